@@ -1,0 +1,41 @@
+import { NavLink, Outlet } from 'react-router';
+import { Button, Heading, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
+import { seatLabel } from '@uitstroom/shared';
+import { useMe, useSession } from '../auth/session';
+
+/** The frame of every signed-in page: who you are, where you can go, and the page itself. */
+export function Shell() {
+  const me = useMe();
+  const { signOut } = useSession();
+  return (
+    <div className="shell">
+      <SkipLink href="#inhoud">Direct naar de inhoud</SkipLink>
+      <PageHeader className="shell__header">
+        <div className="shell__brand">
+          <span className="shell__logo" aria-hidden="true">⌂</span>
+          <span>Uitstroomtafel</span>
+        </div>
+        <section className="shell__user" aria-label="Ingelogd als">
+          <Paragraph className="shell__user-name">{me.user.displayName}</Paragraph>
+          <Paragraph className="shell__user-seat">
+            {seatLabel[me.seat]} · {me.organisation.name} · regio {me.region.name}
+          </Paragraph>
+          <Button appearance="secondary-action-button" onClick={() => void signOut()}>Uitloggen</Button>
+        </section>
+      </PageHeader>
+      <nav className="shell__nav" aria-label="Hoofdmenu">
+        <ul>
+          {me.seat !== 'regionAdmin' && <li><NavLink to="/casussen">Mijn casussen</NavLink></li>}
+          <li><NavLink to="/herkomstregel">Zo werkt de herkomstregel</NavLink></li>
+        </ul>
+      </nav>
+      <main id="inhoud" className="shell__main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <PageFooter className="shell__footer">
+        <Heading level={2} className="visually-hidden">Over deze toepassing</Heading>
+        <Paragraph>Uitstroomtafel · open source · persoonsgegevens worden alleen getoond voor zover uw rol dat nodig heeft, en elke inzage wordt gelogd.</Paragraph>
+      </PageFooter>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * `npm start`: the whole app on one port. Without DATABASE_URL it starts an embedded PostgreSQL
+ * (data under .data/, kept across restarts), migrates, fills the demo regions when the database is
+ * empty, builds the client when its build is missing or stale, and serves API and client.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import { createApp } from '../server/src/app';
+import { readConfig } from '../server/src/core/config';
+import { createDataSource, runMigrations } from '../server/src/core/db';
+import { chooseDataDir, startEmbeddedDatabase, type EmbeddedDatabase } from '../server/src/core/embedded-database';
+import { seedDemoData } from '../server/src/demo/demo-seed';
+import { demoPassword, featuredDemoAccounts } from '../server/src/demo/demo-regions';
+import { buildClientIfStale } from './client-build';
+
+const root = resolve(__dirname, '..');
+
+async function main() {
+  const startedAt = Date.now();
+  let embedded: EmbeddedDatabase | null = null;
+  if (!process.env.DATABASE_URL) {
+    const { dataDir, isFallback } = chooseDataDir(join(root, '.data'));
+    if (isFallback) console.log(`De databasegebruiker kan ${root} niet in; de data staat in ${dataDir}.`);
+    embedded = await startEmbeddedDatabase({ dataDir, databaseName: 'uitstroomtafel', port: intOrUndefined(process.env.EMBEDDED_DB_PORT), log: (l) => console.error(l) });
+    process.env.DATABASE_URL = embedded.appUrl;
+    process.env.DATABASE_OWNER_URL = embedded.ownerUrl;
+    process.env.SESSION_SECRET ??= persistentSecret(join(dataDir, 'session-secret'));
+    console.log(`Ingebouwde PostgreSQL gestart (data: ${dataDir}).`);
+  }
+  const config = readConfig(process.env, { clientDistDir: process.env.CLIENT_DIST_DIR ?? join(root, 'client', 'dist') });
+
+  const ran = await runMigrations(process.env.DATABASE_OWNER_URL ?? config.databaseUrl);
+  if (ran.length) console.log(`Migraties uitgevoerd: ${ran.join(', ')}`);
+
+  const db = createDataSource(config.databaseUrl);
+  await db.initialize();
+  if (!config.isProduction && (await seedDemoData(db))) console.log('Demoregio’s Flevoland en Midden-IJssel aangemaakt.');
+
+  if (!config.isProduction) buildClientIfStale(root);
+
+  const app = createApp(db, config);
+  const server: Server = app.listen(config.port, () => {
+    const url = `http://localhost:${config.port}`;
+    console.log(`\nUitstroomtafel draait op ${url} (gestart in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+    if (!config.isProduction) {
+      console.log(`Demo-accounts (wachtwoord: ${demoPassword}):`);
+      for (const email of featuredDemoAccounts) console.log(`  ${email}`);
+    }
+  });
+
+  let isStopping = false;
+  const stop = async (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    console.log(`\n${signal}: de app stopt.`);
+    server.closeAllConnections();
+    await new Promise<void>((done) => server.close(() => done()));
+    await db.destroy();
+    if (embedded) await embedded.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+function persistentSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  mkdirSync(resolve(file, '..'), { recursive: true });
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function intOrUndefined(value: string | undefined): number | undefined {
+  return value ? Number(value) : undefined;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

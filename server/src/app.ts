@@ -1,0 +1,55 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import pinoHttp from 'pino-http';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from './core/config';
+import { pgPoolOf } from './core/db';
+import { apiNotFound, errorHandler } from './core/http/errors';
+import { buildOpenApiDocument, createRegistry } from './core/http/openapi';
+import { mountRoutes, type AnyRoute } from './core/http/route';
+import { requestContextMiddleware, sessionMiddleware } from './core/session';
+import { authRoutes } from './auth/auth.routes';
+import { loadActor } from './auth/auth.service';
+import { healthRoutes } from './health/health.routes';
+
+/** The whole HTTP app for one data source; no listening, so tests can drive it with supertest. */
+export function createApp(db: DataSource, config: AppConfig): Express {
+  const logger = pino({ level: config.logLevel });
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.set('query parser', 'simple');
+
+  app.use(pinoHttp({ logger, genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(), autoLogging: config.logLevel !== 'silent' }));
+  app.use(helmet({
+    // Plain http on localhost in development: no HSTS and no upgrade of requests to https there.
+    strictTransportSecurity: config.isProduction,
+    contentSecurityPolicy: { directives: { 'connect-src': ["'self'"], 'upgrade-insecure-requests': config.isProduction ? [] : null } },
+  }));
+  app.use('/api', express.json({ limit: '1mb' }));
+  app.use('/api', sessionMiddleware(config, pgPoolOf(db)));
+  app.use('/api', requestContextMiddleware(config, (userId) => loadActor(db, userId)));
+
+  const registry = createRegistry();
+  const routes: AnyRoute[] = [...healthRoutes(db), ...authRoutes(db, config)];
+  const api = express.Router();
+  mountRoutes(api, registry, routes);
+  const openApiDocument = buildOpenApiDocument(registry);
+  api.get('/api/openapi.json', (_req, res) => { res.json(openApiDocument); });
+  app.use(api);
+  app.use('/api', apiNotFound);
+
+  if (config.clientDistDir && existsSync(join(config.clientDistDir, 'index.html'))) {
+    const indexHtml = join(config.clientDistDir, 'index.html');
+    app.use(express.static(config.clientDistDir, { index: false, maxAge: '1h' }));
+    // The client routes in the browser: every other GET gets the app's page.
+    app.get(/^(?!\/api\/).*/, (_req, res) => { res.sendFile(indexHtml); });
+  }
+
+  app.use(errorHandler(logger));
+  return app;
+}

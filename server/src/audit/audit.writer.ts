@@ -1,0 +1,42 @@
+import type { EntityManager } from 'typeorm';
+import type { AuditAction, AuditOutcome, AuditPurpose } from '@uitstroom/shared';
+import type { RequestContext } from '../core/request-context';
+
+export interface AuditRecord {
+  action: AuditAction;
+  objectType: string;
+  objectId?: string | null;
+  /** The resident, by pseudonymous id only: erasure unlinks the id from the person, never edits the log. */
+  subjectPseudonym?: string | null;
+  fields?: readonly string[];
+  purpose: AuditPurpose;
+  outcome: AuditOutcome;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * The one way anything is written to the audit log. Call it with the transaction's entity manager,
+ * so the entry commits (or rolls back) with the change it records.
+ */
+export async function writeAudit(tx: EntityManager, context: Pick<RequestContext, 'actor' | 'requestId' | 'clientAddress'>, record: AuditRecord): Promise<void> {
+  await tx.query(
+    `INSERT INTO audit_log (actor_user_id, actor_organisation_id, actor_seat, action, object_type, object_id,
+       subject_pseudonym, fields, purpose, outcome, client_address, request_id, details)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    [
+      context.actor?.userId ?? null,
+      context.actor?.organisationId ?? null,
+      context.actor?.seat ?? null,
+      record.action,
+      record.objectType,
+      record.objectId ?? null,
+      record.subjectPseudonym ?? null,
+      record.fields ?? [],
+      record.purpose,
+      record.outcome,
+      context.clientAddress,
+      context.requestId,
+      JSON.stringify(record.details ?? {}),
+    ],
+  );
+}

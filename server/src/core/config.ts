@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+
+/** Everything the server reads from its environment, read once. The README lists each variable. */
+export interface AppConfig {
+  port: number;
+  databaseUrl: string;
+  isProduction: boolean;
+  /** First secret signs new cookies; the others are still accepted, for rotation. */
+  sessionSecrets: string[];
+  sessionIdleSeconds: number;
+  sessionAbsoluteSeconds: number;
+  /** Failed sign-ins per account and address within the window before a lockout. */
+  loginMaxFailures: number;
+  loginWindowSeconds: number;
+  /** Number of reverse proxies in front of the app (for the client address and Secure cookies). */
+  trustProxy: number;
+  /** Allowed origins for the browser (sockets, CORS-free same-origin by default). */
+  publicUrl: string | null;
+  clientDistDir: string | null;
+  logLevel: string;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const isProduction = env.NODE_ENV === 'production';
+  const secrets = (env.SESSION_SECRET ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (isProduction && secrets.length === 0) throw new Error('SESSION_SECRET is required in production');
+  if (!env.DATABASE_URL && !overrides.databaseUrl) throw new Error('DATABASE_URL is not set');
+  return {
+    port: intFrom(env.PORT, 3000),
+    databaseUrl: env.DATABASE_URL ?? '',
+    isProduction,
+    // Outside production a random secret is fine: sessions then end when the process restarts.
+    sessionSecrets: secrets.length ? secrets : [randomBytes(32).toString('hex')],
+    sessionIdleSeconds: intFrom(env.SESSION_IDLE_MINUTES, 30) * 60,
+    sessionAbsoluteSeconds: intFrom(env.SESSION_ABSOLUTE_HOURS, 12) * 3600,
+    loginMaxFailures: intFrom(env.LOGIN_MAX_FAILURES, 10),
+    loginWindowSeconds: intFrom(env.LOGIN_WINDOW_SECONDS, 60),
+    trustProxy: intFrom(env.TRUST_PROXY, 0),
+    publicUrl: env.PUBLIC_URL ?? null,
+    clientDistDir: env.CLIENT_DIST_DIR ?? null,
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    ...overrides,
+  };
+}
+
+function intFrom(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`Not a whole number: ${value}`);
+  return parsed;
+}

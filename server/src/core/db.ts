@@ -1,0 +1,39 @@
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Pool } from 'pg';
+import { migrations } from '../../../migrations';
+import { entities } from './entities';
+
+export type Db = DataSource;
+export type Tx = EntityManager;
+
+export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'schema_migration',
+    poolSize: options.poolSize ?? 10,
+    // The schema changes only through migrations.
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+  });
+}
+
+/** Run every pending migration as the owner role; returns the names that ran. */
+export async function runMigrations(ownerUrl: string): Promise<string[]> {
+  const dataSource = createDataSource(ownerUrl, { poolSize: 1 });
+  await dataSource.initialize();
+  try {
+    const ran = await dataSource.runMigrations({ transaction: 'each' });
+    return ran.map((migration) => migration.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** The pg pool underneath TypeORM, shared with the session store instead of opening a second one. */
+export function pgPoolOf(dataSource: DataSource): Pool {
+  return (dataSource.driver as unknown as { master: Pool }).master;
+}

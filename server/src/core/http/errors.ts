@@ -1,0 +1,43 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError } from '@uitstroom/shared';
+import type { Logger } from 'pino';
+
+/** Any /api path that no route answered: a 404 in the error shape, signed in or not. */
+export const apiNotFound: RequestHandler = (req, _res, next) => {
+  next(new AppError('NOT_FOUND', `Onbekend adres: ${req.method} ${req.path}`));
+};
+
+/**
+ * Turns every error into the one error shape. Body-parser errors (malformed JSON, too large,
+ * wrong charset) are the client's fault and answer 4xx; anything unexpected is logged with the
+ * request id and answered as INTERNAL without a stack or a driver message.
+ */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const appError = toAppError(error);
+    if (appError.code === 'INTERNAL') logger.error({ err: error, requestId: (req as { id?: string }).id }, 'unhandled error');
+    if (res.headersSent) return;
+    res.status(appError.status).json(appError.toBody());
+  };
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const bodyParserType = (error as { type?: string }).type;
+  switch (bodyParserType) {
+    case 'entity.parse.failed':
+      return new AppError('MALFORMED_JSON', undefined, [{ path: '', message: 'Geen geldige JSON.' }]);
+    case 'entity.too.large':
+      return new AppError('PAYLOAD_TOO_LARGE');
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE');
+  }
+  if (isDatabaseUnavailable(error)) return new AppError('DATABASE_UNAVAILABLE');
+  return new AppError('INTERNAL');
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === '08006' || code === '08001';
+}

@@ -1,0 +1,106 @@
+import type { Request, Response, Router } from 'express';
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { AppError, errorBodySchema, isGranted, parseOrThrow, type Permission } from '@uitstroom/shared';
+import type { Actor, RequestContext } from '../request-context';
+import { requestContextOf } from '../request-context';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * Who may call a route. `public` (sign-in, health, the API description) is the exception and
+ * named as such; every other route names the permission it needs. A route without one refuses
+ * to be registered, so a new endpoint cannot be forgotten by the authorization table.
+ */
+export type RouteAccess = { public: true } | { permission: Permission };
+
+export interface RouteInput<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  context: RequestContext;
+  /** The signed-in actor; always present on non-public routes. */
+  actor: Actor;
+  req: Request;
+  res: Response;
+}
+
+export interface RouteDefinition<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType, R> {
+  method: Method;
+  /** Express path, e.g. `/api/cases/:caseId`. */
+  path: string;
+  summary: string;
+  tag: string;
+  access: RouteAccess;
+  body?: B;
+  query?: Q;
+  params?: P;
+  response?: z.ZodType<R>;
+  /** Status of a successful answer; 200 unless said otherwise. */
+  status?: number;
+  handler: (input: RouteInput<z.output<B>, z.output<Q>, z.output<P>>) => Promise<R>;
+}
+
+// zod's default parse for absent parts: refuse unknown query keys and stray bodies alike.
+const noQuery = z.strictObject({});
+const noParams = z.object({});
+
+export function defineRoute<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType, R = unknown>(
+  definition: RouteDefinition<B, Q, P, R>,
+): RouteDefinition<B, Q, P, R> {
+  return definition;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteDefinition<any, any, any, any>;
+
+export function mountRoutes(router: Router, registry: OpenAPIRegistry, routes: readonly AnyRoute[]): void {
+  for (const route of routes) {
+    if (!('public' in route.access) && !('permission' in route.access)) {
+      throw new Error(`Route ${route.method.toUpperCase()} ${route.path} declares no permission`);
+    }
+    describeRoute(registry, route);
+    router[route.method](route.path, async (req: Request, res: Response) => {
+      const context = requestContextOf(req);
+      if ('permission' in route.access) {
+        if (!context.actor) throw new AppError(context.hadExpiredSession ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+        if (!isGranted(context.actor.seat, route.access.permission)) throw new AppError('FORBIDDEN');
+      }
+      const params = parseOrThrow(route.params ?? noParams, req.params);
+      const query = parseOrThrow(route.query ?? noQuery, req.query ?? {});
+      const body = route.body ? parseOrThrow(route.body, req.body ?? {}) : parseOrThrow(noQuery, req.body ?? {});
+      const result = await route.handler({ body, query, params, context, actor: context.actor as Actor, req, res });
+      if (res.headersSent) return;
+      // A handler may set a status itself (health answers 503); otherwise the route's status.
+      const status = route.status ?? res.statusCode;
+      if (result === undefined) res.status(status === 200 ? 204 : status).end();
+      else res.status(status).json(result);
+    });
+  }
+}
+
+function describeRoute(registry: OpenAPIRegistry, route: AnyRoute): void {
+  const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: errorBodySchema } } });
+  const isPublic = 'public' in route.access;
+  registry.registerPath({
+    method: route.method,
+    path: route.path.replace(/:(\w+)/g, '{$1}'),
+    summary: route.summary,
+    tags: [route.tag],
+    description: isPublic ? 'Zonder sessie bereikbaar.' : `Vereist een sessie en het recht \`${(route.access as { permission: string }).permission}\`.`,
+    request: {
+      ...(route.params ? { params: route.params } : {}),
+      ...(route.query ? { query: route.query } : {}),
+      ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
+    },
+    responses: {
+      [route.status ?? 200]: route.response
+        ? { description: 'Gelukt', content: { 'application/json': { schema: route.response } } }
+        : { description: 'Gelukt' },
+      400: errorResponse('Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON)'),
+      ...(isPublic ? {} : { 401: errorResponse('Geen of verlopen sessie'), 403: errorResponse('Geen toestemming') }),
+      404: errorResponse('Niet gevonden'),
+      429: errorResponse('Te veel aanvragen'),
+    },
+  });
+}

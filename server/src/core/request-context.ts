@@ -1,0 +1,32 @@
+import type { Request } from 'express';
+import type { Seat } from '@uitstroom/shared';
+
+/** The signed-in user as every service sees it. */
+export interface Actor {
+  userId: string;
+  organisationId: string;
+  regionId: string;
+  seat: Seat;
+}
+
+/** What a use case needs to know about the request: who, from where, which request (for the audit log). */
+export interface RequestContext {
+  actor: Actor | null;
+  requestId: string;
+  clientAddress: string;
+  /** A session cookie came in, but its session has ended: the client says "log in again". */
+  hadExpiredSession: boolean;
+}
+
+const contextKey = Symbol('requestContext');
+type WithContext = Request & { [contextKey]?: RequestContext };
+
+export function setRequestContext(req: Request, context: RequestContext): void {
+  (req as WithContext)[contextKey] = context;
+}
+
+export function requestContextOf(req: Request): RequestContext {
+  const context = (req as WithContext)[contextKey];
+  if (!context) throw new Error('request context missing: is the session middleware mounted?');
+  return context;
+}

@@ -1,0 +1,35 @@
+import type { DataSource } from 'typeorm';
+import { hashPassword } from '../auth/passwords';
+import { demoPassword, demoRegions } from './demo-regions';
+
+/** Fill an empty database with the demo regions. Returns false (and does nothing) when it has data. */
+export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
+  const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM region');
+  if (count > 0) return false;
+  // One hash for every demo account: they share the password, and argon2 is slow on purpose.
+  const passwordHash = await hashPassword(demoPassword);
+  await dataSource.transaction(async (tx) => {
+    for (const region of demoRegions) {
+      const [{ id: regionId }] = await tx.query('INSERT INTO region (slug, name) VALUES ($1, $2) RETURNING id', [region.slug, region.name]);
+      for (const m of region.municipalities) {
+        await tx.query(
+          'INSERT INTO municipality (code, region_id, name, population, population_year) VALUES ($1, $2, $3, $4, $5)',
+          [m.code, regionId, m.name, m.population, m.populationYear],
+        );
+      }
+      for (const org of region.organisations) {
+        const [{ id: organisationId }] = await tx.query(
+          'INSERT INTO organisation (region_id, kind, name, municipality_code) VALUES ($1, $2, $3, $4) RETURNING id',
+          [regionId, org.kind, org.name, org.municipalityCode ?? null],
+        );
+        for (const user of org.users) {
+          await tx.query(
+            'INSERT INTO app_user (organisation_id, email, display_name, seat, password_hash) VALUES ($1, $2, $3, $4, $5)',
+            [organisationId, user.email, user.displayName, user.seat, passwordHash],
+          );
+        }
+      }
+    }
+  });
+  return true;
+}

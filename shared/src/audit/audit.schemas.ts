@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** What an audit row can say happened. Extended by each module as it starts touching personal data. */
+export const auditActions = [
+  'auth.login',
+  'auth.logout',
+  'auth.lockout',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export const auditOutcomes = ['success', 'failure', 'denied'] as const;
+export type AuditOutcome = (typeof auditOutcomes)[number];
+
+export const auditPurposes = ['authentication', 'case_coordination', 'administration', 'export', 'erasure'] as const;
+export type AuditPurpose = (typeof auditPurposes)[number];
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorUserId: z.string().nullable(),
+  actorOrganisationId: z.string().nullable(),
+  actorSeat: z.string().nullable(),
+  action: z.enum(auditActions),
+  objectType: z.string(),
+  objectId: z.string().nullable(),
+  subjectPseudonym: z.string().nullable(),
+  fields: z.array(z.string()),
+  purpose: z.enum(auditPurposes),
+  outcome: z.enum(auditOutcomes),
+  clientAddress: z.string().nullable(),
+  requestId: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;

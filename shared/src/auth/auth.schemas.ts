@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { organisationKindSchema, seatSchema } from './seats';
+
+export const loginRequestSchema = z.strictObject({
+  email: z.email({ error: 'Vul een geldig e-mailadres in.' }).max(254),
+  password: z.string().min(1, { error: 'Vul uw wachtwoord in.' }).max(1024),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+/** Who is signed in: the body of `GET /api/auth/me` and of a successful sign-in. */
+export const meSchema = z.object({
+  user: z.object({ id: z.uuid(), email: z.string(), displayName: z.string() }),
+  seat: seatSchema,
+  organisation: z.object({ id: z.uuid(), name: z.string(), kind: organisationKindSchema }),
+  region: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const healthSchema = z.object({ status: z.enum(['ok', 'unavailable']), db: z.enum(['ok', 'unavailable']) });
+export type Health = z.infer<typeof healthSchema>;
+
+/** Bodies without content (e.g. a logout) are an empty object, never anything else. */
+export const emptyBodySchema = z.strictObject({});

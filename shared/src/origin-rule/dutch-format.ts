@@ -1,0 +1,66 @@
+/**
+ * Dutch wording for the reasons of a proposal. Written out by hand rather than through `Intl`:
+ * the command line, the server and the browser must print the very same sentence, and a Node
+ * build without full ICU data (or a browser with another locale) would not.
+ */
+
+const dutchMonths = [
+  'januari', 'februari', 'maart', 'april', 'mei', 'juni',
+  'juli', 'augustus', 'september', 'oktober', 'november', 'december',
+] as const;
+
+/** `2022-03-01` → `1 maart 2022`. Expects a valid ISO calendar date (the schema checked it). */
+export function formatDutchDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  const month = match ? dutchMonths[Number(match[2]) - 1] : undefined;
+  if (!match || !month) return isoDate;
+  return `${Number(match[3])} ${month} ${match[1]}`;
+}
+
+/** A period of an address: `1 augustus 2013 tot 15 november 2021`, or `vanaf 1 augustus 2013`. */
+export function formatDutchPeriod(from: string, to: string | undefined): string {
+  return to === undefined ? `vanaf ${formatDutchDate(from)}` : `${formatDutchDate(from)} tot ${formatDutchDate(to)}`;
+}
+
+/** A decimal with a comma: `0.3217` → `0,32`; negative numbers with a minus sign (U+2212). */
+export function formatDutchDecimal(value: number, decimals = 2): string {
+  const fixed = Math.abs(value).toFixed(decimals).replace('.', ',');
+  // -0,00 reads as a debt where there is none.
+  const isZero = /^[0,]+$/.test(fixed);
+  return value < 0 && !isZero ? `\u2212${fixed}` : fixed;
+}
+
+/** A whole number with a dot between thousands: `226500` → `226.500`. */
+export function formatDutchInteger(value: number): string {
+  const digits = String(Math.abs(Math.trunc(value)));
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return value < 0 ? `\u2212${grouped}` : grouped;
+}
+
+/** A share as a percentage with a comma: `0.0539` → `5,39%`. */
+export function formatDutchPercentage(share: number, decimals = 2): string {
+  return `${formatDutchDecimal(share * 100, decimals)}%`;
+}
+
+/** `['a']` → `a`; `['a', 'b', 'c']` → `a, b en c`. */
+export function joinDutchList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
+}
+
+export interface NamedMunicipality {
+  readonly code: string;
+  readonly name: string;
+}
+
+/**
+ * A municipality by its name when the region names it; otherwise (outside the region, where
+ * the input gives no name) by its CBS code.
+ */
+export function nameMunicipality(
+  code: string,
+  region: ReadonlyMap<string, NamedMunicipality> | readonly NamedMunicipality[],
+): string {
+  if (Array.isArray(region)) return (region as readonly NamedMunicipality[]).find((m) => m.code === code)?.name ?? code;
+  return (region as ReadonlyMap<string, NamedMunicipality>).get(code)?.name ?? code;
+}

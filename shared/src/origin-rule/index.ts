@@ -1,0 +1,3 @@
+export * from './dutch-format';
+export * from './origin-rule.schemas';
+export * from './origin-rule.rules';
