@@ -96,7 +96,6 @@ function generateCase(): unknown {
 
 // JSON round trip: the cases are what a request body or a file would give.
 const cases = JSON.parse(JSON.stringify(Array.from({ length: caseCount }, generateCase))) as unknown[];
-if (process.env.BENCH_DUMP) require("node:fs").writeFileSync(process.env.BENCH_DUMP, JSON.stringify(cases));
 
 const outcomes = new Map<ProposalOutcome | 'ongeldig', number>();
 for (const raw of cases) {

@@ -1,1 +1,8 @@
-export default async function () {}
+import { rmSync } from 'node:fs';
+
+export default async function globalTeardown() {
+  const database = globalThis.__uitstroomDatabase;
+  if (!database) return;
+  await database.stop();
+  rmSync(database.dataDir, { recursive: true, force: true });
+}

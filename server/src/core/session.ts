@@ -17,15 +17,18 @@ declare module 'express-session' {
 export const sessionCookieName = 'uitstroom.sid';
 
 /**
- * Sessions in PostgreSQL (stateless nodes). The cookie's lifetime is the idle lifetime and is
- * renewed on every request (rolling); the absolute lifetime is checked against authenticatedAt.
+ * Sessions in PostgreSQL (stateless nodes). The cookie itself is a browser-session cookie; the
+ * idle lifetime is the row's expiry in the store, renewed on every request (rolling), and the
+ * absolute lifetime is checked against authenticatedAt. Because the browser keeps sending the
+ * cookie after the server has let the session go, the API can answer "expired" rather than
+ * "not signed in", and the client can say so.
  */
 export function sessionMiddleware(config: AppConfig, pool: Pool): RequestHandler {
   const PgStore = connectPgSimple(session);
   return session({
     name: sessionCookieName,
     secret: config.sessionSecrets,
-    store: new PgStore({ pool, tableName: 'session', createTableIfMissing: false, pruneSessionInterval: 15 * 60 }),
+    store: new PgStore({ pool, tableName: 'session', createTableIfMissing: false, pruneSessionInterval: 15 * 60, ttl: config.sessionIdleSeconds }),
     resave: false,
     rolling: true,
     saveUninitialized: false,
@@ -35,7 +38,6 @@ export function sessionMiddleware(config: AppConfig, pool: Pool): RequestHandler
       httpOnly: true,
       sameSite: 'lax',
       secure: config.isProduction,
-      maxAge: config.sessionIdleSeconds * 1000,
       path: '/',
     },
   });

@@ -9,12 +9,13 @@ const dutchMonths = [
   'juli', 'augustus', 'september', 'oktober', 'november', 'december',
 ] as const;
 
-/** `2022-03-01` → `1 maart 2022`. Expects a valid ISO calendar date (the schema checked it). */
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `2022-03-01` → `1 maart 2022`. Expects an ISO calendar date (the schema checked it). */
 export function formatDutchDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  const month = match ? dutchMonths[Number(match[2]) - 1] : undefined;
-  if (!match || !month) return isoDate;
-  return `${Number(match[3])} ${month} ${match[1]}`;
+  const month = isoDatePattern.test(isoDate) ? dutchMonths[Number(isoDate.slice(5, 7)) - 1] : undefined;
+  if (month === undefined) return isoDate;
+  return `${Number(isoDate.slice(8, 10))} ${month} ${isoDate.slice(0, 4)}`;
 }
 
 /** A period of an address: `1 augustus 2013 tot 15 november 2021`, or `vanaf 1 augustus 2013`. */

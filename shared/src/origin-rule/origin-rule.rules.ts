@@ -8,8 +8,8 @@ import {
   formatDutchPeriod,
   joinDutchList,
 } from './dutch-format';
+import { parseProposalInput } from './origin-rule.fast-parse';
 import {
-  proposalInputSchema,
   type Address,
   type ExceptionA,
   type ExceptionB,
@@ -74,15 +74,15 @@ export function allocateByDistribution(
 ): DistributionResult {
   let regionPopulation = 0;
   let totalPlacements = 0;
-  const regionCodes = new Set<string>();
   for (const municipality of region) {
     regionPopulation += municipality.population;
     totalPlacements += placedIn(placements, municipality.code);
-    regionCodes.add(municipality.code);
   }
-  const ignoredCodes = Object.keys(placements)
-    .filter((code) => !regionCodes.has(code) && (placements[code] ?? 0) > 0)
-    .sort();
+  const ignoredCodes: string[] = [];
+  for (const code of Object.keys(placements)) {
+    if ((placements[code] ?? 0) > 0 && !includesCode(region, code)) ignoredCodes.push(code);
+  }
+  ignoredCodes.sort(compareText);
 
   const wanted = candidateCodes === undefined ? undefined : new Set(candidateCodes);
   const candidates: DistributionFigure[] = [];
@@ -99,10 +99,10 @@ export function allocateByDistribution(
       deficit: share * (totalPlacements + 1) - placed,
     });
   }
-  candidates.sort((a, b) => compareText(a.code, b.code));
+  candidates.sort(compareByCode);
 
-  const chosen = pickLargestDeficit(candidates);
-  const runnerUp = chosen ? pickLargestDeficit(candidates.filter((c) => c !== chosen)) : null;
+  const chosen = pickLargestDeficit(candidates, null);
+  const runnerUp = chosen ? pickLargestDeficit(candidates, chosen) : null;
   return {
     regionPopulation,
     totalPlacements,
@@ -114,6 +114,11 @@ export function allocateByDistribution(
   };
 }
 
+function includesCode(region: readonly RegionMunicipality[], code: string): boolean {
+  for (const municipality of region) if (municipality.code === code) return true;
+  return false;
+}
+
 function placedIn(placements: Readonly<Record<string, number>>, code: string): number {
   return Object.hasOwn(placements, code) ? (placements[code] ?? 0) : 0;
 }
@@ -122,12 +127,12 @@ function placedIn(placements: Readonly<Record<string, number>>, code: string): n
  * First the group within the tolerance of the largest deficit, then the tie-breaks inside it.
  * (A pairwise "equal within 1e-9" comparator is not transitive, so a sort could depend on order.)
  */
-function pickLargestDeficit(figures: readonly DistributionFigure[]): DistributionFigure | null {
+function pickLargestDeficit(figures: readonly DistributionFigure[], skip: DistributionFigure | null): DistributionFigure | null {
   let largest = -Infinity;
-  for (const figure of figures) largest = Math.max(largest, figure.deficit);
+  for (const figure of figures) if (figure !== skip && figure.deficit > largest) largest = figure.deficit;
   let best: DistributionFigure | null = null;
   for (const figure of figures) {
-    if (figure.deficit < largest - deficitTolerance) continue;
+    if (figure === skip || figure.deficit < largest - deficitTolerance) continue;
     if (best === null || compareWithinTie(figure, best) < 0) best = figure;
   }
   return best;
@@ -160,6 +165,10 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+function compareByCode(a: { readonly code: string }, b: { readonly code: string }): number {
+  return compareText(a.code, b.code);
+}
+
 // ---------------------------------------------------------------------------------------------
 
 interface Context {
@@ -169,36 +178,47 @@ interface Context {
   readonly reasons: string[];
 }
 
+/** A municipality by its name; outside the region, where the input gives no name, by its code. */
+function nameOf(context: Context, code: string): string {
+  return context.regionByCode.get(code)?.name ?? code;
+}
+
+/** The rule: a proposal with its outcome, origin, destination and reasons in plain Dutch. */
 export function proposeDestination(input: ProposalInput): Proposal {
-  const regionByCode = new Map(input.region.municipalities.map((m) => [m.code, m] as const));
-  const context: Context = { input, regionByCode, excluded: new Set(input.resident.excluded ?? []), reasons: [] };
-  const { reasons } = context;
-  const name = (code: string) => regionByCode.get(code)?.name ?? code;
+  const regionByCode = new Map<string, RegionMunicipality>();
+  for (const municipality of input.region.municipalities) regionByCode.set(municipality.code, municipality);
+  const reasons: string[] = [];
+  const context: Context = { input, regionByCode, excluded: new Set(input.resident.excluded), reasons };
 
   const origin = findOrigin(context);
-  const exceptions = input.exceptions ?? [];
-  const exceptionD = exceptions.find((e): e is ExceptionD => e.kind === 'D');
-  const exceptionB = exceptions.find((e): e is ExceptionB => e.kind === 'B');
-  const exceptionA = exceptions.find((e): e is ExceptionA => e.kind === 'A');
-  const originName = origin === null ? null : name(origin);
-  if (exceptions.length === 0) reasons.push('Er is geen uitzondering A, B of D ingevoerd.');
+  const originName = origin === null ? null : nameOf(context, origin);
+  let exceptionA: ExceptionA | undefined;
+  let exceptionB: ExceptionB | undefined;
+  let exceptionD: ExceptionD | undefined;
+  for (const exception of input.exceptions ?? []) {
+    if (exception.kind === 'A') exceptionA = exception;
+    else if (exception.kind === 'B') exceptionB = exception;
+    else exceptionD = exception;
+  }
+  if (!exceptionA && !exceptionB && !exceptionD) reasons.push('Er is geen uitzondering A, B of D ingevoerd.');
 
   // 2. D: the catch-all of the Akkoord, only with a written motivation (the schema demands it).
   if (exceptionD) {
     const destination = exceptionD.municipality;
+    const destinationName = nameOf(context, destination);
     reasons.push(
-      `Uitzondering D geldt: terugkeer naar de herkomst is om een andere reden echt niet passend (met schriftelijke motivering); de bestemming is ${name(destination)}.`,
+      `Uitzondering D geldt: terugkeer naar de herkomst is om een andere reden echt niet passend (met schriftelijke motivering); de bestemming is ${destinationName}.`,
     );
-    if (destination === origin) reasons.push(`Let op: ${name(destination)} is ook de herkomst.`);
+    if (destination === origin) reasons.push(`Let op: ${destinationName} is ook de herkomst.`);
     if (exceptionB) reasons.push('Uitzondering B wordt niet beoordeeld: uitzondering D gaat voor.');
     if (exceptionA) reasons.push('Uitzondering A wordt niet beoordeeld: uitzondering D gaat voor.');
-    pushWishForChosenException(context, 'D', destination);
+    pushWishBesideException(context, 'D', destination);
     return { outcome: 'D', origin, destination, reasons };
   }
 
   // 3. B: better elsewhere, but only what the resident cannot reach from the origin.
   if (exceptionB) {
-    const elsewhere = name(exceptionB.municipality);
+    const elsewhere = nameOf(context, exceptionB.municipality);
     if (exceptionB.municipality === origin) {
       reasons.push(`Uitzondering B geldt niet: ${elsewhere} is de herkomst zelf.`);
     } else if (exceptionB.canTravelFromOrigin) {
@@ -213,11 +233,12 @@ export function proposeDestination(input: ProposalInput): Proposal {
         `Uitzondering B geldt: ${ground} draagt beter bij aan het herstel en is niet vanuit ${originName ?? 'de herkomst'} te bereizen; de bestemming is ${elsewhere}.`,
       );
       if (exceptionA) reasons.push('Uitzondering A wordt niet beoordeeld: uitzondering B gaat voor.');
-      pushWishForChosenException(context, 'B', exceptionB.municipality);
+      pushWishBesideException(context, 'B', exceptionB.municipality);
       return { outcome: 'B', origin, destination: exceptionB.municipality, reasons };
     }
   }
 
+  const wish = input.resident.wish;
   // 4. A: obstacles at the origin; the wish if it is eligible, otherwise the distribution.
   if (exceptionA) {
     reasons.push(
@@ -225,57 +246,53 @@ export function proposeDestination(input: ProposalInput): Proposal {
         ? 'Uitzondering A geldt: belemmeringen in de herkomst staan het herstel in de weg.'
         : `Uitzondering A geldt: belemmeringen in ${originName} staan het herstel in de weg, dus ${originName} is niet de bestemming.`,
     );
-    const wish = input.resident.wish;
     const distributionFollows = 'daarom volgt de bestemming uit de verdeling naar inwoneraantal.';
     if (wish === undefined) {
       reasons.push(`De bewoner heeft geen woonwens opgegeven; ${distributionFollows}`);
     } else if (!regionByCode.has(wish)) {
-      reasons.push(`De bewoner wil graag naar ${name(wish)}, maar die gemeente ligt buiten de regio; ${distributionFollows}`);
+      reasons.push(`De bewoner wil graag naar ${wish}, maar die gemeente ligt buiten de regio; ${distributionFollows}`);
     } else if (wish === origin) {
-      reasons.push(`De bewoner wil graag naar ${name(wish)}, maar dat is de herkomst; ${distributionFollows}`);
+      reasons.push(`De bewoner wil graag naar ${nameOf(context, wish)}, maar dat is de herkomst; ${distributionFollows}`);
     } else if (context.excluded.has(wish)) {
-      reasons.push(`De bewoner wil graag naar ${name(wish)}, maar die gemeente is voor deze bewoner uitgesloten; ${distributionFollows}`);
+      reasons.push(`De bewoner wil graag naar ${nameOf(context, wish)}, maar die gemeente is voor deze bewoner uitgesloten; ${distributionFollows}`);
     } else {
+      const wishName = nameOf(context, wish);
       reasons.push(
-        `De bewoner wil graag naar ${name(wish)}: die gemeente ligt in de regio, is niet de herkomst en is niet uitgesloten, dus ${name(wish)} is de bestemming.`,
+        `De bewoner wil graag naar ${wishName}: die gemeente ligt in de regio, is niet de herkomst en is niet uitgesloten, dus ${wishName} is de bestemming.`,
       );
       return { outcome: 'A', origin, destination: wish, reasons };
     }
-    const destination = distribute(context, origin);
-    return { outcome: 'A', origin, destination, reasons };
+    return { outcome: 'A', origin, destination: distribute(context, origin), reasons };
   }
 
-  // 5. C: the origin cannot be traced, so the population decides.
+  // 5. C: the origin cannot be traced, so the population decides (not the wish).
   if (origin === null) {
     reasons.push('Uitzondering C geldt: omdat de herkomst niet te achterhalen is, volgt de bestemming uit de verdeling naar inwoneraantal.');
-    const wish = input.resident.wish;
     reasons.push(
       wish === undefined
         ? 'De bewoner heeft geen woonwens opgegeven.'
-        : `De bewoner wil graag naar ${name(wish)}; bij uitzondering C volgt de bestemming uit de verdeling naar inwoneraantal, niet uit de woonwens.`,
+        : `De bewoner wil graag naar ${nameOf(context, wish)}; bij uitzondering C volgt de bestemming uit de verdeling naar inwoneraantal, niet uit de woonwens.`,
     );
-    const destination = distribute(context, null);
-    return { outcome: 'C', origin, destination, reasons };
+    return { outcome: 'C', origin, destination: distribute(context, null), reasons };
   }
 
-  const wish = input.resident.wish;
+  // originName is set from here on: the origin is known.
+  const originLabel = originName ?? origin;
   // 6. An origin outside the region: the case goes back to the origin region.
   if (!regionByCode.has(origin)) {
-    if (wish !== undefined) {
-      reasons.push(
-        wish === origin
-          ? `De bewoner wil graag terug naar ${name(wish)}, de herkomst.`
-          : `De bewoner wil graag naar ${name(wish)}; zonder uitzondering A, B of D wordt de casus toch verwezen naar de herkomstregio.`,
-      );
-    } else {
+    if (wish === undefined) {
       reasons.push('De bewoner heeft geen woonwens opgegeven.');
+    } else if (wish === origin) {
+      reasons.push(`De bewoner wil graag terug naar ${originLabel}, de herkomst.`);
+    } else {
+      reasons.push(`De bewoner wil graag naar ${nameOf(context, wish)}; zonder uitzondering A, B of D wordt de casus toch verwezen naar de herkomstregio.`);
     }
-    reasons.push(`${name(origin)} ligt buiten de regio: de casus wordt verwezen naar de herkomstregio, en deze regio wijst geen bestemming toe.`);
+    reasons.push(`${originLabel} ligt buiten de regio: de casus wordt verwezen naar de herkomstregio, en deze regio wijst geen bestemming toe.`);
     return { outcome: 'buiten_regio', origin, destination: null, reasons };
   }
 
-  // 7. The rule itself: back to the municipality of origin.
-  const originLabel = name(origin);
+  // 7. The rule itself: back to the municipality of origin. Excluding a municipality only steers
+  // the distribution; without A the origin stands, but the table should see the conflict.
   if (context.excluded.has(origin)) {
     reasons.push(`Let op: ${originLabel} staat bij de uitgesloten gemeenten, maar zonder uitzondering A blijft de herkomst de bestemming.`);
   }
@@ -284,7 +301,7 @@ export function proposeDestination(input: ProposalInput): Proposal {
   } else if (wish === origin) {
     reasons.push(`De bewoner wil graag in ${originLabel} blijven, en dat is ook de bestemming.`);
   } else {
-    reasons.push(`De bewoner wil graag naar ${name(wish)}; zonder uitzondering A of B blijft ${originLabel} de bestemming.`);
+    reasons.push(`De bewoner wil graag naar ${nameOf(context, wish)}; zonder uitzondering A of B blijft ${originLabel} de bestemming.`);
   }
   return { outcome: 'herkomst', origin, destination: origin, reasons };
 }
@@ -296,36 +313,33 @@ export function proposeDestination(input: ProposalInput): Proposal {
 function findOrigin(context: Context): string | null {
   const { input, reasons } = context;
   const admission = input.resident.admissionDate;
-  const name = (code: string) => context.regionByCode.get(code)?.name ?? code;
   // Sorted, so that the reasons do not depend on the order in which addresses were entered.
-  const addresses = [...input.resident.addresses].sort(compareAddresses);
+  const addresses = input.resident.addresses.slice().sort(compareAddresses);
 
   let used: Address | undefined;
   for (const address of addresses) {
-    // ISO dates compare as text. A woonadres starting on the admission day itself is not "before".
+    // ISO dates compare as text. A woonadres that starts on the admission day is not "before" it.
     if (address.kind === 'woonadres' && address.from < admission) used = address;
   }
   reasons.push(
     used
-      ? `Het laatste woonadres vóór de opname op ${formatDutchDate(admission)} lag in ${name(used.municipality)} (${formatDutchPeriod(used.from, used.to)}).`
+      ? `Het laatste woonadres vóór de opname op ${formatDutchDate(admission)} lag in ${nameOf(context, used.municipality)} (${formatDutchPeriod(used.from, used.to)}).`
       : `Er is geen woonadres van vóór de opname op ${formatDutchDate(admission)}: de herkomst is niet te achterhalen.`,
   );
 
-  const notCounted = new Set<string>();
+  // Earlier woonadressen are superseded by the last one ("het laatste woonadres" says so); the
+  // contract's example names none of them. Equal sentences (two stays in one institution) once.
   for (const address of addresses) {
-    const place = name(address.municipality);
+    let sentence: string | undefined;
     if (address.kind === 'instelling') {
-      notCounted.add(`Het verblijf in een instelling in ${place} telt niet mee voor de herkomst.`);
+      sentence = `Het verblijf in een instelling in ${nameOf(context, address.municipality)} telt niet mee voor de herkomst.`;
     } else if (address.kind === 'briefadres') {
-      notCounted.add(`Het briefadres in ${place} telt niet mee voor de herkomst.`);
+      sentence = `Het briefadres in ${nameOf(context, address.municipality)} telt niet mee voor de herkomst.`;
     } else if (address.from >= admission) {
-      notCounted.add(
-        `Het woonadres in ${place} (${formatDutchPeriod(address.from, address.to)}) telt niet mee voor de herkomst: het begint niet vóór de opname.`,
-      );
+      sentence = `Het woonadres in ${nameOf(context, address.municipality)} (${formatDutchPeriod(address.from, address.to)}) telt niet mee voor de herkomst: het begint niet vóór de opname.`;
     }
-    // Earlier woonadressen are superseded by the last one; the first sentence already says "laatste".
+    if (sentence !== undefined && !reasons.includes(sentence)) reasons.push(sentence);
   }
-  reasons.push(...notCounted);
   return used ? used.municipality : null;
 }
 
@@ -338,15 +352,14 @@ function compareAddresses(a: Address, b: Address): number {
   );
 }
 
-function pushWishForChosenException(context: Context, kind: 'B' | 'D', destination: string): void {
+function pushWishBesideException(context: Context, kind: 'B' | 'D', destination: string): void {
   const wish = context.input.resident.wish;
-  const name = (code: string) => context.regionByCode.get(code)?.name ?? code;
   if (wish === undefined) {
     context.reasons.push('De bewoner heeft geen woonwens opgegeven.');
   } else if (wish === destination) {
-    context.reasons.push(`De bewoner wil graag naar ${name(wish)}, en dat is ook de bestemming.`);
+    context.reasons.push(`De bewoner wil graag naar ${nameOf(context, wish)}, en dat is ook de bestemming.`);
   } else {
-    context.reasons.push(`De bewoner wil graag naar ${name(wish)}; bij uitzondering ${kind} is ${name(destination)} de bestemming.`);
+    context.reasons.push(`De bewoner wil graag naar ${nameOf(context, wish)}; bij uitzondering ${kind} is ${nameOf(context, destination)} de bestemming.`);
   }
 }
 
@@ -354,24 +367,26 @@ function pushWishForChosenException(context: Context, kind: 'B' | 'D', destinati
 function distribute(context: Context, originToSkip: string | null): string | null {
   const { input, reasons, excluded, regionByCode } = context;
   const municipalities = input.region.municipalities;
-  const candidateCodes = municipalities.map((m) => m.code).filter((code) => code !== originToSkip && !excluded.has(code));
+  const candidateCodes: string[] = [];
+  const excludedNames: string[] = [];
+  for (const municipality of municipalities) {
+    if (municipality.code === originToSkip) continue;
+    if (excluded.has(municipality.code)) excludedNames.push(municipality.name);
+    else candidateCodes.push(municipality.code);
+  }
   const result = allocateByDistribution(municipalities, input.distribution?.placements ?? {}, candidateCodes);
 
-  const skippedOrigin = originToSkip !== null && regionByCode.has(originToSkip) ? regionByCode.get(originToSkip) : undefined;
-  const skippedExcluded = municipalities
-    .filter((m) => excluded.has(m.code) && m.code !== originToSkip)
-    .map((m) => m.name)
-    .sort(compareNames);
   const without: string[] = [];
+  const skippedOrigin = originToSkip === null ? undefined : regionByCode.get(originToSkip);
   if (skippedOrigin) without.push(`zonder ${skippedOrigin.name} (de herkomst)`);
-  if (skippedExcluded.length > 0) without.push(`zonder ${joinDutchList(skippedExcluded)} (uitgesloten)`);
+  if (excludedNames.length > 0) without.push(`zonder ${joinDutchList(excludedNames.sort(compareNames))} (uitgesloten)`);
   const scope = without.length === 0 ? 'de hele regio' : `de regio ${without.join(' en ')}`;
   const n = result.totalPlacements;
   reasons.push(
     `De verdeling naar inwoneraantal gaat over ${scope}; in de regio zijn tot nu toe N = ${n} ${n === 1 ? 'plaatsing' : 'plaatsingen'} door verdeling gedaan.`,
   );
   if (result.ignoredCodes.length > 0) {
-    reasons.push(`Plaatsingen bij gemeenten buiten de regio (${joinDutchList([...result.ignoredCodes])}) tellen niet mee.`);
+    reasons.push(`Plaatsingen bij gemeenten buiten de regio (${joinDutchList(result.ignoredCodes)}) tellen niet mee.`);
   }
 
   const { chosen, runnerUp, decidedBy } = result;
@@ -380,17 +395,12 @@ function distribute(context: Context, originToSkip: string | null): string | nul
     return null;
   }
   const decimals = deficitDecimals(chosen, runnerUp, decidedBy);
-  const figures = (figure: DistributionFigure) =>
-    `aandeel ${formatDutchPercentage(figure.share)} van de inwoners × (N + 1 = ${n + 1}) − ${figure.placed} ${
-      figure.placed === 1 ? 'eerdere plaatsing' : 'eerdere plaatsingen'
-    } = ${formatDutchDecimal(figure.deficit, decimals)}`;
-
   if (!runnerUp) {
-    reasons.push(`${chosen.name} is de enige gemeente die overblijft; het tekort is ${figures(chosen)}.`);
+    reasons.push(`${chosen.name} is de enige gemeente die overblijft; het tekort is ${describeDeficit(chosen, n, decimals)}.`);
   } else {
-    reasons.push(`${chosen.name} heeft het grootste tekort: ${figures(chosen)}.`);
+    reasons.push(`${chosen.name} heeft het grootste tekort: ${describeDeficit(chosen, n, decimals)}.`);
     if (decidedBy === 'deficit') {
-      reasons.push(`Daarna komt ${runnerUp.name}: ${figures(runnerUp)}.`);
+      reasons.push(`Daarna komt ${runnerUp.name}: ${describeDeficit(runnerUp, n, decimals)}.`);
     } else {
       const why =
         decidedBy === 'population'
@@ -398,11 +408,17 @@ function distribute(context: Context, originToSkip: string | null): string | nul
           : decidedBy === 'name'
             ? 'omdat de naam in het alfabet eerder komt'
             : 'omdat de CBS-code lager is';
-      reasons.push(`${runnerUp.name} heeft hetzelfde tekort (${figures(runnerUp)}); ${chosen.name} gaat voor ${why}.`);
+      reasons.push(`${runnerUp.name} heeft hetzelfde tekort (${describeDeficit(runnerUp, n, decimals)}); ${chosen.name} gaat voor ${why}.`);
     }
   }
   reasons.push(`${chosen.name} is de bestemming.`);
   return chosen.code;
+}
+
+/** `aandeel 5,39% van de inwoners × (N + 1 = 6) − 0 eerdere plaatsingen = 0,32`. */
+function describeDeficit(figure: DistributionFigure, totalPlacements: number, decimals: number): string {
+  const earlier = figure.placed === 1 ? 'eerdere plaatsing' : 'eerdere plaatsingen';
+  return `aandeel ${formatDutchPercentage(figure.share)} van de inwoners × (N + 1 = ${totalPlacements + 1}) − ${figure.placed} ${earlier} = ${formatDutchDecimal(figure.deficit, decimals)}`;
 }
 
 /** Two decimals, or as many more as it takes for a real difference to show in print. */
@@ -427,8 +443,7 @@ export type ProposalResult = { readonly ok: true; readonly proposal: Proposal } 
 
 /** Validate raw input (e.g. parsed JSON) and propose; invalid input gives the API's error body. */
 export function validateAndPropose(raw: unknown): ProposalResult {
-  const parsed = proposalInputSchema.safeParse(raw);
+  const parsed = parseProposalInput(raw);
   if (!parsed.success) return { ok: false, error: validationError(parsed.error).toBody() };
   return { ok: true, proposal: proposeDestination(parsed.data) };
 }
-

@@ -9,7 +9,7 @@ import '../validation';
 
 const requiredMessage = 'Dit veld is verplicht.';
 
-const municipalityCodePattern = /^GM\d{4}$/;
+export const municipalityCodePattern = /^GM\d{4}$/;
 
 function municipalityCode(missingMessage: string) {
   return z
@@ -63,19 +63,21 @@ export const minimumMotivationLength = 10;
 const motivationSchema = z
   .string({ error: (issue) => (issue.input === undefined ? 'Een motivering is verplicht.' : 'Een motivering is tekst.') })
   .superRefine((motivation, ctx) => {
-    const trimmed = motivation.trim();
-    if (trimmed.length === 0) {
-      ctx.addIssue({ code: 'custom', message: 'Een motivering is verplicht.' });
-    } else if (countCharacters(trimmed) < minimumMotivationLength) {
-      ctx.addIssue({ code: 'custom', message: `Een motivering heeft minstens ${minimumMotivationLength} tekens.` });
-    }
+    const problem = findMotivationProblem(motivation);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-/** Characters as a reader counts them (code points), so that "é" or an emoji is one. */
-function countCharacters(text: string): number {
-  let count = 0;
-  for (const _ of text) count += 1;
-  return count;
+/** Null when the motivation is long enough; else the Dutch message. */
+export function findMotivationProblem(motivation: string): string | null {
+  const trimmed = motivation.trim();
+  if (trimmed.length === 0) return 'Een motivering is verplicht.';
+  // Characters as a reader counts them (code points), so that an emoji is one, not two.
+  if (trimmed.length < minimumMotivationLength * 2) {
+    let count = 0;
+    for (const _ of trimmed) count += 1;
+    if (count < minimumMotivationLength) return `Een motivering heeft minstens ${minimumMotivationLength} tekens.`;
+  }
+  return null;
 }
 
 export const exceptionASchema = z.strictObject({
@@ -143,65 +145,92 @@ export const proposalInputSchema = z
     exceptions: z.array(exceptionSchema).optional(),
     distribution: distributionSchema.optional(),
   })
-  .superRefine(checkCrossFieldRules, {
+  .superRefine((value, ctx) => void findCrossFieldIssues(value, ctx), {
     // Run even when a field elsewhere is invalid, so that a form shows every problem at once.
     // The check therefore reads the (possibly partial) value defensively.
     when: () => true,
   });
 export type ProposalInput = z.infer<typeof proposalInputSchema>;
 
-function checkCrossFieldRules(value: unknown, ctx: z.RefinementCtx): void {
-  if (!isRecord(value)) return;
+/**
+ * The rules that span fields: duplicates, and the municipality of B or D against the region and
+ * the excluded. Reports each issue to `ctx`; without a ctx it stops at the first and only answers
+ * whether there is one (the precompiled parser uses it that way).
+ */
+export function findCrossFieldIssues(value: unknown, ctx?: z.RefinementCtx): boolean {
+  if (!isRecord(value)) return false;
+  let found = false;
   const region = isRecord(value['region']) ? value['region'] : undefined;
   const resident = isRecord(value['resident']) ? value['resident'] : undefined;
-  const municipalities = Array.isArray(region?.['municipalities']) ? region['municipalities'] : undefined;
 
-  let regionCodes: Set<string> | undefined = new Set();
-  municipalities?.forEach((municipality: unknown, index) => {
-    const code = isRecord(municipality) ? municipality['code'] : undefined;
-    if (typeof code !== 'string') {
-      regionCodes = undefined;
-      return;
+  // Without a well-formed region the question "is it in the region" has no answer yet.
+  let regionCodes: Set<string> | undefined;
+  const municipalities = region?.['municipalities'];
+  if (Array.isArray(municipalities)) {
+    regionCodes = new Set();
+    for (let index = 0; index < municipalities.length; index += 1) {
+      const municipality: unknown = municipalities[index];
+      const code = isRecord(municipality) ? municipality['code'] : undefined;
+      if (typeof code !== 'string') {
+        regionCodes = undefined;
+        break;
+      }
+      if (regionCodes.has(code)) {
+        found = true;
+        if (!ctx) return true;
+        ctx.addIssue({ code: 'custom', path: ['region', 'municipalities', index, 'code'], message: `Gemeente ${code} staat al eerder in de regio.` });
+      }
+      regionCodes.add(code);
     }
-    if (regionCodes?.has(code)) {
-      ctx.addIssue({ code: 'custom', path: ['region', 'municipalities', index, 'code'], message: `Gemeente ${code} staat al eerder in de regio.` });
-    }
-    regionCodes?.add(code);
-  });
-  if (!municipalities) regionCodes = undefined;
+  }
 
-  const addresses = Array.isArray(resident?.['addresses']) ? resident['addresses'] : [];
-  const woonadresStarts = new Set<string>();
-  addresses.forEach((address: unknown, index) => {
-    if (!isRecord(address) || address['kind'] !== 'woonadres' || typeof address['from'] !== 'string') return;
-    if (woonadresStarts.has(address['from'])) {
-      ctx.addIssue({ code: 'custom', path: ['resident', 'addresses', index, 'from'], message: 'Er is al een woonadres met deze begindatum.' });
+  const addresses = resident?.['addresses'];
+  if (Array.isArray(addresses)) {
+    const woonadresStarts = new Set<string>();
+    for (let index = 0; index < addresses.length; index += 1) {
+      const address: unknown = addresses[index];
+      if (!isRecord(address) || address['kind'] !== 'woonadres' || typeof address['from'] !== 'string') continue;
+      if (woonadresStarts.has(address['from'])) {
+        found = true;
+        if (!ctx) return true;
+        ctx.addIssue({ code: 'custom', path: ['resident', 'addresses', index, 'from'], message: 'Er is al een woonadres met deze begindatum.' });
+      }
+      woonadresStarts.add(address['from']);
     }
-    woonadresStarts.add(address['from']);
-  });
+  }
 
-  const excluded = new Set(Array.isArray(resident?.['excluded']) ? resident['excluded'].filter((c) => typeof c === 'string') : []);
-  const exceptions = Array.isArray(value['exceptions']) ? value['exceptions'] : [];
+  const exceptions = value['exceptions'];
+  if (!Array.isArray(exceptions)) return found;
+  const excludedList = resident?.['excluded'];
+  const excluded: readonly unknown[] = Array.isArray(excludedList) ? excludedList : [];
   const kindsSeen = new Set<unknown>();
-  exceptions.forEach((exception: unknown, index) => {
-    if (!isRecord(exception)) return;
+  for (let index = 0; index < exceptions.length; index += 1) {
+    const exception: unknown = exceptions[index];
+    if (!isRecord(exception)) continue;
     const kind = exception['kind'];
     if (kind === 'A' || kind === 'B' || kind === 'D') {
       if (kindsSeen.has(kind)) {
+        found = true;
+        if (!ctx) return true;
         ctx.addIssue({ code: 'custom', path: ['exceptions', index, 'kind'], message: `Uitzondering ${kind} staat er al; geef elke uitzondering één keer.` });
       }
       kindsSeen.add(kind);
     }
     const municipality = exception['municipality'];
-    if ((kind !== 'B' && kind !== 'D') || typeof municipality !== 'string' || !municipalityCodePattern.test(municipality)) return;
-    const path = ['exceptions', index, 'municipality'];
-    // Without a well-formed region the question "is it in the region" has no answer yet.
+    if ((kind !== 'B' && kind !== 'D') || typeof municipality !== 'string' || !municipalityCodePattern.test(municipality)) continue;
+    let message: string | undefined;
     if (regionCodes && !regionCodes.has(municipality)) {
-      ctx.addIssue({ code: 'custom', path, message: `Bij uitzondering ${kind} moet de gemeente in de regio liggen.` });
-    } else if (excluded.has(municipality)) {
-      ctx.addIssue({ code: 'custom', path, message: `Bij uitzondering ${kind} mag de gemeente niet bij de uitgesloten gemeenten staan.` });
+      message = `Bij uitzondering ${kind} moet de gemeente in de regio liggen.`;
+    } else if (excluded.includes(municipality)) {
+      message = `Bij uitzondering ${kind} mag de gemeente niet bij de uitgesloten gemeenten staan.`;
     }
-  });
+    if (message !== undefined) {
+      found = true;
+      if (!ctx) return true;
+      ctx.addIssue({ code: 'custom', path: ['exceptions', index, 'municipality'], message });
+    }
+  }
+  return found;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,0 +1,61 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTestApp, demoPassword, type TestApp } from './test-app';
+
+export const screenshotDir = join(__dirname, '..', '..', 'test-results', 'screenshots');
+
+export interface BrowserHarness {
+  app: TestApp;
+  baseUrl: string;
+  browser: Browser;
+  newPage(): Promise<{ context: BrowserContext; page: Page }>;
+  /** Signs in through the API (fast), then opens the app as that seat. */
+  signedInPage(email: string, path?: string): Promise<{ context: BrowserContext; page: Page }>;
+  screenshot(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The real app with the built client on a free port, and Debian's Chromium driving it. */
+export async function startBrowserHarness(): Promise<BrowserHarness> {
+  const app = await startTestApp({ clientDistDir: join(__dirname, '..', '..', 'client', 'dist') });
+  const server: Server = await new Promise((resolve) => { const s = app.app.listen(0, '127.0.0.1', () => resolve(s)); });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    // The machine has no network but loopback: keep Chromium from phoning home at every start.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  mkdirSync(screenshotDir, { recursive: true });
+
+  const newPage = async () => {
+    const context = await browser.newContext({ baseURL: baseUrl, locale: 'nl-NL', viewport: { width: 1280, height: 800 } });
+    return { context, page: await context.newPage() };
+  };
+  return {
+    app,
+    baseUrl,
+    browser,
+    newPage,
+    async signedInPage(email, path = '/') {
+      const { context, page } = await newPage();
+      const response = await context.request.post('/api/auth/login', { data: { email, password: demoPassword } });
+      if (!response.ok()) throw new Error(`sign-in as ${email} failed: ${response.status()}`);
+      await page.goto(path);
+      return { context, page };
+    },
+    async screenshot(page, name) {
+      await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      await browser.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await app.close();
+    },
+  };
+}
