@@ -17,7 +17,7 @@ module.exports = {
       testMatch: ['<rootDir>/server/src/**/*.test.ts', '<rootDir>/tests/api/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.mjs',
       globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',
-      testTimeout: 30000,
+      setupFilesAfterEnv: ['<rootDir>/tests/support/api-timeout.ts'],
     },
     {
       ...common,
@@ -25,7 +25,7 @@ module.exports = {
       testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.mjs',
       globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',
-      testTimeout: 60000,
+      setupFilesAfterEnv: ['<rootDir>/tests/support/browser-timeout.ts'],
     },
   ],
 };

@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { errorBodySchema } from '@uitstroom/shared';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { createDataSource } from '../../server/src/core/db';
+import { createApp } from '../../server/src/app';
 
 let t: TestApp;
 beforeAll(async () => { t = await startTestApp(); });
@@ -63,8 +65,6 @@ describe('one error shape, never a 500 for bad input, never HTML', () => {
 
 describe('health without a database', () => {
   it('answers 503 when the database does not answer', async () => {
-    const { createDataSource } = await import('../../server/src/core/db');
-    const { createApp } = await import('../../server/src/app');
     const unreachable = createDataSource('postgres://nobody:nothing@127.0.0.1:1/nowhere', { poolSize: 1 });
     await unreachable.initialize().catch(() => undefined);
     const response = await request(createApp(unreachable, t.config)).get('/api/health');

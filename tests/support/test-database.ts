@@ -5,12 +5,12 @@ import { Client } from 'pg';
  * A fresh database for one test file, cloned from the migrated and seeded template (fast: a file
  * copy inside PostgreSQL). Returns URLs for the app role (what the app uses) and the owner.
  */
-export async function createTestDatabase(): Promise<{ name: string; appUrl: string; ownerUrl: string; drop(): Promise<void> }> {
+export async function createTestDatabase(options: { isEmpty?: boolean } = {}): Promise<{ name: string; appUrl: string; ownerUrl: string; drop(): Promise<void> }> {
   const superuserUrl = requireEnv('TEST_SUPERUSER_URL');
   const name = `test_${randomUUID().replace(/-/g, '')}`;
-  await withSuperuser(superuserUrl, (client) =>
-    client.query(`CREATE DATABASE ${name} TEMPLATE ${requireEnv('TEST_TEMPLATE_DATABASE')} OWNER uitstroom_owner`),
-  );
+  // An empty database (no schema at all) is for tests of the start and migration path.
+  const template = options.isEmpty ? 'template0' : requireEnv('TEST_TEMPLATE_DATABASE');
+  await withSuperuser(superuserUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template} OWNER uitstroom_owner`));
   const swap = (url: string) => url.replace(/\/[^/]+$/, `/${name}`);
   return {
     name,

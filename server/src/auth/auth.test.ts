@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { errorBodySchema, meSchema } from '@uitstroom/shared';
 import { startTestApp, type TestApp } from '../../../tests/support/test-app';
+import { createApp } from '../app';
 
 let t: TestApp;
 beforeAll(async () => { t = await startTestApp(); });
@@ -115,7 +116,6 @@ describe('lockout', () => {
   it('counts in PostgreSQL, so a second app node on the same database sees the lockout', async () => {
     const email = 'corporatie@woonpalet.demo';
     for (let attempt = 0; attempt < 10; attempt++) await request(t.app).post('/api/auth/login').send({ email, password: 'fout' });
-    const { createApp } = await import('../app');
     const secondNode = createApp(t.db, t.config);
     expect((await request(secondNode).post('/api/auth/login').send({ email, password: 'uitstroom-demo' })).status).toBe(429);
   });

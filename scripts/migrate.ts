@@ -1,0 +1,12 @@
+/** `npm run migrate`: run pending migrations as the owner role (DATABASE_OWNER_URL, else DATABASE_URL). */
+import { runMigrations } from '../server/src/core/db';
+
+const url = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
+if (!url) {
+  console.error('Zet DATABASE_OWNER_URL (of DATABASE_URL) om te migreren.');
+  process.exit(2);
+}
+runMigrations(url).then(
+  (ran) => console.log(ran.length ? `Uitgevoerd: ${ran.join(', ')}` : 'Het schema is bij.'),
+  (error) => { console.error(error); process.exit(1); },
+);
