@@ -68,7 +68,7 @@ const invalidRows: [string, unknown, string, string][] = [
   ['D outside the region', buildCase({ exceptions: [exceptionA(), exceptionD(AMSTERDAM)] }), 'exceptions.1.municipality', 'Bij uitzondering D moet de gemeente in de regio liggen.'],
   ['D among the excluded', buildCase({ exceptions: [exceptionD(ZEEWOLDE)], excluded: [LELYSTAD, ZEEWOLDE] }), 'exceptions.0.municipality', 'Bij uitzondering D mag de gemeente niet bij de uitgesloten gemeenten staan.'],
   ['D without a municipality', buildCase({ exceptions: [{ kind: 'D', motivation }] }), 'exceptions.0.municipality', 'Bij uitzondering D is de gemeente verplicht.'],
-  ['a placement under a name', exampleWith('distribution.placements', { Almere: 4 }), 'distribution.placements.Almere', 'Ongeldige key in record'],
+  ['a placement under a name', exampleWith('distribution.placements', { Almere: 4 }), 'distribution.placements.Almere', 'Plaatsingen staan onder een CBS-gemeentecode (GM gevolgd door vier cijfers).'],
   ['a negative placement count', exampleWith('distribution.placements', { [ALMERE]: -1 }), 'distribution.placements.GM0034', 'Het aantal plaatsingen is een geheel getal van 0 of meer.'],
   ['a distribution without placements', exampleWith('distribution.placements', undefined), 'distribution.placements', requiredMessage],
   ['the region missing', exampleWith('region', undefined), 'region', requiredMessage],

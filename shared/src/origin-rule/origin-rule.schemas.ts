@@ -133,6 +133,7 @@ export const distributionSchema = z.strictObject({
     z.int({ error: 'Het aantal plaatsingen is een geheel getal van 0 of meer.' }).nonnegative({
       error: 'Het aantal plaatsingen is een geheel getal van 0 of meer.',
     }),
+    { error: (issue) => (issue.code === 'invalid_key' ? 'Plaatsingen staan onder een CBS-gemeentecode (GM gevolgd door vier cijfers).' : undefined) },
   ),
 });
 export type Distribution = z.infer<typeof distributionSchema>;
