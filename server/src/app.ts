@@ -13,8 +13,11 @@ import { buildOpenApiDocument, createRegistry } from './core/http/openapi';
 import { mountRoutes, type AnyRoute } from './core/http/route';
 import { requestContextMiddleware, sessionMiddleware } from './core/session';
 import { authRoutes } from './auth/auth.routes';
+import { createMailer } from './core/mailer';
 import { loadActor } from './auth/auth.service';
 import { healthRoutes } from './health/health.routes';
+import { regionRoutes } from './regions/regions.routes';
+import { usersRoutes } from './users/users.routes';
 
 /** The whole HTTP app for one data source; no listening, so tests can drive it with supertest. */
 export function createApp(db: DataSource, config: AppConfig): Express {
@@ -34,10 +37,13 @@ export function createApp(db: DataSource, config: AppConfig): Express {
   app.use('/api', sessionMiddleware(config, pgPoolOf(db)));
   app.use('/api', requestContextMiddleware(config, (userId) => loadActor(db, userId)));
 
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, isProduction: config.isProduction, db, logger });
   const registry = createRegistry();
-  const routes: AnyRoute[] = [...healthRoutes(db), ...authRoutes(db, config)];
+  const routes: AnyRoute[] = [...healthRoutes(db), ...authRoutes(db, config, mailer), ...usersRoutes(db, config, mailer), ...regionRoutes(db)];
   const api = express.Router();
   mountRoutes(api, registry, routes);
+  // The route table, for the authorization matrix test that is generated from it.
+  app.locals.routes = routes;
   const openApiDocument = buildOpenApiDocument(registry);
   api.get('/api/openapi.json', (_req, res) => { res.json(openApiDocument); });
   app.use(api);

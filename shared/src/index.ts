@@ -3,5 +3,8 @@ export * from './validation';
 export * from './permissions';
 export * from './auth/seats';
 export * from './auth/auth.schemas';
+export * from './auth/account.schemas';
 export * from './audit/audit.schemas';
 export * from './origin-rule';
+export * from './regions/rule-set.schemas';
+export * from './regions/rule-set.rules';

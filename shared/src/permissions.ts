@@ -8,16 +8,32 @@ import type { Seat } from './auth/seats';
 export const permissions = [
   'session:read',
   'rule:try',
+  'account:update',
+  'organisation:read',
+  'organisation:create',
+  'user:read',
+  'user:create',
+  'user:update',
+  'outbox:read',
+  'ruleSet:read',
+  'ruleSet:update',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
+/** What every signed-in user may do: see who they are, try the rule engine, keep their own account. */
+const everySeat = ['session:read', 'rule:try', 'account:update'] as const;
+
 export const grantsBySeat = {
-  casemanager: ['session:read', 'rule:try'],
-  chair: ['session:read', 'rule:try'],
-  municipality: ['session:read', 'rule:try'],
-  corporation: ['session:read', 'rule:try'],
-  provider: ['session:read', 'rule:try'],
-  regionAdmin: ['session:read', 'rule:try'],
+  casemanager: [...everySeat],
+  chair: [...everySeat],
+  municipality: [...everySeat],
+  corporation: [...everySeat],
+  provider: [...everySeat],
+  regionAdmin: [
+    ...everySeat,
+    'organisation:read', 'organisation:create', 'user:read', 'user:create', 'user:update', 'outbox:read',
+    'ruleSet:read', 'ruleSet:update',
+  ],
 } as const satisfies Record<Seat, readonly Permission[]>;
 
 export function isGranted(seat: Seat, permission: Permission): boolean {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { createTestDatabase } from '../support/test-database';
 import { findFreePort } from '../../server/src/core/embedded-database';
+import { currentTotpCode } from '../../server/src/auth/totp';
 
 const root = join(__dirname, '..', '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
@@ -34,6 +35,7 @@ describe('the production path: npm start with DATABASE_URL and NODE_ENV=producti
     const env = {
       ...process.env, NODE_ENV: 'production', PORT: String(port), SESSION_SECRET: 'test-secret-for-production-path',
       DATABASE_URL: database.appUrl, DATABASE_OWNER_URL: database.ownerUrl, LOG_LEVEL: 'silent', TRUST_PROXY: '1',
+      SMTP_URL: 'smtp://127.0.0.1:1', PUBLIC_URL: 'https://uitstroomtafel.example.nl',
     };
     const server = spawn(tsx, [join(root, 'scripts', 'start.ts')], { cwd: root, env });
     try {
@@ -45,14 +47,24 @@ describe('the production path: npm start with DATABASE_URL and NODE_ENV=producti
       const password = /Eenmalig wachtwoord: (\S+)/.exec(created.stdout)?.[1];
       expect(password).toBeDefined();
 
-      const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-        // As behind the TLS-terminating proxy that production runs behind.
-        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https' }, body: JSON.stringify({ email: 'beheer@nhn.example', password }),
+      // As behind the TLS-terminating proxy that production runs behind.
+      const post = (path: string, body: unknown, cookie?: string) => fetch(`http://127.0.0.1:${port}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https', ...(cookie ? { Cookie: cookie } : {}) },
+        body: JSON.stringify(body),
       });
-      expect(login.status).toBe(200);
-      expect(await login.json()).toMatchObject({ seat: 'regionAdmin', region: { slug: 'noord-holland-noord', name: 'Noord-Holland-Noord' } });
+      const login = await post('/api/auth/login', { email: 'beheer@nhn.example', password });
+      // A new region has no rule set yet, so it requires two-factor sign-in (fail closed): enrol first.
+      expect(login.status).toBe(202);
+      expect(await login.json()).toEqual({ secondFactor: 'enroll' });
+      const setCookie = login.headers.get('set-cookie') ?? '';
       // In production the session cookie is Secure.
-      expect(login.headers.get('set-cookie')).toMatch(/Secure/);
+      expect(setCookie).toMatch(/Secure/);
+      const cookie = setCookie.split(';')[0]!;
+      const enrollment = await (await post('/api/auth/totp/enrollment', {}, cookie)).json();
+      const confirmed = await post('/api/auth/totp/enrollment/confirm', { code: currentTotpCode(enrollment.secret) }, cookie);
+      expect(confirmed.status).toBe(200);
+      expect((await confirmed.json()).me).toMatchObject({ seat: 'regionAdmin', region: { slug: 'noord-holland-noord', name: 'Noord-Holland-Noord' } });
 
       const again = spawnSync(tsx, [join(root, 'scripts', 'create-admin.ts'), '--email', 'beheer@nhn.example', '--region', 'noord-holland-noord'], { cwd: root, env, encoding: 'utf8' });
       expect(again.status).toBe(2);

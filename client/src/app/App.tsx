@@ -5,6 +5,11 @@ import { SessionProvider, useSession } from '../auth/session';
 import { LoginPage } from '../auth/LoginPage';
 import { Shell } from './Shell';
 import { MyCasesPage } from '../cases/MyCasesPage';
+import { ForgotPasswordPage } from '../auth/ForgotPasswordPage';
+import { SetPasswordPage } from '../auth/SetPasswordPage';
+import { AccountPage } from '../account/AccountPage';
+import { UsersPage } from '../users/UsersPage';
+import { OutboxPage } from '../users/OutboxPage';
 
 function Loading() {
   return <Paragraph role="status" className="loading">Laden…</Paragraph>;
@@ -13,12 +18,26 @@ function Loading() {
 function AppRoutes() {
   const { state } = useSession();
   if (state.status === 'loading') return <Loading />;
-  if (state.status === 'signedOut') return <LoginPage />;
-  const home = state.me.seat === 'regionAdmin' ? '/herkomstregel' : '/casussen';
+  // The link from an invitation or reset mail works whether or not someone is signed in here.
+  const setPassword = <Route path="/wachtwoord-instellen" element={<SetPasswordPage />} />;
+  if (state.status !== 'signedIn') {
+    return (
+      <Routes>
+        {setPassword}
+        <Route path="/wachtwoord-vergeten" element={<ForgotPasswordPage />} />
+        <Route path="*" element={<LoginPage />} />
+      </Routes>
+    );
+  }
+  const home = state.me.seat === 'regionAdmin' ? '/beheer/gebruikers' : '/casussen';
   return (
     <Suspense fallback={<Loading />}>
       <Routes>
+        {setPassword}
         <Route element={<Shell />}>
+          <Route path="/account" element={<AccountPage />} />
+          <Route path="/beheer/gebruikers" element={<UsersPage />} />
+          <Route path="/beheer/postvak" element={<OutboxPage />} />
           <Route path="/" element={<Navigate to={home} replace />} />
           <Route path="/inloggen" element={<Navigate to={home} replace />} />
           <Route path="/casussen" element={<MyCasesPage />} />

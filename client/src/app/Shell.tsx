@@ -1,4 +1,4 @@
-import { NavLink, Outlet } from 'react-router';
+import { Link as RouterLink, NavLink, Outlet } from 'react-router';
 import { Button, Heading, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
 import { seatLabel } from '@uitstroom/shared';
 import { useMe, useSession } from '../auth/session';
@@ -20,12 +20,15 @@ export function Shell() {
           <Paragraph className="shell__user-seat">
             {seatLabel[me.seat]} · {me.organisation.name} · regio {me.region.name}
           </Paragraph>
+          <Paragraph className="shell__user-links"><RouterLink to="/account">Mijn account</RouterLink></Paragraph>
           <Button appearance="secondary-action-button" onClick={() => void signOut()}>Uitloggen</Button>
         </section>
       </PageHeader>
       <nav className="shell__nav" aria-label="Hoofdmenu">
         <ul>
           {me.seat !== 'regionAdmin' && <li><NavLink to="/casussen">Mijn casussen</NavLink></li>}
+          {me.seat === 'regionAdmin' && <li><NavLink to="/beheer/gebruikers">Organisaties en gebruikers</NavLink></li>}
+          {me.seat === 'regionAdmin' && <li><NavLink to="/beheer/postvak">Demo-postvak</NavLink></li>}
           <li><NavLink to="/herkomstregel">Zo werkt de herkomstregel</NavLink></li>
         </ul>
       </nav>

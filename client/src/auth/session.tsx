@@ -1,16 +1,20 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { meSchema, type LoginRequest, type Me } from '@uitstroom/shared';
+import { loginResponseSchema, meSchema, secondFactorStepSchema, type LoginRequest, type Me } from '@uitstroom/shared';
 import { api, ApiError, onSessionEnded } from '../core/api';
 
 type SessionState =
   | { status: 'loading' }
-  | { status: 'signedOut'; reason?: 'expired' | 'signedOut' }
+  | { status: 'signedOut'; reason?: 'expired' | 'signedOut' | 'passwordSet' }
+  /** Password accepted; a TOTP code (or enrolling one) still to come. */
+  | { status: 'secondFactor'; step: 'totp' | 'enroll' }
   | { status: 'signedIn'; me: Me };
 
 interface SessionApi {
   state: SessionState;
   signIn(request: LoginRequest): Promise<void>;
-  signOut(): Promise<void>;
+  /** The second step is done (code verified or enrolment confirmed): the server answered with `me`. */
+  completeSignIn(me: Me): void;
+  signOut(reason?: 'signedOut' | 'passwordSet'): Promise<void>;
 }
 
 const SessionContext = createContext<SessionApi | null>(null);
@@ -19,28 +23,34 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
 
   useEffect(() => {
-    api('GET', '/api/auth/me', { schema: meSchema })
-      .then((me) => setState({ status: 'signedIn', me }))
-      .catch((error: unknown) => {
+    (async () => {
+      try {
+        setState({ status: 'signedIn', me: await api('GET', '/api/auth/me', { schema: meSchema }) });
+      } catch (error) {
         const isExpired = error instanceof ApiError && error.code === 'SESSION_EXPIRED';
-        setState({ status: 'signedOut', reason: isExpired ? 'expired' : undefined });
-      });
-    return onSessionEnded((reason) =>
-      setState((current) => (current.status === 'signedIn' ? { status: 'signedOut', reason: reason === 'expired' ? 'expired' : undefined } : current)),
+        // After a reload in the middle of a sign-in, pick up the second step where it was.
+        const pending = await api('GET', '/api/auth/sign-in-step', { schema: secondFactorStepSchema.optional() }).catch(() => undefined);
+        setState(pending ? { status: 'secondFactor', step: pending.secondFactor } : { status: 'signedOut', reason: isExpired ? 'expired' : undefined });
+      }
+    })();
+    return onSessionEnded(() =>
+      setState((current) => (current.status === 'signedIn' ? { status: 'signedOut', reason: 'expired' } : current)),
     );
   }, []);
 
   const signIn = useCallback(async (request: LoginRequest) => {
-    const me = await api('POST', '/api/auth/login', { body: request, schema: meSchema });
-    setState({ status: 'signedIn', me });
+    const answer = await api('POST', '/api/auth/login', { body: request, schema: loginResponseSchema });
+    setState('secondFactor' in answer ? { status: 'secondFactor', step: answer.secondFactor } : { status: 'signedIn', me: answer });
   }, []);
 
-  const signOut = useCallback(async () => {
+  const completeSignIn = useCallback((me: Me) => setState({ status: 'signedIn', me }), []);
+
+  const signOut = useCallback(async (reason: 'signedOut' | 'passwordSet' = 'signedOut') => {
     await api('POST', '/api/auth/logout', { body: {} }).catch(() => undefined);
-    setState({ status: 'signedOut', reason: 'signedOut' });
+    setState({ status: 'signedOut', reason });
   }, []);
 
-  const value = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  const value = useMemo(() => ({ state, signIn, completeSignIn, signOut }), [state, signIn, completeSignIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

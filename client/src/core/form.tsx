@@ -1,5 +1,5 @@
-import { forwardRef, useId, type InputHTMLAttributes } from 'react';
-import { FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Paragraph, Textbox } from '@utrecht/component-library-react';
+import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Paragraph, Select, Textbox } from '@utrecht/component-library-react';
 
 interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
@@ -23,6 +23,30 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
       {error && <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage>}
       <Paragraph className="utrecht-form-field__input">
         <Textbox id={inputId} ref={ref} invalid={!!error} aria-describedby={describedBy} {...input} />
+      </Paragraph>
+    </FormField>
+  );
+});
+
+interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
+  label: string;
+  error?: string;
+  children: ReactNode;
+}
+
+/** A labelled select with its Dutch error at the field; spreads react-hook-form's `register`. */
+export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField({ label, error, children, id, ...select }, ref) {
+  const generatedId = useId();
+  const selectId = id ?? generatedId;
+  const errorId = `${selectId}-fout`;
+  return (
+    <FormField type="select" invalid={!!error}>
+      <Paragraph className="utrecht-form-field__label">
+        <FormLabel htmlFor={selectId}>{label}</FormLabel>
+      </Paragraph>
+      {error && <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage>}
+      <Paragraph className="utrecht-form-field__input">
+        <Select id={selectId} ref={ref} invalid={!!error} aria-describedby={error ? errorId : undefined} {...select}>{children}</Select>
       </Paragraph>
     </FormField>
   );

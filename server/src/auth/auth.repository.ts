@@ -1,15 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import type { Me, OrganisationKind, Seat } from '@uitstroom/shared';
 import type { Actor } from '../core/request-context';
+import { returnedRows } from '../core/db';
 
-interface UserRow {
+export interface UserRow {
   id: string; email: string; display_name: string; seat: Seat; password_hash: string | null; is_active: boolean;
+  totp_secret: string | null; totp_enabled_at: Date | null; totp_last_step: string | null;
   organisation_id: string; organisation_name: string; organisation_kind: OrganisationKind;
   region_id: string; region_slug: string; region_name: string;
 }
 
 const userWithOrganisation = `
-  SELECT u.id, u.email, u.display_name, u.seat, u.password_hash, u.is_active,
+  SELECT u.id, u.email, u.display_name, u.seat, u.password_hash, u.is_active, u.totp_secret, u.totp_enabled_at, u.totp_last_step,
          o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind,
          r.id AS region_id, r.slug AS region_slug, r.name AS region_name
     FROM app_user u
@@ -58,4 +60,56 @@ export async function countRecentFailures(tx: EntityManager, email: string, clie
 
 export async function recordLoginAttempt(tx: EntityManager, email: string, clientAddress: string, succeeded: boolean): Promise<void> {
   await tx.query('INSERT INTO login_attempt (email, client_address, succeeded) VALUES ($1, $2, $3)', [email, clientAddress, succeeded]);
+}
+
+/**
+ * Whether the region asks every seat for a second factor. Read from the region's newest rule set;
+ * a region without one requires it (fail closed).
+ */
+export async function isTwoFactorRequiredInRegion(db: EntityManager, regionId: string): Promise<boolean> {
+  const rows: { required: boolean | null }[] = await db.query(
+    `SELECT (config->>'twoFactorRequired')::boolean AS required FROM rule_set WHERE region_id = $1 ORDER BY version DESC LIMIT 1`,
+    [regionId],
+  );
+  return rows[0]?.required ?? true;
+}
+
+export async function acceptTotpStep(tx: EntityManager, userId: string, step: number): Promise<boolean> {
+  // Atomic: of two requests with the same code, only one moves the step forward.
+  const result = await tx.query(
+    `UPDATE app_user SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id`,
+    [userId, step],
+  );
+  return returnedRows(result).length > 0;
+}
+
+export async function useRecoveryCode(tx: EntityManager, userId: string, codeHash: string): Promise<boolean> {
+  const result = await tx.query(
+    `UPDATE recovery_code SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING id`,
+    [userId, codeHash],
+  );
+  return returnedRows(result).length > 0;
+}
+
+export async function enableTotp(tx: EntityManager, userId: string, secret: string, step: number, recoveryCodeHashes: string[]): Promise<void> {
+  await tx.query(`UPDATE app_user SET totp_secret = $2, totp_enabled_at = now(), totp_last_step = $3, version = version + 1 WHERE id = $1`, [userId, secret, step]);
+  await tx.query('DELETE FROM recovery_code WHERE user_id = $1', [userId]);
+  await tx.query(
+    'INSERT INTO recovery_code (user_id, code_hash) SELECT $1, unnest($2::text[])',
+    [userId, recoveryCodeHashes],
+  );
+}
+
+export async function countUnusedRecoveryCodes(db: EntityManager, userId: string): Promise<number> {
+  const [{ count }] = await db.query('SELECT count(*)::int AS count FROM recovery_code WHERE user_id = $1 AND used_at IS NULL', [userId]);
+  return count;
+}
+
+export async function setPassword(tx: EntityManager, userId: string, passwordHash: string): Promise<void> {
+  await tx.query('UPDATE app_user SET password_hash = $2, password_changed_at = now(), version = version + 1 WHERE id = $1', [userId, passwordHash]);
+}
+
+/** Ends a user's sessions on every node at once (they all read sessions from this table). */
+export async function endSessionsOfUser(tx: EntityManager, userId: string, exceptSessionId: string | null = null): Promise<void> {
+  await tx.query(`DELETE FROM session WHERE sess->>'userId' = $1 AND ($2::text IS NULL OR sid <> $2)`, [userId, exceptSessionId]);
 }

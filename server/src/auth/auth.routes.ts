@@ -1,23 +1,84 @@
-import { emptyBodySchema, loginRequestSchema, meSchema } from '@uitstroom/shared';
+import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
+import {
+  accountSchema, changePasswordSchema, completePasswordSchema, confirmTotpSchema, emptyBodySchema, loginRequestSchema,
+  loginResponseSchema, meSchema, passwordResetRequestSchema, recoveryCodesSchema, tokenInfoRequestSchema, tokenInfoSchema,
+  totpEnrollmentSchema, verifySecondFactorSchema,
+} from '@uitstroom/shared';
 import type { AppConfig } from '../core/config';
 import { defineRoute } from '../core/http/route';
-import { destroySession, regenerateSession, saveSession, sessionCookieName } from '../core/session';
-import { getMe, logIn, logOut } from './auth.service';
+import type { Mailer } from '../core/mailer';
+import { destroySession, saveSession, sessionCookieName } from '../core/session';
+import { getMe, logIn, logOut, verifySecondFactor } from './auth.service';
+import { changePassword, confirmTotpEnrollment, describeToken, getAccount, requestPasswordReset, setPasswordWithToken, startTotpEnrollment } from './account.service';
+import { toMe } from './auth.repository';
+import { completeSignIn, pendingSignInOf, requirePendingSignIn, startPendingSignIn } from './sign-in-session';
 
-export function authRoutes(db: DataSource, config: AppConfig) {
+/** Links in mails point at PUBLIC_URL; outside production, at the address the request came in on. */
+export function linkBase(config: AppConfig, req: Request): string {
+  return config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+}
+
+export function authRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
   return [
     defineRoute({
-      method: 'post', path: '/api/auth/login', tag: 'auth', summary: 'Inloggen met e-mailadres en wachtwoord',
-      access: { public: true }, body: loginRequestSchema, response: meSchema,
+      method: 'post', path: '/api/auth/login', tag: 'auth', summary: 'Inloggen; 202 als nog een tweede stap (TOTP) nodig is',
+      access: { public: true }, body: loginRequestSchema, response: loginResponseSchema,
+      handler: async ({ body, context, req, res }) => {
+        const step = await logIn(db, config, context, body);
+        if (step.kind === 'signedIn') {
+          await completeSignIn(req, step.actor.userId);
+          return step.me;
+        }
+        await startPendingSignIn(req, step.userId, step.step);
+        res.status(202);
+        return { secondFactor: step.step };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/auth/second-factor', tag: 'auth', summary: 'Tweede stap van het inloggen: TOTP-code of herstelcode',
+      access: { public: true }, body: verifySecondFactorSchema, response: meSchema,
       handler: async ({ body, context, req }) => {
-        const { me, actor } = await logIn(db, config, context, body);
-        // A new session id at every sign-in: a planted session id is worth nothing.
-        await regenerateSession(req);
-        req.session.userId = actor.userId;
-        req.session.authenticatedAt = Date.now();
-        await saveSession(req);
+        const pending = requirePendingSignIn(req, 'totp');
+        const { me, actor } = await verifySecondFactor(db, config, context, pending.userId, body);
+        await completeSignIn(req, actor.userId);
         return me;
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/auth/totp/enrollment', tag: 'auth', summary: 'Tweestapsverificatie instellen: een nieuw geheim met QR-code',
+      access: { public: true }, body: emptyBodySchema, response: totpEnrollmentSchema,
+      handler: async ({ context, req }) => {
+        // Either halfway through a sign-in that requires it, or signed in and choosing it.
+        const userId = context.actor?.userId ?? requirePendingSignIn(req, 'enroll').userId;
+        const enrollment = await startTotpEnrollment(db, userId);
+        req.session.pendingTotpSecret = enrollment.secret;
+        await saveSession(req);
+        return enrollment;
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/auth/totp/enrollment/confirm', tag: 'auth', summary: 'Tweestapsverificatie bevestigen met een code; geeft de herstelcodes',
+      access: { public: true }, body: confirmTotpSchema, response: recoveryCodesSchema,
+      handler: async ({ body, context, req }) => {
+        const pending = context.actor ? null : requirePendingSignIn(req, 'enroll');
+        const userId = context.actor?.userId ?? pending!.userId;
+        const { recoveryCodes, user } = await confirmTotpEnrollment(db, context, userId, req.session.pendingTotpSecret, body.code);
+        if (pending) await completeSignIn(req, userId);
+        else {
+          delete req.session.pendingTotpSecret;
+          await saveSession(req);
+        }
+        return { recoveryCodes, me: toMe(user) };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/auth/sign-in-step', tag: 'auth', summary: 'Welke stap van het inloggen open staat (na een herladen pagina)',
+      access: { public: true }, response: loginResponseSchema.optional(),
+      handler: async ({ req, res }) => {
+        const pending = pendingSignInOf(req);
+        if (!pending) { res.status(204); return undefined; }
+        return { secondFactor: pending.step };
       },
     }),
     defineRoute({
@@ -34,6 +95,40 @@ export function authRoutes(db: DataSource, config: AppConfig) {
       method: 'get', path: '/api/auth/me', tag: 'auth', summary: 'Wie is ingelogd: gebruiker, zetel, organisatie en regio',
       access: { permission: 'session:read' }, response: meSchema,
       handler: ({ actor }) => getMe(db, actor),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/account', tag: 'account', summary: 'Mijn account: tweestapsverificatie en herstelcodes',
+      access: { permission: 'account:update' }, response: accountSchema,
+      handler: ({ actor }) => getAccount(db, actor),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/account/password', tag: 'account', summary: 'Eigen wachtwoord wijzigen; andere sessies eindigen',
+      access: { permission: 'account:update' }, body: changePasswordSchema,
+      handler: async ({ body, context, actor, req }) => {
+        await changePassword(db, context, actor, body, req.sessionID);
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/auth/password-reset', tag: 'auth', summary: 'Wachtwoord vergeten: stuurt een link als het adres bekend is',
+      access: { public: true }, body: passwordResetRequestSchema, status: 202,
+      handler: async ({ body, context, req }) => {
+        await requestPasswordReset(db, config, mailer, context, body.email, linkBase(config, req));
+        return { message: 'Als dit adres bij ons bekend is, ontvangt u binnen enkele minuten een e-mail met een link.' };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/auth/token', tag: 'auth', summary: 'Wat een uitnodigings- of herstellink is (voor de pagina die het wachtwoord laat kiezen)',
+      access: { public: true }, body: tokenInfoRequestSchema, response: tokenInfoSchema,
+      handler: ({ body }) => describeToken(db, body.token),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/auth/password', tag: 'auth', summary: 'Wachtwoord kiezen met een uitnodigings- of herstellink',
+      access: { public: true }, body: completePasswordSchema,
+      handler: async ({ body, context }) => {
+        await setPasswordWithToken(db, context, body.token, body.newPassword);
+        return undefined;
+      },
     }),
   ];
 }

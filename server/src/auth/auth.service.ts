@@ -1,46 +1,88 @@
-import type { DataSource } from 'typeorm';
-import { AppError, type LoginRequest, type Me } from '@uitstroom/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppError, type LoginRequest, type Me, verifySecondFactorSchema } from '@uitstroom/shared';
+import type { z } from 'zod';
 import type { AppConfig } from '../core/config';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../audit/audit.writer';
 import { verifyPassword } from './passwords';
+import { hashSecret } from './one-time-secrets';
+import { acceptedTotpStep } from './totp';
 import {
-  countRecentFailures, findActiveUserById, findUserByEmail, lockLoginAttempts, recordLoginAttempt, toActor, toMe,
+  acceptTotpStep, countRecentFailures, findActiveUserById, findUserByEmail, isTwoFactorRequiredInRegion,
+  lockLoginAttempts, recordLoginAttempt, toActor, toMe, useRecoveryCode, type UserRow,
 } from './auth.repository';
 
-type LoginOutcome = { kind: 'success'; me: Me; actor: Actor } | { kind: 'invalid' } | { kind: 'locked' };
+/** After the password: signed in, or one more step (a TOTP code, or enrolling one first). */
+export type SignInStep = { kind: 'signedIn'; me: Me; actor: Actor } | { kind: 'secondFactor'; userId: string; step: 'totp' | 'enroll' };
+
+type Attempt<T> = { kind: 'ok'; value: T } | { kind: 'invalid' } | { kind: 'locked' };
 
 /**
- * Sign-in. Failed attempts are counted per account and client address in PostgreSQL; past the
- * limit every attempt in the window is refused, the right password too, so that guessing stops.
- * The outcome is decided and audited inside one transaction; the error is thrown after commit so
- * the audit entry of a failure is kept.
+ * Runs one sign-in attempt (password or second factor) under the account's lock. Failed attempts
+ * are counted per account and client address in PostgreSQL; past the limit every attempt in the
+ * window is refused, the right one too, so that guessing stops. The outcome is decided and audited
+ * inside the transaction; the error is thrown after commit, so the audit entry of a failure stays.
  */
-export async function logIn(db: DataSource, config: AppConfig, context: RequestContext, request: LoginRequest): Promise<{ me: Me; actor: Actor }> {
-  const email = request.email.trim().toLowerCase();
-  const outcome = await db.transaction(async (tx): Promise<LoginOutcome> => {
+async function attemptSignIn<T>(
+  db: DataSource, config: AppConfig, context: RequestContext, email: string,
+  check: (tx: EntityManager, user: UserRow | null) => Promise<T | null>,
+): Promise<T> {
+  const outcome = await db.transaction(async (tx): Promise<Attempt<T>> => {
     await lockLoginAttempts(tx, email, context.clientAddress);
     const failures = await countRecentFailures(tx, email, context.clientAddress, config.loginWindowSeconds);
     const user = await findUserByEmail(tx, email);
-    const audit = { objectType: 'user', objectId: user?.id ?? null, purpose: 'authentication' as const };
     if (failures >= config.loginMaxFailures) {
-      await writeAudit(tx, context, { ...audit, action: 'auth.lockout', outcome: 'denied', details: { failures } });
+      await writeAudit(tx, context, { action: 'auth.lockout', objectType: 'user', objectId: user?.id, purpose: 'authentication', outcome: 'denied', details: { failures } });
       return { kind: 'locked' };
     }
-    const isValid = (await verifyPassword(user?.password_hash ?? null, request.password)) && !!user?.is_active;
-    await recordLoginAttempt(tx, email, context.clientAddress, isValid);
-    if (!user || !isValid) {
-      await writeAudit(tx, context, { ...audit, action: 'auth.login', outcome: 'failure' });
-      return { kind: 'invalid' };
-    }
-    const actor = toActor(user);
-    await writeAudit(tx, { ...context, actor }, { ...audit, action: 'auth.login', outcome: 'success' });
-    return { kind: 'success', me: toMe(user), actor };
+    const value = await check(tx, user);
+    await recordLoginAttempt(tx, email, context.clientAddress, value !== null);
+    return value === null ? { kind: 'invalid' } : { kind: 'ok', value };
   });
   if (outcome.kind === 'locked') throw new AppError('TOO_MANY_ATTEMPTS', 'Te veel mislukte pogingen. Probeer het over een minuut opnieuw.');
   if (outcome.kind === 'invalid') throw new AppError('INVALID_CREDENTIALS');
-  return outcome;
+  return outcome.value;
 }
+
+export async function logIn(db: DataSource, config: AppConfig, context: RequestContext, request: LoginRequest): Promise<SignInStep> {
+  const email = request.email.trim().toLowerCase();
+  return attemptSignIn(db, config, context, email, async (tx, user) => {
+    const audit = { action: 'auth.login' as const, objectType: 'user', objectId: user?.id ?? null, purpose: 'authentication' as const };
+    const isValid = (await verifyPassword(user?.password_hash ?? null, request.password)) && !!user?.is_active;
+    if (!user || !isValid) {
+      await writeAudit(tx, context, { ...audit, outcome: 'failure' });
+      return null;
+    }
+    const actor = toActor(user);
+    const secondFactor = user.totp_enabled_at ? 'totp' : (await isTwoFactorRequiredInRegion(tx, user.region_id)) ? 'enroll' : null;
+    await writeAudit(tx, { ...context, actor }, { ...audit, outcome: 'success', details: secondFactor ? { secondFactor } : {} });
+    return secondFactor
+      ? { kind: 'secondFactor' as const, userId: user.id, step: secondFactor }
+      : { kind: 'signedIn' as const, me: toMe(user), actor };
+  });
+}
+
+/** The second step: a code from the authenticator app, or one of the recovery codes (each once). */
+export async function verifySecondFactor(
+  db: DataSource, config: AppConfig, context: RequestContext, userId: string, input: z.output<typeof verifySecondFactorSchema>, now = Date.now(),
+): Promise<{ me: Me; actor: Actor }> {
+  const pending = await findActiveUserById(db.manager, userId);
+  if (!pending?.totp_secret || !pending.totp_enabled_at) throw new AppError('UNAUTHENTICATED', 'Log eerst in met uw wachtwoord.');
+  return attemptSignIn(db, config, context, pending.email, async (tx, user) => {
+    if (!user?.totp_secret || !user.is_active) return null;
+    const actor = toActor(user);
+    if ('code' in input) {
+      const step = acceptedTotpStep(user.totp_secret, input.code, now);
+      const isAccepted = step !== null && (await acceptTotpStep(tx, user.id, step));
+      await writeAudit(tx, { ...context, actor }, { action: 'auth.totp.verify', objectType: 'user', objectId: user.id, purpose: 'authentication', outcome: isAccepted ? 'success' : 'failure' });
+      return isAccepted ? { me: toMe(user), actor } : null;
+    }
+    const isAccepted = await useRecoveryCode(tx, user.id, hashSecret(input.recoveryCode));
+    await writeAudit(tx, { ...context, actor }, { action: 'auth.recoveryCode.use', objectType: 'user', objectId: user.id, purpose: 'authentication', outcome: isAccepted ? 'success' : 'failure' });
+    return isAccepted ? { me: toMe(user), actor } : null;
+  });
+}
+
 
 export async function logOut(db: DataSource, context: RequestContext): Promise<void> {
   await db.transaction((tx) =>

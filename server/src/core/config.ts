@@ -18,12 +18,20 @@ export interface AppConfig {
   publicUrl: string | null;
   clientDistDir: string | null;
   logLevel: string;
+  /** SMTP server for mail, e.g. smtp://user:pass@mail.example.nl:587; unset outside production: the demo outbox. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Lifetime of an invitation link and of a password-reset link. */
+  invitationHours: number;
+  passwordResetMinutes: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const isProduction = env.NODE_ENV === 'production';
   const secrets = (env.SESSION_SECRET ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (isProduction && secrets.length === 0) throw new Error('SESSION_SECRET is required in production');
+  // Links in mails must not be built from a request's Host header, which a caller controls.
+  if (isProduction && !env.PUBLIC_URL) throw new Error('PUBLIC_URL is required in production');
   if (!env.DATABASE_URL && !overrides.databaseUrl) throw new Error('DATABASE_URL is not set');
   return {
     port: intFrom(env.PORT, 3000),
@@ -36,9 +44,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginMaxFailures: intFrom(env.LOGIN_MAX_FAILURES, 10),
     loginWindowSeconds: intFrom(env.LOGIN_WINDOW_SECONDS, 60),
     trustProxy: intFrom(env.TRUST_PROXY, 0),
-    publicUrl: env.PUBLIC_URL ?? null,
+    publicUrl: env.PUBLIC_URL || null,
     clientDistDir: env.CLIENT_DIST_DIR ?? null,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    smtpUrl: env.SMTP_URL || null,
+    mailFrom: env.MAIL_FROM ?? 'Uitstroomtafel <noreply@uitstroomtafel.local>',
+    invitationHours: intFrom(env.INVITATION_HOURS, 72),
+    passwordResetMinutes: intFrom(env.PASSWORD_RESET_MINUTES, 60),
     ...overrides,
   };
 }

@@ -37,3 +37,12 @@ export async function runMigrations(ownerUrl: string): Promise<string[]> {
 export function pgPoolOf(dataSource: DataSource): Pool {
   return (dataSource.driver as unknown as { master: Pool }).master;
 }
+
+/**
+ * The rows an UPDATE or DELETE … RETURNING gave back. TypeORM's `query()` answers such statements
+ * with `[rows, rowCount]` instead of the rows, unlike SELECT and INSERT; this hides the difference.
+ */
+export function returnedRows<T = Record<string, unknown>>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}

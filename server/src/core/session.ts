@@ -11,6 +11,10 @@ declare module 'express-session' {
     userId: string;
     /** When the user signed in: the absolute lifetime counts from here, activity does not extend it. */
     authenticatedAt: number;
+    /** Password accepted, second factor still to come: nothing but that step is allowed. */
+    pendingSignIn: { userId: string; step: 'totp' | 'enroll'; since: number };
+    /** A TOTP secret shown to the user and not yet confirmed with a code. */
+    pendingTotpSecret: string;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { OrganisationKind, Seat } from '@uitstroom/shared';
+import type { OrganisationKind, RuleSetConfig, Seat } from '@uitstroom/shared';
 
 /**
  * The demo regions: fictional people in real organisations of Flevoland and Midden-IJssel
@@ -14,6 +14,8 @@ export interface DemoRegion {
   name: string;
   municipalities: { code: string; name: string; population: number; populationYear: number }[];
   organisations: DemoOrganisation[];
+  /** Version 1 of the region's rule set, besides its municipalities (which come from above). */
+  ruleSet: Omit<RuleSetConfig, 'municipalities'>;
 }
 
 const municipalityOrg = (code: string, name: string, user: string, displayName: string): DemoOrganisation => ({
@@ -33,6 +35,19 @@ export const demoRegions: DemoRegion[] = [
   {
     slug: 'flevoland',
     name: 'Flevoland',
+    ruleSet: {
+      targetGroups: ['protectedHousing', 'shelter', 'womensShelter', 'youthCare'],
+      // "Jongvolwassenen van 18 tot 23 jaar die uitstromen uit jeugdhulp (met verlengd verblijf)".
+      youthAgeBand: { from: 18, until: 23 },
+      // The Akkoord took effect on signing (summer 2021), ended 31-12-2022, extendable by 2 years.
+      agreement: { firstPeriodStart: '2021-07-01', firstPeriodEnd: '2022-12-31', extensionYears: 2 },
+      agendaPublicationDays: 5,
+      stalledCaseDays: 14,
+      neighbourhoodLoadThreshold: 3,
+      retentionYears: 7,
+      // Demo mode signs in with the shared password only; real regions keep the default (on).
+      twoFactorRequired: false,
+    },
     municipalities: [
       { code: 'GM0034', name: 'Almere', population: 226500, populationYear: 2024 },
       { code: 'GM0303', name: 'Dronten', population: 43200, populationYear: 2024 },
@@ -83,6 +98,20 @@ export const demoRegions: DemoRegion[] = [
   {
     slug: 'midden-ijssel',
     name: 'Midden-IJssel',
+    ruleSet: {
+      // The regiovisie covers beschermd wonen and maatschappelijke opvang and the step from youth
+      // care with stay to beschermd wonen; it does not mention vrouwenopvang.
+      targetGroups: ['protectedHousing', 'shelter', 'youthCare'],
+      // "specifieke aandacht voor jongvolwassenen (18-27 jaar)": up to and including 27.
+      youthAgeBand: { from: 18, until: 28 },
+      // "de belangrijkste regionale acties in de periode 2024 t/m 2026".
+      agreement: { firstPeriodStart: '2024-01-01', firstPeriodEnd: '2026-12-31', extensionYears: 2 },
+      agendaPublicationDays: 5,
+      stalledCaseDays: 14,
+      neighbourhoodLoadThreshold: 3,
+      retentionYears: 7,
+      twoFactorRequired: false,
+    },
     municipalities: [
       { code: 'GM0150', name: 'Deventer', population: 102500, populationYear: 2024 },
       { code: 'GM0262', name: 'Lochem', population: 34200, populationYear: 2024 },

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { ruleSetConfigSchema } from '@uitstroom/shared';
 import { hashPassword } from '../auth/passwords';
 import { demoPassword, demoRegions } from './demo-regions';
 
@@ -17,6 +18,9 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
           [m.code, regionId, m.name, m.population, m.populationYear],
         );
       }
+      // Version 1 of the region's rule set, made by the system (no author).
+      const ruleSet = ruleSetConfigSchema.parse({ ...region.ruleSet, municipalities: region.municipalities });
+      await tx.query('INSERT INTO rule_set (region_id, version, config, created_by) VALUES ($1, 1, $2, NULL)', [regionId, JSON.stringify(ruleSet)]);
       for (const org of region.organisations) {
         const [{ id: organisationId }] = await tx.query(
           'INSERT INTO organisation (region_id, kind, name, municipality_code) VALUES ($1, $2, $3, $4) RETURNING id',

@@ -5,6 +5,22 @@ export const auditActions = [
   'auth.login',
   'auth.logout',
   'auth.lockout',
+  'auth.totp.verify',
+  'auth.totp.enroll',
+  'auth.recoveryCode.use',
+  'auth.password.change',
+  'auth.password.resetRequest',
+  'auth.password.set',
+  'admin.organisation.create',
+  'admin.user.list',
+  'admin.user.create',
+  'admin.user.invite',
+  'admin.user.deactivate',
+  'admin.user.activate',
+  'admin.user.passwordReset',
+  'admin.user.twoFactorReset',
+  'ruleSet.read',
+  'ruleSet.update',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

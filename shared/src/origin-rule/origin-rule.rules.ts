@@ -9,15 +9,7 @@ import {
   joinDutchList,
 } from './dutch-format';
 import { parseProposalInput } from './origin-rule.fast-parse';
-import {
-  type Address,
-  type ExceptionA,
-  type ExceptionB,
-  type ExceptionD,
-  type Proposal,
-  type ProposalInput,
-  type RegionMunicipality,
-} from './origin-rule.schemas';
+import type { Address, ExceptionA, ExceptionB, ExceptionD, Proposal, ProposalInput, RegionMunicipality } from './origin-rule.schemas';
 
 /**
  * The Weer Thuis origin-municipality rule (`rule-engine-contract.md`). Pure: no I/O, no clock,

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
+import { meSchema, recoveryCodeSchema, totpCodeSchema } from '@uitstroom/shared';
+import { api, ApiError } from '../core/api';
+import { TextField } from '../core/form';
+import { useSession } from './session';
+
+/** Second step of signing in: the 6 digits from the authenticator app, or a recovery code. */
+export function SecondFactorStep() {
+  const { completeSignIn, signOut } = useSession();
+  const [isRecovery, setIsRecovery] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const { register, handleSubmit, formState, setError, reset } = useForm<{ code: string }>({ defaultValues: { code: '' } });
+
+  const onSubmit = handleSubmit(async ({ code }) => {
+    setFailure(null);
+    const parsed = (isRecovery ? recoveryCodeSchema : totpCodeSchema).safeParse(code);
+    if (!parsed.success) {
+      setError('code', { message: parsed.error.issues[0]?.message });
+      return;
+    }
+    try {
+      const me = await api('POST', '/api/auth/second-factor', { body: isRecovery ? { recoveryCode: code } : { code }, schema: meSchema });
+      completeSignIn(me);
+    } catch (error) {
+      reset({ code: '' });
+      if (error instanceof ApiError && error.status === 401 && error.code === 'UNAUTHENTICATED') {
+        await signOut('signedOut');
+        return;
+      }
+      setFailure(error instanceof ApiError && error.code === 'INVALID_CREDENTIALS' ? 'Deze code klopt niet. Probeer de nieuwe code uit uw app.' : error instanceof ApiError ? error.message : 'Controleren is niet gelukt.');
+    }
+  });
+
+  return (
+    <>
+      <Heading level={1}>Tweestapsverificatie</Heading>
+      <Paragraph>
+        {isRecovery
+          ? 'Vul een van uw herstelcodes in. Elke code werkt één keer.'
+          : 'Open uw authenticator-app en vul de 6 cijfers in die bij Uitstroomtafel staan.'}
+      </Paragraph>
+      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      <form onSubmit={onSubmit} noValidate aria-label="Tweede stap">
+        <TextField
+          key={isRecovery ? 'recovery' : 'totp'}
+          label={isRecovery ? 'Herstelcode' : 'Code uit de app'}
+          autoComplete="one-time-code"
+          inputMode={isRecovery ? 'text' : 'numeric'}
+          autoFocus
+          error={formState.errors.code?.message}
+          {...register('code')}
+        />
+        <Button type="submit" appearance="primary-action-button" disabled={formState.isSubmitting}>Controleren</Button>
+      </form>
+      <Paragraph className="login-card__aside">
+        <Button appearance="subtle-button" onClick={() => { setIsRecovery(!isRecovery); reset({ code: '' }); setFailure(null); }}>
+          {isRecovery ? 'Toch een code uit de app gebruiken' : 'Telefoon niet bij de hand? Gebruik een herstelcode'}
+        </Button>
+      </Paragraph>
+      <Paragraph className="login-card__aside">
+        <Button appearance="subtle-button" onClick={() => void signOut('signedOut')}>Annuleren en opnieuw inloggen</Button>
+      </Paragraph>
+    </>
+  );
+}

@@ -1,0 +1,216 @@
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  AppError, agreementPeriodOn, allocateByDistribution as chooseByDistribution, describeRuleSetChanges, ruleSetConfigSchema,
+  type AgreementPeriod, type DistributionResult, type RuleSet, type RuleSetConfig, type RuleSetHistory, type UpdateRuleSetRequest,
+} from '@uitstroom/shared';
+import type { Actor, RequestContext } from '../core/request-context';
+import { writeAudit } from '../audit/audit.writer';
+import { ruleSetScopeOf } from './regions.policy';
+import {
+  countOpenAllocations, ensureLedger, findAllocation, findCurrentRuleSet, findMunicipalitiesOfOtherRegions, findRuleSetVersion,
+  insertAllocation, insertRuleSet, listRuleSets, lockLedger, lockRegionForRuleSetChange, markAllocationReturned,
+  upsertMunicipalities, type RuleSetRow,
+} from './rule-set.repository';
+
+const audit = { objectType: 'ruleSet', purpose: 'administration' as const };
+
+function managerOf(db: DataSource | EntityManager): EntityManager {
+  return db instanceof DataSource ? db.manager : db;
+}
+
+/** A stored row as the API shows it. The config is parsed again: what leaves is what the schema says. */
+function toRuleSet(row: RuleSetRow): RuleSet {
+  const parsed = ruleSetConfigSchema.safeParse(row.config);
+  if (!parsed.success) throw new Error(`rule_set ${row.id} holds a config the schema refuses`);
+  return {
+    version: row.version,
+    config: parsed.data,
+    createdAt: row.created_at.toISOString(),
+    createdBy: row.created_by && row.created_by_name ? { id: row.created_by, displayName: row.created_by_name } : null,
+  };
+}
+
+const noRuleSetYet = () => new AppError('NOT_FOUND', 'Deze regio heeft nog geen instellingen.');
+
+// ---------------------------------------------------------------------------------------------
+// For other modules: the configuration they read.
+
+/** The newest version of a region's rule set; null for a region that has none yet. */
+export async function getCurrentRuleSet(db: DataSource | EntityManager, regionId: string): Promise<RuleSet | null> {
+  const row = await findCurrentRuleSet(managerOf(db), regionId);
+  return row ? toRuleSet(row) : null;
+}
+
+/** One version of a region's rule set (a decision shows the version it was taken under). */
+export async function getRuleSetVersion(db: DataSource | EntityManager, regionId: string, version: number): Promise<RuleSet | null> {
+  const row = await findRuleSetVersion(managerOf(db), regionId, version);
+  return row ? toRuleSet(row) : null;
+}
+
+/** Whether every seat of the region signs in with a second factor. No rule set yet: yes (fail closed). */
+export async function isTwoFactorRequired(db: DataSource | EntityManager, regionId: string): Promise<boolean> {
+  return (await getCurrentRuleSet(db, regionId))?.config.twoFactorRequired ?? true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The regionAdmin's use cases.
+
+export async function readCurrentRuleSet(db: DataSource, context: RequestContext, actor: Actor): Promise<RuleSet> {
+  const { regionId } = ruleSetScopeOf(actor);
+  return db.transaction(async (tx) => {
+    const row = await findCurrentRuleSet(tx, regionId);
+    if (!row) throw noRuleSetYet();
+    await writeAudit(tx, context, { ...audit, action: 'ruleSet.read', objectId: row.id, outcome: 'success', details: { version: row.version } });
+    return toRuleSet(row);
+  });
+}
+
+export async function readRuleSetVersion(db: DataSource, context: RequestContext, actor: Actor, version: number): Promise<RuleSet> {
+  const { regionId } = ruleSetScopeOf(actor);
+  return db.transaction(async (tx) => {
+    const row = await findRuleSetVersion(tx, regionId, version);
+    if (!row) throw new AppError('NOT_FOUND', `Versie ${version} bestaat niet.`);
+    await writeAudit(tx, context, { ...audit, action: 'ruleSet.read', objectId: row.id, outcome: 'success', details: { version } });
+    return toRuleSet(row);
+  });
+}
+
+/** Every version, newest first, each with what changed against the one before. */
+export async function readRuleSetHistory(db: DataSource, context: RequestContext, actor: Actor): Promise<RuleSetHistory> {
+  const { regionId } = ruleSetScopeOf(actor);
+  return db.transaction(async (tx) => {
+    const ruleSets = (await listRuleSets(tx, regionId)).map(toRuleSet);
+    await writeAudit(tx, context, { ...audit, objectType: 'region', action: 'ruleSet.read', objectId: regionId, outcome: 'success', details: { history: ruleSets.length } });
+    const versions = ruleSets.map((ruleSet, index) => ({
+      version: ruleSet.version,
+      createdAt: ruleSet.createdAt,
+      createdBy: ruleSet.createdBy,
+      changes: describeRuleSetChanges(ruleSets[index - 1]?.config ?? null, ruleSet.config),
+    }));
+    return { versions: versions.reverse() };
+  });
+}
+
+type UpdateOutcome = { kind: 'saved'; ruleSet: RuleSet } | { kind: 'conflict'; currentVersion: number };
+
+/**
+ * Saves a change as the next version. The region row is locked first, so of two saves on the same
+ * version exactly one wins; the other finds a newer version and answers VERSION_CONFLICT (the
+ * UNIQUE (region_id, version) constraint backs this up). A conflict is audited, and thrown after
+ * commit so that its audit entry stays.
+ */
+export async function updateRuleSet(db: DataSource, context: RequestContext, actor: Actor, request: UpdateRuleSetRequest): Promise<RuleSet> {
+  const { regionId } = ruleSetScopeOf(actor);
+  let outcome: UpdateOutcome;
+  try {
+    outcome = await db.transaction(async (tx): Promise<UpdateOutcome> => {
+      if (!(await lockRegionForRuleSetChange(tx, regionId))) throw new AppError('NOT_FOUND');
+      const current = await findCurrentRuleSet(tx, regionId);
+      const currentVersion = current?.version ?? 0;
+      if (currentVersion !== request.expectedVersion) {
+        await writeAudit(tx, context, {
+          ...audit, action: 'ruleSet.update', objectId: current?.id, outcome: 'failure',
+          details: { reason: 'VERSION_CONFLICT', expectedVersion: request.expectedVersion, currentVersion },
+        });
+        return { kind: 'conflict', currentVersion };
+      }
+      await refuseMunicipalitiesOfOtherRegions(tx, regionId, request.config);
+      const row = await insertRuleSet(tx, regionId, currentVersion + 1, request.config, actor.userId);
+      await upsertMunicipalities(tx, regionId, request.config.municipalities);
+      const previous = current ? toRuleSet(current).config : null;
+      await writeAudit(tx, context, {
+        ...audit, action: 'ruleSet.update', objectId: row.id, outcome: 'success',
+        fields: changedFields(previous, request.config),
+        details: { version: row.version, changes: describeRuleSetChanges(previous, request.config) },
+      });
+      return { kind: 'saved', ruleSet: toRuleSet(row) };
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error, 'rule_set_region_id_version_key')) throw error;
+    outcome = { kind: 'conflict', currentVersion: (await findCurrentRuleSet(db.manager, regionId))?.version ?? 0 };
+  }
+  if (outcome.kind === 'conflict') {
+    const { currentVersion } = outcome;
+    throw new AppError('VERSION_CONFLICT', `Iemand anders heeft intussen versie ${currentVersion} opgeslagen.`, [], { currentVersion });
+  }
+  return outcome.ruleSet;
+}
+
+/** The registry keeps one region per code: a code of another region cannot join this one. */
+async function refuseMunicipalitiesOfOtherRegions(tx: EntityManager, regionId: string, config: RuleSetConfig): Promise<void> {
+  const taken = new Set(await findMunicipalitiesOfOtherRegions(tx, regionId, config.municipalities.map((m) => m.code)));
+  if (taken.size === 0) return;
+  throw new AppError(
+    'VALIDATION_FAILED',
+    undefined,
+    config.municipalities.flatMap((m, index) =>
+      taken.has(m.code) ? [{ path: `config.municipalities.${index}.code`, message: `Gemeente ${m.code} hoort bij een andere regio.` }] : [],
+    ),
+  );
+}
+
+function changedFields(previous: RuleSetConfig | null, next: RuleSetConfig): string[] {
+  const keys = Object.keys(next) as (keyof RuleSetConfig)[];
+  if (previous === null) return keys;
+  return keys.filter((key) => JSON.stringify(previous[key]) !== JSON.stringify(next[key]));
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
+  return driverError.code === '23505' && driverError.constraint === constraint;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The distribution ledger (domain.md §3.3): allocations by population, counted per agreement period.
+
+export interface LedgerAllocation {
+  /** Null when no municipality was left to choose (all excluded): the table must choose. */
+  allocationId: string | null;
+  municipalityCode: string | null;
+  /** The period's counts as read under the lock, before this allocation. */
+  counts: Record<string, number>;
+  ruleSetVersion: number;
+  period: AgreementPeriod;
+  /** The engine's figures, for the reasons of the proposal. */
+  distribution: DistributionResult;
+}
+
+export interface AllocationRequest {
+  regionId: string;
+  /** The day the allocation counts for ('YYYY-MM-DD'); it picks the agreement period. */
+  date: string;
+  /** Municipalities excluded for this resident (exception A, safety). */
+  excluded?: readonly string[];
+  caseId?: string | null;
+}
+
+/**
+ * Allocates by distribution under the ledger's row lock: two allocations at the same moment never
+ * read the same counts, because the second waits for the first to commit and then counts again.
+ * Runs in the caller's transaction (the decision that needs it).
+ */
+export async function allocateByDistribution(tx: EntityManager, request: AllocationRequest): Promise<LedgerAllocation> {
+  const ruleSet = await getCurrentRuleSet(tx, request.regionId);
+  if (!ruleSet) throw new AppError('CONFLICT', 'Deze regio heeft nog geen instellingen; stel eerst de gemeenten en inwoneraantallen in.');
+  const period = agreementPeriodOn(ruleSet.config, request.date);
+  await ensureLedger(tx, request.regionId, period.start, period.end);
+  await lockLedger(tx, request.regionId, period.start);
+  const counts = await countOpenAllocations(tx, request.regionId, period.start);
+  const excluded = new Set(request.excluded ?? []);
+  const candidates = ruleSet.config.municipalities.map((m) => m.code).filter((code) => !excluded.has(code));
+  const distribution = chooseByDistribution(ruleSet.config.municipalities, counts, candidates);
+  const municipalityCode = distribution.chosen?.code ?? null;
+  const allocationId = municipalityCode === null ? null : await insertAllocation(tx, {
+    regionId: request.regionId, periodStart: period.start, municipalityCode, caseId: request.caseId ?? null, ruleSetVersion: ruleSet.version,
+  });
+  return { allocationId, municipalityCode, counts, ruleSetVersion: ruleSet.version, period, distribution };
+}
+
+/** A refused placement gives its count back (domain.md §4: "a distribution count is given back"). */
+export async function returnAllocation(tx: EntityManager, allocationId: string): Promise<void> {
+  const allocation = await findAllocation(tx, allocationId);
+  if (!allocation) throw new AppError('NOT_FOUND', 'Deze toewijzing bestaat niet.');
+  // Under the same lock as allocating, so that a count given back and a new allocation are ordered.
+  await lockLedger(tx, allocation.region_id, allocation.period_start);
+  if (!(await markAllocationReturned(tx, allocationId))) throw new AppError('CONFLICT', 'Deze toewijzing is al teruggegeven.');
+}

@@ -1,0 +1,226 @@
+import { z } from 'zod';
+// Installs the Dutch error map, so that generic messages of these schemas are Dutch too.
+import '../validation';
+import { municipalityCodeSchema } from '../origin-rule/origin-rule.schemas';
+
+/**
+ * A region's configuration: what the rule engine, the tables and the retention job read. It is
+ * stored as versioned rule sets (`rule_set`); every change makes a new version, and a decision
+ * records the version it used (domain.md §3.6). Every object is strict: an unknown field is refused.
+ */
+
+const requiredMessage = 'Dit veld is verplicht.';
+
+/** A whole number in a range, with one Dutch message for every way of missing it. */
+function wholeNumber(min: number, max: number, message = `Vul een geheel getal van ${min} tot en met ${max} in.`) {
+  return z
+    .int({ error: (issue) => (issue.input === undefined ? requiredMessage : message) })
+    .min(min, { error: message })
+    .max(max, { error: message });
+}
+
+function isoDate(missingMessage = requiredMessage) {
+  return z.iso.date({ error: (issue) => (issue.input === undefined ? missingMessage : 'Geen geldige datum (jjjj-mm-dd).') });
+}
+
+/** The target groups of the Akkoord (domain.md §2). English identifiers, Dutch labels for the UI. */
+export const targetGroups = ['protectedHousing', 'shelter', 'womensShelter', 'youthCare'] as const;
+export const targetGroupSchema = z.enum(targetGroups, {
+  error: (issue) => (issue.input === undefined ? requiredMessage : 'Geen bekende doelgroep.'),
+});
+export type TargetGroup = z.infer<typeof targetGroupSchema>;
+
+export const targetGroupLabel: Record<TargetGroup, string> = {
+  protectedHousing: 'Beschermd wonen',
+  shelter: 'Maatschappelijke opvang',
+  womensShelter: 'Vrouwenopvang',
+  youthCare: 'Jongeren uit verlengde jeugdzorg',
+};
+
+export const maximumMunicipalityNameLength = 100;
+/** The Netherlands has about 340 municipalities; no region comes near this. */
+export const maximumMunicipalitiesPerRegion = 400;
+
+export const ruleSetMunicipalitySchema = z.strictObject({
+  code: municipalityCodeSchema,
+  name: z
+    .string({ error: (issue) => (issue.input === undefined ? requiredMessage : 'Een naam is tekst.') })
+    .trim()
+    .min(1, { error: 'Een naam is verplicht.' })
+    .max(maximumMunicipalityNameLength, { error: `Een naam heeft hoogstens ${maximumMunicipalityNameLength} tekens.` }),
+  population: wholeNumber(1, 100_000_000, 'Het inwoneraantal is een positief geheel getal.'),
+  /** The CBS reference year of the population figure (CBS publishes per 1 January). */
+  populationYear: wholeNumber(1900, 2200, 'Het peiljaar is een jaartal van 1900 tot en met 2200.'),
+});
+export type RuleSetMunicipality = z.infer<typeof ruleSetMunicipalitySchema>;
+
+/**
+ * Young adults leaving extended youth care: from the `from`th birthday until the `until`th
+ * (exclusive), so Flevoland's "18 tot 23 jaar" is `{ from: 18, until: 23 }`.
+ */
+export const youthAgeBandSchema = z.strictObject({
+  from: wholeNumber(12, 30, 'Vul een leeftijd van 12 tot en met 30 jaar in.'),
+  until: wholeNumber(12, 30, 'Vul een leeftijd van 12 tot en met 30 jaar in.'),
+});
+export type YouthAgeBand = z.infer<typeof youthAgeBandSchema>;
+
+/**
+ * The agreement's term: a first period (both dates inclusive), then extensions of
+ * `extensionYears` each (the Akkoord ran to 31-12-2022 "en kan telkens met 2 jaar verlengd worden").
+ */
+export const agreementSchema = z.strictObject({
+  firstPeriodStart: isoDate(),
+  firstPeriodEnd: isoDate(),
+  extensionYears: wholeNumber(1, 10, 'Vul een aantal jaren van 1 tot en met 10 in.'),
+});
+export type Agreement = z.infer<typeof agreementSchema>;
+
+export const ruleSetConfigSchema = z
+  .strictObject({
+    municipalities: z
+      .array(ruleSetMunicipalitySchema, { error: (issue) => (issue.input === undefined ? requiredMessage : 'Verwacht een lijst van gemeenten.') })
+      .min(2, { error: 'Een regio heeft minstens twee gemeenten.' })
+      .max(maximumMunicipalitiesPerRegion, { error: `Een regio heeft hoogstens ${maximumMunicipalitiesPerRegion} gemeenten.` }),
+    targetGroups: z
+      .array(targetGroupSchema, { error: (issue) => (issue.input === undefined ? requiredMessage : 'Verwacht een lijst van doelgroepen.') })
+      .min(1, { error: 'Kies minstens één doelgroep.' })
+      .max(targetGroups.length, { error: 'Geef elke doelgroep één keer.' }),
+    youthAgeBand: youthAgeBandSchema,
+    agreement: agreementSchema,
+    /** Days before a table that its agenda is shared with the participants. */
+    agendaPublicationDays: wholeNumber(0, 60, 'Vul een aantal dagen van 0 tot en met 60 in.'),
+    /** A case without activity for this many days shows as stalled. */
+    stalledCaseDays: wholeNumber(1, 365, 'Vul een aantal dagen van 1 tot en met 365 in.'),
+    /** Placements per neighbourhood (wijk) per year at which a warning shows. */
+    neighbourhoodLoadThreshold: wholeNumber(1, 1000, 'Vul een aantal plaatsingen van 1 tot en met 1000 in.'),
+    /** Years a closed case is kept before its personal data is erased. */
+    retentionYears: wholeNumber(1, 30, 'Vul een aantal jaren van 1 tot en met 30 in.'),
+    /** Every seat of the region signs in with a second factor (TOTP). */
+    twoFactorRequired: z.boolean({ error: (issue) => (issue.input === undefined ? requiredMessage : 'Verwacht waar of onwaar.') }),
+  })
+  .superRefine((value, ctx) => void findRuleSetCrossFieldIssues(value, ctx), {
+    // Run even when a field elsewhere is invalid, so that a form shows every problem at once;
+    // the check therefore reads the (possibly partial) value defensively.
+    when: () => true,
+  });
+export type RuleSetConfig = z.infer<typeof ruleSetConfigSchema>;
+
+/**
+ * The product's defaults for what the seeds leave open (domain.md: "where the seeds are silent the
+ * product decides"). A new region's form starts from these.
+ */
+export const ruleSetDefaults: Omit<RuleSetConfig, 'municipalities' | 'agreement'> & { agreement: Pick<Agreement, 'extensionYears'> } = {
+  targetGroups: [...targetGroups],
+  youthAgeBand: { from: 18, until: 23 },
+  agreement: { extensionYears: 2 },
+  // The Flevoland evaluation praised an agenda shared in advance; a working week is enough to prepare.
+  agendaPublicationDays: 5,
+  stalledCaseDays: 14,
+  neighbourhoodLoadThreshold: 3,
+  // No statute fixes a term for these coordination files. Seven years follows common municipal
+  // practice for closed Wmo files and matches the fiscal term (AWR art. 52) that municipalities
+  // already apply to what they buy in; the AVG (art. 5(1)(e)) asks for no longer than needed, so
+  // the region sets its own term with its privacy officer. Youth files under the Jeugdwet carry
+  // 20 years, which is why the range goes up to 30.
+  retentionYears: 7,
+  // On by default: special-category data (domain.md §5). Only demo regions switch it off.
+  twoFactorRequired: true,
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The rules that span fields: duplicates, and the order of the age band and of the first period. */
+function findRuleSetCrossFieldIssues(value: unknown, ctx: z.RefinementCtx): void {
+  if (!isRecord(value)) return;
+
+  const municipalities = value['municipalities'];
+  if (Array.isArray(municipalities)) {
+    const codes = new Set<string>();
+    const names = new Set<string>();
+    municipalities.forEach((municipality: unknown, index) => {
+      if (!isRecord(municipality)) return;
+      const code = municipality['code'];
+      if (typeof code === 'string') {
+        if (codes.has(code)) ctx.addIssue({ code: 'custom', path: ['municipalities', index, 'code'], message: `Gemeente ${code} staat al eerder in de lijst.` });
+        codes.add(code);
+      }
+      const name = municipality['name'];
+      if (typeof name === 'string' && name.trim() !== '') {
+        const key = name.trim().toLowerCase();
+        if (names.has(key)) ctx.addIssue({ code: 'custom', path: ['municipalities', index, 'name'], message: `De naam ${name.trim()} staat al eerder in de lijst.` });
+        names.add(key);
+      }
+    });
+  }
+
+  const groups = value['targetGroups'];
+  if (Array.isArray(groups)) {
+    const seen = new Set<unknown>();
+    groups.forEach((group: unknown, index) => {
+      if (seen.has(group)) ctx.addIssue({ code: 'custom', path: ['targetGroups', index], message: 'Deze doelgroep staat er al.' });
+      seen.add(group);
+    });
+  }
+
+  // Only when both ages are themselves valid: one problem, one message.
+  const band = value['youthAgeBand'];
+  const isAge = (age: unknown): age is number => youthAgeBandSchema.shape.from.safeParse(age).success;
+  if (isRecord(band) && isAge(band['from']) && isAge(band['until']) && band['until'] <= band['from']) {
+    ctx.addIssue({ code: 'custom', path: ['youthAgeBand', 'until'], message: 'De bovengrens ligt boven de ondergrens.' });
+  }
+
+  const agreement = value['agreement'];
+  if (isRecord(agreement)) {
+    const start = agreement['firstPeriodStart'];
+    const end = agreement['firstPeriodEnd'];
+    const isDate = (date: unknown): date is string => typeof date === 'string' && z.iso.date().safeParse(date).success;
+    if (isDate(start) && isDate(end) && end < start) {
+      ctx.addIssue({ code: 'custom', path: ['agreement', 'firstPeriodEnd'], message: 'Het einde van de eerste periode ligt niet vóór het begin.' });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The API's messages.
+
+export const ruleSetCreatorSchema = z.object({ id: z.uuid(), displayName: z.string() });
+
+/** One version of a region's rule set. `createdBy` is null for a version made by the system (seed). */
+export const ruleSetSchema = z.object({
+  version: z.int().positive(),
+  config: ruleSetConfigSchema,
+  createdAt: z.iso.datetime({ offset: true }),
+  createdBy: ruleSetCreatorSchema.nullable(),
+});
+export type RuleSet = z.infer<typeof ruleSetSchema>;
+
+export const ruleSetVersionSummarySchema = z.object({
+  version: z.int().positive(),
+  createdAt: z.iso.datetime({ offset: true }),
+  createdBy: ruleSetCreatorSchema.nullable(),
+  /** What changed against the previous version, in plain Dutch. */
+  changes: z.array(z.string()),
+});
+export type RuleSetVersionSummary = z.infer<typeof ruleSetVersionSummarySchema>;
+
+export const ruleSetHistorySchema = z.object({
+  /** Newest first. */
+  versions: z.array(ruleSetVersionSummarySchema),
+});
+export type RuleSetHistory = z.infer<typeof ruleSetHistorySchema>;
+
+export const updateRuleSetRequestSchema = z.strictObject({
+  /** The version the change was made on; 0 for a region without a rule set yet. */
+  expectedVersion: wholeNumber(0, 1_000_000_000, 'Het versienummer is een geheel getal van 0 of meer.'),
+  config: ruleSetConfigSchema,
+});
+export type UpdateRuleSetRequest = z.infer<typeof updateRuleSetRequestSchema>;
+
+export const ruleSetVersionParamsSchema = z.strictObject({
+  version: z
+    .string()
+    .regex(/^[1-9]\d{0,8}$/, { error: 'Een versienummer is een positief geheel getal.' })
+    .transform(Number),
+});
