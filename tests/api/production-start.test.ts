@@ -61,10 +61,10 @@ describe('the production path: npm start with DATABASE_URL and NODE_ENV=producti
       // In production the session cookie is Secure.
       expect(setCookie).toMatch(/Secure/);
       const cookie = setCookie.split(';')[0]!;
-      const enrollment = await (await post('/api/auth/totp/enrollment', {}, cookie)).json();
+      const enrollment = (await (await post('/api/auth/totp/enrollment', {}, cookie)).json()) as { secret: string };
       const confirmed = await post('/api/auth/totp/enrollment/confirm', { code: currentTotpCode(enrollment.secret) }, cookie);
       expect(confirmed.status).toBe(200);
-      expect((await confirmed.json()).me).toMatchObject({ seat: 'regionAdmin', region: { slug: 'noord-holland-noord', name: 'Noord-Holland-Noord' } });
+      expect(((await confirmed.json()) as { me: unknown }).me).toMatchObject({ seat: 'regionAdmin', region: { slug: 'noord-holland-noord', name: 'Noord-Holland-Noord' } });
 
       const again = spawnSync(tsx, [join(root, 'scripts', 'create-admin.ts'), '--email', 'beheer@nhn.example', '--region', 'noord-holland-noord'], { cwd: root, env, encoding: 'utf8' });
       expect(again.status).toBe(2);

@@ -23,7 +23,7 @@ interface ProposalPanelProps {
 /** The engine's proposal for the form's case, or what keeps it from making one. Announced politely. */
 export function ProposalPanel({ result, values }: ProposalPanelProps) {
   return (
-    <section id="proef-voorstel" className="tryout-result" aria-labelledby="proef-voorstel-kop" aria-live="polite" tabIndex={-1}>
+    <section id="proef-voorstel" className="tryout-result" aria-labelledby="proef-voorstel-kop" aria-live="polite" tabIndex={0}>
       <Heading level={3} id="proef-voorstel-kop">Voorstel van de regel</Heading>
       {result.ok ? <ProposalView proposal={result.proposal} values={values} /> : <IssueSummary result={result} />}
     </section>
