@@ -62,6 +62,10 @@ export function UsersPage() {
       {!users && !failure && <Paragraph role="status">Laden…</Paragraph>}
       {organisations && users && (
         <>
+          <div className="admin-forms">
+            <NewUserForm organisations={organisations} onCreated={async (user) => { setNotice(`${user.displayName} is uitgenodigd op ${user.email}.`); await load(); }} />
+            <NewOrganisationForm onCreated={async (org) => { setNotice(`${org.name} is toegevoegd.`); await load(); }} />
+          </div>
           <section aria-labelledby="gebruikers-titel">
             <Heading level={2} id="gebruikers-titel">Gebruikers ({visible.length})</Heading>
             <FormField type="select" className="inline-field">
@@ -100,10 +104,6 @@ export function UsersPage() {
               </TableBody>
             </Table>
           </section>
-          <div className="admin-forms">
-            <NewUserForm organisations={organisations} onCreated={async (user) => { setNotice(`${user.displayName} is uitgenodigd op ${user.email}.`); await load(); }} />
-            <NewOrganisationForm onCreated={async (org) => { setNotice(`${org.name} is toegevoegd.`); await load(); }} />
-          </div>
         </>
       )}
     </>
