@@ -18,6 +18,7 @@ import { loadActor } from './auth/auth.service';
 import { healthRoutes } from './health/health.routes';
 import { regionRoutes } from './regions/regions.routes';
 import { usersRoutes } from './users/users.routes';
+import { casesRoutes } from './cases/cases.routes';
 
 /** The whole HTTP app for one data source; no listening, so tests can drive it with supertest. */
 export function createApp(db: DataSource, config: AppConfig): Express {
@@ -39,7 +40,7 @@ export function createApp(db: DataSource, config: AppConfig): Express {
 
   const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, isProduction: config.isProduction, db, logger });
   const registry = createRegistry();
-  const routes: AnyRoute[] = [...healthRoutes(db), ...authRoutes(db, config, mailer), ...usersRoutes(db, config, mailer), ...regionRoutes(db)];
+  const routes: AnyRoute[] = [...healthRoutes(db), ...authRoutes(db, config, mailer), ...usersRoutes(db, config, mailer), ...regionRoutes(db), ...casesRoutes(db)];
   const api = express.Router();
   mountRoutes(api, registry, routes);
   // The route table, for the authorization matrix test that is generated from it.

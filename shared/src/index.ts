@@ -8,3 +8,6 @@ export * from './audit/audit.schemas';
 export * from './origin-rule';
 export * from './regions/rule-set.schemas';
 export * from './regions/rule-set.rules';
+export * from './cases/case.schemas';
+export * from './cases/case.rules';
+export * from './cases/case-transitions.rules';

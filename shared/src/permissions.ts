@@ -9,6 +9,7 @@ export const permissions = [
   'session:read',
   'rule:try',
   'account:update',
+  'region:read',
   'organisation:read',
   'organisation:create',
   'user:read',
@@ -17,18 +18,26 @@ export const permissions = [
   'outbox:read',
   'ruleSet:read',
   'ruleSet:update',
+  'case:create',
+  'case:list',
+  'case:read',
+  'case:update',
+  'case:transition',
+  'case:handover',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 /** What every signed-in user may do: see who they are, try the rule engine, keep their own account. */
-const everySeat = ['session:read', 'rule:try', 'account:update'] as const;
+const everySeat = ['session:read', 'rule:try', 'account:update', 'region:read'] as const;
+/** Every seat at the table works on cases; which cases and which fields is the cases policy's business. */
+const atTheTable = ['case:list', 'case:read', 'case:transition'] as const;
 
 export const grantsBySeat = {
-  casemanager: [...everySeat],
-  chair: [...everySeat],
-  municipality: [...everySeat],
-  corporation: [...everySeat],
-  provider: [...everySeat],
+  casemanager: [...everySeat, ...atTheTable, 'case:create', 'case:update', 'case:handover'],
+  chair: [...everySeat, ...atTheTable],
+  municipality: [...everySeat, ...atTheTable],
+  corporation: [...everySeat, ...atTheTable],
+  provider: [...everySeat, ...atTheTable],
   regionAdmin: [
     ...everySeat,
     'organisation:read', 'organisation:create', 'user:read', 'user:create', 'user:update', 'outbox:read',

@@ -27,7 +27,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     // The machine has no network but loopback: keep Chromium from phoning home at every start.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    args: ['--no-sandbox', '--lang=nl-NL', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
   mkdirSync(screenshotDir, { recursive: true });

@@ -4,9 +4,10 @@ import type { AppConfig } from '../core/config';
 import { sendAfterCommit, type Mailer } from '../core/mailer';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../audit/audit.writer';
+import { isTwoFactorRequired } from '../regions/rule-set.service';
 import { passwordResetMail } from './account.mails';
 import {
-  countUnusedRecoveryCodes, enableTotp, endSessionsOfUser, findActiveUserById, findUserByEmail, isTwoFactorRequiredInRegion,
+  countUnusedRecoveryCodes, enableTotp, endSessionsOfUser, findActiveUserById, findUserByEmail,
   setPassword, toMe, type UserRow,
 } from './auth.repository';
 import { hashSecret, newLinkToken, newRecoveryCodes } from './one-time-secrets';
@@ -22,7 +23,7 @@ export async function getAccount(db: DataSource, actor: Actor): Promise<Account>
     me: toMe(user),
     twoFactor: {
       isEnabled: !!user.totp_enabled_at,
-      isRequired: await isTwoFactorRequiredInRegion(db.manager, user.region_id),
+      isRequired: await isTwoFactorRequired(db.manager, user.region_id),
       recoveryCodesLeft: await countUnusedRecoveryCodes(db.manager, user.id),
     },
   };

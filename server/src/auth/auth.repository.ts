@@ -6,13 +6,13 @@ import { returnedRows } from '../core/db';
 export interface UserRow {
   id: string; email: string; display_name: string; seat: Seat; password_hash: string | null; is_active: boolean;
   totp_secret: string | null; totp_enabled_at: Date | null; totp_last_step: string | null;
-  organisation_id: string; organisation_name: string; organisation_kind: OrganisationKind;
+  organisation_id: string; organisation_name: string; organisation_kind: OrganisationKind; municipality_code: string | null;
   region_id: string; region_slug: string; region_name: string;
 }
 
 const userWithOrganisation = `
   SELECT u.id, u.email, u.display_name, u.seat, u.password_hash, u.is_active, u.totp_secret, u.totp_enabled_at, u.totp_last_step,
-         o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind,
+         o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind, trim(o.municipality_code) AS municipality_code,
          r.id AS region_id, r.slug AS region_slug, r.name AS region_name
     FROM app_user u
     JOIN organisation o ON o.id = u.organisation_id
@@ -29,7 +29,7 @@ export async function findActiveUserById(db: EntityManager, id: string): Promise
 }
 
 export function toActor(row: UserRow): Actor {
-  return { userId: row.id, organisationId: row.organisation_id, regionId: row.region_id, seat: row.seat };
+  return { userId: row.id, organisationId: row.organisation_id, regionId: row.region_id, seat: row.seat, municipalityCode: row.municipality_code };
 }
 
 export function toMe(row: UserRow): Me {
@@ -60,18 +60,6 @@ export async function countRecentFailures(tx: EntityManager, email: string, clie
 
 export async function recordLoginAttempt(tx: EntityManager, email: string, clientAddress: string, succeeded: boolean): Promise<void> {
   await tx.query('INSERT INTO login_attempt (email, client_address, succeeded) VALUES ($1, $2, $3)', [email, clientAddress, succeeded]);
-}
-
-/**
- * Whether the region asks every seat for a second factor. Read from the region's newest rule set;
- * a region without one requires it (fail closed).
- */
-export async function isTwoFactorRequiredInRegion(db: EntityManager, regionId: string): Promise<boolean> {
-  const rows: { required: boolean | null }[] = await db.query(
-    `SELECT (config->>'twoFactorRequired')::boolean AS required FROM rule_set WHERE region_id = $1 ORDER BY version DESC LIMIT 1`,
-    [regionId],
-  );
-  return rows[0]?.required ?? true;
 }
 
 export async function acceptTotpStep(tx: EntityManager, userId: string, step: number): Promise<boolean> {

@@ -4,11 +4,12 @@ import type { z } from 'zod';
 import type { AppConfig } from '../core/config';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../audit/audit.writer';
+import { isTwoFactorRequired } from '../regions/rule-set.service';
 import { verifyPassword } from './passwords';
 import { hashSecret } from './one-time-secrets';
 import { acceptedTotpStep } from './totp';
 import {
-  acceptTotpStep, countRecentFailures, findActiveUserById, findUserByEmail, isTwoFactorRequiredInRegion,
+  acceptTotpStep, countRecentFailures, findActiveUserById, findUserByEmail,
   lockLoginAttempts, recordLoginAttempt, toActor, toMe, useRecoveryCode, type UserRow,
 } from './auth.repository';
 
@@ -54,7 +55,7 @@ export async function logIn(db: DataSource, config: AppConfig, context: RequestC
       return null;
     }
     const actor = toActor(user);
-    const secondFactor = user.totp_enabled_at ? 'totp' : (await isTwoFactorRequiredInRegion(tx, user.region_id)) ? 'enroll' : null;
+    const secondFactor = user.totp_enabled_at ? 'totp' : (await isTwoFactorRequired(tx, user.region_id)) ? 'enroll' : null;
     await writeAudit(tx, { ...context, actor }, { ...audit, outcome: 'success', details: secondFactor ? { secondFactor } : {} });
     return secondFactor
       ? { kind: 'secondFactor' as const, userId: user.id, step: secondFactor }

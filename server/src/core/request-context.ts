@@ -7,6 +7,8 @@ export interface Actor {
   organisationId: string;
   regionId: string;
   seat: Seat;
+  /** For a municipality's seat: its CBS code (the cases that concern it follow from it). */
+  municipalityCode: string | null;
 }
 
 /** What a use case needs to know about the request: who, from where, which request (for the audit log). */

@@ -1,11 +1,16 @@
 import type { DataSource } from 'typeorm';
-import { ruleSetHistorySchema, ruleSetSchema, ruleSetVersionParamsSchema, updateRuleSetRequestSchema } from '@uitstroom/shared';
+import { regionOverviewSchema, ruleSetHistorySchema, ruleSetSchema, ruleSetVersionParamsSchema, updateRuleSetRequestSchema } from '@uitstroom/shared';
 import { defineRoute } from '../core/http/route';
-import { readCurrentRuleSet, readRuleSetHistory, readRuleSetVersion, updateRuleSet } from './rule-set.service';
+import { readCurrentRuleSet, readRegionOverview, readRuleSetHistory, readRuleSetVersion, updateRuleSet } from './rule-set.service';
 
 /** The region's configuration, for its regionAdmin. The region is always the actor's own. */
 export function regionRoutes(db: DataSource) {
   return [
+    defineRoute({
+      method: 'get', path: '/api/region', tag: 'regions', summary: 'Uw regio: gemeenten met inwoneraantal, doelgroepen en leeftijdsgrenzen (voor elke rol)',
+      access: { permission: 'region:read' }, response: regionOverviewSchema,
+      handler: ({ actor }) => readRegionOverview(db, actor),
+    }),
     defineRoute({
       method: 'get', path: '/api/region/rule-set', tag: 'regions', summary: 'De geldende regio-instellingen (nieuwste versie)',
       access: { permission: 'ruleSet:read' }, response: ruleSetSchema,

@@ -75,11 +75,6 @@ export async function upsertMunicipalities(tx: EntityManager, regionId: string, 
   );
 }
 
-export async function countRuleSets(db: EntityManager, regionId: string): Promise<number> {
-  const [{ count }]: [{ count: number }] = await db.query('SELECT count(*)::int AS count FROM rule_set WHERE region_id = $1', [regionId]);
-  return count;
-}
-
 // ---------------------------------------------------------------------------------------------
 // The distribution ledger. Dates travel as 'YYYY-MM-DD' text both ways: pg would otherwise turn a
 // `date` into a JavaScript Date at local midnight, and a time zone could move it a day.

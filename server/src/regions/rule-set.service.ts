@@ -2,6 +2,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   AppError, agreementPeriodOn, allocateByDistribution as chooseByDistribution, describeRuleSetChanges, ruleSetConfigSchema,
   type AgreementPeriod, type DistributionResult, type RuleSet, type RuleSetConfig, type RuleSetHistory, type UpdateRuleSetRequest,
+  type RegionOverview,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../audit/audit.writer';
@@ -50,6 +51,21 @@ export async function getRuleSetVersion(db: DataSource | EntityManager, regionId
 /** Whether every seat of the region signs in with a second factor. No rule set yet: yes (fail closed). */
 export async function isTwoFactorRequired(db: DataSource | EntityManager, regionId: string): Promise<boolean> {
   return (await getCurrentRuleSet(db, regionId))?.config.twoFactorRequired ?? true;
+}
+
+/** The part of the configuration every seat of the region reads (no personal data: not audited). */
+export async function readRegionOverview(db: DataSource, actor: Actor): Promise<RegionOverview> {
+  const [region] = await db.query('SELECT slug, name FROM region WHERE id = $1', [actor.regionId]);
+  const ruleSet = await getCurrentRuleSet(db, actor.regionId);
+  return {
+    slug: region.slug,
+    name: region.name,
+    ruleSetVersion: ruleSet?.version ?? null,
+    municipalities: (ruleSet?.config.municipalities ?? []).map(({ code, name, population }) => ({ code, name, population })),
+    targetGroups: ruleSet?.config.targetGroups ?? [],
+    youthAgeBand: ruleSet?.config.youthAgeBand ?? null,
+    stalledCaseDays: ruleSet?.config.stalledCaseDays ?? null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

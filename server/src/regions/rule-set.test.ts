@@ -281,7 +281,7 @@ describe('for other modules', () => {
       `INSERT INTO app_user (organisation_id, email, display_name, seat) VALUES ($1, 'beheer@nieuw.test', 'Nieuwe Beheerder', 'regionAdmin') RETURNING id`,
       [organisationId],
     );
-    const actor: Actor = { userId, organisationId, regionId: newRegion, seat: 'regionAdmin' };
+    const actor: Actor = { userId, organisationId, regionId: newRegion, seat: 'regionAdmin', municipalityCode: null };
     const context: RequestContext = { actor, requestId: 'test', clientAddress: '127.0.0.1', hadExpiredSession: false };
     expect(await getCurrentRuleSet(t.db, newRegion)).toBeNull();
     expect(await isTwoFactorRequired(t.db, newRegion)).toBe(true);

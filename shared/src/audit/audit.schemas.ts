@@ -19,6 +19,12 @@ export const auditActions = [
   'admin.user.activate',
   'admin.user.passwordReset',
   'admin.user.twoFactorReset',
+  'case.create',
+  'case.read',
+  'case.list',
+  'case.update',
+  'case.transition',
+  'case.handover',
   'ruleSet.read',
   'ruleSet.update',
 ] as const;

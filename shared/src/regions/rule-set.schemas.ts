@@ -224,3 +224,15 @@ export const ruleSetVersionParamsSchema = z.strictObject({
     .regex(/^[1-9]\d{0,8}$/, { error: 'Een versienummer is een positief geheel getal.' })
     .transform(Number),
 });
+
+/** What every seat of a region may know of its configuration: the municipalities and the rules the forms check. */
+export const regionOverviewSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  ruleSetVersion: z.int().nullable(),
+  municipalities: z.array(z.object({ code: z.string(), name: z.string(), population: z.int() })),
+  targetGroups: z.array(targetGroupSchema),
+  youthAgeBand: youthAgeBandSchema.nullable(),
+  stalledCaseDays: z.int().nullable(),
+});
+export type RegionOverview = z.infer<typeof regionOverviewSchema>;

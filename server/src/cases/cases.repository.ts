@@ -1,0 +1,167 @@
+import type { EntityManager } from 'typeorm';
+import type { CaseListQuery, CaseOutcome, CaseState, TargetGroup } from '@uitstroom/shared';
+import type { CaseDraft } from '@uitstroom/shared';
+import { returnedRows } from '../core/db';
+import type { Actor } from '../core/request-context';
+import { caseScope } from './cases.policy';
+
+export interface CaseRow {
+  id: string;
+  pseudonym: string;
+  region_id: string;
+  owner_organisation_id: string;
+  owner_organisation_name: string;
+  owner_user_id: string;
+  owner_name: string;
+  state: CaseState;
+  version: number;
+  target_group: TargetGroup;
+  sections: CaseDraft;
+  origin_code: string | null;
+  proposed_destination_code: string | null;
+  decided_destination_code: string | null;
+  proposal: unknown;
+  rule_set_version: number | null;
+  ready_at: Date | null;
+  outcome: CaseOutcome | null;
+  closed_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  last_activity_at: Date;
+}
+
+const caseColumns = `
+  c.id, c.pseudonym, c.region_id, c.owner_organisation_id, o.name AS owner_organisation_name, c.owner_user_id, u.display_name AS owner_name,
+  c.state, c.version, c.target_group, c.sections, trim(c.origin_code) AS origin_code, trim(c.proposed_destination_code) AS proposed_destination_code,
+  trim(c.decided_destination_code) AS decided_destination_code, c.proposal, c.rule_set_version, c.ready_at, c.outcome, c.closed_at,
+  c.created_at, c.updated_at, c.last_activity_at`;
+const caseJoins = `FROM case_file c JOIN organisation o ON o.id = c.owner_organisation_id JOIN app_user u ON u.id = c.owner_user_id`;
+
+/** A case the actor reaches, or null (outside the scope it does not exist for them). */
+export async function findCaseInScope(db: EntityManager, actor: Actor, caseId: string, options: { lock?: boolean } = {}): Promise<CaseRow | null> {
+  const params: unknown[] = [caseId];
+  const scope = caseScope(actor, params);
+  const rows: CaseRow[] = await db.query(`SELECT ${caseColumns} ${caseJoins} WHERE c.id = $1 AND (${scope}) ${options.lock ? 'FOR UPDATE OF c' : ''}`, params);
+  return rows[0] ?? null;
+}
+
+export function generatePseudonym(): string {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return `R-${[...bytes].map((b) => alphabet[b % alphabet.length]).join('')}`;
+}
+
+export interface CaseWrite {
+  sections: CaseDraft;
+  targetGroup: TargetGroup;
+  searchName: string;
+  originCode: string | null;
+  proposedDestinationCode: string | null;
+  proposal: unknown;
+  ruleSetVersion: number | null;
+}
+
+export async function insertCase(db: EntityManager, actor: Actor, write: CaseWrite): Promise<string> {
+  const [{ id }] = await db.query(
+    `INSERT INTO case_file (pseudonym, region_id, owner_organisation_id, owner_user_id, state, target_group, sections, search_name,
+       origin_code, proposed_destination_code, proposal, rule_set_version)
+     VALUES ($1, $2, $3, $4, 'intake', $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+    [generatePseudonym(), actor.regionId, actor.organisationId, actor.userId, write.targetGroup, JSON.stringify(write.sections), write.searchName,
+      write.originCode, write.proposedDestinationCode, JSON.stringify(write.proposal), write.ruleSetVersion],
+  );
+  return id;
+}
+
+/**
+ * The one way a case's content changes: only when nobody changed it since `expectedVersion` was
+ * read. Returns false on a stale version (the caller answers 409), never overwrites silently.
+ */
+export async function updateCaseIfVersion(db: EntityManager, caseId: string, expectedVersion: number, write: CaseWrite): Promise<boolean> {
+  const result = await db.query(
+    `UPDATE case_file SET sections = $3, target_group = $4, search_name = $5, origin_code = $6, proposed_destination_code = $7,
+       proposal = $8, rule_set_version = $9, version = version + 1, updated_at = now(), last_activity_at = now()
+     WHERE id = $1 AND version = $2 RETURNING id`,
+    [caseId, expectedVersion, JSON.stringify(write.sections), write.targetGroup, write.searchName, write.originCode, write.proposedDestinationCode,
+      JSON.stringify(write.proposal), write.ruleSetVersion],
+  );
+  return returnedRows(result).length === 1;
+}
+
+export async function updateStateIfVersion(
+  db: EntityManager, caseId: string, expectedVersion: number,
+  change: { state: CaseState; readyAt: string | null; outcome?: CaseOutcome | null; closedAt?: string | null },
+): Promise<boolean> {
+  const result = await db.query(
+    `UPDATE case_file SET state = $3, ready_at = $4, outcome = $5, closed_at = $6, version = version + 1, updated_at = now(), last_activity_at = now()
+     WHERE id = $1 AND version = $2 RETURNING id`,
+    [caseId, expectedVersion, change.state, change.readyAt, change.outcome ?? null, change.closedAt ?? null],
+  );
+  return returnedRows(result).length === 1;
+}
+
+export async function updateOwnerIfVersion(db: EntityManager, caseId: string, expectedVersion: number, ownerUserId: string): Promise<boolean> {
+  const result = await db.query(
+    `UPDATE case_file SET owner_user_id = $3, version = version + 1, updated_at = now(), last_activity_at = now() WHERE id = $1 AND version = $2 RETURNING id`,
+    [caseId, expectedVersion, ownerUserId],
+  );
+  return returnedRows(result).length === 1;
+}
+
+export async function currentVersion(db: EntityManager, caseId: string): Promise<number> {
+  const [row] = await db.query('SELECT version FROM case_file WHERE id = $1', [caseId]);
+  return row?.version ?? 0;
+}
+
+export async function recordCaseEvent(db: EntityManager, caseId: string, actorUserId: string, kind: 'created' | 'transition' | 'handover', details: Record<string, unknown>): Promise<void> {
+  await db.query('INSERT INTO case_event (case_id, actor_user_id, kind, details) VALUES ($1, $2, $3, $4)', [caseId, actorUserId, kind, JSON.stringify(details)]);
+}
+
+export async function findCasemanagerColleague(db: EntityManager, organisationId: string, userId: string): Promise<{ id: string } | null> {
+  const rows = await db.query(`SELECT id FROM app_user WHERE id = $1 AND organisation_id = $2 AND seat = 'casemanager' AND is_active`, [userId, organisationId]);
+  return rows[0] ?? null;
+}
+
+export async function listCasemanagerColleagues(db: EntityManager, organisationId: string) {
+  return db.query(
+    `SELECT id AS "userId", display_name AS "displayName", seat FROM app_user WHERE organisation_id = $1 AND seat = 'casemanager' AND is_active ORDER BY display_name`,
+    [organisationId],
+  );
+}
+
+const sortColumns: Record<CaseListQuery['sort'], string> = {
+  name: 'c.search_name',
+  waitingDays: 'c.ready_at',
+  updatedAt: 'c.updated_at',
+  state: 'c.state',
+};
+
+/** The scoped, filtered, sorted page of cases and the total that matches. */
+export async function listCasesInScope(
+  db: EntityManager, actor: Actor, query: CaseListQuery, options: { today: string; stalledDays: number },
+): Promise<{ rows: CaseRow[]; total: number }> {
+  const params: unknown[] = [];
+  const param = (value: unknown) => { params.push(value); return `$${params.length}`; };
+  const conditions = [`(${caseScope(actor, params)})`];
+  if (query.state) conditions.push(`c.state = ${param(query.state)}`);
+  if (query.targetGroup) conditions.push(`c.target_group = ${param(query.targetGroup)}`);
+  if (query.municipality) {
+    const code = param(query.municipality);
+    conditions.push(`(c.origin_code = ${code} OR c.proposed_destination_code = ${code} OR c.decided_destination_code = ${code})`);
+  }
+  if (query.minWaitingDays !== undefined) conditions.push(`c.ready_at IS NOT NULL AND c.ready_at <= ${param(options.today)}::date - ${param(query.minWaitingDays)}::int`);
+  if (query.q) conditions.push(`c.search_name LIKE ${param(`%${query.q.toLowerCase().replace(/[%_\\]/g, (m) => `\\${m}`)}%`)}`);
+  if (query.isStalled !== undefined) {
+    const stalled = `(c.state <> 'closed' AND c.last_activity_at < ${param(options.today)}::date - ${param(options.stalledDays)}::int + 1)`;
+    conditions.push(query.isStalled ? stalled : `NOT ${stalled}`);
+  }
+  const where = conditions.join(' AND ');
+  // Waiting longest first means the oldest ready_at first; nulls (not yet ready) last either way.
+  const direction = query.sort === 'waitingDays' ? (query.direction === 'desc' ? 'ASC' : 'DESC') : query.direction.toUpperCase();
+  const order = `${sortColumns[query.sort]} ${direction} NULLS LAST, c.id`;
+  const [{ total }] = await db.query(`SELECT count(*)::int AS total FROM case_file c WHERE ${where}`, params);
+  const rows: CaseRow[] = await db.query(
+    `SELECT ${caseColumns} ${caseJoins} WHERE ${where} ORDER BY ${order} LIMIT ${param(query.pageSize)} OFFSET ${param((query.page - 1) * query.pageSize)}`,
+    params,
+  );
+  return { rows, total };
+}

@@ -1,0 +1,222 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  AppError, agreementPeriodOn, allowedTransitions, checkTransition, daysBetween, isStalled, missingForReady, nextReadyAt, toProposalInput,
+  validateAndPropose, type CaseDraft, type CaseList, type CaseListQuery, type CaseSections, type CaseTransitionRequest, type CaseView,
+  type CreateCase, type RuleSet,
+} from '@uitstroom/shared';
+import type { Actor, RequestContext } from '../core/request-context';
+import { writeAudit } from '../audit/audit.writer';
+import { getCurrentRuleSet } from '../regions/rule-set.service';
+import { countOpenAllocations } from '../regions/rule-set.repository';
+import { isOwnOrganisationCase, sectionsNotWritable } from './cases.policy';
+import { toCaseView, type ProjectedCaseView } from './cases.projection';
+import * as repository from './cases.repository';
+import type { CaseRow, CaseWrite } from './cases.repository';
+
+const purpose = 'case_coordination' as const;
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+async function requireRuleSet(db: EntityManager, regionId: string): Promise<RuleSet> {
+  const ruleSet = await getCurrentRuleSet(db, regionId);
+  if (!ruleSet) throw new AppError('CONFLICT', 'Uw regio heeft nog geen regelset; vraag de regio-beheerder die in te stellen.');
+  return ruleSet;
+}
+
+/**
+ * The engine's proposal for the file as it stands, with the counts of the current agreement
+ * period's ledger. A file that cannot be proposed for yet (no admission date, or input the engine
+ * refuses) has no proposal; the case page says what is missing.
+ */
+async function proposeFor(db: EntityManager, regionId: string, sections: CaseDraft, ruleSet: RuleSet) {
+  const date = today();
+  const period = agreementPeriodOn(ruleSet.config, date);
+  const placements = await countOpenAllocations(db, regionId, period.start);
+  const input = toProposalInput(sections, ruleSet.config, placements, date);
+  if (!input) return null;
+  const result = validateAndPropose(input);
+  return result.ok ? { ruleSetVersion: ruleSet.version, result: result.proposal } : null;
+}
+
+async function toWrite(db: EntityManager, regionId: string, sections: CaseDraft, ruleSet: RuleSet): Promise<CaseWrite> {
+  const proposal = await proposeFor(db, regionId, sections, ruleSet);
+  return {
+    sections,
+    targetGroup: sections.stay!.targetGroup,
+    searchName: `${sections.identity?.firstName ?? ''} ${sections.identity?.lastName ?? ''}`.trim().toLowerCase(),
+    originCode: proposal?.result.origin ?? null,
+    proposedDestinationCode: proposal?.result.destination ?? null,
+    proposal,
+    ruleSetVersion: proposal?.ruleSetVersion ?? null,
+  };
+}
+
+/** The whole view of a case; the projection then keeps what the seat may see. */
+function fullView(row: CaseRow, actor: Actor, ruleSet: RuleSet | null): CaseView {
+  const s = row.sections;
+  const date = today();
+  return {
+    id: row.id,
+    pseudonym: row.pseudonym,
+    version: row.version,
+    state: row.state,
+    owner: { userId: row.owner_user_id, displayName: row.owner_name, organisationId: row.owner_organisation_id, organisationName: row.owner_organisation_name },
+    identity: s.identity ?? {},
+    contact: s.contact ?? {},
+    household: s.household ?? {},
+    stay: s.stay ?? {},
+    addresses: s.addresses ?? [],
+    isOriginUntraceable: s.isOriginUntraceable ?? false,
+    origin: row.origin_code,
+    wishes: s.wishes ?? {},
+    housingNeeds: s.housingNeeds ?? {},
+    supportNeeds: s.supportNeeds ?? {},
+    sensitive: s.sensitive ?? {},
+    exceptions: s.exceptions ?? [],
+    excluded: s.excluded ?? [],
+    proposal: row.proposal as CaseView['proposal'],
+    missingForReady: row.state === 'intake' ? missingForReady(s, { youthAgeBand: ruleSet?.config.youthAgeBand, today: date }) : [],
+    readyAt: row.ready_at?.toISOString() ?? null,
+    waitingDays: row.ready_at ? daysBetween(row.ready_at.toISOString(), row.closed_at?.toISOString() ?? date) : null,
+    isStalled: isStalled(row.last_activity_at.toISOString(), date, ruleSet?.config.stalledCaseDays ?? 14, row.state === 'closed'),
+    outcome: row.outcome,
+    closedAt: row.closed_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    lastActivityAt: row.last_activity_at.toISOString(),
+    allowedTransitions: allowedTransitions(row.state, actor.seat),
+  };
+}
+
+async function requireCase(db: EntityManager, actor: Actor, caseId: string): Promise<CaseRow> {
+  const row = await repository.findCaseInScope(db, actor, caseId);
+  if (!row) throw new AppError('NOT_FOUND', 'Deze casus bestaat niet of valt buiten uw bereik.');
+  return row;
+}
+
+/** Projects the case for the actor and logs the look at personal data, in the same transaction. */
+async function viewAndAudit(tx: EntityManager, context: RequestContext, actor: Actor, row: CaseRow, action: 'case.read' | 'case.create' | 'case.update' | 'case.transition' | 'case.handover', extra: { fields?: string[]; details?: Record<string, unknown> } = {}): Promise<ProjectedCaseView> {
+  const ruleSet = await getCurrentRuleSet(tx, row.region_id);
+  const { view, fields } = toCaseView(fullView(row, actor, ruleSet), actor.seat);
+  await writeAudit(tx, context, {
+    action, objectType: 'case', objectId: row.id, subjectPseudonym: row.pseudonym, purpose, outcome: 'success',
+    fields: extra.fields ?? [...fields], details: extra.details,
+  });
+  return view;
+}
+
+async function conflict(tx: EntityManager, actor: Actor, caseId: string): Promise<never> {
+  const row = await requireCase(tx, actor, caseId);
+  const ruleSet = await getCurrentRuleSet(tx, row.region_id);
+  throw new AppError('VERSION_CONFLICT', undefined, [], { currentVersion: row.version, current: toCaseView(fullView(row, actor, ruleSet), actor.seat).view });
+}
+
+export async function createCase(db: DataSource, context: RequestContext, actor: Actor, input: CreateCase): Promise<ProjectedCaseView> {
+  return db.transaction(async (tx) => {
+    const ruleSet = await requireRuleSet(tx, actor.regionId);
+    const sections: CaseDraft = { identity: input.identity, stay: input.stay };
+    const id = await repository.insertCase(tx, actor, await toWrite(tx, actor.regionId, sections, ruleSet));
+    await repository.recordCaseEvent(tx, id, actor.userId, 'created', {});
+    return viewAndAudit(tx, context, actor, await requireCase(tx, actor, id), 'case.create', { fields: ['identity', 'stay'] });
+  });
+}
+
+export async function getCase(db: DataSource, context: RequestContext, actor: Actor, caseId: string): Promise<ProjectedCaseView> {
+  return db.transaction(async (tx) => viewAndAudit(tx, context, actor, await requireCase(tx, actor, caseId), 'case.read'));
+}
+
+/** Replaces the given sections whole, only on the version the writer read (else 409 with the current file). */
+export async function updateCase(db: DataSource, context: RequestContext, actor: Actor, caseId: string, version: number, changes: Partial<CaseSections>): Promise<ProjectedCaseView> {
+  const touched = Object.keys(changes);
+  return db.transaction(async (tx) => {
+    const row = await requireCase(tx, actor, caseId);
+    const refused = sectionsNotWritable(actor.seat, touched);
+    if (refused.length) throw new AppError('FORBIDDEN', 'U mag deze onderdelen van de casus niet wijzigen.', refused.map((path) => ({ path: `changes.${path}`, message: 'Uw rol mag dit onderdeel niet wijzigen.' })));
+    if (row.state === 'closed') throw new AppError('CONFLICT', 'Deze casus is afgesloten.');
+    if (row.version !== version) return conflict(tx, actor, caseId);
+    const ruleSet = await requireRuleSet(tx, row.region_id);
+    const sections: CaseDraft = { ...row.sections, ...changes };
+    if (!(await repository.updateCaseIfVersion(tx, caseId, version, await toWrite(tx, row.region_id, sections, ruleSet)))) return conflict(tx, actor, caseId);
+    return viewAndAudit(tx, context, actor, await requireCase(tx, actor, caseId), 'case.update', { fields: touched });
+  });
+}
+
+export async function transitionCase(db: DataSource, context: RequestContext, actor: Actor, caseId: string, request: CaseTransitionRequest): Promise<ProjectedCaseView> {
+  return db.transaction(async (tx) => {
+    const row = await requireCase(tx, actor, caseId);
+    const ruleSet = await getCurrentRuleSet(tx, row.region_id);
+    const missing = missingForReady(row.sections, { youthAgeBand: ruleSet?.config.youthAgeBand, today: today() });
+    const facts = {
+      originEvidence: !missing.some((m) => m.path === 'addresses'),
+      wishesRecorded: !missing.some((m) => m.path === 'wishes'),
+      // Consent per receiving organisation is recorded from issue 8 on; until then the case
+      // manager's confirmation that the resident was asked is the intake's own completeness.
+      consentRecorded: missing.length === 0,
+      reason: request.transition === 'withdraw' && request.reason.length > 0,
+      outcome: request.transition === 'withdraw',
+      outcomeWithdrawnOrDroppedOut: request.transition === 'withdraw',
+    };
+    const check = checkTransition({ state: row.state, transition: request.transition, seat: actor.seat, facts });
+    if (!check.ok) {
+      const isForbidden = check.reason === 'wrongSeat' || (request.transition === 'withdraw' && !isOwnOrganisationCase(actor, row.owner_organisation_id));
+      throw new AppError(isForbidden ? 'FORBIDDEN' : 'CONFLICT', check.message, missing.map(({ path, message }) => ({ path, message })));
+    }
+    if (row.version !== request.version) return conflict(tx, actor, caseId);
+    const now = new Date().toISOString();
+    const change = request.transition === 'withdraw'
+      ? { state: check.to, readyAt: row.ready_at?.toISOString() ?? null, outcome: request.outcome, closedAt: now }
+      : { state: check.to, readyAt: nextReadyAt(row.ready_at?.toISOString() ?? null, request.transition, now) };
+    if (!(await repository.updateStateIfVersion(tx, caseId, request.version, change))) return conflict(tx, actor, caseId);
+    await repository.recordCaseEvent(tx, caseId, actor.userId, 'transition', {
+      transition: request.transition, from: row.state, to: check.to, ...(request.transition === 'withdraw' ? { reason: request.reason, outcome: request.outcome } : {}),
+    });
+    return viewAndAudit(tx, context, actor, await requireCase(tx, actor, caseId), 'case.transition', { fields: ['state'], details: { transition: request.transition } });
+  });
+}
+
+/** Hands the case to a colleague case manager of the same organisation; recorded on the case. */
+export async function handOverCase(db: DataSource, context: RequestContext, actor: Actor, caseId: string, version: number, toUserId: string): Promise<ProjectedCaseView> {
+  return db.transaction(async (tx) => {
+    const row = await requireCase(tx, actor, caseId);
+    const colleague = await repository.findCasemanagerColleague(tx, row.owner_organisation_id, toUserId);
+    if (!colleague) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'toUserId', message: 'Kies een casemanager van uw eigen organisatie.' }]);
+    if (row.version !== version) return conflict(tx, actor, caseId);
+    if (!(await repository.updateOwnerIfVersion(tx, caseId, version, toUserId))) return conflict(tx, actor, caseId);
+    await repository.recordCaseEvent(tx, caseId, actor.userId, 'handover', { fromUserId: row.owner_user_id, toUserId });
+    return viewAndAudit(tx, context, actor, await requireCase(tx, actor, caseId), 'case.handover', { fields: ['owner'] });
+  });
+}
+
+export async function listCases(db: DataSource, context: RequestContext, actor: Actor, query: CaseListQuery): Promise<CaseList> {
+  return db.transaction(async (tx) => {
+    const ruleSet = await getCurrentRuleSet(tx, actor.regionId);
+    const date = today();
+    const stalledDays = ruleSet?.config.stalledCaseDays ?? 14;
+    const { rows, total } = await repository.listCasesInScope(tx, actor, query, { today: date, stalledDays });
+    const items = rows.map((row) => {
+      const { view } = toCaseView(fullView(row, actor, ruleSet), actor.seat);
+      const name = view.identity ? `${view.identity.firstName ?? ''} ${view.identity.lastName ?? ''}`.trim() : undefined;
+      return {
+        id: row.id,
+        pseudonym: row.pseudonym,
+        ...(name ? { name } : {}),
+        state: row.state,
+        ...(view.stay?.targetGroup ? { targetGroup: view.stay.targetGroup } : {}),
+        origin: view.origin ?? null,
+        destination: row.decided_destination_code ?? (view.proposal ? row.proposed_destination_code : null),
+        ownerName: view.owner?.displayName ?? '',
+        waitingDays: view.waitingDays ?? null,
+        isStalled: view.isStalled ?? false,
+        updatedAt: row.updated_at.toISOString(),
+      };
+    });
+    await writeAudit(tx, context, { action: 'case.list', objectType: 'case', purpose, outcome: 'success', fields: ['name', 'state'], details: { count: items.length, query } });
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  });
+}
+
+export async function listColleagues(db: DataSource, actor: Actor) {
+  return repository.listCasemanagerColleagues(db.manager, actor.organisationId);
+}

@@ -1,0 +1,283 @@
+import { z } from 'zod';
+import '../validation';
+import { addressKinds, exceptionSchema, municipalityCodeSchema, proposalSchema } from '../origin-rule/origin-rule.schemas';
+import { targetGroupSchema } from '../regions/rule-set.schemas';
+import { seatSchema } from '../auth/seats';
+
+/**
+ * The case file (casus). It is kept in sections: each section is one field of the case view, and
+ * the projection (which seat reads and writes what) works per section. During intake a section may
+ * be incomplete (the form saves as the manager types); the step to "uitstroomgereed" checks that
+ * what the table needs is there (case-readiness rules).
+ */
+
+const isoDate = z.iso.date({ error: 'Geen geldige datum (jjjj-mm-dd).' });
+const text = (max: number) => z.string().trim().max(max, { error: `Hoogstens ${max} tekens.` });
+
+// ---- states and outcomes (domain.md §4) ----
+export const caseStates = ['intake', 'ready', 'scheduled', 'decided', 'searching', 'offered', 'confirmed', 'moved', 'aftercare', 'closed'] as const;
+export const caseStateSchema = z.enum(caseStates);
+export type CaseState = z.infer<typeof caseStateSchema>;
+export const caseStateLabel: Record<CaseState, string> = {
+  intake: 'Aangemeld',
+  ready: 'Uitstroomgereed',
+  scheduled: 'Geagendeerd',
+  decided: 'Besloten',
+  searching: 'Woning zoeken',
+  offered: 'Woning aangeboden',
+  confirmed: 'Plaatsing bevestigd',
+  moved: 'Verhuisd',
+  aftercare: 'Nazorg',
+  closed: 'Afgesloten',
+};
+
+export const caseOutcomes = [
+  'independentLiving', 'housingFirst', 'intermediateFacility', 'wlz', 'backToProtectedHousing', 'droppedOut', 'withdrawn', 'referredToOriginRegion',
+] as const;
+export const caseOutcomeSchema = z.enum(caseOutcomes);
+export type CaseOutcome = z.infer<typeof caseOutcomeSchema>;
+export const caseOutcomeLabel: Record<CaseOutcome, string> = {
+  independentLiving: 'Zelfstandig wonen',
+  housingFirst: 'Housing First',
+  intermediateFacility: 'Tussenvoorziening',
+  wlz: 'Wlz',
+  backToProtectedHousing: 'Terug naar beschermd wonen',
+  droppedOut: 'Uitgevallen',
+  withdrawn: 'Teruggetrokken',
+  referredToOriginRegion: 'Verwezen naar herkomstregio',
+};
+
+// ---- BSN: nine digits passing the 11-test (elfproef) ----
+export function isValidBsn(bsn: string): boolean {
+  if (!/^\d{9}$/.test(bsn)) return false;
+  const digits = [...bsn].map(Number);
+  const sum = digits.slice(0, 8).reduce((total, digit, i) => total + digit * (9 - i), 0) - digits[8]!;
+  return sum % 11 === 0 && bsn !== '000000000';
+}
+export const bsnSchema = z.string().trim().refine(isValidBsn, { error: 'Geen geldig BSN: negen cijfers die de elfproef doorstaan.' });
+
+// ---- the sections ----
+export const identitySchema = z.strictObject({
+  firstName: text(100).min(1, { error: 'Vul de voornaam in.' }),
+  lastName: text(100).min(1, { error: 'Vul de achternaam in.' }),
+  birthDate: isoDate.optional(),
+  bsn: bsnSchema.optional(),
+});
+export type Identity = z.infer<typeof identitySchema>;
+
+export const contactSchema = z.strictObject({
+  phone: text(30).regex(/^[+0-9 ()-]*$/, { error: 'Alleen cijfers, spaties, +, - en haakjes.' }).optional(),
+  email: z.email({ error: 'Geen geldig e-mailadres.' }).max(254).optional(),
+  note: text(500).optional(),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const householdSchema = z.strictObject({
+  adults: z.int({ error: 'Een geheel getal.' }).min(1, { error: 'Minstens 1 volwassene.' }).max(10).optional(),
+  children: z.int({ error: 'Een geheel getal.' }).min(0).max(15).optional(),
+  description: text(1000).optional(),
+});
+export type Household = z.infer<typeof householdSchema>;
+
+export const staySchema = z.strictObject({
+  targetGroup: targetGroupSchema,
+  facility: text(200).optional(),
+  admissionDate: isoDate.optional(),
+});
+export type Stay = z.infer<typeof staySchema>;
+
+export const addressSources = ['brp', 'resident', 'providerFile'] as const;
+export const addressSourceLabel: Record<(typeof addressSources)[number], string> = {
+  brp: 'BRP-uittreksel', resident: 'Verklaring bewoner', providerFile: 'Dossier aanbieder',
+};
+export const caseAddressSchema = z.strictObject({
+  municipality: municipalityCodeSchema,
+  kind: z.enum(addressKinds, { error: 'Kies woonadres, instelling of briefadres.' }),
+  from: isoDate,
+  to: isoDate.optional(),
+  source: z.enum(addressSources, { error: 'Kies de bron: BRP, bewoner of dossier.' }),
+  /** Street and number: shown only where the projection allows (never for vrouwenopvang beyond the case manager). */
+  street: text(200).optional(),
+}).refine((a) => !a.to || a.to >= a.from, { path: ['to'], error: 'De einddatum ligt vóór de begindatum.' });
+export type CaseAddress = z.infer<typeof caseAddressSchema>;
+export const addressesSchema = z.array(caseAddressSchema).max(50, { error: 'Hoogstens 50 adressen.' });
+
+export const dwellingTypes = ['studio', 'apartment', 'groundFloorHome', 'house', 'room', 'any'] as const;
+export const dwellingTypeLabel: Record<(typeof dwellingTypes)[number], string> = {
+  studio: 'Studio', apartment: 'Appartement', groundFloorHome: 'Benedenwoning', house: 'Eengezinswoning', room: 'Kamer', any: 'Geen voorkeur',
+};
+export const wishesSchema = z.strictObject({
+  /** In order of preference; the first is the wish the rule engine weighs. */
+  municipalities: z.array(municipalityCodeSchema).max(5, { error: 'Hoogstens 5 gemeenten.' }).optional(),
+  neighbourhoods: text(300).optional(),
+  dwellingType: z.enum(dwellingTypes, { error: 'Kies een woningtype.' }).optional(),
+  /** The resident's own words, always shown beside the proposal. */
+  ownWords: text(2000).optional(),
+});
+export type Wishes = z.infer<typeof wishesSchema>;
+
+export const housingNeedsSchema = z.strictObject({
+  rooms: z.int({ error: 'Een geheel getal.' }).min(0).max(8).optional(),
+  groundFloorOrLift: z.boolean().optional(),
+  accessibility: text(500).optional(),
+  pets: text(200).optional(),
+  /** Highest monthly rent the resident can pay, in euros. */
+  maxRent: z.number({ error: 'Een bedrag in euro’s.' }).min(0).max(5000).optional(),
+});
+export type HousingNeeds = z.infer<typeof housingNeedsSchema>;
+
+/** The four life domains of the AEF report. */
+export const lifeDomains = ['incomeAndDebts', 'housing', 'supportAndCare', 'participation'] as const;
+export type LifeDomain = (typeof lifeDomains)[number];
+export const lifeDomainLabel: Record<LifeDomain, string> = {
+  incomeAndDebts: 'Inkomen en schulden', housing: 'Wonen', supportAndCare: 'Ondersteuning en zorg', participation: 'Participatie',
+};
+export const supportNeedsSchema = z.strictObject(
+  Object.fromEntries(lifeDomains.map((d) => [d, text(2000).optional()])) as Record<LifeDomain, z.ZodOptional<ReturnType<typeof text>>>,
+);
+export type SupportNeeds = z.infer<typeof supportNeedsSchema>;
+
+export const sensitiveSchema = z.strictObject({
+  diagnoses: text(2000).optional(),
+  addiction: text(2000).optional(),
+  risks: text(2000).optional(),
+  /** Safety and domestic-violence notes: the most restricted field of the file. */
+  safety: text(2000).optional(),
+});
+export type Sensitive = z.infer<typeof sensitiveSchema>;
+
+export const exceptionsSchema = z.array(exceptionSchema).max(3);
+export const excludedSchema = z.array(municipalityCodeSchema).max(50);
+
+/** Every section a write may change; each replaces the section whole. */
+export const caseSectionsSchema = z.strictObject({
+  identity: identitySchema,
+  contact: contactSchema,
+  household: householdSchema,
+  stay: staySchema,
+  addresses: addressesSchema,
+  /** The origin could not be traced (a roaming life): exception C follows. */
+  isOriginUntraceable: z.boolean(),
+  wishes: wishesSchema,
+  housingNeeds: housingNeedsSchema,
+  supportNeeds: supportNeedsSchema,
+  sensitive: sensitiveSchema,
+  exceptions: exceptionsSchema,
+  excluded: excludedSchema,
+});
+export type CaseSections = z.infer<typeof caseSectionsSchema>;
+export type CaseSectionName = keyof CaseSections;
+export const caseSectionNames = Object.keys(caseSectionsSchema.shape) as CaseSectionName[];
+
+// ---- requests ----
+export const createCaseSchema = z.strictObject({
+  identity: identitySchema,
+  stay: staySchema,
+});
+export type CreateCase = z.infer<typeof createCaseSchema>;
+
+export const caseVersionSchema = z.int({ error: 'De versie is een geheel getal.' }).positive();
+
+export const updateCaseSchema = z.strictObject({
+  version: caseVersionSchema,
+  changes: caseSectionsSchema.partial().refine((c) => Object.keys(c).length > 0, { error: 'Er is niets om op te slaan.' }),
+});
+export type UpdateCase = z.infer<typeof updateCaseSchema>;
+
+export const caseIdParamsSchema = z.strictObject({ caseId: z.uuid({ error: 'Onbekende casus.' }) });
+
+export const handoverSchema = z.strictObject({ version: caseVersionSchema, toUserId: z.uuid({ error: 'Kies een collega.' }) });
+
+// ---- the view: what leaves the server, per seat a subset of these fields ----
+export const caseViewSchema = z.object({
+  id: z.uuid(),
+  pseudonym: z.string(),
+  version: z.int(),
+  state: caseStateSchema,
+  owner: z.object({ userId: z.uuid(), displayName: z.string(), organisationId: z.uuid(), organisationName: z.string() }),
+  identity: identitySchema.partial(),
+  contact: contactSchema,
+  household: householdSchema,
+  stay: staySchema.partial(),
+  addresses: z.array(caseAddressSchema),
+  isOriginUntraceable: z.boolean(),
+  /** The origin municipality the addresses give (code), or null. */
+  origin: z.string().nullable(),
+  wishes: wishesSchema,
+  housingNeeds: housingNeedsSchema,
+  supportNeeds: supportNeedsSchema,
+  sensitive: sensitiveSchema,
+  exceptions: z.array(exceptionSchema),
+  excluded: z.array(z.string()),
+  /** The engine's proposal for the file as it stands, with the rule-set version it used. */
+  proposal: z.object({ ruleSetVersion: z.int(), result: proposalSchema }).nullable(),
+  /** What is still missing before the case can be marked ready. */
+  missingForReady: z.array(z.object({ path: z.string(), message: z.string() })),
+  readyAt: z.string().nullable(),
+  waitingDays: z.int().nullable(),
+  isStalled: z.boolean(),
+  outcome: caseOutcomeSchema.nullable(),
+  closedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  lastActivityAt: z.string(),
+  /** The transitions this seat may take now. */
+  allowedTransitions: z.array(z.string()),
+});
+export type CaseView = z.infer<typeof caseViewSchema>;
+export type CaseViewField = keyof CaseView;
+
+export const caseListQuerySchema = z.strictObject({
+  state: caseStateSchema.optional(),
+  municipality: municipalityCodeSchema.optional(),
+  targetGroup: targetGroupSchema.optional(),
+  minWaitingDays: z.coerce.number().int().min(0).max(3650).optional(),
+  q: z.string().trim().max(100).optional(),
+  isStalled: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  sort: z.enum(['name', 'waitingDays', 'updatedAt', 'state']).default('updatedAt'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+  page: z.coerce.number().int().min(1).max(10000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+
+export const caseListItemSchema = z.object({
+  id: z.uuid(),
+  pseudonym: z.string(),
+  /** Absent where the seat may not see the name (or the resident gave no consent). */
+  name: z.string().optional(),
+  state: caseStateSchema,
+  targetGroup: targetGroupSchema.optional(),
+  origin: z.string().nullable(),
+  destination: z.string().nullable(),
+  ownerName: z.string(),
+  waitingDays: z.int().nullable(),
+  isStalled: z.boolean(),
+  updatedAt: z.string(),
+});
+export type CaseListItem = z.infer<typeof caseListItemSchema>;
+export const caseListSchema = z.object({
+  items: z.array(caseListItemSchema),
+  total: z.int(),
+  page: z.int(),
+  pageSize: z.int(),
+});
+export type CaseList = z.infer<typeof caseListSchema>;
+
+export const colleagueSchema = z.object({ userId: z.uuid(), displayName: z.string(), seat: seatSchema });
+
+/**
+ * Transitions that need no more than a reason or an outcome go through one endpoint; the others
+ * (a table's decision, an offer, a placement) come with their own request in their own module.
+ */
+export const simpleTransitions = ['markReady', 'withdraw'] as const;
+export const caseTransitionRequestSchema = z.discriminatedUnion('transition', [
+  z.strictObject({ transition: z.literal('markReady'), version: caseVersionSchema }),
+  z.strictObject({
+    transition: z.literal('withdraw'),
+    version: caseVersionSchema,
+    outcome: z.enum(['withdrawn', 'droppedOut'], { error: 'Kies teruggetrokken of uitgevallen.' }),
+    reason: z.string().trim().min(10, { error: 'Geef een reden van minstens 10 tekens.' }).max(2000),
+  }),
+], { error: 'Onbekende stap.' });
+export type CaseTransitionRequest = z.infer<typeof caseTransitionRequestSchema>;
