@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { Paragraph } from '@utrecht/component-library-react';
 import { SessionProvider, useSession } from '../auth/session';
@@ -10,6 +10,10 @@ import { SetPasswordPage } from '../auth/SetPasswordPage';
 import { AccountPage } from '../account/AccountPage';
 import { UsersPage } from '../users/UsersPage';
 import { OutboxPage } from '../users/OutboxPage';
+import { RuleSetPage } from '../regions/RuleSetPage';
+
+// Its own chunk: the page carries the rule engine, which no other page needs.
+const OriginRulePage = lazy(() => import('../origin-rule/OriginRulePage').then((module) => ({ default: module.OriginRulePage })));
 
 function Loading() {
   return <Paragraph role="status" className="loading">Laden…</Paragraph>;
@@ -38,9 +42,11 @@ function AppRoutes() {
           <Route path="/account" element={<AccountPage />} />
           <Route path="/beheer/gebruikers" element={<UsersPage />} />
           <Route path="/beheer/postvak" element={<OutboxPage />} />
+          <Route path="/regio/instellingen" element={state.me.seat === 'regionAdmin' ? <RuleSetPage /> : <NotFoundPage />} />
           <Route path="/" element={<Navigate to={home} replace />} />
           <Route path="/inloggen" element={<Navigate to={home} replace />} />
           <Route path="/casussen" element={<MyCasesPage />} />
+          <Route path="/herkomstregel" element={<Suspense fallback={<Loading />}><OriginRulePage /></Suspense>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -49,15 +49,15 @@ function ProposalView({ proposal, values }: { proposal: Proposal; values: Tryout
       </Paragraph>
       <DataList className="tryout-result__facts">
         <DataListItem>
-          <DataListKey>Gemeente van herkomst</DataListKey>
+          <DataListKey>Herkomst</DataListKey>
           <DataListValue>{proposal.origin === null ? 'Niet te vinden' : name(proposal.origin)}</DataListValue>
         </DataListItem>
         <DataListItem>
-          <DataListKey>Voorgestelde bestemming</DataListKey>
+          <DataListKey>Bestemming</DataListKey>
           <DataListValue className="tryout-result__destination">{destination}</DataListValue>
         </DataListItem>
         <DataListItem>
-          <DataListKey>Woonwens van de bewoner</DataListKey>
+          <DataListKey>Woonwens</DataListKey>
           <DataListValue>{wishCode ? name(wishCode) : 'Geen woonwens opgegeven'}</DataListValue>
         </DataListItem>
       </DataList>
@@ -86,17 +86,20 @@ function IssueSummary({ result }: { result: Extract<TryoutResult, { ok: false }>
       <Heading level={4}>De regel kan nog geen voorstel doen</Heading>
       <Paragraph>{count === 1 ? 'Verbeter dit punt in de casus:' : `Verbeter deze ${count} punten in de casus:`}</Paragraph>
       <UnorderedList>
-        {result.issues.map((issue, index) => (
-          <UnorderedListItem key={`${issue.field ?? 'invoer'}-${index}`}>
-            {issue.field ? (
-              <a className="utrecht-link" href={`#${fieldId(issue.field)}`} onClick={(event) => focusField(event, fieldId(issue.field!))}>
-                {issue.label}: {issue.message}
-              </a>
-            ) : (
-              <>{issue.label}: {issue.message}</>
-            )}
-          </UnorderedListItem>
-        ))}
+        {result.issues.map((issue, index) => {
+          const target = issue.field === null ? null : fieldId(issue.field);
+          return (
+            <UnorderedListItem key={`${issue.field ?? 'invoer'}-${index}`}>
+              {target ? (
+                <a className="utrecht-link" href={`#${target}`} onClick={(event) => focusField(event, target)}>
+                  {issue.label}: {issue.message}
+                </a>
+              ) : (
+                <>{issue.label}: {issue.message}</>
+              )}
+            </UnorderedListItem>
+          );
+        })}
       </UnorderedList>
     </Alert>
   );

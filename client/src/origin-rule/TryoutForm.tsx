@@ -103,7 +103,7 @@ export function TryoutForm({ form, values, errors, referenceDate }: TryoutFormPr
                     <TextField
                       label={`Adres ${number} tot`}
                       type="date"
-                      description="Leeg als de bewoner hier nog staat ingeschreven."
+                      description="Leeg als het adres nog geldt."
                       {...field(`addresses.${index}.to`)}
                       {...register(`addresses.${index}.to`)}
                     />
