@@ -2,6 +2,7 @@ import { WalkingSkeleton1764057600000 } from './1764057600000-walking-skeleton';
 import { RuleSets1764086400000 } from './1764086400000-rule-sets';
 import { Accounts1764172800000 } from './1764172800000-accounts';
 import { CaseFiles1764259200000 } from './1764259200000-case-files';
+import { ConsentAndDocuments1764345600000 } from './1764345600000-consent-and-documents';
 
 /** Every migration, in order. Listed explicitly so that no loader has to glob TypeScript files. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   RuleSets1764086400000,
   Accounts1764172800000,
   CaseFiles1764259200000,
+  ConsentAndDocuments1764345600000,
 ];

@@ -11,3 +11,5 @@ export * from './regions/rule-set.rules';
 export * from './cases/case.schemas';
 export * from './cases/case.rules';
 export * from './cases/case-transitions.rules';
+export * from './cases/consent.schemas';
+export * from './cases/consent.rules';

@@ -24,6 +24,7 @@ export const permissions = [
   'case:update',
   'case:transition',
   'case:handover',
+  'case:consent',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -33,7 +34,7 @@ const everySeat = ['session:read', 'rule:try', 'account:update', 'region:read'] 
 const atTheTable = ['case:list', 'case:read', 'case:transition'] as const;
 
 export const grantsBySeat = {
-  casemanager: [...everySeat, ...atTheTable, 'case:create', 'case:update', 'case:handover'],
+  casemanager: [...everySeat, ...atTheTable, 'case:create', 'case:update', 'case:handover', 'case:consent'],
   chair: [...everySeat, ...atTheTable],
   municipality: [...everySeat, ...atTheTable],
   corporation: [...everySeat, ...atTheTable],

@@ -31,3 +31,26 @@ export async function newCase(agent: request.Agent, overrides: Partial<CaseSecti
   if (updated.status !== 200) throw new Error(`update failed: ${updated.status} ${JSON.stringify(updated.body)}`);
   return updated.body;
 }
+
+/** Records the resident's consent (verbal, with a witness) for one organisation, by its name. */
+export async function giveConsent(
+  agent: request.Agent, db: { query(sql: string, params?: unknown[]): Promise<any> }, caseId: string, organisationName: string,
+  categories: string[] = ['identityContact', 'housingProfile', 'supportNeeds'], extra: Record<string, unknown> = {},
+): Promise<Record<string, any>> {
+  const [{ id }] = await db.query('SELECT id FROM organisation WHERE name = $1', [organisationName]);
+  const response = await agent.post(`/api/cases/${caseId}/consents`).send({
+    organisationId: id, categories, givenOn: new Date().toISOString().slice(0, 10), method: 'verbalWithWitness', witnessName: 'Petra Bos (begeleider)', ...extra,
+  });
+  if (response.status !== 201) throw new Error(`consent failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+/** A complete case with consent recorded, marked "uitstroomgereed". */
+export async function readyCase(agent: request.Agent, db: { query(sql: string, params?: unknown[]): Promise<any> }, overrides: Partial<CaseSections> = {}): Promise<Record<string, any>> {
+  const view = await newCase(agent, overrides);
+  await giveConsent(agent, db, view.id, 'Regionale coördinatie Flevoland (centrumgemeente Almere)');
+  const current = (await agent.get(`/api/cases/${view.id}`)).body;
+  const ready = await agent.post(`/api/cases/${view.id}/transitions`).send({ transition: 'markReady', version: current.version });
+  if (ready.status !== 200) throw new Error(`markReady failed: ${ready.status} ${JSON.stringify(ready.body)}`);
+  return ready.body;
+}

@@ -1,4 +1,4 @@
-import { caseViewSchema, type CaseView, type CaseViewField, type Seat } from '@uitstroom/shared';
+import { caseViewSchema, fieldsWithheldForConsent, type CaseView, type CaseViewField, type ConsentCategory, type Seat } from '@uitstroom/shared';
 import type { z } from 'zod';
 
 /** What every seat that reaches a case sees of it: where it stands, not who it is. */
@@ -12,7 +12,7 @@ const caseStatus = ['id', 'pseudonym', 'version', 'state', 'allowedTransitions',
 export const readableFields = {
   casemanager: [
     ...caseStatus, 'owner', 'identity', 'contact', 'household', 'stay', 'addresses', 'isOriginUntraceable', 'origin', 'wishes', 'housingNeeds',
-    'supportNeeds', 'sensitive', 'exceptions', 'excluded', 'proposal', 'missingForReady',
+    'supportNeeds', 'sensitive', 'exceptions', 'excluded', 'proposal', 'missingForReady', 'consentWarnings',
   ],
   chair: [
     ...caseStatus, 'owner', 'identity', 'household', 'stay', 'addresses', 'isOriginUntraceable', 'origin', 'wishes', 'housingNeeds', 'supportNeeds',
@@ -28,12 +28,22 @@ export const readableFields = {
 } as const satisfies Record<Seat, readonly CaseViewField[]>;
 
 /**
- * Residents from a women's shelter: their address history (and with it the street of the origin) is
- * for the case manager alone.
+ * Who receives the case: the owning organisation (its case managers keep the whole file), or
+ * another organisation, which receives only the categories the resident consented to.
  */
-function fieldsFor(seat: Seat, view: CaseView): readonly CaseViewField[] {
-  const fields = readableFields[seat] as readonly CaseViewField[];
-  if (view.stay.targetGroup === 'womensShelter' && seat !== 'casemanager') return fields.filter((f) => f !== 'addresses');
+export type Recipient = { isOwningOrganisation: true } | { isOwningOrganisation: false; consented: ReadonlySet<ConsentCategory> };
+
+/**
+ * The seat's fields, less what consent withholds. Residents from a women's shelter: their address
+ * history (and with it the street of the origin) is for the case manager alone.
+ */
+function fieldsFor(seat: Seat, view: CaseView, recipient: Recipient): readonly CaseViewField[] {
+  let fields = readableFields[seat] as readonly CaseViewField[];
+  if (view.stay.targetGroup === 'womensShelter' && seat !== 'casemanager') fields = fields.filter((f) => f !== 'addresses');
+  if (!recipient.isOwningOrganisation) {
+    const withheld = fieldsWithheldForConsent(recipient.consented);
+    fields = fields.filter((f) => !withheld.has(f));
+  }
   return fields;
 }
 
@@ -51,8 +61,8 @@ function viewSchemaFor(fields: readonly CaseViewField[]): z.ZodType {
 }
 
 /** Picks exactly the seat's fields and parses the result with that seat's view schema. */
-export function toCaseView(full: CaseView, seat: Seat): { view: ProjectedCaseView; fields: readonly CaseViewField[] } {
-  const fields = fieldsFor(seat, full);
+export function toCaseView(full: CaseView, seat: Seat, recipient: Recipient): { view: ProjectedCaseView; fields: readonly CaseViewField[] } {
+  const fields = fieldsFor(seat, full, recipient);
   const picked = Object.fromEntries(fields.filter((f) => full[f] !== undefined).map((f) => [f, full[f]]));
   return { view: viewSchemaFor(fields).parse(picked) as ProjectedCaseView, fields };
 }

@@ -128,12 +128,17 @@ export async function listCasemanagerColleagues(db: EntityManager, organisationI
   );
 }
 
-const sortColumns: Record<CaseListQuery['sort'], string> = {
-  name: 'c.search_name',
-  waitingDays: 'c.ready_at',
-  updatedAt: 'c.updated_at',
-  state: 'c.state',
-};
+/**
+ * Whether the actor may see the resident's name: their own organisation's case, or consent for
+ * name and contact. Searching and sorting by name use it too, so that neither becomes a way to
+ * learn a name the projection withholds.
+ */
+function nameVisibleSql(actor: Actor, param: (value: unknown) => string, today: string): string {
+  const organisation = param(actor.organisationId);
+  return `(c.owner_organisation_id = ${organisation} OR EXISTS (
+    SELECT 1 FROM case_consent k WHERE k.case_id = c.id AND k.organisation_id = ${organisation} AND 'identityContact' = ANY(k.categories)
+       AND k.withdrawn_at IS NULL AND k.given_on <= ${param(today)}::date AND (k.expires_on IS NULL OR k.expires_on >= ${param(today)}::date)))`;
+}
 
 /** The scoped, filtered, sorted page of cases and the total that matches. */
 export async function listCasesInScope(
@@ -149,16 +154,24 @@ export async function listCasesInScope(
     conditions.push(`(c.origin_code = ${code} OR c.proposed_destination_code = ${code} OR c.decided_destination_code = ${code})`);
   }
   if (query.minWaitingDays !== undefined) conditions.push(`c.ready_at IS NOT NULL AND c.ready_at <= ${param(options.today)}::date - ${param(query.minWaitingDays)}::int`);
-  if (query.q) conditions.push(`c.search_name LIKE ${param(`%${query.q.toLowerCase().replace(/[%_\\]/g, (m) => `\\${m}`)}%`)}`);
+  if (query.q) conditions.push(`${nameVisibleSql(actor, param, options.today)} AND c.search_name LIKE ${param(`%${query.q.toLowerCase().replace(/[%_\\]/g, (m) => `\\${m}`)}%`)}`);
   if (query.isStalled !== undefined) {
     const stalled = `(c.state <> 'closed' AND c.last_activity_at < ${param(options.today)}::date - ${param(options.stalledDays)}::int + 1)`;
     conditions.push(query.isStalled ? stalled : `NOT ${stalled}`);
   }
   const where = conditions.join(' AND ');
+  const whereParamCount = params.length;
   // Waiting longest first means the oldest ready_at first; nulls (not yet ready) last either way.
   const direction = query.sort === 'waitingDays' ? (query.direction === 'desc' ? 'ASC' : 'DESC') : query.direction.toUpperCase();
-  const order = `${sortColumns[query.sort]} ${direction} NULLS LAST, c.id`;
-  const [{ total }] = await db.query(`SELECT count(*)::int AS total FROM case_file c WHERE ${where}`, params);
+  const sortColumns: Record<CaseListQuery['sort'], () => string> = {
+    // Hidden names sort after the visible ones, by pseudonym.
+    name: () => `CASE WHEN ${nameVisibleSql(actor, param, options.today)} THEN c.search_name ELSE '~' || c.pseudonym END`,
+    waitingDays: () => 'c.ready_at',
+    updatedAt: () => 'c.updated_at',
+    state: () => 'c.state',
+  };
+  const order = `${sortColumns[query.sort]()} ${direction} NULLS LAST, c.id`;
+  const [{ total }] = await db.query(`SELECT count(*)::int AS total FROM case_file c WHERE ${where}`, params.slice(0, whereParamCount));
   const rows: CaseRow[] = await db.query(
     `SELECT ${caseColumns} ${caseJoins} WHERE ${where} ORDER BY ${order} LIMIT ${param(query.pageSize)} OFFSET ${param((query.page - 1) * query.pageSize)}`,
     params,

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
-  caseIdParamsSchema, caseListQuerySchema, caseListSchema, caseTransitionRequestSchema, caseViewSchema, colleagueSchema, createCaseSchema,
-  handoverSchema, updateCaseSchema,
+  consentParamsSchema, consentSchema, recordConsentSchema, caseIdParamsSchema, caseListQuerySchema, caseListSchema, caseTransitionRequestSchema, caseViewSchema, colleagueSchema, createCaseSchema,
+  emptyBodySchema, handoverSchema, updateCaseSchema,
 } from '@uitstroom/shared';
 import { defineRoute } from '../core/http/route';
 import * as cases from './cases.service';
@@ -41,6 +41,21 @@ export function casesRoutes(db: DataSource) {
       method: 'post', path: '/api/cases/:caseId/handover', tag: 'cases', summary: 'De casus overdragen aan een collega-casemanager',
       access: { permission: 'case:handover' }, params: caseIdParamsSchema, body: handoverSchema, response: projectedCaseSchema,
       handler: ({ params, body, context, actor }) => cases.handOverCase(db, context, actor, params.caseId, body.version, body.toUserId),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/cases/:caseId/consents', tag: 'consent', summary: 'Toestemmingen van de bewoner, per ontvangende organisatie',
+      access: { permission: 'case:consent' }, params: caseIdParamsSchema, response: z.array(consentSchema),
+      handler: ({ params, context, actor }) => cases.listConsents(db, context, actor, params.caseId),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/cases/:caseId/consents', tag: 'consent', summary: 'Toestemming vastleggen (of een weigering: geen categorieën)', status: 201,
+      access: { permission: 'case:consent' }, params: caseIdParamsSchema, body: recordConsentSchema, response: consentSchema,
+      handler: ({ params, body, context, actor }) => cases.recordConsent(db, context, actor, params.caseId, body),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/cases/:caseId/consents/:consentId/withdraw', tag: 'consent', summary: 'Toestemming intrekken; geldt vanaf de volgende aanvraag',
+      access: { permission: 'case:consent' }, params: consentParamsSchema, body: emptyBodySchema, response: consentSchema,
+      handler: ({ params, context, actor }) => cases.withdrawConsent(db, context, actor, params.caseId, params.consentId),
     }),
     defineRoute({
       method: 'get', path: '/api/cases-colleagues', tag: 'cases', summary: 'Casemanagers van uw organisatie (voor overdracht)',

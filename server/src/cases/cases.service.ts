@@ -1,15 +1,17 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  AppError, agreementPeriodOn, allowedTransitions, checkTransition, daysBetween, isStalled, missingForReady, nextReadyAt, toProposalInput,
-  validateAndPropose, type CaseDraft, type CaseList, type CaseListQuery, type CaseSections, type CaseTransitionRequest, type CaseView,
-  type CreateCase, type RuleSet,
+  AppError, agreementPeriodOn, allowedTransitions, checkTransition, consentedCategories, daysBetween, isConsentActive, isExpiringSoon, isStalled,
+  missingForReady, nextReadyAt, toProposalInput, validateAndPropose, type CaseDraft, type CaseList, type CaseListQuery, type CaseSections,
+  type CaseTransitionRequest, type CaseView, type Consent, type CreateCase, type RecordConsent, type RuleSet,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../audit/audit.writer';
 import { getCurrentRuleSet } from '../regions/rule-set.service';
 import { countOpenAllocations } from '../regions/rule-set.repository';
 import { isOwnOrganisationCase, sectionsNotWritable } from './cases.policy';
-import { toCaseView, type ProjectedCaseView } from './cases.projection';
+import { toCaseView, type ProjectedCaseView, type Recipient } from './cases.projection';
+import * as consentRepository from './consent.repository';
+import type { ConsentRow } from './consent.repository';
 import * as repository from './cases.repository';
 import type { CaseRow, CaseWrite } from './cases.repository';
 
@@ -40,7 +42,8 @@ async function proposeFor(db: EntityManager, regionId: string, sections: CaseDra
   return result.ok ? { ruleSetVersion: ruleSet.version, result: result.proposal } : null;
 }
 
-async function toWrite(db: EntityManager, regionId: string, sections: CaseDraft, ruleSet: RuleSet): Promise<CaseWrite> {
+/** The columns a write stores for a file: its sections, the search name, and the engine's proposal. */
+export async function prepareCaseWrite(db: EntityManager, regionId: string, sections: CaseDraft, ruleSet: RuleSet): Promise<CaseWrite> {
   const proposal = await proposeFor(db, regionId, sections, ruleSet);
   return {
     sections,
@@ -54,7 +57,7 @@ async function toWrite(db: EntityManager, regionId: string, sections: CaseDraft,
 }
 
 /** The whole view of a case; the projection then keeps what the seat may see. */
-function fullView(row: CaseRow, actor: Actor, ruleSet: RuleSet | null): CaseView {
+function fullView(row: CaseRow, actor: Actor, ruleSet: RuleSet | null, consents: readonly ConsentRow[]): CaseView {
   const s = row.sections;
   const date = today();
   return {
@@ -87,7 +90,21 @@ function fullView(row: CaseRow, actor: Actor, ruleSet: RuleSet | null): CaseView
     updatedAt: row.updated_at.toISOString(),
     lastActivityAt: row.last_activity_at.toISOString(),
     allowedTransitions: allowedTransitions(row.state, actor.seat),
+    consentWarnings: consents.filter((c) => isExpiringSoon(c, date)).map((c) => ({ organisationName: c.organisationName, expiresOn: c.expiresOn! })),
   };
+}
+
+/** The owning organisation keeps the whole file; any other receives what the resident consented to. */
+function recipientFor(actor: Actor, row: CaseRow, consents: readonly ConsentRow[]): Recipient {
+  if (actor.organisationId === row.owner_organisation_id) return { isOwningOrganisation: true };
+  return { isOwningOrganisation: false, consented: consentedCategories(consents, actor.organisationId, today()) };
+}
+
+/** The seat's projection of one case, with consent read now: a withdrawal counts from the next request. */
+async function projectCase(tx: EntityManager, actor: Actor, row: CaseRow, ruleSet?: RuleSet | null) {
+  const consents = await consentRepository.findConsents(tx, [row.id]);
+  const rules = ruleSet === undefined ? await getCurrentRuleSet(tx, row.region_id) : ruleSet;
+  return toCaseView(fullView(row, actor, rules, consents), actor.seat, recipientFor(actor, row, consents));
 }
 
 async function requireCase(db: EntityManager, actor: Actor, caseId: string): Promise<CaseRow> {
@@ -98,8 +115,7 @@ async function requireCase(db: EntityManager, actor: Actor, caseId: string): Pro
 
 /** Projects the case for the actor and logs the look at personal data, in the same transaction. */
 async function viewAndAudit(tx: EntityManager, context: RequestContext, actor: Actor, row: CaseRow, action: 'case.read' | 'case.create' | 'case.update' | 'case.transition' | 'case.handover', extra: { fields?: string[]; details?: Record<string, unknown> } = {}): Promise<ProjectedCaseView> {
-  const ruleSet = await getCurrentRuleSet(tx, row.region_id);
-  const { view, fields } = toCaseView(fullView(row, actor, ruleSet), actor.seat);
+  const { view, fields } = await projectCase(tx, actor, row);
   await writeAudit(tx, context, {
     action, objectType: 'case', objectId: row.id, subjectPseudonym: row.pseudonym, purpose, outcome: 'success',
     fields: extra.fields ?? [...fields], details: extra.details,
@@ -109,15 +125,14 @@ async function viewAndAudit(tx: EntityManager, context: RequestContext, actor: A
 
 async function conflict(tx: EntityManager, actor: Actor, caseId: string): Promise<never> {
   const row = await requireCase(tx, actor, caseId);
-  const ruleSet = await getCurrentRuleSet(tx, row.region_id);
-  throw new AppError('VERSION_CONFLICT', undefined, [], { currentVersion: row.version, current: toCaseView(fullView(row, actor, ruleSet), actor.seat).view });
+  throw new AppError('VERSION_CONFLICT', undefined, [], { currentVersion: row.version, current: (await projectCase(tx, actor, row)).view });
 }
 
 export async function createCase(db: DataSource, context: RequestContext, actor: Actor, input: CreateCase): Promise<ProjectedCaseView> {
   return db.transaction(async (tx) => {
     const ruleSet = await requireRuleSet(tx, actor.regionId);
     const sections: CaseDraft = { identity: input.identity, stay: input.stay };
-    const id = await repository.insertCase(tx, actor, await toWrite(tx, actor.regionId, sections, ruleSet));
+    const id = await repository.insertCase(tx, actor, await prepareCaseWrite(tx, actor.regionId, sections, ruleSet));
     await repository.recordCaseEvent(tx, id, actor.userId, 'created', {});
     return viewAndAudit(tx, context, actor, await requireCase(tx, actor, id), 'case.create', { fields: ['identity', 'stay'] });
   });
@@ -138,7 +153,7 @@ export async function updateCase(db: DataSource, context: RequestContext, actor:
     if (row.version !== version) return conflict(tx, actor, caseId);
     const ruleSet = await requireRuleSet(tx, row.region_id);
     const sections: CaseDraft = { ...row.sections, ...changes };
-    if (!(await repository.updateCaseIfVersion(tx, caseId, version, await toWrite(tx, row.region_id, sections, ruleSet)))) return conflict(tx, actor, caseId);
+    if (!(await repository.updateCaseIfVersion(tx, caseId, version, await prepareCaseWrite(tx, row.region_id, sections, ruleSet)))) return conflict(tx, actor, caseId);
     return viewAndAudit(tx, context, actor, await requireCase(tx, actor, caseId), 'case.update', { fields: touched });
   });
 }
@@ -148,12 +163,15 @@ export async function transitionCase(db: DataSource, context: RequestContext, ac
     const row = await requireCase(tx, actor, caseId);
     const ruleSet = await getCurrentRuleSet(tx, row.region_id);
     const missing = missingForReady(row.sections, { youthAgeBand: ruleSet?.config.youthAgeBand, today: today() });
+    const consents = await consentRepository.findConsents(tx, [row.id]);
+    if (request.transition === 'markReady' && consents.length === 0) {
+      missing.push({ path: 'consents', message: 'Leg vast wat de bewoner wil delen, en met wie (ook een weigering).' });
+    }
     const facts = {
       originEvidence: !missing.some((m) => m.path === 'addresses'),
       wishesRecorded: !missing.some((m) => m.path === 'wishes'),
-      // Consent per receiving organisation is recorded from issue 8 on; until then the case
-      // manager's confirmation that the resident was asked is the intake's own completeness.
-      consentRecorded: missing.length === 0,
+      // The resident was asked what to share, with whom; a refusal recorded counts as recorded.
+      consentRecorded: consents.length > 0 && missing.length === 0,
       reason: request.transition === 'withdraw' && request.reason.length > 0,
       outcome: request.transition === 'withdraw',
       outcomeWithdrawnOrDroppedOut: request.transition === 'withdraw',
@@ -195,8 +213,10 @@ export async function listCases(db: DataSource, context: RequestContext, actor: 
     const date = today();
     const stalledDays = ruleSet?.config.stalledCaseDays ?? 14;
     const { rows, total } = await repository.listCasesInScope(tx, actor, query, { today: date, stalledDays });
+    const consents = await consentRepository.findConsents(tx, rows.map((r) => r.id));
     const items = rows.map((row) => {
-      const { view } = toCaseView(fullView(row, actor, ruleSet), actor.seat);
+      const own = consents.filter((c) => c.caseId === row.id);
+      const { view } = toCaseView(fullView(row, actor, ruleSet, own), actor.seat, recipientFor(actor, row, own));
       const name = view.identity ? `${view.identity.firstName ?? ''} ${view.identity.lastName ?? ''}`.trim() : undefined;
       return {
         id: row.id,
@@ -219,4 +239,64 @@ export async function listCases(db: DataSource, context: RequestContext, actor: 
 
 export async function listColleagues(db: DataSource, actor: Actor) {
   return repository.listCasemanagerColleagues(db.manager, actor.organisationId);
+}
+
+// ---- consent (recorded by the owning case manager) ----
+
+function toConsent(row: ConsentRow): Consent {
+  const date = today();
+  return {
+    id: row.id,
+    organisation: { id: row.organisationId, name: row.organisationName },
+    categories: [...row.categories],
+    givenOn: row.givenOn,
+    expiresOn: row.expiresOn,
+    method: row.method,
+    witnessName: row.witnessName,
+    documentId: row.documentId,
+    withdrawnAt: row.withdrawnAt,
+    recordedBy: row.recordedBy,
+    isActive: isConsentActive(row, date),
+    isExpiringSoon: isExpiringSoon(row, date),
+  };
+}
+
+async function requireOwnCase(tx: EntityManager, actor: Actor, caseId: string): Promise<CaseRow> {
+  const row = await requireCase(tx, actor, caseId);
+  if (!isOwnOrganisationCase(actor, row.owner_organisation_id)) throw new AppError('FORBIDDEN', 'Alleen de casemanager van de casus legt toestemming vast.');
+  return row;
+}
+
+export async function listConsents(db: DataSource, context: RequestContext, actor: Actor, caseId: string): Promise<Consent[]> {
+  return db.transaction(async (tx) => {
+    const row = await requireOwnCase(tx, actor, caseId);
+    await writeAudit(tx, context, { action: 'case.consent.read', objectType: 'case', objectId: row.id, subjectPseudonym: row.pseudonym, purpose, outcome: 'success', fields: ['consents'] });
+    return (await consentRepository.findConsents(tx, [row.id])).map(toConsent);
+  });
+}
+
+export async function recordConsent(db: DataSource, context: RequestContext, actor: Actor, caseId: string, input: RecordConsent): Promise<Consent> {
+  return db.transaction(async (tx) => {
+    const row = await requireOwnCase(tx, actor, caseId);
+    if (!(await consentRepository.isOrganisationInRegion(tx, input.organisationId, row.region_id)) || input.organisationId === row.owner_organisation_id) {
+      throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'organisationId', message: 'Kies een andere organisatie uit uw regio.' }]);
+    }
+    if (input.documentId && !(await consentRepository.isDocumentOfCase(tx, input.documentId, row.id))) {
+      throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'documentId', message: 'Dit document hoort niet bij deze casus.' }]);
+    }
+    const id = await consentRepository.insertConsent(tx, row.id, actor.userId, input);
+    await tx.query('UPDATE case_file SET last_activity_at = now() WHERE id = $1', [row.id]);
+    await writeAudit(tx, context, { action: 'case.consent.record', objectType: 'case', objectId: row.id, subjectPseudonym: row.pseudonym, purpose, outcome: 'success', fields: ['consents'], details: { consentId: id, categories: input.categories } });
+    return toConsent((await consentRepository.findConsents(tx, [row.id])).find((c) => c.id === id)!);
+  });
+}
+
+/** Withdrawal takes effect at the organisation's next request: projections read consent every time. */
+export async function withdrawConsent(db: DataSource, context: RequestContext, actor: Actor, caseId: string, consentId: string): Promise<Consent> {
+  return db.transaction(async (tx) => {
+    const row = await requireOwnCase(tx, actor, caseId);
+    if (!(await consentRepository.withdrawConsent(tx, row.id, consentId, actor.userId))) throw new AppError('NOT_FOUND', 'Deze toestemming bestaat niet of is al ingetrokken.');
+    await writeAudit(tx, context, { action: 'case.consent.withdraw', objectType: 'case', objectId: row.id, subjectPseudonym: row.pseudonym, purpose, outcome: 'success', fields: ['consents'], details: { consentId } });
+    return toConsent((await consentRepository.findConsents(tx, [row.id])).find((c) => c.id === consentId)!);
+  });
 }

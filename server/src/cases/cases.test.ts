@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { caseListSchema, errorBodySchema } from '@uitstroom/shared';
 import { startTestApp, type TestApp } from '../../../tests/support/test-app';
-import { completeSections, newCase } from '../../../tests/support/case-factory';
+import { giveConsent, newCase, readyCase } from '../../../tests/support/case-factory';
 
 let t: TestApp;
 let kwintes: request.Agent;
@@ -97,6 +97,10 @@ describe('states', () => {
     expect(refused.body.error.issues.length).toBeGreaterThan(0);
 
     const view = await newCase(kwintes);
+    const withoutConsent = await kwintes.post(`/api/cases/${view.id}/transitions`).send({ transition: 'markReady', version: view.version });
+    expect(withoutConsent.status).toBe(409);
+    expect(withoutConsent.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['consents']);
+    await giveConsent(kwintes, t.db, view.id, 'Gemeente Lelystad');
     const ready = await kwintes.post(`/api/cases/${view.id}/transitions`).send({ transition: 'markReady', version: view.version });
     expect(ready.status).toBe(200);
     expect(ready.body.state).toBe('ready');
@@ -149,12 +153,14 @@ describe('reach and projection', () => {
 
   it('the origin and proposed destination municipality see the case, without the sensitive section; others do not', async () => {
     const view = await newCase(kwintes);
+    await giveConsent(kwintes, t.db, view.id, 'Gemeente Lelystad', ['identityContact', 'supportNeeds']);
     const lelystad = await t.signIn('gemeente@lelystad.demo');
     const seen = await lelystad.get(`/api/cases/${view.id}`);
     expect(seen.status).toBe(200);
     expect(seen.body.identity.lastName).toBe('de Jong');
     expect(seen.body).not.toHaveProperty('sensitive');
     expect(seen.body).not.toHaveProperty('contact');
+    expect(seen.body).not.toHaveProperty('exceptions');
     expect(JSON.stringify(seen.body)).not.toContain('Bipolaire');
     const urk = await t.signIn('gemeente@urk.demo');
     expect((await urk.get(`/api/cases/${view.id}`)).status).toBe(404);
@@ -163,6 +169,7 @@ describe('reach and projection', () => {
   it('for a resident from the vrouwenopvang, the address history is for the case manager alone', async () => {
     const view = await newCase(kwintes, { stay: { targetGroup: 'womensShelter', facility: 'Vrouwenopvang', admissionDate: '2022-03-01' } });
     expect(view.addresses.length).toBe(3);
+    await giveConsent(kwintes, t.db, view.id, 'Regionale coördinatie Flevoland (centrumgemeente Almere)', ['identityContact', 'housingProfile', 'supportNeeds', 'sensitive']);
     const chair = await t.signIn('voorzitter@almere.demo');
     const seen = await chair.get(`/api/cases/${view.id}`);
     expect(seen.status).toBe(200);
@@ -186,8 +193,8 @@ describe('reach and projection', () => {
 describe('the case list', () => {
   it('filters, searches, sorts and pages within the seat\'s reach', async () => {
     for (const [firstName, lastName] of [['Anna', 'Zwart'], ['Bert', 'Yildiz'], ['Cora', 'Xander']] as const) {
-      const view = await newCase(kwintes, { identity: { firstName, lastName, birthDate: '1980-01-01' } });
-      if (firstName !== 'Cora') await kwintes.post(`/api/cases/${view.id}/transitions`).send({ transition: 'markReady', version: view.version });
+      if (firstName === 'Cora') await newCase(kwintes, { identity: { firstName, lastName, birthDate: '1980-01-01' } });
+      else await readyCase(kwintes, t.db, { identity: { firstName, lastName, birthDate: '1980-01-01' } });
     }
     const byName = caseListSchema.parse((await kwintes.get('/api/cases?q=yild')).body);
     expect(byName.items.map((i) => i.name)).toEqual(['Bert Yildiz']);

@@ -25,6 +25,9 @@ export const auditActions = [
   'case.update',
   'case.transition',
   'case.handover',
+  'case.consent.read',
+  'case.consent.record',
+  'case.consent.withdraw',
   'ruleSet.read',
   'ruleSet.update',
 ] as const;

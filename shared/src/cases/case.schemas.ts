@@ -223,6 +223,8 @@ export const caseViewSchema = z.object({
   lastActivityAt: z.string(),
   /** The transitions this seat may take now. */
   allowedTransitions: z.array(z.string()),
+  /** Consents that expire within 30 days (for the case manager). */
+  consentWarnings: z.array(z.object({ organisationName: z.string(), expiresOn: z.string() })),
 });
 export type CaseView = z.infer<typeof caseViewSchema>;
 export type CaseViewField = keyof CaseView;
