@@ -198,9 +198,13 @@ describe('the case list', () => {
     }
     const byName = caseListSchema.parse((await kwintes.get('/api/cases?q=yild')).body);
     expect(byName.items.map((i) => i.name)).toEqual(['Bert Yildiz']);
-    const ready = caseListSchema.parse((await kwintes.get('/api/cases?state=ready&sort=name&direction=asc')).body);
+    const ready = caseListSchema.parse((await kwintes.get('/api/cases?state=ready&sort=name&direction=asc&pageSize=100')).body);
     expect(ready.items.map((i) => i.name)).toEqual(expect.arrayContaining(['Anna Zwart', 'Bert Yildiz']));
-    expect(ready.items.every((i) => i.state === 'ready' && i.waitingDays === 0)).toBe(true);
+    expect(ready.items.map((i) => i.name)).not.toContain('Cora Xander');
+    expect(ready.items.every((i) => i.state === 'ready')).toBe(true);
+    expect(ready.items.filter((i) => ['Anna Zwart', 'Bert Yildiz'].includes(i.name ?? '')).map((i) => i.waitingDays)).toEqual([0, 0]);
+    const names = ready.items.map((i) => i.name ?? '');
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'nl')));
     const page = caseListSchema.parse((await kwintes.get('/api/cases?pageSize=2&page=1&sort=name&direction=asc')).body);
     expect(page.items).toHaveLength(2);
     expect(page.total).toBeGreaterThan(2);

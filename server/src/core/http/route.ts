@@ -1,4 +1,4 @@
-import type { Request, Response, Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { AppError, errorBodySchema, isGranted, parseOrThrow, type Permission } from '@uitstroom/shared';
@@ -36,6 +36,11 @@ export interface RouteDefinition<B extends z.ZodType, Q extends z.ZodType, P ext
   query?: Q;
   params?: P;
   response?: z.ZodType<R>;
+  /**
+   * The body is a file, not JSON: it arrives as a Buffer (at most `maxBytes`) in `body`, and its
+   * metadata comes in the query. Used for document uploads.
+   */
+  rawBody?: { maxBytes: number; contentTypes: readonly string[] };
   /** Status of a successful answer; 200 unless said otherwise. */
   status?: number;
   handler: (input: RouteInput<z.output<B>, z.output<Q>, z.output<P>>) => Promise<R>;
@@ -60,7 +65,8 @@ export function mountRoutes(router: Router, registry: OpenAPIRegistry, routes: r
       throw new Error(`Route ${route.method.toUpperCase()} ${route.path} declares no permission`);
     }
     describeRoute(registry, route);
-    router[route.method](route.path, async (req: Request, res: Response) => {
+    const rawParser = route.rawBody ? [express.raw({ type: () => true, limit: route.rawBody.maxBytes })] : [];
+    router[route.method](route.path, ...rawParser, async (req: Request, res: Response) => {
       const context = requestContextOf(req);
       if ('permission' in route.access) {
         if (!context.actor) throw new AppError(context.hadExpiredSession ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
@@ -68,7 +74,9 @@ export function mountRoutes(router: Router, registry: OpenAPIRegistry, routes: r
       }
       const params = parseOrThrow(route.params ?? noParams, req.params);
       const query = parseOrThrow(route.query ?? noQuery, req.query ?? {});
-      const body = route.body ? parseOrThrow(route.body, req.body ?? {}) : parseOrThrow(noQuery, req.body ?? {});
+      const body = route.rawBody
+        ? parseOrThrow(route.body ?? z.instanceof(Buffer), req.body)
+        : route.body ? parseOrThrow(route.body, req.body ?? {}) : parseOrThrow(noQuery, req.body ?? {});
       const result = await route.handler({ body, query, params, context, actor: context.actor as Actor, req, res });
       if (res.headersSent) return;
       // A handler may set a status itself (health answers 503); otherwise the route's status.
@@ -91,7 +99,9 @@ function describeRoute(registry: OpenAPIRegistry, route: AnyRoute): void {
     request: {
       ...(route.params ? { params: route.params } : {}),
       ...(route.query ? { query: route.query } : {}),
-      ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
+      ...(route.rawBody
+        ? { body: { content: Object.fromEntries(route.rawBody.contentTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) } }
+        : route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
     },
     responses: {
       [route.status ?? 200]: route.response

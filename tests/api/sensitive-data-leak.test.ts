@@ -1,0 +1,55 @@
+import request from 'supertest';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Reads every demo case as every seat that is not the owning case manager, through every case
+ * endpoint it may call, and looks for the sensitive values the case manager sees: diagnoses,
+ * addiction, risks, safety notes — and for a corporation also exception motivations and the
+ * address history. None may appear, whatever the scope or consent.
+ */
+let t: TestApp;
+beforeAll(async () => { t = await startTestApp(); });
+afterAll(async () => { await t.close(); });
+
+/** Sensitive values of the cases NOT owned by the reader's own organisation (its own it may see). */
+async function sensitiveValues(readerEmail?: string): Promise<{ all: string[]; forCorporation: string[] }> {
+  const rows: { sections: Record<string, any> }[] = await t.db.query(
+    `SELECT sections FROM case_file WHERE owner_organisation_id IS DISTINCT FROM (SELECT organisation_id FROM app_user WHERE email = $1)`, [readerEmail ?? ''],
+  );
+  const texts = (values: unknown[]) => values.filter((v): v is string => typeof v === 'string' && v.trim().length >= 8);
+  const all = rows.flatMap((r) => texts(Object.values(r.sections.sensitive ?? {})));
+  const forCorporation = rows.flatMap((r) => [
+    ...texts((r.sections.exceptions ?? []).map((e: { motivation?: string }) => e.motivation)),
+    ...texts((r.sections.addresses ?? []).map((a: { street?: string }) => a.street)),
+    ...texts(Object.values(r.sections.supportNeeds ?? {})),
+  ]);
+  return { all, forCorporation };
+}
+
+async function everythingSeenBy(agent: request.Agent): Promise<string> {
+  const ids: { id: string }[] = await t.db.query('SELECT id FROM case_file');
+  const bodies: unknown[] = [(await agent.get('/api/cases?pageSize=100')).body];
+  for (const { id } of ids) {
+    bodies.push((await agent.get(`/api/cases/${id}`)).body);
+    bodies.push((await agent.get(`/api/cases/${id}/consents`)).body);
+  }
+  return JSON.stringify(bodies);
+}
+
+describe('no sensitive value reaches a seat that may not see it', () => {
+  it('the demo data has sensitive values to look for', async () => {
+    const { all } = await sensitiveValues();
+    expect(all.length).toBeGreaterThan(5);
+  });
+
+  it.each([
+    'corporatie@centrada.demo', 'corporatie@mercatus.demo', 'voorzitter@almere.demo', 'gemeente@lelystad.demo', 'gemeente@almere.demo',
+    'aanbieder@leger-des-heils.demo', 'beheer@flevoland.demo', 'regisseur@tactus.demo',
+  ])('%s', async (email) => {
+    const { all, forCorporation } = await sensitiveValues(email);
+    const seen = await everythingSeenBy(await t.signIn(email));
+    const forbidden = email.startsWith('corporatie') ? [...all, ...forCorporation] : all;
+    const leaked = forbidden.filter((value) => seen.includes(JSON.stringify(value).slice(1, -1)));
+    expect(leaked).toEqual([]);
+  });
+});
