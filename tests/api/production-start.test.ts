@@ -39,7 +39,7 @@ describe('the production path: npm start with DATABASE_URL and NODE_ENV=producti
     };
     const server = spawn(tsx, [join(root, 'scripts', 'start.ts')], { cwd: root, env });
     try {
-      await waitForOutput(server, /draait op http:\/\/localhost:\d+/);
+      await waitForOutput(server, /draait op http:\/\/localhost:\d+/, 90_000);
       expect(await countRegions(database.appUrl)).toBe(0);
 
       const created = spawnSync(tsx, [join(root, 'scripts', 'create-admin.ts'), '--email', 'Beheer@NHN.example', '--region', 'noord-holland-noord'], { cwd: root, env, encoding: 'utf8' });
@@ -74,5 +74,6 @@ describe('the production path: npm start with DATABASE_URL and NODE_ENV=producti
       expect(await exited).toBe(0);
       await database.drop();
     }
-  });
+    // Three processes start TypeScript through tsx; on a busy 2-core machine that takes a while.
+  }, 120_000);
 });
