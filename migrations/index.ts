@@ -3,6 +3,7 @@ import { RuleSets1764086400000 } from './1764086400000-rule-sets';
 import { Accounts1764172800000 } from './1764172800000-accounts';
 import { CaseFiles1764259200000 } from './1764259200000-case-files';
 import { ConsentAndDocuments1764345600000 } from './1764345600000-consent-and-documents';
+import { Tables1764432000000 } from './1764432000000-tables';
 
 /** Every migration, in order. Listed explicitly so that no loader has to glob TypeScript files. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Accounts1764172800000,
   CaseFiles1764259200000,
   ConsentAndDocuments1764345600000,
+  Tables1764432000000,
 ];

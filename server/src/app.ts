@@ -19,6 +19,9 @@ import { healthRoutes } from './health/health.routes';
 import { regionRoutes } from './regions/regions.routes';
 import { usersRoutes } from './users/users.routes';
 import { casesRoutes } from './cases/cases.routes';
+import { tablesRoutes } from './tables/tables.routes';
+import { auditRoutes } from './audit/audit.routes';
+import { documentsRoutes } from './cases/documents.routes';
 
 /** The whole HTTP app for one data source; no listening, so tests can drive it with supertest. */
 export function createApp(db: DataSource, config: AppConfig): Express {
@@ -40,7 +43,7 @@ export function createApp(db: DataSource, config: AppConfig): Express {
 
   const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, isProduction: config.isProduction, db, logger });
   const registry = createRegistry();
-  const routes: AnyRoute[] = [...healthRoutes(db), ...authRoutes(db, config, mailer), ...usersRoutes(db, config, mailer), ...regionRoutes(db), ...casesRoutes(db)];
+  const routes: AnyRoute[] = [...healthRoutes(db), ...authRoutes(db, config, mailer), ...usersRoutes(db, config, mailer), ...regionRoutes(db), ...casesRoutes(db), ...tablesRoutes(db), ...documentsRoutes(db), ...auditRoutes(db)];
   const api = express.Router();
   mountRoutes(api, registry, routes);
   // The route table, for the authorization matrix test that is generated from it.

@@ -25,17 +25,26 @@ export const permissions = [
   'case:transition',
   'case:handover',
   'case:consent',
+  'table:read',
+  'table:manage',
+  'table:agenda',
+  'table:decide',
+  'case:document:read',
+  'case:document:write',
+  'case:accessLog',
+  'case:export',
+  'audit:search',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 /** What every signed-in user may do: see who they are, try the rule engine, keep their own account. */
 const everySeat = ['session:read', 'rule:try', 'account:update', 'region:read'] as const;
 /** Every seat at the table works on cases; which cases and which fields is the cases policy's business. */
-const atTheTable = ['case:list', 'case:read', 'case:transition'] as const;
+const atTheTable = ['case:list', 'case:read', 'case:transition', 'table:read', 'case:document:read'] as const;
 
 export const grantsBySeat = {
-  casemanager: [...everySeat, ...atTheTable, 'case:create', 'case:update', 'case:handover', 'case:consent'],
-  chair: [...everySeat, ...atTheTable],
+  casemanager: [...everySeat, ...atTheTable, 'case:create', 'case:update', 'case:handover', 'case:consent', 'case:document:write', 'case:accessLog', 'case:export', 'table:agenda'],
+  chair: [...everySeat, ...atTheTable, 'table:manage', 'table:agenda', 'table:decide'],
   municipality: [...everySeat, ...atTheTable],
   corporation: [...everySeat, ...atTheTable],
   provider: [...everySeat, ...atTheTable],
@@ -43,6 +52,8 @@ export const grantsBySeat = {
     ...everySeat,
     'organisation:read', 'organisation:create', 'user:read', 'user:create', 'user:update', 'outbox:read',
     'ruleSet:read', 'ruleSet:update',
+    // The privacy officer's seat: who did what in the region, never the content of a case.
+    'audit:search',
   ],
 } as const satisfies Record<Seat, readonly Permission[]>;
 

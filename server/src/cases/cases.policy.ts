@@ -3,9 +3,9 @@ import type { Actor } from '../core/request-context';
 
 /**
  * Which cases a seat reaches (domain.md §5), as one SQL condition on `case_file c` that every list
- * and lookup of the module uses: a case outside it is "not found". Seats whose reach rests on parts
- * still to be built (a table's agenda, a corporation's dwellings and offers, the follow-up provider)
- * reach nothing by that route until those parts add their condition — fail closed.
+ * and lookup of the module uses: a case outside it is "not found". Where a seat's reach rests on a
+ * part still to be built (a corporation's dwellings and offers), it reaches nothing by that route
+ * until that part adds its condition — fail closed.
  */
 export function caseScope(actor: Actor, params: unknown[]): string {
   const param = (value: unknown) => { params.push(value); return `$${params.length}`; };
@@ -21,7 +21,13 @@ export function caseScope(actor: Actor, params: unknown[]): string {
       return `c.region_id = ${param(actor.regionId)} AND (c.origin_code = ${code} OR c.proposed_destination_code = ${code} OR c.decided_destination_code = ${code})`;
     }
     case 'corporation':
+      // The cases on the shared agenda of a table it is invited to (dwellings and offers add theirs later).
+      return `EXISTS (SELECT 1 FROM agenda_item ai JOIN outflow_table t ON t.id = ai.table_id
+        JOIN outflow_table_invitation inv ON inv.table_id = t.id
+        WHERE ai.case_id = c.id AND ai.status IN ('open', 'decided') AND t.state <> 'planned' AND inv.organisation_id = ${param(actor.organisationId)})`;
     case 'provider':
+      // The cases the table gave to its organisation for follow-up support.
+      return `EXISTS (SELECT 1 FROM table_decision d WHERE d.case_id = c.id AND d.follow_up_provider_id = ${param(actor.organisationId)})`;
     case 'regionAdmin':
       return 'FALSE';
   }

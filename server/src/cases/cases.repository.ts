@@ -89,12 +89,15 @@ export async function updateCaseIfVersion(db: EntityManager, caseId: string, exp
 
 export async function updateStateIfVersion(
   db: EntityManager, caseId: string, expectedVersion: number,
-  change: { state: CaseState; readyAt: string | null; outcome?: CaseOutcome | null; closedAt?: string | null },
+  change: { state: CaseState; readyAt: string | null; outcome?: CaseOutcome | null; closedAt?: string | null; decidedDestinationCode?: string | null },
 ): Promise<boolean> {
   const result = await db.query(
-    `UPDATE case_file SET state = $3, ready_at = $4, outcome = $5, closed_at = $6, version = version + 1, updated_at = now(), last_activity_at = now()
+    `UPDATE case_file SET state = $3, ready_at = $4, outcome = $5, closed_at = $6,
+       decided_destination_code = CASE WHEN $7::boolean THEN $8 ELSE decided_destination_code END,
+       version = version + 1, updated_at = now(), last_activity_at = now()
      WHERE id = $1 AND version = $2 RETURNING id`,
-    [caseId, expectedVersion, change.state, change.readyAt, change.outcome ?? null, change.closedAt ?? null],
+    [caseId, expectedVersion, change.state, change.readyAt, change.outcome ?? null, change.closedAt ?? null,
+      change.decidedDestinationCode !== undefined, change.decidedDestinationCode ?? null],
   );
   return returnedRows(result).length === 1;
 }

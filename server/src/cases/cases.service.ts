@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  AppError, agreementPeriodOn, allowedTransitions, checkTransition, consentedCategories, daysBetween, isConsentActive, isExpiringSoon, isStalled,
+  AppError, agreementPeriodOn, type CaseOutcome, type TransitionFacts, type TransitionName, allowedTransitions, checkTransition, consentedCategories, daysBetween, isConsentActive, isExpiringSoon, isStalled,
   missingForReady, nextReadyAt, toProposalInput, validateAndPropose, type CaseDraft, type CaseList, type CaseListQuery, type CaseSections,
   type CaseTransitionRequest, type CaseView, type Consent, type CreateCase, type RecordConsent, type RuleSet,
 } from '@uitstroom/shared';
@@ -100,6 +100,12 @@ function recipientFor(actor: Actor, row: CaseRow, consents: readonly ConsentRow[
   return { isOwningOrganisation: false, consented: consentedCategories(consents, actor.organisationId, today()) };
 }
 
+/** The actor as a recipient of this case, with consent read now. */
+export async function recipientOf(tx: EntityManager, actor: Actor, row: CaseRow): Promise<Recipient> {
+  if (actor.organisationId === row.owner_organisation_id) return { isOwningOrganisation: true };
+  return recipientFor(actor, row, await consentRepository.findConsents(tx, [row.id]));
+}
+
 /** The seat's projection of one case, with consent read now: a withdrawal counts from the next request. */
 async function projectCase(tx: EntityManager, actor: Actor, row: CaseRow, ruleSet?: RuleSet | null) {
   const consents = await consentRepository.findConsents(tx, [row.id]);
@@ -107,8 +113,9 @@ async function projectCase(tx: EntityManager, actor: Actor, row: CaseRow, ruleSe
   return toCaseView(fullView(row, actor, rules, consents), actor.seat, recipientFor(actor, row, consents));
 }
 
-async function requireCase(db: EntityManager, actor: Actor, caseId: string): Promise<CaseRow> {
-  const row = await repository.findCaseInScope(db, actor, caseId);
+/** The case within the actor's row scope, or the same 404 whether it exists or not. */
+export async function requireCase(db: EntityManager, actor: Actor, caseId: string, options: { lock?: boolean } = {}): Promise<CaseRow> {
+  const row = await repository.findCaseInScope(db, actor, caseId, options);
   if (!row) throw new AppError('NOT_FOUND', 'Deze casus bestaat niet of valt buiten uw bereik.');
   return row;
 }
@@ -267,6 +274,23 @@ async function requireOwnCase(tx: EntityManager, actor: Actor, caseId: string): 
   return row;
 }
 
+// ---- for the audit module: the access log and the resident's export (AVG art. 15) ----
+
+/** A case of the actor's own organisation: 404 outside the scope, 403 for a seat that is not its case manager. */
+export async function requireOwnCaseRef(tx: EntityManager, actor: Actor, caseId: string, refusal: string): Promise<{ id: string; pseudonym: string; regionId: string }> {
+  const row = await requireCase(tx, actor, caseId);
+  if (!isOwnOrganisationCase(actor, row.owner_organisation_id)) throw new AppError('FORBIDDEN', refusal);
+  return { id: row.id, pseudonym: row.pseudonym, regionId: row.region_id };
+}
+
+/** The file as its own case manager sees it (the same projection as the case page), with its consents. */
+export async function ownCaseFile(tx: EntityManager, actor: Actor, caseId: string, refusal: string): Promise<{ id: string; pseudonym: string; view: ProjectedCaseView; consents: Consent[] }> {
+  const row = await requireCase(tx, actor, caseId);
+  if (!isOwnOrganisationCase(actor, row.owner_organisation_id)) throw new AppError('FORBIDDEN', refusal);
+  const { view } = await projectCase(tx, actor, row);
+  return { id: row.id, pseudonym: row.pseudonym, view, consents: (await consentRepository.findConsents(tx, [row.id])).map(toConsent) };
+}
+
 export async function listConsents(db: DataSource, context: RequestContext, actor: Actor, caseId: string): Promise<Consent[]> {
   return db.transaction(async (tx) => {
     const row = await requireOwnCase(tx, actor, caseId);
@@ -299,4 +323,57 @@ export async function withdrawConsent(db: DataSource, context: RequestContext, a
     await writeAudit(tx, context, { action: 'case.consent.withdraw', objectType: 'case', objectId: row.id, subjectPseudonym: row.pseudonym, purpose, outcome: 'success', fields: ['consents'], details: { consentId } });
     return toConsent((await consentRepository.findConsents(tx, [row.id])).find((c) => c.id === consentId)!);
   });
+}
+
+// ---- for the modules that move a case on (tables, placements): one way to change its state ----
+
+export interface StateChange {
+  transition: TransitionName;
+  facts: TransitionFacts;
+  outcome?: CaseOutcome;
+  decidedDestinationCode?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Takes one step of the state table for a case in the actor's reach, inside the caller's
+ * transaction: the seat, the state and the facts are checked by the shared table, the version
+ * guards against a concurrent change, the step is recorded on the case and in the audit log.
+ */
+export async function moveCase(tx: EntityManager, context: RequestContext, actor: Actor, caseId: string, expectedVersion: number, change: StateChange): Promise<{ version: number; pseudonym: string }> {
+  const row = await requireCase(tx, actor, caseId);
+  const check = checkTransition({ state: row.state, transition: change.transition, seat: actor.seat, facts: change.facts });
+  if (!check.ok) throw new AppError(check.reason === 'wrongSeat' ? 'FORBIDDEN' : 'CONFLICT', check.message);
+  if (row.version !== expectedVersion) return conflict(tx, actor, caseId);
+  const now = new Date().toISOString();
+  const isClosing = check.to === 'closed';
+  const ok = await repository.updateStateIfVersion(tx, caseId, expectedVersion, {
+    state: check.to,
+    readyAt: nextReadyAt(row.ready_at?.toISOString() ?? null, change.transition, now),
+    outcome: isClosing ? change.outcome ?? null : null,
+    closedAt: isClosing ? now : null,
+    ...(change.decidedDestinationCode !== undefined ? { decidedDestinationCode: change.decidedDestinationCode } : {}),
+  });
+  if (!ok) return conflict(tx, actor, caseId);
+  await repository.recordCaseEvent(tx, caseId, actor.userId, 'transition', { transition: change.transition, from: row.state, to: check.to, ...change.details });
+  await writeAudit(tx, context, {
+    action: 'case.transition', objectType: 'case', objectId: caseId, subjectPseudonym: row.pseudonym, purpose, outcome: 'success', fields: ['state'],
+    details: { transition: change.transition, ...change.details },
+  });
+  return { version: expectedVersion + 1, pseudonym: row.pseudonym };
+}
+
+/** The case as the actor's seat may see it, or null when it lies outside the actor's reach. */
+export async function projectCaseIfReachable(tx: EntityManager, actor: Actor, caseId: string): Promise<ProjectedCaseView | null> {
+  const row = await repository.findCaseInScope(tx, actor, caseId);
+  return row ? (await projectCase(tx, actor, row)).view : null;
+}
+
+/** The stored facts of a case a decision needs: its state, version, proposal, exclusions and region. */
+export async function caseFactsForDecision(tx: EntityManager, actor: Actor, caseId: string) {
+  const row = await requireCase(tx, actor, caseId);
+  return {
+    state: row.state, version: row.version, regionId: row.region_id, pseudonym: row.pseudonym, originCode: row.origin_code,
+    proposal: row.proposal as CaseView['proposal'], excluded: row.sections.excluded ?? [], wish: row.sections.wishes?.municipalities?.[0] ?? null,
+  };
 }

@@ -109,8 +109,10 @@ export async function insertAllocation(
   allocation: { regionId: string; periodStart: string; municipalityCode: string; caseId: string | null; ruleSetVersion: number },
 ): Promise<string> {
   const [{ id }]: [{ id: string }] = await tx.query(
-    `INSERT INTO distribution_allocation (region_id, period_start, municipality_code, case_id, rule_set_version)
-     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    // clock_timestamp, not now(): the moment under the ledger lock, so the rows' order is the order in
+    // which allocations read the counts (now() would be each transaction's start).
+    `INSERT INTO distribution_allocation (region_id, period_start, municipality_code, case_id, rule_set_version, allocated_at)
+     VALUES ($1, $2, $3, $4, $5, clock_timestamp()) RETURNING id`,
     [allocation.regionId, allocation.periodStart, allocation.municipalityCode, allocation.caseId, allocation.ruleSetVersion],
   );
   return id;

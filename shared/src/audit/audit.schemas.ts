@@ -28,6 +28,17 @@ export const auditActions = [
   'case.consent.read',
   'case.consent.record',
   'case.consent.withdraw',
+  'table.create',
+  'table.update',
+  'table.read',
+  'table.publish',
+  'table.close',
+  'case.document.upload',
+  'case.document.read',
+  'case.document.list',
+  'case.accessLog.read',
+  'case.export',
+  'audit.search',
   'ruleSet.read',
   'ruleSet.update',
 ] as const;
@@ -36,7 +47,7 @@ export type AuditAction = (typeof auditActions)[number];
 export const auditOutcomes = ['success', 'failure', 'denied'] as const;
 export type AuditOutcome = (typeof auditOutcomes)[number];
 
-export const auditPurposes = ['authentication', 'case_coordination', 'administration', 'export', 'erasure'] as const;
+export const auditPurposes = ['authentication', 'case_coordination', 'administration', 'export', 'erasure', 'accountability'] as const;
 export type AuditPurpose = (typeof auditPurposes)[number];
 
 export const auditEntrySchema = z.object({

@@ -65,13 +65,18 @@ export function mountRoutes(router: Router, registry: OpenAPIRegistry, routes: r
       throw new Error(`Route ${route.method.toUpperCase()} ${route.path} declares no permission`);
     }
     describeRoute(registry, route);
-    const rawParser = route.rawBody ? [express.raw({ type: () => true, limit: route.rawBody.maxBytes })] : [];
-    router[route.method](route.path, ...rawParser, async (req: Request, res: Response) => {
+    // Who may call it is checked first, before a (possibly large) body is read.
+    const checkAccess = (req: Request, _res: Response, next: (error?: unknown) => void) => {
       const context = requestContextOf(req);
       if ('permission' in route.access) {
-        if (!context.actor) throw new AppError(context.hadExpiredSession ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
-        if (!isGranted(context.actor.seat, route.access.permission)) throw new AppError('FORBIDDEN');
+        if (!context.actor) return next(new AppError(context.hadExpiredSession ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED'));
+        if (!isGranted(context.actor.seat, route.access.permission)) return next(new AppError('FORBIDDEN'));
       }
+      next();
+    };
+    const rawParser = route.rawBody ? [express.raw({ type: () => true, limit: route.rawBody.maxBytes })] : [];
+    router[route.method](route.path, checkAccess, ...rawParser, async (req: Request, res: Response) => {
+      const context = requestContextOf(req);
       const params = parseOrThrow(route.params ?? noParams, req.params);
       const query = parseOrThrow(route.query ?? noQuery, req.query ?? {});
       const body = route.rawBody

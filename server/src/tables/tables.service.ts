@@ -1,0 +1,284 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  AppError, type DecisionInput, type TableDetails, type TableView, type TableState,
+} from '@uitstroom/shared';
+import type { Actor, RequestContext } from '../core/request-context';
+import { writeAudit } from '../audit/audit.writer';
+import { caseFactsForDecision, moveCase, projectCaseIfReachable } from '../cases/cases.service';
+import { allocateByDistribution, getCurrentRuleSet } from '../regions/rule-set.service';
+import { isChairOf } from './tables.policy';
+import * as repository from './tables.repository';
+import type { TableRow } from './tables.repository';
+
+const purpose = 'case_coordination' as const;
+
+async function requireTable(tx: EntityManager, actor: Actor, tableId: string, lock = false): Promise<TableRow> {
+  const table = await repository.findTableInScope(tx, actor, tableId, lock);
+  if (!table) throw new AppError('NOT_FOUND', 'Deze tafel bestaat niet of valt buiten uw bereik.');
+  return table;
+}
+
+async function requireChairedTable(tx: EntityManager, actor: Actor, tableId: string, version: number, allowed: readonly TableState[]): Promise<TableRow> {
+  const table = await requireTable(tx, actor, tableId, true);
+  if (!isChairOf(actor, table.region_id)) throw new AppError('FORBIDDEN', 'Alleen de tafelvoorzitter doet dit.');
+  if (table.version !== version) throw new AppError('VERSION_CONFLICT', undefined, [], { currentVersion: table.version });
+  if (!allowed.includes(table.state)) throw new AppError('CONFLICT', `Dit kan niet bij een tafel met status ‘${table.state === 'closed' ? 'afgesloten' : table.state === 'published' ? 'agenda gedeeld' : 'gepland'}’.`);
+  return table;
+}
+
+async function checkDetails(tx: EntityManager, actor: Actor, details: TableDetails): Promise<void> {
+  const found = await repository.countOrganisationsInRegion(tx, actor.regionId, details.invitedOrganisationIds);
+  if (found !== details.invitedOrganisationIds.length) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'invitedOrganisationIds', message: 'Nodig alleen organisaties uit uw regio uit.' }]);
+  if (details.municipalityCode) {
+    const [m] = await tx.query('SELECT 1 FROM municipality WHERE code = $1 AND region_id = $2', [details.municipalityCode, actor.regionId]);
+    if (!m) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'municipalityCode', message: 'Deze gemeente hoort niet bij uw regio.' }]);
+  }
+}
+
+export async function createTable(db: DataSource, context: RequestContext, actor: Actor, details: TableDetails): Promise<TableView> {
+  return db.transaction(async (tx) => {
+    await checkDetails(tx, actor, details);
+    const id = await repository.insertTable(tx, actor, details);
+    await repository.replaceInvitations(tx, id, details.invitedOrganisationIds);
+    await writeAudit(tx, context, { action: 'table.create', objectType: 'table', objectId: id, purpose, outcome: 'success' });
+    return viewTable(tx, actor, await requireTable(tx, actor, id));
+  });
+}
+
+export async function updateTable(db: DataSource, context: RequestContext, actor: Actor, tableId: string, version: number, details: TableDetails): Promise<TableView> {
+  return db.transaction(async (tx) => {
+    await requireChairedTable(tx, actor, tableId, version, ['planned', 'published']);
+    await checkDetails(tx, actor, details);
+    if (!(await repository.updateTableDetails(tx, tableId, version, details))) throw new AppError('VERSION_CONFLICT');
+    await repository.replaceInvitations(tx, tableId, details.invitedOrganisationIds);
+    await writeAudit(tx, context, { action: 'table.update', objectType: 'table', objectId: tableId, purpose, outcome: 'success' });
+    return viewTable(tx, actor, await requireTable(tx, actor, tableId));
+  });
+}
+
+export async function listTables(db: DataSource, actor: Actor, filter: { state?: TableState; upcoming?: boolean }) {
+  return repository.listTablesInScope(db.manager, actor, filter);
+}
+
+export async function getTable(db: DataSource, context: RequestContext, actor: Actor, tableId: string): Promise<TableView> {
+  return db.transaction(async (tx) => {
+    const table = await requireTable(tx, actor, tableId);
+    const view = await viewTable(tx, actor, table);
+    await writeAudit(tx, context, { action: 'table.read', objectType: 'table', objectId: tableId, purpose, outcome: 'success', details: { tableDate: table.starts_at.toISOString().slice(0, 10) } });
+    return view;
+  });
+}
+
+/**
+ * The table with its agenda, each case as the reader's seat may see it. A case outside the reader's
+ * reach shows as its pseudonym and status only; an invited seat sees nothing of the agenda before
+ * it is shared.
+ */
+async function viewTable(tx: EntityManager, actor: Actor, table: TableRow): Promise<TableView> {
+  const ruleSet = await getCurrentRuleSet(tx, table.region_id);
+  const publishDays = ruleSet?.config.agendaPublicationDays ?? 5;
+  const publishBy = new Date(table.starts_at.getTime() - publishDays * 86_400_000).toISOString();
+  const seesAgenda = actor.seat === 'chair' || actor.seat === 'casemanager' || table.state !== 'planned';
+  const agendaRows = seesAgenda ? await repository.listAgenda(tx, table.id) : [];
+  const decisions = await repository.findDecisions(tx, agendaRows.map((a) => a.id));
+  const preconditions = await repository.findPreconditions(tx, decisions.map((d) => d.id));
+  const agenda = [];
+  for (const item of agendaRows) {
+    const caseView = await projectCaseIfReachable(tx, actor, item.case_id);
+    const decision = decisions.find((d) => d.agenda_item_id === item.id);
+    const proposalOutcome = (caseView?.proposal as { result?: { outcome?: string } } | null | undefined)?.result?.outcome;
+    agenda.push({
+      id: item.id,
+      position: item.position,
+      status: item.status,
+      caseId: item.case_id,
+      pseudonym: item.pseudonym,
+      case: (caseView ?? { pseudonym: item.pseudonym }) as Record<string, unknown>,
+      isDestinationProvisional: item.status === 'open' && (proposalOutcome === 'C' || proposalOutcome === 'A'),
+      decision: decision ? decisionView(decision, preconditions.filter((p: { decisionId: string }) => p.decisionId === decision.id), !!caseView) : null,
+      note: item.note,
+    });
+  }
+  return {
+    id: table.id, version: table.version, state: table.state, title: table.title, startsAt: table.starts_at.toISOString(),
+    location: table.location, videoUrl: table.video_url, municipalityCode: table.municipality_code,
+    chair: { userId: table.chair_user_id, displayName: table.chair_name }, invited: await repository.listInvited(tx, table.id),
+    publishedAt: table.published_at?.toISOString() ?? null, publishBy, closedAt: table.closed_at?.toISOString() ?? null,
+    ...(seesAgenda ? { agenda } : {}),
+  };
+}
+
+/** A decision as the minutes show it; its motivation (which may carry an A's safety reasons) only to seats that reach the case. */
+function decisionView(d: repository.DecisionRow, preconditions: unknown[], reachesCase: boolean): Record<string, unknown> {
+  return {
+    rule: d.rule, destination: d.destination_code, proposedDestination: d.proposed_destination_code, departsFromProposal: d.departs_from_proposal,
+    ruleSetVersion: d.rule_set_version, followUpProvider: d.follow_up_provider_name, isDisputed: d.is_disputed, decidedAt: d.decided_at.toISOString(),
+    decidedBy: d.decided_by_name, present: d.present, votes: d.votes, preconditions,
+    ...(reachesCase ? { motivation: d.motivation, referralSummary: d.referral_summary } : {}),
+  };
+}
+
+export async function addToAgenda(db: DataSource, context: RequestContext, actor: Actor, tableId: string, input: { version: number; caseId: string; caseVersion: number }): Promise<TableView> {
+  return db.transaction(async (tx) => {
+    const table = await requireTable(tx, actor, tableId, true);
+    if (table.version !== input.version) throw new AppError('VERSION_CONFLICT', undefined, [], { currentVersion: table.version });
+    if (table.state === 'closed') throw new AppError('CONFLICT', 'Deze tafel is al afgesloten.');
+    if (!['chair', 'casemanager'].includes(actor.seat)) throw new AppError('FORBIDDEN');
+    const facts = await caseFactsForDecision(tx, actor, input.caseId);
+    if (facts.regionId !== table.region_id) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'caseId', message: 'Deze casus hoort bij een andere regio.' }]);
+    await moveCase(tx, context, actor, input.caseId, input.caseVersion, { transition: 'schedule', facts: { plannedTable: true }, details: { tableId } });
+    await repository.insertAgendaItem(tx, tableId, input.caseId, actor.userId).catch((error: { code?: string }) => {
+      if (error.code === '23505') throw new AppError('CONFLICT', 'Deze casus staat al op een agenda.');
+      throw error;
+    });
+    await repository.bumpTableVersion(tx, tableId, input.version);
+    return viewTable(tx, actor, await requireTable(tx, actor, tableId));
+  });
+}
+
+export async function orderAgenda(db: DataSource, context: RequestContext, actor: Actor, tableId: string, input: { version: number; itemIds: string[] }): Promise<TableView> {
+  return db.transaction(async (tx) => {
+    await requireChairedTable(tx, actor, tableId, input.version, ['planned', 'published']);
+    const open = (await repository.listAgenda(tx, tableId)).map((a) => a.id).sort();
+    if (JSON.stringify([...input.itemIds].sort()) !== JSON.stringify(open)) {
+      throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'itemIds', message: 'Geef alle agendapunten van deze tafel, elk één keer.' }]);
+    }
+    await repository.setAgendaOrder(tx, tableId, input.itemIds);
+    await repository.bumpTableVersion(tx, tableId, input.version);
+    await writeAudit(tx, context, { action: 'table.update', objectType: 'table', objectId: tableId, purpose, outcome: 'success', details: { reordered: true } });
+    return viewTable(tx, actor, await requireTable(tx, actor, tableId));
+  });
+}
+
+/** Taking a case off the agenda (before the meeting) or deferring it (at the meeting): back to "uitstroomgereed", the clock runs on. */
+export async function releaseAgendaItem(
+  db: DataSource, context: RequestContext, actor: Actor, tableId: string, itemId: string, input: { version: number; reason: string }, status: 'removed' | 'deferred',
+): Promise<TableView> {
+  return db.transaction(async (tx) => {
+    await requireChairedTable(tx, actor, tableId, input.version, status === 'removed' ? ['planned', 'published'] : ['published']);
+    const item = await repository.findAgendaItem(tx, tableId, itemId);
+    if (!item || item.status !== 'open') throw new AppError('NOT_FOUND', 'Dit agendapunt staat niet (meer) open.');
+    const facts = await caseFactsForDecision(tx, actor, item.case_id);
+    await moveCase(tx, context, actor, item.case_id, facts.version, { transition: 'unschedule', facts: { reason: true }, details: { tableId, reason: input.reason, [status]: true } });
+    await repository.setAgendaItemStatus(tx, itemId, status, input.reason);
+    await repository.bumpTableVersion(tx, tableId, input.version);
+    return viewTable(tx, actor, await requireTable(tx, actor, tableId));
+  });
+}
+
+export async function publishTable(db: DataSource, context: RequestContext, actor: Actor, tableId: string, version: number): Promise<TableView> {
+  return db.transaction(async (tx) => {
+    await requireChairedTable(tx, actor, tableId, version, ['planned']);
+    await repository.bumpTableVersion(tx, tableId, version, { state: 'published' });
+    await writeAudit(tx, context, { action: 'table.publish', objectType: 'table', objectId: tableId, purpose, outcome: 'success' });
+    return viewTable(tx, actor, await requireTable(tx, actor, tableId));
+  });
+}
+
+/** Closing the table: what was not discussed is deferred (back to "uitstroomgereed"), then the minutes stand. */
+export async function closeTable(db: DataSource, context: RequestContext, actor: Actor, tableId: string, version: number): Promise<TableView> {
+  return db.transaction(async (tx) => {
+    await requireChairedTable(tx, actor, tableId, version, ['published']);
+    for (const item of (await repository.listAgenda(tx, tableId)).filter((a) => a.status === 'open')) {
+      const facts = await caseFactsForDecision(tx, actor, item.case_id);
+      const reason = 'Niet behandeld aan tafel; terug naar uitstroomgereed.';
+      await moveCase(tx, context, actor, item.case_id, facts.version, { transition: 'unschedule', facts: { reason: true }, details: { tableId, reason } });
+      await repository.setAgendaItemStatus(tx, item.id, 'deferred', reason);
+    }
+    await repository.bumpTableVersion(tx, tableId, version, { state: 'closed' });
+    await writeAudit(tx, context, { action: 'table.close', objectType: 'table', objectId: tableId, purpose, outcome: 'success' });
+    return viewTable(tx, actor, await requireTable(tx, actor, tableId));
+  });
+}
+
+/**
+ * The table's decision on one case. A decision by distribution (C, or A without an eligible wish)
+ * takes its destination from the region's ledger under the ledger's row lock, in this transaction:
+ * two tables deciding at once never read the same counts.
+ */
+export async function decideCase(db: DataSource, context: RequestContext, actor: Actor, tableId: string, itemId: string, input: DecisionInput): Promise<TableView> {
+  return db.transaction(async (tx) => {
+    const table = await requireChairedTable(tx, actor, tableId, input.version, ['published']);
+    const item = await repository.findAgendaItem(tx, tableId, itemId);
+    if (!item || item.status !== 'open') throw new AppError('NOT_FOUND', 'Dit agendapunt staat niet (meer) open.');
+    const facts = await caseFactsForDecision(tx, actor, item.case_id);
+    if (facts.version !== input.caseVersion) throw new AppError('VERSION_CONFLICT', 'De casus is intussen gewijzigd. Laad de agenda opnieuw.', [], { currentVersion: facts.version });
+    const ruleSet = await getCurrentRuleSet(tx, table.region_id);
+    if (!ruleSet) throw new AppError('CONFLICT', 'Uw regio heeft nog geen regelset.');
+    const regionCodes = new Set(ruleSet.config.municipalities.map((m) => m.code));
+    const proposed = facts.proposal?.result ?? null;
+    const issues: { path: string; message: string }[] = [];
+
+    await checkParticipants(tx, table, input, issues);
+    let destination = input.destination ?? null;
+    let allocationId: string | null = null;
+    // By distribution: C, or A where the proposal did not go to the wish; unless the table names a destination itself.
+    const isByDistribution = !input.destination && (input.rule === 'C' || (input.rule === 'A' && proposed?.outcome === 'A' && proposed.destination !== facts.wish));
+    if (input.rule === 'buiten_regio') {
+      destination = null;
+      if (!input.referralSummary || input.referralSummary.length < 10) issues.push({ path: 'referralSummary', message: 'Schrijf een overdracht voor de herkomstregio (minstens 10 tekens).' });
+    } else if (isByDistribution) {
+      const excluded = [...facts.excluded, ...(input.rule === 'A' && facts.originCode ? [facts.originCode] : [])];
+      const allocation = await allocateByDistribution(tx, { regionId: table.region_id, date: new Date().toISOString().slice(0, 10), excluded, caseId: item.case_id });
+      if (!allocation.municipalityCode) issues.push({ path: 'destination', message: 'Geen gemeente over voor verdeling: kies de bestemming.' });
+      destination = allocation.municipalityCode;
+      allocationId = allocation.allocationId;
+    } else if (!destination) {
+      destination = proposed?.destination ?? null;
+      if (!destination) issues.push({ path: 'destination', message: 'Kies de bestemming.' });
+    }
+    if (destination && !regionCodes.has(destination)) issues.push({ path: 'destination', message: 'Kies een gemeente in de regio.' });
+    const departsFromProposal = !!proposed && (input.rule !== proposed.outcome || (!isByDistribution && destination !== proposed.destination));
+    if ((departsFromProposal || ['A', 'B', 'D'].includes(input.rule)) && (input.motivation?.trim().length ?? 0) < 10) {
+      issues.push({ path: 'motivation', message: departsFromProposal ? 'Motiveer waarom de tafel afwijkt van het voorstel (minstens 10 tekens).' : 'Een uitzondering wordt altijd gemotiveerd (minstens 10 tekens).' });
+    }
+    if (input.rule !== 'buiten_regio' && !input.followUpProviderId) issues.push({ path: 'followUpProviderId', message: 'Kies de aanbieder van de nazorg.' });
+    if (issues.length) throw new AppError('VALIDATION_FAILED', undefined, issues);
+
+    const [{ id: decisionId }] = await tx.query(
+      `INSERT INTO table_decision (agenda_item_id, case_id, rule, destination_code, proposed_destination_code, departs_from_proposal, motivation,
+         rule_set_version, allocation_id, follow_up_provider_id, present, votes, is_disputed, referral_summary, decided_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+      [itemId, item.case_id, input.rule, destination, proposed?.destination ?? null, departsFromProposal, input.motivation ?? null, ruleSet.version, allocationId,
+        input.followUpProviderId ?? null, JSON.stringify(input.present), JSON.stringify(input.votes), input.isDisputed, input.referralSummary ?? null, actor.userId],
+    );
+    for (const p of input.preconditions) {
+      await tx.query(
+        'INSERT INTO precondition (case_id, decision_id, life_domain, description, owner_organisation_id, due_date) VALUES ($1, $2, $3, $4, $5, $6)',
+        [item.case_id, decisionId, p.lifeDomain, p.description, p.ownerOrganisationId, p.dueDate],
+      );
+    }
+    const details = { tableId, decisionId, rule: input.rule, tableDate: table.starts_at.toISOString().slice(0, 10) };
+    const decided = await moveCase(tx, context, actor, item.case_id, facts.version, {
+      transition: 'decide', facts: { decision: true }, decidedDestinationCode: destination, details,
+    });
+    if (input.rule === 'buiten_regio') {
+      await moveCase(tx, context, actor, item.case_id, decided.version, {
+        transition: 'referToOriginRegion', facts: { destinationOutsideRegion: true, outcome: true }, outcome: 'referredToOriginRegion', details,
+      });
+    } else {
+      // Straight on to the dwelling search, with the decision (domain.md §4).
+      await moveCase(tx, context, actor, item.case_id, decided.version, { transition: 'startSearch', facts: { destinationInRegion: true }, details });
+    }
+    await repository.setAgendaItemStatus(tx, itemId, 'decided', null);
+    await repository.bumpTableVersion(tx, tableId, input.version);
+    return viewTable(tx, actor, await requireTable(tx, actor, tableId));
+  });
+}
+
+async function checkParticipants(tx: EntityManager, table: TableRow, input: DecisionInput, issues: { path: string; message: string }[]): Promise<void> {
+  const presentIds = [...new Set(input.present.map((p) => p.organisationId))];
+  if ((await repository.countOrganisationsInRegion(tx, table.region_id, presentIds)) !== presentIds.length) {
+    issues.push({ path: 'present', message: 'Aanwezig kunnen alleen organisaties uit de regio zijn.' });
+  }
+  input.votes.forEach((vote, i) => {
+    if (!presentIds.includes(vote.organisationId)) issues.push({ path: `votes.${i}.organisationId`, message: 'Alleen wie aanwezig is, geeft akkoord of bezwaar.' });
+  });
+  const owners = [...new Set(input.preconditions.map((p) => p.ownerOrganisationId))];
+  if ((await repository.countOrganisationsInRegion(tx, table.region_id, owners)) !== owners.length) {
+    issues.push({ path: 'preconditions', message: 'Elke randvoorwaarde heeft een eigenaar uit de regio.' });
+  }
+  if (input.followUpProviderId && (await repository.countOrganisationsInRegion(tx, table.region_id, [input.followUpProviderId], 'provider')) !== 1) {
+    issues.push({ path: 'followUpProviderId', message: 'Kies een zorgaanbieder uit de regio.' });
+  }
+}

@@ -1,0 +1,224 @@
+import request from 'supertest';
+import { allocateByDistribution as chooseByDistribution, tableViewSchema } from '@uitstroom/shared';
+import { startTestApp, type TestApp } from '../../../tests/support/test-app';
+import { giveConsent, readyCase } from '../../../tests/support/case-factory';
+
+let t: TestApp;
+let chair: request.Agent;
+let kwintes: request.Agent;
+const org = async (name: string) => (await t.db.query('SELECT id FROM organisation WHERE name = $1', [name]))[0].id as string;
+const coordination = 'Regionale coördinatie Flevoland (centrumgemeente Almere)';
+
+beforeAll(async () => {
+  t = await startTestApp();
+  chair = await t.signIn('voorzitter@almere.demo');
+  kwintes = await t.signIn('regisseur@kwintes.demo');
+});
+afterAll(async () => { await t.close(); });
+
+async function planTable(title = 'Uitstroomtafel Flevoland', invited = ['Gemeente Lelystad', 'Gemeente Almere', 'Centrada', 'Kwintes', 'Leger des Heils']) {
+  const response = await chair.post('/api/tables').send({
+    title, startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), location: 'Stadhuis Almere, zaal 2',
+    invitedOrganisationIds: await Promise.all(invited.map(org)),
+  });
+  if (response.status !== 201) throw new Error(`plan failed ${response.status} ${JSON.stringify(response.body)}`);
+  return tableViewSchema.parse(response.body);
+}
+
+async function schedule(tableId: string, caseView: Record<string, any>, agent = kwintes) {
+  const table = (await agent.get(`/api/tables/${tableId}`)).body;
+  const response = await agent.post(`/api/tables/${tableId}/agenda`).send({ version: table.version, caseId: caseView.id, caseVersion: caseView.version });
+  if (response.status !== 200) throw new Error(`schedule failed ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+async function decisionBody(table: Record<string, any>, item: Record<string, any>, overrides: Record<string, unknown> = {}) {
+  return {
+    version: table.version, caseVersion: item.case.version, rule: item.case.proposal?.result?.outcome ?? 'herkomst',
+    present: [{ organisationId: await org('Gemeente Lelystad'), seat: 'municipality' }, { organisationId: await org('Centrada'), seat: 'corporation' }],
+    votes: [{ organisationId: await org('Gemeente Lelystad'), seat: 'municipality', position: 'agree' }],
+    preconditions: [{ lifeDomain: 'incomeAndDebts', description: 'Bewindvoering overgedragen aan Lelystad', ownerOrganisationId: await org('Gemeente Lelystad'), dueDate: '2027-01-15' }],
+    followUpProviderId: await org('Leger des Heils'),
+    ...overrides,
+  };
+}
+
+describe('a table from planning to minutes', () => {
+  it('plans, puts cases on the agenda, shares it, decides, defers and closes', async () => {
+    const table = await planTable();
+    expect(table.state).toBe('planned');
+    const first = await readyCase(kwintes, t.db);
+    const second = await readyCase(kwintes, t.db, { identity: { firstName: 'Tweede', lastName: 'Casus', birthDate: '1980-01-01' } });
+    await schedule(table.id, first);
+    let view = await schedule(table.id, second);
+    expect(view.agenda.map((a: { status: string }) => a.status)).toEqual(['open', 'open']);
+    expect((await kwintes.get(`/api/cases/${first.id}`)).body.state).toBe('scheduled');
+
+    // Before it is shared, an invited corporation does not see the table, nor the case.
+    const centrada = await t.signIn('corporatie@centrada.demo');
+    expect((await centrada.get(`/api/tables/${table.id}`)).status).toBe(404);
+    expect((await centrada.get(`/api/cases/${first.id}`)).status).toBe(404);
+
+    view = (await chair.post(`/api/tables/${table.id}/publish`).send({ version: view.version })).body;
+    expect(view.state).toBe('published');
+    const seenByCorporation = (await centrada.get(`/api/tables/${table.id}`)).body;
+    expect(seenByCorporation.agenda).toHaveLength(2);
+    expect(seenByCorporation.agenda[0].case).toHaveProperty('housingNeeds');
+    expect(JSON.stringify(seenByCorporation)).not.toMatch(/Bipolaire|Alcohol|de Jong/);
+    // A corporation that is not invited sees nothing.
+    expect((await (await t.signIn('corporatie@ymere.demo')).get(`/api/tables/${table.id}`)).status).toBe(404);
+
+    const item = view.agenda[0];
+    const decided = await chair.post(`/api/tables/${table.id}/agenda/${item.id}/decision`).send(await decisionBody(view, item));
+    expect(decided.status).toBe(200);
+    expect(decided.body.agenda[0].status).toBe('decided');
+    expect(decided.body.agenda[0].decision).toMatchObject({ rule: 'herkomst', destination: 'GM0995', departsFromProposal: false, followUpProvider: 'Leger des Heils' });
+    const afterDecision = (await kwintes.get(`/api/cases/${first.id}`)).body;
+    expect(afterDecision.state).toBe('searching');
+
+    // The follow-up provider now reaches the case.
+    const ldh = await t.signIn('aanbieder@leger-des-heils.demo');
+    expect((await ldh.get(`/api/cases/${first.id}`)).status).toBe(200);
+
+    const deferred = await chair.post(`/api/tables/${table.id}/agenda/${decided.body.agenda[1].id}/defer`).send({ version: decided.body.version, reason: 'Eerst een gesprek met de bewoner over de wens.' });
+    expect(deferred.status).toBe(200);
+    expect((await kwintes.get(`/api/cases/${second.id}`)).body).toMatchObject({ state: 'ready', readyAt: second.readyAt });
+
+    const closed = await chair.post(`/api/tables/${table.id}/close`).send({ version: deferred.body.version });
+    expect(closed.body.state).toBe('closed');
+  });
+
+  it('a departure from the proposal, or an exception, needs a motivation', async () => {
+    const table = await planTable('Tafel motivering');
+    const view0 = await schedule(table.id, await readyCase(kwintes, t.db));
+    const view = (await chair.post(`/api/tables/${table.id}/publish`).send({ version: view0.version })).body;
+    const item = view.agenda[0];
+    const depart = await chair.post(`/api/tables/${table.id}/agenda/${item.id}/decision`).send(await decisionBody(view, item, { destination: 'GM0050' }));
+    expect(depart.status).toBe(400);
+    expect(depart.body.error.issues.map((i: { path: string }) => i.path)).toContain('motivation');
+    const motivated = await chair.post(`/api/tables/${table.id}/agenda/${item.id}/decision`).send(await decisionBody(view, item, { destination: 'GM0050', motivation: 'De zus van de bewoner woont in Zeewolde en biedt dagelijks steun.' }));
+    expect(motivated.status).toBe(200);
+    expect(motivated.body.agenda[0].decision).toMatchObject({ destination: 'GM0050', departsFromProposal: true });
+  });
+
+  it('a case from outside the region is closed as referred, with a referral summary', async () => {
+    const table = await planTable('Tafel buiten regio');
+    const outside = await readyCase(kwintes, t.db, {
+      addresses: [{ municipality: 'GM0363', kind: 'woonadres', from: '2010-01-01', to: '2021-12-01', source: 'brp' }],
+    });
+    expect(outside.proposal.result.outcome).toBe('buiten_regio');
+    const v0 = await schedule(table.id, outside);
+    const view = (await chair.post(`/api/tables/${table.id}/publish`).send({ version: v0.version })).body;
+    const item = view.agenda[0];
+    const missing = await chair.post(`/api/tables/${table.id}/agenda/${item.id}/decision`).send(await decisionBody(view, item, { rule: 'buiten_regio', followUpProviderId: undefined }));
+    expect(missing.body.error.issues.map((i: { path: string }) => i.path)).toContain('referralSummary');
+    const referred = await chair.post(`/api/tables/${table.id}/agenda/${item.id}/decision`).send(await decisionBody(view, item, {
+      rule: 'buiten_regio', followUpProviderId: undefined, referralSummary: 'Herkomst Amsterdam; overdracht aan de regio Amsterdam-Amstelland.',
+    }));
+    expect(referred.status).toBe(200);
+    expect((await kwintes.get(`/api/cases/${outside.id}`)).body).toMatchObject({ state: 'closed', outcome: 'referredToOriginRegion' });
+  });
+});
+
+describe('who may do what at the table', () => {
+  it('only the chair plans, publishes and decides; a case manager may put an own case on the agenda', async () => {
+    const table = await planTable('Tafel rechten');
+    for (const email of ['regisseur@kwintes.demo', 'gemeente@lelystad.demo', 'corporatie@centrada.demo']) {
+      const agent = await t.signIn(email);
+      expect((await agent.post('/api/tables').send({ title: 'Nee', startsAt: new Date().toISOString(), invitedOrganisationIds: [] })).status).toBe(403);
+      expect([403, 404]).toContain((await agent.post(`/api/tables/${table.id}/publish`).send({ version: table.version })).status);
+    }
+    const lhd = await t.signIn('regisseur@leger-des-heils.demo');
+    const kwintesCase = await readyCase(kwintes, t.db);
+    // A case manager of another organisation does not reach the case.
+    const refused = await lhd.post(`/api/tables/${table.id}/agenda`).send({ version: table.version, caseId: kwintesCase.id, caseVersion: kwintesCase.version });
+    expect(refused.status).toBe(404);
+    // The chair of another region does not reach the table.
+    expect((await (await t.signIn('voorzitter@deventer.demo')).get(`/api/tables/${table.id}`)).status).toBe(404);
+  });
+
+  it.each([
+    [{ title: 'X', startsAt: '2026-13-01T10:00:00Z', invitedOrganisationIds: [] }, 'startsAt'],
+    [{ title: 'Tafel', startsAt: '2026-12-01T10:00:00Z', invitedOrganisationIds: ['niet-een-id'] }, 'invitedOrganisationIds.0'],
+    [{ title: 'Tafel', startsAt: '2026-12-01T10:00:00Z', invitedOrganisationIds: [], videoUrl: 'http://onveilig.example' }, 'videoUrl'],
+    [{ title: 'Tafel', startsAt: '2026-12-01T10:00:00Z', invitedOrganisationIds: [], extra: 1 }, 'extra'],
+  ])('refuses a bad plan %j at %s and writes nothing', async (body, path) => {
+    const [{ n: before }] = await t.db.query('SELECT count(*)::int AS n FROM outflow_table');
+    const response = await chair.post('/api/tables').send(body);
+    expect(response.status).toBe(400);
+    expect(response.body.error.issues.map((i: { path: string }) => i.path)).toContain(path);
+    const [{ n: after }] = await t.db.query('SELECT count(*)::int AS n FROM outflow_table');
+    expect(after).toBe(before);
+  });
+
+  it('an organisation of another region cannot be invited', async () => {
+    const response = await chair.post('/api/tables').send({ title: 'Tafel', startsAt: '2026-12-01T10:00:00Z', invitedOrganisationIds: [await org('Tactus')] });
+    expect(response.status).toBe(400);
+  });
+
+  it('a case is on one open agenda at a time', async () => {
+    const a = await planTable('Tafel A');
+    const b = await planTable('Tafel B');
+    const view = await readyCase(kwintes, t.db);
+    await schedule(a.id, view);
+    const fresh = (await kwintes.get(`/api/cases/${view.id}`)).body;
+    const second = await kwintes.post(`/api/tables/${b.id}/agenda`).send({ version: b.version, caseId: view.id, caseVersion: fresh.version });
+    expect(second.status).toBe(409);
+  });
+});
+
+describe('fair distribution under concurrency', () => {
+  it('20 decisions by distribution at 20 tables at once: the ledger equals 20 sequential decisions, no two read the same counts', async () => {
+    const tables = [];
+    for (let i = 0; i < 20; i++) {
+      const table = await planTable(`Verdeeltafel ${i + 1}`);
+      const untraceable = await readyCase(kwintes, t.db, { isOriginUntraceable: true, identity: { firstName: `Zwerver${i}`, lastName: 'Onbekend', birthDate: '1975-01-01' } });
+      const scheduled = await schedule(table.id, untraceable);
+      const published = (await chair.post(`/api/tables/${table.id}/publish`).send({ version: scheduled.version })).body;
+      tables.push(published);
+    }
+    const [{ n: existing }] = await t.db.query('SELECT count(*)::int AS n FROM distribution_allocation WHERE returned_at IS NULL');
+    expect(existing).toBe(0);
+    const responses = await Promise.all(tables.map(async (table) => {
+      const item = table.agenda[0];
+      return chair.post(`/api/tables/${table.id}/agenda/${item.id}/decision`).send(await decisionBody(table, item, { rule: 'C' }));
+    }));
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
+
+    const allocations: { municipality_code: string }[] = await t.db.query('SELECT trim(municipality_code) AS municipality_code FROM distribution_allocation ORDER BY allocated_at, id');
+    expect(allocations).toHaveLength(20);
+    const [{ config }] = await t.db.query(`SELECT config FROM rule_set WHERE region_id = (SELECT id FROM region WHERE slug = 'flevoland') ORDER BY version DESC LIMIT 1`);
+    const municipalities = config.municipalities;
+    const sequential: Record<string, number> = {};
+    for (let i = 0; i < 20; i++) {
+      const { chosen } = chooseByDistribution(municipalities, sequential, municipalities.map((m: { code: string }) => m.code));
+      sequential[chosen!.code] = (sequential[chosen!.code] ?? 0) + 1;
+    }
+    const actual: Record<string, number> = {};
+    for (const a of allocations) actual[a.municipality_code] = (actual[a.municipality_code] ?? 0) + 1;
+    expect(actual).toEqual(sequential);
+    // In commit order, each allocation is what the sequence gives at that point: no two read the same counts.
+    const replay: Record<string, number> = {};
+    for (const a of allocations) {
+      const { chosen } = chooseByDistribution(municipalities, replay, municipalities.map((m: { code: string }) => m.code));
+      expect(a.municipality_code).toBe(chosen!.code);
+      replay[a.municipality_code] = (replay[a.municipality_code] ?? 0) + 1;
+    }
+    const decisions = await t.db.query(`SELECT trim(destination_code) AS d FROM table_decision WHERE rule = 'C'`);
+    expect(decisions).toHaveLength(20);
+  }, 120_000);
+});
+
+describe('consent at the table', () => {
+  it('a municipality at the table sees the name only with consent', async () => {
+    const table = await planTable('Tafel toestemming');
+    const view = await readyCase(kwintes, t.db);
+    await giveConsent(kwintes, t.db, view.id, coordination, ['identityContact']);
+    const scheduled = await schedule(table.id, view);
+    await chair.post(`/api/tables/${table.id}/publish`).send({ version: scheduled.version });
+    const lelystad = await t.signIn('gemeente@lelystad.demo');
+    const seen = (await lelystad.get(`/api/tables/${table.id}`)).body;
+    expect(seen.agenda[0].case).not.toHaveProperty('identity');
+    expect((await chair.get(`/api/tables/${table.id}`)).body.agenda[0].case.identity.lastName).toBe('de Jong');
+  });
+});

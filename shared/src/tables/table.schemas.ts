@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import '../validation';
+import { caseVersionSchema } from '../cases/case.schemas';
+import { lifeDomains } from '../cases/case.schemas';
+import { municipalityCodeSchema } from '../origin-rule/origin-rule.schemas';
+import { seatSchema } from '../auth/seats';
+
+/**
+ * The Uitstroomtafel: planned by the chair, its agenda shared in advance with the invited
+ * organisations, walked case by case at the meeting, closed with minutes.
+ */
+export const tableStates = ['planned', 'published', 'closed'] as const;
+export const tableStateSchema = z.enum(tableStates);
+export type TableState = z.infer<typeof tableStateSchema>;
+export const tableStateLabel: Record<TableState, string> = { planned: 'Gepland', published: 'Agenda gedeeld', closed: 'Afgesloten' };
+
+const text = (max: number) => z.string().trim().max(max, { error: `Hoogstens ${max} tekens.` });
+const reason = z.string().trim().min(10, { error: 'Geef een reden van minstens 10 tekens.' }).max(2000);
+
+export const tableDetailsSchema = z.strictObject({
+  title: text(200).min(3, { error: 'Geef de tafel een naam, bijvoorbeeld “Uitstroomtafel Flevoland maart”.' }),
+  startsAt: z.iso.datetime({ offset: true, error: 'Geen geldig tijdstip.' }),
+  location: text(300).optional(),
+  videoUrl: z.url({ protocol: /^https$/, error: 'Een videolink begint met https://.' }).max(500).optional(),
+  /** A table of one municipality; absent for the region's table. */
+  municipalityCode: municipalityCodeSchema.optional(),
+  invitedOrganisationIds: z.array(z.uuid()).max(100).refine((ids) => new Set(ids).size === ids.length, { error: 'Elke organisatie één keer.' }),
+});
+export type TableDetails = z.infer<typeof tableDetailsSchema>;
+
+export const createTableSchema = tableDetailsSchema;
+export const updateTableSchema = z.strictObject({ version: caseVersionSchema, details: tableDetailsSchema });
+export const tableIdParamsSchema = z.strictObject({ tableId: z.uuid({ error: 'Onbekende tafel.' }) });
+export const agendaItemParamsSchema = z.strictObject({ tableId: z.uuid({ error: 'Onbekende tafel.' }), itemId: z.uuid({ error: 'Onbekend agendapunt.' }) });
+export const tableVersionSchema = z.strictObject({ version: caseVersionSchema });
+
+export const addToAgendaSchema = z.strictObject({ version: caseVersionSchema, caseId: z.uuid({ error: 'Onbekende casus.' }), caseVersion: caseVersionSchema });
+export const orderAgendaSchema = z.strictObject({ version: caseVersionSchema, itemIds: z.array(z.uuid()).min(1).max(200) });
+export const removeFromAgendaSchema = z.strictObject({ version: caseVersionSchema, reason });
+
+export const decisionRules = ['herkomst', 'A', 'B', 'C', 'D', 'buiten_regio'] as const;
+export const decisionRuleSchema = z.enum(decisionRules, { error: 'Kies de regel of uitzondering.' });
+export const decisionRuleLabel: Record<(typeof decisionRules)[number], string> = {
+  herkomst: 'Gemeente van herkomst', A: 'Uitzondering A: belemmeringen in de herkomstgemeente', B: 'Uitzondering B: betere kansen elders',
+  C: 'Uitzondering C: verdeling naar inwoneraantal', D: 'Uitzondering D: anders niet passend', buiten_regio: 'Herkomst buiten de regio',
+};
+
+export const voteSchema = z.strictObject({
+  organisationId: z.uuid(),
+  seat: seatSchema,
+  position: z.enum(['agree', 'object'], { error: 'Kies akkoord of bezwaar.' }),
+  reason: text(1000).optional(),
+}).refine((v) => v.position === 'agree' || (v.reason?.length ?? 0) >= 10, { path: ['reason'], error: 'Een bezwaar heeft een reden van minstens 10 tekens.' });
+
+export const preconditionInputSchema = z.strictObject({
+  lifeDomain: z.enum(lifeDomains, { error: 'Kies het leefgebied.' }),
+  description: text(500).min(3, { error: 'Beschrijf de randvoorwaarde.' }),
+  ownerOrganisationId: z.uuid({ error: 'Kies wie dit regelt.' }),
+  dueDate: z.iso.date({ error: 'Geen geldige datum (jjjj-mm-dd).' }),
+});
+
+export const decisionInputSchema = z.strictObject({
+  version: caseVersionSchema,
+  caseVersion: caseVersionSchema,
+  rule: decisionRuleSchema,
+  /** Absent for C (the ledger chooses) and for outside the region (referred). */
+  destination: municipalityCodeSchema.optional(),
+  /** Required when the destination departs from the proposal, and for A, B and D. */
+  motivation: text(4000).optional(),
+  present: z.array(z.strictObject({ organisationId: z.uuid(), seat: seatSchema })).min(1, { error: 'Wie waren er aanwezig?' }).max(100),
+  votes: z.array(voteSchema).max(100),
+  preconditions: z.array(preconditionInputSchema).max(40),
+  followUpProviderId: z.uuid({ error: 'Kies de aanbieder van de nazorg.' }).optional(),
+  /** An objection the table could not resolve goes to the region's steering group. */
+  isDisputed: z.boolean().default(false),
+  /** For a case from outside the region: what the origin region needs to know. */
+  referralSummary: text(4000).optional(),
+});
+export type DecisionInput = z.infer<typeof decisionInputSchema>;
+
+export const deferSchema = z.strictObject({ version: caseVersionSchema, reason });
+
+export const agendaItemSchema = z.object({
+  id: z.uuid(),
+  position: z.int(),
+  status: z.enum(['open', 'decided', 'deferred', 'removed']),
+  caseId: z.uuid(),
+  pseudonym: z.string(),
+  /** The case as the reader's seat may see it (name only with consent, and so on). */
+  case: z.record(z.string(), z.unknown()),
+  /** A destination by distribution is provisional until the decision takes it from the ledger. */
+  isDestinationProvisional: z.boolean(),
+  decision: z.record(z.string(), z.unknown()).nullable(),
+  note: z.string().nullable(),
+});
+export type AgendaItem = z.infer<typeof agendaItemSchema>;
+
+export const tableViewSchema = z.object({
+  id: z.uuid(),
+  version: z.int(),
+  state: tableStateSchema,
+  title: z.string(),
+  startsAt: z.string(),
+  location: z.string().nullable(),
+  videoUrl: z.string().nullable(),
+  municipalityCode: z.string().nullable(),
+  chair: z.object({ userId: z.uuid(), displayName: z.string() }),
+  invited: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })),
+  publishedAt: z.string().nullable(),
+  /** The region's number of days before the table that its agenda is to be shared. */
+  publishBy: z.string(),
+  closedAt: z.string().nullable(),
+  /** Absent for an invited seat before the agenda is shared. */
+  agenda: z.array(agendaItemSchema).optional(),
+});
+export type TableView = z.infer<typeof tableViewSchema>;
+
+export const tableSummarySchema = z.object({
+  id: z.uuid(), title: z.string(), startsAt: z.string(), state: tableStateSchema, municipalityCode: z.string().nullable(), agendaCount: z.int(),
+});
+export const tableListQuerySchema = z.strictObject({ state: tableStateSchema.optional(), upcoming: z.enum(['true', 'false']).transform((v) => v === 'true').optional() });
