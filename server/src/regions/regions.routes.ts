@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { regionOverviewSchema, ruleSetHistorySchema, ruleSetSchema, ruleSetVersionParamsSchema, updateRuleSetRequestSchema } from '@uitstroom/shared';
+import { z } from 'zod';
+import { regionOrganisationSchema, regionOverviewSchema, ruleSetHistorySchema, ruleSetSchema, ruleSetVersionParamsSchema, updateRuleSetRequestSchema } from '@uitstroom/shared';
 import { defineRoute } from '../core/http/route';
-import { readCurrentRuleSet, readRegionOverview, readRuleSetHistory, readRuleSetVersion, updateRuleSet } from './rule-set.service';
+import { listRegionOrganisations, readCurrentRuleSet, readRegionOverview, readRuleSetHistory, readRuleSetVersion, updateRuleSet } from './rule-set.service';
 
 /** The region's configuration, for its regionAdmin. The region is always the actor's own. */
 export function regionRoutes(db: DataSource) {
@@ -10,6 +11,11 @@ export function regionRoutes(db: DataSource) {
       method: 'get', path: '/api/region', tag: 'regions', summary: 'Uw regio: gemeenten met inwoneraantal, doelgroepen en leeftijdsgrenzen (voor elke rol)',
       access: { permission: 'region:read' }, response: regionOverviewSchema,
       handler: ({ actor }) => readRegionOverview(db, actor),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/region/organisations', tag: 'regions', summary: 'De organisaties van uw regio (om uit te nodigen, toestemming te geven, randvoorwaarden te beleggen)',
+      access: { permission: 'region:read' }, response: z.array(regionOrganisationSchema),
+      handler: ({ actor }) => listRegionOrganisations(db, actor),
     }),
     defineRoute({
       method: 'get', path: '/api/region/rule-set', tag: 'regions', summary: 'De geldende regio-instellingen (nieuwste versie)',

@@ -2,7 +2,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   AppError, agreementPeriodOn, allocateByDistribution as chooseByDistribution, describeRuleSetChanges, ruleSetConfigSchema,
   type AgreementPeriod, type DistributionResult, type RuleSet, type RuleSetConfig, type RuleSetHistory, type UpdateRuleSetRequest,
-  type RegionOverview,
+  type RegionOverview, type RegionOrganisation,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../audit/audit.writer';
@@ -66,6 +66,14 @@ export async function readRegionOverview(db: DataSource, actor: Actor): Promise<
     youthAgeBand: ruleSet?.config.youthAgeBand ?? null,
     stalledCaseDays: ruleSet?.config.stalledCaseDays ?? null,
   };
+}
+
+/** The organisations of the actor's region, by kind and name (no personal data). */
+export async function listRegionOrganisations(db: DataSource, actor: Actor): Promise<RegionOrganisation[]> {
+  return db.query(
+    `SELECT id, kind, name, trim(municipality_code) AS "municipalityCode" FROM organisation WHERE region_id = $1 ORDER BY kind, name`,
+    [actor.regionId],
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

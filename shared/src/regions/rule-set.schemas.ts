@@ -236,3 +236,11 @@ export const regionOverviewSchema = z.object({
   stalledCaseDays: z.int().nullable(),
 });
 export type RegionOverview = z.infer<typeof regionOverviewSchema>;
+
+export const regionOrganisationSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['municipality', 'corporation', 'provider', 'coordination']),
+  name: z.string(),
+  municipalityCode: z.string().nullable(),
+});
+export type RegionOrganisation = z.infer<typeof regionOrganisationSchema>;
