@@ -29,6 +29,7 @@ export const permissions = [
   'table:manage',
   'table:agenda',
   'table:decide',
+  'case:letter',
   'case:document:read',
   'case:document:write',
   'case:accessLog',
@@ -43,7 +44,7 @@ const everySeat = ['session:read', 'rule:try', 'account:update', 'region:read'] 
 const atTheTable = ['case:list', 'case:read', 'case:transition', 'table:read', 'case:document:read'] as const;
 
 export const grantsBySeat = {
-  casemanager: [...everySeat, ...atTheTable, 'case:create', 'case:update', 'case:handover', 'case:consent', 'case:document:write', 'case:accessLog', 'case:export', 'table:agenda'],
+  casemanager: [...everySeat, ...atTheTable, 'case:create', 'case:update', 'case:handover', 'case:consent', 'case:document:write', 'case:accessLog', 'case:export', 'table:agenda', 'case:letter'],
   chair: [...everySeat, ...atTheTable, 'table:manage', 'table:agenda', 'table:decide'],
   municipality: [...everySeat, ...atTheTable],
   corporation: [...everySeat, ...atTheTable],

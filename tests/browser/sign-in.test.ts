@@ -67,8 +67,8 @@ describe('the sign-in page', () => {
     await context.close();
   });
 
-  it('shows the empty "Mijn casussen" page after sign-in', async () => {
-    const { context, page } = await h.signedInPage('regisseur@kwintes.demo');
+  it('shows the empty "Mijn casussen" page to a seat that reaches no case yet', async () => {
+    const { context, page } = await h.signedInPage('aanbieder@timon.demo');
     await page.getByRole('heading', { level: 1, name: 'Mijn casussen' }).waitFor();
     await page.getByText('Nog geen casussen').waitFor();
     await h.screenshot(page, 'my-cases-empty');

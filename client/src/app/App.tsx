@@ -4,7 +4,6 @@ import { Paragraph } from '@utrecht/component-library-react';
 import { SessionProvider, useSession } from '../auth/session';
 import { LoginPage } from '../auth/LoginPage';
 import { Shell } from './Shell';
-import { MyCasesPage } from '../cases/MyCasesPage';
 import { ForgotPasswordPage } from '../auth/ForgotPasswordPage';
 import { SetPasswordPage } from '../auth/SetPasswordPage';
 import { AccountPage } from '../account/AccountPage';
@@ -14,6 +13,14 @@ import { RuleSetPage } from '../regions/RuleSetPage';
 
 // Its own chunk: the page carries the rule engine, which no other page needs.
 const OriginRulePage = lazy(() => import('../origin-rule/OriginRulePage').then((module) => ({ default: module.OriginRulePage })));
+// The case pages: their own chunks (the case page carries the rule engine too).
+const MyCasesPage = lazy(() => import('../cases/MyCasesPage').then((module) => ({ default: module.MyCasesPage })));
+const IntakePage = lazy(() => import('../cases/IntakePage').then((module) => ({ default: module.IntakePage })));
+const CasePage = lazy(() => import('../cases/CasePage').then((module) => ({ default: module.CasePage })));
+// The access log, the resident's export (inzage) and the privacy officer's audit search.
+const AccessExportPage = lazy(() => import('../audit/AccessExportPage').then((module) => ({ default: module.AccessExportPage })));
+const CaseAccessLogPage = lazy(() => import('../audit/CaseAccessLogPage').then((module) => ({ default: module.CaseAccessLogPage })));
+const AuditSearchPage = lazy(() => import('../audit/AuditSearchPage').then((module) => ({ default: module.AuditSearchPage })));
 
 function Loading() {
   return <Paragraph role="status" className="loading">Laden…</Paragraph>;
@@ -45,7 +52,14 @@ function AppRoutes() {
           <Route path="/regio/instellingen" element={state.me.seat === 'regionAdmin' ? <RuleSetPage /> : <NotFoundPage />} />
           <Route path="/" element={<Navigate to={home} replace />} />
           <Route path="/inloggen" element={<Navigate to={home} replace />} />
-          <Route path="/casussen" element={<MyCasesPage />} />
+          <Route path="/casussen" element={<Suspense fallback={<Loading />}><MyCasesPage /></Suspense>} />
+          {/* One element for both, so the form stays mounted when its first save creates the case. */}
+          <Route path="/casussen/nieuw" element={<Suspense fallback={<Loading />}><IntakePage /></Suspense>} />
+          <Route path="/casussen/:caseId/intake" element={<Suspense fallback={<Loading />}><IntakePage /></Suspense>} />
+          <Route path="/casussen/:caseId" element={<Suspense fallback={<Loading />}><CasePage /></Suspense>} />
+          <Route path="/casussen/:caseId/inzage" element={<Suspense fallback={<Loading />}><AccessExportPage /></Suspense>} />
+          <Route path="/casussen/:caseId/logboek" element={<Suspense fallback={<Loading />}><CaseAccessLogPage /></Suspense>} />
+          <Route path="/beheer/audit" element={state.me.seat === 'regionAdmin' ? <Suspense fallback={<Loading />}><AuditSearchPage /></Suspense> : <NotFoundPage />} />
           <Route path="/herkomstregel" element={<Suspense fallback={<Loading />}><OriginRulePage /></Suspense>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

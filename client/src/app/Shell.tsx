@@ -29,6 +29,7 @@ export function Shell() {
           {me.seat !== 'regionAdmin' && <li><NavLink to="/casussen">Mijn casussen</NavLink></li>}
           {me.seat === 'regionAdmin' && <li><NavLink to="/beheer/gebruikers">Organisaties en gebruikers</NavLink></li>}
           {me.seat === 'regionAdmin' && <li><NavLink to="/regio/instellingen">Regio-instellingen</NavLink></li>}
+          {me.seat === 'regionAdmin' && <li><NavLink to="/beheer/audit">Auditlog</NavLink></li>}
           {me.seat === 'regionAdmin' && <li><NavLink to="/beheer/postvak">Demo-postvak</NavLink></li>}
           <li><NavLink to="/herkomstregel">Zo werkt de herkomstregel</NavLink></li>
         </ul>

@@ -19,6 +19,10 @@ interface SessionApi {
 
 const SessionContext = createContext<SessionApi | null>(null);
 
+function forgetLocalDrafts(): void {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('uitstroomtafel:')) localStorage.removeItem(key);
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
 
@@ -47,6 +51,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async (reason: 'signedOut' | 'passwordSet' = 'signedOut') => {
     await api('POST', '/api/auth/logout', { body: {} }).catch(() => undefined);
+    // Unsaved intake input is kept in this browser until saved; it leaves with the user.
+    forgetLocalDrafts();
     setState({ status: 'signedOut', reason });
   }, []);
 

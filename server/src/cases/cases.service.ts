@@ -80,7 +80,9 @@ function fullView(row: CaseRow, actor: Actor, ruleSet: RuleSet | null, consents:
     exceptions: s.exceptions ?? [],
     excluded: s.excluded ?? [],
     proposal: row.proposal as CaseView['proposal'],
-    missingForReady: row.state === 'intake' ? missingForReady(s, { youthAgeBand: ruleSet?.config.youthAgeBand, today: date }) : [],
+    missingForReady: row.state === 'intake'
+      ? [...missingForReady(s, { youthAgeBand: ruleSet?.config.youthAgeBand, today: date }), ...(consents.length ? [] : [noConsentYet])]
+      : [],
     readyAt: row.ready_at?.toISOString() ?? null,
     waitingDays: row.ready_at ? daysBetween(row.ready_at.toISOString(), row.closed_at?.toISOString() ?? date) : null,
     isStalled: isStalled(row.last_activity_at.toISOString(), date, ruleSet?.config.stalledCaseDays ?? 14, row.state === 'closed'),
@@ -93,6 +95,8 @@ function fullView(row: CaseRow, actor: Actor, ruleSet: RuleSet | null, consents:
     consentWarnings: consents.filter((c) => isExpiringSoon(c, date)).map((c) => ({ organisationName: c.organisationName, expiresOn: c.expiresOn! })),
   };
 }
+
+const noConsentYet = { path: 'consents', message: 'Leg vast wat de bewoner wil delen, en met wie (ook een weigering).' };
 
 /** The owning organisation keeps the whole file; any other receives what the resident consented to. */
 function recipientFor(actor: Actor, row: CaseRow, consents: readonly ConsentRow[]): Recipient {
@@ -171,9 +175,7 @@ export async function transitionCase(db: DataSource, context: RequestContext, ac
     const ruleSet = await getCurrentRuleSet(tx, row.region_id);
     const missing = missingForReady(row.sections, { youthAgeBand: ruleSet?.config.youthAgeBand, today: today() });
     const consents = await consentRepository.findConsents(tx, [row.id]);
-    if (request.transition === 'markReady' && consents.length === 0) {
-      missing.push({ path: 'consents', message: 'Leg vast wat de bewoner wil delen, en met wie (ook een weigering).' });
-    }
+    if (request.transition === 'markReady' && consents.length === 0) missing.push(noConsentYet);
     const facts = {
       originEvidence: !missing.some((m) => m.path === 'addresses'),
       wishesRecorded: !missing.some((m) => m.path === 'wishes'),

@@ -30,7 +30,7 @@ describe('intake', () => {
     expect(view.proposal.result.reasons.join(' ')).toContain('Zeewolde');
     expect(view.wishes.ownWords).toContain('rustig wonen');
     expect(view.origin).toBe('GM0995');
-    expect(view.missingForReady).toEqual([]);
+    expect(view.missingForReady.map((m: { path: string }) => m.path)).toEqual(['consents']);
   });
 
   it('recomputes the proposal when an exception is entered', async () => {
@@ -53,7 +53,10 @@ describe('intake', () => {
 
   it('the youth group is checked against the region\'s age band', async () => {
     const view = await newCase(kwintes, { identity: { firstName: 'Jay', lastName: 'Kok', birthDate: '1995-01-01' }, stay: { targetGroup: 'youthCare', facility: 'Jeugdzorg', admissionDate: '2022-03-01' } });
-    expect(view.missingForReady).toEqual([expect.objectContaining({ path: 'identity.birthDate', message: expect.stringContaining('18 tot 23 jaar') })]);
+    expect(view.missingForReady).toEqual([
+      expect.objectContaining({ path: 'identity.birthDate', message: expect.stringContaining('18 tot 23 jaar') }),
+      expect.objectContaining({ path: 'consents' }),
+    ]);
   });
 });
 

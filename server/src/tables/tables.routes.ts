@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
-  addToAgendaSchema, agendaItemParamsSchema, createTableSchema, decisionInputSchema, deferSchema, orderAgendaSchema, removeFromAgendaSchema,
+  caseIdParamsSchema, decisionLetterSchema, addToAgendaSchema, agendaItemParamsSchema, createTableSchema, decisionInputSchema, deferSchema, orderAgendaSchema, removeFromAgendaSchema,
   tableIdParamsSchema, tableListQuerySchema, tableSummarySchema, tableVersionSchema, tableViewSchema, updateTableSchema,
 } from '@uitstroom/shared';
 import { defineRoute } from '../core/http/route';
@@ -58,6 +58,20 @@ export function tablesRoutes(db: DataSource) {
       method: 'post', path: '/api/tables/:tableId/publish', tag: 'tables', summary: 'De agenda delen met de genodigden',
       access: { permission: 'table:manage' }, params: tableIdParamsSchema, body: tableVersionSchema, response: tableViewSchema,
       handler: ({ params, body, context, actor }) => tables.publishTable(db, context, actor, params.tableId, body.version),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/tables/:tableId/minutes.pdf', tag: 'tables', summary: 'De notulen als PDF; ieders exemplaar toont alleen wat de eigen rol mag zien',
+      access: { permission: 'table:read' }, params: tableIdParamsSchema,
+      handler: async ({ params, context, actor, res }) => {
+        const { pdf, filename } = await tables.getMinutesPdf(db, context, actor, params.tableId);
+        res.set({ 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'no-store' }).send(pdf);
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/cases/:caseId/decision-letter', tag: 'tables', summary: 'De brief aan de bewoner over het besluit, in eenvoudig Nederlands',
+      access: { permission: 'case:letter' }, params: caseIdParamsSchema, response: decisionLetterSchema,
+      handler: ({ params, context, actor }) => tables.getDecisionLetter(db, context, actor, params.caseId),
     }),
     defineRoute({
       method: 'post', path: '/api/tables/:tableId/close', tag: 'tables', summary: 'De tafel afsluiten; niet behandelde casussen gaan terug',

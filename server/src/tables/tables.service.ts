@@ -4,9 +4,12 @@ import {
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../audit/audit.writer';
-import { caseFactsForDecision, moveCase, projectCaseIfReachable } from '../cases/cases.service';
+import { caseFactsForDecision, moveCase, projectCaseIfReachable, requireCase } from '../cases/cases.service';
+import { isOwnOrganisationCase } from '../cases/cases.policy';
 import { allocateByDistribution, getCurrentRuleSet } from '../regions/rule-set.service';
 import { isChairOf } from './tables.policy';
+import { minutesPdf } from './minutes.pdf';
+import { decisionLetter } from './decision-letter';
 import * as repository from './tables.repository';
 import type { TableRow } from './tables.repository';
 
@@ -281,4 +284,48 @@ async function checkParticipants(tx: EntityManager, table: TableRow, input: Deci
   if (input.followUpProviderId && (await repository.countOrganisationsInRegion(tx, table.region_id, [input.followUpProviderId], 'provider')) !== 1) {
     issues.push({ path: 'followUpProviderId', message: 'Kies een zorgaanbieder uit de regio.' });
   }
+}
+
+/** The minutes as a PDF: the reader's own view of the table, so each seat's copy shows only what it may. */
+export async function getMinutesPdf(db: DataSource, context: RequestContext, actor: Actor, tableId: string): Promise<{ pdf: Buffer; filename: string }> {
+  return db.transaction(async (tx) => {
+    const table = await requireTable(tx, actor, tableId);
+    const view = await viewTable(tx, actor, table);
+    const names = new Map((await getCurrentRuleSet(tx, table.region_id))?.config.municipalities.map((m) => [m.code, m.name]) ?? []);
+    await writeAudit(tx, context, { action: 'table.minutes', objectType: 'table', objectId: tableId, purpose, outcome: 'success', details: { tableDate: table.starts_at.toISOString().slice(0, 10) } });
+    const pdf = await minutesPdf(view, (code) => (code ? names.get(code) ?? code : '—'));
+    return { pdf, filename: `notulen-${table.starts_at.toISOString().slice(0, 10)}.pdf` };
+  });
+}
+
+/** The letter to the resident about the table's latest decision on their case (owning case manager only). */
+export async function getDecisionLetter(db: DataSource, context: RequestContext, actor: Actor, caseId: string) {
+  return db.transaction(async (tx) => {
+    const row = await requireCase(tx, actor, caseId);
+    if (!isOwnOrganisationCase(actor, row.owner_organisation_id)) throw new AppError('FORBIDDEN', 'De brief gaat via de casemanager van de bewoner.');
+    const [decision] = await tx.query(
+      `SELECT d.id, d.rule, trim(d.destination_code) AS destination, d.motivation, t.starts_at, p.name AS provider
+         FROM table_decision d JOIN agenda_item a ON a.id = d.agenda_item_id JOIN outflow_table t ON t.id = a.table_id
+         LEFT JOIN organisation p ON p.id = d.follow_up_provider_id
+        WHERE d.case_id = $1 ORDER BY d.decided_at DESC LIMIT 1`,
+      [caseId],
+    );
+    if (!decision) throw new AppError('NOT_FOUND', 'Er is nog geen besluit over deze casus.');
+    const preconditions = await repository.findPreconditions(tx, [decision.id]);
+    const names = new Map((await getCurrentRuleSet(tx, row.region_id))?.config.municipalities.map((m) => [m.code, m.name]) ?? []);
+    await writeAudit(tx, context, { action: 'case.letter', objectType: 'case', objectId: caseId, subjectPseudonym: row.pseudonym, purpose, outcome: 'success', fields: ['identity', 'decision'] });
+    return decisionLetter({
+      firstName: row.sections.identity?.firstName ?? '',
+      rule: decision.rule,
+      destinationName: decision.destination ? names.get(decision.destination) ?? decision.destination : null,
+      originName: row.origin_code ? names.get(row.origin_code) ?? row.origin_code : null,
+      motivation: decision.motivation,
+      tableDate: decision.starts_at.toISOString(),
+      ownerName: row.owner_name,
+      ownerOrganisation: row.owner_organisation_name,
+      preconditions: preconditions.map((p: { description: string; ownerName: string; dueDate: string }) => p),
+      followUpProvider: decision.provider,
+      outcome: row.outcome,
+    });
+  });
 }

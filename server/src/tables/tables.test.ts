@@ -222,3 +222,39 @@ describe('consent at the table', () => {
     expect((await chair.get(`/api/tables/${table.id}`)).body.agenda[0].case.identity.lastName).toBe('de Jong');
   });
 });
+
+describe('minutes and the decision letter', () => {
+  it('each seat\'s PDF copy of the minutes shows only what it may; the letter speaks plain Dutch', async () => {
+    const table = await planTable('Tafel notulen');
+    const view = await readyCase(kwintes, t.db);
+    await giveConsent(kwintes, t.db, view.id, coordination, ['identityContact']);
+    const scheduled = await schedule(table.id, view);
+    const published = (await chair.post(`/api/tables/${table.id}/publish`).send({ version: scheduled.version })).body;
+    const item = published.agenda[0];
+    const decided = (await chair.post(`/api/tables/${table.id}/agenda/${item.id}/decision`).send(await decisionBody(published, item))).body;
+    await chair.post(`/api/tables/${table.id}/close`).send({ version: decided.version });
+
+    const pdfOf = async (agent: request.Agent) => {
+      const response = await agent.get(`/api/tables/${table.id}/minutes.pdf`).buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      return (response.body as Buffer);
+    };
+    const chairPdf = await pdfOf(chair);
+    expect(chairPdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const centradaPdf = await pdfOf(await t.signIn('corporatie@centrada.demo'));
+    // The name is in the chair's copy (consent), never in the corporation's (pdfkit writes text as hex glyph runs, so compare sizes and pseudonyms).
+    expect(chairPdf.length).not.toBe(centradaPdf.length);
+
+    const letter = await kwintes.get(`/api/cases/${view.id}/decision-letter`);
+    expect(letter.status).toBe(200);
+    expect(letter.body.paragraphs[0]).toBe('Beste Noor,');
+    expect(letter.body.paragraphs.join(' ')).toContain('u gaat wonen in Lelystad');
+    expect(letter.body.paragraphs.join(' ')).toContain('bezwaar');
+    expect((await chair.get(`/api/cases/${view.id}/decision-letter`)).status).toBe(403);
+  });
+});

@@ -48,6 +48,8 @@ export const auditActionLabel: Readonly<Record<string, string>> = {
   'table.read': 'Tafel bekeken',
   'table.publish': 'Agenda van de tafel gepubliceerd',
   'table.close': 'Tafel afgesloten',
+  'table.minutes': 'Notulen gedownload',
+  'case.letter': 'Besluitbrief opgesteld',
   'audit.search': 'Auditlog doorzocht',
   'ruleSet.read': 'Regio-instellingen bekeken',
   'ruleSet.update': 'Regio-instellingen gewijzigd',

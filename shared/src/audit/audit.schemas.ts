@@ -33,6 +33,8 @@ export const auditActions = [
   'table.read',
   'table.publish',
   'table.close',
+  'table.minutes',
+  'case.letter',
   'case.document.upload',
   'case.document.read',
   'case.document.list',

@@ -119,3 +119,6 @@ export const tableSummarySchema = z.object({
   id: z.uuid(), title: z.string(), startsAt: z.string(), state: tableStateSchema, municipalityCode: z.string().nullable(), agendaCount: z.int(),
 });
 export const tableListQuerySchema = z.strictObject({ state: tableStateSchema.optional(), upcoming: z.enum(['true', 'false']).transform((v) => v === 'true').optional() });
+
+export const decisionLetterSchema = z.object({ title: z.string(), paragraphs: z.array(z.string()) });
+export type DecisionLetter = z.infer<typeof decisionLetterSchema>;

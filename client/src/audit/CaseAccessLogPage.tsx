@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import { Link as RouterLink, useParams } from 'react-router';
+import { Alert, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import type { CaseAccessLog } from '@uitstroom/shared';
+import { fetchCaseAccessLog, messageOf } from './audit-api';
+import { formatDutchDateTime } from './audit-format';
+import './audit.css';
+
+/**
+ * `/casussen/:caseId/logboek`: for the case manager of the owning organisation, who read or
+ * changed what of this case, when and why, with the person's name, seat and organisation.
+ * Opening it is logged as well.
+ */
+export function CaseAccessLogPage() {
+  const { caseId } = useParams();
+  const [log, setLog] = useState<CaseAccessLog | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!caseId) return;
+    const controller = new AbortController();
+    fetchCaseAccessLog(caseId, controller.signal)
+      .then(setLog)
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'AbortError') setFailure(messageOf(error, 'Het logboek kon niet worden geladen.'));
+      });
+    return () => controller.abort();
+  }, [caseId]);
+
+  return (
+    <>
+      <Paragraph className="case-breadcrumb"><RouterLink className="utrecht-link" to={`/casussen/${caseId}`}>Terug naar de casus</RouterLink></Paragraph>
+      <Heading level={1}>Logboek van de casus{log ? ` ${log.pseudonym}` : ''}</Heading>
+      <Paragraph>Wie deze casus las of wijzigde, wanneer, welke onderdelen en waarvoor. Voor de bewoner is er de <RouterLink className="utrecht-link" to={`/casussen/${caseId}/inzage`}>inzage in het dossier</RouterLink>, met organisatie en rol in plaats van namen.</Paragraph>
+      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      {!log && !failure && <Paragraph role="status">Logboek laden…</Paragraph>}
+      {log && log.entries.length === 0 && <Paragraph>Er staat nog niets in het logboek.</Paragraph>}
+      {log && log.entries.length > 0 && (
+        <Table className="audit-table">
+          <TableCaption className="visually-hidden">Logboek van de casus</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Wanneer</TableHeaderCell>
+              <TableHeaderCell scope="col">Wie</TableHeaderCell>
+              <TableHeaderCell scope="col">Wat</TableHeaderCell>
+              <TableHeaderCell scope="col">Onderdelen</TableHeaderCell>
+              <TableHeaderCell scope="col">Doel</TableHeaderCell>
+              <TableHeaderCell scope="col">Uitkomst</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {log.entries.map((entry, index) => (
+              <TableRow key={index}>
+                <TableCell className="audit-table__when">{formatDutchDateTime(entry.at)}</TableCell>
+                <TableCell>
+                  {entry.actor ? <><strong>{entry.actor.name}</strong><br /><span className="audit-table__muted">{entry.actor.seatLabel} · {entry.actor.organisationName}</span></> : 'Het systeem'}
+                </TableCell>
+                <TableCell>{entry.actionLabel}</TableCell>
+                <TableCell>{entry.fields.length ? entry.fields.join(', ') : '—'}</TableCell>
+                <TableCell>{entry.purpose}</TableCell>
+                <TableCell>{entry.outcomeLabel}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,398 @@
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Link as RouterLink, useLocation, useParams } from 'react-router';
+import { useForm, useWatch } from 'react-hook-form';
+import {
+  Alert, Blockquote, Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading, OrderedList, OrderedListItem, Paragraph,
+  SelectOption, StatusBadge, UnorderedList, UnorderedListItem,
+} from '@utrecht/component-library-react';
+import {
+  caseOutcomeLabel, caseStateLabel, dwellingTypeLabel, targetGroupLabel, transitions, type CaseSectionName, type OriginException,
+} from '@uitstroom/shared';
+import { useMe } from '../auth/session';
+import { ApiError } from '../core/api';
+import { SelectField } from '../core/form';
+import {
+  consentMissingMessage, fetchCase, fetchColleagues, handOverCase, messageOf, transitionCase, useIsConsentRecorded, type Colleague, type ProjectedCase,
+} from './case-api';
+import { fieldId } from './case-fields';
+import { caseTitle, describeSection, formatDays, formatDutchTimestamp, todayIsoDate } from './case-format';
+import { ExceptionsEditor } from './ExceptionsEditor';
+import { checkExceptions, exceptionsResolver, toExceptionValues, type ExceptionValues } from './exceptions-form';
+import { stepOfPath, type IntakeStepSlug } from './intake-form';
+import { ProposalCard, type ProposalState } from './ProposalCard';
+import { useRegionMunicipalities, type RegionMunicipalities } from './region';
+import { WithdrawDialog } from './WithdrawDialog';
+import './cases.css';
+
+/**
+ * `/casussen/:caseId`: the case as the seat may see it. The engine's proposal stands beside the
+ * resident's wishes; while the case manager edits the exceptions it is recomputed in the browser
+ * with the shared engine, otherwise it is the server's proposal for the file as stored. A field
+ * the seat does not see is absent from the view and renders nothing.
+ */
+export function CasePage() {
+  const { caseId } = useParams();
+  const location = useLocation();
+  const [view, setView] = useState<ProjectedCase | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
+
+  useEffect(() => {
+    if (!caseId) return;
+    const controller = new AbortController();
+    setView(null);
+    setFailure(null);
+    fetchCase(caseId, controller.signal)
+      .then(setView)
+      .catch((error: unknown) => {
+        if ((error as Error).name === 'AbortError') return;
+        setFailure(error instanceof ApiError && error.status === 404 ? 'Deze casus bestaat niet of valt buiten uw bereik.' : messageOf(error, 'De casus kon niet worden geladen.'));
+      });
+    return () => controller.abort();
+  }, [caseId]);
+
+  if (failure) {
+    return (
+      <>
+        <Heading level={1}>Casus</Heading>
+        <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>
+        <Paragraph><RouterLink className="utrecht-link" to="/casussen">Terug naar Mijn casussen</RouterLink></Paragraph>
+      </>
+    );
+  }
+  if (!view) return <Paragraph role="status">Casus laden…</Paragraph>;
+  return <CaseView view={view} onChange={setView} notice={notice} setNotice={setNotice} />;
+}
+
+interface CaseViewProps {
+  view: ProjectedCase;
+  onChange(view: ProjectedCase): void;
+  notice: string | null;
+  setNotice(notice: string | null): void;
+}
+
+function CaseView({ view, onChange, notice, setNotice }: CaseViewProps) {
+  const me = useMe();
+  const region = useRegionMunicipalities();
+  const [referenceDate] = useState(todayIsoDate);
+  const canEdit = me.seat === 'casemanager' && view.state !== 'closed';
+  const editLink = (step: IntakeStepSlug, path?: string) => `/casussen/${view.id}/intake?stap=${step}${path ? `#${fieldId(path)}` : ''}`;
+
+  // Exceptions: the form lives here, so the proposal beside the wishes can follow it live.
+  const [isEditing, setIsEditing] = useState(false);
+  const contextRef = useRef({ view, municipalities: region.municipalities, referenceDate });
+  contextRef.current = { view, municipalities: region.municipalities, referenceDate };
+  const [resolver] = useState(() => exceptionsResolver(() => contextRef.current));
+  // Checked on "Opslaan", then again at every change; never on leaving a field, where a message
+  // appearing above the next field would move it away from under a click.
+  const exceptionsForm = useForm<ExceptionValues>({ defaultValues: toExceptionValues(view), resolver, mode: 'onSubmit', reValidateMode: 'onChange' });
+  const edited = useWatch({ control: exceptionsForm.control }) as ExceptionValues;
+
+  const proposal: ProposalState | null = useMemo(() => {
+    if (view.proposal === undefined) return null;
+    if (isEditing) {
+      const check = checkExceptions(edited, view, region.municipalities, referenceDate);
+      if (!check.proposal) return { kind: 'none', reason: 'Nog geen voorstel: de opnamedatum ontbreekt.' };
+      return check.proposal.ok ? { kind: 'live', proposal: check.proposal.proposal } : { kind: 'invalid', issues: check.proposal.error.error.issues };
+    }
+    if (view.proposal) return { kind: 'stored', proposal: view.proposal.result, ruleSetVersion: view.proposal.ruleSetVersion };
+    return { kind: 'none', reason: view.stay?.admissionDate ? 'De regel kan voor dit dossier nog geen voorstel doen.' : 'Nog geen voorstel: de opnamedatum ontbreekt.' };
+  }, [view, isEditing, edited, region.municipalities, referenceDate]);
+
+  const startEditing = () => {
+    exceptionsForm.reset(toExceptionValues(view));
+    setIsEditing(true);
+    setNotice(null);
+  };
+
+  return (
+    <div className="case-page">
+      <Paragraph className="case-breadcrumb"><RouterLink className="utrecht-link" to="/casussen">Mijn casussen</RouterLink></Paragraph>
+      <CaseHeader view={view} onChange={onChange} setNotice={setNotice} />
+      {notice && <Alert type="ok" role="status"><Paragraph>{notice}</Paragraph></Alert>}
+      {region.loadError && <Alert type="warning"><Paragraph>{region.loadError}</Paragraph></Alert>}
+      <Transitions view={view} onChange={(next, message) => { onChange(next); setNotice(message); }} editLink={editLink} />
+
+      {(view.wishes !== undefined || proposal) && (
+        <div className="case-columns">
+          <div className="case-columns__main">
+            {view.wishes !== undefined && (
+              <section className="case-card" aria-labelledby="wensen-kop">
+                <SectionHeading id="wensen-kop" title="Wensen van de bewoner" edit={canEdit ? editLink('wensen') : undefined} />
+                <Wishes wishes={view.wishes} region={region} />
+              </section>
+            )}
+            {view.exceptions !== undefined && (
+              <section className="case-card" aria-labelledby="uitzonderingen-kop">
+                <Heading level={2} id="uitzonderingen-kop">Uitzonderingen en uitgesloten gemeenten</Heading>
+                {isEditing ? (
+                  <ExceptionsEditor
+                    form={exceptionsForm} view={view} region={region} referenceDate={referenceDate}
+                    onSaved={(saved) => { onChange(saved); setIsEditing(false); setNotice('De uitzonderingen zijn opgeslagen. Het voorstel is opnieuw berekend.'); }}
+                    onCancel={() => setIsEditing(false)}
+                    onTheirs={onChange}
+                  />
+                ) : (
+                  <>
+                    <ExceptionsSummary exceptions={view.exceptions} excluded={view.excluded} region={region} />
+                    {canEdit && <Button type="button" appearance="secondary-action-button" onClick={startEditing}>Uitzonderingen wijzigen</Button>}
+                  </>
+                )}
+              </section>
+            )}
+          </div>
+          {proposal && <div className="case-columns__side"><ProposalCard state={proposal} region={region} /></div>}
+        </div>
+      )}
+
+      <FileSections view={view} region={region} editLink={canEdit ? editLink : undefined} />
+    </div>
+  );
+}
+
+function SectionHeading({ id, title, edit, level = 2 }: { id: string; title: string; edit?: string; level?: 2 | 3 }) {
+  return (
+    <div className="case-section-heading">
+      <Heading level={level} id={id}>{title}</Heading>
+      {edit && <RouterLink className="utrecht-link" to={edit}>Wijzigen<span className="visually-hidden">: {title}</span></RouterLink>}
+    </div>
+  );
+}
+
+function CaseHeader({ view, onChange, setNotice }: { view: ProjectedCase; onChange(view: ProjectedCase): void; setNotice(n: string | null): void }) {
+  const me = useMe();
+  const facts: { label: string; value: ReactNode }[] = [];
+  if (view.owner) facts.push({ label: 'Casemanager', value: `${view.owner.displayName} (${view.owner.organisationName})` });
+  if (view.stay?.targetGroup) facts.push({ label: 'Doelgroep', value: targetGroupLabel[view.stay.targetGroup] });
+  if (view.pseudonym) facts.push({ label: 'Kenmerk', value: view.pseudonym });
+  if (view.updatedAt) facts.push({ label: 'Laatst gewijzigd', value: formatDutchTimestamp(view.updatedAt) });
+  if (view.outcome) facts.push({ label: 'Uitkomst', value: caseOutcomeLabel[view.outcome] });
+
+  return (
+    <header className="case-header">
+      <Heading level={1}>{caseTitle(view)}</Heading>
+      <div className="case-header__badges">
+        {view.state && <StatusBadge status="neutral" className="case-badge case-badge--state">{caseStateLabel[view.state]}</StatusBadge>}
+        {view.isStalled && <StatusBadge status="warning" className="case-badge case-badge--stalled">Vastgelopen</StatusBadge>}
+      </div>
+      <Paragraph className="case-clock">
+        {view.waitingDays !== null && view.waitingDays !== undefined
+          ? view.state === 'closed'
+            ? `Wachtte ${formatDays(view.waitingDays)} sinds uitstroomgereed.`
+            : `Wacht ${formatDays(view.waitingDays)} sinds uitstroomgereed${view.readyAt ? ` (${formatDutchTimestamp(view.readyAt)})` : ''}.`
+          : view.state === 'intake' ? 'De wachttijd begint zodra de bewoner uitstroomgereed is.' : null}
+      </Paragraph>
+      {view.consentWarnings?.map((w) => (
+        <Alert key={w.organisationName + w.expiresOn} type="warning">
+          <Paragraph>De toestemming voor {w.organisationName} verloopt op {formatDutchTimestamp(w.expiresOn)}. Vraag de bewoner op tijd opnieuw.</Paragraph>
+        </Alert>
+      ))}
+      {facts.length > 0 && (
+        <DataList className="case-facts case-header__facts">
+          {facts.map((f) => <DataListItem key={f.label}><DataListKey>{f.label}</DataListKey><DataListValue>{f.value}</DataListValue></DataListItem>)}
+        </DataList>
+      )}
+      {me.seat === 'casemanager' && view.owner && view.state !== 'closed' && (
+        <Handover view={view} onDone={(next, colleague) => { onChange(next); setNotice(`De casus is overgedragen aan ${colleague.displayName}. De overdracht is vastgelegd.`); }} />
+      )}
+    </header>
+  );
+}
+
+function Handover({ view, onDone }: { view: ProjectedCase; onDone(view: ProjectedCase, to: Colleague): void }) {
+  const [colleagues, setColleagues] = useState<Colleague[] | null>(null);
+  const [choice, setChoice] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  useEffect(() => {
+    fetchColleagues().then(setColleagues).catch((error: unknown) => setFailure(messageOf(error, 'De collega’s konden niet worden geladen.')));
+  }, []);
+  const others = (colleagues ?? []).filter((c) => c.userId !== view.owner?.userId && c.seat === 'casemanager');
+  const submit = async () => {
+    const to = others.find((c) => c.userId === choice);
+    if (!to) { setFailure('Kies een collega.'); return; }
+    setIsBusy(true);
+    setFailure(null);
+    try {
+      onDone(await handOverCase(view.id!, view.version!, to.userId), to);
+      setChoice('');
+    } catch (error) {
+      setFailure(messageOf(error));
+    } finally {
+      setIsBusy(false);
+    }
+  };
+  if (!colleagues && !failure) return null;
+  return (
+    <section className="case-handover" aria-labelledby="overdragen-kop">
+      <Heading level={2} id="overdragen-kop" className="case-handover__title">Overdragen</Heading>
+      {colleagues && others.length === 0 ? (
+        <Paragraph>Er is geen andere casemanager in uw organisatie om de casus aan over te dragen.</Paragraph>
+      ) : (
+        <form className="case-handover__form" noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+          <SelectField label="Overdragen aan" value={choice} onChange={(e) => setChoice(e.target.value)} error={failure ?? undefined}>
+            <SelectOption value="">Kies een collega</SelectOption>
+            {others.map((c) => <SelectOption key={c.userId} value={c.userId}>{c.displayName}</SelectOption>)}
+          </SelectField>
+          <Button type="submit" appearance="secondary-action-button" disabled={isBusy}>Overdragen</Button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function Transitions({ view, onChange, editLink }: { view: ProjectedCase; onChange(view: ProjectedCase, notice: string): void; editLink(step: IntakeStepSlug, path?: string): string }) {
+  const allowed = view.allowedTransitions ?? [];
+  const [failure, setFailure] = useState<string | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const [issues, setIssues] = useState<{ path: string; message: string }[]>([]);
+  const [isWithdrawOpen, setIsWithdrawOpen] = useState(false);
+  const canMarkReady = allowed.includes('markReady');
+  const canWithdraw = allowed.includes('withdraw');
+  const isConsentRecorded = useIsConsentRecorded(canMarkReady ? view.id : null, view.version);
+  if (!canMarkReady && !canWithdraw) return null;
+  const missing = view.missingForReady ?? [];
+  const isComplete = missing.length === 0 && isConsentRecorded !== false;
+
+  const markReady = async () => {
+    setIsBusy(true);
+    setFailure(null);
+    setIssues([]);
+    try {
+      onChange(await transitionCase(view.id!, { transition: 'markReady', version: view.version! }), 'De bewoner is uitstroomgereed. De wachttijd loopt vanaf vandaag.');
+    } catch (error) {
+      setFailure(error instanceof ApiError && error.code === 'VERSION_CONFLICT' ? 'Iemand anders heeft de casus net gewijzigd. Laad de pagina opnieuw.' : messageOf(error));
+      if (error instanceof ApiError && error.code !== 'VERSION_CONFLICT') setIssues(error.issues);
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  return (
+    <section className="case-actions" aria-labelledby="acties-kop">
+      <Heading level={2} id="acties-kop" className="visually-hidden">Volgende stap</Heading>
+      {canMarkReady && !isComplete && (
+        <Alert type="info">
+          <Paragraph>Nog nodig voordat de bewoner uitstroomgereed is:</Paragraph>
+          <UnorderedList>
+            {missing.map((m) => (
+              <UnorderedListItem key={`${m.path}-${m.message}`}><RouterLink className="utrecht-link" to={editLink(stepOfPath(m.path))}>{m.message}</RouterLink></UnorderedListItem>
+            ))}
+            {isConsentRecorded === false && <UnorderedListItem>{consentMissingMessage}</UnorderedListItem>}
+          </UnorderedList>
+        </Alert>
+      )}
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+          {issues.length > 0 && <UnorderedList>{issues.map((i) => <UnorderedListItem key={i.path + i.message}>{i.message}</UnorderedListItem>)}</UnorderedList>}
+        </Alert>
+      )}
+      <ButtonGroup>
+        {canMarkReady && isComplete && (
+          <Button type="button" appearance="primary-action-button" onClick={() => void markReady()} disabled={isBusy}>{transitions.markReady.label}</Button>
+        )}
+        {canWithdraw && <Button type="button" appearance="secondary-action-button" onClick={() => setIsWithdrawOpen(true)}>{transitions.withdraw.label}</Button>}
+      </ButtonGroup>
+      {isWithdrawOpen && (
+        <WithdrawDialog view={view} onClose={() => setIsWithdrawOpen(false)} onDone={(next) => { setIsWithdrawOpen(false); onChange(next, 'De casus is afgesloten.'); }} />
+      )}
+    </section>
+  );
+}
+
+function Wishes({ wishes, region }: { wishes: NonNullable<ProjectedCase['wishes']>; region: RegionMunicipalities }) {
+  const isEmpty = !wishes.municipalities?.length && !wishes.neighbourhoods && !wishes.dwellingType && !wishes.ownWords;
+  if (isEmpty) return <Paragraph>Nog geen wensen vastgelegd.</Paragraph>;
+  return (
+    <>
+      {wishes.ownWords && (
+        <Blockquote className="case-own-words" aria-label="In de woorden van de bewoner">
+          <Paragraph>{wishes.ownWords}</Paragraph>
+        </Blockquote>
+      )}
+      <DataList className="case-facts">
+        {wishes.municipalities?.length ? (
+          <DataListItem>
+            <DataListKey>Gemeenten</DataListKey>
+            <DataListValue>
+              <OrderedList className="case-wish-list">{wishes.municipalities.map((code) => <OrderedListItem key={code}>{region.nameOf(code)}</OrderedListItem>)}</OrderedList>
+            </DataListValue>
+          </DataListItem>
+        ) : null}
+        {wishes.neighbourhoods && <DataListItem><DataListKey>Wijken</DataListKey><DataListValue>{wishes.neighbourhoods}</DataListValue></DataListItem>}
+        {wishes.dwellingType && <DataListItem><DataListKey>Woningtype</DataListKey><DataListValue>{dwellingTypeLabel[wishes.dwellingType]}</DataListValue></DataListItem>}
+      </DataList>
+    </>
+  );
+}
+
+function ExceptionsSummary({ exceptions, excluded, region }: { exceptions: OriginException[]; excluded?: string[]; region: RegionMunicipalities }) {
+  if (!exceptions.length && !excluded?.length) return <Paragraph>Geen uitzonderingen vastgelegd. De herkomstregel geldt zonder uitzondering.</Paragraph>;
+  return (
+    <DataList className="case-facts">
+      {exceptions.map((e) => (
+        <DataListItem key={e.kind}>
+          <DataListKey>Uitzondering {e.kind}</DataListKey>
+          <DataListValue>
+            {e.kind === 'A' && 'Belemmeringen in de herkomstgemeente. '}
+            {e.kind === 'B' && `Betere kansen in ${region.nameOf(e.municipality)} (${e.ground === 'netwerk' ? 'steunend netwerk' : 'vaste daginvulling'}; ${e.canTravelFromOrigin ? 'wel' : 'niet'} te bereizen vanuit de herkomst). `}
+            {e.kind === 'D' && `Anders echt niet passend; gemeente ${region.nameOf(e.municipality)}. `}
+            <q>{e.motivation}</q>
+          </DataListValue>
+        </DataListItem>
+      ))}
+      {excluded && excluded.length > 0 && (
+        <DataListItem><DataListKey>Uitgesloten gemeenten</DataListKey><DataListValue>{excluded.map(region.nameOf).join(', ')}</DataListValue></DataListItem>
+      )}
+    </DataList>
+  );
+}
+
+/** The file's sections, read-only, each with a link to its intake step. Absent sections render nothing. */
+function FileSections({ view, region, editLink }: { view: ProjectedCase; region: RegionMunicipalities; editLink?: (step: IntakeStepSlug) => string }) {
+  const blocks: { key: string; title: string; step: IntakeStepSlug; sections: CaseSectionName[]; note?: string; extra?: ReactNode }[] = [
+    { key: 'bewoner', title: 'Bewoner', step: 'bewoner', sections: ['identity', 'contact', 'household'] },
+    { key: 'verblijf', title: 'Verblijf', step: 'verblijf', sections: ['stay'] },
+    {
+      key: 'adressen', title: 'Adresgeschiedenis en herkomst', step: 'adressen', sections: ['addresses', 'isOriginUntraceable'],
+      extra: view.origin !== undefined ? <Paragraph>Herkomst volgens de adressen: <strong>{view.origin ? region.nameOf(view.origin) : 'niet te bepalen'}</strong></Paragraph> : null,
+    },
+    { key: 'woonbehoeften', title: 'Woonbehoeften', step: 'woonbehoeften', sections: ['housingNeeds'] },
+    { key: 'ondersteuning', title: 'Ondersteuning', step: 'ondersteuning', sections: ['supportNeeds'] },
+    { key: 'gevoelig', title: 'Gevoelige informatie', step: 'gevoelig', sections: ['sensitive'], note: 'Alleen zichtbaar voor de casemanagers van de eigen organisatie.' },
+  ];
+  const isShown = (s: CaseSectionName) => view[s] !== undefined;
+  const cards = blocks.flatMap((block) => {
+    const facts = block.sections.filter(isShown)
+      // "No" for untraceable is the default, not a fact worth a line.
+      .filter((s) => !(s === 'isOriginUntraceable' && view.isOriginUntraceable === false))
+      .flatMap((s) => describeSection(s, view[s] as never, region.nameOf).map((f) => ({ ...f, key: `${s}-${f.label}` })));
+    // "Nothing recorded" only where the seat sees the whole block: a hidden part is not an empty one.
+    const isWholeBlockShown = block.sections.every(isShown);
+    return facts.length || block.extra || isWholeBlockShown ? [{ ...block, facts, isWholeBlockShown }] : [];
+  });
+  if (!cards.length) return null;
+  return (
+    <section className="case-file" aria-labelledby="dossier-kop">
+      <Heading level={2} id="dossier-kop">Dossier</Heading>
+      <div className="case-file__grid">
+        {cards.map((card) => {
+          const headingId = `dossier-${card.key}`;
+          return (
+            <section key={card.key} className="case-card" aria-labelledby={headingId}>
+              <SectionHeading id={headingId} level={3} title={card.title} edit={editLink?.(card.step)} />
+              {card.note && <Paragraph className="case-card__note">{card.note}</Paragraph>}
+              {card.extra}
+              {card.facts.length ? (
+                <DataList className="case-facts">
+                  {card.facts.map((f) => <DataListItem key={f.key}><DataListKey>{f.label}</DataListKey><DataListValue>{f.value}</DataListValue></DataListItem>)}
+                </DataList>
+              ) : card.isWholeBlockShown && <Paragraph className="case-card__empty">Nog niets vastgelegd.</Paragraph>}
+            </section>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

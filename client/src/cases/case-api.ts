@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { useEffect, useState } from 'react';
+import {
+  caseListSchema, caseViewSchema, colleagueSchema, consentSchema, type CaseList, type CaseSections, type CaseTransitionRequest, type CaseView, type CreateCase,
+} from '@uitstroom/shared';
+import { api, ApiError } from '../core/api';
+
+/**
+ * The cases API as the client uses it. Every answer is the seat's projection of the case: a field
+ * the seat may not see is absent, so the pages render nothing for it.
+ */
+export const projectedCaseSchema = caseViewSchema.partial();
+export type ProjectedCase = Partial<CaseView>;
+export type Colleague = z.infer<typeof colleagueSchema>;
+
+export function fetchCases(query: URLSearchParams, signal?: AbortSignal): Promise<CaseList> {
+  return api('GET', `/api/cases?${query.toString()}`, { schema: caseListSchema, signal });
+}
+
+export function fetchCase(caseId: string, signal?: AbortSignal): Promise<ProjectedCase> {
+  return api('GET', `/api/cases/${encodeURIComponent(caseId)}`, { schema: projectedCaseSchema, signal });
+}
+
+export function createCase(body: CreateCase): Promise<ProjectedCase> {
+  return api('POST', '/api/cases', { body, schema: projectedCaseSchema });
+}
+
+export function updateCase(caseId: string, version: number, changes: Partial<CaseSections>): Promise<ProjectedCase> {
+  return api('PATCH', `/api/cases/${encodeURIComponent(caseId)}`, { body: { version, changes }, schema: projectedCaseSchema });
+}
+
+export function transitionCase(caseId: string, request: CaseTransitionRequest): Promise<ProjectedCase> {
+  return api('POST', `/api/cases/${encodeURIComponent(caseId)}/transitions`, { body: request, schema: projectedCaseSchema });
+}
+
+export function handOverCase(caseId: string, version: number, toUserId: string): Promise<ProjectedCase> {
+  return api('POST', `/api/cases/${encodeURIComponent(caseId)}/handover`, { body: { version, toUserId }, schema: projectedCaseSchema });
+}
+
+export function fetchColleagues(): Promise<Colleague[]> {
+  return api('GET', '/api/cases-colleagues', { schema: z.array(colleagueSchema) });
+}
+
+/** A stale write: the server's current file and its version, from the 409's `details`. */
+export interface VersionConflict {
+  currentVersion: number;
+  current: ProjectedCase;
+}
+
+export function asVersionConflict(error: unknown): VersionConflict | null {
+  if (!(error instanceof ApiError) || error.code !== 'VERSION_CONFLICT') return null;
+  const details = z.object({ currentVersion: z.int(), current: projectedCaseSchema }).safeParse(error.details);
+  return details.success ? details.data : null;
+}
+
+export function isNetworkError(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 0;
+}
+
+export function messageOf(error: unknown, fallback = 'Dat is niet gelukt. Probeer het opnieuw.'): string {
+  return error instanceof ApiError ? error.message : fallback;
+}
+
+/**
+ * Whether any consent (or a recorded refusal) exists for the case: marking it ready needs one, and
+ * the view's `missingForReady` does not say so. Null while loading or when it cannot be read.
+ */
+export function useIsConsentRecorded(caseId: string | null | undefined, version: number | undefined): boolean | null {
+  const [isRecorded, setIsRecorded] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (!caseId) return;
+    const controller = new AbortController();
+    api('GET', `/api/cases/${encodeURIComponent(caseId)}/consents`, { schema: z.array(consentSchema), signal: controller.signal })
+      .then((consents) => setIsRecorded(consents.length > 0))
+      .catch(() => setIsRecorded(null));
+    return () => controller.abort();
+  }, [caseId, version]);
+  return isRecorded;
+}
+
+/** The message beside the missing items when no consent is recorded yet. */
+export const consentMissingMessage = 'De toestemming van de bewoner is nog niet vastgelegd: wat de bewoner wil delen, en met wie (ook een weigering telt).';

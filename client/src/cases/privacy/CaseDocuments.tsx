@@ -1,0 +1,250 @@
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import {
+  Alert, Button, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Heading, Paragraph, Select, SelectOption,
+  Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+} from '@utrecht/component-library-react';
+import {
+  consentCategories, consentCategoryLabel, documentContentTypeLabel, documentContentTypes, documentFilenameSchema, documentListSchema,
+  documentSummarySchema, errorBodySchema, maxDocumentBytes, type ConsentCategory, type DocumentContentType, type DocumentSummary,
+} from '@uitstroom/shared';
+import { api, ApiError } from '../../core/api';
+import './case-documents.css';
+
+const dateFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
+const numberFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
+
+/** 1536 → "1,5 kB"; sizes in the units people see in their file manager. */
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${numberFormat.format(bytes / 1024)} kB`;
+  return `${numberFormat.format(bytes / (1024 * 1024))} MB`;
+}
+
+const tooLarge = 'Het bestand is groter dan 10 MB. Kies een kleiner bestand of verklein het (bijvoorbeeld een scan in lagere resolutie).';
+
+function documentsPath(caseId: string): string {
+  return `/api/cases/${encodeURIComponent(caseId)}/documents`;
+}
+
+function isDocumentType(type: string): type is DocumentContentType {
+  return (documentContentTypes as readonly string[]).includes(type);
+}
+
+interface FieldErrors { file?: string; category?: string }
+
+/** What the browser can check before sending: the server checks all of it again, and the bytes. */
+function checkBeforeUpload(file: File | undefined, category: ConsentCategory | ''): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!file) errors.file = 'Kies een bestand.';
+  else if (file.size === 0) errors.file = 'Het bestand is leeg.';
+  else if (file.size > maxDocumentBytes) errors.file = tooLarge;
+  else if (!isDocumentType(file.type)) errors.file = 'Alleen PDF, PNG of JPEG kunnen worden toegevoegd.';
+  else {
+    const name = documentFilenameSchema.safeParse(file.name);
+    if (!name.success) errors.file = name.error.issues[0]?.message ?? 'Geen geldige bestandsnaam.';
+  }
+  if (!category) errors.category = 'Kies een categorie.';
+  return errors;
+}
+
+/** Sends the file itself as the body; category and name go in the query. */
+async function uploadDocument(caseId: string, file: File, category: ConsentCategory): Promise<DocumentSummary> {
+  const query = new URLSearchParams({ category, filename: file.name });
+  let response: Response;
+  try {
+    response = await fetch(`${documentsPath(caseId)}?${query.toString()}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Content-Type': file.type },
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.');
+  }
+  const payload: unknown = await response.json().catch(() => null);
+  if (response.ok) return documentSummarySchema.parse(payload);
+  if (response.status === 413) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', tooLarge);
+  const parsed = errorBodySchema.safeParse(payload);
+  if (!parsed.success) throw new ApiError(response.status, 'INTERNAL', 'Het toevoegen is niet gelukt. Probeer het later opnieuw.');
+  const { code, message, issues, details } = parsed.data.error;
+  throw new ApiError(response.status, code, message, issues, details);
+}
+
+/** Server issues at the field they concern; the rest as one message above the button. */
+function placeServerError(error: unknown): { fields: FieldErrors; message: string | null } {
+  if (!(error instanceof ApiError)) return { fields: {}, message: 'Het toevoegen is niet gelukt. Probeer het opnieuw.' };
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    if (issue.path === 'category') fields.category ??= issue.message;
+    else if (issue.path === 'body' || issue.path === 'filename' || issue.path === 'contentType') fields.file ??= issue.message;
+  }
+  if (error.code === 'PAYLOAD_TOO_LARGE') fields.file = error.message;
+  const isPlaced = Boolean(fields.file || fields.category);
+  return { fields, message: isPlaced ? null : error.message };
+}
+
+/**
+ * The documents of a case that the signed-in seat may see (the server lists no others), with a
+ * download link for each; for the case manager also a form to add one. Self-contained: give it
+ * the case id and whether this user may upload.
+ */
+export function CaseDocuments({ caseId, canUpload }: { caseId: string; canUpload: boolean }) {
+  const headingId = useId();
+  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
+  const [loadFailure, setLoadFailure] = useState<string | null>(null);
+
+  const load = useCallback((signal?: AbortSignal) => {
+    setLoadFailure(null);
+    api('GET', documentsPath(caseId), { schema: documentListSchema, signal })
+      .then(setDocuments)
+      .catch((error: unknown) => {
+        if ((error as Error).name === 'AbortError') return;
+        setLoadFailure(error instanceof ApiError && error.status !== 0 && error.status < 500 ? error.message : 'De documenten konden niet worden geladen.');
+      });
+  }, [caseId]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setDocuments(null);
+    load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  return (
+    <section className="case-documents" aria-labelledby={headingId}>
+      <Heading level={2} id={headingId}>Documenten</Heading>
+      {loadFailure ? (
+        <Alert type="error" role="alert">
+          <Paragraph>{loadFailure}</Paragraph>
+          <Button type="button" appearance="secondary-action-button" onClick={() => load()}>Opnieuw proberen</Button>
+        </Alert>
+      ) : documents === null ? (
+        <Paragraph aria-live="polite">Documenten laden…</Paragraph>
+      ) : documents.length === 0 ? (
+        <Paragraph>Er zijn geen documenten om te tonen.</Paragraph>
+      ) : (
+        <DocumentTable caseId={caseId} documents={documents} />
+      )}
+      {canUpload && <UploadForm caseId={caseId} onUploaded={(document) => setDocuments((current) => [document, ...(current ?? [])])} />}
+    </section>
+  );
+}
+
+function DocumentTable({ caseId, documents }: { caseId: string; documents: DocumentSummary[] }) {
+  return (
+    <Table className="case-documents__table">
+      <caption className="visually-hidden">Documenten van de casus, nieuwste eerst</caption>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">Bestand</TableHeaderCell>
+          <TableHeaderCell scope="col">Categorie</TableHeaderCell>
+          <TableHeaderCell scope="col">Grootte</TableHeaderCell>
+          <TableHeaderCell scope="col">Toegevoegd</TableHeaderCell>
+          <TableHeaderCell scope="col">Door</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {documents.map((document) => (
+          <TableRow key={document.id}>
+            <TableCell>
+              {/* The server answers as an attachment: the browser saves the file, it never opens it in this page. */}
+              <a className="utrecht-link" href={`${documentsPath(caseId)}/${encodeURIComponent(document.id)}`} download={document.filename}>
+                {document.filename}
+              </a>
+              <span className="case-documents__type"> ({documentContentTypeLabel[document.contentType]})</span>
+            </TableCell>
+            <TableCell>{consentCategoryLabel[document.category]}</TableCell>
+            <TableCell>{formatSize(document.sizeBytes)}</TableCell>
+            <TableCell>{dateFormat.format(new Date(document.uploadedAt))}</TableCell>
+            <TableCell>{document.uploadedBy}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function UploadForm({ caseId, onUploaded }: { caseId: string; onUploaded(document: DocumentSummary): void }) {
+  const fileId = useId();
+  const categoryId = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const categorySelect = useRef<HTMLSelectElement>(null);
+  const [category, setCategory] = useState<ConsentCategory | ''>('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [isSending, setIsSending] = useState(false);
+
+  function focusFirst(found: FieldErrors) {
+    if (found.file) fileInput.current?.focus();
+    else if (found.category) categorySelect.current?.focus();
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFailure(null);
+    setNotice(null);
+    const file = fileInput.current?.files?.[0];
+    const found = checkBeforeUpload(file, category);
+    setErrors(found);
+    if (found.file || found.category || !file || !category) {
+      focusFirst(found);
+      return;
+    }
+    setIsSending(true);
+    try {
+      const document = await uploadDocument(caseId, file, category);
+      onUploaded(document);
+      setNotice(`${document.filename} is toegevoegd.`);
+      setCategory('');
+      if (fileInput.current) fileInput.current.value = '';
+    } catch (error) {
+      const placed = placeServerError(error);
+      setErrors(placed.fields);
+      setFailure(placed.message);
+      focusFirst(placed.fields);
+    } finally {
+      setIsSending(false);
+    }
+  }
+
+  const fileDescriptionId = `${fileId}-omschrijving`;
+  const fileErrorId = `${fileId}-fout`;
+  const categoryErrorId = `${categoryId}-fout`;
+  return (
+    <form className="case-documents__form" noValidate onSubmit={submit} aria-label="Document toevoegen">
+      <Heading level={3}>Document toevoegen</Heading>
+      <FormField type="text" invalid={!!errors.file}>
+        <Paragraph className="utrecht-form-field__label"><FormLabel htmlFor={fileId}>Bestand</FormLabel></Paragraph>
+        <FormFieldDescription id={fileDescriptionId}>PDF, PNG of JPEG, hoogstens 10 MB.</FormFieldDescription>
+        {errors.file && <FormFieldErrorMessage id={fileErrorId}>{errors.file}</FormFieldErrorMessage>}
+        <Paragraph className="utrecht-form-field__input">
+          <input
+            ref={fileInput} id={fileId} type="file" accept=".pdf,.png,.jpg,.jpeg" className="case-documents__file"
+            aria-invalid={errors.file ? true : undefined} aria-describedby={[fileDescriptionId, errors.file ? fileErrorId : null].filter(Boolean).join(' ')}
+            onChange={() => { setErrors((current) => ({ ...current, file: undefined })); setNotice(null); }}
+          />
+        </Paragraph>
+      </FormField>
+      <FormField type="select" invalid={!!errors.category}>
+        <Paragraph className="utrecht-form-field__label"><FormLabel htmlFor={categoryId}>Categorie</FormLabel></Paragraph>
+        <FormFieldDescription>Bepaalt wie het document mag zien, net als bij de gegevens van de casus.</FormFieldDescription>
+        {errors.category && <FormFieldErrorMessage id={categoryErrorId}>{errors.category}</FormFieldErrorMessage>}
+        <Paragraph className="utrecht-form-field__input">
+          <Select
+            ref={categorySelect} id={categoryId} invalid={!!errors.category} aria-describedby={errors.category ? categoryErrorId : undefined}
+            value={category} onChange={(event) => { setCategory(event.target.value as ConsentCategory | ''); setErrors((current) => ({ ...current, category: undefined })); }}
+          >
+            <SelectOption value="">Kies een categorie</SelectOption>
+            {consentCategories.map((c) => <SelectOption key={c} value={c}>{consentCategoryLabel[c]}</SelectOption>)}
+          </Select>
+        </Paragraph>
+      </FormField>
+      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      <div role="status" aria-live="polite">{notice && <Paragraph>{notice}</Paragraph>}</div>
+      <Button type="submit" appearance="primary-action-button" disabled={isSending} aria-busy={isSending || undefined}>
+        {isSending ? 'Bezig met toevoegen…' : 'Document toevoegen'}
+      </Button>
+    </form>
+  );
+}

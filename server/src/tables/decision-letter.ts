@@ -1,0 +1,58 @@
+import { caseOutcomeLabel, type CaseOutcome } from '@uitstroom/shared';
+
+export interface LetterFacts {
+  firstName: string;
+  rule: string;
+  destinationName: string | null;
+  originName: string | null;
+  motivation: string | null;
+  tableDate: string;
+  ownerName: string;
+  ownerOrganisation: string;
+  preconditions: { description: string; ownerName: string; dueDate: string }[];
+  followUpProvider: string | null;
+  outcome: CaseOutcome | null;
+}
+
+const longDate = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' });
+
+/**
+ * The decision letter for the resident, in plain Dutch (B1): where you will live and why, what
+ * happens next, whom to call, how to object. Paragraphs, so the client and a PDF can lay it out.
+ */
+export function decisionLetter(f: LetterFacts): { title: string; paragraphs: string[] } {
+  const why: Record<string, string> = {
+    herkomst: `U woonde voor uw opname in ${f.originName ?? 'deze gemeente'}. De afspraak in onze regio is dat u dan teruggaat naar die gemeente.`,
+    A: 'In uw vorige woonplaats is het voor u niet goed om opnieuw te beginnen. Daarom zoeken we een andere gemeente.',
+    B: `In ${f.destinationName ?? 'deze gemeente'} heeft u iets dat u helpt: mensen om u heen of vast werk of dagbesteding. Dat kunt u vanuit uw vorige woonplaats niet goed bereiken.`,
+    C: 'We konden niet vaststellen waar u voor uw opname woonde. Dan verdelen de gemeenten in de regio de plekken eerlijk, naar het aantal inwoners.',
+    D: 'De tafel vond de gewone afspraak voor u niet passend en heeft daarom anders besloten.',
+  };
+  if (f.rule === 'buiten_regio') {
+    return {
+      title: 'Besluit van de Uitstroomtafel',
+      paragraphs: [
+        `Beste ${f.firstName},`,
+        `Op ${longDate.format(new Date(f.tableDate))} heeft de Uitstroomtafel over uw woning gesproken.`,
+        'U woonde voor uw opname buiten onze regio. De afspraak is dat de regio waar u vandaan komt u dan helpt aan een woning. Wij hebben uw gegevens, met uw toestemming, aan die regio doorgegeven.',
+        `Heeft u vragen? Bel of mail uw casemanager ${f.ownerName} (${f.ownerOrganisation}).`,
+        'Bent u het niet eens met dit besluit? Zeg het uw casemanager binnen zes weken. Die helpt u om bezwaar te maken bij de gemeente.',
+      ],
+    };
+  }
+  return {
+    title: 'Besluit van de Uitstroomtafel',
+    paragraphs: [
+      `Beste ${f.firstName},`,
+      `Op ${longDate.format(new Date(f.tableDate))} heeft de Uitstroomtafel over uw woning gesproken. Aan deze tafel zitten de gemeenten, de woningcorporaties en de zorgaanbieders van de regio.`,
+      `Besluit: u gaat wonen in ${f.destinationName ?? 'een gemeente in de regio'}.`,
+      `Waarom? ${why[f.rule] ?? ''}${f.motivation && f.rule !== 'A' ? ` ${f.motivation}` : ''}`,
+      'Wat gebeurt er nu? Een woningcorporatie zoekt een woning die bij u past. Als er een woning is, hoort u dat van uw casemanager. U mag de woning eerst bekijken.',
+      ...(f.preconditions.length ? [`Voordat u verhuist, wordt dit geregeld: ${f.preconditions.map((p) => `${p.description} (door ${p.ownerName}, uiterlijk ${longDate.format(new Date(p.dueDate))})`).join('; ')}.`] : []),
+      ...(f.followUpProvider ? [`Na de verhuizing krijgt u begeleiding van ${f.followUpProvider}.`] : []),
+      `Heeft u vragen? Bel of mail uw casemanager ${f.ownerName} (${f.ownerOrganisation}).`,
+      'Bent u het niet eens met dit besluit? Zeg het uw casemanager binnen zes weken. Die helpt u om bezwaar te maken bij de gemeente.',
+      ...(f.outcome ? [`Status: ${caseOutcomeLabel[f.outcome]}.`] : []),
+    ],
+  };
+}
