@@ -27,6 +27,7 @@ export function Shell() {
       <nav className="shell__nav" aria-label="Hoofdmenu">
         <ul>
           {me.seat !== 'regionAdmin' && <li><NavLink to="/casussen">Mijn casussen</NavLink></li>}
+          {me.seat !== 'regionAdmin' && <li><NavLink to="/tafels">Tafels</NavLink></li>}
           {me.seat === 'regionAdmin' && <li><NavLink to="/beheer/gebruikers">Organisaties en gebruikers</NavLink></li>}
           {me.seat === 'regionAdmin' && <li><NavLink to="/regio/instellingen">Regio-instellingen</NavLink></li>}
           {me.seat === 'regionAdmin' && <li><NavLink to="/beheer/audit">Auditlog</NavLink></li>}

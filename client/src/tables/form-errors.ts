@@ -32,3 +32,19 @@ export function toFieldErrors<T extends FieldValues>(messages: FieldMessages): F
 export function inputId(prefix: string, path: string): string {
   return `${prefix}-${path.replace(/\./g, '-')}`;
 }
+
+/** Every message in react-hook-form's nested errors, with its dotted path, in the order of the form. */
+export function flattenErrors(errors: unknown): { path: string; message: string }[] {
+  const found: { path: string; message: string }[] = [];
+  const visit = (node: unknown, path: readonly string[]) => {
+    if (!node || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    if (typeof record['message'] === 'string' && record['message'] !== '') found.push({ path: path.join('.'), message: record['message'] });
+    for (const [key, child] of Object.entries(record)) {
+      if (key === 'ref' || key === 'message' || key === 'type' || key === 'types') continue;
+      visit(child, key === 'root' ? path : [...path, key]);
+    }
+  };
+  visit(errors, []);
+  return found;
+}

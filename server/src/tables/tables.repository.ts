@@ -27,7 +27,7 @@ export async function listTablesInScope(db: EntityManager, actor: Actor, filter:
   if (filter.state) { params.push(filter.state); conditions.push(`t.state = $${params.length}`); }
   if (filter.upcoming) conditions.push(`t.starts_at >= now() - interval '1 day'`);
   return db.query(
-    `SELECT t.id, t.title, t.starts_at AS "startsAt", t.state, trim(t.municipality_code) AS "municipalityCode",
+    `SELECT t.id, t.title, t.starts_at AS "startsAt", t.state, trim(t.municipality_code) AS "municipalityCode", t.location, t.video_url AS "videoUrl",
             (SELECT count(*)::int FROM agenda_item a WHERE a.table_id = t.id AND a.status IN ('open', 'decided')) AS "agendaCount"
        FROM outflow_table t WHERE ${conditions.join(' AND ')} ORDER BY t.starts_at`,
     params,

@@ -89,7 +89,10 @@ async function viewTable(tx: EntityManager, actor: Actor, table: TableRow): Prom
   for (const item of agendaRows) {
     const caseView = await projectCaseIfReachable(tx, actor, item.case_id);
     const decision = decisions.find((d) => d.agenda_item_id === item.id);
-    const proposalOutcome = (caseView?.proposal as { result?: { outcome?: string } } | null | undefined)?.result?.outcome;
+    const proposal = (caseView?.proposal as { result?: { outcome?: string; destination?: string | null } } | null | undefined)?.result;
+    const wish = (caseView?.wishes as { municipalities?: string[] } | undefined)?.municipalities?.[0];
+    // Provisional when the decision will take it from the ledger: C, or A that did not go to the wish.
+    const isByDistribution = proposal?.outcome === 'C' || (proposal?.outcome === 'A' && proposal.destination !== wish);
     agenda.push({
       id: item.id,
       position: item.position,
@@ -97,7 +100,7 @@ async function viewTable(tx: EntityManager, actor: Actor, table: TableRow): Prom
       caseId: item.case_id,
       pseudonym: item.pseudonym,
       case: (caseView ?? { pseudonym: item.pseudonym }) as Record<string, unknown>,
-      isDestinationProvisional: item.status === 'open' && (proposalOutcome === 'C' || proposalOutcome === 'A'),
+      isDestinationProvisional: item.status === 'open' && isByDistribution,
       decision: decision ? decisionView(decision, preconditions.filter((p: { decisionId: string }) => p.decisionId === decision.id), !!caseView) : null,
       note: item.note,
     });

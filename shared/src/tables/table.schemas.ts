@@ -117,6 +117,7 @@ export type TableView = z.infer<typeof tableViewSchema>;
 
 export const tableSummarySchema = z.object({
   id: z.uuid(), title: z.string(), startsAt: z.string(), state: tableStateSchema, municipalityCode: z.string().nullable(), agendaCount: z.int(),
+  location: z.string().nullable(), videoUrl: z.string().nullable(),
 });
 export const tableListQuerySchema = z.strictObject({ state: tableStateSchema.optional(), upcoming: z.enum(['true', 'false']).transform((v) => v === 'true').optional() });
 

@@ -1,0 +1,134 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link as RouterLink, useNavigate } from 'react-router';
+import {
+  Alert, Button, Heading, Paragraph, StatusBadge, Table as DataTable, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+} from '@utrecht/component-library-react';
+import { tableStateLabel, type RegionOrganisation } from '@uitstroom/shared';
+import { useMe } from '../auth/session';
+import { messageOf } from '../cases/case-api';
+import { useRegionMunicipalities, type RegionMunicipalities } from '../cases/region';
+import { PlanTableForm } from './PlanTableForm';
+import { fetchRegionOrganisations, fetchTables, type TableListItem } from './table-api';
+import { amsterdamDate, formatTableDate, formatTableTime, tableStateBadge } from './table-format';
+import '../cases/cases.css';
+import './tables.css';
+
+/** `/tafels`: the tables in reach, upcoming first, then the past ones; the chair plans new ones here. */
+export function TablesPage() {
+  const me = useMe();
+  const region = useRegionMunicipalities();
+  const navigate = useNavigate();
+  const [tables, setTables] = useState<TableListItem[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [isPlanning, setIsPlanning] = useState(false);
+  const [organisations, setOrganisations] = useState<RegionOrganisation[] | null>(null);
+  const planButton = useRef<HTMLButtonElement>(null);
+  const isChair = me.seat === 'chair';
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchTables(controller.signal).then(setTables).catch((error: unknown) => {
+      if ((error as Error).name !== 'AbortError') setFailure(messageOf(error, 'De tafels konden niet worden geladen.'));
+    });
+    return () => controller.abort();
+  }, []);
+
+  useEffect(() => {
+    if (!isPlanning || organisations) return;
+    fetchRegionOrganisations().then(setOrganisations).catch((error: unknown) => setFailure(messageOf(error, 'De organisaties van de regio konden niet worden geladen.')));
+  }, [isPlanning, organisations]);
+
+  useEffect(() => {
+    if (isPlanning) document.getElementById('plannen-kop')?.focus();
+  }, [isPlanning]);
+
+  const today = amsterdamDate(new Date());
+  const upcoming = (tables ?? []).filter((t) => amsterdamDate(new Date(t.startsAt)) >= today);
+  const past = (tables ?? []).filter((t) => amsterdamDate(new Date(t.startsAt)) < today).reverse();
+
+  return (
+    <div className="tables-page">
+      <div className="page-title">
+        <Heading level={1}>Tafels</Heading>
+        {isChair && !isPlanning && (
+          <Button ref={planButton} type="button" appearance="primary-action-button" onClick={() => setIsPlanning(true)}>Tafel plannen</Button>
+        )}
+      </div>
+      <Paragraph className="tables-page__intro">
+        {isChair
+          ? 'Plan de uitstroomtafels van uw regio, zet casussen op de agenda en deel die op tijd met de genodigden.'
+          : me.seat === 'casemanager'
+            ? 'De uitstroomtafels van uw regio. Zet een uitstroomgerede casus op de agenda van een tafel die nog niet is afgesloten.'
+            : 'De uitstroomtafels waarvoor uw organisatie is uitgenodigd, zodra de voorzitter de agenda heeft gedeeld.'}
+      </Paragraph>
+      {region.loadError && <Alert type="warning"><Paragraph>{region.loadError}</Paragraph></Alert>}
+      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+
+      {isPlanning && (
+        <PlanTableForm
+          region={region} organisations={organisations}
+          onPlanned={(table) => navigate(`/tafels/${table.id}`, { state: { notice: `De tafel “${table.title}” is gepland. Zet nu casussen op de agenda.` } })}
+          onCancel={() => { setIsPlanning(false); requestAnimationFrame(() => planButton.current?.focus()); }}
+        />
+      )}
+
+      {!tables && !failure && <Paragraph role="status">Tafels laden…</Paragraph>}
+      {tables && tables.length === 0 && (
+        <div className="empty-state">
+          <Heading level={2}>Nog geen tafels</Heading>
+          <Paragraph>
+            {isChair
+              ? 'Er is nog geen tafel gepland. Kies “Tafel plannen” om de eerste te plannen.'
+              : me.seat === 'casemanager'
+                ? 'Er is nog geen tafel gepland in uw regio.'
+                : 'Hier verschijnen de tafels waarvoor uw organisatie is uitgenodigd, zodra de agenda is gedeeld.'}
+          </Paragraph>
+        </div>
+      )}
+      {tables && tables.length > 0 && (
+        <>
+          <TableList id="komend" title="Komende tafels" tables={upcoming} region={region} empty="Er staat geen tafel gepland." />
+          <TableList id="geweest" title="Eerdere tafels" tables={past} region={region} empty="Nog geen eerdere tafels." />
+        </>
+      )}
+    </div>
+  );
+}
+
+function TableList({ id, title, tables, region, empty }: { id: string; title: string; tables: TableListItem[]; region: RegionMunicipalities; empty: string }) {
+  return (
+    <section aria-labelledby={`${id}-kop`}>
+      <Heading level={2} id={`${id}-kop`}>{title}</Heading>
+      {tables.length === 0 ? <Paragraph className="tables-page__empty">{empty}</Paragraph> : (
+        <DataTable className="tables-list">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Datum en tijd</TableHeaderCell>
+              <TableHeaderCell scope="col">Tafel</TableHeaderCell>
+              <TableHeaderCell scope="col">Voor</TableHeaderCell>
+              <TableHeaderCell scope="col">Status</TableHeaderCell>
+              <TableHeaderCell scope="col">Agenda</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {tables.map((t) => (
+              <TableRow key={t.id}>
+                <TableCell>
+                  <time dateTime={t.startsAt}>{formatTableDate(t.startsAt)}<br />om {formatTableTime(t.startsAt)}</time>
+                </TableCell>
+                <TableCell>
+                  <RouterLink className="utrecht-link tables-list__title" to={`/tafels/${t.id}`}>{t.title}</RouterLink>
+                  {t.location && <Paragraph className="tables-list__where">{t.location}</Paragraph>}
+                  {t.videoUrl && <Paragraph className="tables-list__where"><a className="utrecht-link" href={t.videoUrl} rel="noreferrer noopener" target="_blank">Videolink<span className="visually-hidden"> van {t.title} (opent in een nieuw venster)</span></a></Paragraph>}
+                </TableCell>
+                <TableCell>{t.municipalityCode ? `Gemeente ${region.nameOf(t.municipalityCode)}` : 'De hele regio'}</TableCell>
+                <TableCell><StatusBadge status="neutral" className={`table-badge ${tableStateBadge[t.state]}`}>{tableStateLabel[t.state]}</StatusBadge></TableCell>
+                <TableCell>{t.agendaCount === 1 ? '1 casus' : `${t.agendaCount} casussen`}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </DataTable>
+      )}
+    </section>
+  );
+}

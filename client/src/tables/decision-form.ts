@@ -1,0 +1,199 @@
+import type { Resolver } from 'react-hook-form';
+import {
+  decisionInputSchema, seatsByOrganisationKind, type DecisionInput, type LifeDomain, type OrganisationKind, type Seat,
+} from '@uitstroom/shared';
+import type { ProjectedCase } from '../cases/case-api';
+import { addMessage, toFieldErrors, type FieldMessages } from './form-errors';
+
+/**
+ * "Besluit vastleggen" as the chair fills it in: one row per organisation that could sit at the
+ * table (present or not, and its position), the preconditions as rows. The shared decision
+ * schema judges the request; the rules the server adds (a motivation when departing from the
+ * proposal or for A, B and D; a follow-up provider; a referral summary) are checked here too, so
+ * the chair sees them at the field before sending. The server stays the judge.
+ */
+
+export type DecisionRule = DecisionInput['rule'];
+
+export interface AttendanceValue {
+  organisationId: string;
+  isPresent: boolean;
+  seat: Seat;
+  position: '' | 'agree' | 'object';
+  reason: string;
+}
+
+export interface PreconditionValue {
+  lifeDomain: '' | LifeDomain;
+  description: string;
+  ownerOrganisationId: string;
+  dueDate: string;
+}
+
+export interface DecisionValues {
+  rule: DecisionRule;
+  /** Empty: the proposal's destination, or the distribution's when that decides. */
+  destination: string;
+  motivation: string;
+  attendance: AttendanceValue[];
+  preconditions: PreconditionValue[];
+  followUpProviderId: string;
+  isDisputed: boolean;
+  referralSummary: string;
+}
+
+/** An organisation that can be marked present: the invited ones, the chair's own, the case manager's. */
+export interface Attendee {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+}
+
+export interface DecisionContext {
+  tableVersion: number;
+  caseVersion: number;
+  proposal: ProjectedCase['proposal'];
+  /** The server marks a destination by distribution as provisional: the ledger decides at the decision. */
+  isDestinationProvisional: boolean;
+  attendees: readonly Attendee[];
+}
+
+export const emptyPrecondition: PreconditionValue = { lifeDomain: '', description: '', ownerOrganisationId: '', dueDate: '' };
+
+/** The seats an organisation of a kind can take at the table (the region's administrator does not sit there). */
+export function seatsAtTable(kind: OrganisationKind): Seat[] {
+  return seatsByOrganisationKind[kind].filter((seat) => seat !== 'regionAdmin');
+}
+
+export function initialDecisionValues(context: DecisionContext, defaults: { chairOrganisationId: string; caseOwnerOrganisationId?: string }): DecisionValues {
+  const proposal = context.proposal?.result;
+  return {
+    rule: proposal?.outcome ?? 'herkomst',
+    destination: context.isDestinationProvisional ? '' : proposal?.destination ?? '',
+    motivation: '',
+    attendance: context.attendees.map((a) => ({
+      organisationId: a.id,
+      isPresent: true,
+      seat: a.kind === 'coordination' && a.id === defaults.chairOrganisationId ? 'chair'
+        : a.id === defaults.caseOwnerOrganisationId && seatsAtTable(a.kind).includes('casemanager') ? 'casemanager'
+          : seatsAtTable(a.kind)[0]!,
+      position: '',
+      reason: '',
+    })),
+    preconditions: [],
+    followUpProviderId: '',
+    isDisputed: false,
+    referralSummary: '',
+  };
+}
+
+const blank = (value: string) => (value.trim() === '' ? undefined : value);
+
+/** Does the distribution choose the destination (C, or A that did not go to the wish), as the server decides? */
+export function isByDistribution(values: Pick<DecisionValues, 'rule' | 'destination'>, context: DecisionContext): boolean {
+  if (values.destination) return false;
+  const proposal = context.proposal?.result;
+  return values.rule === 'C' || (values.rule === 'A' && proposal?.outcome === 'A' && context.isDestinationProvisional);
+}
+
+/** Whether the table departs from the engine's proposal (then a motivation is required). */
+export function departsFromProposal(values: Pick<DecisionValues, 'rule' | 'destination'>, context: DecisionContext): boolean {
+  const proposal = context.proposal?.result;
+  if (!proposal) return false;
+  if (values.rule !== proposal.outcome) return true;
+  if (values.rule === 'buiten_regio' || isByDistribution(values, context)) return false;
+  return (values.destination || proposal.destination) !== proposal.destination;
+}
+
+export function isMotivationRequired(values: Pick<DecisionValues, 'rule' | 'destination'>, context: DecisionContext): boolean {
+  return ['A', 'B', 'D'].includes(values.rule) || departsFromProposal(values, context);
+}
+
+/** The request as the API takes it (not yet validated), and which attendance row each vote came from. */
+export function toDecisionBody(values: DecisionValues, context: DecisionContext): { body: Record<string, unknown>; voteRows: number[] } {
+  const isReferral = values.rule === 'buiten_regio';
+  const attendance = values.attendance ?? [];
+  const voteRows: number[] = [];
+  const votes: Record<string, unknown>[] = [];
+  attendance.forEach((a, row) => {
+    if (!a.isPresent || !a.position) return;
+    voteRows.push(row);
+    // A reason belongs to an objection: one typed before switching to "Akkoord" is not sent.
+    const reason = a.position === 'object' ? blank(a.reason)?.trim() : undefined;
+    votes.push({ organisationId: a.organisationId, seat: a.seat, position: a.position, ...(reason ? { reason } : {}) });
+  });
+  const body: Record<string, unknown> = {
+    version: context.tableVersion,
+    caseVersion: context.caseVersion,
+    rule: values.rule,
+    destination: isReferral ? undefined : blank(values.destination),
+    motivation: blank(values.motivation),
+    present: attendance.filter((a) => a.isPresent).map((a) => ({ organisationId: a.organisationId, seat: a.seat })),
+    votes,
+    preconditions: (values.preconditions ?? []).map((p) => ({
+      lifeDomain: p.lifeDomain || undefined, description: p.description, ownerOrganisationId: p.ownerOrganisationId || undefined, dueDate: p.dueDate,
+    })),
+    followUpProviderId: isReferral ? undefined : blank(values.followUpProviderId),
+    isDisputed: values.isDisputed,
+    referralSummary: isReferral ? blank(values.referralSummary) : undefined,
+  };
+  return { body: JSON.parse(JSON.stringify(body)) as Record<string, unknown>, voteRows };
+}
+
+/**
+ * A path of the request (`votes.1.reason`, `preconditions.0.dueDate`) → the form field that shows
+ * it (`attendance.3.reason`); null for what no field shows (the versions).
+ */
+export function decisionFieldOf(path: string, voteRows: readonly number[]): string | null {
+  const [head, index, field] = path.split('.');
+  switch (head) {
+    case 'rule': case 'destination': case 'motivation': case 'followUpProviderId': case 'isDisputed': case 'referralSummary':
+      return head;
+    case 'present':
+      return 'attendance';
+    case 'votes': {
+      const row = index === undefined ? undefined : voteRows[Number(index)];
+      if (row === undefined) return 'attendance';
+      return `attendance.${row}.${field === 'reason' ? 'reason' : 'position'}`;
+    }
+    case 'preconditions':
+      return index === undefined || field === undefined ? 'preconditions' : `preconditions.${index}.${field}`;
+    default:
+      return null;
+  }
+}
+
+export function checkDecision(values: DecisionValues, context: DecisionContext): { messages: FieldMessages; body: DecisionInput | null } {
+  const messages: FieldMessages = new Map();
+  const { body, voteRows } = toDecisionBody(values, context);
+  const parsed = decisionInputSchema.safeParse(body);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = decisionFieldOf(issue.path.join('.'), voteRows);
+      if (field) addMessage(messages, field, issue.message);
+    }
+  }
+  const motivation = values.motivation.trim();
+  if (isMotivationRequired(values, context) && motivation.length < 10) {
+    addMessage(messages, 'motivation', departsFromProposal(values, context)
+      ? 'Motiveer waarom de tafel afwijkt van het voorstel (minstens 10 tekens).'
+      : 'Een uitzondering wordt altijd gemotiveerd (minstens 10 tekens).');
+  }
+  if (values.rule === 'buiten_regio') {
+    if (values.referralSummary.trim().length < 10) addMessage(messages, 'referralSummary', 'Schrijf een overdracht voor de herkomstregio (minstens 10 tekens).');
+  } else {
+    if (!values.followUpProviderId) addMessage(messages, 'followUpProviderId', 'Kies de aanbieder van de nazorg.');
+    if (!values.destination && !isByDistribution(values, context) && !context.proposal?.result.destination) addMessage(messages, 'destination', 'Kies de bestemming.');
+  }
+  values.attendance.forEach((a, row) => {
+    if (a.isPresent && a.position === 'object' && a.reason.trim().length < 10) addMessage(messages, `attendance.${row}.reason`, 'Een bezwaar heeft een reden van minstens 10 tekens.');
+  });
+  return { messages, body: messages.size === 0 && parsed.success ? parsed.data : null };
+}
+
+export function decisionResolver(getContext: () => DecisionContext): Resolver<DecisionValues> {
+  return (values) => {
+    const { messages } = checkDecision(values, getContext());
+    return messages.size === 0 ? { values, errors: {} } : { values: {}, errors: toFieldErrors<DecisionValues>(messages) };
+  };
+}
