@@ -17,10 +17,14 @@ const OriginRulePage = lazy(() => import('../origin-rule/OriginRulePage').then((
 const MyCasesPage = lazy(() => import('../cases/MyCasesPage').then((module) => ({ default: module.MyCasesPage })));
 const IntakePage = lazy(() => import('../cases/IntakePage').then((module) => ({ default: module.IntakePage })));
 const CasePage = lazy(() => import('../cases/CasePage').then((module) => ({ default: module.CasePage })));
+const DecisionLetterPage = lazy(() => import('../cases/DecisionLetterPage').then((module) => ({ default: module.DecisionLetterPage })));
 // The access log, the resident's export (inzage) and the privacy officer's audit search.
 const AccessExportPage = lazy(() => import('../audit/AccessExportPage').then((module) => ({ default: module.AccessExportPage })));
 const CaseAccessLogPage = lazy(() => import('../audit/CaseAccessLogPage').then((module) => ({ default: module.CaseAccessLogPage })));
 const AuditSearchPage = lazy(() => import('../audit/AuditSearchPage').then((module) => ({ default: module.AuditSearchPage })));
+// The tables: the list with planning, and one table with its agenda and the meeting.
+const TablesPage = lazy(() => import('../tables/TablesPage').then((module) => ({ default: module.TablesPage })));
+const TablePage = lazy(() => import('../tables/TablePage').then((module) => ({ default: module.TablePage })));
 
 function Loading() {
   return <Paragraph role="status" className="loading">Laden…</Paragraph>;
@@ -59,7 +63,10 @@ function AppRoutes() {
           <Route path="/casussen/:caseId" element={<Suspense fallback={<Loading />}><CasePage /></Suspense>} />
           <Route path="/casussen/:caseId/inzage" element={<Suspense fallback={<Loading />}><AccessExportPage /></Suspense>} />
           <Route path="/casussen/:caseId/logboek" element={<Suspense fallback={<Loading />}><CaseAccessLogPage /></Suspense>} />
+          <Route path="/casussen/:caseId/brief" element={<Suspense fallback={<Loading />}><DecisionLetterPage /></Suspense>} />
           <Route path="/beheer/audit" element={state.me.seat === 'regionAdmin' ? <Suspense fallback={<Loading />}><AuditSearchPage /></Suspense> : <NotFoundPage />} />
+          <Route path="/tafels" element={state.me.seat === 'regionAdmin' ? <NotFoundPage /> : <Suspense fallback={<Loading />}><TablesPage /></Suspense>} />
+          <Route path="/tafels/:tableId" element={state.me.seat === 'regionAdmin' ? <NotFoundPage /> : <Suspense fallback={<Loading />}><TablePage /></Suspense>} />
           <Route path="/herkomstregel" element={<Suspense fallback={<Loading />}><OriginRulePage /></Suspense>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

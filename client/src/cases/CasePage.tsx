@@ -6,13 +6,13 @@ import {
   SelectOption, StatusBadge, UnorderedList, UnorderedListItem,
 } from '@utrecht/component-library-react';
 import {
-  caseOutcomeLabel, caseStateLabel, dwellingTypeLabel, targetGroupLabel, transitions, type CaseSectionName, type OriginException,
+  caseOutcomeLabel, caseStateLabel, dwellingTypeLabel, formatDutchDate, targetGroupLabel, transitions, type CaseSectionName, type OriginException,
 } from '@uitstroom/shared';
 import { useMe } from '../auth/session';
 import { ApiError } from '../core/api';
 import { SelectField } from '../core/form';
 import {
-  consentMissingMessage, fetchCase, fetchColleagues, handOverCase, messageOf, transitionCase, useIsConsentRecorded, type Colleague, type ProjectedCase,
+  consentMissingMessage, fetchCase, fetchColleagues, handOverCase, messageOf, transitionCase, type Colleague, type ProjectedCase,
 } from './case-api';
 import { fieldId } from './case-fields';
 import { caseTitle, describeSection, formatDays, formatDutchTimestamp, todayIsoDate } from './case-format';
@@ -22,6 +22,9 @@ import { stepOfPath, type IntakeStepSlug } from './intake-form';
 import { ProposalCard, type ProposalState } from './ProposalCard';
 import { useRegionMunicipalities, type RegionMunicipalities } from './region';
 import { WithdrawDialog } from './WithdrawDialog';
+import { CaseDocuments } from './privacy/CaseDocuments';
+import { CasePrivacyLinks } from './privacy/CasePrivacyLinks';
+import { ConsentPanel, consentPanelId } from './privacy/ConsentPanel';
 import './cases.css';
 
 /**
@@ -76,6 +79,13 @@ function CaseView({ view, onChange, notice, setNotice }: CaseViewProps) {
   const region = useRegionMunicipalities();
   const [referenceDate] = useState(todayIsoDate);
   const canEdit = me.seat === 'casemanager' && view.state !== 'closed';
+  // The owning organisation's case manager: records consent, adds documents, reads the log.
+  const isOwningCaseManager = me.seat === 'casemanager' && !!view.owner && view.owner.organisationId === me.organisation.id;
+  const [documentsReloadKey, setDocumentsReloadKey] = useState(0);
+  // After a consent changes: what the case still misses, and its warnings, come from the server.
+  const refresh = () => {
+    if (view.id) fetchCase(view.id).then(onChange).catch(() => undefined);
+  };
   const editLink = (step: IntakeStepSlug, path?: string) => `/casussen/${view.id}/intake?stap=${step}${path ? `#${fieldId(path)}` : ''}`;
 
   // Exceptions: the form lives here, so the proposal beside the wishes can follow it live.
@@ -108,7 +118,7 @@ function CaseView({ view, onChange, notice, setNotice }: CaseViewProps) {
   return (
     <div className="case-page">
       <Paragraph className="case-breadcrumb"><RouterLink className="utrecht-link" to="/casussen">Mijn casussen</RouterLink></Paragraph>
-      <CaseHeader view={view} onChange={onChange} setNotice={setNotice} />
+      <CaseHeader view={view} onChange={onChange} setNotice={setNotice} isOwningCaseManager={isOwningCaseManager} />
       {notice && <Alert type="ok" role="status"><Paragraph>{notice}</Paragraph></Alert>}
       {region.loadError && <Alert type="warning"><Paragraph>{region.loadError}</Paragraph></Alert>}
       <Transitions view={view} onChange={(next, message) => { onChange(next); setNotice(message); }} editLink={editLink} />
@@ -146,6 +156,14 @@ function CaseView({ view, onChange, notice, setNotice }: CaseViewProps) {
       )}
 
       <FileSections view={view} region={region} editLink={canEdit ? editLink : undefined} />
+
+      {isOwningCaseManager && view.id && (
+        <ConsentPanel
+          caseId={view.id} ownOrganisationId={view.owner!.organisationId} canRecord={view.state !== 'closed'}
+          onChanged={refresh} onDocumentAdded={() => setDocumentsReloadKey((k) => k + 1)}
+        />
+      )}
+      {view.id && <CaseDocuments caseId={view.id} canUpload={isOwningCaseManager && view.state !== 'closed'} reloadKey={documentsReloadKey} />}
     </div>
   );
 }
@@ -159,7 +177,9 @@ function SectionHeading({ id, title, edit, level = 2 }: { id: string; title: str
   );
 }
 
-function CaseHeader({ view, onChange, setNotice }: { view: ProjectedCase; onChange(view: ProjectedCase): void; setNotice(n: string | null): void }) {
+function CaseHeader({ view, onChange, setNotice, isOwningCaseManager }: {
+  view: ProjectedCase; onChange(view: ProjectedCase): void; setNotice(n: string | null): void; isOwningCaseManager: boolean;
+}) {
   const me = useMe();
   const facts: { label: string; value: ReactNode }[] = [];
   if (view.owner) facts.push({ label: 'Casemanager', value: `${view.owner.displayName} (${view.owner.organisationName})` });
@@ -182,20 +202,33 @@ function CaseHeader({ view, onChange, setNotice }: { view: ProjectedCase; onChan
             : `Wacht ${formatDays(view.waitingDays)} sinds uitstroomgereed${view.readyAt ? ` (${formatDutchTimestamp(view.readyAt)})` : ''}.`
           : view.state === 'intake' ? 'De wachttijd begint zodra de bewoner uitstroomgereed is.' : null}
       </Paragraph>
-      {view.consentWarnings?.map((w) => (
-        <Alert key={w.organisationName + w.expiresOn} type="warning">
-          <Paragraph>De toestemming voor {w.organisationName} verloopt op {formatDutchTimestamp(w.expiresOn)}. Vraag de bewoner op tijd opnieuw.</Paragraph>
-        </Alert>
-      ))}
+      {view.consentWarnings && view.consentWarnings.length > 0 && <ConsentWarnings warnings={view.consentWarnings} linkToPanel={isOwningCaseManager} />}
       {facts.length > 0 && (
         <DataList className="case-facts case-header__facts">
           {facts.map((f) => <DataListItem key={f.label}><DataListKey>{f.label}</DataListKey><DataListValue>{f.value}</DataListValue></DataListItem>)}
         </DataList>
       )}
+      {isOwningCaseManager && view.id && <CasePrivacyLinks caseId={view.id} state={view.state} />}
       {me.seat === 'casemanager' && view.owner && view.state !== 'closed' && (
         <Handover view={view} onDone={(next, colleague) => { onChange(next); setNotice(`De casus is overgedragen aan ${colleague.displayName}. De overdracht is vastgelegd.`); }} />
       )}
     </header>
+  );
+}
+
+/** Consent that ends within 30 days: ask the resident again in time. */
+function ConsentWarnings({ warnings, linkToPanel }: { warnings: NonNullable<ProjectedCase['consentWarnings']>; linkToPanel: boolean }) {
+  const text = (w: (typeof warnings)[number]) => `De toestemming voor ${w.organisationName} verloopt op ${formatDutchDate(w.expiresOn.slice(0, 10))}.`;
+  return (
+    <Alert type="warning" className="case-consent-warnings">
+      {warnings.length === 1 ? <Paragraph>{text(warnings[0]!)}</Paragraph> : (
+        <UnorderedList>{warnings.map((w) => <UnorderedListItem key={w.organisationName + w.expiresOn}>{text(w)}</UnorderedListItem>)}</UnorderedList>
+      )}
+      <Paragraph>
+        Vraag de bewoner op tijd opnieuw; daarna ziet de organisatie deze gegevens niet meer.
+        {linkToPanel && <> <RouterLink className="utrecht-link" to={{ hash: consentPanelId }}>Naar de toestemmingen</RouterLink></>}
+      </Paragraph>
+    </Alert>
   );
 }
 
@@ -249,10 +282,9 @@ function Transitions({ view, onChange, editLink }: { view: ProjectedCase; onChan
   const [isWithdrawOpen, setIsWithdrawOpen] = useState(false);
   const canMarkReady = allowed.includes('markReady');
   const canWithdraw = allowed.includes('withdraw');
-  const isConsentRecorded = useIsConsentRecorded(canMarkReady ? view.id : null, view.version);
   if (!canMarkReady && !canWithdraw) return null;
   const missing = view.missingForReady ?? [];
-  const isComplete = missing.length === 0 && isConsentRecorded !== false;
+  const isComplete = missing.length === 0;
 
   const markReady = async () => {
     setIsBusy(true);
@@ -276,9 +308,12 @@ function Transitions({ view, onChange, editLink }: { view: ProjectedCase; onChan
           <Paragraph>Nog nodig voordat de bewoner uitstroomgereed is:</Paragraph>
           <UnorderedList>
             {missing.map((m) => (
-              <UnorderedListItem key={`${m.path}-${m.message}`}><RouterLink className="utrecht-link" to={editLink(stepOfPath(m.path))}>{m.message}</RouterLink></UnorderedListItem>
+              <UnorderedListItem key={`${m.path}-${m.message}`}>
+                {m.path === 'consents'
+                  ? <RouterLink className="utrecht-link" to={{ hash: consentPanelId }}>{consentMissingMessage}</RouterLink>
+                  : <RouterLink className="utrecht-link" to={editLink(stepOfPath(m.path))}>{m.message}</RouterLink>}
+              </UnorderedListItem>
             ))}
-            {isConsentRecorded === false && <UnorderedListItem>{consentMissingMessage}</UnorderedListItem>}
           </UnorderedList>
         </Alert>
       )}

@@ -8,7 +8,7 @@ import {
 import { caseStateLabel, joinDutchList } from '@uitstroom/shared';
 import { useMe } from '../auth/session';
 import { ApiError } from '../core/api';
-import { asVersionConflict, consentMissingMessage, fetchCase, messageOf, transitionCase, useIsConsentRecorded, type ProjectedCase } from './case-api';
+import { asVersionConflict, consentMissingMessage, fetchCase, messageOf, transitionCase, type ProjectedCase } from './case-api';
 import { fieldId } from './case-fields';
 import { caseTitle, describeSection, formatTime, sectionTitle } from './case-format';
 import {
@@ -275,7 +275,6 @@ function ReviewStep({ view, saveNow, checkAll, onReady }: {
   const [failure, setFailure] = useState<string | null>(null);
   const [issues, setIssues] = useState<{ path: string; message: string }[]>([]);
   const [isBusy, setIsBusy] = useState(false);
-  const isConsentRecorded = useIsConsentRecorded(view?.id, view?.version);
   if (!view?.id) {
     return <Paragraph>Vul eerst voornaam, achternaam en doelgroep in bij de stap Bewoner; dan wordt de aanmelding aangemaakt.</Paragraph>;
   }
@@ -311,23 +310,28 @@ function ReviewStep({ view, saveNow, checkAll, onReady }: {
       {view.state === 'intake' && (
         <>
           <Heading level={3}>Wat ontbreekt nog</Heading>
-          {missing.length === 0 && isConsentRecorded !== false ? (
+          {missing.length === 0 ? (
             <Paragraph>Alles wat de tafel nodig heeft, is ingevuld.</Paragraph>
           ) : (
             <UnorderedList className="intake-missing">
-              {missing.map((m) => (
+              {missing.map((m) => m.path === 'consents' ? (
+                // Consent is recorded on the case page, in its own panel.
+                <UnorderedListItem key={`${m.path}-${m.message}`}>
+                  <RouterLink className="utrecht-link" to={`/casussen/${view.id}#toestemming`}>{consentMissingMessage}</RouterLink>
+                  {' '}<span className="intake-missing__step">(op de casuspagina)</span>
+                </UnorderedListItem>
+              ) : (
                 <UnorderedListItem key={`${m.path}-${m.message}`}>
                   <RouterLink className="utrecht-link" to={`?stap=${stepOfPath(m.path)}#${fieldId(firstFieldOf(m.path))}`}>{m.message}</RouterLink>
                   {' '}<span className="intake-missing__step">(stap {stepTitle(stepOfPath(m.path))})</span>
                 </UnorderedListItem>
               ))}
-              {isConsentRecorded === false && <UnorderedListItem>{consentMissingMessage}</UnorderedListItem>}
             </UnorderedList>
           )}
         </>
       )}
       {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph>{issues.length > 0 && <UnorderedList>{issues.map((i) => <UnorderedListItem key={i.path + i.message}>{i.message}</UnorderedListItem>)}</UnorderedList>}</Alert>}
-      {canMarkReady && missing.length === 0 && isConsentRecorded !== false && (
+      {canMarkReady && missing.length === 0 && (
         <>
           <Paragraph>Als de bewoner uitstroomgereed is, kan de casus op de agenda van een tafel. Vanaf dan loopt de wachttijd.</Paragraph>
           <Button type="button" appearance="primary-action-button" onClick={() => void markReady()} disabled={isBusy}>Markeer als uitstroomgereed</Button>

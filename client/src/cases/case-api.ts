@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { useEffect, useState } from 'react';
 import {
-  caseListSchema, caseViewSchema, colleagueSchema, consentSchema, type CaseList, type CaseSections, type CaseTransitionRequest, type CaseView, type CreateCase,
+  caseListSchema, caseViewSchema, colleagueSchema, type CaseList, type CaseSections, type CaseTransitionRequest, type CaseView, type CreateCase,
 } from '@uitstroom/shared';
 import { api, ApiError } from '../core/api';
 
@@ -61,22 +60,5 @@ export function messageOf(error: unknown, fallback = 'Dat is niet gelukt. Probee
   return error instanceof ApiError ? error.message : fallback;
 }
 
-/**
- * Whether any consent (or a recorded refusal) exists for the case: marking it ready needs one, and
- * the view's `missingForReady` does not say so. Null while loading or when it cannot be read.
- */
-export function useIsConsentRecorded(caseId: string | null | undefined, version: number | undefined): boolean | null {
-  const [isRecorded, setIsRecorded] = useState<boolean | null>(null);
-  useEffect(() => {
-    if (!caseId) return;
-    const controller = new AbortController();
-    api('GET', `/api/cases/${encodeURIComponent(caseId)}/consents`, { schema: z.array(consentSchema), signal: controller.signal })
-      .then((consents) => setIsRecorded(consents.length > 0))
-      .catch(() => setIsRecorded(null));
-    return () => controller.abort();
-  }, [caseId, version]);
-  return isRecorded;
-}
-
-/** The message beside the missing items when no consent is recorded yet. */
+/** The wording of the missing item `consents` (no consent or refusal recorded yet), linked to the consent panel. */
 export const consentMissingMessage = 'De toestemming van de bewoner is nog niet vastgelegd: wat de bewoner wil delen, en met wie (ook een weigering telt).';

@@ -4,10 +4,10 @@ import {
   Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import {
-  consentCategories, consentCategoryLabel, documentContentTypeLabel, documentContentTypes, documentFilenameSchema, documentListSchema,
-  documentSummarySchema, errorBodySchema, maxDocumentBytes, type ConsentCategory, type DocumentContentType, type DocumentSummary,
+  consentCategories, consentCategoryLabel, documentContentTypeLabel, documentListSchema, type ConsentCategory, type DocumentSummary,
 } from '@uitstroom/shared';
 import { api, ApiError } from '../../core/api';
+import { checkDocumentFile, documentsPath, documentUrl, fileErrorOf, uploadDocument } from './documents-api';
 import './case-documents.css';
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
@@ -20,65 +20,25 @@ function formatSize(bytes: number): string {
   return `${numberFormat.format(bytes / (1024 * 1024))} MB`;
 }
 
-const tooLarge = 'Het bestand is groter dan 10 MB. Kies een kleiner bestand of verklein het (bijvoorbeeld een scan in lagere resolutie).';
-
-function documentsPath(caseId: string): string {
-  return `/api/cases/${encodeURIComponent(caseId)}/documents`;
-}
-
-function isDocumentType(type: string): type is DocumentContentType {
-  return (documentContentTypes as readonly string[]).includes(type);
-}
-
 interface FieldErrors { file?: string; category?: string }
 
 /** What the browser can check before sending: the server checks all of it again, and the bytes. */
 function checkBeforeUpload(file: File | undefined, category: ConsentCategory | ''): FieldErrors {
   const errors: FieldErrors = {};
-  if (!file) errors.file = 'Kies een bestand.';
-  else if (file.size === 0) errors.file = 'Het bestand is leeg.';
-  else if (file.size > maxDocumentBytes) errors.file = tooLarge;
-  else if (!isDocumentType(file.type)) errors.file = 'Alleen PDF, PNG of JPEG kunnen worden toegevoegd.';
-  else {
-    const name = documentFilenameSchema.safeParse(file.name);
-    if (!name.success) errors.file = name.error.issues[0]?.message ?? 'Geen geldige bestandsnaam.';
-  }
+  const fileError = checkDocumentFile(file);
+  if (fileError) errors.file = fileError;
   if (!category) errors.category = 'Kies een categorie.';
   return errors;
-}
-
-/** Sends the file itself as the body; category and name go in the query. */
-async function uploadDocument(caseId: string, file: File, category: ConsentCategory): Promise<DocumentSummary> {
-  const query = new URLSearchParams({ category, filename: file.name });
-  let response: Response;
-  try {
-    response = await fetch(`${documentsPath(caseId)}?${query.toString()}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Content-Type': file.type },
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.');
-  }
-  const payload: unknown = await response.json().catch(() => null);
-  if (response.ok) return documentSummarySchema.parse(payload);
-  if (response.status === 413) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', tooLarge);
-  const parsed = errorBodySchema.safeParse(payload);
-  if (!parsed.success) throw new ApiError(response.status, 'INTERNAL', 'Het toevoegen is niet gelukt. Probeer het later opnieuw.');
-  const { code, message, issues, details } = parsed.data.error;
-  throw new ApiError(response.status, code, message, issues, details);
 }
 
 /** Server issues at the field they concern; the rest as one message above the button. */
 function placeServerError(error: unknown): { fields: FieldErrors; message: string | null } {
   if (!(error instanceof ApiError)) return { fields: {}, message: 'Het toevoegen is niet gelukt. Probeer het opnieuw.' };
   const fields: FieldErrors = {};
-  for (const issue of error.issues) {
-    if (issue.path === 'category') fields.category ??= issue.message;
-    else if (issue.path === 'body' || issue.path === 'filename' || issue.path === 'contentType') fields.file ??= issue.message;
-  }
-  if (error.code === 'PAYLOAD_TOO_LARGE') fields.file = error.message;
+  const category = error.issues.find((i) => i.path === 'category');
+  if (category) fields.category = category.message;
+  const file = fileErrorOf(error);
+  if (file) fields.file = file;
   const isPlaced = Boolean(fields.file || fields.category);
   return { fields, message: isPlaced ? null : error.message };
 }
@@ -86,9 +46,10 @@ function placeServerError(error: unknown): { fields: FieldErrors; message: strin
 /**
  * The documents of a case that the signed-in seat may see (the server lists no others), with a
  * download link for each; for the case manager also a form to add one. Self-contained: give it
- * the case id and whether this user may upload.
+ * the case id and whether this user may upload; a new `reloadKey` reads the list again (after a
+ * document was added elsewhere on the page, such as a signed consent form).
  */
-export function CaseDocuments({ caseId, canUpload }: { caseId: string; canUpload: boolean }) {
+export function CaseDocuments({ caseId, canUpload, reloadKey = 0 }: { caseId: string; canUpload: boolean; reloadKey?: number }) {
   const headingId = useId();
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [loadFailure, setLoadFailure] = useState<string | null>(null);
@@ -109,6 +70,16 @@ export function CaseDocuments({ caseId, canUpload }: { caseId: string; canUpload
     load(controller.signal);
     return () => controller.abort();
   }, [load]);
+
+  // Read again when told, keeping the list on screen meanwhile.
+  const seenReloadKey = useRef(reloadKey);
+  useEffect(() => {
+    if (seenReloadKey.current === reloadKey) return;
+    seenReloadKey.current = reloadKey;
+    const controller = new AbortController();
+    load(controller.signal);
+    return () => controller.abort();
+  }, [reloadKey, load]);
 
   return (
     <section className="case-documents" aria-labelledby={headingId}>
@@ -148,7 +119,7 @@ function DocumentTable({ caseId, documents }: { caseId: string; documents: Docum
           <TableRow key={document.id}>
             <TableCell>
               {/* The server answers as an attachment: the browser saves the file, it never opens it in this page. */}
-              <a className="utrecht-link" href={`${documentsPath(caseId)}/${encodeURIComponent(document.id)}`} download={document.filename}>
+              <a className="utrecht-link" href={documentUrl(caseId, document.id)} download={document.filename}>
                 {document.filename}
               </a>
               <span className="case-documents__type"> ({documentContentTypeLabel[document.contentType]})</span>

@@ -1,0 +1,296 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
+import {
+  Alert, Button, ButtonGroup, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+} from '@utrecht/component-library-react';
+import { consentCategoryLabel, type Consent, type RegionOrganisation } from '@uitstroom/shared';
+import { ApiError } from '../../core/api';
+import { messageOf } from '../case-api';
+import { todayIsoDate } from '../case-format';
+import { ConsentForm } from './ConsentForm';
+import { fetchConsents, fetchRegionOrganisations, withdrawConsent } from './consent-api';
+import { documentUrl } from './documents-api';
+import './consent-panel.css';
+
+/** The id of the panel's heading: links from the case page and the intake's check point here. */
+export const consentPanelId = 'toestemming';
+
+type ConsentStatus = 'active' | 'expired' | 'withdrawn' | 'notYetInForce';
+const statusLabel: Record<ConsentStatus, string> = {
+  active: 'Actief',
+  expired: 'Verlopen',
+  withdrawn: 'Ingetrokken',
+  notYetInForce: 'Nog niet ingegaan',
+};
+
+function statusOf(consent: Consent, today: string): ConsentStatus {
+  if (consent.withdrawnAt) return 'withdrawn';
+  if (consent.isActive) return 'active';
+  return consent.expiresOn && consent.expiresOn < today ? 'expired' : 'notYetInForce';
+}
+
+const shortFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium' });
+/** `2026-11-25` (a calendar day) or a timestamp → "25 nov 2026": short enough for a table cell. */
+function shortDate(isoDateOrTimestamp: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(isoDateOrTimestamp);
+  const date = new Date(day ? `${isoDateOrTimestamp}T12:00:00` : isoDateOrTimestamp);
+  return Number.isNaN(date.getTime()) ? isoDateOrTimestamp : shortFormat.format(date);
+}
+
+/** "a", "a en b", "a, b en c" */
+function listInDutch(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} en ${items.at(-1)!}`;
+}
+
+export function describeCategories(consent: Pick<Consent, 'categories'>): string {
+  return listInDutch(consent.categories.map((c) => consentCategoryLabel[c].toLowerCase()));
+}
+
+/** Per organisation, then what holds now before what no longer does, newest first. */
+function ordered(consents: readonly Consent[], today: string): Consent[] {
+  const rank: Record<ConsentStatus, number> = { active: 0, notYetInForce: 1, expired: 2, withdrawn: 3 };
+  return [...consents].sort((a, b) => a.organisation.name.localeCompare(b.organisation.name, 'nl')
+    || rank[statusOf(a, today)] - rank[statusOf(b, today)]
+    || b.givenOn.localeCompare(a.givenOn));
+}
+
+interface ConsentPanelProps {
+  caseId: string;
+  /** The owning organisation: the resident does not give consent to share with it. */
+  ownOrganisationId: string;
+  /** False for a closed case: consents can still be withdrawn, no longer recorded. */
+  canRecord: boolean;
+  /** A consent was recorded or withdrawn: what the case still misses, and its warnings, change. */
+  onChanged(): void;
+  /** The signed form was added to the case's documents. */
+  onDocumentAdded(): void;
+}
+
+/**
+ * The resident's consent per receiving organisation (domain.md §5), for the owning case manager:
+ * what is shared with whom, since when and until when, how it was given; withdrawing one; and
+ * recording a new one (or a refusal).
+ */
+export function ConsentPanel({ caseId, ownOrganisationId, canRecord, onChanged, onDocumentAdded }: ConsentPanelProps) {
+  const location = useLocation();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [today] = useState(todayIsoDate);
+  const [consents, setConsents] = useState<Consent[] | null>(null);
+  const [loadFailure, setLoadFailure] = useState<string | null>(null);
+  const [organisations, setOrganisations] = useState<RegionOrganisation[] | null>(null);
+  const [organisationsFailure, setOrganisationsFailure] = useState<string | null>(null);
+  const [toWithdraw, setToWithdraw] = useState<Consent | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback((signal?: AbortSignal) => {
+    setLoadFailure(null);
+    fetchConsents(caseId, signal)
+      .then(setConsents)
+      .catch((error: unknown) => {
+        if ((error as Error).name === 'AbortError') return;
+        setLoadFailure(error instanceof ApiError && error.status !== 0 && error.status < 500 ? error.message : 'De toestemmingen konden niet worden geladen.');
+      });
+  }, [caseId]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setConsents(null);
+    load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  useEffect(() => {
+    if (!canRecord) return;
+    const controller = new AbortController();
+    fetchRegionOrganisations(controller.signal)
+      .then((all) => setOrganisations(all.filter((o) => o.id !== ownOrganisationId)))
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'AbortError') setOrganisationsFailure('De organisaties van uw regio konden niet worden geladen. Laad de pagina opnieuw.');
+      });
+    return () => controller.abort();
+  }, [canRecord, ownOrganisationId]);
+
+  // A link to #toestemming (from "Nog nodig" or a warning) lands here once the list is on screen.
+  const isLoaded = consents !== null || loadFailure !== null;
+  useEffect(() => {
+    if (location.hash !== `#${consentPanelId}` || !isLoaded) return;
+    headingRef.current?.scrollIntoView({ block: 'start' });
+    headingRef.current?.focus({ preventScroll: true });
+  }, [location.hash, location.key, isLoaded]);
+
+  const replace = (changed: Consent) => setConsents((current) => [changed, ...(current ?? []).filter((c) => c.id !== changed.id)]);
+
+  return (
+    <section className="case-card consent-panel" aria-labelledby={consentPanelId}>
+      <Heading level={2} id={consentPanelId} ref={headingRef} tabIndex={-1}>Toestemming van de bewoner</Heading>
+      <Paragraph className="consent-panel__intro">
+        Per organisatie legt u vast wat de bewoner wil delen. Zonder toestemming ziet een andere organisatie alleen het woonprofiel,
+        zonder naam. Wat een organisatie ziet, hangt ook af van haar rol: een woningcorporatie ziet nooit ondersteuning of gevoelige informatie.
+      </Paragraph>
+      <div role="status" aria-live="polite" className="consent-panel__notice">{notice && <Alert type="ok"><Paragraph>{notice}</Paragraph></Alert>}</div>
+      {loadFailure ? (
+        <Alert type="error" role="alert">
+          <Paragraph>{loadFailure}</Paragraph>
+          <Button type="button" appearance="secondary-action-button" onClick={() => load()}>Opnieuw proberen</Button>
+        </Alert>
+      ) : consents === null ? (
+        <Paragraph aria-live="polite">Toestemmingen laden…</Paragraph>
+      ) : consents.length === 0 ? (
+        <Paragraph className="consent-panel__empty">
+          Er is nog geen toestemming vastgelegd. Vraag de bewoner wat hij of zij wil delen, en met wie. Ook een weigering legt u vast.
+        </Paragraph>
+      ) : (
+        <ConsentTable caseId={caseId} consents={ordered(consents, today)} today={today} onWithdraw={(c) => { setNotice(null); setToWithdraw(c); }} />
+      )}
+      {canRecord && (
+        <ConsentForm
+          caseId={caseId}
+          organisations={organisations}
+          organisationsFailure={organisationsFailure}
+          onDocumentAdded={onDocumentAdded}
+          onRecorded={(consent) => {
+            replace(consent);
+            setNotice(consent.categories.length
+              ? `De toestemming is vastgelegd: ${consent.organisation.name} ziet nu ook ${describeCategories(consent)}.`
+              : `De weigering is vastgelegd: de bewoner deelt niets met ${consent.organisation.name}.`);
+            onChanged();
+          }}
+        />
+      )}
+      {toWithdraw && (
+        <WithdrawConsentDialog
+          caseId={caseId}
+          consent={toWithdraw}
+          onClose={() => setToWithdraw(null)}
+          onDone={(withdrawn) => {
+            setToWithdraw(null);
+            replace(withdrawn);
+            setNotice(`De toestemming voor ${withdrawn.organisation.name} is ingetrokken. Dat geldt vanaf nu.`);
+            onChanged();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function ConsentTable({ caseId, consents, today, onWithdraw }: { caseId: string; consents: Consent[]; today: string; onWithdraw(consent: Consent): void }) {
+  return (
+    <div className="consent-table__scroll">
+      <Table className="consent-table">
+        <caption className="visually-hidden">Toestemmingen per organisatie</caption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">Organisatie</TableHeaderCell>
+            <TableHeaderCell scope="col">Mag zien</TableHeaderCell>
+            <TableHeaderCell scope="col">Geldig</TableHeaderCell>
+            <TableHeaderCell scope="col" className="consent-table__how">Hoe</TableHeaderCell>
+            <TableHeaderCell scope="col">Status</TableHeaderCell>
+            <TableHeaderCell scope="col"><span className="visually-hidden">Acties</span></TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {consents.map((consent) => {
+            const status = statusOf(consent, today);
+            return (
+              <TableRow key={consent.id} className={status === 'active' ? undefined : 'consent-table__row--past'}>
+                <TableHeaderCell scope="row" className="consent-table__organisation">{consent.organisation.name}</TableHeaderCell>
+                <TableCell>
+                  {consent.categories.length ? (
+                    <ul className="consent-labels">
+                      {consent.categories.map((c) => <li key={c} className="consent-label">{consentCategoryLabel[c]}</li>)}
+                    </ul>
+                  ) : <span className="consent-label consent-label--refusal">Niets: de bewoner weigert</span>}
+                </TableCell>
+                <TableCell className="consent-table__period">
+                  <span>Gegeven op {shortDate(consent.givenOn)}</span>
+                  <span>{consent.expiresOn ? `tot en met ${shortDate(consent.expiresOn)}` : 'tot intrekking'}</span>
+                </TableCell>
+                <TableCell>
+                  {consent.method === 'verbalWithWitness' ? (
+                    <>Mondeling, getuige: {consent.witnessName}</>
+                  ) : (
+                    <>
+                      Ondertekend formulier
+                      {consent.documentId && (
+                        <>
+                          {' ('}
+                          <a className="utrecht-link" href={documentUrl(caseId, consent.documentId)}>
+                            downloaden<span className="visually-hidden"> (ondertekend formulier voor {consent.organisation.name})</span>
+                          </a>
+                          {')'}
+                        </>
+                      )}
+                    </>
+                  )}
+                  <span className="consent-table__muted consent-table__by">Vastgelegd door {consent.recordedBy}</span>
+                </TableCell>
+                <TableCell>
+                  <span className={`consent-status consent-status--${status}`}>{statusLabel[status]}</span>
+                  {status === 'withdrawn' && consent.withdrawnAt && <span className="consent-table__muted consent-table__by">op {shortDate(consent.withdrawnAt)}</span>}
+                  {consent.isExpiringSoon && <span className="consent-status consent-status--soon">Verloopt binnenkort</span>}
+                </TableCell>
+                <TableCell>
+                  {status === 'active' && consent.categories.length > 0 && (
+                    <Button
+                      type="button" appearance="secondary-action-button" className="consent-table__action"
+                      aria-label={`Intrekken: toestemming voor ${consent.organisation.name}`} onClick={() => onWithdraw(consent)}
+                    >
+                      Intrekken
+                    </Button>
+                  )}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+/** "Are you sure?", in a modal dialog that says what withdrawing does: it takes effect at once. */
+function WithdrawConsentDialog({ caseId, consent, onClose, onDone }: { caseId: string; consent: Consent; onClose(): void; onDone(consent: Consent): void }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const headingId = useId();
+  const [isBusy, setIsBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    // Modal: the rest of the page is inert, Escape closes it, focus returns to the button on close.
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const confirm = async () => {
+    setIsBusy(true);
+    setFailure(null);
+    try {
+      onDone(await withdrawConsent(caseId, consent.id));
+    } catch (error) {
+      setFailure(messageOf(error, 'Het intrekken is niet gelukt. Probeer het opnieuw.'));
+      setIsBusy(false);
+    }
+  };
+
+  const name = consent.organisation.name;
+  return (
+    <dialog ref={dialogRef} className="case-dialog" aria-labelledby={headingId} onClose={onClose}>
+      <div className="case-dialog__form">
+        <Heading level={2} id={headingId}>Toestemming intrekken</Heading>
+        <Paragraph>
+          De bewoner trekt de toestemming voor <strong>{name}</strong> in. Dat geldt meteen: vanaf de volgende keer dat iemand van {name} de
+          casus opent, ziet die {describeCategories(consent)} niet meer. Wat {name} eerder al heeft gezien, kan niet worden teruggehaald.
+        </Paragraph>
+        {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+        <ButtonGroup>
+          <Button type="button" appearance="primary-action-button" hint="danger" onClick={() => void confirm()} disabled={isBusy} aria-busy={isBusy || undefined}>
+            {isBusy ? 'Bezig met intrekken…' : 'Ja, nu intrekken'}
+          </Button>
+          <Button type="button" appearance="secondary-action-button" onClick={() => dialogRef.current?.close()} disabled={isBusy}>Annuleren</Button>
+        </ButtonGroup>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,57 @@
+import { startBrowserHarness, type BrowserHarness } from '../support/browser';
+
+/**
+ * The main pages with the demo data, as a newcomer sees them; the README shows these screenshots
+ * (copied from test-results/screenshots/readme-*.png to docs/screenshots/). Each page must show its
+ * heading and content, so a broken page fails here.
+ */
+let h: BrowserHarness;
+beforeAll(async () => { h = await startBrowserHarness(); });
+afterAll(async () => { await h?.close(); });
+
+const firstId = async (sql: string) => ((await h.app.db.query(sql))[0] as { id: string }).id;
+
+it('the case manager: list, a case with its proposal beside the wishes', async () => {
+  const { context, page } = await h.signedInPage('regisseur@kwintes.demo', '/casussen');
+  await page.getByRole('heading', { level: 1, name: 'Mijn casussen' }).waitFor();
+  await page.getByRole('table').waitFor();
+  await h.screenshot(page, 'readme-casussen');
+  const caseId = await firstId(`SELECT c.id FROM case_file c JOIN organisation o ON o.id = c.owner_organisation_id
+    WHERE o.name = 'Kwintes' AND c.proposal->'result'->>'outcome' = 'B' LIMIT 1`);
+  await page.goto(`/casussen/${caseId}`);
+  await page.getByRole('heading', { name: 'Voorstel van de herkomstregel' }).waitFor();
+  await h.screenshot(page, 'readme-casus');
+  await context.close();
+});
+
+it('the chair: a table with its agenda shared', async () => {
+  const { context, page } = await h.signedInPage('voorzitter@almere.demo', '/tafels');
+  const organisations: { id: string; name: string }[] = await h.app.db.query(`SELECT id, name FROM organisation WHERE name IN ('Gemeente Lelystad', 'Gemeente Almere', 'Centrada', 'Mercatus', 'Kwintes', 'Leger des Heils')`);
+  const api = context.request;
+  const created = await api.post('/api/tables', { data: {
+    title: 'Uitstroomtafel Flevoland december', startsAt: new Date(Date.now() + 8 * 86_400_000).toISOString(), location: 'Stadhuis Almere, zaal 2',
+    invitedOrganisationIds: organisations.map((o) => o.id),
+  } });
+  let table = await created.json();
+  const ready: { id: string; version: number }[] = await h.app.db.query(`SELECT id, version FROM case_file WHERE state = 'ready' AND region_id = (SELECT id FROM region WHERE slug = 'flevoland') ORDER BY ready_at LIMIT 3`);
+  for (const c of ready) {
+    table = await (await api.post(`/api/tables/${table.id}/agenda`, { data: { version: table.version, caseId: c.id, caseVersion: c.version } })).json();
+  }
+  await api.post(`/api/tables/${table.id}/publish`, { data: { version: table.version } });
+  await page.goto(`/tafels/${table.id}`);
+  await page.getByRole('heading', { level: 1, name: 'Uitstroomtafel Flevoland december' }).waitFor();
+  await h.screenshot(page, 'readme-tafel');
+  await context.close();
+});
+
+it('everyone: the rule explained; the region admin: users and settings', async () => {
+  const { context, page } = await h.signedInPage('gemeente@almere.demo', '/herkomstregel');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await h.screenshot(page, 'readme-herkomstregel');
+  await context.close();
+  const admin = await h.signedInPage('beheer@flevoland.demo', '/regio/instellingen');
+  await admin.page.getByRole('heading', { level: 1 }).waitFor();
+  await admin.page.getByText('Almere').first().waitFor();
+  await h.screenshot(admin.page, 'readme-regio-instellingen');
+  await admin.context.close();
+});
