@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactElement } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { Paragraph } from '@utrecht/component-library-react';
 import { SessionProvider, useSession } from '../auth/session';
@@ -30,6 +30,11 @@ function Loading() {
   return <Paragraph role="status" className="loading">Laden…</Paragraph>;
 }
 
+/** A lazily loaded page keeps the shell (header and menu) on screen while its code arrives. */
+function page(element: ReactElement) {
+  return <Suspense fallback={<Loading />}>{element}</Suspense>;
+}
+
 function AppRoutes() {
   const { state } = useSession();
   if (state.status === 'loading') return <Loading />;
@@ -44,30 +49,39 @@ function AppRoutes() {
       </Routes>
     );
   }
-  const home = state.me.seat === 'regionAdmin' ? '/beheer/gebruikers' : '/casussen';
+  const isRegionAdmin = state.me.seat === 'regionAdmin';
+  // Each seat starts where its work is: the chair at the tables, the region's administrator at the users.
+  const home = state.me.seat === 'regionAdmin' ? '/beheer/gebruikers' : state.me.seat === 'chair' ? '/tafels' : '/casussen';
   return (
     <Suspense fallback={<Loading />}>
       <Routes>
         {setPassword}
         <Route element={<Shell />}>
           <Route path="/account" element={<AccountPage />} />
-          <Route path="/beheer/gebruikers" element={<UsersPage />} />
-          <Route path="/beheer/postvak" element={<OutboxPage />} />
-          <Route path="/regio/instellingen" element={state.me.seat === 'regionAdmin' ? <RuleSetPage /> : <NotFoundPage />} />
           <Route path="/" element={<Navigate to={home} replace />} />
           <Route path="/inloggen" element={<Navigate to={home} replace />} />
-          <Route path="/casussen" element={<Suspense fallback={<Loading />}><MyCasesPage /></Suspense>} />
-          {/* One element for both, so the form stays mounted when its first save creates the case. */}
-          <Route path="/casussen/nieuw" element={<Suspense fallback={<Loading />}><IntakePage /></Suspense>} />
-          <Route path="/casussen/:caseId/intake" element={<Suspense fallback={<Loading />}><IntakePage /></Suspense>} />
-          <Route path="/casussen/:caseId" element={<Suspense fallback={<Loading />}><CasePage /></Suspense>} />
-          <Route path="/casussen/:caseId/inzage" element={<Suspense fallback={<Loading />}><AccessExportPage /></Suspense>} />
-          <Route path="/casussen/:caseId/logboek" element={<Suspense fallback={<Loading />}><CaseAccessLogPage /></Suspense>} />
-          <Route path="/casussen/:caseId/brief" element={<Suspense fallback={<Loading />}><DecisionLetterPage /></Suspense>} />
-          <Route path="/beheer/audit" element={state.me.seat === 'regionAdmin' ? <Suspense fallback={<Loading />}><AuditSearchPage /></Suspense> : <NotFoundPage />} />
-          <Route path="/tafels" element={state.me.seat === 'regionAdmin' ? <NotFoundPage /> : <Suspense fallback={<Loading />}><TablesPage /></Suspense>} />
-          <Route path="/tafels/:tableId" element={state.me.seat === 'regionAdmin' ? <NotFoundPage /> : <Suspense fallback={<Loading />}><TablePage /></Suspense>} />
-          <Route path="/herkomstregel" element={<Suspense fallback={<Loading />}><OriginRulePage /></Suspense>} />
+          <Route path="/herkomstregel" element={page(<OriginRulePage />)} />
+          {isRegionAdmin ? (
+            <>
+              <Route path="/beheer/gebruikers" element={<UsersPage />} />
+              <Route path="/beheer/postvak" element={<OutboxPage />} />
+              <Route path="/beheer/audit" element={page(<AuditSearchPage />)} />
+              <Route path="/regio/instellingen" element={<RuleSetPage />} />
+            </>
+          ) : (
+            <>
+              <Route path="/casussen" element={page(<MyCasesPage />)} />
+              {/* One element for both, so the form stays mounted when its first save creates the case. */}
+              <Route path="/casussen/nieuw" element={page(<IntakePage />)} />
+              <Route path="/casussen/:caseId/intake" element={page(<IntakePage />)} />
+              <Route path="/casussen/:caseId" element={page(<CasePage />)} />
+              <Route path="/casussen/:caseId/inzage" element={page(<AccessExportPage />)} />
+              <Route path="/casussen/:caseId/logboek" element={page(<CaseAccessLogPage />)} />
+              <Route path="/casussen/:caseId/brief" element={page(<DecisionLetterPage />)} />
+              <Route path="/tafels" element={page(<TablesPage />)} />
+              <Route path="/tafels/:tableId" element={page(<TablePage />)} />
+            </>
+          )}
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -91,6 +91,16 @@ function toApiQuery(state: ListState): URLSearchParams {
 
 const hasFilters = (s: ListState) => !!(s.state || s.municipality || s.targetGroup || s.minWaitingDays || s.isStalled || s.q.trim());
 
+/** When a seat starts to see cases (domain.md §5), said where its list is still empty. */
+const emptyListExplanation: Record<string, string> = {
+  casemanager: 'Hier verschijnen de bewoners die u aanmeldt voor de uitstroomtafel.',
+  chair: 'Hier verschijnen de casussen van uw regio zodra casemanagers bewoners aanmelden.',
+  municipality: 'Hier verschijnen de casussen waarvan uw gemeente de herkomst of de (voorgestelde) bestemming is.',
+  corporation: 'Hier verschijnen de casussen zodra u bent uitgenodigd voor een tafel en de voorzitter de agenda heeft gedeeld.',
+  provider: 'Hier verschijnen de casussen zodra de tafel uw organisatie de nazorg geeft.',
+  regionAdmin: '',
+};
+
 export function MyCasesPage() {
   const me = useMe();
   const region = useRegionMunicipalities();
@@ -177,9 +187,7 @@ export function MyCasesPage() {
           <Paragraph>
             {isFiltered
               ? 'Geen casus past bij deze filters. Pas de filters aan of wis ze.'
-              : me.seat === 'casemanager'
-                ? 'Hier verschijnen de bewoners die u aanmeldt voor de uitstroomtafel.'
-                : 'Hier verschijnen de casussen die uw organisatie aangaan.'}
+              : emptyListExplanation[me.seat]}
           </Paragraph>
         </div>
       )}
