@@ -59,6 +59,8 @@ const sampleQueries: Record<string, string> = {
   'post /api/cases/:caseId/documents': '?category=housingProfile&filename=test.pdf',
 };
 const key = (route: AnyRoute) => `${route.method} ${route.path}`;
+/** Routes of a case whose sub-resource may not exist yet for a case in reach (404 means "not yet"). */
+const mayNotExistYet = new Set(['get /api/cases/:caseId/decision-letter']);
 
 function call(agent: request.Agent, route: AnyRoute, caseView: Record<string, any>) {
   const path = route.path.replace(':caseId', caseView.id).replace(/:(\w+)/g, () => randomUUID()) + (sampleQueries[key(route)] ?? '');
@@ -89,7 +91,7 @@ describe('case routes × seats × reach', () => {
         continue;
       }
       expect({ label, outside }).toEqual({ label, outside: 404 });
-      const onlyCaseId = !route.path.replace(':caseId', '').includes(':');
+      const onlyCaseId = !route.path.replace(':caseId', '').includes(':') && !mayNotExistYet.has(key(route));
       if (reaches[seat] && onlyCaseId) {
         expect({ label, inside: [401, 403, 404].includes(inside) && !(inside === 403 && seat !== 'casemanager') }).toEqual({ label, inside: false });
       }
