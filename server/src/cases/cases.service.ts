@@ -365,6 +365,11 @@ export async function moveCase(tx: EntityManager, context: RequestContext, actor
   return { version: expectedVersion + 1, pseudonym: row.pseudonym };
 }
 
+/** Which fields of this case the actor's seat may read now (consent included). */
+export async function projectCaseFields(tx: EntityManager, actor: Actor, row: CaseRow) {
+  return projectCase(tx, actor, row);
+}
+
 /** The case as the actor's seat may see it, or null when it lies outside the actor's reach. */
 export async function projectCaseIfReachable(tx: EntityManager, actor: Actor, caseId: string): Promise<ProjectedCaseView | null> {
   const row = await repository.findCaseInScope(tx, actor, caseId);

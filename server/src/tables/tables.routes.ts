@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
-  caseIdParamsSchema, decisionLetterSchema, addToAgendaSchema, agendaItemParamsSchema, createTableSchema, decisionInputSchema, deferSchema, orderAgendaSchema, removeFromAgendaSchema,
+  caseIdParamsSchema, caseDecisionSchema, decisionLetterSchema, addToAgendaSchema, agendaItemParamsSchema, createTableSchema, decisionInputSchema, deferSchema, orderAgendaSchema, removeFromAgendaSchema,
   tableIdParamsSchema, tableListQuerySchema, tableSummarySchema, tableVersionSchema, tableViewSchema, updateTableSchema,
 } from '@uitstroom/shared';
 import { defineRoute } from '../core/http/route';
@@ -67,6 +67,11 @@ export function tablesRoutes(db: DataSource) {
         res.set({ 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'no-store' }).send(pdf);
         return undefined;
       },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/cases/:caseId/decision', tag: 'tables', summary: 'Het laatste besluit van de tafel over een casus, met de randvoorwaarden',
+      access: { permission: 'case:read' }, params: caseIdParamsSchema, response: caseDecisionSchema,
+      handler: ({ params, context, actor }) => tables.getCaseDecision(db, context, actor, params.caseId),
     }),
     defineRoute({
       method: 'get', path: '/api/cases/:caseId/decision-letter', tag: 'tables', summary: 'De brief aan de bewoner over het besluit, in eenvoudig Nederlands',

@@ -4,7 +4,7 @@ import {
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../audit/audit.writer';
-import { caseFactsForDecision, moveCase, projectCaseIfReachable, requireCase } from '../cases/cases.service';
+import { caseFactsForDecision, moveCase, projectCaseFields, projectCaseIfReachable, requireCase } from '../cases/cases.service';
 import { isOwnOrganisationCase } from '../cases/cases.policy';
 import { allocateByDistribution, getCurrentRuleSet } from '../regions/rule-set.service';
 import { isChairOf } from './tables.policy';
@@ -330,5 +330,34 @@ export async function getDecisionLetter(db: DataSource, context: RequestContext,
       followUpProvider: decision.provider,
       outcome: row.outcome,
     });
+  });
+}
+
+/**
+ * The table's latest decision on a case, for the case page: destination, rule, preconditions with
+ * owners and due dates (overdue flagged by the reader), follow-up provider. The motivation may carry
+ * an exception's reasons and goes only to seats that read the exceptions.
+ */
+export async function getCaseDecision(db: DataSource, context: RequestContext, actor: Actor, caseId: string) {
+  return db.transaction(async (tx) => {
+    const row = await requireCase(tx, actor, caseId);
+    const [decision] = await tx.query(
+      `SELECT d.id, d.rule, trim(d.destination_code) AS destination, d.motivation, d.departs_from_proposal, d.is_disputed, d.decided_at,
+              t.id AS table_id, t.title AS table_title, t.starts_at, p.name AS provider
+         FROM table_decision d JOIN agenda_item a ON a.id = d.agenda_item_id JOIN outflow_table t ON t.id = a.table_id
+         LEFT JOIN organisation p ON p.id = d.follow_up_provider_id
+        WHERE d.case_id = $1 ORDER BY d.decided_at DESC LIMIT 1`,
+      [caseId],
+    );
+    if (!decision) throw new AppError('NOT_FOUND', 'Er is nog geen besluit over deze casus.');
+    const { fields } = await projectCaseFields(tx, actor, row);
+    await writeAudit(tx, context, { action: 'case.read', objectType: 'case', objectId: caseId, subjectPseudonym: row.pseudonym, purpose, outcome: 'success', fields: ['decision'] });
+    return {
+      rule: decision.rule, destination: decision.destination, departsFromProposal: decision.departs_from_proposal, isDisputed: decision.is_disputed,
+      decidedAt: decision.decided_at.toISOString(), followUpProvider: decision.provider,
+      table: { id: decision.table_id, title: decision.table_title, startsAt: decision.starts_at.toISOString() },
+      preconditions: await repository.findPreconditions(tx, [decision.id]),
+      ...(fields.includes('exceptions') ? { motivation: decision.motivation } : {}),
+    };
   });
 }

@@ -258,3 +258,22 @@ describe('minutes and the decision letter', () => {
     expect((await chair.get(`/api/cases/${view.id}/decision-letter`)).status).toBe(403);
   });
 });
+
+describe('the decision on the case page', () => {
+  it('shows destination, preconditions and provider; the motivation only to seats that read exceptions', async () => {
+    const table = await planTable('Tafel besluit op casus');
+    const view = await readyCase(kwintes, t.db);
+    const scheduled = await schedule(table.id, view);
+    const published = (await chair.post(`/api/tables/${table.id}/publish`).send({ version: scheduled.version })).body;
+    const item = published.agenda[0];
+    await chair.post(`/api/tables/${table.id}/agenda/${item.id}/decision`).send(await decisionBody(published, item, { destination: 'GM0050', motivation: 'De zus woont in Zeewolde en helpt dagelijks.' }));
+    const own = await kwintes.get(`/api/cases/${view.id}/decision`);
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ rule: 'herkomst', destination: 'GM0050', departsFromProposal: true, followUpProvider: 'Leger des Heils', motivation: 'De zus woont in Zeewolde en helpt dagelijks.' });
+    expect(own.body.preconditions).toEqual([expect.objectContaining({ lifeDomain: 'incomeAndDebts', ownerName: 'Gemeente Lelystad', dueDate: '2027-01-15', isDone: false })]);
+    const centrada = await t.signIn('corporatie@centrada.demo');
+    const seen = await centrada.get(`/api/cases/${view.id}/decision`);
+    expect(seen.status).toBe(200);
+    expect(seen.body).not.toHaveProperty('motivation');
+  });
+});

@@ -123,3 +123,20 @@ export const tableListQuerySchema = z.strictObject({ state: tableStateSchema.opt
 
 export const decisionLetterSchema = z.object({ title: z.string(), paragraphs: z.array(z.string()) });
 export type DecisionLetter = z.infer<typeof decisionLetterSchema>;
+
+export const preconditionSchema = z.object({
+  id: z.uuid(), lifeDomain: z.enum(lifeDomains), description: z.string(), ownerName: z.string(), ownerOrganisationId: z.uuid(), dueDate: z.string(), isDone: z.boolean(),
+});
+export const caseDecisionSchema = z.object({
+  rule: decisionRuleSchema,
+  destination: z.string().nullable(),
+  departsFromProposal: z.boolean(),
+  isDisputed: z.boolean(),
+  decidedAt: z.string(),
+  followUpProvider: z.string().nullable(),
+  table: z.object({ id: z.uuid(), title: z.string(), startsAt: z.string() }),
+  preconditions: z.array(preconditionSchema),
+  /** Only for seats that read the exceptions (it may carry an exception's reasons). */
+  motivation: z.string().nullable().optional(),
+});
+export type CaseDecision = z.infer<typeof caseDecisionSchema>;
