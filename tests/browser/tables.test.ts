@@ -89,7 +89,7 @@ describe('a whole table in the browser', () => {
 
     const { context, page } = await h.signedInPage(managerEmail, '/tafels');
     const errors = collectErrors(page);
-    await page.getByRole('link', { name: title }).click();
+    await page.getByRole('link', { name: title, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     // No chair controls for the case manager.
     expect(await page.getByRole('button', { name: 'Agenda delen' }).count()).toBe(0);
@@ -119,12 +119,12 @@ describe('a whole table in the browser', () => {
     const { context, page } = await h.signedInPage(chairEmail, '/tafels');
     const errors = collectErrors(page);
     await page.getByRole('heading', { level: 2, name: 'Komende tafels' }).waitFor();
-    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: title }) });
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: title, exact: true }) });
     expect(await row.getByRole('cell').nth(3).textContent()).toBe('Gepland');
     expect(await row.getByRole('cell').nth(4).textContent()).toBe('2 casussen');
     await h.screenshot(page, 'tafels-lijst');
 
-    await page.getByRole('link', { name: title }).click();
+    await page.getByRole('link', { name: title, exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'Agenda (2 casussen)' }).waitFor();
     // Sem up, by keyboard: the focus stays with Sem's buttons, and the order is stored.
     const up = page.getByRole('button', { name: `Omhoog: ${secondName}` });
@@ -158,7 +158,7 @@ describe('a whole table in the browser', () => {
   it('the invited corporation sees the agenda as a housing profile, without any diagnosis or name', async () => {
     const { context, page } = await h.signedInPage(corporationEmail, '/tafels');
     const errors = collectErrors(page);
-    await page.getByRole('link', { name: title }).click();
+    await page.getByRole('link', { name: title, exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'Agenda (2 casussen)' }).waitFor();
     const text = await page.locator('main').innerText();
     expect(text).not.toMatch(/Bipolaire|Alcohol|Terugval|de Jong|Noor|Tafeltest|Zeewolde|Lelystad → /);
