@@ -513,6 +513,15 @@ export async function seedDemoCases(tx: EntityManager): Promise<number> {
     await recordCaseEvent(tx, id, actor.userId, 'created', {});
     const events: { to: string; at: Date }[] = [];
     if (readyDaysAgo !== null) {
+      // Ready means the resident was asked what to share: name and support needs with the regional
+      // coordination (the chair's table), except residents from the women's shelter, who declined.
+      const isShelter = spec.group === 'womensShelter';
+      await tx.query(
+        `INSERT INTO case_consent (case_id, organisation_id, categories, given_on, method, witness_name, recorded_by, recorded_at)
+         SELECT $1, o.id, $2, $3::date, 'verbalWithWitness', 'Collega casemanager', $4, $5 FROM organisation o
+          WHERE o.region_id = $6 AND o.kind = 'coordination' LIMIT 1`,
+        [id, isShelter ? [] : ['identityContact', 'supportNeeds'], isoDay(at(readyDaysAgo + 1)), actor.userId, at(readyDaysAgo + 1), manager.regionId],
+      );
       await recordCaseEvent(tx, id, actor.userId, 'transition', { transition: 'markReady', from: 'intake', to: 'ready' });
       events.push({ to: 'ready', at: at(readyDaysAgo) });
     }
