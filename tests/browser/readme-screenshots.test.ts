@@ -17,7 +17,7 @@ it('the case manager: list, a case with its proposal beside the wishes', async (
   await page.getByRole('table').waitFor();
   await h.screenshot(page, 'readme-casussen');
   const caseId = await firstId(`SELECT c.id FROM case_file c JOIN organisation o ON o.id = c.owner_organisation_id
-    WHERE o.name = 'Kwintes' AND c.proposal IS NOT NULL AND c.state IN ('intake', 'ready')
+    WHERE o.name = 'Kwintes' AND c.proposal IS NOT NULL AND c.state = 'ready'
     ORDER BY (c.proposal->'result'->>'outcome' = 'B') DESC, (c.proposal->'result'->>'outcome' = 'A') DESC, c.created_at LIMIT 1`);
   await page.goto(`/casussen/${caseId}`);
   await page.getByRole('heading', { name: 'Voorstel van de herkomstregel' }).waitFor();
