@@ -14,13 +14,14 @@ const lelystad = 'gemeente@lelystad.demo';
 
 interface DemoCase { id: string; pseudonym: string; state: string; firstName: string; lastName: string }
 
-/** A Kwintes demo case from Lelystad, not yet decided and without any consent: Lelystad reaches it as the origin. */
+/** A Kwintes demo case from Lelystad, not yet decided, without an active consent for Lelystad: Lelystad reaches it as the origin. */
 async function pickDemoCase(): Promise<DemoCase> {
   const [row] = await h.app.db.query(
     `SELECT c.id, c.pseudonym, c.state, c.sections->'identity'->>'firstName' AS "firstName", c.sections->'identity'->>'lastName' AS "lastName"
        FROM case_file c JOIN organisation o ON o.id = c.owner_organisation_id
       WHERE o.name = 'Kwintes' AND c.state IN ('intake', 'ready') AND trim(c.origin_code) = 'GM0995' AND c.target_group <> 'womensShelter'
-        AND NOT EXISTS (SELECT 1 FROM case_consent k WHERE k.case_id = c.id)
+        AND NOT EXISTS (SELECT 1 FROM case_consent k JOIN organisation g ON g.id = k.organisation_id
+                         WHERE k.case_id = c.id AND g.name = 'Gemeente Lelystad' AND k.withdrawn_at IS NULL)
       ORDER BY c.state = 'intake' DESC, c.created_at
       LIMIT 1`,
   );

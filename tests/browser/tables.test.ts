@@ -283,4 +283,14 @@ describe('a whole table in the browser', () => {
     expect(errors.filter((e) => !/400/.test(e))).toEqual([]);
     await context.close();
   }, 120_000);
+
+  it('the case manager finds the decision and its preconditions on the case page', async () => {
+    const { context, page } = await h.signedInPage(managerEmail, `/casussen/${first.id}`);
+    const decision = page.getByRole('region', { name: 'Besluit van de tafel' });
+    await decision.waitFor();
+    await decision.getByText('Bewindvoering overgedragen aan Lelystad').waitFor();
+    await decision.getByText('Leger des Heils').waitFor();
+    await h.screenshot(page, 'casus-besluit');
+    await context.close();
+  });
 });

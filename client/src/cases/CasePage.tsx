@@ -14,7 +14,7 @@ import { SelectField } from '../core/form';
 import {
   consentMissingMessage, fetchCase, fetchColleagues, handOverCase, messageOf, transitionCase, type Colleague, type ProjectedCase,
 } from './case-api';
-import { fieldId } from './case-fields';
+import { fieldId } from '../core/fields';
 import { caseTitle, describeSection, formatDays, formatDutchTimestamp, todayIsoDate } from './case-format';
 import { ExceptionsEditor } from './ExceptionsEditor';
 import { checkExceptions, exceptionsResolver, toExceptionValues, type ExceptionValues } from './exceptions-form';
@@ -24,6 +24,7 @@ import { useRegionMunicipalities, type RegionMunicipalities } from './region';
 import { WithdrawDialog } from './WithdrawDialog';
 import { CaseDocuments } from './privacy/CaseDocuments';
 import { CasePrivacyLinks } from './privacy/CasePrivacyLinks';
+import { CaseDecision } from './CaseDecision';
 import { ConsentPanel, consentPanelId } from './privacy/ConsentPanel';
 import './cases.css';
 
@@ -154,6 +155,8 @@ function CaseView({ view, onChange, notice, setNotice }: CaseViewProps) {
           {proposal && <div className="case-columns__side"><ProposalCard state={proposal} region={region} /></div>}
         </div>
       )}
+
+      {view.id && view.state && !['intake', 'ready', 'scheduled'].includes(view.state) && <CaseDecision caseId={view.id} nameOf={region.nameOf} />}
 
       <FileSections view={view} region={region} editLink={canEdit ? editLink : undefined} />
 

@@ -5,7 +5,7 @@ import {
 } from '@utrecht/component-library-react';
 import { SelectField } from '../core/form';
 import { asVersionConflict, messageOf, updateCase, type ProjectedCase } from './case-api';
-import { CheckboxField, ChoiceGroup, TextareaField } from './case-fields';
+import { CheckboxField, ChoiceGroup, TextareaField } from '../core/fields';
 import { describeSection } from './case-format';
 import { checkExceptions, toExceptionValues, type ExceptionValues } from './exceptions-form';
 import type { RegionMunicipalities } from './region';

@@ -9,7 +9,7 @@ import { caseStateLabel, joinDutchList } from '@uitstroom/shared';
 import { useMe } from '../auth/session';
 import { ApiError } from '../core/api';
 import { asVersionConflict, consentMissingMessage, fetchCase, messageOf, transitionCase, type ProjectedCase } from './case-api';
-import { fieldId } from './case-fields';
+import { fieldId } from '../core/fields';
 import { caseTitle, describeSection, formatTime, sectionTitle } from './case-format';
 import {
   emptyIntakeValues, intakeResolverSchema, intakeSteps, isStepSlug, stepOfPath, stepTitle, toSections, type IntakeSection, type IntakeStepSlug,

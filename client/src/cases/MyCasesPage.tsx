@@ -7,7 +7,7 @@ import { caseStateLabel, caseStates, targetGroupLabel, targetGroups, type CaseLi
 import { useMe } from '../auth/session';
 import { SelectField, TextField } from '../core/form';
 import { fetchCases, messageOf } from './case-api';
-import { CheckboxField } from './case-fields';
+import { CheckboxField } from '../core/fields';
 import { formatDays, formatShortDate } from './case-format';
 import { useRegionMunicipalities } from './region';
 import './cases.css';

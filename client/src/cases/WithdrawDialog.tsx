@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import { caseOutcomeLabel, caseTransitionRequestSchema, transitions } from '@uitstroom/shared';
 import { messageOf, transitionCase, type ProjectedCase } from './case-api';
-import { ChoiceGroup, TextareaField } from './case-fields';
+import { ChoiceGroup, TextareaField } from '../core/fields';
 
 // The withdraw branch of the shared request, without the version (the page adds the one it read).
 const withdrawSchema = caseTransitionRequestSchema.options[1].omit({ transition: true, version: true });

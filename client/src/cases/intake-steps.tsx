@@ -4,7 +4,7 @@ import {
 } from '@utrecht/component-library-react';
 import { addressSourceLabel, addressSources, dwellingTypeLabel, dwellingTypes, lifeDomainLabel, lifeDomains, targetGroupLabel, targetGroups } from '@uitstroom/shared';
 import { SelectField, TextField } from '../core/form';
-import { CheckboxField, ChoiceGroup, TextareaField, fieldId } from './case-fields';
+import { CheckboxField, ChoiceGroup, TextareaField, fieldId } from '../core/fields';
 import { addressKindLabel } from './case-format';
 import { emptyAddress, otherMunicipality, type IntakeValues } from './intake-form';
 import type { RegionMunicipalities } from './region';

@@ -30,23 +30,27 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
 
 interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
   label: string;
+  description?: ReactNode;
   error?: string;
   children: ReactNode;
 }
 
 /** A labelled select with its Dutch error at the field; spreads react-hook-form's `register`. */
-export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField({ label, error, children, id, ...select }, ref) {
+export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField({ label, description, error, children, id, ...select }, ref) {
   const generatedId = useId();
   const selectId = id ?? generatedId;
+  const descriptionId = `${selectId}-omschrijving`;
   const errorId = `${selectId}-fout`;
+  const describedBy = [description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
     <FormField type="select" invalid={!!error}>
       <Paragraph className="utrecht-form-field__label">
         <FormLabel htmlFor={selectId}>{label}</FormLabel>
       </Paragraph>
+      {description && <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription>}
       {error && <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage>}
       <Paragraph className="utrecht-form-field__input">
-        <Select id={selectId} ref={ref} invalid={!!error} aria-describedby={error ? errorId : undefined} {...select}>{children}</Select>
+        <Select id={selectId} ref={ref} invalid={!!error} aria-describedby={describedBy} {...select}>{children}</Select>
       </Paragraph>
     </FormField>
   );

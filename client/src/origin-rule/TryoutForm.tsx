@@ -2,8 +2,8 @@ import { useRef } from 'react';
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import { Button, Fieldset, FieldsetLegend, FormFieldDescription, Heading, Paragraph, SelectOption } from '@utrecht/component-library-react';
 import { formatDutchDate, type RegionMunicipality } from '@uitstroom/shared';
-import { TextField } from '../core/form';
-import { ChoiceGroup, CheckboxField, SelectField, TextareaField } from './tryout-fields';
+import { SelectField, TextField } from '../core/form';
+import { ChoiceGroup, CheckboxField, TextareaField } from '../core/fields';
 import { describeMunicipality, emptyAddress, fieldId, moveToRegion, outsideRegion, regionOf, type TryoutField, type TryoutValues } from './tryout-form';
 import { isTryoutRegionKey, tryoutRegionKeys, tryoutRegions } from './tryout-regions';
 

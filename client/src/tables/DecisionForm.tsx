@@ -10,7 +10,7 @@ import {
 import { useMe } from '../auth/session';
 import { ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
-import { CheckboxField, ChoiceGroup, TextareaField } from '../cases/case-fields';
+import { CheckboxField, ChoiceGroup, TextareaField } from '../core/fields';
 import { caseTitle, outcomeLabel } from '../cases/case-format';
 import { messageOf } from '../cases/case-api';
 import type { RegionMunicipalities } from '../cases/region';

@@ -4,7 +4,7 @@ import { Alert, Button, ButtonGroup, Fieldset, FieldsetLegend, FormFieldErrorMes
 import { organisationKinds, type OrganisationKind, type RegionOrganisation } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
-import { CheckboxField } from '../cases/case-fields';
+import { CheckboxField } from '../core/fields';
 import { messageOf } from '../cases/case-api';
 import type { RegionMunicipalities } from '../cases/region';
 import { createTable, type Table } from './table-api';

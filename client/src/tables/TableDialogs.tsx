@@ -3,7 +3,7 @@ import { useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import { deferSchema } from '@uitstroom/shared';
-import { TextareaField } from '../cases/case-fields';
+import { TextareaField } from '../core/fields';
 import { messageOf } from '../cases/case-api';
 
 // The reason of a deferral or a removal, as the shared schema checks it (the page adds the version).

@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
+import { caseDecisionSchema, decisionRuleLabel, lifeDomainLabel, type CaseDecision as Decision } from '@uitstroom/shared';
+import { api, ApiError } from '../core/api';
+
+const longDate = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' });
+
+/**
+ * The table's decision on the case, with the preconditions (randvoorwaarden), their owners and due
+ * dates; an overdue one is flagged. Shown once the case has been decided.
+ */
+export function CaseDecision({ caseId, nameOf }: { caseId: string; nameOf: (code: string | null | undefined) => string }) {
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    api('GET', `/api/cases/${caseId}/decision`, { schema: caseDecisionSchema }).then(setDecision, (error: unknown) => {
+      if (!(error instanceof ApiError && error.status === 404)) setFailure(error instanceof ApiError ? error.message : 'Het besluit kon niet worden geladen.');
+    });
+  }, [caseId]);
+  if (failure) return <Alert type="error"><Paragraph>{failure}</Paragraph></Alert>;
+  if (!decision) return null;
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <section className="case-card case-decision" aria-labelledby="besluit-titel">
+      <Heading level={2} id="besluit-titel">Besluit van de tafel</Heading>
+      <Paragraph>
+        <RouterLink to={`/tafels/${decision.table.id}`} className="utrecht-link">{decision.table.title}</RouterLink>, {longDate.format(new Date(decision.table.startsAt))}
+        {decision.isDisputed && <strong> · geschil voor de stuurgroep</strong>}
+      </Paragraph>
+      <dl className="facts">
+        <dt>Regel</dt><dd>{decisionRuleLabel[decision.rule]}</dd>
+        <dt>Bestemming</dt><dd>{decision.destination ? nameOf(decision.destination) : 'Verwezen naar de herkomstregio'}{decision.departsFromProposal ? ' (wijkt af van het voorstel)' : ''}</dd>
+        {decision.motivation && <><dt>Motivering</dt><dd>{decision.motivation}</dd></>}
+        <dt>Nazorg</dt><dd>{decision.followUpProvider ?? '—'}</dd>
+      </dl>
+      <Heading level={3}>Randvoorwaarden</Heading>
+      {decision.preconditions.length === 0 ? (
+        <Paragraph>Geen randvoorwaarden afgesproken.</Paragraph>
+      ) : (
+        <ul className="case-decision__preconditions">
+          {decision.preconditions.map((p) => {
+            const isOverdue = !p.isDone && p.dueDate < today;
+            return (
+              <li key={p.id} className={isOverdue ? 'is-overdue' : undefined}>
+                <strong>{lifeDomainLabel[p.lifeDomain]}:</strong> {p.description} — {p.ownerName}, uiterlijk {longDate.format(new Date(p.dueDate))}
+                {p.isDone ? ' (gereed)' : isOverdue ? ' — te laat' : ''}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
