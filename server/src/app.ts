@@ -31,7 +31,16 @@ export function createApp(db: DataSource, config: AppConfig): Express {
   app.set('trust proxy', config.trustProxy);
   app.set('query parser', 'simple');
 
-  app.use(pinoHttp({ logger, genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(), autoLogging: config.logLevel !== 'silent' }));
+  app.use(pinoHttp({
+    logger,
+    genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(),
+    autoLogging: config.logLevel !== 'silent',
+    // Only what an operator needs: never headers (session cookies), bodies or query strings (names).
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  }));
   app.use(helmet({
     // Plain http on localhost in development: no HSTS and no upgrade of requests to https there.
     strictTransportSecurity: config.isProduction,
