@@ -38,6 +38,12 @@ export function pgPoolOf(dataSource: DataSource): Pool {
   return (dataSource.driver as unknown as { master: Pool }).master;
 }
 
+/** A unique-constraint violation on exactly this constraint (TypeORM wraps the driver's error, or not). */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
+  return driverError.code === '23505' && driverError.constraint === constraint;
+}
+
 /**
  * The rows an UPDATE or DELETE … RETURNING gave back. TypeORM's `query()` answers such statements
  * with `[rows, rowCount]` instead of the rows, unlike SELECT and INSERT; this hides the difference.

@@ -6,6 +6,7 @@ import {
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../audit/audit.writer';
+import { isUniqueViolation } from '../core/db';
 import { ruleSetScopeOf } from './regions.policy';
 import {
   countOpenAllocations, ensureLedger, findAllocation, findCurrentRuleSet, findMunicipalitiesOfOtherRegions, findRuleSetVersion,
@@ -46,6 +47,11 @@ export async function getCurrentRuleSet(db: DataSource | EntityManager, regionId
 export async function getRuleSetVersion(db: DataSource | EntityManager, regionId: string, version: number): Promise<RuleSet | null> {
   const row = await findRuleSetVersion(managerOf(db), regionId, version);
   return row ? toRuleSet(row) : null;
+}
+
+/** Whether a CBS code is one of the region's municipalities. */
+export async function isMunicipalityOfRegion(db: DataSource | EntityManager, regionId: string, code: string): Promise<boolean> {
+  return (await managerOf(db).query('SELECT 1 FROM municipality WHERE code = $1 AND region_id = $2', [code, regionId])).length > 0;
 }
 
 /** Whether every seat of the region signs in with a second factor. No rule set yet: yes (fail closed). */
@@ -177,11 +183,6 @@ function changedFields(previous: RuleSetConfig | null, next: RuleSetConfig): str
   const keys = Object.keys(next) as (keyof RuleSetConfig)[];
   if (previous === null) return keys;
   return keys.filter((key) => JSON.stringify(previous[key]) !== JSON.stringify(next[key]));
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
-  return driverError.code === '23505' && driverError.constraint === constraint;
 }
 
 // ---------------------------------------------------------------------------------------------

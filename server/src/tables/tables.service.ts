@@ -6,7 +6,8 @@ import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../audit/audit.writer';
 import { caseFactsForDecision, moveCase, projectCaseFields, projectCaseIfReachable, requireCase } from '../cases/cases.service';
 import { isOwnOrganisationCase } from '../cases/cases.policy';
-import { allocateByDistribution, getCurrentRuleSet } from '../regions/rule-set.service';
+import { allocateByDistribution, getCurrentRuleSet, isMunicipalityOfRegion } from '../regions/rule-set.service';
+import { isUniqueViolation } from '../core/db';
 import { isChairOf } from './tables.policy';
 import { minutesPdf } from './minutes.pdf';
 import { decisionLetter } from './decision-letter';
@@ -14,6 +15,9 @@ import * as repository from './tables.repository';
 import type { TableRow } from './tables.repository';
 
 const purpose = 'case_coordination' as const;
+
+/** The table's day: audit rows carry it, so the access log can say "voorbereiding tafel 12 maart". */
+const tableDateOf = (table: TableRow) => table.starts_at.toISOString().slice(0, 10);
 
 async function requireTable(tx: EntityManager, actor: Actor, tableId: string, lock = false): Promise<TableRow> {
   const table = await repository.findTableInScope(tx, actor, tableId, lock);
@@ -32,9 +36,8 @@ async function requireChairedTable(tx: EntityManager, actor: Actor, tableId: str
 async function checkDetails(tx: EntityManager, actor: Actor, details: TableDetails): Promise<void> {
   const found = await repository.countOrganisationsInRegion(tx, actor.regionId, details.invitedOrganisationIds);
   if (found !== details.invitedOrganisationIds.length) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'invitedOrganisationIds', message: 'Nodig alleen organisaties uit uw regio uit.' }]);
-  if (details.municipalityCode) {
-    const [m] = await tx.query('SELECT 1 FROM municipality WHERE code = $1 AND region_id = $2', [details.municipalityCode, actor.regionId]);
-    if (!m) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'municipalityCode', message: 'Deze gemeente hoort niet bij uw regio.' }]);
+  if (details.municipalityCode && !(await isMunicipalityOfRegion(tx, actor.regionId, details.municipalityCode))) {
+    throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'municipalityCode', message: 'Deze gemeente hoort niet bij uw regio.' }]);
   }
 }
 
@@ -67,7 +70,7 @@ export async function getTable(db: DataSource, context: RequestContext, actor: A
   return db.transaction(async (tx) => {
     const table = await requireTable(tx, actor, tableId);
     const view = await viewTable(tx, actor, table);
-    await writeAudit(tx, context, { action: 'table.read', objectType: 'table', objectId: tableId, purpose, outcome: 'success', details: { tableDate: table.starts_at.toISOString().slice(0, 10) } });
+    await writeAudit(tx, context, { action: 'table.read', objectType: 'table', objectId: tableId, purpose, outcome: 'success', details: { tableDate: tableDateOf(table) } });
     return view;
   });
 }
@@ -133,8 +136,8 @@ export async function addToAgenda(db: DataSource, context: RequestContext, actor
     const facts = await caseFactsForDecision(tx, actor, input.caseId);
     if (facts.regionId !== table.region_id) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'caseId', message: 'Deze casus hoort bij een andere regio.' }]);
     await moveCase(tx, context, actor, input.caseId, input.caseVersion, { transition: 'schedule', facts: { plannedTable: true }, details: { tableId } });
-    await repository.insertAgendaItem(tx, tableId, input.caseId, actor.userId).catch((error: { code?: string }) => {
-      if (error.code === '23505') throw new AppError('CONFLICT', 'Deze casus staat al op een agenda.');
+    await repository.insertAgendaItem(tx, tableId, input.caseId, actor.userId).catch((error: unknown) => {
+      if (isUniqueViolation(error, 'agenda_item_one_open_per_case')) throw new AppError('CONFLICT', 'Deze casus staat al op een agenda.');
       throw error;
     });
     await repository.bumpTableVersion(tx, tableId, input.version);
@@ -254,7 +257,7 @@ export async function decideCase(db: DataSource, context: RequestContext, actor:
         [item.case_id, decisionId, p.lifeDomain, p.description, p.ownerOrganisationId, p.dueDate],
       );
     }
-    const details = { tableId, decisionId, rule: input.rule, tableDate: table.starts_at.toISOString().slice(0, 10) };
+    const details = { tableId, decisionId, rule: input.rule, tableDate: tableDateOf(table) };
     const decided = await moveCase(tx, context, actor, item.case_id, facts.version, {
       transition: 'decide', facts: { decision: true }, decidedDestinationCode: destination, details,
     });
@@ -295,9 +298,9 @@ export async function getMinutesPdf(db: DataSource, context: RequestContext, act
     const table = await requireTable(tx, actor, tableId);
     const view = await viewTable(tx, actor, table);
     const names = new Map((await getCurrentRuleSet(tx, table.region_id))?.config.municipalities.map((m) => [m.code, m.name]) ?? []);
-    await writeAudit(tx, context, { action: 'table.minutes', objectType: 'table', objectId: tableId, purpose, outcome: 'success', details: { tableDate: table.starts_at.toISOString().slice(0, 10) } });
+    await writeAudit(tx, context, { action: 'table.minutes', objectType: 'table', objectId: tableId, purpose, outcome: 'success', details: { tableDate: tableDateOf(table) } });
     const pdf = await minutesPdf(view, (code) => (code ? names.get(code) ?? code : '—'));
-    return { pdf, filename: `notulen-${table.starts_at.toISOString().slice(0, 10)}.pdf` };
+    return { pdf, filename: `notulen-${tableDateOf(table)}.pdf` };
   });
 }
 

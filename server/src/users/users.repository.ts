@@ -19,11 +19,6 @@ export async function findOrganisationInRegion(db: EntityManager, regionId: stri
   return rows[0] ?? null;
 }
 
-export async function isMunicipalityInRegion(db: EntityManager, regionId: string, code: string): Promise<boolean> {
-  const rows = await db.query('SELECT 1 FROM municipality WHERE code = $1 AND region_id = $2', [code, regionId]);
-  return rows.length > 0;
-}
-
 export async function insertOrganisation(db: EntityManager, regionId: string, input: { kind: OrganisationKind; name: string; municipalityCode?: string }): Promise<string> {
   const [{ id }] = await db.query(
     'INSERT INTO organisation (region_id, kind, name, municipality_code) VALUES ($1, $2, $3, $4) RETURNING id',

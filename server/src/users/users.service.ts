@@ -13,6 +13,8 @@ import { createLinkToken, setPasswordLink } from '../auth/account.service';
 import { invitationMail, passwordResetMail } from '../auth/account.mails';
 import { endSessionsOfUser } from '../auth/auth.repository';
 import { administeredRegionId } from './users.policy';
+import { isUniqueViolation } from '../core/db';
+import { isMunicipalityOfRegion } from '../regions/rule-set.service';
 import * as repository from './users.repository';
 
 const audit = (record: Omit<AuditRecord, 'purpose' | 'outcome'>): AuditRecord => ({ ...record, purpose: 'administration', outcome: 'success' });
@@ -24,7 +26,7 @@ export function listOrganisations(db: DataSource, actor: Actor): Promise<Organis
 export async function createOrganisation(db: DataSource, context: RequestContext, actor: Actor, input: CreateOrganisation): Promise<OrganisationSummary> {
   const regionId = administeredRegionId(actor);
   return db.transaction(async (tx) => {
-    if (input.municipalityCode && !(await repository.isMunicipalityInRegion(tx, regionId, input.municipalityCode))) {
+    if (input.municipalityCode && !(await isMunicipalityOfRegion(tx, regionId, input.municipalityCode))) {
       throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'municipalityCode', message: 'Deze gemeente hoort niet bij uw regio.' }]);
     }
     const id = await repository.insertOrganisation(tx, regionId, input).catch(conflictOn('organisation_region_id_name_key', 'name', 'Er is al een organisatie met deze naam in uw regio.'));
@@ -130,8 +132,7 @@ async function requireUser(tx: EntityManager, regionId: string, userId: string, 
 /** A unique violation on the given constraint becomes a 409 at the field; anything else rethrows. */
 function conflictOn(constraint: string, path: string, message: string) {
   return (error: unknown): never => {
-    const { code, constraint: violated } = error as { code?: string; constraint?: string };
-    if (code === '23505' && violated === constraint) throw new AppError('CONFLICT', message, [{ path, message }]);
+    if (isUniqueViolation(error, constraint)) throw new AppError('CONFLICT', message, [{ path, message }]);
     throw error;
   };
 }
