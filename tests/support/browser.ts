@@ -20,7 +20,7 @@ export interface BrowserHarness {
 
 /** The real app with the built client on a free port, and Debian's Chromium driving it. */
 export async function startBrowserHarness(): Promise<BrowserHarness> {
-  const app = await startTestApp({ clientDistDir: join(__dirname, '..', '..', 'client', 'dist') });
+  const app = await startTestApp({ clientDistDir: process.env.CLIENT_DIST_DIR ?? join(__dirname, '..', '..', 'client', 'dist') });
   const server: Server = await new Promise((resolve) => { const s = app.app.listen(0, '127.0.0.1', () => resolve(s)); });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
