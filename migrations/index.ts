@@ -4,6 +4,11 @@ import { Accounts1764172800000 } from './1764172800000-accounts';
 import { CaseFiles1764259200000 } from './1764259200000-case-files';
 import { ConsentAndDocuments1764345600000 } from './1764345600000-consent-and-documents';
 import { Tables1764432000000 } from './1764432000000-tables';
+import { Live1764518400000 } from './1764518400000-live';
+import { Notifications1764604800000 } from './1764604800000-notifications';
+import { Dwellings1764691200000 } from './1764691200000-dwellings';
+import { OffersAndPlacements1764864000000 } from './1764864000000-offers-and-placements';
+import { FollowUpSupport1764950400000 } from './1764950400000-follow-up-support';
 
 /** Every migration, in order. Listed explicitly so that no loader has to glob TypeScript files. */
 export const migrations = [
@@ -13,4 +18,9 @@ export const migrations = [
   CaseFiles1764259200000,
   ConsentAndDocuments1764345600000,
   Tables1764432000000,
+  Live1764518400000,
+  Notifications1764604800000,
+  Dwellings1764691200000,
+  OffersAndPlacements1764864000000,
+  FollowUpSupport1764950400000,
 ];

@@ -6,14 +6,16 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
-import { createApp } from '../server/src/app';
+import { startServer } from '../server/src/server';
 import { readConfig } from '../server/src/core/config';
 import { createDataSource, runMigrations } from '../server/src/core/db';
 import { chooseDataDir, startEmbeddedDatabase, type EmbeddedDatabase } from '../server/src/core/embedded-database';
 import { seedDemoData } from '../server/src/demo/demo-seed';
 import { demoPassword, featuredDemoAccounts } from '../server/src/demo/demo-regions';
 import { buildClientIfStale } from './client-build';
+import { startScheduler } from '../server/src/scheduler/scheduler';
+import { scheduledJobs } from '../server/src/scheduler/scheduled-jobs';
+import { notificationMailsSettled } from '../server/src/notifications/notify';
 
 const root = resolve(__dirname, '..');
 
@@ -40,23 +42,24 @@ async function main() {
 
   if (!config.isProduction) buildClientIfStale(root);
 
-  const app = createApp(db, config);
-  const server: Server = app.listen(config.port, () => {
-    const url = `http://localhost:${config.port}`;
-    console.log(`\nUitstroomtafel draait op ${url} (gestart in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
-    if (!config.isProduction) {
-      console.log(`Demo-accounts (wachtwoord: ${demoPassword}):`);
-      for (const email of featuredDemoAccounts) console.log(`  ${email}`);
-    }
-  });
+  // HTTP and the live layer (socket.io) on one port.
+  const server = await startServer({ db, config });
+  // Digests and due-date flags: every node runs the scheduler; each job runs once per period across them.
+  const stopScheduler = startScheduler(db, { jobs: scheduledJobs() });
+  console.log(`\nUitstroomtafel draait op ${server.url} (gestart in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+  if (!config.isProduction) {
+    console.log(`Demo-accounts (wachtwoord: ${demoPassword}):`);
+    for (const email of featuredDemoAccounts) console.log(`  ${email}`);
+  }
 
   let isStopping = false;
   const stop = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
     console.log(`\n${signal}: de app stopt.`);
-    server.closeAllConnections();
-    await new Promise<void>((done) => server.close(() => done()));
+    await stopScheduler();
+    await server.close();
+    await notificationMailsSettled(db);
     await db.destroy();
     if (embedded) await embedded.stop();
     process.exit(0);

@@ -22,6 +22,13 @@ import { casesRoutes } from './cases/cases.routes';
 import { tablesRoutes } from './tables/tables.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { documentsRoutes } from './cases/documents.routes';
+import { notificationsRoutes } from './notifications/notifications.routes';
+import { installNotificationMailer } from './notifications/notify';
+import { tasksRoutes } from './tasks/tasks.routes';
+import { dwellingsRoutes } from './dwellings/dwellings.routes';
+import { placementsRoutes } from './placements/placements.routes';
+import { supportRoutes } from './support/support.routes';
+import { retentionRoutes } from './retention/retention.routes';
 
 /** The whole HTTP app for one data source; no listening, so tests can drive it with supertest. */
 export function createApp(db: DataSource, config: AppConfig): Express {
@@ -47,12 +54,17 @@ export function createApp(db: DataSource, config: AppConfig): Express {
     contentSecurityPolicy: { directives: { 'connect-src': ["'self'"], 'upgrade-insecure-requests': config.isProduction ? [] : null } },
   }));
   app.use('/api', express.json({ limit: '1mb' }));
-  app.use('/api', sessionMiddleware(config, pgPoolOf(db)));
+  const session = sessionMiddleware(config, pgPoolOf(db));
+  // The live layer (server.ts) reads the same sessions on the socket's opening request.
+  app.locals.sessionMiddleware = session;
+  app.use('/api', session);
   app.use('/api', requestContextMiddleware(config, (userId) => loadActor(db, userId)));
 
   const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, isProduction: config.isProduction, db, logger });
+  // Notification mails link to PUBLIC_URL (required in production); locally, to this server.
+  installNotificationMailer(db, { mailer, baseUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, ''), logger });
   const registry = createRegistry();
-  const routes: AnyRoute[] = [...healthRoutes(db), ...authRoutes(db, config, mailer), ...usersRoutes(db, config, mailer), ...regionRoutes(db), ...casesRoutes(db), ...tablesRoutes(db), ...documentsRoutes(db), ...auditRoutes(db)];
+  const routes: AnyRoute[] = [...healthRoutes(db), ...authRoutes(db, config, mailer), ...usersRoutes(db, config, mailer), ...regionRoutes(db), ...casesRoutes(db), ...tablesRoutes(db), ...documentsRoutes(db), ...auditRoutes(db), ...notificationsRoutes(db), ...tasksRoutes(db), ...dwellingsRoutes(db), ...placementsRoutes(db), ...supportRoutes(db), ...retentionRoutes(db)];
   const api = express.Router();
   mountRoutes(api, registry, routes);
   // The route table, for the authorization matrix test that is generated from it.

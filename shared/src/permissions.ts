@@ -35,26 +35,63 @@ export const permissions = [
   'case:accessLog',
   'case:export',
   'audit:search',
+  'notification:read',
+  'notification:update',
+  'task:read',
+  'dwelling:read',
+  'dwelling:write',
+  'dwelling:match',
+  'contingent:read',
+  'contingent:write',
+  'support:read',
+  'support:write',
+  'support:agree',
+  'support:close',
+  'case:erase',
+  'offer:create',
+  'offer:withdraw',
+  'offer:answer',
+  'placement:decide',
+  'placement:moveIn',
+  'neighbourhoodLoad:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-/** What every signed-in user may do: see who they are, try the rule engine, keep their own account. */
-const everySeat = ['session:read', 'rule:try', 'account:update', 'region:read'] as const;
+/**
+ * What every signed-in user may do: see who they are, try the rule engine, keep their own account,
+ * read their own notifications and tasks (each scoped to the signed-in user).
+ */
+const everySeat = ['session:read', 'rule:try', 'account:update', 'region:read', 'notification:read', 'notification:update', 'task:read'] as const;
 /** Every seat at the table works on cases; which cases and which fields is the cases policy's business. */
 const atTheTable = ['case:list', 'case:read', 'case:transition', 'table:read', 'case:document:read'] as const;
 
 export const grantsBySeat = {
-  casemanager: [...everySeat, ...atTheTable, 'case:create', 'case:update', 'case:handover', 'case:consent', 'case:document:write', 'case:accessLog', 'case:export', 'table:agenda', 'case:letter'],
-  chair: [...everySeat, ...atTheTable, 'table:manage', 'table:agenda', 'table:decide'],
-  municipality: [...everySeat, ...atTheTable],
-  corporation: [...everySeat, ...atTheTable],
-  provider: [...everySeat, ...atTheTable],
+  casemanager: [...everySeat, ...atTheTable, 'case:create', 'case:update', 'case:handover', 'case:consent', 'case:document:write', 'case:accessLog', 'case:export', 'table:agenda', 'case:letter',
+    // Follow-up support: the case manager reads the whole log (notes included) and may close.
+    'support:read', 'support:close',
+    // The resident's answer to an offer, and the move (with the corporation).
+    'offer:answer', 'placement:moveIn'],
+  chair: [...everySeat, ...atTheTable, 'table:manage', 'table:agenda', 'table:decide', 'contingent:read', 'neighbourhoodLoad:read'],
+  // The municipality reads the intensity, goals and signals of follow-up support and agrees the relapse plan.
+  // The destination municipality also confirms or refuses a placement.
+  municipality: [...everySeat, ...atTheTable, 'contingent:read', 'support:read', 'support:agree', 'placement:decide', 'neighbourhoodLoad:read'],
+  // A corporation keeps its own dwellings and contingents, and matches its dwellings to searching cases.
+  // It offers its dwellings (and takes an offer back), and records the move with the case manager.
+  corporation: [...everySeat, ...atTheTable, 'dwelling:read', 'dwelling:write', 'dwelling:match', 'contingent:read', 'contingent:write',
+    'offer:create', 'offer:withdraw', 'placement:moveIn', 'neighbourhoodLoad:read'],
+  provider: [...everySeat, ...atTheTable, 'support:read', 'support:write', 'support:agree', 'support:close'],
   regionAdmin: [
     ...everySeat,
     'organisation:read', 'organisation:create', 'user:read', 'user:create', 'user:update', 'outbox:read',
     'ruleSet:read', 'ruleSet:update',
+    // The region's contingents: the numbers promised, kept with the corporations.
+    'contingent:read', 'contingent:write',
+    // Placements per neighbourhood: an aggregate for the region's dashboards.
+    'neighbourhoodLoad:read',
     // The privacy officer's seat: who did what in the region, never the content of a case.
     'audit:search',
+    // Erasure (AVG art. 17) by case id: pseudonym, closing date, outcome and retention date, never content.
+    'case:erase',
   ],
 } as const satisfies Record<Seat, readonly Permission[]>;
 

@@ -54,6 +54,26 @@ const sampleBodies: Record<string, (caseView: Record<string, any>) => unknown> =
   'post /api/cases/:caseId/consents': () => ({ organisationId: randomUUID(), categories: ['identityContact'], givenOn: '2026-01-01', method: 'verbalWithWitness', witnessName: 'Getuige' }),
   'post /api/cases/:caseId/consents/:consentId/withdraw': () => ({}),
   'post /api/cases/:caseId/documents': () => Buffer.from('%PDF-1.4\n%%EOF\n'),
+  // Follow-up support on an intake case: refused by state (409), never written.
+  'post /api/cases/:caseId/support/start': (c) => ({ version: c.version, keyHandoverDate: '2026-01-01', startedOn: '2026-01-02', landlordOrganisationId: randomUUID(), hoursPerWeek: 4 }),
+  'post /api/cases/:caseId/support/entries': () => ({ type: 'contact', date: '2026-01-01', kind: 'phone', durationMinutes: 10, note: 'Kort contact' }),
+  'post /api/cases/:caseId/support/signals': () => ({ kind: 'other', severity: 'low', date: '2026-01-01', description: 'Een signaal om te melden.' }),
+  'post /api/cases/:caseId/support/plan': () => ({ basedOnVersion: 0, whoTakesOver: 'Het wijkteam neemt het over.', howToScaleUp: 'Naar acht uur per week.', finalSay: 'De gemeente' }),
+  'post /api/cases/:caseId/support/plan/agree': () => ({ version: 1 }),
+  'post /api/cases/:caseId/support/checks/:checkId': () => ({ stillLivesThere: true, tenancyConverted: false }),
+  'post /api/cases/:caseId/support/close': (c) => ({ version: c.version, outcome: 'independentLiving', closedOn: '2026-01-01' }),
+  // Offers and placement on an intake case: no offer to act on, or the wrong state (409), never written.
+  'post /api/cases/:caseId/offers': (c) => ({ caseVersion: c.version, dwellingId: randomUUID() }),
+  'post /api/cases/:caseId/offer/answer': (c) => ({ caseVersion: c.version, offerVersion: 1, answer: 'accepted' }),
+  'post /api/cases/:caseId/offer/withdraw': (c) => ({ caseVersion: c.version, offerVersion: 1, reason: 'De woning is voorlopig niet te verhuren.' }),
+  'post /api/cases/:caseId/placement/confirm': (c) => ({ caseVersion: c.version, offerVersion: 1, supportArranged: 'Wmo-begeleiding, 4 uur per week.', supportIntensity: 'light' }),
+  'post /api/cases/:caseId/placement/refuse': (c) => ({ caseVersion: c.version, offerVersion: 1, reason: 'Geen passende begeleiding in te kopen.' }),
+  'post /api/cases/:caseId/move-in': (c) => ({
+    caseVersion: c.version, offerVersion: 1, keyHandoverDate: '2026-01-01', agreementConditions: 'Begeleiding 4 uur per week, huur na een jaar op eigen naam.',
+    providerContact: { name: 'Petra Bos', phone: '0320 123 456', emergencyPhone: '0320 999 000' },
+  }),
+  // Erasure reaches closed cases of the administrator's own region only: an open case is 404.
+  'post /api/retention/cases/:caseId/erase': () => ({ ground: 'residentRequest', confirmPseudonym: 'R-00000000' }),
 };
 const sampleQueries: Record<string, string> = {
   'post /api/cases/:caseId/documents': '?category=housingProfile&filename=test.pdf',

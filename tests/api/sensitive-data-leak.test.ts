@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { newDwelling, searchingCases } from '../support/dwelling-factory';
+import { answer, offer } from '../support/placement-flow';
 
 /**
  * Reads every demo case as every seat that is not the owning case manager, through every case
@@ -8,7 +10,18 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * address history. None may appear, whatever the scope or consent.
  */
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp(); });
+beforeAll(async () => {
+  t = await startTestApp();
+  // Two residents the table sent to Lelystad, searching a dwelling: Centrada (dwellings there)
+  // reaches them by its dwellings, and reads them beside its dwellings too.
+  const [offered] = await searchingCases((email) => t.signIn(email), t.db, [{}, { housingNeeds: { rooms: 1, usesWheelchair: true } }]);
+  // One of them is offered a dwelling by Centrada, and the resident accepted: its street is the new address (domain.md §3.5).
+  const centrada = await t.signIn('corporatie@centrada.demo');
+  const dwelling = await newDwelling(centrada, { street: offeredStreet, neighbourhood: 'Boswijk' });
+  if ((await offer(centrada, offered!, dwelling.id)).status !== 201) throw new Error('offer failed');
+  if ((await answer(await t.signIn('regisseur@kwintes.demo'), offered!, 'accepted')).status !== 200) throw new Error('answer failed');
+});
+const offeredStreet = 'Vertrouwelijke Nieuwe Woonstraat';
 afterAll(async () => { await t.close(); });
 
 /** Sensitive values of the cases NOT owned by the reader's own organisation (its own it may see). */
@@ -32,7 +45,13 @@ async function everythingSeenBy(agent: request.Agent): Promise<string> {
   for (const { id } of ids) {
     bodies.push((await agent.get(`/api/cases/${id}`)).body);
     bodies.push((await agent.get(`/api/cases/${id}/consents`)).body);
+    bodies.push((await agent.get(`/api/cases/${id}/dwelling-fits`)).body);
+    bodies.push((await agent.get(`/api/cases/${id}/placement`)).body);
+    bodies.push((await agent.get(`/api/cases/${id}/support`)).body);
   }
+  // A corporation also reads cases beside each of its dwellings.
+  const dwellings = (await agent.get('/api/dwellings')).body;
+  for (const dwelling of Array.isArray(dwellings) ? dwellings : []) bodies.push((await agent.get(`/api/dwellings/${dwelling.id}/cases`)).body);
   return JSON.stringify(bodies);
 }
 
@@ -51,5 +70,16 @@ describe('no sensitive value reaches a seat that may not see it', () => {
     const forbidden = email.startsWith('corporatie') ? [...all, ...forCorporation] : all;
     const leaked = forbidden.filter((value) => seen.includes(JSON.stringify(value).slice(1, -1)));
     expect(leaked).toEqual([]);
+  });
+});
+
+describe('the new dwelling’s address reaches only the offering corporation, the destination municipality and the case manager', () => {
+  it.each([
+    ['corporatie@centrada.demo', true], ['gemeente@lelystad.demo', true], ['regisseur@kwintes.demo', true],
+    ['voorzitter@almere.demo', false], ['gemeente@almere.demo', false], ['corporatie@mercatus.demo', false], ['aanbieder@kwintes.demo', false],
+    ['aanbieder@leger-des-heils.demo', false], ['beheer@flevoland.demo', false], ['regisseur@tactus.demo', false],
+  ])('%s sees it: %s', async (email, expected) => {
+    // Through the case endpoints (a claimed dwelling is no longer among the corporation's fits: it can only come from the placement).
+    expect((await everythingSeenBy(await t.signIn(email))).includes(offeredStreet)).toBe(expected);
   });
 });

@@ -56,3 +56,20 @@ it('everyone: the rule explained; the region admin: users and settings', async (
   await h.screenshot(admin.page, 'readme-regio-instellingen');
   await admin.context.close();
 });
+
+it('the corporation: its dwellings and contingents; everyone: my tasks', async () => {
+  const corporation = await h.signedInPage('corporatie@centrada.demo', '/woningen');
+  await corporation.page.getByRole('heading', { level: 1, name: 'Woningen' }).waitFor();
+  await corporation.page.getByRole('table').waitFor();
+  await h.screenshot(corporation.page, 'readme-woningen');
+  await corporation.page.goto('/contingenten');
+  await corporation.page.getByRole('heading', { level: 1 }).waitFor();
+  await corporation.page.getByRole('table').first().waitFor();
+  await h.screenshot(corporation.page, 'readme-contingenten');
+  await corporation.context.close();
+  const caseManager = await h.signedInPage('regisseur@kwintes.demo', '/taken');
+  await caseManager.page.getByRole('heading', { level: 1, name: 'Mijn taken' }).waitFor();
+  await caseManager.page.getByRole('link').filter({ hasText: /.+/ }).first().waitFor();
+  await h.screenshot(caseManager.page, 'readme-taken');
+  await caseManager.context.close();
+});

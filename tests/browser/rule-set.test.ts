@@ -109,6 +109,25 @@ describe('Regio-instellingen', () => {
     await context.close();
   });
 
+  it('the waiting target is the region\'s: 90 days unless it says otherwise, checked at the field', async () => {
+    const { context, page } = await openSettings();
+    const target = page.getByLabel('Streeftermijn wachttijd (dagen)');
+    expect(await target.inputValue()).toBe('90');
+    const before = await ruleSetCount();
+    await target.fill('0');
+    await page.getByRole('button', { name: /^Opslaan als versie/ }).click();
+    await page.getByText('Vul een aantal dagen van 1 tot en met 730 in.').first().waitFor();
+    expect(await ruleSetCount()).toBe(before);
+    await target.fill('60');
+    await page.getByRole('button', { name: /^Opslaan als versie/ }).click();
+    await page.getByRole('listitem').getByText('Streeftermijn wachttijd: 90 dagen → 60 dagen na uitstroomgereed').waitFor();
+    expect(await ruleSetCount()).toBe(before + 1);
+    // Every seat of the region flags by it.
+    const region = await (await context.request.get('/api/region')).json();
+    expect(region.waitingTargetDays).toBe(60);
+    await context.close();
+  });
+
   it('other seats have no link to it, and the address shows "Pagina niet gevonden"', async () => {
     const { context, page } = await h.signedInPage('gemeente@almere.demo', '/casussen');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).waitFor();

@@ -75,6 +75,11 @@ describe('a whole table in the browser', () => {
     expect(await fact(header, 'Genodigden').textContent()).toBe('Gemeenten: Gemeente LelystadWoningcorporaties: Centrada');
     expect(await fact(header, 'Agenda').textContent()).toMatch(/^Agenda delen vóór /);
     expect(await tableRow(tableId)).toMatchObject({ state: 'planned' });
+    // An empty agenda is not shared: the button says why it waits.
+    const share = page.getByRole('button', { name: 'Agenda delen' });
+    expect(await share.isDisabled()).toBe(true);
+    expect(await share.getAttribute('aria-describedby')).toBe('agenda-leeg-uitleg');
+    await page.getByText('Een lege agenda wordt niet gedeeld: zet eerst een casus op de agenda.').waitFor();
     const [{ starts_at: startsAt }] = await h.app.db.query('SELECT starts_at FROM outflow_table WHERE id = $1', [tableId]);
     // 10:00 in Almere, whatever the browser's zone.
     expect(new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(startsAt)).toBe('10:00');
@@ -116,6 +121,8 @@ describe('a whole table in the browser', () => {
   });
 
   it('the chair orders the agenda by keyboard and shares it', async () => {
+    // Sem has waited 100 days since "uitstroomgereed": beyond the region's target of 90.
+    await h.app.db.query(`UPDATE case_file SET ready_at = now() - interval '100 days' WHERE id = $1`, [second.id]);
     const { context, page } = await h.signedInPage(chairEmail, '/tafels');
     const errors = collectErrors(page);
     await page.getByRole('heading', { level: 2, name: 'Komende tafels' }).waitFor();
@@ -141,6 +148,9 @@ describe('a whole table in the browser', () => {
     await page.keyboard.press('Enter');
     await page.getByText(`${secondName} staat nu op plaats 2 van 2.`).waitFor();
     expect(await page.locator('li.agenda-item h3').allTextContents()).toEqual([`1. ${firstName}`, `2. ${secondName}`]);
+    await agendaItem(page, secondName).locator('.agenda-item__badges').getByText('Wacht langer dan 90 dagen').waitFor();
+    expect(await fact(agendaItem(page, secondName), 'Wachttijd').textContent()).toMatch(/^100 dagen sinds uitstroomgereed.* — langer dan de streeftermijn van 90 dagen$/);
+    expect(await agendaItem(page, firstName).locator('.agenda-item__badges').getByText(/Wacht langer/).count()).toBe(0);
 
     // Before sharing, no decisions.
     expect(await page.getByRole('button', { name: /^Besluit vastleggen/ }).count()).toBe(0);
@@ -279,10 +289,60 @@ describe('a whole table in the browser', () => {
     await page.locator('.table-header__title').getByText('Afgesloten').waitFor();
     expect(await tableRow(tableId)).toMatchObject({ state: 'closed' });
     expect(await page.getByRole('button', { name: /Besluit vastleggen|Uitstellen|Omhoog|Agenda delen/ }).count()).toBe(0);
-    await page.getByRole('link', { name: 'Notulen downloaden (PDF)' }).waitFor();
     expect(errors.filter((e) => !/400/.test(e))).toEqual([]);
     await context.close();
   }, 120_000);
+
+  it('the closed table is its minutes: present, decisions, deferred cases; printable and as PDF', async () => {
+    const { context, page } = await h.signedInPage(chairEmail, `/tafels/${tableId}`);
+    const errors = collectErrors(page);
+    const minutes = page.getByRole('region', { name: 'Notulen' });
+    await minutes.waitFor();
+    expect(await fact(minutes, 'Aanwezig').innerText()).toContain('Gemeente Lelystad (Gemeente)');
+    expect(await fact(minutes, 'Aanwezig').innerText()).toContain('Centrada (Woningcorporatie)');
+    expect(await fact(minutes, 'Besloten').textContent()).toBe('1 casus');
+    expect(await fact(minutes, 'Uitgesteld').textContent()).toBe(`${secondName}: Eerst een gesprek met de bewoner over de wens.`);
+    const pdfLink = minutes.getByRole('link', { name: 'Notulen downloaden (PDF)' });
+    expect(await pdfLink.getAttribute('href')).toBe(`/api/tables/${tableId}/minutes.pdf`);
+    const pdf = await context.request.get(`/api/tables/${tableId}/minutes.pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    // "Afdrukken" prints the page itself.
+    await page.evaluate(() => { (window as unknown as { printed: number }).printed = 0; window.print = () => { (window as unknown as { printed: number }).printed += 1; }; });
+    await minutes.getByRole('button', { name: 'Afdrukken' }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await h.screenshot(page, 'tafel-notulen');
+
+    // On paper (A4 width): no menu, header, buttons or forms; the minutes and every decision with its preconditions.
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.shell__header', '.shell__nav', '.shell__footer', '.case-breadcrumb', '.table-minutes__tools']) {
+      expect({ hidden, visible: await page.locator(hidden).first().isVisible() }).toEqual({ hidden, visible: false });
+    }
+    expect(await page.getByRole('button').filter({ visible: true }).count()).toBe(0);
+    await minutes.getByRole('heading', { name: 'Notulen' }).waitFor();
+    await agendaItem(page, firstName).getByRole('cell', { name: 'Bewindvoering overgedragen aan Lelystad' }).waitFor();
+    await h.screenshot(page, 'tafel-notulen-afdruk');
+    await page.emulateMedia({ media: 'screen' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the corporation\'s copy of the minutes names no one and carries no motivation', async () => {
+    const { context, page } = await h.signedInPage(corporationEmail, `/tafels/${tableId}`);
+    const errors = collectErrors(page);
+    const minutes = page.getByRole('region', { name: 'Notulen' });
+    await minutes.waitFor();
+    expect(await fact(minutes, 'Uitgesteld').textContent()).toBe(`${second.pseudonym}: Eerst een gesprek met de bewoner over de wens.`);
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/Bipolaire|Alcohol|de Jong|Noor|Tafeltest|Motivering/);
+    await agendaItem(page, first.pseudonym).getByRole('cell', { name: 'Bewindvoering overgedragen aan Lelystad' }).waitFor();
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.emulateMedia({ media: 'print' });
+    await h.screenshot(page, 'tafel-notulen-corporatie-afdruk');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 
   it('the case manager finds the decision and its preconditions on the case page', async () => {
     const { context, page } = await h.signedInPage(managerEmail, `/casussen/${first.id}`);
@@ -291,6 +351,16 @@ describe('a whole table in the browser', () => {
     await decision.getByText('Bewindvoering overgedragen aan Lelystad').waitFor();
     await decision.getByText('Leger des Heils').waitFor();
     await h.screenshot(page, 'casus-besluit');
+    expect(await decision.getByText(/te laat/).count()).toBe(0);
+
+    // A due date passes: the precondition is flagged on the case and on the table.
+    await h.app.db.query(`UPDATE precondition SET due_date = current_date - 2 WHERE case_id = $1`, [first.id]);
+    await page.reload();
+    await decision.locator('li.is-overdue').getByText(/Bewindvoering overgedragen aan Lelystad.* — te laat$/).waitFor();
+    await page.goto(`/tafels/${tableId}`);
+    await agendaItem(page, firstName).locator('.agenda-item__badges').getByText('1 randvoorwaarde te laat').waitFor();
+    await agendaItem(page, firstName).locator('tr.agenda-preconditions__late').getByText('Te laat').waitFor();
+    await h.screenshot(page, 'tafel-randvoorwaarde-te-laat');
     await context.close();
   });
 });

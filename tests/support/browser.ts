@@ -1,9 +1,8 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestApp, demoPassword, type TestApp } from './test-app';
+import { startServer } from '../../server/src/server';
 
 export const screenshotDir = join(__dirname, '..', '..', 'test-results', 'screenshots');
 
@@ -21,8 +20,9 @@ export interface BrowserHarness {
 /** The real app with the built client on a free port, and Debian's Chromium driving it. */
 export async function startBrowserHarness(): Promise<BrowserHarness> {
   const app = await startTestApp({ clientDistDir: process.env.CLIENT_DIST_DIR ?? join(__dirname, '..', '..', 'client', 'dist') });
-  const server: Server = await new Promise((resolve) => { const s = app.app.listen(0, '127.0.0.1', () => resolve(s)); });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The whole node, live layer included, on the test's database: the pages update over their sockets.
+  const server = await startServer({ db: app.db, config: app.config, port: 0, host: '127.0.0.1' });
+  const baseUrl = server.url;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -53,8 +53,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     },
     async close() {
       await browser.close();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
       await app.close();
     },
   };

@@ -18,11 +18,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on its own cloned database, with the app's own (non-owner) database role. */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+/**
+ * The real app on its own cloned database, with the app's own (non-owner) database role. A test of
+ * many concurrent requests may ask for a larger pool, so that they really meet in the database.
+ */
+export async function startTestApp(overrides: Partial<AppConfig> = {}, options: { poolSize?: number } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = readConfig({ NODE_ENV: 'test' }, { databaseUrl: database.appUrl, ...overrides });
-  const db = createDataSource(database.appUrl, { poolSize: 5 });
+  const db = createDataSource(database.appUrl, { poolSize: options.poolSize ?? 5 });
   await db.initialize();
   const app = createApp(db, config);
   return {

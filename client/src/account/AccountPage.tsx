@@ -7,6 +7,7 @@ import { accountSchema, changePasswordSchema, newPasswordSchema, passwordMinLeng
 import { api, ApiError } from '../core/api';
 import { TextField } from '../core/form';
 import { EnrollTotp } from '../auth/EnrollTotp';
+import { NotificationPreferencesForm } from '../notifications/NotificationPreferencesForm';
 
 const passwordFormSchema = changePasswordSchema
   .extend({ newPassword: newPasswordSchema, repeat: z.string() })
@@ -58,6 +59,7 @@ export function AccountPage() {
             )}
           </section>
           <ChangePassword />
+          <NotificationPreferencesForm />
         </div>
       )}
     </>

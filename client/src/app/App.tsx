@@ -25,6 +25,15 @@ const AuditSearchPage = lazy(() => import('../audit/AuditSearchPage').then((modu
 // The tables: the list with planning, and one table with its agenda and the meeting.
 const TablesPage = lazy(() => import('../tables/TablesPage').then((module) => ({ default: module.TablesPage })));
 const TablePage = lazy(() => import('../tables/TablePage').then((module) => ({ default: module.TablePage })));
+// Notifications (every seat) and "Mijn taken" (every seat at the table).
+const NotificationsPage = lazy(() => import('../notifications/NotificationsPage').then((module) => ({ default: module.NotificationsPage })));
+const TasksPage = lazy(() => import('../tasks/TasksPage').then((module) => ({ default: module.TasksPage })));
+// Dwellings (the corporation's) and contingents (corporation, municipality, chair, regionAdmin).
+const DwellingsPage = lazy(() => import('../dwellings/DwellingsPage').then((module) => ({ default: module.DwellingsPage })));
+const DwellingPage = lazy(() => import('../dwellings/DwellingPage').then((module) => ({ default: module.DwellingPage })));
+const ContingentsPage = lazy(() => import('../dwellings/ContingentsPage').then((module) => ({ default: module.ContingentsPage })));
+// Retention and erasure of closed cases (regionAdmin).
+const RetentionPage = lazy(() => import('../retention/RetentionPage').then((module) => ({ default: module.RetentionPage })));
 
 function Loading() {
   return <Paragraph role="status" className="loading">Laden…</Paragraph>;
@@ -50,6 +59,8 @@ function AppRoutes() {
     );
   }
   const isRegionAdmin = state.me.seat === 'regionAdmin';
+  const isCorporation = state.me.seat === 'corporation';
+  const hasContingents = ['corporation', 'municipality', 'chair', 'regionAdmin'].includes(state.me.seat);
   // Each seat starts where its work is: the chair at the tables, the region's administrator at the users.
   const home = state.me.seat === 'regionAdmin' ? '/beheer/gebruikers' : state.me.seat === 'chair' ? '/tafels' : '/casussen';
   return (
@@ -61,15 +72,25 @@ function AppRoutes() {
           <Route path="/" element={<Navigate to={home} replace />} />
           <Route path="/inloggen" element={<Navigate to={home} replace />} />
           <Route path="/herkomstregel" element={page(<OriginRulePage />)} />
+          <Route path="/meldingen" element={page(<NotificationsPage />)} />
+          {hasContingents && <Route path="/contingenten" element={page(<ContingentsPage />)} />}
+          {isCorporation && (
+            <>
+              <Route path="/woningen" element={page(<DwellingsPage />)} />
+              <Route path="/woningen/:dwellingId" element={page(<DwellingPage />)} />
+            </>
+          )}
           {isRegionAdmin ? (
             <>
               <Route path="/beheer/gebruikers" element={<UsersPage />} />
               <Route path="/beheer/postvak" element={<OutboxPage />} />
               <Route path="/beheer/audit" element={page(<AuditSearchPage />)} />
+              <Route path="/beheer/bewaartermijnen" element={page(<RetentionPage />)} />
               <Route path="/regio/instellingen" element={<RuleSetPage />} />
             </>
           ) : (
             <>
+              <Route path="/taken" element={page(<TasksPage />)} />
               <Route path="/casussen" element={page(<MyCasesPage />)} />
               {/* One element for both, so the form stays mounted when its first save creates the case. */}
               <Route path="/casussen/nieuw" element={page(<IntakePage />)} />

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
-import { caseDecisionSchema, decisionRuleLabel, lifeDomainLabel, type CaseDecision as Decision } from '@uitstroom/shared';
+import { caseDecisionSchema, decisionRuleLabel, isPreconditionOverdue, lifeDomainLabel, type CaseDecision as Decision } from '@uitstroom/shared';
 import { api, ApiError } from '../core/api';
+import { amsterdamDate } from '../tables/table-format';
 
 const longDate = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' });
 
@@ -20,7 +21,8 @@ export function CaseDecision({ caseId, nameOf }: { caseId: string; nameOf: (code
   }, [caseId]);
   if (failure) return <Alert type="error"><Paragraph>{failure}</Paragraph></Alert>;
   if (!decision) return null;
-  const today = new Date().toISOString().slice(0, 10);
+  // The same day as the agenda's: in Amsterdam, whatever the browser's zone.
+  const today = amsterdamDate(new Date());
   return (
     <section className="case-card case-decision" aria-labelledby="besluit-titel">
       <Heading level={2} id="besluit-titel">Besluit van de tafel</Heading>
@@ -40,7 +42,7 @@ export function CaseDecision({ caseId, nameOf }: { caseId: string; nameOf: (code
       ) : (
         <ul className="case-decision__preconditions">
           {decision.preconditions.map((p) => {
-            const isOverdue = !p.isDone && p.dueDate < today;
+            const isOverdue = isPreconditionOverdue(p.dueDate, p.isDone, today);
             return (
               <li key={p.id} className={isOverdue ? 'is-overdue' : undefined}>
                 <strong>{lifeDomainLabel[p.lifeDomain]}:</strong> {p.description} — {p.ownerName}, uiterlijk {longDate.format(new Date(p.dueDate))}

@@ -6,7 +6,7 @@ import {
   SelectOption, StatusBadge, UnorderedList, UnorderedListItem,
 } from '@utrecht/component-library-react';
 import {
-  caseOutcomeLabel, caseStateLabel, dwellingTypeLabel, formatDutchDate, targetGroupLabel, transitions, type CaseSectionName, type OriginException,
+  caseOutcomeLabel, caseStateLabel, dwellingTypeLabel, formatDutchDate, isOverWaitingTarget, targetGroupLabel, transitions, type CaseSectionName, type OriginException,
 } from '@uitstroom/shared';
 import { useMe } from '../auth/session';
 import { ApiError } from '../core/api';
@@ -26,6 +26,12 @@ import { CaseDocuments } from './privacy/CaseDocuments';
 import { CasePrivacyLinks } from './privacy/CasePrivacyLinks';
 import { CaseDecision } from './CaseDecision';
 import { ConsentPanel, consentPanelId } from './privacy/ConsentPanel';
+import { CaseDwellingFits } from '../dwellings/CaseDwellingFits';
+import { CasePlacement } from '../placements/CasePlacement';
+import { OfferThisDwelling } from '../placements/OfferThisDwelling';
+import { SupportPanel } from '../support/SupportPanel';
+import { useLiveCase } from '../live/use-live';
+import { describeLiveChange, PresenceNote } from '../live/PresenceNote';
 import './cases.css';
 
 /**
@@ -55,6 +61,27 @@ export function CasePage() {
     return () => controller.abort();
   }, [caseId]);
 
+  // Another seat's change arrives without a reload, as this seat may see it. Never an older version
+  // over a newer one (the answer to one's own save may come first); a consent change keeps the
+  // version, so an equal one is taken too. Typed input is not in `view` and stays as it is.
+  const me = useMe();
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const [liveNote, setLiveNote] = useState<string | null>(null);
+  const [liveRound, setLiveRound] = useState(0);
+  useLiveCase(caseId, {
+    onChange: (next, changedBy) => {
+      const current = viewRef.current;
+      if (current && (next.version ?? 0) < (current.version ?? 0)) return;
+      const isOwn = changedBy?.userId === me.user.id;
+      if (current && next.version !== current.version && !isOwn) setLiveNote(describeLiveChange('deze casus', changedBy));
+      if (!isOwn) setLiveRound((round) => round + 1);
+      setView(next);
+    },
+    onGone: () => setFailure('Deze casus valt niet meer binnen uw bereik.'),
+    onResync: () => { if (caseId) fetchCase(caseId).then(setView).catch(() => undefined); },
+  });
+
   if (failure) {
     return (
       <>
@@ -65,7 +92,7 @@ export function CasePage() {
     );
   }
   if (!view) return <Paragraph role="status">Casus laden…</Paragraph>;
-  return <CaseView view={view} onChange={setView} notice={notice} setNotice={setNotice} />;
+  return <CaseView view={view} onChange={setView} notice={notice} setNotice={setNotice} liveNote={liveNote} liveRound={liveRound} />;
 }
 
 interface CaseViewProps {
@@ -73,9 +100,13 @@ interface CaseViewProps {
   onChange(view: ProjectedCase): void;
   notice: string | null;
   setNotice(notice: string | null): void;
+  /** Who changed the case while it was open here. */
+  liveNote: string | null;
+  /** Counts others' changes: the documents, which the view does not carry, are read again. */
+  liveRound: number;
 }
 
-function CaseView({ view, onChange, notice, setNotice }: CaseViewProps) {
+function CaseView({ view, onChange, notice, setNotice, liveNote, liveRound }: CaseViewProps) {
   const me = useMe();
   const region = useRegionMunicipalities();
   const [referenceDate] = useState(todayIsoDate);
@@ -120,7 +151,9 @@ function CaseView({ view, onChange, notice, setNotice }: CaseViewProps) {
     <div className="case-page">
       <Paragraph className="case-breadcrumb"><RouterLink className="utrecht-link" to="/casussen">Mijn casussen</RouterLink></Paragraph>
       <CaseHeader view={view} onChange={onChange} setNotice={setNotice} isOwningCaseManager={isOwningCaseManager} />
+      {view.id && <PresenceNote room={{ kind: 'case', id: view.id }} />}
       {notice && <Alert type="ok" role="status"><Paragraph>{notice}</Paragraph></Alert>}
+      <div role="status" className="case-live-note">{liveNote && <Alert type="info"><Paragraph>{liveNote}</Paragraph></Alert>}</div>
       {region.loadError && <Alert type="warning"><Paragraph>{region.loadError}</Paragraph></Alert>}
       <Transitions view={view} onChange={(next, message) => { onChange(next); setNotice(message); }} editLink={editLink} />
 
@@ -156,7 +189,30 @@ function CaseView({ view, onChange, notice, setNotice }: CaseViewProps) {
         </div>
       )}
 
-      {view.id && view.state && !['intake', 'ready', 'scheduled'].includes(view.state) && <CaseDecision caseId={view.id} nameOf={region.nameOf} />}
+      {view.id && view.state && !['intake', 'ready', 'scheduled'].includes(view.state) && <CaseDecision key={view.state} caseId={view.id} nameOf={region.nameOf} />}
+      {/* The offer, the placement and the move, per seat; read again whenever the case changes. */}
+      {view.id && view.version && view.state && !['intake', 'scheduled', 'decided'].includes(view.state) && (
+        <CasePlacement
+          caseId={view.id} caseVersion={view.version} region={region} reloadKey={liveRound}
+          onCaseChanged={(message) => { setNotice(message); refresh(); }}
+        />
+      )}
+      {/* Follow-up support after the move: the API decides per seat what shows and what may be done. */}
+      {view.id && view.version && view.state && ['moved', 'aftercare', 'closed'].includes(view.state) && (
+        <SupportPanel caseId={view.id} caseVersion={view.version} reloadKey={liveRound} onCaseChanged={(message) => { setNotice(message); refresh(); }} />
+      )}
+      {/* A corporation sees its own dwellings that fit a case searching for one, and offers one of them. */}
+      {me.seat === 'corporation' && view.id && view.state === 'searching' && (
+        <CaseDwellingFits
+          caseId={view.id} region={region}
+          renderAction={(dwelling) => (
+            <OfferThisDwelling
+              caseId={view.id!} caseVersion={view.version!} dwelling={dwelling} municipalityName={region.nameOf(dwelling.municipalityCode)}
+              onOffered={() => { setNotice('De woning is aangeboden. De casemanager legt het antwoord van de bewoner vast.'); refresh(); }}
+            />
+          )}
+        />
+      )}
 
       <FileSections view={view} region={region} editLink={canEdit ? editLink : undefined} />
 
@@ -166,7 +222,7 @@ function CaseView({ view, onChange, notice, setNotice }: CaseViewProps) {
           onChanged={refresh} onDocumentAdded={() => setDocumentsReloadKey((k) => k + 1)}
         />
       )}
-      {view.id && <CaseDocuments caseId={view.id} canUpload={isOwningCaseManager && view.state !== 'closed'} reloadKey={documentsReloadKey} />}
+      {view.id && <CaseDocuments caseId={view.id} canUpload={isOwningCaseManager && view.state !== 'closed'} reloadKey={documentsReloadKey + liveRound} />}
     </div>
   );
 }
@@ -184,6 +240,9 @@ function CaseHeader({ view, onChange, setNotice, isOwningCaseManager }: {
   view: ProjectedCase; onChange(view: ProjectedCase): void; setNotice(n: string | null): void; isOwningCaseManager: boolean;
 }) {
   const me = useMe();
+  const region = useRegionMunicipalities();
+  // The region's waiting target (domain.md §6) counts until a dwelling is offered.
+  const isWaitingTooLong = !!view.state && ['ready', 'scheduled', 'decided', 'searching'].includes(view.state) && isOverWaitingTarget(view.waitingDays, region.waitingTargetDays);
   const facts: { label: string; value: ReactNode }[] = [];
   if (view.owner) facts.push({ label: 'Casemanager', value: `${view.owner.displayName} (${view.owner.organisationName})` });
   if (view.stay?.targetGroup) facts.push({ label: 'Doelgroep', value: targetGroupLabel[view.stay.targetGroup] });
@@ -197,6 +256,7 @@ function CaseHeader({ view, onChange, setNotice, isOwningCaseManager }: {
       <div className="case-header__badges">
         {view.state && <StatusBadge status="neutral" className="case-badge case-badge--state">{caseStateLabel[view.state]}</StatusBadge>}
         {view.isStalled && <StatusBadge status="warning" className="case-badge case-badge--stalled">Vastgelopen</StatusBadge>}
+        {isWaitingTooLong && <StatusBadge status="warning" className="case-badge case-badge--waiting">Wacht langer dan {region.waitingTargetDays} dagen</StatusBadge>}
       </div>
       <Paragraph className="case-clock">
         {view.waitingDays !== null && view.waitingDays !== undefined

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useFormState, useWatch, get, type UseFormReturn } from 'react-hook-form';
 import {
   Alert, Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Fieldset, FieldsetLegend, Heading, Paragraph, SelectOption,
@@ -30,6 +30,17 @@ export function ExceptionsEditor({ form, view, region, referenceDate, onSaved, o
   const [theirs, setTheirs] = useState<ProjectedCase | null>(null);
   // The version the typed exceptions are meant for: after a conflict, theirs.
   const baseVersion = useRef(view.version!);
+  // What this form edits, as it stood when the typing began: to tell whether someone else changed it.
+  const base = useRef(sectionsOf(view));
+
+  // Someone else saved while this form is open (the page hears it live). The typed input stays as it
+  // is. If they changed the exceptions too, both versions are shown and the user chooses; if they
+  // changed other parts only, saving these on top of theirs loses nothing of theirs.
+  useEffect(() => {
+    if (view.version === undefined || view.version <= baseVersion.current) return;
+    if (sectionsOf(view) !== base.current) setTheirs(view);
+    else baseVersion.current = view.version;
+  }, [view]);
 
   const save = form.handleSubmit(async (values) => {
     setFailure(null);
@@ -52,6 +63,7 @@ export function ExceptionsEditor({ form, view, region, referenceDate, onSaved, o
 
   const keepMine = () => {
     baseVersion.current = theirs!.version!;
+    base.current = sectionsOf(theirs!);
     setTheirs(null);
     // The typed exceptions go again, now on their version.
     void save();
@@ -59,6 +71,7 @@ export function ExceptionsEditor({ form, view, region, referenceDate, onSaved, o
   const takeTheirs = () => {
     form.reset(toExceptionValues(theirs!));
     baseVersion.current = theirs!.version!;
+    base.current = sectionsOf(theirs!);
     setTheirs(null);
   };
 
@@ -154,3 +167,5 @@ export function ExceptionsEditor({ form, view, region, referenceDate, onSaved, o
     </form>
   );
 }
+
+const sectionsOf = (view: ProjectedCase) => JSON.stringify([view.exceptions ?? [], view.excluded ?? []]);

@@ -96,7 +96,7 @@ const emptyListExplanation: Record<string, string> = {
   casemanager: 'Hier verschijnen de bewoners die u aanmeldt voor de uitstroomtafel.',
   chair: 'Hier verschijnen de casussen van uw regio zodra casemanagers bewoners aanmelden.',
   municipality: 'Hier verschijnen de casussen waarvan uw gemeente de herkomst of de (voorgestelde) bestemming is.',
-  corporation: 'Hier verschijnen de casussen zodra u bent uitgenodigd voor een tafel en de voorzitter de agenda heeft gedeeld.',
+  corporation: 'Hier verschijnen de casussen op de gedeelde agenda van een tafel waarvoor u bent uitgenodigd, en de casussen die een woning zoeken in een gemeente waar u een woning of een contingent heeft.',
   provider: 'Hier verschijnen de casussen zodra de tafel uw organisatie de nazorg geeft.',
   regionAdmin: '',
 };

@@ -146,9 +146,11 @@ export function describeSection<K extends CaseSectionName>(name: K, value: Parti
       const v = value as CaseSections['housingNeeds'];
       add('Kamers', v.rooms);
       add('Begane grond of lift nodig', v.groundFloorOrLift === undefined ? undefined : yesNo(v.groundFloorOrLift));
+      add('Gebruikt een rolstoel', v.usesWheelchair === undefined ? undefined : yesNo(v.usesWheelchair));
       add('Toegankelijkheid', v.accessibility);
       add('Huisdieren', v.pets);
       add('Maximale huur per maand', v.maxRent === undefined ? undefined : formatEuro(v.maxRent));
+      add('Gewenste verhuisdatum', v.wishedMoveDate && formatDutchDate(v.wishedMoveDate));
       break;
     }
     case 'supportNeeds': {

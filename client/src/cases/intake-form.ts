@@ -34,7 +34,7 @@ export interface IntakeValues {
   addresses: AddressRow[];
   isOriginUntraceable: boolean;
   wishes: { municipalities: { code: string }[]; neighbourhoods: string; dwellingType: string; ownWords: string };
-  housingNeeds: { rooms: string; groundFloorOrLift: '' | 'ja' | 'nee'; accessibility: string; pets: string; maxRent: string };
+  housingNeeds: { rooms: string; groundFloorOrLift: '' | 'ja' | 'nee'; usesWheelchair: '' | 'ja' | 'nee'; accessibility: string; pets: string; maxRent: string; wishedMoveDate: string };
   supportNeeds: Record<LifeDomain, string>;
   sensitive: { diagnoses: string; addiction: string; risks: string; safety: string };
 }
@@ -56,7 +56,7 @@ export function emptyIntakeValues(): IntakeValues {
     addresses: [],
     isOriginUntraceable: false,
     wishes: { municipalities: [], neighbourhoods: '', dwellingType: '', ownWords: '' },
-    housingNeeds: { rooms: '', groundFloorOrLift: '', accessibility: '', pets: '', maxRent: '' },
+    housingNeeds: { rooms: '', groundFloorOrLift: '', usesWheelchair: '', accessibility: '', pets: '', maxRent: '', wishedMoveDate: '' },
     supportNeeds: Object.fromEntries(lifeDomains.map((d) => [d, ''])) as Record<LifeDomain, string>,
     sensitive: { diagnoses: '', addiction: '', risks: '', safety: '' },
   };
@@ -107,9 +107,11 @@ export function toSections(values: IntakeValues): Record<IntakeSection, unknown>
     housingNeeds: drop({
       rooms: number(v.housingNeeds.rooms),
       groundFloorOrLift: v.housingNeeds.groundFloorOrLift === '' ? undefined : v.housingNeeds.groundFloorOrLift === 'ja',
+      usesWheelchair: v.housingNeeds.usesWheelchair === '' ? undefined : v.housingNeeds.usesWheelchair === 'ja',
       accessibility: optional(v.housingNeeds.accessibility),
       pets: optional(v.housingNeeds.pets),
       maxRent: number(v.housingNeeds.maxRent),
+      wishedMoveDate: optional(v.housingNeeds.wishedMoveDate),
     }),
     supportNeeds: drop(Object.fromEntries(lifeDomains.map((d) => [d, optional(v.supportNeeds[d])]))),
     sensitive: drop({
@@ -195,8 +197,10 @@ export function sectionToValues<K extends IntakeSection>(name: K, section: unkno
       return {
         rooms: text(s['rooms']),
         groundFloorOrLift: s['groundFloorOrLift'] === undefined ? '' : s['groundFloorOrLift'] ? 'ja' : 'nee',
+        usesWheelchair: s['usesWheelchair'] === undefined ? '' : s['usesWheelchair'] ? 'ja' : 'nee',
         accessibility: text(s['accessibility']), pets: text(s['pets']),
         maxRent: s['maxRent'] === undefined ? '' : String(s['maxRent']).replace('.', ','),
+        wishedMoveDate: text(s['wishedMoveDate']),
       } as IntakeValues[K];
     case 'supportNeeds':
       return Object.fromEntries(lifeDomains.map((d) => [d, text(s[d])])) as IntakeValues[K];

@@ -214,7 +214,14 @@ export function HousingNeedsStep({ form }: StepProps) {
         options={[{ value: 'ja', label: 'Ja' }, { value: 'nee', label: 'Nee' }]}
         registration={form.register('housingNeeds.groundFloorOrLift')}
       />
-      <TextareaField label="Toegankelijkheid" description="Bijvoorbeeld: rolstoel, drempelvrij, prikkelarm." {...field('housingNeeds.accessibility')} />
+      <ChoiceGroup
+        id={fieldId('housingNeeds.usesWheelchair')} type="radio" className="case-choices--inline"
+        legend="Gebruikt de bewoner een rolstoel?" description="Dan is een rolstoeltoegankelijke woning nodig." error={error('housingNeeds.usesWheelchair')}
+        options={[{ value: 'ja', label: 'Ja' }, { value: 'nee', label: 'Nee' }]}
+        registration={form.register('housingNeeds.usesWheelchair')}
+      />
+      <TextField label="Gewenste verhuisdatum (niet verplicht)" type="date" description="Vanaf wanneer de bewoner kan verhuizen." {...field('housingNeeds.wishedMoveDate')} />
+      <TextareaField label="Toegankelijkheid" description="Bijvoorbeeld: drempelvrij, prikkelarm." {...field('housingNeeds.accessibility')} />
       <TextField label="Huisdieren" {...field('housingNeeds.pets')} />
     </>
   );

@@ -1,5 +1,5 @@
 import { use, useMemo } from 'react';
-import { nameMunicipality, regionOverviewSchema, type RegionMunicipality, type RegionOverview, type TargetGroup } from '@uitstroom/shared';
+import { nameMunicipality, regionOverviewSchema, ruleSetDefaults, type RegionMunicipality, type RegionOverview, type TargetGroup } from '@uitstroom/shared';
 import { useMe } from '../auth/session';
 import { api } from '../core/api';
 
@@ -9,6 +9,8 @@ export interface RegionMunicipalities {
   readonly targetGroups: readonly TargetGroup[];
   readonly youthAgeBand: RegionOverview['youthAgeBand'];
   readonly stalledCaseDays: number | null;
+  /** Days from "uitstroomgereed" to a dwelling before the waiting clock is flagged (the region's rule set). */
+  readonly waitingTargetDays: number;
   /** Set when the region could not be loaded: the pages say so, and show codes instead of names. */
   readonly loadError: string | null;
   /** The name of a municipality of the region; a code outside it is shown as the code. */
@@ -47,6 +49,8 @@ export function useRegionMunicipalities(): RegionMunicipalities {
       municipalities,
       targetGroups: loaded.ok ? loaded.region.targetGroups : [],
       stalledCaseDays: loaded.ok ? loaded.region.stalledCaseDays : null,
+      // A region without a rule set yet (or not loaded) flags by the product's default.
+      waitingTargetDays: (loaded.ok ? loaded.region.waitingTargetDays : null) ?? ruleSetDefaults.waitingTargetDays,
       youthAgeBand: loaded.ok ? loaded.region.youthAgeBand : null,
       loadError: loaded.ok ? null : loaded.message,
       isInRegion: (code) => codes.has(code),

@@ -182,12 +182,19 @@ export function RuleSetForm({ base, onSaved, onConflict, onLoadNewest }: Props) 
         <FieldsetLegend>Tafels en signalen</FieldsetLegend>
         <div className="rule-set-stack">
           <TextField id={fieldId('agendaPublicationDays')} label="Agenda delen (dagen vóór de tafel)" inputMode="numeric" className="rule-set-short"
+            description="Kalenderdagen: het weekend telt mee."
             error={errors.agendaPublicationDays?.message} {...register('agendaPublicationDays', number)} />
           <TextField id={fieldId('stalledCaseDays')} label="Signaal stilstand na (dagen)" inputMode="numeric" className="rule-set-short"
             description="Zonder activiteit in een casus."
             error={errors.stalledCaseDays?.message} {...register('stalledCaseDays', number)} />
+          <TextField id={fieldId('waitingTargetDays')} label="Streeftermijn wachttijd (dagen)" inputMode="numeric" className="rule-set-short"
+            description="Van uitstroomgereed tot een woning (3 maanden is 90 dagen). Wie langer wacht, wordt gemarkeerd."
+            error={errors.waitingTargetDays?.message} {...register('waitingTargetDays', number)} />
+          <TextField id={fieldId('offerAnswerDays')} label="Termijn antwoord op woningaanbod (dagen)" inputMode="numeric" className="rule-set-short"
+            description="Een aanbod zonder antwoord van de bewoner na deze termijn wordt gemarkeerd bij de casemanager en de corporatie."
+            error={errors.offerAnswerDays?.message} {...register('offerAnswerDays', number)} />
           <TextField id={fieldId('neighbourhoodLoadThreshold')} label="Drempel wijkbelasting" inputMode="numeric" className="rule-set-short"
-            description="Plaatsingen per wijk per jaar waarbij een waarschuwing verschijnt."
+            description="Verhuizingen per wijk in de afgelopen 12 maanden waarbij een waarschuwing verschijnt."
             error={errors.neighbourhoodLoadThreshold?.message} {...register('neighbourhoodLoadThreshold', number)} />
         </div>
       </Fieldset>

@@ -105,6 +105,8 @@ function OldVersionView({ ruleSet }: { ruleSet: RuleSet }) {
         </UnorderedListItem>
         <UnorderedListItem>Agenda gedeeld: {config.agendaPublicationDays} dagen vóór de tafel</UnorderedListItem>
         <UnorderedListItem>Signaal stilstand: na {config.stalledCaseDays} dagen zonder activiteit</UnorderedListItem>
+        <UnorderedListItem>Streeftermijn wachttijd: {config.waitingTargetDays} dagen na uitstroomgereed</UnorderedListItem>
+        <UnorderedListItem>Termijn antwoord op woningaanbod: {config.offerAnswerDays} dagen</UnorderedListItem>
         <UnorderedListItem>Drempel wijkbelasting: {config.neighbourhoodLoadThreshold} plaatsingen per wijk per jaar</UnorderedListItem>
         <UnorderedListItem>Bewaartermijn afgesloten casussen: {config.retentionYears} jaar</UnorderedListItem>
         <UnorderedListItem>Tweestapsverificatie: {config.twoFactorRequired ? 'verplicht' : 'niet verplicht'}</UnorderedListItem>

@@ -4,11 +4,13 @@ import {
   Blockquote, Button, DataList, DataListItem, DataListKey, DataListValue, Heading, OrderedList, OrderedListItem, Paragraph, StatusBadge,
   Table as DataTable, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
-import { decisionRuleLabel, formatDutchDate, lifeDomainLabel, seatLabel, targetGroupLabel } from '@uitstroom/shared';
+import {
+  decisionRuleLabel, formatDutchDate, isOverWaitingTarget, isPreconditionOverdue, lifeDomainLabel, seatLabel, targetGroupLabel, type TableDecisionView,
+} from '@uitstroom/shared';
 import { caseTitle, describeSection, formatDays, formatDutchTimestamp, outcomeLabel } from '../cases/case-format';
 import type { RegionMunicipalities } from '../cases/region';
-import type { AgendaEntry, DecisionView } from './table-api';
-import { agendaStatusLabel, isOverdue, voteLabel, waitingTargetDays } from './table-format';
+import type { AgendaEntry } from './table-api';
+import { agendaStatusLabel, amsterdamDate, voteLabel } from './table-format';
 
 export interface ChairActions {
   canMove: boolean;
@@ -26,12 +28,11 @@ export interface ChairActions {
  * waiting clock, the proposal with the wishes beside it, and the decision once taken. A field the
  * seat does not see is absent from the case and renders nothing.
  */
-export function AgendaItemCard({ item, index, count, region, nameOfOrganisation, chair, isDeciding, children }: {
+export function AgendaItemCard({ item, index, count, region, chair, isDeciding, children }: {
   item: AgendaEntry;
   index: number;
   count: number;
   region: RegionMunicipalities;
-  nameOfOrganisation(id: string): string;
   /** Absent for every seat but the chair of a table that is not closed. */
   chair?: ChairActions;
   isDeciding: boolean;
@@ -44,7 +45,13 @@ export function AgendaItemCard({ item, index, count, region, nameOfOrganisation,
   const headingId = `agendapunt-${item.id}`;
   const proposal = c.proposal?.result ?? null;
   const isOpen = item.status === 'open';
+  // Put on the agenda from follow-up support: discussed at the table, never given a placement decision.
+  const isEscalation = item.kind === 'escalation';
   const waitingDays = c.waitingDays ?? null;
+  // The region's target (domain.md §6: ≤ 3 months); flagged while the case still waits at the table.
+  const isWaitingTooLong = isOverWaitingTarget(waitingDays, region.waitingTargetDays);
+  const today = amsterdamDate(new Date());
+  const overdue = item.decision?.preconditions.filter((p) => isPreconditionOverdue(p.dueDate, p.isDone, today)).length ?? 0;
 
   return (
     <li className={`agenda-item agenda-item--${item.status}`}>
@@ -57,8 +64,14 @@ export function AgendaItemCard({ item, index, count, region, nameOfOrganisation,
           <div className="agenda-item__badges">
             <StatusBadge status="neutral" className={`table-badge agenda-badge--${item.status}`}>{agendaStatusLabel[item.status]}</StatusBadge>
             {item.decision?.isDisputed && <StatusBadge status="warning" className="table-badge table-badge--dispute">Geschil</StatusBadge>}
-            {waitingDays !== null && waitingDays > waitingTargetDays && isOpen && (
-              <StatusBadge status="warning" className="table-badge table-badge--late">Wacht langer dan 3 maanden</StatusBadge>
+            {isEscalation && <StatusBadge status="warning" className="table-badge table-badge--escalation">Escalatie uit de nazorg</StatusBadge>}
+            {isWaitingTooLong && isOpen && !isEscalation && (
+              <StatusBadge status="warning" className="table-badge table-badge--late">Wacht langer dan {region.waitingTargetDays} dagen</StatusBadge>
+            )}
+            {overdue > 0 && (
+              <StatusBadge status="warning" className="table-badge table-badge--late">
+                {overdue === 1 ? '1 randvoorwaarde te laat' : `${overdue} randvoorwaarden te laat`}
+              </StatusBadge>
             )}
           </div>
         </div>
@@ -70,9 +83,9 @@ export function AgendaItemCard({ item, index, count, region, nameOfOrganisation,
           {c.owner && <Fact label="Casemanager">{c.owner.displayName} ({c.owner.organisationName})</Fact>}
           {waitingDays !== null && (
             <Fact label="Wachttijd">
-              <span className={waitingDays > waitingTargetDays ? 'agenda-item__late' : undefined}>
+              <span className={isWaitingTooLong ? 'agenda-item__late' : undefined}>
                 {formatDays(waitingDays)} sinds uitstroomgereed{c.readyAt ? ` (${formatDutchTimestamp(c.readyAt)})` : ''}
-                {waitingDays > waitingTargetDays && ' — langer dan de streeftermijn van 3 maanden'}
+                {isWaitingTooLong && ` — langer dan de streeftermijn van ${region.waitingTargetDays} dagen`}
               </span>
             </Fact>
           )}
@@ -95,7 +108,12 @@ export function AgendaItemCard({ item, index, count, region, nameOfOrganisation,
         )}
 
         {item.status === 'deferred' && item.note && <Paragraph className="agenda-item__note"><strong>Uitgesteld:</strong> {item.note}</Paragraph>}
-        {item.decision && <Decision decision={item.decision} region={region} nameOfOrganisation={nameOfOrganisation} />}
+        {isEscalation && (
+          <Paragraph className="agenda-item__note">
+            De nazorgaanbieder heeft deze casus op de agenda gezet na een signaal. De tafel bespreekt hem; de casus blijft in de nazorg en krijgt geen plaatsingsbesluit.
+          </Paragraph>
+        )}
+        {item.decision && <Decision decision={item.decision} region={region} today={today} />}
 
         {chair && (
           <div className="agenda-item__actions">
@@ -111,7 +129,7 @@ export function AgendaItemCard({ item, index, count, region, nameOfOrganisation,
             )}
             {isOpen && !isDeciding && (
               <div className="agenda-item__buttons">
-                {chair.canDecide && (
+                {chair.canDecide && !isEscalation && (
                   <Button id={`besluit-${item.id}-knop`} type="button" appearance="primary-action-button" aria-label={`Besluit vastleggen: ${name}`} onClick={() => chair.onStartDecision(item)}>
                     Besluit vastleggen
                   </Button>
@@ -166,8 +184,7 @@ function HousingProfile({ item, region }: { item: AgendaEntry; region: RegionMun
   );
 }
 
-function Decision({ decision, region, nameOfOrganisation }: { decision: DecisionView; region: RegionMunicipalities; nameOfOrganisation(id: string): string }) {
-  const today = new Date();
+function Decision({ decision, region, today }: { decision: TableDecisionView; region: RegionMunicipalities; today: string }) {
   const positionOf = new Map(decision.votes.map((v) => [v.organisationId, v]));
   return (
     <section className="agenda-decision" aria-label="Besluit van de tafel">
@@ -192,7 +209,7 @@ function Decision({ decision, region, nameOfOrganisation }: { decision: Decision
           const vote = positionOf.get(p.organisationId);
           return (
             <OrderedListItem key={`${p.organisationId}-${p.seat}`}>
-              {nameOfOrganisation(p.organisationId)} <span className="agenda-decision__seat">({seatLabel[p.seat]})</span>:{' '}
+              {p.organisationName} <span className="agenda-decision__seat">({seatLabel[p.seat]})</span>:{' '}
               {vote ? <strong className={`agenda-vote agenda-vote--${vote.position}`}>{voteLabel[vote.position]}</strong> : 'geen standpunt'}
               {vote?.reason && <> — {vote.reason}</>}
             </OrderedListItem>
@@ -213,7 +230,7 @@ function Decision({ decision, region, nameOfOrganisation }: { decision: Decision
             </TableHeader>
             <TableBody>
               {decision.preconditions.map((p) => {
-                const late = isOverdue(p.dueDate, p.isDone, today);
+                const late = isPreconditionOverdue(p.dueDate, p.isDone, today);
                 return (
                   <TableRow key={p.id} className={late ? 'agenda-preconditions__late' : undefined}>
                     <TableCell>{lifeDomainLabel[p.lifeDomain]}</TableCell>

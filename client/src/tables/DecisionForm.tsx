@@ -260,6 +260,7 @@ export function DecisionForm({ table, item, attendees, organisations, region, on
         <CheckboxField
           id={id('isDisputed')} label="Geschil voor de stuurgroep"
           description="Vink aan als een bezwaar aan tafel niet is opgelost: de stuurgroep van de regio beslist dan."
+          error={errors.isDisputed?.message}
           {...form.register('isDisputed')}
         />
         {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}

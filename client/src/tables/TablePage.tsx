@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import {
-  Alert, Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, SelectOption, StatusBadge,
+  Alert, Button, ButtonGroup, ButtonLink, DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, SelectOption, StatusBadge,
   UnorderedList, UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { organisationKinds, tableStateLabel, type CaseListItem, type OrganisationKind, type RegionOrganisation } from '@uitstroom/shared';
+import {
+  isAgendaPublicationLate, minutesOf, organisationKinds, seatLabel, tableStateLabel, type CaseListItem, type OrganisationKind, type RegionOrganisation,
+} from '@uitstroom/shared';
 import { useMe } from '../auth/session';
 import { SelectField } from '../core/form';
 import { fetchCase, messageOf } from '../cases/case-api';
@@ -15,12 +17,14 @@ import { DecisionForm } from './DecisionForm';
 import type { Attendee } from './decision-form';
 import {
   addToAgenda, closeTable, deferAgendaItem, fetchReadyCases, fetchRegionOrganisations, fetchTable, isNotFound, isVersionConflict, orderAgenda,
-  publishTable, removeFromAgenda, type AgendaEntry, type Table,
+  publishTable, removeFromAgenda, toTable, type AgendaEntry, type Table,
 } from './table-api';
 import { formatTableDateTime, tableStateBadge } from './table-format';
 import { ConfirmDialog, ReasonDialog } from './TableDialogs';
 import '../cases/cases.css';
 import './tables.css';
+import { useLiveTable } from '../live/use-live';
+import { describeLiveChange, PresenceNote } from '../live/PresenceNote';
 
 const conflictMessage = 'Iemand anders heeft de tafel intussen gewijzigd. De agenda is opnieuw geladen; controleer hem en probeer het opnieuw.';
 const kindPlural: Record<OrganisationKind, string> = { municipality: 'Gemeenten', corporation: 'Woningcorporaties', provider: 'Zorgaanbieders', coordination: 'Regionale coördinatie' };
@@ -65,6 +69,22 @@ export function TablePage() {
     fetchRegionOrganisations().then(setOrganisations).catch(() => setOrganisations([]));
   }, []);
 
+  // Another seat's change (to the table, or to a case on its agenda) arrives without a reload, as
+  // this seat may see it; never an older version over a newer one. Open forms and dialogs keep their input.
+  const [liveNote, setLiveNote] = useState<string | null>(null);
+  const tableRef = useRef(table);
+  tableRef.current = table;
+  useLiveTable(tableId, {
+    onChange: (next, changedBy) => {
+      const current = tableRef.current;
+      if (current && next.version < current.version) return;
+      if (current && next.version !== current.version && changedBy?.userId !== me.user.id) setLiveNote(describeLiveChange('de tafel', changedBy));
+      setTable(toTable(next));
+    },
+    onGone: () => setLoadFailure('Deze tafel valt niet meer binnen uw bereik.'),
+    onResync: () => void reload(),
+  });
+
   // Focus follows what was acted on: the moved item's button, an item's heading after a decision.
   useEffect(() => {
     const target = focusAfter.current;
@@ -76,10 +96,6 @@ export function TablePage() {
     if (element && !element.disabled) element.focus();
     else document.getElementById(fallback ?? '')?.focus();
   }, [table, decidingId, dialog]);
-
-  const nameOfOrganisation = useCallback((id: string) => (
-    organisations?.find((o) => o.id === id)?.name ?? table?.invited.find((o) => o.id === id)?.name ?? 'Onbekende organisatie'
-  ), [organisations, table]);
 
   if (loadFailure) {
     return (
@@ -153,8 +169,11 @@ export function TablePage() {
     <div className="table-page">
       <Paragraph className="case-breadcrumb"><RouterLink className="utrecht-link" to="/tafels">Tafels</RouterLink></Paragraph>
       <TableHeader table={table} region={region} />
+      <PresenceNote room={{ kind: 'table', id: table.id }} />
+      {table.state === 'closed' && agenda && <Minutes table={table} agenda={agenda} />}
       <div aria-live="polite" role="status" className="table-page__live">
         {notice && <Alert type="ok"><Paragraph>{notice}</Paragraph></Alert>}
+        {liveNote && <Alert type="info"><Paragraph>{liveNote}</Paragraph></Alert>}
       </div>
       {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
       {region.loadError && <Alert type="warning"><Paragraph>{region.loadError}</Paragraph></Alert>}
@@ -165,8 +184,10 @@ export function TablePage() {
           {table.state === 'planned' && (
             <>
               <Paragraph>Deel de agenda als die compleet is. Daarna ziet elke genodigde organisatie de agenda, per casus met wat haar rol mag zien. Besluiten legt u vast nadat de agenda is gedeeld.</Paragraph>
+              {openCount === 0 && <Paragraph id="agenda-leeg-uitleg" className="table-form__hint">Een lege agenda wordt niet gedeeld: zet eerst een casus op de agenda.</Paragraph>}
               <Button
-                type="button" appearance="primary-action-button" disabled={isBusy}
+                type="button" appearance="primary-action-button" disabled={isBusy || openCount === 0}
+                aria-describedby={openCount === 0 ? 'agenda-leeg-uitleg' : undefined}
                 onClick={() => { focusAfter.current = 'voorzitter-kop'; void actOnPage(() => publishTable(table), 'De agenda is gedeeld met de genodigden.'); }}
               >
                 Agenda delen
@@ -206,7 +227,7 @@ export function TablePage() {
           <ol className="agenda">
             {agenda.map((item, index) => (
               <AgendaItemCard
-                key={item.id} item={item} index={index} count={agenda.length} region={region} nameOfOrganisation={nameOfOrganisation}
+                key={item.id} item={item} index={index} count={agenda.length} region={region}
                 chair={chairActions} isDeciding={decidingId === item.id}
               >
                 {decidingId === item.id && item.status === 'open' && organisations && (
@@ -277,8 +298,7 @@ function attendeesFor(table: Table, item: AgendaEntry, own: { id: string; name: 
 }
 
 function TableHeader({ table, region }: { table: Table; region: RegionMunicipalities }) {
-  const publishBy = new Date(table.publishBy);
-  const isLate = table.state === 'planned' && publishBy.getTime() < Date.now();
+  const isLate = isAgendaPublicationLate(table.state, table.publishBy, new Date().toISOString());
   const invitedByKind = useMemo(() => organisationKinds
     .map((kind) => ({ kind, names: table.invited.filter((o) => o.kind === kind).map((o) => o.name) }))
     .filter((g) => g.names.length), [table.invited]);
@@ -311,12 +331,6 @@ function TableHeader({ table, region }: { table: Table; region: RegionMunicipali
             : <>Agenda delen vóór <time dateTime={table.publishBy}>{formatTableDateTime(table.publishBy)}</time></>}
         </Fact>
         {table.closedAt && <Fact label="Afgesloten">{formatTableDateTime(table.closedAt)}</Fact>}
-        {table.state === 'closed' && (
-          <Fact label="Notulen">
-            {/* Each seat's copy shows only what its role may see of the cases. */}
-            <a className="utrecht-link" href={`/api/tables/${encodeURIComponent(table.id)}/minutes.pdf`} download>Notulen downloaden (PDF)</a>
-          </Fact>
-        )}
       </DataList>
       {isLate && (
         <Alert type="warning">
@@ -324,6 +338,53 @@ function TableHeader({ table, region }: { table: Table; region: RegionMunicipali
         </Alert>
       )}
     </header>
+  );
+}
+
+/**
+ * The minutes of a closed table (domain.md §4): who was present, what was decided and what was
+ * deferred; the decisions per case follow in the agenda below. Built from the reader's own view of
+ * the table, like the PDF, so each seat's copy (on screen, on paper, as PDF) shows only what its
+ * role and the residents' consent allow.
+ */
+function Minutes({ table, agenda }: { table: Table; agenda: readonly AgendaEntry[] }) {
+  const minutes = minutesOf(agenda);
+  return (
+    <section className="table-card table-minutes" aria-labelledby="notulen-kop">
+      <div className="table-minutes__top">
+        <Heading level={2} id="notulen-kop">Notulen</Heading>
+        <ButtonGroup className="table-minutes__tools no-print">
+          <Button type="button" appearance="primary-action-button" onClick={() => window.print()}>Afdrukken</Button>
+          <ButtonLink appearance="secondary-action-button" href={`/api/tables/${encodeURIComponent(table.id)}/minutes.pdf`} download>
+            Notulen downloaden (PDF)
+          </ButtonLink>
+        </ButtonGroup>
+      </div>
+      <DataList className="case-facts table-minutes__facts">
+        <Fact label="Aanwezig">
+          {minutes.present.length === 0 ? 'Niet vastgelegd (geen besluiten).' : (
+            <UnorderedList className="table-minutes__present">
+              {minutes.present.map((p) => (
+                <UnorderedListItem key={p.organisationId}>
+                  {p.organisationName} <span className="agenda-decision__seat">({p.seats.map((s) => seatLabel[s as keyof typeof seatLabel] ?? s).join(', ')})</span>
+                </UnorderedListItem>
+              ))}
+            </UnorderedList>
+          )}
+        </Fact>
+        <Fact label="Besloten">{minutes.decided.length === 1 ? '1 casus' : `${minutes.decided.length} casussen`}</Fact>
+        <Fact label="Uitgesteld">
+          {minutes.deferred.length === 0 ? 'Geen.' : (
+            <UnorderedList className="table-minutes__deferred">
+              {minutes.deferred.map((item) => <UnorderedListItem key={item.id}><strong>{caseTitle(item.case)}</strong>: {item.note}</UnorderedListItem>)}
+            </UnorderedList>
+          )}
+        </Fact>
+      </DataList>
+      <Paragraph className="table-form__hint table-minutes__confidential">
+        Vertrouwelijk. Deze notulen tonen alleen wat uw rol en de toestemming van de bewoners toelaten. Niet doorsturen.
+      </Paragraph>
+    </section>
   );
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  caseListSchema, decisionRuleSchema, lifeDomains, regionOrganisationSchema, seatSchema, tableSummarySchema, tableViewSchema,
+  caseListSchema, regionOrganisationSchema, tableSummarySchema, tableViewSchema,
   type AgendaItem, type CaseList, type DecisionInput, type RegionOrganisation, type TableDetails, type TableView,
 } from '@uitstroom/shared';
 import { api, ApiError } from '../core/api';
@@ -21,52 +21,21 @@ export const tableListItemSchema = tableSummarySchema.extend({
 });
 export type TableListItem = z.infer<typeof tableListItemSchema>;
 
-/**
- * A decision as the table view gives it (the shared view types it as a loose record). The
- * motivation and the referral summary are absent for a seat that does not reach the case.
- */
-export const decisionViewSchema = z.object({
-  rule: decisionRuleSchema,
-  destination: z.string().nullable(),
-  proposedDestination: z.string().nullable(),
-  departsFromProposal: z.boolean(),
-  ruleSetVersion: z.int(),
-  followUpProvider: z.string().nullable(),
-  isDisputed: z.boolean(),
-  decidedAt: z.string(),
-  decidedBy: z.string(),
-  present: z.array(z.object({ organisationId: z.string(), seat: seatSchema })),
-  votes: z.array(z.object({ organisationId: z.string(), seat: seatSchema, position: z.enum(['agree', 'object']), reason: z.string().optional() })),
-  preconditions: z.array(z.object({
-    id: z.string(), lifeDomain: z.enum(lifeDomains), description: z.string(), ownerName: z.string(), ownerOrganisationId: z.string(),
-    dueDate: z.string(), isDone: z.boolean(),
-  })),
-  motivation: z.string().nullable().optional(),
-  referralSummary: z.string().nullable().optional(),
-});
-export type DecisionView = z.infer<typeof decisionViewSchema>;
-
-/** An agenda item with its case as the reader's projection and its decision typed. */
-export interface AgendaEntry extends Omit<AgendaItem, 'case' | 'decision'> {
+/** An agenda item with its case as the reader's projection; its decision as the shared view types it. */
+export interface AgendaEntry extends Omit<AgendaItem, 'case'> {
   case: ProjectedCase;
-  decision: DecisionView | null;
 }
 export interface Table extends Omit<TableView, 'agenda'> {
   agenda?: AgendaEntry[];
 }
 
-function toTable(view: TableView): Table {
+export function toTable(view: TableView): Table {
   return {
     ...view,
     agenda: view.agenda?.map((item) => {
       const projected = projectedCaseSchema.safeParse(item.case);
-      const decision = item.decision ? decisionViewSchema.safeParse(item.decision) : null;
-      return {
-        ...item,
-        // A case outside the reader's reach comes as its pseudonym only.
-        case: projected.success ? projected.data : { pseudonym: item.pseudonym },
-        decision: decision?.success ? decision.data : null,
-      };
+      // A case outside the reader's reach comes as its pseudonym only.
+      return { ...item, case: projected.success ? projected.data : { pseudonym: item.pseudonym } };
     }),
   };
 }

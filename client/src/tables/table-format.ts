@@ -6,9 +6,6 @@ import type { TableState } from '@uitstroom/shared';
  */
 const timeZone = 'Europe/Amsterdam';
 
-/** The waiting target of the region's vision: from "uitstroomgereed" to a dwelling within 3 months. */
-export const waitingTargetDays = 90;
-
 const parts = (format: Intl.DateTimeFormat, date: Date) => Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
 
 const longDate = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone });
@@ -67,8 +64,3 @@ export const tableStateBadge: Record<TableState, string> = { planned: 'table-bad
 export const agendaStatusLabel = { open: 'Open', decided: 'Besloten', deferred: 'Uitgesteld', removed: 'Van de agenda gehaald' } as const;
 
 export const voteLabel = { agree: 'Akkoord', object: 'Bezwaar' } as const;
-
-/** Is a precondition's due date (yyyy-mm-dd) before today in Amsterdam, and not yet done? */
-export function isOverdue(dueDate: string, isDone: boolean, now = new Date()): boolean {
-  return !isDone && dueDate < amsterdamDate(now);
-}

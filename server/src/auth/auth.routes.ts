@@ -85,7 +85,7 @@ export function authRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
       method: 'post', path: '/api/auth/logout', tag: 'auth', summary: 'Uitloggen: beëindigt de sessie op de server',
       access: { permission: 'session:read' }, body: emptyBodySchema,
       handler: async ({ context, req, res }) => {
-        await logOut(db, context);
+        await logOut(db, context, req.sessionID);
         await destroySession(req);
         res.clearCookie(sessionCookieName, { path: '/' });
         return undefined;

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { AppConfig } from '../core/config';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../audit/audit.writer';
+import { publishAfterCommit } from '../live/live-events';
 import { isTwoFactorRequired } from '../regions/rule-set.service';
 import { verifyPassword } from './passwords';
 import { hashSecret } from './one-time-secrets';
@@ -85,10 +86,12 @@ export async function verifySecondFactor(
 }
 
 
-export async function logOut(db: DataSource, context: RequestContext): Promise<void> {
-  await db.transaction((tx) =>
-    writeAudit(tx, context, { action: 'auth.logout', objectType: 'user', objectId: context.actor?.userId, purpose: 'authentication', outcome: 'success' }),
-  );
+/** Signing out ends the session's live connections too, on every node. */
+export async function logOut(db: DataSource, context: RequestContext, sessionId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await writeAudit(tx, context, { action: 'auth.logout', objectType: 'user', objectId: context.actor?.userId, purpose: 'authentication', outcome: 'success' });
+    publishAfterCommit(tx, { kind: 'sessionEnded', sessionId });
+  });
 }
 
 export async function getMe(db: DataSource, actor: Actor): Promise<Me> {

@@ -3,9 +3,8 @@ import type { Actor } from '../core/request-context';
 
 /**
  * Which cases a seat reaches (domain.md §5), as one SQL condition on `case_file c` that every list
- * and lookup of the module uses: a case outside it is "not found". Where a seat's reach rests on a
- * part still to be built (a corporation's dwellings and offers), it reaches nothing by that route
- * until that part adds its condition — fail closed.
+ * and lookup of the module uses: a case outside it is "not found". Fail closed: a seat not named
+ * reaches nothing.
  */
 export function caseScope(actor: Actor, params: unknown[]): string {
   const param = (value: unknown) => { params.push(value); return `$${params.length}`; };
@@ -20,17 +19,39 @@ export function caseScope(actor: Actor, params: unknown[]): string {
       const code = param(actor.municipalityCode);
       return `c.region_id = ${param(actor.regionId)} AND (c.origin_code = ${code} OR c.proposed_destination_code = ${code} OR c.decided_destination_code = ${code})`;
     }
-    case 'corporation':
-      // The cases on the shared agenda of a table it is invited to (dwellings and offers add theirs later).
-      return `EXISTS (SELECT 1 FROM agenda_item ai JOIN outflow_table t ON t.id = ai.table_id
+    case 'corporation': {
+      const organisation = param(actor.organisationId);
+      // The cases on the shared agenda of a table it is invited to; and the cases searching for a
+      // dwelling in a municipality of its region where it has an available dwelling or a contingent
+      // of this year (the housing profile only, by the projection); and the cases its own offers
+      // concern while the offer holds the case or the resident lives in its dwelling (an offer
+      // that was declined, withdrawn or refused gives no lasting reach).
+      return `(EXISTS (SELECT 1 FROM offer f WHERE f.case_id = c.id AND f.organisation_id = ${organisation} AND f.status IN ('open', 'accepted', 'completed'))
+      OR EXISTS (SELECT 1 FROM agenda_item ai JOIN outflow_table t ON t.id = ai.table_id
         JOIN outflow_table_invitation inv ON inv.table_id = t.id
-        WHERE ai.case_id = c.id AND ai.status IN ('open', 'decided') AND t.state <> 'planned' AND inv.organisation_id = ${param(actor.organisationId)})`;
+        WHERE ai.case_id = c.id AND ai.status IN ('open', 'decided') AND t.state <> 'planned' AND inv.organisation_id = ${organisation})
+      OR (c.state = 'searching' AND ${corporationHousingReach(actor, params, organisation)}))`;
+    }
     case 'provider':
       // The cases the table gave to its organisation for follow-up support.
       return `EXISTS (SELECT 1 FROM table_decision d WHERE d.case_id = c.id AND d.follow_up_provider_id = ${param(actor.organisationId)})`;
     case 'regionAdmin':
       return 'FALSE';
   }
+}
+
+/**
+ * The corporation's reach by its housing: a case of its region whose decided destination is a
+ * municipality where it has an available dwelling or a contingent of this year. Applies while the
+ * case searches (caseScope); an offer that came second asks it too, to hear what happened.
+ */
+export function corporationHousingReach(actor: Actor, params: unknown[], organisationParam?: string): string {
+  const param = (value: unknown) => { params.push(value); return `$${params.length}`; };
+  const organisation = organisationParam ?? param(actor.organisationId);
+  return `(c.region_id = ${param(actor.regionId)} AND (
+        EXISTS (SELECT 1 FROM dwelling w WHERE w.organisation_id = ${organisation} AND w.status = 'available' AND w.municipality_code = c.decided_destination_code)
+        OR EXISTS (SELECT 1 FROM contingent k WHERE k.organisation_id = ${organisation} AND k.municipality_code = c.decided_destination_code
+          AND k.year = extract(year FROM now() AT TIME ZONE 'Europe/Amsterdam')::int)))`;
 }
 
 /** The sections each seat may write. A write touching any other section is refused whole. */

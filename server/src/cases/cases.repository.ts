@@ -181,3 +181,13 @@ export async function listCasesInScope(
   );
   return { rows, total };
 }
+
+/** The cases in the actor's reach that search a dwelling in a municipality (its decided destination), longest waiting first. */
+export async function findSearchingCasesInScope(db: EntityManager, actor: Actor, municipalityCode: string): Promise<CaseRow[]> {
+  const params: unknown[] = [municipalityCode];
+  const scope = caseScope(actor, params);
+  return db.query(
+    `SELECT ${caseColumns} ${caseJoins} WHERE c.state = 'searching' AND c.decided_destination_code = $1 AND (${scope}) ORDER BY c.ready_at NULLS LAST, c.id`,
+    params,
+  );
+}

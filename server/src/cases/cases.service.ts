@@ -1,18 +1,21 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  AppError, agreementPeriodOn, type CaseOutcome, type TransitionFacts, type TransitionName, allowedTransitions, checkTransition, consentedCategories, daysBetween, isConsentActive, isExpiringSoon, isStalled,
+  AppError, agreementPeriodOn, type CaseOutcome, type CaseState, type TransitionFacts, type TransitionName, allowedTransitions, checkTransition, consentedCategories, daysBetween, isConsentActive, isExpiringSoon, isStalled,
   missingForReady, nextReadyAt, toProposalInput, validateAndPropose, type CaseDraft, type CaseList, type CaseListQuery, type CaseSections,
-  type CaseTransitionRequest, type CaseView, type Consent, type CreateCase, type RecordConsent, type RuleSet,
+  type CaseTransitionRequest, type CaseView, type Consent, type CreateCase, type RecordConsent, type RuleSet, type Seat,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../audit/audit.writer';
+import { publishAfterCommit } from '../live/live-events';
 import { getCurrentRuleSet } from '../regions/rule-set.service';
 import { countOpenAllocations } from '../regions/rule-set.repository';
 import { isOwnOrganisationCase, sectionsNotWritable } from './cases.policy';
-import { toCaseView, type ProjectedCaseView, type Recipient } from './cases.projection';
+import { readableFields, toCaseView, type ProjectedCaseView, type Recipient } from './cases.projection';
 import * as consentRepository from './consent.repository';
 import type { ConsentRow } from './consent.repository';
 import * as repository from './cases.repository';
+// Closing a case before the move releases its dwelling: the offers' table, written in the same transaction.
+import { cancelLiveOffers } from '../placements/placements.repository';
 import type { CaseRow, CaseWrite } from './cases.repository';
 
 const purpose = 'case_coordination' as const;
@@ -165,6 +168,7 @@ export async function updateCase(db: DataSource, context: RequestContext, actor:
     const ruleSet = await requireRuleSet(tx, row.region_id);
     const sections: CaseDraft = { ...row.sections, ...changes };
     if (!(await repository.updateCaseIfVersion(tx, caseId, version, await prepareCaseWrite(tx, row.region_id, sections, ruleSet)))) return conflict(tx, actor, caseId);
+    publishAfterCommit(tx, { kind: 'case', caseId, byUserId: actor.userId });
     return viewAndAudit(tx, context, actor, await requireCase(tx, actor, caseId), 'case.update', { fields: touched });
   });
 }
@@ -196,6 +200,9 @@ export async function transitionCase(db: DataSource, context: RequestContext, ac
       ? { state: check.to, readyAt: row.ready_at?.toISOString() ?? null, outcome: request.outcome, closedAt: now }
       : { state: check.to, readyAt: nextReadyAt(row.ready_at?.toISOString() ?? null, request.transition, now) };
     if (!(await repository.updateStateIfVersion(tx, caseId, request.version, change))) return conflict(tx, actor, caseId);
+    // Withdrawn before the move: an open or accepted offer lapses and its dwelling is free again (domain.md §4).
+    if (request.transition === 'withdraw') await cancelLiveOffers(tx, caseId);
+    publishAfterCommit(tx, { kind: 'case', caseId, byUserId: actor.userId });
     await repository.recordCaseEvent(tx, caseId, actor.userId, 'transition', {
       transition: request.transition, from: row.state, to: check.to, ...(request.transition === 'withdraw' ? { reason: request.reason, outcome: request.outcome } : {}),
     });
@@ -211,6 +218,7 @@ export async function handOverCase(db: DataSource, context: RequestContext, acto
     if (!colleague) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'toUserId', message: 'Kies een casemanager van uw eigen organisatie.' }]);
     if (row.version !== version) return conflict(tx, actor, caseId);
     if (!(await repository.updateOwnerIfVersion(tx, caseId, version, toUserId))) return conflict(tx, actor, caseId);
+    publishAfterCommit(tx, { kind: 'case', caseId, byUserId: actor.userId });
     await repository.recordCaseEvent(tx, caseId, actor.userId, 'handover', { fromUserId: row.owner_user_id, toUserId });
     return viewAndAudit(tx, context, actor, await requireCase(tx, actor, caseId), 'case.handover', { fields: ['owner'] });
   });
@@ -241,7 +249,8 @@ export async function listCases(db: DataSource, context: RequestContext, actor: 
         updatedAt: row.updated_at.toISOString(),
       };
     });
-    await writeAudit(tx, context, { action: 'case.list', objectType: 'case', purpose, outcome: 'success', fields: ['name', 'state'], details: { count: items.length, query } });
+    // A name typed in the search box is personal data: the append-only log keeps that a search was made, never the term.
+    await writeAudit(tx, context, { action: 'case.list', objectType: 'case', purpose, outcome: 'success', fields: ['name', 'state'], details: { count: items.length, query: { ...query, ...(query.q ? { q: '[zoekterm]' } : {}) } } });
     return { items, total, page: query.page, pageSize: query.pageSize };
   });
 }
@@ -312,6 +321,7 @@ export async function recordConsent(db: DataSource, context: RequestContext, act
     }
     const id = await consentRepository.insertConsent(tx, row.id, actor.userId, input);
     await tx.query('UPDATE case_file SET last_activity_at = now() WHERE id = $1', [row.id]);
+    publishAfterCommit(tx, { kind: 'case', caseId: row.id, byUserId: actor.userId });
     await writeAudit(tx, context, { action: 'case.consent.record', objectType: 'case', objectId: row.id, subjectPseudonym: row.pseudonym, purpose, outcome: 'success', fields: ['consents'], details: { consentId: id, categories: input.categories } });
     return toConsent((await consentRepository.findConsents(tx, [row.id])).find((c) => c.id === id)!);
   });
@@ -322,6 +332,7 @@ export async function withdrawConsent(db: DataSource, context: RequestContext, a
   return db.transaction(async (tx) => {
     const row = await requireOwnCase(tx, actor, caseId);
     if (!(await consentRepository.withdrawConsent(tx, row.id, consentId, actor.userId))) throw new AppError('NOT_FOUND', 'Deze toestemming bestaat niet of is al ingetrokken.');
+    publishAfterCommit(tx, { kind: 'case', caseId: row.id, byUserId: actor.userId });
     await writeAudit(tx, context, { action: 'case.consent.withdraw', objectType: 'case', objectId: row.id, subjectPseudonym: row.pseudonym, purpose, outcome: 'success', fields: ['consents'], details: { consentId } });
     return toConsent((await consentRepository.findConsents(tx, [row.id])).find((c) => c.id === consentId)!);
   });
@@ -334,6 +345,8 @@ export interface StateChange {
   facts: TransitionFacts;
   outcome?: CaseOutcome;
   decidedDestinationCode?: string | null;
+  /** The closing date the actor gave (closing from follow-up support); default: now. */
+  closedAt?: string;
   details?: Record<string, unknown>;
 }
 
@@ -353,10 +366,11 @@ export async function moveCase(tx: EntityManager, context: RequestContext, actor
     state: check.to,
     readyAt: nextReadyAt(row.ready_at?.toISOString() ?? null, change.transition, now),
     outcome: isClosing ? change.outcome ?? null : null,
-    closedAt: isClosing ? now : null,
+    closedAt: isClosing ? change.closedAt ?? now : null,
     ...(change.decidedDestinationCode !== undefined ? { decidedDestinationCode: change.decidedDestinationCode } : {}),
   });
   if (!ok) return conflict(tx, actor, caseId);
+  publishAfterCommit(tx, { kind: 'case', caseId, byUserId: actor.userId });
   await repository.recordCaseEvent(tx, caseId, actor.userId, 'transition', { transition: change.transition, from: row.state, to: check.to, ...change.details });
   await writeAudit(tx, context, {
     action: 'case.transition', objectType: 'case', objectId: caseId, subjectPseudonym: row.pseudonym, purpose, outcome: 'success', fields: ['state'],
@@ -365,15 +379,33 @@ export async function moveCase(tx: EntityManager, context: RequestContext, actor
   return { version: expectedVersion + 1, pseudonym: row.pseudonym };
 }
 
+/**
+ * Something happened on the case without a step of the state table (the resident accepted an
+ * offer): it counts as activity (not stalled), and every page that shows the case hears of it.
+ */
+export async function markCaseActivity(tx: EntityManager, actor: Actor, caseId: string): Promise<void> {
+  await tx.query('UPDATE case_file SET last_activity_at = now() WHERE id = $1', [caseId]);
+  publishAfterCommit(tx, { kind: 'case', caseId, byUserId: actor.userId });
+}
+
+/** Whether the seat learns who works on a case (its owner): a seat that does not, learns no colleague's name or organisation either. */
+export function seesWhoWorksOnCases(seat: Seat): boolean {
+  return (readableFields[seat] as readonly string[]).includes('owner');
+}
+
 /** Which fields of this case the actor's seat may read now (consent included). */
 export async function projectCaseFields(tx: EntityManager, actor: Actor, row: CaseRow) {
   return projectCase(tx, actor, row);
 }
 
-/** The case as the actor's seat may see it, or null when it lies outside the actor's reach. */
-export async function projectCaseIfReachable(tx: EntityManager, actor: Actor, caseId: string): Promise<ProjectedCaseView | null> {
+/**
+ * The case as the actor's seat may see it, with the fields that view was cut to (a caller that shows
+ * more of the case, such as a decision's motivation, asks the same fields), or null when it lies
+ * outside the actor's reach.
+ */
+export async function projectCaseIfReachable(tx: EntityManager, actor: Actor, caseId: string): Promise<{ view: ProjectedCaseView; fields: readonly string[] } | null> {
   const row = await repository.findCaseInScope(tx, actor, caseId);
-  return row ? (await projectCase(tx, actor, row)).view : null;
+  return row ? projectCase(tx, actor, row) : null;
 }
 
 /** The stored facts of a case a decision needs: its state, version, proposal, exclusions and region. */
@@ -383,4 +415,35 @@ export async function caseFactsForDecision(tx: EntityManager, actor: Actor, case
     state: row.state, version: row.version, regionId: row.region_id, pseudonym: row.pseudonym, originCode: row.origin_code,
     proposal: row.proposal as CaseView['proposal'], excluded: row.sections.excluded ?? [], wish: row.sections.wishes?.municipalities?.[0] ?? null,
   };
+}
+
+// ---- for the dwellings module: the cases a corporation's dwellings may fit ----
+
+/** A case as the actor's seat may see it, with the facts a dwelling's fit needs (its decided destination). */
+export interface CaseForFit {
+  id: string;
+  pseudonym: string;
+  state: CaseState;
+  destination: string | null;
+  view: ProjectedCaseView;
+  fields: readonly string[];
+}
+
+function caseForFit(row: CaseRow, projected: { view: ProjectedCaseView; fields: readonly string[] }): CaseForFit {
+  return { id: row.id, pseudonym: row.pseudonym, state: row.state, destination: row.decided_destination_code, ...projected };
+}
+
+/** One case in the actor's reach (else the same 404 as everywhere), projected for its seat. */
+export async function caseForFitInReach(tx: EntityManager, actor: Actor, caseId: string): Promise<CaseForFit> {
+  const row = await requireCase(tx, actor, caseId);
+  return caseForFit(row, await projectCase(tx, actor, row));
+}
+
+/** The cases in the actor's reach searching a dwelling in this municipality, each projected for its seat. */
+export async function searchingCasesInReach(tx: EntityManager, actor: Actor, municipalityCode: string): Promise<CaseForFit[]> {
+  const rows = await repository.findSearchingCasesInScope(tx, actor, municipalityCode);
+  const ruleSet = await getCurrentRuleSet(tx, actor.regionId);
+  const found: CaseForFit[] = [];
+  for (const row of rows) found.push(caseForFit(row, await projectCase(tx, actor, row, ruleSet)));
+  return found;
 }

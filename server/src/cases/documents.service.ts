@@ -5,6 +5,7 @@ import {
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../audit/audit.writer';
+import { publishAfterCommit } from '../live/live-events';
 import { isOwnOrganisationCase } from './cases.policy';
 import { readableFields } from './cases.projection';
 import { recipientOf, requireCase } from './cases.service';
@@ -62,6 +63,7 @@ export async function uploadDocument(
     if (!isOwnOrganisationCase(actor, row.owner_organisation_id)) throw new AppError('FORBIDDEN', 'Alleen de casemanager van de casus voegt documenten toe.');
     if (row.state === 'closed') throw new AppError('CONFLICT', 'Deze casus is afgesloten.');
     const id = await repository.insertDocument(tx, row.id, actor.userId, { category: query.category, filename: query.filename, contentType, content });
+    publishAfterCommit(tx, { kind: 'case', caseId: row.id, byUserId: actor.userId });
     // The file name may name the resident; the log keeps the pseudonym only.
     await writeAudit(tx, context, {
       action: 'case.document.upload', objectType: 'case', objectId: row.id, subjectPseudonym: row.pseudonym, purpose, outcome: 'success',

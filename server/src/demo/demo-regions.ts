@@ -43,6 +43,8 @@ export const demoRegions: DemoRegion[] = [
       agreement: { firstPeriodStart: '2021-07-01', firstPeriodEnd: '2022-12-31', extensionYears: 2 },
       agendaPublicationDays: 5,
       stalledCaseDays: 14,
+      waitingTargetDays: 90,
+      offerAnswerDays: 10,
       neighbourhoodLoadThreshold: 3,
       retentionYears: 7,
       // Demo mode signs in with the shared password only; real regions keep the default (on).
@@ -108,6 +110,8 @@ export const demoRegions: DemoRegion[] = [
       agreement: { firstPeriodStart: '2024-01-01', firstPeriodEnd: '2026-12-31', extensionYears: 2 },
       agendaPublicationDays: 5,
       stalledCaseDays: 14,
+      waitingTargetDays: 90,
+      offerAnswerDays: 10,
       neighbourhoodLoadThreshold: 3,
       retentionYears: 7,
       twoFactorRequired: false,

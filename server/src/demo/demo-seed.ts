@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { ruleSetConfigSchema } from '@uitstroom/shared';
 import { hashPassword } from '../auth/passwords';
 import { seedDemoCases } from './demo-cases';
+import { seedDemoDwellings } from './demo-dwellings';
 import { demoPassword, demoRegions } from './demo-regions';
 
 /** Fill an empty database with the demo regions. Returns false (and does nothing) when it has data. */
@@ -37,6 +38,8 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
     }
     // The case files, once every region's organisations and users exist.
     await seedDemoCases(tx);
+    // The corporations' dwellings and this year's contingents.
+    await seedDemoDwellings(tx);
   });
   return true;
 }

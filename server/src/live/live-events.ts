@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from 'typeorm';
 
 /**
  * What changed, said after the transaction that changed it has committed. An event names the thing,
@@ -7,8 +7,9 @@ import type { DataSource } from 'typeorm';
  * seat's projection, so nothing personal travels in an event and nothing is sent that a seat may not see.
  */
 export type LiveEvent =
-  | { kind: 'case'; caseId: string }
-  | { kind: 'table'; tableId: string }
+  /** `byUserId`: who changed it, so that another seat's page can say so (if that seat may know who works on the case). */
+  | { kind: 'case'; caseId: string; byUserId?: string }
+  | { kind: 'table'; tableId: string; byUserId?: string }
   | { kind: 'notifications'; userId: string }
   /** A session ended (sign-out) or a user was deactivated: their sockets close at once. */
   | { kind: 'sessionEnded'; sessionId: string }
@@ -32,13 +33,64 @@ export function liveEventsOf(dataSource: DataSource): LiveEvents {
     const emitter = new EventEmitter();
     emitter.setMaxListeners(0);
     bus = {
-      publish: (event) => { emitter.emit('event', event); },
+      // A listener that fails must not turn a committed change into an error for the one who made it.
+      publish: (event) => {
+        for (const listener of emitter.listeners('event')) {
+          try {
+            (listener as (event: LiveEvent) => void)(event);
+          } catch (error) {
+            console.error('live: a listener failed', error);
+          }
+        }
+      },
       subscribe: (listener) => {
         emitter.on('event', listener);
         return () => { emitter.off('event', listener); };
       },
     };
     busByDataSource.set(dataSource, bus);
+    dataSource.subscribers.push(new PublishOnCommit(bus));
   }
   return bus;
+}
+
+const pendingKey = 'liveEvents';
+type WithPending = { [pendingKey]?: LiveEvent[] };
+
+/**
+ * Says what changed from inside a transaction, where the change is made; the event goes out only
+ * when the outermost transaction commits, and never if it rolls back. A use case that moves a case
+ * through several steps (a decision moves it twice) sends one event.
+ */
+export function publishAfterCommit(tx: EntityManager, event: LiveEvent): void {
+  const bus = liveEventsOf(tx.dataSource);
+  const runner = tx.queryRunner;
+  if (!runner?.isTransactionActive) {
+    bus.publish(event);
+    return;
+  }
+  const data = runner.data as WithPending;
+  const pending = (data[pendingKey] ??= []);
+  if (!pending.some((e) => JSON.stringify(e) === JSON.stringify(event))) pending.push(event);
+}
+
+/** TypeORM tells subscribers about every commit and rollback; savepoints (nested transactions) wait for the outer commit. */
+class PublishOnCommit implements EntitySubscriberInterface {
+  constructor(private readonly bus: LiveEvents) {}
+
+  afterTransactionCommit(event: { queryRunner: QueryRunner }): void {
+    if (event.queryRunner.isTransactionActive) return;
+    for (const pending of takePending(event.queryRunner)) this.bus.publish(pending);
+  }
+
+  afterTransactionRollback(event: { queryRunner: QueryRunner }): void {
+    if (!event.queryRunner.isTransactionActive) takePending(event.queryRunner);
+  }
+}
+
+function takePending(runner: QueryRunner): LiveEvent[] {
+  const data = runner.data as WithPending;
+  const pending = data[pendingKey] ?? [];
+  delete data[pendingKey];
+  return pending;
 }

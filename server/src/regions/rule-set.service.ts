@@ -1,6 +1,6 @@
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  AppError, agreementPeriodOn, allocateByDistribution as chooseByDistribution, describeRuleSetChanges, ruleSetConfigSchema,
+  AppError, agreementPeriodOn, allocateByDistribution as chooseByDistribution, describeRuleSetChanges, storedRuleSetConfigSchema,
   type AgreementPeriod, type DistributionResult, type RuleSet, type RuleSetConfig, type RuleSetHistory, type UpdateRuleSetRequest,
   type RegionOverview, type RegionOrganisation,
 } from '@uitstroom/shared';
@@ -22,7 +22,7 @@ function managerOf(db: DataSource | EntityManager): EntityManager {
 
 /** A stored row as the API shows it. The config is parsed again: what leaves is what the schema says. */
 function toRuleSet(row: RuleSetRow): RuleSet {
-  const parsed = ruleSetConfigSchema.safeParse(row.config);
+  const parsed = storedRuleSetConfigSchema.safeParse(row.config);
   if (!parsed.success) throw new Error(`rule_set ${row.id} holds a config the schema refuses`);
   return {
     version: row.version,
@@ -71,6 +71,7 @@ export async function readRegionOverview(db: DataSource, actor: Actor): Promise<
     targetGroups: ruleSet?.config.targetGroups ?? [],
     youthAgeBand: ruleSet?.config.youthAgeBand ?? null,
     stalledCaseDays: ruleSet?.config.stalledCaseDays ?? null,
+    waitingTargetDays: ruleSet?.config.waitingTargetDays ?? null,
   };
 }
 

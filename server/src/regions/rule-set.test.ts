@@ -294,7 +294,7 @@ describe('for other modules', () => {
       ],
       targetGroups: ['shelter'], youthAgeBand: { from: 18, until: 23 },
       agreement: { firstPeriodStart: '2025-01-01', firstPeriodEnd: '2026-12-31', extensionYears: 2 },
-      agendaPublicationDays: 5, stalledCaseDays: 14, neighbourhoodLoadThreshold: 3, retentionYears: 7, twoFactorRequired: true,
+      agendaPublicationDays: 5, stalledCaseDays: 14, waitingTargetDays: 90, offerAnswerDays: 10, neighbourhoodLoadThreshold: 3, retentionYears: 7, twoFactorRequired: true,
     };
     await expect(updateRuleSet(t.db, context, actor, { expectedVersion: 0, config })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await expect(updateRuleSet(t.db, context, actor, { expectedVersion: 1, config: { ...config, municipalities: config.municipalities.slice(1) } }))

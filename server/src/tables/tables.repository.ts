@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { TableDetails, TableState } from '@uitstroom/shared';
+import type { DecisionRule, Precondition, Seat, TableDetails, TableState } from '@uitstroom/shared';
 import { returnedRows } from '../core/db';
 import type { Actor } from '../core/request-context';
 import { tableScope } from './tables.policy';
@@ -79,11 +79,15 @@ export async function countOrganisationsInRegion(db: EntityManager, regionId: st
   return n;
 }
 
-export interface AgendaRow { id: string; case_id: string; pseudonym: string; position: number; status: 'open' | 'decided' | 'deferred' | 'removed'; note: string | null }
+export interface AgendaRow {
+  id: string; case_id: string; pseudonym: string; position: number; status: 'open' | 'decided' | 'deferred' | 'removed'; note: string | null;
+  /** 'escalation': put on the agenda from follow-up support; the case stays in aftercare, its state never moves with the item. */
+  kind: 'placement' | 'escalation';
+}
 
 export async function listAgenda(db: EntityManager, tableId: string): Promise<AgendaRow[]> {
   return db.query(
-    `SELECT a.id, a.case_id, c.pseudonym, a.position, a.status, a.note FROM agenda_item a JOIN case_file c ON c.id = a.case_id
+    `SELECT a.id, a.case_id, c.pseudonym, a.position, a.status, a.note, a.kind FROM agenda_item a JOIN case_file c ON c.id = a.case_id
       WHERE a.table_id = $1 AND a.status <> 'removed' ORDER BY a.position, a.added_at`,
     [tableId],
   );
@@ -91,7 +95,7 @@ export async function listAgenda(db: EntityManager, tableId: string): Promise<Ag
 
 export async function findAgendaItem(db: EntityManager, tableId: string, itemId: string): Promise<AgendaRow | null> {
   const rows: AgendaRow[] = await db.query(
-    `SELECT a.id, a.case_id, c.pseudonym, a.position, a.status, a.note FROM agenda_item a JOIN case_file c ON c.id = a.case_id WHERE a.table_id = $1 AND a.id = $2`,
+    `SELECT a.id, a.case_id, c.pseudonym, a.position, a.status, a.note, a.kind FROM agenda_item a JOIN case_file c ON c.id = a.case_id WHERE a.table_id = $1 AND a.id = $2`,
     [tableId, itemId],
   );
   return rows[0] ?? null;
@@ -106,6 +110,28 @@ export async function insertAgendaItem(db: EntityManager, tableId: string, caseI
   return id;
 }
 
+/**
+ * An escalation from follow-up support: an agenda item that does not move the case (it stays in
+ * aftercare). The partial unique index still allows one open item per case.
+ */
+export async function insertEscalationItem(db: EntityManager, tableId: string, caseId: string, addedBy: string, note: string): Promise<string> {
+  const [{ id }] = await db.query(
+    `INSERT INTO agenda_item (table_id, case_id, position, added_by, kind, note)
+     VALUES ($1, $2, (SELECT coalesce(max(position), 0) + 1 FROM agenda_item WHERE table_id = $1), $3, 'escalation', $4) RETURNING id`,
+    [tableId, caseId, addedBy, note],
+  );
+  return id;
+}
+
+/** The region's tables still to meet, for escalation: title and date only (no agenda, no cases). */
+export async function listUpcomingTablesOfRegion(db: EntityManager, regionId: string, tableId?: string): Promise<{ id: string; title: string; starts_at: Date; version: number }[]> {
+  return db.query(
+    `SELECT id, title, starts_at, version FROM outflow_table WHERE region_id = $1 AND state <> 'closed' AND starts_at > now() AND ($2::uuid IS NULL OR id = $2)
+      ORDER BY starts_at LIMIT 50`,
+    [regionId, tableId ?? null],
+  );
+}
+
 export async function setAgendaItemStatus(db: EntityManager, itemId: string, status: AgendaRow['status'], note: string | null): Promise<void> {
   await db.query('UPDATE agenda_item SET status = $2, note = $3 WHERE id = $1', [itemId, status, note]);
 }
@@ -118,9 +144,12 @@ export async function setAgendaOrder(db: EntityManager, tableId: string, itemIds
 }
 
 export interface DecisionRow {
-  id: string; agenda_item_id: string; case_id: string; rule: string; destination_code: string | null; proposed_destination_code: string | null;
+  id: string; agenda_item_id: string; case_id: string; rule: DecisionRule; destination_code: string | null; proposed_destination_code: string | null;
   departs_from_proposal: boolean; motivation: string | null; rule_set_version: number; allocation_id: string | null;
-  follow_up_provider_id: string | null; follow_up_provider_name: string | null; present: unknown; votes: unknown; is_disputed: boolean;
+  follow_up_provider_id: string | null; follow_up_provider_name: string | null; is_disputed: boolean;
+  /** As the decision input gave them (jsonb, validated by the shared schema before it was stored). */
+  present: { organisationId: string; seat: Seat }[];
+  votes: { organisationId: string; seat: Seat; position: 'agree' | 'object'; reason?: string }[];
   referral_summary: string | null; decided_at: Date; decided_by_name: string;
 }
 
@@ -136,7 +165,7 @@ export async function findDecisions(db: EntityManager, itemIds: readonly string[
   );
 }
 
-export async function findPreconditions(db: EntityManager, decisionIds: readonly string[]) {
+export async function findPreconditions(db: EntityManager, decisionIds: readonly string[]): Promise<(Precondition & { decisionId: string })[]> {
   if (!decisionIds.length) return [];
   return db.query(
     `SELECT p.id, p.decision_id AS "decisionId", p.life_domain AS "lifeDomain", p.description, o.name AS "ownerName", p.owner_organisation_id AS "ownerOrganisationId",
@@ -144,4 +173,17 @@ export async function findPreconditions(db: EntityManager, decisionIds: readonly
        FROM precondition p JOIN organisation o ON o.id = p.owner_organisation_id WHERE p.decision_id = ANY($1::uuid[]) ORDER BY p.due_date`,
     [decisionIds],
   );
+}
+
+/** Names of organisations by id (the seats present at a decision). */
+export async function findOrganisationNames(db: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows: { id: string; name: string }[] = await db.query('SELECT id, name FROM organisation WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The tables whose agenda (as `listAgenda` shows it) holds any of these cases. */
+export async function findTablesShowingCases(db: EntityManager, caseIds: readonly string[]): Promise<string[]> {
+  const rows: { table_id: string }[] = await db.query("SELECT DISTINCT table_id FROM agenda_item WHERE case_id = ANY($1) AND status <> 'removed'", [caseIds]);
+  return rows.map((r) => r.table_id);
 }

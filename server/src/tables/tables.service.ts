@@ -1,9 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  AppError, type DecisionInput, type TableDetails, type TableView, type TableState,
+  AppError, agendaPublishBy, tableViewSchema, type DecisionInput, type Precondition, type TableDecisionView, type TableDetails, type TableView, type TableState,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../audit/audit.writer';
+import { publishAfterCommit } from '../live/live-events';
+import { notifyAgendaPublished, notifyDecision } from '../notifications/table-notifications';
 import { caseFactsForDecision, moveCase, projectCaseFields, projectCaseIfReachable, requireCase } from '../cases/cases.service';
 import { isOwnOrganisationCase } from '../cases/cases.policy';
 import { allocateByDistribution, getCurrentRuleSet, isMunicipalityOfRegion } from '../regions/rule-set.service';
@@ -47,7 +49,7 @@ export async function createTable(db: DataSource, context: RequestContext, actor
     const id = await repository.insertTable(tx, actor, details);
     await repository.replaceInvitations(tx, id, details.invitedOrganisationIds);
     await writeAudit(tx, context, { action: 'table.create', objectType: 'table', objectId: id, purpose, outcome: 'success' });
-    return viewTable(tx, actor, await requireTable(tx, actor, id));
+    return viewTable(tx, context, actor, await requireTable(tx, actor, id));
   });
 }
 
@@ -56,9 +58,10 @@ export async function updateTable(db: DataSource, context: RequestContext, actor
     await requireChairedTable(tx, actor, tableId, version, ['planned', 'published']);
     await checkDetails(tx, actor, details);
     if (!(await repository.updateTableDetails(tx, tableId, version, details))) throw new AppError('VERSION_CONFLICT');
+    publishAfterCommit(tx, { kind: 'table', tableId, byUserId: actor.userId });
     await repository.replaceInvitations(tx, tableId, details.invitedOrganisationIds);
     await writeAudit(tx, context, { action: 'table.update', objectType: 'table', objectId: tableId, purpose, outcome: 'success' });
-    return viewTable(tx, actor, await requireTable(tx, actor, tableId));
+    return viewTable(tx, context, actor, await requireTable(tx, actor, tableId));
   });
 }
 
@@ -69,7 +72,7 @@ export async function listTables(db: DataSource, actor: Actor, filter: { state?:
 export async function getTable(db: DataSource, context: RequestContext, actor: Actor, tableId: string): Promise<TableView> {
   return db.transaction(async (tx) => {
     const table = await requireTable(tx, actor, tableId);
-    const view = await viewTable(tx, actor, table);
+    const view = await viewTable(tx, context, actor, table);
     await writeAudit(tx, context, { action: 'table.read', objectType: 'table', objectId: tableId, purpose, outcome: 'success', details: { tableDate: tableDateOf(table) } });
     return view;
   });
@@ -78,24 +81,32 @@ export async function getTable(db: DataSource, context: RequestContext, actor: A
 /**
  * The table with its agenda, each case as the reader's seat may see it. A case outside the reader's
  * reach shows as its pseudonym and status only; an invited seat sees nothing of the agenda before
- * it is shared.
+ * it is shared. Every case shown is personal data read: each gets its own audit row naming the
+ * table's day, so the resident's access log says "voorbereiding tafel 12 maart".
  */
-async function viewTable(tx: EntityManager, actor: Actor, table: TableRow): Promise<TableView> {
+async function viewTable(tx: EntityManager, context: RequestContext, actor: Actor, table: TableRow): Promise<TableView> {
   const ruleSet = await getCurrentRuleSet(tx, table.region_id);
-  const publishDays = ruleSet?.config.agendaPublicationDays ?? 5;
-  const publishBy = new Date(table.starts_at.getTime() - publishDays * 86_400_000).toISOString();
+  const publishBy = agendaPublishBy(table.starts_at.toISOString(), ruleSet?.config.agendaPublicationDays ?? 5);
   const seesAgenda = actor.seat === 'chair' || actor.seat === 'casemanager' || table.state !== 'planned';
   const agendaRows = seesAgenda ? await repository.listAgenda(tx, table.id) : [];
   const decisions = await repository.findDecisions(tx, agendaRows.map((a) => a.id));
-  const preconditions = await repository.findPreconditions(tx, decisions.map((d) => d.id));
+  const preconditions: (Precondition & { decisionId: string })[] = await repository.findPreconditions(tx, decisions.map((d) => d.id));
+  const organisationNames = await repository.findOrganisationNames(tx, decisions.flatMap((d) => d.present.map((p) => p.organisationId)));
   const agenda = [];
   for (const item of agendaRows) {
-    const caseView = await projectCaseIfReachable(tx, actor, item.case_id);
+    const projected = await projectCaseIfReachable(tx, actor, item.case_id);
+    const caseView = projected?.view;
     const decision = decisions.find((d) => d.agenda_item_id === item.id);
-    const proposal = (caseView?.proposal as { result?: { outcome?: string; destination?: string | null } } | null | undefined)?.result;
-    const wish = (caseView?.wishes as { municipalities?: string[] } | undefined)?.municipalities?.[0];
+    const proposal = caseView?.proposal?.result;
+    const wish = caseView?.wishes?.municipalities?.[0];
     // Provisional when the decision will take it from the ledger: C, or A that did not go to the wish.
     const isByDistribution = proposal?.outcome === 'C' || (proposal?.outcome === 'A' && proposal.destination !== wish);
+    if (projected) {
+      await writeAudit(tx, context, {
+        action: 'case.read', objectType: 'case', objectId: item.case_id, subjectPseudonym: item.pseudonym, purpose, outcome: 'success',
+        fields: [...projected.fields], details: { tableId: table.id, tableDate: tableDateOf(table) },
+      });
+    }
     agenda.push({
       id: item.id,
       position: item.position,
@@ -104,26 +115,37 @@ async function viewTable(tx: EntityManager, actor: Actor, table: TableRow): Prom
       pseudonym: item.pseudonym,
       case: (caseView ?? { pseudonym: item.pseudonym }) as Record<string, unknown>,
       isDestinationProvisional: item.status === 'open' && isByDistribution,
-      decision: decision ? decisionView(decision, preconditions.filter((p: { decisionId: string }) => p.decisionId === decision.id), !!caseView) : null,
+      decision: decision
+        ? decisionView(decision, preconditions.filter((p) => p.decisionId === decision.id), organisationNames, !!projected?.fields.includes('exceptions'))
+        : null,
       note: item.note,
+      kind: item.kind,
     });
   }
-  return {
+  // What leaves is what the schema says: a field the view does not name does not leave.
+  return tableViewSchema.parse({
     id: table.id, version: table.version, state: table.state, title: table.title, startsAt: table.starts_at.toISOString(),
     location: table.location, videoUrl: table.video_url, municipalityCode: table.municipality_code,
     chair: { userId: table.chair_user_id, displayName: table.chair_name }, invited: await repository.listInvited(tx, table.id),
     publishedAt: table.published_at?.toISOString() ?? null, publishBy, closedAt: table.closed_at?.toISOString() ?? null,
     ...(seesAgenda ? { agenda } : {}),
-  };
+  });
 }
 
-/** A decision as the minutes show it; its motivation (which may carry an A's safety reasons) only to seats that reach the case. */
-function decisionView(d: repository.DecisionRow, preconditions: unknown[], reachesCase: boolean): Record<string, unknown> {
+/**
+ * A decision as the table view and the minutes show it. Its motivation and referral summary may
+ * carry an exception's reasons (an A's safety reasons, domain.md §3.5): they go only to a seat that
+ * reads the case's exceptions, consent included, the same rule as the decision on the case page.
+ */
+function decisionView(d: repository.DecisionRow, preconditions: readonly Precondition[], organisationNames: ReadonlyMap<string, string>, readsExceptions: boolean): TableDecisionView {
   return {
     rule: d.rule, destination: d.destination_code, proposedDestination: d.proposed_destination_code, departsFromProposal: d.departs_from_proposal,
     ruleSetVersion: d.rule_set_version, followUpProvider: d.follow_up_provider_name, isDisputed: d.is_disputed, decidedAt: d.decided_at.toISOString(),
-    decidedBy: d.decided_by_name, present: d.present, votes: d.votes, preconditions,
-    ...(reachesCase ? { motivation: d.motivation, referralSummary: d.referral_summary } : {}),
+    decidedBy: d.decided_by_name,
+    present: d.present.map((p) => ({ ...p, organisationName: organisationNames.get(p.organisationId) ?? 'Onbekende organisatie' })),
+    votes: d.votes,
+    preconditions: preconditions.map(({ id, lifeDomain, description, ownerName, ownerOrganisationId, dueDate, isDone }) => ({ id, lifeDomain, description, ownerName, ownerOrganisationId, dueDate, isDone })),
+    ...(readsExceptions ? { motivation: d.motivation, referralSummary: d.referral_summary } : {}),
   };
 }
 
@@ -141,7 +163,8 @@ export async function addToAgenda(db: DataSource, context: RequestContext, actor
       throw error;
     });
     await repository.bumpTableVersion(tx, tableId, input.version);
-    return viewTable(tx, actor, await requireTable(tx, actor, tableId));
+    publishAfterCommit(tx, { kind: 'table', tableId, byUserId: actor.userId });
+    return viewTable(tx, context, actor, await requireTable(tx, actor, tableId));
   });
 }
 
@@ -154,8 +177,9 @@ export async function orderAgenda(db: DataSource, context: RequestContext, actor
     }
     await repository.setAgendaOrder(tx, tableId, input.itemIds);
     await repository.bumpTableVersion(tx, tableId, input.version);
+    publishAfterCommit(tx, { kind: 'table', tableId, byUserId: actor.userId });
     await writeAudit(tx, context, { action: 'table.update', objectType: 'table', objectId: tableId, purpose, outcome: 'success', details: { reordered: true } });
-    return viewTable(tx, actor, await requireTable(tx, actor, tableId));
+    return viewTable(tx, context, actor, await requireTable(tx, actor, tableId));
   });
 }
 
@@ -167,20 +191,30 @@ export async function releaseAgendaItem(
     await requireChairedTable(tx, actor, tableId, input.version, status === 'removed' ? ['planned', 'published'] : ['published']);
     const item = await repository.findAgendaItem(tx, tableId, itemId);
     if (!item || item.status !== 'open') throw new AppError('NOT_FOUND', 'Dit agendapunt staat niet (meer) open.');
-    const facts = await caseFactsForDecision(tx, actor, item.case_id);
-    await moveCase(tx, context, actor, item.case_id, facts.version, { transition: 'unschedule', facts: { reason: true }, details: { tableId, reason: input.reason, [status]: true } });
+    // An escalation never moved the case (it stays in aftercare): taking it off moves nothing back.
+    if (item.kind === 'placement') {
+      const facts = await caseFactsForDecision(tx, actor, item.case_id);
+      await moveCase(tx, context, actor, item.case_id, facts.version, { transition: 'unschedule', facts: { reason: true }, details: { tableId, reason: input.reason, [status]: true } });
+    }
     await repository.setAgendaItemStatus(tx, itemId, status, input.reason);
     await repository.bumpTableVersion(tx, tableId, input.version);
-    return viewTable(tx, actor, await requireTable(tx, actor, tableId));
+    publishAfterCommit(tx, { kind: 'table', tableId, byUserId: actor.userId });
+    return viewTable(tx, context, actor, await requireTable(tx, actor, tableId));
   });
 }
 
 export async function publishTable(db: DataSource, context: RequestContext, actor: Actor, tableId: string, version: number): Promise<TableView> {
   return db.transaction(async (tx) => {
     await requireChairedTable(tx, actor, tableId, version, ['planned']);
+    // Sharing an empty agenda tells the invited nothing and would open the table to them for nothing.
+    if (!(await repository.listAgenda(tx, tableId)).some((a) => a.status === 'open')) {
+      throw new AppError('CONFLICT', 'De agenda is nog leeg. Zet eerst een casus op de agenda; een lege agenda wordt niet gedeeld.');
+    }
     await repository.bumpTableVersion(tx, tableId, version, { state: 'published' });
+    publishAfterCommit(tx, { kind: 'table', tableId, byUserId: actor.userId });
+    await notifyAgendaPublished(tx, tableId, actor.userId);
     await writeAudit(tx, context, { action: 'table.publish', objectType: 'table', objectId: tableId, purpose, outcome: 'success' });
-    return viewTable(tx, actor, await requireTable(tx, actor, tableId));
+    return viewTable(tx, context, actor, await requireTable(tx, actor, tableId));
   });
 }
 
@@ -189,14 +223,17 @@ export async function closeTable(db: DataSource, context: RequestContext, actor:
   return db.transaction(async (tx) => {
     await requireChairedTable(tx, actor, tableId, version, ['published']);
     for (const item of (await repository.listAgenda(tx, tableId)).filter((a) => a.status === 'open')) {
+      // An escalation from follow-up support is discussed, not decided: closing the table ends it, the case stays in aftercare.
+      if (item.kind === 'escalation') { await repository.setAgendaItemStatus(tx, item.id, 'decided', item.note); continue; }
       const facts = await caseFactsForDecision(tx, actor, item.case_id);
       const reason = 'Niet behandeld aan tafel; terug naar uitstroomgereed.';
       await moveCase(tx, context, actor, item.case_id, facts.version, { transition: 'unschedule', facts: { reason: true }, details: { tableId, reason } });
       await repository.setAgendaItemStatus(tx, item.id, 'deferred', reason);
     }
     await repository.bumpTableVersion(tx, tableId, version, { state: 'closed' });
+    publishAfterCommit(tx, { kind: 'table', tableId, byUserId: actor.userId });
     await writeAudit(tx, context, { action: 'table.close', objectType: 'table', objectId: tableId, purpose, outcome: 'success' });
-    return viewTable(tx, actor, await requireTable(tx, actor, tableId));
+    return viewTable(tx, context, actor, await requireTable(tx, actor, tableId));
   });
 }
 
@@ -210,6 +247,7 @@ export async function decideCase(db: DataSource, context: RequestContext, actor:
     const table = await requireChairedTable(tx, actor, tableId, input.version, ['published']);
     const item = await repository.findAgendaItem(tx, tableId, itemId);
     if (!item || item.status !== 'open') throw new AppError('NOT_FOUND', 'Dit agendapunt staat niet (meer) open.');
+    if (item.kind === 'escalation') throw new AppError('CONFLICT', 'Een escalatie uit de nazorg krijgt geen plaatsingsbesluit; de casus blijft in de nazorg.');
     const facts = await caseFactsForDecision(tx, actor, item.case_id);
     if (facts.version !== input.caseVersion) throw new AppError('VERSION_CONFLICT', 'De casus is intussen gewijzigd. Laad de agenda opnieuw.', [], { currentVersion: facts.version });
     const ruleSet = await getCurrentRuleSet(tx, table.region_id);
@@ -271,7 +309,9 @@ export async function decideCase(db: DataSource, context: RequestContext, actor:
     }
     await repository.setAgendaItemStatus(tx, itemId, 'decided', null);
     await repository.bumpTableVersion(tx, tableId, input.version);
-    return viewTable(tx, actor, await requireTable(tx, actor, tableId));
+    publishAfterCommit(tx, { kind: 'table', tableId, byUserId: actor.userId });
+    await notifyDecision(tx, decisionId, actor.userId);
+    return viewTable(tx, context, actor, await requireTable(tx, actor, tableId));
   });
 }
 
@@ -296,10 +336,10 @@ async function checkParticipants(tx: EntityManager, table: TableRow, input: Deci
 export async function getMinutesPdf(db: DataSource, context: RequestContext, actor: Actor, tableId: string): Promise<{ pdf: Buffer; filename: string }> {
   return db.transaction(async (tx) => {
     const table = await requireTable(tx, actor, tableId);
-    const view = await viewTable(tx, actor, table);
+    const view = await viewTable(tx, context, actor, table);
     const names = new Map((await getCurrentRuleSet(tx, table.region_id))?.config.municipalities.map((m) => [m.code, m.name]) ?? []);
     await writeAudit(tx, context, { action: 'table.minutes', objectType: 'table', objectId: tableId, purpose, outcome: 'success', details: { tableDate: tableDateOf(table) } });
-    const pdf = await minutesPdf(view, (code) => (code ? names.get(code) ?? code : '—'));
+    const pdf = await minutesPdf(view, (code) => (code ? names.get(code) ?? code : '—'), new Date());
     return { pdf, filename: `notulen-${tableDateOf(table)}.pdf` };
   });
 }
@@ -363,4 +403,38 @@ export async function getCaseDecision(db: DataSource, context: RequestContext, a
       ...(fields.includes('exceptions') ? { motivation: decision.motivation } : {}),
     };
   });
+}
+
+// ---- for the live layer ----
+
+/** Whether the table lies in the actor's reach: a page may follow it live only then. */
+export async function isTableInReach(db: DataSource, actor: Actor, tableId: string): Promise<boolean> {
+  return (await repository.findTableInScope(db.manager, actor, tableId)) !== null;
+}
+
+/** The tables whose agenda shows these cases: a change to a case changes what their pages show. */
+export async function tablesShowingCases(db: DataSource, caseIds: readonly string[]): Promise<string[]> {
+  return caseIds.length ? repository.findTablesShowingCases(db.manager, caseIds) : [];
+}
+
+/**
+ * Escalation from follow-up support (issue 13): the case goes on the agenda of one of its region's
+ * tables still to meet, as an item of its own kind, inside the caller's transaction. The case's
+ * state does not move (it stays in aftercare), so no `schedule` step is taken. The note names no
+ * care detail: invited corporations read the shared agenda.
+ */
+export async function escalateToTable(tx: EntityManager, actor: Actor, tableId: string, caseId: string, regionId: string): Promise<{ itemId: string; tableTitle: string }> {
+  const [table] = await repository.listUpcomingTablesOfRegion(tx, regionId, tableId);
+  if (!table) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'escalateToTableId', message: 'Kies een tafel van uw regio die nog moet plaatsvinden.' }]);
+  const itemId = await repository.insertEscalationItem(tx, tableId, caseId, actor.userId, 'Escalatie uit de nazorg').catch((error: unknown) => {
+    if (isUniqueViolation(error, 'agenda_item_one_open_per_case')) throw new AppError('CONFLICT', 'Deze casus staat al op een agenda.');
+    throw error;
+  });
+  await tx.query('UPDATE outflow_table SET version = version + 1 WHERE id = $1', [tableId]);
+  publishAfterCommit(tx, { kind: 'table', tableId, byUserId: actor.userId });
+  return { itemId, tableTitle: table.title };
+}
+
+export async function upcomingTablesOfRegion(db: DataSource, regionId: string) {
+  return (await repository.listUpcomingTablesOfRegion(db.manager, regionId)).map((t) => ({ id: t.id, title: t.title, startsAt: t.starts_at.toISOString() }));
 }

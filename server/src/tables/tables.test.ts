@@ -277,3 +277,116 @@ describe('the decision on the case page', () => {
     expect(seen.body).not.toHaveProperty('motivation');
   });
 });
+
+describe('sharing the agenda', () => {
+  it('refuses to share an empty agenda, in the one error shape, and changes nothing', async () => {
+    const table = await planTable('Tafel zonder agenda');
+    const refused = await chair.post(`/api/tables/${table.id}/publish`).send({ version: table.version });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toEqual({ error: { code: 'CONFLICT', message: 'De agenda is nog leeg. Zet eerst een casus op de agenda; een lege agenda wordt niet gedeeld.', issues: [] } });
+    const [row] = await t.db.query('SELECT state, version, published_at FROM outflow_table WHERE id = $1', [table.id]);
+    expect(row).toEqual({ state: 'planned', version: table.version, published_at: null });
+    // A case taken off again leaves the agenda empty too.
+    const scheduled = await schedule(table.id, await readyCase(kwintes, t.db));
+    const removed = await chair.post(`/api/tables/${table.id}/agenda/${scheduled.agenda[0].id}/remove`).send({ version: scheduled.version, reason: 'Toch eerst naar de gemeentelijke tafel.' });
+    expect(removed.status).toBe(200);
+    expect((await chair.post(`/api/tables/${table.id}/publish`).send({ version: removed.body.version })).status).toBe(409);
+  });
+
+  it('says by when: the region\'s number of calendar days before the table', async () => {
+    const table = await planTable('Tafel deadline');
+    expect(new Date(table.startsAt).getTime() - new Date(table.publishBy).getTime()).toBe(5 * 86_400_000);
+  });
+});
+
+describe('the minutes page: each seat\'s copy shows only what its projection allows', () => {
+  it('names and motivations go only where the projection lets them', async () => {
+    const table = await planTable('Tafel notulen per zetel');
+    const safety = 'Onveilig netwerk in Lelystad: de ex-partner woont in dezelfde wijk.';
+    const aCase = await readyCase(kwintes, t.db, { exceptions: [{ kind: 'A', motivation: safety }] });
+    expect(aCase.proposal.result).toMatchObject({ outcome: 'A', destination: 'GM0050' });
+    // Lelystad (the origin) has the resident's consent for sensitive information; the chair's organisation has not.
+    await giveConsent(kwintes, t.db, aCase.id, 'Gemeente Lelystad', ['identityContact', 'sensitive']);
+    const other = await readyCase(kwintes, t.db, { identity: { firstName: 'Uitgesteld', lastName: 'Persoon', birthDate: '1970-03-03' } });
+    await schedule(table.id, aCase);
+    const scheduled = await schedule(table.id, other);
+    const published = (await chair.post(`/api/tables/${table.id}/publish`).send({ version: scheduled.version })).body;
+    const [aItem, otherItem] = published.agenda;
+    const motivation = 'De tafel volgt uitzondering A: Lelystad is niet veilig, Zeewolde wel (de zus woont er).';
+    const decided = await chair.post(`/api/tables/${table.id}/agenda/${aItem.id}/decision`).send(await decisionBody(published, aItem, { rule: 'A', motivation }));
+    expect(decided.status).toBe(200);
+    const closed = await chair.post(`/api/tables/${table.id}/close`).send({ version: decided.body.version });
+    expect(closed.status).toBe(200);
+    expect(closed.body.agenda.map((a: { status: string }) => a.status)).toEqual(['decided', 'deferred']);
+    expect(closed.body.agenda[1].note).toBe('Niet behandeld aan tafel; terug naar uitstroomgereed.');
+
+    const copyOf = async (agent: request.Agent) => {
+      const response = await agent.get(`/api/tables/${table.id}`);
+      expect(response.status).toBe(200);
+      return tableViewSchema.parse(response.body);
+    };
+    const owner = await copyOf(kwintes);
+    const chairs = await copyOf(chair);
+    const lelystad = await copyOf(await t.signIn('gemeente@lelystad.demo'));
+    const centrada = await copyOf(await t.signIn('corporatie@centrada.demo'));
+
+    // Everyone sees who was present, by name, and the preconditions with owner and due date.
+    for (const copy of [owner, chairs, lelystad, centrada]) {
+      expect(copy.agenda![0]!.decision!.present.map((p) => p.organisationName)).toEqual(['Gemeente Lelystad', 'Centrada']);
+      expect(copy.agenda![0]!.decision!.preconditions).toEqual([expect.objectContaining({ ownerName: 'Gemeente Lelystad', dueDate: '2027-01-15' })]);
+      expect(copy.agenda![1]!.status).toBe('deferred');
+    }
+    // The motivation: the owning case manager and the consented origin municipality; not the chair without consent, never a corporation.
+    expect(owner.agenda![0]!.decision!.motivation).toBe(motivation);
+    expect(lelystad.agenda![0]!.decision!.motivation).toBe(motivation);
+    expect(chairs.agenda![0]!.decision).not.toHaveProperty('motivation');
+    expect(centrada.agenda![0]!.decision).not.toHaveProperty('motivation');
+    // Names: the owner always; the chair with consent; the corporation never.
+    expect(owner.agenda![0]!.case).toHaveProperty('identity');
+    expect(chairs.agenda![0]!.case).toHaveProperty('identity');
+    expect(centrada.agenda![0]!.case).not.toHaveProperty('identity');
+    const seenByCorporation = JSON.stringify(centrada);
+    for (const secret of [safety, motivation, 'de Jong', 'Noor', 'Uitgesteld', 'Bipolaire', 'Alcohol']) expect(seenByCorporation).not.toContain(secret);
+  });
+
+  it('every case shown on the table is a read of personal data: one audit row per case, naming the table\'s day', async () => {
+    const table = await planTable('Tafel auditlog');
+    const view = await readyCase(kwintes, t.db);
+    const scheduled = await schedule(table.id, view);
+    await chair.post(`/api/tables/${table.id}/publish`).send({ version: scheduled.version });
+    const centrada = await t.signIn('corporatie@centrada.demo');
+    const before = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE subject_pseudonym = $1 AND actor_seat = 'corporation'`, [view.pseudonym]);
+    expect((await centrada.get(`/api/tables/${table.id}`)).status).toBe(200);
+    const rows = await t.db.query(
+      `SELECT action, object_id, fields, purpose, details FROM audit_log WHERE subject_pseudonym = $1 AND actor_seat = 'corporation' ORDER BY at DESC`, [view.pseudonym]);
+    expect(rows.length).toBe(before[0].n + 1);
+    expect(rows[0]).toMatchObject({ action: 'case.read', object_id: view.id, purpose: 'case_coordination', details: { tableId: table.id, tableDate: table.startsAt.slice(0, 10) } });
+    expect(rows[0].fields).toEqual(expect.arrayContaining(['housingNeeds']));
+    expect(rows[0].fields).not.toContain('identity');
+  });
+});
+
+describe('the waiting target comes from the region\'s rule set', () => {
+  it('a version stored before the setting existed reads as 90 days; a new version sets it', async () => {
+    const region = async () => (await kwintes.get('/api/region')).body as { ruleSetVersion: number; waitingTargetDays: number };
+    const [{ region_id: regionId, version, config }] = await t.db.query(
+      `SELECT region_id, version, config FROM rule_set WHERE region_id = (SELECT id FROM region WHERE slug = 'flevoland') ORDER BY version DESC LIMIT 1`);
+    const { waitingTargetDays: _dropped, ...older } = config;
+    await t.db.query('INSERT INTO rule_set (region_id, version, config) VALUES ($1, $2, $3)', [regionId, version + 1, JSON.stringify(older)]);
+    expect(await region()).toMatchObject({ ruleSetVersion: version + 1, waitingTargetDays: 90 });
+
+    const admin = await t.signIn('beheer@flevoland.demo');
+    const current = (await admin.get('/api/region/rule-set')).body;
+    expect(current.config.waitingTargetDays).toBe(90);
+    const saved = await admin.put('/api/region/rule-set').send({ expectedVersion: current.version, config: { ...current.config, waitingTargetDays: 60 } });
+    expect(saved.status).toBe(200);
+    expect(await region()).toMatchObject({ ruleSetVersion: version + 2, waitingTargetDays: 60 });
+    const history = (await admin.get('/api/region/rule-set/versions')).body;
+    expect(history.versions[0].changes).toEqual(['Streeftermijn wachttijd: 90 dagen → 60 dagen na uitstroomgereed']);
+    // A request must name it: the default is for stored versions only.
+    const { waitingTargetDays: _missing, ...withoutTarget } = saved.body.config;
+    const refused = await admin.put('/api/region/rule-set').send({ expectedVersion: saved.body.version, config: withoutTarget });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.issues).toContainEqual({ path: 'config.waitingTargetDays', message: 'Dit veld is verplicht.' });
+  });
+});

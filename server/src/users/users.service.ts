@@ -9,6 +9,7 @@ import type { AppConfig } from '../core/config';
 import { sendAfterCommit, type Mail, type Mailer } from '../core/mailer';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit, type AuditRecord } from '../audit/audit.writer';
+import { publishAfterCommit } from '../live/live-events';
 import { createLinkToken, setPasswordLink } from '../auth/account.service';
 import { invitationMail, passwordResetMail } from '../auth/account.mails';
 import { endSessionsOfUser } from '../auth/auth.repository';
@@ -95,6 +96,7 @@ export async function setActive(db: DataSource, context: RequestContext, actor: 
     await requireUser(tx, regionId, userId, true);
     await repository.setUserActive(tx, userId, isActive);
     if (!isActive) await endSessionsOfUser(tx, userId);
+    if (!isActive) publishAfterCommit(tx, { kind: 'userDeactivated', userId });
     await writeAudit(tx, context, audit({ action: isActive ? 'admin.user.activate' : 'admin.user.deactivate', objectType: 'user', objectId: userId }));
     return (await repository.findUserInRegion(tx, regionId, userId))!;
   });

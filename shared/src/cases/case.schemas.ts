@@ -119,10 +119,14 @@ export type Wishes = z.infer<typeof wishesSchema>;
 export const housingNeedsSchema = z.strictObject({
   rooms: z.int({ error: 'Een geheel getal.' }).min(0).max(8).optional(),
   groundFloorOrLift: z.boolean().optional(),
+  /** A wheelchair user needs a wheelchair-accessible dwelling (the fit of dwellings reads it). */
+  usesWheelchair: z.boolean().optional(),
   accessibility: text(500).optional(),
   pets: text(200).optional(),
   /** Highest monthly rent the resident can pay, in euros. */
   maxRent: z.number({ error: 'Een bedrag in euro’s.' }).min(0).max(5000).optional(),
+  /** From when the resident wishes to move (a dwelling that comes free later fits less). */
+  wishedMoveDate: isoDate.optional(),
 });
 export type HousingNeeds = z.infer<typeof housingNeedsSchema>;
 

@@ -80,6 +80,8 @@ const changeRows: [string, RuleSetConfig, string[]][] = [
   ['the extension', changed((c) => { c.agreement.extensionYears = 1; }), ['Verlenging akkoord: telkens 2 jaar → telkens 1 jaar']],
   ['the agenda lead to one day', changed((c) => { c.agendaPublicationDays = 1; }), ['Agenda delen: 5 dagen → 1 dag vóór de tafel']],
   ['the stalled threshold', changed((c) => { c.stalledCaseDays = 21; }), ['Signaal stilstand: na 14 dagen → na 21 dagen zonder activiteit']],
+  ['the waiting target', changed((c) => { c.waitingTargetDays = 60; }), ['Streeftermijn wachttijd: 90 dagen → 60 dagen na uitstroomgereed']],
+  ['the offer answer term', changed((c) => { c.offerAnswerDays = 1; }), ['Termijn antwoord op woningaanbod: 10 dagen → 1 dag']],
   ['the neighbourhood threshold', changed((c) => { c.neighbourhoodLoadThreshold = 1; }), ['Drempel wijkbelasting: 3 plaatsingen → 1 plaatsing per wijk per jaar']],
   ['the retention', changed((c) => { c.retentionYears = 10; }), ['Bewaartermijn afgesloten casussen: 7 jaar → 10 jaar']],
   ['two-factor on', changed((c) => { c.twoFactorRequired = true; }), ['Tweestapsverificatie: niet verplicht → verplicht']],

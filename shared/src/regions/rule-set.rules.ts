@@ -146,6 +146,12 @@ export function describeRuleSetChanges(previous: RuleSetConfig | null, next: Rul
   if (previous.stalledCaseDays !== next.stalledCaseDays) {
     changes.push(`Signaal stilstand: na ${plural(previous.stalledCaseDays, 'dag', 'dagen')}${arrow}na ${plural(next.stalledCaseDays, 'dag', 'dagen')} zonder activiteit`);
   }
+  if (previous.waitingTargetDays !== next.waitingTargetDays) {
+    changes.push(`Streeftermijn wachttijd: ${plural(previous.waitingTargetDays, 'dag', 'dagen')}${arrow}${plural(next.waitingTargetDays, 'dag', 'dagen')} na uitstroomgereed`);
+  }
+  if (previous.offerAnswerDays !== next.offerAnswerDays) {
+    changes.push(`Termijn antwoord op woningaanbod: ${plural(previous.offerAnswerDays, 'dag', 'dagen')}${arrow}${plural(next.offerAnswerDays, 'dag', 'dagen')}`);
+  }
   if (previous.neighbourhoodLoadThreshold !== next.neighbourhoodLoadThreshold) {
     changes.push(
       `Drempel wijkbelasting: ${plural(previous.neighbourhoodLoadThreshold, 'plaatsing', 'plaatsingen')}${arrow}${plural(next.neighbourhoodLoadThreshold, 'plaatsing', 'plaatsingen')} per wijk per jaar`,

@@ -1,6 +1,6 @@
 import { toErrorIssues } from '../validation';
 import {
-  ruleSetConfigSchema, ruleSetVersionParamsSchema, updateRuleSetRequestSchema, ruleSetDefaults,
+  ruleSetConfigSchema, ruleSetVersionParamsSchema, updateRuleSetRequestSchema, ruleSetDefaults, storedRuleSetConfigSchema,
 } from './rule-set.schemas';
 import { flevolandRuleSet, flevolandWith } from './rule-set.test-support';
 
@@ -59,6 +59,13 @@ const invalidRows: [string, unknown, string, string][] = [
   ['an agenda published 61 days ahead', flevolandWith('agendaPublicationDays', 61), 'agendaPublicationDays', 'Vul een aantal dagen van 0 tot en met 60 in.'],
   ['a negative agenda lead', flevolandWith('agendaPublicationDays', -1), 'agendaPublicationDays', 'Vul een aantal dagen van 0 tot en met 60 in.'],
   ['a stalled threshold of 0 days', flevolandWith('stalledCaseDays', 0), 'stalledCaseDays', 'Vul een aantal dagen van 1 tot en met 365 in.'],
+  ['a waiting target of 0 days', flevolandWith('waitingTargetDays', 0), 'waitingTargetDays', 'Vul een aantal dagen van 1 tot en met 730 in.'],
+  ['a waiting target of two years and a day', flevolandWith('waitingTargetDays', 731), 'waitingTargetDays', 'Vul een aantal dagen van 1 tot en met 730 in.'],
+  ['a waiting target as text', flevolandWith('waitingTargetDays', '90'), 'waitingTargetDays', 'Vul een aantal dagen van 1 tot en met 730 in.'],
+  ['a waiting target missing in a request', flevolandWith('waitingTargetDays', undefined), 'waitingTargetDays', requiredMessage],
+  ['an offer answer term of 0 days', flevolandWith('offerAnswerDays', 0), 'offerAnswerDays', 'Vul een aantal dagen van 1 tot en met 90 in.'],
+  ['an offer answer term of 91 days', flevolandWith('offerAnswerDays', 91), 'offerAnswerDays', 'Vul een aantal dagen van 1 tot en met 90 in.'],
+  ['an offer answer term missing in a request', flevolandWith('offerAnswerDays', undefined), 'offerAnswerDays', requiredMessage],
   ['a neighbourhood threshold of 0', flevolandWith('neighbourhoodLoadThreshold', 0), 'neighbourhoodLoadThreshold', 'Vul een aantal plaatsingen van 1 tot en met 1000 in.'],
   ['a retention of 31 years', flevolandWith('retentionYears', 31), 'retentionYears', 'Vul een aantal jaren van 1 tot en met 30 in.'],
   ['a retention missing', flevolandWith('retentionYears', undefined), 'retentionYears', requiredMessage],
@@ -92,6 +99,22 @@ describe('ruleSetConfigSchema accepts', () => {
   it.each(validRows)('%s', (_what, input) => {
     const result = ruleSetConfigSchema.safeParse(input);
     expect(result.success ? [] : toErrorIssues(result.error)).toEqual([]);
+  });
+
+  it('reads a version stored before the waiting target existed with the default of 90 days', () => {
+    expect(storedRuleSetConfigSchema.parse(flevolandWith('waitingTargetDays', undefined)).waitingTargetDays).toBe(90);
+    expect(storedRuleSetConfigSchema.parse(flevolandWith('waitingTargetDays', 60)).waitingTargetDays).toBe(60);
+    // A stored value that is wrong is not papered over by the default.
+    expect(storedRuleSetConfigSchema.safeParse(flevolandWith('waitingTargetDays', 0)).success).toBe(false);
+  });
+
+  it('reads a version stored before the offer answer term existed with the default of 10 days', () => {
+    expect(storedRuleSetConfigSchema.parse(flevolandWith('offerAnswerDays', undefined)).offerAnswerDays).toBe(10);
+    expect(storedRuleSetConfigSchema.parse(flevolandWith('offerAnswerDays', 14)).offerAnswerDays).toBe(14);
+    const older = flevolandWith('offerAnswerDays', undefined) as Record<string, unknown>;
+    delete older['waitingTargetDays'];
+    expect(storedRuleSetConfigSchema.parse(older)).toMatchObject({ offerAnswerDays: 10, waitingTargetDays: 90 });
+    expect(storedRuleSetConfigSchema.safeParse(flevolandWith('offerAnswerDays', 0)).success).toBe(false);
   });
 
   it('trims the names it keeps', () => {

@@ -91,6 +91,16 @@ export const ruleSetConfigSchema = z
     agendaPublicationDays: wholeNumber(0, 60, 'Vul een aantal dagen van 0 tot en met 60 in.'),
     /** A case without activity for this many days shows as stalled. */
     stalledCaseDays: wholeNumber(1, 365, 'Vul een aantal dagen van 1 tot en met 365 in.'),
+    /**
+     * The waiting target: days from "uitstroomgereed" to a dwelling (domain.md §6: ≤ 3 months).
+     * Versions stored before this setting existed are read with the default (storedRuleSetConfigSchema).
+     */
+    waitingTargetDays: wholeNumber(1, 730, 'Vul een aantal dagen van 1 tot en met 730 in.'),
+    /**
+     * Days the resident has to answer a dwelling offer; an offer still open after them is flagged to
+     * the case manager and the corporation. Versions stored before it existed read the default.
+     */
+    offerAnswerDays: wholeNumber(1, 90, 'Vul een aantal dagen van 1 tot en met 90 in.'),
     /** Placements per neighbourhood (wijk) per year at which a warning shows. */
     neighbourhoodLoadThreshold: wholeNumber(1, 1000, 'Vul een aantal plaatsingen van 1 tot en met 1000 in.'),
     /** Years a closed case is kept before its personal data is erased. */
@@ -116,6 +126,11 @@ export const ruleSetDefaults: Omit<RuleSetConfig, 'municipalities' | 'agreement'
   // The Flevoland evaluation praised an agenda shared in advance; a working week is enough to prepare.
   agendaPublicationDays: 5,
   stalledCaseDays: 14,
+  // "Binnen maximaal 3 maanden" from the Midden-IJssel vision and Amsterdam's practice (domain.md §6).
+  waitingTargetDays: 90,
+  // The seeds name no term; two weeks less a weekend lets a resident visit the dwelling and think it over,
+  // while a dwelling does not stand empty for long (vacancy costs the corporation rent).
+  offerAnswerDays: 10,
   neighbourhoodLoadThreshold: 3,
   // No statute fixes a term for these coordination files. Seven years follows common municipal
   // practice for closed Wmo files and matches the fiscal term (AWR art. 52) that municipalities
@@ -126,6 +141,24 @@ export const ruleSetDefaults: Omit<RuleSetConfig, 'municipalities' | 'agreement'
   // On by default: special-category data (domain.md §5). Only demo regions switch it off.
   twoFactorRequired: true,
 };
+
+/**
+ * A rule set as stored. Versions are jsonb and a saved version is never rewritten, so a version
+ * saved before a setting existed is read with the product's default for it. Requests still name
+ * every setting (ruleSetConfigSchema): a default applies to the past, not to what is sent now.
+ */
+export const storedRuleSetConfigSchema = z.preprocess(
+  (value) => (isRecord(value) ? withStoredDefaults(value) : value),
+  ruleSetConfigSchema,
+);
+
+/** The settings added after the first versions were stored, each with its default for the versions before it. */
+const settingsAddedLater = ['waitingTargetDays', 'offerAnswerDays'] as const;
+
+function withStoredDefaults(value: Record<string, unknown>): Record<string, unknown> {
+  const missing = settingsAddedLater.filter((key) => !(key in value));
+  return missing.length ? { ...value, ...Object.fromEntries(missing.map((key) => [key, ruleSetDefaults[key]])) } : value;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -234,6 +267,8 @@ export const regionOverviewSchema = z.object({
   targetGroups: z.array(targetGroupSchema),
   youthAgeBand: youthAgeBandSchema.nullable(),
   stalledCaseDays: z.int().nullable(),
+  /** Days from "uitstroomgereed" to a dwelling before the waiting clock is flagged. */
+  waitingTargetDays: z.int().nullable(),
 });
 export type RegionOverview = z.infer<typeof regionOverviewSchema>;
 

@@ -16,6 +16,8 @@ export function flevolandRuleSet(): RuleSetConfig {
     agreement: { firstPeriodStart: '2021-07-01', firstPeriodEnd: '2022-12-31', extensionYears: 2 },
     agendaPublicationDays: 5,
     stalledCaseDays: 14,
+    waitingTargetDays: 90,
+    offerAnswerDays: 10,
     neighbourhoodLoadThreshold: 3,
     retentionYears: 7,
     twoFactorRequired: false,

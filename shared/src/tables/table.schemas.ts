@@ -40,6 +40,7 @@ export const removeFromAgendaSchema = z.strictObject({ version: caseVersionSchem
 
 export const decisionRules = ['herkomst', 'A', 'B', 'C', 'D', 'buiten_regio'] as const;
 export const decisionRuleSchema = z.enum(decisionRules, { error: 'Kies de regel of uitzondering.' });
+export type DecisionRule = z.infer<typeof decisionRuleSchema>;
 export const decisionRuleLabel: Record<(typeof decisionRules)[number], string> = {
   herkomst: 'Gemeente van herkomst', A: 'Uitzondering A: belemmeringen in de herkomstgemeente', B: 'Uitzondering B: betere kansen elders',
   C: 'Uitzondering C: verdeling naar inwoneraantal', D: 'Uitzondering D: anders niet passend', buiten_regio: 'Herkomst buiten de regio',
@@ -75,10 +76,41 @@ export const decisionInputSchema = z.strictObject({
   isDisputed: z.boolean().default(false),
   /** For a case from outside the region: what the origin region needs to know. */
   referralSummary: text(4000).optional(),
+}).refine((d) => !d.isDisputed || d.votes.some((v) => v.position === 'object'), {
+  // The steering group settles an objection the table could not resolve: without one there is nothing to settle.
+  path: ['isDisputed'], error: 'Een geschil gaat over een bezwaar: leg eerst het bezwaar vast.',
 });
 export type DecisionInput = z.infer<typeof decisionInputSchema>;
 
 export const deferSchema = z.strictObject({ version: caseVersionSchema, reason });
+
+export const preconditionSchema = z.object({
+  id: z.uuid(), lifeDomain: z.enum(lifeDomains), description: z.string(), ownerName: z.string(), ownerOrganisationId: z.uuid(), dueDate: z.string(), isDone: z.boolean(),
+});
+export type Precondition = z.infer<typeof preconditionSchema>;
+
+/**
+ * A decision as the table view and the minutes show it. The motivation and the referral summary
+ * may carry an exception's reasons (an A's safety reasons): they are absent, not null, for a seat
+ * that does not read the case's exceptions (domain.md §3.5).
+ */
+export const tableDecisionViewSchema = z.object({
+  rule: decisionRuleSchema,
+  destination: z.string().nullable(),
+  proposedDestination: z.string().nullable(),
+  departsFromProposal: z.boolean(),
+  ruleSetVersion: z.int(),
+  followUpProvider: z.string().nullable(),
+  isDisputed: z.boolean(),
+  decidedAt: z.string(),
+  decidedBy: z.string(),
+  present: z.array(z.object({ organisationId: z.uuid(), organisationName: z.string(), seat: seatSchema })),
+  votes: z.array(z.object({ organisationId: z.uuid(), seat: seatSchema, position: z.enum(['agree', 'object']), reason: z.string().optional() })),
+  preconditions: z.array(preconditionSchema),
+  motivation: z.string().nullable().optional(),
+  referralSummary: z.string().nullable().optional(),
+});
+export type TableDecisionView = z.infer<typeof tableDecisionViewSchema>;
 
 export const agendaItemSchema = z.object({
   id: z.uuid(),
@@ -90,8 +122,10 @@ export const agendaItemSchema = z.object({
   case: z.record(z.string(), z.unknown()),
   /** A destination by distribution is provisional until the decision takes it from the ledger. */
   isDestinationProvisional: z.boolean(),
-  decision: z.record(z.string(), z.unknown()).nullable(),
+  decision: tableDecisionViewSchema.nullable(),
   note: z.string().nullable(),
+  /** 'escalation': put on the agenda from follow-up support; discussed, never given a placement decision. */
+  kind: z.enum(['placement', 'escalation']),
 });
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 
@@ -124,9 +158,6 @@ export const tableListQuerySchema = z.strictObject({ state: tableStateSchema.opt
 export const decisionLetterSchema = z.object({ title: z.string(), paragraphs: z.array(z.string()) });
 export type DecisionLetter = z.infer<typeof decisionLetterSchema>;
 
-export const preconditionSchema = z.object({
-  id: z.uuid(), lifeDomain: z.enum(lifeDomains), description: z.string(), ownerName: z.string(), ownerOrganisationId: z.uuid(), dueDate: z.string(), isDone: z.boolean(),
-});
 export const caseDecisionSchema = z.object({
   rule: decisionRuleSchema,
   destination: z.string().nullable(),

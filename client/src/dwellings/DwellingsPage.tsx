@@ -1,0 +1,170 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
+import {
+  Alert, Button, Heading, Paragraph, SelectOption, StatusBadge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+} from '@utrecht/component-library-react';
+import { dwellingStatusLabel, formatDutchDate, formatDutchEuro, tenancyFormLabel, type Dwelling } from '@uitstroom/shared';
+import { SelectField, TextField } from '../core/form';
+import { messageOf } from '../cases/case-api';
+import { useRegionMunicipalities } from '../cases/region';
+import { DwellingForm } from './DwellingForm';
+import { DwellingImport } from './DwellingImport';
+import { dwellingsExportUrl, fetchDwellings } from './dwelling-api';
+import { accessibilitySummary, kindAndRooms } from './dwelling-format';
+import '../cases/cases.css';
+import './dwellings.css';
+
+/** The list's filters in the URL, in Dutch, so that a filtered list survives a reload. */
+interface Filters { status: 'available' | 'withdrawn' | 'all'; municipality: string; q: string }
+const statusParam = { available: 'beschikbaar', withdrawn: 'ingetrokken', all: 'alle' } as const;
+
+function readFilters(search: URLSearchParams): Filters {
+  const status = (Object.keys(statusParam) as Filters['status'][]).find((k) => statusParam[k] === search.get('status')) ?? 'available';
+  const municipality = search.get('gemeente') ?? '';
+  return { status, municipality: /^GM\d{4}$/.test(municipality) ? municipality : '', q: (search.get('zoek') ?? '').slice(0, 100) };
+}
+
+function writeFilters(filters: Filters): URLSearchParams {
+  const search = new URLSearchParams();
+  if (filters.status !== 'available') search.set('status', statusParam[filters.status]);
+  if (filters.municipality) search.set('gemeente', filters.municipality);
+  if (filters.q.trim()) search.set('zoek', filters.q.trim());
+  return search;
+}
+
+function toApiQuery(filters: Filters): URLSearchParams {
+  const query = new URLSearchParams({ status: filters.status });
+  if (filters.municipality) query.set('municipality', filters.municipality);
+  if (filters.q.trim()) query.set('q', filters.q.trim());
+  return query;
+}
+
+/** `/woningen`: the corporation's dwellings; register one, read many from a CSV, export them. */
+export function DwellingsPage() {
+  const region = useRegionMunicipalities();
+  const navigate = useNavigate();
+  const [search, setSearch] = useSearchParams();
+  const filters = readFilters(search);
+  const apiQuery = toApiQuery(filters).toString();
+  const [dwellings, setDwellings] = useState<Dwelling[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [isRegistering, setIsRegistering] = useState(false);
+  const [reloadKey, setReloadKey] = useState(0);
+  const registerButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setFailure(null);
+    fetchDwellings(new URLSearchParams(apiQuery), controller.signal).then(setDwellings).catch((error: unknown) => {
+      if ((error as Error).name !== 'AbortError') setFailure(messageOf(error, 'De woningen konden niet worden geladen.'));
+    });
+    return () => controller.abort();
+  }, [apiQuery, reloadKey]);
+
+  useEffect(() => {
+    if (isRegistering) document.getElementById('woning-formulier-kop')?.focus();
+  }, [isRegistering]);
+
+  const onFilter = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setSearch(writeFilters({ status: String(data.get('status') ?? 'available') as Filters['status'], municipality: String(data.get('municipality') ?? ''), q: String(data.get('q') ?? '') }));
+  };
+  const isFiltered = filters.status !== 'available' || !!filters.municipality || !!filters.q.trim();
+
+  return (
+    <div className="dwellings-page">
+      <div className="page-title">
+        <Heading level={1}>Woningen</Heading>
+        {!isRegistering && <Button ref={registerButton} type="button" appearance="primary-action-button" onClick={() => setIsRegistering(true)}>Woning registreren</Button>}
+      </div>
+      <Paragraph className="dwellings-page__intro">
+        De woningen die uw corporatie beschikbaar stelt voor de uitstroom. Bij elke woning ziet u welke casussen die een woning zoeken in die gemeente erbij
+        passen, en waarom.
+      </Paragraph>
+      {region.loadError && <Alert type="warning"><Paragraph>{region.loadError}</Paragraph></Alert>}
+
+      {isRegistering && (
+        <section className="case-card">
+          <DwellingForm
+            region={region}
+            onSaved={(dwelling) => navigate(`/woningen/${dwelling.id}`, { state: { notice: 'De woning is geregistreerd. Hieronder ziet u welke casussen erbij passen.' } })}
+            onCancel={() => { setIsRegistering(false); requestAnimationFrame(() => registerButton.current?.focus()); }}
+          />
+        </section>
+      )}
+
+      <form key={search.toString()} role="search" aria-label="Woningen filteren" className="case-filters dwelling-filters" onSubmit={onFilter} noValidate>
+        <TextField label="Zoek op straat, postcode of wijk" name="q" type="search" defaultValue={filters.q} autoComplete="off" />
+        <SelectField label="Status" name="status" defaultValue={filters.status}>
+          <SelectOption value="available">Beschikbaar</SelectOption>
+          <SelectOption value="withdrawn">Ingetrokken</SelectOption>
+          <SelectOption value="all">Alle</SelectOption>
+        </SelectField>
+        <SelectField label="Gemeente" name="municipality" defaultValue={filters.municipality}>
+          <SelectOption value="">Alle gemeenten</SelectOption>
+          {region.municipalities.map((m) => <SelectOption key={m.code} value={m.code}>{m.name}</SelectOption>)}
+        </SelectField>
+        <div className="case-filters__buttons">
+          <Button type="submit" appearance="primary-action-button">Filteren</Button>
+          {isFiltered && <RouterLink className="utrecht-link" to="/woningen">Filters wissen</RouterLink>}
+        </div>
+      </form>
+
+      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      <div className="dwellings-page__count">
+        <Paragraph role="status" className="case-count">
+          {!dwellings && !failure ? 'Woningen laden…' : dwellings ? (dwellings.length === 1 ? '1 woning' : `${dwellings.length} woningen`) : ''}
+        </Paragraph>
+        <a className="utrecht-link" href={dwellingsExportUrl(toApiQuery(filters))} download>Deze woningen exporteren (CSV)</a>
+      </div>
+
+      {dwellings && dwellings.length === 0 && (
+        <div className="empty-state">
+          <Heading level={2}>{isFiltered ? 'Geen woningen gevonden' : 'Nog geen woningen'}</Heading>
+          <Paragraph>{isFiltered ? 'Geen woning past bij deze filters. Pas de filters aan of wis ze.' : 'Registreer een woning, of lees er een aantal tegelijk in uit een CSV-bestand.'}</Paragraph>
+        </div>
+      )}
+      {dwellings && dwellings.length > 0 && (
+        <Table className="case-table dwelling-table">
+          <caption className="visually-hidden">Woningen, die het eerst vrijkomen bovenaan</caption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Adres</TableHeaderCell>
+              <TableHeaderCell scope="col">Gemeente en wijk</TableHeaderCell>
+              <TableHeaderCell scope="col">Woning</TableHeaderCell>
+              <TableHeaderCell scope="col">Huur</TableHeaderCell>
+              <TableHeaderCell scope="col">Beschikbaar vanaf</TableHeaderCell>
+              <TableHeaderCell scope="col">Huurvorm</TableHeaderCell>
+              <TableHeaderCell scope="col">Status</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {dwellings.map((d) => (
+              <TableRow key={d.id}>
+                <TableCell>
+                  <RouterLink className="utrecht-link case-table__name" to={`/woningen/${d.id}`}>{d.street} {d.houseNumber}</RouterLink>
+                  <Paragraph className="case-table__muted">{d.postcode}</Paragraph>
+                </TableCell>
+                <TableCell>{region.nameOf(d.municipalityCode)}<Paragraph className="case-table__muted">{d.neighbourhood}</Paragraph></TableCell>
+                <TableCell>
+                  {kindAndRooms(d)}
+                  <Paragraph className="case-table__muted">{accessibilitySummary(d)}</Paragraph>
+                </TableCell>
+                <TableCell className="dwelling-table__rent">{formatDutchEuro(d.rent)}</TableCell>
+                <TableCell>{formatDutchDate(d.availableFrom)}</TableCell>
+                <TableCell>{tenancyFormLabel[d.tenancyForm]}</TableCell>
+                <TableCell>
+                  <StatusBadge status={d.status === 'available' ? 'success' : 'neutral'} className={`dwelling-badge dwelling-badge--${d.status}`}>{dwellingStatusLabel[d.status]}</StatusBadge>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+
+      <DwellingImport region={region} onImported={() => setReloadKey((k) => k + 1)} />
+    </div>
+  );
+}
+

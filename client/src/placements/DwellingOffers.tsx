@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { Alert, Heading, Paragraph, StatusBadge } from '@utrecht/component-library-react';
+import { formatDutchDate, offerStatusLabel, type DwellingOffer } from '@uitstroom/shared';
+import { messageOf } from '../cases/case-api';
+import { formatDutchTimestamp } from '../cases/case-format';
+import { fetchDwellingOffers } from './placement-api';
+import './placements.css';
+
+/**
+ * The offers of one of the corporation's dwellings, newest first: to which case (by its
+ * pseudonym), where it stands, and an answer that is overdue flagged. Nothing when it was never offered.
+ */
+export function DwellingOffers({ dwellingId }: { dwellingId: string }) {
+  const [offers, setOffers] = useState<DwellingOffer[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchDwellingOffers(dwellingId, controller.signal).then(setOffers).catch((error: unknown) => {
+      if ((error as Error).name !== 'AbortError') setFailure(messageOf(error, 'De aanbiedingen konden niet worden geladen.'));
+    });
+    return () => controller.abort();
+  }, [dwellingId]);
+  if (failure) return <Alert type="error"><Paragraph>{failure}</Paragraph></Alert>;
+  if (!offers || offers.length === 0) return null;
+  return (
+    <section className="case-card" aria-labelledby="aanbiedingen-kop">
+      <Heading level={2} id="aanbiedingen-kop">Aanbiedingen</Heading>
+      <ul className="placement-history">
+        {offers.map((o) => (
+          <li key={o.id}>
+            {o.isCaseReachable ? <RouterLink className="utrecht-link" to={`/casussen/${o.caseId}`}>Casus {o.pseudonym}</RouterLink> : `Casus ${o.pseudonym}`}
+            {' — '}{offerStatusLabel[o.status]}, aangeboden op {formatDutchTimestamp(o.offeredAt)}
+            {o.status === 'open' && `; antwoord uiterlijk ${formatDutchDate(o.answerDueOn)}`}
+            {o.isAnswerOverdue && <> <StatusBadge status="warning" className="placement-badge placement-badge--overdue">Termijn voor het antwoord verstreken</StatusBadge></>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

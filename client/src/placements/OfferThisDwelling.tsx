@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
+import type { Dwelling, PlacementView } from '@uitstroom/shared';
+import { messageOf } from '../cases/case-api';
+import { makeOffer } from './placement-api';
+import { NeighbourhoodLoadNote, useNeighbourhoodLoad } from './NeighbourhoodLoadNote';
+
+/**
+ * "Woning aanbieden" beside one of the corporation's fitting dwellings, with the load of its
+ * neighbourhood. Another corporation (or a colleague) may have been a moment faster: the server's
+ * 409 says so in Dutch, right here.
+ */
+export function OfferThisDwelling({ caseId, caseVersion, dwelling, municipalityName, onOffered }: {
+  caseId: string; caseVersion: number; dwelling: Dwelling; municipalityName: string; onOffered(placement: PlacementView): void;
+}) {
+  const load = useNeighbourhoodLoad(dwelling.municipalityCode, dwelling.neighbourhood);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const offer = async () => {
+    setIsBusy(true);
+    setFailure(null);
+    try {
+      onOffered(await makeOffer(caseId, { caseVersion, dwellingId: dwelling.id }));
+    } catch (error) {
+      setFailure(messageOf(error, 'Het aanbod is niet gelukt. Probeer het opnieuw.'));
+    } finally {
+      setIsBusy(false);
+    }
+  };
+  return (
+    <div className="placement-offer-action">
+      {load && <NeighbourhoodLoadNote load={load} municipalityName={municipalityName} />}
+      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      <Button type="button" appearance="primary-action-button" disabled={isBusy} onClick={() => void offer()}>
+        Deze woning aanbieden<span className="visually-hidden">: {dwelling.street} {dwelling.houseNumber}</span>
+      </Button>
+    </div>
+  );
+}

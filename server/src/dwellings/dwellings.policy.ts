@@ -1,0 +1,50 @@
+import type { Actor } from '../core/request-context';
+
+/**
+ * Who reaches which dwellings and contingents. The route has checked the grant; these give the row
+ * scope every query of the module uses (a row outside it is a 404) and who may change what.
+ * Unknown seats reach nothing: fail closed.
+ */
+
+/** A corporation reaches its own organisation's dwellings; no other seat reaches any (a dwelling's address is the corporation's to share, by an offer). */
+export function dwellingScope(actor: Actor, params: unknown[]): string {
+  const param = (value: unknown) => { params.push(value); return `$${params.length}`; };
+  if (actor.seat === 'corporation') return `w.organisation_id = ${param(actor.organisationId)}`;
+  return 'FALSE';
+}
+
+/**
+ * Contingents (domain.md §4, §6): the corporation sees its own, the municipality those for it, the
+ * chair and the region's administrator those of the whole region.
+ */
+export function contingentScope(actor: Actor, params: unknown[]): string {
+  const param = (value: unknown) => { params.push(value); return `$${params.length}`; };
+  switch (actor.seat) {
+    case 'corporation':
+      return `k.organisation_id = ${param(actor.organisationId)}`;
+    case 'municipality':
+      return actor.municipalityCode ? `k.region_id = ${param(actor.regionId)} AND k.municipality_code = ${param(actor.municipalityCode)}` : 'FALSE';
+    case 'chair':
+    case 'regionAdmin':
+      return `k.region_id = ${param(actor.regionId)}`;
+    case 'casemanager':
+    case 'provider':
+      return 'FALSE';
+  }
+}
+
+export type ContingentEditScope = 'none' | 'own' | 'region';
+
+/** Who keeps contingents: the region's administrator all of the region, a corporation its own. */
+export function contingentEditScope(actor: Actor): ContingentEditScope {
+  if (actor.seat === 'regionAdmin') return 'region';
+  if (actor.seat === 'corporation') return 'own';
+  return 'none';
+}
+
+export function canEditContingent(actor: Actor, contingent: { organisation_id: string; region_id: string }): boolean {
+  const scope = contingentEditScope(actor);
+  if (scope === 'region') return contingent.region_id === actor.regionId;
+  if (scope === 'own') return contingent.organisation_id === actor.organisationId;
+  return false;
+}

@@ -1,0 +1,108 @@
+import type { Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { z } from 'zod';
+import {
+  caseDwellingFitsSchema, caseIdParamsSchema, contingentIdParamsSchema, contingentListQuerySchema, contingentListSchema, contingentSchema, createContingentSchema,
+  dwellingCaseFitsSchema, dwellingIdParamsSchema, dwellingImportContentTypes, dwellingImportResultSchema, dwellingInputSchema, dwellingListQuerySchema,
+  dwellingSchema, maxDwellingImportBytes, updateContingentSchema, updateDwellingSchema, withdrawDwellingSchema,
+} from '@uitstroom/shared';
+import { defineRoute } from '../core/http/route';
+import * as dwellings from './dwellings.service';
+import * as contingents from './contingents.service';
+import { importDwellings } from './dwelling-import.service';
+
+const csvBodySchema = z.instanceof(Buffer, { error: 'Stuur het CSV-bestand zelf als inhoud.' });
+
+/** `text/csv; charset=utf-8` → `text/csv`; the service decides whether it is a CSV. */
+function mediaTypeOf(header: string | undefined): string | undefined {
+  return header?.split(';')[0]?.trim().toLowerCase() || undefined;
+}
+
+/** A CSV download: never sniffed into HTML, not kept by a shared computer's cache. */
+function sendCsv(res: Response, filename: string, csv: string): undefined {
+  res.set({
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${filename}"`,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  });
+  res.send(csv);
+  return undefined;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function dwellingsRoutes(db: DataSource) {
+  return [
+    defineRoute({
+      method: 'get', path: '/api/dwellings', tag: 'dwellings', summary: 'De woningen van uw corporatie, met filters',
+      access: { permission: 'dwelling:read' }, query: dwellingListQuerySchema, response: z.array(dwellingSchema),
+      handler: ({ query, actor }) => dwellings.listDwellings(db, actor, query),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/dwellings', tag: 'dwellings', summary: 'Een woning registreren', status: 201,
+      access: { permission: 'dwelling:write' }, body: dwellingInputSchema, response: dwellingSchema,
+      handler: ({ body, context, actor }) => dwellings.createDwelling(db, context, actor, body),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/dwellings.csv', tag: 'dwellings', summary: 'De woningen van uw corporatie als CSV (kolommen als bij inlezen, plus status)',
+      access: { permission: 'dwelling:read' }, query: dwellingListQuerySchema,
+      handler: async ({ query, context, actor, res }) => sendCsv(res, `woningen-${today()}.csv`, await dwellings.exportDwellings(db, context, actor, query)),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/dwellings/import', tag: 'dwellings', status: 201,
+      summary: 'Woningen inlezen uit een CSV (UTF-8 of Windows-1252, ; of ,): alles of niets; bij een fout een rapport per rij in details',
+      access: { permission: 'dwelling:write' }, body: csvBodySchema, response: dwellingImportResultSchema,
+      rawBody: { maxBytes: maxDwellingImportBytes, contentTypes: dwellingImportContentTypes },
+      handler: ({ body, req, context, actor }) => importDwellings(db, context, actor, mediaTypeOf(req.get('content-type')), body),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/dwellings/:dwellingId', tag: 'dwellings', summary: 'Eén woning van uw corporatie',
+      access: { permission: 'dwelling:read' }, params: dwellingIdParamsSchema, response: dwellingSchema,
+      handler: ({ params, actor }) => dwellings.getDwelling(db, actor, params.dwellingId),
+    }),
+    defineRoute({
+      method: 'put', path: '/api/dwellings/:dwellingId', tag: 'dwellings', summary: 'Een woning wijzigen; 409 bij een verouderde versie',
+      access: { permission: 'dwelling:write' }, params: dwellingIdParamsSchema, body: updateDwellingSchema, response: dwellingSchema,
+      handler: ({ params, body, context, actor }) => dwellings.updateDwelling(db, context, actor, params.dwellingId, body.version, body.dwelling),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/dwellings/:dwellingId/withdraw', tag: 'dwellings', summary: 'Een woning intrekken, met een reden (de woning blijft bewaard)',
+      access: { permission: 'dwelling:write' }, params: dwellingIdParamsSchema, body: withdrawDwellingSchema, response: dwellingSchema,
+      handler: ({ params, body, context, actor }) => dwellings.withdrawDwelling(db, context, actor, params.dwellingId, body.version, body.reason),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/dwellings/:dwellingId/cases', tag: 'dwellings', summary: 'Casussen die een woning zoeken in de gemeente van deze woning, best passend eerst, met redenen',
+      access: { permission: 'dwelling:match' }, params: dwellingIdParamsSchema, response: dwellingCaseFitsSchema,
+      handler: ({ params, context, actor }) => dwellings.caseFitsForDwelling(db, context, actor, params.dwellingId),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/cases/:caseId/dwelling-fits', tag: 'dwellings', summary: 'Uw woningen die passen bij een casus die een woning zoekt, best passend eerst, met redenen',
+      access: { permission: 'dwelling:match' }, params: caseIdParamsSchema, response: caseDwellingFitsSchema,
+      handler: ({ params, context, actor }) => dwellings.dwellingFitsForCase(db, context, actor, params.caseId),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/contingents', tag: 'contingents', summary: 'Contingenten van een jaar (standaard dit jaar) met voortgang, binnen uw bereik',
+      access: { permission: 'contingent:read' }, query: contingentListQuerySchema, response: contingentListSchema,
+      handler: ({ query, actor }) => contingents.listContingents(db, actor, query),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/contingents', tag: 'contingents', summary: 'Een contingent vastleggen (corporatie × gemeente × jaar; het aantal mag leeg zijn)', status: 201,
+      access: { permission: 'contingent:write' }, body: createContingentSchema, response: contingentSchema,
+      handler: ({ body, context, actor }) => contingents.createContingent(db, context, actor, body),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/contingents.csv', tag: 'contingents', summary: 'De contingenten van een jaar met voortgang als CSV',
+      access: { permission: 'contingent:read' }, query: contingentListQuerySchema,
+      handler: async ({ query, context, actor, res }) => {
+        const { year, csv } = await contingents.exportContingents(db, context, actor, query);
+        return sendCsv(res, `contingenten-${year}.csv`, csv);
+      },
+    }),
+    defineRoute({
+      method: 'patch', path: '/api/contingents/:contingentId', tag: 'contingents', summary: 'Het toegezegde aantal wijzigen; 409 bij een verouderde versie',
+      access: { permission: 'contingent:write' }, params: contingentIdParamsSchema, body: updateContingentSchema, response: contingentSchema,
+      handler: ({ params, body, context, actor }) => contingents.updateContingent(db, context, actor, params.contingentId, body),
+    }),
+  ];
+}

@@ -1,0 +1,84 @@
+import type { Seat } from '../auth/seats';
+import type { CaseState } from '../cases/case.schemas';
+import type { SignalKind } from './support.schemas';
+
+/**
+ * Pure rules of follow-up support, erasure and retention: no I/O, no clock (today is an argument).
+ */
+
+/** The months after the key handover at which the provider is asked whether the resident still lives there. */
+export const followUpCheckMonths = [6, 12] as const;
+export type FollowUpCheckMonths = (typeof followUpCheckMonths)[number];
+
+/** `date` (yyyy-mm-dd) plus whole months; the 31st of a shorter month falls on its last day. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, lastDay));
+  return first.toISOString().slice(0, 10);
+}
+
+/** The checks due on `today` that have not been asked yet, with their due dates. */
+export function dueFollowUpChecks(keyHandoverDate: string, today: string, alreadyAsked: readonly number[]): { months: FollowUpCheckMonths; dueOn: string }[] {
+  return followUpCheckMonths
+    .map((months) => ({ months, dueOn: addMonths(keyHandoverDate, months) }))
+    .filter((check) => check.dueOn <= today && !alreadyAsked.includes(check.months));
+}
+
+/**
+ * Who must act on a signal (issue 13). Arrears and nuisance are the landlord's business: the
+ * corporation hears of them, by kind only, without care details. A relapse is care: the
+ * municipality (which purchases the support) and the case manager. The case manager hears of
+ * every signal: the case is theirs.
+ */
+export function signalAudience(kind: SignalKind): { landlord: boolean; municipality: boolean; caseManager: boolean } {
+  switch (kind) {
+    case 'paymentArrears':
+    case 'nuisance':
+      return { landlord: true, municipality: false, caseManager: true };
+    case 'relapse':
+      return { landlord: false, municipality: true, caseManager: true };
+    case 'other':
+      return { landlord: false, municipality: false, caseManager: true };
+  }
+}
+
+/** The states in which the provider logs support: after the move until closing; a closed case only answers checks. */
+export function isSupportWritable(state: CaseState, isStarted: boolean): boolean {
+  return state === 'aftercare' && isStarted;
+}
+
+/** Follow-up checks outlive closing: "still housed after 12 months" is asked of closed cases too, until erasure. */
+export function isCheckAnswerable(state: CaseState, isErased: boolean): boolean {
+  return (state === 'aftercare' || state === 'closed') && !isErased;
+}
+
+/** A plan version counts once both the provider and the municipality agreed to that version. */
+export function isPlanAgreed(plan: { providerAgreedAt: string | null; municipalityAgreedAt: string | null }): boolean {
+  return plan.providerAgreedAt !== null && plan.municipalityAgreedAt !== null;
+}
+
+/** The seats that agree a relapse-prevention plan, each for its own side. */
+export function planAgreementSide(seat: Seat): 'provider' | 'municipality' | null {
+  return seat === 'provider' ? 'provider' : seat === 'municipality' ? 'municipality' : null;
+}
+
+/** Direction of an intensity change against the hours before it. */
+export function intensityDirection(previousHours: number | null, nextHours: number): 'start' | 'up' | 'down' {
+  if (previousHours === null) return 'start';
+  return nextHours >= previousHours ? 'up' : 'down';
+}
+
+/** The day a closed case's retention ends: the closing day plus the region's retention years. */
+export function retentionDueOn(closedOn: string, retentionYears: number): string {
+  return addMonths(closedOn, retentionYears * 12);
+}
+
+/**
+ * Whether a closed case may be erased on this ground today: on the resident's request at any time
+ * after closing (AVG art. 17); for the retention period only once it has passed.
+ */
+export function isErasureAllowed(ground: 'retentionExpired' | 'residentRequest', closedOn: string, retentionYears: number, today: string): boolean {
+  return ground === 'residentRequest' || retentionDueOn(closedOn, retentionYears) <= today;
+}

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import '../validation';
+import { caseOutcomeSchema, caseVersionSchema, lifeDomains } from '../cases/case.schemas';
+
+/**
+ * Follow-up support after the move (nazorg, domain.md §4): the provider's log, signals, the
+ * relapse-prevention plan, the follow-up checks, closing. What leaves the server is the seat's
+ * projection of `supportViewSchema`: hidden parts are absent, not empty.
+ */
+
+const isoDate = z.iso.date({ error: 'Geen geldige datum (jjjj-mm-dd).' });
+const requiredText = (min: number, max: number, what: string) =>
+  z.string().trim().min(min, { error: `${what}: minstens ${min} tekens.` }).max(max, { error: `Hoogstens ${max} tekens.` });
+
+// ---- vocabularies ----
+export const contactKinds = ['homeVisit', 'office', 'phone', 'video', 'other'] as const;
+export const contactKindLabel: Record<(typeof contactKinds)[number], string> = {
+  homeVisit: 'Huisbezoek', office: 'Op kantoor', phone: 'Telefonisch', video: 'Beeldbellen', other: 'Anders',
+};
+export const intensityDirections = ['start', 'up', 'down'] as const;
+export const intensityDirectionLabel: Record<(typeof intensityDirections)[number], string> = { start: 'Start', up: 'Opgeschaald', down: 'Afgeschaald' };
+export const goalProgresses = ['notStarted', 'inProgress', 'achieved', 'stalled'] as const;
+export const goalProgressLabel: Record<(typeof goalProgresses)[number], string> = {
+  notStarted: 'Nog niet gestart', inProgress: 'Bezig', achieved: 'Bereikt', stalled: 'Stokt',
+};
+export const signalKinds = ['paymentArrears', 'nuisance', 'relapse', 'other'] as const;
+export type SignalKind = (typeof signalKinds)[number];
+export const signalKindLabel: Record<SignalKind, string> = {
+  paymentArrears: 'Betalingsachterstand', nuisance: 'Overlast', relapse: 'Terugval', other: 'Anders',
+};
+export const signalSeverities = ['low', 'medium', 'high'] as const;
+export const signalSeverityLabel: Record<(typeof signalSeverities)[number], string> = { low: 'Laag', medium: 'Middel', high: 'Hoog' };
+
+// ---- requests ----
+
+/** The provider starts follow-up support. The key handover and the landlord are facts of the move, confirmed here. */
+export const startSupportSchema = z.strictObject({
+  version: caseVersionSchema,
+  keyHandoverDate: isoDate,
+  startedOn: isoDate,
+  landlordOrganisationId: z.uuid({ error: 'Kies de corporatie die de woning verhuurt.' }),
+  hoursPerWeek: z.number({ error: 'Vul het aantal uren per week in.' }).min(0).max(40, { error: 'Hoogstens 40 uur per week.' }),
+}).refine((s) => s.startedOn >= s.keyHandoverDate, { path: ['startedOn'], error: 'De nazorg start op of na de sleuteloverdracht.' });
+export type StartSupport = z.infer<typeof startSupportSchema>;
+
+export const supportEntrySchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('contact'),
+    date: isoDate,
+    kind: z.enum(contactKinds, { error: 'Kies de soort contact.' }),
+    durationMinutes: z.int({ error: 'Vul de duur in minuten in.' }).min(1, { error: 'Minstens 1 minuut.' }).max(600, { error: 'Hoogstens 600 minuten.' }),
+    note: requiredText(1, 1000, 'Korte notitie'),
+  }),
+  z.strictObject({
+    type: z.literal('intensity'),
+    date: isoDate,
+    hoursPerWeek: z.number({ error: 'Vul het aantal uren per week in.' }).min(0, { error: 'Niet minder dan 0.' }).max(40, { error: 'Hoogstens 40 uur per week.' }),
+    reason: requiredText(10, 1000, 'Waarom'),
+  }),
+  z.strictObject({
+    type: z.literal('goal'),
+    lifeDomain: z.enum(lifeDomains, { error: 'Kies een leefgebied.' }),
+    description: requiredText(3, 500, 'Doel'),
+    progress: z.enum(goalProgresses).default('notStarted'),
+  }),
+  z.strictObject({
+    type: z.literal('goalProgress'),
+    goalId: z.uuid({ error: 'Onbekend doel.' }),
+    progress: z.enum(goalProgresses, { error: 'Kies de voortgang.' }),
+  }),
+  z.strictObject({
+    type: z.literal('respite'),
+    from: isoDate,
+    to: isoDate,
+    place: requiredText(2, 200, 'Logeerplek'),
+    reason: requiredText(10, 1000, 'Reden'),
+  }).refine((r) => r.to >= r.from, { path: ['to'], error: 'De einddatum ligt op of na de begindatum.' }),
+], { error: 'Onbekende soort regel.' });
+export type SupportEntry = z.infer<typeof supportEntrySchema>;
+
+export const raiseSignalSchema = z.strictObject({
+  kind: z.enum(signalKinds, { error: 'Kies de soort signaal.' }),
+  severity: z.enum(signalSeverities, { error: 'Kies de ernst.' }),
+  date: isoDate,
+  description: requiredText(10, 1000, 'Omschrijving'),
+  /** With one action: put the case on this table's agenda as an escalation; the case stays in follow-up support. */
+  escalateToTableId: z.uuid({ error: 'Kies een tafel.' }).optional(),
+});
+export type RaiseSignal = z.infer<typeof raiseSignalSchema>;
+
+export const relapsePlanInputSchema = z.strictObject({
+  /** The version the writer read (0 when there is none yet): a stale one answers 409. */
+  basedOnVersion: z.int().min(0),
+  whoTakesOver: requiredText(10, 2000, 'Wie neemt het over'),
+  howToScaleUp: requiredText(10, 2000, 'Hoe schalen we op'),
+  finalSay: requiredText(3, 500, 'Wie heeft het laatste woord'),
+});
+export type RelapsePlanInput = z.infer<typeof relapsePlanInputSchema>;
+
+export const agreePlanSchema = z.strictObject({ version: z.int().positive({ error: 'Onbekende versie van het plan.' }) });
+
+export const answerCheckSchema = z.strictObject({
+  stillLivesThere: z.boolean({ error: 'Woont de bewoner er nog? Kies ja of nee.' }),
+  tenancyConverted: z.boolean({ error: 'Staat het huurcontract op eigen naam? Kies ja of nee.' }),
+});
+export const checkParamsSchema = z.strictObject({ caseId: z.uuid({ error: 'Onbekende casus.' }), checkId: z.uuid({ error: 'Onbekende nameting.' }) });
+
+export const closeSupportSchema = z.strictObject({
+  version: caseVersionSchema,
+  outcome: caseOutcomeSchema,
+  closedOn: isoDate,
+});
+export type CloseSupport = z.infer<typeof closeSupportSchema>;
+
+// ---- the view ----
+export const supportViewSchema = z.object({
+  caseId: z.uuid(),
+  pseudonym: z.string(),
+  isStarted: z.boolean(),
+  isClosed: z.boolean(),
+  keyHandoverDate: z.string().nullable(),
+  startedOn: z.string().nullable(),
+  providerName: z.string().nullable(),
+  landlordName: z.string().nullable(),
+  currentHoursPerWeek: z.number().nullable(),
+  intensity: z.array(z.object({ id: z.uuid(), date: z.string(), hoursPerWeek: z.number(), direction: z.enum(intensityDirections), reason: z.string().nullable().optional() })),
+  goals: z.array(z.object({ id: z.uuid(), lifeDomain: z.enum(lifeDomains), description: z.string().nullable(), progress: z.enum(goalProgresses), updatedAt: z.string() })),
+  contacts: z.array(z.object({ id: z.uuid(), date: z.string(), kind: z.enum(contactKinds), durationMinutes: z.int(), note: z.string().nullable(), recordedBy: z.string() })),
+  respite: z.array(z.object({ id: z.uuid(), from: z.string(), to: z.string(), place: z.string().nullable(), reason: z.string().nullable() })),
+  signals: z.array(z.object({
+    id: z.uuid(), kind: z.enum(signalKinds), severity: z.enum(signalSeverities), date: z.string(), description: z.string().nullable().optional(),
+    escalatedToTable: z.object({ id: z.uuid(), title: z.string() }).nullable(),
+  })),
+  plan: z.object({
+    version: z.int(), whoTakesOver: z.string(), howToScaleUp: z.string(), finalSay: z.string(), draftedAt: z.string(),
+    providerAgreedAt: z.string().nullable(), municipalityAgreedAt: z.string().nullable(), isAgreed: z.boolean(),
+  }).nullable(),
+  checks: z.array(z.object({
+    id: z.uuid(), months: z.union([z.literal(6), z.literal(12)]), dueOn: z.string(), isAnswered: z.boolean(),
+    stillLivesThere: z.boolean().nullable(), tenancyConverted: z.boolean().nullable(), answeredAt: z.string().nullable(),
+  })),
+  /** What the seat may do here now. */
+  can: z.object({ start: z.boolean(), write: z.boolean(), agreePlan: z.boolean(), close: z.boolean(), answerChecks: z.boolean() }),
+});
+export type SupportView = z.infer<typeof supportViewSchema>;
+export type SupportViewField = keyof SupportView;
+
+export const escalationTableSchema = z.object({ id: z.uuid(), title: z.string(), startsAt: z.string() });
+
+// ---- erasure and retention (AVG art. 17) ----
+
+/** What the region's administrator sees of a closed case: never its content. */
+export const erasureCandidateSchema = z.object({
+  caseId: z.uuid(),
+  pseudonym: z.string(),
+  closedAt: z.string(),
+  outcome: caseOutcomeSchema,
+  retentionDueOn: z.string(),
+  isRetentionDue: z.boolean(),
+});
+export type ErasureCandidate = z.infer<typeof erasureCandidateSchema>;
+
+export const erasureGrounds = ['retentionExpired', 'residentRequest'] as const;
+export const eraseCaseSchema = z.strictObject({
+  ground: z.enum(erasureGrounds, { error: 'Kies de grond: bewaartermijn verstreken of verzoek van de bewoner.' }),
+  /** Typed by the administrator: erasure cannot be undone. */
+  confirmPseudonym: z.string().trim().regex(/^R-[0-9A-Z]{8}$/, { error: 'Typ het pseudoniem van de casus over (R-…).' }),
+});
+export type EraseCase = z.infer<typeof eraseCaseSchema>;
+export const erasureResultSchema = z.object({ caseId: z.uuid(), pseudonym: z.string(), erasedAt: z.string() });

@@ -1,0 +1,35 @@
+import type request from 'supertest';
+import type { CaseSections } from '@uitstroom/shared';
+import { readyCase } from './case-factory';
+import { decideFirst, organisationId, planTable, publishTable, scheduleCase } from './table-flow';
+
+type Db = { query(sql: string, params?: unknown[]): Promise<any> };
+
+/**
+ * A case through the table to `moved`, with Leger des Heils as its follow-up provider and Lelystad
+ * as its destination. The table steps go through the API; the steps from the search to the move
+ * (offer, placement, key handover: the placements module) are TEST-ONLY set directly in the test
+ * database, so follow-up support can be tested without depending on that module. Replace the SQL
+ * with the placements API once it is there.
+ */
+export async function movedCase(
+  agents: { casemanager: request.Agent; chair: request.Agent }, db: Db, overrides: Partial<CaseSections> = {},
+): Promise<Record<string, any>> {
+  const ready = await readyCase(agents.casemanager, db, overrides);
+  const table = await planTable(agents.chair, db, { title: `Uitstroomtafel ${ready.pseudonym}`, invited: ['Gemeente Lelystad', 'Leger des Heils', 'Centrada'] });
+  await scheduleCase(agents.casemanager, table.id, ready);
+  await publishTable(agents.chair, table.id);
+  await decideFirst(agents.chair, db, table.id, { followUpProvider: 'Leger des Heils' });
+  // TEST-ONLY: stands in for offer → placement confirmed → key handover (issue 12).
+  await db.query(`UPDATE case_file SET state = 'moved', version = version + 1, last_activity_at = now() WHERE id = $1 AND state = 'searching'`, [ready.id]);
+  return (await agents.casemanager.get(`/api/cases/${ready.id}`)).body;
+}
+
+/** The provider starts support on a moved case: keys a year ago, Centrada the landlord. */
+export async function startedSupport(provider: request.Agent, db: Db, caseView: Record<string, any>, keyHandoverDate = '2025-11-01'): Promise<Record<string, any>> {
+  const response = await provider.post(`/api/cases/${caseView.id}/support/start`).send({
+    version: caseView.version, keyHandoverDate, startedOn: keyHandoverDate, landlordOrganisationId: await organisationId(db, 'Centrada'), hoursPerWeek: 4,
+  });
+  if (response.status !== 200) throw new Error(`start failed ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
