@@ -5,9 +5,13 @@ import { readyCase } from './case-factory';
 type Db = { query(sql: string, params?: unknown[]): Promise<any> };
 
 /** A valid dwelling in Lelystad (via the provider, converting after a year), overridable per field. */
+// Each test file has its own database: a counter gives every dwelling of a file its own address
+// (a random number collided now and then — one address is one dwelling per corporation).
+let houseNumberSequence = 1000;
+
 export function dwellingInput(overrides: Partial<DwellingInput> = {}): DwellingInput {
   return {
-    street: 'Agorahof', houseNumber: String(10 + Math.floor(Math.random() * 89_000)), postcode: '8224 JX', municipalityCode: 'GM0995', neighbourhood: 'Atolwijk',
+    street: 'Agorahof', houseNumber: String(++houseNumberSequence), postcode: '8224 JX', municipalityCode: 'GM0995', neighbourhood: 'Atolwijk',
     kind: 'apartment', rooms: 2, rent: 612.5, floor: 1, hasLift: true, isWheelchairAccessible: false, availableFrom: '2026-01-01', tenancyForm: 'viaProvider',
     conversionDate: '2027-01-01', conversionConditions: 'Een jaar zonder huurachterstand en begeleiding volgens plan.',
     ...overrides,
