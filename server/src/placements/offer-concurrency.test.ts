@@ -1,4 +1,5 @@
 import { mkdirSync, appendFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type request from 'supertest';
 import { startTestApp, type TestApp } from '../../../tests/support/test-app';
 import { newDwelling, searchingCases } from '../../../tests/support/dwelling-factory';
@@ -13,12 +14,13 @@ import { withdraw } from '../../../tests/support/placement-flow';
  */
 const runs = 5;
 const concurrent = 20;
-const notesFile = '/tmp/notes/issue12-concurrency.txt';
+// Each run's successes and conflicts, kept beside the other test results for the issue's note.
+const notesFile = join(__dirname, '..', '..', '..', 'test-results', 'offer-concurrency.txt');
 
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({}, { poolSize: concurrent + 5 });
-  mkdirSync('/tmp/notes', { recursive: true });
+  mkdirSync(dirname(notesFile), { recursive: true });
 });
 afterAll(async () => { await t.close(); });
 
