@@ -1,6 +1,8 @@
 import type request from 'supertest';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { movedCase, startedSupport } from '../support/follow-up-flow';
+import { movedCase, searchingCase, startedSupport } from '../support/follow-up-flow';
+import { answer, confirm, moveIn, offer, todayInAmsterdam } from '../support/placement-flow';
+import { newDwelling } from '../support/dwelling-factory';
 import { planTable } from '../support/table-flow';
 import { runDueJobs } from '../../server/src/scheduler/scheduler';
 import { followUpChecksJob } from '../../server/src/support/support.jobs';
@@ -45,6 +47,46 @@ describe('starting follow-up support', () => {
     const started = await startedSupport(a.provider, t.db, caseView);
     expect(started).toMatchObject({ isStarted: true, currentHoursPerWeek: 4, landlordName: 'Centrada', can: { write: true } });
     expect((await a.casemanager.get(`/api/cases/${caseView.id}`)).body.state).toBe('aftercare');
+  });
+});
+
+describe('starting after a recorded move-in', () => {
+  it('takes the key handover date and the landlord from the move-in and refuses differing values', async () => {
+    const id = await searchingCase(a, t.db);
+    const dwelling = await newDwelling(a.centrada, { neighbourhood: 'Atolwijk', street: 'Schouw', availableFrom: '2025-01-01', conversionDate: '2026-01-01' });
+    expect((await offer(a.centrada, id, dwelling.id)).status).toBe(201);
+    expect((await answer(a.casemanager, id, 'accepted')).status).toBe(200);
+    expect((await confirm(a.lelystad, id)).status).toBe(200);
+    const keys = todayInAmsterdam();
+    expect((await moveIn(a.casemanager, id, { keyHandoverDate: keys })).status).toBe(200);
+
+    const before = await support(a.provider, id);
+    expect(before.body).toMatchObject({ isStarted: false, recordedMove: { keyHandoverDate: keys, landlordName: 'Centrada' }, can: { start: true } });
+    const { version } = (await a.casemanager.get(`/api/cases/${id}`)).body;
+    const start = (body: object) => a.provider.post(`/api/cases/${id}/support/start`).send({ version, startedOn: keys, hoursPerWeek: 4, ...body });
+
+    const otherDate = await start({ keyHandoverDate: '2025-01-02' });
+    expect(otherDate.status).toBe(400);
+    expect(otherDate.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['keyHandoverDate']);
+    expect(otherDate.body.error.issues[0].message).toMatch(/vastgelegd/);
+    const otherLandlord = await start({ landlordOrganisationId: caseView.owner.organisationId });
+    expect(otherLandlord.status).toBe(400);
+    expect(otherLandlord.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['landlordOrganisationId']);
+
+    const started = await start({});
+    expect(started.status).toBe(200);
+    expect(started.body).toMatchObject({ isStarted: true, keyHandoverDate: keys, landlordName: 'Centrada', currentHoursPerWeek: 4 });
+    const [row] = await t.db.query(
+      `SELECT to_char(s.key_handover_date, 'YYYY-MM-DD') AS keys, o.name FROM follow_up_support s JOIN organisation o ON o.id = s.landlord_organisation_id WHERE s.case_id = $1`, [id],
+    );
+    expect(row).toEqual({ keys, name: 'Centrada' });
+  });
+
+  it('without a recorded move-in the key handover date and the landlord stay required', async () => {
+    const moved = await movedCase(a, t.db);
+    const response = await a.provider.post(`/api/cases/${moved.id}/support/start`).send({ version: moved.version, startedOn: '2025-11-01', hoursPerWeek: 4 });
+    expect(response.status).toBe(400);
+    expect(response.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['keyHandoverDate', 'landlordOrganisationId']);
   });
 });
 

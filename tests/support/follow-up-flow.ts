@@ -15,14 +15,22 @@ type Db = { query(sql: string, params?: unknown[]): Promise<any> };
 export async function movedCase(
   agents: { casemanager: request.Agent; chair: request.Agent }, db: Db, overrides: Partial<CaseSections> = {},
 ): Promise<Record<string, any>> {
+  const id = await searchingCase(agents, db, overrides);
+  // TEST-ONLY: stands in for offer → placement confirmed → key handover (issue 12).
+  await db.query(`UPDATE case_file SET state = 'moved', version = version + 1, last_activity_at = now() WHERE id = $1 AND state = 'searching'`, [id]);
+  return (await agents.casemanager.get(`/api/cases/${id}`)).body;
+}
+
+/** The same case up to `searching` after the table's decision (Leger des Heils follow-up provider, Lelystad destination); returns its id. */
+export async function searchingCase(
+  agents: { casemanager: request.Agent; chair: request.Agent }, db: Db, overrides: Partial<CaseSections> = {},
+): Promise<string> {
   const ready = await readyCase(agents.casemanager, db, overrides);
   const table = await planTable(agents.chair, db, { title: `Uitstroomtafel ${ready.pseudonym}`, invited: ['Gemeente Lelystad', 'Leger des Heils', 'Centrada'] });
   await scheduleCase(agents.casemanager, table.id, ready);
   await publishTable(agents.chair, table.id);
   await decideFirst(agents.chair, db, table.id, { followUpProvider: 'Leger des Heils' });
-  // TEST-ONLY: stands in for offer → placement confirmed → key handover (issue 12).
-  await db.query(`UPDATE case_file SET state = 'moved', version = version + 1, last_activity_at = now() WHERE id = $1 AND state = 'searching'`, [ready.id]);
-  return (await agents.casemanager.get(`/api/cases/${ready.id}`)).body;
+  return ready.id;
 }
 
 /** The provider starts support on a moved case: keys a year ago, Centrada the landlord. */

@@ -73,33 +73,51 @@ export function Fold({ summary, children, isOpen, onToggle }: { summary: string;
 
 // ---- start ----
 
-export function StartSupportForm({ caseId, caseVersion, onSaved }: FormProps & { caseVersion: number }) {
+/**
+ * Starting support. When the move-in is recorded (placements), the key handover date and the
+ * landlord come from it: shown read-only and not sent (the server takes the recorded values).
+ */
+export function StartSupportForm({ caseId, caseVersion, recordedMove, onSaved }: FormProps & { caseVersion: number; recordedMove: NonNullable<ProjectedSupport['recordedMove']> | null }) {
   const [corporations, setCorporations] = useState<RegionOrganisation[] | null>(null);
   useEffect(() => {
     fetchRegionOrganisations().then((all) => setCorporations(all.filter((o) => o.kind === 'corporation'))).catch(() => setCorporations([]));
   }, []);
   const form = useForm({
     resolver: zodResolver(startSupportSchema),
-    defaultValues: { version: caseVersion, keyHandoverDate: todayIsoDate(), startedOn: todayIsoDate(), landlordOrganisationId: '', hoursPerWeek: undefined as unknown as number },
+    defaultValues: {
+      version: caseVersion, keyHandoverDate: recordedMove?.keyHandoverDate ?? todayIsoDate(), startedOn: todayIsoDate(),
+      landlordOrganisationId: recordedMove?.landlordOrganisationId ?? '', hoursPerWeek: undefined as unknown as number,
+    },
     mode: 'onSubmit', reValidateMode: 'onChange',
   });
   const { errors, isSubmitting } = form.formState;
   const { failure, setFailure, report } = useServerFailure(form.setError, ['keyHandoverDate', 'startedOn', 'landlordOrganisationId', 'hoursPerWeek']);
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
-    try { onSaved(await startSupport(caseId, { ...values, version: caseVersion }), 'De nazorg is gestart. De casus staat nu in de nazorg.'); } catch (error) { report(error); }
+    const body = recordedMove ? { version: caseVersion, startedOn: values.startedOn, hoursPerWeek: values.hoursPerWeek } : { ...values, version: caseVersion };
+    try { onSaved(await startSupport(caseId, body), 'De nazorg is gestart. De casus staat nu in de nazorg.'); } catch (error) { report(error); }
   });
   return (
     <form className="support-form" noValidate onSubmit={submit} aria-label="Nazorg starten">
-      <Paragraph>U bent de nazorgaanbieder uit het besluit. Leg de sleuteloverdracht, de verhuurder en het aantal uren begeleiding vast om de nazorg te starten.</Paragraph>
+      {recordedMove ? (
+        <Paragraph>U bent de nazorgaanbieder uit het besluit. De sleuteloverdracht en de verhuurder zijn bij de verhuizing vastgelegd. Leg de start en het aantal uren begeleiding vast om de nazorg te starten.</Paragraph>
+      ) : (
+        <Paragraph>U bent de nazorgaanbieder uit het besluit. Leg de sleuteloverdracht, de verhuurder en het aantal uren begeleiding vast om de nazorg te starten.</Paragraph>
+      )}
       <div className="support-row">
-        <TextField id="start-sleutels" type="date" label="Datum sleuteloverdracht" error={errors.keyHandoverDate?.message} {...form.register('keyHandoverDate')} />
+        <TextField id="start-sleutels" type="date" label="Datum sleuteloverdracht" readOnly={recordedMove !== null}
+          description={recordedMove ? 'Vastgelegd bij de verhuizing.' : undefined} error={errors.keyHandoverDate?.message} {...form.register('keyHandoverDate')} />
         <TextField id="start-datum" type="date" label="Start van de nazorg" error={errors.startedOn?.message} {...form.register('startedOn')} />
       </div>
-      <SelectField id="start-verhuurder" label="Verhuurder (woningcorporatie)" error={errors.landlordOrganisationId?.message} {...form.register('landlordOrganisationId')}>
-        <SelectOption value="">{corporations ? 'Kies de corporatie' : 'Corporaties laden…'}</SelectOption>
-        {(corporations ?? []).map((c) => <SelectOption key={c.id} value={c.id}>{c.name}</SelectOption>)}
-      </SelectField>
+      {recordedMove ? (
+        <TextField id="start-verhuurder" label="Verhuurder (woningcorporatie)" readOnly value={recordedMove.landlordName}
+          description="De corporatie die de woning aanbood; vastgelegd bij de verhuizing." error={errors.landlordOrganisationId?.message} />
+      ) : (
+        <SelectField id="start-verhuurder" label="Verhuurder (woningcorporatie)" error={errors.landlordOrganisationId?.message} {...form.register('landlordOrganisationId')}>
+          <SelectOption value="">{corporations ? 'Kies de corporatie' : 'Corporaties laden…'}</SelectOption>
+          {(corporations ?? []).map((c) => <SelectOption key={c.id} value={c.id}>{c.name}</SelectOption>)}
+        </SelectField>
+      )}
       <TextField id="start-uren" inputMode="decimal" label="Uren begeleiding per week" description="Bijvoorbeeld 4 of 2,5."
         error={errors.hoursPerWeek?.message} {...form.register('hoursPerWeek', { setValueAs: parseNumber })} />
       <Failure message={failure} />

@@ -63,7 +63,7 @@ export function SupportPanel({ caseId, caseVersion, reloadKey, onCaseChanged }: 
       <div role="status" className="support-notice">{notice && <Alert type="ok"><Paragraph>{notice}</Paragraph></Alert>}</div>
       {!support.isStarted ? (
         can.start
-          ? <StartSupportForm caseId={caseId} caseVersion={caseVersion} onSaved={(next) => movedCase(next, 'De nazorg is gestart. De casus staat nu in de nazorg.')} />
+          ? <StartSupportForm caseId={caseId} caseVersion={caseVersion} recordedMove={support.recordedMove ?? null} onSaved={(next) => movedCase(next, 'De nazorg is gestart. De casus staat nu in de nazorg.')} />
           : <Paragraph>De bewoner is verhuisd. De nazorg is nog niet gestart: dat doet de nazorgaanbieder uit het besluit.</Paragraph>
       ) : (
         <>

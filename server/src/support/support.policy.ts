@@ -8,14 +8,14 @@ import type { Seat, SupportViewField } from '@uitstroom/shared';
  * a seat reaches is the cases policy's row scope: the same 404 outside it.
  */
 const everything = [
-  'caseId', 'pseudonym', 'isStarted', 'isClosed', 'keyHandoverDate', 'startedOn', 'providerName', 'landlordName', 'currentHoursPerWeek',
+  'caseId', 'pseudonym', 'isStarted', 'isClosed', 'keyHandoverDate', 'startedOn', 'providerName', 'landlordName', 'recordedMove', 'currentHoursPerWeek',
   'intensity', 'goals', 'contacts', 'respite', 'signals', 'plan', 'checks', 'can',
 ] as const satisfies readonly SupportViewField[];
 
 export const supportFieldsBySeat = {
   casemanager: everything,
   provider: everything,
-  municipality: ['caseId', 'pseudonym', 'isStarted', 'isClosed', 'keyHandoverDate', 'startedOn', 'providerName', 'landlordName', 'currentHoursPerWeek', 'intensity', 'goals', 'signals', 'plan', 'checks', 'can'],
+  municipality: ['caseId', 'pseudonym', 'isStarted', 'isClosed', 'keyHandoverDate', 'startedOn', 'providerName', 'landlordName', 'recordedMove', 'currentHoursPerWeek', 'intensity', 'goals', 'signals', 'plan', 'checks', 'can'],
   chair: [],
   corporation: [],
   regionAdmin: [],

@@ -31,12 +31,26 @@ export async function findDecidedProvider(db: EntityManager, caseId: string): Pr
   return row?.follow_up_provider_id ?? null;
 }
 
+/** The move-in the placements module recorded for this case: the key handover date and the offering corporation (the landlord). */
+export async function findRecordedMove(db: EntityManager, caseId: string): Promise<{ keyHandoverDate: string; landlordOrganisationId: string; landlordName: string } | null> {
+  const [row] = await db.query(
+    `SELECT to_char(m.key_handover_date, 'YYYY-MM-DD') AS key_handover_date, f.organisation_id, o.name
+       FROM move_in m JOIN offer f ON f.id = m.offer_id JOIN organisation o ON o.id = f.organisation_id
+      WHERE m.case_id = $1 AND f.status = 'completed'
+      ORDER BY m.key_handover_date DESC LIMIT 1`,
+    [caseId],
+  );
+  return row ? { keyHandoverDate: row.key_handover_date, landlordOrganisationId: row.organisation_id, landlordName: row.name } : null;
+}
+
 export async function isCorporationOfRegion(db: EntityManager, organisationId: string, regionId: string): Promise<boolean> {
   const rows = await db.query(`SELECT 1 FROM organisation WHERE id = $1 AND region_id = $2 AND kind = 'corporation'`, [organisationId, regionId]);
   return rows.length === 1;
 }
 
-export async function insertSupport(db: EntityManager, caseId: string, providerId: string, userId: string, input: StartSupport): Promise<void> {
+export async function insertSupport(
+  db: EntityManager, caseId: string, providerId: string, userId: string, input: StartSupport & { keyHandoverDate: string; landlordOrganisationId: string },
+): Promise<void> {
   await db.query(
     `INSERT INTO follow_up_support (case_id, provider_organisation_id, landlord_organisation_id, key_handover_date, started_on, started_by)
      VALUES ($1, $2, $3, $4, $5, $6)`,

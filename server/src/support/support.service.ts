@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  AppError, intensityDirection, isCheckAnswerable, isOutcomeAllowed, isPlanAgreed, isSupportWritable, planAgreementSide, supportViewSchema,
+  AppError, formatDutchDate, intensityDirection, isCheckAnswerable, isOutcomeAllowed, isPlanAgreed, isSupportWritable, planAgreementSide, supportViewSchema,
   type CloseSupport, type RaiseSignal, type RelapsePlanInput, type StartSupport, type SupportEntry, type SupportView,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
@@ -37,6 +37,7 @@ async function viewSupport(tx: EntityManager, actor: Actor, row: CaseRow): Promi
     startedOn: support?.started_on ?? null,
     providerName: support?.provider_name ?? null,
     landlordName: support?.landlord_name ?? null,
+    recordedMove: await repository.findRecordedMove(tx, row.id),
     currentHoursPerWeek: log.intensity.at(-1)?.hoursPerWeek ?? null,
     intensity: log.intensity.map((i: SupportView['intensity'][number]) => (notes ? i : { id: i.id, date: i.date, hoursPerWeek: i.hoursPerWeek, direction: i.direction })),
     goals: log.goals.map((g: { updatedAt: Date } & Omit<SupportView['goals'][number], 'updatedAt'>) => ({ ...g, updatedAt: g.updatedAt.toISOString() })),
@@ -89,16 +90,46 @@ async function requireRunningSupport(tx: EntityManager, actor: Actor, caseId: st
   return row;
 }
 
+/**
+ * The key handover date and the landlord support starts from. A recorded move-in (placements) is
+ * the source: a differing value is refused at its field. Without one (cases moved outside the
+ * placements module) the provider gives both.
+ */
+async function factsOfTheMove(tx: EntityManager, row: CaseRow, input: StartSupport): Promise<{ keyHandoverDate: string; landlordOrganisationId: string }> {
+  const recorded = await repository.findRecordedMove(tx, row.id);
+  if (recorded) {
+    const issues = [
+      ...(input.keyHandoverDate !== undefined && input.keyHandoverDate !== recorded.keyHandoverDate
+        ? [{ path: 'keyHandoverDate', message: `De sleuteloverdracht is bij de verhuizing vastgelegd op ${formatDutchDate(recorded.keyHandoverDate)}.` }] : []),
+      ...(input.landlordOrganisationId !== undefined && input.landlordOrganisationId !== recorded.landlordOrganisationId
+        ? [{ path: 'landlordOrganisationId', message: `De verhuurder is bij de verhuizing vastgelegd: ${recorded.landlordName}.` }] : []),
+    ];
+    if (issues.length > 0) throw new AppError('VALIDATION_FAILED', undefined, issues);
+    if (input.startedOn < recorded.keyHandoverDate) {
+      throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'startedOn', message: 'De nazorg start op of na de sleuteloverdracht.' }]);
+    }
+    return { keyHandoverDate: recorded.keyHandoverDate, landlordOrganisationId: recorded.landlordOrganisationId };
+  }
+  const missing = [
+    ...(input.keyHandoverDate === undefined ? [{ path: 'keyHandoverDate', message: 'Vul de datum van de sleuteloverdracht in.' }] : []),
+    ...(input.landlordOrganisationId === undefined ? [{ path: 'landlordOrganisationId', message: 'Kies de corporatie die de woning verhuurt.' }] : []),
+  ];
+  if (missing.length > 0) throw new AppError('VALIDATION_FAILED', undefined, missing);
+  const { keyHandoverDate, landlordOrganisationId } = input as { keyHandoverDate: string; landlordOrganisationId: string };
+  if (!(await repository.isCorporationOfRegion(tx, landlordOrganisationId, row.region_id))) {
+    throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'landlordOrganisationId', message: 'Kies een woningcorporatie uit uw regio.' }]);
+  }
+  return { keyHandoverDate, landlordOrganisationId };
+}
+
 export async function startSupport(db: DataSource, context: RequestContext, actor: Actor, caseId: string, input: StartSupport): Promise<Partial<SupportView>> {
   return db.transaction(async (tx) => {
     const row = await requireCase(tx, actor, caseId, { lock: true });
     const isFollowUpProvider = actor.seat === 'provider' && (await repository.findDecidedProvider(tx, row.id)) === actor.organisationId;
     if (input.startedOn > today()) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'startedOn', message: 'De startdatum ligt niet in de toekomst.' }]);
-    if (!(await repository.isCorporationOfRegion(tx, input.landlordOrganisationId, row.region_id))) {
-      throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'landlordOrganisationId', message: 'Kies een woningcorporatie uit uw regio.' }]);
-    }
+    const facts = await factsOfTheMove(tx, row, input);
     await moveCase(tx, context, actor, row.id, input.version, { transition: 'startAftercare', facts: { isFollowUpProvider }, details: { startedOn: input.startedOn } });
-    await repository.insertSupport(tx, row.id, actor.organisationId, actor.userId, input);
+    await repository.insertSupport(tx, row.id, actor.organisationId, actor.userId, { ...input, ...facts });
     await audit(tx, context, row, 'support.start', ['intensity']);
     return (await viewSupport(tx, actor, await requireCase(tx, actor, caseId))).view;
   });

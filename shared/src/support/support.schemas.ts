@@ -33,14 +33,18 @@ export const signalSeverityLabel: Record<(typeof signalSeverities)[number], stri
 
 // ---- requests ----
 
-/** The provider starts follow-up support. The key handover and the landlord are facts of the move, confirmed here. */
+/**
+ * The provider starts follow-up support. The key handover and the landlord are facts of the move:
+ * when the move-in is recorded (placements), the server takes them from it and refuses a differing
+ * value; only without a recorded move-in must they be given here.
+ */
 export const startSupportSchema = z.strictObject({
   version: caseVersionSchema,
-  keyHandoverDate: isoDate,
+  keyHandoverDate: isoDate.optional(),
   startedOn: isoDate,
-  landlordOrganisationId: z.uuid({ error: 'Kies de corporatie die de woning verhuurt.' }),
+  landlordOrganisationId: z.uuid({ error: 'Kies de corporatie die de woning verhuurt.' }).optional(),
   hoursPerWeek: z.number({ error: 'Vul het aantal uren per week in.' }).min(0).max(40, { error: 'Hoogstens 40 uur per week.' }),
-}).refine((s) => s.startedOn >= s.keyHandoverDate, { path: ['startedOn'], error: 'De nazorg start op of na de sleuteloverdracht.' });
+}).refine((s) => s.keyHandoverDate === undefined || s.startedOn >= s.keyHandoverDate, { path: ['startedOn'], error: 'De nazorg start op of na de sleuteloverdracht.' });
 export type StartSupport = z.infer<typeof startSupportSchema>;
 
 export const supportEntrySchema = z.discriminatedUnion('type', [
@@ -122,6 +126,8 @@ export const supportViewSchema = z.object({
   startedOn: z.string().nullable(),
   providerName: z.string().nullable(),
   landlordName: z.string().nullable(),
+  /** The move-in as recorded by the placements module (key handover, the offering corporation): what starting support takes. */
+  recordedMove: z.object({ keyHandoverDate: z.string(), landlordOrganisationId: z.uuid(), landlordName: z.string() }).nullable(),
   currentHoursPerWeek: z.number().nullable(),
   intensity: z.array(z.object({ id: z.uuid(), date: z.string(), hoursPerWeek: z.number(), direction: z.enum(intensityDirections), reason: z.string().nullable().optional() })),
   goals: z.array(z.object({ id: z.uuid(), lifeDomain: z.enum(lifeDomains), description: z.string().nullable(), progress: z.enum(goalProgresses), updatedAt: z.string() })),
