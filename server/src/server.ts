@@ -35,7 +35,8 @@ export async function startServer(options: { db: DataSource; config: AppConfig; 
   // The adapter holds one connection in LISTEN for as long as the node runs: a small pool of its own
   // keeps it from taking one of the app's.
   const adapterPool = new Pool({ connectionString: config.databaseUrl, max: 3 });
-  adapterPool.on('error', (error) => logger.error({ err: error }, 'live: adapter pool error'));
+  // Only code and message: the error carries the whole pg client (connection details) otherwise.
+  adapterPool.on('error', (error: Error & { code?: string }) => logger.error({ code: error.code, message: error.message }, 'live: adapter pool error'));
   const io: LiveIo = new Server(httpServer, {
     // WebSocket only: no long-polling, so no sticky sessions between nodes, and the browser always
     // sends an Origin to check.
