@@ -4,6 +4,7 @@ import {
   type CaseChanged, type LiveRoom, type PresencePerson, type TableChanged,
 } from '@uitstroom/shared';
 import { api } from '../core/api';
+import { announceNotificationsChanged } from '../notifications/notifications-api';
 
 /** What a page that follows a case or a table hears. */
 export interface RoomHandlers {
@@ -16,9 +17,6 @@ export interface RoomHandlers {
 }
 
 type PresenceListener = (people: PresencePerson[]) => void;
-
-/** The window event the notification badge listens for (it then asks the API for its own count). */
-export const notificationsChangedEvent = 'uitstroomtafel:notifications-changed';
 
 /**
  * The one live connection of a signed-in browser tab. Pages say what they follow; after a lost
@@ -82,7 +80,7 @@ class LiveConnection {
       this.presence.set(key, event.data.people);
       this.presenceListeners.get(key)?.forEach((listener) => listener(event.data.people));
     });
-    socket.on(liveMessage.notificationsChanged, () => { window.dispatchEvent(new CustomEvent(notificationsChangedEvent)); });
+    socket.on(liveMessage.notificationsChanged, announceNotificationsChanged);
     socket.connect();
   }
 
