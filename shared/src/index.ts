@@ -35,3 +35,5 @@ export * from './placements/placement.schemas';
 export * from './placements/placement.rules';
 export * from './support/support.schemas';
 export * from './support/support.rules';
+export * from './indicators/indicator.schemas';
+export * from './indicators/indicator.rules';

@@ -54,6 +54,7 @@ export const permissions = [
   'placement:decide',
   'placement:moveIn',
   'neighbourhoodLoad:read',
+  'indicator:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -71,14 +72,18 @@ export const grantsBySeat = {
     'support:read', 'support:close',
     // The resident's answer to an offer, and the move (with the corporation).
     'offer:answer', 'placement:moveIn'],
-  chair: [...everySeat, ...atTheTable, 'table:manage', 'table:agenda', 'table:decide', 'contingent:read', 'neighbourhoodLoad:read'],
+  chair: [...everySeat, ...atTheTable, 'table:manage', 'table:agenda', 'table:decide', 'contingent:read', 'neighbourhoodLoad:read', 'indicator:read'],
   // The municipality reads the intensity, goals and signals of follow-up support and agrees the relapse plan.
   // The destination municipality also confirms or refuses a placement.
-  municipality: [...everySeat, ...atTheTable, 'contingent:read', 'support:read', 'support:agree', 'placement:decide', 'neighbourhoodLoad:read'],
+  municipality: [...everySeat, ...atTheTable, 'contingent:read', 'support:read', 'support:agree', 'placement:decide', 'neighbourhoodLoad:read',
+    // Its own figures beside the region's, small counts as "<5".
+    'indicator:read'],
   // A corporation keeps its own dwellings and contingents, and matches its dwellings to searching cases.
   // It offers its dwellings (and takes an offer back), and records the move with the case manager.
   corporation: [...everySeat, ...atTheTable, 'dwelling:read', 'dwelling:write', 'dwelling:match', 'contingent:read', 'contingent:write',
-    'offer:create', 'offer:withdraw', 'placement:moveIn', 'neighbourhoodLoad:read'],
+    'offer:create', 'offer:withdraw', 'placement:moveIn', 'neighbourhoodLoad:read',
+    // The figures of its own offers, dwellings and contingents only.
+    'indicator:read'],
   provider: [...everySeat, ...atTheTable, 'support:read', 'support:write', 'support:agree', 'support:close'],
   regionAdmin: [
     ...everySeat,
@@ -88,6 +93,8 @@ export const grantsBySeat = {
     'contingent:read', 'contingent:write',
     // Placements per neighbourhood: an aggregate for the region's dashboards.
     'neighbourhoodLoad:read',
+    // The region's dashboards: aggregates only, never a person.
+    'indicator:read',
     // The privacy officer's seat: who did what in the region, never the content of a case.
     'audit:search',
     // Erasure (AVG art. 17) by case id: pseudonym, closing date, outcome and retention date, never content.
