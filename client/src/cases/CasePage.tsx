@@ -262,7 +262,10 @@ function CaseHeader({ view, onChange, setNotice, isOwningCaseManager }: {
         {view.waitingDays !== null && view.waitingDays !== undefined
           ? view.state === 'closed'
             ? `Wachtte ${formatDays(view.waitingDays)} sinds uitstroomgereed.`
-            : `Wacht ${formatDays(view.waitingDays)} sinds uitstroomgereed${view.readyAt ? ` (${formatDutchTimestamp(view.readyAt)})` : ''}.`
+            // After the keys nobody waits any more: the waits to the offer and the keys are in the placement.
+            : view.state === 'moved' || view.state === 'aftercare'
+              ? `Verhuisd${view.readyAt ? `; uitstroomgereed sinds ${formatDutchTimestamp(view.readyAt)}` : ''}. De wachttijden tot aanbod en sleutels staan bij de plaatsing.`
+              : `Wacht ${formatDays(view.waitingDays)} sinds uitstroomgereed${view.readyAt ? ` (${formatDutchTimestamp(view.readyAt)})` : ''}.`
           : view.state === 'intake' ? 'De wachttijd begint zodra de bewoner uitstroomgereed is.' : null}
       </Paragraph>
       {view.consentWarnings && view.consentWarnings.length > 0 && <ConsentWarnings warnings={view.consentWarnings} linkToPanel={isOwningCaseManager} />}
