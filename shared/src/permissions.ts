@@ -55,6 +55,7 @@ export const permissions = [
   'placement:moveIn',
   'neighbourhoodLoad:read',
   'indicator:read',
+  'precondition:complete',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -64,7 +65,8 @@ export type Permission = (typeof permissions)[number];
  */
 const everySeat = ['session:read', 'rule:try', 'account:update', 'region:read', 'notification:read', 'notification:update', 'task:read'] as const;
 /** Every seat at the table works on cases; which cases and which fields is the cases policy's business. */
-const atTheTable = ['case:list', 'case:read', 'case:transition', 'table:read', 'case:document:read'] as const;
+// Marking a precondition done: the policy lets only its owning organisation or the chair.
+const atTheTable = ['case:list', 'case:read', 'case:transition', 'table:read', 'case:document:read', 'precondition:complete'] as const;
 
 export const grantsBySeat = {
   casemanager: [...everySeat, ...atTheTable, 'case:create', 'case:update', 'case:handover', 'case:consent', 'case:document:write', 'case:accessLog', 'case:export', 'table:agenda', 'case:letter',

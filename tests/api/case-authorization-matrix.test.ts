@@ -72,6 +72,8 @@ const sampleBodies: Record<string, (caseView: Record<string, any>) => unknown> =
     caseVersion: c.version, offerVersion: 1, keyHandoverDate: '2026-01-01', agreementConditions: 'Begeleiding 4 uur per week, huur na een jaar op eigen naam.',
     providerContact: { name: 'Petra Bos', phone: '0320 123 456', emergencyPhone: '0320 999 000' },
   }),
+  // A random precondition of the case: not found (404) for every seat that reaches the case.
+  'post /api/cases/:caseId/preconditions/:preconditionId/done': () => ({}),
   // Erasure reaches closed cases of the administrator's own region only: an open case is 404.
   'post /api/retention/cases/:caseId/erase': () => ({ ground: 'residentRequest', confirmPseudonym: 'R-00000000' }),
 };

@@ -103,6 +103,15 @@ describe('notifications and tasks in the browser', () => {
     await precondition.getByRole('heading', { level: 2 }).getByRole('link').click();
     await page.waitForURL(new RegExp(`/casussen/${caseView.id}$`));
     await page.getByRole('heading', { level: 1 }).waitFor();
+    // The owner marks it done on the case; it reads "gereed" and leaves the task list.
+    const decision = page.locator('.case-decision');
+    await decision.getByRole('button', { name: /Bewindvoering overdragen gereed melden$/ }).click();
+    await decision.getByText(/\(gereed\)/).waitFor();
+    expect(await decision.getByRole('button', { name: /gereed melden$/ }).count()).toBe(0);
+    await tasksLink(page).click();
+    await page.getByRole('heading', { level: 1, name: 'Mijn taken' }).waitFor();
+    await tasks.getByRole('listitem').filter({ hasText: `Woning aanbieden: casus ${caseView.pseudonym}` }).waitFor();
+    expect(await precondition.count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { caseDecisionSchema, decisionRuleLabel, isPreconditionOverdue, lifeDomainLabel, type CaseDecision as Decision } from '@uitstroom/shared';
 import { api, ApiError } from '../core/api';
+import { useMe } from '../auth/session';
 import { amsterdamDate } from '../tables/table-format';
 
 const longDate = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' });
@@ -14,6 +15,8 @@ const longDate = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone:
 export function CaseDecision({ caseId, nameOf }: { caseId: string; nameOf: (code: string | null | undefined) => string }) {
   const [decision, setDecision] = useState<Decision | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [doneFailure, setDoneFailure] = useState<string | null>(null);
+  const me = useMe();
   useEffect(() => {
     api('GET', `/api/cases/${caseId}/decision`, { schema: caseDecisionSchema }).then(setDecision, (error: unknown) => {
       if (!(error instanceof ApiError && error.status === 404)) setFailure(error instanceof ApiError ? error.message : 'Het besluit kon niet worden geladen.');
@@ -23,6 +26,16 @@ export function CaseDecision({ caseId, nameOf }: { caseId: string; nameOf: (code
   if (!decision) return null;
   // The same day as the agenda's: in Amsterdam, whatever the browser's zone.
   const today = amsterdamDate(new Date());
+  // The same rule as the server's policy: the owning organisation, or the chair.
+  const mayMarkDone = (ownerOrganisationId: string) => me.organisation.id === ownerOrganisationId || me.seat === 'chair';
+  const markDone = async (preconditionId: string) => {
+    setDoneFailure(null);
+    try {
+      setDecision(await api('POST', `/api/cases/${caseId}/preconditions/${preconditionId}/done`, { body: {}, schema: caseDecisionSchema }));
+    } catch (error) {
+      setDoneFailure(error instanceof ApiError ? error.message : 'Gereed melden is niet gelukt. Probeer het opnieuw.');
+    }
+  };
   return (
     <section className="case-card case-decision" aria-labelledby="besluit-titel">
       <Heading level={2} id="besluit-titel">Besluit van de tafel</Heading>
@@ -47,11 +60,16 @@ export function CaseDecision({ caseId, nameOf }: { caseId: string; nameOf: (code
               <li key={p.id} className={isOverdue ? 'is-overdue' : undefined}>
                 <strong>{lifeDomainLabel[p.lifeDomain]}:</strong> {p.description} — {p.ownerName}, uiterlijk {longDate.format(new Date(p.dueDate))}
                 {p.isDone ? ' (gereed)' : isOverdue ? ' — te laat' : ''}
+                {!p.isDone && mayMarkDone(p.ownerOrganisationId) && (
+                  <> <Button appearance="secondary-action-button" className="case-decision__done" onClick={() => void markDone(p.id)}
+                    aria-label={`${lifeDomainLabel[p.lifeDomain]}: ${p.description} gereed melden`}>Gereed melden</Button></>
+                )}
               </li>
             );
           })}
         </ul>
       )}
+      {doneFailure && <Alert type="error"><Paragraph>{doneFailure}</Paragraph></Alert>}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { isGranted, seats, type Permission, type Seat } from '@uitstroom/shared';
 import type { AnyRoute } from '../core/http/route';
@@ -90,11 +91,14 @@ const validBodies: Record<string, (target: Target) => unknown> = {
   }),
   'post /api/tables/:tableId/publish': (x) => ({ version: x.version }),
   'post /api/tables/:tableId/close': (x) => ({ version: x.version }),
+  'post /api/cases/:caseId/preconditions/:preconditionId/done': () => ({}),
 };
 
-function call(agent: request.Agent, route: AnyRoute, target: Target, body?: unknown, params: Partial<Record<'tableId' | 'itemId' | 'caseId', string>> = {}) {
+type Params = Partial<Record<'tableId' | 'itemId' | 'caseId' | 'preconditionId', string>>;
+
+function call(agent: request.Agent, route: AnyRoute, target: Target, body?: unknown, params: Params = {}) {
   const path = route.path.replace(':tableId', params.tableId ?? target.tableId).replace(':itemId', params.itemId ?? target.itemId)
-    .replace(':caseId', params.caseId ?? target.caseId);
+    .replace(':caseId', params.caseId ?? target.caseId).replace(':preconditionId', params.preconditionId ?? randomUUID());
   const pending = agent[route.method](path);
   return route.method === 'get' ? pending : pending.send((body ?? validBodies[key(route)]?.(target) ?? {}) as object);
 }
@@ -154,7 +158,7 @@ async function snapshot() {
 }
 
 /** Per route: bad bodies (or params), each with the field the refusal names. */
-const badInputs: Record<string, [string, (x: Target) => { body?: unknown; params?: Partial<Record<'tableId' | 'itemId' | 'caseId', string>>; query?: string }, string][]> = {
+const badInputs: Record<string, [string, (x: Target) => { body?: unknown; params?: Params; query?: string }, string][]> = {
   'get /api/cases/:caseId/decision': [['a case id that is no id', () => ({ params: { caseId: 'casus-1' } }), 'caseId']],
   'get /api/cases/:caseId/decision-letter': [['a case id that is no id', () => ({ params: { caseId: '1' } }), 'caseId']],
   'get /api/tables': [['an unknown state', () => ({ query: '?state=open' }), 'state'], ['an unknown filter', () => ({ query: '?regio=flevoland' }), 'regio']],
@@ -200,6 +204,10 @@ const badInputs: Record<string, [string, (x: Target) => { body?: unknown; params
   'post /api/tables/:tableId/publish': [['version 0', () => ({ body: { version: 0 } }), 'version']],
   'get /api/tables/:tableId/minutes.pdf': [['a table id that is no id', () => ({ params: { tableId: 'notulen' } }), 'tableId']],
   'post /api/tables/:tableId/close': [['an extra field', (x) => ({ body: { version: x.version, force: true } }), 'force']],
+  'post /api/cases/:caseId/preconditions/:preconditionId/done': [
+    ['a precondition id that is no id', () => ({ body: {}, params: { preconditionId: 'randvoorwaarde-1' } }), 'preconditionId'],
+    ['a date of its own', () => ({ body: { doneAt: '2020-01-01' } }), 'doneAt'],
+  ],
 };
 
 function decision(x: Target) {

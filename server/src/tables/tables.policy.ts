@@ -24,3 +24,11 @@ export function tableScope(actor: Actor, params: unknown[]): string {
 export function isChairOf(actor: Actor, regionId: string): boolean {
   return actor.seat === 'chair' && actor.regionId === regionId;
 }
+
+/**
+ * A precondition is marked done by the organisation that owns it (any of its seats: the one that
+ * does the work knows it is done) or by the chair of the region, who keeps the table's promises.
+ */
+export function mayCompletePrecondition(actor: Actor, precondition: { ownerOrganisationId: string; regionId: string }): boolean {
+  return actor.organisationId === precondition.ownerOrganisationId || isChairOf(actor, precondition.regionId);
+}

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
-  caseIdParamsSchema, caseDecisionSchema, decisionLetterSchema, addToAgendaSchema, agendaItemParamsSchema, createTableSchema, decisionInputSchema, deferSchema, orderAgendaSchema, removeFromAgendaSchema,
+  caseIdParamsSchema, caseDecisionSchema, completePreconditionSchema, preconditionParamsSchema, decisionLetterSchema, addToAgendaSchema, agendaItemParamsSchema, createTableSchema, decisionInputSchema, deferSchema, orderAgendaSchema, removeFromAgendaSchema,
   tableIdParamsSchema, tableListQuerySchema, tableSummarySchema, tableVersionSchema, tableViewSchema, updateTableSchema,
 } from '@uitstroom/shared';
 import { defineRoute } from '../core/http/route';
@@ -72,6 +72,12 @@ export function tablesRoutes(db: DataSource) {
       method: 'get', path: '/api/cases/:caseId/decision', tag: 'tables', summary: 'Het laatste besluit van de tafel over een casus, met de randvoorwaarden',
       access: { permission: 'case:read' }, params: caseIdParamsSchema, response: caseDecisionSchema,
       handler: ({ params, context, actor }) => tables.getCaseDecision(db, context, actor, params.caseId),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/cases/:caseId/preconditions/:preconditionId/done', tag: 'tables',
+      summary: 'Een randvoorwaarde gereed melden (de organisatie die haar regelt, of de tafelvoorzitter); 409 als zij al gereed is',
+      access: { permission: 'precondition:complete' }, params: preconditionParamsSchema, body: completePreconditionSchema, response: caseDecisionSchema,
+      handler: ({ params, context, actor }) => tables.completePrecondition(db, context, actor, params.caseId, params.preconditionId),
     }),
     defineRoute({
       method: 'get', path: '/api/cases/:caseId/decision-letter', tag: 'tables', summary: 'De brief aan de bewoner over het besluit, in eenvoudig Nederlands',

@@ -10,7 +10,7 @@ import { caseFactsForDecision, moveCase, projectCaseFields, projectCaseIfReachab
 import { isOwnOrganisationCase } from '../cases/cases.policy';
 import { allocateByDistribution, getCurrentRuleSet, isMunicipalityOfRegion } from '../regions/rule-set.service';
 import { isUniqueViolation } from '../core/db';
-import { isChairOf } from './tables.policy';
+import { isChairOf, mayCompletePrecondition } from './tables.policy';
 import { minutesPdf } from './minutes.pdf';
 import { decisionLetter } from './decision-letter';
 import * as repository from './tables.repository';
@@ -403,6 +403,33 @@ export async function getCaseDecision(db: DataSource, context: RequestContext, a
       ...(fields.includes('exceptions') ? { motivation: decision.motivation } : {}),
     };
   });
+}
+
+/**
+ * Marks a precondition done, once: its owning organisation or the region's chair. The row lock makes
+ * two clicks at once land one after the other; the second finds it done and gets a conflict.
+ */
+export async function completePrecondition(db: DataSource, context: RequestContext, actor: Actor, caseId: string, preconditionId: string) {
+  await db.transaction(async (tx) => {
+    const row = await requireCase(tx, actor, caseId);
+    const [precondition]: { owner_organisation_id: string; is_done: boolean }[] = await tx.query(
+      'SELECT owner_organisation_id, done_at IS NOT NULL AS is_done FROM precondition WHERE id = $1 AND case_id = $2 FOR UPDATE',
+      [preconditionId, caseId],
+    );
+    if (!precondition) throw new AppError('NOT_FOUND', 'Deze randvoorwaarde bestaat niet bij deze casus.');
+    if (!mayCompletePrecondition(actor, { ownerOrganisationId: precondition.owner_organisation_id, regionId: row.region_id })) {
+      throw new AppError('FORBIDDEN', 'Alleen de organisatie die de randvoorwaarde regelt, of de tafelvoorzitter, meldt haar gereed.');
+    }
+    if (precondition.is_done) throw new AppError('CONFLICT', 'Deze randvoorwaarde is al gereed gemeld.');
+    await tx.query('UPDATE precondition SET done_at = now(), done_by = $2 WHERE id = $1', [preconditionId, actor.userId]);
+    await tx.query('UPDATE case_file SET last_activity_at = now() WHERE id = $1', [caseId]);
+    await writeAudit(tx, context, {
+      action: 'case.update', objectType: 'case', objectId: caseId, subjectPseudonym: row.pseudonym, purpose, outcome: 'success',
+      fields: ['decision'], details: { preconditionId, done: true },
+    });
+    publishAfterCommit(tx, { kind: 'case', caseId, byUserId: actor.userId });
+  });
+  return getCaseDecision(db, context, actor, caseId);
 }
 
 // ---- for the live layer ----

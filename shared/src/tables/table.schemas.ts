@@ -89,6 +89,13 @@ export const preconditionSchema = z.object({
 });
 export type Precondition = z.infer<typeof preconditionSchema>;
 
+export const preconditionParamsSchema = z.strictObject({
+  caseId: z.uuid({ error: 'Onbekende casus.' }),
+  preconditionId: z.uuid({ error: 'Onbekende randvoorwaarde.' }),
+});
+/** Marking done carries nothing but the fact: who and when come from the session and the clock. */
+export const completePreconditionSchema = z.strictObject({});
+
 /**
  * A decision as the table view and the minutes show it. The motivation and the referral summary
  * may carry an exception's reasons (an A's safety reasons): they are absent, not null, for a seat
