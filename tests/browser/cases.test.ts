@@ -353,6 +353,23 @@ describe('the case file in the browser', () => {
 
 /** A full-page capture from the top, so that sticky columns sit where a reader first sees them. */
 describe('closing a case before the move', () => {
+  it('pages through the list with links that keep the page in the address', async () => {
+    const { context, page } = await h.signedInPage(manager, '/casussen');
+    const total = async () => ((await (await context.request.get('/api/cases?pageSize=1')).json()) as { total: number }).total;
+    for (let n = await total(); n <= 25; n += 1) await createByApi(context, 'Pagina', `Vulling ${n}`, 'shelter');
+    const pages = Math.ceil((await total()) / 25);
+    await page.goto('/casussen');
+    const pager = page.getByRole('navigation', { name: 'Paginering' });
+    await pager.getByText(`Pagina 1 van ${pages}`).waitFor();
+    expect(await pager.getByRole('link', { name: 'Vorige pagina' }).count()).toBe(0);
+    await pager.getByRole('link', { name: 'Volgende pagina' }).click();
+    await page.waitForURL(/[?&]pagina=2/);
+    await pager.getByText(`Pagina 2 van ${pages}`).waitFor();
+    await pager.getByRole('link', { name: 'Vorige pagina' }).click();
+    await pager.getByText(`Pagina 1 van ${pages}`).waitFor();
+    await context.close();
+  });
+
   it('asks outcome and reason in a dialog, with the messages at the fields', async () => {
     const { context, page } = await h.signedInPage(manager, '/casussen');
     const created = await createByApi(context, 'Lotte', 'Terugtrek', 'youthCare');

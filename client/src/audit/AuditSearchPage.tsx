@@ -13,6 +13,7 @@ import { SelectField, TextField } from '../core/form';
 import { useMe } from '../auth/session';
 import { fetchRegionOrganisations, fetchRegionUsers, searchAuditLog } from './audit-api';
 import { formatDutchDay, formatTimeOfDay } from './audit-format';
+import { Pager } from '../core/Pager';
 import './audit.css';
 
 /**
@@ -173,13 +174,7 @@ export function AuditSearchPage() {
           </Heading>
           {result.total === 0 && <Paragraph>Probeer een langere periode of minder filters.</Paragraph>}
           {result.items.length > 0 && <ResultTable result={result} />}
-          {result.total > result.pageSize && (
-            <nav aria-label="Paginering" className="case-pagination audit-pagination">
-              {page > 1 ? <RouterLink className="utrecht-link" to={pageLink(page - 1)}>Vorige pagina</RouterLink> : <span aria-hidden="true" />}
-              <Paragraph aria-current="page">Pagina {page} van {pages}</Paragraph>
-              {page < pages ? <RouterLink className="utrecht-link" to={pageLink(page + 1)}>Volgende pagina</RouterLink> : <span aria-hidden="true" />}
-            </nav>
-          )}
+          <Pager page={page} pages={pages} linkTo={pageLink} />
         </section>
       )}
     </>

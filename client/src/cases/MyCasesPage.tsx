@@ -10,6 +10,7 @@ import { fetchCases, messageOf } from './case-api';
 import { CheckboxField } from '../core/fields';
 import { formatDays, formatShortDate } from './case-format';
 import { useRegionMunicipalities } from './region';
+import { Pager } from '../core/Pager';
 import './cases.css';
 
 /**
@@ -228,17 +229,7 @@ export function MyCasesPage() {
               ))}
             </TableBody>
           </Table>
-          {pages > 1 && (
-            <nav aria-label="Paginering" className="case-pagination">
-              {state.page > 1
-                ? <RouterLink className="utrecht-link" to={`?${writeState({ ...state, page: state.page - 1 }).toString()}`}>Vorige pagina</RouterLink>
-                : <span aria-hidden="true" />}
-              <Paragraph aria-current="page">Pagina {state.page} van {pages}</Paragraph>
-              {state.page < pages
-                ? <RouterLink className="utrecht-link" to={`?${writeState({ ...state, page: state.page + 1 }).toString()}`}>Volgende pagina</RouterLink>
-                : <span aria-hidden="true" />}
-            </nav>
-          )}
+          <Pager page={state.page} pages={pages} linkTo={(page) => `?${writeState({ ...state, page }).toString()}`} />
         </>
       )}
     </div>

@@ -5,6 +5,7 @@ import { notificationKindLabel, type NotificationList, type NotificationView } f
 import { ApiError } from '../core/api';
 import { SelectField } from '../core/form';
 import { fetchNotifications, markAllNotificationsRead, markNotificationRead, useReloadOnNotifications } from './notifications-api';
+import { Pager } from '../core/Pager';
 import './notifications.css';
 
 type Order = 'unreadFirst' | 'newest';
@@ -89,13 +90,7 @@ export function NotificationsPage() {
               {list.items.map((notification) => <NotificationItem key={notification.id} notification={notification} onRead={() => void markRead(notification)} />)}
             </ul>
           )}
-          {pages > 1 && (
-            <nav className="notifications-page__pages" aria-label="Pagina's">
-              <Button type="button" appearance="secondary-action-button" disabled={page <= 1} onClick={() => reload({ page: page - 1 })}>Vorige pagina</Button>
-              <Paragraph aria-current="page">Pagina {page} van {pages}</Paragraph>
-              <Button type="button" appearance="secondary-action-button" disabled={page >= pages} onClick={() => reload({ page: page + 1 })}>Volgende pagina</Button>
-            </nav>
-          )}
+          <Pager page={page} pages={pages} onPage={(page) => reload({ page })} />
         </>
       )}
     </div>
