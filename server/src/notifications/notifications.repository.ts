@@ -58,15 +58,23 @@ export async function claimImmediateMails(db: EntityManager, ids: readonly strin
   ));
 }
 
+/** A claimed mail that could not be sent: unmarked, for the digest to carry. */
+export async function unclaimMail(db: EntityManager, id: string): Promise<void> {
+  await db.query('UPDATE notification SET mailed_at = NULL WHERE id = $1', [id]);
+}
+
 /**
  * Takes every "digest" notification not mailed yet, of every user, and marks it mailed, in the
  * job's transaction. A deactivated user's are marked too (and not sent), so they do not pile up.
+ * An "at once" mail that could not be sent (older than an hour, still unmailed) comes along: late
+ * is better than lost.
  */
 export async function claimDigest(db: EntityManager, at: Date): Promise<(MailableNotification & { is_active: boolean })[]> {
   return returnedRows(await db.query(
     `UPDATE notification n SET mailed_at = $1
        FROM app_user u JOIN organisation o ON o.id = u.organisation_id JOIN region r ON r.id = o.region_id
-      WHERE n.delivery = 'digest' AND n.mailed_at IS NULL AND u.id = n.user_id
+      WHERE (n.delivery = 'digest' OR (n.delivery = 'immediately' AND n.created_at < $1::timestamptz - interval '1 hour'))
+        AND n.mailed_at IS NULL AND u.id = n.user_id
       RETURNING n.id, n.user_id, n.kind, u.email, u.display_name, r.name AS region_name, r.id AS region_id, u.is_active`,
     [at],
   ));

@@ -96,9 +96,11 @@ function deliver(db: DataSource, pending: readonly Pending[]): void {
 
 async function sendImmediateMails(db: DataSource, mailer: NotificationMailer, ids: readonly string[]): Promise<void> {
   for (const row of await repository.claimImmediateMails(db.manager, ids)) {
-    await sendAfterCommit(mailer.mailer, notificationMail({
+    const isSent = await sendAfterCommit(mailer.mailer, notificationMail({
       to: row.email, displayName: row.display_name, regionName: row.region_name, regionId: row.region_id, kind: row.kind, baseUrl: mailer.baseUrl,
     }), mailer.logger);
+    // Not sent (the mail server was away): unclaimed again, so that the next morning's digest carries it.
+    if (!isSent) await repository.unclaimMail(db.manager, row.id);
   }
 }
 

@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../../../tests/support/test-app';
 import { startSmtpServer } from '../../../tests/support/smtp';
 import { readyCase } from '../../../tests/support/case-factory';
 import { decideFirst, planTable, publishTable, scheduleCase } from '../../../tests/support/table-flow';
-import { notificationMailsSettled, notify } from '../notifications/notify';
+import { notificationMailerOf, notificationMailsSettled, notify } from '../notifications/notify';
 import { digestJob, preconditionsDueJob } from '../notifications/notification.jobs';
 import { runDueJobs, startScheduler, type Clock, type ScheduledJob } from './scheduler';
 import { scheduledJobs } from './scheduled-jobs';
@@ -131,6 +131,30 @@ describe('preconditions that reach their due date', () => {
     await notificationMailsSettled(t.db);
     expect(await t.db.query(`SELECT count(*)::int AS n FROM notification WHERE kind = 'preconditionDue' AND case_id = $1`, [caseId])).toEqual([{ n: 1 }]);
     expect(smtp.mails).toEqual([]);
+  });
+});
+
+describe('an "at once" mail the mail server refused', () => {
+  it('is unmarked again, and the next digest carries it', async () => {
+    const notificationMailer = notificationMailerOf(t.db)!;
+    const working = notificationMailer.mailer;
+    notificationMailer.mailer = { kind: 'smtp', send: async () => { throw new Error('mail server away'); } };
+    const view = await readyCase(kwintes, t.db);
+    try {
+      await t.db.transaction((tx) => notify(tx, [{ kind: 'placementToConfirm', regionId, caseId: view.id, pseudonym: view.pseudonym, destinationMunicipalityCode: 'GM0034' }]));
+      await notificationMailsSettled(t.db);
+    } finally {
+      notificationMailer.mailer = working;
+    }
+    const unsent = `SELECT n.delivery, n.mailed_at IS NOT NULL AS mailed FROM notification n JOIN app_user u ON u.id = n.user_id WHERE u.email = 'gemeente@almere.demo' AND n.case_id = $1`;
+    expect(await t.db.query(unsent, [view.id])).toEqual([{ delivery: 'immediately', mailed: false }]);
+
+    smtp.mails.length = 0;
+    current = amsterdam('2031-06-12', '07:00');
+    expect((await runDueJobs(t.db, clock, { jobs: [digestJob] }))[0]!.outcome).toBe('ran');
+    await notificationMailsSettled(t.db);
+    expect(mailsTo('gemeente@almere.demo')).toHaveLength(1);
+    expect(await t.db.query(unsent, [view.id])).toEqual([{ delivery: 'immediately', mailed: true }]);
   });
 });
 
