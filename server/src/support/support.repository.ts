@@ -137,21 +137,21 @@ export async function touchCase(db: EntityManager, caseId: string): Promise<void
 
 /** Everything of the log, for the projection to cut per seat. */
 export async function loadLog(db: EntityManager, caseId: string) {
-  const [intensity, goals, contacts, respite, signals, plans, checks] = await Promise.all([
-    db.query(`SELECT id, to_char(effective_on, 'YYYY-MM-DD') AS date, hours_per_week::float AS "hoursPerWeek", direction, reason FROM support_intensity WHERE case_id = $1 ORDER BY effective_on, recorded_at`, [caseId]),
-    db.query(`SELECT id, life_domain AS "lifeDomain", description, progress, updated_at AS "updatedAt" FROM support_goal WHERE case_id = $1 ORDER BY recorded_at`, [caseId]),
-    db.query(`SELECT c.id, to_char(c.contact_date, 'YYYY-MM-DD') AS date, c.kind, c.duration_minutes AS "durationMinutes", c.note, u.display_name AS "recordedBy"
-                FROM support_contact c JOIN app_user u ON u.id = c.recorded_by WHERE c.case_id = $1 ORDER BY c.contact_date DESC, c.recorded_at DESC`, [caseId]),
-    db.query(`SELECT id, to_char(from_date, 'YYYY-MM-DD') AS "from", to_char(to_date, 'YYYY-MM-DD') AS "to", place, reason FROM support_respite WHERE case_id = $1 ORDER BY from_date`, [caseId]),
-    db.query(`SELECT s.id, s.kind, s.severity, to_char(s.signal_date, 'YYYY-MM-DD') AS date, s.description, t.id AS "tableId", t.title AS "tableTitle"
+  // One after the other: inside a transaction these share one connection, which runs one query at a time anyway
+  // (pg warns of queries queued on a busy client).
+  const intensity = await db.query(`SELECT id, to_char(effective_on, 'YYYY-MM-DD') AS date, hours_per_week::float AS "hoursPerWeek", direction, reason FROM support_intensity WHERE case_id = $1 ORDER BY effective_on, recorded_at`, [caseId]);
+  const goals = await db.query(`SELECT id, life_domain AS "lifeDomain", description, progress, updated_at AS "updatedAt" FROM support_goal WHERE case_id = $1 ORDER BY recorded_at`, [caseId]);
+  const contacts = await db.query(`SELECT c.id, to_char(c.contact_date, 'YYYY-MM-DD') AS date, c.kind, c.duration_minutes AS "durationMinutes", c.note, u.display_name AS "recordedBy"
+                FROM support_contact c JOIN app_user u ON u.id = c.recorded_by WHERE c.case_id = $1 ORDER BY c.contact_date DESC, c.recorded_at DESC`, [caseId]);
+  const respite = await db.query(`SELECT id, to_char(from_date, 'YYYY-MM-DD') AS "from", to_char(to_date, 'YYYY-MM-DD') AS "to", place, reason FROM support_respite WHERE case_id = $1 ORDER BY from_date`, [caseId]);
+  const signals = await db.query(`SELECT s.id, s.kind, s.severity, to_char(s.signal_date, 'YYYY-MM-DD') AS date, s.description, t.id AS "tableId", t.title AS "tableTitle"
                 FROM support_signal s LEFT JOIN agenda_item a ON a.id = s.agenda_item_id LEFT JOIN outflow_table t ON t.id = a.table_id
-               WHERE s.case_id = $1 ORDER BY s.signal_date DESC, s.recorded_at DESC`, [caseId]),
-    db.query(`SELECT version, who_takes_over AS "whoTakesOver", how_to_scale_up AS "howToScaleUp", final_say AS "finalSay", drafted_at AS "draftedAt",
+               WHERE s.case_id = $1 ORDER BY s.signal_date DESC, s.recorded_at DESC`, [caseId]);
+  const plans = await db.query(`SELECT version, who_takes_over AS "whoTakesOver", how_to_scale_up AS "howToScaleUp", final_say AS "finalSay", drafted_at AS "draftedAt",
                      provider_agreed_at AS "providerAgreedAt", municipality_agreed_at AS "municipalityAgreedAt"
-                FROM relapse_plan WHERE case_id = $1 ORDER BY version DESC LIMIT 1`, [caseId]),
-    db.query(`SELECT id, months, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", still_lives_there AS "stillLivesThere", tenancy_converted AS "tenancyConverted", answered_at AS "answeredAt"
-                FROM follow_up_check WHERE case_id = $1 ORDER BY months`, [caseId]),
-  ]);
+                FROM relapse_plan WHERE case_id = $1 ORDER BY version DESC LIMIT 1`, [caseId]);
+  const checks = await db.query(`SELECT id, months, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", still_lives_there AS "stillLivesThere", tenancy_converted AS "tenancyConverted", answered_at AS "answeredAt"
+                FROM follow_up_check WHERE case_id = $1 ORDER BY months`, [caseId]);
   return { intensity, goals, contacts, respite, signals, plan: plans[0] ?? null, checks };
 }
 
