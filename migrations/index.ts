@@ -9,6 +9,7 @@ import { Notifications1764604800000 } from './1764604800000-notifications';
 import { Dwellings1764691200000 } from './1764691200000-dwellings';
 import { OffersAndPlacements1764864000000 } from './1764864000000-offers-and-placements';
 import { FollowUpSupport1764950400000 } from './1764950400000-follow-up-support';
+import { Indicators1765036800000 } from './1765036800000-indicators';
 import { PreconditionDoneBy1765209600000 } from './1765209600000-precondition-done-by';
 
 /** Every migration, in order. Listed explicitly so that no loader has to glob TypeScript files. */
@@ -24,5 +25,6 @@ export const migrations = [
   Dwellings1764691200000,
   OffersAndPlacements1764864000000,
   FollowUpSupport1764950400000,
+  Indicators1765036800000,
   PreconditionDoneBy1765209600000,
 ];

@@ -29,6 +29,7 @@ import { dwellingsRoutes } from './dwellings/dwellings.routes';
 import { placementsRoutes } from './placements/placements.routes';
 import { supportRoutes } from './support/support.routes';
 import { retentionRoutes } from './retention/retention.routes';
+import { indicatorsRoutes } from './indicators/indicators.routes';
 
 /** The whole HTTP app for one data source; no listening, so tests can drive it with supertest. */
 export function createApp(db: DataSource, config: AppConfig): Express {
@@ -64,7 +65,7 @@ export function createApp(db: DataSource, config: AppConfig): Express {
   // Notification mails link to PUBLIC_URL (required in production); locally, to this server.
   installNotificationMailer(db, { mailer, baseUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, ''), logger });
   const registry = createRegistry();
-  const routes: AnyRoute[] = [...healthRoutes(db), ...authRoutes(db, config, mailer), ...usersRoutes(db, config, mailer), ...regionRoutes(db), ...casesRoutes(db), ...tablesRoutes(db), ...documentsRoutes(db), ...auditRoutes(db), ...notificationsRoutes(db), ...tasksRoutes(db), ...dwellingsRoutes(db), ...placementsRoutes(db), ...supportRoutes(db), ...retentionRoutes(db)];
+  const routes: AnyRoute[] = [...healthRoutes(db), ...authRoutes(db, config, mailer), ...usersRoutes(db, config, mailer), ...regionRoutes(db), ...casesRoutes(db), ...tablesRoutes(db), ...documentsRoutes(db), ...auditRoutes(db), ...notificationsRoutes(db), ...tasksRoutes(db), ...dwellingsRoutes(db), ...placementsRoutes(db), ...supportRoutes(db), ...retentionRoutes(db), ...indicatorsRoutes(db)];
   const api = express.Router();
   mountRoutes(api, registry, routes);
   // The route table, for the authorization matrix test that is generated from it.

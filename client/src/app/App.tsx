@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactElement } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { Paragraph } from '@utrecht/component-library-react';
+import { isGranted } from '@uitstroom/shared';
 import { SessionProvider, useSession } from '../auth/session';
 import { LoginPage } from '../auth/LoginPage';
 import { Shell } from './Shell';
@@ -34,6 +35,9 @@ const DwellingPage = lazy(() => import('../dwellings/DwellingPage').then((module
 const ContingentsPage = lazy(() => import('../dwellings/ContingentsPage').then((module) => ({ default: module.ContingentsPage })));
 // Retention and erasure of closed cases (regionAdmin).
 const RetentionPage = lazy(() => import('../retention/RetentionPage').then((module) => ({ default: module.RetentionPage })));
+// The indicators: their own chunks, so the chart library loads only there (the printable page has none).
+const IndicatorsPage = lazy(() => import('../indicators/IndicatorsPage').then((module) => ({ default: module.IndicatorsPage })));
+const IndicatorsPrintPage = lazy(() => import('../indicators/IndicatorsPrintPage').then((module) => ({ default: module.IndicatorsPrintPage })));
 
 function Loading() {
   return <Paragraph role="status" className="loading">Laden…</Paragraph>;
@@ -74,6 +78,12 @@ function AppRoutes() {
           <Route path="/herkomstregel" element={page(<OriginRulePage />)} />
           <Route path="/meldingen" element={page(<NotificationsPage />)} />
           {hasContingents && <Route path="/contingenten" element={page(<ContingentsPage />)} />}
+          {isGranted(state.me.seat, 'indicator:read') && (
+            <>
+              <Route path="/indicatoren" element={page(<IndicatorsPage />)} />
+              <Route path="/indicatoren/afdrukken" element={page(<IndicatorsPrintPage />)} />
+            </>
+          )}
           {isCorporation && (
             <>
               <Route path="/woningen" element={page(<DwellingsPage />)} />

@@ -1,6 +1,6 @@
 import { Link as RouterLink, NavLink, Outlet } from 'react-router';
 import { Button, Heading, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
-import { seatLabel } from '@uitstroom/shared';
+import { isGranted, seatLabel } from '@uitstroom/shared';
 import { useMe, useSession } from '../auth/session';
 import { LiveConnection } from '../live/LiveConnection';
 import { NotificationBell } from '../notifications/NotificationBell';
@@ -36,6 +36,7 @@ export function Shell() {
           {me.seat !== 'regionAdmin' && <li><NavLink to="/tafels">Tafels</NavLink></li>}
           {me.seat === 'corporation' && <li><NavLink to="/woningen">Woningen</NavLink></li>}
           {['corporation', 'municipality', 'chair', 'regionAdmin'].includes(me.seat) && <li><NavLink to="/contingenten">Contingenten</NavLink></li>}
+          {isGranted(me.seat, 'indicator:read') && <li><NavLink to="/indicatoren">Indicatoren</NavLink></li>}
           {me.seat === 'regionAdmin' && <li><NavLink to="/beheer/gebruikers">Organisaties en gebruikers</NavLink></li>}
           {me.seat === 'regionAdmin' && <li><NavLink to="/regio/instellingen">Regio-instellingen</NavLink></li>}
           {me.seat === 'regionAdmin' && <li><NavLink to="/beheer/audit">Auditlog</NavLink></li>}

@@ -74,6 +74,7 @@ export const auditActionLabel: Readonly<Record<string, string>> = {
   'support.close': 'Nazorg afgesloten',
   'retention.list': 'Voorstellen tot wissen bekeken',
   'case.erase': 'Persoonsgegevens gewist (AVG art. 17)',
+  'indicator.export': 'Indicatoren geëxporteerd (CSV of PDF)',
 };
 
 /**

@@ -64,6 +64,7 @@ export const auditActions = [
   'support.close',
   'retention.list',
   'case.erase',
+  'indicator.export',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

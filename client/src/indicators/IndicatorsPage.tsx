@@ -1,0 +1,147 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link as RouterLink, useSearchParams } from 'react-router';
+import { Alert, ButtonLink, Heading, Paragraph } from '@utrecht/component-library-react';
+import type { DashboardView } from '@uitstroom/shared';
+import { useMe } from '../auth/session';
+import { ApiError } from '../core/api';
+import { messageOf } from '../cases/case-api';
+import { useRegionMunicipalities } from '../cases/region';
+import { fieldOfIssue, filterApiQuery, filterSearch, readFilterValues, type FilterField } from './indicator-filters';
+import { buildSections, type SectionSpec } from './indicator-sections';
+import { fetchIndicators, indicatorCsvUrl, indicatorsPdfUrl } from './indicators-api';
+import { IndicatorFilters } from './IndicatorFilters';
+import { hasFigure, IndicatorChart } from './IndicatorChart';
+import { IndicatorTable } from './IndicatorTable';
+import { DashboardFacts, scopeIntro, SuppressionNote } from './IndicatorNotes';
+import '../cases/cases.css';
+import './indicators.css';
+
+type Failure = { message: string; fieldIssues: Partial<Record<FilterField, string>> };
+
+/**
+ * `/indicatoren`: what the parties agreed to watch (domain.md §6), one section per indicator with a
+ * chart and the table behind it, filtered by period, municipality, corporation and target group.
+ * The filters are the URL; the CSVs, the PDF and the printable page take the same filters.
+ */
+export function IndicatorsPage() {
+  const me = useMe();
+  const region = useRegionMunicipalities();
+  const [search, setSearch] = useSearchParams();
+  const values = readFilterValues(search);
+  const query = filterApiQuery(values);
+  const [view, setView] = useState<DashboardView | null>(null);
+  const [isLoading, setIsLoading] = useState(true);
+  const [failure, setFailure] = useState<Failure | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setIsLoading(true);
+    setFailure(null);
+    fetchIndicators(query, controller.signal)
+      .then((answer) => { setView(answer); setIsLoading(false); })
+      .catch((error: unknown) => {
+        if ((error as Error).name === 'AbortError') return;
+        const fieldIssues: Failure['fieldIssues'] = {};
+        for (const issue of error instanceof ApiError ? error.issues : []) {
+          const field = fieldOfIssue(issue.path);
+          if (field && !fieldIssues[field]) fieldIssues[field] = issue.message;
+        }
+        // Figures of other filters than the form shows would mislead: they go.
+        setView(null);
+        setFailure({
+          message: Object.keys(fieldIssues).length ? 'De filters kloppen niet; zie de melding bij het veld.' : messageOf(error, 'De indicatoren konden niet worden geladen.'),
+          fieldIssues,
+        });
+        setIsLoading(false);
+      });
+    return () => controller.abort();
+  }, [query]);
+
+  const sections = useMemo(() => (view ? buildSections(view) : []), [view]);
+  const noFieldIssues = useMemo(() => ({}), []);
+  const printSearch = filterSearch(values).toString();
+
+  return (
+    <div className="indicators-page">
+      <div className="page-title">
+        <Heading level={1}>Indicatoren</Heading>
+        <div className="indicators-page__exports no-print">
+          <RouterLink className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" to={`/indicatoren/afdrukken${printSearch ? `?${printSearch}` : ''}`}>
+            Afdrukken
+          </RouterLink>
+          <ButtonLink appearance="secondary-action-button" href={indicatorsPdfUrl(query)} download>PDF downloaden</ButtonLink>
+        </div>
+      </div>
+      <Paragraph className="indicators-page__intro">
+        {view ? scopeIntro(view) : 'Hoe de uitstroom loopt: wachttijden, besluiten, de verdeling over de gemeenten, woningen en wat er na de verhuizing gebeurt. Alleen aantallen, nooit een persoon.'}
+      </Paragraph>
+
+      <IndicatorFilters
+        values={values} appliedPeriod={view?.dashboard.filter ?? null} choices={view?.choices ?? null}
+        targetGroups={region.targetGroups} seat={me.seat} apiIssues={failure?.fieldIssues ?? noFieldIssues}
+        onApply={(next) => setSearch(filterSearch(next))}
+      />
+
+      {failure && <Alert type="error" role="alert"><Paragraph>{failure.message}</Paragraph></Alert>}
+      <Paragraph role="status" className="indicators-page__status">{isLoading ? 'Indicatoren laden…' : ''}</Paragraph>
+
+      {view && (
+        <div className="indicators-page__body" aria-busy={isLoading}>
+          <DashboardFacts view={view} />
+          <SuppressionNote view={view} />
+          <nav aria-label="Indicatoren op deze pagina" className="indicators-page__toc no-print">
+            <ul>
+              {sections.map((section) => <li key={section.id}><a href={`#indicator-${section.id}`}>{section.title}</a></li>)}
+            </ul>
+          </nav>
+          {sections.map((section) => (
+            <IndicatorSection
+              key={section.id} section={section} query={query}
+              ownLabel={view.dashboard.scope.label} regionLabel={view.comparison?.scope.label ?? null}
+            />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function IndicatorSection({ section, query, ownLabel, regionLabel }: { section: SectionSpec; query: string; ownLabel: string; regionLabel: string | null }) {
+  const headingId = `indicator-${section.id}-kop`;
+  // Waiting time has a chart per municipality, corporation and target group: the first that compares at
+  // least two groups leads, else the fullest (a municipality's own figure is one row per municipality).
+  const [chartIndex, setChartIndex] = useState<number | null>(null);
+  const bars = section.charts.map((alternative) => alternative.chart.rows.filter(hasFigure).length);
+  const comparing = bars.findIndex((count) => count >= 2);
+  const leading = comparing >= 0 ? comparing : Math.max(0, bars.indexOf(Math.max(...bars)));
+  const shownIndex = chartIndex ?? leading;
+  const chart = section.charts[shownIndex] ?? section.charts[0];
+  return (
+    <section id={`indicator-${section.id}`} className="indicator-section" aria-labelledby={headingId}>
+      <div className="indicator-section__head">
+        <Heading level={2} id={headingId}>{section.title}</Heading>
+        <a className="utrecht-link indicator-section__csv no-print" href={indicatorCsvUrl(section.id, query)} download>
+          CSV downloaden<span className="visually-hidden">: {section.title}</span>
+        </a>
+      </div>
+      <Paragraph className="indicator-section__description">{section.description}</Paragraph>
+      {section.isEmpty ? (
+        <Paragraph className="indicator-section__empty">{section.emptyText}</Paragraph>
+      ) : (
+        <>
+          {section.charts.length > 1 && bars.some((count) => count > 0) && (
+            <div className="indicator-section__chart-choice no-print" role="group" aria-label={`Grafiek van ${section.title.toLowerCase()}`}>
+              {section.charts.map((alternative, index) => (
+                <button key={alternative.label} type="button" className="indicator-toggle" aria-pressed={index === shownIndex} onClick={() => setChartIndex(index)}>
+                  {alternative.label}
+                </button>
+              ))}
+            </div>
+          )}
+          {chart && <IndicatorChart spec={chart.chart} />}
+          {section.tables.map((table) => <IndicatorTable key={table.caption} spec={table} ownLabel={ownLabel} regionLabel={regionLabel} />)}
+        </>
+      )}
+    </section>
+  );
+}
