@@ -10,6 +10,7 @@ import { Dwellings1764691200000 } from './1764691200000-dwellings';
 import { OffersAndPlacements1764864000000 } from './1764864000000-offers-and-placements';
 import { FollowUpSupport1764950400000 } from './1764950400000-follow-up-support';
 import { Indicators1765036800000 } from './1765036800000-indicators';
+import { IndicatorIndexes1765123200000 } from './1765123200000-indicator-indexes';
 import { PreconditionDoneBy1765209600000 } from './1765209600000-precondition-done-by';
 
 /** Every migration, in order. Listed explicitly so that no loader has to glob TypeScript files. */
@@ -26,5 +27,6 @@ export const migrations = [
   OffersAndPlacements1764864000000,
   FollowUpSupport1764950400000,
   Indicators1765036800000,
+  IndicatorIndexes1765123200000,
   PreconditionDoneBy1765209600000,
 ];

@@ -11,6 +11,7 @@ import { readConfig } from '../server/src/core/config';
 import { createDataSource, runMigrations } from '../server/src/core/db';
 import { chooseDataDir, startEmbeddedDatabase, type EmbeddedDatabase } from '../server/src/core/embedded-database';
 import { seedDemoData } from '../server/src/demo/demo-seed';
+import { seedDemoHistory } from '../server/src/demo/demo-history';
 import { demoPassword, featuredDemoAccounts } from '../server/src/demo/demo-regions';
 import { buildClientIfStale } from './client-build';
 import { startScheduler } from '../server/src/scheduler/scheduler';
@@ -39,6 +40,8 @@ async function main() {
   const db = createDataSource(config.databaseUrl);
   await db.initialize();
   if (!config.isProduction && (await seedDemoData(db))) console.log('Demoregio’s Flevoland en Midden-IJssel aangemaakt.');
+  // Once per database (seedDemoHistory marks it done): four years of cases for the indicators' dashboards.
+  if (!config.isProduction && (await seedDemoHistory(db))) console.log('Demogeschiedenis aangemaakt: vier jaar casussen voor de indicatoren.');
 
   if (!config.isProduction) buildClientIfStale(root);
 

@@ -1,4 +1,6 @@
-import { startBrowserHarness, type BrowserHarness } from '../support/browser';
+import { join } from 'node:path';
+import { screenshotDir, startBrowserHarness, type BrowserHarness } from '../support/browser';
+import { seedDemoHistory } from '../../server/src/demo/demo-history';
 
 /**
  * The main pages with the demo data, as a newcomer sees them; the README shows these screenshots
@@ -72,4 +74,23 @@ it('the corporation: its dwellings and contingents; everyone: my tasks', async (
   await caseManager.page.getByRole('link').filter({ hasText: /.+/ }).first().waitFor();
   await h.screenshot(caseManager.page, 'readme-taken');
   await caseManager.context.close();
+});
+
+it('the chair and a municipality: the indicators, on the demo history that `npm start` adds', async () => {
+  // Last in this file: the history adds a few hundred cases that the other pages need not show.
+  expect(await seedDemoHistory(h.app.db)).toBe(true);
+  const chair = await h.signedInPage('voorzitter@almere.demo', '/indicatoren');
+  await chair.page.getByRole('heading', { level: 1, name: 'Indicatoren' }).waitFor();
+  await chair.page.getByRole('table', { name: /^Wachttijd van uitstroomgereed tot woningaanbod/ }).waitFor();
+  await chair.page.mouse.move(0, 0);
+  // The top of a long page: the filters and the first chart with its table.
+  await chair.page.setViewportSize({ width: 1280, height: 1500 });
+  await chair.page.screenshot({ path: join(screenshotDir, 'readme-indicatoren.png') });
+  await chair.context.close();
+  const municipality = await h.signedInPage('gemeente@lelystad.demo', '/indicatoren');
+  await municipality.page.getByRole('table', { name: /^Wachttijd van uitstroomgereed tot woningaanbod/ }).waitFor();
+  await municipality.page.mouse.move(0, 0);
+  await municipality.page.setViewportSize({ width: 1280, height: 1500 });
+  await municipality.page.screenshot({ path: join(screenshotDir, 'readme-indicatoren-gemeente.png') });
+  await municipality.context.close();
 });

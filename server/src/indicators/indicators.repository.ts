@@ -24,6 +24,8 @@ export interface IndicatorQuery extends ScopedFilter {
   regionId: string;
   from: string;
   to: string;
+  /** Also count this municipality's own figures, in the same pass (a municipality's dashboard beside the region's). */
+  own?: string | null;
 }
 
 const zone = `'Europe/Amsterdam'`;
@@ -81,11 +83,14 @@ export interface WaitingRow {
  * Median and 75th percentile by linear interpolation (percentile_cont: 1..100 → 50.5 and 75.25);
  * over target is strictly more days than the region's target.
  */
-function waitingFigures(sql: Sql, source: string, targetDays: number): string {
+function waitingFigures(sql: Sql, source: string, targetDays: number, own?: string | null): string {
   const target = sql.param(targetDays);
+  const ownParam = own ? sql.param(own) : null;
   return `
-    WITH w AS (${source})
-    SELECT CASE WHEN GROUPING(w.municipality_code) = 0 THEN 'municipality'
+    WITH w0 AS (${source}), w AS (SELECT w0.*, ${ownParam ? `coalesce(w0.municipality_code = ${ownParam}, false)` : 'false'} AS is_own FROM w0)
+    SELECT CASE ${ownParam ? `WHEN GROUPING(w.is_own) = 0 AND GROUPING(w.corporation_id) = 0 THEN CASE WHEN w.is_own THEN 'ownCorporation' ELSE 'otherCorporation' END
+                WHEN GROUPING(w.is_own) = 0 AND GROUPING(w.target_group) = 0 THEN CASE WHEN w.is_own THEN 'ownTargetGroup' ELSE 'otherTargetGroup' END` : ''}
+                WHEN GROUPING(w.municipality_code) = 0 THEN 'municipality'
                 WHEN GROUPING(w.corporation_id) = 0 THEN 'corporation'
                 WHEN GROUPING(w.target_group) = 0 THEN 'targetGroup'
                 ELSE 'total' END AS dimension,
@@ -95,7 +100,7 @@ function waitingFigures(sql: Sql, source: string, targetDays: number): string {
            percentile_cont(0.75) WITHIN GROUP (ORDER BY w.days) AS p75,
            count(*) FILTER (WHERE w.days > ${target}::int)::int AS over_target
       FROM w
-     GROUP BY GROUPING SETS ((), (w.municipality_code), (w.corporation_id), (w.target_group))`;
+     GROUP BY GROUPING SETS ((), (w.municipality_code), (w.corporation_id), (w.target_group)${ownParam ? ', (w.is_own, w.corporation_id), (w.is_own, w.target_group)' : ''})`;
 }
 
 /**
@@ -120,9 +125,9 @@ export async function waitingToOffer(db: EntityManager, q: IndicatorQuery, targe
       FROM (SELECT DISTINCT ON (o.case_id) o.case_id, o.offered_at, o.waited_days, o.organisation_id
               FROM offer o WHERE o.region_id = ${region} AND o.offered_at < ${end}
              ORDER BY o.case_id, o.offered_at, o.id) f
-      JOIN case_file c ON c.id = f.case_id
+      JOIN case_file c ON c.id = f.case_id AND c.region_id = ${region}
      WHERE ${where(conditions)}`;
-  return db.query(waitingFigures(sql, source, targetDays), sql.params);
+  return db.query(waitingFigures(sql, source, targetDays, q.own), sql.params);
 }
 
 /**
@@ -132,8 +137,9 @@ export async function waitingToOffer(db: EntityManager, q: IndicatorQuery, targe
  */
 export async function waitingToKeys(db: EntityManager, q: IndicatorQuery, targetDays: number): Promise<WaitingRow[]> {
   const sql = new Sql();
+  const region = sql.param(q.regionId);
   const conditions = [
-    `m.region_id = ${sql.param(q.regionId)}`,
+    `m.region_id = ${region}`, `f.region_id = ${region}`, `c.region_id = ${region}`,
     sql.datesInPeriod('m.key_handover_date', q),
     'm.waited_days_to_keys IS NOT NULL',
     ...sql.caseFilters(q),
@@ -143,7 +149,7 @@ export async function waitingToKeys(db: EntityManager, q: IndicatorQuery, target
     SELECT m.waited_days_to_keys AS days, ${caseMunicipalitySql} AS municipality_code, f.organisation_id AS corporation_id, c.target_group
       FROM move_in m JOIN offer f ON f.id = m.offer_id JOIN case_file c ON c.id = m.case_id
      WHERE ${where(conditions)}`;
-  return db.query(waitingFigures(sql, source, targetDays), sql.params);
+  return db.query(waitingFigures(sql, source, targetDays, q.own), sql.params);
 }
 
 // ---- open cases (today's, not the period's) ----
@@ -153,6 +159,9 @@ export interface OpenCasesRow {
   count: number;
   stalled: number;
   waiting_over_target: number;
+  own_count?: number;
+  own_stalled?: number;
+  own_waiting_over_target?: number;
 }
 
 /**
@@ -167,14 +176,19 @@ export async function openCases(
   const sql = new Sql();
   const conditions = [`c.region_id = ${sql.param(q.regionId)}`, `c.state <> 'closed'`, ...sql.caseFilters(q)];
   const todayParam = sql.param(today);
+  const stalledSql = `c.last_activity_at < ${todayParam}::date - ${sql.param(thresholds.stalledDays)}::int + 1`;
+  const waitingSql = `(c.ready_at AT TIME ZONE ${zone})::date < ${todayParam}::date - ${sql.param(thresholds.targetDays)}::int AND live.case_id IS NULL`;
+  const own = q.own ? `${caseMunicipalitySql} = ${sql.param(q.own)}` : 'false';
   return db.query(
     `SELECT c.state, count(*)::int AS count,
-            count(*) FILTER (WHERE c.last_activity_at < ${todayParam}::date - ${sql.param(thresholds.stalledDays)}::int + 1)::int AS stalled,
-            count(*) FILTER (
-              WHERE (c.ready_at AT TIME ZONE ${zone})::date < ${todayParam}::date - ${sql.param(thresholds.targetDays)}::int
-                AND NOT EXISTS (SELECT 1 FROM offer f WHERE f.case_id = c.id AND f.status IN ('open', 'accepted', 'completed'))
-            )::int AS waiting_over_target
+            count(*) FILTER (WHERE ${stalledSql})::int AS stalled,
+            count(*) FILTER (WHERE ${waitingSql})::int AS waiting_over_target,
+            count(*) FILTER (WHERE ${own})::int AS own_count,
+            count(*) FILTER (WHERE ${own} AND ${stalledSql})::int AS own_stalled,
+            count(*) FILTER (WHERE ${own} AND ${waitingSql})::int AS own_waiting_over_target
        FROM case_file c
+       LEFT JOIN (SELECT DISTINCT f.case_id FROM offer f WHERE f.region_id = ${sql.param(q.regionId)} AND f.status IN ('open', 'accepted', 'completed')) live
+         ON live.case_id = c.id
       WHERE ${where(conditions)}
       GROUP BY c.state`,
     sql.params,
@@ -183,16 +197,19 @@ export async function openCases(
 
 // ---- decisions, outcomes ----
 
-export interface KeyCountRow { key: string; count: number }
+export interface KeyCountRow { key: string; count: number; own_count?: number }
 
 /** The table's decisions taken in the period, per rule (a case decided twice counts twice). */
 export async function decisionsByRule(db: EntityManager, q: IndicatorQuery): Promise<KeyCountRow[]> {
   const sql = new Sql();
   const caseFilters = sql.caseFilters(q);
-  const conditions = [`d.region_id = ${sql.param(q.regionId)}`, sql.inPeriod('d.decided_at', q), ...caseFilters];
+  const region = sql.param(q.regionId);
+  const joinsCase = caseFilters.length > 0 || !!q.own;
+  const conditions = [`d.region_id = ${region}`, sql.inPeriod('d.decided_at', q), ...caseFilters, ...(joinsCase ? [`c.region_id = ${region}`] : [])];
+  const own = q.own ? `${caseMunicipalitySql} = ${sql.param(q.own)}` : 'false';
   return db.query(
-    `SELECT d.rule AS key, count(*)::int AS count
-       FROM table_decision d ${caseFilters.length ? 'JOIN case_file c ON c.id = d.case_id' : ''}
+    `SELECT d.rule AS key, count(*)::int AS count, count(*) FILTER (WHERE ${own})::int AS own_count
+       FROM table_decision d ${joinsCase ? 'JOIN case_file c ON c.id = d.case_id' : ''}
       WHERE ${where(conditions)}
       GROUP BY d.rule`,
     sql.params,
@@ -204,7 +221,8 @@ export async function outcomes(db: EntityManager, q: IndicatorQuery): Promise<Ke
   const sql = new Sql();
   const conditions = [`c.region_id = ${sql.param(q.regionId)}`, 'c.closed_at IS NOT NULL', sql.inPeriod('c.closed_at', q), ...sql.caseFilters(q)];
   return db.query(
-    `SELECT c.outcome AS key, count(*)::int AS count FROM case_file c WHERE ${where(conditions)} GROUP BY c.outcome`,
+    `SELECT c.outcome AS key, count(*)::int AS count, count(*) FILTER (WHERE ${q.own ? `${caseMunicipalitySql} = ${sql.param(q.own)}` : 'false'})::int AS own_count
+       FROM case_file c WHERE ${where(conditions)} GROUP BY c.outcome`,
     sql.params,
   );
 }
@@ -281,7 +299,7 @@ export async function dwellingsAgainstContingents(db: EntityManager, q: Indicato
     contingentConditions.push(`k.municipality_code = ${municipality}`);
   }
   const caseJoin = q.targetGroup ? 'JOIN case_file c ON c.id = f.case_id' : '';
-  if (q.targetGroup) offerConditions.push(`c.target_group = ${sql.param(q.targetGroup)}`);
+  if (q.targetGroup) offerConditions.push(`c.target_group = ${sql.param(q.targetGroup)}`, `c.region_id = ${region}`);
   return db.query(
     `WITH counted AS (
        SELECT f.organisation_id, w.municipality_code,
@@ -319,10 +337,10 @@ export interface NeighbourhoodRow { municipality_code: string; neighbourhood: st
 export async function movesByNeighbourhood(db: EntityManager, q: IndicatorQuery): Promise<NeighbourhoodRow[]> {
   const sql = new Sql();
   const region = sql.param(q.regionId);
-  const conditions = [`m.region_id = ${region}`, `w.region_id = ${region}`, sql.datesInPeriod('m.key_handover_date', q)];
+  const conditions = [`m.region_id = ${region}`, `f.region_id = ${region}`, `w.region_id = ${region}`, sql.datesInPeriod('m.key_handover_date', q)];
   if (q.corporationId) conditions.push(`f.organisation_id = ${sql.param(q.corporationId)}`);
   if (q.municipalityCode) conditions.push(`w.municipality_code = ${sql.param(q.municipalityCode)}`);
-  if (q.targetGroup) conditions.push(`c.target_group = ${sql.param(q.targetGroup)}`);
+  if (q.targetGroup) conditions.push(`c.target_group = ${sql.param(q.targetGroup)}`, `c.region_id = ${region}`);
   return db.query(
     `SELECT trim(w.municipality_code) AS municipality_code,
             mode() WITHIN GROUP (ORDER BY trim(w.neighbourhood)) AS neighbourhood, count(*)::int AS moves
@@ -337,7 +355,7 @@ export async function movesByNeighbourhood(db: EntityManager, q: IndicatorQuery)
 
 // ---- still housed ----
 
-export interface StillHousedRow { months: number; due: number; answered: number; still_housed: number }
+export interface StillHousedRow { months: number; due: number; answered: number; still_housed: number; own_due?: number; own_answered?: number; own_still_housed?: number }
 
 /**
  * The follow-up checks at 6 and 12 months after the keys that fell due in the period: how many,
@@ -347,12 +365,17 @@ export interface StillHousedRow { months: number; due: number; answered: number;
 export async function stillHoused(db: EntityManager, q: IndicatorQuery): Promise<StillHousedRow[]> {
   const sql = new Sql();
   const caseFilters = sql.caseFilters(q);
-  const conditions = [`k.region_id = ${sql.param(q.regionId)}`, sql.datesInPeriod('k.due_on', q), ...caseFilters];
+  const region = sql.param(q.regionId);
+  const joinsCase = caseFilters.length > 0 || !!q.own;
+  const conditions = [`k.region_id = ${region}`, sql.datesInPeriod('k.due_on', q), ...caseFilters, ...(joinsCase ? [`c.region_id = ${region}`] : [])];
+  const own = q.own ? `${caseMunicipalitySql} = ${sql.param(q.own)}` : 'false';
   if (q.corporationId) conditions.push(`EXISTS (SELECT 1 FROM move_in m JOIN offer f ON f.id = m.offer_id WHERE m.case_id = k.case_id AND f.organisation_id = ${sql.param(q.corporationId)})`);
   return db.query(
     `SELECT k.months::int AS months, count(*)::int AS due, count(k.answered_at)::int AS answered,
-            count(*) FILTER (WHERE k.still_lives_there)::int AS still_housed
-       FROM follow_up_check k ${caseFilters.length ? 'JOIN case_file c ON c.id = k.case_id' : ''}
+            count(*) FILTER (WHERE k.still_lives_there)::int AS still_housed,
+            count(*) FILTER (WHERE ${own})::int AS own_due, count(k.answered_at) FILTER (WHERE ${own})::int AS own_answered,
+            count(*) FILTER (WHERE ${own} AND k.still_lives_there)::int AS own_still_housed
+       FROM follow_up_check k ${joinsCase ? 'JOIN case_file c ON c.id = k.case_id' : ''}
       WHERE ${where(conditions)}
       GROUP BY k.months`,
     sql.params,

@@ -127,25 +127,57 @@ function countsOf<K extends string>(keys: readonly K[], labels: Record<K, string
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-async function computeDashboard(
-  tx: EntityManager, base: Base, filter: ScopedFilter, scope: Dashboard['scope'],
-): Promise<Dashboard> {
-  const s = base.suppress;
-  const q: IndicatorQuery = { ...filter, regionId: base.regionId, from: base.from, to: base.to };
+interface Rows {
+  toOffer: WaitingRow[]; toKeys: WaitingRow[]; open: repository.OpenCasesRow[] | null; decisions: repository.KeyCountRow[] | null;
+  closed: repository.KeyCountRow[] | null; distribution: NonNullable<Dashboard['distribution']> | null; dwellings: repository.DwellingRow[];
+  neighbourhoods: repository.NeighbourhoodRow[]; checks: repository.StillHousedRow[];
+}
+
+async function fetchRows(tx: EntityManager, base: Base, filter: ScopedFilter, own: string | null): Promise<Rows> {
+  const q: IndicatorQuery = { ...filter, regionId: base.regionId, from: base.from, to: base.to, own };
   const targetDays = base.config.waitingTargetDays;
   const aboutCases = showsCaseSections(filter);
+  const rows: Rows = {
+    toOffer: await repository.waitingToOffer(tx, q, targetDays),
+    toKeys: await repository.waitingToKeys(tx, q, targetDays),
+    open: aboutCases ? await repository.openCases(tx, q, base.today, { stalledDays: base.config.stalledCaseDays, targetDays }) : null,
+    decisions: aboutCases ? await repository.decisionsByRule(tx, q) : null,
+    closed: aboutCases ? await repository.outcomes(tx, q) : null,
+    distribution: aboutCases ? await distributionOf(tx, base, filter) : null,
+    dwellings: await repository.dwellingsAgainstContingents(tx, q),
+    neighbourhoods: await repository.movesByNeighbourhood(tx, q),
+    checks: await repository.stillHoused(tx, q),
+  };
+  await nameUnknownMunicipalities(tx, base, [...rows.toOffer, ...rows.toKeys].filter((r) => r.dimension === 'municipality').map((r) => r.key));
+  return rows;
+}
 
-  const toOffer = await repository.waitingToOffer(tx, q, targetDays);
-  const toKeys = await repository.waitingToKeys(tx, q, targetDays);
-  const open = aboutCases ? await repository.openCases(tx, q, base.today, { stalledDays: base.config.stalledCaseDays, targetDays }) : null;
-  const decisions = aboutCases ? await repository.decisionsByRule(tx, q) : null;
-  const closed = aboutCases ? await repository.outcomes(tx, q) : null;
-  const distribution = aboutCases ? await distributionOf(tx, base, filter) : null;
-  const dwellings = await repository.dwellingsAgainstContingents(tx, q);
-  const neighbourhoods = await repository.movesByNeighbourhood(tx, q);
-  const checks = await repository.stillHoused(tx, q);
-  await nameUnknownMunicipalities(tx, base, [...toOffer, ...toKeys].filter((r) => r.dimension === 'municipality').map((r) => r.key));
+/** The own municipality's rows out of the region's: the same figures its own queries would give. */
+function ownRows(rows: Rows, own: string): Rows {
+  const waiting = (list: WaitingRow[]): WaitingRow[] => {
+    const mine = list.find((r) => r.dimension === 'municipality' && r.key === own);
+    return [
+      ...(mine ? [{ ...mine, dimension: 'total' as const, key: null }, mine] : []),
+      ...list.filter((r) => (r.dimension as string) === 'ownCorporation').map((r) => ({ ...r, dimension: 'corporation' as const })),
+      ...list.filter((r) => (r.dimension as string) === 'ownTargetGroup').map((r) => ({ ...r, dimension: 'targetGroup' as const })),
+    ];
+  };
+  const counts = (list: repository.KeyCountRow[] | null) => list && list.map((r) => ({ key: r.key, count: r.own_count ?? 0 }));
+  return {
+    toOffer: waiting(rows.toOffer), toKeys: waiting(rows.toKeys),
+    open: rows.open && rows.open.map((r) => ({ state: r.state, count: r.own_count ?? 0, stalled: r.own_stalled ?? 0, waiting_over_target: r.own_waiting_over_target ?? 0 })),
+    decisions: counts(rows.decisions), closed: counts(rows.closed),
+    distribution: rows.distribution && { ...rows.distribution, rows: rows.distribution.rows.filter((r) => r.municipalityCode === own) },
+    dwellings: rows.dwellings.filter((r) => r.municipality_code === own),
+    neighbourhoods: rows.neighbourhoods.filter((r) => r.municipality_code === own),
+    checks: rows.checks.map((r) => ({ months: r.months, due: r.own_due ?? 0, answered: r.own_answered ?? 0, still_housed: r.own_still_housed ?? 0 })),
+  };
+}
 
+function assemble(base: Base, filter: ScopedFilter, scope: Dashboard['scope'], rows: Rows): Dashboard {
+  const s = base.suppress;
+  const { toOffer, toKeys, open, decisions, closed, distribution, dwellings, neighbourhoods, checks } = rows;
+  const waitingRows = (list: WaitingRow[]) => list.filter((r) => ['total', 'municipality', 'corporation', 'targetGroup'].includes(r.dimension));
   const municipality = filter.municipalityCode ? { code: filter.municipalityCode, name: municipalityLabel(base, filter.municipalityCode) } : null;
   const corporationName = filter.corporationId ? base.corporations.find((c) => c.id === filter.corporationId)?.name : null;
   return {
@@ -159,8 +191,8 @@ async function computeDashboard(
     },
     smallCountsSuppressed: s,
     generatedAt: base.now.toISOString(),
-    waitingToOffer: toWaitingIndicator(base, filter, toOffer),
-    waitingToKeys: toWaitingIndicator(base, filter, toKeys),
+    waitingToOffer: toWaitingIndicator(base, filter, waitingRows(toOffer)),
+    waitingToKeys: toWaitingIndicator(base, filter, waitingRows(toKeys)),
     openCases: open && {
       byState: caseStates.filter((state) => state !== 'closed').map((state) => ({
         key: state, label: caseStateLabel[state], count: shownCount(open.find((r) => r.state === state)?.count ?? 0, s),
@@ -252,8 +284,16 @@ async function buildView(tx: EntityManager, actor: Actor, filter: IndicatorFilte
     if (!own) throw new AppError('FORBIDDEN');
     label = own.name;
   }
-  const dashboard = await computeDashboard(tx, base, plan.dashboard, { kind: scope.kind, label });
-  const comparison = plan.comparison ? await computeDashboard(tx, base, plan.comparison, regionScope) : null;
+  let dashboard: Dashboard;
+  let comparison: Dashboard | null = null;
+  if (plan.comparison && scope.kind === 'municipality') {
+    // One pass for both: the region's queries count the municipality's own figures beside (FILTER, GROUPING SETS).
+    const regionRows = await fetchRows(tx, base, plan.comparison, scope.municipalityCode);
+    comparison = assemble(base, plan.comparison, regionScope, regionRows);
+    dashboard = assemble(base, plan.dashboard, { kind: scope.kind, label }, ownRows(regionRows, scope.municipalityCode));
+  } else {
+    dashboard = assemble(base, plan.dashboard, { kind: scope.kind, label }, await fetchRows(tx, base, plan.dashboard, null));
+  }
   const allMunicipalities = base.config.municipalities.map((m) => ({ code: m.code, name: m.name }));
   // What leaves is what the contract says, checked here rather than trusted.
   return dashboardViewSchema.parse({
