@@ -1,5 +1,5 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { startBrowserHarness, type BrowserHarness } from '../support/browser';
+import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { readyCase } from '../support/case-factory';
 
 // Privacy on the case page: the resident's consent per organisation (recorded, seen to work for
@@ -27,13 +27,6 @@ async function pickDemoCase(): Promise<DemoCase> {
   );
   if (!row) throw new Error('no Kwintes demo case from Lelystad in intake or ready');
   return row as DemoCase;
-}
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => { if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(message.text()); });
-  return errors;
 }
 
 /** A small but real PDF: the server checks the bytes, not the name. */

@@ -1,5 +1,5 @@
 import type { BrowserContext, Locator, Page, Response } from 'playwright-core';
-import { startBrowserHarness, type BrowserHarness } from '../support/browser';
+import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
 
 // The case file in the browser: intake with autosave and nothing lost, the proposal beside the
 // wishes (live while exceptions are edited), the step to "uitstroomgereed", the list, and a 409.
@@ -28,13 +28,8 @@ async function caseRow(caseId: string) {
 
 const fact = (scope: Locator, key: string) => scope.locator('dt').filter({ hasText: new RegExp(`^${key}$`) }).locator('xpath=following-sibling::dd[1]');
 
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  // Expected noise: a 409 the page handles, and the live socket failing while the test cuts the network.
-  page.on('console', (message) => { if (message.type() === 'error' && !/409|Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(message.text())) errors.push(message.text()); });
-  return errors;
-}
+// Expected noise: a 409 the page handles, and the live socket failing while the test cuts the network.
+const expectedNoise = /409|ERR_INTERNET_DISCONNECTED/;
 
 async function createByApi(context: BrowserContext, firstName: string, lastName: string, targetGroup: string): Promise<{ id: string; version: number }> {
   const response = await context.request.post('/api/cases', { data: { identity: { firstName, lastName }, stay: { targetGroup } } });
@@ -45,7 +40,7 @@ async function createByApi(context: BrowserContext, firstName: string, lastName:
 describe('the case file in the browser', () => {
   it('takes a resident in step by step, survives a reload and a lost connection, shows the proposal beside the wishes, and lists the case', async () => {
     const { context, page } = await h.signedInPage(manager, '/casussen');
-    const errors = collectErrors(page);
+    const errors = collectErrors(page, expectedNoise);
     const lastName = `Testbewoner-${Date.now().toString(36)}`;
     await page.getByRole('heading', { level: 1, name: 'Mijn casussen' }).waitFor();
     await page.getByRole('link', { name: 'Bewoner aanmelden' }).click();
@@ -290,7 +285,7 @@ describe('the case file in the browser', () => {
 
   it('shows the other person’s change beside the kept input after a 409, and saves the choice', async () => {
     const { context, page } = await h.signedInPage(manager, '/casussen');
-    const errors = collectErrors(page);
+    const errors = collectErrors(page, expectedNoise);
     const created = await createByApi(context, 'Anna', 'Bakker', 'shelter');
     await page.goto(`/casussen/${created.id}/intake?stap=bewoner`);
     await page.getByRole('heading', { level: 1, name: 'Dossier van Anna Bakker' }).waitFor();

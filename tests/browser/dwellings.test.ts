@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { dwellingCsvColumns } from '@uitstroom/shared';
-import { startBrowserHarness, type BrowserHarness } from '../support/browser';
+import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { searchingCases } from '../support/dwelling-factory';
 
 // A corporation in the browser: Goede Stede (dwellings in Almere only, in the demo) registers a
@@ -24,13 +24,6 @@ const street = `Testwoningstraat ${Date.now().toString(36)}`;
 
 function isoDateInDays(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => { if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(message.text()); });
-  return errors;
 }
 
 const countDwellings = async () =>

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { startBrowserHarness, type BrowserHarness } from '../support/browser';
+import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { movedCase } from '../support/follow-up-flow';
 import { planTable } from '../support/table-flow';
 
@@ -22,12 +22,6 @@ const contactNote = 'Huisbezoek: post samen doorgenomen, buurvrouw helpt met boo
 const signalDescription = 'Drinkt weer dagelijks en mist de afspraken met de schuldhulp.';
 const isoDateInDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => { if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(message.text()); });
-  return errors;
-}
 const fact = (scope: Locator, key: string) => scope.locator('dt').filter({ hasText: new RegExp(`^${key}$`) }).locator('xpath=following-sibling::dd[1]');
 const posted = (page: Page, pathEnd: string) => page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith(pathEnd));
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { screenshotDir, startBrowserHarness, type BrowserHarness } from '../support/browser';
+import { collectErrors, screenshotDir, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { newDwelling, searchingCases } from '../support/dwelling-factory';
 import { answer, confirm, moveIn, offer } from '../support/placement-flow';
 
@@ -61,13 +61,6 @@ beforeAll(async () => {
   lelystadOffers = count;
 });
 afterAll(async () => { await h?.close(); });
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => { if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(message.text()); });
-  return errors;
-}
 
 /** The whole page; for a reviewer also its top and each section on its own (INDICATOR_DETAIL_SHOTS=1). */
 async function screenshots(page: Page, who: string) {

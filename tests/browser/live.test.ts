@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { startBrowserHarness, type BrowserHarness } from '../support/browser';
+import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { readyCase } from '../support/case-factory';
 import { demoPassword } from '../support/test-app';
 
@@ -16,19 +16,12 @@ const managerEmail = 'regisseur@kwintes.demo';
 const colleagueEmail = 'collega@kwintes.demo';
 const org = async (name: string) => (await h.app.db.query('SELECT id FROM organisation WHERE name = $1', [name]))[0].id as string;
 
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => { if (message.type() === 'error' && !/409|Failed to load resource/.test(message.text())) errors.push(message.text()); });
-  return errors;
-}
-
 /** A page of the seat, with every websocket frame it receives kept (listening from before the first load). */
 async function openAs(email: string, path: string): Promise<{ context: BrowserContext; page: Page; frames: string[]; errors: string[] }> {
   const { context, page } = await h.newPage();
   const frames: string[] = [];
   page.on('websocket', (ws) => ws.on('framereceived', (frame) => frames.push(String(frame.payload))));
-  const errors = collectErrors(page);
+  const errors = collectErrors(page, /409/);
   const signedIn = await context.request.post('/api/auth/login', { data: { email, password: demoPassword } });
   expect(signedIn.status()).toBe(200);
   await page.goto(path);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { addDays, amsterdamDate } from '@uitstroom/shared';
-import { startBrowserHarness, type BrowserHarness } from '../support/browser';
+import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { readyCase } from '../support/case-factory';
 import { decideFirst, planTable, scheduleCase } from '../support/table-flow';
 
@@ -14,13 +14,6 @@ afterAll(async () => { await h?.close(); });
 const corporationEmail = 'corporatie@centrada.demo';
 const title = `Uitstroomtafel meldingen ${Date.now().toString(36)}`;
 const uuid = '[0-9a-f-]{36}';
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => { if (message.type() === 'error' && !/Failed to load resource|WebSocket/.test(message.text())) errors.push(message.text()); });
-  return errors;
-}
 
 const bell = (page: Page) => page.getByRole('banner').getByRole('link', { name: /^Meldingen/ });
 const tasksLink = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: /^Mijn taken/ });
@@ -37,7 +30,7 @@ describe('notifications and tasks in the browser', () => {
     await scheduleCase(kwintes, tableId, caseView);
 
     const { context, page } = await h.signedInPage(corporationEmail, '/casussen');
-    const errors = collectErrors(page);
+    const errors = collectErrors(page, /WebSocket/);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await bell(page).waitFor();
     expect(await bell(page).getAttribute('aria-label')).toBeNull();
@@ -86,7 +79,7 @@ describe('notifications and tasks in the browser', () => {
   it('after the decision, “Mijn taken” lists the offer to make and the precondition that is due, each one click from the case', async () => {
     await decideFirst(await h.app.signIn('voorzitter@almere.demo'), h.app.db, tableId, { preconditionOwners: ['Centrada'], dueDate: addDays(amsterdamDate(new Date()), -1) });
     const { context, page } = await h.signedInPage(corporationEmail, '/casussen');
-    const errors = collectErrors(page);
+    const errors = collectErrors(page, /WebSocket/);
     await tasksLink(page).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn taken' }).waitFor();
     const tasks = page.getByRole('list', { name: 'Taken' });
@@ -140,7 +133,7 @@ describe('notifications and tasks in the browser', () => {
 
   it('the corporation chooses the daily digest for agendas on its account page', async () => {
     const { context, page } = await h.signedInPage(corporationEmail, '/account');
-    const errors = collectErrors(page);
+    const errors = collectErrors(page, /WebSocket/);
     const form = page.getByRole('form', { name: 'Meldingen per e-mail' });
     await form.waitFor();
     const agendas = form.getByRole('radiogroup', { name: 'Agenda gedeeld' });

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { startBrowserHarness, type BrowserHarness } from '../support/browser';
+import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { newDwelling, searchingCases } from '../support/dwelling-factory';
 import { answer, confirm, moveIn, offer, withdraw } from '../support/placement-flow';
 
@@ -44,14 +44,6 @@ beforeAll(async () => {
   if ((await offer(mercatus, caseId, theirs.id)).status !== 201 || (await withdraw(mercatus, caseId)).status !== 200) throw new Error('Mercatus');
 });
 afterAll(async () => { await h?.close(); });
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  // A refused request logs a failed resource in the console; the page shows the message itself.
-  page.on('console', (message) => { if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(message.text()); });
-  return errors;
-}
 
 const offerCard = (page: Page) => page.getByRole('region', { name: /^(Woningaanbod|Woning en verhuizing)$/ });
 
@@ -152,7 +144,7 @@ describe('offers, placement and move in the browser', () => {
     await h.screenshot(page, 'placements-move-in-form');
     await form.getByRole('button', { name: 'Verhuizing vastleggen' }).click();
     await page.getByText('De verhuizing is vastgelegd. De nazorgaanbieder kan de nazorg starten.').waitFor();
-    await page.getByRole('heading', { level: 1 }).locator('..').getByText('Verhuisd').waitFor();
+    await page.getByRole('heading', { level: 1 }).locator('..').getByText('Verhuisd', { exact: true }).waitFor();
     const card = offerCard(page);
     await card.getByRole('heading', { name: 'Verhuizing', exact: true }).waitFor();
     await card.getByText('0320 999 000').waitFor();

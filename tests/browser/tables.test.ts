@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { startBrowserHarness, type BrowserHarness } from '../support/browser';
+import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { readyCase } from '../support/case-factory';
 
 // A whole table in the browser: the chair plans it, the case manager puts ready cases on its
@@ -14,13 +14,6 @@ const managerEmail = 'regisseur@kwintes.demo';
 const corporationEmail = 'corporatie@centrada.demo';
 const uuid = '[0-9a-f-]{36}';
 const title = `Uitstroomtafel Flevoland test ${Date.now().toString(36)}`;
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => { if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(message.text()); });
-  return errors;
-}
 
 const agendaItem = (page: Page, name: string) => page.locator('li.agenda-item').filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(name) }) });
 const fact = (scope: Locator, key: string) => scope.locator('dt').filter({ hasText: new RegExp(`^${key}$`) }).locator('xpath=following-sibling::dd[1]');

@@ -58,3 +58,18 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     },
   };
 }
+
+/**
+ * The page's uncaught errors and console errors, for a test to expect none. A refused request logs a
+ * failed resource in the console while the page shows its own message, so that never counts;
+ * `alsoExpected` names more noise a test causes on purpose (a 409 the page handles, a cut network).
+ */
+export function collectErrors(page: Page, alsoExpected?: RegExp): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' && !/Failed to load resource/.test(text) && !alsoExpected?.test(text)) errors.push(text);
+  });
+  return errors;
+}

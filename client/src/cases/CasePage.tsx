@@ -264,7 +264,7 @@ function CaseHeader({ view, onChange, setNotice, isOwningCaseManager }: {
             ? `Wachtte ${formatDays(view.waitingDays)} sinds uitstroomgereed.`
             // After the keys nobody waits any more: the waits to the offer and the keys are in the placement.
             : view.state === 'moved' || view.state === 'aftercare'
-              ? `Verhuisd${view.readyAt ? `; uitstroomgereed sinds ${formatDutchTimestamp(view.readyAt)}` : ''}. De wachttijden tot aanbod en sleutels staan bij de plaatsing.`
+              ? `${view.readyAt ? `Uitstroomgereed sinds ${formatDutchTimestamp(view.readyAt)}. ` : ''}De wachttijden tot aanbod en sleutels staan bij de plaatsing.`
               : `Wacht ${formatDays(view.waitingDays)} sinds uitstroomgereed${view.readyAt ? ` (${formatDutchTimestamp(view.readyAt)})` : ''}.`
           : view.state === 'intake' ? 'De wachttijd begint zodra de bewoner uitstroomgereed is.' : null}
       </Paragraph>
