@@ -1,3 +1,4 @@
+import { formatDutchTimestamp, formatTime } from '../cases/case-format';
 import { formatDutchDate, formatDutchDecimal, formatDutchInteger, formatDutchPercentage, type IndicatorCount } from '@uitstroom/shared';
 
 /** What a table shows where a figure is left out (a median of fewer than 5 people) or missing. */
@@ -37,7 +38,5 @@ export function periodText(from: string, to: string): string {
 /** An ISO timestamp as the reader's date and time: `2 juni 2025, 14:05`. */
 export function generatedText(isoTimestamp: string): string {
   const at = new Date(isoTimestamp);
-  if (Number.isNaN(at.getTime())) return isoTimestamp;
-  const day = `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
-  return `${formatDutchDate(day)}, ${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+  return Number.isNaN(at.getTime()) ? isoTimestamp : `${formatDutchTimestamp(isoTimestamp)}, ${formatTime(at)}`;
 }
