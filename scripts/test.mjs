@@ -3,6 +3,8 @@
 //   unit    – pure domain rules in shared/ and the command line
 //   api     – jest + supertest against a real embedded PostgreSQL
 //   browser – the built client in Debian's Chromium (installed with apt-get when missing)
+//   clock   – the date-sensitive api and browser tests again, with the clock moved by libfaketime
+//             to the hours where the Dutch calendar date is not UTC's (faketime installed when missing)
 // Ends with one plain line "N passed, N failed" and exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -29,24 +31,71 @@ function layer(name, body) {
   layers.push({ name, seconds: (Date.now() - startedAt) / 1000, ...outcome });
 }
 
-function jestLayer(project) {
-  const outputFile = join(resultsDir, 'layers', `${project}.json`);
-  const status = run('npx', ['jest', '--selectProjects', project, '--json', '--outputFile', outputFile, '--maxWorkers=2'], { env: { NODE_ENV: 'test' } });
+function jestLayer(project, { files = [], env = {}, label = project } = {}) {
+  const outputFile = join(resultsDir, 'layers', `${label}.json`);
+  const status = run('npx', ['jest', ...files, '--selectProjects', project, '--json', '--outputFile', outputFile, '--maxWorkers=2'], { env: { NODE_ENV: 'test', ...env } });
   if (!existsSync(outputFile)) return { passed: 0, failed: 1, status };
   const report = JSON.parse(readFileSync(outputFile, 'utf8'));
   const failedSuites = report.numFailedTestSuites + (report.numRuntimeErrorTestSuites ?? 0);
   return { passed: report.numPassedTests, failed: report.numFailedTests + failedSuites, status };
 }
 
-function ensureChromium() {
-  if (existsSync('/usr/bin/chromium')) return;
-  console.log('Chromium ontbreekt: installeren met apt-get (Debian-pakket chromium)…');
-  const asRoot = process.getuid?.() === 0 ? [] : ['sudo'];
-  const cmd = (args) => (asRoot.length ? run('sudo', args) : run(args[0], args.slice(1)));
+/** Installs a Debian package the tests need when its file is missing (as root, or with sudo). */
+function ensureDebianPackage(file, pkg) {
+  if (existsSync(file)) return;
+  console.log(`${pkg} ontbreekt: installeren met apt-get (Debian-pakket ${pkg})…`);
+  const asRoot = process.getuid?.() === 0;
+  const cmd = (args) => (asRoot ? run(args[0], args.slice(1)) : run('sudo', args));
   cmd(['apt-get', 'update', '-qq']);
-  if (cmd(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'chromium']) !== 0) {
-    throw new Error('Installing Chromium with apt-get failed');
+  if (cmd(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', pkg]) !== 0 || !existsSync(file)) {
+    throw new Error(`Installing ${pkg} with apt-get failed`);
   }
+}
+
+const ensureChromium = () => ensureDebianPackage('/usr/bin/chromium', 'chromium');
+const libfaketime = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
+
+function buildClient() {
+  return run('npm', ['run', 'build', '--workspace', 'client', '--silent']) === 0;
+}
+
+// The hours that bite: just after midnight in the Netherlands while UTC is still on the day before
+// (winter and summer), and the two nights the clocks move. Each moment runs the tests that compute a
+// day; the first also runs the pages.
+const clockMoments = [
+  { at: '2026-12-06T23:30:00Z', label: 'clock-winter-night', browser: true },
+  { at: '2026-07-01T22:30:00Z', label: 'clock-summer-night' },
+  { at: '2026-03-29T00:30:00Z', label: 'clock-spring-forward' },
+  { at: '2026-10-25T00:30:00Z', label: 'clock-fall-back' },
+];
+const clockApiTests = [
+  'server/src/placements/placements.test.ts',
+  'server/src/tables/tables.test.ts',
+  'server/src/tables/preconditions.test.ts',
+  'server/src/cases/consent.test.ts',
+  'server/src/notifications/notifications.test.ts',
+  'server/src/scheduler/scheduler.test.ts',
+  'server/src/tasks/tasks.test.ts',
+  'server/src/dwellings/contingents.test.ts',
+  'tests/api/follow-up-support.test.ts',
+  'tests/api/indicators.test.ts',
+  'tests/api/erasure.test.ts',
+];
+const clockBrowserTests = ['tests/browser/placements.test.ts', 'tests/browser/follow-up-support.test.ts', 'tests/browser/tables.test.ts'];
+
+/**
+ * The environment that moves every process's clock (jest, its workers, the embedded PostgreSQL,
+ * Chromium) to `at`, and lets it run on from there. A relative offset, not a start-at time: a
+ * start-at time would restart at every child process, and the database would lag the app.
+ */
+function shiftedClock(at) {
+  const offsetSeconds = Math.round((Date.parse(at) - Date.now()) / 1000);
+  return {
+    LD_PRELOAD: libfaketime,
+    FAKETIME: `${offsetSeconds >= 0 ? '+' : ''}${offsetSeconds}`,
+    // Timers and timeouts keep real time; only the wall clock moves.
+    FAKETIME_DONT_FAKE_MONOTONIC: '1',
+  };
 }
 
 layer('types', () => {
@@ -58,8 +107,26 @@ layer('unit', () => jestLayer('unit'));
 layer('api', () => jestLayer('api'));
 layer('browser', () => {
   ensureChromium();
-  if (run('npm', ['run', 'build', '--workspace', 'client', '--silent']) !== 0) return { passed: 0, failed: 1 };
+  if (!buildClient()) return { passed: 0, failed: 1 };
   return jestLayer('browser');
+});
+layer('clock', () => {
+  // Before any clock moves: apt refuses package lists dated in its future.
+  ensureDebianPackage(libfaketime, 'faketime');
+  ensureChromium();
+  if (!existsSync(join(root, 'client', 'dist', 'index.html')) && !buildClient()) return { passed: 0, failed: 1 };
+  const outcomes = [];
+  for (const moment of clockMoments) {
+    console.log(`\n… klok op ${moment.at} (${new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(moment.at))} in Nederland)`);
+    outcomes.push(jestLayer('api', { files: clockApiTests, env: shiftedClock(moment.at), label: `${moment.label}-api` }));
+    if (moment.browser) outcomes.push(jestLayer('browser', { files: clockBrowserTests, env: shiftedClock(moment.at), label: `${moment.label}-browser` }));
+  }
+  return {
+    passed: outcomes.reduce((sum, o) => sum + o.passed, 0),
+    failed: outcomes.reduce((sum, o) => sum + o.failed, 0),
+    status: outcomes.find((o) => o.status)?.status ?? 0,
+    note: `${clockMoments.length} moments`,
+  };
 });
 
 const passed = layers.reduce((sum, l) => sum + l.passed, 0);

@@ -33,7 +33,8 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   mkdirSync(screenshotDir, { recursive: true });
 
   const newPage = async () => {
-    const context = await browser.newContext({ baseURL: baseUrl, locale: 'nl-NL', viewport: { width: 1280, height: 800 } });
+    // A Dutch user's browser, whatever the machine's zone: the client's dates must not depend on it.
+    const context = await browser.newContext({ baseURL: baseUrl, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 800 } });
     return { context, page: await context.newPage() };
   };
   return {
