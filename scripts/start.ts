@@ -4,7 +4,7 @@
  * empty, builds the client when its build is missing or stale, and serves API and client.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startServer } from '../server/src/server';
 import { readConfig } from '../server/src/core/config';
@@ -20,13 +20,15 @@ import { notificationMailsSettled } from '../server/src/notifications/notify';
 
 const root = resolve(__dirname, '..');
 
+let embedded: EmbeddedDatabase | null = null;
+
 async function main() {
   const startedAt = Date.now();
-  let embedded: EmbeddedDatabase | null = null;
   if (!process.env.DATABASE_URL) {
     const { dataDir, isFallback } = chooseDataDir(join(root, '.data'));
-    if (isFallback) console.log(`De databasegebruiker kan ${root} niet in; de data staat in ${dataDir}.`);
-    embedded = await startEmbeddedDatabase({ dataDir, databaseName: 'uitstroomtafel', port: intOrUndefined(process.env.EMBEDDED_DB_PORT), log: (l) => console.error(l) });
+    embedded = await startEmbeddedDatabase({ dataDir, databaseName: 'uitstroomtafel', port: intOrUndefined(process.env.EMBEDDED_DB_PORT), isDetached: true });
+    if (embedded.stoppedOrphanPid) console.log(`Een ingebouwde PostgreSQL die na een eerdere start was blijven draaien (pid ${embedded.stoppedOrphanPid}), is eerst gestopt.`);
+    if (isFallback) console.log(`De databasegebruiker postgres kan ${root} niet in: PostgreSQL draait vanuit ${dirname(embedded.binDir)} en de data staat daarom elders.`);
     process.env.DATABASE_URL = embedded.appUrl;
     process.env.DATABASE_OWNER_URL = embedded.ownerUrl;
     process.env.SESSION_SECRET ??= persistentSecret(join(dataDir, 'session-secret'));
@@ -59,7 +61,8 @@ async function main() {
   const stop = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
-    console.log(`\n${signal}: de app stopt.`);
+    // One line: the pools are closed before the database stops, so nothing reports a dropped connection.
+    console.log(`\nDe app stopt (${signal}).`);
     await stopScheduler();
     await server.close();
     await notificationMailsSettled(db);
@@ -83,7 +86,11 @@ function intOrUndefined(value: string | undefined): number | undefined {
   return value ? Number(value) : undefined;
 }
 
-main().catch((error) => {
-  console.error(error);
+main().catch(async (error: unknown) => {
+  // A person reads this: the message, not an object dump (a rejection without a reason printed "undefined").
+  const message = error instanceof Error ? error.message : String(error ?? 'onbekende fout');
+  console.error(`Uitstroomtafel kon niet starten: ${message}`);
+  if (process.env.DEBUG_START && error instanceof Error) console.error(error.stack);
+  await embedded?.stop().catch(() => undefined);
   process.exit(1);
 });
