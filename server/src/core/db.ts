@@ -1,10 +1,27 @@
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Pool } from 'pg';
+import pino from 'pino';
 import { migrations } from '../../../migrations';
 import { entities } from './entities';
 
 export type Db = DataSource;
 export type Tx = EntityManager;
+
+// The same level rule as readConfig (LOG_LEVEL, silent under test), for the pools made before a config exists.
+const logger = pino({ level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info') });
+
+/**
+ * What a dropped connection may write to the log: the SQL state and the driver's message. Never the
+ * error itself, which can carry the client (connection details) or a query with its parameters.
+ */
+export function describeDatabaseError(error: unknown): { code?: string; message: string } {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return { code: typeof code === 'string' ? code : undefined, message: typeof message === 'string' ? message : 'onbekende fout' };
+}
+
+export function logDatabaseConnectionError(error: unknown, what: string): void {
+  logger.warn(describeDatabaseError(error), `database: ${what}`);
+}
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
   return new DataSource({
@@ -18,6 +35,9 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
     synchronize: false,
     migrationsRun: false,
     logging: false,
+    // An idle connection that drops (a restart, a failover, pg_terminate_backend) is logged and left
+    // out of the pool; the next query opens a new one. Connections in use are released by TypeORM.
+    poolErrorHandler: (error: unknown) => logDatabaseConnectionError(error, 'an idle connection dropped'),
   });
 }
 

