@@ -91,8 +91,10 @@ async function startPostgres(options: { binDir: string; pgDir: string; dataDir: 
   });
   closeSync(logFd);
   let hasExited = false;
+  let spawnError: Error | null = null;
   const exited = new Promise<void>((resolveExit) => child.once('exit', () => { hasExited = true; resolveExit(); }));
-  child.once('error', () => undefined);
+  // A binary that cannot be executed (EACCES, ENOENT) gives `error` and no `exit`.
+  child.once('error', (error) => { spawnError = error; hasExited = true; });
   // A process.exit() anywhere (a failed start, a test runner) must not leave PostgreSQL behind.
   const stopOnExit = () => { if (!hasExited) child.kill('SIGINT'); };
   process.on('exit', stopOnExit);
@@ -101,7 +103,8 @@ async function startPostgres(options: { binDir: string; pgDir: string; dataDir: 
   for (;;) {
     if (hasExited) {
       process.off('exit', stopOnExit);
-      throw new Error(`De ingebouwde PostgreSQL start niet: ${lastLines(logFile)} (log: ${logFile})`);
+      const reason = spawnError ? (spawnError as Error).message : lastLines(logFile);
+      throw new Error(`De ingebouwde PostgreSQL start niet: ${reason} (log: ${logFile})`);
     }
     if (await canConnect(options.port, options.superuserPassword)) break;
     if (Date.now() - startedAt > 60_000) {
