@@ -20,10 +20,9 @@ import { notificationMailsSettled } from '../server/src/notifications/notify';
 
 const root = resolve(__dirname, '..');
 
-let embedded: EmbeddedDatabase | null = null;
-
 async function main() {
   const startedAt = Date.now();
+  let embedded: EmbeddedDatabase | null = null;
   if (!process.env.DATABASE_URL) {
     const { dataDir, isFallback } = chooseDataDir(join(root, '.data'));
     embedded = await startEmbeddedDatabase({ dataDir, databaseName: 'uitstroomtafel', port: intOrUndefined(process.env.EMBEDDED_DB_PORT), isDetached: true });
@@ -86,11 +85,15 @@ function intOrUndefined(value: string | undefined): number | undefined {
   return value ? Number(value) : undefined;
 }
 
-main().catch(async (error: unknown) => {
+main().catch((error: unknown) => {
   // A person reads this: the message, not an object dump (a rejection without a reason printed "undefined").
-  const message = error instanceof Error ? error.message : String(error ?? 'onbekende fout');
+  const { code, port } = (error ?? {}) as { code?: string; port?: number };
+  const message = code === 'EADDRINUSE'
+    ? `poort ${port ?? ''} is al in gebruik; kies een andere met PORT=…`
+    : error instanceof Error ? error.message : String(error ?? 'onbekende fout');
   console.error(`Uitstroomtafel kon niet starten: ${message}`);
   if (process.env.DEBUG_START && error instanceof Error) console.error(error.stack);
-  await embedded?.stop().catch(() => undefined);
+  // The embedded PostgreSQL stops on exit (startEmbeddedDatabase's exit hook), after the app's
+  // connections are gone with the process, so no dropped connection is reported.
   process.exit(1);
 });
