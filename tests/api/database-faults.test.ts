@@ -6,7 +6,7 @@ import request from 'supertest';
 import { Client, Pool } from 'pg';
 import { liveMessage, presenceSchema } from '@uitstroom/shared';
 import { findFreePort, startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/src/core/embedded-database';
-import { runMigrations } from '../../server/src/core/db';
+import { createDataSource, runMigrations } from '../../server/src/core/db';
 import { createTestDatabase } from '../support/test-database';
 import { startNodeProcess, type NodeProcess } from '../support/live-nodes';
 import { connectLive, signInCookie, type LiveClient } from '../support/live-client';
@@ -124,6 +124,36 @@ describe('backends terminated under two running nodes (pg_terminate_backend)', (
       for (const line of lines) expect(Object.keys(line).sort()).toEqual(expect.arrayContaining(['code', 'message', 'msg']));
       for (const line of lines) expect(Object.keys(line).filter((key) => !['level', 'time', 'pid', 'hostname', 'code', 'message', 'msg'].includes(key))).toEqual([]);
       expect(output).not.toMatch(/Unhandled 'error' event|password/i);
+    }
+  });
+});
+
+describe('connections of the app’s own pool terminated in this process', () => {
+  it('a connection checked out by a transaction and a connection running a query both drop without an unhandled error, and the pool serves queries again', async () => {
+    const database = await createTestDatabase();
+    const db = createDataSource(database.appUrl, { poolSize: 3 });
+    await db.initialize();
+    try {
+      const runner = db.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      const held = (await runner.query('SELECT pg_backend_pid() AS pid'))[0].pid as number;
+      const running = db.query('SELECT pg_sleep(30)').then(() => 'finished', (error: { code?: string }) => error.code ?? 'failed');
+      const sleeping = await waitFor('the query running', () => asSuperuser(process.env.TEST_SUPERUSER_URL!, async (client) =>
+        (await client.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND query = 'SELECT pg_sleep(30)'`, [database.name])).rows[0]?.pid as number | undefined));
+
+      // An unheard 'error' event on either connection would end this process (and the test run).
+      await asSuperuser(process.env.TEST_SUPERUSER_URL!, (client) => client.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [[held, sleeping]]));
+      expect(await running).toBe('57P01');
+      await expect(runner.query('SELECT 1')).rejects.toThrow();
+      await runner.release().catch(() => undefined);
+
+      // The query that was running hands its connection back before the socket's end is read, so
+      // the very next query can still meet that connection once; then the pool has dropped it.
+      expect(await waitFor('a query on a new connection', async () => (await db.query('SELECT 1 AS one'))[0]?.one === 1, 2000)).toBe(true);
+    } finally {
+      await db.destroy();
+      await database.drop();
     }
   });
 });
