@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { RequestHandler } from 'express';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/postgres-adapter';
-import { Pool, type PoolClient } from 'pg';
+import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { createApp } from './app';
@@ -11,7 +11,7 @@ import type { AppConfig } from './core/config';
 import { authenticateSocket, isOwnOrigin, sessionOnHandshake } from './live/live.handshake';
 import { createGateway, type LiveIo } from './live/live.gateway';
 import { startDelivery } from './live/live.delivery';
-import { describeDatabaseError, logDatabaseConnectionError } from './core/db';
+import { describeDatabaseError, endConnectionOnFatal, logDatabaseConnectionError } from './core/db';
 
 export interface RunningServer {
   httpServer: HttpServer;
@@ -35,7 +35,7 @@ export async function startServer(options: { db: DataSource; config: AppConfig; 
 
   // The adapter holds one connection in LISTEN for as long as the node runs: a small pool of its own
   // keeps it from taking one of the app's.
-  const adapterPool = new Pool({ connectionString: config.databaseUrl, max: 3 });
+  const adapterPool = new Pool({ connectionString: config.databaseUrl, max: 3, onConnect: endConnectionOnFatal } as PoolConfig);
   // Only code and message: the error carries the whole pg client (connection details) otherwise.
   adapterPool.on('error', (error) => logDatabaseConnectionError(error, 'live: an idle adapter connection dropped'));
   const io: LiveIo = new Server(httpServer, {

@@ -1,5 +1,5 @@
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import pino from 'pino';
 import { migrations } from '../../../migrations';
 import { entities } from './entities';
@@ -23,6 +23,21 @@ export function logDatabaseConnectionError(error: unknown, what: string): void {
   logger.warn(describeDatabaseError(error), `database: ${what}`);
 }
 
+/**
+ * pg-pool's `onConnect`, for every pool: a connection whose server ended it (a FATAL such as 57P01,
+ * `terminating connection due to administrator command`) is logged and ended at once. Otherwise a
+ * query that was running on it hands it back to the pool before its socket's end is read, and the
+ * next request would get the dead connection.
+ */
+export function endConnectionOnFatal(client: PoolClient): void {
+  const { connection } = client as unknown as { connection: { on(event: 'errorMessage', listener: (message: { severity?: string }) => void): void } };
+  connection.on('errorMessage', (message) => {
+    if (message.severity !== 'FATAL') return;
+    logDatabaseConnectionError(message, 'the server ended a connection');
+    void client.end().catch(() => undefined);
+  });
+}
+
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
   return new DataSource({
     type: 'postgres',
@@ -37,7 +52,11 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
     logging: false,
     // An idle connection that drops (a restart, a failover, pg_terminate_backend) is logged and left
     // out of the pool; the next query opens a new one. Connections in use are released by TypeORM.
-    poolErrorHandler: (error: unknown) => logDatabaseConnectionError(error, 'an idle connection dropped'),
+    // (A FATAL from the server is logged once, by endConnectionOnFatal.)
+    poolErrorHandler: (error: unknown) => {
+      if ((error as { severity?: string }).severity !== 'FATAL') logDatabaseConnectionError(error, 'an idle connection dropped');
+    },
+    extra: { onConnect: endConnectionOnFatal },
   });
 }
 
