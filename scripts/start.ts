@@ -33,6 +33,14 @@ async function main() {
     process.env.SESSION_SECRET ??= persistentSecret(join(dataDir, 'session-secret'));
     console.log(`Ingebouwde PostgreSQL gestart (data: ${dataDir}).`);
   }
+  // A stop while the app is still starting (migrations, demo data, the client build): exit, and the
+  // embedded PostgreSQL stops with the process (its exit hook) instead of running on, orphaned.
+  const stopWhileStarting = (signal: NodeJS.Signals) => {
+    console.log(`\nDe app stopt (${signal}).`);
+    process.exit(130);
+  };
+  process.once('SIGINT', stopWhileStarting);
+  process.once('SIGTERM', stopWhileStarting);
   const config = readConfig(process.env, { clientDistDir: process.env.CLIENT_DIST_DIR ?? join(root, 'client', 'dist') });
 
   const ran = await runMigrations(process.env.DATABASE_OWNER_URL ?? config.databaseUrl);
@@ -69,6 +77,8 @@ async function main() {
     if (embedded) await embedded.stop();
     process.exit(0);
   };
+  process.off('SIGINT', stopWhileStarting);
+  process.off('SIGTERM', stopWhileStarting);
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
