@@ -4,7 +4,7 @@
  * empty, builds the client when its build is missing or stale, and serves API and client.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startServer } from '../server/src/server';
 import { readConfig } from '../server/src/core/config';
@@ -25,13 +25,22 @@ async function main() {
   let embedded: EmbeddedDatabase | null = null;
   if (!process.env.DATABASE_URL) {
     const { dataDir, isFallback } = chooseDataDir(join(root, '.data'));
-    if (isFallback) console.log(`De databasegebruiker kan ${root} niet in; de data staat in ${dataDir}.`);
-    embedded = await startEmbeddedDatabase({ dataDir, databaseName: 'uitstroomtafel', port: intOrUndefined(process.env.EMBEDDED_DB_PORT), log: (l) => console.error(l) });
+    embedded = await startEmbeddedDatabase({ dataDir, databaseName: 'uitstroomtafel', port: intOrUndefined(process.env.EMBEDDED_DB_PORT), isDetached: true });
+    if (embedded.stoppedOrphanPid) console.log(`Een ingebouwde PostgreSQL die na een eerdere start was blijven draaien (pid ${embedded.stoppedOrphanPid}), is eerst gestopt.`);
+    if (isFallback) console.log(`De databasegebruiker postgres kan ${root} niet in: PostgreSQL draait vanuit ${dirname(embedded.binDir)} en de data staat daarom elders.`);
     process.env.DATABASE_URL = embedded.appUrl;
     process.env.DATABASE_OWNER_URL = embedded.ownerUrl;
     process.env.SESSION_SECRET ??= persistentSecret(join(dataDir, 'session-secret'));
     console.log(`Ingebouwde PostgreSQL gestart (data: ${dataDir}).`);
   }
+  // A stop while the app is still starting (migrations, demo data, the client build): exit, and the
+  // embedded PostgreSQL stops with the process (its exit hook) instead of running on, orphaned.
+  const stopWhileStarting = (signal: NodeJS.Signals) => {
+    console.log(`\nDe app stopt (${signal}).`);
+    process.exit(130);
+  };
+  process.once('SIGINT', stopWhileStarting);
+  process.once('SIGTERM', stopWhileStarting);
   const config = readConfig(process.env, { clientDistDir: process.env.CLIENT_DIST_DIR ?? join(root, 'client', 'dist') });
 
   const ran = await runMigrations(process.env.DATABASE_OWNER_URL ?? config.databaseUrl);
@@ -59,7 +68,8 @@ async function main() {
   const stop = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
-    console.log(`\n${signal}: de app stopt.`);
+    // One line: the pools are closed before the database stops, so nothing reports a dropped connection.
+    console.log(`\nDe app stopt (${signal}).`);
     await stopScheduler();
     await server.close();
     await notificationMailsSettled(db);
@@ -67,6 +77,8 @@ async function main() {
     if (embedded) await embedded.stop();
     process.exit(0);
   };
+  process.off('SIGINT', stopWhileStarting);
+  process.off('SIGTERM', stopWhileStarting);
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
@@ -83,7 +95,15 @@ function intOrUndefined(value: string | undefined): number | undefined {
   return value ? Number(value) : undefined;
 }
 
-main().catch((error) => {
-  console.error(error);
+main().catch((error: unknown) => {
+  // A person reads this: the message, not an object dump (a rejection without a reason printed "undefined").
+  const { code, port } = (error ?? {}) as { code?: string; port?: number };
+  const message = code === 'EADDRINUSE'
+    ? `poort ${port ?? ''} is al in gebruik; kies een andere met PORT=…`
+    : error instanceof Error ? error.message : String(error ?? 'onbekende fout');
+  console.error(`Uitstroomtafel kon niet starten: ${message}`);
+  if (process.env.DEBUG_START && error instanceof Error) console.error(error.stack);
+  // The embedded PostgreSQL stops on exit (startEmbeddedDatabase's exit hook), after the app's
+  // connections are gone with the process, so no dropped connection is reported.
   process.exit(1);
 });

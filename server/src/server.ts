@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { RequestHandler } from 'express';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/postgres-adapter';
-import { Pool } from 'pg';
+import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { createApp } from './app';
@@ -11,6 +11,7 @@ import type { AppConfig } from './core/config';
 import { authenticateSocket, isOwnOrigin, sessionOnHandshake } from './live/live.handshake';
 import { createGateway, type LiveIo } from './live/live.gateway';
 import { startDelivery } from './live/live.delivery';
+import { describeDatabaseError, endConnectionOnFatal, logDatabaseConnectionError } from './core/db';
 
 export interface RunningServer {
   httpServer: HttpServer;
@@ -34,9 +35,9 @@ export async function startServer(options: { db: DataSource; config: AppConfig; 
 
   // The adapter holds one connection in LISTEN for as long as the node runs: a small pool of its own
   // keeps it from taking one of the app's.
-  const adapterPool = new Pool({ connectionString: config.databaseUrl, max: 3 });
+  const adapterPool = new Pool({ connectionString: config.databaseUrl, max: 3, onConnect: endConnectionOnFatal } as PoolConfig);
   // Only code and message: the error carries the whole pg client (connection details) otherwise.
-  adapterPool.on('error', (error: Error & { code?: string }) => logger.error({ code: error.code, message: error.message }, 'live: adapter pool error'));
+  adapterPool.on('error', (error) => logDatabaseConnectionError(error, 'live: an idle adapter connection dropped'));
   const io: LiveIo = new Server(httpServer, {
     // WebSocket only: no long-polling, so no sticky sessions between nodes, and the browser always
     // sends an Origin to check.
@@ -45,7 +46,7 @@ export async function startServer(options: { db: DataSource; config: AppConfig; 
     // Client messages are small ({ room }); anything bigger is refused before it is read.
     maxHttpBufferSize: 16 * 1024,
     allowRequest: (req, callback) => callback(isOwnOrigin(config, req.headers) ? null : 'Onbekende herkomst', isOwnOrigin(config, req.headers)),
-    adapter: createAdapter(adapterPool, { errorHandler: (error) => logger.error({ err: error }, 'live: adapter error') }),
+    adapter: createAdapter(listenSafePool(adapterPool), { errorHandler: (error) => logger.error(describeDatabaseError(error), 'live: adapter error') }),
   });
   io.engine.use(sessionOnHandshake(app.locals.sessionMiddleware as RequestHandler));
   io.use(authenticateSocket(db, config));
@@ -78,6 +79,36 @@ export async function startServer(options: { db: DataSource; config: AppConfig; 
       return closing;
     },
   };
+}
+
+/**
+ * The adapter checks one client out of the pool for LISTEN and keeps it. When its connection drops
+ * (a PostgreSQL restart, a failover, pg_terminate_backend) the client emits `error`, and a checked-
+ * out client has no listener of the pool's: unheard, that `error` ends the process. Here every
+ * checked-out client gets one, which logs the drop and hands the dead client back to the pool, so
+ * its place is free again; the adapter hears `end` and checks out a new client after about two
+ * seconds, LISTENing again to every room's channel.
+ */
+function listenSafePool(pool: Pool): Pool {
+  const connect = async (): Promise<PoolClient> => {
+    const client = await pool.connect();
+    const release = client.release.bind(client);
+    let isReleased = false;
+    const releaseOnce = (error?: Error | boolean) => {
+      if (isReleased) return;
+      isReleased = true;
+      release(error);
+    };
+    client.release = releaseOnce;
+    client.on('error', (error) => {
+      logDatabaseConnectionError(error, 'live: the LISTEN connection dropped; the adapter reconnects');
+      releaseOnce(error);
+    });
+    client.once('end', () => releaseOnce(new Error('connection ended')));
+    return client;
+  };
+  // The adapter uses only connect() (the LISTEN client) and query() (NOTIFY, attachments).
+  return { connect, query: pool.query.bind(pool) } as unknown as Pool;
 }
 
 /**

@@ -1,10 +1,42 @@
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import pino from 'pino';
 import { migrations } from '../../../migrations';
 import { entities } from './entities';
 
 export type Db = DataSource;
 export type Tx = EntityManager;
+
+// The same level rule as readConfig (LOG_LEVEL, silent under test), for the pools made before a config exists.
+const logger = pino({ level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info') });
+
+/**
+ * What a dropped connection may write to the log: the SQL state and the driver's message. Never the
+ * error itself, which can carry the client (connection details) or a query with its parameters.
+ */
+export function describeDatabaseError(error: unknown): { code?: string; message: string } {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return { code: typeof code === 'string' ? code : undefined, message: typeof message === 'string' ? message : 'onbekende fout' };
+}
+
+export function logDatabaseConnectionError(error: unknown, what: string): void {
+  logger.warn(describeDatabaseError(error), `database: ${what}`);
+}
+
+/**
+ * pg-pool's `onConnect`, for every pool: a connection whose server ended it (a FATAL such as 57P01,
+ * `terminating connection due to administrator command`) is logged and ended at once. Otherwise a
+ * query that was running on it hands it back to the pool before its socket's end is read, and the
+ * next request would get the dead connection.
+ */
+export function endConnectionOnFatal(client: PoolClient): void {
+  const { connection } = client as unknown as { connection: { on(event: 'errorMessage', listener: (message: { severity?: string }) => void): void } };
+  connection.on('errorMessage', (message) => {
+    if (message.severity !== 'FATAL') return;
+    logDatabaseConnectionError(message, 'the server ended a connection');
+    void client.end().catch(() => undefined);
+  });
+}
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
   return new DataSource({
@@ -18,6 +50,13 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
     synchronize: false,
     migrationsRun: false,
     logging: false,
+    // An idle connection that drops (a restart, a failover, pg_terminate_backend) is logged and left
+    // out of the pool; the next query opens a new one. Connections in use are released by TypeORM.
+    // (A FATAL from the server is logged once, by endConnectionOnFatal.)
+    poolErrorHandler: (error: unknown) => {
+      if ((error as { severity?: string }).severity !== 'FATAL') logDatabaseConnectionError(error, 'an idle connection dropped');
+    },
+    extra: { onConnect: endConnectionOnFatal },
   });
 }
 
