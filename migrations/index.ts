@@ -12,6 +12,7 @@ import { FollowUpSupport1764950400000 } from './1764950400000-follow-up-support'
 import { Indicators1765036800000 } from './1765036800000-indicators';
 import { IndicatorIndexes1765123200000 } from './1765123200000-indicator-indexes';
 import { PreconditionDoneBy1765209600000 } from './1765209600000-precondition-done-by';
+import { FreeTextOutOfAudit1765296000000 } from './1765296000000-free-text-out-of-audit';
 
 /** Every migration, in order. Listed explicitly so that no loader has to glob TypeScript files. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   Indicators1765036800000,
   IndicatorIndexes1765123200000,
   PreconditionDoneBy1765209600000,
+  FreeTextOutOfAudit1765296000000,
 ];
