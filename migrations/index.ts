@@ -13,6 +13,7 @@ import { Indicators1765036800000 } from './1765036800000-indicators';
 import { IndicatorIndexes1765123200000 } from './1765123200000-indicator-indexes';
 import { PreconditionDoneBy1765209600000 } from './1765209600000-precondition-done-by';
 import { FreeTextOutOfAudit1765296000000 } from './1765296000000-free-text-out-of-audit';
+import { DeniedAccess1765382400000 } from './1765382400000-denied-access';
 
 /** Every migration, in order. Listed explicitly so that no loader has to glob TypeScript files. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   IndicatorIndexes1765123200000,
   PreconditionDoneBy1765209600000,
   FreeTextOutOfAudit1765296000000,
+  DeniedAccess1765382400000,
 ];

@@ -12,6 +12,8 @@ export interface AuditRecord {
   purpose: AuditPurpose;
   outcome: AuditOutcome;
   details?: Record<string, unknown>;
+  /** Who, when the request has no signed-in actor but names a user (a refused request on an ended session). */
+  actorUserId?: string | null;
 }
 
 /**
@@ -24,7 +26,7 @@ export async function writeAudit(tx: EntityManager, context: Pick<RequestContext
        subject_pseudonym, fields, purpose, outcome, client_address, request_id, details)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
-      context.actor?.userId ?? null,
+      context.actor?.userId ?? record.actorUserId ?? null,
       context.actor?.organisationId ?? null,
       context.actor?.seat ?? null,
       record.action,

@@ -18,6 +18,8 @@ export interface RequestContext {
   clientAddress: string;
   /** A session cookie came in, but its session has ended: the client says "log in again". */
   hadExpiredSession: boolean;
+  /** Whose session it was, when an ended session still named its user (for the audit of a refused request). */
+  expiredSessionUserId?: string;
 }
 
 const contextKey = Symbol('requestContext');

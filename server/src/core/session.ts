@@ -63,7 +63,7 @@ export function requestContextMiddleware(config: AppConfig, loadActor: ActorLoad
       actor = isPastAbsoluteLifetime ? null : await loadActor(userId);
       if (!actor) await destroySession(req);
     }
-    setRequestContext(req, { actor, requestId, clientAddress, hadExpiredSession: hadCookie && !actor });
+    setRequestContext(req, { actor, requestId, clientAddress, hadExpiredSession: hadCookie && !actor, ...(userId && !actor ? { expiredSessionUserId: userId } : {}) });
     next();
   };
 }
