@@ -14,6 +14,7 @@ import { IndicatorIndexes1765123200000 } from './1765123200000-indicator-indexes
 import { PreconditionDoneBy1765209600000 } from './1765209600000-precondition-done-by';
 import { FreeTextOutOfAudit1765296000000 } from './1765296000000-free-text-out-of-audit';
 import { DeniedAccess1765382400000 } from './1765382400000-denied-access';
+import { AccountLockout1765468800000 } from './1765468800000-account-lockout';
 
 /** Every migration, in order. Listed explicitly so that no loader has to glob TypeScript files. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   PreconditionDoneBy1765209600000,
   FreeTextOutOfAudit1765296000000,
   DeniedAccess1765382400000,
+  AccountLockout1765468800000,
 ];
