@@ -15,6 +15,7 @@ import { PreconditionDoneBy1765209600000 } from './1765209600000-precondition-do
 import { FreeTextOutOfAudit1765296000000 } from './1765296000000-free-text-out-of-audit';
 import { DeniedAccess1765382400000 } from './1765382400000-denied-access';
 import { AccountLockout1765468800000 } from './1765468800000-account-lockout';
+import { AuditChain1765555200000 } from './1765555200000-audit-chain';
 
 /** Every migration, in order. Listed explicitly so that no loader has to glob TypeScript files. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   FreeTextOutOfAudit1765296000000,
   DeniedAccess1765382400000,
   AccountLockout1765468800000,
+  AuditChain1765555200000,
 ];

@@ -42,7 +42,8 @@ export function createApp(db: DataSource, config: AppConfig): Express {
 
   app.use(pinoHttp({
     logger,
-    genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(),
+    // The request id is the server's own; a client's X-Request-Id is only a correlation field (request context).
+    genReqId: () => randomUUID(),
     autoLogging: config.logLevel !== 'silent',
     // Only what an operator needs: never headers (session cookies), bodies or query strings (names).
     serializers: {
