@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { appRoleName } from './app-role';
 
 /**
  * An audit log that proves itself (issue 21). The database, not the writer, sets each row's time,
@@ -17,11 +18,15 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The client's X-Request-Id is kept apart, length-limited, as `correlation_id`; `request_id` is the
  * server's own. Rows written before this migration are sealed here, in id order, as chains per day
  * marked `/before`.
+ *
+ * The app role may read which migrations ran (the table predates the default privileges): a node
+ * started with DATABASE_URL alone checks that the schema is current, without the owner's credentials.
  */
 export class AuditChain1765555200000 implements MigrationInterface {
   name = 'AuditChain1765555200000';
 
   async up(db: QueryRunner): Promise<void> {
+    await db.query(`GRANT SELECT ON schema_migration TO ${appRoleName()}`);
     await db.query(`
       ALTER TABLE audit_log ADD COLUMN correlation_id text CHECK (length(correlation_id) <= 100);
       ALTER TABLE audit_log ADD COLUMN chain text;
@@ -85,6 +90,7 @@ export class AuditChain1765555200000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`REVOKE SELECT ON schema_migration FROM ${appRoleName()}`);
     await db.query(`
       DROP FUNCTION audit_log_verify();
       DROP TRIGGER audit_log_seal ON audit_log;
