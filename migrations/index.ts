@@ -12,6 +12,10 @@ import { FollowUpSupport1764950400000 } from './1764950400000-follow-up-support'
 import { Indicators1765036800000 } from './1765036800000-indicators';
 import { IndicatorIndexes1765123200000 } from './1765123200000-indicator-indexes';
 import { PreconditionDoneBy1765209600000 } from './1765209600000-precondition-done-by';
+import { FreeTextOutOfAudit1765296000000 } from './1765296000000-free-text-out-of-audit';
+import { DeniedAccess1765382400000 } from './1765382400000-denied-access';
+import { AccountLockout1765468800000 } from './1765468800000-account-lockout';
+import { AuditChain1765555200000 } from './1765555200000-audit-chain';
 
 /** Every migration, in order. Listed explicitly so that no loader has to glob TypeScript files. */
 export const migrations = [
@@ -29,4 +33,8 @@ export const migrations = [
   Indicators1765036800000,
   IndicatorIndexes1765123200000,
   PreconditionDoneBy1765209600000,
+  FreeTextOutOfAudit1765296000000,
+  DeniedAccess1765382400000,
+  AccountLockout1765468800000,
+  AuditChain1765555200000,
 ];

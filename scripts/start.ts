@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startServer } from '../server/src/server';
 import { readConfig } from '../server/src/core/config';
-import { createDataSource, runMigrations } from '../server/src/core/db';
+import { createDataSource, pendingMigrationNames, runMigrations } from '../server/src/core/db';
 import { chooseDataDir, startEmbeddedDatabase, type EmbeddedDatabase } from '../server/src/core/embedded-database';
 import { seedDemoData } from '../server/src/demo/demo-seed';
 import { seedDemoHistory } from '../server/src/demo/demo-history';
@@ -43,11 +43,17 @@ async function main() {
   process.once('SIGTERM', stopWhileStarting);
   const config = readConfig(process.env, { clientDistDir: process.env.CLIENT_DIST_DIR ?? join(root, 'client', 'dist') });
 
-  const ran = await runMigrations(process.env.DATABASE_OWNER_URL ?? config.databaseUrl);
+  // The embedded database migrates here; with DATABASE_URL the app never holds the owner's credentials: migrations are their own step (`npm run migrate`).
+  const ran = embedded ? await runMigrations(embedded.ownerUrl) : [];
   if (ran.length) console.log(`Migraties uitgevoerd: ${ran.join(', ')}`);
 
   const db = createDataSource(config.databaseUrl);
   await db.initialize();
+  const pending = embedded ? [] : await pendingMigrationNames(db);
+  if (pending.length) {
+    await db.destroy();
+    throw new Error(`Het databaseschema loopt achter (${pending.join(', ')}). Voer eerst "npm run migrate" uit met DATABASE_OWNER_URL.`);
+  }
   if (!config.isProduction && (await seedDemoData(db))) console.log('Demoregio’s Flevoland en Midden-IJssel aangemaakt.');
   // Once per database (seedDemoHistory marks it done): four years of cases for the indicators' dashboards.
   if (!config.isProduction && (await seedDemoHistory(db))) console.log('Demogeschiedenis aangemaakt: vier jaar casussen voor de indicatoren.');

@@ -30,6 +30,7 @@ import { placementsRoutes } from './placements/placements.routes';
 import { supportRoutes } from './support/support.routes';
 import { retentionRoutes } from './retention/retention.routes';
 import { indicatorsRoutes } from './indicators/indicators.routes';
+import { auditDeniedAccess } from './audit/denied-access';
 
 /** The whole HTTP app for one data source; no listening, so tests can drive it with supertest. */
 export function createApp(db: DataSource, config: AppConfig): Express {
@@ -41,7 +42,8 @@ export function createApp(db: DataSource, config: AppConfig): Express {
 
   app.use(pinoHttp({
     logger,
-    genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(),
+    // The request id is the server's own; a client's X-Request-Id is only a correlation field (request context).
+    genReqId: () => randomUUID(),
     autoLogging: config.logLevel !== 'silent',
     // Only what an operator needs: never headers (session cookies), bodies or query strings (names).
     serializers: {
@@ -82,6 +84,7 @@ export function createApp(db: DataSource, config: AppConfig): Express {
     app.get(/^(?!\/api\/).*/, (_req, res) => { res.sendFile(indexHtml); });
   }
 
+  app.use('/api', auditDeniedAccess(db, routes));
   app.use(errorHandler(logger));
   return app;
 }

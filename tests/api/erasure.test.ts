@@ -16,7 +16,7 @@ const resident = {
   firstName: 'Wilhelmina', lastName: 'Zonderland-Quist', birthDate: '1987-06-23', bsn: '123456782',
   phone: '06 98765432', email: 'w.zonderland@voorbeeld.nl', street: 'Quistpad 17',
 };
-const needles = [resident.firstName, resident.lastName, resident.birthDate, resident.bsn, resident.phone, resident.phone.replace(/\s/g, ''), resident.email, resident.street];
+const needles = [resident.firstName, resident.lastName, resident.birthDate, resident.bsn, resident.phone, resident.phone.replace(/\s/g, ''), resident.email, resident.street, 'opgenomen na een psychose', 'eerdere overlast'];
 
 /** Every place a needle occurs: "table.column" for each text-like column of the public schema holding it. */
 async function occurrences(needle: string): Promise<string[]> {
@@ -51,6 +51,10 @@ beforeAll(async () => {
       { municipality: 'GM0995', kind: 'woonadres', from: '2013-08-01', to: '2021-11-15', source: 'brp', street: resident.street },
     ],
     wishes: { municipalities: ['GM0050'], ownWords: `Ik ben ${resident.firstName} en wil rustig wonen.` },
+  }, {
+    // Free text written at the table names the resident too (issue 21).
+    deferReason: `${resident.firstName} ${resident.lastName} is opgenomen na een psychose.`,
+    objection: `Lelystad kent ${resident.firstName} ${resident.lastName} van eerdere overlast.`,
   });
   const upload = await a.casemanager.post(`/api/cases/${caseView.id}/documents?category=identityContact&filename=paspoort-${resident.lastName}.pdf`)
     .set('Content-Type', 'application/pdf').send(Buffer.from(`%PDF-1.4\n${resident.firstName} ${resident.lastName} ${resident.bsn}\n%%EOF\n`));
@@ -103,6 +107,9 @@ describe('erasure', () => {
     expect(await occurrences(resident.lastName)).toEqual(expect.arrayContaining(['case_file.sections', 'case_file.search_name', 'case_document.filename', 'case_document.content']));
     expect(await occurrences(resident.firstName)).toEqual(expect.arrayContaining(['support_contact.note', 'support_signal.description', 'case_file.sections']));
     expect(await occurrences(resident.bsn)).toContain('case_file.sections');
+    // The table's free text lives on the agenda item and in the vote, never in the audit log or the case's events.
+    expect(await occurrences(`${resident.firstName} ${resident.lastName}`)).toEqual(expect.arrayContaining(['agenda_item.note', 'table_decision.votes']));
+    expect(await occurrences('opgenomen na een psychose')).toEqual(['agenda_item.note']);
     const [{ auditRows }] = await t.db.query('SELECT count(*)::int AS "auditRows" FROM audit_log WHERE subject_pseudonym = $1', [caseView.pseudonym]);
     expect(auditRows).toBeGreaterThan(5);
 

@@ -175,7 +175,8 @@ describe('signals', () => {
     const after = (await a.casemanager.get(`/api/cases/${caseView.id}`)).body;
     expect(after).toMatchObject({ state: 'aftercare', version: before.version });
     const agenda = (await a.chair.get(`/api/tables/${table.id}`)).body.agenda;
-    expect(agenda).toEqual([expect.objectContaining({ caseId: caseView.id, status: 'open', note: 'Escalatie uit de nazorg' })]);
+    // The item's note follows the case's sensitive fields (issue 21); the chair's organisation has no such consent here, the kind says enough.
+    expect(agenda).toEqual([expect.objectContaining({ caseId: caseView.id, status: 'open', kind: 'escalation', hasNote: true })]);
     expect((await notificationsOf('gemeente@lelystad.demo')).map((n: { title: string }) => n.title)).toEqual([`Signaal uit de nazorg bij casus ${caseView.pseudonym}`]);
     expect(await notificationsOf('corporatie@centrada.demo')).toHaveLength(1);
     // The municipality reads the signal by kind, not the provider's description.

@@ -74,6 +74,33 @@ describe('deactivation, in the browser', () => {
   });
 });
 
+describe('a locked account, in the browser (issue 21)', () => {
+  it('the sign-in form says the account is locked; the regio-beheerder lifts the lock with one button and the user signs in', async () => {
+    const email = 'aanbieder@leger-des-heils.demo';
+    // Locked after too many failed attempts (the limits themselves are tested in server/src/auth/account-lockout.test.ts).
+    await h.app.db.query(`INSERT INTO account_lock (email, locked_at, locked_until) VALUES ($1, now(), now() + interval '15 minutes')`, [email]);
+    const user = await h.browser.newContext({ baseURL: h.baseUrl });
+    const page = await user.newPage();
+    await signInThroughForm(page, email, 'uitstroom-demo');
+    await page.getByText(/tijdelijk geblokkeerd/).waitFor();
+
+    const admin = await h.signedInPage('beheer@flevoland.demo', '/beheer/gebruikers');
+    const row = admin.page.getByRole('row').filter({ hasText: email });
+    await row.getByText(/Geblokkeerd tot/).waitFor();
+    await row.getByRole('button', { name: 'Blokkade opheffen' }).click();
+    await admin.page.getByText(/blokkade opgeheven; inloggen kan weer\./).waitFor();
+    // The list reloads after the notice: then the lock and its button are gone.
+    await row.getByRole('button', { name: 'Blokkade opheffen' }).waitFor({ state: 'detached' });
+    expect(await row.getByText(/Geblokkeerd tot/).count()).toBe(0);
+    expect(await h.app.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.lockout.lift'`)).toEqual([{ n: 1 }]);
+
+    await signInThroughForm(page, email, 'uitstroom-demo');
+    await page.getByRole('heading', { name: 'Mijn casussen' }).waitFor();
+    await user.close();
+    await admin.context.close();
+  });
+});
+
 describe('a forgotten password, in the browser', () => {
   it('asks for a link, follows it, sets a new password and signs in', async () => {
     const { context, page } = await h.newPage();

@@ -244,7 +244,8 @@ describe('a whole table in the browser', () => {
     expect(await fact(decision, 'Bestemming').textContent()).toBe('Lelystad');
     expect(await fact(decision, 'Nazorg door').textContent()).toBe('Leger des Heils');
     await decision.getByText('Gemeente Lelystad (Gemeente): Akkoord', { exact: true }).waitFor();
-    await decision.getByText('Centrada (Woningcorporatie): Bezwaar — Eerst een woning in Lelystad beschikbaar.').waitFor();
+    // The chair's organisation has no consent for sensitive information: an objection's reason is free text about the resident (issue 21).
+    await decision.getByText('Centrada (Woningcorporatie): Bezwaar — reden vastgelegd, niet zichtbaar voor uw rol').waitFor();
     await item.locator('.agenda-item__badges').getByText('Geschil').waitFor();
     await decision.getByRole('cell', { name: 'Bewindvoering overgedragen aan Lelystad' }).waitFor();
     const [stored] = await h.app.db.query(
@@ -270,7 +271,7 @@ describe('a whole table in the browser', () => {
     await page.getByText(`${secondName} is uitgesteld.`).waitFor();
     const [{ id: deferredId }] = await h.app.db.query('SELECT id FROM agenda_item WHERE case_id = $1 AND table_id = $2', [second.id, tableId]);
     await page.waitForFunction((id) => document.activeElement?.id === `agendapunt-${id}`, deferredId, { timeout: 5000 });
-    await agendaItem(page, secondName).getByText('Eerst een gesprek met de bewoner over de wens.').waitFor();
+    await agendaItem(page, secondName).getByText('reden vastgelegd, niet zichtbaar voor uw rol').waitFor();
     expect((await h.app.db.query('SELECT state FROM case_file WHERE id = $1', [second.id]))[0].state).toBe('ready');
 
     // Closing asks first.
@@ -294,7 +295,7 @@ describe('a whole table in the browser', () => {
     expect(await fact(minutes, 'Aanwezig').innerText()).toContain('Gemeente Lelystad (Gemeente)');
     expect(await fact(minutes, 'Aanwezig').innerText()).toContain('Centrada (Woningcorporatie)');
     expect(await fact(minutes, 'Besloten').textContent()).toBe('1 casus');
-    expect(await fact(minutes, 'Uitgesteld').textContent()).toBe(`${secondName}: Eerst een gesprek met de bewoner over de wens.`);
+    expect(await fact(minutes, 'Uitgesteld').textContent()).toBe(`${secondName}: reden vastgelegd, niet zichtbaar voor uw rol`);
     const pdfLink = minutes.getByRole('link', { name: 'Notulen downloaden (PDF)' });
     expect(await pdfLink.getAttribute('href')).toBe(`/api/tables/${tableId}/minutes.pdf`);
     const pdf = await context.request.get(`/api/tables/${tableId}/minutes.pdf`);
@@ -326,9 +327,9 @@ describe('a whole table in the browser', () => {
     const errors = collectErrors(page);
     const minutes = page.getByRole('region', { name: 'Notulen' });
     await minutes.waitFor();
-    expect(await fact(minutes, 'Uitgesteld').textContent()).toBe(`${second.pseudonym}: Eerst een gesprek met de bewoner over de wens.`);
+    expect(await fact(minutes, 'Uitgesteld').textContent()).toBe(`${second.pseudonym}: reden vastgelegd, niet zichtbaar voor uw rol`);
     const text = await page.locator('main').innerText();
-    expect(text).not.toMatch(/Bipolaire|Alcohol|de Jong|Noor|Tafeltest|Motivering/);
+    expect(text).not.toMatch(/Bipolaire|Alcohol|de Jong|Noor|Tafeltest|Motivering|Eerst een gesprek|Eerst een woning/);
     await agendaItem(page, first.pseudonym).getByRole('cell', { name: 'Bewindvoering overgedragen aan Lelystad' }).waitFor();
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.emulateMedia({ media: 'print' });

@@ -44,7 +44,7 @@ export async function publishTable(chair: request.Agent, tableId: string): Promi
 /** The table's decision on its first open item: the proposal's rule, with one precondition per given owner. */
 export async function decideFirst(
   chair: request.Agent, db: Db, tableId: string,
-  options: { preconditionOwners?: string[]; dueDate?: string; followUpProvider?: string } = {},
+  options: { preconditionOwners?: string[]; dueDate?: string; followUpProvider?: string; objection?: string } = {},
 ): Promise<Record<string, any>> {
   const table = (await chair.get(`/api/tables/${tableId}`)).body;
   const item = table.agenda.find((a: { status: string }) => a.status === 'open');
@@ -52,7 +52,7 @@ export async function decideFirst(
   const response = await chair.post(`/api/tables/${tableId}/agenda/${item.id}/decision`).send({
     version: table.version, caseVersion: item.case.version, rule: item.case.proposal?.result?.outcome ?? 'herkomst',
     present: [{ organisationId: lelystad, seat: 'municipality' }],
-    votes: [{ organisationId: lelystad, seat: 'municipality', position: 'agree' }],
+    votes: [{ organisationId: lelystad, seat: 'municipality', ...(options.objection ? { position: 'object', reason: options.objection } : { position: 'agree' }) }],
     preconditions: await Promise.all((options.preconditionOwners ?? ['Gemeente Lelystad']).map(async (owner) => ({
       lifeDomain: 'incomeAndDebts', description: 'Bewindvoering overdragen', ownerOrganisationId: await organisationId(db, owner), dueDate: options.dueDate ?? '2027-01-15',
     }))),

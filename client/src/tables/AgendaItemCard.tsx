@@ -107,7 +107,11 @@ export function AgendaItemCard({ item, index, count, region, chair, isDeciding, 
           </div>
         )}
 
-        {item.status === 'deferred' && item.note && <Paragraph className="agenda-item__note"><strong>Uitgesteld:</strong> {item.note}</Paragraph>}
+        {item.status === 'deferred' && item.hasNote && (
+          <Paragraph className="agenda-item__note">
+            <strong>Uitgesteld:</strong> {item.note ?? <span className="agenda-item__withheld">reden vastgelegd, niet zichtbaar voor uw rol</span>}
+          </Paragraph>
+        )}
         {isEscalation && (
           <Paragraph className="agenda-item__note">
             De nazorgaanbieder heeft deze casus op de agenda gezet na een signaal. De tafel bespreekt hem; de casus blijft in de nazorg en krijgt geen plaatsingsbesluit.
@@ -212,6 +216,7 @@ function Decision({ decision, region, today }: { decision: TableDecisionView; re
               {p.organisationName} <span className="agenda-decision__seat">({seatLabel[p.seat]})</span>:{' '}
               {vote ? <strong className={`agenda-vote agenda-vote--${vote.position}`}>{voteLabel[vote.position]}</strong> : 'geen standpunt'}
               {vote?.reason && <> — {vote.reason}</>}
+              {vote?.position === 'object' && !vote.reason && <> — <span className="agenda-item__withheld">reden vastgelegd, niet zichtbaar voor uw rol</span></>}
             </OrderedListItem>
           );
         })}

@@ -376,7 +376,7 @@ function Minutes({ table, agenda }: { table: Table; agenda: readonly AgendaEntry
         <Fact label="Uitgesteld">
           {minutes.deferred.length === 0 ? 'Geen.' : (
             <UnorderedList className="table-minutes__deferred">
-              {minutes.deferred.map((item) => <UnorderedListItem key={item.id}><strong>{caseTitle(item.case)}</strong>: {item.note}</UnorderedListItem>)}
+              {minutes.deferred.map((item) => <UnorderedListItem key={item.id}><strong>{caseTitle(item.case)}</strong>: {item.note ?? (item.hasNote ? 'reden vastgelegd, niet zichtbaar voor uw rol' : '')}</UnorderedListItem>)}
             </UnorderedList>
           )}
         </Fact>

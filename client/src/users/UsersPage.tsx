@@ -13,6 +13,7 @@ import {
 import { api, ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
 import { useMe } from '../auth/session';
+import { formatDutchTimestamp } from '../cases/case-format';
 
 const statusLabel: Record<UserSummary['status'], string> = { invited: 'Uitgenodigd', active: 'Actief', deactivated: 'Gedeactiveerd' };
 
@@ -39,7 +40,7 @@ export function UsersPage() {
   }, []);
   useEffect(() => { void load(); }, [load]);
 
-  const act = async (user: UserSummary, action: 'deactivate' | 'activate' | 'invitation' | 'password-reset' | 'two-factor-reset', done: string) => {
+  const act = async (user: UserSummary, action: 'deactivate' | 'activate' | 'invitation' | 'password-reset' | 'two-factor-reset' | 'unlock', done: string) => {
     setNotice(null);
     setFailure(null);
     try {
@@ -89,9 +90,13 @@ export function UsersPage() {
                   <TableRow key={user.id}>
                     <TableCell><strong>{user.displayName}</strong><br />{user.email}</TableCell>
                     <TableCell>{seatLabel[user.seat]}<br />{user.organisation.name}</TableCell>
-                    <TableCell>{statusLabel[user.status]}{user.hasTwoFactor ? ' · tweestaps aan' : ''}</TableCell>
+                    <TableCell>
+                      {statusLabel[user.status]}{user.hasTwoFactor ? ' · tweestaps aan' : ''}
+                      {user.lockedUntil && <><br /><strong className="admin-table__locked">Geblokkeerd tot {formatDutchTimestamp(user.lockedUntil)}</strong> (te veel mislukte pogingen)</>}
+                    </TableCell>
                     <TableCell>
                       <div className="row-actions">
+                        {user.lockedUntil && <Button appearance="primary-action-button" onClick={() => act(user, 'unlock', 'blokkade opgeheven; inloggen kan weer.')}>Blokkade opheffen</Button>}
                         {user.status === 'invited' && <Button appearance="secondary-action-button" onClick={() => act(user, 'invitation', 'uitnodiging opnieuw verstuurd.')}>Uitnodiging opnieuw</Button>}
                         {user.status === 'active' && <Button appearance="secondary-action-button" onClick={() => act(user, 'password-reset', 'herstellink verstuurd.')}>Herstellink sturen</Button>}
                         {user.hasTwoFactor && <Button appearance="secondary-action-button" onClick={() => act(user, 'two-factor-reset', 'tweestapsverificatie hersteld.')}>Tweestaps herstellen</Button>}

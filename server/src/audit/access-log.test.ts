@@ -72,7 +72,9 @@ describe('the access log of a case', () => {
     );
     const entries = await accessLog(view.id);
     expect(entries.find((e) => e.action === 'case.transition')).toMatchObject({ actionLabel: 'Status gewijzigd: Uitstroomgereed', fields: ['Status'] });
-    expect(entries[0]).toMatchObject({ at: '2030-02-20T10:00:00.000Z', purpose: 'voorbereiding tafel 12 maart', actor: { seatLabel: 'Tafelvoorzitter' } });
+    // The database sets the time (issue 21): the back-dated `at` of the insert is not taken, the row is simply the newest.
+    expect(entries[0]).toMatchObject({ purpose: expect.stringMatching(/^voorbereiding tafel 12 maart/), actor: { seatLabel: 'Tafelvoorzitter' } });
+    expect(entries[0]!.at).not.toBe('2030-02-20T10:00:00.000Z');
     expect(JSON.stringify(entries)).not.toContain('geheim');
   });
 

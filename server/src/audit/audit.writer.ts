@@ -12,19 +12,21 @@ export interface AuditRecord {
   purpose: AuditPurpose;
   outcome: AuditOutcome;
   details?: Record<string, unknown>;
+  /** Who, when the request has no signed-in actor but names a user (a refused request on an ended session). */
+  actorUserId?: string | null;
 }
 
 /**
  * The one way anything is written to the audit log. Call it with the transaction's entity manager,
  * so the entry commits (or rolls back) with the change it records.
  */
-export async function writeAudit(tx: EntityManager, context: Pick<RequestContext, 'actor' | 'requestId' | 'clientAddress'>, record: AuditRecord): Promise<void> {
+export async function writeAudit(tx: EntityManager, context: Pick<RequestContext, 'actor' | 'requestId' | 'clientAddress' | 'correlationId'>, record: AuditRecord): Promise<void> {
   await tx.query(
     `INSERT INTO audit_log (actor_user_id, actor_organisation_id, actor_seat, action, object_type, object_id,
-       subject_pseudonym, fields, purpose, outcome, client_address, request_id, details)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+       subject_pseudonym, fields, purpose, outcome, client_address, request_id, correlation_id, details)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
-      context.actor?.userId ?? null,
+      context.actor?.userId ?? record.actorUserId ?? null,
       context.actor?.organisationId ?? null,
       context.actor?.seat ?? null,
       record.action,
@@ -36,6 +38,7 @@ export async function writeAudit(tx: EntityManager, context: Pick<RequestContext
       record.outcome,
       context.clientAddress,
       context.requestId,
+      context.correlationId ?? null,
       JSON.stringify(record.details ?? {}),
     ],
   );

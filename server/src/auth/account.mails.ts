@@ -43,3 +43,21 @@ export function passwordResetMail(options: { to: string; displayName: string; re
     ].join('\n'),
   };
 }
+
+/** The owner hears that their account was locked after many failed attempts: perhaps someone is guessing. */
+export function accountLockedMail(options: { to: string; displayName: string; regionId: string; until: Date }): Mail {
+  return {
+    to: options.to,
+    regionId: options.regionId,
+    subject: 'Uw account bij de Uitstroomtafel is tijdelijk geblokkeerd',
+    text: [
+      `Beste ${options.displayName},`,
+      '',
+      'Er is vaak achter elkaar geprobeerd in te loggen op uw account bij de Uitstroomtafel, met een verkeerd wachtwoord of een verkeerde code.',
+      `Daarom is uw account geblokkeerd tot ${dutchDateTime(options.until)}. Daarna kunt u weer inloggen.`,
+      '',
+      'Was u dit niet zelf? Dan probeert misschien iemand anders uw wachtwoord te raden. Kies na de blokkade een nieuw wachtwoord',
+      'en meld het bij de regio-beheerder van uw regio. De regio-beheerder kan de blokkade ook meteen opheffen.',
+    ].join('\n'),
+  };
+}

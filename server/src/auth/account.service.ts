@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, type Account, type TokenInfo } from '@uitstroom/shared';
 import type { AppConfig } from '../core/config';
 import { sendAfterCommit, type Mailer } from '../core/mailer';
+import { attemptWithLimits, type AttemptLimits } from './auth.service';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../audit/audit.writer';
 import { isTwoFactorRequired } from '../regions/rule-set.service';
@@ -54,13 +55,20 @@ export async function confirmTotpEnrollment(
 }
 
 export async function changePassword(
-  db: DataSource, context: RequestContext, actor: Actor, input: { currentPassword: string; newPassword: string }, currentSessionId: string,
+  db: DataSource, limits: AttemptLimits, context: RequestContext, actor: Actor, input: { currentPassword: string; newPassword: string }, currentSessionId: string,
 ): Promise<void> {
   const user = await requireActiveUser(db.manager, actor.userId);
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    await db.transaction((tx) => writeAudit(tx, context, { ...auditBase, action: 'auth.password.change', objectId: user.id, outcome: 'failure' }));
-    throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'currentPassword', message: 'Uw huidige wachtwoord klopt niet.' }]);
-  }
+  // The current password is a guess like any other (a session left open is enough to try): the same limits per account and address.
+  await attemptWithLimits(db, limits, context, user.email, async (tx) => {
+    if (await verifyPassword(user.password_hash, input.currentPassword)) return true;
+    await writeAudit(tx, context, { ...auditBase, action: 'auth.password.change', objectId: user.id, outcome: 'failure' });
+    return null;
+  }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') {
+      throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'currentPassword', message: 'Uw huidige wachtwoord klopt niet.' }]);
+    }
+    throw error;
+  });
   assertAcceptablePassword(input.newPassword, user.email);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {

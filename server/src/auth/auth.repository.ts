@@ -42,11 +42,60 @@ export function toMe(row: UserRow): Me {
 }
 
 /**
- * Serialises sign-in attempts of one account from one address (a transaction-scoped advisory
- * lock), so that concurrent guesses cannot all slip under the limit together.
+ * Serialises sign-in attempts of one account, from whatever address (a transaction-scoped advisory
+ * lock on every node), so that concurrent guesses cannot all slip under a limit together.
  */
-export async function lockLoginAttempts(tx: EntityManager, email: string, clientAddress: string): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`login:${email}:${clientAddress}`]);
+export async function lockLoginAttempts(tx: EntityManager, email: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`login:${email}`]);
+}
+
+export interface AccountFailures {
+  /** Failed attempts of the account from any address since counting (re)started. */
+  count: number;
+  /** Seconds since the last of them (null without any). */
+  secondsSinceLast: number | null;
+  /** Seconds left of a lock still in force (null when not locked). */
+  lockedForSeconds: number | null;
+}
+
+/**
+ * The account's failures from every address within the window, counted from the end of its last
+ * lock or the moment a regio-beheerder lifted it, whichever is later: after a lock a legitimate
+ * user starts with a clean slate.
+ */
+export async function countAccountFailures(tx: EntityManager, email: string, windowSeconds: number): Promise<AccountFailures> {
+  const [row] = await tx.query(
+    `WITH lock AS (SELECT locked_until, lifted_at FROM account_lock WHERE email = $1),
+          since AS (SELECT greatest(now() - make_interval(secs => $2),
+                                    (SELECT CASE WHEN lifted_at IS NOT NULL THEN lifted_at ELSE locked_until END FROM lock)) AS at)
+     SELECT count(*)::int AS count,
+            extract(epoch FROM now() - max(a.at))::float8 AS "secondsSinceLast",
+            (SELECT CASE WHEN lifted_at IS NULL AND locked_until > now() THEN ceil(extract(epoch FROM locked_until - now()))::int END FROM lock) AS "lockedForSeconds"
+       FROM login_attempt a
+      WHERE a.email = $1 AND NOT a.succeeded AND a.at > (SELECT at FROM since)`,
+    [email, windowSeconds],
+  );
+  return { count: row.count, secondsSinceLast: row.secondsSinceLast, lockedForSeconds: row.lockedForSeconds };
+}
+
+/** Locks the account (by e-mail address) for a period; a lock already in force is not extended. */
+export async function lockAccount(tx: EntityManager, email: string, lockSeconds: number): Promise<Date> {
+  const [row] = await tx.query(
+    `INSERT INTO account_lock (email, locked_at, locked_until) VALUES ($1, now(), now() + make_interval(secs => $2))
+     ON CONFLICT (email) DO UPDATE SET locked_at = now(), locked_until = now() + make_interval(secs => $2), lifted_at = NULL, lifted_by = NULL
+     RETURNING locked_until`,
+    [email, lockSeconds],
+  );
+  return row.locked_until;
+}
+
+/** Lifts a lock in force at once; false when there was none. */
+export async function liftAccountLock(tx: EntityManager, email: string, liftedBy: string): Promise<boolean> {
+  const result = await tx.query(
+    'UPDATE account_lock SET lifted_at = now(), lifted_by = $2 WHERE email = $1 AND lifted_at IS NULL AND locked_until > now() RETURNING email',
+    [email, liftedBy],
+  );
+  return returnedRows(result).length > 0;
 }
 
 export async function countRecentFailures(tx: EntityManager, email: string, clientAddress: string, windowSeconds: number): Promise<number> {

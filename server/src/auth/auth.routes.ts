@@ -25,7 +25,7 @@ export function authRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
       method: 'post', path: '/api/auth/login', tag: 'auth', summary: 'Inloggen; 202 als nog een tweede stap (TOTP) nodig is',
       access: { public: true }, body: loginRequestSchema, response: loginResponseSchema,
       handler: async ({ body, context, req, res }) => {
-        const step = await logIn(db, config, context, body);
+        const step = await logIn(db, { config, mailer }, context, body);
         if (step.kind === 'signedIn') {
           await completeSignIn(req, step.actor.userId);
           return step.me;
@@ -40,7 +40,7 @@ export function authRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
       access: { public: true }, body: verifySecondFactorSchema, response: meSchema,
       handler: async ({ body, context, req }) => {
         const pending = requirePendingSignIn(req, 'totp');
-        const { me, actor } = await verifySecondFactor(db, config, context, pending.userId, body);
+        const { me, actor } = await verifySecondFactor(db, { config, mailer }, context, pending.userId, body);
         await completeSignIn(req, actor.userId);
         return me;
       },
@@ -105,7 +105,7 @@ export function authRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
       method: 'post', path: '/api/account/password', tag: 'account', summary: 'Eigen wachtwoord wijzigen; andere sessies eindigen',
       access: { permission: 'account:update' }, body: changePasswordSchema,
       handler: async ({ body, context, actor, req }) => {
-        await changePassword(db, context, actor, body, req.sessionID);
+        await changePassword(db, { config, mailer }, context, actor, body, req.sessionID);
         return undefined;
       },
     }),

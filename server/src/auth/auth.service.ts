@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, type LoginRequest, type Me, verifySecondFactorSchema } from '@uitstroom/shared';
 import type { z } from 'zod';
 import type { AppConfig } from '../core/config';
+import { sendAfterCommit, type Mail, type Mailer } from '../core/mailer';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../audit/audit.writer';
 import { publishAfterCommit } from '../live/live-events';
@@ -9,46 +10,87 @@ import { isTwoFactorRequired } from '../regions/rule-set.service';
 import { verifyPassword } from './passwords';
 import { hashSecret } from './one-time-secrets';
 import { acceptedTotpStep } from './totp';
+import { accountLockedMail } from './account.mails';
 import {
-  acceptTotpStep, countRecentFailures, findActiveUserById, findUserByEmail,
+  acceptTotpStep, countAccountFailures, countRecentFailures, findActiveUserById, findUserByEmail, lockAccount,
   lockLoginAttempts, recordLoginAttempt, toActor, toMe, useRecoveryCode, type UserRow,
 } from './auth.repository';
 
 /** After the password: signed in, or one more step (a TOTP code, or enrolling one first). */
 export type SignInStep = { kind: 'signedIn'; me: Me; actor: Actor } | { kind: 'secondFactor'; userId: string; step: 'totp' | 'enroll' };
 
-type Attempt<T> = { kind: 'ok'; value: T } | { kind: 'invalid' } | { kind: 'locked' };
+type Attempt<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'invalid'; lockMail: Mail | null }
+  | { kind: 'refused'; scope: 'address' | 'accountDelay' | 'accountLock'; retryAfterSeconds: number };
+
+/** What the limits need besides the database: the settings, and the mailer for the owner's warning. */
+export interface AttemptLimits { config: AppConfig; mailer: Mailer }
+
+/** Each further try after the account's delay threshold waits twice as long, at most the lock period. */
+export function requiredDelaySeconds(config: AppConfig, failures: number): number {
+  if (failures < config.accountDelayAfterFailures) return 0;
+  return Math.min(config.accountDelaySeconds * 2 ** (failures - config.accountDelayAfterFailures), config.accountLockSeconds);
+}
 
 /**
- * Runs one sign-in attempt (password or second factor) under the account's lock. Failed attempts
- * are counted per account and client address in PostgreSQL; past the limit every attempt in the
- * window is refused, the right one too, so that guessing stops. The outcome is decided and audited
- * inside the transaction; the error is thrown after commit, so the audit entry of a failure stays.
+ * Runs one attempt at a secret of an account (a password, a TOTP or recovery code, the current
+ * password on the change form) under the account's lock, with two limits counted in PostgreSQL so
+ * they hold across nodes: per account and address (LOGIN_MAX_FAILURES in LOGIN_WINDOW_SECONDS) and
+ * per account from any address, which first makes each further try wait longer and then locks the
+ * account for a period and mails its owner. A refused try is not evaluated, the right secret
+ * neither, so that guessing stops; it is not counted either, so waiting is enough. The outcome is
+ * decided and audited inside the transaction; the error is thrown after commit, so the audit entry
+ * of a failure stays.
  */
-async function attemptSignIn<T>(
-  db: DataSource, config: AppConfig, context: RequestContext, email: string,
+export async function attemptWithLimits<T>(
+  db: DataSource, { config, mailer }: AttemptLimits, context: RequestContext, email: string,
   check: (tx: EntityManager, user: UserRow | null) => Promise<T | null>,
 ): Promise<T> {
   const outcome = await db.transaction(async (tx): Promise<Attempt<T>> => {
-    await lockLoginAttempts(tx, email, context.clientAddress);
-    const failures = await countRecentFailures(tx, email, context.clientAddress, config.loginWindowSeconds);
+    await lockLoginAttempts(tx, email);
     const user = await findUserByEmail(tx, email);
-    if (failures >= config.loginMaxFailures) {
-      await writeAudit(tx, context, { action: 'auth.lockout', objectType: 'user', objectId: user?.id, purpose: 'authentication', outcome: 'denied', details: { failures } });
-      return { kind: 'locked' };
-    }
+    const refuse = async (scope: 'address' | 'accountDelay' | 'accountLock', retryAfterSeconds: number, details: Record<string, unknown>): Promise<Attempt<T>> => {
+      // A throttled try (waiting for the delay) is not audited each time: the lockout and every evaluated failure are.
+      if (scope !== 'accountDelay') {
+        await writeAudit(tx, context, { action: 'auth.lockout', objectType: 'user', objectId: user?.id, purpose: 'authentication', outcome: 'denied', details: { scope, ...details } });
+      }
+      return { kind: 'refused', scope, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) };
+    };
+    const failures = await countRecentFailures(tx, email, context.clientAddress, config.loginWindowSeconds);
+    if (failures >= config.loginMaxFailures) return refuse('address', config.loginWindowSeconds, { failures });
+    const account = await countAccountFailures(tx, email, config.accountWindowSeconds);
+    if (account.lockedForSeconds !== null) return refuse('accountLock', account.lockedForSeconds, { failures: account.count });
+    const delay = requiredDelaySeconds(config, account.count);
+    if (delay > 0 && account.secondsSinceLast !== null && account.secondsSinceLast < delay) return refuse('accountDelay', delay - account.secondsSinceLast, {});
+
     const value = await check(tx, user);
     await recordLoginAttempt(tx, email, context.clientAddress, value !== null);
-    return value === null ? { kind: 'invalid' } : { kind: 'ok', value };
+    if (value !== null) return { kind: 'ok', value };
+    if (account.count + 1 < config.accountLockAfterFailures) return { kind: 'invalid', lockMail: null };
+    const until = await lockAccount(tx, email, config.accountLockSeconds);
+    await writeAudit(tx, context, {
+      action: 'auth.lockout', objectType: 'user', objectId: user?.id, purpose: 'authentication', outcome: 'denied',
+      details: { scope: 'accountLocked', failures: account.count + 1, until: until.toISOString() },
+    });
+    return { kind: 'invalid', lockMail: user?.is_active ? accountLockedMail({ to: user.email, displayName: user.display_name, regionId: user.region_id, until }) : null };
   });
-  if (outcome.kind === 'locked') throw new AppError('TOO_MANY_ATTEMPTS', 'Te veel mislukte pogingen. Probeer het over een minuut opnieuw.');
-  if (outcome.kind === 'invalid') throw new AppError('INVALID_CREDENTIALS');
+  if (outcome.kind === 'refused') {
+    const message = outcome.scope === 'accountLock'
+      ? 'Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het later opnieuw, of vraag de regio-beheerder de blokkade op te heffen.'
+      : `Te veel mislukte pogingen. Probeer het over ${outcome.retryAfterSeconds === 1 ? '1 seconde' : outcome.retryAfterSeconds < 120 ? `${outcome.retryAfterSeconds} seconden` : `${Math.ceil(outcome.retryAfterSeconds / 60)} minuten`} opnieuw.`;
+    throw new AppError('TOO_MANY_ATTEMPTS', message, [], { retryAfterSeconds: outcome.retryAfterSeconds });
+  }
+  if (outcome.kind === 'invalid') {
+    if (outcome.lockMail) await sendAfterCommit(mailer, outcome.lockMail);
+    throw new AppError('INVALID_CREDENTIALS');
+  }
   return outcome.value;
 }
 
-export async function logIn(db: DataSource, config: AppConfig, context: RequestContext, request: LoginRequest): Promise<SignInStep> {
+export async function logIn(db: DataSource, limits: AttemptLimits, context: RequestContext, request: LoginRequest): Promise<SignInStep> {
   const email = request.email.trim().toLowerCase();
-  return attemptSignIn(db, config, context, email, async (tx, user) => {
+  return attemptWithLimits(db, limits, context, email, async (tx, user) => {
     const audit = { action: 'auth.login' as const, objectType: 'user', objectId: user?.id ?? null, purpose: 'authentication' as const };
     const isValid = (await verifyPassword(user?.password_hash ?? null, request.password)) && !!user?.is_active;
     if (!user || !isValid) {
@@ -66,11 +108,11 @@ export async function logIn(db: DataSource, config: AppConfig, context: RequestC
 
 /** The second step: a code from the authenticator app, or one of the recovery codes (each once). */
 export async function verifySecondFactor(
-  db: DataSource, config: AppConfig, context: RequestContext, userId: string, input: z.output<typeof verifySecondFactorSchema>, now = Date.now(),
+  db: DataSource, limits: AttemptLimits, context: RequestContext, userId: string, input: z.output<typeof verifySecondFactorSchema>, now = Date.now(),
 ): Promise<{ me: Me; actor: Actor }> {
   const pending = await findActiveUserById(db.manager, userId);
   if (!pending?.totp_secret || !pending.totp_enabled_at) throw new AppError('UNAUTHENTICATED', 'Log eerst in met uw wachtwoord.');
-  return attemptSignIn(db, config, context, pending.email, async (tx, user) => {
+  return attemptWithLimits(db, limits, context, pending.email, async (tx, user) => {
     if (!user?.totp_secret || !user.is_active) return null;
     const actor = toActor(user);
     if ('code' in input) {

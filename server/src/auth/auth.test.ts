@@ -4,7 +4,9 @@ import { startTestApp, type TestApp } from '../../../tests/support/test-app';
 import { createApp } from '../app';
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp(); });
+// This file tests the limit per account and address; the limits per account from any address are
+// set out of reach here and tested in account-lockout.test.ts.
+beforeAll(async () => { t = await startTestApp({ accountDelayAfterFailures: 1000, accountLockAfterFailures: 1000 }); });
 afterAll(async () => { await t.close(); });
 
 const sessionCookie = (response: request.Response) =>

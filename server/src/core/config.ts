@@ -12,6 +12,13 @@ export interface AppConfig {
   /** Failed sign-ins per account and address within the window before a lockout. */
   loginMaxFailures: number;
   loginWindowSeconds: number;
+  /** Failed attempts per account, from any address, within the account window before each further try waits (1 s, 2 s, 4 s, …). */
+  accountDelayAfterFailures: number;
+  accountDelaySeconds: number;
+  /** Failed attempts per account within the window that lock it for a period (its owner gets a mail). */
+  accountLockAfterFailures: number;
+  accountWindowSeconds: number;
+  accountLockSeconds: number;
   /** Number of reverse proxies in front of the app (for the client address and Secure cookies). */
   trustProxy: number;
   /** Allowed origins for the browser (sockets, CORS-free same-origin by default). */
@@ -43,6 +50,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionAbsoluteSeconds: intFrom(env.SESSION_ABSOLUTE_HOURS, 12) * 3600,
     loginMaxFailures: intFrom(env.LOGIN_MAX_FAILURES, 10),
     loginWindowSeconds: intFrom(env.LOGIN_WINDOW_SECONDS, 60),
+    accountDelayAfterFailures: intFrom(env.ACCOUNT_DELAY_AFTER_FAILURES, 5),
+    accountDelaySeconds: intFrom(env.ACCOUNT_DELAY_SECONDS, 1),
+    accountLockAfterFailures: intFrom(env.ACCOUNT_LOCK_AFTER_FAILURES, 20),
+    accountWindowSeconds: intFrom(env.ACCOUNT_WINDOW_MINUTES, 60) * 60,
+    accountLockSeconds: intFrom(env.ACCOUNT_LOCK_MINUTES, 15) * 60,
     trustProxy: intFrom(env.TRUST_PROXY, 0),
     publicUrl: env.PUBLIC_URL || null,
     clientDistDir: env.CLIENT_DIST_DIR ?? null,

@@ -72,6 +72,18 @@ export async function runMigrations(ownerUrl: string): Promise<string[]> {
   }
 }
 
+/**
+ * The migrations this code knows and the database has not run, read as the app role: a node started
+ * with DATABASE_URL never holds the owner's credentials, so it can only refuse to run on an old schema.
+ */
+export async function pendingMigrationNames(db: DataSource): Promise<string[]> {
+  // No table (a database never migrated): every migration is pending.
+  const [{ exists }] = await db.query(`SELECT to_regclass('schema_migration') IS NOT NULL AS exists`);
+  const rows: { name: string }[] = exists ? await db.query('SELECT name FROM schema_migration') : [];
+  const done = new Set(rows.map((row) => row.name));
+  return migrations.map((migration) => (new migration() as { name?: string }).name ?? migration.name).filter((name) => !done.has(name));
+}
+
 /** The pg pool underneath TypeORM, shared with the session store instead of opening a second one. */
 export function pgPoolOf(dataSource: DataSource): Pool {
   return (dataSource.driver as unknown as { master: Pool }).master;

@@ -15,9 +15,13 @@ export interface Actor {
 export interface RequestContext {
   actor: Actor | null;
   requestId: string;
+  /** The client's own X-Request-Id, if any: kept apart from the server's id, at most 100 characters. */
+  correlationId?: string;
   clientAddress: string;
   /** A session cookie came in, but its session has ended: the client says "log in again". */
   hadExpiredSession: boolean;
+  /** Whose session it was, when an ended session still named its user (for the audit of a refused request). */
+  expiredSessionUserId?: string;
 }
 
 const contextKey = Symbol('requestContext');

@@ -63,7 +63,9 @@ export function requestContextMiddleware(config: AppConfig, loadActor: ActorLoad
       actor = isPastAbsoluteLifetime ? null : await loadActor(userId);
       if (!actor) await destroySession(req);
     }
-    setRequestContext(req, { actor, requestId, clientAddress, hadExpiredSession: hadCookie && !actor });
+    const correlation = req.headers['x-request-id'];
+    const correlationId = typeof correlation === 'string' && correlation.trim() ? correlation.trim().slice(0, 100) : undefined;
+    setRequestContext(req, { actor, requestId, ...(correlationId ? { correlationId } : {}), clientAddress, hadExpiredSession: hadCookie && !actor, ...(userId && !actor ? { expiredSessionUserId: userId } : {}) });
     next();
   };
 }

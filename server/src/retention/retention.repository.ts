@@ -49,7 +49,14 @@ export async function erasePersonalData(db: EntityManager, caseId: string): Prom
     [caseId],
   );
   await db.query('UPDATE agenda_item SET note = CASE WHEN note IS NULL THEN NULL ELSE $2 END WHERE case_id = $1', [caseId, erased]);
-  await db.query('UPDATE table_decision SET motivation = CASE WHEN motivation IS NULL THEN NULL ELSE $2 END, referral_summary = NULL WHERE case_id = $1', [caseId, erased]);
+  // An objection's reason is free text about the resident too: the vote (who, agree or object) stays, its reason goes.
+  await db.query(
+    `UPDATE table_decision SET motivation = CASE WHEN motivation IS NULL THEN NULL ELSE $2 END, referral_summary = NULL,
+       votes = (SELECT coalesce(jsonb_agg(CASE WHEN v ? 'reason' THEN jsonb_set(v, '{reason}', to_jsonb($2::text)) ELSE v END ORDER BY n), '[]'::jsonb)
+                  FROM jsonb_array_elements(votes) WITH ORDINALITY AS e(v, n))
+     WHERE case_id = $1`,
+    [caseId, erased],
+  );
   await db.query('UPDATE precondition SET description = $2 WHERE case_id = $1', [caseId, erased]);
   await db.query('UPDATE support_contact SET note = NULL WHERE case_id = $1', [caseId]);
   await db.query('UPDATE support_intensity SET reason = NULL WHERE case_id = $1', [caseId]);

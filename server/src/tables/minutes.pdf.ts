@@ -50,7 +50,7 @@ export function minutesPdf(table: TableView, municipalityName: (code: string | n
     const votes = new Map(d.votes.map((v) => [v.organisationId, v]));
     for (const p of d.present) {
       const vote = votes.get(p.organisationId);
-      doc.text(`  ${p.organisationName}: ${vote ? (vote.position === 'agree' ? 'akkoord' : `bezwaar — ${vote.reason ?? ''}`) : 'geen standpunt'}`);
+      doc.text(`  ${p.organisationName}: ${vote ? (vote.position === 'agree' ? 'akkoord' : `bezwaar — ${vote.reason ?? 'reden vastgelegd, niet zichtbaar voor uw rol'}`) : 'geen standpunt'}`);
     }
     if (d.isDisputed) doc.text('GESCHIL: voorgelegd aan de stuurgroep van de regio.');
     for (const p of d.preconditions) {
@@ -62,7 +62,7 @@ export function minutesPdf(table: TableView, municipalityName: (code: string | n
 
   heading(`Uitgesteld (${minutes.deferred.length})`);
   if (!minutes.deferred.length) doc.text('Geen casussen uitgesteld.');
-  for (const item of minutes.deferred) doc.text(`${item.position}. ${caseLabel(item)}: ${item.note ?? ''}`);
+  for (const item of minutes.deferred) doc.text(`${item.position}. ${caseLabel(item)}: ${item.note ?? (item.hasNote ? 'reden vastgelegd, niet zichtbaar voor uw rol' : '')}`);
 
   if (minutes.open.length) {
     heading(`Nog niet besproken (${minutes.open.length})`);

@@ -96,6 +96,7 @@ async function viewTable(tx: EntityManager, context: RequestContext, actor: Acto
   for (const item of agendaRows) {
     const projected = await projectCaseIfReachable(tx, actor, item.case_id);
     const caseView = projected?.view;
+    const readsFreeText = readsFreeTextOf(projected?.fields);
     const decision = decisions.find((d) => d.agenda_item_id === item.id);
     const proposal = caseView?.proposal?.result;
     const wish = caseView?.wishes?.municipalities?.[0];
@@ -116,9 +117,10 @@ async function viewTable(tx: EntityManager, context: RequestContext, actor: Acto
       case: (caseView ?? { pseudonym: item.pseudonym }) as Record<string, unknown>,
       isDestinationProvisional: item.status === 'open' && isByDistribution,
       decision: decision
-        ? decisionView(decision, preconditions.filter((p) => p.decisionId === decision.id), organisationNames, !!projected?.fields.includes('exceptions'))
+        ? decisionView(decision, preconditions.filter((p) => p.decisionId === decision.id), organisationNames, readsFreeText)
         : null,
-      note: item.note,
+      ...(readsFreeText ? { note: item.note } : {}),
+      hasNote: item.note !== null,
       kind: item.kind,
     });
   }
@@ -133,6 +135,14 @@ async function viewTable(tx: EntityManager, context: RequestContext, actor: Acto
 }
 
 /**
+ * Free text written about a resident at the table (a deferral or removal reason, an objection's
+ * reason, the decision's motivation) can carry anything the chair or a party said: a diagnosis, a
+ * danger. It goes only to a seat that reads the case's sensitive fields (consent included), the
+ * same gate as the exceptions; the others learn that a reason was recorded, not what it says.
+ */
+const readsFreeTextOf = (fields: readonly string[] | undefined) => !!fields?.includes('exceptions');
+
+/**
  * A decision as the table view and the minutes show it. Its motivation and referral summary may
  * carry an exception's reasons (an A's safety reasons, domain.md §3.5): they go only to a seat that
  * reads the case's exceptions, consent included, the same rule as the decision on the case page.
@@ -143,7 +153,7 @@ function decisionView(d: repository.DecisionRow, preconditions: readonly Precond
     ruleSetVersion: d.rule_set_version, followUpProvider: d.follow_up_provider_name, isDisputed: d.is_disputed, decidedAt: d.decided_at.toISOString(),
     decidedBy: d.decided_by_name,
     present: d.present.map((p) => ({ ...p, organisationName: organisationNames.get(p.organisationId) ?? 'Onbekende organisatie' })),
-    votes: d.votes,
+    votes: readsExceptions ? d.votes : d.votes.map(({ reason: _withheld, ...vote }) => vote),
     preconditions: preconditions.map(({ id, lifeDomain, description, ownerName, ownerOrganisationId, dueDate, isDone }) => ({ id, lifeDomain, description, ownerName, ownerOrganisationId, dueDate, isDone })),
     ...(readsExceptions ? { motivation: d.motivation, referralSummary: d.referral_summary } : {}),
   };
@@ -191,10 +201,11 @@ export async function releaseAgendaItem(
     await requireChairedTable(tx, actor, tableId, input.version, status === 'removed' ? ['planned', 'published'] : ['published']);
     const item = await repository.findAgendaItem(tx, tableId, itemId);
     if (!item || item.status !== 'open') throw new AppError('NOT_FOUND', 'Dit agendapunt staat niet (meer) open.');
+    // The reason is kept once, on the agenda item, where the projection and erasure reach it; the case's event and the audit row name the field only.
     // An escalation never moved the case (it stays in aftercare): taking it off moves nothing back.
     if (item.kind === 'placement') {
       const facts = await caseFactsForDecision(tx, actor, item.case_id);
-      await moveCase(tx, context, actor, item.case_id, facts.version, { transition: 'unschedule', facts: { reason: true }, details: { tableId, reason: input.reason, [status]: true } });
+      await moveCase(tx, context, actor, item.case_id, facts.version, { transition: 'unschedule', facts: { reason: true }, details: { tableId, [status]: true, textFields: ['note'] } });
     }
     await repository.setAgendaItemStatus(tx, itemId, status, input.reason);
     await repository.bumpTableVersion(tx, tableId, input.version);
@@ -227,7 +238,7 @@ export async function closeTable(db: DataSource, context: RequestContext, actor:
       if (item.kind === 'escalation') { await repository.setAgendaItemStatus(tx, item.id, 'decided', item.note); continue; }
       const facts = await caseFactsForDecision(tx, actor, item.case_id);
       const reason = 'Niet behandeld aan tafel; terug naar uitstroomgereed.';
-      await moveCase(tx, context, actor, item.case_id, facts.version, { transition: 'unschedule', facts: { reason: true }, details: { tableId, reason } });
+      await moveCase(tx, context, actor, item.case_id, facts.version, { transition: 'unschedule', facts: { reason: true }, details: { tableId, deferred: true, textFields: ['note'] } });
       await repository.setAgendaItemStatus(tx, item.id, 'deferred', reason);
     }
     await repository.bumpTableVersion(tx, tableId, version, { state: 'closed' });

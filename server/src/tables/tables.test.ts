@@ -318,7 +318,9 @@ describe('the minutes page: each seat\'s copy shows only what its projection all
     const closed = await chair.post(`/api/tables/${table.id}/close`).send({ version: decided.body.version });
     expect(closed.status).toBe(200);
     expect(closed.body.agenda.map((a: { status: string }) => a.status)).toEqual(['decided', 'deferred']);
-    expect(closed.body.agenda[1].note).toBe('Niet behandeld aan tafel; terug naar uitstroomgereed.');
+    // The chair's organisation has no consent for sensitive information: it learns that a reason was recorded, not which.
+    expect(closed.body.agenda[1]).toMatchObject({ hasNote: true });
+    expect(closed.body.agenda[1]).not.toHaveProperty('note');
 
     const copyOf = async (agent: request.Agent) => {
       const response = await agent.get(`/api/tables/${table.id}`);
@@ -336,6 +338,7 @@ describe('the minutes page: each seat\'s copy shows only what its projection all
       expect(copy.agenda![0]!.decision!.preconditions).toEqual([expect.objectContaining({ ownerName: 'Gemeente Lelystad', dueDate: '2027-01-15' })]);
       expect(copy.agenda![1]!.status).toBe('deferred');
     }
+    expect(owner.agenda![1]!.note).toBe('Niet behandeld aan tafel; terug naar uitstroomgereed.');
     // The motivation: the owning case manager and the consented origin municipality; not the chair without consent, never a corporation.
     expect(owner.agenda![0]!.decision!.motivation).toBe(motivation);
     expect(lelystad.agenda![0]!.decision!.motivation).toBe(motivation);
@@ -388,5 +391,62 @@ describe('the waiting target comes from the region\'s rule set', () => {
     const refused = await admin.put('/api/region/rule-set').send({ expectedVersion: saved.body.version, config: withoutTarget });
     expect(refused.status).toBe(400);
     expect(refused.body.error.issues).toContainEqual({ path: 'config.waitingTargetDays', message: 'Dit veld is verplicht.' });
+  });
+});
+
+describe('free text about a resident follows the projection (issue 21)', () => {
+  it('a deferral reason and an objection reach only the seats that read the case\'s sensitive fields; the audit log names the field, never the text', async () => {
+    const invited = ['Gemeente Lelystad', 'Ymere', 'Timon', 'Kwintes'];
+    const shelter = await readyCase(kwintes, t.db, {
+      stay: { targetGroup: 'womensShelter', facility: 'Blijf Groep, Vrouwenopvang Almere', admissionDate: '2023-02-01' },
+    });
+    // The chair's organisation and Lelystad have the resident's consent for sensitive information; Ymere and Timon have none.
+    await giveConsent(kwintes, t.db, shelter.id, coordination, ['identityContact', 'supportNeeds', 'sensitive']);
+    await giveConsent(kwintes, t.db, shelter.id, 'Gemeente Lelystad', ['identityContact', 'sensitive']);
+    const reason = 'Eerst stabiliseren: de bewoner is opgenomen na psychose.';
+    const first = await planTable('Tafel vrije tekst', invited);
+    const scheduled = await schedule(first.id, (await kwintes.get(`/api/cases/${shelter.id}`)).body);
+    const shared = (await chair.post(`/api/tables/${first.id}/publish`).send({ version: scheduled.version })).body;
+    const deferred = await chair.post(`/api/tables/${first.id}/agenda/${shared.agenda[0].id}/defer`).send({ version: shared.version, reason });
+    expect(deferred.status).toBe(200);
+
+    const ymere = await t.signIn('corporatie@ymere.demo');
+    const timon = await t.signIn('aanbieder@timon.demo');
+    const lelystad = await t.signIn('gemeente@lelystad.demo');
+    const itemFor = async (agent: request.Agent, tableId = first.id) => {
+      const response = await agent.get(`/api/tables/${tableId}`);
+      expect(response.status).toBe(200);
+      return tableViewSchema.parse(response.body).agenda![0]!;
+    };
+    for (const agent of [chair, kwintes, lelystad]) expect(await itemFor(agent)).toMatchObject({ status: 'deferred', note: reason, hasNote: true });
+    for (const agent of [ymere, timon]) {
+      const item = await itemFor(agent);
+      expect(item).toMatchObject({ status: 'deferred', hasNote: true });
+      expect(item).not.toHaveProperty('note');
+      expect(JSON.stringify(item)).not.toContain('psychose');
+    }
+
+    // An objection's reason: the same gate as the decision's motivation.
+    const objection = 'Bezwaar: in Lelystad woont de ex-partner die haar heeft mishandeld.';
+    const second = await planTable('Tafel bezwaar', invited);
+    const again = await schedule(second.id, (await kwintes.get(`/api/cases/${shelter.id}`)).body);
+    const open = (await chair.post(`/api/tables/${second.id}/publish`).send({ version: again.version })).body;
+    const lelystadId = await org('Gemeente Lelystad');
+    const decided = await chair.post(`/api/tables/${second.id}/agenda/${open.agenda[0].id}/decision`).send(await decisionBody(open, open.agenda[0], {
+      present: [{ organisationId: lelystadId, seat: 'municipality' }, { organisationId: await org('Ymere'), seat: 'corporation' }],
+      votes: [{ organisationId: lelystadId, seat: 'municipality', position: 'object', reason: objection }],
+    }));
+    expect(decided.status).toBe(200);
+    expect((await itemFor(lelystad, second.id)).decision!.votes).toEqual([expect.objectContaining({ position: 'object', reason: objection })]);
+    for (const agent of [ymere, timon]) {
+      const { votes } = (await itemFor(agent, second.id)).decision!;
+      expect(votes).toEqual([expect.objectContaining({ organisationId: lelystadId, position: 'object' })]);
+      expect(votes[0]).not.toHaveProperty('reason');
+    }
+
+    const audit = await t.db.query(`SELECT details FROM audit_log WHERE subject_pseudonym = $1 AND details->>'transition' = 'unschedule'`, [shelter.pseudonym]);
+    expect(audit).toEqual([{ details: { transition: 'unschedule', tableId: first.id, deferred: true, textFields: ['note'] } }]);
+    const [{ leaks }] = await t.db.query(`SELECT count(*)::int AS leaks FROM audit_log WHERE details::text LIKE '%psychose%' OR details::text LIKE '%ex-partner%'`);
+    expect(leaks).toBe(0);
   });
 });

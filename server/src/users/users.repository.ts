@@ -30,12 +30,13 @@ export async function insertOrganisation(db: EntityManager, regionId: string, in
 const userSummaryQuery = `
   SELECT u.id, u.email, u.display_name, u.seat, u.is_active, u.password_hash IS NOT NULL AS has_password,
          u.totp_enabled_at IS NOT NULL AS has_two_factor, u.created_at,
-         o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind
+         o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind,
+         (SELECT l.locked_until FROM account_lock l WHERE l.email = u.email AND l.lifted_at IS NULL AND l.locked_until > now()) AS locked_until
     FROM app_user u JOIN organisation o ON o.id = u.organisation_id`;
 
 interface UserSummaryRow {
   id: string; email: string; display_name: string; seat: Seat; is_active: boolean; has_password: boolean; has_two_factor: boolean;
-  created_at: Date; organisation_id: string; organisation_name: string; organisation_kind: OrganisationKind;
+  created_at: Date; organisation_id: string; organisation_name: string; organisation_kind: OrganisationKind; locked_until: Date | null;
 }
 
 function toUserSummary(row: UserSummaryRow): UserSummary {
@@ -48,6 +49,7 @@ function toUserSummary(row: UserSummaryRow): UserSummary {
     status: !row.is_active ? 'deactivated' : row.has_password ? 'active' : 'invited',
     hasTwoFactor: row.has_two_factor,
     createdAt: row.created_at.toISOString(),
+    lockedUntil: row.locked_until?.toISOString() ?? null,
   };
 }
 

@@ -64,6 +64,11 @@ export function usersRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
       handler: ({ params, context, actor }) => users.resetTwoFactor(db, context, actor, params.userId),
     }),
     defineRoute({
+      method: 'post', path: '/api/admin/users/:userId/unlock', tag: 'admin', summary: 'Blokkade na te veel mislukte pogingen meteen opheffen',
+      access: { permission: 'user:update' }, params: userIdParamsSchema, body: emptyBodySchema, response: userSummarySchema,
+      handler: ({ params, context, actor }) => users.liftLock(db, context, actor, params.userId),
+    }),
+    defineRoute({
       method: 'get', path: '/api/admin/outbox', tag: 'admin', summary: 'Demo-postvak: verstuurde e-mail zonder SMTP',
       access: { permission: 'outbox:read' }, response: z.array(outboxMailSchema),
       handler: ({ actor }) => users.listOutbox(db, mailer, actor),

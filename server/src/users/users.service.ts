@@ -12,7 +12,7 @@ import { writeAudit, type AuditRecord } from '../audit/audit.writer';
 import { publishAfterCommit } from '../live/live-events';
 import { createLinkToken, setPasswordLink } from '../auth/account.service';
 import { invitationMail, passwordResetMail } from '../auth/account.mails';
-import { endSessionsOfUser } from '../auth/auth.repository';
+import { endSessionsOfUser, liftAccountLock } from '../auth/auth.repository';
 import { administeredRegionId } from './users.policy';
 import { isUniqueViolation } from '../core/db';
 import { isMunicipalityOfRegion } from '../regions/rule-set.service';
@@ -110,6 +110,20 @@ export async function resetTwoFactor(db: DataSource, context: RequestContext, ac
     await repository.resetTwoFactor(tx, userId);
     await endSessionsOfUser(tx, userId);
     await writeAudit(tx, context, audit({ action: 'admin.user.twoFactorReset', objectType: 'user', objectId: userId }));
+    return (await repository.findUserInRegion(tx, regionId, userId))!;
+  });
+}
+
+/**
+ * Lifts a lock after too many failed attempts at once (the owner called: it was them). Counting
+ * starts again from this moment; the per-address limit of a guessing address stays.
+ */
+export async function liftLock(db: DataSource, context: RequestContext, actor: Actor, userId: string): Promise<UserSummary> {
+  const regionId = administeredRegionId(actor);
+  return db.transaction(async (tx) => {
+    const user = await requireUser(tx, regionId, userId, true);
+    if (!(await liftAccountLock(tx, user.email, actor.userId))) throw new AppError('CONFLICT', 'Dit account is niet (meer) geblokkeerd.');
+    await writeAudit(tx, context, audit({ action: 'auth.lockout.lift', objectType: 'user', objectId: userId }));
     return (await repository.findUserInRegion(tx, regionId, userId))!;
   });
 }

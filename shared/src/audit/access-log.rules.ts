@@ -75,6 +75,8 @@ export const auditActionLabel: Readonly<Record<string, string>> = {
   'retention.list': 'Voorstellen tot wissen bekeken',
   'case.erase': 'Persoonsgegevens gewist (AVG art. 17)',
   'indicator.export': 'Indicatoren geëxporteerd (CSV of PDF)',
+  'access.denied': 'Toegang geweigerd',
+  'auth.lockout.lift': 'Blokkade van het account opgeheven',
 };
 
 /**
@@ -121,6 +123,7 @@ export const auditPurposeLabel: Readonly<Record<string, string>> = {
   export: 'inzageverzoek van de bewoner',
   erasure: 'verwijdering op verzoek',
   accountability: 'verantwoording',
+  access_control: 'toegangscontrole',
 };
 
 /**

@@ -65,13 +65,15 @@ export const auditActions = [
   'retention.list',
   'case.erase',
   'indicator.export',
+  'access.denied',
+  'auth.lockout.lift',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export const auditOutcomes = ['success', 'failure', 'denied'] as const;
 export type AuditOutcome = (typeof auditOutcomes)[number];
 
-export const auditPurposes = ['authentication', 'case_coordination', 'administration', 'export', 'erasure', 'accountability'] as const;
+export const auditPurposes = ['authentication', 'case_coordination', 'administration', 'export', 'erasure', 'accountability', 'access_control'] as const;
 export type AuditPurpose = (typeof auditPurposes)[number];
 
 export const auditEntrySchema = z.object({

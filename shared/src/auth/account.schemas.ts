@@ -105,6 +105,8 @@ export const userSummarySchema = z.object({
   status: z.enum(userStatuses),
   hasTwoFactor: z.boolean(),
   createdAt: z.string(),
+  /** Locked after too many failed attempts until this moment (null: not locked); the regio-beheerder can lift it at once. */
+  lockedUntil: z.string().nullable(),
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 

@@ -112,6 +112,7 @@ export const tableDecisionViewSchema = z.object({
   decidedAt: z.string(),
   decidedBy: z.string(),
   present: z.array(z.object({ organisationId: z.uuid(), organisationName: z.string(), seat: seatSchema })),
+  /** An objection's reason is free text about the resident: absent for a seat that does not read the case's sensitive fields (an objection always has one). */
   votes: z.array(z.object({ organisationId: z.uuid(), seat: seatSchema, position: z.enum(['agree', 'object']), reason: z.string().optional() })),
   preconditions: z.array(preconditionSchema),
   motivation: z.string().nullable().optional(),
@@ -130,7 +131,13 @@ export const agendaItemSchema = z.object({
   /** A destination by distribution is provisional until the decision takes it from the ledger. */
   isDestinationProvisional: z.boolean(),
   decision: tableDecisionViewSchema.nullable(),
-  note: z.string().nullable(),
+  /**
+   * The reason the item was deferred or taken off: free text about the resident, so it follows the
+   * case's sensitive fields (like the decision's motivation). Absent, not null, for a seat that does
+   * not read them; `hasNote` tells every seat that a reason was recorded.
+   */
+  note: z.string().nullable().optional(),
+  hasNote: z.boolean(),
   /** 'escalation': put on the agenda from follow-up support; discussed, never given a placement decision. */
   kind: z.enum(['placement', 'escalation']),
 });
