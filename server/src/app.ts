@@ -3,11 +3,12 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import pino from 'pino';
+import type { Logger } from 'pino';
 import pinoHttp from 'pino-http';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from './core/config';
 import { pgPoolOf } from './core/db';
+import { createLogger, logSerializers } from './core/logger';
 import { apiNotFound, errorHandler } from './core/http/errors';
 import { buildOpenApiDocument, createRegistry } from './core/http/openapi';
 import { mountRoutes, type AnyRoute } from './core/http/route';
@@ -32,8 +33,8 @@ import { retentionRoutes } from './retention/retention.routes';
 import { indicatorsRoutes } from './indicators/indicators.routes';
 
 /** The whole HTTP app for one data source; no listening, so tests can drive it with supertest. */
-export function createApp(db: DataSource, config: AppConfig): Express {
-  const logger = pino({ level: config.logLevel });
+export function createApp(db: DataSource, config: AppConfig, options: { logger?: Logger } = {}): Express {
+  const logger = options.logger ?? createLogger(config.logLevel);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -45,6 +46,7 @@ export function createApp(db: DataSource, config: AppConfig): Express {
     autoLogging: config.logLevel !== 'silent',
     // Only what an operator needs: never headers (session cookies), bodies or query strings (names).
     serializers: {
+      ...logSerializers,
       req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },

@@ -9,8 +9,9 @@ export const apiNotFound: RequestHandler = (req, _res, next) => {
 
 /**
  * Turns every error into the one error shape. Body-parser errors (malformed JSON, too large,
- * wrong charset) are the client's fault and answer 4xx; anything unexpected is logged with the
- * request id and answered as INTERNAL without a stack or a driver message.
+ * wrong charset, broken gzip) are the client's fault and answer 4xx; anything unexpected is logged
+ * with the request id (through the logger's error serializer: code, SQL state and stack, never a
+ * message, query or parameter) and answered as INTERNAL without a stack or a driver message.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
@@ -33,8 +34,18 @@ function toAppError(error: unknown): AppError {
     case 'encoding.unsupported':
       return new AppError('UNSUPPORTED_MEDIA_TYPE');
   }
+  // Any other body the parser could not read (a broken gzip stream, a length that does not match):
+  // the parser marks it as the client's fault (http-errors, status 4xx, `expose`).
+  if (isUnreadableBody(error)) {
+    return new AppError('MALFORMED_JSON', 'De inhoud van de aanvraag kan niet worden gelezen.', [{ path: '', message: 'De (gecomprimeerde) inhoud is beschadigd of onvolledig.' }]);
+  }
   if (isDatabaseUnavailable(error)) return new AppError('DATABASE_UNAVAILABLE');
   return new AppError('INTERNAL');
+}
+
+function isUnreadableBody(error: unknown): boolean {
+  const { status, expose } = error as { status?: unknown; expose?: unknown };
+  return expose === true && typeof status === 'number' && status >= 400 && status < 500;
 }
 
 function isDatabaseUnavailable(error: unknown): boolean {

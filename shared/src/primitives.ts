@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import './validation';
+
+/**
+ * The two primitives every schema builds its text and its dates from, so that input the database
+ * cannot hold is a 400 at its field and never a driver error (a 500, and a log line quoting the
+ * input).
+ *
+ * Text: PostgreSQL refuses NUL in text and in jsonb, and a lone UTF-16 surrogate is no character
+ * at all (UTF-8 cannot encode it; jsonb refuses its escape). Both are refused here, in every string.
+ */
+const unstorableCharacter = /[\u0000\uD800-\uDFFF]/u;
+export const unstorableTextMessage = 'Bevat een teken dat niet is toegestaan.';
+
+export function isStorableText(value: string): boolean {
+  return !unstorableCharacter.test(value);
+}
+
+type StringParams = Parameters<typeof z.string>[0];
+
+/** `z.string()` that refuses NUL and lone surrogates; chain `.trim()`, `.max()` and so on as usual. */
+export function safeText(params?: StringParams) {
+  return z.string(params).refine(isStorableText, { error: unstorableTextMessage });
+}
+
+/** `z.url()` with the same refusal (a URL's path may carry NUL percent-decoded by nobody). */
+export function safeUrl(params?: Parameters<typeof z.url>[0]) {
+  return z.url(params).refine(isStorableText, { error: unstorableTextMessage });
+}
+
+/**
+ * Dates: `jjjj-mm-dd` of a day that exists (zod's ISO date already knows month lengths and leap
+ * years), in a year between 1900 and 2999. Year 0 does not exist in PostgreSQL ("out of range", a
+ * 500 before this), and no date of this product (a birth date, a move, a rule set's start) lies
+ * outside those centuries.
+ */
+export const minDateYear = 1900;
+export const maxDateYear = 2999;
+export const invalidDateMessage = 'Geen geldige datum (jjjj-mm-dd).';
+export const dateYearMessage = `Een datum tussen ${minDateYear} en ${maxDateYear}.`;
+
+function hasPlausibleYear(value: string): boolean {
+  // A value that is no date at all already has its issue from the format check: one message per field.
+  if (!z.regexes.date.test(value.slice(0, 10))) return true;
+  const year = Number(value.slice(0, 4));
+  return year >= minDateYear && year <= maxDateYear;
+}
+
+type DateParams = Parameters<typeof z.iso.date>[0];
+type DateTimeParams = Parameters<typeof z.iso.datetime>[0];
+
+/** An ISO calendar date; `params` for a message of its own (e.g. "Vul de datum in."). */
+export function isoDateWith(params?: DateParams) {
+  return z.iso.date(params).refine(hasPlausibleYear, { error: dateYearMessage });
+}
+
+export const isoDate = isoDateWith({ error: invalidDateMessage });
+
+/** An ISO timestamp (with offset unless said otherwise), in the same years. */
+export function isoDateTime(params: DateTimeParams = { offset: true }) {
+  return z.iso.datetime(params).refine(hasPlausibleYear, { error: dateYearMessage });
+}
