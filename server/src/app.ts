@@ -6,10 +6,11 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import pinoHttp from 'pino-http';
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from './core/config';
+import { publicOriginOf, type AppConfig } from './core/config';
 import { pgPoolOf } from './core/db';
 import { createLogger, logSerializers } from './core/logger';
 import { apiNotFound, errorHandler } from './core/http/errors';
+import { refuseForeignOrigin } from './core/http/forgery';
 import { buildOpenApiDocument, createRegistry } from './core/http/openapi';
 import { mountRoutes, type AnyRoute } from './core/http/route';
 import { requestContextMiddleware, sessionMiddleware } from './core/session';
@@ -56,6 +57,8 @@ export function createApp(db: DataSource, config: AppConfig, options: { logger?:
     strictTransportSecurity: config.isProduction,
     contentSecurityPolicy: { directives: { 'connect-src': ["'self'"], 'upgrade-insecure-requests': config.isProduction ? [] : null } },
   }));
+  // Before any body is read: a state-changing request from a page elsewhere is refused (forgery.ts).
+  app.use('/api', refuseForeignOrigin(config));
   app.use('/api', express.json({ limit: '1mb' }));
   const session = sessionMiddleware(config, pgPoolOf(db));
   // The live layer (server.ts) reads the same sessions on the socket's opening request.
@@ -65,7 +68,7 @@ export function createApp(db: DataSource, config: AppConfig, options: { logger?:
 
   const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, isProduction: config.isProduction, db, logger });
   // Notification mails link to PUBLIC_URL (required in production); locally, to this server.
-  installNotificationMailer(db, { mailer, baseUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, ''), logger });
+  installNotificationMailer(db, { mailer, baseUrl: publicOriginOf(config), logger });
   const registry = createRegistry();
   const routes: AnyRoute[] = [...healthRoutes(db), ...authRoutes(db, config, mailer), ...usersRoutes(db, config, mailer), ...regionRoutes(db), ...casesRoutes(db), ...tablesRoutes(db), ...documentsRoutes(db), ...auditRoutes(db), ...notificationsRoutes(db), ...tasksRoutes(db), ...dwellingsRoutes(db), ...placementsRoutes(db), ...supportRoutes(db), ...retentionRoutes(db), ...indicatorsRoutes(db)];
   const api = express.Router();

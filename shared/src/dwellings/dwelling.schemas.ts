@@ -128,7 +128,9 @@ export type Dwelling = z.infer<typeof dwellingSchema>;
 
 export const maxDwellingImportBytes = 2 * 1024 * 1024;
 export const maxDwellingImportRows = 5000;
-export const dwellingImportContentTypes = ['text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel'] as const;
+// Not text/plain: a form on a page elsewhere can send that type (enctype="text/plain") without the
+// browser asking first; text/csv it cannot. The client always sends text/csv, whatever the file says.
+export const dwellingImportContentTypes = ['text/csv', 'application/csv', 'application/vnd.ms-excel'] as const;
 
 /** One problem of an import: the row as a spreadsheet numbers it (the header is row 1), the column, what is wrong. */
 export const dwellingImportIssueSchema = z.object({ row: z.int(), column: safeText(), message: safeText() });

@@ -3,6 +3,7 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { AppError, errorBodySchema, isGranted, parseOrThrow, type Permission } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../request-context';
+import { refuseUnexpectedBodyType } from './forgery';
 import { requestContextOf } from '../request-context';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -74,8 +75,11 @@ export function mountRoutes(router: Router, registry: OpenAPIRegistry, routes: r
       }
       next();
     };
+    // A body is JSON unless the route declares a raw type: no form (urlencoded, multipart, text/plain) of
+    // a page elsewhere reaches a handler. A route without a body takes none (or an empty JSON object).
+    const checkBodyType = refuseUnexpectedBodyType(route.rawBody?.contentTypes ?? ['application/json']);
     const rawParser = route.rawBody ? [express.raw({ type: () => true, limit: route.rawBody.maxBytes })] : [];
-    router[route.method](route.path, checkAccess, ...rawParser, async (req: Request, res: Response) => {
+    router[route.method](route.path, checkAccess, checkBodyType, ...rawParser, async (req: Request, res: Response) => {
       const context = requestContextOf(req);
       const params = parseOrThrow(route.params ?? noParams, req.params);
       const query = parseOrThrow(route.query ?? noQuery, req.query ?? {});
