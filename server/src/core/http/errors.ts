@@ -39,6 +39,10 @@ function toAppError(error: unknown): AppError {
   if (isUnreadableBody(error)) {
     return new AppError('MALFORMED_JSON', 'De inhoud van de aanvraag kan niet worden gelezen.', [{ path: '', message: 'De (gecomprimeerde) inhoud is beschadigd of onvolledig.' }]);
   }
+  // A path that does not decode (a lone surrogate or a broken %-sequence): the router's URIError.
+  if (error instanceof URIError && (error as { status?: unknown }).status === 400) {
+    return new AppError('VALIDATION_FAILED', 'Het adres bevat tekens die niet zijn toegestaan.', [{ path: '', message: 'Ongeldige tekens in het adres.' }]);
+  }
   if (isDatabaseUnavailable(error)) return new AppError('DATABASE_UNAVAILABLE');
   return new AppError('INTERNAL');
 }
