@@ -3,12 +3,14 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { startTestApp, demoPassword, type TestApp } from './test-app';
-import { startServer } from '../../server/src/server';
+import { startServer, type RunningServer } from '../../server/src/server';
 
 export const screenshotDir = join(__dirname, '..', '..', 'test-results', 'screenshots');
 
 export interface BrowserHarness {
   app: TestApp;
+  /** The node itself, for a test that watches what reached it. */
+  server: RunningServer;
   baseUrl: string;
   browser: Browser;
   newPage(): Promise<{ context: BrowserContext; page: Page }>;
@@ -44,6 +46,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   };
   return {
     app,
+    server,
     baseUrl,
     browser,
     newPage,
