@@ -49,12 +49,12 @@ export function hasBody(req: Request): boolean {
  * an upload, and JSON for a route without a body (which then must be empty: `{}` is the usual way
  * clients say "nothing", and no page elsewhere can send JSON).
  */
-export function refuseUnexpectedBodyType(contentTypes: readonly string[]): RequestHandler {
+export function refuseUnexpectedBodyType(contentTypes: readonly string[], message?: string): RequestHandler {
   return (req, _res, next) => {
     if (!hasBody(req)) return next();
     if (req.is([...contentTypes])) return next();
     const wanted = contentTypes.join(' of ');
-    next(new AppError('UNSUPPORTED_MEDIA_TYPE', contentTypes.includes('application/json') ? undefined : `Stuur de inhoud als ${wanted}.`, [
+    next(new AppError('UNSUPPORTED_MEDIA_TYPE', message ?? (contentTypes.includes('application/json') ? undefined : `Stuur de inhoud als ${wanted}.`), [
       { path: 'Content-Type', message: `Verwacht ${wanted}.` },
     ]));
   };

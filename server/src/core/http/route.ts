@@ -41,7 +41,7 @@ export interface RouteDefinition<B extends z.ZodType, Q extends z.ZodType, P ext
    * The body is a file, not JSON: it arrives as a Buffer (at most `maxBytes`) in `body`, and its
    * metadata comes in the query. Used for document uploads.
    */
-  rawBody?: { maxBytes: number; contentTypes: readonly string[] };
+  rawBody?: { maxBytes: number; contentTypes: readonly string[]; typeMessage?: string };
   /** Status of a successful answer; 200 unless said otherwise. */
   status?: number;
   handler: (input: RouteInput<z.output<B>, z.output<Q>, z.output<P>>) => Promise<R>;
@@ -77,7 +77,7 @@ export function mountRoutes(router: Router, registry: OpenAPIRegistry, routes: r
     };
     // A body is JSON unless the route declares a raw type: no form (urlencoded, multipart, text/plain) of
     // a page elsewhere reaches a handler. A route without a body takes none (or an empty JSON object).
-    const checkBodyType = refuseUnexpectedBodyType(route.rawBody?.contentTypes ?? ['application/json']);
+    const checkBodyType = refuseUnexpectedBodyType(route.rawBody?.contentTypes ?? ['application/json'], route.rawBody?.typeMessage);
     const rawParser = route.rawBody ? [express.raw({ type: () => true, limit: route.rawBody.maxBytes })] : [];
     router[route.method](route.path, checkAccess, checkBodyType, ...rawParser, async (req: Request, res: Response) => {
       const context = requestContextOf(req);
