@@ -39,7 +39,7 @@ export const maxDateYear = 2999;
 export const invalidDateMessage = 'Geen geldige datum (jjjj-mm-dd).';
 export const dateYearMessage = `Een datum tussen ${minDateYear} en ${maxDateYear}.`;
 
-function hasPlausibleYear(value: string): boolean {
+export function hasPlausibleYear(value: string): boolean {
   // A value that is no date at all already has its issue from the format check: one message per field.
   if (!z.regexes.date.test(value.slice(0, 10))) return true;
   const year = Number(value.slice(0, 4));
