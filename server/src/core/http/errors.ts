@@ -35,7 +35,7 @@ function toAppError(error: unknown): AppError {
       return new AppError('UNSUPPORTED_MEDIA_TYPE');
   }
   // Any other body the parser could not read (a broken gzip stream, a length that does not match):
-  // the parser marks it as the client's fault (http-errors, status 4xx, `expose`).
+  // the parser marks it as the client's fault (http-errors, status 400, `expose`).
   if (isUnreadableBody(error)) {
     return new AppError('MALFORMED_JSON', 'De inhoud van de aanvraag kan niet worden gelezen.', [{ path: '', message: 'De (gecomprimeerde) inhoud is beschadigd of onvolledig.' }]);
   }
@@ -47,9 +47,10 @@ function toAppError(error: unknown): AppError {
   return new AppError('INTERNAL');
 }
 
+/** body-parser wraps a stream error (zlib's, an aborted or short body) as a 400 the client may see. */
 function isUnreadableBody(error: unknown): boolean {
   const { status, expose } = error as { status?: unknown; expose?: unknown };
-  return expose === true && typeof status === 'number' && status >= 400 && status < 500;
+  return expose === true && status === 400;
 }
 
 function isDatabaseUnavailable(error: unknown): boolean {
