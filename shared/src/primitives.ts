@@ -29,21 +29,19 @@ export function safeUrl(params?: Parameters<typeof z.url>[0]) {
 }
 
 /**
- * Dates: `jjjj-mm-dd` of a day that exists (zod's ISO date already knows month lengths and leap
- * years), in a year between 1900 and 2999. Year 0 does not exist in PostgreSQL ("out of range", a
- * 500 before this), and no date of this product (a birth date, a move, a rule set's start) lies
- * outside those centuries.
+ * Dates: `jjjj-mm-dd` of a day that exists. zod's ISO date already knows month lengths and leap
+ * years (2026-02-30 and 0000-00-00 are refused there); the year 0 passes its pattern but exists in
+ * no calendar PostgreSQL knows ("date/time field value out of range", a 500 before this). Every
+ * other four-digit year stays valid: a date stored before this check must stay readable, since
+ * the views are parsed with the same schemas.
  */
-export const minDateYear = 1900;
-export const maxDateYear = 2999;
 export const invalidDateMessage = 'Geen geldige datum (jjjj-mm-dd).';
-export const dateYearMessage = `Een datum tussen ${minDateYear} en ${maxDateYear}.`;
+export const yearZeroMessage = 'Het jaar 0 bestaat niet.';
 
-export function hasPlausibleYear(value: string): boolean {
+export function hasExistingYear(value: string): boolean {
   // A value that is no date at all already has its issue from the format check: one message per field.
   if (!z.regexes.date.test(value.slice(0, 10))) return true;
-  const year = Number(value.slice(0, 4));
-  return year >= minDateYear && year <= maxDateYear;
+  return !value.startsWith('0000');
 }
 
 type DateParams = Parameters<typeof z.iso.date>[0];
@@ -51,12 +49,12 @@ type DateTimeParams = Parameters<typeof z.iso.datetime>[0];
 
 /** An ISO calendar date; `params` for a message of its own (e.g. "Vul de datum in."). */
 export function isoDateWith(params?: DateParams) {
-  return z.iso.date(params).refine(hasPlausibleYear, { error: dateYearMessage });
+  return z.iso.date(params).refine(hasExistingYear, { error: yearZeroMessage });
 }
 
 export const isoDate = isoDateWith({ error: invalidDateMessage });
 
 /** An ISO timestamp (with offset unless said otherwise), in the same years. */
 export function isoDateTime(params: DateTimeParams = { offset: true }) {
-  return z.iso.datetime(params).refine(hasPlausibleYear, { error: dateYearMessage });
+  return z.iso.datetime(params).refine(hasExistingYear, { error: yearZeroMessage });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import * as schemas from './origin-rule.schemas';
 import type { ProposalInput } from './origin-rule.schemas';
-import { hasPlausibleYear, isStorableText } from '../primitives';
+import { hasExistingYear, isStorableText } from '../primitives';
 
 // Local bindings: a CommonJS import is a getter on every use, which shows in the profile.
 const { addressKinds, findCrossFieldIssues, findMotivationProblem, municipalityCodePattern, proposalInputSchema, supportGrounds } = schemas;
@@ -46,8 +46,8 @@ const exceptionBKeys = new Set(['kind', 'municipality', 'ground', 'canTravelFrom
 const exceptionDKeys = new Set(['kind', 'municipality', 'motivation']);
 const addressKindSet = new Set<unknown>(addressKinds);
 const groundSet = new Set<unknown>(supportGrounds);
-// The very pattern `z.iso.date()` uses, so that both reject 2023-02-30 alike; the year range is
-// the date primitive's own check.
+// The very pattern `z.iso.date()` uses, so that both reject 2023-02-30 alike; the year 0 is
+// refused by the date primitive's own check.
 const isoDatePattern = z.regexes.date;
 const nonBlankPattern = /\S/;
 
@@ -72,7 +72,7 @@ function isCode(value: unknown): boolean {
 }
 
 function isIsoDate(value: unknown): boolean {
-  return typeof value === 'string' && isoDatePattern.test(value) && hasPlausibleYear(value);
+  return typeof value === 'string' && isoDatePattern.test(value) && hasExistingYear(value);
 }
 
 function isRegion(value: unknown): boolean {
