@@ -82,6 +82,7 @@ export function mountRoutes(router: Router, registry: OpenAPIRegistry, routes: r
     router[route.method](route.path, checkAccess, checkBodyType, ...rawParser, async (req: Request, res: Response) => {
       const context = requestContextOf(req);
       const params = parseOrThrow(route.params ?? noParams, req.params);
+      refuseUndecodableQuery(req);
       const query = parseOrThrow(route.query ?? noQuery, req.query ?? {});
       const body = route.rawBody
         ? parseOrThrow(route.body ?? z.instanceof(Buffer), req.body)
@@ -93,6 +94,19 @@ export function mountRoutes(router: Router, registry: OpenAPIRegistry, routes: r
       if (result === undefined) res.status(status === 200 ? 204 : status).end();
       else res.status(status).json(result);
     });
+  }
+}
+
+/**
+ * A query whose %-escapes are no UTF-8 (a lone surrogate sent as bytes, a cut sequence): the query
+ * parser would quietly turn them into U+FFFD and store that. Refused as the router refuses such a path.
+ */
+function refuseUndecodableQuery(req: Request): void {
+  const search = req.originalUrl.split('?').slice(1).join('?');
+  try {
+    decodeURIComponent(search.replace(/\+/g, ' '));
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'Het adres bevat tekens die niet zijn toegestaan.', [{ path: '', message: 'Ongeldige tekens in de zoekvraag.' }]);
   }
 }
 
