@@ -242,7 +242,7 @@ describe('bad input against every write operation, as five seats', () => {
     // The deep probes did reach the schemas: most answers are 400s naming the probed fields.
     const refusedAtField = answers.filter((a) => a.status === 400 && a.probed?.length).length;
     expect(refusedAtField).toBeGreaterThan(100);
-    // About 15 s alone on this machine (some 3,300 requests); no time assertion, which a loaded machine would make flaky.
+    // About 15 s alone on this machine (57 operations × 5 seats, some 1,800 requests); no time assertion, which a loaded machine would make flaky.
   }, 120_000);
 
   it('a broken gzip body is a 400 in the error shape, signed in or not', async () => {
