@@ -3,12 +3,14 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import pino from 'pino';
+import type { Logger } from 'pino';
 import pinoHttp from 'pino-http';
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from './core/config';
+import { publicOriginOf, type AppConfig } from './core/config';
 import { pgPoolOf } from './core/db';
+import { createLogger, logSerializers } from './core/logger';
 import { apiNotFound, errorHandler } from './core/http/errors';
+import { refuseForeignOrigin } from './core/http/forgery';
 import { buildOpenApiDocument, createRegistry } from './core/http/openapi';
 import { mountRoutes, type AnyRoute } from './core/http/route';
 import { requestContextMiddleware, sessionMiddleware } from './core/session';
@@ -33,8 +35,8 @@ import { indicatorsRoutes } from './indicators/indicators.routes';
 import { auditDeniedAccess } from './audit/denied-access';
 
 /** The whole HTTP app for one data source; no listening, so tests can drive it with supertest. */
-export function createApp(db: DataSource, config: AppConfig): Express {
-  const logger = pino({ level: config.logLevel });
+export function createApp(db: DataSource, config: AppConfig, options: { logger?: Logger } = {}): Express {
+  const logger = options.logger ?? createLogger(config.logLevel);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -47,6 +49,7 @@ export function createApp(db: DataSource, config: AppConfig): Express {
     autoLogging: config.logLevel !== 'silent',
     // Only what an operator needs: never headers (session cookies), bodies or query strings (names).
     serializers: {
+      ...logSerializers,
       req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
@@ -56,6 +59,8 @@ export function createApp(db: DataSource, config: AppConfig): Express {
     strictTransportSecurity: config.isProduction,
     contentSecurityPolicy: { directives: { 'connect-src': ["'self'"], 'upgrade-insecure-requests': config.isProduction ? [] : null } },
   }));
+  // Before any body is read: a state-changing request from a page elsewhere is refused (forgery.ts).
+  app.use('/api', refuseForeignOrigin(config));
   app.use('/api', express.json({ limit: '1mb' }));
   const session = sessionMiddleware(config, pgPoolOf(db));
   // The live layer (server.ts) reads the same sessions on the socket's opening request.
@@ -65,7 +70,7 @@ export function createApp(db: DataSource, config: AppConfig): Express {
 
   const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, isProduction: config.isProduction, db, logger });
   // Notification mails link to PUBLIC_URL (required in production); locally, to this server.
-  installNotificationMailer(db, { mailer, baseUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, ''), logger });
+  installNotificationMailer(db, { mailer, baseUrl: publicOriginOf(config), logger });
   const registry = createRegistry();
   const routes: AnyRoute[] = [...healthRoutes(db), ...authRoutes(db, config, mailer), ...usersRoutes(db, config, mailer), ...regionRoutes(db), ...casesRoutes(db), ...tablesRoutes(db), ...documentsRoutes(db), ...auditRoutes(db), ...notificationsRoutes(db), ...tasksRoutes(db), ...dwellingsRoutes(db), ...placementsRoutes(db), ...supportRoutes(db), ...retentionRoutes(db), ...indicatorsRoutes(db)];
   const api = express.Router();

@@ -4,10 +4,10 @@ import type { RequestHandler } from 'express';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
-import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { createApp } from './app';
 import type { AppConfig } from './core/config';
+import { createLogger } from './core/logger';
 import { authenticateSocket, isOwnOrigin, sessionOnHandshake } from './live/live.handshake';
 import { createGateway, type LiveIo } from './live/live.gateway';
 import { startDelivery } from './live/live.delivery';
@@ -29,7 +29,7 @@ export interface RunningServer {
  */
 export async function startServer(options: { db: DataSource; config: AppConfig; port?: number; host?: string }): Promise<RunningServer> {
   const { db, config } = options;
-  const logger = pino({ level: config.logLevel });
+  const logger = createLogger(config.logLevel);
   const app = createApp(db, config);
   const httpServer = createServer(app);
 

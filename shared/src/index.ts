@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './validation';
+export * from './primitives';
 export * from './permissions';
 export * from './auth/seats';
 export * from './auth/auth.schemas';

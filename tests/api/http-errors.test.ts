@@ -39,6 +39,17 @@ describe('one error shape, never a 500 for bad input, never HTML', () => {
     expectErrorShape(response, 413, 'PAYLOAD_TOO_LARGE');
   });
 
+  it('a broken gzip body is a 400, before sign-in too (not a 500)', async () => {
+    const brokenGzip = Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0x03]), Buffer.from('geen deflate')]);
+    const response = await request(t.app).post('/api/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send(brokenGzip);
+    expectErrorShape(response, 400, 'MALFORMED_JSON');
+  });
+
+  it('a path that does not decode (a lone surrogate as UTF-8 bytes) is a 400', async () => {
+    const agent = await t.signIn('regisseur@kwintes.demo');
+    expectErrorShape(await agent.get('/api/cases/%ED%A0%80'), 400, 'VALIDATION_FAILED');
+  });
+
   it('an unknown query parameter is refused', async () => {
     const agent = await t.signIn('gemeente@almere.demo');
     const response = await agent.get('/api/auth/me?debug=1');

@@ -1,13 +1,16 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { startTestApp, demoPassword, type TestApp } from './test-app';
-import { startServer } from '../../server/src/server';
+import { startServer, type RunningServer } from '../../server/src/server';
 
 export const screenshotDir = join(__dirname, '..', '..', 'test-results', 'screenshots');
 
 export interface BrowserHarness {
   app: TestApp;
+  /** The node itself, for a test that watches what reached it. */
+  server: RunningServer;
   baseUrl: string;
   browser: Browser;
   newPage(): Promise<{ context: BrowserContext; page: Page }>;
@@ -19,9 +22,14 @@ export interface BrowserHarness {
 
 /** The real app with the built client on a free port, and Debian's Chromium driving it. */
 export async function startBrowserHarness(): Promise<BrowserHarness> {
-  const app = await startTestApp({ clientDistDir: process.env.CLIENT_DIST_DIR ?? join(__dirname, '..', '..', 'client', 'dist') });
+  // The port is chosen first, so that the app knows its own public address (links in mails, Origin).
+  const port = await freePort();
+  const app = await startTestApp({
+    clientDistDir: process.env.CLIENT_DIST_DIR ?? join(__dirname, '..', '..', 'client', 'dist'),
+    port, publicUrl: `http://127.0.0.1:${port}`,
+  });
   // The whole node, live layer included, on the test's database: the pages update over their sockets.
-  const server = await startServer({ db: app.db, config: app.config, port: 0, host: '127.0.0.1' });
+  const server = await startServer({ db: app.db, config: app.config, port, host: '127.0.0.1' });
   const baseUrl = server.url;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -39,6 +47,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   };
   return {
     app,
+    server,
     baseUrl,
     browser,
     newPage,
@@ -58,6 +67,18 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
       await app.close();
     },
   };
+}
+
+/** A port nobody listens on now (the system picks it; closed again at once). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /**

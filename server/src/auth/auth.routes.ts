@@ -5,7 +5,7 @@ import {
   loginResponseSchema, meSchema, passwordResetRequestSchema, recoveryCodesSchema, tokenInfoRequestSchema, tokenInfoSchema,
   totpEnrollmentSchema, verifySecondFactorSchema,
 } from '@uitstroom/shared';
-import type { AppConfig } from '../core/config';
+import { publicOriginOf, type AppConfig } from '../core/config';
 import { defineRoute } from '../core/http/route';
 import type { Mailer } from '../core/mailer';
 import { destroySession, saveSession, sessionCookieName } from '../core/session';
@@ -14,9 +14,9 @@ import { changePassword, confirmTotpEnrollment, describeToken, getAccount, reque
 import { toMe } from './auth.repository';
 import { completeSignIn, pendingSignInOf, requirePendingSignIn, startPendingSignIn } from './sign-in-session';
 
-/** Links in mails point at PUBLIC_URL; outside production, at the address the request came in on. */
-export function linkBase(config: AppConfig, req: Request): string {
-  return config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+/** Links in mails point at the configured public origin, never at the request's Host header. */
+export function linkBase(config: AppConfig): string {
+  return publicOriginOf(config);
 }
 
 export function authRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
@@ -113,7 +113,7 @@ export function authRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
       method: 'post', path: '/api/auth/password-reset', tag: 'auth', summary: 'Wachtwoord vergeten: stuurt een link als het adres bekend is',
       access: { public: true }, body: passwordResetRequestSchema, status: 202,
       handler: async ({ body, context, req }) => {
-        await requestPasswordReset(db, config, mailer, context, body.email, linkBase(config, req));
+        await requestPasswordReset(db, config, mailer, context, body.email, linkBase(config));
         return { message: 'Als dit adres bij ons bekend is, ontvangt u binnen enkele minuten een e-mail met een link.' };
       },
     }),

@@ -25,7 +25,7 @@ export function documentsRoutes(db: DataSource) {
       method: 'post', path: '/api/cases/:caseId/documents', tag: 'documents', status: 201,
       summary: 'Een document toevoegen (PDF, PNG of JPEG, hoogstens 10 MB); het bestand is de inhoud, categorie en naam staan in de query',
       access: { permission: 'case:document:write' }, params: caseIdParamsSchema, query: documentUploadQuerySchema, body: fileBodySchema,
-      rawBody: { maxBytes: maxDocumentBytes, contentTypes: documentContentTypes }, response: documentSummarySchema,
+      rawBody: { maxBytes: maxDocumentBytes, contentTypes: documentContentTypes, typeMessage: 'Alleen PDF, PNG of JPEG kunnen worden toegevoegd.' }, response: documentSummarySchema,
       handler: ({ params, query, body, req, context, actor }) =>
         documents.uploadDocument(db, context, actor, params.caseId, query, mediaTypeOf(req.get('content-type')), body),
     }),

@@ -73,3 +73,12 @@ function intFrom(value: string | undefined, fallback: number): number {
   if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`Not a whole number: ${value}`);
   return parsed;
 }
+
+/**
+ * Where links in mails (invitations, password resets, notifications) point: PUBLIC_URL, or outside
+ * production the address `npm start` prints. Never a request's Host header, which the caller
+ * chooses: a reset link built from it would carry the token to the caller's host.
+ */
+export function publicOriginOf(config: Pick<AppConfig, 'publicUrl' | 'port'>): string {
+  return (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '');
+}

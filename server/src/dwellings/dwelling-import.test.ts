@@ -176,10 +176,14 @@ describe('importing dwellings from a CSV', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
-  it('takes the file itself, not JSON (400); refuses another type (415) and a file over 2 MB (413)', async () => {
+  it('takes the file itself, not JSON or text/plain (415); refuses another type (415), an empty body (400) and a file over 2 MB (413)', async () => {
     const json = await centrada.post('/api/dwellings/import').send({ content: 'straat;huisnummer' });
-    expect(json.status).toBe(400);
-    expect(json.body.error.issues[0].message).toMatch(/CSV-bestand zelf/);
+    expect(json.status).toBe(415);
+    expect(json.body.error.issues[0].path).toBe('Content-Type');
+    expect((await upload(Buffer.from('straat;huisnummer\n'), 'text/plain')).status).toBe(415);
+    const empty = await centrada.post('/api/dwellings/import').set('Content-Type', 'text/csv');
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.issues[0].message).toBe('Het bestand is leeg.');
     expect((await upload(Buffer.from('%PDF-1.4'), 'application/pdf')).status).toBe(415);
     const huge = Buffer.alloc(2 * 1024 * 1024 + 10, 'a');
     expect((await upload(huge)).status).toBe(413);

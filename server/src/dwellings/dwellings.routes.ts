@@ -53,7 +53,7 @@ export function dwellingsRoutes(db: DataSource) {
       method: 'post', path: '/api/dwellings/import', tag: 'dwellings', status: 201,
       summary: 'Woningen inlezen uit een CSV (UTF-8 of Windows-1252, ; of ,): alles of niets; bij een fout een rapport per rij in details',
       access: { permission: 'dwelling:write' }, body: csvBodySchema, response: dwellingImportResultSchema,
-      rawBody: { maxBytes: maxDwellingImportBytes, contentTypes: dwellingImportContentTypes },
+      rawBody: { maxBytes: maxDwellingImportBytes, contentTypes: dwellingImportContentTypes, typeMessage: 'Stuur een CSV-bestand (text/csv).' },
       handler: ({ body, req, context, actor }) => importDwellings(db, context, actor, mediaTypeOf(req.get('content-type')), body),
     }),
     defineRoute({

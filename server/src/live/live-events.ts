@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from 'typeorm';
+import { serializeError } from '../core/logger';
 
 /**
  * What changed, said after the transaction that changed it has committed. An event names the thing,
@@ -39,7 +40,7 @@ export function liveEventsOf(dataSource: DataSource): LiveEvents {
           try {
             (listener as (event: LiveEvent) => void)(event);
           } catch (error) {
-            console.error('live: a listener failed', error);
+            console.error('live: a listener failed', JSON.stringify(serializeError(error)));
           }
         }
       },

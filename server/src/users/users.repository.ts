@@ -91,9 +91,14 @@ export async function regionName(db: EntityManager, regionId: string): Promise<s
   return name;
 }
 
+/**
+ * The demo outbox shows only mail to demo addresses (`….demo`): otherwise a regio-beheerder could
+ * send a real user of the region a reset, read the link here and take the account over.
+ */
 export async function listOutbox(db: EntityManager, regionId: string) {
   const rows = await db.query(
-    'SELECT id::text, to_address, subject, text_body, created_at FROM mail_outbox WHERE region_id = $1 ORDER BY id DESC LIMIT 200',
+    `SELECT id::text, to_address, subject, text_body, created_at FROM mail_outbox
+      WHERE region_id = $1 AND lower(to_address) LIKE '%.demo' ORDER BY id DESC LIMIT 200`,
     [regionId],
   );
   return rows.map((r: { id: string; to_address: string; subject: string; text_body: string; created_at: Date }) => ({

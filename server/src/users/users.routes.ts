@@ -30,21 +30,21 @@ export function usersRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
     defineRoute({
       method: 'post', path: '/api/admin/users', tag: 'admin', summary: 'Gebruiker toevoegen en uitnodigen per e-mail', status: 201,
       access: { permission: 'user:create' }, body: createUserSchema, response: userSummarySchema,
-      handler: ({ body, context, actor, req }) => users.createUser(db, config, mailer, context, actor, body, linkBase(config, req)),
+      handler: ({ body, context, actor }) => users.createUser(db, config, mailer, context, actor, body, linkBase(config)),
     }),
     defineRoute({
       method: 'post', path: '/api/admin/users/:userId/invitation', tag: 'admin', summary: 'Uitnodiging opnieuw sturen', status: 202,
       access: { permission: 'user:update' }, params: userIdParamsSchema, body: emptyBodySchema,
-      handler: async ({ params, context, actor, req }) => {
-        await users.resendInvitation(db, config, mailer, context, actor, params.userId, linkBase(config, req));
+      handler: async ({ params, context, actor }) => {
+        await users.resendInvitation(db, config, mailer, context, actor, params.userId, linkBase(config));
         return { message: 'De uitnodiging is verstuurd.' };
       },
     }),
     defineRoute({
       method: 'post', path: '/api/admin/users/:userId/password-reset', tag: 'admin', summary: 'Herstellink voor het wachtwoord sturen', status: 202,
       access: { permission: 'user:update' }, params: userIdParamsSchema, body: emptyBodySchema,
-      handler: async ({ params, context, actor, req }) => {
-        await users.sendPasswordReset(db, config, mailer, context, actor, params.userId, linkBase(config, req));
+      handler: async ({ params, context, actor }) => {
+        await users.sendPasswordReset(db, config, mailer, context, actor, params.userId, linkBase(config));
         return { message: 'De herstellink is verstuurd.' };
       },
     }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, safeText } from '../primitives';
 import '../validation';
 import { seatSchema } from '../auth/seats';
 import { caseViewSchema } from '../cases/case.schemas';
@@ -9,24 +10,24 @@ import { auditActions, auditOutcomes } from './audit.schemas';
 
 /** One row of a case's access log, as the owning case manager reads it: who, with name, seat and organisation. */
 export const caseAccessLogEntrySchema = z.object({
-  at: z.string(),
-  action: z.string(),
+  at: safeText(),
+  action: safeText(),
   /** "Casus bekeken", "Toestemming vastgelegd", … */
-  actionLabel: z.string(),
+  actionLabel: safeText(),
   /** The parts of the file touched, in Dutch ("Naam en geboortedatum", "Gevoelige informatie"). */
-  fields: z.array(z.string()),
+  fields: z.array(safeText()),
   /** Why, in Dutch ("casusregie", "voorbereiding tafel 12 maart"). */
-  purpose: z.string(),
+  purpose: safeText(),
   /** Null where nobody was signed in (a system step). */
-  actor: z.object({ name: z.string(), organisationName: z.string(), seat: seatSchema.nullable(), seatLabel: z.string() }).nullable(),
+  actor: z.object({ name: safeText(), organisationName: safeText(), seat: seatSchema.nullable(), seatLabel: safeText() }).nullable(),
   outcome: z.enum(auditOutcomes),
-  outcomeLabel: z.string(),
+  outcomeLabel: safeText(),
 });
 export type CaseAccessLogEntry = z.infer<typeof caseAccessLogEntrySchema>;
 
 export const caseAccessLogSchema = z.object({
   caseId: z.uuid(),
-  pseudonym: z.string(),
+  pseudonym: safeText(),
   entries: z.array(caseAccessLogEntrySchema),
 });
 export type CaseAccessLog = z.infer<typeof caseAccessLogSchema>;
@@ -35,15 +36,15 @@ export type CaseAccessLog = z.infer<typeof caseAccessLogSchema>;
 
 /** A row of the log as the resident receives it: staff by organisation and role only, never by name. */
 export const residentAccessLogEntrySchema = z.object({
-  at: z.string(),
-  actionLabel: z.string(),
-  fields: z.array(z.string()),
-  purpose: z.string(),
+  at: safeText(),
+  actionLabel: safeText(),
+  fields: z.array(safeText()),
+  purpose: safeText(),
   /** "Centrada (woningcorporatie)". */
-  by: z.string(),
-  organisationName: z.string().nullable(),
-  role: z.string().nullable(),
-  outcomeLabel: z.string(),
+  by: safeText(),
+  organisationName: safeText().nullable(),
+  role: safeText().nullable(),
+  outcomeLabel: safeText(),
 });
 export type ResidentAccessLogEntry = z.infer<typeof residentAccessLogEntrySchema>;
 
@@ -54,31 +55,31 @@ export type ResidentAccessLogEntry = z.infer<typeof residentAccessLogEntrySchema
 export const exportedCaseFileSchema = caseViewSchema
   .omit({ version: true, allowedTransitions: true, missingForReady: true, consentWarnings: true, owner: true })
   .partial()
-  .extend({ owner: z.object({ organisationName: z.string(), role: z.string() }).optional() });
+  .extend({ owner: z.object({ organisationName: safeText(), role: safeText() }).optional() });
 export type ExportedCaseFile = z.infer<typeof exportedCaseFileSchema>;
 
 export const exportedConsentSchema = z.object({
-  organisationName: z.string(),
+  organisationName: safeText(),
   categories: z.array(consentCategorySchema),
-  givenOn: z.string(),
-  expiresOn: z.string().nullable(),
+  givenOn: safeText(),
+  expiresOn: safeText().nullable(),
   method: z.enum(consentMethods),
-  withdrawnAt: z.string().nullable(),
+  withdrawnAt: safeText().nullable(),
   isActive: z.boolean(),
 });
 
 export const exportedDocumentSchema = z.object({
-  filename: z.string(),
+  filename: safeText(),
   category: consentCategorySchema,
-  contentType: z.string(),
+  contentType: safeText(),
   sizeBytes: z.int(),
-  uploadedAt: z.string(),
+  uploadedAt: safeText(),
 });
 
 /** `GET /api/cases/:caseId/export`: everything the resident may ask to see, in one document. */
 export const caseExportSchema = z.object({
-  generatedAt: z.string(),
-  pseudonym: z.string(),
+  generatedAt: safeText(),
+  pseudonym: safeText(),
   caseFile: exportedCaseFileSchema,
   consents: z.array(exportedConsentSchema),
   documents: z.array(exportedDocumentSchema),
@@ -88,12 +89,11 @@ export type CaseExport = z.infer<typeof caseExportSchema>;
 
 // ---- the privacy officer's search of the region's audit log ----
 
-const isoDate = z.iso.date({ error: 'Geen geldige datum (jjjj-mm-dd).' });
 
 export const auditSearchQuerySchema = z
   .strictObject({
     caseId: z.uuid({ error: 'Geen geldig casus-id.' }).optional(),
-    pseudonym: z.string().trim().toUpperCase().regex(/^R-[0-9A-Z]{8}$/, { error: 'Een pseudoniem ziet eruit als R-7K2M9QXA.' }).optional(),
+    pseudonym: safeText().trim().toUpperCase().regex(/^R-[0-9A-Z]{8}$/, { error: 'Een pseudoniem ziet eruit als R-7K2M9QXA.' }).optional(),
     userId: z.uuid({ error: 'Onbekende gebruiker.' }).optional(),
     organisationId: z.uuid({ error: 'Onbekende organisatie.' }).optional(),
     /** Calendar days in Dutch time, both inclusive. */
@@ -108,28 +108,28 @@ export type AuditSearchQuery = z.infer<typeof auditSearchQuerySchema>;
 
 /** A row of the search: who did what to which object, never the content of a case. */
 export const auditSearchRowSchema = z.object({
-  id: z.string(),
-  at: z.string(),
+  id: safeText(),
+  at: safeText(),
   actor: z.object({
     userId: z.uuid().nullable(),
-    name: z.string().nullable(),
+    name: safeText().nullable(),
     organisationId: z.uuid().nullable(),
-    organisationName: z.string().nullable(),
+    organisationName: safeText().nullable(),
     seat: seatSchema.nullable(),
-    seatLabel: z.string().nullable(),
+    seatLabel: safeText().nullable(),
   }),
-  action: z.string(),
-  actionLabel: z.string(),
-  objectType: z.string(),
-  objectId: z.string().nullable(),
-  subjectPseudonym: z.string().nullable(),
+  action: safeText(),
+  actionLabel: safeText(),
+  objectType: safeText(),
+  objectId: safeText().nullable(),
+  subjectPseudonym: safeText().nullable(),
   /** Field names as stored (`identity`, `sensitive`): which parts, never their values. */
-  fields: z.array(z.string()),
-  purpose: z.string(),
-  purposeLabel: z.string(),
+  fields: z.array(safeText()),
+  purpose: safeText(),
+  purposeLabel: safeText(),
   outcome: z.enum(auditOutcomes),
-  clientAddress: z.string().nullable(),
-  requestId: z.string().nullable(),
+  clientAddress: safeText().nullable(),
+  requestId: safeText().nullable(),
 });
 export type AuditSearchRow = z.infer<typeof auditSearchRowSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../primitives';
 
 /** What an audit row can say happened. Extended by each module as it starts touching personal data. */
 export const auditActions = [
@@ -77,19 +78,19 @@ export const auditPurposes = ['authentication', 'case_coordination', 'administra
 export type AuditPurpose = (typeof auditPurposes)[number];
 
 export const auditEntrySchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  actorUserId: z.string().nullable(),
-  actorOrganisationId: z.string().nullable(),
-  actorSeat: z.string().nullable(),
+  id: safeText(),
+  at: safeText(),
+  actorUserId: safeText().nullable(),
+  actorOrganisationId: safeText().nullable(),
+  actorSeat: safeText().nullable(),
   action: z.enum(auditActions),
-  objectType: z.string(),
-  objectId: z.string().nullable(),
-  subjectPseudonym: z.string().nullable(),
-  fields: z.array(z.string()),
+  objectType: safeText(),
+  objectId: safeText().nullable(),
+  subjectPseudonym: safeText().nullable(),
+  fields: z.array(safeText()),
   purpose: z.enum(auditPurposes),
   outcome: z.enum(auditOutcomes),
-  clientAddress: z.string().nullable(),
-  requestId: z.string().nullable(),
+  clientAddress: safeText().nullable(),
+  requestId: safeText().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../primitives';
 import { meSchema } from './auth.schemas';
 import { organisationKindSchema, seatSchema } from './seats';
 
@@ -9,8 +10,7 @@ import { organisationKindSchema, seatSchema } from './seats';
  */
 export const passwordMinLength = 12;
 export const passwordMaxLength = 128;
-export const newPasswordSchema = z
-  .string()
+export const newPasswordSchema = safeText()
   .min(passwordMinLength, { error: `Een wachtwoord heeft minstens ${passwordMinLength} tekens.` })
   .max(passwordMaxLength, { error: `Een wachtwoord heeft hoogstens ${passwordMaxLength} tekens.` });
 
@@ -19,9 +19,8 @@ export const secondFactorStepSchema = z.object({ secondFactor: z.enum(['totp', '
 export type SecondFactorStep = z.infer<typeof secondFactorStepSchema>;
 export const loginResponseSchema = z.union([meSchema, secondFactorStepSchema]);
 
-export const totpCodeSchema = z.string().trim().regex(/^\d{6}$/, { error: 'Vul de 6 cijfers uit uw authenticator-app in.' });
-export const recoveryCodeSchema = z
-  .string()
+export const totpCodeSchema = safeText().trim().regex(/^\d{6}$/, { error: 'Vul de 6 cijfers uit uw authenticator-app in.' });
+export const recoveryCodeSchema = safeText()
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9]{5}-?[a-z0-9]{5}$/, { error: 'Een herstelcode ziet eruit als abcde-12345.' })
@@ -34,31 +33,31 @@ export const verifySecondFactorSchema = z.union([
 export type VerifySecondFactor = z.input<typeof verifySecondFactorSchema>;
 
 export const totpEnrollmentSchema = z.object({
-  secret: z.string(),
-  otpauthUri: z.string(),
-  qrSvg: z.string(),
+  secret: safeText(),
+  otpauthUri: safeText(),
+  qrSvg: safeText(),
 });
 export type TotpEnrollment = z.infer<typeof totpEnrollmentSchema>;
 
 export const confirmTotpSchema = z.strictObject({ code: totpCodeSchema });
-export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()), me: meSchema });
+export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(safeText()), me: meSchema });
 export type RecoveryCodes = z.infer<typeof recoveryCodesSchema>;
 
 export const passwordResetRequestSchema = z.strictObject({
   email: z.email({ error: 'Vul een geldig e-mailadres in.' }).max(254),
 });
-export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, { error: 'Deze link is ongeldig.' });
+export const tokenSchema = safeText().regex(/^[A-Za-z0-9_-]{32,64}$/, { error: 'Deze link is ongeldig.' });
 export const tokenInfoRequestSchema = z.strictObject({ token: tokenSchema });
 export const tokenInfoSchema = z.object({
   kind: z.enum(['invitation', 'password_reset']),
-  email: z.string(),
-  displayName: z.string(),
-  expiresAt: z.string(),
+  email: safeText(),
+  displayName: safeText(),
+  expiresAt: safeText(),
 });
 export type TokenInfo = z.infer<typeof tokenInfoSchema>;
 export const completePasswordSchema = z.strictObject({ token: tokenSchema, newPassword: newPasswordSchema });
 export const changePasswordSchema = z.strictObject({
-  currentPassword: z.string().min(1, { error: 'Vul uw huidige wachtwoord in.' }).max(1024),
+  currentPassword: safeText().min(1, { error: 'Vul uw huidige wachtwoord in.' }).max(1024),
   newPassword: newPasswordSchema,
 });
 
@@ -73,8 +72,8 @@ export type Account = z.infer<typeof accountSchema>;
 export const organisationSchema = z.object({
   id: z.uuid(),
   kind: organisationKindSchema,
-  name: z.string(),
-  municipalityCode: z.string().nullable(),
+  name: safeText(),
+  municipalityCode: safeText().nullable(),
   userCount: z.number().int(),
 });
 export type OrganisationSummary = z.infer<typeof organisationSchema>;
@@ -82,8 +81,8 @@ export type OrganisationSummary = z.infer<typeof organisationSchema>;
 export const createOrganisationSchema = z
   .strictObject({
     kind: organisationKindSchema,
-    name: z.string().trim().min(2, { error: 'Vul de naam van de organisatie in.' }).max(200),
-    municipalityCode: z.string().regex(/^GM\d{4}$/, { error: 'Een CBS-code ziet eruit als GM0034.' }).optional(),
+    name: safeText().trim().min(2, { error: 'Vul de naam van de organisatie in.' }).max(200),
+    municipalityCode: safeText().regex(/^GM\d{4}$/, { error: 'Een CBS-code ziet eruit als GM0034.' }).optional(),
   })
   .superRefine((value, ctx) => {
     if (value.kind === 'municipality' && !value.municipalityCode) {
@@ -98,15 +97,15 @@ export type CreateOrganisation = z.infer<typeof createOrganisationSchema>;
 export const userStatuses = ['invited', 'active', 'deactivated'] as const;
 export const userSummarySchema = z.object({
   id: z.uuid(),
-  email: z.string(),
-  displayName: z.string(),
+  email: safeText(),
+  displayName: safeText(),
   seat: seatSchema,
-  organisation: z.object({ id: z.uuid(), name: z.string(), kind: organisationKindSchema }),
+  organisation: z.object({ id: z.uuid(), name: safeText(), kind: organisationKindSchema }),
   status: z.enum(userStatuses),
   hasTwoFactor: z.boolean(),
-  createdAt: z.string(),
+  createdAt: safeText(),
   /** Locked after too many failed attempts until this moment (null: not locked); the regio-beheerder can lift it at once. */
-  lockedUntil: z.string().nullable(),
+  lockedUntil: safeText().nullable(),
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 
@@ -116,16 +115,16 @@ export const userIdParamsSchema = z.strictObject({ userId: z.uuid({ error: 'Onbe
 export const createUserSchema = z.strictObject({
   organisationId: z.uuid({ error: 'Kies een organisatie.' }),
   email: z.email({ error: 'Vul een geldig e-mailadres in.' }).max(254).transform((e) => e.trim().toLowerCase()),
-  displayName: z.string().trim().min(2, { error: 'Vul de naam in.' }).max(200),
+  displayName: safeText().trim().min(2, { error: 'Vul de naam in.' }).max(200),
   seat: seatSchema,
 });
 export type CreateUser = z.input<typeof createUserSchema>;
 
 export const outboxMailSchema = z.object({
-  id: z.string(),
-  to: z.string(),
-  subject: z.string(),
-  text: z.string(),
-  createdAt: z.string(),
+  id: safeText(),
+  to: safeText(),
+  subject: safeText(),
+  text: safeText(),
+  createdAt: safeText(),
 });
 export type OutboxMail = z.infer<typeof outboxMailSchema>;

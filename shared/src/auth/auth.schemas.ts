@@ -1,18 +1,19 @@
 import { z } from 'zod';
+import { safeText } from '../primitives';
 import { organisationKindSchema, seatSchema } from './seats';
 
 export const loginRequestSchema = z.strictObject({
   email: z.email({ error: 'Vul een geldig e-mailadres in.' }).max(254),
-  password: z.string().min(1, { error: 'Vul uw wachtwoord in.' }).max(1024),
+  password: safeText().min(1, { error: 'Vul uw wachtwoord in.' }).max(1024),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 /** Who is signed in: the body of `GET /api/auth/me` and of a successful sign-in. */
 export const meSchema = z.object({
-  user: z.object({ id: z.uuid(), email: z.string(), displayName: z.string() }),
+  user: z.object({ id: z.uuid(), email: safeText(), displayName: safeText() }),
   seat: seatSchema,
-  organisation: z.object({ id: z.uuid(), name: z.string(), kind: organisationKindSchema }),
-  region: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+  organisation: z.object({ id: z.uuid(), name: safeText(), kind: organisationKindSchema }),
+  region: z.object({ id: z.uuid(), slug: safeText(), name: safeText() }),
 });
 export type Me = z.infer<typeof meSchema>;
 

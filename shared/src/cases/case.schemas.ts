@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, safeText } from '../primitives';
 import '../validation';
 import { addressKinds, exceptionSchema, municipalityCodeSchema, proposalSchema } from '../origin-rule/origin-rule.schemas';
 import { targetGroupSchema } from '../regions/rule-set.schemas';
@@ -11,8 +12,7 @@ import { seatSchema } from '../auth/seats';
  * what the table needs is there (case-readiness rules).
  */
 
-const isoDate = z.iso.date({ error: 'Geen geldige datum (jjjj-mm-dd).' });
-const text = (max: number) => z.string().trim().max(max, { error: `Hoogstens ${max} tekens.` });
+const text = (max: number) => safeText().trim().max(max, { error: `Hoogstens ${max} tekens.` });
 
 // ---- states and outcomes (domain.md §4) ----
 export const caseStates = ['intake', 'ready', 'scheduled', 'decided', 'searching', 'offered', 'confirmed', 'moved', 'aftercare', 'closed'] as const;
@@ -54,7 +54,7 @@ export function isValidBsn(bsn: string): boolean {
   const sum = digits.slice(0, 8).reduce((total, digit, i) => total + digit * (9 - i), 0) - digits[8]!;
   return sum % 11 === 0 && bsn !== '000000000';
 }
-export const bsnSchema = z.string().trim().refine(isValidBsn, { error: 'Geen geldig BSN: negen cijfers die de elfproef doorstaan.' });
+export const bsnSchema = safeText().trim().refine(isValidBsn, { error: 'Geen geldig BSN: negen cijfers die de elfproef doorstaan.' });
 
 // ---- the sections ----
 export const identitySchema = z.strictObject({
@@ -195,10 +195,10 @@ export const handoverSchema = z.strictObject({ version: caseVersionSchema, toUse
 // ---- the view: what leaves the server, per seat a subset of these fields ----
 export const caseViewSchema = z.object({
   id: z.uuid(),
-  pseudonym: z.string(),
+  pseudonym: safeText(),
   version: z.int(),
   state: caseStateSchema,
-  owner: z.object({ userId: z.uuid(), displayName: z.string(), organisationId: z.uuid(), organisationName: z.string() }),
+  owner: z.object({ userId: z.uuid(), displayName: safeText(), organisationId: z.uuid(), organisationName: safeText() }),
   identity: identitySchema.partial(),
   contact: contactSchema,
   household: householdSchema,
@@ -206,29 +206,29 @@ export const caseViewSchema = z.object({
   addresses: z.array(caseAddressSchema),
   isOriginUntraceable: z.boolean(),
   /** The origin municipality the addresses give (code), or null. */
-  origin: z.string().nullable(),
+  origin: safeText().nullable(),
   wishes: wishesSchema,
   housingNeeds: housingNeedsSchema,
   supportNeeds: supportNeedsSchema,
   sensitive: sensitiveSchema,
   exceptions: z.array(exceptionSchema),
-  excluded: z.array(z.string()),
+  excluded: z.array(safeText()),
   /** The engine's proposal for the file as it stands, with the rule-set version it used. */
   proposal: z.object({ ruleSetVersion: z.int(), result: proposalSchema }).nullable(),
   /** What is still missing before the case can be marked ready. */
-  missingForReady: z.array(z.object({ path: z.string(), message: z.string() })),
-  readyAt: z.string().nullable(),
+  missingForReady: z.array(z.object({ path: safeText(), message: safeText() })),
+  readyAt: safeText().nullable(),
   waitingDays: z.int().nullable(),
   isStalled: z.boolean(),
   outcome: caseOutcomeSchema.nullable(),
-  closedAt: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  lastActivityAt: z.string(),
+  closedAt: safeText().nullable(),
+  createdAt: safeText(),
+  updatedAt: safeText(),
+  lastActivityAt: safeText(),
   /** The transitions this seat may take now. */
-  allowedTransitions: z.array(z.string()),
+  allowedTransitions: z.array(safeText()),
   /** Consents that expire within 30 days (for the case manager). */
-  consentWarnings: z.array(z.object({ organisationName: z.string(), expiresOn: z.string() })),
+  consentWarnings: z.array(z.object({ organisationName: safeText(), expiresOn: safeText() })),
 });
 export type CaseView = z.infer<typeof caseViewSchema>;
 export type CaseViewField = keyof CaseView;
@@ -238,7 +238,7 @@ export const caseListQuerySchema = z.strictObject({
   municipality: municipalityCodeSchema.optional(),
   targetGroup: targetGroupSchema.optional(),
   minWaitingDays: z.coerce.number().int().min(0).max(3650).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: safeText().trim().max(100).optional(),
   isStalled: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   sort: z.enum(['name', 'waitingDays', 'updatedAt', 'state']).default('updatedAt'),
   direction: z.enum(['asc', 'desc']).default('desc'),
@@ -249,17 +249,17 @@ export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
 
 export const caseListItemSchema = z.object({
   id: z.uuid(),
-  pseudonym: z.string(),
+  pseudonym: safeText(),
   /** Absent where the seat may not see the name (or the resident gave no consent). */
-  name: z.string().optional(),
+  name: safeText().optional(),
   state: caseStateSchema,
   targetGroup: targetGroupSchema.optional(),
-  origin: z.string().nullable(),
-  destination: z.string().nullable(),
-  ownerName: z.string(),
+  origin: safeText().nullable(),
+  destination: safeText().nullable(),
+  ownerName: safeText(),
   waitingDays: z.int().nullable(),
   isStalled: z.boolean(),
-  updatedAt: z.string(),
+  updatedAt: safeText(),
 });
 export type CaseListItem = z.infer<typeof caseListItemSchema>;
 export const caseListSchema = z.object({
@@ -270,7 +270,7 @@ export const caseListSchema = z.object({
 });
 export type CaseList = z.infer<typeof caseListSchema>;
 
-export const colleagueSchema = z.object({ userId: z.uuid(), displayName: z.string(), seat: seatSchema });
+export const colleagueSchema = z.object({ userId: z.uuid(), displayName: safeText(), seat: seatSchema });
 
 /**
  * Transitions that need no more than a reason or an outcome go through one endpoint; the others
@@ -283,7 +283,7 @@ export const caseTransitionRequestSchema = z.discriminatedUnion('transition', [
     transition: z.literal('withdraw'),
     version: caseVersionSchema,
     outcome: z.enum(['withdrawn', 'droppedOut'], { error: 'Kies teruggetrokken of uitgevallen.' }),
-    reason: z.string().trim().min(10, { error: 'Geef een reden van minstens 10 tekens.' }).max(2000),
+    reason: safeText().trim().min(10, { error: 'Geef een reden van minstens 10 tekens.' }).max(2000),
   }),
 ], { error: 'Onbekende stap.' });
 export type CaseTransitionRequest = z.infer<typeof caseTransitionRequestSchema>;

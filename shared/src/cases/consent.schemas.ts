@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, safeText } from '../primitives';
 import '../validation';
 
 /**
@@ -21,7 +22,6 @@ export const consentMethodLabel: Record<(typeof consentMethods)[number], string>
   verbalWithWitness: 'Mondeling, met getuige',
 };
 
-const isoDate = z.iso.date({ error: 'Geen geldige datum (jjjj-mm-dd).' });
 
 export const recordConsentSchema = z
   .strictObject({
@@ -31,7 +31,7 @@ export const recordConsentSchema = z
     givenOn: isoDate,
     expiresOn: isoDate.optional(),
     method: z.enum(consentMethods, { error: 'Kies hoe de toestemming is gegeven.' }),
-    witnessName: z.string().trim().min(2, { error: 'Vul de naam van de getuige in.' }).max(200).optional(),
+    witnessName: safeText().trim().min(2, { error: 'Vul de naam van de getuige in.' }).max(200).optional(),
     /** The uploaded signed form (a document of the case). */
     documentId: z.uuid().optional(),
   })
@@ -44,15 +44,15 @@ export type RecordConsent = z.infer<typeof recordConsentSchema>;
 
 export const consentSchema = z.object({
   id: z.uuid(),
-  organisation: z.object({ id: z.uuid(), name: z.string() }),
+  organisation: z.object({ id: z.uuid(), name: safeText() }),
   categories: z.array(consentCategorySchema),
-  givenOn: z.string(),
-  expiresOn: z.string().nullable(),
+  givenOn: safeText(),
+  expiresOn: safeText().nullable(),
   method: z.enum(consentMethods),
-  witnessName: z.string().nullable(),
-  documentId: z.string().nullable(),
-  withdrawnAt: z.string().nullable(),
-  recordedBy: z.string(),
+  witnessName: safeText().nullable(),
+  documentId: safeText().nullable(),
+  withdrawnAt: safeText().nullable(),
+  recordedBy: safeText(),
   /** Active now: given, not expired, not withdrawn. */
   isActive: z.boolean(),
   /** Expires within 30 days. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../primitives';
 import '../validation';
 import { consentCategorySchema } from './consent.schemas';
 
@@ -24,8 +25,7 @@ export const maxDocumentBytes = 10 * 1024 * 1024;
 const pathSeparator = /[/\\]/;
 const controlCharacter = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 
-export const documentFilenameSchema = z
-  .string({ error: 'Geef de bestandsnaam mee.' })
+export const documentFilenameSchema = safeText({ error: 'Geef de bestandsnaam mee.' })
   .trim()
   .min(1, { error: 'Geef de bestandsnaam mee.' })
   .max(200, { error: 'De bestandsnaam is te lang (hoogstens 200 tekens).' })
@@ -48,12 +48,12 @@ export const documentParamsSchema = z.strictObject({
 export const documentSummarySchema = z.object({
   id: z.uuid(),
   category: consentCategorySchema,
-  filename: z.string(),
+  filename: safeText(),
   contentType: documentContentTypeSchema,
   sizeBytes: z.int(),
-  uploadedAt: z.string(),
+  uploadedAt: safeText(),
   /** The uploader's name; the organisation's name for a seat that does not see staff names. */
-  uploadedBy: z.string(),
+  uploadedBy: safeText(),
 });
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 export const documentListSchema = z.array(documentSummarySchema);

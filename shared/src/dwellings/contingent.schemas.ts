@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../primitives';
 import '../validation';
 import { municipalityCodeSchema } from '../origin-rule/origin-rule.schemas';
 
@@ -41,12 +42,12 @@ export const contingentSchema = z.object({
   id: z.uuid(),
   version: z.int(),
   organisationId: z.uuid(),
-  organisationName: z.string(),
-  municipalityCode: z.string(),
+  organisationName: safeText(),
+  municipalityCode: safeText(),
   year: z.int(),
   promised: z.int().nullable(),
   progress: contingentProgressSchema,
-  updatedAt: z.string(),
+  updatedAt: safeText(),
 });
 export type Contingent = z.infer<typeof contingentSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, safeText } from '../primitives';
 import '../validation';
 import { municipalityCodeSchema } from '../origin-rule/origin-rule.schemas';
 import { caseStateSchema, householdSchema, housingNeedsSchema, type dwellingTypes } from '../cases/case.schemas';
@@ -9,8 +10,7 @@ import { caseStateSchema, householdSchema, housingNeedsSchema, type dwellingType
  * form, the API and every row of a CSV import, so the three can never judge a dwelling differently.
  */
 
-const isoDate = z.iso.date({ error: 'Geen geldige datum (jjjj-mm-dd).' });
-const text = (max: number) => z.string().trim().max(max, { error: `Hoogstens ${max} tekens.` });
+const text = (max: number) => safeText().trim().max(max, { error: `Hoogstens ${max} tekens.` });
 
 /** The kinds of dwelling; the same words as the resident's wish (without “geen voorkeur”). */
 export const dwellingKinds = ['studio', 'apartment', 'groundFloorHome', 'house', 'room'] as const satisfies readonly Exclude<(typeof dwellingTypes)[number], 'any'>[];
@@ -37,11 +37,11 @@ export type DwellingStatus = (typeof dwellingStatuses)[number];
 export const dwellingStatusLabel: Record<DwellingStatus, string> = { available: 'Beschikbaar', withdrawn: 'Ingetrokken' };
 
 /** `1234ab`, `1234 AB` → `1234 AB`: one spelling, so that a duplicate address is found whatever was typed. */
-export const postcodeSchema = z.string().trim()
+export const postcodeSchema = safeText().trim()
   .regex(/^[1-9]\d{3} ?[a-zA-Z]{2}$/, { error: 'Een postcode is vier cijfers en twee letters, bijvoorbeeld 1315 AB.' })
   .transform((value) => `${value.slice(0, 4)} ${value.slice(-2).toUpperCase()}`);
 
-export const houseNumberSchema = z.string().trim()
+export const houseNumberSchema = safeText().trim()
   .regex(/^[1-9]\d{0,4}(?:[ -]?[a-zA-Z0-9]{1,6})?$/, { error: 'Een huisnummer, eventueel met toevoeging: 12, 12A of 12-2.' });
 
 export const rentSchema = z.number({ error: 'Een bedrag in euro’s.' })
@@ -96,7 +96,7 @@ export type UpdateDwelling = z.infer<typeof updateDwellingSchema>;
 
 export const withdrawDwellingSchema = z.strictObject({
   version: dwellingVersionSchema,
-  reason: z.string().trim().min(10, { error: 'Geef een reden van minstens 10 tekens.' }).max(1000, { error: 'Hoogstens 1000 tekens.' }),
+  reason: safeText().trim().min(10, { error: 'Geef een reden van minstens 10 tekens.' }).max(1000, { error: 'Hoogstens 1000 tekens.' }),
 });
 export type WithdrawDwelling = z.infer<typeof withdrawDwellingSchema>;
 
@@ -106,7 +106,7 @@ export const dwellingListQuerySchema = z.strictObject({
   status: z.enum([...dwellingStatuses, 'all'], { error: 'Kies beschikbaar, ingetrokken of alle.' }).default('available'),
   municipality: municipalityCodeSchema.optional(),
   /** Street, postcode or neighbourhood. */
-  q: z.string().trim().max(100).optional(),
+  q: safeText().trim().max(100).optional(),
 });
 export type DwellingListQuery = z.infer<typeof dwellingListQuerySchema>;
 
@@ -116,11 +116,11 @@ export const dwellingSchema = z.object({
   version: z.int(),
   status: z.enum(dwellingStatuses),
   organisationId: z.uuid(),
-  organisationName: z.string(),
-  withdrawnAt: z.string().nullable(),
-  withdrawalReason: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  organisationName: safeText(),
+  withdrawnAt: safeText().nullable(),
+  withdrawalReason: safeText().nullable(),
+  createdAt: safeText(),
+  updatedAt: safeText(),
 });
 export type Dwelling = z.infer<typeof dwellingSchema>;
 
@@ -128,10 +128,12 @@ export type Dwelling = z.infer<typeof dwellingSchema>;
 
 export const maxDwellingImportBytes = 2 * 1024 * 1024;
 export const maxDwellingImportRows = 5000;
-export const dwellingImportContentTypes = ['text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel'] as const;
+// Not text/plain: a form on a page elsewhere can send that type (enctype="text/plain") without the
+// browser asking first; text/csv it cannot. The client always sends text/csv, whatever the file says.
+export const dwellingImportContentTypes = ['text/csv', 'application/csv', 'application/vnd.ms-excel'] as const;
 
 /** One problem of an import: the row as a spreadsheet numbers it (the header is row 1), the column, what is wrong. */
-export const dwellingImportIssueSchema = z.object({ row: z.int(), column: z.string(), message: z.string() });
+export const dwellingImportIssueSchema = z.object({ row: z.int(), column: safeText(), message: safeText() });
 export type DwellingImportIssue = z.infer<typeof dwellingImportIssueSchema>;
 
 /** The `details` of a refused import: every problem found (up to a limit) and how many there were. */
@@ -139,8 +141,8 @@ export const dwellingImportReportSchema = z.object({
   rowCount: z.int(),
   problemCount: z.int(),
   problems: z.array(dwellingImportIssueSchema),
-  missingColumns: z.array(z.string()),
-  unknownColumns: z.array(z.string()),
+  missingColumns: z.array(safeText()),
+  unknownColumns: z.array(safeText()),
 });
 export type DwellingImportReport = z.infer<typeof dwellingImportReportSchema>;
 
@@ -162,7 +164,7 @@ export const fitVerdicts = ['fits', 'doesNotFit', 'unknown'] as const;
 export type FitVerdict = (typeof fitVerdicts)[number];
 export const fitVerdictLabel: Record<FitVerdict, string> = { fits: 'Past', doesNotFit: 'Past niet', unknown: 'Onbekend' };
 
-export const fitReasonSchema = z.object({ criterion: z.enum(fitCriteria), verdict: z.enum(fitVerdicts), text: z.string() });
+export const fitReasonSchema = z.object({ criterion: z.enum(fitCriteria), verdict: z.enum(fitVerdicts), text: safeText() });
 export type FitReason = z.infer<typeof fitReasonSchema>;
 export const fitResultSchema = z.object({
   /** 0–100: the share of the weighed criteria that fit (unknown counts half). */
@@ -175,7 +177,7 @@ export type FitResult = z.infer<typeof fitResultSchema>;
 
 export const caseDwellingFitsSchema = z.object({
   caseId: z.uuid(),
-  destination: z.string().nullable(),
+  destination: safeText().nullable(),
   items: z.array(z.object({ dwelling: dwellingSchema, fit: fitResultSchema })),
 });
 export type CaseDwellingFits = z.infer<typeof caseDwellingFitsSchema>;
@@ -183,9 +185,9 @@ export type CaseDwellingFits = z.infer<typeof caseDwellingFitsSchema>;
 /** A case as a corporation sees it beside a dwelling: its housing profile only (the projection decides which of these are there). */
 export const fitCaseSchema = z.object({
   id: z.uuid(),
-  pseudonym: z.string(),
+  pseudonym: safeText(),
   state: caseStateSchema,
-  destination: z.string().nullable(),
+  destination: safeText().nullable(),
   waitingDays: z.int().nullable().optional(),
   household: householdSchema.optional(),
   housingNeeds: housingNeedsSchema.optional(),

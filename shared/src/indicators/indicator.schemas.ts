@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, safeText } from '../primitives';
 import { caseOutcomes, caseStates } from '../cases/case.schemas';
 import { municipalityCodeSchema } from '../origin-rule/origin-rule.schemas';
 import { targetGroupSchema, targetGroups } from '../regions/rule-set.schemas';
@@ -19,7 +20,6 @@ export const suppressedCountText = '<5';
 export const indicatorCountSchema = z.union([z.int().min(0), z.literal(suppressedCountText)]);
 export type IndicatorCount = z.infer<typeof indicatorCountSchema>;
 
-const isoDate = z.iso.date({ error: 'Geen geldige datum (jjjj-mm-dd).' });
 
 /**
  * The dashboard's filters. The period applies to the moment each indicator counts (the offer, the
@@ -40,17 +40,17 @@ export type IndicatorFilter = z.infer<typeof indicatorFilterSchema>;
 
 /** The filters as the server applied them: the seat's own municipality or corporation is forced in. */
 export const appliedIndicatorFilterSchema = z.object({
-  from: z.string(),
-  to: z.string(),
-  municipality: z.object({ code: z.string(), name: z.string() }).nullable(),
-  corporation: z.object({ id: z.string(), name: z.string() }).nullable(),
+  from: safeText(),
+  to: safeText(),
+  municipality: z.object({ code: safeText(), name: safeText() }).nullable(),
+  corporation: z.object({ id: safeText(), name: safeText() }).nullable(),
   targetGroup: z.enum(targetGroups).nullable(),
 });
 
 /** One group's waiting time, in whole days (median and 75th percentile by linear interpolation). */
 export const waitingFigureSchema = z.object({
-  key: z.string(),
-  label: z.string(),
+  key: safeText(),
+  label: safeText(),
   count: indicatorCountSchema,
   medianDays: z.number().nullable(),
   p75Days: z.number().nullable(),
@@ -69,7 +69,7 @@ export const waitingIndicatorSchema = z.object({
 });
 export type WaitingIndicator = z.infer<typeof waitingIndicatorSchema>;
 
-export const labelledCountSchema = z.object({ key: z.string(), label: z.string(), count: indicatorCountSchema });
+export const labelledCountSchema = z.object({ key: safeText(), label: safeText(), count: indicatorCountSchema });
 export type LabelledCount = z.infer<typeof labelledCountSchema>;
 
 export const openCasesIndicatorSchema = z.object({
@@ -85,12 +85,12 @@ export const decisionsIndicatorSchema = z.array(labelledCountSchema.extend({ key
 
 /** Allocations by distribution in the ledger's current agreement period, against population shares. */
 export const distributionIndicatorSchema = z.object({
-  periodStart: z.string(),
-  periodEnd: z.string(),
+  periodStart: safeText(),
+  periodEnd: safeText(),
   total: indicatorCountSchema,
   rows: z.array(z.object({
-    municipalityCode: z.string(),
-    name: z.string(),
+    municipalityCode: safeText(),
+    name: safeText(),
     populationShare: z.number().min(0).max(1),
     allocated: indicatorCountSchema,
     /** Share × allocations in the period: what a perfectly fair distribution would have given. */
@@ -102,10 +102,10 @@ export const distributionIndicatorSchema = z.object({
 
 /** Dwellings offered and accepted per corporation and municipality in the period, against the year's contingents. */
 export const dwellingsIndicatorSchema = z.array(z.object({
-  organisationId: z.string(),
-  organisationName: z.string(),
-  municipalityCode: z.string(),
-  municipalityName: z.string(),
+  organisationId: safeText(),
+  organisationName: safeText(),
+  municipalityCode: safeText(),
+  municipalityName: safeText(),
   /** Promised in the contingents of the years the period touches; null where nothing was agreed. */
   promised: z.int().nullable(),
   offered: indicatorCountSchema,
@@ -113,9 +113,9 @@ export const dwellingsIndicatorSchema = z.array(z.object({
 }));
 
 export const neighbourhoodsIndicatorSchema = z.array(z.object({
-  municipalityCode: z.string(),
-  municipalityName: z.string(),
-  neighbourhood: z.string(),
+  municipalityCode: safeText(),
+  municipalityName: safeText(),
+  neighbourhood: safeText(),
   moves: indicatorCountSchema,
 }));
 
@@ -138,10 +138,10 @@ export const dashboardScopes = ['region', 'municipality', 'corporation'] as cons
  * figures of its own offers, dwellings and contingents.
  */
 export const dashboardSchema = z.object({
-  scope: z.object({ kind: z.enum(dashboardScopes), label: z.string() }),
+  scope: z.object({ kind: z.enum(dashboardScopes), label: safeText() }),
   filter: appliedIndicatorFilterSchema,
   smallCountsSuppressed: z.boolean(),
-  generatedAt: z.string(),
+  generatedAt: safeText(),
   waitingToOffer: waitingIndicatorSchema,
   waitingToKeys: waitingIndicatorSchema,
   openCases: openCasesIndicatorSchema.nullable(),
@@ -160,8 +160,8 @@ export const dashboardViewSchema = z.object({
   comparison: dashboardSchema.nullable(),
   /** The choices for the filters, within what the seat may filter on. */
   choices: z.object({
-    municipalities: z.array(z.object({ code: z.string(), name: z.string() })),
-    corporations: z.array(z.object({ id: z.string(), name: z.string() })),
+    municipalities: z.array(z.object({ code: safeText(), name: safeText() })),
+    corporations: z.array(z.object({ id: safeText(), name: safeText() })),
   }),
 });
 export type DashboardView = z.infer<typeof dashboardViewSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../primitives';
 import '../validation';
 import { errorBodySchema } from '../errors';
 import { seatSchema } from '../auth/seats';
@@ -43,7 +44,7 @@ export const liveAckSchema = z.discriminatedUnion('ok', [
 export type LiveAck = z.infer<typeof liveAckSchema>;
 
 /** Who made a change: a professional, named only to seats that see who works on the case. */
-export const liveChangedBySchema = z.object({ userId: z.uuid(), displayName: z.string(), organisationName: z.string() });
+export const liveChangedBySchema = z.object({ userId: z.uuid(), displayName: safeText(), organisationName: safeText() });
 export type LiveChangedBy = z.infer<typeof liveChangedBySchema>;
 
 /** `case:changed`: the case as the receiving seat reads it now (consent and scope checked at sending). */
@@ -66,8 +67,8 @@ export type LiveGone = z.infer<typeof liveGoneSchema>;
 export const presencePersonSchema = z.object({
   userId: z.uuid(),
   seat: seatSchema,
-  displayName: z.string().optional(),
-  organisationName: z.string().optional(),
+  displayName: safeText().optional(),
+  organisationName: safeText().optional(),
 });
 export type PresencePerson = z.infer<typeof presencePersonSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../primitives';
 import '../validation';
 
 /**
@@ -63,14 +64,14 @@ export type NotificationListQuery = z.infer<typeof notificationListQuerySchema>;
 export const notificationIdParamsSchema = z.strictObject({ notificationId: z.uuid({ error: 'Onbekende melding.' }) });
 
 /** Where a notification leads: the case or the table, when the reader's seat reaches it. */
-export const notificationLinkSchema = z.object({ to: z.string().startsWith('/'), label: z.string() });
+export const notificationLinkSchema = z.object({ to: safeText().startsWith('/'), label: safeText() });
 
 export const notificationViewSchema = z.object({
   id: z.uuid(),
   kind: notificationKindSchema,
-  title: z.string(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
+  title: safeText(),
+  createdAt: safeText(),
+  readAt: safeText().nullable(),
   link: notificationLinkSchema.nullable(),
 });
 export type NotificationView = z.infer<typeof notificationViewSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as schemas from './origin-rule.schemas';
 import type { ProposalInput } from './origin-rule.schemas';
+import { hasExistingYear, isStorableText } from '../primitives';
 
 // Local bindings: a CommonJS import is a getter on every use, which shows in the profile.
 const { addressKinds, findCrossFieldIssues, findMotivationProblem, municipalityCodePattern, proposalInputSchema, supportGrounds } = schemas;
@@ -45,7 +46,8 @@ const exceptionBKeys = new Set(['kind', 'municipality', 'ground', 'canTravelFrom
 const exceptionDKeys = new Set(['kind', 'municipality', 'motivation']);
 const addressKindSet = new Set<unknown>(addressKinds);
 const groundSet = new Set<unknown>(supportGrounds);
-// The very pattern `z.iso.date()` uses, so that both reject 2023-02-30 alike.
+// The very pattern `z.iso.date()` uses, so that both reject 2023-02-30 alike; the year 0 is
+// refused by the date primitive's own check.
 const isoDatePattern = z.regexes.date;
 const nonBlankPattern = /\S/;
 
@@ -70,7 +72,7 @@ function isCode(value: unknown): boolean {
 }
 
 function isIsoDate(value: unknown): boolean {
-  return typeof value === 'string' && isoDatePattern.test(value);
+  return typeof value === 'string' && isoDatePattern.test(value) && hasExistingYear(value);
 }
 
 function isRegion(value: unknown): boolean {
@@ -83,7 +85,7 @@ function isRegion(value: unknown): boolean {
     const name = municipality['name'];
     const population = municipality['population'];
     if (!isCode(municipality['code'])) return false;
-    if (typeof name !== 'string' || !nonBlankPattern.test(name)) return false;
+    if (typeof name !== 'string' || !nonBlankPattern.test(name) || !isStorableText(name)) return false;
     if (typeof population !== 'number' || !Number.isSafeInteger(population) || population <= 0) return false;
   }
   return true;
@@ -115,7 +117,7 @@ function isExceptionList(value: unknown): boolean {
     const exception: unknown = value[i];
     if (!isPlainObject(exception)) return false;
     const motivation = exception['motivation'];
-    if (typeof motivation !== 'string' || findMotivationProblem(motivation) !== null) return false;
+    if (typeof motivation !== 'string' || findMotivationProblem(motivation) !== null || !isStorableText(motivation)) return false;
     switch (exception['kind']) {
       case 'A':
         if (!hasOnlyKeys(exception, exceptionAKeys)) return false;

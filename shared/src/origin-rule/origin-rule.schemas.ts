@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateWith, safeText } from '../primitives';
 // Installs the Dutch error map, so that generic messages of these schemas are Dutch too.
 import '../validation';
 
@@ -12,19 +13,18 @@ const requiredMessage = 'Dit veld is verplicht.';
 export const municipalityCodePattern = /^GM\d{4}$/;
 
 function municipalityCode(missingMessage: string) {
-  return z
-    .string({ error: (issue) => (issue.input === undefined ? missingMessage : 'Verwacht een CBS-gemeentecode als tekst.') })
+  return safeText({ error: (issue) => (issue.input === undefined ? missingMessage : 'Verwacht een CBS-gemeentecode als tekst.') })
     .regex(municipalityCodePattern, { error: 'Geen geldige CBS-gemeentecode (GM gevolgd door vier cijfers).' });
 }
 
 /** A CBS municipality code: `GM` and four digits. */
 export const municipalityCodeSchema = municipalityCode(requiredMessage);
 
-const isoDateSchema = z.iso.date();
+const isoDateSchema = isoDateWith();
 
 export const regionMunicipalitySchema = z.strictObject({
   code: municipalityCodeSchema,
-  name: z.string().regex(/\S/, { error: 'Een naam is verplicht.' }),
+  name: safeText().regex(/\S/, { error: 'Een naam is verplicht.' }),
   population: z.int({
     error: (issue) => (issue.input === undefined ? requiredMessage : 'Het inwoneraantal is een positief geheel getal.'),
   }).positive({ error: 'Het inwoneraantal is een positief geheel getal.' }),
@@ -60,8 +60,7 @@ export type Resident = z.infer<typeof residentSchema>;
 export const minimumMotivationLength = 10;
 
 // The Akkoord allows A, B and D only with a written motivation; blanks do not count.
-const motivationSchema = z
-  .string({ error: (issue) => (issue.input === undefined ? 'Een motivering is verplicht.' : 'Een motivering is tekst.') })
+const motivationSchema = safeText({ error: (issue) => (issue.input === undefined ? 'Een motivering is verplicht.' : 'Een motivering is tekst.') })
   .superRefine((motivation, ctx) => {
     const problem = findMotivationProblem(motivation);
     if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
@@ -245,6 +244,6 @@ export const proposalSchema = z.strictObject({
   outcome: z.enum(proposalOutcomes),
   origin: municipalityCodeSchema.nullable(),
   destination: municipalityCodeSchema.nullable(),
-  reasons: z.array(z.string().min(1)).min(1),
+  reasons: z.array(safeText().min(1)).min(1),
 });
 export type Proposal = z.infer<typeof proposalSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateWith, safeText } from '../primitives';
 import '../validation';
 import { caseStateSchema } from '../cases/case.schemas';
 import { municipalityCodeSchema } from '../origin-rule/origin-rule.schemas';
@@ -15,7 +16,7 @@ const caseVersion = version('de casus');
 const offerVersion = version('het aanbod');
 
 /** A reason the other parties read: at least ten characters, so that it says something. */
-export const placementReasonSchema = z.string({ error: 'Geef een reden op.' }).trim()
+export const placementReasonSchema = safeText({ error: 'Geef een reden op.' }).trim()
   .min(10, { error: 'Geef een reden van minstens 10 tekens.' })
   .max(1000, { error: 'Hoogstens 1000 tekens.' });
 
@@ -68,7 +69,7 @@ export const answerOfferSchema = z.strictObject({
   caseVersion,
   offerVersion,
   answer: z.enum(offerAnswers, { error: 'Kies of de bewoner de woning aanvaardt of afwijst.' }),
-  reason: z.string().trim().max(1000, { error: 'Hoogstens 1000 tekens.' }).optional(),
+  reason: safeText().trim().max(1000, { error: 'Hoogstens 1000 tekens.' }).optional(),
 }).superRefine((value, ctx) => {
   if (value.answer !== 'declined') return;
   const checked = placementReasonSchema.safeParse(value.reason ?? '');
@@ -84,7 +85,7 @@ export type WithdrawOffer = z.infer<typeof withdrawOfferSchema>;
 export const confirmPlacementSchema = z.strictObject({
   caseVersion,
   offerVersion,
-  supportArranged: z.string({ error: 'Beschrijf de ondersteuning die de gemeente regelt.' }).trim()
+  supportArranged: safeText({ error: 'Beschrijf de ondersteuning die de gemeente regelt.' }).trim()
     .min(10, { error: 'Beschrijf de ondersteuning die de gemeente regelt (minstens 10 tekens).' })
     .max(2000, { error: 'Hoogstens 2000 tekens.' }),
   supportIntensity: supportIntensitySchema,
@@ -96,13 +97,13 @@ export const refusePlacementSchema = z.strictObject({ caseVersion, offerVersion,
 export type RefusePlacement = z.infer<typeof refusePlacementSchema>;
 
 /** A phone number as people write them: digits, spaces, dashes, brackets, a leading +. */
-const phoneSchema = (missing: string) => z.string({ error: missing }).trim()
+const phoneSchema = (missing: string) => safeText({ error: missing }).trim()
   .min(1, { error: missing })
   .regex(/^\+?[0-9][0-9 ()-]{5,28}$/, { error: 'Een telefoonnummer, bijvoorbeeld 0320 123 456 of +31 320 123 456.' });
 
 /** Whom the corporation calls about the tenant: the provider's contact, and a number that answers day and night. */
 export const providerContactSchema = z.strictObject({
-  name: z.string({ error: 'Vul de naam van de contactpersoon in.' }).trim()
+  name: safeText({ error: 'Vul de naam van de contactpersoon in.' }).trim()
     .min(2, { error: 'Vul de naam van de contactpersoon in.' }).max(200, { error: 'Hoogstens 200 tekens.' }),
   phone: phoneSchema('Vul het telefoonnummer van de contactpersoon in.'),
   emergencyPhone: phoneSchema('Vul het nummer in dat dag en nacht bereikbaar is (24/7).'),
@@ -117,9 +118,9 @@ export type ProviderContact = z.infer<typeof providerContactSchema>;
 export const moveInSchema = z.strictObject({
   caseVersion,
   offerVersion,
-  keyHandoverDate: z.iso.date({ error: (issue) => (issue.input === undefined || issue.input === '' ? 'Vul de datum van de sleuteloverdracht in.' : 'Geen geldige datum (jjjj-mm-dd).') }),
+  keyHandoverDate: isoDateWith({ error: (issue) => (issue.input === undefined || issue.input === '' ? 'Vul de datum van de sleuteloverdracht in.' : 'Geen geldige datum (jjjj-mm-dd).') }),
   tenancyForm: z.enum(tenancyForms, { error: 'Kies de huurvorm.' }).optional(),
-  agreementConditions: z.string({ error: 'Beschrijf de afspraken van de driepartijenovereenkomst.' }).trim()
+  agreementConditions: safeText({ error: 'Beschrijf de afspraken van de driepartijenovereenkomst.' }).trim()
     .min(10, { error: 'Beschrijf de afspraken van de driepartijenovereenkomst (minstens 10 tekens).' })
     .max(4000, { error: 'Hoogstens 4000 tekens.' }),
   agreementDocumentId: z.uuid({ error: 'Kies een document van deze casus.' }).optional(),
@@ -133,32 +134,32 @@ export type MoveIn = z.infer<typeof moveInSchema>;
 export const neighbourhoodLoadLevels = ['below', 'reachesThreshold', 'atOrOverThreshold'] as const;
 export type NeighbourhoodLoadLevel = (typeof neighbourhoodLoadLevels)[number];
 export const neighbourhoodLoadSchema = z.object({
-  municipalityCode: z.string(),
-  neighbourhood: z.string(),
+  municipalityCode: safeText(),
+  neighbourhood: safeText(),
   /** Moves into the neighbourhood in the last twelve months, this offer's own not counted. */
   placements: z.int(),
   threshold: z.int(),
   level: z.enum(neighbourhoodLoadLevels),
   /** The warning or note in Dutch; null when the neighbourhood is well below the threshold. */
-  message: z.string().nullable(),
+  message: safeText().nullable(),
 });
 export type NeighbourhoodLoad = z.infer<typeof neighbourhoodLoadSchema>;
 
 /** The dwelling as an offer shows it. The street address only for the three who may know it (domain.md §3.5). */
 export const offeredDwellingSchema = z.object({
-  municipalityCode: z.string(),
-  neighbourhood: z.string(),
+  municipalityCode: safeText(),
+  neighbourhood: safeText(),
   kind: z.enum(dwellingKinds),
   rooms: z.int(),
   rent: z.number(),
   floor: z.int(),
   hasLift: z.boolean(),
   isWheelchairAccessible: z.boolean(),
-  availableFrom: z.string(),
+  availableFrom: safeText(),
   tenancyForm: z.enum(tenancyForms),
-  conversionDate: z.string().nullable(),
-  conversionConditions: z.string().nullable(),
-  address: z.object({ street: z.string(), houseNumber: z.string(), postcode: z.string() }).optional(),
+  conversionDate: safeText().nullable(),
+  conversionConditions: safeText().nullable(),
+  address: z.object({ street: safeText(), houseNumber: safeText(), postcode: safeText() }).optional(),
 });
 export type OfferedDwelling = z.infer<typeof offeredDwellingSchema>;
 
@@ -166,42 +167,42 @@ export const offerViewSchema = z.object({
   id: z.uuid(),
   version: z.int(),
   status: offerStatusSchema,
-  corporation: z.object({ id: z.uuid(), name: z.string() }),
+  corporation: z.object({ id: z.uuid(), name: safeText() }),
   /** The reader's own organisation made the offer. */
   isOwnOffer: z.boolean(),
   dwelling: offeredDwellingSchema,
-  offeredAt: z.string(),
+  offeredAt: safeText(),
   /** The day the resident's answer is due (the region's number of days after the offer). */
-  answerDueOn: z.string(),
+  answerDueOn: safeText(),
   /** Open and past its due day: flagged to the case manager and the corporation. */
   isAnswerOverdue: z.boolean(),
   /** Days from "uitstroomgereed" to this offer. */
   waitedDays: z.int().nullable(),
-  answeredAt: z.string().nullable(),
-  declineReason: z.string().optional(),
-  withdrawnAt: z.string().nullable(),
-  withdrawalReason: z.string().optional(),
+  answeredAt: safeText().nullable(),
+  declineReason: safeText().optional(),
+  withdrawnAt: safeText().nullable(),
+  withdrawalReason: safeText().optional(),
   /** When the destination municipality confirmed or refused. */
-  decidedAt: z.string().nullable(),
-  supportArranged: z.string().optional(),
+  decidedAt: safeText().nullable(),
+  supportArranged: safeText().optional(),
   supportIntensity: supportIntensitySchema.optional(),
-  refusalReason: z.string().optional(),
-  completedAt: z.string().nullable(),
+  refusalReason: safeText().optional(),
+  completedAt: safeText().nullable(),
   neighbourhoodLoad: neighbourhoodLoadSchema.optional(),
 });
 export type OfferView = z.infer<typeof offerViewSchema>;
 
 export const moveInViewSchema = z.object({
-  keyHandoverDate: z.string(),
+  keyHandoverDate: safeText(),
   tenancyForm: z.enum(tenancyForms),
-  agreementConditions: z.string(),
+  agreementConditions: safeText(),
   agreementDocumentId: z.uuid().nullable(),
-  providerContact: z.object({ name: z.string(), phone: z.string(), emergencyPhone: z.string() }),
+  providerContact: z.object({ name: safeText(), phone: safeText(), emergencyPhone: safeText() }),
   /** Days from "uitstroomgereed" to the first offer and to the keys (the indicators of domain.md §6). */
   waitedDaysToOffer: z.int().nullable(),
   waitedDaysToKeys: z.int().nullable(),
-  recordedAt: z.string(),
-  recordedBy: z.string(),
+  recordedAt: safeText(),
+  recordedBy: safeText(),
 });
 export type MoveInView = z.infer<typeof moveInViewSchema>;
 
@@ -216,7 +217,7 @@ export const placementViewSchema = z.object({
   history: z.array(offerViewSchema),
   moveIn: moveInViewSchema.nullable(),
   /** The follow-up provider the table chose (the third party of the agreement), if any. */
-  followUpProvider: z.string().nullable(),
+  followUpProvider: safeText().nullable(),
   /** The steps this reader may take now (the server checks each again when it is taken). */
   can: z.object({
     offer: z.boolean(), answer: z.boolean(), withdraw: z.boolean(), confirm: z.boolean(), refuse: z.boolean(), moveIn: z.boolean(),
@@ -228,10 +229,10 @@ export type PlacementView = z.infer<typeof placementViewSchema>;
 export const dwellingOfferSchema = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
-  pseudonym: z.string(),
+  pseudonym: safeText(),
   status: offerStatusSchema,
-  offeredAt: z.string(),
-  answerDueOn: z.string(),
+  offeredAt: safeText(),
+  answerDueOn: safeText(),
   isAnswerOverdue: z.boolean(),
   /** The case is still in the corporation's reach (a link to it works). */
   isCaseReachable: z.boolean(),
@@ -242,10 +243,10 @@ export const neighbourhoodLoadQuerySchema = z.strictObject({
   municipality: municipalityCodeSchema,
 });
 export const neighbourhoodLoadListSchema = z.object({
-  municipalityCode: z.string(),
+  municipalityCode: safeText(),
   threshold: z.int(),
   /** From this day on (inclusive) moves count: the last twelve months. */
-  since: z.string(),
+  since: safeText(),
   items: z.array(neighbourhoodLoadSchema),
 });
 export type NeighbourhoodLoadList = z.infer<typeof neighbourhoodLoadListSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate as anyIsoDate, isoDateTime, isoDateWith, safeText } from '../primitives';
 // Installs the Dutch error map, so that generic messages of these schemas are Dutch too.
 import '../validation';
 import { municipalityCodeSchema } from '../origin-rule/origin-rule.schemas';
@@ -20,7 +21,7 @@ function wholeNumber(min: number, max: number, message = `Vul een geheel getal v
 }
 
 function isoDate(missingMessage = requiredMessage) {
-  return z.iso.date({ error: (issue) => (issue.input === undefined ? missingMessage : 'Geen geldige datum (jjjj-mm-dd).') });
+  return isoDateWith({ error: (issue) => (issue.input === undefined ? missingMessage : 'Geen geldige datum (jjjj-mm-dd).') });
 }
 
 /** The target groups of the Akkoord (domain.md §2). English identifiers, Dutch labels for the UI. */
@@ -43,8 +44,7 @@ export const maximumMunicipalitiesPerRegion = 400;
 
 export const ruleSetMunicipalitySchema = z.strictObject({
   code: municipalityCodeSchema,
-  name: z
-    .string({ error: (issue) => (issue.input === undefined ? requiredMessage : 'Een naam is tekst.') })
+  name: safeText({ error: (issue) => (issue.input === undefined ? requiredMessage : 'Een naam is tekst.') })
     .trim()
     .min(1, { error: 'Een naam is verplicht.' })
     .max(maximumMunicipalityNameLength, { error: `Een naam heeft hoogstens ${maximumMunicipalityNameLength} tekens.` }),
@@ -208,7 +208,7 @@ function findRuleSetCrossFieldIssues(value: unknown, ctx: z.RefinementCtx): void
   if (isRecord(agreement)) {
     const start = agreement['firstPeriodStart'];
     const end = agreement['firstPeriodEnd'];
-    const isDate = (date: unknown): date is string => typeof date === 'string' && z.iso.date().safeParse(date).success;
+    const isDate = (date: unknown): date is string => typeof date === 'string' && anyIsoDate.safeParse(date).success;
     if (isDate(start) && isDate(end) && end < start) {
       ctx.addIssue({ code: 'custom', path: ['agreement', 'firstPeriodEnd'], message: 'Het einde van de eerste periode ligt niet vóór het begin.' });
     }
@@ -218,23 +218,23 @@ function findRuleSetCrossFieldIssues(value: unknown, ctx: z.RefinementCtx): void
 // ---------------------------------------------------------------------------------------------
 // The API's messages.
 
-export const ruleSetCreatorSchema = z.object({ id: z.uuid(), displayName: z.string() });
+export const ruleSetCreatorSchema = z.object({ id: z.uuid(), displayName: safeText() });
 
 /** One version of a region's rule set. `createdBy` is null for a version made by the system (seed). */
 export const ruleSetSchema = z.object({
   version: z.int().positive(),
   config: ruleSetConfigSchema,
-  createdAt: z.iso.datetime({ offset: true }),
+  createdAt: isoDateTime({ offset: true }),
   createdBy: ruleSetCreatorSchema.nullable(),
 });
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 
 export const ruleSetVersionSummarySchema = z.object({
   version: z.int().positive(),
-  createdAt: z.iso.datetime({ offset: true }),
+  createdAt: isoDateTime({ offset: true }),
   createdBy: ruleSetCreatorSchema.nullable(),
   /** What changed against the previous version, in plain Dutch. */
-  changes: z.array(z.string()),
+  changes: z.array(safeText()),
 });
 export type RuleSetVersionSummary = z.infer<typeof ruleSetVersionSummarySchema>;
 
@@ -252,18 +252,17 @@ export const updateRuleSetRequestSchema = z.strictObject({
 export type UpdateRuleSetRequest = z.infer<typeof updateRuleSetRequestSchema>;
 
 export const ruleSetVersionParamsSchema = z.strictObject({
-  version: z
-    .string()
+  version: safeText()
     .regex(/^[1-9]\d{0,8}$/, { error: 'Een versienummer is een positief geheel getal.' })
     .transform(Number),
 });
 
 /** What every seat of a region may know of its configuration: the municipalities and the rules the forms check. */
 export const regionOverviewSchema = z.object({
-  slug: z.string(),
-  name: z.string(),
+  slug: safeText(),
+  name: safeText(),
   ruleSetVersion: z.int().nullable(),
-  municipalities: z.array(z.object({ code: z.string(), name: z.string(), population: z.int() })),
+  municipalities: z.array(z.object({ code: safeText(), name: safeText(), population: z.int() })),
   targetGroups: z.array(targetGroupSchema),
   youthAgeBand: youthAgeBandSchema.nullable(),
   stalledCaseDays: z.int().nullable(),
@@ -275,7 +274,7 @@ export type RegionOverview = z.infer<typeof regionOverviewSchema>;
 export const regionOrganisationSchema = z.object({
   id: z.uuid(),
   kind: z.enum(['municipality', 'corporation', 'provider', 'coordination']),
-  name: z.string(),
-  municipalityCode: z.string().nullable(),
+  name: safeText(),
+  municipalityCode: safeText().nullable(),
 });
 export type RegionOrganisation = z.infer<typeof regionOrganisationSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, safeText } from '../primitives';
 import '../validation';
 import { caseOutcomeSchema, caseVersionSchema, lifeDomains } from '../cases/case.schemas';
 
@@ -8,9 +9,8 @@ import { caseOutcomeSchema, caseVersionSchema, lifeDomains } from '../cases/case
  * projection of `supportViewSchema`: hidden parts are absent, not empty.
  */
 
-const isoDate = z.iso.date({ error: 'Geen geldige datum (jjjj-mm-dd).' });
 const requiredText = (min: number, max: number, what: string) =>
-  z.string().trim().min(min, { error: `${what}: minstens ${min} tekens.` }).max(max, { error: `Hoogstens ${max} tekens.` });
+  safeText().trim().min(min, { error: `${what}: minstens ${min} tekens.` }).max(max, { error: `Hoogstens ${max} tekens.` });
 
 // ---- vocabularies ----
 export const contactKinds = ['homeVisit', 'office', 'phone', 'video', 'other'] as const;
@@ -119,31 +119,31 @@ export type CloseSupport = z.infer<typeof closeSupportSchema>;
 // ---- the view ----
 export const supportViewSchema = z.object({
   caseId: z.uuid(),
-  pseudonym: z.string(),
+  pseudonym: safeText(),
   isStarted: z.boolean(),
   isClosed: z.boolean(),
-  keyHandoverDate: z.string().nullable(),
-  startedOn: z.string().nullable(),
-  providerName: z.string().nullable(),
-  landlordName: z.string().nullable(),
+  keyHandoverDate: safeText().nullable(),
+  startedOn: safeText().nullable(),
+  providerName: safeText().nullable(),
+  landlordName: safeText().nullable(),
   /** The move-in as recorded by the placements module (key handover, the offering corporation): what starting support takes. */
-  recordedMove: z.object({ keyHandoverDate: z.string(), landlordOrganisationId: z.uuid(), landlordName: z.string() }).nullable(),
+  recordedMove: z.object({ keyHandoverDate: safeText(), landlordOrganisationId: z.uuid(), landlordName: safeText() }).nullable(),
   currentHoursPerWeek: z.number().nullable(),
-  intensity: z.array(z.object({ id: z.uuid(), date: z.string(), hoursPerWeek: z.number(), direction: z.enum(intensityDirections), reason: z.string().nullable().optional() })),
-  goals: z.array(z.object({ id: z.uuid(), lifeDomain: z.enum(lifeDomains), description: z.string().nullable(), progress: z.enum(goalProgresses), updatedAt: z.string() })),
-  contacts: z.array(z.object({ id: z.uuid(), date: z.string(), kind: z.enum(contactKinds), durationMinutes: z.int(), note: z.string().nullable(), recordedBy: z.string() })),
-  respite: z.array(z.object({ id: z.uuid(), from: z.string(), to: z.string(), place: z.string().nullable(), reason: z.string().nullable() })),
+  intensity: z.array(z.object({ id: z.uuid(), date: safeText(), hoursPerWeek: z.number(), direction: z.enum(intensityDirections), reason: safeText().nullable().optional() })),
+  goals: z.array(z.object({ id: z.uuid(), lifeDomain: z.enum(lifeDomains), description: safeText().nullable(), progress: z.enum(goalProgresses), updatedAt: safeText() })),
+  contacts: z.array(z.object({ id: z.uuid(), date: safeText(), kind: z.enum(contactKinds), durationMinutes: z.int(), note: safeText().nullable(), recordedBy: safeText() })),
+  respite: z.array(z.object({ id: z.uuid(), from: safeText(), to: safeText(), place: safeText().nullable(), reason: safeText().nullable() })),
   signals: z.array(z.object({
-    id: z.uuid(), kind: z.enum(signalKinds), severity: z.enum(signalSeverities), date: z.string(), description: z.string().nullable().optional(),
-    escalatedToTable: z.object({ id: z.uuid(), title: z.string() }).nullable(),
+    id: z.uuid(), kind: z.enum(signalKinds), severity: z.enum(signalSeverities), date: safeText(), description: safeText().nullable().optional(),
+    escalatedToTable: z.object({ id: z.uuid(), title: safeText() }).nullable(),
   })),
   plan: z.object({
-    version: z.int(), whoTakesOver: z.string(), howToScaleUp: z.string(), finalSay: z.string(), draftedAt: z.string(),
-    providerAgreedAt: z.string().nullable(), municipalityAgreedAt: z.string().nullable(), isAgreed: z.boolean(),
+    version: z.int(), whoTakesOver: safeText(), howToScaleUp: safeText(), finalSay: safeText(), draftedAt: safeText(),
+    providerAgreedAt: safeText().nullable(), municipalityAgreedAt: safeText().nullable(), isAgreed: z.boolean(),
   }).nullable(),
   checks: z.array(z.object({
-    id: z.uuid(), months: z.union([z.literal(6), z.literal(12)]), dueOn: z.string(), isAnswered: z.boolean(),
-    stillLivesThere: z.boolean().nullable(), tenancyConverted: z.boolean().nullable(), answeredAt: z.string().nullable(),
+    id: z.uuid(), months: z.union([z.literal(6), z.literal(12)]), dueOn: safeText(), isAnswered: z.boolean(),
+    stillLivesThere: z.boolean().nullable(), tenancyConverted: z.boolean().nullable(), answeredAt: safeText().nullable(),
   })),
   /** What the seat may do here now. */
   can: z.object({ start: z.boolean(), write: z.boolean(), agreePlan: z.boolean(), close: z.boolean(), answerChecks: z.boolean() }),
@@ -151,17 +151,17 @@ export const supportViewSchema = z.object({
 export type SupportView = z.infer<typeof supportViewSchema>;
 export type SupportViewField = keyof SupportView;
 
-export const escalationTableSchema = z.object({ id: z.uuid(), title: z.string(), startsAt: z.string() });
+export const escalationTableSchema = z.object({ id: z.uuid(), title: safeText(), startsAt: safeText() });
 
 // ---- erasure and retention (AVG art. 17) ----
 
 /** What the region's administrator sees of a closed case: never its content. */
 export const erasureCandidateSchema = z.object({
   caseId: z.uuid(),
-  pseudonym: z.string(),
-  closedAt: z.string(),
+  pseudonym: safeText(),
+  closedAt: safeText(),
   outcome: caseOutcomeSchema,
-  retentionDueOn: z.string(),
+  retentionDueOn: safeText(),
   isRetentionDue: z.boolean(),
 });
 export type ErasureCandidate = z.infer<typeof erasureCandidateSchema>;
@@ -170,7 +170,7 @@ export const erasureGrounds = ['retentionExpired', 'residentRequest'] as const;
 export const eraseCaseSchema = z.strictObject({
   ground: z.enum(erasureGrounds, { error: 'Kies de grond: bewaartermijn verstreken of verzoek van de bewoner.' }),
   /** Typed by the administrator: erasure cannot be undone. */
-  confirmPseudonym: z.string().trim().regex(/^R-[0-9A-Z]{8}$/, { error: 'Typ het pseudoniem van de casus over (R-…).' }),
+  confirmPseudonym: safeText().trim().regex(/^R-[0-9A-Z]{8}$/, { error: 'Typ het pseudoniem van de casus over (R-…).' }),
 });
 export type EraseCase = z.infer<typeof eraseCaseSchema>;
-export const erasureResultSchema = z.object({ caseId: z.uuid(), pseudonym: z.string(), erasedAt: z.string() });
+export const erasureResultSchema = z.object({ caseId: z.uuid(), pseudonym: safeText(), erasedAt: safeText() });

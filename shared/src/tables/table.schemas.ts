@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, isoDateTime, safeText, safeUrl } from '../primitives';
 import '../validation';
 import { caseVersionSchema } from '../cases/case.schemas';
 import { lifeDomains } from '../cases/case.schemas';
@@ -14,14 +15,14 @@ export const tableStateSchema = z.enum(tableStates);
 export type TableState = z.infer<typeof tableStateSchema>;
 export const tableStateLabel: Record<TableState, string> = { planned: 'Gepland', published: 'Agenda gedeeld', closed: 'Afgesloten' };
 
-const text = (max: number) => z.string().trim().max(max, { error: `Hoogstens ${max} tekens.` });
-const reason = z.string().trim().min(10, { error: 'Geef een reden van minstens 10 tekens.' }).max(2000);
+const text = (max: number) => safeText().trim().max(max, { error: `Hoogstens ${max} tekens.` });
+const reason = safeText().trim().min(10, { error: 'Geef een reden van minstens 10 tekens.' }).max(2000);
 
 export const tableDetailsSchema = z.strictObject({
   title: text(200).min(3, { error: 'Geef de tafel een naam, bijvoorbeeld “Uitstroomtafel Flevoland maart”.' }),
-  startsAt: z.iso.datetime({ offset: true, error: 'Geen geldig tijdstip.' }),
+  startsAt: isoDateTime({ offset: true, error: 'Geen geldig tijdstip.' }),
   location: text(300).optional(),
-  videoUrl: z.url({ protocol: /^https$/, error: 'Een videolink begint met https://.' }).max(500).optional(),
+  videoUrl: safeUrl({ protocol: /^https$/, error: 'Een videolink begint met https://.' }).max(500).optional(),
   /** A table of one municipality; absent for the region's table. */
   municipalityCode: municipalityCodeSchema.optional(),
   invitedOrganisationIds: z.array(z.uuid()).max(100).refine((ids) => new Set(ids).size === ids.length, { error: 'Elke organisatie één keer.' }),
@@ -57,7 +58,7 @@ export const preconditionInputSchema = z.strictObject({
   lifeDomain: z.enum(lifeDomains, { error: 'Kies het leefgebied.' }),
   description: text(500).min(3, { error: 'Beschrijf de randvoorwaarde.' }),
   ownerOrganisationId: z.uuid({ error: 'Kies wie dit regelt.' }),
-  dueDate: z.iso.date({ error: 'Geen geldige datum (jjjj-mm-dd).' }),
+  dueDate: isoDate,
 });
 
 export const decisionInputSchema = z.strictObject({
@@ -85,7 +86,7 @@ export type DecisionInput = z.infer<typeof decisionInputSchema>;
 export const deferSchema = z.strictObject({ version: caseVersionSchema, reason });
 
 export const preconditionSchema = z.object({
-  id: z.uuid(), lifeDomain: z.enum(lifeDomains), description: z.string(), ownerName: z.string(), ownerOrganisationId: z.uuid(), dueDate: z.string(), isDone: z.boolean(),
+  id: z.uuid(), lifeDomain: z.enum(lifeDomains), description: safeText(), ownerName: safeText(), ownerOrganisationId: z.uuid(), dueDate: safeText(), isDone: z.boolean(),
 });
 export type Precondition = z.infer<typeof preconditionSchema>;
 
@@ -103,20 +104,20 @@ export const completePreconditionSchema = z.strictObject({});
  */
 export const tableDecisionViewSchema = z.object({
   rule: decisionRuleSchema,
-  destination: z.string().nullable(),
-  proposedDestination: z.string().nullable(),
+  destination: safeText().nullable(),
+  proposedDestination: safeText().nullable(),
   departsFromProposal: z.boolean(),
   ruleSetVersion: z.int(),
-  followUpProvider: z.string().nullable(),
+  followUpProvider: safeText().nullable(),
   isDisputed: z.boolean(),
-  decidedAt: z.string(),
-  decidedBy: z.string(),
-  present: z.array(z.object({ organisationId: z.uuid(), organisationName: z.string(), seat: seatSchema })),
+  decidedAt: safeText(),
+  decidedBy: safeText(),
+  present: z.array(z.object({ organisationId: z.uuid(), organisationName: safeText(), seat: seatSchema })),
   /** An objection's reason is free text about the resident: absent for a seat that does not read the case's sensitive fields (an objection always has one). */
-  votes: z.array(z.object({ organisationId: z.uuid(), seat: seatSchema, position: z.enum(['agree', 'object']), reason: z.string().optional() })),
+  votes: z.array(z.object({ organisationId: z.uuid(), seat: seatSchema, position: z.enum(['agree', 'object']), reason: safeText().optional() })),
   preconditions: z.array(preconditionSchema),
-  motivation: z.string().nullable().optional(),
-  referralSummary: z.string().nullable().optional(),
+  motivation: safeText().nullable().optional(),
+  referralSummary: safeText().nullable().optional(),
 });
 export type TableDecisionView = z.infer<typeof tableDecisionViewSchema>;
 
@@ -125,9 +126,9 @@ export const agendaItemSchema = z.object({
   position: z.int(),
   status: z.enum(['open', 'decided', 'deferred', 'removed']),
   caseId: z.uuid(),
-  pseudonym: z.string(),
+  pseudonym: safeText(),
   /** The case as the reader's seat may see it (name only with consent, and so on). */
-  case: z.record(z.string(), z.unknown()),
+  case: z.record(safeText(), z.unknown()),
   /** A destination by distribution is provisional until the decision takes it from the ledger. */
   isDestinationProvisional: z.boolean(),
   decision: tableDecisionViewSchema.nullable(),
@@ -136,7 +137,7 @@ export const agendaItemSchema = z.object({
    * case's sensitive fields (like the decision's motivation). Absent, not null, for a seat that does
    * not read them; `hasNote` tells every seat that a reason was recorded.
    */
-  note: z.string().nullable().optional(),
+  note: safeText().nullable().optional(),
   hasNote: z.boolean(),
   /** 'escalation': put on the agenda from follow-up support; discussed, never given a placement decision. */
   kind: z.enum(['placement', 'escalation']),
@@ -147,41 +148,41 @@ export const tableViewSchema = z.object({
   id: z.uuid(),
   version: z.int(),
   state: tableStateSchema,
-  title: z.string(),
-  startsAt: z.string(),
-  location: z.string().nullable(),
-  videoUrl: z.string().nullable(),
-  municipalityCode: z.string().nullable(),
-  chair: z.object({ userId: z.uuid(), displayName: z.string() }),
-  invited: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })),
-  publishedAt: z.string().nullable(),
+  title: safeText(),
+  startsAt: safeText(),
+  location: safeText().nullable(),
+  videoUrl: safeText().nullable(),
+  municipalityCode: safeText().nullable(),
+  chair: z.object({ userId: z.uuid(), displayName: safeText() }),
+  invited: z.array(z.object({ id: z.uuid(), name: safeText(), kind: safeText() })),
+  publishedAt: safeText().nullable(),
   /** The region's number of days before the table that its agenda is to be shared. */
-  publishBy: z.string(),
-  closedAt: z.string().nullable(),
+  publishBy: safeText(),
+  closedAt: safeText().nullable(),
   /** Absent for an invited seat before the agenda is shared. */
   agenda: z.array(agendaItemSchema).optional(),
 });
 export type TableView = z.infer<typeof tableViewSchema>;
 
 export const tableSummarySchema = z.object({
-  id: z.uuid(), title: z.string(), startsAt: z.string(), state: tableStateSchema, municipalityCode: z.string().nullable(), agendaCount: z.int(),
-  location: z.string().nullable(), videoUrl: z.string().nullable(),
+  id: z.uuid(), title: safeText(), startsAt: safeText(), state: tableStateSchema, municipalityCode: safeText().nullable(), agendaCount: z.int(),
+  location: safeText().nullable(), videoUrl: safeText().nullable(),
 });
 export const tableListQuerySchema = z.strictObject({ state: tableStateSchema.optional(), upcoming: z.enum(['true', 'false']).transform((v) => v === 'true').optional() });
 
-export const decisionLetterSchema = z.object({ title: z.string(), paragraphs: z.array(z.string()) });
+export const decisionLetterSchema = z.object({ title: safeText(), paragraphs: z.array(safeText()) });
 export type DecisionLetter = z.infer<typeof decisionLetterSchema>;
 
 export const caseDecisionSchema = z.object({
   rule: decisionRuleSchema,
-  destination: z.string().nullable(),
+  destination: safeText().nullable(),
   departsFromProposal: z.boolean(),
   isDisputed: z.boolean(),
-  decidedAt: z.string(),
-  followUpProvider: z.string().nullable(),
-  table: z.object({ id: z.uuid(), title: z.string(), startsAt: z.string() }),
+  decidedAt: safeText(),
+  followUpProvider: safeText().nullable(),
+  table: z.object({ id: z.uuid(), title: safeText(), startsAt: safeText() }),
   preconditions: z.array(preconditionSchema),
   /** Only for seats that read the exceptions (it may carry an exception's reasons). */
-  motivation: z.string().nullable().optional(),
+  motivation: safeText().nullable().optional(),
 });
 export type CaseDecision = z.infer<typeof caseDecisionSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, safeText } from '../primitives';
 import '../validation';
 
 /**
@@ -43,15 +44,15 @@ export const taskKindLabel: Record<TaskKind, string> = {
 
 export const taskSchema = z.object({
   /** Stable per task (kind and object), so a list can keep its place when it reloads. */
-  id: z.string(),
+  id: safeText(),
   kind: taskKindSchema,
-  title: z.string(),
-  detail: z.string().nullable(),
+  title: safeText(),
+  detail: safeText().nullable(),
   /** The day it should be done by (Amsterdam calendar), if it has one. */
-  dueDate: z.iso.date().nullable(),
+  dueDate: isoDate.nullable(),
   isOverdue: z.boolean(),
   /** The page where the action is; null only when the seat reaches neither the case nor its table. */
-  link: z.object({ to: z.string().startsWith('/'), label: z.string() }).nullable(),
+  link: z.object({ to: safeText().startsWith('/'), label: safeText() }).nullable(),
 });
 export type Task = z.infer<typeof taskSchema>;
 

@@ -9,8 +9,9 @@ export const apiNotFound: RequestHandler = (req, _res, next) => {
 
 /**
  * Turns every error into the one error shape. Body-parser errors (malformed JSON, too large,
- * wrong charset) are the client's fault and answer 4xx; anything unexpected is logged with the
- * request id and answered as INTERNAL without a stack or a driver message.
+ * wrong charset, broken gzip) are the client's fault and answer 4xx; anything unexpected is logged
+ * with the request id (through the logger's error serializer: code, SQL state and stack, never a
+ * message, query or parameter) and answered as INTERNAL without a stack or a driver message.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
@@ -33,8 +34,23 @@ function toAppError(error: unknown): AppError {
     case 'encoding.unsupported':
       return new AppError('UNSUPPORTED_MEDIA_TYPE');
   }
+  // Any other body the parser could not read (a broken gzip stream, a length that does not match):
+  // the parser marks it as the client's fault (http-errors, status 400, `expose`).
+  if (isUnreadableBody(error)) {
+    return new AppError('MALFORMED_JSON', 'De inhoud van de aanvraag kan niet worden gelezen.', [{ path: '', message: 'De (gecomprimeerde) inhoud is beschadigd of onvolledig.' }]);
+  }
+  // A path that does not decode (a lone surrogate or a broken %-sequence): the router's URIError.
+  if (error instanceof URIError && (error as { status?: unknown }).status === 400) {
+    return new AppError('VALIDATION_FAILED', 'Het adres bevat tekens die niet zijn toegestaan.', [{ path: '', message: 'Ongeldige tekens in het adres.' }]);
+  }
   if (isDatabaseUnavailable(error)) return new AppError('DATABASE_UNAVAILABLE');
   return new AppError('INTERNAL');
+}
+
+/** body-parser wraps a stream error (zlib's, an aborted or short body) as a 400 the client may see. */
+function isUnreadableBody(error: unknown): boolean {
+  const { status, expose } = error as { status?: unknown; expose?: unknown };
+  return expose === true && status === 400;
 }
 
 function isDatabaseUnavailable(error: unknown): boolean {

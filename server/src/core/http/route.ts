@@ -3,6 +3,7 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { AppError, errorBodySchema, isGranted, parseOrThrow, type Permission } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../request-context';
+import { refuseUnexpectedBodyType } from './forgery';
 import { requestContextOf } from '../request-context';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -40,7 +41,7 @@ export interface RouteDefinition<B extends z.ZodType, Q extends z.ZodType, P ext
    * The body is a file, not JSON: it arrives as a Buffer (at most `maxBytes`) in `body`, and its
    * metadata comes in the query. Used for document uploads.
    */
-  rawBody?: { maxBytes: number; contentTypes: readonly string[] };
+  rawBody?: { maxBytes: number; contentTypes: readonly string[]; typeMessage?: string };
   /** Status of a successful answer; 200 unless said otherwise. */
   status?: number;
   handler: (input: RouteInput<z.output<B>, z.output<Q>, z.output<P>>) => Promise<R>;
@@ -74,10 +75,14 @@ export function mountRoutes(router: Router, registry: OpenAPIRegistry, routes: r
       }
       next();
     };
+    // A body is JSON unless the route declares a raw type: no form (urlencoded, multipart, text/plain) of
+    // a page elsewhere reaches a handler. A route without a body takes none (or an empty JSON object).
+    const checkBodyType = refuseUnexpectedBodyType(route.rawBody?.contentTypes ?? ['application/json'], route.rawBody?.typeMessage);
     const rawParser = route.rawBody ? [express.raw({ type: () => true, limit: route.rawBody.maxBytes })] : [];
-    router[route.method](route.path, checkAccess, ...rawParser, async (req: Request, res: Response) => {
+    router[route.method](route.path, checkAccess, checkBodyType, ...rawParser, async (req: Request, res: Response) => {
       const context = requestContextOf(req);
       const params = parseOrThrow(route.params ?? noParams, req.params);
+      refuseUndecodableQuery(req);
       const query = parseOrThrow(route.query ?? noQuery, req.query ?? {});
       const body = route.rawBody
         ? parseOrThrow(route.body ?? z.instanceof(Buffer), req.body)
@@ -89,6 +94,19 @@ export function mountRoutes(router: Router, registry: OpenAPIRegistry, routes: r
       if (result === undefined) res.status(status === 200 ? 204 : status).end();
       else res.status(status).json(result);
     });
+  }
+}
+
+/**
+ * A query whose %-escapes are no UTF-8 (a lone surrogate sent as bytes, a cut sequence): the query
+ * parser would quietly turn them into U+FFFD and store that. Refused as the router refuses such a path.
+ */
+function refuseUndecodableQuery(req: Request): void {
+  const search = req.originalUrl.split('?').slice(1).join('?');
+  try {
+    decodeURIComponent(search.replace(/\+/g, ' '));
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'Het adres bevat tekens die niet zijn toegestaan.', [{ path: '', message: 'Ongeldige tekens in de zoekvraag.' }]);
   }
 }
 
