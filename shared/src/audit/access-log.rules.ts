@@ -1,7 +1,7 @@
 import type { Seat } from '../auth/seats';
 import { caseStateLabel, type CaseState } from '../cases/case.schemas';
 import { transitions } from '../cases/case-transitions.rules';
-import { formatDutchDate } from '../origin-rule/dutch-format';
+import { formatDutchDate } from '../calendar/calendar';
 import type { AuditOutcome } from './audit.schemas';
 
 /**

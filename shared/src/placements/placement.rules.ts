@@ -1,4 +1,4 @@
-import { addDays } from '../notifications/amsterdam-time';
+import { addDays, daysBetween, toDutchDate } from '../calendar/calendar';
 import type { NeighbourhoodLoadLevel, OfferStatus } from './placement.schemas';
 
 /**
@@ -30,8 +30,23 @@ export function isAnswerOverdue(status: OfferStatus, dueOn: string, today: strin
  */
 export function waitedDays(readyOn: string | null, on: string): number | null {
   if (readyOn === null) return null;
-  const days = Math.floor((Date.parse(on.slice(0, 10)) - Date.parse(readyOn.slice(0, 10))) / 86_400_000);
-  return Math.max(0, days);
+  // A moment counts as its Dutch day: ready at 00:30 in December is ready that day, not the day before (UTC).
+  return Math.max(0, daysBetween(toDutchDate(readyOn), toDutchDate(on)));
+}
+
+/** Where the waiting clock of a case stands: stopped at the keys, stopped at a closing before the keys, or running. */
+export type WaitingUntil = 'keys' | 'closing' | 'today';
+
+/**
+ * The waiting of a case (domain.md §6): from "uitstroomgereed" to the key handover. A case closed
+ * or referred before the keys stops at its closing; an open case waits until today. Null for a
+ * case never ready. Moments count as their Dutch day.
+ */
+export function waitingOf(facts: { readyAt: string | null; keysOn: string | null; closedAt: string | null }, today: string): { days: number; until: WaitingUntil } | null {
+  if (facts.readyAt === null) return null;
+  const until: WaitingUntil = facts.keysOn !== null ? 'keys' : facts.closedAt !== null ? 'closing' : 'today';
+  const end = facts.keysOn ?? facts.closedAt ?? today;
+  return { days: waitedDays(facts.readyAt, end)!, until };
 }
 
 // ---- the key handover ----

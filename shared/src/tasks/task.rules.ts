@@ -1,10 +1,10 @@
 import type { Seat } from '../auth/seats';
 import { lifeDomainLabel, type CaseState, type LifeDomain } from '../cases/case.schemas';
 import { allowedTransitions, checkTransition, type TransitionFacts, type TransitionName } from '../cases/case-transitions.rules';
-import { formatDutchDate } from '../origin-rule/dutch-format';
+import { formatDutchDate } from '../calendar/calendar';
 import type { TableState } from '../tables/table.schemas';
 import { agendaPublishBy, isAgendaPublicationLate, isPreconditionOverdue } from '../tables/table.rules';
-import { addDays, amsterdamDate } from '../notifications/amsterdam-time';
+import { addDays, amsterdamDate } from '../calendar/calendar';
 import type { Task, TaskKind } from './task.schemas';
 import { taskKinds } from './task.schemas';
 
