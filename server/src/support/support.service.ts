@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import {
+import { dutchToday,
   AppError, formatDutchDate, intensityDirection, isCheckAnswerable, isOutcomeAllowed, isPlanAgreed, isSupportWritable, planAgreementSide, supportViewSchema,
   type CloseSupport, type RaiseSignal, type RelapsePlanInput, type StartSupport, type SupportEntry, type SupportView,
 } from '@uitstroom/shared';
@@ -15,7 +15,7 @@ import { readsProviderNotes, supportFieldsBySeat } from './support.policy';
 import * as repository from './support.repository';
 
 const purpose = 'case_coordination' as const;
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => dutchToday();
 
 function audit(tx: EntityManager, context: RequestContext, row: CaseRow, action: AuditRecord['action'], fields: string[], details?: Record<string, unknown>) {
   return writeAudit(tx, context, { action, objectType: 'case', objectId: row.id, subjectPseudonym: row.pseudonym, purpose, outcome: 'success', fields, details });

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import {
+import { amsterdamDate, dutchToday,
   AppError, agendaPublishBy, tableViewSchema, type DecisionInput, type Precondition, type TableDecisionView, type TableDetails, type TableView, type TableState,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
@@ -19,7 +19,7 @@ import type { TableRow } from './tables.repository';
 const purpose = 'case_coordination' as const;
 
 /** The table's day: audit rows carry it, so the access log can say "voorbereiding tafel 12 maart". */
-const tableDateOf = (table: TableRow) => table.starts_at.toISOString().slice(0, 10);
+const tableDateOf = (table: TableRow) => amsterdamDate(table.starts_at);
 
 async function requireTable(tx: EntityManager, actor: Actor, tableId: string, lock = false): Promise<TableRow> {
   const table = await repository.findTableInScope(tx, actor, tableId, lock);
@@ -266,7 +266,7 @@ export async function decideCase(db: DataSource, context: RequestContext, actor:
       if (!input.referralSummary || input.referralSummary.length < 10) issues.push({ path: 'referralSummary', message: 'Schrijf een overdracht voor de herkomstregio (minstens 10 tekens).' });
     } else if (isByDistribution) {
       const excluded = [...facts.excluded, ...(input.rule === 'A' && facts.originCode ? [facts.originCode] : [])];
-      const allocation = await allocateByDistribution(tx, { regionId: table.region_id, date: new Date().toISOString().slice(0, 10), excluded, caseId: item.case_id });
+      const allocation = await allocateByDistribution(tx, { regionId: table.region_id, date: dutchToday(), excluded, caseId: item.case_id });
       if (!allocation.municipalityCode) issues.push({ path: 'destination', message: 'Geen gemeente over voor verdeling: kies de bestemming.' });
       destination = allocation.municipalityCode;
       allocationId = allocation.allocationId;

@@ -1,4 +1,5 @@
 import { addDays, daysBetween, toDutchDate } from '../calendar/calendar';
+import type { CaseView } from '../cases/case.schemas';
 import type { NeighbourhoodLoadLevel, OfferStatus } from './placement.schemas';
 
 /**
@@ -35,7 +36,7 @@ export function waitedDays(readyOn: string | null, on: string): number | null {
 }
 
 /** Where the waiting clock of a case stands: stopped at the keys, stopped at a closing before the keys, or running. */
-export type WaitingUntil = 'keys' | 'closing' | 'today';
+export type WaitingUntil = CaseView['waitingUntil'] & string;
 
 /**
  * The waiting of a case (domain.md §6): from "uitstroomgereed" to the key handover. A case closed
