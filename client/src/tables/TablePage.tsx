@@ -5,7 +5,7 @@ import {
   UnorderedList, UnorderedListItem,
 } from '@utrecht/component-library-react';
 import {
-  isAgendaPublicationLate, minutesOf, organisationKinds, seatLabel, tableStateLabel, type CaseListItem, type OrganisationKind, type RegionOrganisation,
+  agendaDaysLate, formatDutchDays, isAgendaPublicationLate, isPlannedAfterPublicationDeadline, minutesOf, organisationKinds, seatLabel, tableStateLabel, type CaseListItem, type OrganisationKind, type RegionOrganisation,
 } from '@uitstroom/shared';
 import { useMe } from '../auth/session';
 import { SelectField } from '../core/form';
@@ -298,7 +298,11 @@ function attendeesFor(table: Table, item: AgendaEntry, own: { id: string; name: 
 }
 
 function TableHeader({ table, region }: { table: Table; region: RegionMunicipalities }) {
-  const isLate = isAgendaPublicationLate(table.state, table.publishBy, new Date().toISOString());
+  const now = new Date().toISOString();
+  const isLate = isAgendaPublicationLate(table.state, table.publishBy, now, table.plannedAt);
+  // Planned after its own deadline: the agenda cannot be in time; say by how much, never "overdue".
+  const isPlannedLate = table.state === 'planned' && isPlannedAfterPublicationDeadline(table.publishBy, table.plannedAt);
+  const sharedLateDays = table.publishedAt ? agendaDaysLate(table.publishBy, table.publishedAt) : 0;
   const invitedByKind = useMemo(() => organisationKinds
     .map((kind) => ({ kind, names: table.invited.filter((o) => o.kind === kind).map((o) => o.name) }))
     .filter((g) => g.names.length), [table.invited]);
@@ -327,11 +331,16 @@ function TableHeader({ table, region }: { table: Table; region: RegionMunicipali
         </Fact>
         <Fact label="Agenda">
           {table.publishedAt
-            ? <>Gedeeld op {formatTableDateTime(table.publishedAt)}</>
+            ? <>Gedeeld op {formatTableDateTime(table.publishedAt)}{sharedLateDays > 0 ? ` (${formatDutchDays(sharedLateDays)} na de termijn)` : ''}</>
             : <>Agenda delen vóór <time dateTime={table.publishBy}>{formatTableDateTime(table.publishBy)}</time></>}
         </Fact>
         {table.closedAt && <Fact label="Afgesloten">{formatTableDateTime(table.closedAt)}</Fact>}
       </DataList>
+      {isPlannedLate && (
+        <Alert type="info">
+          <Paragraph>Deze tafel is gepland na de termijn om de agenda te delen ({formatTableDateTime(table.publishBy)}). Deel de agenda zo snel mogelijk: zij gaat {formatDutchDays(agendaDaysLate(table.publishBy, now))} later rond dan afgesproken.</Paragraph>
+        </Alert>
+      )}
       {isLate && (
         <Alert type="warning">
           <Paragraph><strong>De agenda is nog niet gedeeld</strong>, terwijl dat vóór {formatTableDateTime(table.publishBy)} had gemoeten. De genodigden hebben zo minder tijd om zich voor te bereiden.</Paragraph>

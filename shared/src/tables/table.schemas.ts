@@ -150,6 +150,8 @@ export const tableViewSchema = z.object({
   publishedAt: z.string().nullable(),
   /** The region's number of days before the table that its agenda is to be shared. */
   publishBy: z.string(),
+  /** When the chair planned the table: one planned after `publishBy` is planned late, not overdue. */
+  plannedAt: z.string(),
   closedAt: z.string().nullable(),
   /** Absent for an invited seat before the agenda is shared. */
   agenda: z.array(agendaItemSchema).optional(),
