@@ -4,10 +4,10 @@ import {
   Blockquote, Button, DataList, DataListItem, DataListKey, DataListValue, Heading, OrderedList, OrderedListItem, Paragraph, StatusBadge,
   Table as DataTable, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
-import {
+import { describeWaiting,
   decisionRuleLabel, formatDutchDate, isOverWaitingTarget, isPreconditionOverdue, lifeDomainLabel, seatLabel, targetGroupLabel, type TableDecisionView,
 } from '@uitstroom/shared';
-import { caseTitle, describeSection, formatDays, formatDutchTimestamp, outcomeLabel } from '../cases/case-format';
+import { caseTitle, describeSection, formatDutchTimestamp, outcomeLabel } from '../cases/case-format';
 import type { RegionMunicipalities } from '../cases/region';
 import type { AgendaEntry } from './table-api';
 import { agendaStatusLabel, amsterdamDate, voteLabel } from './table-format';
@@ -84,7 +84,7 @@ export function AgendaItemCard({ item, index, count, region, chair, isDeciding, 
           {waitingDays !== null && (
             <Fact label="Wachttijd">
               <span className={isWaitingTooLong ? 'agenda-item__late' : undefined}>
-                {formatDays(waitingDays)} sinds uitstroomgereed{c.readyAt ? ` (${formatDutchTimestamp(c.readyAt)})` : ''}
+                {describeWaiting(waitingDays, c.waitingUntil)}{c.readyAt ? ` (uitstroomgereed sinds ${formatDutchTimestamp(c.readyAt)})` : ''}
                 {isWaitingTooLong && ` — langer dan de streeftermijn van ${region.waitingTargetDays} dagen`}
               </span>
             </Fact>

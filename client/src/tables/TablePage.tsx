@@ -4,13 +4,13 @@ import {
   Alert, Button, ButtonGroup, ButtonLink, DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, SelectOption, StatusBadge,
   UnorderedList, UnorderedListItem,
 } from '@utrecht/component-library-react';
-import {
+import { describeWaiting,
   agendaDaysLate, formatDutchDays, isAgendaPublicationLate, isPlannedAfterPublicationDeadline, minutesOf, organisationKinds, seatLabel, tableStateLabel, type CaseListItem, type OrganisationKind, type RegionOrganisation,
 } from '@uitstroom/shared';
 import { useMe } from '../auth/session';
 import { SelectField } from '../core/form';
 import { fetchCase, messageOf } from '../cases/case-api';
-import { caseTitle, formatDays } from '../cases/case-format';
+import { caseTitle } from '../cases/case-format';
 import { useRegionMunicipalities, type RegionMunicipalities } from '../cases/region';
 import { AgendaItemCard, type ChairActions } from './AgendaItemCard';
 import { DecisionForm } from './DecisionForm';
@@ -459,7 +459,7 @@ function ScheduleCase({ table, onScheduled, onConflict }: { table: Table; onSche
             <SelectOption value="">Kies een casus</SelectOption>
             {cases.map((c) => (
               <SelectOption key={c.id} value={c.id}>
-                {c.name ?? c.pseudonym}{c.waitingDays !== null ? ` — wacht ${formatDays(c.waitingDays)}` : ''}{me.seat === 'chair' ? ` — ${c.ownerName}` : ''}
+                {c.name ?? c.pseudonym}{c.waitingDays !== null ? ` — ${describeWaiting(c.waitingDays, c.waitingUntil).toLowerCase()}` : ''}{me.seat === 'chair' ? ` — ${c.ownerName}` : ''}
               </SelectOption>
             ))}
           </SelectField>

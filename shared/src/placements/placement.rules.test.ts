@@ -1,5 +1,5 @@
 import {
-  answerDueOn, assessNeighbourhoodLoad, isAnswerOverdue, keyHandoverDateProblem, neighbourhoodKey, neighbourhoodLoadSince, waitedDays, waitingOf,
+  answerDueOn, assessNeighbourhoodLoad, isAnswerOverdue, keyHandoverDateProblem, neighbourhoodKey, neighbourhoodLoadSince, waitedDays, waitingOf, describeWaiting,
 } from './placement.rules';
 import type { OfferStatus } from './placement.schemas';
 
@@ -48,6 +48,14 @@ describe('waitedDays', () => {
     ['2026-12-06T23:30:00.000Z', '2026-12-08T22:59:00.000Z', 1],
   ])('ready %s, on %s: %s days', (ready, on, expected) => {
     expect(waitedDays(ready, on)).toBe(expected);
+  });
+});
+
+describe('describeWaiting', () => {
+  it.each<[number, 'keys' | 'closing' | 'today' | null, string]>([
+    [224, 'keys', 'Wachttijd tot de sleutels: 224 dagen'], [1, 'closing', 'Wachttijd tot de afsluiting: 1 dag'], [0, 'today', 'Wacht 0 dagen'], [12, null, 'Wacht 12 dagen'],
+  ])('%d days until %s: %s', (days, until, text) => {
+    expect(describeWaiting(days, until)).toBe(text);
   });
 });
 

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, toDutchDate } from '../calendar/calendar';
+import { addDays, daysBetween, formatDutchDays, toDutchDate } from '../calendar/calendar';
 import type { CaseView } from '../cases/case.schemas';
 import type { NeighbourhoodLoadLevel, OfferStatus } from './placement.schemas';
 
@@ -48,6 +48,18 @@ export function waitingOf(facts: { readyAt: string | null; keysOn: string | null
   const until: WaitingUntil = facts.keysOn !== null ? 'keys' : facts.closedAt !== null ? 'closing' : 'today';
   const end = facts.keysOn ?? facts.closedAt ?? today;
   return { days: waitedDays(facts.readyAt, end)!, until };
+}
+
+/**
+ * The waiting as a reader sees it, the same words on every screen: "Wacht 12 dagen" while the
+ * clock runs, "Wachttijd tot de sleutels: 224 dagen" after the move, "Wachttijd tot de afsluiting:
+ * 40 dagen" for a case closed or referred before the keys.
+ */
+export function describeWaiting(days: number, until: WaitingUntil | null | undefined): string {
+  const count = formatDutchDays(days);
+  if (until === 'keys') return `Wachttijd tot de sleutels: ${count}`;
+  if (until === 'closing') return `Wachttijd tot de afsluiting: ${count}`;
+  return `Wacht ${count}`;
 }
 
 // ---- the key handover ----
