@@ -1,5 +1,5 @@
 import type { FieldErrors } from 'react-hook-form';
-import { formatDutchDate, formatDutchTime, ruleSetDefaults, type RuleSetConfig, type RuleSetMunicipality } from '@uitstroom/shared';
+import { formatDutchDateAtTime, ruleSetDefaults, type RuleSetConfig, type RuleSetMunicipality } from '@uitstroom/shared';
 
 /** The id of the input for a dotted path, so that the list of problems can link to it. */
 export function fieldId(path: string): string {
@@ -55,5 +55,5 @@ export function emptyConfig(year: number): RuleSetConfig {
 
 /** `2025-11-25T09:03:00Z` → `25 november 2025 om 10:03` (Dutch time, whatever the browser's zone). */
 export function formatSavedAt(iso: string): string {
-  return `${formatDutchDate(iso)} om ${formatDutchTime(iso)}`;
+  return formatDutchDateAtTime(iso);
 }

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import {
-  amsterdamDate, decisionRuleLabel, formatDutchDate, formatDutchDateTime, isPreconditionOverdue, lifeDomainLabel, minutesOf, seatLabel, tableStateLabel, type AgendaItem, type TableView,
+  amsterdamDate, decisionRuleLabel, formatDutchDate, formatDutchDateAtTime, isPreconditionOverdue, lifeDomainLabel, minutesOf, seatLabel, tableStateLabel, type AgendaItem, type TableView,
 } from '@uitstroom/shared';
 
 
@@ -27,7 +27,7 @@ export function minutesPdf(table: TableView, municipalityName: (code: string | n
 
   doc.fontSize(18).text(`Notulen: ${table.title}`);
   doc.moveDown(0.3).fontSize(10).fillColor('#444')
-    .text(`${formatDutchDateTime(table.startsAt)}${table.location ? ` · ${table.location}` : ''}${table.videoUrl ? ` · ${table.videoUrl}` : ''} · status: ${tableStateLabel[table.state].toLowerCase()}`)
+    .text(`${formatDutchDateAtTime(table.startsAt)}${table.location ? ` · ${table.location}` : ''}${table.videoUrl ? ` · ${table.videoUrl}` : ''} · status: ${tableStateLabel[table.state].toLowerCase()}`)
     .text(`Voorzitter: ${table.chair.displayName}`)
     .text(`Genodigd: ${table.invited.map((o) => o.name).join(', ') || '—'}`)
     .text(`Aanwezig: ${minutes.present.map((p) => `${p.organisationName} (${p.seats.map((s) => seatLabel[s as keyof typeof seatLabel] ?? s).join(', ')})`).join(', ') || '—'}`);
@@ -55,7 +55,7 @@ export function minutesPdf(table: TableView, municipalityName: (code: string | n
       const late = isPreconditionOverdue(p.dueDate, p.isDone, today) ? ' (TE LAAT)' : p.isDone ? ' (geregeld)' : '';
       doc.text(`  • ${lifeDomainLabel[p.lifeDomain]}: ${p.description} — ${p.ownerName}, uiterlijk ${formatDutchDate(p.dueDate)}${late}`);
     }
-    doc.fillColor('#444').text(`Vastgelegd door ${d.decidedBy}, ${formatDutchDateTime(d.decidedAt)}, regelset versie ${d.ruleSetVersion}.`).fillColor('black');
+    doc.fillColor('#444').text(`Vastgelegd door ${d.decidedBy} op ${formatDutchDateAtTime(d.decidedAt)}, regelset versie ${d.ruleSetVersion}.`).fillColor('black');
   }
 
   heading(`Uitgesteld (${minutes.deferred.length})`);

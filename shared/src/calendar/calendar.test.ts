@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {
   addDays, addMonths, amsterdamDate, amsterdamHour, amsterdamYear, daysBetween, dutchToday, dutchWallClockToMoment, endOfDutchDay, formatDutchDate,
-  formatDutchDateTime, formatDutchDays, formatDutchPeriod, formatDutchTime, formatDutchWeekdayDate, formatShortDutchDate, isIsoDate, quarterOf,
+  formatDutchDateAtTime, formatDutchDateTime, formatDutchDays, formatDutchPeriod, formatDutchTime, formatDutchWeekdayDate, formatShortDutchDate, isIsoDate, quarterOf,
   quarterPeriod, startOfDutchDay, toDutchDate,
 } from './calendar';
 
@@ -131,6 +131,7 @@ describe('Dutch wording', () => {
     expect(formatDutchTime('onzin')).toBe('');
     expect(formatDutchDateTime('2026-03-12T08:05:00Z')).toBe('12 maart 2026, 09:05');
     expect(formatDutchDateTime(new Date('2026-12-06T23:30:00Z'))).toBe('7 december 2026, 00:30');
+    expect(formatDutchDateAtTime('2026-07-01T22:30:00Z')).toBe('2 juli 2026 om 00:30');
     expect(formatShortDutchDate('2025-06-03')).toBe('03-06-2025');
     expect(formatShortDutchDate('2026-12-06T23:30:00Z')).toBe('07-12-2026');
     expect(formatDutchPeriod('2013-08-01', '2021-11-15')).toBe('1 augustus 2013 tot 15 november 2021');

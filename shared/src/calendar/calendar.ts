@@ -197,6 +197,12 @@ export function formatDutchDateTime(moment: Date | string): string {
   return t ? `${format(t, 'd MMMM yyyy', { locale: nl })}, ${format(t, 'HH:mm')}` : String(moment);
 }
 
+/** A moment as a Dutch date at a time, as in a sentence: `7 december 2026 om 00:30`. */
+export function formatDutchDateAtTime(moment: Date | string): string {
+  const t = asDutchMoment(moment);
+  return t ? `${format(t, 'd MMMM yyyy', { locale: nl })} om ${format(t, 'HH:mm')}` : String(moment);
+}
+
 /** A date or a moment as a short Dutch date for tables: `03-06-2025`. */
 export function formatShortDutchDate(isoDateOrMoment: string | Date): string {
   const date = typeof isoDateOrMoment === 'string' && isoDatePattern.test(isoDateOrMoment) ? isoDateOrMoment : asDutchMoment(isoDateOrMoment) ? amsterdamDate(isoDateOrMoment) : null;
