@@ -4,7 +4,7 @@ import {
   Alert, Button, ButtonGroup, ButtonLink, DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, SelectOption, StatusBadge,
   UnorderedList, UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { describeWaiting,
+import { amsterdamDate, dutchToday, formatDutchDate, describeWaiting,
   agendaDaysLate, formatDutchDays, isAgendaPublicationLate, isPlannedAfterPublicationDeadline, minutesOf, organisationKinds, seatLabel, tableStateLabel, type CaseListItem, type OrganisationKind, type RegionOrganisation,
 } from '@uitstroom/shared';
 import { useMe } from '../auth/session';
@@ -149,7 +149,8 @@ export function TablePage() {
   const chairActions: ChairActions | undefined = isChair && table.state !== 'closed' ? {
     canMove: (agenda?.length ?? 0) > 1,
     canRemove: true,
-    canDecide: table.state === 'published',
+    // domain.md §4: a table decides on or after its own Dutch date; the server refuses earlier too.
+    canDecide: table.state === 'published' && amsterdamDate(table.startsAt) <= dutchToday(),
     onMove: move,
     onRemove: (item) => setDialog({ kind: 'remove', item }),
     onDefer: (item) => setDialog({ kind: 'defer', item }),
@@ -336,6 +337,9 @@ function TableHeader({ table, region }: { table: Table; region: RegionMunicipali
         </Fact>
         {table.closedAt && <Fact label="Afgesloten">{formatTableDateTime(table.closedAt)}</Fact>}
       </DataList>
+      {table.state === 'published' && amsterdamDate(table.startsAt) > dutchToday() && (
+        <Paragraph className="table-header__note">Besluiten vastleggen kan vanaf {formatDutchDate(table.startsAt)}, de dag van de tafel.</Paragraph>
+      )}
       {isPlannedLate && (
         <Alert type="info">
           <Paragraph>Deze tafel is gepland na de termijn om de agenda te delen ({formatTableDateTime(table.publishBy)}). Deel de agenda zo snel mogelijk: zij gaat {formatDutchDays(agendaDaysLate(table.publishBy, now))} later rond dan afgesproken.</Paragraph>
