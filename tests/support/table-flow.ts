@@ -29,6 +29,14 @@ export function startsLaterToday(): string {
   return new Date(Math.min(Date.now() + 60_000, lastMinute)).toISOString();
 }
 
+/**
+ * The table's day has come: a test that planned a table ahead (to see its agenda shared in time)
+ * moves it to today before it decides, as a decision before the table's Dutch date is refused.
+ */
+export async function moveTableToToday(db: Db, tableId: string): Promise<void> {
+  await db.query('UPDATE outflow_table SET starts_at = $2 WHERE id = $1', [tableId, startsLaterToday()]);
+}
+
 /** A table planned by the chair; without `startsAt` it meets today (tests decide at once). */
 export async function planTable(chair: request.Agent, db: Db, options: { title: string; invited: string[]; startsAt?: string }): Promise<Record<string, any>> {
   const response = await chair.post('/api/tables').send({
