@@ -243,7 +243,11 @@ function CaseHeader({ view, onChange, setNotice, isOwningCaseManager }: {
   const region = useRegionMunicipalities();
   // The region's waiting target (domain.md §6) counts until a dwelling is offered.
   const isWaitingTooLong = !!view.state && ['ready', 'scheduled', 'decided', 'searching'].includes(view.state) && isOverWaitingTarget(view.waitingDays, region.waitingTargetDays);
-  const readySince = view.readyAt ? ` (uitstroomgereed sinds ${formatDutchTimestamp(view.readyAt)})` : '';
+  const readyOn = view.readyAt ? formatDutchTimestamp(view.readyAt) : null;
+  // A running clock counts since uitstroomgereed; a stopped one names where it stopped (the keys, a closing).
+  const waitingText = (days: number) => (view.waitingUntil === 'keys' || view.waitingUntil === 'closing'
+    ? `${describeWaiting(days, view.waitingUntil)}${readyOn ? ` (uitstroomgereed sinds ${readyOn})` : ''}.`
+    : `${describeWaiting(days, 'today')} sinds uitstroomgereed${readyOn ? ` (${readyOn})` : ''}.`);
   const facts: { label: string; value: ReactNode }[] = [];
   if (view.owner) facts.push({ label: 'Casemanager', value: `${view.owner.displayName} (${view.owner.organisationName})` });
   if (view.stay?.targetGroup) facts.push({ label: 'Doelgroep', value: targetGroupLabel[view.stay.targetGroup] });
@@ -262,7 +266,7 @@ function CaseHeader({ view, onChange, setNotice, isOwningCaseManager }: {
       <Paragraph className="case-clock">
         {/* The waiting clock stops at the keys, or at a closing before them (domain.md §6). */}
         {view.waitingDays !== null && view.waitingDays !== undefined
-          ? `${describeWaiting(view.waitingDays, view.waitingUntil)}${readySince}.`
+          ? waitingText(view.waitingDays)
           : view.state === 'intake' ? 'De wachttijd begint zodra de bewoner uitstroomgereed is.' : null}
       </Paragraph>
       {view.consentWarnings && view.consentWarnings.length > 0 && <ConsentWarnings warnings={view.consentWarnings} linkToPanel={isOwningCaseManager} />}
