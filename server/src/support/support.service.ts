@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { dutchToday,
+import { dutchWallClockToMoment, dutchToday,
   AppError, formatDutchDate, intensityDirection, isCheckAnswerable, isOutcomeAllowed, isPlanAgreed, isSupportWritable, planAgreementSide, supportViewSchema,
   type CloseSupport, type RaiseSignal, type RelapsePlanInput, type StartSupport, type SupportEntry, type SupportView,
 } from '@uitstroom/shared';
@@ -228,7 +228,7 @@ export async function closeSupport(db: DataSource, context: RequestContext, acto
       throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'closedOn', message: 'De datum ligt tussen de start van de nazorg en vandaag.' }]);
     }
     await moveCase(tx, context, actor, row.id, input.version, {
-      transition: 'close', outcome: input.outcome, closedAt: `${input.closedOn}T12:00:00.000Z`,
+      transition: 'close', outcome: input.outcome, closedAt: dutchWallClockToMoment(input.closedOn, '12:00')!.toISOString(),
       facts: { outcome: isOutcomeAllowed('close', input.outcome), closingDate: true, isFollowUpProvider: support?.provider_organisation_id === actor.organisationId },
       details: { outcome: input.outcome, closedOn: input.closedOn },
     });
