@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './calendar/calendar';
 export * from './validation';
 export * from './primitives';
 export * from './permissions';
@@ -19,7 +20,6 @@ export * from './cases/consent.rules';
 export * from './cases/document.schemas';
 export * from './cases/document.rules';
 export * from './tables/table.schemas';
-export * from './notifications/amsterdam-time';
 export * from './notifications/notification.schemas';
 export * from './notifications/notification.rules';
 export * from './tasks/task.schemas';

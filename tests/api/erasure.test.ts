@@ -62,8 +62,9 @@ beforeAll(async () => {
   await startedSupport(a.provider, t.db, caseView);
   await a.provider.post(`/api/cases/${caseView.id}/support/entries`).send({ type: 'contact', date: '2025-11-08', kind: 'homeVisit', durationMinutes: 45, note: `${resident.firstName} belt zelf naar ${resident.phone}.` });
   await a.provider.post(`/api/cases/${caseView.id}/support/signals`).send({ kind: 'paymentArrears', severity: 'low', date: '2026-01-02', description: `Achterstand, ${resident.firstName} regelt het.` });
+  // A closing day before every moment the suite's clock is set to (a closing is never in the future).
   const current = (await a.casemanager.get(`/api/cases/${caseView.id}`)).body;
-  const closed = await a.casemanager.post(`/api/cases/${caseView.id}/support/close`).send({ version: current.version, outcome: 'independentLiving', closedOn: '2026-11-01' });
+  const closed = await a.casemanager.post(`/api/cases/${caseView.id}/support/close`).send({ version: current.version, outcome: 'independentLiving', closedOn: '2026-02-01' });
   expect(closed.status).toBe(200);
 });
 afterAll(async () => { await t.close(); });
@@ -73,7 +74,7 @@ describe('erasure proposals', () => {
     const list = await a.admin.get('/api/retention/candidates');
     expect(list.status).toBe(200);
     const mine = list.body.find((c: { caseId: string }) => c.caseId === caseView.id);
-    expect(mine).toEqual({ caseId: caseView.id, pseudonym: caseView.pseudonym, closedAt: '2026-11-01', outcome: 'independentLiving', retentionDueOn: '2033-11-01', isRetentionDue: false });
+    expect(mine).toEqual({ caseId: caseView.id, pseudonym: caseView.pseudonym, closedAt: '2026-02-01', outcome: 'independentLiving', retentionDueOn: '2033-02-01', isRetentionDue: false });
     expect(JSON.stringify(list.body)).not.toMatch(/Wilhelmina|Zonderland/);
     expect((await a.otherAdmin.get('/api/retention/candidates')).body.map((c: { caseId: string }) => c.caseId)).not.toContain(caseView.id);
     for (const seat of [a.casemanager, a.chair, a.provider, a.lelystad]) expect((await seat.get('/api/retention/candidates')).status).toBe(403);

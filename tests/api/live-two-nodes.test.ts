@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { caseChangedSchema, liveMessage, presenceSchema, tableChangedSchema } from '@uitstroom/shared';
 import { createTestDatabase } from '../support/test-database';
 import { readyCase } from '../support/case-factory';
+import { startsLaterToday } from '../support/table-flow';
 import { demoPassword } from '../support/test-app';
 import { connectLive, signInCookie, type LiveClient } from '../support/live-client';
 import { startNodeProcess, type NodeProcess } from '../support/live-nodes';
@@ -51,7 +52,7 @@ describe('two nodes on one database', () => {
     const chair = await agentOn(nodeA, 'voorzitter@almere.demo');
     const view = await readyCase(kwintes, db);
     const planned = await chair.post('/api/tables').send({
-      title: 'Uitstroomtafel twee knooppunten', startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      title: 'Uitstroomtafel twee knooppunten', startsAt: startsLaterToday(),
       invitedOrganisationIds: [await org('Centrada'), await org('Gemeente Lelystad')],
     });
     const scheduled = await kwintes.post(`/api/tables/${planned.body.id}/agenda`).send({ version: planned.body.version, caseId: view.id, caseVersion: view.version });

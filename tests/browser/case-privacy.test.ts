@@ -1,6 +1,8 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
+import { startsLaterToday } from '../support/table-flow';
 import { readyCase } from '../support/case-factory';
+import { addDays, dutchToday } from '@uitstroom/shared';
 
 // Privacy on the case page: the resident's consent per organisation (recorded, seen to work for
 // the municipality, withdrawn with immediate effect), documents, the links to the case's log and
@@ -141,8 +143,7 @@ describe('privacy on the case page', () => {
     await form.getByText('Kies het ondertekende formulier (een scan of foto).').waitFor();
     await form.getByLabel('Scan of foto van het ondertekende formulier').setInputFiles({ name: 'toestemming-centrada.pdf', mimeType: 'application/pdf', buffer: pdf('toestemming') });
     // Until a day within 30 days: the case warns in time.
-    const soon = new Date(Date.now() + 10 * 86_400_000);
-    const soonIso = `${soon.getFullYear()}-${String(soon.getMonth() + 1).padStart(2, '0')}-${String(soon.getDate()).padStart(2, '0')}`;
+    const soonIso = addDays(dutchToday(), 10);
     await form.getByLabel('Geldig tot en met (niet verplicht)').fill(soonIso);
     await form.getByRole('button', { name: 'Toestemming vastleggen' }).click();
     await panel.getByText('De toestemming is vastgelegd: Centrada ziet nu ook woonprofiel.').waitFor();
@@ -211,7 +212,7 @@ describe('privacy on the case page', () => {
     const org = async (orgName: string) => (await h.app.db.query('SELECT id FROM organisation WHERE name = $1', [orgName]))[0].id as string;
     const view = await readyCase(kwintes, h.app.db, { identity: { firstName: 'Femke', lastName: 'Briefontvanger', birthDate: '1991-02-03' } });
     const planned = await chair.post('/api/tables').send({
-      title: 'Uitstroomtafel brief', startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), location: 'Stadhuis Almere, zaal 2',
+      title: 'Uitstroomtafel brief', startsAt: startsLaterToday(), location: 'Stadhuis Almere, zaal 2',
       invitedOrganisationIds: await Promise.all(['Gemeente Lelystad', 'Centrada', 'Kwintes'].map(org)),
     });
     expect(planned.status).toBe(201);

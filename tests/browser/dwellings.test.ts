@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { dwellingCsvColumns } from '@uitstroom/shared';
+import { addDays, dutchToday, dwellingCsvColumns } from '@uitstroom/shared';
 import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { searchingCases } from '../support/dwelling-factory';
 
@@ -23,7 +23,7 @@ const corporationEmail = 'corporatie@goede-stede.demo';
 const street = `Testwoningstraat ${Date.now().toString(36)}`;
 
 function isoDateInDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(dutchToday(), days);
 }
 
 const countDwellings = async () =>

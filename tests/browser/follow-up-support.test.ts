@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { movedCase } from '../support/follow-up-flow';
 import { planTable } from '../support/table-flow';
+import { addDays, dutchToday } from '@uitstroom/shared';
 
 // Follow-up support in the browser (issue 13): from a moved case the provider starts support, logs
 // a contact and raises a relapse signal that puts the case on a table's agenda; the chair sees the
@@ -20,7 +21,7 @@ const suffix = Date.now().toString(36);
 const escalationTitle = `Escalatietafel ${suffix}`;
 const contactNote = 'Huisbezoek: post samen doorgenomen, buurvrouw helpt met boodschappen.';
 const signalDescription = 'Drinkt weer dagelijks en mist de afspraken met de schuldhulp.';
-const isoDateInDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const isoDateInDays = (days: number) => addDays(dutchToday(), days);
 
 const fact = (scope: Locator, key: string) => scope.locator('dt').filter({ hasText: new RegExp(`^${key}$`) }).locator('xpath=following-sibling::dd[1]');
 const posted = (page: Page, pathEnd: string) => page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith(pathEnd));

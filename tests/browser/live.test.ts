@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
+import { startsLaterToday } from '../support/table-flow';
 import { readyCase } from '../support/case-factory';
 import { demoPassword } from '../support/test-app';
 
@@ -101,7 +102,7 @@ describe('live pages', () => {
     const chairApi = await h.app.signIn(chairEmail);
     const ready = await readyCase(kwintes, h.app.db, { identity: { firstName: 'Fenna', lastName: 'Besluittest', birthDate: '1992-06-06' } });
     const planned = (await chairApi.post('/api/tables').send({
-      title: 'Uitstroomtafel besluit live', startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      title: 'Uitstroomtafel besluit live', startsAt: startsLaterToday(),
       invitedOrganisationIds: [await org('Centrada'), await org('Gemeente Lelystad')],
     })).body;
     const scheduled = (await kwintes.post(`/api/tables/${planned.id}/agenda`).send({ version: planned.version, caseId: ready.id, caseVersion: ready.version })).body;

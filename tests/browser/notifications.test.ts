@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { addDays, amsterdamDate } from '@uitstroom/shared';
 import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { readyCase } from '../support/case-factory';
-import { decideFirst, planTable, scheduleCase } from '../support/table-flow';
+import { decideFirst, planTable, scheduleCase, startsLaterToday } from '../support/table-flow';
 
 // Notifications and "Mijn taken" in the browser: the chair shares an agenda, the invited
 // corporation's badge shows it, the notification leads to the table; after the decision the
@@ -77,6 +77,8 @@ describe('notifications and tasks in the browser', () => {
   });
 
   it('after the decision, “Mijn taken” lists the offer to make and the precondition that is due, each one click from the case', async () => {
+    // The table's day has come (no decision before it, domain.md §4): the table planned a week ahead moves to today.
+    await h.app.db.query('UPDATE outflow_table SET starts_at = $2 WHERE id = $1', [tableId, startsLaterToday()]);
     await decideFirst(await h.app.signIn('voorzitter@almere.demo'), h.app.db, tableId, { preconditionOwners: ['Centrada'], dueDate: addDays(amsterdamDate(new Date()), -1) });
     const { context, page } = await h.signedInPage(corporationEmail, '/casussen');
     const errors = collectErrors(page, /WebSocket/);

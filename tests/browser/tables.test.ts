@@ -1,6 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { readyCase } from '../support/case-factory';
+import { startsLaterToday } from '../support/table-flow';
+import { addDays, dutchToday } from '@uitstroom/shared';
 
 // A whole table in the browser: the chair plans it, the case manager puts ready cases on its
 // agenda, the chair orders and shares it, the invited corporation reads it without any diagnosis,
@@ -17,7 +19,7 @@ const title = `Uitstroomtafel Flevoland test ${Date.now().toString(36)}`;
 
 const agendaItem = (page: Page, name: string) => page.locator('li.agenda-item').filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(name) }) });
 const fact = (scope: Locator, key: string) => scope.locator('dt').filter({ hasText: new RegExp(`^${key}$`) }).locator('xpath=following-sibling::dd[1]');
-const isoDateInDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const isoDateInDays = (days: number) => addDays(dutchToday(), days);
 
 async function tableRow(id: string) {
   const [row] = await h.app.db.query('SELECT state, version FROM outflow_table WHERE id = $1', [id]);
@@ -179,6 +181,13 @@ describe('a whole table in the browser', () => {
   it('the chair records a decision, defers the other case and closes the table', async () => {
     const { context, page } = await h.signedInPage(chairEmail, `/tafels/${tableId}`);
     const errors = collectErrors(page);
+    await page.getByRole('heading', { level: 2, name: 'Agenda (2 casussen)' }).waitFor();
+    // Two weeks before the table's day nothing can be decided yet (domain.md §4), and the page says from when.
+    await page.getByText(/^Besluiten vastleggen kan vanaf \d{1,2} \w+ \d{4}, de dag van de tafel\.$/).waitFor();
+    expect(await page.getByRole('button', { name: /^Besluit vastleggen/ }).count()).toBe(0);
+    // The table's day has come: the test moves the table planned two weeks ahead to today.
+    await h.app.db.query('UPDATE outflow_table SET starts_at = $2 WHERE id = $1', [tableId, startsLaterToday()]);
+    await page.reload();
     await page.getByRole('heading', { level: 2, name: 'Agenda (2 casussen)' }).waitFor();
     const item = agendaItem(page, firstName);
     await item.getByRole('button', { name: `Besluit vastleggen: ${firstName}` }).click();

@@ -1,6 +1,7 @@
 import type request from 'supertest';
 import type { CaseSections, DwellingInput } from '@uitstroom/shared';
 import { readyCase } from './case-factory';
+import { startsLaterToday } from './table-flow';
 
 type Db = { query(sql: string, params?: unknown[]): Promise<any> };
 
@@ -35,7 +36,7 @@ export async function searchingCases(signIn: (email: string) => Promise<request.
   const chair = await signIn('voorzitter@almere.demo');
   const org = async (name: string) => (await db.query('SELECT id FROM organisation WHERE name = $1', [name]))[0].id as string;
   const planned = await chair.post('/api/tables').send({
-    title: 'Uitstroomtafel voor woningen', startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), location: 'Stadhuis Almere',
+    title: 'Uitstroomtafel voor woningen', startsAt: startsLaterToday(), location: 'Stadhuis Almere',
     invitedOrganisationIds: [await org('Gemeente Lelystad'), await org('Kwintes')],
   });
   if (planned.status !== 201) throw new Error(`plan failed: ${planned.status} ${JSON.stringify(planned.body)}`);

@@ -1,4 +1,5 @@
 import type request from 'supertest';
+import { dutchToday, endOfDutchDay } from '@uitstroom/shared';
 
 /**
  * A table through its steps by the API, for tests that need one as a means (notifications, tasks,
@@ -18,9 +19,28 @@ export async function userId(db: Db, email: string): Promise<string> {
   return row.id;
 }
 
+/**
+ * A start on today's Dutch date, a minute ahead where the day allows: for a table a test decides at
+ * once (domain.md §4: a table decides on or after its own Dutch date, never before). At 23:59 Dutch
+ * time it is the day's last minute, still today.
+ */
+export function startsLaterToday(): string {
+  const lastMinute = endOfDutchDay(dutchToday()).getTime() - 60_000;
+  return new Date(Math.min(Date.now() + 60_000, lastMinute)).toISOString();
+}
+
+/**
+ * The table's day has come: a test that planned a table ahead (to see its agenda shared in time)
+ * moves it to today before it decides, as a decision before the table's Dutch date is refused.
+ */
+export async function moveTableToToday(db: Db, tableId: string): Promise<void> {
+  await db.query('UPDATE outflow_table SET starts_at = $2 WHERE id = $1', [tableId, startsLaterToday()]);
+}
+
+/** A table planned by the chair; without `startsAt` it meets today (tests decide at once). */
 export async function planTable(chair: request.Agent, db: Db, options: { title: string; invited: string[]; startsAt?: string }): Promise<Record<string, any>> {
   const response = await chair.post('/api/tables').send({
-    title: options.title, startsAt: options.startsAt ?? new Date(Date.now() + 7 * 86_400_000).toISOString(), location: 'Stadhuis Almere, zaal 2',
+    title: options.title, startsAt: options.startsAt ?? startsLaterToday(), location: 'Stadhuis Almere, zaal 2',
     invitedOrganisationIds: await Promise.all(options.invited.map((name) => organisationId(db, name))),
   });
   if (response.status !== 201) throw new Error(`plan failed ${response.status} ${JSON.stringify(response.body)}`);

@@ -14,6 +14,7 @@ const expected: Record<CaseViewField, Record<Seat, 'R' | '-'>> = {
   allowedTransitions: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
   readyAt: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
   waitingDays: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
+  waitingUntil: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
   isStalled: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
   outcome: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
   closedAt: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
@@ -50,7 +51,7 @@ function fullView(targetGroup: 'protectedHousing' | 'womensShelter' = 'protected
     addresses: [{ municipality: 'GM0995', kind: 'woonadres', from: '2013-08-01', source: 'brp', street: 'Agoraweg 1' }],
     isOriginUntraceable: false, origin: 'GM0995', wishes: { ownWords: 'rustig' }, housingNeeds: { rooms: 2 }, supportNeeds: { housing: 'hulp' },
     sensitive: { diagnoses: 'geheim' }, exceptions: [{ kind: 'A', motivation: 'Onveilig netwerk in de herkomstgemeente.' }], excluded: ['GM0995'],
-    proposal: null, missingForReady: [], readyAt: '2026-10-01T00:00:00.000Z', waitingDays: 55, isStalled: false, outcome: null, closedAt: null,
+    proposal: null, missingForReady: [], readyAt: '2026-10-01T00:00:00.000Z', waitingDays: 55, waitingUntil: 'today', isStalled: false, outcome: null, closedAt: null,
     createdAt: '2026-09-01T00:00:00.000Z', updatedAt: '2026-10-01T00:00:00.000Z', lastActivityAt: '2026-10-01T00:00:00.000Z', allowedTransitions: [],
     consentWarnings: [],
   };

@@ -1,12 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
-import { caseDecisionSchema, decisionRuleLabel, isPreconditionOverdue, lifeDomainLabel, type CaseDecision as Decision } from '@uitstroom/shared';
+import { caseDecisionSchema, dutchToday, formatDutchDate, decisionRuleLabel, isPreconditionOverdue, lifeDomainLabel, type CaseDecision as Decision } from '@uitstroom/shared';
 import { api, ApiError } from '../core/api';
 import { useMe } from '../auth/session';
-import { amsterdamDate } from '../tables/table-format';
-
-const longDate = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' });
 
 /**
  * The table's decision on the case, with the preconditions (randvoorwaarden), their owners and due
@@ -25,7 +22,7 @@ export function CaseDecision({ caseId, nameOf }: { caseId: string; nameOf: (code
   if (failure) return <Alert type="error"><Paragraph>{failure}</Paragraph></Alert>;
   if (!decision) return null;
   // The same day as the agenda's: in Amsterdam, whatever the browser's zone.
-  const today = amsterdamDate(new Date());
+  const today = dutchToday();
   // The same rule as the server's policy: the owning organisation, or the chair.
   const mayMarkDone = (ownerOrganisationId: string) => me.organisation.id === ownerOrganisationId || me.seat === 'chair';
   const markDone = async (preconditionId: string) => {
@@ -40,7 +37,7 @@ export function CaseDecision({ caseId, nameOf }: { caseId: string; nameOf: (code
     <section className="case-card case-decision" aria-labelledby="besluit-titel">
       <Heading level={2} id="besluit-titel">Besluit van de tafel</Heading>
       <Paragraph>
-        <RouterLink to={`/tafels/${decision.table.id}`} className="utrecht-link">{decision.table.title}</RouterLink>, {longDate.format(new Date(decision.table.startsAt))}
+        <RouterLink to={`/tafels/${decision.table.id}`} className="utrecht-link">{decision.table.title}</RouterLink>, {formatDutchDate(decision.table.startsAt)}
         {decision.isDisputed && <strong> · geschil voor de stuurgroep</strong>}
       </Paragraph>
       <dl className="facts">
@@ -58,7 +55,7 @@ export function CaseDecision({ caseId, nameOf }: { caseId: string; nameOf: (code
             const isOverdue = isPreconditionOverdue(p.dueDate, p.isDone, today);
             return (
               <li key={p.id} className={isOverdue ? 'is-overdue' : undefined}>
-                <strong>{lifeDomainLabel[p.lifeDomain]}:</strong> {p.description} — {p.ownerName}, uiterlijk {longDate.format(new Date(p.dueDate))}
+                <strong>{lifeDomainLabel[p.lifeDomain]}:</strong> {p.description} — {p.ownerName}, uiterlijk {formatDutchDate(p.dueDate)}
                 {p.isDone ? ' (gereed)' : isOverdue ? ' — te laat' : ''}
                 {!p.isDone && mayMarkDone(p.ownerOrganisationId) && (
                   <> <Button appearance="secondary-action-button" className="case-decision__done" onClick={() => void markDone(p.id)}

@@ -5,7 +5,7 @@ import {
   Alert, Blockquote, Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading, OrderedList, OrderedListItem, Paragraph,
   SelectOption, StatusBadge, UnorderedList, UnorderedListItem,
 } from '@utrecht/component-library-react';
-import {
+import { describeWaiting,
   caseOutcomeLabel, caseStateLabel, dwellingTypeLabel, formatDutchDate, isOverWaitingTarget, targetGroupLabel, transitions, type CaseSectionName, type OriginException,
 } from '@uitstroom/shared';
 import { useMe } from '../auth/session';
@@ -15,7 +15,7 @@ import {
   consentMissingMessage, fetchCase, fetchColleagues, handOverCase, messageOf, transitionCase, type Colleague, type ProjectedCase,
 } from './case-api';
 import { fieldId } from '../core/fields';
-import { caseTitle, describeSection, formatDays, formatDutchTimestamp, todayIsoDate } from './case-format';
+import { caseTitle, describeSection, formatDutchTimestamp, todayIsoDate } from './case-format';
 import { ExceptionsEditor } from './ExceptionsEditor';
 import { checkExceptions, exceptionsResolver, toExceptionValues, type ExceptionValues } from './exceptions-form';
 import { stepOfPath, type IntakeStepSlug } from './intake-form';
@@ -243,6 +243,11 @@ function CaseHeader({ view, onChange, setNotice, isOwningCaseManager }: {
   const region = useRegionMunicipalities();
   // The region's waiting target (domain.md §6) counts until a dwelling is offered.
   const isWaitingTooLong = !!view.state && ['ready', 'scheduled', 'decided', 'searching'].includes(view.state) && isOverWaitingTarget(view.waitingDays, region.waitingTargetDays);
+  const readyOn = view.readyAt ? formatDutchTimestamp(view.readyAt) : null;
+  // A running clock counts since uitstroomgereed; a stopped one names where it stopped (the keys, a closing).
+  const waitingText = (days: number) => (view.waitingUntil === 'keys' || view.waitingUntil === 'closing'
+    ? `${describeWaiting(days, view.waitingUntil)}${readyOn ? ` (uitstroomgereed sinds ${readyOn})` : ''}.`
+    : `${describeWaiting(days, 'today')} sinds uitstroomgereed${readyOn ? ` (${readyOn})` : ''}.`);
   const facts: { label: string; value: ReactNode }[] = [];
   if (view.owner) facts.push({ label: 'Casemanager', value: `${view.owner.displayName} (${view.owner.organisationName})` });
   if (view.stay?.targetGroup) facts.push({ label: 'Doelgroep', value: targetGroupLabel[view.stay.targetGroup] });
@@ -259,13 +264,9 @@ function CaseHeader({ view, onChange, setNotice, isOwningCaseManager }: {
         {isWaitingTooLong && <StatusBadge status="warning" className="case-badge case-badge--waiting">Wacht langer dan {region.waitingTargetDays} dagen</StatusBadge>}
       </div>
       <Paragraph className="case-clock">
+        {/* The waiting clock stops at the keys, or at a closing before them (domain.md §6). */}
         {view.waitingDays !== null && view.waitingDays !== undefined
-          ? view.state === 'closed'
-            ? `Wachtte ${formatDays(view.waitingDays)} sinds uitstroomgereed.`
-            // After the keys nobody waits any more: the waits to the offer and the keys are in the placement.
-            : view.state === 'moved' || view.state === 'aftercare'
-              ? `${view.readyAt ? `Uitstroomgereed sinds ${formatDutchTimestamp(view.readyAt)}. ` : ''}De wachttijden tot aanbod en sleutels staan bij de plaatsing.`
-              : `Wacht ${formatDays(view.waitingDays)} sinds uitstroomgereed${view.readyAt ? ` (${formatDutchTimestamp(view.readyAt)})` : ''}.`
+          ? waitingText(view.waitingDays)
           : view.state === 'intake' ? 'De wachttijd begint zodra de bewoner uitstroomgereed is.' : null}
       </Paragraph>
       {view.consentWarnings && view.consentWarnings.length > 0 && <ConsentWarnings warnings={view.consentWarnings} linkToPanel={isOwningCaseManager} />}

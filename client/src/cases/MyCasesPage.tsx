@@ -3,12 +3,12 @@ import { Link as RouterLink, useSearchParams } from 'react-router';
 import {
   Alert, Button, Heading, Paragraph, SelectOption, StatusBadge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
-import { caseStateLabel, caseStates, targetGroupLabel, targetGroups, type CaseList, type CaseListQuery } from '@uitstroom/shared';
+import { formatDutchDays, caseStateLabel, caseStates, targetGroupLabel, targetGroups, type CaseList, type CaseListQuery } from '@uitstroom/shared';
 import { useMe } from '../auth/session';
 import { SelectField, TextField } from '../core/form';
 import { fetchCases, messageOf } from './case-api';
 import { CheckboxField } from '../core/fields';
-import { formatDays, formatShortDate } from './case-format';
+import { formatShortDate } from './case-format';
 import { useRegionMunicipalities } from './region';
 import { Pager } from '../core/Pager';
 import './cases.css';
@@ -222,7 +222,7 @@ export function MyCasesPage() {
                       ? <>{item.origin ? region.nameOf(item.origin) : 'onbekend'} → {item.destination ? region.nameOf(item.destination) : 'nog open'}</>
                       : '—'}
                   </TableCell>
-                  <TableCell>{item.waitingDays === null ? <span className="case-table__muted">nog niet uitstroomgereed</span> : formatDays(item.waitingDays)}</TableCell>
+                  <TableCell>{item.waitingDays === null ? <span className="case-table__muted">nog niet uitstroomgereed</span> : waitingCell(item.waitingDays, item.waitingUntil)}</TableCell>
                   <TableCell>{item.ownerName}</TableCell>
                   <TableCell><time dateTime={item.updatedAt}>{formatShortDate(item.updatedAt)}</time></TableCell>
                 </TableRow>
@@ -239,6 +239,13 @@ export function MyCasesPage() {
 function countText(total: number, isFiltered: boolean): string {
   const cases = total === 1 ? '1 casus' : `${total} casussen`;
   return isFiltered ? `${cases} gevonden met deze filters` : cases;
+}
+
+/** The Wachttijd column: the days while the clock runs; where it stopped once it did (the keys, a closing). */
+function waitingCell(days: number, until: CaseList['items'][number]['waitingUntil']): string {
+  if (until === 'keys') return `${formatDutchDays(days)} tot de sleutels`;
+  if (until === 'closing') return `${formatDutchDays(days)} tot de afsluiting`;
+  return formatDutchDays(days);
 }
 
 const sortLabel: Record<SortKey, string> = { name: 'naam', state: 'status', waitingDays: 'wachttijd', updatedAt: 'laatste wijziging' };

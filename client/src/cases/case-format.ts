@@ -1,5 +1,5 @@
 import {
-  addressSourceLabel, dwellingTypeLabel, formatDutchDate, formatDutchInteger, formatDutchPeriod, lifeDomainLabel, lifeDomains, targetGroupLabel,
+  addressSourceLabel, dutchToday, dwellingTypeLabel, formatDutchDate, formatDutchDays, formatDutchTime, formatShortDutchDate, formatDutchInteger, formatDutchPeriod, lifeDomainLabel, lifeDomains, targetGroupLabel,
   type CaseSectionName, type CaseSections, type ProposalOutcome,
 } from '@uitstroom/shared';
 import type { ProjectedCase } from './case-api';
@@ -27,33 +27,30 @@ export function formatEuro(amount: number): string {
   return `€ ${Number.isInteger(amount) ? formatDutchInteger(amount) : `${formatDutchInteger(Math.trunc(amount))},${amount.toFixed(2).slice(-2)}`}`;
 }
 
-export function formatDays(days: number): string {
-  return days === 1 ? '1 dag' : `${days} dagen`;
-}
+// Dates and times come from the one Dutch calendar (shared/src/calendar): the Dutch day and
+// clock, whatever the browser's time zone, so every seat reads the same day as the server.
 
-/** `2025-06-03T12:32:00Z` → `14:32` in the browser's time zone. */
+/** `1` → `1 dag`, `12` → `12 dagen`. */
+export const formatDays = formatDutchDays;
+
+/** `2025-06-03T12:32:00Z` → `14:32`, Dutch time. */
 export function formatTime(date: Date): string {
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  return formatDutchTime(date);
 }
 
-/** A timestamp as a Dutch date: `3 juni 2025`. */
+/** A timestamp as its Dutch date: `3 juni 2025`. */
 export function formatDutchTimestamp(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const local = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-  return formatDutchDate(local);
+  return formatDutchDate(iso);
 }
 
-/** A timestamp as a short Dutch date for tables: `03-06-2025`. */
+/** A timestamp or a date as a short Dutch date for tables: `03-06-2025`. */
 export function formatShortDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return `${String(date.getDate()).padStart(2, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}-${date.getFullYear()}`;
+  return formatShortDutchDate(iso);
 }
 
+/** Today in the Netherlands, `2026-12-07`. */
 export function todayIsoDate(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return dutchToday();
 }
 
 /** The headings of the sections of the file. */

@@ -4,7 +4,7 @@ import { useForm, type Resolver } from 'react-hook-form';
 import {
   Alert, Button, ButtonGroup, Heading, Paragraph, SelectOption, Table, TableBody, TableCell, TableFooter, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
-import { createContingentSchema, formatDutchInteger, promisedSchema, type Contingent, type ContingentList, type RegionOrganisation } from '@uitstroom/shared';
+import { amsterdamYear, createContingentSchema, formatDutchInteger, promisedSchema, type Contingent, type ContingentList, type RegionOrganisation } from '@uitstroom/shared';
 import { useMe } from '../auth/session';
 import { ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
@@ -16,7 +16,7 @@ import { contingentsExportUrl, createContingent, fetchContingents, updateConting
 import '../cases/cases.css';
 import './dwellings.css';
 
-const thisYear = () => new Date().getFullYear();
+const thisYear = () => amsterdamYear(new Date());
 
 /** `4` → 4, `` → null (no number agreed yet); anything else stays text, so the schema says so. */
 function promisedOf(text: string): number | null | string {

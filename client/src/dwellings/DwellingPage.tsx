@@ -5,7 +5,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Alert, Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, StatusBadge,
 } from '@utrecht/component-library-react';
-import {
+import { describeWaiting,
   caseStateLabel, dwellingStatusLabel, formatDutchDate, formatDutchEuro, tenancyFormLabel, withdrawDwellingSchema,
   type Dwelling, type DwellingCaseFits,
 } from '@uitstroom/shared';
@@ -162,7 +162,7 @@ function FittingCases({ dwelling, region }: { dwelling: Dwelling; region: Region
                   <FitBadge fit={fit} />
                 </div>
                 <Paragraph className="case-table__muted">
-                  {caseStateLabel[c.state]}{c.waitingDays !== undefined && c.waitingDays !== null ? ` · wacht ${formatDays(c.waitingDays)}` : ''}
+                  {caseStateLabel[c.state]}{c.waitingDays !== undefined && c.waitingDays !== null ? ` · ${describeWaiting(c.waitingDays, 'today').toLowerCase()}` : ''}
                 </Paragraph>
                 {profile.length > 0 && <Paragraph className="fit-list__profile">{profile.map((f) => `${f.label}: ${f.value.replace(/€ /g, '€\u00a0')}`).join(' · ')}</Paragraph>}
                 <FitReasons fit={fit} />

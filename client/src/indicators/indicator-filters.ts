@@ -1,4 +1,4 @@
-import { indicatorFilterSchema, targetGroups, toErrorIssues, type IndicatorFilter } from '@uitstroom/shared';
+import { addDays, addMonths, quarterOf, quarterPeriod, indicatorFilterSchema, targetGroups, toErrorIssues, type IndicatorFilter } from '@uitstroom/shared';
 
 /**
  * The dashboard's filters live in the URL (Dutch names, like the case list), so a view can be
@@ -66,22 +66,17 @@ export interface QuickPeriod {
   to: string;
 }
 
-const iso = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
 
 /** The quick choices as of `today` (`jjjj-mm-dd`, the reader's calendar day): each runs up to today or to its end. */
 export function quickPeriods(today: string): QuickPeriod[] {
-  const year = Number(today.slice(0, 4));
-  const month = Number(today.slice(5, 7));
-  const day = Number(today.slice(8, 10));
-  const quarterStartMonth = Math.floor((month - 1) / 3) * 3 + 1;
-  const daysInLastYearsMonth = new Date(Date.UTC(year - 1, month, 0)).getUTCDate();
-  const lastQuarterStart = quarterStartMonth === 1 ? { year: year - 1, month: 10 } : { year, month: quarterStartMonth - 3 };
+  const { year, quarter } = quarterOf(today);
+  const thisQuarter = quarterPeriod(year, quarter);
+  const lastQuarter = quarter === 1 ? quarterPeriod(year - 1, 4) : quarterPeriod(year, quarter - 1);
   return [
-    { key: 'thisQuarter', label: 'Dit kwartaal', from: iso(year, quarterStartMonth, 1), to: today },
-    // Day 0 of a month is the last day of the month before.
-    { key: 'lastQuarter', label: 'Vorig kwartaal', from: iso(lastQuarterStart.year, lastQuarterStart.month, 1), to: iso(year, quarterStartMonth, 0) },
-    { key: 'thisYear', label: 'Dit jaar', from: iso(year, 1, 1), to: today },
+    { key: 'thisQuarter', label: 'Dit kwartaal', from: thisQuarter.from, to: today },
+    { key: 'lastQuarter', label: 'Vorig kwartaal', from: lastQuarter.from, to: lastQuarter.to },
+    { key: 'thisYear', label: 'Dit jaar', from: `${year}-01-01`, to: today },
     // Twelve whole months: from the day after the same date a year ago (after 28 February, for a 29th).
-    { key: 'last12Months', label: 'Afgelopen 12 maanden', from: iso(year - 1, month, Math.min(day, daysInLastYearsMonth) + 1), to: today },
+    { key: 'last12Months', label: 'Afgelopen 12 maanden', from: addDays(addMonths(today, -12), 1), to: today },
   ];
 }

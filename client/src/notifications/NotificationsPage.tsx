@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { Alert, Button, Heading, Paragraph, StatusBadge } from '@utrecht/component-library-react';
-import { notificationKindLabel, type NotificationList, type NotificationView } from '@uitstroom/shared';
+import { formatDutchDateAtTime, notificationKindLabel, type NotificationList, type NotificationView } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
 import { SelectField } from '../core/form';
 import { fetchNotifications, markAllNotificationsRead, markNotificationRead, useReloadOnNotifications } from './notifications-api';
@@ -10,7 +10,8 @@ import './notifications.css';
 
 type Order = 'unreadFirst' | 'newest';
 
-const moment = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
+/** `7 december 2026 om 00:30`, Dutch time. */
+const moment = { format: (date: Date) => formatDutchDateAtTime(date) };
 
 function messageOf(error: unknown, fallback: string): string {
   return error instanceof ApiError ? error.message : fallback;

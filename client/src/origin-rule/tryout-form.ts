@@ -1,5 +1,5 @@
 import type { FieldPath } from 'react-hook-form';
-import {
+import { amsterdamDate,
   formatDutchInteger,
   nameMunicipality,
   validateAndPropose,
@@ -109,10 +109,9 @@ export function moveToRegion(values: TryoutValues, regionKey: TryoutRegionKey): 
   });
 }
 
-/** Today in the browser's time zone, as the engine's `referenceDate`. */
+/** Today in the Netherlands (the one calendar), as the engine's `referenceDate`. */
 export function todayIsoDate(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return amsterdamDate(now);
 }
 
 /** An empty text is an absent field, so the engine says "verplicht" rather than "geen datum". */

@@ -3,7 +3,7 @@ import { useFieldArray, useWatch, type Control, type FieldErrors, type UseFormRe
 import {
   Button, FormFieldErrorMessage, Paragraph, Table, TableBody, TableCaption, TableCell, TableFooter, TableHeader, TableHeaderCell, TableRow, Textbox,
 } from '@utrecht/component-library-react';
-import { formatDutchInteger, formatDutchPercentage, type RuleSetConfig } from '@uitstroom/shared';
+import { amsterdamYear, formatDutchInteger, formatDutchPercentage, type RuleSetConfig } from '@uitstroom/shared';
 import { fieldId, newMunicipality, parseWholeNumber } from './rule-set-form';
 
 interface Props {
@@ -109,7 +109,7 @@ export function MunicipalitiesTable({ control, register, errors, savedCodes }: P
       </div>
       <Paragraph>
         <Button ref={addButton} appearance="secondary-action-button" type="button"
-          onClick={() => append(newMunicipality(latestYear || new Date().getFullYear()))}>
+          onClick={() => append(newMunicipality(latestYear || amsterdamYear(new Date())))}>
           Gemeente toevoegen
         </Button>
       </Paragraph>

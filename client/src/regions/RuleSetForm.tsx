@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Alert, Button, ButtonGroup, Checkbox, Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Heading, Link, Paragraph,
 } from '@utrecht/component-library-react';
-import {
+import { dutchToday, amsterdamYear,
   agreementPeriodOn, agreementSchema, formatDutchDate, ruleSetConfigSchema, ruleSetSchema, targetGroupLabel, targetGroups,
   type RuleSet, type RuleSetConfig,
 } from '@uitstroom/shared';
@@ -50,7 +50,7 @@ function focusField(path: string): void {
 /** "Vandaag valt in …": which agreement period the entered dates give for today (display only). */
 function CurrentPeriodNote({ control }: { control: Control<RuleSetConfig> }) {
   const agreement = useWatch({ control, name: 'agreement' });
-  const today = new Date().toISOString().slice(0, 10);
+  const today = dutchToday();
   const parsed = agreementSchema.safeParse(agreement);
   if (!parsed.success || parsed.data.firstPeriodEnd < parsed.data.firstPeriodStart) return null;
   const period = agreementPeriodOn({ agreement: parsed.data }, today);
@@ -65,7 +65,7 @@ function CurrentPeriodNote({ control }: { control: Control<RuleSetConfig> }) {
 
 /** The regionAdmin's form: every field of the rule set, validated with the shared schema. */
 export function RuleSetForm({ base, onSaved, onConflict, onLoadNewest }: Props) {
-  const defaultValues = useMemo(() => base?.config ?? emptyConfig(new Date().getFullYear()), [base]);
+  const defaultValues = useMemo(() => base?.config ?? emptyConfig(amsterdamYear(new Date())), [base]);
   const savedCodes = useMemo(() => new Set(base?.config.municipalities.map((m) => m.code) ?? []), [base]);
   const { register, handleSubmit, formState, control, reset, setError } = useForm<RuleSetConfig>({
     resolver: zodResolver(ruleSetConfigSchema),

@@ -1,5 +1,5 @@
 import type { FieldErrors } from 'react-hook-form';
-import { ruleSetDefaults, type RuleSetConfig, type RuleSetMunicipality } from '@uitstroom/shared';
+import { formatDutchDateAtTime, ruleSetDefaults, type RuleSetConfig, type RuleSetMunicipality } from '@uitstroom/shared';
 
 /** The id of the input for a dotted path, so that the list of problems can link to it. */
 export function fieldId(path: string): string {
@@ -53,12 +53,7 @@ export function emptyConfig(year: number): RuleSetConfig {
   };
 }
 
-const dateTime = new Intl.DateTimeFormat('nl-NL', {
-  day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Amsterdam',
-});
-
 /** `2025-11-25T09:03:00Z` → `25 november 2025 om 10:03` (Dutch time, whatever the browser's zone). */
 export function formatSavedAt(iso: string): string {
-  const part = Object.fromEntries(dateTime.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return `${part['day']} ${part['month']} ${part['year']} om ${part['hour']}:${part['minute']}`;
+  return formatDutchDateAtTime(iso);
 }

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Alert, Button, ButtonGroup, Heading, Paragraph, StatusBadge, Table as DataTable, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
-import { caseOutcomeLabel, eraseCaseSchema, formatDutchDate, type ErasureCandidate } from '@uitstroom/shared';
+import { formatDutchDateAtTime, caseOutcomeLabel, eraseCaseSchema, formatDutchDate, type ErasureCandidate } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
 import { TextField } from '../core/form';
 import { ChoiceGroup } from '../core/fields';
@@ -86,7 +86,7 @@ export function RetentionPage() {
           onClose={() => setErasing(null)}
           onErased={(pseudonym, erasedAt) => {
             setErasing(null);
-            setNotice(`De persoonsgegevens van casus ${pseudonym} zijn gewist (${new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(erasedAt))}). Het wissen is in de auditlog vastgelegd.`);
+            setNotice(`De persoonsgegevens van casus ${pseudonym} zijn gewist (${formatDutchDateAtTime(erasedAt)}). Het wissen is in de auditlog vastgelegd.`);
             load();
           }}
         />

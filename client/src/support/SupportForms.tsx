@@ -3,7 +3,7 @@ import { useForm, type FieldValues, type Path, type UseFormSetError } from 'reac
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { Alert, Button, Paragraph, SelectOption } from '@utrecht/component-library-react';
-import {
+import { formatDutchDate,
   caseOutcomeLabel, caseOutcomes, closeSupportSchema, contactKindLabel, contactKinds, goalProgresses, goalProgressLabel, isOutcomeAllowed, lifeDomainLabel,
   lifeDomains, raiseSignalSchema, relapsePlanInputSchema, signalKindLabel, signalKinds, signalSeverities, signalSeverityLabel, startSupportSchema,
   supportEntrySchema, type RegionOrganisation,
@@ -305,8 +305,7 @@ export function SignalForm({ caseId, onSaved }: FormProps) {
   );
 }
 
-const formatTableDate = (iso: string) =>
-  new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+const formatTableDate = (iso: string) => formatDutchDate(iso);
 
 // ---- the relapse-prevention plan ----
 

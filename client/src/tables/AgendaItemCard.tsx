@@ -4,10 +4,10 @@ import {
   Blockquote, Button, DataList, DataListItem, DataListKey, DataListValue, Heading, OrderedList, OrderedListItem, Paragraph, StatusBadge,
   Table as DataTable, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
-import {
+import { formatDutchDays, describeWaiting,
   decisionRuleLabel, formatDutchDate, isOverWaitingTarget, isPreconditionOverdue, lifeDomainLabel, seatLabel, targetGroupLabel, type TableDecisionView,
 } from '@uitstroom/shared';
-import { caseTitle, describeSection, formatDays, formatDutchTimestamp, outcomeLabel } from '../cases/case-format';
+import { caseTitle, describeSection, formatDutchTimestamp, outcomeLabel } from '../cases/case-format';
 import type { RegionMunicipalities } from '../cases/region';
 import type { AgendaEntry } from './table-api';
 import { agendaStatusLabel, amsterdamDate, voteLabel } from './table-format';
@@ -49,7 +49,7 @@ export function AgendaItemCard({ item, index, count, region, chair, isDeciding, 
   const isEscalation = item.kind === 'escalation';
   const waitingDays = c.waitingDays ?? null;
   // The region's target (domain.md §6: ≤ 3 months); flagged while the case still waits at the table.
-  const isWaitingTooLong = isOverWaitingTarget(waitingDays, region.waitingTargetDays);
+  const isWaitingTooLong = (c.waitingUntil ?? 'today') === 'today' && isOverWaitingTarget(waitingDays, region.waitingTargetDays);
   const today = amsterdamDate(new Date());
   const overdue = item.decision?.preconditions.filter((p) => isPreconditionOverdue(p.dueDate, p.isDone, today)).length ?? 0;
 
@@ -84,7 +84,9 @@ export function AgendaItemCard({ item, index, count, region, chair, isDeciding, 
           {waitingDays !== null && (
             <Fact label="Wachttijd">
               <span className={isWaitingTooLong ? 'agenda-item__late' : undefined}>
-                {formatDays(waitingDays)} sinds uitstroomgereed{c.readyAt ? ` (${formatDutchTimestamp(c.readyAt)})` : ''}
+                {c.waitingUntil === 'keys' || c.waitingUntil === 'closing'
+                  ? `${describeWaiting(waitingDays, c.waitingUntil)}${c.readyAt ? ` (uitstroomgereed sinds ${formatDutchTimestamp(c.readyAt)})` : ''}`
+                  : `${formatDutchDays(waitingDays)} sinds uitstroomgereed${c.readyAt ? ` (${formatDutchTimestamp(c.readyAt)})` : ''}`}
                 {isWaitingTooLong && ` — langer dan de streeftermijn van ${region.waitingTargetDays} dagen`}
               </span>
             </Fact>

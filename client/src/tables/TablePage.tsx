@@ -4,13 +4,13 @@ import {
   Alert, Button, ButtonGroup, ButtonLink, DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, SelectOption, StatusBadge,
   UnorderedList, UnorderedListItem,
 } from '@utrecht/component-library-react';
-import {
-  isAgendaPublicationLate, minutesOf, organisationKinds, seatLabel, tableStateLabel, type CaseListItem, type OrganisationKind, type RegionOrganisation,
+import { amsterdamDate, dutchToday, formatDutchDate, describeWaiting,
+  agendaDaysLate, formatDutchDays, isAgendaPublicationLate, isPlannedAfterPublicationDeadline, minutesOf, organisationKinds, seatLabel, tableStateLabel, type CaseListItem, type OrganisationKind, type RegionOrganisation,
 } from '@uitstroom/shared';
 import { useMe } from '../auth/session';
 import { SelectField } from '../core/form';
 import { fetchCase, messageOf } from '../cases/case-api';
-import { caseTitle, formatDays } from '../cases/case-format';
+import { caseTitle } from '../cases/case-format';
 import { useRegionMunicipalities, type RegionMunicipalities } from '../cases/region';
 import { AgendaItemCard, type ChairActions } from './AgendaItemCard';
 import { DecisionForm } from './DecisionForm';
@@ -149,7 +149,8 @@ export function TablePage() {
   const chairActions: ChairActions | undefined = isChair && table.state !== 'closed' ? {
     canMove: (agenda?.length ?? 0) > 1,
     canRemove: true,
-    canDecide: table.state === 'published',
+    // domain.md §4: a table decides on or after its own Dutch date; the server refuses earlier too.
+    canDecide: table.state === 'published' && amsterdamDate(table.startsAt) <= dutchToday(),
     onMove: move,
     onRemove: (item) => setDialog({ kind: 'remove', item }),
     onDefer: (item) => setDialog({ kind: 'defer', item }),
@@ -298,7 +299,11 @@ function attendeesFor(table: Table, item: AgendaEntry, own: { id: string; name: 
 }
 
 function TableHeader({ table, region }: { table: Table; region: RegionMunicipalities }) {
-  const isLate = isAgendaPublicationLate(table.state, table.publishBy, new Date().toISOString());
+  const now = new Date().toISOString();
+  const isLate = isAgendaPublicationLate(table.state, table.publishBy, now, table.plannedAt);
+  // Planned after its own deadline: the agenda cannot be in time; say by how much, never "overdue".
+  const isPlannedLate = table.state === 'planned' && isPlannedAfterPublicationDeadline(table.publishBy, table.plannedAt);
+  const sharedLateDays = table.publishedAt ? agendaDaysLate(table.publishBy, table.publishedAt) : 0;
   const invitedByKind = useMemo(() => organisationKinds
     .map((kind) => ({ kind, names: table.invited.filter((o) => o.kind === kind).map((o) => o.name) }))
     .filter((g) => g.names.length), [table.invited]);
@@ -327,11 +332,19 @@ function TableHeader({ table, region }: { table: Table; region: RegionMunicipali
         </Fact>
         <Fact label="Agenda">
           {table.publishedAt
-            ? <>Gedeeld op {formatTableDateTime(table.publishedAt)}</>
+            ? <>Gedeeld op {formatTableDateTime(table.publishedAt)}{sharedLateDays > 0 ? ` (${formatDutchDays(sharedLateDays)} na de termijn)` : ''}</>
             : <>Agenda delen vóór <time dateTime={table.publishBy}>{formatTableDateTime(table.publishBy)}</time></>}
         </Fact>
         {table.closedAt && <Fact label="Afgesloten">{formatTableDateTime(table.closedAt)}</Fact>}
       </DataList>
+      {table.state === 'published' && amsterdamDate(table.startsAt) > dutchToday() && (
+        <Paragraph className="table-header__note">Besluiten vastleggen kan vanaf {formatDutchDate(table.startsAt)}, de dag van de tafel.</Paragraph>
+      )}
+      {isPlannedLate && (
+        <Alert type="info">
+          <Paragraph>Deze tafel is gepland na de termijn om de agenda te delen ({formatTableDateTime(table.publishBy)}). Deel de agenda zo snel mogelijk: zij gaat {formatDutchDays(agendaDaysLate(table.publishBy, now))} later rond dan afgesproken.</Paragraph>
+        </Alert>
+      )}
       {isLate && (
         <Alert type="warning">
           <Paragraph><strong>De agenda is nog niet gedeeld</strong>, terwijl dat vóór {formatTableDateTime(table.publishBy)} had gemoeten. De genodigden hebben zo minder tijd om zich voor te bereiden.</Paragraph>
@@ -450,7 +463,7 @@ function ScheduleCase({ table, onScheduled, onConflict }: { table: Table; onSche
             <SelectOption value="">Kies een casus</SelectOption>
             {cases.map((c) => (
               <SelectOption key={c.id} value={c.id}>
-                {c.name ?? c.pseudonym}{c.waitingDays !== null ? ` — wacht ${formatDays(c.waitingDays)}` : ''}{me.seat === 'chair' ? ` — ${c.ownerName}` : ''}
+                {c.name ?? c.pseudonym}{c.waitingDays !== null ? ` — ${describeWaiting(c.waitingDays, c.waitingUntil).toLowerCase()}` : ''}{me.seat === 'chair' ? ` — ${c.ownerName}` : ''}
               </SelectOption>
             ))}
           </SelectField>

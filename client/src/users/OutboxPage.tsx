@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
-import { outboxMailSchema, type OutboxMail } from '@uitstroom/shared';
+import { formatDutchDateTime, outboxMailSchema, type OutboxMail } from '@uitstroom/shared';
 import { api, ApiError } from '../core/api';
 
-const when = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Demo mode only: the mails the app would have sent, so invitations and resets can be tried without SMTP. */
 export function OutboxPage() {
@@ -25,7 +24,7 @@ export function OutboxPage() {
       {mails?.map((mail) => (
         <article key={mail.id} className="outbox-mail" aria-labelledby={`mail-${mail.id}`}>
           <Heading level={2} id={`mail-${mail.id}`}>{mail.subject}</Heading>
-          <Paragraph className="outbox-mail__meta">Aan {mail.to} · {when.format(new Date(mail.createdAt))}</Paragraph>
+          <Paragraph className="outbox-mail__meta">Aan {mail.to} · {formatDutchDateTime(mail.createdAt)}</Paragraph>
           <div className="outbox-mail__body">{renderWithLinks(mail.text)}</div>
         </article>
       ))}

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { auditSearchResultSchema, seats, type AuditSearchRow, type Seat } from '@uitstroom/shared';
+import { addDays, dutchToday, auditSearchResultSchema, seats, type AuditSearchRow, type Seat } from '@uitstroom/shared';
 import { startTestApp, type TestApp } from '../../../tests/support/test-app';
 import { giveConsent, newCase } from '../../../tests/support/case-factory';
 
@@ -17,7 +17,7 @@ const coordination = 'Regionale coördinatie Flevoland (centrumgemeente Almere)'
 const idOf = async (table: 'app_user' | 'organisation', where: string, value: string): Promise<string> =>
   (await t.db.query(`SELECT id FROM ${table} WHERE ${where} = $1`, [value]))[0].id;
 /** Today in Dutch time, as the search's days are. */
-const dutchDay = (offsetDays = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+const dutchDay = (offsetDays = 0) => addDays(dutchToday(), offsetDays);
 
 async function search(query: string, agent = admin) {
   const response = await agent.get(`/api/audit${query ? `?${query}` : ''}`);

@@ -1,9 +1,10 @@
+import { formatDutchDateAtTime } from '@uitstroom/shared';
 import type { Mail } from '../core/mailer';
 
 // Mails carry no personal data of residents: only who is invited, for which region, and a link.
 
 function dutchDateTime(date: Date): string {
-  return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(date);
+  return formatDutchDateAtTime(date);
 }
 
 export function invitationMail(options: { to: string; displayName: string; regionName: string; regionId: string; link: string; expiresAt: Date }): Mail {

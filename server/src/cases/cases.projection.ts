@@ -2,7 +2,7 @@ import { caseViewSchema, fieldsWithheldForConsent, type CaseView, type CaseViewF
 import type { z } from 'zod';
 
 /** What every seat that reaches a case sees of it: where it stands, not who it is. */
-const caseStatus = ['id', 'pseudonym', 'version', 'state', 'allowedTransitions', 'readyAt', 'waitingDays', 'isStalled', 'outcome', 'closedAt', 'createdAt', 'updatedAt', 'lastActivityAt'] as const;
+const caseStatus = ['id', 'pseudonym', 'version', 'state', 'allowedTransitions', 'readyAt', 'waitingDays', 'waitingUntil', 'isStalled', 'outcome', 'closedAt', 'createdAt', 'updatedAt', 'lastActivityAt'] as const;
 
 /**
  * Which fields each seat reads (domain.md §3 decision 5 and §5). A corporation reads the housing

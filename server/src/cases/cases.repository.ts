@@ -25,6 +25,8 @@ export interface CaseRow {
   ready_at: Date | null;
   outcome: CaseOutcome | null;
   closed_at: Date | null;
+  /** The Dutch day of the key handover, once the move is recorded: the waiting clock stops there. */
+  keys_on: string | null;
   created_at: Date;
   updated_at: Date;
   last_activity_at: Date;
@@ -34,7 +36,17 @@ const caseColumns = `
   c.id, c.pseudonym, c.region_id, c.owner_organisation_id, o.name AS owner_organisation_name, c.owner_user_id, u.display_name AS owner_name,
   c.state, c.version, c.target_group, c.sections, trim(c.origin_code) AS origin_code, trim(c.proposed_destination_code) AS proposed_destination_code,
   trim(c.decided_destination_code) AS decided_destination_code, c.proposal, c.rule_set_version, c.ready_at, c.outcome, c.closed_at,
-  c.created_at, c.updated_at, c.last_activity_at`;
+  (SELECT to_char(m.key_handover_date, 'YYYY-MM-DD') FROM move_in m WHERE m.case_id = c.id) AS keys_on, c.created_at, c.updated_at, c.last_activity_at`;
+/**
+ * The waiting days of a case in SQL, as `waitingOf` counts them: Dutch calendar days from
+ * uitstroomgereed to the keys, else to a closing before the keys, else to today (a parameter: the
+ * Dutch "today", never the database's `current_date`). Null for a case never ready.
+ */
+export function waitingDaysSql(todayParam: string): string {
+  const end = `COALESCE((SELECT m.key_handover_date FROM move_in m WHERE m.case_id = c.id), (c.closed_at AT TIME ZONE 'Europe/Amsterdam')::date, ${todayParam}::date)`;
+  return `GREATEST(0, ${end} - (c.ready_at AT TIME ZONE 'Europe/Amsterdam')::date)`;
+}
+
 const caseJoins = `FROM case_file c JOIN organisation o ON o.id = c.owner_organisation_id JOIN app_user u ON u.id = c.owner_user_id`;
 
 /** A case the actor reaches, or null (outside the scope it does not exist for them). */
@@ -156,20 +168,21 @@ export async function listCasesInScope(
     const code = param(query.municipality);
     conditions.push(`(c.origin_code = ${code} OR c.proposed_destination_code = ${code} OR c.decided_destination_code = ${code})`);
   }
-  if (query.minWaitingDays !== undefined) conditions.push(`c.ready_at IS NOT NULL AND c.ready_at <= ${param(options.today)}::date - ${param(query.minWaitingDays)}::int`);
+  if (query.minWaitingDays !== undefined) conditions.push(`c.ready_at IS NOT NULL AND ${waitingDaysSql(param(options.today))} >= ${param(query.minWaitingDays)}::int`);
   if (query.q) conditions.push(`${nameVisibleSql(actor, param, options.today)} AND c.search_name LIKE ${param(`%${query.q.toLowerCase().replace(/[%_\\]/g, (m) => `\\${m}`)}%`)}`);
   if (query.isStalled !== undefined) {
-    const stalled = `(c.state <> 'closed' AND c.last_activity_at < ${param(options.today)}::date - ${param(options.stalledDays)}::int + 1)`;
+    // Stalled from the threshold's Dutch day on: the last activity's Dutch day is that many days back or more.
+    const stalled = `(c.state <> 'closed' AND (c.last_activity_at AT TIME ZONE 'Europe/Amsterdam')::date <= ${param(options.today)}::date - ${param(options.stalledDays)}::int)`;
     conditions.push(query.isStalled ? stalled : `NOT ${stalled}`);
   }
   const where = conditions.join(' AND ');
   const whereParamCount = params.length;
-  // Waiting longest first means the oldest ready_at first; nulls (not yet ready) last either way.
-  const direction = query.sort === 'waitingDays' ? (query.direction === 'desc' ? 'ASC' : 'DESC') : query.direction.toUpperCase();
+  // Waiting longest first is the most waiting days first; nulls (not yet ready) last either way.
+  const direction = query.direction.toUpperCase();
   const sortColumns: Record<CaseListQuery['sort'], () => string> = {
     // Hidden names sort after the visible ones, by pseudonym.
     name: () => `CASE WHEN ${nameVisibleSql(actor, param, options.today)} THEN c.search_name ELSE '~' || c.pseudonym END`,
-    waitingDays: () => 'c.ready_at',
+    waitingDays: () => waitingDaysSql(param(options.today)),
     updatedAt: () => 'c.updated_at',
     state: () => 'c.state',
   };

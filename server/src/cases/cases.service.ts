@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  AppError, agreementPeriodOn, type CaseOutcome, type CaseState, type TransitionFacts, type TransitionName, allowedTransitions, checkTransition, consentedCategories, daysBetween, isConsentActive, isExpiringSoon, isStalled,
+import { dutchToday, waitingOf,
+  AppError, agreementPeriodOn, type CaseOutcome, type CaseState, type TransitionFacts, type TransitionName, allowedTransitions, checkTransition, consentedCategories, isConsentActive, isExpiringSoon, isStalled,
   missingForReady, nextReadyAt, toProposalInput, validateAndPropose, type CaseDraft, type CaseList, type CaseListQuery, type CaseSections,
   type CaseTransitionRequest, type CaseView, type Consent, type CreateCase, type RecordConsent, type RuleSet, type Seat,
 } from '@uitstroom/shared';
@@ -21,7 +21,7 @@ import type { CaseRow, CaseWrite } from './cases.repository';
 const purpose = 'case_coordination' as const;
 
 function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return dutchToday();
 }
 
 async function requireRuleSet(db: EntityManager, regionId: string): Promise<RuleSet> {
@@ -59,6 +59,12 @@ export async function prepareCaseWrite(db: EntityManager, regionId: string, sect
   };
 }
 
+/** The waiting clock of a case (domain.md §6): it stops at the keys, or at a closing before them. */
+function waitingFields(row: CaseRow, date: string): Pick<CaseView, 'waitingDays' | 'waitingUntil'> {
+  const waiting = waitingOf({ readyAt: row.ready_at?.toISOString() ?? null, keysOn: row.keys_on, closedAt: row.closed_at?.toISOString() ?? null }, date);
+  return { waitingDays: waiting?.days ?? null, waitingUntil: waiting?.until ?? null };
+}
+
 /** The whole view of a case; the projection then keeps what the seat may see. */
 function fullView(row: CaseRow, actor: Actor, ruleSet: RuleSet | null, consents: readonly ConsentRow[]): CaseView {
   const s = row.sections;
@@ -87,7 +93,7 @@ function fullView(row: CaseRow, actor: Actor, ruleSet: RuleSet | null, consents:
       ? [...missingForReady(s, { youthAgeBand: ruleSet?.config.youthAgeBand, today: date }), ...(consents.length ? [] : [noConsentYet])]
       : [],
     readyAt: row.ready_at?.toISOString() ?? null,
-    waitingDays: row.ready_at ? daysBetween(row.ready_at.toISOString(), row.closed_at?.toISOString() ?? date) : null,
+    ...waitingFields(row, date),
     isStalled: isStalled(row.last_activity_at.toISOString(), date, ruleSet?.config.stalledCaseDays ?? 14, row.state === 'closed'),
     outcome: row.outcome,
     closedAt: row.closed_at?.toISOString() ?? null,
@@ -245,6 +251,7 @@ export async function listCases(db: DataSource, context: RequestContext, actor: 
         destination: row.decided_destination_code ?? (view.proposal ? row.proposed_destination_code : null),
         ownerName: view.owner?.displayName ?? '',
         waitingDays: view.waitingDays ?? null,
+        waitingUntil: view.waitingUntil ?? null,
         isStalled: view.isStalled ?? false,
         updatedAt: row.updated_at.toISOString(),
       };

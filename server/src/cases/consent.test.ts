@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { caseListSchema } from '@uitstroom/shared';
+import { addDays, dutchToday, caseListSchema } from '@uitstroom/shared';
 import { startTestApp, type TestApp } from '../../../tests/support/test-app';
 import { giveConsent, newCase } from '../../../tests/support/case-factory';
 
@@ -15,7 +15,7 @@ afterAll(async () => { await t.close(); });
 
 const organisationId = async (name: string) => (await t.db.query('SELECT id FROM organisation WHERE name = $1', [name]))[0].id as string;
 const coordination = 'Regionale coördinatie Flevoland (centrumgemeente Almere)';
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => dutchToday();
 
 describe('consent gates what another organisation receives', () => {
   it('without consent the chair sees the housing profile only; name, support needs and sensitive data are absent', async () => {
@@ -59,7 +59,7 @@ describe('consent gates what another organisation receives', () => {
     const view = await newCase(kwintes);
     await giveConsent(kwintes, t.db, view.id, coordination, ['identityContact'], { givenOn: '2025-01-01', expiresOn: '2025-06-30' });
     expect((await chair.get(`/api/cases/${view.id}`)).body).not.toHaveProperty('identity');
-    const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const soon = addDays(dutchToday(), 10);
     await giveConsent(kwintes, t.db, view.id, 'Gemeente Lelystad', ['identityContact'], { expiresOn: soon });
     const own = (await kwintes.get(`/api/cases/${view.id}`)).body;
     expect(own.consentWarnings).toEqual([{ organisationName: 'Gemeente Lelystad', expiresOn: soon }]);

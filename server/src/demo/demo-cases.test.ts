@@ -1,4 +1,4 @@
-import { ageOn, caseListSchema, proposalOutcomes, targetGroups } from '@uitstroom/shared';
+import { ageOn, dutchToday, caseListSchema, proposalOutcomes, targetGroups } from '@uitstroom/shared';
 import { startTestApp, type TestApp } from '../../../tests/support/test-app';
 
 // The test database's template is seeded by seedDemoData, so the demo cases are in every test database.
@@ -7,7 +7,7 @@ beforeAll(async () => { t = await startTestApp(); });
 afterAll(async () => { await t.close(); });
 
 const flevolandMunicipalities = ['GM0034', 'GM0303', 'GM0995', 'GM0171', 'GM0184', 'GM0050'];
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => dutchToday();
 
 interface SeededCase {
   id: string; region: string; organisation: string; owner_user_id: string; state: string; target_group: string; search_name: string;

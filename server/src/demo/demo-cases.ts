@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import {
+import { addDays, addMonths, amsterdamDate, startOfMonth,
   caseSectionsSchema, missingForReady, type CaseAddress, type CaseDraft, type CaseOutcome, type Contact, type Household,
   type HousingNeeds, type OriginException, type Sensitive, type SupportNeeds, type TargetGroup, type Wishes,
 } from '@uitstroom/shared';
@@ -407,17 +407,17 @@ export const demoCases: DemoCase[] = [
 
 // ---- from relative to real dates ----
 const dayMs = 86_400_000;
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+const isoDay = (date: Date) => amsterdamDate(date);
 
 /** A calendar date `months` before the reference; the day of the month varies with the step. */
 function monthsBefore(reference: Date, months: number): string {
-  return isoDay(new Date(Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth() - months, 1 + ((months * 7) % 28))));
+  return addDays(startOfMonth(addMonths(amsterdamDate(reference), -months)), (months * 7) % 28);
 }
 
 /** A birth date that makes the resident `age` on the reference date, for the next month at least. */
 function birthDateFor(reference: Date, age: number, index: number): string {
   const daysPastBirthday = 30 + ((index * 53) % 300);
-  return isoDay(new Date(Date.UTC(reference.getUTCFullYear() - age, reference.getUTCMonth(), reference.getUTCDate() - daysPastBirthday)));
+  return addDays(addMonths(amsterdamDate(reference), -12 * age), -daysPastBirthday);
 }
 
 function toAddresses(reference: Date, steps: AddressStep[]): CaseAddress[] {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { addressKey, dwellingInputSchema, type DwellingInput } from '@uitstroom/shared';
+import { amsterdamDate, amsterdamYear, addressKey, dwellingInputSchema, type DwellingInput } from '@uitstroom/shared';
 
 /**
  * The demo dwellings and contingents: a handful of dwellings per corporation of both demo regions,
@@ -93,7 +93,7 @@ export const demoContingents: Record<string, Record<string, number | null>> = {
 };
 
 const dayMs = 86_400_000;
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+const isoDay = (date: Date) => amsterdamDate(date);
 
 /** Seeds the dwellings and contingents in the seed's transaction, after the organisations and users exist. */
 export async function seedDemoDwellings(tx: EntityManager, reference: Date = new Date()): Promise<{ dwellings: number; contingents: number }> {
@@ -124,7 +124,7 @@ export async function seedDemoDwellings(tx: EntityManager, reference: Date = new
       dwellings += 1;
     }
   }
-  const year = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(reference));
+  const year = amsterdamYear(reference);
   let contingents = 0;
   for (const [name, promises] of Object.entries(demoContingents)) {
     const corporation = byName.get(name)!;

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { agreementPeriodOn, ruleSetConfigSchema, storedRuleSetConfigSchema, type RuleSetConfig } from '@uitstroom/shared';
+import { amsterdamDate, agreementPeriodOn, ruleSetConfigSchema, storedRuleSetConfigSchema, type RuleSetConfig } from '@uitstroom/shared';
 import { demoRegions } from './demo-regions';
 
 /**
@@ -52,7 +52,7 @@ export interface HistoryResult {
 export const benchPassword = 'uitstroom-bench';
 
 const dayMs = 86_400_000;
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+const isoDay = (date: Date) => amsterdamDate(date);
 
 async function rowsOf<T>(db: SqlConnection, sql: string, parameters: unknown[] = []): Promise<T[]> {
   const result = await db.query(sql, parameters);

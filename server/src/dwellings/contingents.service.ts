@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import {
+import { amsterdamYear,
   AppError, toCsv, type Contingent, type ContingentList, type ContingentListQuery, type CreateContingent, type UpdateContingent,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
@@ -21,7 +21,7 @@ const administration = 'administration' as const;
 
 /** This year as the Netherlands counts it (the scope of cases uses the same clock in SQL). */
 export function currentYear(now: Date = new Date()): number {
-  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(now));
+  return amsterdamYear(now);
 }
 
 async function withProgress(tx: EntityManager, rows: readonly ContingentRow[]): Promise<Contingent[]> {

@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import {
+import { dutchToday,
   caseDwellingFitsSchema, caseIdParamsSchema, contingentIdParamsSchema, contingentListQuerySchema, contingentListSchema, contingentSchema, createContingentSchema,
   dwellingCaseFitsSchema, dwellingIdParamsSchema, dwellingImportContentTypes, dwellingImportResultSchema, dwellingInputSchema, dwellingListQuerySchema,
   dwellingSchema, maxDwellingImportBytes, updateContingentSchema, updateDwellingSchema, withdrawDwellingSchema,
@@ -30,7 +30,7 @@ function sendCsv(res: Response, filename: string, csv: string): undefined {
   return undefined;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => dutchToday();
 
 export function dwellingsRoutes(db: DataSource) {
   return [

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import {
+import { dutchToday,
   AppError, caseNeedsOf, dwellingCsvColumns, dwellingKindLabel, dwellingStatusLabel, fitDwelling, rankByFit, tenancyFormLabel, toCsv,
   type CaseDwellingFits, type Dwelling, type DwellingCaseFits, type DwellingInput, type DwellingListQuery, type FitCase, type HousingNeeds, type Household,
 } from '@uitstroom/shared';
@@ -21,7 +21,7 @@ import { toDwelling, type DwellingRow } from './dwellings.repository';
 const administration = 'administration' as const;
 
 function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return dutchToday();
 }
 
 async function requireDwelling(tx: EntityManager, actor: Actor, dwellingId: string, lock = false): Promise<DwellingRow> {

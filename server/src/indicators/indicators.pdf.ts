@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import {
+import { formatDutchDateAtTime,
   countText, formatDutchDate, formatDutchDecimal, indicatorIds, indicatorTitle, suppressedCountText, targetGroupLabel,
   type Dashboard, type DashboardView, type IndicatorCount, type IndicatorId, type WaitingIndicator,
 } from '@uitstroom/shared';
@@ -13,8 +13,7 @@ import {
  * House style of the minutes (tables/minutes.pdf.ts): A4, Helvetica, 56 pt margins.
  */
 
-const timeZone = 'Europe/Amsterdam';
-const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone });
+const dateTime = { format: (moment: Date) => formatDutchDateAtTime(moment) };
 const margin = 56;
 const rowHeight = 15;
 const barColour = '#1f5fa8';

@@ -176,7 +176,7 @@ export async function openCases(
   const sql = new Sql();
   const conditions = [`c.region_id = ${sql.param(q.regionId)}`, `c.state <> 'closed'`, ...sql.caseFilters(q)];
   const todayParam = sql.param(today);
-  const stalledSql = `c.last_activity_at < ${todayParam}::date - ${sql.param(thresholds.stalledDays)}::int + 1`;
+  const stalledSql = `(c.last_activity_at AT TIME ZONE ${zone})::date <= ${todayParam}::date - ${sql.param(thresholds.stalledDays)}::int`;
   const waitingSql = `(c.ready_at AT TIME ZONE ${zone})::date < ${todayParam}::date - ${sql.param(thresholds.targetDays)}::int AND live.case_id IS NULL`;
   const own = q.own ? `${caseMunicipalitySql} = ${sql.param(q.own)}` : 'false';
   return db.query(

@@ -3,7 +3,7 @@ import { notificationListSchema, notificationPreferencesSchema, type Notificatio
 import { startTestApp, type TestApp } from '../../../tests/support/test-app';
 import { startSmtpServer, type ReceivedMail } from '../../../tests/support/smtp';
 import { readyCase } from '../../../tests/support/case-factory';
-import { decideFirst, planTable, publishTable, scheduleCase, userId } from '../../../tests/support/table-flow';
+import { decideFirst, moveTableToToday, planTable, publishTable, scheduleCase, userId } from '../../../tests/support/table-flow';
 import { liveEventsOf, type LiveEvent } from '../live/live-events';
 import { notificationMailsSettled, notify } from './notify';
 
@@ -76,6 +76,7 @@ describe('notifications of a table', () => {
   });
 
   it('a decision tells the destination, the follow-up provider, the case manager and the precondition owners; no mail names the resident', async () => {
+    await moveTableToToday(t.db, tableId);
     await decideFirst(chair, t.db, tableId, { preconditionOwners: ['Centrada', 'Gemeente Lelystad'], followUpProvider: 'Leger des Heils' });
     await notificationMailsSettled(t.db);
     // The provider seat of Leger des Heils, not its case managers; the destination Lelystad (origin rule).

@@ -4,6 +4,7 @@ import type request from 'supertest';
 import { startTestApp, type TestApp } from '../../../tests/support/test-app';
 import { newDwelling, searchingCases } from '../../../tests/support/dwelling-factory';
 import { withdraw } from '../../../tests/support/placement-flow';
+import { addDays, dutchToday } from '@uitstroom/shared';
 
 /**
  * Exactly one winner (issue 12): 20 concurrent offers of one dwelling to 20 cases, and 20
@@ -70,8 +71,8 @@ describe('the database itself decides, whatever the code does', () => {
       `SELECT o.region_id, u.organisation_id, u.id FROM app_user u JOIN organisation o ON o.id = u.organisation_id WHERE u.email = 'corporatie@centrada.demo'`,
     );
     const insert = (caseId: string, dwellingId: string) => t.db.query(
-      `INSERT INTO offer (region_id, case_id, dwelling_id, organisation_id, offered_by, answer_due_on) VALUES ($1, $2, $3, $4, $5, current_date + 10)`,
-      [regionId, caseId, dwellingId, organisationId, userId],
+      `INSERT INTO offer (region_id, case_id, dwelling_id, organisation_id, offered_by, answer_due_on) VALUES ($1, $2, $3, $4, $5, $6::date)`,
+      [regionId, caseId, dwellingId, organisationId, userId, addDays(dutchToday(), 10)],
     );
     await insert(first, one.id);
     await expect(insert(second, one.id)).rejects.toMatchObject({ driverError: { code: '23505', constraint: 'offer_one_live_per_dwelling' } });

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import {
+import { dutchToday,
   AppError, amsterdamDate, answerDueOn, assessNeighbourhoodLoad, checkTransition, isAnswerOverdue, keyHandoverDateProblem, neighbourhoodKey,
   neighbourhoodLoadSince, ruleSetDefaults, transitions, waitedDays,
   type AnswerOffer, type ConfirmPlacement, type DwellingOffer, type MakeOffer, type MoveIn, type MoveInView, type NeighbourhoodLoad,
@@ -32,7 +32,7 @@ import type { OfferRow } from './placements.repository';
 const purpose = 'case_coordination' as const;
 
 function today(): string {
-  return amsterdamDate(new Date());
+  return dutchToday();
 }
 
 const factsOf = (row: CaseRow): CaseFacts => ({ ownerOrganisationId: row.owner_organisation_id, decidedDestinationCode: row.decided_destination_code });

@@ -159,6 +159,23 @@ describe('the whole way: offer, answer, confirmation, keys', () => {
     expect(again.body.error.message).toBe('Deze woning is zojuist aan een andere casus aangeboden. Kies een andere woning.');
   });
 
+  it('the waiting clock stops at the keys: the case header, the list column, its sort and the "Wacht minstens" filter', async () => {
+    // Ready 200 Dutch days ago at 00:30 (the UTC day before), keys 30 days ago: 170 days of waiting, not 200.
+    const today = todayInAmsterdam();
+    await t.db.query(`UPDATE case_file SET ready_at = ($2::date + time '00:30') AT TIME ZONE 'Europe/Amsterdam' WHERE id = $1`, [caseId, addDays(today, -200)]);
+    await t.db.query('UPDATE move_in SET key_handover_date = $2 WHERE case_id = $1', [caseId, addDays(today, -30)]);
+    const view = (await kwintes.get(`/api/cases/${caseId}`)).body;
+    expect(view).toMatchObject({ waitingDays: 170, waitingUntil: 'keys' });
+    const listed = async (query: string) => ((await kwintes.get(`/api/cases?${query}`)).body.items as { id: string; waitingDays: number | null; waitingUntil: string | null }[]);
+    expect((await listed('minWaitingDays=170&pageSize=100')).find((c) => c.id === caseId)).toMatchObject({ waitingDays: 170, waitingUntil: 'keys' });
+    expect((await listed('minWaitingDays=171&pageSize=100')).map((c) => c.id)).not.toContain(caseId);
+    // Longest waiting first: the order is the order of the waiting days shown.
+    const sorted = (await listed('sort=waitingDays&direction=desc&pageSize=100')).filter((c) => c.waitingDays !== null).map((c) => c.waitingDays!);
+    expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
+    // A case still searching keeps counting until today.
+    expect((await kwintes.get(`/api/cases/${otherCaseId}`)).body).toMatchObject({ waitingUntil: 'today' });
+  });
+
   it('the contingent counts the offer, the confirmation and the move; the neighbourhood counts the move', async () => {
     const year = Number(todayInAmsterdam().slice(0, 4));
     const contingents = (await centrada.get(`/api/contingents?year=${year}`)).body.items as { municipalityCode: string; progress: unknown }[];

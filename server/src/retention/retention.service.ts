@@ -1,12 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { AppError, isErasureAllowed, retentionDueOn, type EraseCase, type ErasureCandidate } from '@uitstroom/shared';
+import { dutchToday, formatDutchDate, AppError, isErasureAllowed, retentionDueOn, type EraseCase, type ErasureCandidate } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../audit/audit.writer';
 import { publishAfterCommit } from '../live/live-events';
 import { getCurrentRuleSet } from '../regions/rule-set.service';
 import * as repository from './retention.repository';
 
-const today = () => new Date().toISOString().slice(0, 10);
 // Without a rule set the longest term the schema allows: nothing is proposed too early.
 const fallbackRetentionYears = 30;
 
@@ -18,7 +17,7 @@ const fallbackRetentionYears = 30;
 export async function listErasureCandidates(db: DataSource, context: RequestContext, actor: Actor): Promise<ErasureCandidate[]> {
   return db.transaction(async (tx) => {
     const years = (await getCurrentRuleSet(tx, actor.regionId))?.config.retentionYears ?? fallbackRetentionYears;
-    const date = today();
+    const date = dutchToday();
     const candidates = (await repository.listClosedCases(tx, actor.regionId)).map((row) => {
       const dueOn = retentionDueOn(row.closed_on, years);
       return { caseId: row.id, pseudonym: row.pseudonym, closedAt: row.closed_on, outcome: row.outcome, retentionDueOn: dueOn, isRetentionDue: dueOn <= date };
@@ -36,8 +35,8 @@ export async function eraseCase(db: DataSource, context: RequestContext, actor: 
     if (!row) throw new AppError('NOT_FOUND', 'Deze casus bestaat niet, is niet afgesloten of is al gewist.');
     if (row.pseudonym !== input.confirmPseudonym) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'confirmPseudonym', message: 'Het pseudoniem klopt niet met deze casus.' }]);
     const years = (await getCurrentRuleSet(tx, actor.regionId))?.config.retentionYears ?? fallbackRetentionYears;
-    if (!isErasureAllowed(input.ground, row.closed_on, years, today())) {
-      throw new AppError('CONFLICT', `De bewaartermijn loopt tot ${retentionDueOn(row.closed_on, years)}; wissen kan eerder alleen op verzoek van de bewoner.`);
+    if (!isErasureAllowed(input.ground, row.closed_on, years, dutchToday())) {
+      throw new AppError('CONFLICT', `De bewaartermijn loopt tot ${formatDutchDate(retentionDueOn(row.closed_on, years))}; wissen kan eerder alleen op verzoek van de bewoner.`);
     }
     await repository.erasePersonalData(tx, row.id);
     await writeAudit(tx, context, {

@@ -8,6 +8,7 @@ import { notificationMailerOf, notificationMailsSettled, notify } from '../notif
 import { digestJob, preconditionsDueJob } from '../notifications/notification.jobs';
 import { runDueJobs, startScheduler, type Clock, type ScheduledJob } from './scheduler';
 import { scheduledJobs } from './scheduled-jobs';
+import { amsterdamDate } from '@uitstroom/shared';
 
 let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -183,7 +184,7 @@ describe('the scheduler', () => {
 
   it('ticks on an interval with the injected clock, and stops', async () => {
     const periods: string[] = [];
-    const daily: ScheduledJob = { key: 'test.daily', periodAt: (now) => now.toISOString().slice(0, 10), async run(_tx, { period }) { periods.push(period); } };
+    const daily: ScheduledJob = { key: 'test.daily', periodAt: (now) => amsterdamDate(now), async run(_tx, { period }) { periods.push(period); } };
     current = new Date('2031-07-01T10:00:00Z');
     const stop = startScheduler(t.db, { clock, jobs: [daily], intervalMs: 20 });
     const until = async (check: () => boolean) => { for (let i = 0; i < 200 && !check(); i += 1) await new Promise((r) => setTimeout(r, 10)); };

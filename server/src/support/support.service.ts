@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import {
+import { dutchWallClockToMoment, dutchToday,
   AppError, formatDutchDate, intensityDirection, isCheckAnswerable, isOutcomeAllowed, isPlanAgreed, isSupportWritable, planAgreementSide, supportViewSchema,
   type CloseSupport, type RaiseSignal, type RelapsePlanInput, type StartSupport, type SupportEntry, type SupportView,
 } from '@uitstroom/shared';
@@ -15,7 +15,7 @@ import { readsProviderNotes, supportFieldsBySeat } from './support.policy';
 import * as repository from './support.repository';
 
 const purpose = 'case_coordination' as const;
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => dutchToday();
 
 function audit(tx: EntityManager, context: RequestContext, row: CaseRow, action: AuditRecord['action'], fields: string[], details?: Record<string, unknown>) {
   return writeAudit(tx, context, { action, objectType: 'case', objectId: row.id, subjectPseudonym: row.pseudonym, purpose, outcome: 'success', fields, details });
@@ -228,7 +228,7 @@ export async function closeSupport(db: DataSource, context: RequestContext, acto
       throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'closedOn', message: 'De datum ligt tussen de start van de nazorg en vandaag.' }]);
     }
     await moveCase(tx, context, actor, row.id, input.version, {
-      transition: 'close', outcome: input.outcome, closedAt: `${input.closedOn}T12:00:00.000Z`,
+      transition: 'close', outcome: input.outcome, closedAt: dutchWallClockToMoment(input.closedOn, '12:00')!.toISOString(),
       facts: { outcome: isOutcomeAllowed('close', input.outcome), closingDate: true, isFollowUpProvider: support?.provider_organisation_id === actor.organisationId },
       details: { outcome: input.outcome, closedOn: input.closedOn },
     });

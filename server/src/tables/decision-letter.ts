@@ -1,4 +1,4 @@
-import { caseOutcomeLabel, type CaseOutcome } from '@uitstroom/shared';
+import { caseOutcomeLabel, formatDutchDate, type CaseOutcome } from '@uitstroom/shared';
 
 export interface LetterFacts {
   firstName: string;
@@ -6,15 +6,14 @@ export interface LetterFacts {
   destinationName: string | null;
   originName: string | null;
   motivation: string | null;
-  tableDate: string;
+  /** The Dutch day of the decision (on or after the table's own date). */
+  decisionDate: string;
   ownerName: string;
   ownerOrganisation: string;
   preconditions: { description: string; ownerName: string; dueDate: string }[];
   followUpProvider: string | null;
   outcome: CaseOutcome | null;
 }
-
-const longDate = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' });
 
 /**
  * The decision letter for the resident, in plain Dutch (B1): where you will live and why, what
@@ -33,7 +32,7 @@ export function decisionLetter(f: LetterFacts): { title: string; paragraphs: str
       title: 'Besluit van de Uitstroomtafel',
       paragraphs: [
         `Beste ${f.firstName},`,
-        `Op ${longDate.format(new Date(f.tableDate))} heeft de Uitstroomtafel over uw woning gesproken.`,
+        `Op ${formatDutchDate(f.decisionDate)} heeft de Uitstroomtafel over uw woning besloten.`,
         'U woonde voor uw opname buiten onze regio. De afspraak is dat de regio waar u vandaan komt u dan helpt aan een woning. Wij hebben uw gegevens, met uw toestemming, aan die regio doorgegeven.',
         `Heeft u vragen? Bel of mail uw casemanager ${f.ownerName} (${f.ownerOrganisation}).`,
         'Bent u het niet eens met dit besluit? Zeg het uw casemanager binnen zes weken. Die helpt u om bezwaar te maken bij de gemeente.',
@@ -44,11 +43,11 @@ export function decisionLetter(f: LetterFacts): { title: string; paragraphs: str
     title: 'Besluit van de Uitstroomtafel',
     paragraphs: [
       `Beste ${f.firstName},`,
-      `Op ${longDate.format(new Date(f.tableDate))} heeft de Uitstroomtafel over uw woning gesproken. Aan deze tafel zitten de gemeenten, de woningcorporaties en de zorgaanbieders van de regio.`,
+      `Op ${formatDutchDate(f.decisionDate)} heeft de Uitstroomtafel over uw woning besloten. Aan deze tafel zitten de gemeenten, de woningcorporaties en de zorgaanbieders van de regio.`,
       `Besluit: u gaat wonen in ${f.destinationName ?? 'een gemeente in de regio'}.`,
       `Waarom? ${why[f.rule] ?? ''}${f.motivation && f.rule !== 'A' ? ` ${f.motivation}` : ''}`,
       'Wat gebeurt er nu? Een woningcorporatie zoekt een woning die bij u past. Als er een woning is, hoort u dat van uw casemanager. U mag de woning eerst bekijken.',
-      ...(f.preconditions.length ? [`Voordat u verhuist, wordt dit geregeld: ${f.preconditions.map((p) => `${p.description} (door ${p.ownerName}, uiterlijk ${longDate.format(new Date(p.dueDate))})`).join('; ')}.`] : []),
+      ...(f.preconditions.length ? [`Voordat u verhuist, wordt dit geregeld: ${f.preconditions.map((p) => `${p.description} (door ${p.ownerName}, uiterlijk ${formatDutchDate(p.dueDate)})`).join('; ')}.`] : []),
       ...(f.followUpProvider ? [`Na de verhuizing krijgt u begeleiding van ${f.followUpProvider}.`] : []),
       `Heeft u vragen? Bel of mail uw casemanager ${f.ownerName} (${f.ownerOrganisation}).`,
       'Bent u het niet eens met dit besluit? Zeg het uw casemanager binnen zes weken. Die helpt u om bezwaar te maken bij de gemeente.',

@@ -1,12 +1,8 @@
 import PDFDocument from 'pdfkit';
 import {
-  decisionRuleLabel, isPreconditionOverdue, lifeDomainLabel, minutesOf, seatLabel, tableStateLabel, type AgendaItem, type TableView,
+  amsterdamDate, decisionRuleLabel, formatDutchDate, formatDutchDateAtTime, isPreconditionOverdue, lifeDomainLabel, minutesOf, seatLabel, tableStateLabel, type AgendaItem, type TableView,
 } from '@uitstroom/shared';
 
-const timeZone = 'Europe/Amsterdam';
-const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone });
-const date = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone });
-const isoDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
 
 /** What a reader's copy of the minutes calls a case: the name where the reader may see it, else the pseudonym. */
 export function caseLabel(item: AgendaItem): string {
@@ -24,14 +20,14 @@ export function minutesPdf(table: TableView, municipalityName: (code: string | n
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const today = isoDay.format(now);
+  const today = amsterdamDate(now);
   const agenda = table.agenda ?? [];
   const minutes = minutesOf(agenda);
   const heading = (text: string) => doc.moveDown(0.6).fontSize(13).fillColor('black').text(text).fontSize(10);
 
   doc.fontSize(18).text(`Notulen: ${table.title}`);
   doc.moveDown(0.3).fontSize(10).fillColor('#444')
-    .text(`${dateTime.format(new Date(table.startsAt))}${table.location ? ` · ${table.location}` : ''}${table.videoUrl ? ` · ${table.videoUrl}` : ''} · status: ${tableStateLabel[table.state].toLowerCase()}`)
+    .text(`${formatDutchDateAtTime(table.startsAt)}${table.location ? ` · ${table.location}` : ''}${table.videoUrl ? ` · ${table.videoUrl}` : ''} · status: ${tableStateLabel[table.state].toLowerCase()}`)
     .text(`Voorzitter: ${table.chair.displayName}`)
     .text(`Genodigd: ${table.invited.map((o) => o.name).join(', ') || '—'}`)
     .text(`Aanwezig: ${minutes.present.map((p) => `${p.organisationName} (${p.seats.map((s) => seatLabel[s as keyof typeof seatLabel] ?? s).join(', ')})`).join(', ') || '—'}`);
@@ -43,6 +39,8 @@ export function minutesPdf(table: TableView, municipalityName: (code: string | n
     const d = item.decision!;
     doc.moveDown(0.4).fontSize(11).text(`${item.position}. ${caseLabel(item)}`).fontSize(10);
     const destination = d.rule === 'buiten_regio' ? 'verwezen naar de regio van herkomst' : `bestemming ${municipalityName(d.destination)}`;
+    // The decision's own Dutch day (on or after the table's date, domain.md §4), the same day the letter names.
+    doc.text(`Besloten op ${formatDutchDate(d.decidedAt)}.`);
     doc.text(`Besluit: ${decisionRuleLabel[d.rule]}, ${destination}${d.departsFromProposal ? ' (wijkt af van het voorstel)' : ''}`);
     if (d.motivation) doc.text(`Motivering: ${d.motivation}`);
     if (d.referralSummary) doc.text(`Overdracht herkomstregio: ${d.referralSummary}`);
@@ -55,9 +53,9 @@ export function minutesPdf(table: TableView, municipalityName: (code: string | n
     if (d.isDisputed) doc.text('GESCHIL: voorgelegd aan de stuurgroep van de regio.');
     for (const p of d.preconditions) {
       const late = isPreconditionOverdue(p.dueDate, p.isDone, today) ? ' (TE LAAT)' : p.isDone ? ' (geregeld)' : '';
-      doc.text(`  • ${lifeDomainLabel[p.lifeDomain]}: ${p.description} — ${p.ownerName}, uiterlijk ${date.format(new Date(p.dueDate))}${late}`);
+      doc.text(`  • ${lifeDomainLabel[p.lifeDomain]}: ${p.description} — ${p.ownerName}, uiterlijk ${formatDutchDate(p.dueDate)}${late}`);
     }
-    doc.fillColor('#444').text(`Vastgelegd door ${d.decidedBy}, ${dateTime.format(new Date(d.decidedAt))}, regelset versie ${d.ruleSetVersion}.`).fillColor('black');
+    doc.fillColor('#444').text(`Vastgelegd door ${d.decidedBy} op ${formatDutchDateAtTime(d.decidedAt)}, regelset versie ${d.ruleSetVersion}.`).fillColor('black');
   }
 
   heading(`Uitgesteld (${minutes.deferred.length})`);

@@ -4,6 +4,7 @@ import { isGranted, seats, type Permission, type Seat } from '@uitstroom/shared'
 import type { AnyRoute } from '../core/http/route';
 import { startTestApp, type TestApp } from '../../../tests/support/test-app';
 import { giveConsent, newCase, readyCase } from '../../../tests/support/case-factory';
+import { startsLaterToday } from '../../../tests/support/table-flow';
 
 /**
  * Generated from the route table, like the matrices in tests/api: every table route × every seat
@@ -35,7 +36,7 @@ let otherRegion: Target;
 
 async function sharedTable(chair: request.Agent, manager: request.Agent, title: string, invitedNames: string[]): Promise<Target> {
   const created = await chair.post('/api/tables').send({
-    title, startsAt: new Date(Date.now() + 9 * 86_400_000).toISOString(), invitedOrganisationIds: invitedNames.map((n) => orgs[n]),
+    title, startsAt: startsLaterToday(), invitedOrganisationIds: invitedNames.map((n) => orgs[n]),
   });
   if (created.status !== 201) throw new Error(`plan failed: ${JSON.stringify(created.body)}`);
   const caseView = title.includes('Deventer')

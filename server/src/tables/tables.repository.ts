@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { dutchToday, startOfDutchDay } from '@uitstroom/shared';
 import type { DecisionRule, Precondition, Seat, TableDetails, TableState } from '@uitstroom/shared';
 import { returnedRows } from '../core/db';
 import type { Actor } from '../core/request-context';
@@ -6,14 +7,14 @@ import { tableScope } from './tables.policy';
 
 export interface TableRow {
   id: string; region_id: string; municipality_code: string | null; title: string; starts_at: Date; location: string | null; video_url: string | null;
-  state: TableState; chair_user_id: string; chair_name: string; published_at: Date | null; closed_at: Date | null; version: number;
+  state: TableState; chair_user_id: string; chair_name: string; published_at: Date | null; closed_at: Date | null; version: number; created_at: Date;
 }
 
 export async function findTableInScope(db: EntityManager, actor: Actor, tableId: string, lock = false): Promise<TableRow | null> {
   const params: unknown[] = [tableId];
   const rows: TableRow[] = await db.query(
     `SELECT t.id, t.region_id, trim(t.municipality_code) AS municipality_code, t.title, t.starts_at, t.location, t.video_url, t.state,
-            t.chair_user_id, u.display_name AS chair_name, t.published_at, t.closed_at, t.version
+            t.chair_user_id, u.display_name AS chair_name, t.published_at, t.closed_at, t.version, t.created_at
        FROM outflow_table t JOIN app_user u ON u.id = t.chair_user_id
       WHERE t.id = $1 AND (${tableScope(actor, params)}) ${lock ? 'FOR UPDATE OF t' : ''}`,
     params,
@@ -25,7 +26,8 @@ export async function listTablesInScope(db: EntityManager, actor: Actor, filter:
   const params: unknown[] = [];
   const conditions = [tableScope(actor, params)];
   if (filter.state) { params.push(filter.state); conditions.push(`t.state = $${params.length}`); }
-  if (filter.upcoming) conditions.push(`t.starts_at >= now() - interval '1 day'`);
+  // Upcoming: from the start of today's Dutch day (a table of this morning still shows today).
+  if (filter.upcoming) { params.push(startOfDutchDay(dutchToday())); conditions.push(`t.starts_at >= $${params.length}`); }
   return db.query(
     `SELECT t.id, t.title, t.starts_at AS "startsAt", t.state, trim(t.municipality_code) AS "municipalityCode", t.location, t.video_url AS "videoUrl",
             (SELECT count(*)::int FROM agenda_item a WHERE a.table_id = t.id AND a.status IN ('open', 'decided')) AS "agendaCount"

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import {
+import { amsterdamDate, dutchToday, formatDutchDate,
   AppError, agendaPublishBy, tableViewSchema, type DecisionInput, type Precondition, type TableDecisionView, type TableDetails, type TableView, type TableState,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
@@ -19,7 +19,7 @@ import type { TableRow } from './tables.repository';
 const purpose = 'case_coordination' as const;
 
 /** The table's day: audit rows carry it, so the access log can say "voorbereiding tafel 12 maart". */
-const tableDateOf = (table: TableRow) => table.starts_at.toISOString().slice(0, 10);
+const tableDateOf = (table: TableRow) => amsterdamDate(table.starts_at);
 
 async function requireTable(tx: EntityManager, actor: Actor, tableId: string, lock = false): Promise<TableRow> {
   const table = await repository.findTableInScope(tx, actor, tableId, lock);
@@ -129,7 +129,7 @@ async function viewTable(tx: EntityManager, context: RequestContext, actor: Acto
     id: table.id, version: table.version, state: table.state, title: table.title, startsAt: table.starts_at.toISOString(),
     location: table.location, videoUrl: table.video_url, municipalityCode: table.municipality_code,
     chair: { userId: table.chair_user_id, displayName: table.chair_name }, invited: await repository.listInvited(tx, table.id),
-    publishedAt: table.published_at?.toISOString() ?? null, publishBy, closedAt: table.closed_at?.toISOString() ?? null,
+    publishedAt: table.published_at?.toISOString() ?? null, publishBy, plannedAt: table.created_at.toISOString(), closedAt: table.closed_at?.toISOString() ?? null,
     ...(seesAgenda ? { agenda } : {}),
   });
 }
@@ -256,6 +256,11 @@ export async function closeTable(db: DataSource, context: RequestContext, actor:
 export async function decideCase(db: DataSource, context: RequestContext, actor: Actor, tableId: string, itemId: string, input: DecisionInput): Promise<TableView> {
   return db.transaction(async (tx) => {
     const table = await requireChairedTable(tx, actor, tableId, input.version, ['published']);
+    // domain.md §4: a table decides on or after its own Dutch calendar date, never before; the letter and the minutes carry that date.
+    const tableDate = tableDateOf(table);
+    if (dutchToday() < tableDate) {
+      throw new AppError('TABLE_NOT_YET_HELD', `Deze tafel is op ${formatDutchDate(tableDate)}. Een besluit kan pas vanaf die dag worden vastgelegd.`, [], { tableDate });
+    }
     const item = await repository.findAgendaItem(tx, tableId, itemId);
     if (!item || item.status !== 'open') throw new AppError('NOT_FOUND', 'Dit agendapunt staat niet (meer) open.');
     if (item.kind === 'escalation') throw new AppError('CONFLICT', 'Een escalatie uit de nazorg krijgt geen plaatsingsbesluit; de casus blijft in de nazorg.');
@@ -277,7 +282,7 @@ export async function decideCase(db: DataSource, context: RequestContext, actor:
       if (!input.referralSummary || input.referralSummary.length < 10) issues.push({ path: 'referralSummary', message: 'Schrijf een overdracht voor de herkomstregio (minstens 10 tekens).' });
     } else if (isByDistribution) {
       const excluded = [...facts.excluded, ...(input.rule === 'A' && facts.originCode ? [facts.originCode] : [])];
-      const allocation = await allocateByDistribution(tx, { regionId: table.region_id, date: new Date().toISOString().slice(0, 10), excluded, caseId: item.case_id });
+      const allocation = await allocateByDistribution(tx, { regionId: table.region_id, date: dutchToday(), excluded, caseId: item.case_id });
       if (!allocation.municipalityCode) issues.push({ path: 'destination', message: 'Geen gemeente over voor verdeling: kies de bestemming.' });
       destination = allocation.municipalityCode;
       allocationId = allocation.allocationId;
@@ -361,7 +366,7 @@ export async function getDecisionLetter(db: DataSource, context: RequestContext,
     const row = await requireCase(tx, actor, caseId);
     if (!isOwnOrganisationCase(actor, row.owner_organisation_id)) throw new AppError('FORBIDDEN', 'De brief gaat via de casemanager van de bewoner.');
     const [decision] = await tx.query(
-      `SELECT d.id, d.rule, trim(d.destination_code) AS destination, d.motivation, t.starts_at, p.name AS provider
+      `SELECT d.id, d.rule, trim(d.destination_code) AS destination, d.motivation, d.decided_at, p.name AS provider
          FROM table_decision d JOIN agenda_item a ON a.id = d.agenda_item_id JOIN outflow_table t ON t.id = a.table_id
          LEFT JOIN organisation p ON p.id = d.follow_up_provider_id
         WHERE d.case_id = $1 ORDER BY d.decided_at DESC LIMIT 1`,
@@ -377,7 +382,7 @@ export async function getDecisionLetter(db: DataSource, context: RequestContext,
       destinationName: decision.destination ? names.get(decision.destination) ?? decision.destination : null,
       originName: row.origin_code ? names.get(row.origin_code) ?? row.origin_code : null,
       motivation: decision.motivation,
-      tableDate: decision.starts_at.toISOString(),
+      decisionDate: amsterdamDate(decision.decided_at),
       ownerName: row.owner_name,
       ownerOrganisation: row.owner_organisation_name,
       preconditions: preconditions.map((p: { description: string; ownerName: string; dueDate: string }) => p),

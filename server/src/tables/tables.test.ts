@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { allocateByDistribution as chooseByDistribution, tableViewSchema } from '@uitstroom/shared';
+import { addDays, amsterdamDate, allocateByDistribution as chooseByDistribution, agendaPublishBy, dutchToday, dutchWallClockToMoment, formatDutchDate, tableViewSchema } from '@uitstroom/shared';
+import { startsLaterToday } from '../../../tests/support/table-flow';
 import { startTestApp, type TestApp } from '../../../tests/support/test-app';
 import { giveConsent, readyCase } from '../../../tests/support/case-factory';
 
@@ -16,9 +17,10 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t.close(); });
 
-async function planTable(title = 'Uitstroomtafel Flevoland', invited = ['Gemeente Lelystad', 'Gemeente Almere', 'Centrada', 'Kwintes', 'Leger des Heils']) {
+/** A table today (tests decide at once; a table decides on or after its own Dutch date), or at `startsAt`. */
+async function planTable(title = 'Uitstroomtafel Flevoland', invited = ['Gemeente Lelystad', 'Gemeente Almere', 'Centrada', 'Kwintes', 'Leger des Heils'], startsAt = startsLaterToday()) {
   const response = await chair.post('/api/tables').send({
-    title, startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), location: 'Stadhuis Almere, zaal 2',
+    title, startsAt, location: 'Stadhuis Almere, zaal 2',
     invitedOrganisationIds: await Promise.all(invited.map(org)),
   });
   if (response.status !== 201) throw new Error(`plan failed ${response.status} ${JSON.stringify(response.body)}`);
@@ -254,8 +256,39 @@ describe('minutes and the decision letter', () => {
     expect(letter.status).toBe(200);
     expect(letter.body.paragraphs[0]).toBe('Beste Noor,');
     expect(letter.body.paragraphs.join(' ')).toContain('u gaat wonen in Lelystad');
+    // The letter names the decision's own Dutch day, the day the minutes record.
+    expect(letter.body.paragraphs[1]).toMatch(new RegExp(`^Op ${formatDutchDate(dutchToday())} heeft de Uitstroomtafel over uw woning besloten\\.`));
     expect(letter.body.paragraphs.join(' ')).toContain('bezwaar');
     expect((await chair.get(`/api/cases/${view.id}/decision-letter`)).status).toBe(403);
+  });
+});
+
+describe('a table decides on or after its own Dutch date (domain.md §4)', () => {
+  it('refuses a decision before the table\'s day with its own code and a Dutch message, and records nothing', async () => {
+    const tomorrow = addDays(dutchToday(), 1);
+    const table = await planTable('Tafel van morgen', undefined, dutchWallClockToMoment(tomorrow, '10:00')!.toISOString());
+    // Planned after its own sharing deadline: late from the start, never overdue before it existed.
+    expect(new Date(table.plannedAt).getTime()).toBeGreaterThan(new Date(table.publishBy).getTime());
+    const view = await readyCase(kwintes, t.db);
+    const scheduled = await schedule(table.id, view);
+    const published = (await chair.post(`/api/tables/${table.id}/publish`).send({ version: scheduled.version })).body;
+    const item = published.agenda[0];
+    const refused = await chair.post(`/api/tables/${table.id}/agenda/${item.id}/decision`).send(await decisionBody(published, item));
+    expect(refused.status).toBe(409);
+    expect(refused.body).toEqual({ error: {
+      code: 'TABLE_NOT_YET_HELD', message: `Deze tafel is op ${formatDutchDate(tomorrow)}. Een besluit kan pas vanaf die dag worden vastgelegd.`, issues: [], details: { tableDate: tomorrow },
+    } });
+    const [row] = await t.db.query('SELECT a.status, c.state, (SELECT count(*)::int FROM table_decision d WHERE d.agenda_item_id = a.id) AS decisions FROM agenda_item a JOIN case_file c ON c.id = a.case_id WHERE a.id = $1', [item.id]);
+    expect(row).toEqual({ status: 'open', state: 'scheduled', decisions: 0 });
+  });
+
+  it('decides on the table\'s own Dutch day, at any hour of it', async () => {
+    const table = await planTable('Tafel van vandaag');
+    expect(table.publishBy).toBe(agendaPublishBy(table.startsAt, 5));
+    const view = await readyCase(kwintes, t.db);
+    const published = (await chair.post(`/api/tables/${table.id}/publish`).send({ version: (await schedule(table.id, view)).version })).body;
+    const decided = await chair.post(`/api/tables/${table.id}/agenda/${published.agenda[0].id}/decision`).send(await decisionBody(published, published.agenda[0]));
+    expect(decided.status).toBe(200);
   });
 });
 
@@ -363,7 +396,7 @@ describe('the minutes page: each seat\'s copy shows only what its projection all
     const rows = await t.db.query(
       `SELECT action, object_id, fields, purpose, details FROM audit_log WHERE subject_pseudonym = $1 AND actor_seat = 'corporation' ORDER BY at DESC`, [view.pseudonym]);
     expect(rows.length).toBe(before[0].n + 1);
-    expect(rows[0]).toMatchObject({ action: 'case.read', object_id: view.id, purpose: 'case_coordination', details: { tableId: table.id, tableDate: table.startsAt.slice(0, 10) } });
+    expect(rows[0]).toMatchObject({ action: 'case.read', object_id: view.id, purpose: 'case_coordination', details: { tableId: table.id, tableDate: amsterdamDate(table.startsAt) } });
     expect(rows[0].fields).toEqual(expect.arrayContaining(['housingNeeds']));
     expect(rows[0].fields).not.toContain('identity');
   });

@@ -37,14 +37,14 @@ export async function listOpenCases(db: EntityManager, actor: Actor): Promise<Ta
   );
 }
 
-export interface TaskTableRow { id: string; title: string; starts_at: Date; state: TableState; open_items: number }
+export interface TaskTableRow { id: string; title: string; starts_at: Date; created_at: Date; state: TableState; open_items: number }
 
 /** The tables in the seat's reach that are not closed. */
 export async function listOpenTables(db: EntityManager, actor: Actor): Promise<TaskTableRow[]> {
   const params: unknown[] = [];
   const scope = tableScope(actor, params);
   return db.query(
-    `SELECT t.id, t.title, t.starts_at, t.state,
+    `SELECT t.id, t.title, t.starts_at, t.created_at, t.state,
             (SELECT count(*)::int FROM agenda_item a WHERE a.table_id = t.id AND a.status = 'open') AS open_items
        FROM outflow_table t WHERE t.state <> 'closed' AND (${scope}) ORDER BY t.starts_at`,
     params,

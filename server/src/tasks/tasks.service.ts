@@ -40,7 +40,7 @@ export async function listTasks(db: DataSource, actor: Actor, now: Date = new Da
       now: now.toISOString(),
       agendaPublicationDays: ruleSet?.config.agendaPublicationDays ?? 5,
       cases,
-      tables: tables.map((t) => ({ id: t.id, title: t.title, startsAt: t.starts_at.toISOString(), state: t.state, openItems: t.open_items })),
+      tables: tables.map((t) => ({ id: t.id, title: t.title, startsAt: t.starts_at.toISOString(), plannedAt: t.created_at.toISOString(), state: t.state, openItems: t.open_items })),
       preconditions: preconditions.map((p) => ({
         id: p.id, caseId: p.case_id, pseudonym: p.pseudonym, lifeDomain: p.life_domain, dueDate: p.due_date, isCaseReachable: p.is_case_reachable, tableId: p.table_id,
       })),

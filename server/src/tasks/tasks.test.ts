@@ -2,7 +2,7 @@ import type request from 'supertest';
 import { addDays, amsterdamDate, taskListSchema, type Task } from '@uitstroom/shared';
 import { startTestApp, type TestApp } from '../../../tests/support/test-app';
 import { giveConsent, newCase, readyCase } from '../../../tests/support/case-factory';
-import { decideFirst, planTable, publishTable, scheduleCase } from '../../../tests/support/table-flow';
+import { decideFirst, moveTableToToday, planTable, publishTable, scheduleCase } from '../../../tests/support/table-flow';
 
 let t: TestApp;
 let chair: request.Agent;
@@ -79,6 +79,7 @@ describe('Mijn taken through a case’s life', () => {
     await publishTable(chair, tableId);
     expect((await tasksOf(chair)).some((task) => task.id === `publishAgenda:${tableId}`)).toBe(false);
     const soon = addDays(amsterdamDate(new Date()), 3);
+    await moveTableToToday(t.db, tableId);
     await decideFirst(chair, t.db, tableId, { preconditionOwners: ['Gemeente Lelystad', 'Centrada', 'Leger des Heils', 'Gemeente Urk'], dueDate: soon });
 
     const letter = (await tasksOf(kwintes)).find((task) => task.id === `giveDecisionLetter:${caseView.id}`);

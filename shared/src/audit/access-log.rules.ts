@@ -1,7 +1,7 @@
 import type { Seat } from '../auth/seats';
 import { caseStateLabel, type CaseState } from '../cases/case.schemas';
 import { transitions } from '../cases/case-transitions.rules';
-import { formatDutchDate } from '../origin-rule/dutch-format';
+import { formatDutchDate } from '../calendar/calendar';
 import type { AuditOutcome } from './audit.schemas';
 
 /**
@@ -110,7 +110,7 @@ export const auditFieldLabel: Readonly<Record<string, string>> = {
   contacts: 'Contacten in de nazorg', intensity: 'Intensiteit van de nazorg', goals: 'Doelen per leefgebied', respite: 'Logeerplek',
   signals: 'Signalen uit de nazorg', plan: 'Terugvalpreventieplan', checks: 'Nametingen',
   id: 'Status', pseudonym: 'Status', version: 'Status', state: 'Status', allowedTransitions: 'Status', missingForReady: 'Status', readyAt: 'Status',
-  waitingDays: 'Status', isStalled: 'Status', outcome: 'Status', closedAt: 'Status', createdAt: 'Status', updatedAt: 'Status', lastActivityAt: 'Status',
+  waitingDays: 'Status', waitingUntil: 'Status', isStalled: 'Status', outcome: 'Status', closedAt: 'Status', createdAt: 'Status', updatedAt: 'Status', lastActivityAt: 'Status',
 };
 
 export const auditOutcomeLabel: Record<AuditOutcome, string> = { success: 'gelukt', failure: 'mislukt', denied: 'geweigerd' };

@@ -1,3 +1,4 @@
+import { daysBetween, toDutchDate } from '../calendar/calendar';
 import type { ErrorIssue } from '../errors';
 import type { ProposalInput } from '../origin-rule/origin-rule.schemas';
 import type { RuleSetConfig } from '../regions/rule-set.schemas';
@@ -67,12 +68,10 @@ export function ageOn(birthDate: string, date: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
-/** Whole days from one date to another ('YYYY-MM-DD' or ISO timestamps). */
-export function daysBetween(from: string, to: string): number {
-  return Math.floor((Date.parse(to.slice(0, 10)) - Date.parse(from.slice(0, 10))) / 86_400_000);
-}
-
-/** A case nobody touched for the region's threshold of days is stalled; closed cases never are. */
+/**
+ * A case nobody touched for the region's threshold of Dutch calendar days is stalled; closed cases
+ * never are. `lastActivityAt` is a moment (or a Dutch date), `today` the Dutch date.
+ */
 export function isStalled(lastActivityAt: string, today: string, thresholdDays: number, isClosed: boolean): boolean {
-  return !isClosed && daysBetween(lastActivityAt, today) >= thresholdDays;
+  return !isClosed && daysBetween(toDutchDate(lastActivityAt), today) >= thresholdDays;
 }

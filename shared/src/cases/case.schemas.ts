@@ -193,6 +193,8 @@ export const caseIdParamsSchema = z.strictObject({ caseId: z.uuid({ error: 'Onbe
 export const handoverSchema = z.strictObject({ version: caseVersionSchema, toUserId: z.uuid({ error: 'Kies een collega.' }) });
 
 // ---- the view: what leaves the server, per seat a subset of these fields ----
+export const waitingUntilSchema = z.enum(['keys', 'closing', 'today']);
+
 export const caseViewSchema = z.object({
   id: z.uuid(),
   pseudonym: safeText(),
@@ -218,7 +220,10 @@ export const caseViewSchema = z.object({
   /** What is still missing before the case can be marked ready. */
   missingForReady: z.array(z.object({ path: safeText(), message: safeText() })),
   readyAt: safeText().nullable(),
+  /** Dutch calendar days from uitstroomgereed to the keys, to a closing before the keys, or to today (domain.md §6). */
   waitingDays: z.int().nullable(),
+  /** Where the waiting clock stands: stopped at the keys, stopped at a closing, or running until today. */
+  waitingUntil: waitingUntilSchema.nullable(),
   isStalled: z.boolean(),
   outcome: caseOutcomeSchema.nullable(),
   closedAt: safeText().nullable(),
@@ -258,6 +263,7 @@ export const caseListItemSchema = z.object({
   destination: safeText().nullable(),
   ownerName: safeText(),
   waitingDays: z.int().nullable(),
+  waitingUntil: waitingUntilSchema.nullable(),
   isStalled: z.boolean(),
   updatedAt: safeText(),
 });

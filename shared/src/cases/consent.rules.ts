@@ -1,3 +1,4 @@
+import { addDays } from '../calendar/calendar';
 import type { CaseViewField } from './case.schemas';
 import type { ConsentCategory } from './consent.schemas';
 
@@ -47,6 +48,6 @@ export function fieldsWithheldForConsent(granted: ReadonlySet<ConsentCategory>):
 
 export function isExpiringSoon(consent: ConsentRecordLike, today: string, days = 30): boolean {
   if (!consent.expiresOn || !isConsentActive(consent, today)) return false;
-  const limit = new Date(Date.parse(today) + days * 86_400_000).toISOString().slice(0, 10);
+  const limit = addDays(today, days);
   return consent.expiresOn <= limit;
 }

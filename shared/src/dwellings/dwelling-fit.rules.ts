@@ -1,6 +1,6 @@
-import { daysBetween } from '../cases/case.rules';
 import type { HousingNeeds } from '../cases/case.schemas';
-import { formatDutchDate, formatDutchInteger } from '../origin-rule/dutch-format';
+import { daysBetween, formatDutchDate } from '../calendar/calendar';
+import { formatDutchInteger } from '../origin-rule/dutch-format';
 import type { FitCriterion, FitReason, FitResult, FitVerdict } from './dwelling.schemas';
 
 /**

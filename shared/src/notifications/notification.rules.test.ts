@@ -1,5 +1,5 @@
 import type { Seat } from '../auth/seats';
-import { addDays, amsterdamDate, amsterdamHour } from './amsterdam-time';
+import { addDays, amsterdamDate, amsterdamHour } from '../calendar/calendar';
 import {
   defaultNotificationPreferences, digestLines, isRecipient, notificationReferences, notificationTitle, preferencesWith, recipientsOf,
   type NotificationCandidate, type NotificationEvent,

@@ -1,7 +1,7 @@
 import type { Seat } from '../auth/seats';
 import { lifeDomainLabel, type LifeDomain } from '../cases/case.schemas';
-import { formatDutchDate } from '../origin-rule/dutch-format';
-import { amsterdamDate } from './amsterdam-time';
+import { formatDutchDate } from '../calendar/calendar';
+import { amsterdamDate } from '../calendar/calendar';
 import { signalAudience } from '../support/support.rules';
 import { signalKindLabel, type SignalKind } from '../support/support.schemas';
 import { notificationKindLabel, type NotificationDelivery, type NotificationKind, type NotificationPreferences } from './notification.schemas';

@@ -1,9 +1,8 @@
+import { formatDutchDate, formatDutchPeriod } from '../calendar/calendar';
 import {
-  formatDutchDate,
   formatDutchDecimal,
   formatDutchInteger,
   formatDutchPercentage,
-  formatDutchPeriod,
   joinDutchList,
   nameMunicipality,
 } from './dutch-format';

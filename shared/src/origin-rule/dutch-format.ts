@@ -1,27 +1,9 @@
 /**
  * Dutch wording for the reasons of a proposal. Written out by hand rather than through `Intl`:
  * the command line, the server and the browser must print the very same sentence, and a Node
- * build without full ICU data (or a browser with another locale) would not.
+ * build without full ICU data (or a browser with another locale) would not. Dates are worded by
+ * the one calendar module (`../calendar/calendar`).
  */
-
-const dutchMonths = [
-  'januari', 'februari', 'maart', 'april', 'mei', 'juni',
-  'juli', 'augustus', 'september', 'oktober', 'november', 'december',
-] as const;
-
-const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
-
-/** `2022-03-01` → `1 maart 2022`. Expects an ISO calendar date (the schema checked it). */
-export function formatDutchDate(isoDate: string): string {
-  const month = isoDatePattern.test(isoDate) ? dutchMonths[Number(isoDate.slice(5, 7)) - 1] : undefined;
-  if (month === undefined) return isoDate;
-  return `${Number(isoDate.slice(8, 10))} ${month} ${isoDate.slice(0, 4)}`;
-}
-
-/** A period of an address: `1 augustus 2013 tot 15 november 2021`, or `vanaf 1 augustus 2013`. */
-export function formatDutchPeriod(from: string, to: string | undefined): string {
-  return to === undefined ? `vanaf ${formatDutchDate(from)}` : `${formatDutchDate(from)} tot ${formatDutchDate(to)}`;
-}
 
 /** A decimal with a comma: `0.3217` → `0,32`; negative numbers with a minus sign (U+2212). */
 export function formatDutchDecimal(value: number, decimals = 2): string {

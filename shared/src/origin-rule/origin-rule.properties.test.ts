@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { amsterdamDate } from '../calendar/calendar';
 import { proposalInputSchema } from './origin-rule.schemas';
 import { allocateByDistribution, validateAndPropose } from './origin-rule.rules';
 import { isCertainlyValidProposalInput } from './origin-rule.fast-parse';
@@ -14,7 +15,7 @@ const runs = { seed, numRuns: 300 };
 const codePool = Array.from({ length: 60 }, (_, i) => `GM${String(100 + i * 37).padStart(4, '0')}`);
 const dateArbitrary = fc
   .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
-  .map((d) => d.toISOString().slice(0, 10));
+  .map((d) => amsterdamDate(d));
 
 /** A municipality mostly of the region (by position), sometimes any code of the pool. */
 const placeArbitrary = fc.oneof(

@@ -1,11 +1,10 @@
 import type { ErrorBody } from '../errors';
 import { validationError } from '../validation';
+import { formatDutchDate, formatDutchPeriod } from '../calendar/calendar';
 import {
-  formatDutchDate,
   formatDutchDecimal,
   formatDutchInteger,
   formatDutchPercentage,
-  formatDutchPeriod,
   joinDutchList,
 } from './dutch-format';
 import { parseProposalInput } from './origin-rule.fast-parse';

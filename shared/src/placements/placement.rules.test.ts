@@ -1,5 +1,5 @@
 import {
-  answerDueOn, assessNeighbourhoodLoad, isAnswerOverdue, keyHandoverDateProblem, neighbourhoodKey, neighbourhoodLoadSince, waitedDays,
+  answerDueOn, assessNeighbourhoodLoad, isAnswerOverdue, keyHandoverDateProblem, neighbourhoodKey, neighbourhoodLoadSince, waitedDays, waitingOf, describeWaiting,
 } from './placement.rules';
 import type { OfferStatus } from './placement.schemas';
 
@@ -40,8 +40,34 @@ describe('waitedDays', () => {
     ['2024-02-28', '2024-03-01', 2],
     // A date before the ready date (a data error) is never a negative wait.
     ['2026-03-05', '2026-03-01', 0],
+    // Ready at 00:30 Dutch time is ready that Dutch day, whatever day it is in UTC.
+    ['2026-12-06T23:30:00.000Z', '2026-12-07', 0],
+    ['2026-07-01T22:30:00.000Z', '2026-07-02', 0],
+    ['2026-03-29T00:30:00.000Z', '2026-03-29', 0],
+    ['2026-10-25T00:30:00.000Z', '2026-10-26', 1],
+    ['2026-12-06T23:30:00.000Z', '2026-12-08T22:59:00.000Z', 1],
   ])('ready %s, on %s: %s days', (ready, on, expected) => {
     expect(waitedDays(ready, on)).toBe(expected);
+  });
+});
+
+describe('describeWaiting', () => {
+  it.each<[number, 'keys' | 'closing' | 'today' | null, string]>([
+    [224, 'keys', 'Wachttijd tot de sleutels: 224 dagen'], [1, 'closing', 'Wachttijd tot de afsluiting: 1 dag'], [0, 'today', 'Wacht 0 dagen'], [12, null, 'Wacht 12 dagen'],
+  ])('%d days until %s: %s', (days, until, text) => {
+    expect(describeWaiting(days, until)).toBe(text);
+  });
+});
+
+describe('waitingOf: the clock stops at the keys', () => {
+  it.each<[string, { readyAt: string | null; keysOn: string | null; closedAt: string | null }, { days: number; until: string } | null]>([
+    ['never ready', { readyAt: null, keysOn: null, closedAt: null }, null],
+    ['open, still waiting', { readyAt: '2025-06-01T08:00:00Z', keysOn: null, closedAt: null }, { days: 189, until: 'today' }],
+    ['moved: stops at the keys', { readyAt: '2025-06-01T08:00:00Z', keysOn: '2026-01-11', closedAt: null }, { days: 224, until: 'keys' }],
+    ['moved and closed after aftercare: still the keys', { readyAt: '2025-06-01T08:00:00Z', keysOn: '2026-01-11', closedAt: '2026-06-01T10:00:00Z' }, { days: 224, until: 'keys' }],
+    ['referred before the keys: stops at the closing', { readyAt: '2025-06-01T08:00:00Z', keysOn: null, closedAt: '2025-06-11T22:30:00Z' }, { days: 11, until: 'closing' }],
+  ])('%s', (_, facts, expected) => {
+    expect(waitingOf(facts, '2025-12-07')).toEqual(expected);
   });
 });
 

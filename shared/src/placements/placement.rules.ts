@@ -1,4 +1,5 @@
-import { addDays } from '../notifications/amsterdam-time';
+import { addDays, daysBetween, formatDutchDays, toDutchDate } from '../calendar/calendar';
+import type { CaseView } from '../cases/case.schemas';
 import type { NeighbourhoodLoadLevel, OfferStatus } from './placement.schemas';
 
 /**
@@ -30,8 +31,35 @@ export function isAnswerOverdue(status: OfferStatus, dueOn: string, today: strin
  */
 export function waitedDays(readyOn: string | null, on: string): number | null {
   if (readyOn === null) return null;
-  const days = Math.floor((Date.parse(on.slice(0, 10)) - Date.parse(readyOn.slice(0, 10))) / 86_400_000);
-  return Math.max(0, days);
+  // A moment counts as its Dutch day: ready at 00:30 in December is ready that day, not the day before (UTC).
+  return Math.max(0, daysBetween(toDutchDate(readyOn), toDutchDate(on)));
+}
+
+/** Where the waiting clock of a case stands: stopped at the keys, stopped at a closing before the keys, or running. */
+export type WaitingUntil = CaseView['waitingUntil'] & string;
+
+/**
+ * The waiting of a case (domain.md §6): from "uitstroomgereed" to the key handover. A case closed
+ * or referred before the keys stops at its closing; an open case waits until today. Null for a
+ * case never ready. Moments count as their Dutch day.
+ */
+export function waitingOf(facts: { readyAt: string | null; keysOn: string | null; closedAt: string | null }, today: string): { days: number; until: WaitingUntil } | null {
+  if (facts.readyAt === null) return null;
+  const until: WaitingUntil = facts.keysOn !== null ? 'keys' : facts.closedAt !== null ? 'closing' : 'today';
+  const end = facts.keysOn ?? facts.closedAt ?? today;
+  return { days: waitedDays(facts.readyAt, end)!, until };
+}
+
+/**
+ * The waiting as a reader sees it, the same words on every screen: "Wacht 12 dagen" while the
+ * clock runs, "Wachttijd tot de sleutels: 224 dagen" after the move, "Wachttijd tot de afsluiting:
+ * 40 dagen" for a case closed or referred before the keys.
+ */
+export function describeWaiting(days: number, until: WaitingUntil | null | undefined): string {
+  const count = formatDutchDays(days);
+  if (until === 'keys') return `Wachttijd tot de sleutels: ${count}`;
+  if (until === 'closing') return `Wachttijd tot de afsluiting: ${count}`;
+  return `Wacht ${count}`;
 }
 
 // ---- the key handover ----

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { addDays, amsterdamDate } from '../calendar/calendar';
 import { agreementPeriodOn, describeRuleSetChanges } from './rule-set.rules';
 import type { Agreement, RuleSetConfig } from './rule-set.schemas';
 import { flevolandRuleSet, flevolandWith } from './rule-set.test-support';
@@ -38,7 +39,7 @@ describe('agreementPeriodOn', () => {
   });
 
   const dateArbitrary = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2200-12-31T00:00:00Z'), noInvalidDate: true })
-    .map((d) => d.toISOString().slice(0, 10));
+    .map((d) => amsterdamDate(d));
   const agreementArbitrary = fc.record({
     firstPeriodStart: fc.constant('2000-01-01'),
     firstPeriodEnd: dateArbitrary.filter((d) => d < '2100-01-01'),
@@ -49,7 +50,7 @@ describe('agreementPeriodOn', () => {
     fc.assert(fc.property(agreementArbitrary, dateArbitrary, (agreement, date) => {
       const period = agreementPeriodOn({ agreement }, date);
       expect(period.start <= date && date <= period.end).toBe(true);
-      const dayAfter = new Date(Date.parse(`${period.end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      const dayAfter = addDays(period.end, 1);
       const next = agreementPeriodOn({ agreement }, dayAfter);
       expect(next).toMatchObject({ start: dayAfter, index: period.index + 1 });
     }));

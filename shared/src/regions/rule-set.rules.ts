@@ -1,4 +1,5 @@
-import { formatDutchDate, formatDutchInteger } from '../origin-rule/dutch-format';
+import { addDays, daysInMonth, formatDutchDate } from '../calendar/calendar';
+import { formatDutchInteger } from '../origin-rule/dutch-format';
 import { targetGroupLabel, type Agreement, type RuleSetConfig, type RuleSetMunicipality } from './rule-set.schemas';
 
 /**
@@ -55,10 +56,6 @@ function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 function formatDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
@@ -71,8 +68,7 @@ function shiftYears(date: string, years: number): string {
 }
 
 function nextDay(date: string): string {
-  const next = new Date(Date.UTC(yearOf(date), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + 1));
-  return formatDate(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
+  return addDays(date, 1);
 }
 
 // ---------------------------------------------------------------------------------------------

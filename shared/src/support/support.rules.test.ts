@@ -1,4 +1,5 @@
-import { addMonths, dueFollowUpChecks, intensityDirection, isCheckAnswerable, isErasureAllowed, isPlanAgreed, isSupportWritable, planAgreementSide, retentionDueOn, signalAudience } from './support.rules';
+import { addMonths } from '../calendar/calendar';
+import { dueFollowUpChecks, intensityDirection, isCheckAnswerable, isErasureAllowed, isPlanAgreed, isSupportWritable, planAgreementSide, retentionDueOn, signalAudience } from './support.rules';
 import { raiseSignalSchema, startSupportSchema, supportEntrySchema, eraseCaseSchema, answerCheckSchema } from './support.schemas';
 
 describe('addMonths', () => {

@@ -1,3 +1,4 @@
+import { addMonths } from '../calendar/calendar';
 import type { Seat } from '../auth/seats';
 import type { CaseState } from '../cases/case.schemas';
 import type { SignalKind } from './support.schemas';
@@ -10,14 +11,6 @@ import type { SignalKind } from './support.schemas';
 export const followUpCheckMonths = [6, 12] as const;
 export type FollowUpCheckMonths = (typeof followUpCheckMonths)[number];
 
-/** `date` (yyyy-mm-dd) plus whole months; the 31st of a shorter month falls on its last day. */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const first = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  first.setUTCDate(Math.min(d, lastDay));
-  return first.toISOString().slice(0, 10);
-}
 
 /** The checks due on `today` that have not been asked yet, with their due dates. */
 export function dueFollowUpChecks(keyHandoverDate: string, today: string, alreadyAsked: readonly number[]): { months: FollowUpCheckMonths; dueOn: string }[] {

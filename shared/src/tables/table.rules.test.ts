@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { agendaPublishBy, isAgendaPublicationLate, isOverWaitingTarget, isPreconditionOverdue, minutesOf } from './table.rules';
+import { agendaDaysLate, agendaPublishBy, isAgendaPublicationLate, isPlannedAfterPublicationDeadline, isOverWaitingTarget, isPreconditionOverdue, minutesOf } from './table.rules';
 
 describe('agendaPublishBy', () => {
   it.each([
@@ -32,6 +32,17 @@ describe('isAgendaPublicationLate', () => {
     ['closed', 'closed', '2026-04-09T08:00:00Z', '2026-05-01T08:00:00Z', false],
   ] as const)('%s', (_what, state, publishBy, now, expected) => {
     expect(isAgendaPublicationLate(state, publishBy, now)).toBe(expected);
+  });
+
+  it('a table planned after its own deadline is planned late, never overdue, and says by how many days', () => {
+    // Planned on 7 December (00:30 Dutch time) for 8 December with five days: the deadline was 3 December.
+    const publishBy = agendaPublishBy('2026-12-08T09:00:00Z', 5);
+    expect(isPlannedAfterPublicationDeadline(publishBy, '2026-12-06T23:30:00Z')).toBe(true);
+    expect(isAgendaPublicationLate('planned', publishBy, '2026-12-06T23:31:00Z', '2026-12-06T23:30:00Z')).toBe(false);
+    expect(agendaDaysLate(publishBy, '2026-12-06T23:30:00Z')).toBe(4);
+    expect(agendaDaysLate(publishBy, '2026-12-03')).toBe(0);
+    // Planned in time and not shared: overdue, as before.
+    expect(isAgendaPublicationLate('planned', publishBy, '2026-12-04T09:00:00Z', '2026-11-20T09:00:00Z')).toBe(true);
   });
 });
 

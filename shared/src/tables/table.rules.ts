@@ -1,3 +1,5 @@
+import { amsterdamDate, daysBetween, toDutchDate } from '../calendar/calendar';
+
 /**
  * The table's deadlines, as pure rules (no clock: "now" and "today" are arguments), so that the
  * server, the agenda, the case page and the minutes flag the same things on the same day.
@@ -15,9 +17,24 @@ export function agendaPublishBy(startsAt: string, publicationDays: number): stri
   return new Date(new Date(startsAt).getTime() - publicationDays * dayInMs).toISOString();
 }
 
-/** A planned table whose agenda should have been shared already. */
-export function isAgendaPublicationLate(state: 'planned' | 'published' | 'closed', publishBy: string, now: string): boolean {
+/**
+ * A planned table whose agenda should have been shared already. A table planned after its own
+ * deadline (tomorrow's table, planned today) was never in time: it is not overdue, it is planned
+ * late, and says by how many days (`agendaDaysLate`).
+ */
+export function isAgendaPublicationLate(state: 'planned' | 'published' | 'closed', publishBy: string, now: string, plannedAt?: string): boolean {
+  if (plannedAt !== undefined && isPlannedAfterPublicationDeadline(publishBy, plannedAt)) return false;
   return state === 'planned' && new Date(publishBy).getTime() < new Date(now).getTime();
+}
+
+/** Whether a table was planned when its agenda should already have been shared. */
+export function isPlannedAfterPublicationDeadline(publishBy: string, plannedAt: string): boolean {
+  return new Date(plannedAt).getTime() > new Date(publishBy).getTime();
+}
+
+/** Dutch calendar days between the sharing deadline and the day the agenda is (or would be) shared; 0 when in time. */
+export function agendaDaysLate(publishBy: string, sharedAt: string): number {
+  return Math.max(0, daysBetween(amsterdamDate(publishBy), toDutchDate(sharedAt)));
 }
 
 /** A precondition is overdue the day after its due date, until it is done (dates as yyyy-mm-dd). */

@@ -158,6 +158,8 @@ export const tableViewSchema = z.object({
   publishedAt: safeText().nullable(),
   /** The region's number of days before the table that its agenda is to be shared. */
   publishBy: safeText(),
+  /** When the chair planned the table: one planned after `publishBy` is planned late, not overdue. */
+  plannedAt: safeText(),
   closedAt: safeText().nullable(),
   /** Absent for an invited seat before the agenda is shared. */
   agenda: z.array(agendaItemSchema).optional(),

@@ -1,10 +1,10 @@
 import type { Seat } from '../auth/seats';
 import { lifeDomainLabel, type CaseState, type LifeDomain } from '../cases/case.schemas';
 import { allowedTransitions, checkTransition, type TransitionFacts, type TransitionName } from '../cases/case-transitions.rules';
-import { formatDutchDate } from '../origin-rule/dutch-format';
+import { formatDutchDate } from '../calendar/calendar';
 import type { TableState } from '../tables/table.schemas';
-import { agendaPublishBy, isAgendaPublicationLate, isPreconditionOverdue } from '../tables/table.rules';
-import { addDays, amsterdamDate } from '../notifications/amsterdam-time';
+import { agendaDaysLate, agendaPublishBy, isAgendaPublicationLate, isPlannedAfterPublicationDeadline, isPreconditionOverdue } from '../tables/table.rules';
+import { addDays, amsterdamDate, formatDutchDays } from '../calendar/calendar';
 import type { Task, TaskKind } from './task.schemas';
 import { taskKinds } from './task.schemas';
 
@@ -50,6 +50,8 @@ export interface TaskTableFacts {
   title: string;
   startsAt: string;
   state: TableState;
+  /** When the table was planned: one planned after its sharing deadline is late from the start, not overdue. */
+  plannedAt?: string;
   /** Agenda items still open (neither decided nor deferred). */
   openItems: number;
 }
@@ -251,8 +253,12 @@ function tableTasks(seat: Seat, facts: TaskFacts): Task[] {
       const publishByDay = amsterdamDate(new Date(publishBy));
       if (publishByDay > addDays(facts.today, publishAgendaLeadDays)) continue;
       tasks.push(task('publishAgenda', table.id, {
-        title: `Agenda delen: ${table.title}`, detail: `Tafel op ${formatDutchDate(day)}; ${items} op de agenda.`, dueDate: publishByDay,
-        isOverdue: isAgendaPublicationLate(table.state, publishBy, facts.now),
+        title: `Agenda delen: ${table.title}`,
+        detail: table.plannedAt !== undefined && isPlannedAfterPublicationDeadline(publishBy, table.plannedAt)
+          ? `Tafel op ${formatDutchDate(day)}; ${items} op de agenda. Gepland na de termijn om de agenda te delen: zij gaat ${formatDutchDays(agendaDaysLate(publishBy, facts.now))} later rond dan afgesproken.`
+          : `Tafel op ${formatDutchDate(day)}; ${items} op de agenda.`,
+        dueDate: publishByDay,
+        isOverdue: isAgendaPublicationLate(table.state, publishBy, facts.now, table.plannedAt),
         link: { to: tablePath(table.id), label: 'Naar de tafel' },
       }, facts.today));
     } else if (table.state === 'published' && day <= facts.today) {

@@ -3,14 +3,13 @@ import {
   Alert, Button, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Heading, Paragraph, Select, SelectOption,
   Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
-import {
+import { formatDutchDateTime,
   consentCategories, consentCategoryLabel, documentContentTypeLabel, documentListSchema, type ConsentCategory, type DocumentSummary,
 } from '@uitstroom/shared';
 import { api, ApiError } from '../../core/api';
 import { checkDocumentFile, documentsPath, documentUrl, fileErrorOf, uploadDocument } from './documents-api';
 import './case-documents.css';
 
-const dateFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
 const numberFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 
 /** 1536 → "1,5 kB"; sizes in the units people see in their file manager. */
@@ -126,7 +125,7 @@ function DocumentTable({ caseId, documents }: { caseId: string; documents: Docum
             </TableCell>
             <TableCell>{consentCategoryLabel[document.category]}</TableCell>
             <TableCell>{formatSize(document.sizeBytes)}</TableCell>
-            <TableCell>{dateFormat.format(new Date(document.uploadedAt))}</TableCell>
+            <TableCell>{formatDutchDateTime(document.uploadedAt)}</TableCell>
             <TableCell>{document.uploadedBy}</TableCell>
           </TableRow>
         ))}

@@ -3,7 +3,7 @@ import { useLocation } from 'react-router';
 import {
   Alert, Button, ButtonGroup, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
-import { consentCategoryLabel, type Consent, type RegionOrganisation } from '@uitstroom/shared';
+import { formatDutchDate, consentCategoryLabel, type Consent, type RegionOrganisation } from '@uitstroom/shared';
 import { ApiError } from '../../core/api';
 import { messageOf } from '../case-api';
 import { todayIsoDate } from '../case-format';
@@ -29,12 +29,9 @@ function statusOf(consent: Consent, today: string): ConsentStatus {
   return consent.expiresOn && consent.expiresOn < today ? 'expired' : 'notYetInForce';
 }
 
-const shortFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium' });
-/** `2026-11-25` (a calendar day) or a timestamp → "25 nov 2026": short enough for a table cell. */
+/** `2026-11-25` (a calendar day) or a timestamp → "25 november 2026", its Dutch day. */
 function shortDate(isoDateOrTimestamp: string): string {
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(isoDateOrTimestamp);
-  const date = new Date(day ? `${isoDateOrTimestamp}T12:00:00` : isoDateOrTimestamp);
-  return Number.isNaN(date.getTime()) ? isoDateOrTimestamp : shortFormat.format(date);
+  return formatDutchDate(isoDateOrTimestamp);
 }
 
 /** "a", "a en b", "a, b en c" */
