@@ -20,6 +20,21 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
+/**
+ * Under the clock layer of `npm test` libfaketime is preloaded into every process; Chromium started
+ * with it never finishes closing. So Chromium runs on the real clock, and every page gets the
+ * shifted clock from Playwright instead (below): app, database and page still share one time.
+ */
+function chromiumEnvironment(): Record<string, string> {
+  const { LD_PRELOAD: _preload, FAKETIME: _faketime, ...rest } = process.env;
+  return Object.fromEntries(Object.entries(rest).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+/** A page's Date starts at this process's (possibly shifted) time and runs on from there. */
+export async function followShiftedClock(context: BrowserContext): Promise<void> {
+  if (process.env.FAKETIME) await context.clock.install({ time: Date.now() });
+}
+
 /** The real app with the built client on a free port, and Debian's Chromium driving it. */
 export async function startBrowserHarness(): Promise<BrowserHarness> {
   // The port is chosen first, so that the app knows its own public address (links in mails, Origin).
@@ -32,6 +47,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   const server = await startServer({ db: app.db, config: app.config, port, host: '127.0.0.1' });
   const baseUrl = server.url;
   const browser = await chromium.launch({
+    env: chromiumEnvironment(),
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     // The machine has no network but loopback: keep Chromium from phoning home at every start.
@@ -43,6 +59,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   const newPage = async () => {
     // A Dutch user's browser, whatever the machine's zone: the client's dates must not depend on it.
     const context = await browser.newContext({ baseURL: baseUrl, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 800 } });
+    await followShiftedClock(context);
     return { context, page: await context.newPage() };
   };
   return {
