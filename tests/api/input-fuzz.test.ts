@@ -170,11 +170,14 @@ async function checksum(): Promise<Record<string, string>> {
   await owner.connect();
   try {
     const { rows: tables } = await owner.query<{ name: string }>(
-      "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('session', 'socket_io_attachments') ORDER BY 1",
+      "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('session', 'socket_io_attachments', 'audit_denied_claim') ORDER BY 1",
     );
+    // A refusal is itself audited (access.denied, deduplicated through audit_denied_claim): those rows
+    // record the probes, they are not a change the probes made.
+    const rowsOf = (name: string) => (name === 'audit_log' ? `(SELECT * FROM audit_log WHERE action <> 'access.denied')` : `"${name}"`);
     const sums: Record<string, string> = {};
     for (const { name } of tables) {
-      const { rows: [row] } = await owner.query<{ sum: string }>(`SELECT count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS sum FROM "${name}" x`);
+      const { rows: [row] } = await owner.query<{ sum: string }>(`SELECT count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS sum FROM ${rowsOf(name)} x`);
       sums[name] = row!.sum;
     }
     return sums;
