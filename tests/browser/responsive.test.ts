@@ -1,0 +1,108 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
+
+// Every page a seat reaches by links, on a phone (390 px) and a tablet (768 px): the page is no
+// wider than the screen, raises no script error, and axe finds no serious or critical WCAG 2.1 AA
+// violation. The pages are found by crawling the menu and the links inside the pages, one page of
+// each kind (one case, one table, one dwelling), so a new page is checked without naming it here.
+let h: BrowserHarness;
+beforeAll(async () => { h = await startBrowserHarness(); });
+afterAll(async () => { await h?.close(); });
+
+const phone = { width: 390, height: 844 };
+const tablet = { width: 768, height: 1024 };
+const seats = [
+  'regisseur@kwintes.demo', 'voorzitter@almere.demo', 'gemeente@lelystad.demo',
+  'corporatie@centrada.demo', 'aanbieder@leger-des-heils.demo', 'beheer@flevoland.demo',
+];
+/** Pages of one kind: a path with its ids taken out, so one case stands for all cases. */
+const kindOf = (path: string) => path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id');
+/** Links that leave the app's pages: downloads, the API, printing, signing out. */
+const skipped = /^\/api\/|\/brief$|\/afdrukken$|^\/casussen\/nieuw$/;
+
+async function settle(page: Page) {
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.waitForLoadState('networkidle');
+}
+
+async function linksOn(page: Page): Promise<string[]> {
+  const hrefs = await page.locator('nav a[href], main a[href]').evaluateAll((anchors) =>
+    anchors.map((a) => a.getAttribute('href') ?? ''));
+  return hrefs.filter((href) => href.startsWith('/') && !skipped.test(href.split(/[?#]/)[0]));
+}
+
+async function widthProblem(page: Page, path: string, width: number): Promise<string | null> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  return scrollWidth <= innerWidth ? null : `${path} is ${scrollWidth} px wide at ${width}`;
+}
+
+async function axeProblems(page: Page, path: string): Promise<string[]> {
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+it.each(seats)('%s: every page reachable by links fits a phone and a tablet', async (email) => {
+  const { context, page } = await h.signedInPage(email, '/');
+  const errors = collectErrors(page);
+  await page.setViewportSize(phone);
+  await settle(page);
+  const seen = new Map<string, string>([[kindOf(new URL(page.url()).pathname), new URL(page.url()).pathname]]);
+  const queue: { path: string; depth: number }[] = [{ path: new URL(page.url()).pathname, depth: 0 }];
+  const problems: string[] = [];
+  while (queue.length > 0) {
+    const { path, depth } = queue.shift()!;
+    await page.goto(path);
+    await settle(page);
+    problems.push(...[await widthProblem(page, path, phone.width)].filter((p): p is string => p !== null));
+    problems.push(...await axeProblems(page, path));
+    if (depth >= 2) continue;
+    for (const href of await linksOn(page)) {
+      const target = new URL(href, h.baseUrl).pathname;
+      if (seen.has(kindOf(target))) continue;
+      seen.set(kindOf(target), target);
+      queue.push({ path: target, depth: depth + 1 });
+    }
+  }
+  // The tablet: the same pages, the width only (axe judged their markup above).
+  await page.setViewportSize(tablet);
+  for (const path of seen.values()) {
+    await page.goto(path);
+    await settle(page);
+    problems.push(...[await widthProblem(page, path, tablet.width)].filter((p): p is string => p !== null));
+  }
+  expect(problems).toEqual([]);
+  expect(errors).toEqual([]);
+  expect([...seen.keys()].length).toBeGreaterThan(3);
+  await context.close();
+});
+
+it('the menu folds into a button that the keyboard opens and Escape closes', async () => {
+  const { context, page } = await h.signedInPage('voorzitter@almere.demo', '/tafels');
+  await page.setViewportSize(phone);
+  await settle(page);
+  const menuButton = page.getByRole('button', { name: 'Menu' });
+  const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
+  await expect(menuButton.getAttribute('aria-expanded')).resolves.toBe('false');
+  await expect(menu.getByRole('link', { name: 'Tafels' }).isVisible()).resolves.toBe(false);
+  await menuButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(menuButton.getAttribute('aria-expanded')).resolves.toBe('true');
+  await menu.getByRole('link', { name: 'Tafels' }).waitFor();
+  // Focus moves into the menu; Escape closes it and gives focus back to the button.
+  await expect(page.evaluate(() => document.activeElement?.closest('nav')?.getAttribute('aria-label'))).resolves.toBe('Hoofdmenu');
+  await page.keyboard.press('Escape');
+  await expect(menuButton.getAttribute('aria-expanded')).resolves.toBe('false');
+  await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toMatch(/Menu/);
+  // Following a link closes the menu too.
+  await page.keyboard.press('Enter');
+  await menu.getByRole('link', { name: 'Mijn casussen' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mijn casussen' }).waitFor();
+  await expect(menuButton.getAttribute('aria-expanded')).resolves.toBe('false');
+  // On a wide screen there is no button: the menu is always there.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(menuButton.isVisible()).resolves.toBe(false);
+  await expect(menu.getByRole('link', { name: 'Tafels' }).isVisible()).resolves.toBe(true);
+  await context.close();
+});
