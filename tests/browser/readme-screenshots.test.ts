@@ -24,6 +24,11 @@ it('the case manager: list, a case with its proposal beside the wishes', async (
   await page.goto(`/casussen/${caseId}`);
   await page.getByRole('heading', { name: 'Voorstel van de herkomstregel' }).waitFor();
   await h.screenshot(page, 'readme-casus');
+  // The same case on a phone: the top of the page, as it opens.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('button', { name: 'Menu' }).waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(screenshotDir, 'readme-casus-telefoon.png') });
   await context.close();
 });
 

@@ -1,4 +1,5 @@
-import { Link as RouterLink, NavLink, Outlet } from 'react-router';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Link as RouterLink, NavLink, Outlet, useLocation } from 'react-router';
 import { Button, Heading, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
 import { isGranted, seatLabel } from '@uitstroom/shared';
 import { useMe, useSession } from '../auth/session';
@@ -10,6 +11,8 @@ import { TasksNavLink } from '../tasks/TasksNavLink';
 export function Shell() {
   const me = useMe();
   const { signOut } = useSession();
+  const menu = useFoldingMenu();
+  const mainRef = useFocusableScrollBoxes();
   return (
     <div className="shell">
       <LiveConnection />
@@ -29,8 +32,11 @@ export function Shell() {
           <Button appearance="secondary-action-button" onClick={() => void signOut()}>Uitloggen</Button>
         </section>
       </PageHeader>
-      <nav className="shell__nav" aria-label="Hoofdmenu">
-        <ul>
+      <nav className="shell__nav" aria-label="Hoofdmenu" onKeyDown={menu.onKeyDown}>
+        <button type="button" className="shell__menu-button" ref={menu.buttonRef} aria-expanded={menu.open} aria-controls="hoofdmenu" onClick={menu.toggle}>
+          <span className="shell__menu-icon" aria-hidden="true">{menu.open ? '✕' : '☰'}</span> Menu
+        </button>
+        <ul id="hoofdmenu" ref={menu.listRef} className={menu.open ? 'shell__menu shell__menu--open' : 'shell__menu'}>
           {me.seat !== 'regionAdmin' && <li><TasksNavLink /></li>}
           {me.seat !== 'regionAdmin' && <li><NavLink to="/casussen">Mijn casussen</NavLink></li>}
           {me.seat !== 'regionAdmin' && <li><NavLink to="/tafels">Tafels</NavLink></li>}
@@ -45,7 +51,7 @@ export function Shell() {
           <li><NavLink to="/herkomstregel">Zo werkt de herkomstregel</NavLink></li>
         </ul>
       </nav>
-      <main id="inhoud" className="shell__main" tabIndex={-1}>
+      <main id="inhoud" className="shell__main" tabIndex={-1} ref={mainRef}>
         <Outlet />
       </main>
       <PageFooter className="shell__footer">
@@ -54,4 +60,59 @@ export function Shell() {
       </PageFooter>
     </div>
   );
+}
+
+/**
+ * On a small screen the main menu folds behind a "Menu" button (the stylesheet hides the button on
+ * a wide screen, where the list always shows). Opening moves the focus to the first link; Escape
+ * closes and gives the focus back to the button; following a link closes the menu.
+ */
+function useFoldingMenu() {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const { pathname } = useLocation();
+  useEffect(() => { setOpen(false); }, [pathname]);
+  return {
+    open,
+    buttonRef,
+    listRef,
+    toggle() {
+      const opening = !open;
+      setOpen(opening);
+      if (opening) requestAnimationFrame(() => listRef.current?.querySelector('a')?.focus());
+    },
+    onKeyDown(event: KeyboardEvent) {
+      if (event.key !== 'Escape' || !open) return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    },
+  };
+}
+
+/**
+ * A table wider than a small screen scrolls inside its own box (see app.css); a box that scrolls
+ * and holds nothing focusable gets a tab stop, so that it can be scrolled with the keyboard.
+ */
+function useFocusableScrollBoxes() {
+  const mainRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const main = mainRef.current;
+    if (!main) return;
+    const mark = () => {
+      for (const table of main.querySelectorAll('table')) {
+        const scrolls = table.scrollWidth > table.clientWidth + 1;
+        if (scrolls && !table.hasAttribute('tabindex')) table.tabIndex = 0;
+        if (!scrolls && table.getAttribute('tabindex') === '0') table.removeAttribute('tabindex');
+      }
+    };
+    let frame = 0;
+    const later = () => { cancelAnimationFrame(frame); frame = requestAnimationFrame(mark); };
+    const mutations = new MutationObserver(later);
+    mutations.observe(main, { childList: true, subtree: true });
+    window.addEventListener('resize', later);
+    later();
+    return () => { cancelAnimationFrame(frame); mutations.disconnect(); window.removeEventListener('resize', later); };
+  }, []);
+  return mainRef;
 }

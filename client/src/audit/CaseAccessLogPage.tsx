@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
-import { Alert, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { CaseAccessLog } from '@uitstroom/shared';
 import { fetchCaseAccessLog, messageOf } from './audit-api';
 import { formatDutchDateTime } from './audit-format';
 import './audit.css';
+
+/** The log opens with the latest entries; "Toon alles" shows the rest (newest first). */
+const latestCount = 20;
 
 /**
  * `/casussen/:caseId/logboek`: for the case manager of the owning organisation, who read or
@@ -15,6 +18,7 @@ export function CaseAccessLogPage() {
   const { caseId } = useParams();
   const [log, setLog] = useState<CaseAccessLog | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
 
   useEffect(() => {
     if (!caseId) return;
@@ -49,7 +53,7 @@ export function CaseAccessLogPage() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {log.entries.map((entry, index) => (
+            {(showAll ? log.entries : log.entries.slice(0, latestCount)).map((entry, index) => (
               <TableRow key={index}>
                 <TableCell className="audit-table__when">{formatDutchDateTime(entry.at)}</TableCell>
                 <TableCell>
@@ -63,6 +67,12 @@ export function CaseAccessLogPage() {
             ))}
           </TableBody>
         </Table>
+      )}
+      {log && !showAll && log.entries.length > latestCount && (
+        <Paragraph className="audit-log__more">
+          De laatste {latestCount} van {log.entries.length} regels.{' '}
+          <Button type="button" appearance="secondary-action-button" onClick={() => setShowAll(true)}>Toon alles</Button>
+        </Paragraph>
       )}
     </>
   );

@@ -8,6 +8,7 @@ import { amsterdamYear, createContingentSchema, formatDutchInteger, promisedSche
 import { useMe } from '../auth/session';
 import { ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
+import { Pager } from '../core/Pager';
 import { messageOf } from '../cases/case-api';
 import { useRegionMunicipalities, type RegionMunicipalities } from '../cases/region';
 import { fetchRegionOrganisations } from '../cases/privacy/consent-api';
@@ -15,6 +16,9 @@ import { addMessage, toFieldErrors, type FieldMessages } from '../tables/form-er
 import { contingentsExportUrl, createContingent, fetchContingents, updateContingent } from './dwelling-api';
 import '../cases/cases.css';
 import './dwellings.css';
+
+/** A region's year has a row per corporation and municipality: 25 at a time, the totals over all. */
+const pageSize = 25;
 
 const thisYear = () => amsterdamYear(new Date());
 
@@ -43,6 +47,7 @@ export function ContingentsPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
+  const [page, setPage] = useState(1);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -59,13 +64,16 @@ export function ContingentsPage() {
     promised: sum.promised + (c.promised ?? 0), offered: sum.offered + c.progress.offered, accepted: sum.accepted + c.progress.accepted, movedIn: sum.movedIn + c.progress.movedIn,
   }), { promised: 0, offered: 0, accepted: 0, movedIn: 0 });
 
+  const pages = list ? Math.max(1, Math.ceil(list.items.length / pageSize)) : 1;
+  const shownPage = Math.min(page, pages);
+
   return (
     <div className="contingents-page">
       <div className="page-title">
         <Heading level={1}>Contingenten {year}</Heading>
         <nav aria-label="Jaar kiezen" className="contingents-page__years">
-          <Button type="button" appearance="secondary-action-button" onClick={() => setSearch({ jaar: String(year - 1) })}>← {year - 1}</Button>
-          <Button type="button" appearance="secondary-action-button" onClick={() => setSearch({ jaar: String(year + 1) })}>{year + 1} →</Button>
+          <Button type="button" appearance="secondary-action-button" onClick={() => { setPage(1); setSearch({ jaar: String(year - 1) }); }}>← {year - 1}</Button>
+          <Button type="button" appearance="secondary-action-button" onClick={() => { setPage(1); setSearch({ jaar: String(year + 1) }); }}>{year + 1} →</Button>
         </nav>
       </div>
       <Paragraph className="dwellings-page__intro">{intro[me.seat] ?? ''}</Paragraph>
@@ -99,13 +107,13 @@ export function ContingentsPage() {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {list.items.map((c) => (
+              {list.items.slice((shownPage - 1) * pageSize, shownPage * pageSize).map((c) => (
                 <ContingentRow key={c.id} contingent={c} region={region} canEdit={canEdit !== 'none'} onSaved={(saved) => { replace(saved); setNotice(`Het contingent van ${saved.organisationName} voor ${region.nameOf(saved.municipalityCode)} is opgeslagen.`); }} />
               ))}
             </TableBody>
             <TableFooter>
               <TableRow>
-                <TableHeaderCell scope="row" colSpan={2}>Totaal</TableHeaderCell>
+                <TableHeaderCell scope="row" colSpan={2}>Totaal{pages > 1 ? ` (alle ${list.items.length})` : ''}</TableHeaderCell>
                 <TableCell className="contingents-table__number">{formatDutchInteger(totals.promised)}</TableCell>
                 <TableCell className="contingents-table__number">{formatDutchInteger(totals.offered)}</TableCell>
                 <TableCell className="contingents-table__number">{formatDutchInteger(totals.accepted)}</TableCell>
@@ -114,6 +122,7 @@ export function ContingentsPage() {
               </TableRow>
             </TableFooter>
           </Table>
+          <Pager page={shownPage} pages={pages} onPage={setPage} />
           <Paragraph><a className="utrecht-link" href={contingentsExportUrl(year)} download>Contingenten {year} exporteren (CSV)</a></Paragraph>
         </>
       )}

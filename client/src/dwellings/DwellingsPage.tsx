@@ -5,6 +5,7 @@ import {
 } from '@utrecht/component-library-react';
 import { dwellingStatusLabel, formatDutchDate, formatDutchEuro, tenancyFormLabel, type Dwelling } from '@uitstroom/shared';
 import { SelectField, TextField } from '../core/form';
+import { Pager } from '../core/Pager';
 import { messageOf } from '../cases/case-api';
 import { useRegionMunicipalities } from '../cases/region';
 import { DwellingForm } from './DwellingForm';
@@ -39,6 +40,9 @@ function toApiQuery(filters: Filters): URLSearchParams {
   return query;
 }
 
+/** A corporation has hundreds of dwellings: the list shows them 25 at a time (the page is in the URL). */
+const pageSize = 25;
+
 /** `/woningen`: the corporation's dwellings; register one, read many from a CSV, export them. */
 export function DwellingsPage() {
   const region = useRegionMunicipalities();
@@ -46,6 +50,7 @@ export function DwellingsPage() {
   const [search, setSearch] = useSearchParams();
   const filters = readFilters(search);
   const apiQuery = toApiQuery(filters).toString();
+  const requestedPage = Number(search.get('pagina'));
   const [dwellings, setDwellings] = useState<Dwelling[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [isRegistering, setIsRegistering] = useState(false);
@@ -70,6 +75,9 @@ export function DwellingsPage() {
     const data = new FormData(event.currentTarget);
     setSearch(writeFilters({ status: String(data.get('status') ?? 'available') as Filters['status'], municipality: String(data.get('municipality') ?? ''), q: String(data.get('q') ?? '') }));
   };
+  const pages = dwellings ? Math.max(1, Math.ceil(dwellings.length / pageSize)) : 1;
+  const page = Number.isInteger(requestedPage) && requestedPage >= 1 ? Math.min(requestedPage, pages) : 1;
+  const pageLink = (to: number) => `?${new URLSearchParams([...writeFilters(filters), ...(to > 1 ? [['pagina', String(to)]] : [])]).toString()}`;
   const isFiltered = filters.status !== 'available' || !!filters.municipality || !!filters.q.trim();
 
   return (
@@ -140,7 +148,7 @@ export function DwellingsPage() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {dwellings.map((d) => (
+            {dwellings.slice((page - 1) * pageSize, page * pageSize).map((d) => (
               <TableRow key={d.id}>
                 <TableCell>
                   <RouterLink className="utrecht-link case-table__name" to={`/woningen/${d.id}`}>{d.street} {d.houseNumber}</RouterLink>
@@ -162,6 +170,7 @@ export function DwellingsPage() {
           </TableBody>
         </Table>
       )}
+      <Pager page={page} pages={pages} linkTo={pageLink} />
 
       <DwellingImport region={region} onImported={() => setReloadKey((k) => k + 1)} />
     </div>

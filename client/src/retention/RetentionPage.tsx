@@ -8,10 +8,14 @@ import { formatDutchDateAtTime, caseOutcomeLabel, eraseCaseSchema, formatDutchDa
 import { ApiError } from '../core/api';
 import { TextField } from '../core/form';
 import { ChoiceGroup } from '../core/fields';
+import { Pager } from '../core/Pager';
 import { messageOf } from '../cases/case-api';
 import { eraseCase, fetchErasureCandidates } from '../support/support-api';
 import '../cases/cases.css';
 import './retention.css';
+
+/** Closed cases pile up over the years: the list shows them 25 at a time, in the server's order. */
+const pageSize = 25;
 
 const groundLabel = {
   retentionExpired: 'De bewaartermijn is verstreken',
@@ -28,6 +32,9 @@ export function RetentionPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [erasing, setErasing] = useState<ErasureCandidate | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const pages = candidates ? Math.max(1, Math.ceil(candidates.length / pageSize)) : 1;
+  const shown = Math.min(page, pages);
   const load = useCallback((signal?: AbortSignal) => {
     fetchErasureCandidates(signal).then((list) => { setCandidates(list); setFailure(null); }).catch((error: unknown) => {
       if ((error as Error).name !== 'AbortError') setFailure(messageOf(error, 'De afgesloten casussen konden niet worden geladen.'));
@@ -63,7 +70,7 @@ export function RetentionPage() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {candidates.map((c) => (
+            {candidates.slice((shown - 1) * pageSize, shown * pageSize).map((c) => (
               <TableRow key={c.caseId}>
                 <TableCell className="retention-table__pseudonym">{c.pseudonym}</TableCell>
                 <TableCell>{formatDutchDate(c.closedAt.slice(0, 10))}</TableCell>
@@ -80,6 +87,7 @@ export function RetentionPage() {
           </TableBody>
         </DataTable>
       )}
+      <Pager page={shown} pages={pages} onPage={setPage} />
       {erasing && (
         <EraseDialog
           candidate={erasing}

@@ -5,6 +5,7 @@ import {
 } from '@utrecht/component-library-react';
 import { tableStateLabel, type RegionOrganisation } from '@uitstroom/shared';
 import { useMe } from '../auth/session';
+import { Pager } from '../core/Pager';
 import { messageOf } from '../cases/case-api';
 import { useRegionMunicipalities, type RegionMunicipalities } from '../cases/region';
 import { PlanTableForm } from './PlanTableForm';
@@ -88,14 +89,23 @@ export function TablesPage() {
       {tables && tables.length > 0 && (
         <>
           <TableList id="komend" title="Komende tafels" tables={upcoming} region={region} empty="Er staat geen tafel gepland." />
-          <TableList id="geweest" title="Eerdere tafels" tables={past} region={region} empty="Nog geen eerdere tafels." />
+          <TableList id="geweest" title="Eerdere tafels" tables={past} region={region} empty="Nog geen eerdere tafels." pageSize={pastPageSize} />
         </>
       )}
     </div>
   );
 }
 
-function TableList({ id, title, tables, region, empty }: { id: string; title: string; tables: TableListItem[]; region: RegionMunicipalities; empty: string }) {
+/** The past tables by page, the latest first: a region meets every week or two, for years. */
+const pastPageSize = 10;
+
+function TableList({ id, title, tables: all, region, empty, pageSize }: {
+  id: string; title: string; tables: TableListItem[]; region: RegionMunicipalities; empty: string; pageSize?: number;
+}) {
+  const [page, setPage] = useState(1);
+  const pages = pageSize ? Math.max(1, Math.ceil(all.length / pageSize)) : 1;
+  const shown = Math.min(page, pages);
+  const tables = pageSize ? all.slice((shown - 1) * pageSize, shown * pageSize) : all;
   return (
     <section aria-labelledby={`${id}-kop`}>
       <Heading level={2} id={`${id}-kop`}>{title}</Heading>
@@ -129,6 +139,7 @@ function TableList({ id, title, tables, region, empty }: { id: string; title: st
           </TableBody>
         </DataTable>
       )}
+      <Pager page={shown} pages={pages} onPage={setPage} />
     </section>
   );
 }
