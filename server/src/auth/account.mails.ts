@@ -3,10 +3,6 @@ import type { Mail } from '../core/mailer';
 
 // Mails carry no personal data of residents: only who is invited, for which region, and a link.
 
-function dutchDateTime(date: Date): string {
-  return formatDutchDateAtTime(date);
-}
-
 export function invitationMail(options: { to: string; displayName: string; regionName: string; regionId: string; link: string; expiresAt: Date }): Mail {
   return {
     to: options.to,
@@ -20,7 +16,7 @@ export function invitationMail(options: { to: string; displayName: string; regio
       '',
       options.link,
       '',
-      `De link werkt één keer en is geldig tot ${dutchDateTime(options.expiresAt)}.`,
+      `De link werkt één keer en is geldig tot ${formatDutchDateAtTime(options.expiresAt)}.`,
       'Verwachtte u deze uitnodiging niet? Dan kunt u dit bericht negeren.',
     ].join('\n'),
   };
@@ -39,7 +35,7 @@ export function passwordResetMail(options: { to: string; displayName: string; re
       '',
       options.link,
       '',
-      `De link werkt één keer en is geldig tot ${dutchDateTime(options.expiresAt)}.`,
+      `De link werkt één keer en is geldig tot ${formatDutchDateAtTime(options.expiresAt)}.`,
       'Heeft u dit niet zelf gevraagd? Dan kunt u dit bericht negeren; uw wachtwoord blijft hetzelfde.',
     ].join('\n'),
   };
@@ -55,7 +51,7 @@ export function accountLockedMail(options: { to: string; displayName: string; re
       `Beste ${options.displayName},`,
       '',
       'Er is vaak achter elkaar geprobeerd in te loggen op uw account bij de Uitstroomtafel, met een verkeerd wachtwoord of een verkeerde code.',
-      `Daarom is uw account geblokkeerd tot ${dutchDateTime(options.until)}. Daarna kunt u weer inloggen.`,
+      `Daarom is uw account geblokkeerd tot ${formatDutchDateAtTime(options.until)}. Daarna kunt u weer inloggen.`,
       '',
       'Was u dit niet zelf? Dan probeert misschien iemand anders uw wachtwoord te raden. Kies na de blokkade een nieuw wachtwoord',
       'en meld het bij de regio-beheerder van uw regio. De regio-beheerder kan de blokkade ook meteen opheffen.',

@@ -1,14 +1,14 @@
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Pool, PoolClient } from 'pg';
-import pino from 'pino';
 import { migrations } from '../../../migrations';
 import { entities } from './entities';
+import { createLogger } from './logger';
 
 export type Db = DataSource;
 export type Tx = EntityManager;
 
 // The same level rule as readConfig (LOG_LEVEL, silent under test), for the pools made before a config exists.
-const logger = pino({ level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info') });
+const logger = createLogger(process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'));
 
 /**
  * What a dropped connection may write to the log: the SQL state and the driver's message. Never the

@@ -167,22 +167,21 @@ const asDutchMoment = (moment: Date | string) => {
 
 /** `2026-03-01` → `1 maart 2026`. A timestamp gives its Dutch day. Anything else is returned as it came. */
 export function formatDutchDate(isoDateOrMoment: string | Date): string {
-  if (typeof isoDateOrMoment === 'string' && isoDatePattern.test(isoDateOrMoment)) {
-    if (!isIsoDate(isoDateOrMoment)) return isoDateOrMoment;
-    return format(dutchNoon(isoDateOrMoment), 'd MMMM yyyy', { locale: nl });
-  }
-  const t = asDutchMoment(isoDateOrMoment);
-  return t ? format(t, 'd MMMM yyyy', { locale: nl }) : String(isoDateOrMoment);
+  return formatDutchDay(isoDateOrMoment, 'd MMMM yyyy');
 }
 
 /** `2026-04-14` or a moment of that Dutch day → `dinsdag 14 april 2026`. */
 export function formatDutchWeekdayDate(isoDateOrMoment: string | Date): string {
+  return formatDutchDay(isoDateOrMoment, 'EEEE d MMMM yyyy');
+}
+
+/** A calendar date as it is, a moment as its Dutch day; anything unreadable is returned as it came. */
+function formatDutchDay(isoDateOrMoment: string | Date, pattern: string): string {
   if (typeof isoDateOrMoment === 'string' && isoDatePattern.test(isoDateOrMoment)) {
-    if (!isIsoDate(isoDateOrMoment)) return isoDateOrMoment;
-    return format(dutchNoon(isoDateOrMoment), 'EEEE d MMMM yyyy', { locale: nl });
+    return isIsoDate(isoDateOrMoment) ? format(dutchNoon(isoDateOrMoment), pattern, { locale: nl }) : isoDateOrMoment;
   }
   const t = asDutchMoment(isoDateOrMoment);
-  return t ? format(t, 'EEEE d MMMM yyyy', { locale: nl }) : String(isoDateOrMoment);
+  return t ? format(t, pattern, { locale: nl }) : String(isoDateOrMoment);
 }
 
 /** A moment's Dutch clock time: `10:00` (`10:00:07` with seconds); empty for no moment. */
