@@ -20,11 +20,22 @@ async function main(): Promise<number> {
       return 0;
     }
     console.error(`Auditlog GESCHONDEN: ${broken.length} van ${chains} ketens gebroken.`);
-    for (const link of broken) console.error(`  keten ${link.chain}: eerste gebroken schakel bij regel ${link.id} (${link.problem})`);
+    for (const link of broken)
+      console.error(
+        `  keten ${link.chain}: eerste gebroken schakel bij regel ${link.id} (${link.problem})`,
+      );
     return 1;
   } finally {
     await client.end();
   }
 }
 
-main().then((code) => { process.exitCode = code; }, (error) => { console.error(error); process.exitCode = 2; });
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    console.error(error);
+    process.exitCode = 2;
+  },
+);

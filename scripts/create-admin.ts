@@ -12,13 +12,22 @@ import { hashPassword } from '../server/src/auth/passwords';
 
 const argumentsSchema = z.strictObject({
   email: z.email().transform((e) => e.trim().toLowerCase()),
-  region: z.string().regex(/^[a-z0-9-]+$/, 'Gebruik kleine letters, cijfers en streepjes (bijv. flevoland).'),
+  region: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'Gebruik kleine letters, cijfers en streepjes (bijv. flevoland).'),
   'region-name': z.string().min(2).optional(),
   name: z.string().min(2).optional(),
 });
 
 async function main() {
-  const { values } = parseArgs({ options: { email: { type: 'string' }, region: { type: 'string' }, 'region-name': { type: 'string' }, name: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      email: { type: 'string' },
+      region: { type: 'string' },
+      'region-name': { type: 'string' },
+      name: { type: 'string' },
+    },
+  });
   const args = parseOrThrow(argumentsSchema, values);
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('Zet DATABASE_URL naar de database van de app.');
@@ -28,14 +37,25 @@ async function main() {
   const passwordHash = await hashPassword(password);
   try {
     await db.transaction(async (tx) => {
-      const regionName = args['region-name'] ?? args.region.replace(/(^|-)\w/g, (c) => c.toUpperCase());
-      await tx.query('INSERT INTO region (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING', [args.region, regionName]);
+      const regionName =
+        args['region-name'] ?? args.region.replace(/(^|-)\w/g, (c) => c.toUpperCase());
+      await tx.query(
+        'INSERT INTO region (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING',
+        [args.region, regionName],
+      );
       const [region] = await tx.query('SELECT id, name FROM region WHERE slug = $1', [args.region]);
       const organisationName = `Regiobeheer ${region.name}`;
-      await tx.query(`INSERT INTO organisation (region_id, kind, name) VALUES ($1, 'coordination', $2) ON CONFLICT (region_id, name) DO NOTHING`, [region.id, organisationName]);
-      const [organisation] = await tx.query('SELECT id FROM organisation WHERE region_id = $1 AND name = $2', [region.id, organisationName]);
+      await tx.query(
+        `INSERT INTO organisation (region_id, kind, name) VALUES ($1, 'coordination', $2) ON CONFLICT (region_id, name) DO NOTHING`,
+        [region.id, organisationName],
+      );
+      const [organisation] = await tx.query(
+        'SELECT id FROM organisation WHERE region_id = $1 AND name = $2',
+        [region.id, organisationName],
+      );
       const [existing] = await tx.query('SELECT 1 FROM app_user WHERE email = $1', [args.email]);
-      if (existing) throw new AppError('CONFLICT', `Er bestaat al een gebruiker met ${args.email}.`);
+      if (existing)
+        throw new AppError('CONFLICT', `Er bestaat al een gebruiker met ${args.email}.`);
       await tx.query(
         `INSERT INTO app_user (organisation_id, email, display_name, seat, password_hash) VALUES ($1, $2, $3, 'regionAdmin', $4)`,
         [organisation.id, args.email, args.name ?? args.email, passwordHash],
@@ -50,6 +70,8 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof AppError ? `${error.message} ${JSON.stringify(error.issues)}` : error);
+  console.error(
+    error instanceof AppError ? `${error.message} ${JSON.stringify(error.issues)}` : error,
+  );
   process.exit(error instanceof AppError ? 2 : 1);
 });

@@ -8,5 +8,8 @@ if (!url) {
 }
 runMigrations(url).then(
   (ran) => console.log(ran.length ? `Uitgevoerd: ${ran.join(', ')}` : 'Het schema is bij.'),
-  (error) => { console.error(error); process.exit(1); },
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
 );

@@ -24,11 +24,17 @@ function main(args: readonly string[]): number {
       text = readFileSync(file, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? 'bestaat niet' : code === 'EISDIR' ? 'is een map' : 'kan niet worden gelezen';
+      const reason =
+        code === 'ENOENT'
+          ? 'bestaat niet'
+          : code === 'EISDIR'
+            ? 'is een map'
+            : 'kan niet worden gelezen';
       return fail(`Het bestand ${file} ${reason}.`);
     }
   } else {
-    if (process.stdin.isTTY) return fail('Geef een bestand op, of stuur de JSON op standaardinvoer.');
+    if (process.stdin.isTTY)
+      return fail('Geef een bestand op, of stuur de JSON op standaardinvoer.');
     try {
       text = readFileSync(0, 'utf8');
     } catch {
@@ -50,7 +56,13 @@ function main(args: readonly string[]): number {
 
 /** Input that never reached the schema: reported at the root path "", in the API's shape. */
 function fail(message: string): number {
-  const body: ErrorBody = { error: { code: 'VALIDATION_FAILED', message: 'De invoer is ongeldig.', issues: [{ path: '', message }] } };
+  const body: ErrorBody = {
+    error: {
+      code: 'VALIDATION_FAILED',
+      message: 'De invoer is ongeldig.',
+      issues: [{ path: '', message }],
+    },
+  };
   return print(body, invalidExitCode);
 }
 

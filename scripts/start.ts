@@ -9,7 +9,11 @@ import { randomBytes } from 'node:crypto';
 import { startServer } from '../server/src/server';
 import { readConfig } from '../server/src/core/config';
 import { createDataSource, pendingMigrationNames, runMigrations } from '../server/src/core/db';
-import { chooseDataDir, startEmbeddedDatabase, type EmbeddedDatabase } from '../server/src/core/embedded-database';
+import {
+  chooseDataDir,
+  startEmbeddedDatabase,
+  type EmbeddedDatabase,
+} from '../server/src/core/embedded-database';
 import { seedDemoData } from '../server/src/demo/demo-seed';
 import { seedDemoHistory } from '../server/src/demo/demo-history';
 import { demoPassword, featuredDemoAccounts } from '../server/src/demo/demo-regions';
@@ -25,9 +29,20 @@ async function main() {
   let embedded: EmbeddedDatabase | null = null;
   if (!process.env.DATABASE_URL) {
     const { dataDir, isFallback } = chooseDataDir(join(root, '.data'));
-    embedded = await startEmbeddedDatabase({ dataDir, databaseName: 'uitstroomtafel', port: intOrUndefined(process.env.EMBEDDED_DB_PORT), isDetached: true });
-    if (embedded.stoppedOrphanPid) console.log(`Een ingebouwde PostgreSQL die na een eerdere start was blijven draaien (pid ${embedded.stoppedOrphanPid}), is eerst gestopt.`);
-    if (isFallback) console.log(`De databasegebruiker postgres kan ${root} niet in: PostgreSQL draait vanuit ${dirname(embedded.binDir)} en de data staat daarom elders.`);
+    embedded = await startEmbeddedDatabase({
+      dataDir,
+      databaseName: 'uitstroomtafel',
+      port: intOrUndefined(process.env.EMBEDDED_DB_PORT),
+      isDetached: true,
+    });
+    if (embedded.stoppedOrphanPid)
+      console.log(
+        `Een ingebouwde PostgreSQL die na een eerdere start was blijven draaien (pid ${embedded.stoppedOrphanPid}), is eerst gestopt.`,
+      );
+    if (isFallback)
+      console.log(
+        `De databasegebruiker postgres kan ${root} niet in: PostgreSQL draait vanuit ${dirname(embedded.binDir)} en de data staat daarom elders.`,
+      );
     process.env.DATABASE_URL = embedded.appUrl;
     process.env.DATABASE_OWNER_URL = embedded.ownerUrl;
     process.env.SESSION_SECRET ??= persistentSecret(join(dataDir, 'session-secret'));
@@ -41,7 +56,9 @@ async function main() {
   };
   process.once('SIGINT', stopWhileStarting);
   process.once('SIGTERM', stopWhileStarting);
-  const config = readConfig(process.env, { clientDistDir: process.env.CLIENT_DIST_DIR ?? join(root, 'client', 'dist') });
+  const config = readConfig(process.env, {
+    clientDistDir: process.env.CLIENT_DIST_DIR ?? join(root, 'client', 'dist'),
+  });
 
   // The embedded database migrates here; with DATABASE_URL the app never holds the owner's credentials: migrations are their own step (`npm run migrate`).
   const ran = embedded ? await runMigrations(embedded.ownerUrl) : [];
@@ -52,11 +69,15 @@ async function main() {
   const pending = embedded ? [] : await pendingMigrationNames(db);
   if (pending.length) {
     await db.destroy();
-    throw new Error(`Het databaseschema loopt achter (${pending.join(', ')}). Voer eerst "npm run migrate" uit met DATABASE_OWNER_URL.`);
+    throw new Error(
+      `Het databaseschema loopt achter (${pending.join(', ')}). Voer eerst "npm run migrate" uit met DATABASE_OWNER_URL.`,
+    );
   }
-  if (!config.isProduction && (await seedDemoData(db))) console.log('Demoregio’s Flevoland en Midden-IJssel aangemaakt.');
+  if (!config.isProduction && (await seedDemoData(db)))
+    console.log('Demoregio’s Flevoland en Midden-IJssel aangemaakt.');
   // Once per database (seedDemoHistory marks it done): four years of cases for the indicators' dashboards.
-  if (!config.isProduction && (await seedDemoHistory(db))) console.log('Demogeschiedenis aangemaakt: vier jaar casussen voor de indicatoren.');
+  if (!config.isProduction && (await seedDemoHistory(db)))
+    console.log('Demogeschiedenis aangemaakt: vier jaar casussen voor de indicatoren.');
 
   if (!config.isProduction) buildClientIfStale(root);
 
@@ -64,7 +85,9 @@ async function main() {
   const server = await startServer({ db, config });
   // Digests and due-date flags: every node runs the scheduler; each job runs once per period across them.
   const stopScheduler = startScheduler(db, { jobs: scheduledJobs() });
-  console.log(`\nUitstroomtafel draait op ${server.url} (gestart in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+  console.log(
+    `\nUitstroomtafel draait op ${server.url} (gestart in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`,
+  );
   if (!config.isProduction) {
     console.log(`Demo-accounts (wachtwoord: ${demoPassword}):`);
     for (const email of featuredDemoAccounts) console.log(`  ${email}`);
@@ -104,9 +127,12 @@ function intOrUndefined(value: string | undefined): number | undefined {
 main().catch((error: unknown) => {
   // A person reads this: the message, not an object dump (a rejection without a reason printed "undefined").
   const { code, port } = (error ?? {}) as { code?: string; port?: number };
-  const message = code === 'EADDRINUSE'
-    ? `poort ${port ?? ''} is al in gebruik; kies een andere met PORT=…`
-    : error instanceof Error ? error.message : String(error ?? 'onbekende fout');
+  const message =
+    code === 'EADDRINUSE'
+      ? `poort ${port ?? ''} is al in gebruik; kies een andere met PORT=…`
+      : error instanceof Error
+        ? error.message
+        : String(error ?? 'onbekende fout');
   console.error(`Uitstroomtafel kon niet starten: ${message}`);
   if (process.env.DEBUG_START && error instanceof Error) console.error(error.stack);
   // The embedded PostgreSQL stops on exit (startEmbeddedDatabase's exit hook), after the app's

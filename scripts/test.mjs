@@ -19,14 +19,20 @@ const only = process.argv.slice(2);
 const layers = [];
 
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...options.env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...options.env },
+  });
   return result.status ?? 1;
 }
 
 /** Like run, without waiting: resolves to the exit status. */
 function runAsync(command, args) {
   return new Promise((resolve) => {
-    spawn(command, args, { cwd: root, stdio: 'inherit' }).on('close', (status) => resolve(status ?? 1));
+    spawn(command, args, { cwd: root, stdio: 'inherit' }).on('close', (status) =>
+      resolve(status ?? 1),
+    );
   });
 }
 
@@ -40,7 +46,20 @@ async function layer(name, body) {
 
 function jestLayer(project, { files = [], env = {}, label = project } = {}) {
   const outputFile = join(resultsDir, 'layers', `${label}.json`);
-  const status = run('npx', ['jest', ...files, '--selectProjects', project, '--json', '--outputFile', outputFile, '--maxWorkers=2'], { env: { NODE_ENV: 'test', ...env } });
+  const status = run(
+    'npx',
+    [
+      'jest',
+      ...files,
+      '--selectProjects',
+      project,
+      '--json',
+      '--outputFile',
+      outputFile,
+      '--maxWorkers=2',
+    ],
+    { env: { NODE_ENV: 'test', ...env } },
+  );
   if (!existsSync(outputFile)) return { passed: 0, failed: 1, status };
   const report = JSON.parse(readFileSync(outputFile, 'utf8'));
   const failedSuites = report.numFailedTestSuites + (report.numRuntimeErrorTestSuites ?? 0);
@@ -54,7 +73,10 @@ function ensureDebianPackage(file, pkg) {
   const asRoot = process.getuid?.() === 0;
   const cmd = (args) => (asRoot ? run(args[0], args.slice(1)) : run('sudo', args));
   cmd(['apt-get', 'update', '-qq']);
-  if (cmd(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', pkg]) !== 0 || !existsSync(file)) {
+  if (
+    cmd(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', pkg]) !== 0 ||
+    !existsSync(file)
+  ) {
     throw new Error(`Installing ${pkg} with apt-get failed`);
   }
 }
@@ -70,10 +92,23 @@ function buildClient() {
 // (winter and summer), and the two nights the clocks move. Each moment runs the tests that compute a
 // day; the first runs every such test and the pages, the others the core of them.
 const clockMoments = [
-  { at: '2026-12-06T23:30:00Z', dutch: '7 december 2026 00:30', label: 'clock-winter-night', everything: true },
+  {
+    at: '2026-12-06T23:30:00Z',
+    dutch: '7 december 2026 00:30',
+    label: 'clock-winter-night',
+    everything: true,
+  },
   { at: '2026-07-01T22:30:00Z', dutch: '2 juli 2026 00:30', label: 'clock-summer-night' },
-  { at: '2026-03-29T00:30:00Z', dutch: '29 maart 2026 01:30, een half uur voor de zomertijd', label: 'clock-spring-forward' },
-  { at: '2026-10-25T00:30:00Z', dutch: '25 oktober 2026 02:30, een half uur voor de wintertijd', label: 'clock-fall-back' },
+  {
+    at: '2026-03-29T00:30:00Z',
+    dutch: '29 maart 2026 01:30, een half uur voor de zomertijd',
+    label: 'clock-spring-forward',
+  },
+  {
+    at: '2026-10-25T00:30:00Z',
+    dutch: '25 oktober 2026 02:30, een half uur voor de wintertijd',
+    label: 'clock-fall-back',
+  },
 ];
 const clockApiTests = [
   'server/src/placements/placements.test.ts',
@@ -98,7 +133,11 @@ const clockApiCoreTests = [
   'server/src/tasks/tasks.test.ts',
   'tests/api/follow-up-support.test.ts',
 ];
-const clockBrowserTests = ['tests/browser/placements.test.ts', 'tests/browser/follow-up-support.test.ts', 'tests/browser/tables.test.ts'];
+const clockBrowserTests = [
+  'tests/browser/placements.test.ts',
+  'tests/browser/follow-up-support.test.ts',
+  'tests/browser/tables.test.ts',
+];
 
 /**
  * The environment that moves every process's clock (jest, its workers, the embedded PostgreSQL,
@@ -120,10 +159,20 @@ await layer('types', async () => {
   // tsc uses one core: two projects at a time on the two cores CI has.
   const statuses = [];
   for (let i = 0; i < projects.length; i += 2) {
-    statuses.push(...await Promise.all(projects.slice(i, i + 2).map((project) => runAsync('npx', ['tsc', '-p', project, '--noEmit']))));
+    statuses.push(
+      ...(await Promise.all(
+        projects
+          .slice(i, i + 2)
+          .map((project) => runAsync('npx', ['tsc', '-p', project, '--noEmit'])),
+      )),
+    );
   }
   const failed = projects.filter((_, i) => statuses[i] !== 0);
-  return { passed: projects.length - failed.length, failed: failed.length, note: 'projects type-checked' };
+  return {
+    passed: projects.length - failed.length,
+    failed: failed.length,
+    note: 'projects type-checked',
+  };
 });
 await layer('unit', () => jestLayer('unit'));
 await layer('api', () => jestLayer('api'));
@@ -136,12 +185,26 @@ await layer('clock', () => {
   // Before any clock moves: apt refuses package lists dated in its future.
   ensureDebianPackage(libfaketime, 'faketime');
   ensureChromium();
-  if (!existsSync(join(root, 'client', 'dist', 'index.html')) && !buildClient()) return { passed: 0, failed: 1 };
+  if (!existsSync(join(root, 'client', 'dist', 'index.html')) && !buildClient())
+    return { passed: 0, failed: 1 };
   const outcomes = [];
   for (const moment of clockMoments) {
     console.log(`\n… klok op ${moment.at} (${moment.dutch} in Nederland)`);
-    outcomes.push(jestLayer('api', { files: moment.everything ? clockApiTests : clockApiCoreTests, env: shiftedClock(moment.at), label: `${moment.label}-api` }));
-    if (moment.everything) outcomes.push(jestLayer('browser', { files: clockBrowserTests, env: shiftedClock(moment.at), label: `${moment.label}-browser` }));
+    outcomes.push(
+      jestLayer('api', {
+        files: moment.everything ? clockApiTests : clockApiCoreTests,
+        env: shiftedClock(moment.at),
+        label: `${moment.label}-api`,
+      }),
+    );
+    if (moment.everything)
+      outcomes.push(
+        jestLayer('browser', {
+          files: clockBrowserTests,
+          env: shiftedClock(moment.at),
+          label: `${moment.label}-browser`,
+        }),
+      );
   }
   return {
     passed: outcomes.reduce((sum, o) => sum + o.passed, 0),
@@ -154,7 +217,10 @@ await layer('clock', () => {
 const passed = layers.reduce((sum, l) => sum + l.passed, 0);
 const failed = layers.reduce((sum, l) => sum + l.failed, 0);
 console.log('\nlayer     time     passed  failed');
-for (const l of layers) console.log(`${l.name.padEnd(9)} ${`${l.seconds.toFixed(1)} s`.padStart(7)}  ${String(l.passed).padStart(6)}  ${String(l.failed).padStart(6)}${l.note ? `  (${l.note})` : ''}`);
+for (const l of layers)
+  console.log(
+    `${l.name.padEnd(9)} ${`${l.seconds.toFixed(1)} s`.padStart(7)}  ${String(l.passed).padStart(6)}  ${String(l.failed).padStart(6)}${l.note ? `  (${l.note})` : ''}`,
+  );
 console.log(`total     ${`${layers.reduce((s, l) => s + l.seconds, 0).toFixed(1)} s`.padStart(7)}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || layers.some((l) => l.status && l.status !== 0) ? 1 : 0);

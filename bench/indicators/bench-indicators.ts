@@ -58,9 +58,17 @@ function quantile(values: number[], q: number): number {
 }
 
 async function signIn(baseUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: benchPassword }) });
-  if (response.status !== 200) throw new Error(`sign-in as ${email}: ${response.status} ${await response.text()}`);
-  return response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith('uitstroom.sid='))!;
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: benchPassword }),
+  });
+  if (response.status !== 200)
+    throw new Error(`sign-in as ${email}: ${response.status} ${await response.text()}`);
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .find((c) => c.startsWith('uitstroom.sid='))!;
 }
 
 /** The last full calendar quarter before today, as the filter's from and to. */
@@ -73,7 +81,12 @@ function lastQuarter(today: string): { from: string; to: string } {
   return { from, to: addDays(nextStart, -1) };
 }
 
-interface Dashboard { label: string; cookie: string; query: string; times: number[] }
+interface Dashboard {
+  label: string;
+  cookie: string;
+  query: string;
+  times: number[];
+}
 
 async function main() {
   const startedAt = performance.now();
@@ -89,44 +102,86 @@ async function main() {
     await runMigrations(database.ownerUrl);
     const owner = new Client({ connectionString: database.ownerUrl });
     await owner.connect();
-    const version = (await owner.query<{ version: string }>(`SELECT current_setting('server_version') AS version`)).rows[0]?.version;
+    const version = (
+      await owner.query<{ version: string }>(`SELECT current_setting('server_version') AS version`)
+    ).rows[0]?.version;
 
     let generated = 'reused';
-    let history: { regions: { id: string; slug: string; cases: number }[]; counts: Record<string, number> };
-    const found = (await owner.query<{ id: string; slug: string; cases: number }>(
-      `SELECT r.id, r.slug, (SELECT count(*) FROM case_file c WHERE c.region_id = r.id)::int AS cases FROM region r WHERE r.slug LIKE 'bench-%' ORDER BY r.slug`)).rows;
+    let history: {
+      regions: { id: string; slug: string; cases: number }[];
+      counts: Record<string, number>;
+    };
+    const found = (
+      await owner.query<{ id: string; slug: string; cases: number }>(
+        `SELECT r.id, r.slug, (SELECT count(*) FROM case_file c WHERE c.region_id = r.id)::int AS cases FROM region r WHERE r.slug LIKE 'bench-%' ORDER BY r.slug`,
+      )
+    ).rows;
     if (found.length) {
-      history = { regions: found, counts: { case_file: found.reduce((sum, r) => sum + r.cases, 0) } };
+      history = {
+        regions: found,
+        counts: { case_file: found.reduce((sum, r) => sum + r.cases, 0) },
+      };
     } else {
       // The data set. One hash for every user: argon2 is slow on purpose.
       const passwordHash = await hashPassword(benchPassword);
       const generationStart = performance.now();
       await owner.query('BEGIN');
       // BENCH_VERBOSE: which statements of the generation take the time.
-      const onStatement = process.env.BENCH_VERBOSE ? (label: string, took: number) => { if (took > 1000) console.log(`  ${seconds(took).padStart(7)}  ${label}`); } : undefined;
-      history = await generateHistory(owner, { regionCount, totalCases: caseCount, years, seed, passwordHash, onStatement });
+      const onStatement = process.env.BENCH_VERBOSE
+        ? (label: string, took: number) => {
+            if (took > 1000) console.log(`  ${seconds(took).padStart(7)}  ${label}`);
+          }
+        : undefined;
+      history = await generateHistory(owner, {
+        regionCount,
+        totalCases: caseCount,
+        years,
+        seed,
+        passwordHash,
+        onStatement,
+      });
       await owner.query('COMMIT');
       const generationMs = performance.now() - generationStart;
       const vacuumStart = performance.now();
       await owner.query('VACUUM ANALYZE');
       generated = `generated in ${seconds(generationMs)}; VACUUM ANALYZE ${seconds(performance.now() - vacuumStart)}`;
     }
-    const [sizes] = (await owner.query<{ database: string; cases: string }>(
-      `SELECT pg_size_pretty(pg_database_size(current_database())) AS database, pg_size_pretty(pg_total_relation_size('case_file')) AS cases`)).rows;
+    const [sizes] = (
+      await owner.query<{ database: string; cases: string }>(
+        `SELECT pg_size_pretty(pg_database_size(current_database())) AS database, pg_size_pretty(pg_total_relation_size('case_file')) AS cases`,
+      )
+    ).rows;
     await owner.end();
 
-    console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, PostgreSQL ${version} (embedded, default settings)`);
+    console.log(
+      `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, PostgreSQL ${version} (embedded, default settings)`,
+    );
     console.log(`Load average at start: ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`);
-    console.log(`\n${history.regions.length} regions, ${history.counts['case_file'] ?? 0} cases over ${years} years, ${generated}; database ${sizes?.database} (case_file ${sizes?.cases})`);
-    console.log(`  rows: ${Object.entries(history.counts).map(([table, n]) => `${table} ${n}`).join(', ')}`);
+    console.log(
+      `\n${history.regions.length} regions, ${history.counts['case_file'] ?? 0} cases over ${years} years, ${generated}; database ${sizes?.database} (case_file ${sizes?.cases})`,
+    );
+    console.log(
+      `  rows: ${Object.entries(history.counts)
+        .map(([table, n]) => `${table} ${n}`)
+        .join(', ')}`,
+    );
 
     await app.initialize();
-    const config = readConfig({ NODE_ENV: 'test', DATABASE_URL: database.appUrl }, { clientDistDir: null, logLevel: 'silent' });
+    const config = readConfig(
+      { NODE_ENV: 'test', DATABASE_URL: database.appUrl },
+      { clientDistDir: null, logLevel: 'silent' },
+    );
     server = await startServer({ db: app, config, port: 0, host: '127.0.0.1' });
 
     // Three regions by their number of cases; in each, one seat of every kind that reads indicators.
     const byCases = [...history.regions].sort((a, b) => b.cases - a.cases);
-    const picked = [...new Set([byCases[0]!, byCases[Math.floor(byCases.length / 2)]!, byCases[byCases.length - 1]!])];
+    const picked = [
+      ...new Set([
+        byCases[0]!,
+        byCases[Math.floor(byCases.length / 2)]!,
+        byCases[byCases.length - 1]!,
+      ]),
+    ];
     const today = amsterdamDate(new Date());
     const quarter = lastQuarter(today);
     const filtered = `?from=${quarter.from}&to=${quarter.to}&targetGroup=protectedHousing`;
@@ -139,21 +194,33 @@ async function main() {
                                             WHERE o.region_id = $1 AND u.seat = 'municipality' ORDER BY m.population DESC LIMIT 1)
          UNION ALL SELECT 'corporation', (SELECT u.email FROM app_user u JOIN organisation o ON o.id = u.organisation_id WHERE o.region_id = $1 AND u.seat = 'corporation'
                                            ORDER BY (SELECT count(*) FROM offer f WHERE f.organisation_id = o.id) DESC LIMIT 1)`,
-        [region.id]);
+        [region.id],
+      );
       for (const { seat, email } of seats) {
         const cookie = await signIn(server.url, email);
-        for (const [name, query] of [['standaard', ''], [`${quarter.from}..${quarter.to} beschermd wonen`, filtered]] as const) {
-          dashboards.push({ label: `${region.slug} (${region.cases} cases) ${seat} ${name}`, cookie, query, times: [] });
+        for (const [name, query] of [
+          ['standaard', ''],
+          [`${quarter.from}..${quarter.to} beschermd wonen`, filtered],
+        ] as const) {
+          dashboards.push({
+            label: `${region.slug} (${region.cases} cases) ${seat} ${name}`,
+            cookie,
+            query,
+            times: [],
+          });
         }
       }
     }
 
     const ask = async (dashboard: Dashboard): Promise<number> => {
       const sentAt = performance.now();
-      const response = await fetch(`${server!.url}/api/indicators${dashboard.query}`, { headers: { Cookie: dashboard.cookie } });
+      const response = await fetch(`${server!.url}/api/indicators${dashboard.query}`, {
+        headers: { Cookie: dashboard.cookie },
+      });
       const body = await response.text();
       const took = performance.now() - sentAt;
-      if (response.status !== 200) throw new Error(`${dashboard.label}: ${response.status} ${body.slice(0, 500)}`);
+      if (response.status !== 200)
+        throw new Error(`${dashboard.label}: ${response.status} ${body.slice(0, 500)}`);
       return took;
     };
     await counter.connect();
@@ -171,7 +238,9 @@ async function main() {
     await timeCount();
     for (const dashboard of dashboards) {
       // The answer is what the contract says: a bench of wrong answers measures nothing.
-      const check = await fetch(`${server.url}/api/indicators${dashboard.query}`, { headers: { Cookie: dashboard.cookie } });
+      const check = await fetch(`${server.url}/api/indicators${dashboard.query}`, {
+        headers: { Cookie: dashboard.cookie },
+      });
       dashboardViewSchema.parse(await check.json());
       for (let i = 0; i < warmupCount; i += 1) await ask(dashboard);
       for (let i = 0; i < requestCount; i += 1) dashboard.times.push(await ask(dashboard));
@@ -179,17 +248,27 @@ async function main() {
     await timeCount();
 
     const countMedian = median(countTimes);
-    console.log(`\nSELECT count(*) FROM case_file: ${countTimes.length} times (before and after the dashboards), median ${ms(countMedian)}, p95 ${ms(quantile(countTimes, 0.95))}, max ${ms(Math.max(...countTimes))}`);
-    console.log(`\nGET /api/indicators, ${requestCount} requests per dashboard after ${warmupCount} to warm up, one at a time (limit: median ${limitMs} ms)`);
+    console.log(
+      `\nSELECT count(*) FROM case_file: ${countTimes.length} times (before and after the dashboards), median ${ms(countMedian)}, p95 ${ms(quantile(countTimes, 0.95))}, max ${ms(Math.max(...countTimes))}`,
+    );
+    console.log(
+      `\nGET /api/indicators, ${requestCount} requests per dashboard after ${warmupCount} to warm up, one at a time (limit: median ${limitMs} ms)`,
+    );
     const width = Math.max(...dashboards.map((d) => d.label.length));
     console.log(`  ${'dashboard'.padEnd(width)}  count    median       p95       max  × count(*)`);
     let slowest = 0;
     for (const d of dashboards) {
       const m = median(d.times);
       slowest = Math.max(slowest, m);
-      console.log(`  ${d.label.padEnd(width)}  ${String(d.times.length).padStart(5)}  ${ms(m).padStart(8)}  ${ms(quantile(d.times, 0.95)).padStart(8)}  ${ms(Math.max(...d.times)).padStart(8)}  ${(m / countMedian).toFixed(1).padStart(9)}`);
+      console.log(
+        `  ${d.label.padEnd(width)}  ${String(d.times.length).padStart(5)}  ${ms(m).padStart(8)}  ${ms(quantile(d.times, 0.95)).padStart(8)}  ${ms(Math.max(...d.times)).padStart(8)}  ${(m / countMedian).toFixed(1).padStart(9)}`,
+      );
     }
-    console.log(`\nSlowest median ${ms(slowest)} (limit ${limitMs} ms). Load average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}. Total ${seconds(performance.now() - startedAt)}.`);
+    console.log(
+      `\nSlowest median ${ms(slowest)} (limit ${limitMs} ms). Load average at end: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}. Total ${seconds(performance.now() - startedAt)}.`,
+    );
     if (slowest > limitMs) {
       console.log(`A dashboard's median is over ${limitMs} ms.`);
       isOverLimit = true;
@@ -205,7 +284,10 @@ async function main() {
 
 // Explicit exit codes: stopping the embedded PostgreSQL resets process.exitCode.
 let isOverLimit = false;
-main().then(() => process.exit(isOverLimit ? 1 : 0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(isOverLimit ? 1 : 0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -6,7 +6,12 @@
  *   npm run bench:rules            # BENCH_CASES, BENCH_ROUNDS and BENCH_SEED override the defaults
  */
 import { performance } from 'node:perf_hooks';
-import { proposalInputSchema, proposeDestination, validateAndPropose, type ProposalOutcome } from '@uitstroom/shared';
+import {
+  proposalInputSchema,
+  proposeDestination,
+  validateAndPropose,
+  type ProposalOutcome,
+} from '@uitstroom/shared';
 
 const target = 50_000;
 const caseCount = Number(process.env.BENCH_CASES ?? 10_000);
@@ -40,9 +45,36 @@ function sample<T>(items: readonly T[], count: number): T[] {
   return pool.slice(0, count);
 }
 
-const syllables = ['al', 'dro', 'ten', 'ly', 'stad', 'urk', 'zee', 'wol', 'de', 'ven', 'ter', 'lo', 'chem', 'raal', 'zut', 'phen', 'olst', 'wijhe'];
-const nationalCodes = Array.from({ length: 340 }, (_, i) => `GM${String(10 + i * 29).padStart(4, '0')}`);
-const nameOf = new Map(nationalCodes.map((code, i) => [code, `${pick(syllables)}${pick(syllables)}${i}`.replace(/^./, (c) => c.toUpperCase())]));
+const syllables = [
+  'al',
+  'dro',
+  'ten',
+  'ly',
+  'stad',
+  'urk',
+  'zee',
+  'wol',
+  'de',
+  'ven',
+  'ter',
+  'lo',
+  'chem',
+  'raal',
+  'zut',
+  'phen',
+  'olst',
+  'wijhe',
+];
+const nationalCodes = Array.from(
+  { length: 340 },
+  (_, i) => `GM${String(10 + i * 29).padStart(4, '0')}`,
+);
+const nameOf = new Map(
+  nationalCodes.map((code, i) => [
+    code,
+    `${pick(syllables)}${pick(syllables)}${i}`.replace(/^./, (c) => c.toUpperCase()),
+  ]),
+);
 
 function isoDate(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -51,7 +83,11 @@ function isoDate(year: number, month: number, day: number): string {
 function generateCase(): unknown {
   const regionCodes = sample(nationalCodes, integer(5, 30));
   const outside = nationalCodes.filter((code) => !regionCodes.includes(code));
-  const municipalities = regionCodes.map((code) => ({ code, name: nameOf.get(code), population: integer(5_000, 900_000) }));
+  const municipalities = regionCodes.map((code) => ({
+    code,
+    name: nameOf.get(code),
+    population: integer(5_000, 900_000),
+  }));
   const admissionYear = integer(2015, 2025);
   const admissionDate = isoDate(admissionYear, integer(1, 12), integer(1, 28));
 
@@ -63,39 +99,66 @@ function generateCase(): unknown {
   for (let i = 0; i < addressCount; i += 1) {
     const from = isoDate(year, integer(1, 12), integer(1, 28));
     year += integer(1, 4);
-    const kind = untraceable ? pick(['instelling', 'briefadres'] as const) : i === 0 ? 'woonadres' : pick(['woonadres', 'woonadres', 'instelling', 'briefadres'] as const);
+    const kind = untraceable
+      ? pick(['instelling', 'briefadres'] as const)
+      : i === 0
+        ? 'woonadres'
+        : pick(['woonadres', 'woonadres', 'instelling', 'briefadres'] as const);
     const municipality = chance(0.1) ? pick(outside) : pick(regionCodes);
-    addresses.push(chance(0.15) && i === addressCount - 1 ? { municipality, kind, from } : { municipality, kind, from, to: isoDate(year, integer(1, 12), integer(1, 28)) });
+    addresses.push(
+      chance(0.15) && i === addressCount - 1
+        ? { municipality, kind, from }
+        : { municipality, kind, from, to: isoDate(year, integer(1, 12), integer(1, 28)) },
+    );
   }
   // A woonadres after the admission, which never counts.
-  if (chance(0.1)) addresses.push({ municipality: pick(regionCodes), kind: 'woonadres', from: isoDate(admissionYear + 1, 6, 1) });
+  if (chance(0.1))
+    addresses.push({
+      municipality: pick(regionCodes),
+      kind: 'woonadres',
+      from: isoDate(admissionYear + 1, 6, 1),
+    });
 
   const excluded = chance(0.3) ? sample(regionCodes, integer(1, 3)) : [];
   const allowed = regionCodes.filter((code) => !excluded.includes(code));
   const exceptions: unknown[] = [];
   const motivation = 'Toelichting van de casemanager bij deze uitzondering.';
   const roll = random();
-  if (roll < 0.15 && allowed.length > 0) exceptions.push({ kind: 'D', municipality: pick(allowed), motivation });
+  if (roll < 0.15 && allowed.length > 0)
+    exceptions.push({ kind: 'D', municipality: pick(allowed), motivation });
   if (roll >= 0.15 && roll < 0.45 && allowed.length > 0) {
-    exceptions.push({ kind: 'B', municipality: pick(allowed), ground: pick(['netwerk', 'daginvulling']), canTravelFromOrigin: chance(0.5), motivation });
+    exceptions.push({
+      kind: 'B',
+      municipality: pick(allowed),
+      ground: pick(['netwerk', 'daginvulling']),
+      canTravelFromOrigin: chance(0.5),
+      motivation,
+    });
   }
   if ((roll >= 0.35 && roll < 0.65) || chance(0.05)) exceptions.push({ kind: 'A', motivation });
 
   const placements: Record<string, number> = {};
-  for (const code of sample(regionCodes, integer(0, regionCodes.length))) placements[code] = integer(0, 40);
+  for (const code of sample(regionCodes, integer(0, regionCodes.length)))
+    placements[code] = integer(0, 40);
   if (chance(0.1)) placements[pick(outside)] = integer(1, 5);
 
   const resident: Record<string, unknown> = { admissionDate, addresses };
   if (chance(0.6)) resident['wish'] = chance(0.85) ? pick(regionCodes) : pick(outside);
   if (excluded.length > 0 || chance(0.3)) resident['excluded'] = excluded;
-  const input: Record<string, unknown> = { referenceDate: '2026-11-25', region: { municipalities }, resident };
+  const input: Record<string, unknown> = {
+    referenceDate: '2026-11-25',
+    region: { municipalities },
+    resident,
+  };
   if (exceptions.length > 0 || chance(0.3)) input['exceptions'] = exceptions;
   if (chance(0.8)) input['distribution'] = { placements };
   return input;
 }
 
 // JSON round trip: the cases are what a request body or a file would give.
-const cases = JSON.parse(JSON.stringify(Array.from({ length: caseCount }, generateCase))) as unknown[];
+const cases = JSON.parse(
+  JSON.stringify(Array.from({ length: caseCount }, generateCase)),
+) as unknown[];
 
 const outcomes = new Map<ProposalOutcome | 'ongeldig', number>();
 for (const raw of cases) {
@@ -104,17 +167,23 @@ for (const raw of cases) {
   outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
 }
 if (outcomes.has('ongeldig')) {
-  console.error(`De generator maakte ${outcomes.get('ongeldig')} ongeldige gevallen; de bench meet alleen geldige.`);
+  console.error(
+    `De generator maakte ${outcomes.get('ongeldig')} ongeldige gevallen; de bench meet alleen geldige.`,
+  );
   process.exit(1);
 }
 
 /** For comparison only: validation by the zod schema alone, without the precompiled check. */
 function proposeWithZodOnly(raw: unknown): ReturnType<typeof validateAndPropose> {
   const parsed = proposalInputSchema.safeParse(raw);
-  return parsed.success ? { ok: true, proposal: proposeDestination(parsed.data) } : { ok: false, error: { error: { code: 'VALIDATION_FAILED', message: '', issues: [] } } };
+  return parsed.success
+    ? { ok: true, proposal: proposeDestination(parsed.data) }
+    : { ok: false, error: { error: { code: 'VALIDATION_FAILED', message: '', issues: [] } } };
 }
 
-function runRound(propose: (raw: unknown) => ReturnType<typeof validateAndPropose> = validateAndPropose): number {
+function runRound(
+  propose: (raw: unknown) => ReturnType<typeof validateAndPropose> = validateAndPropose,
+): number {
   let checksum = 0;
   const start = performance.now();
   for (const raw of cases) {
@@ -130,13 +199,22 @@ for (let i = 0; i < 3; i += 1) runRound(); // warm-up: let the JIT compile the s
 const rates = Array.from({ length: rounds }, runRound).sort((a, b) => a - b);
 const median = rates[Math.floor(rates.length / 2)] ?? 0;
 for (let i = 0; i < 2; i += 1) runRound(proposeWithZodOnly);
-const zodOnly = [runRound(proposeWithZodOnly), runRound(proposeWithZodOnly), runRound(proposeWithZodOnly)].sort((a, b) => a - b)[1] ?? 0;
+const zodOnly =
+  [runRound(proposeWithZodOnly), runRound(proposeWithZodOnly), runRound(proposeWithZodOnly)].sort(
+    (a, b) => a - b,
+  )[1] ?? 0;
 
 const format = (n: number) => Math.round(n).toLocaleString('en-US');
-console.log(`cases: ${format(cases.length)} (seed ${seed}); outcomes: ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+console.log(
+  `cases: ${format(cases.length)} (seed ${seed}); outcomes: ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}`,
+);
 console.log(`rounds: ${rates.map(format).join(' / ')} proposals/s`);
-console.log(`median: ${format(median)} proposals/s, validation included, one thread; ${(median / target).toFixed(2)}x the target of ${format(target)}/s`);
-console.log(`for comparison, zod schema alone (no precompiled check): ${format(zodOnly)} proposals/s`);
+console.log(
+  `median: ${format(median)} proposals/s, validation included, one thread; ${(median / target).toFixed(2)}x the target of ${format(target)}/s`,
+);
+console.log(
+  `for comparison, zod schema alone (no precompiled check): ${format(zodOnly)} proposals/s`,
+);
 if (median < target) {
   console.error(`BELOW TARGET: ${format(median)} < ${format(target)} proposals/s`);
   process.exit(1);

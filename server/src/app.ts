@@ -35,30 +35,47 @@ import { indicatorsRoutes } from './indicators/indicators.routes';
 import { auditDeniedAccess } from './audit/denied-access';
 
 /** The whole HTTP app for one data source; no listening, so tests can drive it with supertest. */
-export function createApp(db: DataSource, config: AppConfig, options: { logger?: Logger } = {}): Express {
+export function createApp(
+  db: DataSource,
+  config: AppConfig,
+  options: { logger?: Logger } = {},
+): Express {
   const logger = options.logger ?? createLogger(config.logLevel);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.set('query parser', 'simple');
 
-  app.use(pinoHttp({
-    logger,
-    // The request id is the server's own; a client's X-Request-Id is only a correlation field (request context).
-    genReqId: () => randomUUID(),
-    autoLogging: config.logLevel !== 'silent',
-    // Only what an operator needs: never headers (session cookies), bodies or query strings (names).
-    serializers: {
-      ...logSerializers,
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-  }));
-  app.use(helmet({
-    // Plain http on localhost in development: no HSTS and no upgrade of requests to https there.
-    strictTransportSecurity: config.isProduction,
-    contentSecurityPolicy: { directives: { 'connect-src': ["'self'"], 'upgrade-insecure-requests': config.isProduction ? [] : null } },
-  }));
+  app.use(
+    pinoHttp({
+      logger,
+      // The request id is the server's own; a client's X-Request-Id is only a correlation field (request context).
+      genReqId: () => randomUUID(),
+      autoLogging: config.logLevel !== 'silent',
+      // Only what an operator needs: never headers (session cookies), bodies or query strings (names).
+      serializers: {
+        ...logSerializers,
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(
+    helmet({
+      // Plain http on localhost in development: no HSTS and no upgrade of requests to https there.
+      strictTransportSecurity: config.isProduction,
+      contentSecurityPolicy: {
+        directives: {
+          'connect-src': ["'self'"],
+          'upgrade-insecure-requests': config.isProduction ? [] : null,
+        },
+      },
+    }),
+  );
   // Before any body is read: a state-changing request from a page elsewhere is refused (forgery.ts).
   app.use('/api', refuseForeignOrigin(config));
   app.use('/api', express.json({ limit: '1mb' }));
@@ -66,19 +83,46 @@ export function createApp(db: DataSource, config: AppConfig, options: { logger?:
   // The live layer (server.ts) reads the same sessions on the socket's opening request.
   app.locals.sessionMiddleware = session;
   app.use('/api', session);
-  app.use('/api', requestContextMiddleware(config, (userId) => loadActor(db, userId)));
+  app.use(
+    '/api',
+    requestContextMiddleware(config, (userId) => loadActor(db, userId)),
+  );
 
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, isProduction: config.isProduction, db, logger });
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    isProduction: config.isProduction,
+    db,
+    logger,
+  });
   // Notification mails link to PUBLIC_URL (required in production); locally, to this server.
   installNotificationMailer(db, { mailer, baseUrl: publicOriginOf(config), logger });
   const registry = createRegistry();
-  const routes: AnyRoute[] = [...healthRoutes(db), ...authRoutes(db, config, mailer), ...usersRoutes(db, config, mailer), ...regionRoutes(db), ...casesRoutes(db), ...tablesRoutes(db), ...documentsRoutes(db), ...auditRoutes(db), ...notificationsRoutes(db), ...tasksRoutes(db), ...dwellingsRoutes(db), ...placementsRoutes(db), ...supportRoutes(db), ...retentionRoutes(db), ...indicatorsRoutes(db)];
+  const routes: AnyRoute[] = [
+    ...healthRoutes(db),
+    ...authRoutes(db, config, mailer),
+    ...usersRoutes(db, config, mailer),
+    ...regionRoutes(db),
+    ...casesRoutes(db),
+    ...tablesRoutes(db),
+    ...documentsRoutes(db),
+    ...auditRoutes(db),
+    ...notificationsRoutes(db),
+    ...tasksRoutes(db),
+    ...dwellingsRoutes(db),
+    ...placementsRoutes(db),
+    ...supportRoutes(db),
+    ...retentionRoutes(db),
+    ...indicatorsRoutes(db),
+  ];
   const api = express.Router();
   mountRoutes(api, registry, routes);
   // The route table, for the authorization matrix test that is generated from it.
   app.locals.routes = routes;
   const openApiDocument = buildOpenApiDocument(registry);
-  api.get('/api/openapi.json', (_req, res) => { res.json(openApiDocument); });
+  api.get('/api/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
   app.use(api);
   app.use('/api', apiNotFound);
 
@@ -86,7 +130,9 @@ export function createApp(db: DataSource, config: AppConfig, options: { logger?:
     const indexHtml = join(config.clientDistDir, 'index.html');
     app.use(express.static(config.clientDistDir, { index: false, maxAge: '1h' }));
     // The client routes in the browser: every other GET gets the app's page.
-    app.get(/^(?!\/api\/).*/, (_req, res) => { res.sendFile(indexHtml); });
+    app.get(/^(?!\/api\/).*/, (_req, res) => {
+      res.sendFile(indexHtml);
+    });
   }
 
   app.use('/api', auditDeniedAccess(db, routes));

@@ -27,7 +27,12 @@ export interface RunningServer {
  * nodes through PostgreSQL too (LISTEN/NOTIFY, @socket.io/postgres-adapter), so any number of
  * nodes can stand behind a load balancer without sticky sessions.
  */
-export async function startServer(options: { db: DataSource; config: AppConfig; port?: number; host?: string }): Promise<RunningServer> {
+export async function startServer(options: {
+  db: DataSource;
+  config: AppConfig;
+  port?: number;
+  host?: string;
+}): Promise<RunningServer> {
   const { db, config } = options;
   const logger = createLogger(config.logLevel);
   const app = createApp(db, config);
@@ -35,9 +40,15 @@ export async function startServer(options: { db: DataSource; config: AppConfig; 
 
   // The adapter holds one connection in LISTEN for as long as the node runs: a small pool of its own
   // keeps it from taking one of the app's.
-  const adapterPool = new Pool({ connectionString: config.databaseUrl, max: 3, onConnect: endConnectionOnFatal } as PoolConfig);
+  const adapterPool = new Pool({
+    connectionString: config.databaseUrl,
+    max: 3,
+    onConnect: endConnectionOnFatal,
+  } as PoolConfig);
   // Only code and message: the error carries the whole pg client (connection details) otherwise.
-  adapterPool.on('error', (error) => logDatabaseConnectionError(error, 'live: an idle adapter connection dropped'));
+  adapterPool.on('error', (error) =>
+    logDatabaseConnectionError(error, 'live: an idle adapter connection dropped'),
+  );
   const io: LiveIo = new Server(httpServer, {
     // WebSocket only: no long-polling, so no sticky sessions between nodes, and the browser always
     // sends an Origin to check.
@@ -45,8 +56,14 @@ export async function startServer(options: { db: DataSource; config: AppConfig; 
     serveClient: false,
     // Client messages are small ({ room }); anything bigger is refused before it is read.
     maxHttpBufferSize: 16 * 1024,
-    allowRequest: (req, callback) => callback(isOwnOrigin(config, req.headers) ? null : 'Onbekende herkomst', isOwnOrigin(config, req.headers)),
-    adapter: createAdapter(listenSafePool(adapterPool), { errorHandler: (error) => logger.error(describeDatabaseError(error), 'live: adapter error') }),
+    allowRequest: (req, callback) =>
+      callback(
+        isOwnOrigin(config, req.headers) ? null : 'Onbekende herkomst',
+        isOwnOrigin(config, req.headers),
+      ),
+    adapter: createAdapter(listenSafePool(adapterPool), {
+      errorHandler: (error) => logger.error(describeDatabaseError(error), 'live: adapter error'),
+    }),
   });
   io.engine.use(sessionOnHandshake(app.locals.sessionMiddleware as RequestHandler));
   io.use(authenticateSocket(db, config));
@@ -60,7 +77,10 @@ export async function startServer(options: { db: DataSource; config: AppConfig; 
     httpServer.listen(options.port ?? config.port, options.host, () => resolve());
   });
   const address = httpServer.address() as AddressInfo;
-  const host = !options.host || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  const host =
+    !options.host || options.host === '0.0.0.0' || options.host === '::'
+      ? 'localhost'
+      : options.host;
 
   let closing: Promise<void> | null = null;
   return {
@@ -71,7 +91,9 @@ export async function startServer(options: { db: DataSource; config: AppConfig; 
       closing ??= (async () => {
         delivery.stop();
         gateway.stop();
-        const closed = new Promise<void>((resolve) => { void io.close(() => resolve()); });
+        const closed = new Promise<void>((resolve) => {
+          void io.close(() => resolve());
+        });
         httpServer.closeAllConnections();
         await closed;
         await adapterPool.end();
@@ -101,7 +123,10 @@ function listenSafePool(pool: Pool): Pool {
     };
     client.release = releaseOnce;
     client.on('error', (error) => {
-      logDatabaseConnectionError(error, 'live: the LISTEN connection dropped; the adapter reconnects');
+      logDatabaseConnectionError(
+        error,
+        'live: the LISTEN connection dropped; the adapter reconnects',
+      );
       releaseOnce(error);
     });
     client.once('end', () => releaseOnce(new Error('connection ended')));

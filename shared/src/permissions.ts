@@ -63,36 +63,107 @@ export type Permission = (typeof permissions)[number];
  * What every signed-in user may do: see who they are, try the rule engine, keep their own account,
  * read their own notifications and tasks (each scoped to the signed-in user).
  */
-const everySeat = ['session:read', 'rule:try', 'account:update', 'region:read', 'notification:read', 'notification:update', 'task:read'] as const;
+const everySeat = [
+  'session:read',
+  'rule:try',
+  'account:update',
+  'region:read',
+  'notification:read',
+  'notification:update',
+  'task:read',
+] as const;
 /** Every seat at the table works on cases; which cases and which fields is the cases policy's business. */
 // Marking a precondition done: the policy lets only its owning organisation or the chair.
-const atTheTable = ['case:list', 'case:read', 'case:transition', 'table:read', 'case:document:read', 'precondition:complete'] as const;
+const atTheTable = [
+  'case:list',
+  'case:read',
+  'case:transition',
+  'table:read',
+  'case:document:read',
+  'precondition:complete',
+] as const;
 
 export const grantsBySeat = {
-  casemanager: [...everySeat, ...atTheTable, 'case:create', 'case:update', 'case:handover', 'case:consent', 'case:document:write', 'case:accessLog', 'case:export', 'table:agenda', 'case:letter',
+  casemanager: [
+    ...everySeat,
+    ...atTheTable,
+    'case:create',
+    'case:update',
+    'case:handover',
+    'case:consent',
+    'case:document:write',
+    'case:accessLog',
+    'case:export',
+    'table:agenda',
+    'case:letter',
     // Follow-up support: the case manager reads the whole log (notes included) and may close.
-    'support:read', 'support:close',
+    'support:read',
+    'support:close',
     // The resident's answer to an offer, and the move (with the corporation).
-    'offer:answer', 'placement:moveIn'],
-  chair: [...everySeat, ...atTheTable, 'table:manage', 'table:agenda', 'table:decide', 'contingent:read', 'neighbourhoodLoad:read', 'indicator:read'],
+    'offer:answer',
+    'placement:moveIn',
+  ],
+  chair: [
+    ...everySeat,
+    ...atTheTable,
+    'table:manage',
+    'table:agenda',
+    'table:decide',
+    'contingent:read',
+    'neighbourhoodLoad:read',
+    'indicator:read',
+  ],
   // The municipality reads the intensity, goals and signals of follow-up support and agrees the relapse plan.
   // The destination municipality also confirms or refuses a placement.
-  municipality: [...everySeat, ...atTheTable, 'contingent:read', 'support:read', 'support:agree', 'placement:decide', 'neighbourhoodLoad:read',
+  municipality: [
+    ...everySeat,
+    ...atTheTable,
+    'contingent:read',
+    'support:read',
+    'support:agree',
+    'placement:decide',
+    'neighbourhoodLoad:read',
     // Its own figures beside the region's, small counts as "<5".
-    'indicator:read'],
+    'indicator:read',
+  ],
   // A corporation keeps its own dwellings and contingents, and matches its dwellings to searching cases.
   // It offers its dwellings (and takes an offer back), and records the move with the case manager.
-  corporation: [...everySeat, ...atTheTable, 'dwelling:read', 'dwelling:write', 'dwelling:match', 'contingent:read', 'contingent:write',
-    'offer:create', 'offer:withdraw', 'placement:moveIn', 'neighbourhoodLoad:read',
+  corporation: [
+    ...everySeat,
+    ...atTheTable,
+    'dwelling:read',
+    'dwelling:write',
+    'dwelling:match',
+    'contingent:read',
+    'contingent:write',
+    'offer:create',
+    'offer:withdraw',
+    'placement:moveIn',
+    'neighbourhoodLoad:read',
     // The figures of its own offers, dwellings and contingents only.
-    'indicator:read'],
-  provider: [...everySeat, ...atTheTable, 'support:read', 'support:write', 'support:agree', 'support:close'],
+    'indicator:read',
+  ],
+  provider: [
+    ...everySeat,
+    ...atTheTable,
+    'support:read',
+    'support:write',
+    'support:agree',
+    'support:close',
+  ],
   regionAdmin: [
     ...everySeat,
-    'organisation:read', 'organisation:create', 'user:read', 'user:create', 'user:update', 'outbox:read',
-    'ruleSet:read', 'ruleSet:update',
+    'organisation:read',
+    'organisation:create',
+    'user:read',
+    'user:create',
+    'user:update',
+    'outbox:read',
+    'ruleSet:read',
+    'ruleSet:update',
     // The region's contingents: the numbers promised, kept with the corporations.
-    'contingent:read', 'contingent:write',
+    'contingent:read',
+    'contingent:write',
     // Placements per neighbourhood: an aggregate for the region's dashboards.
     'neighbourhoodLoad:read',
     // The region's dashboards: aggregates only, never a person.

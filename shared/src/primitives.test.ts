@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { invalidDateMessage, yearZeroMessage, isoDate, isoDateTime, isoDateWith, safeText, safeUrl, unstorableTextMessage } from './primitives';
+import {
+  invalidDateMessage,
+  yearZeroMessage,
+  isoDate,
+  isoDateTime,
+  isoDateWith,
+  safeText,
+  safeUrl,
+  unstorableTextMessage,
+} from './primitives';
 import { toErrorIssues } from './validation';
 
 function issuesOf(schema: z.ZodType, value: unknown) {
@@ -27,7 +36,9 @@ describe('the text primitive', () => {
   });
 
   it('refuses NUL in a URL too', () => {
-    expect(issuesOf(safeUrl(), 'https://example.nl/a\u0000b')).toEqual([{ path: 'field', message: unstorableTextMessage }]);
+    expect(issuesOf(safeUrl(), 'https://example.nl/a\u0000b')).toEqual([
+      { path: 'field', message: unstorableTextMessage },
+    ]);
     expect(issuesOf(safeUrl(), 'https://example.nl/a')).toEqual([]);
   });
 });
@@ -52,7 +63,9 @@ describe('the date primitive', () => {
   });
 
   it('keeps a message of its own for a missing date', () => {
-    const schema = isoDateWith({ error: (issue) => (issue.input === undefined ? 'Vul de datum in.' : invalidDateMessage) });
+    const schema = isoDateWith({
+      error: (issue) => (issue.input === undefined ? 'Vul de datum in.' : invalidDateMessage),
+    });
     expect(issuesOf(schema, undefined).map((issue) => issue.message)).toEqual(['Vul de datum in.']);
   });
 

@@ -13,7 +13,9 @@ export const dutchErrorMap: z.core.$ZodErrorMap = (issue) => {
     case 'unrecognized_keys':
       return 'Dit veld is onbekend.';
     case 'invalid_type':
-      return issue.input === undefined ? 'Dit veld is verplicht.' : `Verwacht ${dutchTypeName(issue.expected)}.`;
+      return issue.input === undefined
+        ? 'Dit veld is verplicht.'
+        : `Verwacht ${dutchTypeName(issue.expected)}.`;
     case 'invalid_format':
       if (issue.format === 'date') return 'Geen geldige datum (jjjj-mm-dd).';
       if (issue.format === 'email') return 'Geen geldig e-mailadres.';
@@ -28,8 +30,13 @@ z.config({ localeError: dutchErrorMap });
 
 function dutchTypeName(expected: string): string {
   const names: Record<string, string> = {
-    string: 'tekst', number: 'een getal', int: 'een geheel getal', boolean: 'waar of onwaar',
-    object: 'een object', array: 'een lijst', date: 'een datum',
+    string: 'tekst',
+    number: 'een getal',
+    int: 'een geheel getal',
+    boolean: 'waar of onwaar',
+    object: 'een object',
+    array: 'een lijst',
+    date: 'een datum',
   };
   return names[expected] ?? expected;
 }
@@ -43,7 +50,10 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 export function toErrorIssues(error: z.ZodError): ErrorIssue[] {
   return error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: formatIssuePath([...issue.path, key]), message: issue.message }));
+      return issue.keys.map((key) => ({
+        path: formatIssuePath([...issue.path, key]),
+        message: issue.message,
+      }));
     }
     return [{ path: formatIssuePath(issue.path), message: issue.message }];
   });

@@ -27,7 +27,9 @@ beforeAll(async () => {
   routes = t.app.locals.routes as AnyRoute[];
   for (const seat of seats) agents[seat] = await t.signIn(seatAccounts[seat]);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 function concretePath(path: string): string {
   return path.replace(/:(\w+)/g, () => randomUUID());
@@ -42,24 +44,30 @@ function call(agent: request.Agent | ReturnType<typeof request>, route: AnyRoute
 describe('the authorization matrix', () => {
   it('covers a non-trivial route table, and every route declares its access', () => {
     expect(routes.length).toBeGreaterThan(10);
-    for (const route of routes) expect('public' in route.access || 'permission' in route.access).toBe(true);
+    for (const route of routes)
+      expect('public' in route.access || 'permission' in route.access).toBe(true);
   });
 
   it('every non-public route answers 401 without a session', async () => {
     for (const route of routes.filter((r) => 'permission' in r.access)) {
       const response = await call(request(t.app) as never, route);
-      expect({ route: `${route.method} ${route.path}`, status: response.status }).toEqual({ route: `${route.method} ${route.path}`, status: 401 });
+      expect({ route: `${route.method} ${route.path}`, status: response.status }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: 401,
+      });
     }
   });
 
   it.each(seats)('seat %s: 403 exactly where the grants table says no', async (seat) => {
     for (const route of routes.filter((r) => 'permission' in r.access)) {
-      const permission = (route.access as { permission: Parameters<typeof isGranted>[1] }).permission;
+      const permission = (route.access as { permission: Parameters<typeof isGranted>[1] })
+        .permission;
       // Logging out would end the agent's session for the routes after it.
       if (route.path === '/api/auth/logout') continue;
       const response = await call(agents[seat], route);
       const label = `${seat} ${route.method.toUpperCase()} ${route.path}`;
-      if (isGranted(seat, permission)) expect({ label, status: response.status }).not.toEqual({ label, status: 403 });
+      if (isGranted(seat, permission))
+        expect({ label, status: response.status }).not.toEqual({ label, status: 403 });
       else expect({ label, status: response.status }).toEqual({ label, status: 403 });
       expect({ label, status: response.status }).not.toEqual({ label, status: 401 });
       expect(response.status).toBeLessThan(500);

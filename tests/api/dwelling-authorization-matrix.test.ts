@@ -32,7 +32,8 @@ let searchingCaseId: string;
 let intakeCaseId: string;
 
 const key = (route: AnyRoute) => `${route.method} ${route.path}`;
-const isDwellingRoute = (route: AnyRoute) => /^\/api\/(dwellings|contingents)/.test(route.path) || route.path.endsWith('/dwelling-fits');
+const isDwellingRoute = (route: AnyRoute) =>
+  /^\/api\/(dwellings|contingents)/.test(route.path) || route.path.endsWith('/dwelling-fits');
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -42,19 +43,36 @@ beforeAll(async () => {
   [searchingCaseId] = (await searchingCases((email) => t.signIn(email), t.db, [{}])) as [string];
   intakeCaseId = (await newCase(agents.casemanager)).id;
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 /** The ids a route's parameters take, per side: inside the seat's reach or outside it. */
 async function idsFor(seat: Seat, side: 'inside' | 'outside'): Promise<Record<string, string>> {
-  const contingentOf = async (sql: string, params: unknown[]) => ((await t.db.query(sql, params))[0]?.id as string | undefined) ?? randomUUID();
-  const ownOrganisation = (await t.db.query('SELECT organisation_id FROM app_user WHERE email = $1', [accounts[seat]]))[0].organisation_id;
-  const dwellingId = side === 'inside' && seat === 'corporation' ? (await newDwelling(agents.corporation)).id : (await newDwelling(mercatus)).id;
+  const contingentOf = async (sql: string, params: unknown[]) =>
+    ((await t.db.query(sql, params))[0]?.id as string | undefined) ?? randomUUID();
+  const ownOrganisation = (
+    await t.db.query('SELECT organisation_id FROM app_user WHERE email = $1', [accounts[seat]])
+  )[0].organisation_id;
+  const dwellingId =
+    side === 'inside' && seat === 'corporation'
+      ? (await newDwelling(agents.corporation)).id
+      : (await newDwelling(mercatus)).id;
   // Inside: a contingent the seat reads (its own, its municipality's, its region's); outside: another region's.
-  const contingentId = side === 'outside'
-    ? await contingentOf(`SELECT k.id FROM contingent k JOIN region r ON r.id = k.region_id WHERE r.slug = 'midden-ijssel' LIMIT 1`, [])
-    : seat === 'corporation'
-      ? await contingentOf('SELECT id FROM contingent WHERE organisation_id = $1 LIMIT 1', [ownOrganisation])
-      : await contingentOf(`SELECT id FROM contingent WHERE municipality_code = 'GM0995' LIMIT 1`, []);
+  const contingentId =
+    side === 'outside'
+      ? await contingentOf(
+          `SELECT k.id FROM contingent k JOIN region r ON r.id = k.region_id WHERE r.slug = 'midden-ijssel' LIMIT 1`,
+          [],
+        )
+      : seat === 'corporation'
+        ? await contingentOf('SELECT id FROM contingent WHERE organisation_id = $1 LIMIT 1', [
+            ownOrganisation,
+          ])
+        : await contingentOf(
+            `SELECT id FROM contingent WHERE municipality_code = 'GM0995' LIMIT 1`,
+            [],
+          );
   return { dwellingId, contingentId, caseId: side === 'inside' ? searchingCaseId : intakeCaseId };
 }
 
@@ -62,11 +80,21 @@ async function idsFor(seat: Seat, side: 'inside' | 'outside'): Promise<Record<st
 const sampleBodies: Record<string, (ids: Record<string, string>) => Promise<unknown> | unknown> = {
   'post /api/dwellings': () => dwellingInput(),
   'put /api/dwellings/:dwellingId': () => ({ version: 1, dwelling: dwellingInput() }),
-  'post /api/dwellings/:dwellingId/withdraw': () => ({ version: 1, reason: 'Verkocht aan een particulier.' }),
+  'post /api/dwellings/:dwellingId/withdraw': () => ({
+    version: 1,
+    reason: 'Verkocht aan een particulier.',
+  }),
   'post /api/dwellings/import': () => Buffer.from('straat;huisnummer\r\nAgorahof;1\r\n', 'utf8'),
-  'post /api/contingents': () => ({ municipalityCode: 'GM0050', year: 2031, promised: 1, organisationId: undefined }),
+  'post /api/contingents': () => ({
+    municipalityCode: 'GM0050',
+    year: 2031,
+    promised: 1,
+    organisationId: undefined,
+  }),
   'patch /api/contingents/:contingentId': async (ids) => {
-    const [row] = await t.db.query('SELECT version FROM contingent WHERE id = $1', [ids.contingentId]);
+    const [row] = await t.db.query('SELECT version FROM contingent WHERE id = $1', [
+      ids.contingentId,
+    ]);
     return { version: row?.version ?? 1, promised: 3 };
   },
 };
@@ -78,15 +106,23 @@ async function call(seat: Seat, route: AnyRoute, ids: Record<string, string>) {
   const body = await sampleBodies[key(route)]?.(ids);
   if (Buffer.isBuffer(body)) return pending.set('Content-Type', 'text/csv').send(body);
   // The region's administrator names the corporation of a contingent.
-  const withOrganisation = key(route) === 'post /api/contingents' && seat === 'regionAdmin'
-    ? { ...(body as object), organisationId: (await t.db.query(`SELECT id FROM organisation WHERE name = 'Woonpalet'`))[0].id, year: 2032 }
-    : body;
+  const withOrganisation =
+    key(route) === 'post /api/contingents' && seat === 'regionAdmin'
+      ? {
+          ...(body as object),
+          organisationId: (
+            await t.db.query(`SELECT id FROM organisation WHERE name = 'Woonpalet'`)
+          )[0].id,
+          year: 2032,
+        }
+      : body;
   return pending.send((withOrganisation ?? {}) as object);
 }
 
 /** Which seats reach records of each kind at all (and so must not get a 404 inside). */
 const reaches = (seat: Seat, route: AnyRoute): boolean => {
-  if (route.path.includes(':dwellingId') || route.path.includes(':caseId')) return seat === 'corporation';
+  if (route.path.includes(':dwellingId') || route.path.includes(':caseId'))
+    return seat === 'corporation';
   if (route.path.includes(':contingentId')) return seat !== 'casemanager' && seat !== 'provider';
   return true;
 };
@@ -94,7 +130,11 @@ const reaches = (seat: Seat, route: AnyRoute): boolean => {
 describe('dwelling and contingent routes × seats × reach', () => {
   it('there are the routes of issue 11 to check, and each writing route has a sample body', () => {
     expect(routes.length).toBeGreaterThanOrEqual(13);
-    for (const route of routes.filter((r) => r.method !== 'get')) expect({ route: key(route), hasSample: key(route) in sampleBodies }).toEqual({ route: key(route), hasSample: true });
+    for (const route of routes.filter((r) => r.method !== 'get'))
+      expect({ route: key(route), hasSample: key(route) in sampleBodies }).toEqual({
+        route: key(route),
+        hasSample: true,
+      });
   });
 
   it.each(seats)('seat %s', async (seat) => {
@@ -109,10 +149,18 @@ describe('dwelling and contingent routes × seats × reach', () => {
         expect({ label, outside, inside }).toEqual({ label, outside: 403, inside: 403 });
         continue;
       }
-      expect({ label, outsideBelow500: outside < 500, insideBelow500: inside < 500 }).toEqual({ label, outsideBelow500: true, insideBelow500: true });
+      expect({ label, outsideBelow500: outside < 500, insideBelow500: inside < 500 }).toEqual({
+        label,
+        outsideBelow500: true,
+        insideBelow500: true,
+      });
       const hasRecord = /:(dwellingId|contingentId|caseId)/.test(route.path);
       if (hasRecord) expect({ label, outside }).toEqual({ label, outside: 404 });
-      if (reaches(seat, route)) expect({ label, inside: [401, 403, 404].includes(inside) }).toEqual({ label, inside: false });
+      if (reaches(seat, route))
+        expect({ label, inside: [401, 403, 404].includes(inside) }).toEqual({
+          label,
+          inside: false,
+        });
       else expect({ label, inside }).toEqual({ label, inside: 404 });
     }
     if (process.env.SHOW_OUTCOMES) console.log(seat, outcomes.join('\n'));

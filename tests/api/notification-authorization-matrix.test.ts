@@ -27,11 +27,15 @@ let caseId = '';
 
 beforeAll(async () => {
   t = await startTestApp();
-  routes = (t.app.locals.routes as AnyRoute[]).filter((r) => /^\/api\/(notifications|tasks)(\/|$)/.test(r.path));
+  routes = (t.app.locals.routes as AnyRoute[]).filter((r) =>
+    /^\/api\/(notifications|tasks)(\/|$)/.test(r.path),
+  );
   for (const seat of seats) agents[seat] = await t.signIn(accounts[seat]);
   [{ id: caseId }] = await t.db.query('SELECT id FROM case_file LIMIT 1');
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 async function notificationOf(email: string): Promise<string> {
   const [{ id }] = await t.db.query(
@@ -48,13 +52,19 @@ const key = (route: AnyRoute) => `${route.method} ${route.path}`;
 
 function call(agent: request.Agent, route: AnyRoute, notificationId: string) {
   const pending = agent[route.method](route.path.replace(':notificationId', notificationId));
-  return route.method === 'get' ? pending : pending.send((sampleBodies[key(route)] ?? {}) as object);
+  return route.method === 'get'
+    ? pending
+    : pending.send((sampleBodies[key(route)] ?? {}) as object);
 }
 
 describe('user-scoped routes × seats × own or another user’s', () => {
   it('there are such routes, and each writing route with a body has a sample', () => {
     expect(routes.length).toBeGreaterThanOrEqual(7);
-    for (const route of routes.filter((r) => r.method !== 'get' && r.body)) expect({ route: key(route), hasSample: key(route) in sampleBodies }).toEqual({ route: key(route), hasSample: true });
+    for (const route of routes.filter((r) => r.method !== 'get' && r.body))
+      expect({ route: key(route), hasSample: key(route) in sampleBodies }).toEqual({
+        route: key(route),
+        hasSample: true,
+      });
   });
 
   it.each(seats)('seat %s', async (seat) => {
@@ -71,12 +81,19 @@ describe('user-scoped routes × seats × own or another user’s', () => {
       const outside = await call(agents[seat], route, theirs);
       const inside = await call(agents[seat], route, own);
       if (!isGranted(seat, permission)) {
-        expect({ label, outside: outside.status, inside: inside.status }).toEqual({ label, outside: 403, inside: 403 });
+        expect({ label, outside: outside.status, inside: inside.status }).toEqual({
+          label,
+          outside: 403,
+          inside: 403,
+        });
         continue;
       }
       if (route.path.includes(':notificationId')) {
         expect({ label, outside: outside.status }).toEqual({ label, outside: 404 });
-        expect({ label, inside: [401, 403, 404].includes(inside.status) }).toEqual({ label, inside: false });
+        expect({ label, inside: [401, 403, 404].includes(inside.status) }).toEqual({
+          label,
+          inside: false,
+        });
       } else {
         expect({ label, status: inside.status }).toEqual({ label, status: 200 });
       }
@@ -87,10 +104,12 @@ describe('user-scoped routes × seats × own or another user’s', () => {
       }
     }
     // Nothing a seat did touched the other user's notifications or choices.
-    expect(await t.db.query(
-      `SELECT (SELECT count(*)::int FROM notification n JOIN app_user u ON u.id = n.user_id WHERE u.email = $1 AND n.read_at IS NULL) AS unread,
+    expect(
+      await t.db.query(
+        `SELECT (SELECT count(*)::int FROM notification n JOIN app_user u ON u.id = n.user_id WHERE u.email = $1 AND n.read_at IS NULL) AS unread,
               (SELECT count(*)::int FROM notification_preference p JOIN app_user u ON u.id = p.user_id WHERE u.email = $1) AS preferences`,
-      [stranger],
-    )).toEqual([{ unread: strangerBefore[0].unread + routes.length, preferences: 0 }]);
+        [stranger],
+      ),
+    ).toEqual([{ unread: strangerBefore[0].unread + routes.length, preferences: 0 }]);
   });
 });

@@ -14,22 +14,33 @@ beforeAll(async () => {
   t = await startTestApp();
   // Two residents the table sent to Lelystad, searching a dwelling: Centrada (dwellings there)
   // reaches them by its dwellings, and reads them beside its dwellings too.
-  const [offered] = await searchingCases((email) => t.signIn(email), t.db, [{}, { housingNeeds: { rooms: 1, usesWheelchair: true } }]);
+  const [offered] = await searchingCases((email) => t.signIn(email), t.db, [
+    {},
+    { housingNeeds: { rooms: 1, usesWheelchair: true } },
+  ]);
   // One of them is offered a dwelling by Centrada, and the resident accepted: its street is the new address (domain.md §3.5).
   const centrada = await t.signIn('corporatie@centrada.demo');
   const dwelling = await newDwelling(centrada, { street: offeredStreet, neighbourhood: 'Boswijk' });
-  if ((await offer(centrada, offered!, dwelling.id)).status !== 201) throw new Error('offer failed');
-  if ((await answer(await t.signIn('regisseur@kwintes.demo'), offered!, 'accepted')).status !== 200) throw new Error('answer failed');
+  if ((await offer(centrada, offered!, dwelling.id)).status !== 201)
+    throw new Error('offer failed');
+  if ((await answer(await t.signIn('regisseur@kwintes.demo'), offered!, 'accepted')).status !== 200)
+    throw new Error('answer failed');
 });
 const offeredStreet = 'Vertrouwelijke Nieuwe Woonstraat';
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 /** Sensitive values of the cases NOT owned by the reader's own organisation (its own it may see). */
-async function sensitiveValues(readerEmail?: string): Promise<{ all: string[]; forCorporation: string[] }> {
+async function sensitiveValues(
+  readerEmail?: string,
+): Promise<{ all: string[]; forCorporation: string[] }> {
   const rows: { sections: Record<string, any> }[] = await t.db.query(
-    `SELECT sections FROM case_file WHERE owner_organisation_id IS DISTINCT FROM (SELECT organisation_id FROM app_user WHERE email = $1)`, [readerEmail ?? ''],
+    `SELECT sections FROM case_file WHERE owner_organisation_id IS DISTINCT FROM (SELECT organisation_id FROM app_user WHERE email = $1)`,
+    [readerEmail ?? ''],
   );
-  const texts = (values: unknown[]) => values.filter((v): v is string => typeof v === 'string' && v.trim().length >= 8);
+  const texts = (values: unknown[]) =>
+    values.filter((v): v is string => typeof v === 'string' && v.trim().length >= 8);
   const all = rows.flatMap((r) => texts(Object.values(r.sections.sensitive ?? {})));
   const forCorporation = rows.flatMap((r) => [
     ...texts((r.sections.exceptions ?? []).map((e: { motivation?: string }) => e.motivation)),
@@ -51,7 +62,8 @@ async function everythingSeenBy(agent: request.Agent): Promise<string> {
   }
   // A corporation also reads cases beside each of its dwellings.
   const dwellings = (await agent.get('/api/dwellings')).body;
-  for (const dwelling of Array.isArray(dwellings) ? dwellings : []) bodies.push((await agent.get(`/api/dwellings/${dwelling.id}/cases`)).body);
+  for (const dwelling of Array.isArray(dwellings) ? dwellings : [])
+    bodies.push((await agent.get(`/api/dwellings/${dwelling.id}/cases`)).body);
   return JSON.stringify(bodies);
 }
 
@@ -62,8 +74,14 @@ describe('no sensitive value reaches a seat that may not see it', () => {
   });
 
   it.each([
-    'corporatie@centrada.demo', 'corporatie@mercatus.demo', 'voorzitter@almere.demo', 'gemeente@lelystad.demo', 'gemeente@almere.demo',
-    'aanbieder@leger-des-heils.demo', 'beheer@flevoland.demo', 'regisseur@tactus.demo',
+    'corporatie@centrada.demo',
+    'corporatie@mercatus.demo',
+    'voorzitter@almere.demo',
+    'gemeente@lelystad.demo',
+    'gemeente@almere.demo',
+    'aanbieder@leger-des-heils.demo',
+    'beheer@flevoland.demo',
+    'regisseur@tactus.demo',
   ])('%s', async (email) => {
     const { all, forCorporation } = await sensitiveValues(email);
     const seen = await everythingSeenBy(await t.signIn(email));
@@ -75,9 +93,16 @@ describe('no sensitive value reaches a seat that may not see it', () => {
 
 describe('the new dwelling’s address reaches only the offering corporation, the destination municipality and the case manager', () => {
   it.each([
-    ['corporatie@centrada.demo', true], ['gemeente@lelystad.demo', true], ['regisseur@kwintes.demo', true],
-    ['voorzitter@almere.demo', false], ['gemeente@almere.demo', false], ['corporatie@mercatus.demo', false], ['aanbieder@kwintes.demo', false],
-    ['aanbieder@leger-des-heils.demo', false], ['beheer@flevoland.demo', false], ['regisseur@tactus.demo', false],
+    ['corporatie@centrada.demo', true],
+    ['gemeente@lelystad.demo', true],
+    ['regisseur@kwintes.demo', true],
+    ['voorzitter@almere.demo', false],
+    ['gemeente@almere.demo', false],
+    ['corporatie@mercatus.demo', false],
+    ['aanbieder@kwintes.demo', false],
+    ['aanbieder@leger-des-heils.demo', false],
+    ['beheer@flevoland.demo', false],
+    ['regisseur@tactus.demo', false],
   ])('%s sees it: %s', async (email, expected) => {
     // Through the case endpoints (a claimed dwelling is no longer among the corporation's fits: it can only come from the placement).
     expect((await everythingSeenBy(await t.signIn(email))).includes(offeredStreet)).toBe(expected);

@@ -3,8 +3,12 @@ import { startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { currentTotpCode } from '../../server/src/auth/totp';
 
 let h: BrowserHarness;
-beforeAll(async () => { h = await startBrowserHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startBrowserHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 async function signInThroughForm(page: Page, email: string, password: string) {
   await page.goto('/');
@@ -14,7 +18,10 @@ async function signInThroughForm(page: Page, email: string, password: string) {
 }
 
 async function latestOutboxLink(to: string): Promise<string> {
-  const [mail] = await h.app.db.query('SELECT text_body FROM mail_outbox WHERE to_address = $1 ORDER BY id DESC LIMIT 1', [to]);
+  const [mail] = await h.app.db.query(
+    'SELECT text_body FROM mail_outbox WHERE to_address = $1 ORDER BY id DESC LIMIT 1',
+    [to],
+  );
   const link = /https?:\/\/\S+/.exec(mail?.text_body ?? '')?.[0];
   if (!link) throw new Error(`no link mailed to ${to}`);
   return link;
@@ -35,7 +42,10 @@ describe('inviting a colleague, in the browser', () => {
     await h.screenshot(page, 'beheer-gebruikers');
 
     await page.getByRole('link', { name: 'Demo-postvak' }).click();
-    await page.getByRole('heading', { name: 'Uitnodiging voor de Uitstroomtafel' }).first().waitFor();
+    await page
+      .getByRole('heading', { name: 'Uitnodiging voor de Uitstroomtafel' })
+      .first()
+      .waitFor();
     await h.screenshot(page, 'beheer-postvak');
     const link = await latestOutboxLink('mirthe@kwintes.demo');
     expect(new URL(link).pathname).toBe('/wachtwoord-instellen');
@@ -51,22 +61,29 @@ describe('inviting a colleague, in the browser', () => {
     await invitee.page.getByLabel('Nieuw wachtwoord').fill('koffie bij de uitstroomtafel');
     await invitee.page.getByLabel('Herhaal het wachtwoord').fill('koffie bij de uitstroomtafel');
     await invitee.page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
-    await invitee.page.getByText('Uw wachtwoord is ingesteld. Log in met uw nieuwe wachtwoord.').waitFor();
+    await invitee.page
+      .getByText('Uw wachtwoord is ingesteld. Log in met uw nieuwe wachtwoord.')
+      .waitFor();
     await signInThroughForm(invitee.page, 'mirthe@kwintes.demo', 'koffie bij de uitstroomtafel');
-    await invitee.page.getByRole('region', { name: 'Ingelogd als' }).getByText('Mirthe Groen').waitFor();
+    await invitee.page
+      .getByRole('region', { name: 'Ingelogd als' })
+      .getByText('Mirthe Groen')
+      .waitFor();
     await invitee.context.close();
     await admin.context.close();
   });
 });
 
 describe('deactivation, in the browser', () => {
-  it('a deactivated user\'s open page returns to sign-in at the next request', async () => {
+  it("a deactivated user's open page returns to sign-in at the next request", async () => {
     const user = await h.signedInPage('aanbieder@timon.demo', '/casussen');
     await user.page.getByRole('heading', { name: 'Mijn casussen' }).waitFor();
     const admin = await h.signedInPage('beheer@flevoland.demo', '/beheer/gebruikers');
     const row = admin.page.getByRole('row').filter({ hasText: 'aanbieder@timon.demo' });
     await row.getByRole('button', { name: 'Deactiveren' }).click();
-    await admin.page.getByText('Esther Koster: gedeactiveerd; alle sessies zijn beëindigd.').waitFor();
+    await admin.page
+      .getByText('Esther Koster: gedeactiveerd; alle sessies zijn beëindigd.')
+      .waitFor();
     await user.page.getByRole('link', { name: 'Mijn account' }).click();
     await user.page.getByText('Uw sessie is verlopen. Log opnieuw in.').waitFor();
     await user.context.close();
@@ -78,7 +95,10 @@ describe('a locked account, in the browser (issue 21)', () => {
   it('the sign-in form says the account is locked; the regio-beheerder lifts the lock with one button and the user signs in', async () => {
     const email = 'aanbieder@leger-des-heils.demo';
     // Locked after too many failed attempts (the limits themselves are tested in server/src/auth/account-lockout.test.ts).
-    await h.app.db.query(`INSERT INTO account_lock (email, locked_at, locked_until) VALUES ($1, now(), now() + interval '15 minutes')`, [email]);
+    await h.app.db.query(
+      `INSERT INTO account_lock (email, locked_at, locked_until) VALUES ($1, now(), now() + interval '15 minutes')`,
+      [email],
+    );
     const user = await h.browser.newContext({ baseURL: h.baseUrl });
     const page = await user.newPage();
     await signInThroughForm(page, email, 'uitstroom-demo');
@@ -92,7 +112,11 @@ describe('a locked account, in the browser (issue 21)', () => {
     // The list reloads after the notice: then the lock and its button are gone.
     await row.getByRole('button', { name: 'Blokkade opheffen' }).waitFor({ state: 'detached' });
     expect(await row.getByText(/Geblokkeerd tot/).count()).toBe(0);
-    expect(await h.app.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.lockout.lift'`)).toEqual([{ n: 1 }]);
+    expect(
+      await h.app.db.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.lockout.lift'`,
+      ),
+    ).toEqual([{ n: 1 }]);
 
     await signInThroughForm(page, email, 'uitstroom-demo');
     await page.getByRole('heading', { name: 'Mijn casussen' }).waitFor();
@@ -130,7 +154,10 @@ describe('two-factor sign-in, in the browser', () => {
     await page.getByLabel('Code uit de app').fill(currentTotpCode(secret));
     await page.getByRole('button', { name: 'Bevestigen' }).click();
     await page.getByRole('heading', { name: 'Bewaar uw herstelcodes' }).waitFor();
-    const codes = await page.getByRole('list', { name: 'Herstelcodes' }).getByRole('listitem').allTextContents();
+    const codes = await page
+      .getByRole('list', { name: 'Herstelcodes' })
+      .getByRole('listitem')
+      .allTextContents();
     expect(codes).toHaveLength(10);
     await page.getByRole('button', { name: 'Ik heb de codes bewaard' }).click();
     await page.getByText('Staat aan. U heeft nog 10 ongebruikte herstelcodes.').waitFor();
@@ -148,7 +175,9 @@ describe('two-factor sign-in, in the browser', () => {
     await page.getByRole('button', { name: 'Uitloggen' }).click();
 
     await signInThroughForm(page, 'gemeente@lelystad.demo', 'uitstroom-demo');
-    await page.getByRole('button', { name: 'Telefoon niet bij de hand? Gebruik een herstelcode' }).click();
+    await page
+      .getByRole('button', { name: 'Telefoon niet bij de hand? Gebruik een herstelcode' })
+      .click();
     await page.getByLabel('Herstelcode').fill(codes[0]!);
     await page.getByRole('button', { name: 'Controleren' }).click();
     await page.getByRole('region', { name: 'Ingelogd als' }).getByText('Sandra Jansen').waitFor();

@@ -4,35 +4,62 @@ import { collectErrors, startBrowserHarness, type BrowserHarness } from '../supp
 // The case file in the browser: intake with autosave and nothing lost, the proposal beside the
 // wishes (live while exceptions are edited), the step to "uitstroomgereed", the list, and a 409.
 let h: BrowserHarness;
-beforeAll(async () => { h = await startBrowserHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startBrowserHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 const manager = 'regisseur@kwintes.demo';
 const uuid = '[0-9a-f-]{36}';
 
 const saveStatus = (page: Page) => page.locator('p.save-status');
-const isPatch = (r: Response) => r.request().method() === 'PATCH' && new URL(r.url()).pathname.startsWith('/api/cases/');
+const isPatch = (r: Response) =>
+  r.request().method() === 'PATCH' && new URL(r.url()).pathname.startsWith('/api/cases/');
 
 /** Does something that changes the form, and waits for its autosave to answer and the status to say so. */
 async function andSaved(page: Page, change: () => Promise<unknown>): Promise<void> {
   const response = page.waitForResponse(isPatch);
   await change();
   expect((await response).status()).toBe(200);
-  await saveStatus(page).filter({ hasText: /^Opgeslagen om \d{2}:\d{2}$/ }).waitFor();
+  await saveStatus(page)
+    .filter({ hasText: /^Opgeslagen om \d{2}:\d{2}$/ })
+    .waitFor();
 }
 
 async function caseRow(caseId: string) {
-  const [row] = await h.app.db.query('SELECT state, version, sections, ready_at, proposal FROM case_file WHERE id = $1', [caseId]);
-  return row as { state: string; version: number; sections: Record<string, any>; ready_at: Date | null; proposal: any };
+  const [row] = await h.app.db.query(
+    'SELECT state, version, sections, ready_at, proposal FROM case_file WHERE id = $1',
+    [caseId],
+  );
+  return row as {
+    state: string;
+    version: number;
+    sections: Record<string, any>;
+    ready_at: Date | null;
+    proposal: any;
+  };
 }
 
-const fact = (scope: Locator, key: string) => scope.locator('dt').filter({ hasText: new RegExp(`^${key}$`) }).locator('xpath=following-sibling::dd[1]');
+const fact = (scope: Locator, key: string) =>
+  scope
+    .locator('dt')
+    .filter({ hasText: new RegExp(`^${key}$`) })
+    .locator('xpath=following-sibling::dd[1]');
 
 // Expected noise: a 409 the page handles, and the live socket failing while the test cuts the network.
 const expectedNoise = /409|ERR_INTERNET_DISCONNECTED/;
 
-async function createByApi(context: BrowserContext, firstName: string, lastName: string, targetGroup: string): Promise<{ id: string; version: number }> {
-  const response = await context.request.post('/api/cases', { data: { identity: { firstName, lastName }, stay: { targetGroup } } });
+async function createByApi(
+  context: BrowserContext,
+  firstName: string,
+  lastName: string,
+  targetGroup: string,
+): Promise<{ id: string; version: number }> {
+  const response = await context.request.post('/api/cases', {
+    data: { identity: { firstName, lastName }, stay: { targetGroup } },
+  });
   expect(response.status()).toBe(201);
   return (await response.json()) as { id: string; version: number };
 }
@@ -51,12 +78,16 @@ describe('the case file in the browser', () => {
     // Step 1: the case is created once names and target group are valid; from then on it saves as typed.
     await page.getByLabel('Voornaam').fill('Noor');
     await page.getByLabel('Achternaam').fill(lastName);
-    const created = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/cases');
+    const created = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/cases',
+    );
     await page.getByLabel('Doelgroep', { exact: true }).selectOption({ label: 'Beschermd wonen' });
     expect((await created).status()).toBe(201);
     await page.waitForURL(new RegExp(`/casussen/${uuid}/intake\\?stap=bewoner$`));
     const caseId = new RegExp(`/casussen/(${uuid})/intake`).exec(page.url())![1]!;
-    await saveStatus(page).filter({ hasText: /^Opgeslagen om/ }).waitFor();
+    await saveStatus(page)
+      .filter({ hasText: /^Opgeslagen om/ })
+      .waitFor();
     // The form stayed where it was: still step 1, with what was typed.
     expect(await page.getByLabel('Voornaam').inputValue()).toBe('Noor');
 
@@ -65,12 +96,23 @@ describe('the case file in the browser', () => {
     await page.getByLabel('BSN (niet verplicht)').fill('123456789');
     await page.getByLabel('Aantal volwassenen').fill('1');
     await page.getByText('Geen geldig BSN: negen cijfers die de elfproef doorstaan.').waitFor();
-    await saveStatus(page).filter({ hasText: /^Niet alles is opgeslagen: verbeter de gemarkeerde velden bij Bewoner\./ }).waitFor();
+    await saveStatus(page)
+      .filter({
+        hasText: /^Niet alles is opgeslagen: verbeter de gemarkeerde velden bij Bewoner\./,
+      })
+      .waitFor();
     expect(await page.getByLabel('BSN (niet verplicht)').getAttribute('aria-invalid')).toBe('true');
     expect((await caseRow(caseId)).sections.identity.bsn).toBeUndefined();
     await andSaved(page, () => page.getByLabel('BSN (niet verplicht)').fill('111222333'));
-    await page.getByText('Geen geldig BSN: negen cijfers die de elfproef doorstaan.').waitFor({ state: 'detached' });
-    expect((await caseRow(caseId)).sections.identity).toEqual({ firstName: 'Noor', lastName, birthDate: '1990-05-14', bsn: '111222333' });
+    await page
+      .getByText('Geen geldig BSN: negen cijfers die de elfproef doorstaan.')
+      .waitFor({ state: 'detached' });
+    expect((await caseRow(caseId)).sections.identity).toEqual({
+      firstName: 'Noor',
+      lastName,
+      birthDate: '1990-05-14',
+      bsn: '111222333',
+    });
 
     // Step 2.
     await page.getByRole('button', { name: 'Volgende: Verblijf' }).click();
@@ -81,7 +123,9 @@ describe('the case file in the browser', () => {
 
     // Step 3: the address history, rows added and removed.
     await page.getByRole('link', { name: /Adresgeschiedenis/ }).click();
-    await page.getByRole('heading', { level: 2, name: 'Stap 3 van 8: Adresgeschiedenis' }).waitFor();
+    await page
+      .getByRole('heading', { level: 2, name: 'Stap 3 van 8: Adresgeschiedenis' })
+      .waitFor();
     await page.getByRole('button', { name: 'Adres toevoegen' }).click();
     const first = page.getByRole('group', { name: 'Adres 1' });
     await first.getByLabel('Gemeente').selectOption({ label: 'Lelystad' });
@@ -96,18 +140,37 @@ describe('the case file in the browser', () => {
     await second.getByLabel('Soort adres').selectOption({ label: 'Briefadres' });
     await second.getByLabel('Bron').selectOption({ label: 'Verklaring bewoner' });
     await second.getByLabel('Vanaf').fill('2014-01-01');
-    await second.getByText('Geen geldige CBS-gemeentecode (GM gevolgd door vier cijfers).').waitFor();
+    await second
+      .getByText('Geen geldige CBS-gemeentecode (GM gevolgd door vier cijfers).')
+      .waitFor();
     await andSaved(page, () => second.getByLabel('CBS-code van de gemeente').fill('GM0363'));
     await page.getByRole('button', { name: 'Adres toevoegen' }).click();
-    await page.getByRole('group', { name: 'Adres 3' }).getByLabel('Gemeente').selectOption({ label: 'Almere' });
+    await page
+      .getByRole('group', { name: 'Adres 3' })
+      .getByLabel('Gemeente')
+      .selectOption({ label: 'Almere' });
     // A row being filled in is not sent yet; its untouched fields are not marked red.
-    await saveStatus(page).filter({ hasText: 'Niet alles is opgeslagen: vul bij Adresgeschiedenis de velden verder in.' }).waitFor();
-    expect(await page.getByRole('group', { name: 'Adres 3' }).locator('[aria-invalid="true"]').count()).toBe(0);
+    await saveStatus(page)
+      .filter({
+        hasText: 'Niet alles is opgeslagen: vul bij Adresgeschiedenis de velden verder in.',
+      })
+      .waitFor();
+    expect(
+      await page.getByRole('group', { name: 'Adres 3' }).locator('[aria-invalid="true"]').count(),
+    ).toBe(0);
     await page.getByRole('button', { name: 'Adres 3 verwijderen' }).click();
-    await saveStatus(page).filter({ hasText: /^Opgeslagen om/ }).waitFor();
+    await saveStatus(page)
+      .filter({ hasText: /^Opgeslagen om/ })
+      .waitFor();
     await topScreenshot(page, 'intake-stap-adressen');
     expect((await caseRow(caseId)).sections.addresses).toEqual([
-      { municipality: 'GM0995', kind: 'woonadres', from: '2015-06-01', to: '2023-02-28', source: 'brp' },
+      {
+        municipality: 'GM0995',
+        kind: 'woonadres',
+        from: '2015-06-01',
+        to: '2023-02-28',
+        source: 'brp',
+      },
       { municipality: 'GM0363', kind: 'briefadres', from: '2014-01-01', source: 'resident' },
     ]);
 
@@ -118,42 +181,78 @@ describe('the case file in the browser', () => {
     const ownWords = 'Ik wil graag in Zeewolde wonen, dicht bij mijn zus. Ik werk in Dronten.';
     await page.getByLabel('In de woorden van de bewoner').fill(ownWords);
     await page.reload();
-    await page.getByText(/^Uw invoer van \d{2}:\d{2} die nog niet was opgeslagen, is teruggezet\.$/).waitFor();
+    await page
+      .getByText(/^Uw invoer van \d{2}:\d{2} die nog niet was opgeslagen, is teruggezet\.$/)
+      .waitFor();
     expect(await page.getByLabel('In de woorden van de bewoner').inputValue()).toBe(ownWords);
     expect(await page.getByLabel('Voorkeur 1').inputValue()).toBe('GM0050');
-    await saveStatus(page).filter({ hasText: /^Opgeslagen om/ }).waitFor();
-    await expectEventually(async () => (await caseRow(caseId)).sections.wishes?.ownWords === ownWords);
-    expect(await page.evaluate((id) => Object.keys(localStorage).filter((k) => k.endsWith(id)), caseId)).toEqual([]);
+    await saveStatus(page)
+      .filter({ hasText: /^Opgeslagen om/ })
+      .waitFor();
+    await expectEventually(
+      async () => (await caseRow(caseId)).sections.wishes?.ownWords === ownWords,
+    );
+    expect(
+      await page.evaluate((id) => Object.keys(localStorage).filter((k) => k.endsWith(id)), caseId),
+    ).toEqual([]);
 
     // The connection drops: the status says so, the input is kept, and it goes once the browser is back online.
     await context.setOffline(true);
     await page.getByLabel('Wijken of buurten').fill('Centrum, niet in de Polderwijk');
-    await saveStatus(page).filter({ hasText: 'Niet opgeslagen: geen verbinding — we proberen het opnieuw' }).waitFor();
-    expect(await page.evaluate((id) => Object.keys(localStorage).filter((k) => k.endsWith(id)).length, caseId)).toBe(1);
+    await saveStatus(page)
+      .filter({ hasText: 'Niet opgeslagen: geen verbinding — we proberen het opnieuw' })
+      .waitFor();
+    expect(
+      await page.evaluate(
+        (id) => Object.keys(localStorage).filter((k) => k.endsWith(id)).length,
+        caseId,
+      ),
+    ).toBe(1);
     await andSaved(page, () => context.setOffline(false));
-    expect((await caseRow(caseId)).sections.wishes).toEqual({ municipalities: ['GM0050'], neighbourhoods: 'Centrum, niet in de Polderwijk', ownWords });
+    expect((await caseRow(caseId)).sections.wishes).toEqual({
+      municipalities: ['GM0050'],
+      neighbourhoods: 'Centrum, niet in de Polderwijk',
+      ownWords,
+    });
 
     // The rest of the steps.
     await page.getByRole('link', { name: /Woonbehoeften/ }).click();
     await page.getByLabel('Aantal kamers').fill('2');
-    await page.getByRole('radiogroup', { name: 'Begane grond of lift nodig?' }).getByLabel('Nee').check();
+    await page
+      .getByRole('radiogroup', { name: 'Begane grond of lift nodig?' })
+      .getByLabel('Nee')
+      .check();
     await andSaved(page, () => page.getByLabel('Maximale huur per maand (in euro)').fill('650,50'));
     await page.getByRole('link', { name: /Ondersteuning/ }).click();
-    await andSaved(page, () => page.getByLabel('Inkomen en schulden').fill('Schuldhulp loopt via de gemeente Lelystad.'));
+    await andSaved(page, () =>
+      page.getByLabel('Inkomen en schulden').fill('Schuldhulp loopt via de gemeente Lelystad.'),
+    );
     await page.getByRole('link', { name: /Gevoelige informatie/ }).click();
     await page.getByText('Alleen de casemanagers van Kwintes.', { exact: false }).waitFor();
-    await andSaved(page, () => page.getByLabel('Veiligheid en huiselijk geweld').fill('Geen bijzonderheden.'));
+    await andSaved(page, () =>
+      page.getByLabel('Veiligheid en huiselijk geweld').fill('Geen bijzonderheden.'),
+    );
     const stored = (await caseRow(caseId)).sections;
     expect(stored.housingNeeds).toEqual({ rooms: 2, groundFloorOrLift: false, maxRent: 650.5 });
     expect(stored.sensitive).toEqual({ safety: 'Geen bijzonderheden.' });
 
     // The check: only the resident's consent is missing (recorded elsewhere; here through the API).
     await page.getByRole('link', { name: /Controle/ }).click();
-    await page.getByText('De toestemming van de bewoner is nog niet vastgelegd', { exact: false }).waitFor();
+    await page
+      .getByText('De toestemming van de bewoner is nog niet vastgelegd', { exact: false })
+      .waitFor();
     expect(await page.getByRole('button', { name: 'Markeer als uitstroomgereed' }).count()).toBe(0);
-    const [lelystad] = await h.app.db.query(`SELECT id FROM organisation WHERE name = 'Gemeente Lelystad'`);
+    const [lelystad] = await h.app.db.query(
+      `SELECT id FROM organisation WHERE name = 'Gemeente Lelystad'`,
+    );
     const consent = await context.request.post(`/api/cases/${caseId}/consents`, {
-      data: { organisationId: lelystad.id, categories: ['housingProfile'], givenOn: new Date().toISOString().slice(0, 10), method: 'verbalWithWitness', witnessName: 'Petra de Wit' },
+      data: {
+        organisationId: lelystad.id,
+        categories: ['housingProfile'],
+        givenOn: new Date().toISOString().slice(0, 10),
+        method: 'verbalWithWitness',
+        witnessName: 'Petra de Wit',
+      },
     });
     expect(consent.status()).toBe(201);
     await page.reload();
@@ -161,7 +260,9 @@ describe('the case file in the browser', () => {
     await page.getByRole('button', { name: 'Markeer als uitstroomgereed' }).waitFor();
 
     // The case page shows the proposal beside the wishes.
-    await page.getByRole('link', { name: 'Naar de casus met het voorstel van de herkomstregel' }).click();
+    await page
+      .getByRole('link', { name: 'Naar de casus met het voorstel van de herkomstregel' })
+      .click();
     await page.getByRole('heading', { level: 1, name: `Noor ${lastName}` }).waitFor();
     const proposal = page.getByRole('region', { name: 'Voorstel van de herkomstregel' });
     const wishes = page.getByRole('region', { name: 'Wensen van de bewoner' });
@@ -176,34 +277,58 @@ describe('the case file in the browser', () => {
     await page.getByText('De wachttijd begint zodra de bewoner uitstroomgereed is.').waitFor();
 
     // Exception B, entered here: the proposal follows without a reload, then it is saved.
-    await page.evaluate(() => { (window as unknown as { stillHere: boolean }).stillHere = true; });
+    await page.evaluate(() => {
+      (window as unknown as { stillHere: boolean }).stillHere = true;
+    });
     await page.getByRole('button', { name: 'Uitzonderingen wijzigen' }).click();
     await page.getByLabel('Uitzondering B is van toepassing').check();
-    await page.getByLabel('Gemeente waar het netwerk of de daginvulling is').selectOption({ label: 'Dronten' });
-    await page.getByRole('radiogroup', { name: 'Grond' }).getByLabel('Vaste daginvulling, zoals werk').check();
-    await page.getByRole('radiogroup', { name: 'Kan de bewoner dit vanuit de herkomstgemeente bereizen?' }).getByLabel('Nee').check();
+    await page
+      .getByLabel('Gemeente waar het netwerk of de daginvulling is')
+      .selectOption({ label: 'Dronten' });
+    await page
+      .getByRole('radiogroup', { name: 'Grond' })
+      .getByLabel('Vaste daginvulling, zoals werk')
+      .check();
+    await page
+      .getByRole('radiogroup', { name: 'Kan de bewoner dit vanuit de herkomstgemeente bereizen?' })
+      .getByLabel('Nee')
+      .check();
     const motivation = page.getByLabel('Motivering bij uitzondering B');
     await motivation.fill('Te kort');
     await proposal.getByText('Een motivering heeft minstens 10 tekens.').waitFor();
     await page.getByRole('button', { name: 'Uitzonderingen opslaan' }).click();
     expect(await motivation.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator(`[id="${await motivation.getAttribute('id')}-fout"]`).textContent()).toBe('Een motivering heeft minstens 10 tekens.');
+    expect(
+      await page.locator(`[id="${await motivation.getAttribute('id')}-fout"]`).textContent(),
+    ).toBe('Een motivering heeft minstens 10 tekens.');
     expect((await caseRow(caseId)).sections.exceptions).toBeUndefined();
-    await motivation.fill('Vaste baan bij een bakkerij in Dronten; begint om vijf uur, geen vervoer vanuit Lelystad.');
+    await motivation.fill(
+      'Vaste baan bij een bakkerij in Dronten; begint om vijf uur, geen vervoer vanuit Lelystad.',
+    );
     await proposal.getByText('Uitzondering B: betere kansen elders', { exact: true }).waitFor();
     expect(await fact(proposal, 'Bestemming').textContent()).toBe('Dronten');
     await proposal.getByText('Voorlopig:').waitFor();
-    expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+    expect(
+      await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere),
+    ).toBe(true);
     await topScreenshot(page, 'casus-voorstel');
     await page.getByRole('button', { name: 'Uitzonderingen opslaan' }).click();
-    await page.getByText('De uitzonderingen zijn opgeslagen. Het voorstel is opnieuw berekend.').waitFor();
+    await page
+      .getByText('De uitzonderingen zijn opgeslagen. Het voorstel is opnieuw berekend.')
+      .waitFor();
     await proposal.getByText(/^Berekend bij de laatste wijziging van het dossier/).waitFor();
     expect(await fact(proposal, 'Bestemming').textContent()).toBe('Dronten');
     const afterB = await caseRow(caseId);
-    expect(afterB.sections.exceptions).toEqual([{
-      kind: 'B', municipality: 'GM0303', ground: 'daginvulling', canTravelFromOrigin: false,
-      motivation: 'Vaste baan bij een bakkerij in Dronten; begint om vijf uur, geen vervoer vanuit Lelystad.',
-    }]);
+    expect(afterB.sections.exceptions).toEqual([
+      {
+        kind: 'B',
+        municipality: 'GM0303',
+        ground: 'daginvulling',
+        canTravelFromOrigin: false,
+        motivation:
+          'Vaste baan bij een bakkerij in Dronten; begint om vijf uur, geen vervoer vanuit Lelystad.',
+      },
+    ]);
     expect(afterB.proposal.result.outcome).toBe('B');
 
     // Ready: the waiting clock starts.
@@ -217,7 +342,10 @@ describe('the case file in the browser', () => {
     await createByApi(context, 'Sem', `Bakker-${lastName}`, 'shelter');
     await createByApi(context, 'Yara', `Visser-${lastName}`, 'youthCare');
     const stalled = await createByApi(context, 'Daan', `Kok-${lastName}`, 'womensShelter');
-    await h.app.db.query(`UPDATE case_file SET last_activity_at = now() - interval '30 days' WHERE id = $1`, [stalled.id]);
+    await h.app.db.query(
+      `UPDATE case_file SET last_activity_at = now() - interval '30 days' WHERE id = $1`,
+      [stalled.id],
+    );
 
     // The list: filtered through the form, the filters in the URL, kept on reload.
     await page.getByRole('link', { name: 'Mijn casussen' }).first().click();
@@ -226,7 +354,10 @@ describe('the case file in the browser', () => {
     await filters.getByLabel('Zoek op naam').fill(lastName);
     await filters.getByRole('button', { name: 'Filteren' }).click();
     await page.getByText('4 casussen gevonden met deze filters').waitFor();
-    await page.locator('tbody tr', { hasText: `Daan Kok-${lastName}` }).getByText('Vastgelopen').waitFor();
+    await page
+      .locator('tbody tr', { hasText: `Daan Kok-${lastName}` })
+      .getByText('Vastgelopen')
+      .waitFor();
     await filters.getByLabel('Status').selectOption({ label: 'Uitstroomgereed' });
     await filters.getByLabel('Gemeente').selectOption({ label: 'Dronten' });
     await filters.getByRole('button', { name: 'Filteren' }).click();
@@ -235,7 +366,13 @@ describe('the case file in the browser', () => {
     expect(new URL(page.url()).searchParams.get('gemeente')).toBe('GM0303');
     const row = page.locator('tbody tr').first();
     expect(await row.locator('td').allTextContents()).toEqual([
-      `Noor ${lastName}`, 'Uitstroomgereed', 'Beschermd wonen', 'Lelystad → Dronten', '0 dagen', 'Sanne Willems', expect.any(String),
+      `Noor ${lastName}`,
+      'Uitstroomgereed',
+      'Beschermd wonen',
+      'Lelystad → Dronten',
+      '0 dagen',
+      'Sanne Willems',
+      expect.any(String),
     ]);
     await page.reload();
     await page.getByText('1 casus gevonden met deze filters').waitFor();
@@ -247,7 +384,9 @@ describe('the case file in the browser', () => {
     await page.getByRole('search').getByLabel('Alleen vastgelopen').check();
     await page.getByRole('search').getByRole('button', { name: 'Filteren' }).click();
     await page.getByText('1 casus gevonden met deze filters').waitFor();
-    expect(await page.locator('tbody tr').first().locator('td').first().textContent()).toBe(`Daan Kok-${lastName} Vastgelopen`);
+    expect(await page.locator('tbody tr').first().locator('td').first().textContent()).toBe(
+      `Daan Kok-${lastName} Vastgelopen`,
+    );
     await page.getByRole('search').getByLabel('Alleen vastgelopen').uncheck();
     await page.getByRole('search').getByRole('button', { name: 'Filteren' }).click();
     await page.getByText('4 casussen gevonden met deze filters').waitFor();
@@ -256,10 +395,17 @@ describe('the case file in the browser', () => {
     await nameHeader.getByRole('button').click();
     await page.waitForURL(/sorteer=naam/);
     await page.locator('th[aria-sort="ascending"]', { hasText: 'Naam' }).waitFor();
-    await expectEventually(async () => (await page.locator('tbody tr td:first-child a').allTextContents())[0] === `Daan Kok-${lastName}`);
-    expect(await page.locator('tbody tr td:first-child a').allTextContents()).toEqual(
-      [`Daan Kok-${lastName}`, `Noor ${lastName}`, `Sem Bakker-${lastName}`, `Yara Visser-${lastName}`],
+    await expectEventually(
+      async () =>
+        (await page.locator('tbody tr td:first-child a').allTextContents())[0] ===
+        `Daan Kok-${lastName}`,
     );
+    expect(await page.locator('tbody tr td:first-child a').allTextContents()).toEqual([
+      `Daan Kok-${lastName}`,
+      `Noor ${lastName}`,
+      `Sem Bakker-${lastName}`,
+      `Yara Visser-${lastName}`,
+    ]);
     await nameHeader.getByRole('button').click();
     await page.locator('th[aria-sort="descending"]', { hasText: 'Naam' }).waitFor();
     await topScreenshot(page, 'casussen-lijst');
@@ -269,16 +415,26 @@ describe('the case file in the browser', () => {
     // Another seat sees less, and what it does not see is not there at all: no name without
     // consent, no sensitive section, no empty headings, nothing to change.
     const municipality = await h.signedInPage('gemeente@lelystad.demo', `/casussen/${caseId}`);
-    const { pseudonym } = (await h.app.db.query('SELECT pseudonym FROM case_file WHERE id = $1', [caseId]))[0];
+    const { pseudonym } = (
+      await h.app.db.query('SELECT pseudonym FROM case_file WHERE id = $1', [caseId])
+    )[0];
     await municipality.page.getByRole('heading', { level: 1, name: pseudonym }).waitFor();
-    await municipality.page.getByRole('region', { name: 'Voorstel van de herkomstregel' }).getByText('Uitzondering B: betere kansen elders', { exact: true }).waitFor();
+    await municipality.page
+      .getByRole('region', { name: 'Voorstel van de herkomstregel' })
+      .getByText('Uitzondering B: betere kansen elders', { exact: true })
+      .waitFor();
     const headings = await municipality.page.locator('main').getByRole('heading').allTextContents();
     expect(headings).not.toContain('Gevoelige informatie');
     expect(headings).not.toContain('Overdragen');
     expect(await municipality.page.getByText(lastName).count()).toBe(0);
     expect(await municipality.page.getByText('Geen bijzonderheden.').count()).toBe(0);
     expect(await municipality.page.getByRole('link', { name: /^Wijzigen/ }).count()).toBe(0);
-    expect(await municipality.page.getByRole('button').filter({ hasText: /wijzigen|uitstroomgereed|Terugtrekken/i }).count()).toBe(0);
+    expect(
+      await municipality.page
+        .getByRole('button')
+        .filter({ hasText: /wijzigen|uitstroomgereed|Terugtrekken/i })
+        .count(),
+    ).toBe(0);
     expect(await municipality.page.getByText('Nog niets vastgelegd.').count()).toBe(0);
     await municipality.context.close();
   });
@@ -293,7 +449,13 @@ describe('the case file in the browser', () => {
 
     // Meanwhile someone else (the same case manager in another tab, here through the API) saves.
     const theirs = await context.request.patch(`/api/cases/${created.id}`, {
-      data: { version: created.version, changes: { identity: { firstName: 'Anna', lastName: 'Bakker-Visser' }, contact: { phone: '06-12345678' } } },
+      data: {
+        version: created.version,
+        changes: {
+          identity: { firstName: 'Anna', lastName: 'Bakker-Visser' },
+          contact: { phone: '06-12345678' },
+        },
+      },
     });
     expect(theirs.status()).toBe(200);
 
@@ -301,13 +463,22 @@ describe('the case file in the browser', () => {
     const conflict = page.waitForResponse(isPatch);
     await page.getByLabel('Achternaam').fill('Bakker-de Boer');
     expect((await conflict).status()).toBe(409);
-    const panel = page.getByRole('region', { name: 'Persoonsgegevens: intussen gewijzigd door een ander' });
+    const panel = page.getByRole('region', {
+      name: 'Persoonsgegevens: intussen gewijzigd door een ander',
+    });
     await panel.getByText('Intussen gewijzigd door een ander:').waitFor();
     // Only the field that differs, the typed value beside theirs; the typed value stays in the field.
     expect(await panel.getByRole('row').count()).toBe(2);
-    expect(await panel.getByRole('row', { name: /^Achternaam/ }).getByRole('cell').allTextContents()).toEqual(['Bakker-de Boer', 'Bakker-Visser']);
+    expect(
+      await panel
+        .getByRole('row', { name: /^Achternaam/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toEqual(['Bakker-de Boer', 'Bakker-Visser']);
     expect(await page.getByLabel('Achternaam').inputValue()).toBe('Bakker-de Boer');
-    await saveStatus(page).filter({ hasText: /^Niet opgeslagen: iemand anders heeft deze casus intussen gewijzigd/ }).waitFor();
+    await saveStatus(page)
+      .filter({ hasText: /^Niet opgeslagen: iemand anders heeft deze casus intussen gewijzigd/ })
+      .waitFor();
     // A section only they changed is simply taken over.
     expect(await page.getByLabel('Telefoonnummer').inputValue()).toBe('06-12345678');
     await topScreenshot(page, 'casus-conflict');
@@ -327,20 +498,39 @@ describe('the case file in the browser', () => {
 
     // "Hun versie overnemen" puts theirs in the form.
     const again = await context.request.patch(`/api/cases/${created.id}`, {
-      data: { version: row.version, changes: { household: { adults: 2, description: 'Woont samen met partner.' } } },
+      data: {
+        version: row.version,
+        changes: { household: { adults: 2, description: 'Woont samen met partner.' } },
+      },
     });
     expect(again.status()).toBe(200);
     const second = page.waitForResponse(isPatch);
     await page.getByLabel('Aantal volwassenen').fill('1');
     expect((await second).status()).toBe(409);
-    const householdPanel = page.getByRole('region', { name: 'Huishouden: intussen gewijzigd door een ander' });
-    expect(await householdPanel.getByRole('row', { name: /^Volwassenen/ }).getByRole('cell').allTextContents()).toEqual(['1', '2']);
-    expect(await householdPanel.getByRole('row', { name: /^Toelichting/ }).getByRole('cell').allTextContents()).toEqual(['leeg', 'Woont samen met partner.']);
+    const householdPanel = page.getByRole('region', {
+      name: 'Huishouden: intussen gewijzigd door een ander',
+    });
+    expect(
+      await householdPanel
+        .getByRole('row', { name: /^Volwassenen/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toEqual(['1', '2']);
+    expect(
+      await householdPanel
+        .getByRole('row', { name: /^Toelichting/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toEqual(['leeg', 'Woont samen met partner.']);
     await householdPanel.getByRole('button', { name: 'Hun versie overnemen' }).click();
     await householdPanel.waitFor({ state: 'detached' });
     expect(await page.getByLabel('Aantal volwassenen').inputValue()).toBe('2');
-    expect(await page.getByLabel('Toelichting bij het huishouden').inputValue()).toBe('Woont samen met partner.');
-    await expectEventually(async () => (await caseRow(created.id)).sections.household?.adults === 2);
+    expect(await page.getByLabel('Toelichting bij het huishouden').inputValue()).toBe(
+      'Woont samen met partner.',
+    );
+    await expectEventually(
+      async () => (await caseRow(created.id)).sections.household?.adults === 2,
+    );
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -350,8 +540,11 @@ describe('the case file in the browser', () => {
 describe('closing a case before the move', () => {
   it('pages through the list with links that keep the page in the address', async () => {
     const { context, page } = await h.signedInPage(manager, '/casussen');
-    const total = async () => ((await (await context.request.get('/api/cases?pageSize=1')).json()) as { total: number }).total;
-    for (let n = await total(); n <= 25; n += 1) await createByApi(context, 'Pagina', `Vulling ${n}`, 'shelter');
+    const total = async () =>
+      ((await (await context.request.get('/api/cases?pageSize=1')).json()) as { total: number })
+        .total;
+    for (let n = await total(); n <= 25; n += 1)
+      await createByApi(context, 'Pagina', `Vulling ${n}`, 'shelter');
     const pages = Math.ceil((await total()) / 25);
     await page.goto('/casussen');
     const pager = page.getByRole('navigation', { name: 'Paginering' });
@@ -385,7 +578,9 @@ describe('closing a case before the move', () => {
     await dialog.getByRole('button', { name: 'Casus afsluiten' }).click();
     await page.getByText('De casus is afgesloten.').waitFor();
     await page.locator('.case-badge--state', { hasText: 'Afgesloten' }).waitFor();
-    const row = await h.app.db.query('SELECT state, outcome FROM case_file WHERE id = $1', [created.id]);
+    const row = await h.app.db.query('SELECT state, outcome FROM case_file WHERE id = $1', [
+      created.id,
+    ]);
     expect(row[0]).toEqual({ state: 'closed', outcome: 'droppedOut' });
     // A closed file is read only: no links to change it, and no buttons.
     expect(await page.getByRole('link', { name: /^Wijzigen/ }).count()).toBe(0);

@@ -13,11 +13,21 @@ let pseudonym = '';
 beforeAll(async () => {
   h = await startBrowserHarness();
   [caseId] = (await searchingCases((email) => h.app.signIn(email), h.app.db, [
-    { housingNeeds: { rooms: 2, groundFloorOrLift: true, usesWheelchair: false, maxRent: 650, wishedMoveDate: isoDateInDays(30) } },
+    {
+      housingNeeds: {
+        rooms: 2,
+        groundFloorOrLift: true,
+        usesWheelchair: false,
+        maxRent: 650,
+        wishedMoveDate: isoDateInDays(30),
+      },
+    },
   ])) as [string];
   [{ pseudonym }] = await h.app.db.query('SELECT pseudonym FROM case_file WHERE id = $1', [caseId]);
 });
-afterAll(async () => { await h?.close(); });
+afterAll(async () => {
+  await h?.close();
+});
 
 const corporationEmail = 'corporatie@goede-stede.demo';
 const street = `Testwoningstraat ${Date.now().toString(36)}`;
@@ -27,28 +37,53 @@ function isoDateInDays(days: number): string {
 }
 
 const countDwellings = async () =>
-  (await h.app.db.query(`SELECT count(*)::int AS n FROM dwelling WHERE organisation_id = (SELECT id FROM organisation WHERE name = 'Goede Stede')`))[0].n as number;
+  (
+    await h.app.db.query(
+      `SELECT count(*)::int AS n FROM dwelling WHERE organisation_id = (SELECT id FROM organisation WHERE name = 'Goede Stede')`,
+    )
+  )[0].n as number;
 
 /** A CSV as Dutch Excel saves it: `;` between cells, Windows-1252 for the accents. */
 function excelCsv(rows: Record<string, string>[]): Buffer {
   const headers = dwellingCsvColumns.map((c) => c.header);
   // Excel quotes a cell with a ; or a quote in it, and doubles the quotes inside.
   const cell = (text: string) => (/[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-  const lines = [headers.join(';'), ...rows.map((row) => headers.map((h) => cell(row[h] ?? '')).join(';'))];
+  const lines = [
+    headers.join(';'),
+    ...rows.map((row) => headers.map((h) => cell(row[h] ?? '')).join(';')),
+  ];
   return Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1');
 }
 const csvRow = (changes: Record<string, string>) => ({
-  straat: 'Noorderplassen', huisnummer: '1', postcode: '1319 AA', gemeente: 'Almere', wijk: 'Noorderplassen', type: 'Studio', kamers: '0', huur: '495,00',
-  verdieping: '2', lift: 'ja', rolstoeltoegankelijk: 'nee', 'beschikbaar vanaf': '01-02-2026', huurvorm: 'Housing First', ...changes,
+  straat: 'Noorderplassen',
+  huisnummer: '1',
+  postcode: '1319 AA',
+  gemeente: 'Almere',
+  wijk: 'Noorderplassen',
+  type: 'Studio',
+  kamers: '0',
+  huur: '495,00',
+  verdieping: '2',
+  lift: 'ja',
+  rolstoeltoegankelijk: 'nee',
+  'beschikbaar vanaf': '01-02-2026',
+  huurvorm: 'Housing First',
+  ...changes,
 });
 
 describe('dwellings in the browser', () => {
   it('the corporation registers a dwelling in Lelystad with the form, and sees the case it fits', async () => {
     const { context, page } = await h.signedInPage(corporationEmail, '/casussen');
     const errors = collectErrors(page);
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Woningen' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Woningen' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Woningen' }).waitFor();
-    await page.getByRole('table').getByRole('link', { name: /Stationsstraat 21/ }).waitFor();
+    await page
+      .getByRole('table')
+      .getByRole('link', { name: /Stationsstraat 21/ })
+      .waitFor();
     await h.screenshot(page, 'dwellings-list');
 
     await page.getByRole('button', { name: 'Woning registreren' }).click();
@@ -56,7 +91,10 @@ describe('dwellings in the browser', () => {
     await form.waitFor();
     // Nothing filled in: the shared schema's messages, in a summary that links to the fields.
     await form.getByRole('button', { name: 'Woning registreren' }).click();
-    await form.getByRole('alert').getByText(/Controleer deze \d+ velden/).waitFor();
+    await form
+      .getByRole('alert')
+      .getByText(/Controleer deze \d+ velden/)
+      .waitFor();
     await form.getByRole('link', { name: 'Vul de straat in.' }).waitFor();
     await h.screenshot(page, 'dwellings-form-errors');
 
@@ -76,17 +114,23 @@ describe('dwellings in the browser', () => {
     await form.getByText('De huur kan niet negatief zijn.').first().waitFor();
     await form.getByLabel('Huur per maand (in euro)').fill('612,50');
     await form.getByLabel('Omzetting naar eigen naam op (niet verplicht)').fill(isoDateInDays(372));
-    await form.getByLabel('Voorwaarden voor de omzetting (niet verplicht)').fill('Een jaar zonder huurachterstand en begeleiding volgens plan.');
+    await form
+      .getByLabel('Voorwaarden voor de omzetting (niet verplicht)')
+      .fill('Een jaar zonder huurachterstand en begeleiding volgens plan.');
     await form.getByRole('button', { name: 'Woning registreren' }).click();
 
     await page.waitForURL(/\/woningen\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { level: 1, name: `${street} 12A, Lelystad` }).waitFor();
     await page.getByText('De woning is geregistreerd.').waitFor();
     const fits = page.getByRole('region', { name: 'Passende casussen' });
-    const item = fits.getByRole('listitem').filter({ has: page.getByRole('link', { name: `Casus ${pseudonym}` }) });
+    const item = fits
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: `Casus ${pseudonym}` }) });
     await item.waitFor();
     await item.getByText('Past (100%)').waitFor();
-    await item.getByText(/Huur: past\. € 612,50 per maand; binnen het budget van € 650\./).waitFor();
+    await item
+      .getByText(/Huur: past\. € 612,50 per maand; binnen het budget van € 650\./)
+      .waitFor();
     await item.getByText(/Toegankelijkheid: past\. Begane grond/).waitFor();
     // A corporation sees the housing profile only: no name, no diagnosis.
     expect(await fits.textContent()).not.toMatch(/Noor|de Jong|Bipolaire|Alcohol|Woningzoeker/);
@@ -103,7 +147,8 @@ describe('dwellings in the browser', () => {
     const before = await countDwellings();
 
     await section.getByLabel('CSV-bestand', { exact: true }).setInputFiles({
-      name: 'woningen.csv', mimeType: 'text/csv',
+      name: 'woningen.csv',
+      mimeType: 'text/csv',
       buffer: excelCsv([
         csvRow({ huisnummer: '3' }),
         csvRow({ huisnummer: '5', straat: '=HYPERLINK("http://kwaad.example";"klik")' }),
@@ -113,8 +158,17 @@ describe('dwellings in the browser', () => {
     await section.getByRole('button', { name: 'Inlezen' }).click();
     const report = section.getByRole('table');
     await report.waitFor();
-    await section.getByText(/niet ingelezen: 2 problemen in 2 rijen\. Er is niets opgeslagen/).waitFor();
-    const rows = await report.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].slice(0, 2).map((c) => c.textContent).join(' ')));
+    await section
+      .getByText(/niet ingelezen: 2 problemen in 2 rijen\. Er is niets opgeslagen/)
+      .waitFor();
+    const rows = await report.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) =>
+        [...(tr as HTMLTableRowElement).cells]
+          .slice(0, 2)
+          .map((c) => c.textContent)
+          .join(' '),
+      ),
+    );
     expect(rows).toEqual(['3 straat', '4 huur']);
     await report.getByText(/een spreadsheet als formule/).waitFor();
     await report.getByText('De huur kan niet negatief zijn.').waitFor();
@@ -122,11 +176,18 @@ describe('dwellings in the browser', () => {
     await h.screenshot(page, 'dwellings-import-report');
 
     await section.getByLabel('CSV-bestand', { exact: true }).setInputFiles({
-      name: 'woningen.csv', mimeType: 'text/csv',
-      buffer: excelCsv([csvRow({ huisnummer: '3', straat: 'Coöperatiepad' }), csvRow({ huisnummer: '5' }), csvRow({ huisnummer: '7', huur: '505' })]),
+      name: 'woningen.csv',
+      mimeType: 'text/csv',
+      buffer: excelCsv([
+        csvRow({ huisnummer: '3', straat: 'Coöperatiepad' }),
+        csvRow({ huisnummer: '5' }),
+        csvRow({ huisnummer: '7', huur: '505' }),
+      ]),
     });
     await section.getByRole('button', { name: 'Inlezen' }).click();
-    await section.getByText(/3 woningen ingelezen \(tekenset Windows-1252 \(Excel\), scheidingsteken “;”\)/).waitFor();
+    await section
+      .getByText(/3 woningen ingelezen \(tekenset Windows-1252 \(Excel\), scheidingsteken “;”\)/)
+      .waitFor();
     expect(await countDwellings()).toBe(before + 3);
     await page.getByRole('table').first().getByRole('link', { name: 'Coöperatiepad 3' }).waitFor();
     await h.screenshot(page, 'dwellings-imported');
@@ -140,11 +201,15 @@ describe('dwellings in the browser', () => {
     await page.getByRole('link', { name: pseudonym }).click();
     await page.getByRole('heading', { level: 1, name: pseudonym }).waitFor();
     const fits = page.getByRole('region', { name: 'Passende woningen' });
-    await fits.getByText(/Uw beschikbare woningen in Lelystad, de gemeente van bestemming/).waitFor();
+    await fits
+      .getByText(/Uw beschikbare woningen in Lelystad, de gemeente van bestemming/)
+      .waitFor();
     const first = fits.getByRole('listitem').first();
     await first.getByRole('link', { name: `${street} 12A` }).waitFor();
     await first.getByText('Past (100%)').waitFor();
-    await first.getByText(/Beschikbaar: past\. Vrij vanaf .*, op tijd voor de gewenste verhuisdatum/).waitFor();
+    await first
+      .getByText(/Beschikbaar: past\. Vrij vanaf .*, op tijd voor de gewenste verhuisdatum/)
+      .waitFor();
     // The Almere dwellings are not in the destination, so not offered here.
     expect(await fits.textContent()).not.toMatch(/Noorderplassen|Stationsstraat/);
     // The housing profile is there; diagnoses and wishes are not.
@@ -164,7 +229,10 @@ describe('dwellings in the browser', () => {
     await dialog.getByLabel('Reden').fill('Verhuurd via de reguliere woonruimteverdeling.');
     await dialog.getByRole('button', { name: 'Woning intrekken' }).click();
     await page.getByText('De woning is ingetrokken. Ze blijft bewaard, met de reden.').waitFor();
-    await page.locator('dd').filter({ hasText: 'Verhuurd via de reguliere woonruimteverdeling.' }).waitFor();
+    await page
+      .locator('dd')
+      .filter({ hasText: 'Verhuurd via de reguliere woonruimteverdeling.' })
+      .waitFor();
     expect(await page.getByRole('region', { name: 'Passende casussen' }).count()).toBe(0);
     await context.close();
   });
@@ -187,8 +255,15 @@ describe('dwellings in the browser', () => {
 
     const municipality = await h.signedInPage('gemeente@lelystad.demo', '/contingenten');
     const table = municipality.page.getByRole('table');
-    await table.getByRole('row').filter({ hasText: 'Goede Stede' }).getByText('3').first().waitFor();
-    expect(await municipality.page.getByRole('form', { name: /Contingent vastleggen/ }).count()).toBe(0);
+    await table
+      .getByRole('row')
+      .filter({ hasText: 'Goede Stede' })
+      .getByText('3')
+      .first()
+      .waitFor();
+    expect(
+      await municipality.page.getByRole('form', { name: /Contingent vastleggen/ }).count(),
+    ).toBe(0);
     expect(await table.getByRole('button').count()).toBe(0);
     await h.screenshot(municipality.page, 'contingents-municipality');
     await municipality.context.close();

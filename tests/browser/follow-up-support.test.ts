@@ -9,8 +9,12 @@ import { addDays, dutchToday } from '@uitstroom/shared';
 // escalation there; the municipality reads the intensity but not the provider's notes; the case
 // manager closes the case with an outcome; the region's administrator erases it on request.
 let h: BrowserHarness;
-beforeAll(async () => { h = await startBrowserHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startBrowserHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 const providerEmail = 'aanbieder@leger-des-heils.demo';
 const managerEmail = 'regisseur@kwintes.demo';
@@ -23,16 +27,38 @@ const contactNote = 'Huisbezoek: post samen doorgenomen, buurvrouw helpt met boo
 const signalDescription = 'Drinkt weer dagelijks en mist de afspraken met de schuldhulp.';
 const isoDateInDays = (days: number) => addDays(dutchToday(), days);
 
-const fact = (scope: Locator, key: string) => scope.locator('dt').filter({ hasText: new RegExp(`^${key}$`) }).locator('xpath=following-sibling::dd[1]');
-const posted = (page: Page, pathEnd: string) => page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith(pathEnd));
+const fact = (scope: Locator, key: string) =>
+  scope
+    .locator('dt')
+    .filter({ hasText: new RegExp(`^${key}$`) })
+    .locator('xpath=following-sibling::dd[1]');
+const posted = (page: Page, pathEnd: string) =>
+  page.waitForResponse(
+    (r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith(pathEnd),
+  );
 
 let caseView: Record<string, any>;
 let tableId = '';
 
 beforeAll(async () => {
-  const agents = { casemanager: await h.app.signIn(managerEmail), chair: await h.app.signIn(chairEmail) };
-  caseView = await movedCase(agents, h.app.db, { identity: { firstName: 'Fleur', lastName: 'Nazorgtest', birthDate: '1991-03-14', bsn: '111222333' } });
-  tableId = (await planTable(agents.chair, h.app.db, { title: escalationTitle, invited: ['Gemeente Lelystad', 'Leger des Heils'] })).id;
+  const agents = {
+    casemanager: await h.app.signIn(managerEmail),
+    chair: await h.app.signIn(chairEmail),
+  };
+  caseView = await movedCase(agents, h.app.db, {
+    identity: {
+      firstName: 'Fleur',
+      lastName: 'Nazorgtest',
+      birthDate: '1991-03-14',
+      bsn: '111222333',
+    },
+  });
+  tableId = (
+    await planTable(agents.chair, h.app.db, {
+      title: escalationTitle,
+      invited: ['Gemeente Lelystad', 'Leger des Heils'],
+    })
+  ).id;
 });
 
 describe('follow-up support in the browser', () => {
@@ -48,7 +74,9 @@ describe('follow-up support in the browser', () => {
     // The shared schema speaks at the field; nothing is sent without a landlord.
     await start.getByRole('button', { name: 'Nazorg starten' }).click();
     await start.getByText('Kies de corporatie die de woning verhuurt.').waitFor();
-    expect(await start.getByLabel('Verhuurder (woningcorporatie)').getAttribute('aria-invalid')).toBe('true');
+    expect(
+      await start.getByLabel('Verhuurder (woningcorporatie)').getAttribute('aria-invalid'),
+    ).toBe('true');
     await start.getByLabel('Verhuurder (woningcorporatie)').selectOption({ label: 'Centrada' });
     const started = posted(page, '/support/start');
     await start.getByRole('button', { name: 'Nazorg starten' }).click();
@@ -71,7 +99,10 @@ describe('follow-up support in the browser', () => {
     await contact.getByRole('button', { name: 'Contact vastleggen' }).click();
     expect((await logged).status()).toBe(201);
     await panel.getByText('Het contact is vastgelegd.').waitFor();
-    await panel.getByRole('region', { name: 'Contacten' }).getByRole('cell', { name: contactNote }).waitFor();
+    await panel
+      .getByRole('region', { name: 'Contacten' })
+      .getByRole('cell', { name: contactNote })
+      .waitFor();
 
     // A relapse, put on the agenda of the escalation table with the same action.
     await panel.getByText('Signaal melden', { exact: true }).click();
@@ -86,11 +117,17 @@ describe('follow-up support in the browser', () => {
     const raised = posted(page, '/support/signals');
     await signal.getByRole('button', { name: 'Signaal melden en escaleren' }).click();
     expect((await raised).status()).toBe(201);
-    await panel.getByText(`Het signaal is gemeld en de casus staat op de agenda van “${escalationTitle}”. De casus blijft in de nazorg.`).waitFor();
+    await panel
+      .getByText(
+        `Het signaal is gemeld en de casus staat op de agenda van “${escalationTitle}”. De casus blijft in de nazorg.`,
+      )
+      .waitFor();
     const signals = panel.getByRole('region', { name: 'Signalen' });
     await signals.getByText(signalDescription).waitFor();
     await signals.getByRole('link', { name: escalationTitle }).waitFor();
-    const [{ state }] = await h.app.db.query('SELECT state FROM case_file WHERE id = $1', [caseView.id]);
+    const [{ state }] = await h.app.db.query('SELECT state FROM case_file WHERE id = $1', [
+      caseView.id,
+    ]);
     expect(state).toBe('aftercare');
     await h.screenshot(page, 'follow-up-provider');
     expect(errors).toEqual([]);
@@ -141,11 +178,20 @@ describe('follow-up support in the browser', () => {
     const closed = posted(page, '/support/close');
     await close.getByRole('button', { name: 'Casus afsluiten' }).click();
     expect((await closed).status()).toBe(200);
-    await page.getByText('De casus is afgesloten met de uitkomst “Zelfstandig wonen”. Alleen de nametingen staan nog open.').waitFor();
+    await page
+      .getByText(
+        'De casus is afgesloten met de uitkomst “Zelfstandig wonen”. Alleen de nametingen staan nog open.',
+      )
+      .waitFor();
     await page.locator('.case-badge--state', { hasText: 'Afgesloten' }).waitFor();
-    expect(await fact(page.locator('header.case-header'), 'Uitkomst').textContent()).toBe('Zelfstandig wonen');
+    expect(await fact(page.locator('header.case-header'), 'Uitkomst').textContent()).toBe(
+      'Zelfstandig wonen',
+    );
     expect(await panel.getByRole('form').count()).toBe(0);
-    const [{ state, outcome }] = await h.app.db.query('SELECT state, outcome FROM case_file WHERE id = $1', [caseView.id]);
+    const [{ state, outcome }] = await h.app.db.query(
+      'SELECT state, outcome FROM case_file WHERE id = $1',
+      [caseView.id],
+    );
     expect({ state, outcome }).toEqual({ state: 'closed', outcome: 'independentLiving' });
     await h.screenshot(page, 'follow-up-closed');
     expect(errors).toEqual([]);
@@ -155,7 +201,10 @@ describe('follow-up support in the browser', () => {
   it('the region’s administrator erases the closed case on the resident’s request', async () => {
     const { context, page } = await h.signedInPage(adminEmail, '/beheer/gebruikers');
     const errors = collectErrors(page);
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bewaartermijnen' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Bewaartermijnen' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Bewaartermijnen' }).waitFor();
     const pseudonym = caseView.pseudonym as string;
     const row = page.getByRole('row').filter({ hasText: pseudonym });
@@ -177,9 +226,14 @@ describe('follow-up support in the browser', () => {
     const erased = posted(page, '/erase');
     await dialog.getByRole('button', { name: 'Definitief wissen' }).click();
     expect((await erased).status()).toBe(200);
-    await page.getByText(new RegExp(`De persoonsgegevens van casus ${pseudonym} zijn gewist`)).waitFor();
+    await page
+      .getByText(new RegExp(`De persoonsgegevens van casus ${pseudonym} zijn gewist`))
+      .waitFor();
     await row.waitFor({ state: 'detached' });
-    const [file] = await h.app.db.query(`SELECT state, outcome, sections->'identity' AS identity FROM case_file WHERE id = $1`, [caseView.id]);
+    const [file] = await h.app.db.query(
+      `SELECT state, outcome, sections->'identity' AS identity FROM case_file WHERE id = $1`,
+      [caseView.id],
+    );
     expect(file).toMatchObject({ state: 'closed', outcome: 'independentLiving', identity: {} });
     await h.screenshot(page, 'retention-erased');
     expect(errors).toEqual([]);

@@ -19,7 +19,9 @@ beforeAll(async () => {
   const manager = await h.app.signIn('regisseur@kwintes.demo');
   caseId = (await newCase(manager)).id;
   consentId = (await giveConsent(manager, h.app.db, caseId, 'Centrada')).id;
-  attacker = createServer((_req, res) => { res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page); });
+  attacker = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+  });
   await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
   attackerUrl = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`;
 });
@@ -28,8 +30,15 @@ afterAll(async () => {
   await h?.close();
 });
 
-const countDwellings = async () => (await h.app.db.query("SELECT count(*)::int AS n FROM dwelling WHERE street = 'Vervalsingstraat'"))[0].n as number;
-const isWithdrawn = async () => (await h.app.db.query('SELECT withdrawn_at FROM case_consent WHERE id = $1', [consentId]))[0].withdrawn_at !== null;
+const countDwellings = async () =>
+  (
+    await h.app.db.query(
+      "SELECT count(*)::int AS n FROM dwelling WHERE street = 'Vervalsingstraat'",
+    )
+  )[0].n as number;
+const isWithdrawn = async () =>
+  (await h.app.db.query('SELECT withdrawn_at FROM case_consent WHERE id = $1', [consentId]))[0]
+    .withdrawn_at !== null;
 
 /**
  * Serves `html` on the attacker's port and opens it in the victim's signed-in page; returns the
@@ -44,7 +53,8 @@ async function visitAttackerPage(victim: Page, html: string, apiPath: string): P
   h.server.httpServer.on('request', watch);
   try {
     await victim.goto(attackerUrl);
-    for (let waited = 0; statuses.length === 0 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let waited = 0; statuses.length === 0 && waited < 10_000; waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
   } finally {
     h.server.httpServer.off('request', watch);
   }
@@ -54,15 +64,32 @@ async function visitAttackerPage(victim: Page, html: string, apiPath: string): P
 describe('a page on another port of the same host', () => {
   it('a form post (text/plain, shaped as JSON) to create a dwelling is refused and creates nothing', async () => {
     const { context, page: victim } = await h.signedInPage('corporatie@centrada.demo', '/woningen');
-    const json = JSON.stringify({ street: 'Vervalsingstraat', houseNumber: '1', postcode: '1315 AB', municipalityCode: 'GM0034', kind: 'apartment', rooms: 2, rent: 600, availableFrom: '2026-03-01', tenancyForm: 'regular', padding: '' });
+    const json = JSON.stringify({
+      street: 'Vervalsingstraat',
+      houseNumber: '1',
+      postcode: '1315 AB',
+      municipalityCode: 'GM0034',
+      kind: 'apartment',
+      rooms: 2,
+      rent: 600,
+      availableFrom: '2026-03-01',
+      tenancyForm: 'regular',
+      padding: '',
+    });
     const [name, value] = [json.slice(0, -2), json.slice(-2)];
-    const statuses = await visitAttackerPage(victim, `<!doctype html><title>Prijsvraag</title>
+    const statuses = await visitAttackerPage(
+      victim,
+      `<!doctype html><title>Prijsvraag</title>
       <form method="post" enctype="text/plain" action="${h.baseUrl}/api/dwellings"><input type="hidden" name='${name.replace(/'/g, '&#39;')}' value='${value}'></form>
-      <script>document.forms[0].submit()</script>`, '/api/dwellings');
+      <script>document.forms[0].submit()</script>`,
+      '/api/dwellings',
+    );
     expect(statuses).toEqual([403]);
     // The browser shows the answer of the form's navigation: the error shape, in JSON.
     await victim.waitForURL(`${h.baseUrl}/api/dwellings`);
-    expect(JSON.parse(await victim.locator('body').innerText())).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(JSON.parse(await victim.locator('body').innerText())).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await countDwellings()).toBe(0);
     await context.close();
   });
@@ -70,9 +97,13 @@ describe('a page on another port of the same host', () => {
   it('a no-cors fetch with text/plain to withdraw a consent is refused and withdraws nothing', async () => {
     const { context, page: victim } = await h.signedInPage('regisseur@kwintes.demo', '/casussen');
     const path = `/api/cases/${caseId}/consents/${consentId}/withdraw`;
-    const statuses = await visitAttackerPage(victim, `<!doctype html><title>Nieuws</title><script>
+    const statuses = await visitAttackerPage(
+      victim,
+      `<!doctype html><title>Nieuws</title><script>
       fetch(${JSON.stringify(h.baseUrl + path)}, { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
-      </script>`, path);
+      </script>`,
+      path,
+    );
     expect(statuses).toEqual([403]);
     expect(await isWithdrawn()).toBe(false);
     await context.close();
@@ -86,12 +117,25 @@ describe('a page on another port of the same host', () => {
         .then(() => 'sent', () => 'blocked');
       </script>`;
     await victim.goto(attackerUrl);
-    expect(await victim.evaluate(() => (window as unknown as { result: Promise<string> }).result)).toBe('blocked');
+    expect(
+      await victim.evaluate(() => (window as unknown as { result: Promise<string> }).result),
+    ).toBe('blocked');
     expect(await isWithdrawn()).toBe(false);
 
     // The same request from the app's own origin (as its client sends it) works.
     await victim.goto(`${h.baseUrl}/casussen`);
-    const status = await victim.evaluate(async (url) => (await fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status, path);
+    const status = await victim.evaluate(
+      async (url) =>
+        (
+          await fetch(url, {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: { 'Content-Type': 'application/json' },
+            body: '{}',
+          })
+        ).status,
+      path,
+    );
     expect(status).toBe(200);
     expect(await isWithdrawn()).toBe(true);
     await context.close();

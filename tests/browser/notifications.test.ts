@@ -8,15 +8,20 @@ import { decideFirst, planTable, scheduleCase, startsLaterToday } from '../suppo
 // corporation's badge shows it, the notification leads to the table; after the decision the
 // corporation's tasks lead to the case; the corporation chooses the digest for agendas.
 let h: BrowserHarness;
-beforeAll(async () => { h = await startBrowserHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startBrowserHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 const corporationEmail = 'corporatie@centrada.demo';
 const title = `Uitstroomtafel meldingen ${Date.now().toString(36)}`;
 const uuid = '[0-9a-f-]{36}';
 
 const bell = (page: Page) => page.getByRole('banner').getByRole('link', { name: /^Meldingen/ });
-const tasksLink = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: /^Mijn taken/ });
+const tasksLink = (page: Page) =>
+  page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: /^Mijn taken/ });
 
 let tableId = '';
 let caseView: Record<string, any>;
@@ -25,7 +30,13 @@ describe('notifications and tasks in the browser', () => {
   it('the chair shares the agenda; the invited corporation’s badge shows one unread notification, which leads to the table', async () => {
     const chairAgent = await h.app.signIn('voorzitter@almere.demo');
     const kwintes = await h.app.signIn('regisseur@kwintes.demo');
-    tableId = (await planTable(chairAgent, h.app.db, { title, invited: ['Gemeente Lelystad', 'Centrada'], startsAt: new Date(Date.now() + 8 * 86_400_000).toISOString() })).id;
+    tableId = (
+      await planTable(chairAgent, h.app.db, {
+        title,
+        invited: ['Gemeente Lelystad', 'Centrada'],
+        startsAt: new Date(Date.now() + 8 * 86_400_000).toISOString(),
+      })
+    ).id;
     caseView = await readyCase(kwintes, h.app.db);
     await scheduleCase(kwintes, tableId, caseView);
 
@@ -51,7 +62,9 @@ describe('notifications and tasks in the browser', () => {
     await page.locator('.task-list, .empty-state').first().waitFor();
     await page.locator('.notification-bell__count', { hasText: '1' }).waitFor();
     expect(await bell(page).textContent()).toMatch(/Meldingen1, 1 ongelezen$/);
-    expect(await page.getByRole('status').filter({ hasText: 'ongelezen melding' }).textContent()).toBe('1 ongelezen melding');
+    expect(
+      await page.getByRole('status').filter({ hasText: 'ongelezen melding' }).textContent(),
+    ).toBe('1 ongelezen melding');
     await h.screenshot(page, 'notifications-badge');
 
     await bell(page).click();
@@ -69,7 +82,8 @@ describe('notifications and tasks in the browser', () => {
     await page.locator('.notification-bell__count').waitFor({ state: 'detached' });
     expect(await bell(page).textContent()).toMatch(/geen ongelezen$/);
     const [{ read_at: readAt }] = await h.app.db.query(
-      `SELECT n.read_at FROM notification n JOIN app_user u ON u.id = n.user_id WHERE u.email = $1 AND n.table_id = $2`, [corporationEmail, tableId],
+      `SELECT n.read_at FROM notification n JOIN app_user u ON u.id = n.user_id WHERE u.email = $1 AND n.table_id = $2`,
+      [corporationEmail, tableId],
     );
     expect(readAt).not.toBeNull();
     expect(errors).toEqual([]);
@@ -78,21 +92,37 @@ describe('notifications and tasks in the browser', () => {
 
   it('after the decision, “Mijn taken” lists the offer to make and the precondition that is due, each one click from the case', async () => {
     // The table's day has come (no decision before it, domain.md §4): the table planned a week ahead moves to today.
-    await h.app.db.query('UPDATE outflow_table SET starts_at = $2 WHERE id = $1', [tableId, startsLaterToday()]);
-    await decideFirst(await h.app.signIn('voorzitter@almere.demo'), h.app.db, tableId, { preconditionOwners: ['Centrada'], dueDate: addDays(amsterdamDate(new Date()), -1) });
+    await h.app.db.query('UPDATE outflow_table SET starts_at = $2 WHERE id = $1', [
+      tableId,
+      startsLaterToday(),
+    ]);
+    await decideFirst(await h.app.signIn('voorzitter@almere.demo'), h.app.db, tableId, {
+      preconditionOwners: ['Centrada'],
+      dueDate: addDays(amsterdamDate(new Date()), -1),
+    });
     const { context, page } = await h.signedInPage(corporationEmail, '/casussen');
     const errors = collectErrors(page, /WebSocket/);
     await tasksLink(page).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn taken' }).waitFor();
     const tasks = page.getByRole('list', { name: 'Taken' });
-    const precondition = tasks.getByRole('listitem').filter({ hasText: `Randvoorwaarde inkomen en schulden regelen: casus ${caseView.pseudonym}` });
+    const precondition = tasks.getByRole('listitem').filter({
+      hasText: `Randvoorwaarde inkomen en schulden regelen: casus ${caseView.pseudonym}`,
+    });
     await precondition.waitFor();
     // Late: its due date was yesterday; late tasks come first.
-    expect(await tasks.getByRole('listitem').first().textContent()).toContain(`casus ${caseView.pseudonym}`);
+    expect(await tasks.getByRole('listitem').first().textContent()).toContain(
+      `casus ${caseView.pseudonym}`,
+    );
     await precondition.getByText(/^Te laat: uiterlijk /).waitFor();
-    await tasks.getByRole('listitem').filter({ hasText: `Woning aanbieden: casus ${caseView.pseudonym}` }).waitFor();
+    await tasks
+      .getByRole('listitem')
+      .filter({ hasText: `Woning aanbieden: casus ${caseView.pseudonym}` })
+      .waitFor();
     expect(await tasksLink(page).textContent()).toMatch(/te laat$/);
-    await page.getByRole('status').filter({ hasText: /taken?, waarvan \d+ te laat/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /taken?, waarvan \d+ te laat/ })
+      .waitFor();
     await h.screenshot(page, 'tasks-corporation');
 
     await precondition.getByRole('heading', { level: 2 }).getByRole('link').click();
@@ -105,7 +135,10 @@ describe('notifications and tasks in the browser', () => {
     expect(await decision.getByRole('button', { name: /gereed melden$/ }).count()).toBe(0);
     await tasksLink(page).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn taken' }).waitFor();
-    await tasks.getByRole('listitem').filter({ hasText: `Woning aanbieden: casus ${caseView.pseudonym}` }).waitFor();
+    await tasks
+      .getByRole('listitem')
+      .filter({ hasText: `Woning aanbieden: casus ${caseView.pseudonym}` })
+      .waitFor();
     expect(await precondition.count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
@@ -117,7 +150,9 @@ describe('notifications and tasks in the browser', () => {
     const chairTasks = chair.page.getByRole('list', { name: 'Taken' });
     await chairTasks.getByRole('listitem').first().waitFor();
     await h.screenshot(chair.page, 'tasks-chair');
-    const scheduleTask = chairTasks.getByRole('listitem').filter({ hasText: /^Agenderen: \d+ uitstroomgerede casus/ });
+    const scheduleTask = chairTasks
+      .getByRole('listitem')
+      .filter({ hasText: /^Agenderen: \d+ uitstroomgerede casus/ });
     await scheduleTask.getByRole('heading', { level: 2 }).getByRole('link').click();
     await chair.page.waitForURL(new RegExp(`/tafels/${uuid}$`));
     await chair.page.getByRole('heading', { level: 1 }).waitFor();
@@ -125,7 +160,10 @@ describe('notifications and tasks in the browser', () => {
 
     const manager = await h.signedInPage('regisseur@kwintes.demo', '/taken');
     const managerTasks = manager.page.getByRole('list', { name: 'Taken' });
-    const intake = managerTasks.getByRole('listitem').filter({ hasText: /^Intake aanvullen/ }).first();
+    const intake = managerTasks
+      .getByRole('listitem')
+      .filter({ hasText: /^Intake aanvullen/ })
+      .first();
     await intake.waitFor();
     await h.screenshot(manager.page, 'tasks-casemanager');
     await intake.getByRole('heading', { level: 2 }).getByRole('link').click();
@@ -141,18 +179,31 @@ describe('notifications and tasks in the browser', () => {
     const agendas = form.getByRole('radiogroup', { name: 'Agenda gedeeld' });
     expect(await agendas.getByLabel('Direct een e-mail').isChecked()).toBe(true);
     await agendas.getByLabel('In het dagelijkse overzicht (om 7:00 uur)').check();
-    await form.getByRole('radiogroup', { name: 'Signaal uit de nazorg' }).getByLabel('Geen e-mail (alleen in de app)').check();
+    await form
+      .getByRole('radiogroup', { name: 'Signaal uit de nazorg' })
+      .getByLabel('Geen e-mail (alleen in de app)')
+      .check();
     await form.getByRole('button', { name: 'Keuzes opslaan' }).click();
     await page.getByText('Uw keuzes zijn opgeslagen.').waitFor();
     await h.screenshot(page, 'notification-preferences');
-    expect(await h.app.db.query(
-      `SELECT p.kind, p.delivery FROM notification_preference p JOIN app_user u ON u.id = p.user_id WHERE u.email = $1 AND p.delivery <> 'immediately' ORDER BY p.kind`,
-      [corporationEmail],
-    )).toEqual([{ kind: 'agendaPublished', delivery: 'digest' }, { kind: 'signal', delivery: 'none' }]);
+    expect(
+      await h.app.db.query(
+        `SELECT p.kind, p.delivery FROM notification_preference p JOIN app_user u ON u.id = p.user_id WHERE u.email = $1 AND p.delivery <> 'immediately' ORDER BY p.kind`,
+        [corporationEmail],
+      ),
+    ).toEqual([
+      { kind: 'agendaPublished', delivery: 'digest' },
+      { kind: 'signal', delivery: 'none' },
+    ]);
 
     await page.reload();
     await page.getByRole('form', { name: 'Meldingen per e-mail' }).waitFor();
-    expect(await page.getByRole('radiogroup', { name: 'Agenda gedeeld' }).getByLabel('In het dagelijkse overzicht (om 7:00 uur)').isChecked()).toBe(true);
+    expect(
+      await page
+        .getByRole('radiogroup', { name: 'Agenda gedeeld' })
+        .getByLabel('In het dagelijkse overzicht (om 7:00 uur)')
+        .isChecked(),
+    ).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -4,8 +4,12 @@ import { startBrowserHarness, type BrowserHarness } from '../support/browser';
 // "Zo werkt de herkomstregel": the explanation, and the try-out form whose proposal the browser
 // computes with the shared engine, live, without asking the server.
 let h: BrowserHarness;
-beforeAll(async () => { h = await startBrowserHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startBrowserHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 const contractReasons = [
   'Het laatste woonadres vóór de opname op 1 maart 2022 lag in Lelystad (1 augustus 2013 tot 15 november 2021).',
@@ -15,8 +19,13 @@ const contractReasons = [
 ];
 
 const proposal = (page: Page) => page.getByRole('region', { name: 'Voorstel van de regel' });
-const fact = (panel: Locator, key: string) => panel.locator('dt').filter({ hasText: new RegExp(`^${key}$`) }).locator('xpath=following-sibling::dd[1]');
-const reasons = (panel: Locator) => panel.getByRole('list', { name: 'Redenen' }).getByRole('listitem').allTextContents();
+const fact = (panel: Locator, key: string) =>
+  panel
+    .locator('dt')
+    .filter({ hasText: new RegExp(`^${key}$`) })
+    .locator('xpath=following-sibling::dd[1]');
+const reasons = (panel: Locator) =>
+  panel.getByRole('list', { name: 'Redenen' }).getByRole('listitem').allTextContents();
 
 async function waitForOutcome(panel: Locator, label: string) {
   await panel.getByText(label, { exact: true }).waitFor();
@@ -35,13 +44,22 @@ describe('the page "Zo werkt de herkomstregel"', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Zo werkt de herkomstregel' }).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
-    for (const name of ['De regel: terug naar de gemeente van herkomst', 'De uitzonderingen', 'Herkomst buiten de regio', 'Probeer het zelf']) {
+    for (const name of [
+      'De regel: terug naar de gemeente van herkomst',
+      'De uitzonderingen',
+      'Herkomst buiten de regio',
+      'Probeer het zelf',
+    ]) {
       expect(await page.getByRole('heading', { level: 2, name }).count()).toBe(1);
     }
     // Every input, select and textarea of the page has a label.
-    const unlabelled = await page.locator('main').evaluate((main) =>
-      [...main.querySelectorAll<HTMLInputElement>('input, select, textarea')].filter((el) => (el.labels?.length ?? 0) === 0).map((el) => el.id || el.name),
-    );
+    const unlabelled = await page
+      .locator('main')
+      .evaluate((main) =>
+        [...main.querySelectorAll<HTMLInputElement>('input, select, textarea')]
+          .filter((el) => (el.labels?.length ?? 0) === 0)
+          .map((el) => el.id || el.name),
+      );
     expect(unlabelled).toEqual([]);
 
     const panel = proposal(page);
@@ -61,14 +79,21 @@ describe('the page "Zo werkt de herkomstregel"', () => {
     await h.screenshot(page, 'origin-rule-contract');
 
     // One answer changes, the proposal follows without a reload.
-    await page.evaluate(() => { (window as unknown as { stillHere: boolean }).stillHere = true; });
-    await page.getByRole('radiogroup', { name: 'Kan de bewoner dit vanuit de herkomstgemeente bereizen?' }).getByLabel('Nee').check();
+    await page.evaluate(() => {
+      (window as unknown as { stillHere: boolean }).stillHere = true;
+    });
+    await page
+      .getByRole('radiogroup', { name: 'Kan de bewoner dit vanuit de herkomstgemeente bereizen?' })
+      .getByLabel('Nee')
+      .check();
     await waitForOutcome(panel, 'Uitzondering B: betere kansen elders');
     expect(await fact(panel, 'Bestemming').textContent()).toBe('Dronten');
     expect((await reasons(panel))[2]).toBe(
       'Uitzondering B geldt: de vaste daginvulling in Dronten draagt beter bij aan het herstel en is niet vanuit Lelystad te bereizen; de bestemming is Dronten.',
     );
-    expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+    expect(
+      await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere),
+    ).toBe(true);
 
     // A motivation that is too short: the engine's Dutch message at the field, and linked from the panel.
     const motivation = page.getByLabel('Motivering bij uitzondering B', { exact: true });
@@ -77,24 +102,35 @@ describe('the page "Zo werkt de herkomstregel"', () => {
     await panel.getByText('De regel kan nog geen voorstel doen').waitFor();
     expect(await motivation.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await motivation.getAttribute('aria-describedby'))?.split(' ') ?? [];
-    const descriptions = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()));
+    const descriptions = await Promise.all(
+      describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()),
+    );
     expect(descriptions).toContain(message);
     const link = panel.getByRole('link', { name: `Motivering bij uitzondering B: ${message}` });
     await page.getByRole('button', { name: 'Adres toevoegen' }).focus();
     await link.click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await motivation.getAttribute('id'));
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      await motivation.getAttribute('id'),
+    );
     await h.screenshot(page, 'origin-rule-short-motivation');
     await motivation.fill('Vaste baan in Dronten, begint om zes uur.');
     await waitForOutcome(panel, 'Uitzondering B: betere kansen elders');
 
     // An origin that cannot be traced: the distribution by population, with its figures.
     await page.getByRole('button', { name: 'Herkomst onvindbaar (C)' }).click();
-    await waitForOutcome(panel, 'Uitzondering C: herkomst onvindbaar, verdeling naar inwoneraantal');
+    await waitForOutcome(
+      panel,
+      'Uitzondering C: herkomst onvindbaar, verdeling naar inwoneraantal',
+    );
     expect(await fact(panel, 'Herkomst').textContent()).toBe('Niet te vinden');
     expect(await fact(panel, 'Bestemming').textContent()).toBe('Noordoostpolder');
     const cReasons = await reasons(panel);
-    expect(cReasons).toContain('Noordoostpolder heeft het grootste tekort: aandeel 11,02% van de inwoners × (N + 1 = 10) − 0 eerdere plaatsingen = 1,10.');
-    expect(cReasons).toContain('Daarna komt Zeewolde: aandeel 5,39% van de inwoners × (N + 1 = 10) − 0 eerdere plaatsingen = 0,54.');
+    expect(cReasons).toContain(
+      'Noordoostpolder heeft het grootste tekort: aandeel 11,02% van de inwoners × (N + 1 = 10) − 0 eerdere plaatsingen = 1,10.',
+    );
+    expect(cReasons).toContain(
+      'Daarna komt Zeewolde: aandeel 5,39% van de inwoners × (N + 1 = 10) − 0 eerdere plaatsingen = 0,54.',
+    );
     await h.screenshot(page, 'origin-rule-untraceable');
 
     // The same page on a narrow screen: one column, the proposal under the form.
@@ -110,7 +146,14 @@ describe('the page "Zo werkt de herkomstregel"', () => {
     await h.screenshot(page, 'origin-rule-narrow');
 
     // Only the page frame's own requests went to the API (session, bell, task count); no computation did.
-    expect(apiRequests.filter((r) => !['GET /api/auth/me', 'GET /api/notifications/unread-count', 'GET /api/tasks'].includes(r))).toEqual([]);
+    expect(
+      apiRequests.filter(
+        (r) =>
+          !['GET /api/auth/me', 'GET /api/notifications/unread-count', 'GET /api/tasks'].includes(
+            r,
+          ),
+      ),
+    ).toEqual([]);
     expect(apiRequests).toContain('GET /api/auth/me');
     await context.close();
   });
@@ -122,12 +165,20 @@ describe('the page "Zo werkt de herkomstregel"', () => {
     await page.getByRole('button', { name: 'Adres toevoegen' }).focus();
     await page.keyboard.press('Enter');
     // The new row takes the focus, and its empty fields are named in the panel.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('proef-addresses-3-municipality');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      'proef-addresses-3-municipality',
+    );
     await panel.getByRole('link', { name: 'Adres 4: gemeente: Dit veld is verplicht.' }).waitFor();
     await panel.getByRole('link', { name: 'Adres 4: vanaf: Dit veld is verplicht.' }).waitFor();
-    await page.getByLabel('Gemeente van adres 4').selectOption({ label: 'Buiten de regio (CBS-code)' });
+    await page
+      .getByLabel('Gemeente van adres 4')
+      .selectOption({ label: 'Buiten de regio (CBS-code)' });
     await page.getByLabel('CBS-code van adres 4').fill('Amsterdam');
-    await panel.getByRole('link', { name: 'Adres 4: CBS-code: Geen geldige CBS-gemeentecode (GM gevolgd door vier cijfers).' }).waitFor();
+    await panel
+      .getByRole('link', {
+        name: 'Adres 4: CBS-code: Geen geldige CBS-gemeentecode (GM gevolgd door vier cijfers).',
+      })
+      .waitFor();
     await page.getByRole('button', { name: 'Adres 4 verwijderen' }).focus();
     await page.keyboard.press('Enter');
     await waitForOutcome(panel, 'Terug naar de gemeente van herkomst');
@@ -136,7 +187,11 @@ describe('the page "Zo werkt de herkomstregel"', () => {
 
     // The same case in Midden-IJssel: Lelystad is now outside the region, and B needs a municipality there.
     await page.getByLabel('Regio van de uitstroomtafel').selectOption({ label: 'Midden-IJssel' });
-    await panel.getByRole('link', { name: 'Uitzondering B: gemeente: Bij uitzondering B is de gemeente verplicht.' }).waitFor();
+    await panel
+      .getByRole('link', {
+        name: 'Uitzondering B: gemeente: Bij uitzondering B is de gemeente verplicht.',
+      })
+      .waitFor();
     expect(await page.getByLabel('CBS-code van adres 2').inputValue()).toBe('GM0995');
     await page.getByLabel('Uitzondering B invoeren').uncheck();
     await waitForOutcome(panel, 'Herkomst buiten de regio: verwijzen');

@@ -18,58 +18,106 @@ const wijk = 'Zuiderzeewijk';
 beforeAll(async () => {
   h = await startBrowserHarness();
   const signIn = (email: string) => h.app.signIn(email);
-  const [earlier, searching, other] = (await searchingCases(signIn, h.app.db, [{}, {}, {}])) as [string, string, string];
+  const [earlier, searching, other] = (await searchingCases(signIn, h.app.db, [{}, {}, {}])) as [
+    string,
+    string,
+    string,
+  ];
   caseId = searching;
   otherCaseId = other;
   [{ pseudonym }] = await h.app.db.query('SELECT pseudonym FROM case_file WHERE id = $1', [caseId]);
   // The region warns from one move per neighbourhood; an earlier resident moved into the wijk last week.
   const admin = await signIn('beheer@flevoland.demo');
   const current = (await admin.get('/api/region/rule-set')).body;
-  const saved = await admin.put('/api/region/rule-set').send({ expectedVersion: current.version, config: { ...current.config, neighbourhoodLoadThreshold: 1 } });
-  if (saved.status !== 200) throw new Error(`rule set: ${saved.status} ${JSON.stringify(saved.body)}`);
+  const saved = await admin.put('/api/region/rule-set').send({
+    expectedVersion: current.version,
+    config: { ...current.config, neighbourhoodLoadThreshold: 1 },
+  });
+  if (saved.status !== 200)
+    throw new Error(`rule set: ${saved.status} ${JSON.stringify(saved.body)}`);
   const centrada = await signIn('corporatie@centrada.demo');
   const kwintes = await signIn('regisseur@kwintes.demo');
   const lelystad = await signIn('gemeente@lelystad.demo');
   const before = await newDwelling(centrada, { neighbourhood: wijk, street: 'Eerderestraat' });
   for (const step of [
-    () => offer(centrada, earlier, before.id), () => answer(kwintes, earlier, 'accepted'), () => confirm(lelystad, earlier), () => moveIn(centrada, earlier),
+    () => offer(centrada, earlier, before.id),
+    () => answer(kwintes, earlier, 'accepted'),
+    () => confirm(lelystad, earlier),
+    () => moveIn(centrada, earlier),
   ]) {
     const response = await step();
-    if (response.status >= 300) throw new Error(`earlier move: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status >= 300)
+      throw new Error(`earlier move: ${response.status} ${JSON.stringify(response.body)}`);
   }
-  await newDwelling(centrada, { neighbourhood: wijk, street, houseNumber: '7', rooms: 2, rent: 598.4, floor: 0, hasLift: false, tenancyForm: 'viaProvider' });
+  await newDwelling(centrada, {
+    neighbourhood: wijk,
+    street,
+    houseNumber: '7',
+    rooms: 2,
+    rent: 598.4,
+    floor: 0,
+    hasLift: false,
+    tenancyForm: 'viaProvider',
+  });
   // Mercatus offered a dwelling of its own first, and took it back: the case manager sees it in the history.
   const mercatus = await signIn('corporatie@mercatus.demo');
   const theirs = await newDwelling(mercatus, { neighbourhood: 'Boswijk' });
-  if ((await offer(mercatus, caseId, theirs.id)).status !== 201 || (await withdraw(mercatus, caseId)).status !== 200) throw new Error('Mercatus');
+  if (
+    (await offer(mercatus, caseId, theirs.id)).status !== 201 ||
+    (await withdraw(mercatus, caseId)).status !== 200
+  )
+    throw new Error('Mercatus');
 });
-afterAll(async () => { await h?.close(); });
+afterAll(async () => {
+  await h?.close();
+});
 
-const offerCard = (page: Page) => page.getByRole('region', { name: /^(Woningaanbod|Woning en verhuizing)$/ });
+const offerCard = (page: Page) =>
+  page.getByRole('region', { name: /^(Woningaanbod|Woning en verhuizing)$/ });
 
 describe('offers, placement and move in the browser', () => {
   it('the corporation offers a fitting dwelling; when a colleague was a moment faster, it hears so in Dutch first', async () => {
-    const { context, page } = await h.signedInPage('corporatie@centrada.demo', `/casussen/${caseId}`);
+    const { context, page } = await h.signedInPage(
+      'corporatie@centrada.demo',
+      `/casussen/${caseId}`,
+    );
     const errors = collectErrors(page);
     await page.getByRole('heading', { level: 1, name: pseudonym }).waitFor();
     const fits = page.getByRole('region', { name: 'Passende woningen' });
-    const ours = fits.getByRole('listitem').filter({ has: page.getByRole('link', { name: `${street} 7` }) });
+    const ours = fits
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: `${street} 7` }) });
     await ours.waitFor();
     // The neighbourhood's load beside the dwelling, before it is offered.
-    await ours.getByText(`Wijkbelasting: in ${wijk} zijn de afgelopen 12 maanden al 1 bewoner geplaatst; de drempel van de regio is 1.`).waitFor();
+    await ours
+      .getByText(
+        `Wijkbelasting: in ${wijk} zijn de afgelopen 12 maanden al 1 bewoner geplaatst; de drempel van de regio is 1.`,
+      )
+      .waitFor();
     // A colleague at Centrada offers the same dwelling to another case while this page is open.
     const colleague = await h.app.signIn('corporatie@centrada.demo');
-    const [{ id: dwellingId }] = await h.app.db.query('SELECT id FROM dwelling WHERE street = $1', [street]);
+    const [{ id: dwellingId }] = await h.app.db.query('SELECT id FROM dwelling WHERE street = $1', [
+      street,
+    ]);
     expect((await offer(colleague, otherCaseId, dwellingId)).status).toBe(201);
     await ours.getByRole('button', { name: /Deze woning aanbieden/ }).click();
-    await ours.getByRole('alert').getByText('Deze woning is zojuist aan een andere casus aangeboden. Kies een andere woning.').waitFor();
+    await ours
+      .getByRole('alert')
+      .getByText('Deze woning is zojuist aan een andere casus aangeboden. Kies een andere woning.')
+      .waitFor();
     await h.screenshot(page, 'placements-offer-conflict');
 
     // The colleague takes that offer back; the page, read again, offers the dwelling here.
     expect((await withdraw(colleague, otherCaseId)).status).toBe(200);
     await page.reload();
-    await fits.getByRole('listitem').filter({ has: page.getByRole('link', { name: `${street} 7` }) }).getByRole('button', { name: /Deze woning aanbieden/ }).click();
-    await page.getByText('De woning is aangeboden. De casemanager legt het antwoord van de bewoner vast.').waitFor();
+    await fits
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: `${street} 7` }) })
+      .getByRole('button', { name: /Deze woning aanbieden/ })
+      .click();
+    await page
+      .getByText('De woning is aangeboden. De casemanager legt het antwoord van de bewoner vast.')
+      .waitFor();
     const card = offerCard(page);
     await card.getByText('Wacht op het antwoord van de bewoner').waitFor();
     await card.getByText(`${street} 7, 8224 JX Lelystad`).waitFor();
@@ -78,7 +126,11 @@ describe('offers, placement and move in the browser', () => {
     await card.getByRole('button', { name: 'Aanbod intrekken' }).waitFor();
     // Mercatus' earlier offer is Mercatus' business: Centrada does not see it.
     expect(await card.textContent()).not.toContain('Mercatus');
-    await page.getByRole('heading', { level: 1 }).locator('..').getByText('Woning aangeboden').waitFor();
+    await page
+      .getByRole('heading', { level: 1 })
+      .locator('..')
+      .getByText('Woning aangeboden')
+      .waitFor();
     await h.screenshot(page, 'placements-offered-corporation');
     expect(errors).toEqual([]);
     await context.close();
@@ -100,7 +152,11 @@ describe('offers, placement and move in the browser', () => {
     await h.screenshot(page, 'placements-answer-errors');
     await form.getByLabel('De bewoner aanvaardt de woning').check();
     await form.getByRole('button', { name: 'Antwoord vastleggen' }).click();
-    await page.getByText('De aanvaarding is vastgelegd. De gemeente van bestemming bevestigt nu de plaatsing.').waitFor();
+    await page
+      .getByText(
+        'De aanvaarding is vastgelegd. De gemeente van bestemming bevestigt nu de plaatsing.',
+      )
+      .waitFor();
     await card.getByText('Aanvaard door de bewoner', { exact: true }).waitFor();
     await h.screenshot(page, 'placements-accepted-casemanager');
     expect(errors).toEqual([]);
@@ -114,43 +170,73 @@ describe('offers, placement and move in the browser', () => {
     await form.waitFor();
     await offerCard(page).getByText(`${street} 7, 8224 JX Lelystad`).waitFor();
     await form.getByRole('button', { name: 'Plaatsing bevestigen' }).click();
-    await form.getByText('Beschrijf de ondersteuning die de gemeente regelt (minstens 10 tekens).').waitFor();
+    await form
+      .getByText('Beschrijf de ondersteuning die de gemeente regelt (minstens 10 tekens).')
+      .waitFor();
     await form.getByText('Kies de intensiteit van de begeleiding.').waitFor();
-    await form.getByLabel('Ondersteuning die de gemeente regelt').fill('Wmo-begeleiding door Kwintes, vier uur per week in het eerste halfjaar.');
+    await form
+      .getByLabel('Ondersteuning die de gemeente regelt')
+      .fill('Wmo-begeleiding door Kwintes, vier uur per week in het eerste halfjaar.');
     await form.getByLabel('Regulier (2 tot 5 uur per week)').check();
     await h.screenshot(page, 'placements-confirm-form');
     await form.getByRole('button', { name: 'Plaatsing bevestigen' }).click();
-    await page.getByText('De plaatsing is bevestigd. De verhuizing kan worden vastgelegd.').waitFor();
-    await page.getByRole('heading', { level: 1 }).locator('..').getByText('Plaatsing bevestigd').waitFor();
-    await offerCard(page).getByText('Wmo-begeleiding door Kwintes, vier uur per week in het eerste halfjaar.').waitFor();
+    await page
+      .getByText('De plaatsing is bevestigd. De verhuizing kan worden vastgelegd.')
+      .waitFor();
+    await page
+      .getByRole('heading', { level: 1 })
+      .locator('..')
+      .getByText('Plaatsing bevestigd')
+      .waitFor();
+    await offerCard(page)
+      .getByText('Wmo-begeleiding door Kwintes, vier uur per week in het eerste halfjaar.')
+      .waitFor();
     await offerCard(page).getByText('Regulier (2 tot 5 uur per week)').waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('the corporation records the keys, the agreement and the provider’s 24/7 number', async () => {
-    const { context, page } = await h.signedInPage('corporatie@centrada.demo', `/casussen/${caseId}`);
+    const { context, page } = await h.signedInPage(
+      'corporatie@centrada.demo',
+      `/casussen/${caseId}`,
+    );
     const errors = collectErrors(page);
     const form = page.getByRole('form', { name: 'Verhuizing vastleggen' });
     await form.waitFor();
     expect(await form.getByLabel('Huurvorm').inputValue()).toBe('viaProvider');
     await form.getByRole('button', { name: 'Verhuizing vastleggen' }).click();
-    await form.getByText('Beschrijf de afspraken van de driepartijenovereenkomst (minstens 10 tekens).').waitFor();
+    await form
+      .getByText('Beschrijf de afspraken van de driepartijenovereenkomst (minstens 10 tekens).')
+      .waitFor();
     await form.getByText('Vul het nummer in dat dag en nacht bereikbaar is (24/7).').waitFor();
-    await form.getByLabel(/Afspraken in de driepartijenovereenkomst/).fill('Begeleiding vier uur per week; bij een huurachterstand belt de corporatie binnen een week de begeleider. Na een jaar zonder achterstand gaat de huur op eigen naam.');
+    await form
+      .getByLabel(/Afspraken in de driepartijenovereenkomst/)
+      .fill(
+        'Begeleiding vier uur per week; bij een huurachterstand belt de corporatie binnen een week de begeleider. Na een jaar zonder achterstand gaat de huur op eigen naam.',
+      );
     await form.getByLabel('Naam contactpersoon').fill('Petra Bos');
     await form.getByLabel('Telefoon (kantoortijden)').fill('0320 123 456');
     await form.getByLabel('Telefoon 24/7 (dag en nacht)').fill('0320 999 000');
     await h.screenshot(page, 'placements-move-in-form');
     await form.getByRole('button', { name: 'Verhuizing vastleggen' }).click();
-    await page.getByText('De verhuizing is vastgelegd. De nazorgaanbieder kan de nazorg starten.').waitFor();
-    await page.getByRole('heading', { level: 1 }).locator('..').getByText('Verhuisd', { exact: true }).waitFor();
+    await page
+      .getByText('De verhuizing is vastgelegd. De nazorgaanbieder kan de nazorg starten.')
+      .waitFor();
+    await page
+      .getByRole('heading', { level: 1 })
+      .locator('..')
+      .getByText('Verhuisd', { exact: true })
+      .waitFor();
     const card = offerCard(page);
     await card.getByRole('heading', { name: 'Verhuizing', exact: true }).waitFor();
     await card.getByText('0320 999 000').waitFor();
     await card.getByText('Via de zorgaanbieder').first().waitFor();
     await h.screenshot(page, 'placements-moved-corporation');
-    const [stored] = await h.app.db.query('SELECT waited_days_to_offer, waited_days_to_keys FROM move_in WHERE case_id = $1', [caseId]);
+    const [stored] = await h.app.db.query(
+      'SELECT waited_days_to_offer, waited_days_to_keys FROM move_in WHERE case_id = $1',
+      [caseId],
+    );
     expect(stored).toEqual({ waited_days_to_offer: 0, waited_days_to_keys: 0 });
     expect(errors).toEqual([]);
     await context.close();

@@ -8,8 +8,12 @@ import { seedDemoHistory } from '../../server/src/demo/demo-history';
  * heading and content, so a broken page fails here.
  */
 let h: BrowserHarness;
-beforeAll(async () => { h = await startBrowserHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startBrowserHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 const firstId = async (sql: string) => ((await h.app.db.query(sql))[0] as { id: string }).id;
 
@@ -18,7 +22,8 @@ it('the case manager: list, a case with its proposal beside the wishes', async (
   await page.getByRole('heading', { level: 1, name: 'Mijn casussen' }).waitFor();
   await page.getByRole('table').waitFor();
   await h.screenshot(page, 'readme-casussen');
-  const caseId = await firstId(`SELECT c.id FROM case_file c JOIN organisation o ON o.id = c.owner_organisation_id
+  const caseId =
+    await firstId(`SELECT c.id FROM case_file c JOIN organisation o ON o.id = c.owner_organisation_id
     WHERE o.name = 'Kwintes' AND c.proposal IS NOT NULL AND c.state = 'ready'
     ORDER BY (c.proposal->'result'->>'outcome' = 'B') DESC, (c.proposal->'result'->>'outcome' = 'A') DESC, c.created_at LIMIT 1`);
   await page.goto(`/casussen/${caseId}`);
@@ -34,20 +39,34 @@ it('the case manager: list, a case with its proposal beside the wishes', async (
 
 it('the chair: a table with its agenda shared', async () => {
   const { context, page } = await h.signedInPage('voorzitter@almere.demo', '/tafels');
-  const organisations: { id: string; name: string }[] = await h.app.db.query(`SELECT id, name FROM organisation WHERE name IN ('Gemeente Lelystad', 'Gemeente Almere', 'Centrada', 'Mercatus', 'Kwintes', 'Leger des Heils')`);
+  const organisations: { id: string; name: string }[] = await h.app.db.query(
+    `SELECT id, name FROM organisation WHERE name IN ('Gemeente Lelystad', 'Gemeente Almere', 'Centrada', 'Mercatus', 'Kwintes', 'Leger des Heils')`,
+  );
   const api = context.request;
-  const created = await api.post('/api/tables', { data: {
-    title: 'Uitstroomtafel Flevoland december', startsAt: new Date(Date.now() + 8 * 86_400_000).toISOString(), location: 'Stadhuis Almere, zaal 2',
-    invitedOrganisationIds: organisations.map((o) => o.id),
-  } });
+  const created = await api.post('/api/tables', {
+    data: {
+      title: 'Uitstroomtafel Flevoland december',
+      startsAt: new Date(Date.now() + 8 * 86_400_000).toISOString(),
+      location: 'Stadhuis Almere, zaal 2',
+      invitedOrganisationIds: organisations.map((o) => o.id),
+    },
+  });
   let table = await created.json();
-  const ready: { id: string; version: number }[] = await h.app.db.query(`SELECT id, version FROM case_file WHERE state = 'ready' AND region_id = (SELECT id FROM region WHERE slug = 'flevoland') ORDER BY ready_at LIMIT 3`);
+  const ready: { id: string; version: number }[] = await h.app.db.query(
+    `SELECT id, version FROM case_file WHERE state = 'ready' AND region_id = (SELECT id FROM region WHERE slug = 'flevoland') ORDER BY ready_at LIMIT 3`,
+  );
   for (const c of ready) {
-    table = await (await api.post(`/api/tables/${table.id}/agenda`, { data: { version: table.version, caseId: c.id, caseVersion: c.version } })).json();
+    table = await (
+      await api.post(`/api/tables/${table.id}/agenda`, {
+        data: { version: table.version, caseId: c.id, caseVersion: c.version },
+      })
+    ).json();
   }
   await api.post(`/api/tables/${table.id}/publish`, { data: { version: table.version } });
   await page.goto(`/tafels/${table.id}`);
-  await page.getByRole('heading', { level: 1, name: 'Uitstroomtafel Flevoland december' }).waitFor();
+  await page
+    .getByRole('heading', { level: 1, name: 'Uitstroomtafel Flevoland december' })
+    .waitFor();
   await h.screenshot(page, 'readme-tafel');
   await context.close();
 });
@@ -86,16 +105,22 @@ it('the chair and a municipality: the indicators, on the demo history that `npm 
   expect(await seedDemoHistory(h.app.db)).toBe(true);
   const chair = await h.signedInPage('voorzitter@almere.demo', '/indicatoren');
   await chair.page.getByRole('heading', { level: 1, name: 'Indicatoren' }).waitFor();
-  await chair.page.getByRole('table', { name: /^Wachttijd van uitstroomgereed tot woningaanbod/ }).waitFor();
+  await chair.page
+    .getByRole('table', { name: /^Wachttijd van uitstroomgereed tot woningaanbod/ })
+    .waitFor();
   await chair.page.mouse.move(0, 0);
   // The top of a long page: the filters and the first chart with its table.
   await chair.page.setViewportSize({ width: 1280, height: 1500 });
   await chair.page.screenshot({ path: join(screenshotDir, 'readme-indicatoren.png') });
   await chair.context.close();
   const municipality = await h.signedInPage('gemeente@lelystad.demo', '/indicatoren');
-  await municipality.page.getByRole('table', { name: /^Wachttijd van uitstroomgereed tot woningaanbod/ }).waitFor();
+  await municipality.page
+    .getByRole('table', { name: /^Wachttijd van uitstroomgereed tot woningaanbod/ })
+    .waitFor();
   await municipality.page.mouse.move(0, 0);
   await municipality.page.setViewportSize({ width: 1280, height: 1500 });
-  await municipality.page.screenshot({ path: join(screenshotDir, 'readme-indicatoren-gemeente.png') });
+  await municipality.page.screenshot({
+    path: join(screenshotDir, 'readme-indicatoren-gemeente.png'),
+  });
   await municipality.context.close();
 });

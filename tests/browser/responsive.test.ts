@@ -11,42 +11,72 @@ beforeAll(async () => {
   h = await startBrowserHarness();
   // A table with a shared agenda, so that every seat has a table page to open.
   const chair = await h.app.signIn('voorzitter@almere.demo');
-  const organisations: { id: string }[] = await h.app.db.query(`SELECT id FROM organisation WHERE name IN ('Gemeente Lelystad', 'Centrada', 'Kwintes', 'Leger des Heils')`);
-  let table = (await chair.post('/api/tables').send({
-    title: 'Uitstroomtafel Flevoland', startsAt: new Date(Date.now() + 8 * 86_400_000).toISOString(), location: 'Stadhuis Almere, zaal 2',
-    invitedOrganisationIds: organisations.map((o) => o.id),
-  }).expect(201)).body;
-  const ready: { id: string; version: number }[] = await h.app.db.query(`SELECT id, version FROM case_file WHERE state = 'ready' AND region_id = (SELECT id FROM region WHERE slug = 'flevoland') ORDER BY ready_at LIMIT 2`);
-  for (const c of ready) table = (await chair.post(`/api/tables/${table.id}/agenda`).send({ version: table.version, caseId: c.id, caseVersion: c.version }).expect(200)).body;
+  const organisations: { id: string }[] = await h.app.db.query(
+    `SELECT id FROM organisation WHERE name IN ('Gemeente Lelystad', 'Centrada', 'Kwintes', 'Leger des Heils')`,
+  );
+  let table = (
+    await chair
+      .post('/api/tables')
+      .send({
+        title: 'Uitstroomtafel Flevoland',
+        startsAt: new Date(Date.now() + 8 * 86_400_000).toISOString(),
+        location: 'Stadhuis Almere, zaal 2',
+        invitedOrganisationIds: organisations.map((o) => o.id),
+      })
+      .expect(201)
+  ).body;
+  const ready: { id: string; version: number }[] = await h.app.db.query(
+    `SELECT id, version FROM case_file WHERE state = 'ready' AND region_id = (SELECT id FROM region WHERE slug = 'flevoland') ORDER BY ready_at LIMIT 2`,
+  );
+  for (const c of ready)
+    table = (
+      await chair
+        .post(`/api/tables/${table.id}/agenda`)
+        .send({ version: table.version, caseId: c.id, caseVersion: c.version })
+        .expect(200)
+    ).body;
   await chair.post(`/api/tables/${table.id}/publish`).send({ version: table.version }).expect(200);
 });
-afterAll(async () => { await h?.close(); });
+afterAll(async () => {
+  await h?.close();
+});
 
 const phone = { width: 390, height: 844 };
 const tablet = { width: 768, height: 1024 };
 const seats = [
-  'regisseur@kwintes.demo', 'voorzitter@almere.demo', 'gemeente@lelystad.demo',
-  'corporatie@centrada.demo', 'aanbieder@leger-des-heils.demo', 'beheer@flevoland.demo',
+  'regisseur@kwintes.demo',
+  'voorzitter@almere.demo',
+  'gemeente@lelystad.demo',
+  'corporatie@centrada.demo',
+  'aanbieder@leger-des-heils.demo',
+  'beheer@flevoland.demo',
 ];
 /** Pages of one kind: a path with its ids taken out, so one case stands for all cases. */
-const kindOf = (path: string) => path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id');
+const kindOf = (path: string) =>
+  path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id');
 /** Links that leave the app's pages: downloads from the API, the pages made for printing. */
 const skipped = /^\/api\/|\/brief$|\/afdrukken$/;
 
 /** The page has its heading and has read its data (each page says "… laden…" while it reads). */
 async function settle(page: Page) {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page.waitForFunction(() => !/laden…/i.test(document.querySelector('main')?.textContent ?? ''));
+  await page.waitForFunction(
+    () => !/laden…/i.test(document.querySelector('main')?.textContent ?? ''),
+  );
 }
 
 async function linksOn(page: Page): Promise<string[]> {
-  const hrefs = await page.locator('header a[href], nav a[href], main a[href]').evaluateAll((anchors) =>
-    anchors.map((a) => a.getAttribute('href') ?? ''));
+  const hrefs = await page
+    .locator('header a[href], nav a[href], main a[href]')
+    .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
   return hrefs.filter((href) => href.startsWith('/') && !skipped.test(href.split(/[?#]/)[0] ?? ''));
 }
 
 async function widthProblem(page: Page, path: string, width: number): Promise<string | null> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
   return scrollWidth <= innerWidth ? null : `${path} is ${scrollWidth} px wide at ${width}`;
 }
 
@@ -54,14 +84,19 @@ async function widthProblem(page: Page, path: string, width: number): Promise<st
 async function brokenWords(page: Page, path: string): Promise<string[]> {
   const words = await page.evaluate(() => {
     const broken: string[] = [];
-    const walker = document.createTreeWalker(document.querySelector('main') ?? document.body, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(
+      document.querySelector('main') ?? document.body,
+      NodeFilter.SHOW_TEXT,
+    );
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent ?? '';
       for (const match of text.matchAll(/[^\s\-/–—·,]{2,}/g)) {
         const range = document.createRange();
         range.setStart(node, match.index);
         range.setEnd(node, match.index + match[0].length);
-        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        const lines = new Set(
+          [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+        );
         if (lines.size > 1) broken.push(match[0]);
       }
     }
@@ -71,9 +106,18 @@ async function brokenWords(page: Page, path: string): Promise<string[]> {
 }
 
 async function axeProblems(page: Page, path: string): Promise<string[]> {
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return axe.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${path} ${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 /**
@@ -83,10 +127,13 @@ async function axeProblems(page: Page, path: string): Promise<string[]> {
  */
 const judgedByAxe = new Set<string>();
 const axeEverySeat = new Set(['regisseur@kwintes.demo', 'corporatie@centrada.demo']);
-const axeKey = (email: string, path: string) => (/:id/.test(kindOf(path)) && axeEverySeat.has(email) ? `${email} ${kindOf(path)}` : kindOf(path));
+const axeKey = (email: string, path: string) =>
+  /:id/.test(kindOf(path)) && axeEverySeat.has(email) ? `${email} ${kindOf(path)}` : kindOf(path);
 
 /** One seat's crawl: the problems found, the script errors, and the kinds of page it saw. */
-async function crawl(email: string): Promise<{ problems: string[]; errors: string[]; kinds: string[] }> {
+async function crawl(
+  email: string,
+): Promise<{ problems: string[]; errors: string[]; kinds: string[] }> {
   const { context, page } = await h.signedInPage(email, '/');
   const errors = collectErrors(page);
   await page.setViewportSize(phone);
@@ -100,11 +147,13 @@ async function crawl(email: string): Promise<{ problems: string[]; errors: strin
     const { path, depth } = queue.shift()!;
     await page.goto(path);
     await settle(page);
-    problems.push(...[await widthProblem(page, path, phone.width)].filter((p): p is string => p !== null));
-    problems.push(...await brokenWords(page, path));
+    problems.push(
+      ...[await widthProblem(page, path, phone.width)].filter((p): p is string => p !== null),
+    );
+    problems.push(...(await brokenWords(page, path)));
     if (!judgedByAxe.has(axeKey(email, path))) {
       judgedByAxe.add(axeKey(email, path));
-      problems.push(...await axeProblems(page, path));
+      problems.push(...(await axeProblems(page, path)));
     }
     if (depth <= 1) onTablet.push(path);
     if (depth >= 2) continue;
@@ -121,16 +170,23 @@ async function crawl(email: string): Promise<{ problems: string[]; errors: strin
   for (const path of onTablet) {
     await page.goto(path);
     await settle(page);
-    problems.push(...[await widthProblem(page, path, tablet.width)].filter((p): p is string => p !== null));
+    problems.push(
+      ...[await widthProblem(page, path, tablet.width)].filter((p): p is string => p !== null),
+    );
   }
   await context.close();
-  return { problems: problems.map((p) => `${email} ${p}`), errors: errors.map((e) => `${email} ${e}`), kinds: [...seen.keys()] };
+  return {
+    problems: problems.map((p) => `${email} ${p}`),
+    errors: errors.map((e) => `${email} ${e}`),
+    kinds: [...seen.keys()],
+  };
 }
 
 it('as six seats, every page reachable by links fits a phone and a tablet', async () => {
   // Three seats at a time: the pages wait on the server more than on the processor.
   const results: Awaited<ReturnType<typeof crawl>>[] = [];
-  for (let i = 0; i < seats.length; i += 3) results.push(...await Promise.all(seats.slice(i, i + 3).map(crawl)));
+  for (let i = 0; i < seats.length; i += 3)
+    results.push(...(await Promise.all(seats.slice(i, i + 3).map(crawl))));
   expect(results.flatMap((r) => r.problems)).toEqual([]);
   expect(results.flatMap((r) => r.errors)).toEqual([]);
   for (const r of results) expect(r.kinds.length).toBeGreaterThan(3);
@@ -150,7 +206,9 @@ it('the menu folds into a button that the keyboard opens and Escape closes', asy
   await expect(menuButton.getAttribute('aria-expanded')).resolves.toBe('true');
   await menu.getByRole('link', { name: 'Tafels' }).waitFor();
   // Focus moves into the menu; Escape closes it and gives focus back to the button.
-  await expect(page.evaluate(() => document.activeElement?.closest('nav')?.getAttribute('aria-label'))).resolves.toBe('Hoofdmenu');
+  await expect(
+    page.evaluate(() => document.activeElement?.closest('nav')?.getAttribute('aria-label')),
+  ).resolves.toBe('Hoofdmenu');
   await page.keyboard.press('Escape');
   await expect(menuButton.getAttribute('aria-expanded')).resolves.toBe('false');
   await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toMatch(/Menu/);

@@ -3,10 +3,15 @@ import { startBrowserHarness, type BrowserHarness } from '../support/browser';
 
 // Regio-instellingen: the regionAdmin edits the region's rule set; every save is a new version.
 let h: BrowserHarness;
-beforeAll(async () => { h = await startBrowserHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startBrowserHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
-const ruleSetCount = async (): Promise<number> => (await h.app.db.query('SELECT count(*)::int AS n FROM rule_set'))[0].n;
+const ruleSetCount = async (): Promise<number> =>
+  (await h.app.db.query('SELECT count(*)::int AS n FROM rule_set'))[0].n;
 const focusedLabel = (page: Page) => page.locator(':focus').getAttribute('aria-label');
 
 async function openSettings(email = 'beheer@flevoland.demo') {
@@ -17,9 +22,14 @@ async function openSettings(email = 'beheer@flevoland.demo') {
 }
 
 describe('Regio-instellingen', () => {
-  it('the regionAdmin changes Almere\'s population, saves, and sees version 2 in the history', async () => {
+  it("the regionAdmin changes Almere's population, saves, and sees version 2 in the history", async () => {
     const { context, page } = await openSettings();
-    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Regio-instellingen' }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Hoofdmenu' })
+        .getByRole('link', { name: 'Regio-instellingen' })
+        .count(),
+    ).toBe(1);
     await page.getByText('Het formulier toont versie 1').waitFor();
     await page.getByRole('heading', { level: 3, name: 'Versie 1 (geldt nu)' }).waitFor();
 
@@ -29,7 +39,9 @@ describe('Regio-instellingen', () => {
     await page.getByRole('button', { name: 'Opslaan als versie 2' }).click();
 
     await page.getByRole('status').getByText('Versie 2 is opgeslagen en geldt vanaf nu.').waitFor();
-    const latest = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: 'Versie 2 (geldt nu)' }) });
+    const latest = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { level: 3, name: 'Versie 2 (geldt nu)' }) });
     await latest.getByText('Inwoners Almere: 226.500 → 228.000').waitFor();
     await latest.getByText('door Johan Bakker').waitFor();
     await page.getByRole('heading', { level: 3, name: 'Versie 1', exact: true }).waitFor();
@@ -53,13 +65,17 @@ describe('Regio-instellingen', () => {
     await page.getByLabel('Tot leeftijd').fill('16');
     await page.getByRole('button', { name: /^Opslaan als versie/ }).click();
 
-    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Controleer deze 2 velden' }) });
+    const summary = page
+      .getByRole('alert')
+      .filter({ has: page.getByRole('heading', { name: 'Controleer deze 2 velden' }) });
     await summary.waitFor();
     expect(await page.locator(':focus').textContent()).toContain('Controleer deze 2 velden');
     await page.getByText('Het inwoneraantal is een positief geheel getal.').first().waitFor();
     await page.getByText('De bovengrens ligt boven de ondergrens.').first().waitFor();
     // A link in the list takes the focus to its field.
-    await summary.getByRole('link', { name: 'Het inwoneraantal is een positief geheel getal.' }).click();
+    await summary
+      .getByRole('link', { name: 'Het inwoneraantal is een positief geheel getal.' })
+      .click();
     expect(await focusedLabel(page)).toBe('Inwoners Urk');
     expect(await ruleSetCount()).toBe(before);
     await h.screenshot(page, 'regio-instellingen-fouten');
@@ -86,7 +102,13 @@ describe('Regio-instellingen', () => {
 
   it('when someone else saved meanwhile: a clear message, the typed input kept, and the newest version on request', async () => {
     const { context, page } = await openSettings();
-    const version = Number((await page.getByRole('button', { name: /^Opslaan als versie/ }).textContent())!.replace(/\D/g, '')) - 1;
+    const version =
+      Number(
+        (await page.getByRole('button', { name: /^Opslaan als versie/ }).textContent())!.replace(
+          /\D/g,
+          '',
+        ),
+      ) - 1;
     // A colleague saves first, through the API.
     const current = await (await context.request.get('/api/region/rule-set')).json();
     const colleague = await context.request.put('/api/region/rule-set', {
@@ -96,10 +118,17 @@ describe('Regio-instellingen', () => {
 
     await page.getByLabel('Inwoners Dronten', { exact: true }).fill('43500');
     await page.getByRole('button', { name: `Opslaan als versie ${version + 1}` }).click();
-    const alert = page.getByRole('alert').filter({ hasText: 'Niet opgeslagen: er is een nieuwere versie' });
-    await alert.getByText(`Iemand anders heeft intussen versie ${version + 1} opgeslagen.`).waitFor();
+    const alert = page
+      .getByRole('alert')
+      .filter({ hasText: 'Niet opgeslagen: er is een nieuwere versie' });
+    await alert
+      .getByText(`Iemand anders heeft intussen versie ${version + 1} opgeslagen.`)
+      .waitFor();
     expect(await page.getByLabel('Inwoners Dronten', { exact: true }).inputValue()).toBe('43500');
-    await page.getByRole('listitem').getByText('Signaal stilstand: na 14 dagen → na 21 dagen zonder activiteit').waitFor();
+    await page
+      .getByRole('listitem')
+      .getByText('Signaal stilstand: na 14 dagen → na 21 dagen zonder activiteit')
+      .waitFor();
     await h.screenshot(page, 'regio-instellingen-conflict');
 
     await alert.getByRole('button', { name: 'Nieuwste versie laden' }).click();
@@ -109,7 +138,7 @@ describe('Regio-instellingen', () => {
     await context.close();
   });
 
-  it('the waiting target is the region\'s: 90 days unless it says otherwise, checked at the field', async () => {
+  it("the waiting target is the region's: 90 days unless it says otherwise, checked at the field", async () => {
     const { context, page } = await openSettings();
     const target = page.getByLabel('Streeftermijn wachttijd (dagen)');
     expect(await target.inputValue()).toBe('90');
@@ -120,7 +149,10 @@ describe('Regio-instellingen', () => {
     expect(await ruleSetCount()).toBe(before);
     await target.fill('60');
     await page.getByRole('button', { name: /^Opslaan als versie/ }).click();
-    await page.getByRole('listitem').getByText('Streeftermijn wachttijd: 90 dagen → 60 dagen na uitstroomgereed').waitFor();
+    await page
+      .getByRole('listitem')
+      .getByText('Streeftermijn wachttijd: 90 dagen → 60 dagen na uitstroomgereed')
+      .waitFor();
     expect(await ruleSetCount()).toBe(before + 1);
     // Every seat of the region flags by it.
     const region = await (await context.request.get('/api/region')).json();

@@ -1,35 +1,65 @@
 import { startBrowserHarness, type BrowserHarness } from '../support/browser';
 
 let h: BrowserHarness;
-beforeAll(async () => { h = await startBrowserHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startBrowserHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 const seats = [
   ['regisseur@kwintes.demo', 'Sanne Willems', 'Casemanager / regisseur', 'Kwintes', 'Flevoland'],
-  ['voorzitter@almere.demo', 'Marieke de Vries', 'Tafelvoorzitter', 'Regionale coördinatie Flevoland (centrumgemeente Almere)', 'Flevoland'],
+  [
+    'voorzitter@almere.demo',
+    'Marieke de Vries',
+    'Tafelvoorzitter',
+    'Regionale coördinatie Flevoland (centrumgemeente Almere)',
+    'Flevoland',
+  ],
   ['gemeente@lelystad.demo', 'Sandra Jansen', 'Gemeente', 'Gemeente Lelystad', 'Flevoland'],
   ['gemeente@almere.demo', 'Fatima El Amrani', 'Gemeente', 'Gemeente Almere', 'Flevoland'],
   ['corporatie@centrada.demo', 'Linda Meijer', 'Woningcorporatie', 'Centrada', 'Flevoland'],
-  ['aanbieder@leger-des-heils.demo', 'Nicole van den Berg', 'Zorgaanbieder (ambulant)', 'Leger des Heils', 'Flevoland'],
-  ['beheer@flevoland.demo', 'Johan Bakker', 'Regio-beheerder', 'Regionale coördinatie Flevoland (centrumgemeente Almere)', 'Flevoland'],
+  [
+    'aanbieder@leger-des-heils.demo',
+    'Nicole van den Berg',
+    'Zorgaanbieder (ambulant)',
+    'Leger des Heils',
+    'Flevoland',
+  ],
+  [
+    'beheer@flevoland.demo',
+    'Johan Bakker',
+    'Regio-beheerder',
+    'Regionale coördinatie Flevoland (centrumgemeente Almere)',
+    'Flevoland',
+  ],
   ['regisseur@tactus.demo', 'Karin Veldman', 'Casemanager / regisseur', 'Tactus', 'Midden-IJssel'],
 ] as const;
 
 describe('signing in as every demo seat', () => {
-  it.each(seats)('%s signs in through the form and sees the shell', async (email, name, seat, organisation, region) => {
-    const { context, page } = await h.newPage();
-    await page.goto('/');
-    await page.getByRole('heading', { level: 1, name: 'Inloggen bij de Uitstroomtafel' }).waitFor();
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord').fill('uitstroom-demo');
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    const user = page.getByRole('region', { name: 'Ingelogd als' });
-    await user.getByText(name).waitFor();
-    expect(await user.textContent()).toContain(`${seat} · ${organisation} · regio ${region}`);
-    expect(await page.getByRole('link', { name: 'Direct naar de inhoud' }).count()).toBe(1);
-    await h.screenshot(page, `shell-${email.split('@')[0]}-${email.split('@')[1]?.split('.')[0]}`);
-    await context.close();
-  });
+  it.each(seats)(
+    '%s signs in through the form and sees the shell',
+    async (email, name, seat, organisation, region) => {
+      const { context, page } = await h.newPage();
+      await page.goto('/');
+      await page
+        .getByRole('heading', { level: 1, name: 'Inloggen bij de Uitstroomtafel' })
+        .waitFor();
+      await page.getByLabel('E-mailadres').fill(email);
+      await page.getByLabel('Wachtwoord').fill('uitstroom-demo');
+      await page.getByRole('button', { name: 'Inloggen' }).click();
+      const user = page.getByRole('region', { name: 'Ingelogd als' });
+      await user.getByText(name).waitFor();
+      expect(await user.textContent()).toContain(`${seat} · ${organisation} · regio ${region}`);
+      expect(await page.getByRole('link', { name: 'Direct naar de inhoud' }).count()).toBe(1);
+      await h.screenshot(
+        page,
+        `shell-${email.split('@')[0]}-${email.split('@')[1]?.split('.')[0]}`,
+      );
+      await context.close();
+    },
+  );
 });
 
 describe('the sign-in page', () => {
@@ -43,7 +73,10 @@ describe('the sign-in page', () => {
     await page.getByLabel('E-mailadres').fill('regisseur@kwintes.demo');
     await page.getByLabel('Wachtwoord').fill('niet-goed');
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('alert').getByText('Het e-mailadres of het wachtwoord klopt niet.').waitFor();
+    await page
+      .getByRole('alert')
+      .getByText('Het e-mailadres of het wachtwoord klopt niet.')
+      .waitFor();
     await context.close();
   });
 
@@ -60,7 +93,9 @@ describe('the sign-in page', () => {
     const { context, page } = await h.signedInPage('corporatie@centrada.demo', '/casussen');
     await page.getByRole('heading', { name: 'Mijn casussen' }).waitFor();
     // The server lets the session go (as after the idle lifetime); the next request finds out.
-    await h.app.db.query(`DELETE FROM session WHERE sess->>'userId' = (SELECT id::text FROM app_user WHERE email = 'corporatie@centrada.demo')`);
+    await h.app.db.query(
+      `DELETE FROM session WHERE sess->>'userId' = (SELECT id::text FROM app_user WHERE email = 'corporatie@centrada.demo')`,
+    );
     await page.reload();
     await page.getByText('Uw sessie is verlopen. Log opnieuw in.').waitFor();
     await h.screenshot(page, 'sign-in-expired');

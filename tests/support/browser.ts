@@ -27,7 +27,9 @@ export interface BrowserHarness {
  */
 function chromiumEnvironment(): Record<string, string> {
   const { LD_PRELOAD: _preload, FAKETIME: _faketime, ...rest } = process.env;
-  return Object.fromEntries(Object.entries(rest).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(rest).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }
 
 /** A page's Date starts at this process's (possibly shifted) time and runs on from there. */
@@ -41,7 +43,8 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   const port = await freePort();
   const app = await startTestApp({
     clientDistDir: process.env.CLIENT_DIST_DIR ?? join(__dirname, '..', '..', 'client', 'dist'),
-    port, publicUrl: `http://127.0.0.1:${port}`,
+    port,
+    publicUrl: `http://127.0.0.1:${port}`,
   });
   // The whole node, live layer included, on the test's database: the pages update over their sockets.
   const server = await startServer({ db: app.db, config: app.config, port, host: '127.0.0.1' });
@@ -51,14 +54,28 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     // The machine has no network but loopback: keep Chromium from phoning home at every start.
-    args: ['--no-sandbox', '--lang=nl-NL', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--lang=nl-NL',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   mkdirSync(screenshotDir, { recursive: true });
 
   const newPage = async () => {
     // A Dutch user's browser, whatever the machine's zone: the client's dates must not depend on it.
-    const context = await browser.newContext({ baseURL: baseUrl, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 800 } });
+    const context = await browser.newContext({
+      baseURL: baseUrl,
+      locale: 'nl-NL',
+      timezoneId: 'Europe/Amsterdam',
+      viewport: { width: 1280, height: 800 },
+    });
     await followShiftedClock(context);
     return { context, page: await context.newPage() };
   };
@@ -70,7 +87,9 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     newPage,
     async signedInPage(email, path = '/') {
       const { context, page } = await newPage();
-      const response = await context.request.post('/api/auth/login', { data: { email, password: demoPassword } });
+      const response = await context.request.post('/api/auth/login', {
+        data: { email, password: demoPassword },
+      });
       if (!response.ok()) throw new Error(`sign-in as ${email} failed: ${response.status()}`);
       await page.goto(path);
       return { context, page };
@@ -108,7 +127,12 @@ export function collectErrors(page: Page, alsoExpected?: RegExp): string[] {
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     const text = message.text();
-    if (message.type() === 'error' && !/Failed to load resource/.test(text) && !alsoExpected?.test(text)) errors.push(text);
+    if (
+      message.type() === 'error' &&
+      !/Failed to load resource/.test(text) &&
+      !alsoExpected?.test(text)
+    )
+      errors.push(text);
   });
   return errors;
 }

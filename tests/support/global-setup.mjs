@@ -10,7 +10,10 @@ export default async function globalSetup() {
   const dataDir = mkdtempSync(join(tmpdir(), 'uitstroom-test-'));
   chmodSync(dataDir, 0o755);
   const here = import.meta.url;
-  const { startEmbeddedDatabase } = await tsImport('../../server/src/core/embedded-database.ts', here);
+  const { startEmbeddedDatabase } = await tsImport(
+    '../../server/src/core/embedded-database.ts',
+    here,
+  );
   const { runMigrations, createDataSource } = await tsImport('../../server/src/core/db.ts', here);
   const { seedDemoData } = await tsImport('../../server/src/demo/demo-seed.ts', here);
 
@@ -27,5 +30,8 @@ export default async function globalSetup() {
   process.env.TEST_TEMPLATE_DATABASE = database.databaseName;
   process.env.NODE_ENV = 'test';
   globalThis.__uitstroomDatabase = { stop: database.stop, dataDir };
-  if (!process.env.QUIET_SETUP) console.log(`\n[setup] embedded PostgreSQL ready with template database in ${Date.now() - startedAt} ms`);
+  if (!process.env.QUIET_SETUP)
+    console.log(
+      `\n[setup] embedded PostgreSQL ready with template database in ${Date.now() - startedAt} ms`,
+    );
 }

@@ -20,20 +20,40 @@ export interface LiveClient {
 }
 
 /** Signs in over HTTP and returns the session cookie (`uitstroom.sid=…`). */
-export async function signInCookie(baseUrl: string, email: string, password = demoPassword): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
+export async function signInCookie(
+  baseUrl: string,
+  email: string,
+  password = demoPassword,
+): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status}`);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith('uitstroom.sid='));
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .find((c) => c.startsWith('uitstroom.sid='));
   if (!cookie) throw new Error('no session cookie');
   return cookie;
 }
 
 /** Connects; rejects with the server's refusal (its `data` is the one error shape). */
-export function connectLive(baseUrl: string, options: { cookie?: string; origin?: string } = {}): Promise<LiveClient> {
+export function connectLive(
+  baseUrl: string,
+  options: { cookie?: string; origin?: string } = {},
+): Promise<LiveClient> {
   const headers: Record<string, string> = {};
   if (options.cookie) headers.Cookie = options.cookie;
   if (options.origin) headers.Origin = options.origin;
-  const socket = io(baseUrl, { transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true, timeout: 5000 });
+  const socket = io(baseUrl, {
+    transports: ['websocket'],
+    extraHeaders: headers,
+    reconnection: false,
+    forceNew: true,
+    timeout: 5000,
+  });
   const received: LiveClient['received'] = [];
   const listeners = new Set<(event: string, args: unknown[]) => void>();
   socket.onAny((event: string, ...args: unknown[]) => {
@@ -46,7 +66,10 @@ export function connectLive(baseUrl: string, options: { cookie?: string; origin?
     raw: () => JSON.stringify(received),
     next(event, match = () => true, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => { listeners.delete(listener); reject(new Error(`no ${event} within ${timeoutMs} ms`)); }, timeoutMs);
+        const timer = setTimeout(() => {
+          listeners.delete(listener);
+          reject(new Error(`no ${event} within ${timeoutMs} ms`));
+        }, timeoutMs);
         const listener = (name: string, args: unknown[]) => {
           if (name !== event || !match(args[0] as never)) return;
           clearTimeout(timer);
@@ -59,18 +82,29 @@ export function connectLive(baseUrl: string, options: { cookie?: string; origin?
     disconnected(timeoutMs = 10_000) {
       if (!socket.connected) return Promise.resolve('already');
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`still connected after ${timeoutMs} ms`)), timeoutMs);
-        socket.once('disconnect', (reason) => { clearTimeout(timer); resolve(reason); });
+        const timer = setTimeout(
+          () => reject(new Error(`still connected after ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+        socket.once('disconnect', (reason) => {
+          clearTimeout(timer);
+          resolve(reason);
+        });
       });
     },
     async ask(event, payload) {
       return liveAckSchema.parse(await socket.timeout(5000).emitWithAck(event, payload));
     },
-    close: () => { socket.disconnect(); },
+    close: () => {
+      socket.disconnect();
+    },
   };
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(client));
-    socket.once('connect_error', (error) => { socket.disconnect(); reject(error); });
+    socket.once('connect_error', (error) => {
+      socket.disconnect();
+      reject(error);
+    });
   });
 }
 

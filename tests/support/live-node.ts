@@ -9,8 +9,13 @@ import { createDataSource } from '../../server/src/core/db';
 import { startServer } from '../../server/src/server';
 
 async function main() {
-  const config = readConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'test' }, { clientDistDir: null });
-  const db = createDataSource(config.databaseUrl, { poolSize: Number(process.env.DB_POOL_SIZE ?? 10) });
+  const config = readConfig(
+    { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'test' },
+    { clientDistDir: null },
+  );
+  const db = createDataSource(config.databaseUrl, {
+    poolSize: Number(process.env.DB_POOL_SIZE ?? 10),
+  });
   await db.initialize();
   const server = await startServer({ db, config, port: 0, host: '127.0.0.1' });
   process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);

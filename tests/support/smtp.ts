@@ -2,10 +2,19 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 
-export interface ReceivedMail { to: string; subject: string; text: string }
+export interface ReceivedMail {
+  to: string;
+  subject: string;
+  text: string;
+}
 
 /** A real SMTP server in the test process: the app's mailer talks SMTP to it, the test reads what arrived. */
-export async function startSmtpServer(): Promise<{ url: string; mails: ReceivedMail[]; waitForMail(to: string, timeoutMs?: number): Promise<ReceivedMail>; close(): Promise<void> }> {
+export async function startSmtpServer(): Promise<{
+  url: string;
+  mails: ReceivedMail[];
+  waitForMail(to: string, timeoutMs?: number): Promise<ReceivedMail>;
+  close(): Promise<void>;
+}> {
   const mails: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -13,7 +22,11 @@ export async function startSmtpServer(): Promise<{ url: string; mails: ReceivedM
     logger: false,
     onData(stream, session, callback) {
       simpleParser(stream).then((parsed) => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), subject: parsed.subject ?? '', text: parsed.text ?? '' });
+        mails.push({
+          to: session.envelope.rcptTo.map((r) => r.address).join(','),
+          subject: parsed.subject ?? '',
+          text: parsed.text ?? '',
+        });
         callback();
       }, callback);
     },
@@ -27,7 +40,10 @@ export async function startSmtpServer(): Promise<{ url: string; mails: ReceivedM
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const mail = mails.find((m) => m.to === to);
-        if (mail) { mails.splice(mails.indexOf(mail), 1); return mail; }
+        if (mail) {
+          mails.splice(mails.indexOf(mail), 1);
+          return mail;
+        }
         if (Date.now() > deadline) throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, 25));
       }

@@ -34,50 +34,98 @@ export function startsLaterToday(): string {
  * moves it to today before it decides, as a decision before the table's Dutch date is refused.
  */
 export async function moveTableToToday(db: Db, tableId: string): Promise<void> {
-  await db.query('UPDATE outflow_table SET starts_at = $2 WHERE id = $1', [tableId, startsLaterToday()]);
+  await db.query('UPDATE outflow_table SET starts_at = $2 WHERE id = $1', [
+    tableId,
+    startsLaterToday(),
+  ]);
 }
 
 /** A table planned by the chair; without `startsAt` it meets today (tests decide at once). */
-export async function planTable(chair: request.Agent, db: Db, options: { title: string; invited: string[]; startsAt?: string }): Promise<Record<string, any>> {
+export async function planTable(
+  chair: request.Agent,
+  db: Db,
+  options: { title: string; invited: string[]; startsAt?: string },
+): Promise<Record<string, any>> {
   const response = await chair.post('/api/tables').send({
-    title: options.title, startsAt: options.startsAt ?? startsLaterToday(), location: 'Stadhuis Almere, zaal 2',
-    invitedOrganisationIds: await Promise.all(options.invited.map((name) => organisationId(db, name))),
+    title: options.title,
+    startsAt: options.startsAt ?? startsLaterToday(),
+    location: 'Stadhuis Almere, zaal 2',
+    invitedOrganisationIds: await Promise.all(
+      options.invited.map((name) => organisationId(db, name)),
+    ),
   });
-  if (response.status !== 201) throw new Error(`plan failed ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 201)
+    throw new Error(`plan failed ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
-export async function scheduleCase(agent: request.Agent, tableId: string, caseView: Record<string, any>): Promise<Record<string, any>> {
+export async function scheduleCase(
+  agent: request.Agent,
+  tableId: string,
+  caseView: Record<string, any>,
+): Promise<Record<string, any>> {
   const table = (await agent.get(`/api/tables/${tableId}`)).body;
-  const response = await agent.post(`/api/tables/${tableId}/agenda`).send({ version: table.version, caseId: caseView.id, caseVersion: caseView.version });
-  if (response.status !== 200) throw new Error(`schedule failed ${response.status} ${JSON.stringify(response.body)}`);
+  const response = await agent
+    .post(`/api/tables/${tableId}/agenda`)
+    .send({ version: table.version, caseId: caseView.id, caseVersion: caseView.version });
+  if (response.status !== 200)
+    throw new Error(`schedule failed ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
-export async function publishTable(chair: request.Agent, tableId: string): Promise<Record<string, any>> {
+export async function publishTable(
+  chair: request.Agent,
+  tableId: string,
+): Promise<Record<string, any>> {
   const table = (await chair.get(`/api/tables/${tableId}`)).body;
-  const response = await chair.post(`/api/tables/${tableId}/publish`).send({ version: table.version });
-  if (response.status !== 200) throw new Error(`publish failed ${response.status} ${JSON.stringify(response.body)}`);
+  const response = await chair
+    .post(`/api/tables/${tableId}/publish`)
+    .send({ version: table.version });
+  if (response.status !== 200)
+    throw new Error(`publish failed ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
 /** The table's decision on its first open item: the proposal's rule, with one precondition per given owner. */
 export async function decideFirst(
-  chair: request.Agent, db: Db, tableId: string,
-  options: { preconditionOwners?: string[]; dueDate?: string; followUpProvider?: string; objection?: string } = {},
+  chair: request.Agent,
+  db: Db,
+  tableId: string,
+  options: {
+    preconditionOwners?: string[];
+    dueDate?: string;
+    followUpProvider?: string;
+    objection?: string;
+  } = {},
 ): Promise<Record<string, any>> {
   const table = (await chair.get(`/api/tables/${tableId}`)).body;
   const item = table.agenda.find((a: { status: string }) => a.status === 'open');
   const lelystad = await organisationId(db, 'Gemeente Lelystad');
   const response = await chair.post(`/api/tables/${tableId}/agenda/${item.id}/decision`).send({
-    version: table.version, caseVersion: item.case.version, rule: item.case.proposal?.result?.outcome ?? 'herkomst',
+    version: table.version,
+    caseVersion: item.case.version,
+    rule: item.case.proposal?.result?.outcome ?? 'herkomst',
     present: [{ organisationId: lelystad, seat: 'municipality' }],
-    votes: [{ organisationId: lelystad, seat: 'municipality', ...(options.objection ? { position: 'object', reason: options.objection } : { position: 'agree' }) }],
-    preconditions: await Promise.all((options.preconditionOwners ?? ['Gemeente Lelystad']).map(async (owner) => ({
-      lifeDomain: 'incomeAndDebts', description: 'Bewindvoering overdragen', ownerOrganisationId: await organisationId(db, owner), dueDate: options.dueDate ?? '2027-01-15',
-    }))),
+    votes: [
+      {
+        organisationId: lelystad,
+        seat: 'municipality',
+        ...(options.objection
+          ? { position: 'object', reason: options.objection }
+          : { position: 'agree' }),
+      },
+    ],
+    preconditions: await Promise.all(
+      (options.preconditionOwners ?? ['Gemeente Lelystad']).map(async (owner) => ({
+        lifeDomain: 'incomeAndDebts',
+        description: 'Bewindvoering overdragen',
+        ownerOrganisationId: await organisationId(db, owner),
+        dueDate: options.dueDate ?? '2027-01-15',
+      })),
+    ),
     followUpProviderId: await organisationId(db, options.followUpProvider ?? 'Leger des Heils'),
   });
-  if (response.status !== 200) throw new Error(`decision failed ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 200)
+    throw new Error(`decision failed ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }

@@ -22,7 +22,10 @@ export interface TestApp {
  * The real app on its own cloned database, with the app's own (non-owner) database role. A test of
  * many concurrent requests may ask for a larger pool, so that they really meet in the database.
  */
-export async function startTestApp(overrides: Partial<AppConfig> = {}, options: { poolSize?: number } = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<AppConfig> = {},
+  options: { poolSize?: number } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = readConfig({ NODE_ENV: 'test' }, { databaseUrl: database.appUrl, ...overrides });
   const db = createDataSource(database.appUrl, { poolSize: options.poolSize ?? 5 });
@@ -36,7 +39,10 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, options: 
     async signIn(email, password = demoPassword) {
       const agent = request.agent(app);
       const response = await agent.post('/api/auth/login').send({ email, password });
-      if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 200)
+        throw new Error(
+          `sign-in as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`,
+        );
       return agent;
     },
     async close() {

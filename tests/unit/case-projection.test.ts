@@ -1,4 +1,11 @@
-import { caseViewSchema, seats, type CaseView, type CaseViewField, type ConsentCategory, type Seat } from '@uitstroom/shared';
+import {
+  caseViewSchema,
+  seats,
+  type CaseView,
+  type CaseViewField,
+  type ConsentCategory,
+  type Seat,
+} from '@uitstroom/shared';
 import { readableFields, toCaseView } from '../../server/src/cases/cases.projection';
 
 /**
@@ -7,57 +14,319 @@ import { readableFields, toCaseView } from '../../server/src/cases/cases.project
  * R = the seat reads it (from its own organisation, or with full consent), - = never.
  */
 const expected: Record<CaseViewField, Record<Seat, 'R' | '-'>> = {
-  id: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
-  pseudonym: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
-  version: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
-  state: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
-  allowedTransitions: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
-  readyAt: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
-  waitingDays: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
-  waitingUntil: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
-  isStalled: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
-  outcome: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
-  closedAt: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
-  createdAt: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
-  updatedAt: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
-  lastActivityAt: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
-  owner: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: '-', provider: 'R', regionAdmin: '-' },
-  identity: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: '-', provider: 'R', regionAdmin: '-' },
-  contact: { casemanager: 'R', chair: '-', municipality: '-', corporation: '-', provider: 'R', regionAdmin: '-' },
-  household: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
-  stay: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: '-', provider: 'R', regionAdmin: '-' },
-  addresses: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: '-', provider: '-', regionAdmin: '-' },
-  isOriginUntraceable: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: '-', provider: '-', regionAdmin: '-' },
-  origin: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: '-', provider: '-', regionAdmin: '-' },
-  wishes: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: '-', provider: 'R', regionAdmin: '-' },
-  housingNeeds: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: 'R', provider: 'R', regionAdmin: '-' },
-  supportNeeds: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: '-', provider: 'R', regionAdmin: '-' },
-  sensitive: { casemanager: 'R', chair: '-', municipality: '-', corporation: '-', provider: '-', regionAdmin: '-' },
-  exceptions: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: '-', provider: '-', regionAdmin: '-' },
-  excluded: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: '-', provider: '-', regionAdmin: '-' },
-  proposal: { casemanager: 'R', chair: 'R', municipality: 'R', corporation: '-', provider: '-', regionAdmin: '-' },
-  missingForReady: { casemanager: 'R', chair: '-', municipality: '-', corporation: '-', provider: '-', regionAdmin: '-' },
-  consentWarnings: { casemanager: 'R', chair: '-', municipality: '-', corporation: '-', provider: '-', regionAdmin: '-' },
+  id: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: 'R',
+    provider: 'R',
+    regionAdmin: '-',
+  },
+  pseudonym: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: 'R',
+    provider: 'R',
+    regionAdmin: '-',
+  },
+  version: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: 'R',
+    provider: 'R',
+    regionAdmin: '-',
+  },
+  state: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: 'R',
+    provider: 'R',
+    regionAdmin: '-',
+  },
+  allowedTransitions: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: 'R',
+    provider: 'R',
+    regionAdmin: '-',
+  },
+  readyAt: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: 'R',
+    provider: 'R',
+    regionAdmin: '-',
+  },
+  waitingDays: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: 'R',
+    provider: 'R',
+    regionAdmin: '-',
+  },
+  waitingUntil: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: 'R',
+    provider: 'R',
+    regionAdmin: '-',
+  },
+  isStalled: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: 'R',
+    provider: 'R',
+    regionAdmin: '-',
+  },
+  outcome: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: 'R',
+    provider: 'R',
+    regionAdmin: '-',
+  },
+  closedAt: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: 'R',
+    provider: 'R',
+    regionAdmin: '-',
+  },
+  createdAt: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: 'R',
+    provider: 'R',
+    regionAdmin: '-',
+  },
+  updatedAt: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: 'R',
+    provider: 'R',
+    regionAdmin: '-',
+  },
+  lastActivityAt: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: 'R',
+    provider: 'R',
+    regionAdmin: '-',
+  },
+  owner: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: '-',
+    provider: 'R',
+    regionAdmin: '-',
+  },
+  identity: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: '-',
+    provider: 'R',
+    regionAdmin: '-',
+  },
+  contact: {
+    casemanager: 'R',
+    chair: '-',
+    municipality: '-',
+    corporation: '-',
+    provider: 'R',
+    regionAdmin: '-',
+  },
+  household: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: 'R',
+    provider: 'R',
+    regionAdmin: '-',
+  },
+  stay: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: '-',
+    provider: 'R',
+    regionAdmin: '-',
+  },
+  addresses: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: '-',
+    provider: '-',
+    regionAdmin: '-',
+  },
+  isOriginUntraceable: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: '-',
+    provider: '-',
+    regionAdmin: '-',
+  },
+  origin: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: '-',
+    provider: '-',
+    regionAdmin: '-',
+  },
+  wishes: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: '-',
+    provider: 'R',
+    regionAdmin: '-',
+  },
+  housingNeeds: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: 'R',
+    provider: 'R',
+    regionAdmin: '-',
+  },
+  supportNeeds: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: '-',
+    provider: 'R',
+    regionAdmin: '-',
+  },
+  sensitive: {
+    casemanager: 'R',
+    chair: '-',
+    municipality: '-',
+    corporation: '-',
+    provider: '-',
+    regionAdmin: '-',
+  },
+  exceptions: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: '-',
+    provider: '-',
+    regionAdmin: '-',
+  },
+  excluded: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: '-',
+    provider: '-',
+    regionAdmin: '-',
+  },
+  proposal: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: '-',
+    provider: '-',
+    regionAdmin: '-',
+  },
+  missingForReady: {
+    casemanager: 'R',
+    chair: '-',
+    municipality: '-',
+    corporation: '-',
+    provider: '-',
+    regionAdmin: '-',
+  },
+  consentWarnings: {
+    casemanager: 'R',
+    chair: '-',
+    municipality: '-',
+    corporation: '-',
+    provider: '-',
+    regionAdmin: '-',
+  },
 };
 
-const allCategories = new Set<ConsentCategory>(['identityContact', 'housingProfile', 'supportNeeds', 'sensitive']);
+const allCategories = new Set<ConsentCategory>([
+  'identityContact',
+  'housingProfile',
+  'supportNeeds',
+  'sensitive',
+]);
 
-function fullView(targetGroup: 'protectedHousing' | 'womensShelter' = 'protectedHousing'): CaseView {
+function fullView(
+  targetGroup: 'protectedHousing' | 'womensShelter' = 'protectedHousing',
+): CaseView {
   return {
-    id: '11111111-1111-4111-8111-111111111111', pseudonym: 'R-ABCDEFGH', version: 3, state: 'ready',
-    owner: { userId: '22222222-2222-4222-8222-222222222222', displayName: 'Sanne Willems', organisationId: '33333333-3333-4333-8333-333333333333', organisationName: 'Kwintes' },
-    identity: { firstName: 'Noor', lastName: 'de Jong', birthDate: '1990-04-12' }, contact: { phone: '06 1' }, household: { adults: 1 },
+    id: '11111111-1111-4111-8111-111111111111',
+    pseudonym: 'R-ABCDEFGH',
+    version: 3,
+    state: 'ready',
+    owner: {
+      userId: '22222222-2222-4222-8222-222222222222',
+      displayName: 'Sanne Willems',
+      organisationId: '33333333-3333-4333-8333-333333333333',
+      organisationName: 'Kwintes',
+    },
+    identity: { firstName: 'Noor', lastName: 'de Jong', birthDate: '1990-04-12' },
+    contact: { phone: '06 1' },
+    household: { adults: 1 },
     stay: { targetGroup, facility: 'X', admissionDate: '2022-03-01' },
-    addresses: [{ municipality: 'GM0995', kind: 'woonadres', from: '2013-08-01', source: 'brp', street: 'Agoraweg 1' }],
-    isOriginUntraceable: false, origin: 'GM0995', wishes: { ownWords: 'rustig' }, housingNeeds: { rooms: 2 }, supportNeeds: { housing: 'hulp' },
-    sensitive: { diagnoses: 'geheim' }, exceptions: [{ kind: 'A', motivation: 'Onveilig netwerk in de herkomstgemeente.' }], excluded: ['GM0995'],
-    proposal: null, missingForReady: [], readyAt: '2026-10-01T00:00:00.000Z', waitingDays: 55, waitingUntil: 'today', isStalled: false, outcome: null, closedAt: null,
-    createdAt: '2026-09-01T00:00:00.000Z', updatedAt: '2026-10-01T00:00:00.000Z', lastActivityAt: '2026-10-01T00:00:00.000Z', allowedTransitions: [],
+    addresses: [
+      {
+        municipality: 'GM0995',
+        kind: 'woonadres',
+        from: '2013-08-01',
+        source: 'brp',
+        street: 'Agoraweg 1',
+      },
+    ],
+    isOriginUntraceable: false,
+    origin: 'GM0995',
+    wishes: { ownWords: 'rustig' },
+    housingNeeds: { rooms: 2 },
+    supportNeeds: { housing: 'hulp' },
+    sensitive: { diagnoses: 'geheim' },
+    exceptions: [{ kind: 'A', motivation: 'Onveilig netwerk in de herkomstgemeente.' }],
+    excluded: ['GM0995'],
+    proposal: null,
+    missingForReady: [],
+    readyAt: '2026-10-01T00:00:00.000Z',
+    waitingDays: 55,
+    waitingUntil: 'today',
+    isStalled: false,
+    outcome: null,
+    closedAt: null,
+    createdAt: '2026-09-01T00:00:00.000Z',
+    updatedAt: '2026-10-01T00:00:00.000Z',
+    lastActivityAt: '2026-10-01T00:00:00.000Z',
+    allowedTransitions: [],
     consentWarnings: [],
   };
 }
 
-const rows = seats.flatMap((seat) => (Object.keys(expected) as CaseViewField[]).map((field) => [seat, field, expected[field][seat]] as const));
+const rows = seats.flatMap((seat) =>
+  (Object.keys(expected) as CaseViewField[]).map(
+    (field) => [seat, field, expected[field][seat]] as const,
+  ),
+);
 
 describe('the field projection: every seat × every field', () => {
   it('covers every field of the case view', () => {
@@ -65,25 +334,52 @@ describe('the field projection: every seat × every field', () => {
   });
 
   it.each(rows)('%s reads %s: %s', (seat, field, mark) => {
-    const { view } = toCaseView(fullView(), seat, { isOwningOrganisation: false, consented: allCategories });
+    const { view } = toCaseView(fullView(), seat, {
+      isOwningOrganisation: false,
+      consented: allCategories,
+    });
     expect(field in view).toBe(mark === 'R');
     expect((readableFields[seat] as readonly string[]).includes(field)).toBe(mark === 'R');
   });
 
-  it.each(seats.filter((s) => s !== 'casemanager'))('for a women\'s shelter resident, %s never gets the address history', (seat) => {
-    const { view } = toCaseView(fullView('womensShelter'), seat, { isOwningOrganisation: false, consented: allCategories });
-    expect(view).not.toHaveProperty('addresses');
-    expect(JSON.stringify(view)).not.toContain('Agoraweg');
-  });
+  it.each(seats.filter((s) => s !== 'casemanager'))(
+    "for a women's shelter resident, %s never gets the address history",
+    (seat) => {
+      const { view } = toCaseView(fullView('womensShelter'), seat, {
+        isOwningOrganisation: false,
+        consented: allCategories,
+      });
+      expect(view).not.toHaveProperty('addresses');
+      expect(JSON.stringify(view)).not.toContain('Agoraweg');
+    },
+  );
 
-  it.each(seats.filter((s) => s !== 'regionAdmin'))('without consent, %s of another organisation gets no name, contact, support needs or sensitive data', (seat) => {
-    const { view } = toCaseView(fullView(), seat, { isOwningOrganisation: false, consented: new Set(['housingProfile']) });
-    for (const field of ['identity', 'contact', 'addresses', 'supportNeeds', 'sensitive', 'exceptions', 'excluded']) expect(view).not.toHaveProperty(field);
-    expect(JSON.stringify(view)).not.toMatch(/de Jong|geheim|Onveilig/);
-  });
+  it.each(seats.filter((s) => s !== 'regionAdmin'))(
+    'without consent, %s of another organisation gets no name, contact, support needs or sensitive data',
+    (seat) => {
+      const { view } = toCaseView(fullView(), seat, {
+        isOwningOrganisation: false,
+        consented: new Set(['housingProfile']),
+      });
+      for (const field of [
+        'identity',
+        'contact',
+        'addresses',
+        'supportNeeds',
+        'sensitive',
+        'exceptions',
+        'excluded',
+      ])
+        expect(view).not.toHaveProperty(field);
+      expect(JSON.stringify(view)).not.toMatch(/de Jong|geheim|Onveilig/);
+    },
+  );
 
   it('a corporation never sees a diagnosis, an exception motivation or the address history, whatever the consent', () => {
-    const { view } = toCaseView(fullView(), 'corporation', { isOwningOrganisation: false, consented: allCategories });
+    const { view } = toCaseView(fullView(), 'corporation', {
+      isOwningOrganisation: false,
+      consented: allCategories,
+    });
     expect(JSON.stringify(view)).not.toMatch(/geheim|Onveilig|Agoraweg|de Jong/);
   });
 });

@@ -32,18 +32,29 @@ beforeAll(() => {
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** Runs a command; the env has no INIT_CWD unless given (jest itself may run under npm). */
-function run(command: string, args: string[], options: SpawnSyncOptions & { initCwd?: string } = {}) {
+function run(
+  command: string,
+  args: string[],
+  options: SpawnSyncOptions & { initCwd?: string } = {},
+) {
   const env = { ...process.env };
   delete env['INIT_CWD'];
   if (options.initCwd) env['INIT_CWD'] = options.initCwd;
   const result = spawnSync(command, args, { encoding: 'utf8', timeout: 30_000, ...options, env });
   const stdout = String(result.stdout);
-  return { status: result.status, stdout, lines: stdout.split('\n').filter((line) => line !== ''), json: () => JSON.parse(stdout) as unknown };
+  return {
+    status: result.status,
+    stdout,
+    lines: stdout.split('\n').filter((line) => line !== ''),
+    json: () => JSON.parse(stdout) as unknown,
+  };
 }
 
 describe('npm run propose', () => {
   it('takes a relative path from the folder npm was called in, and prints one JSON line', () => {
-    const result = run(npm, ['run', '--silent', '--prefix', root, 'propose', '--', 'case.json'], { cwd: folder });
+    const result = run(npm, ['run', '--silent', '--prefix', root, 'propose', '--', 'case.json'], {
+      cwd: folder,
+    });
     expect(result.status).toBe(0);
     expect(result.lines).toHaveLength(1);
     expect(result.json()).toEqual(exampleProposal);
@@ -56,30 +67,53 @@ describe('npm run propose', () => {
   });
 
   it('reads the case from standard input without a path', () => {
-    const result = run(tsx, ['scripts/propose.ts'], { cwd: root, input: JSON.stringify(contractExample()) });
+    const result = run(tsx, ['scripts/propose.ts'], {
+      cwd: root,
+      input: JSON.stringify(contractExample()),
+    });
     expect(result.status).toBe(0);
     expect(result.json()).toEqual(exampleProposal);
   });
 
   it('exits 2 with the API error for input the schema refuses', () => {
-    const result = run(tsx, ['scripts/propose.ts', path.join(folder, 'invalid.json')], { cwd: root });
+    const result = run(tsx, ['scripts/propose.ts', path.join(folder, 'invalid.json')], {
+      cwd: root,
+    });
     expect(result.status).toBe(2);
     expect(result.lines).toHaveLength(1);
     expect(result.json()).toEqual({
       error: {
         code: 'VALIDATION_FAILED',
         message: 'De invoer is ongeldig.',
-        issues: [{ path: 'exceptions.0.motivation', message: 'Een motivering heeft minstens 10 tekens.' }],
+        issues: [
+          { path: 'exceptions.0.motivation', message: 'Een motivering heeft minstens 10 tekens.' },
+        ],
       },
     });
   });
 
   it.each([
-    ['malformed JSON on standard input', ['scripts/propose.ts'], '{"referenceDate": ', 'De invoer is geen geldige JSON.'],
-    ['a file that does not exist', ['scripts/propose.ts', 'missing.json'], undefined, `Het bestand ${path.join(root, 'missing.json')} bestaat niet.`],
+    [
+      'malformed JSON on standard input',
+      ['scripts/propose.ts'],
+      '{"referenceDate": ',
+      'De invoer is geen geldige JSON.',
+    ],
+    [
+      'a file that does not exist',
+      ['scripts/propose.ts', 'missing.json'],
+      undefined,
+      `Het bestand ${path.join(root, 'missing.json')} bestaat niet.`,
+    ],
   ])('exits 2 for %s', (_name, args, input, message) => {
     const result = run(tsx, args, { cwd: root, input: input ?? '' });
     expect(result.status).toBe(2);
-    expect(result.json()).toEqual({ error: { code: 'VALIDATION_FAILED', message: 'De invoer is ongeldig.', issues: [{ path: '', message }] } });
+    expect(result.json()).toEqual({
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'De invoer is ongeldig.',
+        issues: [{ path: '', message }],
+      },
+    });
   });
 });

@@ -13,34 +13,78 @@ import { OutboxPage } from '../users/OutboxPage';
 import { RuleSetPage } from '../regions/RuleSetPage';
 
 // Its own chunk: the page carries the rule engine, which no other page needs.
-const OriginRulePage = lazy(() => import('../origin-rule/OriginRulePage').then((module) => ({ default: module.OriginRulePage })));
+const OriginRulePage = lazy(() =>
+  import('../origin-rule/OriginRulePage').then((module) => ({ default: module.OriginRulePage })),
+);
 // The case pages: their own chunks (the case page carries the rule engine too).
-const MyCasesPage = lazy(() => import('../cases/MyCasesPage').then((module) => ({ default: module.MyCasesPage })));
-const IntakePage = lazy(() => import('../cases/IntakePage').then((module) => ({ default: module.IntakePage })));
-const CasePage = lazy(() => import('../cases/CasePage').then((module) => ({ default: module.CasePage })));
-const DecisionLetterPage = lazy(() => import('../cases/DecisionLetterPage').then((module) => ({ default: module.DecisionLetterPage })));
+const MyCasesPage = lazy(() =>
+  import('../cases/MyCasesPage').then((module) => ({ default: module.MyCasesPage })),
+);
+const IntakePage = lazy(() =>
+  import('../cases/IntakePage').then((module) => ({ default: module.IntakePage })),
+);
+const CasePage = lazy(() =>
+  import('../cases/CasePage').then((module) => ({ default: module.CasePage })),
+);
+const DecisionLetterPage = lazy(() =>
+  import('../cases/DecisionLetterPage').then((module) => ({ default: module.DecisionLetterPage })),
+);
 // The access log, the resident's export (inzage) and the privacy officer's audit search.
-const AccessExportPage = lazy(() => import('../audit/AccessExportPage').then((module) => ({ default: module.AccessExportPage })));
-const CaseAccessLogPage = lazy(() => import('../audit/CaseAccessLogPage').then((module) => ({ default: module.CaseAccessLogPage })));
-const AuditSearchPage = lazy(() => import('../audit/AuditSearchPage').then((module) => ({ default: module.AuditSearchPage })));
+const AccessExportPage = lazy(() =>
+  import('../audit/AccessExportPage').then((module) => ({ default: module.AccessExportPage })),
+);
+const CaseAccessLogPage = lazy(() =>
+  import('../audit/CaseAccessLogPage').then((module) => ({ default: module.CaseAccessLogPage })),
+);
+const AuditSearchPage = lazy(() =>
+  import('../audit/AuditSearchPage').then((module) => ({ default: module.AuditSearchPage })),
+);
 // The tables: the list with planning, and one table with its agenda and the meeting.
-const TablesPage = lazy(() => import('../tables/TablesPage').then((module) => ({ default: module.TablesPage })));
-const TablePage = lazy(() => import('../tables/TablePage').then((module) => ({ default: module.TablePage })));
+const TablesPage = lazy(() =>
+  import('../tables/TablesPage').then((module) => ({ default: module.TablesPage })),
+);
+const TablePage = lazy(() =>
+  import('../tables/TablePage').then((module) => ({ default: module.TablePage })),
+);
 // Notifications (every seat) and "Mijn taken" (every seat at the table).
-const NotificationsPage = lazy(() => import('../notifications/NotificationsPage').then((module) => ({ default: module.NotificationsPage })));
-const TasksPage = lazy(() => import('../tasks/TasksPage').then((module) => ({ default: module.TasksPage })));
+const NotificationsPage = lazy(() =>
+  import('../notifications/NotificationsPage').then((module) => ({
+    default: module.NotificationsPage,
+  })),
+);
+const TasksPage = lazy(() =>
+  import('../tasks/TasksPage').then((module) => ({ default: module.TasksPage })),
+);
 // Dwellings (the corporation's) and contingents (corporation, municipality, chair, regionAdmin).
-const DwellingsPage = lazy(() => import('../dwellings/DwellingsPage').then((module) => ({ default: module.DwellingsPage })));
-const DwellingPage = lazy(() => import('../dwellings/DwellingPage').then((module) => ({ default: module.DwellingPage })));
-const ContingentsPage = lazy(() => import('../dwellings/ContingentsPage').then((module) => ({ default: module.ContingentsPage })));
+const DwellingsPage = lazy(() =>
+  import('../dwellings/DwellingsPage').then((module) => ({ default: module.DwellingsPage })),
+);
+const DwellingPage = lazy(() =>
+  import('../dwellings/DwellingPage').then((module) => ({ default: module.DwellingPage })),
+);
+const ContingentsPage = lazy(() =>
+  import('../dwellings/ContingentsPage').then((module) => ({ default: module.ContingentsPage })),
+);
 // Retention and erasure of closed cases (regionAdmin).
-const RetentionPage = lazy(() => import('../retention/RetentionPage').then((module) => ({ default: module.RetentionPage })));
+const RetentionPage = lazy(() =>
+  import('../retention/RetentionPage').then((module) => ({ default: module.RetentionPage })),
+);
 // The indicators: their own chunks, so the chart library loads only there (the printable page has none).
-const IndicatorsPage = lazy(() => import('../indicators/IndicatorsPage').then((module) => ({ default: module.IndicatorsPage })));
-const IndicatorsPrintPage = lazy(() => import('../indicators/IndicatorsPrintPage').then((module) => ({ default: module.IndicatorsPrintPage })));
+const IndicatorsPage = lazy(() =>
+  import('../indicators/IndicatorsPage').then((module) => ({ default: module.IndicatorsPage })),
+);
+const IndicatorsPrintPage = lazy(() =>
+  import('../indicators/IndicatorsPrintPage').then((module) => ({
+    default: module.IndicatorsPrintPage,
+  })),
+);
 
 function Loading() {
-  return <Paragraph role="status" className="loading">Laden…</Paragraph>;
+  return (
+    <Paragraph role="status" className="loading">
+      Laden…
+    </Paragraph>
+  );
 }
 
 /** A lazily loaded page keeps the shell (header and menu) on screen while its code arrives. */
@@ -64,9 +108,16 @@ function AppRoutes() {
   }
   const isRegionAdmin = state.me.seat === 'regionAdmin';
   const isCorporation = state.me.seat === 'corporation';
-  const hasContingents = ['corporation', 'municipality', 'chair', 'regionAdmin'].includes(state.me.seat);
+  const hasContingents = ['corporation', 'municipality', 'chair', 'regionAdmin'].includes(
+    state.me.seat,
+  );
   // Each seat starts where its work is: the chair at the tables, the region's administrator at the users.
-  const home = state.me.seat === 'regionAdmin' ? '/beheer/gebruikers' : state.me.seat === 'chair' ? '/tafels' : '/casussen';
+  const home =
+    state.me.seat === 'regionAdmin'
+      ? '/beheer/gebruikers'
+      : state.me.seat === 'chair'
+        ? '/tafels'
+        : '/casussen';
   return (
     <Suspense fallback={<Loading />}>
       <Routes>
@@ -121,7 +172,12 @@ function AppRoutes() {
 }
 
 function NotFoundPage() {
-  return <><h1 className="utrecht-heading-1">Pagina niet gevonden</h1><Paragraph>Deze pagina bestaat niet (meer).</Paragraph></>;
+  return (
+    <>
+      <h1 className="utrecht-heading-1">Pagina niet gevonden</h1>
+      <Paragraph>Deze pagina bestaat niet (meer).</Paragraph>
+    </>
+  );
 }
 
 export function App() {

@@ -1,6 +1,13 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link as RouterLink, NavLink, Outlet, useLocation } from 'react-router';
-import { Button, Heading, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
+import {
+  Button,
+  Heading,
+  PageFooter,
+  PageHeader,
+  Paragraph,
+  SkipLink,
+} from '@utrecht/component-library-react';
 import { isGranted, seatLabel } from '@uitstroom/shared';
 import { useMe, useSession } from '../auth/session';
 import { LiveConnection } from '../live/LiveConnection';
@@ -19,7 +26,9 @@ export function Shell() {
       <SkipLink href="#inhoud">Direct naar de inhoud</SkipLink>
       <PageHeader className="shell__header">
         <div className="shell__brand">
-          <span className="shell__logo" aria-hidden="true">⌂</span>
+          <span className="shell__logo" aria-hidden="true">
+            ⌂
+          </span>
           <span>Uitstroomtafel</span>
         </div>
         <NotificationBell />
@@ -28,35 +37,104 @@ export function Shell() {
           <Paragraph className="shell__user-seat">
             {seatLabel[me.seat]} · {me.organisation.name} · regio {me.region.name}
           </Paragraph>
-          <Paragraph className="shell__user-links"><RouterLink to="/account">Mijn account</RouterLink></Paragraph>
-          <Button appearance="secondary-action-button" onClick={() => void signOut()}>Uitloggen</Button>
+          <Paragraph className="shell__user-links">
+            <RouterLink to="/account">Mijn account</RouterLink>
+          </Paragraph>
+          <Button appearance="secondary-action-button" onClick={() => void signOut()}>
+            Uitloggen
+          </Button>
         </section>
       </PageHeader>
       <nav className="shell__nav" aria-label="Hoofdmenu" onKeyDown={menu.onKeyDown}>
-        <button type="button" className="shell__menu-button" ref={menu.buttonRef} aria-expanded={menu.open} aria-controls="hoofdmenu" onClick={menu.toggle}>
-          <span className="shell__menu-icon" aria-hidden="true">{menu.open ? '✕' : '☰'}</span> Menu
+        <button
+          type="button"
+          className="shell__menu-button"
+          ref={menu.buttonRef}
+          aria-expanded={menu.open}
+          aria-controls="hoofdmenu"
+          onClick={menu.toggle}
+        >
+          <span className="shell__menu-icon" aria-hidden="true">
+            {menu.open ? '✕' : '☰'}
+          </span>{' '}
+          Menu
         </button>
-        <ul id="hoofdmenu" ref={menu.listRef} className={menu.open ? 'shell__menu shell__menu--open' : 'shell__menu'}>
-          {me.seat !== 'regionAdmin' && <li><TasksNavLink /></li>}
-          {me.seat !== 'regionAdmin' && <li><NavLink to="/casussen">Mijn casussen</NavLink></li>}
-          {me.seat !== 'regionAdmin' && <li><NavLink to="/tafels">Tafels</NavLink></li>}
-          {me.seat === 'corporation' && <li><NavLink to="/woningen">Woningen</NavLink></li>}
-          {['corporation', 'municipality', 'chair', 'regionAdmin'].includes(me.seat) && <li><NavLink to="/contingenten">Contingenten</NavLink></li>}
-          {isGranted(me.seat, 'indicator:read') && <li><NavLink to="/indicatoren">Indicatoren</NavLink></li>}
-          {me.seat === 'regionAdmin' && <li><NavLink to="/beheer/gebruikers">Organisaties en gebruikers</NavLink></li>}
-          {me.seat === 'regionAdmin' && <li><NavLink to="/regio/instellingen">Regio-instellingen</NavLink></li>}
-          {me.seat === 'regionAdmin' && <li><NavLink to="/beheer/audit">Auditlog</NavLink></li>}
-          {me.seat === 'regionAdmin' && <li><NavLink to="/beheer/bewaartermijnen">Bewaartermijnen</NavLink></li>}
-          {me.seat === 'regionAdmin' && <li><NavLink to="/beheer/postvak">Demo-postvak</NavLink></li>}
-          <li><NavLink to="/herkomstregel">Zo werkt de herkomstregel</NavLink></li>
+        <ul
+          id="hoofdmenu"
+          ref={menu.listRef}
+          className={menu.open ? 'shell__menu shell__menu--open' : 'shell__menu'}
+        >
+          {me.seat !== 'regionAdmin' && (
+            <li>
+              <TasksNavLink />
+            </li>
+          )}
+          {me.seat !== 'regionAdmin' && (
+            <li>
+              <NavLink to="/casussen">Mijn casussen</NavLink>
+            </li>
+          )}
+          {me.seat !== 'regionAdmin' && (
+            <li>
+              <NavLink to="/tafels">Tafels</NavLink>
+            </li>
+          )}
+          {me.seat === 'corporation' && (
+            <li>
+              <NavLink to="/woningen">Woningen</NavLink>
+            </li>
+          )}
+          {['corporation', 'municipality', 'chair', 'regionAdmin'].includes(me.seat) && (
+            <li>
+              <NavLink to="/contingenten">Contingenten</NavLink>
+            </li>
+          )}
+          {isGranted(me.seat, 'indicator:read') && (
+            <li>
+              <NavLink to="/indicatoren">Indicatoren</NavLink>
+            </li>
+          )}
+          {me.seat === 'regionAdmin' && (
+            <li>
+              <NavLink to="/beheer/gebruikers">Organisaties en gebruikers</NavLink>
+            </li>
+          )}
+          {me.seat === 'regionAdmin' && (
+            <li>
+              <NavLink to="/regio/instellingen">Regio-instellingen</NavLink>
+            </li>
+          )}
+          {me.seat === 'regionAdmin' && (
+            <li>
+              <NavLink to="/beheer/audit">Auditlog</NavLink>
+            </li>
+          )}
+          {me.seat === 'regionAdmin' && (
+            <li>
+              <NavLink to="/beheer/bewaartermijnen">Bewaartermijnen</NavLink>
+            </li>
+          )}
+          {me.seat === 'regionAdmin' && (
+            <li>
+              <NavLink to="/beheer/postvak">Demo-postvak</NavLink>
+            </li>
+          )}
+          <li>
+            <NavLink to="/herkomstregel">Zo werkt de herkomstregel</NavLink>
+          </li>
         </ul>
       </nav>
       <main id="inhoud" className="shell__main" tabIndex={-1} ref={mainRef}>
         <Outlet />
       </main>
       <PageFooter className="shell__footer">
-        <Heading level={2} className="visually-hidden">Over deze toepassing</Heading>
-        <Paragraph>Uitstroomtafel · open source · persoonsgegevens worden alleen getoond voor zover uw rol dat nodig heeft, en elke inzage wordt gelogd.</Paragraph>
+        <Heading level={2} className="visually-hidden">
+          Over deze toepassing
+        </Heading>
+        <Paragraph>
+          Uitstroomtafel · open source · persoonsgegevens worden alleen getoond voor zover uw rol
+          dat nodig heeft, en elke inzage wordt gelogd.
+        </Paragraph>
       </PageFooter>
     </div>
   );
@@ -72,7 +150,9 @@ function useFoldingMenu() {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const { pathname } = useLocation();
-  useEffect(() => { setOpen(false); }, [pathname]);
+  useEffect(() => {
+    setOpen(false);
+  }, [pathname]);
   return {
     open,
     buttonRef,
@@ -107,12 +187,19 @@ function useFocusableScrollBoxes() {
       }
     };
     let frame = 0;
-    const later = () => { cancelAnimationFrame(frame); frame = requestAnimationFrame(mark); };
+    const later = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(mark);
+    };
     const mutations = new MutationObserver(later);
     mutations.observe(main, { childList: true, subtree: true });
     window.addEventListener('resize', later);
     later();
-    return () => { cancelAnimationFrame(frame); mutations.disconnect(); window.removeEventListener('resize', later); };
+    return () => {
+      cancelAnimationFrame(frame);
+      mutations.disconnect();
+      window.removeEventListener('resize', later);
+    };
   }, []);
   return mainRef;
 }

@@ -1,11 +1,31 @@
 import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import {
-  Alert, Button, DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader,
-  TableHeaderCell, TableRow, UnorderedList, UnorderedListItem,
+  Alert,
+  Button,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  UnorderedList,
+  UnorderedListItem,
 } from '@utrecht/component-library-react';
 import {
-  caseStateLabel, consentCategoryLabel, consentMethodLabel, type CaseExport, type CaseSectionName, type ExportedCaseFile,
+  caseStateLabel,
+  consentCategoryLabel,
+  consentMethodLabel,
+  type CaseExport,
+  type CaseSectionName,
+  type ExportedCaseFile,
 } from '@uitstroom/shared';
 import { describeSection } from '../cases/case-format';
 import { useRegionMunicipalities, type RegionMunicipalities } from '../cases/region';
@@ -29,7 +49,8 @@ export function AccessExportPage() {
     fetchCaseExport(caseId, controller.signal)
       .then(setData)
       .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError') setFailure(messageOf(error, 'Het overzicht kon niet worden gemaakt.'));
+        if ((error as Error).name !== 'AbortError')
+          setFailure(messageOf(error, 'Het overzicht kon niet worden gemaakt.'));
       });
     return () => controller.abort();
   }, [caseId]);
@@ -37,16 +58,34 @@ export function AccessExportPage() {
   return (
     <article className="access-export" aria-labelledby="inzage-titel">
       <div className="access-export__tools no-print">
-        <Paragraph className="case-breadcrumb"><RouterLink className="utrecht-link" to={`/casussen/${caseId}`}>Terug naar de casus</RouterLink></Paragraph>
+        <Paragraph className="case-breadcrumb">
+          <RouterLink className="utrecht-link" to={`/casussen/${caseId}`}>
+            Terug naar de casus
+          </RouterLink>
+        </Paragraph>
         {data && (
           <div className="access-export__buttons">
-            <Button type="button" appearance="primary-action-button" onClick={() => window.print()}>Afdrukken</Button>
-            <a className="utrecht-link" href={exportUrl(caseId!)} download={`inzage-${data.pseudonym}.json`}>Download als JSON</a>
+            <Button type="button" appearance="primary-action-button" onClick={() => window.print()}>
+              Afdrukken
+            </Button>
+            <a
+              className="utrecht-link"
+              href={exportUrl(caseId!)}
+              download={`inzage-${data.pseudonym}.json`}
+            >
+              Download als JSON
+            </a>
           </div>
         )}
       </div>
-      <Heading level={1} id="inzage-titel">Inzage in uw dossier</Heading>
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      <Heading level={1} id="inzage-titel">
+        Inzage in uw dossier
+      </Heading>
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
       {!data && !failure && <Paragraph role="status">Het overzicht wordt gemaakt…</Paragraph>}
       {data && <ExportBody data={data} />}
     </article>
@@ -59,25 +98,51 @@ function ExportBody({ data }: { data: CaseExport }) {
   return (
     <>
       <Paragraph lead>
-        Hier ziet u welke gegevens wij over u bewaren, met wie wij ze delen en wie uw dossier heeft bekeken of veranderd.
-        U heeft recht op dit overzicht. Dat staat in de privacywet (AVG, artikel 15).
+        Hier ziet u welke gegevens wij over u bewaren, met wie wij ze delen en wie uw dossier heeft
+        bekeken of veranderd. U heeft recht op dit overzicht. Dat staat in de privacywet (AVG,
+        artikel 15).
       </Paragraph>
       <DataList className="access-export__facts access-export__meta">
-        <DataListItem><DataListKey>Uw kenmerk</DataListKey><DataListValue>{data.pseudonym}</DataListValue></DataListItem>
-        <DataListItem><DataListKey>Gemaakt op</DataListKey><DataListValue>{formatDutchDateTime(data.generatedAt)}</DataListValue></DataListItem>
-        {file.owner && <DataListItem><DataListKey>Uw casemanager werkt bij</DataListKey><DataListValue>{file.owner.organisationName}</DataListValue></DataListItem>}
-        {file.state && <DataListItem><DataListKey>Waar staat uw aanvraag</DataListKey><DataListValue>{caseStateLabel[file.state]}</DataListValue></DataListItem>}
+        <DataListItem>
+          <DataListKey>Uw kenmerk</DataListKey>
+          <DataListValue>{data.pseudonym}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>Gemaakt op</DataListKey>
+          <DataListValue>{formatDutchDateTime(data.generatedAt)}</DataListValue>
+        </DataListItem>
+        {file.owner && (
+          <DataListItem>
+            <DataListKey>Uw casemanager werkt bij</DataListKey>
+            <DataListValue>{file.owner.organisationName}</DataListValue>
+          </DataListItem>
+        )}
+        {file.state && (
+          <DataListItem>
+            <DataListKey>Waar staat uw aanvraag</DataListKey>
+            <DataListValue>{caseStateLabel[file.state]}</DataListValue>
+          </DataListItem>
+        )}
       </DataList>
 
       <section className="access-export__section" aria-labelledby="inzage-gegevens">
-        <Heading level={2} id="inzage-gegevens">Wat wij over u hebben vastgelegd</Heading>
+        <Heading level={2} id="inzage-gegevens">
+          Wat wij over u hebben vastgelegd
+        </Heading>
         <FileFacts file={file} region={region} />
       </section>
 
       <section className="access-export__section" aria-labelledby="inzage-toestemming">
-        <Heading level={2} id="inzage-toestemming">Met wie wij uw gegevens delen</Heading>
-        <Paragraph>U heeft zelf gezegd welke organisaties welke gegevens mogen zien. Dat kunt u altijd weer intrekken bij uw casemanager.</Paragraph>
-        {data.consents.length === 0 ? <Paragraph>U heeft nog niets afgesproken over het delen van uw gegevens.</Paragraph> : (
+        <Heading level={2} id="inzage-toestemming">
+          Met wie wij uw gegevens delen
+        </Heading>
+        <Paragraph>
+          U heeft zelf gezegd welke organisaties welke gegevens mogen zien. Dat kunt u altijd weer
+          intrekken bij uw casemanager.
+        </Paragraph>
+        {data.consents.length === 0 ? (
+          <Paragraph>U heeft nog niets afgesproken over het delen van uw gegevens.</Paragraph>
+        ) : (
           <Table className="access-export__table">
             <TableCaption className="visually-hidden">Toestemmingen</TableCaption>
             <TableHeader>
@@ -92,12 +157,26 @@ function ExportBody({ data }: { data: CaseExport }) {
               {data.consents.map((consent, index) => (
                 <TableRow key={index}>
                   <TableCell>{consent.organisationName}</TableCell>
-                  <TableCell>{consent.categories.length ? consent.categories.map((c) => consentCategoryLabel[c]).join(', ') : 'Niets (u wilde niet delen)'}</TableCell>
                   <TableCell>
-                    {formatDutchDay(consent.givenOn)}{consent.expiresOn ? ` tot ${formatDutchDay(consent.expiresOn)}` : ''}
-                    <br /><span className="access-export__muted">{consentMethodLabel[consent.method]}</span>
+                    {consent.categories.length
+                      ? consent.categories.map((c) => consentCategoryLabel[c]).join(', ')
+                      : 'Niets (u wilde niet delen)'}
                   </TableCell>
-                  <TableCell>{consent.withdrawnAt ? `Nee, ingetrokken op ${formatDutchDay(consent.withdrawnAt)}` : consent.isActive ? 'Ja' : 'Nee, verlopen'}</TableCell>
+                  <TableCell>
+                    {formatDutchDay(consent.givenOn)}
+                    {consent.expiresOn ? ` tot ${formatDutchDay(consent.expiresOn)}` : ''}
+                    <br />
+                    <span className="access-export__muted">
+                      {consentMethodLabel[consent.method]}
+                    </span>
+                  </TableCell>
+                  <TableCell>
+                    {consent.withdrawnAt
+                      ? `Nee, ingetrokken op ${formatDutchDay(consent.withdrawnAt)}`
+                      : consent.isActive
+                        ? 'Ja'
+                        : 'Nee, verlopen'}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -106,26 +185,44 @@ function ExportBody({ data }: { data: CaseExport }) {
       </section>
 
       <section className="access-export__section" aria-labelledby="inzage-documenten">
-        <Heading level={2} id="inzage-documenten">Documenten in uw dossier</Heading>
-        {data.documents.length === 0 ? <Paragraph>Er zitten geen documenten in uw dossier.</Paragraph> : (
+        <Heading level={2} id="inzage-documenten">
+          Documenten in uw dossier
+        </Heading>
+        {data.documents.length === 0 ? (
+          <Paragraph>Er zitten geen documenten in uw dossier.</Paragraph>
+        ) : (
           <UnorderedList>
             {data.documents.map((document, index) => (
               <UnorderedListItem key={index}>
-                {document.filename} <span className="access-export__muted">({consentCategoryLabel[document.category]}, {formatSize(document.sizeBytes)}, {formatDutchDay(document.uploadedAt)})</span>
+                {document.filename}{' '}
+                <span className="access-export__muted">
+                  ({consentCategoryLabel[document.category]}, {formatSize(document.sizeBytes)},{' '}
+                  {formatDutchDay(document.uploadedAt)})
+                </span>
               </UnorderedListItem>
             ))}
           </UnorderedList>
         )}
-        {data.documents.length > 0 && <Paragraph>Wilt u een document zelf zien? Vraag het aan uw casemanager.</Paragraph>}
+        {data.documents.length > 0 && (
+          <Paragraph>Wilt u een document zelf zien? Vraag het aan uw casemanager.</Paragraph>
+        )}
       </section>
 
-      <section className="access-export__section access-export__log" aria-labelledby="inzage-logboek">
-        <Heading level={2} id="inzage-logboek">Wie heeft uw dossier bekeken of veranderd</Heading>
+      <section
+        className="access-export__section access-export__log"
+        aria-labelledby="inzage-logboek"
+      >
+        <Heading level={2} id="inzage-logboek">
+          Wie heeft uw dossier bekeken of veranderd
+        </Heading>
         <Paragraph>
-          Elke keer dat iemand uw dossier opent of verandert, schrijven wij dat op. Hieronder staat wanneer, bij welke organisatie en in welke rol
-          die persoon werkt, wat hij of zij deed en waarom. Namen van medewerkers staan er niet in.
+          Elke keer dat iemand uw dossier opent of verandert, schrijven wij dat op. Hieronder staat
+          wanneer, bij welke organisatie en in welke rol die persoon werkt, wat hij of zij deed en
+          waarom. Namen van medewerkers staan er niet in.
         </Paragraph>
-        {data.accessLog.length === 0 ? <Paragraph>Nog niemand heeft uw dossier bekeken.</Paragraph> : (
+        {data.accessLog.length === 0 ? (
+          <Paragraph>Nog niemand heeft uw dossier bekeken.</Paragraph>
+        ) : (
           <Table className="access-export__table">
             <TableCaption className="visually-hidden">Logboek van uw dossier</TableCaption>
             <TableHeader>
@@ -140,9 +237,14 @@ function ExportBody({ data }: { data: CaseExport }) {
             <TableBody>
               {data.accessLog.map((entry, index) => (
                 <TableRow key={index}>
-                  <TableCell className="access-export__when">{formatDutchDateTime(entry.at)}</TableCell>
+                  <TableCell className="access-export__when">
+                    {formatDutchDateTime(entry.at)}
+                  </TableCell>
                   <TableCell>{entry.by}</TableCell>
-                  <TableCell>{entry.actionLabel}{entry.outcomeLabel !== 'gelukt' ? ` (${entry.outcomeLabel})` : ''}</TableCell>
+                  <TableCell>
+                    {entry.actionLabel}
+                    {entry.outcomeLabel !== 'gelukt' ? ` (${entry.outcomeLabel})` : ''}
+                  </TableCell>
                   <TableCell>{entry.fields.length ? entry.fields.join(', ') : '—'}</TableCell>
                   <TableCell>{entry.purpose}</TableCell>
                 </TableRow>
@@ -153,7 +255,8 @@ function ExportBody({ data }: { data: CaseExport }) {
       </section>
 
       <Paragraph className="access-export__footer">
-        Klopt er iets niet, of wilt u dat wij iets aanpassen of verwijderen? Vraag het aan uw casemanager{file.owner ? ` bij ${file.owner.organisationName}` : ''}.
+        Klopt er iets niet, of wilt u dat wij iets aanpassen of verwijderen? Vraag het aan uw
+        casemanager{file.owner ? ` bij ${file.owner.organisationName}` : ''}.
       </Paragraph>
     </>
   );
@@ -175,7 +278,11 @@ function FileFacts({ file, region }: { file: ExportedCaseFile; region: RegionMun
   const blocks = residentSections
     .map((block) => ({
       ...block,
-      facts: block.sections.flatMap((name) => (name === 'isOriginUntraceable' && !file.isOriginUntraceable ? [] : describeSection(name, file[name] as never, region.nameOf))),
+      facts: block.sections.flatMap((name) =>
+        name === 'isOriginUntraceable' && !file.isOriginUntraceable
+          ? []
+          : describeSection(name, file[name] as never, region.nameOf),
+      ),
     }))
     .filter((block) => block.facts.length > 0);
   if (blocks.length === 0) return <Paragraph>Er is nog niets over u vastgelegd.</Paragraph>;
@@ -186,16 +293,27 @@ function FileFacts({ file, region }: { file: ExportedCaseFile; region: RegionMun
           <section key={block.title} className="access-export__block" aria-label={block.title}>
             <Heading level={3}>{block.title}</Heading>
             <DataList className="access-export__facts">
-              {block.facts.map((fact) => <DataListItem key={fact.label}><DataListKey>{fact.label}</DataListKey><DataListValue>{fact.value}</DataListValue></DataListItem>)}
+              {block.facts.map((fact) => (
+                <DataListItem key={fact.label}>
+                  <DataListKey>{fact.label}</DataListKey>
+                  <DataListValue>{fact.value}</DataListValue>
+                </DataListItem>
+              ))}
             </DataList>
           </section>
         ))}
       </div>
       {file.origin !== undefined && (
-        <Paragraph>Gemeente waar u volgens de regels vandaan komt: <strong>{file.origin ? region.nameOf(file.origin) : 'niet te bepalen'}</strong>.</Paragraph>
+        <Paragraph>
+          Gemeente waar u volgens de regels vandaan komt:{' '}
+          <strong>{file.origin ? region.nameOf(file.origin) : 'niet te bepalen'}</strong>.
+        </Paragraph>
       )}
       {file.proposal?.result.destination && (
-        <Paragraph>Voorstel voor de gemeente waar u kunt gaan wonen: <strong>{region.nameOf(file.proposal.result.destination)}</strong>.</Paragraph>
+        <Paragraph>
+          Voorstel voor de gemeente waar u kunt gaan wonen:{' '}
+          <strong>{region.nameOf(file.proposal.result.destination)}</strong>.
+        </Paragraph>
       )}
     </>
   );

@@ -2,11 +2,28 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { useForm } from 'react-hook-form';
 import {
-  Alert, Button, Heading, Paragraph, SelectOption, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Alert,
+  Button,
+  Heading,
+  Paragraph,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
 } from '@utrecht/component-library-react';
 import {
-  auditActionLabel, auditActions, auditOutcomeLabel, auditSearchQuerySchema, describeFields, type AuditSearchResult,
-  type OrganisationSummary, type UserSummary,
+  auditActionLabel,
+  auditActions,
+  auditOutcomeLabel,
+  auditSearchQuerySchema,
+  describeFields,
+  type AuditSearchResult,
+  type OrganisationSummary,
+  type UserSummary,
 } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
@@ -31,18 +48,44 @@ interface Filters {
   tot: string;
   handeling: string;
 }
-const filterNames = ['casus', 'gebruiker', 'organisatie', 'van', 'tot', 'handeling'] as const satisfies readonly (keyof Filters)[];
-const emptyFilters: Filters = { casus: '', gebruiker: '', organisatie: '', van: '', tot: '', handeling: '' };
+const filterNames = [
+  'casus',
+  'gebruiker',
+  'organisatie',
+  'van',
+  'tot',
+  'handeling',
+] as const satisfies readonly (keyof Filters)[];
+const emptyFilters: Filters = {
+  casus: '',
+  gebruiker: '',
+  organisatie: '',
+  van: '',
+  tot: '',
+  handeling: '',
+};
 const pageSize = 25;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Which form field answers for which parameter of the query. */
 const fieldOfParameter: Record<string, keyof Filters> = {
-  caseId: 'casus', pseudonym: 'casus', userId: 'gebruiker', organisationId: 'organisatie', from: 'van', to: 'tot', action: 'handeling',
+  caseId: 'casus',
+  pseudonym: 'casus',
+  userId: 'gebruiker',
+  organisationId: 'organisatie',
+  from: 'van',
+  to: 'tot',
+  action: 'handeling',
 };
 
 const objectTypeLabel: Record<string, string> = {
-  case: 'Casus', user: 'Gebruiker', organisation: 'Organisatie', audit_log: 'Auditlog', ruleSet: 'Regelset', region: 'Regio', table: 'Tafel',
+  case: 'Casus',
+  user: 'Gebruiker',
+  organisation: 'Organisatie',
+  audit_log: 'Auditlog',
+  ruleSet: 'Regelset',
+  region: 'Regio',
+  table: 'Tafel',
 };
 
 function readFilters(search: URLSearchParams): { filters: Filters; page: number } {
@@ -85,15 +128,22 @@ export function AuditSearchPage() {
 
   useEffect(() => {
     Promise.all([fetchRegionUsers(), fetchRegionOrganisations()])
-      .then(([u, o]) => { setUsers([...u].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'))); setOrganisations(o); })
-      .catch(() => setFailure('De gebruikers en organisaties konden niet worden geladen; zoeken kan wel.'));
+      .then(([u, o]) => {
+        setUsers([...u].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')));
+        setOrganisations(o);
+      })
+      .catch(() =>
+        setFailure('De gebruikers en organisaties konden niet worden geladen; zoeken kan wel.'),
+      );
   }, []);
 
   useEffect(() => {
     const controller = new AbortController();
     setResult(null);
     // A URL typed by hand is checked here too: the server would refuse it with the same words.
-    const parsed = auditSearchQuerySchema.safeParse(Object.fromEntries(new URLSearchParams(apiQuery)));
+    const parsed = auditSearchQuerySchema.safeParse(
+      Object.fromEntries(new URLSearchParams(apiQuery)),
+    );
     if (!parsed.success) {
       setFailure('De zoekopdracht in het adres klopt niet. Pas de filters aan en zoek opnieuw.');
       return;
@@ -102,22 +152,36 @@ export function AuditSearchPage() {
     searchAuditLog(new URLSearchParams(apiQuery), controller.signal)
       .then(setResult)
       .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError') setFailure(error instanceof ApiError ? error.message : 'Zoeken is niet gelukt. Probeer het opnieuw.');
+        if ((error as Error).name !== 'AbortError')
+          setFailure(
+            error instanceof ApiError
+              ? error.message
+              : 'Zoeken is niet gelukt. Probeer het opnieuw.',
+          );
       });
     return () => controller.abort();
   }, [apiQuery]);
 
-  const { register, handleSubmit, setError, reset, formState } = useForm<Filters>({ defaultValues: filters });
+  const { register, handleSubmit, setError, reset, formState } = useForm<Filters>({
+    defaultValues: filters,
+  });
   // Back and forward move through searches: the form follows the address.
   const filterKey = writeFilters(filters, 1).toString();
-  useEffect(() => { reset(readFilters(new URLSearchParams(filterKey)).filters); }, [filterKey, reset]);
+  useEffect(() => {
+    reset(readFilters(new URLSearchParams(filterKey)).filters);
+  }, [filterKey, reset]);
   const onSubmit = handleSubmit((values) => {
     const parsed = auditSearchQuerySchema.safeParse(toQueryInput(values, 1));
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = fieldOfParameter[String(issue.path[0])];
         if (!field) continue;
-        setError(field, { message: field === 'casus' ? 'Vul een kenmerk in (zoals R-7K2M9QXA) of een casus-id.' : issue.message });
+        setError(field, {
+          message:
+            field === 'casus'
+              ? 'Vul een kenmerk in (zoals R-7K2M9QXA) of een casus-id.'
+              : issue.message,
+        });
       }
       return;
     }
@@ -129,7 +193,10 @@ export function AuditSearchPage() {
   };
 
   const actionOptions = useMemo(
-    () => [...auditActions].sort((a, b) => (auditActionLabel[a] ?? a).localeCompare(auditActionLabel[b] ?? b, 'nl')),
+    () =>
+      [...auditActions].sort((a, b) =>
+        (auditActionLabel[a] ?? a).localeCompare(auditActionLabel[b] ?? b, 'nl'),
+      ),
     [],
   );
   const pages = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
@@ -139,40 +206,100 @@ export function AuditSearchPage() {
     <>
       <Heading level={1}>Auditlog</Heading>
       <Paragraph>
-        Wie deed wat in regio {me.region.name}: per casus, gebruiker, organisatie, periode en handeling. U ziet welke onderdelen iemand las of
-        wijzigde, nooit de inhoud van een casus. Elke zoekopdracht wordt zelf ook gelogd.
+        Wie deed wat in regio {me.region.name}: per casus, gebruiker, organisatie, periode en
+        handeling. U ziet welke onderdelen iemand las of wijzigde, nooit de inhoud van een casus.
+        Elke zoekopdracht wordt zelf ook gelogd.
       </Paragraph>
 
-      <form className="audit-filters" onSubmit={onSubmit} noValidate aria-label="Auditlog doorzoeken">
-        <TextField label="Casus (kenmerk of id)" placeholder="R-7K2M9QXA" autoComplete="off" error={formState.errors.casus?.message} {...register('casus')} />
-        <SelectField label="Gebruiker" error={formState.errors.gebruiker?.message} {...register('gebruiker')}>
+      <form
+        className="audit-filters"
+        onSubmit={onSubmit}
+        noValidate
+        aria-label="Auditlog doorzoeken"
+      >
+        <TextField
+          label="Casus (kenmerk of id)"
+          placeholder="R-7K2M9QXA"
+          autoComplete="off"
+          error={formState.errors.casus?.message}
+          {...register('casus')}
+        />
+        <SelectField
+          label="Gebruiker"
+          error={formState.errors.gebruiker?.message}
+          {...register('gebruiker')}
+        >
           <SelectOption value="">Alle gebruikers</SelectOption>
-          {users.map((u) => <SelectOption key={u.id} value={u.id}>{u.displayName} ({u.organisation.name})</SelectOption>)}
+          {users.map((u) => (
+            <SelectOption key={u.id} value={u.id}>
+              {u.displayName} ({u.organisation.name})
+            </SelectOption>
+          ))}
         </SelectField>
-        <SelectField label="Organisatie" error={formState.errors.organisatie?.message} {...register('organisatie')}>
+        <SelectField
+          label="Organisatie"
+          error={formState.errors.organisatie?.message}
+          {...register('organisatie')}
+        >
           <SelectOption value="">Alle organisaties</SelectOption>
-          {organisations.map((o) => <SelectOption key={o.id} value={o.id}>{o.name}</SelectOption>)}
+          {organisations.map((o) => (
+            <SelectOption key={o.id} value={o.id}>
+              {o.name}
+            </SelectOption>
+          ))}
         </SelectField>
-        <TextField label="Van" type="date" error={formState.errors.van?.message} {...register('van')} />
-        <TextField label="Tot en met" type="date" error={formState.errors.tot?.message} {...register('tot')} />
-        <SelectField label="Handeling" error={formState.errors.handeling?.message} {...register('handeling')}>
+        <TextField
+          label="Van"
+          type="date"
+          error={formState.errors.van?.message}
+          {...register('van')}
+        />
+        <TextField
+          label="Tot en met"
+          type="date"
+          error={formState.errors.tot?.message}
+          {...register('tot')}
+        />
+        <SelectField
+          label="Handeling"
+          error={formState.errors.handeling?.message}
+          {...register('handeling')}
+        >
           <SelectOption value="">Alle handelingen</SelectOption>
-          {actionOptions.map((a) => <SelectOption key={a} value={a}>{auditActionLabel[a] ?? a}</SelectOption>)}
+          {actionOptions.map((a) => (
+            <SelectOption key={a} value={a}>
+              {auditActionLabel[a] ?? a}
+            </SelectOption>
+          ))}
         </SelectField>
         <div className="audit-filters__buttons">
-          <Button type="submit" appearance="primary-action-button">Zoeken</Button>
-          <Button type="button" appearance="subtle-button" onClick={clear}>Filters wissen</Button>
+          <Button type="submit" appearance="primary-action-button">
+            Zoeken
+          </Button>
+          <Button type="button" appearance="subtle-button" onClick={clear}>
+            Filters wissen
+          </Button>
         </div>
       </form>
 
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
       {!result && !failure && <Paragraph role="status">Zoeken…</Paragraph>}
       {result && (
         <section aria-labelledby="audit-resultaat">
           <Heading level={2} id="audit-resultaat" className="audit-count" aria-live="polite">
-            {result.total === 0 ? 'Geen regels gevonden' : result.total === 1 ? '1 regel gevonden' : `${result.total.toLocaleString('nl-NL')} regels gevonden`}
+            {result.total === 0
+              ? 'Geen regels gevonden'
+              : result.total === 1
+                ? '1 regel gevonden'
+                : `${result.total.toLocaleString('nl-NL')} regels gevonden`}
           </Heading>
-          {result.total === 0 && <Paragraph>Probeer een langere periode of minder filters.</Paragraph>}
+          {result.total === 0 && (
+            <Paragraph>Probeer een langere periode of minder filters.</Paragraph>
+          )}
           {result.items.length > 0 && <ResultTable result={result} />}
           <Pager page={page} pages={pages} linkTo={pageLink} />
         </section>
@@ -185,7 +312,9 @@ function ResultTable({ result }: { result: AuditSearchResult }) {
   return (
     <div className="audit-table__scroll">
       <Table className="audit-table">
-        <TableCaption className="visually-hidden">Regels van de auditlog, nieuwste eerst</TableCaption>
+        <TableCaption className="visually-hidden">
+          Regels van de auditlog, nieuwste eerst
+        </TableCaption>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">Tijdstip</TableHeaderCell>
@@ -201,25 +330,68 @@ function ResultTable({ result }: { result: AuditSearchResult }) {
         <TableBody>
           {result.items.map((row) => (
             <TableRow key={row.id}>
-              <TableCell className="audit-table__when">{formatDutchDay(row.at)}<br />{formatTimeOfDay(row.at)}</TableCell>
-              <TableCell>
-                {row.actor.name
-                  ? <><strong>{row.actor.name}</strong><br /><span className="audit-table__muted">{row.actor.seatLabel} · {row.actor.organisationName}</span></>
-                  : <span className="audit-table__muted">Niet ingelogd</span>}
+              <TableCell className="audit-table__when">
+                {formatDutchDay(row.at)}
+                <br />
+                {formatTimeOfDay(row.at)}
               </TableCell>
-              <TableCell>{row.actionLabel}<br /><code className="audit-table__code">{row.action}</code></TableCell>
+              <TableCell>
+                {row.actor.name ? (
+                  <>
+                    <strong>{row.actor.name}</strong>
+                    <br />
+                    <span className="audit-table__muted">
+                      {row.actor.seatLabel} · {row.actor.organisationName}
+                    </span>
+                  </>
+                ) : (
+                  <span className="audit-table__muted">Niet ingelogd</span>
+                )}
+              </TableCell>
+              <TableCell>
+                {row.actionLabel}
+                <br />
+                <code className="audit-table__code">{row.action}</code>
+              </TableCell>
               <TableCell>
                 {objectTypeLabel[row.objectType] ?? row.objectType}
-                {row.subjectPseudonym && <><br /><code className="audit-table__code audit-table__nowrap">{row.subjectPseudonym}</code></>}
-                {!row.subjectPseudonym && row.objectId && <><br /><code className="audit-table__code" title={row.objectId}>{row.objectId.slice(0, 8)}…</code></>}
+                {row.subjectPseudonym && (
+                  <>
+                    <br />
+                    <code className="audit-table__code audit-table__nowrap">
+                      {row.subjectPseudonym}
+                    </code>
+                  </>
+                )}
+                {!row.subjectPseudonym && row.objectId && (
+                  <>
+                    <br />
+                    <code className="audit-table__code" title={row.objectId}>
+                      {row.objectId.slice(0, 8)}…
+                    </code>
+                  </>
+                )}
               </TableCell>
               {/* The parts by their Dutch names, once each; the stored field names on hover. */}
-              <TableCell title={row.fields.join(', ') || undefined}>{row.fields.length ? describeFields(row.fields).join(', ') : '—'}</TableCell>
+              <TableCell title={row.fields.join(', ') || undefined}>
+                {row.fields.length ? describeFields(row.fields).join(', ') : '—'}
+              </TableCell>
               <TableCell>{row.purposeLabel}</TableCell>
-              <TableCell><span className={`audit-outcome audit-outcome--${row.outcome}`}>{auditOutcomeLabel[row.outcome]}</span></TableCell>
+              <TableCell>
+                <span className={`audit-outcome audit-outcome--${row.outcome}`}>
+                  {auditOutcomeLabel[row.outcome]}
+                </span>
+              </TableCell>
               <TableCell className="audit-table__muted">
                 {row.clientAddress ?? '—'}
-                {row.requestId && <><br /><code className="audit-table__code" title={row.requestId}>{row.requestId.slice(0, 8)}</code></>}
+                {row.requestId && (
+                  <>
+                    <br />
+                    <code className="audit-table__code" title={row.requestId}>
+                      {row.requestId.slice(0, 8)}
+                    </code>
+                  </>
+                )}
               </TableCell>
             </TableRow>
           ))}
@@ -228,4 +400,3 @@ function ResultTable({ result }: { result: AuditSearchResult }) {
     </div>
   );
 }
-

@@ -1,6 +1,18 @@
 import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
-import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Alert,
+  Button,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import type { CaseAccessLog } from '@uitstroom/shared';
 import { fetchCaseAccessLog, messageOf } from './audit-api';
 import { formatDutchDateTime } from './audit-format';
@@ -26,17 +38,33 @@ export function CaseAccessLogPage() {
     fetchCaseAccessLog(caseId, controller.signal)
       .then(setLog)
       .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError') setFailure(messageOf(error, 'Het logboek kon niet worden geladen.'));
+        if ((error as Error).name !== 'AbortError')
+          setFailure(messageOf(error, 'Het logboek kon niet worden geladen.'));
       });
     return () => controller.abort();
   }, [caseId]);
 
   return (
     <>
-      <Paragraph className="case-breadcrumb"><RouterLink className="utrecht-link" to={`/casussen/${caseId}`}>Terug naar de casus</RouterLink></Paragraph>
+      <Paragraph className="case-breadcrumb">
+        <RouterLink className="utrecht-link" to={`/casussen/${caseId}`}>
+          Terug naar de casus
+        </RouterLink>
+      </Paragraph>
       <Heading level={1}>Logboek van de casus{log ? ` ${log.pseudonym}` : ''}</Heading>
-      <Paragraph>Wie deze casus las of wijzigde, wanneer, welke onderdelen en waarvoor. Voor de bewoner is er de <RouterLink className="utrecht-link" to={`/casussen/${caseId}/inzage`}>inzage in het dossier</RouterLink>, met organisatie en rol in plaats van namen.</Paragraph>
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      <Paragraph>
+        Wie deze casus las of wijzigde, wanneer, welke onderdelen en waarvoor. Voor de bewoner is er
+        de{' '}
+        <RouterLink className="utrecht-link" to={`/casussen/${caseId}/inzage`}>
+          inzage in het dossier
+        </RouterLink>
+        , met organisatie en rol in plaats van namen.
+      </Paragraph>
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
       {!log && !failure && <Paragraph role="status">Logboek laden…</Paragraph>}
       {log && log.entries.length === 0 && <Paragraph>Er staat nog niets in het logboek.</Paragraph>}
       {log && log.entries.length > 0 && (
@@ -57,7 +85,17 @@ export function CaseAccessLogPage() {
               <TableRow key={index}>
                 <TableCell className="audit-table__when">{formatDutchDateTime(entry.at)}</TableCell>
                 <TableCell>
-                  {entry.actor ? <><strong>{entry.actor.name}</strong><br /><span className="audit-table__muted">{entry.actor.seatLabel} · {entry.actor.organisationName}</span></> : 'Het systeem'}
+                  {entry.actor ? (
+                    <>
+                      <strong>{entry.actor.name}</strong>
+                      <br />
+                      <span className="audit-table__muted">
+                        {entry.actor.seatLabel} · {entry.actor.organisationName}
+                      </span>
+                    </>
+                  ) : (
+                    'Het systeem'
+                  )}
                 </TableCell>
                 <TableCell>{entry.actionLabel}</TableCell>
                 <TableCell>{entry.fields.length ? entry.fields.join(', ') : '—'}</TableCell>
@@ -71,7 +109,13 @@ export function CaseAccessLogPage() {
       {log && !showAll && log.entries.length > latestCount && (
         <Paragraph className="audit-log__more">
           De laatste {latestCount} van {log.entries.length} regels.{' '}
-          <Button type="button" appearance="secondary-action-button" onClick={() => setShowAll(true)}>Toon alles</Button>
+          <Button
+            type="button"
+            appearance="secondary-action-button"
+            onClick={() => setShowAll(true)}
+          >
+            Toon alles
+          </Button>
         </Paragraph>
       )}
     </>

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import {
-  auditSearchResultSchema, caseAccessLogSchema, caseExportSchema, organisationSchema, userSummarySchema,
-  type AuditSearchResult, type CaseAccessLog, type CaseExport, type OrganisationSummary, type UserSummary,
+  auditSearchResultSchema,
+  caseAccessLogSchema,
+  caseExportSchema,
+  organisationSchema,
+  userSummarySchema,
+  type AuditSearchResult,
+  type CaseAccessLog,
+  type CaseExport,
+  type OrganisationSummary,
+  type UserSummary,
 } from '@uitstroom/shared';
 import { api, ApiError } from '../core/api';
 
@@ -15,10 +23,16 @@ export function fetchCaseExport(caseId: string, signal?: AbortSignal): Promise<C
 }
 
 export function fetchCaseAccessLog(caseId: string, signal?: AbortSignal): Promise<CaseAccessLog> {
-  return api('GET', `/api/cases/${encodeURIComponent(caseId)}/access-log`, { schema: caseAccessLogSchema, signal });
+  return api('GET', `/api/cases/${encodeURIComponent(caseId)}/access-log`, {
+    schema: caseAccessLogSchema,
+    signal,
+  });
 }
 
-export function searchAuditLog(query: URLSearchParams, signal?: AbortSignal): Promise<AuditSearchResult> {
+export function searchAuditLog(
+  query: URLSearchParams,
+  signal?: AbortSignal,
+): Promise<AuditSearchResult> {
   return api('GET', `/api/audit?${query.toString()}`, { schema: auditSearchResultSchema, signal });
 }
 
@@ -32,6 +46,9 @@ export function fetchRegionOrganisations(): Promise<OrganisationSummary[]> {
 
 /** A Dutch message for a failed call; a case out of reach reads the same as one that does not exist. */
 export function messageOf(error: unknown, fallback: string): string {
-  if (error instanceof ApiError) return error.status === 404 ? 'Deze casus bestaat niet of valt buiten uw bereik.' : error.message;
+  if (error instanceof ApiError)
+    return error.status === 404
+      ? 'Deze casus bestaat niet of valt buiten uw bereik.'
+      : error.message;
   return fallback;
 }

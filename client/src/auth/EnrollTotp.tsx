@@ -1,8 +1,21 @@
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Heading, OrderedList, OrderedListItem, Paragraph } from '@utrecht/component-library-react';
-import { confirmTotpSchema, recoveryCodesSchema, totpEnrollmentSchema, type RecoveryCodes, type TotpEnrollment } from '@uitstroom/shared';
+import {
+  Alert,
+  Button,
+  Heading,
+  OrderedList,
+  OrderedListItem,
+  Paragraph,
+} from '@utrecht/component-library-react';
+import {
+  confirmTotpSchema,
+  recoveryCodesSchema,
+  totpEnrollmentSchema,
+  type RecoveryCodes,
+  type TotpEnrollment,
+} from '@uitstroom/shared';
 import { api, ApiError } from '../core/api';
 import { TextField } from '../core/form';
 import { useSession } from './session';
@@ -11,25 +24,42 @@ import { useSession } from './session';
  * Setting up TOTP: scan the QR code (or type the key), confirm with a code, write down the
  * recovery codes. During sign-in (when the region requires it) or from "Mijn account".
  */
-export function EnrollTotp({ context, onDone }: { context: 'signIn' | 'account'; onDone?: () => void }) {
+export function EnrollTotp({
+  context,
+  onDone,
+}: {
+  context: 'signIn' | 'account';
+  onDone?: () => void;
+}) {
   const { completeSignIn, signOut } = useSession();
   const [enrollment, setEnrollment] = useState<TotpEnrollment | null>(null);
   const [result, setResult] = useState<RecoveryCodes | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError } = useForm<{ code: string }>({ resolver: zodResolver(confirmTotpSchema), defaultValues: { code: '' } });
+  const { register, handleSubmit, formState, setError } = useForm<{ code: string }>({
+    resolver: zodResolver(confirmTotpSchema),
+    defaultValues: { code: '' },
+  });
 
   useEffect(() => {
     api('POST', '/api/auth/totp/enrollment', { body: {}, schema: totpEnrollmentSchema })
       .then(setEnrollment)
-      .catch((error: unknown) => setFailure(error instanceof ApiError ? error.message : 'Het instellen kon niet starten.'));
+      .catch((error: unknown) =>
+        setFailure(error instanceof ApiError ? error.message : 'Het instellen kon niet starten.'),
+      );
   }, []);
 
   const onSubmit = handleSubmit(async ({ code }) => {
     setFailure(null);
     try {
-      setResult(await api('POST', '/api/auth/totp/enrollment/confirm', { body: { code }, schema: recoveryCodesSchema }));
+      setResult(
+        await api('POST', '/api/auth/totp/enrollment/confirm', {
+          body: { code },
+          schema: recoveryCodesSchema,
+        }),
+      );
     } catch (error) {
-      const issue = error instanceof ApiError ? error.issues.find((i) => i.path === 'code') : undefined;
+      const issue =
+        error instanceof ApiError ? error.issues.find((i) => i.path === 'code') : undefined;
       if (issue) setError('code', { message: issue.message });
       else setFailure(error instanceof ApiError ? error.message : 'Bevestigen is niet gelukt.');
     }
@@ -38,16 +68,28 @@ export function EnrollTotp({ context, onDone }: { context: 'signIn' | 'account';
   if (result) {
     return (
       <section aria-labelledby="herstelcodes-titel" className="enroll-totp">
-        <Heading level={context === 'signIn' ? 1 : 2} id="herstelcodes-titel">Bewaar uw herstelcodes</Heading>
-        <Alert type="ok"><Paragraph>Tweestapsverificatie staat aan.</Paragraph></Alert>
+        <Heading level={context === 'signIn' ? 1 : 2} id="herstelcodes-titel">
+          Bewaar uw herstelcodes
+        </Heading>
+        <Alert type="ok">
+          <Paragraph>Tweestapsverificatie staat aan.</Paragraph>
+        </Alert>
         <Paragraph>
-          Raakt u uw telefoon kwijt, dan logt u in met een van deze codes. Elke code werkt één keer. Bewaar ze op een veilige plek,
-          bijvoorbeeld in een wachtwoordkluis. U ziet ze maar één keer.
+          Raakt u uw telefoon kwijt, dan logt u in met een van deze codes. Elke code werkt één keer.
+          Bewaar ze op een veilige plek, bijvoorbeeld in een wachtwoordkluis. U ziet ze maar één
+          keer.
         </Paragraph>
         <ul className="recovery-codes" aria-label="Herstelcodes">
-          {result.recoveryCodes.map((code) => <li key={code}><code>{code}</code></li>)}
+          {result.recoveryCodes.map((code) => (
+            <li key={code}>
+              <code>{code}</code>
+            </li>
+          ))}
         </ul>
-        <Button appearance="primary-action-button" onClick={() => (context === 'signIn' ? completeSignIn(result.me) : onDone?.())}>
+        <Button
+          appearance="primary-action-button"
+          onClick={() => (context === 'signIn' ? completeSignIn(result.me) : onDone?.())}
+        >
           Ik heb de codes bewaard
         </Button>
       </section>
@@ -56,30 +98,67 @@ export function EnrollTotp({ context, onDone }: { context: 'signIn' | 'account';
 
   return (
     <section aria-labelledby="totp-instellen-titel" className="enroll-totp">
-      <Heading level={context === 'signIn' ? 1 : 2} id="totp-instellen-titel">Tweestapsverificatie instellen</Heading>
-      {context === 'signIn' && <Paragraph>Uw regio vraagt bij het inloggen om een tweede stap. Stel die nu één keer in.</Paragraph>}
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      <Heading level={context === 'signIn' ? 1 : 2} id="totp-instellen-titel">
+        Tweestapsverificatie instellen
+      </Heading>
+      {context === 'signIn' && (
+        <Paragraph>
+          Uw regio vraagt bij het inloggen om een tweede stap. Stel die nu één keer in.
+        </Paragraph>
+      )}
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
       {!enrollment && !failure && <Paragraph role="status">Laden…</Paragraph>}
       {enrollment && (
         <>
           <OrderedList>
-            <OrderedListItem>Installeer een authenticator-app op uw telefoon, bijvoorbeeld Microsoft Authenticator of Google Authenticator.</OrderedListItem>
-            <OrderedListItem>Scan in de app deze QR-code. Lukt scannen niet, typ dan de sleutel eronder over.</OrderedListItem>
+            <OrderedListItem>
+              Installeer een authenticator-app op uw telefoon, bijvoorbeeld Microsoft Authenticator
+              of Google Authenticator.
+            </OrderedListItem>
+            <OrderedListItem>
+              Scan in de app deze QR-code. Lukt scannen niet, typ dan de sleutel eronder over.
+            </OrderedListItem>
             <OrderedListItem>Vul de 6 cijfers in die de app daarna toont.</OrderedListItem>
           </OrderedList>
-          <div className="enroll-totp__qr" role="img" aria-label="QR-code voor uw authenticator-app" dangerouslySetInnerHTML={{ __html: enrollment.qrSvg }} />
+          <div
+            className="enroll-totp__qr"
+            role="img"
+            aria-label="QR-code voor uw authenticator-app"
+            dangerouslySetInnerHTML={{ __html: enrollment.qrSvg }}
+          />
           <Paragraph>
-            Sleutel: <code className="enroll-totp__secret" data-testid="totp-secret">{enrollment.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
+            Sleutel:{' '}
+            <code className="enroll-totp__secret" data-testid="totp-secret">
+              {enrollment.secret.replace(/(.{4})/g, '$1 ').trim()}
+            </code>
           </Paragraph>
           <form onSubmit={onSubmit} noValidate aria-label="Tweestapsverificatie bevestigen">
-            <TextField label="Code uit de app" autoComplete="one-time-code" inputMode="numeric" error={formState.errors.code?.message} {...register('code')} />
-            <Button type="submit" appearance="primary-action-button" disabled={formState.isSubmitting}>Bevestigen</Button>
+            <TextField
+              label="Code uit de app"
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              error={formState.errors.code?.message}
+              {...register('code')}
+            />
+            <Button
+              type="submit"
+              appearance="primary-action-button"
+              disabled={formState.isSubmitting}
+            >
+              Bevestigen
+            </Button>
           </form>
         </>
       )}
       {context === 'signIn' && (
         <Paragraph className="login-card__aside">
-          <Button appearance="subtle-button" onClick={() => void signOut('signedOut')}>Annuleren</Button>
+          <Button appearance="subtle-button" onClick={() => void signOut('signedOut')}>
+            Annuleren
+          </Button>
         </Paragraph>
       )}
     </section>

@@ -11,7 +11,10 @@ import { AuthLayout } from './AuthLayout';
 export function ForgotPasswordPage() {
   const [answer, setAnswer] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, formState } = useForm<{ email: string }>({ resolver: zodResolver(passwordResetRequestSchema), defaultValues: { email: '' } });
+  const { register, handleSubmit, formState } = useForm<{ email: string }>({
+    resolver: zodResolver(passwordResetRequestSchema),
+    defaultValues: { email: '' },
+  });
 
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
@@ -27,18 +30,42 @@ export function ForgotPasswordPage() {
     <AuthLayout label="Wachtwoord vergeten">
       <Heading level={1}>Wachtwoord vergeten</Heading>
       {answer ? (
-        <Alert type="ok"><Paragraph>{answer}</Paragraph></Alert>
+        <Alert type="ok">
+          <Paragraph>{answer}</Paragraph>
+        </Alert>
       ) : (
         <>
-          <Paragraph>Vul uw e-mailadres in. U krijgt een link waarmee u een nieuw wachtwoord kiest.</Paragraph>
-          {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+          <Paragraph>
+            Vul uw e-mailadres in. U krijgt een link waarmee u een nieuw wachtwoord kiest.
+          </Paragraph>
+          {failure && (
+            <Alert type="error" role="alert">
+              <Paragraph>{failure}</Paragraph>
+            </Alert>
+          )}
           <form onSubmit={onSubmit} noValidate aria-label="Wachtwoord vergeten">
-            <TextField label="E-mailadres" type="email" autoComplete="username" error={formState.errors.email?.message} {...register('email')} />
-            <Button type="submit" appearance="primary-action-button" disabled={formState.isSubmitting}>Stuur mij een link</Button>
+            <TextField
+              label="E-mailadres"
+              type="email"
+              autoComplete="username"
+              error={formState.errors.email?.message}
+              {...register('email')}
+            />
+            <Button
+              type="submit"
+              appearance="primary-action-button"
+              disabled={formState.isSubmitting}
+            >
+              Stuur mij een link
+            </Button>
           </form>
         </>
       )}
-      <Paragraph className="login-card__aside"><RouterLink to="/" className="utrecht-link">Terug naar inloggen</RouterLink></Paragraph>
+      <Paragraph className="login-card__aside">
+        <RouterLink to="/" className="utrecht-link">
+          Terug naar inloggen
+        </RouterLink>
+      </Paragraph>
     </AuthLayout>
   );
 }

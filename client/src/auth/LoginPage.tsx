@@ -32,7 +32,10 @@ export function LoginPage() {
 function PasswordStep() {
   const { state, signIn } = useSession();
   const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, formState } = useForm<LoginRequest>({ resolver: zodResolver(loginRequestSchema), defaultValues: { email: '', password: '' } });
+  const { register, handleSubmit, formState } = useForm<LoginRequest>({
+    resolver: zodResolver(loginRequestSchema),
+    defaultValues: { email: '', password: '' },
+  });
   const reason = state.status === 'signedOut' ? state.reason : undefined;
   const notice = reason ? notices[reason] : null;
 
@@ -48,18 +51,42 @@ function PasswordStep() {
   return (
     <AuthLayout label="Inloggen">
       <Heading level={1}>Inloggen bij de Uitstroomtafel</Heading>
-      <Paragraph>Samen werken aan een eigen woning na beschermd wonen, opvang of jeugdzorg.</Paragraph>
-      {notice && <Alert type={notice.type}><Paragraph>{notice.text}</Paragraph></Alert>}
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      <Paragraph>
+        Samen werken aan een eigen woning na beschermd wonen, opvang of jeugdzorg.
+      </Paragraph>
+      {notice && (
+        <Alert type={notice.type}>
+          <Paragraph>{notice.text}</Paragraph>
+        </Alert>
+      )}
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
       <form onSubmit={onSubmit} noValidate aria-label="Inloggen">
-        <TextField label="E-mailadres" type="email" autoComplete="username" error={formState.errors.email?.message} {...register('email')} />
-        <TextField label="Wachtwoord" type="password" autoComplete="current-password" error={formState.errors.password?.message} {...register('password')} />
+        <TextField
+          label="E-mailadres"
+          type="email"
+          autoComplete="username"
+          error={formState.errors.email?.message}
+          {...register('email')}
+        />
+        <TextField
+          label="Wachtwoord"
+          type="password"
+          autoComplete="current-password"
+          error={formState.errors.password?.message}
+          {...register('password')}
+        />
         <Button type="submit" appearance="primary-action-button" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? 'Bezig met inloggen…' : 'Inloggen'}
         </Button>
       </form>
       <Paragraph className="login-card__aside">
-        <RouterLink to="/wachtwoord-vergeten" className="utrecht-link">Wachtwoord vergeten?</RouterLink>
+        <RouterLink to="/wachtwoord-vergeten" className="utrecht-link">
+          Wachtwoord vergeten?
+        </RouterLink>
       </Paragraph>
     </AuthLayout>
   );

@@ -11,7 +11,9 @@ export function SecondFactorStep() {
   const { completeSignIn, signOut } = useSession();
   const [isRecovery, setIsRecovery] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, reset } = useForm<{ code: string }>({ defaultValues: { code: '' } });
+  const { register, handleSubmit, formState, setError, reset } = useForm<{ code: string }>({
+    defaultValues: { code: '' },
+  });
 
   const onSubmit = handleSubmit(async ({ code }) => {
     setFailure(null);
@@ -21,7 +23,10 @@ export function SecondFactorStep() {
       return;
     }
     try {
-      const me = await api('POST', '/api/auth/second-factor', { body: isRecovery ? { recoveryCode: code } : { code }, schema: meSchema });
+      const me = await api('POST', '/api/auth/second-factor', {
+        body: isRecovery ? { recoveryCode: code } : { code },
+        schema: meSchema,
+      });
       completeSignIn(me);
     } catch (error) {
       reset({ code: '' });
@@ -29,7 +34,13 @@ export function SecondFactorStep() {
         await signOut('signedOut');
         return;
       }
-      setFailure(error instanceof ApiError && error.code === 'INVALID_CREDENTIALS' ? 'Deze code klopt niet. Probeer de nieuwe code uit uw app.' : error instanceof ApiError ? error.message : 'Controleren is niet gelukt.');
+      setFailure(
+        error instanceof ApiError && error.code === 'INVALID_CREDENTIALS'
+          ? 'Deze code klopt niet. Probeer de nieuwe code uit uw app.'
+          : error instanceof ApiError
+            ? error.message
+            : 'Controleren is niet gelukt.',
+      );
     }
   });
 
@@ -41,7 +52,11 @@ export function SecondFactorStep() {
           ? 'Vul een van uw herstelcodes in. Elke code werkt één keer.'
           : 'Open uw authenticator-app en vul de 6 cijfers in die bij Uitstroomtafel staan.'}
       </Paragraph>
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
       <form onSubmit={onSubmit} noValidate aria-label="Tweede stap">
         <TextField
           key={isRecovery ? 'recovery' : 'totp'}
@@ -52,15 +67,28 @@ export function SecondFactorStep() {
           error={formState.errors.code?.message}
           {...register('code')}
         />
-        <Button type="submit" appearance="primary-action-button" disabled={formState.isSubmitting}>Controleren</Button>
+        <Button type="submit" appearance="primary-action-button" disabled={formState.isSubmitting}>
+          Controleren
+        </Button>
       </form>
       <Paragraph className="login-card__aside">
-        <Button appearance="subtle-button" onClick={() => { setIsRecovery(!isRecovery); reset({ code: '' }); setFailure(null); }}>
-          {isRecovery ? 'Toch een code uit de app gebruiken' : 'Telefoon niet bij de hand? Gebruik een herstelcode'}
+        <Button
+          appearance="subtle-button"
+          onClick={() => {
+            setIsRecovery(!isRecovery);
+            reset({ code: '' });
+            setFailure(null);
+          }}
+        >
+          {isRecovery
+            ? 'Toch een code uit de app gebruiken'
+            : 'Telefoon niet bij de hand? Gebruik een herstelcode'}
         </Button>
       </Paragraph>
       <Paragraph className="login-card__aside">
-        <Button appearance="subtle-button" onClick={() => void signOut('signedOut')}>Annuleren en opnieuw inloggen</Button>
+        <Button appearance="subtle-button" onClick={() => void signOut('signedOut')}>
+          Annuleren en opnieuw inloggen
+        </Button>
       </Paragraph>
     </>
   );

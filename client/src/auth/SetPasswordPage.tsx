@@ -4,7 +4,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
-import { newPasswordSchema, passwordMinLength, tokenInfoSchema, type TokenInfo } from '@uitstroom/shared';
+import {
+  newPasswordSchema,
+  passwordMinLength,
+  tokenInfoSchema,
+  type TokenInfo,
+} from '@uitstroom/shared';
 import { api, ApiError } from '../core/api';
 import { TextField } from '../core/form';
 import { AuthLayout } from './AuthLayout';
@@ -12,7 +17,10 @@ import { useSession } from './session';
 
 const formSchema = z
   .object({ newPassword: newPasswordSchema, repeat: z.string() })
-  .refine((v) => v.newPassword === v.repeat, { path: ['repeat'], message: 'De twee wachtwoorden zijn niet gelijk.' });
+  .refine((v) => v.newPassword === v.repeat, {
+    path: ['repeat'],
+    message: 'De twee wachtwoorden zijn niet gelijk.',
+  });
 
 /** Choosing a password from an invitation or a reset link. */
 export function SetPasswordPage() {
@@ -22,12 +30,17 @@ export function SetPasswordPage() {
   const { signOut } = useSession();
   const [info, setInfo] = useState<TokenInfo | null>(null);
   const [linkProblem, setLinkProblem] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError } = useForm<z.infer<typeof formSchema>>({ resolver: zodResolver(formSchema), defaultValues: { newPassword: '', repeat: '' } });
+  const { register, handleSubmit, formState, setError } = useForm<z.infer<typeof formSchema>>({
+    resolver: zodResolver(formSchema),
+    defaultValues: { newPassword: '', repeat: '' },
+  });
 
   useEffect(() => {
     api('POST', '/api/auth/token', { body: { token }, schema: tokenInfoSchema })
       .then(setInfo)
-      .catch((error: unknown) => setLinkProblem(error instanceof ApiError ? error.message : 'Deze link werkt niet.'));
+      .catch((error: unknown) =>
+        setLinkProblem(error instanceof ApiError ? error.message : 'Deze link werkt niet.'),
+      );
   }, [token]);
 
   const onSubmit = handleSubmit(async ({ newPassword }) => {
@@ -44,27 +57,52 @@ export function SetPasswordPage() {
 
   return (
     <AuthLayout label="Wachtwoord kiezen">
-      <Heading level={1}>{info?.kind === 'invitation' ? 'Welkom bij de Uitstroomtafel' : 'Nieuw wachtwoord kiezen'}</Heading>
+      <Heading level={1}>
+        {info?.kind === 'invitation' ? 'Welkom bij de Uitstroomtafel' : 'Nieuw wachtwoord kiezen'}
+      </Heading>
       {linkProblem && (
         <>
-          <Alert type="error" role="alert"><Paragraph>{linkProblem}</Paragraph></Alert>
-          <Paragraph><RouterLink to="/wachtwoord-vergeten" className="utrecht-link">Vraag een nieuwe link aan</RouterLink></Paragraph>
+          <Alert type="error" role="alert">
+            <Paragraph>{linkProblem}</Paragraph>
+          </Alert>
+          <Paragraph>
+            <RouterLink to="/wachtwoord-vergeten" className="utrecht-link">
+              Vraag een nieuwe link aan
+            </RouterLink>
+          </Paragraph>
         </>
       )}
       {!info && !linkProblem && <Paragraph role="status">Laden…</Paragraph>}
       {info && (
         <>
           <Paragraph>
-            {info.kind === 'invitation' ? `Beste ${info.displayName}, kies een wachtwoord voor ${info.email}.` : `Kies een nieuw wachtwoord voor ${info.email}.`}
+            {info.kind === 'invitation'
+              ? `Beste ${info.displayName}, kies een wachtwoord voor ${info.email}.`
+              : `Kies een nieuw wachtwoord voor ${info.email}.`}
           </Paragraph>
           <form onSubmit={onSubmit} noValidate aria-label="Wachtwoord kiezen">
             <TextField
-              label="Nieuw wachtwoord" type="password" autoComplete="new-password"
+              label="Nieuw wachtwoord"
+              type="password"
+              autoComplete="new-password"
               description={`Minstens ${passwordMinLength} tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.`}
-              error={formState.errors.newPassword?.message} {...register('newPassword')}
+              error={formState.errors.newPassword?.message}
+              {...register('newPassword')}
             />
-            <TextField label="Herhaal het wachtwoord" type="password" autoComplete="new-password" error={formState.errors.repeat?.message} {...register('repeat')} />
-            <Button type="submit" appearance="primary-action-button" disabled={formState.isSubmitting}>Wachtwoord opslaan</Button>
+            <TextField
+              label="Herhaal het wachtwoord"
+              type="password"
+              autoComplete="new-password"
+              error={formState.errors.repeat?.message}
+              {...register('repeat')}
+            />
+            <Button
+              type="submit"
+              appearance="primary-action-button"
+              disabled={formState.isSubmitting}
+            >
+              Wachtwoord opslaan
+            </Button>
           </form>
         </>
       )}

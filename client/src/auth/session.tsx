@@ -1,5 +1,19 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { loginResponseSchema, meSchema, secondFactorStepSchema, type LoginRequest, type Me } from '@uitstroom/shared';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
+import {
+  loginResponseSchema,
+  meSchema,
+  secondFactorStepSchema,
+  type LoginRequest,
+  type Me,
+} from '@uitstroom/shared';
 import { api, ApiError, onSessionEnded } from '../core/api';
 
 type SessionState =
@@ -20,7 +34,8 @@ interface SessionApi {
 const SessionContext = createContext<SessionApi | null>(null);
 
 function forgetLocalDrafts(): void {
-  for (const key of Object.keys(localStorage)) if (key.startsWith('uitstroomtafel:')) localStorage.removeItem(key);
+  for (const key of Object.keys(localStorage))
+    if (key.startsWith('uitstroomtafel:')) localStorage.removeItem(key);
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -29,22 +44,40 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     (async () => {
       try {
-        setState({ status: 'signedIn', me: await api('GET', '/api/auth/me', { schema: meSchema }) });
+        setState({
+          status: 'signedIn',
+          me: await api('GET', '/api/auth/me', { schema: meSchema }),
+        });
       } catch (error) {
         const isExpired = error instanceof ApiError && error.code === 'SESSION_EXPIRED';
         // After a reload in the middle of a sign-in, pick up the second step where it was.
-        const pending = await api('GET', '/api/auth/sign-in-step', { schema: secondFactorStepSchema.optional() }).catch(() => undefined);
-        setState(pending ? { status: 'secondFactor', step: pending.secondFactor } : { status: 'signedOut', reason: isExpired ? 'expired' : undefined });
+        const pending = await api('GET', '/api/auth/sign-in-step', {
+          schema: secondFactorStepSchema.optional(),
+        }).catch(() => undefined);
+        setState(
+          pending
+            ? { status: 'secondFactor', step: pending.secondFactor }
+            : { status: 'signedOut', reason: isExpired ? 'expired' : undefined },
+        );
       }
     })();
     return onSessionEnded(() =>
-      setState((current) => (current.status === 'signedIn' ? { status: 'signedOut', reason: 'expired' } : current)),
+      setState((current) =>
+        current.status === 'signedIn' ? { status: 'signedOut', reason: 'expired' } : current,
+      ),
     );
   }, []);
 
   const signIn = useCallback(async (request: LoginRequest) => {
-    const answer = await api('POST', '/api/auth/login', { body: request, schema: loginResponseSchema });
-    setState('secondFactor' in answer ? { status: 'secondFactor', step: answer.secondFactor } : { status: 'signedIn', me: answer });
+    const answer = await api('POST', '/api/auth/login', {
+      body: request,
+      schema: loginResponseSchema,
+    });
+    setState(
+      'secondFactor' in answer
+        ? { status: 'secondFactor', step: answer.secondFactor }
+        : { status: 'signedIn', me: answer },
+    );
   }, []);
 
   const completeSignIn = useCallback((me: Me) => setState({ status: 'signedIn', me }), []);
@@ -56,7 +89,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signedOut', reason });
   }, []);
 
-  const value = useMemo(() => ({ state, signIn, completeSignIn, signOut }), [state, signIn, completeSignIn, signOut]);
+  const value = useMemo(
+    () => ({ state, signIn, completeSignIn, signOut }),
+    [state, signIn, completeSignIn, signOut],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -1,7 +1,15 @@
 import { useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
-import { caseDecisionSchema, dutchToday, formatDutchDate, decisionRuleLabel, isPreconditionOverdue, lifeDomainLabel, type CaseDecision as Decision } from '@uitstroom/shared';
+import {
+  caseDecisionSchema,
+  dutchToday,
+  formatDutchDate,
+  decisionRuleLabel,
+  isPreconditionOverdue,
+  lifeDomainLabel,
+  type CaseDecision as Decision,
+} from '@uitstroom/shared';
 import { api, ApiError } from '../core/api';
 import { useMe } from '../auth/session';
 
@@ -9,42 +17,85 @@ import { useMe } from '../auth/session';
  * The table's decision on the case, with the preconditions (randvoorwaarden), their owners and due
  * dates; an overdue one is flagged. Shown once the case has been decided.
  */
-export function CaseDecision({ caseId, nameOf }: { caseId: string; nameOf: (code: string | null | undefined) => string }) {
+export function CaseDecision({
+  caseId,
+  nameOf,
+}: {
+  caseId: string;
+  nameOf: (code: string | null | undefined) => string;
+}) {
   const [decision, setDecision] = useState<Decision | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [doneFailure, setDoneFailure] = useState<string | null>(null);
   const me = useMe();
   useEffect(() => {
-    api('GET', `/api/cases/${caseId}/decision`, { schema: caseDecisionSchema }).then(setDecision, (error: unknown) => {
-      if (!(error instanceof ApiError && error.status === 404)) setFailure(error instanceof ApiError ? error.message : 'Het besluit kon niet worden geladen.');
-    });
+    api('GET', `/api/cases/${caseId}/decision`, { schema: caseDecisionSchema }).then(
+      setDecision,
+      (error: unknown) => {
+        if (!(error instanceof ApiError && error.status === 404))
+          setFailure(
+            error instanceof ApiError ? error.message : 'Het besluit kon niet worden geladen.',
+          );
+      },
+    );
   }, [caseId]);
-  if (failure) return <Alert type="error"><Paragraph>{failure}</Paragraph></Alert>;
+  if (failure)
+    return (
+      <Alert type="error">
+        <Paragraph>{failure}</Paragraph>
+      </Alert>
+    );
   if (!decision) return null;
   // The same day as the agenda's: in Amsterdam, whatever the browser's zone.
   const today = dutchToday();
   // The same rule as the server's policy: the owning organisation, or the chair.
-  const mayMarkDone = (ownerOrganisationId: string) => me.organisation.id === ownerOrganisationId || me.seat === 'chair';
+  const mayMarkDone = (ownerOrganisationId: string) =>
+    me.organisation.id === ownerOrganisationId || me.seat === 'chair';
   const markDone = async (preconditionId: string) => {
     setDoneFailure(null);
     try {
-      setDecision(await api('POST', `/api/cases/${caseId}/preconditions/${preconditionId}/done`, { body: {}, schema: caseDecisionSchema }));
+      setDecision(
+        await api('POST', `/api/cases/${caseId}/preconditions/${preconditionId}/done`, {
+          body: {},
+          schema: caseDecisionSchema,
+        }),
+      );
     } catch (error) {
-      setDoneFailure(error instanceof ApiError ? error.message : 'Gereed melden is niet gelukt. Probeer het opnieuw.');
+      setDoneFailure(
+        error instanceof ApiError
+          ? error.message
+          : 'Gereed melden is niet gelukt. Probeer het opnieuw.',
+      );
     }
   };
   return (
     <section className="case-card case-decision" aria-labelledby="besluit-titel">
-      <Heading level={2} id="besluit-titel">Besluit van de tafel</Heading>
+      <Heading level={2} id="besluit-titel">
+        Besluit van de tafel
+      </Heading>
       <Paragraph>
-        <RouterLink to={`/tafels/${decision.table.id}`} className="utrecht-link">{decision.table.title}</RouterLink>, {formatDutchDate(decision.table.startsAt)}
+        <RouterLink to={`/tafels/${decision.table.id}`} className="utrecht-link">
+          {decision.table.title}
+        </RouterLink>
+        , {formatDutchDate(decision.table.startsAt)}
         {decision.isDisputed && <strong> · geschil voor de stuurgroep</strong>}
       </Paragraph>
       <dl className="facts">
-        <dt>Regel</dt><dd>{decisionRuleLabel[decision.rule]}</dd>
-        <dt>Bestemming</dt><dd>{decision.destination ? nameOf(decision.destination) : 'Verwezen naar de herkomstregio'}{decision.departsFromProposal ? ' (wijkt af van het voorstel)' : ''}</dd>
-        {decision.motivation && <><dt>Motivering</dt><dd>{decision.motivation}</dd></>}
-        <dt>Nazorg</dt><dd>{decision.followUpProvider ?? '—'}</dd>
+        <dt>Regel</dt>
+        <dd>{decisionRuleLabel[decision.rule]}</dd>
+        <dt>Bestemming</dt>
+        <dd>
+          {decision.destination ? nameOf(decision.destination) : 'Verwezen naar de herkomstregio'}
+          {decision.departsFromProposal ? ' (wijkt af van het voorstel)' : ''}
+        </dd>
+        {decision.motivation && (
+          <>
+            <dt>Motivering</dt>
+            <dd>{decision.motivation}</dd>
+          </>
+        )}
+        <dt>Nazorg</dt>
+        <dd>{decision.followUpProvider ?? '—'}</dd>
       </dl>
       <Heading level={3}>Randvoorwaarden</Heading>
       {decision.preconditions.length === 0 ? (
@@ -55,18 +106,32 @@ export function CaseDecision({ caseId, nameOf }: { caseId: string; nameOf: (code
             const isOverdue = isPreconditionOverdue(p.dueDate, p.isDone, today);
             return (
               <li key={p.id} className={isOverdue ? 'is-overdue' : undefined}>
-                <strong>{lifeDomainLabel[p.lifeDomain]}:</strong> {p.description} — {p.ownerName}, uiterlijk {formatDutchDate(p.dueDate)}
+                <strong>{lifeDomainLabel[p.lifeDomain]}:</strong> {p.description} — {p.ownerName},
+                uiterlijk {formatDutchDate(p.dueDate)}
                 {p.isDone ? ' (gereed)' : isOverdue ? ' — te laat' : ''}
                 {!p.isDone && mayMarkDone(p.ownerOrganisationId) && (
-                  <> <Button appearance="secondary-action-button" className="case-decision__done" onClick={() => void markDone(p.id)}
-                    aria-label={`${lifeDomainLabel[p.lifeDomain]}: ${p.description} gereed melden`}>Gereed melden</Button></>
+                  <>
+                    {' '}
+                    <Button
+                      appearance="secondary-action-button"
+                      className="case-decision__done"
+                      onClick={() => void markDone(p.id)}
+                      aria-label={`${lifeDomainLabel[p.lifeDomain]}: ${p.description} gereed melden`}
+                    >
+                      Gereed melden
+                    </Button>
+                  </>
                 )}
               </li>
             );
           })}
         </ul>
       )}
-      {doneFailure && <Alert type="error"><Paragraph>{doneFailure}</Paragraph></Alert>}
+      {doneFailure && (
+        <Alert type="error">
+          <Paragraph>{doneFailure}</Paragraph>
+        </Alert>
+      )}
     </section>
   );
 }

@@ -15,16 +15,28 @@ type Loaded =
   | { kind: 'letter'; letter: DecisionLetter; pseudonym: string | null };
 
 function fetchLetter(caseId: string, signal: AbortSignal): Promise<DecisionLetter | null> {
-  return api('GET', `/api/cases/${encodeURIComponent(caseId)}/decision-letter`, { schema: decisionLetterSchema, signal })
-    // 404 here (the case itself was found): the table has not decided yet.
-    .catch((error: unknown) => { if (error instanceof ApiError && error.status === 404) return null; throw error; });
+  return (
+    api('GET', `/api/cases/${encodeURIComponent(caseId)}/decision-letter`, {
+      schema: decisionLetterSchema,
+      signal,
+    })
+      // 404 here (the case itself was found): the table has not decided yet.
+      .catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      })
+  );
 }
 
 /** A short lead-in such as "Waarom?" or "Besluit:" stands out, so a reader finds the parts. */
 function LetterParagraph({ text }: { text: string }) {
   const lead = /^([^.?:]{2,45}[?:])\s+(.+)$/s.exec(text);
   if (!lead) return <Paragraph>{text}</Paragraph>;
-  return <Paragraph><strong>{lead[1]}</strong> {lead[2]}</Paragraph>;
+  return (
+    <Paragraph>
+      <strong>{lead[1]}</strong> {lead[2]}
+    </Paragraph>
+  );
 }
 
 /**
@@ -46,15 +58,20 @@ export function DecisionLetterPage() {
       .then(async (view) => {
         const pseudonym = view.pseudonym ?? null;
         const letter = await fetchLetter(caseId, controller.signal);
-        setLoaded(letter ? { kind: 'letter', letter, pseudonym } : { kind: 'noDecision', pseudonym });
+        setLoaded(
+          letter ? { kind: 'letter', letter, pseudonym } : { kind: 'noDecision', pseudonym },
+        );
       })
       .catch((error: unknown) => {
         if ((error as Error).name === 'AbortError') return;
         setLoaded({
           kind: 'failed',
-          message: error instanceof ApiError && error.status === 404 ? 'Deze casus bestaat niet of valt buiten uw bereik.'
-            : error instanceof ApiError && error.status === 403 ? 'De besluitbrief gaat via de casemanager van de bewoner; alleen die kan hem bekijken en afdrukken.'
-              : messageOf(error, 'De brief kon niet worden geladen.'),
+          message:
+            error instanceof ApiError && error.status === 404
+              ? 'Deze casus bestaat niet of valt buiten uw bereik.'
+              : error instanceof ApiError && error.status === 403
+                ? 'De besluitbrief gaat via de casemanager van de bewoner; alleen die kan hem bekijken en afdrukken.'
+                : messageOf(error, 'De brief kon niet worden geladen.'),
         });
       });
     return () => controller.abort();
@@ -63,29 +80,47 @@ export function DecisionLetterPage() {
   return (
     <article className="decision-letter-page" aria-labelledby="brief-titel">
       <div className="decision-letter-page__tools no-print">
-        <Paragraph className="case-breadcrumb"><RouterLink className="utrecht-link" to={`/casussen/${caseId}`}>Terug naar de casus</RouterLink></Paragraph>
-        {loaded.kind === 'letter' && <Button type="button" appearance="primary-action-button" onClick={() => window.print()}>Afdrukken</Button>}
+        <Paragraph className="case-breadcrumb">
+          <RouterLink className="utrecht-link" to={`/casussen/${caseId}`}>
+            Terug naar de casus
+          </RouterLink>
+        </Paragraph>
+        {loaded.kind === 'letter' && (
+          <Button type="button" appearance="primary-action-button" onClick={() => window.print()}>
+            Afdrukken
+          </Button>
+        )}
       </div>
       {loaded.kind === 'loading' && (
         <>
-          <Heading level={1} id="brief-titel">Besluitbrief</Heading>
+          <Heading level={1} id="brief-titel">
+            Besluitbrief
+          </Heading>
           <Paragraph role="status">De brief wordt gemaakt…</Paragraph>
         </>
       )}
       {loaded.kind === 'failed' && (
         <>
-          <Heading level={1} id="brief-titel">Besluitbrief</Heading>
-          <Alert type="error" role="alert"><Paragraph>{loaded.message}</Paragraph></Alert>
+          <Heading level={1} id="brief-titel">
+            Besluitbrief
+          </Heading>
+          <Alert type="error" role="alert">
+            <Paragraph>{loaded.message}</Paragraph>
+          </Alert>
         </>
       )}
       {loaded.kind === 'noDecision' && (
         <>
-          <Heading level={1} id="brief-titel">Besluitbrief</Heading>
+          <Heading level={1} id="brief-titel">
+            Besluitbrief
+          </Heading>
           <div className="empty-state">
             <Heading level={2}>Nog geen besluit</Heading>
             <Paragraph>
-              De Uitstroomtafel heeft nog niet over deze casus besloten{loaded.pseudonym ? ` (${loaded.pseudonym})` : ''}. Zodra de tafel een besluit
-              heeft genomen, staat hier de brief voor de bewoner: waar hij of zij gaat wonen en waarom, wat er nu gebeurt, wie te bellen en hoe bezwaar te maken.
+              De Uitstroomtafel heeft nog niet over deze casus besloten
+              {loaded.pseudonym ? ` (${loaded.pseudonym})` : ''}. Zodra de tafel een besluit heeft
+              genomen, staat hier de brief voor de bewoner: waar hij of zij gaat wonen en waarom,
+              wat er nu gebeurt, wie te bellen en hoe bezwaar te maken.
             </Paragraph>
           </div>
         </>
@@ -93,15 +128,29 @@ export function DecisionLetterPage() {
       {loaded.kind === 'letter' && (
         <div className="decision-letter">
           <header className="decision-letter__head">
-            <Paragraph className="decision-letter__sender">Uitstroomtafel regio {me.region.name}</Paragraph>
+            <Paragraph className="decision-letter__sender">
+              Uitstroomtafel regio {me.region.name}
+            </Paragraph>
             <dl className="decision-letter__meta">
-              <div><dt>Datum</dt><dd>{formatDutchDate(todayIsoDate())}</dd></div>
-              {loaded.pseudonym && <div><dt>Kenmerk</dt><dd>{loaded.pseudonym}</dd></div>}
+              <div>
+                <dt>Datum</dt>
+                <dd>{formatDutchDate(todayIsoDate())}</dd>
+              </div>
+              {loaded.pseudonym && (
+                <div>
+                  <dt>Kenmerk</dt>
+                  <dd>{loaded.pseudonym}</dd>
+                </div>
+              )}
             </dl>
           </header>
-          <Heading level={1} id="brief-titel" className="decision-letter__title">{loaded.letter.title}</Heading>
+          <Heading level={1} id="brief-titel" className="decision-letter__title">
+            {loaded.letter.title}
+          </Heading>
           <div className="decision-letter__body">
-            {loaded.letter.paragraphs.map((text, index) => <LetterParagraph key={index} text={text} />)}
+            {loaded.letter.paragraphs.map((text, index) => (
+              <LetterParagraph key={index} text={text} />
+            ))}
           </div>
           <footer className="decision-letter__closing">
             <Paragraph>Met vriendelijke groet,</Paragraph>

@@ -1,21 +1,62 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link as RouterLink, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import {
+  Link as RouterLink,
+  useLocation,
+  useNavigate,
+  useParams,
+  useSearchParams,
+} from 'react-router';
 import { useForm, useWatch, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
-  Alert, Button, ButtonGroup, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem,
+  Alert,
+  Button,
+  ButtonGroup,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  UnorderedList,
+  UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { caseStateLabel, joinDutchList } from '@uitstroom/shared';
 import { useMe } from '../auth/session';
 import { ApiError } from '../core/api';
-import { asVersionConflict, consentMissingMessage, fetchCase, messageOf, transitionCase, type ProjectedCase } from './case-api';
+import {
+  asVersionConflict,
+  consentMissingMessage,
+  fetchCase,
+  messageOf,
+  transitionCase,
+  type ProjectedCase,
+} from './case-api';
 import { fieldId } from '../core/fields';
 import { caseTitle, describeSection, formatTime, sectionTitle } from './case-format';
 import {
-  emptyIntakeValues, intakeResolverSchema, intakeSteps, isStepSlug, stepOfPath, stepTitle, toSections, type IntakeSection, type IntakeStepSlug,
+  emptyIntakeValues,
+  intakeResolverSchema,
+  intakeSteps,
+  isStepSlug,
+  stepOfPath,
+  stepTitle,
+  toSections,
+  type IntakeSection,
+  type IntakeStepSlug,
   type IntakeValues,
 } from './intake-form';
-import { AddressesStep, HousingNeedsStep, ResidentStep, SensitiveStep, StayStep, SupportStep, WishesStep } from './intake-steps';
+import {
+  AddressesStep,
+  HousingNeedsStep,
+  ResidentStep,
+  SensitiveStep,
+  StayStep,
+  SupportStep,
+  WishesStep,
+} from './intake-steps';
 import { useRegionMunicipalities, type RegionMunicipalities } from './region';
 import { useIntakeAutosave, type SaveStatus, type SectionConflict } from './use-intake-autosave';
 import './cases.css';
@@ -28,7 +69,9 @@ export function IntakePage() {
     return (
       <>
         <Heading level={1}>Aanmelding</Heading>
-        <Alert type="info"><Paragraph>Alleen een casemanager meldt bewoners aan en vult het dossier.</Paragraph></Alert>
+        <Alert type="info">
+          <Paragraph>Alleen een casemanager meldt bewoners aan en vult het dossier.</Paragraph>
+        </Alert>
       </>
     );
   }
@@ -47,14 +90,23 @@ function IntakeForm({ routeCaseId }: { routeCaseId: string | null }) {
   const stepRef = useRef(step);
   stepRef.current = step;
 
-  const [resolver] = useState(() => zodResolver(intakeResolverSchema() as never) as unknown as Resolver<IntakeValues>);
+  const [resolver] = useState(
+    () => zodResolver(intakeResolverSchema() as never) as unknown as Resolver<IntakeValues>,
+  );
   // Messages come from the autosave, after a pause in typing, not on leaving a field: a message that
   // appears on blur pushes the next field or button away from under the click that caused the blur.
   // The resolver judges the whole form when the user asks to mark the resident ready.
-  const form = useForm<IntakeValues>({ defaultValues: emptyIntakeValues(), resolver, mode: 'onSubmit' });
+  const form = useForm<IntakeValues>({
+    defaultValues: emptyIntakeValues(),
+    resolver,
+    mode: 'onSubmit',
+  });
   const autosave = useIntakeAutosave({
-    form, userId: me.user.id, regionCodes,
-    onCreated: (view) => navigate(`/casussen/${view.id}/intake?stap=${stepRef.current}`, { replace: true }),
+    form,
+    userId: me.user.id,
+    regionCodes,
+    onCreated: (view) =>
+      navigate(`/casussen/${view.id}/intake?stap=${stepRef.current}`, { replace: true }),
   });
   const [loadError, setLoadError] = useState<string | null>(null);
   const [isLoaded, setIsLoaded] = useState(false);
@@ -62,14 +114,25 @@ function IntakeForm({ routeCaseId }: { routeCaseId: string | null }) {
   useEffect(() => {
     // The case this form just created: the form is already on it.
     if (routeCaseId && routeCaseId === autosave.caseIdRef.current) return;
-    if (!routeCaseId) { autosave.start(null); setIsLoaded(true); return; }
+    if (!routeCaseId) {
+      autosave.start(null);
+      setIsLoaded(true);
+      return;
+    }
     const controller = new AbortController();
     setIsLoaded(false);
     fetchCase(routeCaseId, controller.signal)
-      .then((view) => { autosave.start(view); setIsLoaded(true); })
+      .then((view) => {
+        autosave.start(view);
+        setIsLoaded(true);
+      })
       .catch((error: unknown) => {
         if ((error as Error).name === 'AbortError') return;
-        setLoadError(error instanceof ApiError && error.status === 404 ? 'Deze casus bestaat niet of valt buiten uw bereik.' : messageOf(error, 'Laden is niet gelukt.'));
+        setLoadError(
+          error instanceof ApiError && error.status === 404
+            ? 'Deze casus bestaat niet of valt buiten uw bereik.'
+            : messageOf(error, 'Laden is niet gelukt.'),
+        );
       });
     return () => controller.abort();
   }, [routeCaseId]);
@@ -79,9 +142,18 @@ function IntakeForm({ routeCaseId }: { routeCaseId: string | null }) {
   const isFirstRender = useRef(true);
   useEffect(() => {
     if (!isLoaded) return;
-    const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-    if (target) { target.focus(); target.scrollIntoView({ block: 'center' }); return; }
-    if (isFirstRender.current) { isFirstRender.current = false; return; }
+    const target = location.hash
+      ? document.getElementById(decodeURIComponent(location.hash.slice(1)))
+      : null;
+    if (target) {
+      target.focus();
+      target.scrollIntoView({ block: 'center' });
+      return;
+    }
+    if (isFirstRender.current) {
+      isFirstRender.current = false;
+      return;
+    }
     headingRef.current?.focus();
   }, [step, location.hash, isLoaded]);
 
@@ -89,8 +161,14 @@ function IntakeForm({ routeCaseId }: { routeCaseId: string | null }) {
     return (
       <>
         <Heading level={1}>Dossier</Heading>
-        <Alert type="error" role="alert"><Paragraph>{loadError}</Paragraph></Alert>
-        <Paragraph><RouterLink className="utrecht-link" to="/casussen">Terug naar Mijn casussen</RouterLink></Paragraph>
+        <Alert type="error" role="alert">
+          <Paragraph>{loadError}</Paragraph>
+        </Alert>
+        <Paragraph>
+          <RouterLink className="utrecht-link" to="/casussen">
+            Terug naar Mijn casussen
+          </RouterLink>
+        </Paragraph>
       </>
     );
   }
@@ -102,8 +180,16 @@ function IntakeForm({ routeCaseId }: { routeCaseId: string | null }) {
     return (
       <>
         <Heading level={1}>Dossier van {caseTitle(view)}</Heading>
-        <Alert type="info"><Paragraph>Deze casus is afgesloten. Het dossier kan niet meer worden gewijzigd.</Paragraph></Alert>
-        <Paragraph><RouterLink className="utrecht-link" to={`/casussen/${view.id}`}>Naar de casus</RouterLink></Paragraph>
+        <Alert type="info">
+          <Paragraph>
+            Deze casus is afgesloten. Het dossier kan niet meer worden gewijzigd.
+          </Paragraph>
+        </Alert>
+        <Paragraph>
+          <RouterLink className="utrecht-link" to={`/casussen/${view.id}`}>
+            Naar de casus
+          </RouterLink>
+        </Paragraph>
       </>
     );
   }
@@ -113,7 +199,9 @@ function IntakeForm({ routeCaseId }: { routeCaseId: string | null }) {
   const next = intakeSteps[stepIndex + 1];
   const stepLink = (slug: IntakeStepSlug) => `?stap=${slug}`;
   const invalidSteps = autosave.status.kind === 'invalid' ? autosave.status.steps : [];
-  const conflictsHere = autosave.conflicts.filter((c) => (current.sections as readonly IntakeSection[]).includes(c.section));
+  const conflictsHere = autosave.conflicts.filter((c) =>
+    (current.sections as readonly IntakeSection[]).includes(c.section),
+  );
   const props = { form, region };
 
   return (
@@ -125,21 +213,39 @@ function IntakeForm({ routeCaseId }: { routeCaseId: string | null }) {
       </Paragraph>
       <Heading level={1}>{view ? `Dossier van ${caseTitle(view)}` : 'Bewoner aanmelden'}</Heading>
       {view?.state && view.state !== 'intake' && (
-        <Paragraph>Status: {caseStateLabel[view.state]}. Wijzigingen gaan direct naar de tafel.</Paragraph>
+        <Paragraph>
+          Status: {caseStateLabel[view.state]}. Wijzigingen gaan direct naar de tafel.
+        </Paragraph>
       )}
       <SaveStatusLine status={autosave.status} />
-      {region.loadError && <Alert type="warning"><Paragraph>{region.loadError}</Paragraph></Alert>}
+      {region.loadError && (
+        <Alert type="warning">
+          <Paragraph>{region.loadError}</Paragraph>
+        </Alert>
+      )}
       {autosave.restoredAt && (
         <Alert type="info" className="intake-restored">
           <Paragraph>
-            Uw invoer van {formatTime(new Date(autosave.restoredAt))} die nog niet was opgeslagen, is teruggezet.
+            Uw invoer van {formatTime(new Date(autosave.restoredAt))} die nog niet was opgeslagen,
+            is teruggezet.
           </Paragraph>
-          {!caseId && <Button type="button" appearance="secondary-action-button" onClick={autosave.discardNewDraft}>Opnieuw beginnen met een leeg formulier</Button>}
+          {!caseId && (
+            <Button
+              type="button"
+              appearance="secondary-action-button"
+              onClick={autosave.discardNewDraft}
+            >
+              Opnieuw beginnen met een leeg formulier
+            </Button>
+          )}
         </Alert>
       )}
       {/* Conflicts on other steps than this one: where to find them. */}
       {autosave.conflicts.some((c) => !stepsOfSection(c.section).includes(step)) && (
-        <ConflictSummary conflicts={autosave.conflicts.filter((c) => !stepsOfSection(c.section).includes(step))} stepLink={stepLink} />
+        <ConflictSummary
+          conflicts={autosave.conflicts.filter((c) => !stepsOfSection(c.section).includes(step))}
+          stepLink={stepLink}
+        />
       )}
 
       <div className="intake__layout">
@@ -147,22 +253,43 @@ function IntakeForm({ routeCaseId }: { routeCaseId: string | null }) {
           <ol>
             {intakeSteps.map((s, index) => (
               <li key={s.slug} className={s.slug === step ? 'intake-steps__current' : undefined}>
-                <RouterLink to={stepLink(s.slug)} aria-current={s.slug === step ? 'step' : undefined}>
-                  <span className="intake-steps__number" aria-hidden="true">{index + 1}</span>
+                <RouterLink
+                  to={stepLink(s.slug)}
+                  aria-current={s.slug === step ? 'step' : undefined}
+                >
+                  <span className="intake-steps__number" aria-hidden="true">
+                    {index + 1}
+                  </span>
                   {s.title}
-                  {invalidSteps.includes(s.slug) && <span className="intake-steps__flag"> (niet opgeslagen)</span>}
+                  {invalidSteps.includes(s.slug) && (
+                    <span className="intake-steps__flag"> (niet opgeslagen)</span>
+                  )}
                 </RouterLink>
               </li>
             ))}
           </ol>
         </nav>
 
-        <form className="intake-form" noValidate onSubmit={(event) => event.preventDefault()} aria-labelledby="stap-kop">
+        <form
+          className="intake-form"
+          noValidate
+          onSubmit={(event) => event.preventDefault()}
+          aria-labelledby="stap-kop"
+        >
           <Heading level={2} id="stap-kop" ref={headingRef} tabIndex={-1}>
-            <span className="intake-form__count">Stap {stepIndex + 1} van {intakeSteps.length}: </span>{current.title}
+            <span className="intake-form__count">
+              Stap {stepIndex + 1} van {intakeSteps.length}:{' '}
+            </span>
+            {current.title}
           </Heading>
           {conflictsHere.map((conflict) => (
-            <ConflictPanel key={conflict.section} conflict={conflict} form={form} region={region} onResolve={autosave.resolveConflict} />
+            <ConflictPanel
+              key={conflict.section}
+              conflict={conflict}
+              form={form}
+              region={region}
+              onResolve={autosave.resolveConflict}
+            />
           ))}
           {step === 'bewoner' && <ResidentStep {...props} isNew={!caseId} />}
           {step === 'verblijf' && <StayStep {...props} />}
@@ -170,15 +297,44 @@ function IntakeForm({ routeCaseId }: { routeCaseId: string | null }) {
           {step === 'wensen' && <WishesStep {...props} />}
           {step === 'woonbehoeften' && <HousingNeedsStep {...props} />}
           {step === 'ondersteuning' && <SupportStep {...props} />}
-          {step === 'gevoelig' && <SensitiveStep {...props} organisationName={me.organisation.name} />}
-          {step === 'controle' && <ReviewStep view={view} saveNow={autosave.saveNow} checkAll={() => form.trigger()} onReady={(ready) => {
-            autosave.acceptTransition(ready);
-            navigate(`/casussen/${ready.id}`, { state: { notice: 'De bewoner is uitstroomgereed. De wachttijd loopt vanaf vandaag.' } });
-          }} />}
+          {step === 'gevoelig' && (
+            <SensitiveStep {...props} organisationName={me.organisation.name} />
+          )}
+          {step === 'controle' && (
+            <ReviewStep
+              view={view}
+              saveNow={autosave.saveNow}
+              checkAll={() => form.trigger()}
+              onReady={(ready) => {
+                autosave.acceptTransition(ready);
+                navigate(`/casussen/${ready.id}`, {
+                  state: {
+                    notice: 'De bewoner is uitstroomgereed. De wachttijd loopt vanaf vandaag.',
+                  },
+                });
+              }}
+            />
+          )}
 
           <div className="intake-form__buttons">
-            {previous && <Button type="button" appearance="secondary-action-button" onClick={() => navigate(stepLink(previous.slug))}>Vorige: {previous.title}</Button>}
-            {next && <Button type="button" appearance="primary-action-button" onClick={() => navigate(stepLink(next.slug))}>Volgende: {next.title}</Button>}
+            {previous && (
+              <Button
+                type="button"
+                appearance="secondary-action-button"
+                onClick={() => navigate(stepLink(previous.slug))}
+              >
+                Vorige: {previous.title}
+              </Button>
+            )}
+            {next && (
+              <Button
+                type="button"
+                appearance="primary-action-button"
+                onClick={() => navigate(stepLink(next.slug))}
+              >
+                Volgende: {next.title}
+              </Button>
+            )}
           </div>
         </form>
       </div>
@@ -189,32 +345,66 @@ function IntakeForm({ routeCaseId }: { routeCaseId: string | null }) {
 function SaveStatusLine({ status }: { status: SaveStatus }) {
   let text: string;
   switch (status.kind) {
-    case 'new': text = 'Nog niet opgeslagen: vul voornaam, achternaam en doelgroep in, dan wordt de aanmelding aangemaakt.'; break;
-    case 'saving': text = 'Bezig met opslaan…'; break;
-    case 'saved': text = status.at ? `Opgeslagen om ${formatTime(status.at)}` : 'Alles is opgeslagen.'; break;
-    case 'offline': text = 'Niet opgeslagen: geen verbinding — we proberen het opnieuw'; break;
+    case 'new':
+      text =
+        'Nog niet opgeslagen: vul voornaam, achternaam en doelgroep in, dan wordt de aanmelding aangemaakt.';
+      break;
+    case 'saving':
+      text = 'Bezig met opslaan…';
+      break;
+    case 'saved':
+      text = status.at ? `Opgeslagen om ${formatTime(status.at)}` : 'Alles is opgeslagen.';
+      break;
+    case 'offline':
+      text = 'Niet opgeslagen: geen verbinding — we proberen het opnieuw';
+      break;
     case 'invalid':
       text = `Niet alles is opgeslagen: ${status.isMarked ? 'verbeter de gemarkeerde velden bij' : 'vul bij'} ${joinDutchList(status.steps.map(stepTitle))}${status.isMarked ? '' : ' de velden verder in'}.${status.at ? ` De rest is opgeslagen om ${formatTime(status.at)}.` : ''}`;
       break;
-    case 'conflict': text = 'Niet opgeslagen: iemand anders heeft deze casus intussen gewijzigd. Kies hieronder welke versie blijft.'; break;
-    case 'error': text = status.message; break;
+    case 'conflict':
+      text =
+        'Niet opgeslagen: iemand anders heeft deze casus intussen gewijzigd. Kies hieronder welke versie blijft.';
+      break;
+    case 'error':
+      text = status.message;
+      break;
   }
-  return <Paragraph role="status" aria-live="polite" className={`save-status save-status--${status.kind}`}>{text}</Paragraph>;
+  return (
+    <Paragraph
+      role="status"
+      aria-live="polite"
+      className={`save-status save-status--${status.kind}`}
+    >
+      {text}
+    </Paragraph>
+  );
 }
 
 function stepsOfSection(section: IntakeSection): IntakeStepSlug[] {
-  return intakeSteps.filter((s) => (s.sections as readonly IntakeSection[]).includes(section)).map((s) => s.slug);
+  return intakeSteps
+    .filter((s) => (s.sections as readonly IntakeSection[]).includes(section))
+    .map((s) => s.slug);
 }
 
-function ConflictSummary({ conflicts, stepLink }: { conflicts: SectionConflict[]; stepLink: (slug: IntakeStepSlug) => string }) {
+function ConflictSummary({
+  conflicts,
+  stepLink,
+}: {
+  conflicts: SectionConflict[];
+  stepLink: (slug: IntakeStepSlug) => string;
+}) {
   return (
     <Alert type="warning" className="intake-conflicts">
       <Heading level={2}>Ook elders intussen gewijzigd door een ander</Heading>
-      <Paragraph>Uw invoer is bewaard. Bekijk bij deze onderdelen de andere versie en kies welke blijft:</Paragraph>
+      <Paragraph>
+        Uw invoer is bewaard. Bekijk bij deze onderdelen de andere versie en kies welke blijft:
+      </Paragraph>
       <UnorderedList>
         {conflicts.map((c) => (
           <UnorderedListItem key={c.section}>
-            <RouterLink className="utrecht-link" to={stepLink(stepOfPath(c.section))}>{sectionTitle[c.section]} (stap {stepTitle(stepOfPath(c.section))})</RouterLink>
+            <RouterLink className="utrecht-link" to={stepLink(stepOfPath(c.section))}>
+              {sectionTitle[c.section]} (stap {stepTitle(stepOfPath(c.section))})
+            </RouterLink>
           </UnorderedListItem>
         ))}
       </UnorderedList>
@@ -222,24 +412,39 @@ function ConflictSummary({ conflicts, stepLink }: { conflicts: SectionConflict[]
   );
 }
 
-function ConflictPanel({ conflict, form, region, onResolve }: {
+function ConflictPanel({
+  conflict,
+  form,
+  region,
+  onResolve,
+}: {
   conflict: SectionConflict;
   form: UseFormReturn<IntakeValues>;
   region: RegionMunicipalities;
   onResolve: (section: IntakeSection, choice: 'mine' | 'theirs') => void;
 }) {
   const values = useWatch({ control: form.control }) as IntakeValues;
-  const mine = describeSection(conflict.section, toSections(values)[conflict.section] as never, region.nameOf);
+  const mine = describeSection(
+    conflict.section,
+    toSections(values)[conflict.section] as never,
+    region.nameOf,
+  );
   const theirs = describeSection(conflict.section, conflict.theirs as never, region.nameOf);
   // Only the fields where the two differ, each with both values side by side.
   const labels = [...new Set([...mine.map((f) => f.label), ...theirs.map((f) => f.label)])];
-  const valueOf = (facts: { label: string; value: string }[], label: string) => facts.find((f) => f.label === label)?.value;
+  const valueOf = (facts: { label: string; value: string }[], label: string) =>
+    facts.find((f) => f.label === label)?.value;
   const rows = labels.filter((label) => valueOf(mine, label) !== valueOf(theirs, label));
   const headingId = `conflict-${conflict.section}`;
   return (
     <section className="conflict-panel" aria-labelledby={headingId}>
-      <Heading level={3} id={headingId}>{sectionTitle[conflict.section]}: intussen gewijzigd door een ander</Heading>
-      <Paragraph>Wat u typte, is bewaard en staat in het formulier. Kies welke versie blijft; het onderdeel wordt als geheel opgeslagen.</Paragraph>
+      <Heading level={3} id={headingId}>
+        {sectionTitle[conflict.section]}: intussen gewijzigd door een ander
+      </Heading>
+      <Paragraph>
+        Wat u typte, is bewaard en staat in het formulier. Kies welke versie blijft; het onderdeel
+        wordt als geheel opgeslagen.
+      </Paragraph>
       <Table className="conflict-panel__table">
         <TableHeader>
           <TableRow>
@@ -259,14 +464,31 @@ function ConflictPanel({ conflict, form, region, onResolve }: {
         </TableBody>
       </Table>
       <ButtonGroup>
-        <Button type="button" appearance="primary-action-button" onClick={() => onResolve(conflict.section, 'mine')}>Mijn invoer bewaren</Button>
-        <Button type="button" appearance="secondary-action-button" onClick={() => onResolve(conflict.section, 'theirs')}>Hun versie overnemen</Button>
+        <Button
+          type="button"
+          appearance="primary-action-button"
+          onClick={() => onResolve(conflict.section, 'mine')}
+        >
+          Mijn invoer bewaren
+        </Button>
+        <Button
+          type="button"
+          appearance="secondary-action-button"
+          onClick={() => onResolve(conflict.section, 'theirs')}
+        >
+          Hun versie overnemen
+        </Button>
       </ButtonGroup>
     </section>
   );
 }
 
-function ReviewStep({ view, saveNow, checkAll, onReady }: {
+function ReviewStep({
+  view,
+  saveNow,
+  checkAll,
+  onReady,
+}: {
   view: ProjectedCase | null;
   saveNow: () => Promise<boolean>;
   checkAll: () => Promise<boolean>;
@@ -276,7 +498,12 @@ function ReviewStep({ view, saveNow, checkAll, onReady }: {
   const [issues, setIssues] = useState<{ path: string; message: string }[]>([]);
   const [isBusy, setIsBusy] = useState(false);
   if (!view?.id) {
-    return <Paragraph>Vul eerst voornaam, achternaam en doelgroep in bij de stap Bewoner; dan wordt de aanmelding aangemaakt.</Paragraph>;
+    return (
+      <Paragraph>
+        Vul eerst voornaam, achternaam en doelgroep in bij de stap Bewoner; dan wordt de aanmelding
+        aangemaakt.
+      </Paragraph>
+    );
   }
   const missing = view.missingForReady ?? [];
   const canMarkReady = view.allowedTransitions?.includes('markReady') ?? false;
@@ -289,15 +516,23 @@ function ReviewStep({ view, saveNow, checkAll, onReady }: {
       if (!(await saveNow())) {
         // Every field the shared schemas refuse gets its message, also on steps not visited.
         await checkAll();
-        setFailure('Eerst moet alles zijn opgeslagen. Verbeter de velden bij de stappen die “niet opgeslagen” tonen, of wacht tot de verbinding terug is.');
+        setFailure(
+          'Eerst moet alles zijn opgeslagen. Verbeter de velden bij de stappen die “niet opgeslagen” tonen, of wacht tot de verbinding terug is.',
+        );
         return;
       }
       // The version after the last save: saveNow has just brought the view up to date.
       const latest = await fetchCase(view.id!);
-      onReady(await transitionCase(view.id!, { transition: 'markReady', version: latest.version! }));
+      onReady(
+        await transitionCase(view.id!, { transition: 'markReady', version: latest.version! }),
+      );
     } catch (error) {
       const conflict = asVersionConflict(error);
-      setFailure(conflict ? 'Iemand anders heeft de casus net gewijzigd. Laad de pagina opnieuw en controleer de gegevens.' : messageOf(error));
+      setFailure(
+        conflict
+          ? 'Iemand anders heeft de casus net gewijzigd. Laad de pagina opnieuw en controleer de gegevens.'
+          : messageOf(error),
+      );
       if (error instanceof ApiError) setIssues(error.issues);
     } finally {
       setIsBusy(false);
@@ -306,7 +541,11 @@ function ReviewStep({ view, saveNow, checkAll, onReady }: {
 
   return (
     <>
-      {view.state !== 'intake' && view.state && <Paragraph>Deze bewoner is al verder dan de aanmelding: {caseStateLabel[view.state]}.</Paragraph>}
+      {view.state !== 'intake' && view.state && (
+        <Paragraph>
+          Deze bewoner is al verder dan de aanmelding: {caseStateLabel[view.state]}.
+        </Paragraph>
+      )}
       {view.state === 'intake' && (
         <>
           <Heading level={3}>Wat ontbreekt nog</Heading>
@@ -314,30 +553,66 @@ function ReviewStep({ view, saveNow, checkAll, onReady }: {
             <Paragraph>Alles wat de tafel nodig heeft, is ingevuld.</Paragraph>
           ) : (
             <UnorderedList className="intake-missing">
-              {missing.map((m) => m.path === 'consents' ? (
-                // Consent is recorded on the case page, in its own panel.
-                <UnorderedListItem key={`${m.path}-${m.message}`}>
-                  <RouterLink className="utrecht-link" to={`/casussen/${view.id}#toestemming`}>{consentMissingMessage}</RouterLink>
-                  {' '}<span className="intake-missing__step">(op de casuspagina)</span>
-                </UnorderedListItem>
-              ) : (
-                <UnorderedListItem key={`${m.path}-${m.message}`}>
-                  <RouterLink className="utrecht-link" to={`?stap=${stepOfPath(m.path)}#${fieldId(firstFieldOf(m.path))}`}>{m.message}</RouterLink>
-                  {' '}<span className="intake-missing__step">(stap {stepTitle(stepOfPath(m.path))})</span>
-                </UnorderedListItem>
-              ))}
+              {missing.map((m) =>
+                m.path === 'consents' ? (
+                  // Consent is recorded on the case page, in its own panel.
+                  <UnorderedListItem key={`${m.path}-${m.message}`}>
+                    <RouterLink className="utrecht-link" to={`/casussen/${view.id}#toestemming`}>
+                      {consentMissingMessage}
+                    </RouterLink>{' '}
+                    <span className="intake-missing__step">(op de casuspagina)</span>
+                  </UnorderedListItem>
+                ) : (
+                  <UnorderedListItem key={`${m.path}-${m.message}`}>
+                    <RouterLink
+                      className="utrecht-link"
+                      to={`?stap=${stepOfPath(m.path)}#${fieldId(firstFieldOf(m.path))}`}
+                    >
+                      {m.message}
+                    </RouterLink>{' '}
+                    <span className="intake-missing__step">
+                      (stap {stepTitle(stepOfPath(m.path))})
+                    </span>
+                  </UnorderedListItem>
+                ),
+              )}
             </UnorderedList>
           )}
         </>
       )}
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph>{issues.length > 0 && <UnorderedList>{issues.map((i) => <UnorderedListItem key={i.path + i.message}>{i.message}</UnorderedListItem>)}</UnorderedList>}</Alert>}
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+          {issues.length > 0 && (
+            <UnorderedList>
+              {issues.map((i) => (
+                <UnorderedListItem key={i.path + i.message}>{i.message}</UnorderedListItem>
+              ))}
+            </UnorderedList>
+          )}
+        </Alert>
+      )}
       {canMarkReady && missing.length === 0 && (
         <>
-          <Paragraph>Als de bewoner uitstroomgereed is, kan de casus op de agenda van een tafel. Vanaf dan loopt de wachttijd.</Paragraph>
-          <Button type="button" appearance="primary-action-button" onClick={() => void markReady()} disabled={isBusy}>Markeer als uitstroomgereed</Button>
+          <Paragraph>
+            Als de bewoner uitstroomgereed is, kan de casus op de agenda van een tafel. Vanaf dan
+            loopt de wachttijd.
+          </Paragraph>
+          <Button
+            type="button"
+            appearance="primary-action-button"
+            onClick={() => void markReady()}
+            disabled={isBusy}
+          >
+            Markeer als uitstroomgereed
+          </Button>
         </>
       )}
-      <Paragraph><RouterLink className="utrecht-link" to={`/casussen/${view.id}`}>Naar de casus met het voorstel van de herkomstregel</RouterLink></Paragraph>
+      <Paragraph>
+        <RouterLink className="utrecht-link" to={`/casussen/${view.id}`}>
+          Naar de casus met het voorstel van de herkomstregel
+        </RouterLink>
+      </Paragraph>
     </>
   );
 }

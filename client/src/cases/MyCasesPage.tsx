@@ -1,9 +1,28 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import {
-  Alert, Button, Heading, Paragraph, SelectOption, StatusBadge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Alert,
+  Button,
+  Heading,
+  Paragraph,
+  SelectOption,
+  StatusBadge,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
 } from '@utrecht/component-library-react';
-import { formatDutchDays, caseStateLabel, caseStates, targetGroupLabel, targetGroups, type CaseList, type CaseListQuery } from '@uitstroom/shared';
+import {
+  formatDutchDays,
+  caseStateLabel,
+  caseStates,
+  targetGroupLabel,
+  targetGroups,
+  type CaseList,
+  type CaseListQuery,
+} from '@uitstroom/shared';
 import { useMe } from '../auth/session';
 import { SelectField, TextField } from '../core/form';
 import { fetchCases, messageOf } from './case-api';
@@ -22,11 +41,28 @@ type SortKey = CaseListQuery['sort'];
 type Direction = CaseListQuery['direction'];
 
 const params = {
-  state: 'status', municipality: 'gemeente', targetGroup: 'doelgroep', minWaitingDays: 'wachttijd', isStalled: 'vastgelopen', q: 'zoek',
-  sort: 'sorteer', direction: 'richting', page: 'pagina',
+  state: 'status',
+  municipality: 'gemeente',
+  targetGroup: 'doelgroep',
+  minWaitingDays: 'wachttijd',
+  isStalled: 'vastgelopen',
+  q: 'zoek',
+  sort: 'sorteer',
+  direction: 'richting',
+  page: 'pagina',
 } as const;
-const sortParam: Record<SortKey, string> = { name: 'naam', state: 'status', waitingDays: 'wachttijd', updatedAt: 'gewijzigd' };
-const defaultDirection: Record<SortKey, Direction> = { name: 'asc', state: 'asc', waitingDays: 'desc', updatedAt: 'desc' };
+const sortParam: Record<SortKey, string> = {
+  name: 'naam',
+  state: 'status',
+  waitingDays: 'wachttijd',
+  updatedAt: 'gewijzigd',
+};
+const defaultDirection: Record<SortKey, Direction> = {
+  name: 'asc',
+  state: 'asc',
+  waitingDays: 'desc',
+  updatedAt: 'desc',
+};
 const pageSize = 25;
 
 interface ListState {
@@ -43,16 +79,24 @@ interface ListState {
 
 function readState(search: URLSearchParams): ListState {
   const sortText = search.get(params.sort);
-  const sort = (Object.keys(sortParam) as SortKey[]).find((k) => sortParam[k] === sortText) ?? 'updatedAt';
+  const sort =
+    (Object.keys(sortParam) as SortKey[]).find((k) => sortParam[k] === sortText) ?? 'updatedAt';
   const directionText = search.get(params.direction);
-  const direction: Direction = directionText === 'oplopend' ? 'asc' : directionText === 'aflopend' ? 'desc' : defaultDirection[sort];
+  const direction: Direction =
+    directionText === 'oplopend'
+      ? 'asc'
+      : directionText === 'aflopend'
+        ? 'desc'
+        : defaultDirection[sort];
   const page = Number(search.get(params.page));
   const state = search.get(params.state) ?? '';
   const targetGroup = search.get(params.targetGroup) ?? '';
   const minWaitingDays = search.get(params.minWaitingDays) ?? '';
   return {
     state: (caseStates as readonly string[]).includes(state) ? state : '',
-    municipality: /^GM\d{4}$/.test(search.get(params.municipality) ?? '') ? search.get(params.municipality)! : '',
+    municipality: /^GM\d{4}$/.test(search.get(params.municipality) ?? '')
+      ? search.get(params.municipality)!
+      : '',
     targetGroup: (targetGroups as readonly string[]).includes(targetGroup) ? targetGroup : '',
     minWaitingDays: /^\d{1,4}$/.test(minWaitingDays) ? minWaitingDays : '',
     isStalled: search.get(params.isStalled) === 'ja',
@@ -80,7 +124,12 @@ function writeState(state: ListState): URLSearchParams {
 }
 
 function toApiQuery(state: ListState): URLSearchParams {
-  const query = new URLSearchParams({ sort: state.sort, direction: state.direction, page: String(state.page), pageSize: String(pageSize) });
+  const query = new URLSearchParams({
+    sort: state.sort,
+    direction: state.direction,
+    page: String(state.page),
+    pageSize: String(pageSize),
+  });
   if (state.state) query.set('state', state.state);
   if (state.municipality) query.set('municipality', state.municipality);
   if (state.targetGroup) query.set('targetGroup', state.targetGroup);
@@ -90,14 +139,17 @@ function toApiQuery(state: ListState): URLSearchParams {
   return query;
 }
 
-const hasFilters = (s: ListState) => !!(s.state || s.municipality || s.targetGroup || s.minWaitingDays || s.isStalled || s.q.trim());
+const hasFilters = (s: ListState) =>
+  !!(s.state || s.municipality || s.targetGroup || s.minWaitingDays || s.isStalled || s.q.trim());
 
 /** When a seat starts to see cases (domain.md §5), said where its list is still empty. */
 const emptyListExplanation: Record<string, string> = {
   casemanager: 'Hier verschijnen de bewoners die u aanmeldt voor de uitstroomtafel.',
   chair: 'Hier verschijnen de casussen van uw regio zodra casemanagers bewoners aanmelden.',
-  municipality: 'Hier verschijnen de casussen waarvan uw gemeente de herkomst of de (voorgestelde) bestemming is.',
-  corporation: 'Hier verschijnen de casussen op de gedeelde agenda van een tafel waarvoor u bent uitgenodigd, en de casussen die een woning zoeken in een gemeente waar u een woning of een contingent heeft.',
+  municipality:
+    'Hier verschijnen de casussen waarvan uw gemeente de herkomst of de (voorgestelde) bestemming is.',
+  corporation:
+    'Hier verschijnen de casussen op de gedeelde agenda van een tafel waarvoor u bent uitgenodigd, en de casussen die een woning zoeken in een gemeente waar u een woning of een contingent heeft.',
   provider: 'Hier verschijnen de casussen zodra de tafel uw organisatie de nazorg geeft.',
   regionAdmin: '',
 };
@@ -117,7 +169,10 @@ export function MyCasesPage() {
     setIsLoading(true);
     setFailure(null);
     fetchCases(new URLSearchParams(apiQuery), controller.signal)
-      .then((answer) => { setList(answer); setIsLoading(false); })
+      .then((answer) => {
+        setList(answer);
+        setIsLoading(false);
+      })
       .catch((error: unknown) => {
         if ((error as Error).name === 'AbortError') return;
         setFailure(messageOf(error, 'De casussen konden niet worden geladen.'));
@@ -133,12 +188,23 @@ export function MyCasesPage() {
     const data = new FormData(event.currentTarget);
     const text = (name: string) => String(data.get(name) ?? '');
     go({
-      q: text('q'), state: text('state'), municipality: text('municipality'), targetGroup: text('targetGroup'),
-      minWaitingDays: text('minWaitingDays').trim(), isStalled: data.get('isStalled') === 'on', page: 1,
+      q: text('q'),
+      state: text('state'),
+      municipality: text('municipality'),
+      targetGroup: text('targetGroup'),
+      minWaitingDays: text('minWaitingDays').trim(),
+      isStalled: data.get('isStalled') === 'on',
+      page: 1,
     });
   };
 
-  const sortBy = (key: SortKey) => go({ sort: key, direction: state.sort === key ? (state.direction === 'asc' ? 'desc' : 'asc') : defaultDirection[key], page: 1 });
+  const sortBy = (key: SortKey) =>
+    go({
+      sort: key,
+      direction:
+        state.sort === key ? (state.direction === 'asc' ? 'desc' : 'asc') : defaultDirection[key],
+      page: 1,
+    });
   const pages = list ? Math.max(1, Math.ceil(list.total / list.pageSize)) : 1;
   const isFiltered = hasFilters(state);
 
@@ -147,37 +213,90 @@ export function MyCasesPage() {
       <div className="page-title">
         <Heading level={1}>Mijn casussen</Heading>
         {me.seat === 'casemanager' && (
-          <RouterLink to="/casussen/nieuw" className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action">
+          <RouterLink
+            to="/casussen/nieuw"
+            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+          >
             Bewoner aanmelden
           </RouterLink>
         )}
       </div>
 
       {/* Keyed by the URL: back and forward bring the filters they belong to. */}
-      <form key={search.toString()} role="search" aria-label="Casussen filteren" className="case-filters" onSubmit={onFilter} noValidate>
-        <TextField label="Zoek op naam" name="q" type="search" defaultValue={state.q} autoComplete="off" className="case-filters__search" />
+      <form
+        key={search.toString()}
+        role="search"
+        aria-label="Casussen filteren"
+        className="case-filters"
+        onSubmit={onFilter}
+        noValidate
+      >
+        <TextField
+          label="Zoek op naam"
+          name="q"
+          type="search"
+          defaultValue={state.q}
+          autoComplete="off"
+          className="case-filters__search"
+        />
         <SelectField label="Status" name="state" defaultValue={state.state}>
           <SelectOption value="">Alle statussen</SelectOption>
-          {caseStates.map((s) => <SelectOption key={s} value={s}>{caseStateLabel[s]}</SelectOption>)}
+          {caseStates.map((s) => (
+            <SelectOption key={s} value={s}>
+              {caseStateLabel[s]}
+            </SelectOption>
+          ))}
         </SelectField>
         <SelectField label="Gemeente" name="municipality" defaultValue={state.municipality}>
           <SelectOption value="">Alle gemeenten</SelectOption>
-          {region.municipalities.map((m) => <SelectOption key={m.code} value={m.code}>{m.name}</SelectOption>)}
+          {region.municipalities.map((m) => (
+            <SelectOption key={m.code} value={m.code}>
+              {m.name}
+            </SelectOption>
+          ))}
         </SelectField>
         <SelectField label="Doelgroep" name="targetGroup" defaultValue={state.targetGroup}>
           <SelectOption value="">Alle doelgroepen</SelectOption>
-          {(region.targetGroups.length ? region.targetGroups : targetGroups).map((g) => <SelectOption key={g} value={g}>{targetGroupLabel[g]}</SelectOption>)}
+          {(region.targetGroups.length ? region.targetGroups : targetGroups).map((g) => (
+            <SelectOption key={g} value={g}>
+              {targetGroupLabel[g]}
+            </SelectOption>
+          ))}
         </SelectField>
-        <TextField label="Wacht minstens (dagen)" name="minWaitingDays" inputMode="numeric" defaultValue={state.minWaitingDays} pattern="[0-9]*" />
-        <CheckboxField label="Alleen vastgelopen" name="isStalled" defaultChecked={state.isStalled} />
+        <TextField
+          label="Wacht minstens (dagen)"
+          name="minWaitingDays"
+          inputMode="numeric"
+          defaultValue={state.minWaitingDays}
+          pattern="[0-9]*"
+        />
+        <CheckboxField
+          label="Alleen vastgelopen"
+          name="isStalled"
+          defaultChecked={state.isStalled}
+        />
         <div className="case-filters__buttons">
-          <Button type="submit" appearance="primary-action-button">Filteren</Button>
-          {isFiltered && <RouterLink className="utrecht-link" to="/casussen">Filters wissen</RouterLink>}
+          <Button type="submit" appearance="primary-action-button">
+            Filteren
+          </Button>
+          {isFiltered && (
+            <RouterLink className="utrecht-link" to="/casussen">
+              Filters wissen
+            </RouterLink>
+          )}
         </div>
       </form>
 
-      {region.loadError && <Alert type="warning"><Paragraph>{region.loadError}</Paragraph></Alert>}
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      {region.loadError && (
+        <Alert type="warning">
+          <Paragraph>{region.loadError}</Paragraph>
+        </Alert>
+      )}
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
       <Paragraph role="status" className="case-count">
         {isLoading ? 'Casussen laden…' : list ? countText(list.total, isFiltered) : ''}
       </Paragraph>
@@ -196,40 +315,83 @@ export function MyCasesPage() {
       {list && list.items.length > 0 && (
         <>
           <Table className="case-table" aria-busy={isLoading}>
-            <caption className="visually-hidden">Casussen, gesorteerd op {sortCaption(state)}</caption>
+            <caption className="visually-hidden">
+              Casussen, gesorteerd op {sortCaption(state)}
+            </caption>
             <TableHeader>
               <TableRow>
                 <SortableHeader label="Naam" sortKey="name" state={state} onSort={sortBy} />
                 <SortableHeader label="Status" sortKey="state" state={state} onSort={sortBy} />
                 <TableHeaderCell scope="col">Doelgroep</TableHeaderCell>
                 <TableHeaderCell scope="col">Herkomst → bestemming</TableHeaderCell>
-                <SortableHeader label="Wachttijd" sortKey="waitingDays" state={state} onSort={sortBy} />
+                <SortableHeader
+                  label="Wachttijd"
+                  sortKey="waitingDays"
+                  state={state}
+                  onSort={sortBy}
+                />
                 <TableHeaderCell scope="col">Casemanager</TableHeaderCell>
-                <SortableHeader label="Gewijzigd" sortKey="updatedAt" state={state} onSort={sortBy} />
+                <SortableHeader
+                  label="Gewijzigd"
+                  sortKey="updatedAt"
+                  state={state}
+                  onSort={sortBy}
+                />
               </TableRow>
             </TableHeader>
             <TableBody>
               {list.items.map((item) => (
                 <TableRow key={item.id}>
                   <TableCell>
-                    <RouterLink className="utrecht-link case-table__name" to={`/casussen/${item.id}`}>{item.name ?? item.pseudonym}</RouterLink>
-                    {item.isStalled && <> <StatusBadge status="warning" className="case-badge case-badge--stalled">Vastgelopen</StatusBadge></>}
+                    <RouterLink
+                      className="utrecht-link case-table__name"
+                      to={`/casussen/${item.id}`}
+                    >
+                      {item.name ?? item.pseudonym}
+                    </RouterLink>
+                    {item.isStalled && (
+                      <>
+                        {' '}
+                        <StatusBadge status="warning" className="case-badge case-badge--stalled">
+                          Vastgelopen
+                        </StatusBadge>
+                      </>
+                    )}
                   </TableCell>
                   <TableCell>{caseStateLabel[item.state]}</TableCell>
-                  <TableCell>{item.targetGroup ? targetGroupLabel[item.targetGroup] : '—'}</TableCell>
                   <TableCell>
-                    {item.origin || item.destination
-                      ? <>{item.origin ? region.nameOf(item.origin) : 'onbekend'} → {item.destination ? region.nameOf(item.destination) : 'nog open'}</>
-                      : '—'}
+                    {item.targetGroup ? targetGroupLabel[item.targetGroup] : '—'}
                   </TableCell>
-                  <TableCell>{item.waitingDays === null ? <span className="case-table__muted">nog niet uitstroomgereed</span> : waitingCell(item.waitingDays, item.waitingUntil)}</TableCell>
+                  <TableCell>
+                    {item.origin || item.destination ? (
+                      <>
+                        {item.origin ? region.nameOf(item.origin) : 'onbekend'} →{' '}
+                        {item.destination ? region.nameOf(item.destination) : 'nog open'}
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    {item.waitingDays === null ? (
+                      <span className="case-table__muted">nog niet uitstroomgereed</span>
+                    ) : (
+                      waitingCell(item.waitingDays, item.waitingUntil)
+                    )}
+                  </TableCell>
                   <TableCell>{item.ownerName}</TableCell>
-                  <TableCell><time dateTime={item.updatedAt}>{formatShortDate(item.updatedAt)}</time></TableCell>
+                  <TableCell>
+                    <time dateTime={item.updatedAt}>{formatShortDate(item.updatedAt)}</time>
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
-          <Pager page={state.page} pages={pages} linkTo={(page) => `?${writeState({ ...state, page }).toString()}`} />
+          <Pager
+            page={state.page}
+            pages={pages}
+            linkTo={(page) => `?${writeState({ ...state, page }).toString()}`}
+          />
         </>
       )}
     </div>
@@ -248,13 +410,29 @@ function waitingCell(days: number, until: CaseList['items'][number]['waitingUnti
   return formatDutchDays(days);
 }
 
-const sortLabel: Record<SortKey, string> = { name: 'naam', state: 'status', waitingDays: 'wachttijd', updatedAt: 'laatste wijziging' };
+const sortLabel: Record<SortKey, string> = {
+  name: 'naam',
+  state: 'status',
+  waitingDays: 'wachttijd',
+  updatedAt: 'laatste wijziging',
+};
 function sortCaption(state: ListState): string {
-  if (state.sort === 'waitingDays') return `wachttijd, ${state.direction === 'desc' ? 'langst wachtend eerst' : 'kortst wachtend eerst'}`;
+  if (state.sort === 'waitingDays')
+    return `wachttijd, ${state.direction === 'desc' ? 'langst wachtend eerst' : 'kortst wachtend eerst'}`;
   return `${sortLabel[state.sort]}, ${state.direction === 'asc' ? 'oplopend' : 'aflopend'}`;
 }
 
-function SortableHeader({ label, sortKey, state, onSort }: { label: string; sortKey: SortKey; state: ListState; onSort: (key: SortKey) => void }) {
+function SortableHeader({
+  label,
+  sortKey,
+  state,
+  onSort,
+}: {
+  label: string;
+  sortKey: SortKey;
+  state: ListState;
+  onSort: (key: SortKey) => void;
+}) {
   const isActive = state.sort === sortKey;
   const ariaSort = isActive ? (state.direction === 'asc' ? 'ascending' : 'descending') : undefined;
   // Waiting "descending" means the longest wait first: the arrow follows the number of days.
@@ -262,7 +440,9 @@ function SortableHeader({ label, sortKey, state, onSort }: { label: string; sort
     <TableHeaderCell scope="col" aria-sort={ariaSort}>
       <button type="button" className="sort-button" onClick={() => onSort(sortKey)}>
         {label}
-        <span className="sort-button__icon" aria-hidden="true">{isActive ? (state.direction === 'asc' ? '▲' : '▼') : '↕'}</span>
+        <span className="sort-button__icon" aria-hidden="true">
+          {isActive ? (state.direction === 'asc' ? '▲' : '▼') : '↕'}
+        </span>
       </button>
     </TableHeaderCell>
   );

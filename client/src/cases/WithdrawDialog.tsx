@@ -7,16 +7,37 @@ import { messageOf, transitionCase, type ProjectedCase } from './case-api';
 import { ChoiceGroup, TextareaField } from '../core/fields';
 
 // The withdraw branch of the shared request, without the version (the page adds the one it read).
-const withdrawSchema = caseTransitionRequestSchema.options[1].omit({ transition: true, version: true });
-interface WithdrawValues { outcome: '' | 'withdrawn' | 'droppedOut'; reason: string }
+const withdrawSchema = caseTransitionRequestSchema.options[1].omit({
+  transition: true,
+  version: true,
+});
+interface WithdrawValues {
+  outcome: '' | 'withdrawn' | 'droppedOut';
+  reason: string;
+}
 
 /** Closing a case before the move: outcome and a reason of at least ten characters, in a modal dialog. */
-export function WithdrawDialog({ view, onClose, onDone }: { view: ProjectedCase; onClose(): void; onDone(view: ProjectedCase): void }) {
+export function WithdrawDialog({
+  view,
+  onClose,
+  onDone,
+}: {
+  view: ProjectedCase;
+  onClose(): void;
+  onDone(view: ProjectedCase): void;
+}) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [resolver] = useState(() => zodResolver(withdrawSchema) as unknown as Resolver<WithdrawValues>);
+  const [resolver] = useState(
+    () => zodResolver(withdrawSchema) as unknown as Resolver<WithdrawValues>,
+  );
   // Not on blur: a message appearing as focus leaves a field would move the next option from under the click.
-  const form = useForm<WithdrawValues>({ defaultValues: { outcome: '', reason: '' }, resolver, mode: 'onSubmit', reValidateMode: 'onChange' });
+  const form = useForm<WithdrawValues>({
+    defaultValues: { outcome: '', reason: '' },
+    resolver,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
   const { errors, isSubmitting } = form.formState;
 
   useEffect(() => {
@@ -28,27 +49,65 @@ export function WithdrawDialog({ view, onClose, onDone }: { view: ProjectedCase;
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
-      onDone(await transitionCase(view.id!, { transition: 'withdraw', version: view.version!, outcome: values.outcome as 'withdrawn' | 'droppedOut', reason: values.reason }));
+      onDone(
+        await transitionCase(view.id!, {
+          transition: 'withdraw',
+          version: view.version!,
+          outcome: values.outcome as 'withdrawn' | 'droppedOut',
+          reason: values.reason,
+        }),
+      );
     } catch (error) {
       setFailure(messageOf(error));
     }
   });
 
   return (
-    <dialog ref={dialogRef} className="case-dialog" aria-labelledby="terugtrekken-kop" onClose={onClose}>
+    <dialog
+      ref={dialogRef}
+      className="case-dialog"
+      aria-labelledby="terugtrekken-kop"
+      onClose={onClose}
+    >
       <form noValidate onSubmit={submit} className="case-dialog__form">
-        <Heading level={2} id="terugtrekken-kop">Casus terugtrekken</Heading>
+        <Heading level={2} id="terugtrekken-kop">
+          Casus terugtrekken
+        </Heading>
         <Paragraph>{transitions.withdraw.description} De casus wordt daarmee afgesloten.</Paragraph>
         <ChoiceGroup
-          id="terugtrekken-uitkomst" type="radio" legend="Uitkomst" error={errors.outcome?.message}
+          id="terugtrekken-uitkomst"
+          type="radio"
+          legend="Uitkomst"
+          error={errors.outcome?.message}
           registration={form.register('outcome')}
-          options={[{ value: 'withdrawn', label: caseOutcomeLabel.withdrawn }, { value: 'droppedOut', label: caseOutcomeLabel.droppedOut }]}
+          options={[
+            { value: 'withdrawn', label: caseOutcomeLabel.withdrawn },
+            { value: 'droppedOut', label: caseOutcomeLabel.droppedOut },
+          ]}
         />
-        <TextareaField id="terugtrekken-reden" label="Reden" description="Minstens 10 tekens." error={errors.reason?.message} {...form.register('reason')} />
-        {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+        <TextareaField
+          id="terugtrekken-reden"
+          label="Reden"
+          description="Minstens 10 tekens."
+          error={errors.reason?.message}
+          {...form.register('reason')}
+        />
+        {failure && (
+          <Alert type="error" role="alert">
+            <Paragraph>{failure}</Paragraph>
+          </Alert>
+        )}
         <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" disabled={isSubmitting}>Casus afsluiten</Button>
-          <Button type="button" appearance="secondary-action-button" onClick={() => dialogRef.current?.close()}>Annuleren</Button>
+          <Button type="submit" appearance="primary-action-button" disabled={isSubmitting}>
+            Casus afsluiten
+          </Button>
+          <Button
+            type="button"
+            appearance="secondary-action-button"
+            onClick={() => dialogRef.current?.close()}
+          >
+            Annuleren
+          </Button>
         </ButtonGroup>
       </form>
     </dialog>

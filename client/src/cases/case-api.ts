@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import {
-  caseListSchema, caseViewSchema, colleagueSchema, type CaseList, type CaseSections, type CaseTransitionRequest, type CaseView, type CreateCase,
+  caseListSchema,
+  caseViewSchema,
+  colleagueSchema,
+  type CaseList,
+  type CaseSections,
+  type CaseTransitionRequest,
+  type CaseView,
+  type CreateCase,
 } from '@uitstroom/shared';
 import { api, ApiError } from '../core/api';
 
@@ -17,23 +24,46 @@ export function fetchCases(query: URLSearchParams, signal?: AbortSignal): Promis
 }
 
 export function fetchCase(caseId: string, signal?: AbortSignal): Promise<ProjectedCase> {
-  return api('GET', `/api/cases/${encodeURIComponent(caseId)}`, { schema: projectedCaseSchema, signal });
+  return api('GET', `/api/cases/${encodeURIComponent(caseId)}`, {
+    schema: projectedCaseSchema,
+    signal,
+  });
 }
 
 export function createCase(body: CreateCase): Promise<ProjectedCase> {
   return api('POST', '/api/cases', { body, schema: projectedCaseSchema });
 }
 
-export function updateCase(caseId: string, version: number, changes: Partial<CaseSections>): Promise<ProjectedCase> {
-  return api('PATCH', `/api/cases/${encodeURIComponent(caseId)}`, { body: { version, changes }, schema: projectedCaseSchema });
+export function updateCase(
+  caseId: string,
+  version: number,
+  changes: Partial<CaseSections>,
+): Promise<ProjectedCase> {
+  return api('PATCH', `/api/cases/${encodeURIComponent(caseId)}`, {
+    body: { version, changes },
+    schema: projectedCaseSchema,
+  });
 }
 
-export function transitionCase(caseId: string, request: CaseTransitionRequest): Promise<ProjectedCase> {
-  return api('POST', `/api/cases/${encodeURIComponent(caseId)}/transitions`, { body: request, schema: projectedCaseSchema });
+export function transitionCase(
+  caseId: string,
+  request: CaseTransitionRequest,
+): Promise<ProjectedCase> {
+  return api('POST', `/api/cases/${encodeURIComponent(caseId)}/transitions`, {
+    body: request,
+    schema: projectedCaseSchema,
+  });
 }
 
-export function handOverCase(caseId: string, version: number, toUserId: string): Promise<ProjectedCase> {
-  return api('POST', `/api/cases/${encodeURIComponent(caseId)}/handover`, { body: { version, toUserId }, schema: projectedCaseSchema });
+export function handOverCase(
+  caseId: string,
+  version: number,
+  toUserId: string,
+): Promise<ProjectedCase> {
+  return api('POST', `/api/cases/${encodeURIComponent(caseId)}/handover`, {
+    body: { version, toUserId },
+    schema: projectedCaseSchema,
+  });
 }
 
 export function fetchColleagues(): Promise<Colleague[]> {
@@ -48,7 +78,9 @@ export interface VersionConflict {
 
 export function asVersionConflict(error: unknown): VersionConflict | null {
   if (!(error instanceof ApiError) || error.code !== 'VERSION_CONFLICT') return null;
-  const details = z.object({ currentVersion: z.int(), current: projectedCaseSchema }).safeParse(error.details);
+  const details = z
+    .object({ currentVersion: z.int(), current: projectedCaseSchema })
+    .safeParse(error.details);
   return details.success ? details.data : null;
 }
 
@@ -56,9 +88,13 @@ export function isNetworkError(error: unknown): boolean {
   return error instanceof ApiError && error.status === 0;
 }
 
-export function messageOf(error: unknown, fallback = 'Dat is niet gelukt. Probeer het opnieuw.'): string {
+export function messageOf(
+  error: unknown,
+  fallback = 'Dat is niet gelukt. Probeer het opnieuw.',
+): string {
   return error instanceof ApiError ? error.message : fallback;
 }
 
 /** The wording of the missing item `consents` (no consent or refusal recorded yet), linked to the consent panel. */
-export const consentMissingMessage = 'De toestemming van de bewoner is nog niet vastgelegd: wat de bewoner wil delen, en met wie (ook een weigering telt).';
+export const consentMissingMessage =
+  'De toestemming van de bewoner is nog niet vastgelegd: wat de bewoner wil delen, en met wie (ook een weigering telt).';

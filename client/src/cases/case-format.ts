@@ -1,6 +1,19 @@
 import {
-  addressSourceLabel, dutchToday, dwellingTypeLabel, formatDutchDate, formatDutchDays, formatDutchTime, formatShortDutchDate, formatDutchInteger, formatDutchPeriod, lifeDomainLabel, lifeDomains, targetGroupLabel,
-  type CaseSectionName, type CaseSections, type ProposalOutcome,
+  addressSourceLabel,
+  dutchToday,
+  dwellingTypeLabel,
+  formatDutchDate,
+  formatDutchDays,
+  formatDutchTime,
+  formatShortDutchDate,
+  formatDutchInteger,
+  formatDutchPeriod,
+  lifeDomainLabel,
+  lifeDomains,
+  targetGroupLabel,
+  type CaseSectionName,
+  type CaseSections,
+  type ProposalOutcome,
 } from '@uitstroom/shared';
 import type { ProjectedCase } from './case-api';
 
@@ -20,7 +33,11 @@ export const outcomeLabel: Record<ProposalOutcome, string> = {
   buiten_regio: 'Herkomst buiten de regio: verwijzen',
 };
 
-export const addressKindLabel = { woonadres: 'Woonadres', instelling: 'Instelling', briefadres: 'Briefadres' } as const;
+export const addressKindLabel = {
+  woonadres: 'Woonadres',
+  instelling: 'Instelling',
+  briefadres: 'Briefadres',
+} as const;
 
 /** `650` → `€ 650`, `650.5` → `€ 650,50`. */
 export function formatEuro(amount: number): string {
@@ -75,16 +92,23 @@ export interface Fact {
 }
 
 const yesNo = (value: boolean) => (value ? 'Ja' : 'Nee');
-const present = <T,>(value: T | undefined | null): value is T => value !== undefined && value !== null && value !== '';
+const present = <T>(value: T | undefined | null): value is T =>
+  value !== undefined && value !== null && value !== '';
 
 /**
  * A section as label–value pairs for reading: only what is filled in. Used on the case page and
  * to show "their" version beside the typed input after a conflict.
  */
-export function describeSection<K extends CaseSectionName>(name: K, value: Partial<CaseSections>[K] | undefined, nameOf: (code: string) => string): Fact[] {
+export function describeSection<K extends CaseSectionName>(
+  name: K,
+  value: Partial<CaseSections>[K] | undefined,
+  nameOf: (code: string) => string,
+): Fact[] {
   if (value === undefined) return [];
   const facts: Fact[] = [];
-  const add = (label: string, v: string | number | undefined | null) => { if (present(v)) facts.push({ label, value: String(v) }); };
+  const add = (label: string, v: string | number | undefined | null) => {
+    if (present(v)) facts.push({ label, value: String(v) });
+  };
   switch (name) {
     case 'identity': {
       const v = value as Partial<CaseSections['identity']>;
@@ -121,9 +145,15 @@ export function describeSection<K extends CaseSectionName>(name: K, value: Parti
       v.forEach((address: Partial<CaseSections['addresses'][number]>, index) => {
         const street = address.street ? `, ${address.street}` : '';
         const kind = (address.kind && addressKindLabel[address.kind]) ?? 'Adres';
-        const where = address.municipality ? nameOf(address.municipality) : 'een nog niet gekozen gemeente';
-        const period = address.from ? formatDutchPeriod(address.from, address.to) : 'periode nog niet ingevuld';
-        const source = address.source ? addressSourceLabel[address.source] : 'bron nog niet gekozen';
+        const where = address.municipality
+          ? nameOf(address.municipality)
+          : 'een nog niet gekozen gemeente';
+        const period = address.from
+          ? formatDutchPeriod(address.from, address.to)
+          : 'periode nog niet ingevuld';
+        const source = address.source
+          ? addressSourceLabel[address.source]
+          : 'bron nog niet gekozen';
         add(`Adres ${index + 1}`, `${kind} in ${where}${street}, ${period} (${source})`);
       });
       break;
@@ -133,7 +163,11 @@ export function describeSection<K extends CaseSectionName>(name: K, value: Parti
       break;
     case 'wishes': {
       const v = value as CaseSections['wishes'];
-      if (v.municipalities?.length) add('Gemeenten (in volgorde van voorkeur)', v.municipalities.map((code, i) => `${i + 1}. ${nameOf(code)}`).join(', '));
+      if (v.municipalities?.length)
+        add(
+          'Gemeenten (in volgorde van voorkeur)',
+          v.municipalities.map((code, i) => `${i + 1}. ${nameOf(code)}`).join(', '),
+        );
       add('Wijken', v.neighbourhoods);
       add('Woningtype', v.dwellingType && dwellingTypeLabel[v.dwellingType]);
       add('In eigen woorden', v.ownWords);
@@ -142,8 +176,14 @@ export function describeSection<K extends CaseSectionName>(name: K, value: Parti
     case 'housingNeeds': {
       const v = value as CaseSections['housingNeeds'];
       add('Kamers', v.rooms);
-      add('Begane grond of lift nodig', v.groundFloorOrLift === undefined ? undefined : yesNo(v.groundFloorOrLift));
-      add('Gebruikt een rolstoel', v.usesWheelchair === undefined ? undefined : yesNo(v.usesWheelchair));
+      add(
+        'Begane grond of lift nodig',
+        v.groundFloorOrLift === undefined ? undefined : yesNo(v.groundFloorOrLift),
+      );
+      add(
+        'Gebruikt een rolstoel',
+        v.usesWheelchair === undefined ? undefined : yesNo(v.usesWheelchair),
+      );
       add('Toegankelijkheid', v.accessibility);
       add('Huisdieren', v.pets);
       add('Maximale huur per maand', v.maxRent === undefined ? undefined : formatEuro(v.maxRent));

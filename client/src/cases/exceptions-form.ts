@@ -1,6 +1,13 @@
 import type { FieldErrors, Resolver } from 'react-hook-form';
 import {
-  exceptionsSchema, toProposalInput, validateAndPropose, type CaseDraft, type OriginException, type ProposalResult, type RegionMunicipality, type RuleSetConfig,
+  exceptionsSchema,
+  toProposalInput,
+  validateAndPropose,
+  type CaseDraft,
+  type OriginException,
+  type ProposalResult,
+  type RegionMunicipality,
+  type RuleSetConfig,
 } from '@uitstroom/shared';
 import type { ProjectedCase } from './case-api';
 
@@ -12,7 +19,13 @@ import type { ProjectedCase } from './case-api';
 
 export interface ExceptionValues {
   a: { isOn: boolean; motivation: string };
-  b: { isOn: boolean; municipality: string; ground: '' | 'netwerk' | 'daginvulling'; canTravelFromOrigin: '' | 'ja' | 'nee'; motivation: string };
+  b: {
+    isOn: boolean;
+    municipality: string;
+    ground: '' | 'netwerk' | 'daginvulling';
+    canTravelFromOrigin: '' | 'ja' | 'nee';
+    motivation: string;
+  };
   d: { isOn: boolean; municipality: string; motivation: string };
   excluded: string[];
 }
@@ -30,11 +43,19 @@ export function toExceptionValues(view: ProjectedCase): ExceptionValues {
     if (exception.kind === 'A') values.a = { isOn: true, motivation: exception.motivation };
     if (exception.kind === 'B') {
       values.b = {
-        isOn: true, municipality: exception.municipality, ground: exception.ground,
-        canTravelFromOrigin: exception.canTravelFromOrigin ? 'ja' : 'nee', motivation: exception.motivation,
+        isOn: true,
+        municipality: exception.municipality,
+        ground: exception.ground,
+        canTravelFromOrigin: exception.canTravelFromOrigin ? 'ja' : 'nee',
+        motivation: exception.motivation,
       };
     }
-    if (exception.kind === 'D') values.d = { isOn: true, municipality: exception.municipality, motivation: exception.motivation };
+    if (exception.kind === 'D')
+      values.d = {
+        isOn: true,
+        municipality: exception.municipality,
+        motivation: exception.motivation,
+      };
   }
   return values;
 }
@@ -44,19 +65,33 @@ function toCandidates(values: ExceptionValues): { list: Record<string, unknown>[
   const list: Record<string, unknown>[] = [];
   const slots: Slot[] = [];
   const blank = (v: string) => (v.trim() === '' ? undefined : v);
-  if (values.a.isOn) { list.push({ kind: 'A', motivation: values.a.motivation }); slots.push('a'); }
+  if (values.a.isOn) {
+    list.push({ kind: 'A', motivation: values.a.motivation });
+    slots.push('a');
+  }
   if (values.b.isOn) {
     list.push({
       kind: 'B',
       municipality: blank(values.b.municipality),
       ground: values.b.ground || undefined,
-      canTravelFromOrigin: values.b.canTravelFromOrigin === '' ? undefined : values.b.canTravelFromOrigin === 'ja',
+      canTravelFromOrigin:
+        values.b.canTravelFromOrigin === '' ? undefined : values.b.canTravelFromOrigin === 'ja',
       motivation: values.b.motivation,
     });
     slots.push('b');
   }
-  if (values.d.isOn) { list.push({ kind: 'D', municipality: blank(values.d.municipality), motivation: values.d.motivation }); slots.push('d'); }
-  return { list: list.map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined))), slots };
+  if (values.d.isOn) {
+    list.push({
+      kind: 'D',
+      municipality: blank(values.d.municipality),
+      motivation: values.d.motivation,
+    });
+    slots.push('d');
+  }
+  return {
+    list: list.map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined))),
+    slots,
+  };
 }
 
 export interface ExceptionsCheck {
@@ -80,7 +115,12 @@ function draftOf(view: ProjectedCase, exceptions: unknown[], excluded: string[])
 }
 
 /** Validates the edit and asks the engine, as the server would, what it proposes with it. */
-export function checkExceptions(values: ExceptionValues, view: ProjectedCase, municipalities: readonly RegionMunicipality[], referenceDate: string): ExceptionsCheck {
+export function checkExceptions(
+  values: ExceptionValues,
+  view: ProjectedCase,
+  municipalities: readonly RegionMunicipality[],
+  referenceDate: string,
+): ExceptionsCheck {
   const { list, slots } = toCandidates(values);
   const excluded = [...new Set(values.excluded ?? [])];
   const errors = new Map<string, string>();
@@ -95,9 +135,18 @@ export function checkExceptions(values: ExceptionValues, view: ProjectedCase, mu
 
   // toProposalInput reads code, name and population of the region's municipalities, nothing else.
   const ruleSet = { municipalities: [...municipalities] } as Pick<RuleSetConfig, 'municipalities'>;
-  const input = toProposalInput(draftOf(view, list, excluded), ruleSet, {}, referenceDate)
+  const input =
+    toProposalInput(draftOf(view, list, excluded), ruleSet, {}, referenceDate) ??
     // Without an admission date there is no proposal yet, but the exceptions are still checked against the region.
-    ?? toProposalInput({ ...draftOf(view, list, excluded), stay: { targetGroup: 'protectedHousing', admissionDate: referenceDate } }, ruleSet, {}, referenceDate)!;
+    toProposalInput(
+      {
+        ...draftOf(view, list, excluded),
+        stay: { targetGroup: 'protectedHousing', admissionDate: referenceDate },
+      },
+      ruleSet,
+      {},
+      referenceDate,
+    )!;
   const result = validateAndPropose(input);
   if (!result.ok) {
     for (const issue of result.error.error.issues) {
@@ -114,16 +163,29 @@ export function checkExceptions(values: ExceptionValues, view: ProjectedCase, mu
 }
 
 /** react-hook-form's resolver over `checkExceptions`: the messages land at their fields. */
-export function exceptionsResolver(getContext: () => { view: ProjectedCase; municipalities: readonly RegionMunicipality[]; referenceDate: string }): Resolver<ExceptionValues> {
+export function exceptionsResolver(
+  getContext: () => {
+    view: ProjectedCase;
+    municipalities: readonly RegionMunicipality[];
+    referenceDate: string;
+  },
+): Resolver<ExceptionValues> {
   return (values) => {
     const { view, municipalities, referenceDate } = getContext();
     const { errors } = checkExceptions(values, view, municipalities, referenceDate);
     if (errors.size === 0) return { values, errors: {} };
-    const nested: Record<string, Record<string, { type: string; message: string }> | { type: string; message: string }> = {};
+    const nested: Record<
+      string,
+      Record<string, { type: string; message: string }> | { type: string; message: string }
+    > = {};
     for (const [path, message] of errors) {
       const [slot, field] = path.split('.') as [string, string | undefined];
       if (!field) nested[slot] = { type: 'validate', message };
-      else nested[slot] = { ...(nested[slot] as Record<string, { type: string; message: string }> | undefined), [field]: { type: 'validate', message } };
+      else
+        nested[slot] = {
+          ...(nested[slot] as Record<string, { type: string; message: string }> | undefined),
+          [field]: { type: 'validate', message },
+        };
     }
     return { values: {}, errors: nested as FieldErrors<ExceptionValues> };
   };

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import {
-  caseSectionsSchema, createCaseSchema, lifeDomains, type AddressKind, type CaseSectionName, type CaseSections, type CreateCase, type LifeDomain,
+  caseSectionsSchema,
+  createCaseSchema,
+  lifeDomains,
+  type AddressKind,
+  type CaseSectionName,
+  type CaseSections,
+  type CreateCase,
+  type LifeDomain,
   type TargetGroup,
 } from '@uitstroom/shared';
 import type { ProjectedCase } from './case-api';
@@ -33,19 +40,49 @@ export interface IntakeValues {
   stay: { targetGroup: TargetGroup | ''; facility: string; admissionDate: string };
   addresses: AddressRow[];
   isOriginUntraceable: boolean;
-  wishes: { municipalities: { code: string }[]; neighbourhoods: string; dwellingType: string; ownWords: string };
-  housingNeeds: { rooms: string; groundFloorOrLift: '' | 'ja' | 'nee'; usesWheelchair: '' | 'ja' | 'nee'; accessibility: string; pets: string; maxRent: string; wishedMoveDate: string };
+  wishes: {
+    municipalities: { code: string }[];
+    neighbourhoods: string;
+    dwellingType: string;
+    ownWords: string;
+  };
+  housingNeeds: {
+    rooms: string;
+    groundFloorOrLift: '' | 'ja' | 'nee';
+    usesWheelchair: '' | 'ja' | 'nee';
+    accessibility: string;
+    pets: string;
+    maxRent: string;
+    wishedMoveDate: string;
+  };
   supportNeeds: Record<LifeDomain, string>;
   sensitive: { diagnoses: string; addiction: string; risks: string; safety: string };
 }
 
 /** The sections the intake writes; exceptions and excluded municipalities are set on the case page. */
 export const intakeSections = [
-  'identity', 'contact', 'household', 'stay', 'addresses', 'isOriginUntraceable', 'wishes', 'housingNeeds', 'supportNeeds', 'sensitive',
+  'identity',
+  'contact',
+  'household',
+  'stay',
+  'addresses',
+  'isOriginUntraceable',
+  'wishes',
+  'housingNeeds',
+  'supportNeeds',
+  'sensitive',
 ] as const satisfies readonly CaseSectionName[];
 export type IntakeSection = (typeof intakeSections)[number];
 
-export const emptyAddress = (): AddressRow => ({ municipality: '', otherCode: '', kind: '', from: '', to: '', source: '', street: '' });
+export const emptyAddress = (): AddressRow => ({
+  municipality: '',
+  otherCode: '',
+  kind: '',
+  from: '',
+  to: '',
+  source: '',
+  street: '',
+});
 
 export function emptyIntakeValues(): IntakeValues {
   return {
@@ -56,7 +93,15 @@ export function emptyIntakeValues(): IntakeValues {
     addresses: [],
     isOriginUntraceable: false,
     wishes: { municipalities: [], neighbourhoods: '', dwellingType: '', ownWords: '' },
-    housingNeeds: { rooms: '', groundFloorOrLift: '', usesWheelchair: '', accessibility: '', pets: '', maxRent: '', wishedMoveDate: '' },
+    housingNeeds: {
+      rooms: '',
+      groundFloorOrLift: '',
+      usesWheelchair: '',
+      accessibility: '',
+      pets: '',
+      maxRent: '',
+      wishedMoveDate: '',
+    },
     supportNeeds: Object.fromEntries(lifeDomains.map((d) => [d, ''])) as Record<LifeDomain, string>,
     sensitive: { diagnoses: '', addiction: '', risks: '', safety: '' },
   };
@@ -86,36 +131,64 @@ export function toSections(values: IntakeValues): Record<IntakeSection, unknown>
       // People type a BSN with spaces or dots; the 11-test reads the digits.
       bsn: optional(v.identity.bsn.replace(/[\s.]/g, '')),
     }),
-    contact: drop({ phone: optional(v.contact.phone), email: optional(v.contact.email.trim()), note: optional(v.contact.note) }),
-    household: drop({ adults: number(v.household.adults), children: number(v.household.children), description: optional(v.household.description) }),
-    stay: drop({ targetGroup: v.stay.targetGroup || undefined, facility: optional(v.stay.facility), admissionDate: optional(v.stay.admissionDate) }),
-    addresses: v.addresses.map((row) => drop({
-      municipality: row.municipality === otherMunicipality ? optional(row.otherCode.trim().toUpperCase()) : row.municipality || undefined,
-      kind: row.kind || undefined,
-      from: optional(row.from),
-      to: optional(row.to),
-      source: row.source || undefined,
-      street: optional(row.street),
-    })),
+    contact: drop({
+      phone: optional(v.contact.phone),
+      email: optional(v.contact.email.trim()),
+      note: optional(v.contact.note),
+    }),
+    household: drop({
+      adults: number(v.household.adults),
+      children: number(v.household.children),
+      description: optional(v.household.description),
+    }),
+    stay: drop({
+      targetGroup: v.stay.targetGroup || undefined,
+      facility: optional(v.stay.facility),
+      admissionDate: optional(v.stay.admissionDate),
+    }),
+    addresses: v.addresses.map((row) =>
+      drop({
+        municipality:
+          row.municipality === otherMunicipality
+            ? optional(row.otherCode.trim().toUpperCase())
+            : row.municipality || undefined,
+        kind: row.kind || undefined,
+        from: optional(row.from),
+        to: optional(row.to),
+        source: row.source || undefined,
+        street: optional(row.street),
+      }),
+    ),
     isOriginUntraceable: v.isOriginUntraceable,
     wishes: drop({
-      municipalities: v.wishes.municipalities.map((m) => m.code).filter(Boolean).length ? v.wishes.municipalities.map((m) => m.code).filter(Boolean) : undefined,
+      municipalities: v.wishes.municipalities.map((m) => m.code).filter(Boolean).length
+        ? v.wishes.municipalities.map((m) => m.code).filter(Boolean)
+        : undefined,
       neighbourhoods: optional(v.wishes.neighbourhoods),
       dwellingType: v.wishes.dwellingType || undefined,
       ownWords: optional(v.wishes.ownWords),
     }),
     housingNeeds: drop({
       rooms: number(v.housingNeeds.rooms),
-      groundFloorOrLift: v.housingNeeds.groundFloorOrLift === '' ? undefined : v.housingNeeds.groundFloorOrLift === 'ja',
-      usesWheelchair: v.housingNeeds.usesWheelchair === '' ? undefined : v.housingNeeds.usesWheelchair === 'ja',
+      groundFloorOrLift:
+        v.housingNeeds.groundFloorOrLift === ''
+          ? undefined
+          : v.housingNeeds.groundFloorOrLift === 'ja',
+      usesWheelchair:
+        v.housingNeeds.usesWheelchair === '' ? undefined : v.housingNeeds.usesWheelchair === 'ja',
       accessibility: optional(v.housingNeeds.accessibility),
       pets: optional(v.housingNeeds.pets),
       maxRent: number(v.housingNeeds.maxRent),
       wishedMoveDate: optional(v.housingNeeds.wishedMoveDate),
     }),
-    supportNeeds: drop(Object.fromEntries(lifeDomains.map((d) => [d, optional(v.supportNeeds[d])]))),
+    supportNeeds: drop(
+      Object.fromEntries(lifeDomains.map((d) => [d, optional(v.supportNeeds[d])])),
+    ),
     sensitive: drop({
-      diagnoses: optional(v.sensitive.diagnoses), addiction: optional(v.sensitive.addiction), risks: optional(v.sensitive.risks), safety: optional(v.sensitive.safety),
+      diagnoses: optional(v.sensitive.diagnoses),
+      addiction: optional(v.sensitive.addiction),
+      risks: optional(v.sensitive.risks),
+      safety: optional(v.sensitive.safety),
     }),
   };
 }
@@ -129,7 +202,13 @@ export type SectionCheck =
 export function checkSection(name: IntakeSection, candidate: unknown): SectionCheck {
   const result = (sectionSchemas[name] as z.ZodType).safeParse(candidate);
   if (result.success) return { ok: true, value: result.data as CaseSections[IntakeSection] };
-  return { ok: false, issues: result.error.issues.map((issue) => ({ path: [name, ...issue.path.map(String)].join('.'), message: issue.message })) };
+  return {
+    ok: false,
+    issues: result.error.issues.map((issue) => ({
+      path: [name, ...issue.path.map(String)].join('.'),
+      message: issue.message,
+    })),
+  };
 }
 
 /** What `POST /api/cases` needs, once names and target group are valid; optional fields that are not yet valid wait for autosave. */
@@ -140,7 +219,10 @@ export function toCreateRequest(candidates: Record<IntakeSection, unknown>): Cre
     { identity, stay },
     { identity: { firstName: identity['firstName'], lastName: identity['lastName'] }, stay },
     { identity, stay: { targetGroup: stay['targetGroup'] } },
-    { identity: { firstName: identity['firstName'], lastName: identity['lastName'] }, stay: { targetGroup: stay['targetGroup'] } },
+    {
+      identity: { firstName: identity['firstName'], lastName: identity['lastName'] },
+      stay: { targetGroup: stay['targetGroup'] },
+    },
   ];
   for (const attempt of attempts) {
     const parsed = createCaseSchema.safeParse(attempt);
@@ -156,56 +238,97 @@ export function toCreateRequest(candidates: Record<IntakeSection, unknown>): Cre
 export function intakeResolverSchema() {
   return z.preprocess(
     (values) => toSections(values as IntakeValues),
-    z.object(Object.fromEntries(intakeSections.map((name) => [name, sectionSchemas[name]])) as { [K in IntakeSection]: (typeof sectionSchemas)[K] }),
+    z.object(
+      Object.fromEntries(intakeSections.map((name) => [name, sectionSchemas[name]])) as {
+        [K in IntakeSection]: (typeof sectionSchemas)[K];
+      },
+    ),
   );
 }
 
 // ---- sections → form ----
 
-const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
+const text = (value: unknown): string =>
+  value === undefined || value === null ? '' : String(value);
 
 /** The form's text for one section of the server's file. */
-export function sectionToValues<K extends IntakeSection>(name: K, section: unknown, regionCodes: ReadonlySet<string>): IntakeValues[K] {
+export function sectionToValues<K extends IntakeSection>(
+  name: K,
+  section: unknown,
+  regionCodes: ReadonlySet<string>,
+): IntakeValues[K] {
   const empty = emptyIntakeValues();
   const s = (section ?? {}) as Record<string, unknown>;
   switch (name) {
     case 'identity':
-      return { firstName: text(s['firstName']), lastName: text(s['lastName']), birthDate: text(s['birthDate']), bsn: text(s['bsn']) } as IntakeValues[K];
+      return {
+        firstName: text(s['firstName']),
+        lastName: text(s['lastName']),
+        birthDate: text(s['birthDate']),
+        bsn: text(s['bsn']),
+      } as IntakeValues[K];
     case 'contact':
-      return { phone: text(s['phone']), email: text(s['email']), note: text(s['note']) } as IntakeValues[K];
+      return {
+        phone: text(s['phone']),
+        email: text(s['email']),
+        note: text(s['note']),
+      } as IntakeValues[K];
     case 'household':
-      return { adults: text(s['adults']), children: text(s['children']), description: text(s['description']) } as IntakeValues[K];
+      return {
+        adults: text(s['adults']),
+        children: text(s['children']),
+        description: text(s['description']),
+      } as IntakeValues[K];
     case 'stay':
-      return { targetGroup: (s['targetGroup'] as TargetGroup | undefined) ?? '', facility: text(s['facility']), admissionDate: text(s['admissionDate']) } as IntakeValues[K];
+      return {
+        targetGroup: (s['targetGroup'] as TargetGroup | undefined) ?? '',
+        facility: text(s['facility']),
+        admissionDate: text(s['admissionDate']),
+      } as IntakeValues[K];
     case 'addresses':
       return ((section as CaseSections['addresses'] | undefined) ?? []).map((a) => {
         const isInRegion = regionCodes.has(a.municipality);
         return {
           municipality: isInRegion ? a.municipality : otherMunicipality,
           otherCode: isInRegion ? '' : a.municipality,
-          kind: a.kind, from: a.from, to: a.to ?? '', source: a.source, street: a.street ?? '',
+          kind: a.kind,
+          from: a.from,
+          to: a.to ?? '',
+          source: a.source,
+          street: a.street ?? '',
         };
       }) as IntakeValues[K];
     case 'isOriginUntraceable':
       return (section === true) as IntakeValues[K];
     case 'wishes':
       return {
-        municipalities: ((s['municipalities'] as string[] | undefined) ?? []).map((code) => ({ code })),
-        neighbourhoods: text(s['neighbourhoods']), dwellingType: text(s['dwellingType']), ownWords: text(s['ownWords']),
+        municipalities: ((s['municipalities'] as string[] | undefined) ?? []).map((code) => ({
+          code,
+        })),
+        neighbourhoods: text(s['neighbourhoods']),
+        dwellingType: text(s['dwellingType']),
+        ownWords: text(s['ownWords']),
       } as IntakeValues[K];
     case 'housingNeeds':
       return {
         rooms: text(s['rooms']),
-        groundFloorOrLift: s['groundFloorOrLift'] === undefined ? '' : s['groundFloorOrLift'] ? 'ja' : 'nee',
+        groundFloorOrLift:
+          s['groundFloorOrLift'] === undefined ? '' : s['groundFloorOrLift'] ? 'ja' : 'nee',
         usesWheelchair: s['usesWheelchair'] === undefined ? '' : s['usesWheelchair'] ? 'ja' : 'nee',
-        accessibility: text(s['accessibility']), pets: text(s['pets']),
+        accessibility: text(s['accessibility']),
+        pets: text(s['pets']),
         maxRent: s['maxRent'] === undefined ? '' : String(s['maxRent']).replace('.', ','),
         wishedMoveDate: text(s['wishedMoveDate']),
       } as IntakeValues[K];
     case 'supportNeeds':
       return Object.fromEntries(lifeDomains.map((d) => [d, text(s[d])])) as IntakeValues[K];
     case 'sensitive':
-      return { diagnoses: text(s['diagnoses']), addiction: text(s['addiction']), risks: text(s['risks']), safety: text(s['safety']) } as IntakeValues[K];
+      return {
+        diagnoses: text(s['diagnoses']),
+        addiction: text(s['addiction']),
+        risks: text(s['risks']),
+        safety: text(s['safety']),
+      } as IntakeValues[K];
   }
   return empty[name];
 }
@@ -213,7 +336,12 @@ export function sectionToValues<K extends IntakeSection>(name: K, section: unkno
 export function viewToValues(view: ProjectedCase, regionCodes: ReadonlySet<string>): IntakeValues {
   const values = emptyIntakeValues();
   for (const name of intakeSections) {
-    if (view[name] !== undefined) (values as unknown as Record<string, unknown>)[name] = sectionToValues(name, view[name], regionCodes);
+    if (view[name] !== undefined)
+      (values as unknown as Record<string, unknown>)[name] = sectionToValues(
+        name,
+        view[name],
+        regionCodes,
+      );
   }
   return values;
 }
@@ -238,7 +366,11 @@ export function viewToBase(view: ProjectedCase): Record<IntakeSection, unknown> 
 export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      return Object.fromEntries(
+        Object.entries(v as Record<string, unknown>)
+          .filter(([, x]) => x !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      );
     }
     return v;
   });

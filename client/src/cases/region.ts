@@ -1,5 +1,12 @@
 import { use, useMemo } from 'react';
-import { nameMunicipality, regionOverviewSchema, ruleSetDefaults, type RegionMunicipality, type RegionOverview, type TargetGroup } from '@uitstroom/shared';
+import {
+  nameMunicipality,
+  regionOverviewSchema,
+  ruleSetDefaults,
+  type RegionMunicipality,
+  type RegionOverview,
+  type TargetGroup,
+} from '@uitstroom/shared';
 import { useMe } from '../auth/session';
 import { api } from '../core/api';
 
@@ -29,7 +36,10 @@ function loadRegion(regionId: string): Promise<Loaded> {
     promise = api('GET', '/api/region', { schema: regionOverviewSchema })
       .then((region): Loaded => ({ ok: true, region }))
       // Kept for this page load (a reload asks again): asking at every render would never settle.
-      .catch((): Loaded => ({ ok: false, message: 'De gemeenten van uw regio konden niet worden geladen; laad de pagina opnieuw.' }));
+      .catch((): Loaded => ({
+        ok: false,
+        message: 'De gemeenten van uw regio konden niet worden geladen; laad de pagina opnieuw.',
+      }));
     cache.set(regionId, promise);
   }
   return promise;
@@ -43,20 +53,25 @@ export function useRegionMunicipalities(): RegionMunicipalities {
   const me = useMe();
   const loaded = use(loadRegion(me.region.id));
   return useMemo(() => {
-    const municipalities: readonly RegionMunicipality[] = loaded.ok ? loaded.region.municipalities : [];
+    const municipalities: readonly RegionMunicipality[] = loaded.ok
+      ? loaded.region.municipalities
+      : [];
     const codes = new Set(municipalities.map((m) => m.code));
     return {
       municipalities,
       targetGroups: loaded.ok ? loaded.region.targetGroups : [],
       stalledCaseDays: loaded.ok ? loaded.region.stalledCaseDays : null,
       // A region without a rule set yet (or not loaded) flags by the product's default.
-      waitingTargetDays: (loaded.ok ? loaded.region.waitingTargetDays : null) ?? ruleSetDefaults.waitingTargetDays,
+      waitingTargetDays:
+        (loaded.ok ? loaded.region.waitingTargetDays : null) ?? ruleSetDefaults.waitingTargetDays,
       youthAgeBand: loaded.ok ? loaded.region.youthAgeBand : null,
       loadError: loaded.ok ? null : loaded.message,
       isInRegion: (code) => codes.has(code),
       nameOf: (code) => {
         if (!code) return '—';
-        return codes.has(code) ? nameMunicipality(code, municipalities) : `${code} (buiten de regio)`;
+        return codes.has(code)
+          ? nameMunicipality(code, municipalities)
+          : `${code} (buiten de regio)`;
       },
     };
   }, [loaded]);

@@ -2,10 +2,28 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldPath, UseFormReturn } from 'react-hook-form';
 import type { CaseSections } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
-import { asVersionConflict, createCase, isNetworkError, messageOf, updateCase, type ProjectedCase } from './case-api';
 import {
-  canonical, checkSection, emptyIntakeValues, intakeSections, sectionToValues, stepOfPath, toCreateRequest, toSections, viewToBase, viewToValues,
-  type IntakeSection, type IntakeStepSlug, type IntakeValues,
+  asVersionConflict,
+  createCase,
+  isNetworkError,
+  messageOf,
+  updateCase,
+  type ProjectedCase,
+} from './case-api';
+import {
+  canonical,
+  checkSection,
+  emptyIntakeValues,
+  intakeSections,
+  sectionToValues,
+  stepOfPath,
+  toCreateRequest,
+  toSections,
+  viewToBase,
+  viewToValues,
+  type IntakeSection,
+  type IntakeStepSlug,
+  type IntakeValues,
 } from './intake-form';
 
 /**
@@ -114,7 +132,11 @@ export function useIntakeAutosave({ form, userId, regionCodes, onCreated }: Opti
 
   const keepDraft = useCallback(() => {
     if (!startedRef.current) return;
-    writeDraft(draftKey(userId, caseIdRef.current), { values: form.getValues(), base: baseRef.current, savedAt: new Date().toISOString() });
+    writeDraft(draftKey(userId, caseIdRef.current), {
+      values: form.getValues(),
+      base: baseRef.current,
+      savedAt: new Date().toISOString(),
+    });
   }, [form, userId]);
 
   const setConflictList = (list: SectionConflict[]) => {
@@ -131,13 +153,17 @@ export function useIntakeAutosave({ form, userId, regionCodes, onCreated }: Opti
    * Errors of an invalid section, on the fields that hold something or that the user has left: an
    * empty field of a row still being filled in is not painted red. Says whether any field shows one.
    */
-  const showIssues = (section: IntakeSection, issues: { path: string; message: string }[]): boolean => {
+  const showIssues = (
+    section: IntakeSection,
+    issues: { path: string; message: string }[],
+  ): boolean => {
     form.clearErrors(section);
     let isMarked = false;
     for (const issue of issues) {
       const path = issue.path as FieldPath<IntakeValues>;
       const value: unknown = form.getValues(path);
-      const isFilled = typeof value === 'string' ? value.trim() !== '' : value !== undefined && value !== null;
+      const isFilled =
+        typeof value === 'string' ? value.trim() !== '' : value !== undefined && value !== null;
       if (isFilled || form.getFieldState(path).isTouched) {
         form.setError(path, { type: 'validate', message: issue.message });
         isMarked = true;
@@ -156,8 +182,14 @@ export function useIntakeAutosave({ form, userId, regionCodes, onCreated }: Opti
     // Before the case exists: create it as soon as names and target group are valid.
     if (!caseIdRef.current) {
       const request = toCreateRequest(candidates);
-      if (!request) { setStatus({ kind: 'new' }); return; }
-      if (!navigator.onLine) { goOffline(); return; }
+      if (!request) {
+        setStatus({ kind: 'new' });
+        return;
+      }
+      if (!navigator.onLine) {
+        goOffline();
+        return;
+      }
       setStatus({ kind: 'saving' });
       try {
         const created = await createCase(request);
@@ -193,27 +225,39 @@ export function useIntakeAutosave({ form, userId, regionCodes, onCreated }: Opti
     }
     const invalid = [...invalidSteps];
     if (Object.keys(changes).length === 0) {
-      if (invalid.length) setStatus({ kind: 'invalid', steps: invalid, isMarked, at: lastSavedAtRef.current });
+      if (invalid.length)
+        setStatus({ kind: 'invalid', steps: invalid, isMarked, at: lastSavedAtRef.current });
       else {
         setStatus({ kind: 'saved', at: lastSavedAtRef.current });
         if (changeCountRef.current === startedAtChange) removeDraft(key());
       }
       return;
     }
-    if (!navigator.onLine) { goOffline(); return; }
+    if (!navigator.onLine) {
+      goOffline();
+      return;
+    }
     setStatus({ kind: 'saving' });
     try {
-      const saved = await updateCase(caseIdRef.current, base.version, changes as Partial<CaseSections>);
+      const saved = await updateCase(
+        caseIdRef.current,
+        base.version,
+        changes as Partial<CaseSections>,
+      );
       acceptView(saved);
       lastSavedAtRef.current = new Date();
-      if (invalid.length) setStatus({ kind: 'invalid', steps: invalid, isMarked, at: lastSavedAtRef.current });
+      if (invalid.length)
+        setStatus({ kind: 'invalid', steps: invalid, isMarked, at: lastSavedAtRef.current });
       else setStatus({ kind: 'saved', at: lastSavedAtRef.current });
       // Saved: the local copy goes, unless the user typed on meanwhile or something is still invalid.
       if (!invalid.length && changeCountRef.current === startedAtChange) removeDraft(key());
       else keepDraft();
     } catch (error) {
       const conflict = asVersionConflict(error);
-      if (conflict) { settleConflict(conflict.currentVersion, conflict.current, candidates); return; }
+      if (conflict) {
+        settleConflict(conflict.currentVersion, conflict.current, candidates);
+        return;
+      }
       handleFailure(error);
     }
   }, [form, userId, keepDraft]);
@@ -222,15 +266,24 @@ export function useIntakeAutosave({ form, userId, regionCodes, onCreated }: Opti
     isOfflineRef.current = true;
     setStatus({ kind: 'offline' });
     window.clearTimeout(retryRef.current);
-    retryRef.current = window.setTimeout(() => { void requestSave(); }, offlineRetryMs);
+    retryRef.current = window.setTimeout(() => {
+      void requestSave();
+    }, offlineRetryMs);
   }
 
   function handleFailure(error: unknown) {
-    if (isNetworkError(error)) { goOffline(); return; }
+    if (isNetworkError(error)) {
+      goOffline();
+      return;
+    }
     if (error instanceof ApiError) {
       for (const issue of error.issues) {
         const path = issue.path.replace(/^changes\./, '');
-        if (path) form.setError(path as FieldPath<IntakeValues>, { type: 'server', message: issue.message });
+        if (path)
+          form.setError(path as FieldPath<IntakeValues>, {
+            type: 'server',
+            message: issue.message,
+          });
       }
     }
     setStatus({ kind: 'error', message: `Niet opgeslagen: ${messageOf(error)}` });
@@ -241,7 +294,11 @@ export function useIntakeAutosave({ form, userId, regionCodes, onCreated }: Opti
    * only we changed are sent again on their version; where both changed, theirs is shown beside
    * the kept input and the user decides.
    */
-  function settleConflict(currentVersion: number, current: ProjectedCase, candidates: Record<IntakeSection, unknown>) {
+  function settleConflict(
+    currentVersion: number,
+    current: ProjectedCase,
+    candidates: Record<IntakeSection, unknown>,
+  ) {
     const base = baseRef.current!;
     const theirsBase: Base = { version: currentVersion, sections: viewToBase(current) };
     const list: SectionConflict[] = [];
@@ -252,7 +309,9 @@ export function useIntakeAutosave({ form, userId, regionCodes, onCreated }: Opti
       const mine = candidates[name];
       const isChangedByMe = canonical(mine) !== canonical(base.sections[name]);
       if (!isChangedByMe) {
-        form.setValue(name, sectionToValues(name, theirs, regionCodes) as never, { shouldDirty: false });
+        form.setValue(name, sectionToValues(name, theirs, regionCodes) as never, {
+          shouldDirty: false,
+        });
       } else if (canonical(mine) !== canonical(theirs)) {
         list.push({ section: name, theirs });
       }
@@ -285,7 +344,9 @@ export function useIntakeAutosave({ form, userId, regionCodes, onCreated }: Opti
         againRef.current = false;
         await saveOnce();
       } while (againRef.current && conflictsRef.current.length === 0);
-    })().finally(() => { runningRef.current = null; });
+    })().finally(() => {
+      runningRef.current = null;
+    });
     runningRef.current = run;
     return run;
   }, [saveOnce]);
@@ -297,13 +358,17 @@ export function useIntakeAutosave({ form, userId, regionCodes, onCreated }: Opti
       changeCountRef.current += 1;
       keepDraft();
       window.clearTimeout(timerRef.current);
-      timerRef.current = window.setTimeout(() => { void requestSave(); }, debounceMs);
+      timerRef.current = window.setTimeout(() => {
+        void requestSave();
+      }, debounceMs);
     });
     return () => subscription.unsubscribe();
   }, [form, keepDraft, requestSave]);
 
   useEffect(() => {
-    const online = () => { if (isOfflineRef.current) void requestSave(); };
+    const online = () => {
+      if (isOfflineRef.current) void requestSave();
+    };
     window.addEventListener('online', online);
     return () => {
       window.removeEventListener('online', online);
@@ -318,49 +383,58 @@ export function useIntakeAutosave({ form, userId, regionCodes, onCreated }: Opti
   }, [requestSave]);
 
   /** Start on a loaded case (or on a new one: null), restoring what was typed and not yet saved. */
-  const start = useCallback((loaded: ProjectedCase | null) => {
-    caseIdRef.current = loaded?.id ?? null;
-    const draft = readDraft(draftKey(userId, caseIdRef.current));
-    if (loaded) acceptView(loaded);
-    const isUsable = draft && (loaded ? draft.base !== null && draft.base.version <= loaded.version! : true);
-    if (draft && isUsable) {
-      // The typed input goes back on the version it was typed on: if the file moved on since, the
-      // save meets a 409 and the user sees both.
-      if (draft.base) baseRef.current = draft.base;
-      form.reset(draft.values);
-      setRestoredAt(draft.savedAt);
+  const start = useCallback(
+    (loaded: ProjectedCase | null) => {
+      caseIdRef.current = loaded?.id ?? null;
+      const draft = readDraft(draftKey(userId, caseIdRef.current));
+      if (loaded) acceptView(loaded);
+      const isUsable =
+        draft && (loaded ? draft.base !== null && draft.base.version <= loaded.version! : true);
+      if (draft && isUsable) {
+        // The typed input goes back on the version it was typed on: if the file moved on since, the
+        // save meets a 409 and the user sees both.
+        if (draft.base) baseRef.current = draft.base;
+        form.reset(draft.values);
+        setRestoredAt(draft.savedAt);
+        startedRef.current = true;
+        setStatus(loaded ? { kind: 'saving' } : { kind: 'new' });
+        void requestSave();
+        return;
+      }
+      if (draft) removeDraft(draftKey(userId, caseIdRef.current));
+      form.reset(loaded ? viewToValues(loaded, regionCodes) : emptyIntakeValues());
       startedRef.current = true;
-      setStatus(loaded ? { kind: 'saving' } : { kind: 'new' });
-      void requestSave();
-      return;
-    }
-    if (draft) removeDraft(draftKey(userId, caseIdRef.current));
-    form.reset(loaded ? viewToValues(loaded, regionCodes) : emptyIntakeValues());
-    startedRef.current = true;
-    setStatus(loaded ? { kind: 'saved', at: null } : { kind: 'new' });
-  }, [form, userId, regionCodes, requestSave]);
+      setStatus(loaded ? { kind: 'saved', at: null } : { kind: 'new' });
+    },
+    [form, userId, regionCodes, requestSave],
+  );
 
   /** The user's choice for one section of a conflict: keep the typed input, or take theirs. */
-  const resolveConflict = useCallback((section: IntakeSection, choice: 'mine' | 'theirs') => {
-    const conflict = conflictsRef.current.find((c) => c.section === section);
-    if (!conflict) return;
-    if (choice === 'theirs') {
-      form.setValue(section, sectionToValues(section, conflict.theirs, regionCodes) as never, { shouldDirty: true });
-      form.clearErrors(section);
-    }
-    const rest = conflictsRef.current.filter((c) => c.section !== section);
-    if (rest.length === 0 && pendingBaseRef.current) {
-      baseRef.current = pendingBaseRef.current;
-      pendingBaseRef.current = null;
-      if (pendingViewRef.current) setView(pendingViewRef.current);
-      pendingViewRef.current = null;
-    }
-    setConflictList(rest);
-    if (rest.length === 0) {
-      keepDraft();
-      void requestSave();
-    }
-  }, [form, regionCodes, keepDraft, requestSave]);
+  const resolveConflict = useCallback(
+    (section: IntakeSection, choice: 'mine' | 'theirs') => {
+      const conflict = conflictsRef.current.find((c) => c.section === section);
+      if (!conflict) return;
+      if (choice === 'theirs') {
+        form.setValue(section, sectionToValues(section, conflict.theirs, regionCodes) as never, {
+          shouldDirty: true,
+        });
+        form.clearErrors(section);
+      }
+      const rest = conflictsRef.current.filter((c) => c.section !== section);
+      if (rest.length === 0 && pendingBaseRef.current) {
+        baseRef.current = pendingBaseRef.current;
+        pendingBaseRef.current = null;
+        if (pendingViewRef.current) setView(pendingViewRef.current);
+        pendingViewRef.current = null;
+      }
+      setConflictList(rest);
+      if (rest.length === 0) {
+        keepDraft();
+        void requestSave();
+      }
+    },
+    [form, regionCodes, keepDraft, requestSave],
+  );
 
   /** Saves now and says whether the whole form is on the server. */
   const saveNow = useCallback(async (): Promise<boolean> => {
@@ -386,5 +460,16 @@ export function useIntakeAutosave({ form, userId, regionCodes, onCreated }: Opti
     setStatus({ kind: 'new' });
   }, [form, userId]);
 
-  return { status, view, conflicts, restoredAt, start, resolveConflict, saveNow, acceptTransition, discardNewDraft, caseIdRef };
+  return {
+    status,
+    view,
+    conflicts,
+    restoredAt,
+    start,
+    resolveConflict,
+    saveNow,
+    acceptTransition,
+    discardNewDraft,
+    caseIdRef,
+  };
 }

@@ -3,7 +3,13 @@ import { errorBodySchema, type ErrorBody, type ErrorIssue } from '@uitstroom/sha
 
 /** An error answer of the API, in its one shape; `message` is Dutch and fit to show. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly issues: ErrorIssue[] = [], readonly details?: Record<string, unknown>) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: ErrorIssue[] = [],
+    readonly details?: Record<string, unknown>,
+  ) {
     super(message);
   }
 }
@@ -27,13 +33,20 @@ export async function api<S extends z.ZodType>(
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: options.body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers:
+        options.body === undefined
+          ? { Accept: 'application/json' }
+          : { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
-    throw new ApiError(0, 'NETWORK', 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.');
+    throw new ApiError(
+      0,
+      'NETWORK',
+      'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.',
+    );
   }
   if (response.status === 204) return undefined as z.output<S>;
   const payload: unknown = await response.json().catch(() => null);
@@ -41,9 +54,14 @@ export async function api<S extends z.ZodType>(
     const parsed = errorBodySchema.safeParse(payload);
     const error: ErrorBody['error'] = parsed.success
       ? parsed.data.error
-      : { code: 'INTERNAL', message: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.', issues: [] };
+      : {
+          code: 'INTERNAL',
+          message: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
+          issues: [],
+        };
     if (response.status === 401 && path !== '/api/auth/login') {
-      for (const listener of sessionEndedListeners) listener(error.code === 'SESSION_EXPIRED' ? 'expired' : 'unauthenticated');
+      for (const listener of sessionEndedListeners)
+        listener(error.code === 'SESSION_EXPIRED' ? 'expired' : 'unauthenticated');
     }
     throw new ApiError(response.status, error.code, error.message, error.issues, error.details);
   }

@@ -1,7 +1,22 @@
-import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import {
+  forwardRef,
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type TextareaHTMLAttributes,
+} from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import {
-  Checkbox, Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Paragraph, RadioButton, Textarea,
+  Checkbox,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Paragraph,
+  RadioButton,
+  Textarea,
 } from '@utrecht/component-library-react';
 
 /**
@@ -9,14 +24,32 @@ import {
  * the Dutch error at the field, tied to the input by id and aria-describedby.
  */
 
-function describedBy(id: string, description: ReactNode, error: string | undefined): string | undefined {
-  return [description ? `${id}-omschrijving` : null, error ? `${id}-fout` : null].filter(Boolean).join(' ') || undefined;
+function describedBy(
+  id: string,
+  description: ReactNode,
+  error: string | undefined,
+): string | undefined {
+  return (
+    [description ? `${id}-omschrijving` : null, error ? `${id}-fout` : null]
+      .filter(Boolean)
+      .join(' ') || undefined
+  );
 }
 
-function Notes({ id, description, error }: { id: string; description?: ReactNode; error?: string }) {
+function Notes({
+  id,
+  description,
+  error,
+}: {
+  id: string;
+  description?: ReactNode;
+  error?: string;
+}) {
   return (
     <>
-      {description && <FormFieldDescription id={`${id}-omschrijving`}>{description}</FormFieldDescription>}
+      {description && (
+        <FormFieldDescription id={`${id}-omschrijving`}>{description}</FormFieldDescription>
+      )}
       {error && <FormFieldErrorMessage id={`${id}-fout`}>{error}</FormFieldErrorMessage>}
     </>
   );
@@ -28,19 +61,30 @@ interface TextareaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement>
   error?: string;
 }
 
-export const TextareaField = forwardRef<HTMLTextAreaElement, TextareaFieldProps>(function TextareaField({ id, label, description, error, rows = 3, ...textarea }, ref) {
-  const generated = useId();
-  const fieldId = id ?? generated;
-  return (
-    <FormField type="text" invalid={!!error}>
-      <Paragraph className="utrecht-form-field__label"><FormLabel htmlFor={fieldId}>{label}</FormLabel></Paragraph>
-      <Notes id={fieldId} description={description} error={error} />
-      <Paragraph className="utrecht-form-field__input">
-        <Textarea id={fieldId} ref={ref} rows={rows} invalid={!!error} aria-describedby={describedBy(fieldId, description, error)} {...textarea} />
-      </Paragraph>
-    </FormField>
-  );
-});
+export const TextareaField = forwardRef<HTMLTextAreaElement, TextareaFieldProps>(
+  function TextareaField({ id, label, description, error, rows = 3, ...textarea }, ref) {
+    const generated = useId();
+    const fieldId = id ?? generated;
+    return (
+      <FormField type="text" invalid={!!error}>
+        <Paragraph className="utrecht-form-field__label">
+          <FormLabel htmlFor={fieldId}>{label}</FormLabel>
+        </Paragraph>
+        <Notes id={fieldId} description={description} error={error} />
+        <Paragraph className="utrecht-form-field__input">
+          <Textarea
+            id={fieldId}
+            ref={ref}
+            rows={rows}
+            invalid={!!error}
+            aria-describedby={describedBy(fieldId, description, error)}
+            {...textarea}
+          />
+        </Paragraph>
+      </FormField>
+    );
+  },
+);
 
 interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> {
   label: ReactNode;
@@ -48,21 +92,31 @@ interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>,
   error?: string;
 }
 
-export const CheckboxField = forwardRef<HTMLInputElement, CheckboxFieldProps>(function CheckboxField({ id, label, description, error, ...input }, ref) {
-  const generated = useId();
-  const fieldId = id ?? generated;
-  return (
-    <FormField type="checkbox" invalid={!!error} className="case-checkbox">
-      <div className="utrecht-form-field__input">
-        <Checkbox id={fieldId} ref={ref} invalid={!!error} aria-describedby={describedBy(fieldId, description, error)} {...input} />
-      </div>
-      <Paragraph className="utrecht-form-field__label utrecht-form-field__label--checkbox">
-        <FormLabel htmlFor={fieldId} type="checkbox">{label}</FormLabel>
-      </Paragraph>
-      <Notes id={fieldId} description={description} error={error} />
-    </FormField>
-  );
-});
+export const CheckboxField = forwardRef<HTMLInputElement, CheckboxFieldProps>(
+  function CheckboxField({ id, label, description, error, ...input }, ref) {
+    const generated = useId();
+    const fieldId = id ?? generated;
+    return (
+      <FormField type="checkbox" invalid={!!error} className="case-checkbox">
+        <div className="utrecht-form-field__input">
+          <Checkbox
+            id={fieldId}
+            ref={ref}
+            invalid={!!error}
+            aria-describedby={describedBy(fieldId, description, error)}
+            {...input}
+          />
+        </div>
+        <Paragraph className="utrecht-form-field__label utrecht-form-field__label--checkbox">
+          <FormLabel htmlFor={fieldId} type="checkbox">
+            {label}
+          </FormLabel>
+        </Paragraph>
+        <Notes id={fieldId} description={description} error={error} />
+      </FormField>
+    );
+  },
+);
 
 export interface ChoiceOption {
   readonly value: string;
@@ -83,7 +137,16 @@ interface ChoiceGroupProps {
 }
 
 /** A group of options in a fieldset whose legend asks the question. */
-export function ChoiceGroup({ id, legend, description, error, options, type, registration, className }: ChoiceGroupProps) {
+export function ChoiceGroup({
+  id,
+  legend,
+  description,
+  error,
+  options,
+  type,
+  registration,
+  className,
+}: ChoiceGroupProps) {
   const Input = type === 'radio' ? RadioButton : Checkbox;
   return (
     <Fieldset
@@ -103,7 +166,9 @@ export function ChoiceGroup({ id, legend, description, error, options, type, reg
                 <Input id={optionId} value={option.value} invalid={!!error} {...registration} />
               </div>
               <Paragraph className={`utrecht-form-field__label utrecht-form-field__label--${type}`}>
-                <FormLabel htmlFor={optionId} type={type}>{option.label}</FormLabel>
+                <FormLabel htmlFor={optionId} type={type}>
+                  {option.label}
+                </FormLabel>
               </Paragraph>
             </FormField>
           );

@@ -1,5 +1,19 @@
-import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
-import { FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Paragraph, Select, Textbox } from '@utrecht/component-library-react';
+import {
+  forwardRef,
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+} from 'react';
+import {
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Paragraph,
+  Select,
+  Textbox,
+} from '@utrecht/component-library-react';
 
 interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
@@ -8,12 +22,17 @@ interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
 }
 
 /** A labelled text field with its Dutch error at the field; spreads react-hook-form's `register`. */
-export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField({ label, description, error, id, ...input }, ref) {
+export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
+  { label, description, error, id, ...input },
+  ref,
+) {
   const generatedId = useId();
   const inputId = id ?? generatedId;
   const descriptionId = `${inputId}-omschrijving`;
   const errorId = `${inputId}-fout`;
-  const describedBy = [description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ') ||
+    undefined;
   return (
     <FormField type="text" invalid={!!error}>
       <Paragraph className="utrecht-form-field__label">
@@ -22,7 +41,13 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
       {description && <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription>}
       {error && <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage>}
       <Paragraph className="utrecht-form-field__input">
-        <Textbox id={inputId} ref={ref} invalid={!!error} aria-describedby={describedBy} {...input} />
+        <Textbox
+          id={inputId}
+          ref={ref}
+          invalid={!!error}
+          aria-describedby={describedBy}
+          {...input}
+        />
       </Paragraph>
     </FormField>
   );
@@ -36,12 +61,17 @@ interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
 }
 
 /** A labelled select with its Dutch error at the field; spreads react-hook-form's `register`. */
-export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField({ label, description, error, children, id, ...select }, ref) {
+export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField(
+  { label, description, error, children, id, ...select },
+  ref,
+) {
   const generatedId = useId();
   const selectId = id ?? generatedId;
   const descriptionId = `${selectId}-omschrijving`;
   const errorId = `${selectId}-fout`;
-  const describedBy = [description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ') ||
+    undefined;
   return (
     <FormField type="select" invalid={!!error}>
       <Paragraph className="utrecht-form-field__label">
@@ -50,7 +80,15 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(funct
       {description && <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription>}
       {error && <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage>}
       <Paragraph className="utrecht-form-field__input">
-        <Select id={selectId} ref={ref} invalid={!!error} aria-describedby={describedBy} {...select}>{children}</Select>
+        <Select
+          id={selectId}
+          ref={ref}
+          invalid={!!error}
+          aria-describedby={describedBy}
+          {...select}
+        >
+          {children}
+        </Select>
       </Paragraph>
     </FormField>
   );

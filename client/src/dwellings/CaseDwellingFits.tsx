@@ -1,7 +1,13 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
-import { dwellingKindLabel, formatDutchDate, formatDutchEuro, type CaseDwellingFits as Fits, type Dwelling } from '@uitstroom/shared';
+import {
+  dwellingKindLabel,
+  formatDutchDate,
+  formatDutchEuro,
+  type CaseDwellingFits as Fits,
+  type Dwelling,
+} from '@uitstroom/shared';
 import { messageOf } from '../cases/case-api';
 import type { RegionMunicipalities } from '../cases/region';
 import { FitBadge, FitReasons } from './FitReasons';
@@ -14,30 +20,52 @@ import './dwellings.css';
  * available dwellings in the decided destination, best fit first, with the reason per criterion.
  * `renderAction` adds a step per dwelling (the offers module's "Deze woning aanbieden").
  */
-export function CaseDwellingFits({ caseId, region, renderAction }: { caseId: string; region: RegionMunicipalities; renderAction?: (dwelling: Dwelling) => ReactNode }) {
+export function CaseDwellingFits({
+  caseId,
+  region,
+  renderAction,
+}: {
+  caseId: string;
+  region: RegionMunicipalities;
+  renderAction?: (dwelling: Dwelling) => ReactNode;
+}) {
   const [fits, setFits] = useState<Fits | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchCaseDwellingFits(caseId, controller.signal).then(setFits).catch((error: unknown) => {
-      if ((error as Error).name !== 'AbortError') setFailure(messageOf(error, 'De passende woningen konden niet worden geladen.'));
-    });
+    fetchCaseDwellingFits(caseId, controller.signal)
+      .then(setFits)
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'AbortError')
+          setFailure(messageOf(error, 'De passende woningen konden niet worden geladen.'));
+      });
     return () => controller.abort();
   }, [caseId]);
 
   const destination = fits?.destination ? region.nameOf(fits.destination) : null;
   return (
     <section className="case-card case-dwelling-fits" aria-labelledby="passende-woningen-kop">
-      <Heading level={2} id="passende-woningen-kop">Passende woningen</Heading>
+      <Heading level={2} id="passende-woningen-kop">
+        Passende woningen
+      </Heading>
       <Paragraph className="case-card__note">
-        Uw beschikbare woningen{destination ? ` in ${destination}, de gemeente van bestemming` : ''}, de best passende eerst, met per punt de reden.
+        Uw beschikbare woningen{destination ? ` in ${destination}, de gemeente van bestemming` : ''}
+        , de best passende eerst, met per punt de reden.
       </Paragraph>
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
       {!fits && !failure && <Paragraph role="status">Passende woningen zoeken…</Paragraph>}
       {fits && fits.items.length === 0 && (
         <Paragraph>
-          U heeft geen beschikbare woning in {destination ?? 'de gemeente van bestemming'}. <RouterLink className="utrecht-link" to="/woningen">Registreer een woning</RouterLink>.
+          U heeft geen beschikbare woning in {destination ?? 'de gemeente van bestemming'}.{' '}
+          <RouterLink className="utrecht-link" to="/woningen">
+            Registreer een woning
+          </RouterLink>
+          .
         </Paragraph>
       )}
       {fits && fits.items.length > 0 && (
@@ -45,11 +73,16 @@ export function CaseDwellingFits({ caseId, region, renderAction }: { caseId: str
           {fits.items.map(({ dwelling: d, fit }) => (
             <li key={d.id} className="fit-list__item">
               <div className="fit-list__top">
-                <Heading level={3}><RouterLink className="utrecht-link" to={`/woningen/${d.id}`}>{d.street} {d.houseNumber}</RouterLink></Heading>
+                <Heading level={3}>
+                  <RouterLink className="utrecht-link" to={`/woningen/${d.id}`}>
+                    {d.street} {d.houseNumber}
+                  </RouterLink>
+                </Heading>
                 <FitBadge fit={fit} />
               </div>
               <Paragraph className="case-table__muted">
-                {d.neighbourhood} · {dwellingKindLabel[d.kind]} · {formatDutchEuro(d.rent)} · {accessibilitySummary(d)} · vrij vanaf {formatDutchDate(d.availableFrom)}
+                {d.neighbourhood} · {dwellingKindLabel[d.kind]} · {formatDutchEuro(d.rent)} ·{' '}
+                {accessibilitySummary(d)} · vrij vanaf {formatDutchDate(d.availableFrom)}
               </Paragraph>
               <FitReasons fit={fit} />
               {renderAction?.(d)}

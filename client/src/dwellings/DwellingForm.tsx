@@ -1,9 +1,24 @@
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import {
-  Alert, Button, ButtonGroup, Fieldset, FieldsetLegend, Heading, Paragraph, SelectOption, UnorderedList, UnorderedListItem,
+  Alert,
+  Button,
+  ButtonGroup,
+  Fieldset,
+  FieldsetLegend,
+  Heading,
+  Paragraph,
+  SelectOption,
+  UnorderedList,
+  UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { dwellingKindLabel, dwellingKinds, tenancyFormLabel, tenancyForms, type Dwelling } from '@uitstroom/shared';
+import {
+  dwellingKindLabel,
+  dwellingKinds,
+  tenancyFormLabel,
+  tenancyForms,
+  type Dwelling,
+} from '@uitstroom/shared';
 import { ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
 import { ChoiceGroup, TextareaField } from '../core/fields';
@@ -11,17 +26,32 @@ import { messageOf } from '../cases/case-api';
 import type { RegionMunicipalities } from '../cases/region';
 import { flattenErrors } from '../tables/form-errors';
 import { asDwellingConflict, createDwelling, updateDwelling } from './dwelling-api';
-import { checkDwelling, dwellingFieldOf, dwellingResolver, emptyDwelling, toDwellingValues, type DwellingValues } from './dwelling-form';
+import {
+  checkDwelling,
+  dwellingFieldOf,
+  dwellingResolver,
+  emptyDwelling,
+  toDwellingValues,
+  type DwellingValues,
+} from './dwelling-form';
 
 const id = (field: keyof DwellingValues) => `woning-${field}`;
-const yesNo = [{ value: 'ja', label: 'Ja' }, { value: 'nee', label: 'Nee' }] as const;
+const yesNo = [
+  { value: 'ja', label: 'Ja' },
+  { value: 'nee', label: 'Nee' },
+] as const;
 
 /**
  * Registering or editing a dwelling: the shared schema checks it here as it will on the server and
  * in a CSV import. An edit is saved on the version that was read; a newer one is loaded into the
  * form with a message, never overwritten.
  */
-export function DwellingForm({ region, dwelling, onSaved, onCancel }: {
+export function DwellingForm({
+  region,
+  dwelling,
+  onSaved,
+  onCancel,
+}: {
   region: RegionMunicipalities;
   /** Absent when registering a new dwelling. */
   dwelling?: Dwelling;
@@ -32,7 +62,12 @@ export function DwellingForm({ region, dwelling, onSaved, onCancel }: {
   const [version, setVersion] = useState(dwelling?.version ?? 0);
   const summaryRef = useRef<HTMLDivElement>(null);
   // Checked on "Opslaan", then at every change; never on leaving a field.
-  const form = useForm<DwellingValues>({ defaultValues: dwelling ? toDwellingValues(dwelling) : emptyDwelling, resolver: dwellingResolver, mode: 'onSubmit', reValidateMode: 'onChange' });
+  const form = useForm<DwellingValues>({
+    defaultValues: dwelling ? toDwellingValues(dwelling) : emptyDwelling,
+    resolver: dwellingResolver,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
   const { errors, isSubmitting, submitCount } = form.formState;
   const tenancyForm = useWatch({ control: form.control, name: 'tenancyForm' });
   const problems = flattenErrors(errors);
@@ -47,34 +82,58 @@ export function DwellingForm({ region, dwelling, onSaved, onCancel }: {
     const { input } = checkDwelling(values);
     if (!input) return;
     try {
-      onSaved(dwelling ? await updateDwelling(dwelling.id, version, input) : await createDwelling(input));
+      onSaved(
+        dwelling ? await updateDwelling(dwelling.id, version, input) : await createDwelling(input),
+      );
     } catch (error) {
       const current = asDwellingConflict(error);
       if (current) {
         form.reset(toDwellingValues(current));
         setVersion(current.version);
-        setFailure('Iemand anders heeft deze woning intussen gewijzigd. De nieuwste versie staat nu in het formulier; breng uw wijziging opnieuw aan.');
+        setFailure(
+          'Iemand anders heeft deze woning intussen gewijzigd. De nieuwste versie staat nu in het formulier; breng uw wijziging opnieuw aan.',
+        );
         return;
       }
       const issues = error instanceof ApiError ? error.issues : [];
-      for (const issue of issues) form.setError(dwellingFieldOf(issue.path), { message: issue.message });
+      for (const issue of issues)
+        form.setError(dwellingFieldOf(issue.path), { message: issue.message });
       if (!issues.length) setFailure(messageOf(error, 'De woning kon niet worden opgeslagen.'));
     }
   });
 
   const error = (field: keyof DwellingValues) => errors[field]?.message;
-  const text = (field: keyof DwellingValues) => ({ id: id(field), error: error(field), ...form.register(field) });
+  const text = (field: keyof DwellingValues) => ({
+    id: id(field),
+    error: error(field),
+    ...form.register(field),
+  });
 
   return (
-    <form noValidate onSubmit={submit} className="dwelling-form" aria-labelledby="woning-formulier-kop">
-      <Heading level={2} id="woning-formulier-kop">{dwelling ? 'Woning wijzigen' : 'Woning registreren'}</Heading>
+    <form
+      noValidate
+      onSubmit={submit}
+      className="dwelling-form"
+      aria-labelledby="woning-formulier-kop"
+    >
+      <Heading level={2} id="woning-formulier-kop">
+        {dwelling ? 'Woning wijzigen' : 'Woning registreren'}
+      </Heading>
       {submitCount > 0 && problems.length > 0 && (
         <div ref={summaryRef} tabIndex={-1} className="dwelling-form__summary" role="alert">
           <Alert type="error">
-            <Paragraph><strong>Controleer {problems.length === 1 ? 'dit veld' : `deze ${problems.length} velden`}:</strong></Paragraph>
+            <Paragraph>
+              <strong>
+                Controleer {problems.length === 1 ? 'dit veld' : `deze ${problems.length} velden`}:
+              </strong>
+            </Paragraph>
             <UnorderedList>
               {problems.map((p) => (
-                <UnorderedListItem key={p.path}><a className="utrecht-link" href={`#${id(dwellingFieldOf(p.path))}`}>{p.message}</a></UnorderedListItem>
+                <UnorderedListItem key={p.path}>
+                  <a className="utrecht-link" href={`#${id(dwellingFieldOf(p.path))}`}>
+                    {p.message}
+                  </a>
+                </UnorderedListItem>
               ))}
             </UnorderedList>
           </Alert>
@@ -84,15 +143,33 @@ export function DwellingForm({ region, dwelling, onSaved, onCancel }: {
         <FieldsetLegend>Adres</FieldsetLegend>
         <div className="dwelling-form__row">
           <TextField label="Straat" autoComplete="off" {...text('street')} />
-          <TextField label="Huisnummer" description="Met toevoeging: 12A of 12-2." autoComplete="off" {...text('houseNumber')} />
-          <TextField label="Postcode" description="Bijvoorbeeld 8224 JX." autoComplete="off" {...text('postcode')} />
+          <TextField
+            label="Huisnummer"
+            description="Met toevoeging: 12A of 12-2."
+            autoComplete="off"
+            {...text('houseNumber')}
+          />
+          <TextField
+            label="Postcode"
+            description="Bijvoorbeeld 8224 JX."
+            autoComplete="off"
+            {...text('postcode')}
+          />
         </div>
         <div className="dwelling-form__row">
           <SelectField label="Gemeente" {...text('municipalityCode')}>
             <SelectOption value="">Kies een gemeente</SelectOption>
-            {region.municipalities.map((m) => <SelectOption key={m.code} value={m.code}>{m.name}</SelectOption>)}
+            {region.municipalities.map((m) => (
+              <SelectOption key={m.code} value={m.code}>
+                {m.name}
+              </SelectOption>
+            ))}
           </SelectField>
-          <TextField label="Wijk" description="De plaatsingen per wijk worden gevolgd." {...text('neighbourhood')} />
+          <TextField
+            label="Wijk"
+            description="De plaatsingen per wijk worden gevolgd."
+            {...text('neighbourhood')}
+          />
         </div>
       </Fieldset>
       <Fieldset className="dwelling-form__group">
@@ -100,20 +177,56 @@ export function DwellingForm({ region, dwelling, onSaved, onCancel }: {
         <div className="dwelling-form__row">
           <SelectField label="Type" {...text('kind')}>
             <SelectOption value="">Kies een type</SelectOption>
-            {dwellingKinds.map((k) => <SelectOption key={k} value={k}>{dwellingKindLabel[k]}</SelectOption>)}
+            {dwellingKinds.map((k) => (
+              <SelectOption key={k} value={k}>
+                {dwellingKindLabel[k]}
+              </SelectOption>
+            ))}
           </SelectField>
-          <TextField label="Aantal kamers" inputMode="numeric" description="Woonkamer en slaapkamers samen; 0 voor een studio." {...text('rooms')} />
-          <TextField label="Huur per maand (in euro)" inputMode="decimal" description="Inclusief servicekosten, bijvoorbeeld 612,50." {...text('rent')} />
-          <TextField label="Verdieping" inputMode="numeric" description="0 is de begane grond, -1 een souterrain." {...text('floor')} />
-        </div>
-        <div className="dwelling-form__row">
-          <ChoiceGroup id={id('hasLift')} type="radio" className="case-choices--inline" legend="Is er een lift?" error={error('hasLift')} options={yesNo} registration={form.register('hasLift')} />
-          <ChoiceGroup
-            id={id('isWheelchairAccessible')} type="radio" className="case-choices--inline" legend="Rolstoeltoegankelijk?" error={error('isWheelchairAccessible')}
-            options={yesNo} registration={form.register('isWheelchairAccessible')}
+          <TextField
+            label="Aantal kamers"
+            inputMode="numeric"
+            description="Woonkamer en slaapkamers samen; 0 voor een studio."
+            {...text('rooms')}
+          />
+          <TextField
+            label="Huur per maand (in euro)"
+            inputMode="decimal"
+            description="Inclusief servicekosten, bijvoorbeeld 612,50."
+            {...text('rent')}
+          />
+          <TextField
+            label="Verdieping"
+            inputMode="numeric"
+            description="0 is de begane grond, -1 een souterrain."
+            {...text('floor')}
           />
         </div>
-        <TextareaField label="Toegankelijkheid (niet verplicht)" description="Bijvoorbeeld: drempelvrij, brede deuren, inloopdouche." {...text('accessibilityNotes')} />
+        <div className="dwelling-form__row">
+          <ChoiceGroup
+            id={id('hasLift')}
+            type="radio"
+            className="case-choices--inline"
+            legend="Is er een lift?"
+            error={error('hasLift')}
+            options={yesNo}
+            registration={form.register('hasLift')}
+          />
+          <ChoiceGroup
+            id={id('isWheelchairAccessible')}
+            type="radio"
+            className="case-choices--inline"
+            legend="Rolstoeltoegankelijk?"
+            error={error('isWheelchairAccessible')}
+            options={yesNo}
+            registration={form.register('isWheelchairAccessible')}
+          />
+        </div>
+        <TextareaField
+          label="Toegankelijkheid (niet verplicht)"
+          description="Bijvoorbeeld: drempelvrij, brede deuren, inloopdouche."
+          {...text('accessibilityNotes')}
+        />
       </Fieldset>
       <Fieldset className="dwelling-form__group">
         <FieldsetLegend>Beschikbaarheid en huurvorm</FieldsetLegend>
@@ -121,23 +234,46 @@ export function DwellingForm({ region, dwelling, onSaved, onCancel }: {
           <TextField label="Beschikbaar vanaf" type="date" {...text('availableFrom')} />
           <SelectField label="Huurvorm" {...text('tenancyForm')}>
             <SelectOption value="">Kies een huurvorm</SelectOption>
-            {tenancyForms.map((f) => <SelectOption key={f} value={f}>{tenancyFormLabel[f]}</SelectOption>)}
+            {tenancyForms.map((f) => (
+              <SelectOption key={f} value={f}>
+                {tenancyFormLabel[f]}
+              </SelectOption>
+            ))}
           </SelectField>
         </div>
         {tenancyForm !== 'regular' && (
           <>
-            <Paragraph className="dwelling-form__hint">Gaat de huur later over op naam van de bewoner (omklappen)? Vul dan de datum en de voorwaarden in.</Paragraph>
+            <Paragraph className="dwelling-form__hint">
+              Gaat de huur later over op naam van de bewoner (omklappen)? Vul dan de datum en de
+              voorwaarden in.
+            </Paragraph>
             <div className="dwelling-form__row">
-              <TextField label="Omzetting naar eigen naam op (niet verplicht)" type="date" {...text('conversionDate')} />
+              <TextField
+                label="Omzetting naar eigen naam op (niet verplicht)"
+                type="date"
+                {...text('conversionDate')}
+              />
             </div>
-            <TextareaField label="Voorwaarden voor de omzetting (niet verplicht)" description="Bijvoorbeeld: een jaar zonder huurachterstand en begeleiding volgens plan." {...text('conversionConditions')} />
+            <TextareaField
+              label="Voorwaarden voor de omzetting (niet verplicht)"
+              description="Bijvoorbeeld: een jaar zonder huurachterstand en begeleiding volgens plan."
+              {...text('conversionConditions')}
+            />
           </>
         )}
       </Fieldset>
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
       <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" disabled={isSubmitting}>{dwelling ? 'Wijziging opslaan' : 'Woning registreren'}</Button>
-        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>Annuleren</Button>
+        <Button type="submit" appearance="primary-action-button" disabled={isSubmitting}>
+          {dwelling ? 'Wijziging opslaan' : 'Woning registreren'}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
+          Annuleren
+        </Button>
       </ButtonGroup>
     </form>
   );

@@ -3,11 +3,27 @@ import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
-  Alert, Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, StatusBadge,
+  Alert,
+  Button,
+  ButtonGroup,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading,
+  Paragraph,
+  StatusBadge,
 } from '@utrecht/component-library-react';
-import { describeWaiting,
-  caseStateLabel, dwellingStatusLabel, formatDutchDate, formatDutchEuro, tenancyFormLabel, withdrawDwellingSchema,
-  type Dwelling, type DwellingCaseFits,
+import {
+  describeWaiting,
+  caseStateLabel,
+  dwellingStatusLabel,
+  formatDutchDate,
+  formatDutchEuro,
+  tenancyFormLabel,
+  withdrawDwellingSchema,
+  type Dwelling,
+  type DwellingCaseFits,
 } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
 import { TextareaField } from '../core/fields';
@@ -18,7 +34,12 @@ import { DwellingForm } from './DwellingForm';
 import { FitBadge, FitReasons } from './FitReasons';
 import { accessibilitySummary, kindAndRooms } from './dwelling-format';
 import { DwellingOffers } from '../placements/DwellingOffers';
-import { asDwellingConflict, fetchDwelling, fetchDwellingCases, withdrawDwelling } from './dwelling-api';
+import {
+  asDwellingConflict,
+  fetchDwelling,
+  fetchDwellingCases,
+  withdrawDwelling,
+} from './dwelling-api';
 import '../cases/cases.css';
 import './dwellings.css';
 
@@ -29,7 +50,9 @@ export function DwellingPage() {
   const region = useRegionMunicipalities();
   const [dwelling, setDwelling] = useState<Dwelling | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
+  const [notice, setNotice] = useState<string | null>(
+    (location.state as { notice?: string } | null)?.notice ?? null,
+  );
   const [isEditing, setIsEditing] = useState(false);
   const [isWithdrawing, setIsWithdrawing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -37,10 +60,16 @@ export function DwellingPage() {
   useEffect(() => {
     if (!dwellingId) return;
     const controller = new AbortController();
-    fetchDwelling(dwellingId, controller.signal).then(setDwelling).catch((error: unknown) => {
-      if ((error as Error).name === 'AbortError') return;
-      setFailure(error instanceof ApiError && error.status === 404 ? 'Deze woning bestaat niet of valt buiten uw bereik.' : messageOf(error, 'De woning kon niet worden geladen.'));
-    });
+    fetchDwelling(dwellingId, controller.signal)
+      .then(setDwelling)
+      .catch((error: unknown) => {
+        if ((error as Error).name === 'AbortError') return;
+        setFailure(
+          error instanceof ApiError && error.status === 404
+            ? 'Deze woning bestaat niet of valt buiten uw bereik.'
+            : messageOf(error, 'De woning kon niet worden geladen.'),
+        );
+      });
     return () => controller.abort();
   }, [dwellingId]);
 
@@ -52,8 +81,14 @@ export function DwellingPage() {
     return (
       <>
         <Heading level={1}>Woning</Heading>
-        <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>
-        <Paragraph><RouterLink className="utrecht-link" to="/woningen">Terug naar Woningen</RouterLink></Paragraph>
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+        <Paragraph>
+          <RouterLink className="utrecht-link" to="/woningen">
+            Terug naar Woningen
+          </RouterLink>
+        </Paragraph>
       </>
     );
   }
@@ -62,31 +97,73 @@ export function DwellingPage() {
 
   return (
     <div className="dwelling-page">
-      <Paragraph className="case-breadcrumb"><RouterLink className="utrecht-link" to="/woningen">Woningen</RouterLink></Paragraph>
+      <Paragraph className="case-breadcrumb">
+        <RouterLink className="utrecht-link" to="/woningen">
+          Woningen
+        </RouterLink>
+      </Paragraph>
       <header className="case-header">
-        <Heading level={1}>{dwelling.street} {dwelling.houseNumber}, {region.nameOf(dwelling.municipalityCode)}</Heading>
+        <Heading level={1}>
+          {dwelling.street} {dwelling.houseNumber}, {region.nameOf(dwelling.municipalityCode)}
+        </Heading>
         <div className="case-header__badges">
-          <StatusBadge status={isAvailable ? 'success' : 'neutral'} className={`dwelling-badge dwelling-badge--${dwelling.status}`}>{dwellingStatusLabel[dwelling.status]}</StatusBadge>
+          <StatusBadge
+            status={isAvailable ? 'success' : 'neutral'}
+            className={`dwelling-badge dwelling-badge--${dwelling.status}`}
+          >
+            {dwellingStatusLabel[dwelling.status]}
+          </StatusBadge>
         </div>
       </header>
-      {notice && <Alert type="ok" role="status"><Paragraph>{notice}</Paragraph></Alert>}
+      {notice && (
+        <Alert type="ok" role="status">
+          <Paragraph>{notice}</Paragraph>
+        </Alert>
+      )}
 
       {isEditing ? (
         <section className="case-card">
           <DwellingForm
-            region={region} dwelling={dwelling}
-            onSaved={(saved) => { setDwelling(saved); setIsEditing(false); setNotice('De wijziging is opgeslagen.'); requestAnimationFrame(() => editButton.current?.focus()); }}
-            onCancel={() => { setIsEditing(false); requestAnimationFrame(() => editButton.current?.focus()); }}
+            region={region}
+            dwelling={dwelling}
+            onSaved={(saved) => {
+              setDwelling(saved);
+              setIsEditing(false);
+              setNotice('De wijziging is opgeslagen.');
+              requestAnimationFrame(() => editButton.current?.focus());
+            }}
+            onCancel={() => {
+              setIsEditing(false);
+              requestAnimationFrame(() => editButton.current?.focus());
+            }}
           />
         </section>
       ) : (
         <section className="case-card" aria-labelledby="woning-gegevens-kop">
-          <Heading level={2} id="woning-gegevens-kop">Gegevens</Heading>
+          <Heading level={2} id="woning-gegevens-kop">
+            Gegevens
+          </Heading>
           <DwellingFacts dwelling={dwelling} region={region} />
           {isAvailable && (
             <ButtonGroup>
-              <Button ref={editButton} type="button" appearance="secondary-action-button" onClick={() => { setNotice(null); setIsEditing(true); }}>Woning wijzigen</Button>
-              <Button type="button" appearance="secondary-action-button" onClick={() => setIsWithdrawing(true)}>Woning intrekken</Button>
+              <Button
+                ref={editButton}
+                type="button"
+                appearance="secondary-action-button"
+                onClick={() => {
+                  setNotice(null);
+                  setIsEditing(true);
+                }}
+              >
+                Woning wijzigen
+              </Button>
+              <Button
+                type="button"
+                appearance="secondary-action-button"
+                onClick={() => setIsWithdrawing(true)}
+              >
+                Woning intrekken
+              </Button>
             </ButtonGroup>
           )}
         </section>
@@ -99,7 +176,11 @@ export function DwellingPage() {
         <WithdrawDwellingDialog
           dwelling={dwelling}
           onClose={() => setIsWithdrawing(false)}
-          onDone={(withdrawn) => { setDwelling(withdrawn); setIsWithdrawing(false); setNotice('De woning is ingetrokken. Ze blijft bewaard, met de reden.'); }}
+          onDone={(withdrawn) => {
+            setDwelling(withdrawn);
+            setIsWithdrawing(false);
+            setNotice('De woning is ingetrokken. Ze blijft bewaard, met de reden.');
+          }}
         />
       )}
     </div>
@@ -108,22 +189,37 @@ export function DwellingPage() {
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-function DwellingFacts({ dwelling: d, region }: { dwelling: Dwelling; region: RegionMunicipalities }) {
+function DwellingFacts({
+  dwelling: d,
+  region,
+}: {
+  dwelling: Dwelling;
+  region: RegionMunicipalities;
+}) {
   const facts: [string, string][] = [
     ['Adres', `${d.street} ${d.houseNumber}, ${d.postcode} ${region.nameOf(d.municipalityCode)}`],
     ['Wijk', d.neighbourhood],
     ['Woning', kindAndRooms(d)],
     ['Huur per maand', formatDutchEuro(d.rent)],
-    ['Toegankelijkheid', [capitalise(accessibilitySummary(d)), d.accessibilityNotes].filter(Boolean).join('. ')],
+    [
+      'Toegankelijkheid',
+      [capitalise(accessibilitySummary(d)), d.accessibilityNotes].filter(Boolean).join('. '),
+    ],
     ['Beschikbaar vanaf', formatDutchDate(d.availableFrom)],
     ['Huurvorm', tenancyFormLabel[d.tenancyForm]],
   ];
-  if (d.conversionDate) facts.push(['Omzetting naar eigen naam', formatDutchDate(d.conversionDate)]);
+  if (d.conversionDate)
+    facts.push(['Omzetting naar eigen naam', formatDutchDate(d.conversionDate)]);
   if (d.conversionConditions) facts.push(['Voorwaarden omzetting', d.conversionConditions]);
   if (d.withdrawalReason) facts.push(['Reden van intrekking', d.withdrawalReason]);
   return (
     <DataList className="case-facts">
-      {facts.map(([label, value]) => <DataListItem key={label}><DataListKey>{label}</DataListKey><DataListValue>{value}</DataListValue></DataListItem>)}
+      {facts.map(([label, value]) => (
+        <DataListItem key={label}>
+          <DataListKey>{label}</DataListKey>
+          <DataListValue>{value}</DataListValue>
+        </DataListItem>
+      ))}
     </DataList>
   );
 }
@@ -136,35 +232,65 @@ function FittingCases({ dwelling, region }: { dwelling: Dwelling; region: Region
   useEffect(() => {
     const controller = new AbortController();
     setFits(null);
-    fetchDwellingCases(dwelling.id, controller.signal).then(setFits).catch((error: unknown) => {
-      if ((error as Error).name !== 'AbortError') setFailure(messageOf(error, 'De passende casussen konden niet worden geladen.'));
-    });
+    fetchDwellingCases(dwelling.id, controller.signal)
+      .then(setFits)
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'AbortError')
+          setFailure(messageOf(error, 'De passende casussen konden niet worden geladen.'));
+      });
     return () => controller.abort();
   }, [dwelling.id, dwelling.version]);
 
   return (
     <section className="case-card" aria-labelledby="passende-casussen-kop">
-      <Heading level={2} id="passende-casussen-kop">Passende casussen</Heading>
+      <Heading level={2} id="passende-casussen-kop">
+        Passende casussen
+      </Heading>
       <Paragraph className="case-card__note">
-        Casussen die een woning zoeken in {region.nameOf(dwelling.municipalityCode)}, de best passende eerst. U ziet alleen het woonprofiel: huishouden en woonbehoeften.
+        Casussen die een woning zoeken in {region.nameOf(dwelling.municipalityCode)}, de best
+        passende eerst. U ziet alleen het woonprofiel: huishouden en woonbehoeften.
       </Paragraph>
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
       {!fits && !failure && <Paragraph role="status">Passende casussen zoeken…</Paragraph>}
-      {fits && fits.items.length === 0 && <Paragraph>Er zoekt nu geen casus een woning in {region.nameOf(dwelling.municipalityCode)}.</Paragraph>}
+      {fits && fits.items.length === 0 && (
+        <Paragraph>
+          Er zoekt nu geen casus een woning in {region.nameOf(dwelling.municipalityCode)}.
+        </Paragraph>
+      )}
       {fits && fits.items.length > 0 && (
         <ol className="fit-list">
           {fits.items.map(({ case: c, fit }) => {
-            const profile = [...describeSection('household', c.household, region.nameOf), ...describeSection('housingNeeds', c.housingNeeds, region.nameOf)];
+            const profile = [
+              ...describeSection('household', c.household, region.nameOf),
+              ...describeSection('housingNeeds', c.housingNeeds, region.nameOf),
+            ];
             return (
               <li key={c.id} className="fit-list__item">
                 <div className="fit-list__top">
-                  <Heading level={3}><RouterLink className="utrecht-link" to={`/casussen/${c.id}`}>Casus {c.pseudonym}</RouterLink></Heading>
+                  <Heading level={3}>
+                    <RouterLink className="utrecht-link" to={`/casussen/${c.id}`}>
+                      Casus {c.pseudonym}
+                    </RouterLink>
+                  </Heading>
                   <FitBadge fit={fit} />
                 </div>
                 <Paragraph className="case-table__muted">
-                  {caseStateLabel[c.state]}{c.waitingDays !== undefined && c.waitingDays !== null ? ` · ${describeWaiting(c.waitingDays, 'today').toLowerCase()}` : ''}
+                  {caseStateLabel[c.state]}
+                  {c.waitingDays !== undefined && c.waitingDays !== null
+                    ? ` · ${describeWaiting(c.waitingDays, 'today').toLowerCase()}`
+                    : ''}
                 </Paragraph>
-                {profile.length > 0 && <Paragraph className="fit-list__profile">{profile.map((f) => `${f.label}: ${f.value.replace(/€ /g, '€\u00a0')}`).join(' · ')}</Paragraph>}
+                {profile.length > 0 && (
+                  <Paragraph className="fit-list__profile">
+                    {profile
+                      .map((f) => `${f.label}: ${f.value.replace(/€ /g, '€\u00a0')}`)
+                      .join(' · ')}
+                  </Paragraph>
+                )}
                 <FitReasons fit={fit} />
               </li>
             );
@@ -178,11 +304,26 @@ function FittingCases({ dwelling, region }: { dwelling: Dwelling; region: Region
 const withdrawSchema = withdrawDwellingSchema.omit({ version: true });
 
 /** Withdrawing a dwelling: a reason of at least ten characters, in a modal dialog. */
-function WithdrawDwellingDialog({ dwelling, onClose, onDone }: { dwelling: Dwelling; onClose(): void; onDone(dwelling: Dwelling): void }) {
+function WithdrawDwellingDialog({
+  dwelling,
+  onClose,
+  onDone,
+}: {
+  dwelling: Dwelling;
+  onClose(): void;
+  onDone(dwelling: Dwelling): void;
+}) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [resolver] = useState(() => zodResolver(withdrawSchema) as unknown as Resolver<{ reason: string }>);
-  const form = useForm<{ reason: string }>({ defaultValues: { reason: '' }, resolver, mode: 'onSubmit', reValidateMode: 'onChange' });
+  const [resolver] = useState(
+    () => zodResolver(withdrawSchema) as unknown as Resolver<{ reason: string }>,
+  );
+  const form = useForm<{ reason: string }>({
+    defaultValues: { reason: '' },
+    resolver,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
   const { errors, isSubmitting } = form.formState;
 
   useEffect(() => {
@@ -196,22 +337,52 @@ function WithdrawDwellingDialog({ dwelling, onClose, onDone }: { dwelling: Dwell
     try {
       onDone(await withdrawDwelling(dwelling.id, dwelling.version, reason));
     } catch (error) {
-      setFailure(asDwellingConflict(error) ? 'Iemand anders heeft deze woning intussen gewijzigd. Sluit dit venster en laad de pagina opnieuw.' : messageOf(error));
+      setFailure(
+        asDwellingConflict(error)
+          ? 'Iemand anders heeft deze woning intussen gewijzigd. Sluit dit venster en laad de pagina opnieuw.'
+          : messageOf(error),
+      );
     }
   });
 
   return (
-    <dialog ref={dialogRef} className="case-dialog" aria-labelledby="intrekken-kop" onClose={onClose}>
+    <dialog
+      ref={dialogRef}
+      className="case-dialog"
+      aria-labelledby="intrekken-kop"
+      onClose={onClose}
+    >
       <form noValidate onSubmit={submit} className="case-dialog__form">
-        <Heading level={2} id="intrekken-kop">Woning intrekken</Heading>
+        <Heading level={2} id="intrekken-kop">
+          Woning intrekken
+        </Heading>
         <Paragraph>
-          {dwelling.street} {dwelling.houseNumber} is dan niet meer beschikbaar voor de uitstroom. De woning wordt niet verwijderd: ze blijft bewaard, met de reden.
+          {dwelling.street} {dwelling.houseNumber} is dan niet meer beschikbaar voor de uitstroom.
+          De woning wordt niet verwijderd: ze blijft bewaard, met de reden.
         </Paragraph>
-        <TextareaField id="intrekken-reden" label="Reden" description="Minstens 10 tekens, bijvoorbeeld: verhuurd via de reguliere lijst." error={errors.reason?.message} {...form.register('reason')} />
-        {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+        <TextareaField
+          id="intrekken-reden"
+          label="Reden"
+          description="Minstens 10 tekens, bijvoorbeeld: verhuurd via de reguliere lijst."
+          error={errors.reason?.message}
+          {...form.register('reason')}
+        />
+        {failure && (
+          <Alert type="error" role="alert">
+            <Paragraph>{failure}</Paragraph>
+          </Alert>
+        )}
         <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" disabled={isSubmitting}>Woning intrekken</Button>
-          <Button type="button" appearance="secondary-action-button" onClick={() => dialogRef.current?.close()}>Annuleren</Button>
+          <Button type="submit" appearance="primary-action-button" disabled={isSubmitting}>
+            Woning intrekken
+          </Button>
+          <Button
+            type="button"
+            appearance="secondary-action-button"
+            onClick={() => dialogRef.current?.close()}
+          >
+            Annuleren
+          </Button>
         </ButtonGroup>
       </form>
     </dialog>

@@ -1,9 +1,26 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import {
-  Alert, Button, Heading, Paragraph, SelectOption, StatusBadge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Alert,
+  Button,
+  Heading,
+  Paragraph,
+  SelectOption,
+  StatusBadge,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
 } from '@utrecht/component-library-react';
-import { dwellingStatusLabel, formatDutchDate, formatDutchEuro, tenancyFormLabel, type Dwelling } from '@uitstroom/shared';
+import {
+  dwellingStatusLabel,
+  formatDutchDate,
+  formatDutchEuro,
+  tenancyFormLabel,
+  type Dwelling,
+} from '@uitstroom/shared';
 import { SelectField, TextField } from '../core/form';
 import { Pager } from '../core/Pager';
 import { messageOf } from '../cases/case-api';
@@ -16,13 +33,24 @@ import '../cases/cases.css';
 import './dwellings.css';
 
 /** The list's filters in the URL, in Dutch, so that a filtered list survives a reload. */
-interface Filters { status: 'available' | 'withdrawn' | 'all'; municipality: string; q: string }
+interface Filters {
+  status: 'available' | 'withdrawn' | 'all';
+  municipality: string;
+  q: string;
+}
 const statusParam = { available: 'beschikbaar', withdrawn: 'ingetrokken', all: 'alle' } as const;
 
 function readFilters(search: URLSearchParams): Filters {
-  const status = (Object.keys(statusParam) as Filters['status'][]).find((k) => statusParam[k] === search.get('status')) ?? 'available';
+  const status =
+    (Object.keys(statusParam) as Filters['status'][]).find(
+      (k) => statusParam[k] === search.get('status'),
+    ) ?? 'available';
   const municipality = search.get('gemeente') ?? '';
-  return { status, municipality: /^GM\d{4}$/.test(municipality) ? municipality : '', q: (search.get('zoek') ?? '').slice(0, 100) };
+  return {
+    status,
+    municipality: /^GM\d{4}$/.test(municipality) ? municipality : '',
+    q: (search.get('zoek') ?? '').slice(0, 100),
+  };
 }
 
 function writeFilters(filters: Filters): URLSearchParams {
@@ -60,9 +88,12 @@ export function DwellingsPage() {
   useEffect(() => {
     const controller = new AbortController();
     setFailure(null);
-    fetchDwellings(new URLSearchParams(apiQuery), controller.signal).then(setDwellings).catch((error: unknown) => {
-      if ((error as Error).name !== 'AbortError') setFailure(messageOf(error, 'De woningen konden niet worden geladen.'));
-    });
+    fetchDwellings(new URLSearchParams(apiQuery), controller.signal)
+      .then(setDwellings)
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'AbortError')
+          setFailure(messageOf(error, 'De woningen konden niet worden geladen.'));
+      });
     return () => controller.abort();
   }, [apiQuery, reloadKey]);
 
@@ -73,37 +104,81 @@ export function DwellingsPage() {
   const onFilter = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    setSearch(writeFilters({ status: String(data.get('status') ?? 'available') as Filters['status'], municipality: String(data.get('municipality') ?? ''), q: String(data.get('q') ?? '') }));
+    setSearch(
+      writeFilters({
+        status: String(data.get('status') ?? 'available') as Filters['status'],
+        municipality: String(data.get('municipality') ?? ''),
+        q: String(data.get('q') ?? ''),
+      }),
+    );
   };
   const pages = dwellings ? Math.max(1, Math.ceil(dwellings.length / pageSize)) : 1;
-  const page = Number.isInteger(requestedPage) && requestedPage >= 1 ? Math.min(requestedPage, pages) : 1;
-  const pageLink = (to: number) => `?${new URLSearchParams([...writeFilters(filters), ...(to > 1 ? [['pagina', String(to)]] : [])]).toString()}`;
+  const page =
+    Number.isInteger(requestedPage) && requestedPage >= 1 ? Math.min(requestedPage, pages) : 1;
+  const pageLink = (to: number) =>
+    `?${new URLSearchParams([...writeFilters(filters), ...(to > 1 ? [['pagina', String(to)]] : [])]).toString()}`;
   const isFiltered = filters.status !== 'available' || !!filters.municipality || !!filters.q.trim();
 
   return (
     <div className="dwellings-page">
       <div className="page-title">
         <Heading level={1}>Woningen</Heading>
-        {!isRegistering && <Button ref={registerButton} type="button" appearance="primary-action-button" onClick={() => setIsRegistering(true)}>Woning registreren</Button>}
+        {!isRegistering && (
+          <Button
+            ref={registerButton}
+            type="button"
+            appearance="primary-action-button"
+            onClick={() => setIsRegistering(true)}
+          >
+            Woning registreren
+          </Button>
+        )}
       </div>
       <Paragraph className="dwellings-page__intro">
-        De woningen die uw corporatie beschikbaar stelt voor de uitstroom. Bij elke woning ziet u welke casussen die een woning zoeken in die gemeente erbij
-        passen, en waarom.
+        De woningen die uw corporatie beschikbaar stelt voor de uitstroom. Bij elke woning ziet u
+        welke casussen die een woning zoeken in die gemeente erbij passen, en waarom.
       </Paragraph>
-      {region.loadError && <Alert type="warning"><Paragraph>{region.loadError}</Paragraph></Alert>}
+      {region.loadError && (
+        <Alert type="warning">
+          <Paragraph>{region.loadError}</Paragraph>
+        </Alert>
+      )}
 
       {isRegistering && (
         <section className="case-card">
           <DwellingForm
             region={region}
-            onSaved={(dwelling) => navigate(`/woningen/${dwelling.id}`, { state: { notice: 'De woning is geregistreerd. Hieronder ziet u welke casussen erbij passen.' } })}
-            onCancel={() => { setIsRegistering(false); requestAnimationFrame(() => registerButton.current?.focus()); }}
+            onSaved={(dwelling) =>
+              navigate(`/woningen/${dwelling.id}`, {
+                state: {
+                  notice:
+                    'De woning is geregistreerd. Hieronder ziet u welke casussen erbij passen.',
+                },
+              })
+            }
+            onCancel={() => {
+              setIsRegistering(false);
+              requestAnimationFrame(() => registerButton.current?.focus());
+            }}
           />
         </section>
       )}
 
-      <form key={search.toString()} role="search" aria-label="Woningen filteren" className="case-filters dwelling-filters" onSubmit={onFilter} noValidate>
-        <TextField label="Zoek op straat, postcode of wijk" name="q" type="search" defaultValue={filters.q} autoComplete="off" />
+      <form
+        key={search.toString()}
+        role="search"
+        aria-label="Woningen filteren"
+        className="case-filters dwelling-filters"
+        onSubmit={onFilter}
+        noValidate
+      >
+        <TextField
+          label="Zoek op straat, postcode of wijk"
+          name="q"
+          type="search"
+          defaultValue={filters.q}
+          autoComplete="off"
+        />
         <SelectField label="Status" name="status" defaultValue={filters.status}>
           <SelectOption value="available">Beschikbaar</SelectOption>
           <SelectOption value="withdrawn">Ingetrokken</SelectOption>
@@ -111,26 +186,52 @@ export function DwellingsPage() {
         </SelectField>
         <SelectField label="Gemeente" name="municipality" defaultValue={filters.municipality}>
           <SelectOption value="">Alle gemeenten</SelectOption>
-          {region.municipalities.map((m) => <SelectOption key={m.code} value={m.code}>{m.name}</SelectOption>)}
+          {region.municipalities.map((m) => (
+            <SelectOption key={m.code} value={m.code}>
+              {m.name}
+            </SelectOption>
+          ))}
         </SelectField>
         <div className="case-filters__buttons">
-          <Button type="submit" appearance="primary-action-button">Filteren</Button>
-          {isFiltered && <RouterLink className="utrecht-link" to="/woningen">Filters wissen</RouterLink>}
+          <Button type="submit" appearance="primary-action-button">
+            Filteren
+          </Button>
+          {isFiltered && (
+            <RouterLink className="utrecht-link" to="/woningen">
+              Filters wissen
+            </RouterLink>
+          )}
         </div>
       </form>
 
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
       <div className="dwellings-page__count">
         <Paragraph role="status" className="case-count">
-          {!dwellings && !failure ? 'Woningen laden…' : dwellings ? (dwellings.length === 1 ? '1 woning' : `${dwellings.length} woningen`) : ''}
+          {!dwellings && !failure
+            ? 'Woningen laden…'
+            : dwellings
+              ? dwellings.length === 1
+                ? '1 woning'
+                : `${dwellings.length} woningen`
+              : ''}
         </Paragraph>
-        <a className="utrecht-link" href={dwellingsExportUrl(toApiQuery(filters))} download>Deze woningen exporteren (CSV)</a>
+        <a className="utrecht-link" href={dwellingsExportUrl(toApiQuery(filters))} download>
+          Deze woningen exporteren (CSV)
+        </a>
       </div>
 
       {dwellings && dwellings.length === 0 && (
         <div className="empty-state">
           <Heading level={2}>{isFiltered ? 'Geen woningen gevonden' : 'Nog geen woningen'}</Heading>
-          <Paragraph>{isFiltered ? 'Geen woning past bij deze filters. Pas de filters aan of wis ze.' : 'Registreer een woning, of lees er een aantal tegelijk in uit een CSV-bestand.'}</Paragraph>
+          <Paragraph>
+            {isFiltered
+              ? 'Geen woning past bij deze filters. Pas de filters aan of wis ze.'
+              : 'Registreer een woning, of lees er een aantal tegelijk in uit een CSV-bestand.'}
+          </Paragraph>
         </div>
       )}
       {dwellings && dwellings.length > 0 && (
@@ -151,10 +252,15 @@ export function DwellingsPage() {
             {dwellings.slice((page - 1) * pageSize, page * pageSize).map((d) => (
               <TableRow key={d.id}>
                 <TableCell>
-                  <RouterLink className="utrecht-link case-table__name" to={`/woningen/${d.id}`}>{d.street} {d.houseNumber}</RouterLink>
+                  <RouterLink className="utrecht-link case-table__name" to={`/woningen/${d.id}`}>
+                    {d.street} {d.houseNumber}
+                  </RouterLink>
                   <Paragraph className="case-table__muted">{d.postcode}</Paragraph>
                 </TableCell>
-                <TableCell>{region.nameOf(d.municipalityCode)}<Paragraph className="case-table__muted">{d.neighbourhood}</Paragraph></TableCell>
+                <TableCell>
+                  {region.nameOf(d.municipalityCode)}
+                  <Paragraph className="case-table__muted">{d.neighbourhood}</Paragraph>
+                </TableCell>
                 <TableCell>
                   {kindAndRooms(d)}
                   <Paragraph className="case-table__muted">{accessibilitySummary(d)}</Paragraph>
@@ -163,7 +269,12 @@ export function DwellingsPage() {
                 <TableCell>{formatDutchDate(d.availableFrom)}</TableCell>
                 <TableCell>{tenancyFormLabel[d.tenancyForm]}</TableCell>
                 <TableCell>
-                  <StatusBadge status={d.status === 'available' ? 'success' : 'neutral'} className={`dwelling-badge dwelling-badge--${d.status}`}>{dwellingStatusLabel[d.status]}</StatusBadge>
+                  <StatusBadge
+                    status={d.status === 'available' ? 'success' : 'neutral'}
+                    className={`dwelling-badge dwelling-badge--${d.status}`}
+                  >
+                    {dwellingStatusLabel[d.status]}
+                  </StatusBadge>
                 </TableCell>
               </TableRow>
             ))}
@@ -176,4 +287,3 @@ export function DwellingsPage() {
     </div>
   );
 }
-

@@ -1,8 +1,15 @@
 import { dwellingKindLabel, type Dwelling } from '@uitstroom/shared';
 
 /** `begane grond · rolstoeltoegankelijk`, `3e verdieping met lift`. */
-export function accessibilitySummary(d: Pick<Dwelling, 'floor' | 'hasLift' | 'isWheelchairAccessible'>): string {
-  const floor = d.floor <= 0 ? (d.floor < 0 ? 'souterrain' : 'begane grond') : `${d.floor}e verdieping ${d.hasLift ? 'met' : 'zonder'} lift`;
+export function accessibilitySummary(
+  d: Pick<Dwelling, 'floor' | 'hasLift' | 'isWheelchairAccessible'>,
+): string {
+  const floor =
+    d.floor <= 0
+      ? d.floor < 0
+        ? 'souterrain'
+        : 'begane grond'
+      : `${d.floor}e verdieping ${d.hasLift ? 'met' : 'zonder'} lift`;
   return d.isWheelchairAccessible ? `${floor} · rolstoeltoegankelijk` : floor;
 }
 

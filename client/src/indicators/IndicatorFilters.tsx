@@ -2,11 +2,22 @@ import { useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useForm, type Resolver } from 'react-hook-form';
 import { Button, Fieldset, FieldsetLegend, SelectOption } from '@utrecht/component-library-react';
-import { targetGroupLabel, type DashboardView, type Seat, type TargetGroup } from '@uitstroom/shared';
+import {
+  targetGroupLabel,
+  type DashboardView,
+  type Seat,
+  type TargetGroup,
+} from '@uitstroom/shared';
 import { SelectField, TextField } from '../core/form';
 import { addMessage, toFieldErrors, type FieldMessages } from '../tables/form-errors';
 import { todayIsoDate } from '../cases/case-format';
-import { checkFilter, filterFields, quickPeriods, type FilterField, type FilterValues } from './indicator-filters';
+import {
+  checkFilter,
+  filterFields,
+  quickPeriods,
+  type FilterField,
+  type FilterValues,
+} from './indicator-filters';
 
 interface Props {
   /** The filters in the URL now. */
@@ -27,23 +38,48 @@ interface Props {
  * (typed or stale) shows the API's message at the field. A municipality and a corporation see
  * their own figures: the server forces that filter, so the form does not offer it.
  */
-export function IndicatorFilters({ values, appliedPeriod, choices, targetGroups, seat, apiIssues, onApply }: Props) {
-  const shown: FilterValues = { ...values, from: values.from || appliedPeriod?.from || '', to: values.to || appliedPeriod?.to || '' };
+export function IndicatorFilters({
+  values,
+  appliedPeriod,
+  choices,
+  targetGroups,
+  seat,
+  apiIssues,
+  onApply,
+}: Props) {
+  const shown: FilterValues = {
+    ...values,
+    from: values.from || appliedPeriod?.from || '',
+    to: values.to || appliedPeriod?.to || '',
+  };
   const [resolver] = useState<Resolver<FilterValues>>(() => (input: FilterValues) => {
     const checked = checkFilter(input);
     if (checked.ok) return { values: input, errors: {} };
     const messages: FieldMessages = new Map();
-    for (const issue of checked.issues) addMessage(messages, (filterFields as readonly string[]).includes(issue.path) ? issue.path : 'from', issue.message);
+    for (const issue of checked.issues)
+      addMessage(
+        messages,
+        (filterFields as readonly string[]).includes(issue.path) ? issue.path : 'from',
+        issue.message,
+      );
     return { values: {}, errors: toFieldErrors<FilterValues>(messages) };
   });
-  const form = useForm<FilterValues>({ defaultValues: shown, resolver, mode: 'onSubmit', reValidateMode: 'onSubmit' });
+  const form = useForm<FilterValues>({
+    defaultValues: shown,
+    resolver,
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
+  });
   const { errors } = form.formState;
   const shownKey = JSON.stringify(shown);
 
   // Back, forward and a quick choice bring the values of the URL they belong to.
-  useEffect(() => { form.reset(JSON.parse(shownKey) as FilterValues); }, [form, shownKey]);
   useEffect(() => {
-    for (const [field, message] of Object.entries(apiIssues)) form.setError(field as FilterField, { message });
+    form.reset(JSON.parse(shownKey) as FilterValues);
+  }, [form, shownKey]);
+  useEffect(() => {
+    for (const [field, message] of Object.entries(apiIssues))
+      form.setError(field as FilterField, { message });
   }, [form, apiIssues]);
 
   const apply = form.handleSubmit((checked) => onApply(checked));
@@ -56,46 +92,110 @@ export function IndicatorFilters({ values, appliedPeriod, choices, targetGroups,
   };
 
   return (
-    <form noValidate onSubmit={apply} className="indicator-filters" aria-label="Indicatoren filteren">
+    <form
+      noValidate
+      onSubmit={apply}
+      className="indicator-filters"
+      aria-label="Indicatoren filteren"
+    >
       <Fieldset className="indicator-filters__period">
         <FieldsetLegend>Periode</FieldsetLegend>
         <div className="indicator-filters__quick" role="group" aria-label="Snelkeuze periode">
           {periods.map((period) => (
             <Button
-              key={period.key} type="button" appearance="subtle-button" aria-pressed={shown.from === period.from && shown.to === period.to}
+              key={period.key}
+              type="button"
+              appearance="subtle-button"
+              aria-pressed={shown.from === period.from && shown.to === period.to}
               onClick={() => choose(period.from, period.to)}
-            >{period.label}</Button>
+            >
+              {period.label}
+            </Button>
           ))}
         </div>
         <div className="indicator-filters__dates">
-          <TextField id="indicator-van" label="Van" type="date" error={errors.from?.message} {...form.register('from')} />
-          <TextField id="indicator-tot" label="Tot en met" type="date" error={errors.to?.message} {...form.register('to')} />
+          <TextField
+            id="indicator-van"
+            label="Van"
+            type="date"
+            error={errors.from?.message}
+            {...form.register('from')}
+          />
+          <TextField
+            id="indicator-tot"
+            label="Tot en met"
+            type="date"
+            error={errors.to?.message}
+            {...form.register('to')}
+          />
         </div>
       </Fieldset>
       <div className="indicator-filters__choices">
         {seat !== 'municipality' && (
-          <SelectField id="indicator-gemeente" label="Gemeente" error={errors.municipality?.message} {...form.register('municipality')}>
+          <SelectField
+            id="indicator-gemeente"
+            label="Gemeente"
+            error={errors.municipality?.message}
+            {...form.register('municipality')}
+          >
             <SelectOption value="">Alle gemeenten</SelectOption>
-            {(choices?.municipalities ?? []).map((m) => <SelectOption key={m.code} value={m.code}>{m.name}</SelectOption>)}
+            {(choices?.municipalities ?? []).map((m) => (
+              <SelectOption key={m.code} value={m.code}>
+                {m.name}
+              </SelectOption>
+            ))}
             {/* A value from the URL that is not a choice stays visible, so its message makes sense. */}
-            {values.municipality && !choices?.municipalities.some((m) => m.code === values.municipality) && <SelectOption value={values.municipality}>{values.municipality}</SelectOption>}
+            {values.municipality &&
+              !choices?.municipalities.some((m) => m.code === values.municipality) && (
+                <SelectOption value={values.municipality}>{values.municipality}</SelectOption>
+              )}
           </SelectField>
         )}
         {seat !== 'corporation' && (
-          <SelectField id="indicator-corporatie" label="Corporatie" error={errors.corporation?.message} {...form.register('corporation')}>
+          <SelectField
+            id="indicator-corporatie"
+            label="Corporatie"
+            error={errors.corporation?.message}
+            {...form.register('corporation')}
+          >
             <SelectOption value="">Alle corporaties</SelectOption>
-            {(choices?.corporations ?? []).map((c) => <SelectOption key={c.id} value={c.id}>{c.name}</SelectOption>)}
-            {values.corporation && !choices?.corporations.some((c) => c.id === values.corporation) && <SelectOption value={values.corporation}>{values.corporation}</SelectOption>}
+            {(choices?.corporations ?? []).map((c) => (
+              <SelectOption key={c.id} value={c.id}>
+                {c.name}
+              </SelectOption>
+            ))}
+            {values.corporation &&
+              !choices?.corporations.some((c) => c.id === values.corporation) && (
+                <SelectOption value={values.corporation}>{values.corporation}</SelectOption>
+              )}
           </SelectField>
         )}
-        <SelectField id="indicator-doelgroep" label="Doelgroep" error={errors.targetGroup?.message} {...form.register('targetGroup')}>
+        <SelectField
+          id="indicator-doelgroep"
+          label="Doelgroep"
+          error={errors.targetGroup?.message}
+          {...form.register('targetGroup')}
+        >
           <SelectOption value="">Alle doelgroepen</SelectOption>
-          {targetGroups.map((g) => <SelectOption key={g} value={g}>{targetGroupLabel[g]}</SelectOption>)}
-          {values.targetGroup && !(targetGroups as readonly string[]).includes(values.targetGroup) && <SelectOption value={values.targetGroup}>{values.targetGroup}</SelectOption>}
+          {targetGroups.map((g) => (
+            <SelectOption key={g} value={g}>
+              {targetGroupLabel[g]}
+            </SelectOption>
+          ))}
+          {values.targetGroup &&
+            !(targetGroups as readonly string[]).includes(values.targetGroup) && (
+              <SelectOption value={values.targetGroup}>{values.targetGroup}</SelectOption>
+            )}
         </SelectField>
         <div className="indicator-filters__buttons">
-          <Button type="submit" appearance="primary-action-button">Toepassen</Button>
-          {isFiltered && <RouterLink className="utrecht-link" to="/indicatoren">Filters wissen</RouterLink>}
+          <Button type="submit" appearance="primary-action-button">
+            Toepassen
+          </Button>
+          {isFiltered && (
+            <RouterLink className="utrecht-link" to="/indicatoren">
+              Filters wissen
+            </RouterLink>
+          )}
         </div>
       </div>
     </form>

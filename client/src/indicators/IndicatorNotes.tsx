@@ -25,7 +25,13 @@ export function scopeIntro(view: DashboardView): string {
 /** `Gemeente Lelystad · Centrada · Beschermd wonen`, or nothing when no filter narrows the figures. */
 export function filterSummary(view: DashboardView): string {
   const { filter } = view.dashboard;
-  return [filter.municipality?.name, filter.corporation?.name, filter.targetGroup ? targetGroupLabel[filter.targetGroup] : undefined].filter(Boolean).join(' · ');
+  return [
+    filter.municipality?.name,
+    filter.corporation?.name,
+    filter.targetGroup ? targetGroupLabel[filter.targetGroup] : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 export function DashboardFacts({ view }: { view: DashboardView }) {
@@ -33,9 +39,20 @@ export function DashboardFacts({ view }: { view: DashboardView }) {
   const narrowed = filterSummary(view);
   return (
     <dl className="indicator-facts">
-      <div><dt>Periode</dt><dd>{periodText(filter.from, filter.to)}</dd></div>
-      {narrowed && <div><dt>Filters</dt><dd>{narrowed}</dd></div>}
-      <div><dt>Gemaakt op</dt><dd>{generatedText(generatedAt)}</dd></div>
+      <div>
+        <dt>Periode</dt>
+        <dd>{periodText(filter.from, filter.to)}</dd>
+      </div>
+      {narrowed && (
+        <div>
+          <dt>Filters</dt>
+          <dd>{narrowed}</dd>
+        </div>
+      )}
+      <div>
+        <dt>Gemaakt op</dt>
+        <dd>{generatedText(generatedAt)}</dd>
+      </div>
     </dl>
   );
 }
@@ -45,8 +62,9 @@ export function SuppressionNote({ view }: { view: DashboardView }) {
   if (!showsSuppressed(view)) return null;
   return (
     <Paragraph className="indicator-note">
-      Aantallen onder de 5 tonen we als &lt;5, en een mediaan, percentiel of aandeel van zo&apos;n kleine groep als –, zodat niemand herkenbaar
-      wordt. In de grafieken is &lt;5 een gearceerde balk.
+      Aantallen onder de 5 tonen we als &lt;5, en een mediaan, percentiel of aandeel van zo&apos;n
+      kleine groep als –, zodat niemand herkenbaar wordt. In de grafieken is &lt;5 een gearceerde
+      balk.
     </Paragraph>
   );
 }

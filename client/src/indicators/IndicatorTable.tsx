@@ -1,69 +1,137 @@
 import { Fragment, useId } from 'react';
-import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import type { TableSpec } from './indicator-sections';
 
 /**
  * The figures behind a chart, as a real table: the accessible version of the chart and what goes
  * on paper. With a comparison the own and the region's figures stand in column groups side by side.
  */
-export function IndicatorTable({ spec, ownLabel, regionLabel }: { spec: TableSpec; ownLabel: string; regionLabel: string | null }) {
+export function IndicatorTable({
+  spec,
+  ownLabel,
+  regionLabel,
+}: {
+  spec: TableSpec;
+  ownLabel: string;
+  regionLabel: string | null;
+}) {
   const captionId = useId();
-  const hasRegion = regionLabel !== null && spec.groups.some((group) => group.rows.some((row) => row.region !== undefined));
+  const hasRegion =
+    regionLabel !== null &&
+    spec.groups.some((group) => group.rows.some((row) => row.region !== undefined));
   const width = spec.columns.length;
   // A row the one side does not have (the region's other municipalities, beside a municipality's own) stays blank.
   const cells = (values: string[] | null | undefined, side: string) =>
     (values ?? spec.columns.map(() => '')).map((value, index) => (
-      <TableCell key={`${side}-${index}`} className={`indicator-table__number${index === 0 && hasRegion ? ' indicator-table__first' : ''}`}>{value}</TableCell>
+      <TableCell
+        key={`${side}-${index}`}
+        className={`indicator-table__number${index === 0 && hasRegion ? ' indicator-table__first' : ''}`}
+      >
+        {value}
+      </TableCell>
     ));
   return (
     // Focusable so a keyboard can scroll a table wider than the screen; named by its caption. A group,
     // not a region: the section around it is the landmark, with the same name.
-    <div className={`indicator-table${width * (hasRegion ? 2 : 1) <= 2 ? ' indicator-table--narrow' : ''}`} role="group" aria-labelledby={captionId} tabIndex={0}>
+    <div
+      className={`indicator-table${width * (hasRegion ? 2 : 1) <= 2 ? ' indicator-table--narrow' : ''}`}
+      role="group"
+      aria-labelledby={captionId}
+      tabIndex={0}
+    >
       <Table>
-        <TableCaption id={captionId} className="indicator-table__caption">{spec.caption}</TableCaption>
+        <TableCaption id={captionId} className="indicator-table__caption">
+          {spec.caption}
+        </TableCaption>
         <TableHeader>
           {hasRegion ? (
             <>
               <TableRow>
-                <TableHeaderCell scope="col" rowSpan={2}>{spec.rowHeader}</TableHeaderCell>
-                <TableHeaderCell scope="colgroup" colSpan={width} className="indicator-table__group indicator-table__first">{ownLabel}</TableHeaderCell>
-                <TableHeaderCell scope="colgroup" colSpan={width} className="indicator-table__group indicator-table__first">{regionLabel}</TableHeaderCell>
+                <TableHeaderCell scope="col" rowSpan={2}>
+                  {spec.rowHeader}
+                </TableHeaderCell>
+                <TableHeaderCell
+                  scope="colgroup"
+                  colSpan={width}
+                  className="indicator-table__group indicator-table__first"
+                >
+                  {ownLabel}
+                </TableHeaderCell>
+                <TableHeaderCell
+                  scope="colgroup"
+                  colSpan={width}
+                  className="indicator-table__group indicator-table__first"
+                >
+                  {regionLabel}
+                </TableHeaderCell>
               </TableRow>
               <TableRow>
-                {[ownLabel, regionLabel].map((side) => spec.columns.map((column, index) => (
-                  <TableHeaderCell key={`${side}-${column}`} scope="col" className={`indicator-table__number${index === 0 ? ' indicator-table__first' : ''}`}>
-                    {column}<span className="visually-hidden"> ({side})</span>
-                  </TableHeaderCell>
-                )))}
+                {[ownLabel, regionLabel].map((side) =>
+                  spec.columns.map((column, index) => (
+                    <TableHeaderCell
+                      key={`${side}-${column}`}
+                      scope="col"
+                      className={`indicator-table__number${index === 0 ? ' indicator-table__first' : ''}`}
+                    >
+                      {column}
+                      <span className="visually-hidden"> ({side})</span>
+                    </TableHeaderCell>
+                  )),
+                )}
               </TableRow>
             </>
           ) : (
             <TableRow>
               <TableHeaderCell scope="col">{spec.rowHeader}</TableHeaderCell>
-              {spec.columns.map((column) => <TableHeaderCell key={column} scope="col" className="indicator-table__number">{column}</TableHeaderCell>)}
+              {spec.columns.map((column) => (
+                <TableHeaderCell key={column} scope="col" className="indicator-table__number">
+                  {column}
+                </TableHeaderCell>
+              ))}
             </TableRow>
           )}
         </TableHeader>
-        {spec.groups.filter((group) => group.rows.length > 0).map((group, groupIndex) => (
-          <TableBody key={group.title ?? groupIndex} className="indicator-table__body">
-            {group.title && (
-              <TableRow className="indicator-table__group-row">
-                <TableHeaderCell scope="rowgroup" colSpan={1 + width * (hasRegion ? 2 : 1)}>{group.title}</TableHeaderCell>
-              </TableRow>
-            )}
-            {group.rows.map((row) => (
-              <TableRow key={row.key} className={row.isTotal ? 'indicator-table__total' : undefined}>
-                <TableHeaderCell scope="row">
-                  {row.label}{row.mark && <> <span className="indicator-table__mark">{row.mark}</span></>}
-                </TableHeaderCell>
-                <Fragment>
-                  {cells(row.own, 'own')}
-                  {hasRegion && cells(row.region, 'region')}
-                </Fragment>
-              </TableRow>
-            ))}
-          </TableBody>
-        ))}
+        {spec.groups
+          .filter((group) => group.rows.length > 0)
+          .map((group, groupIndex) => (
+            <TableBody key={group.title ?? groupIndex} className="indicator-table__body">
+              {group.title && (
+                <TableRow className="indicator-table__group-row">
+                  <TableHeaderCell scope="rowgroup" colSpan={1 + width * (hasRegion ? 2 : 1)}>
+                    {group.title}
+                  </TableHeaderCell>
+                </TableRow>
+              )}
+              {group.rows.map((row) => (
+                <TableRow
+                  key={row.key}
+                  className={row.isTotal ? 'indicator-table__total' : undefined}
+                >
+                  <TableHeaderCell scope="row">
+                    {row.label}
+                    {row.mark && (
+                      <>
+                        {' '}
+                        <span className="indicator-table__mark">{row.mark}</span>
+                      </>
+                    )}
+                  </TableHeaderCell>
+                  <Fragment>
+                    {cells(row.own, 'own')}
+                    {hasRegion && cells(row.region, 'region')}
+                  </Fragment>
+                </TableRow>
+              ))}
+            </TableBody>
+          ))}
       </Table>
     </div>
   );

@@ -6,7 +6,13 @@ import { useMe } from '../auth/session';
 import { ApiError } from '../core/api';
 import { messageOf } from '../cases/case-api';
 import { useRegionMunicipalities } from '../cases/region';
-import { fieldOfIssue, filterApiQuery, filterSearch, readFilterValues, type FilterField } from './indicator-filters';
+import {
+  fieldOfIssue,
+  filterApiQuery,
+  filterSearch,
+  readFilterValues,
+  type FilterField,
+} from './indicator-filters';
 import { buildSections, type SectionSpec } from './indicator-sections';
 import { fetchIndicators, indicatorCsvUrl, indicatorsPdfUrl } from './indicators-api';
 import { IndicatorFilters } from './IndicatorFilters';
@@ -38,7 +44,10 @@ export function IndicatorsPage() {
     setIsLoading(true);
     setFailure(null);
     fetchIndicators(query, controller.signal)
-      .then((answer) => { setView(answer); setIsLoading(false); })
+      .then((answer) => {
+        setView(answer);
+        setIsLoading(false);
+      })
       .catch((error: unknown) => {
         if ((error as Error).name === 'AbortError') return;
         const fieldIssues: Failure['fieldIssues'] = {};
@@ -49,7 +58,9 @@ export function IndicatorsPage() {
         // Figures of other filters than the form shows would mislead: they go.
         setView(null);
         setFailure({
-          message: Object.keys(fieldIssues).length ? 'De filters kloppen niet; zie de melding bij het veld.' : messageOf(error, 'De indicatoren konden niet worden geladen.'),
+          message: Object.keys(fieldIssues).length
+            ? 'De filters kloppen niet; zie de melding bij het veld.'
+            : messageOf(error, 'De indicatoren konden niet worden geladen.'),
           fieldIssues,
         });
         setIsLoading(false);
@@ -66,24 +77,41 @@ export function IndicatorsPage() {
       <div className="page-title">
         <Heading level={1}>Indicatoren</Heading>
         <div className="indicators-page__exports no-print">
-          <RouterLink className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" to={`/indicatoren/afdrukken${printSearch ? `?${printSearch}` : ''}`}>
+          <RouterLink
+            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+            to={`/indicatoren/afdrukken${printSearch ? `?${printSearch}` : ''}`}
+          >
             Afdrukken
           </RouterLink>
-          <ButtonLink appearance="secondary-action-button" href={indicatorsPdfUrl(query)} download>PDF downloaden</ButtonLink>
+          <ButtonLink appearance="secondary-action-button" href={indicatorsPdfUrl(query)} download>
+            PDF downloaden
+          </ButtonLink>
         </div>
       </div>
       <Paragraph className="indicators-page__intro">
-        {view ? scopeIntro(view) : 'Hoe de uitstroom loopt: wachttijden, besluiten, de verdeling over de gemeenten, woningen en wat er na de verhuizing gebeurt. Alleen aantallen, nooit een persoon.'}
+        {view
+          ? scopeIntro(view)
+          : 'Hoe de uitstroom loopt: wachttijden, besluiten, de verdeling over de gemeenten, woningen en wat er na de verhuizing gebeurt. Alleen aantallen, nooit een persoon.'}
       </Paragraph>
 
       <IndicatorFilters
-        values={values} appliedPeriod={view?.dashboard.filter ?? null} choices={view?.choices ?? null}
-        targetGroups={region.targetGroups} seat={me.seat} apiIssues={failure?.fieldIssues ?? noFieldIssues}
+        values={values}
+        appliedPeriod={view?.dashboard.filter ?? null}
+        choices={view?.choices ?? null}
+        targetGroups={region.targetGroups}
+        seat={me.seat}
+        apiIssues={failure?.fieldIssues ?? noFieldIssues}
         onApply={(next) => setSearch(filterSearch(next))}
       />
 
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure.message}</Paragraph></Alert>}
-      <Paragraph role="status" className="indicators-page__status">{isLoading ? 'Indicatoren laden…' : ''}</Paragraph>
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure.message}</Paragraph>
+        </Alert>
+      )}
+      <Paragraph role="status" className="indicators-page__status">
+        {isLoading ? 'Indicatoren laden…' : ''}
+      </Paragraph>
 
       {view && (
         <div className="indicators-page__body" aria-busy={isLoading}>
@@ -91,13 +119,20 @@ export function IndicatorsPage() {
           <SuppressionNote view={view} />
           <nav aria-label="Indicatoren op deze pagina" className="indicators-page__toc no-print">
             <ul>
-              {sections.map((section) => <li key={section.id}><a href={`#indicator-${section.id}`}>{section.title}</a></li>)}
+              {sections.map((section) => (
+                <li key={section.id}>
+                  <a href={`#indicator-${section.id}`}>{section.title}</a>
+                </li>
+              ))}
             </ul>
           </nav>
           {sections.map((section) => (
             <IndicatorSection
-              key={section.id} section={section} query={query}
-              ownLabel={view.dashboard.scope.label} regionLabel={view.comparison?.scope.label ?? null}
+              key={section.id}
+              section={section}
+              query={query}
+              ownLabel={view.dashboard.scope.label}
+              regionLabel={view.comparison?.scope.label ?? null}
             />
           ))}
         </div>
@@ -106,7 +141,17 @@ export function IndicatorsPage() {
   );
 }
 
-function IndicatorSection({ section, query, ownLabel, regionLabel }: { section: SectionSpec; query: string; ownLabel: string; regionLabel: string | null }) {
+function IndicatorSection({
+  section,
+  query,
+  ownLabel,
+  regionLabel,
+}: {
+  section: SectionSpec;
+  query: string;
+  ownLabel: string;
+  regionLabel: string | null;
+}) {
   const headingId = `indicator-${section.id}-kop`;
   // Waiting time has a chart per municipality, corporation and target group: the first that compares at
   // least two groups leads, else the fullest (a municipality's own figure is one row per municipality).
@@ -117,10 +162,20 @@ function IndicatorSection({ section, query, ownLabel, regionLabel }: { section: 
   const shownIndex = chartIndex ?? leading;
   const chart = section.charts[shownIndex] ?? section.charts[0];
   return (
-    <section id={`indicator-${section.id}`} className="indicator-section" aria-labelledby={headingId}>
+    <section
+      id={`indicator-${section.id}`}
+      className="indicator-section"
+      aria-labelledby={headingId}
+    >
       <div className="indicator-section__head">
-        <Heading level={2} id={headingId}>{section.title}</Heading>
-        <a className="utrecht-link indicator-section__csv no-print" href={indicatorCsvUrl(section.id, query)} download>
+        <Heading level={2} id={headingId}>
+          {section.title}
+        </Heading>
+        <a
+          className="utrecht-link indicator-section__csv no-print"
+          href={indicatorCsvUrl(section.id, query)}
+          download
+        >
           CSV downloaden<span className="visually-hidden">: {section.title}</span>
         </a>
       </div>
@@ -130,16 +185,33 @@ function IndicatorSection({ section, query, ownLabel, regionLabel }: { section: 
       ) : (
         <>
           {section.charts.length > 1 && bars.some((count) => count > 0) && (
-            <div className="indicator-section__chart-choice no-print" role="group" aria-label={`Grafiek van ${section.title.toLowerCase()}`}>
+            <div
+              className="indicator-section__chart-choice no-print"
+              role="group"
+              aria-label={`Grafiek van ${section.title.toLowerCase()}`}
+            >
               {section.charts.map((alternative, index) => (
-                <button key={alternative.label} type="button" className="indicator-toggle" aria-pressed={index === shownIndex} onClick={() => setChartIndex(index)}>
+                <button
+                  key={alternative.label}
+                  type="button"
+                  className="indicator-toggle"
+                  aria-pressed={index === shownIndex}
+                  onClick={() => setChartIndex(index)}
+                >
                   {alternative.label}
                 </button>
               ))}
             </div>
           )}
           {chart && <IndicatorChart spec={chart.chart} />}
-          {section.tables.map((table) => <IndicatorTable key={table.caption} spec={table} ownLabel={ownLabel} regionLabel={regionLabel} />)}
+          {section.tables.map((table) => (
+            <IndicatorTable
+              key={table.caption}
+              spec={table}
+              ownLabel={ownLabel}
+              regionLabel={regionLabel}
+            />
+          ))}
         </>
       )}
     </section>

@@ -24,9 +24,12 @@ export function IndicatorsPrintPage() {
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchIndicators(query, controller.signal).then(setView).catch((error: unknown) => {
-      if ((error as Error).name !== 'AbortError') setFailure(messageOf(error, 'De indicatoren konden niet worden geladen.'));
-    });
+    fetchIndicators(query, controller.signal)
+      .then(setView)
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'AbortError')
+          setFailure(messageOf(error, 'De indicatoren konden niet worden geladen.'));
+      });
     return () => controller.abort();
   }, [query]);
 
@@ -36,16 +39,34 @@ export function IndicatorsPrintPage() {
   return (
     <article className="indicators-print" aria-labelledby="rapport-titel">
       <div className="indicators-print__tools no-print">
-        <Paragraph className="case-breadcrumb"><RouterLink className="utrecht-link" to={back}>Terug naar de indicatoren</RouterLink></Paragraph>
+        <Paragraph className="case-breadcrumb">
+          <RouterLink className="utrecht-link" to={back}>
+            Terug naar de indicatoren
+          </RouterLink>
+        </Paragraph>
         {view && (
           <div className="indicators-page__exports">
-            <Button type="button" appearance="primary-action-button" onClick={() => window.print()}>Afdrukken</Button>
-            <ButtonLink appearance="secondary-action-button" href={indicatorsPdfUrl(query)} download>PDF downloaden</ButtonLink>
+            <Button type="button" appearance="primary-action-button" onClick={() => window.print()}>
+              Afdrukken
+            </Button>
+            <ButtonLink
+              appearance="secondary-action-button"
+              href={indicatorsPdfUrl(query)}
+              download
+            >
+              PDF downloaden
+            </ButtonLink>
           </div>
         )}
       </div>
-      <Heading level={1} id="rapport-titel">Indicatoren{view ? ` ${view.dashboard.scope.label}` : ''}</Heading>
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      <Heading level={1} id="rapport-titel">
+        Indicatoren{view ? ` ${view.dashboard.scope.label}` : ''}
+      </Heading>
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
       {!view && !failure && <Paragraph role="status">De rapportage wordt gemaakt…</Paragraph>}
       {view && (
         <>
@@ -53,12 +74,29 @@ export function IndicatorsPrintPage() {
           <DashboardFacts view={view} />
           <SuppressionNote view={view} />
           {sections.map((section) => (
-            <section key={section.id} className="indicators-print__section" aria-labelledby={`afdruk-${section.id}`}>
-              <Heading level={2} id={`afdruk-${section.id}`}>{section.title}</Heading>
-              <Paragraph className="indicator-section__description">{section.description}</Paragraph>
-              {section.isEmpty
-                ? <Paragraph className="indicator-section__empty">{section.emptyText}</Paragraph>
-                : section.tables.map((table) => <IndicatorTable key={table.caption} spec={table} ownLabel={view.dashboard.scope.label} regionLabel={view.comparison?.scope.label ?? null} />)}
+            <section
+              key={section.id}
+              className="indicators-print__section"
+              aria-labelledby={`afdruk-${section.id}`}
+            >
+              <Heading level={2} id={`afdruk-${section.id}`}>
+                {section.title}
+              </Heading>
+              <Paragraph className="indicator-section__description">
+                {section.description}
+              </Paragraph>
+              {section.isEmpty ? (
+                <Paragraph className="indicator-section__empty">{section.emptyText}</Paragraph>
+              ) : (
+                section.tables.map((table) => (
+                  <IndicatorTable
+                    key={table.caption}
+                    spec={table}
+                    ownLabel={view.dashboard.scope.label}
+                    regionLabel={view.comparison?.scope.label ?? null}
+                  />
+                ))
+              )}
             </section>
           ))}
         </>

@@ -1,4 +1,13 @@
-import { addDays, addMonths, quarterOf, quarterPeriod, indicatorFilterSchema, targetGroups, toErrorIssues, type IndicatorFilter } from '@uitstroom/shared';
+import {
+  addDays,
+  addMonths,
+  quarterOf,
+  quarterPeriod,
+  indicatorFilterSchema,
+  targetGroups,
+  toErrorIssues,
+  type IndicatorFilter,
+} from '@uitstroom/shared';
 
 /**
  * The dashboard's filters live in the URL (Dutch names, like the case list), so a view can be
@@ -14,10 +23,28 @@ export interface FilterValues {
 }
 export type FilterField = keyof FilterValues;
 
-export const filterFields = ['from', 'to', 'municipality', 'corporation', 'targetGroup'] as const satisfies readonly FilterField[];
-const urlName: Record<FilterField, string> = { from: 'van', to: 'tot', municipality: 'gemeente', corporation: 'corporatie', targetGroup: 'doelgroep' };
+export const filterFields = [
+  'from',
+  'to',
+  'municipality',
+  'corporation',
+  'targetGroup',
+] as const satisfies readonly FilterField[];
+const urlName: Record<FilterField, string> = {
+  from: 'van',
+  to: 'tot',
+  municipality: 'gemeente',
+  corporation: 'corporatie',
+  targetGroup: 'doelgroep',
+};
 
-export const emptyFilter: FilterValues = { from: '', to: '', municipality: '', corporation: '', targetGroup: '' };
+export const emptyFilter: FilterValues = {
+  from: '',
+  to: '',
+  municipality: '',
+  corporation: '',
+  targetGroup: '',
+};
 
 /**
  * The URL as it stands, unchecked: a hand-edited or stale link goes to the API as it is, and the
@@ -25,7 +52,8 @@ export const emptyFilter: FilterValues = { from: '', to: '', municipality: '', c
  */
 export function readFilterValues(search: URLSearchParams): FilterValues {
   const values = { ...emptyFilter };
-  for (const field of filterFields) values[field] = (search.get(urlName[field]) ?? '').trim().slice(0, 100);
+  for (const field of filterFields)
+    values[field] = (search.get(urlName[field]) ?? '').trim().slice(0, 100);
   return values;
 }
 
@@ -43,10 +71,18 @@ export function filterApiQuery(values: FilterValues): string {
 }
 
 /** The form's values checked with the API's own schema: the same Dutch message at the same field, before a round trip. */
-export function checkFilter(values: FilterValues): { ok: true; filter: IndicatorFilter } | { ok: false; issues: { path: string; message: string }[] } {
-  const input = Object.fromEntries(filterFields.filter((field) => values[field]).map((field) => [field, values[field]]));
+export function checkFilter(
+  values: FilterValues,
+):
+  | { ok: true; filter: IndicatorFilter }
+  | { ok: false; issues: { path: string; message: string }[] } {
+  const input = Object.fromEntries(
+    filterFields.filter((field) => values[field]).map((field) => [field, values[field]]),
+  );
   const parsed = indicatorFilterSchema.safeParse(input);
-  return parsed.success ? { ok: true, filter: parsed.data } : { ok: false, issues: toErrorIssues(parsed.error) };
+  return parsed.success
+    ? { ok: true, filter: parsed.data }
+    : { ok: false, issues: toErrorIssues(parsed.error) };
 }
 
 /** An API issue's path (`to`, or `query.to` should the server ever prefix it) as the form's field; anything else is the page's. */
@@ -66,7 +102,6 @@ export interface QuickPeriod {
   to: string;
 }
 
-
 /** The quick choices as of `today` (`jjjj-mm-dd`, the reader's calendar day): each runs up to today or to its end. */
 export function quickPeriods(today: string): QuickPeriod[] {
   const { year, quarter } = quarterOf(today);
@@ -77,6 +112,11 @@ export function quickPeriods(today: string): QuickPeriod[] {
     { key: 'lastQuarter', label: 'Vorig kwartaal', from: lastQuarter.from, to: lastQuarter.to },
     { key: 'thisYear', label: 'Dit jaar', from: `${year}-01-01`, to: today },
     // Twelve whole months: from the day after the same date a year ago (after 28 February, for a 29th).
-    { key: 'last12Months', label: 'Afgelopen 12 maanden', from: addDays(addMonths(today, -12), 1), to: today },
+    {
+      key: 'last12Months',
+      label: 'Afgelopen 12 maanden',
+      from: addDays(addMonths(today, -12), 1),
+      to: today,
+    },
   ];
 }

@@ -1,5 +1,11 @@
 import { formatDutchTimestamp, formatTime } from '../cases/case-format';
-import { formatDutchDate, formatDutchDecimal, formatDutchInteger, formatDutchPercentage, type IndicatorCount } from '@uitstroom/shared';
+import {
+  formatDutchDate,
+  formatDutchDecimal,
+  formatDutchInteger,
+  formatDutchPercentage,
+  type IndicatorCount,
+} from '@uitstroom/shared';
 
 /** What a table shows where a figure is left out (a median of fewer than 5 people) or missing. */
 export const noFigure = '–';
@@ -38,5 +44,7 @@ export function periodText(from: string, to: string): string {
 /** An ISO timestamp as the reader's date and time: `2 juni 2025, 14:05`. */
 export function generatedText(isoTimestamp: string): string {
   const at = new Date(isoTimestamp);
-  return Number.isNaN(at.getTime()) ? isoTimestamp : `${formatDutchTimestamp(isoTimestamp)}, ${formatTime(at)}`;
+  return Number.isNaN(at.getTime())
+    ? isoTimestamp
+    : `${formatDutchTimestamp(isoTimestamp)}, ${formatTime(at)}`;
 }

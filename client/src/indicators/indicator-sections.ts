@@ -1,4 +1,13 @@
-import { formatDutchDate, indicatorTitle, type Dashboard, type DashboardView, type IndicatorCount, type IndicatorId, type WaitingFigure, type WaitingIndicator } from '@uitstroom/shared';
+import {
+  formatDutchDate,
+  indicatorTitle,
+  type Dashboard,
+  type DashboardView,
+  type IndicatorCount,
+  type IndicatorId,
+  type WaitingFigure,
+  type WaitingIndicator,
+} from '@uitstroom/shared';
 import { countText, countWithShare, daysText, decimalText, shareText } from './indicator-format';
 
 /**
@@ -75,16 +84,32 @@ interface Sides<T> {
 const sameFigures = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Rows of both sides by key, in the region's order (it has every row), the own-only rows after. */
-function pairRows<T>(own: readonly T[], region: readonly T[] | null, keyOf: (row: T) => string): { key: string; own: T | null; region: T | null }[] {
+function pairRows<T>(
+  own: readonly T[],
+  region: readonly T[] | null,
+  keyOf: (row: T) => string,
+): { key: string; own: T | null; region: T | null }[] {
   if (!region) return own.map((row) => ({ key: keyOf(row), own: row, region: null }));
   const ownByKey = new Map(own.map((row) => [keyOf(row), row]));
-  const paired = region.map((row) => ({ key: keyOf(row), own: ownByKey.get(keyOf(row)) ?? null, region: row }));
+  const paired = region.map((row) => ({
+    key: keyOf(row),
+    own: ownByKey.get(keyOf(row)) ?? null,
+    region: row,
+  }));
   const seen = new Set(paired.map((row) => row.key));
-  return [...paired, ...own.filter((row) => !seen.has(keyOf(row))).map((row) => ({ key: keyOf(row), own: row, region: null }))];
+  return [
+    ...paired,
+    ...own
+      .filter((row) => !seen.has(keyOf(row)))
+      .map((row) => ({ key: keyOf(row), own: row, region: null })),
+  ];
 }
 
 function tableRows<T>(
-  sides: Sides<readonly T[]>, keyOf: (row: T) => string, labelOf: (row: T) => string, cells: (row: T) => string[],
+  sides: Sides<readonly T[]>,
+  keyOf: (row: T) => string,
+  labelOf: (row: T) => string,
+  cells: (row: T) => string[],
 ): TableRowSpec[] {
   return pairRows(sides.own, sides.region, keyOf).map((pair) => ({
     key: pair.key,
@@ -96,7 +121,10 @@ function tableRows<T>(
 
 /** Chart rows from paired rows: each series reads its value from its side's row. */
 function chartRows<T>(
-  sides: Sides<readonly T[]>, keyOf: (row: T) => string, labelOf: (row: T) => string, figures: Record<string, (row: T) => ChartValue>,
+  sides: Sides<readonly T[]>,
+  keyOf: (row: T) => string,
+  labelOf: (row: T) => string,
+  figures: Record<string, (row: T) => ChartValue>,
 ): ChartSpec['rows'] {
   return pairRows(sides.own, sides.region, keyOf).map((pair) => {
     const values: Record<string, ChartValue> = {};
@@ -109,14 +137,35 @@ function chartRows<T>(
 }
 
 /** The series of a chart: each figure for the own side, and beside it the region's. */
-function chartSeries(sides: Sides<unknown>, figures: readonly string[], targets: readonly string[] = []): ChartSeries[] {
+function chartSeries(
+  sides: Sides<unknown>,
+  figures: readonly string[],
+  targets: readonly string[] = [],
+): ChartSeries[] {
   const multiple = !!sides.region;
-  const name = (side: string, figure: string) => (multiple ? `${side}: ${figure.toLowerCase()}` : figure);
+  const name = (side: string, figure: string) =>
+    multiple ? `${side}: ${figure.toLowerCase()}` : figure;
   return figures.flatMap((figure, hue) => {
     const isTarget = targets.includes(figure);
     return [
-      { key: `own:${figure}`, name: name(sides.ownLabel, figure), tone: 'own' as const, hue, isTarget },
-      ...(multiple ? [{ key: `region:${figure}`, name: name(sides.regionLabel, figure), tone: 'region' as const, hue, isTarget }] : []),
+      {
+        key: `own:${figure}`,
+        name: name(sides.ownLabel, figure),
+        tone: 'own' as const,
+        hue,
+        isTarget,
+      },
+      ...(multiple
+        ? [
+            {
+              key: `region:${figure}`,
+              name: name(sides.regionLabel, figure),
+              tone: 'region' as const,
+              hue,
+              isTarget,
+            },
+          ]
+        : []),
     ];
   });
 }
@@ -126,10 +175,15 @@ function chartSeries(sides: Sides<unknown>, figures: readonly string[], targets:
  * municipality's own dashboard as in the region's. Side by side they would only repeat each
  * other: the table then shows the region's rows once, with the reader's own marked.
  */
-function collapseRepeated<T>(sides: Sides<readonly T[]>, keyOf: (row: T) => string): { sides: Sides<readonly T[]>; ownKeys: Set<string> | null } {
+function collapseRepeated<T>(
+  sides: Sides<readonly T[]>,
+  keyOf: (row: T) => string,
+): { sides: Sides<readonly T[]>; ownKeys: Set<string> | null } {
   if (!sides.region) return { sides, ownKeys: null };
   const regionByKey = new Map(sides.region.map((row) => [keyOf(row), row]));
-  const repeats = sides.own.every((row) => !regionByKey.has(keyOf(row)) || sameFigures(row, regionByKey.get(keyOf(row))));
+  const repeats = sides.own.every(
+    (row) => !regionByKey.has(keyOf(row)) || sameFigures(row, regionByKey.get(keyOf(row))),
+  );
   if (!repeats) return { sides, ownKeys: null };
   const ownKeys = new Set(sides.own.map(keyOf));
   const merged = [...sides.region, ...sides.own.filter((row) => !regionByKey.has(keyOf(row)))];
@@ -137,60 +191,99 @@ function collapseRepeated<T>(sides: Sides<readonly T[]>, keyOf: (row: T) => stri
 }
 
 const ownMark = 'uw gemeente';
-const markOwn = (rows: TableRowSpec[], ownKeys: Set<string> | null) => (ownKeys ? rows.map((row) => (ownKeys.has(row.key) ? { ...row, mark: ownMark } : row)) : rows);
+const markOwn = (rows: TableRowSpec[], ownKeys: Set<string> | null) =>
+  ownKeys ? rows.map((row) => (ownKeys.has(row.key) ? { ...row, mark: ownMark } : row)) : rows;
 
 const isZero = (count: IndicatorCount) => count === 0;
 const chartCount = (count: IndicatorCount): ChartValue => count;
 
 /** A section's figures on both sides; `collapseSame`: where the region's are the very same as the own, show them once. */
-function sidesOf<K extends keyof Dashboard>(view: Pick<DashboardView, 'dashboard' | 'comparison'>, key: K, collapseSame = true): Sides<NonNullable<Dashboard[K]>> | null {
+function sidesOf<K extends keyof Dashboard>(
+  view: Pick<DashboardView, 'dashboard' | 'comparison'>,
+  key: K,
+  collapseSame = true,
+): Sides<NonNullable<Dashboard[K]>> | null {
   const own = view.dashboard[key];
   if (own === null) return null;
   const region = view.comparison?.[key] ?? null;
   return {
     own: own as NonNullable<Dashboard[K]>,
-    region: region !== null && !(collapseSame && sameFigures(own, region)) ? region as NonNullable<Dashboard[K]> : null,
+    region:
+      region !== null && !(collapseSame && sameFigures(own, region))
+        ? (region as NonNullable<Dashboard[K]>)
+        : null,
     ownLabel: view.dashboard.scope.label,
     regionLabel: view.comparison?.scope.label ?? '',
   };
 }
 
-const map = <T, U>(sides: Sides<T>, pick: (side: T) => U): Sides<U> => ({ ...sides, own: pick(sides.own), region: sides.region === null ? null : pick(sides.region) });
+const map = <T, U>(sides: Sides<T>, pick: (side: T) => U): Sides<U> => ({
+  ...sides,
+  own: pick(sides.own),
+  region: sides.region === null ? null : pick(sides.region),
+});
 
-function waitingSection(id: 'waitingToOffer' | 'waitingToKeys', sides: Sides<WaitingIndicator>): SectionSpec {
+function waitingSection(
+  id: 'waitingToOffer' | 'waitingToKeys',
+  sides: Sides<WaitingIndicator>,
+): SectionSpec {
   const target = sides.own.targetDays;
-  const cells = (f: WaitingFigure) => [countText(f.count), daysText(f.medianDays), daysText(f.p75Days), countWithShare(f.overTarget, f.overTargetShare)];
+  const cells = (f: WaitingFigure) => [
+    countText(f.count),
+    daysText(f.medianDays),
+    daysText(f.p75Days),
+    countWithShare(f.overTarget, f.overTargetShare),
+  ];
   const keyOf = (f: WaitingFigure) => f.key;
   const labelOf = (f: WaitingFigure) => f.label;
   const breakdowns = [
     { title: 'Per gemeente', pick: (w: WaitingIndicator) => w.byMunicipality },
     { title: 'Per corporatie', pick: (w: WaitingIndicator) => w.byCorporation },
     { title: 'Per doelgroep', pick: (w: WaitingIndicator) => w.byTargetGroup },
-  ].map((b) => ({ title: b.title, sides: map(sides, b.pick) })).filter((b) => b.sides.own.length > 0 || (b.sides.region?.length ?? 0) > 0);
-  const total = tableRows(map(sides, (w) => [w.total]), () => 'total', () => 'Totaal', cells).map((row) => ({ ...row, isTotal: true }));
+  ]
+    .map((b) => ({ title: b.title, sides: map(sides, b.pick) }))
+    .filter((b) => b.sides.own.length > 0 || (b.sides.region?.length ?? 0) > 0);
+  const total = tableRows(
+    map(sides, (w) => [w.total]),
+    () => 'total',
+    () => 'Totaal',
+    cells,
+  ).map((row) => ({ ...row, isTotal: true }));
   const goal = id === 'waitingToOffer' ? 'het eerste woningaanbod' : 'de sleuteloverdracht';
   return {
     id,
     title: indicatorTitle[id],
     description: `Dagen van uitstroomgereed tot ${goal}, voor ieder ${id === 'waitingToOffer' ? 'aanbod' : 'sleuteloverdracht'} in de periode: de mediaan, het 75e percentiel en hoeveel langer wachtten dan de norm van ${target} dagen.`,
-    isEmpty: isZero(sides.own.total.count) && (sides.region === null || isZero(sides.region.total.count)),
+    isEmpty:
+      isZero(sides.own.total.count) && (sides.region === null || isZero(sides.region.total.count)),
     emptyText: 'Geen gegevens in deze periode.',
     charts: breakdowns.map((b) => ({
       label: b.title,
       chart: {
         summary: `Staafdiagram: mediaan en 75e percentiel van de wachttijd in dagen, ${b.title.toLowerCase()}, met de norm van ${target} dagen.`,
         unit: 'days',
-        rows: chartRows(b.sides, keyOf, labelOf, { Mediaan: (f) => f.medianDays, '75e percentiel': (f) => f.p75Days }),
+        rows: chartRows(b.sides, keyOf, labelOf, {
+          Mediaan: (f) => f.medianDays,
+          '75e percentiel': (f) => f.p75Days,
+        }),
         series: chartSeries(sides, ['Mediaan', '75e percentiel']),
         reference: { value: target, label: `Norm ${target} dagen` },
       },
     })),
-    tables: [{
-      caption: `${indicatorTitle[id]} (dagen)`,
-      rowHeader: 'Groep',
-      columns: ['Aantal', 'Mediaan', '75e percentiel', `Langer dan ${target} dagen`],
-      groups: [{ rows: total }, ...breakdowns.map((b) => ({ title: b.title, rows: tableRows(b.sides, keyOf, labelOf, cells) }))],
-    }],
+    tables: [
+      {
+        caption: `${indicatorTitle[id]} (dagen)`,
+        rowHeader: 'Groep',
+        columns: ['Aantal', 'Mediaan', '75e percentiel', `Langer dan ${target} dagen`],
+        groups: [
+          { rows: total },
+          ...breakdowns.map((b) => ({
+            title: b.title,
+            rows: tableRows(b.sides, keyOf, labelOf, cells),
+          })),
+        ],
+      },
+    ],
   };
 }
 
@@ -198,7 +291,9 @@ type Labelled = { key: string; label: string; count: IndicatorCount };
 
 /** One count per category (decisions by rule, outcomes): a table with one column and a bar per category. */
 function countSection(
-  id: IndicatorId, sides: Sides<readonly Labelled[]>, text: { description: string; emptyText: string; what: string; rowHeader: string },
+  id: IndicatorId,
+  sides: Sides<readonly Labelled[]>,
+  text: { description: string; emptyText: string; what: string; rowHeader: string },
 ): SectionSpec {
   const { description, emptyText, what, rowHeader } = text;
   const keyOf = (row: Labelled) => row.key;
@@ -207,15 +302,36 @@ function countSection(
     id,
     title: indicatorTitle[id],
     description,
-    isEmpty: sides.own.every((row) => isZero(row.count)) && (sides.region?.every((row) => isZero(row.count)) ?? true),
+    isEmpty:
+      sides.own.every((row) => isZero(row.count)) &&
+      (sides.region?.every((row) => isZero(row.count)) ?? true),
     emptyText,
-    charts: [{ label: '', chart: { summary: `Staafdiagram: ${what}.`, unit: 'count', rows: chartRows(sides, keyOf, labelOf, { Aantal: (row) => chartCount(row.count) }), series: chartSeries(sides, ['Aantal']) } }],
-    tables: [{ caption: indicatorTitle[id], rowHeader, columns: ['Aantal'], groups: [{ rows: tableRows(sides, keyOf, labelOf, (row) => [countText(row.count)]) }] }],
+    charts: [
+      {
+        label: '',
+        chart: {
+          summary: `Staafdiagram: ${what}.`,
+          unit: 'count',
+          rows: chartRows(sides, keyOf, labelOf, { Aantal: (row) => chartCount(row.count) }),
+          series: chartSeries(sides, ['Aantal']),
+        },
+      },
+    ],
+    tables: [
+      {
+        caption: indicatorTitle[id],
+        rowHeader,
+        columns: ['Aantal'],
+        groups: [{ rows: tableRows(sides, keyOf, labelOf, (row) => [countText(row.count)]) }],
+      },
+    ],
   };
 }
 
 /** Every section the seat may see, in the order of domain.md §6; a section the seat may not see is left out. */
-export function buildSections(view: Pick<DashboardView, 'dashboard' | 'comparison'>): SectionSpec[] {
+export function buildSections(
+  view: Pick<DashboardView, 'dashboard' | 'comparison'>,
+): SectionSpec[] {
   const sections: SectionSpec[] = [];
   const waitingToOffer = sidesOf(view, 'waitingToOffer');
   if (waitingToOffer) sections.push(waitingSection('waitingToOffer', waitingToOffer));
@@ -226,36 +342,83 @@ export function buildSections(view: Pick<DashboardView, 'dashboard' | 'compariso
   if (open) {
     const byState = map(open, (o) => o.byState as readonly Labelled[]);
     const extra = (o: typeof open.own) => [
-      { key: 'stalled', label: `Vastgelopen: ${o.stalledDays} dagen of langer geen activiteit`, count: o.stalled },
-      { key: 'waitingOverTarget', label: 'Langer dan de norm uitstroomgereed, nog zonder woningaanbod', count: o.waitingOverTarget },
+      {
+        key: 'stalled',
+        label: `Vastgelopen: ${o.stalledDays} dagen of langer geen activiteit`,
+        count: o.stalled,
+      },
+      {
+        key: 'waitingOverTarget',
+        label: 'Langer dan de norm uitstroomgereed, nog zonder woningaanbod',
+        count: o.waitingOverTarget,
+      },
     ];
     const countCells = (row: Labelled) => [countText(row.count)];
     sections.push({
       id: 'openCases',
       title: indicatorTitle.openCases,
-      description: 'De casussen die vandaag open zijn, per fase (de periode telt hier niet mee), en hoeveel daarvan vastgelopen zijn of te lang wachten.',
-      isEmpty: [open.own, open.region].every((o) => !o || (o.byState.every((row) => isZero(row.count)) && isZero(o.stalled))),
+      description:
+        'De casussen die vandaag open zijn, per fase (de periode telt hier niet mee), en hoeveel daarvan vastgelopen zijn of te lang wachten.',
+      isEmpty: [open.own, open.region].every(
+        (o) => !o || (o.byState.every((row) => isZero(row.count)) && isZero(o.stalled)),
+      ),
       emptyText: 'Er zijn vandaag geen open casussen.',
-      charts: [{ label: '', chart: {
-        summary: 'Staafdiagram: open casussen per fase.', unit: 'count',
-        rows: chartRows(byState, (r) => r.key, (r) => r.label, { Aantal: (r) => chartCount(r.count) }), series: chartSeries(open, ['Aantal']),
-      } }],
-      tables: [{
-        caption: indicatorTitle.openCases, rowHeader: 'Fase', columns: ['Aantal'],
-        groups: [
-          { rows: tableRows(byState, (r) => r.key, (r) => r.label, countCells) },
-          { title: 'Waarvan', rows: tableRows(map(open, extra), (r) => r.key, (r) => r.label, countCells) },
-        ],
-      }],
+      charts: [
+        {
+          label: '',
+          chart: {
+            summary: 'Staafdiagram: open casussen per fase.',
+            unit: 'count',
+            rows: chartRows(
+              byState,
+              (r) => r.key,
+              (r) => r.label,
+              { Aantal: (r) => chartCount(r.count) },
+            ),
+            series: chartSeries(open, ['Aantal']),
+          },
+        },
+      ],
+      tables: [
+        {
+          caption: indicatorTitle.openCases,
+          rowHeader: 'Fase',
+          columns: ['Aantal'],
+          groups: [
+            {
+              rows: tableRows(
+                byState,
+                (r) => r.key,
+                (r) => r.label,
+                countCells,
+              ),
+            },
+            {
+              title: 'Waarvan',
+              rows: tableRows(
+                map(open, extra),
+                (r) => r.key,
+                (r) => r.label,
+                countCells,
+              ),
+            },
+          ],
+        },
+      ],
     });
   }
 
   const decisions = sidesOf(view, 'decisions');
   if (decisions) {
-    sections.push(countSection('decisions', decisions, {
-      description: 'De besluiten van de tafels in de periode, naar de regel waarop de bestemming rust: de gemeente van herkomst of een uitzondering.',
-      emptyText: 'Geen besluiten in deze periode.', what: 'besluiten per regel', rowHeader: 'Regel',
-    }));
+    sections.push(
+      countSection('decisions', decisions, {
+        description:
+          'De besluiten van de tafels in de periode, naar de regel waarop de bestemming rust: de gemeente van herkomst of een uitzondering.',
+        emptyText: 'Geen besluiten in deze periode.',
+        what: 'besluiten per regel',
+        rowHeader: 'Regel',
+      }),
+    );
   }
 
   const distributionSides = sidesOf(view, 'distribution', false);
@@ -264,29 +427,71 @@ export function buildSections(view: Pick<DashboardView, 'dashboard' | 'compariso
     const keyOf = (row: Row) => row.municipalityCode;
     const labelOf = (row: Row) => row.name;
     // One ledger for the region: a municipality's own row is the region's row, and the total is the region's.
-    const { sides: rows, ownKeys } = collapseRepeated(map(distributionSides, (d) => d.rows), keyOf);
-    const totals = ownKeys ? { ...distributionSides, own: distributionSides.region ?? distributionSides.own, region: null } : distributionSides;
+    const { sides: rows, ownKeys } = collapseRepeated(
+      map(distributionSides, (d) => d.rows),
+      keyOf,
+    );
+    const totals = ownKeys
+      ? {
+          ...distributionSides,
+          own: distributionSides.region ?? distributionSides.own,
+          region: null,
+        }
+      : distributionSides;
     const distribution = distributionSides.own;
-    const totalRow = tableRows(map(totals, (d) => [d]), () => 'total', () => 'Totaal', (d) => [shareText(1), countText(d.total), '', '']).map((row) => ({ ...row, isTotal: true }));
+    const totalRow = tableRows(
+      map(totals, (d) => [d]),
+      () => 'total',
+      () => 'Totaal',
+      (d) => [shareText(1), countText(d.total), '', ''],
+    ).map((row) => ({ ...row, isTotal: true }));
     sections.push({
       id: 'distribution',
       title: indicatorTitle.distribution,
       description: `Toewijzingen met uitzondering C (verdeling naar inwoneraantal) in de akkoordperiode ${formatDutchDate(distribution.periodStart)} t/m ${formatDutchDate(distribution.periodEnd)}, tegen het aandeel van elke gemeente in de bevolking. Verwacht is wat een precies eerlijke verdeling had gegeven; een tekort boven nul betekent dat de gemeente aan de beurt is.`,
-      isEmpty: isZero(distribution.total) && (distributionSides.region === null || isZero(distributionSides.region.total)),
+      isEmpty:
+        isZero(distribution.total) &&
+        (distributionSides.region === null || isZero(distributionSides.region.total)),
       emptyText: 'Nog geen toewijzingen naar inwoneraantal in deze akkoordperiode.',
-      charts: [{ label: '', chart: {
-        summary: 'Staafdiagram: per gemeente het aantal toegewezen bewoners naast het verwachte aantal en het tekort.', unit: 'count',
-        rows: chartRows(rows, keyOf, labelOf, { Toegewezen: (r) => chartCount(r.allocated), Verwacht: (r) => r.expected, Tekort: (r) => r.deficit }),
-        series: chartSeries(rows, ['Toegewezen', 'Verwacht', 'Tekort']),
-      } }],
-      tables: [{
-        caption: ownKeys ? `${indicatorTitle.distribution} (${distributionSides.regionLabel})` : indicatorTitle.distribution,
-        rowHeader: 'Gemeente', columns: ['Aandeel inwoners', 'Toegewezen', 'Verwacht', 'Tekort'],
-        groups: [
-          { rows: markOwn(tableRows(rows, keyOf, labelOf, (r) => [shareText(r.populationShare), countText(r.allocated), decimalText(r.expected), decimalText(r.deficit)]), ownKeys) },
-          { rows: totalRow },
-        ],
-      }],
+      charts: [
+        {
+          label: '',
+          chart: {
+            summary:
+              'Staafdiagram: per gemeente het aantal toegewezen bewoners naast het verwachte aantal en het tekort.',
+            unit: 'count',
+            rows: chartRows(rows, keyOf, labelOf, {
+              Toegewezen: (r) => chartCount(r.allocated),
+              Verwacht: (r) => r.expected,
+              Tekort: (r) => r.deficit,
+            }),
+            series: chartSeries(rows, ['Toegewezen', 'Verwacht', 'Tekort']),
+          },
+        },
+      ],
+      tables: [
+        {
+          caption: ownKeys
+            ? `${indicatorTitle.distribution} (${distributionSides.regionLabel})`
+            : indicatorTitle.distribution,
+          rowHeader: 'Gemeente',
+          columns: ['Aandeel inwoners', 'Toegewezen', 'Verwacht', 'Tekort'],
+          groups: [
+            {
+              rows: markOwn(
+                tableRows(rows, keyOf, labelOf, (r) => [
+                  shareText(r.populationShare),
+                  countText(r.allocated),
+                  decimalText(r.expected),
+                  decimalText(r.deficit),
+                ]),
+                ownKeys,
+              ),
+            },
+            { rows: totalRow },
+          ],
+        },
+      ],
     });
   }
 
@@ -299,19 +504,47 @@ export function buildSections(view: Pick<DashboardView, 'dashboard' | 'compariso
     sections.push({
       id: 'dwellings',
       title: indicatorTitle.dwellings,
-      description: 'Per corporatie en gemeente: de woningen die in de periode aan een casus zijn aangeboden en door de bewoner aanvaard, naast wat het contingent van die jaren toezegt.',
+      description:
+        'Per corporatie en gemeente: de woningen die in de periode aan een casus zijn aangeboden en door de bewoner aanvaard, naast wat het contingent van die jaren toezegt.',
       isEmpty: dwellings.own.length === 0 && (dwellings.region?.length ?? 0) === 0,
       emptyText: 'Geen gegevens in deze periode: geen aanbiedingen en geen contingenten.',
-      charts: [{ label: '', chart: {
-        summary: 'Staafdiagram: per corporatie en gemeente de aangeboden en aanvaarde woningen naast het toegezegde aantal.', unit: 'count',
-        rows: chartRows(dwellings, keyOf, labelOf, { Aangeboden: (r) => chartCount(r.offered), Aanvaard: (r) => chartCount(r.accepted), Toegezegd: (r) => r.promised }),
-        series: chartSeries(dwellings, ['Aangeboden', 'Aanvaard', 'Toegezegd'], ['Toegezegd']),
-      } }],
-      tables: [{
-        caption: ownKeys ? `${indicatorTitle.dwellings} (${dwellingSides.regionLabel})` : indicatorTitle.dwellings,
-        rowHeader: 'Corporatie · gemeente', columns: ['Aangeboden', 'Aanvaard', 'Toegezegd'],
-        groups: [{ rows: markOwn(tableRows(dwellings, keyOf, labelOf, (r) => [countText(r.offered), countText(r.accepted), r.promised === null ? 'geen afspraak' : countText(r.promised)]), ownKeys) }],
-      }],
+      charts: [
+        {
+          label: '',
+          chart: {
+            summary:
+              'Staafdiagram: per corporatie en gemeente de aangeboden en aanvaarde woningen naast het toegezegde aantal.',
+            unit: 'count',
+            rows: chartRows(dwellings, keyOf, labelOf, {
+              Aangeboden: (r) => chartCount(r.offered),
+              Aanvaard: (r) => chartCount(r.accepted),
+              Toegezegd: (r) => r.promised,
+            }),
+            series: chartSeries(dwellings, ['Aangeboden', 'Aanvaard', 'Toegezegd'], ['Toegezegd']),
+          },
+        },
+      ],
+      tables: [
+        {
+          caption: ownKeys
+            ? `${indicatorTitle.dwellings} (${dwellingSides.regionLabel})`
+            : indicatorTitle.dwellings,
+          rowHeader: 'Corporatie · gemeente',
+          columns: ['Aangeboden', 'Aanvaard', 'Toegezegd'],
+          groups: [
+            {
+              rows: markOwn(
+                tableRows(dwellings, keyOf, labelOf, (r) => [
+                  countText(r.offered),
+                  countText(r.accepted),
+                  r.promised === null ? 'geen afspraak' : countText(r.promised),
+                ]),
+                ownKeys,
+              ),
+            },
+          ],
+        },
+      ],
     });
   }
 
@@ -327,24 +560,49 @@ export function buildSections(view: Pick<DashboardView, 'dashboard' | 'compariso
       description: 'Verhuizingen (sleuteloverdrachten) in de periode, per wijk van de woning.',
       isEmpty: neighbourhoods.own.length === 0 && (neighbourhoods.region?.length ?? 0) === 0,
       emptyText: 'Geen verhuizingen in deze periode.',
-      charts: [{ label: '', chart: {
-        summary: 'Staafdiagram: verhuizingen per wijk.', unit: 'count',
-        rows: chartRows(neighbourhoods, keyOf, labelOf, { Verhuizingen: (r) => chartCount(r.moves) }), series: chartSeries(neighbourhoods, ['Verhuizingen']),
-      } }],
-      tables: [{
-        caption: ownKeys ? `${indicatorTitle.neighbourhoods} (${neighbourhoodSides.regionLabel})` : indicatorTitle.neighbourhoods,
-        rowHeader: 'Gemeente · wijk', columns: ['Verhuizingen'],
-        groups: [{ rows: markOwn(tableRows(neighbourhoods, keyOf, labelOf, (r) => [countText(r.moves)]), ownKeys) }],
-      }],
+      charts: [
+        {
+          label: '',
+          chart: {
+            summary: 'Staafdiagram: verhuizingen per wijk.',
+            unit: 'count',
+            rows: chartRows(neighbourhoods, keyOf, labelOf, {
+              Verhuizingen: (r) => chartCount(r.moves),
+            }),
+            series: chartSeries(neighbourhoods, ['Verhuizingen']),
+          },
+        },
+      ],
+      tables: [
+        {
+          caption: ownKeys
+            ? `${indicatorTitle.neighbourhoods} (${neighbourhoodSides.regionLabel})`
+            : indicatorTitle.neighbourhoods,
+          rowHeader: 'Gemeente · wijk',
+          columns: ['Verhuizingen'],
+          groups: [
+            {
+              rows: markOwn(
+                tableRows(neighbourhoods, keyOf, labelOf, (r) => [countText(r.moves)]),
+                ownKeys,
+              ),
+            },
+          ],
+        },
+      ],
     });
   }
 
   const outcomes = sidesOf(view, 'outcomes');
   if (outcomes) {
-    sections.push(countSection('outcomes', outcomes, {
-      description: 'De casussen die in de periode zijn afgesloten, naar uitkomst.',
-      emptyText: 'Geen afgesloten casussen in deze periode.', what: 'afgesloten casussen per uitkomst', rowHeader: 'Uitkomst',
-    }));
+    sections.push(
+      countSection('outcomes', outcomes, {
+        description: 'De casussen die in de periode zijn afgesloten, naar uitkomst.',
+        emptyText: 'Geen afgesloten casussen in deze periode.',
+        what: 'afgesloten casussen per uitkomst',
+        rowHeader: 'Uitkomst',
+      }),
+    );
   }
 
   const stillHoused = sidesOf(view, 'stillHoused');
@@ -355,18 +613,44 @@ export function buildSections(view: Pick<DashboardView, 'dashboard' | 'compariso
     sections.push({
       id: 'stillHoused',
       title: indicatorTitle.stillHoused,
-      description: 'De nazorgcontroles 6 en 12 maanden na de sleuteloverdracht die in de periode vielen: hoeveel zijn er beantwoord, en woont de bewoner nog in de woning?',
-      isEmpty: stillHoused.own.every((r) => isZero(r.due)) && (stillHoused.region?.every((r) => isZero(r.due)) ?? true),
+      description:
+        'De nazorgcontroles 6 en 12 maanden na de sleuteloverdracht die in de periode vielen: hoeveel zijn er beantwoord, en woont de bewoner nog in de woning?',
+      isEmpty:
+        stillHoused.own.every((r) => isZero(r.due)) &&
+        (stillHoused.region?.every((r) => isZero(r.due)) ?? true),
       emptyText: 'Geen nazorgcontroles in deze periode.',
-      charts: [{ label: '', chart: {
-        summary: 'Staafdiagram: beantwoorde controles en bewoners die nog gehuisvest zijn, na 6 en na 12 maanden.', unit: 'count',
-        rows: chartRows(stillHoused, keyOf, labelOf, { Beantwoord: (r) => chartCount(r.answered), 'Nog gehuisvest': (r) => chartCount(r.stillHoused) }),
-        series: chartSeries(stillHoused, ['Beantwoord', 'Nog gehuisvest']),
-      } }],
-      tables: [{
-        caption: indicatorTitle.stillHoused, rowHeader: 'Controle', columns: ['Te doen', 'Beantwoord', 'Nog gehuisvest', 'Aandeel nog gehuisvest'],
-        groups: [{ rows: tableRows(stillHoused, keyOf, labelOf, (r) => [countText(r.due), countText(r.answered), countText(r.stillHoused), shareText(r.share)]) }],
-      }],
+      charts: [
+        {
+          label: '',
+          chart: {
+            summary:
+              'Staafdiagram: beantwoorde controles en bewoners die nog gehuisvest zijn, na 6 en na 12 maanden.',
+            unit: 'count',
+            rows: chartRows(stillHoused, keyOf, labelOf, {
+              Beantwoord: (r) => chartCount(r.answered),
+              'Nog gehuisvest': (r) => chartCount(r.stillHoused),
+            }),
+            series: chartSeries(stillHoused, ['Beantwoord', 'Nog gehuisvest']),
+          },
+        },
+      ],
+      tables: [
+        {
+          caption: indicatorTitle.stillHoused,
+          rowHeader: 'Controle',
+          columns: ['Te doen', 'Beantwoord', 'Nog gehuisvest', 'Aandeel nog gehuisvest'],
+          groups: [
+            {
+              rows: tableRows(stillHoused, keyOf, labelOf, (r) => [
+                countText(r.due),
+                countText(r.answered),
+                countText(r.stillHoused),
+                shareText(r.share),
+              ]),
+            },
+          ],
+        },
+      ],
     });
   }
   return sections;

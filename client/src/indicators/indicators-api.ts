@@ -3,7 +3,10 @@ import { api } from '../core/api';
 
 /** `query` is the API's query string (`from=…&municipality=…`), the same for the page, its CSVs and its PDF. */
 export function fetchIndicators(query: string, signal?: AbortSignal): Promise<DashboardView> {
-  return api('GET', `/api/indicators${query ? `?${query}` : ''}`, { schema: dashboardViewSchema, signal });
+  return api('GET', `/api/indicators${query ? `?${query}` : ''}`, {
+    schema: dashboardViewSchema,
+    signal,
+  });
 }
 
 export function indicatorCsvUrl(indicator: IndicatorId, query: string): string {

@@ -10,12 +10,22 @@ export function PresenceNote({ room }: { room: LiveRoom }) {
   const text = presenceText(usePresence(room), me.user.id);
   return (
     <div className="presence-note" aria-live="polite">
-      {text && <Paragraph className="presence-note__text"><span className="presence-note__dot" aria-hidden="true" />{text}</Paragraph>}
+      {text && (
+        <Paragraph className="presence-note__text">
+          <span className="presence-note__dot" aria-hidden="true" />
+          {text}
+        </Paragraph>
+      )}
     </div>
   );
 }
 
 /** "Sanne Willems van Kwintes heeft deze casus zojuist gewijzigd." — or without a name, for a seat that may not know who. */
-export function describeLiveChange(what: string, changedBy: { displayName: string; organisationName: string } | undefined): string {
-  return changedBy ? `${changedBy.displayName} van ${changedBy.organisationName} heeft ${what} zojuist gewijzigd.` : `${what[0]!.toUpperCase()}${what.slice(1)} is zojuist bijgewerkt.`;
+export function describeLiveChange(
+  what: string,
+  changedBy: { displayName: string; organisationName: string } | undefined,
+): string {
+  return changedBy
+    ? `${changedBy.displayName} van ${changedBy.organisationName} heeft ${what} zojuist gewijzigd.`
+    : `${what[0]!.toUpperCase()}${what.slice(1)} is zojuist bijgewerkt.`;
 }

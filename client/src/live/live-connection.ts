@@ -1,7 +1,18 @@
 import type { Socket } from 'socket.io-client';
 import {
-  caseChangedSchema, errorBodySchema, liveAckSchema, liveGoneSchema, liveMessage, liveRoomName, meSchema, presenceSchema, tableChangedSchema,
-  type CaseChanged, type LiveRoom, type PresencePerson, type TableChanged,
+  caseChangedSchema,
+  errorBodySchema,
+  liveAckSchema,
+  liveGoneSchema,
+  liveMessage,
+  liveRoomName,
+  meSchema,
+  presenceSchema,
+  tableChangedSchema,
+  type CaseChanged,
+  type LiveRoom,
+  type PresencePerson,
+  type TableChanged,
 } from '@uitstroom/shared';
 import { api } from '../core/api';
 import { announceNotificationsChanged } from '../notifications/notifications-api';
@@ -36,24 +47,37 @@ class LiveConnection {
     if (this.socket) return;
     const generation = ++this.generation;
     // Its own chunk: the first page paints without waiting for the socket library.
-    void import('socket.io-client').then(({ io }) => {
-      // Stopped (signed out) or started again while loading: only the latest start connects.
-      if (generation !== this.generation || this.socket) return;
-      // WebSocket only, on the page's own origin, with the session cookie; no long-polling (see server.ts).
-      this.listen(io({ path: '/socket.io', transports: ['websocket'], autoConnect: false, reconnectionDelayMax: 10_000 }));
-    }, () => undefined);
+    void import('socket.io-client').then(
+      ({ io }) => {
+        // Stopped (signed out) or started again while loading: only the latest start connects.
+        if (generation !== this.generation || this.socket) return;
+        // WebSocket only, on the page's own origin, with the session cookie; no long-polling (see server.ts).
+        this.listen(
+          io({
+            path: '/socket.io',
+            transports: ['websocket'],
+            autoConnect: false,
+            reconnectionDelayMax: 10_000,
+          }),
+        );
+      },
+      () => undefined,
+    );
   }
 
   private listen(socket: Socket): void {
     this.socket = socket;
     socket.on('connect', () => {
       for (const entry of this.rooms.values()) this.sendWatch(entry.room);
-      if (this.hasBeenConnected) for (const entry of this.rooms.values()) entry.handlers.forEach((h) => h.onResync?.());
+      if (this.hasBeenConnected)
+        for (const entry of this.rooms.values()) entry.handlers.forEach((h) => h.onResync?.());
       this.hasBeenConnected = true;
     });
     // The server closes a socket whose session ended (signed out elsewhere, deactivated, idle): ask the
     // API, which either confirms the session (then connect again) or sends the app to the sign-in page.
-    socket.on('disconnect', (reason) => { if (reason === 'io server disconnect') this.checkSessionThenReconnect(); });
+    socket.on('disconnect', (reason) => {
+      if (reason === 'io server disconnect') this.checkSessionThenReconnect();
+    });
     socket.on('connect_error', (error: Error & { data?: unknown }) => {
       const refusal = errorBodySchema.safeParse(error.data);
       if (refusal.success) this.checkSessionThenReconnect();
@@ -61,11 +85,17 @@ class LiveConnection {
     });
     socket.on(liveMessage.caseChanged, (payload: unknown) => {
       const event = caseChangedSchema.safeParse(payload);
-      if (event.success) this.handlersOf({ kind: 'case', id: event.data.caseId }).forEach((h) => h.onCaseChanged?.(event.data));
+      if (event.success)
+        this.handlersOf({ kind: 'case', id: event.data.caseId }).forEach((h) =>
+          h.onCaseChanged?.(event.data),
+        );
     });
     socket.on(liveMessage.tableChanged, (payload: unknown) => {
       const event = tableChangedSchema.safeParse(payload);
-      if (event.success) this.handlersOf({ kind: 'table', id: event.data.tableId }).forEach((h) => h.onTableChanged?.(event.data));
+      if (event.success)
+        this.handlersOf({ kind: 'table', id: event.data.tableId }).forEach((h) =>
+          h.onTableChanged?.(event.data),
+        );
     });
     for (const name of [liveMessage.caseGone, liveMessage.tableGone]) {
       socket.on(name, (payload: unknown) => {
@@ -121,7 +151,9 @@ class LiveConnection {
     listeners.add(listener);
     this.presenceListeners.set(key, listeners);
     listener(this.presence.get(key) ?? []);
-    return () => { listeners.delete(listener); };
+    return () => {
+      listeners.delete(listener);
+    };
   }
 
   private handlersOf(room: LiveRoom): RoomHandlers[] {
@@ -129,11 +161,14 @@ class LiveConnection {
   }
 
   private sendWatch(room: LiveRoom): void {
-    this.socket?.timeout(10_000).emit(liveMessage.watch, { room }, (error: Error | null, answer: unknown) => {
-      const ack = liveAckSchema.safeParse(answer);
-      // The page still works without live updates; the HTTP read already said whether it may be seen.
-      if (error || !ack.success || !ack.data.ok) console.warn('Live bijwerken is niet beschikbaar voor deze pagina.');
-    });
+    this.socket
+      ?.timeout(10_000)
+      .emit(liveMessage.watch, { room }, (error: Error | null, answer: unknown) => {
+        const ack = liveAckSchema.safeParse(answer);
+        // The page still works without live updates; the HTTP read already said whether it may be seen.
+        if (error || !ack.success || !ack.data.ok)
+          console.warn('Live bijwerken is niet beschikbaar voor deze pagina.');
+      });
   }
 
   private checkSessionThenReconnect(): void {
@@ -141,7 +176,10 @@ class LiveConnection {
     this.retry = setTimeout(() => {
       this.retry = null;
       // A 401 here ends the session in the app (api.ts tells the session provider); the shell then stops this connection.
-      api('GET', '/api/auth/me', { schema: meSchema }).then(() => this.socket?.connect(), () => undefined);
+      api('GET', '/api/auth/me', { schema: meSchema }).then(
+        () => this.socket?.connect(),
+        () => undefined,
+      );
     }, 1000);
   }
 }

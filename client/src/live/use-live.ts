@@ -17,17 +17,23 @@ function useLiveRoom(room: LiveRoom | null, handlers: RoomHandlers): void {
   const id = room?.id;
   useEffect(() => {
     if (!kind || !id) return;
-    return liveConnection.watch({ kind, id }, {
-      onCaseChanged: (event) => latest.current.onCaseChanged?.(event),
-      onTableChanged: (event) => latest.current.onTableChanged?.(event),
-      onGone: () => latest.current.onGone?.(),
-      onResync: () => latest.current.onResync?.(),
-    });
+    return liveConnection.watch(
+      { kind, id },
+      {
+        onCaseChanged: (event) => latest.current.onCaseChanged?.(event),
+        onTableChanged: (event) => latest.current.onTableChanged?.(event),
+        onGone: () => latest.current.onGone?.(),
+        onResync: () => latest.current.onResync?.(),
+      },
+    );
   }, [kind, id]);
 }
 
 /** The case as this seat may see it, each time someone changes it. */
-export function useLiveCase(caseId: string | undefined, handlers: LiveHandlers<ProjectedCase>): void {
+export function useLiveCase(
+  caseId: string | undefined,
+  handlers: LiveHandlers<ProjectedCase>,
+): void {
   useLiveRoom(caseId ? { kind: 'case', id: caseId } : null, {
     onCaseChanged: (event) => handlers.onChange(event.view, event.changedBy),
     onGone: handlers.onGone,

@@ -3,7 +3,12 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import {
-  notificationDeliveries, notificationDeliveryLabel, notificationKindDescription, notificationKindLabel, notificationKinds, notificationPreferencesSchema,
+  notificationDeliveries,
+  notificationDeliveryLabel,
+  notificationKindDescription,
+  notificationKindLabel,
+  notificationKinds,
+  notificationPreferencesSchema,
   type NotificationPreferences,
 } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
@@ -11,19 +16,32 @@ import { ChoiceGroup } from '../core/fields';
 import { fetchPreferences, savePreferences } from './notifications-api';
 import './notifications.css';
 
-const options = notificationDeliveries.map((delivery) => ({ value: delivery, label: notificationDeliveryLabel[delivery] }));
+const options = notificationDeliveries.map((delivery) => ({
+  value: delivery,
+  label: notificationDeliveryLabel[delivery],
+}));
 
 /** "Meldingen per e-mail" on the account page: per kind at once, in the daily digest, or not by e-mail. */
 export function NotificationPreferencesForm() {
   const [loaded, setLoaded] = useState<NotificationPreferences | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [isSaved, setIsSaved] = useState(false);
-  const { register, handleSubmit, formState, reset } = useForm<NotificationPreferences>({ resolver: zodResolver(notificationPreferencesSchema) });
+  const { register, handleSubmit, formState, reset } = useForm<NotificationPreferences>({
+    resolver: zodResolver(notificationPreferencesSchema),
+  });
 
   useEffect(() => {
-    fetchPreferences().then((preferences) => { setLoaded(preferences); reset(preferences); }, (error: unknown) => {
-      setFailure(error instanceof ApiError ? error.message : 'Uw keuzes konden niet worden geladen.');
-    });
+    fetchPreferences().then(
+      (preferences) => {
+        setLoaded(preferences);
+        reset(preferences);
+      },
+      (error: unknown) => {
+        setFailure(
+          error instanceof ApiError ? error.message : 'Uw keuzes konden niet worden geladen.',
+        );
+      },
+    );
   }, [reset]);
 
   const onSubmit = handleSubmit(async (values) => {
@@ -39,24 +57,52 @@ export function NotificationPreferencesForm() {
 
   return (
     <section aria-labelledby="meldingen-titel" className="notification-preferences">
-      <Heading level={2} id="meldingen-titel" tabIndex={-1}>Meldingen per e-mail</Heading>
+      <Heading level={2} id="meldingen-titel" tabIndex={-1}>
+        Meldingen per e-mail
+      </Heading>
       <Paragraph>
-        In de app ziet u elke melding. Kies per soort of u daarnaast direct een e-mail krijgt, één overzicht per dag (om 7:00 uur), of geen e-mail.
-        Een e-mail noemt nooit een bewoner: alleen de soort melding en een link naar de app.
+        In de app ziet u elke melding. Kies per soort of u daarnaast direct een e-mail krijgt, één
+        overzicht per dag (om 7:00 uur), of geen e-mail. Een e-mail noemt nooit een bewoner: alleen
+        de soort melding en een link naar de app.
       </Paragraph>
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
-      {isSaved && <Alert type="ok" role="status"><Paragraph>Uw keuzes zijn opgeslagen.</Paragraph></Alert>}
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
+      {isSaved && (
+        <Alert type="ok" role="status">
+          <Paragraph>Uw keuzes zijn opgeslagen.</Paragraph>
+        </Alert>
+      )}
       {!loaded && !failure && <Paragraph role="status">Laden…</Paragraph>}
       {loaded && (
-        <form onSubmit={onSubmit} noValidate aria-label="Meldingen per e-mail" className="notification-preferences__form">
+        <form
+          onSubmit={onSubmit}
+          noValidate
+          aria-label="Meldingen per e-mail"
+          className="notification-preferences__form"
+        >
           {notificationKinds.map((kind) => (
             <ChoiceGroup
-              key={kind} id={`melding-${kind}`} type="radio" className="case-choices--inline"
-              legend={notificationKindLabel[kind]} description={notificationKindDescription[kind]}
-              error={formState.errors[kind]?.message} options={options} registration={register(kind, { onChange: () => setIsSaved(false) })}
+              key={kind}
+              id={`melding-${kind}`}
+              type="radio"
+              className="case-choices--inline"
+              legend={notificationKindLabel[kind]}
+              description={notificationKindDescription[kind]}
+              error={formState.errors[kind]?.message}
+              options={options}
+              registration={register(kind, { onChange: () => setIsSaved(false) })}
             />
           ))}
-          <Button type="submit" appearance="primary-action-button" disabled={formState.isSubmitting}>Keuzes opslaan</Button>
+          <Button
+            type="submit"
+            appearance="primary-action-button"
+            disabled={formState.isSubmitting}
+          >
+            Keuzes opslaan
+          </Button>
         </form>
       )}
     </section>

@@ -1,10 +1,20 @@
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { Alert, Button, Heading, Paragraph, StatusBadge } from '@utrecht/component-library-react';
-import { formatDutchDateAtTime, notificationKindLabel, type NotificationList, type NotificationView } from '@uitstroom/shared';
+import {
+  formatDutchDateAtTime,
+  notificationKindLabel,
+  type NotificationList,
+  type NotificationView,
+} from '@uitstroom/shared';
 import { ApiError } from '../core/api';
 import { SelectField } from '../core/form';
-import { fetchNotifications, markAllNotificationsRead, markNotificationRead, useReloadOnNotifications } from './notifications-api';
+import {
+  fetchNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+  useReloadOnNotifications,
+} from './notifications-api';
 import { Pager } from '../core/Pager';
 import './notifications.css';
 
@@ -26,16 +36,25 @@ export function NotificationsPage() {
   const [isBusy, setIsBusy] = useState(false);
 
   useReloadOnNotifications((signal) => {
-    fetchNotifications({ order, page }, signal).then((next) => { setList(next); setFailure(null); }, (error: unknown) => {
-      if ((error as Error).name !== 'AbortError') setFailure(messageOf(error, 'De meldingen konden niet worden geladen.'));
-    });
+    fetchNotifications({ order, page }, signal).then(
+      (next) => {
+        setList(next);
+        setFailure(null);
+      },
+      (error: unknown) => {
+        if ((error as Error).name !== 'AbortError')
+          setFailure(messageOf(error, 'De meldingen konden niet worden geladen.'));
+      },
+    );
   });
   // A new order or page is a new list: read it (the hook reloads on navigation and on changes).
   const reload = (next: { order?: Order; page?: number }) => {
     const query = { order: next.order ?? order, page: next.page ?? page };
     setOrder(query.order);
     setPage(query.page);
-    fetchNotifications(query).then(setList, (error: unknown) => setFailure(messageOf(error, 'De meldingen konden niet worden geladen.')));
+    fetchNotifications(query).then(setList, (error: unknown) =>
+      setFailure(messageOf(error, 'De meldingen konden niet worden geladen.')),
+    );
   };
 
   const markRead = async (notification: NotificationView) => {
@@ -61,34 +80,63 @@ export function NotificationsPage() {
     <div className="notifications-page">
       <Heading level={1}>Meldingen</Heading>
       <Paragraph className="notifications-page__intro">
-        Wat er voor u is gebeurd en om actie vraagt: een gedeelde agenda, een besluit dat u aangaat, een randvoorwaarde op de einddatum.
-        Of u meldingen ook per e-mail krijgt, stelt u in bij <RouterLink to="/account">Mijn account</RouterLink>.
+        Wat er voor u is gebeurd en om actie vraagt: een gedeelde agenda, een besluit dat u aangaat,
+        een randvoorwaarde op de einddatum. Of u meldingen ook per e-mail krijgt, stelt u in bij{' '}
+        <RouterLink to="/account">Mijn account</RouterLink>.
       </Paragraph>
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
       {!list && !failure && <Paragraph role="status">Meldingen laden…</Paragraph>}
       {list && (
         <>
           <div className="notifications-page__controls">
-            <SelectField label="Volgorde" value={order} onChange={(event) => reload({ order: event.target.value as Order, page: 1 })}>
+            <SelectField
+              label="Volgorde"
+              value={order}
+              onChange={(event) => reload({ order: event.target.value as Order, page: 1 })}
+            >
               <option value="unreadFirst">Ongelezen eerst</option>
               <option value="newest">Nieuwste eerst</option>
             </SelectField>
             <Paragraph className="notifications-page__count">
-              {list.unreadCount === 0 ? 'Alles gelezen' : list.unreadCount === 1 ? '1 ongelezen melding' : `${list.unreadCount} ongelezen meldingen`}
+              {list.unreadCount === 0
+                ? 'Alles gelezen'
+                : list.unreadCount === 1
+                  ? '1 ongelezen melding'
+                  : `${list.unreadCount} ongelezen meldingen`}
               {list.total > 0 && ` van ${list.total}`}
             </Paragraph>
             {list.unreadCount > 0 && (
-              <Button type="button" appearance="secondary-action-button" onClick={() => void markAll()} disabled={isBusy}>Alles als gelezen markeren</Button>
+              <Button
+                type="button"
+                appearance="secondary-action-button"
+                onClick={() => void markAll()}
+                disabled={isBusy}
+              >
+                Alles als gelezen markeren
+              </Button>
             )}
           </div>
           {list.items.length === 0 ? (
             <div className="empty-state">
               <Heading level={2}>Geen meldingen</Heading>
-              <Paragraph>Zodra er iets is waarop u moet letten of reageren, ziet u het hier. Wat u nu kunt doen, staat bij Mijn taken.</Paragraph>
+              <Paragraph>
+                Zodra er iets is waarop u moet letten of reageren, ziet u het hier. Wat u nu kunt
+                doen, staat bij Mijn taken.
+              </Paragraph>
             </div>
           ) : (
             <ul className="notification-list" aria-label="Meldingen">
-              {list.items.map((notification) => <NotificationItem key={notification.id} notification={notification} onRead={() => void markRead(notification)} />)}
+              {list.items.map((notification) => (
+                <NotificationItem
+                  key={notification.id}
+                  notification={notification}
+                  onRead={() => void markRead(notification)}
+                />
+              ))}
             </ul>
           )}
           <Pager page={page} pages={pages} onPage={(page) => reload({ page })} />
@@ -98,24 +146,56 @@ export function NotificationsPage() {
   );
 }
 
-function NotificationItem({ notification, onRead }: { notification: NotificationView; onRead: () => void }) {
+function NotificationItem({
+  notification,
+  onRead,
+}: {
+  notification: NotificationView;
+  onRead: () => void;
+}) {
   const isUnread = notification.readAt === null;
   return (
     <li className={`notification-item${isUnread ? ' notification-item--unread' : ''}`}>
       <div className="notification-item__meta">
-        <StatusBadge status="neutral" className="notification-badge">{notificationKindLabel[notification.kind]}</StatusBadge>
-        {isUnread && <StatusBadge status="warning" className="notification-badge notification-badge--new">Nieuw</StatusBadge>}
-        <span className="notification-item__time">{moment.format(new Date(notification.createdAt))}</span>
+        <StatusBadge status="neutral" className="notification-badge">
+          {notificationKindLabel[notification.kind]}
+        </StatusBadge>
+        {isUnread && (
+          <StatusBadge status="warning" className="notification-badge notification-badge--new">
+            Nieuw
+          </StatusBadge>
+        )}
+        <span className="notification-item__time">
+          {moment.format(new Date(notification.createdAt))}
+        </span>
       </div>
       <Paragraph className="notification-item__title">
         {/* Following the link reads the notification: that is what it was for. */}
-        {notification.link
-          ? <RouterLink to={notification.link.to} onClick={() => { if (isUnread) onRead(); }}>{notification.title}</RouterLink>
-          : notification.title}
+        {notification.link ? (
+          <RouterLink
+            to={notification.link.to}
+            onClick={() => {
+              if (isUnread) onRead();
+            }}
+          >
+            {notification.title}
+          </RouterLink>
+        ) : (
+          notification.title
+        )}
       </Paragraph>
-      {!notification.link && <Paragraph className="notification-item__note">U kunt dit niet (meer) openen met uw rol; vraag zo nodig de voorzitter van de tafel.</Paragraph>}
+      {!notification.link && (
+        <Paragraph className="notification-item__note">
+          U kunt dit niet (meer) openen met uw rol; vraag zo nodig de voorzitter van de tafel.
+        </Paragraph>
+      )}
       {isUnread && (
-        <Button type="button" appearance="subtle-button" className="notification-item__read" onClick={onRead}>
+        <Button
+          type="button"
+          appearance="subtle-button"
+          className="notification-item__read"
+          onClick={onRead}
+        >
           Markeer als gelezen<span className="visually-hidden">: {notification.title}</span>
         </Button>
       )}

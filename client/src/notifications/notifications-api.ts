@@ -1,7 +1,11 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
 import {
-  notificationListSchema, notificationPreferencesSchema, unreadCountSchema, type NotificationList, type NotificationPreferences,
+  notificationListSchema,
+  notificationPreferencesSchema,
+  unreadCountSchema,
+  type NotificationList,
+  type NotificationPreferences,
   type UpdateNotificationPreferences,
 } from '@uitstroom/shared';
 import { api } from '../core/api';
@@ -16,16 +20,27 @@ export function announceNotificationsChanged(): void {
   window.dispatchEvent(new CustomEvent(notificationsChangedEvent));
 }
 
-export function fetchNotifications(query: { order: 'unreadFirst' | 'newest'; page: number }, signal?: AbortSignal): Promise<NotificationList> {
-  return api('GET', `/api/notifications?order=${query.order}&page=${query.page}&pageSize=20`, { schema: notificationListSchema, signal });
+export function fetchNotifications(
+  query: { order: 'unreadFirst' | 'newest'; page: number },
+  signal?: AbortSignal,
+): Promise<NotificationList> {
+  return api('GET', `/api/notifications?order=${query.order}&page=${query.page}&pageSize=20`, {
+    schema: notificationListSchema,
+    signal,
+  });
 }
 
 export async function fetchUnreadCount(signal?: AbortSignal): Promise<number> {
-  return (await api('GET', '/api/notifications/unread-count', { schema: unreadCountSchema, signal })).unreadCount;
+  return (
+    await api('GET', '/api/notifications/unread-count', { schema: unreadCountSchema, signal })
+  ).unreadCount;
 }
 
 export async function markNotificationRead(id: string): Promise<number> {
-  const { unreadCount } = await api('POST', `/api/notifications/${id}/read`, { body: {}, schema: unreadCountSchema });
+  const { unreadCount } = await api('POST', `/api/notifications/${id}/read`, {
+    body: {},
+    schema: unreadCountSchema,
+  });
   announceNotificationsChanged();
   return unreadCount;
 }
@@ -39,8 +54,13 @@ export function fetchPreferences(): Promise<NotificationPreferences> {
   return api('GET', '/api/notifications/preferences', { schema: notificationPreferencesSchema });
 }
 
-export function savePreferences(changes: UpdateNotificationPreferences): Promise<NotificationPreferences> {
-  return api('PUT', '/api/notifications/preferences', { body: changes, schema: notificationPreferencesSchema });
+export function savePreferences(
+  changes: UpdateNotificationPreferences,
+): Promise<NotificationPreferences> {
+  return api('PUT', '/api/notifications/preferences', {
+    body: changes,
+    schema: notificationPreferencesSchema,
+  });
 }
 
 /**
@@ -51,7 +71,9 @@ export function savePreferences(changes: UpdateNotificationPreferences): Promise
 export function useReloadOnNotifications(load: (signal: AbortSignal) => void): void {
   const location = useLocation();
   const loadRef = useRef(load);
-  useLayoutEffect(() => { loadRef.current = load; });
+  useLayoutEffect(() => {
+    loadRef.current = load;
+  });
   useEffect(() => {
     let controller = new AbortController();
     const reload = () => {
@@ -65,6 +87,6 @@ export function useReloadOnNotifications(load: (signal: AbortSignal) => void): v
       window.removeEventListener(notificationsChangedEvent, reload);
       controller.abort();
     };
-  // The path, not the whole location: filters typed into a page's query string are not a new page.
+    // The path, not the whole location: filters typed into a page's query string are not a new page.
   }, [location.pathname]);
 }

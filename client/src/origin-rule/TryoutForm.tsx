@@ -1,10 +1,27 @@
 import { useRef } from 'react';
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
-import { Button, Fieldset, FieldsetLegend, FormFieldDescription, Heading, Paragraph, SelectOption } from '@utrecht/component-library-react';
+import {
+  Button,
+  Fieldset,
+  FieldsetLegend,
+  FormFieldDescription,
+  Heading,
+  Paragraph,
+  SelectOption,
+} from '@utrecht/component-library-react';
 import { formatDutchDate, type RegionMunicipality } from '@uitstroom/shared';
 import { SelectField, TextField } from '../core/form';
 import { ChoiceGroup, CheckboxField, TextareaField } from '../core/fields';
-import { describeMunicipality, emptyAddress, fieldId, moveToRegion, outsideRegion, regionOf, type TryoutField, type TryoutValues } from './tryout-form';
+import {
+  describeMunicipality,
+  emptyAddress,
+  fieldId,
+  moveToRegion,
+  outsideRegion,
+  regionOf,
+  type TryoutField,
+  type TryoutValues,
+} from './tryout-form';
 import { isTryoutRegionKey, tryoutRegionKeys, tryoutRegions } from './tryout-regions';
 
 interface TryoutFormProps {
@@ -21,11 +38,23 @@ const addressKindOptions = [
   { value: 'briefadres', label: 'Briefadres' },
 ] as const;
 
-function MunicipalityOptions({ municipalities, placeholder, outside }: { municipalities: readonly RegionMunicipality[]; placeholder: string; outside?: boolean }) {
+function MunicipalityOptions({
+  municipalities,
+  placeholder,
+  outside,
+}: {
+  municipalities: readonly RegionMunicipality[];
+  placeholder: string;
+  outside?: boolean;
+}) {
   return (
     <>
       <SelectOption value="">{placeholder}</SelectOption>
-      {municipalities.map((m) => <SelectOption key={m.code} value={m.code}>{m.name}</SelectOption>)}
+      {municipalities.map((m) => (
+        <SelectOption key={m.code} value={m.code}>
+          {m.name}
+        </SelectOption>
+      ))}
       {outside && <SelectOption value={outsideRegion}>Buiten de regio (CBS-code)</SelectOption>}
     </>
   );
@@ -44,24 +73,42 @@ export function TryoutForm({ form, values, errors, referenceDate }: TryoutFormPr
   const regionRegistration = register('regionKey', {
     onChange: (event: { target: { value: string } }) => {
       const key = event.target.value;
-      if (isTryoutRegionKey(key)) reset(moveToRegion(getValues(), key), { keepDefaultValues: true });
+      if (isTryoutRegionKey(key))
+        reset(moveToRegion(getValues(), key), { keepDefaultValues: true });
     },
   });
 
   return (
-    <form className="tryout-form" aria-labelledby="proef-casus-kop" noValidate onSubmit={(event) => event.preventDefault()}>
-      <Heading level={3} id="proef-casus-kop">De casus</Heading>
+    <form
+      className="tryout-form"
+      aria-labelledby="proef-casus-kop"
+      noValidate
+      onSubmit={(event) => event.preventDefault()}
+    >
+      <Heading level={3} id="proef-casus-kop">
+        De casus
+      </Heading>
       <Paragraph className="tryout-form__note">
-        Peildatum: vandaag, {formatDutchDate(referenceDate)}. Vul geen echte namen of adressen in; alleen gemeenten en data.
+        Peildatum: vandaag, {formatDutchDate(referenceDate)}. Vul geen echte namen of adressen in;
+        alleen gemeenten en data.
       </Paragraph>
 
       <Fieldset className="tryout-section">
         <FieldsetLegend>Regio</FieldsetLegend>
-        <SelectField label="Regio van de uitstroomtafel" {...field('regionKey')} {...regionRegistration}>
-          {tryoutRegionKeys.map((key) => <SelectOption key={key} value={key}>{tryoutRegions[key].name}</SelectOption>)}
+        <SelectField
+          label="Regio van de uitstroomtafel"
+          {...field('regionKey')}
+          {...regionRegistration}
+        >
+          {tryoutRegionKeys.map((key) => (
+            <SelectOption key={key} value={key}>
+              {tryoutRegions[key].name}
+            </SelectOption>
+          ))}
         </SelectField>
         <FormFieldDescription>
-          Gemeenten: {municipalities.map(describeMunicipality).join(', ')}. Straks leest deze pagina ze uit de regels van uw regio.
+          Gemeenten: {municipalities.map(describeMunicipality).join(', ')}. Straks leest deze pagina
+          ze uit de regels van uw regio.
         </FormFieldDescription>
       </Fieldset>
 
@@ -83,8 +130,16 @@ export function TryoutForm({ form, values, errors, referenceDate }: TryoutFormPr
                 <Fieldset className="tryout-address__fieldset">
                   <FieldsetLegend>Adres {number}</FieldsetLegend>
                   <div className="tryout-address__grid">
-                    <SelectField label={`Gemeente van adres ${number}`} {...field(`addresses.${index}.municipality`)} {...register(`addresses.${index}.municipality`)}>
-                      <MunicipalityOptions municipalities={municipalities} placeholder="Kies een gemeente" outside />
+                    <SelectField
+                      label={`Gemeente van adres ${number}`}
+                      {...field(`addresses.${index}.municipality`)}
+                      {...register(`addresses.${index}.municipality`)}
+                    >
+                      <MunicipalityOptions
+                        municipalities={municipalities}
+                        placeholder="Kies een gemeente"
+                        outside
+                      />
                     </SelectField>
                     {current?.municipality === outsideRegion && (
                       <TextField
@@ -96,10 +151,23 @@ export function TryoutForm({ form, values, errors, referenceDate }: TryoutFormPr
                         {...register(`addresses.${index}.outsideCode`)}
                       />
                     )}
-                    <SelectField label={`Soort adres ${number}`} {...field(`addresses.${index}.kind`)} {...register(`addresses.${index}.kind`)}>
-                      {addressKindOptions.map((o) => <SelectOption key={o.value} value={o.value}>{o.label}</SelectOption>)}
+                    <SelectField
+                      label={`Soort adres ${number}`}
+                      {...field(`addresses.${index}.kind`)}
+                      {...register(`addresses.${index}.kind`)}
+                    >
+                      {addressKindOptions.map((o) => (
+                        <SelectOption key={o.value} value={o.value}>
+                          {o.label}
+                        </SelectOption>
+                      ))}
                     </SelectField>
-                    <TextField label={`Adres ${number} vanaf`} type="date" {...field(`addresses.${index}.from`)} {...register(`addresses.${index}.from`)} />
+                    <TextField
+                      label={`Adres ${number} vanaf`}
+                      type="date"
+                      {...field(`addresses.${index}.from`)}
+                      {...register(`addresses.${index}.from`)}
+                    />
                     <TextField
                       label={`Adres ${number} tot`}
                       type="date"
@@ -124,8 +192,17 @@ export function TryoutForm({ form, values, errors, referenceDate }: TryoutFormPr
             );
           })}
         </ol>
-        {addresses.fields.length === 0 && <Paragraph>Er staan geen adressen in. Zonder woonadres is de herkomst niet te vinden.</Paragraph>}
-        <Button ref={addButton} type="button" appearance="secondary-action-button" onClick={() => addresses.append({ ...emptyAddress })}>
+        {addresses.fields.length === 0 && (
+          <Paragraph>
+            Er staan geen adressen in. Zonder woonadres is de herkomst niet te vinden.
+          </Paragraph>
+        )}
+        <Button
+          ref={addButton}
+          type="button"
+          appearance="secondary-action-button"
+          onClick={() => addresses.append({ ...emptyAddress })}
+        >
           Adres toevoegen
         </Button>
       </Fieldset>
@@ -133,10 +210,20 @@ export function TryoutForm({ form, values, errors, referenceDate }: TryoutFormPr
       <Fieldset className="tryout-section">
         <FieldsetLegend>Woonwens en uitgesloten gemeenten</FieldsetLegend>
         <SelectField label="Woonwens van de bewoner" {...field('wish')} {...register('wish')}>
-          <MunicipalityOptions municipalities={municipalities} placeholder="Geen woonwens" outside />
+          <MunicipalityOptions
+            municipalities={municipalities}
+            placeholder="Geen woonwens"
+            outside
+          />
         </SelectField>
         {values.wish === outsideRegion && (
-          <TextField label="CBS-code van de gewenste gemeente" autoComplete="off" spellCheck={false} {...field('wishOutsideCode')} {...register('wishOutsideCode')} />
+          <TextField
+            label="CBS-code van de gewenste gemeente"
+            autoComplete="off"
+            spellCheck={false}
+            {...field('wishOutsideCode')}
+            {...register('wishOutsideCode')}
+          />
         )}
         <ChoiceGroup
           type="checkbox"
@@ -151,11 +238,18 @@ export function TryoutForm({ form, values, errors, referenceDate }: TryoutFormPr
 
       <Fieldset className="tryout-section">
         <FieldsetLegend>Uitzonderingen</FieldsetLegend>
-        <FormFieldDescription>Zet een uitzondering aan als de tafel die wil laten meewegen. C vult u niet in: die volgt uit de adressen.</FormFieldDescription>
+        <FormFieldDescription>
+          Zet een uitzondering aan als de tafel die wil laten meewegen. C vult u niet in: die volgt
+          uit de adressen.
+        </FormFieldDescription>
 
         <Fieldset className="tryout-exception">
           <FieldsetLegend>Uitzondering A: belemmeringen in de herkomstgemeente</FieldsetLegend>
-          <CheckboxField label="Uitzondering A invoeren" {...field('exceptionA.applies')} {...register('exceptionA.applies')} />
+          <CheckboxField
+            label="Uitzondering A invoeren"
+            {...field('exceptionA.applies')}
+            {...register('exceptionA.applies')}
+          />
           {values.exceptionA.applies && (
             <TextareaField
               label="Motivering bij uitzondering A"
@@ -168,18 +262,32 @@ export function TryoutForm({ form, values, errors, referenceDate }: TryoutFormPr
 
         <Fieldset className="tryout-exception">
           <FieldsetLegend>Uitzondering B: betere kansen elders</FieldsetLegend>
-          <CheckboxField label="Uitzondering B invoeren" {...field('exceptionB.applies')} {...register('exceptionB.applies')} />
+          <CheckboxField
+            label="Uitzondering B invoeren"
+            {...field('exceptionB.applies')}
+            {...register('exceptionB.applies')}
+          />
           {values.exceptionB.applies && (
             <>
-              <SelectField label="Gemeente met betere kansen" {...field('exceptionB.municipality')} {...register('exceptionB.municipality')}>
-                <MunicipalityOptions municipalities={municipalities} placeholder="Kies een gemeente" />
+              <SelectField
+                label="Gemeente met betere kansen"
+                {...field('exceptionB.municipality')}
+                {...register('exceptionB.municipality')}
+              >
+                <MunicipalityOptions
+                  municipalities={municipalities}
+                  placeholder="Kies een gemeente"
+                />
               </SelectField>
               <ChoiceGroup
                 type="radio"
                 legend="Wat is er in die gemeente?"
                 options={[
                   { value: 'netwerk', label: 'Een steunend netwerk, zoals familie of vrienden' },
-                  { value: 'daginvulling', label: 'Een vaste daginvulling, zoals werk of dagbesteding' },
+                  {
+                    value: 'daginvulling',
+                    label: 'Een vaste daginvulling, zoals werk of dagbesteding',
+                  },
                 ]}
                 registration={register('exceptionB.ground')}
                 {...field('exceptionB.ground')}
@@ -196,18 +304,34 @@ export function TryoutForm({ form, values, errors, referenceDate }: TryoutFormPr
                 className="tryout-choices--inline"
                 {...field('exceptionB.canTravelFromOrigin')}
               />
-              <TextareaField label="Motivering bij uitzondering B" description="Minstens 10 tekens." {...field('exceptionB.motivation')} {...register('exceptionB.motivation')} />
+              <TextareaField
+                label="Motivering bij uitzondering B"
+                description="Minstens 10 tekens."
+                {...field('exceptionB.motivation')}
+                {...register('exceptionB.motivation')}
+              />
             </>
           )}
         </Fieldset>
 
         <Fieldset className="tryout-exception">
           <FieldsetLegend>Uitzondering D: anders echt niet passend</FieldsetLegend>
-          <CheckboxField label="Uitzondering D invoeren" {...field('exceptionD.applies')} {...register('exceptionD.applies')} />
+          <CheckboxField
+            label="Uitzondering D invoeren"
+            {...field('exceptionD.applies')}
+            {...register('exceptionD.applies')}
+          />
           {values.exceptionD.applies && (
             <>
-              <SelectField label="Gemeente die de tafel kiest" {...field('exceptionD.municipality')} {...register('exceptionD.municipality')}>
-                <MunicipalityOptions municipalities={municipalities} placeholder="Kies een gemeente" />
+              <SelectField
+                label="Gemeente die de tafel kiest"
+                {...field('exceptionD.municipality')}
+                {...register('exceptionD.municipality')}
+              >
+                <MunicipalityOptions
+                  municipalities={municipalities}
+                  placeholder="Kies een gemeente"
+                />
               </SelectField>
               <TextareaField
                 label="Motivering bij uitzondering D"
@@ -223,8 +347,8 @@ export function TryoutForm({ form, values, errors, referenceDate }: TryoutFormPr
       <Fieldset className="tryout-section">
         <FieldsetLegend>Plaatsingen door verdeling tot nu toe</FieldsetLegend>
         <FormFieldDescription>
-          Hoeveel bewoners elke gemeente in deze periode al kreeg via de verdeling naar inwoneraantal (bij C, en bij A zonder
-          passende woonwens). Leeg telt als 0.
+          Hoeveel bewoners elke gemeente in deze periode al kreeg via de verdeling naar
+          inwoneraantal (bij C, en bij A zonder passende woonwens). Leeg telt als 0.
         </FormFieldDescription>
         <div className="tryout-placements">
           {municipalities.map((m) => (

@@ -24,9 +24,27 @@ export const tryoutExamples: readonly TryoutExample[] = [
       regionKey: 'flevoland',
       admissionDate: '2022-03-01',
       addresses: [
-        { municipality: 'GM0034', outsideCode: '', kind: 'woonadres', from: '2004-05-01', to: '2013-08-01' },
-        { municipality: 'GM0995', outsideCode: '', kind: 'woonadres', from: '2013-08-01', to: '2021-11-15' },
-        { municipality: 'GM0034', outsideCode: '', kind: 'instelling', from: '2021-11-15', to: '2022-03-01' },
+        {
+          municipality: 'GM0034',
+          outsideCode: '',
+          kind: 'woonadres',
+          from: '2004-05-01',
+          to: '2013-08-01',
+        },
+        {
+          municipality: 'GM0995',
+          outsideCode: '',
+          kind: 'woonadres',
+          from: '2013-08-01',
+          to: '2021-11-15',
+        },
+        {
+          municipality: 'GM0034',
+          outsideCode: '',
+          kind: 'instelling',
+          from: '2021-11-15',
+          to: '2022-03-01',
+        },
       ],
       wish: 'GM0050',
       excluded: [],
@@ -49,7 +67,13 @@ export const tryoutExamples: readonly TryoutExample[] = [
       regionKey: 'flevoland',
       admissionDate: '2024-01-08',
       addresses: [
-        { municipality: 'GM0171', outsideCode: '', kind: 'woonadres', from: '2016-06-01', to: '2024-01-08' },
+        {
+          municipality: 'GM0171',
+          outsideCode: '',
+          kind: 'woonadres',
+          from: '2016-06-01',
+          to: '2024-01-08',
+        },
         { municipality: 'GM0995', outsideCode: '', kind: 'instelling', from: '2024-01-08', to: '' },
       ],
       wish: 'GM0184',
@@ -71,7 +95,13 @@ export const tryoutExamples: readonly TryoutExample[] = [
       regionKey: 'flevoland',
       admissionDate: '2023-05-15',
       addresses: [
-        { municipality: 'GM0050', outsideCode: '', kind: 'woonadres', from: '2018-02-01', to: '2023-05-15' },
+        {
+          municipality: 'GM0050',
+          outsideCode: '',
+          kind: 'woonadres',
+          from: '2018-02-01',
+          to: '2023-05-15',
+        },
         { municipality: 'GM0034', outsideCode: '', kind: 'instelling', from: '2023-05-15', to: '' },
       ],
       exceptionB: {
@@ -79,7 +109,8 @@ export const tryoutExamples: readonly TryoutExample[] = [
         municipality: 'GM0303',
         ground: 'daginvulling',
         canTravelFromOrigin: 'nee',
-        motivation: 'Vaste baan in de kassen bij Dronten met vroege diensten; er rijdt dan geen bus vanuit Zeewolde.',
+        motivation:
+          'Vaste baan in de kassen bij Dronten met vroege diensten; er rijdt dan geen bus vanuit Zeewolde.',
       },
     }),
   },
@@ -92,12 +123,27 @@ export const tryoutExamples: readonly TryoutExample[] = [
       regionKey: 'flevoland',
       admissionDate: '2023-03-15',
       addresses: [
-        { municipality: 'GM0995', outsideCode: '', kind: 'woonadres', from: '2009-09-01', to: '2015-01-01' },
-        { municipality: 'GM0034', outsideCode: '', kind: 'woonadres', from: '2015-01-01', to: '2023-03-15' },
+        {
+          municipality: 'GM0995',
+          outsideCode: '',
+          kind: 'woonadres',
+          from: '2009-09-01',
+          to: '2015-01-01',
+        },
+        {
+          municipality: 'GM0034',
+          outsideCode: '',
+          kind: 'woonadres',
+          from: '2015-01-01',
+          to: '2023-03-15',
+        },
         { municipality: 'GM0034', outsideCode: '', kind: 'briefadres', from: '2023-03-15', to: '' },
       ],
       wish: 'GM0050',
-      exceptionA: { applies: true, motivation: 'Oude contacten in Almere zetten de bewoner onder druk om weer te gebruiken.' },
+      exceptionA: {
+        applies: true,
+        motivation: 'Oude contacten in Almere zetten de bewoner onder druk om weer te gebruiken.',
+      },
       placements: { GM0034: '3', GM0995: '1', GM0303: '1' },
     }),
   },
@@ -110,7 +156,13 @@ export const tryoutExamples: readonly TryoutExample[] = [
       regionKey: 'flevoland',
       admissionDate: '2024-09-02',
       addresses: [
-        { municipality: 'GM0034', outsideCode: '', kind: 'briefadres', from: '2023-05-01', to: '2024-09-02' },
+        {
+          municipality: 'GM0034',
+          outsideCode: '',
+          kind: 'briefadres',
+          from: '2023-05-01',
+          to: '2024-09-02',
+        },
         { municipality: 'GM0995', outsideCode: '', kind: 'instelling', from: '2024-09-02', to: '' },
       ],
       wish: 'GM0034',
@@ -125,12 +177,21 @@ export const tryoutExamples: readonly TryoutExample[] = [
     values: completeValues({
       regionKey: 'flevoland',
       admissionDate: '2024-04-01',
-      addresses: [{ municipality: 'GM0995', outsideCode: '', kind: 'woonadres', from: '2012-10-01', to: '2024-04-01' }],
+      addresses: [
+        {
+          municipality: 'GM0995',
+          outsideCode: '',
+          kind: 'woonadres',
+          from: '2012-10-01',
+          to: '2024-04-01',
+        },
+      ],
       wish: 'GM0995',
       exceptionD: {
         applies: true,
         municipality: 'GM0034',
-        motivation: 'De intensieve begeleiding bij doofheid die de bewoner nodig heeft, biedt in de regio alleen een team in Almere.',
+        motivation:
+          'De intensieve begeleiding bij doofheid die de bewoner nodig heeft, biedt in de regio alleen een team in Almere.',
       },
     }),
   },
@@ -143,8 +204,20 @@ export const tryoutExamples: readonly TryoutExample[] = [
       regionKey: 'flevoland',
       admissionDate: '2023-10-01',
       addresses: [
-        { municipality: 'GM0034', outsideCode: '', kind: 'woonadres', from: '2005-03-01', to: '2012-04-01' },
-        { municipality: outsideRegion, outsideCode: 'GM0363', kind: 'woonadres', from: '2012-04-01', to: '2023-10-01' },
+        {
+          municipality: 'GM0034',
+          outsideCode: '',
+          kind: 'woonadres',
+          from: '2005-03-01',
+          to: '2012-04-01',
+        },
+        {
+          municipality: outsideRegion,
+          outsideCode: 'GM0363',
+          kind: 'woonadres',
+          from: '2012-04-01',
+          to: '2023-10-01',
+        },
       ],
       wish: 'GM0034',
     }),

@@ -1,5 +1,6 @@
 import type { FieldPath } from 'react-hook-form';
-import { amsterdamDate,
+import {
+  amsterdamDate,
   formatDutchInteger,
   nameMunicipality,
   validateAndPropose,
@@ -55,17 +56,26 @@ export interface TryoutValues {
 
 export type TryoutField = FieldPath<TryoutValues>;
 
-export const emptyAddress: AddressRow = { municipality: '', outsideCode: '', kind: 'woonadres', from: '', to: '' };
+export const emptyAddress: AddressRow = {
+  municipality: '',
+  outsideCode: '',
+  kind: 'woonadres',
+  from: '',
+  to: '',
+};
 
 export function regionOf(values: Pick<TryoutValues, 'regionKey'>) {
   return tryoutRegions[isTryoutRegionKey(values.regionKey) ? values.regionKey : 'flevoland'];
 }
 
 /** Form values for a region; what is not given is empty. */
-export function completeValues(values: Partial<TryoutValues> & Pick<TryoutValues, 'regionKey'>): TryoutValues {
+export function completeValues(
+  values: Partial<TryoutValues> & Pick<TryoutValues, 'regionKey'>,
+): TryoutValues {
   const region = tryoutRegions[values.regionKey];
   const placements: Record<string, string> = {};
-  for (const municipality of region.municipalities) placements[municipality.code] = values.placements?.[municipality.code] ?? '';
+  for (const municipality of region.municipalities)
+    placements[municipality.code] = values.placements?.[municipality.code] ?? '';
   return {
     regionKey: values.regionKey,
     admissionDate: values.admissionDate ?? '',
@@ -74,7 +84,14 @@ export function completeValues(values: Partial<TryoutValues> & Pick<TryoutValues
     wishOutsideCode: values.wishOutsideCode ?? '',
     excluded: values.excluded ?? [],
     exceptionA: { applies: false, motivation: '', ...values.exceptionA },
-    exceptionB: { applies: false, municipality: '', ground: '', canTravelFromOrigin: '', motivation: '', ...values.exceptionB },
+    exceptionB: {
+      applies: false,
+      municipality: '',
+      ground: '',
+      canTravelFromOrigin: '',
+      motivation: '',
+      ...values.exceptionB,
+    },
     exceptionD: { applies: false, municipality: '', motivation: '', ...values.exceptionD },
     placements,
   };
@@ -88,7 +105,10 @@ export function completeValues(values: Partial<TryoutValues> & Pick<TryoutValues
 export function moveToRegion(values: TryoutValues, regionKey: TryoutRegionKey): TryoutValues {
   const codes = new Set<string>(tryoutRegions[regionKey].municipalities.map((m) => m.code));
   const place = (choice: string, outsideCode: string): { choice: string; outsideCode: string } => {
-    if (choice === outsideRegion) return codes.has(outsideCode.trim()) ? { choice: outsideCode.trim(), outsideCode: '' } : { choice, outsideCode };
+    if (choice === outsideRegion)
+      return codes.has(outsideCode.trim())
+        ? { choice: outsideCode.trim(), outsideCode: '' }
+        : { choice, outsideCode };
     if (choice === '' || codes.has(choice)) return { choice, outsideCode };
     return { choice: outsideRegion, outsideCode: choice };
   };
@@ -152,13 +172,18 @@ export function toEngineInput(values: TryoutValues, referenceDate: string): Engi
       kind: 'B',
       municipality: given(b.municipality),
       ground: given(b.ground),
-      canTravelFromOrigin: b.canTravelFromOrigin === '' ? undefined : b.canTravelFromOrigin === 'ja',
+      canTravelFromOrigin:
+        b.canTravelFromOrigin === '' ? undefined : b.canTravelFromOrigin === 'ja',
       motivation: b.motivation,
     });
     exceptionKinds.push('B');
   }
   if (values.exceptionD.applies) {
-    exceptions.push({ kind: 'D', municipality: given(values.exceptionD.municipality), motivation: values.exceptionD.motivation });
+    exceptions.push({
+      kind: 'D',
+      municipality: given(values.exceptionD.municipality),
+      motivation: values.exceptionD.motivation,
+    });
     exceptionKinds.push('D');
   }
   const placements: Record<string, number | string> = {};
@@ -198,14 +223,20 @@ export interface FieldIssue {
 
 export type TryoutResult =
   | { readonly ok: true; readonly proposal: Proposal }
-  | { readonly ok: false; readonly issues: readonly FieldIssue[]; readonly errorsByField: ReadonlyMap<TryoutField, string> };
+  | {
+      readonly ok: false;
+      readonly issues: readonly FieldIssue[];
+      readonly errorsByField: ReadonlyMap<TryoutField, string>;
+    };
 
 /** The proposal for the form's case, computed in the browser by the shared engine. */
 export function proposeForForm(values: TryoutValues, referenceDate: string): TryoutResult {
   const { input, exceptionKinds } = toEngineInput(values, referenceDate);
   const result = validateAndPropose(input);
   if (result.ok) return { ok: true, proposal: result.proposal };
-  const issues = result.error.error.issues.map((issue) => placeIssue(issue, values, exceptionKinds));
+  const issues = result.error.error.issues.map((issue) =>
+    placeIssue(issue, values, exceptionKinds),
+  );
   const errorsByField = new Map<TryoutField, string>();
   for (const issue of issues) {
     if (issue.field === null) continue;
@@ -218,12 +249,24 @@ export function proposeForForm(values: TryoutValues, referenceDate: string): Try
 const exceptionFields = ['motivation', 'municipality', 'ground', 'canTravelFromOrigin'] as const;
 
 /** An engine issue (dotted path into its input) at the form field that holds that value. */
-export function placeIssue(issue: ErrorIssue, values: TryoutValues, exceptionKinds: readonly ExceptionKind[]): FieldIssue {
+export function placeIssue(
+  issue: ErrorIssue,
+  values: TryoutValues,
+  exceptionKinds: readonly ExceptionKind[],
+): FieldIssue {
   const field = fieldForPath(issue.path, values, exceptionKinds);
-  return { field, label: field ? labelForField(field, values) : `Invoer (${issue.path || 'geheel'})`, message: issue.message };
+  return {
+    field,
+    label: field ? labelForField(field, values) : `Invoer (${issue.path || 'geheel'})`,
+    message: issue.message,
+  };
 }
 
-function fieldForPath(path: string, values: TryoutValues, exceptionKinds: readonly ExceptionKind[]): TryoutField | null {
+function fieldForPath(
+  path: string,
+  values: TryoutValues,
+  exceptionKinds: readonly ExceptionKind[],
+): TryoutField | null {
   if (path === 'resident.admissionDate') return 'admissionDate';
   if (path === 'resident.wish') return values.wish === outsideRegion ? 'wishOutsideCode' : 'wish';
   if (path === 'resident.excluded' || path.startsWith('resident.excluded.')) return 'excluded';
@@ -232,7 +275,8 @@ function fieldForPath(path: string, values: TryoutValues, exceptionKinds: readon
   if (address) {
     const index = Number(address[1]);
     const part = address[2] as 'municipality' | 'kind' | 'from' | 'to';
-    if (part === 'municipality' && values.addresses[index]?.municipality === outsideRegion) return `addresses.${index}.outsideCode`;
+    if (part === 'municipality' && values.addresses[index]?.municipality === outsideRegion)
+      return `addresses.${index}.outsideCode`;
     return `addresses.${index}.${part}`;
   }
 
@@ -243,12 +287,18 @@ function fieldForPath(path: string, values: TryoutValues, exceptionKinds: readon
     if (kind === undefined) return null;
     if (part === 'kind') return `exception${kind}.applies`;
     if (kind === 'A') return part === 'motivation' ? 'exceptionA.motivation' : 'exceptionA.applies';
-    if (kind === 'D') return part === 'motivation' || part === 'municipality' ? `exceptionD.${part}` : 'exceptionD.applies';
-    return (exceptionFields as readonly string[]).includes(part ?? '') ? `exceptionB.${part as (typeof exceptionFields)[number]}` : 'exceptionB.applies';
+    if (kind === 'D')
+      return part === 'motivation' || part === 'municipality'
+        ? `exceptionD.${part}`
+        : 'exceptionD.applies';
+    return (exceptionFields as readonly string[]).includes(part ?? '')
+      ? `exceptionB.${part as (typeof exceptionFields)[number]}`
+      : 'exceptionB.applies';
   }
 
   const placement = /^distribution\.placements\.(GM\d{4})$/.exec(path);
-  if (placement && Object.hasOwn(values.placements, placement[1] ?? '')) return `placements.${placement[1]}`;
+  if (placement && Object.hasOwn(values.placements, placement[1] ?? ''))
+    return `placements.${placement[1]}`;
   return null;
 }
 
@@ -266,7 +316,8 @@ export function labelForField(field: TryoutField, values: TryoutValues): string 
     return `Adres ${Number(address[1]) + 1}: ${parts[address[2] ?? ''] ?? address[2]}`;
   }
   const placement = /^placements\.(GM\d{4})$/.exec(field);
-  if (placement) return `Plaatsingen in ${nameMunicipality(placement[1] ?? '', regionOf(values).municipalities)}`;
+  if (placement)
+    return `Plaatsingen in ${nameMunicipality(placement[1] ?? '', regionOf(values).municipalities)}`;
   return fieldLabels[field] ?? field;
 }
 
@@ -302,6 +353,9 @@ export const outcomeLabels: Record<ProposalOutcome, string> = {
 };
 
 /** A municipality option's text: `Almere (226.500 inwoners)`. */
-export function describeMunicipality(municipality: { readonly name: string; readonly population: number }): string {
+export function describeMunicipality(municipality: {
+  readonly name: string;
+  readonly population: number;
+}): string {
   return `${municipality.name} (${formatDutchInteger(municipality.population)} inwoners)`;
 }

@@ -26,7 +26,10 @@ export const tryoutRegions = {
       { code: 'GM0301', name: 'Zutphen', population: 48900 },
     ],
   },
-} as const satisfies Record<string, { readonly name: string; readonly municipalities: readonly RegionMunicipality[] }>;
+} as const satisfies Record<
+  string,
+  { readonly name: string; readonly municipalities: readonly RegionMunicipality[] }
+>;
 
 export type TryoutRegionKey = keyof typeof tryoutRegions;
 export const tryoutRegionKeys = Object.keys(tryoutRegions) as TryoutRegionKey[];

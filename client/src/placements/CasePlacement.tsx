@@ -2,12 +2,41 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useForm, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
-  Alert, Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading, Link, Paragraph, SelectOption, StatusBadge,
+  Alert,
+  Button,
+  ButtonGroup,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading,
+  Link,
+  Paragraph,
+  SelectOption,
+  StatusBadge,
 } from '@utrecht/component-library-react';
 import {
-  answerOfferSchema, confirmPlacementSchema, documentListSchema, dwellingKindLabel, formatDutchDate, formatDutchEuro, moveInSchema, offerAnswerLabel,
-  offerStatusLabel, placementReasonSchema, supportIntensities, supportIntensityLabel, tenancyFormLabel, tenancyForms, transitions,
-  type AnswerOffer, type ConfirmPlacement, type DocumentSummary, type MoveIn, type OfferView, type PlacementView,
+  answerOfferSchema,
+  confirmPlacementSchema,
+  documentListSchema,
+  dwellingKindLabel,
+  formatDutchDate,
+  formatDutchEuro,
+  moveInSchema,
+  offerAnswerLabel,
+  offerStatusLabel,
+  placementReasonSchema,
+  supportIntensities,
+  supportIntensityLabel,
+  tenancyFormLabel,
+  tenancyForms,
+  transitions,
+  type AnswerOffer,
+  type ConfirmPlacement,
+  type DocumentSummary,
+  type MoveIn,
+  type OfferView,
+  type PlacementView,
 } from '@uitstroom/shared';
 import { api, ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
@@ -16,7 +45,14 @@ import { messageOf } from '../cases/case-api';
 import { formatDays, formatDutchTimestamp, todayIsoDate } from '../cases/case-format';
 import type { RegionMunicipalities } from '../cases/region';
 import { documentsPath, documentUrl } from '../cases/privacy/documents-api';
-import { answerOffer, confirmPlacement, fetchPlacement, recordMoveIn, refusePlacement, withdrawOffer } from './placement-api';
+import {
+  answerOffer,
+  confirmPlacement,
+  fetchPlacement,
+  recordMoveIn,
+  refusePlacement,
+  withdrawOffer,
+} from './placement-api';
 import { NeighbourhoodLoadNote } from './NeighbourhoodLoadNote';
 import './placements.css';
 
@@ -27,7 +63,13 @@ import './placements.css';
  * municipality confirms or refuses, the case manager or the corporation records the move. A 409
  * (someone was first, or the case moved on) is shown in Dutch where the step was taken.
  */
-export function CasePlacement({ caseId, caseVersion, region, reloadKey, onCaseChanged }: {
+export function CasePlacement({
+  caseId,
+  caseVersion,
+  region,
+  reloadKey,
+  onCaseChanged,
+}: {
   caseId: string;
   /** Read again whenever the case changes, by this page or another seat. */
   caseVersion: number;
@@ -41,13 +83,21 @@ export function CasePlacement({ caseId, caseVersion, region, reloadKey, onCaseCh
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchPlacement(caseId, controller.signal).then(setPlacement).catch((error: unknown) => {
-      if ((error as Error).name !== 'AbortError') setFailure(messageOf(error, 'Het woningaanbod kon niet worden geladen.'));
-    });
+    fetchPlacement(caseId, controller.signal)
+      .then(setPlacement)
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'AbortError')
+          setFailure(messageOf(error, 'Het woningaanbod kon niet worden geladen.'));
+      });
     return () => controller.abort();
   }, [caseId, caseVersion, reloadKey]);
 
-  if (failure) return <Alert type="error"><Paragraph>{failure}</Paragraph></Alert>;
+  if (failure)
+    return (
+      <Alert type="error">
+        <Paragraph>{failure}</Paragraph>
+      </Alert>
+    );
   if (!placement) return null;
   const { current, history, moveIn, can } = placement;
   if (!current && history.length === 0 && !moveIn) return null;
@@ -59,16 +109,36 @@ export function CasePlacement({ caseId, caseVersion, region, reloadKey, onCaseCh
 
   return (
     <section className="case-card placement" aria-labelledby="woningaanbod-kop">
-      <Heading level={2} id="woningaanbod-kop">{moveIn ? 'Woning en verhuizing' : 'Woningaanbod'}</Heading>
-      {current ? <OfferFacts offer={current} region={region} /> : <Paragraph>Er staat geen aanbod open; de casus {placement.state === 'searching' ? 'zoekt een woning' : 'is terug bij de tafel'}.</Paragraph>}
-
-      {current && can.answer && <AnswerForm caseId={caseId} placement={placement} offer={current} onDone={done} />}
-      {current && can.confirm && <ConfirmForm caseId={caseId} placement={placement} offer={current} onDone={done} />}
-      {current && placement.state === 'offered' && current.status === 'open' && can.refuse && (
-        <Paragraph className="case-card__note">De bewoner heeft nog niet geantwoord. Bevestigen kan zodra de casemanager de aanvaarding heeft vastgelegd.</Paragraph>
+      <Heading level={2} id="woningaanbod-kop">
+        {moveIn ? 'Woning en verhuizing' : 'Woningaanbod'}
+      </Heading>
+      {current ? (
+        <OfferFacts offer={current} region={region} />
+      ) : (
+        <Paragraph>
+          Er staat geen aanbod open; de casus{' '}
+          {placement.state === 'searching' ? 'zoekt een woning' : 'is terug bij de tafel'}.
+        </Paragraph>
       )}
-      {current && (can.withdraw || can.refuse) && <ReasonSteps caseId={caseId} placement={placement} offer={current} onDone={done} />}
-      {current && can.moveIn && <MoveInForm caseId={caseId} placement={placement} offer={current} onDone={done} />}
+
+      {current && can.answer && (
+        <AnswerForm caseId={caseId} placement={placement} offer={current} onDone={done} />
+      )}
+      {current && can.confirm && (
+        <ConfirmForm caseId={caseId} placement={placement} offer={current} onDone={done} />
+      )}
+      {current && placement.state === 'offered' && current.status === 'open' && can.refuse && (
+        <Paragraph className="case-card__note">
+          De bewoner heeft nog niet geantwoord. Bevestigen kan zodra de casemanager de aanvaarding
+          heeft vastgelegd.
+        </Paragraph>
+      )}
+      {current && (can.withdraw || can.refuse) && (
+        <ReasonSteps caseId={caseId} placement={placement} offer={current} onDone={done} />
+      )}
+      {current && can.moveIn && (
+        <MoveInForm caseId={caseId} placement={placement} offer={current} onDone={done} />
+      )}
       {moveIn && <MoveInFacts placement={placement} caseId={caseId} />}
 
       {history.length > 0 && (
@@ -77,8 +147,14 @@ export function CasePlacement({ caseId, caseVersion, region, reloadKey, onCaseCh
           <ul className="placement-history">
             {history.map((o) => (
               <li key={o.id}>
-                <strong>{offerStatusLabel[o.status]}</strong> — {o.corporation.name}, {o.dwelling.neighbourhood} ({region.nameOf(o.dwelling.municipalityCode)}), aangeboden op {formatDutchTimestamp(o.offeredAt)}
-                {(o.declineReason ?? o.withdrawalReason ?? o.refusalReason) && <>. Reden: <q>{o.declineReason ?? o.withdrawalReason ?? o.refusalReason}</q></>}
+                <strong>{offerStatusLabel[o.status]}</strong> — {o.corporation.name},{' '}
+                {o.dwelling.neighbourhood} ({region.nameOf(o.dwelling.municipalityCode)}),
+                aangeboden op {formatDutchTimestamp(o.offeredAt)}
+                {(o.declineReason ?? o.withdrawalReason ?? o.refusalReason) && (
+                  <>
+                    . Reden: <q>{o.declineReason ?? o.withdrawalReason ?? o.refusalReason}</q>
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -92,34 +168,78 @@ function OfferFacts({ offer, region }: { offer: OfferView; region: RegionMunicip
   const d = offer.dwelling;
   const municipality = region.nameOf(d.municipalityCode);
   const facts: [string, ReactNode][] = [
-    ['Corporatie', offer.isOwnOffer ? `${offer.corporation.name} (uw aanbod)` : offer.corporation.name],
-    ['Woning', d.address ? `${d.address.street} ${d.address.houseNumber}, ${d.address.postcode} ${municipality}` : `In de wijk ${d.neighbourhood}, ${municipality}`],
+    [
+      'Corporatie',
+      offer.isOwnOffer ? `${offer.corporation.name} (uw aanbod)` : offer.corporation.name,
+    ],
+    [
+      'Woning',
+      d.address
+        ? `${d.address.street} ${d.address.houseNumber}, ${d.address.postcode} ${municipality}`
+        : `In de wijk ${d.neighbourhood}, ${municipality}`,
+    ],
     ['Wijk', d.neighbourhood],
-    ['Soort', `${dwellingKindLabel[d.kind]}, ${d.rooms === 0 ? 'geen aparte kamers' : d.rooms === 1 ? '1 kamer' : `${d.rooms} kamers`}, ${d.floor === 0 ? 'begane grond' : `verdieping ${d.floor}`}${d.hasLift ? ' met lift' : ''}`],
+    [
+      'Soort',
+      `${dwellingKindLabel[d.kind]}, ${d.rooms === 0 ? 'geen aparte kamers' : d.rooms === 1 ? '1 kamer' : `${d.rooms} kamers`}, ${d.floor === 0 ? 'begane grond' : `verdieping ${d.floor}`}${d.hasLift ? ' met lift' : ''}`,
+    ],
     ['Huur per maand', formatDutchEuro(d.rent)],
     ['Huurvorm', tenancyFormLabel[d.tenancyForm]],
     ['Aangeboden op', formatDutchTimestamp(offer.offeredAt)],
   ];
-  if (d.conversionDate) facts.push(['Omzetting naar eigen naam', `${formatDutchDate(d.conversionDate)}${d.conversionConditions ? ` — ${d.conversionConditions}` : ''}`]);
-  if (offer.status === 'open') facts.push(['Antwoord van de bewoner uiterlijk', formatDutchDate(offer.answerDueOn)]);
-  if (offer.answeredAt) facts.push(['Aanvaard door de bewoner op', formatDutchTimestamp(offer.answeredAt)]);
-  if (offer.decidedAt && offer.supportArranged) facts.push(['Plaatsing bevestigd op', formatDutchTimestamp(offer.decidedAt)]);
+  if (d.conversionDate)
+    facts.push([
+      'Omzetting naar eigen naam',
+      `${formatDutchDate(d.conversionDate)}${d.conversionConditions ? ` — ${d.conversionConditions}` : ''}`,
+    ]);
+  if (offer.status === 'open')
+    facts.push(['Antwoord van de bewoner uiterlijk', formatDutchDate(offer.answerDueOn)]);
+  if (offer.answeredAt)
+    facts.push(['Aanvaard door de bewoner op', formatDutchTimestamp(offer.answeredAt)]);
+  if (offer.decidedAt && offer.supportArranged)
+    facts.push(['Plaatsing bevestigd op', formatDutchTimestamp(offer.decidedAt)]);
   if (offer.supportArranged) facts.push(['Ondersteuning door de gemeente', offer.supportArranged]);
-  if (offer.supportIntensity) facts.push(['Intensiteit van de begeleiding', supportIntensityLabel[offer.supportIntensity]]);
-  if (offer.waitedDays !== null) facts.push(['Wachttijd tot dit aanbod', `${formatDays(offer.waitedDays)} sinds uitstroomgereed`]);
+  if (offer.supportIntensity)
+    facts.push(['Intensiteit van de begeleiding', supportIntensityLabel[offer.supportIntensity]]);
+  if (offer.waitedDays !== null)
+    facts.push([
+      'Wachttijd tot dit aanbod',
+      `${formatDays(offer.waitedDays)} sinds uitstroomgereed`,
+    ]);
   return (
     <div className="placement-offer">
       <div className="case-header__badges">
-        <StatusBadge status={offer.status === 'completed' ? 'success' : 'neutral'} className="placement-badge">{offerStatusLabel[offer.status]}</StatusBadge>
-        {offer.isAnswerOverdue && <StatusBadge status="warning" className="placement-badge placement-badge--overdue">Termijn voor het antwoord verstreken</StatusBadge>}
+        <StatusBadge
+          status={offer.status === 'completed' ? 'success' : 'neutral'}
+          className="placement-badge"
+        >
+          {offerStatusLabel[offer.status]}
+        </StatusBadge>
+        {offer.isAnswerOverdue && (
+          <StatusBadge status="warning" className="placement-badge placement-badge--overdue">
+            Termijn voor het antwoord verstreken
+          </StatusBadge>
+        )}
       </div>
       {offer.isAnswerOverdue && (
-        <Alert type="warning"><Paragraph>Het antwoord van de bewoner had er uiterlijk {formatDutchDate(offer.answerDueOn)} moeten zijn. De woning staat intussen leeg.</Paragraph></Alert>
+        <Alert type="warning">
+          <Paragraph>
+            Het antwoord van de bewoner had er uiterlijk {formatDutchDate(offer.answerDueOn)} moeten
+            zijn. De woning staat intussen leeg.
+          </Paragraph>
+        </Alert>
       )}
       <DataList className="case-facts">
-        {facts.map(([label, value]) => <DataListItem key={label}><DataListKey>{label}</DataListKey><DataListValue>{value}</DataListValue></DataListItem>)}
+        {facts.map(([label, value]) => (
+          <DataListItem key={label}>
+            <DataListKey>{label}</DataListKey>
+            <DataListValue>{value}</DataListValue>
+          </DataListItem>
+        ))}
       </DataList>
-      {offer.neighbourhoodLoad && <NeighbourhoodLoadNote load={offer.neighbourhoodLoad} municipalityName={municipality} />}
+      {offer.neighbourhoodLoad && (
+        <NeighbourhoodLoadNote load={offer.neighbourhoodLoad} municipalityName={municipality} />
+      )}
     </div>
   );
 }
@@ -134,7 +254,10 @@ interface StepProps {
 }
 
 /** The server's message of a refused step, and its field issues at the fields the form has. */
-function useStepFailure<T extends FieldValues>(setError: UseFormSetError<T>, fields: readonly string[]) {
+function useStepFailure<T extends FieldValues>(
+  setError: UseFormSetError<T>,
+  fields: readonly string[],
+) {
   const [failure, setFailure] = useState<string | null>(null);
   const report = (error: unknown) => {
     if (error instanceof ApiError && error.code === 'VALIDATION_FAILED') {
@@ -143,9 +266,11 @@ function useStepFailure<T extends FieldValues>(setError: UseFormSetError<T>, fie
       setFailure(placed.length === error.issues.length && placed.length > 0 ? null : error.message);
       return;
     }
-    setFailure(error instanceof ApiError && error.code === 'VERSION_CONFLICT'
-      ? 'Iemand anders heeft de casus of het aanbod net gewijzigd. Laad de pagina opnieuw.'
-      : messageOf(error));
+    setFailure(
+      error instanceof ApiError && error.code === 'VERSION_CONFLICT'
+        ? 'Iemand anders heeft de casus of het aanbod net gewijzigd. Laad de pagina opnieuw.'
+        : messageOf(error),
+    );
   };
   return { failure, setFailure, report };
 }
@@ -153,36 +278,71 @@ function useStepFailure<T extends FieldValues>(setError: UseFormSetError<T>, fie
 function AnswerForm({ caseId, placement, offer, onDone }: StepProps) {
   const form = useForm<AnswerOffer>({
     resolver: zodResolver(answerOfferSchema),
-    defaultValues: { caseVersion: placement.caseVersion, offerVersion: offer.version, answer: undefined, reason: '' },
-    mode: 'onSubmit', reValidateMode: 'onChange',
+    defaultValues: {
+      caseVersion: placement.caseVersion,
+      offerVersion: offer.version,
+      answer: undefined,
+      reason: '',
+    },
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
   const { failure, report, setFailure } = useStepFailure(form.setError, ['answer', 'reason']);
   const isDecline = form.watch('answer') === 'declined';
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
-      const next = await answerOffer(caseId, { ...values, reason: values.answer === 'declined' ? values.reason : undefined });
-      onDone(next, values.answer === 'accepted'
-        ? 'De aanvaarding is vastgelegd. De gemeente van bestemming bevestigt nu de plaatsing.'
-        : 'De afwijzing is vastgelegd. De woning is weer vrij en de casus zoekt verder.');
+      const next = await answerOffer(caseId, {
+        ...values,
+        reason: values.answer === 'declined' ? values.reason : undefined,
+      });
+      onDone(
+        next,
+        values.answer === 'accepted'
+          ? 'De aanvaarding is vastgelegd. De gemeente van bestemming bevestigt nu de plaatsing.'
+          : 'De afwijzing is vastgelegd. De woning is weer vrij en de casus zoekt verder.',
+      );
     } catch (error) {
       report(error);
     }
   });
   return (
     <form className="placement-step" noValidate onSubmit={submit} aria-labelledby="antwoord-kop">
-      <Heading level={3} id="antwoord-kop">Antwoord van de bewoner</Heading>
+      <Heading level={3} id="antwoord-kop">
+        Antwoord van de bewoner
+      </Heading>
       <ChoiceGroup
-        id="antwoord-keuze" type="radio" legend="Wat antwoordt de bewoner op deze woning?" error={form.formState.errors.answer?.message}
+        id="antwoord-keuze"
+        type="radio"
+        legend="Wat antwoordt de bewoner op deze woning?"
+        error={form.formState.errors.answer?.message}
         registration={form.register('answer')}
-        options={[{ value: 'accepted', label: offerAnswerLabel.accepted }, { value: 'declined', label: offerAnswerLabel.declined }]}
+        options={[
+          { value: 'accepted', label: offerAnswerLabel.accepted },
+          { value: 'declined', label: offerAnswerLabel.declined },
+        ]}
       />
       {isDecline && (
-        <TextareaField id="antwoord-reden" label="Reden van de afwijzing" description={`Minstens 10 tekens. ${transitions.declineOffer.description}`}
-          error={form.formState.errors.reason?.message} {...form.register('reason')} />
+        <TextareaField
+          id="antwoord-reden"
+          label="Reden van de afwijzing"
+          description={`Minstens 10 tekens. ${transitions.declineOffer.description}`}
+          error={form.formState.errors.reason?.message}
+          {...form.register('reason')}
+        />
       )}
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
-      <Button type="submit" appearance="primary-action-button" disabled={form.formState.isSubmitting}>Antwoord vastleggen</Button>
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
+      <Button
+        type="submit"
+        appearance="primary-action-button"
+        disabled={form.formState.isSubmitting}
+      >
+        Antwoord vastleggen
+      </Button>
     </form>
   );
 }
@@ -190,30 +350,66 @@ function AnswerForm({ caseId, placement, offer, onDone }: StepProps) {
 function ConfirmForm({ caseId, placement, offer, onDone }: StepProps) {
   const form = useForm<ConfirmPlacement>({
     resolver: zodResolver(confirmPlacementSchema),
-    defaultValues: { caseVersion: placement.caseVersion, offerVersion: offer.version, supportArranged: '', supportIntensity: undefined },
-    mode: 'onSubmit', reValidateMode: 'onChange',
+    defaultValues: {
+      caseVersion: placement.caseVersion,
+      offerVersion: offer.version,
+      supportArranged: '',
+      supportIntensity: undefined,
+    },
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
-  const { failure, report, setFailure } = useStepFailure(form.setError, ['supportArranged', 'supportIntensity']);
+  const { failure, report, setFailure } = useStepFailure(form.setError, [
+    'supportArranged',
+    'supportIntensity',
+  ]);
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
-      onDone(await confirmPlacement(caseId, values), 'De plaatsing is bevestigd. De verhuizing kan worden vastgelegd.');
+      onDone(
+        await confirmPlacement(caseId, values),
+        'De plaatsing is bevestigd. De verhuizing kan worden vastgelegd.',
+      );
     } catch (error) {
       report(error);
     }
   });
   return (
     <form className="placement-step" noValidate onSubmit={submit} aria-labelledby="bevestigen-kop">
-      <Heading level={3} id="bevestigen-kop">{transitions.confirmPlacement.label}</Heading>
+      <Heading level={3} id="bevestigen-kop">
+        {transitions.confirmPlacement.label}
+      </Heading>
       <Paragraph>{transitions.confirmPlacement.description}</Paragraph>
-      <TextareaField id="bevestigen-ondersteuning" label="Ondersteuning die de gemeente regelt" description="Bijvoorbeeld de Wmo-begeleiding, wie die geeft en vanaf wanneer."
-        error={form.formState.errors.supportArranged?.message} {...form.register('supportArranged')} />
-      <ChoiceGroup
-        id="bevestigen-intensiteit" type="radio" legend="Intensiteit van de begeleiding" error={form.formState.errors.supportIntensity?.message}
-        registration={form.register('supportIntensity')} options={supportIntensities.map((value) => ({ value, label: supportIntensityLabel[value] }))}
+      <TextareaField
+        id="bevestigen-ondersteuning"
+        label="Ondersteuning die de gemeente regelt"
+        description="Bijvoorbeeld de Wmo-begeleiding, wie die geeft en vanaf wanneer."
+        error={form.formState.errors.supportArranged?.message}
+        {...form.register('supportArranged')}
       />
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
-      <Button type="submit" appearance="primary-action-button" disabled={form.formState.isSubmitting}>Plaatsing bevestigen</Button>
+      <ChoiceGroup
+        id="bevestigen-intensiteit"
+        type="radio"
+        legend="Intensiteit van de begeleiding"
+        error={form.formState.errors.supportIntensity?.message}
+        registration={form.register('supportIntensity')}
+        options={supportIntensities.map((value) => ({
+          value,
+          label: supportIntensityLabel[value],
+        }))}
+      />
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
+      <Button
+        type="submit"
+        appearance="primary-action-button"
+        disabled={form.formState.isSubmitting}
+      >
+        Plaatsing bevestigen
+      </Button>
     </form>
   );
 }
@@ -224,22 +420,56 @@ function ReasonSteps({ caseId, placement, offer, onDone }: StepProps) {
   return (
     <>
       <ButtonGroup className="placement-reason-buttons">
-        {placement.can.withdraw && <Button type="button" appearance="secondary-action-button" onClick={() => setOpen('withdraw')}>{transitions.withdrawOffer.label}</Button>}
-        {placement.can.refuse && <Button type="button" appearance="secondary-action-button" onClick={() => setOpen('refuse')}>{transitions.refusePlacement.label}</Button>}
+        {placement.can.withdraw && (
+          <Button
+            type="button"
+            appearance="secondary-action-button"
+            onClick={() => setOpen('withdraw')}
+          >
+            {transitions.withdrawOffer.label}
+          </Button>
+        )}
+        {placement.can.refuse && (
+          <Button
+            type="button"
+            appearance="secondary-action-button"
+            onClick={() => setOpen('refuse')}
+          >
+            {transitions.refusePlacement.label}
+          </Button>
+        )}
       </ButtonGroup>
       {open && (
         <ReasonDialog
-          title={open === 'withdraw' ? transitions.withdrawOffer.label : transitions.refusePlacement.label}
-          description={open === 'withdraw' ? transitions.withdrawOffer.description : transitions.refusePlacement.description}
+          title={
+            open === 'withdraw'
+              ? transitions.withdrawOffer.label
+              : transitions.refusePlacement.label
+          }
+          description={
+            open === 'withdraw'
+              ? transitions.withdrawOffer.description
+              : transitions.refusePlacement.description
+          }
           submitLabel={open === 'withdraw' ? 'Aanbod intrekken' : 'Plaatsing weigeren'}
           onClose={() => setOpen(null)}
           onSubmit={async (reason) => {
-            const body = { caseVersion: placement.caseVersion, offerVersion: offer.version, reason };
-            const next = open === 'withdraw' ? await withdrawOffer(caseId, body) : await refusePlacement(caseId, body);
+            const body = {
+              caseVersion: placement.caseVersion,
+              offerVersion: offer.version,
+              reason,
+            };
+            const next =
+              open === 'withdraw'
+                ? await withdrawOffer(caseId, body)
+                : await refusePlacement(caseId, body);
             setOpen(null);
-            onDone(next, open === 'withdraw'
-              ? 'Het aanbod is ingetrokken. De woning is weer vrij en de casus zoekt verder.'
-              : 'De plaatsing is geweigerd. De casus gaat terug naar de tafel; de wachttijd loopt door.');
+            onDone(
+              next,
+              open === 'withdraw'
+                ? 'Het aanbod is ingetrokken. De woning is weer vrij en de casus zoekt verder.'
+                : 'De plaatsing is geweigerd. De casus gaat terug naar de tafel; de wachttijd loopt door.',
+            );
           }}
         />
       )}
@@ -247,8 +477,18 @@ function ReasonSteps({ caseId, placement, offer, onDone }: StepProps) {
   );
 }
 
-function ReasonDialog({ title, description, submitLabel, onClose, onSubmit }: {
-  title: string; description: string; submitLabel: string; onClose(): void; onSubmit(reason: string): Promise<void>;
+function ReasonDialog({
+  title,
+  description,
+  submitLabel,
+  onClose,
+  onSubmit,
+}: {
+  title: string;
+  description: string;
+  submitLabel: string;
+  onClose(): void;
+  onSubmit(reason: string): Promise<void>;
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');
@@ -268,21 +508,53 @@ function ReasonDialog({ title, description, submitLabel, onClose, onSubmit }: {
     try {
       await onSubmit(checked.data);
     } catch (caught) {
-      setFailure(caught instanceof ApiError && caught.code === 'VERSION_CONFLICT' ? 'Iemand anders heeft de casus net gewijzigd. Laad de pagina opnieuw.' : messageOf(caught));
+      setFailure(
+        caught instanceof ApiError && caught.code === 'VERSION_CONFLICT'
+          ? 'Iemand anders heeft de casus net gewijzigd. Laad de pagina opnieuw.'
+          : messageOf(caught),
+      );
     } finally {
       setIsBusy(false);
     }
   };
   return (
     <dialog ref={dialogRef} className="case-dialog" aria-labelledby="reden-kop" onClose={onClose}>
-      <form noValidate className="case-dialog__form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        <Heading level={2} id="reden-kop">{title}</Heading>
+      <form
+        noValidate
+        className="case-dialog__form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Heading level={2} id="reden-kop">
+          {title}
+        </Heading>
         <Paragraph>{description}</Paragraph>
-        <TextareaField id="reden-tekst" label="Reden" description="Minstens 10 tekens." error={error} value={reason} onChange={(e) => setReason(e.target.value)} />
-        {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+        <TextareaField
+          id="reden-tekst"
+          label="Reden"
+          description="Minstens 10 tekens."
+          error={error}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+        {failure && (
+          <Alert type="error" role="alert">
+            <Paragraph>{failure}</Paragraph>
+          </Alert>
+        )}
         <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" disabled={isBusy}>{submitLabel}</Button>
-          <Button type="button" appearance="secondary-action-button" onClick={() => dialogRef.current?.close()}>Annuleren</Button>
+          <Button type="submit" appearance="primary-action-button" disabled={isBusy}>
+            {submitLabel}
+          </Button>
+          <Button
+            type="button"
+            appearance="secondary-action-button"
+            onClick={() => dialogRef.current?.close()}
+          >
+            Annuleren
+          </Button>
         </ButtonGroup>
       </form>
     </dialog>
@@ -292,63 +564,146 @@ function ReasonDialog({ title, description, submitLabel, onClose, onSubmit }: {
 // ---- the move ----
 
 type MoveInValues = MoveIn;
-const moveInFields = ['keyHandoverDate', 'tenancyForm', 'agreementConditions', 'agreementDocumentId', 'providerContact.name', 'providerContact.phone', 'providerContact.emergencyPhone'];
+const moveInFields = [
+  'keyHandoverDate',
+  'tenancyForm',
+  'agreementConditions',
+  'agreementDocumentId',
+  'providerContact.name',
+  'providerContact.phone',
+  'providerContact.emergencyPhone',
+];
 
 function MoveInForm({ caseId, placement, offer, onDone }: StepProps) {
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
   useEffect(() => {
     // The signed agreement may be among the case's documents (those this seat may see).
-    api('GET', documentsPath(caseId), { schema: documentListSchema }).then(setDocuments).catch(() => setDocuments([]));
+    api('GET', documentsPath(caseId), { schema: documentListSchema })
+      .then(setDocuments)
+      .catch(() => setDocuments([]));
   }, [caseId]);
   const form = useForm<MoveInValues>({
     resolver: zodResolver(moveInSchema),
     defaultValues: {
-      caseVersion: placement.caseVersion, offerVersion: offer.version, keyHandoverDate: todayIsoDate(), tenancyForm: offer.dwelling.tenancyForm,
-      agreementConditions: '', agreementDocumentId: undefined, providerContact: { name: '', phone: '', emergencyPhone: '' },
+      caseVersion: placement.caseVersion,
+      offerVersion: offer.version,
+      keyHandoverDate: todayIsoDate(),
+      tenancyForm: offer.dwelling.tenancyForm,
+      agreementConditions: '',
+      agreementDocumentId: undefined,
+      providerContact: { name: '', phone: '', emergencyPhone: '' },
     },
-    mode: 'onSubmit', reValidateMode: 'onChange',
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
   const { errors } = form.formState;
   const { failure, report, setFailure } = useStepFailure(form.setError, moveInFields);
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
-      onDone(await recordMoveIn(caseId, values), 'De verhuizing is vastgelegd. De nazorgaanbieder kan de nazorg starten.');
+      onDone(
+        await recordMoveIn(caseId, values),
+        'De verhuizing is vastgelegd. De nazorgaanbieder kan de nazorg starten.',
+      );
     } catch (error) {
       report(error);
     }
   });
   return (
     <form className="placement-step" noValidate onSubmit={submit} aria-labelledby="verhuizing-kop">
-      <Heading level={3} id="verhuizing-kop">{transitions.moveIn.label}</Heading>
+      <Heading level={3} id="verhuizing-kop">
+        {transitions.moveIn.label}
+      </Heading>
       <Paragraph>{transitions.moveIn.description}</Paragraph>
       <div className="placement-row">
-        <TextField id="verhuizing-sleutels" type="date" label="Datum sleuteloverdracht" error={errors.keyHandoverDate?.message} {...form.register('keyHandoverDate')} />
-        <SelectField id="verhuizing-huurvorm" label="Huurvorm" description="Zoals bij de woning geregistreerd, tenzij anders afgesproken."
-          error={errors.tenancyForm?.message} {...form.register('tenancyForm')}>
-          {tenancyForms.map((value) => <SelectOption key={value} value={value}>{tenancyFormLabel[value]}</SelectOption>)}
+        <TextField
+          id="verhuizing-sleutels"
+          type="date"
+          label="Datum sleuteloverdracht"
+          error={errors.keyHandoverDate?.message}
+          {...form.register('keyHandoverDate')}
+        />
+        <SelectField
+          id="verhuizing-huurvorm"
+          label="Huurvorm"
+          description="Zoals bij de woning geregistreerd, tenzij anders afgesproken."
+          error={errors.tenancyForm?.message}
+          {...form.register('tenancyForm')}
+        >
+          {tenancyForms.map((value) => (
+            <SelectOption key={value} value={value}>
+              {tenancyFormLabel[value]}
+            </SelectOption>
+          ))}
         </SelectField>
       </div>
-      <TextareaField id="verhuizing-overeenkomst" label="Afspraken in de driepartijenovereenkomst (huurder, corporatie, zorgaanbieder)" rows={4}
+      <TextareaField
+        id="verhuizing-overeenkomst"
+        label="Afspraken in de driepartijenovereenkomst (huurder, corporatie, zorgaanbieder)"
+        rows={4}
         description="Bijvoorbeeld de begeleiding, wat er gebeurt bij een achterstand of overlast, en wanneer de huur op eigen naam gaat."
-        error={errors.agreementConditions?.message} {...form.register('agreementConditions')} />
+        error={errors.agreementConditions?.message}
+        {...form.register('agreementConditions')}
+      />
       {documents.length > 0 && (
-        <SelectField id="verhuizing-document" label="Getekende overeenkomst (optioneel)" description="Een document van deze casus; de casemanager voegt het toe bij Documenten."
-          error={errors.agreementDocumentId?.message} {...form.register('agreementDocumentId', { setValueAs: (value: string) => value || undefined })}>
+        <SelectField
+          id="verhuizing-document"
+          label="Getekende overeenkomst (optioneel)"
+          description="Een document van deze casus; de casemanager voegt het toe bij Documenten."
+          error={errors.agreementDocumentId?.message}
+          {...form.register('agreementDocumentId', {
+            setValueAs: (value: string) => value || undefined,
+          })}
+        >
           <SelectOption value="">Geen document</SelectOption>
-          {documents.map((d) => <SelectOption key={d.id} value={d.id}>{d.filename}</SelectOption>)}
+          {documents.map((d) => (
+            <SelectOption key={d.id} value={d.id}>
+              {d.filename}
+            </SelectOption>
+          ))}
         </SelectField>
       )}
       <fieldset className="placement-contact">
-        <legend>Contact van de zorgaanbieder voor de corporatie{placement.followUpProvider ? ` (${placement.followUpProvider})` : ''}</legend>
-        <TextField id="verhuizing-contact-naam" label="Naam contactpersoon" autoComplete="off" error={errors.providerContact?.name?.message} {...form.register('providerContact.name')} />
+        <legend>
+          Contact van de zorgaanbieder voor de corporatie
+          {placement.followUpProvider ? ` (${placement.followUpProvider})` : ''}
+        </legend>
+        <TextField
+          id="verhuizing-contact-naam"
+          label="Naam contactpersoon"
+          autoComplete="off"
+          error={errors.providerContact?.name?.message}
+          {...form.register('providerContact.name')}
+        />
         <div className="placement-row">
-          <TextField id="verhuizing-contact-telefoon" type="tel" label="Telefoon (kantoortijden)" error={errors.providerContact?.phone?.message} {...form.register('providerContact.phone')} />
-          <TextField id="verhuizing-contact-nood" type="tel" label="Telefoon 24/7 (dag en nacht)" error={errors.providerContact?.emergencyPhone?.message} {...form.register('providerContact.emergencyPhone')} />
+          <TextField
+            id="verhuizing-contact-telefoon"
+            type="tel"
+            label="Telefoon (kantoortijden)"
+            error={errors.providerContact?.phone?.message}
+            {...form.register('providerContact.phone')}
+          />
+          <TextField
+            id="verhuizing-contact-nood"
+            type="tel"
+            label="Telefoon 24/7 (dag en nacht)"
+            error={errors.providerContact?.emergencyPhone?.message}
+            {...form.register('providerContact.emergencyPhone')}
+          />
         </div>
       </fieldset>
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
-      <Button type="submit" appearance="primary-action-button" disabled={form.formState.isSubmitting}>Verhuizing vastleggen</Button>
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
+      <Button
+        type="submit"
+        appearance="primary-action-button"
+        disabled={form.formState.isSubmitting}
+      >
+        Verhuizing vastleggen
+      </Button>
     </form>
   );
 }
@@ -360,18 +715,34 @@ function MoveInFacts({ placement, caseId }: { placement: PlacementView; caseId: 
     ['Huurvorm', tenancyFormLabel[m.tenancyForm]],
     ['Driepartijenovereenkomst', m.agreementConditions],
   ];
-  if (m.agreementDocumentId) facts.push(['Getekende overeenkomst', <Link key="doc" href={documentUrl(caseId, m.agreementDocumentId)}>Document openen</Link>]);
-  facts.push(['Contactpersoon zorgaanbieder', `${m.providerContact.name}${placement.followUpProvider ? ` (${placement.followUpProvider})` : ''}`]);
+  if (m.agreementDocumentId)
+    facts.push([
+      'Getekende overeenkomst',
+      <Link key="doc" href={documentUrl(caseId, m.agreementDocumentId)}>
+        Document openen
+      </Link>,
+    ]);
+  facts.push([
+    'Contactpersoon zorgaanbieder',
+    `${m.providerContact.name}${placement.followUpProvider ? ` (${placement.followUpProvider})` : ''}`,
+  ]);
   facts.push(['Telefoon', m.providerContact.phone]);
   facts.push(['Telefoon 24/7', m.providerContact.emergencyPhone]);
-  if (m.waitedDaysToOffer !== null) facts.push(['Wachttijd tot het eerste aanbod', formatDays(m.waitedDaysToOffer)]);
-  if (m.waitedDaysToKeys !== null) facts.push(['Wachttijd tot de sleutels', formatDays(m.waitedDaysToKeys)]);
+  if (m.waitedDaysToOffer !== null)
+    facts.push(['Wachttijd tot het eerste aanbod', formatDays(m.waitedDaysToOffer)]);
+  if (m.waitedDaysToKeys !== null)
+    facts.push(['Wachttijd tot de sleutels', formatDays(m.waitedDaysToKeys)]);
   facts.push(['Vastgelegd', `${formatDutchTimestamp(m.recordedAt)} door ${m.recordedBy}`]);
   return (
     <div className="placement-move">
       <Heading level={3}>Verhuizing</Heading>
       <DataList className="case-facts">
-        {facts.map(([label, value]) => <DataListItem key={label}><DataListKey>{label}</DataListKey><DataListValue>{value}</DataListValue></DataListItem>)}
+        {facts.map(([label, value]) => (
+          <DataListItem key={label}>
+            <DataListKey>{label}</DataListKey>
+            <DataListValue>{value}</DataListValue>
+          </DataListItem>
+        ))}
       </DataList>
     </div>
   );

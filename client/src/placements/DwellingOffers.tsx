@@ -16,23 +16,47 @@ export function DwellingOffers({ dwellingId }: { dwellingId: string }) {
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    fetchDwellingOffers(dwellingId, controller.signal).then(setOffers).catch((error: unknown) => {
-      if ((error as Error).name !== 'AbortError') setFailure(messageOf(error, 'De aanbiedingen konden niet worden geladen.'));
-    });
+    fetchDwellingOffers(dwellingId, controller.signal)
+      .then(setOffers)
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'AbortError')
+          setFailure(messageOf(error, 'De aanbiedingen konden niet worden geladen.'));
+      });
     return () => controller.abort();
   }, [dwellingId]);
-  if (failure) return <Alert type="error"><Paragraph>{failure}</Paragraph></Alert>;
+  if (failure)
+    return (
+      <Alert type="error">
+        <Paragraph>{failure}</Paragraph>
+      </Alert>
+    );
   if (!offers || offers.length === 0) return null;
   return (
     <section className="case-card" aria-labelledby="aanbiedingen-kop">
-      <Heading level={2} id="aanbiedingen-kop">Aanbiedingen</Heading>
+      <Heading level={2} id="aanbiedingen-kop">
+        Aanbiedingen
+      </Heading>
       <ul className="placement-history">
         {offers.map((o) => (
           <li key={o.id}>
-            {o.isCaseReachable ? <RouterLink className="utrecht-link" to={`/casussen/${o.caseId}`}>Casus {o.pseudonym}</RouterLink> : `Casus ${o.pseudonym}`}
-            {' — '}{offerStatusLabel[o.status]}, aangeboden op {formatDutchTimestamp(o.offeredAt)}
+            {o.isCaseReachable ? (
+              <RouterLink className="utrecht-link" to={`/casussen/${o.caseId}`}>
+                Casus {o.pseudonym}
+              </RouterLink>
+            ) : (
+              `Casus ${o.pseudonym}`
+            )}
+            {' — '}
+            {offerStatusLabel[o.status]}, aangeboden op {formatDutchTimestamp(o.offeredAt)}
             {o.status === 'open' && `; antwoord uiterlijk ${formatDutchDate(o.answerDueOn)}`}
-            {o.isAnswerOverdue && <> <StatusBadge status="warning" className="placement-badge placement-badge--overdue">Termijn voor het antwoord verstreken</StatusBadge></>}
+            {o.isAnswerOverdue && (
+              <>
+                {' '}
+                <StatusBadge status="warning" className="placement-badge placement-badge--overdue">
+                  Termijn voor het antwoord verstreken
+                </StatusBadge>
+              </>
+            )}
           </li>
         ))}
       </ul>

@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Alert, Paragraph } from '@utrecht/component-library-react';
-import { assessNeighbourhoodLoad, neighbourhoodKey, type NeighbourhoodLoad } from '@uitstroom/shared';
+import {
+  assessNeighbourhoodLoad,
+  neighbourhoodKey,
+  type NeighbourhoodLoad,
+} from '@uitstroom/shared';
 import { fetchNeighbourhoodLoad } from './placement-api';
 
 const moves = (n: number) => (n === 1 ? '1 verhuizing' : `${n} verhuizingen`);
@@ -9,33 +13,63 @@ const moves = (n: number) => (n === 1 ? '1 verhuizing' : `${n} verhuizingen`);
  * The neighbourhood's load beside an offer (domain.md §4): a warning at or over the region's
  * threshold, a note when this placement would reach it, otherwise the count in one quiet line.
  */
-export function NeighbourhoodLoadNote({ load, municipalityName }: { load: NeighbourhoodLoad; municipalityName: string }) {
+export function NeighbourhoodLoadNote({
+  load,
+  municipalityName,
+}: {
+  load: NeighbourhoodLoad;
+  municipalityName: string;
+}) {
   const where = `${load.neighbourhood} (${municipalityName})`;
   if (load.level === 'atOrOverThreshold') {
-    return <Alert type="warning" className="placement-load placement-load--over"><Paragraph>{load.message}</Paragraph></Alert>;
+    return (
+      <Alert type="warning" className="placement-load placement-load--over">
+        <Paragraph>{load.message}</Paragraph>
+      </Alert>
+    );
   }
   if (load.level === 'reachesThreshold') {
-    return <Alert type="info" className="placement-load placement-load--reaches"><Paragraph>{load.message}</Paragraph></Alert>;
+    return (
+      <Alert type="info" className="placement-load placement-load--reaches">
+        <Paragraph>{load.message}</Paragraph>
+      </Alert>
+    );
   }
   return (
     <Paragraph className="placement-load placement-load--below">
-      Wijkbelasting {where}: {moves(load.placements)} in de afgelopen 12 maanden; de drempel van de regio is {load.threshold}.
+      Wijkbelasting {where}: {moves(load.placements)} in de afgelopen 12 maanden; de drempel van de
+      regio is {load.threshold}.
     </Paragraph>
   );
 }
 
 /** The load of one dwelling's neighbourhood, before it is offered: read for its municipality, assessed here with the shared rule. */
-export function useNeighbourhoodLoad(municipalityCode: string, neighbourhood: string): NeighbourhoodLoad | null {
+export function useNeighbourhoodLoad(
+  municipalityCode: string,
+  neighbourhood: string,
+): NeighbourhoodLoad | null {
   const [load, setLoad] = useState<NeighbourhoodLoad | null>(null);
   useEffect(() => {
     let isCurrent = true;
-    fetchNeighbourhoodLoad(municipalityCode).then((list) => {
-      if (!isCurrent) return;
-      const found = list.items.find((item) => neighbourhoodKey(item.neighbourhood) === neighbourhoodKey(neighbourhood));
-      const placements = found?.placements ?? 0;
-      setLoad({ municipalityCode, neighbourhood, placements, threshold: list.threshold, ...assessNeighbourhoodLoad(neighbourhood, placements, list.threshold) });
-    }).catch(() => undefined);
-    return () => { isCurrent = false; };
+    fetchNeighbourhoodLoad(municipalityCode)
+      .then((list) => {
+        if (!isCurrent) return;
+        const found = list.items.find(
+          (item) => neighbourhoodKey(item.neighbourhood) === neighbourhoodKey(neighbourhood),
+        );
+        const placements = found?.placements ?? 0;
+        setLoad({
+          municipalityCode,
+          neighbourhood,
+          placements,
+          threshold: list.threshold,
+          ...assessNeighbourhoodLoad(neighbourhood, placements, list.threshold),
+        });
+      })
+      .catch(() => undefined);
+    return () => {
+      isCurrent = false;
+    };
   }, [municipalityCode, neighbourhood]);
   return load;
 }

@@ -10,8 +10,18 @@ import { NeighbourhoodLoadNote, useNeighbourhoodLoad } from './NeighbourhoodLoad
  * neighbourhood. Another corporation (or a colleague) may have been a moment faster: the server's
  * 409 says so in Dutch, right here.
  */
-export function OfferThisDwelling({ caseId, caseVersion, dwelling, municipalityName, onOffered }: {
-  caseId: string; caseVersion: number; dwelling: Dwelling; municipalityName: string; onOffered(placement: PlacementView): void;
+export function OfferThisDwelling({
+  caseId,
+  caseVersion,
+  dwelling,
+  municipalityName,
+  onOffered,
+}: {
+  caseId: string;
+  caseVersion: number;
+  dwelling: Dwelling;
+  municipalityName: string;
+  onOffered(placement: PlacementView): void;
 }) {
   const load = useNeighbourhoodLoad(dwelling.municipalityCode, dwelling.neighbourhood);
   const [failure, setFailure] = useState<string | null>(null);
@@ -30,9 +40,21 @@ export function OfferThisDwelling({ caseId, caseVersion, dwelling, municipalityN
   return (
     <div className="placement-offer-action">
       {load && <NeighbourhoodLoadNote load={load} municipalityName={municipalityName} />}
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
-      <Button type="button" appearance="primary-action-button" disabled={isBusy} onClick={() => void offer()}>
-        Deze woning aanbieden<span className="visually-hidden">: {dwelling.street} {dwelling.houseNumber}</span>
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
+      <Button
+        type="button"
+        appearance="primary-action-button"
+        disabled={isBusy}
+        onClick={() => void offer()}
+      >
+        Deze woning aanbieden
+        <span className="visually-hidden">
+          : {dwelling.street} {dwelling.houseNumber}
+        </span>
       </Button>
     </div>
   );

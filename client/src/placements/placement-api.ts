@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import {
-  dwellingOfferSchema, neighbourhoodLoadListSchema, placementViewSchema,
-  type AnswerOffer, type ConfirmPlacement, type DwellingOffer, type MakeOffer, type MoveIn, type NeighbourhoodLoadList, type PlacementView,
-  type RefusePlacement, type WithdrawOffer,
+  dwellingOfferSchema,
+  neighbourhoodLoadListSchema,
+  placementViewSchema,
+  type AnswerOffer,
+  type ConfirmPlacement,
+  type DwellingOffer,
+  type MakeOffer,
+  type MoveIn,
+  type NeighbourhoodLoadList,
+  type PlacementView,
+  type RefusePlacement,
+  type WithdrawOffer,
 } from '@uitstroom/shared';
 import { api } from '../core/api';
 
@@ -27,7 +36,10 @@ export function withdrawOffer(caseId: string, body: WithdrawOffer): Promise<Plac
 }
 
 export function confirmPlacement(caseId: string, body: ConfirmPlacement): Promise<PlacementView> {
-  return api('POST', `${casePath(caseId)}/placement/confirm`, { body, schema: placementViewSchema });
+  return api('POST', `${casePath(caseId)}/placement/confirm`, {
+    body,
+    schema: placementViewSchema,
+  });
 }
 
 export function refusePlacement(caseId: string, body: RefusePlacement): Promise<PlacementView> {
@@ -38,8 +50,14 @@ export function recordMoveIn(caseId: string, body: MoveIn): Promise<PlacementVie
   return api('POST', `${casePath(caseId)}/move-in`, { body, schema: placementViewSchema });
 }
 
-export function fetchDwellingOffers(dwellingId: string, signal?: AbortSignal): Promise<DwellingOffer[]> {
-  return api('GET', `/api/dwellings/${encodeURIComponent(dwellingId)}/offers`, { schema: z.array(dwellingOfferSchema), signal });
+export function fetchDwellingOffers(
+  dwellingId: string,
+  signal?: AbortSignal,
+): Promise<DwellingOffer[]> {
+  return api('GET', `/api/dwellings/${encodeURIComponent(dwellingId)}/offers`, {
+    schema: z.array(dwellingOfferSchema),
+    signal,
+  });
 }
 
 // The load of a municipality's neighbourhoods changes only with a move: read once per page visit.
@@ -48,7 +66,11 @@ const loads = new Map<string, Promise<NeighbourhoodLoadList>>();
 export function fetchNeighbourhoodLoad(municipalityCode: string): Promise<NeighbourhoodLoadList> {
   let pending = loads.get(municipalityCode);
   if (!pending) {
-    pending = api('GET', `/api/neighbourhood-load?municipality=${encodeURIComponent(municipalityCode)}`, { schema: neighbourhoodLoadListSchema });
+    pending = api(
+      'GET',
+      `/api/neighbourhood-load?municipality=${encodeURIComponent(municipalityCode)}`,
+      { schema: neighbourhoodLoadListSchema },
+    );
     pending.catch(() => loads.delete(municipalityCode));
     loads.set(municipalityCode, pending);
     // Forgotten after a minute, so that a long-open page does not keep an old count.

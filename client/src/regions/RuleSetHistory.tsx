@@ -1,18 +1,45 @@
 import { useState } from 'react';
 import {
-  Alert, Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
-  UnorderedList, UnorderedListItem,
+  Alert,
+  Button,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  UnorderedList,
+  UnorderedListItem,
 } from '@utrecht/component-library-react';
 import {
-  formatDutchDate, formatDutchInteger, ruleSetSchema, targetGroupLabel, type RuleSet, type RuleSetHistory as History,
+  formatDutchDate,
+  formatDutchInteger,
+  ruleSetSchema,
+  targetGroupLabel,
+  type RuleSet,
+  type RuleSetHistory as History,
 } from '@uitstroom/shared';
 import { api, ApiError } from '../core/api';
 import { formatSavedAt } from './rule-set-form';
 
-type OldVersion = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'shown'; ruleSet: RuleSet };
+type OldVersion =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'shown'; ruleSet: RuleSet };
 
 /** Who saved which version when, and what changed; an older version can be opened to read it whole. */
-export function RuleSetHistory({ history, failure, onRetry }: { history: History | null; failure: string | null; onRetry: () => void }) {
+export function RuleSetHistory({
+  history,
+  failure,
+  onRetry,
+}: {
+  history: History | null;
+  failure: string | null;
+  onRetry: () => void;
+}) {
   const [opened, setOpened] = useState<Record<number, OldVersion>>({});
 
   const toggle = async (version: number) => {
@@ -22,25 +49,36 @@ export function RuleSetHistory({ history, failure, onRetry }: { history: History
     }
     setOpened((current) => ({ ...current, [version]: { status: 'loading' } }));
     try {
-      const ruleSet = await api('GET', `/api/region/rule-set/versions/${version}`, { schema: ruleSetSchema });
+      const ruleSet = await api('GET', `/api/region/rule-set/versions/${version}`, {
+        schema: ruleSetSchema,
+      });
       setOpened((current) => ({ ...current, [version]: { status: 'shown', ruleSet } }));
     } catch (error) {
-      const message = error instanceof ApiError ? error.message : 'Deze versie kon niet worden geladen.';
+      const message =
+        error instanceof ApiError ? error.message : 'Deze versie kon niet worden geladen.';
       setOpened((current) => ({ ...current, [version]: { status: 'failed', message } }));
     }
   };
 
   return (
     <section className="rule-set-history" aria-labelledby="versiegeschiedenis">
-      <Heading level={2} id="versiegeschiedenis">Versiegeschiedenis</Heading>
+      <Heading level={2} id="versiegeschiedenis">
+        Versiegeschiedenis
+      </Heading>
       {failure && (
         <Alert type="error" role="alert">
           <Paragraph>De versiegeschiedenis kon niet worden geladen: {failure}</Paragraph>
-          <Paragraph><Button appearance="secondary-action-button" type="button" onClick={onRetry}>Opnieuw proberen</Button></Paragraph>
+          <Paragraph>
+            <Button appearance="secondary-action-button" type="button" onClick={onRetry}>
+              Opnieuw proberen
+            </Button>
+          </Paragraph>
         </Alert>
       )}
       {!history && !failure && <Paragraph role="status">Versiegeschiedenis laden…</Paragraph>}
-      {history && history.versions.length === 0 && <Paragraph>Er zijn nog geen versies opgeslagen.</Paragraph>}
+      {history && history.versions.length === 0 && (
+        <Paragraph>Er zijn nog geen versies opgeslagen.</Paragraph>
+      )}
       {history && history.versions.length > 0 && (
         <ol className="rule-set-history__list" reversed>
           {history.versions.map((entry, index) => {
@@ -48,19 +86,36 @@ export function RuleSetHistory({ history, failure, onRetry }: { history: History
             return (
               <li key={entry.version} className="rule-set-history__item">
                 <Heading level={3}>
-                  Versie {entry.version}{index === 0 && <span className="rule-set-history__current"> (geldt nu)</span>}
+                  Versie {entry.version}
+                  {index === 0 && <span className="rule-set-history__current"> (geldt nu)</span>}
                 </Heading>
                 <Paragraph className="rule-set-history__meta">
-                  Opgeslagen op {formatSavedAt(entry.createdAt)} door {entry.createdBy?.displayName ?? 'het systeem (eerste inrichting)'}
+                  Opgeslagen op {formatSavedAt(entry.createdAt)} door{' '}
+                  {entry.createdBy?.displayName ?? 'het systeem (eerste inrichting)'}
                 </Paragraph>
                 <UnorderedList className="rule-set-history__changes">
-                  {entry.changes.map((change) => <UnorderedListItem key={change}>{change}</UnorderedListItem>)}
+                  {entry.changes.map((change) => (
+                    <UnorderedListItem key={change}>{change}</UnorderedListItem>
+                  ))}
                 </UnorderedList>
-                <Button appearance="subtle-button" type="button" aria-expanded={!!old} onClick={() => void toggle(entry.version)}>
-                  {old ? `Verberg versie ${entry.version}` : `Bekijk versie ${entry.version} volledig`}
+                <Button
+                  appearance="subtle-button"
+                  type="button"
+                  aria-expanded={!!old}
+                  onClick={() => void toggle(entry.version)}
+                >
+                  {old
+                    ? `Verberg versie ${entry.version}`
+                    : `Bekijk versie ${entry.version} volledig`}
                 </Button>
-                {old?.status === 'loading' && <Paragraph role="status">Versie {entry.version} laden…</Paragraph>}
-                {old?.status === 'failed' && <Alert type="error" role="alert"><Paragraph>{old.message}</Paragraph></Alert>}
+                {old?.status === 'loading' && (
+                  <Paragraph role="status">Versie {entry.version} laden…</Paragraph>
+                )}
+                {old?.status === 'failed' && (
+                  <Alert type="error" role="alert">
+                    <Paragraph>{old.message}</Paragraph>
+                  </Alert>
+                )}
                 {old?.status === 'shown' && <OldVersionView ruleSet={old.ruleSet} />}
               </li>
             );
@@ -97,19 +152,38 @@ function OldVersionView({ ruleSet }: { ruleSet: RuleSet }) {
         </TableBody>
       </Table>
       <UnorderedList>
-        <UnorderedListItem>Doelgroepen: {config.targetGroups.map((group) => targetGroupLabel[group]).join(', ')}</UnorderedListItem>
-        <UnorderedListItem>Jongeren: vanaf {config.youthAgeBand.from} tot {config.youthAgeBand.until} jaar</UnorderedListItem>
         <UnorderedListItem>
-          Eerste akkoordperiode: {formatDutchDate(config.agreement.firstPeriodStart)} t/m {formatDutchDate(config.agreement.firstPeriodEnd)},
-          daarna telkens {config.agreement.extensionYears} jaar verlengd
+          Doelgroepen: {config.targetGroups.map((group) => targetGroupLabel[group]).join(', ')}
         </UnorderedListItem>
-        <UnorderedListItem>Agenda gedeeld: {config.agendaPublicationDays} dagen vóór de tafel</UnorderedListItem>
-        <UnorderedListItem>Signaal stilstand: na {config.stalledCaseDays} dagen zonder activiteit</UnorderedListItem>
-        <UnorderedListItem>Streeftermijn wachttijd: {config.waitingTargetDays} dagen na uitstroomgereed</UnorderedListItem>
-        <UnorderedListItem>Termijn antwoord op woningaanbod: {config.offerAnswerDays} dagen</UnorderedListItem>
-        <UnorderedListItem>Drempel wijkbelasting: {config.neighbourhoodLoadThreshold} plaatsingen per wijk per jaar</UnorderedListItem>
-        <UnorderedListItem>Bewaartermijn afgesloten casussen: {config.retentionYears} jaar</UnorderedListItem>
-        <UnorderedListItem>Tweestapsverificatie: {config.twoFactorRequired ? 'verplicht' : 'niet verplicht'}</UnorderedListItem>
+        <UnorderedListItem>
+          Jongeren: vanaf {config.youthAgeBand.from} tot {config.youthAgeBand.until} jaar
+        </UnorderedListItem>
+        <UnorderedListItem>
+          Eerste akkoordperiode: {formatDutchDate(config.agreement.firstPeriodStart)} t/m{' '}
+          {formatDutchDate(config.agreement.firstPeriodEnd)}, daarna telkens{' '}
+          {config.agreement.extensionYears} jaar verlengd
+        </UnorderedListItem>
+        <UnorderedListItem>
+          Agenda gedeeld: {config.agendaPublicationDays} dagen vóór de tafel
+        </UnorderedListItem>
+        <UnorderedListItem>
+          Signaal stilstand: na {config.stalledCaseDays} dagen zonder activiteit
+        </UnorderedListItem>
+        <UnorderedListItem>
+          Streeftermijn wachttijd: {config.waitingTargetDays} dagen na uitstroomgereed
+        </UnorderedListItem>
+        <UnorderedListItem>
+          Termijn antwoord op woningaanbod: {config.offerAnswerDays} dagen
+        </UnorderedListItem>
+        <UnorderedListItem>
+          Drempel wijkbelasting: {config.neighbourhoodLoadThreshold} plaatsingen per wijk per jaar
+        </UnorderedListItem>
+        <UnorderedListItem>
+          Bewaartermijn afgesloten casussen: {config.retentionYears} jaar
+        </UnorderedListItem>
+        <UnorderedListItem>
+          Tweestapsverificatie: {config.twoFactorRequired ? 'verplicht' : 'niet verplicht'}
+        </UnorderedListItem>
       </UnorderedList>
     </div>
   );

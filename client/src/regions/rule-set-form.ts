@@ -1,5 +1,10 @@
 import type { FieldErrors } from 'react-hook-form';
-import { formatDutchDateAtTime, ruleSetDefaults, type RuleSetConfig, type RuleSetMunicipality } from '@uitstroom/shared';
+import {
+  formatDutchDateAtTime,
+  ruleSetDefaults,
+  type RuleSetConfig,
+  type RuleSetMunicipality,
+} from '@uitstroom/shared';
 
 /** The id of the input for a dotted path, so that the list of problems can link to it. */
 export function fieldId(path: string): string {
@@ -17,7 +22,8 @@ export function collectProblems(errors: FieldErrors<RuleSetConfig>): FormProblem
   const visit = (node: unknown, path: readonly string[]) => {
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
-    if (typeof record['message'] === 'string' && record['message'] !== '') problems.push({ path: path.join('.'), message: record['message'] });
+    if (typeof record['message'] === 'string' && record['message'] !== '')
+      problems.push({ path: path.join('.'), message: record['message'] });
     for (const [key, child] of Object.entries(record)) {
       if (key === 'ref' || key === 'message' || key === 'type' || key === 'types') continue;
       visit(child, key === 'root' ? path : [...path, key]);
@@ -49,7 +55,11 @@ export function emptyConfig(year: number): RuleSetConfig {
     targetGroups: [...ruleSetDefaults.targetGroups],
     youthAgeBand: { ...ruleSetDefaults.youthAgeBand },
     municipalities: [newMunicipality(year), newMunicipality(year)],
-    agreement: { firstPeriodStart: '', firstPeriodEnd: '', extensionYears: ruleSetDefaults.agreement.extensionYears },
+    agreement: {
+      firstPeriodStart: '',
+      firstPeriodEnd: '',
+      extensionYears: ruleSetDefaults.agreement.extensionYears,
+    },
   };
 }
 

@@ -2,9 +2,26 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
-  Alert, Button, ButtonGroup, Heading, Paragraph, StatusBadge, Table as DataTable, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Alert,
+  Button,
+  ButtonGroup,
+  Heading,
+  Paragraph,
+  StatusBadge,
+  Table as DataTable,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
 } from '@utrecht/component-library-react';
-import { formatDutchDateAtTime, caseOutcomeLabel, eraseCaseSchema, formatDutchDate, type ErasureCandidate } from '@uitstroom/shared';
+import {
+  formatDutchDateAtTime,
+  caseOutcomeLabel,
+  eraseCaseSchema,
+  formatDutchDate,
+  type ErasureCandidate,
+} from '@uitstroom/shared';
 import { ApiError } from '../core/api';
 import { TextField } from '../core/form';
 import { ChoiceGroup } from '../core/fields';
@@ -36,9 +53,15 @@ export function RetentionPage() {
   const pages = candidates ? Math.max(1, Math.ceil(candidates.length / pageSize)) : 1;
   const shown = Math.min(page, pages);
   const load = useCallback((signal?: AbortSignal) => {
-    fetchErasureCandidates(signal).then((list) => { setCandidates(list); setFailure(null); }).catch((error: unknown) => {
-      if ((error as Error).name !== 'AbortError') setFailure(messageOf(error, 'De afgesloten casussen konden niet worden geladen.'));
-    });
+    fetchErasureCandidates(signal)
+      .then((list) => {
+        setCandidates(list);
+        setFailure(null);
+      })
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'AbortError')
+          setFailure(messageOf(error, 'De afgesloten casussen konden niet worden geladen.'));
+      });
   }, []);
   useEffect(() => {
     const controller = new AbortController();
@@ -50,14 +73,29 @@ export function RetentionPage() {
     <div className="retention-page">
       <Heading level={1}>Bewaartermijnen</Heading>
       <Paragraph className="retention-page__intro">
-        Afgesloten casussen van uw regio, met de dag waarop hun bewaartermijn afloopt. U ziet alleen het kenmerk, de datum van afsluiten en de uitkomst,
-        nooit de inhoud. Wissen verwijdert de persoonsgegevens, documenten en vrije tekst van de casus; de anonieme feiten (status, uitkomst, doorlooptijden)
-        blijven voor de cijfers. Wissen kan niet ongedaan worden gemaakt.
+        Afgesloten casussen van uw regio, met de dag waarop hun bewaartermijn afloopt. U ziet alleen
+        het kenmerk, de datum van afsluiten en de uitkomst, nooit de inhoud. Wissen verwijdert de
+        persoonsgegevens, documenten en vrije tekst van de casus; de anonieme feiten (status,
+        uitkomst, doorlooptijden) blijven voor de cijfers. Wissen kan niet ongedaan worden gemaakt.
       </Paragraph>
-      <div role="status">{notice && <Alert type="ok"><Paragraph>{notice}</Paragraph></Alert>}</div>
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      <div role="status">
+        {notice && (
+          <Alert type="ok">
+            <Paragraph>{notice}</Paragraph>
+          </Alert>
+        )}
+      </div>
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
       {!candidates && !failure && <Paragraph role="status">Afgesloten casussen laden…</Paragraph>}
-      {candidates && candidates.length === 0 && <Paragraph className="retention-page__empty">Er zijn geen afgesloten casussen om te wissen.</Paragraph>}
+      {candidates && candidates.length === 0 && (
+        <Paragraph className="retention-page__empty">
+          Er zijn geen afgesloten casussen om te wissen.
+        </Paragraph>
+      )}
       {candidates && candidates.length > 0 && (
         <DataTable className="retention-table">
           <TableHeader>
@@ -66,7 +104,9 @@ export function RetentionPage() {
               <TableHeaderCell scope="col">Afgesloten op</TableHeaderCell>
               <TableHeaderCell scope="col">Uitkomst</TableHeaderCell>
               <TableHeaderCell scope="col">Bewaartermijn tot</TableHeaderCell>
-              <TableHeaderCell scope="col"><span className="visually-hidden">Actie</span></TableHeaderCell>
+              <TableHeaderCell scope="col">
+                <span className="visually-hidden">Actie</span>
+              </TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -77,10 +117,25 @@ export function RetentionPage() {
                 <TableCell>{caseOutcomeLabel[c.outcome]}</TableCell>
                 <TableCell>
                   {formatDutchDate(c.retentionDueOn)}{' '}
-                  <StatusBadge status={c.isRetentionDue ? 'warning' : 'neutral'} className="retention-badge">{c.isRetentionDue ? 'verstreken' : 'loopt nog'}</StatusBadge>
+                  <StatusBadge
+                    status={c.isRetentionDue ? 'warning' : 'neutral'}
+                    className="retention-badge"
+                  >
+                    {c.isRetentionDue ? 'verstreken' : 'loopt nog'}
+                  </StatusBadge>
                 </TableCell>
                 <TableCell>
-                  <Button type="button" appearance="secondary-action-button" aria-label={`Wissen: ${c.pseudonym}`} onClick={() => { setNotice(null); setErasing(c); }}>Wissen…</Button>
+                  <Button
+                    type="button"
+                    appearance="secondary-action-button"
+                    aria-label={`Wissen: ${c.pseudonym}`}
+                    onClick={() => {
+                      setNotice(null);
+                      setErasing(c);
+                    }}
+                  >
+                    Wissen…
+                  </Button>
                 </TableCell>
               </TableRow>
             ))}
@@ -94,7 +149,9 @@ export function RetentionPage() {
           onClose={() => setErasing(null)}
           onErased={(pseudonym, erasedAt) => {
             setErasing(null);
-            setNotice(`De persoonsgegevens van casus ${pseudonym} zijn gewist (${formatDutchDateAtTime(erasedAt)}). Het wissen is in de auditlog vastgelegd.`);
+            setNotice(
+              `De persoonsgegevens van casus ${pseudonym} zijn gewist (${formatDutchDateAtTime(erasedAt)}). Het wissen is in de auditlog vastgelegd.`,
+            );
             load();
           }}
         />
@@ -103,7 +160,15 @@ export function RetentionPage() {
   );
 }
 
-function EraseDialog({ candidate, onClose, onErased }: { candidate: ErasureCandidate; onClose(): void; onErased(pseudonym: string, erasedAt: string): void }) {
+function EraseDialog({
+  candidate,
+  onClose,
+  onErased,
+}: {
+  candidate: ErasureCandidate;
+  onClose(): void;
+  onErased(pseudonym: string, erasedAt: string): void;
+}) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
@@ -112,14 +177,20 @@ function EraseDialog({ candidate, onClose, onErased }: { candidate: ErasureCandi
   }, []);
   const form = useForm({
     resolver: zodResolver(eraseCaseSchema),
-    defaultValues: { ground: (candidate.isRetentionDue ? 'retentionExpired' : undefined) as never, confirmPseudonym: '' },
-    mode: 'onSubmit', reValidateMode: 'onChange',
+    defaultValues: {
+      ground: (candidate.isRetentionDue ? 'retentionExpired' : undefined) as never,
+      confirmPseudonym: '',
+    },
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     if (values.confirmPseudonym !== candidate.pseudonym) {
-      form.setError('confirmPseudonym', { message: `Het kenmerk klopt niet. Typ ${candidate.pseudonym} over.` });
+      form.setError('confirmPseudonym', {
+        message: `Het kenmerk klopt niet. Typ ${candidate.pseudonym} over.`,
+      });
       return;
     }
     try {
@@ -127,31 +198,75 @@ function EraseDialog({ candidate, onClose, onErased }: { candidate: ErasureCandi
       onErased(result.pseudonym, result.erasedAt);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'VALIDATION_FAILED') {
-        for (const issue of error.issues) if (issue.path === 'ground' || issue.path === 'confirmPseudonym') form.setError(issue.path, { message: issue.message });
-        if (!error.issues.some((i) => i.path === 'ground' || i.path === 'confirmPseudonym')) setFailure(error.message);
+        for (const issue of error.issues)
+          if (issue.path === 'ground' || issue.path === 'confirmPseudonym')
+            form.setError(issue.path, { message: issue.message });
+        if (!error.issues.some((i) => i.path === 'ground' || i.path === 'confirmPseudonym'))
+          setFailure(error.message);
       } else setFailure(messageOf(error));
     }
   });
   // Before the period ends only the resident's request is a ground.
-  const grounds = candidate.isRetentionDue ? (['retentionExpired', 'residentRequest'] as const) : (['residentRequest'] as const);
+  const grounds = candidate.isRetentionDue
+    ? (['retentionExpired', 'residentRequest'] as const)
+    : (['residentRequest'] as const);
   return (
-    <dialog ref={dialogRef} className="case-dialog retention-dialog" aria-labelledby="wissen-kop" onClose={onClose}>
+    <dialog
+      ref={dialogRef}
+      className="case-dialog retention-dialog"
+      aria-labelledby="wissen-kop"
+      onClose={onClose}
+    >
       <form noValidate className="case-dialog__form" onSubmit={submit}>
-        <Heading level={2} id="wissen-kop">Casus {candidate.pseudonym} wissen</Heading>
+        <Heading level={2} id="wissen-kop">
+          Casus {candidate.pseudonym} wissen
+        </Heading>
         <Alert type="warning">
           <Paragraph>
-            Dit verwijdert de persoonsgegevens, de documenten en alle vrije tekst van deze casus voorgoed. Dat kan niet ongedaan worden gemaakt.
-            {!candidate.isRetentionDue && ` De bewaartermijn loopt nog tot ${formatDutchDate(candidate.retentionDueOn)}: wissen kan nu alleen op verzoek van de bewoner.`}
+            Dit verwijdert de persoonsgegevens, de documenten en alle vrije tekst van deze casus
+            voorgoed. Dat kan niet ongedaan worden gemaakt.
+            {!candidate.isRetentionDue &&
+              ` De bewaartermijn loopt nog tot ${formatDutchDate(candidate.retentionDueOn)}: wissen kan nu alleen op verzoek van de bewoner.`}
           </Paragraph>
         </Alert>
-        <ChoiceGroup id="wissen-grond" type="radio" legend="Grond voor het wissen" error={errors.ground?.message}
-          registration={form.register('ground')} options={grounds.map((g) => ({ value: g, label: groundLabel[g] }))} />
-        <TextField id="wissen-kenmerk" label="Typ ter bevestiging het kenmerk over" description={`Het kenmerk is ${candidate.pseudonym}.`}
-          autoComplete="off" spellCheck={false} error={errors.confirmPseudonym?.message} {...form.register('confirmPseudonym')} />
-        {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+        <ChoiceGroup
+          id="wissen-grond"
+          type="radio"
+          legend="Grond voor het wissen"
+          error={errors.ground?.message}
+          registration={form.register('ground')}
+          options={grounds.map((g) => ({ value: g, label: groundLabel[g] }))}
+        />
+        <TextField
+          id="wissen-kenmerk"
+          label="Typ ter bevestiging het kenmerk over"
+          description={`Het kenmerk is ${candidate.pseudonym}.`}
+          autoComplete="off"
+          spellCheck={false}
+          error={errors.confirmPseudonym?.message}
+          {...form.register('confirmPseudonym')}
+        />
+        {failure && (
+          <Alert type="error" role="alert">
+            <Paragraph>{failure}</Paragraph>
+          </Alert>
+        )}
         <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" className="retention-dialog__erase" disabled={isSubmitting}>Definitief wissen</Button>
-          <Button type="button" appearance="secondary-action-button" onClick={() => dialogRef.current?.close()}>Annuleren</Button>
+          <Button
+            type="submit"
+            appearance="primary-action-button"
+            className="retention-dialog__erase"
+            disabled={isSubmitting}
+          >
+            Definitief wissen
+          </Button>
+          <Button
+            type="button"
+            appearance="secondary-action-button"
+            onClick={() => dialogRef.current?.close()}
+          >
+            Annuleren
+          </Button>
         </ButtonGroup>
       </form>
     </dialog>

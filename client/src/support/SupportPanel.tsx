@@ -1,19 +1,53 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import {
-  Alert, Button, DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, StatusBadge,
-  Table as DataTable, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Alert,
+  Button,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading,
+  Paragraph,
+  StatusBadge,
+  Table as DataTable,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
 } from '@utrecht/component-library-react';
 import {
-  contactKindLabel, formatDutchDate, goalProgresses, goalProgressLabel, intensityDirectionLabel, lifeDomainLabel, signalKindLabel, signalSeverityLabel,
+  contactKindLabel,
+  formatDutchDate,
+  goalProgresses,
+  goalProgressLabel,
+  intensityDirectionLabel,
+  lifeDomainLabel,
+  signalKindLabel,
+  signalSeverityLabel,
 } from '@uitstroom/shared';
 import { useMe } from '../auth/session';
 import { ApiError } from '../core/api';
 import { messageOf } from '../cases/case-api';
 import { formatDutchTimestamp } from '../cases/case-format';
-import { addSupportEntry, agreeRelapsePlan, fetchSupport, type ProjectedSupport } from './support-api';
 import {
-  CheckForm, CloseForm, ContactForm, Fold, GoalForm, IntensityForm, PlanForm, RespiteForm, SignalForm, StartSupportForm,
+  addSupportEntry,
+  agreeRelapsePlan,
+  fetchSupport,
+  type ProjectedSupport,
+} from './support-api';
+import {
+  CheckForm,
+  CloseForm,
+  ContactForm,
+  Fold,
+  GoalForm,
+  IntensityForm,
+  PlanForm,
+  RespiteForm,
+  SignalForm,
+  StartSupportForm,
 } from './SupportForms';
 import './support.css';
 
@@ -24,7 +58,12 @@ import './support.css';
  * manager reads it all and may close; the municipality reads the intensity, the goals, the signals
  * by kind and agrees the plan.
  */
-export function SupportPanel({ caseId, caseVersion, reloadKey, onCaseChanged }: {
+export function SupportPanel({
+  caseId,
+  caseVersion,
+  reloadKey,
+  onCaseChanged,
+}: {
   caseId: string;
   caseVersion: number;
   /** Others' changes: the log is read again. */
@@ -39,45 +78,126 @@ export function SupportPanel({ caseId, caseVersion, reloadKey, onCaseChanged }: 
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchSupport(caseId, controller.signal).then((next) => { setSupport(next); setFailure(null); }).catch((error: unknown) => {
-      if ((error as Error).name === 'AbortError') return;
-      // A seat without follow-up support in its work (corporation, chair) sees no panel at all.
-      if (error instanceof ApiError && (error.status === 403 || error.status === 404)) setIsHidden(true);
-      else setFailure(messageOf(error, 'De nazorg kon niet worden geladen.'));
-    });
+    fetchSupport(caseId, controller.signal)
+      .then((next) => {
+        setSupport(next);
+        setFailure(null);
+      })
+      .catch((error: unknown) => {
+        if ((error as Error).name === 'AbortError') return;
+        // A seat without follow-up support in its work (corporation, chair) sees no panel at all.
+        if (error instanceof ApiError && (error.status === 403 || error.status === 404))
+          setIsHidden(true);
+        else setFailure(messageOf(error, 'De nazorg kon niet worden geladen.'));
+      });
     return () => controller.abort();
   }, [caseId, caseVersion, reloadKey]);
 
   if (isHidden) return null;
-  const heading = <Heading level={2} id="nazorg-kop">Nazorg</Heading>;
-  if (failure) return <section className="case-card support" aria-labelledby="nazorg-kop">{heading}<Alert type="error"><Paragraph>{failure}</Paragraph></Alert></section>;
-  if (!support) return <section className="case-card support" aria-labelledby="nazorg-kop">{heading}<Paragraph role="status">Nazorg laden…</Paragraph></section>;
+  const heading = (
+    <Heading level={2} id="nazorg-kop">
+      Nazorg
+    </Heading>
+  );
+  if (failure)
+    return (
+      <section className="case-card support" aria-labelledby="nazorg-kop">
+        {heading}
+        <Alert type="error">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      </section>
+    );
+  if (!support)
+    return (
+      <section className="case-card support" aria-labelledby="nazorg-kop">
+        {heading}
+        <Paragraph role="status">Nazorg laden…</Paragraph>
+      </section>
+    );
 
-  const saved = (next: ProjectedSupport, message: string) => { setSupport(next); setNotice(message); };
-  const movedCase = (next: ProjectedSupport, message: string) => { setSupport(next); setNotice(null); onCaseChanged(message); };
-  const can = support.can ?? { start: false, write: false, agreePlan: false, close: false, answerChecks: false };
+  const saved = (next: ProjectedSupport, message: string) => {
+    setSupport(next);
+    setNotice(message);
+  };
+  const movedCase = (next: ProjectedSupport, message: string) => {
+    setSupport(next);
+    setNotice(null);
+    onCaseChanged(message);
+  };
+  const can = support.can ?? {
+    start: false,
+    write: false,
+    agreePlan: false,
+    close: false,
+    answerChecks: false,
+  };
 
   return (
     <section className="case-card support" aria-labelledby="nazorg-kop">
       {heading}
-      <div role="status" className="support-notice">{notice && <Alert type="ok"><Paragraph>{notice}</Paragraph></Alert>}</div>
+      <div role="status" className="support-notice">
+        {notice && (
+          <Alert type="ok">
+            <Paragraph>{notice}</Paragraph>
+          </Alert>
+        )}
+      </div>
       {!support.isStarted ? (
-        can.start
-          ? <StartSupportForm caseId={caseId} caseVersion={caseVersion} recordedMove={support.recordedMove ?? null} onSaved={(next) => movedCase(next, 'De nazorg is gestart. De casus staat nu in de nazorg.')} />
-          : <Paragraph>De bewoner is verhuisd. De nazorg is nog niet gestart: dat doet de nazorgaanbieder uit het besluit.</Paragraph>
+        can.start ? (
+          <StartSupportForm
+            caseId={caseId}
+            caseVersion={caseVersion}
+            recordedMove={support.recordedMove ?? null}
+            onSaved={(next) =>
+              movedCase(next, 'De nazorg is gestart. De casus staat nu in de nazorg.')
+            }
+          />
+        ) : (
+          <Paragraph>
+            De bewoner is verhuisd. De nazorg is nog niet gestart: dat doet de nazorgaanbieder uit
+            het besluit.
+          </Paragraph>
+        )
       ) : (
         <>
           <SupportFacts support={support} />
           <Intensity support={support} caseId={caseId} canWrite={can.write} onSaved={saved} />
           <Goals support={support} caseId={caseId} canWrite={can.write} onSaved={saved} />
-          {support.contacts !== undefined && <Contacts support={support} caseId={caseId} canWrite={can.write} onSaved={saved} />}
-          {support.respite !== undefined && <Respite support={support} caseId={caseId} canWrite={can.write} onSaved={saved} />}
-          {support.signals !== undefined && <Signals support={support} caseId={caseId} canWrite={can.write} onSaved={saved} />}
-          {support.plan !== undefined && <Plan support={support} caseId={caseId} canWrite={can.write} canAgree={can.agreePlan} onSaved={saved} />}
-          {support.checks !== undefined && <Checks support={support} caseId={caseId} canAnswer={can.answerChecks} onSaved={saved} />}
+          {support.contacts !== undefined && (
+            <Contacts support={support} caseId={caseId} canWrite={can.write} onSaved={saved} />
+          )}
+          {support.respite !== undefined && (
+            <Respite support={support} caseId={caseId} canWrite={can.write} onSaved={saved} />
+          )}
+          {support.signals !== undefined && (
+            <Signals support={support} caseId={caseId} canWrite={can.write} onSaved={saved} />
+          )}
+          {support.plan !== undefined && (
+            <Plan
+              support={support}
+              caseId={caseId}
+              canWrite={can.write}
+              canAgree={can.agreePlan}
+              onSaved={saved}
+            />
+          )}
+          {support.checks !== undefined && (
+            <Checks
+              support={support}
+              caseId={caseId}
+              canAnswer={can.answerChecks}
+              onSaved={saved}
+            />
+          )}
           {can.close && (
             <Part id="nazorg-afsluiten" title="Afsluiten">
-              <CloseForm caseId={caseId} caseVersion={caseVersion} startedOn={support.startedOn ?? null} onSaved={movedCase} />
+              <CloseForm
+                caseId={caseId}
+                caseVersion={caseVersion}
+                startedOn={support.startedOn ?? null}
+                onSaved={movedCase}
+              />
             </Part>
           )}
         </>
@@ -96,7 +216,9 @@ interface PartProps {
 function Part({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section className="support-part" aria-labelledby={id}>
-      <Heading level={3} id={id}>{title}</Heading>
+      <Heading level={3} id={id}>
+        {title}
+      </Heading>
       {children}
     </section>
   );
@@ -112,16 +234,25 @@ function SupportFacts({ support }: { support: ProjectedSupport }) {
   const facts: [string, ReactNode][] = [];
   if (support.providerName) facts.push(['Nazorgaanbieder', support.providerName]);
   if (support.landlordName) facts.push(['Verhuurder', support.landlordName]);
-  if (support.keyHandoverDate) facts.push(['Sleuteloverdracht', formatDutchDate(support.keyHandoverDate)]);
+  if (support.keyHandoverDate)
+    facts.push(['Sleuteloverdracht', formatDutchDate(support.keyHandoverDate)]);
   if (support.startedOn) facts.push(['Nazorg gestart op', formatDutchDate(support.startedOn)]);
-  if (support.currentHoursPerWeek !== undefined && support.currentHoursPerWeek !== null) facts.push(['Uren begeleiding per week', formatHours(support.currentHoursPerWeek)]);
+  if (support.currentHoursPerWeek !== undefined && support.currentHoursPerWeek !== null)
+    facts.push(['Uren begeleiding per week', formatHours(support.currentHoursPerWeek)]);
   return (
     <>
       <div className="case-header__badges">
-        <StatusBadge status={support.isClosed ? 'neutral' : 'success'} className="support-badge">{support.isClosed ? 'Afgesloten' : 'Nazorg loopt'}</StatusBadge>
+        <StatusBadge status={support.isClosed ? 'neutral' : 'success'} className="support-badge">
+          {support.isClosed ? 'Afgesloten' : 'Nazorg loopt'}
+        </StatusBadge>
       </div>
       <DataList className="case-facts support-facts">
-        {facts.map(([label, value]) => <DataListItem key={label}><DataListKey>{label}</DataListKey><DataListValue>{value}</DataListValue></DataListItem>)}
+        {facts.map(([label, value]) => (
+          <DataListItem key={label}>
+            <DataListKey>{label}</DataListKey>
+            <DataListValue>{value}</DataListValue>
+          </DataListItem>
+        ))}
       </DataList>
     </>
   );
@@ -135,16 +266,24 @@ function Intensity({ support, caseId, canWrite, onSaved }: PartProps) {
   const hasReasons = rows.some((r) => r.reason !== undefined);
   return (
     <Part id="nazorg-intensiteit" title="Intensiteit">
-      {rows.length === 0 ? <Paragraph>Nog geen uren vastgelegd.</Paragraph> : (
+      {rows.length === 0 ? (
+        <Paragraph>Nog geen uren vastgelegd.</Paragraph>
+      ) : (
         <DataTable className="support-table">
-          <TableHeader><TableRow>
-            <TableHeaderCell scope="col">Vanaf</TableHeaderCell><TableHeaderCell scope="col">Uren per week</TableHeaderCell><TableHeaderCell scope="col">Wijziging</TableHeaderCell>
-            {hasReasons && <TableHeaderCell scope="col">Waarom</TableHeaderCell>}
-          </TableRow></TableHeader>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Vanaf</TableHeaderCell>
+              <TableHeaderCell scope="col">Uren per week</TableHeaderCell>
+              <TableHeaderCell scope="col">Wijziging</TableHeaderCell>
+              {hasReasons && <TableHeaderCell scope="col">Waarom</TableHeaderCell>}
+            </TableRow>
+          </TableHeader>
           <TableBody>
             {rows.map((r) => (
               <TableRow key={r.id}>
-                <TableCell>{formatDutchDate(r.date)}</TableCell><TableCell>{formatHours(r.hoursPerWeek)}</TableCell><TableCell>{intensityDirectionLabel[r.direction]}</TableCell>
+                <TableCell>{formatDutchDate(r.date)}</TableCell>
+                <TableCell>{formatHours(r.hoursPerWeek)}</TableCell>
+                <TableCell>{intensityDirectionLabel[r.direction]}</TableCell>
                 {hasReasons && <TableCell>{r.reason ?? ''}</TableCell>}
               </TableRow>
             ))}
@@ -152,8 +291,19 @@ function Intensity({ support, caseId, canWrite, onSaved }: PartProps) {
         </DataTable>
       )}
       {canWrite && (
-        <Fold summary="Intensiteit wijzigen (op- of afschalen)" isOpen={fold.isOpen} onToggle={fold.onToggle}>
-          <IntensityForm caseId={caseId} currentHours={support.currentHoursPerWeek ?? null} onSaved={(next, notice) => { fold.close(); onSaved(next, notice); }} />
+        <Fold
+          summary="Intensiteit wijzigen (op- of afschalen)"
+          isOpen={fold.isOpen}
+          onToggle={fold.onToggle}
+        >
+          <IntensityForm
+            caseId={caseId}
+            currentHours={support.currentHoursPerWeek ?? null}
+            onSaved={(next, notice) => {
+              fold.close();
+              onSaved(next, notice);
+            }}
+          />
         </Fold>
       )}
     </Part>
@@ -166,32 +316,78 @@ function Goals({ support, caseId, canWrite, onSaved }: PartProps) {
   const goals = support.goals ?? [];
   const setProgress = async (goalId: string, progress: (typeof goalProgresses)[number]) => {
     setFailure(null);
-    try { onSaved(await addSupportEntry(caseId, { type: 'goalProgress', goalId, progress }), `De voortgang is bijgewerkt: ${goalProgressLabel[progress].toLowerCase()}.`); }
-    catch (error) { setFailure(messageOf(error)); }
+    try {
+      onSaved(
+        await addSupportEntry(caseId, { type: 'goalProgress', goalId, progress }),
+        `De voortgang is bijgewerkt: ${goalProgressLabel[progress].toLowerCase()}.`,
+      );
+    } catch (error) {
+      setFailure(messageOf(error));
+    }
   };
   return (
     <Part id="nazorg-doelen" title="Doelen per leefgebied">
-      {goals.length === 0 ? <Paragraph>Nog geen doelen.</Paragraph> : (
+      {goals.length === 0 ? (
+        <Paragraph>Nog geen doelen.</Paragraph>
+      ) : (
         <ul className="support-list">
           {goals.map((g) => (
             <li key={g.id} className="support-goal">
-              <span><strong>{lifeDomainLabel[g.lifeDomain]}</strong>{g.description ? `: ${g.description}` : ''}</span>
+              <span>
+                <strong>{lifeDomainLabel[g.lifeDomain]}</strong>
+                {g.description ? `: ${g.description}` : ''}
+              </span>
               {canWrite ? (
                 <label className="support-goal__progress">
-                  <span className="visually-hidden">Voortgang van {g.description ?? lifeDomainLabel[g.lifeDomain]}</span>
-                  <select className="utrecht-select utrecht-select--html-select" value={g.progress} onChange={(e) => void setProgress(g.id, e.target.value as (typeof goalProgresses)[number])}>
-                    {goalProgresses.map((p) => <option key={p} value={p}>{goalProgressLabel[p]}</option>)}
+                  <span className="visually-hidden">
+                    Voortgang van {g.description ?? lifeDomainLabel[g.lifeDomain]}
+                  </span>
+                  <select
+                    className="utrecht-select utrecht-select--html-select"
+                    value={g.progress}
+                    onChange={(e) =>
+                      void setProgress(g.id, e.target.value as (typeof goalProgresses)[number])
+                    }
+                  >
+                    {goalProgresses.map((p) => (
+                      <option key={p} value={p}>
+                        {goalProgressLabel[p]}
+                      </option>
+                    ))}
                   </select>
                 </label>
-              ) : <StatusBadge status={g.progress === 'achieved' ? 'success' : g.progress === 'stalled' ? 'warning' : 'neutral'} className="support-badge">{goalProgressLabel[g.progress]}</StatusBadge>}
+              ) : (
+                <StatusBadge
+                  status={
+                    g.progress === 'achieved'
+                      ? 'success'
+                      : g.progress === 'stalled'
+                        ? 'warning'
+                        : 'neutral'
+                  }
+                  className="support-badge"
+                >
+                  {goalProgressLabel[g.progress]}
+                </StatusBadge>
+              )}
             </li>
           ))}
         </ul>
       )}
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
       {canWrite && (
         <Fold summary="Doel toevoegen" isOpen={fold.isOpen} onToggle={fold.onToggle}>
-          <GoalForm caseId={caseId} onSaved={(next, notice) => { fold.close(); onSaved(next, notice); }} />
+          <GoalForm
+            caseId={caseId}
+            onSaved={(next, notice) => {
+              fold.close();
+              onSaved(next, notice);
+            }}
+          />
         </Fold>
       )}
     </Part>
@@ -203,17 +399,25 @@ function Contacts({ support, caseId, canWrite, onSaved }: PartProps) {
   const contacts = support.contacts ?? [];
   return (
     <Part id="nazorg-contacten" title="Contacten">
-      {contacts.length === 0 ? <Paragraph>Nog geen contacten vastgelegd.</Paragraph> : (
+      {contacts.length === 0 ? (
+        <Paragraph>Nog geen contacten vastgelegd.</Paragraph>
+      ) : (
         <DataTable className="support-table">
-          <TableHeader><TableRow>
-            <TableHeaderCell scope="col">Datum</TableHeaderCell><TableHeaderCell scope="col">Soort</TableHeaderCell>
-            <TableHeaderCell scope="col">Duur</TableHeaderCell><TableHeaderCell scope="col">Notitie</TableHeaderCell>
-          </TableRow></TableHeader>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Datum</TableHeaderCell>
+              <TableHeaderCell scope="col">Soort</TableHeaderCell>
+              <TableHeaderCell scope="col">Duur</TableHeaderCell>
+              <TableHeaderCell scope="col">Notitie</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
           <TableBody>
             {[...contacts].reverse().map((c) => (
               <TableRow key={c.id}>
-                <TableCell>{formatDutchDate(c.date)}</TableCell><TableCell>{contactKindLabel[c.kind]}</TableCell>
-                <TableCell>{c.durationMinutes} min.</TableCell><TableCell>{c.note ?? ''}</TableCell>
+                <TableCell>{formatDutchDate(c.date)}</TableCell>
+                <TableCell>{contactKindLabel[c.kind]}</TableCell>
+                <TableCell>{c.durationMinutes} min.</TableCell>
+                <TableCell>{c.note ?? ''}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -221,7 +425,13 @@ function Contacts({ support, caseId, canWrite, onSaved }: PartProps) {
       )}
       {canWrite && (
         <Fold summary="Contact vastleggen" isOpen={fold.isOpen} onToggle={fold.onToggle}>
-          <ContactForm caseId={caseId} onSaved={(next, notice) => { fold.close(); onSaved(next, notice); }} />
+          <ContactForm
+            caseId={caseId}
+            onSaved={(next, notice) => {
+              fold.close();
+              onSaved(next, notice);
+            }}
+          />
         </Fold>
       )}
     </Part>
@@ -234,14 +444,28 @@ function Respite({ support, caseId, canWrite, onSaved }: PartProps) {
   if (stays.length === 0 && !canWrite) return null;
   return (
     <Part id="nazorg-logeren" title="Logeeropvang">
-      {stays.length === 0 ? <Paragraph>Geen logeeropvang vastgelegd.</Paragraph> : (
+      {stays.length === 0 ? (
+        <Paragraph>Geen logeeropvang vastgelegd.</Paragraph>
+      ) : (
         <ul className="support-list">
-          {stays.map((r) => <li key={r.id}>{formatDutchDate(r.from)} tot en met {formatDutchDate(r.to)}{r.place ? ` — ${r.place}` : ''}{r.reason ? `: ${r.reason}` : ''}</li>)}
+          {stays.map((r) => (
+            <li key={r.id}>
+              {formatDutchDate(r.from)} tot en met {formatDutchDate(r.to)}
+              {r.place ? ` — ${r.place}` : ''}
+              {r.reason ? `: ${r.reason}` : ''}
+            </li>
+          ))}
         </ul>
       )}
       {canWrite && (
         <Fold summary="Logeeropvang vastleggen" isOpen={fold.isOpen} onToggle={fold.onToggle}>
-          <RespiteForm caseId={caseId} onSaved={(next, notice) => { fold.close(); onSaved(next, notice); }} />
+          <RespiteForm
+            caseId={caseId}
+            onSaved={(next, notice) => {
+              fold.close();
+              onSaved(next, notice);
+            }}
+          />
         </Fold>
       )}
     </Part>
@@ -253,17 +477,23 @@ function Signals({ support, caseId, canWrite, onSaved }: PartProps) {
   const signals = support.signals ?? [];
   return (
     <Part id="nazorg-signalen" title="Signalen">
-      {signals.length === 0 ? <Paragraph>Geen signalen gemeld.</Paragraph> : (
+      {signals.length === 0 ? (
+        <Paragraph>Geen signalen gemeld.</Paragraph>
+      ) : (
         <ul className="support-list support-signals">
           {[...signals].reverse().map((s) => (
             <li key={s.id} className={`support-signal support-signal--${s.severity}`}>
               <Paragraph className="support-signal__head">
-                <strong>{signalKindLabel[s.kind]}</strong> · ernst {signalSeverityLabel[s.severity].toLowerCase()} · {formatDutchDate(s.date)}
+                <strong>{signalKindLabel[s.kind]}</strong> · ernst{' '}
+                {signalSeverityLabel[s.severity].toLowerCase()} · {formatDutchDate(s.date)}
               </Paragraph>
               {s.description && <Paragraph>{s.description}</Paragraph>}
               {s.escalatedToTable && (
                 <Paragraph className="support-signal__table">
-                  Geëscaleerd naar de tafel <RouterLink className="utrecht-link" to={`/tafels/${s.escalatedToTable.id}`}>{s.escalatedToTable.title}</RouterLink>
+                  Geëscaleerd naar de tafel{' '}
+                  <RouterLink className="utrecht-link" to={`/tafels/${s.escalatedToTable.id}`}>
+                    {s.escalatedToTable.title}
+                  </RouterLink>
                 </Paragraph>
               )}
             </li>
@@ -272,7 +502,13 @@ function Signals({ support, caseId, canWrite, onSaved }: PartProps) {
       )}
       {canWrite && (
         <Fold summary="Signaal melden" isOpen={fold.isOpen} onToggle={fold.onToggle}>
-          <SignalForm caseId={caseId} onSaved={(next, notice) => { fold.close(); onSaved(next, notice); }} />
+          <SignalForm
+            caseId={caseId}
+            onSaved={(next, notice) => {
+              fold.close();
+              onSaved(next, notice);
+            }}
+          />
         </Fold>
       )}
     </Part>
@@ -285,58 +521,140 @@ function Plan({ support, caseId, canWrite, canAgree, onSaved }: PartProps & { ca
   const [failure, setFailure] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const plan = support.plan ?? null;
-  const side = me.seat === 'provider' ? 'providerAgreedAt' : me.seat === 'municipality' ? 'municipalityAgreedAt' : null;
+  const side =
+    me.seat === 'provider'
+      ? 'providerAgreedAt'
+      : me.seat === 'municipality'
+        ? 'municipalityAgreedAt'
+        : null;
   const agree = async () => {
     if (!plan) return;
     setIsBusy(true);
     setFailure(null);
-    try { onSaved(await agreeRelapsePlan(caseId, plan.version), `U hebt ingestemd met versie ${plan.version} van het plan.`); }
-    catch (error) { setFailure(error instanceof ApiError && error.code === 'VERSION_CONFLICT' ? `${error.message} Laad de pagina opnieuw.` : messageOf(error)); }
-    finally { setIsBusy(false); }
+    try {
+      onSaved(
+        await agreeRelapsePlan(caseId, plan.version),
+        `U hebt ingestemd met versie ${plan.version} van het plan.`,
+      );
+    } catch (error) {
+      setFailure(
+        error instanceof ApiError && error.code === 'VERSION_CONFLICT'
+          ? `${error.message} Laad de pagina opnieuw.`
+          : messageOf(error),
+      );
+    } finally {
+      setIsBusy(false);
+    }
   };
   return (
     <Part id="nazorg-plan" title="Terugvalpreventieplan">
-      {!plan ? <Paragraph>Nog geen plan opgesteld.</Paragraph> : (
+      {!plan ? (
+        <Paragraph>Nog geen plan opgesteld.</Paragraph>
+      ) : (
         <>
           <div className="case-header__badges">
             <StatusBadge status={plan.isAgreed ? 'success' : 'warning'} className="support-badge">
-              Versie {plan.version} · {plan.isAgreed ? 'afgesproken' : 'nog niet door beide kanten ingestemd'}
+              Versie {plan.version} ·{' '}
+              {plan.isAgreed ? 'afgesproken' : 'nog niet door beide kanten ingestemd'}
             </StatusBadge>
           </div>
           <DataList className="case-facts">
-            <DataListItem><DataListKey>Wie neemt het over</DataListKey><DataListValue>{plan.whoTakesOver}</DataListValue></DataListItem>
-            <DataListItem><DataListKey>Hoe schalen we op</DataListKey><DataListValue>{plan.howToScaleUp}</DataListValue></DataListItem>
-            <DataListItem><DataListKey>Laatste woord</DataListKey><DataListValue>{plan.finalSay}</DataListValue></DataListItem>
-            <DataListItem><DataListKey>Aanbieder</DataListKey><DataListValue>{plan.providerAgreedAt ? `ingestemd op ${formatDutchTimestamp(plan.providerAgreedAt)}` : 'nog niet ingestemd'}</DataListValue></DataListItem>
-            <DataListItem><DataListKey>Gemeente</DataListKey><DataListValue>{plan.municipalityAgreedAt ? `ingestemd op ${formatDutchTimestamp(plan.municipalityAgreedAt)}` : 'nog niet ingestemd'}</DataListValue></DataListItem>
+            <DataListItem>
+              <DataListKey>Wie neemt het over</DataListKey>
+              <DataListValue>{plan.whoTakesOver}</DataListValue>
+            </DataListItem>
+            <DataListItem>
+              <DataListKey>Hoe schalen we op</DataListKey>
+              <DataListValue>{plan.howToScaleUp}</DataListValue>
+            </DataListItem>
+            <DataListItem>
+              <DataListKey>Laatste woord</DataListKey>
+              <DataListValue>{plan.finalSay}</DataListValue>
+            </DataListItem>
+            <DataListItem>
+              <DataListKey>Aanbieder</DataListKey>
+              <DataListValue>
+                {plan.providerAgreedAt
+                  ? `ingestemd op ${formatDutchTimestamp(plan.providerAgreedAt)}`
+                  : 'nog niet ingestemd'}
+              </DataListValue>
+            </DataListItem>
+            <DataListItem>
+              <DataListKey>Gemeente</DataListKey>
+              <DataListValue>
+                {plan.municipalityAgreedAt
+                  ? `ingestemd op ${formatDutchTimestamp(plan.municipalityAgreedAt)}`
+                  : 'nog niet ingestemd'}
+              </DataListValue>
+            </DataListItem>
           </DataList>
           {canAgree && side && !plan[side] && (
-            <Button type="button" appearance="secondary-action-button" disabled={isBusy} onClick={() => void agree()}>Instemmen met versie {plan.version}</Button>
+            <Button
+              type="button"
+              appearance="secondary-action-button"
+              disabled={isBusy}
+              onClick={() => void agree()}
+            >
+              Instemmen met versie {plan.version}
+            </Button>
           )}
-          {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+          {failure && (
+            <Alert type="error" role="alert">
+              <Paragraph>{failure}</Paragraph>
+            </Alert>
+          )}
         </>
       )}
       {canWrite && (
-        <Fold summary={plan ? 'Nieuwe versie van het plan' : 'Plan opstellen'} isOpen={fold.isOpen} onToggle={fold.onToggle}>
-          <PlanForm caseId={caseId} plan={plan} onSaved={(next, notice) => { fold.close(); onSaved(next, notice); }} />
+        <Fold
+          summary={plan ? 'Nieuwe versie van het plan' : 'Plan opstellen'}
+          isOpen={fold.isOpen}
+          onToggle={fold.onToggle}
+        >
+          <PlanForm
+            caseId={caseId}
+            plan={plan}
+            onSaved={(next, notice) => {
+              fold.close();
+              onSaved(next, notice);
+            }}
+          />
         </Fold>
       )}
     </Part>
   );
 }
 
-function Checks({ support, caseId, canAnswer, onSaved }: { support: ProjectedSupport; caseId: string; canAnswer: boolean; onSaved: PartProps['onSaved'] }) {
+function Checks({
+  support,
+  caseId,
+  canAnswer,
+  onSaved,
+}: {
+  support: ProjectedSupport;
+  caseId: string;
+  canAnswer: boolean;
+  onSaved: PartProps['onSaved'];
+}) {
   const checks = support.checks ?? [];
   const yes = (value: boolean | null) => (value === null ? '—' : value ? 'ja' : 'nee');
   return (
     <Part id="nazorg-nametingen" title="Nametingen na 6 en 12 maanden">
-      {checks.length === 0 ? <Paragraph>Nog geen nameting gevraagd. De eerste volgt 6 maanden na de sleuteloverdracht.</Paragraph> : (
+      {checks.length === 0 ? (
+        <Paragraph>
+          Nog geen nameting gevraagd. De eerste volgt 6 maanden na de sleuteloverdracht.
+        </Paragraph>
+      ) : (
         <ul className="support-list">
           {checks.map((c) => (
             <li key={c.id}>
               <strong>Na {c.months} maanden</strong> (vanaf {formatDutchDate(c.dueOn)}):{' '}
-              {c.isAnswered ? `woont er nog: ${yes(c.stillLivesThere)}; huurcontract op eigen naam: ${yes(c.tenancyConverted)}.` : 'nog niet beantwoord.'}
-              {!c.isAnswered && canAnswer && <CheckForm caseId={caseId} checkId={c.id} months={c.months} onSaved={onSaved} />}
+              {c.isAnswered
+                ? `woont er nog: ${yes(c.stillLivesThere)}; huurcontract op eigen naam: ${yes(c.tenancyConverted)}.`
+                : 'nog niet beantwoord.'}
+              {!c.isAnswered && canAnswer && (
+                <CheckForm caseId={caseId} checkId={c.id} months={c.months} onSaved={onSaved} />
+              )}
             </li>
           ))}
         </ul>

@@ -20,7 +20,15 @@ function useModal() {
 }
 
 /** Asks a reason (at least ten characters) before taking a case off the agenda or deferring it. */
-export function ReasonDialog({ id, title, intro, label, submitLabel, onSubmit, onClose }: {
+export function ReasonDialog({
+  id,
+  title,
+  intro,
+  label,
+  submitLabel,
+  onSubmit,
+  onClose,
+}: {
   id: string;
   title: string;
   intro: ReactNode;
@@ -31,8 +39,15 @@ export function ReasonDialog({ id, title, intro, label, submitLabel, onSubmit, o
 }) {
   const dialogRef = useModal();
   const [failure, setFailure] = useState<string | null>(null);
-  const [resolver] = useState(() => zodResolver(reasonSchema) as unknown as Resolver<{ reason: string }>);
-  const form = useForm<{ reason: string }>({ defaultValues: { reason: '' }, resolver, mode: 'onSubmit', reValidateMode: 'onChange' });
+  const [resolver] = useState(
+    () => zodResolver(reasonSchema) as unknown as Resolver<{ reason: string }>,
+  );
+  const form = useForm<{ reason: string }>({
+    defaultValues: { reason: '' },
+    resolver,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async ({ reason }) => {
     setFailure(null);
@@ -45,13 +60,33 @@ export function ReasonDialog({ id, title, intro, label, submitLabel, onSubmit, o
   return (
     <dialog ref={dialogRef} className="case-dialog" aria-labelledby={`${id}-kop`} onClose={onClose}>
       <form noValidate onSubmit={submit} className="case-dialog__form">
-        <Heading level={2} id={`${id}-kop`}>{title}</Heading>
+        <Heading level={2} id={`${id}-kop`}>
+          {title}
+        </Heading>
         <Paragraph>{intro}</Paragraph>
-        <TextareaField id={`${id}-reden`} label={label} description="Minstens 10 tekens." error={errors.reason?.message} {...form.register('reason')} />
-        {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+        <TextareaField
+          id={`${id}-reden`}
+          label={label}
+          description="Minstens 10 tekens."
+          error={errors.reason?.message}
+          {...form.register('reason')}
+        />
+        {failure && (
+          <Alert type="error" role="alert">
+            <Paragraph>{failure}</Paragraph>
+          </Alert>
+        )}
         <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" disabled={isSubmitting}>{submitLabel}</Button>
-          <Button type="button" appearance="secondary-action-button" onClick={() => dialogRef.current?.close()}>Annuleren</Button>
+          <Button type="submit" appearance="primary-action-button" disabled={isSubmitting}>
+            {submitLabel}
+          </Button>
+          <Button
+            type="button"
+            appearance="secondary-action-button"
+            onClick={() => dialogRef.current?.close()}
+          >
+            Annuleren
+          </Button>
         </ButtonGroup>
       </form>
     </dialog>
@@ -59,7 +94,14 @@ export function ReasonDialog({ id, title, intro, label, submitLabel, onSubmit, o
 }
 
 /** A question with a yes and a no, for a step that cannot be undone. */
-export function ConfirmDialog({ id, title, children, confirmLabel, onConfirm, onClose }: {
+export function ConfirmDialog({
+  id,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onClose,
+}: {
   id: string;
   title: string;
   children: ReactNode;
@@ -81,14 +123,39 @@ export function ConfirmDialog({ id, title, children, confirmLabel, onConfirm, on
     }
   };
   return (
-    <dialog ref={dialogRef} className="case-dialog" aria-labelledby={`${id}-kop`} aria-describedby={`${id}-tekst`} onClose={onClose}>
+    <dialog
+      ref={dialogRef}
+      className="case-dialog"
+      aria-labelledby={`${id}-kop`}
+      aria-describedby={`${id}-tekst`}
+      onClose={onClose}
+    >
       <div className="case-dialog__form">
-        <Heading level={2} id={`${id}-kop`}>{title}</Heading>
+        <Heading level={2} id={`${id}-kop`}>
+          {title}
+        </Heading>
         <div id={`${id}-tekst`}>{children}</div>
-        {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+        {failure && (
+          <Alert type="error" role="alert">
+            <Paragraph>{failure}</Paragraph>
+          </Alert>
+        )}
         <ButtonGroup>
-          <Button type="button" appearance="primary-action-button" disabled={isBusy} onClick={() => void confirm()}>{confirmLabel}</Button>
-          <Button type="button" appearance="secondary-action-button" onClick={() => dialogRef.current?.close()}>Annuleren</Button>
+          <Button
+            type="button"
+            appearance="primary-action-button"
+            disabled={isBusy}
+            onClick={() => void confirm()}
+          >
+            {confirmLabel}
+          </Button>
+          <Button
+            type="button"
+            appearance="secondary-action-button"
+            onClick={() => dialogRef.current?.close()}
+          >
+            Annuleren
+          </Button>
         </ButtonGroup>
       </div>
     </dialog>

@@ -1,7 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import {
-  Alert, Button, Heading, Paragraph, StatusBadge, Table as DataTable, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Alert,
+  Button,
+  Heading,
+  Paragraph,
+  StatusBadge,
+  Table as DataTable,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
 } from '@utrecht/component-library-react';
 import { tableStateLabel, type RegionOrganisation } from '@uitstroom/shared';
 import { useMe } from '../auth/session';
@@ -28,15 +38,22 @@ export function TablesPage() {
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchTables(controller.signal).then(setTables).catch((error: unknown) => {
-      if ((error as Error).name !== 'AbortError') setFailure(messageOf(error, 'De tafels konden niet worden geladen.'));
-    });
+    fetchTables(controller.signal)
+      .then(setTables)
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'AbortError')
+          setFailure(messageOf(error, 'De tafels konden niet worden geladen.'));
+      });
     return () => controller.abort();
   }, []);
 
   useEffect(() => {
     if (!isPlanning || organisations) return;
-    fetchRegionOrganisations().then(setOrganisations).catch((error: unknown) => setFailure(messageOf(error, 'De organisaties van de regio konden niet worden geladen.')));
+    fetchRegionOrganisations()
+      .then(setOrganisations)
+      .catch((error: unknown) =>
+        setFailure(messageOf(error, 'De organisaties van de regio konden niet worden geladen.')),
+      );
   }, [isPlanning, organisations]);
 
   useEffect(() => {
@@ -52,7 +69,14 @@ export function TablesPage() {
       <div className="page-title">
         <Heading level={1}>Tafels</Heading>
         {isChair && !isPlanning && (
-          <Button ref={planButton} type="button" appearance="primary-action-button" onClick={() => setIsPlanning(true)}>Tafel plannen</Button>
+          <Button
+            ref={planButton}
+            type="button"
+            appearance="primary-action-button"
+            onClick={() => setIsPlanning(true)}
+          >
+            Tafel plannen
+          </Button>
         )}
       </div>
       <Paragraph className="tables-page__intro">
@@ -62,14 +86,32 @@ export function TablesPage() {
             ? 'De uitstroomtafels van uw regio. Zet een uitstroomgerede casus op de agenda van een tafel die nog niet is afgesloten.'
             : 'De uitstroomtafels waarvoor uw organisatie is uitgenodigd, zodra de voorzitter de agenda heeft gedeeld.'}
       </Paragraph>
-      {region.loadError && <Alert type="warning"><Paragraph>{region.loadError}</Paragraph></Alert>}
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      {region.loadError && (
+        <Alert type="warning">
+          <Paragraph>{region.loadError}</Paragraph>
+        </Alert>
+      )}
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
 
       {isPlanning && (
         <PlanTableForm
-          region={region} organisations={organisations}
-          onPlanned={(table) => navigate(`/tafels/${table.id}`, { state: { notice: `De tafel “${table.title}” is gepland. Zet nu casussen op de agenda.` } })}
-          onCancel={() => { setIsPlanning(false); requestAnimationFrame(() => planButton.current?.focus()); }}
+          region={region}
+          organisations={organisations}
+          onPlanned={(table) =>
+            navigate(`/tafels/${table.id}`, {
+              state: {
+                notice: `De tafel “${table.title}” is gepland. Zet nu casussen op de agenda.`,
+              },
+            })
+          }
+          onCancel={() => {
+            setIsPlanning(false);
+            requestAnimationFrame(() => planButton.current?.focus());
+          }}
         />
       )}
 
@@ -88,8 +130,21 @@ export function TablesPage() {
       )}
       {tables && tables.length > 0 && (
         <>
-          <TableList id="komend" title="Komende tafels" tables={upcoming} region={region} empty="Er staat geen tafel gepland." />
-          <TableList id="geweest" title="Eerdere tafels" tables={past} region={region} empty="Nog geen eerdere tafels." pageSize={pastPageSize} />
+          <TableList
+            id="komend"
+            title="Komende tafels"
+            tables={upcoming}
+            region={region}
+            empty="Er staat geen tafel gepland."
+          />
+          <TableList
+            id="geweest"
+            title="Eerdere tafels"
+            tables={past}
+            region={region}
+            empty="Nog geen eerdere tafels."
+            pageSize={pastPageSize}
+          />
         </>
       )}
     </div>
@@ -99,8 +154,20 @@ export function TablesPage() {
 /** The past tables by page, the latest first: a region meets every week or two, for years. */
 const pastPageSize = 10;
 
-function TableList({ id, title, tables: all, region, empty, pageSize }: {
-  id: string; title: string; tables: TableListItem[]; region: RegionMunicipalities; empty: string; pageSize?: number;
+function TableList({
+  id,
+  title,
+  tables: all,
+  region,
+  empty,
+  pageSize,
+}: {
+  id: string;
+  title: string;
+  tables: TableListItem[];
+  region: RegionMunicipalities;
+  empty: string;
+  pageSize?: number;
 }) {
   const [page, setPage] = useState(1);
   const pages = pageSize ? Math.max(1, Math.ceil(all.length / pageSize)) : 1;
@@ -108,8 +175,12 @@ function TableList({ id, title, tables: all, region, empty, pageSize }: {
   const tables = pageSize ? all.slice((shown - 1) * pageSize, shown * pageSize) : all;
   return (
     <section aria-labelledby={`${id}-kop`}>
-      <Heading level={2} id={`${id}-kop`}>{title}</Heading>
-      {tables.length === 0 ? <Paragraph className="tables-page__empty">{empty}</Paragraph> : (
+      <Heading level={2} id={`${id}-kop`}>
+        {title}
+      </Heading>
+      {tables.length === 0 ? (
+        <Paragraph className="tables-page__empty">{empty}</Paragraph>
+      ) : (
         <DataTable className="tables-list">
           <TableHeader>
             <TableRow>
@@ -124,16 +195,50 @@ function TableList({ id, title, tables: all, region, empty, pageSize }: {
             {tables.map((t) => (
               <TableRow key={t.id}>
                 <TableCell>
-                  <time dateTime={t.startsAt}>{formatTableDate(t.startsAt)}<br />om {formatTableTime(t.startsAt)}</time>
+                  <time dateTime={t.startsAt}>
+                    {formatTableDate(t.startsAt)}
+                    <br />
+                    om {formatTableTime(t.startsAt)}
+                  </time>
                 </TableCell>
                 <TableCell>
-                  <RouterLink className="utrecht-link tables-list__title" to={`/tafels/${t.id}`}>{t.title}</RouterLink>
+                  <RouterLink className="utrecht-link tables-list__title" to={`/tafels/${t.id}`}>
+                    {t.title}
+                  </RouterLink>
                   {t.location && <Paragraph className="tables-list__where">{t.location}</Paragraph>}
-                  {t.videoUrl && <Paragraph className="tables-list__where"><a className="utrecht-link" href={t.videoUrl} rel="noreferrer noopener" target="_blank">Videolink<span className="visually-hidden"> van {t.title} (opent in een nieuw venster)</span></a></Paragraph>}
+                  {t.videoUrl && (
+                    <Paragraph className="tables-list__where">
+                      <a
+                        className="utrecht-link"
+                        href={t.videoUrl}
+                        rel="noreferrer noopener"
+                        target="_blank"
+                      >
+                        Videolink
+                        <span className="visually-hidden">
+                          {' '}
+                          van {t.title} (opent in een nieuw venster)
+                        </span>
+                      </a>
+                    </Paragraph>
+                  )}
                 </TableCell>
-                <TableCell>{t.municipalityCode ? `Gemeente ${region.nameOf(t.municipalityCode)}` : 'De hele regio'}</TableCell>
-                <TableCell><StatusBadge status="neutral" className={`table-badge ${tableStateBadge[t.state]}`}>{tableStateLabel[t.state]}</StatusBadge></TableCell>
-                <TableCell>{t.agendaCount === 1 ? '1 casus' : `${t.agendaCount} casussen`}</TableCell>
+                <TableCell>
+                  {t.municipalityCode
+                    ? `Gemeente ${region.nameOf(t.municipalityCode)}`
+                    : 'De hele regio'}
+                </TableCell>
+                <TableCell>
+                  <StatusBadge
+                    status="neutral"
+                    className={`table-badge ${tableStateBadge[t.state]}`}
+                  >
+                    {tableStateLabel[t.state]}
+                  </StatusBadge>
+                </TableCell>
+                <TableCell>
+                  {t.agendaCount === 1 ? '1 casus' : `${t.agendaCount} casussen`}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

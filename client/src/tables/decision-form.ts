@@ -1,6 +1,11 @@
 import type { Resolver } from 'react-hook-form';
 import {
-  decisionInputSchema, seatsByOrganisationKind, type DecisionInput, type LifeDomain, type OrganisationKind, type Seat,
+  decisionInputSchema,
+  seatsByOrganisationKind,
+  type DecisionInput,
+  type LifeDomain,
+  type OrganisationKind,
+  type Seat,
 } from '@uitstroom/shared';
 import type { ProjectedCase } from '../cases/case-api';
 import { addMessage, toFieldErrors, type FieldMessages } from './form-errors';
@@ -58,25 +63,37 @@ export interface DecisionContext {
   attendees: readonly Attendee[];
 }
 
-export const emptyPrecondition: PreconditionValue = { lifeDomain: '', description: '', ownerOrganisationId: '', dueDate: '' };
+export const emptyPrecondition: PreconditionValue = {
+  lifeDomain: '',
+  description: '',
+  ownerOrganisationId: '',
+  dueDate: '',
+};
 
 /** The seats an organisation of a kind can take at the table (the region's administrator does not sit there). */
 export function seatsAtTable(kind: OrganisationKind): Seat[] {
   return seatsByOrganisationKind[kind].filter((seat) => seat !== 'regionAdmin');
 }
 
-export function initialDecisionValues(context: DecisionContext, defaults: { chairOrganisationId: string; caseOwnerOrganisationId?: string }): DecisionValues {
+export function initialDecisionValues(
+  context: DecisionContext,
+  defaults: { chairOrganisationId: string; caseOwnerOrganisationId?: string },
+): DecisionValues {
   const proposal = context.proposal?.result;
   return {
     rule: proposal?.outcome ?? 'herkomst',
-    destination: context.isDestinationProvisional ? '' : proposal?.destination ?? '',
+    destination: context.isDestinationProvisional ? '' : (proposal?.destination ?? ''),
     motivation: '',
     attendance: context.attendees.map((a) => ({
       organisationId: a.id,
       isPresent: true,
-      seat: a.kind === 'coordination' && a.id === defaults.chairOrganisationId ? 'chair'
-        : a.id === defaults.caseOwnerOrganisationId && seatsAtTable(a.kind).includes('casemanager') ? 'casemanager'
-          : seatsAtTable(a.kind)[0]!,
+      seat:
+        a.kind === 'coordination' && a.id === defaults.chairOrganisationId
+          ? 'chair'
+          : a.id === defaults.caseOwnerOrganisationId &&
+              seatsAtTable(a.kind).includes('casemanager')
+            ? 'casemanager'
+            : seatsAtTable(a.kind)[0]!,
       position: '',
       reason: '',
     })),
@@ -90,14 +107,23 @@ export function initialDecisionValues(context: DecisionContext, defaults: { chai
 const blank = (value: string) => (value.trim() === '' ? undefined : value);
 
 /** Does the distribution choose the destination (C, or A that did not go to the wish), as the server decides? */
-export function isByDistribution(values: Pick<DecisionValues, 'rule' | 'destination'>, context: DecisionContext): boolean {
+export function isByDistribution(
+  values: Pick<DecisionValues, 'rule' | 'destination'>,
+  context: DecisionContext,
+): boolean {
   if (values.destination) return false;
   const proposal = context.proposal?.result;
-  return values.rule === 'C' || (values.rule === 'A' && proposal?.outcome === 'A' && context.isDestinationProvisional);
+  return (
+    values.rule === 'C' ||
+    (values.rule === 'A' && proposal?.outcome === 'A' && context.isDestinationProvisional)
+  );
 }
 
 /** Whether the table departs from the engine's proposal (then a motivation is required). */
-export function departsFromProposal(values: Pick<DecisionValues, 'rule' | 'destination'>, context: DecisionContext): boolean {
+export function departsFromProposal(
+  values: Pick<DecisionValues, 'rule' | 'destination'>,
+  context: DecisionContext,
+): boolean {
   const proposal = context.proposal?.result;
   if (!proposal) return false;
   if (values.rule !== proposal.outcome) return true;
@@ -105,12 +131,18 @@ export function departsFromProposal(values: Pick<DecisionValues, 'rule' | 'desti
   return (values.destination || proposal.destination) !== proposal.destination;
 }
 
-export function isMotivationRequired(values: Pick<DecisionValues, 'rule' | 'destination'>, context: DecisionContext): boolean {
+export function isMotivationRequired(
+  values: Pick<DecisionValues, 'rule' | 'destination'>,
+  context: DecisionContext,
+): boolean {
   return ['A', 'B', 'D'].includes(values.rule) || departsFromProposal(values, context);
 }
 
 /** The request as the API takes it (not yet validated), and which attendance row each vote came from. */
-export function toDecisionBody(values: DecisionValues, context: DecisionContext): { body: Record<string, unknown>; voteRows: number[] } {
+export function toDecisionBody(
+  values: DecisionValues,
+  context: DecisionContext,
+): { body: Record<string, unknown>; voteRows: number[] } {
   const isReferral = values.rule === 'buiten_regio';
   const attendance = values.attendance ?? [];
   const voteRows: number[] = [];
@@ -120,7 +152,12 @@ export function toDecisionBody(values: DecisionValues, context: DecisionContext)
     voteRows.push(row);
     // A reason belongs to an objection: one typed before switching to "Akkoord" is not sent.
     const reason = a.position === 'object' ? blank(a.reason)?.trim() : undefined;
-    votes.push({ organisationId: a.organisationId, seat: a.seat, position: a.position, ...(reason ? { reason } : {}) });
+    votes.push({
+      organisationId: a.organisationId,
+      seat: a.seat,
+      position: a.position,
+      ...(reason ? { reason } : {}),
+    });
   });
   const body: Record<string, unknown> = {
     version: context.tableVersion,
@@ -128,10 +165,15 @@ export function toDecisionBody(values: DecisionValues, context: DecisionContext)
     rule: values.rule,
     destination: isReferral ? undefined : blank(values.destination),
     motivation: blank(values.motivation),
-    present: attendance.filter((a) => a.isPresent).map((a) => ({ organisationId: a.organisationId, seat: a.seat })),
+    present: attendance
+      .filter((a) => a.isPresent)
+      .map((a) => ({ organisationId: a.organisationId, seat: a.seat })),
     votes,
     preconditions: (values.preconditions ?? []).map((p) => ({
-      lifeDomain: p.lifeDomain || undefined, description: p.description, ownerOrganisationId: p.ownerOrganisationId || undefined, dueDate: p.dueDate,
+      lifeDomain: p.lifeDomain || undefined,
+      description: p.description,
+      ownerOrganisationId: p.ownerOrganisationId || undefined,
+      dueDate: p.dueDate,
     })),
     followUpProviderId: isReferral ? undefined : blank(values.followUpProviderId),
     isDisputed: values.isDisputed,
@@ -147,7 +189,12 @@ export function toDecisionBody(values: DecisionValues, context: DecisionContext)
 export function decisionFieldOf(path: string, voteRows: readonly number[]): string | null {
   const [head, index, field] = path.split('.');
   switch (head) {
-    case 'rule': case 'destination': case 'motivation': case 'followUpProviderId': case 'isDisputed': case 'referralSummary':
+    case 'rule':
+    case 'destination':
+    case 'motivation':
+    case 'followUpProviderId':
+    case 'isDisputed':
+    case 'referralSummary':
       return head;
     case 'present':
       return 'attendance';
@@ -157,13 +204,18 @@ export function decisionFieldOf(path: string, voteRows: readonly number[]): stri
       return `attendance.${row}.${field === 'reason' ? 'reason' : 'position'}`;
     }
     case 'preconditions':
-      return index === undefined || field === undefined ? 'preconditions' : `preconditions.${index}.${field}`;
+      return index === undefined || field === undefined
+        ? 'preconditions'
+        : `preconditions.${index}.${field}`;
     default:
       return null;
   }
 }
 
-export function checkDecision(values: DecisionValues, context: DecisionContext): { messages: FieldMessages; body: DecisionInput | null } {
+export function checkDecision(
+  values: DecisionValues,
+  context: DecisionContext,
+): { messages: FieldMessages; body: DecisionInput | null } {
   const messages: FieldMessages = new Map();
   const { body, voteRows } = toDecisionBody(values, context);
   const parsed = decisionInputSchema.safeParse(body);
@@ -175,18 +227,38 @@ export function checkDecision(values: DecisionValues, context: DecisionContext):
   }
   const motivation = values.motivation.trim();
   if (isMotivationRequired(values, context) && motivation.length < 10) {
-    addMessage(messages, 'motivation', departsFromProposal(values, context)
-      ? 'Motiveer waarom de tafel afwijkt van het voorstel (minstens 10 tekens).'
-      : 'Een uitzondering wordt altijd gemotiveerd (minstens 10 tekens).');
+    addMessage(
+      messages,
+      'motivation',
+      departsFromProposal(values, context)
+        ? 'Motiveer waarom de tafel afwijkt van het voorstel (minstens 10 tekens).'
+        : 'Een uitzondering wordt altijd gemotiveerd (minstens 10 tekens).',
+    );
   }
   if (values.rule === 'buiten_regio') {
-    if (values.referralSummary.trim().length < 10) addMessage(messages, 'referralSummary', 'Schrijf een overdracht voor de herkomstregio (minstens 10 tekens).');
+    if (values.referralSummary.trim().length < 10)
+      addMessage(
+        messages,
+        'referralSummary',
+        'Schrijf een overdracht voor de herkomstregio (minstens 10 tekens).',
+      );
   } else {
-    if (!values.followUpProviderId) addMessage(messages, 'followUpProviderId', 'Kies de aanbieder van de nazorg.');
-    if (!values.destination && !isByDistribution(values, context) && !context.proposal?.result.destination) addMessage(messages, 'destination', 'Kies de bestemming.');
+    if (!values.followUpProviderId)
+      addMessage(messages, 'followUpProviderId', 'Kies de aanbieder van de nazorg.');
+    if (
+      !values.destination &&
+      !isByDistribution(values, context) &&
+      !context.proposal?.result.destination
+    )
+      addMessage(messages, 'destination', 'Kies de bestemming.');
   }
   values.attendance.forEach((a, row) => {
-    if (a.isPresent && a.position === 'object' && a.reason.trim().length < 10) addMessage(messages, `attendance.${row}.reason`, 'Een bezwaar heeft een reden van minstens 10 tekens.');
+    if (a.isPresent && a.position === 'object' && a.reason.trim().length < 10)
+      addMessage(
+        messages,
+        `attendance.${row}.reason`,
+        'Een bezwaar heeft een reden van minstens 10 tekens.',
+      );
   });
   return { messages, body: messages.size === 0 && parsed.success ? parsed.data : null };
 }
@@ -194,6 +266,8 @@ export function checkDecision(values: DecisionValues, context: DecisionContext):
 export function decisionResolver(getContext: () => DecisionContext): Resolver<DecisionValues> {
   return (values) => {
     const { messages } = checkDecision(values, getContext());
-    return messages.size === 0 ? { values, errors: {} } : { values: {}, errors: toFieldErrors<DecisionValues>(messages) };
+    return messages.size === 0
+      ? { values, errors: {} }
+      : { values: {}, errors: toFieldErrors<DecisionValues>(messages) };
   };
 }

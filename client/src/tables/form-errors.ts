@@ -39,7 +39,8 @@ export function flattenErrors(errors: unknown): { path: string; message: string 
   const visit = (node: unknown, path: readonly string[]) => {
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
-    if (typeof record['message'] === 'string' && record['message'] !== '') found.push({ path: path.join('.'), message: record['message'] });
+    if (typeof record['message'] === 'string' && record['message'] !== '')
+      found.push({ path: path.join('.'), message: record['message'] });
     for (const [key, child] of Object.entries(record)) {
       if (key === 'ref' || key === 'message' || key === 'type' || key === 'types') continue;
       visit(child, key === 'root' ? path : [...path, key]);

@@ -15,7 +15,15 @@ export interface PlanValues {
   invitedOrganisationIds: string[];
 }
 
-export const emptyPlan: PlanValues = { title: '', date: '', time: '10:00', location: '', videoUrl: '', municipalityCode: '', invitedOrganisationIds: [] };
+export const emptyPlan: PlanValues = {
+  title: '',
+  date: '',
+  time: '10:00',
+  location: '',
+  videoUrl: '',
+  municipalityCode: '',
+  invitedOrganisationIds: [],
+};
 
 const blank = (value: string) => (value.trim() === '' ? undefined : value.trim());
 
@@ -28,7 +36,9 @@ export function toTableDetails(values: PlanValues): Record<string, unknown> {
     videoUrl: blank(values.videoUrl),
     municipalityCode: blank(values.municipalityCode),
     // A group of checkboxes gives `false` when none is checked.
-    invitedOrganisationIds: Array.isArray(values.invitedOrganisationIds) ? values.invitedOrganisationIds : [],
+    invitedOrganisationIds: Array.isArray(values.invitedOrganisationIds)
+      ? values.invitedOrganisationIds
+      : [],
   };
   return Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined));
 }
@@ -37,21 +47,36 @@ export function toTableDetails(values: PlanValues): Record<string, unknown> {
 export function planFieldOf(path: string): keyof PlanValues {
   const [head] = path.split('.');
   if (head === 'startsAt') return 'date';
-  if (head === 'title' || head === 'location' || head === 'videoUrl' || head === 'municipalityCode' || head === 'invitedOrganisationIds') return head;
+  if (
+    head === 'title' ||
+    head === 'location' ||
+    head === 'videoUrl' ||
+    head === 'municipalityCode' ||
+    head === 'invitedOrganisationIds'
+  )
+    return head;
   return 'title';
 }
 
-export function checkPlan(values: PlanValues): { messages: FieldMessages; details: TableDetails | null } {
+export function checkPlan(values: PlanValues): {
+  messages: FieldMessages;
+  details: TableDetails | null;
+} {
   const messages: FieldMessages = new Map();
   if (!values.date) addMessage(messages, 'date', 'Kies de datum van de tafel.');
-  if (!/^\d{2}:\d{2}$/.test(values.time)) addMessage(messages, 'time', 'Kies de begintijd (uu:mm).');
+  if (!/^\d{2}:\d{2}$/.test(values.time))
+    addMessage(messages, 'time', 'Kies de begintijd (uu:mm).');
   const parsed = createTableSchema.safeParse(toTableDetails(values));
-  if (!parsed.success) for (const issue of parsed.error.issues) addMessage(messages, planFieldOf(issue.path.join('.')), issue.message);
+  if (!parsed.success)
+    for (const issue of parsed.error.issues)
+      addMessage(messages, planFieldOf(issue.path.join('.')), issue.message);
   return { messages, details: messages.size === 0 && parsed.success ? parsed.data : null };
 }
 
 /** The shared schema judges; the messages land at the fields as typed. */
 export const planResolver: Resolver<PlanValues> = (values) => {
   const { messages } = checkPlan(values);
-  return messages.size === 0 ? { values, errors: {} } : { values: {}, errors: toFieldErrors<PlanValues>(messages) };
+  return messages.size === 0
+    ? { values, errors: {} }
+    : { values: {}, errors: toFieldErrors<PlanValues>(messages) };
 };

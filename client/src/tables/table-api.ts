@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import {
-  caseListSchema, regionOrganisationSchema, tableSummarySchema, tableViewSchema,
-  type AgendaItem, type CaseList, type DecisionInput, type RegionOrganisation, type TableDetails, type TableView,
+  caseListSchema,
+  regionOrganisationSchema,
+  tableSummarySchema,
+  tableViewSchema,
+  type AgendaItem,
+  type CaseList,
+  type DecisionInput,
+  type RegionOrganisation,
+  type TableDetails,
+  type TableView,
 } from '@uitstroom/shared';
 import { api, ApiError } from '../core/api';
 import { projectedCaseSchema, type ProjectedCase } from '../cases/case-api';
@@ -41,7 +49,8 @@ export function toTable(view: TableView): Table {
 }
 
 const path = (tableId: string, rest = '') => `/api/tables/${encodeURIComponent(tableId)}${rest}`;
-const write = async (method: 'POST' | 'PUT', url: string, body: unknown) => toTable(await api(method, url, { body, schema: tableViewSchema }));
+const write = async (method: 'POST' | 'PUT', url: string, body: unknown) =>
+  toTable(await api(method, url, { body, schema: tableViewSchema }));
 
 export function fetchTables(signal?: AbortSignal): Promise<TableListItem[]> {
   return api('GET', '/api/tables', { schema: z.array(tableListItemSchema), signal });
@@ -64,14 +73,24 @@ export function orderAgenda(table: Table, itemIds: string[]): Promise<Table> {
 }
 
 export function removeFromAgenda(table: Table, itemId: string, reason: string): Promise<Table> {
-  return write('POST', path(table.id, `/agenda/${encodeURIComponent(itemId)}/remove`), { version: table.version, reason });
+  return write('POST', path(table.id, `/agenda/${encodeURIComponent(itemId)}/remove`), {
+    version: table.version,
+    reason,
+  });
 }
 
 export function deferAgendaItem(table: Table, itemId: string, reason: string): Promise<Table> {
-  return write('POST', path(table.id, `/agenda/${encodeURIComponent(itemId)}/defer`), { version: table.version, reason });
+  return write('POST', path(table.id, `/agenda/${encodeURIComponent(itemId)}/defer`), {
+    version: table.version,
+    reason,
+  });
 }
 
-export function recordDecision(table: Table, itemId: string, decision: DecisionInput): Promise<Table> {
+export function recordDecision(
+  table: Table,
+  itemId: string,
+  decision: DecisionInput,
+): Promise<Table> {
   return write('POST', path(table.id, `/agenda/${encodeURIComponent(itemId)}/decision`), decision);
 }
 
@@ -85,12 +104,20 @@ export function closeTable(table: Table): Promise<Table> {
 
 /** The organisations of the signed-in user's region: to invite, to mark present, to own a precondition. */
 export function fetchRegionOrganisations(signal?: AbortSignal): Promise<RegionOrganisation[]> {
-  return api('GET', '/api/region/organisations', { schema: z.array(regionOrganisationSchema), signal });
+  return api('GET', '/api/region/organisations', {
+    schema: z.array(regionOrganisationSchema),
+    signal,
+  });
 }
 
 /** The cases in reach that are ready to be put on an agenda, longest waiting first. */
 export function fetchReadyCases(signal?: AbortSignal): Promise<CaseList> {
-  const query = new URLSearchParams({ state: 'ready', sort: 'waitingDays', direction: 'desc', pageSize: '100' });
+  const query = new URLSearchParams({
+    state: 'ready',
+    sort: 'waitingDays',
+    direction: 'desc',
+    pageSize: '100',
+  });
   return api('GET', `/api/cases?${query.toString()}`, { schema: caseListSchema, signal });
 }
 

@@ -1,4 +1,9 @@
-import { dutchWallClockToMoment, formatDutchTime, formatDutchWeekdayDate, type TableState } from '@uitstroom/shared';
+import {
+  dutchWallClockToMoment,
+  formatDutchTime,
+  formatDutchWeekdayDate,
+  type TableState,
+} from '@uitstroom/shared';
 
 /**
  * Dates and times of tables in Dutch time, whatever the browser's zone: a table in Almere meets
@@ -31,8 +36,17 @@ export function amsterdamToIso(date: string, time: string): string | null {
   return dutchWallClockToMoment(date, time)?.toISOString() ?? null;
 }
 
-export const tableStateBadge: Record<TableState, string> = { planned: 'table-badge--planned', published: 'table-badge--published', closed: 'table-badge--closed' };
+export const tableStateBadge: Record<TableState, string> = {
+  planned: 'table-badge--planned',
+  published: 'table-badge--published',
+  closed: 'table-badge--closed',
+};
 
-export const agendaStatusLabel = { open: 'Open', decided: 'Besloten', deferred: 'Uitgesteld', removed: 'Van de agenda gehaald' } as const;
+export const agendaStatusLabel = {
+  open: 'Open',
+  decided: 'Besloten',
+  deferred: 'Uitgesteld',
+  removed: 'Van de agenda gehaald',
+} as const;
 
 export const voteLabel = { agree: 'Akkoord', object: 'Bezwaar' } as const;

@@ -12,14 +12,25 @@ export function TasksNavLink() {
   const [count, setCount] = useState<number | null>(null);
   const [overdue, setOverdue] = useState(0);
   useReloadOnNotifications((signal) => {
-    fetchTasks(signal).then((list) => { setCount(list.count); setOverdue(list.items.filter((t) => t.isOverdue).length); }, () => undefined);
+    fetchTasks(signal).then(
+      (list) => {
+        setCount(list.count);
+        setOverdue(list.items.filter((t) => t.isOverdue).length);
+      },
+      () => undefined,
+    );
   });
   return (
     <NavLink to="/taken" className="tasks-nav-link">
       Mijn taken
       {count !== null && count > 0 && (
         <>
-          <span className={`tasks-nav-link__count${overdue > 0 ? ' tasks-nav-link__count--late' : ''}`} aria-hidden="true">{count}</span>
+          <span
+            className={`tasks-nav-link__count${overdue > 0 ? ' tasks-nav-link__count--late' : ''}`}
+            aria-hidden="true"
+          >
+            {count}
+          </span>
           <span className="visually-hidden">{`: ${count === 1 ? '1 taak' : `${count} taken`}${overdue > 0 ? `, ${overdue} te laat` : ''}`}</span>
         </>
       )}

@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { Alert, Heading, Paragraph, StatusBadge } from '@utrecht/component-library-react';
-import { formatDutchDate, taskKindLabel, type Seat, type Task, type TaskList } from '@uitstroom/shared';
+import {
+  formatDutchDate,
+  taskKindLabel,
+  type Seat,
+  type Task,
+  type TaskList,
+} from '@uitstroom/shared';
 import { ApiError } from '../core/api';
 import { useMe } from '../auth/session';
 import { useReloadOnNotifications } from '../notifications/notifications-api';
@@ -9,11 +15,16 @@ import { fetchTasks } from './tasks-api';
 import './tasks.css';
 
 const intro: Record<Seat, string> = {
-  casemanager: 'Uw casussen die op u wachten: een intake aanvullen, uitstroomgereed melden, agenderen, het besluit aan de bewoner geven.',
-  chair: 'Agenda’s die gedeeld moeten worden, tafels die op besluiten wachten, en uitstroomgerede casussen zonder tafel.',
-  municipality: 'Plaatsingen om te bevestigen en randvoorwaarden van uw gemeente die hun einddatum naderen.',
-  corporation: 'Casussen die een woning zoeken waar u kunt aanbieden, en randvoorwaarden van uw corporatie.',
-  provider: 'Nazorg die kan starten en randvoorwaarden van uw organisatie die hun einddatum naderen.',
+  casemanager:
+    'Uw casussen die op u wachten: een intake aanvullen, uitstroomgereed melden, agenderen, het besluit aan de bewoner geven.',
+  chair:
+    'Agenda’s die gedeeld moeten worden, tafels die op besluiten wachten, en uitstroomgerede casussen zonder tafel.',
+  municipality:
+    'Plaatsingen om te bevestigen en randvoorwaarden van uw gemeente die hun einddatum naderen.',
+  corporation:
+    'Casussen die een woning zoeken waar u kunt aanbieden, en randvoorwaarden van uw corporatie.',
+  provider:
+    'Nazorg die kan starten en randvoorwaarden van uw organisatie die hun einddatum naderen.',
   regionAdmin: 'De regio-beheerder heeft geen taken in casussen.',
 };
 
@@ -23,9 +34,18 @@ export function TasksPage() {
   const [list, setList] = useState<TaskList | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   useReloadOnNotifications((signal) => {
-    fetchTasks(signal).then((next) => { setList(next); setFailure(null); }, (error: unknown) => {
-      if ((error as Error).name !== 'AbortError') setFailure(error instanceof ApiError ? error.message : 'Uw taken konden niet worden geladen.');
-    });
+    fetchTasks(signal).then(
+      (next) => {
+        setList(next);
+        setFailure(null);
+      },
+      (error: unknown) => {
+        if ((error as Error).name !== 'AbortError')
+          setFailure(
+            error instanceof ApiError ? error.message : 'Uw taken konden niet worden geladen.',
+          );
+      },
+    );
   });
   const overdue = list?.items.filter((t) => t.isOverdue).length ?? 0;
 
@@ -33,21 +53,31 @@ export function TasksPage() {
     <div className="tasks-page">
       <Heading level={1}>Mijn taken</Heading>
       <Paragraph className="tasks-page__intro">{intro[me.seat]}</Paragraph>
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
       {!list && !failure && <Paragraph role="status">Taken laden…</Paragraph>}
       {list && list.count === 0 && (
         <div className="empty-state">
           <Heading level={2}>Niets te doen op dit moment</Heading>
-          <Paragraph>Zodra een casus, een tafel of een randvoorwaarde op u wacht, staat die hier, met een link naar de plek waar u het doet.</Paragraph>
+          <Paragraph>
+            Zodra een casus, een tafel of een randvoorwaarde op u wacht, staat die hier, met een
+            link naar de plek waar u het doet.
+          </Paragraph>
         </div>
       )}
       {list && list.count > 0 && (
         <>
           <Paragraph role="status" className="tasks-page__count">
-            {list.count === 1 ? '1 taak' : `${list.count} taken`}{overdue > 0 ? `, waarvan ${overdue} te laat` : ''}
+            {list.count === 1 ? '1 taak' : `${list.count} taken`}
+            {overdue > 0 ? `, waarvan ${overdue} te laat` : ''}
           </Paragraph>
           <ul className="task-list" aria-label="Taken">
-            {list.items.map((task) => <TaskItem key={task.id} task={task} />)}
+            {list.items.map((task) => (
+              <TaskItem key={task.id} task={task} />
+            ))}
           </ul>
         </>
       )}
@@ -59,13 +89,26 @@ function TaskItem({ task }: { task: Task }) {
   return (
     <li className={`task${task.isOverdue ? ' task--late' : ''}`}>
       <Heading level={2} className="task__title">
-        {task.link ? <RouterLink to={task.link.to} title={task.link.label}>{task.title}</RouterLink> : task.title}
+        {task.link ? (
+          <RouterLink to={task.link.to} title={task.link.label}>
+            {task.title}
+          </RouterLink>
+        ) : (
+          task.title
+        )}
       </Heading>
       <Paragraph className="task__meta">
-        <StatusBadge status="neutral" className="task-badge">{taskKindLabel[task.kind]}</StatusBadge>
+        <StatusBadge status="neutral" className="task-badge">
+          {taskKindLabel[task.kind]}
+        </StatusBadge>
         {task.dueDate && (
-          <StatusBadge status={task.isOverdue ? 'danger' : 'neutral'} className={`task-badge${task.isOverdue ? ' task-badge--late' : ' task-badge--due'}`}>
-            {task.isOverdue ? `Te laat: uiterlijk ${formatDutchDate(task.dueDate)}` : `Uiterlijk ${formatDutchDate(task.dueDate)}`}
+          <StatusBadge
+            status={task.isOverdue ? 'danger' : 'neutral'}
+            className={`task-badge${task.isOverdue ? ' task-badge--late' : ' task-badge--due'}`}
+          >
+            {task.isOverdue
+              ? `Te laat: uiterlijk ${formatDutchDate(task.dueDate)}`
+              : `Uiterlijk ${formatDutchDate(task.dueDate)}`}
           </StatusBadge>
         )}
         {task.detail && <span className="task__detail">{task.detail}</span>}

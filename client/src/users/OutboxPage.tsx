@@ -4,27 +4,43 @@ import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
 import { formatDutchDateTime, outboxMailSchema, type OutboxMail } from '@uitstroom/shared';
 import { api, ApiError } from '../core/api';
 
-
 /** Demo mode only: the mails the app would have sent, so invitations and resets can be tried without SMTP. */
 export function OutboxPage() {
   const [mails, setMails] = useState<OutboxMail[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
-    api('GET', '/api/admin/outbox', { schema: z.array(outboxMailSchema) }).then(setMails, (error: unknown) =>
-      setFailure(error instanceof ApiError ? error.message : 'Laden is niet gelukt.'),
+    api('GET', '/api/admin/outbox', { schema: z.array(outboxMailSchema) }).then(
+      setMails,
+      (error: unknown) =>
+        setFailure(error instanceof ApiError ? error.message : 'Laden is niet gelukt.'),
     );
   }, []);
   return (
     <>
       <Heading level={1}>Demo-postvak</Heading>
-      <Paragraph>Deze installatie verstuurt geen echte e-mail (er is geen SMTP-server ingesteld). Uitnodigingen en herstellinks van uw regio staan hier.</Paragraph>
-      {failure && <Alert type="warning"><Paragraph>{failure}</Paragraph></Alert>}
+      <Paragraph>
+        Deze installatie verstuurt geen echte e-mail (er is geen SMTP-server ingesteld).
+        Uitnodigingen en herstellinks van uw regio staan hier.
+      </Paragraph>
+      {failure && (
+        <Alert type="warning">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
       {!mails && !failure && <Paragraph role="status">Laden…</Paragraph>}
-      {mails?.length === 0 && <div className="empty-state" role="status"><Paragraph>Nog geen e-mail verstuurd.</Paragraph></div>}
+      {mails?.length === 0 && (
+        <div className="empty-state" role="status">
+          <Paragraph>Nog geen e-mail verstuurd.</Paragraph>
+        </div>
+      )}
       {mails?.map((mail) => (
         <article key={mail.id} className="outbox-mail" aria-labelledby={`mail-${mail.id}`}>
-          <Heading level={2} id={`mail-${mail.id}`}>{mail.subject}</Heading>
-          <Paragraph className="outbox-mail__meta">Aan {mail.to} · {formatDutchDateTime(mail.createdAt)}</Paragraph>
+          <Heading level={2} id={`mail-${mail.id}`}>
+            {mail.subject}
+          </Heading>
+          <Paragraph className="outbox-mail__meta">
+            Aan {mail.to} · {formatDutchDateTime(mail.createdAt)}
+          </Paragraph>
           <div className="outbox-mail__body">{renderWithLinks(mail.text)}</div>
         </article>
       ))}
@@ -34,6 +50,12 @@ export function OutboxPage() {
 
 function renderWithLinks(text: string) {
   return text.split(/(https?:\/\/\S+)/g).map((part, i) =>
-    /^https?:\/\//.test(part) ? <a key={i} href={part} className="utrecht-link">{part}</a> : <span key={i}>{part}</span>,
+    /^https?:\/\//.test(part) ? (
+      <a key={i} href={part} className="utrecht-link">
+        {part}
+      </a>
+    ) : (
+      <span key={i}>{part}</span>
+    ),
   );
 }

@@ -3,19 +3,45 @@ import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import {
-  Alert, Button, FormField, FormLabel, Heading, Paragraph, Select, SelectOption,
-  Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Alert,
+  Button,
+  FormField,
+  FormLabel,
+  Heading,
+  Paragraph,
+  Select,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
 } from '@utrecht/component-library-react';
 import {
-  createOrganisationSchema, createUserSchema, organisationKindLabel, organisationKinds, organisationSchema, seatLabel, seatsByOrganisationKind,
-  userSummarySchema, type CreateOrganisation, type CreateUser, type OrganisationSummary, type UserSummary,
+  createOrganisationSchema,
+  createUserSchema,
+  organisationKindLabel,
+  organisationKinds,
+  organisationSchema,
+  seatLabel,
+  seatsByOrganisationKind,
+  userSummarySchema,
+  type CreateOrganisation,
+  type CreateUser,
+  type OrganisationSummary,
+  type UserSummary,
 } from '@uitstroom/shared';
 import { api, ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
 import { useMe } from '../auth/session';
 import { formatDutchTimestamp } from '../cases/case-format';
 
-const statusLabel: Record<UserSummary['status'], string> = { invited: 'Uitgenodigd', active: 'Actief', deactivated: 'Gedeactiveerd' };
+const statusLabel: Record<UserSummary['status'], string> = {
+  invited: 'Uitgenodigd',
+  active: 'Actief',
+  deactivated: 'Gedeactiveerd',
+};
 
 /** The regio-beheerder's page: organisations and the people who may sign in. */
 export function UsersPage() {
@@ -38,9 +64,16 @@ export function UsersPage() {
       setFailure(error instanceof ApiError ? error.message : 'Laden is niet gelukt.');
     }
   }, []);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
-  const act = async (user: UserSummary, action: 'deactivate' | 'activate' | 'invitation' | 'password-reset' | 'two-factor-reset' | 'unlock', done: string) => {
+  const act = async (
+    user: UserSummary,
+    action:
+      'deactivate' | 'activate' | 'invitation' | 'password-reset' | 'two-factor-reset' | 'unlock',
+    done: string,
+  ) => {
     setNotice(null);
     setFailure(null);
     try {
@@ -52,28 +85,63 @@ export function UsersPage() {
     }
   };
 
-  const visible = useMemo(() => (users ?? []).filter((u) => !filter || u.organisation.id === filter), [users, filter]);
+  const visible = useMemo(
+    () => (users ?? []).filter((u) => !filter || u.organisation.id === filter),
+    [users, filter],
+  );
 
   return (
     <>
       <Heading level={1}>Organisaties en gebruikers</Heading>
-      <Paragraph>Regio {me.region.name}. Nieuwe gebruikers krijgen een uitnodiging per e-mail en kiezen zelf hun wachtwoord.</Paragraph>
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
-      {notice && <Alert type="ok" role="status"><Paragraph>{notice}</Paragraph></Alert>}
+      <Paragraph>
+        Regio {me.region.name}. Nieuwe gebruikers krijgen een uitnodiging per e-mail en kiezen zelf
+        hun wachtwoord.
+      </Paragraph>
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
+      {notice && (
+        <Alert type="ok" role="status">
+          <Paragraph>{notice}</Paragraph>
+        </Alert>
+      )}
       {!users && !failure && <Paragraph role="status">Laden…</Paragraph>}
       {organisations && users && (
         <>
           <div className="admin-forms">
-            <NewUserForm organisations={organisations} onCreated={async (user) => { setNotice(`${user.displayName} is uitgenodigd op ${user.email}.`); await load(); }} />
-            <NewOrganisationForm onCreated={async (org) => { setNotice(`${org.name} is toegevoegd.`); await load(); }} />
+            <NewUserForm
+              organisations={organisations}
+              onCreated={async (user) => {
+                setNotice(`${user.displayName} is uitgenodigd op ${user.email}.`);
+                await load();
+              }}
+            />
+            <NewOrganisationForm
+              onCreated={async (org) => {
+                setNotice(`${org.name} is toegevoegd.`);
+                await load();
+              }}
+            />
           </div>
           <section aria-labelledby="gebruikers-titel">
-            <Heading level={2} id="gebruikers-titel">Gebruikers ({visible.length})</Heading>
+            <Heading level={2} id="gebruikers-titel">
+              Gebruikers ({visible.length})
+            </Heading>
             <FormField type="select" className="inline-field">
               <FormLabel htmlFor="filter-organisatie">Toon organisatie</FormLabel>
-              <Select id="filter-organisatie" value={filter} onChange={(e) => setFilter(e.target.value)}>
+              <Select
+                id="filter-organisatie"
+                value={filter}
+                onChange={(e) => setFilter(e.target.value)}
+              >
                 <SelectOption value="">Alle organisaties</SelectOption>
-                {organisations.map((o) => <SelectOption key={o.id} value={o.id}>{o.name}</SelectOption>)}
+                {organisations.map((o) => (
+                  <SelectOption key={o.id} value={o.id}>
+                    {o.name}
+                  </SelectOption>
+                ))}
               </Select>
             </FormField>
             <Table className="admin-table">
@@ -88,20 +156,87 @@ export function UsersPage() {
               <TableBody>
                 {visible.map((user) => (
                   <TableRow key={user.id}>
-                    <TableCell><strong>{user.displayName}</strong><br />{user.email}</TableCell>
-                    <TableCell>{seatLabel[user.seat]}<br />{user.organisation.name}</TableCell>
                     <TableCell>
-                      {statusLabel[user.status]}{user.hasTwoFactor ? ' · tweestaps aan' : ''}
-                      {user.lockedUntil && <><br /><strong className="admin-table__locked">Geblokkeerd tot {formatDutchTimestamp(user.lockedUntil)}</strong> (te veel mislukte pogingen)</>}
+                      <strong>{user.displayName}</strong>
+                      <br />
+                      {user.email}
+                    </TableCell>
+                    <TableCell>
+                      {seatLabel[user.seat]}
+                      <br />
+                      {user.organisation.name}
+                    </TableCell>
+                    <TableCell>
+                      {statusLabel[user.status]}
+                      {user.hasTwoFactor ? ' · tweestaps aan' : ''}
+                      {user.lockedUntil && (
+                        <>
+                          <br />
+                          <strong className="admin-table__locked">
+                            Geblokkeerd tot {formatDutchTimestamp(user.lockedUntil)}
+                          </strong>{' '}
+                          (te veel mislukte pogingen)
+                        </>
+                      )}
                     </TableCell>
                     <TableCell>
                       <div className="row-actions">
-                        {user.lockedUntil && <Button appearance="primary-action-button" onClick={() => act(user, 'unlock', 'blokkade opgeheven; inloggen kan weer.')}>Blokkade opheffen</Button>}
-                        {user.status === 'invited' && <Button appearance="secondary-action-button" onClick={() => act(user, 'invitation', 'uitnodiging opnieuw verstuurd.')}>Uitnodiging opnieuw</Button>}
-                        {user.status === 'active' && <Button appearance="secondary-action-button" onClick={() => act(user, 'password-reset', 'herstellink verstuurd.')}>Herstellink sturen</Button>}
-                        {user.hasTwoFactor && <Button appearance="secondary-action-button" onClick={() => act(user, 'two-factor-reset', 'tweestapsverificatie hersteld.')}>Tweestaps herstellen</Button>}
-                        {user.status !== 'deactivated' && user.id !== me.user.id && <Button appearance="secondary-action-button" onClick={() => act(user, 'deactivate', 'gedeactiveerd; alle sessies zijn beëindigd.')}>Deactiveren</Button>}
-                        {user.status === 'deactivated' && <Button appearance="secondary-action-button" onClick={() => act(user, 'activate', 'weer actief.')}>Activeren</Button>}
+                        {user.lockedUntil && (
+                          <Button
+                            appearance="primary-action-button"
+                            onClick={() =>
+                              act(user, 'unlock', 'blokkade opgeheven; inloggen kan weer.')
+                            }
+                          >
+                            Blokkade opheffen
+                          </Button>
+                        )}
+                        {user.status === 'invited' && (
+                          <Button
+                            appearance="secondary-action-button"
+                            onClick={() =>
+                              act(user, 'invitation', 'uitnodiging opnieuw verstuurd.')
+                            }
+                          >
+                            Uitnodiging opnieuw
+                          </Button>
+                        )}
+                        {user.status === 'active' && (
+                          <Button
+                            appearance="secondary-action-button"
+                            onClick={() => act(user, 'password-reset', 'herstellink verstuurd.')}
+                          >
+                            Herstellink sturen
+                          </Button>
+                        )}
+                        {user.hasTwoFactor && (
+                          <Button
+                            appearance="secondary-action-button"
+                            onClick={() =>
+                              act(user, 'two-factor-reset', 'tweestapsverificatie hersteld.')
+                            }
+                          >
+                            Tweestaps herstellen
+                          </Button>
+                        )}
+                        {user.status !== 'deactivated' && user.id !== me.user.id && (
+                          <Button
+                            appearance="secondary-action-button"
+                            onClick={() =>
+                              act(user, 'deactivate', 'gedeactiveerd; alle sessies zijn beëindigd.')
+                            }
+                          >
+                            Deactiveren
+                          </Button>
+                        )}
+                        {user.status === 'deactivated' && (
+                          <Button
+                            appearance="secondary-action-button"
+                            onClick={() => act(user, 'activate', 'weer actief.')}
+                          >
+                            Activeren
+                          </Button>
+                        )}
                       </div>
                     </TableCell>
                   </TableRow>
@@ -115,71 +250,148 @@ export function UsersPage() {
   );
 }
 
-function NewUserForm({ organisations, onCreated }: { organisations: OrganisationSummary[]; onCreated: (user: UserSummary) => Promise<void> }) {
+function NewUserForm({
+  organisations,
+  onCreated,
+}: {
+  organisations: OrganisationSummary[];
+  onCreated: (user: UserSummary) => Promise<void>;
+}) {
   const { register, handleSubmit, formState, setError, reset, control } = useForm<CreateUser>({
-    resolver: zodResolver(createUserSchema) as never, defaultValues: { organisationId: '', email: '', displayName: '', seat: 'casemanager' },
+    resolver: zodResolver(createUserSchema) as never,
+    defaultValues: { organisationId: '', email: '', displayName: '', seat: 'casemanager' },
   });
   const organisationId = useWatch({ control, name: 'organisationId' });
   const organisation = organisations.find((o) => o.id === organisationId);
   const seatsHere = organisation ? seatsByOrganisationKind[organisation.kind] : [];
   const onSubmit = handleSubmit(async (values) => {
     try {
-      const user = await api('POST', '/api/admin/users', { body: values, schema: userSummarySchema });
+      const user = await api('POST', '/api/admin/users', {
+        body: values,
+        schema: userSummarySchema,
+      });
       reset();
       await onCreated(user);
     } catch (error) {
       const issues = error instanceof ApiError ? error.issues : [];
-      for (const issue of issues) setError(issue.path as keyof CreateUser, { message: issue.message });
-      if (!issues.length) setError('email', { message: error instanceof ApiError ? error.message : 'Opslaan is niet gelukt.' });
+      for (const issue of issues)
+        setError(issue.path as keyof CreateUser, { message: issue.message });
+      if (!issues.length)
+        setError('email', {
+          message: error instanceof ApiError ? error.message : 'Opslaan is niet gelukt.',
+        });
     }
   });
   return (
     <section aria-labelledby="nieuwe-gebruiker-titel" className="admin-card">
-      <Heading level={2} id="nieuwe-gebruiker-titel">Gebruiker uitnodigen</Heading>
-      <form onSubmit={onSubmit} noValidate aria-label="Gebruiker uitnodigen" className="stacked-form">
-        <SelectField label="Organisatie" error={formState.errors.organisationId?.message} {...register('organisationId')}>
+      <Heading level={2} id="nieuwe-gebruiker-titel">
+        Gebruiker uitnodigen
+      </Heading>
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        aria-label="Gebruiker uitnodigen"
+        className="stacked-form"
+      >
+        <SelectField
+          label="Organisatie"
+          error={formState.errors.organisationId?.message}
+          {...register('organisationId')}
+        >
           <SelectOption value="">Kies een organisatie</SelectOption>
-          {organisations.map((o) => <SelectOption key={o.id} value={o.id}>{o.name}</SelectOption>)}
+          {organisations.map((o) => (
+            <SelectOption key={o.id} value={o.id}>
+              {o.name}
+            </SelectOption>
+          ))}
         </SelectField>
         <SelectField label="Rol" error={formState.errors.seat?.message} {...register('seat')}>
-          {(seatsHere.length ? seatsHere : Object.keys(seatLabel)).map((seat) => <SelectOption key={seat} value={seat}>{seatLabel[seat as keyof typeof seatLabel]}</SelectOption>)}
+          {(seatsHere.length ? seatsHere : Object.keys(seatLabel)).map((seat) => (
+            <SelectOption key={seat} value={seat}>
+              {seatLabel[seat as keyof typeof seatLabel]}
+            </SelectOption>
+          ))}
         </SelectField>
-        <TextField label="Naam" autoComplete="off" error={formState.errors.displayName?.message} {...register('displayName')} />
-        <TextField label="E-mailadres" type="email" autoComplete="off" error={formState.errors.email?.message} {...register('email')} />
-        <Button type="submit" appearance="primary-action-button" disabled={formState.isSubmitting}>Uitnodiging versturen</Button>
+        <TextField
+          label="Naam"
+          autoComplete="off"
+          error={formState.errors.displayName?.message}
+          {...register('displayName')}
+        />
+        <TextField
+          label="E-mailadres"
+          type="email"
+          autoComplete="off"
+          error={formState.errors.email?.message}
+          {...register('email')}
+        />
+        <Button type="submit" appearance="primary-action-button" disabled={formState.isSubmitting}>
+          Uitnodiging versturen
+        </Button>
       </form>
     </section>
   );
 }
 
-function NewOrganisationForm({ onCreated }: { onCreated: (org: OrganisationSummary) => Promise<void> }) {
-  const { register, handleSubmit, formState, setError, reset, control } = useForm<CreateOrganisation>({
-    resolver: zodResolver(createOrganisationSchema) as never, defaultValues: { kind: 'provider', name: '' },
-  });
+function NewOrganisationForm({
+  onCreated,
+}: {
+  onCreated: (org: OrganisationSummary) => Promise<void>;
+}) {
+  const { register, handleSubmit, formState, setError, reset, control } =
+    useForm<CreateOrganisation>({
+      resolver: zodResolver(createOrganisationSchema) as never,
+      defaultValues: { kind: 'provider', name: '' },
+    });
   const kind = useWatch({ control, name: 'kind' });
   const onSubmit = handleSubmit(async (values) => {
     try {
-      const org = await api('POST', '/api/admin/organisations', { body: values, schema: organisationSchema });
+      const org = await api('POST', '/api/admin/organisations', {
+        body: values,
+        schema: organisationSchema,
+      });
       reset();
       await onCreated(org);
     } catch (error) {
       const issues = error instanceof ApiError ? error.issues : [];
-      for (const issue of issues) setError(issue.path as keyof CreateOrganisation, { message: issue.message });
-      if (!issues.length) setError('name', { message: error instanceof ApiError ? error.message : 'Opslaan is niet gelukt.' });
+      for (const issue of issues)
+        setError(issue.path as keyof CreateOrganisation, { message: issue.message });
+      if (!issues.length)
+        setError('name', {
+          message: error instanceof ApiError ? error.message : 'Opslaan is niet gelukt.',
+        });
     }
   });
   return (
     <section aria-labelledby="nieuwe-organisatie-titel" className="admin-card">
-      <Heading level={2} id="nieuwe-organisatie-titel">Organisatie toevoegen</Heading>
-      <form onSubmit={onSubmit} noValidate aria-label="Organisatie toevoegen" className="stacked-form">
+      <Heading level={2} id="nieuwe-organisatie-titel">
+        Organisatie toevoegen
+      </Heading>
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        aria-label="Organisatie toevoegen"
+        className="stacked-form"
+      >
         <SelectField label="Soort" error={formState.errors.kind?.message} {...register('kind')}>
-          {organisationKinds.map((k) => <SelectOption key={k} value={k}>{organisationKindLabel[k]}</SelectOption>)}
+          {organisationKinds.map((k) => (
+            <SelectOption key={k} value={k}>
+              {organisationKindLabel[k]}
+            </SelectOption>
+          ))}
         </SelectField>
         <TextField label="Naam" error={formState.errors.name?.message} {...register('name')} />
         {kind === 'municipality' && (
-          <TextField label="CBS-code van de gemeente" description="Bijvoorbeeld GM0034 voor Almere." error={formState.errors.municipalityCode?.message} {...register('municipalityCode', { setValueAs: (v: string) => v || undefined })} />
+          <TextField
+            label="CBS-code van de gemeente"
+            description="Bijvoorbeeld GM0034 voor Almere."
+            error={formState.errors.municipalityCode?.message}
+            {...register('municipalityCode', { setValueAs: (v: string) => v || undefined })}
+          />
         )}
-        <Button type="submit" appearance="primary-action-button" disabled={formState.isSubmitting}>Toevoegen</Button>
+        <Button type="submit" appearance="primary-action-button" disabled={formState.isSubmitting}>
+          Toevoegen
+        </Button>
       </form>
     </section>
   );

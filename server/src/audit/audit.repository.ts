@@ -1,5 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { describedDetailKeys, type AuditOutcome, type AuditSearchQuery, type ConsentCategory, type DescribedDetails, type Seat } from '@uitstroom/shared';
+import {
+  describedDetailKeys,
+  type AuditOutcome,
+  type AuditSearchQuery,
+  type ConsentCategory,
+  type DescribedDetails,
+  type Seat,
+} from '@uitstroom/shared';
 import type { Actor } from '../core/request-context';
 import { regionAuditScope } from './audit.policy';
 
@@ -35,15 +42,32 @@ const logColumns = `
 const logJoins = `FROM audit_log a LEFT JOIN app_user u ON u.id = a.actor_user_id LEFT JOIN organisation o ON o.id = a.actor_organisation_id`;
 
 /** Every row about one resident (by pseudonym), newest first. */
-export async function findRowsOfSubject(db: EntityManager, pseudonym: string): Promise<AuditLogRow[]> {
-  return db.query(`SELECT ${logColumns} ${logJoins} WHERE a.subject_pseudonym = $1 ORDER BY a.at DESC, a.id DESC`, [pseudonym]);
+export async function findRowsOfSubject(
+  db: EntityManager,
+  pseudonym: string,
+): Promise<AuditLogRow[]> {
+  return db.query(
+    `SELECT ${logColumns} ${logJoins} WHERE a.subject_pseudonym = $1 ORDER BY a.at DESC, a.id DESC`,
+    [pseudonym],
+  );
 }
 
 /**
  * The documents of a case for its own case manager's export: names and categories, never the
  * bytes. The owning organisation sees every category, so no consent filter applies here.
  */
-export async function findDocumentsOfCase(db: EntityManager, caseId: string): Promise<{ filename: string; category: ConsentCategory; contentType: string; sizeBytes: number; uploadedAt: string }[]> {
+export async function findDocumentsOfCase(
+  db: EntityManager,
+  caseId: string,
+): Promise<
+  {
+    filename: string;
+    category: ConsentCategory;
+    contentType: string;
+    sizeBytes: number;
+    uploadedAt: string;
+  }[]
+> {
   return db.query(
     `SELECT filename, category, content_type AS "contentType", size_bytes AS "sizeBytes",
             to_char(uploaded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "uploadedAt"
@@ -53,35 +77,75 @@ export async function findDocumentsOfCase(db: EntityManager, caseId: string): Pr
 }
 
 /** The pseudonym of a case of the region, or null (a case of another region is not the admin's business). */
-export async function findPseudonymInRegion(db: EntityManager, regionId: string, caseId: string): Promise<string | null> {
-  const rows = await db.query('SELECT pseudonym FROM case_file WHERE id = $1 AND region_id = $2', [caseId, regionId]);
+export async function findPseudonymInRegion(
+  db: EntityManager,
+  regionId: string,
+  caseId: string,
+): Promise<string | null> {
+  const rows = await db.query('SELECT pseudonym FROM case_file WHERE id = $1 AND region_id = $2', [
+    caseId,
+    regionId,
+  ]);
   return rows[0]?.pseudonym ?? null;
 }
 
-export async function isPseudonymInRegion(db: EntityManager, regionId: string, pseudonym: string): Promise<boolean> {
-  return (await db.query('SELECT 1 FROM case_file WHERE pseudonym = $1 AND region_id = $2', [pseudonym, regionId])).length > 0;
+export async function isPseudonymInRegion(
+  db: EntityManager,
+  regionId: string,
+  pseudonym: string,
+): Promise<boolean> {
+  return (
+    (
+      await db.query('SELECT 1 FROM case_file WHERE pseudonym = $1 AND region_id = $2', [
+        pseudonym,
+        regionId,
+      ])
+    ).length > 0
+  );
 }
 
 /** One page of the region's audit log with the filters of the query, newest first, and the total. */
-export async function searchRegionLog(db: EntityManager, actor: Actor, query: AuditSearchQuery): Promise<{ rows: AuditLogRow[]; total: number }> {
+export async function searchRegionLog(
+  db: EntityManager,
+  actor: Actor,
+  query: AuditSearchQuery,
+): Promise<{ rows: AuditLogRow[]; total: number }> {
   const params: unknown[] = [];
-  const param = (value: unknown) => { params.push(value); return `$${params.length}`; };
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
   const conditions = [regionAuditScope(actor, params)];
   if (query.caseId) {
     const caseId = param(query.caseId);
-    conditions.push(`((a.object_type = 'case' AND a.object_id = ${caseId}) OR a.subject_pseudonym = (SELECT pseudonym FROM case_file WHERE id = ${caseId}::uuid))`);
+    conditions.push(
+      `((a.object_type = 'case' AND a.object_id = ${caseId}) OR a.subject_pseudonym = (SELECT pseudonym FROM case_file WHERE id = ${caseId}::uuid))`,
+    );
   }
   if (query.pseudonym) conditions.push(`a.subject_pseudonym = ${param(query.pseudonym)}`);
   if (query.userId) conditions.push(`a.actor_user_id = ${param(query.userId)}`);
-  if (query.organisationId) conditions.push(`a.actor_organisation_id = ${param(query.organisationId)}`);
+  if (query.organisationId)
+    conditions.push(`a.actor_organisation_id = ${param(query.organisationId)}`);
   // Days as the region lives them: a day runs from midnight to midnight Dutch time.
-  if (query.from) conditions.push(`a.at >= (${param(query.from)}::date::timestamp AT TIME ZONE 'Europe/Amsterdam')`);
-  if (query.to) conditions.push(`a.at < ((${param(query.to)}::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')`);
+  if (query.from)
+    conditions.push(
+      `a.at >= (${param(query.from)}::date::timestamp AT TIME ZONE 'Europe/Amsterdam')`,
+    );
+  if (query.to)
+    conditions.push(
+      `a.at < ((${param(query.to)}::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')`,
+    );
   if (query.action) conditions.push(`a.action = ${param(query.action)}`);
   const where = conditions.join(' AND ');
-  const [{ total }] = await db.query(`SELECT count(*)::int AS total FROM audit_log a WHERE ${where}`, params);
+  const [{ total }] = await db.query(
+    `SELECT count(*)::int AS total FROM audit_log a WHERE ${where}`,
+    params,
+  );
   const limit = param(query.pageSize);
   const offset = param((query.page - 1) * query.pageSize);
-  const rows = await db.query(`SELECT ${logColumns} ${logJoins} WHERE ${where} ORDER BY a.at DESC, a.id DESC LIMIT ${limit} OFFSET ${offset}`, params);
+  const rows = await db.query(
+    `SELECT ${logColumns} ${logJoins} WHERE ${where} ORDER BY a.at DESC, a.id DESC LIMIT ${limit} OFFSET ${offset}`,
+    params,
+  );
   return { rows, total };
 }

@@ -20,7 +20,11 @@ export interface AuditRecord {
  * The one way anything is written to the audit log. Call it with the transaction's entity manager,
  * so the entry commits (or rolls back) with the change it records.
  */
-export async function writeAudit(tx: EntityManager, context: Pick<RequestContext, 'actor' | 'requestId' | 'clientAddress' | 'correlationId'>, record: AuditRecord): Promise<void> {
+export async function writeAudit(
+  tx: EntityManager,
+  context: Pick<RequestContext, 'actor' | 'requestId' | 'clientAddress' | 'correlationId'>,
+  record: AuditRecord,
+): Promise<void> {
   await tx.query(
     `INSERT INTO audit_log (actor_user_id, actor_organisation_id, actor_seat, action, object_type, object_id,
        subject_pseudonym, fields, purpose, outcome, client_address, request_id, correlation_id, details)

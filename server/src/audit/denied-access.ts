@@ -25,7 +25,12 @@ export interface DeniedAccess {
  * probing of ids a seat may not reach. A 401 without any session, a 404 of an unknown address and
  * refusals of public routes (sign-in has its own audit) are not.
  */
-export function deniedAccessOf(req: Request, error: unknown, routes: readonly AnyRoute[], hadSession: boolean): DeniedAccess | null {
+export function deniedAccessOf(
+  req: Request,
+  error: unknown,
+  routes: readonly AnyRoute[],
+  hadSession: boolean,
+): DeniedAccess | null {
   if (!(error instanceof AppError) || ![401, 403, 404].includes(error.status)) return null;
   const routePath = (req as Request & { route?: { path?: unknown } }).route?.path;
   if (typeof routePath !== 'string') return null;
@@ -34,7 +39,12 @@ export function deniedAccessOf(req: Request, error: unknown, routes: readonly An
   const params = idsOf(routePath, req.originalUrl.split('?')[0] ?? '');
   if (error.status === 401 && !hadSession) return null;
   if (error.status === 404 && Object.keys(params).length === 0) return null;
-  return { status: error.status as DeniedAccess['status'], code: error.code, route: `${req.method} ${routePath}`, params };
+  return {
+    status: error.status as DeniedAccess['status'],
+    code: error.code,
+    route: `${req.method} ${routePath}`,
+    params,
+  };
 }
 
 /** The ids of the path by the route's parameter names (`:caseId` → `caseId`); other parameters are not ids. */
@@ -43,13 +53,18 @@ function idsOf(routePath: string, path: string): Record<string, string> {
   const values = path.split('/');
   const ids: Record<string, string> = {};
   names.forEach((name, i) => {
-    if (name.startsWith(':') && name.endsWith('Id') && values[i]) ids[name.slice(1)] = safeDecode(values[i]).slice(0, maxIdLength);
+    if (name.startsWith(':') && name.endsWith('Id') && values[i])
+      ids[name.slice(1)] = safeDecode(values[i]).slice(0, maxIdLength);
   });
   return ids;
 }
 
 function safeDecode(value: string): string {
-  try { return decodeURIComponent(value); } catch { return value; }
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 /**
@@ -57,7 +72,11 @@ function safeDecode(value: string): string {
  * for that minute is a row with a primary key, so of many requests on many nodes exactly one
  * inserts it and writes the row. The actor's older claims go in the same transaction.
  */
-export async function recordDeniedAccess(db: DataSource, req: Request, denied: DeniedAccess): Promise<boolean> {
+export async function recordDeniedAccess(
+  db: DataSource,
+  req: Request,
+  denied: DeniedAccess,
+): Promise<boolean> {
   const context = requestContextOf(req);
   const actorUserId = context.actor?.userId ?? context.expiredSessionUserId ?? null;
   const actorKey = actorUserId ? `user:${actorUserId}` : `address:${context.clientAddress}`;
@@ -72,8 +91,18 @@ export async function recordDeniedAccess(db: DataSource, req: Request, denied: D
     );
     if (claimed.length === 0) return false;
     await writeAudit(tx, context, {
-      action: 'access.denied', objectType: name ? name.replace(/Id$/, '') : 'route', objectId, purpose: 'access_control', outcome: 'denied',
-      actorUserId, details: { route: denied.route, status: denied.status, code: denied.code, ...(Object.keys(denied.params).length > 1 ? { params: denied.params } : {}) },
+      action: 'access.denied',
+      objectType: name ? name.replace(/Id$/, '') : 'route',
+      objectId,
+      purpose: 'access_control',
+      outcome: 'denied',
+      actorUserId,
+      details: {
+        route: denied.route,
+        status: denied.status,
+        code: denied.code,
+        ...(Object.keys(denied.params).length > 1 ? { params: denied.params } : {}),
+      },
     });
     return true;
   });
@@ -83,17 +112,31 @@ export async function recordDeniedAccess(db: DataSource, req: Request, denied: D
  * An error middleware before the one that answers: it audits a refusal and passes the error on
  * unchanged. Should the audit write fail, the refusal is still answered (and the failure logged).
  */
-export function auditDeniedAccess(db: DataSource, routes: readonly AnyRoute[]): ErrorRequestHandler {
+export function auditDeniedAccess(
+  db: DataSource,
+  routes: readonly AnyRoute[],
+): ErrorRequestHandler {
   return async (error, req, _res, next) => {
     // Only a refusal by a declared route can qualify; anything else (a parse error before the session was read) passes untouched.
-    const isRefusalOfRoute = error instanceof AppError && [401, 403, 404].includes(error.status) && !!(req as Request & { route?: unknown }).route;
+    const isRefusalOfRoute =
+      error instanceof AppError &&
+      [401, 403, 404].includes(error.status) &&
+      !!(req as Request & { route?: unknown }).route;
     if (!isRefusalOfRoute) return next(error);
     try {
       const context = requestContextOf(req);
-      const denied = deniedAccessOf(req, error, routes, context.hadExpiredSession || !!context.actor);
+      const denied = deniedAccessOf(
+        req,
+        error,
+        routes,
+        context.hadExpiredSession || !!context.actor,
+      );
       if (denied) await recordDeniedAccess(db, req, denied);
     } catch (failure) {
-      (req as Request & { log?: Logger }).log?.error({ err: failure }, 'refused access not audited');
+      (req as Request & { log?: Logger }).log?.error(
+        { err: failure },
+        'refused access not audited',
+      );
     }
     next(error);
   };

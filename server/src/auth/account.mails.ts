@@ -3,7 +3,14 @@ import type { Mail } from '../core/mailer';
 
 // Mails carry no personal data of residents: only who is invited, for which region, and a link.
 
-export function invitationMail(options: { to: string; displayName: string; regionName: string; regionId: string; link: string; expiresAt: Date }): Mail {
+export function invitationMail(options: {
+  to: string;
+  displayName: string;
+  regionName: string;
+  regionId: string;
+  link: string;
+  expiresAt: Date;
+}): Mail {
   return {
     to: options.to,
     regionId: options.regionId,
@@ -22,7 +29,13 @@ export function invitationMail(options: { to: string; displayName: string; regio
   };
 }
 
-export function passwordResetMail(options: { to: string; displayName: string; regionId: string; link: string; expiresAt: Date }): Mail {
+export function passwordResetMail(options: {
+  to: string;
+  displayName: string;
+  regionId: string;
+  link: string;
+  expiresAt: Date;
+}): Mail {
   return {
     to: options.to,
     regionId: options.regionId,
@@ -42,7 +55,12 @@ export function passwordResetMail(options: { to: string; displayName: string; re
 }
 
 /** The owner hears that their account was locked after many failed attempts: perhaps someone is guessing. */
-export function accountLockedMail(options: { to: string; displayName: string; regionId: string; until: Date }): Mail {
+export function accountLockedMail(options: {
+  to: string;
+  displayName: string;
+  regionId: string;
+  until: Date;
+}): Mail {
   return {
     to: options.to,
     regionId: options.regionId,

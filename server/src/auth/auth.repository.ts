@@ -4,10 +4,22 @@ import type { Actor } from '../core/request-context';
 import { returnedRows } from '../core/db';
 
 export interface UserRow {
-  id: string; email: string; display_name: string; seat: Seat; password_hash: string | null; is_active: boolean;
-  totp_secret: string | null; totp_enabled_at: Date | null; totp_last_step: string | null;
-  organisation_id: string; organisation_name: string; organisation_kind: OrganisationKind; municipality_code: string | null;
-  region_id: string; region_slug: string; region_name: string;
+  id: string;
+  email: string;
+  display_name: string;
+  seat: Seat;
+  password_hash: string | null;
+  is_active: boolean;
+  totp_secret: string | null;
+  totp_enabled_at: Date | null;
+  totp_last_step: string | null;
+  organisation_id: string;
+  organisation_name: string;
+  organisation_kind: OrganisationKind;
+  municipality_code: string | null;
+  region_id: string;
+  region_slug: string;
+  region_name: string;
 }
 
 const userWithOrganisation = `
@@ -24,19 +36,32 @@ export async function findUserByEmail(db: EntityManager, email: string): Promise
 }
 
 export async function findActiveUserById(db: EntityManager, id: string): Promise<UserRow | null> {
-  const rows: UserRow[] = await db.query(`${userWithOrganisation} WHERE u.id = $1 AND u.is_active`, [id]);
+  const rows: UserRow[] = await db.query(
+    `${userWithOrganisation} WHERE u.id = $1 AND u.is_active`,
+    [id],
+  );
   return rows[0] ?? null;
 }
 
 export function toActor(row: UserRow): Actor {
-  return { userId: row.id, organisationId: row.organisation_id, regionId: row.region_id, seat: row.seat, municipalityCode: row.municipality_code };
+  return {
+    userId: row.id,
+    organisationId: row.organisation_id,
+    regionId: row.region_id,
+    seat: row.seat,
+    municipalityCode: row.municipality_code,
+  };
 }
 
 export function toMe(row: UserRow): Me {
   return {
     user: { id: row.id, email: row.email, displayName: row.display_name },
     seat: row.seat,
-    organisation: { id: row.organisation_id, name: row.organisation_name, kind: row.organisation_kind },
+    organisation: {
+      id: row.organisation_id,
+      name: row.organisation_name,
+      kind: row.organisation_kind,
+    },
     region: { id: row.region_id, slug: row.region_slug, name: row.region_name },
   };
 }
@@ -63,7 +88,11 @@ export interface AccountFailures {
  * lock or the moment a regio-beheerder lifted it, whichever is later: after a lock a legitimate
  * user starts with a clean slate.
  */
-export async function countAccountFailures(tx: EntityManager, email: string, windowSeconds: number): Promise<AccountFailures> {
+export async function countAccountFailures(
+  tx: EntityManager,
+  email: string,
+  windowSeconds: number,
+): Promise<AccountFailures> {
   const [row] = await tx.query(
     `WITH lock AS (SELECT locked_until, lifted_at FROM account_lock WHERE email = $1),
           since AS (SELECT greatest(now() - make_interval(secs => $2),
@@ -75,11 +104,19 @@ export async function countAccountFailures(tx: EntityManager, email: string, win
       WHERE a.email = $1 AND NOT a.succeeded AND a.at > (SELECT at FROM since)`,
     [email, windowSeconds],
   );
-  return { count: row.count, secondsSinceLast: row.secondsSinceLast, lockedForSeconds: row.lockedForSeconds };
+  return {
+    count: row.count,
+    secondsSinceLast: row.secondsSinceLast,
+    lockedForSeconds: row.lockedForSeconds,
+  };
 }
 
 /** Locks the account (by e-mail address) for a period; a lock already in force is not extended. */
-export async function lockAccount(tx: EntityManager, email: string, lockSeconds: number): Promise<Date> {
+export async function lockAccount(
+  tx: EntityManager,
+  email: string,
+  lockSeconds: number,
+): Promise<Date> {
   const [row] = await tx.query(
     `INSERT INTO account_lock (email, locked_at, locked_until) VALUES ($1, now(), now() + make_interval(secs => $2))
      ON CONFLICT (email) DO UPDATE SET locked_at = now(), locked_until = now() + make_interval(secs => $2), lifted_at = NULL, lifted_by = NULL
@@ -90,7 +127,11 @@ export async function lockAccount(tx: EntityManager, email: string, lockSeconds:
 }
 
 /** Lifts a lock in force at once; false when there was none. */
-export async function liftAccountLock(tx: EntityManager, email: string, liftedBy: string): Promise<boolean> {
+export async function liftAccountLock(
+  tx: EntityManager,
+  email: string,
+  liftedBy: string,
+): Promise<boolean> {
   const result = await tx.query(
     'UPDATE account_lock SET lifted_at = now(), lifted_by = $2 WHERE email = $1 AND lifted_at IS NULL AND locked_until > now() RETURNING email',
     [email, liftedBy],
@@ -98,7 +139,12 @@ export async function liftAccountLock(tx: EntityManager, email: string, liftedBy
   return returnedRows(result).length > 0;
 }
 
-export async function countRecentFailures(tx: EntityManager, email: string, clientAddress: string, windowSeconds: number): Promise<number> {
+export async function countRecentFailures(
+  tx: EntityManager,
+  email: string,
+  clientAddress: string,
+  windowSeconds: number,
+): Promise<number> {
   const [{ count }] = await tx.query(
     `SELECT count(*)::int AS count FROM login_attempt
       WHERE email = $1 AND client_address = $2 AND NOT succeeded AND at > now() - make_interval(secs => $3)`,
@@ -107,11 +153,23 @@ export async function countRecentFailures(tx: EntityManager, email: string, clie
   return count;
 }
 
-export async function recordLoginAttempt(tx: EntityManager, email: string, clientAddress: string, succeeded: boolean): Promise<void> {
-  await tx.query('INSERT INTO login_attempt (email, client_address, succeeded) VALUES ($1, $2, $3)', [email, clientAddress, succeeded]);
+export async function recordLoginAttempt(
+  tx: EntityManager,
+  email: string,
+  clientAddress: string,
+  succeeded: boolean,
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO login_attempt (email, client_address, succeeded) VALUES ($1, $2, $3)',
+    [email, clientAddress, succeeded],
+  );
 }
 
-export async function acceptTotpStep(tx: EntityManager, userId: string, step: number): Promise<boolean> {
+export async function acceptTotpStep(
+  tx: EntityManager,
+  userId: string,
+  step: number,
+): Promise<boolean> {
   // Atomic: of two requests with the same code, only one moves the step forward.
   const result = await tx.query(
     `UPDATE app_user SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id`,
@@ -120,7 +178,11 @@ export async function acceptTotpStep(tx: EntityManager, userId: string, step: nu
   return returnedRows(result).length > 0;
 }
 
-export async function useRecoveryCode(tx: EntityManager, userId: string, codeHash: string): Promise<boolean> {
+export async function useRecoveryCode(
+  tx: EntityManager,
+  userId: string,
+  codeHash: string,
+): Promise<boolean> {
   const result = await tx.query(
     `UPDATE recovery_code SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING id`,
     [userId, codeHash],
@@ -128,25 +190,51 @@ export async function useRecoveryCode(tx: EntityManager, userId: string, codeHas
   return returnedRows(result).length > 0;
 }
 
-export async function enableTotp(tx: EntityManager, userId: string, secret: string, step: number, recoveryCodeHashes: string[]): Promise<void> {
-  await tx.query(`UPDATE app_user SET totp_secret = $2, totp_enabled_at = now(), totp_last_step = $3, version = version + 1 WHERE id = $1`, [userId, secret, step]);
-  await tx.query('DELETE FROM recovery_code WHERE user_id = $1', [userId]);
+export async function enableTotp(
+  tx: EntityManager,
+  userId: string,
+  secret: string,
+  step: number,
+  recoveryCodeHashes: string[],
+): Promise<void> {
   await tx.query(
-    'INSERT INTO recovery_code (user_id, code_hash) SELECT $1, unnest($2::text[])',
-    [userId, recoveryCodeHashes],
+    `UPDATE app_user SET totp_secret = $2, totp_enabled_at = now(), totp_last_step = $3, version = version + 1 WHERE id = $1`,
+    [userId, secret, step],
   );
+  await tx.query('DELETE FROM recovery_code WHERE user_id = $1', [userId]);
+  await tx.query('INSERT INTO recovery_code (user_id, code_hash) SELECT $1, unnest($2::text[])', [
+    userId,
+    recoveryCodeHashes,
+  ]);
 }
 
 export async function countUnusedRecoveryCodes(db: EntityManager, userId: string): Promise<number> {
-  const [{ count }] = await db.query('SELECT count(*)::int AS count FROM recovery_code WHERE user_id = $1 AND used_at IS NULL', [userId]);
+  const [{ count }] = await db.query(
+    'SELECT count(*)::int AS count FROM recovery_code WHERE user_id = $1 AND used_at IS NULL',
+    [userId],
+  );
   return count;
 }
 
-export async function setPassword(tx: EntityManager, userId: string, passwordHash: string): Promise<void> {
-  await tx.query('UPDATE app_user SET password_hash = $2, password_changed_at = now(), version = version + 1 WHERE id = $1', [userId, passwordHash]);
+export async function setPassword(
+  tx: EntityManager,
+  userId: string,
+  passwordHash: string,
+): Promise<void> {
+  await tx.query(
+    'UPDATE app_user SET password_hash = $2, password_changed_at = now(), version = version + 1 WHERE id = $1',
+    [userId, passwordHash],
+  );
 }
 
 /** Ends a user's sessions on every node at once (they all read sessions from this table). */
-export async function endSessionsOfUser(tx: EntityManager, userId: string, exceptSessionId: string | null = null): Promise<void> {
-  await tx.query(`DELETE FROM session WHERE sess->>'userId' = $1 AND ($2::text IS NULL OR sid <> $2)`, [userId, exceptSessionId]);
+export async function endSessionsOfUser(
+  tx: EntityManager,
+  userId: string,
+  exceptSessionId: string | null = null,
+): Promise<void> {
+  await tx.query(
+    `DELETE FROM session WHERE sess->>'userId' = $1 AND ($2::text IS NULL OR sid <> $2)`,
+    [userId, exceptSessionId],
+  );
 }

@@ -1,18 +1,42 @@
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
 import {
-  accountSchema, changePasswordSchema, completePasswordSchema, confirmTotpSchema, emptyBodySchema, loginRequestSchema,
-  loginResponseSchema, meSchema, passwordResetRequestSchema, recoveryCodesSchema, tokenInfoRequestSchema, tokenInfoSchema,
-  totpEnrollmentSchema, verifySecondFactorSchema,
+  accountSchema,
+  changePasswordSchema,
+  completePasswordSchema,
+  confirmTotpSchema,
+  emptyBodySchema,
+  loginRequestSchema,
+  loginResponseSchema,
+  meSchema,
+  passwordResetRequestSchema,
+  recoveryCodesSchema,
+  tokenInfoRequestSchema,
+  tokenInfoSchema,
+  totpEnrollmentSchema,
+  verifySecondFactorSchema,
 } from '@uitstroom/shared';
 import { publicOriginOf, type AppConfig } from '../core/config';
 import { defineRoute } from '../core/http/route';
 import type { Mailer } from '../core/mailer';
 import { destroySession, saveSession, sessionCookieName } from '../core/session';
 import { getMe, logIn, logOut, verifySecondFactor } from './auth.service';
-import { changePassword, confirmTotpEnrollment, describeToken, getAccount, requestPasswordReset, setPasswordWithToken, startTotpEnrollment } from './account.service';
+import {
+  changePassword,
+  confirmTotpEnrollment,
+  describeToken,
+  getAccount,
+  requestPasswordReset,
+  setPasswordWithToken,
+  startTotpEnrollment,
+} from './account.service';
 import { toMe } from './auth.repository';
-import { completeSignIn, pendingSignInOf, requirePendingSignIn, startPendingSignIn } from './sign-in-session';
+import {
+  completeSignIn,
+  pendingSignInOf,
+  requirePendingSignIn,
+  startPendingSignIn,
+} from './sign-in-session';
 
 /** Links in mails point at the configured public origin, never at the request's Host header. */
 export function linkBase(config: AppConfig): string {
@@ -22,8 +46,13 @@ export function linkBase(config: AppConfig): string {
 export function authRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
   return [
     defineRoute({
-      method: 'post', path: '/api/auth/login', tag: 'auth', summary: 'Inloggen; 202 als nog een tweede stap (TOTP) nodig is',
-      access: { public: true }, body: loginRequestSchema, response: loginResponseSchema,
+      method: 'post',
+      path: '/api/auth/login',
+      tag: 'auth',
+      summary: 'Inloggen; 202 als nog een tweede stap (TOTP) nodig is',
+      access: { public: true },
+      body: loginRequestSchema,
+      response: loginResponseSchema,
       handler: async ({ body, context, req, res }) => {
         const step = await logIn(db, { config, mailer }, context, body);
         if (step.kind === 'signedIn') {
@@ -36,18 +65,34 @@ export function authRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
       },
     }),
     defineRoute({
-      method: 'post', path: '/api/auth/second-factor', tag: 'auth', summary: 'Tweede stap van het inloggen: TOTP-code of herstelcode',
-      access: { public: true }, body: verifySecondFactorSchema, response: meSchema,
+      method: 'post',
+      path: '/api/auth/second-factor',
+      tag: 'auth',
+      summary: 'Tweede stap van het inloggen: TOTP-code of herstelcode',
+      access: { public: true },
+      body: verifySecondFactorSchema,
+      response: meSchema,
       handler: async ({ body, context, req }) => {
         const pending = requirePendingSignIn(req, 'totp');
-        const { me, actor } = await verifySecondFactor(db, { config, mailer }, context, pending.userId, body);
+        const { me, actor } = await verifySecondFactor(
+          db,
+          { config, mailer },
+          context,
+          pending.userId,
+          body,
+        );
         await completeSignIn(req, actor.userId);
         return me;
       },
     }),
     defineRoute({
-      method: 'post', path: '/api/auth/totp/enrollment', tag: 'auth', summary: 'Tweestapsverificatie instellen: een nieuw geheim met QR-code',
-      access: { public: true }, body: emptyBodySchema, response: totpEnrollmentSchema,
+      method: 'post',
+      path: '/api/auth/totp/enrollment',
+      tag: 'auth',
+      summary: 'Tweestapsverificatie instellen: een nieuw geheim met QR-code',
+      access: { public: true },
+      body: emptyBodySchema,
+      response: totpEnrollmentSchema,
       handler: async ({ context, req }) => {
         // Either halfway through a sign-in that requires it, or signed in and choosing it.
         const userId = context.actor?.userId ?? requirePendingSignIn(req, 'enroll').userId;
@@ -58,12 +103,23 @@ export function authRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
       },
     }),
     defineRoute({
-      method: 'post', path: '/api/auth/totp/enrollment/confirm', tag: 'auth', summary: 'Tweestapsverificatie bevestigen met een code; geeft de herstelcodes',
-      access: { public: true }, body: confirmTotpSchema, response: recoveryCodesSchema,
+      method: 'post',
+      path: '/api/auth/totp/enrollment/confirm',
+      tag: 'auth',
+      summary: 'Tweestapsverificatie bevestigen met een code; geeft de herstelcodes',
+      access: { public: true },
+      body: confirmTotpSchema,
+      response: recoveryCodesSchema,
       handler: async ({ body, context, req }) => {
         const pending = context.actor ? null : requirePendingSignIn(req, 'enroll');
         const userId = context.actor?.userId ?? pending!.userId;
-        const { recoveryCodes, user } = await confirmTotpEnrollment(db, context, userId, req.session.pendingTotpSecret, body.code);
+        const { recoveryCodes, user } = await confirmTotpEnrollment(
+          db,
+          context,
+          userId,
+          req.session.pendingTotpSecret,
+          body.code,
+        );
         if (pending) await completeSignIn(req, userId);
         else {
           delete req.session.pendingTotpSecret;
@@ -73,17 +129,28 @@ export function authRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
       },
     }),
     defineRoute({
-      method: 'get', path: '/api/auth/sign-in-step', tag: 'auth', summary: 'Welke stap van het inloggen open staat (na een herladen pagina)',
-      access: { public: true }, response: loginResponseSchema.optional(),
+      method: 'get',
+      path: '/api/auth/sign-in-step',
+      tag: 'auth',
+      summary: 'Welke stap van het inloggen open staat (na een herladen pagina)',
+      access: { public: true },
+      response: loginResponseSchema.optional(),
       handler: async ({ req, res }) => {
         const pending = pendingSignInOf(req);
-        if (!pending) { res.status(204); return undefined; }
+        if (!pending) {
+          res.status(204);
+          return undefined;
+        }
         return { secondFactor: pending.step };
       },
     }),
     defineRoute({
-      method: 'post', path: '/api/auth/logout', tag: 'auth', summary: 'Uitloggen: beëindigt de sessie op de server',
-      access: { permission: 'session:read' }, body: emptyBodySchema,
+      method: 'post',
+      path: '/api/auth/logout',
+      tag: 'auth',
+      summary: 'Uitloggen: beëindigt de sessie op de server',
+      access: { permission: 'session:read' },
+      body: emptyBodySchema,
       handler: async ({ context, req, res }) => {
         await logOut(db, context, req.sessionID);
         await destroySession(req);
@@ -92,39 +159,69 @@ export function authRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
       },
     }),
     defineRoute({
-      method: 'get', path: '/api/auth/me', tag: 'auth', summary: 'Wie is ingelogd: gebruiker, zetel, organisatie en regio',
-      access: { permission: 'session:read' }, response: meSchema,
+      method: 'get',
+      path: '/api/auth/me',
+      tag: 'auth',
+      summary: 'Wie is ingelogd: gebruiker, zetel, organisatie en regio',
+      access: { permission: 'session:read' },
+      response: meSchema,
       handler: ({ actor }) => getMe(db, actor),
     }),
     defineRoute({
-      method: 'get', path: '/api/account', tag: 'account', summary: 'Mijn account: tweestapsverificatie en herstelcodes',
-      access: { permission: 'account:update' }, response: accountSchema,
+      method: 'get',
+      path: '/api/account',
+      tag: 'account',
+      summary: 'Mijn account: tweestapsverificatie en herstelcodes',
+      access: { permission: 'account:update' },
+      response: accountSchema,
       handler: ({ actor }) => getAccount(db, actor),
     }),
     defineRoute({
-      method: 'post', path: '/api/account/password', tag: 'account', summary: 'Eigen wachtwoord wijzigen; andere sessies eindigen',
-      access: { permission: 'account:update' }, body: changePasswordSchema,
+      method: 'post',
+      path: '/api/account/password',
+      tag: 'account',
+      summary: 'Eigen wachtwoord wijzigen; andere sessies eindigen',
+      access: { permission: 'account:update' },
+      body: changePasswordSchema,
       handler: async ({ body, context, actor, req }) => {
         await changePassword(db, { config, mailer }, context, actor, body, req.sessionID);
         return undefined;
       },
     }),
     defineRoute({
-      method: 'post', path: '/api/auth/password-reset', tag: 'auth', summary: 'Wachtwoord vergeten: stuurt een link als het adres bekend is',
-      access: { public: true }, body: passwordResetRequestSchema, status: 202,
+      method: 'post',
+      path: '/api/auth/password-reset',
+      tag: 'auth',
+      summary: 'Wachtwoord vergeten: stuurt een link als het adres bekend is',
+      access: { public: true },
+      body: passwordResetRequestSchema,
+      status: 202,
       handler: async ({ body, context, req }) => {
         await requestPasswordReset(db, config, mailer, context, body.email, linkBase(config));
-        return { message: 'Als dit adres bij ons bekend is, ontvangt u binnen enkele minuten een e-mail met een link.' };
+        return {
+          message:
+            'Als dit adres bij ons bekend is, ontvangt u binnen enkele minuten een e-mail met een link.',
+        };
       },
     }),
     defineRoute({
-      method: 'post', path: '/api/auth/token', tag: 'auth', summary: 'Wat een uitnodigings- of herstellink is (voor de pagina die het wachtwoord laat kiezen)',
-      access: { public: true }, body: tokenInfoRequestSchema, response: tokenInfoSchema,
+      method: 'post',
+      path: '/api/auth/token',
+      tag: 'auth',
+      summary:
+        'Wat een uitnodigings- of herstellink is (voor de pagina die het wachtwoord laat kiezen)',
+      access: { public: true },
+      body: tokenInfoRequestSchema,
+      response: tokenInfoSchema,
       handler: ({ body }) => describeToken(db, body.token),
     }),
     defineRoute({
-      method: 'post', path: '/api/auth/password', tag: 'auth', summary: 'Wachtwoord kiezen met een uitnodigings- of herstellink',
-      access: { public: true }, body: completePasswordSchema,
+      method: 'post',
+      path: '/api/auth/password',
+      tag: 'auth',
+      summary: 'Wachtwoord kiezen met een uitnodigings- of herstellink',
+      access: { public: true },
+      body: completePasswordSchema,
       handler: async ({ body, context }) => {
         await setPasswordWithToken(db, context, body.token, body.newPassword);
         return undefined;

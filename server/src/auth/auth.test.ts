@@ -6,19 +6,31 @@ import { createApp } from '../app';
 let t: TestApp;
 // This file tests the limit per account and address; the limits per account from any address are
 // set out of reach here and tested in account-lockout.test.ts.
-beforeAll(async () => { t = await startTestApp({ accountDelayAfterFailures: 1000, accountLockAfterFailures: 1000 }); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await startTestApp({ accountDelayAfterFailures: 1000, accountLockAfterFailures: 1000 });
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const sessionCookie = (response: request.Response) =>
-  ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((c) => c.startsWith('uitstroom.sid='));
+  ([] as string[])
+    .concat(response.headers['set-cookie'] ?? [])
+    .find((c) => c.startsWith('uitstroom.sid='));
 
 describe('sign-in', () => {
   it('answers 200 with the same body as /me and sets an httpOnly, SameSite=Lax session cookie', async () => {
     const agent = request.agent(t.app);
-    const login = await agent.post('/api/auth/login').send({ email: 'regisseur@kwintes.demo', password: 'uitstroom-demo' });
+    const login = await agent
+      .post('/api/auth/login')
+      .send({ email: 'regisseur@kwintes.demo', password: 'uitstroom-demo' });
     expect(login.status).toBe(200);
     const me = meSchema.parse(login.body);
-    expect(me).toMatchObject({ seat: 'casemanager', organisation: { name: 'Kwintes', kind: 'provider' }, region: { slug: 'flevoland', name: 'Flevoland' } });
+    expect(me).toMatchObject({
+      seat: 'casemanager',
+      organisation: { name: 'Kwintes', kind: 'provider' },
+      region: { slug: 'flevoland', name: 'Flevoland' },
+    });
     const cookie = sessionCookie(login);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
@@ -42,21 +54,34 @@ describe('sign-in', () => {
   });
 
   it('accepts the e-mail address in any case and with surrounding spaces', async () => {
-    const response = await request(t.app).post('/api/auth/login').send({ email: 'Gemeente@Almere.demo', password: 'uitstroom-demo' });
+    const response = await request(t.app)
+      .post('/api/auth/login')
+      .send({ email: 'Gemeente@Almere.demo', password: 'uitstroom-demo' });
     expect(response.status).toBe(200);
     expect(response.body.organisation.name).toBe('Gemeente Almere');
   });
 
   it('gives a new session id at every sign-in', async () => {
     const agent = request.agent(t.app);
-    const first = sessionCookie(await agent.post('/api/auth/login').send({ email: 'gemeente@urk.demo', password: 'uitstroom-demo' }));
-    const second = sessionCookie(await agent.post('/api/auth/login').send({ email: 'gemeente@urk.demo', password: 'uitstroom-demo' }));
+    const first = sessionCookie(
+      await agent
+        .post('/api/auth/login')
+        .send({ email: 'gemeente@urk.demo', password: 'uitstroom-demo' }),
+    );
+    const second = sessionCookie(
+      await agent
+        .post('/api/auth/login')
+        .send({ email: 'gemeente@urk.demo', password: 'uitstroom-demo' }),
+    );
     expect(first).toBeDefined();
     expect(second?.split(';')[0]).not.toBe(first?.split(';')[0]);
   });
 
   it('answers a wrong password and an unknown account alike with 401, without a session', async () => {
-    for (const body of [{ email: 'regisseur@kwintes.demo', password: 'fout' }, { email: 'niemand@nergens.demo', password: 'uitstroom-demo' }]) {
+    for (const body of [
+      { email: 'regisseur@kwintes.demo', password: 'fout' },
+      { email: 'niemand@nergens.demo', password: 'uitstroom-demo' },
+    ]) {
       const response = await request(t.app).post('/api/auth/login').send(body);
       expect(response.status).toBe(401);
       expect(errorBodySchema.parse(response.body).error.code).toBe('INVALID_CREDENTIALS');
@@ -66,11 +91,13 @@ describe('sign-in', () => {
 
   it('refuses a deactivated account', async () => {
     await t.db.query(`UPDATE app_user SET is_active = false WHERE email = 'aanbieder@timon.demo'`);
-    const response = await request(t.app).post('/api/auth/login').send({ email: 'aanbieder@timon.demo', password: 'uitstroom-demo' });
+    const response = await request(t.app)
+      .post('/api/auth/login')
+      .send({ email: 'aanbieder@timon.demo', password: 'uitstroom-demo' });
     expect(response.status).toBe(401);
   });
 
-  it('ends a deactivated user\'s open session at once', async () => {
+  it("ends a deactivated user's open session at once", async () => {
     const agent = await t.signIn('aanbieder@triade.demo');
     expect((await agent.get('/api/auth/me')).status).toBe(200);
     await t.db.query(`UPDATE app_user SET is_active = false WHERE email = 'aanbieder@triade.demo'`);
@@ -78,7 +105,9 @@ describe('sign-in', () => {
   });
 
   it('validates the body: a missing password and unknown fields are 400 with field paths', async () => {
-    const response = await request(t.app).post('/api/auth/login').send({ email: 'geen-email', extra: 1 });
+    const response = await request(t.app)
+      .post('/api/auth/login')
+      .send({ email: 'geen-email', extra: 1 });
     expect(response.status).toBe(400);
     const body = errorBodySchema.parse(response.body);
     expect(body.error.code).toBe('VALIDATION_FAILED');
@@ -90,10 +119,14 @@ describe('lockout', () => {
   it('refuses the 11th try within a minute with 429, also with the right password, and audits it', async () => {
     const email = 'gemeente@zeewolde.demo';
     for (let attempt = 1; attempt <= 10; attempt++) {
-      const response = await request(t.app).post('/api/auth/login').send({ email, password: `fout-${attempt}` });
+      const response = await request(t.app)
+        .post('/api/auth/login')
+        .send({ email, password: `fout-${attempt}` });
       expect(response.status).toBe(401);
     }
-    const locked = await request(t.app).post('/api/auth/login').send({ email, password: 'uitstroom-demo' });
+    const locked = await request(t.app)
+      .post('/api/auth/login')
+      .send({ email, password: 'uitstroom-demo' });
     expect(locked.status).toBe(429);
     expect(locked.body.error.code).toBe('TOO_MANY_ATTEMPTS');
     const [{ count }] = await t.db.query(
@@ -102,13 +135,23 @@ describe('lockout', () => {
     );
     expect(count).toBe(1);
     // Another account from the same address is not affected.
-    expect((await request(t.app).post('/api/auth/login').send({ email: 'gemeente@dronten.demo', password: 'uitstroom-demo' })).status).toBe(200);
+    expect(
+      (
+        await request(t.app)
+          .post('/api/auth/login')
+          .send({ email: 'gemeente@dronten.demo', password: 'uitstroom-demo' })
+      ).status,
+    ).toBe(200);
   });
 
   it('holds under concurrent guesses: of 20 parallel wrong tries, at most 10 are checked', async () => {
     const email = 'corporatie@ymere.demo';
     const responses = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => request(t.app).post('/api/auth/login').send({ email, password: `raden-${i}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        request(t.app)
+          .post('/api/auth/login')
+          .send({ email, password: `raden-${i}` }),
+      ),
     );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(10);
@@ -117,9 +160,16 @@ describe('lockout', () => {
 
   it('counts in PostgreSQL, so a second app node on the same database sees the lockout', async () => {
     const email = 'corporatie@woonpalet.demo';
-    for (let attempt = 0; attempt < 10; attempt++) await request(t.app).post('/api/auth/login').send({ email, password: 'fout' });
+    for (let attempt = 0; attempt < 10; attempt++)
+      await request(t.app).post('/api/auth/login').send({ email, password: 'fout' });
     const secondNode = createApp(t.db, t.config);
-    expect((await request(secondNode).post('/api/auth/login').send({ email, password: 'uitstroom-demo' })).status).toBe(429);
+    expect(
+      (
+        await request(secondNode)
+          .post('/api/auth/login')
+          .send({ email, password: 'uitstroom-demo' })
+      ).status,
+    ).toBe(429);
   });
 });
 
@@ -128,15 +178,21 @@ describe('sessions', () => {
     const agent = await t.signIn('gemeente@lelystad.demo');
     const cookieBefore = (await agent.get('/api/auth/me')).status;
     expect(cookieBefore).toBe(200);
-    const [{ count: sessionsBefore }] = await t.db.query('SELECT count(*)::int AS count FROM session');
+    const [{ count: sessionsBefore }] = await t.db.query(
+      'SELECT count(*)::int AS count FROM session',
+    );
     expect((await agent.post('/api/auth/logout').send({})).status).toBe(204);
-    const [{ count: sessionsAfter }] = await t.db.query('SELECT count(*)::int AS count FROM session');
+    const [{ count: sessionsAfter }] = await t.db.query(
+      'SELECT count(*)::int AS count FROM session',
+    );
     expect(sessionsAfter).toBe(sessionsBefore - 1);
     expect((await agent.get('/api/auth/me')).status).toBe(401);
   });
 
   it('a replayed cookie after logout is refused', async () => {
-    const login = await request(t.app).post('/api/auth/login').send({ email: 'gemeente@almere.demo', password: 'uitstroom-demo' });
+    const login = await request(t.app)
+      .post('/api/auth/login')
+      .send({ email: 'gemeente@almere.demo', password: 'uitstroom-demo' });
     const cookie = sessionCookie(login)!.split(';')[0]!;
     expect((await request(t.app).get('/api/auth/me').set('Cookie', cookie)).status).toBe(200);
     await request(t.app).post('/api/auth/logout').set('Cookie', cookie).send({});

@@ -13,21 +13,32 @@ export async function completeSignIn(req: Request, userId: string): Promise<void
   await saveSession(req);
 }
 
-export async function startPendingSignIn(req: Request, userId: string, step: 'totp' | 'enroll'): Promise<void> {
+export async function startPendingSignIn(
+  req: Request,
+  userId: string,
+  step: 'totp' | 'enroll',
+): Promise<void> {
   await regenerateSession(req);
   req.session.pendingSignIn = { userId, step, since: Date.now() };
   await saveSession(req);
 }
 
-export function pendingSignInOf(req: Request, step?: 'totp' | 'enroll'): { userId: string; step: 'totp' | 'enroll' } | null {
+export function pendingSignInOf(
+  req: Request,
+  step?: 'totp' | 'enroll',
+): { userId: string; step: 'totp' | 'enroll' } | null {
   const pending = req.session?.pendingSignIn;
   if (!pending || Date.now() - pending.since > pendingSignInSeconds * 1000) return null;
   if (step && pending.step !== step) return null;
   return pending;
 }
 
-export function requirePendingSignIn(req: Request, step?: 'totp' | 'enroll'): { userId: string; step: 'totp' | 'enroll' } {
+export function requirePendingSignIn(
+  req: Request,
+  step?: 'totp' | 'enroll',
+): { userId: string; step: 'totp' | 'enroll' } {
   const pending = pendingSignInOf(req, step);
-  if (!pending) throw new AppError('UNAUTHENTICATED', 'Log opnieuw in met uw e-mailadres en wachtwoord.');
+  if (!pending)
+    throw new AppError('UNAUTHENTICATED', 'Log opnieuw in met uw e-mailadres en wachtwoord.');
   return pending;
 }

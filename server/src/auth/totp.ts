@@ -4,16 +4,30 @@ import QRCode from 'qrcode';
 const period = 30;
 
 function totpFor(secretBase32: string, label = 'Uitstroomtafel'): TOTP {
-  return new TOTP({ issuer: 'Uitstroomtafel', label, algorithm: 'SHA1', digits: 6, period, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    issuer: 'Uitstroomtafel',
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
 export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
 
-export async function describeEnrollment(secretBase32: string, email: string): Promise<{ secret: string; otpauthUri: string; qrSvg: string }> {
+export async function describeEnrollment(
+  secretBase32: string,
+  email: string,
+): Promise<{ secret: string; otpauthUri: string; qrSvg: string }> {
   const otpauthUri = totpFor(secretBase32, email).toString();
-  const qrSvg = await QRCode.toString(otpauthUri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  const qrSvg = await QRCode.toString(otpauthUri, {
+    type: 'svg',
+    margin: 1,
+    errorCorrectionLevel: 'M',
+  });
   return { secret: secretBase32, otpauthUri, qrSvg };
 }
 

@@ -5,22 +5,39 @@ import { currentTotpCode } from './totp';
 
 let t: TestApp;
 // A long first delay (30 s instead of 1 s), so that a slow machine cannot let a try slip past it.
-beforeAll(async () => { t = await startTestApp({ accountDelaySeconds: 30 }); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await startTestApp({ accountDelaySeconds: 30 });
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const password = 'uitstroom-demo';
 const auditCount = async (action: string, email: string) =>
-  (await t.db.query(`SELECT count(*)::int AS n FROM audit_log a JOIN app_user u ON u.id::text = a.object_id WHERE a.action = $1 AND u.email = $2`, [action, email]))[0].n as number;
+  (
+    await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_log a JOIN app_user u ON u.id::text = a.object_id WHERE a.action = $1 AND u.email = $2`,
+      [action, email],
+    )
+  )[0].n as number;
 
 /** Signs in and enrols TOTP from the account (voluntary); returns the secret and the recovery codes. */
 async function enrolVoluntarily(email: string) {
   const agent = await t.signIn(email);
-  const enrollment = totpEnrollmentSchema.parse((await agent.post('/api/auth/totp/enrollment').send({})).body);
+  const enrollment = totpEnrollmentSchema.parse(
+    (await agent.post('/api/auth/totp/enrollment').send({})).body,
+  );
   expect(enrollment.otpauthUri).toContain('otpauth://totp/Uitstroomtafel');
   expect(enrollment.qrSvg).toContain('<svg');
-  const confirm = await agent.post('/api/auth/totp/enrollment/confirm').send({ code: currentTotpCode(enrollment.secret) });
+  const confirm = await agent
+    .post('/api/auth/totp/enrollment/confirm')
+    .send({ code: currentTotpCode(enrollment.secret) });
   expect(confirm.status).toBe(200);
-  return { agent, secret: enrollment.secret, recoveryCodes: recoveryCodesSchema.parse(confirm.body).recoveryCodes };
+  return {
+    agent,
+    secret: enrollment.secret,
+    recoveryCodes: recoveryCodesSchema.parse(confirm.body).recoveryCodes,
+  };
 }
 
 describe('two-factor sign-in with TOTP', () => {
@@ -41,7 +58,9 @@ describe('two-factor sign-in with TOTP', () => {
     expect((await agent.post('/api/auth/second-factor').send({ code: '000000' })).status).toBe(401);
     // The enrolment used this 30-second step's code already; the app's next code (one step of
     // clock drift is allowed) is a fresh one.
-    const ok = await agent.post('/api/auth/second-factor').send({ code: currentTotpCode(secret, Date.now() + 30_000) });
+    const ok = await agent
+      .post('/api/auth/second-factor')
+      .send({ code: currentTotpCode(secret, Date.now() + 30_000) });
     expect(ok.status).toBe(200);
     expect(meSchema.parse(ok.body).user.email).toBe(email);
     expect((await agent.get('/api/auth/me')).status).toBe(200);
@@ -65,11 +84,21 @@ describe('two-factor sign-in with TOTP', () => {
     const { recoveryCodes } = await enrolVoluntarily(email);
     const agent = request.agent(t.app);
     await agent.post('/api/auth/login').send({ email, password });
-    expect((await agent.post('/api/auth/second-factor').send({ recoveryCode: recoveryCodes[0]!.toUpperCase() })).status).toBe(200);
+    expect(
+      (
+        await agent
+          .post('/api/auth/second-factor')
+          .send({ recoveryCode: recoveryCodes[0]!.toUpperCase() })
+      ).status,
+    ).toBe(200);
     const again = request.agent(t.app);
     await again.post('/api/auth/login').send({ email, password });
-    expect((await again.post('/api/auth/second-factor').send({ recoveryCode: recoveryCodes[0] })).status).toBe(401);
-    expect((await again.post('/api/auth/second-factor').send({ recoveryCode: recoveryCodes[1] })).status).toBe(200);
+    expect(
+      (await again.post('/api/auth/second-factor').send({ recoveryCode: recoveryCodes[0] })).status,
+    ).toBe(401);
+    expect(
+      (await again.post('/api/auth/second-factor').send({ recoveryCode: recoveryCodes[1] })).status,
+    ).toBe(200);
     expect(await auditCount('auth.recoveryCode.use', email)).toBe(3);
     const account = await again.get('/api/account');
     expect(account.body.twoFactor).toMatchObject({ isEnabled: true, recoveryCodesLeft: 8 });
@@ -81,20 +110,35 @@ describe('two-factor sign-in with TOTP', () => {
     const agent = request.agent(t.app);
     await agent.post('/api/auth/login').send({ email, password });
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await agent.post('/api/auth/second-factor').send({ code: String(100000 + i) })).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push(
+        (await agent.post('/api/auth/second-factor').send({ code: String(100000 + i) })).status,
+      );
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
     // The delay is per account: the password step from a fresh session waits too.
-    expect((await request(t.app).post('/api/auth/login').send({ email, password })).status).toBe(429);
+    expect((await request(t.app).post('/api/auth/login').send({ email, password })).status).toBe(
+      429,
+    );
   });
 
   it('without a password step, the second-factor and enrolment endpoints refuse', async () => {
-    expect((await request(t.app).post('/api/auth/second-factor').send({ code: '123456' })).status).toBe(401);
+    expect(
+      (await request(t.app).post('/api/auth/second-factor').send({ code: '123456' })).status,
+    ).toBe(401);
     expect((await request(t.app).post('/api/auth/totp/enrollment').send({})).status).toBe(401);
-    expect((await request(t.app).post('/api/auth/totp/enrollment/confirm').send({ code: '123456' })).status).toBe(401);
+    expect(
+      (await request(t.app).post('/api/auth/totp/enrollment/confirm').send({ code: '123456' }))
+        .status,
+    ).toBe(401);
   });
 
   it.each([
-    [{ code: '12345' }], [{ code: 'abcdef' }], [{ recoveryCode: 'kort' }], [{ code: '123456', recoveryCode: 'abcde-12345' }], [{}], [{ code: 123456 }],
+    [{ code: '12345' }],
+    [{ code: 'abcdef' }],
+    [{ recoveryCode: 'kort' }],
+    [{ code: '123456', recoveryCode: 'abcde-12345' }],
+    [{}],
+    [{ code: 123456 }],
   ])('refuses malformed second-factor input %j with 400', async (body) => {
     const agent = request.agent(t.app);
     const response = await agent.post('/api/auth/second-factor').send(body);
@@ -102,21 +146,31 @@ describe('two-factor sign-in with TOTP', () => {
   });
 
   it('when the region requires it, a user without TOTP must enrol before signing in', async () => {
-    await t.db.query(`UPDATE rule_set SET config = jsonb_set(config, '{twoFactorRequired}', 'true') WHERE region_id = (SELECT id FROM region WHERE slug = 'midden-ijssel')`);
+    await t.db.query(
+      `UPDATE rule_set SET config = jsonb_set(config, '{twoFactorRequired}', 'true') WHERE region_id = (SELECT id FROM region WHERE slug = 'midden-ijssel')`,
+    );
     const email = 'gemeente@raalte.demo';
     const agent = request.agent(t.app);
     const login = await agent.post('/api/auth/login').send({ email, password });
     expect(login.status).toBe(202);
     expect(login.body).toEqual({ secondFactor: 'enroll' });
     expect((await agent.get('/api/auth/me')).status).toBe(401);
-    const enrollment = totpEnrollmentSchema.parse((await agent.post('/api/auth/totp/enrollment').send({})).body);
+    const enrollment = totpEnrollmentSchema.parse(
+      (await agent.post('/api/auth/totp/enrollment').send({})).body,
+    );
     const wrong = await agent.post('/api/auth/totp/enrollment/confirm').send({ code: '000000' });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.issues[0].path).toBe('code');
-    const confirm = await agent.post('/api/auth/totp/enrollment/confirm').send({ code: currentTotpCode(enrollment.secret) });
+    const confirm = await agent
+      .post('/api/auth/totp/enrollment/confirm')
+      .send({ code: currentTotpCode(enrollment.secret) });
     expect(confirm.status).toBe(200);
     expect((await agent.get('/api/auth/me')).status).toBe(200);
-    expect((await agent.get('/api/account')).body.twoFactor).toMatchObject({ isEnabled: true, isRequired: true, recoveryCodesLeft: 10 });
+    expect((await agent.get('/api/account')).body.twoFactor).toMatchObject({
+      isEnabled: true,
+      isRequired: true,
+      recoveryCodesLeft: 10,
+    });
   });
 
   it('the regio-beheerder can reset a lost second factor; the user enrols again', async () => {

@@ -7,7 +7,10 @@ import type { Actor } from '../core/request-context';
  * reaches nothing.
  */
 export function caseScope(actor: Actor, params: unknown[]): string {
-  const param = (value: unknown) => { params.push(value); return `$${params.length}`; };
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
   switch (actor.seat) {
     case 'casemanager':
       return `c.owner_organisation_id = ${param(actor.organisationId)}`;
@@ -45,8 +48,15 @@ export function caseScope(actor: Actor, params: unknown[]): string {
  * municipality where it has an available dwelling or a contingent of this year. Applies while the
  * case searches (caseScope); an offer that came second asks it too, to hear what happened.
  */
-export function corporationHousingReach(actor: Actor, params: unknown[], organisationParam?: string): string {
-  const param = (value: unknown) => { params.push(value); return `$${params.length}`; };
+export function corporationHousingReach(
+  actor: Actor,
+  params: unknown[],
+  organisationParam?: string,
+): string {
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
   const organisation = organisationParam ?? param(actor.organisationId);
   return `(c.region_id = ${param(actor.regionId)} AND (
         EXISTS (SELECT 1 FROM dwelling w WHERE w.organisation_id = ${organisation} AND w.status = 'available' AND w.municipality_code = c.decided_destination_code)
@@ -56,7 +66,20 @@ export function corporationHousingReach(actor: Actor, params: unknown[], organis
 
 /** The sections each seat may write. A write touching any other section is refused whole. */
 export const writableSections = {
-  casemanager: ['identity', 'contact', 'household', 'stay', 'addresses', 'isOriginUntraceable', 'wishes', 'housingNeeds', 'supportNeeds', 'sensitive', 'exceptions', 'excluded'],
+  casemanager: [
+    'identity',
+    'contact',
+    'household',
+    'stay',
+    'addresses',
+    'isOriginUntraceable',
+    'wishes',
+    'housingNeeds',
+    'supportNeeds',
+    'sensitive',
+    'exceptions',
+    'excluded',
+  ],
   chair: [],
   municipality: [],
   corporation: [],

@@ -50,10 +50,18 @@ export function waitingDaysSql(todayParam: string): string {
 const caseJoins = `FROM case_file c JOIN organisation o ON o.id = c.owner_organisation_id JOIN app_user u ON u.id = c.owner_user_id`;
 
 /** A case the actor reaches, or null (outside the scope it does not exist for them). */
-export async function findCaseInScope(db: EntityManager, actor: Actor, caseId: string, options: { lock?: boolean } = {}): Promise<CaseRow | null> {
+export async function findCaseInScope(
+  db: EntityManager,
+  actor: Actor,
+  caseId: string,
+  options: { lock?: boolean } = {},
+): Promise<CaseRow | null> {
   const params: unknown[] = [caseId];
   const scope = caseScope(actor, params);
-  const rows: CaseRow[] = await db.query(`SELECT ${caseColumns} ${caseJoins} WHERE c.id = $1 AND (${scope}) ${options.lock ? 'FOR UPDATE OF c' : ''}`, params);
+  const rows: CaseRow[] = await db.query(
+    `SELECT ${caseColumns} ${caseJoins} WHERE c.id = $1 AND (${scope}) ${options.lock ? 'FOR UPDATE OF c' : ''}`,
+    params,
+  );
   return rows[0] ?? null;
 }
 
@@ -73,13 +81,28 @@ export interface CaseWrite {
   ruleSetVersion: number | null;
 }
 
-export async function insertCase(db: EntityManager, actor: Actor, write: CaseWrite): Promise<string> {
+export async function insertCase(
+  db: EntityManager,
+  actor: Actor,
+  write: CaseWrite,
+): Promise<string> {
   const [{ id }] = await db.query(
     `INSERT INTO case_file (pseudonym, region_id, owner_organisation_id, owner_user_id, state, target_group, sections, search_name,
        origin_code, proposed_destination_code, proposal, rule_set_version)
      VALUES ($1, $2, $3, $4, 'intake', $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-    [generatePseudonym(), actor.regionId, actor.organisationId, actor.userId, write.targetGroup, JSON.stringify(write.sections), write.searchName,
-      write.originCode, write.proposedDestinationCode, JSON.stringify(write.proposal), write.ruleSetVersion],
+    [
+      generatePseudonym(),
+      actor.regionId,
+      actor.organisationId,
+      actor.userId,
+      write.targetGroup,
+      JSON.stringify(write.sections),
+      write.searchName,
+      write.originCode,
+      write.proposedDestinationCode,
+      JSON.stringify(write.proposal),
+      write.ruleSetVersion,
+    ],
   );
   return id;
 }
@@ -88,33 +111,68 @@ export async function insertCase(db: EntityManager, actor: Actor, write: CaseWri
  * The one way a case's content changes: only when nobody changed it since `expectedVersion` was
  * read. Returns false on a stale version (the caller answers 409), never overwrites silently.
  */
-export async function updateCaseIfVersion(db: EntityManager, caseId: string, expectedVersion: number, write: CaseWrite): Promise<boolean> {
+export async function updateCaseIfVersion(
+  db: EntityManager,
+  caseId: string,
+  expectedVersion: number,
+  write: CaseWrite,
+): Promise<boolean> {
   const result = await db.query(
     `UPDATE case_file SET sections = $3, target_group = $4, search_name = $5, origin_code = $6, proposed_destination_code = $7,
        proposal = $8, rule_set_version = $9, version = version + 1, updated_at = now(), last_activity_at = now()
      WHERE id = $1 AND version = $2 RETURNING id`,
-    [caseId, expectedVersion, JSON.stringify(write.sections), write.targetGroup, write.searchName, write.originCode, write.proposedDestinationCode,
-      JSON.stringify(write.proposal), write.ruleSetVersion],
+    [
+      caseId,
+      expectedVersion,
+      JSON.stringify(write.sections),
+      write.targetGroup,
+      write.searchName,
+      write.originCode,
+      write.proposedDestinationCode,
+      JSON.stringify(write.proposal),
+      write.ruleSetVersion,
+    ],
   );
   return returnedRows(result).length === 1;
 }
 
 export async function updateStateIfVersion(
-  db: EntityManager, caseId: string, expectedVersion: number,
-  change: { state: CaseState; readyAt: string | null; outcome?: CaseOutcome | null; closedAt?: string | null; decidedDestinationCode?: string | null },
+  db: EntityManager,
+  caseId: string,
+  expectedVersion: number,
+  change: {
+    state: CaseState;
+    readyAt: string | null;
+    outcome?: CaseOutcome | null;
+    closedAt?: string | null;
+    decidedDestinationCode?: string | null;
+  },
 ): Promise<boolean> {
   const result = await db.query(
     `UPDATE case_file SET state = $3, ready_at = $4, outcome = $5, closed_at = $6,
        decided_destination_code = CASE WHEN $7::boolean THEN $8 ELSE decided_destination_code END,
        version = version + 1, updated_at = now(), last_activity_at = now()
      WHERE id = $1 AND version = $2 RETURNING id`,
-    [caseId, expectedVersion, change.state, change.readyAt, change.outcome ?? null, change.closedAt ?? null,
-      change.decidedDestinationCode !== undefined, change.decidedDestinationCode ?? null],
+    [
+      caseId,
+      expectedVersion,
+      change.state,
+      change.readyAt,
+      change.outcome ?? null,
+      change.closedAt ?? null,
+      change.decidedDestinationCode !== undefined,
+      change.decidedDestinationCode ?? null,
+    ],
   );
   return returnedRows(result).length === 1;
 }
 
-export async function updateOwnerIfVersion(db: EntityManager, caseId: string, expectedVersion: number, ownerUserId: string): Promise<boolean> {
+export async function updateOwnerIfVersion(
+  db: EntityManager,
+  caseId: string,
+  expectedVersion: number,
+  ownerUserId: string,
+): Promise<boolean> {
   const result = await db.query(
     `UPDATE case_file SET owner_user_id = $3, version = version + 1, updated_at = now(), last_activity_at = now() WHERE id = $1 AND version = $2 RETURNING id`,
     [caseId, expectedVersion, ownerUserId],
@@ -127,12 +185,28 @@ export async function currentVersion(db: EntityManager, caseId: string): Promise
   return row?.version ?? 0;
 }
 
-export async function recordCaseEvent(db: EntityManager, caseId: string, actorUserId: string, kind: 'created' | 'transition' | 'handover', details: Record<string, unknown>): Promise<void> {
-  await db.query('INSERT INTO case_event (case_id, actor_user_id, kind, details) VALUES ($1, $2, $3, $4)', [caseId, actorUserId, kind, JSON.stringify(details)]);
+export async function recordCaseEvent(
+  db: EntityManager,
+  caseId: string,
+  actorUserId: string,
+  kind: 'created' | 'transition' | 'handover',
+  details: Record<string, unknown>,
+): Promise<void> {
+  await db.query(
+    'INSERT INTO case_event (case_id, actor_user_id, kind, details) VALUES ($1, $2, $3, $4)',
+    [caseId, actorUserId, kind, JSON.stringify(details)],
+  );
 }
 
-export async function findCasemanagerColleague(db: EntityManager, organisationId: string, userId: string): Promise<{ id: string } | null> {
-  const rows = await db.query(`SELECT id FROM app_user WHERE id = $1 AND organisation_id = $2 AND seat = 'casemanager' AND is_active`, [userId, organisationId]);
+export async function findCasemanagerColleague(
+  db: EntityManager,
+  organisationId: string,
+  userId: string,
+): Promise<{ id: string } | null> {
+  const rows = await db.query(
+    `SELECT id FROM app_user WHERE id = $1 AND organisation_id = $2 AND seat = 'casemanager' AND is_active`,
+    [userId, organisationId],
+  );
   return rows[0] ?? null;
 }
 
@@ -157,19 +231,33 @@ function nameVisibleSql(actor: Actor, param: (value: unknown) => string, today: 
 
 /** The scoped, filtered, sorted page of cases and the total that matches. */
 export async function listCasesInScope(
-  db: EntityManager, actor: Actor, query: CaseListQuery, options: { today: string; stalledDays: number },
+  db: EntityManager,
+  actor: Actor,
+  query: CaseListQuery,
+  options: { today: string; stalledDays: number },
 ): Promise<{ rows: CaseRow[]; total: number }> {
   const params: unknown[] = [];
-  const param = (value: unknown) => { params.push(value); return `$${params.length}`; };
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
   const conditions = [`(${caseScope(actor, params)})`];
   if (query.state) conditions.push(`c.state = ${param(query.state)}`);
   if (query.targetGroup) conditions.push(`c.target_group = ${param(query.targetGroup)}`);
   if (query.municipality) {
     const code = param(query.municipality);
-    conditions.push(`(c.origin_code = ${code} OR c.proposed_destination_code = ${code} OR c.decided_destination_code = ${code})`);
+    conditions.push(
+      `(c.origin_code = ${code} OR c.proposed_destination_code = ${code} OR c.decided_destination_code = ${code})`,
+    );
   }
-  if (query.minWaitingDays !== undefined) conditions.push(`c.ready_at IS NOT NULL AND ${waitingDaysSql(param(options.today))} >= ${param(query.minWaitingDays)}::int`);
-  if (query.q) conditions.push(`${nameVisibleSql(actor, param, options.today)} AND c.search_name LIKE ${param(`%${query.q.toLowerCase().replace(/[%_\\]/g, (m) => `\\${m}`)}%`)}`);
+  if (query.minWaitingDays !== undefined)
+    conditions.push(
+      `c.ready_at IS NOT NULL AND ${waitingDaysSql(param(options.today))} >= ${param(query.minWaitingDays)}::int`,
+    );
+  if (query.q)
+    conditions.push(
+      `${nameVisibleSql(actor, param, options.today)} AND c.search_name LIKE ${param(`%${query.q.toLowerCase().replace(/[%_\\]/g, (m) => `\\${m}`)}%`)}`,
+    );
   if (query.isStalled !== undefined) {
     // Stalled from the threshold's Dutch day on: the last activity's Dutch day is that many days back or more.
     const stalled = `(c.state <> 'closed' AND (c.last_activity_at AT TIME ZONE 'Europe/Amsterdam')::date <= ${param(options.today)}::date - ${param(options.stalledDays)}::int)`;
@@ -181,13 +269,17 @@ export async function listCasesInScope(
   const direction = query.direction.toUpperCase();
   const sortColumns: Record<CaseListQuery['sort'], () => string> = {
     // Hidden names sort after the visible ones, by pseudonym.
-    name: () => `CASE WHEN ${nameVisibleSql(actor, param, options.today)} THEN c.search_name ELSE '~' || c.pseudonym END`,
+    name: () =>
+      `CASE WHEN ${nameVisibleSql(actor, param, options.today)} THEN c.search_name ELSE '~' || c.pseudonym END`,
     waitingDays: () => waitingDaysSql(param(options.today)),
     updatedAt: () => 'c.updated_at',
     state: () => 'c.state',
   };
   const order = `${sortColumns[query.sort]()} ${direction} NULLS LAST, c.id`;
-  const [{ total }] = await db.query(`SELECT count(*)::int AS total FROM case_file c WHERE ${where}`, params.slice(0, whereParamCount));
+  const [{ total }] = await db.query(
+    `SELECT count(*)::int AS total FROM case_file c WHERE ${where}`,
+    params.slice(0, whereParamCount),
+  );
   const rows: CaseRow[] = await db.query(
     `SELECT ${caseColumns} ${caseJoins} WHERE ${where} ORDER BY ${order} LIMIT ${param(query.pageSize)} OFFSET ${param((query.page - 1) * query.pageSize)}`,
     params,
@@ -196,7 +288,11 @@ export async function listCasesInScope(
 }
 
 /** The cases in the actor's reach that search a dwelling in a municipality (its decided destination), longest waiting first. */
-export async function findSearchingCasesInScope(db: EntityManager, actor: Actor, municipalityCode: string): Promise<CaseRow[]> {
+export async function findSearchingCasesInScope(
+  db: EntityManager,
+  actor: Actor,
+  municipalityCode: string,
+): Promise<CaseRow[]> {
   const params: unknown[] = [municipalityCode];
   const scope = caseScope(actor, params);
   return db.query(

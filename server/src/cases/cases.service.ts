@@ -1,8 +1,34 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { dutchToday, waitingOf,
-  AppError, agreementPeriodOn, type CaseOutcome, type CaseState, type TransitionFacts, type TransitionName, allowedTransitions, checkTransition, consentedCategories, isConsentActive, isExpiringSoon, isStalled,
-  missingForReady, nextReadyAt, toProposalInput, validateAndPropose, type CaseDraft, type CaseList, type CaseListQuery, type CaseSections,
-  type CaseTransitionRequest, type CaseView, type Consent, type CreateCase, type RecordConsent, type RuleSet, type Seat,
+import {
+  dutchToday,
+  waitingOf,
+  AppError,
+  agreementPeriodOn,
+  type CaseOutcome,
+  type CaseState,
+  type TransitionFacts,
+  type TransitionName,
+  allowedTransitions,
+  checkTransition,
+  consentedCategories,
+  isConsentActive,
+  isExpiringSoon,
+  isStalled,
+  missingForReady,
+  nextReadyAt,
+  toProposalInput,
+  validateAndPropose,
+  type CaseDraft,
+  type CaseList,
+  type CaseListQuery,
+  type CaseSections,
+  type CaseTransitionRequest,
+  type CaseView,
+  type Consent,
+  type CreateCase,
+  type RecordConsent,
+  type RuleSet,
+  type Seat,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../audit/audit.writer';
@@ -10,7 +36,12 @@ import { publishAfterCommit } from '../live/live-events';
 import { getCurrentRuleSet } from '../regions/rule-set.service';
 import { countOpenAllocations } from '../regions/rule-set.repository';
 import { isOwnOrganisationCase, sectionsNotWritable } from './cases.policy';
-import { readableFields, toCaseView, type ProjectedCaseView, type Recipient } from './cases.projection';
+import {
+  readableFields,
+  toCaseView,
+  type ProjectedCaseView,
+  type Recipient,
+} from './cases.projection';
 import * as consentRepository from './consent.repository';
 import type { ConsentRow } from './consent.repository';
 import * as repository from './cases.repository';
@@ -26,7 +57,11 @@ function today(): string {
 
 async function requireRuleSet(db: EntityManager, regionId: string): Promise<RuleSet> {
   const ruleSet = await getCurrentRuleSet(db, regionId);
-  if (!ruleSet) throw new AppError('CONFLICT', 'Uw regio heeft nog geen regelset; vraag de regio-beheerder die in te stellen.');
+  if (!ruleSet)
+    throw new AppError(
+      'CONFLICT',
+      'Uw regio heeft nog geen regelset; vraag de regio-beheerder die in te stellen.',
+    );
   return ruleSet;
 }
 
@@ -35,7 +70,12 @@ async function requireRuleSet(db: EntityManager, regionId: string): Promise<Rule
  * period's ledger. A file that cannot be proposed for yet (no admission date, or input the engine
  * refuses) has no proposal; the case page says what is missing.
  */
-async function proposeFor(db: EntityManager, regionId: string, sections: CaseDraft, ruleSet: RuleSet) {
+async function proposeFor(
+  db: EntityManager,
+  regionId: string,
+  sections: CaseDraft,
+  ruleSet: RuleSet,
+) {
   const date = today();
   const period = agreementPeriodOn(ruleSet.config, date);
   const placements = await countOpenAllocations(db, regionId, period.start);
@@ -46,12 +86,19 @@ async function proposeFor(db: EntityManager, regionId: string, sections: CaseDra
 }
 
 /** The columns a write stores for a file: its sections, the search name, and the engine's proposal. */
-export async function prepareCaseWrite(db: EntityManager, regionId: string, sections: CaseDraft, ruleSet: RuleSet): Promise<CaseWrite> {
+export async function prepareCaseWrite(
+  db: EntityManager,
+  regionId: string,
+  sections: CaseDraft,
+  ruleSet: RuleSet,
+): Promise<CaseWrite> {
   const proposal = await proposeFor(db, regionId, sections, ruleSet);
   return {
     sections,
     targetGroup: sections.stay!.targetGroup,
-    searchName: `${sections.identity?.firstName ?? ''} ${sections.identity?.lastName ?? ''}`.trim().toLowerCase(),
+    searchName: `${sections.identity?.firstName ?? ''} ${sections.identity?.lastName ?? ''}`
+      .trim()
+      .toLowerCase(),
     originCode: proposal?.result.origin ?? null,
     proposedDestinationCode: proposal?.result.destination ?? null,
     proposal,
@@ -61,12 +108,24 @@ export async function prepareCaseWrite(db: EntityManager, regionId: string, sect
 
 /** The waiting clock of a case (domain.md §6): it stops at the keys, or at a closing before them. */
 function waitingFields(row: CaseRow, date: string): Pick<CaseView, 'waitingDays' | 'waitingUntil'> {
-  const waiting = waitingOf({ readyAt: row.ready_at?.toISOString() ?? null, keysOn: row.keys_on, closedAt: row.closed_at?.toISOString() ?? null }, date);
+  const waiting = waitingOf(
+    {
+      readyAt: row.ready_at?.toISOString() ?? null,
+      keysOn: row.keys_on,
+      closedAt: row.closed_at?.toISOString() ?? null,
+    },
+    date,
+  );
   return { waitingDays: waiting?.days ?? null, waitingUntil: waiting?.until ?? null };
 }
 
 /** The whole view of a case; the projection then keeps what the seat may see. */
-function fullView(row: CaseRow, actor: Actor, ruleSet: RuleSet | null, consents: readonly ConsentRow[]): CaseView {
+function fullView(
+  row: CaseRow,
+  actor: Actor,
+  ruleSet: RuleSet | null,
+  consents: readonly ConsentRow[],
+): CaseView {
   const s = row.sections;
   const date = today();
   return {
@@ -74,7 +133,12 @@ function fullView(row: CaseRow, actor: Actor, ruleSet: RuleSet | null, consents:
     pseudonym: row.pseudonym,
     version: row.version,
     state: row.state,
-    owner: { userId: row.owner_user_id, displayName: row.owner_name, organisationId: row.owner_organisation_id, organisationName: row.owner_organisation_name },
+    owner: {
+      userId: row.owner_user_id,
+      displayName: row.owner_name,
+      organisationId: row.owner_organisation_id,
+      organisationName: row.owner_organisation_name,
+    },
     identity: s.identity ?? {},
     contact: s.contact ?? {},
     household: s.household ?? {},
@@ -89,101 +153,204 @@ function fullView(row: CaseRow, actor: Actor, ruleSet: RuleSet | null, consents:
     exceptions: s.exceptions ?? [],
     excluded: s.excluded ?? [],
     proposal: row.proposal as CaseView['proposal'],
-    missingForReady: row.state === 'intake'
-      ? [...missingForReady(s, { youthAgeBand: ruleSet?.config.youthAgeBand, today: date }), ...(consents.length ? [] : [noConsentYet])]
-      : [],
+    missingForReady:
+      row.state === 'intake'
+        ? [
+            ...missingForReady(s, { youthAgeBand: ruleSet?.config.youthAgeBand, today: date }),
+            ...(consents.length ? [] : [noConsentYet]),
+          ]
+        : [],
     readyAt: row.ready_at?.toISOString() ?? null,
     ...waitingFields(row, date),
-    isStalled: isStalled(row.last_activity_at.toISOString(), date, ruleSet?.config.stalledCaseDays ?? 14, row.state === 'closed'),
+    isStalled: isStalled(
+      row.last_activity_at.toISOString(),
+      date,
+      ruleSet?.config.stalledCaseDays ?? 14,
+      row.state === 'closed',
+    ),
     outcome: row.outcome,
     closedAt: row.closed_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     lastActivityAt: row.last_activity_at.toISOString(),
     allowedTransitions: allowedTransitions(row.state, actor.seat),
-    consentWarnings: consents.filter((c) => isExpiringSoon(c, date)).map((c) => ({ organisationName: c.organisationName, expiresOn: c.expiresOn! })),
+    consentWarnings: consents
+      .filter((c) => isExpiringSoon(c, date))
+      .map((c) => ({ organisationName: c.organisationName, expiresOn: c.expiresOn! })),
   };
 }
 
-const noConsentYet = { path: 'consents', message: 'Leg vast wat de bewoner wil delen, en met wie (ook een weigering).' };
+const noConsentYet = {
+  path: 'consents',
+  message: 'Leg vast wat de bewoner wil delen, en met wie (ook een weigering).',
+};
 
 /** The owning organisation keeps the whole file; any other receives what the resident consented to. */
 function recipientFor(actor: Actor, row: CaseRow, consents: readonly ConsentRow[]): Recipient {
   if (actor.organisationId === row.owner_organisation_id) return { isOwningOrganisation: true };
-  return { isOwningOrganisation: false, consented: consentedCategories(consents, actor.organisationId, today()) };
+  return {
+    isOwningOrganisation: false,
+    consented: consentedCategories(consents, actor.organisationId, today()),
+  };
 }
 
 /** The actor as a recipient of this case, with consent read now. */
-export async function recipientOf(tx: EntityManager, actor: Actor, row: CaseRow): Promise<Recipient> {
+export async function recipientOf(
+  tx: EntityManager,
+  actor: Actor,
+  row: CaseRow,
+): Promise<Recipient> {
   if (actor.organisationId === row.owner_organisation_id) return { isOwningOrganisation: true };
   return recipientFor(actor, row, await consentRepository.findConsents(tx, [row.id]));
 }
 
 /** The seat's projection of one case, with consent read now: a withdrawal counts from the next request. */
-async function projectCase(tx: EntityManager, actor: Actor, row: CaseRow, ruleSet?: RuleSet | null) {
+async function projectCase(
+  tx: EntityManager,
+  actor: Actor,
+  row: CaseRow,
+  ruleSet?: RuleSet | null,
+) {
   const consents = await consentRepository.findConsents(tx, [row.id]);
   const rules = ruleSet === undefined ? await getCurrentRuleSet(tx, row.region_id) : ruleSet;
-  return toCaseView(fullView(row, actor, rules, consents), actor.seat, recipientFor(actor, row, consents));
+  return toCaseView(
+    fullView(row, actor, rules, consents),
+    actor.seat,
+    recipientFor(actor, row, consents),
+  );
 }
 
 /** The case within the actor's row scope, or the same 404 whether it exists or not. */
-export async function requireCase(db: EntityManager, actor: Actor, caseId: string, options: { lock?: boolean } = {}): Promise<CaseRow> {
+export async function requireCase(
+  db: EntityManager,
+  actor: Actor,
+  caseId: string,
+  options: { lock?: boolean } = {},
+): Promise<CaseRow> {
   const row = await repository.findCaseInScope(db, actor, caseId, options);
   if (!row) throw new AppError('NOT_FOUND', 'Deze casus bestaat niet of valt buiten uw bereik.');
   return row;
 }
 
 /** Projects the case for the actor and logs the look at personal data, in the same transaction. */
-async function viewAndAudit(tx: EntityManager, context: RequestContext, actor: Actor, row: CaseRow, action: 'case.read' | 'case.create' | 'case.update' | 'case.transition' | 'case.handover', extra: { fields?: string[]; details?: Record<string, unknown> } = {}): Promise<ProjectedCaseView> {
+async function viewAndAudit(
+  tx: EntityManager,
+  context: RequestContext,
+  actor: Actor,
+  row: CaseRow,
+  action: 'case.read' | 'case.create' | 'case.update' | 'case.transition' | 'case.handover',
+  extra: { fields?: string[]; details?: Record<string, unknown> } = {},
+): Promise<ProjectedCaseView> {
   const { view, fields } = await projectCase(tx, actor, row);
   await writeAudit(tx, context, {
-    action, objectType: 'case', objectId: row.id, subjectPseudonym: row.pseudonym, purpose, outcome: 'success',
-    fields: extra.fields ?? [...fields], details: extra.details,
+    action,
+    objectType: 'case',
+    objectId: row.id,
+    subjectPseudonym: row.pseudonym,
+    purpose,
+    outcome: 'success',
+    fields: extra.fields ?? [...fields],
+    details: extra.details,
   });
   return view;
 }
 
 async function conflict(tx: EntityManager, actor: Actor, caseId: string): Promise<never> {
   const row = await requireCase(tx, actor, caseId);
-  throw new AppError('VERSION_CONFLICT', undefined, [], { currentVersion: row.version, current: (await projectCase(tx, actor, row)).view });
-}
-
-export async function createCase(db: DataSource, context: RequestContext, actor: Actor, input: CreateCase): Promise<ProjectedCaseView> {
-  return db.transaction(async (tx) => {
-    const ruleSet = await requireRuleSet(tx, actor.regionId);
-    const sections: CaseDraft = { identity: input.identity, stay: input.stay };
-    const id = await repository.insertCase(tx, actor, await prepareCaseWrite(tx, actor.regionId, sections, ruleSet));
-    await repository.recordCaseEvent(tx, id, actor.userId, 'created', {});
-    return viewAndAudit(tx, context, actor, await requireCase(tx, actor, id), 'case.create', { fields: ['identity', 'stay'] });
+  throw new AppError('VERSION_CONFLICT', undefined, [], {
+    currentVersion: row.version,
+    current: (await projectCase(tx, actor, row)).view,
   });
 }
 
-export async function getCase(db: DataSource, context: RequestContext, actor: Actor, caseId: string): Promise<ProjectedCaseView> {
-  return db.transaction(async (tx) => viewAndAudit(tx, context, actor, await requireCase(tx, actor, caseId), 'case.read'));
+export async function createCase(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  input: CreateCase,
+): Promise<ProjectedCaseView> {
+  return db.transaction(async (tx) => {
+    const ruleSet = await requireRuleSet(tx, actor.regionId);
+    const sections: CaseDraft = { identity: input.identity, stay: input.stay };
+    const id = await repository.insertCase(
+      tx,
+      actor,
+      await prepareCaseWrite(tx, actor.regionId, sections, ruleSet),
+    );
+    await repository.recordCaseEvent(tx, id, actor.userId, 'created', {});
+    return viewAndAudit(tx, context, actor, await requireCase(tx, actor, id), 'case.create', {
+      fields: ['identity', 'stay'],
+    });
+  });
+}
+
+export async function getCase(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  caseId: string,
+): Promise<ProjectedCaseView> {
+  return db.transaction(async (tx) =>
+    viewAndAudit(tx, context, actor, await requireCase(tx, actor, caseId), 'case.read'),
+  );
 }
 
 /** Replaces the given sections whole, only on the version the writer read (else 409 with the current file). */
-export async function updateCase(db: DataSource, context: RequestContext, actor: Actor, caseId: string, version: number, changes: Partial<CaseSections>): Promise<ProjectedCaseView> {
+export async function updateCase(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  caseId: string,
+  version: number,
+  changes: Partial<CaseSections>,
+): Promise<ProjectedCaseView> {
   const touched = Object.keys(changes);
   return db.transaction(async (tx) => {
     const row = await requireCase(tx, actor, caseId);
     const refused = sectionsNotWritable(actor.seat, touched);
-    if (refused.length) throw new AppError('FORBIDDEN', 'U mag deze onderdelen van de casus niet wijzigen.', refused.map((path) => ({ path: `changes.${path}`, message: 'Uw rol mag dit onderdeel niet wijzigen.' })));
+    if (refused.length)
+      throw new AppError(
+        'FORBIDDEN',
+        'U mag deze onderdelen van de casus niet wijzigen.',
+        refused.map((path) => ({
+          path: `changes.${path}`,
+          message: 'Uw rol mag dit onderdeel niet wijzigen.',
+        })),
+      );
     if (row.state === 'closed') throw new AppError('CONFLICT', 'Deze casus is afgesloten.');
     if (row.version !== version) return conflict(tx, actor, caseId);
     const ruleSet = await requireRuleSet(tx, row.region_id);
     const sections: CaseDraft = { ...row.sections, ...changes };
-    if (!(await repository.updateCaseIfVersion(tx, caseId, version, await prepareCaseWrite(tx, row.region_id, sections, ruleSet)))) return conflict(tx, actor, caseId);
+    if (
+      !(await repository.updateCaseIfVersion(
+        tx,
+        caseId,
+        version,
+        await prepareCaseWrite(tx, row.region_id, sections, ruleSet),
+      ))
+    )
+      return conflict(tx, actor, caseId);
     publishAfterCommit(tx, { kind: 'case', caseId, byUserId: actor.userId });
-    return viewAndAudit(tx, context, actor, await requireCase(tx, actor, caseId), 'case.update', { fields: touched });
+    return viewAndAudit(tx, context, actor, await requireCase(tx, actor, caseId), 'case.update', {
+      fields: touched,
+    });
   });
 }
 
-export async function transitionCase(db: DataSource, context: RequestContext, actor: Actor, caseId: string, request: CaseTransitionRequest): Promise<ProjectedCaseView> {
+export async function transitionCase(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  caseId: string,
+  request: CaseTransitionRequest,
+): Promise<ProjectedCaseView> {
   return db.transaction(async (tx) => {
     const row = await requireCase(tx, actor, caseId);
     const ruleSet = await getCurrentRuleSet(tx, row.region_id);
-    const missing = missingForReady(row.sections, { youthAgeBand: ruleSet?.config.youthAgeBand, today: today() });
+    const missing = missingForReady(row.sections, {
+      youthAgeBand: ruleSet?.config.youthAgeBand,
+      today: today(),
+    });
     const consents = await consentRepository.findConsents(tx, [row.id]);
     if (request.transition === 'markReady' && consents.length === 0) missing.push(noConsentYet);
     const facts = {
@@ -195,52 +362,123 @@ export async function transitionCase(db: DataSource, context: RequestContext, ac
       outcome: request.transition === 'withdraw',
       outcomeWithdrawnOrDroppedOut: request.transition === 'withdraw',
     };
-    const check = checkTransition({ state: row.state, transition: request.transition, seat: actor.seat, facts });
+    const check = checkTransition({
+      state: row.state,
+      transition: request.transition,
+      seat: actor.seat,
+      facts,
+    });
     if (!check.ok) {
-      const isForbidden = check.reason === 'wrongSeat' || (request.transition === 'withdraw' && !isOwnOrganisationCase(actor, row.owner_organisation_id));
-      throw new AppError(isForbidden ? 'FORBIDDEN' : 'CONFLICT', check.message, missing.map(({ path, message }) => ({ path, message })));
+      const isForbidden =
+        check.reason === 'wrongSeat' ||
+        (request.transition === 'withdraw' &&
+          !isOwnOrganisationCase(actor, row.owner_organisation_id));
+      throw new AppError(
+        isForbidden ? 'FORBIDDEN' : 'CONFLICT',
+        check.message,
+        missing.map(({ path, message }) => ({ path, message })),
+      );
     }
     if (row.version !== request.version) return conflict(tx, actor, caseId);
     const now = new Date().toISOString();
-    const change = request.transition === 'withdraw'
-      ? { state: check.to, readyAt: row.ready_at?.toISOString() ?? null, outcome: request.outcome, closedAt: now }
-      : { state: check.to, readyAt: nextReadyAt(row.ready_at?.toISOString() ?? null, request.transition, now) };
-    if (!(await repository.updateStateIfVersion(tx, caseId, request.version, change))) return conflict(tx, actor, caseId);
+    const change =
+      request.transition === 'withdraw'
+        ? {
+            state: check.to,
+            readyAt: row.ready_at?.toISOString() ?? null,
+            outcome: request.outcome,
+            closedAt: now,
+          }
+        : {
+            state: check.to,
+            readyAt: nextReadyAt(row.ready_at?.toISOString() ?? null, request.transition, now),
+          };
+    if (!(await repository.updateStateIfVersion(tx, caseId, request.version, change)))
+      return conflict(tx, actor, caseId);
     // Withdrawn before the move: an open or accepted offer lapses and its dwelling is free again (domain.md §4).
     if (request.transition === 'withdraw') await cancelLiveOffers(tx, caseId);
     publishAfterCommit(tx, { kind: 'case', caseId, byUserId: actor.userId });
     await repository.recordCaseEvent(tx, caseId, actor.userId, 'transition', {
-      transition: request.transition, from: row.state, to: check.to, ...(request.transition === 'withdraw' ? { reason: request.reason, outcome: request.outcome } : {}),
+      transition: request.transition,
+      from: row.state,
+      to: check.to,
+      ...(request.transition === 'withdraw'
+        ? { reason: request.reason, outcome: request.outcome }
+        : {}),
     });
-    return viewAndAudit(tx, context, actor, await requireCase(tx, actor, caseId), 'case.transition', { fields: ['state'], details: { transition: request.transition } });
+    return viewAndAudit(
+      tx,
+      context,
+      actor,
+      await requireCase(tx, actor, caseId),
+      'case.transition',
+      { fields: ['state'], details: { transition: request.transition } },
+    );
   });
 }
 
 /** Hands the case to a colleague case manager of the same organisation; recorded on the case. */
-export async function handOverCase(db: DataSource, context: RequestContext, actor: Actor, caseId: string, version: number, toUserId: string): Promise<ProjectedCaseView> {
+export async function handOverCase(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  caseId: string,
+  version: number,
+  toUserId: string,
+): Promise<ProjectedCaseView> {
   return db.transaction(async (tx) => {
     const row = await requireCase(tx, actor, caseId);
-    const colleague = await repository.findCasemanagerColleague(tx, row.owner_organisation_id, toUserId);
-    if (!colleague) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'toUserId', message: 'Kies een casemanager van uw eigen organisatie.' }]);
+    const colleague = await repository.findCasemanagerColleague(
+      tx,
+      row.owner_organisation_id,
+      toUserId,
+    );
+    if (!colleague)
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { path: 'toUserId', message: 'Kies een casemanager van uw eigen organisatie.' },
+      ]);
     if (row.version !== version) return conflict(tx, actor, caseId);
-    if (!(await repository.updateOwnerIfVersion(tx, caseId, version, toUserId))) return conflict(tx, actor, caseId);
+    if (!(await repository.updateOwnerIfVersion(tx, caseId, version, toUserId)))
+      return conflict(tx, actor, caseId);
     publishAfterCommit(tx, { kind: 'case', caseId, byUserId: actor.userId });
-    await repository.recordCaseEvent(tx, caseId, actor.userId, 'handover', { fromUserId: row.owner_user_id, toUserId });
-    return viewAndAudit(tx, context, actor, await requireCase(tx, actor, caseId), 'case.handover', { fields: ['owner'] });
+    await repository.recordCaseEvent(tx, caseId, actor.userId, 'handover', {
+      fromUserId: row.owner_user_id,
+      toUserId,
+    });
+    return viewAndAudit(tx, context, actor, await requireCase(tx, actor, caseId), 'case.handover', {
+      fields: ['owner'],
+    });
   });
 }
 
-export async function listCases(db: DataSource, context: RequestContext, actor: Actor, query: CaseListQuery): Promise<CaseList> {
+export async function listCases(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  query: CaseListQuery,
+): Promise<CaseList> {
   return db.transaction(async (tx) => {
     const ruleSet = await getCurrentRuleSet(tx, actor.regionId);
     const date = today();
     const stalledDays = ruleSet?.config.stalledCaseDays ?? 14;
-    const { rows, total } = await repository.listCasesInScope(tx, actor, query, { today: date, stalledDays });
-    const consents = await consentRepository.findConsents(tx, rows.map((r) => r.id));
+    const { rows, total } = await repository.listCasesInScope(tx, actor, query, {
+      today: date,
+      stalledDays,
+    });
+    const consents = await consentRepository.findConsents(
+      tx,
+      rows.map((r) => r.id),
+    );
     const items = rows.map((row) => {
       const own = consents.filter((c) => c.caseId === row.id);
-      const { view } = toCaseView(fullView(row, actor, ruleSet, own), actor.seat, recipientFor(actor, row, own));
-      const name = view.identity ? `${view.identity.firstName ?? ''} ${view.identity.lastName ?? ''}`.trim() : undefined;
+      const { view } = toCaseView(
+        fullView(row, actor, ruleSet, own),
+        actor.seat,
+        recipientFor(actor, row, own),
+      );
+      const name = view.identity
+        ? `${view.identity.firstName ?? ''} ${view.identity.lastName ?? ''}`.trim()
+        : undefined;
       return {
         id: row.id,
         pseudonym: row.pseudonym,
@@ -248,7 +486,8 @@ export async function listCases(db: DataSource, context: RequestContext, actor: 
         state: row.state,
         ...(view.stay?.targetGroup ? { targetGroup: view.stay.targetGroup } : {}),
         origin: view.origin ?? null,
-        destination: row.decided_destination_code ?? (view.proposal ? row.proposed_destination_code : null),
+        destination:
+          row.decided_destination_code ?? (view.proposal ? row.proposed_destination_code : null),
         ownerName: view.owner?.displayName ?? '',
         waitingDays: view.waitingDays ?? null,
         waitingUntil: view.waitingUntil ?? null,
@@ -257,7 +496,17 @@ export async function listCases(db: DataSource, context: RequestContext, actor: 
       };
     });
     // A name typed in the search box is personal data: the append-only log keeps that a search was made, never the term.
-    await writeAudit(tx, context, { action: 'case.list', objectType: 'case', purpose, outcome: 'success', fields: ['name', 'state'], details: { count: items.length, query: { ...query, ...(query.q ? { q: '[zoekterm]' } : {}) } } });
+    await writeAudit(tx, context, {
+      action: 'case.list',
+      objectType: 'case',
+      purpose,
+      outcome: 'success',
+      fields: ['name', 'state'],
+      details: {
+        count: items.length,
+        query: { ...query, ...(query.q ? { q: '[zoekterm]' } : {}) },
+      },
+    });
     return { items, total, page: query.page, pageSize: query.pageSize };
   });
 }
@@ -288,60 +537,136 @@ function toConsent(row: ConsentRow): Consent {
 
 async function requireOwnCase(tx: EntityManager, actor: Actor, caseId: string): Promise<CaseRow> {
   const row = await requireCase(tx, actor, caseId);
-  if (!isOwnOrganisationCase(actor, row.owner_organisation_id)) throw new AppError('FORBIDDEN', 'Alleen de casemanager van de casus legt toestemming vast.');
+  if (!isOwnOrganisationCase(actor, row.owner_organisation_id))
+    throw new AppError('FORBIDDEN', 'Alleen de casemanager van de casus legt toestemming vast.');
   return row;
 }
 
 // ---- for the audit module: the access log and the resident's export (AVG art. 15) ----
 
 /** A case of the actor's own organisation: 404 outside the scope, 403 for a seat that is not its case manager. */
-export async function requireOwnCaseRef(tx: EntityManager, actor: Actor, caseId: string, refusal: string): Promise<{ id: string; pseudonym: string; regionId: string }> {
+export async function requireOwnCaseRef(
+  tx: EntityManager,
+  actor: Actor,
+  caseId: string,
+  refusal: string,
+): Promise<{ id: string; pseudonym: string; regionId: string }> {
   const row = await requireCase(tx, actor, caseId);
-  if (!isOwnOrganisationCase(actor, row.owner_organisation_id)) throw new AppError('FORBIDDEN', refusal);
+  if (!isOwnOrganisationCase(actor, row.owner_organisation_id))
+    throw new AppError('FORBIDDEN', refusal);
   return { id: row.id, pseudonym: row.pseudonym, regionId: row.region_id };
 }
 
 /** The file as its own case manager sees it (the same projection as the case page), with its consents. */
-export async function ownCaseFile(tx: EntityManager, actor: Actor, caseId: string, refusal: string): Promise<{ id: string; pseudonym: string; view: ProjectedCaseView; consents: Consent[] }> {
+export async function ownCaseFile(
+  tx: EntityManager,
+  actor: Actor,
+  caseId: string,
+  refusal: string,
+): Promise<{ id: string; pseudonym: string; view: ProjectedCaseView; consents: Consent[] }> {
   const row = await requireCase(tx, actor, caseId);
-  if (!isOwnOrganisationCase(actor, row.owner_organisation_id)) throw new AppError('FORBIDDEN', refusal);
+  if (!isOwnOrganisationCase(actor, row.owner_organisation_id))
+    throw new AppError('FORBIDDEN', refusal);
   const { view } = await projectCase(tx, actor, row);
-  return { id: row.id, pseudonym: row.pseudonym, view, consents: (await consentRepository.findConsents(tx, [row.id])).map(toConsent) };
+  return {
+    id: row.id,
+    pseudonym: row.pseudonym,
+    view,
+    consents: (await consentRepository.findConsents(tx, [row.id])).map(toConsent),
+  };
 }
 
-export async function listConsents(db: DataSource, context: RequestContext, actor: Actor, caseId: string): Promise<Consent[]> {
+export async function listConsents(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  caseId: string,
+): Promise<Consent[]> {
   return db.transaction(async (tx) => {
     const row = await requireOwnCase(tx, actor, caseId);
-    await writeAudit(tx, context, { action: 'case.consent.read', objectType: 'case', objectId: row.id, subjectPseudonym: row.pseudonym, purpose, outcome: 'success', fields: ['consents'] });
+    await writeAudit(tx, context, {
+      action: 'case.consent.read',
+      objectType: 'case',
+      objectId: row.id,
+      subjectPseudonym: row.pseudonym,
+      purpose,
+      outcome: 'success',
+      fields: ['consents'],
+    });
     return (await consentRepository.findConsents(tx, [row.id])).map(toConsent);
   });
 }
 
-export async function recordConsent(db: DataSource, context: RequestContext, actor: Actor, caseId: string, input: RecordConsent): Promise<Consent> {
+export async function recordConsent(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  caseId: string,
+  input: RecordConsent,
+): Promise<Consent> {
   return db.transaction(async (tx) => {
     const row = await requireOwnCase(tx, actor, caseId);
-    if (!(await consentRepository.isOrganisationInRegion(tx, input.organisationId, row.region_id)) || input.organisationId === row.owner_organisation_id) {
-      throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'organisationId', message: 'Kies een andere organisatie uit uw regio.' }]);
+    if (
+      !(await consentRepository.isOrganisationInRegion(tx, input.organisationId, row.region_id)) ||
+      input.organisationId === row.owner_organisation_id
+    ) {
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { path: 'organisationId', message: 'Kies een andere organisatie uit uw regio.' },
+      ]);
     }
-    if (input.documentId && !(await consentRepository.isDocumentOfCase(tx, input.documentId, row.id))) {
-      throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'documentId', message: 'Dit document hoort niet bij deze casus.' }]);
+    if (
+      input.documentId &&
+      !(await consentRepository.isDocumentOfCase(tx, input.documentId, row.id))
+    ) {
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { path: 'documentId', message: 'Dit document hoort niet bij deze casus.' },
+      ]);
     }
     const id = await consentRepository.insertConsent(tx, row.id, actor.userId, input);
     await tx.query('UPDATE case_file SET last_activity_at = now() WHERE id = $1', [row.id]);
     publishAfterCommit(tx, { kind: 'case', caseId: row.id, byUserId: actor.userId });
-    await writeAudit(tx, context, { action: 'case.consent.record', objectType: 'case', objectId: row.id, subjectPseudonym: row.pseudonym, purpose, outcome: 'success', fields: ['consents'], details: { consentId: id, categories: input.categories } });
-    return toConsent((await consentRepository.findConsents(tx, [row.id])).find((c) => c.id === id)!);
+    await writeAudit(tx, context, {
+      action: 'case.consent.record',
+      objectType: 'case',
+      objectId: row.id,
+      subjectPseudonym: row.pseudonym,
+      purpose,
+      outcome: 'success',
+      fields: ['consents'],
+      details: { consentId: id, categories: input.categories },
+    });
+    return toConsent(
+      (await consentRepository.findConsents(tx, [row.id])).find((c) => c.id === id)!,
+    );
   });
 }
 
 /** Withdrawal takes effect at the organisation's next request: projections read consent every time. */
-export async function withdrawConsent(db: DataSource, context: RequestContext, actor: Actor, caseId: string, consentId: string): Promise<Consent> {
+export async function withdrawConsent(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  caseId: string,
+  consentId: string,
+): Promise<Consent> {
   return db.transaction(async (tx) => {
     const row = await requireOwnCase(tx, actor, caseId);
-    if (!(await consentRepository.withdrawConsent(tx, row.id, consentId, actor.userId))) throw new AppError('NOT_FOUND', 'Deze toestemming bestaat niet of is al ingetrokken.');
+    if (!(await consentRepository.withdrawConsent(tx, row.id, consentId, actor.userId)))
+      throw new AppError('NOT_FOUND', 'Deze toestemming bestaat niet of is al ingetrokken.');
     publishAfterCommit(tx, { kind: 'case', caseId: row.id, byUserId: actor.userId });
-    await writeAudit(tx, context, { action: 'case.consent.withdraw', objectType: 'case', objectId: row.id, subjectPseudonym: row.pseudonym, purpose, outcome: 'success', fields: ['consents'], details: { consentId } });
-    return toConsent((await consentRepository.findConsents(tx, [row.id])).find((c) => c.id === consentId)!);
+    await writeAudit(tx, context, {
+      action: 'case.consent.withdraw',
+      objectType: 'case',
+      objectId: row.id,
+      subjectPseudonym: row.pseudonym,
+      purpose,
+      outcome: 'success',
+      fields: ['consents'],
+      details: { consentId },
+    });
+    return toConsent(
+      (await consentRepository.findConsents(tx, [row.id])).find((c) => c.id === consentId)!,
+    );
   });
 }
 
@@ -362,25 +687,51 @@ export interface StateChange {
  * transaction: the seat, the state and the facts are checked by the shared table, the version
  * guards against a concurrent change, the step is recorded on the case and in the audit log.
  */
-export async function moveCase(tx: EntityManager, context: RequestContext, actor: Actor, caseId: string, expectedVersion: number, change: StateChange): Promise<{ version: number; pseudonym: string }> {
+export async function moveCase(
+  tx: EntityManager,
+  context: RequestContext,
+  actor: Actor,
+  caseId: string,
+  expectedVersion: number,
+  change: StateChange,
+): Promise<{ version: number; pseudonym: string }> {
   const row = await requireCase(tx, actor, caseId);
-  const check = checkTransition({ state: row.state, transition: change.transition, seat: actor.seat, facts: change.facts });
-  if (!check.ok) throw new AppError(check.reason === 'wrongSeat' ? 'FORBIDDEN' : 'CONFLICT', check.message);
+  const check = checkTransition({
+    state: row.state,
+    transition: change.transition,
+    seat: actor.seat,
+    facts: change.facts,
+  });
+  if (!check.ok)
+    throw new AppError(check.reason === 'wrongSeat' ? 'FORBIDDEN' : 'CONFLICT', check.message);
   if (row.version !== expectedVersion) return conflict(tx, actor, caseId);
   const now = new Date().toISOString();
   const isClosing = check.to === 'closed';
   const ok = await repository.updateStateIfVersion(tx, caseId, expectedVersion, {
     state: check.to,
     readyAt: nextReadyAt(row.ready_at?.toISOString() ?? null, change.transition, now),
-    outcome: isClosing ? change.outcome ?? null : null,
-    closedAt: isClosing ? change.closedAt ?? now : null,
-    ...(change.decidedDestinationCode !== undefined ? { decidedDestinationCode: change.decidedDestinationCode } : {}),
+    outcome: isClosing ? (change.outcome ?? null) : null,
+    closedAt: isClosing ? (change.closedAt ?? now) : null,
+    ...(change.decidedDestinationCode !== undefined
+      ? { decidedDestinationCode: change.decidedDestinationCode }
+      : {}),
   });
   if (!ok) return conflict(tx, actor, caseId);
   publishAfterCommit(tx, { kind: 'case', caseId, byUserId: actor.userId });
-  await repository.recordCaseEvent(tx, caseId, actor.userId, 'transition', { transition: change.transition, from: row.state, to: check.to, ...change.details });
+  await repository.recordCaseEvent(tx, caseId, actor.userId, 'transition', {
+    transition: change.transition,
+    from: row.state,
+    to: check.to,
+    ...change.details,
+  });
   await writeAudit(tx, context, {
-    action: 'case.transition', objectType: 'case', objectId: caseId, subjectPseudonym: row.pseudonym, purpose, outcome: 'success', fields: ['state'],
+    action: 'case.transition',
+    objectType: 'case',
+    objectId: caseId,
+    subjectPseudonym: row.pseudonym,
+    purpose,
+    outcome: 'success',
+    fields: ['state'],
     details: { transition: change.transition, ...change.details },
   });
   return { version: expectedVersion + 1, pseudonym: row.pseudonym };
@@ -390,7 +741,11 @@ export async function moveCase(tx: EntityManager, context: RequestContext, actor
  * Something happened on the case without a step of the state table (the resident accepted an
  * offer): it counts as activity (not stalled), and every page that shows the case hears of it.
  */
-export async function markCaseActivity(tx: EntityManager, actor: Actor, caseId: string): Promise<void> {
+export async function markCaseActivity(
+  tx: EntityManager,
+  actor: Actor,
+  caseId: string,
+): Promise<void> {
   await tx.query('UPDATE case_file SET last_activity_at = now() WHERE id = $1', [caseId]);
   publishAfterCommit(tx, { kind: 'case', caseId, byUserId: actor.userId });
 }
@@ -410,7 +765,11 @@ export async function projectCaseFields(tx: EntityManager, actor: Actor, row: Ca
  * more of the case, such as a decision's motivation, asks the same fields), or null when it lies
  * outside the actor's reach.
  */
-export async function projectCaseIfReachable(tx: EntityManager, actor: Actor, caseId: string): Promise<{ view: ProjectedCaseView; fields: readonly string[] } | null> {
+export async function projectCaseIfReachable(
+  tx: EntityManager,
+  actor: Actor,
+  caseId: string,
+): Promise<{ view: ProjectedCaseView; fields: readonly string[] } | null> {
   const row = await repository.findCaseInScope(tx, actor, caseId);
   return row ? projectCase(tx, actor, row) : null;
 }
@@ -419,8 +778,14 @@ export async function projectCaseIfReachable(tx: EntityManager, actor: Actor, ca
 export async function caseFactsForDecision(tx: EntityManager, actor: Actor, caseId: string) {
   const row = await requireCase(tx, actor, caseId);
   return {
-    state: row.state, version: row.version, regionId: row.region_id, pseudonym: row.pseudonym, originCode: row.origin_code,
-    proposal: row.proposal as CaseView['proposal'], excluded: row.sections.excluded ?? [], wish: row.sections.wishes?.municipalities?.[0] ?? null,
+    state: row.state,
+    version: row.version,
+    regionId: row.region_id,
+    pseudonym: row.pseudonym,
+    originCode: row.origin_code,
+    proposal: row.proposal as CaseView['proposal'],
+    excluded: row.sections.excluded ?? [],
+    wish: row.sections.wishes?.municipalities?.[0] ?? null,
   };
 }
 
@@ -436,18 +801,35 @@ export interface CaseForFit {
   fields: readonly string[];
 }
 
-function caseForFit(row: CaseRow, projected: { view: ProjectedCaseView; fields: readonly string[] }): CaseForFit {
-  return { id: row.id, pseudonym: row.pseudonym, state: row.state, destination: row.decided_destination_code, ...projected };
+function caseForFit(
+  row: CaseRow,
+  projected: { view: ProjectedCaseView; fields: readonly string[] },
+): CaseForFit {
+  return {
+    id: row.id,
+    pseudonym: row.pseudonym,
+    state: row.state,
+    destination: row.decided_destination_code,
+    ...projected,
+  };
 }
 
 /** One case in the actor's reach (else the same 404 as everywhere), projected for its seat. */
-export async function caseForFitInReach(tx: EntityManager, actor: Actor, caseId: string): Promise<CaseForFit> {
+export async function caseForFitInReach(
+  tx: EntityManager,
+  actor: Actor,
+  caseId: string,
+): Promise<CaseForFit> {
   const row = await requireCase(tx, actor, caseId);
   return caseForFit(row, await projectCase(tx, actor, row));
 }
 
 /** The cases in the actor's reach searching a dwelling in this municipality, each projected for its seat. */
-export async function searchingCasesInReach(tx: EntityManager, actor: Actor, municipalityCode: string): Promise<CaseForFit[]> {
+export async function searchingCasesInReach(
+  tx: EntityManager,
+  actor: Actor,
+  municipalityCode: string,
+): Promise<CaseForFit[]> {
   const rows = await repository.findSearchingCasesInScope(tx, actor, municipalityCode);
   const ruleSet = await getCurrentRuleSet(tx, actor.regionId);
   const found: CaseForFit[] = [];

@@ -9,23 +9,41 @@ beforeAll(async () => {
   t = await startTestApp();
   kwintes = await t.signIn('regisseur@kwintes.demo');
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
-const count = async (table: string) => (await t.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
-const caseRow = async (id: string) => (await t.db.query('SELECT * FROM case_file WHERE id = $1', [id]))[0];
+const count = async (table: string) =>
+  (await t.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
+const caseRow = async (id: string) =>
+  (await t.db.query('SELECT * FROM case_file WHERE id = $1', [id]))[0];
 
 describe('intake', () => {
   it('creates a case in intake, owned by the case manager and their organisation, with a pseudonym', async () => {
-    const response = await kwintes.post('/api/cases').send({ identity: { firstName: 'Sem', lastName: 'Visser' }, stay: { targetGroup: 'shelter' } });
+    const response = await kwintes.post('/api/cases').send({
+      identity: { firstName: 'Sem', lastName: 'Visser' },
+      stay: { targetGroup: 'shelter' },
+    });
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ state: 'intake', version: 1, identity: { firstName: 'Sem', lastName: 'Visser' }, owner: { organisationName: 'Kwintes', displayName: 'Sanne Willems' } });
+    expect(response.body).toMatchObject({
+      state: 'intake',
+      version: 1,
+      identity: { firstName: 'Sem', lastName: 'Visser' },
+      owner: { organisationName: 'Kwintes', displayName: 'Sanne Willems' },
+    });
     expect(response.body.pseudonym).toMatch(/^R-[0-9A-Z]{8}$/);
-    expect(response.body.missingForReady.map((m: { path: string }) => m.path)).toEqual(expect.arrayContaining(['identity.birthDate', 'stay.admissionDate', 'addresses', 'wishes']));
+    expect(response.body.missingForReady.map((m: { path: string }) => m.path)).toEqual(
+      expect.arrayContaining(['identity.birthDate', 'stay.admissionDate', 'addresses', 'wishes']),
+    );
   });
 
   it('shows the proposal of the engine for the file as it stands, beside the wishes', async () => {
     const view = await newCase(kwintes);
-    expect(view.proposal.result).toMatchObject({ outcome: 'herkomst', origin: 'GM0995', destination: 'GM0995' });
+    expect(view.proposal.result).toMatchObject({
+      outcome: 'herkomst',
+      origin: 'GM0995',
+      destination: 'GM0995',
+    });
     expect(view.proposal.ruleSetVersion).toBe(1);
     expect(view.proposal.result.reasons.join(' ')).toContain('Zeewolde');
     expect(view.wishes.ownWords).toContain('rustig wonen');
@@ -37,7 +55,17 @@ describe('intake', () => {
     const view = await newCase(kwintes);
     const b = await kwintes.patch(`/api/cases/${view.id}`).send({
       version: view.version,
-      changes: { exceptions: [{ kind: 'B', municipality: 'GM0303', ground: 'daginvulling', canTravelFromOrigin: false, motivation: 'Vast werk bij een bedrijf in Dronten, niet te bereizen.' }] },
+      changes: {
+        exceptions: [
+          {
+            kind: 'B',
+            municipality: 'GM0303',
+            ground: 'daginvulling',
+            canTravelFromOrigin: false,
+            motivation: 'Vast werk bij een bedrijf in Dronten, niet te bereizen.',
+          },
+        ],
+      },
     });
     expect(b.status).toBe(200);
     expect(b.body.proposal.result).toMatchObject({ outcome: 'B', destination: 'GM0303' });
@@ -51,10 +79,16 @@ describe('intake', () => {
     expect(view.proposal.result.destination).toBe('GM0034');
   });
 
-  it('the youth group is checked against the region\'s age band', async () => {
-    const view = await newCase(kwintes, { identity: { firstName: 'Jay', lastName: 'Kok', birthDate: '1995-01-01' }, stay: { targetGroup: 'youthCare', facility: 'Jeugdzorg', admissionDate: '2022-03-01' } });
+  it("the youth group is checked against the region's age band", async () => {
+    const view = await newCase(kwintes, {
+      identity: { firstName: 'Jay', lastName: 'Kok', birthDate: '1995-01-01' },
+      stay: { targetGroup: 'youthCare', facility: 'Jeugdzorg', admissionDate: '2022-03-01' },
+    });
     expect(view.missingForReady).toEqual([
-      expect.objectContaining({ path: 'identity.birthDate', message: expect.stringContaining('18 tot 23 jaar') }),
+      expect.objectContaining({
+        path: 'identity.birthDate',
+        message: expect.stringContaining('18 tot 23 jaar'),
+      }),
       expect.objectContaining({ path: 'consents' }),
     ]);
   });
@@ -64,8 +98,12 @@ describe('no lost work', () => {
   it('of two concurrent updates on one version, one wins and the other gets 409 with the current version; no field is lost', async () => {
     const view = await newCase(kwintes);
     const [a, b] = await Promise.all([
-      kwintes.patch(`/api/cases/${view.id}`).send({ version: view.version, changes: { housingNeeds: { rooms: 3 } } }),
-      kwintes.patch(`/api/cases/${view.id}`).send({ version: view.version, changes: { contact: { phone: '06 99999999' } } }),
+      kwintes
+        .patch(`/api/cases/${view.id}`)
+        .send({ version: view.version, changes: { housingNeeds: { rooms: 3 } } }),
+      kwintes
+        .patch(`/api/cases/${view.id}`)
+        .send({ version: view.version, changes: { contact: { phone: '06 99999999' } } }),
     ]);
     const statuses = [a.status, b.status].sort();
     expect(statuses).toEqual([200, 409]);
@@ -75,8 +113,11 @@ describe('no lost work', () => {
     expect(loser.body.error.details.currentVersion).toBe(view.version + 1);
     expect(loser.body.error.details.current.version).toBe(view.version + 1);
     // The loser re-sends on the new version: both changes are in the file.
-    const loserChanges = loser === a ? { housingNeeds: { rooms: 3 } } : { contact: { phone: '06 99999999' } };
-    const retry = await kwintes.patch(`/api/cases/${view.id}`).send({ version: winner.body.version, changes: loserChanges });
+    const loserChanges =
+      loser === a ? { housingNeeds: { rooms: 3 } } : { contact: { phone: '06 99999999' } };
+    const retry = await kwintes
+      .patch(`/api/cases/${view.id}`)
+      .send({ version: winner.body.version, changes: loserChanges });
     expect(retry.status).toBe(200);
     expect(retry.body.housingNeeds.rooms).toBe(3);
     expect(retry.body.contact.phone).toBe('06 99999999');
@@ -84,8 +125,14 @@ describe('no lost work', () => {
 
   it('20 concurrent writes on one version: exactly one wins', async () => {
     const view = await newCase(kwintes);
-    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) =>
-      kwintes.patch(`/api/cases/${view.id}`).send({ version: view.version, changes: { household: { adults: 1, children: i % 5, description: `poging ${i}` } } })));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        kwintes.patch(`/api/cases/${view.id}`).send({
+          version: view.version,
+          changes: { household: { adults: 1, children: i % 5, description: `poging ${i}` } },
+        }),
+      ),
+    );
     expect(responses.filter((r) => r.status === 200)).toHaveLength(1);
     expect(responses.filter((r) => r.status === 409)).toHaveLength(19);
     expect((await caseRow(view.id)).version).toBe(view.version + 1);
@@ -94,69 +141,129 @@ describe('no lost work', () => {
 
 describe('states', () => {
   it('marks the case ready once the file is complete; the waiting clock starts once', async () => {
-    const incomplete = (await kwintes.post('/api/cases').send({ identity: { firstName: 'Ad', lastName: 'Hoc' }, stay: { targetGroup: 'shelter' } })).body;
-    const refused = await kwintes.post(`/api/cases/${incomplete.id}/transitions`).send({ transition: 'markReady', version: incomplete.version });
+    const incomplete = (
+      await kwintes
+        .post('/api/cases')
+        .send({ identity: { firstName: 'Ad', lastName: 'Hoc' }, stay: { targetGroup: 'shelter' } })
+    ).body;
+    const refused = await kwintes
+      .post(`/api/cases/${incomplete.id}/transitions`)
+      .send({ transition: 'markReady', version: incomplete.version });
     expect(refused.status).toBe(409);
     expect(refused.body.error.issues.length).toBeGreaterThan(0);
 
     const view = await newCase(kwintes);
-    const withoutConsent = await kwintes.post(`/api/cases/${view.id}/transitions`).send({ transition: 'markReady', version: view.version });
+    const withoutConsent = await kwintes
+      .post(`/api/cases/${view.id}/transitions`)
+      .send({ transition: 'markReady', version: view.version });
     expect(withoutConsent.status).toBe(409);
-    expect(withoutConsent.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['consents']);
+    expect(withoutConsent.body.error.issues.map((i: { path: string }) => i.path)).toEqual([
+      'consents',
+    ]);
     await giveConsent(kwintes, t.db, view.id, 'Gemeente Lelystad');
-    const ready = await kwintes.post(`/api/cases/${view.id}/transitions`).send({ transition: 'markReady', version: view.version });
+    const ready = await kwintes
+      .post(`/api/cases/${view.id}/transitions`)
+      .send({ transition: 'markReady', version: view.version });
     expect(ready.status).toBe(200);
     expect(ready.body.state).toBe('ready');
     expect(ready.body.readyAt).toBeTruthy();
     expect(ready.body.waitingDays).toBe(0);
-    const again = await kwintes.post(`/api/cases/${view.id}/transitions`).send({ transition: 'markReady', version: ready.body.version });
+    const again = await kwintes
+      .post(`/api/cases/${view.id}/transitions`)
+      .send({ transition: 'markReady', version: ready.body.version });
     expect(again.status).toBe(409);
-    const events = await t.db.query(`SELECT kind, details FROM case_event WHERE case_id = $1 ORDER BY id`, [view.id]);
+    const events = await t.db.query(
+      `SELECT kind, details FROM case_event WHERE case_id = $1 ORDER BY id`,
+      [view.id],
+    );
     expect(events.map((e: { kind: string }) => e.kind)).toEqual(['created', 'transition']);
   });
 
   it('withdraws with an outcome and a reason; a closed case can no longer be edited', async () => {
     const view = await newCase(kwintes);
-    const short = await kwintes.post(`/api/cases/${view.id}/transitions`).send({ transition: 'withdraw', version: view.version, outcome: 'withdrawn', reason: 'kort' });
+    const short = await kwintes.post(`/api/cases/${view.id}/transitions`).send({
+      transition: 'withdraw',
+      version: view.version,
+      outcome: 'withdrawn',
+      reason: 'kort',
+    });
     expect(short.status).toBe(400);
-    const closed = await kwintes.post(`/api/cases/${view.id}/transitions`).send({ transition: 'withdraw', version: view.version, outcome: 'withdrawn', reason: 'De bewoner heeft zelf een woning gevonden.' });
+    const closed = await kwintes.post(`/api/cases/${view.id}/transitions`).send({
+      transition: 'withdraw',
+      version: view.version,
+      outcome: 'withdrawn',
+      reason: 'De bewoner heeft zelf een woning gevonden.',
+    });
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ state: 'closed', outcome: 'withdrawn' });
-    const edit = await kwintes.patch(`/api/cases/${view.id}`).send({ version: closed.body.version, changes: { contact: { phone: '06 1' } } });
+    const edit = await kwintes
+      .patch(`/api/cases/${view.id}`)
+      .send({ version: closed.body.version, changes: { contact: { phone: '06 1' } } });
     expect(edit.status).toBe(409);
   });
 
   it('hands a case over to a colleague of the same organisation, recorded on the case', async () => {
-    await t.db.query(`UPDATE app_user SET seat = 'casemanager' WHERE email = 'aanbieder@kwintes.demo'`);
+    await t.db.query(
+      `UPDATE app_user SET seat = 'casemanager' WHERE email = 'aanbieder@kwintes.demo'`,
+    );
     const colleagues = await kwintes.get('/api/cases-colleagues');
-    const bram = colleagues.body.find((c: { displayName: string }) => c.displayName === 'Bram Dekker');
+    const bram = colleagues.body.find(
+      (c: { displayName: string }) => c.displayName === 'Bram Dekker',
+    );
     expect(bram).toBeDefined();
     const view = await newCase(kwintes);
-    const handed = await kwintes.post(`/api/cases/${view.id}/handover`).send({ version: view.version, toUserId: bram.userId });
+    const handed = await kwintes
+      .post(`/api/cases/${view.id}/handover`)
+      .send({ version: view.version, toUserId: bram.userId });
     expect(handed.status).toBe(200);
     expect(handed.body.owner.displayName).toBe('Bram Dekker');
-    const [event] = await t.db.query(`SELECT details FROM case_event WHERE case_id = $1 AND kind = 'handover'`, [view.id]);
+    const [event] = await t.db.query(
+      `SELECT details FROM case_event WHERE case_id = $1 AND kind = 'handover'`,
+      [view.id],
+    );
     expect(event.details.toUserId).toBe(bram.userId);
-    const [{ id: outsider }] = await t.db.query(`SELECT id FROM app_user WHERE email = 'regisseur@leger-des-heils.demo'`);
-    const refused = await kwintes.post(`/api/cases/${view.id}/handover`).send({ version: handed.body.version, toUserId: outsider });
+    const [{ id: outsider }] = await t.db.query(
+      `SELECT id FROM app_user WHERE email = 'regisseur@leger-des-heils.demo'`,
+    );
+    const refused = await kwintes
+      .post(`/api/cases/${view.id}/handover`)
+      .send({ version: handed.body.version, toUserId: outsider });
     expect(refused.status).toBe(400);
     expect(refused.body.error.issues[0].path).toBe('toUserId');
   });
 });
 
 describe('reach and projection', () => {
-  it('another organisation\'s case manager, a corporation and a provider do not find the case (404)', async () => {
+  it("another organisation's case manager, a corporation and a provider do not find the case (404)", async () => {
     const view = await newCase(kwintes);
-    for (const email of ['regisseur@leger-des-heils.demo', 'corporatie@centrada.demo', 'aanbieder@leger-des-heils.demo', 'regisseur@tactus.demo']) {
+    for (const email of [
+      'regisseur@leger-des-heils.demo',
+      'corporatie@centrada.demo',
+      'aanbieder@leger-des-heils.demo',
+      'regisseur@tactus.demo',
+    ]) {
       const agent = await t.signIn(email);
-      expect({ email, status: (await agent.get(`/api/cases/${view.id}`)).status }).toEqual({ email, status: 404 });
-      expect({ email, status: (await agent.patch(`/api/cases/${view.id}`).send({ version: view.version, changes: { contact: {} } })).status }).toEqual({ email, status: email.startsWith('regisseur') ? 404 : 403 });
+      expect({ email, status: (await agent.get(`/api/cases/${view.id}`)).status }).toEqual({
+        email,
+        status: 404,
+      });
+      expect({
+        email,
+        status: (
+          await agent
+            .patch(`/api/cases/${view.id}`)
+            .send({ version: view.version, changes: { contact: {} } })
+        ).status,
+      }).toEqual({ email, status: email.startsWith('regisseur') ? 404 : 403 });
     }
   });
 
   it('the origin and proposed destination municipality see the case, without the sensitive section; others do not', async () => {
     const view = await newCase(kwintes);
-    await giveConsent(kwintes, t.db, view.id, 'Gemeente Lelystad', ['identityContact', 'supportNeeds']);
+    await giveConsent(kwintes, t.db, view.id, 'Gemeente Lelystad', [
+      'identityContact',
+      'supportNeeds',
+    ]);
     const lelystad = await t.signIn('gemeente@lelystad.demo');
     const seen = await lelystad.get(`/api/cases/${view.id}`);
     expect(seen.status).toBe(200);
@@ -170,9 +277,21 @@ describe('reach and projection', () => {
   });
 
   it('for a resident from the vrouwenopvang, the address history is for the case manager alone', async () => {
-    const view = await newCase(kwintes, { stay: { targetGroup: 'womensShelter', facility: 'Vrouwenopvang', admissionDate: '2022-03-01' } });
+    const view = await newCase(kwintes, {
+      stay: {
+        targetGroup: 'womensShelter',
+        facility: 'Vrouwenopvang',
+        admissionDate: '2022-03-01',
+      },
+    });
     expect(view.addresses.length).toBe(3);
-    await giveConsent(kwintes, t.db, view.id, 'Regionale coördinatie Flevoland (centrumgemeente Almere)', ['identityContact', 'housingProfile', 'supportNeeds', 'sensitive']);
+    await giveConsent(
+      kwintes,
+      t.db,
+      view.id,
+      'Regionale coördinatie Flevoland (centrumgemeente Almere)',
+      ['identityContact', 'housingProfile', 'supportNeeds', 'sensitive'],
+    );
     const chair = await t.signIn('voorzitter@almere.demo');
     const seen = await chair.get(`/api/cases/${view.id}`);
     expect(seen.status).toBe(200);
@@ -183,8 +302,15 @@ describe('reach and projection', () => {
   it('every read of the case is audited with the pseudonym, never the name', async () => {
     const view = await newCase(kwintes);
     await kwintes.get(`/api/cases/${view.id}`);
-    const rows = await t.db.query(`SELECT action, subject_pseudonym, fields, details::text AS details FROM audit_log WHERE object_id = $1 ORDER BY id`, [view.id]);
-    expect(rows.map((r: { action: string }) => r.action)).toEqual(['case.create', 'case.update', 'case.read']);
+    const rows = await t.db.query(
+      `SELECT action, subject_pseudonym, fields, details::text AS details FROM audit_log WHERE object_id = $1 ORDER BY id`,
+      [view.id],
+    );
+    expect(rows.map((r: { action: string }) => r.action)).toEqual([
+      'case.create',
+      'case.update',
+      'case.read',
+    ]);
     for (const row of rows) {
       expect(row.subject_pseudonym).toBe(view.pseudonym);
       expect(row.details).not.toContain('de Jong');
@@ -194,32 +320,61 @@ describe('reach and projection', () => {
 });
 
 describe('the case list', () => {
-  it('filters, searches, sorts and pages within the seat\'s reach', async () => {
-    for (const [firstName, lastName] of [['Anna', 'Zwart'], ['Bert', 'Yildiz'], ['Cora', 'Xander']] as const) {
-      if (firstName === 'Cora') await newCase(kwintes, { identity: { firstName, lastName, birthDate: '1980-01-01' } });
-      else await readyCase(kwintes, t.db, { identity: { firstName, lastName, birthDate: '1980-01-01' } });
+  it("filters, searches, sorts and pages within the seat's reach", async () => {
+    for (const [firstName, lastName] of [
+      ['Anna', 'Zwart'],
+      ['Bert', 'Yildiz'],
+      ['Cora', 'Xander'],
+    ] as const) {
+      if (firstName === 'Cora')
+        await newCase(kwintes, { identity: { firstName, lastName, birthDate: '1980-01-01' } });
+      else
+        await readyCase(kwintes, t.db, {
+          identity: { firstName, lastName, birthDate: '1980-01-01' },
+        });
     }
     const byName = caseListSchema.parse((await kwintes.get('/api/cases?q=yild')).body);
     expect(byName.items.map((i) => i.name)).toEqual(['Bert Yildiz']);
-    const ready = caseListSchema.parse((await kwintes.get('/api/cases?state=ready&sort=name&direction=asc&pageSize=100')).body);
-    expect(ready.items.map((i) => i.name)).toEqual(expect.arrayContaining(['Anna Zwart', 'Bert Yildiz']));
+    const ready = caseListSchema.parse(
+      (await kwintes.get('/api/cases?state=ready&sort=name&direction=asc&pageSize=100')).body,
+    );
+    expect(ready.items.map((i) => i.name)).toEqual(
+      expect.arrayContaining(['Anna Zwart', 'Bert Yildiz']),
+    );
     expect(ready.items.map((i) => i.name)).not.toContain('Cora Xander');
     expect(ready.items.every((i) => i.state === 'ready')).toBe(true);
-    expect(ready.items.filter((i) => ['Anna Zwart', 'Bert Yildiz'].includes(i.name ?? '')).map((i) => i.waitingDays)).toEqual([0, 0]);
+    expect(
+      ready.items
+        .filter((i) => ['Anna Zwart', 'Bert Yildiz'].includes(i.name ?? ''))
+        .map((i) => i.waitingDays),
+    ).toEqual([0, 0]);
     const names = ready.items.map((i) => i.name ?? '');
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'nl')));
-    const page = caseListSchema.parse((await kwintes.get('/api/cases?pageSize=2&page=1&sort=name&direction=asc')).body);
+    const page = caseListSchema.parse(
+      (await kwintes.get('/api/cases?pageSize=2&page=1&sort=name&direction=asc')).body,
+    );
     expect(page.items).toHaveLength(2);
     expect(page.total).toBeGreaterThan(2);
-    const byMunicipality = caseListSchema.parse((await kwintes.get('/api/cases?municipality=GM0995')).body);
-    expect(byMunicipality.items.every((i) => i.origin === 'GM0995' || i.destination === 'GM0995')).toBe(true);
-    const other = caseListSchema.parse((await (await t.signIn('regisseur@leger-des-heils.demo')).get('/api/cases')).body);
+    const byMunicipality = caseListSchema.parse(
+      (await kwintes.get('/api/cases?municipality=GM0995')).body,
+    );
+    expect(
+      byMunicipality.items.every((i) => i.origin === 'GM0995' || i.destination === 'GM0995'),
+    ).toBe(true);
+    const other = caseListSchema.parse(
+      (await (await t.signIn('regisseur@leger-des-heils.demo')).get('/api/cases')).body,
+    );
     expect(other.items.map((i) => i.name)).not.toContain('Anna Zwart');
   });
 
-  it('marks a case without activity for the region\'s threshold as stalled', async () => {
-    const view = await newCase(kwintes, { identity: { firstName: 'Stil', lastName: 'Staand', birthDate: '1970-01-01' } });
-    await t.db.query(`UPDATE case_file SET last_activity_at = now() - interval '30 days' WHERE id = $1`, [view.id]);
+  it("marks a case without activity for the region's threshold as stalled", async () => {
+    const view = await newCase(kwintes, {
+      identity: { firstName: 'Stil', lastName: 'Staand', birthDate: '1970-01-01' },
+    });
+    await t.db.query(
+      `UPDATE case_file SET last_activity_at = now() - interval '30 days' WHERE id = $1`,
+      [view.id],
+    );
     const list = caseListSchema.parse((await kwintes.get('/api/cases?isStalled=true')).body);
     expect(list.items.map((i) => i.name)).toContain('Stil Staand');
     expect((await kwintes.get(`/api/cases/${view.id}`)).body.isStalled).toBe(true);
@@ -229,25 +384,81 @@ describe('the case list', () => {
 describe('bad input changes nothing', () => {
   const cases: [string, string, (id: string, version: number) => unknown][] = [
     ['malformed JSON', 'patch', () => '{"version": 1, "changes": {'],
-    ['wrong types', 'patch', (_id, version) => ({ version: String(version), changes: { household: { adults: 'twee' } } })],
+    [
+      'wrong types',
+      'patch',
+      (_id, version) => ({ version: String(version), changes: { household: { adults: 'twee' } } }),
+    ],
     ['unknown section', 'patch', (_id, version) => ({ version, changes: { diagnosis: 'x' } })],
-    ['unknown field in a section', 'patch', (_id, version) => ({ version, changes: { identity: { firstName: 'A', lastName: 'B', nickname: 'C' } } })],
-    ['invalid BSN', 'patch', (_id, version) => ({ version, changes: { identity: { firstName: 'A', lastName: 'B', bsn: '123456789' } } })],
-    ['impossible date', 'patch', (_id, version) => ({ version, changes: { stay: { targetGroup: 'shelter', admissionDate: '2023-02-30' } } })],
-    ['address ending before it starts', 'patch', (_id, version) => ({ version, changes: { addresses: [{ municipality: 'GM0034', kind: 'woonadres', from: '2020-01-01', to: '2019-01-01', source: 'brp' }] } })],
-    ['exception without motivation', 'patch', (_id, version) => ({ version, changes: { exceptions: [{ kind: 'A', motivation: 'kort' }] } })],
+    [
+      'unknown field in a section',
+      'patch',
+      (_id, version) => ({
+        version,
+        changes: { identity: { firstName: 'A', lastName: 'B', nickname: 'C' } },
+      }),
+    ],
+    [
+      'invalid BSN',
+      'patch',
+      (_id, version) => ({
+        version,
+        changes: { identity: { firstName: 'A', lastName: 'B', bsn: '123456789' } },
+      }),
+    ],
+    [
+      'impossible date',
+      'patch',
+      (_id, version) => ({
+        version,
+        changes: { stay: { targetGroup: 'shelter', admissionDate: '2023-02-30' } },
+      }),
+    ],
+    [
+      'address ending before it starts',
+      'patch',
+      (_id, version) => ({
+        version,
+        changes: {
+          addresses: [
+            {
+              municipality: 'GM0034',
+              kind: 'woonadres',
+              from: '2020-01-01',
+              to: '2019-01-01',
+              source: 'brp',
+            },
+          ],
+        },
+      }),
+    ],
+    [
+      'exception without motivation',
+      'patch',
+      (_id, version) => ({ version, changes: { exceptions: [{ kind: 'A', motivation: 'kort' }] } }),
+    ],
     ['empty changes', 'patch', (_id, version) => ({ version, changes: {} })],
-    ['oversized text', 'patch', (_id, version) => ({ version, changes: { sensitive: { diagnoses: 'x'.repeat(5000) } } })],
+    [
+      'oversized text',
+      'patch',
+      (_id, version) => ({ version, changes: { sensitive: { diagnoses: 'x'.repeat(5000) } } }),
+    ],
     ['unknown transition', 'transition', (_id, version) => ({ transition: 'teleport', version })],
   ];
   it.each(cases)('%s: a 4xx in the error shape and no row changes', async (_label, kind, body) => {
     const view = await newCase(kwintes);
     const before = JSON.stringify(await caseRow(view.id));
-    const [events, audits] = [await count('case_event'), await count(`audit_log WHERE action <> 'case.read'`)];
+    const [events, audits] = [
+      await count('case_event'),
+      await count(`audit_log WHERE action <> 'case.read'`),
+    ];
     const payload = body(view.id, view.version);
     const path = kind === 'patch' ? `/api/cases/${view.id}` : `/api/cases/${view.id}/transitions`;
     const call = kind === 'patch' ? kwintes.patch(path) : kwintes.post(path);
-    const response = typeof payload === 'string' ? await call.set('Content-Type', 'application/json').send(payload) : await call.send(payload as object);
+    const response =
+      typeof payload === 'string'
+        ? await call.set('Content-Type', 'application/json').send(payload)
+        : await call.send(payload as object);
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
     errorBodySchema.parse(response.body);
@@ -258,21 +469,39 @@ describe('bad input changes nothing', () => {
 
   it('a payload over 1 MB is refused (413)', async () => {
     const view = await newCase(kwintes);
-    const response = await kwintes.patch(`/api/cases/${view.id}`).send({ version: view.version, changes: { contact: { note: 'x'.repeat(1_100_000) } } });
+    const response = await kwintes
+      .patch(`/api/cases/${view.id}`)
+      .send({ version: view.version, changes: { contact: { note: 'x'.repeat(1_100_000) } } });
     expect(response.status).toBe(413);
   });
 
-  it('another organisation\'s case id is a 404 for every endpoint, and a malformed id a 400', async () => {
+  it("another organisation's case id is a 404 for every endpoint, and a malformed id a 400", async () => {
     const view = await newCase(kwintes);
     const other = await t.signIn('regisseur@leger-des-heils.demo');
-    expect((await other.post(`/api/cases/${view.id}/transitions`).send({ transition: 'markReady', version: view.version })).status).toBe(404);
-    expect((await other.post(`/api/cases/${view.id}/handover`).send({ version: view.version, toUserId: view.owner.userId })).status).toBe(404);
+    expect(
+      (
+        await other
+          .post(`/api/cases/${view.id}/transitions`)
+          .send({ transition: 'markReady', version: view.version })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await other
+          .post(`/api/cases/${view.id}/handover`)
+          .send({ version: view.version, toUserId: view.owner.userId })
+      ).status,
+    ).toBe(404);
     expect((await kwintes.get('/api/cases/niet-een-id')).body.error.issues[0].path).toBe('caseId');
   });
 
   it('creating needs a name and a target group', async () => {
     const before = await count('case_file');
-    for (const body of [{}, { identity: { firstName: 'A' }, stay: { targetGroup: 'shelter' } }, { identity: { firstName: 'A', lastName: 'B' }, stay: { targetGroup: 'prison' } }]) {
+    for (const body of [
+      {},
+      { identity: { firstName: 'A' }, stay: { targetGroup: 'shelter' } },
+      { identity: { firstName: 'A', lastName: 'B' }, stay: { targetGroup: 'prison' } },
+    ]) {
       expect((await kwintes.post('/api/cases').send(body)).status).toBe(400);
     }
     expect(await count('case_file')).toBe(before);

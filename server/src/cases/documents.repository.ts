@@ -25,11 +25,24 @@ const summaryColumns = `
   u.display_name AS "uploaderName", o.name AS "uploaderOrganisationName"`;
 const summaryJoins = `FROM case_document d JOIN app_user u ON u.id = d.uploaded_by JOIN organisation o ON o.id = u.organisation_id`;
 
-export async function insertDocument(db: EntityManager, caseId: string, uploadedBy: string, document: NewDocument): Promise<string> {
+export async function insertDocument(
+  db: EntityManager,
+  caseId: string,
+  uploadedBy: string,
+  document: NewDocument,
+): Promise<string> {
   const [{ id }] = await db.query(
     `INSERT INTO case_document (case_id, category, filename, content_type, size_bytes, content, uploaded_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [caseId, document.category, document.filename, document.contentType, document.content.length, document.content, uploadedBy],
+    [
+      caseId,
+      document.category,
+      document.filename,
+      document.contentType,
+      document.content.length,
+      document.content,
+      uploadedBy,
+    ],
   );
   await db.query('UPDATE case_file SET last_activity_at = now() WHERE id = $1', [caseId]);
   return id;
@@ -39,7 +52,11 @@ export async function insertDocument(db: EntityManager, caseId: string, uploaded
  * The documents of a case in the given categories, newest first. The categories are the reader's
  * visible ones, so a document the reader may not see never leaves the database.
  */
-export async function findDocuments(db: EntityManager, caseId: string, categories: readonly ConsentCategory[]): Promise<DocumentRow[]> {
+export async function findDocuments(
+  db: EntityManager,
+  caseId: string,
+  categories: readonly ConsentCategory[],
+): Promise<DocumentRow[]> {
   if (categories.length === 0) return [];
   return db.query(
     `SELECT ${summaryColumns} ${summaryJoins} WHERE d.case_id = $1 AND d.category = ANY($2::text[]) ORDER BY d.uploaded_at DESC, d.id`,
@@ -49,7 +66,10 @@ export async function findDocuments(db: EntityManager, caseId: string, categorie
 
 /** One document with its bytes, only if it is of the case and in one of the given categories. */
 export async function findDocumentContent(
-  db: EntityManager, caseId: string, documentId: string, categories: readonly ConsentCategory[],
+  db: EntityManager,
+  caseId: string,
+  documentId: string,
+  categories: readonly ConsentCategory[],
 ): Promise<(DocumentRow & { content: Buffer }) | null> {
   if (categories.length === 0) return null;
   const rows = await db.query(

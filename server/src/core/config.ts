@@ -33,10 +33,17 @@ export interface AppConfig {
   passwordResetMinutes: number;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+export function readConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<AppConfig> = {},
+): AppConfig {
   const isProduction = env.NODE_ENV === 'production';
-  const secrets = (env.SESSION_SECRET ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (isProduction && secrets.length === 0) throw new Error('SESSION_SECRET is required in production');
+  const secrets = (env.SESSION_SECRET ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (isProduction && secrets.length === 0)
+    throw new Error('SESSION_SECRET is required in production');
   // Links in mails must not be built from a request's Host header, which a caller controls.
   if (isProduction && !env.PUBLIC_URL) throw new Error('PUBLIC_URL is required in production');
   if (!env.DATABASE_URL && !overrides.databaseUrl) throw new Error('DATABASE_URL is not set');

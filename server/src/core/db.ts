@@ -8,7 +8,9 @@ export type Db = DataSource;
 export type Tx = EntityManager;
 
 // The same level rule as readConfig (LOG_LEVEL, silent under test), for the pools made before a config exists.
-const logger = createLogger(process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'));
+const logger = createLogger(
+  process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+);
 
 /**
  * What a dropped connection may write to the log: the SQL state and the driver's message. Never the
@@ -16,7 +18,10 @@ const logger = createLogger(process.env.LOG_LEVEL ?? (process.env.NODE_ENV === '
  */
 export function describeDatabaseError(error: unknown): { code?: string; message: string } {
   const { code, message } = error as { code?: unknown; message?: unknown };
-  return { code: typeof code === 'string' ? code : undefined, message: typeof message === 'string' ? message : 'onbekende fout' };
+  return {
+    code: typeof code === 'string' ? code : undefined,
+    message: typeof message === 'string' ? message : 'onbekende fout',
+  };
 }
 
 export function logDatabaseConnectionError(error: unknown, what: string): void {
@@ -30,7 +35,11 @@ export function logDatabaseConnectionError(error: unknown, what: string): void {
  * next request would get the dead connection.
  */
 export function endConnectionOnFatal(client: PoolClient): void {
-  const { connection } = client as unknown as { connection: { on(event: 'errorMessage', listener: (message: { severity?: string }) => void): void } };
+  const { connection } = client as unknown as {
+    connection: {
+      on(event: 'errorMessage', listener: (message: { severity?: string }) => void): void;
+    };
+  };
   connection.on('errorMessage', (message) => {
     if (message.severity !== 'FATAL') return;
     logDatabaseConnectionError(message, 'the server ended a connection');
@@ -54,7 +63,8 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
     // out of the pool; the next query opens a new one. Connections in use are released by TypeORM.
     // (A FATAL from the server is logged once, by endConnectionOnFatal.)
     poolErrorHandler: (error: unknown) => {
-      if ((error as { severity?: string }).severity !== 'FATAL') logDatabaseConnectionError(error, 'an idle connection dropped');
+      if ((error as { severity?: string }).severity !== 'FATAL')
+        logDatabaseConnectionError(error, 'an idle connection dropped');
     },
     extra: { onConnect: endConnectionOnFatal },
   });
@@ -78,10 +88,16 @@ export async function runMigrations(ownerUrl: string): Promise<string[]> {
  */
 export async function pendingMigrationNames(db: DataSource): Promise<string[]> {
   // No table (a database never migrated): every migration is pending.
-  const [{ exists }] = await db.query(`SELECT to_regclass('schema_migration') IS NOT NULL AS exists`);
-  const rows: { name: string }[] = exists ? await db.query('SELECT name FROM schema_migration') : [];
+  const [{ exists }] = await db.query(
+    `SELECT to_regclass('schema_migration') IS NOT NULL AS exists`,
+  );
+  const rows: { name: string }[] = exists
+    ? await db.query('SELECT name FROM schema_migration')
+    : [];
   const done = new Set(rows.map((row) => row.name));
-  return migrations.map((migration) => (new migration() as { name?: string }).name ?? migration.name).filter((name) => !done.has(name));
+  return migrations
+    .map((migration) => (new migration() as { name?: string }).name ?? migration.name)
+    .filter((name) => !done.has(name));
 }
 
 /** The pg pool underneath TypeORM, shared with the session store instead of opening a second one. */
@@ -91,7 +107,9 @@ export function pgPoolOf(dataSource: DataSource): Pool {
 
 /** A unique-constraint violation on exactly this constraint (TypeORM wraps the driver's error, or not). */
 export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
+  const driverError =
+    (error as { driverError?: { code?: string; constraint?: string } }).driverError ??
+    (error as { code?: string; constraint?: string });
   return driverError.code === '23505' && driverError.constraint === constraint;
 }
 
@@ -100,6 +118,12 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
  * with `[rows, rowCount]` instead of the rows, unlike SELECT and INSERT; this hides the difference.
  */
 export function returnedRows<T = Record<string, unknown>>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  )
+    return result[0] as T[];
   return result as T[];
 }

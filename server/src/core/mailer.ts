@@ -21,13 +21,24 @@ export interface Mailer {
  * outbox (a table the regio-beheerder reads on a page). Production without SMTP refuses to start,
  * because invitations and password resets would silently go nowhere.
  */
-export function createMailer(options: { smtpUrl: string | null; mailFrom: string; isProduction: boolean; db: DataSource; logger?: Logger }): Mailer {
+export function createMailer(options: {
+  smtpUrl: string | null;
+  mailFrom: string;
+  isProduction: boolean;
+  db: DataSource;
+  logger?: Logger;
+}): Mailer {
   if (options.smtpUrl) {
     const transport = nodemailer.createTransport(options.smtpUrl);
     return {
       kind: 'smtp',
       async send(mail) {
-        await transport.sendMail({ from: options.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
+        await transport.sendMail({
+          from: options.mailFrom,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+        });
       },
     };
   }
@@ -35,9 +46,10 @@ export function createMailer(options: { smtpUrl: string | null; mailFrom: string
   return {
     kind: 'outbox',
     async send(mail) {
-      await options.db.query('INSERT INTO mail_outbox (region_id, to_address, subject, text_body) VALUES ($1, $2, $3, $4)', [
-        mail.regionId, mail.to, mail.subject, mail.text,
-      ]);
+      await options.db.query(
+        'INSERT INTO mail_outbox (region_id, to_address, subject, text_body) VALUES ($1, $2, $3, $4)',
+        [mail.regionId, mail.to, mail.subject, mail.text],
+      );
     },
   };
 }
@@ -46,7 +58,11 @@ export function createMailer(options: { smtpUrl: string | null; mailFrom: string
  * Sends after the transaction that caused the mail has committed; a failure is logged and does
  * not undo the change (the administrator can send an invitation or reset again).
  */
-export async function sendAfterCommit(mailer: Mailer, mail: Mail, logger?: Logger): Promise<boolean> {
+export async function sendAfterCommit(
+  mailer: Mailer,
+  mail: Mail,
+  logger?: Logger,
+): Promise<boolean> {
   try {
     await mailer.send(mail);
     return true;

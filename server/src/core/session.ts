@@ -32,7 +32,13 @@ export function sessionMiddleware(config: AppConfig, pool: Pool): RequestHandler
   return session({
     name: sessionCookieName,
     secret: config.sessionSecrets,
-    store: new PgStore({ pool, tableName: 'session', createTableIfMissing: false, pruneSessionInterval: 15 * 60, ttl: config.sessionIdleSeconds }),
+    store: new PgStore({
+      pool,
+      tableName: 'session',
+      createTableIfMissing: false,
+      pruneSessionInterval: 15 * 60,
+      ttl: config.sessionIdleSeconds,
+    }),
     resave: false,
     rolling: true,
     saveUninitialized: false,
@@ -51,7 +57,10 @@ export function sessionMiddleware(config: AppConfig, pool: Pool): RequestHandler
 export type ActorLoader = (userId: string) => Promise<Actor | null>;
 
 /** Puts the request context (actor, request id, client address) on every request. */
-export function requestContextMiddleware(config: AppConfig, loadActor: ActorLoader): RequestHandler {
+export function requestContextMiddleware(
+  config: AppConfig,
+  loadActor: ActorLoader,
+): RequestHandler {
   return async (req: Request, _res: Response, next: NextFunction) => {
     const requestId = (req as Request & { id?: string }).id ?? randomUUID();
     const clientAddress = req.ip ?? req.socket.remoteAddress ?? 'unknown';
@@ -59,25 +68,42 @@ export function requestContextMiddleware(config: AppConfig, loadActor: ActorLoad
     let actor: Actor | null = null;
     const { userId, authenticatedAt } = req.session ?? {};
     if (userId && authenticatedAt) {
-      const isPastAbsoluteLifetime = Date.now() - authenticatedAt > config.sessionAbsoluteSeconds * 1000;
+      const isPastAbsoluteLifetime =
+        Date.now() - authenticatedAt > config.sessionAbsoluteSeconds * 1000;
       actor = isPastAbsoluteLifetime ? null : await loadActor(userId);
       if (!actor) await destroySession(req);
     }
     const correlation = req.headers['x-request-id'];
-    const correlationId = typeof correlation === 'string' && correlation.trim() ? correlation.trim().slice(0, 100) : undefined;
-    setRequestContext(req, { actor, requestId, ...(correlationId ? { correlationId } : {}), clientAddress, hadExpiredSession: hadCookie && !actor, ...(userId && !actor ? { expiredSessionUserId: userId } : {}) });
+    const correlationId =
+      typeof correlation === 'string' && correlation.trim()
+        ? correlation.trim().slice(0, 100)
+        : undefined;
+    setRequestContext(req, {
+      actor,
+      requestId,
+      ...(correlationId ? { correlationId } : {}),
+      clientAddress,
+      hadExpiredSession: hadCookie && !actor,
+      ...(userId && !actor ? { expiredSessionUserId: userId } : {}),
+    });
     next();
   };
 }
 
 export function destroySession(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.destroy((error) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) =>
+    req.session.destroy((error) => (error ? reject(error) : resolve())),
+  );
 }
 
 export function regenerateSession(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) =>
+    req.session.regenerate((error) => (error ? reject(error) : resolve())),
+  );
 }
 
 export function saveSession(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.save((error) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) =>
+    req.session.save((error) => (error ? reject(error) : resolve())),
+  );
 }

@@ -6,14 +6,23 @@ import { generateHistory, seedDemoHistory } from './demo-history';
 // The generator at the smallest scale that still takes every road: the database checks every
 // CHECK, foreign key and unique index as the rows go in; this checks that each case tells one story.
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const now = new Date('2026-06-15T10:00:00Z');
 
 /** Cases whose rows contradict their state, by what is wrong; empty when every story holds. */
-async function contradictions(db: EntityManager, regionIds: string[], at: Date): Promise<Record<string, number>> {
-  const [row] = await db.query(`
+async function contradictions(
+  db: EntityManager,
+  regionIds: string[],
+  at: Date,
+): Promise<Record<string, number>> {
+  const [row] = await db.query(
+    `
     SELECT count(*) FILTER (WHERE c.state IN ('scheduled') AND NOT EXISTS (SELECT 1 FROM agenda_item a WHERE a.case_id = c.id AND a.status = 'open')) AS scheduled_without_item,
            count(*) FILTER (WHERE c.state IN ('searching', 'offered', 'confirmed', 'moved', 'aftercare') AND NOT EXISTS (SELECT 1 FROM table_decision d WHERE d.case_id = c.id)) AS placed_without_decision,
            count(*) FILTER (WHERE c.state = 'searching' AND EXISTS (SELECT 1 FROM offer f WHERE f.case_id = c.id AND f.status IN ('open', 'accepted', 'completed'))) AS searching_with_live_offer,
@@ -26,36 +35,60 @@ async function contradictions(db: EntityManager, regionIds: string[], at: Date):
            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM move_in m WHERE m.case_id = c.id AND (m.waited_days_to_keys < m.waited_days_to_offer
                                            OR m.waited_days_to_offer <> (SELECT min(f.waited_days) FROM offer f WHERE f.case_id = c.id)))) AS waits_out_of_order,
            count(*) FILTER (WHERE greatest(c.created_at, c.ready_at, c.closed_at, c.last_activity_at) > $2::timestamptz) AS in_the_future
-      FROM case_file c WHERE c.region_id = ANY($1::uuid[])`, [regionIds, at.toISOString()]);
-  return Object.fromEntries(Object.entries(row as Record<string, string>).map(([key, value]) => [key, Number(value)]).filter(([, value]) => value !== 0));
+      FROM case_file c WHERE c.region_id = ANY($1::uuid[])`,
+    [regionIds, at.toISOString()],
+  );
+  return Object.fromEntries(
+    Object.entries(row as Record<string, string>)
+      .map(([key, value]) => [key, Number(value)])
+      .filter(([, value]) => value !== 0),
+  );
 }
 
-const fingerprint = (db: EntityManager, regionIds: string[]) => db.query(`
+const fingerprint = (db: EntityManager, regionIds: string[]) =>
+  db.query(
+    `
   SELECT c.state, c.target_group, count(*)::int AS cases, sum(m.waited_days_to_keys)::int AS waited, count(DISTINCT d.rule)::int AS rules
     FROM case_file c LEFT JOIN move_in m ON m.case_id = c.id LEFT JOIN table_decision d ON d.case_id = c.id
-   WHERE c.region_id = ANY($1::uuid[]) GROUP BY 1, 2 ORDER BY 1, 2`, [regionIds]);
+   WHERE c.region_id = ANY($1::uuid[]) GROUP BY 1, 2 ORDER BY 1, 2`,
+    [regionIds],
+  );
 
 describe('the history generator', () => {
   it('makes regions and tells each case one story, the same for the same seed', async () => {
     const runs: unknown[] = [];
     for (const attempt of [1, 2]) {
-      await t.db.transaction(async (tx) => {
-        const result = await generateHistory(tx, { regionCount: 2, casesPerRegion: 50, years: 3, seed: 5, now, passwordHash: 'not-a-real-hash' });
-        const regionIds = result.regions.map((r) => r.id);
-        expect(result.regions.map((r) => r.cases)).toEqual([50, 50]);
-        expect(result.counts['case_file']).toBe(100);
-        expect(await contradictions(tx, regionIds, now)).toEqual({});
-        const [made] = await tx.query(`SELECT count(DISTINCT m.code)::int AS municipalities, count(DISTINCT o.id) FILTER (WHERE o.kind = 'corporation')::int AS corporations,
+      await t.db
+        .transaction(async (tx) => {
+          const result = await generateHistory(tx, {
+            regionCount: 2,
+            casesPerRegion: 50,
+            years: 3,
+            seed: 5,
+            now,
+            passwordHash: 'not-a-real-hash',
+          });
+          const regionIds = result.regions.map((r) => r.id);
+          expect(result.regions.map((r) => r.cases)).toEqual([50, 50]);
+          expect(result.counts['case_file']).toBe(100);
+          expect(await contradictions(tx, regionIds, now)).toEqual({});
+          const [made] = await tx.query(
+            `SELECT count(DISTINCT m.code)::int AS municipalities, count(DISTINCT o.id) FILTER (WHERE o.kind = 'corporation')::int AS corporations,
                                               count(DISTINCT u.seat)::int AS seats
                                          FROM region r JOIN municipality m ON m.region_id = r.id JOIN organisation o ON o.region_id = r.id JOIN app_user u ON u.organisation_id = o.id
-                                        WHERE r.id = ANY($1::uuid[])`, [regionIds]);
-        expect(made.municipalities).toBeGreaterThanOrEqual(8);
-        expect(made.corporations).toBeGreaterThanOrEqual(2);
-        expect(made.seats).toBe(6);
-        runs.push(await fingerprint(tx, regionIds));
-        // Both runs start from the same database: the second must not meet the first's regions.
-        if (attempt === 1) throw new Error('roll back');
-      }).catch((error: Error) => { if (error.message !== 'roll back') throw error; });
+                                        WHERE r.id = ANY($1::uuid[])`,
+            [regionIds],
+          );
+          expect(made.municipalities).toBeGreaterThanOrEqual(8);
+          expect(made.corporations).toBeGreaterThanOrEqual(2);
+          expect(made.seats).toBe(6);
+          runs.push(await fingerprint(tx, regionIds));
+          // Both runs start from the same database: the second must not meet the first's regions.
+          if (attempt === 1) throw new Error('roll back');
+        })
+        .catch((error: Error) => {
+          if (error.message !== 'roll back') throw error;
+        });
     }
     expect(runs[1]).toEqual(runs[0]);
   });
@@ -65,7 +98,9 @@ describe('the history generator', () => {
     const today = new Date();
     expect(await seedDemoHistory(t.db, today)).toBe(true);
     expect(await seedDemoHistory(t.db, today)).toBe(false);
-    const regionIds = (await t.db.query(`SELECT id FROM region WHERE slug IN ('flevoland', 'midden-ijssel')`)).map((r: { id: string }) => r.id);
+    const regionIds = (
+      await t.db.query(`SELECT id FROM region WHERE slug IN ('flevoland', 'midden-ijssel')`)
+    ).map((r: { id: string }) => r.id);
     expect(await contradictions(t.db.manager, regionIds, new Date())).toEqual({});
     const chair = await t.signIn('voorzitter@almere.demo');
     const response = await chair.get('/api/indicators');

@@ -1,5 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { amsterdamDate, agreementPeriodOn, ruleSetConfigSchema, storedRuleSetConfigSchema, type RuleSetConfig } from '@uitstroom/shared';
+import {
+  amsterdamDate,
+  agreementPeriodOn,
+  ruleSetConfigSchema,
+  storedRuleSetConfigSchema,
+  type RuleSetConfig,
+} from '@uitstroom/shared';
 import { demoRegions } from './demo-regions';
 
 /**
@@ -61,53 +67,102 @@ async function rowsOf<T>(db: SqlConnection, sql: string, parameters: unknown[] =
 }
 
 /** Generates the history; see the module comment. Returns the regions filled and the rows written per table. */
-export async function generateHistory(connection: SqlConnection, options: HistoryOptions): Promise<HistoryResult> {
+export async function generateHistory(
+  connection: SqlConnection,
+  options: HistoryOptions,
+): Promise<HistoryResult> {
   const db = options.onStatement ? timed(connection, options.onStatement) : connection;
   const now = options.now ?? new Date();
   const years = options.years ?? 5;
   const seed = options.seed ?? 1;
   let regionIds = options.regionIds ?? [];
   if (options.regionCount) {
-    if (!options.passwordHash) throw new Error('generateHistory: making regions needs a passwordHash for their users');
-    regionIds = [...regionIds, ...(await createRegions(db, options.regionCount, seed, options.passwordHash, new Date(now.getTime() - years * 365 * dayMs)))];
+    if (!options.passwordHash)
+      throw new Error('generateHistory: making regions needs a passwordHash for their users');
+    regionIds = [
+      ...regionIds,
+      ...(await createRegions(
+        db,
+        options.regionCount,
+        seed,
+        options.passwordHash,
+        new Date(now.getTime() - years * 365 * dayMs),
+      )),
+    ];
   }
-  if (regionIds.length === 0) throw new Error('generateHistory: no regions (give regionIds or regionCount)');
+  if (regionIds.length === 0)
+    throw new Error('generateHistory: no regions (give regionIds or regionCount)');
 
-  const regions = await rowsOf<{ id: string; slug: string; population: number; config: unknown }>(db,
+  const regions = await rowsOf<{ id: string; slug: string; population: number; config: unknown }>(
+    db,
     `SELECT r.id, r.slug, (SELECT sum(m.population)::float8 FROM municipality m WHERE m.region_id = r.id) AS population,
             (SELECT s.config FROM rule_set s WHERE s.region_id = r.id ORDER BY s.version DESC LIMIT 1) AS config
-       FROM region r WHERE r.id = ANY($1::uuid[]) ORDER BY r.slug`, [regionIds]);
-  if (regions.length !== regionIds.length) throw new Error('generateHistory: a region does not exist');
+       FROM region r WHERE r.id = ANY($1::uuid[]) ORDER BY r.slug`,
+    [regionIds],
+  );
+  if (regions.length !== regionIds.length)
+    throw new Error('generateHistory: a region does not exist');
   const totalPopulation = regions.reduce((sum, r) => sum + r.population, 0);
-  const caseCounts = regions.map((r) => options.casesPerRegion ?? Math.round(((options.totalCases ?? 0) * r.population) / totalPopulation));
-  if (options.totalCases) caseCounts[0]! += options.totalCases - caseCounts.reduce((a, b) => a + b, 0);
+  const caseCounts = regions.map(
+    (r) =>
+      options.casesPerRegion ??
+      Math.round(((options.totalCases ?? 0) * r.population) / totalPopulation),
+  );
+  if (options.totalCases)
+    caseCounts[0]! += options.totalCases - caseCounts.reduce((a, b) => a + b, 0);
 
-  const existing = (await rowsOf<{ existing: number }>(db, 'SELECT count(*)::int AS existing FROM case_file'))[0]!.existing;
+  const existing = (
+    await rowsOf<{ existing: number }>(db, 'SELECT count(*)::int AS existing FROM case_file')
+  )[0]!.existing;
   const startAt = new Date(now.getTime() - years * 365 * dayMs);
   let offset = existing;
   const regionRows = regions.map((region, i) => {
     const cases = caseCounts[i]!;
     // Regions differ: the median wait to a first offer lies between about 55 and 115 days.
     const waitMedian = 55 + 60 * unit(seed, `wait:${region.slug}`);
-    const row = { region_id: region.id, idx: i, cases, case_offset: offset, wait_median: waitMedian, cadence_days: cases / years > 300 ? 7 : 14 };
+    const row = {
+      region_id: region.id,
+      idx: i,
+      cases,
+      case_offset: offset,
+      wait_median: waitMedian,
+      cadence_days: cases / years > 300 ? 7 : 14,
+    };
     offset += cases;
     return row;
   });
 
-  await db.query('DROP TABLE IF EXISTS gen_param, gen_region_input, gen_region, gen_group, gen_muni, gen_corp, gen_owner, gen_follow, gen_outside, gen_hood, gen_table, gen_group_pick, gen_muni_pick, gen_case');
+  await db.query(
+    'DROP TABLE IF EXISTS gen_param, gen_region_input, gen_region, gen_group, gen_muni, gen_corp, gen_owner, gen_follow, gen_outside, gen_hood, gen_table, gen_group_pick, gen_muni_pick, gen_case',
+  );
   // For this transaction only: the case steps are held in memory rather than written to temporary files.
   await db.query(`SELECT set_config('work_mem', '256MB', true)`);
-  await db.query('CREATE TEMP TABLE gen_param (seed bigint, now timestamptz, start_at timestamptz, span_days float8, pseudonym_offset bigint)');
   await db.query(
-    'INSERT INTO gen_param VALUES ($1, $2, $3, $4, $5)',
-    [seed, now.toISOString(), startAt.toISOString(), years * 365, (Math.abs(seed) * 7_919 + existing) % 1_000_000_007],
+    'CREATE TEMP TABLE gen_param (seed bigint, now timestamptz, start_at timestamptz, span_days float8, pseudonym_offset bigint)',
   );
+  await db.query('INSERT INTO gen_param VALUES ($1, $2, $3, $4, $5)', [
+    seed,
+    now.toISOString(),
+    startAt.toISOString(),
+    years * 365,
+    (Math.abs(seed) * 7_919 + existing) % 1_000_000_007,
+  ]);
   await defineRegions(db, regionRows);
-  await defineLedgers(db, regions.map((r) => ({ id: r.id, config: storedRuleSetConfigSchema.parse(r.config) })), startAt, now);
+  await defineLedgers(
+    db,
+    regions.map((r) => ({ id: r.id, config: storedRuleSetConfigSchema.parse(r.config) })),
+    startAt,
+    now,
+  );
   await defineCases(db);
   const counts = await writeRows(db);
-  await db.query('DROP TABLE IF EXISTS gen_param, gen_region_input, gen_region, gen_group, gen_muni, gen_corp, gen_owner, gen_follow, gen_outside, gen_hood, gen_table, gen_group_pick, gen_muni_pick, gen_case');
-  return { regions: regions.map((r, i) => ({ id: r.id, slug: r.slug, cases: caseCounts[i]! })), counts };
+  await db.query(
+    'DROP TABLE IF EXISTS gen_param, gen_region_input, gen_region, gen_group, gen_muni, gen_corp, gen_owner, gen_follow, gen_outside, gen_hood, gen_table, gen_group_pick, gen_muni_pick, gen_case',
+  );
+  return {
+    regions: regions.map((r, i) => ({ id: r.id, slug: r.slug, cases: caseCounts[i]! })),
+    counts,
+  };
 }
 
 /**
@@ -117,20 +172,32 @@ export async function generateHistory(connection: SqlConnection, options: Histor
  * together), so an existing demo database gets it on its next start and never twice.
  * Returns false when it was there already or there are no demo regions.
  */
-export async function seedDemoHistory(dataSource: DataSource, now: Date = new Date()): Promise<boolean> {
+export async function seedDemoHistory(
+  dataSource: DataSource,
+  now: Date = new Date(),
+): Promise<boolean> {
   return dataSource.transaction(async (tx) => {
     // Only regions the demo seed made (its accounts end in .demo): never a real region that shares a slug.
     const regions: { id: string }[] = await tx.query(
       `SELECT r.id FROM region r WHERE r.slug = ANY($1)
           AND EXISTS (SELECT 1 FROM app_user u JOIN organisation o ON o.id = u.organisation_id WHERE o.region_id = r.id AND u.email LIKE '%.demo')
-        ORDER BY r.slug`, [demoRegions.map((r) => r.slug)]);
+        ORDER BY r.slug`,
+      [demoRegions.map((r) => r.slug)],
+    );
     if (regions.length === 0) return false;
     const marked: unknown[] = await tx.query(
-      `INSERT INTO scheduled_job_run (job, period, due_at) VALUES ('demo.history', 'v1', $1) ON CONFLICT DO NOTHING RETURNING job`, [now.toISOString()],
+      `INSERT INTO scheduled_job_run (job, period, due_at) VALUES ('demo.history', 'v1', $1) ON CONFLICT DO NOTHING RETURNING job`,
+      [now.toISOString()],
     );
     if (marked.length === 0) return false;
     // About 115 cases a year over both regions, split by population: enough for every chart, few enough for the lists.
-    await generateHistory(tx, { regionIds: regions.map((r) => r.id), totalCases: 460, years: 4, seed: 14, now });
+    await generateHistory(tx, {
+      regionIds: regions.map((r) => r.id),
+      totalCases: 460,
+      years: 4,
+      seed: 14,
+      now,
+    });
     return true;
   });
 }
@@ -153,7 +220,9 @@ function timed(db: SqlConnection, report: (label: string, ms: number) => void): 
 function unit(seed: number, key: string): number {
   let h = (seed ^ 0x9e3779b9) >>> 0;
   for (let i = 0; i < key.length; i += 1) h = Math.imul(h ^ key.charCodeAt(i), 0x5bd1e995) >>> 0;
-  h ^= h >>> 13; h = Math.imul(h, 0x5bd1e995) >>> 0; h ^= h >>> 15;
+  h ^= h >>> 13;
+  h = Math.imul(h, 0x5bd1e995) >>> 0;
+  h ^= h >>> 15;
   return (h >>> 0) / 4_294_967_296;
 }
 
@@ -164,28 +233,148 @@ const u = (alias: string, tag: string) =>
 // ---------------------------------------------------------------------------------------------
 // Made regions (the bench): municipalities with populations like the Netherlands', organisations and users.
 
-const namePrefixes = ['Aal', 'Beek', 'Berg', 'Bos', 'Brug', 'Dal', 'Dijk', 'Eem', 'Gaas', 'Geer', 'Hoog', 'Kamp', 'Laar', 'Lind', 'Maas', 'Meer',
-  'Nieuw', 'Oost', 'Ouden', 'Ree', 'Rijn', 'Schoon', 'Steen', 'Ter', 'Vel', 'Vliet', 'Wes', 'Wolde', 'Zand', 'Zuider'];
-const nameSuffixes = ['dam', 'dorp', 'broek', 'horst', 'veen', 'wijk', 'hoven', 'lo', 'sum', 'oord', 'burg', 'haven', 'rode', 'zande', 'ijssel', 'stad',
-  'meer', 'hout', 'kerk', 'werd'];
-const providerNames = ['Stichting Onderdak', 'RIBW', 'Leger des Heils', 'Kwintes', 'Limor', 'Moviera'];
-const firstNames = ['Anna', 'Bram', 'Chantal', 'Daan', 'Esra', 'Femke', 'Gijs', 'Hanna', 'Ilias', 'Jasmijn', 'Kevin', 'Lieke', 'Mehmet', 'Noa', 'Omar',
-  'Priya', 'Quinten', 'Rosa', 'Sem', 'Tamara', 'Umut', 'Vera', 'Wessel', 'Yara', 'Zoë', 'Achmed', 'Bianca', 'Corné', 'Dewi', 'Emre'];
-const lastNames = ['de Jong', 'Jansen', 'de Vries', 'van den Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos',
-  'Vos', 'Peters', 'Hendriks', 'van Leeuwen', 'Dekker', 'Brouwer', 'de Wit', 'Dijkstra', 'Yilmaz', 'El Idrissi', 'Kaya', 'Sahin', 'Martina'];
+const namePrefixes = [
+  'Aal',
+  'Beek',
+  'Berg',
+  'Bos',
+  'Brug',
+  'Dal',
+  'Dijk',
+  'Eem',
+  'Gaas',
+  'Geer',
+  'Hoog',
+  'Kamp',
+  'Laar',
+  'Lind',
+  'Maas',
+  'Meer',
+  'Nieuw',
+  'Oost',
+  'Ouden',
+  'Ree',
+  'Rijn',
+  'Schoon',
+  'Steen',
+  'Ter',
+  'Vel',
+  'Vliet',
+  'Wes',
+  'Wolde',
+  'Zand',
+  'Zuider',
+];
+const nameSuffixes = [
+  'dam',
+  'dorp',
+  'broek',
+  'horst',
+  'veen',
+  'wijk',
+  'hoven',
+  'lo',
+  'sum',
+  'oord',
+  'burg',
+  'haven',
+  'rode',
+  'zande',
+  'ijssel',
+  'stad',
+  'meer',
+  'hout',
+  'kerk',
+  'werd',
+];
+const providerNames = [
+  'Stichting Onderdak',
+  'RIBW',
+  'Leger des Heils',
+  'Kwintes',
+  'Limor',
+  'Moviera',
+];
+const firstNames = [
+  'Anna',
+  'Bram',
+  'Chantal',
+  'Daan',
+  'Esra',
+  'Femke',
+  'Gijs',
+  'Hanna',
+  'Ilias',
+  'Jasmijn',
+  'Kevin',
+  'Lieke',
+  'Mehmet',
+  'Noa',
+  'Omar',
+  'Priya',
+  'Quinten',
+  'Rosa',
+  'Sem',
+  'Tamara',
+  'Umut',
+  'Vera',
+  'Wessel',
+  'Yara',
+  'Zoë',
+  'Achmed',
+  'Bianca',
+  'Corné',
+  'Dewi',
+  'Emre',
+];
+const lastNames = [
+  'de Jong',
+  'Jansen',
+  'de Vries',
+  'van den Berg',
+  'Bakker',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'de Boer',
+  'Mulder',
+  'de Groot',
+  'Bos',
+  'Vos',
+  'Peters',
+  'Hendriks',
+  'van Leeuwen',
+  'Dekker',
+  'Brouwer',
+  'de Wit',
+  'Dijkstra',
+  'Yilmaz',
+  'El Idrissi',
+  'Kaya',
+  'Sahin',
+  'Martina',
+];
 
 interface MadeRegion {
   slug: string;
   name: string;
   config: RuleSetConfig;
-  organisations: { kind: 'municipality' | 'corporation' | 'provider' | 'coordination'; name: string; municipalityCode: string | null; users: { email: string; displayName: string; seat: string }[] }[];
+  organisations: {
+    kind: 'municipality' | 'corporation' | 'provider' | 'coordination';
+    name: string;
+    municipalityCode: string | null;
+    users: { email: string; displayName: string; seat: string }[];
+  }[];
   /** Per corporation (by name), the municipalities where it has dwellings. */
   corporationMunicipalities: Record<string, string[]>;
 }
 
 /** Regions of 4 to 13 municipalities (about 8.5 on average, 340 for 40 regions), each with one town of 60,000 to 350,000 (one of 900,000). */
 function makeRegions(count: number, seed: number, startAt: Date): MadeRegion[] {
-  const sizes = Array.from({ length: count }, (_, i) => 4 + Math.floor(unit(seed, `size:${i}`) * 10));
+  const sizes = Array.from(
+    { length: count },
+    (_, i) => 4 + Math.floor(unit(seed, `size:${i}`) * 10),
+  );
   const target = Math.round(count * 8.5);
   for (let i = 0; sizes.reduce((a, b) => a + b, 0) !== target && i < 10_000; i += 1) {
     const k = i % count;
@@ -194,7 +383,9 @@ function makeRegions(count: number, seed: number, startAt: Date): MadeRegion[] {
     if (diff < 0 && sizes[k]! > 4) sizes[k]! -= 1;
   }
   // Every prefix × suffix once, in an order of the seed's.
-  const names = namePrefixes.flatMap((p) => nameSuffixes.map((s) => p + s)).sort((a, b) => unit(seed, `name:${a}`) - unit(seed, `name:${b}`));
+  const names = namePrefixes
+    .flatMap((p) => nameSuffixes.map((s) => p + s))
+    .sort((a, b) => unit(seed, `name:${a}`) - unit(seed, `name:${b}`));
   const firstPeriodStart = `${startAt.getUTCFullYear()}-01-01`;
   const firstPeriodEnd = `${startAt.getUTCFullYear() + 1}-12-31`;
   let next = 0;
@@ -203,48 +394,114 @@ function makeRegions(count: number, seed: number, startAt: Date): MadeRegion[] {
     const municipalities = Array.from({ length: size }, (_, k) => {
       const index = next++;
       const chance = unit(seed, `population:${index}`);
-      const population = k === 0
-        ? (r === 0 ? 930_000 : 60_000 + Math.round(290_000 * chance * chance))
-        // Log-normal around 25,000, at least 6,000: most Dutch municipalities are small.
-        : Math.max(6_000, Math.round(25_000 * Math.exp(0.6 * normal(unit(seed, `pop-a:${index}`), unit(seed, `pop-b:${index}`)))));
-      return { code: `GM${5000 + index}`, name: names[index % names.length]!, population, populationYear: 2024 };
+      const population =
+        k === 0
+          ? r === 0
+            ? 930_000
+            : 60_000 + Math.round(290_000 * chance * chance)
+          : // Log-normal around 25,000, at least 6,000: most Dutch municipalities are small.
+            Math.max(
+              6_000,
+              Math.round(
+                25_000 *
+                  Math.exp(
+                    0.6 * normal(unit(seed, `pop-a:${index}`), unit(seed, `pop-b:${index}`)),
+                  ),
+              ),
+            );
+      return {
+        code: `GM${5000 + index}`,
+        name: names[index % names.length]!,
+        population,
+        populationYear: 2024,
+      };
     });
     const centre = municipalities[0]!;
     const name = `Regio ${centre.name}`;
     const domain = `${slug}.bench`;
     const corporationCount = 3 + Math.floor(size / 3);
-    const corporations = Array.from({ length: corporationCount }, (_, k) => `${municipalities[k % size]!.name} Wonen${k >= size ? ` ${k}` : ''}`);
-    const corporationMunicipalities: Record<string, string[]> = Object.fromEntries(corporations.map((c) => [c, [] as string[]]));
+    const corporations = Array.from(
+      { length: corporationCount },
+      (_, k) => `${municipalities[k % size]!.name} Wonen${k >= size ? ` ${k}` : ''}`,
+    );
+    const corporationMunicipalities: Record<string, string[]> = Object.fromEntries(
+      corporations.map((c) => [c, [] as string[]]),
+    );
     municipalities.forEach((m, k) => {
       corporationMunicipalities[corporations[k % corporationCount]!]!.push(m.code);
       // The big town has three corporations, as Almere has.
-      if (k === 0) for (const c of corporations.slice(1, 3)) corporationMunicipalities[c]!.push(m.code);
+      if (k === 0)
+        for (const c of corporations.slice(1, 3)) corporationMunicipalities[c]!.push(m.code);
     });
     const providers = providerNames.slice(0, 3 + (r % 3));
     return {
-      slug, name,
+      slug,
+      name,
       config: ruleSetConfigSchema.parse({
-        municipalities, targetGroups: ['protectedHousing', 'shelter', 'womensShelter', 'youthCare'], youthAgeBand: { from: 18, until: 23 },
-        agreement: { firstPeriodStart, firstPeriodEnd, extensionYears: 2 }, agendaPublicationDays: 5, stalledCaseDays: 14, waitingTargetDays: 90,
-        offerAnswerDays: 10, neighbourhoodLoadThreshold: 3, retentionYears: 7,
+        municipalities,
+        targetGroups: ['protectedHousing', 'shelter', 'womensShelter', 'youthCare'],
+        youthAgeBand: { from: 18, until: 23 },
+        agreement: { firstPeriodStart, firstPeriodEnd, extensionYears: 2 },
+        agendaPublicationDays: 5,
+        stalledCaseDays: 14,
+        waitingTargetDays: 90,
+        offerAnswerDays: 10,
+        neighbourhoodLoadThreshold: 3,
+        retentionYears: 7,
         // The bench signs in with the password alone.
         twoFactorRequired: false,
       }),
       organisations: [
-        { kind: 'coordination', name: `Regionale coördinatie ${name}`, municipalityCode: null, users: [
-          { email: `voorzitter@${domain}`, displayName: `Voorzitter ${name}`, seat: 'chair' },
-          { email: `beheer@${domain}`, displayName: `Beheer ${name}`, seat: 'regionAdmin' },
-        ] },
-        ...municipalities.map((m) => ({ kind: 'municipality' as const, name: `Gemeente ${m.name}`, municipalityCode: m.code, users: [
-          { email: `gemeente.${m.code.toLowerCase()}@${domain}`, displayName: `Gemeente ${m.name}`, seat: 'municipality' },
-        ] })),
-        ...corporations.map((c, k) => ({ kind: 'corporation' as const, name: c, municipalityCode: null, users: [
-          { email: `corporatie${k + 1}@${domain}`, displayName: `Verhuur ${c}`, seat: 'corporation' },
-        ] })),
-        ...providers.map((p, k) => ({ kind: 'provider' as const, name: p, municipalityCode: null, users: [
-          { email: `regisseur${k + 1}@${domain}`, displayName: `Casemanager ${p}`, seat: 'casemanager' },
-          { email: `aanbieder${k + 1}@${domain}`, displayName: `Begeleider ${p}`, seat: 'provider' },
-        ] })),
+        {
+          kind: 'coordination',
+          name: `Regionale coördinatie ${name}`,
+          municipalityCode: null,
+          users: [
+            { email: `voorzitter@${domain}`, displayName: `Voorzitter ${name}`, seat: 'chair' },
+            { email: `beheer@${domain}`, displayName: `Beheer ${name}`, seat: 'regionAdmin' },
+          ],
+        },
+        ...municipalities.map((m) => ({
+          kind: 'municipality' as const,
+          name: `Gemeente ${m.name}`,
+          municipalityCode: m.code,
+          users: [
+            {
+              email: `gemeente.${m.code.toLowerCase()}@${domain}`,
+              displayName: `Gemeente ${m.name}`,
+              seat: 'municipality',
+            },
+          ],
+        })),
+        ...corporations.map((c, k) => ({
+          kind: 'corporation' as const,
+          name: c,
+          municipalityCode: null,
+          users: [
+            {
+              email: `corporatie${k + 1}@${domain}`,
+              displayName: `Verhuur ${c}`,
+              seat: 'corporation',
+            },
+          ],
+        })),
+        ...providers.map((p, k) => ({
+          kind: 'provider' as const,
+          name: p,
+          municipalityCode: null,
+          users: [
+            {
+              email: `regisseur${k + 1}@${domain}`,
+              displayName: `Casemanager ${p}`,
+              seat: 'casemanager',
+            },
+            {
+              email: `aanbieder${k + 1}@${domain}`,
+              displayName: `Begeleider ${p}`,
+              seat: 'provider',
+            },
+          ],
+        })),
       ],
       corporationMunicipalities,
     };
@@ -256,37 +513,96 @@ function normal(a: number, b: number): number {
 }
 
 /** Inserts the made regions with everything around them; returns their ids. */
-async function createRegions(db: SqlConnection, count: number, seed: number, passwordHash: string, startAt: Date): Promise<string[]> {
+async function createRegions(
+  db: SqlConnection,
+  count: number,
+  seed: number,
+  passwordHash: string,
+  startAt: Date,
+): Promise<string[]> {
   const made = makeRegions(count, seed, startAt);
-  const regions = await rowsOf<{ id: string; slug: string }>(db,
+  const regions = await rowsOf<{ id: string; slug: string }>(
+    db,
     `INSERT INTO region (slug, name) SELECT r.slug, r.name FROM jsonb_to_recordset($1::jsonb) AS r(slug text, name text) RETURNING id, slug`,
-    [JSON.stringify(made.map((r) => ({ slug: r.slug, name: r.name })))]);
+    [JSON.stringify(made.map((r) => ({ slug: r.slug, name: r.name })))],
+  );
   const json = (value: unknown) => JSON.stringify(value);
   await db.query(
     `INSERT INTO municipality (code, region_id, name, population, population_year)
      SELECT m.code, r.id, m.name, m.population, m.population_year
        FROM jsonb_to_recordset($1::jsonb) AS m(slug text, code text, name text, population int, population_year smallint) JOIN region r ON r.slug = m.slug`,
-    [json(made.flatMap((r) => r.config.municipalities.map((m) => ({ slug: r.slug, code: m.code, name: m.name, population: m.population, population_year: m.populationYear }))))]);
+    [
+      json(
+        made.flatMap((r) =>
+          r.config.municipalities.map((m) => ({
+            slug: r.slug,
+            code: m.code,
+            name: m.name,
+            population: m.population,
+            population_year: m.populationYear,
+          })),
+        ),
+      ),
+    ],
+  );
   await db.query(
     `INSERT INTO rule_set (region_id, version, config) SELECT r.id, 1, s.config FROM jsonb_to_recordset($1::jsonb) AS s(slug text, config jsonb) JOIN region r ON r.slug = s.slug`,
-    [json(made.map((r) => ({ slug: r.slug, config: r.config })))]);
+    [json(made.map((r) => ({ slug: r.slug, config: r.config })))],
+  );
   await db.query(
     `INSERT INTO organisation (region_id, kind, name, municipality_code)
      SELECT r.id, o.kind, o.name, o.municipality_code FROM jsonb_to_recordset($1::jsonb) AS o(slug text, kind text, name text, municipality_code text) JOIN region r ON r.slug = o.slug`,
-    [json(made.flatMap((r) => r.organisations.map((o) => ({ slug: r.slug, kind: o.kind, name: o.name, municipality_code: o.municipalityCode }))))]);
+    [
+      json(
+        made.flatMap((r) =>
+          r.organisations.map((o) => ({
+            slug: r.slug,
+            kind: o.kind,
+            name: o.name,
+            municipality_code: o.municipalityCode,
+          })),
+        ),
+      ),
+    ],
+  );
   await db.query(
     `INSERT INTO app_user (organisation_id, email, display_name, seat, password_hash)
      SELECT o.id, u.email, u.display_name, u.seat, $2 FROM jsonb_to_recordset($1::jsonb) AS u(slug text, organisation text, email text, display_name text, seat text)
        JOIN region r ON r.slug = u.slug JOIN organisation o ON o.region_id = r.id AND o.name = u.organisation`,
-    [json(made.flatMap((r) => r.organisations.flatMap((o) => o.users.map((u) => ({ slug: r.slug, organisation: o.name, email: u.email, display_name: u.displayName, seat: u.seat }))))), passwordHash]);
+    [
+      json(
+        made.flatMap((r) =>
+          r.organisations.flatMap((o) =>
+            o.users.map((u) => ({
+              slug: r.slug,
+              organisation: o.name,
+              email: u.email,
+              display_name: u.displayName,
+              seat: u.seat,
+            })),
+          ),
+        ),
+      ),
+      passwordHash,
+    ],
+  );
   // Where each corporation works, as a contingent of the first year without a number: the generator
   // reads a corporation's municipalities from its dwellings and contingents.
   await db.query(
     `INSERT INTO contingent (region_id, organisation_id, municipality_code, year, promised)
      SELECT r.id, o.id, c.code, $2, NULL FROM jsonb_to_recordset($1::jsonb) AS c(slug text, corporation text, code text)
        JOIN region r ON r.slug = c.slug JOIN organisation o ON o.region_id = r.id AND o.name = c.corporation`,
-    [json(made.flatMap((r) => Object.entries(r.corporationMunicipalities).flatMap(([corporation, codes]) => codes.map((code) => ({ slug: r.slug, corporation, code }))))),
-      Math.max(2020, startAt.getUTCFullYear())]);
+    [
+      json(
+        made.flatMap((r) =>
+          Object.entries(r.corporationMunicipalities).flatMap(([corporation, codes]) =>
+            codes.map((code) => ({ slug: r.slug, corporation, code })),
+          ),
+        ),
+      ),
+      Math.max(2020, startAt.getUTCFullYear()),
+    ],
+  );
   return regions.map((r) => r.id);
 }
 
@@ -294,10 +610,13 @@ async function createRegions(db: SqlConnection, count: number, seed: number, pas
 // What the cases are drawn from: per region its municipalities, corporations, case managers, providers.
 
 async function defineRegions(db: SqlConnection, regionRows: object[]): Promise<void> {
-  await db.query('CREATE TEMP TABLE gen_region_input (region_id uuid, idx int, cases int, case_offset bigint, wait_median float8, cadence_days int)');
+  await db.query(
+    'CREATE TEMP TABLE gen_region_input (region_id uuid, idx int, cases int, case_offset bigint, wait_median float8, cadence_days int)',
+  );
   await db.query(
     `INSERT INTO gen_region_input SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(region_id uuid, idx int, cases int, case_offset bigint, wait_median float8, cadence_days int)`,
-    [JSON.stringify(regionRows)]);
+    [JSON.stringify(regionRows)],
+  );
   await db.query(
     `CREATE TEMP TABLE gen_region AS
      SELECT r.region_id, r.idx, r.cases, r.case_offset, r.wait_median, r.cadence_days, rg.name AS region_name,
@@ -312,7 +631,8 @@ async function defineRegions(db: SqlConnection, regionRows: object[]): Promise<v
        JOIN region rg ON rg.id = r.region_id
        JOIN LATERAL (SELECT version, config FROM rule_set s WHERE s.region_id = r.region_id ORDER BY version DESC LIMIT 1) rs ON true
        LEFT JOIN LATERAL (SELECT u.id AS user_id, o.id AS organisation_id FROM app_user u JOIN organisation o ON o.id = u.organisation_id
-                           WHERE o.region_id = r.region_id AND u.seat = 'chair' ORDER BY u.email LIMIT 1) chair ON true`);
+                           WHERE o.region_id = r.region_id AND u.seat = 'chair' ORDER BY u.email LIMIT 1) chair ON true`,
+  );
 
   await db.query('ANALYZE gen_region');
   // The target groups of the region's rule set, weighted as the sector's numbers go.
@@ -374,7 +694,9 @@ async function defineRegions(db: SqlConnection, regionRows: object[]): Promise<v
       FROM pairs p`);
   await db.query('ANALYZE gen_corp');
   await db.query('ALTER TABLE gen_muni ADD COLUMN corp_cnt int');
-  await db.query('UPDATE gen_muni m SET corp_cnt = (SELECT count(*) FROM gen_corp c WHERE c.code = m.code)');
+  await db.query(
+    'UPDATE gen_muni m SET corp_cnt = (SELECT count(*) FROM gen_corp c WHERE c.code = m.code)',
+  );
   // Case managers own the cases; providers with a provider seat give the follow-up support.
   await db.query(`
     CREATE TEMP TABLE gen_owner AS
@@ -439,30 +761,42 @@ async function defineRegions(db: SqlConnection, regionRows: object[]): Promise<v
   // Temporary tables are never analysed by autovacuum: without statistics the planner would join 250,000 rows by nested loops.
   await db.query('ANALYZE gen_table');
 
-  const missing = (await rowsOf<{ slug: string; missing: string | null }>(db, `
+  const missing = (
+    await rowsOf<{ slug: string; missing: string | null }>(
+      db,
+      `
     SELECT rg.slug, CASE WHEN r.chair_user_id IS NULL THEN 'a chair' WHEN NOT EXISTS (SELECT 1 FROM gen_owner o WHERE o.region_id = r.region_id) THEN 'a case manager'
                          WHEN NOT EXISTS (SELECT 1 FROM gen_follow f WHERE f.region_id = r.region_id) THEN 'a provider with a provider seat'
                          WHEN NOT EXISTS (SELECT 1 FROM gen_corp c WHERE c.region_id = r.region_id) THEN 'a corporation with a user'
                          WHEN (SELECT count(*) FROM gen_muni m WHERE m.region_id = r.region_id) < 2 THEN 'two municipalities' END AS missing
-      FROM gen_region r JOIN region rg ON rg.id = r.region_id`)).find((r) => r.missing !== null);
+      FROM gen_region r JOIN region rg ON rg.id = r.region_id`,
+    )
+  ).find((r) => r.missing !== null);
   if (missing) throw new Error(`generateHistory: region ${missing.slug} has no ${missing.missing}`);
 }
 
 /** Every agreement period the history touches, as ledger rows (the allocations of exception C are counted per period). */
-async function defineLedgers(db: SqlConnection, regions: { id: string; config: RuleSetConfig }[], startAt: Date, now: Date): Promise<void> {
+async function defineLedgers(
+  db: SqlConnection,
+  regions: { id: string; config: RuleSetConfig }[],
+  startAt: Date,
+  now: Date,
+): Promise<void> {
   const rows: { region_id: string; period_start: string; period_end: string }[] = [];
   for (const region of regions) {
     const seen = new Set<string>();
     for (let t = startAt.getTime() - 60 * dayMs; t <= now.getTime() + 31 * dayMs; t += 15 * dayMs) {
       const period = agreementPeriodOn(region.config, isoDay(new Date(t)));
-      if (!seen.has(period.start)) rows.push({ region_id: region.id, period_start: period.start, period_end: period.end });
+      if (!seen.has(period.start))
+        rows.push({ region_id: region.id, period_start: period.start, period_end: period.end });
       seen.add(period.start);
     }
   }
   await db.query(
     `INSERT INTO distribution_ledger (region_id, period_start, period_end)
      SELECT region_id, period_start, period_end FROM jsonb_to_recordset($1::jsonb) AS l(region_id uuid, period_start date, period_end date) ON CONFLICT DO NOTHING`,
-    [JSON.stringify(rows)]);
+    [JSON.stringify(rows)],
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -602,12 +936,18 @@ async function defineCases(db: SqlConnection): Promise<void> {
       LEFT JOIN gen_corp c2 ON c2.code = s.dest_code AND c2.idx = floor(${u('s', 'corp2')} * dm.corp_cnt)::int
       LEFT JOIN gen_muni om ON om.code = s.origin_code`);
   await db.query('CREATE UNIQUE INDEX ON gen_case (id)');
-  await db.query('ANALYZE gen_case (id, region_id, dest_code, table_id, is_on_agenda, is_decided, is_moved, is_supported)');
+  await db.query(
+    'ANALYZE gen_case (id, region_id, dest_code, table_id, is_on_agenda, is_decided, is_moved, is_supported)',
+  );
 }
 
 /** Eight base-36 digits of a number below 36^8, as one SQL expression (a subquery per row would cost a plan node each). */
 function pseudonymDigits(value: string): string {
-  return Array.from({ length: 8 }, (_, i) => `substr('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ', ((${value} / ${36 ** (7 - i)}) % 36)::int + 1, 1)`).join(' || ');
+  return Array.from(
+    { length: 8 },
+    (_, i) =>
+      `substr('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ', ((${value} / ${36 ** (7 - i)}) % 36)::int + 1, 1)`,
+  ).join(' || ');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -616,12 +956,17 @@ function pseudonymDigits(value: string): string {
 async function writeRows(db: SqlConnection): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   const count = async (table: string, sql: string) => {
-    const [row] = await rowsOf<{ n: number }>(db, `WITH ins AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM ins`);
+    const [row] = await rowsOf<{ n: number }>(
+      db,
+      `WITH ins AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM ins`,
+    );
     counts[table] = (counts[table] ?? 0) + row!.n;
   };
 
   // Tables that met are closed; the next ones are published (agenda shared) or planned.
-  await count('outflow_table', `
+  await count(
+    'outflow_table',
+    `
     INSERT INTO outflow_table (id, region_id, title, starts_at, location, state, chair_user_id, published_at, closed_at, created_at)
     SELECT t.id, t.region_id, 'Uitstroomtafel ' || r.region_name || ' ' || to_char(t.starts_at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY'),
            t.starts_at, 'Stadhuis, zaal 2',
@@ -631,11 +976,14 @@ async function writeRows(db: SqlConnection): Promise<Record<string, number>> {
            CASE WHEN t.starts_at + interval '4 hours' <= p.now THEN t.starts_at + interval '4 hours' END,
            least(p.now, t.starts_at - interval '30 days')
       FROM gen_table t JOIN gen_region r ON r.region_id = t.region_id CROSS JOIN gen_param p
-     WHERE t.starts_at <= p.now + 3 * r.cadence_days * interval '1 day'`);
+     WHERE t.starts_at <= p.now + 3 * r.cadence_days * interval '1 day'`,
+  );
 
   const firstNameList = `ARRAY[${firstNames.map((n) => `'${n}'`).join(', ')}]`;
   const lastNameList = `ARRAY[${lastNames.map((n) => `'${n.replace(/'/g, "''")}'`).join(', ')}]`;
-  await count('case_file', `
+  await count(
+    'case_file',
+    `
     INSERT INTO case_file (id, pseudonym, region_id, owner_organisation_id, owner_user_id, state, version, target_group, sections, search_name,
                            origin_code, proposed_destination_code, decided_destination_code, proposal, rule_set_version, ready_at, outcome, closed_at,
                            created_at, updated_at, last_activity_at)
@@ -690,10 +1038,13 @@ async function writeRows(db: SqlConnection): Promise<Record<string, number>> {
            CASE WHEN c.state = 'closed' THEN c.closed_at ELSE least(c.now, greatest(c.state_at, c.now - 25 * ${u('c', 'touch')} * ${u('c', 'touch')} * interval '1 day')) END
       FROM gen_case c CROSS JOIN gen_param p
       CROSS JOIN LATERAL (SELECT (${firstNameList})[1 + floor(${u('c', 'first')} * ${firstNames.length})::int] AS first_name,
-                                 (${lastNameList})[1 + floor(${u('c', 'last')} * ${lastNames.length})::int] AS last_name) nm`);
+                                 (${lastNameList})[1 + floor(${u('c', 'last')} * ${lastNames.length})::int] AS last_name) nm`,
+  );
 
   // The events: the creation, and the step that brought the case where it is.
-  await count('case_event', `
+  await count(
+    'case_event',
+    `
     INSERT INTO case_event (case_id, at, actor_user_id, kind, details)
     SELECT c.id, c.created_at, c.owner_user_id, 'created', '{}'::jsonb FROM gen_case c
     UNION ALL
@@ -708,7 +1059,8 @@ async function writeRows(db: SqlConnection): Promise<Record<string, number>> {
              WHEN c.state = 'searching' THEN CASE WHEN c.fate1 = 'declined' AND c.end1_at <= c.now THEN 'declineOffer' WHEN c.fate1 = 'withdrawn' AND c.end1_at <= c.now THEN 'withdrawOffer' ELSE 'startSearch' END
              WHEN c.state = 'offered' THEN 'offerDwelling' WHEN c.state = 'confirmed' THEN 'confirmPlacement' WHEN c.state = 'moved' THEN 'moveIn'
              ELSE 'startAftercare' END AS name) t
-     WHERE c.state <> 'intake'`);
+     WHERE c.state <> 'intake'`,
+  );
 
   await db.query(`
     CREATE TEMP TABLE gen_agenda AS
@@ -718,21 +1070,29 @@ async function writeRows(db: SqlConnection): Promise<Record<string, number>> {
       FROM gen_case c WHERE c.is_on_agenda`);
   await db.query('CREATE UNIQUE INDEX ON gen_agenda (case_id)');
   await db.query('ANALYZE gen_agenda');
-  await count('agenda_item', `
+  await count(
+    'agenda_item',
+    `
     INSERT INTO agenda_item (id, table_id, case_id, position, status, added_by, added_at, kind)
     SELECT a.item_id, c.table_id, c.id, a.position, CASE WHEN c.is_decided THEN 'decided' ELSE 'open' END, c.owner_user_id, c.added_at, 'placement'
-      FROM gen_agenda a JOIN gen_case c ON c.id = a.case_id`);
+      FROM gen_agenda a JOIN gen_case c ON c.id = a.case_id`,
+  );
 
   // Exception C takes its municipality from the ledger of the agreement period of the decision.
-  await count('distribution_allocation', `
+  await count(
+    'distribution_allocation',
+    `
     INSERT INTO distribution_allocation (id, region_id, period_start, municipality_code, case_id, rule_set_version, allocated_at)
     SELECT a.allocation_id, c.region_id, l.period_start, c.dest_code, c.id, c.rule_set_version, c.decided_at
       FROM gen_agenda a JOIN gen_case c ON c.id = a.case_id
       CROSS JOIN LATERAL (SELECT period_start FROM distribution_ledger l WHERE l.region_id = c.region_id AND l.period_end >= (c.decided_at AT TIME ZONE 'Europe/Amsterdam')::date
                            ORDER BY l.period_end LIMIT 1) l
-     WHERE a.allocation_id IS NOT NULL`);
+     WHERE a.allocation_id IS NOT NULL`,
+  );
 
-  await count('table_decision', `
+  await count(
+    'table_decision',
+    `
     INSERT INTO table_decision (id, agenda_item_id, case_id, rule, destination_code, proposed_destination_code, departs_from_proposal, motivation,
                                 rule_set_version, allocation_id, follow_up_provider_id, present, votes, referral_summary, decided_by, decided_at)
     SELECT a.decision_id, a.item_id, c.id, c.rule, c.dest_code, c.dest_code, false,
@@ -746,7 +1106,8 @@ async function writeRows(db: SqlConnection): Promise<Record<string, number>> {
            CASE WHEN c.dest_org_id IS NOT NULL THEN jsonb_build_array(jsonb_build_object('organisationId', c.dest_org_id, 'seat', 'municipality', 'position', 'agree')) ELSE '[]'::jsonb END,
            CASE WHEN c.rule = 'buiten_regio' THEN 'De bewoner komt uit een andere regio; de herkomstregio neemt de casus over met dit dossier.' END,
            c.chair_user_id, c.decided_at
-      FROM gen_agenda a JOIN gen_case c ON c.id = a.case_id WHERE c.is_decided`);
+      FROM gen_agenda a JOIN gen_case c ON c.id = a.case_id WHERE c.is_decided`,
+  );
 
   // One dwelling per offer, of the offering corporation, in the destination, in one of its neighbourhoods.
   await db.query(`
@@ -758,7 +1119,9 @@ async function writeRows(db: SqlConnection): Promise<Record<string, number>> {
     UNION ALL
     SELECT c.id, 2, gen_random_uuid(), gen_random_uuid(), c.corp2_org_id, c.corp2_user_id, c.corp2_existing, c.offer2_at, ${u('c', 'hood2')}, ${u('c', 'kind2')}, ${u('c', 'tenancy2')}, 'final'
       FROM gen_case c WHERE c.has_offer2`);
-  await db.query(`ALTER TABLE gen_offer ADD COLUMN k int, ADD COLUMN kind text, ADD COLUMN tenancy_form text`);
+  await db.query(
+    `ALTER TABLE gen_offer ADD COLUMN k int, ADD COLUMN kind text, ADD COLUMN tenancy_form text`,
+  );
   await db.query('CREATE UNIQUE INDEX ON gen_offer (offer_id)');
   await db.query('ANALYZE gen_offer');
   await db.query(`
@@ -775,9 +1138,13 @@ async function writeRows(db: SqlConnection): Promise<Record<string, number>> {
 
   // Postcodes: a block of numbers per municipality, the letters X? (no demo address has them), so that
   // an address is unique per corporation, as the partial unique index wants.
-  const munis = (await rowsOf<{ munis: number }>(db, 'SELECT count(*)::int AS munis FROM gen_muni'))[0]!.munis;
+  const munis = (
+    await rowsOf<{ munis: number }>(db, 'SELECT count(*)::int AS munis FROM gen_muni')
+  )[0]!.munis;
   const step = Math.max(1, Math.floor(8999 / Math.max(1, munis)));
-  await count('dwelling', `
+  await count(
+    'dwelling',
+    `
     INSERT INTO dwelling (id, region_id, organisation_id, municipality_code, street, house_number, postcode, address_key, neighbourhood, kind, rooms, rent, floor,
                           has_lift, is_wheelchair_accessible, available_from, tenancy_form, created_by, created_at, updated_by, updated_at)
     SELECT o.dwelling_id, c.region_id, o.org_id, c.dest_code, h.street, a.house_number, a.postcode, replace(a.postcode, ' ', '') || '|' || a.house_number, h.name, o.kind,
@@ -790,10 +1157,13 @@ async function writeRows(db: SqlConnection): Promise<Record<string, number>> {
       JOIN gen_hood h ON h.code = c.dest_code AND h.k = floor(power(o.u_hood, 1.4) * c.dest_hoods)::int
       CROSS JOIN LATERAL (SELECT (1000 + c.dest_midx * ${step} + o.k % ${step})::text || ' X' || chr(65 + (o.k / ${step}) % 26) AS postcode,
                                  (o.k / ${step * 26} + 1)::text AS house_number) a
-      CROSS JOIN LATERAL (SELECT CASE WHEN o.kind IN ('groundFloorHome', 'house') THEN 0 ELSE floor(o.u_kind * 7)::int END AS floor) f`);
+      CROSS JOIN LATERAL (SELECT CASE WHEN o.kind IN ('groundFloorHome', 'house') THEN 0 ELSE floor(o.u_kind * 7)::int END AS floor) f`,
+  );
 
   // The offers as they stand on 'now': open, answered, confirmed by the municipality, completed by the move.
-  await count('offer', `
+  await count(
+    'offer',
+    `
     INSERT INTO offer (id, region_id, case_id, dwelling_id, organisation_id, status, offered_by, offered_at, answer_due_on, waited_days, answered_by, answered_at,
                        decline_reason, withdrawn_by, withdrawn_at, withdrawal_reason, decided_by, decided_at, support_arranged, support_intensity, completed_at, updated_at)
     SELECT o.offer_id, c.region_id, c.id, o.dwelling_id, o.org_id, x.status, o.user_id, o.offered_at,
@@ -814,9 +1184,12 @@ async function writeRows(db: SqlConnection): Promise<Record<string, number>> {
       FROM gen_offer o JOIN gen_case c ON c.id = o.case_id
       CROSS JOIN LATERAL (SELECT CASE WHEN o.fate <> 'final' THEN CASE WHEN c.now < c.end1_at THEN 'open' ELSE o.fate END
                                       WHEN c.now < c.final_answered_at THEN 'open' WHEN c.now < c.moved_at THEN 'accepted' ELSE 'completed' END AS status,
-                                 o.fate = 'final' AND c.confirmed_at <= c.now AS is_confirmed) x`);
+                                 o.fate = 'final' AND c.confirmed_at <= c.now AS is_confirmed) x`,
+  );
 
-  await count('move_in', `
+  await count(
+    'move_in',
+    `
     INSERT INTO move_in (case_id, offer_id, key_handover_date, tenancy_form, agreement_conditions, provider_contact_name, provider_contact_phone,
                          provider_emergency_phone, waited_days_to_offer, waited_days_to_keys, recorded_by, recorded_at)
     SELECT c.id, o.offer_id, c.keys_date, o.tenancy_form,
@@ -825,21 +1198,30 @@ async function writeRows(db: SqlConnection): Promise<Record<string, number>> {
            (c.offer1_at AT TIME ZONE 'Europe/Amsterdam')::date - (c.ready_at AT TIME ZONE 'Europe/Amsterdam')::date,
            c.keys_date - (c.ready_at AT TIME ZONE 'Europe/Amsterdam')::date,
            o.user_id, c.moved_at
-      FROM gen_case c JOIN gen_offer o ON o.case_id = c.id AND o.fate = 'final' WHERE c.is_moved`);
+      FROM gen_case c JOIN gen_offer o ON o.case_id = c.id AND o.fate = 'final' WHERE c.is_moved`,
+  );
 
-  await count('follow_up_support', `
+  await count(
+    'follow_up_support',
+    `
     INSERT INTO follow_up_support (case_id, provider_organisation_id, landlord_organisation_id, key_handover_date, started_on, started_by, started_at)
     SELECT c.id, c.follow_org_id, o.org_id, c.keys_date, (c.started_at AT TIME ZONE 'Europe/Amsterdam')::date, c.follow_user_id, c.started_at
-      FROM gen_case c JOIN gen_offer o ON o.case_id = c.id AND o.fate = 'final' WHERE c.is_supported`);
-  await count('support_intensity', `
+      FROM gen_case c JOIN gen_offer o ON o.case_id = c.id AND o.fate = 'final' WHERE c.is_supported`,
+  );
+  await count(
+    'support_intensity',
+    `
     INSERT INTO support_intensity (case_id, effective_on, hours_per_week, direction, reason, recorded_by, recorded_at)
     SELECT c.id, (c.started_at AT TIME ZONE 'Europe/Amsterdam')::date, (ARRAY[1.5, 3, 6])[1 + floor(${u('c', 'intensity')} * 3)::int], 'start', 'Start van de nazorg',
            c.follow_user_id, c.started_at
-      FROM gen_case c WHERE c.is_supported`);
+      FROM gen_case c WHERE c.is_supported`,
+  );
 
   // The checks at 6 and 12 months after the keys, asked on their day; most answered within a month.
   // Who ended in their own home mostly still lives there; who went back or dropped out mostly not.
-  await count('follow_up_check', `
+  await count(
+    'follow_up_check',
+    `
     INSERT INTO follow_up_check (case_id, months, due_on, asked_at, still_lives_there, tenancy_converted, answered_by, answered_at)
     SELECT x.case_id, x.months, x.due_on, x.asked_at,
            CASE WHEN x.is_answered THEN x.still END, CASE WHEN x.is_answered THEN x.still AND x.converted END,
@@ -853,10 +1235,13 @@ async function writeRows(db: SqlConnection): Promise<Record<string, number>> {
               CROSS JOIN LATERAL (VALUES (6, ${u('c', 'c6')}, ${u('c', 'v6')}), (12, ${u('c', 'c12')}, ${u('c', 'v12')})) AS v(months, u_answer, u_still)
               CROSS JOIN LATERAL (SELECT v.months, v.u_answer, v.u_still, (c.keys_date + make_interval(months => v.months))::date AS due_on,
                                          (((c.keys_date + make_interval(months => v.months))::date + time '06:00') AT TIME ZONE 'Europe/Amsterdam') AS asked_at) m
-             WHERE c.is_supported AND m.asked_at <= c.now) x`);
+             WHERE c.is_supported AND m.asked_at <= c.now) x`,
+  );
 
   // The contingents of each year: what each corporation placed in each municipality, give or take a third; some years without a number.
-  await count('contingent', `
+  await count(
+    'contingent',
+    `
     INSERT INTO contingent (region_id, organisation_id, municipality_code, year, promised, created_at, updated_at)
     SELECT y.region_id, y.org_id, y.code, y.year,
            CASE WHEN ((hashtextextended(y.org_id::text || y.code || y.year, p.seed) >> 11) & 1023) < 100 THEN NULL
@@ -868,7 +1253,8 @@ async function writeRows(db: SqlConnection): Promise<Record<string, number>> {
      WHERE y.year BETWEEN 2020 AND 2100
     -- A number agreed by a person stays; the made regions' first year (where each corporation works, no number yet) gets one.
     ON CONFLICT (organisation_id, municipality_code, year) DO UPDATE SET promised = EXCLUDED.promised
-      WHERE contingent.promised IS NULL AND contingent.created_by IS NULL`);
+      WHERE contingent.promised IS NULL AND contingent.created_by IS NULL`,
+  );
 
   await db.query('DROP TABLE IF EXISTS gen_agenda, gen_offer');
   return counts;

@@ -7,8 +7,17 @@ import type { OrganisationKind, RuleSetConfig, Seat } from '@uitstroom/shared';
  */
 export const demoPassword = 'uitstroom-demo';
 
-export interface DemoUser { email: string; displayName: string; seat: Seat }
-export interface DemoOrganisation { kind: OrganisationKind; name: string; municipalityCode?: string; users: DemoUser[] }
+export interface DemoUser {
+  email: string;
+  displayName: string;
+  seat: Seat;
+}
+export interface DemoOrganisation {
+  kind: OrganisationKind;
+  name: string;
+  municipalityCode?: string;
+  users: DemoUser[];
+}
 export interface DemoRegion {
   slug: string;
   name: string;
@@ -18,7 +27,12 @@ export interface DemoRegion {
   ruleSet: Omit<RuleSetConfig, 'municipalities'>;
 }
 
-const municipalityOrg = (code: string, name: string, user: string, displayName: string): DemoOrganisation => ({
+const municipalityOrg = (
+  code: string,
+  name: string,
+  user: string,
+  displayName: string,
+): DemoOrganisation => ({
   kind: 'municipality',
   name: `Gemeente ${name}`,
   municipalityCode: code,
@@ -29,7 +43,11 @@ const corporation = (name: string, email: string, displayName: string): DemoOrga
   name,
   users: [{ email, displayName, seat: 'corporation' }],
 });
-const provider = (name: string, users: DemoUser[]): DemoOrganisation => ({ kind: 'provider', name, users });
+const provider = (name: string, users: DemoUser[]): DemoOrganisation => ({
+  kind: 'provider',
+  name,
+  users,
+});
 
 export const demoRegions: DemoRegion[] = [
   {
@@ -40,7 +58,11 @@ export const demoRegions: DemoRegion[] = [
       // "Jongvolwassenen van 18 tot 23 jaar die uitstromen uit jeugdhulp (met verlengd verblijf)".
       youthAgeBand: { from: 18, until: 23 },
       // The Akkoord took effect on signing (summer 2021), ended 31-12-2022, extendable by 2 years.
-      agreement: { firstPeriodStart: '2021-07-01', firstPeriodEnd: '2022-12-31', extensionYears: 2 },
+      agreement: {
+        firstPeriodStart: '2021-07-01',
+        firstPeriodEnd: '2022-12-31',
+        extensionYears: 2,
+      },
       agendaPublicationDays: 5,
       stalledCaseDays: 14,
       waitingTargetDays: 90,
@@ -70,7 +92,12 @@ export const demoRegions: DemoRegion[] = [
       municipalityOrg('GM0034', 'Almere', 'gemeente@almere.demo', 'Fatima El Amrani'),
       municipalityOrg('GM0303', 'Dronten', 'gemeente@dronten.demo', 'Pieter Kok'),
       municipalityOrg('GM0995', 'Lelystad', 'gemeente@lelystad.demo', 'Sandra Jansen'),
-      municipalityOrg('GM0171', 'Noordoostpolder', 'gemeente@noordoostpolder.demo', 'Hendrik Visser'),
+      municipalityOrg(
+        'GM0171',
+        'Noordoostpolder',
+        'gemeente@noordoostpolder.demo',
+        'Hendrik Visser',
+      ),
       municipalityOrg('GM0184', 'Urk', 'gemeente@urk.demo', 'Jannie Brouwer'),
       municipalityOrg('GM0050', 'Zeewolde', 'gemeente@zeewolde.demo', 'Ruben Smit'),
       corporation('Mercatus', 'corporatie@mercatus.demo', 'Anouk Hoekstra'),
@@ -86,15 +113,35 @@ export const demoRegions: DemoRegion[] = [
         { email: 'aanbieder@kwintes.demo', displayName: 'Bram Dekker', seat: 'provider' },
       ]),
       provider('Leger des Heils', [
-        { email: 'aanbieder@leger-des-heils.demo', displayName: 'Nicole van den Berg', seat: 'provider' },
-        { email: 'regisseur@leger-des-heils.demo', displayName: 'Youssef Bouzid', seat: 'casemanager' },
+        {
+          email: 'aanbieder@leger-des-heils.demo',
+          displayName: 'Nicole van den Berg',
+          seat: 'provider',
+        },
+        {
+          email: 'regisseur@leger-des-heils.demo',
+          displayName: 'Youssef Bouzid',
+          seat: 'casemanager',
+        },
       ]),
-      provider('Triade', [{ email: 'aanbieder@triade.demo', displayName: 'Lotte Vos', seat: 'provider' }]),
-      provider('Omega groep', [{ email: 'aanbieder@omega-groep.demo', displayName: 'Gerrit Postma', seat: 'provider' }]),
-      provider('Timon', [{ email: 'aanbieder@timon.demo', displayName: 'Esther Koster', seat: 'provider' }]),
-      provider('Pi Groep', [{ email: 'aanbieder@pi-groep.demo', displayName: 'Rik Prins', seat: 'provider' }]),
-      provider('Iriszorg', [{ email: 'aanbieder@iriszorg.demo', displayName: 'Naima Haddou', seat: 'provider' }]),
-      provider('Freeway zorg', [{ email: 'aanbieder@freeway-zorg.demo', displayName: 'Wouter Schouten', seat: 'provider' }]),
+      provider('Triade', [
+        { email: 'aanbieder@triade.demo', displayName: 'Lotte Vos', seat: 'provider' },
+      ]),
+      provider('Omega groep', [
+        { email: 'aanbieder@omega-groep.demo', displayName: 'Gerrit Postma', seat: 'provider' },
+      ]),
+      provider('Timon', [
+        { email: 'aanbieder@timon.demo', displayName: 'Esther Koster', seat: 'provider' },
+      ]),
+      provider('Pi Groep', [
+        { email: 'aanbieder@pi-groep.demo', displayName: 'Rik Prins', seat: 'provider' },
+      ]),
+      provider('Iriszorg', [
+        { email: 'aanbieder@iriszorg.demo', displayName: 'Naima Haddou', seat: 'provider' },
+      ]),
+      provider('Freeway zorg', [
+        { email: 'aanbieder@freeway-zorg.demo', displayName: 'Wouter Schouten', seat: 'provider' },
+      ]),
     ],
   },
   {
@@ -107,7 +154,11 @@ export const demoRegions: DemoRegion[] = [
       // "specifieke aandacht voor jongvolwassenen (18-27 jaar)": up to and including 27.
       youthAgeBand: { from: 18, until: 28 },
       // "de belangrijkste regionale acties in de periode 2024 t/m 2026".
-      agreement: { firstPeriodStart: '2024-01-01', firstPeriodEnd: '2026-12-31', extensionYears: 2 },
+      agreement: {
+        firstPeriodStart: '2024-01-01',
+        firstPeriodEnd: '2026-12-31',
+        extensionYears: 2,
+      },
       agendaPublicationDays: 5,
       stalledCaseDays: 14,
       waitingTargetDays: 90,
@@ -145,8 +196,12 @@ export const demoRegions: DemoRegion[] = [
         { email: 'regisseur@tactus.demo', displayName: 'Karin Veldman', seat: 'casemanager' },
         { email: 'aanbieder@tactus.demo', displayName: 'Mark Stegeman', seat: 'provider' },
       ]),
-      provider('Dimence', [{ email: 'aanbieder@dimence.demo', displayName: 'Petra Oosterhof', seat: 'provider' }]),
-      provider('RIBW Groep Overijssel', [{ email: 'aanbieder@ribw.demo', displayName: 'Erik Snijders', seat: 'provider' }]),
+      provider('Dimence', [
+        { email: 'aanbieder@dimence.demo', displayName: 'Petra Oosterhof', seat: 'provider' },
+      ]),
+      provider('RIBW Groep Overijssel', [
+        { email: 'aanbieder@ribw.demo', displayName: 'Erik Snijders', seat: 'provider' },
+      ]),
     ],
   },
 ];

@@ -13,7 +13,10 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
   const passwordHash = await hashPassword(demoPassword);
   await dataSource.transaction(async (tx) => {
     for (const region of demoRegions) {
-      const [{ id: regionId }] = await tx.query('INSERT INTO region (slug, name) VALUES ($1, $2) RETURNING id', [region.slug, region.name]);
+      const [{ id: regionId }] = await tx.query(
+        'INSERT INTO region (slug, name) VALUES ($1, $2) RETURNING id',
+        [region.slug, region.name],
+      );
       for (const m of region.municipalities) {
         await tx.query(
           'INSERT INTO municipality (code, region_id, name, population, population_year) VALUES ($1, $2, $3, $4, $5)',
@@ -21,8 +24,14 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
         );
       }
       // Version 1 of the region's rule set, made by the system (no author).
-      const ruleSet = ruleSetConfigSchema.parse({ ...region.ruleSet, municipalities: region.municipalities });
-      await tx.query('INSERT INTO rule_set (region_id, version, config, created_by) VALUES ($1, 1, $2, NULL)', [regionId, JSON.stringify(ruleSet)]);
+      const ruleSet = ruleSetConfigSchema.parse({
+        ...region.ruleSet,
+        municipalities: region.municipalities,
+      });
+      await tx.query(
+        'INSERT INTO rule_set (region_id, version, config, created_by) VALUES ($1, 1, $2, NULL)',
+        [regionId, JSON.stringify(ruleSet)],
+      );
       for (const org of region.organisations) {
         const [{ id: organisationId }] = await tx.query(
           'INSERT INTO organisation (region_id, kind, name, municipality_code) VALUES ($1, $2, $3, $4) RETURNING id',

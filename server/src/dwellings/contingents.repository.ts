@@ -23,7 +23,11 @@ const columns = `k.id, k.region_id, k.organisation_id, o.name AS organisation_na
   k.version, k.updated_at`;
 const joins = 'FROM contingent k JOIN organisation o ON o.id = k.organisation_id';
 
-export async function listContingentsInScope(db: EntityManager, actor: Actor, year: number): Promise<ContingentRow[]> {
+export async function listContingentsInScope(
+  db: EntityManager,
+  actor: Actor,
+  year: number,
+): Promise<ContingentRow[]> {
   const params: unknown[] = [year];
   const scope = contingentScope(actor, params);
   return db.query(
@@ -33,25 +37,53 @@ export async function listContingentsInScope(db: EntityManager, actor: Actor, ye
   );
 }
 
-export async function findContingentInScope(db: EntityManager, actor: Actor, contingentId: string, lock = false): Promise<ContingentRow | null> {
+export async function findContingentInScope(
+  db: EntityManager,
+  actor: Actor,
+  contingentId: string,
+  lock = false,
+): Promise<ContingentRow | null> {
   const params: unknown[] = [contingentId];
   const scope = contingentScope(actor, params);
-  const rows: ContingentRow[] = await db.query(`SELECT ${columns} ${joins} WHERE k.id = $1 AND (${scope}) ${lock ? 'FOR UPDATE OF k' : ''}`, params);
+  const rows: ContingentRow[] = await db.query(
+    `SELECT ${columns} ${joins} WHERE k.id = $1 AND (${scope}) ${lock ? 'FOR UPDATE OF k' : ''}`,
+    params,
+  );
   return rows[0] ?? null;
 }
 
 export async function insertContingent(
-  db: EntityManager, actor: Actor, contingent: { organisationId: string; municipalityCode: string; year: number; promised: number | null },
+  db: EntityManager,
+  actor: Actor,
+  contingent: {
+    organisationId: string;
+    municipalityCode: string;
+    year: number;
+    promised: number | null;
+  },
 ): Promise<string> {
   const [{ id }] = await db.query(
     `INSERT INTO contingent (region_id, organisation_id, municipality_code, year, promised, created_by, updated_by)
      VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`,
-    [actor.regionId, contingent.organisationId, contingent.municipalityCode, contingent.year, contingent.promised, actor.userId],
+    [
+      actor.regionId,
+      contingent.organisationId,
+      contingent.municipalityCode,
+      contingent.year,
+      contingent.promised,
+      actor.userId,
+    ],
   );
   return id;
 }
 
-export async function updatePromisedIfVersion(db: EntityManager, actor: Actor, contingentId: string, expectedVersion: number, promised: number | null): Promise<boolean> {
+export async function updatePromisedIfVersion(
+  db: EntityManager,
+  actor: Actor,
+  contingentId: string,
+  expectedVersion: number,
+  promised: number | null,
+): Promise<boolean> {
   const result = await db.query(
     `UPDATE contingent SET promised = $3, updated_by = $4, updated_at = now(), version = version + 1 WHERE id = $1 AND version = $2 RETURNING id`,
     [contingentId, expectedVersion, promised, actor.userId],
@@ -60,8 +92,15 @@ export async function updatePromisedIfVersion(db: EntityManager, actor: Actor, c
 }
 
 /** Whether an organisation is a corporation of the region (a regionAdmin names one for a contingent). */
-export async function isCorporationOfRegion(db: EntityManager, organisationId: string, regionId: string): Promise<boolean> {
-  const rows: unknown[] = await db.query(`SELECT 1 FROM organisation WHERE id = $1 AND region_id = $2 AND kind = 'corporation'`, [organisationId, regionId]);
+export async function isCorporationOfRegion(
+  db: EntityManager,
+  organisationId: string,
+  regionId: string,
+): Promise<boolean> {
+  const rows: unknown[] = await db.query(
+    `SELECT 1 FROM organisation WHERE id = $1 AND region_id = $2 AND kind = 'corporation'`,
+    [organisationId, regionId],
+  );
   return rows.length > 0;
 }
 
@@ -71,15 +110,22 @@ export interface ContingentKey {
   year: number;
 }
 
-export const contingentKeyOf = (key: ContingentKey) => `${key.organisationId}|${key.municipalityCode}|${key.year}`;
+export const contingentKeyOf = (key: ContingentKey) =>
+  `${key.organisationId}|${key.municipalityCode}|${key.year}`;
 
 /**
  * Progress against a contingent, from the offers (issue 12): the dwellings of the corporation in
  * that municipality offered to a case in that year, the placements the municipality confirmed that
  * year, and the moves (key handovers) that year. One query over the offers, in the offers module.
  */
-export async function countContingentProgress(db: EntityManager, keys: readonly ContingentKey[]): Promise<Map<string, ContingentProgress>> {
-  const counted = new Map(keys.map((key) => [contingentKeyOf(key), { offered: 0, accepted: 0, movedIn: 0 }]));
-  for (const { offered, accepted, movedIn, ...key } of await countProgress(db, keys)) counted.set(contingentKeyOf(key), { offered, accepted, movedIn });
+export async function countContingentProgress(
+  db: EntityManager,
+  keys: readonly ContingentKey[],
+): Promise<Map<string, ContingentProgress>> {
+  const counted = new Map(
+    keys.map((key) => [contingentKeyOf(key), { offered: 0, accepted: 0, movedIn: 0 }]),
+  );
+  for (const { offered, accepted, movedIn, ...key } of await countProgress(db, keys))
+    counted.set(contingentKeyOf(key), { offered, accepted, movedIn });
   return counted;
 }

@@ -1,6 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { amsterdamYear,
-  AppError, toCsv, type Contingent, type ContingentList, type ContingentListQuery, type CreateContingent, type UpdateContingent,
+import {
+  amsterdamYear,
+  AppError,
+  toCsv,
+  type Contingent,
+  type ContingentList,
+  type ContingentListQuery,
+  type CreateContingent,
+  type UpdateContingent,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { isUniqueViolation } from '../core/db';
@@ -24,8 +31,15 @@ export function currentYear(now: Date = new Date()): number {
   return amsterdamYear(now);
 }
 
-async function withProgress(tx: EntityManager, rows: readonly ContingentRow[]): Promise<Contingent[]> {
-  const keys = rows.map((r) => ({ organisationId: r.organisation_id, municipalityCode: r.municipality_code, year: r.year }));
+async function withProgress(
+  tx: EntityManager,
+  rows: readonly ContingentRow[],
+): Promise<Contingent[]> {
+  const keys = rows.map((r) => ({
+    organisationId: r.organisation_id,
+    municipalityCode: r.municipality_code,
+    year: r.year,
+  }));
   const progress = await repository.countContingentProgress(tx, keys);
   return rows.map((row, i) => ({
     id: row.id,
@@ -35,14 +49,24 @@ async function withProgress(tx: EntityManager, rows: readonly ContingentRow[]): 
     municipalityCode: row.municipality_code,
     year: row.year,
     promised: row.promised,
-    progress: progress.get(repository.contingentKeyOf(keys[i]!)) ?? { offered: 0, accepted: 0, movedIn: 0 },
+    progress: progress.get(repository.contingentKeyOf(keys[i]!)) ?? {
+      offered: 0,
+      accepted: 0,
+      movedIn: 0,
+    },
     updatedAt: row.updated_at.toISOString(),
   }));
 }
 
-async function requireContingent(tx: EntityManager, actor: Actor, contingentId: string, lock = false): Promise<ContingentRow> {
+async function requireContingent(
+  tx: EntityManager,
+  actor: Actor,
+  contingentId: string,
+  lock = false,
+): Promise<ContingentRow> {
   const row = await repository.findContingentInScope(tx, actor, contingentId, lock);
-  if (!row) throw new AppError('NOT_FOUND', 'Dit contingent bestaat niet of valt buiten uw bereik.');
+  if (!row)
+    throw new AppError('NOT_FOUND', 'Dit contingent bestaat niet of valt buiten uw bereik.');
   return row;
 }
 
@@ -50,72 +74,168 @@ async function viewOne(tx: EntityManager, row: ContingentRow): Promise<Contingen
   return (await withProgress(tx, [row]))[0]!;
 }
 
-export async function listContingents(db: DataSource, actor: Actor, query: ContingentListQuery): Promise<ContingentList> {
+export async function listContingents(
+  db: DataSource,
+  actor: Actor,
+  query: ContingentListQuery,
+): Promise<ContingentList> {
   return db.transaction(async (tx) => {
     const year = query.year ?? currentYear();
-    return { year, canEdit: contingentEditScope(actor), items: await withProgress(tx, await repository.listContingentsInScope(tx, actor, year)) };
+    return {
+      year,
+      canEdit: contingentEditScope(actor),
+      items: await withProgress(tx, await repository.listContingentsInScope(tx, actor, year)),
+    };
   });
 }
 
 /** Whose contingent a request is for: a corporation's own, always; the region's administrator names a corporation of the region. */
-async function ownerOf(tx: EntityManager, actor: Actor, organisationId: string | undefined): Promise<string> {
+async function ownerOf(
+  tx: EntityManager,
+  actor: Actor,
+  organisationId: string | undefined,
+): Promise<string> {
   const scope = contingentEditScope(actor);
   if (scope === 'own') {
-    if (organisationId && organisationId !== actor.organisationId) throw new AppError('FORBIDDEN', 'U legt alleen contingenten van uw eigen corporatie vast.');
+    if (organisationId && organisationId !== actor.organisationId)
+      throw new AppError('FORBIDDEN', 'U legt alleen contingenten van uw eigen corporatie vast.');
     return actor.organisationId;
   }
   if (scope !== 'region') throw new AppError('FORBIDDEN');
-  if (!organisationId) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'organisationId', message: 'Kies een woningcorporatie.' }]);
+  if (!organisationId)
+    throw new AppError('VALIDATION_FAILED', undefined, [
+      { path: 'organisationId', message: 'Kies een woningcorporatie.' },
+    ]);
   if (!(await repository.isCorporationOfRegion(tx, organisationId, actor.regionId))) {
-    throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'organisationId', message: 'Kies een woningcorporatie uit uw regio.' }]);
+    throw new AppError('VALIDATION_FAILED', undefined, [
+      { path: 'organisationId', message: 'Kies een woningcorporatie uit uw regio.' },
+    ]);
   }
   return organisationId;
 }
 
-export async function createContingent(db: DataSource, context: RequestContext, actor: Actor, input: CreateContingent): Promise<Contingent> {
+export async function createContingent(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  input: CreateContingent,
+): Promise<Contingent> {
   return db.transaction(async (tx) => {
     const organisationId = await ownerOf(tx, actor, input.organisationId);
     if (!(await isMunicipalityOfRegion(tx, actor.regionId, input.municipalityCode))) {
-      throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'municipalityCode', message: 'Kies een gemeente van uw regio.' }]);
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { path: 'municipalityCode', message: 'Kies een gemeente van uw regio.' },
+      ]);
     }
-    const id = await repository.insertContingent(tx, actor, { organisationId, municipalityCode: input.municipalityCode, year: input.year, promised: input.promised })
+    const id = await repository
+      .insertContingent(tx, actor, {
+        organisationId,
+        municipalityCode: input.municipalityCode,
+        year: input.year,
+        promised: input.promised,
+      })
       .catch((error: unknown) => {
         if (isUniqueViolation(error, 'contingent_one_per_year')) {
-          throw new AppError('CONFLICT', 'Voor deze corporatie, gemeente en dit jaar is er al een contingent; wijzig dat.', [{ path: 'municipalityCode', message: 'Er is al een contingent voor deze gemeente en dit jaar.' }]);
+          throw new AppError(
+            'CONFLICT',
+            'Voor deze corporatie, gemeente en dit jaar is er al een contingent; wijzig dat.',
+            [
+              {
+                path: 'municipalityCode',
+                message: 'Er is al een contingent voor deze gemeente en dit jaar.',
+              },
+            ],
+          );
         }
         throw error;
       });
-    await writeAudit(tx, context, { action: 'contingent.create', objectType: 'contingent', objectId: id, purpose: administration, outcome: 'success', details: { promised: input.promised, year: input.year } });
+    await writeAudit(tx, context, {
+      action: 'contingent.create',
+      objectType: 'contingent',
+      objectId: id,
+      purpose: administration,
+      outcome: 'success',
+      details: { promised: input.promised, year: input.year },
+    });
     return viewOne(tx, await requireContingent(tx, actor, id));
   });
 }
 
 /** The number promised (or none yet), only on the version the writer read. */
-export async function updateContingent(db: DataSource, context: RequestContext, actor: Actor, contingentId: string, input: UpdateContingent): Promise<Contingent> {
+export async function updateContingent(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  contingentId: string,
+  input: UpdateContingent,
+): Promise<Contingent> {
   return db.transaction(async (tx) => {
     const row = await requireContingent(tx, actor, contingentId);
-    if (!canEditContingent(actor, row)) throw new AppError('FORBIDDEN', 'Dit contingent houdt de corporatie of de regio-beheerder bij.');
-    if (row.version !== input.version || !(await repository.updatePromisedIfVersion(tx, actor, contingentId, input.version, input.promised))) {
+    if (!canEditContingent(actor, row))
+      throw new AppError(
+        'FORBIDDEN',
+        'Dit contingent houdt de corporatie of de regio-beheerder bij.',
+      );
+    if (
+      row.version !== input.version ||
+      !(await repository.updatePromisedIfVersion(
+        tx,
+        actor,
+        contingentId,
+        input.version,
+        input.promised,
+      ))
+    ) {
       const current = await requireContingent(tx, actor, contingentId);
-      throw new AppError('VERSION_CONFLICT', undefined, [], { currentVersion: current.version, current: await viewOne(tx, current) });
+      throw new AppError('VERSION_CONFLICT', undefined, [], {
+        currentVersion: current.version,
+        current: await viewOne(tx, current),
+      });
     }
-    await writeAudit(tx, context, { action: 'contingent.update', objectType: 'contingent', objectId: contingentId, purpose: administration, outcome: 'success', details: { promised: input.promised, previous: row.promised } });
+    await writeAudit(tx, context, {
+      action: 'contingent.update',
+      objectType: 'contingent',
+      objectId: contingentId,
+      purpose: administration,
+      outcome: 'success',
+      details: { promised: input.promised, previous: row.promised },
+    });
     return viewOne(tx, await requireContingent(tx, actor, contingentId));
   });
 }
 
 /** The contingents the actor reads, with progress, as a CSV through the one safe writer. */
-export async function exportContingents(db: DataSource, context: RequestContext, actor: Actor, query: ContingentListQuery): Promise<{ year: number; csv: string }> {
+export async function exportContingents(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  query: ContingentListQuery,
+): Promise<{ year: number; csv: string }> {
   return db.transaction(async (tx) => {
     const year = query.year ?? currentYear();
     const items = await withProgress(tx, await repository.listContingentsInScope(tx, actor, year));
-    const municipalities = (await getCurrentRuleSet(tx, actor.regionId))?.config.municipalities ?? [];
+    const municipalities =
+      (await getCurrentRuleSet(tx, actor.regionId))?.config.municipalities ?? [];
     const nameOf = (code: string) => municipalities.find((m) => m.code === code)?.name ?? code;
     const csv = toCsv(
       ['jaar', 'corporatie', 'gemeente', 'toegezegd', 'aangeboden', 'aanvaard', 'verhuisd'],
-      items.map((c) => [c.year, c.organisationName, nameOf(c.municipalityCode), c.promised, c.progress.offered, c.progress.accepted, c.progress.movedIn]),
+      items.map((c) => [
+        c.year,
+        c.organisationName,
+        nameOf(c.municipalityCode),
+        c.promised,
+        c.progress.offered,
+        c.progress.accepted,
+        c.progress.movedIn,
+      ]),
     );
-    await writeAudit(tx, context, { action: 'contingent.export', objectType: 'contingent', purpose: administration, outcome: 'success', details: { year, count: items.length } });
+    await writeAudit(tx, context, {
+      action: 'contingent.export',
+      objectType: 'contingent',
+      purpose: administration,
+      outcome: 'success',
+      details: { year, count: items.length },
+    });
     return { year, csv };
   });
 }

@@ -1,8 +1,19 @@
 import type { DataSource } from 'typeorm';
 import { parse } from 'csv-parse/sync';
 import {
-  AppError, addressKey, decodeCsvBytes, detectDelimiter, dwellingImportContentTypes, findRepeatedAddresses, matchDwellingHeader, maxDwellingImportRows,
-  readDwellingRow, type DwellingImportIssue, type DwellingImportReport, type DwellingImportResult, type DwellingInput,
+  AppError,
+  addressKey,
+  decodeCsvBytes,
+  detectDelimiter,
+  dwellingImportContentTypes,
+  findRepeatedAddresses,
+  matchDwellingHeader,
+  maxDwellingImportRows,
+  readDwellingRow,
+  type DwellingImportIssue,
+  type DwellingImportReport,
+  type DwellingImportResult,
+  type DwellingInput,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { isUniqueViolation } from '../core/db';
@@ -40,26 +51,56 @@ function describeParseError(error: CsvParseError): string {
   }
 }
 
-function refuse(message: string, report: Partial<DwellingImportReport> = {}, issues: { path: string; message: string }[] = []): never {
-  throw new AppError('VALIDATION_FAILED', message, issues.length ? issues : [{ path: 'body', message }], {
-    rowCount: 0, problemCount: issues.length, problems: [], missingColumns: [], unknownColumns: [], ...report,
-  } satisfies DwellingImportReport);
+function refuse(
+  message: string,
+  report: Partial<DwellingImportReport> = {},
+  issues: { path: string; message: string }[] = [],
+): never {
+  throw new AppError(
+    'VALIDATION_FAILED',
+    message,
+    issues.length ? issues : [{ path: 'body', message }],
+    {
+      rowCount: 0,
+      problemCount: issues.length,
+      problems: [],
+      missingColumns: [],
+      unknownColumns: [],
+      ...report,
+    } satisfies DwellingImportReport,
+  );
 }
 
 export function checkImportContentType(mediaType: string | undefined): void {
-  if (mediaType !== undefined && !(dwellingImportContentTypes as readonly string[]).includes(mediaType)) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Stuur een CSV-bestand (text/csv).', [{ path: 'contentType', message: 'Alleen een CSV-bestand.' }]);
+  if (
+    mediaType !== undefined &&
+    !(dwellingImportContentTypes as readonly string[]).includes(mediaType)
+  ) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Stuur een CSV-bestand (text/csv).', [
+      { path: 'contentType', message: 'Alleen een CSV-bestand.' },
+    ]);
   }
 }
 
-export async function importDwellings(db: DataSource, context: RequestContext, actor: Actor, mediaType: string | undefined, content: Buffer): Promise<DwellingImportResult> {
+export async function importDwellings(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  mediaType: string | undefined,
+  content: Buffer,
+): Promise<DwellingImportResult> {
   checkImportContentType(mediaType);
   const decoded = decodeCsvBytes(content);
   if (!decoded.ok) refuse(decoded.message);
   const delimiter = detectDelimiter(decoded.text);
   let records: string[][];
   try {
-    records = parse(decoded.text, { delimiter, relax_column_count: true, skip_empty_lines: true, bom: true }) as string[][];
+    records = parse(decoded.text, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      bom: true,
+    }) as string[][];
   } catch (error) {
     refuse(describeParseError(error as CsvParseError));
   }
@@ -73,24 +114,50 @@ export async function importDwellings(db: DataSource, context: RequestContext, a
       match.unknown.length ? `onbekende kolommen: ${match.unknown.join(', ')}` : '',
       match.duplicate.length ? `dubbele kolommen: ${match.duplicate.join(', ')}` : '',
     ].filter(Boolean);
-    refuse(`De kop van het bestand klopt niet (${parts.join('; ')}). Er is niets ingelezen.`, {
-      rowCount: rows.length, missingColumns: match.missing, unknownColumns: [...match.unknown, ...match.duplicate],
-    }, [
-      ...match.missing.map((column) => ({ path: `columns.${column}`, message: `De kolom “${column}” ontbreekt.` })),
-      ...match.unknown.map((column) => ({ path: `columns.${column}`, message: `De kolom “${column}” is onbekend.` })),
-      ...match.duplicate.map((column) => ({ path: `columns.${column}`, message: `De kolom “${column}” staat er twee keer in.` })),
-    ]);
+    refuse(
+      `De kop van het bestand klopt niet (${parts.join('; ')}). Er is niets ingelezen.`,
+      {
+        rowCount: rows.length,
+        missingColumns: match.missing,
+        unknownColumns: [...match.unknown, ...match.duplicate],
+      },
+      [
+        ...match.missing.map((column) => ({
+          path: `columns.${column}`,
+          message: `De kolom “${column}” ontbreekt.`,
+        })),
+        ...match.unknown.map((column) => ({
+          path: `columns.${column}`,
+          message: `De kolom “${column}” is onbekend.`,
+        })),
+        ...match.duplicate.map((column) => ({
+          path: `columns.${column}`,
+          message: `De kolom “${column}” staat er twee keer in.`,
+        })),
+      ],
+    );
   }
   if (rows.length === 0) refuse('Het bestand bevat alleen een kop, geen woningen.');
-  if (rows.length > maxDwellingImportRows) refuse(`Hoogstens ${maxDwellingImportRows} woningen per bestand; dit bestand heeft er ${rows.length}. Splits het bestand.`, { rowCount: rows.length });
+  if (rows.length > maxDwellingImportRows)
+    refuse(
+      `Hoogstens ${maxDwellingImportRows} woningen per bestand; dit bestand heeft er ${rows.length}. Splits het bestand.`,
+      { rowCount: rows.length },
+    );
 
   const municipalities = (await getCurrentRuleSet(db, actor.regionId))?.config.municipalities ?? [];
   const problems: DwellingImportIssue[] = [];
   const dwellings: (DwellingInput | null)[] = rows.map((cells, index) => {
     // Rows are numbered as a spreadsheet shows them: the header is row 1.
     const row = index + 2;
-    if (cells.length > header.length && cells.slice(header.length).some((cell) => cell.trim() !== '')) {
-      problems.push({ row, column: 'rij', message: `Deze rij heeft ${cells.length} cellen, de kop ${header.length}.` });
+    if (
+      cells.length > header.length &&
+      cells.slice(header.length).some((cell) => cell.trim() !== '')
+    ) {
+      problems.push({
+        row,
+        column: 'rij',
+        message: `Deze rij heeft ${cells.length} cellen, de kop ${header.length}.`,
+      });
       return null;
     }
     const result = readDwellingRow(cells, match.indexOf, municipalities);
@@ -108,27 +175,59 @@ export async function importDwellings(db: DataSource, context: RequestContext, a
     const read = dwellings.flatMap((d, index) => (d ? [{ d, index }] : []));
     const repeated = findRepeatedAddresses(read.map((r) => r.d));
     for (const [position, first] of repeated) {
-      problems.push({ row: read[position]!.index + 2, column: 'huisnummer', message: `Dit adres staat al op rij ${read[first]!.index + 2} van dit bestand.` });
+      problems.push({
+        row: read[position]!.index + 2,
+        column: 'huisnummer',
+        message: `Dit adres staat al op rij ${read[first]!.index + 2} van dit bestand.`,
+      });
     }
-    const taken = await repository.findTakenAddressKeys(tx, actor.organisationId, read.map((r) => addressKey(r.d)));
+    const taken = await repository.findTakenAddressKeys(
+      tx,
+      actor.organisationId,
+      read.map((r) => addressKey(r.d)),
+    );
     for (const { d, index } of read) {
-      if (taken.has(addressKey(d))) problems.push({ row: index + 2, column: 'huisnummer', message: 'U heeft al een woning op dit adres (postcode en huisnummer).' });
+      if (taken.has(addressKey(d)))
+        problems.push({
+          row: index + 2,
+          column: 'huisnummer',
+          message: 'U heeft al een woning op dit adres (postcode en huisnummer).',
+        });
     }
     if (problems.length) {
       problems.sort((a, b) => a.row - b.row);
       const badRows = new Set(problems.map((p) => p.row)).size;
       refuse(
         `Het bestand is niet ingelezen: ${problems.length === 1 ? '1 probleem' : `${problems.length} problemen`} in ${badRows === 1 ? '1 rij' : `${badRows} rijen`}. Er is niets opgeslagen; verbeter het bestand en lees het opnieuw in.`,
-        { rowCount: rows.length, problemCount: problems.length, problems: problems.slice(0, maxReportedProblems) },
-        problems.slice(0, maxReportedProblems).map((p) => ({ path: `rows.${p.row}.${p.column}`, message: p.message })),
+        {
+          rowCount: rows.length,
+          problemCount: problems.length,
+          problems: problems.slice(0, maxReportedProblems),
+        },
+        problems
+          .slice(0, maxReportedProblems)
+          .map((p) => ({ path: `rows.${p.row}.${p.column}`, message: p.message })),
       );
     }
-    const inserted = await repository.insertDwellings(tx, actor, read.map((r) => r.d)).catch((error: unknown) => {
-      if (isUniqueViolation(error, 'dwelling_one_address_per_corporation')) throw new AppError('CONFLICT', 'Een van deze adressen is intussen al als woning geregistreerd. Er is niets ingelezen; probeer het opnieuw.');
-      throw error;
-    });
+    const inserted = await repository
+      .insertDwellings(
+        tx,
+        actor,
+        read.map((r) => r.d),
+      )
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error, 'dwelling_one_address_per_corporation'))
+          throw new AppError(
+            'CONFLICT',
+            'Een van deze adressen is intussen al als woning geregistreerd. Er is niets ingelezen; probeer het opnieuw.',
+          );
+        throw error;
+      });
     await writeAudit(tx, context, {
-      action: 'dwelling.import', objectType: 'dwelling', purpose: 'administration', outcome: 'success',
+      action: 'dwelling.import',
+      objectType: 'dwelling',
+      purpose: 'administration',
+      outcome: 'success',
       details: { count: inserted, encoding: decoded.encoding, delimiter },
     });
     return { imported: inserted, encoding: decoded.encoding, delimiter };

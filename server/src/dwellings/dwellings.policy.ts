@@ -8,7 +8,10 @@ import type { Actor } from '../core/request-context';
 
 /** A corporation reaches its own organisation's dwellings; no other seat reaches any (a dwelling's address is the corporation's to share, by an offer). */
 export function dwellingScope(actor: Actor, params: unknown[]): string {
-  const param = (value: unknown) => { params.push(value); return `$${params.length}`; };
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
   if (actor.seat === 'corporation') return `w.organisation_id = ${param(actor.organisationId)}`;
   return 'FALSE';
 }
@@ -18,12 +21,17 @@ export function dwellingScope(actor: Actor, params: unknown[]): string {
  * chair and the region's administrator those of the whole region.
  */
 export function contingentScope(actor: Actor, params: unknown[]): string {
-  const param = (value: unknown) => { params.push(value); return `$${params.length}`; };
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
   switch (actor.seat) {
     case 'corporation':
       return `k.organisation_id = ${param(actor.organisationId)}`;
     case 'municipality':
-      return actor.municipalityCode ? `k.region_id = ${param(actor.regionId)} AND k.municipality_code = ${param(actor.municipalityCode)}` : 'FALSE';
+      return actor.municipalityCode
+        ? `k.region_id = ${param(actor.regionId)} AND k.municipality_code = ${param(actor.municipalityCode)}`
+        : 'FALSE';
     case 'chair':
     case 'regionAdmin':
       return `k.region_id = ${param(actor.regionId)}`;
@@ -42,7 +50,10 @@ export function contingentEditScope(actor: Actor): ContingentEditScope {
   return 'none';
 }
 
-export function canEditContingent(actor: Actor, contingent: { organisation_id: string; region_id: string }): boolean {
+export function canEditContingent(
+  actor: Actor,
+  contingent: { organisation_id: string; region_id: string },
+): boolean {
   const scope = contingentEditScope(actor);
   if (scope === 'region') return contingent.region_id === actor.regionId;
   if (scope === 'own') return contingent.organisation_id === actor.organisationId;

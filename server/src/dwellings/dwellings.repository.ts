@@ -1,5 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { addressKey, type Dwelling, type DwellingInput, type DwellingListQuery, type DwellingStatus } from '@uitstroom/shared';
+import {
+  addressKey,
+  type Dwelling,
+  type DwellingInput,
+  type DwellingListQuery,
+  type DwellingStatus,
+} from '@uitstroom/shared';
 import { returnedRows } from '../core/db';
 import type { Actor } from '../core/request-context';
 import { dwellingScope } from './dwellings.policy';
@@ -65,7 +71,9 @@ export function toDwelling(row: DwellingRow): Dwelling {
     availableFrom: row.available_from,
     tenancyForm: row.tenancy_form,
     ...(row.conversion_date !== null ? { conversionDate: row.conversion_date } : {}),
-    ...(row.conversion_conditions !== null ? { conversionConditions: row.conversion_conditions } : {}),
+    ...(row.conversion_conditions !== null
+      ? { conversionConditions: row.conversion_conditions }
+      : {}),
     withdrawnAt: row.withdrawn_at?.toISOString() ?? null,
     withdrawalReason: row.withdrawal_reason,
     createdAt: row.created_at.toISOString(),
@@ -74,28 +82,47 @@ export function toDwelling(row: DwellingRow): Dwelling {
 }
 
 /** A dwelling the actor reaches, or null (outside the scope it does not exist for them). */
-export async function findDwellingInScope(db: EntityManager, actor: Actor, dwellingId: string, options: { lock?: boolean } = {}): Promise<DwellingRow | null> {
+export async function findDwellingInScope(
+  db: EntityManager,
+  actor: Actor,
+  dwellingId: string,
+  options: { lock?: boolean } = {},
+): Promise<DwellingRow | null> {
   const params: unknown[] = [dwellingId];
   const scope = dwellingScope(actor, params);
-  const rows: DwellingRow[] = await db.query(`SELECT ${columns} ${joins} WHERE w.id = $1 AND (${scope}) ${options.lock ? 'FOR UPDATE OF w' : ''}`, params);
+  const rows: DwellingRow[] = await db.query(
+    `SELECT ${columns} ${joins} WHERE w.id = $1 AND (${scope}) ${options.lock ? 'FOR UPDATE OF w' : ''}`,
+    params,
+  );
   return rows[0] ?? null;
 }
 
 /** The actor's dwellings, filtered; the ones that come free soonest first. */
 export async function listDwellingsInScope(
-  db: EntityManager, actor: Actor, query: Partial<DwellingListQuery> & { municipalities?: readonly string[]; isUnclaimed?: boolean },
+  db: EntityManager,
+  actor: Actor,
+  query: Partial<DwellingListQuery> & { municipalities?: readonly string[]; isUnclaimed?: boolean },
 ): Promise<DwellingRow[]> {
   const params: unknown[] = [];
-  const param = (value: unknown) => { params.push(value); return `$${params.length}`; };
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
   const conditions = [`(${dwellingScope(actor, params)})`];
   if (query.status && query.status !== 'all') conditions.push(`w.status = ${param(query.status)}`);
   if (query.municipality) conditions.push(`w.municipality_code = ${param(query.municipality)}`);
-  if (query.municipalities) conditions.push(`w.municipality_code = ANY(${param(query.municipalities)}::char(6)[])`);
+  if (query.municipalities)
+    conditions.push(`w.municipality_code = ANY(${param(query.municipalities)}::char(6)[])`);
   // Not held by an offer (open or accepted) nor let to a case that moved in (the offers of issue 12).
-  if (query.isUnclaimed) conditions.push(`NOT EXISTS (SELECT 1 FROM offer f WHERE f.dwelling_id = w.id AND f.status IN ('open', 'accepted', 'completed'))`);
+  if (query.isUnclaimed)
+    conditions.push(
+      `NOT EXISTS (SELECT 1 FROM offer f WHERE f.dwelling_id = w.id AND f.status IN ('open', 'accepted', 'completed'))`,
+    );
   if (query.q) {
     const like = param(`%${query.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
-    conditions.push(`(w.street ILIKE ${like} OR w.postcode ILIKE ${like} OR w.neighbourhood ILIKE ${like} OR w.house_number ILIKE ${like})`);
+    conditions.push(
+      `(w.street ILIKE ${like} OR w.postcode ILIKE ${like} OR w.neighbourhood ILIKE ${like} OR w.house_number ILIKE ${like})`,
+    );
   }
   return db.query(
     `SELECT ${columns} ${joins} WHERE ${conditions.join(' AND ')}
@@ -106,13 +133,31 @@ export async function listDwellingsInScope(
 
 function writeValues(input: DwellingInput) {
   return [
-    input.municipalityCode, input.street, input.houseNumber, input.postcode, addressKey(input), input.neighbourhood, input.kind, input.rooms, input.rent,
-    input.floor, input.hasLift, input.isWheelchairAccessible, input.accessibilityNotes ?? null, input.availableFrom, input.tenancyForm,
-    input.conversionDate ?? null, input.conversionConditions ?? null,
+    input.municipalityCode,
+    input.street,
+    input.houseNumber,
+    input.postcode,
+    addressKey(input),
+    input.neighbourhood,
+    input.kind,
+    input.rooms,
+    input.rent,
+    input.floor,
+    input.hasLift,
+    input.isWheelchairAccessible,
+    input.accessibilityNotes ?? null,
+    input.availableFrom,
+    input.tenancyForm,
+    input.conversionDate ?? null,
+    input.conversionConditions ?? null,
   ];
 }
 
-export async function insertDwelling(db: EntityManager, actor: Actor, input: DwellingInput): Promise<string> {
+export async function insertDwelling(
+  db: EntityManager,
+  actor: Actor,
+  input: DwellingInput,
+): Promise<string> {
   const [{ id }] = await db.query(
     `INSERT INTO dwelling (region_id, organisation_id, created_by, updated_by, municipality_code, street, house_number, postcode, address_key, neighbourhood,
        kind, rooms, rent, floor, has_lift, is_wheelchair_accessible, accessibility_notes, available_from, tenancy_form, conversion_date, conversion_conditions)
@@ -126,13 +171,49 @@ export async function insertDwelling(db: EntityManager, actor: Actor, input: Dwe
  * Many dwellings in one statement (a CSV import): all rows land, or the statement fails whole.
  * One statement, not a loop, so that a thousand rows cost one round trip.
  */
-export async function insertDwellings(db: EntityManager, actor: Actor, inputs: readonly DwellingInput[]): Promise<number> {
+export async function insertDwellings(
+  db: EntityManager,
+  actor: Actor,
+  inputs: readonly DwellingInput[],
+): Promise<number> {
   const rows = inputs.map((input) => {
-    const [municipality_code, street, house_number, postcode, address_key, neighbourhood, kind, rooms, rent, floor, has_lift, is_wheelchair_accessible,
-      accessibility_notes, available_from, tenancy_form, conversion_date, conversion_conditions] = writeValues(input);
+    const [
+      municipality_code,
+      street,
+      house_number,
+      postcode,
+      address_key,
+      neighbourhood,
+      kind,
+      rooms,
+      rent,
+      floor,
+      has_lift,
+      is_wheelchair_accessible,
+      accessibility_notes,
+      available_from,
+      tenancy_form,
+      conversion_date,
+      conversion_conditions,
+    ] = writeValues(input);
     return {
-      municipality_code, street, house_number, postcode, address_key, neighbourhood, kind, rooms, rent, floor, has_lift, is_wheelchair_accessible,
-      accessibility_notes, available_from, tenancy_form, conversion_date, conversion_conditions,
+      municipality_code,
+      street,
+      house_number,
+      postcode,
+      address_key,
+      neighbourhood,
+      kind,
+      rooms,
+      rent,
+      floor,
+      has_lift,
+      is_wheelchair_accessible,
+      accessibility_notes,
+      available_from,
+      tenancy_form,
+      conversion_date,
+      conversion_conditions,
     };
   });
   const inserted = await db.query(
@@ -151,7 +232,13 @@ export async function insertDwellings(db: EntityManager, actor: Actor, inputs: r
 }
 
 /** The one way a dwelling's content changes: only on the version the writer read (false: stale, the caller answers 409). */
-export async function updateDwellingIfVersion(db: EntityManager, actor: Actor, dwellingId: string, expectedVersion: number, input: DwellingInput): Promise<boolean> {
+export async function updateDwellingIfVersion(
+  db: EntityManager,
+  actor: Actor,
+  dwellingId: string,
+  expectedVersion: number,
+  input: DwellingInput,
+): Promise<boolean> {
   const result = await db.query(
     `UPDATE dwelling SET municipality_code = $4, street = $5, house_number = $6, postcode = $7, address_key = $8, neighbourhood = $9, kind = $10, rooms = $11,
        rent = $12, floor = $13, has_lift = $14, is_wheelchair_accessible = $15, accessibility_notes = $16, available_from = $17, tenancy_form = $18,
@@ -162,7 +249,13 @@ export async function updateDwellingIfVersion(db: EntityManager, actor: Actor, d
   return returnedRows(result).length === 1;
 }
 
-export async function withdrawDwellingIfVersion(db: EntityManager, actor: Actor, dwellingId: string, expectedVersion: number, reason: string): Promise<boolean> {
+export async function withdrawDwellingIfVersion(
+  db: EntityManager,
+  actor: Actor,
+  dwellingId: string,
+  expectedVersion: number,
+  reason: string,
+): Promise<boolean> {
   const result = await db.query(
     `UPDATE dwelling SET status = 'withdrawn', withdrawn_at = now(), withdrawn_by = $3, withdrawal_reason = $4, updated_by = $3, updated_at = now(),
        version = version + 1
@@ -173,7 +266,11 @@ export async function withdrawDwellingIfVersion(db: EntityManager, actor: Actor,
 }
 
 /** Of the given address keys, those the corporation already has as a dwelling that is not withdrawn. */
-export async function findTakenAddressKeys(db: EntityManager, organisationId: string, keys: readonly string[]): Promise<Set<string>> {
+export async function findTakenAddressKeys(
+  db: EntityManager,
+  organisationId: string,
+  keys: readonly string[],
+): Promise<Set<string>> {
   const rows: { address_key: string }[] = await db.query(
     `SELECT address_key FROM dwelling WHERE organisation_id = $1 AND status <> 'withdrawn' AND address_key = ANY($2::text[])`,
     [organisationId, keys],
@@ -183,13 +280,23 @@ export async function findTakenAddressKeys(db: EntityManager, organisationId: st
 
 /** Whether an offer holds the dwelling now (open or accepted): then it cannot be withdrawn before the offer is. */
 export async function isHeldByOffer(db: EntityManager, dwellingId: string): Promise<boolean> {
-  return (await db.query(`SELECT 1 FROM offer WHERE dwelling_id = $1 AND status IN ('open', 'accepted')`, [dwellingId])).length > 0;
+  return (
+    (
+      await db.query(
+        `SELECT 1 FROM offer WHERE dwelling_id = $1 AND status IN ('open', 'accepted')`,
+        [dwellingId],
+      )
+    ).length > 0
+  );
 }
 
 /**
  * Serialises imports and registrations of one corporation: the address check and the insert
  * then see the same dwellings (the partial unique index is the last line of defence).
  */
-export async function lockOrganisationForDwellings(db: EntityManager, organisationId: string): Promise<void> {
+export async function lockOrganisationForDwellings(
+  db: EntityManager,
+  organisationId: string,
+): Promise<void> {
   await db.query('SELECT 1 FROM organisation WHERE id = $1 FOR NO KEY UPDATE', [organisationId]);
 }

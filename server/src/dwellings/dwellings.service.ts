@@ -1,7 +1,23 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { dutchToday,
-  AppError, caseNeedsOf, dwellingCsvColumns, dwellingKindLabel, dwellingStatusLabel, fitDwelling, rankByFit, tenancyFormLabel, toCsv,
-  type CaseDwellingFits, type Dwelling, type DwellingCaseFits, type DwellingInput, type DwellingListQuery, type FitCase, type HousingNeeds, type Household,
+import {
+  dutchToday,
+  AppError,
+  caseNeedsOf,
+  dwellingCsvColumns,
+  dwellingKindLabel,
+  dwellingStatusLabel,
+  fitDwelling,
+  rankByFit,
+  tenancyFormLabel,
+  toCsv,
+  type CaseDwellingFits,
+  type Dwelling,
+  type DwellingCaseFits,
+  type DwellingInput,
+  type DwellingListQuery,
+  type FitCase,
+  type HousingNeeds,
+  type Household,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { isUniqueViolation } from '../core/db';
@@ -24,81 +40,162 @@ function today(): string {
   return dutchToday();
 }
 
-async function requireDwelling(tx: EntityManager, actor: Actor, dwellingId: string, lock = false): Promise<DwellingRow> {
+async function requireDwelling(
+  tx: EntityManager,
+  actor: Actor,
+  dwellingId: string,
+  lock = false,
+): Promise<DwellingRow> {
   const row = await repository.findDwellingInScope(tx, actor, dwellingId, { lock });
   if (!row) throw new AppError('NOT_FOUND', 'Deze woning bestaat niet of valt buiten uw bereik.');
   return row;
 }
 
 /** The municipality must be one of the actor's region: a corporation houses within its region. */
-async function checkMunicipality(tx: EntityManager, actor: Actor, code: string, path: string): Promise<void> {
+async function checkMunicipality(
+  tx: EntityManager,
+  actor: Actor,
+  code: string,
+  path: string,
+): Promise<void> {
   if (!(await isMunicipalityOfRegion(tx, actor.regionId, code))) {
-    throw new AppError('VALIDATION_FAILED', undefined, [{ path, message: 'Kies een gemeente van uw regio.' }]);
+    throw new AppError('VALIDATION_FAILED', undefined, [
+      { path, message: 'Kies een gemeente van uw regio.' },
+    ]);
   }
 }
 
-const addressTaken = (prefix: string) => new AppError('CONFLICT', 'U heeft al een woning op dit adres.', [
-  { path: `${prefix}houseNumber`, message: 'U heeft al een woning op dit adres (postcode en huisnummer).' },
-]);
+const addressTaken = (prefix: string) =>
+  new AppError('CONFLICT', 'U heeft al een woning op dit adres.', [
+    {
+      path: `${prefix}houseNumber`,
+      message: 'U heeft al een woning op dit adres (postcode en huisnummer).',
+    },
+  ]);
 
 /** A stale write: 409 with the dwelling as it is now, so the form can show both. */
 async function conflict(tx: EntityManager, actor: Actor, dwellingId: string): Promise<never> {
   const current = await requireDwelling(tx, actor, dwellingId);
-  if (current.status === 'withdrawn') throw new AppError('CONFLICT', 'Deze woning is ingetrokken en kan niet meer worden gewijzigd.');
-  throw new AppError('VERSION_CONFLICT', undefined, [], { currentVersion: current.version, current: toDwelling(current) });
+  if (current.status === 'withdrawn')
+    throw new AppError('CONFLICT', 'Deze woning is ingetrokken en kan niet meer worden gewijzigd.');
+  throw new AppError('VERSION_CONFLICT', undefined, [], {
+    currentVersion: current.version,
+    current: toDwelling(current),
+  });
 }
 
-export async function listDwellings(db: DataSource, actor: Actor, query: DwellingListQuery): Promise<Dwelling[]> {
+export async function listDwellings(
+  db: DataSource,
+  actor: Actor,
+  query: DwellingListQuery,
+): Promise<Dwelling[]> {
   return (await repository.listDwellingsInScope(db.manager, actor, query)).map(toDwelling);
 }
 
-export async function getDwelling(db: DataSource, actor: Actor, dwellingId: string): Promise<Dwelling> {
+export async function getDwelling(
+  db: DataSource,
+  actor: Actor,
+  dwellingId: string,
+): Promise<Dwelling> {
   return toDwelling(await requireDwelling(db.manager, actor, dwellingId));
 }
 
-export async function createDwelling(db: DataSource, context: RequestContext, actor: Actor, input: DwellingInput): Promise<Dwelling> {
+export async function createDwelling(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  input: DwellingInput,
+): Promise<Dwelling> {
   return db.transaction(async (tx) => {
     await checkMunicipality(tx, actor, input.municipalityCode, 'municipalityCode');
     const id = await repository.insertDwelling(tx, actor, input).catch((error: unknown) => {
       if (isUniqueViolation(error, 'dwelling_one_address_per_corporation')) throw addressTaken('');
       throw error;
     });
-    await writeAudit(tx, context, { action: 'dwelling.create', objectType: 'dwelling', objectId: id, purpose: administration, outcome: 'success' });
+    await writeAudit(tx, context, {
+      action: 'dwelling.create',
+      objectType: 'dwelling',
+      objectId: id,
+      purpose: administration,
+      outcome: 'success',
+    });
     return toDwelling(await requireDwelling(tx, actor, id));
   });
 }
 
 /** Replaces the dwelling whole, only on the version the writer read (else 409 with the current one). */
-export async function updateDwelling(db: DataSource, context: RequestContext, actor: Actor, dwellingId: string, version: number, input: DwellingInput): Promise<Dwelling> {
+export async function updateDwelling(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  dwellingId: string,
+  version: number,
+  input: DwellingInput,
+): Promise<Dwelling> {
   return db.transaction(async (tx) => {
     const row = await requireDwelling(tx, actor, dwellingId);
-    if (row.status === 'withdrawn' || row.version !== version) return conflict(tx, actor, dwellingId);
+    if (row.status === 'withdrawn' || row.version !== version)
+      return conflict(tx, actor, dwellingId);
     await checkMunicipality(tx, actor, input.municipalityCode, 'dwelling.municipalityCode');
-    const ok = await repository.updateDwellingIfVersion(tx, actor, dwellingId, version, input).catch((error: unknown) => {
-      if (isUniqueViolation(error, 'dwelling_one_address_per_corporation')) throw addressTaken('dwelling.');
-      throw error;
-    });
+    const ok = await repository
+      .updateDwellingIfVersion(tx, actor, dwellingId, version, input)
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error, 'dwelling_one_address_per_corporation'))
+          throw addressTaken('dwelling.');
+        throw error;
+      });
     if (!ok) return conflict(tx, actor, dwellingId);
-    await writeAudit(tx, context, { action: 'dwelling.update', objectType: 'dwelling', objectId: dwellingId, purpose: administration, outcome: 'success' });
+    await writeAudit(tx, context, {
+      action: 'dwelling.update',
+      objectType: 'dwelling',
+      objectId: dwellingId,
+      purpose: administration,
+      outcome: 'success',
+    });
     return toDwelling(await requireDwelling(tx, actor, dwellingId));
   });
 }
 
 /** Withdrawn, not deleted: the dwelling and its reason stay, for what it was once offered for. */
-export async function withdrawDwelling(db: DataSource, context: RequestContext, actor: Actor, dwellingId: string, version: number, reason: string): Promise<Dwelling> {
+export async function withdrawDwelling(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  dwellingId: string,
+  version: number,
+  reason: string,
+): Promise<Dwelling> {
   return db.transaction(async (tx) => {
     // Locked: an offer of this dwelling (which share-locks it) and its withdrawal happen one after the other.
     const row = await requireDwelling(tx, actor, dwellingId, true);
-    if (row.status === 'withdrawn') throw new AppError('CONFLICT', 'Deze woning is al ingetrokken.');
-    if (await repository.isHeldByOffer(tx, dwellingId)) throw new AppError('CONFLICT', 'Deze woning is aangeboden aan een casus. Trek eerst het aanbod in; daarna kunt u de woning intrekken.');
-    if (row.version !== version || !(await repository.withdrawDwellingIfVersion(tx, actor, dwellingId, version, reason))) return conflict(tx, actor, dwellingId);
-    await writeAudit(tx, context, { action: 'dwelling.withdraw', objectType: 'dwelling', objectId: dwellingId, purpose: administration, outcome: 'success' });
+    if (row.status === 'withdrawn')
+      throw new AppError('CONFLICT', 'Deze woning is al ingetrokken.');
+    if (await repository.isHeldByOffer(tx, dwellingId))
+      throw new AppError(
+        'CONFLICT',
+        'Deze woning is aangeboden aan een casus. Trek eerst het aanbod in; daarna kunt u de woning intrekken.',
+      );
+    if (
+      row.version !== version ||
+      !(await repository.withdrawDwellingIfVersion(tx, actor, dwellingId, version, reason))
+    )
+      return conflict(tx, actor, dwellingId);
+    await writeAudit(tx, context, {
+      action: 'dwelling.withdraw',
+      objectType: 'dwelling',
+      objectId: dwellingId,
+      purpose: administration,
+      outcome: 'success',
+    });
     return toDwelling(await requireDwelling(tx, actor, dwellingId));
   });
 }
 
 /** A municipality's name in the actor's region (the code where the region does not name it). */
-async function municipalityNamer(tx: EntityManager, regionId: string): Promise<(code: string) => string> {
+async function municipalityNamer(
+  tx: EntityManager,
+  regionId: string,
+): Promise<(code: string) => string> {
   const municipalities = (await getCurrentRuleSet(tx, regionId))?.config.municipalities ?? [];
   return (code) => municipalities.find((m) => m.code === code)?.name ?? code;
 }
@@ -106,22 +203,48 @@ async function municipalityNamer(tx: EntityManager, regionId: string): Promise<(
 const dutchDate = (iso: string | undefined) => (iso ? iso.split('-').reverse().join('-') : '');
 
 /** The actor's dwellings as a CSV: the import's columns (so a file can go back in after editing), then status and the reason of withdrawal. */
-export async function exportDwellings(db: DataSource, context: RequestContext, actor: Actor, query: DwellingListQuery): Promise<string> {
+export async function exportDwellings(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  query: DwellingListQuery,
+): Promise<string> {
   return db.transaction(async (tx) => {
     const dwellings = (await repository.listDwellingsInScope(tx, actor, query)).map(toDwelling);
     const nameOf = await municipalityNamer(tx, actor.regionId);
     const cells: Record<string, (d: Dwelling) => string | number | boolean | undefined> = {
-      street: (d) => d.street, houseNumber: (d) => d.houseNumber, postcode: (d) => d.postcode, municipalityCode: (d) => nameOf(d.municipalityCode),
-      neighbourhood: (d) => d.neighbourhood, kind: (d) => dwellingKindLabel[d.kind], rooms: (d) => d.rooms, rent: (d) => d.rent, floor: (d) => d.floor,
-      hasLift: (d) => d.hasLift, isWheelchairAccessible: (d) => d.isWheelchairAccessible, accessibilityNotes: (d) => d.accessibilityNotes,
-      availableFrom: (d) => dutchDate(d.availableFrom), tenancyForm: (d) => tenancyFormLabel[d.tenancyForm], conversionDate: (d) => dutchDate(d.conversionDate),
+      street: (d) => d.street,
+      houseNumber: (d) => d.houseNumber,
+      postcode: (d) => d.postcode,
+      municipalityCode: (d) => nameOf(d.municipalityCode),
+      neighbourhood: (d) => d.neighbourhood,
+      kind: (d) => dwellingKindLabel[d.kind],
+      rooms: (d) => d.rooms,
+      rent: (d) => d.rent,
+      floor: (d) => d.floor,
+      hasLift: (d) => d.hasLift,
+      isWheelchairAccessible: (d) => d.isWheelchairAccessible,
+      accessibilityNotes: (d) => d.accessibilityNotes,
+      availableFrom: (d) => dutchDate(d.availableFrom),
+      tenancyForm: (d) => tenancyFormLabel[d.tenancyForm],
+      conversionDate: (d) => dutchDate(d.conversionDate),
       conversionConditions: (d) => d.conversionConditions,
     };
     const csv = toCsv(
       [...dwellingCsvColumns.map((c) => c.header), 'status', 'reden van intrekking'],
-      dwellings.map((d) => [...dwellingCsvColumns.map((c) => cells[c.field]!(d)), dwellingStatusLabel[d.status], d.withdrawalReason]),
+      dwellings.map((d) => [
+        ...dwellingCsvColumns.map((c) => cells[c.field]!(d)),
+        dwellingStatusLabel[d.status],
+        d.withdrawalReason,
+      ]),
     );
-    await writeAudit(tx, context, { action: 'dwelling.export', objectType: 'dwelling', purpose: administration, outcome: 'success', details: { count: dwellings.length, query } });
+    await writeAudit(tx, context, {
+      action: 'dwelling.export',
+      objectType: 'dwelling',
+      purpose: administration,
+      outcome: 'success',
+      details: { count: dwellings.length, query },
+    });
     return csv;
   });
 }
@@ -129,7 +252,10 @@ export async function exportDwellings(db: DataSource, context: RequestContext, a
 // ---- fit ----
 
 function byAvailabilityThenId(a: { dwelling: Dwelling }, b: { dwelling: Dwelling }): number {
-  return a.dwelling.availableFrom.localeCompare(b.dwelling.availableFrom) || a.dwelling.id.localeCompare(b.dwelling.id);
+  return (
+    a.dwelling.availableFrom.localeCompare(b.dwelling.availableFrom) ||
+    a.dwelling.id.localeCompare(b.dwelling.id)
+  );
 }
 
 /**
@@ -137,28 +263,67 @@ function byAvailabilityThenId(a: { dwelling: Dwelling }, b: { dwelling: Dwelling
  * each with its reasons. The fit reads the case as the corporation's projection shows it (housing
  * needs), never more: whatever the projection leaves out cannot leak through a reason.
  */
-export async function dwellingFitsForCase(db: DataSource, context: RequestContext, actor: Actor, caseId: string): Promise<CaseDwellingFits> {
+export async function dwellingFitsForCase(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  caseId: string,
+): Promise<CaseDwellingFits> {
   return db.transaction(async (tx) => {
     const found = await caseForFitInReach(tx, actor, caseId);
-    if (found.state !== 'searching') throw new AppError('CONFLICT', 'Deze casus zoekt (nog) geen woning: passende woningen zijn er na het besluit van de tafel.');
-    const rows = found.destination ? await repository.listDwellingsInScope(tx, actor, { status: 'available', municipality: found.destination, isUnclaimed: true }) : [];
+    if (found.state !== 'searching')
+      throw new AppError(
+        'CONFLICT',
+        'Deze casus zoekt (nog) geen woning: passende woningen zijn er na het besluit van de tafel.',
+      );
+    const rows = found.destination
+      ? await repository.listDwellingsInScope(tx, actor, {
+          status: 'available',
+          municipality: found.destination,
+          isUnclaimed: true,
+        })
+      : [];
     const nameOf = await municipalityNamer(tx, actor.regionId);
-    const needs = caseNeedsOf(found.destination, found.view.housingNeeds as HousingNeeds | undefined);
+    const needs = caseNeedsOf(
+      found.destination,
+      found.view.housingNeeds as HousingNeeds | undefined,
+    );
     const date = today();
-    const items = rankByFit(rows.map(toDwelling).map((dwelling) => ({ dwelling, fit: fitDwelling(dwelling, needs, date, nameOf) })), (i) => i.fit, byAvailabilityThenId);
+    const items = rankByFit(
+      rows
+        .map(toDwelling)
+        .map((dwelling) => ({ dwelling, fit: fitDwelling(dwelling, needs, date, nameOf) })),
+      (i) => i.fit,
+      byAvailabilityThenId,
+    );
     await writeAudit(tx, context, {
-      action: 'case.dwellingFits', objectType: 'case', objectId: found.id, subjectPseudonym: found.pseudonym, purpose: 'case_coordination', outcome: 'success',
-      fields: found.fields.filter((f) => f === 'housingNeeds' || f === 'household'), details: { count: items.length },
+      action: 'case.dwellingFits',
+      objectType: 'case',
+      objectId: found.id,
+      subjectPseudonym: found.pseudonym,
+      purpose: 'case_coordination',
+      outcome: 'success',
+      fields: found.fields.filter((f) => f === 'housingNeeds' || f === 'household'),
+      details: { count: items.length },
     });
     return { caseId: found.id, destination: found.destination, items };
   });
 }
 
 /** The searching cases in the corporation's reach that a dwelling may serve (its municipality), best fit first; each read is logged on that case. */
-export async function caseFitsForDwelling(db: DataSource, context: RequestContext, actor: Actor, dwellingId: string): Promise<DwellingCaseFits> {
+export async function caseFitsForDwelling(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  dwellingId: string,
+): Promise<DwellingCaseFits> {
   return db.transaction(async (tx) => {
     const row = await requireDwelling(tx, actor, dwellingId);
-    if (row.status === 'withdrawn') throw new AppError('CONFLICT', 'Deze woning is ingetrokken: er worden geen casussen bij gezocht.');
+    if (row.status === 'withdrawn')
+      throw new AppError(
+        'CONFLICT',
+        'Deze woning is ingetrokken: er worden geen casussen bij gezocht.',
+      );
     const dwelling = toDwelling(row);
     const nameOf = await municipalityNamer(tx, actor.regionId);
     const date = today();
@@ -166,21 +331,45 @@ export async function caseFitsForDwelling(db: DataSource, context: RequestContex
     const items = cases.map((found) => {
       const view = found.view;
       const fitCase: FitCase = {
-        id: found.id, pseudonym: found.pseudonym, state: found.state, destination: found.destination,
+        id: found.id,
+        pseudonym: found.pseudonym,
+        state: found.state,
+        destination: found.destination,
         ...(view.waitingDays !== undefined ? { waitingDays: view.waitingDays } : {}),
         ...(view.household !== undefined ? { household: view.household as Household } : {}),
-        ...(view.housingNeeds !== undefined ? { housingNeeds: view.housingNeeds as HousingNeeds } : {}),
+        ...(view.housingNeeds !== undefined
+          ? { housingNeeds: view.housingNeeds as HousingNeeds }
+          : {}),
       };
-      return { case: fitCase, fit: fitDwelling(dwelling, caseNeedsOf(found.destination, fitCase.housingNeeds), date, nameOf) };
+      return {
+        case: fitCase,
+        fit: fitDwelling(
+          dwelling,
+          caseNeedsOf(found.destination, fitCase.housingNeeds),
+          date,
+          nameOf,
+        ),
+      };
     });
     for (const found of cases) {
       await writeAudit(tx, context, {
-        action: 'dwelling.caseFits', objectType: 'case', objectId: found.id, subjectPseudonym: found.pseudonym, purpose: 'case_coordination', outcome: 'success',
-        fields: found.fields.filter((f) => f === 'housingNeeds' || f === 'household'), details: { dwellingId },
+        action: 'dwelling.caseFits',
+        objectType: 'case',
+        objectId: found.id,
+        subjectPseudonym: found.pseudonym,
+        purpose: 'case_coordination',
+        outcome: 'success',
+        fields: found.fields.filter((f) => f === 'housingNeeds' || f === 'household'),
+        details: { dwellingId },
       });
     }
-    const ranked = rankByFit(items, (i) => i.fit, (a, b) => (b.case.waitingDays ?? -1) - (a.case.waitingDays ?? -1) || a.case.id.localeCompare(b.case.id));
+    const ranked = rankByFit(
+      items,
+      (i) => i.fit,
+      (a, b) =>
+        (b.case.waitingDays ?? -1) - (a.case.waitingDays ?? -1) ||
+        a.case.id.localeCompare(b.case.id),
+    );
     return { dwellingId, items: ranked };
   });
 }
-

@@ -1,4 +1,9 @@
-import { AppError, seesSmallCounts, type IndicatorFilter, type TargetGroup } from '@uitstroom/shared';
+import {
+  AppError,
+  seesSmallCounts,
+  type IndicatorFilter,
+  type TargetGroup,
+} from '@uitstroom/shared';
 import type { Actor } from '../core/request-context';
 
 /**
@@ -71,26 +76,48 @@ export function planIndicators(actor: Actor, filter: IndicatorFilter): Indicator
   switch (scope.kind) {
     case 'region':
       return {
-        scope, suppress,
-        dashboard: { ...common, municipalityCode: filter.municipality ?? null, corporationId: filter.corporation ?? null },
+        scope,
+        suppress,
+        dashboard: {
+          ...common,
+          municipalityCode: filter.municipality ?? null,
+          corporationId: filter.corporation ?? null,
+        },
         comparison: null,
       };
     case 'municipality':
       if (filter.municipality && filter.municipality !== scope.municipalityCode) {
-        throw refused('municipality', 'U ziet de cijfers van uw eigen gemeente, naast die van de regio; kies geen andere gemeente.');
+        throw refused(
+          'municipality',
+          'U ziet de cijfers van uw eigen gemeente, naast die van de regio; kies geen andere gemeente.',
+        );
       }
       return {
-        scope, suppress,
-        dashboard: { ...common, municipalityCode: scope.municipalityCode, corporationId: filter.corporation ?? null },
-        comparison: { ...common, municipalityCode: null, corporationId: filter.corporation ?? null },
+        scope,
+        suppress,
+        dashboard: {
+          ...common,
+          municipalityCode: scope.municipalityCode,
+          corporationId: filter.corporation ?? null,
+        },
+        comparison: {
+          ...common,
+          municipalityCode: null,
+          corporationId: filter.corporation ?? null,
+        },
       };
     case 'corporation':
       if (filter.corporation && filter.corporation !== scope.corporationId) {
         throw refused('corporation', 'U ziet alleen de cijfers van uw eigen corporatie.');
       }
       return {
-        scope, suppress,
-        dashboard: { ...common, municipalityCode: filter.municipality ?? null, corporationId: scope.corporationId },
+        scope,
+        suppress,
+        dashboard: {
+          ...common,
+          municipalityCode: filter.municipality ?? null,
+          corporationId: scope.corporationId,
+        },
         comparison: null,
       };
   }

@@ -29,7 +29,8 @@ export interface IndicatorQuery extends ScopedFilter {
 }
 
 const zone = `'Europe/Amsterdam'`;
-export const caseMunicipalitySql = 'coalesce(c.decided_destination_code, c.proposed_destination_code, c.origin_code)';
+export const caseMunicipalitySql =
+  'coalesce(c.decided_destination_code, c.proposed_destination_code, c.origin_code)';
 
 class Sql {
   readonly params: unknown[] = [];
@@ -56,7 +57,8 @@ class Sql {
   /** The filters on the case (`c`): its municipality and target group. */
   caseFilters(q: ScopedFilter): string[] {
     const conditions: string[] = [];
-    if (q.municipalityCode) conditions.push(`${caseMunicipalitySql} = ${this.param(q.municipalityCode)}`);
+    if (q.municipalityCode)
+      conditions.push(`${caseMunicipalitySql} = ${this.param(q.municipalityCode)}`);
     if (q.targetGroup) conditions.push(`c.target_group = ${this.param(q.targetGroup)}`);
     return conditions;
   }
@@ -88,8 +90,12 @@ function waitingFigures(sql: Sql, source: string, targetDays: number, own?: stri
   const ownParam = own ? sql.param(own) : null;
   return `
     WITH w0 AS (${source}), w AS (SELECT w0.*, ${ownParam ? `coalesce(w0.municipality_code = ${ownParam}, false)` : 'false'} AS is_own FROM w0)
-    SELECT CASE ${ownParam ? `WHEN GROUPING(w.is_own) = 0 AND GROUPING(w.corporation_id) = 0 THEN CASE WHEN w.is_own THEN 'ownCorporation' ELSE 'otherCorporation' END
-                WHEN GROUPING(w.is_own) = 0 AND GROUPING(w.target_group) = 0 THEN CASE WHEN w.is_own THEN 'ownTargetGroup' ELSE 'otherTargetGroup' END` : ''}
+    SELECT CASE ${
+      ownParam
+        ? `WHEN GROUPING(w.is_own) = 0 AND GROUPING(w.corporation_id) = 0 THEN CASE WHEN w.is_own THEN 'ownCorporation' ELSE 'otherCorporation' END
+                WHEN GROUPING(w.is_own) = 0 AND GROUPING(w.target_group) = 0 THEN CASE WHEN w.is_own THEN 'ownTargetGroup' ELSE 'otherTargetGroup' END`
+        : ''
+    }
                 WHEN GROUPING(w.municipality_code) = 0 THEN 'municipality'
                 WHEN GROUPING(w.corporation_id) = 0 THEN 'corporation'
                 WHEN GROUPING(w.target_group) = 0 THEN 'targetGroup'
@@ -114,11 +120,19 @@ function waitingFigures(sql: Sql, source: string, targetDays: number, own?: stri
  * same cost for a quarter as for five years (measured on 250,000 cases: 50 ms against 100 ms
  * for five years of one region, equal for one year).
  */
-export async function waitingToOffer(db: EntityManager, q: IndicatorQuery, targetDays: number): Promise<WaitingRow[]> {
+export async function waitingToOffer(
+  db: EntityManager,
+  q: IndicatorQuery,
+  targetDays: number,
+): Promise<WaitingRow[]> {
   const sql = new Sql();
   const region = sql.param(q.regionId);
   const end = sql.periodEnd(q);
-  const conditions = [`f.offered_at >= ${sql.periodStart(q)}`, 'f.waited_days IS NOT NULL', ...sql.caseFilters(q)];
+  const conditions = [
+    `f.offered_at >= ${sql.periodStart(q)}`,
+    'f.waited_days IS NOT NULL',
+    ...sql.caseFilters(q),
+  ];
   if (q.corporationId) conditions.push(`f.organisation_id = ${sql.param(q.corporationId)}`);
   const source = `
     SELECT f.waited_days AS days, ${caseMunicipalitySql} AS municipality_code, f.organisation_id AS corporation_id, c.target_group
@@ -135,11 +149,17 @@ export async function waitingToOffer(db: EntityManager, q: IndicatorQuery, targe
  * with the days the move recorded (`move_in.waited_days_to_keys`). By corporation: the
  * corporation whose offer the resident moved in on.
  */
-export async function waitingToKeys(db: EntityManager, q: IndicatorQuery, targetDays: number): Promise<WaitingRow[]> {
+export async function waitingToKeys(
+  db: EntityManager,
+  q: IndicatorQuery,
+  targetDays: number,
+): Promise<WaitingRow[]> {
   const sql = new Sql();
   const region = sql.param(q.regionId);
   const conditions = [
-    `m.region_id = ${region}`, `f.region_id = ${region}`, `c.region_id = ${region}`,
+    `m.region_id = ${region}`,
+    `f.region_id = ${region}`,
+    `c.region_id = ${region}`,
     sql.datesInPeriod('m.key_handover_date', q),
     'm.waited_days_to_keys IS NOT NULL',
     ...sql.caseFilters(q),
@@ -171,10 +191,17 @@ export interface OpenCasesRow {
  * dwelling offer that is open, accepted or let.
  */
 export async function openCases(
-  db: EntityManager, q: IndicatorQuery, today: string, thresholds: { stalledDays: number; targetDays: number },
+  db: EntityManager,
+  q: IndicatorQuery,
+  today: string,
+  thresholds: { stalledDays: number; targetDays: number },
 ): Promise<OpenCasesRow[]> {
   const sql = new Sql();
-  const conditions = [`c.region_id = ${sql.param(q.regionId)}`, `c.state <> 'closed'`, ...sql.caseFilters(q)];
+  const conditions = [
+    `c.region_id = ${sql.param(q.regionId)}`,
+    `c.state <> 'closed'`,
+    ...sql.caseFilters(q),
+  ];
   const todayParam = sql.param(today);
   const stalledSql = `(c.last_activity_at AT TIME ZONE ${zone})::date <= ${todayParam}::date - ${sql.param(thresholds.stalledDays)}::int`;
   const waitingSql = `(c.ready_at AT TIME ZONE ${zone})::date < ${todayParam}::date - ${sql.param(thresholds.targetDays)}::int AND live.case_id IS NULL`;
@@ -197,15 +224,27 @@ export async function openCases(
 
 // ---- decisions, outcomes ----
 
-export interface KeyCountRow { key: string; count: number; own_count?: number }
+export interface KeyCountRow {
+  key: string;
+  count: number;
+  own_count?: number;
+}
 
 /** The table's decisions taken in the period, per rule (a case decided twice counts twice). */
-export async function decisionsByRule(db: EntityManager, q: IndicatorQuery): Promise<KeyCountRow[]> {
+export async function decisionsByRule(
+  db: EntityManager,
+  q: IndicatorQuery,
+): Promise<KeyCountRow[]> {
   const sql = new Sql();
   const caseFilters = sql.caseFilters(q);
   const region = sql.param(q.regionId);
   const joinsCase = caseFilters.length > 0 || !!q.own;
-  const conditions = [`d.region_id = ${region}`, sql.inPeriod('d.decided_at', q), ...caseFilters, ...(joinsCase ? [`c.region_id = ${region}`] : [])];
+  const conditions = [
+    `d.region_id = ${region}`,
+    sql.inPeriod('d.decided_at', q),
+    ...caseFilters,
+    ...(joinsCase ? [`c.region_id = ${region}`] : []),
+  ];
   const own = q.own ? `${caseMunicipalitySql} = ${sql.param(q.own)}` : 'false';
   return db.query(
     `SELECT d.rule AS key, count(*)::int AS count, count(*) FILTER (WHERE ${own})::int AS own_count
@@ -219,7 +258,12 @@ export async function decisionsByRule(db: EntityManager, q: IndicatorQuery): Pro
 /** The cases closed in the period, per outcome (erased cases too: their outcome is an anonymous fact). */
 export async function outcomes(db: EntityManager, q: IndicatorQuery): Promise<KeyCountRow[]> {
   const sql = new Sql();
-  const conditions = [`c.region_id = ${sql.param(q.regionId)}`, 'c.closed_at IS NOT NULL', sql.inPeriod('c.closed_at', q), ...sql.caseFilters(q)];
+  const conditions = [
+    `c.region_id = ${sql.param(q.regionId)}`,
+    'c.closed_at IS NOT NULL',
+    sql.inPeriod('c.closed_at', q),
+    ...sql.caseFilters(q),
+  ];
   return db.query(
     `SELECT c.outcome AS key, count(*)::int AS count, count(*) FILTER (WHERE ${q.own ? `${caseMunicipalitySql} = ${sql.param(q.own)}` : 'false'})::int AS own_count
        FROM case_file c WHERE ${where(conditions)} GROUP BY c.outcome`,
@@ -243,7 +287,10 @@ export interface DistributionRow {
  * made in it) gets the agreement period the rule set gives for the day (`fallback`), with none.
  */
 export async function distribution(
-  db: EntityManager, regionId: string, on: string, fallback: { start: string; end: string },
+  db: EntityManager,
+  regionId: string,
+  on: string,
+  fallback: { start: string; end: string },
 ): Promise<DistributionRow[]> {
   return db.query(
     `WITH p AS (
@@ -279,15 +326,25 @@ export interface DwellingRow {
  * touches (summed; null where no number was agreed for any of them). The target group narrows the
  * offers, not the promises (a contingent is not per target group).
  */
-export async function dwellingsAgainstContingents(db: EntityManager, q: IndicatorQuery): Promise<DwellingRow[]> {
+export async function dwellingsAgainstContingents(
+  db: EntityManager,
+  q: IndicatorQuery,
+): Promise<DwellingRow[]> {
   const sql = new Sql();
   const region = sql.param(q.regionId);
   const offered = sql.inPeriod('f.offered_at', q);
   const accepted = sql.inPeriod('f.answered_at', q);
   // The dwelling's region too (an offer's dwelling is of its region): the planner may then read
   // the region's dwellings from one index instead of looking each offered one up.
-  const offerConditions = [`f.region_id = ${region}`, `w.region_id = ${region}`, `((${offered}) OR (${accepted}))`];
-  const contingentConditions = [`k.region_id = ${region}`, `k.year BETWEEN ${sql.param(Number(q.from.slice(0, 4)))}::int AND ${sql.param(Number(q.to.slice(0, 4)))}::int`];
+  const offerConditions = [
+    `f.region_id = ${region}`,
+    `w.region_id = ${region}`,
+    `((${offered}) OR (${accepted}))`,
+  ];
+  const contingentConditions = [
+    `k.region_id = ${region}`,
+    `k.year BETWEEN ${sql.param(Number(q.from.slice(0, 4)))}::int AND ${sql.param(Number(q.to.slice(0, 4)))}::int`,
+  ];
   if (q.corporationId) {
     const corporation = sql.param(q.corporationId);
     offerConditions.push(`f.organisation_id = ${corporation}`);
@@ -299,7 +356,8 @@ export async function dwellingsAgainstContingents(db: EntityManager, q: Indicato
     contingentConditions.push(`k.municipality_code = ${municipality}`);
   }
   const caseJoin = q.targetGroup ? 'JOIN case_file c ON c.id = f.case_id' : '';
-  if (q.targetGroup) offerConditions.push(`c.target_group = ${sql.param(q.targetGroup)}`, `c.region_id = ${region}`);
+  if (q.targetGroup)
+    offerConditions.push(`c.target_group = ${sql.param(q.targetGroup)}`, `c.region_id = ${region}`);
   return db.query(
     `WITH counted AS (
        SELECT f.organisation_id, w.municipality_code,
@@ -327,20 +385,33 @@ export async function dwellingsAgainstContingents(db: EntityManager, q: Indicato
 
 // ---- placements per neighbourhood ----
 
-export interface NeighbourhoodRow { municipality_code: string; neighbourhood: string; moves: number }
+export interface NeighbourhoodRow {
+  municipality_code: string;
+  neighbourhood: string;
+  moves: number;
+}
 
 /**
  * The moves (key handovers) in the period per neighbourhood of the dwelling. A neighbourhood is
  * one name however it was typed (case and spaces aside), shown as most often written: the same
  * rule as the neighbourhood load beside an offer (placements module).
  */
-export async function movesByNeighbourhood(db: EntityManager, q: IndicatorQuery): Promise<NeighbourhoodRow[]> {
+export async function movesByNeighbourhood(
+  db: EntityManager,
+  q: IndicatorQuery,
+): Promise<NeighbourhoodRow[]> {
   const sql = new Sql();
   const region = sql.param(q.regionId);
-  const conditions = [`m.region_id = ${region}`, `f.region_id = ${region}`, `w.region_id = ${region}`, sql.datesInPeriod('m.key_handover_date', q)];
+  const conditions = [
+    `m.region_id = ${region}`,
+    `f.region_id = ${region}`,
+    `w.region_id = ${region}`,
+    sql.datesInPeriod('m.key_handover_date', q),
+  ];
   if (q.corporationId) conditions.push(`f.organisation_id = ${sql.param(q.corporationId)}`);
   if (q.municipalityCode) conditions.push(`w.municipality_code = ${sql.param(q.municipalityCode)}`);
-  if (q.targetGroup) conditions.push(`c.target_group = ${sql.param(q.targetGroup)}`, `c.region_id = ${region}`);
+  if (q.targetGroup)
+    conditions.push(`c.target_group = ${sql.param(q.targetGroup)}`, `c.region_id = ${region}`);
   return db.query(
     `SELECT trim(w.municipality_code) AS municipality_code,
             mode() WITHIN GROUP (ORDER BY trim(w.neighbourhood)) AS neighbourhood, count(*)::int AS moves
@@ -355,7 +426,15 @@ export async function movesByNeighbourhood(db: EntityManager, q: IndicatorQuery)
 
 // ---- still housed ----
 
-export interface StillHousedRow { months: number; due: number; answered: number; still_housed: number; own_due?: number; own_answered?: number; own_still_housed?: number }
+export interface StillHousedRow {
+  months: number;
+  due: number;
+  answered: number;
+  still_housed: number;
+  own_due?: number;
+  own_answered?: number;
+  own_still_housed?: number;
+}
 
 /**
  * The follow-up checks at 6 and 12 months after the keys that fell due in the period: how many,
@@ -367,9 +446,17 @@ export async function stillHoused(db: EntityManager, q: IndicatorQuery): Promise
   const caseFilters = sql.caseFilters(q);
   const region = sql.param(q.regionId);
   const joinsCase = caseFilters.length > 0 || !!q.own;
-  const conditions = [`k.region_id = ${region}`, sql.datesInPeriod('k.due_on', q), ...caseFilters, ...(joinsCase ? [`c.region_id = ${region}`] : [])];
+  const conditions = [
+    `k.region_id = ${region}`,
+    sql.datesInPeriod('k.due_on', q),
+    ...caseFilters,
+    ...(joinsCase ? [`c.region_id = ${region}`] : []),
+  ];
   const own = q.own ? `${caseMunicipalitySql} = ${sql.param(q.own)}` : 'false';
-  if (q.corporationId) conditions.push(`EXISTS (SELECT 1 FROM move_in m JOIN offer f ON f.id = m.offer_id WHERE m.case_id = k.case_id AND f.organisation_id = ${sql.param(q.corporationId)})`);
+  if (q.corporationId)
+    conditions.push(
+      `EXISTS (SELECT 1 FROM move_in m JOIN offer f ON f.id = m.offer_id WHERE m.case_id = k.case_id AND f.organisation_id = ${sql.param(q.corporationId)})`,
+    );
   return db.query(
     `SELECT k.months::int AS months, count(*)::int AS due, count(k.answered_at)::int AS answered,
             count(*) FILTER (WHERE k.still_lives_there)::int AS still_housed,
@@ -385,20 +472,32 @@ export async function stillHoused(db: EntityManager, q: IndicatorQuery): Promise
 // ---- labels and choices ----
 
 export async function findRegionName(db: EntityManager, regionId: string): Promise<string | null> {
-  const rows: { name: string }[] = await db.query('SELECT name FROM region WHERE id = $1', [regionId]);
+  const rows: { name: string }[] = await db.query('SELECT name FROM region WHERE id = $1', [
+    regionId,
+  ]);
   return rows[0]?.name ?? null;
 }
 
 /** The region's corporations, by name: the labels and the filter's choices. */
-export async function listCorporations(db: EntityManager, regionId: string): Promise<{ id: string; name: string }[]> {
-  return db.query(`SELECT id, name FROM organisation WHERE region_id = $1 AND kind = 'corporation' ORDER BY name, id`, [regionId]);
+export async function listCorporations(
+  db: EntityManager,
+  regionId: string,
+): Promise<{ id: string; name: string }[]> {
+  return db.query(
+    `SELECT id, name FROM organisation WHERE region_id = $1 AND kind = 'corporation' ORDER BY name, id`,
+    [regionId],
+  );
 }
 
 /** Names of municipalities by code, of any region (a case may come from outside the region). */
-export async function findMunicipalityNames(db: EntityManager, codes: readonly string[]): Promise<Map<string, string>> {
+export async function findMunicipalityNames(
+  db: EntityManager,
+  codes: readonly string[],
+): Promise<Map<string, string>> {
   if (!codes.length) return new Map();
   const rows: { code: string; name: string }[] = await db.query(
-    'SELECT trim(code) AS code, name FROM municipality WHERE code = ANY($1::char(6)[])', [codes],
+    'SELECT trim(code) AS code, name FROM municipality WHERE code = ANY($1::char(6)[])',
+    [codes],
   );
   return new Map(rows.map((row) => [row.code, row.name]));
 }

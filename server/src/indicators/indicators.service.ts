@@ -1,13 +1,37 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  AppError, addDays, dashboardViewSchema, agreementPeriodOn, amsterdamDate, caseOutcomeLabel, caseOutcomes, caseStateLabel, caseStates, decisionRuleLabel, decisionRules,
-  shownCount, shownFigure, targetGroupLabel,
-  type Dashboard, type DashboardView, type IndicatorFilter, type IndicatorId, type RuleSetConfig, type TargetGroup, type WaitingFigure, type WaitingIndicator,
+  AppError,
+  addDays,
+  dashboardViewSchema,
+  agreementPeriodOn,
+  amsterdamDate,
+  caseOutcomeLabel,
+  caseOutcomes,
+  caseStateLabel,
+  caseStates,
+  decisionRuleLabel,
+  decisionRules,
+  shownCount,
+  shownFigure,
+  targetGroupLabel,
+  type Dashboard,
+  type DashboardView,
+  type IndicatorFilter,
+  type IndicatorId,
+  type RuleSetConfig,
+  type TargetGroup,
+  type WaitingFigure,
+  type WaitingIndicator,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../audit/audit.writer';
 import { getCurrentRuleSet } from '../regions/rule-set.service';
-import { planIndicators, showsCaseSections, type IndicatorPlan, type ScopedFilter } from './indicators.policy';
+import {
+  planIndicators,
+  showsCaseSections,
+  type IndicatorPlan,
+  type ScopedFilter,
+} from './indicators.policy';
 import * as repository from './indicators.repository';
 import type { IndicatorQuery, WaitingRow } from './indicators.repository';
 import { indicatorCsv } from './indicators.csv';
@@ -38,15 +62,27 @@ interface Base {
 }
 
 /** Without dates: the twelve months up to today. A single date is completed the same way. */
-export function periodOf(filter: Pick<IndicatorFilter, 'from' | 'to'>, today: string): { from: string; to: string } {
+export function periodOf(
+  filter: Pick<IndicatorFilter, 'from' | 'to'>,
+  today: string,
+): { from: string; to: string } {
   const to = filter.to ?? (filter.from && filter.from > today ? filter.from : today);
-  const from = filter.from ?? addDays(`${Number(to.slice(0, 4)) - 1}${to.slice(4)}`.replace(/-02-29$/, '-02-28'), 1);
+  const from =
+    filter.from ??
+    addDays(`${Number(to.slice(0, 4)) - 1}${to.slice(4)}`.replace(/-02-29$/, '-02-28'), 1);
   return { from, to };
 }
 
-const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', undefined, [{ path, message }]);
+const invalid = (path: string, message: string) =>
+  new AppError('VALIDATION_FAILED', undefined, [{ path, message }]);
 
-async function baseOf(tx: EntityManager, actor: Actor, plan: IndicatorPlan, filter: IndicatorFilter, now: Date): Promise<Base> {
+async function baseOf(
+  tx: EntityManager,
+  actor: Actor,
+  plan: IndicatorPlan,
+  filter: IndicatorFilter,
+  now: Date,
+): Promise<Base> {
   const ruleSet = await getCurrentRuleSet(tx, actor.regionId);
   if (!ruleSet) throw new AppError('NOT_FOUND', 'Deze regio heeft nog geen instellingen.');
   const config = ruleSet.config;
@@ -73,24 +109,41 @@ async function baseOf(tx: EntityManager, actor: Actor, plan: IndicatorPlan, filt
 }
 
 /** Names for codes outside the region's rule set (a case from elsewhere), looked up once. */
-async function nameUnknownMunicipalities(tx: EntityManager, base: Base, codes: Iterable<string | null>): Promise<void> {
-  const unknown = [...new Set([...codes].filter((code): code is string => !!code && !base.municipalityName.has(code)))];
-  for (const [code, name] of await repository.findMunicipalityNames(tx, unknown)) base.municipalityName.set(code, `${name} (buiten de regio)`);
+async function nameUnknownMunicipalities(
+  tx: EntityManager,
+  base: Base,
+  codes: Iterable<string | null>,
+): Promise<void> {
+  const unknown = [
+    ...new Set(
+      [...codes].filter((code): code is string => !!code && !base.municipalityName.has(code)),
+    ),
+  ];
+  for (const [code, name] of await repository.findMunicipalityNames(tx, unknown))
+    base.municipalityName.set(code, `${name} (buiten de regio)`);
 }
 
 const municipalityLabel = (base: Base, code: string) => base.municipalityName.get(code) ?? code;
 
 // ---- the sections ----
 
-interface Group { key: string; label: string }
+interface Group {
+  key: string;
+  label: string;
+}
 
-function toWaitingIndicator(base: Base, filter: ScopedFilter, rows: readonly WaitingRow[]): WaitingIndicator {
+function toWaitingIndicator(
+  base: Base,
+  filter: ScopedFilter,
+  rows: readonly WaitingRow[],
+): WaitingIndicator {
   const s = base.suppress;
   const figure = ({ key, label }: Group, row: WaitingRow | undefined): WaitingFigure => {
     const count = row?.count ?? 0;
     const over = row?.over_target ?? 0;
     return {
-      key, label,
+      key,
+      label,
       count: shownCount(count, s),
       medianDays: shownFigure(row?.median ?? null, count, s),
       p75Days: shownFigure(row?.p75 ?? null, count, s),
@@ -100,47 +153,100 @@ function toWaitingIndicator(base: Base, filter: ScopedFilter, rows: readonly Wai
     };
   };
   /** The listed groups first (zero where nothing happened), then any other the data holds. */
-  const groups = (dimension: WaitingRow['dimension'], listed: Group[], labelOf: (key: string) => string): WaitingFigure[] => {
-    const byKey = new Map(rows.filter((r) => r.dimension === dimension).map((r) => [r.key ?? 'unknown', r]));
-    const extra = [...byKey.keys()].filter((key) => !listed.some((g) => g.key === key))
+  const groups = (
+    dimension: WaitingRow['dimension'],
+    listed: Group[],
+    labelOf: (key: string) => string,
+  ): WaitingFigure[] => {
+    const byKey = new Map(
+      rows.filter((r) => r.dimension === dimension).map((r) => [r.key ?? 'unknown', r]),
+    );
+    const extra = [...byKey.keys()]
+      .filter((key) => !listed.some((g) => g.key === key))
       .map((key) => ({ key, label: key === 'unknown' ? 'Onbekend' : labelOf(key) }));
     return [...listed, ...extra].map((group) => figure(group, byKey.get(group.key)));
   };
   const municipalities = base.config.municipalities
-    .filter((m) => !filter.municipalityCode || m.code === filter.municipalityCode).map((m) => ({ key: m.code, label: m.name }));
+    .filter((m) => !filter.municipalityCode || m.code === filter.municipalityCode)
+    .map((m) => ({ key: m.code, label: m.name }));
   const corporations = base.corporations
-    .filter((c) => !filter.corporationId || c.id === filter.corporationId).map((c) => ({ key: c.id, label: c.name }));
-  const targetGroups = (filter.targetGroup ? [filter.targetGroup] : base.config.targetGroups).map((g) => ({ key: g, label: targetGroupLabel[g] }));
+    .filter((c) => !filter.corporationId || c.id === filter.corporationId)
+    .map((c) => ({ key: c.id, label: c.name }));
+  const targetGroups = (filter.targetGroup ? [filter.targetGroup] : base.config.targetGroups).map(
+    (g) => ({ key: g, label: targetGroupLabel[g] }),
+  );
   return {
     targetDays: base.config.waitingTargetDays,
-    total: figure({ key: 'total', label: 'Totaal' }, rows.find((r) => r.dimension === 'total')),
+    total: figure(
+      { key: 'total', label: 'Totaal' },
+      rows.find((r) => r.dimension === 'total'),
+    ),
     byMunicipality: groups('municipality', municipalities, (code) => municipalityLabel(base, code)),
-    byCorporation: groups('corporation', corporations, (id) => base.corporations.find((c) => c.id === id)?.name ?? 'Onbekende corporatie'),
-    byTargetGroup: groups('targetGroup', targetGroups, (group) => targetGroupLabel[group as TargetGroup] ?? group),
+    byCorporation: groups(
+      'corporation',
+      corporations,
+      (id) => base.corporations.find((c) => c.id === id)?.name ?? 'Onbekende corporatie',
+    ),
+    byTargetGroup: groups(
+      'targetGroup',
+      targetGroups,
+      (group) => targetGroupLabel[group as TargetGroup] ?? group,
+    ),
   };
 }
 
-function countsOf<K extends string>(keys: readonly K[], labels: Record<K, string>, rows: readonly repository.KeyCountRow[], suppress: boolean) {
+function countsOf<K extends string>(
+  keys: readonly K[],
+  labels: Record<K, string>,
+  rows: readonly repository.KeyCountRow[],
+  suppress: boolean,
+) {
   const byKey = new Map(rows.map((r) => [r.key, r.count]));
-  return keys.map((key) => ({ key, label: labels[key], count: shownCount(byKey.get(key) ?? 0, suppress) }));
+  return keys.map((key) => ({
+    key,
+    label: labels[key],
+    count: shownCount(byKey.get(key) ?? 0, suppress),
+  }));
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 interface Rows {
-  toOffer: WaitingRow[]; toKeys: WaitingRow[]; open: repository.OpenCasesRow[] | null; decisions: repository.KeyCountRow[] | null;
-  closed: repository.KeyCountRow[] | null; distribution: NonNullable<Dashboard['distribution']> | null; dwellings: repository.DwellingRow[];
-  neighbourhoods: repository.NeighbourhoodRow[]; checks: repository.StillHousedRow[];
+  toOffer: WaitingRow[];
+  toKeys: WaitingRow[];
+  open: repository.OpenCasesRow[] | null;
+  decisions: repository.KeyCountRow[] | null;
+  closed: repository.KeyCountRow[] | null;
+  distribution: NonNullable<Dashboard['distribution']> | null;
+  dwellings: repository.DwellingRow[];
+  neighbourhoods: repository.NeighbourhoodRow[];
+  checks: repository.StillHousedRow[];
 }
 
-async function fetchRows(tx: EntityManager, base: Base, filter: ScopedFilter, own: string | null): Promise<Rows> {
-  const q: IndicatorQuery = { ...filter, regionId: base.regionId, from: base.from, to: base.to, own };
+async function fetchRows(
+  tx: EntityManager,
+  base: Base,
+  filter: ScopedFilter,
+  own: string | null,
+): Promise<Rows> {
+  const q: IndicatorQuery = {
+    ...filter,
+    regionId: base.regionId,
+    from: base.from,
+    to: base.to,
+    own,
+  };
   const targetDays = base.config.waitingTargetDays;
   const aboutCases = showsCaseSections(filter);
   const rows: Rows = {
     toOffer: await repository.waitingToOffer(tx, q, targetDays),
     toKeys: await repository.waitingToKeys(tx, q, targetDays),
-    open: aboutCases ? await repository.openCases(tx, q, base.today, { stalledDays: base.config.stalledCaseDays, targetDays }) : null,
+    open: aboutCases
+      ? await repository.openCases(tx, q, base.today, {
+          stalledDays: base.config.stalledCaseDays,
+          targetDays,
+        })
+      : null,
     decisions: aboutCases ? await repository.decisionsByRule(tx, q) : null,
     closed: aboutCases ? await repository.outcomes(tx, q) : null,
     distribution: aboutCases ? await distributionOf(tx, base, filter) : null,
@@ -148,7 +254,13 @@ async function fetchRows(tx: EntityManager, base: Base, filter: ScopedFilter, ow
     neighbourhoods: await repository.movesByNeighbourhood(tx, q),
     checks: await repository.stillHoused(tx, q),
   };
-  await nameUnknownMunicipalities(tx, base, [...rows.toOffer, ...rows.toKeys].filter((r) => r.dimension === 'municipality').map((r) => r.key));
+  await nameUnknownMunicipalities(
+    tx,
+    base,
+    [...rows.toOffer, ...rows.toKeys]
+      .filter((r) => r.dimension === 'municipality')
+      .map((r) => r.key),
+  );
   return rows;
 }
 
@@ -158,35 +270,81 @@ function ownRows(rows: Rows, own: string): Rows {
     const mine = list.find((r) => r.dimension === 'municipality' && r.key === own);
     return [
       ...(mine ? [{ ...mine, dimension: 'total' as const, key: null }, mine] : []),
-      ...list.filter((r) => (r.dimension as string) === 'ownCorporation').map((r) => ({ ...r, dimension: 'corporation' as const })),
-      ...list.filter((r) => (r.dimension as string) === 'ownTargetGroup').map((r) => ({ ...r, dimension: 'targetGroup' as const })),
+      ...list
+        .filter((r) => (r.dimension as string) === 'ownCorporation')
+        .map((r) => ({ ...r, dimension: 'corporation' as const })),
+      ...list
+        .filter((r) => (r.dimension as string) === 'ownTargetGroup')
+        .map((r) => ({ ...r, dimension: 'targetGroup' as const })),
     ];
   };
-  const counts = (list: repository.KeyCountRow[] | null) => list && list.map((r) => ({ key: r.key, count: r.own_count ?? 0 }));
+  const counts = (list: repository.KeyCountRow[] | null) =>
+    list && list.map((r) => ({ key: r.key, count: r.own_count ?? 0 }));
   return {
-    toOffer: waiting(rows.toOffer), toKeys: waiting(rows.toKeys),
-    open: rows.open && rows.open.map((r) => ({ state: r.state, count: r.own_count ?? 0, stalled: r.own_stalled ?? 0, waiting_over_target: r.own_waiting_over_target ?? 0 })),
-    decisions: counts(rows.decisions), closed: counts(rows.closed),
-    distribution: rows.distribution && { ...rows.distribution, rows: rows.distribution.rows.filter((r) => r.municipalityCode === own) },
+    toOffer: waiting(rows.toOffer),
+    toKeys: waiting(rows.toKeys),
+    open:
+      rows.open &&
+      rows.open.map((r) => ({
+        state: r.state,
+        count: r.own_count ?? 0,
+        stalled: r.own_stalled ?? 0,
+        waiting_over_target: r.own_waiting_over_target ?? 0,
+      })),
+    decisions: counts(rows.decisions),
+    closed: counts(rows.closed),
+    distribution: rows.distribution && {
+      ...rows.distribution,
+      rows: rows.distribution.rows.filter((r) => r.municipalityCode === own),
+    },
     dwellings: rows.dwellings.filter((r) => r.municipality_code === own),
     neighbourhoods: rows.neighbourhoods.filter((r) => r.municipality_code === own),
-    checks: rows.checks.map((r) => ({ months: r.months, due: r.own_due ?? 0, answered: r.own_answered ?? 0, still_housed: r.own_still_housed ?? 0 })),
+    checks: rows.checks.map((r) => ({
+      months: r.months,
+      due: r.own_due ?? 0,
+      answered: r.own_answered ?? 0,
+      still_housed: r.own_still_housed ?? 0,
+    })),
   };
 }
 
-function assemble(base: Base, filter: ScopedFilter, scope: Dashboard['scope'], rows: Rows): Dashboard {
+function assemble(
+  base: Base,
+  filter: ScopedFilter,
+  scope: Dashboard['scope'],
+  rows: Rows,
+): Dashboard {
   const s = base.suppress;
-  const { toOffer, toKeys, open, decisions, closed, distribution, dwellings, neighbourhoods, checks } = rows;
-  const waitingRows = (list: WaitingRow[]) => list.filter((r) => ['total', 'municipality', 'corporation', 'targetGroup'].includes(r.dimension));
-  const municipality = filter.municipalityCode ? { code: filter.municipalityCode, name: municipalityLabel(base, filter.municipalityCode) } : null;
-  const corporationName = filter.corporationId ? base.corporations.find((c) => c.id === filter.corporationId)?.name : null;
+  const {
+    toOffer,
+    toKeys,
+    open,
+    decisions,
+    closed,
+    distribution,
+    dwellings,
+    neighbourhoods,
+    checks,
+  } = rows;
+  const waitingRows = (list: WaitingRow[]) =>
+    list.filter((r) =>
+      ['total', 'municipality', 'corporation', 'targetGroup'].includes(r.dimension),
+    );
+  const municipality = filter.municipalityCode
+    ? { code: filter.municipalityCode, name: municipalityLabel(base, filter.municipalityCode) }
+    : null;
+  const corporationName = filter.corporationId
+    ? base.corporations.find((c) => c.id === filter.corporationId)?.name
+    : null;
   return {
     scope,
     filter: {
       from: base.from,
       to: base.to,
       municipality,
-      corporation: filter.corporationId ? { id: filter.corporationId, name: corporationName ?? '' } : null,
+      corporation: filter.corporationId
+        ? { id: filter.corporationId, name: corporationName ?? '' }
+        : null,
       targetGroup: filter.targetGroup ?? null,
     },
     smallCountsSuppressed: s,
@@ -194,12 +352,22 @@ function assemble(base: Base, filter: ScopedFilter, scope: Dashboard['scope'], r
     waitingToOffer: toWaitingIndicator(base, filter, waitingRows(toOffer)),
     waitingToKeys: toWaitingIndicator(base, filter, waitingRows(toKeys)),
     openCases: open && {
-      byState: caseStates.filter((state) => state !== 'closed').map((state) => ({
-        key: state, label: caseStateLabel[state], count: shownCount(open.find((r) => r.state === state)?.count ?? 0, s),
-      })),
-      stalled: shownCount(open.reduce((sum, r) => sum + r.stalled, 0), s),
+      byState: caseStates
+        .filter((state) => state !== 'closed')
+        .map((state) => ({
+          key: state,
+          label: caseStateLabel[state],
+          count: shownCount(open.find((r) => r.state === state)?.count ?? 0, s),
+        })),
+      stalled: shownCount(
+        open.reduce((sum, r) => sum + r.stalled, 0),
+        s,
+      ),
       stalledDays: base.config.stalledCaseDays,
-      waitingOverTarget: shownCount(open.reduce((sum, r) => sum + r.waiting_over_target, 0), s),
+      waitingOverTarget: shownCount(
+        open.reduce((sum, r) => sum + r.waiting_over_target, 0),
+        s,
+      ),
     },
     decisions: decisions && countsOf(decisionRules, decisionRuleLabel, decisions, s),
     distribution,
@@ -213,7 +381,10 @@ function assemble(base: Base, filter: ScopedFilter, scope: Dashboard['scope'], r
       accepted: shownCount(r.accepted, s),
     })),
     neighbourhoods: neighbourhoods.map((r) => ({
-      municipalityCode: r.municipality_code, municipalityName: municipalityLabel(base, r.municipality_code), neighbourhood: r.neighbourhood, moves: shownCount(r.moves, s),
+      municipalityCode: r.municipality_code,
+      municipalityName: municipalityLabel(base, r.municipality_code),
+      neighbourhood: r.neighbourhood,
+      moves: shownCount(r.moves, s),
     })),
     outcomes: closed && countsOf(caseOutcomes, caseOutcomeLabel, closed, s),
     stillHoused: ([6, 12] as const).map((months) => {
@@ -225,7 +396,11 @@ function assemble(base: Base, filter: ScopedFilter, scope: Dashboard['scope'], r
         due: shownCount(row?.due ?? 0, s),
         answered: shownCount(answered, s),
         stillHoused: shownCount(housed, s),
-        share: shownFigure(shownFigure(answered ? housed / answered : null, answered, s), housed, s),
+        share: shownFigure(
+          shownFigure(answered ? housed / answered : null, answered, s),
+          housed,
+          s,
+        ),
       };
     }),
   };
@@ -239,14 +414,23 @@ function assemble(base: Base, filter: ScopedFilter, scope: Dashboard['scope'], r
  * own row against the region's total. Expected = share × the region's allocations; deficit =
  * expected − allocated (above zero: behind, next in line), hidden where the allocation is "<5".
  */
-async function distributionOf(tx: EntityManager, base: Base, filter: ScopedFilter): Promise<NonNullable<Dashboard['distribution']>> {
+async function distributionOf(
+  tx: EntityManager,
+  base: Base,
+  filter: ScopedFilter,
+): Promise<NonNullable<Dashboard['distribution']>> {
   const s = base.suppress;
   const fallback = agreementPeriodOn(base.config, base.to);
   const rows = await repository.distribution(tx, base.regionId, base.to, fallback);
-  const allocatedTo = new Map(rows.filter((r) => r.municipality_code).map((r) => [r.municipality_code!, r.allocated]));
+  const allocatedTo = new Map(
+    rows.filter((r) => r.municipality_code).map((r) => [r.municipality_code!, r.allocated]),
+  );
   const population = base.config.municipalities.reduce((sum, m) => sum + m.population, 0);
   // As the rule counts: allocations to municipalities no longer in the region are left out.
-  const total = base.config.municipalities.reduce((sum, m) => sum + (allocatedTo.get(m.code) ?? 0), 0);
+  const total = base.config.municipalities.reduce(
+    (sum, m) => sum + (allocatedTo.get(m.code) ?? 0),
+    0,
+  );
   return {
     periodStart: rows[0]?.period_start ?? fallback.start,
     periodEnd: rows[0]?.period_end ?? fallback.end,
@@ -271,13 +455,19 @@ async function distributionOf(tx: EntityManager, base: Base, filter: ScopedFilte
 
 // ---- the use cases ----
 
-async function buildView(tx: EntityManager, actor: Actor, filter: IndicatorFilter, now: Date): Promise<DashboardView> {
+async function buildView(
+  tx: EntityManager,
+  actor: Actor,
+  filter: IndicatorFilter,
+  now: Date,
+): Promise<DashboardView> {
   const plan = planIndicators(actor, filter);
   const base = await baseOf(tx, actor, plan, filter, now);
   const regionScope = { kind: 'region' as const, label: `Regio ${base.regionName}` };
   const scope = plan.scope;
   let label = regionScope.label;
-  if (scope.kind === 'municipality') label = `Gemeente ${municipalityLabel(base, scope.municipalityCode)}`;
+  if (scope.kind === 'municipality')
+    label = `Gemeente ${municipalityLabel(base, scope.municipalityCode)}`;
   if (scope.kind === 'corporation') {
     const own = base.corporations.find((c) => c.id === scope.corporationId);
     // A corporation seat in an organisation that is no corporation of the region: fail closed.
@@ -290,9 +480,19 @@ async function buildView(tx: EntityManager, actor: Actor, filter: IndicatorFilte
     // One pass for both: the region's queries count the municipality's own figures beside (FILTER, GROUPING SETS).
     const regionRows = await fetchRows(tx, base, plan.comparison, scope.municipalityCode);
     comparison = assemble(base, plan.comparison, regionScope, regionRows);
-    dashboard = assemble(base, plan.dashboard, { kind: scope.kind, label }, ownRows(regionRows, scope.municipalityCode));
+    dashboard = assemble(
+      base,
+      plan.dashboard,
+      { kind: scope.kind, label },
+      ownRows(regionRows, scope.municipalityCode),
+    );
   } else {
-    dashboard = assemble(base, plan.dashboard, { kind: scope.kind, label }, await fetchRows(tx, base, plan.dashboard, null));
+    dashboard = assemble(
+      base,
+      plan.dashboard,
+      { kind: scope.kind, label },
+      await fetchRows(tx, base, plan.dashboard, null),
+    );
   }
   const allMunicipalities = base.config.municipalities.map((m) => ({ code: m.code, name: m.name }));
   // What leaves is what the contract says, checked here rather than trusted.
@@ -300,8 +500,14 @@ async function buildView(tx: EntityManager, actor: Actor, filter: IndicatorFilte
     dashboard,
     comparison,
     choices: {
-      municipalities: scope.kind === 'municipality' ? allMunicipalities.filter((m) => m.code === scope.municipalityCode) : allMunicipalities,
-      corporations: scope.kind === 'corporation' ? base.corporations.filter((c) => c.id === scope.corporationId) : base.corporations,
+      municipalities:
+        scope.kind === 'municipality'
+          ? allMunicipalities.filter((m) => m.code === scope.municipalityCode)
+          : allMunicipalities,
+      corporations:
+        scope.kind === 'corporation'
+          ? base.corporations.filter((c) => c.id === scope.corporationId)
+          : base.corporations,
     },
   } satisfies DashboardView);
 }
@@ -318,37 +524,67 @@ async function buildView(tx: EntityManager, actor: Actor, filter: IndicatorFilte
  */
 async function inSnapshot<T>(db: DataSource, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   return db.transaction('REPEATABLE READ', async (tx) => {
-    await tx.query('SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL random_page_cost = 1.1');
+    await tx.query(
+      'SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL random_page_cost = 1.1',
+    );
     return work(tx);
   });
 }
 
-export async function readDashboard(db: DataSource, actor: Actor, filter: IndicatorFilter, now = new Date()): Promise<DashboardView> {
+export async function readDashboard(
+  db: DataSource,
+  actor: Actor,
+  filter: IndicatorFilter,
+  now = new Date(),
+): Promise<DashboardView> {
   return inSnapshot(db, (tx) => buildView(tx, actor, filter, now));
 }
 
-async function auditExport(tx: EntityManager, context: RequestContext, objectId: IndicatorId | 'report', view: DashboardView, format: 'csv' | 'pdf'): Promise<void> {
+async function auditExport(
+  tx: EntityManager,
+  context: RequestContext,
+  objectId: IndicatorId | 'report',
+  view: DashboardView,
+  format: 'csv' | 'pdf',
+): Promise<void> {
   const applied = view.dashboard.filter;
   await writeAudit(tx, context, {
-    action: 'indicator.export', objectType: 'indicator', objectId, purpose: 'accountability', outcome: 'success',
+    action: 'indicator.export',
+    objectType: 'indicator',
+    objectId,
+    purpose: 'accountability',
+    outcome: 'success',
     details: {
-      format, from: applied.from, to: applied.to, municipality: applied.municipality?.code ?? null,
-      corporation: applied.corporation?.id ?? null, targetGroup: applied.targetGroup,
+      format,
+      from: applied.from,
+      to: applied.to,
+      municipality: applied.municipality?.code ?? null,
+      corporation: applied.corporation?.id ?? null,
+      targetGroup: applied.targetGroup,
     },
   });
 }
 
 /** The period as a file name reads it. */
-const periodName = (view: DashboardView) => `${view.dashboard.filter.from}-tot-${view.dashboard.filter.to}`;
+const periodName = (view: DashboardView) =>
+  `${view.dashboard.filter.from}-tot-${view.dashboard.filter.to}`;
 
 export async function exportIndicatorCsv(
-  db: DataSource, context: RequestContext, actor: Actor, indicator: IndicatorId, filter: IndicatorFilter, now = new Date(),
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  indicator: IndicatorId,
+  filter: IndicatorFilter,
+  now = new Date(),
 ): Promise<{ filename: string; csv: string }> {
   return inSnapshot(db, async (tx) => {
     const view = await buildView(tx, actor, filter, now);
     const file = indicatorCsv(view, indicator);
     if (!file) {
-      throw new AppError('NOT_FOUND', 'Deze indicator gaat over casussen, niet over de woningen van één corporatie; bij een corporatie is hij er niet.');
+      throw new AppError(
+        'NOT_FOUND',
+        'Deze indicator gaat over casussen, niet over de woningen van één corporatie; bij een corporatie is hij er niet.',
+      );
     }
     await auditExport(tx, context, indicator, view, 'csv');
     return { filename: `${file.name}-${periodName(view)}.csv`, csv: file.csv };
@@ -356,7 +592,11 @@ export async function exportIndicatorCsv(
 }
 
 export async function exportReportPdf(
-  db: DataSource, context: RequestContext, actor: Actor, filter: IndicatorFilter, now = new Date(),
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  filter: IndicatorFilter,
+  now = new Date(),
 ): Promise<{ filename: string; pdf: Buffer }> {
   const view = await inSnapshot(db, async (tx) => {
     const built = await buildView(tx, actor, filter, now);

@@ -46,7 +46,9 @@ export function liveEventsOf(dataSource: DataSource): LiveEvents {
       },
       subscribe: (listener) => {
         emitter.on('event', listener);
-        return () => { emitter.off('event', listener); };
+        return () => {
+          emitter.off('event', listener);
+        };
       },
     };
     busByDataSource.set(dataSource, bus);

@@ -1,13 +1,25 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { AppError, liveMessage, liveRoomName, type LiveChangedBy, type LiveRoom } from '@uitstroom/shared';
+import {
+  AppError,
+  liveMessage,
+  liveRoomName,
+  type LiveChangedBy,
+  type LiveRoom,
+} from '@uitstroom/shared';
 import { getMe, loadActor } from '../auth/auth.service';
 import { getCase, seesWhoWorksOnCases } from '../cases/cases.service';
 import { getTable, tablesShowingCases } from '../tables/tables.service';
 import type { Actor, RequestContext } from '../core/request-context';
 import { liveEventsOf, type LiveEvent } from './live-events';
-import { sessionRoom, userRoom, type LiveGateway, type LiveIo, type LiveSocket } from './live.gateway';
+import {
+  sessionRoom,
+  userRoom,
+  type LiveGateway,
+  type LiveIo,
+  type LiveSocket,
+} from './live.gateway';
 import { presenceRoom } from './live.presence';
 
 /**
@@ -23,16 +35,29 @@ type Change = Batch['cases'][number];
 const batchEvent = 'live:batch';
 
 /** How a changed thing is read for one seat: the same service call (projection and audit) as its HTTP read. */
-type Reader = (context: RequestContext, actor: Actor, id: string) => Promise<Record<string, unknown>>;
+type Reader = (
+  context: RequestContext,
+  actor: Actor,
+  id: string,
+) => Promise<Record<string, unknown>>;
 
 export interface LiveDelivery {
   stop(): void;
 }
 
-export function startDelivery(io: LiveIo, db: DataSource, gateway: LiveGateway, logger: Logger): LiveDelivery {
-  let pending: { cases: Map<string, string | undefined>; tables: Map<string, string | undefined> } | null = null;
+export function startDelivery(
+  io: LiveIo,
+  db: DataSource,
+  gateway: LiveGateway,
+  logger: Logger,
+): LiveDelivery {
+  let pending: {
+    cases: Map<string, string | undefined>;
+    tables: Map<string, string | undefined>;
+  } | null = null;
   let isStopped = false;
-  const fail = (what: string) => (error: unknown) => logger.error({ err: error }, `live: ${what} failed`);
+  const fail = (what: string) => (error: unknown) =>
+    logger.error({ err: error }, `live: ${what} failed`);
 
   const unsubscribe = liveEventsOf(db).subscribe((event) => {
     try {
@@ -49,7 +74,9 @@ export function startDelivery(io: LiveIo, db: DataSource, gateway: LiveGateway, 
         // The events of one commit arrive together; they go out as one batch on the next turn.
         if (!pending) {
           pending = { cases: new Map(), tables: new Map() };
-          setImmediate(() => { void flush().catch(fail('delivery')); });
+          setImmediate(() => {
+            void flush().catch(fail('delivery'));
+          });
         }
         if (event.kind === 'case') pending.cases.set(event.caseId, event.byUserId);
         else pending.tables.set(event.tableId, event.byUserId);
@@ -73,14 +100,20 @@ export function startDelivery(io: LiveIo, db: DataSource, gateway: LiveGateway, 
     const taken = pending!;
     pending = null;
     if (isStopped) return;
-    const asList = (changes: Map<string, string | undefined>) => [...changes].map(([id, byUserId]) => (byUserId ? { id, byUserId } : { id }));
+    const asList = (changes: Map<string, string | undefined>) =>
+      [...changes].map(([id, byUserId]) => (byUserId ? { id, byUserId } : { id }));
     const batch: Batch = { cases: asList(taken.cases), tables: asList(taken.tables) };
     io.serverSideEmit(batchEvent, batch);
     const delivered = deliver(batch);
     const caseChangedBy = [...taken.cases.values()].find((by) => by !== undefined);
-    const tables = (await tablesShowingCases(db, [...taken.cases.keys()])).filter((id) => !taken.tables.has(id));
+    const tables = (await tablesShowingCases(db, [...taken.cases.keys()])).filter(
+      (id) => !taken.tables.has(id),
+    );
     if (tables.length) {
-      const widened: Batch = { cases: [], tables: asList(new Map(tables.map((id) => [id, caseChangedBy]))) };
+      const widened: Batch = {
+        cases: [],
+        tables: asList(new Map(tables.map((id) => [id, caseChangedBy]))),
+      };
       io.serverSideEmit(batchEvent, widened);
       await deliver(widened);
     }
@@ -96,7 +129,9 @@ export function startDelivery(io: LiveIo, db: DataSource, gateway: LiveGateway, 
   async function deliver(batch: Batch): Promise<void> {
     await Promise.all([
       ...batch.cases.map((change) => deliverTo({ kind: 'case', id: change.id }, change, readCase)),
-      ...batch.tables.map((change) => deliverTo({ kind: 'table', id: change.id }, change, readTable)),
+      ...batch.tables.map((change) =>
+        deliverTo({ kind: 'table', id: change.id }, change, readTable),
+      ),
     ]);
   }
 
@@ -111,37 +146,53 @@ export function startDelivery(io: LiveIo, db: DataSource, gateway: LiveGateway, 
    */
   async function deliverTo(room: LiveRoom, change: Change, read: Reader): Promise<void> {
     const name = liveRoomName(room);
-    const local = [...(io.of('/').adapter.rooms.get(name) ?? [])].map((id) => io.of('/').sockets.get(id)).filter((s): s is LiveSocket => !!s);
+    const local = [...(io.of('/').adapter.rooms.get(name) ?? [])]
+      .map((id) => io.of('/').sockets.get(id))
+      .filter((s): s is LiveSocket => !!s);
     if (local.length === 0) return;
     const sockets = await gateway.signedInSockets(local);
     const byUser = new Map<string, LiveSocket[]>();
-    for (const socket of sockets) byUser.set(socket.data.userId, [...(byUser.get(socket.data.userId) ?? []), socket]);
+    for (const socket of sockets)
+      byUser.set(socket.data.userId, [...(byUser.get(socket.data.userId) ?? []), socket]);
     const changedBy = change.byUserId ? await describeUser(change.byUserId) : null;
 
-    await Promise.all([...byUser].map(async ([userId, group]) => {
-      const actor = await loadActor(db, userId);
-      if (!actor) {
-        group.forEach((socket) => socket.disconnect(true));
-        return;
-      }
-      try {
-        const view = await read(gateway.contextFor(actor, group[0]!), actor, room.id);
-        // Who made the change, only to a seat that sees who works on a case (its owner): the name of a
-        // colleague at a care provider or a women's shelter says something about the resident.
-        const by = changedBy && seesWhoWorksOnCases(actor.seat) ? { changedBy } : {};
-        const payload = room.kind === 'case' ? { caseId: room.id, view, ...by } : { tableId: room.id, table: view, ...by };
-        // One encoding for all of the user's sockets on this node.
-        io.local.to(group.map((socket) => socket.id)).emit(room.kind === 'case' ? liveMessage.caseChanged : liveMessage.tableChanged, payload);
-      } catch (error) {
-        if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
-        // Out of reach now: the page hears that much and nothing more, and stops following.
-        for (const socket of group) {
-          socket.emit(room.kind === 'case' ? liveMessage.caseGone : liveMessage.tableGone, { room });
-          for (const left of [name, presenceRoom(room, 'named'), presenceRoom(room, 'seatOnly')]) void socket.leave(left);
+    await Promise.all(
+      [...byUser].map(async ([userId, group]) => {
+        const actor = await loadActor(db, userId);
+        if (!actor) {
+          group.forEach((socket) => socket.disconnect(true));
+          return;
         }
-        gateway.presenceChanged(room);
-      }
-    }));
+        try {
+          const view = await read(gateway.contextFor(actor, group[0]!), actor, room.id);
+          // Who made the change, only to a seat that sees who works on a case (its owner): the name of a
+          // colleague at a care provider or a women's shelter says something about the resident.
+          const by = changedBy && seesWhoWorksOnCases(actor.seat) ? { changedBy } : {};
+          const payload =
+            room.kind === 'case'
+              ? { caseId: room.id, view, ...by }
+              : { tableId: room.id, table: view, ...by };
+          // One encoding for all of the user's sockets on this node.
+          io.local
+            .to(group.map((socket) => socket.id))
+            .emit(
+              room.kind === 'case' ? liveMessage.caseChanged : liveMessage.tableChanged,
+              payload,
+            );
+        } catch (error) {
+          if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
+          // Out of reach now: the page hears that much and nothing more, and stops following.
+          for (const socket of group) {
+            socket.emit(room.kind === 'case' ? liveMessage.caseGone : liveMessage.tableGone, {
+              room,
+            });
+            for (const left of [name, presenceRoom(room, 'named'), presenceRoom(room, 'seatOnly')])
+              void socket.leave(left);
+          }
+          gateway.presenceChanged(room);
+        }
+      }),
+    );
   }
 
   const names = new Map<string, { value: LiveChangedBy | null; at: number }>();
@@ -150,7 +201,9 @@ export function startDelivery(io: LiveIo, db: DataSource, gateway: LiveGateway, 
     if (cached && Date.now() - cached.at < 60_000) return cached.value;
     const actor = await loadActor(db, userId);
     const me = actor ? await getMe(db, actor) : null;
-    const value = me ? { userId, displayName: me.user.displayName, organisationName: me.organisation.name } : null;
+    const value = me
+      ? { userId, displayName: me.user.displayName, organisationName: me.organisation.name }
+      : null;
     if (names.size > 1000) names.clear();
     names.set(userId, { value, at: Date.now() });
     return value;

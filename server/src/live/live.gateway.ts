@@ -3,7 +3,15 @@ import type { Server, Socket } from 'socket.io';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import {
-  AppError, liveMessage, liveRoomName, parseLiveRoomName, parseOrThrow, watchMessageSchema, type LiveAck, type LiveRoom, type PresenceDetail,
+  AppError,
+  liveMessage,
+  liveRoomName,
+  parseLiveRoomName,
+  parseOrThrow,
+  watchMessageSchema,
+  type LiveAck,
+  type LiveRoom,
+  type PresenceDetail,
 } from '@uitstroom/shared';
 import type { AppConfig } from '../core/config';
 import type { Actor, RequestContext } from '../core/request-context';
@@ -38,14 +46,26 @@ export interface LiveGateway {
   stop(): void;
 }
 
-export function createGateway(io: LiveIo, db: DataSource, config: AppConfig, logger: Logger): LiveGateway {
+export function createGateway(
+  io: LiveIo,
+  db: DataSource,
+  config: AppConfig,
+  logger: Logger,
+): LiveGateway {
   const presence = startPresence(io, logger);
 
   async function signedInSockets(sockets: readonly LiveSocket[]): Promise<LiveSocket[]> {
-    const sessions = await findLiveSessions(db, sockets.map((s) => s.data.sessionId));
+    const sessions = await findLiveSessions(
+      db,
+      sockets.map((s) => s.data.sessionId),
+    );
     return sockets.filter((socket) => {
       const session = sessions.get(socket.data.sessionId);
-      const isAlive = !!session && session.userId === socket.data.userId && session.authenticatedAt !== null && !isPastAbsoluteLifetime(config, session.authenticatedAt);
+      const isAlive =
+        !!session &&
+        session.userId === socket.data.userId &&
+        session.authenticatedAt !== null &&
+        !isPastAbsoluteLifetime(config, session.authenticatedAt);
       if (!isAlive) socket.disconnect(true);
       return isAlive;
     });
@@ -63,7 +83,10 @@ export function createGateway(io: LiveIo, db: DataSource, config: AppConfig, log
 
   const contextFor = (actor: Actor, socket: LiveSocket): RequestContext => ({
     // `live:` marks audit rows of reads that reached a page over the socket.
-    actor, requestId: `live:${randomUUID()}`, clientAddress: socket.data.clientAddress, hadExpiredSession: false,
+    actor,
+    requestId: `live:${randomUUID()}`,
+    clientAddress: socket.data.clientAddress,
+    hadExpiredSession: false,
   });
 
   /**
@@ -72,7 +95,8 @@ export function createGateway(io: LiveIo, db: DataSource, config: AppConfig, log
    */
   async function admit(actor: Actor, room: LiveRoom): Promise<PresenceDetail> {
     if (room.kind === 'table') {
-      if (!(await isTableInReach(db, actor, room.id))) throw new AppError('NOT_FOUND', 'Deze tafel bestaat niet of valt buiten uw bereik.');
+      if (!(await isTableInReach(db, actor, room.id)))
+        throw new AppError('NOT_FOUND', 'Deze tafel bestaat niet of valt buiten uw bereik.');
     } else {
       await requireCase(db.manager, actor, room.id);
     }
@@ -94,17 +118,28 @@ export function createGateway(io: LiveIo, db: DataSource, config: AppConfig, log
     return window.count > messageLimit.count;
   }
 
-  const watchedRooms = (socket: LiveSocket) => [...socket.rooms].map(parseLiveRoomName).filter((r): r is LiveRoom => r !== null);
+  const watchedRooms = (socket: LiveSocket) =>
+    [...socket.rooms].map(parseLiveRoomName).filter((r): r is LiveRoom => r !== null);
 
   /** Every client message is parsed, checked and acknowledged; whatever fails changes nothing. */
   function handle(socket: LiveSocket, ack: unknown, work: () => Promise<void>): void {
     const reply = typeof ack === 'function' ? (ack as (answer: LiveAck) => void) : () => undefined;
-    if (isOverLimit(socket)) return reply({ ok: false, error: new AppError('TOO_MANY_ATTEMPTS', 'Te veel berichten. Probeer het over enkele seconden opnieuw.').toBody().error });
+    if (isOverLimit(socket))
+      return reply({
+        ok: false,
+        error: new AppError(
+          'TOO_MANY_ATTEMPTS',
+          'Te veel berichten. Probeer het over enkele seconden opnieuw.',
+        ).toBody().error,
+      });
     work().then(
       () => reply({ ok: true }),
       (error: unknown) => {
         if (!(error instanceof AppError)) logger.error({ err: error }, 'live: message failed');
-        reply({ ok: false, error: (error instanceof AppError ? error : new AppError('INTERNAL')).toBody().error });
+        reply({
+          ok: false,
+          error: (error instanceof AppError ? error : new AppError('INTERNAL')).toBody().error,
+        });
       },
     );
   }
@@ -112,30 +147,50 @@ export function createGateway(io: LiveIo, db: DataSource, config: AppConfig, log
   io.on('connection', (socket: LiveSocket) => {
     void socket.join([userRoom(socket.data.userId), sessionRoom(socket.data.sessionId)]);
 
-    socket.on(liveMessage.watch, (payload: unknown, ack: unknown) => handle(socket, ack, async () => {
-      const { room } = parseOrThrow(watchMessageSchema, payload);
-      const actor = await currentActor(socket);
-      const watched = watchedRooms(socket);
-      if (!watched.some((r) => liveRoomName(r) === liveRoomName(room)) && watched.length >= maxWatchedRooms) {
-        throw new AppError('CONFLICT', 'Er staan te veel pagina’s tegelijk open. Sluit er een paar en probeer het opnieuw.');
-      }
-      const detail = await admit(actor, room);
-      await socket.join([liveRoomName(room), presenceRoom(room, detail)]);
-      presence.changed(room);
-    }));
+    socket.on(liveMessage.watch, (payload: unknown, ack: unknown) =>
+      handle(socket, ack, async () => {
+        const { room } = parseOrThrow(watchMessageSchema, payload);
+        const actor = await currentActor(socket);
+        const watched = watchedRooms(socket);
+        if (
+          !watched.some((r) => liveRoomName(r) === liveRoomName(room)) &&
+          watched.length >= maxWatchedRooms
+        ) {
+          throw new AppError(
+            'CONFLICT',
+            'Er staan te veel pagina’s tegelijk open. Sluit er een paar en probeer het opnieuw.',
+          );
+        }
+        const detail = await admit(actor, room);
+        await socket.join([liveRoomName(room), presenceRoom(room, detail)]);
+        presence.changed(room);
+      }),
+    );
 
-    socket.on(liveMessage.unwatch, (payload: unknown, ack: unknown) => handle(socket, ack, async () => {
-      const { room } = parseOrThrow(watchMessageSchema, payload);
-      for (const name of [liveRoomName(room), presenceRoom(room, 'named'), presenceRoom(room, 'seatOnly')]) await socket.leave(name);
-      presence.changed(room);
-    }));
+    socket.on(liveMessage.unwatch, (payload: unknown, ack: unknown) =>
+      handle(socket, ack, async () => {
+        const { room } = parseOrThrow(watchMessageSchema, payload);
+        for (const name of [
+          liveRoomName(room),
+          presenceRoom(room, 'named'),
+          presenceRoom(room, 'seatOnly'),
+        ])
+          await socket.leave(name);
+        presence.changed(room);
+      }),
+    );
 
     // A message the server does not know is answered (when it asks for an answer) and otherwise ignored.
     const known = new Set<string>([liveMessage.watch, liveMessage.unwatch]);
     socket.onAny((event: string, ...args: unknown[]) => {
       if (known.has(event)) return;
       const ack = args[args.length - 1];
-      if (typeof ack === 'function') ack({ ok: false, error: new AppError('NOT_FOUND', `Onbekend bericht: ${event.slice(0, 40)}`).toBody().error });
+      if (typeof ack === 'function')
+        ack({
+          ok: false,
+          error: new AppError('NOT_FOUND', `Onbekend bericht: ${event.slice(0, 40)}`).toBody()
+            .error,
+        });
     });
 
     // The report waits a moment, by which time the socket has left its rooms.
@@ -146,7 +201,9 @@ export function createGateway(io: LiveIo, db: DataSource, config: AppConfig, log
 
   // Sessions that idled out or passed their absolute lifetime while a page stayed open and quiet.
   const sweep = setInterval(() => {
-    signedInSockets([...io.of('/').sockets.values()]).catch((error: unknown) => logger.error({ err: error }, 'live: session sweep failed'));
+    signedInSockets([...io.of('/').sockets.values()]).catch((error: unknown) =>
+      logger.error({ err: error }, 'live: session sweep failed'),
+    );
   }, 60_000);
   sweep.unref();
 

@@ -18,8 +18,16 @@ export interface LiveSocketData {
   clientAddress: string;
 }
 
-type EngineRequest = IncomingMessage & { _query?: Record<string, string>; session?: Partial<SessionData>; sessionID?: string };
-type EngineMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+type EngineRequest = IncomingMessage & {
+  _query?: Record<string, string>;
+  session?: Partial<SessionData>;
+  sessionID?: string;
+};
+type EngineMiddleware = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+) => void;
 
 /**
  * The app's own session middleware, run on the socket's opening request only: later requests of the
@@ -40,7 +48,10 @@ export function sessionOnHandshake(sessionMiddleware: RequestHandler): EngineMid
  * (which also holds behind the Vite dev proxy). Browsers always send Origin when opening a
  * WebSocket; a request without one is no browser on another site, and still needs a valid session.
  */
-export function isOwnOrigin(config: Pick<AppConfig, 'publicUrl'>, headers: IncomingMessage['headers']): boolean {
+export function isOwnOrigin(
+  config: Pick<AppConfig, 'publicUrl'>,
+  headers: IncomingMessage['headers'],
+): boolean {
   const origin = headers.origin;
   if (origin === undefined) return true;
   try {
@@ -54,7 +65,11 @@ export function isOwnOrigin(config: Pick<AppConfig, 'publicUrl'>, headers: Incom
 /** As the HTTP layer sees it (`trust proxy` as a number of hops): the address that many proxies back. */
 export function clientAddressOf(req: IncomingMessage, trustProxy: number): string {
   const remote = req.socket.remoteAddress ?? 'unknown';
-  const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',').map((a) => a.trim()).filter(Boolean).reverse();
+  const forwarded = String(req.headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean)
+    .reverse();
   const chain = [remote, ...forwarded];
   return chain[Math.min(trustProxy, chain.length - 1)] ?? remote;
 }
@@ -66,7 +81,11 @@ export function connectError(error: AppError): ExtendedError {
   return refusal;
 }
 
-export function isPastAbsoluteLifetime(config: Pick<AppConfig, 'sessionAbsoluteSeconds'>, authenticatedAt: number, now = Date.now()): boolean {
+export function isPastAbsoluteLifetime(
+  config: Pick<AppConfig, 'sessionAbsoluteSeconds'>,
+  authenticatedAt: number,
+  now = Date.now(),
+): boolean {
   return now - authenticatedAt > config.sessionAbsoluteSeconds * 1000;
 }
 
@@ -79,15 +98,26 @@ export function authenticateSocket(db: DataSource, config: AppConfig) {
   return async (socket: Socket, next: (error?: ExtendedError) => void): Promise<void> => {
     const req = socket.request as EngineRequest;
     const hadCookie = (req.headers.cookie ?? '').includes(`${sessionCookieName}=`);
-    const refusal = () => connectError(new AppError(hadCookie ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED'));
+    const refusal = () =>
+      connectError(new AppError(hadCookie ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED'));
     try {
       const { userId, authenticatedAt } = req.session ?? {};
-      if (!userId || !authenticatedAt || !req.sessionID || isPastAbsoluteLifetime(config, authenticatedAt)) return next(refusal());
+      if (
+        !userId ||
+        !authenticatedAt ||
+        !req.sessionID ||
+        isPastAbsoluteLifetime(config, authenticatedAt)
+      )
+        return next(refusal());
       const actor = await loadActor(db, userId);
       if (!actor) return next(refusal());
       const me = await getMe(db, actor);
       const data: LiveSocketData = {
-        userId, sessionId: req.sessionID, seat: actor.seat, displayName: me.user.displayName, organisationName: me.organisation.name,
+        userId,
+        sessionId: req.sessionID,
+        seat: actor.seat,
+        displayName: me.user.displayName,
+        organisationName: me.organisation.name,
         clientAddress: clientAddressOf(req, config.trustProxy),
       };
       socket.data = data;

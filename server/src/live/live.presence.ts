@@ -2,12 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import {
-  liveMessage, liveRoomName, liveRoomSchema, parseLiveRoomName, presenceList, seatSchema, type LiveRoom, type PresenceDetail, type PresenceEntry,
+  liveMessage,
+  liveRoomName,
+  liveRoomSchema,
+  parseLiveRoomName,
+  presenceList,
+  seatSchema,
+  type LiveRoom,
+  type PresenceDetail,
+  type PresenceEntry,
 } from '@uitstroom/shared';
 import type { LiveIo, LiveSocket } from './live.gateway';
 
 /** Presence goes to a room per level of detail: one emit per level reaches every socket of this node that may see it. */
-export const presenceRoom = (room: LiveRoom, detail: PresenceDetail) => `${liveRoomName(room)}#${detail}`;
+export const presenceRoom = (room: LiveRoom, detail: PresenceDetail) =>
+  `${liveRoomName(room)}#${detail}`;
 
 /** Arrivals and departures within this time are told as one (a reconnecting node brings hundreds). */
 const settleMs = 150;
@@ -15,7 +24,12 @@ const settleMs = 150;
 const refreshMs = 20_000;
 const forgetMs = 65_000;
 
-const entrySchema = z.object({ userId: z.uuid(), seat: seatSchema, displayName: z.string(), organisationName: z.string() });
+const entrySchema = z.object({
+  userId: z.uuid(),
+  seat: seatSchema,
+  displayName: z.string(),
+  organisationName: z.string(),
+});
 /** One node's people per room; `isComplete`: rooms it does not list, it holds no one in. */
 const reportSchema = z.object({
   node: z.string(),
@@ -37,20 +51,39 @@ export interface Presence {
  */
 export function startPresence(io: LiveIo, logger: Logger): Presence {
   const node = randomUUID();
-  const remote = new Map<string, Map<string, { room: LiveRoom; entries: PresenceEntry[]; at: number }>>();
+  const remote = new Map<
+    string,
+    Map<string, { room: LiveRoom; entries: PresenceEntry[]; at: number }>
+  >();
   const pendingReports = new Map<string, LiveRoom>();
   const pendingDeliveries = new Map<string, LiveRoom>();
   let reportTimer: NodeJS.Timeout | null = null;
   let deliveryTimer: NodeJS.Timeout | null = null;
 
-  const socketsIn = (name: string) => [...(io.of('/').adapter.rooms.get(name) ?? [])]
-    .map((id) => io.of('/').sockets.get(id)).filter((s): s is LiveSocket => !!s);
-  const localEntries = (room: LiveRoom): PresenceEntry[] => dedupe(socketsIn(liveRoomName(room))
-    .map(({ data }) => ({ userId: data.userId, seat: data.seat, displayName: data.displayName, organisationName: data.organisationName })));
-  const localRooms = () => [...io.of('/').adapter.rooms.keys()].map(parseLiveRoomName).filter((r): r is LiveRoom => r !== null);
+  const socketsIn = (name: string) =>
+    [...(io.of('/').adapter.rooms.get(name) ?? [])]
+      .map((id) => io.of('/').sockets.get(id))
+      .filter((s): s is LiveSocket => !!s);
+  const localEntries = (room: LiveRoom): PresenceEntry[] =>
+    dedupe(
+      socketsIn(liveRoomName(room)).map(({ data }) => ({
+        userId: data.userId,
+        seat: data.seat,
+        displayName: data.displayName,
+        organisationName: data.organisationName,
+      })),
+    );
+  const localRooms = () =>
+    [...io.of('/').adapter.rooms.keys()]
+      .map(parseLiveRoomName)
+      .filter((r): r is LiveRoom => r !== null);
 
   function report(rooms: LiveRoom[], isComplete: boolean): void {
-    const message: Report = { node, isComplete, rooms: rooms.map((room) => ({ room, entries: localEntries(room) })) };
+    const message: Report = {
+      node,
+      isComplete,
+      rooms: rooms.map((room) => ({ room, entries: localEntries(room) })),
+    };
     io.serverSideEmit('live:presence', message);
   }
 
@@ -58,11 +91,16 @@ export function startPresence(io: LiveIo, logger: Logger): Presence {
   function deliver(room: LiveRoom): void {
     const name = liveRoomName(room);
     const now = Date.now();
-    const elsewhere = [...(remote.get(name)?.values() ?? [])].filter((r) => now - r.at < forgetMs).flatMap((r) => r.entries);
+    const elsewhere = [...(remote.get(name)?.values() ?? [])]
+      .filter((r) => now - r.at < forgetMs)
+      .flatMap((r) => r.entries);
     const everyone = [...localEntries(room), ...elsewhere];
     for (const detail of ['named', 'seatOnly'] as const) {
       const target = presenceRoom(room, detail);
-      if (io.of('/').adapter.rooms.get(target)?.size) io.local.to(target).emit(liveMessage.presence, { room, people: presenceList(everyone, detail) });
+      if (io.of('/').adapter.rooms.get(target)?.size)
+        io.local
+          .to(target)
+          .emit(liveMessage.presence, { room, people: presenceList(everyone, detail) });
     }
   }
 
@@ -104,7 +142,11 @@ export function startPresence(io: LiveIo, logger: Logger): Presence {
     report(localRooms(), true);
     const now = Date.now();
     for (const [name, byNode] of remote) {
-      for (const [from, r] of byNode) if (now - r.at >= forgetMs) { byNode.delete(from); scheduleDelivery(r.room); }
+      for (const [from, r] of byNode)
+        if (now - r.at >= forgetMs) {
+          byNode.delete(from);
+          scheduleDelivery(r.room);
+        }
       if (!byNode.size) remote.delete(name);
     }
   }, refreshMs);

@@ -1,11 +1,21 @@
-import { digestLines, notificationKindLabel, notificationKindMailPhrase, type NotificationKind } from '@uitstroom/shared';
+import {
+  digestLines,
+  notificationKindLabel,
+  notificationKindMailPhrase,
+  type NotificationKind,
+} from '@uitstroom/shared';
 import type { Mail } from '../core/mailer';
 
 // Mails carry no personal data of residents, nor which case or table: the addressee's name, the
 // region, the kind in general words and a link. Whoever opens the link signs in and sees what
 // their seat may see.
 
-interface Addressee { to: string; displayName: string; regionName: string; regionId: string }
+interface Addressee {
+  to: string;
+  displayName: string;
+  regionName: string;
+  regionId: string;
+}
 
 const footer = (baseUrl: string) => [
   '',
@@ -13,7 +23,9 @@ const footer = (baseUrl: string) => [
   `${baseUrl}/account`,
 ];
 
-export function notificationMail(options: Addressee & { kind: NotificationKind; baseUrl: string }): Mail {
+export function notificationMail(
+  options: Addressee & { kind: NotificationKind; baseUrl: string },
+): Mail {
   return {
     to: options.to,
     regionId: options.regionId,
@@ -30,7 +42,9 @@ export function notificationMail(options: Addressee & { kind: NotificationKind; 
   };
 }
 
-export function digestMail(options: Addressee & { kinds: readonly NotificationKind[]; baseUrl: string }): Mail {
+export function digestMail(
+  options: Addressee & { kinds: readonly NotificationKind[]; baseUrl: string },
+): Mail {
   const count = options.kinds.length;
   return {
     to: options.to,

@@ -1,12 +1,20 @@
 import type { EntityManager } from 'typeorm';
-import type { NotificationCandidate, NotificationDelivery, NotificationKind, NotificationListQuery } from '@uitstroom/shared';
+import type {
+  NotificationCandidate,
+  NotificationDelivery,
+  NotificationKind,
+  NotificationListQuery,
+} from '@uitstroom/shared';
 import { returnedRows } from '../core/db';
 import type { Actor } from '../core/request-context';
 import { caseScope } from '../cases/cases.policy';
 import { tableScope } from '../tables/tables.policy';
 
 /** The active users of a region, as the recipient rules need them. */
-export async function listCandidates(db: EntityManager, regionId: string): Promise<NotificationCandidate[]> {
+export async function listCandidates(
+  db: EntityManager,
+  regionId: string,
+): Promise<NotificationCandidate[]> {
   return db.query(
     `SELECT u.id AS "userId", u.seat, u.organisation_id AS "organisationId", trim(o.municipality_code) AS "municipalityCode", u.is_active AS "isActive"
        FROM app_user u JOIN organisation o ON o.id = u.organisation_id
@@ -15,7 +23,11 @@ export async function listCandidates(db: EntityManager, regionId: string): Promi
   );
 }
 
-export interface InsertedNotification { id: string; user_id: string; delivery: NotificationDelivery }
+export interface InsertedNotification {
+  id: string;
+  user_id: string;
+  delivery: NotificationDelivery;
+}
 
 /**
  * One notification per recipient, each with the delivery the recipient chose for the kind (or the
@@ -25,8 +37,14 @@ export interface InsertedNotification { id: string; user_id: string; delivery: N
 export async function insertNotifications(
   db: EntityManager,
   input: {
-    userIds: readonly string[]; kind: NotificationKind; title: string; defaultDelivery: NotificationDelivery;
-    caseId: string | null; tableId: string | null; preconditionId: string | null; at: Date | null;
+    userIds: readonly string[];
+    kind: NotificationKind;
+    title: string;
+    defaultDelivery: NotificationDelivery;
+    caseId: string | null;
+    tableId: string | null;
+    preconditionId: string | null;
+    at: Date | null;
   },
 ): Promise<InsertedNotification[]> {
   if (!input.userIds.length) return [];
@@ -37,25 +55,47 @@ export async function insertNotifications(
        LEFT JOIN notification_preference p ON p.user_id = r.user_id AND p.kind = $2
      ON CONFLICT DO NOTHING
      RETURNING id, user_id, delivery`,
-    [input.userIds, input.kind, input.title, input.caseId, input.tableId, input.preconditionId, input.defaultDelivery, input.at],
+    [
+      input.userIds,
+      input.kind,
+      input.title,
+      input.caseId,
+      input.tableId,
+      input.preconditionId,
+      input.defaultDelivery,
+      input.at,
+    ],
   );
 }
 
-export interface MailableNotification { id: string; user_id: string; kind: NotificationKind; email: string; display_name: string; region_name: string; region_id: string }
+export interface MailableNotification {
+  id: string;
+  user_id: string;
+  kind: NotificationKind;
+  email: string;
+  display_name: string;
+  region_name: string;
+  region_id: string;
+}
 
 /**
  * Takes the "mail at once" notifications that are not mailed yet, and marks them mailed in the same
  * statement: two nodes delivering after the same commit can never both send one.
  */
-export async function claimImmediateMails(db: EntityManager, ids: readonly string[]): Promise<MailableNotification[]> {
+export async function claimImmediateMails(
+  db: EntityManager,
+  ids: readonly string[],
+): Promise<MailableNotification[]> {
   if (!ids.length) return [];
-  return returnedRows<MailableNotification>(await db.query(
-    `UPDATE notification n SET mailed_at = now()
+  return returnedRows<MailableNotification>(
+    await db.query(
+      `UPDATE notification n SET mailed_at = now()
        FROM app_user u JOIN organisation o ON o.id = u.organisation_id JOIN region r ON r.id = o.region_id
       WHERE n.id = ANY($1::uuid[]) AND n.delivery = 'immediately' AND n.mailed_at IS NULL AND u.id = n.user_id AND u.is_active
       RETURNING n.id, n.user_id, n.kind, u.email, u.display_name, r.name AS region_name, r.id AS region_id`,
-    [ids],
-  ));
+      [ids],
+    ),
+  );
 }
 
 /** A claimed mail that could not be sent: unmarked, for the digest to carry. */
@@ -69,20 +109,32 @@ export async function unclaimMail(db: EntityManager, id: string): Promise<void> 
  * An "at once" mail that could not be sent (older than an hour, still unmailed) comes along: late
  * is better than lost.
  */
-export async function claimDigest(db: EntityManager, at: Date): Promise<(MailableNotification & { is_active: boolean })[]> {
-  return returnedRows(await db.query(
-    `UPDATE notification n SET mailed_at = $1
+export async function claimDigest(
+  db: EntityManager,
+  at: Date,
+): Promise<(MailableNotification & { is_active: boolean })[]> {
+  return returnedRows(
+    await db.query(
+      `UPDATE notification n SET mailed_at = $1
        FROM app_user u JOIN organisation o ON o.id = u.organisation_id JOIN region r ON r.id = o.region_id
       WHERE (n.delivery = 'digest' OR (n.delivery = 'immediately' AND n.created_at < $1::timestamptz - interval '1 hour'))
         AND n.mailed_at IS NULL AND u.id = n.user_id
       RETURNING n.id, n.user_id, n.kind, u.email, u.display_name, r.name AS region_name, r.id AS region_id, u.is_active`,
-    [at],
-  ));
+      [at],
+    ),
+  );
 }
 
 export interface NotificationRow {
-  id: string; kind: NotificationKind; title: string; created_at: Date; read_at: Date | null;
-  case_id: string | null; table_id: string | null; is_case_reachable: boolean; is_table_reachable: boolean;
+  id: string;
+  kind: NotificationKind;
+  title: string;
+  created_at: Date;
+  read_at: Date | null;
+  case_id: string | null;
+  table_id: string | null;
+  is_case_reachable: boolean;
+  is_table_reachable: boolean;
 }
 
 /**
@@ -90,12 +142,19 @@ export interface NotificationRow {
  * reader's reach is asked now, through the same row scopes as every case and table query: a case
  * that left the reach (consent, a handover) is no longer a link.
  */
-export async function listOwn(db: EntityManager, actor: Actor, query: NotificationListQuery): Promise<NotificationRow[]> {
+export async function listOwn(
+  db: EntityManager,
+  actor: Actor,
+  query: NotificationListQuery,
+): Promise<NotificationRow[]> {
   const params: unknown[] = [actor.userId];
   const cases = caseScope(actor, params);
   const tables = tableScope(actor, params);
   params.push(query.pageSize, (query.page - 1) * query.pageSize);
-  const order = query.order === 'unreadFirst' ? '(n.read_at IS NULL) DESC, n.created_at DESC, n.id' : 'n.created_at DESC, n.id';
+  const order =
+    query.order === 'unreadFirst'
+      ? '(n.read_at IS NULL) DESC, n.created_at DESC, n.id'
+      : 'n.created_at DESC, n.id';
   return db.query(
     `SELECT n.id, n.kind, n.title, n.created_at, n.read_at, n.case_id, n.table_id,
             (n.case_id IS NOT NULL AND EXISTS (SELECT 1 FROM case_file c WHERE c.id = n.case_id AND (${cases}))) AS is_case_reachable,
@@ -106,7 +165,10 @@ export async function listOwn(db: EntityManager, actor: Actor, query: Notificati
   );
 }
 
-export async function countOwn(db: EntityManager, userId: string): Promise<{ total: number; unread: number }> {
+export async function countOwn(
+  db: EntityManager,
+  userId: string,
+): Promise<{ total: number; unread: number }> {
   const [row] = await db.query(
     'SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread FROM notification WHERE user_id = $1',
     [userId],
@@ -115,24 +177,41 @@ export async function countOwn(db: EntityManager, userId: string): Promise<{ tot
 }
 
 export async function countUnread(db: EntityManager, userId: string): Promise<number> {
-  const [{ n }] = await db.query('SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND read_at IS NULL', [userId]);
+  const [{ n }] = await db.query(
+    'SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND read_at IS NULL',
+    [userId],
+  );
   return n;
 }
 
 /** False when there is no such notification of this user: another user's id is not found. */
-export async function markRead(db: EntityManager, userId: string, notificationId: string): Promise<boolean> {
-  const rows = returnedRows(await db.query(
-    'UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id',
-    [notificationId, userId],
-  ));
+export async function markRead(
+  db: EntityManager,
+  userId: string,
+  notificationId: string,
+): Promise<boolean> {
+  const rows = returnedRows(
+    await db.query(
+      'UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id',
+      [notificationId, userId],
+    ),
+  );
   return rows.length === 1;
 }
 
 export async function markAllRead(db: EntityManager, userId: string): Promise<number> {
-  return returnedRows(await db.query('UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id', [userId])).length;
+  return returnedRows(
+    await db.query(
+      'UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id',
+      [userId],
+    ),
+  ).length;
 }
 
-export async function findPreferences(db: EntityManager, userId: string): Promise<Partial<Record<NotificationKind, NotificationDelivery>>> {
+export async function findPreferences(
+  db: EntityManager,
+  userId: string,
+): Promise<Partial<Record<NotificationKind, NotificationDelivery>>> {
   const rows: { kind: NotificationKind; delivery: NotificationDelivery }[] = await db.query(
     'SELECT kind, delivery FROM notification_preference WHERE user_id = $1',
     [userId],
@@ -140,7 +219,11 @@ export async function findPreferences(db: EntityManager, userId: string): Promis
   return Object.fromEntries(rows.map((r) => [r.kind, r.delivery]));
 }
 
-export async function savePreferences(db: EntityManager, userId: string, changes: Partial<Record<NotificationKind, NotificationDelivery>>): Promise<void> {
+export async function savePreferences(
+  db: EntityManager,
+  userId: string,
+  changes: Partial<Record<NotificationKind, NotificationDelivery>>,
+): Promise<void> {
   const entries = Object.entries(changes);
   if (!entries.length) return;
   await db.query(

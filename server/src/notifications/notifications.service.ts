@@ -1,6 +1,11 @@
 import type { DataSource } from 'typeorm';
 import {
-  AppError, preferencesWith, type NotificationList, type NotificationListQuery, type NotificationPreferences, type UnreadCount,
+  AppError,
+  preferencesWith,
+  type NotificationList,
+  type NotificationListQuery,
+  type NotificationPreferences,
+  type UnreadCount,
   type UpdateNotificationPreferences,
 } from '@uitstroom/shared';
 import type { Actor } from '../core/request-context';
@@ -16,20 +21,34 @@ import type { NotificationRow } from './notifications.repository';
  */
 
 function linkOf(row: NotificationRow) {
-  if (row.case_id && row.is_case_reachable) return { to: `/casussen/${row.case_id}`, label: 'Naar de casus' };
-  if (row.table_id && row.is_table_reachable) return { to: `/tafels/${row.table_id}`, label: 'Naar de tafel' };
+  if (row.case_id && row.is_case_reachable)
+    return { to: `/casussen/${row.case_id}`, label: 'Naar de casus' };
+  if (row.table_id && row.is_table_reachable)
+    return { to: `/tafels/${row.table_id}`, label: 'Naar de tafel' };
   return null;
 }
 
-export async function listNotifications(db: DataSource, actor: Actor, query: NotificationListQuery): Promise<NotificationList> {
+export async function listNotifications(
+  db: DataSource,
+  actor: Actor,
+  query: NotificationListQuery,
+): Promise<NotificationList> {
   return db.transaction('REPEATABLE READ', async (tx) => {
     const rows = await repository.listOwn(tx, actor, query);
     const { total, unread } = await repository.countOwn(tx, actor.userId);
     return {
       items: rows.map((row) => ({
-        id: row.id, kind: row.kind, title: row.title, createdAt: row.created_at.toISOString(), readAt: row.read_at?.toISOString() ?? null, link: linkOf(row),
+        id: row.id,
+        kind: row.kind,
+        title: row.title,
+        createdAt: row.created_at.toISOString(),
+        readAt: row.read_at?.toISOString() ?? null,
+        link: linkOf(row),
       })),
-      total, unreadCount: unread, page: query.page, pageSize: query.pageSize,
+      total,
+      unreadCount: unread,
+      page: query.page,
+      pageSize: query.pageSize,
     };
   });
 }
@@ -43,9 +62,14 @@ function announce(db: DataSource, actor: Actor): void {
   liveEventsOf(db).publish({ kind: 'notifications', userId: actor.userId });
 }
 
-export async function markRead(db: DataSource, actor: Actor, notificationId: string): Promise<UnreadCount> {
+export async function markRead(
+  db: DataSource,
+  actor: Actor,
+  notificationId: string,
+): Promise<UnreadCount> {
   const count = await db.transaction(async (tx) => {
-    if (!(await repository.markRead(tx, actor.userId, notificationId))) throw new AppError('NOT_FOUND', 'Deze melding bestaat niet.');
+    if (!(await repository.markRead(tx, actor.userId, notificationId)))
+      throw new AppError('NOT_FOUND', 'Deze melding bestaat niet.');
     return repository.countUnread(tx, actor.userId);
   });
   announce(db, actor);
@@ -58,12 +82,19 @@ export async function markAllRead(db: DataSource, actor: Actor): Promise<UnreadC
   return { unreadCount: 0 };
 }
 
-export async function getPreferences(db: DataSource, actor: Actor): Promise<NotificationPreferences> {
+export async function getPreferences(
+  db: DataSource,
+  actor: Actor,
+): Promise<NotificationPreferences> {
   return preferencesWith(await repository.findPreferences(db.manager, actor.userId));
 }
 
 /** Applies to notifications from now on; those already written keep the delivery chosen then. */
-export async function updatePreferences(db: DataSource, actor: Actor, changes: UpdateNotificationPreferences): Promise<NotificationPreferences> {
+export async function updatePreferences(
+  db: DataSource,
+  actor: Actor,
+  changes: UpdateNotificationPreferences,
+): Promise<NotificationPreferences> {
   return db.transaction(async (tx) => {
     await repository.savePreferences(tx, actor.userId, changes);
     return preferencesWith(await repository.findPreferences(tx, actor.userId));

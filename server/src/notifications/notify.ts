@@ -1,7 +1,19 @@
-import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  QueryRunner,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 import type { Logger } from 'pino';
 import {
-  defaultNotificationPreferences, notificationReferences, notificationTitle, recipientsOf, type NotificationCandidate, type NotificationEvent,
+  defaultNotificationPreferences,
+  notificationReferences,
+  notificationTitle,
+  recipientsOf,
+  type NotificationCandidate,
+  type NotificationEvent,
 } from '@uitstroom/shared';
 import { sendAfterCommit, type Mailer } from '../core/mailer';
 import { publishAfterCommit } from '../live/live-events';
@@ -49,7 +61,8 @@ const hookedDataSources = new WeakSet<DataSource>();
 const mailsInFlight = new WeakMap<DataSource, Set<Promise<unknown>>>();
 
 // TypeORM keeps the depth to itself; savepoints are the only reason to read it.
-const depthOf = (runner: QueryRunner) => (runner as unknown as { transactionDepth?: number }).transactionDepth ?? 1;
+const depthOf = (runner: QueryRunner) =>
+  (runner as unknown as { transactionDepth?: number }).transactionDepth ?? 1;
 
 const commitHook: EntitySubscriberInterface = {
   afterTransactionCommit(event: TransactionCommitEvent) {
@@ -66,15 +79,24 @@ const commitHook: EntitySubscriberInterface = {
     try {
       deliver(event.dataSource, pending);
     } catch (error) {
-      notificationMailerOf(event.dataSource)?.logger?.error({ err: error }, 'delivering notifications failed');
+      notificationMailerOf(event.dataSource)?.logger?.error(
+        { err: error },
+        'delivering notifications failed',
+      );
     }
   },
   afterTransactionRollback(event: TransactionRollbackEvent) {
     const runner = event.queryRunner;
     const pending = pendingByRunner.get(runner);
     if (!pending) return;
-    if (!runner.isTransactionActive) { pendingByRunner.delete(runner); return; }
-    pendingByRunner.set(runner, pending.filter((p) => p.depth <= depthOf(runner)));
+    if (!runner.isTransactionActive) {
+      pendingByRunner.delete(runner);
+      return;
+    }
+    pendingByRunner.set(
+      runner,
+      pending.filter((p) => p.depth <= depthOf(runner)),
+    );
   },
 };
 
@@ -89,16 +111,32 @@ function deliver(db: DataSource, pending: readonly Pending[]): void {
   const immediateIds = pending.flatMap((p) => p.immediateIds);
   const mailer = notificationMailerOf(db);
   if (!immediateIds.length || !mailer) return;
-  track(db, sendImmediateMails(db, mailer, immediateIds).catch((error: unknown) => {
-    mailer.logger?.error({ err: error }, 'sending notification mails failed');
-  }));
+  track(
+    db,
+    sendImmediateMails(db, mailer, immediateIds).catch((error: unknown) => {
+      mailer.logger?.error({ err: error }, 'sending notification mails failed');
+    }),
+  );
 }
 
-async function sendImmediateMails(db: DataSource, mailer: NotificationMailer, ids: readonly string[]): Promise<void> {
+async function sendImmediateMails(
+  db: DataSource,
+  mailer: NotificationMailer,
+  ids: readonly string[],
+): Promise<void> {
   for (const row of await repository.claimImmediateMails(db.manager, ids)) {
-    const isSent = await sendAfterCommit(mailer.mailer, notificationMail({
-      to: row.email, displayName: row.display_name, regionName: row.region_name, regionId: row.region_id, kind: row.kind, baseUrl: mailer.baseUrl,
-    }), mailer.logger);
+    const isSent = await sendAfterCommit(
+      mailer.mailer,
+      notificationMail({
+        to: row.email,
+        displayName: row.display_name,
+        regionName: row.region_name,
+        regionId: row.region_id,
+        kind: row.kind,
+        baseUrl: mailer.baseUrl,
+      }),
+      mailer.logger,
+    );
     // Not sent (the mail server was away): unclaimed again, so that the next morning's digest carries it.
     if (!isSent) await repository.unclaimMail(db.manager, row.id);
   }
@@ -106,7 +144,10 @@ async function sendImmediateMails(db: DataSource, mailer: NotificationMailer, id
 
 function track(db: DataSource, work: Promise<unknown>): void {
   let set = mailsInFlight.get(db);
-  if (!set) { set = new Set(); mailsInFlight.set(db, set); }
+  if (!set) {
+    set = new Set();
+    mailsInFlight.set(db, set);
+  }
   set.add(work);
   void work.finally(() => set.delete(work));
 }
@@ -129,25 +170,38 @@ export interface NotifyOptions {
  * Tells the users the shared rules name of each event, inside `tx`. Returns how many notifications
  * were written. The region's users are read once per region for all events of the call.
  */
-export async function notify(tx: EntityManager, events: NotificationEvent | readonly NotificationEvent[], options: NotifyOptions = {}): Promise<number> {
+export async function notify(
+  tx: EntityManager,
+  events: NotificationEvent | readonly NotificationEvent[],
+  options: NotifyOptions = {},
+): Promise<number> {
   const runner = tx.queryRunner;
-  if (!runner?.isTransactionActive) throw new Error('notify() belongs inside the transaction of the change it tells about');
+  if (!runner?.isTransactionActive)
+    throw new Error('notify() belongs inside the transaction of the change it tells about');
   ensureCommitHook(tx.connection);
   const candidatesByRegion = new Map<string, NotificationCandidate[]>();
   let written = 0;
   const list = (Array.isArray(events) ? events : [events]) as readonly NotificationEvent[];
   for (const event of list) {
     let candidates = candidatesByRegion.get(event.regionId);
-    if (!candidates) { candidates = await repository.listCandidates(tx, event.regionId); candidatesByRegion.set(event.regionId, candidates); }
+    if (!candidates) {
+      candidates = await repository.listCandidates(tx, event.regionId);
+      candidatesByRegion.set(event.regionId, candidates);
+    }
     const userIds = recipientsOf(event, candidates, options.actorUserId ?? null);
     const inserted = await repository.insertNotifications(tx, {
-      userIds, kind: event.kind, title: notificationTitle(event), defaultDelivery: defaultNotificationPreferences[event.kind],
-      ...notificationReferences(event), at: options.at ?? null,
+      userIds,
+      kind: event.kind,
+      title: notificationTitle(event),
+      defaultDelivery: defaultNotificationPreferences[event.kind],
+      ...notificationReferences(event),
+      at: options.at ?? null,
     });
     if (!inserted.length) continue;
     written += inserted.length;
     // Each recipient's open pages refresh their count once the change has committed.
-    for (const userId of new Set(inserted.map((n) => n.user_id))) publishAfterCommit(tx, { kind: 'notifications', userId });
+    for (const userId of new Set(inserted.map((n) => n.user_id)))
+      publishAfterCommit(tx, { kind: 'notifications', userId });
     const immediateIds = inserted.filter((n) => n.delivery === 'immediately').map((n) => n.id);
     if (!immediateIds.length) continue;
     const pending = pendingByRunner.get(runner) ?? [];

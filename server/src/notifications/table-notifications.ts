@@ -8,7 +8,11 @@ import { notify } from './notify';
  */
 
 /** The agenda was shared: the invited organisations, and the case managers whose cases are on it. */
-export async function notifyAgendaPublished(tx: EntityManager, tableId: string, actorUserId: string): Promise<number> {
+export async function notifyAgendaPublished(
+  tx: EntityManager,
+  tableId: string,
+  actorUserId: string,
+): Promise<number> {
   const [table] = await tx.query(
     `SELECT t.region_id, t.title, t.starts_at,
             coalesce((SELECT array_agg(i.organisation_id) FROM outflow_table_invitation i WHERE i.table_id = t.id), '{}') AS invited,
@@ -19,14 +23,23 @@ export async function notifyAgendaPublished(tx: EntityManager, tableId: string, 
   );
   if (!table) return 0;
   const event: NotificationEvent = {
-    kind: 'agendaPublished', regionId: table.region_id, tableId, tableTitle: table.title, startsAt: table.starts_at.toISOString(),
-    invitedOrganisationIds: table.invited, caseOwnerUserIds: table.owners,
+    kind: 'agendaPublished',
+    regionId: table.region_id,
+    tableId,
+    tableTitle: table.title,
+    startsAt: table.starts_at.toISOString(),
+    invitedOrganisationIds: table.invited,
+    caseOwnerUserIds: table.owners,
   };
   return notify(tx, event, { actorUserId });
 }
 
 /** The table decided on a case: its destination, its follow-up provider, its case manager and the precondition owners. */
-export async function notifyDecision(tx: EntityManager, decisionId: string, actorUserId: string): Promise<number> {
+export async function notifyDecision(
+  tx: EntityManager,
+  decisionId: string,
+  actorUserId: string,
+): Promise<number> {
   const [decision] = await tx.query(
     `SELECT d.case_id, c.pseudonym, c.owner_user_id, c.region_id, trim(d.destination_code) AS destination_code, d.follow_up_provider_id,
             t.id AS table_id, t.title AS table_title,
@@ -38,9 +51,15 @@ export async function notifyDecision(tx: EntityManager, decisionId: string, acto
   );
   if (!decision) return 0;
   const event: NotificationEvent = {
-    kind: 'decisionConcerns', regionId: decision.region_id, tableId: decision.table_id, tableTitle: decision.table_title,
-    caseId: decision.case_id, pseudonym: decision.pseudonym, caseOwnerUserId: decision.owner_user_id,
-    destinationMunicipalityCode: decision.destination_code, followUpProviderId: decision.follow_up_provider_id,
+    kind: 'decisionConcerns',
+    regionId: decision.region_id,
+    tableId: decision.table_id,
+    tableTitle: decision.table_title,
+    caseId: decision.case_id,
+    pseudonym: decision.pseudonym,
+    caseOwnerUserId: decision.owner_user_id,
+    destinationMunicipalityCode: decision.destination_code,
+    followUpProviderId: decision.follow_up_provider_id,
     preconditionOwnerIds: decision.precondition_owners,
   };
   return notify(tx, event, { actorUserId });

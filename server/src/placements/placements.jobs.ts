@@ -18,7 +18,11 @@ export const overdueOffersJob: ScheduledJob = {
   async run(tx, { now }) {
     const rows = await flagOverdueOffers(tx, amsterdamDate(now), now);
     const events: NotificationEvent[] = rows.map((row) => ({
-      kind: 'offerToAnswer', regionId: row.region_id, caseId: row.case_id, pseudonym: row.pseudonym, caseOwnerUserId: row.owner_user_id,
+      kind: 'offerToAnswer',
+      regionId: row.region_id,
+      caseId: row.case_id,
+      pseudonym: row.pseudonym,
+      caseOwnerUserId: row.owner_user_id,
       overdueForOrganisationId: row.organisation_id,
     }));
     await notify(tx, events, { at: now });

@@ -19,7 +19,11 @@ export interface OfferFacts {
 
 /** The destination municipality of the case (it confirms or refuses the placement). */
 export function isDestinationMunicipality(actor: Actor, c: CaseFacts): boolean {
-  return actor.seat === 'municipality' && !!actor.municipalityCode && actor.municipalityCode === c.decidedDestinationCode;
+  return (
+    actor.seat === 'municipality' &&
+    !!actor.municipalityCode &&
+    actor.municipalityCode === c.decidedDestinationCode
+  );
 }
 
 /** The corporation that made the offer. */
@@ -33,7 +37,11 @@ export function isOfferingCorporation(actor: Actor, offer: OfferFacts): boolean 
  * reads the municipality and the neighbourhood (the load of a wijk is everybody's business).
  */
 export function seesDwellingAddress(actor: Actor, c: CaseFacts, offer: OfferFacts): boolean {
-  return isOfferingCorporation(actor, offer) || isDestinationMunicipality(actor, c) || isOwnOrganisationCase(actor, c.ownerOrganisationId);
+  return (
+    isOfferingCorporation(actor, offer) ||
+    isDestinationMunicipality(actor, c) ||
+    isOwnOrganisationCase(actor, c.ownerOrganisationId)
+  );
 }
 
 /**
@@ -50,10 +58,20 @@ export function seesOffer(actor: Actor, offer: OfferFacts): boolean {
  * provider reads the move, not why earlier offers failed.
  */
 export function seesReasons(actor: Actor): boolean {
-  return actor.seat === 'casemanager' || actor.seat === 'chair' || actor.seat === 'municipality' || actor.seat === 'corporation';
+  return (
+    actor.seat === 'casemanager' ||
+    actor.seat === 'chair' ||
+    actor.seat === 'municipality' ||
+    actor.seat === 'corporation'
+  );
 }
 
 /** The neighbourhood's load beside an offer: for those who weigh it (the corporation, the municipality, the chair) and the case manager. */
 export function seesNeighbourhoodLoad(actor: Actor): boolean {
-  return actor.seat === 'casemanager' || actor.seat === 'chair' || actor.seat === 'municipality' || actor.seat === 'corporation';
+  return (
+    actor.seat === 'casemanager' ||
+    actor.seat === 'chair' ||
+    actor.seat === 'municipality' ||
+    actor.seat === 'corporation'
+  );
 }

@@ -1,5 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import type { ContingentProgress, MoveIn, OfferStatus, SupportIntensity, TenancyForm } from '@uitstroom/shared';
+import type {
+  ContingentProgress,
+  MoveIn,
+  OfferStatus,
+  SupportIntensity,
+  TenancyForm,
+} from '@uitstroom/shared';
 import { returnedRows } from '../core/db';
 import type { Actor } from '../core/request-context';
 import { dwellingScope } from '../dwellings/dwellings.policy';
@@ -54,18 +60,26 @@ const offerColumns = `
   trim(w.municipality_code) AS municipality_code, w.street, w.house_number, w.postcode, w.neighbourhood, w.kind, w.rooms, w.rent::text AS rent,
   w.floor, w.has_lift, w.is_wheelchair_accessible, w.available_from::text AS available_from, w.tenancy_form, w.conversion_date::text AS conversion_date,
   w.conversion_conditions`;
-const offerJoins = 'FROM offer f JOIN organisation o ON o.id = f.organisation_id JOIN dwelling w ON w.id = f.dwelling_id';
+const offerJoins =
+  'FROM offer f JOIN organisation o ON o.id = f.organisation_id JOIN dwelling w ON w.id = f.dwelling_id';
 
 /** Every offer a case ever had, newest first. */
 export async function findOffersOfCase(db: EntityManager, caseId: string): Promise<OfferRow[]> {
-  return db.query(`SELECT ${offerColumns} ${offerJoins} WHERE f.case_id = $1 ORDER BY f.offered_at DESC, f.id`, [caseId]);
+  return db.query(
+    `SELECT ${offerColumns} ${offerJoins} WHERE f.case_id = $1 ORDER BY f.offered_at DESC, f.id`,
+    [caseId],
+  );
 }
 
 /**
  * The offer that holds the case now (open or accepted), locked when asked: the answer, the
  * withdrawal and the municipality's decision on one offer then happen one after the other.
  */
-export async function findLiveOffer(db: EntityManager, caseId: string, options: { lock?: boolean } = {}): Promise<OfferRow | null> {
+export async function findLiveOffer(
+  db: EntityManager,
+  caseId: string,
+  options: { lock?: boolean } = {},
+): Promise<OfferRow | null> {
   const rows: OfferRow[] = await db.query(
     `SELECT ${offerColumns} ${offerJoins} WHERE f.case_id = $1 AND f.status IN ('open', 'accepted') ${options.lock ? 'FOR UPDATE OF f' : ''}`,
     [caseId],
@@ -74,13 +88,22 @@ export async function findLiveOffer(db: EntityManager, caseId: string, options: 
 }
 
 /** Who holds a dwelling now (an open or accepted offer, or the tenant who moved in), or null. */
-export async function findClaimOfDwelling(db: EntityManager, dwellingId: string): Promise<{ case_id: string; status: OfferStatus } | null> {
-  const rows = await db.query(`SELECT case_id, status FROM offer WHERE dwelling_id = $1 AND status IN ('open', 'accepted', 'completed')`, [dwellingId]);
+export async function findClaimOfDwelling(
+  db: EntityManager,
+  dwellingId: string,
+): Promise<{ case_id: string; status: OfferStatus } | null> {
+  const rows = await db.query(
+    `SELECT case_id, status FROM offer WHERE dwelling_id = $1 AND status IN ('open', 'accepted', 'completed')`,
+    [dwellingId],
+  );
   return rows[0] ?? null;
 }
 
 /** The name of the corporation whose offer holds a case now (for the message to a corporation that came second). */
-export async function findLiveOfferCorporation(db: EntityManager, caseId: string): Promise<{ organisation_id: string; name: string } | null> {
+export async function findLiveOfferCorporation(
+  db: EntityManager,
+  caseId: string,
+): Promise<{ organisation_id: string; name: string } | null> {
   const rows = await db.query(
     `SELECT f.organisation_id, o.name FROM offer f JOIN organisation o ON o.id = f.organisation_id WHERE f.case_id = $1 AND f.status IN ('open', 'accepted')`,
     [caseId],
@@ -93,7 +116,11 @@ export async function findLiveOfferCorporation(db: EntityManager, caseId: string
  * while the case searched: a second offer that arrives after the first committed no longer reaches
  * the case, yet should hear that it came second rather than that the case does not exist.
  */
-export async function findHolderOfCaseInHousingReach(db: EntityManager, actor: Actor, caseId: string): Promise<{ organisation_id: string; name: string } | null> {
+export async function findHolderOfCaseInHousingReach(
+  db: EntityManager,
+  actor: Actor,
+  caseId: string,
+): Promise<{ organisation_id: string; name: string } | null> {
   const params: unknown[] = [caseId];
   const reach = corporationHousingReach(actor, params);
   const rows = await db.query(
@@ -118,7 +145,11 @@ export interface OfferableDwelling {
  * for the withdrawal, so a withdrawn dwelling is never offered and an offered one never withdrawn
  * unseen. Many offers of one dwelling hold the share lock together; the unique index picks one.
  */
-export async function findOfferableDwelling(db: EntityManager, actor: Actor, dwellingId: string): Promise<OfferableDwelling | null> {
+export async function findOfferableDwelling(
+  db: EntityManager,
+  actor: Actor,
+  dwellingId: string,
+): Promise<OfferableDwelling | null> {
   const params: unknown[] = [dwellingId];
   const scope = dwellingScope(actor, params);
   const rows: OfferableDwelling[] = await db.query(
@@ -129,13 +160,30 @@ export async function findOfferableDwelling(db: EntityManager, actor: Actor, dwe
   return rows[0] ?? null;
 }
 
-export async function insertOffer(db: EntityManager, offer: {
-  regionId: string; caseId: string; dwellingId: string; organisationId: string; offeredBy: string; answerDueOn: string; waitedDays: number | null;
-}): Promise<string> {
+export async function insertOffer(
+  db: EntityManager,
+  offer: {
+    regionId: string;
+    caseId: string;
+    dwellingId: string;
+    organisationId: string;
+    offeredBy: string;
+    answerDueOn: string;
+    waitedDays: number | null;
+  },
+): Promise<string> {
   const [{ id }] = await db.query(
     `INSERT INTO offer (region_id, case_id, dwelling_id, organisation_id, offered_by, answer_due_on, waited_days)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [offer.regionId, offer.caseId, offer.dwellingId, offer.organisationId, offer.offeredBy, offer.answerDueOn, offer.waitedDays],
+    [
+      offer.regionId,
+      offer.caseId,
+      offer.dwellingId,
+      offer.organisationId,
+      offer.offeredBy,
+      offer.answerDueOn,
+      offer.waitedDays,
+    ],
   );
   return id;
 }
@@ -144,18 +192,23 @@ export async function insertOffer(db: EntityManager, offer: {
  * The one way an offer changes: a new status and what comes with it, only on the version the
  * writer read. False on a stale version (the caller answers 409).
  */
-export async function updateOfferIfVersion(db: EntityManager, offerId: string, expectedVersion: number, change: {
-  status: OfferStatus;
-  actorUserId: string;
-  answered?: boolean;
-  declineReason?: string;
-  withdrawalReason?: string;
-  decided?: boolean;
-  supportArranged?: string;
-  supportIntensity?: SupportIntensity;
-  refusalReason?: string;
-  completed?: boolean;
-}): Promise<boolean> {
+export async function updateOfferIfVersion(
+  db: EntityManager,
+  offerId: string,
+  expectedVersion: number,
+  change: {
+    status: OfferStatus;
+    actorUserId: string;
+    answered?: boolean;
+    declineReason?: string;
+    withdrawalReason?: string;
+    decided?: boolean;
+    supportArranged?: string;
+    supportIntensity?: SupportIntensity;
+    refusalReason?: string;
+    completed?: boolean;
+  },
+): Promise<boolean> {
   const result = await db.query(
     `UPDATE offer SET status = $3,
        answered_at = CASE WHEN $4::boolean THEN now() ELSE answered_at END,
@@ -172,8 +225,20 @@ export async function updateOfferIfVersion(db: EntityManager, offerId: string, e
        completed_at = CASE WHEN $11::boolean THEN now() ELSE completed_at END,
        version = version + 1, updated_at = now()
      WHERE id = $1 AND version = $2 RETURNING id`,
-    [offerId, expectedVersion, change.status, change.answered ?? false, change.declineReason ?? null, change.withdrawalReason ?? null, change.decided ?? false,
-      change.supportArranged ?? null, change.supportIntensity ?? null, change.refusalReason ?? null, change.completed ?? false, change.actorUserId],
+    [
+      offerId,
+      expectedVersion,
+      change.status,
+      change.answered ?? false,
+      change.declineReason ?? null,
+      change.withdrawalReason ?? null,
+      change.decided ?? false,
+      change.supportArranged ?? null,
+      change.supportIntensity ?? null,
+      change.refusalReason ?? null,
+      change.completed ?? false,
+      change.actorUserId,
+    ],
   );
   return returnedRows(result).length === 1;
 }
@@ -193,13 +258,26 @@ export async function cancelLiveOffers(db: EntityManager, caseId: string): Promi
 
 /** When the case was first offered a dwelling (any offer, whatever became of it): the end of "waiting for an offer". */
 export async function findFirstOfferAt(db: EntityManager, caseId: string): Promise<Date | null> {
-  const [row] = await db.query('SELECT min(offered_at) AS first FROM offer WHERE case_id = $1', [caseId]);
+  const [row] = await db.query('SELECT min(offered_at) AS first FROM offer WHERE case_id = $1', [
+    caseId,
+  ]);
   return row?.first ?? null;
 }
 
 /** A document of this case (the signed three-party agreement may be one of them). */
-export async function isDocumentOfCase(db: EntityManager, documentId: string, caseId: string): Promise<boolean> {
-  return (await db.query('SELECT 1 FROM case_document WHERE id = $1 AND case_id = $2', [documentId, caseId])).length > 0;
+export async function isDocumentOfCase(
+  db: EntityManager,
+  documentId: string,
+  caseId: string,
+): Promise<boolean> {
+  return (
+    (
+      await db.query('SELECT 1 FROM case_document WHERE id = $1 AND case_id = $2', [
+        documentId,
+        caseId,
+      ])
+    ).length > 0
+  );
 }
 
 // ---- the move ----
@@ -218,16 +296,37 @@ export interface MoveInRow {
   recorded_by_organisation: string;
 }
 
-export async function insertMoveIn(db: EntityManager, move: {
-  caseId: string; offerId: string; input: MoveIn; tenancyForm: TenancyForm; waitedDaysToOffer: number | null; waitedDaysToKeys: number | null; recordedBy: string;
-}): Promise<void> {
+export async function insertMoveIn(
+  db: EntityManager,
+  move: {
+    caseId: string;
+    offerId: string;
+    input: MoveIn;
+    tenancyForm: TenancyForm;
+    waitedDaysToOffer: number | null;
+    waitedDaysToKeys: number | null;
+    recordedBy: string;
+  },
+): Promise<void> {
   const { input } = move;
   await db.query(
     `INSERT INTO move_in (case_id, offer_id, key_handover_date, tenancy_form, agreement_conditions, agreement_document_id, provider_contact_name,
        provider_contact_phone, provider_emergency_phone, waited_days_to_offer, waited_days_to_keys, recorded_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [move.caseId, move.offerId, input.keyHandoverDate, move.tenancyForm, input.agreementConditions, input.agreementDocumentId ?? null,
-      input.providerContact.name, input.providerContact.phone, input.providerContact.emergencyPhone, move.waitedDaysToOffer, move.waitedDaysToKeys, move.recordedBy],
+    [
+      move.caseId,
+      move.offerId,
+      input.keyHandoverDate,
+      move.tenancyForm,
+      input.agreementConditions,
+      input.agreementDocumentId ?? null,
+      input.providerContact.name,
+      input.providerContact.phone,
+      input.providerContact.emergencyPhone,
+      move.waitedDaysToOffer,
+      move.waitedDaysToKeys,
+      move.recordedBy,
+    ],
   );
 }
 
@@ -247,7 +346,10 @@ export async function findMoveIn(db: EntityManager, caseId: string): Promise<Mov
  * The table's latest decision on the case: its follow-up provider (the third party of the
  * agreement) and the distribution count it took from the ledger, if that count still stands.
  */
-export async function findLatestDecision(db: EntityManager, caseId: string): Promise<{ follow_up_provider: string | null; open_allocation_id: string | null } | null> {
+export async function findLatestDecision(
+  db: EntityManager,
+  caseId: string,
+): Promise<{ follow_up_provider: string | null; open_allocation_id: string | null } | null> {
   const rows = await db.query(
     `SELECT p.name AS follow_up_provider, CASE WHEN a.returned_at IS NULL THEN d.allocation_id END AS open_allocation_id
        FROM table_decision d
@@ -274,9 +376,15 @@ export interface NeighbourhoodCountRow {
  * given offers' own moves not counted. Neighbourhood names are free text: grouped case- and
  * space-insensitively (`key` must be the same normalisation as the shared `neighbourhoodKey`).
  */
-export async function countMovesByNeighbourhood(db: EntityManager, filter: {
-  regionId: string; since: string; municipalityCodes?: readonly string[]; excludeOfferIds?: readonly string[];
-}): Promise<NeighbourhoodCountRow[]> {
+export async function countMovesByNeighbourhood(
+  db: EntityManager,
+  filter: {
+    regionId: string;
+    since: string;
+    municipalityCodes?: readonly string[];
+    excludeOfferIds?: readonly string[];
+  },
+): Promise<NeighbourhoodCountRow[]> {
   return db.query(
     `SELECT trim(w.municipality_code) AS municipality_code, lower(regexp_replace(trim(w.neighbourhood), '\\s+', ' ', 'g')) AS neighbourhood_key,
             mode() WITHIN GROUP (ORDER BY trim(w.neighbourhood)) AS neighbourhood, count(*)::int AS placements
@@ -292,10 +400,18 @@ export async function countMovesByNeighbourhood(db: EntityManager, filter: {
 // ---- the dwelling's page ----
 
 export interface DwellingOfferRow {
-  id: string; case_id: string; pseudonym: string; status: OfferStatus; offered_at: Date; answer_due_on: string;
+  id: string;
+  case_id: string;
+  pseudonym: string;
+  status: OfferStatus;
+  offered_at: Date;
+  answer_due_on: string;
 }
 
-export async function findOffersOfDwelling(db: EntityManager, dwellingId: string): Promise<DwellingOfferRow[]> {
+export async function findOffersOfDwelling(
+  db: EntityManager,
+  dwellingId: string,
+): Promise<DwellingOfferRow[]> {
   return db.query(
     `SELECT f.id, f.case_id, c.pseudonym, f.status, f.offered_at, f.answer_due_on::text AS answer_due_on
        FROM offer f JOIN case_file c ON c.id = f.case_id WHERE f.dwelling_id = $1 ORDER BY f.offered_at DESC, f.id`,
@@ -313,7 +429,10 @@ export interface CaseOfferFacts {
 }
 
 /** The live offer of each of these cases (for "Mijn taken"). */
-export async function findLiveOfferFacts(db: EntityManager, caseIds: readonly string[]): Promise<CaseOfferFacts[]> {
+export async function findLiveOfferFacts(
+  db: EntityManager,
+  caseIds: readonly string[],
+): Promise<CaseOfferFacts[]> {
   if (!caseIds.length) return [];
   return db.query(
     `SELECT case_id, status, organisation_id, answer_due_on::text AS answer_due_on FROM offer WHERE case_id = ANY($1::uuid[]) AND status IN ('open', 'accepted')`,
@@ -322,7 +441,11 @@ export async function findLiveOfferFacts(db: EntityManager, caseIds: readonly st
 }
 
 /** Of these municipalities, those where the corporation has an available dwelling that no case holds. */
-export async function findMunicipalitiesWithFreeDwelling(db: EntityManager, organisationId: string, municipalityCodes: readonly string[]): Promise<Set<string>> {
+export async function findMunicipalitiesWithFreeDwelling(
+  db: EntityManager,
+  organisationId: string,
+  municipalityCodes: readonly string[],
+): Promise<Set<string>> {
   if (!municipalityCodes.length) return new Set();
   const rows: { code: string }[] = await db.query(
     `SELECT DISTINCT trim(w.municipality_code) AS code FROM dwelling w
@@ -333,15 +456,29 @@ export async function findMunicipalitiesWithFreeDwelling(db: EntityManager, orga
   return new Set(rows.map((r) => r.code));
 }
 
-export interface ContingentProgressKey { organisationId: string; municipalityCode: string; year: number }
+export interface ContingentProgressKey {
+  organisationId: string;
+  municipalityCode: string;
+  year: number;
+}
 
 /**
  * Progress against contingents: per corporation × municipality × year (Dutch calendar), the
  * dwellings offered that year, the placements confirmed that year, and the moves (keys) that year.
  */
-export async function countProgress(db: EntityManager, keys: readonly ContingentProgressKey[]): Promise<(ContingentProgressKey & ContingentProgress)[]> {
+export async function countProgress(
+  db: EntityManager,
+  keys: readonly ContingentProgressKey[],
+): Promise<(ContingentProgressKey & ContingentProgress)[]> {
   if (!keys.length) return [];
-  const rows: { organisation_id: string; municipality_code: string; year: number; offered: number; accepted: number; moved_in: number }[] = await db.query(
+  const rows: {
+    organisation_id: string;
+    municipality_code: string;
+    year: number;
+    offered: number;
+    accepted: number;
+    moved_in: number;
+  }[] = await db.query(
     `WITH k AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS k(organisation_id uuid, municipality_code text, year int))
      SELECT k.organisation_id, k.municipality_code, k.year,
        (SELECT count(DISTINCT f.dwelling_id)::int FROM offer f JOIN dwelling w ON w.id = f.dwelling_id
@@ -354,22 +491,50 @@ export async function countProgress(db: EntityManager, keys: readonly Contingent
          WHERE f.organisation_id = k.organisation_id AND trim(w.municipality_code) = k.municipality_code
            AND extract(year FROM m.key_handover_date)::int = k.year) AS moved_in
        FROM k`,
-    [JSON.stringify(keys.map((k) => ({ organisation_id: k.organisationId, municipality_code: k.municipalityCode, year: k.year })))],
+    [
+      JSON.stringify(
+        keys.map((k) => ({
+          organisation_id: k.organisationId,
+          municipality_code: k.municipalityCode,
+          year: k.year,
+        })),
+      ),
+    ],
   );
-  return rows.map((r) => ({ organisationId: r.organisation_id, municipalityCode: r.municipality_code, year: r.year, offered: r.offered, accepted: r.accepted, movedIn: r.moved_in }));
+  return rows.map((r) => ({
+    organisationId: r.organisation_id,
+    municipalityCode: r.municipality_code,
+    year: r.year,
+    offered: r.offered,
+    accepted: r.accepted,
+    movedIn: r.moved_in,
+  }));
 }
 
 // ---- the daily flag of overdue answers ----
 
-export interface OverdueOfferRow { id: string; case_id: string; pseudonym: string; region_id: string; owner_user_id: string; organisation_id: string }
+export interface OverdueOfferRow {
+  id: string;
+  case_id: string;
+  pseudonym: string;
+  region_id: string;
+  owner_user_id: string;
+  organisation_id: string;
+}
 
 /** Open offers past their due day and not flagged yet: flagged now, each once. */
-export async function flagOverdueOffers(db: EntityManager, today: string, at: Date): Promise<OverdueOfferRow[]> {
-  return returnedRows<OverdueOfferRow>(await db.query(
-    `UPDATE offer f SET overdue_flagged_at = $2
+export async function flagOverdueOffers(
+  db: EntityManager,
+  today: string,
+  at: Date,
+): Promise<OverdueOfferRow[]> {
+  return returnedRows<OverdueOfferRow>(
+    await db.query(
+      `UPDATE offer f SET overdue_flagged_at = $2
        FROM case_file c
       WHERE c.id = f.case_id AND f.status = 'open' AND f.overdue_flagged_at IS NULL AND f.answer_due_on < $1::date
       RETURNING f.id, f.case_id, c.pseudonym, c.region_id, c.owner_user_id, f.organisation_id`,
-    [today, at],
-  ));
+      [today, at],
+    ),
+  );
 }

@@ -1,10 +1,26 @@
 import { EntitySchema } from 'typeorm';
 import type { OrganisationKind } from '@uitstroom/shared';
 
-export interface Region { id: string; slug: string; name: string; createdAt: Date }
-export interface Municipality { code: string; regionId: string; name: string; population: number; populationYear: number }
+export interface Region {
+  id: string;
+  slug: string;
+  name: string;
+  createdAt: Date;
+}
+export interface Municipality {
+  code: string;
+  regionId: string;
+  name: string;
+  population: number;
+  populationYear: number;
+}
 export interface Organisation {
-  id: string; regionId: string; kind: OrganisationKind; name: string; municipalityCode: string | null; createdAt: Date;
+  id: string;
+  regionId: string;
+  kind: OrganisationKind;
+  name: string;
+  municipalityCode: string | null;
+  createdAt: Date;
 }
 
 // EntitySchema rather than decorators: no reflect-metadata, and the same file loads under tsx, jest and tsc.

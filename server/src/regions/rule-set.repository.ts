@@ -17,13 +17,26 @@ const ruleSetWithCreator = `
     FROM rule_set rs
     LEFT JOIN app_user u ON u.id = rs.created_by`;
 
-export async function findCurrentRuleSet(db: EntityManager, regionId: string): Promise<RuleSetRow | null> {
-  const rows: RuleSetRow[] = await db.query(`${ruleSetWithCreator} WHERE rs.region_id = $1 ORDER BY rs.version DESC LIMIT 1`, [regionId]);
+export async function findCurrentRuleSet(
+  db: EntityManager,
+  regionId: string,
+): Promise<RuleSetRow | null> {
+  const rows: RuleSetRow[] = await db.query(
+    `${ruleSetWithCreator} WHERE rs.region_id = $1 ORDER BY rs.version DESC LIMIT 1`,
+    [regionId],
+  );
   return rows[0] ?? null;
 }
 
-export async function findRuleSetVersion(db: EntityManager, regionId: string, version: number): Promise<RuleSetRow | null> {
-  const rows: RuleSetRow[] = await db.query(`${ruleSetWithCreator} WHERE rs.region_id = $1 AND rs.version = $2`, [regionId, version]);
+export async function findRuleSetVersion(
+  db: EntityManager,
+  regionId: string,
+  version: number,
+): Promise<RuleSetRow | null> {
+  const rows: RuleSetRow[] = await db.query(
+    `${ruleSetWithCreator} WHERE rs.region_id = $1 AND rs.version = $2`,
+    [regionId, version],
+  );
   return rows[0] ?? null;
 }
 
@@ -37,13 +50,22 @@ export async function listRuleSets(db: EntityManager, regionId: string): Promise
  * then reads the version the first one wrote (each statement sees what committed before it).
  * NO KEY UPDATE, so that rows elsewhere may still reference the region meanwhile.
  */
-export async function lockRegionForRuleSetChange(tx: EntityManager, regionId: string): Promise<boolean> {
-  const rows: unknown[] = await tx.query('SELECT 1 FROM region WHERE id = $1 FOR NO KEY UPDATE', [regionId]);
+export async function lockRegionForRuleSetChange(
+  tx: EntityManager,
+  regionId: string,
+): Promise<boolean> {
+  const rows: unknown[] = await tx.query('SELECT 1 FROM region WHERE id = $1 FOR NO KEY UPDATE', [
+    regionId,
+  ]);
   return rows.length > 0;
 }
 
 export async function insertRuleSet(
-  tx: EntityManager, regionId: string, version: number, config: RuleSetConfig, createdBy: string | null,
+  tx: EntityManager,
+  regionId: string,
+  version: number,
+  config: RuleSetConfig,
+  createdBy: string | null,
 ): Promise<RuleSetRow> {
   const [{ id }]: [{ id: string }] = await tx.query(
     'INSERT INTO rule_set (region_id, version, config, created_by) VALUES ($1, $2, $3, $4) RETURNING id',
@@ -54,7 +76,11 @@ export async function insertRuleSet(
 }
 
 /** Of the given codes, those the registry has under another region. */
-export async function findMunicipalitiesOfOtherRegions(tx: EntityManager, regionId: string, codes: readonly string[]): Promise<string[]> {
+export async function findMunicipalitiesOfOtherRegions(
+  tx: EntityManager,
+  regionId: string,
+  codes: readonly string[],
+): Promise<string[]> {
   const rows: { code: string }[] = await tx.query(
     'SELECT code FROM municipality WHERE code = ANY($1::char(6)[]) AND region_id <> $2',
     [codes, regionId],
@@ -63,7 +89,11 @@ export async function findMunicipalitiesOfOtherRegions(tx: EntityManager, region
 }
 
 /** Keeps the registry of codes (which organisations reference) in step with the newest rule set. */
-export async function upsertMunicipalities(tx: EntityManager, regionId: string, municipalities: readonly RuleSetMunicipality[]): Promise<void> {
+export async function upsertMunicipalities(
+  tx: EntityManager,
+  regionId: string,
+  municipalities: readonly RuleSetMunicipality[],
+): Promise<void> {
   await tx.query(
     `INSERT INTO municipality (code, region_id, name, population, population_year)
      SELECT m.code, $1, m.name, m.population, m.population_year
@@ -71,7 +101,17 @@ export async function upsertMunicipalities(tx: EntityManager, regionId: string, 
      ON CONFLICT (code) DO UPDATE
         SET name = EXCLUDED.name, population = EXCLUDED.population, population_year = EXCLUDED.population_year
       WHERE municipality.region_id = EXCLUDED.region_id`,
-    [regionId, JSON.stringify(municipalities.map((m) => ({ code: m.code, name: m.name, population: m.population, population_year: m.populationYear })))],
+    [
+      regionId,
+      JSON.stringify(
+        municipalities.map((m) => ({
+          code: m.code,
+          name: m.name,
+          population: m.population,
+          population_year: m.populationYear,
+        })),
+      ),
+    ],
   );
 }
 
@@ -79,7 +119,12 @@ export async function upsertMunicipalities(tx: EntityManager, regionId: string, 
 // The distribution ledger. Dates travel as 'YYYY-MM-DD' text both ways: pg would otherwise turn a
 // `date` into a JavaScript Date at local midnight, and a time zone could move it a day.
 
-export async function ensureLedger(tx: EntityManager, regionId: string, periodStart: string, periodEnd: string): Promise<void> {
+export async function ensureLedger(
+  tx: EntityManager,
+  regionId: string,
+  periodStart: string,
+  periodEnd: string,
+): Promise<void> {
   await tx.query(
     'INSERT INTO distribution_ledger (region_id, period_start, period_end) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
     [regionId, periodStart, periodEnd],
@@ -87,12 +132,23 @@ export async function ensureLedger(tx: EntityManager, regionId: string, periodSt
 }
 
 /** The lock that makes allocations of one period land one after the other. */
-export async function lockLedger(tx: EntityManager, regionId: string, periodStart: string): Promise<void> {
-  await tx.query('SELECT 1 FROM distribution_ledger WHERE region_id = $1 AND period_start = $2 FOR UPDATE', [regionId, periodStart]);
+export async function lockLedger(
+  tx: EntityManager,
+  regionId: string,
+  periodStart: string,
+): Promise<void> {
+  await tx.query(
+    'SELECT 1 FROM distribution_ledger WHERE region_id = $1 AND period_start = $2 FOR UPDATE',
+    [regionId, periodStart],
+  );
 }
 
 /** The allocations of a period that still count (not given back), per municipality. */
-export async function countOpenAllocations(tx: EntityManager, regionId: string, periodStart: string): Promise<Record<string, number>> {
+export async function countOpenAllocations(
+  tx: EntityManager,
+  regionId: string,
+  periodStart: string,
+): Promise<Record<string, number>> {
   const rows: { municipality_code: string; count: number }[] = await tx.query(
     `SELECT municipality_code, count(*)::int AS count FROM distribution_allocation
       WHERE region_id = $1 AND period_start = $2 AND returned_at IS NULL
@@ -106,19 +162,34 @@ export async function countOpenAllocations(tx: EntityManager, regionId: string, 
 
 export async function insertAllocation(
   tx: EntityManager,
-  allocation: { regionId: string; periodStart: string; municipalityCode: string; caseId: string | null; ruleSetVersion: number },
+  allocation: {
+    regionId: string;
+    periodStart: string;
+    municipalityCode: string;
+    caseId: string | null;
+    ruleSetVersion: number;
+  },
 ): Promise<string> {
   const [{ id }]: [{ id: string }] = await tx.query(
     // clock_timestamp, not now(): the moment under the ledger lock, so the rows' order is the order in
     // which allocations read the counts (now() would be each transaction's start).
     `INSERT INTO distribution_allocation (region_id, period_start, municipality_code, case_id, rule_set_version, allocated_at)
      VALUES ($1, $2, $3, $4, $5, clock_timestamp()) RETURNING id`,
-    [allocation.regionId, allocation.periodStart, allocation.municipalityCode, allocation.caseId, allocation.ruleSetVersion],
+    [
+      allocation.regionId,
+      allocation.periodStart,
+      allocation.municipalityCode,
+      allocation.caseId,
+      allocation.ruleSetVersion,
+    ],
   );
   return id;
 }
 
-export async function findAllocation(tx: EntityManager, allocationId: string): Promise<{ region_id: string; period_start: string } | null> {
+export async function findAllocation(
+  tx: EntityManager,
+  allocationId: string,
+): Promise<{ region_id: string; period_start: string } | null> {
   const rows: { region_id: string; period_start: string }[] = await tx.query(
     'SELECT region_id, period_start::text AS period_start FROM distribution_allocation WHERE id = $1',
     [allocationId],
@@ -127,7 +198,10 @@ export async function findAllocation(tx: EntityManager, allocationId: string): P
 }
 
 /** Gives a count back; false when it was given back already. */
-export async function markAllocationReturned(tx: EntityManager, allocationId: string): Promise<boolean> {
+export async function markAllocationReturned(
+  tx: EntityManager,
+  allocationId: string,
+): Promise<boolean> {
   // clock_timestamp, not now(): this transaction may have begun before the allocation's did.
   // For an UPDATE, TypeORM's query() answers [rows, affected count], not the rows alone.
   const [, affected]: [unknown[], number] = await tx.query(

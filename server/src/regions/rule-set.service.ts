@@ -1,17 +1,38 @@
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  AppError, agreementPeriodOn, allocateByDistribution as chooseByDistribution, describeRuleSetChanges, storedRuleSetConfigSchema,
-  type AgreementPeriod, type DistributionResult, type RuleSet, type RuleSetConfig, type RuleSetHistory, type UpdateRuleSetRequest,
-  type RegionOverview, type RegionOrganisation,
+  AppError,
+  agreementPeriodOn,
+  allocateByDistribution as chooseByDistribution,
+  describeRuleSetChanges,
+  storedRuleSetConfigSchema,
+  type AgreementPeriod,
+  type DistributionResult,
+  type RuleSet,
+  type RuleSetConfig,
+  type RuleSetHistory,
+  type UpdateRuleSetRequest,
+  type RegionOverview,
+  type RegionOrganisation,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../audit/audit.writer';
 import { isUniqueViolation } from '../core/db';
 import { ruleSetScopeOf } from './regions.policy';
 import {
-  countOpenAllocations, ensureLedger, findAllocation, findCurrentRuleSet, findMunicipalitiesOfOtherRegions, findRuleSetVersion,
-  insertAllocation, insertRuleSet, listRuleSets, lockLedger, lockRegionForRuleSetChange, markAllocationReturned,
-  upsertMunicipalities, type RuleSetRow,
+  countOpenAllocations,
+  ensureLedger,
+  findAllocation,
+  findCurrentRuleSet,
+  findMunicipalitiesOfOtherRegions,
+  findRuleSetVersion,
+  insertAllocation,
+  insertRuleSet,
+  listRuleSets,
+  lockLedger,
+  lockRegionForRuleSetChange,
+  markAllocationReturned,
+  upsertMunicipalities,
+  type RuleSetRow,
 } from './rule-set.repository';
 
 const audit = { objectType: 'ruleSet', purpose: 'administration' as const };
@@ -28,7 +49,10 @@ function toRuleSet(row: RuleSetRow): RuleSet {
     version: row.version,
     config: parsed.data,
     createdAt: row.created_at.toISOString(),
-    createdBy: row.created_by && row.created_by_name ? { id: row.created_by, displayName: row.created_by_name } : null,
+    createdBy:
+      row.created_by && row.created_by_name
+        ? { id: row.created_by, displayName: row.created_by_name }
+        : null,
   };
 }
 
@@ -38,24 +62,45 @@ const noRuleSetYet = () => new AppError('NOT_FOUND', 'Deze regio heeft nog geen 
 // For other modules: the configuration they read.
 
 /** The newest version of a region's rule set; null for a region that has none yet. */
-export async function getCurrentRuleSet(db: DataSource | EntityManager, regionId: string): Promise<RuleSet | null> {
+export async function getCurrentRuleSet(
+  db: DataSource | EntityManager,
+  regionId: string,
+): Promise<RuleSet | null> {
   const row = await findCurrentRuleSet(managerOf(db), regionId);
   return row ? toRuleSet(row) : null;
 }
 
 /** One version of a region's rule set (a decision shows the version it was taken under). */
-export async function getRuleSetVersion(db: DataSource | EntityManager, regionId: string, version: number): Promise<RuleSet | null> {
+export async function getRuleSetVersion(
+  db: DataSource | EntityManager,
+  regionId: string,
+  version: number,
+): Promise<RuleSet | null> {
   const row = await findRuleSetVersion(managerOf(db), regionId, version);
   return row ? toRuleSet(row) : null;
 }
 
 /** Whether a CBS code is one of the region's municipalities. */
-export async function isMunicipalityOfRegion(db: DataSource | EntityManager, regionId: string, code: string): Promise<boolean> {
-  return (await managerOf(db).query('SELECT 1 FROM municipality WHERE code = $1 AND region_id = $2', [code, regionId])).length > 0;
+export async function isMunicipalityOfRegion(
+  db: DataSource | EntityManager,
+  regionId: string,
+  code: string,
+): Promise<boolean> {
+  return (
+    (
+      await managerOf(db).query('SELECT 1 FROM municipality WHERE code = $1 AND region_id = $2', [
+        code,
+        regionId,
+      ])
+    ).length > 0
+  );
 }
 
 /** Whether every seat of the region signs in with a second factor. No rule set yet: yes (fail closed). */
-export async function isTwoFactorRequired(db: DataSource | EntityManager, regionId: string): Promise<boolean> {
+export async function isTwoFactorRequired(
+  db: DataSource | EntityManager,
+  regionId: string,
+): Promise<boolean> {
   return (await getCurrentRuleSet(db, regionId))?.config.twoFactorRequired ?? true;
 }
 
@@ -67,7 +112,11 @@ export async function readRegionOverview(db: DataSource, actor: Actor): Promise<
     slug: region.slug,
     name: region.name,
     ruleSetVersion: ruleSet?.version ?? null,
-    municipalities: (ruleSet?.config.municipalities ?? []).map(({ code, name, population }) => ({ code, name, population })),
+    municipalities: (ruleSet?.config.municipalities ?? []).map(({ code, name, population }) => ({
+      code,
+      name,
+      population,
+    })),
     targetGroups: ruleSet?.config.targetGroups ?? [],
     youthAgeBand: ruleSet?.config.youthAgeBand ?? null,
     stalledCaseDays: ruleSet?.config.stalledCaseDays ?? null,
@@ -76,7 +125,10 @@ export async function readRegionOverview(db: DataSource, actor: Actor): Promise<
 }
 
 /** The organisations of the actor's region, by kind and name (no personal data). */
-export async function listRegionOrganisations(db: DataSource, actor: Actor): Promise<RegionOrganisation[]> {
+export async function listRegionOrganisations(
+  db: DataSource,
+  actor: Actor,
+): Promise<RegionOrganisation[]> {
   return db.query(
     `SELECT id, kind, name, trim(municipality_code) AS "municipalityCode" FROM organisation WHERE region_id = $1 ORDER BY kind, name`,
     [actor.regionId],
@@ -86,32 +138,64 @@ export async function listRegionOrganisations(db: DataSource, actor: Actor): Pro
 // ---------------------------------------------------------------------------------------------
 // The regionAdmin's use cases.
 
-export async function readCurrentRuleSet(db: DataSource, context: RequestContext, actor: Actor): Promise<RuleSet> {
+export async function readCurrentRuleSet(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+): Promise<RuleSet> {
   const { regionId } = ruleSetScopeOf(actor);
   return db.transaction(async (tx) => {
     const row = await findCurrentRuleSet(tx, regionId);
     if (!row) throw noRuleSetYet();
-    await writeAudit(tx, context, { ...audit, action: 'ruleSet.read', objectId: row.id, outcome: 'success', details: { version: row.version } });
+    await writeAudit(tx, context, {
+      ...audit,
+      action: 'ruleSet.read',
+      objectId: row.id,
+      outcome: 'success',
+      details: { version: row.version },
+    });
     return toRuleSet(row);
   });
 }
 
-export async function readRuleSetVersion(db: DataSource, context: RequestContext, actor: Actor, version: number): Promise<RuleSet> {
+export async function readRuleSetVersion(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  version: number,
+): Promise<RuleSet> {
   const { regionId } = ruleSetScopeOf(actor);
   return db.transaction(async (tx) => {
     const row = await findRuleSetVersion(tx, regionId, version);
     if (!row) throw new AppError('NOT_FOUND', `Versie ${version} bestaat niet.`);
-    await writeAudit(tx, context, { ...audit, action: 'ruleSet.read', objectId: row.id, outcome: 'success', details: { version } });
+    await writeAudit(tx, context, {
+      ...audit,
+      action: 'ruleSet.read',
+      objectId: row.id,
+      outcome: 'success',
+      details: { version },
+    });
     return toRuleSet(row);
   });
 }
 
 /** Every version, newest first, each with what changed against the one before. */
-export async function readRuleSetHistory(db: DataSource, context: RequestContext, actor: Actor): Promise<RuleSetHistory> {
+export async function readRuleSetHistory(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+): Promise<RuleSetHistory> {
   const { regionId } = ruleSetScopeOf(actor);
   return db.transaction(async (tx) => {
     const ruleSets = (await listRuleSets(tx, regionId)).map(toRuleSet);
-    await writeAudit(tx, context, { ...audit, objectType: 'region', action: 'ruleSet.read', objectId: regionId, outcome: 'success', details: { history: ruleSets.length } });
+    await writeAudit(tx, context, {
+      ...audit,
+      objectType: 'region',
+      action: 'ruleSet.read',
+      objectId: regionId,
+      outcome: 'success',
+      details: { history: ruleSets.length },
+    });
     const versions = ruleSets.map((ruleSet, index) => ({
       version: ruleSet.version,
       createdAt: ruleSet.createdAt,
@@ -122,7 +206,8 @@ export async function readRuleSetHistory(db: DataSource, context: RequestContext
   });
 }
 
-type UpdateOutcome = { kind: 'saved'; ruleSet: RuleSet } | { kind: 'conflict'; currentVersion: number };
+type UpdateOutcome =
+  { kind: 'saved'; ruleSet: RuleSet } | { kind: 'conflict'; currentVersion: number };
 
 /**
  * Saves a change as the next version. The region row is locked first, so of two saves on the same
@@ -130,7 +215,12 @@ type UpdateOutcome = { kind: 'saved'; ruleSet: RuleSet } | { kind: 'conflict'; c
  * UNIQUE (region_id, version) constraint backs this up). A conflict is audited, and thrown after
  * commit so that its audit entry stays.
  */
-export async function updateRuleSet(db: DataSource, context: RequestContext, actor: Actor, request: UpdateRuleSetRequest): Promise<RuleSet> {
+export async function updateRuleSet(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  request: UpdateRuleSetRequest,
+): Promise<RuleSet> {
   const { regionId } = ruleSetScopeOf(actor);
   let outcome: UpdateOutcome;
   try {
@@ -140,42 +230,86 @@ export async function updateRuleSet(db: DataSource, context: RequestContext, act
       const currentVersion = current?.version ?? 0;
       if (currentVersion !== request.expectedVersion) {
         await writeAudit(tx, context, {
-          ...audit, action: 'ruleSet.update', objectId: current?.id, outcome: 'failure',
-          details: { reason: 'VERSION_CONFLICT', expectedVersion: request.expectedVersion, currentVersion },
+          ...audit,
+          action: 'ruleSet.update',
+          objectId: current?.id,
+          outcome: 'failure',
+          details: {
+            reason: 'VERSION_CONFLICT',
+            expectedVersion: request.expectedVersion,
+            currentVersion,
+          },
         });
         return { kind: 'conflict', currentVersion };
       }
       await refuseMunicipalitiesOfOtherRegions(tx, regionId, request.config);
-      const row = await insertRuleSet(tx, regionId, currentVersion + 1, request.config, actor.userId);
+      const row = await insertRuleSet(
+        tx,
+        regionId,
+        currentVersion + 1,
+        request.config,
+        actor.userId,
+      );
       await upsertMunicipalities(tx, regionId, request.config.municipalities);
       const previous = current ? toRuleSet(current).config : null;
       await writeAudit(tx, context, {
-        ...audit, action: 'ruleSet.update', objectId: row.id, outcome: 'success',
+        ...audit,
+        action: 'ruleSet.update',
+        objectId: row.id,
+        outcome: 'success',
         fields: changedFields(previous, request.config),
-        details: { version: row.version, changes: describeRuleSetChanges(previous, request.config) },
+        details: {
+          version: row.version,
+          changes: describeRuleSetChanges(previous, request.config),
+        },
       });
       return { kind: 'saved', ruleSet: toRuleSet(row) };
     });
   } catch (error) {
     if (!isUniqueViolation(error, 'rule_set_region_id_version_key')) throw error;
-    outcome = { kind: 'conflict', currentVersion: (await findCurrentRuleSet(db.manager, regionId))?.version ?? 0 };
+    outcome = {
+      kind: 'conflict',
+      currentVersion: (await findCurrentRuleSet(db.manager, regionId))?.version ?? 0,
+    };
   }
   if (outcome.kind === 'conflict') {
     const { currentVersion } = outcome;
-    throw new AppError('VERSION_CONFLICT', `Iemand anders heeft intussen versie ${currentVersion} opgeslagen.`, [], { currentVersion });
+    throw new AppError(
+      'VERSION_CONFLICT',
+      `Iemand anders heeft intussen versie ${currentVersion} opgeslagen.`,
+      [],
+      { currentVersion },
+    );
   }
   return outcome.ruleSet;
 }
 
 /** The registry keeps one region per code: a code of another region cannot join this one. */
-async function refuseMunicipalitiesOfOtherRegions(tx: EntityManager, regionId: string, config: RuleSetConfig): Promise<void> {
-  const taken = new Set(await findMunicipalitiesOfOtherRegions(tx, regionId, config.municipalities.map((m) => m.code)));
+async function refuseMunicipalitiesOfOtherRegions(
+  tx: EntityManager,
+  regionId: string,
+  config: RuleSetConfig,
+): Promise<void> {
+  const taken = new Set(
+    await findMunicipalitiesOfOtherRegions(
+      tx,
+      regionId,
+      config.municipalities.map((m) => m.code),
+    ),
+  );
   if (taken.size === 0) return;
   throw new AppError(
     'VALIDATION_FAILED',
     undefined,
     config.municipalities.flatMap((m, index) =>
-      taken.has(m.code) ? [{ path: `config.municipalities.${index}.code`, message: `Gemeente ${m.code} hoort bij een andere regio.` }] : [],
+      taken.has(m.code)
+        ? [
+            {
+              path: `config.municipalities.${index}.code`,
+              message: `Gemeente ${m.code} hoort bij een andere regio.`,
+            },
+          ]
+        : [],
     ),
   );
 }
@@ -215,21 +349,44 @@ export interface AllocationRequest {
  * read the same counts, because the second waits for the first to commit and then counts again.
  * Runs in the caller's transaction (the decision that needs it).
  */
-export async function allocateByDistribution(tx: EntityManager, request: AllocationRequest): Promise<LedgerAllocation> {
+export async function allocateByDistribution(
+  tx: EntityManager,
+  request: AllocationRequest,
+): Promise<LedgerAllocation> {
   const ruleSet = await getCurrentRuleSet(tx, request.regionId);
-  if (!ruleSet) throw new AppError('CONFLICT', 'Deze regio heeft nog geen instellingen; stel eerst de gemeenten en inwoneraantallen in.');
+  if (!ruleSet)
+    throw new AppError(
+      'CONFLICT',
+      'Deze regio heeft nog geen instellingen; stel eerst de gemeenten en inwoneraantallen in.',
+    );
   const period = agreementPeriodOn(ruleSet.config, request.date);
   await ensureLedger(tx, request.regionId, period.start, period.end);
   await lockLedger(tx, request.regionId, period.start);
   const counts = await countOpenAllocations(tx, request.regionId, period.start);
   const excluded = new Set(request.excluded ?? []);
-  const candidates = ruleSet.config.municipalities.map((m) => m.code).filter((code) => !excluded.has(code));
+  const candidates = ruleSet.config.municipalities
+    .map((m) => m.code)
+    .filter((code) => !excluded.has(code));
   const distribution = chooseByDistribution(ruleSet.config.municipalities, counts, candidates);
   const municipalityCode = distribution.chosen?.code ?? null;
-  const allocationId = municipalityCode === null ? null : await insertAllocation(tx, {
-    regionId: request.regionId, periodStart: period.start, municipalityCode, caseId: request.caseId ?? null, ruleSetVersion: ruleSet.version,
-  });
-  return { allocationId, municipalityCode, counts, ruleSetVersion: ruleSet.version, period, distribution };
+  const allocationId =
+    municipalityCode === null
+      ? null
+      : await insertAllocation(tx, {
+          regionId: request.regionId,
+          periodStart: period.start,
+          municipalityCode,
+          caseId: request.caseId ?? null,
+          ruleSetVersion: ruleSet.version,
+        });
+  return {
+    allocationId,
+    municipalityCode,
+    counts,
+    ruleSetVersion: ruleSet.version,
+    period,
+    distribution,
+  };
 }
 
 /** A refused placement gives its count back (domain.md §4: "a distribution count is given back"). */
@@ -238,5 +395,6 @@ export async function returnAllocation(tx: EntityManager, allocationId: string):
   if (!allocation) throw new AppError('NOT_FOUND', 'Deze toewijzing bestaat niet.');
   // Under the same lock as allocating, so that a count given back and a new allocation are ordered.
   await lockLedger(tx, allocation.region_id, allocation.period_start);
-  if (!(await markAllocationReturned(tx, allocationId))) throw new AppError('CONFLICT', 'Deze toewijzing is al teruggegeven.');
+  if (!(await markAllocationReturned(tx, allocationId)))
+    throw new AppError('CONFLICT', 'Deze toewijzing is al teruggegeven.');
 }

@@ -3,9 +3,17 @@ import type { CaseOutcome } from '@uitstroom/shared';
 
 /** Every query of erasure and retention. The region's administrator reaches closed, not yet erased cases of its own region only. */
 
-export interface ClosedCaseRow { id: string; pseudonym: string; closed_on: string; outcome: CaseOutcome }
+export interface ClosedCaseRow {
+  id: string;
+  pseudonym: string;
+  closed_on: string;
+  outcome: CaseOutcome;
+}
 
-export async function listClosedCases(db: EntityManager, regionId: string): Promise<ClosedCaseRow[]> {
+export async function listClosedCases(
+  db: EntityManager,
+  regionId: string,
+): Promise<ClosedCaseRow[]> {
   return db.query(
     `SELECT id, pseudonym, to_char(closed_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD') AS closed_on, outcome
        FROM case_file WHERE region_id = $1 AND state = 'closed' AND erased_at IS NULL ORDER BY closed_at, id LIMIT 500`,
@@ -13,7 +21,11 @@ export async function listClosedCases(db: EntityManager, regionId: string): Prom
   );
 }
 
-export async function findClosedCase(db: EntityManager, regionId: string, caseId: string): Promise<ClosedCaseRow | null> {
+export async function findClosedCase(
+  db: EntityManager,
+  regionId: string,
+  caseId: string,
+): Promise<ClosedCaseRow | null> {
   const rows: ClosedCaseRow[] = await db.query(
     `SELECT id, pseudonym, to_char(closed_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD') AS closed_on, outcome
        FROM case_file WHERE id = $1 AND region_id = $2 AND state = 'closed' AND erased_at IS NULL FOR UPDATE`,
@@ -48,7 +60,10 @@ export async function erasePersonalData(db: EntityManager, caseId: string): Prom
      WHERE case_id = $1`,
     [caseId],
   );
-  await db.query('UPDATE agenda_item SET note = CASE WHEN note IS NULL THEN NULL ELSE $2 END WHERE case_id = $1', [caseId, erased]);
+  await db.query(
+    'UPDATE agenda_item SET note = CASE WHEN note IS NULL THEN NULL ELSE $2 END WHERE case_id = $1',
+    [caseId, erased],
+  );
   // An objection's reason is free text about the resident too: the vote (who, agree or object) stays, its reason goes.
   await db.query(
     `UPDATE table_decision SET motivation = CASE WHEN motivation IS NULL THEN NULL ELSE $2 END, referral_summary = NULL,
@@ -61,7 +76,9 @@ export async function erasePersonalData(db: EntityManager, caseId: string): Prom
   await db.query('UPDATE support_contact SET note = NULL WHERE case_id = $1', [caseId]);
   await db.query('UPDATE support_intensity SET reason = NULL WHERE case_id = $1', [caseId]);
   await db.query('UPDATE support_goal SET description = NULL WHERE case_id = $1', [caseId]);
-  await db.query('UPDATE support_respite SET place = NULL, reason = NULL WHERE case_id = $1', [caseId]);
+  await db.query('UPDATE support_respite SET place = NULL, reason = NULL WHERE case_id = $1', [
+    caseId,
+  ]);
   await db.query('UPDATE support_signal SET description = NULL WHERE case_id = $1', [caseId]);
   await db.query('DELETE FROM relapse_plan WHERE case_id = $1', [caseId]);
   // Offers and the move (issue 12): the reasons, the support arranged and the agreement are free text about the resident.
@@ -72,5 +89,8 @@ export async function erasePersonalData(db: EntityManager, caseId: string): Prom
      WHERE case_id = $1`,
     [caseId, erased],
   );
-  await db.query('UPDATE move_in SET agreement_conditions = $2 WHERE case_id = $1', [caseId, erased]);
+  await db.query('UPDATE move_in SET agreement_conditions = $2 WHERE case_id = $1', [
+    caseId,
+    erased,
+  ]);
 }

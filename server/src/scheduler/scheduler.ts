@@ -41,7 +41,11 @@ export function dailyFrom(hour: number): (now: Date) => string | null {
 }
 
 export type JobOutcome = 'ran' | 'alreadyDone' | 'busy' | 'notDue' | 'failed';
-export interface JobReport { job: string; period: string | null; outcome: JobOutcome }
+export interface JobReport {
+  job: string;
+  period: string | null;
+  outcome: JobOutcome;
+}
 
 // The first key of the two-key advisory lock: keeps the scheduler's locks apart from any other use.
 const lockNamespace = 0x5c4e;
@@ -54,7 +58,11 @@ export interface RunOptions {
 }
 
 /** Runs every job that is due at the clock's moment and has not run in its period, on whichever node gets there first. */
-export async function runDueJobs(db: DataSource, clock: Clock, options: RunOptions): Promise<JobReport[]> {
+export async function runDueJobs(
+  db: DataSource,
+  clock: Clock,
+  options: RunOptions,
+): Promise<JobReport[]> {
   const mailer = options.mailer ?? notificationMailerOf(db);
   if (!mailer) throw new Error('runDueJobs needs a mailer: createApp installs one, or pass it');
   const logger = options.logger ?? mailer.logger;
@@ -62,18 +70,31 @@ export async function runDueJobs(db: DataSource, clock: Clock, options: RunOptio
   for (const job of options.jobs) {
     const now = clock.now();
     const period = job.periodAt(now);
-    if (period === null) { reports.push({ job: job.key, period, outcome: 'notDue' }); continue; }
+    if (period === null) {
+      reports.push({ job: job.key, period, outcome: 'notDue' });
+      continue;
+    }
     const afterCommit: (() => Promise<void>)[] = [];
     try {
       const outcome = await db.transaction(async (tx): Promise<JobOutcome> => {
-        const [{ locked }] = await tx.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [lockNamespace, job.key]);
+        const [{ locked }] = await tx.query(
+          'SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked',
+          [lockNamespace, job.key],
+        );
         if (!locked) return 'busy';
         const recorded = await tx.query(
           'INSERT INTO scheduled_job_run (job, period, due_at) VALUES ($1, $2, $3) ON CONFLICT (job, period) DO NOTHING RETURNING job',
           [job.key, period, now],
         );
         if (!recorded.length) return 'alreadyDone';
-        await job.run(tx, { now, period, mailer, afterCommit: (work) => { afterCommit.push(work); } });
+        await job.run(tx, {
+          now,
+          period,
+          mailer,
+          afterCommit: (work) => {
+            afterCommit.push(work);
+          },
+        });
         return 'ran';
       });
       reports.push({ job: job.key, period, outcome });
@@ -84,7 +105,9 @@ export async function runDueJobs(db: DataSource, clock: Clock, options: RunOptio
       continue;
     }
     for (const work of afterCommit) {
-      await work().catch((error: unknown) => logger?.error({ err: error, job: job.key, period }, 'work after a scheduled job failed'));
+      await work().catch((error: unknown) =>
+        logger?.error({ err: error, job: job.key, period }, 'work after a scheduled job failed'),
+      );
     }
   }
   return reports;
@@ -107,8 +130,15 @@ export function startScheduler(db: DataSource, options: SchedulerOptions): () =>
   const tick = () => {
     if (running || isStopped) return;
     running = runDueJobs(db, clock, options)
-      .catch((error: unknown) => (options.logger ?? notificationMailerOf(db)?.logger)?.error({ err: error }, 'scheduler tick failed'))
-      .finally(() => { running = null; });
+      .catch((error: unknown) =>
+        (options.logger ?? notificationMailerOf(db)?.logger)?.error(
+          { err: error },
+          'scheduler tick failed',
+        ),
+      )
+      .finally(() => {
+        running = null;
+      });
   };
   const timer = setInterval(tick, options.intervalMs ?? 60_000);
   timer.unref();

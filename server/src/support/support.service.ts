@@ -1,7 +1,22 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { dutchWallClockToMoment, dutchToday,
-  AppError, formatDutchDate, intensityDirection, isCheckAnswerable, isOutcomeAllowed, isPlanAgreed, isSupportWritable, planAgreementSide, supportViewSchema,
-  type CloseSupport, type RaiseSignal, type RelapsePlanInput, type StartSupport, type SupportEntry, type SupportView,
+import {
+  dutchWallClockToMoment,
+  dutchToday,
+  AppError,
+  formatDutchDate,
+  intensityDirection,
+  isCheckAnswerable,
+  isOutcomeAllowed,
+  isPlanAgreed,
+  isSupportWritable,
+  planAgreementSide,
+  supportViewSchema,
+  type CloseSupport,
+  type RaiseSignal,
+  type RelapsePlanInput,
+  type StartSupport,
+  type SupportEntry,
+  type SupportView,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit, type AuditRecord } from '../audit/audit.writer';
@@ -17,14 +32,36 @@ import * as repository from './support.repository';
 const purpose = 'case_coordination' as const;
 const today = () => dutchToday();
 
-function audit(tx: EntityManager, context: RequestContext, row: CaseRow, action: AuditRecord['action'], fields: string[], details?: Record<string, unknown>) {
-  return writeAudit(tx, context, { action, objectType: 'case', objectId: row.id, subjectPseudonym: row.pseudonym, purpose, outcome: 'success', fields, details });
+function audit(
+  tx: EntityManager,
+  context: RequestContext,
+  row: CaseRow,
+  action: AuditRecord['action'],
+  fields: string[],
+  details?: Record<string, unknown>,
+) {
+  return writeAudit(tx, context, {
+    action,
+    objectType: 'case',
+    objectId: row.id,
+    subjectPseudonym: row.pseudonym,
+    purpose,
+    outcome: 'success',
+    fields,
+    details,
+  });
 }
 
 /** The support log as the actor's seat may see it; parsed by the view schema before it leaves. */
-async function viewSupport(tx: EntityManager, actor: Actor, row: CaseRow): Promise<{ view: Partial<SupportView>; fields: string[] }> {
+async function viewSupport(
+  tx: EntityManager,
+  actor: Actor,
+  row: CaseRow,
+): Promise<{ view: Partial<SupportView>; fields: string[] }> {
   const support = await repository.findSupport(tx, row.id);
-  const log = support ? await repository.loadLog(tx, row.id) : { intensity: [], goals: [], contacts: [], respite: [], signals: [], plan: null, checks: [] };
+  const log = support
+    ? await repository.loadLog(tx, row.id)
+    : { intensity: [], goals: [], contacts: [], respite: [], signals: [], plan: null, checks: [] };
   const notes = readsProviderNotes(actor.seat);
   const iso = (value: Date | null) => value?.toISOString() ?? null;
   const isProvider = actor.seat === 'provider';
@@ -39,53 +76,122 @@ async function viewSupport(tx: EntityManager, actor: Actor, row: CaseRow): Promi
     landlordName: support?.landlord_name ?? null,
     recordedMove: await repository.findRecordedMove(tx, row.id),
     currentHoursPerWeek: log.intensity.at(-1)?.hoursPerWeek ?? null,
-    intensity: log.intensity.map((i: SupportView['intensity'][number]) => (notes ? i : { id: i.id, date: i.date, hoursPerWeek: i.hoursPerWeek, direction: i.direction })),
-    goals: log.goals.map((g: { updatedAt: Date } & Omit<SupportView['goals'][number], 'updatedAt'>) => ({ ...g, updatedAt: g.updatedAt.toISOString() })),
+    intensity: log.intensity.map((i: SupportView['intensity'][number]) =>
+      notes ? i : { id: i.id, date: i.date, hoursPerWeek: i.hoursPerWeek, direction: i.direction },
+    ),
+    goals: log.goals.map(
+      (g: { updatedAt: Date } & Omit<SupportView['goals'][number], 'updatedAt'>) => ({
+        ...g,
+        updatedAt: g.updatedAt.toISOString(),
+      }),
+    ),
     contacts: log.contacts,
     respite: log.respite,
-    signals: log.signals.map((s: { id: string; kind: never; severity: never; date: string; description: string | null; tableId: string | null; tableTitle: string | null }) => ({
-      id: s.id, kind: s.kind, severity: s.severity, date: s.date, ...(notes ? { description: s.description } : {}),
-      escalatedToTable: s.tableId ? { id: s.tableId, title: s.tableTitle ?? '' } : null,
-    })),
-    plan: log.plan ? {
-      ...log.plan, draftedAt: log.plan.draftedAt.toISOString(), providerAgreedAt: iso(log.plan.providerAgreedAt), municipalityAgreedAt: iso(log.plan.municipalityAgreedAt),
-      isAgreed: isPlanAgreed({ providerAgreedAt: iso(log.plan.providerAgreedAt), municipalityAgreedAt: iso(log.plan.municipalityAgreedAt) }),
-    } : null,
-    checks: log.checks.map((k: { id: string; months: 6 | 12; dueOn: string; stillLivesThere: boolean | null; tenancyConverted: boolean | null; answeredAt: Date | null }) => ({
-      ...k, isAnswered: k.answeredAt !== null, answeredAt: iso(k.answeredAt),
-    })),
+    signals: log.signals.map(
+      (s: {
+        id: string;
+        kind: never;
+        severity: never;
+        date: string;
+        description: string | null;
+        tableId: string | null;
+        tableTitle: string | null;
+      }) => ({
+        id: s.id,
+        kind: s.kind,
+        severity: s.severity,
+        date: s.date,
+        ...(notes ? { description: s.description } : {}),
+        escalatedToTable: s.tableId ? { id: s.tableId, title: s.tableTitle ?? '' } : null,
+      }),
+    ),
+    plan: log.plan
+      ? {
+          ...log.plan,
+          draftedAt: log.plan.draftedAt.toISOString(),
+          providerAgreedAt: iso(log.plan.providerAgreedAt),
+          municipalityAgreedAt: iso(log.plan.municipalityAgreedAt),
+          isAgreed: isPlanAgreed({
+            providerAgreedAt: iso(log.plan.providerAgreedAt),
+            municipalityAgreedAt: iso(log.plan.municipalityAgreedAt),
+          }),
+        }
+      : null,
+    checks: log.checks.map(
+      (k: {
+        id: string;
+        months: 6 | 12;
+        dueOn: string;
+        stillLivesThere: boolean | null;
+        tenancyConverted: boolean | null;
+        answeredAt: Date | null;
+      }) => ({
+        ...k,
+        isAnswered: k.answeredAt !== null,
+        answeredAt: iso(k.answeredAt),
+      }),
+    ),
     can: {
       start: isProvider && row.state === 'moved',
       write: isProvider && isSupportWritable(row.state, support !== null),
-      agreePlan: (isProvider || (actor.seat === 'municipality' && isDestination(actor, row))) && row.state === 'aftercare' && log.plan !== null,
+      agreePlan:
+        (isProvider || (actor.seat === 'municipality' && isDestination(actor, row))) &&
+        row.state === 'aftercare' &&
+        log.plan !== null,
       close: (isProvider || actor.seat === 'casemanager') && row.state === 'aftercare',
       answerChecks: isProvider && isCheckAnswerable(row.state, false),
     },
   };
   const fields = supportFieldsBySeat[actor.seat] as readonly (keyof SupportView)[];
   const picked = Object.fromEntries(fields.map((f) => [f, full[f]]));
-  const schema = supportViewSchema.pick(Object.fromEntries(fields.map((f) => [f, true])) as Record<keyof SupportView, true>);
+  const schema = supportViewSchema.pick(
+    Object.fromEntries(fields.map((f) => [f, true])) as Record<keyof SupportView, true>,
+  );
   return { view: schema.parse(picked) as Partial<SupportView>, fields: [...fields] };
 }
 
-const isDestination = (actor: Actor, row: CaseRow) => actor.municipalityCode !== null && actor.municipalityCode === row.decided_destination_code;
+const isDestination = (actor: Actor, row: CaseRow) =>
+  actor.municipalityCode !== null && actor.municipalityCode === row.decided_destination_code;
 
-export async function getSupport(db: DataSource, context: RequestContext, actor: Actor, caseId: string): Promise<Partial<SupportView>> {
+export async function getSupport(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  caseId: string,
+): Promise<Partial<SupportView>> {
   return db.transaction(async (tx) => {
     const row = await requireCase(tx, actor, caseId);
     const { view, fields } = await viewSupport(tx, actor, row);
-    await audit(tx, context, row, 'support.read', fields.filter((f) => ['intensity', 'goals', 'contacts', 'respite', 'signals', 'plan', 'checks'].includes(f)));
+    await audit(
+      tx,
+      context,
+      row,
+      'support.read',
+      fields.filter((f) =>
+        ['intensity', 'goals', 'contacts', 'respite', 'signals', 'plan', 'checks'].includes(f),
+      ),
+    );
     return view;
   });
 }
 
 /** The case with its support record, for a write by the follow-up provider while support runs. */
-async function requireRunningSupport(tx: EntityManager, actor: Actor, caseId: string): Promise<CaseRow> {
+async function requireRunningSupport(
+  tx: EntityManager,
+  actor: Actor,
+  caseId: string,
+): Promise<CaseRow> {
   const row = await requireCase(tx, actor, caseId, { lock: true });
   const support = await repository.findSupport(tx, row.id);
-  if (support && support.provider_organisation_id !== actor.organisationId) throw new AppError('FORBIDDEN', 'Alleen de nazorgaanbieder houdt het logboek bij.');
+  if (support && support.provider_organisation_id !== actor.organisationId)
+    throw new AppError('FORBIDDEN', 'Alleen de nazorgaanbieder houdt het logboek bij.');
   if (!isSupportWritable(row.state, support !== null)) {
-    throw new AppError('CONFLICT', row.state === 'closed' ? 'Deze casus is afgesloten; alleen de nametingen staan nog open.' : 'De nazorg is nog niet gestart.');
+    throw new AppError(
+      'CONFLICT',
+      row.state === 'closed'
+        ? 'Deze casus is afgesloten; alleen de nametingen staan nog open.'
+        : 'De nazorg is nog niet gestart.',
+    );
   }
   return row;
 }
@@ -95,53 +201,118 @@ async function requireRunningSupport(tx: EntityManager, actor: Actor, caseId: st
  * the source: a differing value is refused at its field. Without one (cases moved outside the
  * placements module) the provider gives both.
  */
-async function factsOfTheMove(tx: EntityManager, row: CaseRow, input: StartSupport): Promise<{ keyHandoverDate: string; landlordOrganisationId: string }> {
+async function factsOfTheMove(
+  tx: EntityManager,
+  row: CaseRow,
+  input: StartSupport,
+): Promise<{ keyHandoverDate: string; landlordOrganisationId: string }> {
   const recorded = await repository.findRecordedMove(tx, row.id);
   if (recorded) {
     const issues = [
       ...(input.keyHandoverDate !== undefined && input.keyHandoverDate !== recorded.keyHandoverDate
-        ? [{ path: 'keyHandoverDate', message: `De sleuteloverdracht is bij de verhuizing vastgelegd op ${formatDutchDate(recorded.keyHandoverDate)}.` }] : []),
-      ...(input.landlordOrganisationId !== undefined && input.landlordOrganisationId !== recorded.landlordOrganisationId
-        ? [{ path: 'landlordOrganisationId', message: `De verhuurder is bij de verhuizing vastgelegd: ${recorded.landlordName}.` }] : []),
+        ? [
+            {
+              path: 'keyHandoverDate',
+              message: `De sleuteloverdracht is bij de verhuizing vastgelegd op ${formatDutchDate(recorded.keyHandoverDate)}.`,
+            },
+          ]
+        : []),
+      ...(input.landlordOrganisationId !== undefined &&
+      input.landlordOrganisationId !== recorded.landlordOrganisationId
+        ? [
+            {
+              path: 'landlordOrganisationId',
+              message: `De verhuurder is bij de verhuizing vastgelegd: ${recorded.landlordName}.`,
+            },
+          ]
+        : []),
     ];
     if (issues.length > 0) throw new AppError('VALIDATION_FAILED', undefined, issues);
     if (input.startedOn < recorded.keyHandoverDate) {
-      throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'startedOn', message: 'De nazorg start op of na de sleuteloverdracht.' }]);
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { path: 'startedOn', message: 'De nazorg start op of na de sleuteloverdracht.' },
+      ]);
     }
-    return { keyHandoverDate: recorded.keyHandoverDate, landlordOrganisationId: recorded.landlordOrganisationId };
+    return {
+      keyHandoverDate: recorded.keyHandoverDate,
+      landlordOrganisationId: recorded.landlordOrganisationId,
+    };
   }
   const missing = [
-    ...(input.keyHandoverDate === undefined ? [{ path: 'keyHandoverDate', message: 'Vul de datum van de sleuteloverdracht in.' }] : []),
-    ...(input.landlordOrganisationId === undefined ? [{ path: 'landlordOrganisationId', message: 'Kies de corporatie die de woning verhuurt.' }] : []),
+    ...(input.keyHandoverDate === undefined
+      ? [{ path: 'keyHandoverDate', message: 'Vul de datum van de sleuteloverdracht in.' }]
+      : []),
+    ...(input.landlordOrganisationId === undefined
+      ? [{ path: 'landlordOrganisationId', message: 'Kies de corporatie die de woning verhuurt.' }]
+      : []),
   ];
   if (missing.length > 0) throw new AppError('VALIDATION_FAILED', undefined, missing);
-  const { keyHandoverDate, landlordOrganisationId } = input as { keyHandoverDate: string; landlordOrganisationId: string };
+  const { keyHandoverDate, landlordOrganisationId } = input as {
+    keyHandoverDate: string;
+    landlordOrganisationId: string;
+  };
   if (!(await repository.isCorporationOfRegion(tx, landlordOrganisationId, row.region_id))) {
-    throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'landlordOrganisationId', message: 'Kies een woningcorporatie uit uw regio.' }]);
+    throw new AppError('VALIDATION_FAILED', undefined, [
+      { path: 'landlordOrganisationId', message: 'Kies een woningcorporatie uit uw regio.' },
+    ]);
   }
   return { keyHandoverDate, landlordOrganisationId };
 }
 
-export async function startSupport(db: DataSource, context: RequestContext, actor: Actor, caseId: string, input: StartSupport): Promise<Partial<SupportView>> {
+export async function startSupport(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  caseId: string,
+  input: StartSupport,
+): Promise<Partial<SupportView>> {
   return db.transaction(async (tx) => {
     const row = await requireCase(tx, actor, caseId, { lock: true });
-    const isFollowUpProvider = actor.seat === 'provider' && (await repository.findDecidedProvider(tx, row.id)) === actor.organisationId;
-    if (input.startedOn > today()) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'startedOn', message: 'De startdatum ligt niet in de toekomst.' }]);
+    const isFollowUpProvider =
+      actor.seat === 'provider' &&
+      (await repository.findDecidedProvider(tx, row.id)) === actor.organisationId;
+    if (input.startedOn > today())
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { path: 'startedOn', message: 'De startdatum ligt niet in de toekomst.' },
+      ]);
     const facts = await factsOfTheMove(tx, row, input);
-    await moveCase(tx, context, actor, row.id, input.version, { transition: 'startAftercare', facts: { isFollowUpProvider }, details: { startedOn: input.startedOn } });
-    await repository.insertSupport(tx, row.id, actor.organisationId, actor.userId, { ...input, ...facts });
+    await moveCase(tx, context, actor, row.id, input.version, {
+      transition: 'startAftercare',
+      facts: { isFollowUpProvider },
+      details: { startedOn: input.startedOn },
+    });
+    await repository.insertSupport(tx, row.id, actor.organisationId, actor.userId, {
+      ...input,
+      ...facts,
+    });
     await audit(tx, context, row, 'support.start', ['intensity']);
     return (await viewSupport(tx, actor, await requireCase(tx, actor, caseId))).view;
   });
 }
 
-export async function addEntry(db: DataSource, context: RequestContext, actor: Actor, caseId: string, entry: SupportEntry): Promise<Partial<SupportView>> {
+export async function addEntry(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  caseId: string,
+  entry: SupportEntry,
+): Promise<Partial<SupportView>> {
   return db.transaction(async (tx) => {
     const row = await requireRunningSupport(tx, actor, caseId);
-    const direction = entry.type === 'intensity' ? intensityDirection(await repository.currentHours(tx, row.id), entry.hoursPerWeek) : 'start';
-    if (!(await repository.insertEntry(tx, row.id, actor.userId, entry, direction))) throw new AppError('NOT_FOUND', 'Dit doel hoort niet bij deze casus.');
+    const direction =
+      entry.type === 'intensity'
+        ? intensityDirection(await repository.currentHours(tx, row.id), entry.hoursPerWeek)
+        : 'start';
+    if (!(await repository.insertEntry(tx, row.id, actor.userId, entry, direction)))
+      throw new AppError('NOT_FOUND', 'Dit doel hoort niet bij deze casus.');
     await repository.touchCase(tx, row.id);
-    const part = { contact: 'contacts', intensity: 'intensity', goal: 'goals', goalProgress: 'goals', respite: 'respite' }[entry.type];
+    const part = {
+      contact: 'contacts',
+      intensity: 'intensity',
+      goal: 'goals',
+      goalProgress: 'goals',
+      respite: 'respite',
+    }[entry.type];
     await audit(tx, context, row, 'support.write', [part], { entry: entry.type });
     publishAfterCommit(tx, { kind: 'case', caseId: row.id, byUserId: actor.userId });
     return (await viewSupport(tx, actor, row)).view;
@@ -154,32 +325,74 @@ export async function addEntry(db: DataSource, context: RequestContext, actor: A
  * table named, the case goes on its agenda as an escalation in the same transaction; it stays in
  * follow-up support.
  */
-export async function raiseSignal(db: DataSource, context: RequestContext, actor: Actor, caseId: string, input: RaiseSignal): Promise<Partial<SupportView>> {
+export async function raiseSignal(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  caseId: string,
+  input: RaiseSignal,
+): Promise<Partial<SupportView>> {
   return db.transaction(async (tx) => {
     const row = await requireRunningSupport(tx, actor, caseId);
     const support = (await repository.findSupport(tx, row.id))!;
-    const escalation = input.escalateToTableId ? await escalateToTable(tx, actor, input.escalateToTableId, row.id, row.region_id) : null;
-    await repository.insertSignal(tx, row.id, actor.userId, { kind: input.kind, severity: input.severity, date: input.date, description: input.description, agendaItemId: escalation?.itemId ?? null });
+    const escalation = input.escalateToTableId
+      ? await escalateToTable(tx, actor, input.escalateToTableId, row.id, row.region_id)
+      : null;
+    await repository.insertSignal(tx, row.id, actor.userId, {
+      kind: input.kind,
+      severity: input.severity,
+      date: input.date,
+      description: input.description,
+      agendaItemId: escalation?.itemId ?? null,
+    });
     await repository.touchCase(tx, row.id);
-    await notify(tx, {
-      kind: 'signal', regionId: row.region_id, caseId: row.id, pseudonym: row.pseudonym, caseOwnerUserId: row.owner_user_id,
-      destinationMunicipalityCode: row.decided_destination_code, signalKind: input.kind, landlordOrganisationId: support.landlord_organisation_id,
-    }, { actorUserId: actor.userId });
-    await audit(tx, context, row, 'support.signal', ['signals'], { signalKind: input.kind, escalated: escalation !== null });
+    await notify(
+      tx,
+      {
+        kind: 'signal',
+        regionId: row.region_id,
+        caseId: row.id,
+        pseudonym: row.pseudonym,
+        caseOwnerUserId: row.owner_user_id,
+        destinationMunicipalityCode: row.decided_destination_code,
+        signalKind: input.kind,
+        landlordOrganisationId: support.landlord_organisation_id,
+      },
+      { actorUserId: actor.userId },
+    );
+    await audit(tx, context, row, 'support.signal', ['signals'], {
+      signalKind: input.kind,
+      escalated: escalation !== null,
+    });
     publishAfterCommit(tx, { kind: 'case', caseId: row.id, byUserId: actor.userId });
     return (await viewSupport(tx, actor, row)).view;
   });
 }
 
-export async function saveRelapsePlan(db: DataSource, context: RequestContext, actor: Actor, caseId: string, input: RelapsePlanInput): Promise<Partial<SupportView>> {
+export async function saveRelapsePlan(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  caseId: string,
+  input: RelapsePlanInput,
+): Promise<Partial<SupportView>> {
   return db.transaction(async (tx) => {
     const row = await requireRunningSupport(tx, actor, caseId);
     const current = await repository.latestPlanVersion(tx, row.id);
-    if (current !== input.basedOnVersion) throw new AppError('VERSION_CONFLICT', 'Het plan is intussen gewijzigd. Laad de nieuwste versie.', [], { currentVersion: current });
-    await repository.insertPlanVersion(tx, row.id, current + 1, actor.userId, input).catch((error: unknown) => {
-      if (isUniqueViolation(error, 'relapse_plan_case_id_version_key')) throw new AppError('VERSION_CONFLICT', undefined, [], { currentVersion: current + 1 });
-      throw error;
-    });
+    if (current !== input.basedOnVersion)
+      throw new AppError(
+        'VERSION_CONFLICT',
+        'Het plan is intussen gewijzigd. Laad de nieuwste versie.',
+        [],
+        { currentVersion: current },
+      );
+    await repository
+      .insertPlanVersion(tx, row.id, current + 1, actor.userId, input)
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error, 'relapse_plan_case_id_version_key'))
+          throw new AppError('VERSION_CONFLICT', undefined, [], { currentVersion: current + 1 });
+        throw error;
+      });
     await audit(tx, context, row, 'support.plan', ['plan'], { planVersion: current + 1 });
     publishAfterCommit(tx, { kind: 'case', caseId: row.id, byUserId: actor.userId });
     return (await viewSupport(tx, actor, row)).view;
@@ -187,17 +400,32 @@ export async function saveRelapsePlan(db: DataSource, context: RequestContext, a
 }
 
 /** The provider and the destination municipality agree one version of the plan, each for its own side. */
-export async function agreeRelapsePlan(db: DataSource, context: RequestContext, actor: Actor, caseId: string, version: number): Promise<Partial<SupportView>> {
+export async function agreeRelapsePlan(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  caseId: string,
+  version: number,
+): Promise<Partial<SupportView>> {
   return db.transaction(async (tx) => {
     const row = await requireCase(tx, actor, caseId, { lock: true });
     const side = planAgreementSide(actor.seat);
-    if (row.state !== 'aftercare') throw new AppError('CONFLICT', 'Instemmen kan alleen tijdens de nazorg.');
-    if (side === 'municipality' && !isDestination(actor, row)) throw new AppError('FORBIDDEN', 'Alleen de gemeente van bestemming stemt in met het plan.');
-    if (side === 'provider' && (await repository.findSupport(tx, row.id))?.provider_organisation_id !== actor.organisationId) throw new AppError('FORBIDDEN', 'Alleen de nazorgaanbieder stemt in namens de zorg.');
+    if (row.state !== 'aftercare')
+      throw new AppError('CONFLICT', 'Instemmen kan alleen tijdens de nazorg.');
+    if (side === 'municipality' && !isDestination(actor, row))
+      throw new AppError('FORBIDDEN', 'Alleen de gemeente van bestemming stemt in met het plan.');
+    if (
+      side === 'provider' &&
+      (await repository.findSupport(tx, row.id))?.provider_organisation_id !== actor.organisationId
+    )
+      throw new AppError('FORBIDDEN', 'Alleen de nazorgaanbieder stemt in namens de zorg.');
     if (!side) throw new AppError('FORBIDDEN');
     const latest = await repository.latestPlanVersion(tx, row.id);
     if (latest === 0) throw new AppError('CONFLICT', 'Er is nog geen terugvalpreventieplan.');
-    if (latest !== version) throw new AppError('VERSION_CONFLICT', 'Er is een nieuwere versie van het plan.', [], { currentVersion: latest });
+    if (latest !== version)
+      throw new AppError('VERSION_CONFLICT', 'Er is een nieuwere versie van het plan.', [], {
+        currentVersion: latest,
+      });
     await repository.agreePlan(tx, row.id, version, side, actor.userId);
     await audit(tx, context, row, 'support.plan', ['plan'], { planVersion: version, agreed: side });
     publishAfterCommit(tx, { kind: 'case', caseId: row.id, byUserId: actor.userId });
@@ -206,13 +434,27 @@ export async function agreeRelapsePlan(db: DataSource, context: RequestContext, 
 }
 
 /** A follow-up check: the one thing the provider still records on a closed case. */
-export async function answerCheck(db: DataSource, context: RequestContext, actor: Actor, caseId: string, checkId: string, answer: { stillLivesThere: boolean; tenancyConverted: boolean }): Promise<Partial<SupportView>> {
+export async function answerCheck(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  caseId: string,
+  checkId: string,
+  answer: { stillLivesThere: boolean; tenancyConverted: boolean },
+): Promise<Partial<SupportView>> {
   return db.transaction(async (tx) => {
     const row = await requireCase(tx, actor, caseId, { lock: true });
     const support = await repository.findSupport(tx, row.id);
-    if (!support || actor.seat !== 'provider' || support.provider_organisation_id !== actor.organisationId) throw new AppError('FORBIDDEN', 'Alleen de nazorgaanbieder beantwoordt de nameting.');
-    if (!isCheckAnswerable(row.state, false)) throw new AppError('CONFLICT', 'Deze nameting kan niet (meer) worden beantwoord.');
-    if (!(await repository.answerCheck(tx, row.id, checkId, actor.userId, answer))) throw new AppError('NOT_FOUND', 'Deze nameting bestaat niet of is al beantwoord.');
+    if (
+      !support ||
+      actor.seat !== 'provider' ||
+      support.provider_organisation_id !== actor.organisationId
+    )
+      throw new AppError('FORBIDDEN', 'Alleen de nazorgaanbieder beantwoordt de nameting.');
+    if (!isCheckAnswerable(row.state, false))
+      throw new AppError('CONFLICT', 'Deze nameting kan niet (meer) worden beantwoord.');
+    if (!(await repository.answerCheck(tx, row.id, checkId, actor.userId, answer)))
+      throw new AppError('NOT_FOUND', 'Deze nameting bestaat niet of is al beantwoord.');
     await audit(tx, context, row, 'support.check', ['checks'], { checkId });
     publishAfterCommit(tx, { kind: 'case', caseId: row.id, byUserId: actor.userId });
     return (await viewSupport(tx, actor, row)).view;
@@ -220,16 +462,30 @@ export async function answerCheck(db: DataSource, context: RequestContext, actor
 }
 
 /** Closing from follow-up support (domain.md §4): an outcome and a date, by the case manager or the follow-up provider. */
-export async function closeSupport(db: DataSource, context: RequestContext, actor: Actor, caseId: string, input: CloseSupport): Promise<Partial<SupportView>> {
+export async function closeSupport(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  caseId: string,
+  input: CloseSupport,
+): Promise<Partial<SupportView>> {
   return db.transaction(async (tx) => {
     const row = await requireCase(tx, actor, caseId, { lock: true });
     const support = await repository.findSupport(tx, row.id);
     if (input.closedOn > today() || (support && input.closedOn < support.started_on)) {
-      throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'closedOn', message: 'De datum ligt tussen de start van de nazorg en vandaag.' }]);
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { path: 'closedOn', message: 'De datum ligt tussen de start van de nazorg en vandaag.' },
+      ]);
     }
     await moveCase(tx, context, actor, row.id, input.version, {
-      transition: 'close', outcome: input.outcome, closedAt: dutchWallClockToMoment(input.closedOn, '12:00')!.toISOString(),
-      facts: { outcome: isOutcomeAllowed('close', input.outcome), closingDate: true, isFollowUpProvider: support?.provider_organisation_id === actor.organisationId },
+      transition: 'close',
+      outcome: input.outcome,
+      closedAt: dutchWallClockToMoment(input.closedOn, '12:00')!.toISOString(),
+      facts: {
+        outcome: isOutcomeAllowed('close', input.outcome),
+        closingDate: true,
+        isFollowUpProvider: support?.provider_organisation_id === actor.organisationId,
+      },
       details: { outcome: input.outcome, closedOn: input.closedOn },
     });
     await audit(tx, context, row, 'support.close', ['state']);

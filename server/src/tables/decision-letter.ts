@@ -47,8 +47,14 @@ export function decisionLetter(f: LetterFacts): { title: string; paragraphs: str
       `Besluit: u gaat wonen in ${f.destinationName ?? 'een gemeente in de regio'}.`,
       `Waarom? ${why[f.rule] ?? ''}${f.motivation && f.rule !== 'A' ? ` ${f.motivation}` : ''}`,
       'Wat gebeurt er nu? Een woningcorporatie zoekt een woning die bij u past. Als er een woning is, hoort u dat van uw casemanager. U mag de woning eerst bekijken.',
-      ...(f.preconditions.length ? [`Voordat u verhuist, wordt dit geregeld: ${f.preconditions.map((p) => `${p.description} (door ${p.ownerName}, uiterlijk ${formatDutchDate(p.dueDate)})`).join('; ')}.`] : []),
-      ...(f.followUpProvider ? [`Na de verhuizing krijgt u begeleiding van ${f.followUpProvider}.`] : []),
+      ...(f.preconditions.length
+        ? [
+            `Voordat u verhuist, wordt dit geregeld: ${f.preconditions.map((p) => `${p.description} (door ${p.ownerName}, uiterlijk ${formatDutchDate(p.dueDate)})`).join('; ')}.`,
+          ]
+        : []),
+      ...(f.followUpProvider
+        ? [`Na de verhuizing krijgt u begeleiding van ${f.followUpProvider}.`]
+        : []),
       `Heeft u vragen? Bel of mail uw casemanager ${f.ownerName} (${f.ownerOrganisation}).`,
       'Bent u het niet eens met dit besluit? Zeg het uw casemanager binnen zes weken. Die helpt u om bezwaar te maken bij de gemeente.',
       ...(f.outcome ? [`Status: ${caseOutcomeLabel[f.outcome]}.`] : []),

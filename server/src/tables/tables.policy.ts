@@ -6,7 +6,10 @@ import type { Actor } from '../core/request-context';
  * invited to, and only once the agenda is shared. Outside the reach a table does not exist (404).
  */
 export function tableScope(actor: Actor, params: unknown[]): string {
-  const param = (value: unknown) => { params.push(value); return `$${params.length}`; };
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
   switch (actor.seat) {
     case 'chair':
     case 'casemanager':
@@ -29,6 +32,12 @@ export function isChairOf(actor: Actor, regionId: string): boolean {
  * A precondition is marked done by the organisation that owns it (any of its seats: the one that
  * does the work knows it is done) or by the chair of the region, who keeps the table's promises.
  */
-export function mayCompletePrecondition(actor: Actor, precondition: { ownerOrganisationId: string; regionId: string }): boolean {
-  return actor.organisationId === precondition.ownerOrganisationId || isChairOf(actor, precondition.regionId);
+export function mayCompletePrecondition(
+  actor: Actor,
+  precondition: { ownerOrganisationId: string; regionId: string },
+): boolean {
+  return (
+    actor.organisationId === precondition.ownerOrganisationId ||
+    isChairOf(actor, precondition.regionId)
+  );
 }

@@ -1,14 +1,35 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { amsterdamDate, dutchToday, formatDutchDate,
-  AppError, agendaPublishBy, tableViewSchema, type DecisionInput, type Precondition, type TableDecisionView, type TableDetails, type TableView, type TableState,
+import {
+  amsterdamDate,
+  dutchToday,
+  formatDutchDate,
+  AppError,
+  agendaPublishBy,
+  tableViewSchema,
+  type DecisionInput,
+  type Precondition,
+  type TableDecisionView,
+  type TableDetails,
+  type TableView,
+  type TableState,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../audit/audit.writer';
 import { publishAfterCommit } from '../live/live-events';
 import { notifyAgendaPublished, notifyDecision } from '../notifications/table-notifications';
-import { caseFactsForDecision, moveCase, projectCaseFields, projectCaseIfReachable, requireCase } from '../cases/cases.service';
+import {
+  caseFactsForDecision,
+  moveCase,
+  projectCaseFields,
+  projectCaseIfReachable,
+  requireCase,
+} from '../cases/cases.service';
 import { isOwnOrganisationCase } from '../cases/cases.policy';
-import { allocateByDistribution, getCurrentRuleSet, isMunicipalityOfRegion } from '../regions/rule-set.service';
+import {
+  allocateByDistribution,
+  getCurrentRuleSet,
+  isMunicipalityOfRegion,
+} from '../regions/rule-set.service';
 import { isUniqueViolation } from '../core/db';
 import { isChairOf, mayCompletePrecondition } from './tables.policy';
 import { minutesPdf } from './minutes.pdf';
@@ -21,59 +42,129 @@ const purpose = 'case_coordination' as const;
 /** The table's day: audit rows carry it, so the access log can say "voorbereiding tafel 12 maart". */
 const tableDateOf = (table: TableRow) => amsterdamDate(table.starts_at);
 
-async function requireTable(tx: EntityManager, actor: Actor, tableId: string, lock = false): Promise<TableRow> {
+async function requireTable(
+  tx: EntityManager,
+  actor: Actor,
+  tableId: string,
+  lock = false,
+): Promise<TableRow> {
   const table = await repository.findTableInScope(tx, actor, tableId, lock);
   if (!table) throw new AppError('NOT_FOUND', 'Deze tafel bestaat niet of valt buiten uw bereik.');
   return table;
 }
 
-async function requireChairedTable(tx: EntityManager, actor: Actor, tableId: string, version: number, allowed: readonly TableState[]): Promise<TableRow> {
+async function requireChairedTable(
+  tx: EntityManager,
+  actor: Actor,
+  tableId: string,
+  version: number,
+  allowed: readonly TableState[],
+): Promise<TableRow> {
   const table = await requireTable(tx, actor, tableId, true);
-  if (!isChairOf(actor, table.region_id)) throw new AppError('FORBIDDEN', 'Alleen de tafelvoorzitter doet dit.');
-  if (table.version !== version) throw new AppError('VERSION_CONFLICT', undefined, [], { currentVersion: table.version });
-  if (!allowed.includes(table.state)) throw new AppError('CONFLICT', `Dit kan niet bij een tafel met status ‘${table.state === 'closed' ? 'afgesloten' : table.state === 'published' ? 'agenda gedeeld' : 'gepland'}’.`);
+  if (!isChairOf(actor, table.region_id))
+    throw new AppError('FORBIDDEN', 'Alleen de tafelvoorzitter doet dit.');
+  if (table.version !== version)
+    throw new AppError('VERSION_CONFLICT', undefined, [], { currentVersion: table.version });
+  if (!allowed.includes(table.state))
+    throw new AppError(
+      'CONFLICT',
+      `Dit kan niet bij een tafel met status ‘${table.state === 'closed' ? 'afgesloten' : table.state === 'published' ? 'agenda gedeeld' : 'gepland'}’.`,
+    );
   return table;
 }
 
 async function checkDetails(tx: EntityManager, actor: Actor, details: TableDetails): Promise<void> {
-  const found = await repository.countOrganisationsInRegion(tx, actor.regionId, details.invitedOrganisationIds);
-  if (found !== details.invitedOrganisationIds.length) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'invitedOrganisationIds', message: 'Nodig alleen organisaties uit uw regio uit.' }]);
-  if (details.municipalityCode && !(await isMunicipalityOfRegion(tx, actor.regionId, details.municipalityCode))) {
-    throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'municipalityCode', message: 'Deze gemeente hoort niet bij uw regio.' }]);
+  const found = await repository.countOrganisationsInRegion(
+    tx,
+    actor.regionId,
+    details.invitedOrganisationIds,
+  );
+  if (found !== details.invitedOrganisationIds.length)
+    throw new AppError('VALIDATION_FAILED', undefined, [
+      { path: 'invitedOrganisationIds', message: 'Nodig alleen organisaties uit uw regio uit.' },
+    ]);
+  if (
+    details.municipalityCode &&
+    !(await isMunicipalityOfRegion(tx, actor.regionId, details.municipalityCode))
+  ) {
+    throw new AppError('VALIDATION_FAILED', undefined, [
+      { path: 'municipalityCode', message: 'Deze gemeente hoort niet bij uw regio.' },
+    ]);
   }
 }
 
-export async function createTable(db: DataSource, context: RequestContext, actor: Actor, details: TableDetails): Promise<TableView> {
+export async function createTable(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  details: TableDetails,
+): Promise<TableView> {
   return db.transaction(async (tx) => {
     await checkDetails(tx, actor, details);
     const id = await repository.insertTable(tx, actor, details);
     await repository.replaceInvitations(tx, id, details.invitedOrganisationIds);
-    await writeAudit(tx, context, { action: 'table.create', objectType: 'table', objectId: id, purpose, outcome: 'success' });
+    await writeAudit(tx, context, {
+      action: 'table.create',
+      objectType: 'table',
+      objectId: id,
+      purpose,
+      outcome: 'success',
+    });
     return viewTable(tx, context, actor, await requireTable(tx, actor, id));
   });
 }
 
-export async function updateTable(db: DataSource, context: RequestContext, actor: Actor, tableId: string, version: number, details: TableDetails): Promise<TableView> {
+export async function updateTable(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  tableId: string,
+  version: number,
+  details: TableDetails,
+): Promise<TableView> {
   return db.transaction(async (tx) => {
     await requireChairedTable(tx, actor, tableId, version, ['planned', 'published']);
     await checkDetails(tx, actor, details);
-    if (!(await repository.updateTableDetails(tx, tableId, version, details))) throw new AppError('VERSION_CONFLICT');
+    if (!(await repository.updateTableDetails(tx, tableId, version, details)))
+      throw new AppError('VERSION_CONFLICT');
     publishAfterCommit(tx, { kind: 'table', tableId, byUserId: actor.userId });
     await repository.replaceInvitations(tx, tableId, details.invitedOrganisationIds);
-    await writeAudit(tx, context, { action: 'table.update', objectType: 'table', objectId: tableId, purpose, outcome: 'success' });
+    await writeAudit(tx, context, {
+      action: 'table.update',
+      objectType: 'table',
+      objectId: tableId,
+      purpose,
+      outcome: 'success',
+    });
     return viewTable(tx, context, actor, await requireTable(tx, actor, tableId));
   });
 }
 
-export async function listTables(db: DataSource, actor: Actor, filter: { state?: TableState; upcoming?: boolean }) {
+export async function listTables(
+  db: DataSource,
+  actor: Actor,
+  filter: { state?: TableState; upcoming?: boolean },
+) {
   return repository.listTablesInScope(db.manager, actor, filter);
 }
 
-export async function getTable(db: DataSource, context: RequestContext, actor: Actor, tableId: string): Promise<TableView> {
+export async function getTable(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  tableId: string,
+): Promise<TableView> {
   return db.transaction(async (tx) => {
     const table = await requireTable(tx, actor, tableId);
     const view = await viewTable(tx, context, actor, table);
-    await writeAudit(tx, context, { action: 'table.read', objectType: 'table', objectId: tableId, purpose, outcome: 'success', details: { tableDate: tableDateOf(table) } });
+    await writeAudit(tx, context, {
+      action: 'table.read',
+      objectType: 'table',
+      objectId: tableId,
+      purpose,
+      outcome: 'success',
+      details: { tableDate: tableDateOf(table) },
+    });
     return view;
   });
 }
@@ -84,14 +175,33 @@ export async function getTable(db: DataSource, context: RequestContext, actor: A
  * it is shared. Every case shown is personal data read: each gets its own audit row naming the
  * table's day, so the resident's access log says "voorbereiding tafel 12 maart".
  */
-async function viewTable(tx: EntityManager, context: RequestContext, actor: Actor, table: TableRow): Promise<TableView> {
+async function viewTable(
+  tx: EntityManager,
+  context: RequestContext,
+  actor: Actor,
+  table: TableRow,
+): Promise<TableView> {
   const ruleSet = await getCurrentRuleSet(tx, table.region_id);
-  const publishBy = agendaPublishBy(table.starts_at.toISOString(), ruleSet?.config.agendaPublicationDays ?? 5);
-  const seesAgenda = actor.seat === 'chair' || actor.seat === 'casemanager' || table.state !== 'planned';
+  const publishBy = agendaPublishBy(
+    table.starts_at.toISOString(),
+    ruleSet?.config.agendaPublicationDays ?? 5,
+  );
+  const seesAgenda =
+    actor.seat === 'chair' || actor.seat === 'casemanager' || table.state !== 'planned';
   const agendaRows = seesAgenda ? await repository.listAgenda(tx, table.id) : [];
-  const decisions = await repository.findDecisions(tx, agendaRows.map((a) => a.id));
-  const preconditions: (Precondition & { decisionId: string })[] = await repository.findPreconditions(tx, decisions.map((d) => d.id));
-  const organisationNames = await repository.findOrganisationNames(tx, decisions.flatMap((d) => d.present.map((p) => p.organisationId)));
+  const decisions = await repository.findDecisions(
+    tx,
+    agendaRows.map((a) => a.id),
+  );
+  const preconditions: (Precondition & { decisionId: string })[] =
+    await repository.findPreconditions(
+      tx,
+      decisions.map((d) => d.id),
+    );
+  const organisationNames = await repository.findOrganisationNames(
+    tx,
+    decisions.flatMap((d) => d.present.map((p) => p.organisationId)),
+  );
   const agenda = [];
   for (const item of agendaRows) {
     const projected = await projectCaseIfReachable(tx, actor, item.case_id);
@@ -101,11 +211,18 @@ async function viewTable(tx: EntityManager, context: RequestContext, actor: Acto
     const proposal = caseView?.proposal?.result;
     const wish = caseView?.wishes?.municipalities?.[0];
     // Provisional when the decision will take it from the ledger: C, or A that did not go to the wish.
-    const isByDistribution = proposal?.outcome === 'C' || (proposal?.outcome === 'A' && proposal.destination !== wish);
+    const isByDistribution =
+      proposal?.outcome === 'C' || (proposal?.outcome === 'A' && proposal.destination !== wish);
     if (projected) {
       await writeAudit(tx, context, {
-        action: 'case.read', objectType: 'case', objectId: item.case_id, subjectPseudonym: item.pseudonym, purpose, outcome: 'success',
-        fields: [...projected.fields], details: { tableId: table.id, tableDate: tableDateOf(table) },
+        action: 'case.read',
+        objectType: 'case',
+        objectId: item.case_id,
+        subjectPseudonym: item.pseudonym,
+        purpose,
+        outcome: 'success',
+        fields: [...projected.fields],
+        details: { tableId: table.id, tableDate: tableDateOf(table) },
       });
     }
     agenda.push({
@@ -117,7 +234,12 @@ async function viewTable(tx: EntityManager, context: RequestContext, actor: Acto
       case: (caseView ?? { pseudonym: item.pseudonym }) as Record<string, unknown>,
       isDestinationProvisional: item.status === 'open' && isByDistribution,
       decision: decision
-        ? decisionView(decision, preconditions.filter((p) => p.decisionId === decision.id), organisationNames, readsFreeText)
+        ? decisionView(
+            decision,
+            preconditions.filter((p) => p.decisionId === decision.id),
+            organisationNames,
+            readsFreeText,
+          )
         : null,
       ...(readsFreeText ? { note: item.note } : {}),
       hasNote: item.note !== null,
@@ -126,10 +248,20 @@ async function viewTable(tx: EntityManager, context: RequestContext, actor: Acto
   }
   // What leaves is what the schema says: a field the view does not name does not leave.
   return tableViewSchema.parse({
-    id: table.id, version: table.version, state: table.state, title: table.title, startsAt: table.starts_at.toISOString(),
-    location: table.location, videoUrl: table.video_url, municipalityCode: table.municipality_code,
-    chair: { userId: table.chair_user_id, displayName: table.chair_name }, invited: await repository.listInvited(tx, table.id),
-    publishedAt: table.published_at?.toISOString() ?? null, publishBy, plannedAt: table.created_at.toISOString(), closedAt: table.closed_at?.toISOString() ?? null,
+    id: table.id,
+    version: table.version,
+    state: table.state,
+    title: table.title,
+    startsAt: table.starts_at.toISOString(),
+    location: table.location,
+    videoUrl: table.video_url,
+    municipalityCode: table.municipality_code,
+    chair: { userId: table.chair_user_id, displayName: table.chair_name },
+    invited: await repository.listInvited(tx, table.id),
+    publishedAt: table.published_at?.toISOString() ?? null,
+    publishBy,
+    plannedAt: table.created_at.toISOString(),
+    closedAt: table.closed_at?.toISOString() ?? null,
     ...(seesAgenda ? { agenda } : {}),
   });
 }
@@ -147,65 +279,138 @@ const readsFreeTextOf = (fields: readonly string[] | undefined) => !!fields?.inc
  * carry an exception's reasons (an A's safety reasons, domain.md §3.5): they go only to a seat that
  * reads the case's exceptions, consent included, the same rule as the decision on the case page.
  */
-function decisionView(d: repository.DecisionRow, preconditions: readonly Precondition[], organisationNames: ReadonlyMap<string, string>, readsExceptions: boolean): TableDecisionView {
+function decisionView(
+  d: repository.DecisionRow,
+  preconditions: readonly Precondition[],
+  organisationNames: ReadonlyMap<string, string>,
+  readsExceptions: boolean,
+): TableDecisionView {
   return {
-    rule: d.rule, destination: d.destination_code, proposedDestination: d.proposed_destination_code, departsFromProposal: d.departs_from_proposal,
-    ruleSetVersion: d.rule_set_version, followUpProvider: d.follow_up_provider_name, isDisputed: d.is_disputed, decidedAt: d.decided_at.toISOString(),
+    rule: d.rule,
+    destination: d.destination_code,
+    proposedDestination: d.proposed_destination_code,
+    departsFromProposal: d.departs_from_proposal,
+    ruleSetVersion: d.rule_set_version,
+    followUpProvider: d.follow_up_provider_name,
+    isDisputed: d.is_disputed,
+    decidedAt: d.decided_at.toISOString(),
     decidedBy: d.decided_by_name,
-    present: d.present.map((p) => ({ ...p, organisationName: organisationNames.get(p.organisationId) ?? 'Onbekende organisatie' })),
+    present: d.present.map((p) => ({
+      ...p,
+      organisationName: organisationNames.get(p.organisationId) ?? 'Onbekende organisatie',
+    })),
     votes: readsExceptions ? d.votes : d.votes.map(({ reason: _withheld, ...vote }) => vote),
-    preconditions: preconditions.map(({ id, lifeDomain, description, ownerName, ownerOrganisationId, dueDate, isDone }) => ({ id, lifeDomain, description, ownerName, ownerOrganisationId, dueDate, isDone })),
+    preconditions: preconditions.map(
+      ({ id, lifeDomain, description, ownerName, ownerOrganisationId, dueDate, isDone }) => ({
+        id,
+        lifeDomain,
+        description,
+        ownerName,
+        ownerOrganisationId,
+        dueDate,
+        isDone,
+      }),
+    ),
     ...(readsExceptions ? { motivation: d.motivation, referralSummary: d.referral_summary } : {}),
   };
 }
 
-export async function addToAgenda(db: DataSource, context: RequestContext, actor: Actor, tableId: string, input: { version: number; caseId: string; caseVersion: number }): Promise<TableView> {
+export async function addToAgenda(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  tableId: string,
+  input: { version: number; caseId: string; caseVersion: number },
+): Promise<TableView> {
   return db.transaction(async (tx) => {
     const table = await requireTable(tx, actor, tableId, true);
-    if (table.version !== input.version) throw new AppError('VERSION_CONFLICT', undefined, [], { currentVersion: table.version });
+    if (table.version !== input.version)
+      throw new AppError('VERSION_CONFLICT', undefined, [], { currentVersion: table.version });
     if (table.state === 'closed') throw new AppError('CONFLICT', 'Deze tafel is al afgesloten.');
     if (!['chair', 'casemanager'].includes(actor.seat)) throw new AppError('FORBIDDEN');
     const facts = await caseFactsForDecision(tx, actor, input.caseId);
-    if (facts.regionId !== table.region_id) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'caseId', message: 'Deze casus hoort bij een andere regio.' }]);
-    await moveCase(tx, context, actor, input.caseId, input.caseVersion, { transition: 'schedule', facts: { plannedTable: true }, details: { tableId } });
-    await repository.insertAgendaItem(tx, tableId, input.caseId, actor.userId).catch((error: unknown) => {
-      if (isUniqueViolation(error, 'agenda_item_one_open_per_case')) throw new AppError('CONFLICT', 'Deze casus staat al op een agenda.');
-      throw error;
+    if (facts.regionId !== table.region_id)
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { path: 'caseId', message: 'Deze casus hoort bij een andere regio.' },
+      ]);
+    await moveCase(tx, context, actor, input.caseId, input.caseVersion, {
+      transition: 'schedule',
+      facts: { plannedTable: true },
+      details: { tableId },
     });
+    await repository
+      .insertAgendaItem(tx, tableId, input.caseId, actor.userId)
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error, 'agenda_item_one_open_per_case'))
+          throw new AppError('CONFLICT', 'Deze casus staat al op een agenda.');
+        throw error;
+      });
     await repository.bumpTableVersion(tx, tableId, input.version);
     publishAfterCommit(tx, { kind: 'table', tableId, byUserId: actor.userId });
     return viewTable(tx, context, actor, await requireTable(tx, actor, tableId));
   });
 }
 
-export async function orderAgenda(db: DataSource, context: RequestContext, actor: Actor, tableId: string, input: { version: number; itemIds: string[] }): Promise<TableView> {
+export async function orderAgenda(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  tableId: string,
+  input: { version: number; itemIds: string[] },
+): Promise<TableView> {
   return db.transaction(async (tx) => {
     await requireChairedTable(tx, actor, tableId, input.version, ['planned', 'published']);
     const open = (await repository.listAgenda(tx, tableId)).map((a) => a.id).sort();
     if (JSON.stringify([...input.itemIds].sort()) !== JSON.stringify(open)) {
-      throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'itemIds', message: 'Geef alle agendapunten van deze tafel, elk één keer.' }]);
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { path: 'itemIds', message: 'Geef alle agendapunten van deze tafel, elk één keer.' },
+      ]);
     }
     await repository.setAgendaOrder(tx, tableId, input.itemIds);
     await repository.bumpTableVersion(tx, tableId, input.version);
     publishAfterCommit(tx, { kind: 'table', tableId, byUserId: actor.userId });
-    await writeAudit(tx, context, { action: 'table.update', objectType: 'table', objectId: tableId, purpose, outcome: 'success', details: { reordered: true } });
+    await writeAudit(tx, context, {
+      action: 'table.update',
+      objectType: 'table',
+      objectId: tableId,
+      purpose,
+      outcome: 'success',
+      details: { reordered: true },
+    });
     return viewTable(tx, context, actor, await requireTable(tx, actor, tableId));
   });
 }
 
 /** Taking a case off the agenda (before the meeting) or deferring it (at the meeting): back to "uitstroomgereed", the clock runs on. */
 export async function releaseAgendaItem(
-  db: DataSource, context: RequestContext, actor: Actor, tableId: string, itemId: string, input: { version: number; reason: string }, status: 'removed' | 'deferred',
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  tableId: string,
+  itemId: string,
+  input: { version: number; reason: string },
+  status: 'removed' | 'deferred',
 ): Promise<TableView> {
   return db.transaction(async (tx) => {
-    await requireChairedTable(tx, actor, tableId, input.version, status === 'removed' ? ['planned', 'published'] : ['published']);
+    await requireChairedTable(
+      tx,
+      actor,
+      tableId,
+      input.version,
+      status === 'removed' ? ['planned', 'published'] : ['published'],
+    );
     const item = await repository.findAgendaItem(tx, tableId, itemId);
-    if (!item || item.status !== 'open') throw new AppError('NOT_FOUND', 'Dit agendapunt staat niet (meer) open.');
+    if (!item || item.status !== 'open')
+      throw new AppError('NOT_FOUND', 'Dit agendapunt staat niet (meer) open.');
     // The reason is kept once, on the agenda item, where the projection and erasure reach it; the case's event and the audit row name the field only.
     // An escalation never moved the case (it stays in aftercare): taking it off moves nothing back.
     if (item.kind === 'placement') {
       const facts = await caseFactsForDecision(tx, actor, item.case_id);
-      await moveCase(tx, context, actor, item.case_id, facts.version, { transition: 'unschedule', facts: { reason: true }, details: { tableId, [status]: true, textFields: ['note'] } });
+      await moveCase(tx, context, actor, item.case_id, facts.version, {
+        transition: 'unschedule',
+        facts: { reason: true },
+        details: { tableId, [status]: true, textFields: ['note'] },
+      });
     }
     await repository.setAgendaItemStatus(tx, itemId, status, input.reason);
     await repository.bumpTableVersion(tx, tableId, input.version);
@@ -214,36 +419,72 @@ export async function releaseAgendaItem(
   });
 }
 
-export async function publishTable(db: DataSource, context: RequestContext, actor: Actor, tableId: string, version: number): Promise<TableView> {
+export async function publishTable(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  tableId: string,
+  version: number,
+): Promise<TableView> {
   return db.transaction(async (tx) => {
     await requireChairedTable(tx, actor, tableId, version, ['planned']);
     // Sharing an empty agenda tells the invited nothing and would open the table to them for nothing.
     if (!(await repository.listAgenda(tx, tableId)).some((a) => a.status === 'open')) {
-      throw new AppError('CONFLICT', 'De agenda is nog leeg. Zet eerst een casus op de agenda; een lege agenda wordt niet gedeeld.');
+      throw new AppError(
+        'CONFLICT',
+        'De agenda is nog leeg. Zet eerst een casus op de agenda; een lege agenda wordt niet gedeeld.',
+      );
     }
     await repository.bumpTableVersion(tx, tableId, version, { state: 'published' });
     publishAfterCommit(tx, { kind: 'table', tableId, byUserId: actor.userId });
     await notifyAgendaPublished(tx, tableId, actor.userId);
-    await writeAudit(tx, context, { action: 'table.publish', objectType: 'table', objectId: tableId, purpose, outcome: 'success' });
+    await writeAudit(tx, context, {
+      action: 'table.publish',
+      objectType: 'table',
+      objectId: tableId,
+      purpose,
+      outcome: 'success',
+    });
     return viewTable(tx, context, actor, await requireTable(tx, actor, tableId));
   });
 }
 
 /** Closing the table: what was not discussed is deferred (back to "uitstroomgereed"), then the minutes stand. */
-export async function closeTable(db: DataSource, context: RequestContext, actor: Actor, tableId: string, version: number): Promise<TableView> {
+export async function closeTable(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  tableId: string,
+  version: number,
+): Promise<TableView> {
   return db.transaction(async (tx) => {
     await requireChairedTable(tx, actor, tableId, version, ['published']);
-    for (const item of (await repository.listAgenda(tx, tableId)).filter((a) => a.status === 'open')) {
+    for (const item of (await repository.listAgenda(tx, tableId)).filter(
+      (a) => a.status === 'open',
+    )) {
       // An escalation from follow-up support is discussed, not decided: closing the table ends it, the case stays in aftercare.
-      if (item.kind === 'escalation') { await repository.setAgendaItemStatus(tx, item.id, 'decided', item.note); continue; }
+      if (item.kind === 'escalation') {
+        await repository.setAgendaItemStatus(tx, item.id, 'decided', item.note);
+        continue;
+      }
       const facts = await caseFactsForDecision(tx, actor, item.case_id);
       const reason = 'Niet behandeld aan tafel; terug naar uitstroomgereed.';
-      await moveCase(tx, context, actor, item.case_id, facts.version, { transition: 'unschedule', facts: { reason: true }, details: { tableId, deferred: true, textFields: ['note'] } });
+      await moveCase(tx, context, actor, item.case_id, facts.version, {
+        transition: 'unschedule',
+        facts: { reason: true },
+        details: { tableId, deferred: true, textFields: ['note'] },
+      });
       await repository.setAgendaItemStatus(tx, item.id, 'deferred', reason);
     }
     await repository.bumpTableVersion(tx, tableId, version, { state: 'closed' });
     publishAfterCommit(tx, { kind: 'table', tableId, byUserId: actor.userId });
-    await writeAudit(tx, context, { action: 'table.close', objectType: 'table', objectId: tableId, purpose, outcome: 'success' });
+    await writeAudit(tx, context, {
+      action: 'table.close',
+      objectType: 'table',
+      objectId: tableId,
+      purpose,
+      outcome: 'success',
+    });
     return viewTable(tx, context, actor, await requireTable(tx, actor, tableId));
   });
 }
@@ -253,19 +494,42 @@ export async function closeTable(db: DataSource, context: RequestContext, actor:
  * takes its destination from the region's ledger under the ledger's row lock, in this transaction:
  * two tables deciding at once never read the same counts.
  */
-export async function decideCase(db: DataSource, context: RequestContext, actor: Actor, tableId: string, itemId: string, input: DecisionInput): Promise<TableView> {
+export async function decideCase(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  tableId: string,
+  itemId: string,
+  input: DecisionInput,
+): Promise<TableView> {
   return db.transaction(async (tx) => {
     const table = await requireChairedTable(tx, actor, tableId, input.version, ['published']);
     // domain.md §4: a table decides on or after its own Dutch calendar date, never before; the letter and the minutes carry that date.
     const tableDate = tableDateOf(table);
     if (dutchToday() < tableDate) {
-      throw new AppError('TABLE_NOT_YET_HELD', `Deze tafel is op ${formatDutchDate(tableDate)}. Een besluit kan pas vanaf die dag worden vastgelegd.`, [], { tableDate });
+      throw new AppError(
+        'TABLE_NOT_YET_HELD',
+        `Deze tafel is op ${formatDutchDate(tableDate)}. Een besluit kan pas vanaf die dag worden vastgelegd.`,
+        [],
+        { tableDate },
+      );
     }
     const item = await repository.findAgendaItem(tx, tableId, itemId);
-    if (!item || item.status !== 'open') throw new AppError('NOT_FOUND', 'Dit agendapunt staat niet (meer) open.');
-    if (item.kind === 'escalation') throw new AppError('CONFLICT', 'Een escalatie uit de nazorg krijgt geen plaatsingsbesluit; de casus blijft in de nazorg.');
+    if (!item || item.status !== 'open')
+      throw new AppError('NOT_FOUND', 'Dit agendapunt staat niet (meer) open.');
+    if (item.kind === 'escalation')
+      throw new AppError(
+        'CONFLICT',
+        'Een escalatie uit de nazorg krijgt geen plaatsingsbesluit; de casus blijft in de nazorg.',
+      );
     const facts = await caseFactsForDecision(tx, actor, item.case_id);
-    if (facts.version !== input.caseVersion) throw new AppError('VERSION_CONFLICT', 'De casus is intussen gewijzigd. Laad de agenda opnieuw.', [], { currentVersion: facts.version });
+    if (facts.version !== input.caseVersion)
+      throw new AppError(
+        'VERSION_CONFLICT',
+        'De casus is intussen gewijzigd. Laad de agenda opnieuw.',
+        [],
+        { currentVersion: facts.version },
+      );
     const ruleSet = await getCurrentRuleSet(tx, table.region_id);
     if (!ruleSet) throw new AppError('CONFLICT', 'Uw regio heeft nog geen regelset.');
     const regionCodes = new Set(ruleSet.config.municipalities.map((m) => m.code));
@@ -276,34 +540,81 @@ export async function decideCase(db: DataSource, context: RequestContext, actor:
     let destination = input.destination ?? null;
     let allocationId: string | null = null;
     // By distribution: C, or A where the proposal did not go to the wish; unless the table names a destination itself.
-    const isByDistribution = !input.destination && (input.rule === 'C' || (input.rule === 'A' && proposed?.outcome === 'A' && proposed.destination !== facts.wish));
+    const isByDistribution =
+      !input.destination &&
+      (input.rule === 'C' ||
+        (input.rule === 'A' && proposed?.outcome === 'A' && proposed.destination !== facts.wish));
     if (input.rule === 'buiten_regio') {
       destination = null;
-      if (!input.referralSummary || input.referralSummary.length < 10) issues.push({ path: 'referralSummary', message: 'Schrijf een overdracht voor de herkomstregio (minstens 10 tekens).' });
+      if (!input.referralSummary || input.referralSummary.length < 10)
+        issues.push({
+          path: 'referralSummary',
+          message: 'Schrijf een overdracht voor de herkomstregio (minstens 10 tekens).',
+        });
     } else if (isByDistribution) {
-      const excluded = [...facts.excluded, ...(input.rule === 'A' && facts.originCode ? [facts.originCode] : [])];
-      const allocation = await allocateByDistribution(tx, { regionId: table.region_id, date: dutchToday(), excluded, caseId: item.case_id });
-      if (!allocation.municipalityCode) issues.push({ path: 'destination', message: 'Geen gemeente over voor verdeling: kies de bestemming.' });
+      const excluded = [
+        ...facts.excluded,
+        ...(input.rule === 'A' && facts.originCode ? [facts.originCode] : []),
+      ];
+      const allocation = await allocateByDistribution(tx, {
+        regionId: table.region_id,
+        date: dutchToday(),
+        excluded,
+        caseId: item.case_id,
+      });
+      if (!allocation.municipalityCode)
+        issues.push({
+          path: 'destination',
+          message: 'Geen gemeente over voor verdeling: kies de bestemming.',
+        });
       destination = allocation.municipalityCode;
       allocationId = allocation.allocationId;
     } else if (!destination) {
       destination = proposed?.destination ?? null;
       if (!destination) issues.push({ path: 'destination', message: 'Kies de bestemming.' });
     }
-    if (destination && !regionCodes.has(destination)) issues.push({ path: 'destination', message: 'Kies een gemeente in de regio.' });
-    const departsFromProposal = !!proposed && (input.rule !== proposed.outcome || (!isByDistribution && destination !== proposed.destination));
-    if ((departsFromProposal || ['A', 'B', 'D'].includes(input.rule)) && (input.motivation?.trim().length ?? 0) < 10) {
-      issues.push({ path: 'motivation', message: departsFromProposal ? 'Motiveer waarom de tafel afwijkt van het voorstel (minstens 10 tekens).' : 'Een uitzondering wordt altijd gemotiveerd (minstens 10 tekens).' });
+    if (destination && !regionCodes.has(destination))
+      issues.push({ path: 'destination', message: 'Kies een gemeente in de regio.' });
+    const departsFromProposal =
+      !!proposed &&
+      (input.rule !== proposed.outcome ||
+        (!isByDistribution && destination !== proposed.destination));
+    if (
+      (departsFromProposal || ['A', 'B', 'D'].includes(input.rule)) &&
+      (input.motivation?.trim().length ?? 0) < 10
+    ) {
+      issues.push({
+        path: 'motivation',
+        message: departsFromProposal
+          ? 'Motiveer waarom de tafel afwijkt van het voorstel (minstens 10 tekens).'
+          : 'Een uitzondering wordt altijd gemotiveerd (minstens 10 tekens).',
+      });
     }
-    if (input.rule !== 'buiten_regio' && !input.followUpProviderId) issues.push({ path: 'followUpProviderId', message: 'Kies de aanbieder van de nazorg.' });
+    if (input.rule !== 'buiten_regio' && !input.followUpProviderId)
+      issues.push({ path: 'followUpProviderId', message: 'Kies de aanbieder van de nazorg.' });
     if (issues.length) throw new AppError('VALIDATION_FAILED', undefined, issues);
 
     const [{ id: decisionId }] = await tx.query(
       `INSERT INTO table_decision (agenda_item_id, case_id, rule, destination_code, proposed_destination_code, departs_from_proposal, motivation,
          rule_set_version, allocation_id, follow_up_provider_id, present, votes, is_disputed, referral_summary, decided_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
-      [itemId, item.case_id, input.rule, destination, proposed?.destination ?? null, departsFromProposal, input.motivation ?? null, ruleSet.version, allocationId,
-        input.followUpProviderId ?? null, JSON.stringify(input.present), JSON.stringify(input.votes), input.isDisputed, input.referralSummary ?? null, actor.userId],
+      [
+        itemId,
+        item.case_id,
+        input.rule,
+        destination,
+        proposed?.destination ?? null,
+        departsFromProposal,
+        input.motivation ?? null,
+        ruleSet.version,
+        allocationId,
+        input.followUpProviderId ?? null,
+        JSON.stringify(input.present),
+        JSON.stringify(input.votes),
+        input.isDisputed,
+        input.referralSummary ?? null,
+        actor.userId,
+      ],
     );
     for (const p of input.preconditions) {
       await tx.query(
@@ -313,15 +624,25 @@ export async function decideCase(db: DataSource, context: RequestContext, actor:
     }
     const details = { tableId, decisionId, rule: input.rule, tableDate: tableDateOf(table) };
     const decided = await moveCase(tx, context, actor, item.case_id, facts.version, {
-      transition: 'decide', facts: { decision: true }, decidedDestinationCode: destination, details,
+      transition: 'decide',
+      facts: { decision: true },
+      decidedDestinationCode: destination,
+      details,
     });
     if (input.rule === 'buiten_regio') {
       await moveCase(tx, context, actor, item.case_id, decided.version, {
-        transition: 'referToOriginRegion', facts: { destinationOutsideRegion: true, outcome: true }, outcome: 'referredToOriginRegion', details,
+        transition: 'referToOriginRegion',
+        facts: { destinationOutsideRegion: true, outcome: true },
+        outcome: 'referredToOriginRegion',
+        details,
       });
     } else {
       // Straight on to the dwelling search, with the decision (domain.md §4).
-      await moveCase(tx, context, actor, item.case_id, decided.version, { transition: 'startSearch', facts: { destinationInRegion: true }, details });
+      await moveCase(tx, context, actor, item.case_id, decided.version, {
+        transition: 'startSearch',
+        facts: { destinationInRegion: true },
+        details,
+      });
     }
     await repository.setAgendaItemStatus(tx, itemId, 'decided', null);
     await repository.bumpTableVersion(tx, tableId, input.version);
@@ -331,40 +652,95 @@ export async function decideCase(db: DataSource, context: RequestContext, actor:
   });
 }
 
-async function checkParticipants(tx: EntityManager, table: TableRow, input: DecisionInput, issues: { path: string; message: string }[]): Promise<void> {
+async function checkParticipants(
+  tx: EntityManager,
+  table: TableRow,
+  input: DecisionInput,
+  issues: { path: string; message: string }[],
+): Promise<void> {
   const presentIds = [...new Set(input.present.map((p) => p.organisationId))];
-  if ((await repository.countOrganisationsInRegion(tx, table.region_id, presentIds)) !== presentIds.length) {
-    issues.push({ path: 'present', message: 'Aanwezig kunnen alleen organisaties uit de regio zijn.' });
+  if (
+    (await repository.countOrganisationsInRegion(tx, table.region_id, presentIds)) !==
+    presentIds.length
+  ) {
+    issues.push({
+      path: 'present',
+      message: 'Aanwezig kunnen alleen organisaties uit de regio zijn.',
+    });
   }
   input.votes.forEach((vote, i) => {
-    if (!presentIds.includes(vote.organisationId)) issues.push({ path: `votes.${i}.organisationId`, message: 'Alleen wie aanwezig is, geeft akkoord of bezwaar.' });
+    if (!presentIds.includes(vote.organisationId))
+      issues.push({
+        path: `votes.${i}.organisationId`,
+        message: 'Alleen wie aanwezig is, geeft akkoord of bezwaar.',
+      });
   });
   const owners = [...new Set(input.preconditions.map((p) => p.ownerOrganisationId))];
-  if ((await repository.countOrganisationsInRegion(tx, table.region_id, owners)) !== owners.length) {
-    issues.push({ path: 'preconditions', message: 'Elke randvoorwaarde heeft een eigenaar uit de regio.' });
+  if (
+    (await repository.countOrganisationsInRegion(tx, table.region_id, owners)) !== owners.length
+  ) {
+    issues.push({
+      path: 'preconditions',
+      message: 'Elke randvoorwaarde heeft een eigenaar uit de regio.',
+    });
   }
-  if (input.followUpProviderId && (await repository.countOrganisationsInRegion(tx, table.region_id, [input.followUpProviderId], 'provider')) !== 1) {
+  if (
+    input.followUpProviderId &&
+    (await repository.countOrganisationsInRegion(
+      tx,
+      table.region_id,
+      [input.followUpProviderId],
+      'provider',
+    )) !== 1
+  ) {
     issues.push({ path: 'followUpProviderId', message: 'Kies een zorgaanbieder uit de regio.' });
   }
 }
 
 /** The minutes as a PDF: the reader's own view of the table, so each seat's copy shows only what it may. */
-export async function getMinutesPdf(db: DataSource, context: RequestContext, actor: Actor, tableId: string): Promise<{ pdf: Buffer; filename: string }> {
+export async function getMinutesPdf(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  tableId: string,
+): Promise<{ pdf: Buffer; filename: string }> {
   return db.transaction(async (tx) => {
     const table = await requireTable(tx, actor, tableId);
     const view = await viewTable(tx, context, actor, table);
-    const names = new Map((await getCurrentRuleSet(tx, table.region_id))?.config.municipalities.map((m) => [m.code, m.name]) ?? []);
-    await writeAudit(tx, context, { action: 'table.minutes', objectType: 'table', objectId: tableId, purpose, outcome: 'success', details: { tableDate: tableDateOf(table) } });
-    const pdf = await minutesPdf(view, (code) => (code ? names.get(code) ?? code : '—'), new Date());
+    const names = new Map(
+      (await getCurrentRuleSet(tx, table.region_id))?.config.municipalities.map((m) => [
+        m.code,
+        m.name,
+      ]) ?? [],
+    );
+    await writeAudit(tx, context, {
+      action: 'table.minutes',
+      objectType: 'table',
+      objectId: tableId,
+      purpose,
+      outcome: 'success',
+      details: { tableDate: tableDateOf(table) },
+    });
+    const pdf = await minutesPdf(
+      view,
+      (code) => (code ? (names.get(code) ?? code) : '—'),
+      new Date(),
+    );
     return { pdf, filename: `notulen-${tableDateOf(table)}.pdf` };
   });
 }
 
 /** The letter to the resident about the table's latest decision on their case (owning case manager only). */
-export async function getDecisionLetter(db: DataSource, context: RequestContext, actor: Actor, caseId: string) {
+export async function getDecisionLetter(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  caseId: string,
+) {
   return db.transaction(async (tx) => {
     const row = await requireCase(tx, actor, caseId);
-    if (!isOwnOrganisationCase(actor, row.owner_organisation_id)) throw new AppError('FORBIDDEN', 'De brief gaat via de casemanager van de bewoner.');
+    if (!isOwnOrganisationCase(actor, row.owner_organisation_id))
+      throw new AppError('FORBIDDEN', 'De brief gaat via de casemanager van de bewoner.');
     const [decision] = await tx.query(
       `SELECT d.id, d.rule, trim(d.destination_code) AS destination, d.motivation, d.decided_at, p.name AS provider
          FROM table_decision d JOIN agenda_item a ON a.id = d.agenda_item_id JOIN outflow_table t ON t.id = a.table_id
@@ -374,18 +750,35 @@ export async function getDecisionLetter(db: DataSource, context: RequestContext,
     );
     if (!decision) throw new AppError('NOT_FOUND', 'Er is nog geen besluit over deze casus.');
     const preconditions = await repository.findPreconditions(tx, [decision.id]);
-    const names = new Map((await getCurrentRuleSet(tx, row.region_id))?.config.municipalities.map((m) => [m.code, m.name]) ?? []);
-    await writeAudit(tx, context, { action: 'case.letter', objectType: 'case', objectId: caseId, subjectPseudonym: row.pseudonym, purpose, outcome: 'success', fields: ['identity', 'decision'] });
+    const names = new Map(
+      (await getCurrentRuleSet(tx, row.region_id))?.config.municipalities.map((m) => [
+        m.code,
+        m.name,
+      ]) ?? [],
+    );
+    await writeAudit(tx, context, {
+      action: 'case.letter',
+      objectType: 'case',
+      objectId: caseId,
+      subjectPseudonym: row.pseudonym,
+      purpose,
+      outcome: 'success',
+      fields: ['identity', 'decision'],
+    });
     return decisionLetter({
       firstName: row.sections.identity?.firstName ?? '',
       rule: decision.rule,
-      destinationName: decision.destination ? names.get(decision.destination) ?? decision.destination : null,
-      originName: row.origin_code ? names.get(row.origin_code) ?? row.origin_code : null,
+      destinationName: decision.destination
+        ? (names.get(decision.destination) ?? decision.destination)
+        : null,
+      originName: row.origin_code ? (names.get(row.origin_code) ?? row.origin_code) : null,
       motivation: decision.motivation,
       decisionDate: amsterdamDate(decision.decided_at),
       ownerName: row.owner_name,
       ownerOrganisation: row.owner_organisation_name,
-      preconditions: preconditions.map((p: { description: string; ownerName: string; dueDate: string }) => p),
+      preconditions: preconditions.map(
+        (p: { description: string; ownerName: string; dueDate: string }) => p,
+      ),
       followUpProvider: decision.provider,
       outcome: row.outcome,
     });
@@ -397,7 +790,12 @@ export async function getDecisionLetter(db: DataSource, context: RequestContext,
  * owners and due dates (overdue flagged by the reader), follow-up provider. The motivation may carry
  * an exception's reasons and goes only to seats that read the exceptions.
  */
-export async function getCaseDecision(db: DataSource, context: RequestContext, actor: Actor, caseId: string) {
+export async function getCaseDecision(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  caseId: string,
+) {
   return db.transaction(async (tx) => {
     const row = await requireCase(tx, actor, caseId);
     const [decision] = await tx.query(
@@ -410,11 +808,27 @@ export async function getCaseDecision(db: DataSource, context: RequestContext, a
     );
     if (!decision) throw new AppError('NOT_FOUND', 'Er is nog geen besluit over deze casus.');
     const { fields } = await projectCaseFields(tx, actor, row);
-    await writeAudit(tx, context, { action: 'case.read', objectType: 'case', objectId: caseId, subjectPseudonym: row.pseudonym, purpose, outcome: 'success', fields: ['decision'] });
+    await writeAudit(tx, context, {
+      action: 'case.read',
+      objectType: 'case',
+      objectId: caseId,
+      subjectPseudonym: row.pseudonym,
+      purpose,
+      outcome: 'success',
+      fields: ['decision'],
+    });
     return {
-      rule: decision.rule, destination: decision.destination, departsFromProposal: decision.departs_from_proposal, isDisputed: decision.is_disputed,
-      decidedAt: decision.decided_at.toISOString(), followUpProvider: decision.provider,
-      table: { id: decision.table_id, title: decision.table_title, startsAt: decision.starts_at.toISOString() },
+      rule: decision.rule,
+      destination: decision.destination,
+      departsFromProposal: decision.departs_from_proposal,
+      isDisputed: decision.is_disputed,
+      decidedAt: decision.decided_at.toISOString(),
+      followUpProvider: decision.provider,
+      table: {
+        id: decision.table_id,
+        title: decision.table_title,
+        startsAt: decision.starts_at.toISOString(),
+      },
       preconditions: await repository.findPreconditions(tx, [decision.id]),
       ...(fields.includes('exceptions') ? { motivation: decision.motivation } : {}),
     };
@@ -425,23 +839,48 @@ export async function getCaseDecision(db: DataSource, context: RequestContext, a
  * Marks a precondition done, once: its owning organisation or the region's chair. The row lock makes
  * two clicks at once land one after the other; the second finds it done and gets a conflict.
  */
-export async function completePrecondition(db: DataSource, context: RequestContext, actor: Actor, caseId: string, preconditionId: string) {
+export async function completePrecondition(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  caseId: string,
+  preconditionId: string,
+) {
   await db.transaction(async (tx) => {
     const row = await requireCase(tx, actor, caseId);
     const [precondition]: { owner_organisation_id: string; is_done: boolean }[] = await tx.query(
       'SELECT owner_organisation_id, done_at IS NOT NULL AS is_done FROM precondition WHERE id = $1 AND case_id = $2 FOR UPDATE',
       [preconditionId, caseId],
     );
-    if (!precondition) throw new AppError('NOT_FOUND', 'Deze randvoorwaarde bestaat niet bij deze casus.');
-    if (!mayCompletePrecondition(actor, { ownerOrganisationId: precondition.owner_organisation_id, regionId: row.region_id })) {
-      throw new AppError('FORBIDDEN', 'Alleen de organisatie die de randvoorwaarde regelt, of de tafelvoorzitter, meldt haar gereed.');
+    if (!precondition)
+      throw new AppError('NOT_FOUND', 'Deze randvoorwaarde bestaat niet bij deze casus.');
+    if (
+      !mayCompletePrecondition(actor, {
+        ownerOrganisationId: precondition.owner_organisation_id,
+        regionId: row.region_id,
+      })
+    ) {
+      throw new AppError(
+        'FORBIDDEN',
+        'Alleen de organisatie die de randvoorwaarde regelt, of de tafelvoorzitter, meldt haar gereed.',
+      );
     }
-    if (precondition.is_done) throw new AppError('CONFLICT', 'Deze randvoorwaarde is al gereed gemeld.');
-    await tx.query('UPDATE precondition SET done_at = now(), done_by = $2 WHERE id = $1', [preconditionId, actor.userId]);
+    if (precondition.is_done)
+      throw new AppError('CONFLICT', 'Deze randvoorwaarde is al gereed gemeld.');
+    await tx.query('UPDATE precondition SET done_at = now(), done_by = $2 WHERE id = $1', [
+      preconditionId,
+      actor.userId,
+    ]);
     await tx.query('UPDATE case_file SET last_activity_at = now() WHERE id = $1', [caseId]);
     await writeAudit(tx, context, {
-      action: 'case.update', objectType: 'case', objectId: caseId, subjectPseudonym: row.pseudonym, purpose, outcome: 'success',
-      fields: ['decision'], details: { preconditionId, done: true },
+      action: 'case.update',
+      objectType: 'case',
+      objectId: caseId,
+      subjectPseudonym: row.pseudonym,
+      purpose,
+      outcome: 'success',
+      fields: ['decision'],
+      details: { preconditionId, done: true },
     });
     publishAfterCommit(tx, { kind: 'case', caseId, byUserId: actor.userId });
   });
@@ -451,12 +890,19 @@ export async function completePrecondition(db: DataSource, context: RequestConte
 // ---- for the live layer ----
 
 /** Whether the table lies in the actor's reach: a page may follow it live only then. */
-export async function isTableInReach(db: DataSource, actor: Actor, tableId: string): Promise<boolean> {
+export async function isTableInReach(
+  db: DataSource,
+  actor: Actor,
+  tableId: string,
+): Promise<boolean> {
   return (await repository.findTableInScope(db.manager, actor, tableId)) !== null;
 }
 
 /** The tables whose agenda shows these cases: a change to a case changes what their pages show. */
-export async function tablesShowingCases(db: DataSource, caseIds: readonly string[]): Promise<string[]> {
+export async function tablesShowingCases(
+  db: DataSource,
+  caseIds: readonly string[],
+): Promise<string[]> {
   return caseIds.length ? repository.findTablesShowingCases(db.manager, caseIds) : [];
 }
 
@@ -466,18 +912,37 @@ export async function tablesShowingCases(db: DataSource, caseIds: readonly strin
  * state does not move (it stays in aftercare), so no `schedule` step is taken. The note names no
  * care detail: invited corporations read the shared agenda.
  */
-export async function escalateToTable(tx: EntityManager, actor: Actor, tableId: string, caseId: string, regionId: string): Promise<{ itemId: string; tableTitle: string }> {
+export async function escalateToTable(
+  tx: EntityManager,
+  actor: Actor,
+  tableId: string,
+  caseId: string,
+  regionId: string,
+): Promise<{ itemId: string; tableTitle: string }> {
   const [table] = await repository.listUpcomingTablesOfRegion(tx, regionId, tableId);
-  if (!table) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'escalateToTableId', message: 'Kies een tafel van uw regio die nog moet plaatsvinden.' }]);
-  const itemId = await repository.insertEscalationItem(tx, tableId, caseId, actor.userId, 'Escalatie uit de nazorg').catch((error: unknown) => {
-    if (isUniqueViolation(error, 'agenda_item_one_open_per_case')) throw new AppError('CONFLICT', 'Deze casus staat al op een agenda.');
-    throw error;
-  });
+  if (!table)
+    throw new AppError('VALIDATION_FAILED', undefined, [
+      {
+        path: 'escalateToTableId',
+        message: 'Kies een tafel van uw regio die nog moet plaatsvinden.',
+      },
+    ]);
+  const itemId = await repository
+    .insertEscalationItem(tx, tableId, caseId, actor.userId, 'Escalatie uit de nazorg')
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error, 'agenda_item_one_open_per_case'))
+        throw new AppError('CONFLICT', 'Deze casus staat al op een agenda.');
+      throw error;
+    });
   await tx.query('UPDATE outflow_table SET version = version + 1 WHERE id = $1', [tableId]);
   publishAfterCommit(tx, { kind: 'table', tableId, byUserId: actor.userId });
   return { itemId, tableTitle: table.title };
 }
 
 export async function upcomingTablesOfRegion(db: DataSource, regionId: string) {
-  return (await repository.listUpcomingTablesOfRegion(db.manager, regionId)).map((t) => ({ id: t.id, title: t.title, startsAt: t.starts_at.toISOString() }));
+  return (await repository.listUpcomingTablesOfRegion(db.manager, regionId)).map((t) => ({
+    id: t.id,
+    title: t.title,
+    startsAt: t.starts_at.toISOString(),
+  }));
 }

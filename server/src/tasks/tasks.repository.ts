@@ -10,17 +10,26 @@ import { tableScope } from '../tables/tables.policy';
  */
 
 export interface TaskCaseRow {
-  id: string; pseudonym: string; state: CaseState; owner_user_id: string; decided_destination_code: string | null;
+  id: string;
+  pseudonym: string;
+  state: CaseState;
+  owner_user_id: string;
+  decided_destination_code: string | null;
   /** Only for cases in intake: what is missing is computed from them. */
   sections: CaseDraft | null;
-  has_consent: boolean; is_on_open_agenda: boolean; decided_at: Date | null; follow_up_provider_id: string | null; letter_at: Date | null;
+  has_consent: boolean;
+  is_on_open_agenda: boolean;
+  decided_at: Date | null;
+  follow_up_provider_id: string | null;
+  letter_at: Date | null;
 }
 
 /** The open cases in the seat's reach (a case manager: those they own), with what the state table asks of them. */
 export async function listOpenCases(db: EntityManager, actor: Actor): Promise<TaskCaseRow[]> {
   const params: unknown[] = [];
   const scope = caseScope(actor, params);
-  const own = actor.seat === 'casemanager' ? ` AND c.owner_user_id = $${params.push(actor.userId)}` : '';
+  const own =
+    actor.seat === 'casemanager' ? ` AND c.owner_user_id = $${params.push(actor.userId)}` : '';
   return db.query(
     `SELECT c.id, c.pseudonym, c.state, c.owner_user_id, trim(c.decided_destination_code) AS decided_destination_code,
             CASE WHEN c.state = 'intake' THEN c.sections END AS sections,
@@ -37,7 +46,14 @@ export async function listOpenCases(db: EntityManager, actor: Actor): Promise<Ta
   );
 }
 
-export interface TaskTableRow { id: string; title: string; starts_at: Date; created_at: Date; state: TableState; open_items: number }
+export interface TaskTableRow {
+  id: string;
+  title: string;
+  starts_at: Date;
+  created_at: Date;
+  state: TableState;
+  open_items: number;
+}
 
 /** The tables in the seat's reach that are not closed. */
 export async function listOpenTables(db: EntityManager, actor: Actor): Promise<TaskTableRow[]> {
@@ -52,14 +68,24 @@ export async function listOpenTables(db: EntityManager, actor: Actor): Promise<T
 }
 
 export interface TaskPreconditionRow {
-  id: string; case_id: string; pseudonym: string; life_domain: LifeDomain; due_date: string; is_case_reachable: boolean; table_id: string | null;
+  id: string;
+  case_id: string;
+  pseudonym: string;
+  life_domain: LifeDomain;
+  due_date: string;
+  is_case_reachable: boolean;
+  table_id: string | null;
 }
 
 /**
  * The open preconditions the actor's organisation owns, due by `until`, of cases still open. The
  * case and the table are links only where the seat reaches them.
  */
-export async function listOwnedPreconditions(db: EntityManager, actor: Actor, until: string): Promise<TaskPreconditionRow[]> {
+export async function listOwnedPreconditions(
+  db: EntityManager,
+  actor: Actor,
+  until: string,
+): Promise<TaskPreconditionRow[]> {
   const params: unknown[] = [actor.organisationId, until];
   const cases = caseScope(actor, params);
   const tables = tableScope(actor, params);

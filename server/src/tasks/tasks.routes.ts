@@ -6,8 +6,12 @@ import * as tasks from './tasks.service';
 export function tasksRoutes(db: DataSource) {
   return [
     defineRoute({
-      method: 'get', path: '/api/tasks', tag: 'tasks', summary: 'Mijn taken: wat u nu kunt en moet doen, met de pagina waar dat gebeurt',
-      access: { permission: 'task:read' }, response: taskListSchema,
+      method: 'get',
+      path: '/api/tasks',
+      tag: 'tasks',
+      summary: 'Mijn taken: wat u nu kunt en moet doen, met de pagina waar dat gebeurt',
+      access: { permission: 'task:read' },
+      response: taskListSchema,
       handler: ({ actor }) => tasks.listTasks(db, actor),
     }),
   ];

@@ -1,5 +1,13 @@
 import type { DataSource } from 'typeorm';
-import { addDays, amsterdamDate, missingForReady, preconditionLeadDays, tasksFor, type TaskCaseFacts, type TaskList } from '@uitstroom/shared';
+import {
+  addDays,
+  amsterdamDate,
+  missingForReady,
+  preconditionLeadDays,
+  tasksFor,
+  type TaskCaseFacts,
+  type TaskList,
+} from '@uitstroom/shared';
 import type { Actor } from '../core/request-context';
 import { getCurrentRuleSet } from '../regions/rule-set.service';
 import * as repository from './tasks.repository';
@@ -10,7 +18,11 @@ import { offerFactsForTasks } from '../placements/placements.service';
  * turn them into tasks. A task names a case by its pseudonym and says what is missing in general
  * words, so the list holds no personal data and is not an audited look at a file.
  */
-export async function listTasks(db: DataSource, actor: Actor, now: Date = new Date()): Promise<TaskList> {
+export async function listTasks(
+  db: DataSource,
+  actor: Actor,
+  now: Date = new Date(),
+): Promise<TaskList> {
   if (actor.seat === 'regionAdmin') return { items: [], count: 0 };
   const today = amsterdamDate(now);
   return db.transaction('REPEATABLE READ', async (tx) => {
@@ -22,27 +34,65 @@ export async function listTasks(db: DataSource, actor: Actor, now: Date = new Da
       state: row.state,
       isOwnCase: row.owner_user_id === actor.userId,
       missingForReady: row.sections
-        ? [...missingForReady(row.sections, { youthAgeBand: ruleSet?.config.youthAgeBand, today }).map((m) => m.path), ...(row.has_consent ? [] : ['consents'])]
+        ? [
+            ...missingForReady(row.sections, {
+              youthAgeBand: ruleSet?.config.youthAgeBand,
+              today,
+            }).map((m) => m.path),
+            ...(row.has_consent ? [] : ['consents']),
+          ]
         : [],
       isOnOpenAgenda: row.is_on_open_agenda,
       decidedAt: row.decided_at?.toISOString() ?? null,
       isLetterGiven: !!row.letter_at && !!row.decided_at && row.letter_at >= row.decided_at,
-      isDestinationMunicipality: actor.seat === 'municipality' && !!actor.municipalityCode && row.decided_destination_code === actor.municipalityCode,
-      isFollowUpProvider: actor.seat === 'provider' && row.follow_up_provider_id === actor.organisationId,
+      isDestinationMunicipality:
+        actor.seat === 'municipality' &&
+        !!actor.municipalityCode &&
+        row.decided_destination_code === actor.municipalityCode,
+      isFollowUpProvider:
+        actor.seat === 'provider' && row.follow_up_provider_id === actor.organisationId,
     }));
     // The offers' facts (issue 12): a dwelling to offer, the resident's answer and when it is due.
-    const offerFacts = await offerFactsForTasks(tx, actor, caseRows.map((row) => ({ id: row.id, state: row.state, decidedDestinationCode: row.decided_destination_code })));
+    const offerFacts = await offerFactsForTasks(
+      tx,
+      actor,
+      caseRows.map((row) => ({
+        id: row.id,
+        state: row.state,
+        decidedDestinationCode: row.decided_destination_code,
+      })),
+    );
     for (const c of cases) Object.assign(c, offerFacts.get(c.id) ?? {});
-    const tables = actor.seat === 'chair' || actor.seat === 'casemanager' ? await repository.listOpenTables(tx, actor) : [];
-    const preconditions = await repository.listOwnedPreconditions(tx, actor, addDays(today, preconditionLeadDays));
+    const tables =
+      actor.seat === 'chair' || actor.seat === 'casemanager'
+        ? await repository.listOpenTables(tx, actor)
+        : [];
+    const preconditions = await repository.listOwnedPreconditions(
+      tx,
+      actor,
+      addDays(today, preconditionLeadDays),
+    );
     const items = tasksFor(actor.seat, {
       today,
       now: now.toISOString(),
       agendaPublicationDays: ruleSet?.config.agendaPublicationDays ?? 5,
       cases,
-      tables: tables.map((t) => ({ id: t.id, title: t.title, startsAt: t.starts_at.toISOString(), plannedAt: t.created_at.toISOString(), state: t.state, openItems: t.open_items })),
+      tables: tables.map((t) => ({
+        id: t.id,
+        title: t.title,
+        startsAt: t.starts_at.toISOString(),
+        plannedAt: t.created_at.toISOString(),
+        state: t.state,
+        openItems: t.open_items,
+      })),
       preconditions: preconditions.map((p) => ({
-        id: p.id, caseId: p.case_id, pseudonym: p.pseudonym, lifeDomain: p.life_domain, dueDate: p.due_date, isCaseReachable: p.is_case_reachable, tableId: p.table_id,
+        id: p.id,
+        caseId: p.case_id,
+        pseudonym: p.pseudonym,
+        lifeDomain: p.life_domain,
+        dueDate: p.due_date,
+        isCaseReachable: p.is_case_reachable,
+        tableId: p.table_id,
       })),
     });
     return { items, count: items.length };

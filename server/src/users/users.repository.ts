@@ -1,7 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { OrganisationKind, OrganisationSummary, Seat, UserSummary } from '@uitstroom/shared';
 
-export async function listOrganisations(db: EntityManager, regionId: string): Promise<OrganisationSummary[]> {
+export async function listOrganisations(
+  db: EntityManager,
+  regionId: string,
+): Promise<OrganisationSummary[]> {
   const rows = await db.query(
     `SELECT o.id, o.kind, o.name, o.municipality_code, count(u.id)::int AS user_count
        FROM organisation o LEFT JOIN app_user u ON u.organisation_id = o.id
@@ -9,17 +12,40 @@ export async function listOrganisations(db: EntityManager, regionId: string): Pr
       GROUP BY o.id ORDER BY o.kind, o.name`,
     [regionId],
   );
-  return rows.map((r: { id: string; kind: OrganisationKind; name: string; municipality_code: string | null; user_count: number }) => ({
-    id: r.id, kind: r.kind, name: r.name, municipalityCode: r.municipality_code?.trim() ?? null, userCount: r.user_count,
-  }));
+  return rows.map(
+    (r: {
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      municipality_code: string | null;
+      user_count: number;
+    }) => ({
+      id: r.id,
+      kind: r.kind,
+      name: r.name,
+      municipalityCode: r.municipality_code?.trim() ?? null,
+      userCount: r.user_count,
+    }),
+  );
 }
 
-export async function findOrganisationInRegion(db: EntityManager, regionId: string, organisationId: string): Promise<{ id: string; kind: OrganisationKind; name: string } | null> {
-  const rows = await db.query('SELECT id, kind, name FROM organisation WHERE id = $1 AND region_id = $2', [organisationId, regionId]);
+export async function findOrganisationInRegion(
+  db: EntityManager,
+  regionId: string,
+  organisationId: string,
+): Promise<{ id: string; kind: OrganisationKind; name: string } | null> {
+  const rows = await db.query(
+    'SELECT id, kind, name FROM organisation WHERE id = $1 AND region_id = $2',
+    [organisationId, regionId],
+  );
   return rows[0] ?? null;
 }
 
-export async function insertOrganisation(db: EntityManager, regionId: string, input: { kind: OrganisationKind; name: string; municipalityCode?: string }): Promise<string> {
+export async function insertOrganisation(
+  db: EntityManager,
+  regionId: string,
+  input: { kind: OrganisationKind; name: string; municipalityCode?: string },
+): Promise<string> {
   const [{ id }] = await db.query(
     'INSERT INTO organisation (region_id, kind, name, municipality_code) VALUES ($1, $2, $3, $4) RETURNING id',
     [regionId, input.kind, input.name, input.municipalityCode ?? null],
@@ -35,8 +61,18 @@ const userSummaryQuery = `
     FROM app_user u JOIN organisation o ON o.id = u.organisation_id`;
 
 interface UserSummaryRow {
-  id: string; email: string; display_name: string; seat: Seat; is_active: boolean; has_password: boolean; has_two_factor: boolean;
-  created_at: Date; organisation_id: string; organisation_name: string; organisation_kind: OrganisationKind; locked_until: Date | null;
+  id: string;
+  email: string;
+  display_name: string;
+  seat: Seat;
+  is_active: boolean;
+  has_password: boolean;
+  has_two_factor: boolean;
+  created_at: Date;
+  organisation_id: string;
+  organisation_name: string;
+  organisation_kind: OrganisationKind;
+  locked_until: Date | null;
 }
 
 function toUserSummary(row: UserSummaryRow): UserSummary {
@@ -45,7 +81,11 @@ function toUserSummary(row: UserSummaryRow): UserSummary {
     email: row.email,
     displayName: row.display_name,
     seat: row.seat,
-    organisation: { id: row.organisation_id, name: row.organisation_name, kind: row.organisation_kind },
+    organisation: {
+      id: row.organisation_id,
+      name: row.organisation_name,
+      kind: row.organisation_kind,
+    },
     status: !row.is_active ? 'deactivated' : row.has_password ? 'active' : 'invited',
     hasTwoFactor: row.has_two_factor,
     createdAt: row.created_at.toISOString(),
@@ -53,7 +93,11 @@ function toUserSummary(row: UserSummaryRow): UserSummary {
   };
 }
 
-export async function listUsers(db: EntityManager, regionId: string, organisationId?: string): Promise<UserSummary[]> {
+export async function listUsers(
+  db: EntityManager,
+  regionId: string,
+  organisationId?: string,
+): Promise<UserSummary[]> {
   const rows: UserSummaryRow[] = await db.query(
     `${userSummaryQuery} WHERE o.region_id = $1 AND ($2::uuid IS NULL OR o.id = $2) ORDER BY o.name, u.display_name`,
     [regionId, organisationId ?? null],
@@ -61,7 +105,12 @@ export async function listUsers(db: EntityManager, regionId: string, organisatio
   return rows.map(toUserSummary);
 }
 
-export async function findUserInRegion(db: EntityManager, regionId: string, userId: string, lock = false): Promise<UserSummary | null> {
+export async function findUserInRegion(
+  db: EntityManager,
+  regionId: string,
+  userId: string,
+  lock = false,
+): Promise<UserSummary | null> {
   const rows: UserSummaryRow[] = await db.query(
     `${userSummaryQuery} WHERE o.region_id = $1 AND u.id = $2 ${lock ? 'FOR UPDATE OF u' : ''}`,
     [regionId, userId],
@@ -69,7 +118,10 @@ export async function findUserInRegion(db: EntityManager, regionId: string, user
   return rows[0] ? toUserSummary(rows[0]) : null;
 }
 
-export async function insertUser(db: EntityManager, input: { organisationId: string; email: string; displayName: string; seat: Seat }): Promise<string> {
+export async function insertUser(
+  db: EntityManager,
+  input: { organisationId: string; email: string; displayName: string; seat: Seat },
+): Promise<string> {
   const [{ id }] = await db.query(
     'INSERT INTO app_user (organisation_id, email, display_name, seat) VALUES ($1, $2, $3, $4) RETURNING id',
     [input.organisationId, input.email, input.displayName, input.seat],
@@ -77,12 +129,22 @@ export async function insertUser(db: EntityManager, input: { organisationId: str
   return id;
 }
 
-export async function setUserActive(db: EntityManager, userId: string, isActive: boolean): Promise<void> {
-  await db.query('UPDATE app_user SET is_active = $2, version = version + 1 WHERE id = $1', [userId, isActive]);
+export async function setUserActive(
+  db: EntityManager,
+  userId: string,
+  isActive: boolean,
+): Promise<void> {
+  await db.query('UPDATE app_user SET is_active = $2, version = version + 1 WHERE id = $1', [
+    userId,
+    isActive,
+  ]);
 }
 
 export async function resetTwoFactor(db: EntityManager, userId: string): Promise<void> {
-  await db.query('UPDATE app_user SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL, version = version + 1 WHERE id = $1', [userId]);
+  await db.query(
+    'UPDATE app_user SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL, version = version + 1 WHERE id = $1',
+    [userId],
+  );
   await db.query('DELETE FROM recovery_code WHERE user_id = $1', [userId]);
 }
 
@@ -101,7 +163,19 @@ export async function listOutbox(db: EntityManager, regionId: string) {
       WHERE region_id = $1 AND lower(to_address) LIKE '%.demo' ORDER BY id DESC LIMIT 200`,
     [regionId],
   );
-  return rows.map((r: { id: string; to_address: string; subject: string; text_body: string; created_at: Date }) => ({
-    id: r.id, to: r.to_address, subject: r.subject, text: r.text_body, createdAt: r.created_at.toISOString(),
-  }));
+  return rows.map(
+    (r: {
+      id: string;
+      to_address: string;
+      subject: string;
+      text_body: string;
+      created_at: Date;
+    }) => ({
+      id: r.id,
+      to: r.to_address,
+      subject: r.subject,
+      text: r.text_body,
+      createdAt: r.created_at.toISOString(),
+    }),
+  );
 }

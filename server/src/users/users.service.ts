@@ -1,7 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  AppError, canOrganisationHoldSeat, seatLabel, organisationKindLabel,
-  type CreateOrganisation, type OrganisationSummary, type OutboxMail, type UserSummary,
+  AppError,
+  canOrganisationHoldSeat,
+  seatLabel,
+  organisationKindLabel,
+  type CreateOrganisation,
+  type OrganisationSummary,
+  type OutboxMail,
+  type UserSummary,
 } from '@uitstroom/shared';
 import type { z } from 'zod';
 import type { createUserSchema } from '@uitstroom/shared';
@@ -18,98 +24,263 @@ import { isUniqueViolation } from '../core/db';
 import { isMunicipalityOfRegion } from '../regions/rule-set.service';
 import * as repository from './users.repository';
 
-const audit = (record: Omit<AuditRecord, 'purpose' | 'outcome'>): AuditRecord => ({ ...record, purpose: 'administration', outcome: 'success' });
+const audit = (record: Omit<AuditRecord, 'purpose' | 'outcome'>): AuditRecord => ({
+  ...record,
+  purpose: 'administration',
+  outcome: 'success',
+});
 
 export function listOrganisations(db: DataSource, actor: Actor): Promise<OrganisationSummary[]> {
   return repository.listOrganisations(db.manager, administeredRegionId(actor));
 }
 
-export async function createOrganisation(db: DataSource, context: RequestContext, actor: Actor, input: CreateOrganisation): Promise<OrganisationSummary> {
+export async function createOrganisation(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  input: CreateOrganisation,
+): Promise<OrganisationSummary> {
   const regionId = administeredRegionId(actor);
   return db.transaction(async (tx) => {
-    if (input.municipalityCode && !(await isMunicipalityOfRegion(tx, regionId, input.municipalityCode))) {
-      throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'municipalityCode', message: 'Deze gemeente hoort niet bij uw regio.' }]);
+    if (
+      input.municipalityCode &&
+      !(await isMunicipalityOfRegion(tx, regionId, input.municipalityCode))
+    ) {
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { path: 'municipalityCode', message: 'Deze gemeente hoort niet bij uw regio.' },
+      ]);
     }
-    const id = await repository.insertOrganisation(tx, regionId, input).catch(conflictOn('organisation_region_id_name_key', 'name', 'Er is al een organisatie met deze naam in uw regio.'));
-    await writeAudit(tx, context, audit({ action: 'admin.organisation.create', objectType: 'organisation', objectId: id, details: { kind: input.kind } }));
-    return { id, kind: input.kind, name: input.name, municipalityCode: input.municipalityCode ?? null, userCount: 0 };
+    const id = await repository
+      .insertOrganisation(tx, regionId, input)
+      .catch(
+        conflictOn(
+          'organisation_region_id_name_key',
+          'name',
+          'Er is al een organisatie met deze naam in uw regio.',
+        ),
+      );
+    await writeAudit(
+      tx,
+      context,
+      audit({
+        action: 'admin.organisation.create',
+        objectType: 'organisation',
+        objectId: id,
+        details: { kind: input.kind },
+      }),
+    );
+    return {
+      id,
+      kind: input.kind,
+      name: input.name,
+      municipalityCode: input.municipalityCode ?? null,
+      userCount: 0,
+    };
   });
 }
 
-export async function listUsers(db: DataSource, context: RequestContext, actor: Actor, organisationId?: string): Promise<UserSummary[]> {
+export async function listUsers(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  organisationId?: string,
+): Promise<UserSummary[]> {
   const users = await repository.listUsers(db.manager, administeredRegionId(actor), organisationId);
   // Staff names and e-mail addresses are personal data too: looking at the list is logged.
-  await db.transaction((tx) => writeAudit(tx, context, audit({ action: 'admin.user.list', objectType: 'user', fields: ['email', 'displayName'], details: { count: users.length } })));
+  await db.transaction((tx) =>
+    writeAudit(
+      tx,
+      context,
+      audit({
+        action: 'admin.user.list',
+        objectType: 'user',
+        fields: ['email', 'displayName'],
+        details: { count: users.length },
+      }),
+    ),
+  );
   return users;
 }
 
 /** Adds a user without a password and sends the invitation: they choose their own password. */
 export async function createUser(
-  db: DataSource, config: AppConfig, mailer: Mailer, context: RequestContext, actor: Actor, input: z.output<typeof createUserSchema>, baseUrl: string,
+  db: DataSource,
+  config: AppConfig,
+  mailer: Mailer,
+  context: RequestContext,
+  actor: Actor,
+  input: z.output<typeof createUserSchema>,
+  baseUrl: string,
 ): Promise<UserSummary> {
   const regionId = administeredRegionId(actor);
   const { user, mail } = await db.transaction(async (tx) => {
-    const organisation = await repository.findOrganisationInRegion(tx, regionId, input.organisationId);
-    if (!organisation) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'organisationId', message: 'Onbekende organisatie.' }]);
+    const organisation = await repository.findOrganisationInRegion(
+      tx,
+      regionId,
+      input.organisationId,
+    );
+    if (!organisation)
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { path: 'organisationId', message: 'Onbekende organisatie.' },
+      ]);
     if (!canOrganisationHoldSeat(organisation.kind, input.seat)) {
-      throw new AppError('VALIDATION_FAILED', undefined, [{
-        path: 'seat', message: `Een ${organisationKindLabel[organisation.kind].toLowerCase()} kan geen zetel ‘${seatLabel[input.seat]}’ hebben.`,
-      }]);
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        {
+          path: 'seat',
+          message: `Een ${organisationKindLabel[organisation.kind].toLowerCase()} kan geen zetel ‘${seatLabel[input.seat]}’ hebben.`,
+        },
+      ]);
     }
-    const id = await repository.insertUser(tx, input).catch(conflictOn('app_user_email_key', 'email', 'Er bestaat al een gebruiker met dit e-mailadres.'));
-    const mail = await invitation(tx, config, actor, id, input.email, input.displayName, regionId, baseUrl);
-    await writeAudit(tx, context, audit({ action: 'admin.user.create', objectType: 'user', objectId: id, fields: ['email', 'displayName', 'seat'] }));
+    const id = await repository
+      .insertUser(tx, input)
+      .catch(
+        conflictOn(
+          'app_user_email_key',
+          'email',
+          'Er bestaat al een gebruiker met dit e-mailadres.',
+        ),
+      );
+    const mail = await invitation(
+      tx,
+      config,
+      actor,
+      id,
+      input.email,
+      input.displayName,
+      regionId,
+      baseUrl,
+    );
+    await writeAudit(
+      tx,
+      context,
+      audit({
+        action: 'admin.user.create',
+        objectType: 'user',
+        objectId: id,
+        fields: ['email', 'displayName', 'seat'],
+      }),
+    );
     return { user: (await repository.findUserInRegion(tx, regionId, id))!, mail };
   });
   await sendAfterCommit(mailer, mail);
   return user;
 }
 
-export async function resendInvitation(db: DataSource, config: AppConfig, mailer: Mailer, context: RequestContext, actor: Actor, userId: string, baseUrl: string): Promise<void> {
+export async function resendInvitation(
+  db: DataSource,
+  config: AppConfig,
+  mailer: Mailer,
+  context: RequestContext,
+  actor: Actor,
+  userId: string,
+  baseUrl: string,
+): Promise<void> {
   const regionId = administeredRegionId(actor);
   const mail = await db.transaction(async (tx) => {
     const user = await requireUser(tx, regionId, userId, true);
-    if (user.status !== 'invited') throw new AppError('CONFLICT', 'Deze gebruiker heeft al een wachtwoord; stuur een herstellink.');
-    await writeAudit(tx, context, audit({ action: 'admin.user.invite', objectType: 'user', objectId: userId }));
+    if (user.status !== 'invited')
+      throw new AppError(
+        'CONFLICT',
+        'Deze gebruiker heeft al een wachtwoord; stuur een herstellink.',
+      );
+    await writeAudit(
+      tx,
+      context,
+      audit({ action: 'admin.user.invite', objectType: 'user', objectId: userId }),
+    );
     return invitation(tx, config, actor, user.id, user.email, user.displayName, regionId, baseUrl);
   });
   await sendAfterCommit(mailer, mail);
 }
 
-export async function sendPasswordReset(db: DataSource, config: AppConfig, mailer: Mailer, context: RequestContext, actor: Actor, userId: string, baseUrl: string): Promise<void> {
+export async function sendPasswordReset(
+  db: DataSource,
+  config: AppConfig,
+  mailer: Mailer,
+  context: RequestContext,
+  actor: Actor,
+  userId: string,
+  baseUrl: string,
+): Promise<void> {
   const regionId = administeredRegionId(actor);
   const mail = await db.transaction(async (tx) => {
     const user = await requireUser(tx, regionId, userId, true);
-    if (user.status !== 'active') throw new AppError('CONFLICT', user.status === 'invited' ? 'Deze gebruiker heeft nog geen wachtwoord; stuur de uitnodiging opnieuw.' : 'Deze gebruiker is gedeactiveerd.');
-    const { token, expiresAt } = await createLinkToken(tx, user.id, 'password_reset', config.passwordResetMinutes * 60, actor.userId);
-    await writeAudit(tx, context, audit({ action: 'admin.user.passwordReset', objectType: 'user', objectId: userId }));
-    return passwordResetMail({ to: user.email, displayName: user.displayName, regionId, link: setPasswordLink(baseUrl, token), expiresAt });
+    if (user.status !== 'active')
+      throw new AppError(
+        'CONFLICT',
+        user.status === 'invited'
+          ? 'Deze gebruiker heeft nog geen wachtwoord; stuur de uitnodiging opnieuw.'
+          : 'Deze gebruiker is gedeactiveerd.',
+      );
+    const { token, expiresAt } = await createLinkToken(
+      tx,
+      user.id,
+      'password_reset',
+      config.passwordResetMinutes * 60,
+      actor.userId,
+    );
+    await writeAudit(
+      tx,
+      context,
+      audit({ action: 'admin.user.passwordReset', objectType: 'user', objectId: userId }),
+    );
+    return passwordResetMail({
+      to: user.email,
+      displayName: user.displayName,
+      regionId,
+      link: setPasswordLink(baseUrl, token),
+      expiresAt,
+    });
   });
   await sendAfterCommit(mailer, mail);
 }
 
 /** Deactivating ends every session of the user at once, on every node. */
-export async function setActive(db: DataSource, context: RequestContext, actor: Actor, userId: string, isActive: boolean): Promise<UserSummary> {
+export async function setActive(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  userId: string,
+  isActive: boolean,
+): Promise<UserSummary> {
   const regionId = administeredRegionId(actor);
-  if (!isActive && userId === actor.userId) throw new AppError('CONFLICT', 'U kunt uw eigen account niet deactiveren.');
+  if (!isActive && userId === actor.userId)
+    throw new AppError('CONFLICT', 'U kunt uw eigen account niet deactiveren.');
   return db.transaction(async (tx) => {
     await requireUser(tx, regionId, userId, true);
     await repository.setUserActive(tx, userId, isActive);
     if (!isActive) await endSessionsOfUser(tx, userId);
     if (!isActive) publishAfterCommit(tx, { kind: 'userDeactivated', userId });
-    await writeAudit(tx, context, audit({ action: isActive ? 'admin.user.activate' : 'admin.user.deactivate', objectType: 'user', objectId: userId }));
+    await writeAudit(
+      tx,
+      context,
+      audit({
+        action: isActive ? 'admin.user.activate' : 'admin.user.deactivate',
+        objectType: 'user',
+        objectId: userId,
+      }),
+    );
     return (await repository.findUserInRegion(tx, regionId, userId))!;
   });
 }
 
 /** For a lost phone: the user enrols again at the next sign-in (when the region requires it). */
-export async function resetTwoFactor(db: DataSource, context: RequestContext, actor: Actor, userId: string): Promise<UserSummary> {
+export async function resetTwoFactor(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  userId: string,
+): Promise<UserSummary> {
   const regionId = administeredRegionId(actor);
   return db.transaction(async (tx) => {
     await requireUser(tx, regionId, userId, true);
     await repository.resetTwoFactor(tx, userId);
     await endSessionsOfUser(tx, userId);
-    await writeAudit(tx, context, audit({ action: 'admin.user.twoFactorReset', objectType: 'user', objectId: userId }));
+    await writeAudit(
+      tx,
+      context,
+      audit({ action: 'admin.user.twoFactorReset', objectType: 'user', objectId: userId }),
+    );
     return (await repository.findUserInRegion(tx, regionId, userId))!;
   });
 }
@@ -118,28 +289,70 @@ export async function resetTwoFactor(db: DataSource, context: RequestContext, ac
  * Lifts a lock after too many failed attempts at once (the owner called: it was them). Counting
  * starts again from this moment; the per-address limit of a guessing address stays.
  */
-export async function liftLock(db: DataSource, context: RequestContext, actor: Actor, userId: string): Promise<UserSummary> {
+export async function liftLock(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  userId: string,
+): Promise<UserSummary> {
   const regionId = administeredRegionId(actor);
   return db.transaction(async (tx) => {
     const user = await requireUser(tx, regionId, userId, true);
-    if (!(await liftAccountLock(tx, user.email, actor.userId))) throw new AppError('CONFLICT', 'Dit account is niet (meer) geblokkeerd.');
-    await writeAudit(tx, context, audit({ action: 'auth.lockout.lift', objectType: 'user', objectId: userId }));
+    if (!(await liftAccountLock(tx, user.email, actor.userId)))
+      throw new AppError('CONFLICT', 'Dit account is niet (meer) geblokkeerd.');
+    await writeAudit(
+      tx,
+      context,
+      audit({ action: 'auth.lockout.lift', objectType: 'user', objectId: userId }),
+    );
     return (await repository.findUserInRegion(tx, regionId, userId))!;
   });
 }
 
-export async function listOutbox(db: DataSource, mailer: Mailer, actor: Actor): Promise<OutboxMail[]> {
+export async function listOutbox(
+  db: DataSource,
+  mailer: Mailer,
+  actor: Actor,
+): Promise<OutboxMail[]> {
   // The outbox exists only in demo mode; with real SMTP there is nothing to show.
-  if (mailer.kind !== 'outbox') throw new AppError('NOT_FOUND', 'Er is geen demo-postvak: e-mail gaat via SMTP.');
+  if (mailer.kind !== 'outbox')
+    throw new AppError('NOT_FOUND', 'Er is geen demo-postvak: e-mail gaat via SMTP.');
   return repository.listOutbox(db.manager, administeredRegionId(actor));
 }
 
-async function invitation(tx: EntityManager, config: AppConfig, actor: Actor, userId: string, email: string, displayName: string, regionId: string, baseUrl: string): Promise<Mail> {
-  const { token, expiresAt } = await createLinkToken(tx, userId, 'invitation', config.invitationHours * 3600, actor.userId);
-  return invitationMail({ to: email, displayName, regionName: await repository.regionName(tx, regionId), regionId, link: setPasswordLink(baseUrl, token), expiresAt });
+async function invitation(
+  tx: EntityManager,
+  config: AppConfig,
+  actor: Actor,
+  userId: string,
+  email: string,
+  displayName: string,
+  regionId: string,
+  baseUrl: string,
+): Promise<Mail> {
+  const { token, expiresAt } = await createLinkToken(
+    tx,
+    userId,
+    'invitation',
+    config.invitationHours * 3600,
+    actor.userId,
+  );
+  return invitationMail({
+    to: email,
+    displayName,
+    regionName: await repository.regionName(tx, regionId),
+    regionId,
+    link: setPasswordLink(baseUrl, token),
+    expiresAt,
+  });
 }
 
-async function requireUser(tx: EntityManager, regionId: string, userId: string, lock = false): Promise<UserSummary> {
+async function requireUser(
+  tx: EntityManager,
+  regionId: string,
+  userId: string,
+  lock = false,
+): Promise<UserSummary> {
   const user = await repository.findUserInRegion(tx, regionId, userId, lock);
   if (!user) throw new AppError('NOT_FOUND', 'Deze gebruiker bestaat niet in uw regio.');
   return user;
@@ -148,7 +361,8 @@ async function requireUser(tx: EntityManager, regionId: string, userId: string, 
 /** A unique violation on the given constraint becomes a 409 at the field; anything else rethrows. */
 function conflictOn(constraint: string, path: string, message: string) {
   return (error: unknown): never => {
-    if (isUniqueViolation(error, constraint)) throw new AppError('CONFLICT', message, [{ path, message }]);
+    if (isUniqueViolation(error, constraint))
+      throw new AppError('CONFLICT', message, [{ path, message }]);
     throw error;
   };
 }

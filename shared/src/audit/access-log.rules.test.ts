@@ -1,6 +1,14 @@
 import { auditActions } from './audit.schemas';
 import { seats } from '../auth/seats';
-import { auditActionLabel, auditPurposeLabel, describeAction, describeFields, describePurpose, describeStaffForResident, residentRoleLabel } from './access-log.rules';
+import {
+  auditActionLabel,
+  auditPurposeLabel,
+  describeAction,
+  describeFields,
+  describePurpose,
+  describeStaffForResident,
+  residentRoleLabel,
+} from './access-log.rules';
 import { auditPurposes } from './audit.schemas';
 import { caseSectionNames } from '../cases/case.schemas';
 
@@ -27,8 +35,14 @@ describe('how an audit row reads', () => {
   });
 
   it.each([
-    [['identity', 'sensitive'], ['Naam en geboortedatum', 'Gevoelige informatie']],
-    [['id', 'pseudonym', 'state', 'identity', 'version'], ['Status', 'Naam en geboortedatum']],
+    [
+      ['identity', 'sensitive'],
+      ['Naam en geboortedatum', 'Gevoelige informatie'],
+    ],
+    [
+      ['id', 'pseudonym', 'state', 'identity', 'version'],
+      ['Status', 'Naam en geboortedatum'],
+    ],
     [['origin', 'isOriginUntraceable'], ['Herkomst']],
     [[], []],
     [['somethingNew'], ['somethingNew']],
@@ -37,13 +51,46 @@ describe('how an audit row reads', () => {
   });
 
   it.each([
-    [{ action: 'case.read', purpose: 'case_coordination', at: '2026-03-01T09:00:00Z' }, 'casusregie'],
+    [
+      { action: 'case.read', purpose: 'case_coordination', at: '2026-03-01T09:00:00Z' },
+      'casusregie',
+    ],
     [{ action: 'auth.login', purpose: 'authentication', at: '2026-03-01T09:00:00Z' }, 'inloggen'],
-    [{ action: 'case.read', purpose: 'case_coordination', at: '2026-03-01T09:00:00Z', details: { tableDate: '2026-03-12' } }, 'voorbereiding tafel 12 maart'],
-    [{ action: 'case.read', purpose: 'case_coordination', at: '2025-12-20T09:00:00Z', details: { tableDate: '2026-01-08' } }, 'voorbereiding tafel 8 januari 2026'],
-    [{ action: 'case.read', purpose: 'case_coordination', at: '2026-03-01T09:00:00Z', details: { tableDate: 'volgende week' } }, 'casusregie'],
-    [{ action: 'case.export', purpose: 'export', at: '2026-03-01T09:00:00Z' }, 'inzageverzoek van de bewoner'],
-    [{ action: 'audit.search', purpose: 'accountability', at: '2026-03-01T09:00:00Z' }, 'privacytoezicht'],
+    [
+      {
+        action: 'case.read',
+        purpose: 'case_coordination',
+        at: '2026-03-01T09:00:00Z',
+        details: { tableDate: '2026-03-12' },
+      },
+      'voorbereiding tafel 12 maart',
+    ],
+    [
+      {
+        action: 'case.read',
+        purpose: 'case_coordination',
+        at: '2025-12-20T09:00:00Z',
+        details: { tableDate: '2026-01-08' },
+      },
+      'voorbereiding tafel 8 januari 2026',
+    ],
+    [
+      {
+        action: 'case.read',
+        purpose: 'case_coordination',
+        at: '2026-03-01T09:00:00Z',
+        details: { tableDate: 'volgende week' },
+      },
+      'casusregie',
+    ],
+    [
+      { action: 'case.export', purpose: 'export', at: '2026-03-01T09:00:00Z' },
+      'inzageverzoek van de bewoner',
+    ],
+    [
+      { action: 'audit.search', purpose: 'accountability', at: '2026-03-01T09:00:00Z' },
+      'privacytoezicht',
+    ],
     [{ action: 'x', purpose: 'unheard_of', at: '2026-03-01T09:00:00Z' }, 'unheard_of'],
   ])('purpose of %j → %s', (row, purpose) => {
     expect(describePurpose(row)).toBe(purpose);

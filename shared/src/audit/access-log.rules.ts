@@ -107,13 +107,35 @@ export const auditFieldLabel: Readonly<Record<string, string>> = {
   placement: 'Woningaanbod en plaatsing',
   dwellingAddress: 'Adres van de aangeboden woning',
   moveIn: 'Verhuizing',
-  contacts: 'Contacten in de nazorg', intensity: 'Intensiteit van de nazorg', goals: 'Doelen per leefgebied', respite: 'Logeerplek',
-  signals: 'Signalen uit de nazorg', plan: 'Terugvalpreventieplan', checks: 'Nametingen',
-  id: 'Status', pseudonym: 'Status', version: 'Status', state: 'Status', allowedTransitions: 'Status', missingForReady: 'Status', readyAt: 'Status',
-  waitingDays: 'Status', waitingUntil: 'Status', isStalled: 'Status', outcome: 'Status', closedAt: 'Status', createdAt: 'Status', updatedAt: 'Status', lastActivityAt: 'Status',
+  contacts: 'Contacten in de nazorg',
+  intensity: 'Intensiteit van de nazorg',
+  goals: 'Doelen per leefgebied',
+  respite: 'Logeerplek',
+  signals: 'Signalen uit de nazorg',
+  plan: 'Terugvalpreventieplan',
+  checks: 'Nametingen',
+  id: 'Status',
+  pseudonym: 'Status',
+  version: 'Status',
+  state: 'Status',
+  allowedTransitions: 'Status',
+  missingForReady: 'Status',
+  readyAt: 'Status',
+  waitingDays: 'Status',
+  waitingUntil: 'Status',
+  isStalled: 'Status',
+  outcome: 'Status',
+  closedAt: 'Status',
+  createdAt: 'Status',
+  updatedAt: 'Status',
+  lastActivityAt: 'Status',
 };
 
-export const auditOutcomeLabel: Record<AuditOutcome, string> = { success: 'gelukt', failure: 'mislukt', denied: 'geweigerd' };
+export const auditOutcomeLabel: Record<AuditOutcome, string> = {
+  success: 'gelukt',
+  failure: 'mislukt',
+  denied: 'geweigerd',
+};
 
 /** The purpose column in plain Dutch. */
 export const auditPurposeLabel: Readonly<Record<string, string>> = {
@@ -146,7 +168,10 @@ export type DescribedDetails = Partial<Record<(typeof describedDetailKeys)[numbe
 /** "Casus bekeken"; a transition says where the case went ("Status gewijzigd: Uitstroomgereed"). */
 export function describeAction(action: string, details: DescribedDetails = {}): string {
   const label = auditActionLabel[action] ?? action;
-  const to = typeof details.transition === 'string' ? (transitions as Partial<Record<string, { to: CaseState }>>)[details.transition]?.to : undefined;
+  const to =
+    typeof details.transition === 'string'
+      ? (transitions as Partial<Record<string, { to: CaseState }>>)[details.transition]?.to
+      : undefined;
   if (action === 'case.transition' && to) return `${label}: ${caseStateLabel[to]}`;
   return label;
 }
@@ -163,7 +188,12 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
  * 12 maart"; the year only when it differs from the row's own); otherwise the action or the
  * purpose column says it.
  */
-export function describePurpose(row: { action: string; purpose: string; at: string; details?: DescribedDetails }): string {
+export function describePurpose(row: {
+  action: string;
+  purpose: string;
+  at: string;
+  details?: DescribedDetails;
+}): string {
   const tableDate = row.details?.tableDate;
   if (typeof tableDate === 'string' && isoDate.test(tableDate)) {
     const date = formatDutchDate(tableDate);
@@ -175,7 +205,10 @@ export function describePurpose(row: { action: string; purpose: string; at: stri
 }
 
 /** Staff as the resident's export names them: organisation and role, never the person. */
-export function describeStaffForResident(organisationName: string | null, seat: Seat | null): string {
+export function describeStaffForResident(
+  organisationName: string | null,
+  seat: Seat | null,
+): string {
   if (!organisationName) return 'Het systeem';
   return seat ? `${organisationName} (${residentRoleLabel[seat]})` : organisationName;
 }

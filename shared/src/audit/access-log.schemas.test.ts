@@ -6,9 +6,19 @@ const uuid = '3f0e8a52-1c4b-4d7e-9a51-6f2b8c0d1e23';
 describe('the audit search query', () => {
   it('fills the defaults and normalises a pseudonym', () => {
     expect(auditSearchQuerySchema.parse({})).toEqual({ page: 1, pageSize: 25 });
-    expect(auditSearchQuerySchema.parse({ pseudonym: ' r-7k2m9qxa ', page: '3', pageSize: '100' })).toEqual({ pseudonym: 'R-7K2M9QXA', page: 3, pageSize: 100 });
-    expect(auditSearchQuerySchema.parse({ from: '2026-03-01', to: '2026-03-01', caseId: uuid, userId: uuid, organisationId: uuid, action: 'case.read' }))
-      .toMatchObject({ from: '2026-03-01', to: '2026-03-01', action: 'case.read' });
+    expect(
+      auditSearchQuerySchema.parse({ pseudonym: ' r-7k2m9qxa ', page: '3', pageSize: '100' }),
+    ).toEqual({ pseudonym: 'R-7K2M9QXA', page: 3, pageSize: 100 });
+    expect(
+      auditSearchQuerySchema.parse({
+        from: '2026-03-01',
+        to: '2026-03-01',
+        caseId: uuid,
+        userId: uuid,
+        organisationId: uuid,
+        action: 'case.read',
+      }),
+    ).toMatchObject({ from: '2026-03-01', to: '2026-03-01', action: 'case.read' });
   });
 
   it.each([

@@ -19,7 +19,14 @@ export const caseAccessLogEntrySchema = z.object({
   /** Why, in Dutch ("casusregie", "voorbereiding tafel 12 maart"). */
   purpose: safeText(),
   /** Null where nobody was signed in (a system step). */
-  actor: z.object({ name: safeText(), organisationName: safeText(), seat: seatSchema.nullable(), seatLabel: safeText() }).nullable(),
+  actor: z
+    .object({
+      name: safeText(),
+      organisationName: safeText(),
+      seat: seatSchema.nullable(),
+      seatLabel: safeText(),
+    })
+    .nullable(),
   outcome: z.enum(auditOutcomes),
   outcomeLabel: safeText(),
 });
@@ -53,7 +60,13 @@ export type ResidentAccessLogEntry = z.infer<typeof residentAccessLogEntrySchema
  * with the case manager named by organisation and role, as everywhere in the export.
  */
 export const exportedCaseFileSchema = caseViewSchema
-  .omit({ version: true, allowedTransitions: true, missingForReady: true, consentWarnings: true, owner: true })
+  .omit({
+    version: true,
+    allowedTransitions: true,
+    missingForReady: true,
+    consentWarnings: true,
+    owner: true,
+  })
   .partial()
   .extend({ owner: z.object({ organisationName: safeText(), role: safeText() }).optional() });
 export type ExportedCaseFile = z.infer<typeof exportedCaseFileSchema>;
@@ -89,11 +102,14 @@ export type CaseExport = z.infer<typeof caseExportSchema>;
 
 // ---- the privacy officer's search of the region's audit log ----
 
-
 export const auditSearchQuerySchema = z
   .strictObject({
     caseId: z.uuid({ error: 'Geen geldig casus-id.' }).optional(),
-    pseudonym: safeText().trim().toUpperCase().regex(/^R-[0-9A-Z]{8}$/, { error: 'Een pseudoniem ziet eruit als R-7K2M9QXA.' }).optional(),
+    pseudonym: safeText()
+      .trim()
+      .toUpperCase()
+      .regex(/^R-[0-9A-Z]{8}$/, { error: 'Een pseudoniem ziet eruit als R-7K2M9QXA.' })
+      .optional(),
     userId: z.uuid({ error: 'Onbekende gebruiker.' }).optional(),
     organisationId: z.uuid({ error: 'Onbekende organisatie.' }).optional(),
     /** Calendar days in Dutch time, both inclusive. */
@@ -101,9 +117,17 @@ export const auditSearchQuerySchema = z
     to: isoDate.optional(),
     action: z.enum(auditActions, { error: 'Onbekende handeling.' }).optional(),
     page: z.coerce.number({ error: 'Verwacht een getal.' }).int().min(1).max(10000).default(1),
-    pageSize: z.coerce.number({ error: 'Verwacht een getal.' }).int().min(1, { error: 'Minstens 1 per pagina.' }).max(100, { error: 'Hoogstens 100 per pagina.' }).default(25),
+    pageSize: z.coerce
+      .number({ error: 'Verwacht een getal.' })
+      .int()
+      .min(1, { error: 'Minstens 1 per pagina.' })
+      .max(100, { error: 'Hoogstens 100 per pagina.' })
+      .default(25),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], error: 'De einddatum ligt niet vóór de begindatum.' });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    path: ['to'],
+    error: 'De einddatum ligt niet vóór de begindatum.',
+  });
 export type AuditSearchQuery = z.infer<typeof auditSearchQuerySchema>;
 
 /** A row of the search: who did what to which object, never the content of a case. */

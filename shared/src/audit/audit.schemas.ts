@@ -74,7 +74,15 @@ export type AuditAction = (typeof auditActions)[number];
 export const auditOutcomes = ['success', 'failure', 'denied'] as const;
 export type AuditOutcome = (typeof auditOutcomes)[number];
 
-export const auditPurposes = ['authentication', 'case_coordination', 'administration', 'export', 'erasure', 'accountability', 'access_control'] as const;
+export const auditPurposes = [
+  'authentication',
+  'case_coordination',
+  'administration',
+  'export',
+  'erasure',
+  'accountability',
+  'access_control',
+] as const;
 export type AuditPurpose = (typeof auditPurposes)[number];
 
 export const auditEntrySchema = z.object({

@@ -19,7 +19,9 @@ export const secondFactorStepSchema = z.object({ secondFactor: z.enum(['totp', '
 export type SecondFactorStep = z.infer<typeof secondFactorStepSchema>;
 export const loginResponseSchema = z.union([meSchema, secondFactorStepSchema]);
 
-export const totpCodeSchema = safeText().trim().regex(/^\d{6}$/, { error: 'Vul de 6 cijfers uit uw authenticator-app in.' });
+export const totpCodeSchema = safeText()
+  .trim()
+  .regex(/^\d{6}$/, { error: 'Vul de 6 cijfers uit uw authenticator-app in.' });
 export const recoveryCodeSchema = safeText()
   .trim()
   .toLowerCase()
@@ -46,7 +48,9 @@ export type RecoveryCodes = z.infer<typeof recoveryCodesSchema>;
 export const passwordResetRequestSchema = z.strictObject({
   email: z.email({ error: 'Vul een geldig e-mailadres in.' }).max(254),
 });
-export const tokenSchema = safeText().regex(/^[A-Za-z0-9_-]{32,64}$/, { error: 'Deze link is ongeldig.' });
+export const tokenSchema = safeText().regex(/^[A-Za-z0-9_-]{32,64}$/, {
+  error: 'Deze link is ongeldig.',
+});
 export const tokenInfoRequestSchema = z.strictObject({ token: tokenSchema });
 export const tokenInfoSchema = z.object({
   kind: z.enum(['invitation', 'password_reset']),
@@ -55,7 +59,10 @@ export const tokenInfoSchema = z.object({
   expiresAt: safeText(),
 });
 export type TokenInfo = z.infer<typeof tokenInfoSchema>;
-export const completePasswordSchema = z.strictObject({ token: tokenSchema, newPassword: newPasswordSchema });
+export const completePasswordSchema = z.strictObject({
+  token: tokenSchema,
+  newPassword: newPasswordSchema,
+});
 export const changePasswordSchema = z.strictObject({
   currentPassword: safeText().min(1, { error: 'Vul uw huidige wachtwoord in.' }).max(1024),
   newPassword: newPasswordSchema,
@@ -63,7 +70,11 @@ export const changePasswordSchema = z.strictObject({
 
 export const accountSchema = z.object({
   me: meSchema,
-  twoFactor: z.object({ isEnabled: z.boolean(), isRequired: z.boolean(), recoveryCodesLeft: z.number().int() }),
+  twoFactor: z.object({
+    isEnabled: z.boolean(),
+    isRequired: z.boolean(),
+    recoveryCodesLeft: z.number().int(),
+  }),
 });
 export type Account = z.infer<typeof accountSchema>;
 
@@ -82,14 +93,20 @@ export const createOrganisationSchema = z
   .strictObject({
     kind: organisationKindSchema,
     name: safeText().trim().min(2, { error: 'Vul de naam van de organisatie in.' }).max(200),
-    municipalityCode: safeText().regex(/^GM\d{4}$/, { error: 'Een CBS-code ziet eruit als GM0034.' }).optional(),
+    municipalityCode: safeText()
+      .regex(/^GM\d{4}$/, { error: 'Een CBS-code ziet eruit als GM0034.' })
+      .optional(),
   })
   .superRefine((value, ctx) => {
     if (value.kind === 'municipality' && !value.municipalityCode) {
       ctx.addIssue({ code: 'custom', path: ['municipalityCode'], message: 'Kies de gemeente.' });
     }
     if (value.kind !== 'municipality' && value.municipalityCode) {
-      ctx.addIssue({ code: 'custom', path: ['municipalityCode'], message: 'Alleen een gemeente heeft een CBS-code.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['municipalityCode'],
+        message: 'Alleen een gemeente heeft een CBS-code.',
+      });
     }
   });
 export type CreateOrganisation = z.infer<typeof createOrganisationSchema>;
@@ -110,11 +127,16 @@ export const userSummarySchema = z.object({
 export type UserSummary = z.infer<typeof userSummarySchema>;
 
 export const userListQuerySchema = z.strictObject({ organisationId: z.uuid().optional() });
-export const userIdParamsSchema = z.strictObject({ userId: z.uuid({ error: 'Onbekende gebruiker.' }) });
+export const userIdParamsSchema = z.strictObject({
+  userId: z.uuid({ error: 'Onbekende gebruiker.' }),
+});
 
 export const createUserSchema = z.strictObject({
   organisationId: z.uuid({ error: 'Kies een organisatie.' }),
-  email: z.email({ error: 'Vul een geldig e-mailadres in.' }).max(254).transform((e) => e.trim().toLowerCase()),
+  email: z
+    .email({ error: 'Vul een geldig e-mailadres in.' })
+    .max(254)
+    .transform((e) => e.trim().toLowerCase()),
   displayName: safeText().trim().min(2, { error: 'Vul de naam in.' }).max(200),
   seat: seatSchema,
 });

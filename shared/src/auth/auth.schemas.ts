@@ -17,7 +17,10 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
-export const healthSchema = z.object({ status: z.enum(['ok', 'unavailable']), db: z.enum(['ok', 'unavailable']) });
+export const healthSchema = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  db: z.enum(['ok', 'unavailable']),
+});
 export type Health = z.infer<typeof healthSchema>;
 
 /** Bodies without content (e.g. a logout) are an empty object, never anything else. */

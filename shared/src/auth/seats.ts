@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 /** A seat is a user's role within an organisation (domain.md §1). English identifiers in code, Dutch in the UI. */
-export const seats = ['casemanager', 'chair', 'municipality', 'corporation', 'provider', 'regionAdmin'] as const;
+export const seats = [
+  'casemanager',
+  'chair',
+  'municipality',
+  'corporation',
+  'provider',
+  'regionAdmin',
+] as const;
 export const seatSchema = z.enum(seats);
 export type Seat = z.infer<typeof seatSchema>;
 
@@ -14,7 +21,12 @@ export const seatLabel: Record<Seat, string> = {
   regionAdmin: 'Regio-beheerder',
 };
 
-export const organisationKinds = ['municipality', 'corporation', 'provider', 'coordination'] as const;
+export const organisationKinds = [
+  'municipality',
+  'corporation',
+  'provider',
+  'coordination',
+] as const;
 export const organisationKindSchema = z.enum(organisationKinds);
 export type OrganisationKind = z.infer<typeof organisationKindSchema>;
 

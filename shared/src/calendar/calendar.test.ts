@@ -1,8 +1,27 @@
 import fc from 'fast-check';
 import {
-  addDays, addMonths, amsterdamDate, amsterdamHour, amsterdamYear, daysBetween, dutchToday, dutchWallClockToMoment, endOfDutchDay, formatDutchDate,
-  formatDutchDateAtTime, formatDutchDateTime, formatDutchDays, formatDutchPeriod, formatDutchTime, formatDutchWeekdayDate, formatShortDutchDate, isIsoDate, quarterOf,
-  quarterPeriod, startOfDutchDay, toDutchDate,
+  addDays,
+  addMonths,
+  amsterdamDate,
+  amsterdamHour,
+  amsterdamYear,
+  daysBetween,
+  dutchToday,
+  dutchWallClockToMoment,
+  endOfDutchDay,
+  formatDutchDate,
+  formatDutchDateAtTime,
+  formatDutchDateTime,
+  formatDutchDays,
+  formatDutchPeriod,
+  formatDutchTime,
+  formatDutchWeekdayDate,
+  formatShortDutchDate,
+  isIsoDate,
+  quarterOf,
+  quarterPeriod,
+  startOfDutchDay,
+  toDutchDate,
 } from './calendar';
 
 describe('the Dutch day of a moment', () => {
@@ -52,7 +71,9 @@ describe('a Dutch day as moments', () => {
   ])('%s runs from %s to %s (%d hours)', (date, start, end, hours) => {
     expect(startOfDutchDay(date).toISOString()).toBe(start);
     expect(endOfDutchDay(date).toISOString()).toBe(end);
-    expect((endOfDutchDay(date).getTime() - startOfDutchDay(date).getTime()) / 3_600_000).toBe(hours);
+    expect((endOfDutchDay(date).getTime() - startOfDutchDay(date).getTime()) / 3_600_000).toBe(
+      hours,
+    );
   });
 
   it.each<[string, string, string | null]>([
@@ -68,28 +89,50 @@ describe('a Dutch day as moments', () => {
   });
 
   it('every moment lies within its own Dutch day', () => {
-    fc.assert(fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }), (moment) => {
-      const day = amsterdamDate(moment);
-      return startOfDutchDay(day) <= moment && moment < endOfDutchDay(day);
-    }));
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2099-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        (moment) => {
+          const day = amsterdamDate(moment);
+          return startOfDutchDay(day) <= moment && moment < endOfDutchDay(day);
+        },
+      ),
+    );
   });
 });
 
 describe('calendar arithmetic', () => {
   it.each<[string, number, string]>([
-    ['2026-03-30', 3, '2026-04-02'], ['2026-01-01', -1, '2025-12-31'], ['2028-02-28', 1, '2028-02-29'], ['2026-03-28', 1, '2026-03-29'], ['2026-10-24', 2, '2026-10-26'],
+    ['2026-03-30', 3, '2026-04-02'],
+    ['2026-01-01', -1, '2025-12-31'],
+    ['2028-02-28', 1, '2028-02-29'],
+    ['2026-03-28', 1, '2026-03-29'],
+    ['2026-10-24', 2, '2026-10-26'],
   ])('%s + %d days = %s', (date, days, result) => {
     expect(addDays(date, days)).toBe(result);
   });
 
   it.each<[string, number, string]>([
-    ['2026-01-31', 1, '2026-02-28'], ['2028-01-31', 1, '2028-02-29'], ['2026-06-15', 6, '2026-12-15'], ['2026-08-31', 6, '2027-02-28'], ['2026-03-31', -1, '2026-02-28'], ['2026-01-15', -13, '2024-12-15'],
+    ['2026-01-31', 1, '2026-02-28'],
+    ['2028-01-31', 1, '2028-02-29'],
+    ['2026-06-15', 6, '2026-12-15'],
+    ['2026-08-31', 6, '2027-02-28'],
+    ['2026-03-31', -1, '2026-02-28'],
+    ['2026-01-15', -13, '2024-12-15'],
   ])('%s + %d months = %s', (date, months, result) => {
     expect(addMonths(date, months)).toBe(result);
   });
 
   it.each<[string, string, number]>([
-    ['2026-03-28', '2026-03-30', 2], ['2026-10-24', '2026-10-26', 2], ['2026-12-07', '2026-12-07', 0], ['2026-12-08', '2026-12-07', -1], ['2024-01-01', '2025-01-01', 366],
+    ['2026-03-28', '2026-03-30', 2],
+    ['2026-10-24', '2026-10-26', 2],
+    ['2026-12-07', '2026-12-07', 0],
+    ['2026-12-08', '2026-12-07', -1],
+    ['2024-01-01', '2025-01-01', 366],
   ])('from %s to %s is %d days', (from, to, days) => {
     expect(daysBetween(from, to)).toBe(days);
   });
@@ -102,14 +145,23 @@ describe('calendar arithmetic', () => {
   });
 
   it('adding days and counting them agree', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 40_000 }), fc.integer({ min: -5_000, max: 5_000 }), (start, days) => {
-      const from = addDays('1990-01-01', start);
-      return daysBetween(from, addDays(from, days)) === days;
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40_000 }),
+        fc.integer({ min: -5_000, max: 5_000 }),
+        (start, days) => {
+          const from = addDays('1990-01-01', start);
+          return daysBetween(from, addDays(from, days)) === days;
+        },
+      ),
+    );
   });
 
   it.each<[string, number, number, string, string]>([
-    ['2026-01-01', 2026, 1, '2026-01-01', '2026-03-31'], ['2026-05-20', 2026, 2, '2026-04-01', '2026-06-30'], ['2026-09-30', 2026, 3, '2026-07-01', '2026-09-30'], ['2026-12-31', 2026, 4, '2026-10-01', '2026-12-31'],
+    ['2026-01-01', 2026, 1, '2026-01-01', '2026-03-31'],
+    ['2026-05-20', 2026, 2, '2026-04-01', '2026-06-30'],
+    ['2026-09-30', 2026, 3, '2026-07-01', '2026-09-30'],
+    ['2026-12-31', 2026, 4, '2026-10-01', '2026-12-31'],
   ])('%s lies in quarter %d-%d (%s to %s)', (date, year, quarter, from, to) => {
     expect(quarterOf(date)).toEqual({ year, quarter });
     expect(quarterPeriod(year, quarter)).toEqual({ from, to });
@@ -118,7 +170,12 @@ describe('calendar arithmetic', () => {
 
 describe('Dutch wording', () => {
   it.each<[string, string]>([
-    ['2022-03-01', '1 maart 2022'], ['2026-12-07', '7 december 2026'], ['2026-12-06T23:30:00Z', '7 december 2026'], ['2026-07-01T22:30:00Z', '2 juli 2026'], ['2026-02-30', '2026-02-30'], ['onzin', 'onzin'],
+    ['2022-03-01', '1 maart 2022'],
+    ['2026-12-07', '7 december 2026'],
+    ['2026-12-06T23:30:00Z', '7 december 2026'],
+    ['2026-07-01T22:30:00Z', '2 juli 2026'],
+    ['2026-02-30', '2026-02-30'],
+    ['onzin', 'onzin'],
   ])('%s → %s', (input, output) => {
     expect(formatDutchDate(input)).toBe(output);
   });
@@ -134,7 +191,9 @@ describe('Dutch wording', () => {
     expect(formatDutchDateAtTime('2026-07-01T22:30:00Z')).toBe('2 juli 2026 om 00:30');
     expect(formatShortDutchDate('2025-06-03')).toBe('03-06-2025');
     expect(formatShortDutchDate('2026-12-06T23:30:00Z')).toBe('07-12-2026');
-    expect(formatDutchPeriod('2013-08-01', '2021-11-15')).toBe('1 augustus 2013 tot 15 november 2021');
+    expect(formatDutchPeriod('2013-08-01', '2021-11-15')).toBe(
+      '1 augustus 2013 tot 15 november 2021',
+    );
     expect(formatDutchPeriod('2013-08-01', undefined)).toBe('vanaf 1 augustus 2013');
     expect(formatDutchDays(1)).toBe('1 dag');
     expect(formatDutchDays(0)).toBe('0 dagen');

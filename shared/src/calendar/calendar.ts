@@ -80,7 +80,8 @@ export function dutchToday(clock: Clock = systemClock): string {
 
 /** A timestamp or a calendar date as a Dutch calendar date ('2026-12-07' stays as it is). */
 export function toDutchDate(isoDateOrMoment: string | Date): string {
-  if (typeof isoDateOrMoment === 'string' && isoDatePattern.test(isoDateOrMoment)) return isoDateOrMoment;
+  if (typeof isoDateOrMoment === 'string' && isoDatePattern.test(isoDateOrMoment))
+    return isoDateOrMoment;
   return amsterdamDate(isoDateOrMoment);
 }
 
@@ -106,7 +107,9 @@ export function dutchWallClockToMoment(isoDate: string, time: string): Date | nu
   const t = /^(\d{2}):(\d{2})$/.exec(time);
   if (!isIsoDate(isoDate) || !t || Number(t[1]) > 23 || Number(t[2]) > 59) return null;
   const [y, m, d] = partsOf(isoDate);
-  return new Date(new TZDate(y, m - 1, d, Number(t[1]), Number(t[2]), 0, 0, dutchTimeZone).getTime());
+  return new Date(
+    new TZDate(y, m - 1, d, Number(t[1]), Number(t[2]), 0, 0, dutchTimeZone).getTime(),
+  );
 }
 
 // ---- calendar arithmetic (dates only, no hours: a day is a day, 23 or 25 hours long) ----
@@ -143,7 +146,10 @@ export function quarterOf(isoDate: string): { year: number; quarter: 1 | 2 | 3 |
 /** The first and the last day of a quarter. */
 export function quarterPeriod(year: number, quarter: number): { from: string; to: string } {
   const firstMonth = (quarter - 1) * 3 + 1;
-  return { from: isoOf(year, firstMonth, 1), to: isoOf(year, firstMonth + 2, daysInMonth(year, firstMonth + 2)) };
+  return {
+    from: isoOf(year, firstMonth, 1),
+    to: isoOf(year, firstMonth + 2, daysInMonth(year, firstMonth + 2)),
+  };
 }
 
 /** The first day of the month of a date. */
@@ -178,14 +184,19 @@ export function formatDutchWeekdayDate(isoDateOrMoment: string | Date): string {
 /** A calendar date as it is, a moment as its Dutch day; anything unreadable is returned as it came. */
 function formatDutchDay(isoDateOrMoment: string | Date, pattern: string): string {
   if (typeof isoDateOrMoment === 'string' && isoDatePattern.test(isoDateOrMoment)) {
-    return isIsoDate(isoDateOrMoment) ? format(dutchNoon(isoDateOrMoment), pattern, { locale: nl }) : isoDateOrMoment;
+    return isIsoDate(isoDateOrMoment)
+      ? format(dutchNoon(isoDateOrMoment), pattern, { locale: nl })
+      : isoDateOrMoment;
   }
   const t = asDutchMoment(isoDateOrMoment);
   return t ? format(t, pattern, { locale: nl }) : String(isoDateOrMoment);
 }
 
 /** A moment's Dutch clock time: `10:00` (`10:00:07` with seconds); empty for no moment. */
-export function formatDutchTime(moment: Date | string, options: { withSeconds?: boolean } = {}): string {
+export function formatDutchTime(
+  moment: Date | string,
+  options: { withSeconds?: boolean } = {},
+): string {
   const t = asDutchMoment(moment);
   return t ? format(t, options.withSeconds ? 'HH:mm:ss' : 'HH:mm') : '';
 }
@@ -199,19 +210,28 @@ export function formatDutchDateTime(moment: Date | string): string {
 /** A moment as a Dutch date at a time, as in a sentence: `7 december 2026 om 00:30`. */
 export function formatDutchDateAtTime(moment: Date | string): string {
   const t = asDutchMoment(moment);
-  return t ? `${format(t, 'd MMMM yyyy', { locale: nl })} om ${format(t, 'HH:mm')}` : String(moment);
+  return t
+    ? `${format(t, 'd MMMM yyyy', { locale: nl })} om ${format(t, 'HH:mm')}`
+    : String(moment);
 }
 
 /** A date or a moment as a short Dutch date for tables: `03-06-2025`. */
 export function formatShortDutchDate(isoDateOrMoment: string | Date): string {
-  const date = typeof isoDateOrMoment === 'string' && isoDatePattern.test(isoDateOrMoment) ? isoDateOrMoment : asDutchMoment(isoDateOrMoment) ? amsterdamDate(isoDateOrMoment) : null;
+  const date =
+    typeof isoDateOrMoment === 'string' && isoDatePattern.test(isoDateOrMoment)
+      ? isoDateOrMoment
+      : asDutchMoment(isoDateOrMoment)
+        ? amsterdamDate(isoDateOrMoment)
+        : null;
   if (date === null || !isIsoDate(date)) return String(isoDateOrMoment);
   return `${date.slice(8, 10)}-${date.slice(5, 7)}-${date.slice(0, 4)}`;
 }
 
 /** A period: `1 augustus 2013 tot 15 november 2021`, or `vanaf 1 augustus 2013`. */
 export function formatDutchPeriod(from: string, to: string | undefined | null): string {
-  return to === undefined || to === null ? `vanaf ${formatDutchDate(from)}` : `${formatDutchDate(from)} tot ${formatDutchDate(to)}`;
+  return to === undefined || to === null
+    ? `vanaf ${formatDutchDate(from)}`
+    : `${formatDutchDate(from)} tot ${formatDutchDate(to)}`;
 }
 
 /** A closed period, both days included: `1 januari 2026 t/m 31 maart 2026`. */

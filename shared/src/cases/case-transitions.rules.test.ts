@@ -23,7 +23,12 @@ import { caseOutcomes, caseStates, type CaseOutcome, type CaseState } from './ca
  * leaves several states has one line per state), so that it cannot drift along with the
  * implementation's table: a change to either one fails here.
  */
-type Edge = readonly [from: CaseState, transition: TransitionName, to: CaseState, seats: readonly Seat[]];
+type Edge = readonly [
+  from: CaseState,
+  transition: TransitionName,
+  to: CaseState,
+  seats: readonly Seat[],
+];
 const edges: readonly Edge[] = [
   // aangemeld → uitstroomgereed: cm
   ['intake', 'markReady', 'ready', ['casemanager']],
@@ -64,13 +69,29 @@ const edges: readonly Edge[] = [
 
 /** Every transition name, by hand: a transition added to or dropped from the table fails here. */
 const expectedNames: readonly TransitionName[] = [
-  'markReady', 'schedule', 'unschedule', 'decide', 'startSearch', 'referToOriginRegion', 'offerDwelling', 'declineOffer',
-  'withdrawOffer', 'confirmPlacement', 'refusePlacement', 'moveIn', 'startAftercare', 'close', 'withdraw',
+  'markReady',
+  'schedule',
+  'unschedule',
+  'decide',
+  'startSearch',
+  'referToOriginRegion',
+  'offerDwelling',
+  'declineOffer',
+  'withdrawOffer',
+  'confirmPlacement',
+  'refusePlacement',
+  'moveIn',
+  'startAftercare',
+  'close',
+  'withdraw',
 ];
 const automatic: readonly TransitionName[] = ['startSearch'];
 
 /** The preconditions per transition and seat, in the order they must be checked. */
-const expectedRequirements: Record<TransitionName, Partial<Record<Seat, readonly Requirement[]>>> = {
+const expectedRequirements: Record<
+  TransitionName,
+  Partial<Record<Seat, readonly Requirement[]>>
+> = {
   markReady: { casemanager: ['originEvidence', 'wishesRecorded', 'consentRecorded'] },
   schedule: { casemanager: ['plannedTable'], chair: ['plannedTable'] },
   unschedule: { chair: ['reason'] },
@@ -82,9 +103,15 @@ const expectedRequirements: Record<TransitionName, Partial<Record<Seat, readonly
   withdrawOffer: { corporation: ['ownDwelling', 'reason'] },
   confirmPlacement: { municipality: ['isDestinationMunicipality', 'residentAccepted'] },
   refusePlacement: { municipality: ['isDestinationMunicipality', 'reason'] },
-  moveIn: { casemanager: ['keyHandoverDate', 'tenancyForm'], corporation: ['ownDwelling', 'keyHandoverDate', 'tenancyForm'] },
+  moveIn: {
+    casemanager: ['keyHandoverDate', 'tenancyForm'],
+    corporation: ['ownDwelling', 'keyHandoverDate', 'tenancyForm'],
+  },
   startAftercare: { provider: ['isFollowUpProvider'] },
-  close: { casemanager: ['outcome', 'closingDate'], provider: ['isFollowUpProvider', 'outcome', 'closingDate'] },
+  close: {
+    casemanager: ['outcome', 'closingDate'],
+    provider: ['isFollowUpProvider', 'outcome', 'closingDate'],
+  },
   withdraw: { casemanager: ['outcomeWithdrawnOrDroppedOut', 'reason'] },
 };
 
@@ -109,13 +136,21 @@ describe('the transition names', () => {
   });
 });
 
-type MatrixRow = [CaseState, TransitionName, Seat, 'ok' | 'wrongState' | 'wrongSeat', CaseState | undefined];
+type MatrixRow = [
+  CaseState,
+  TransitionName,
+  Seat,
+  'ok' | 'wrongState' | 'wrongSeat',
+  CaseState | undefined,
+];
 const matrix: MatrixRow[] = caseStates.flatMap((state) =>
   expectedNames.flatMap((transition) =>
     seats.map((seat): MatrixRow => {
       const edge = edgeOf(state, transition);
       if (!edge) return [state, transition, seat, 'wrongState', undefined];
-      return edge[3].includes(seat) ? [state, transition, seat, 'ok', edge[2]] : [state, transition, seat, 'wrongSeat', undefined];
+      return edge[3].includes(seat)
+        ? [state, transition, seat, 'ok', edge[2]]
+        : [state, transition, seat, 'wrongSeat', undefined];
     }),
   ),
 );
@@ -123,7 +158,9 @@ const matrix: MatrixRow[] = caseStates.flatMap((state) =>
 describe('checkTransition: every state × transition × seat, all facts met', () => {
   it('covers the whole matrix', () => {
     expect(matrix).toHaveLength(caseStates.length * expectedNames.length * seats.length);
-    expect(matrix.filter((row) => row[3] === 'ok')).toHaveLength(edges.reduce((n, edge) => n + edge[3].length, 0));
+    expect(matrix.filter((row) => row[3] === 'ok')).toHaveLength(
+      edges.reduce((n, edge) => n + edge[3].length, 0),
+    );
   });
 
   it.each(matrix)('%s · %s · %s → %s %s', (state, transition, seat, expected, to) => {
@@ -139,26 +176,57 @@ describe('checkTransition: every state × transition × seat, all facts met', ()
 
 describe('checkTransition: messages and order', () => {
   it('names the state in Dutch when the step does not leave it', () => {
-    expect(checkTransition({ state: 'intake', transition: 'schedule', seat: 'casemanager', facts: allFacts }))
-      .toEqual({ ok: false, reason: 'wrongState', message: 'Deze stap kan niet vanuit de status ‘Aangemeld’.' });
-    expect(checkTransition({ state: 'closed', transition: 'withdraw', seat: 'casemanager', facts: allFacts }))
-      .toEqual({ ok: false, reason: 'wrongState', message: 'Deze stap kan niet vanuit de status ‘Afgesloten’.' });
+    expect(
+      checkTransition({
+        state: 'intake',
+        transition: 'schedule',
+        seat: 'casemanager',
+        facts: allFacts,
+      }),
+    ).toEqual({
+      ok: false,
+      reason: 'wrongState',
+      message: 'Deze stap kan niet vanuit de status ‘Aangemeld’.',
+    });
+    expect(
+      checkTransition({
+        state: 'closed',
+        transition: 'withdraw',
+        seat: 'casemanager',
+        facts: allFacts,
+      }),
+    ).toEqual({
+      ok: false,
+      reason: 'wrongState',
+      message: 'Deze stap kan niet vanuit de status ‘Afgesloten’.',
+    });
   });
 
   it('refuses a seat that may not take the step', () => {
-    expect(checkTransition({ state: 'intake', transition: 'markReady', seat: 'chair', facts: allFacts }))
-      .toEqual({ ok: false, reason: 'wrongSeat', message: 'Uw rol mag deze stap niet zetten.' });
+    expect(
+      checkTransition({ state: 'intake', transition: 'markReady', seat: 'chair', facts: allFacts }),
+    ).toEqual({ ok: false, reason: 'wrongSeat', message: 'Uw rol mag deze stap niet zetten.' });
   });
 
   it('checks the state before the seat, and the seat before the facts', () => {
-    expect(checkTransition({ state: 'ready', transition: 'markReady', seat: 'corporation', facts: {} })).toMatchObject({ reason: 'wrongState' });
-    expect(checkTransition({ state: 'intake', transition: 'markReady', seat: 'corporation', facts: {} })).toMatchObject({ reason: 'wrongSeat' });
+    expect(
+      checkTransition({ state: 'ready', transition: 'markReady', seat: 'corporation', facts: {} }),
+    ).toMatchObject({ reason: 'wrongState' });
+    expect(
+      checkTransition({ state: 'intake', transition: 'markReady', seat: 'corporation', facts: {} }),
+    ).toMatchObject({ reason: 'wrongSeat' });
   });
 
   it('fails closed on a name from outside the type', () => {
     for (const name of ['constructor', '__proto__', 'toString', 'teleport']) {
-      expect(checkTransition({ state: 'intake', transition: name as TransitionName, seat: 'casemanager', facts: allFacts }))
-        .toMatchObject({ ok: false, reason: 'wrongState' });
+      expect(
+        checkTransition({
+          state: 'intake',
+          transition: name as TransitionName,
+          seat: 'casemanager',
+          facts: allFacts,
+        }),
+      ).toMatchObject({ ok: false, reason: 'wrongState' });
     }
   });
 });
@@ -167,7 +235,12 @@ type RequirementRow = [TransitionName, Seat, Requirement, CaseState];
 const requirementRows: RequirementRow[] = expectedNames.flatMap((transition) =>
   Object.entries(expectedRequirements[transition]).flatMap(([seat, list]) => {
     const from = edges.find(([, name]) => name === transition)![0];
-    return list!.map((requirement): RequirementRow => [transition, seat as Seat, requirement, from]);
+    return list!.map((requirement): RequirementRow => [
+      transition,
+      seat as Seat,
+      requirement,
+      from,
+    ]);
   }),
 );
 
@@ -179,50 +252,98 @@ describe('checkTransition: each precondition in turn', () => {
     }
   });
 
-  it.each(expectedNames.flatMap((t) => Object.entries(expectedRequirements[t]).map(([seat, list]) => [t, seat as Seat, list!] as const)))(
-    'requirementsFor(%s, %s) is %j',
-    (transition, seat, list) => {
-      expect(requirementsFor(transition, seat)).toEqual(list);
+  it.each(
+    expectedNames.flatMap((t) =>
+      Object.entries(expectedRequirements[t]).map(
+        ([seat, list]) => [t, seat as Seat, list!] as const,
+      ),
+    ),
+  )('requirementsFor(%s, %s) is %j', (transition, seat, list) => {
+    expect(requirementsFor(transition, seat)).toEqual(list);
+  });
+
+  it.each(requirementRows)(
+    '%s by %s: without %s it is refused (from %s)',
+    (transition, seat, requirement, state) => {
+      const facts = { ...allFacts, [requirement]: false };
+      expect(checkTransition({ state, transition, seat, facts })).toEqual({
+        ok: false,
+        reason: 'unmetRequirement',
+        requirement,
+        message: requirementMessage[requirement],
+      });
     },
   );
 
-  it.each(requirementRows)('%s by %s: without %s it is refused (from %s)', (transition, seat, requirement, state) => {
-    const facts = { ...allFacts, [requirement]: false };
-    expect(checkTransition({ state, transition, seat, facts })).toEqual({
-      ok: false, reason: 'unmetRequirement', requirement, message: requirementMessage[requirement],
-    });
-  });
+  it.each(requirementRows)(
+    '%s by %s: a missing %s counts as not met (from %s)',
+    (transition, seat, requirement, state) => {
+      const facts: TransitionFacts = { ...allFacts };
+      delete facts[requirement];
+      expect(checkTransition({ state, transition, seat, facts })).toMatchObject({
+        ok: false,
+        reason: 'unmetRequirement',
+        requirement,
+      });
+    },
+  );
 
-  it.each(requirementRows)('%s by %s: a missing %s counts as not met (from %s)', (transition, seat, requirement, state) => {
-    const facts: TransitionFacts = { ...allFacts };
-    delete facts[requirement];
-    expect(checkTransition({ state, transition, seat, facts })).toMatchObject({ ok: false, reason: 'unmetRequirement', requirement });
-  });
-
-  it.each(expectedNames.flatMap((t) => Object.entries(expectedRequirements[t]).map(([seat, list]) => [t, seat as Seat, list!] as const)))(
+  it.each(
+    expectedNames.flatMap((t) =>
+      Object.entries(expectedRequirements[t]).map(
+        ([seat, list]) => [t, seat as Seat, list!] as const,
+      ),
+    ),
+  )(
     '%s by %s: with no facts at all, the first precondition blocks (%j)',
     (transition, seat, list) => {
       const state = edges.find(([, name]) => name === transition)![0];
-      expect(checkTransition({ state, transition, seat, facts: {} })).toMatchObject({ reason: 'unmetRequirement', requirement: list[0] });
+      expect(checkTransition({ state, transition, seat, facts: {} })).toMatchObject({
+        reason: 'unmetRequirement',
+        requirement: list[0],
+      });
       // Only a real `true` counts: a truthy value that is not a boolean does not open the step.
       const truthy = Object.fromEntries(list.map((r) => [r, 1])) as unknown as TransitionFacts;
-      expect(checkTransition({ state, transition, seat, facts: truthy })).toMatchObject({ reason: 'unmetRequirement', requirement: list[0] });
+      expect(checkTransition({ state, transition, seat, facts: truthy })).toMatchObject({
+        reason: 'unmetRequirement',
+        requirement: list[0],
+      });
     },
   );
 
   it('the Dutch message for consent', () => {
-    expect(checkTransition({ state: 'intake', transition: 'markReady', seat: 'casemanager', facts: { originEvidence: true, wishesRecorded: true, consentRecorded: false } }))
-      .toEqual({ ok: false, reason: 'unmetRequirement', requirement: 'consentRecorded', message: 'Eerst moet de toestemming van de bewoner zijn vastgelegd.' });
+    expect(
+      checkTransition({
+        state: 'intake',
+        transition: 'markReady',
+        seat: 'casemanager',
+        facts: { originEvidence: true, wishesRecorded: true, consentRecorded: false },
+      }),
+    ).toEqual({
+      ok: false,
+      reason: 'unmetRequirement',
+      requirement: 'consentRecorded',
+      message: 'Eerst moet de toestemming van de bewoner zijn vastgelegd.',
+    });
   });
 
   it('every step that goes back or withdraws asks for a reason', () => {
-    for (const transition of ['unschedule', 'declineOffer', 'withdrawOffer', 'refusePlacement', 'withdraw'] as const) {
-      for (const seat of transitions[transition].seats) expect(requirementsFor(transition, seat)).toContain('reason');
+    for (const transition of [
+      'unschedule',
+      'declineOffer',
+      'withdrawOffer',
+      'refusePlacement',
+      'withdraw',
+    ] as const) {
+      for (const seat of transitions[transition].seats)
+        expect(requirementsFor(transition, seat)).toContain('reason');
     }
   });
 
   it('every requirement of the vocabulary is used, and has a Dutch label and message', () => {
-    const used = new Set(Object.values(expectedRequirements).flatMap((bySeat) => Object.values(bySeat).flat()));
+    const used = new Set(
+      Object.values(expectedRequirements).flatMap((bySeat) => Object.values(bySeat).flat()),
+    );
     expect([...used].sort()).toEqual([...requirements].sort());
     for (const requirement of requirements) {
       expect(requirementLabel[requirement]).toMatch(/\S/);
@@ -233,19 +354,32 @@ describe('checkTransition: each precondition in turn', () => {
 
 describe('outcomes of the steps that close a case', () => {
   const closingOutcomes: Record<TransitionName, readonly CaseOutcome[]> = {
-    ...(Object.fromEntries(expectedNames.map((t) => [t, []])) as unknown as Record<TransitionName, readonly CaseOutcome[]>),
+    ...(Object.fromEntries(expectedNames.map((t) => [t, []])) as unknown as Record<
+      TransitionName,
+      readonly CaseOutcome[]
+    >),
     referToOriginRegion: ['referredToOriginRegion'],
     withdraw: ['withdrawn', 'droppedOut'],
-    close: ['independentLiving', 'housingFirst', 'intermediateFacility', 'wlz', 'backToProtectedHousing', 'droppedOut'],
+    close: [
+      'independentLiving',
+      'housingFirst',
+      'intermediateFacility',
+      'wlz',
+      'backToProtectedHousing',
+      'droppedOut',
+    ],
   };
-  const rows = expectedNames.flatMap((t) => caseOutcomes.map((o) => [t, o, closingOutcomes[t].includes(o)] as const));
+  const rows = expectedNames.flatMap((t) =>
+    caseOutcomes.map((o) => [t, o, closingOutcomes[t].includes(o)] as const),
+  );
 
   it.each(rows)('%s with %s: %s', (transition, outcome, expected) => {
     expect(isOutcomeAllowed(transition, outcome)).toBe(expected);
   });
 
   it('every outcome closes some step', () => {
-    for (const outcome of caseOutcomes) expect(expectedNames.some((t) => isOutcomeAllowed(t, outcome))).toBe(true);
+    for (const outcome of caseOutcomes)
+      expect(expectedNames.some((t) => isOutcomeAllowed(t, outcome))).toBe(true);
   });
 });
 
@@ -256,21 +390,37 @@ describe('transitionsFrom and allowedTransitions', () => {
   });
 
   const buttonRows = caseStates.flatMap((state) => seats.map((seat) => [state, seat] as const));
-  it.each(buttonRows)('allowedTransitions(%s, %s): the buttons, never an automatic step', (state, seat) => {
-    const expected = edges
-      .filter(([from, name, , edgeSeats]) => from === state && edgeSeats.includes(seat) && !automatic.includes(name))
-      .map(([, name]) => name);
-    expect(allowedTransitions(state, seat).sort()).toEqual(expected.sort());
-  });
+  it.each(buttonRows)(
+    'allowedTransitions(%s, %s): the buttons, never an automatic step',
+    (state, seat) => {
+      const expected = edges
+        .filter(
+          ([from, name, , edgeSeats]) =>
+            from === state && edgeSeats.includes(seat) && !automatic.includes(name),
+        )
+        .map(([, name]) => name);
+      expect(allowedTransitions(state, seat).sort()).toEqual(expected.sort());
+    },
+  );
 
   it('regionAdmin takes no step anywhere', () => {
     for (const state of caseStates) expect(allowedTransitions(state, 'regionAdmin')).toEqual([]);
   });
 
   it('only startSearch is automatic, and it is still a valid step for the service', () => {
-    expect(expectedNames.filter((t) => (transitions[t] as { isAutomatic?: boolean }).isAutomatic === true)).toEqual(automatic);
-    expect(checkTransition({ state: 'decided', transition: 'startSearch', seat: 'chair', facts: { destinationInRegion: true } }))
-      .toEqual({ ok: true, to: 'searching' });
+    expect(
+      expectedNames.filter(
+        (t) => (transitions[t] as { isAutomatic?: boolean }).isAutomatic === true,
+      ),
+    ).toEqual(automatic);
+    expect(
+      checkTransition({
+        state: 'decided',
+        transition: 'startSearch',
+        seat: 'chair',
+        facts: { destinationInRegion: true },
+      }),
+    ).toEqual({ ok: true, to: 'searching' });
   });
 
   it('every step has a Dutch button label and description', () => {
@@ -296,37 +446,50 @@ describe('nextReadyAt: the waiting clock starts once', () => {
     expect(nextReadyAt(first, 'markReady', now)).toBe(first);
   });
 
-  it.each(expectedNames.filter((t) => t !== 'markReady').flatMap((t) => [[t, first], [t, null]] as const))(
-    '%s keeps the clock as it is (%s)',
-    (transition, current) => {
-      expect(nextReadyAt(current, transition, now)).toBe(current);
-    },
-  );
+  it.each(
+    expectedNames
+      .filter((t) => t !== 'markReady')
+      .flatMap(
+        (t) =>
+          [
+            [t, first],
+            [t, null],
+          ] as const,
+      ),
+  )('%s keeps the clock as it is (%s)', (transition, current) => {
+    expect(nextReadyAt(current, transition, now)).toBe(current);
+  });
 
   it('only markReady is marked as starting the clock', () => {
-    expect(expectedNames.filter((t) => (transitions[t] as { startsWaitingClock?: boolean }).startsWaitingClock === true)).toEqual(['markReady']);
+    expect(
+      expectedNames.filter(
+        (t) => (transitions[t] as { startsWaitingClock?: boolean }).startsWaitingClock === true,
+      ),
+    ).toEqual(['markReady']);
   });
 
   it('law: along any walk through the table, readyAt is set at the first markReady and never changes after', () => {
     const walk = fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 40 });
-    fc.assert(fc.property(walk, (choices) => {
-      let state: CaseState = 'intake';
-      let readyAt: string | null = null;
-      let firstReady: string | null = null;
-      choices.forEach(([pick, seatPick], step) => {
-        const options = edges.filter(([from]) => from === state);
-        if (options.length === 0) return;
-        const [, transition, to, edgeSeats] = options[pick % options.length]!;
-        const seat = edgeSeats[seatPick % edgeSeats.length]!;
-        const result = checkTransition({ state, transition, seat, facts: allFacts });
-        expect(result).toEqual({ ok: true, to });
-        const at = `2025-01-01T00:00:${String(step).padStart(2, '0')}.000Z`;
-        readyAt = nextReadyAt(readyAt, transition, at);
-        if (transition === 'markReady') firstReady ??= at;
-        expect(readyAt).toBe(firstReady);
-        state = to;
-      });
-    }));
+    fc.assert(
+      fc.property(walk, (choices) => {
+        let state: CaseState = 'intake';
+        let readyAt: string | null = null;
+        let firstReady: string | null = null;
+        choices.forEach(([pick, seatPick], step) => {
+          const options = edges.filter(([from]) => from === state);
+          if (options.length === 0) return;
+          const [, transition, to, edgeSeats] = options[pick % options.length]!;
+          const seat = edgeSeats[seatPick % edgeSeats.length]!;
+          const result = checkTransition({ state, transition, seat, facts: allFacts });
+          expect(result).toEqual({ ok: true, to });
+          const at = `2025-01-01T00:00:${String(step).padStart(2, '0')}.000Z`;
+          readyAt = nextReadyAt(readyAt, transition, at);
+          if (transition === 'markReady') firstReady ??= at;
+          expect(readyAt).toBe(firstReady);
+          state = to;
+        });
+      }),
+    );
   });
 });
 

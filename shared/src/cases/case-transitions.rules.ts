@@ -39,14 +39,17 @@ export type Requirement = (typeof requirements)[number];
 
 /** What each precondition means, as a checklist item in the UI. */
 export const requirementLabel: Record<Requirement, string> = {
-  originEvidence: 'De herkomst is onderbouwd met een woonadres en bron, of vastgelegd als onvindbaar',
+  originEvidence:
+    'De herkomst is onderbouwd met een woonadres en bron, of vastgelegd als onvindbaar',
   wishesRecorded: 'De wensen van de bewoner zijn vastgelegd',
   consentRecorded: 'De toestemming van de bewoner is vastgelegd',
   plannedTable: 'Er is een geplande tafel van de regio gekozen',
   reason: 'Er is een reden opgegeven',
-  decision: 'Het besluit is compleet: bestemming, toegepaste regel, aanwezigen en hun standpunt, motivatie waar nodig, randvoorwaarden en nazorgaanbieder',
+  decision:
+    'Het besluit is compleet: bestemming, toegepaste regel, aanwezigen en hun standpunt, motivatie waar nodig, randvoorwaarden en nazorgaanbieder',
   destinationInRegion: 'De bestemming ligt in de regio',
-  destinationOutsideRegion: 'De herkomst ligt buiten de regio en het besluit verwijst naar de herkomstregio',
+  destinationOutsideRegion:
+    'De herkomst ligt buiten de regio en het besluit verwijst naar de herkomstregio',
   ownDwelling: 'De woning is van de eigen corporatie',
   dwellingInDestination: 'De woning ligt in de gemeente van bestemming',
   residentAccepted: 'De bewoner heeft het aanbod aanvaard (vastgelegd door de casemanager)',
@@ -61,17 +64,21 @@ export const requirementLabel: Record<Requirement, string> = {
 
 /** The message when a precondition is not met: it says what to do first. */
 export const requirementMessage: Record<Requirement, string> = {
-  originEvidence: 'Eerst moet de herkomst zijn onderbouwd met een woonadres en bron, of vastgelegd als onvindbaar.',
+  originEvidence:
+    'Eerst moet de herkomst zijn onderbouwd met een woonadres en bron, of vastgelegd als onvindbaar.',
   wishesRecorded: 'Eerst moeten de wensen van de bewoner zijn vastgelegd.',
   consentRecorded: 'Eerst moet de toestemming van de bewoner zijn vastgelegd.',
   plannedTable: 'Kies eerst een geplande tafel van de regio.',
   reason: 'Geef eerst een reden op.',
-  decision: 'Eerst moet het besluit compleet zijn: bestemming, toegepaste regel, aanwezigen en hun standpunt, motivatie waar nodig, randvoorwaarden en nazorgaanbieder.',
+  decision:
+    'Eerst moet het besluit compleet zijn: bestemming, toegepaste regel, aanwezigen en hun standpunt, motivatie waar nodig, randvoorwaarden en nazorgaanbieder.',
   destinationInRegion: 'Dit kan alleen als de bestemming in de regio ligt.',
-  destinationOutsideRegion: 'Verwijzen naar de herkomstregio kan alleen als de herkomst buiten de regio ligt.',
+  destinationOutsideRegion:
+    'Verwijzen naar de herkomstregio kan alleen als de herkomst buiten de regio ligt.',
   ownDwelling: 'Dit kan alleen met een woning van uw eigen corporatie.',
   dwellingInDestination: 'Kies een woning in de gemeente van bestemming.',
-  residentAccepted: 'Eerst moet de casemanager vastleggen dat de bewoner het aanbod heeft aanvaard.',
+  residentAccepted:
+    'Eerst moet de casemanager vastleggen dat de bewoner het aanbod heeft aanvaard.',
   isDestinationMunicipality: 'Alleen de gemeente van bestemming mag deze stap zetten.',
   isFollowUpProvider: 'Alleen de nazorgaanbieder uit het besluit mag deze stap zetten.',
   keyHandoverDate: 'Vul eerst de datum van de sleuteloverdracht in.',
@@ -128,7 +135,15 @@ export interface TransitionRule {
   readonly description: string;
 }
 
-const statesBeforeMoved = ['intake', 'ready', 'scheduled', 'decided', 'searching', 'offered', 'confirmed'] as const satisfies readonly CaseState[];
+const statesBeforeMoved = [
+  'intake',
+  'ready',
+  'scheduled',
+  'decided',
+  'searching',
+  'offered',
+  'confirmed',
+] as const satisfies readonly CaseState[];
 
 export const transitions = {
   markReady: {
@@ -139,7 +154,8 @@ export const transitions = {
     records: ['readyAt (once)'],
     startsWaitingClock: true,
     label: 'Markeer als uitstroomgereed',
-    description: 'De bewoner is klaar om uit te stromen: herkomst, wensen en toestemming zijn vastgelegd. Vanaf nu loopt de wachttijd.',
+    description:
+      'De bewoner is klaar om uit te stromen: herkomst, wensen en toestemming zijn vastgelegd. Vanaf nu loopt de wachttijd.',
   },
   schedule: {
     from: ['ready'],
@@ -157,7 +173,8 @@ export const transitions = {
     requires: ['reason'],
     records: ['reason', 'agendaItem (deferred or removed)'],
     label: 'Uitstellen of van de agenda halen',
-    description: 'Stel de bespreking uit of haal de casus van de agenda, met een reden. De casus is weer uitstroomgereed; de wachttijd loopt door.',
+    description:
+      'Stel de bespreking uit of haal de casus van de agenda, met een reden. De casus is weer uitstroomgereed; de wachttijd loopt door.',
   },
   decide: {
     from: ['scheduled'],
@@ -175,7 +192,8 @@ export const transitions = {
       'distributionCount (C, or A without an eligible wish)',
     ],
     label: 'Besluit vastleggen',
-    description: 'Leg het besluit van de tafel vast: bestemming, toegepaste regel, aanwezigen en hun instemming of bezwaar, motivatie, randvoorwaarden en nazorgaanbieder.',
+    description:
+      'Leg het besluit van de tafel vast: bestemming, toegepaste regel, aanwezigen en hun instemming of bezwaar, motivatie, randvoorwaarden en nazorgaanbieder.',
   },
   // Taken at once with the decision when the destination lies in the region: modelled as the
   // chair's step because it happens inside the chair's decision, never as a button of its own.
@@ -187,7 +205,8 @@ export const transitions = {
     records: ['searchStartedAt'],
     isAutomatic: true,
     label: 'Woning zoeken starten',
-    description: 'Volgt direct op het besluit als de bestemming in de regio ligt: de corporaties zoeken een woning.',
+    description:
+      'Volgt direct op het besluit als de bestemming in de regio ligt: de corporaties zoeken een woning.',
   },
   referToOriginRegion: {
     from: ['decided'],
@@ -197,7 +216,8 @@ export const transitions = {
     records: ['outcome (referredToOriginRegion)', 'closedAt'],
     outcomes: ['referredToOriginRegion'],
     label: 'Verwijzen naar herkomstregio',
-    description: 'De herkomst ligt buiten de regio: de casus wordt verwezen naar de herkomstregio en afgesloten.',
+    description:
+      'De herkomst ligt buiten de regio: de casus wordt verwezen naar de herkomstregio en afgesloten.',
   },
   offerDwelling: {
     from: ['searching'],
@@ -206,7 +226,8 @@ export const transitions = {
     requires: ['ownDwelling', 'dwellingInDestination'],
     records: ['offer (dwelling, exclusive claim)'],
     label: 'Woning aanbieden',
-    description: 'Bied een woning van uw corporatie aan voor deze casus, in de gemeente van bestemming. De woning is daarmee geclaimd.',
+    description:
+      'Bied een woning van uw corporatie aan voor deze casus, in de gemeente van bestemming. De woning is daarmee geclaimd.',
   },
   declineOffer: {
     from: ['offered'],
@@ -215,7 +236,8 @@ export const transitions = {
     requires: ['reason'],
     records: ['reason', 'offer declined (dwelling released)'],
     label: 'Aanbod afwijzen (bewoner)',
-    description: 'De bewoner wijst de aangeboden woning af, met een reden. De woning komt vrij en het zoeken gaat verder.',
+    description:
+      'De bewoner wijst de aangeboden woning af, met een reden. De woning komt vrij en het zoeken gaat verder.',
   },
   withdrawOffer: {
     from: ['offered'],
@@ -224,7 +246,8 @@ export const transitions = {
     requires: ['ownDwelling', 'reason'],
     records: ['reason', 'offer withdrawn (dwelling released)'],
     label: 'Aanbod intrekken',
-    description: 'De corporatie trekt het aanbod in, met een reden. De woning komt vrij en het zoeken gaat verder.',
+    description:
+      'De corporatie trekt het aanbod in, met een reden. De woning komt vrij en het zoeken gaat verder.',
   },
   confirmPlacement: {
     from: ['offered'],
@@ -233,7 +256,8 @@ export const transitions = {
     requires: ['isDestinationMunicipality', 'residentAccepted'],
     records: ['placementConfirmedAt'],
     label: 'Plaatsing bevestigen',
-    description: 'De gemeente van bestemming bevestigt de plaatsing, nu de bewoner het aanbod heeft aanvaard.',
+    description:
+      'De gemeente van bestemming bevestigt de plaatsing, nu de bewoner het aanbod heeft aanvaard.',
   },
   // Back to the table, not to the search: the destination itself is refused, so the table decides
   // again, and the allocation the decision counted is given back to the distribution ledger.
@@ -244,7 +268,8 @@ export const transitions = {
     requires: ['isDestinationMunicipality', 'reason'],
     records: ['reason', 'distributionCount given back', 'offer released (dwelling released)'],
     label: 'Plaatsing weigeren',
-    description: 'De gemeente van bestemming weigert de plaatsing, met een reden. De casus gaat terug naar de tafel; de wachttijd loopt door.',
+    description:
+      'De gemeente van bestemming weigert de plaatsing, met een reden. De casus gaat terug naar de tafel; de wachttijd loopt door.',
   },
   moveIn: {
     from: ['confirmed'],
@@ -254,7 +279,8 @@ export const transitions = {
     requiresBySeat: { corporation: ['ownDwelling'] },
     records: ['keyHandoverDate', 'tenancyForm'],
     label: 'Verhuizing vastleggen',
-    description: 'Leg de datum van de sleuteloverdracht en de huurvorm vast: de bewoner is verhuisd.',
+    description:
+      'Leg de datum van de sleuteloverdracht en de huurvorm vast: de bewoner is verhuisd.',
   },
   startAftercare: {
     from: ['moved'],
@@ -263,7 +289,8 @@ export const transitions = {
     requires: ['isFollowUpProvider'],
     records: ['aftercareStartedAt'],
     label: 'Nazorg starten',
-    description: 'De nazorgaanbieder uit het besluit start de ambulante ondersteuning na de verhuizing.',
+    description:
+      'De nazorgaanbieder uit het besluit start de ambulante ondersteuning na de verhuizing.',
   },
   close: {
     from: ['aftercare'],
@@ -274,7 +301,14 @@ export const transitions = {
     records: ['outcome', 'closedAt'],
     // After a move the case ends in where the resident lives now, or in dropping out; 'withdrawn'
     // and 'referredToOriginRegion' only end a case before a placement.
-    outcomes: ['independentLiving', 'housingFirst', 'intermediateFacility', 'wlz', 'backToProtectedHousing', 'droppedOut'],
+    outcomes: [
+      'independentLiving',
+      'housingFirst',
+      'intermediateFacility',
+      'wlz',
+      'backToProtectedHousing',
+      'droppedOut',
+    ],
     label: 'Afsluiten',
     description: 'Sluit de nazorg af met een uitkomst en een datum.',
   },
@@ -286,7 +320,8 @@ export const transitions = {
     records: ['outcome (withdrawn or droppedOut)', 'reason', 'closedAt', 'offer released (if any)'],
     outcomes: ['withdrawn', 'droppedOut'],
     label: 'Terugtrekken',
-    description: 'Trek de casus terug vóór de verhuizing, met de uitkomst ‘Teruggetrokken’ of ‘Uitgevallen’ en een reden.',
+    description:
+      'Trek de casus terug vóór de verhuizing, met de uitkomst ‘Teruggetrokken’ of ‘Uitgevallen’ en een reden.',
   },
 } as const satisfies Record<TransitionName, TransitionRule>;
 
@@ -349,14 +384,23 @@ export function checkTransition(input: {
   const { state, transition, seat, facts } = input;
   const rule = ruleOf(transition);
   if (!rule || !rule.from.includes(state)) {
-    return { ok: false, reason: 'wrongState', message: `Deze stap kan niet vanuit de status ‘${caseStateLabel[state] ?? state}’.` };
+    return {
+      ok: false,
+      reason: 'wrongState',
+      message: `Deze stap kan niet vanuit de status ‘${caseStateLabel[state] ?? state}’.`,
+    };
   }
   if (!rule.seats.includes(seat)) {
     return { ok: false, reason: 'wrongSeat', message: 'Uw rol mag deze stap niet zetten.' };
   }
   for (const requirement of requirementsFor(transition, seat)) {
     if (facts[requirement] !== true) {
-      return { ok: false, reason: 'unmetRequirement', requirement, message: requirementMessage[requirement] };
+      return {
+        ok: false,
+        reason: 'unmetRequirement',
+        requirement,
+        message: requirementMessage[requirement],
+      };
     }
   }
   return { ok: true, to: rule.to };
@@ -368,7 +412,11 @@ export function checkTransition(input: {
  * (the indicator is the waiting time from uitstroomgereed to a dwelling, domain.md §6).
  * `now` is an ISO timestamp given by the caller.
  */
-export function nextReadyAt(currentReadyAt: string | null, transition: TransitionName, now: string): string | null {
+export function nextReadyAt(
+  currentReadyAt: string | null,
+  transition: TransitionName,
+  now: string,
+): string | null {
   if (currentReadyAt !== null) return currentReadyAt;
   return ruleOf(transition)?.startsWaitingClock === true ? now : null;
 }

@@ -23,11 +23,24 @@ export function toProposalInput(
   const wish = draft.wishes?.municipalities?.[0];
   return {
     referenceDate,
-    region: { municipalities: ruleSet.municipalities.map(({ code, name, population }) => ({ code, name, population })) },
+    region: {
+      municipalities: ruleSet.municipalities.map(({ code, name, population }) => ({
+        code,
+        name,
+        population,
+      })),
+    },
     resident: {
       admissionDate,
       // An untraceable origin is entered as such: no address then counts, so the engine gives C.
-      addresses: draft.isOriginUntraceable ? [] : (draft.addresses ?? []).map(({ municipality, kind, from, to }) => ({ municipality, kind, from, ...(to ? { to } : {}) })),
+      addresses: draft.isOriginUntraceable
+        ? []
+        : (draft.addresses ?? []).map(({ municipality, kind, from, to }) => ({
+            municipality,
+            kind,
+            from,
+            ...(to ? { to } : {}),
+          })),
       ...(wish ? { wish } : {}),
       ...(draft.excluded?.length ? { excluded: [...new Set(draft.excluded)] } : {}),
     },
@@ -40,22 +53,53 @@ export function toProposalInput(
  * What the file still lacks before the case manager can mark it "uitstroomgereed" (domain.md §4:
  * origin evidence or untraceable, wishes, and the basics the table reads). Dutch, with the field path.
  */
-export function missingForReady(draft: CaseDraft, options: { youthAgeBand?: { from: number; until: number }; today?: string } = {}): ErrorIssue[] {
+export function missingForReady(
+  draft: CaseDraft,
+  options: { youthAgeBand?: { from: number; until: number }; today?: string } = {},
+): ErrorIssue[] {
   const missing: ErrorIssue[] = [];
-  const need = (isPresent: unknown, path: string, message: string) => { if (!isPresent) missing.push({ path, message }); };
+  const need = (isPresent: unknown, path: string, message: string) => {
+    if (!isPresent) missing.push({ path, message });
+  };
   need(draft.identity?.birthDate, 'identity.birthDate', 'De geboortedatum ontbreekt.');
   need(draft.stay?.admissionDate, 'stay.admissionDate', 'De opnamedatum ontbreekt.');
-  need(draft.stay?.facility, 'stay.facility', 'De voorziening waar de bewoner nu verblijft ontbreekt.');
+  need(
+    draft.stay?.facility,
+    'stay.facility',
+    'De voorziening waar de bewoner nu verblijft ontbreekt.',
+  );
   const admission = draft.stay?.admissionDate;
-  const hasOriginEvidence = !!admission && (draft.addresses ?? []).some((a) => a.kind === 'woonadres' && a.from < admission);
-  need(hasOriginEvidence || draft.isOriginUntraceable, 'addresses', 'Leg een woonadres van vóór de opname vast, of geef aan dat de herkomst niet te achterhalen is.');
+  const hasOriginEvidence =
+    !!admission &&
+    (draft.addresses ?? []).some((a) => a.kind === 'woonadres' && a.from < admission);
+  need(
+    hasOriginEvidence || draft.isOriginUntraceable,
+    'addresses',
+    'Leg een woonadres van vóór de opname vast, of geef aan dat de herkomst niet te achterhalen is.',
+  );
   const wishes = draft.wishes;
-  need(wishes && (wishes.ownWords || wishes.municipalities?.length || wishes.dwellingType), 'wishes', 'Leg de wensen van de bewoner vast (ook “geen voorkeur” is een wens).');
-  need(draft.household?.adults, 'household.adults', 'De samenstelling van het huishouden ontbreekt.');
-  if (draft.stay?.targetGroup === 'youthCare' && options.youthAgeBand && draft.identity?.birthDate && options.today) {
+  need(
+    wishes && (wishes.ownWords || wishes.municipalities?.length || wishes.dwellingType),
+    'wishes',
+    'Leg de wensen van de bewoner vast (ook “geen voorkeur” is een wens).',
+  );
+  need(
+    draft.household?.adults,
+    'household.adults',
+    'De samenstelling van het huishouden ontbreekt.',
+  );
+  if (
+    draft.stay?.targetGroup === 'youthCare' &&
+    options.youthAgeBand &&
+    draft.identity?.birthDate &&
+    options.today
+  ) {
     const age = ageOn(draft.identity.birthDate, options.today);
     if (age < options.youthAgeBand.from || age >= options.youthAgeBand.until) {
-      missing.push({ path: 'identity.birthDate', message: `Jongeren uit verlengde jeugdzorg zijn ${options.youthAgeBand.from} tot ${options.youthAgeBand.until} jaar; deze bewoner is ${age}.` });
+      missing.push({
+        path: 'identity.birthDate',
+        message: `Jongeren uit verlengde jeugdzorg zijn ${options.youthAgeBand.from} tot ${options.youthAgeBand.until} jaar; deze bewoner is ${age}.`,
+      });
     }
   }
   return missing;
@@ -72,6 +116,11 @@ export function ageOn(birthDate: string, date: string): number {
  * A case nobody touched for the region's threshold of Dutch calendar days is stalled; closed cases
  * never are. `lastActivityAt` is a moment (or a Dutch date), `today` the Dutch date.
  */
-export function isStalled(lastActivityAt: string, today: string, thresholdDays: number, isClosed: boolean): boolean {
+export function isStalled(
+  lastActivityAt: string,
+  today: string,
+  thresholdDays: number,
+  isClosed: boolean,
+): boolean {
   return !isClosed && daysBetween(toDutchDate(lastActivityAt), today) >= thresholdDays;
 }

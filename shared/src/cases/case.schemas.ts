@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { isoDate, safeText } from '../primitives';
 import '../validation';
-import { addressKinds, exceptionSchema, municipalityCodeSchema, proposalSchema } from '../origin-rule/origin-rule.schemas';
+import {
+  addressKinds,
+  exceptionSchema,
+  municipalityCodeSchema,
+  proposalSchema,
+} from '../origin-rule/origin-rule.schemas';
 import { targetGroupSchema } from '../regions/rule-set.schemas';
 import { seatSchema } from '../auth/seats';
 
@@ -12,10 +17,24 @@ import { seatSchema } from '../auth/seats';
  * what the table needs is there (case-readiness rules).
  */
 
-const text = (max: number) => safeText().trim().max(max, { error: `Hoogstens ${max} tekens.` });
+const text = (max: number) =>
+  safeText()
+    .trim()
+    .max(max, { error: `Hoogstens ${max} tekens.` });
 
 // ---- states and outcomes (domain.md §4) ----
-export const caseStates = ['intake', 'ready', 'scheduled', 'decided', 'searching', 'offered', 'confirmed', 'moved', 'aftercare', 'closed'] as const;
+export const caseStates = [
+  'intake',
+  'ready',
+  'scheduled',
+  'decided',
+  'searching',
+  'offered',
+  'confirmed',
+  'moved',
+  'aftercare',
+  'closed',
+] as const;
 export const caseStateSchema = z.enum(caseStates);
 export type CaseState = z.infer<typeof caseStateSchema>;
 export const caseStateLabel: Record<CaseState, string> = {
@@ -32,7 +51,14 @@ export const caseStateLabel: Record<CaseState, string> = {
 };
 
 export const caseOutcomes = [
-  'independentLiving', 'housingFirst', 'intermediateFacility', 'wlz', 'backToProtectedHousing', 'droppedOut', 'withdrawn', 'referredToOriginRegion',
+  'independentLiving',
+  'housingFirst',
+  'intermediateFacility',
+  'wlz',
+  'backToProtectedHousing',
+  'droppedOut',
+  'withdrawn',
+  'referredToOriginRegion',
 ] as const;
 export const caseOutcomeSchema = z.enum(caseOutcomes);
 export type CaseOutcome = z.infer<typeof caseOutcomeSchema>;
@@ -51,10 +77,13 @@ export const caseOutcomeLabel: Record<CaseOutcome, string> = {
 export function isValidBsn(bsn: string): boolean {
   if (!/^\d{9}$/.test(bsn)) return false;
   const digits = [...bsn].map(Number);
-  const sum = digits.slice(0, 8).reduce((total, digit, i) => total + digit * (9 - i), 0) - digits[8]!;
+  const sum =
+    digits.slice(0, 8).reduce((total, digit, i) => total + digit * (9 - i), 0) - digits[8]!;
   return sum % 11 === 0 && bsn !== '000000000';
 }
-export const bsnSchema = safeText().trim().refine(isValidBsn, { error: 'Geen geldig BSN: negen cijfers die de elfproef doorstaan.' });
+export const bsnSchema = safeText()
+  .trim()
+  .refine(isValidBsn, { error: 'Geen geldig BSN: negen cijfers die de elfproef doorstaan.' });
 
 // ---- the sections ----
 export const identitySchema = z.strictObject({
@@ -66,14 +95,20 @@ export const identitySchema = z.strictObject({
 export type Identity = z.infer<typeof identitySchema>;
 
 export const contactSchema = z.strictObject({
-  phone: text(30).regex(/^[+0-9 ()-]*$/, { error: 'Alleen cijfers, spaties, +, - en haakjes.' }).optional(),
+  phone: text(30)
+    .regex(/^[+0-9 ()-]*$/, { error: 'Alleen cijfers, spaties, +, - en haakjes.' })
+    .optional(),
   email: z.email({ error: 'Geen geldig e-mailadres.' }).max(254).optional(),
   note: text(500).optional(),
 });
 export type Contact = z.infer<typeof contactSchema>;
 
 export const householdSchema = z.strictObject({
-  adults: z.int({ error: 'Een geheel getal.' }).min(1, { error: 'Minstens 1 volwassene.' }).max(10).optional(),
+  adults: z
+    .int({ error: 'Een geheel getal.' })
+    .min(1, { error: 'Minstens 1 volwassene.' })
+    .max(10)
+    .optional(),
   children: z.int({ error: 'Een geheel getal.' }).min(0).max(15).optional(),
   description: text(1000).optional(),
 });
@@ -88,27 +123,51 @@ export type Stay = z.infer<typeof staySchema>;
 
 export const addressSources = ['brp', 'resident', 'providerFile'] as const;
 export const addressSourceLabel: Record<(typeof addressSources)[number], string> = {
-  brp: 'BRP-uittreksel', resident: 'Verklaring bewoner', providerFile: 'Dossier aanbieder',
+  brp: 'BRP-uittreksel',
+  resident: 'Verklaring bewoner',
+  providerFile: 'Dossier aanbieder',
 };
-export const caseAddressSchema = z.strictObject({
-  municipality: municipalityCodeSchema,
-  kind: z.enum(addressKinds, { error: 'Kies woonadres, instelling of briefadres.' }),
-  from: isoDate,
-  to: isoDate.optional(),
-  source: z.enum(addressSources, { error: 'Kies de bron: BRP, bewoner of dossier.' }),
-  /** Street and number: shown only where the projection allows (never for vrouwenopvang beyond the case manager). */
-  street: text(200).optional(),
-}).refine((a) => !a.to || a.to >= a.from, { path: ['to'], error: 'De einddatum ligt vóór de begindatum.' });
+export const caseAddressSchema = z
+  .strictObject({
+    municipality: municipalityCodeSchema,
+    kind: z.enum(addressKinds, { error: 'Kies woonadres, instelling of briefadres.' }),
+    from: isoDate,
+    to: isoDate.optional(),
+    source: z.enum(addressSources, { error: 'Kies de bron: BRP, bewoner of dossier.' }),
+    /** Street and number: shown only where the projection allows (never for vrouwenopvang beyond the case manager). */
+    street: text(200).optional(),
+  })
+  .refine((a) => !a.to || a.to >= a.from, {
+    path: ['to'],
+    error: 'De einddatum ligt vóór de begindatum.',
+  });
 export type CaseAddress = z.infer<typeof caseAddressSchema>;
-export const addressesSchema = z.array(caseAddressSchema).max(50, { error: 'Hoogstens 50 adressen.' });
+export const addressesSchema = z
+  .array(caseAddressSchema)
+  .max(50, { error: 'Hoogstens 50 adressen.' });
 
-export const dwellingTypes = ['studio', 'apartment', 'groundFloorHome', 'house', 'room', 'any'] as const;
+export const dwellingTypes = [
+  'studio',
+  'apartment',
+  'groundFloorHome',
+  'house',
+  'room',
+  'any',
+] as const;
 export const dwellingTypeLabel: Record<(typeof dwellingTypes)[number], string> = {
-  studio: 'Studio', apartment: 'Appartement', groundFloorHome: 'Benedenwoning', house: 'Eengezinswoning', room: 'Kamer', any: 'Geen voorkeur',
+  studio: 'Studio',
+  apartment: 'Appartement',
+  groundFloorHome: 'Benedenwoning',
+  house: 'Eengezinswoning',
+  room: 'Kamer',
+  any: 'Geen voorkeur',
 };
 export const wishesSchema = z.strictObject({
   /** In order of preference; the first is the wish the rule engine weighs. */
-  municipalities: z.array(municipalityCodeSchema).max(5, { error: 'Hoogstens 5 gemeenten.' }).optional(),
+  municipalities: z
+    .array(municipalityCodeSchema)
+    .max(5, { error: 'Hoogstens 5 gemeenten.' })
+    .optional(),
   neighbourhoods: text(300).optional(),
   dwellingType: z.enum(dwellingTypes, { error: 'Kies een woningtype.' }).optional(),
   /** The resident's own words, always shown beside the proposal. */
@@ -131,13 +190,24 @@ export const housingNeedsSchema = z.strictObject({
 export type HousingNeeds = z.infer<typeof housingNeedsSchema>;
 
 /** The four life domains of the AEF report. */
-export const lifeDomains = ['incomeAndDebts', 'housing', 'supportAndCare', 'participation'] as const;
+export const lifeDomains = [
+  'incomeAndDebts',
+  'housing',
+  'supportAndCare',
+  'participation',
+] as const;
 export type LifeDomain = (typeof lifeDomains)[number];
 export const lifeDomainLabel: Record<LifeDomain, string> = {
-  incomeAndDebts: 'Inkomen en schulden', housing: 'Wonen', supportAndCare: 'Ondersteuning en zorg', participation: 'Participatie',
+  incomeAndDebts: 'Inkomen en schulden',
+  housing: 'Wonen',
+  supportAndCare: 'Ondersteuning en zorg',
+  participation: 'Participatie',
 };
 export const supportNeedsSchema = z.strictObject(
-  Object.fromEntries(lifeDomains.map((d) => [d, text(2000).optional()])) as Record<LifeDomain, z.ZodOptional<ReturnType<typeof text>>>,
+  Object.fromEntries(lifeDomains.map((d) => [d, text(2000).optional()])) as Record<
+    LifeDomain,
+    z.ZodOptional<ReturnType<typeof text>>
+  >,
 );
 export type SupportNeeds = z.infer<typeof supportNeedsSchema>;
 
@@ -184,13 +254,18 @@ export const caseVersionSchema = z.int({ error: 'De versie is een geheel getal.'
 
 export const updateCaseSchema = z.strictObject({
   version: caseVersionSchema,
-  changes: caseSectionsSchema.partial().refine((c) => Object.keys(c).length > 0, { error: 'Er is niets om op te slaan.' }),
+  changes: caseSectionsSchema
+    .partial()
+    .refine((c) => Object.keys(c).length > 0, { error: 'Er is niets om op te slaan.' }),
 });
 export type UpdateCase = z.infer<typeof updateCaseSchema>;
 
 export const caseIdParamsSchema = z.strictObject({ caseId: z.uuid({ error: 'Onbekende casus.' }) });
 
-export const handoverSchema = z.strictObject({ version: caseVersionSchema, toUserId: z.uuid({ error: 'Kies een collega.' }) });
+export const handoverSchema = z.strictObject({
+  version: caseVersionSchema,
+  toUserId: z.uuid({ error: 'Kies een collega.' }),
+});
 
 // ---- the view: what leaves the server, per seat a subset of these fields ----
 export const waitingUntilSchema = z.enum(['keys', 'closing', 'today']);
@@ -200,7 +275,12 @@ export const caseViewSchema = z.object({
   pseudonym: safeText(),
   version: z.int(),
   state: caseStateSchema,
-  owner: z.object({ userId: z.uuid(), displayName: safeText(), organisationId: z.uuid(), organisationName: safeText() }),
+  owner: z.object({
+    userId: z.uuid(),
+    displayName: safeText(),
+    organisationId: z.uuid(),
+    organisationName: safeText(),
+  }),
   identity: identitySchema.partial(),
   contact: contactSchema,
   household: householdSchema,
@@ -244,7 +324,10 @@ export const caseListQuerySchema = z.strictObject({
   targetGroup: targetGroupSchema.optional(),
   minWaitingDays: z.coerce.number().int().min(0).max(3650).optional(),
   q: safeText().trim().max(100).optional(),
-  isStalled: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  isStalled: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   sort: z.enum(['name', 'waitingDays', 'updatedAt', 'state']).default('updatedAt'),
   direction: z.enum(['asc', 'desc']).default('desc'),
   page: z.coerce.number().int().min(1).max(10000).default(1),
@@ -276,20 +359,33 @@ export const caseListSchema = z.object({
 });
 export type CaseList = z.infer<typeof caseListSchema>;
 
-export const colleagueSchema = z.object({ userId: z.uuid(), displayName: safeText(), seat: seatSchema });
+export const colleagueSchema = z.object({
+  userId: z.uuid(),
+  displayName: safeText(),
+  seat: seatSchema,
+});
 
 /**
  * Transitions that need no more than a reason or an outcome go through one endpoint; the others
  * (a table's decision, an offer, a placement) come with their own request in their own module.
  */
 export const simpleTransitions = ['markReady', 'withdraw'] as const;
-export const caseTransitionRequestSchema = z.discriminatedUnion('transition', [
-  z.strictObject({ transition: z.literal('markReady'), version: caseVersionSchema }),
-  z.strictObject({
-    transition: z.literal('withdraw'),
-    version: caseVersionSchema,
-    outcome: z.enum(['withdrawn', 'droppedOut'], { error: 'Kies teruggetrokken of uitgevallen.' }),
-    reason: safeText().trim().min(10, { error: 'Geef een reden van minstens 10 tekens.' }).max(2000),
-  }),
-], { error: 'Onbekende stap.' });
+export const caseTransitionRequestSchema = z.discriminatedUnion(
+  'transition',
+  [
+    z.strictObject({ transition: z.literal('markReady'), version: caseVersionSchema }),
+    z.strictObject({
+      transition: z.literal('withdraw'),
+      version: caseVersionSchema,
+      outcome: z.enum(['withdrawn', 'droppedOut'], {
+        error: 'Kies teruggetrokken of uitgevallen.',
+      }),
+      reason: safeText()
+        .trim()
+        .min(10, { error: 'Geef een reden van minstens 10 tekens.' })
+        .max(2000),
+    }),
+  ],
+  { error: 'Onbekende stap.' },
+);
 export type CaseTransitionRequest = z.infer<typeof caseTransitionRequestSchema>;

@@ -25,22 +25,36 @@ export interface ConsentRecordLike {
 }
 
 export function isConsentActive(consent: ConsentRecordLike, today: string): boolean {
-  return !consent.withdrawnAt && consent.givenOn <= today && (!consent.expiresOn || consent.expiresOn >= today);
+  return (
+    !consent.withdrawnAt &&
+    consent.givenOn <= today &&
+    (!consent.expiresOn || consent.expiresOn >= today)
+  );
 }
 
 /** The categories an organisation may receive today: the consent-free ones and those consented to. */
-export function consentedCategories(consents: readonly ConsentRecordLike[], organisationId: string, today: string): Set<ConsentCategory> {
+export function consentedCategories(
+  consents: readonly ConsentRecordLike[],
+  organisationId: string,
+  today: string,
+): Set<ConsentCategory> {
   const granted = new Set<ConsentCategory>(categoriesSharedWithoutConsent);
   for (const consent of consents) {
-    if (consent.organisationId === organisationId && isConsentActive(consent, today)) consent.categories.forEach((c) => granted.add(c));
+    if (consent.organisationId === organisationId && isConsentActive(consent, today))
+      consent.categories.forEach((c) => granted.add(c));
   }
   return granted;
 }
 
 /** Fields an organisation may not receive for lack of consent. */
-export function fieldsWithheldForConsent(granted: ReadonlySet<ConsentCategory>): Set<CaseViewField> {
+export function fieldsWithheldForConsent(
+  granted: ReadonlySet<ConsentCategory>,
+): Set<CaseViewField> {
   const withheld = new Set<CaseViewField>();
-  for (const [category, fields] of Object.entries(fieldsByConsentCategory) as [ConsentCategory, readonly CaseViewField[]][]) {
+  for (const [category, fields] of Object.entries(fieldsByConsentCategory) as [
+    ConsentCategory,
+    readonly CaseViewField[],
+  ][]) {
     if (!granted.has(category)) fields.forEach((f) => withheld.add(f));
   }
   return withheld;

@@ -17,13 +17,16 @@ const signatures: readonly (readonly [DocumentContentType, readonly number[]])[]
  */
 export function detectContentType(bytes: Uint8Array): DocumentContentType | null {
   for (const [type, signature] of signatures) {
-    if (bytes.length >= signature.length && signature.every((byte, i) => bytes[i] === byte)) return type;
+    if (bytes.length >= signature.length && signature.every((byte, i) => bytes[i] === byte))
+      return type;
   }
   return null;
 }
 
 /** Who receives the case: its owning organisation, or another with the categories consented to. */
-export type ConsentRecipient = { isOwningOrganisation: true } | { isOwningOrganisation: false; consented: ReadonlySet<ConsentCategory> };
+export type ConsentRecipient =
+  | { isOwningOrganisation: true }
+  | { isOwningOrganisation: false; consented: ReadonlySet<ConsentCategory> };
 
 export interface DocumentReader {
   seat: Seat;
@@ -42,13 +45,26 @@ export interface DocumentReader {
  * (domain.md §3, decision 5), as in the case's projection; an identity document or BRP extract
  * shows that address, so for the other seats those documents fall away with it.
  */
-export function canSeeDocumentCategory(reader: DocumentReader, category: ConsentCategory, targetGroup?: TargetGroup | null): boolean {
+export function canSeeDocumentCategory(
+  reader: DocumentReader,
+  category: ConsentCategory,
+  targetGroup?: TargetGroup | null,
+): boolean {
   const isAddressHidden = targetGroup === 'womensShelter' && reader.seat !== 'casemanager';
-  const readsAll = fieldsByConsentCategory[category].every((field) => reader.readableFields.includes(field) && !(isAddressHidden && field === 'addresses'));
-  return readsAll && (reader.recipient.isOwningOrganisation || reader.recipient.consented.has(category));
+  const readsAll = fieldsByConsentCategory[category].every(
+    (field) => reader.readableFields.includes(field) && !(isAddressHidden && field === 'addresses'),
+  );
+  return (
+    readsAll && (reader.recipient.isOwningOrganisation || reader.recipient.consented.has(category))
+  );
 }
 
 /** The categories of documents the reader sees on a case: the filter of every document query. */
-export function visibleDocumentCategories(reader: DocumentReader, targetGroup?: TargetGroup | null): ConsentCategory[] {
-  return consentCategories.filter((category) => canSeeDocumentCategory(reader, category, targetGroup));
+export function visibleDocumentCategories(
+  reader: DocumentReader,
+  targetGroup?: TargetGroup | null,
+): ConsentCategory[] {
+  return consentCategories.filter((category) =>
+    canSeeDocumentCategory(reader, category, targetGroup),
+  );
 }

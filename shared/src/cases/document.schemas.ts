@@ -9,7 +9,9 @@ import { consentCategorySchema } from './consent.schemas';
  * only where it may read that category of the case (document.rules.ts).
  */
 export const documentContentTypes = ['application/pdf', 'image/png', 'image/jpeg'] as const;
-export const documentContentTypeSchema = z.enum(documentContentTypes, { error: 'Alleen PDF, PNG of JPEG.' });
+export const documentContentTypeSchema = z.enum(documentContentTypes, {
+  error: 'Alleen PDF, PNG of JPEG.',
+});
 export type DocumentContentType = z.infer<typeof documentContentTypeSchema>;
 export const documentContentTypeLabel: Record<DocumentContentType, string> = {
   'application/pdf': 'PDF',
@@ -30,7 +32,9 @@ export const documentFilenameSchema = safeText({ error: 'Geef de bestandsnaam me
   .min(1, { error: 'Geef de bestandsnaam mee.' })
   .max(200, { error: 'De bestandsnaam is te lang (hoogstens 200 tekens).' })
   .refine((name) => !pathSeparator.test(name), { error: 'Een bestandsnaam bevat geen / of \\.' })
-  .refine((name) => !controlCharacter.test(name), { error: 'De bestandsnaam bevat een ongeldig teken.' })
+  .refine((name) => !controlCharacter.test(name), {
+    error: 'De bestandsnaam bevat een ongeldig teken.',
+  })
   .refine((name) => name !== '.' && name !== '..', { error: 'Geen geldige bestandsnaam.' });
 
 /** The upload's metadata travels in the query; the body is the file itself. */

@@ -42,8 +42,13 @@ export function toCsvField(cell: CsvCell, delimiter: CsvDelimiter = ';'): string
  * A whole file: a byte-order mark (so Excel reads the accents as UTF-8), the header, one line per
  * row, CRLF line ends. The header goes through the same field writer as the rows.
  */
-export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[], delimiter: CsvDelimiter = ';'): string {
-  const line = (cells: readonly CsvCell[]) => cells.map((cell) => toCsvField(cell, delimiter)).join(delimiter);
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly CsvCell[])[],
+  delimiter: CsvDelimiter = ';',
+): string {
+  const line = (cells: readonly CsvCell[]) =>
+    cells.map((cell) => toCsvField(cell, delimiter)).join(delimiter);
   return `\uFEFF${[line(header), ...rows.map(line)].join('\r\n')}\r\n`;
 }
 
@@ -64,8 +69,38 @@ export function detectDelimiter(text: string): CsvDelimiter {
 // Windows-1252 differs from Latin-1 only in 0x80–0x9F. Written out, because Node's TextDecoder
 // decodes 'windows-1252' as Latin-1 (0x80 becomes U+0080, not €). Null: a byte 1252 leaves undefined.
 const windows1252High: readonly (number | null)[] = [
-  0x20ac, null, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, null, 0x017d, null,
-  null, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, null, 0x017e, 0x0178,
+  0x20ac,
+  null,
+  0x201a,
+  0x0192,
+  0x201e,
+  0x2026,
+  0x2020,
+  0x2021,
+  0x02c6,
+  0x2030,
+  0x0160,
+  0x2039,
+  0x0152,
+  null,
+  0x017d,
+  null,
+  null,
+  0x2018,
+  0x2019,
+  0x201c,
+  0x201d,
+  0x2022,
+  0x2013,
+  0x2014,
+  0x02dc,
+  0x2122,
+  0x0161,
+  0x203a,
+  0x0153,
+  null,
+  0x017e,
+  0x0178,
 ];
 
 /** Bytes as Windows-1252 text; null when a byte has no character in that code page. */
@@ -86,7 +121,14 @@ export function decodeWindows1252(bytes: Uint8Array): string | null {
 function hasUtf8Sequence(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i += 1) {
     const lead = bytes[i]!;
-    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const length =
+      lead >= 0xc2 && lead <= 0xdf
+        ? 2
+        : lead >= 0xe0 && lead <= 0xef
+          ? 3
+          : lead >= 0xf0 && lead <= 0xf4
+            ? 4
+            : 0;
     if (length === 0 || i + length > bytes.length) continue;
     let isSequence = true;
     for (let k = 1; k < length; k += 1) if ((bytes[i + k]! & 0xc0) !== 0x80) isSequence = false;
@@ -96,10 +138,10 @@ function hasUtf8Sequence(bytes: Uint8Array): boolean {
 }
 
 export type DecodedCsv =
-  | { ok: true; text: string; encoding: CsvEncoding }
-  | { ok: false; message: string };
+  { ok: true; text: string; encoding: CsvEncoding } | { ok: false; message: string };
 
-const saveAsHint = 'Sla het bestand in Excel op als “CSV UTF-8 (door komma’s gescheiden)” of als “CSV (gescheiden door lijstscheidingsteken)”.';
+const saveAsHint =
+  'Sla het bestand in Excel op als “CSV UTF-8 (door komma’s gescheiden)” of als “CSV (gescheiden door lijstscheidingsteken)”.';
 
 /**
  * The text of an uploaded CSV. UTF-8 (a BOM is dropped); bytes that are not UTF-8 are read as
@@ -110,25 +152,47 @@ const saveAsHint = 'Sla het bestand in Excel op als “CSV UTF-8 (door komma’s
 export function decodeCsvBytes(bytes: Uint8Array): DecodedCsv {
   if (bytes.length === 0) return { ok: false, message: 'Het bestand is leeg.' };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { ok: false, message: `Het bestand is opgeslagen als UTF-16 (Unicode-tekst); dat wordt niet ingelezen. ${saveAsHint}` };
+    return {
+      ok: false,
+      message: `Het bestand is opgeslagen als UTF-16 (Unicode-tekst); dat wordt niet ingelezen. ${saveAsHint}`,
+    };
   }
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasBom ? bytes.subarray(3) : bytes;
   let decoded: DecodedCsv;
   try {
-    decoded = { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
+    decoded = {
+      ok: true,
+      text: new TextDecoder('utf-8', { fatal: true }).decode(body),
+      encoding: 'utf-8',
+    };
   } catch {
-    if (hasBom) return { ok: false, message: `Het bestand zegt UTF-8 te zijn, maar bevat tekens die geen UTF-8 zijn. ${saveAsHint}` };
-    if (hasUtf8Sequence(body)) return { ok: false, message: `Het bestand mengt twee tekensets (UTF-8 en Windows-1252); namen met accenten zouden verminkt raken. ${saveAsHint}` };
+    if (hasBom)
+      return {
+        ok: false,
+        message: `Het bestand zegt UTF-8 te zijn, maar bevat tekens die geen UTF-8 zijn. ${saveAsHint}`,
+      };
+    if (hasUtf8Sequence(body))
+      return {
+        ok: false,
+        message: `Het bestand mengt twee tekensets (UTF-8 en Windows-1252); namen met accenten zouden verminkt raken. ${saveAsHint}`,
+      };
     const text = decodeWindows1252(body);
-    if (text === null) return { ok: false, message: `Het bestand bevat tekens die in geen van beide tekensets (UTF-8, Windows-1252) bestaan. ${saveAsHint}` };
+    if (text === null)
+      return {
+        ok: false,
+        message: `Het bestand bevat tekens die in geen van beide tekensets (UTF-8, Windows-1252) bestaan. ${saveAsHint}`,
+      };
     decoded = { ok: true, text, encoding: 'windows-1252' };
   }
   // Control characters other than tab and line ends: a binary file, or a broken one.
   const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.exec(decoded.text);
   if (control) {
     const line = decoded.text.slice(0, control.index).split('\n').length;
-    return { ok: false, message: `Het bestand bevat op regel ${line} tekens die geen tekst zijn. Is het wel een CSV-bestand? ${saveAsHint}` };
+    return {
+      ok: false,
+      message: `Het bestand bevat op regel ${line} tekens die geen tekst zijn. Is het wel een CSV-bestand? ${saveAsHint}`,
+    };
   }
   return decoded;
 }

@@ -9,8 +9,15 @@ import { municipalityCodeSchema } from '../origin-rule/origin-rule.schemas';
  * is still worth recording. Progress counts what happened against it.
  */
 
-export const contingentYearSchema = z.int({ error: 'Een jaartal.' }).min(2020, { error: 'Niet vóór 2020.' }).max(2100, { error: 'Niet na 2100.' });
-export const promisedSchema = z.int({ error: 'Een geheel aantal woningen.' }).min(0, { error: 'Niet minder dan 0 woningen.' }).max(10000, { error: 'Hoogstens 10.000 woningen.' }).nullable();
+export const contingentYearSchema = z
+  .int({ error: 'Een jaartal.' })
+  .min(2020, { error: 'Niet vóór 2020.' })
+  .max(2100, { error: 'Niet na 2100.' });
+export const promisedSchema = z
+  .int({ error: 'Een geheel aantal woningen.' })
+  .min(0, { error: 'Niet minder dan 0 woningen.' })
+  .max(10000, { error: 'Hoogstens 10.000 woningen.' })
+  .nullable();
 
 export const createContingentSchema = z.strictObject({
   /** The corporation; a corporation's own seat may leave it out (it is always its own). */
@@ -27,7 +34,9 @@ export const updateContingentSchema = z.strictObject({
 });
 export type UpdateContingent = z.infer<typeof updateContingentSchema>;
 
-export const contingentIdParamsSchema = z.strictObject({ contingentId: z.uuid({ error: 'Onbekend contingent.' }) });
+export const contingentIdParamsSchema = z.strictObject({
+  contingentId: z.uuid({ error: 'Onbekend contingent.' }),
+});
 
 export const contingentListQuerySchema = z.strictObject({
   year: z.coerce.number({ error: 'Een jaartal.' }).pipe(contingentYearSchema).optional(),
@@ -35,7 +44,11 @@ export const contingentListQuerySchema = z.strictObject({
 export type ContingentListQuery = z.infer<typeof contingentListQuerySchema>;
 
 /** Dwellings offered, accepted (placement confirmed) and moved into, for one contingent's corporation, municipality and year. */
-export const contingentProgressSchema = z.object({ offered: z.int(), accepted: z.int(), movedIn: z.int() });
+export const contingentProgressSchema = z.object({
+  offered: z.int(),
+  accepted: z.int(),
+  movedIn: z.int(),
+});
 export type ContingentProgress = z.infer<typeof contingentProgressSchema>;
 
 export const contingentSchema = z.object({

@@ -36,12 +36,17 @@ export interface CaseNeeds {
   wishedMoveDate?: string;
 }
 
-export function caseNeedsOf(destination: string | null, housingNeeds: HousingNeeds | undefined): CaseNeeds {
+export function caseNeedsOf(
+  destination: string | null,
+  housingNeeds: HousingNeeds | undefined,
+): CaseNeeds {
   const needs = housingNeeds ?? {};
   return {
     destination,
     ...(needs.rooms !== undefined ? { rooms: needs.rooms } : {}),
-    ...(needs.groundFloorOrLift !== undefined ? { groundFloorOrLift: needs.groundFloorOrLift } : {}),
+    ...(needs.groundFloorOrLift !== undefined
+      ? { groundFloorOrLift: needs.groundFloorOrLift }
+      : {}),
     ...(needs.usesWheelchair !== undefined ? { usesWheelchair: needs.usesWheelchair } : {}),
     ...(needs.maxRent !== undefined ? { maxRent: needs.maxRent } : {}),
     ...(needs.wishedMoveDate !== undefined ? { wishedMoveDate: needs.wishedMoveDate } : {}),
@@ -53,7 +58,12 @@ export function caseNeedsOf(destination: string | null, housingNeeds: HousingNee
  * wheelchair cannot live on a third floor without a lift, whereas a rent a little over the budget
  * can sometimes be bridged (housing allowance, a budget agreed with the administrator).
  */
-export const fitWeights: Record<Exclude<FitCriterion, 'destination'>, number> = { rooms: 25, accessibility: 30, rent: 25, availability: 20 };
+export const fitWeights: Record<Exclude<FitCriterion, 'destination'>, number> = {
+  rooms: 25,
+  accessibility: 30,
+  rent: 25,
+  availability: 20,
+};
 
 /** `650` → `€ 650`, `612.5` → `€ 612,50`. */
 export function formatDutchEuro(amount: number): string {
@@ -63,7 +73,8 @@ export function formatDutchEuro(amount: number): string {
   return `${amount < 0 ? '−' : ''}€ ${whole}${rest === 0 ? '' : `,${String(rest).padStart(2, '0')}`}`;
 }
 
-const roomsText = (rooms: number) => (rooms === 0 ? 'een studio (0 kamers)' : rooms === 1 ? '1 kamer' : `${rooms} kamers`);
+const roomsText = (rooms: number) =>
+  rooms === 0 ? 'een studio (0 kamers)' : rooms === 1 ? '1 kamer' : `${rooms} kamers`;
 const daysText = (days: number) => (days === 1 ? '1 dag' : `${days} dagen`);
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -71,18 +82,40 @@ type NameOf = (code: string) => string;
 
 function destinationReason(dwelling: FitDwelling, needs: CaseNeeds, nameOf: NameOf): FitReason {
   const where = nameOf(dwelling.municipalityCode);
-  if (!needs.destination) return { criterion: 'destination', verdict: 'unknown', text: `Ligt in ${where}; de gemeente van bestemming is nog niet besloten.` };
+  if (!needs.destination)
+    return {
+      criterion: 'destination',
+      verdict: 'unknown',
+      text: `Ligt in ${where}; de gemeente van bestemming is nog niet besloten.`,
+    };
   return dwelling.municipalityCode === needs.destination
-    ? { criterion: 'destination', verdict: 'fits', text: `Ligt in ${where}, de gemeente van bestemming.` }
-    : { criterion: 'destination', verdict: 'doesNotFit', text: `Ligt in ${where}; de tafel besloot tot ${nameOf(needs.destination)}.` };
+    ? {
+        criterion: 'destination',
+        verdict: 'fits',
+        text: `Ligt in ${where}, de gemeente van bestemming.`,
+      }
+    : {
+        criterion: 'destination',
+        verdict: 'doesNotFit',
+        text: `Ligt in ${where}; de tafel besloot tot ${nameOf(needs.destination)}.`,
+      };
 }
 
 function roomsReason(dwelling: FitDwelling, needs: CaseNeeds): FitReason {
   const has = capitalise(roomsText(dwelling.rooms));
-  if (needs.rooms === undefined) return { criterion: 'rooms', verdict: 'unknown', text: `${has}; hoeveel kamers nodig zijn, is niet vastgelegd.` };
+  if (needs.rooms === undefined)
+    return {
+      criterion: 'rooms',
+      verdict: 'unknown',
+      text: `${has}; hoeveel kamers nodig zijn, is niet vastgelegd.`,
+    };
   return dwelling.rooms >= needs.rooms
     ? { criterion: 'rooms', verdict: 'fits', text: `${has}; nodig: ${roomsText(needs.rooms)}.` }
-    : { criterion: 'rooms', verdict: 'doesNotFit', text: `${has}; nodig: ${roomsText(needs.rooms)}.` };
+    : {
+        criterion: 'rooms',
+        verdict: 'doesNotFit',
+        text: `${has}; nodig: ${roomsText(needs.rooms)}.`,
+      };
 }
 
 function accessibilityReason(dwelling: FitDwelling, needs: CaseNeeds): FitReason {
@@ -90,47 +123,90 @@ function accessibilityReason(dwelling: FitDwelling, needs: CaseNeeds): FitReason
   const met: string[] = [];
   if (needs.groundFloorOrLift) {
     if (dwelling.floor <= 0) met.push('begane grond (nodig: begane grond of lift)');
-    else if (dwelling.hasLift) met.push(`${dwelling.floor}e verdieping met lift (nodig: begane grond of lift)`);
-    else missing.push(`${dwelling.floor}e verdieping zonder lift, terwijl begane grond of lift nodig is`);
+    else if (dwelling.hasLift)
+      met.push(`${dwelling.floor}e verdieping met lift (nodig: begane grond of lift)`);
+    else
+      missing.push(
+        `${dwelling.floor}e verdieping zonder lift, terwijl begane grond of lift nodig is`,
+      );
   }
   if (needs.usesWheelchair) {
-    if (dwelling.isWheelchairAccessible) met.push('rolstoeltoegankelijk (de bewoner gebruikt een rolstoel)');
+    if (dwelling.isWheelchairAccessible)
+      met.push('rolstoeltoegankelijk (de bewoner gebruikt een rolstoel)');
     else missing.push('niet rolstoeltoegankelijk, terwijl de bewoner een rolstoel gebruikt');
   }
-  if (missing.length) return { criterion: 'accessibility', verdict: 'doesNotFit', text: `${capitalise(missing.join('; '))}.` };
-  if (met.length) return { criterion: 'accessibility', verdict: 'fits', text: `${capitalise(met.join('; '))}.` };
+  if (missing.length)
+    return {
+      criterion: 'accessibility',
+      verdict: 'doesNotFit',
+      text: `${capitalise(missing.join('; '))}.`,
+    };
+  if (met.length)
+    return { criterion: 'accessibility', verdict: 'fits', text: `${capitalise(met.join('; '))}.` };
   // Nothing needed: only a recorded "no" says so; a blank means nobody asked yet.
-  if (needs.groundFloorOrLift === false || needs.usesWheelchair === false) return { criterion: 'accessibility', verdict: 'fits', text: 'Geen eisen aan toegankelijkheid.' };
-  return { criterion: 'accessibility', verdict: 'unknown', text: 'Of begane grond, lift of rolstoeltoegankelijkheid nodig is, is niet vastgelegd.' };
+  if (needs.groundFloorOrLift === false || needs.usesWheelchair === false)
+    return {
+      criterion: 'accessibility',
+      verdict: 'fits',
+      text: 'Geen eisen aan toegankelijkheid.',
+    };
+  return {
+    criterion: 'accessibility',
+    verdict: 'unknown',
+    text: 'Of begane grond, lift of rolstoeltoegankelijkheid nodig is, is niet vastgelegd.',
+  };
 }
 
 function rentReason(dwelling: FitDwelling, needs: CaseNeeds): FitReason {
   const rent = `${formatDutchEuro(dwelling.rent)} per maand`;
-  if (needs.maxRent === undefined) return { criterion: 'rent', verdict: 'unknown', text: `${rent}; het budget van de bewoner is niet vastgelegd.` };
+  if (needs.maxRent === undefined)
+    return {
+      criterion: 'rent',
+      verdict: 'unknown',
+      text: `${rent}; het budget van de bewoner is niet vastgelegd.`,
+    };
   return dwelling.rent <= needs.maxRent
-    ? { criterion: 'rent', verdict: 'fits', text: `${rent}; binnen het budget van ${formatDutchEuro(needs.maxRent)}.` }
-    : { criterion: 'rent', verdict: 'doesNotFit', text: `${rent}: ${formatDutchEuro(dwelling.rent - needs.maxRent)} boven het budget van ${formatDutchEuro(needs.maxRent)}.` };
+    ? {
+        criterion: 'rent',
+        verdict: 'fits',
+        text: `${rent}; binnen het budget van ${formatDutchEuro(needs.maxRent)}.`,
+      }
+    : {
+        criterion: 'rent',
+        verdict: 'doesNotFit',
+        text: `${rent}: ${formatDutchEuro(dwelling.rent - needs.maxRent)} boven het budget van ${formatDutchEuro(needs.maxRent)}.`,
+      };
 }
 
 function availabilityReason(dwelling: FitDwelling, needs: CaseNeeds, today: string): FitReason {
   const from = formatDutchDate(dwelling.availableFrom);
   // A wished date already past means "as soon as possible": today is then the date to meet.
-  const wanted = needs.wishedMoveDate && needs.wishedMoveDate > today ? needs.wishedMoveDate : today;
+  const wanted =
+    needs.wishedMoveDate && needs.wishedMoveDate > today ? needs.wishedMoveDate : today;
   if (dwelling.availableFrom <= wanted) {
     return {
-      criterion: 'availability', verdict: 'fits',
-      text: needs.wishedMoveDate && needs.wishedMoveDate > today
-        ? `Vrij vanaf ${from}, op tijd voor de gewenste verhuisdatum ${formatDutchDate(needs.wishedMoveDate)}.`
-        : `Nu beschikbaar (vrij vanaf ${from}).`,
+      criterion: 'availability',
+      verdict: 'fits',
+      text:
+        needs.wishedMoveDate && needs.wishedMoveDate > today
+          ? `Vrij vanaf ${from}, op tijd voor de gewenste verhuisdatum ${formatDutchDate(needs.wishedMoveDate)}.`
+          : `Nu beschikbaar (vrij vanaf ${from}).`,
     };
   }
   const late = daysBetween(wanted, dwelling.availableFrom);
-  if (!needs.wishedMoveDate) return { criterion: 'availability', verdict: 'unknown', text: `Vrij vanaf ${from}, over ${daysText(late)}; een gewenste verhuisdatum is niet vastgelegd.` };
+  if (!needs.wishedMoveDate)
+    return {
+      criterion: 'availability',
+      verdict: 'unknown',
+      text: `Vrij vanaf ${from}, over ${daysText(late)}; een gewenste verhuisdatum is niet vastgelegd.`,
+    };
   return {
-    criterion: 'availability', verdict: 'doesNotFit',
-    text: wanted === today
-      ? `Vrij vanaf ${from}: over ${daysText(late)}, terwijl de bewoner nu kan verhuizen.`
-      : `Vrij vanaf ${from}: ${daysText(late)} na de gewenste verhuisdatum ${formatDutchDate(wanted)}.`,
+    criterion: 'availability',
+    verdict: 'doesNotFit',
+    text:
+      wanted === today
+        ? `Vrij vanaf ${from}: over ${daysText(late)}, terwijl de bewoner nu kan verhuizen.`
+        : `Vrij vanaf ${from}: ${daysText(late)} na de gewenste verhuisdatum ${formatDutchDate(wanted)}.`,
   };
 }
 
@@ -140,7 +216,12 @@ const verdictCredit: Record<FitVerdict, number> = { fits: 1, unknown: 0.5, doesN
  * The fit of one dwelling for one case: a reason per criterion (fits / does not fit / unknown),
  * a score of 0–100 over the weighed criteria, and whether it fits as a whole.
  */
-export function fitDwelling(dwelling: FitDwelling, needs: CaseNeeds, today: string, nameOf: NameOf = (code) => code): FitResult {
+export function fitDwelling(
+  dwelling: FitDwelling,
+  needs: CaseNeeds,
+  today: string,
+  nameOf: NameOf = (code) => code,
+): FitResult {
   const reasons: FitReason[] = [
     destinationReason(dwelling, needs, nameOf),
     roomsReason(dwelling, needs),
@@ -149,7 +230,14 @@ export function fitDwelling(dwelling: FitDwelling, needs: CaseNeeds, today: stri
     availabilityReason(dwelling, needs, today),
   ];
   const total = Object.values(fitWeights).reduce((sum, weight) => sum + weight, 0);
-  const earned = reasons.reduce((sum, reason) => sum + (reason.criterion === 'destination' ? 0 : fitWeights[reason.criterion] * verdictCredit[reason.verdict]), 0);
+  const earned = reasons.reduce(
+    (sum, reason) =>
+      sum +
+      (reason.criterion === 'destination'
+        ? 0
+        : fitWeights[reason.criterion] * verdictCredit[reason.verdict]),
+    0,
+  );
   // Elsewhere than the decided destination, nothing else matters; without a decision yet the
   // score still says how near the dwelling comes, but it is no fit until the table has decided.
   const destination = reasons[0]!.verdict;
@@ -162,10 +250,15 @@ export function fitDwelling(dwelling: FitDwelling, needs: CaseNeeds, today: stri
 
 /** Best first: a whole fit before a near one, fewer misfits before more, a higher score first; `tieBreak` decides the rest. */
 export function compareFits(a: FitResult, b: FitResult): number {
-  const misfits = (fit: FitResult) => fit.reasons.filter((reason) => reason.verdict === 'doesNotFit').length;
+  const misfits = (fit: FitResult) =>
+    fit.reasons.filter((reason) => reason.verdict === 'doesNotFit').length;
   return Number(b.isFit) - Number(a.isFit) || misfits(a) - misfits(b) || b.score - a.score;
 }
 
-export function rankByFit<T>(items: readonly T[], fitOf: (item: T) => FitResult, tieBreak: (a: T, b: T) => number): T[] {
+export function rankByFit<T>(
+  items: readonly T[],
+  fitOf: (item: T) => FitResult,
+  tieBreak: (a: T, b: T) => number,
+): T[] {
   return [...items].sort((a, b) => compareFits(fitOf(a), fitOf(b)) || tieBreak(a, b));
 }

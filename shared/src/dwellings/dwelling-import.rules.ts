@@ -1,8 +1,15 @@
 import { isFormulaLike } from '../csv/csv.rules';
 import type { NamedMunicipality } from '../origin-rule/dutch-format';
 import {
-  dwellingInputSchema, dwellingKindLabel, dwellingKinds, tenancyFormLabel, tenancyForms,
-  type DwellingField, type DwellingInput, type DwellingKind, type TenancyForm,
+  dwellingInputSchema,
+  dwellingKindLabel,
+  dwellingKinds,
+  tenancyFormLabel,
+  tenancyForms,
+  type DwellingField,
+  type DwellingInput,
+  type DwellingKind,
+  type TenancyForm,
 } from './dwelling.schemas';
 
 /**
@@ -12,7 +19,8 @@ import {
  * every cell what is wrong with it, by the column's own name.
  */
 
-type CellKind = 'text' | 'integer' | 'amount' | 'yesNo' | 'date' | 'municipality' | 'kind' | 'tenancyForm';
+type CellKind =
+  'text' | 'integer' | 'amount' | 'yesNo' | 'date' | 'municipality' | 'kind' | 'tenancyForm';
 
 export interface DwellingCsvColumn {
   readonly field: DwellingField;
@@ -34,7 +42,12 @@ export const dwellingCsvColumns: readonly DwellingCsvColumn[] = [
   { field: 'rent', header: 'huur', isRequired: true, kind: 'amount' },
   { field: 'floor', header: 'verdieping', isRequired: true, kind: 'integer' },
   { field: 'hasLift', header: 'lift', isRequired: true, kind: 'yesNo' },
-  { field: 'isWheelchairAccessible', header: 'rolstoeltoegankelijk', isRequired: true, kind: 'yesNo' },
+  {
+    field: 'isWheelchairAccessible',
+    header: 'rolstoeltoegankelijk',
+    isRequired: true,
+    kind: 'yesNo',
+  },
   { field: 'accessibilityNotes', header: 'toegankelijkheid', isRequired: false, kind: 'text' },
   { field: 'availableFrom', header: 'beschikbaar vanaf', isRequired: true, kind: 'date' },
   { field: 'tenancyForm', header: 'huurvorm', isRequired: true, kind: 'tenancyForm' },
@@ -44,7 +57,11 @@ export const dwellingCsvColumns: readonly DwellingCsvColumn[] = [
 
 /** `Beschikbaar_Vanaf ` → `beschikbaar vanaf`: a header as typed by hand still finds its column. */
 export function normalizeHeader(header: string): string {
-  return header.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  return header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
 }
 
 export type HeaderMatch =
@@ -67,8 +84,12 @@ export function matchDwellingHeader(header: readonly string[]): HeaderMatch {
     else if (indexOf.has(column.field)) duplicate.push(column.header);
     else indexOf.set(column.field, index);
   });
-  const missing = dwellingCsvColumns.filter((c) => c.isRequired && !indexOf.has(c.field)).map((c) => c.header);
-  return missing.length || unknown.length || duplicate.length ? { ok: false, missing, unknown, duplicate } : { ok: true, indexOf };
+  const missing = dwellingCsvColumns
+    .filter((c) => c.isRequired && !indexOf.has(c.field))
+    .map((c) => c.header);
+  return missing.length || unknown.length || duplicate.length
+    ? { ok: false, missing, unknown, duplicate }
+    : { ok: true, indexOf };
 }
 
 export interface CellProblem {
@@ -76,9 +97,11 @@ export interface CellProblem {
   message: string;
 }
 
-export type RowResult = { ok: true; dwelling: DwellingInput } | { ok: false, problems: CellProblem[] };
+export type RowResult =
+  { ok: true; dwelling: DwellingInput } | { ok: false; problems: CellProblem[] };
 
-const formulaMessage = 'Begint met =, +, -, @, een tab of een regeleinde: dat leest een spreadsheet als formule. Zo’n cel wordt niet ingelezen; haal het teken weg.';
+const formulaMessage =
+  'Begint met =, +, -, @, een tab of een regeleinde: dat leest een spreadsheet als formule. Zo’n cel wordt niet ingelezen; haal het teken weg.';
 
 type Parsed = { value: unknown } | { problem: string };
 
@@ -100,18 +123,35 @@ export function parseDutchAmount(text: string): number | null {
   return Number(plain.replace(',', '.'));
 }
 
-function byLabelOrCode<T extends string>(text: string, codes: readonly T[], labels: Record<T, string>): T | null {
+function byLabelOrCode<T extends string>(
+  text: string,
+  codes: readonly T[],
+  labels: Record<T, string>,
+): T | null {
   const wanted = text.toLowerCase();
-  return codes.find((code) => code.toLowerCase() === wanted || labels[code].toLowerCase() === wanted) ?? null;
+  return (
+    codes.find((code) => code.toLowerCase() === wanted || labels[code].toLowerCase() === wanted) ??
+    null
+  );
 }
 
-function parseCell(kind: CellKind, raw: string, municipalities: readonly NamedMunicipality[]): Parsed {
+function parseCell(
+  kind: CellKind,
+  raw: string,
+  municipalities: readonly NamedMunicipality[],
+): Parsed {
   const text = raw.trim();
   // Numbers are read as numbers: `-5` in a numeric column is a negative number the schema judges,
   // not a formula. Anything else that looks like a formula is refused as one.
   if ((kind === 'integer' || kind === 'amount') && /^-?\d/.test(text)) {
-    const value = kind === 'integer' ? (/^-?\d+$/.test(text) ? Number(text) : null) : parseDutchAmount(text);
-    return value === null ? { problem: kind === 'integer' ? 'Geen geheel getal.' : 'Geen bedrag: schrijf bijvoorbeeld 612,50.' } : { value };
+    const value =
+      kind === 'integer' ? (/^-?\d+$/.test(text) ? Number(text) : null) : parseDutchAmount(text);
+    return value === null
+      ? {
+          problem:
+            kind === 'integer' ? 'Geen geheel getal.' : 'Geen bedrag: schrijf bijvoorbeeld 612,50.',
+        }
+      : { value };
   }
   if (isFormulaLike(raw)) return { problem: formulaMessage };
   if (text === '') return { value: undefined };
@@ -122,42 +162,73 @@ function parseCell(kind: CellKind, raw: string, municipalities: readonly NamedMu
       return { problem: 'Geen geheel getal.' };
     case 'amount': {
       const amount = parseDutchAmount(text);
-      return amount === null ? { problem: 'Geen bedrag: schrijf bijvoorbeeld 612,50.' } : { value: amount };
+      return amount === null
+        ? { problem: 'Geen bedrag: schrijf bijvoorbeeld 612,50.' }
+        : { value: amount };
     }
     case 'yesNo': {
       const word = text.toLowerCase();
-      return yes.has(word) ? { value: true } : no.has(word) ? { value: false } : { problem: 'Vul ja of nee in.' };
+      return yes.has(word)
+        ? { value: true }
+        : no.has(word)
+          ? { value: false }
+          : { problem: 'Vul ja of nee in.' };
     }
     case 'date': {
       const date = parseDutchDate(text);
-      return date ? { value: date } : { problem: 'Geen datum: schrijf dd-mm-jjjj, bijvoorbeeld 01-03-2026.' };
+      return date
+        ? { value: date }
+        : { problem: 'Geen datum: schrijf dd-mm-jjjj, bijvoorbeeld 01-03-2026.' };
     }
     case 'municipality': {
       const wanted = text.toLowerCase();
-      const found = municipalities.find((m) => m.code.toLowerCase() === wanted || m.name.toLowerCase() === wanted);
-      return found ? { value: found.code } : { problem: `Geen gemeente van uw regio: kies uit ${municipalities.map((m) => m.name).join(', ')}.` };
+      const found = municipalities.find(
+        (m) => m.code.toLowerCase() === wanted || m.name.toLowerCase() === wanted,
+      );
+      return found
+        ? { value: found.code }
+        : {
+            problem: `Geen gemeente van uw regio: kies uit ${municipalities.map((m) => m.name).join(', ')}.`,
+          };
     }
     case 'kind': {
       const kindFound = byLabelOrCode<DwellingKind>(text, dwellingKinds, dwellingKindLabel);
-      return kindFound ? { value: kindFound } : { problem: `Onbekend type: kies uit ${dwellingKinds.map((k) => dwellingKindLabel[k]).join(', ')}.` };
+      return kindFound
+        ? { value: kindFound }
+        : {
+            problem: `Onbekend type: kies uit ${dwellingKinds.map((k) => dwellingKindLabel[k]).join(', ')}.`,
+          };
     }
     case 'tenancyForm': {
       // The label without its explanation in brackets also counts: "Regulier".
-      const shortLabels = Object.fromEntries(tenancyForms.map((f) => [f, tenancyFormLabel[f].replace(/\s*\(.*\)$/, '')])) as Record<TenancyForm, string>;
-      const form = byLabelOrCode<TenancyForm>(text, tenancyForms, tenancyFormLabel) ?? byLabelOrCode<TenancyForm>(text, tenancyForms, shortLabels);
-      return form ? { value: form } : { problem: `Onbekende huurvorm: kies uit ${tenancyForms.map((f) => shortLabels[f]).join(', ')}.` };
+      const shortLabels = Object.fromEntries(
+        tenancyForms.map((f) => [f, tenancyFormLabel[f].replace(/\s*\(.*\)$/, '')]),
+      ) as Record<TenancyForm, string>;
+      const form =
+        byLabelOrCode<TenancyForm>(text, tenancyForms, tenancyFormLabel) ??
+        byLabelOrCode<TenancyForm>(text, tenancyForms, shortLabels);
+      return form
+        ? { value: form }
+        : {
+            problem: `Onbekende huurvorm: kies uit ${tenancyForms.map((f) => shortLabels[f]).join(', ')}.`,
+          };
     }
   }
 }
 
-const headerOf = (field: PropertyKey | undefined) => dwellingCsvColumns.find((c) => c.field === field)?.header ?? 'rij';
+const headerOf = (field: PropertyKey | undefined) =>
+  dwellingCsvColumns.find((c) => c.field === field)?.header ?? 'rij';
 
 /**
  * One data row as a dwelling, or every problem in it. Each cell is read first (formula, number,
  * date, name); the dwelling is then judged by the form's own schema, whose messages are reported
  * under the column's name.
  */
-export function readDwellingRow(cells: readonly string[], indexOf: ReadonlyMap<DwellingField, number>, municipalities: readonly NamedMunicipality[]): RowResult {
+export function readDwellingRow(
+  cells: readonly string[],
+  indexOf: ReadonlyMap<DwellingField, number>,
+  municipalities: readonly NamedMunicipality[],
+): RowResult {
   const problems: CellProblem[] = [];
   const input: Record<string, unknown> = {};
   for (const column of dwellingCsvColumns) {
@@ -173,7 +244,11 @@ export function readDwellingRow(cells: readonly string[], indexOf: ReadonlyMap<D
       const column = headerOf(issue.path[0]);
       // A cell already refused is not refused twice (a refused cell is also missing to the schema).
       // The cells were typed above, so a wrong type can only mean an empty cell.
-      if (!problems.some((p) => p.column === column)) problems.push({ column, message: issue.code === 'invalid_type' ? 'Vul deze kolom in.' : issue.message });
+      if (!problems.some((p) => p.column === column))
+        problems.push({
+          column,
+          message: issue.code === 'invalid_type' ? 'Vul deze kolom in.' : issue.message,
+        });
     }
   }
   if (problems.length) return { ok: false, problems };
@@ -186,7 +261,9 @@ export function addressKey(dwelling: Pick<DwellingInput, 'postcode' | 'houseNumb
 }
 
 /** Rows (by their index) whose address an earlier row of the same file already has. */
-export function findRepeatedAddresses(dwellings: readonly Pick<DwellingInput, 'postcode' | 'houseNumber'>[]): Map<number, number> {
+export function findRepeatedAddresses(
+  dwellings: readonly Pick<DwellingInput, 'postcode' | 'houseNumber'>[],
+): Map<number, number> {
   const firstAt = new Map<string, number>();
   const repeated = new Map<number, number>();
   dwellings.forEach((dwelling, index) => {

@@ -1,6 +1,14 @@
 import { toErrorIssues } from '../validation';
-import { createContingentSchema, contingentListQuerySchema, updateContingentSchema } from './contingent.schemas';
-import { dwellingInputSchema, dwellingListQuerySchema, withdrawDwellingSchema } from './dwelling.schemas';
+import {
+  createContingentSchema,
+  contingentListQuerySchema,
+  updateContingentSchema,
+} from './contingent.schemas';
+import {
+  dwellingInputSchema,
+  dwellingListQuerySchema,
+  withdrawDwellingSchema,
+} from './dwelling.schemas';
 import { validDwelling } from './dwelling.test-support';
 
 const firstIssue = (input: unknown) => {
@@ -10,7 +18,9 @@ const firstIssue = (input: unknown) => {
 
 describe('dwellingInputSchema', () => {
   it('takes a complete dwelling, and writes the postcode one way', () => {
-    expect(dwellingInputSchema.parse({ ...validDwelling, postcode: '8224jx' }).postcode).toBe('8224 JX');
+    expect(dwellingInputSchema.parse({ ...validDwelling, postcode: '8224jx' }).postcode).toBe(
+      '8224 JX',
+    );
   });
 
   it.each<[string, Record<string, unknown>, string, RegExp]>([
@@ -33,9 +43,24 @@ describe('dwellingInputSchema', () => {
     ['no available-from date', { availableFrom: undefined }, 'availableFrom', /verplicht|datum/],
     ['an impossible date', { availableFrom: '2026-02-30' }, 'availableFrom', /datum/],
     ['an unknown tenancy form', { tenancyForm: 'koop' }, 'tenancyForm', /huurvorm/],
-    ['a conversion for a regular tenancy', { tenancyForm: 'regular', conversionConditions: undefined }, 'conversionDate', /reguliere huur/],
-    ['conversion conditions for a regular tenancy', { tenancyForm: 'regular', conversionDate: undefined }, 'conversionConditions', /reguliere huur/],
-    ['a conversion before the dwelling is free', { conversionDate: '2026-01-01' }, 'conversionDate', /vóór/],
+    [
+      'a conversion for a regular tenancy',
+      { tenancyForm: 'regular', conversionConditions: undefined },
+      'conversionDate',
+      /reguliere huur/,
+    ],
+    [
+      'conversion conditions for a regular tenancy',
+      { tenancyForm: 'regular', conversionDate: undefined },
+      'conversionConditions',
+      /reguliere huur/,
+    ],
+    [
+      'a conversion before the dwelling is free',
+      { conversionDate: '2026-01-01' },
+      'conversionDate',
+      /vóór/,
+    ],
     ['an unknown field', { garden: true }, 'garden', /onbekend/],
   ])('refuses %s at %s', (_label, change, path, message) => {
     const issue = firstIssue({ ...validDwelling, ...change });
@@ -44,8 +69,14 @@ describe('dwellingInputSchema', () => {
   });
 
   it.each([
-    ['a regular tenancy without conversion', { tenancyForm: 'regular', conversionDate: undefined, conversionConditions: undefined }],
-    ['Housing First without a conversion date', { tenancyForm: 'housingFirst', conversionDate: undefined }],
+    [
+      'a regular tenancy without conversion',
+      { tenancyForm: 'regular', conversionDate: undefined, conversionConditions: undefined },
+    ],
+    [
+      'Housing First without a conversion date',
+      { tenancyForm: 'housingFirst', conversionDate: undefined },
+    ],
     ['a studio of 0 rooms on a basement floor', { kind: 'studio', rooms: 0, floor: -1 }],
     ['a rent of 0 (paid by the municipality)', { rent: 0 }],
     ['a house number with an addition', { houseNumber: '12-2' }],
@@ -66,7 +97,10 @@ describe('the other dwelling requests', () => {
 
   it.each([
     [{}, { status: 'available' }],
-    [{ status: 'all', municipality: 'GM0034', q: 'Agora' }, { status: 'all', municipality: 'GM0034', q: 'Agora' }],
+    [
+      { status: 'all', municipality: 'GM0034', q: 'Agora' },
+      { status: 'all', municipality: 'GM0034', q: 'Agora' },
+    ],
   ])('list query %j', (input, expected) => {
     expect(dwellingListQuerySchema.parse(input)).toEqual(expected);
   });
@@ -79,8 +113,21 @@ describe('the other dwelling requests', () => {
 describe('contingent requests', () => {
   it.each<[string, unknown, boolean]>([
     ['a number promised', { municipalityCode: 'GM0034', year: 2026, promised: 12 }, true],
-    ['no number yet (empty promise)', { municipalityCode: 'GM0034', year: 2026, promised: null }, true],
-    ['for a corporation by id', { organisationId: '6f1c1b8e-3c1d-4c55-9a41-4f7a2d8f0a11', municipalityCode: 'GM0034', year: 2026, promised: 3 }, true],
+    [
+      'no number yet (empty promise)',
+      { municipalityCode: 'GM0034', year: 2026, promised: null },
+      true,
+    ],
+    [
+      'for a corporation by id',
+      {
+        organisationId: '6f1c1b8e-3c1d-4c55-9a41-4f7a2d8f0a11',
+        municipalityCode: 'GM0034',
+        year: 2026,
+        promised: 3,
+      },
+      true,
+    ],
     ['a negative number', { municipalityCode: 'GM0034', year: 2026, promised: -1 }, false],
     ['a fraction', { municipalityCode: 'GM0034', year: 2026, promised: 1.5 }, false],
     ['a year before 2020', { municipalityCode: 'GM0034', year: 2019, promised: 1 }, false],

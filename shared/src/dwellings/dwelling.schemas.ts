@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { isoDate, safeText } from '../primitives';
 import '../validation';
 import { municipalityCodeSchema } from '../origin-rule/origin-rule.schemas';
-import { caseStateSchema, householdSchema, housingNeedsSchema, type dwellingTypes } from '../cases/case.schemas';
+import {
+  caseStateSchema,
+  householdSchema,
+  housingNeedsSchema,
+  type dwellingTypes,
+} from '../cases/case.schemas';
 
 /**
  * A dwelling (woning) a corporation brings to the table (domain.md §4): where it is, what it is,
@@ -10,17 +15,38 @@ import { caseStateSchema, householdSchema, housingNeedsSchema, type dwellingType
  * form, the API and every row of a CSV import, so the three can never judge a dwelling differently.
  */
 
-const text = (max: number) => safeText().trim().max(max, { error: `Hoogstens ${max} tekens.` });
+const text = (max: number) =>
+  safeText()
+    .trim()
+    .max(max, { error: `Hoogstens ${max} tekens.` });
 
 /** The kinds of dwelling; the same words as the resident's wish (without “geen voorkeur”). */
-export const dwellingKinds = ['studio', 'apartment', 'groundFloorHome', 'house', 'room'] as const satisfies readonly Exclude<(typeof dwellingTypes)[number], 'any'>[];
+export const dwellingKinds = [
+  'studio',
+  'apartment',
+  'groundFloorHome',
+  'house',
+  'room',
+] as const satisfies readonly Exclude<(typeof dwellingTypes)[number], 'any'>[];
 export type DwellingKind = (typeof dwellingKinds)[number];
 export const dwellingKindLabel: Record<DwellingKind, string> = {
-  studio: 'Studio', apartment: 'Appartement', groundFloorHome: 'Benedenwoning', house: 'Eengezinswoning', room: 'Kamer',
+  studio: 'Studio',
+  apartment: 'Appartement',
+  groundFloorHome: 'Benedenwoning',
+  house: 'Eengezinswoning',
+  room: 'Kamer',
 };
 
 /** The tenancy forms of the domain; all but the regular one can convert to the resident's own name later. */
-export const tenancyForms = ['regular', 'viaProvider', 'viaMunicipality', 'housingFirst', 'temporary', 'clustered', 'unconventional'] as const;
+export const tenancyForms = [
+  'regular',
+  'viaProvider',
+  'viaMunicipality',
+  'housingFirst',
+  'temporary',
+  'clustered',
+  'unconventional',
+] as const;
 export type TenancyForm = (typeof tenancyForms)[number];
 export const tenancyFormLabel: Record<TenancyForm, string> = {
   regular: 'Regulier (op naam van de bewoner)',
@@ -34,20 +60,32 @@ export const tenancyFormLabel: Record<TenancyForm, string> = {
 
 export const dwellingStatuses = ['available', 'withdrawn'] as const;
 export type DwellingStatus = (typeof dwellingStatuses)[number];
-export const dwellingStatusLabel: Record<DwellingStatus, string> = { available: 'Beschikbaar', withdrawn: 'Ingetrokken' };
+export const dwellingStatusLabel: Record<DwellingStatus, string> = {
+  available: 'Beschikbaar',
+  withdrawn: 'Ingetrokken',
+};
 
 /** `1234ab`, `1234 AB` → `1234 AB`: one spelling, so that a duplicate address is found whatever was typed. */
-export const postcodeSchema = safeText().trim()
-  .regex(/^[1-9]\d{3} ?[a-zA-Z]{2}$/, { error: 'Een postcode is vier cijfers en twee letters, bijvoorbeeld 1315 AB.' })
+export const postcodeSchema = safeText()
+  .trim()
+  .regex(/^[1-9]\d{3} ?[a-zA-Z]{2}$/, {
+    error: 'Een postcode is vier cijfers en twee letters, bijvoorbeeld 1315 AB.',
+  })
   .transform((value) => `${value.slice(0, 4)} ${value.slice(-2).toUpperCase()}`);
 
-export const houseNumberSchema = safeText().trim()
-  .regex(/^[1-9]\d{0,4}(?:[ -]?[a-zA-Z0-9]{1,6})?$/, { error: 'Een huisnummer, eventueel met toevoeging: 12, 12A of 12-2.' });
+export const houseNumberSchema = safeText()
+  .trim()
+  .regex(/^[1-9]\d{0,4}(?:[ -]?[a-zA-Z0-9]{1,6})?$/, {
+    error: 'Een huisnummer, eventueel met toevoeging: 12, 12A of 12-2.',
+  });
 
-export const rentSchema = z.number({ error: 'Een bedrag in euro’s.' })
+export const rentSchema = z
+  .number({ error: 'Een bedrag in euro’s.' })
   .min(0, { error: 'De huur kan niet negatief zijn.' })
   .max(5000, { error: 'Hoogstens € 5.000 per maand.' })
-  .refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, { error: 'Hoogstens twee cijfers achter de komma.' });
+  .refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, {
+    error: 'Hoogstens twee cijfers achter de komma.',
+  });
 
 /** The fields of a dwelling, without the rules between them (the API's view reuses them). */
 export const dwellingFieldsSchema = z.strictObject({
@@ -59,11 +97,17 @@ export const dwellingFieldsSchema = z.strictObject({
   neighbourhood: text(100).min(1, { error: 'Vul de wijk in.' }),
   kind: z.enum(dwellingKinds, { error: 'Kies het type woning.' }),
   /** Living room and bedrooms together; 0 for a studio (as the case's housing needs count them). */
-  rooms: z.int({ error: 'Een geheel getal.' }).min(0, { error: 'Niet minder dan 0 kamers.' }).max(10, { error: 'Hoogstens 10 kamers.' }),
+  rooms: z
+    .int({ error: 'Een geheel getal.' })
+    .min(0, { error: 'Niet minder dan 0 kamers.' })
+    .max(10, { error: 'Hoogstens 10 kamers.' }),
   /** Monthly rent in euros, service costs included. */
   rent: rentSchema,
   /** 0 is the ground floor; -1 a basement or souterrain. */
-  floor: z.int({ error: 'Een geheel getal.' }).min(-1, { error: 'Niet lager dan -1 (souterrain).' }).max(60, { error: 'Hoogstens de 60e verdieping.' }),
+  floor: z
+    .int({ error: 'Een geheel getal.' })
+    .min(-1, { error: 'Niet lager dan -1 (souterrain).' })
+    .max(60, { error: 'Hoogstens de 60e verdieping.' }),
   hasLift: z.boolean({ error: 'Kies ja of nee.' }),
   isWheelchairAccessible: z.boolean({ error: 'Kies ja of nee.' }),
   accessibilityNotes: text(500).optional(),
@@ -75,12 +119,21 @@ export const dwellingFieldsSchema = z.strictObject({
 });
 
 function checkConversion(value: z.output<typeof dwellingFieldsSchema>, ctx: z.RefinementCtx): void {
-  const hasConversion = value.conversionDate !== undefined || (value.conversionConditions ?? '') !== '';
+  const hasConversion =
+    value.conversionDate !== undefined || (value.conversionConditions ?? '') !== '';
   if (value.tenancyForm === 'regular' && hasConversion) {
-    ctx.addIssue({ code: 'custom', path: [value.conversionDate !== undefined ? 'conversionDate' : 'conversionConditions'], message: 'Een reguliere huur staat al op naam van de bewoner: er valt niets om te zetten.' });
+    ctx.addIssue({
+      code: 'custom',
+      path: [value.conversionDate !== undefined ? 'conversionDate' : 'conversionConditions'],
+      message: 'Een reguliere huur staat al op naam van de bewoner: er valt niets om te zetten.',
+    });
   }
   if (value.conversionDate !== undefined && value.conversionDate < value.availableFrom) {
-    ctx.addIssue({ code: 'custom', path: ['conversionDate'], message: 'De omzetting naar eigen naam ligt vóór de datum waarop de woning vrijkomt.' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['conversionDate'],
+      message: 'De omzetting naar eigen naam ligt vóór de datum waarop de woning vrijkomt.',
+    });
   }
 }
 
@@ -91,19 +144,29 @@ export type DwellingField = keyof DwellingInput;
 
 export const dwellingVersionSchema = z.int({ error: 'De versie is een geheel getal.' }).positive();
 
-export const updateDwellingSchema = z.strictObject({ version: dwellingVersionSchema, dwelling: dwellingInputSchema });
+export const updateDwellingSchema = z.strictObject({
+  version: dwellingVersionSchema,
+  dwelling: dwellingInputSchema,
+});
 export type UpdateDwelling = z.infer<typeof updateDwellingSchema>;
 
 export const withdrawDwellingSchema = z.strictObject({
   version: dwellingVersionSchema,
-  reason: safeText().trim().min(10, { error: 'Geef een reden van minstens 10 tekens.' }).max(1000, { error: 'Hoogstens 1000 tekens.' }),
+  reason: safeText()
+    .trim()
+    .min(10, { error: 'Geef een reden van minstens 10 tekens.' })
+    .max(1000, { error: 'Hoogstens 1000 tekens.' }),
 });
 export type WithdrawDwelling = z.infer<typeof withdrawDwellingSchema>;
 
-export const dwellingIdParamsSchema = z.strictObject({ dwellingId: z.uuid({ error: 'Onbekende woning.' }) });
+export const dwellingIdParamsSchema = z.strictObject({
+  dwellingId: z.uuid({ error: 'Onbekende woning.' }),
+});
 
 export const dwellingListQuerySchema = z.strictObject({
-  status: z.enum([...dwellingStatuses, 'all'], { error: 'Kies beschikbaar, ingetrokken of alle.' }).default('available'),
+  status: z
+    .enum([...dwellingStatuses, 'all'], { error: 'Kies beschikbaar, ingetrokken of alle.' })
+    .default('available'),
   municipality: municipalityCodeSchema.optional(),
   /** Street, postcode or neighbourhood. */
   q: safeText().trim().max(100).optional(),
@@ -130,10 +193,18 @@ export const maxDwellingImportBytes = 2 * 1024 * 1024;
 export const maxDwellingImportRows = 5000;
 // Not text/plain: a form on a page elsewhere can send that type (enctype="text/plain") without the
 // browser asking first; text/csv it cannot. The client always sends text/csv, whatever the file says.
-export const dwellingImportContentTypes = ['text/csv', 'application/csv', 'application/vnd.ms-excel'] as const;
+export const dwellingImportContentTypes = [
+  'text/csv',
+  'application/csv',
+  'application/vnd.ms-excel',
+] as const;
 
 /** One problem of an import: the row as a spreadsheet numbers it (the header is row 1), the column, what is wrong. */
-export const dwellingImportIssueSchema = z.object({ row: z.int(), column: safeText(), message: safeText() });
+export const dwellingImportIssueSchema = z.object({
+  row: z.int(),
+  column: safeText(),
+  message: safeText(),
+});
 export type DwellingImportIssue = z.infer<typeof dwellingImportIssueSchema>;
 
 /** The `details` of a refused import: every problem found (up to a limit) and how many there were. */
@@ -155,16 +226,34 @@ export type DwellingImportResult = z.infer<typeof dwellingImportResultSchema>;
 
 // ---- fit: dwellings for a case, cases for a dwelling ----
 
-export const fitCriteria = ['destination', 'rooms', 'accessibility', 'rent', 'availability'] as const;
+export const fitCriteria = [
+  'destination',
+  'rooms',
+  'accessibility',
+  'rent',
+  'availability',
+] as const;
 export type FitCriterion = (typeof fitCriteria)[number];
 export const fitCriterionLabel: Record<FitCriterion, string> = {
-  destination: 'Gemeente', rooms: 'Kamers', accessibility: 'Toegankelijkheid', rent: 'Huur', availability: 'Beschikbaar',
+  destination: 'Gemeente',
+  rooms: 'Kamers',
+  accessibility: 'Toegankelijkheid',
+  rent: 'Huur',
+  availability: 'Beschikbaar',
 };
 export const fitVerdicts = ['fits', 'doesNotFit', 'unknown'] as const;
 export type FitVerdict = (typeof fitVerdicts)[number];
-export const fitVerdictLabel: Record<FitVerdict, string> = { fits: 'Past', doesNotFit: 'Past niet', unknown: 'Onbekend' };
+export const fitVerdictLabel: Record<FitVerdict, string> = {
+  fits: 'Past',
+  doesNotFit: 'Past niet',
+  unknown: 'Onbekend',
+};
 
-export const fitReasonSchema = z.object({ criterion: z.enum(fitCriteria), verdict: z.enum(fitVerdicts), text: safeText() });
+export const fitReasonSchema = z.object({
+  criterion: z.enum(fitCriteria),
+  verdict: z.enum(fitVerdicts),
+  text: safeText(),
+});
 export type FitReason = z.infer<typeof fitReasonSchema>;
 export const fitResultSchema = z.object({
   /** 0–100: the share of the weighed criteria that fit (unknown counts half). */

@@ -20,15 +20,22 @@ describe('small counts', () => {
     [12.5, 5, true, 12.5],
     [12.5, 3, false, 12.5],
     [null, 0, true, null],
-  ])('a figure %p of a group of %p with suppression %p is shown as %p', (figure, count, suppress, shown) => {
-    expect(shownFigure(figure, count, suppress)).toBe(shown);
-  });
+  ])(
+    'a figure %p of a group of %p with suppression %p is shown as %p',
+    (figure, count, suppress, shown) => {
+      expect(shownFigure(figure, count, suppress)).toBe(shown);
+    },
+  );
 
   it('only the chair and the regionAdmin see small counts', () => {
     expect(seats.filter(seesSmallCounts)).toEqual(['chair', 'regionAdmin']);
   });
 
-  it.each([[7, '7'], ['<5', '<5'], [0, '0']] as const)('%p reads %p', (count, text) => {
+  it.each([
+    [7, '7'],
+    ['<5', '<5'],
+    [0, '0'],
+  ] as const)('%p reads %p', (count, text) => {
     expect(countText(count)).toBe(text);
   });
 });

@@ -20,22 +20,24 @@ export const suppressedCountText = '<5';
 export const indicatorCountSchema = z.union([z.int().min(0), z.literal(suppressedCountText)]);
 export type IndicatorCount = z.infer<typeof indicatorCountSchema>;
 
-
 /**
  * The dashboard's filters. The period applies to the moment each indicator counts (the offer, the
  * keys, the decision, the allocation, the closing, the follow-up check); open cases are today's.
  * "Municipality" is the case's municipality: where it was decided to go, else where it was proposed
  * to go, else where it came from. "Corporation" is the corporation that offered or owns the dwelling.
  */
-export const indicatorFilterSchema = z.strictObject({
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  municipality: municipalityCodeSchema.optional(),
-  corporation: z.uuid({ error: 'Kies een corporatie uit de lijst.' }).optional(),
-  targetGroup: targetGroupSchema.optional(),
-}).refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, {
-  path: ['to'], message: 'De einddatum ligt niet voor de begindatum.',
-});
+export const indicatorFilterSchema = z
+  .strictObject({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    municipality: municipalityCodeSchema.optional(),
+    corporation: z.uuid({ error: 'Kies een corporatie uit de lijst.' }).optional(),
+    targetGroup: targetGroupSchema.optional(),
+  })
+  .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, {
+    path: ['to'],
+    message: 'De einddatum ligt niet voor de begindatum.',
+  });
 export type IndicatorFilter = z.infer<typeof indicatorFilterSchema>;
 
 /** The filters as the server applied them: the seat's own municipality or corporation is forced in. */
@@ -69,7 +71,11 @@ export const waitingIndicatorSchema = z.object({
 });
 export type WaitingIndicator = z.infer<typeof waitingIndicatorSchema>;
 
-export const labelledCountSchema = z.object({ key: safeText(), label: safeText(), count: indicatorCountSchema });
+export const labelledCountSchema = z.object({
+  key: safeText(),
+  label: safeText(),
+  count: indicatorCountSchema,
+});
 export type LabelledCount = z.infer<typeof labelledCountSchema>;
 
 export const openCasesIndicatorSchema = z.object({
@@ -81,55 +87,67 @@ export const openCasesIndicatorSchema = z.object({
   waitingOverTarget: indicatorCountSchema,
 });
 
-export const decisionsIndicatorSchema = z.array(labelledCountSchema.extend({ key: z.enum(decisionRules) }));
+export const decisionsIndicatorSchema = z.array(
+  labelledCountSchema.extend({ key: z.enum(decisionRules) }),
+);
 
 /** Allocations by distribution in the ledger's current agreement period, against population shares. */
 export const distributionIndicatorSchema = z.object({
   periodStart: safeText(),
   periodEnd: safeText(),
   total: indicatorCountSchema,
-  rows: z.array(z.object({
-    municipalityCode: safeText(),
-    name: safeText(),
-    populationShare: z.number().min(0).max(1),
-    allocated: indicatorCountSchema,
-    /** Share × allocations in the period: what a perfectly fair distribution would have given. */
-    expected: z.number(),
-    /** Expected − allocated: above zero the municipality is behind (it is next in line). */
-    deficit: z.number().nullable(),
-  })),
+  rows: z.array(
+    z.object({
+      municipalityCode: safeText(),
+      name: safeText(),
+      populationShare: z.number().min(0).max(1),
+      allocated: indicatorCountSchema,
+      /** Share × allocations in the period: what a perfectly fair distribution would have given. */
+      expected: z.number(),
+      /** Expected − allocated: above zero the municipality is behind (it is next in line). */
+      deficit: z.number().nullable(),
+    }),
+  ),
 });
 
 /** Dwellings offered and accepted per corporation and municipality in the period, against the year's contingents. */
-export const dwellingsIndicatorSchema = z.array(z.object({
-  organisationId: safeText(),
-  organisationName: safeText(),
-  municipalityCode: safeText(),
-  municipalityName: safeText(),
-  /** Promised in the contingents of the years the period touches; null where nothing was agreed. */
-  promised: z.int().nullable(),
-  offered: indicatorCountSchema,
-  accepted: indicatorCountSchema,
-}));
+export const dwellingsIndicatorSchema = z.array(
+  z.object({
+    organisationId: safeText(),
+    organisationName: safeText(),
+    municipalityCode: safeText(),
+    municipalityName: safeText(),
+    /** Promised in the contingents of the years the period touches; null where nothing was agreed. */
+    promised: z.int().nullable(),
+    offered: indicatorCountSchema,
+    accepted: indicatorCountSchema,
+  }),
+);
 
-export const neighbourhoodsIndicatorSchema = z.array(z.object({
-  municipalityCode: safeText(),
-  municipalityName: safeText(),
-  neighbourhood: safeText(),
-  moves: indicatorCountSchema,
-}));
+export const neighbourhoodsIndicatorSchema = z.array(
+  z.object({
+    municipalityCode: safeText(),
+    municipalityName: safeText(),
+    neighbourhood: safeText(),
+    moves: indicatorCountSchema,
+  }),
+);
 
-export const outcomesIndicatorSchema = z.array(labelledCountSchema.extend({ key: z.enum(caseOutcomes) }));
+export const outcomesIndicatorSchema = z.array(
+  labelledCountSchema.extend({ key: z.enum(caseOutcomes) }),
+);
 
 /** The follow-up checks at 6 and 12 months after the keys that fell due in the period. */
-export const stillHousedIndicatorSchema = z.array(z.object({
-  months: z.union([z.literal(6), z.literal(12)]),
-  due: indicatorCountSchema,
-  answered: indicatorCountSchema,
-  stillHoused: indicatorCountSchema,
-  /** Still housed of the answered checks (0..1). */
-  share: z.number().min(0).max(1).nullable(),
-}));
+export const stillHousedIndicatorSchema = z.array(
+  z.object({
+    months: z.union([z.literal(6), z.literal(12)]),
+    due: indicatorCountSchema,
+    answered: indicatorCountSchema,
+    stillHoused: indicatorCountSchema,
+    /** Still housed of the answered checks (0..1). */
+    share: z.number().min(0).max(1).nullable(),
+  }),
+);
 
 export const dashboardScopes = ['region', 'municipality', 'corporation'] as const;
 
@@ -168,7 +186,15 @@ export type DashboardView = z.infer<typeof dashboardViewSchema>;
 
 /** Each indicator can be downloaded as CSV; the id is the file name's and the URL's. */
 export const indicatorIds = [
-  'waitingToOffer', 'waitingToKeys', 'openCases', 'decisions', 'distribution', 'dwellings', 'neighbourhoods', 'outcomes', 'stillHoused',
+  'waitingToOffer',
+  'waitingToKeys',
+  'openCases',
+  'decisions',
+  'distribution',
+  'dwellings',
+  'neighbourhoods',
+  'outcomes',
+  'stillHoused',
 ] as const;
 export const indicatorIdSchema = z.enum(indicatorIds, { error: 'Onbekende indicator.' });
 export type IndicatorId = z.infer<typeof indicatorIdSchema>;

@@ -1,11 +1,37 @@
 import { toErrorIssues } from '../validation';
-import { liveRoomName, parseLiveRoomName, presenceList, presenceText, type PresenceEntry } from './live.rules';
-import { caseChangedSchema, liveAckSchema, presenceSchema, watchMessageSchema } from './live.schemas';
+import {
+  liveRoomName,
+  parseLiveRoomName,
+  presenceList,
+  presenceText,
+  type PresenceEntry,
+} from './live.rules';
+import {
+  caseChangedSchema,
+  liveAckSchema,
+  presenceSchema,
+  watchMessageSchema,
+} from './live.schemas';
 
 const caseId = '2b0f6a36-6a54-4f0c-9d47-0c3c2a1e4b11';
-const sanne: PresenceEntry = { userId: '11111111-1111-4111-8111-111111111111', seat: 'casemanager', displayName: 'Sanne Willems', organisationName: 'Kwintes' };
-const bas: PresenceEntry = { userId: '22222222-2222-4222-8222-222222222222', seat: 'corporation', displayName: 'Bas Kok', organisationName: 'Centrada' };
-const anna: PresenceEntry = { userId: '33333333-3333-4333-8333-333333333333', seat: 'chair', displayName: 'Anna de Vries', organisationName: 'Regionale coördinatie Flevoland' };
+const sanne: PresenceEntry = {
+  userId: '11111111-1111-4111-8111-111111111111',
+  seat: 'casemanager',
+  displayName: 'Sanne Willems',
+  organisationName: 'Kwintes',
+};
+const bas: PresenceEntry = {
+  userId: '22222222-2222-4222-8222-222222222222',
+  seat: 'corporation',
+  displayName: 'Bas Kok',
+  organisationName: 'Centrada',
+};
+const anna: PresenceEntry = {
+  userId: '33333333-3333-4333-8333-333333333333',
+  seat: 'chair',
+  displayName: 'Anna de Vries',
+  organisationName: 'Regionale coördinatie Flevoland',
+};
 
 describe('watchMessageSchema', () => {
   it.each([
@@ -22,7 +48,11 @@ describe('watchMessageSchema', () => {
     ['an unknown kind', { room: { kind: 'user', id: caseId } }, 'room.kind'],
     ['an id that is no uuid', { room: { kind: 'case', id: '1 OR 1=1' } }, 'room.id'],
     ['an extra field in the room', { room: { kind: 'case', id: caseId, all: true } }, 'room.all'],
-    ['an extra field beside the room', { room: { kind: 'case', id: caseId }, userId: caseId }, 'userId'],
+    [
+      'an extra field beside the room',
+      { room: { kind: 'case', id: caseId }, userId: caseId },
+      'userId',
+    ],
   ])('refuses %s at path "%s"', (_label, input, path) => {
     const result = watchMessageSchema.safeParse(input);
     expect(result.success).toBe(false);
@@ -43,14 +73,18 @@ describe('liveAckSchema', () => {
 
 describe('caseChangedSchema', () => {
   it('keeps only the fields of the case view: anything else is dropped', () => {
-    const parsed = caseChangedSchema.parse({ caseId, view: { id: caseId, state: 'ready', secret: 'x' } });
+    const parsed = caseChangedSchema.parse({
+      caseId,
+      view: { id: caseId, state: 'ready', secret: 'x' },
+    });
     expect(parsed.view).toEqual({ id: caseId, state: 'ready' });
   });
 
   it('refuses a view field of the wrong shape at its path', () => {
     const result = caseChangedSchema.safeParse({ caseId, view: { state: 'unknown' } });
     expect(result.success).toBe(false);
-    if (!result.success) expect(toErrorIssues(result.error).map((i) => i.path)).toEqual(['view.state']);
+    if (!result.success)
+      expect(toErrorIssues(result.error).map((i) => i.path)).toEqual(['view.state']);
   });
 });
 
@@ -63,7 +97,14 @@ describe('room names', () => {
     expect(parseLiveRoomName(name)).toEqual(room);
   });
 
-  it.each([`user:${caseId}`, `session:${caseId}`, 'case:', `case:${caseId}#named`, 'Xy7-socket-id', `CASE:${caseId}`])('%s is no case or table room', (name) => {
+  it.each([
+    `user:${caseId}`,
+    `session:${caseId}`,
+    'case:',
+    `case:${caseId}#named`,
+    'Xy7-socket-id',
+    `CASE:${caseId}`,
+  ])('%s is no case or table room', (name) => {
     expect(parseLiveRoomName(name)).toBeNull();
   });
 });
@@ -71,17 +112,51 @@ describe('room names', () => {
 describe('presenceList', () => {
   it.each([
     ['nobody', [], 'named', []],
-    ['two tabs of one person count once', [sanne, sanne], 'named', [{ userId: sanne.userId, seat: 'casemanager', displayName: 'Sanne Willems', organisationName: 'Kwintes' }]],
-    ['sorted by name', [sanne, bas, anna], 'named', [anna, bas, sanne].map(({ userId, seat, displayName, organisationName }) => ({ userId, seat, displayName, organisationName }))],
-    ['seat only: no names, no organisations', [sanne, bas], 'seatOnly', [{ userId: sanne.userId, seat: 'casemanager' }, { userId: bas.userId, seat: 'corporation' }]],
+    [
+      'two tabs of one person count once',
+      [sanne, sanne],
+      'named',
+      [
+        {
+          userId: sanne.userId,
+          seat: 'casemanager',
+          displayName: 'Sanne Willems',
+          organisationName: 'Kwintes',
+        },
+      ],
+    ],
+    [
+      'sorted by name',
+      [sanne, bas, anna],
+      'named',
+      [anna, bas, sanne].map(({ userId, seat, displayName, organisationName }) => ({
+        userId,
+        seat,
+        displayName,
+        organisationName,
+      })),
+    ],
+    [
+      'seat only: no names, no organisations',
+      [sanne, bas],
+      'seatOnly',
+      [
+        { userId: sanne.userId, seat: 'casemanager' },
+        { userId: bas.userId, seat: 'corporation' },
+      ],
+    ],
   ] as const)('%s', (_label, entries, detail, expected) => {
     const list = presenceList(entries, detail);
     expect(list).toEqual(expected);
-    expect(presenceSchema.safeParse({ room: { kind: 'case', id: caseId }, people: list }).success).toBe(true);
+    expect(
+      presenceSchema.safeParse({ room: { kind: 'case', id: caseId }, people: list }).success,
+    ).toBe(true);
   });
 
   it('a seat-only list carries no name or organisation at all', () => {
-    expect(JSON.stringify(presenceList([sanne, anna], 'seatOnly'))).not.toMatch(/Sanne|Kwintes|Anna|coördinatie/);
+    expect(JSON.stringify(presenceList([sanne, anna], 'seatOnly'))).not.toMatch(
+      /Sanne|Kwintes|Anna|coördinatie/,
+    );
   });
 });
 
@@ -90,10 +165,30 @@ describe('presenceText', () => {
   it.each([
     ['only the reader', presenceList([sanne], 'named'), sanne.userId, null],
     ['nobody', [], sanne.userId, null],
-    ['one other and the reader', presenceList([sanne, bas], 'named'), bas.userId, 'Nu open bij: Sanne Willems (Casemanager / regisseur, Kwintes) en u.'],
-    ['two others and the reader', named, bas.userId, 'Nu open bij: Anna de Vries (Tafelvoorzitter, Regionale coördinatie Flevoland), Sanne Willems (Casemanager / regisseur, Kwintes) en u.'],
-    ['others by seat only', presenceList([sanne, anna, bas], 'seatOnly'), bas.userId, 'Nu open bij: een casemanager / regisseur, een tafelvoorzitter en u.'],
-    ['the reader not (yet) in the list', presenceList([sanne], 'named'), bas.userId, 'Nu open bij: Sanne Willems (Casemanager / regisseur, Kwintes).'],
+    [
+      'one other and the reader',
+      presenceList([sanne, bas], 'named'),
+      bas.userId,
+      'Nu open bij: Sanne Willems (Casemanager / regisseur, Kwintes) en u.',
+    ],
+    [
+      'two others and the reader',
+      named,
+      bas.userId,
+      'Nu open bij: Anna de Vries (Tafelvoorzitter, Regionale coördinatie Flevoland), Sanne Willems (Casemanager / regisseur, Kwintes) en u.',
+    ],
+    [
+      'others by seat only',
+      presenceList([sanne, anna, bas], 'seatOnly'),
+      bas.userId,
+      'Nu open bij: een casemanager / regisseur, een tafelvoorzitter en u.',
+    ],
+    [
+      'the reader not (yet) in the list',
+      presenceList([sanne], 'named'),
+      bas.userId,
+      'Nu open bij: Sanne Willems (Casemanager / regisseur, Kwintes).',
+    ],
   ])('%s', (_label, people, own, expected) => {
     expect(presenceText(people, own)).toBe(expected);
   });

@@ -44,15 +44,27 @@ export const liveAckSchema = z.discriminatedUnion('ok', [
 export type LiveAck = z.infer<typeof liveAckSchema>;
 
 /** Who made a change: a professional, named only to seats that see who works on the case. */
-export const liveChangedBySchema = z.object({ userId: z.uuid(), displayName: safeText(), organisationName: safeText() });
+export const liveChangedBySchema = z.object({
+  userId: z.uuid(),
+  displayName: safeText(),
+  organisationName: safeText(),
+});
 export type LiveChangedBy = z.infer<typeof liveChangedBySchema>;
 
 /** `case:changed`: the case as the receiving seat reads it now (consent and scope checked at sending). */
-export const caseChangedSchema = z.object({ caseId: z.uuid(), view: caseViewSchema.partial(), changedBy: liveChangedBySchema.optional() });
+export const caseChangedSchema = z.object({
+  caseId: z.uuid(),
+  view: caseViewSchema.partial(),
+  changedBy: liveChangedBySchema.optional(),
+});
 export type CaseChanged = z.infer<typeof caseChangedSchema>;
 
 /** `table:changed`: the table with its agenda as the receiving seat reads it now. */
-export const tableChangedSchema = z.object({ tableId: z.uuid(), table: tableViewSchema, changedBy: liveChangedBySchema.optional() });
+export const tableChangedSchema = z.object({
+  tableId: z.uuid(),
+  table: tableViewSchema,
+  changedBy: liveChangedBySchema.optional(),
+});
 export type TableChanged = z.infer<typeof tableChangedSchema>;
 
 /** `case:gone` / `table:gone`: the seat no longer reaches it (scope lost); the page says so. */
@@ -72,5 +84,8 @@ export const presencePersonSchema = z.object({
 });
 export type PresencePerson = z.infer<typeof presencePersonSchema>;
 
-export const presenceSchema = z.object({ room: liveRoomSchema, people: z.array(presencePersonSchema) });
+export const presenceSchema = z.object({
+  room: liveRoomSchema,
+  people: z.array(presencePersonSchema),
+});
 export type Presence = z.infer<typeof presenceSchema>;

@@ -1,16 +1,36 @@
 import type { Seat } from '../auth/seats';
 import { addDays, amsterdamDate, amsterdamHour } from '../calendar/calendar';
 import {
-  defaultNotificationPreferences, digestLines, isRecipient, notificationReferences, notificationTitle, preferencesWith, recipientsOf,
-  type NotificationCandidate, type NotificationEvent,
+  defaultNotificationPreferences,
+  digestLines,
+  isRecipient,
+  notificationReferences,
+  notificationTitle,
+  preferencesWith,
+  recipientsOf,
+  type NotificationCandidate,
+  type NotificationEvent,
 } from './notification.rules';
 import { notificationKinds } from './notification.schemas';
 
 const region = 'region-flevoland';
-const org = { kwintes: 'org-kwintes', ldh: 'org-ldh', lelystad: 'org-lelystad', almere: 'org-almere', centrada: 'org-centrada', coordination: 'org-coordination', ymere: 'org-ymere' };
+const org = {
+  kwintes: 'org-kwintes',
+  ldh: 'org-ldh',
+  lelystad: 'org-lelystad',
+  almere: 'org-almere',
+  centrada: 'org-centrada',
+  coordination: 'org-coordination',
+  ymere: 'org-ymere',
+};
 
-const user = (userId: string, seat: Seat, organisationId: string, municipalityCode: string | null = null, isActive = true): NotificationCandidate =>
-  ({ userId, seat, organisationId, municipalityCode, isActive });
+const user = (
+  userId: string,
+  seat: Seat,
+  organisationId: string,
+  municipalityCode: string | null = null,
+  isActive = true,
+): NotificationCandidate => ({ userId, seat, organisationId, municipalityCode, isActive });
 
 const users = {
   casemanager: user('u-cm', 'casemanager', org.kwintes),
@@ -29,22 +49,60 @@ type UserName = keyof typeof users;
 
 const events: Record<string, NotificationEvent> = {
   agendaPublished: {
-    kind: 'agendaPublished', regionId: region, tableId: 't1', tableTitle: 'Uitstroomtafel Flevoland', startsAt: '2025-12-03T09:00:00Z',
-    invitedOrganisationIds: [org.lelystad, org.centrada, org.coordination], caseOwnerUserIds: ['u-cm'],
+    kind: 'agendaPublished',
+    regionId: region,
+    tableId: 't1',
+    tableTitle: 'Uitstroomtafel Flevoland',
+    startsAt: '2025-12-03T09:00:00Z',
+    invitedOrganisationIds: [org.lelystad, org.centrada, org.coordination],
+    caseOwnerUserIds: ['u-cm'],
   },
   decisionConcerns: {
-    kind: 'decisionConcerns', regionId: region, tableId: 't1', tableTitle: 'Uitstroomtafel Flevoland', caseId: 'c1', pseudonym: 'R-7K2M9QXA',
-    destinationMunicipalityCode: 'GM0995', followUpProviderId: org.ldh, caseOwnerUserId: 'u-cm', preconditionOwnerIds: [org.centrada],
+    kind: 'decisionConcerns',
+    regionId: region,
+    tableId: 't1',
+    tableTitle: 'Uitstroomtafel Flevoland',
+    caseId: 'c1',
+    pseudonym: 'R-7K2M9QXA',
+    destinationMunicipalityCode: 'GM0995',
+    followUpProviderId: org.ldh,
+    caseOwnerUserId: 'u-cm',
+    preconditionOwnerIds: [org.centrada],
   },
-  offerToAnswer: { kind: 'offerToAnswer', regionId: region, caseId: 'c1', pseudonym: 'R-7K2M9QXA', caseOwnerUserId: 'u-cm' },
-  placementToConfirm: { kind: 'placementToConfirm', regionId: region, caseId: 'c1', pseudonym: 'R-7K2M9QXA', destinationMunicipalityCode: 'GM0034' },
+  offerToAnswer: {
+    kind: 'offerToAnswer',
+    regionId: region,
+    caseId: 'c1',
+    pseudonym: 'R-7K2M9QXA',
+    caseOwnerUserId: 'u-cm',
+  },
+  placementToConfirm: {
+    kind: 'placementToConfirm',
+    regionId: region,
+    caseId: 'c1',
+    pseudonym: 'R-7K2M9QXA',
+    destinationMunicipalityCode: 'GM0034',
+  },
   preconditionDue: {
-    kind: 'preconditionDue', regionId: region, caseId: 'c1', pseudonym: 'R-7K2M9QXA', tableId: 't1', preconditionId: 'p1',
-    ownerOrganisationId: org.ldh, lifeDomain: 'incomeAndDebts', dueDate: '2027-01-15',
+    kind: 'preconditionDue',
+    regionId: region,
+    caseId: 'c1',
+    pseudonym: 'R-7K2M9QXA',
+    tableId: 't1',
+    preconditionId: 'p1',
+    ownerOrganisationId: org.ldh,
+    lifeDomain: 'incomeAndDebts',
+    dueDate: '2027-01-15',
   },
   signal: {
-    kind: 'signal', regionId: region, caseId: 'c1', pseudonym: 'R-7K2M9QXA', caseOwnerUserId: 'u-cm', destinationMunicipalityCode: 'GM0995',
-    signalKind: 'relapse', landlordOrganisationId: org.centrada,
+    kind: 'signal',
+    regionId: region,
+    caseId: 'c1',
+    pseudonym: 'R-7K2M9QXA',
+    caseOwnerUserId: 'u-cm',
+    destinationMunicipalityCode: 'GM0995',
+    signalKind: 'relapse',
+    landlordOrganisationId: org.centrada,
   },
 };
 
@@ -56,10 +114,14 @@ describe('a signal goes to the seats that must act on it', () => {
     ['other', ['casemanager']],
   ])('%s → %j', (signalKind, expected) => {
     const event = { ...events.signal!, signalKind } as NotificationEvent;
-    expect((Object.keys(users) as UserName[]).filter((name) => isRecipient(event, users[name])).sort()).toEqual([...expected].sort());
+    expect(
+      (Object.keys(users) as UserName[]).filter((name) => isRecipient(event, users[name])).sort(),
+    ).toEqual([...expected].sort());
   });
   it('names arrears and nuisance in the title, never a relapse', () => {
-    expect(notificationTitle({ ...events.signal!, signalKind: 'paymentArrears' } as NotificationEvent)).toBe('Signaal uit de nazorg bij casus R-7K2M9QXA: betalingsachterstand');
+    expect(
+      notificationTitle({ ...events.signal!, signalKind: 'paymentArrears' } as NotificationEvent),
+    ).toBe('Signaal uit de nazorg bij casus R-7K2M9QXA: betalingsachterstand');
     expect(notificationTitle(events.signal!)).not.toMatch(/terugval/i);
   });
 });
@@ -77,7 +139,9 @@ describe('who is told of what', () => {
     ['signal', ['casemanager', 'lelystad']],
   ])('%s → %j', (kind, expected) => {
     const event = events[kind]!;
-    const told = (Object.keys(users) as UserName[]).filter((name) => isRecipient(event, users[name]));
+    const told = (Object.keys(users) as UserName[]).filter((name) =>
+      isRecipient(event, users[name]),
+    );
     expect(told.sort()).toEqual([...expected].sort());
   });
 
@@ -85,25 +149,47 @@ describe('who is told of what', () => {
     expect(Object.keys(events).sort()).toEqual([...notificationKinds].sort());
   });
 
-  it.each(Object.keys(events))('%s: never an inactive user nor the region administrator', (kind) => {
-    expect(isRecipient(events[kind]!, users.inactiveLelystad)).toBe(false);
-    expect(isRecipient(events[kind]!, users.admin)).toBe(false);
-  });
+  it.each(Object.keys(events))(
+    '%s: never an inactive user nor the region administrator',
+    (kind) => {
+      expect(isRecipient(events[kind]!, users.inactiveLelystad)).toBe(false);
+      expect(isRecipient(events[kind]!, users.admin)).toBe(false);
+    },
+  );
 
   it('tells each user once and never the one who acted', () => {
     const duplicated = [users.casemanager, users.casemanager, users.lelystad, users.chair];
-    expect(recipientsOf(events.agendaPublished!, duplicated, 'u-chair')).toEqual(['u-cm', 'u-lelystad']);
-    expect(recipientsOf(events.agendaPublished!, duplicated)).toEqual(['u-cm', 'u-lelystad', 'u-chair']);
+    expect(recipientsOf(events.agendaPublished!, duplicated, 'u-chair')).toEqual([
+      'u-cm',
+      'u-lelystad',
+    ]);
+    expect(recipientsOf(events.agendaPublished!, duplicated)).toEqual([
+      'u-cm',
+      'u-lelystad',
+      'u-chair',
+    ]);
   });
 
   it('an overdue answer (issue 12) tells the case manager and the offering corporation, no other corporation', () => {
-    const overdue = { ...events.offerToAnswer!, overdueForOrganisationId: org.centrada } as NotificationEvent;
-    expect((Object.keys(users) as UserName[]).filter((name) => isRecipient(overdue, users[name])).sort()).toEqual(['casemanager', 'centrada']);
-    expect(notificationTitle(overdue)).toBe('Woningaanbod voor casus R-7K2M9QXA: de termijn voor het antwoord van de bewoner is verstreken');
+    const overdue = {
+      ...events.offerToAnswer!,
+      overdueForOrganisationId: org.centrada,
+    } as NotificationEvent;
+    expect(
+      (Object.keys(users) as UserName[]).filter((name) => isRecipient(overdue, users[name])).sort(),
+    ).toEqual(['casemanager', 'centrada']);
+    expect(notificationTitle(overdue)).toBe(
+      'Woningaanbod voor casus R-7K2M9QXA: de termijn voor het antwoord van de bewoner is verstreken',
+    );
   });
 
   it('a decision with no destination (referred) tells no municipality', () => {
-    const referred = { ...events.decisionConcerns!, destinationMunicipalityCode: null, followUpProviderId: null, preconditionOwnerIds: [] } as NotificationEvent;
+    const referred = {
+      ...events.decisionConcerns!,
+      destinationMunicipalityCode: null,
+      followUpProviderId: null,
+      preconditionOwnerIds: [],
+    } as NotificationEvent;
     expect(recipientsOf(referred, Object.values(users))).toEqual(['u-cm']);
   });
 });
@@ -114,18 +200,28 @@ describe('what a notification says', () => {
     ['decisionConcerns', 'Besluit over casus R-7K2M9QXA (Uitstroomtafel Flevoland)'],
     ['offerToAnswer', 'Woningaanbod voor casus R-7K2M9QXA wacht op het antwoord van de bewoner'],
     ['placementToConfirm', 'Plaatsing van casus R-7K2M9QXA wacht op uw bevestiging'],
-    ['preconditionDue', 'Randvoorwaarde inkomen en schulden voor casus R-7K2M9QXA: einddatum 15 januari 2027'],
+    [
+      'preconditionDue',
+      'Randvoorwaarde inkomen en schulden voor casus R-7K2M9QXA: einddatum 15 januari 2027',
+    ],
     ['signal', 'Signaal uit de nazorg bij casus R-7K2M9QXA'],
   ])('%s: %s', (kind, title) => {
     expect(notificationTitle(events[kind]!)).toBe(title);
   });
 
   it('the table day is the Amsterdam day, also just after midnight there', () => {
-    const lateUtc = { ...events.agendaPublished!, startsAt: '2025-12-02T23:30:00Z' } as NotificationEvent;
-    expect(notificationTitle(lateUtc)).toBe('Agenda gedeeld: Uitstroomtafel Flevoland, 3 december 2025');
+    const lateUtc = {
+      ...events.agendaPublished!,
+      startsAt: '2025-12-02T23:30:00Z',
+    } as NotificationEvent;
+    expect(notificationTitle(lateUtc)).toBe(
+      'Agenda gedeeld: Uitstroomtafel Flevoland, 3 december 2025',
+    );
   });
 
-  it.each<[string, { caseId: string | null; tableId: string | null; preconditionId: string | null }]>([
+  it.each<
+    [string, { caseId: string | null; tableId: string | null; preconditionId: string | null }]
+  >([
     ['agendaPublished', { caseId: null, tableId: 't1', preconditionId: null }],
     ['decisionConcerns', { caseId: 'c1', tableId: 't1', preconditionId: null }],
     ['offerToAnswer', { caseId: 'c1', tableId: null, preconditionId: null }],
@@ -139,14 +235,23 @@ describe('what a notification says', () => {
 
 describe('preferences and the digest', () => {
   it('every kind comes at once until the user chooses; a stored choice wins', () => {
-    expect(Object.values(defaultNotificationPreferences)).toEqual(notificationKinds.map(() => 'immediately'));
-    expect(preferencesWith({ agendaPublished: 'digest', signal: 'none' })).toEqual({ ...defaultNotificationPreferences, agendaPublished: 'digest', signal: 'none' });
+    expect(Object.values(defaultNotificationPreferences)).toEqual(
+      notificationKinds.map(() => 'immediately'),
+    );
+    expect(preferencesWith({ agendaPublished: 'digest', signal: 'none' })).toEqual({
+      ...defaultNotificationPreferences,
+      agendaPublished: 'digest',
+      signal: 'none',
+    });
   });
 
   it.each<[string[], string[]]>([
     [[], []],
     [['agendaPublished'], ['1 × agenda gedeeld']],
-    [['preconditionDue', 'agendaPublished', 'preconditionDue'], ['1 × agenda gedeeld', '2 × randvoorwaarde op de einddatum']],
+    [
+      ['preconditionDue', 'agendaPublished', 'preconditionDue'],
+      ['1 × agenda gedeeld', '2 × randvoorwaarde op de einddatum'],
+    ],
   ])('digest of %j', (kinds, lines) => {
     expect(digestLines(kinds as never)).toEqual(lines);
   });
@@ -163,7 +268,11 @@ describe('Amsterdam time', () => {
     expect(amsterdamHour(new Date(iso))).toBe(hour);
   });
 
-  it.each<[string, number, string]>([['2026-03-30', 3, '2026-04-02'], ['2026-01-01', -1, '2025-12-31'], ['2028-02-28', 1, '2028-02-29']])('%s + %d = %s', (date, days, result) => {
+  it.each<[string, number, string]>([
+    ['2026-03-30', 3, '2026-04-02'],
+    ['2026-01-01', -1, '2025-12-31'],
+    ['2028-02-28', 1, '2028-02-29'],
+  ])('%s + %d = %s', (date, days, result) => {
     expect(addDays(date, days)).toBe(result);
   });
 });

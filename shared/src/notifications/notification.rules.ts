@@ -4,7 +4,12 @@ import { formatDutchDate } from '../calendar/calendar';
 import { amsterdamDate } from '../calendar/calendar';
 import { signalAudience } from '../support/support.rules';
 import { signalKindLabel, type SignalKind } from '../support/support.schemas';
-import { notificationKindLabel, type NotificationDelivery, type NotificationKind, type NotificationPreferences } from './notification.schemas';
+import {
+  notificationKindLabel,
+  type NotificationDelivery,
+  type NotificationKind,
+  type NotificationPreferences,
+} from './notification.schemas';
 
 /**
  * Who is told of what (domain.md §4, §5), as pure rules: an event carries the facts that decide the
@@ -15,35 +20,68 @@ import { notificationKindLabel, type NotificationDelivery, type NotificationKind
 /** What happened, with what decides who must act on it. Every event belongs to one region. */
 export type NotificationEvent =
   | {
-    kind: 'agendaPublished'; regionId: string; tableId: string; tableTitle: string; startsAt: string;
-    invitedOrganisationIds: readonly string[];
-    /** The owning case managers of the cases on the agenda. */
-    caseOwnerUserIds: readonly string[];
-  }
+      kind: 'agendaPublished';
+      regionId: string;
+      tableId: string;
+      tableTitle: string;
+      startsAt: string;
+      invitedOrganisationIds: readonly string[];
+      /** The owning case managers of the cases on the agenda. */
+      caseOwnerUserIds: readonly string[];
+    }
   | {
-    kind: 'decisionConcerns'; regionId: string; tableId: string; tableTitle: string; caseId: string; pseudonym: string;
-    destinationMunicipalityCode: string | null; followUpProviderId: string | null; caseOwnerUserId: string;
-    preconditionOwnerIds: readonly string[];
-  }
+      kind: 'decisionConcerns';
+      regionId: string;
+      tableId: string;
+      tableTitle: string;
+      caseId: string;
+      pseudonym: string;
+      destinationMunicipalityCode: string | null;
+      followUpProviderId: string | null;
+      caseOwnerUserId: string;
+      preconditionOwnerIds: readonly string[];
+    }
   /** Issue 12: a corporation offered a dwelling; the case manager records the resident's answer. */
   | {
-    kind: 'offerToAnswer'; regionId: string; caseId: string; pseudonym: string; caseOwnerUserId: string;
-    /** Issue 12: the answer is overdue (told once by the daily job): the offering corporation hears of it too. */
-    overdueForOrganisationId?: string;
-  }
+      kind: 'offerToAnswer';
+      regionId: string;
+      caseId: string;
+      pseudonym: string;
+      caseOwnerUserId: string;
+      /** Issue 12: the answer is overdue (told once by the daily job): the offering corporation hears of it too. */
+      overdueForOrganisationId?: string;
+    }
   /** Issue 12: the resident accepted; the destination municipality confirms or refuses. */
-  | { kind: 'placementToConfirm'; regionId: string; caseId: string; pseudonym: string; destinationMunicipalityCode: string }
   | {
-    kind: 'preconditionDue'; regionId: string; caseId: string; pseudonym: string; tableId: string | null; preconditionId: string;
-    ownerOrganisationId: string; lifeDomain: LifeDomain; dueDate: string;
-  }
+      kind: 'placementToConfirm';
+      regionId: string;
+      caseId: string;
+      pseudonym: string;
+      destinationMunicipalityCode: string;
+    }
+  | {
+      kind: 'preconditionDue';
+      regionId: string;
+      caseId: string;
+      pseudonym: string;
+      tableId: string | null;
+      preconditionId: string;
+      ownerOrganisationId: string;
+      lifeDomain: LifeDomain;
+      dueDate: string;
+    }
   /** Issue 13: the follow-up provider raised a signal (arrears, nuisance, relapse). */
   | {
-    kind: 'signal'; regionId: string; caseId: string; pseudonym: string; caseOwnerUserId: string; destinationMunicipalityCode: string | null;
-    signalKind: SignalKind;
-    /** The corporation renting the dwelling: told of arrears and nuisance only. */
-    landlordOrganisationId: string | null;
-  };
+      kind: 'signal';
+      regionId: string;
+      caseId: string;
+      pseudonym: string;
+      caseOwnerUserId: string;
+      destinationMunicipalityCode: string | null;
+      signalKind: SignalKind;
+      /** The corporation renting the dwelling: told of arrears and nuisance only. */
+      landlordOrganisationId: string | null;
+    };
 
 /** A user of the region as the rules need to know them. */
 export interface NotificationCandidate {
@@ -56,24 +94,40 @@ export interface NotificationCandidate {
 }
 
 /** The seats that sit at the table. The region's administrator reads no case work and is never told of it. */
-const seatsAtTheTable: readonly Seat[] = ['casemanager', 'chair', 'municipality', 'corporation', 'provider'];
+const seatsAtTheTable: readonly Seat[] = [
+  'casemanager',
+  'chair',
+  'municipality',
+  'corporation',
+  'provider',
+];
 
 /** Whether one user must hear of an event (the actor aside: see `recipientsOf`). */
 export function isRecipient(event: NotificationEvent, user: NotificationCandidate): boolean {
   if (!user.isActive || !seatsAtTheTable.includes(user.seat)) return false;
-  const isDestination = (code: string | null) => user.seat === 'municipality' && code !== null && user.municipalityCode === code;
+  const isDestination = (code: string | null) =>
+    user.seat === 'municipality' && code !== null && user.municipalityCode === code;
   switch (event.kind) {
     case 'agendaPublished':
-      return event.invitedOrganisationIds.includes(user.organisationId) || event.caseOwnerUserIds.includes(user.userId);
+      return (
+        event.invitedOrganisationIds.includes(user.organisationId) ||
+        event.caseOwnerUserIds.includes(user.userId)
+      );
     case 'decisionConcerns':
-      return isDestination(event.destinationMunicipalityCode)
+      return (
+        isDestination(event.destinationMunicipalityCode) ||
         // Follow-up support is the provider seat's work, not its organisation's case managers'.
-        || (user.seat === 'provider' && user.organisationId === event.followUpProviderId)
-        || user.userId === event.caseOwnerUserId
-        || event.preconditionOwnerIds.includes(user.organisationId);
+        (user.seat === 'provider' && user.organisationId === event.followUpProviderId) ||
+        user.userId === event.caseOwnerUserId ||
+        event.preconditionOwnerIds.includes(user.organisationId)
+      );
     case 'offerToAnswer':
-      return user.userId === event.caseOwnerUserId
-        || (event.overdueForOrganisationId !== undefined && user.seat === 'corporation' && user.organisationId === event.overdueForOrganisationId);
+      return (
+        user.userId === event.caseOwnerUserId ||
+        (event.overdueForOrganisationId !== undefined &&
+          user.seat === 'corporation' &&
+          user.organisationId === event.overdueForOrganisationId)
+      );
     case 'placementToConfirm':
       return isDestination(event.destinationMunicipalityCode);
     case 'preconditionDue':
@@ -82,16 +136,26 @@ export function isRecipient(event: NotificationEvent, user: NotificationCandidat
       // Each signal goes to the seats that must act on it (support.rules): arrears and nuisance to
       // the landlord's corporation seat, a relapse to the destination municipality.
       const audience = signalAudience(event.signalKind);
-      return (audience.caseManager && user.userId === event.caseOwnerUserId)
-        || (audience.municipality && isDestination(event.destinationMunicipalityCode))
-        || (audience.landlord && user.seat === 'corporation' && user.organisationId === event.landlordOrganisationId);
+      return (
+        (audience.caseManager && user.userId === event.caseOwnerUserId) ||
+        (audience.municipality && isDestination(event.destinationMunicipalityCode)) ||
+        (audience.landlord &&
+          user.seat === 'corporation' &&
+          user.organisationId === event.landlordOrganisationId)
+      );
     }
   }
 }
 
 /** The users to tell, each once, in the order given; never the one who caused the event. */
-export function recipientsOf(event: NotificationEvent, users: readonly NotificationCandidate[], actorUserId: string | null = null): string[] {
-  const ids = users.filter((user) => user.userId !== actorUserId && isRecipient(event, user)).map((user) => user.userId);
+export function recipientsOf(
+  event: NotificationEvent,
+  users: readonly NotificationCandidate[],
+  actorUserId: string | null = null,
+): string[] {
+  const ids = users
+    .filter((user) => user.userId !== actorUserId && isRecipient(event, user))
+    .map((user) => user.userId);
   return [...new Set(ids)];
 }
 
@@ -119,7 +183,11 @@ export function notificationTitle(event: NotificationEvent): string {
 }
 
 /** What the notification points at, for its link and for erasure (a case's notifications go with it). */
-export function notificationReferences(event: NotificationEvent): { caseId: string | null; tableId: string | null; preconditionId: string | null } {
+export function notificationReferences(event: NotificationEvent): {
+  caseId: string | null;
+  tableId: string | null;
+  preconditionId: string | null;
+} {
   switch (event.kind) {
     case 'agendaPublished':
       return { caseId: null, tableId: event.tableId, preconditionId: null };
@@ -148,7 +216,9 @@ export const defaultNotificationPreferences: NotificationPreferences = {
 };
 
 /** A user's preferences: the stored choices over the defaults. */
-export function preferencesWith(stored: Partial<Record<NotificationKind, NotificationDelivery>>): NotificationPreferences {
+export function preferencesWith(
+  stored: Partial<Record<NotificationKind, NotificationDelivery>>,
+): NotificationPreferences {
   return { ...defaultNotificationPreferences, ...stored };
 }
 

@@ -1,10 +1,20 @@
 import { toErrorIssues } from '../validation';
-import { notificationIdParamsSchema, notificationListQuerySchema, updateNotificationPreferencesSchema } from './notification.schemas';
+import {
+  notificationIdParamsSchema,
+  notificationListQuerySchema,
+  updateNotificationPreferencesSchema,
+} from './notification.schemas';
 
 describe('the notification list query', () => {
   it('fills the defaults and reads numbers from the query string', () => {
-    expect(notificationListQuerySchema.parse({})).toEqual({ order: 'unreadFirst', page: 1, pageSize: 20 });
-    expect(notificationListQuerySchema.parse({ order: 'newest', page: '2', pageSize: '100' })).toEqual({ order: 'newest', page: 2, pageSize: 100 });
+    expect(notificationListQuerySchema.parse({})).toEqual({
+      order: 'unreadFirst',
+      page: 1,
+      pageSize: 20,
+    });
+    expect(
+      notificationListQuerySchema.parse({ order: 'newest', page: '2', pageSize: '100' }),
+    ).toEqual({ order: 'newest', page: 2, pageSize: 100 });
   });
 
   it.each([
@@ -28,14 +38,31 @@ describe('a change of preferences', () => {
   it.each([
     [{}],
     [{ agendaPublished: 'digest' }],
-    [{ agendaPublished: 'none', decisionConcerns: 'immediately', offerToAnswer: 'digest', placementToConfirm: 'none', preconditionDue: 'digest', signal: 'immediately' }],
+    [
+      {
+        agendaPublished: 'none',
+        decisionConcerns: 'immediately',
+        offerToAnswer: 'digest',
+        placementToConfirm: 'none',
+        preconditionDue: 'digest',
+        signal: 'immediately',
+      },
+    ],
   ])('accepts %j', (input) => {
     expect(updateNotificationPreferencesSchema.parse(input)).toEqual(input);
   });
 
   it.each([
-    [{ agendaPublished: 'weekly' }, 'agendaPublished', 'Kies direct, dagelijks overzicht of geen e-mail.'],
-    [{ agendaPublished: null }, 'agendaPublished', 'Kies direct, dagelijks overzicht of geen e-mail.'],
+    [
+      { agendaPublished: 'weekly' },
+      'agendaPublished',
+      'Kies direct, dagelijks overzicht of geen e-mail.',
+    ],
+    [
+      { agendaPublished: null },
+      'agendaPublished',
+      'Kies direct, dagelijks overzicht of geen e-mail.',
+    ],
     [{ newsletter: 'digest' }, 'newsletter', 'Dit veld is onbekend.'],
   ])('refuses %j at %s', (input, path, message) => {
     const result = updateNotificationPreferencesSchema.safeParse(input);

@@ -7,7 +7,14 @@ import '../validation';
  * (at once, in a daily digest, or not). A notification names a table or a case by its title or
  * pseudonym, never a resident; the app shows the rest to whoever may see it.
  */
-export const notificationKinds = ['agendaPublished', 'decisionConcerns', 'offerToAnswer', 'placementToConfirm', 'preconditionDue', 'signal'] as const;
+export const notificationKinds = [
+  'agendaPublished',
+  'decisionConcerns',
+  'offerToAnswer',
+  'placementToConfirm',
+  'preconditionDue',
+  'signal',
+] as const;
 export const notificationKindSchema = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
 
@@ -22,10 +29,14 @@ export const notificationKindLabel: Record<NotificationKind, string> = {
 
 /** When a seat hears of it, for the preferences form. */
 export const notificationKindDescription: Record<NotificationKind, string> = {
-  agendaPublished: 'De voorzitter deelt de agenda van een tafel waarvoor uw organisatie is uitgenodigd, of waarop een casus van u staat.',
-  decisionConcerns: 'De tafel besluit over een casus die u aangaat: u bent de gemeente van bestemming, de nazorgaanbieder, de casemanager of eigenaar van een randvoorwaarde.',
-  offerToAnswer: 'Een corporatie biedt een woning aan voor een casus van u; de bewoner geeft antwoord.',
-  placementToConfirm: 'Een bewoner heeft een woning in uw gemeente aanvaard; u bevestigt of weigert de plaatsing.',
+  agendaPublished:
+    'De voorzitter deelt de agenda van een tafel waarvoor uw organisatie is uitgenodigd, of waarop een casus van u staat.',
+  decisionConcerns:
+    'De tafel besluit over een casus die u aangaat: u bent de gemeente van bestemming, de nazorgaanbieder, de casemanager of eigenaar van een randvoorwaarde.',
+  offerToAnswer:
+    'Een corporatie biedt een woning aan voor een casus van u; de bewoner geeft antwoord.',
+  placementToConfirm:
+    'Een bewoner heeft een woning in uw gemeente aanvaard; u bevestigt of weigert de plaatsing.',
   preconditionDue: 'Een randvoorwaarde waarvan uw organisatie eigenaar is, bereikt haar einddatum.',
   signal: 'De nazorgaanbieder meldt een signaal, zoals een huurachterstand, overlast of terugval.',
 };
@@ -41,7 +52,9 @@ export const notificationKindMailPhrase: Record<NotificationKind, string> = {
 };
 
 export const notificationDeliveries = ['immediately', 'digest', 'none'] as const;
-export const notificationDeliverySchema = z.enum(notificationDeliveries, { error: 'Kies direct, dagelijks overzicht of geen e-mail.' });
+export const notificationDeliverySchema = z.enum(notificationDeliveries, {
+  error: 'Kies direct, dagelijks overzicht of geen e-mail.',
+});
 export type NotificationDelivery = z.infer<typeof notificationDeliverySchema>;
 
 export const notificationDeliveryLabel: Record<NotificationDelivery, string> = {
@@ -55,16 +68,23 @@ export const notificationDeliveryLabel: Record<NotificationDelivery, string> = {
 export const notificationOrders = ['unreadFirst', 'newest'] as const;
 
 export const notificationListQuerySchema = z.strictObject({
-  order: z.enum(notificationOrders, { error: 'Kies ongelezen eerst of nieuwste eerst.' }).default('unreadFirst'),
+  order: z
+    .enum(notificationOrders, { error: 'Kies ongelezen eerst of nieuwste eerst.' })
+    .default('unreadFirst'),
   page: z.coerce.number().int().min(1).max(10000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type NotificationListQuery = z.infer<typeof notificationListQuerySchema>;
 
-export const notificationIdParamsSchema = z.strictObject({ notificationId: z.uuid({ error: 'Onbekende melding.' }) });
+export const notificationIdParamsSchema = z.strictObject({
+  notificationId: z.uuid({ error: 'Onbekende melding.' }),
+});
 
 /** Where a notification leads: the case or the table, when the reader's seat reaches it. */
-export const notificationLinkSchema = z.object({ to: safeText().startsWith('/'), label: safeText() });
+export const notificationLinkSchema = z.object({
+  to: safeText().startsWith('/'),
+  label: safeText(),
+});
 
 export const notificationViewSchema = z.object({
   id: z.uuid(),
@@ -92,7 +112,10 @@ export type UnreadCount = z.infer<typeof unreadCountSchema>;
 
 /** Every kind with its delivery: what the server answers. */
 export const notificationPreferencesSchema = z.strictObject(
-  Object.fromEntries(notificationKinds.map((kind) => [kind, notificationDeliverySchema])) as Record<NotificationKind, typeof notificationDeliverySchema>,
+  Object.fromEntries(notificationKinds.map((kind) => [kind, notificationDeliverySchema])) as Record<
+    NotificationKind,
+    typeof notificationDeliverySchema
+  >,
 );
 export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
 

@@ -44,6 +44,7 @@ export function nameMunicipality(
   code: string,
   region: ReadonlyMap<string, NamedMunicipality> | readonly NamedMunicipality[],
 ): string {
-  if (Array.isArray(region)) return (region as readonly NamedMunicipality[]).find((m) => m.code === code)?.name ?? code;
+  if (Array.isArray(region))
+    return (region as readonly NamedMunicipality[]).find((m) => m.code === code)?.name ?? code;
   return (region as ReadonlyMap<string, NamedMunicipality>).get(code)?.name ?? code;
 }

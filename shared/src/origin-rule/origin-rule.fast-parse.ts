@@ -4,7 +4,14 @@ import type { ProposalInput } from './origin-rule.schemas';
 import { hasExistingYear, isStorableText } from '../primitives';
 
 // Local bindings: a CommonJS import is a getter on every use, which shows in the profile.
-const { addressKinds, findCrossFieldIssues, findMotivationProblem, municipalityCodePattern, proposalInputSchema, supportGrounds } = schemas;
+const {
+  addressKinds,
+  findCrossFieldIssues,
+  findMotivationProblem,
+  municipalityCodePattern,
+  proposalInputSchema,
+  supportGrounds,
+} = schemas;
 
 /**
  * A precompiled twin of `proposalInputSchema` for the hot path. Issue 5 asks 50,000 proposals
@@ -42,7 +49,13 @@ const residentKeys = new Set(['admissionDate', 'addresses', 'wish', 'excluded'])
 const addressKeys = new Set(['municipality', 'kind', 'from', 'to']);
 const distributionKeys = new Set(['placements']);
 const exceptionAKeys = new Set(['kind', 'motivation']);
-const exceptionBKeys = new Set(['kind', 'municipality', 'ground', 'canTravelFromOrigin', 'motivation']);
+const exceptionBKeys = new Set([
+  'kind',
+  'municipality',
+  'ground',
+  'canTravelFromOrigin',
+  'motivation',
+]);
 const exceptionDKeys = new Set(['kind', 'municipality', 'motivation']);
 const addressKindSet = new Set<unknown>(addressKinds);
 const groundSet = new Set<unknown>(supportGrounds);
@@ -85,8 +98,10 @@ function isRegion(value: unknown): boolean {
     const name = municipality['name'];
     const population = municipality['population'];
     if (!isCode(municipality['code'])) return false;
-    if (typeof name !== 'string' || !nonBlankPattern.test(name) || !isStorableText(name)) return false;
-    if (typeof population !== 'number' || !Number.isSafeInteger(population) || population <= 0) return false;
+    if (typeof name !== 'string' || !nonBlankPattern.test(name) || !isStorableText(name))
+      return false;
+    if (typeof population !== 'number' || !Number.isSafeInteger(population) || population <= 0)
+      return false;
   }
   return true;
 }
@@ -99,7 +114,12 @@ function isResident(value: unknown): boolean {
   for (let i = 0; i < addresses.length; i += 1) {
     const address: unknown = addresses[i];
     if (!isPlainObject(address) || !hasOnlyKeys(address, addressKeys)) return false;
-    if (!isCode(address['municipality']) || !addressKindSet.has(address['kind']) || !isIsoDate(address['from'])) return false;
+    if (
+      !isCode(address['municipality']) ||
+      !addressKindSet.has(address['kind']) ||
+      !isIsoDate(address['from'])
+    )
+      return false;
     if ('to' in address && !isIsoDate(address['to'])) return false;
   }
   if ('wish' in value && !isCode(value['wish'])) return false;
@@ -117,17 +137,28 @@ function isExceptionList(value: unknown): boolean {
     const exception: unknown = value[i];
     if (!isPlainObject(exception)) return false;
     const motivation = exception['motivation'];
-    if (typeof motivation !== 'string' || findMotivationProblem(motivation) !== null || !isStorableText(motivation)) return false;
+    if (
+      typeof motivation !== 'string' ||
+      findMotivationProblem(motivation) !== null ||
+      !isStorableText(motivation)
+    )
+      return false;
     switch (exception['kind']) {
       case 'A':
         if (!hasOnlyKeys(exception, exceptionAKeys)) return false;
         break;
       case 'B':
-        if (!hasOnlyKeys(exception, exceptionBKeys) || !isCode(exception['municipality'])) return false;
-        if (!groundSet.has(exception['ground']) || typeof exception['canTravelFromOrigin'] !== 'boolean') return false;
+        if (!hasOnlyKeys(exception, exceptionBKeys) || !isCode(exception['municipality']))
+          return false;
+        if (
+          !groundSet.has(exception['ground']) ||
+          typeof exception['canTravelFromOrigin'] !== 'boolean'
+        )
+          return false;
         break;
       case 'D':
-        if (!hasOnlyKeys(exception, exceptionDKeys) || !isCode(exception['municipality'])) return false;
+        if (!hasOnlyKeys(exception, exceptionDKeys) || !isCode(exception['municipality']))
+          return false;
         break;
       default:
         return false;

@@ -14,7 +14,11 @@ const runs = { seed, numRuns: 300 };
 
 const codePool = Array.from({ length: 60 }, (_, i) => `GM${String(100 + i * 37).padStart(4, '0')}`);
 const dateArbitrary = fc
-  .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+  .date({
+    min: new Date('1990-01-01T00:00:00Z'),
+    max: new Date('2030-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  })
   .map((d) => amsterdamDate(d));
 
 /** A municipality mostly of the region (by position), sometimes any code of the pool. */
@@ -29,7 +33,19 @@ const caseArbitrary = fc
   .record({
     regionCodes: fc.uniqueArray(fc.constantFrom(...codePool), { minLength: 1, maxLength: 12 }),
     populations: fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 12, maxLength: 12 }),
-    names: fc.array(fc.constantFrom('Almere', 'Dronten', 'Lelystad', 'Urk', 'Zeewolde', 'Ede', 'Bergen', 'Aalten'), { minLength: 12, maxLength: 12 }),
+    names: fc.array(
+      fc.constantFrom(
+        'Almere',
+        'Dronten',
+        'Lelystad',
+        'Urk',
+        'Zeewolde',
+        'Ede',
+        'Bergen',
+        'Aalten',
+      ),
+      { minLength: 12, maxLength: 12 },
+    ),
     admissionDate: dateArbitrary,
     addresses: fc.array(
       fc.record({
@@ -42,19 +58,37 @@ const caseArbitrary = fc
     ),
     wish: fc.option(placeArbitrary, { nil: undefined }),
     excludedPicks: fc.array(fc.nat(), { maxLength: 4 }),
-    exceptionKinds: fc.oneof({ weight: 2, arbitrary: fc.constant<('A' | 'B' | 'D')[]>([]) }, { weight: 3, arbitrary: fc.subarray(['A', 'B', 'D'] as const) }),
-    exceptionPicks: fc.tuple(fc.nat(), fc.nat(), fc.boolean(), fc.constantFrom('netwerk', 'daginvulling')),
+    exceptionKinds: fc.oneof(
+      { weight: 2, arbitrary: fc.constant<('A' | 'B' | 'D')[]>([]) },
+      { weight: 3, arbitrary: fc.subarray(['A', 'B', 'D'] as const) },
+    ),
+    exceptionPicks: fc.tuple(
+      fc.nat(),
+      fc.nat(),
+      fc.boolean(),
+      fc.constantFrom('netwerk', 'daginvulling'),
+    ),
     placements: fc.dictionary(fc.constantFrom(...codePool), fc.nat({ max: 50 }), { maxKeys: 10 }),
     hasDistribution: fc.boolean(),
   })
   .map((c) => {
-    const codeOf = (place: Place) => ('code' in place ? place.code : (c.regionCodes[place.index % c.regionCodes.length] as string));
-    const municipalities = c.regionCodes.map((code, i) => ({ code, name: c.names[i] ?? 'Naam', population: c.populations[i] ?? 1 }));
-    const excluded = [...new Set(c.excludedPicks.map((p) => c.regionCodes[p % c.regionCodes.length] as string))];
+    const codeOf = (place: Place) =>
+      'code' in place ? place.code : (c.regionCodes[place.index % c.regionCodes.length] as string);
+    const municipalities = c.regionCodes.map((code, i) => ({
+      code,
+      name: c.names[i] ?? 'Naam',
+      population: c.populations[i] ?? 1,
+    }));
+    const excluded = [
+      ...new Set(c.excludedPicks.map((p) => c.regionCodes[p % c.regionCodes.length] as string)),
+    ];
     const allowed = c.regionCodes.filter((code) => !excluded.includes(code));
     const seenStarts = new Set<string>();
     const addresses = c.addresses
-      .filter((a) => a.kind !== 'woonadres' || (!seenStarts.has(a.from) && Boolean(seenStarts.add(a.from))))
+      .filter(
+        (a) =>
+          a.kind !== 'woonadres' || (!seenStarts.has(a.from) && Boolean(seenStarts.add(a.from))),
+      )
       .map((a) => {
         const address = { municipality: codeOf(a.place), kind: a.kind, from: a.from };
         return a.to === undefined ? address : { ...address, to: a.to };
@@ -65,11 +99,22 @@ const caseArbitrary = fc
       if (kind === 'A') return [{ kind, motivation }];
       if (allowed.length === 0) return [];
       const municipality = allowed[(kind === 'B' ? pickB : pickD) % allowed.length] as string;
-      return kind === 'B' ? [{ kind, municipality, ground, canTravelFromOrigin, motivation }] : [{ kind, municipality, motivation }];
+      return kind === 'B'
+        ? [{ kind, municipality, ground, canTravelFromOrigin, motivation }]
+        : [{ kind, municipality, motivation }];
     });
-    const resident: Record<string, unknown> = { admissionDate: c.admissionDate, addresses, excluded };
+    const resident: Record<string, unknown> = {
+      admissionDate: c.admissionDate,
+      addresses,
+      excluded,
+    };
     if (c.wish !== undefined) resident['wish'] = codeOf(c.wish);
-    const input: Record<string, unknown> = { referenceDate: '2026-11-25', region: { municipalities }, resident, exceptions };
+    const input: Record<string, unknown> = {
+      referenceDate: '2026-11-25',
+      region: { municipalities },
+      resident,
+      exceptions,
+    };
     if (c.hasDistribution) input['distribution'] = { placements: c.placements };
     return input;
   });
@@ -80,7 +125,11 @@ function proposalOf(raw: unknown) {
   return result.proposal;
 }
 
-type RawCase = { region: { municipalities: { code: string }[] }; resident: { addresses: unknown[]; excluded: string[] }; exceptions: unknown[] };
+type RawCase = {
+  region: { municipalities: { code: string }[] };
+  resident: { addresses: unknown[]; excluded: string[] };
+  exceptions: unknown[];
+};
 
 describe(`origin rule properties (seed ${seed})`, () => {
   it('proposes a destination in the region, or none', () => {
@@ -100,9 +149,14 @@ describe(`origin rule properties (seed ${seed})`, () => {
       fc.property(caseArbitrary, (raw) => {
         const proposal = proposalOf(raw);
         const excluded = (raw as RawCase).resident.excluded;
-        if (proposal.outcome === 'A') expect(proposal.destination === null || proposal.destination !== proposal.origin).toBe(true);
+        if (proposal.outcome === 'A')
+          expect(proposal.destination === null || proposal.destination !== proposal.origin).toBe(
+            true,
+          );
         if (proposal.outcome === 'A' || proposal.outcome === 'C') {
-          expect(proposal.destination === null || !excluded.includes(proposal.destination)).toBe(true);
+          expect(proposal.destination === null || !excluded.includes(proposal.destination)).toBe(
+            true,
+          );
         }
       }),
       runs,
@@ -132,9 +186,17 @@ describe(`origin rule properties (seed ${seed})`, () => {
     const regionArbitrary = fc
       .uniqueArray(fc.constantFrom(...codePool), { minLength: 1, maxLength: 30 })
       .chain((codes) =>
-        fc.tuple(fc.constant(codes), fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: codes.length, maxLength: codes.length })),
+        fc.tuple(
+          fc.constant(codes),
+          fc.array(fc.integer({ min: 1, max: 1_000_000 }), {
+            minLength: codes.length,
+            maxLength: codes.length,
+          }),
+        ),
       )
-      .map(([codes, populations]) => codes.map((code, i) => ({ code, name: `Gemeente ${i}`, population: populations[i] ?? 1 })));
+      .map(([codes, populations]) =>
+        codes.map((code, i) => ({ code, name: `Gemeente ${i}`, population: populations[i] ?? 1 })),
+      );
     fc.assert(
       fc.property(regionArbitrary, fc.integer({ min: 1, max: 1000 }), (region, steps) => {
         const total = region.reduce((sum, m) => sum + m.population, 0);
@@ -145,7 +207,8 @@ describe(`origin rule properties (seed ${seed})`, () => {
           placements[chosen.code] = (placements[chosen.code] ?? 0) + 1;
           for (const m of region) {
             const lead = (placements[m.code] ?? 0) - (m.population / total) * n;
-            if (!(lead < 1)) throw new Error(`after ${n} allocations ${m.code} leads its share by ${lead}`);
+            if (!(lead < 1))
+              throw new Error(`after ${n} allocations ${m.code} leads its share by ${lead}`);
           }
         }
       }),
@@ -155,28 +218,66 @@ describe(`origin rule properties (seed ${seed})`, () => {
 
   it('fast path and zod agree: the fast path accepts every generated case, and only what zod accepts unchanged', () => {
     const weird = fc.constantFrom<unknown>(
-      undefined, null, '', ' ', 'GM12345', 'gm0100', 'GM0100', '2023-02-30', '2024-02-29', '2022-3-1', -1, 0, 1.5, -0, 2 ** 53,
-      {}, [], 'A', 'B', 'C', 'D', 'woonadres', 'netwerk', true, false, 'kort', '   123456789   ', '1234567890', NaN,
+      undefined,
+      null,
+      '',
+      ' ',
+      'GM12345',
+      'gm0100',
+      'GM0100',
+      '2023-02-30',
+      '2024-02-29',
+      '2022-3-1',
+      -1,
+      0,
+      1.5,
+      -0,
+      2 ** 53,
+      {},
+      [],
+      'A',
+      'B',
+      'C',
+      'D',
+      'woonadres',
+      'netwerk',
+      true,
+      false,
+      'kort',
+      '   123456789   ',
+      '1234567890',
+      NaN,
     );
     fc.assert(
-      fc.property(caseArbitrary, fc.nat(), weird, fc.constantFrom('replace', 'delete', 'add'), (raw, pick, value, action) => {
-        expect(isCertainlyValidProposalInput(raw)).toBe(true);
-        const mutated = structuredClone(raw);
-        mutate(mutated, pick, value, action);
-        const parsed = proposalInputSchema.safeParse(mutated);
-        if (isCertainlyValidProposalInput(mutated)) {
-          expect(parsed.success).toBe(true);
-          expect(parsed.data).toStrictEqual(mutated);
-        }
-        expect(validateAndPropose(mutated).ok).toBe(parsed.success);
-      }),
+      fc.property(
+        caseArbitrary,
+        fc.nat(),
+        weird,
+        fc.constantFrom('replace', 'delete', 'add'),
+        (raw, pick, value, action) => {
+          expect(isCertainlyValidProposalInput(raw)).toBe(true);
+          const mutated = structuredClone(raw);
+          mutate(mutated, pick, value, action);
+          const parsed = proposalInputSchema.safeParse(mutated);
+          if (isCertainlyValidProposalInput(mutated)) {
+            expect(parsed.success).toBe(true);
+            expect(parsed.data).toStrictEqual(mutated);
+          }
+          expect(validateAndPropose(mutated).ok).toBe(parsed.success);
+        },
+      ),
       { seed, numRuns: 2000 },
     );
   });
 });
 
 /** Changes one node of a JSON tree: replaces or deletes a value, or adds a key to an object. */
-function mutate(root: unknown, pick: number, value: unknown, action: 'replace' | 'delete' | 'add'): void {
+function mutate(
+  root: unknown,
+  pick: number,
+  value: unknown,
+  action: 'replace' | 'delete' | 'add',
+): void {
   const slots: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
   const objects: Record<string, unknown>[] = [];
   const walk = (node: unknown) => {

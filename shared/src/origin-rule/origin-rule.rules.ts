@@ -8,7 +8,15 @@ import {
   joinDutchList,
 } from './dutch-format';
 import { parseProposalInput } from './origin-rule.fast-parse';
-import type { Address, ExceptionA, ExceptionB, ExceptionD, Proposal, ProposalInput, RegionMunicipality } from './origin-rule.schemas';
+import type {
+  Address,
+  ExceptionA,
+  ExceptionB,
+  ExceptionD,
+  Proposal,
+  ProposalInput,
+  RegionMunicipality,
+} from './origin-rule.schemas';
 
 /**
  * The Weer Thuis origin-municipality rule (`rule-engine-contract.md`). Pure: no I/O, no clock,
@@ -118,9 +126,13 @@ function placedIn(placements: Readonly<Record<string, number>>, code: string): n
  * First the group within the tolerance of the largest deficit, then the tie-breaks inside it.
  * (A pairwise "equal within 1e-9" comparator is not transitive, so a sort could depend on order.)
  */
-function pickLargestDeficit(figures: readonly DistributionFigure[], skip: DistributionFigure | null): DistributionFigure | null {
+function pickLargestDeficit(
+  figures: readonly DistributionFigure[],
+  skip: DistributionFigure | null,
+): DistributionFigure | null {
   let largest = -Infinity;
-  for (const figure of figures) if (figure !== skip && figure.deficit > largest) largest = figure.deficit;
+  for (const figure of figures)
+    if (figure !== skip && figure.deficit > largest) largest = figure.deficit;
   let best: DistributionFigure | null = null;
   for (const figure of figures) {
     if (figure === skip || figure.deficit < largest - deficitTolerance) continue;
@@ -134,7 +146,10 @@ function compareWithinTie(a: DistributionFigure, b: DistributionFigure): number 
   return compareNames(a.name, b.name) || compareText(a.code, b.code);
 }
 
-function tieBreakBetween(chosen: DistributionFigure, runnerUp: DistributionFigure): DistributionTieBreak {
+function tieBreakBetween(
+  chosen: DistributionFigure,
+  runnerUp: DistributionFigure,
+): DistributionTieBreak {
   if (Math.abs(chosen.deficit - runnerUp.deficit) > deficitTolerance) return 'deficit';
   if (chosen.population !== runnerUp.population) return 'population';
   return compareNames(chosen.name, runnerUp.name) !== 0 ? 'name' : 'code';
@@ -149,7 +164,10 @@ export function compareNames(a: string, b: string): number {
 }
 
 function foldName(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 function compareText(a: string, b: string): number {
@@ -177,9 +195,15 @@ function nameOf(context: Context, code: string): string {
 /** The rule: a proposal with its outcome, origin, destination and reasons in plain Dutch. */
 export function proposeDestination(input: ProposalInput): Proposal {
   const regionByCode = new Map<string, RegionMunicipality>();
-  for (const municipality of input.region.municipalities) regionByCode.set(municipality.code, municipality);
+  for (const municipality of input.region.municipalities)
+    regionByCode.set(municipality.code, municipality);
   const reasons: string[] = [];
-  const context: Context = { input, regionByCode, excluded: new Set(input.resident.excluded), reasons };
+  const context: Context = {
+    input,
+    regionByCode,
+    excluded: new Set(input.resident.excluded),
+    reasons,
+  };
 
   const origin = findOrigin(context);
   const originName = origin === null ? null : nameOf(context, origin);
@@ -191,7 +215,8 @@ export function proposeDestination(input: ProposalInput): Proposal {
     else if (exception.kind === 'B') exceptionB = exception;
     else exceptionD = exception;
   }
-  if (!exceptionA && !exceptionB && !exceptionD) reasons.push('Er is geen uitzondering A, B of D ingevoerd.');
+  if (!exceptionA && !exceptionB && !exceptionD)
+    reasons.push('Er is geen uitzondering A, B of D ingevoerd.');
 
   // 2. D: the catch-all of the Akkoord, only with a written motivation (the schema demands it).
   if (exceptionD) {
@@ -219,11 +244,15 @@ export function proposeDestination(input: ProposalInput): Proposal {
           : `Uitzondering B geldt niet: ${elsewhere} is vanuit ${originName} te bereizen.`,
       );
     } else {
-      const ground = exceptionB.ground === 'netwerk' ? `het steunende netwerk in ${elsewhere}` : `de vaste daginvulling in ${elsewhere}`;
+      const ground =
+        exceptionB.ground === 'netwerk'
+          ? `het steunende netwerk in ${elsewhere}`
+          : `de vaste daginvulling in ${elsewhere}`;
       reasons.push(
         `Uitzondering B geldt: ${ground} draagt beter bij aan het herstel en is niet vanuit ${originName ?? 'de herkomst'} te bereizen; de bestemming is ${elsewhere}.`,
       );
-      if (exceptionA) reasons.push('Uitzondering A wordt niet beoordeeld: uitzondering B gaat voor.');
+      if (exceptionA)
+        reasons.push('Uitzondering A wordt niet beoordeeld: uitzondering B gaat voor.');
       pushWishBesideException(context, 'B', exceptionB.municipality);
       return { outcome: 'B', origin, destination: exceptionB.municipality, reasons };
     }
@@ -241,11 +270,17 @@ export function proposeDestination(input: ProposalInput): Proposal {
     if (wish === undefined) {
       reasons.push(`De bewoner heeft geen woonwens opgegeven; ${distributionFollows}`);
     } else if (!regionByCode.has(wish)) {
-      reasons.push(`De bewoner wil graag naar ${wish}, maar die gemeente ligt buiten de regio; ${distributionFollows}`);
+      reasons.push(
+        `De bewoner wil graag naar ${wish}, maar die gemeente ligt buiten de regio; ${distributionFollows}`,
+      );
     } else if (wish === origin) {
-      reasons.push(`De bewoner wil graag naar ${nameOf(context, wish)}, maar dat is de herkomst; ${distributionFollows}`);
+      reasons.push(
+        `De bewoner wil graag naar ${nameOf(context, wish)}, maar dat is de herkomst; ${distributionFollows}`,
+      );
     } else if (context.excluded.has(wish)) {
-      reasons.push(`De bewoner wil graag naar ${nameOf(context, wish)}, maar die gemeente is voor deze bewoner uitgesloten; ${distributionFollows}`);
+      reasons.push(
+        `De bewoner wil graag naar ${nameOf(context, wish)}, maar die gemeente is voor deze bewoner uitgesloten; ${distributionFollows}`,
+      );
     } else {
       const wishName = nameOf(context, wish);
       reasons.push(
@@ -258,7 +293,9 @@ export function proposeDestination(input: ProposalInput): Proposal {
 
   // 5. C: the origin cannot be traced, so the population decides (not the wish).
   if (origin === null) {
-    reasons.push('Uitzondering C geldt: omdat de herkomst niet te achterhalen is, volgt de bestemming uit de verdeling naar inwoneraantal.');
+    reasons.push(
+      'Uitzondering C geldt: omdat de herkomst niet te achterhalen is, volgt de bestemming uit de verdeling naar inwoneraantal.',
+    );
     reasons.push(
       wish === undefined
         ? 'De bewoner heeft geen woonwens opgegeven.'
@@ -276,23 +313,31 @@ export function proposeDestination(input: ProposalInput): Proposal {
     } else if (wish === origin) {
       reasons.push(`De bewoner wil graag terug naar ${originLabel}, de herkomst.`);
     } else {
-      reasons.push(`De bewoner wil graag naar ${nameOf(context, wish)}; zonder uitzondering A, B of D wordt de casus toch verwezen naar de herkomstregio.`);
+      reasons.push(
+        `De bewoner wil graag naar ${nameOf(context, wish)}; zonder uitzondering A, B of D wordt de casus toch verwezen naar de herkomstregio.`,
+      );
     }
-    reasons.push(`${originLabel} ligt buiten de regio: de casus wordt verwezen naar de herkomstregio, en deze regio wijst geen bestemming toe.`);
+    reasons.push(
+      `${originLabel} ligt buiten de regio: de casus wordt verwezen naar de herkomstregio, en deze regio wijst geen bestemming toe.`,
+    );
     return { outcome: 'buiten_regio', origin, destination: null, reasons };
   }
 
   // 7. The rule itself: back to the municipality of origin. Excluding a municipality only steers
   // the distribution; without A the origin stands, but the table should see the conflict.
   if (context.excluded.has(origin)) {
-    reasons.push(`Let op: ${originLabel} staat bij de uitgesloten gemeenten, maar zonder uitzondering A blijft de herkomst de bestemming.`);
+    reasons.push(
+      `Let op: ${originLabel} staat bij de uitgesloten gemeenten, maar zonder uitzondering A blijft de herkomst de bestemming.`,
+    );
   }
   if (wish === undefined) {
     reasons.push(`De bewoner heeft geen woonwens opgegeven; ${originLabel} blijft de bestemming.`);
   } else if (wish === origin) {
     reasons.push(`De bewoner wil graag in ${originLabel} blijven, en dat is ook de bestemming.`);
   } else {
-    reasons.push(`De bewoner wil graag naar ${nameOf(context, wish)}; zonder uitzondering A of B blijft ${originLabel} de bestemming.`);
+    reasons.push(
+      `De bewoner wil graag naar ${nameOf(context, wish)}; zonder uitzondering A of B blijft ${originLabel} de bestemming.`,
+    );
   }
   return { outcome: 'herkomst', origin, destination: origin, reasons };
 }
@@ -348,9 +393,13 @@ function pushWishBesideException(context: Context, kind: 'B' | 'D', destination:
   if (wish === undefined) {
     context.reasons.push('De bewoner heeft geen woonwens opgegeven.');
   } else if (wish === destination) {
-    context.reasons.push(`De bewoner wil graag naar ${nameOf(context, wish)}, en dat is ook de bestemming.`);
+    context.reasons.push(
+      `De bewoner wil graag naar ${nameOf(context, wish)}, en dat is ook de bestemming.`,
+    );
   } else {
-    context.reasons.push(`De bewoner wil graag naar ${nameOf(context, wish)}; bij uitzondering ${kind} is ${nameOf(context, destination)} de bestemming.`);
+    context.reasons.push(
+      `De bewoner wil graag naar ${nameOf(context, wish)}; bij uitzondering ${kind} is ${nameOf(context, destination)} de bestemming.`,
+    );
   }
 }
 
@@ -365,31 +414,44 @@ function distribute(context: Context, originToSkip: string | null): string | nul
     if (excluded.has(municipality.code)) excludedNames.push(municipality.name);
     else candidateCodes.push(municipality.code);
   }
-  const result = allocateByDistribution(municipalities, input.distribution?.placements ?? {}, candidateCodes);
+  const result = allocateByDistribution(
+    municipalities,
+    input.distribution?.placements ?? {},
+    candidateCodes,
+  );
 
   const without: string[] = [];
   const skippedOrigin = originToSkip === null ? undefined : regionByCode.get(originToSkip);
   if (skippedOrigin) without.push(`zonder ${skippedOrigin.name} (de herkomst)`);
-  if (excludedNames.length > 0) without.push(`zonder ${joinDutchList(excludedNames.sort(compareNames))} (uitgesloten)`);
+  if (excludedNames.length > 0)
+    without.push(`zonder ${joinDutchList(excludedNames.sort(compareNames))} (uitgesloten)`);
   const scope = without.length === 0 ? 'de hele regio' : `de regio ${without.join(' en ')}`;
   const n = result.totalPlacements;
   reasons.push(
     `De verdeling naar inwoneraantal gaat over ${scope}; in de regio zijn tot nu toe N = ${n} ${n === 1 ? 'plaatsing' : 'plaatsingen'} door verdeling gedaan.`,
   );
   if (result.ignoredCodes.length > 0) {
-    reasons.push(`Plaatsingen bij gemeenten buiten de regio (${joinDutchList(result.ignoredCodes)}) tellen niet mee.`);
+    reasons.push(
+      `Plaatsingen bij gemeenten buiten de regio (${joinDutchList(result.ignoredCodes)}) tellen niet mee.`,
+    );
   }
 
   const { chosen, runnerUp, decidedBy } = result;
   if (!chosen) {
-    reasons.push('Er blijft geen gemeente over voor de verdeling: de tafel moet de bestemming kiezen.');
+    reasons.push(
+      'Er blijft geen gemeente over voor de verdeling: de tafel moet de bestemming kiezen.',
+    );
     return null;
   }
   const decimals = deficitDecimals(chosen, runnerUp, decidedBy);
   if (!runnerUp) {
-    reasons.push(`${chosen.name} is de enige gemeente die overblijft; het tekort is ${describeDeficit(chosen, n, decimals)}.`);
+    reasons.push(
+      `${chosen.name} is de enige gemeente die overblijft; het tekort is ${describeDeficit(chosen, n, decimals)}.`,
+    );
   } else {
-    reasons.push(`${chosen.name} heeft het grootste tekort: ${describeDeficit(chosen, n, decimals)}.`);
+    reasons.push(
+      `${chosen.name} heeft het grootste tekort: ${describeDeficit(chosen, n, decimals)}.`,
+    );
     if (decidedBy === 'deficit') {
       reasons.push(`Daarna komt ${runnerUp.name}: ${describeDeficit(runnerUp, n, decimals)}.`);
     } else {
@@ -399,7 +461,9 @@ function distribute(context: Context, originToSkip: string | null): string | nul
           : decidedBy === 'name'
             ? 'omdat de naam in het alfabet eerder komt'
             : 'omdat de CBS-code lager is';
-      reasons.push(`${runnerUp.name} heeft hetzelfde tekort (${describeDeficit(runnerUp, n, decimals)}); ${chosen.name} gaat voor ${why}.`);
+      reasons.push(
+        `${runnerUp.name} heeft hetzelfde tekort (${describeDeficit(runnerUp, n, decimals)}); ${chosen.name} gaat voor ${why}.`,
+      );
     }
   }
   reasons.push(`${chosen.name} is de bestemming.`);
@@ -407,16 +471,28 @@ function distribute(context: Context, originToSkip: string | null): string | nul
 }
 
 /** `aandeel 5,39% van de inwoners × (N + 1 = 6) − 0 eerdere plaatsingen = 0,32`. */
-function describeDeficit(figure: DistributionFigure, totalPlacements: number, decimals: number): string {
+function describeDeficit(
+  figure: DistributionFigure,
+  totalPlacements: number,
+  decimals: number,
+): string {
   const earlier = figure.placed === 1 ? 'eerdere plaatsing' : 'eerdere plaatsingen';
   return `aandeel ${formatDutchPercentage(figure.share)} van de inwoners × (N + 1 = ${totalPlacements + 1}) − ${figure.placed} ${earlier} = ${formatDutchDecimal(figure.deficit, decimals)}`;
 }
 
 /** Two decimals, or as many more as it takes for a real difference to show in print. */
-function deficitDecimals(chosen: DistributionFigure, runnerUp: DistributionFigure | null, decidedBy: DistributionTieBreak | null): number {
+function deficitDecimals(
+  chosen: DistributionFigure,
+  runnerUp: DistributionFigure | null,
+  decidedBy: DistributionTieBreak | null,
+): number {
   if (!runnerUp || decidedBy !== 'deficit') return 2;
   let decimals = 2;
-  while (decimals < 9 && formatDutchDecimal(chosen.deficit, decimals) === formatDutchDecimal(runnerUp.deficit, decimals)) decimals += 1;
+  while (
+    decimals < 9 &&
+    formatDutchDecimal(chosen.deficit, decimals) === formatDutchDecimal(runnerUp.deficit, decimals)
+  )
+    decimals += 1;
   return decimals;
 }
 
@@ -430,7 +506,9 @@ export function isDistributionAllocation(input: ProposalInput, proposal: Proposa
   return proposal.outcome === 'A' && proposal.destination !== input.resident.wish;
 }
 
-export type ProposalResult = { readonly ok: true; readonly proposal: Proposal } | { readonly ok: false; readonly error: ErrorBody };
+export type ProposalResult =
+  | { readonly ok: true; readonly proposal: Proposal }
+  | { readonly ok: false; readonly error: ErrorBody };
 
 /** Validate raw input (e.g. parsed JSON) and propose; invalid input gives the API's error body. */
 export function validateAndPropose(raw: unknown): ProposalResult {

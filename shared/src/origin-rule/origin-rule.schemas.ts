@@ -13,8 +13,12 @@ const requiredMessage = 'Dit veld is verplicht.';
 export const municipalityCodePattern = /^GM\d{4}$/;
 
 function municipalityCode(missingMessage: string) {
-  return safeText({ error: (issue) => (issue.input === undefined ? missingMessage : 'Verwacht een CBS-gemeentecode als tekst.') })
-    .regex(municipalityCodePattern, { error: 'Geen geldige CBS-gemeentecode (GM gevolgd door vier cijfers).' });
+  return safeText({
+    error: (issue) =>
+      issue.input === undefined ? missingMessage : 'Verwacht een CBS-gemeentecode als tekst.',
+  }).regex(municipalityCodePattern, {
+    error: 'Geen geldige CBS-gemeentecode (GM gevolgd door vier cijfers).',
+  });
 }
 
 /** A CBS municipality code: `GM` and four digits. */
@@ -25,9 +29,14 @@ const isoDateSchema = isoDateWith();
 export const regionMunicipalitySchema = z.strictObject({
   code: municipalityCodeSchema,
   name: safeText().regex(/\S/, { error: 'Een naam is verplicht.' }),
-  population: z.int({
-    error: (issue) => (issue.input === undefined ? requiredMessage : 'Het inwoneraantal is een positief geheel getal.'),
-  }).positive({ error: 'Het inwoneraantal is een positief geheel getal.' }),
+  population: z
+    .int({
+      error: (issue) =>
+        issue.input === undefined
+          ? requiredMessage
+          : 'Het inwoneraantal is een positief geheel getal.',
+    })
+    .positive({ error: 'Het inwoneraantal is een positief geheel getal.' }),
 });
 export type RegionMunicipality = z.infer<typeof regionMunicipalitySchema>;
 
@@ -42,7 +51,8 @@ export type AddressKind = (typeof addressKinds)[number];
 export const addressSchema = z.strictObject({
   municipality: municipalityCodeSchema,
   kind: z.enum(addressKinds, {
-    error: (issue) => (issue.input === undefined ? requiredMessage : 'Kies woonadres, instelling of briefadres.'),
+    error: (issue) =>
+      issue.input === undefined ? requiredMessage : 'Kies woonadres, instelling of briefadres.',
   }),
   from: isoDateSchema,
   to: isoDateSchema.optional(),
@@ -60,11 +70,13 @@ export type Resident = z.infer<typeof residentSchema>;
 export const minimumMotivationLength = 10;
 
 // The Akkoord allows A, B and D only with a written motivation; blanks do not count.
-const motivationSchema = safeText({ error: (issue) => (issue.input === undefined ? 'Een motivering is verplicht.' : 'Een motivering is tekst.') })
-  .superRefine((motivation, ctx) => {
-    const problem = findMotivationProblem(motivation);
-    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
-  });
+const motivationSchema = safeText({
+  error: (issue) =>
+    issue.input === undefined ? 'Een motivering is verplicht.' : 'Een motivering is tekst.',
+}).superRefine((motivation, ctx) => {
+  const problem = findMotivationProblem(motivation);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 /** Null when the motivation is long enough; else the Dutch message. */
 export function findMotivationProblem(motivation: string): string | null {
@@ -74,7 +86,8 @@ export function findMotivationProblem(motivation: string): string | null {
   if (trimmed.length < minimumMotivationLength * 2) {
     let count = 0;
     for (const _ of trimmed) count += 1;
-    if (count < minimumMotivationLength) return `Een motivering heeft minstens ${minimumMotivationLength} tekens.`;
+    if (count < minimumMotivationLength)
+      return `Een motivering heeft minstens ${minimumMotivationLength} tekens.`;
   }
   return null;
 }
@@ -91,7 +104,10 @@ export const exceptionBSchema = z.strictObject({
   kind: z.literal('B'),
   municipality: municipalityCode('Bij uitzondering B is de gemeente verplicht.'),
   ground: z.enum(supportGrounds, {
-    error: (issue) => (issue.input === undefined ? 'Bij uitzondering B is de grond verplicht: netwerk of daginvulling.' : 'Kies netwerk of daginvulling.'),
+    error: (issue) =>
+      issue.input === undefined
+        ? 'Bij uitzondering B is de grond verplicht: netwerk of daginvulling.'
+        : 'Kies netwerk of daginvulling.',
   }),
   canTravelFromOrigin: z.boolean({
     error: (issue) =>
@@ -111,16 +127,21 @@ export const exceptionDSchema = z.strictObject({
 export const exceptionKinds = ['A', 'B', 'D'] as const;
 export type ExceptionKind = (typeof exceptionKinds)[number];
 
-export const exceptionSchema = z.discriminatedUnion('kind', [exceptionASchema, exceptionBSchema, exceptionDSchema], {
-  error: (issue) => {
-    if (issue.code !== 'invalid_union') return undefined;
-    const kind = isRecord(issue.input) ? issue.input['kind'] : undefined;
-    if (kind === undefined) return 'De soort uitzondering is verplicht: A, B of D.';
-    // C is not entered: it follows from an origin that cannot be traced.
-    if (kind === 'C') return 'Uitzondering C wordt niet ingevoerd: die volgt uit een herkomst die niet te achterhalen is.';
-    return 'Geen geldige soort uitzondering: kies A, B of D.';
+export const exceptionSchema = z.discriminatedUnion(
+  'kind',
+  [exceptionASchema, exceptionBSchema, exceptionDSchema],
+  {
+    error: (issue) => {
+      if (issue.code !== 'invalid_union') return undefined;
+      const kind = isRecord(issue.input) ? issue.input['kind'] : undefined;
+      if (kind === undefined) return 'De soort uitzondering is verplicht: A, B of D.';
+      // C is not entered: it follows from an origin that cannot be traced.
+      if (kind === 'C')
+        return 'Uitzondering C wordt niet ingevoerd: die volgt uit een herkomst die niet te achterhalen is.';
+      return 'Geen geldige soort uitzondering: kies A, B of D.';
+    },
   },
-});
+);
 export type OriginException = z.infer<typeof exceptionSchema>;
 export type ExceptionA = z.infer<typeof exceptionASchema>;
 export type ExceptionB = z.infer<typeof exceptionBSchema>;
@@ -132,7 +153,12 @@ export const distributionSchema = z.strictObject({
     z.int({ error: 'Het aantal plaatsingen is een geheel getal van 0 of meer.' }).nonnegative({
       error: 'Het aantal plaatsingen is een geheel getal van 0 of meer.',
     }),
-    { error: (issue) => (issue.code === 'invalid_key' ? 'Plaatsingen staan onder een CBS-gemeentecode (GM gevolgd door vier cijfers).' : undefined) },
+    {
+      error: (issue) =>
+        issue.code === 'invalid_key'
+          ? 'Plaatsingen staan onder een CBS-gemeentecode (GM gevolgd door vier cijfers).'
+          : undefined,
+    },
   ),
 });
 export type Distribution = z.infer<typeof distributionSchema>;
@@ -178,7 +204,11 @@ export function findCrossFieldIssues(value: unknown, ctx?: z.RefinementCtx): boo
       if (regionCodes.has(code)) {
         found = true;
         if (!ctx) return true;
-        ctx.addIssue({ code: 'custom', path: ['region', 'municipalities', index, 'code'], message: `Gemeente ${code} staat al eerder in de regio.` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['region', 'municipalities', index, 'code'],
+          message: `Gemeente ${code} staat al eerder in de regio.`,
+        });
       }
       regionCodes.add(code);
     }
@@ -189,11 +219,20 @@ export function findCrossFieldIssues(value: unknown, ctx?: z.RefinementCtx): boo
     const woonadresStarts = new Set<string>();
     for (let index = 0; index < addresses.length; index += 1) {
       const address: unknown = addresses[index];
-      if (!isRecord(address) || address['kind'] !== 'woonadres' || typeof address['from'] !== 'string') continue;
+      if (
+        !isRecord(address) ||
+        address['kind'] !== 'woonadres' ||
+        typeof address['from'] !== 'string'
+      )
+        continue;
       if (woonadresStarts.has(address['from'])) {
         found = true;
         if (!ctx) return true;
-        ctx.addIssue({ code: 'custom', path: ['resident', 'addresses', index, 'from'], message: 'Er is al een woonadres met deze begindatum.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['resident', 'addresses', index, 'from'],
+          message: 'Er is al een woonadres met deze begindatum.',
+        });
       }
       woonadresStarts.add(address['from']);
     }
@@ -212,12 +251,21 @@ export function findCrossFieldIssues(value: unknown, ctx?: z.RefinementCtx): boo
       if (kindsSeen.has(kind)) {
         found = true;
         if (!ctx) return true;
-        ctx.addIssue({ code: 'custom', path: ['exceptions', index, 'kind'], message: `Uitzondering ${kind} staat er al; geef elke uitzondering één keer.` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['exceptions', index, 'kind'],
+          message: `Uitzondering ${kind} staat er al; geef elke uitzondering één keer.`,
+        });
       }
       kindsSeen.add(kind);
     }
     const municipality = exception['municipality'];
-    if ((kind !== 'B' && kind !== 'D') || typeof municipality !== 'string' || !municipalityCodePattern.test(municipality)) continue;
+    if (
+      (kind !== 'B' && kind !== 'D') ||
+      typeof municipality !== 'string' ||
+      !municipalityCodePattern.test(municipality)
+    )
+      continue;
     let message: string | undefined;
     if (regionCodes && !regionCodes.has(municipality)) {
       message = `Bij uitzondering ${kind} moet de gemeente in de regio liggen.`;

@@ -25,16 +25,30 @@ export const flevoland = [
 export type RawAddress = { municipality: string; kind: string; from: string; to?: string };
 
 export const woonadres = (municipality: string, from: string, to?: string): RawAddress =>
-  to === undefined ? { municipality, kind: 'woonadres', from } : { municipality, kind: 'woonadres', from, to };
+  to === undefined
+    ? { municipality, kind: 'woonadres', from }
+    : { municipality, kind: 'woonadres', from, to };
 export const instelling = (municipality: string, from: string, to?: string): RawAddress =>
-  to === undefined ? { municipality, kind: 'instelling', from } : { municipality, kind: 'instelling', from, to };
+  to === undefined
+    ? { municipality, kind: 'instelling', from }
+    : { municipality, kind: 'instelling', from, to };
 export const briefadres = (municipality: string, from: string, to?: string): RawAddress =>
-  to === undefined ? { municipality, kind: 'briefadres', from } : { municipality, kind: 'briefadres', from, to };
+  to === undefined
+    ? { municipality, kind: 'briefadres', from }
+    : { municipality, kind: 'briefadres', from, to };
 
 export const motivation = 'Toelichting van de casemanager, lang genoeg.';
 export const exceptionA = () => ({ kind: 'A', motivation });
-export const exceptionB = (municipality: string, canTravelFromOrigin: boolean, ground = 'daginvulling') => ({
-  kind: 'B', municipality, ground, canTravelFromOrigin, motivation,
+export const exceptionB = (
+  municipality: string,
+  canTravelFromOrigin: boolean,
+  ground = 'daginvulling',
+) => ({
+  kind: 'B',
+  municipality,
+  ground,
+  canTravelFromOrigin,
+  motivation,
 });
 export const exceptionD = (municipality: string) => ({ kind: 'D', municipality, motivation });
 
@@ -79,7 +93,13 @@ export function contractExample(): Record<string, unknown> {
     wish: ZEEWOLDE,
     excluded: [],
     exceptions: [
-      { kind: 'B', municipality: DRONTEN, ground: 'daginvulling', canTravelFromOrigin: true, motivation: 'Vast werk bij een bedrijf in Dronten.' },
+      {
+        kind: 'B',
+        municipality: DRONTEN,
+        ground: 'daginvulling',
+        canTravelFromOrigin: true,
+        motivation: 'Vast werk bij een bedrijf in Dronten.',
+      },
     ],
     placements: { [ALMERE]: 4, [LELYSTAD]: 1 },
   });

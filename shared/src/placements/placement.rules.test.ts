@@ -1,5 +1,13 @@
 import {
-  answerDueOn, assessNeighbourhoodLoad, isAnswerOverdue, keyHandoverDateProblem, neighbourhoodKey, neighbourhoodLoadSince, waitedDays, waitingOf, describeWaiting,
+  answerDueOn,
+  assessNeighbourhoodLoad,
+  isAnswerOverdue,
+  keyHandoverDateProblem,
+  neighbourhoodKey,
+  neighbourhoodLoadSince,
+  waitedDays,
+  waitingOf,
+  describeWaiting,
 } from './placement.rules';
 import type { OfferStatus } from './placement.schemas';
 
@@ -53,19 +61,44 @@ describe('waitedDays', () => {
 
 describe('describeWaiting', () => {
   it.each<[number, 'keys' | 'closing' | 'today' | null, string]>([
-    [224, 'keys', 'Wachttijd tot de sleutels: 224 dagen'], [1, 'closing', 'Wachttijd tot de afsluiting: 1 dag'], [0, 'today', 'Wacht 0 dagen'], [12, null, 'Wacht 12 dagen'],
+    [224, 'keys', 'Wachttijd tot de sleutels: 224 dagen'],
+    [1, 'closing', 'Wachttijd tot de afsluiting: 1 dag'],
+    [0, 'today', 'Wacht 0 dagen'],
+    [12, null, 'Wacht 12 dagen'],
   ])('%d days until %s: %s', (days, until, text) => {
     expect(describeWaiting(days, until)).toBe(text);
   });
 });
 
 describe('waitingOf: the clock stops at the keys', () => {
-  it.each<[string, { readyAt: string | null; keysOn: string | null; closedAt: string | null }, { days: number; until: string } | null]>([
+  it.each<
+    [
+      string,
+      { readyAt: string | null; keysOn: string | null; closedAt: string | null },
+      { days: number; until: string } | null,
+    ]
+  >([
     ['never ready', { readyAt: null, keysOn: null, closedAt: null }, null],
-    ['open, still waiting', { readyAt: '2025-06-01T08:00:00Z', keysOn: null, closedAt: null }, { days: 189, until: 'today' }],
-    ['moved: stops at the keys', { readyAt: '2025-06-01T08:00:00Z', keysOn: '2026-01-11', closedAt: null }, { days: 224, until: 'keys' }],
-    ['moved and closed after aftercare: still the keys', { readyAt: '2025-06-01T08:00:00Z', keysOn: '2026-01-11', closedAt: '2026-06-01T10:00:00Z' }, { days: 224, until: 'keys' }],
-    ['referred before the keys: stops at the closing', { readyAt: '2025-06-01T08:00:00Z', keysOn: null, closedAt: '2025-06-11T22:30:00Z' }, { days: 11, until: 'closing' }],
+    [
+      'open, still waiting',
+      { readyAt: '2025-06-01T08:00:00Z', keysOn: null, closedAt: null },
+      { days: 189, until: 'today' },
+    ],
+    [
+      'moved: stops at the keys',
+      { readyAt: '2025-06-01T08:00:00Z', keysOn: '2026-01-11', closedAt: null },
+      { days: 224, until: 'keys' },
+    ],
+    [
+      'moved and closed after aftercare: still the keys',
+      { readyAt: '2025-06-01T08:00:00Z', keysOn: '2026-01-11', closedAt: '2026-06-01T10:00:00Z' },
+      { days: 224, until: 'keys' },
+    ],
+    [
+      'referred before the keys: stops at the closing',
+      { readyAt: '2025-06-01T08:00:00Z', keysOn: null, closedAt: '2025-06-11T22:30:00Z' },
+      { days: 11, until: 'closing' },
+    ],
   ])('%s', (_, facts, expected) => {
     expect(waitingOf(facts, '2025-12-07')).toEqual(expected);
   });
@@ -112,14 +145,45 @@ describe('assessNeighbourhoodLoad', () => {
   it.each([
     [0, 3, 'below', null],
     [1, 3, 'below', null],
-    [2, 3, 'reachesThreshold', 'Met deze plaatsing bereikt Atolwijk de drempel van de regio (3 in 12 maanden); er zijn er nu 2.'],
-    [3, 3, 'atOrOverThreshold', 'Wijkbelasting: in Atolwijk zijn de afgelopen 12 maanden al 3 bewoners geplaatst; de drempel van de regio is 3.'],
-    [7, 3, 'atOrOverThreshold', 'Wijkbelasting: in Atolwijk zijn de afgelopen 12 maanden al 7 bewoners geplaatst; de drempel van de regio is 3.'],
-    [0, 1, 'reachesThreshold', 'Met deze plaatsing bereikt Atolwijk de drempel van de regio (1 in 12 maanden); er zijn er nu 0.'],
-    [1, 1, 'atOrOverThreshold', 'Wijkbelasting: in Atolwijk zijn de afgelopen 12 maanden al 1 bewoner geplaatst; de drempel van de regio is 1.'],
-  ] as const)('%i placements against a threshold of %i: %s', (placements, threshold, level, message) => {
-    expect(assessNeighbourhoodLoad(' Atolwijk ', placements, threshold)).toEqual({ level, message });
-  });
+    [
+      2,
+      3,
+      'reachesThreshold',
+      'Met deze plaatsing bereikt Atolwijk de drempel van de regio (3 in 12 maanden); er zijn er nu 2.',
+    ],
+    [
+      3,
+      3,
+      'atOrOverThreshold',
+      'Wijkbelasting: in Atolwijk zijn de afgelopen 12 maanden al 3 bewoners geplaatst; de drempel van de regio is 3.',
+    ],
+    [
+      7,
+      3,
+      'atOrOverThreshold',
+      'Wijkbelasting: in Atolwijk zijn de afgelopen 12 maanden al 7 bewoners geplaatst; de drempel van de regio is 3.',
+    ],
+    [
+      0,
+      1,
+      'reachesThreshold',
+      'Met deze plaatsing bereikt Atolwijk de drempel van de regio (1 in 12 maanden); er zijn er nu 0.',
+    ],
+    [
+      1,
+      1,
+      'atOrOverThreshold',
+      'Wijkbelasting: in Atolwijk zijn de afgelopen 12 maanden al 1 bewoner geplaatst; de drempel van de regio is 1.',
+    ],
+  ] as const)(
+    '%i placements against a threshold of %i: %s',
+    (placements, threshold, level, message) => {
+      expect(assessNeighbourhoodLoad(' Atolwijk ', placements, threshold)).toEqual({
+        level,
+        message,
+      });
+    },
+  );
 
   it('the level never falls as placements rise (a law, over every threshold up to 20)', () => {
     const order = ['below', 'reachesThreshold', 'atOrOverThreshold'];
@@ -131,7 +195,9 @@ describe('assessNeighbourhoodLoad', () => {
         previous = rank;
       }
       expect(assessNeighbourhoodLoad('Wijk', threshold, threshold).level).toBe('atOrOverThreshold');
-      expect(assessNeighbourhoodLoad('Wijk', threshold - 1, threshold).level).toBe('reachesThreshold');
+      expect(assessNeighbourhoodLoad('Wijk', threshold - 1, threshold).level).toBe(
+        'reachesThreshold',
+      );
     }
   });
 });

@@ -43,9 +43,13 @@ export type WaitingUntil = CaseView['waitingUntil'] & string;
  * or referred before the keys stops at its closing; an open case waits until today. Null for a
  * case never ready. Moments count as their Dutch day.
  */
-export function waitingOf(facts: { readyAt: string | null; keysOn: string | null; closedAt: string | null }, today: string): { days: number; until: WaitingUntil } | null {
+export function waitingOf(
+  facts: { readyAt: string | null; keysOn: string | null; closedAt: string | null },
+  today: string,
+): { days: number; until: WaitingUntil } | null {
   if (facts.readyAt === null) return null;
-  const until: WaitingUntil = facts.keysOn !== null ? 'keys' : facts.closedAt !== null ? 'closing' : 'today';
+  const until: WaitingUntil =
+    facts.keysOn !== null ? 'keys' : facts.closedAt !== null ? 'closing' : 'today';
   const end = facts.keysOn ?? facts.closedAt ?? today;
   return { days: waitedDays(facts.readyAt, end)!, until };
 }
@@ -68,9 +72,15 @@ export function describeWaiting(days: number, until: WaitingUntil | null | undef
  * What is wrong with a key handover date, or null: not before the day of the offer (the resident
  * had no dwelling then), and not in the future (the step records a move that happened).
  */
-export function keyHandoverDateProblem(date: string, offeredOn: string, today: string): string | null {
-  if (date < offeredOn) return 'De sleuteloverdracht ligt vóór de dag waarop de woning werd aangeboden.';
-  if (date > today) return 'De sleuteloverdracht ligt in de toekomst; leg de verhuizing vast op of na de dag van de sleutels.';
+export function keyHandoverDateProblem(
+  date: string,
+  offeredOn: string,
+  today: string,
+): string | null {
+  if (date < offeredOn)
+    return 'De sleuteloverdracht ligt vóór de dag waarop de woning werd aangeboden.';
+  if (date > today)
+    return 'De sleuteloverdracht ligt in de toekomst; leg de verhuizing vast op of na de dag van de sleutels.';
   return null;
 }
 
@@ -81,7 +91,9 @@ export function neighbourhoodLoadSince(today: string): string {
   const [year, month, day] = today.split('-').map(Number) as [number, number, number];
   const lastYear = `${year - 1}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   // A 29 February a year back does not exist: Date.parse would roll it; count from 1 March then.
-  const isValid = !Number.isNaN(Date.parse(`${lastYear}T12:00:00Z`)) && new Date(`${lastYear}T12:00:00Z`).toISOString().startsWith(lastYear);
+  const isValid =
+    !Number.isNaN(Date.parse(`${lastYear}T12:00:00Z`)) &&
+    new Date(`${lastYear}T12:00:00Z`).toISOString().startsWith(lastYear);
   return isValid ? addDays(lastYear, 1) : `${year - 1}-03-01`;
 }
 
@@ -105,7 +117,11 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * offer's own not counted) against the region's threshold. At or over the threshold it is a
  * warning; when this placement would bring it to the threshold, a note; below that, nothing.
  */
-export function assessNeighbourhoodLoad(neighbourhood: string, placements: number, threshold: number): NeighbourhoodLoadAssessment {
+export function assessNeighbourhoodLoad(
+  neighbourhood: string,
+  placements: number,
+  threshold: number,
+): NeighbourhoodLoadAssessment {
   const wijk = neighbourhood.trim();
   if (placements >= threshold) {
     return {

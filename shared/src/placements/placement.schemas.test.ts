@@ -1,12 +1,21 @@
 import type { z } from 'zod';
 import {
-  answerOfferSchema, confirmPlacementSchema, makeOfferSchema, moveInSchema, refusePlacementSchema, withdrawOfferSchema,
+  answerOfferSchema,
+  confirmPlacementSchema,
+  makeOfferSchema,
+  moveInSchema,
+  refusePlacementSchema,
+  withdrawOfferSchema,
 } from './placement.schemas';
 
 const id = '6f1b9f7e-4c1d-4d55-9a57-2f8a9c3e1b20';
 const moveIn = {
-  caseVersion: 7, offerVersion: 2, keyHandoverDate: '2026-03-10', tenancyForm: 'viaProvider',
-  agreementConditions: 'Begeleiding 4 uur per week; na een jaar zonder achterstand gaat de huur op eigen naam.',
+  caseVersion: 7,
+  offerVersion: 2,
+  keyHandoverDate: '2026-03-10',
+  tenancyForm: 'viaProvider',
+  agreementConditions:
+    'Begeleiding 4 uur per week; na een jaar zonder achterstand gaat de huur op eigen naam.',
   providerContact: { name: 'Petra Bos', phone: '0320 123 456', emergencyPhone: '+31 320 999 000' },
 };
 
@@ -21,12 +30,46 @@ describe('the requests of offers, placement and the move: good input', () => {
   it.each<[string, z.ZodType, unknown]>([
     ['an offer', makeOfferSchema, { caseVersion: 3, dwellingId: id }],
     ['an acceptance', answerOfferSchema, { caseVersion: 4, offerVersion: 1, answer: 'accepted' }],
-    ['a refusal by the resident', answerOfferSchema, { caseVersion: 4, offerVersion: 1, answer: 'declined', reason: 'Te ver van haar werk in Almere.' }],
-    ['a withdrawal', withdrawOfferSchema, { caseVersion: 4, offerVersion: 1, reason: 'Lekkage: de woning is voorlopig niet te verhuren.' }],
-    ['a confirmation', confirmPlacementSchema, { caseVersion: 5, offerVersion: 2, supportArranged: 'Wmo-begeleiding via Kwintes, 4 uur per week.', supportIntensity: 'regular' }],
-    ['a refusal by the municipality', refusePlacementSchema, { caseVersion: 5, offerVersion: 2, reason: 'Geen begeleiding in te kopen in deze wijk.' }],
+    [
+      'a refusal by the resident',
+      answerOfferSchema,
+      {
+        caseVersion: 4,
+        offerVersion: 1,
+        answer: 'declined',
+        reason: 'Te ver van haar werk in Almere.',
+      },
+    ],
+    [
+      'a withdrawal',
+      withdrawOfferSchema,
+      {
+        caseVersion: 4,
+        offerVersion: 1,
+        reason: 'Lekkage: de woning is voorlopig niet te verhuren.',
+      },
+    ],
+    [
+      'a confirmation',
+      confirmPlacementSchema,
+      {
+        caseVersion: 5,
+        offerVersion: 2,
+        supportArranged: 'Wmo-begeleiding via Kwintes, 4 uur per week.',
+        supportIntensity: 'regular',
+      },
+    ],
+    [
+      'a refusal by the municipality',
+      refusePlacementSchema,
+      { caseVersion: 5, offerVersion: 2, reason: 'Geen begeleiding in te kopen in deze wijk.' },
+    ],
     ['a move', moveInSchema, moveIn],
-    ['a move with the dwelling’s tenancy form and a document', moveInSchema, { ...moveIn, tenancyForm: undefined, agreementDocumentId: id }],
+    [
+      'a move with the dwelling’s tenancy form and a document',
+      moveInSchema,
+      { ...moveIn, tenancyForm: undefined, agreementDocumentId: id },
+    ],
   ])('%s', (_name, schema, input) => {
     expect(firstIssue(schema, input)).toBeNull();
   });
@@ -34,26 +77,151 @@ describe('the requests of offers, placement and the move: good input', () => {
 
 describe('the requests of offers, placement and the move: bad input names its field', () => {
   it.each<[string, z.ZodType, unknown, string, RegExp]>([
-    ['an offer without a dwelling', makeOfferSchema, { caseVersion: 3 }, 'dwellingId', /Kies een woning/],
-    ['an offer of no dwelling id', makeOfferSchema, { caseVersion: 3, dwellingId: 'woning-1' }, 'dwellingId', /Kies een woning/],
-    ['an offer without the case version', makeOfferSchema, { dwellingId: id }, 'caseVersion', /versie van de casus/],
-    ['an offer with version 0', makeOfferSchema, { caseVersion: 0, dwellingId: id }, 'caseVersion', /versie van de casus/],
-    ['an offer with an extra field', makeOfferSchema, { caseVersion: 3, dwellingId: id, organisationId: id }, '', /onbekend/],
-    ['an unknown answer', answerOfferSchema, { caseVersion: 4, offerVersion: 1, answer: 'maybe' }, 'answer', /aanvaardt of afwijst/],
-    ['a decline without a reason', answerOfferSchema, { caseVersion: 4, offerVersion: 1, answer: 'declined' }, 'reason', /minstens 10 tekens/],
-    ['a decline with a short reason', answerOfferSchema, { caseVersion: 4, offerVersion: 1, answer: 'declined', reason: 'Nee.' }, 'reason', /minstens 10 tekens/],
-    ['an answer without the offer version', answerOfferSchema, { caseVersion: 4, answer: 'accepted' }, 'offerVersion', /versie van het aanbod/],
-    ['a withdrawal without a reason', withdrawOfferSchema, { caseVersion: 4, offerVersion: 1 }, 'reason', /reden/],
-    ['a confirmation without support', confirmPlacementSchema, { caseVersion: 5, offerVersion: 2, supportIntensity: 'light' }, 'supportArranged', /ondersteuning/],
-    ['a confirmation with an unknown intensity', confirmPlacementSchema, { caseVersion: 5, offerVersion: 2, supportArranged: 'Wmo-begeleiding 4 uur.', supportIntensity: 'veel' }, 'supportIntensity', /intensiteit/],
-    ['a refusal with a short reason', refusePlacementSchema, { caseVersion: 5, offerVersion: 2, reason: 'Nee' }, 'reason', /minstens 10 tekens/],
-    ['a move without a key date', moveInSchema, { ...moveIn, keyHandoverDate: undefined }, 'keyHandoverDate', /sleuteloverdracht/],
-    ['a move on no date', moveInSchema, { ...moveIn, keyHandoverDate: '10-03-2026' }, 'keyHandoverDate', /Geen geldige datum/],
-    ['a move with an unknown tenancy form', moveInSchema, { ...moveIn, tenancyForm: 'koop' }, 'tenancyForm', /huurvorm/],
-    ['a move without the agreement', moveInSchema, { ...moveIn, agreementConditions: ' ' }, 'agreementConditions', /driepartijenovereenkomst/],
-    ['a move without the provider’s 24/7 number', moveInSchema, { ...moveIn, providerContact: { name: 'Petra Bos', phone: '0320 123 456' } }, 'providerContact.emergencyPhone', /24\/7/],
-    ['a move with a phone number of letters', moveInSchema, { ...moveIn, providerContact: { ...moveIn.providerContact, phone: 'bel maar' } }, 'providerContact.phone', /telefoonnummer/],
-    ['a move with a document id that is no id', moveInSchema, { ...moveIn, agreementDocumentId: 'overeenkomst.pdf' }, 'agreementDocumentId', /document/],
+    [
+      'an offer without a dwelling',
+      makeOfferSchema,
+      { caseVersion: 3 },
+      'dwellingId',
+      /Kies een woning/,
+    ],
+    [
+      'an offer of no dwelling id',
+      makeOfferSchema,
+      { caseVersion: 3, dwellingId: 'woning-1' },
+      'dwellingId',
+      /Kies een woning/,
+    ],
+    [
+      'an offer without the case version',
+      makeOfferSchema,
+      { dwellingId: id },
+      'caseVersion',
+      /versie van de casus/,
+    ],
+    [
+      'an offer with version 0',
+      makeOfferSchema,
+      { caseVersion: 0, dwellingId: id },
+      'caseVersion',
+      /versie van de casus/,
+    ],
+    [
+      'an offer with an extra field',
+      makeOfferSchema,
+      { caseVersion: 3, dwellingId: id, organisationId: id },
+      '',
+      /onbekend/,
+    ],
+    [
+      'an unknown answer',
+      answerOfferSchema,
+      { caseVersion: 4, offerVersion: 1, answer: 'maybe' },
+      'answer',
+      /aanvaardt of afwijst/,
+    ],
+    [
+      'a decline without a reason',
+      answerOfferSchema,
+      { caseVersion: 4, offerVersion: 1, answer: 'declined' },
+      'reason',
+      /minstens 10 tekens/,
+    ],
+    [
+      'a decline with a short reason',
+      answerOfferSchema,
+      { caseVersion: 4, offerVersion: 1, answer: 'declined', reason: 'Nee.' },
+      'reason',
+      /minstens 10 tekens/,
+    ],
+    [
+      'an answer without the offer version',
+      answerOfferSchema,
+      { caseVersion: 4, answer: 'accepted' },
+      'offerVersion',
+      /versie van het aanbod/,
+    ],
+    [
+      'a withdrawal without a reason',
+      withdrawOfferSchema,
+      { caseVersion: 4, offerVersion: 1 },
+      'reason',
+      /reden/,
+    ],
+    [
+      'a confirmation without support',
+      confirmPlacementSchema,
+      { caseVersion: 5, offerVersion: 2, supportIntensity: 'light' },
+      'supportArranged',
+      /ondersteuning/,
+    ],
+    [
+      'a confirmation with an unknown intensity',
+      confirmPlacementSchema,
+      {
+        caseVersion: 5,
+        offerVersion: 2,
+        supportArranged: 'Wmo-begeleiding 4 uur.',
+        supportIntensity: 'veel',
+      },
+      'supportIntensity',
+      /intensiteit/,
+    ],
+    [
+      'a refusal with a short reason',
+      refusePlacementSchema,
+      { caseVersion: 5, offerVersion: 2, reason: 'Nee' },
+      'reason',
+      /minstens 10 tekens/,
+    ],
+    [
+      'a move without a key date',
+      moveInSchema,
+      { ...moveIn, keyHandoverDate: undefined },
+      'keyHandoverDate',
+      /sleuteloverdracht/,
+    ],
+    [
+      'a move on no date',
+      moveInSchema,
+      { ...moveIn, keyHandoverDate: '10-03-2026' },
+      'keyHandoverDate',
+      /Geen geldige datum/,
+    ],
+    [
+      'a move with an unknown tenancy form',
+      moveInSchema,
+      { ...moveIn, tenancyForm: 'koop' },
+      'tenancyForm',
+      /huurvorm/,
+    ],
+    [
+      'a move without the agreement',
+      moveInSchema,
+      { ...moveIn, agreementConditions: ' ' },
+      'agreementConditions',
+      /driepartijenovereenkomst/,
+    ],
+    [
+      'a move without the provider’s 24/7 number',
+      moveInSchema,
+      { ...moveIn, providerContact: { name: 'Petra Bos', phone: '0320 123 456' } },
+      'providerContact.emergencyPhone',
+      /24\/7/,
+    ],
+    [
+      'a move with a phone number of letters',
+      moveInSchema,
+      { ...moveIn, providerContact: { ...moveIn.providerContact, phone: 'bel maar' } },
+      'providerContact.phone',
+      /telefoonnummer/,
+    ],
+    [
+      'a move with a document id that is no id',
+      moveInSchema,
+      { ...moveIn, agreementDocumentId: 'overeenkomst.pdf' },
+      'agreementDocumentId',
+      /document/,
+    ],
   ])('%s', (_name, schema, input, path, message) => {
     const issue = firstIssue(schema, input);
     expect(issue?.path).toBe(path);

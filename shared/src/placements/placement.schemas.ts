@@ -11,12 +11,16 @@ import { dwellingKinds, tenancyForms } from '../dwellings/dwelling.schemas';
  * request, shared by the forms, the API and its tests; the view per seat is cut by the server.
  */
 
-const version = (what: string) => z.int({ error: `De versie van ${what} is een geheel getal.` }).positive({ error: `De versie van ${what} is een geheel getal.` });
+const version = (what: string) =>
+  z
+    .int({ error: `De versie van ${what} is een geheel getal.` })
+    .positive({ error: `De versie van ${what} is een geheel getal.` });
 const caseVersion = version('de casus');
 const offerVersion = version('het aanbod');
 
 /** A reason the other parties read: at least ten characters, so that it says something. */
-export const placementReasonSchema = safeText({ error: 'Geef een reden op.' }).trim()
+export const placementReasonSchema = safeText({ error: 'Geef een reden op.' })
+  .trim()
   .min(10, { error: 'Geef een reden van minstens 10 tekens.' })
   .max(1000, { error: 'Hoogstens 1000 tekens.' });
 
@@ -27,7 +31,15 @@ export const placementReasonSchema = safeText({ error: 'Geef een reden op.' }).t
  * municipality confirms next, or refuses); declined, withdrawn, refused: ended, the dwelling is free
  * again; completed: the resident moved in; cancelled: the case was closed before the move.
  */
-export const offerStatuses = ['open', 'accepted', 'declined', 'withdrawn', 'refused', 'completed', 'cancelled'] as const;
+export const offerStatuses = [
+  'open',
+  'accepted',
+  'declined',
+  'withdrawn',
+  'refused',
+  'completed',
+  'cancelled',
+] as const;
 export const offerStatusSchema = z.enum(offerStatuses);
 export type OfferStatus = z.infer<typeof offerStatusSchema>;
 export const offerStatusLabel: Record<OfferStatus, string> = {
@@ -44,7 +56,9 @@ export const liveOfferStatuses = ['open', 'accepted'] as const satisfies readonl
 
 /** How much support the destination municipality arranges for the start (follow-up intensity). */
 export const supportIntensities = ['light', 'regular', 'intensive'] as const;
-export const supportIntensitySchema = z.enum(supportIntensities, { error: 'Kies de intensiteit van de begeleiding.' });
+export const supportIntensitySchema = z.enum(supportIntensities, {
+  error: 'Kies de intensiteit van de begeleiding.',
+});
 export type SupportIntensity = z.infer<typeof supportIntensitySchema>;
 export const supportIntensityLabel: Record<SupportIntensity, string> = {
   light: 'Licht (tot 2 uur per week)',
@@ -62,30 +76,41 @@ export const makeOfferSchema = z.strictObject({
 export type MakeOffer = z.infer<typeof makeOfferSchema>;
 
 export const offerAnswers = ['accepted', 'declined'] as const;
-export const offerAnswerLabel: Record<(typeof offerAnswers)[number], string> = { accepted: 'De bewoner aanvaardt de woning', declined: 'De bewoner wijst de woning af' };
+export const offerAnswerLabel: Record<(typeof offerAnswers)[number], string> = {
+  accepted: 'De bewoner aanvaardt de woning',
+  declined: 'De bewoner wijst de woning af',
+};
 
 /** The resident's answer, recorded by the case manager: accepted, or declined with a reason. */
-export const answerOfferSchema = z.strictObject({
-  caseVersion,
-  offerVersion,
-  answer: z.enum(offerAnswers, { error: 'Kies of de bewoner de woning aanvaardt of afwijst.' }),
-  reason: safeText().trim().max(1000, { error: 'Hoogstens 1000 tekens.' }).optional(),
-}).superRefine((value, ctx) => {
-  if (value.answer !== 'declined') return;
-  const checked = placementReasonSchema.safeParse(value.reason ?? '');
-  if (!checked.success) ctx.addIssue({ code: 'custom', path: ['reason'], message: checked.error.issues[0]!.message });
-});
+export const answerOfferSchema = z
+  .strictObject({
+    caseVersion,
+    offerVersion,
+    answer: z.enum(offerAnswers, { error: 'Kies of de bewoner de woning aanvaardt of afwijst.' }),
+    reason: safeText().trim().max(1000, { error: 'Hoogstens 1000 tekens.' }).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.answer !== 'declined') return;
+    const checked = placementReasonSchema.safeParse(value.reason ?? '');
+    if (!checked.success)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: checked.error.issues[0]!.message });
+  });
 export type AnswerOffer = z.infer<typeof answerOfferSchema>;
 
 /** The corporation takes its offer back, with a reason. */
-export const withdrawOfferSchema = z.strictObject({ caseVersion, offerVersion, reason: placementReasonSchema });
+export const withdrawOfferSchema = z.strictObject({
+  caseVersion,
+  offerVersion,
+  reason: placementReasonSchema,
+});
 export type WithdrawOffer = z.infer<typeof withdrawOfferSchema>;
 
 /** The destination municipality confirms the placement and records the support it arranges. */
 export const confirmPlacementSchema = z.strictObject({
   caseVersion,
   offerVersion,
-  supportArranged: safeText({ error: 'Beschrijf de ondersteuning die de gemeente regelt.' }).trim()
+  supportArranged: safeText({ error: 'Beschrijf de ondersteuning die de gemeente regelt.' })
+    .trim()
     .min(10, { error: 'Beschrijf de ondersteuning die de gemeente regelt (minstens 10 tekens).' })
     .max(2000, { error: 'Hoogstens 2000 tekens.' }),
   supportIntensity: supportIntensitySchema,
@@ -93,18 +118,28 @@ export const confirmPlacementSchema = z.strictObject({
 export type ConfirmPlacement = z.infer<typeof confirmPlacementSchema>;
 
 /** The destination municipality refuses the placement: back to the table, with a reason. */
-export const refusePlacementSchema = z.strictObject({ caseVersion, offerVersion, reason: placementReasonSchema });
+export const refusePlacementSchema = z.strictObject({
+  caseVersion,
+  offerVersion,
+  reason: placementReasonSchema,
+});
 export type RefusePlacement = z.infer<typeof refusePlacementSchema>;
 
 /** A phone number as people write them: digits, spaces, dashes, brackets, a leading +. */
-const phoneSchema = (missing: string) => safeText({ error: missing }).trim()
-  .min(1, { error: missing })
-  .regex(/^\+?[0-9][0-9 ()-]{5,28}$/, { error: 'Een telefoonnummer, bijvoorbeeld 0320 123 456 of +31 320 123 456.' });
+const phoneSchema = (missing: string) =>
+  safeText({ error: missing })
+    .trim()
+    .min(1, { error: missing })
+    .regex(/^\+?[0-9][0-9 ()-]{5,28}$/, {
+      error: 'Een telefoonnummer, bijvoorbeeld 0320 123 456 of +31 320 123 456.',
+    });
 
 /** Whom the corporation calls about the tenant: the provider's contact, and a number that answers day and night. */
 export const providerContactSchema = z.strictObject({
-  name: safeText({ error: 'Vul de naam van de contactpersoon in.' }).trim()
-    .min(2, { error: 'Vul de naam van de contactpersoon in.' }).max(200, { error: 'Hoogstens 200 tekens.' }),
+  name: safeText({ error: 'Vul de naam van de contactpersoon in.' })
+    .trim()
+    .min(2, { error: 'Vul de naam van de contactpersoon in.' })
+    .max(200, { error: 'Hoogstens 200 tekens.' }),
   phone: phoneSchema('Vul het telefoonnummer van de contactpersoon in.'),
   emergencyPhone: phoneSchema('Vul het nummer in dat dag en nacht bereikbaar is (24/7).'),
 });
@@ -118,10 +153,20 @@ export type ProviderContact = z.infer<typeof providerContactSchema>;
 export const moveInSchema = z.strictObject({
   caseVersion,
   offerVersion,
-  keyHandoverDate: isoDateWith({ error: (issue) => (issue.input === undefined || issue.input === '' ? 'Vul de datum van de sleuteloverdracht in.' : 'Geen geldige datum (jjjj-mm-dd).') }),
+  keyHandoverDate: isoDateWith({
+    error: (issue) =>
+      issue.input === undefined || issue.input === ''
+        ? 'Vul de datum van de sleuteloverdracht in.'
+        : 'Geen geldige datum (jjjj-mm-dd).',
+  }),
   tenancyForm: z.enum(tenancyForms, { error: 'Kies de huurvorm.' }).optional(),
-  agreementConditions: safeText({ error: 'Beschrijf de afspraken van de driepartijenovereenkomst.' }).trim()
-    .min(10, { error: 'Beschrijf de afspraken van de driepartijenovereenkomst (minstens 10 tekens).' })
+  agreementConditions: safeText({
+    error: 'Beschrijf de afspraken van de driepartijenovereenkomst.',
+  })
+    .trim()
+    .min(10, {
+      error: 'Beschrijf de afspraken van de driepartijenovereenkomst (minstens 10 tekens).',
+    })
     .max(4000, { error: 'Hoogstens 4000 tekens.' }),
   agreementDocumentId: z.uuid({ error: 'Kies een document van deze casus.' }).optional(),
   providerContact: providerContactSchema,
@@ -159,7 +204,9 @@ export const offeredDwellingSchema = z.object({
   tenancyForm: z.enum(tenancyForms),
   conversionDate: safeText().nullable(),
   conversionConditions: safeText().nullable(),
-  address: z.object({ street: safeText(), houseNumber: safeText(), postcode: safeText() }).optional(),
+  address: z
+    .object({ street: safeText(), houseNumber: safeText(), postcode: safeText() })
+    .optional(),
 });
 export type OfferedDwelling = z.infer<typeof offeredDwellingSchema>;
 
@@ -220,7 +267,12 @@ export const placementViewSchema = z.object({
   followUpProvider: safeText().nullable(),
   /** The steps this reader may take now (the server checks each again when it is taken). */
   can: z.object({
-    offer: z.boolean(), answer: z.boolean(), withdraw: z.boolean(), confirm: z.boolean(), refuse: z.boolean(), moveIn: z.boolean(),
+    offer: z.boolean(),
+    answer: z.boolean(),
+    withdraw: z.boolean(),
+    confirm: z.boolean(),
+    refuse: z.boolean(),
+    moveIn: z.boolean(),
   }),
 });
 export type PlacementView = z.infer<typeof placementViewSchema>;

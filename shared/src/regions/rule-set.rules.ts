@@ -1,6 +1,11 @@
 import { addDays, daysInMonth, formatDutchDate } from '../calendar/calendar';
 import { formatDutchInteger } from '../origin-rule/dutch-format';
-import { targetGroupLabel, type Agreement, type RuleSetConfig, type RuleSetMunicipality } from './rule-set.schemas';
+import {
+  targetGroupLabel,
+  type Agreement,
+  type RuleSetConfig,
+  type RuleSetMunicipality,
+} from './rule-set.schemas';
 
 /**
  * Pure rules on a region's rule set: which agreement period a date falls in, and what changed
@@ -30,7 +35,10 @@ export interface AgreementPeriod {
  *
  * @throws RangeError when `date` is not a real calendar date.
  */
-export function agreementPeriodOn(config: { readonly agreement: Agreement }, date: string): AgreementPeriod {
+export function agreementPeriodOn(
+  config: { readonly agreement: Agreement },
+  date: string,
+): AgreementPeriod {
   assertIsoDate(date);
   const { firstPeriodStart, firstPeriodEnd, extensionYears } = config.agreement;
   if (date <= firstPeriodEnd) return { start: firstPeriodStart, end: firstPeriodEnd, index: 0 };
@@ -46,7 +54,9 @@ const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function assertIsoDate(date: string): void {
   const match = isoDatePattern.exec(date);
-  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
+  const [year, month, day] = match
+    ? [Number(match[1]), Number(match[2]), Number(match[3])]
+    : [0, 0, 0];
   if (!match || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     throw new RangeError(`Geen geldige datum (jjjj-mm-dd): ${date}`);
   }
@@ -61,7 +71,11 @@ function formatDate(year: number, month: number, day: number): string {
 }
 
 function shiftYears(date: string, years: number): string {
-  const [year, month, day] = [yearOf(date) + years, Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+  const [year, month, day] = [
+    yearOf(date) + years,
+    Number(date.slice(5, 7)),
+    Number(date.slice(8, 10)),
+  ];
   const isMonthEnd = day === daysInMonth(yearOf(date), month);
   const last = daysInMonth(year, month);
   return formatDate(year, month, isMonthEnd ? last : Math.min(day, last));
@@ -88,11 +102,16 @@ function describePeriod(agreement: Agreement): string {
  * (e.g. "Inwoners Almere: 226.500 → 228.000"). The order of municipalities and of target groups
  * is presentation, not content, and is not reported. Without a previous version: "Eerste versie".
  */
-export function describeRuleSetChanges(previous: RuleSetConfig | null, next: RuleSetConfig): string[] {
+export function describeRuleSetChanges(
+  previous: RuleSetConfig | null,
+  next: RuleSetConfig,
+): string[] {
   if (previous === null) return ['Eerste versie.'];
   const changes: string[] = [];
 
-  const before = new Map<string, RuleSetMunicipality>(previous.municipalities.map((m) => [m.code, m]));
+  const before = new Map<string, RuleSetMunicipality>(
+    previous.municipalities.map((m) => [m.code, m]),
+  );
   const after = new Set(next.municipalities.map((m) => m.code));
   for (const municipality of next.municipalities) {
     const old = before.get(municipality.code);
@@ -102,51 +121,76 @@ export function describeRuleSetChanges(previous: RuleSetConfig | null, next: Rul
       );
       continue;
     }
-    if (old.name !== municipality.name) changes.push(`Naam ${municipality.code}: ${old.name}${arrow}${municipality.name}`);
+    if (old.name !== municipality.name)
+      changes.push(`Naam ${municipality.code}: ${old.name}${arrow}${municipality.name}`);
     if (old.population !== municipality.population) {
-      changes.push(`Inwoners ${municipality.name}: ${formatDutchInteger(old.population)}${arrow}${formatDutchInteger(municipality.population)}`);
+      changes.push(
+        `Inwoners ${municipality.name}: ${formatDutchInteger(old.population)}${arrow}${formatDutchInteger(municipality.population)}`,
+      );
     }
     if (old.populationYear !== municipality.populationYear) {
-      changes.push(`Peiljaar inwoners ${municipality.name}: ${old.populationYear}${arrow}${municipality.populationYear}`);
+      changes.push(
+        `Peiljaar inwoners ${municipality.name}: ${old.populationYear}${arrow}${municipality.populationYear}`,
+      );
     }
   }
   for (const municipality of previous.municipalities) {
-    if (!after.has(municipality.code)) changes.push(`Gemeente verwijderd: ${municipality.name} (${municipality.code})`);
+    if (!after.has(municipality.code))
+      changes.push(`Gemeente verwijderd: ${municipality.name} (${municipality.code})`);
   }
 
   for (const group of next.targetGroups) {
-    if (!previous.targetGroups.includes(group)) changes.push(`Doelgroep toegevoegd: ${targetGroupLabel[group]}`);
+    if (!previous.targetGroups.includes(group))
+      changes.push(`Doelgroep toegevoegd: ${targetGroupLabel[group]}`);
   }
   for (const group of previous.targetGroups) {
-    if (!next.targetGroups.includes(group)) changes.push(`Doelgroep vervallen: ${targetGroupLabel[group]}`);
+    if (!next.targetGroups.includes(group))
+      changes.push(`Doelgroep vervallen: ${targetGroupLabel[group]}`);
   }
 
   const band = (b: RuleSetConfig['youthAgeBand']) => `${b.from} tot ${b.until} jaar`;
-  if (previous.youthAgeBand.from !== next.youthAgeBand.from || previous.youthAgeBand.until !== next.youthAgeBand.until) {
-    changes.push(`Leeftijd jongeren: ${band(previous.youthAgeBand)}${arrow}${band(next.youthAgeBand)}`);
+  if (
+    previous.youthAgeBand.from !== next.youthAgeBand.from ||
+    previous.youthAgeBand.until !== next.youthAgeBand.until
+  ) {
+    changes.push(
+      `Leeftijd jongeren: ${band(previous.youthAgeBand)}${arrow}${band(next.youthAgeBand)}`,
+    );
   }
 
   if (
     previous.agreement.firstPeriodStart !== next.agreement.firstPeriodStart ||
     previous.agreement.firstPeriodEnd !== next.agreement.firstPeriodEnd
   ) {
-    changes.push(`Eerste akkoordperiode: ${describePeriod(previous.agreement)}${arrow}${describePeriod(next.agreement)}`);
+    changes.push(
+      `Eerste akkoordperiode: ${describePeriod(previous.agreement)}${arrow}${describePeriod(next.agreement)}`,
+    );
   }
   if (previous.agreement.extensionYears !== next.agreement.extensionYears) {
-    changes.push(`Verlenging akkoord: telkens ${plural(previous.agreement.extensionYears, 'jaar', 'jaar')}${arrow}telkens ${plural(next.agreement.extensionYears, 'jaar', 'jaar')}`);
+    changes.push(
+      `Verlenging akkoord: telkens ${plural(previous.agreement.extensionYears, 'jaar', 'jaar')}${arrow}telkens ${plural(next.agreement.extensionYears, 'jaar', 'jaar')}`,
+    );
   }
 
   if (previous.agendaPublicationDays !== next.agendaPublicationDays) {
-    changes.push(`Agenda delen: ${plural(previous.agendaPublicationDays, 'dag', 'dagen')}${arrow}${plural(next.agendaPublicationDays, 'dag', 'dagen')} vóór de tafel`);
+    changes.push(
+      `Agenda delen: ${plural(previous.agendaPublicationDays, 'dag', 'dagen')}${arrow}${plural(next.agendaPublicationDays, 'dag', 'dagen')} vóór de tafel`,
+    );
   }
   if (previous.stalledCaseDays !== next.stalledCaseDays) {
-    changes.push(`Signaal stilstand: na ${plural(previous.stalledCaseDays, 'dag', 'dagen')}${arrow}na ${plural(next.stalledCaseDays, 'dag', 'dagen')} zonder activiteit`);
+    changes.push(
+      `Signaal stilstand: na ${plural(previous.stalledCaseDays, 'dag', 'dagen')}${arrow}na ${plural(next.stalledCaseDays, 'dag', 'dagen')} zonder activiteit`,
+    );
   }
   if (previous.waitingTargetDays !== next.waitingTargetDays) {
-    changes.push(`Streeftermijn wachttijd: ${plural(previous.waitingTargetDays, 'dag', 'dagen')}${arrow}${plural(next.waitingTargetDays, 'dag', 'dagen')} na uitstroomgereed`);
+    changes.push(
+      `Streeftermijn wachttijd: ${plural(previous.waitingTargetDays, 'dag', 'dagen')}${arrow}${plural(next.waitingTargetDays, 'dag', 'dagen')} na uitstroomgereed`,
+    );
   }
   if (previous.offerAnswerDays !== next.offerAnswerDays) {
-    changes.push(`Termijn antwoord op woningaanbod: ${plural(previous.offerAnswerDays, 'dag', 'dagen')}${arrow}${plural(next.offerAnswerDays, 'dag', 'dagen')}`);
+    changes.push(
+      `Termijn antwoord op woningaanbod: ${plural(previous.offerAnswerDays, 'dag', 'dagen')}${arrow}${plural(next.offerAnswerDays, 'dag', 'dagen')}`,
+    );
   }
   if (previous.neighbourhoodLoadThreshold !== next.neighbourhoodLoadThreshold) {
     changes.push(
@@ -154,11 +198,15 @@ export function describeRuleSetChanges(previous: RuleSetConfig | null, next: Rul
     );
   }
   if (previous.retentionYears !== next.retentionYears) {
-    changes.push(`Bewaartermijn afgesloten casussen: ${plural(previous.retentionYears, 'jaar', 'jaar')}${arrow}${plural(next.retentionYears, 'jaar', 'jaar')}`);
+    changes.push(
+      `Bewaartermijn afgesloten casussen: ${plural(previous.retentionYears, 'jaar', 'jaar')}${arrow}${plural(next.retentionYears, 'jaar', 'jaar')}`,
+    );
   }
   if (previous.twoFactorRequired !== next.twoFactorRequired) {
     const label = (required: boolean) => (required ? 'verplicht' : 'niet verplicht');
-    changes.push(`Tweestapsverificatie: ${label(previous.twoFactorRequired)}${arrow}${label(next.twoFactorRequired)}`);
+    changes.push(
+      `Tweestapsverificatie: ${label(previous.twoFactorRequired)}${arrow}${label(next.twoFactorRequired)}`,
+    );
   }
 
   return changes.length > 0 ? changes : ['Geen inhoudelijke wijzigingen.'];

@@ -13,7 +13,11 @@ import { municipalityCodeSchema } from '../origin-rule/origin-rule.schemas';
 const requiredMessage = 'Dit veld is verplicht.';
 
 /** A whole number in a range, with one Dutch message for every way of missing it. */
-function wholeNumber(min: number, max: number, message = `Vul een geheel getal van ${min} tot en met ${max} in.`) {
+function wholeNumber(
+  min: number,
+  max: number,
+  message = `Vul een geheel getal van ${min} tot en met ${max} in.`,
+) {
   return z
     .int({ error: (issue) => (issue.input === undefined ? requiredMessage : message) })
     .min(min, { error: message })
@@ -21,7 +25,10 @@ function wholeNumber(min: number, max: number, message = `Vul een geheel getal v
 }
 
 function isoDate(missingMessage = requiredMessage) {
-  return isoDateWith({ error: (issue) => (issue.input === undefined ? missingMessage : 'Geen geldige datum (jjjj-mm-dd).') });
+  return isoDateWith({
+    error: (issue) =>
+      issue.input === undefined ? missingMessage : 'Geen geldige datum (jjjj-mm-dd).',
+  });
 }
 
 /** The target groups of the Akkoord (domain.md §2). English identifiers, Dutch labels for the UI. */
@@ -44,10 +51,14 @@ export const maximumMunicipalitiesPerRegion = 400;
 
 export const ruleSetMunicipalitySchema = z.strictObject({
   code: municipalityCodeSchema,
-  name: safeText({ error: (issue) => (issue.input === undefined ? requiredMessage : 'Een naam is tekst.') })
+  name: safeText({
+    error: (issue) => (issue.input === undefined ? requiredMessage : 'Een naam is tekst.'),
+  })
     .trim()
     .min(1, { error: 'Een naam is verplicht.' })
-    .max(maximumMunicipalityNameLength, { error: `Een naam heeft hoogstens ${maximumMunicipalityNameLength} tekens.` }),
+    .max(maximumMunicipalityNameLength, {
+      error: `Een naam heeft hoogstens ${maximumMunicipalityNameLength} tekens.`,
+    }),
   population: wholeNumber(1, 100_000_000, 'Het inwoneraantal is een positief geheel getal.'),
   /** The CBS reference year of the population figure (CBS publishes per 1 January). */
   populationYear: wholeNumber(1900, 2200, 'Het peiljaar is een jaartal van 1900 tot en met 2200.'),
@@ -78,11 +89,19 @@ export type Agreement = z.infer<typeof agreementSchema>;
 export const ruleSetConfigSchema = z
   .strictObject({
     municipalities: z
-      .array(ruleSetMunicipalitySchema, { error: (issue) => (issue.input === undefined ? requiredMessage : 'Verwacht een lijst van gemeenten.') })
+      .array(ruleSetMunicipalitySchema, {
+        error: (issue) =>
+          issue.input === undefined ? requiredMessage : 'Verwacht een lijst van gemeenten.',
+      })
       .min(2, { error: 'Een regio heeft minstens twee gemeenten.' })
-      .max(maximumMunicipalitiesPerRegion, { error: `Een regio heeft hoogstens ${maximumMunicipalitiesPerRegion} gemeenten.` }),
+      .max(maximumMunicipalitiesPerRegion, {
+        error: `Een regio heeft hoogstens ${maximumMunicipalitiesPerRegion} gemeenten.`,
+      }),
     targetGroups: z
-      .array(targetGroupSchema, { error: (issue) => (issue.input === undefined ? requiredMessage : 'Verwacht een lijst van doelgroepen.') })
+      .array(targetGroupSchema, {
+        error: (issue) =>
+          issue.input === undefined ? requiredMessage : 'Verwacht een lijst van doelgroepen.',
+      })
       .min(1, { error: 'Kies minstens één doelgroep.' })
       .max(targetGroups.length, { error: 'Geef elke doelgroep één keer.' }),
     youthAgeBand: youthAgeBandSchema,
@@ -102,11 +121,17 @@ export const ruleSetConfigSchema = z
      */
     offerAnswerDays: wholeNumber(1, 90, 'Vul een aantal dagen van 1 tot en met 90 in.'),
     /** Placements per neighbourhood (wijk) per year at which a warning shows. */
-    neighbourhoodLoadThreshold: wholeNumber(1, 1000, 'Vul een aantal plaatsingen van 1 tot en met 1000 in.'),
+    neighbourhoodLoadThreshold: wholeNumber(
+      1,
+      1000,
+      'Vul een aantal plaatsingen van 1 tot en met 1000 in.',
+    ),
     /** Years a closed case is kept before its personal data is erased. */
     retentionYears: wholeNumber(1, 30, 'Vul een aantal jaren van 1 tot en met 30 in.'),
     /** Every seat of the region signs in with a second factor (TOTP). */
-    twoFactorRequired: z.boolean({ error: (issue) => (issue.input === undefined ? requiredMessage : 'Verwacht waar of onwaar.') }),
+    twoFactorRequired: z.boolean({
+      error: (issue) => (issue.input === undefined ? requiredMessage : 'Verwacht waar of onwaar.'),
+    }),
   })
   .superRefine((value, ctx) => void findRuleSetCrossFieldIssues(value, ctx), {
     // Run even when a field elsewhere is invalid, so that a form shows every problem at once;
@@ -119,7 +144,9 @@ export type RuleSetConfig = z.infer<typeof ruleSetConfigSchema>;
  * The product's defaults for what the seeds leave open (domain.md: "where the seeds are silent the
  * product decides"). A new region's form starts from these.
  */
-export const ruleSetDefaults: Omit<RuleSetConfig, 'municipalities' | 'agreement'> & { agreement: Pick<Agreement, 'extensionYears'> } = {
+export const ruleSetDefaults: Omit<RuleSetConfig, 'municipalities' | 'agreement'> & {
+  agreement: Pick<Agreement, 'extensionYears'>;
+} = {
   targetGroups: [...targetGroups],
   youthAgeBand: { from: 18, until: 23 },
   agreement: { extensionYears: 2 },
@@ -157,7 +184,9 @@ const settingsAddedLater = ['waitingTargetDays', 'offerAnswerDays'] as const;
 
 function withStoredDefaults(value: Record<string, unknown>): Record<string, unknown> {
   const missing = settingsAddedLater.filter((key) => !(key in value));
-  return missing.length ? { ...value, ...Object.fromEntries(missing.map((key) => [key, ruleSetDefaults[key]])) } : value;
+  return missing.length
+    ? { ...value, ...Object.fromEntries(missing.map((key) => [key, ruleSetDefaults[key]])) }
+    : value;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -176,13 +205,23 @@ function findRuleSetCrossFieldIssues(value: unknown, ctx: z.RefinementCtx): void
       if (!isRecord(municipality)) return;
       const code = municipality['code'];
       if (typeof code === 'string') {
-        if (codes.has(code)) ctx.addIssue({ code: 'custom', path: ['municipalities', index, 'code'], message: `Gemeente ${code} staat al eerder in de lijst.` });
+        if (codes.has(code))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['municipalities', index, 'code'],
+            message: `Gemeente ${code} staat al eerder in de lijst.`,
+          });
         codes.add(code);
       }
       const name = municipality['name'];
       if (typeof name === 'string' && name.trim() !== '') {
         const key = name.trim().toLowerCase();
-        if (names.has(key)) ctx.addIssue({ code: 'custom', path: ['municipalities', index, 'name'], message: `De naam ${name.trim()} staat al eerder in de lijst.` });
+        if (names.has(key))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['municipalities', index, 'name'],
+            message: `De naam ${name.trim()} staat al eerder in de lijst.`,
+          });
         names.add(key);
       }
     });
@@ -192,25 +231,45 @@ function findRuleSetCrossFieldIssues(value: unknown, ctx: z.RefinementCtx): void
   if (Array.isArray(groups)) {
     const seen = new Set<unknown>();
     groups.forEach((group: unknown, index) => {
-      if (seen.has(group)) ctx.addIssue({ code: 'custom', path: ['targetGroups', index], message: 'Deze doelgroep staat er al.' });
+      if (seen.has(group))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['targetGroups', index],
+          message: 'Deze doelgroep staat er al.',
+        });
       seen.add(group);
     });
   }
 
   // Only when both ages are themselves valid: one problem, one message.
   const band = value['youthAgeBand'];
-  const isAge = (age: unknown): age is number => youthAgeBandSchema.shape.from.safeParse(age).success;
-  if (isRecord(band) && isAge(band['from']) && isAge(band['until']) && band['until'] <= band['from']) {
-    ctx.addIssue({ code: 'custom', path: ['youthAgeBand', 'until'], message: 'De bovengrens ligt boven de ondergrens.' });
+  const isAge = (age: unknown): age is number =>
+    youthAgeBandSchema.shape.from.safeParse(age).success;
+  if (
+    isRecord(band) &&
+    isAge(band['from']) &&
+    isAge(band['until']) &&
+    band['until'] <= band['from']
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['youthAgeBand', 'until'],
+      message: 'De bovengrens ligt boven de ondergrens.',
+    });
   }
 
   const agreement = value['agreement'];
   if (isRecord(agreement)) {
     const start = agreement['firstPeriodStart'];
     const end = agreement['firstPeriodEnd'];
-    const isDate = (date: unknown): date is string => typeof date === 'string' && anyIsoDate.safeParse(date).success;
+    const isDate = (date: unknown): date is string =>
+      typeof date === 'string' && anyIsoDate.safeParse(date).success;
     if (isDate(start) && isDate(end) && end < start) {
-      ctx.addIssue({ code: 'custom', path: ['agreement', 'firstPeriodEnd'], message: 'Het einde van de eerste periode ligt niet vóór het begin.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['agreement', 'firstPeriodEnd'],
+        message: 'Het einde van de eerste periode ligt niet vóór het begin.',
+      });
     }
   }
 }
@@ -246,7 +305,11 @@ export type RuleSetHistory = z.infer<typeof ruleSetHistorySchema>;
 
 export const updateRuleSetRequestSchema = z.strictObject({
   /** The version the change was made on; 0 for a region without a rule set yet. */
-  expectedVersion: wholeNumber(0, 1_000_000_000, 'Het versienummer is een geheel getal van 0 of meer.'),
+  expectedVersion: wholeNumber(
+    0,
+    1_000_000_000,
+    'Het versienummer is een geheel getal van 0 of meer.',
+  ),
   config: ruleSetConfigSchema,
 });
 export type UpdateRuleSetRequest = z.infer<typeof updateRuleSetRequestSchema>;

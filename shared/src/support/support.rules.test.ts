@@ -1,6 +1,22 @@
 import { addMonths } from '../calendar/calendar';
-import { dueFollowUpChecks, intensityDirection, isCheckAnswerable, isErasureAllowed, isPlanAgreed, isSupportWritable, planAgreementSide, retentionDueOn, signalAudience } from './support.rules';
-import { raiseSignalSchema, startSupportSchema, supportEntrySchema, eraseCaseSchema, answerCheckSchema } from './support.schemas';
+import {
+  dueFollowUpChecks,
+  intensityDirection,
+  isCheckAnswerable,
+  isErasureAllowed,
+  isPlanAgreed,
+  isSupportWritable,
+  planAgreementSide,
+  retentionDueOn,
+  signalAudience,
+} from './support.rules';
+import {
+  raiseSignalSchema,
+  startSupportSchema,
+  supportEntrySchema,
+  eraseCaseSchema,
+  answerCheckSchema,
+} from './support.schemas';
 
 describe('addMonths', () => {
   it.each([
@@ -9,7 +25,9 @@ describe('addMonths', () => {
     ['2024-02-29', 12, '2025-02-28'],
     ['2025-12-01', 1, '2026-01-01'],
     ['2020-03-10', 84, '2027-03-10'],
-  ])('%s + %i months = %s', (date, months, expected) => expect(addMonths(date, months)).toBe(expected));
+  ])('%s + %i months = %s', (date, months, expected) =>
+    expect(addMonths(date, months)).toBe(expected),
+  );
 });
 
 describe('dueFollowUpChecks', () => {
@@ -20,7 +38,9 @@ describe('dueFollowUpChecks', () => {
     ['both due, none asked (a node was down)', '2025-01-15', '2026-02-01', [], [6, 12]],
     ['both asked', '2025-01-15', '2027-01-01', [6, 12], []],
   ])('%s', (_name, keys, today, asked, expected) => {
-    expect(dueFollowUpChecks(keys, today, asked as number[]).map((c) => c.months)).toEqual(expected);
+    expect(dueFollowUpChecks(keys, today, asked as number[]).map((c) => c.months)).toEqual(
+      expected,
+    );
   });
 });
 
@@ -35,19 +55,45 @@ describe('signalAudience', () => {
 
 describe('what may be written when', () => {
   it.each([
-    ['aftercare', true, true], ['aftercare', false, false], ['moved', false, false], ['closed', true, false], ['searching', false, false],
-  ] as const)('support log in %s (started %s): %s', (state, started, expected) => expect(isSupportWritable(state, started)).toBe(expected));
+    ['aftercare', true, true],
+    ['aftercare', false, false],
+    ['moved', false, false],
+    ['closed', true, false],
+    ['searching', false, false],
+  ] as const)('support log in %s (started %s): %s', (state, started, expected) =>
+    expect(isSupportWritable(state, started)).toBe(expected),
+  );
   it.each([
-    ['aftercare', false, true], ['closed', false, true], ['closed', true, false], ['moved', false, false],
-  ] as const)('checks in %s (erased %s): %s', (state, erased, expected) => expect(isCheckAnswerable(state, erased)).toBe(expected));
+    ['aftercare', false, true],
+    ['closed', false, true],
+    ['closed', true, false],
+    ['moved', false, false],
+  ] as const)('checks in %s (erased %s): %s', (state, erased, expected) =>
+    expect(isCheckAnswerable(state, erased)).toBe(expected),
+  );
 });
 
 describe('plans and intensity', () => {
   it.each([
-    [null, null, false], ['2025-01-01', null, false], [null, '2025-01-01', false], ['2025-01-01', '2025-01-02', true],
-  ])('provider %s, municipality %s: agreed %s', (p, m, expected) => expect(isPlanAgreed({ providerAgreedAt: p, municipalityAgreedAt: m })).toBe(expected));
-  it.each([['provider', 'provider'], ['municipality', 'municipality'], ['casemanager', null], ['corporation', null]] as const)('%s agrees as %s', (seat, side) => expect(planAgreementSide(seat)).toBe(side));
-  it.each([[null, 4, 'start'], [4, 6, 'up'], [6, 2, 'down'], [4, 4, 'up']] as const)('%s → %s is %s', (a, b, d) => expect(intensityDirection(a, b)).toBe(d));
+    [null, null, false],
+    ['2025-01-01', null, false],
+    [null, '2025-01-01', false],
+    ['2025-01-01', '2025-01-02', true],
+  ])('provider %s, municipality %s: agreed %s', (p, m, expected) =>
+    expect(isPlanAgreed({ providerAgreedAt: p, municipalityAgreedAt: m })).toBe(expected),
+  );
+  it.each([
+    ['provider', 'provider'],
+    ['municipality', 'municipality'],
+    ['casemanager', null],
+    ['corporation', null],
+  ] as const)('%s agrees as %s', (seat, side) => expect(planAgreementSide(seat)).toBe(side));
+  it.each([
+    [null, 4, 'start'],
+    [4, 6, 'up'],
+    [6, 2, 'down'],
+    [4, 4, 'up'],
+  ] as const)('%s → %s is %s', (a, b, d) => expect(intensityDirection(a, b)).toBe(d));
 });
 
 describe('retention', () => {
@@ -55,30 +101,121 @@ describe('retention', () => {
     ['retentionExpired', '2018-05-01', 7, '2025-04-30', false],
     ['retentionExpired', '2018-05-01', 7, '2025-05-01', true],
     ['residentRequest', '2025-05-01', 7, '2025-05-02', true],
-  ] as const)('%s, closed %s, %i years, on %s: %s', (ground, closed, years, today, expected) => expect(isErasureAllowed(ground, closed, years, today)).toBe(expected));
+  ] as const)('%s, closed %s, %i years, on %s: %s', (ground, closed, years, today, expected) =>
+    expect(isErasureAllowed(ground, closed, years, today)).toBe(expected),
+  );
   it('due date', () => expect(retentionDueOn('2025-02-28', 1)).toBe('2026-02-28'));
 });
 
 describe('request schemas', () => {
-  const issuesOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) => result.error?.issues.map((i) => i.path.join('.')) ?? [];
+  const issuesOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
+    result.error?.issues.map((i) => i.path.join('.')) ?? [];
   it.each([
-    ['a contact without note', supportEntrySchema, { type: 'contact', date: '2025-02-01', kind: 'phone', durationMinutes: 20, note: '' }, 'note'],
-    ['a contact of 0 minutes', supportEntrySchema, { type: 'contact', date: '2025-02-01', kind: 'phone', durationMinutes: 0, note: 'Kort' }, 'durationMinutes'],
-    ['an intensity change without reason', supportEntrySchema, { type: 'intensity', date: '2025-02-01', hoursPerWeek: 6, reason: 'meer' }, 'reason'],
-    ['a goal in an unknown domain', supportEntrySchema, { type: 'goal', lifeDomain: 'leisure', description: 'Hobby' }, 'lifeDomain'],
-    ['a respite stay ending before it starts', supportEntrySchema, { type: 'respite', from: '2025-03-05', to: '2025-03-01', place: 'Logeerhuis', reason: 'Even rust nodig na ruzie' }, 'to'],
+    [
+      'a contact without note',
+      supportEntrySchema,
+      { type: 'contact', date: '2025-02-01', kind: 'phone', durationMinutes: 20, note: '' },
+      'note',
+    ],
+    [
+      'a contact of 0 minutes',
+      supportEntrySchema,
+      { type: 'contact', date: '2025-02-01', kind: 'phone', durationMinutes: 0, note: 'Kort' },
+      'durationMinutes',
+    ],
+    [
+      'an intensity change without reason',
+      supportEntrySchema,
+      { type: 'intensity', date: '2025-02-01', hoursPerWeek: 6, reason: 'meer' },
+      'reason',
+    ],
+    [
+      'a goal in an unknown domain',
+      supportEntrySchema,
+      { type: 'goal', lifeDomain: 'leisure', description: 'Hobby' },
+      'lifeDomain',
+    ],
+    [
+      'a respite stay ending before it starts',
+      supportEntrySchema,
+      {
+        type: 'respite',
+        from: '2025-03-05',
+        to: '2025-03-01',
+        place: 'Logeerhuis',
+        reason: 'Even rust nodig na ruzie',
+      },
+      'to',
+    ],
     ['an unknown entry type', supportEntrySchema, { type: 'diary' }, 'type'],
-    ['a signal of an unknown kind', raiseSignalSchema, { kind: 'debt', severity: 'low', date: '2025-02-01', description: 'Twee maanden huur niet betaald' }, 'kind'],
-    ['a signal with a bad table id', raiseSignalSchema, { kind: 'relapse', severity: 'high', date: '2025-02-01', description: 'Gebruikt weer dagelijks', escalateToTableId: 'x' }, 'escalateToTableId'],
-    ['a start before the keys', startSupportSchema, { version: 3, keyHandoverDate: '2025-02-01', startedOn: '2025-01-20', landlordOrganisationId: '5b1d8f5e-8f4e-4f8e-9f3e-1d2c3b4a5f6e', hoursPerWeek: 4 }, 'startedOn'],
-    ['erasure with a mistyped pseudonym', eraseCaseSchema, { ground: 'residentRequest', confirmPseudonym: 'r-abc' }, 'confirmPseudonym'],
+    [
+      'a signal of an unknown kind',
+      raiseSignalSchema,
+      {
+        kind: 'debt',
+        severity: 'low',
+        date: '2025-02-01',
+        description: 'Twee maanden huur niet betaald',
+      },
+      'kind',
+    ],
+    [
+      'a signal with a bad table id',
+      raiseSignalSchema,
+      {
+        kind: 'relapse',
+        severity: 'high',
+        date: '2025-02-01',
+        description: 'Gebruikt weer dagelijks',
+        escalateToTableId: 'x',
+      },
+      'escalateToTableId',
+    ],
+    [
+      'a start before the keys',
+      startSupportSchema,
+      {
+        version: 3,
+        keyHandoverDate: '2025-02-01',
+        startedOn: '2025-01-20',
+        landlordOrganisationId: '5b1d8f5e-8f4e-4f8e-9f3e-1d2c3b4a5f6e',
+        hoursPerWeek: 4,
+      },
+      'startedOn',
+    ],
+    [
+      'erasure with a mistyped pseudonym',
+      eraseCaseSchema,
+      { ground: 'residentRequest', confirmPseudonym: 'r-abc' },
+      'confirmPseudonym',
+    ],
     ['a check without an answer', answerCheckSchema, { stillLivesThere: true }, 'tenancyConverted'],
   ])('%s is refused at %s', (_name, schema, input, path) => {
     expect(issuesOf(schema.safeParse(input) as never)).toContain(path);
   });
   it.each([
-    [supportEntrySchema, { type: 'contact', date: '2025-02-01', kind: 'homeVisit', durationMinutes: 45, note: 'Goed gesprek over de buren.' }],
-    [supportEntrySchema, { type: 'goal', lifeDomain: 'incomeAndDebts', description: 'Schulden in beeld' }],
-    [raiseSignalSchema, { kind: 'nuisance', severity: 'medium', date: '2025-02-01', description: 'Buren klagen over geluid in de nacht' }],
+    [
+      supportEntrySchema,
+      {
+        type: 'contact',
+        date: '2025-02-01',
+        kind: 'homeVisit',
+        durationMinutes: 45,
+        note: 'Goed gesprek over de buren.',
+      },
+    ],
+    [
+      supportEntrySchema,
+      { type: 'goal', lifeDomain: 'incomeAndDebts', description: 'Schulden in beeld' },
+    ],
+    [
+      raiseSignalSchema,
+      {
+        kind: 'nuisance',
+        severity: 'medium',
+        date: '2025-02-01',
+        description: 'Buren klagen over geluid in de nacht',
+      },
+    ],
   ])('accepts %#', (schema, input) => expect(schema.safeParse(input).success).toBe(true));
 });

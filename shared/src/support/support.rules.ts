@@ -11,9 +11,12 @@ import type { SignalKind } from './support.schemas';
 export const followUpCheckMonths = [6, 12] as const;
 export type FollowUpCheckMonths = (typeof followUpCheckMonths)[number];
 
-
 /** The checks due on `today` that have not been asked yet, with their due dates. */
-export function dueFollowUpChecks(keyHandoverDate: string, today: string, alreadyAsked: readonly number[]): { months: FollowUpCheckMonths; dueOn: string }[] {
+export function dueFollowUpChecks(
+  keyHandoverDate: string,
+  today: string,
+  alreadyAsked: readonly number[],
+): { months: FollowUpCheckMonths; dueOn: string }[] {
   return followUpCheckMonths
     .map((months) => ({ months, dueOn: addMonths(keyHandoverDate, months) }))
     .filter((check) => check.dueOn <= today && !alreadyAsked.includes(check.months));
@@ -25,7 +28,11 @@ export function dueFollowUpChecks(keyHandoverDate: string, today: string, alread
  * municipality (which purchases the support) and the case manager. The case manager hears of
  * every signal: the case is theirs.
  */
-export function signalAudience(kind: SignalKind): { landlord: boolean; municipality: boolean; caseManager: boolean } {
+export function signalAudience(kind: SignalKind): {
+  landlord: boolean;
+  municipality: boolean;
+  caseManager: boolean;
+} {
   switch (kind) {
     case 'paymentArrears':
     case 'nuisance':
@@ -48,7 +55,10 @@ export function isCheckAnswerable(state: CaseState, isErased: boolean): boolean 
 }
 
 /** A plan version counts once both the provider and the municipality agreed to that version. */
-export function isPlanAgreed(plan: { providerAgreedAt: string | null; municipalityAgreedAt: string | null }): boolean {
+export function isPlanAgreed(plan: {
+  providerAgreedAt: string | null;
+  municipalityAgreedAt: string | null;
+}): boolean {
   return plan.providerAgreedAt !== null && plan.municipalityAgreedAt !== null;
 }
 
@@ -58,7 +68,10 @@ export function planAgreementSide(seat: Seat): 'provider' | 'municipality' | nul
 }
 
 /** Direction of an intensity change against the hours before it. */
-export function intensityDirection(previousHours: number | null, nextHours: number): 'start' | 'up' | 'down' {
+export function intensityDirection(
+  previousHours: number | null,
+  nextHours: number,
+): 'start' | 'up' | 'down' {
   if (previousHours === null) return 'start';
   return nextHours >= previousHours ? 'up' : 'down';
 }
@@ -72,6 +85,11 @@ export function retentionDueOn(closedOn: string, retentionYears: number): string
  * Whether a closed case may be erased on this ground today: on the resident's request at any time
  * after closing (AVG art. 17); for the retention period only once it has passed.
  */
-export function isErasureAllowed(ground: 'retentionExpired' | 'residentRequest', closedOn: string, retentionYears: number, today: string): boolean {
+export function isErasureAllowed(
+  ground: 'retentionExpired' | 'residentRequest',
+  closedOn: string,
+  retentionYears: number,
+  today: string,
+): boolean {
   return ground === 'residentRequest' || retentionDueOn(closedOn, retentionYears) <= today;
 }

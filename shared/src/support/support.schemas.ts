@@ -10,26 +10,47 @@ import { caseOutcomeSchema, caseVersionSchema, lifeDomains } from '../cases/case
  */
 
 const requiredText = (min: number, max: number, what: string) =>
-  safeText().trim().min(min, { error: `${what}: minstens ${min} tekens.` }).max(max, { error: `Hoogstens ${max} tekens.` });
+  safeText()
+    .trim()
+    .min(min, { error: `${what}: minstens ${min} tekens.` })
+    .max(max, { error: `Hoogstens ${max} tekens.` });
 
 // ---- vocabularies ----
 export const contactKinds = ['homeVisit', 'office', 'phone', 'video', 'other'] as const;
 export const contactKindLabel: Record<(typeof contactKinds)[number], string> = {
-  homeVisit: 'Huisbezoek', office: 'Op kantoor', phone: 'Telefonisch', video: 'Beeldbellen', other: 'Anders',
+  homeVisit: 'Huisbezoek',
+  office: 'Op kantoor',
+  phone: 'Telefonisch',
+  video: 'Beeldbellen',
+  other: 'Anders',
 };
 export const intensityDirections = ['start', 'up', 'down'] as const;
-export const intensityDirectionLabel: Record<(typeof intensityDirections)[number], string> = { start: 'Start', up: 'Opgeschaald', down: 'Afgeschaald' };
+export const intensityDirectionLabel: Record<(typeof intensityDirections)[number], string> = {
+  start: 'Start',
+  up: 'Opgeschaald',
+  down: 'Afgeschaald',
+};
 export const goalProgresses = ['notStarted', 'inProgress', 'achieved', 'stalled'] as const;
 export const goalProgressLabel: Record<(typeof goalProgresses)[number], string> = {
-  notStarted: 'Nog niet gestart', inProgress: 'Bezig', achieved: 'Bereikt', stalled: 'Stokt',
+  notStarted: 'Nog niet gestart',
+  inProgress: 'Bezig',
+  achieved: 'Bereikt',
+  stalled: 'Stokt',
 };
 export const signalKinds = ['paymentArrears', 'nuisance', 'relapse', 'other'] as const;
 export type SignalKind = (typeof signalKinds)[number];
 export const signalKindLabel: Record<SignalKind, string> = {
-  paymentArrears: 'Betalingsachterstand', nuisance: 'Overlast', relapse: 'Terugval', other: 'Anders',
+  paymentArrears: 'Betalingsachterstand',
+  nuisance: 'Overlast',
+  relapse: 'Terugval',
+  other: 'Anders',
 };
 export const signalSeverities = ['low', 'medium', 'high'] as const;
-export const signalSeverityLabel: Record<(typeof signalSeverities)[number], string> = { low: 'Laag', medium: 'Middel', high: 'Hoog' };
+export const signalSeverityLabel: Record<(typeof signalSeverities)[number], string> = {
+  low: 'Laag',
+  medium: 'Middel',
+  high: 'Hoog',
+};
 
 // ---- requests ----
 
@@ -38,48 +59,73 @@ export const signalSeverityLabel: Record<(typeof signalSeverities)[number], stri
  * when the move-in is recorded (placements), the server takes them from it and refuses a differing
  * value; only without a recorded move-in must they be given here.
  */
-export const startSupportSchema = z.strictObject({
-  version: caseVersionSchema,
-  keyHandoverDate: isoDate.optional(),
-  startedOn: isoDate,
-  landlordOrganisationId: z.uuid({ error: 'Kies de corporatie die de woning verhuurt.' }).optional(),
-  hoursPerWeek: z.number({ error: 'Vul het aantal uren per week in.' }).min(0).max(40, { error: 'Hoogstens 40 uur per week.' }),
-}).refine((s) => s.keyHandoverDate === undefined || s.startedOn >= s.keyHandoverDate, { path: ['startedOn'], error: 'De nazorg start op of na de sleuteloverdracht.' });
+export const startSupportSchema = z
+  .strictObject({
+    version: caseVersionSchema,
+    keyHandoverDate: isoDate.optional(),
+    startedOn: isoDate,
+    landlordOrganisationId: z
+      .uuid({ error: 'Kies de corporatie die de woning verhuurt.' })
+      .optional(),
+    hoursPerWeek: z
+      .number({ error: 'Vul het aantal uren per week in.' })
+      .min(0)
+      .max(40, { error: 'Hoogstens 40 uur per week.' }),
+  })
+  .refine((s) => s.keyHandoverDate === undefined || s.startedOn >= s.keyHandoverDate, {
+    path: ['startedOn'],
+    error: 'De nazorg start op of na de sleuteloverdracht.',
+  });
 export type StartSupport = z.infer<typeof startSupportSchema>;
 
-export const supportEntrySchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('contact'),
-    date: isoDate,
-    kind: z.enum(contactKinds, { error: 'Kies de soort contact.' }),
-    durationMinutes: z.int({ error: 'Vul de duur in minuten in.' }).min(1, { error: 'Minstens 1 minuut.' }).max(600, { error: 'Hoogstens 600 minuten.' }),
-    note: requiredText(1, 1000, 'Korte notitie'),
-  }),
-  z.strictObject({
-    type: z.literal('intensity'),
-    date: isoDate,
-    hoursPerWeek: z.number({ error: 'Vul het aantal uren per week in.' }).min(0, { error: 'Niet minder dan 0.' }).max(40, { error: 'Hoogstens 40 uur per week.' }),
-    reason: requiredText(10, 1000, 'Waarom'),
-  }),
-  z.strictObject({
-    type: z.literal('goal'),
-    lifeDomain: z.enum(lifeDomains, { error: 'Kies een leefgebied.' }),
-    description: requiredText(3, 500, 'Doel'),
-    progress: z.enum(goalProgresses).default('notStarted'),
-  }),
-  z.strictObject({
-    type: z.literal('goalProgress'),
-    goalId: z.uuid({ error: 'Onbekend doel.' }),
-    progress: z.enum(goalProgresses, { error: 'Kies de voortgang.' }),
-  }),
-  z.strictObject({
-    type: z.literal('respite'),
-    from: isoDate,
-    to: isoDate,
-    place: requiredText(2, 200, 'Logeerplek'),
-    reason: requiredText(10, 1000, 'Reden'),
-  }).refine((r) => r.to >= r.from, { path: ['to'], error: 'De einddatum ligt op of na de begindatum.' }),
-], { error: 'Onbekende soort regel.' });
+export const supportEntrySchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({
+      type: z.literal('contact'),
+      date: isoDate,
+      kind: z.enum(contactKinds, { error: 'Kies de soort contact.' }),
+      durationMinutes: z
+        .int({ error: 'Vul de duur in minuten in.' })
+        .min(1, { error: 'Minstens 1 minuut.' })
+        .max(600, { error: 'Hoogstens 600 minuten.' }),
+      note: requiredText(1, 1000, 'Korte notitie'),
+    }),
+    z.strictObject({
+      type: z.literal('intensity'),
+      date: isoDate,
+      hoursPerWeek: z
+        .number({ error: 'Vul het aantal uren per week in.' })
+        .min(0, { error: 'Niet minder dan 0.' })
+        .max(40, { error: 'Hoogstens 40 uur per week.' }),
+      reason: requiredText(10, 1000, 'Waarom'),
+    }),
+    z.strictObject({
+      type: z.literal('goal'),
+      lifeDomain: z.enum(lifeDomains, { error: 'Kies een leefgebied.' }),
+      description: requiredText(3, 500, 'Doel'),
+      progress: z.enum(goalProgresses).default('notStarted'),
+    }),
+    z.strictObject({
+      type: z.literal('goalProgress'),
+      goalId: z.uuid({ error: 'Onbekend doel.' }),
+      progress: z.enum(goalProgresses, { error: 'Kies de voortgang.' }),
+    }),
+    z
+      .strictObject({
+        type: z.literal('respite'),
+        from: isoDate,
+        to: isoDate,
+        place: requiredText(2, 200, 'Logeerplek'),
+        reason: requiredText(10, 1000, 'Reden'),
+      })
+      .refine((r) => r.to >= r.from, {
+        path: ['to'],
+        error: 'De einddatum ligt op of na de begindatum.',
+      }),
+  ],
+  { error: 'Onbekende soort regel.' },
+);
 export type SupportEntry = z.infer<typeof supportEntrySchema>;
 
 export const raiseSignalSchema = z.strictObject({
@@ -101,13 +147,18 @@ export const relapsePlanInputSchema = z.strictObject({
 });
 export type RelapsePlanInput = z.infer<typeof relapsePlanInputSchema>;
 
-export const agreePlanSchema = z.strictObject({ version: z.int().positive({ error: 'Onbekende versie van het plan.' }) });
+export const agreePlanSchema = z.strictObject({
+  version: z.int().positive({ error: 'Onbekende versie van het plan.' }),
+});
 
 export const answerCheckSchema = z.strictObject({
   stillLivesThere: z.boolean({ error: 'Woont de bewoner er nog? Kies ja of nee.' }),
   tenancyConverted: z.boolean({ error: 'Staat het huurcontract op eigen naam? Kies ja of nee.' }),
 });
-export const checkParamsSchema = z.strictObject({ caseId: z.uuid({ error: 'Onbekende casus.' }), checkId: z.uuid({ error: 'Onbekende nameting.' }) });
+export const checkParamsSchema = z.strictObject({
+  caseId: z.uuid({ error: 'Onbekende casus.' }),
+  checkId: z.uuid({ error: 'Onbekende nameting.' }),
+});
 
 export const closeSupportSchema = z.strictObject({
   version: caseVersionSchema,
@@ -127,31 +178,101 @@ export const supportViewSchema = z.object({
   providerName: safeText().nullable(),
   landlordName: safeText().nullable(),
   /** The move-in as recorded by the placements module (key handover, the offering corporation): what starting support takes. */
-  recordedMove: z.object({ keyHandoverDate: safeText(), landlordOrganisationId: z.uuid(), landlordName: safeText() }).nullable(),
+  recordedMove: z
+    .object({
+      keyHandoverDate: safeText(),
+      landlordOrganisationId: z.uuid(),
+      landlordName: safeText(),
+    })
+    .nullable(),
   currentHoursPerWeek: z.number().nullable(),
-  intensity: z.array(z.object({ id: z.uuid(), date: safeText(), hoursPerWeek: z.number(), direction: z.enum(intensityDirections), reason: safeText().nullable().optional() })),
-  goals: z.array(z.object({ id: z.uuid(), lifeDomain: z.enum(lifeDomains), description: safeText().nullable(), progress: z.enum(goalProgresses), updatedAt: safeText() })),
-  contacts: z.array(z.object({ id: z.uuid(), date: safeText(), kind: z.enum(contactKinds), durationMinutes: z.int(), note: safeText().nullable(), recordedBy: safeText() })),
-  respite: z.array(z.object({ id: z.uuid(), from: safeText(), to: safeText(), place: safeText().nullable(), reason: safeText().nullable() })),
-  signals: z.array(z.object({
-    id: z.uuid(), kind: z.enum(signalKinds), severity: z.enum(signalSeverities), date: safeText(), description: safeText().nullable().optional(),
-    escalatedToTable: z.object({ id: z.uuid(), title: safeText() }).nullable(),
-  })),
-  plan: z.object({
-    version: z.int(), whoTakesOver: safeText(), howToScaleUp: safeText(), finalSay: safeText(), draftedAt: safeText(),
-    providerAgreedAt: safeText().nullable(), municipalityAgreedAt: safeText().nullable(), isAgreed: z.boolean(),
-  }).nullable(),
-  checks: z.array(z.object({
-    id: z.uuid(), months: z.union([z.literal(6), z.literal(12)]), dueOn: safeText(), isAnswered: z.boolean(),
-    stillLivesThere: z.boolean().nullable(), tenancyConverted: z.boolean().nullable(), answeredAt: safeText().nullable(),
-  })),
+  intensity: z.array(
+    z.object({
+      id: z.uuid(),
+      date: safeText(),
+      hoursPerWeek: z.number(),
+      direction: z.enum(intensityDirections),
+      reason: safeText().nullable().optional(),
+    }),
+  ),
+  goals: z.array(
+    z.object({
+      id: z.uuid(),
+      lifeDomain: z.enum(lifeDomains),
+      description: safeText().nullable(),
+      progress: z.enum(goalProgresses),
+      updatedAt: safeText(),
+    }),
+  ),
+  contacts: z.array(
+    z.object({
+      id: z.uuid(),
+      date: safeText(),
+      kind: z.enum(contactKinds),
+      durationMinutes: z.int(),
+      note: safeText().nullable(),
+      recordedBy: safeText(),
+    }),
+  ),
+  respite: z.array(
+    z.object({
+      id: z.uuid(),
+      from: safeText(),
+      to: safeText(),
+      place: safeText().nullable(),
+      reason: safeText().nullable(),
+    }),
+  ),
+  signals: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(signalKinds),
+      severity: z.enum(signalSeverities),
+      date: safeText(),
+      description: safeText().nullable().optional(),
+      escalatedToTable: z.object({ id: z.uuid(), title: safeText() }).nullable(),
+    }),
+  ),
+  plan: z
+    .object({
+      version: z.int(),
+      whoTakesOver: safeText(),
+      howToScaleUp: safeText(),
+      finalSay: safeText(),
+      draftedAt: safeText(),
+      providerAgreedAt: safeText().nullable(),
+      municipalityAgreedAt: safeText().nullable(),
+      isAgreed: z.boolean(),
+    })
+    .nullable(),
+  checks: z.array(
+    z.object({
+      id: z.uuid(),
+      months: z.union([z.literal(6), z.literal(12)]),
+      dueOn: safeText(),
+      isAnswered: z.boolean(),
+      stillLivesThere: z.boolean().nullable(),
+      tenancyConverted: z.boolean().nullable(),
+      answeredAt: safeText().nullable(),
+    }),
+  ),
   /** What the seat may do here now. */
-  can: z.object({ start: z.boolean(), write: z.boolean(), agreePlan: z.boolean(), close: z.boolean(), answerChecks: z.boolean() }),
+  can: z.object({
+    start: z.boolean(),
+    write: z.boolean(),
+    agreePlan: z.boolean(),
+    close: z.boolean(),
+    answerChecks: z.boolean(),
+  }),
 });
 export type SupportView = z.infer<typeof supportViewSchema>;
 export type SupportViewField = keyof SupportView;
 
-export const escalationTableSchema = z.object({ id: z.uuid(), title: safeText(), startsAt: safeText() });
+export const escalationTableSchema = z.object({
+  id: z.uuid(),
+  title: safeText(),
+  startsAt: safeText(),
+});
 
 // ---- erasure and retention (AVG art. 17) ----
 
@@ -168,9 +289,17 @@ export type ErasureCandidate = z.infer<typeof erasureCandidateSchema>;
 
 export const erasureGrounds = ['retentionExpired', 'residentRequest'] as const;
 export const eraseCaseSchema = z.strictObject({
-  ground: z.enum(erasureGrounds, { error: 'Kies de grond: bewaartermijn verstreken of verzoek van de bewoner.' }),
+  ground: z.enum(erasureGrounds, {
+    error: 'Kies de grond: bewaartermijn verstreken of verzoek van de bewoner.',
+  }),
   /** Typed by the administrator: erasure cannot be undone. */
-  confirmPseudonym: safeText().trim().regex(/^R-[0-9A-Z]{8}$/, { error: 'Typ het pseudoniem van de casus over (R-…).' }),
+  confirmPseudonym: safeText()
+    .trim()
+    .regex(/^R-[0-9A-Z]{8}$/, { error: 'Typ het pseudoniem van de casus over (R-…).' }),
 });
 export type EraseCase = z.infer<typeof eraseCaseSchema>;
-export const erasureResultSchema = z.object({ caseId: z.uuid(), pseudonym: safeText(), erasedAt: safeText() });
+export const erasureResultSchema = z.object({
+  caseId: z.uuid(),
+  pseudonym: safeText(),
+  erasedAt: safeText(),
+});

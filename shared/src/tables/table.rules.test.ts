@@ -1,9 +1,22 @@
 import fc from 'fast-check';
-import { agendaDaysLate, agendaPublishBy, isAgendaPublicationLate, isPlannedAfterPublicationDeadline, isOverWaitingTarget, isPreconditionOverdue, minutesOf } from './table.rules';
+import {
+  agendaDaysLate,
+  agendaPublishBy,
+  isAgendaPublicationLate,
+  isPlannedAfterPublicationDeadline,
+  isOverWaitingTarget,
+  isPreconditionOverdue,
+  minutesOf,
+} from './table.rules';
 
 describe('agendaPublishBy', () => {
   it.each([
-    ['five days before a Tuesday morning: the Thursday before', '2026-04-14T08:00:00.000Z', 5, '2026-04-09T08:00:00.000Z'],
+    [
+      'five days before a Tuesday morning: the Thursday before',
+      '2026-04-14T08:00:00.000Z',
+      5,
+      '2026-04-09T08:00:00.000Z',
+    ],
     ['calendar days: a weekend counts', '2026-04-13T08:00:00.000Z', 2, '2026-04-11T08:00:00.000Z'],
     ['zero days: the start itself', '2026-04-14T08:00:00.000Z', 0, '2026-04-14T08:00:00.000Z'],
     ['across the year', '2027-01-03T09:00:00.000Z', 5, '2026-12-29T09:00:00.000Z'],
@@ -13,22 +26,53 @@ describe('agendaPublishBy', () => {
   });
 
   it('is never after the start, and exactly the days before it', () => {
-    fc.assert(fc.property(
-      fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: 0, max: 60 }),
-      (start, days) => {
-        const by = new Date(agendaPublishBy(start.toISOString(), days)).getTime();
-        return by <= start.getTime() && start.getTime() - by === days * 86_400_000;
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('2020-01-01T00:00:00Z'),
+          max: new Date('2100-01-01T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.integer({ min: 0, max: 60 }),
+        (start, days) => {
+          const by = new Date(agendaPublishBy(start.toISOString(), days)).getTime();
+          return by <= start.getTime() && start.getTime() - by === days * 86_400_000;
+        },
+      ),
+    );
   });
 });
 
 describe('isAgendaPublicationLate', () => {
   it.each([
-    ['planned, the deadline passed', 'planned', '2026-04-09T08:00:00Z', '2026-04-09T08:00:01Z', true],
-    ['planned, at the deadline itself', 'planned', '2026-04-09T08:00:00Z', '2026-04-09T08:00:00Z', false],
-    ['planned, before the deadline', 'planned', '2026-04-09T08:00:00Z', '2026-04-01T08:00:00Z', false],
-    ['published late is no longer late', 'published', '2026-04-09T08:00:00Z', '2026-04-12T08:00:00Z', false],
+    [
+      'planned, the deadline passed',
+      'planned',
+      '2026-04-09T08:00:00Z',
+      '2026-04-09T08:00:01Z',
+      true,
+    ],
+    [
+      'planned, at the deadline itself',
+      'planned',
+      '2026-04-09T08:00:00Z',
+      '2026-04-09T08:00:00Z',
+      false,
+    ],
+    [
+      'planned, before the deadline',
+      'planned',
+      '2026-04-09T08:00:00Z',
+      '2026-04-01T08:00:00Z',
+      false,
+    ],
+    [
+      'published late is no longer late',
+      'published',
+      '2026-04-09T08:00:00Z',
+      '2026-04-12T08:00:00Z',
+      false,
+    ],
     ['closed', 'closed', '2026-04-09T08:00:00Z', '2026-05-01T08:00:00Z', false],
   ] as const)('%s', (_what, state, publishBy, now, expected) => {
     expect(isAgendaPublicationLate(state, publishBy, now)).toBe(expected);
@@ -38,11 +82,15 @@ describe('isAgendaPublicationLate', () => {
     // Planned on 7 December (00:30 Dutch time) for 8 December with five days: the deadline was 3 December.
     const publishBy = agendaPublishBy('2026-12-08T09:00:00Z', 5);
     expect(isPlannedAfterPublicationDeadline(publishBy, '2026-12-06T23:30:00Z')).toBe(true);
-    expect(isAgendaPublicationLate('planned', publishBy, '2026-12-06T23:31:00Z', '2026-12-06T23:30:00Z')).toBe(false);
+    expect(
+      isAgendaPublicationLate('planned', publishBy, '2026-12-06T23:31:00Z', '2026-12-06T23:30:00Z'),
+    ).toBe(false);
     expect(agendaDaysLate(publishBy, '2026-12-06T23:30:00Z')).toBe(4);
     expect(agendaDaysLate(publishBy, '2026-12-03')).toBe(0);
     // Planned in time and not shared: overdue, as before.
-    expect(isAgendaPublicationLate('planned', publishBy, '2026-12-04T09:00:00Z', '2026-11-20T09:00:00Z')).toBe(true);
+    expect(
+      isAgendaPublicationLate('planned', publishBy, '2026-12-04T09:00:00Z', '2026-11-20T09:00:00Z'),
+    ).toBe(true);
   });
 });
 
@@ -73,19 +121,59 @@ describe('isOverWaitingTarget', () => {
 
 describe('minutesOf', () => {
   const decided = (present: [string, string, string][]) => ({
-    status: 'decided' as const, decision: { present: present.map(([organisationId, organisationName, seat]) => ({ organisationId, organisationName, seat })) },
+    status: 'decided' as const,
+    decision: {
+      present: present.map(([organisationId, organisationName, seat]) => ({
+        organisationId,
+        organisationName,
+        seat,
+      })),
+    },
   });
   it.each([
     ['an empty agenda', [], [], [0, 0, 0]],
-    ['one decision', [decided([['l', 'Gemeente Lelystad', 'municipality']])], [['Gemeente Lelystad', ['municipality']]], [1, 0, 0]],
-    ['the same organisation at two decisions counts once, with each seat it took',
-      [decided([['l', 'Gemeente Lelystad', 'municipality'], ['k', 'Kwintes', 'casemanager']]), decided([['k', 'Kwintes', 'provider'], ['c', 'Centrada', 'corporation']])],
-      [['Gemeente Lelystad', ['municipality']], ['Kwintes', ['casemanager', 'provider']], ['Centrada', ['corporation']]], [2, 0, 0]],
-    ['deferred and open items have no one present',
-      [{ status: 'deferred' as const, decision: null }, { status: 'open' as const, decision: null }, { status: 'removed' as const, decision: null }], [], [0, 1, 1]],
+    [
+      'one decision',
+      [decided([['l', 'Gemeente Lelystad', 'municipality']])],
+      [['Gemeente Lelystad', ['municipality']]],
+      [1, 0, 0],
+    ],
+    [
+      'the same organisation at two decisions counts once, with each seat it took',
+      [
+        decided([
+          ['l', 'Gemeente Lelystad', 'municipality'],
+          ['k', 'Kwintes', 'casemanager'],
+        ]),
+        decided([
+          ['k', 'Kwintes', 'provider'],
+          ['c', 'Centrada', 'corporation'],
+        ]),
+      ],
+      [
+        ['Gemeente Lelystad', ['municipality']],
+        ['Kwintes', ['casemanager', 'provider']],
+        ['Centrada', ['corporation']],
+      ],
+      [2, 0, 0],
+    ],
+    [
+      'deferred and open items have no one present',
+      [
+        { status: 'deferred' as const, decision: null },
+        { status: 'open' as const, decision: null },
+        { status: 'removed' as const, decision: null },
+      ],
+      [],
+      [0, 1, 1],
+    ],
   ] as const)('%s', (_what, agenda, present, [decidedCount, deferredCount, openCount]) => {
     const minutes = minutesOf(agenda as never);
     expect(minutes.present.map((p) => [p.organisationName, p.seats])).toEqual(present);
-    expect([minutes.decided.length, minutes.deferred.length, minutes.open.length]).toEqual([decidedCount, deferredCount, openCount]);
+    expect([minutes.decided.length, minutes.deferred.length, minutes.open.length]).toEqual([
+      decidedCount,
+      deferredCount,
+      openCount,
+    ]);
   });
 });

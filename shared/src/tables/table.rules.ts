@@ -22,8 +22,14 @@ export function agendaPublishBy(startsAt: string, publicationDays: number): stri
  * deadline (tomorrow's table, planned today) was never in time: it is not overdue, it is planned
  * late, and says by how many days (`agendaDaysLate`).
  */
-export function isAgendaPublicationLate(state: 'planned' | 'published' | 'closed', publishBy: string, now: string, plannedAt?: string): boolean {
-  if (plannedAt !== undefined && isPlannedAfterPublicationDeadline(publishBy, plannedAt)) return false;
+export function isAgendaPublicationLate(
+  state: 'planned' | 'published' | 'closed',
+  publishBy: string,
+  now: string,
+  plannedAt?: string,
+): boolean {
+  if (plannedAt !== undefined && isPlannedAfterPublicationDeadline(publishBy, plannedAt))
+    return false;
   return state === 'planned' && new Date(publishBy).getTime() < new Date(now).getTime();
 }
 
@@ -46,13 +52,18 @@ export function isPreconditionOverdue(dueDate: string, isDone: boolean, today: s
  * The waiting clock runs past the region's target (≤ 3 months from "uitstroomgereed" to a dwelling,
  * domain.md §6): strictly more days than the target.
  */
-export function isOverWaitingTarget(waitingDays: number | null | undefined, targetDays: number): boolean {
+export function isOverWaitingTarget(
+  waitingDays: number | null | undefined,
+  targetDays: number,
+): boolean {
   return typeof waitingDays === 'number' && waitingDays > targetDays;
 }
 
 interface MinutesItem {
   status: 'open' | 'decided' | 'deferred' | 'removed';
-  decision: { present: readonly { organisationId: string; organisationName: string; seat: string }[] } | null;
+  decision: {
+    present: readonly { organisationId: string; organisationName: string; seat: string }[];
+  } | null;
 }
 
 /**
@@ -61,10 +72,17 @@ interface MinutesItem {
  * are the organisations recorded present at any decision, each once, in order of first mention.
  */
 export function minutesOf<I extends MinutesItem>(agenda: readonly I[]) {
-  const present = new Map<string, { organisationId: string; organisationName: string; seats: string[] }>();
+  const present = new Map<
+    string,
+    { organisationId: string; organisationName: string; seats: string[] }
+  >();
   for (const item of agenda) {
     for (const p of item.decision?.present ?? []) {
-      const entry = present.get(p.organisationId) ?? { organisationId: p.organisationId, organisationName: p.organisationName, seats: [] };
+      const entry = present.get(p.organisationId) ?? {
+        organisationId: p.organisationId,
+        organisationName: p.organisationName,
+        seats: [],
+      };
       if (!entry.seats.includes(p.seat)) entry.seats.push(p.seat);
       present.set(p.organisationId, entry);
     }

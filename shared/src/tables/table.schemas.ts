@@ -13,46 +13,89 @@ import { seatSchema } from '../auth/seats';
 export const tableStates = ['planned', 'published', 'closed'] as const;
 export const tableStateSchema = z.enum(tableStates);
 export type TableState = z.infer<typeof tableStateSchema>;
-export const tableStateLabel: Record<TableState, string> = { planned: 'Gepland', published: 'Agenda gedeeld', closed: 'Afgesloten' };
+export const tableStateLabel: Record<TableState, string> = {
+  planned: 'Gepland',
+  published: 'Agenda gedeeld',
+  closed: 'Afgesloten',
+};
 
-const text = (max: number) => safeText().trim().max(max, { error: `Hoogstens ${max} tekens.` });
-const reason = safeText().trim().min(10, { error: 'Geef een reden van minstens 10 tekens.' }).max(2000);
+const text = (max: number) =>
+  safeText()
+    .trim()
+    .max(max, { error: `Hoogstens ${max} tekens.` });
+const reason = safeText()
+  .trim()
+  .min(10, { error: 'Geef een reden van minstens 10 tekens.' })
+  .max(2000);
 
 export const tableDetailsSchema = z.strictObject({
-  title: text(200).min(3, { error: 'Geef de tafel een naam, bijvoorbeeld “Uitstroomtafel Flevoland maart”.' }),
+  title: text(200).min(3, {
+    error: 'Geef de tafel een naam, bijvoorbeeld “Uitstroomtafel Flevoland maart”.',
+  }),
   startsAt: isoDateTime({ offset: true, error: 'Geen geldig tijdstip.' }),
   location: text(300).optional(),
-  videoUrl: safeUrl({ protocol: /^https$/, error: 'Een videolink begint met https://.' }).max(500).optional(),
+  videoUrl: safeUrl({ protocol: /^https$/, error: 'Een videolink begint met https://.' })
+    .max(500)
+    .optional(),
   /** A table of one municipality; absent for the region's table. */
   municipalityCode: municipalityCodeSchema.optional(),
-  invitedOrganisationIds: z.array(z.uuid()).max(100).refine((ids) => new Set(ids).size === ids.length, { error: 'Elke organisatie één keer.' }),
+  invitedOrganisationIds: z
+    .array(z.uuid())
+    .max(100)
+    .refine((ids) => new Set(ids).size === ids.length, { error: 'Elke organisatie één keer.' }),
 });
 export type TableDetails = z.infer<typeof tableDetailsSchema>;
 
 export const createTableSchema = tableDetailsSchema;
-export const updateTableSchema = z.strictObject({ version: caseVersionSchema, details: tableDetailsSchema });
-export const tableIdParamsSchema = z.strictObject({ tableId: z.uuid({ error: 'Onbekende tafel.' }) });
-export const agendaItemParamsSchema = z.strictObject({ tableId: z.uuid({ error: 'Onbekende tafel.' }), itemId: z.uuid({ error: 'Onbekend agendapunt.' }) });
+export const updateTableSchema = z.strictObject({
+  version: caseVersionSchema,
+  details: tableDetailsSchema,
+});
+export const tableIdParamsSchema = z.strictObject({
+  tableId: z.uuid({ error: 'Onbekende tafel.' }),
+});
+export const agendaItemParamsSchema = z.strictObject({
+  tableId: z.uuid({ error: 'Onbekende tafel.' }),
+  itemId: z.uuid({ error: 'Onbekend agendapunt.' }),
+});
 export const tableVersionSchema = z.strictObject({ version: caseVersionSchema });
 
-export const addToAgendaSchema = z.strictObject({ version: caseVersionSchema, caseId: z.uuid({ error: 'Onbekende casus.' }), caseVersion: caseVersionSchema });
-export const orderAgendaSchema = z.strictObject({ version: caseVersionSchema, itemIds: z.array(z.uuid()).min(1).max(200) });
+export const addToAgendaSchema = z.strictObject({
+  version: caseVersionSchema,
+  caseId: z.uuid({ error: 'Onbekende casus.' }),
+  caseVersion: caseVersionSchema,
+});
+export const orderAgendaSchema = z.strictObject({
+  version: caseVersionSchema,
+  itemIds: z.array(z.uuid()).min(1).max(200),
+});
 export const removeFromAgendaSchema = z.strictObject({ version: caseVersionSchema, reason });
 
 export const decisionRules = ['herkomst', 'A', 'B', 'C', 'D', 'buiten_regio'] as const;
-export const decisionRuleSchema = z.enum(decisionRules, { error: 'Kies de regel of uitzondering.' });
+export const decisionRuleSchema = z.enum(decisionRules, {
+  error: 'Kies de regel of uitzondering.',
+});
 export type DecisionRule = z.infer<typeof decisionRuleSchema>;
 export const decisionRuleLabel: Record<(typeof decisionRules)[number], string> = {
-  herkomst: 'Gemeente van herkomst', A: 'Uitzondering A: belemmeringen in de herkomstgemeente', B: 'Uitzondering B: betere kansen elders',
-  C: 'Uitzondering C: verdeling naar inwoneraantal', D: 'Uitzondering D: anders niet passend', buiten_regio: 'Herkomst buiten de regio',
+  herkomst: 'Gemeente van herkomst',
+  A: 'Uitzondering A: belemmeringen in de herkomstgemeente',
+  B: 'Uitzondering B: betere kansen elders',
+  C: 'Uitzondering C: verdeling naar inwoneraantal',
+  D: 'Uitzondering D: anders niet passend',
+  buiten_regio: 'Herkomst buiten de regio',
 };
 
-export const voteSchema = z.strictObject({
-  organisationId: z.uuid(),
-  seat: seatSchema,
-  position: z.enum(['agree', 'object'], { error: 'Kies akkoord of bezwaar.' }),
-  reason: text(1000).optional(),
-}).refine((v) => v.position === 'agree' || (v.reason?.length ?? 0) >= 10, { path: ['reason'], error: 'Een bezwaar heeft een reden van minstens 10 tekens.' });
+export const voteSchema = z
+  .strictObject({
+    organisationId: z.uuid(),
+    seat: seatSchema,
+    position: z.enum(['agree', 'object'], { error: 'Kies akkoord of bezwaar.' }),
+    reason: text(1000).optional(),
+  })
+  .refine((v) => v.position === 'agree' || (v.reason?.length ?? 0) >= 10, {
+    path: ['reason'],
+    error: 'Een bezwaar heeft een reden van minstens 10 tekens.',
+  });
 
 export const preconditionInputSchema = z.strictObject({
   lifeDomain: z.enum(lifeDomains, { error: 'Kies het leefgebied.' }),
@@ -61,32 +104,44 @@ export const preconditionInputSchema = z.strictObject({
   dueDate: isoDate,
 });
 
-export const decisionInputSchema = z.strictObject({
-  version: caseVersionSchema,
-  caseVersion: caseVersionSchema,
-  rule: decisionRuleSchema,
-  /** Absent for C (the ledger chooses) and for outside the region (referred). */
-  destination: municipalityCodeSchema.optional(),
-  /** Required when the destination departs from the proposal, and for A, B and D. */
-  motivation: text(4000).optional(),
-  present: z.array(z.strictObject({ organisationId: z.uuid(), seat: seatSchema })).min(1, { error: 'Wie waren er aanwezig?' }).max(100),
-  votes: z.array(voteSchema).max(100),
-  preconditions: z.array(preconditionInputSchema).max(40),
-  followUpProviderId: z.uuid({ error: 'Kies de aanbieder van de nazorg.' }).optional(),
-  /** An objection the table could not resolve goes to the region's steering group. */
-  isDisputed: z.boolean().default(false),
-  /** For a case from outside the region: what the origin region needs to know. */
-  referralSummary: text(4000).optional(),
-}).refine((d) => !d.isDisputed || d.votes.some((v) => v.position === 'object'), {
-  // The steering group settles an objection the table could not resolve: without one there is nothing to settle.
-  path: ['isDisputed'], error: 'Een geschil gaat over een bezwaar: leg eerst het bezwaar vast.',
-});
+export const decisionInputSchema = z
+  .strictObject({
+    version: caseVersionSchema,
+    caseVersion: caseVersionSchema,
+    rule: decisionRuleSchema,
+    /** Absent for C (the ledger chooses) and for outside the region (referred). */
+    destination: municipalityCodeSchema.optional(),
+    /** Required when the destination departs from the proposal, and for A, B and D. */
+    motivation: text(4000).optional(),
+    present: z
+      .array(z.strictObject({ organisationId: z.uuid(), seat: seatSchema }))
+      .min(1, { error: 'Wie waren er aanwezig?' })
+      .max(100),
+    votes: z.array(voteSchema).max(100),
+    preconditions: z.array(preconditionInputSchema).max(40),
+    followUpProviderId: z.uuid({ error: 'Kies de aanbieder van de nazorg.' }).optional(),
+    /** An objection the table could not resolve goes to the region's steering group. */
+    isDisputed: z.boolean().default(false),
+    /** For a case from outside the region: what the origin region needs to know. */
+    referralSummary: text(4000).optional(),
+  })
+  .refine((d) => !d.isDisputed || d.votes.some((v) => v.position === 'object'), {
+    // The steering group settles an objection the table could not resolve: without one there is nothing to settle.
+    path: ['isDisputed'],
+    error: 'Een geschil gaat over een bezwaar: leg eerst het bezwaar vast.',
+  });
 export type DecisionInput = z.infer<typeof decisionInputSchema>;
 
 export const deferSchema = z.strictObject({ version: caseVersionSchema, reason });
 
 export const preconditionSchema = z.object({
-  id: z.uuid(), lifeDomain: z.enum(lifeDomains), description: safeText(), ownerName: safeText(), ownerOrganisationId: z.uuid(), dueDate: safeText(), isDone: z.boolean(),
+  id: z.uuid(),
+  lifeDomain: z.enum(lifeDomains),
+  description: safeText(),
+  ownerName: safeText(),
+  ownerOrganisationId: z.uuid(),
+  dueDate: safeText(),
+  isDone: z.boolean(),
 });
 export type Precondition = z.infer<typeof preconditionSchema>;
 
@@ -112,9 +167,18 @@ export const tableDecisionViewSchema = z.object({
   isDisputed: z.boolean(),
   decidedAt: safeText(),
   decidedBy: safeText(),
-  present: z.array(z.object({ organisationId: z.uuid(), organisationName: safeText(), seat: seatSchema })),
+  present: z.array(
+    z.object({ organisationId: z.uuid(), organisationName: safeText(), seat: seatSchema }),
+  ),
   /** An objection's reason is free text about the resident: absent for a seat that does not read the case's sensitive fields (an objection always has one). */
-  votes: z.array(z.object({ organisationId: z.uuid(), seat: seatSchema, position: z.enum(['agree', 'object']), reason: safeText().optional() })),
+  votes: z.array(
+    z.object({
+      organisationId: z.uuid(),
+      seat: seatSchema,
+      position: z.enum(['agree', 'object']),
+      reason: safeText().optional(),
+    }),
+  ),
   preconditions: z.array(preconditionSchema),
   motivation: safeText().nullable().optional(),
   referralSummary: safeText().nullable().optional(),
@@ -167,12 +231,27 @@ export const tableViewSchema = z.object({
 export type TableView = z.infer<typeof tableViewSchema>;
 
 export const tableSummarySchema = z.object({
-  id: z.uuid(), title: safeText(), startsAt: safeText(), state: tableStateSchema, municipalityCode: safeText().nullable(), agendaCount: z.int(),
-  location: safeText().nullable(), videoUrl: safeText().nullable(),
+  id: z.uuid(),
+  title: safeText(),
+  startsAt: safeText(),
+  state: tableStateSchema,
+  municipalityCode: safeText().nullable(),
+  agendaCount: z.int(),
+  location: safeText().nullable(),
+  videoUrl: safeText().nullable(),
 });
-export const tableListQuerySchema = z.strictObject({ state: tableStateSchema.optional(), upcoming: z.enum(['true', 'false']).transform((v) => v === 'true').optional() });
+export const tableListQuerySchema = z.strictObject({
+  state: tableStateSchema.optional(),
+  upcoming: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
 
-export const decisionLetterSchema = z.object({ title: safeText(), paragraphs: z.array(safeText()) });
+export const decisionLetterSchema = z.object({
+  title: safeText(),
+  paragraphs: z.array(safeText()),
+});
 export type DecisionLetter = z.infer<typeof decisionLetterSchema>;
 
 export const caseDecisionSchema = z.object({

@@ -1,9 +1,20 @@
 import type { Seat } from '../auth/seats';
 import { lifeDomainLabel, type CaseState, type LifeDomain } from '../cases/case.schemas';
-import { allowedTransitions, checkTransition, type TransitionFacts, type TransitionName } from '../cases/case-transitions.rules';
+import {
+  allowedTransitions,
+  checkTransition,
+  type TransitionFacts,
+  type TransitionName,
+} from '../cases/case-transitions.rules';
 import { formatDutchDate } from '../calendar/calendar';
 import type { TableState } from '../tables/table.schemas';
-import { agendaDaysLate, agendaPublishBy, isAgendaPublicationLate, isPlannedAfterPublicationDeadline, isPreconditionOverdue } from '../tables/table.rules';
+import {
+  agendaDaysLate,
+  agendaPublishBy,
+  isAgendaPublicationLate,
+  isPlannedAfterPublicationDeadline,
+  isPreconditionOverdue,
+} from '../tables/table.rules';
 import { addDays, amsterdamDate, formatDutchDays } from '../calendar/calendar';
 import type { Task, TaskKind } from './task.schemas';
 import { taskKinds } from './task.schemas';
@@ -111,19 +122,33 @@ const taskOfTransition: Partial<Record<TransitionName, TaskKind>> = {
  * The facts the state table asks for a step. What the person enters while taking the step (a
  * reason, a key handover date, the dwelling they offer) counts as met: the task is to take it.
  */
-function transitionFacts(transition: TransitionName, c: TaskCaseFacts, hasPlannedTable: boolean): TransitionFacts {
+function transitionFacts(
+  transition: TransitionName,
+  c: TaskCaseFacts,
+  hasPlannedTable: boolean,
+): TransitionFacts {
   const missing = new Set(c.missingForReady);
   switch (transition) {
     case 'markReady':
-      return { originEvidence: !missing.has('addresses'), wishesRecorded: !missing.has('wishes'), consentRecorded: missing.size === 0 };
+      return {
+        originEvidence: !missing.has('addresses'),
+        wishesRecorded: !missing.has('wishes'),
+        consentRecorded: missing.size === 0,
+      };
     case 'schedule':
       return { plannedTable: hasPlannedTable };
     case 'offerDwelling':
-      return { ownDwelling: c.hasDwellingForOffer ?? true, dwellingInDestination: c.hasDwellingForOffer ?? true };
+      return {
+        ownDwelling: c.hasDwellingForOffer ?? true,
+        dwellingInDestination: c.hasDwellingForOffer ?? true,
+      };
     case 'declineOffer':
       return { reason: true };
     case 'confirmPlacement':
-      return { isDestinationMunicipality: c.isDestinationMunicipality, residentAccepted: c.isOfferAccepted === true };
+      return {
+        isDestinationMunicipality: c.isDestinationMunicipality,
+        residentAccepted: c.isOfferAccepted === true,
+      };
     case 'moveIn':
       return { keyHandoverDate: true, tenancyForm: true, ownDwelling: c.isOwnDwelling === true };
     case 'startAftercare':
@@ -135,21 +160,32 @@ function transitionFacts(transition: TransitionName, c: TaskCaseFacts, hasPlanne
 
 const casePath = (id: string) => `/casussen/${id}`;
 const tablePath = (id: string) => `/tafels/${id}`;
-const tableDay = (table: Pick<TaskTableFacts, 'startsAt'>) => amsterdamDate(new Date(table.startsAt));
+const tableDay = (table: Pick<TaskTableFacts, 'startsAt'>) =>
+  amsterdamDate(new Date(table.startsAt));
 
-type TaskFields = Omit<Task, 'id' | 'kind' | 'isOverdue' | 'detail' | 'dueDate'> & Partial<Pick<Task, 'detail' | 'dueDate' | 'isOverdue'>>;
+type TaskFields = Omit<Task, 'id' | 'kind' | 'isOverdue' | 'detail' | 'dueDate'> &
+  Partial<Pick<Task, 'detail' | 'dueDate' | 'isOverdue'>>;
 
 /** A task; late the day after its due date unless the caller knows better (a deadline with a time). */
 function task(kind: TaskKind, objectId: string, fields: TaskFields, today: string): Task {
   const dueDate = fields.dueDate ?? null;
-  return { id: `${kind}:${objectId}`, kind, detail: null, ...fields, dueDate, isOverdue: fields.isOverdue ?? (dueDate !== null && dueDate < today) };
+  return {
+    id: `${kind}:${objectId}`,
+    kind,
+    detail: null,
+    ...fields,
+    dueDate,
+    isOverdue: fields.isOverdue ?? (dueDate !== null && dueDate < today),
+  };
 }
 
 /** The table a ready case goes on next: the first one of the region, not closed, that has not begun. */
 export function nextTableOf(facts: Pick<TaskFacts, 'tables' | 'now'>): TaskTableFacts | null {
-  return [...facts.tables]
-    .filter((t) => t.state !== 'closed' && Date.parse(t.startsAt) >= Date.parse(facts.now))
-    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))[0] ?? null;
+  return (
+    [...facts.tables]
+      .filter((t) => t.state !== 'closed' && Date.parse(t.startsAt) >= Date.parse(facts.now))
+      .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))[0] ?? null
+  );
 }
 
 function caseTasks(seat: Seat, facts: TaskFacts): Task[] {
@@ -166,77 +202,214 @@ function caseTasks(seat: Seat, facts: TaskFacts): Task[] {
       if (transition === 'schedule' && c.isOnOpenAgenda) continue;
       // Once the resident's answer is recorded, the offer waits for the municipality, not the case manager.
       if (transition === 'declineOffer' && c.isOfferAccepted === true) continue;
-      const check = checkTransition({ state: c.state, transition, seat, facts: transitionFacts(transition, c, nextTable !== null) });
+      const check = checkTransition({
+        state: c.state,
+        transition,
+        seat,
+        facts: transitionFacts(transition, c, nextTable !== null),
+      });
       if (!check.ok) {
         if (transition === 'markReady' && check.reason === 'unmetRequirement') {
-          const missing = [...new Set(c.missingForReady.map((path) => missingLabel[path] ?? 'gegevens'))];
-          tasks.push(task('completeIntake', c.id, {
-            title: `Intake aanvullen: ${subject}`, detail: `Nog nodig: ${missing.join(', ')}.`,
-            link: { to: `${casePath(c.id)}/intake`, label: 'Intake openen' },
-          }, facts.today));
+          const missing = [
+            ...new Set(c.missingForReady.map((path) => missingLabel[path] ?? 'gegevens')),
+          ];
+          tasks.push(
+            task(
+              'completeIntake',
+              c.id,
+              {
+                title: `Intake aanvullen: ${subject}`,
+                detail: `Nog nodig: ${missing.join(', ')}.`,
+                link: { to: `${casePath(c.id)}/intake`, label: 'Intake openen' },
+              },
+              facts.today,
+            ),
+          );
         }
         if (transition === 'schedule' && seat === 'chair') readyForChair += 1;
         continue;
       }
-      if (transition === 'schedule' && seat === 'chair') { readyForChair += 1; continue; }
+      if (transition === 'schedule' && seat === 'chair') {
+        readyForChair += 1;
+        continue;
+      }
       switch (kind) {
         case 'markReady':
-          tasks.push(task(kind, c.id, { title: `Uitstroomgereed melden: ${subject}`, detail: 'De intake is compleet.', link: { to: casePath(c.id), label: 'Naar de casus' } }, facts.today));
+          tasks.push(
+            task(
+              kind,
+              c.id,
+              {
+                title: `Uitstroomgereed melden: ${subject}`,
+                detail: 'De intake is compleet.',
+                link: { to: casePath(c.id), label: 'Naar de casus' },
+              },
+              facts.today,
+            ),
+          );
           break;
         case 'scheduleCase':
-          tasks.push(task(kind, c.id, {
-            title: `Agenderen: ${subject}`, detail: `Eerstvolgende tafel: ${nextTable!.title}, ${formatDutchDate(tableDay(nextTable!))}.`,
-            link: { to: tablePath(nextTable!.id), label: 'Naar de tafel' },
-          }, facts.today));
+          tasks.push(
+            task(
+              kind,
+              c.id,
+              {
+                title: `Agenderen: ${subject}`,
+                detail: `Eerstvolgende tafel: ${nextTable!.title}, ${formatDutchDate(tableDay(nextTable!))}.`,
+                link: { to: tablePath(nextTable!.id), label: 'Naar de tafel' },
+              },
+              facts.today,
+            ),
+          );
           break;
         case 'makeOffer':
-          tasks.push(task(kind, c.id, { title: `Woning aanbieden: ${subject}`, detail: 'De casus zoekt een woning in een gemeente waar u woningen heeft.', link: { to: casePath(c.id), label: 'Naar de casus' } }, facts.today));
+          tasks.push(
+            task(
+              kind,
+              c.id,
+              {
+                title: `Woning aanbieden: ${subject}`,
+                detail: 'De casus zoekt een woning in een gemeente waar u woningen heeft.',
+                link: { to: casePath(c.id), label: 'Naar de casus' },
+              },
+              facts.today,
+            ),
+          );
           break;
         case 'answerOffer':
           // Late the day after the region's term for the answer.
-          tasks.push(task(kind, c.id, {
-            title: `Antwoord van de bewoner op het woningaanbod vastleggen: ${subject}`, link: { to: casePath(c.id), label: 'Naar de casus' },
-            ...(c.offerAnswerDueOn ? { dueDate: c.offerAnswerDueOn } : {}),
-          }, facts.today));
+          tasks.push(
+            task(
+              kind,
+              c.id,
+              {
+                title: `Antwoord van de bewoner op het woningaanbod vastleggen: ${subject}`,
+                link: { to: casePath(c.id), label: 'Naar de casus' },
+                ...(c.offerAnswerDueOn ? { dueDate: c.offerAnswerDueOn } : {}),
+              },
+              facts.today,
+            ),
+          );
           break;
         case 'confirmPlacement':
-          tasks.push(task(kind, c.id, { title: `Plaatsing bevestigen of weigeren: ${subject}`, link: { to: casePath(c.id), label: 'Naar de casus' } }, facts.today));
+          tasks.push(
+            task(
+              kind,
+              c.id,
+              {
+                title: `Plaatsing bevestigen of weigeren: ${subject}`,
+                link: { to: casePath(c.id), label: 'Naar de casus' },
+              },
+              facts.today,
+            ),
+          );
           break;
         case 'recordMoveIn':
-          tasks.push(task(kind, c.id, { title: `Verhuizing vastleggen: ${subject}`, detail: 'Datum van de sleuteloverdracht en de huurvorm.', link: { to: casePath(c.id), label: 'Naar de casus' } }, facts.today));
+          tasks.push(
+            task(
+              kind,
+              c.id,
+              {
+                title: `Verhuizing vastleggen: ${subject}`,
+                detail: 'Datum van de sleuteloverdracht en de huurvorm.',
+                link: { to: casePath(c.id), label: 'Naar de casus' },
+              },
+              facts.today,
+            ),
+          );
           break;
         case 'startAftercare':
-          tasks.push(task(kind, c.id, { title: `Nazorg starten: ${subject}`, detail: 'De bewoner is verhuisd.', link: { to: casePath(c.id), label: 'Naar de casus' } }, facts.today));
+          tasks.push(
+            task(
+              kind,
+              c.id,
+              {
+                title: `Nazorg starten: ${subject}`,
+                detail: 'De bewoner is verhuisd.',
+                link: { to: casePath(c.id), label: 'Naar de casus' },
+              },
+              facts.today,
+            ),
+          );
           break;
         default:
           break;
       }
     }
     // The corporation's dwelling stands empty while the answer is overdue: it follows it up (or withdraws the offer).
-    if (seat === 'corporation' && c.state === 'offered' && c.isOwnDwelling === true && c.isOfferAccepted !== true
-      && c.offerAnswerDueOn && facts.today > c.offerAnswerDueOn) {
-      tasks.push(task('offerUnanswered', c.id, {
-        title: `Aanbod zonder antwoord: ${subject}`, detail: 'De termijn voor het antwoord van de bewoner is verstreken. Neem contact op met de casemanager, of trek het aanbod in.',
-        dueDate: c.offerAnswerDueOn, link: { to: casePath(c.id), label: 'Naar de casus' },
-      }, facts.today));
+    if (
+      seat === 'corporation' &&
+      c.state === 'offered' &&
+      c.isOwnDwelling === true &&
+      c.isOfferAccepted !== true &&
+      c.offerAnswerDueOn &&
+      facts.today > c.offerAnswerDueOn
+    ) {
+      tasks.push(
+        task(
+          'offerUnanswered',
+          c.id,
+          {
+            title: `Aanbod zonder antwoord: ${subject}`,
+            detail:
+              'De termijn voor het antwoord van de bewoner is verstreken. Neem contact op met de casemanager, of trek het aanbod in.',
+            dueDate: c.offerAnswerDueOn,
+            link: { to: casePath(c.id), label: 'Naar de casus' },
+          },
+          facts.today,
+        ),
+      );
     }
     // After the decision the case manager tells the resident, with the letter in plain Dutch.
-    if (seat === 'casemanager' && c.decidedAt !== null && !c.isLetterGiven && (c.state === 'decided' || c.state === 'searching')) {
-      tasks.push(task('giveDecisionLetter', c.id, {
-        title: `Besluit aan de bewoner geven: ${subject}`, detail: `De tafel besloot op ${formatDutchDate(amsterdamDate(new Date(c.decidedAt)))}.`,
-        link: { to: `${casePath(c.id)}/brief`, label: 'Brief openen' },
-      }, facts.today));
+    if (
+      seat === 'casemanager' &&
+      c.decidedAt !== null &&
+      !c.isLetterGiven &&
+      (c.state === 'decided' || c.state === 'searching')
+    ) {
+      tasks.push(
+        task(
+          'giveDecisionLetter',
+          c.id,
+          {
+            title: `Besluit aan de bewoner geven: ${subject}`,
+            detail: `De tafel besloot op ${formatDutchDate(amsterdamDate(new Date(c.decidedAt)))}.`,
+            link: { to: `${casePath(c.id)}/brief`, label: 'Brief openen' },
+          },
+          facts.today,
+        ),
+      );
     }
   }
   if (readyForChair > 0) {
-    const waiting = readyForChair === 1 ? '1 uitstroomgerede casus wacht' : `${readyForChair} uitstroomgerede casussen wachten`;
+    const waiting =
+      readyForChair === 1
+        ? '1 uitstroomgerede casus wacht'
+        : `${readyForChair} uitstroomgerede casussen wachten`;
     // With a table to go on: put them on its agenda; without one: plan a table first.
-    tasks.push(nextTable
-      ? task('scheduleCase', 'region', {
-        title: `Agenderen: ${waiting} op een agenda`, detail: `Eerstvolgende tafel: ${nextTable.title}, ${formatDutchDate(tableDay(nextTable))}.`,
-        link: { to: tablePath(nextTable.id), label: 'Naar de tafel' },
-      }, facts.today)
-      : task('planTable', 'region', { title: 'Tafel plannen', detail: `${waiting} op een tafel.`, link: { to: '/tafels', label: 'Naar de tafels' } }, facts.today));
+    tasks.push(
+      nextTable
+        ? task(
+            'scheduleCase',
+            'region',
+            {
+              title: `Agenderen: ${waiting} op een agenda`,
+              detail: `Eerstvolgende tafel: ${nextTable.title}, ${formatDutchDate(tableDay(nextTable))}.`,
+              link: { to: tablePath(nextTable.id), label: 'Naar de tafel' },
+            },
+            facts.today,
+          )
+        : task(
+            'planTable',
+            'region',
+            {
+              title: 'Tafel plannen',
+              detail: `${waiting} op een tafel.`,
+              link: { to: '/tafels', label: 'Naar de tafels' },
+            },
+            facts.today,
+          ),
+    );
   }
   return tasks;
 }
@@ -252,21 +425,41 @@ function tableTasks(seat: Seat, facts: TaskFacts): Task[] {
       const publishBy = agendaPublishBy(table.startsAt, facts.agendaPublicationDays);
       const publishByDay = amsterdamDate(new Date(publishBy));
       if (publishByDay > addDays(facts.today, publishAgendaLeadDays)) continue;
-      tasks.push(task('publishAgenda', table.id, {
-        title: `Agenda delen: ${table.title}`,
-        detail: table.plannedAt !== undefined && isPlannedAfterPublicationDeadline(publishBy, table.plannedAt)
-          ? `Tafel op ${formatDutchDate(day)}; ${items} op de agenda. Gepland na de termijn om de agenda te delen: zij gaat ${formatDutchDays(agendaDaysLate(publishBy, facts.now))} later rond dan afgesproken.`
-          : `Tafel op ${formatDutchDate(day)}; ${items} op de agenda.`,
-        dueDate: publishByDay,
-        isOverdue: isAgendaPublicationLate(table.state, publishBy, facts.now, table.plannedAt),
-        link: { to: tablePath(table.id), label: 'Naar de tafel' },
-      }, facts.today));
+      tasks.push(
+        task(
+          'publishAgenda',
+          table.id,
+          {
+            title: `Agenda delen: ${table.title}`,
+            detail:
+              table.plannedAt !== undefined &&
+              isPlannedAfterPublicationDeadline(publishBy, table.plannedAt)
+                ? `Tafel op ${formatDutchDate(day)}; ${items} op de agenda. Gepland na de termijn om de agenda te delen: zij gaat ${formatDutchDays(agendaDaysLate(publishBy, facts.now))} later rond dan afgesproken.`
+                : `Tafel op ${formatDutchDate(day)}; ${items} op de agenda.`,
+            dueDate: publishByDay,
+            isOverdue: isAgendaPublicationLate(table.state, publishBy, facts.now, table.plannedAt),
+            link: { to: tablePath(table.id), label: 'Naar de tafel' },
+          },
+          facts.today,
+        ),
+      );
     } else if (table.state === 'published' && day <= facts.today) {
-      tasks.push(task('decideAtTable', table.id, {
-        title: `Besluiten vastleggen en tafel afsluiten: ${table.title}`,
-        detail: table.openItems > 0 ? `${items} nog zonder besluit.` : 'Alle casussen zijn besproken; sluit de tafel af.', dueDate: day,
-        link: { to: tablePath(table.id), label: 'Naar de tafel' },
-      }, facts.today));
+      tasks.push(
+        task(
+          'decideAtTable',
+          table.id,
+          {
+            title: `Besluiten vastleggen en tafel afsluiten: ${table.title}`,
+            detail:
+              table.openItems > 0
+                ? `${items} nog zonder besluit.`
+                : 'Alle casussen zijn besproken; sluit de tafel af.',
+            dueDate: day,
+            link: { to: tablePath(table.id), label: 'Naar de tafel' },
+          },
+          facts.today,
+        ),
+      );
     }
   }
   return tasks;
@@ -274,27 +467,49 @@ function tableTasks(seat: Seat, facts: TaskFacts): Task[] {
 
 function preconditionTasks(facts: TaskFacts): Task[] {
   const horizon = addDays(facts.today, preconditionLeadDays);
-  return facts.preconditions.filter((p) => p.dueDate <= horizon).map((p) => task('preconditionDue', p.id, {
-    title: `Randvoorwaarde ${lifeDomainLabel[p.lifeDomain].toLowerCase()} regelen: casus ${p.pseudonym}`,
-    // The due date shows beside it; what the precondition says is read where it is linked (the case or the table).
-    detail: p.isCaseReachable || p.tableId ? 'Wat er is afgesproken, staat bij het besluit.' : 'U kunt de casus en de tafel niet openen; vraag de voorzitter van de tafel om de afspraak.',
-    dueDate: p.dueDate,
-    isOverdue: isPreconditionOverdue(p.dueDate, false, facts.today),
-    link: p.isCaseReachable ? { to: casePath(p.caseId), label: 'Naar de casus' } : p.tableId ? { to: tablePath(p.tableId), label: 'Naar de tafel' } : null,
-  }, facts.today));
+  return facts.preconditions
+    .filter((p) => p.dueDate <= horizon)
+    .map((p) =>
+      task(
+        'preconditionDue',
+        p.id,
+        {
+          title: `Randvoorwaarde ${lifeDomainLabel[p.lifeDomain].toLowerCase()} regelen: casus ${p.pseudonym}`,
+          // The due date shows beside it; what the precondition says is read where it is linked (the case or the table).
+          detail:
+            p.isCaseReachable || p.tableId
+              ? 'Wat er is afgesproken, staat bij het besluit.'
+              : 'U kunt de casus en de tafel niet openen; vraag de voorzitter van de tafel om de afspraak.',
+          dueDate: p.dueDate,
+          isOverdue: isPreconditionOverdue(p.dueDate, false, facts.today),
+          link: p.isCaseReachable
+            ? { to: casePath(p.caseId), label: 'Naar de casus' }
+            : p.tableId
+              ? { to: tablePath(p.tableId), label: 'Naar de tafel' }
+              : null,
+        },
+        facts.today,
+      ),
+    );
 }
 
 /** Late first, then by due date (undated last), then in the order of the kinds, then by title. */
 export function sortTasks(tasks: readonly Task[]): Task[] {
-  return [...tasks].sort((a, b) =>
-    Number(b.isOverdue) - Number(a.isOverdue)
-    || (a.dueDate ?? '9999-12-31').localeCompare(b.dueDate ?? '9999-12-31')
-    || taskKinds.indexOf(a.kind) - taskKinds.indexOf(b.kind)
-    || a.title.localeCompare(b.title, 'nl'));
+  return [...tasks].sort(
+    (a, b) =>
+      Number(b.isOverdue) - Number(a.isOverdue) ||
+      (a.dueDate ?? '9999-12-31').localeCompare(b.dueDate ?? '9999-12-31') ||
+      taskKinds.indexOf(a.kind) - taskKinds.indexOf(b.kind) ||
+      a.title.localeCompare(b.title, 'nl'),
+  );
 }
 
 /** What a seat can and should do now. The region's administrator does no case work: no tasks. */
 export function tasksFor(seat: Seat, facts: TaskFacts): Task[] {
   if (seat === 'regionAdmin') return [];
-  return sortTasks([...caseTasks(seat, facts), ...tableTasks(seat, facts), ...preconditionTasks(facts)]);
+  return sortTasks([
+    ...caseTasks(seat, facts),
+    ...tableTasks(seat, facts),
+    ...preconditionTasks(facts),
+  ]);
 }

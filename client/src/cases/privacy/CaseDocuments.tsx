@@ -1,13 +1,39 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import {
-  Alert, Button, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Heading, Paragraph, Select, SelectOption,
-  Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Alert,
+  Button,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Heading,
+  Paragraph,
+  Select,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
 } from '@utrecht/component-library-react';
-import { formatDutchDateTime,
-  consentCategories, consentCategoryLabel, documentContentTypeLabel, documentListSchema, type ConsentCategory, type DocumentSummary,
+import {
+  formatDutchDateTime,
+  consentCategories,
+  consentCategoryLabel,
+  documentContentTypeLabel,
+  documentListSchema,
+  type ConsentCategory,
+  type DocumentSummary,
 } from '@uitstroom/shared';
 import { api, ApiError } from '../../core/api';
-import { checkDocumentFile, documentsPath, documentUrl, fileErrorOf, uploadDocument } from './documents-api';
+import {
+  checkDocumentFile,
+  documentsPath,
+  documentUrl,
+  fileErrorOf,
+  uploadDocument,
+} from './documents-api';
 import './case-documents.css';
 
 const numberFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
@@ -19,7 +45,10 @@ function formatSize(bytes: number): string {
   return `${numberFormat.format(bytes / (1024 * 1024))} MB`;
 }
 
-interface FieldErrors { file?: string; category?: string }
+interface FieldErrors {
+  file?: string;
+  category?: string;
+}
 
 /** What the browser can check before sending: the server checks all of it again, and the bytes. */
 function checkBeforeUpload(file: File | undefined, category: ConsentCategory | ''): FieldErrors {
@@ -32,7 +61,8 @@ function checkBeforeUpload(file: File | undefined, category: ConsentCategory | '
 
 /** Server issues at the field they concern; the rest as one message above the button. */
 function placeServerError(error: unknown): { fields: FieldErrors; message: string | null } {
-  if (!(error instanceof ApiError)) return { fields: {}, message: 'Het toevoegen is niet gelukt. Probeer het opnieuw.' };
+  if (!(error instanceof ApiError))
+    return { fields: {}, message: 'Het toevoegen is niet gelukt. Probeer het opnieuw.' };
   const fields: FieldErrors = {};
   const category = error.issues.find((i) => i.path === 'category');
   if (category) fields.category = category.message;
@@ -48,20 +78,35 @@ function placeServerError(error: unknown): { fields: FieldErrors; message: strin
  * the case id and whether this user may upload; a new `reloadKey` reads the list again (after a
  * document was added elsewhere on the page, such as a signed consent form).
  */
-export function CaseDocuments({ caseId, canUpload, reloadKey = 0 }: { caseId: string; canUpload: boolean; reloadKey?: number }) {
+export function CaseDocuments({
+  caseId,
+  canUpload,
+  reloadKey = 0,
+}: {
+  caseId: string;
+  canUpload: boolean;
+  reloadKey?: number;
+}) {
   const headingId = useId();
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [loadFailure, setLoadFailure] = useState<string | null>(null);
 
-  const load = useCallback((signal?: AbortSignal) => {
-    setLoadFailure(null);
-    api('GET', documentsPath(caseId), { schema: documentListSchema, signal })
-      .then(setDocuments)
-      .catch((error: unknown) => {
-        if ((error as Error).name === 'AbortError') return;
-        setLoadFailure(error instanceof ApiError && error.status !== 0 && error.status < 500 ? error.message : 'De documenten konden niet worden geladen.');
-      });
-  }, [caseId]);
+  const load = useCallback(
+    (signal?: AbortSignal) => {
+      setLoadFailure(null);
+      api('GET', documentsPath(caseId), { schema: documentListSchema, signal })
+        .then(setDocuments)
+        .catch((error: unknown) => {
+          if ((error as Error).name === 'AbortError') return;
+          setLoadFailure(
+            error instanceof ApiError && error.status !== 0 && error.status < 500
+              ? error.message
+              : 'De documenten konden niet worden geladen.',
+          );
+        });
+    },
+    [caseId],
+  );
 
   useEffect(() => {
     const controller = new AbortController();
@@ -82,11 +127,15 @@ export function CaseDocuments({ caseId, canUpload, reloadKey = 0 }: { caseId: st
 
   return (
     <section className="case-documents" aria-labelledby={headingId}>
-      <Heading level={2} id={headingId}>Documenten</Heading>
+      <Heading level={2} id={headingId}>
+        Documenten
+      </Heading>
       {loadFailure ? (
         <Alert type="error" role="alert">
           <Paragraph>{loadFailure}</Paragraph>
-          <Button type="button" appearance="secondary-action-button" onClick={() => load()}>Opnieuw proberen</Button>
+          <Button type="button" appearance="secondary-action-button" onClick={() => load()}>
+            Opnieuw proberen
+          </Button>
         </Alert>
       ) : documents === null ? (
         <Paragraph aria-live="polite">Documenten laden…</Paragraph>
@@ -95,7 +144,12 @@ export function CaseDocuments({ caseId, canUpload, reloadKey = 0 }: { caseId: st
       ) : (
         <DocumentTable caseId={caseId} documents={documents} />
       )}
-      {canUpload && <UploadForm caseId={caseId} onUploaded={(document) => setDocuments((current) => [document, ...(current ?? [])])} />}
+      {canUpload && (
+        <UploadForm
+          caseId={caseId}
+          onUploaded={(document) => setDocuments((current) => [document, ...(current ?? [])])}
+        />
+      )}
     </section>
   );
 }
@@ -118,10 +172,17 @@ function DocumentTable({ caseId, documents }: { caseId: string; documents: Docum
           <TableRow key={document.id}>
             <TableCell>
               {/* The server answers as an attachment: the browser saves the file, it never opens it in this page. */}
-              <a className="utrecht-link" href={documentUrl(caseId, document.id)} download={document.filename}>
+              <a
+                className="utrecht-link"
+                href={documentUrl(caseId, document.id)}
+                download={document.filename}
+              >
                 {document.filename}
               </a>
-              <span className="case-documents__type"> ({documentContentTypeLabel[document.contentType]})</span>
+              <span className="case-documents__type">
+                {' '}
+                ({documentContentTypeLabel[document.contentType]})
+              </span>
             </TableCell>
             <TableCell>{consentCategoryLabel[document.category]}</TableCell>
             <TableCell>{formatSize(document.sizeBytes)}</TableCell>
@@ -134,7 +195,13 @@ function DocumentTable({ caseId, documents }: { caseId: string; documents: Docum
   );
 }
 
-function UploadForm({ caseId, onUploaded }: { caseId: string; onUploaded(document: DocumentSummary): void }) {
+function UploadForm({
+  caseId,
+  onUploaded,
+}: {
+  caseId: string;
+  onUploaded(document: DocumentSummary): void;
+}) {
   const fileId = useId();
   const categoryId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -182,37 +249,86 @@ function UploadForm({ caseId, onUploaded }: { caseId: string; onUploaded(documen
   const fileErrorId = `${fileId}-fout`;
   const categoryErrorId = `${categoryId}-fout`;
   return (
-    <form className="case-documents__form" noValidate onSubmit={submit} aria-label="Document toevoegen">
+    <form
+      className="case-documents__form"
+      noValidate
+      onSubmit={submit}
+      aria-label="Document toevoegen"
+    >
       <Heading level={3}>Document toevoegen</Heading>
       <FormField type="text" invalid={!!errors.file}>
-        <Paragraph className="utrecht-form-field__label"><FormLabel htmlFor={fileId}>Bestand</FormLabel></Paragraph>
-        <FormFieldDescription id={fileDescriptionId}>PDF, PNG of JPEG, hoogstens 10 MB.</FormFieldDescription>
-        {errors.file && <FormFieldErrorMessage id={fileErrorId}>{errors.file}</FormFieldErrorMessage>}
+        <Paragraph className="utrecht-form-field__label">
+          <FormLabel htmlFor={fileId}>Bestand</FormLabel>
+        </Paragraph>
+        <FormFieldDescription id={fileDescriptionId}>
+          PDF, PNG of JPEG, hoogstens 10 MB.
+        </FormFieldDescription>
+        {errors.file && (
+          <FormFieldErrorMessage id={fileErrorId}>{errors.file}</FormFieldErrorMessage>
+        )}
         <Paragraph className="utrecht-form-field__input">
           <input
-            ref={fileInput} id={fileId} type="file" accept=".pdf,.png,.jpg,.jpeg" className="case-documents__file"
-            aria-invalid={errors.file ? true : undefined} aria-describedby={[fileDescriptionId, errors.file ? fileErrorId : null].filter(Boolean).join(' ')}
-            onChange={() => { setErrors((current) => ({ ...current, file: undefined })); setNotice(null); }}
+            ref={fileInput}
+            id={fileId}
+            type="file"
+            accept=".pdf,.png,.jpg,.jpeg"
+            className="case-documents__file"
+            aria-invalid={errors.file ? true : undefined}
+            aria-describedby={[fileDescriptionId, errors.file ? fileErrorId : null]
+              .filter(Boolean)
+              .join(' ')}
+            onChange={() => {
+              setErrors((current) => ({ ...current, file: undefined }));
+              setNotice(null);
+            }}
           />
         </Paragraph>
       </FormField>
       <FormField type="select" invalid={!!errors.category}>
-        <Paragraph className="utrecht-form-field__label"><FormLabel htmlFor={categoryId}>Categorie</FormLabel></Paragraph>
-        <FormFieldDescription>Bepaalt wie het document mag zien, net als bij de gegevens van de casus.</FormFieldDescription>
-        {errors.category && <FormFieldErrorMessage id={categoryErrorId}>{errors.category}</FormFieldErrorMessage>}
+        <Paragraph className="utrecht-form-field__label">
+          <FormLabel htmlFor={categoryId}>Categorie</FormLabel>
+        </Paragraph>
+        <FormFieldDescription>
+          Bepaalt wie het document mag zien, net als bij de gegevens van de casus.
+        </FormFieldDescription>
+        {errors.category && (
+          <FormFieldErrorMessage id={categoryErrorId}>{errors.category}</FormFieldErrorMessage>
+        )}
         <Paragraph className="utrecht-form-field__input">
           <Select
-            ref={categorySelect} id={categoryId} invalid={!!errors.category} aria-describedby={errors.category ? categoryErrorId : undefined}
-            value={category} onChange={(event) => { setCategory(event.target.value as ConsentCategory | ''); setErrors((current) => ({ ...current, category: undefined })); }}
+            ref={categorySelect}
+            id={categoryId}
+            invalid={!!errors.category}
+            aria-describedby={errors.category ? categoryErrorId : undefined}
+            value={category}
+            onChange={(event) => {
+              setCategory(event.target.value as ConsentCategory | '');
+              setErrors((current) => ({ ...current, category: undefined }));
+            }}
           >
             <SelectOption value="">Kies een categorie</SelectOption>
-            {consentCategories.map((c) => <SelectOption key={c} value={c}>{consentCategoryLabel[c]}</SelectOption>)}
+            {consentCategories.map((c) => (
+              <SelectOption key={c} value={c}>
+                {consentCategoryLabel[c]}
+              </SelectOption>
+            ))}
           </Select>
         </Paragraph>
       </FormField>
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
-      <div role="status" aria-live="polite">{notice && <Paragraph>{notice}</Paragraph>}</div>
-      <Button type="submit" appearance="primary-action-button" disabled={isSending} aria-busy={isSending || undefined}>
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
+      <div role="status" aria-live="polite">
+        {notice && <Paragraph>{notice}</Paragraph>}
+      </div>
+      <Button
+        type="submit"
+        appearance="primary-action-button"
+        disabled={isSending}
+        aria-busy={isSending || undefined}
+      >
         {isSending ? 'Bezig met toevoegen…' : 'Document toevoegen'}
       </Button>
     </form>

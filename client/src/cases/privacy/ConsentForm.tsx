@@ -1,12 +1,31 @@
 import { useId, useRef, useState } from 'react';
 import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import {
-  Alert, Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Heading, Paragraph,
-  RadioButton, SelectOption,
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Heading,
+  Paragraph,
+  RadioButton,
+  SelectOption,
 } from '@utrecht/component-library-react';
 import {
-  categoriesSharedWithoutConsent, consentCategories, consentCategoryLabel, consentMethodLabel, consentMethods, recordConsentSchema,
-  type Consent, type ConsentCategory, type OrganisationKind, type RegionOrganisation,
+  categoriesSharedWithoutConsent,
+  consentCategories,
+  consentCategoryLabel,
+  consentMethodLabel,
+  consentMethods,
+  recordConsentSchema,
+  type Consent,
+  type ConsentCategory,
+  type OrganisationKind,
+  type RegionOrganisation,
 } from '@uitstroom/shared';
 import { ApiError } from '../../core/api';
 import { SelectField, TextField } from '../../core/form';
@@ -40,7 +59,12 @@ const kindGroupLabel: Record<OrganisationKind, string> = {
   provider: 'Zorgaanbieders',
   coordination: 'Regionale coördinatie',
 };
-const kindOrder: readonly OrganisationKind[] = ['municipality', 'corporation', 'provider', 'coordination'];
+const kindOrder: readonly OrganisationKind[] = [
+  'municipality',
+  'corporation',
+  'provider',
+  'coordination',
+];
 
 /** The signed form is kept with the case's documents, in the category that names the resident. */
 const signedFormCategory: ConsentCategory = 'identityContact';
@@ -49,18 +73,31 @@ const witnessRequired = 'Bij mondelinge toestemming is een getuige verplicht.';
 const notYetUploaded = '00000000-0000-4000-8000-000000000000';
 
 function emptyValues(): ConsentFormValues {
-  return { organisationId: '', categories: [], givenOn: todayIsoDate(), expiresOn: '', method: '', witnessName: '', signedForm: null };
+  return {
+    organisationId: '',
+    categories: [],
+    givenOn: todayIsoDate(),
+    expiresOn: '',
+    method: '',
+    witnessName: '',
+    signedForm: null,
+  };
 }
 
 /** The form as the API takes it; the shared schema then judges it. */
-function toRequest(values: ConsentFormValues, documentId: string | undefined): Record<string, unknown> {
+function toRequest(
+  values: ConsentFormValues,
+  documentId: string | undefined,
+): Record<string, unknown> {
   return {
     organisationId: values.organisationId,
     categories: Array.isArray(values.categories) ? values.categories : [],
     givenOn: values.givenOn,
     ...(values.expiresOn ? { expiresOn: values.expiresOn } : {}),
     ...(values.method ? { method: values.method } : {}),
-    ...(values.method === 'verbalWithWitness' && values.witnessName.trim() ? { witnessName: values.witnessName } : {}),
+    ...(values.method === 'verbalWithWitness' && values.witnessName.trim()
+      ? { witnessName: values.witnessName }
+      : {}),
     ...(values.method === 'signedForm' && documentId ? { documentId } : {}),
   };
 }
@@ -79,14 +116,27 @@ function fieldOf(path: string): FieldName | null {
  */
 const resolver: Resolver<ConsentFormValues> = async (values) => {
   const errors: FieldErrors<ConsentFormValues> = {};
-  const add = (field: FieldName, message: string) => { errors[field] ??= { type: 'validation', message }; };
+  const add = (field: FieldName, message: string) => {
+    errors[field] ??= { type: 'validation', message };
+  };
   const file = values.signedForm?.[0];
-  const parsed = recordConsentSchema.safeParse(toRequest(values, file ? notYetUploaded : undefined));
-  if (!parsed.success) for (const issue of parsed.error.issues) { const field = fieldOf(issue.path.join('.')); if (field) add(field, issue.message); }
-  if (values.givenOn && values.givenOn > todayIsoDate()) add('givenOn', 'De datum van toestemming ligt niet in de toekomst.');
-  if (values.method === 'verbalWithWitness' && !values.witnessName.trim()) add('witnessName', witnessRequired);
+  const parsed = recordConsentSchema.safeParse(
+    toRequest(values, file ? notYetUploaded : undefined),
+  );
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) {
+      const field = fieldOf(issue.path.join('.'));
+      if (field) add(field, issue.message);
+    }
+  if (values.givenOn && values.givenOn > todayIsoDate())
+    add('givenOn', 'De datum van toestemming ligt niet in de toekomst.');
+  if (values.method === 'verbalWithWitness' && !values.witnessName.trim())
+    add('witnessName', witnessRequired);
   if (values.method === 'signedForm') {
-    const fileError = checkDocumentFile(file, 'Kies het ondertekende formulier (een scan of foto).');
+    const fileError = checkDocumentFile(
+      file,
+      'Kies het ondertekende formulier (een scan of foto).',
+    );
     if (fileError) errors.signedForm = { type: 'validation', message: fileError };
   }
   return Object.keys(errors).length ? { values: {}, errors } : { values, errors: {} };
@@ -102,9 +152,20 @@ interface ConsentFormProps {
 }
 
 /** "Toestemming vastleggen": with whom, what, since and until when, and how it was given. */
-export function ConsentForm({ caseId, organisations, organisationsFailure, onRecorded, onDocumentAdded }: ConsentFormProps) {
+export function ConsentForm({
+  caseId,
+  organisations,
+  organisationsFailure,
+  onRecorded,
+  onDocumentAdded,
+}: ConsentFormProps) {
   const id = useId();
-  const form = useForm<ConsentFormValues>({ defaultValues: emptyValues(), resolver, mode: 'onSubmit', reValidateMode: 'onChange' });
+  const form = useForm<ConsentFormValues>({
+    defaultValues: emptyValues(),
+    resolver,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
   const { errors, isSubmitting } = form.formState;
   const method = useWatch({ control: form.control, name: 'method' });
   const categories = useWatch({ control: form.control, name: 'categories' });
@@ -125,7 +186,10 @@ export function ConsentForm({ caseId, organisations, organisationsFailure, onRec
         }
         documentId = uploaded.current.documentId;
       }
-      const consent = await recordConsent(caseId, recordConsentSchema.parse(toRequest(values, documentId)));
+      const consent = await recordConsent(
+        caseId,
+        recordConsentSchema.parse(toRequest(values, documentId)),
+      );
       uploaded.current = null;
       form.reset(emptyValues());
       onRecorded(consent);
@@ -135,17 +199,32 @@ export function ConsentForm({ caseId, organisations, organisationsFailure, onRec
         form.setError('signedForm', { message: fileError }, { shouldFocus: true });
         return;
       }
-      const placed = error instanceof ApiError ? error.issues.flatMap((issue) => {
-        const field = fieldOf(issue.path);
-        return field ? [{ field, message: issue.message }] : [];
-      }) : [];
-      placed.forEach(({ field, message }, index) => form.setError(field, { message }, { shouldFocus: index === 0 }));
-      if (!placed.length) setFailure(error instanceof ApiError ? error.message : 'Het vastleggen is niet gelukt. Probeer het opnieuw.');
+      const placed =
+        error instanceof ApiError
+          ? error.issues.flatMap((issue) => {
+              const field = fieldOf(issue.path);
+              return field ? [{ field, message: issue.message }] : [];
+            })
+          : [];
+      placed.forEach(({ field, message }, index) =>
+        form.setError(field, { message }, { shouldFocus: index === 0 }),
+      );
+      if (!placed.length)
+        setFailure(
+          error instanceof ApiError
+            ? error.message
+            : 'Het vastleggen is niet gelukt. Probeer het opnieuw.',
+        );
     }
   });
 
   const groups = kindOrder
-    .map((kind) => ({ kind, members: (organisations ?? []).filter((o) => o.kind === kind).sort((a, b) => a.name.localeCompare(b.name, 'nl')) }))
+    .map((kind) => ({
+      kind,
+      members: (organisations ?? [])
+        .filter((o) => o.kind === kind)
+        .sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+    }))
     .filter((g) => g.members.length > 0);
   const isRefusal = Array.isArray(categories) && categories.length === 0;
   const categoriesId = `${id}-categorieen`;
@@ -154,68 +233,128 @@ export function ConsentForm({ caseId, organisations, organisationsFailure, onRec
 
   return (
     <form className="consent-form" noValidate onSubmit={submit} aria-labelledby={`${id}-kop`}>
-      <Heading level={3} id={`${id}-kop`}>Toestemming vastleggen</Heading>
-      {organisationsFailure && <Alert type="error" role="alert"><Paragraph>{organisationsFailure}</Paragraph></Alert>}
+      <Heading level={3} id={`${id}-kop`}>
+        Toestemming vastleggen
+      </Heading>
+      {organisationsFailure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{organisationsFailure}</Paragraph>
+        </Alert>
+      )}
 
-      <SelectField label="Organisatie" error={errors.organisationId?.message} disabled={!organisations} {...form.register('organisationId')}>
-        <SelectOption value="">{organisations ? 'Kies een organisatie' : 'Organisaties laden…'}</SelectOption>
+      <SelectField
+        label="Organisatie"
+        error={errors.organisationId?.message}
+        disabled={!organisations}
+        {...form.register('organisationId')}
+      >
+        <SelectOption value="">
+          {organisations ? 'Kies een organisatie' : 'Organisaties laden…'}
+        </SelectOption>
         {groups.map((g) => (
           <optgroup key={g.kind} label={kindGroupLabel[g.kind]}>
-            {g.members.map((o) => <SelectOption key={o.id} value={o.id}>{o.name}</SelectOption>)}
+            {g.members.map((o) => (
+              <SelectOption key={o.id} value={o.id}>
+                {o.name}
+              </SelectOption>
+            ))}
           </optgroup>
         ))}
       </SelectField>
 
-      <Fieldset invalid={!!errors.categories} aria-describedby={`${categoriesId}-omschrijving${errors.categories ? ` ${categoriesId}-fout` : ''}`} className="consent-form__categories">
+      <Fieldset
+        invalid={!!errors.categories}
+        aria-describedby={`${categoriesId}-omschrijving${errors.categories ? ` ${categoriesId}-fout` : ''}`}
+        className="consent-form__categories"
+      >
         <FieldsetLegend>Wat mag deze organisatie zien?</FieldsetLegend>
         <FormFieldDescription id={`${categoriesId}-omschrijving`}>
           Laat u alles leeg, dan legt u vast dat de bewoner niets wil delen met deze organisatie.
         </FormFieldDescription>
-        {errors.categories && <FormFieldErrorMessage id={`${categoriesId}-fout`}>{errors.categories.message}</FormFieldErrorMessage>}
+        {errors.categories && (
+          <FormFieldErrorMessage id={`${categoriesId}-fout`}>
+            {errors.categories.message}
+          </FormFieldErrorMessage>
+        )}
         {consentCategories.map((category, index) => {
           const optionId = index === 0 ? categoriesId : `${categoriesId}-${category}`;
           const isFree = categoriesSharedWithoutConsent.includes(category);
           return (
             <FormField key={category} type="checkbox" className="consent-form__category">
               <div className="utrecht-form-field__input">
-                <Checkbox id={optionId} value={category} aria-describedby={`${optionId}-uitleg`} {...form.register('categories')} />
+                <Checkbox
+                  id={optionId}
+                  value={category}
+                  aria-describedby={`${optionId}-uitleg`}
+                  {...form.register('categories')}
+                />
               </div>
               <Paragraph className="utrecht-form-field__label utrecht-form-field__label--checkbox">
-                <FormLabel htmlFor={optionId} type="checkbox">{consentCategoryLabel[category]}</FormLabel>
+                <FormLabel htmlFor={optionId} type="checkbox">
+                  {consentCategoryLabel[category]}
+                </FormLabel>
               </Paragraph>
               <FormFieldDescription id={`${optionId}-uitleg`} className="consent-form__explanation">
                 {categoryExplanation[category]}
-                {isFree && ' Dit wordt ook zonder toestemming gedeeld, omdat het niemand bij naam noemt.'}
+                {isFree &&
+                  ' Dit wordt ook zonder toestemming gedeeld, omdat het niemand bij naam noemt.'}
               </FormFieldDescription>
             </FormField>
           );
         })}
-        {isRefusal && <Paragraph className="consent-form__refusal">Niets aangevinkt: u legt een weigering vast.</Paragraph>}
+        {isRefusal && (
+          <Paragraph className="consent-form__refusal">
+            Niets aangevinkt: u legt een weigering vast.
+          </Paragraph>
+        )}
       </Fieldset>
 
       <div className="consent-form__dates">
         <TextField
-          label="Gegeven op" type="date" max={todayIsoDate()} description="Dag van gesprek of handtekening."
-          error={errors.givenOn?.message} {...form.register('givenOn')}
+          label="Gegeven op"
+          type="date"
+          max={todayIsoDate()}
+          description="Dag van gesprek of handtekening."
+          error={errors.givenOn?.message}
+          {...form.register('givenOn')}
         />
         <TextField
-          label="Geldig tot en met (niet verplicht)" type="date" description="Leeg: tot de bewoner intrekt."
-          error={errors.expiresOn?.message} {...form.register('expiresOn')}
+          label="Geldig tot en met (niet verplicht)"
+          type="date"
+          description="Leeg: tot de bewoner intrekt."
+          error={errors.expiresOn?.message}
+          {...form.register('expiresOn')}
         />
       </div>
 
-      <Fieldset invalid={!!errors.method} role="radiogroup" aria-describedby={errors.method ? `${methodId}-fout` : undefined} className="consent-form__method">
+      <Fieldset
+        invalid={!!errors.method}
+        role="radiogroup"
+        aria-describedby={errors.method ? `${methodId}-fout` : undefined}
+        className="consent-form__method"
+      >
         <FieldsetLegend>Hoe heeft de bewoner toestemming gegeven?</FieldsetLegend>
-        {errors.method && <FormFieldErrorMessage id={`${methodId}-fout`}>{errors.method.message}</FormFieldErrorMessage>}
+        {errors.method && (
+          <FormFieldErrorMessage id={`${methodId}-fout`}>
+            {errors.method.message}
+          </FormFieldErrorMessage>
+        )}
         {(['verbalWithWitness', 'signedForm'] as const).map((m, index) => {
           const optionId = index === 0 ? methodId : `${methodId}-${m}`;
           return (
             <FormField key={m} type="radio">
               <div className="utrecht-form-field__input">
-                <RadioButton id={optionId} value={m} invalid={!!errors.method} {...form.register('method')} />
+                <RadioButton
+                  id={optionId}
+                  value={m}
+                  invalid={!!errors.method}
+                  {...form.register('method')}
+                />
               </div>
               <Paragraph className="utrecht-form-field__label utrecht-form-field__label--radio">
-                <FormLabel htmlFor={optionId} type="radio">{consentMethodLabel[m]}</FormLabel>
+                <FormLabel htmlFor={optionId} type="radio">
+                  {consentMethodLabel[m]}
+                </FormLabel>
               </Paragraph>
             </FormField>
           );
@@ -224,32 +363,63 @@ export function ConsentForm({ caseId, organisations, organisationsFailure, onRec
 
       {method === 'verbalWithWitness' && (
         <TextField
-          label="Naam van de getuige" description="Iemand die erbij was, bijvoorbeeld een collega of begeleider. Met functie als dat helpt."
-          autoComplete="off" error={errors.witnessName?.message} {...form.register('witnessName')}
+          label="Naam van de getuige"
+          description="Iemand die erbij was, bijvoorbeeld een collega of begeleider. Met functie als dat helpt."
+          autoComplete="off"
+          error={errors.witnessName?.message}
+          {...form.register('witnessName')}
         />
       )}
       {method === 'signedForm' && (
         <FormField type="text" invalid={!!errors.signedForm}>
-          <Paragraph className="utrecht-form-field__label"><FormLabel htmlFor={fileId}>Scan of foto van het ondertekende formulier</FormLabel></Paragraph>
+          <Paragraph className="utrecht-form-field__label">
+            <FormLabel htmlFor={fileId}>Scan of foto van het ondertekende formulier</FormLabel>
+          </Paragraph>
           <FormFieldDescription id={`${fileId}-omschrijving`}>
-            PDF, PNG of JPEG, hoogstens 10 MB. Het komt bij de documenten van de casus, in de categorie {consentCategoryLabel[signedFormCategory]}.
+            PDF, PNG of JPEG, hoogstens 10 MB. Het komt bij de documenten van de casus, in de
+            categorie {consentCategoryLabel[signedFormCategory]}.
           </FormFieldDescription>
-          {errors.signedForm && <FormFieldErrorMessage id={`${fileId}-fout`}>{errors.signedForm.message}</FormFieldErrorMessage>}
+          {errors.signedForm && (
+            <FormFieldErrorMessage id={`${fileId}-fout`}>
+              {errors.signedForm.message}
+            </FormFieldErrorMessage>
+          )}
           <Paragraph className="utrecht-form-field__input">
             <input
-              id={fileId} type="file" accept=".pdf,.png,.jpg,.jpeg" className="case-documents__file"
+              id={fileId}
+              type="file"
+              accept=".pdf,.png,.jpg,.jpeg"
+              className="case-documents__file"
               aria-invalid={errors.signedForm ? true : undefined}
-              aria-describedby={[`${fileId}-omschrijving`, errors.signedForm ? `${fileId}-fout` : null].filter(Boolean).join(' ')}
+              aria-describedby={[
+                `${fileId}-omschrijving`,
+                errors.signedForm ? `${fileId}-fout` : null,
+              ]
+                .filter(Boolean)
+                .join(' ')}
               {...form.register('signedForm')}
             />
           </Paragraph>
         </FormField>
       )}
 
-      {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+      {failure && (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
       <div>
-        <Button type="submit" appearance="primary-action-button" disabled={isSubmitting || !organisations} aria-busy={isSubmitting || undefined}>
-          {isSubmitting ? 'Bezig met vastleggen…' : isRefusal ? 'Weigering vastleggen' : 'Toestemming vastleggen'}
+        <Button
+          type="submit"
+          appearance="primary-action-button"
+          disabled={isSubmitting || !organisations}
+          aria-busy={isSubmitting || undefined}
+        >
+          {isSubmitting
+            ? 'Bezig met vastleggen…'
+            : isRefusal
+              ? 'Weigering vastleggen'
+              : 'Toestemming vastleggen'}
         </Button>
       </div>
     </form>

@@ -1,9 +1,24 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
 import {
-  Alert, Button, ButtonGroup, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Alert,
+  Button,
+  ButtonGroup,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
 } from '@utrecht/component-library-react';
-import { formatDutchDate, consentCategoryLabel, type Consent, type RegionOrganisation } from '@uitstroom/shared';
+import {
+  formatDutchDate,
+  consentCategoryLabel,
+  type Consent,
+  type RegionOrganisation,
+} from '@uitstroom/shared';
 import { ApiError } from '../../core/api';
 import { messageOf } from '../case-api';
 import { todayIsoDate } from '../case-format';
@@ -46,10 +61,18 @@ export function describeCategories(consent: Pick<Consent, 'categories'>): string
 
 /** Per organisation, then what holds now before what no longer does, newest first. */
 function ordered(consents: readonly Consent[], today: string): Consent[] {
-  const rank: Record<ConsentStatus, number> = { active: 0, notYetInForce: 1, expired: 2, withdrawn: 3 };
-  return [...consents].sort((a, b) => a.organisation.name.localeCompare(b.organisation.name, 'nl')
-    || rank[statusOf(a, today)] - rank[statusOf(b, today)]
-    || b.givenOn.localeCompare(a.givenOn));
+  const rank: Record<ConsentStatus, number> = {
+    active: 0,
+    notYetInForce: 1,
+    expired: 2,
+    withdrawn: 3,
+  };
+  return [...consents].sort(
+    (a, b) =>
+      a.organisation.name.localeCompare(b.organisation.name, 'nl') ||
+      rank[statusOf(a, today)] - rank[statusOf(b, today)] ||
+      b.givenOn.localeCompare(a.givenOn),
+  );
 }
 
 interface ConsentPanelProps {
@@ -69,7 +92,13 @@ interface ConsentPanelProps {
  * what is shared with whom, since when and until when, how it was given; withdrawing one; and
  * recording a new one (or a refusal).
  */
-export function ConsentPanel({ caseId, ownOrganisationId, canRecord, onChanged, onDocumentAdded }: ConsentPanelProps) {
+export function ConsentPanel({
+  caseId,
+  ownOrganisationId,
+  canRecord,
+  onChanged,
+  onDocumentAdded,
+}: ConsentPanelProps) {
   const location = useLocation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [today] = useState(todayIsoDate);
@@ -80,15 +109,22 @@ export function ConsentPanel({ caseId, ownOrganisationId, canRecord, onChanged, 
   const [toWithdraw, setToWithdraw] = useState<Consent | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const load = useCallback((signal?: AbortSignal) => {
-    setLoadFailure(null);
-    fetchConsents(caseId, signal)
-      .then(setConsents)
-      .catch((error: unknown) => {
-        if ((error as Error).name === 'AbortError') return;
-        setLoadFailure(error instanceof ApiError && error.status !== 0 && error.status < 500 ? error.message : 'De toestemmingen konden niet worden geladen.');
-      });
-  }, [caseId]);
+  const load = useCallback(
+    (signal?: AbortSignal) => {
+      setLoadFailure(null);
+      fetchConsents(caseId, signal)
+        .then(setConsents)
+        .catch((error: unknown) => {
+          if ((error as Error).name === 'AbortError') return;
+          setLoadFailure(
+            error instanceof ApiError && error.status !== 0 && error.status < 500
+              ? error.message
+              : 'De toestemmingen konden niet worden geladen.',
+          );
+        });
+    },
+    [caseId],
+  );
 
   useEffect(() => {
     const controller = new AbortController();
@@ -103,7 +139,10 @@ export function ConsentPanel({ caseId, ownOrganisationId, canRecord, onChanged, 
     fetchRegionOrganisations(controller.signal)
       .then((all) => setOrganisations(all.filter((o) => o.id !== ownOrganisationId)))
       .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError') setOrganisationsFailure('De organisaties van uw regio konden niet worden geladen. Laad de pagina opnieuw.');
+        if ((error as Error).name !== 'AbortError')
+          setOrganisationsFailure(
+            'De organisaties van uw regio konden niet worden geladen. Laad de pagina opnieuw.',
+          );
       });
     return () => controller.abort();
   }, [canRecord, ownOrganisationId]);
@@ -116,29 +155,50 @@ export function ConsentPanel({ caseId, ownOrganisationId, canRecord, onChanged, 
     headingRef.current?.focus({ preventScroll: true });
   }, [location.hash, location.key, isLoaded]);
 
-  const replace = (changed: Consent) => setConsents((current) => [changed, ...(current ?? []).filter((c) => c.id !== changed.id)]);
+  const replace = (changed: Consent) =>
+    setConsents((current) => [changed, ...(current ?? []).filter((c) => c.id !== changed.id)]);
 
   return (
     <section className="case-card consent-panel" aria-labelledby={consentPanelId}>
-      <Heading level={2} id={consentPanelId} ref={headingRef} tabIndex={-1}>Toestemming van de bewoner</Heading>
+      <Heading level={2} id={consentPanelId} ref={headingRef} tabIndex={-1}>
+        Toestemming van de bewoner
+      </Heading>
       <Paragraph className="consent-panel__intro">
-        Per organisatie legt u vast wat de bewoner wil delen. Zonder toestemming ziet een andere organisatie alleen het woonprofiel,
-        zonder naam. Wat een organisatie ziet, hangt ook af van haar rol: een woningcorporatie ziet nooit ondersteuning of gevoelige informatie.
+        Per organisatie legt u vast wat de bewoner wil delen. Zonder toestemming ziet een andere
+        organisatie alleen het woonprofiel, zonder naam. Wat een organisatie ziet, hangt ook af van
+        haar rol: een woningcorporatie ziet nooit ondersteuning of gevoelige informatie.
       </Paragraph>
-      <div role="status" aria-live="polite" className="consent-panel__notice">{notice && <Alert type="ok"><Paragraph>{notice}</Paragraph></Alert>}</div>
+      <div role="status" aria-live="polite" className="consent-panel__notice">
+        {notice && (
+          <Alert type="ok">
+            <Paragraph>{notice}</Paragraph>
+          </Alert>
+        )}
+      </div>
       {loadFailure ? (
         <Alert type="error" role="alert">
           <Paragraph>{loadFailure}</Paragraph>
-          <Button type="button" appearance="secondary-action-button" onClick={() => load()}>Opnieuw proberen</Button>
+          <Button type="button" appearance="secondary-action-button" onClick={() => load()}>
+            Opnieuw proberen
+          </Button>
         </Alert>
       ) : consents === null ? (
         <Paragraph aria-live="polite">Toestemmingen laden…</Paragraph>
       ) : consents.length === 0 ? (
         <Paragraph className="consent-panel__empty">
-          Er is nog geen toestemming vastgelegd. Vraag de bewoner wat hij of zij wil delen, en met wie. Ook een weigering legt u vast.
+          Er is nog geen toestemming vastgelegd. Vraag de bewoner wat hij of zij wil delen, en met
+          wie. Ook een weigering legt u vast.
         </Paragraph>
       ) : (
-        <ConsentTable caseId={caseId} consents={ordered(consents, today)} today={today} onWithdraw={(c) => { setNotice(null); setToWithdraw(c); }} />
+        <ConsentTable
+          caseId={caseId}
+          consents={ordered(consents, today)}
+          today={today}
+          onWithdraw={(c) => {
+            setNotice(null);
+            setToWithdraw(c);
+          }}
+        />
       )}
       {canRecord && (
         <ConsentForm
@@ -148,9 +208,11 @@ export function ConsentPanel({ caseId, ownOrganisationId, canRecord, onChanged, 
           onDocumentAdded={onDocumentAdded}
           onRecorded={(consent) => {
             replace(consent);
-            setNotice(consent.categories.length
-              ? `De toestemming is vastgelegd: ${consent.organisation.name} ziet nu ook ${describeCategories(consent)}.`
-              : `De weigering is vastgelegd: de bewoner deelt niets met ${consent.organisation.name}.`);
+            setNotice(
+              consent.categories.length
+                ? `De toestemming is vastgelegd: ${consent.organisation.name} ziet nu ook ${describeCategories(consent)}.`
+                : `De weigering is vastgelegd: de bewoner deelt niets met ${consent.organisation.name}.`,
+            );
             onChanged();
           }}
         />
@@ -163,7 +225,9 @@ export function ConsentPanel({ caseId, ownOrganisationId, canRecord, onChanged, 
           onDone={(withdrawn) => {
             setToWithdraw(null);
             replace(withdrawn);
-            setNotice(`De toestemming voor ${withdrawn.organisation.name} is ingetrokken. Dat geldt vanaf nu.`);
+            setNotice(
+              `De toestemming voor ${withdrawn.organisation.name} is ingetrokken. Dat geldt vanaf nu.`,
+            );
             onChanged();
           }}
         />
@@ -172,7 +236,17 @@ export function ConsentPanel({ caseId, ownOrganisationId, canRecord, onChanged, 
   );
 }
 
-function ConsentTable({ caseId, consents, today, onWithdraw }: { caseId: string; consents: Consent[]; today: string; onWithdraw(consent: Consent): void }) {
+function ConsentTable({
+  caseId,
+  consents,
+  today,
+  onWithdraw,
+}: {
+  caseId: string;
+  consents: Consent[];
+  today: string;
+  onWithdraw(consent: Consent): void;
+}) {
   return (
     <div className="consent-table__scroll">
       <Table className="consent-table">
@@ -182,27 +256,48 @@ function ConsentTable({ caseId, consents, today, onWithdraw }: { caseId: string;
             <TableHeaderCell scope="col">Organisatie</TableHeaderCell>
             <TableHeaderCell scope="col">Mag zien</TableHeaderCell>
             <TableHeaderCell scope="col">Geldig</TableHeaderCell>
-            <TableHeaderCell scope="col" className="consent-table__how">Hoe</TableHeaderCell>
+            <TableHeaderCell scope="col" className="consent-table__how">
+              Hoe
+            </TableHeaderCell>
             <TableHeaderCell scope="col">Status</TableHeaderCell>
-            <TableHeaderCell scope="col"><span className="visually-hidden">Acties</span></TableHeaderCell>
+            <TableHeaderCell scope="col">
+              <span className="visually-hidden">Acties</span>
+            </TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {consents.map((consent) => {
             const status = statusOf(consent, today);
             return (
-              <TableRow key={consent.id} className={status === 'active' ? undefined : 'consent-table__row--past'}>
-                <TableHeaderCell scope="row" className="consent-table__organisation">{consent.organisation.name}</TableHeaderCell>
+              <TableRow
+                key={consent.id}
+                className={status === 'active' ? undefined : 'consent-table__row--past'}
+              >
+                <TableHeaderCell scope="row" className="consent-table__organisation">
+                  {consent.organisation.name}
+                </TableHeaderCell>
                 <TableCell>
                   {consent.categories.length ? (
                     <ul className="consent-labels">
-                      {consent.categories.map((c) => <li key={c} className="consent-label">{consentCategoryLabel[c]}</li>)}
+                      {consent.categories.map((c) => (
+                        <li key={c} className="consent-label">
+                          {consentCategoryLabel[c]}
+                        </li>
+                      ))}
                     </ul>
-                  ) : <span className="consent-label consent-label--refusal">Niets: de bewoner weigert</span>}
+                  ) : (
+                    <span className="consent-label consent-label--refusal">
+                      Niets: de bewoner weigert
+                    </span>
+                  )}
                 </TableCell>
                 <TableCell className="consent-table__period">
                   <span>Gegeven op {shortDate(consent.givenOn)}</span>
-                  <span>{consent.expiresOn ? `tot en met ${shortDate(consent.expiresOn)}` : 'tot intrekking'}</span>
+                  <span>
+                    {consent.expiresOn
+                      ? `tot en met ${shortDate(consent.expiresOn)}`
+                      : 'tot intrekking'}
+                  </span>
                 </TableCell>
                 <TableCell>
                   {consent.method === 'verbalWithWitness' ? (
@@ -213,26 +308,46 @@ function ConsentTable({ caseId, consents, today, onWithdraw }: { caseId: string;
                       {consent.documentId && (
                         <>
                           {' ('}
-                          <a className="utrecht-link" href={documentUrl(caseId, consent.documentId)}>
-                            downloaden<span className="visually-hidden"> (ondertekend formulier voor {consent.organisation.name})</span>
+                          <a
+                            className="utrecht-link"
+                            href={documentUrl(caseId, consent.documentId)}
+                          >
+                            downloaden
+                            <span className="visually-hidden">
+                              {' '}
+                              (ondertekend formulier voor {consent.organisation.name})
+                            </span>
                           </a>
                           {')'}
                         </>
                       )}
                     </>
                   )}
-                  <span className="consent-table__muted consent-table__by">Vastgelegd door {consent.recordedBy}</span>
+                  <span className="consent-table__muted consent-table__by">
+                    Vastgelegd door {consent.recordedBy}
+                  </span>
                 </TableCell>
                 <TableCell>
-                  <span className={`consent-status consent-status--${status}`}>{statusLabel[status]}</span>
-                  {status === 'withdrawn' && consent.withdrawnAt && <span className="consent-table__muted consent-table__by">op {shortDate(consent.withdrawnAt)}</span>}
-                  {consent.isExpiringSoon && <span className="consent-status consent-status--soon">Verloopt binnenkort</span>}
+                  <span className={`consent-status consent-status--${status}`}>
+                    {statusLabel[status]}
+                  </span>
+                  {status === 'withdrawn' && consent.withdrawnAt && (
+                    <span className="consent-table__muted consent-table__by">
+                      op {shortDate(consent.withdrawnAt)}
+                    </span>
+                  )}
+                  {consent.isExpiringSoon && (
+                    <span className="consent-status consent-status--soon">Verloopt binnenkort</span>
+                  )}
                 </TableCell>
                 <TableCell>
                   {status === 'active' && consent.categories.length > 0 && (
                     <Button
-                      type="button" appearance="secondary-action-button" className="consent-table__action"
-                      aria-label={`Intrekken: toestemming voor ${consent.organisation.name}`} onClick={() => onWithdraw(consent)}
+                      type="button"
+                      appearance="secondary-action-button"
+                      className="consent-table__action"
+                      aria-label={`Intrekken: toestemming voor ${consent.organisation.name}`}
+                      onClick={() => onWithdraw(consent)}
                     >
                       Intrekken
                     </Button>
@@ -248,7 +363,17 @@ function ConsentTable({ caseId, consents, today, onWithdraw }: { caseId: string;
 }
 
 /** "Are you sure?", in a modal dialog that says what withdrawing does: it takes effect at once. */
-function WithdrawConsentDialog({ caseId, consent, onClose, onDone }: { caseId: string; consent: Consent; onClose(): void; onDone(consent: Consent): void }) {
+function WithdrawConsentDialog({
+  caseId,
+  consent,
+  onClose,
+  onDone,
+}: {
+  caseId: string;
+  consent: Consent;
+  onClose(): void;
+  onDone(consent: Consent): void;
+}) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const [isBusy, setIsBusy] = useState(false);
@@ -275,17 +400,39 @@ function WithdrawConsentDialog({ caseId, consent, onClose, onDone }: { caseId: s
   return (
     <dialog ref={dialogRef} className="case-dialog" aria-labelledby={headingId} onClose={onClose}>
       <div className="case-dialog__form">
-        <Heading level={2} id={headingId}>Toestemming intrekken</Heading>
+        <Heading level={2} id={headingId}>
+          Toestemming intrekken
+        </Heading>
         <Paragraph>
-          De bewoner trekt de toestemming voor <strong>{name}</strong> in. Dat geldt meteen: vanaf de volgende keer dat iemand van {name} de
-          casus opent, ziet die {describeCategories(consent)} niet meer. Wat {name} eerder al heeft gezien, kan niet worden teruggehaald.
+          De bewoner trekt de toestemming voor <strong>{name}</strong> in. Dat geldt meteen: vanaf
+          de volgende keer dat iemand van {name} de casus opent, ziet die{' '}
+          {describeCategories(consent)} niet meer. Wat {name} eerder al heeft gezien, kan niet
+          worden teruggehaald.
         </Paragraph>
-        {failure && <Alert type="error" role="alert"><Paragraph>{failure}</Paragraph></Alert>}
+        {failure && (
+          <Alert type="error" role="alert">
+            <Paragraph>{failure}</Paragraph>
+          </Alert>
+        )}
         <ButtonGroup>
-          <Button type="button" appearance="primary-action-button" hint="danger" onClick={() => void confirm()} disabled={isBusy} aria-busy={isBusy || undefined}>
+          <Button
+            type="button"
+            appearance="primary-action-button"
+            hint="danger"
+            onClick={() => void confirm()}
+            disabled={isBusy}
+            aria-busy={isBusy || undefined}
+          >
             {isBusy ? 'Bezig met intrekken…' : 'Ja, nu intrekken'}
           </Button>
-          <Button type="button" appearance="secondary-action-button" onClick={() => dialogRef.current?.close()} disabled={isBusy}>Annuleren</Button>
+          <Button
+            type="button"
+            appearance="secondary-action-button"
+            onClick={() => dialogRef.current?.close()}
+            disabled={isBusy}
+          >
+            Annuleren
+          </Button>
         </ButtonGroup>
       </div>
     </dialog>

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { consentSchema, regionOrganisationSchema, type Consent, type RecordConsent, type RegionOrganisation } from '@uitstroom/shared';
+import {
+  consentSchema,
+  regionOrganisationSchema,
+  type Consent,
+  type RecordConsent,
+  type RegionOrganisation,
+} from '@uitstroom/shared';
 import { api } from '../../core/api';
 
 /** The resident's consents on a case, as the owning case manager records and withdraws them. */
@@ -18,10 +24,16 @@ export function recordConsent(caseId: string, body: RecordConsent): Promise<Cons
 
 /** Takes effect at once: the organisation's next request no longer receives these categories. */
 export function withdrawConsent(caseId: string, consentId: string): Promise<Consent> {
-  return api('POST', `${consentsPath(caseId)}/${encodeURIComponent(consentId)}/withdraw`, { body: {}, schema: consentSchema });
+  return api('POST', `${consentsPath(caseId)}/${encodeURIComponent(consentId)}/withdraw`, {
+    body: {},
+    schema: consentSchema,
+  });
 }
 
 /** The organisations of the signed-in user's region: the parties a resident can share with. */
 export function fetchRegionOrganisations(signal?: AbortSignal): Promise<RegionOrganisation[]> {
-  return api('GET', '/api/region/organisations', { schema: z.array(regionOrganisationSchema), signal });
+  return api('GET', '/api/region/organisations', {
+    schema: z.array(regionOrganisationSchema),
+    signal,
+  });
 }

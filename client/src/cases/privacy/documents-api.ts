@@ -1,6 +1,12 @@
 import {
-  documentContentTypes, documentFilenameSchema, documentSummarySchema, errorBodySchema, maxDocumentBytes,
-  type ConsentCategory, type DocumentContentType, type DocumentSummary,
+  documentContentTypes,
+  documentFilenameSchema,
+  documentSummarySchema,
+  errorBodySchema,
+  maxDocumentBytes,
+  type ConsentCategory,
+  type DocumentContentType,
+  type DocumentSummary,
 } from '@uitstroom/shared';
 import { ApiError } from '../../core/api';
 
@@ -9,7 +15,8 @@ import { ApiError } from '../../core/api';
  * both send files this way, and check them the same way first.
  */
 
-export const tooLargeMessage = 'Het bestand is groter dan 10 MB. Kies een kleiner bestand of verklein het (bijvoorbeeld een scan in lagere resolutie).';
+export const tooLargeMessage =
+  'Het bestand is groter dan 10 MB. Kies een kleiner bestand of verklein het (bijvoorbeeld een scan in lagere resolutie).';
 
 export function documentsPath(caseId: string): string {
   return `/api/cases/${encodeURIComponent(caseId)}/documents`;
@@ -24,17 +31,24 @@ function isDocumentType(type: string): type is DocumentContentType {
 }
 
 /** What the browser can check of a file before sending it; the server checks it again, and the bytes. Null: fine. */
-export function checkDocumentFile(file: File | undefined | null, missing = 'Kies een bestand.'): string | null {
+export function checkDocumentFile(
+  file: File | undefined | null,
+  missing = 'Kies een bestand.',
+): string | null {
   if (!file) return missing;
   if (file.size === 0) return 'Het bestand is leeg.';
   if (file.size > maxDocumentBytes) return tooLargeMessage;
   if (!isDocumentType(file.type)) return 'Alleen PDF, PNG of JPEG kunnen worden toegevoegd.';
   const name = documentFilenameSchema.safeParse(file.name);
-  return name.success ? null : name.error.issues[0]?.message ?? 'Geen geldige bestandsnaam.';
+  return name.success ? null : (name.error.issues[0]?.message ?? 'Geen geldige bestandsnaam.');
 }
 
 /** Sends the file itself as the body; category and name go in the query. */
-export async function uploadDocument(caseId: string, file: File, category: ConsentCategory): Promise<DocumentSummary> {
+export async function uploadDocument(
+  caseId: string,
+  file: File,
+  category: ConsentCategory,
+): Promise<DocumentSummary> {
   const query = new URLSearchParams({ category, filename: file.name });
   let response: Response;
   try {
@@ -45,13 +59,22 @@ export async function uploadDocument(caseId: string, file: File, category: Conse
       body: file,
     });
   } catch {
-    throw new ApiError(0, 'NETWORK', 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.');
+    throw new ApiError(
+      0,
+      'NETWORK',
+      'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.',
+    );
   }
   const payload: unknown = await response.json().catch(() => null);
   if (response.ok) return documentSummarySchema.parse(payload);
   if (response.status === 413) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', tooLargeMessage);
   const parsed = errorBodySchema.safeParse(payload);
-  if (!parsed.success) throw new ApiError(response.status, 'INTERNAL', 'Het toevoegen is niet gelukt. Probeer het later opnieuw.');
+  if (!parsed.success)
+    throw new ApiError(
+      response.status,
+      'INTERNAL',
+      'Het toevoegen is niet gelukt. Probeer het later opnieuw.',
+    );
   const { code, message, issues, details } = parsed.data.error;
   throw new ApiError(response.status, code, message, issues, details);
 }
@@ -60,5 +83,8 @@ export async function uploadDocument(caseId: string, file: File, category: Conse
 export function fileErrorOf(error: unknown): string | null {
   if (!(error instanceof ApiError)) return null;
   if (error.code === 'PAYLOAD_TOO_LARGE') return error.message;
-  return error.issues.find((i) => i.path === 'body' || i.path === 'filename' || i.path === 'contentType')?.message ?? null;
+  return (
+    error.issues.find((i) => i.path === 'body' || i.path === 'filename' || i.path === 'contentType')
+      ?.message ?? null
+  );
 }

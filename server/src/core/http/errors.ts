@@ -16,7 +16,8 @@ export const apiNotFound: RequestHandler = (req, _res, next) => {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const appError = toAppError(error);
-    if (appError.code === 'INTERNAL') logger.error({ err: error, requestId: (req as { id?: string }).id }, 'unhandled error');
+    if (appError.code === 'INTERNAL')
+      logger.error({ err: error, requestId: (req as { id?: string }).id }, 'unhandled error');
     if (res.headersSent) return;
     res.status(appError.status).json(appError.toBody());
   };
@@ -27,7 +28,9 @@ function toAppError(error: unknown): AppError {
   const bodyParserType = (error as { type?: string }).type;
   switch (bodyParserType) {
     case 'entity.parse.failed':
-      return new AppError('MALFORMED_JSON', undefined, [{ path: '', message: 'Geen geldige JSON.' }]);
+      return new AppError('MALFORMED_JSON', undefined, [
+        { path: '', message: 'Geen geldige JSON.' },
+      ]);
     case 'entity.too.large':
       return new AppError('PAYLOAD_TOO_LARGE');
     case 'charset.unsupported':
@@ -37,11 +40,15 @@ function toAppError(error: unknown): AppError {
   // Any other body the parser could not read (a broken gzip stream, a length that does not match):
   // the parser marks it as the client's fault (http-errors, status 400, `expose`).
   if (isUnreadableBody(error)) {
-    return new AppError('MALFORMED_JSON', 'De inhoud van de aanvraag kan niet worden gelezen.', [{ path: '', message: 'De (gecomprimeerde) inhoud is beschadigd of onvolledig.' }]);
+    return new AppError('MALFORMED_JSON', 'De inhoud van de aanvraag kan niet worden gelezen.', [
+      { path: '', message: 'De (gecomprimeerde) inhoud is beschadigd of onvolledig.' },
+    ]);
   }
   // A path that does not decode (a lone surrogate or a broken %-sequence): the router's URIError.
   if (error instanceof URIError && (error as { status?: unknown }).status === 400) {
-    return new AppError('VALIDATION_FAILED', 'Het adres bevat tekens die niet zijn toegestaan.', [{ path: '', message: 'Ongeldige tekens in het adres.' }]);
+    return new AppError('VALIDATION_FAILED', 'Het adres bevat tekens die niet zijn toegestaan.', [
+      { path: '', message: 'Ongeldige tekens in het adres.' },
+    ]);
   }
   if (isDatabaseUnavailable(error)) return new AppError('DATABASE_UNAVAILABLE');
   return new AppError('INTERNAL');
@@ -55,5 +62,11 @@ function isUnreadableBody(error: unknown): boolean {
 
 function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: string }).code;
-  return code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === '08006' || code === '08001';
+  return (
+    code === 'ECONNREFUSED' ||
+    code === '57P01' ||
+    code === '57P03' ||
+    code === '08006' ||
+    code === '08001'
+  );
 }

@@ -16,10 +16,14 @@ import type { AppConfig } from '../config';
  */
 const stateChangingMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export const foreignOriginMessage = 'Deze aanvraag komt niet van de Uitstroomtafel zelf en is geweigerd.';
+export const foreignOriginMessage =
+  'Deze aanvraag komt niet van de Uitstroomtafel zelf en is geweigerd.';
 
 /** PUBLIC_URL's origin; outside production without it, the origin the request came to (Host, or X-Forwarded-* behind a trusted proxy). */
-export function ownOriginOf(config: Pick<AppConfig, 'publicUrl' | 'isProduction'>, req: Request): string | null {
+export function ownOriginOf(
+  config: Pick<AppConfig, 'publicUrl' | 'isProduction'>,
+  req: Request,
+): string | null {
   if (config.publicUrl) return new URL(config.publicUrl).origin;
   if (config.isProduction) return null;
   try {
@@ -29,19 +33,27 @@ export function ownOriginOf(config: Pick<AppConfig, 'publicUrl' | 'isProduction'
   }
 }
 
-export function refuseForeignOrigin(config: Pick<AppConfig, 'publicUrl' | 'isProduction'>): RequestHandler {
+export function refuseForeignOrigin(
+  config: Pick<AppConfig, 'publicUrl' | 'isProduction'>,
+): RequestHandler {
   return (req, _res, next) => {
     if (!stateChangingMethods.has(req.method)) return next();
     const origin = req.get('origin');
     if (origin === undefined) return next();
     if (origin === ownOriginOf(config, req)) return next();
-    next(new AppError('FORBIDDEN', foreignOriginMessage, [{ path: 'Origin', message: 'Onbekende herkomst.' }]));
+    next(
+      new AppError('FORBIDDEN', foreignOriginMessage, [
+        { path: 'Origin', message: 'Onbekende herkomst.' },
+      ]),
+    );
   };
 }
 
 /** A body is there when it has a length above zero or comes in chunks (a `Content-Length: 0` POST has none). */
 export function hasBody(req: Request): boolean {
-  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  return (
+    req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0
+  );
 }
 
 /**
@@ -49,13 +61,23 @@ export function hasBody(req: Request): boolean {
  * an upload, and JSON for a route without a body (which then must be empty: `{}` is the usual way
  * clients say "nothing", and no page elsewhere can send JSON).
  */
-export function refuseUnexpectedBodyType(contentTypes: readonly string[], message?: string): RequestHandler {
+export function refuseUnexpectedBodyType(
+  contentTypes: readonly string[],
+  message?: string,
+): RequestHandler {
   return (req, _res, next) => {
     if (!hasBody(req)) return next();
     if (req.is([...contentTypes])) return next();
     const wanted = contentTypes.join(' of ');
-    next(new AppError('UNSUPPORTED_MEDIA_TYPE', message ?? (contentTypes.includes('application/json') ? undefined : `Stuur de inhoud als ${wanted}.`), [
-      { path: 'Content-Type', message: `Verwacht ${wanted}.` },
-    ]));
+    next(
+      new AppError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        message ??
+          (contentTypes.includes('application/json')
+            ? undefined
+            : `Stuur de inhoud als ${wanted}.`),
+        [{ path: 'Content-Type', message: `Verwacht ${wanted}.` }],
+      ),
+    );
   };
 }

@@ -10,7 +10,8 @@ export function buildOpenApiDocument(registry: OpenAPIRegistry) {
     info: {
       title: 'Uitstroomtafel API',
       version: '0.1.0',
-      description: 'Casusregie voor Uitstroomtafels. Alle fouten hebben de vorm { error: { code, message, issues, details? } }.',
+      description:
+        'Casusregie voor Uitstroomtafels. Alle fouten hebben de vorm { error: { code, message, issues, details? } }.',
     },
     servers: [{ url: '/' }],
   });

@@ -1,7 +1,13 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { AppError, errorBodySchema, isGranted, parseOrThrow, type Permission } from '@uitstroom/shared';
+import {
+  AppError,
+  errorBodySchema,
+  isGranted,
+  parseOrThrow,
+  type Permission,
+} from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../request-context';
 import { refuseUnexpectedBodyType } from './forgery';
 import { requestContextOf } from '../request-context';
@@ -51,16 +57,23 @@ export interface RouteDefinition<B extends z.ZodType, Q extends z.ZodType, P ext
 const noQuery = z.strictObject({});
 const noParams = z.object({});
 
-export function defineRoute<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType, R = unknown>(
-  definition: RouteDefinition<B, Q, P, R>,
-): RouteDefinition<B, Q, P, R> {
+export function defineRoute<
+  B extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  P extends z.ZodType = z.ZodType,
+  R = unknown,
+>(definition: RouteDefinition<B, Q, P, R>): RouteDefinition<B, Q, P, R> {
   return definition;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRoute = RouteDefinition<any, any, any, any>;
 
-export function mountRoutes(router: Router, registry: OpenAPIRegistry, routes: readonly AnyRoute[]): void {
+export function mountRoutes(
+  router: Router,
+  registry: OpenAPIRegistry,
+  routes: readonly AnyRoute[],
+): void {
   for (const route of routes) {
     if (!('public' in route.access) && !('permission' in route.access)) {
       throw new Error(`Route ${route.method.toUpperCase()} ${route.path} declares no permission`);
@@ -70,30 +83,55 @@ export function mountRoutes(router: Router, registry: OpenAPIRegistry, routes: r
     const checkAccess = (req: Request, _res: Response, next: (error?: unknown) => void) => {
       const context = requestContextOf(req);
       if ('permission' in route.access) {
-        if (!context.actor) return next(new AppError(context.hadExpiredSession ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED'));
-        if (!isGranted(context.actor.seat, route.access.permission)) return next(new AppError('FORBIDDEN'));
+        if (!context.actor)
+          return next(
+            new AppError(context.hadExpiredSession ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED'),
+          );
+        if (!isGranted(context.actor.seat, route.access.permission))
+          return next(new AppError('FORBIDDEN'));
       }
       next();
     };
     // A body is JSON unless the route declares a raw type: no form (urlencoded, multipart, text/plain) of
     // a page elsewhere reaches a handler. A route without a body takes none (or an empty JSON object).
-    const checkBodyType = refuseUnexpectedBodyType(route.rawBody?.contentTypes ?? ['application/json'], route.rawBody?.typeMessage);
-    const rawParser = route.rawBody ? [express.raw({ type: () => true, limit: route.rawBody.maxBytes })] : [];
-    router[route.method](route.path, checkAccess, checkBodyType, ...rawParser, async (req: Request, res: Response) => {
-      const context = requestContextOf(req);
-      const params = parseOrThrow(route.params ?? noParams, req.params);
-      refuseUndecodableQuery(req);
-      const query = parseOrThrow(route.query ?? noQuery, req.query ?? {});
-      const body = route.rawBody
-        ? parseOrThrow(route.body ?? z.instanceof(Buffer), req.body)
-        : route.body ? parseOrThrow(route.body, req.body ?? {}) : parseOrThrow(noQuery, req.body ?? {});
-      const result = await route.handler({ body, query, params, context, actor: context.actor as Actor, req, res });
-      if (res.headersSent) return;
-      // A handler may set a status itself (health answers 503); otherwise the route's status.
-      const status = route.status ?? res.statusCode;
-      if (result === undefined) res.status(status === 200 ? 204 : status).end();
-      else res.status(status).json(result);
-    });
+    const checkBodyType = refuseUnexpectedBodyType(
+      route.rawBody?.contentTypes ?? ['application/json'],
+      route.rawBody?.typeMessage,
+    );
+    const rawParser = route.rawBody
+      ? [express.raw({ type: () => true, limit: route.rawBody.maxBytes })]
+      : [];
+    router[route.method](
+      route.path,
+      checkAccess,
+      checkBodyType,
+      ...rawParser,
+      async (req: Request, res: Response) => {
+        const context = requestContextOf(req);
+        const params = parseOrThrow(route.params ?? noParams, req.params);
+        refuseUndecodableQuery(req);
+        const query = parseOrThrow(route.query ?? noQuery, req.query ?? {});
+        const body = route.rawBody
+          ? parseOrThrow(route.body ?? z.instanceof(Buffer), req.body)
+          : route.body
+            ? parseOrThrow(route.body, req.body ?? {})
+            : parseOrThrow(noQuery, req.body ?? {});
+        const result = await route.handler({
+          body,
+          query,
+          params,
+          context,
+          actor: context.actor as Actor,
+          req,
+          res,
+        });
+        if (res.headersSent) return;
+        // A handler may set a status itself (health answers 503); otherwise the route's status.
+        const status = route.status ?? res.statusCode;
+        if (result === undefined) res.status(status === 200 ? 204 : status).end();
+        else res.status(status).json(result);
+      },
+    );
   }
 }
 
@@ -106,32 +144,55 @@ function refuseUndecodableQuery(req: Request): void {
   try {
     decodeURIComponent(search.replace(/\+/g, ' '));
   } catch {
-    throw new AppError('VALIDATION_FAILED', 'Het adres bevat tekens die niet zijn toegestaan.', [{ path: '', message: 'Ongeldige tekens in de zoekvraag.' }]);
+    throw new AppError('VALIDATION_FAILED', 'Het adres bevat tekens die niet zijn toegestaan.', [
+      { path: '', message: 'Ongeldige tekens in de zoekvraag.' },
+    ]);
   }
 }
 
 function describeRoute(registry: OpenAPIRegistry, route: AnyRoute): void {
-  const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: errorBodySchema } } });
+  const errorResponse = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: errorBodySchema } },
+  });
   const isPublic = 'public' in route.access;
   registry.registerPath({
     method: route.method,
     path: route.path.replace(/:(\w+)/g, '{$1}'),
     summary: route.summary,
     tags: [route.tag],
-    description: isPublic ? 'Zonder sessie bereikbaar.' : `Vereist een sessie en het recht \`${(route.access as { permission: string }).permission}\`.`,
+    description: isPublic
+      ? 'Zonder sessie bereikbaar.'
+      : `Vereist een sessie en het recht \`${(route.access as { permission: string }).permission}\`.`,
     request: {
       ...(route.params ? { params: route.params } : {}),
       ...(route.query ? { query: route.query } : {}),
       ...(route.rawBody
-        ? { body: { content: Object.fromEntries(route.rawBody.contentTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) } }
-        : route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
+        ? {
+            body: {
+              content: Object.fromEntries(
+                route.rawBody.contentTypes.map((type) => [
+                  type,
+                  { schema: { type: 'string', format: 'binary' } },
+                ]),
+              ),
+            },
+          }
+        : route.body
+          ? { body: { content: { 'application/json': { schema: route.body } } } }
+          : {}),
     },
     responses: {
       [route.status ?? 200]: route.response
         ? { description: 'Gelukt', content: { 'application/json': { schema: route.response } } }
         : { description: 'Gelukt' },
       400: errorResponse('Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON)'),
-      ...(isPublic ? {} : { 401: errorResponse('Geen of verlopen sessie'), 403: errorResponse('Geen toestemming') }),
+      ...(isPublic
+        ? {}
+        : {
+            401: errorResponse('Geen of verlopen sessie'),
+            403: errorResponse('Geen toestemming'),
+          }),
       404: errorResponse('Niet gevonden'),
       429: errorResponse('Te veel aanvragen'),
     },
