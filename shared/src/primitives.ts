@@ -9,6 +9,7 @@ import './validation';
  * Text: PostgreSQL refuses NUL in text and in jsonb, and a lone UTF-16 surrogate is no character
  * at all (UTF-8 cannot encode it; jsonb refuses its escape). Both are refused here, in every string.
  */
+// eslint-disable-next-line no-control-regex -- the NUL character is exactly what is refused
 const unstorableCharacter = /[\u0000\uD800-\uDFFF]/u;
 export const unstorableTextMessage = 'Bevat een teken dat niet is toegestaan.';
 

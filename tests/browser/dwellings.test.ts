@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { addDays, dutchToday, dwellingCsvColumns } from '@uitstroom/shared';
 import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { searchingCases } from '../support/dwelling-factory';

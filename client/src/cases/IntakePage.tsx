@@ -135,6 +135,7 @@ function IntakeForm({ routeCaseId }: { routeCaseId: string | null }) {
         );
       });
     return () => controller.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once per case; autosave is a new object each render
   }, [routeCaseId]);
 
   // A new step: its heading takes the focus, or the field a link pointed at.

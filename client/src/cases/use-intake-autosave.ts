@@ -260,6 +260,7 @@ export function useIntakeAutosave({ form, userId, regionCodes, onCreated }: Opti
       }
       handleFailure(error);
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the helpers read refs; recreating the save on each render would restart the debounce
   }, [form, userId, keepDraft]);
 
   function goOffline() {
@@ -451,6 +452,7 @@ export function useIntakeAutosave({ form, userId, regionCodes, onCreated }: Opti
   const acceptTransition = useCallback((next: ProjectedCase) => {
     acceptView(next);
     removeDraft(key());
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- key() reads refs only
   }, []);
 
   const discardNewDraft = useCallback(() => {

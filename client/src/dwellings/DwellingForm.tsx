@@ -75,6 +75,7 @@ export function DwellingForm({
   useEffect(() => {
     if (submitCount > 0 && problems.length > 0) summaryRef.current?.focus();
     // Only after a submit: the summary appears once, and the keyboard user is sent there.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only after a submit, not at every change of the problems
   }, [submitCount]);
 
   const submit = form.handleSubmit(async (values) => {

@@ -28,7 +28,7 @@ import {
 import { ApiError } from '../core/api';
 import { TextareaField } from '../core/fields';
 import { messageOf } from '../cases/case-api';
-import { describeSection, formatDays } from '../cases/case-format';
+import { describeSection } from '../cases/case-format';
 import { useRegionMunicipalities, type RegionMunicipalities } from '../cases/region';
 import { DwellingForm } from './DwellingForm';
 import { FitBadge, FitReasons } from './FitReasons';

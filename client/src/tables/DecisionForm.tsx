@@ -136,6 +136,7 @@ export function DecisionForm({
   useEffect(() => {
     if (isSubmitted)
       void form.trigger(['destination', 'motivation', 'referralSummary', 'followUpProviderId']);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-check only when rule or destination changes
   }, [values.rule, values.destination]);
   // After a refused "Vastleggen", the summary of problems takes the focus as soon as it is there
   // (react-hook-form hands over its errors after the refusal callback).

@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
 import {
   accountSchema,
@@ -196,7 +195,7 @@ export function authRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
       access: { public: true },
       body: passwordResetRequestSchema,
       status: 202,
-      handler: async ({ body, context, req }) => {
+      handler: async ({ body, context }) => {
         await requestPasswordReset(db, config, mailer, context, body.email, linkBase(config));
         return {
           message:

@@ -186,6 +186,7 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedCsv {
     decoded = { ok: true, text, encoding: 'windows-1252' };
   }
   // Control characters other than tab and line ends: a binary file, or a broken one.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.exec(decoded.text);
   if (control) {
     const line = decoded.text.slice(0, control.index).split('\n').length;
