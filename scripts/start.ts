@@ -18,8 +18,8 @@ import { seedDemoData } from '../server/src/demo/demo-seed';
 import { seedDemoHistory } from '../server/src/demo/demo-history';
 import { demoPassword, featuredDemoAccounts } from '../server/src/demo/demo-regions';
 import { buildClientIfStale } from './client-build';
-import { startScheduler } from '../server/src/scheduler/scheduler';
-import { scheduledJobs } from '../server/src/scheduler/scheduled-jobs';
+import { startScheduler } from '../server/src/core/scheduler';
+import { scheduledJobs } from '../server/src/scheduled-jobs';
 import { notificationMailsSettled } from '../server/src/notifications/notify';
 
 const root = resolve(__dirname, '..');

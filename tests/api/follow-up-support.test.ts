@@ -4,7 +4,7 @@ import { movedCase, searchingCase, startedSupport } from '../support/follow-up-f
 import { answer, confirm, moveIn, offer, todayInAmsterdam } from '../support/placement-flow';
 import { newDwelling } from '../support/dwelling-factory';
 import { planTable } from '../support/table-flow';
-import { runDueJobs } from '../../server/src/scheduler/scheduler';
+import { runDueJobs } from '../../server/src/core/scheduler';
 import { followUpChecksJob } from '../../server/src/support/support.jobs';
 import { amsterdamDate, dutchToday } from '@uitstroom/shared';
 

@@ -16,7 +16,7 @@ import {
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { ownCaseFile, requireOwnCaseRef } from '../cases/cases.service';
-import { writeAudit } from './audit.writer';
+import { writeAudit } from '../core/audit-writer';
 import * as repository from './audit.repository';
 import type { AuditLogRow } from './audit.repository';
 

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { AppError } from '@uitstroom/shared';
 import { requestContextOf } from '../core/request-context';
 import type { AnyRoute } from '../core/http/route';
-import { writeAudit } from './audit.writer';
+import { writeAudit } from '../core/audit-writer';
 
 /** An id from the path is the caller's text: kept short, so a long path cannot bloat the log. */
 const maxIdLength = 100;

@@ -4,7 +4,7 @@ import type { AppConfig } from '../core/config';
 import { sendAfterCommit, type Mailer } from '../core/mailer';
 import { attemptWithLimits, type AttemptLimits } from './auth.service';
 import type { Actor, RequestContext } from '../core/request-context';
-import { writeAudit } from '../audit/audit.writer';
+import { writeAudit } from '../core/audit-writer';
 import { isTwoFactorRequired } from '../regions/rule-set.service';
 import { passwordResetMail } from './account.mails';
 import {

@@ -31,8 +31,8 @@ import {
   type Seat,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
-import { writeAudit } from '../audit/audit.writer';
-import { publishAfterCommit } from '../live/live-events';
+import { writeAudit } from '../core/audit-writer';
+import { publishAfterCommit } from '../core/live-events';
 import { getCurrentRuleSet } from '../regions/rule-set.service';
 import { countOpenAllocations } from '../regions/rule-set.repository';
 import { isOwnOrganisationCase, sectionsNotWritable } from './cases.policy';

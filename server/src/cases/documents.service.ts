@@ -10,8 +10,8 @@ import {
   type DocumentUploadQuery,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
-import { writeAudit } from '../audit/audit.writer';
-import { publishAfterCommit } from '../live/live-events';
+import { writeAudit } from '../core/audit-writer';
+import { publishAfterCommit } from '../core/live-events';
 import { isOwnOrganisationCase } from './cases.policy';
 import { readableFields } from './cases.projection';
 import { recipientOf, requireCase } from './cases.service';

@@ -1,7 +1,7 @@
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Pool, PoolClient } from 'pg';
 import { migrations } from '../../../migrations';
-import { entities } from './entities';
+import { AfterCommitSubscriber } from './after-commit';
 import { createLogger } from './logger';
 
 export type Db = DataSource;
@@ -51,7 +51,9 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
   return new DataSource({
     type: 'postgres',
     url,
-    entities,
+    // Every query is SQL in a repository: no entity classes, so no metadata to keep in step with the migrations.
+    entities: [],
+    subscribers: [AfterCommitSubscriber],
     migrations,
     migrationsTableName: 'schema_migration',
     poolSize: options.poolSize ?? 10,

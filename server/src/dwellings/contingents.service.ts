@@ -11,7 +11,7 @@ import {
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { isUniqueViolation } from '../core/db';
-import { writeAudit } from '../audit/audit.writer';
+import { writeAudit } from '../core/audit-writer';
 import { getCurrentRuleSet, isMunicipalityOfRegion } from '../regions/rule-set.service';
 import { canEditContingent, contingentEditScope } from './dwellings.policy';
 import * as repository from './contingents.repository';

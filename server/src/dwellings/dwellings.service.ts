@@ -21,7 +21,7 @@ import {
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { isUniqueViolation } from '../core/db';
-import { writeAudit } from '../audit/audit.writer';
+import { writeAudit } from '../core/audit-writer';
 import { getCurrentRuleSet, isMunicipalityOfRegion } from '../regions/rule-set.service';
 import { caseForFitInReach, searchingCasesInReach } from '../cases/cases.service';
 import * as repository from './dwellings.repository';

@@ -24,7 +24,7 @@ import {
   type WaitingIndicator,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
-import { writeAudit } from '../audit/audit.writer';
+import { writeAudit } from '../core/audit-writer';
 import { getCurrentRuleSet } from '../regions/rule-set.service';
 import {
   planIndicators,

@@ -12,7 +12,7 @@ import { getMe, loadActor } from '../auth/auth.service';
 import { getCase, seesWhoWorksOnCases } from '../cases/cases.service';
 import { getTable, tablesShowingCases } from '../tables/tables.service';
 import type { Actor, RequestContext } from '../core/request-context';
-import { liveEventsOf, type LiveEvent } from './live-events';
+import { liveEventsOf, type LiveEvent } from '../core/live-events';
 import {
   sessionRoom,
   userRoom,

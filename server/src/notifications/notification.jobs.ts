@@ -7,9 +7,10 @@ import {
 } from '@uitstroom/shared';
 import { returnedRows } from '../core/db';
 import { sendAfterCommit } from '../core/mailer';
-import { dailyFrom, type ScheduledJob } from '../scheduler/scheduler';
+import { afterCommit } from '../core/after-commit';
+import { dailyFrom, type ScheduledJob } from '../core/scheduler';
 import { digestMail } from './notification.mails';
-import { notify } from './notify';
+import { notificationMailerOf, notify } from './notify';
 import * as repository from './notifications.repository';
 
 /** The digest goes out at seven in the morning, Dutch time: before the working day, after the night's due dates. */
@@ -24,7 +25,9 @@ export const dueDateHour = 6;
 export const digestJob: ScheduledJob = {
   key: 'notifications.digest',
   periodAt: dailyFrom(digestHour),
-  async run(tx, { now, mailer, afterCommit }) {
+  async run(tx, { now }) {
+    const mailer = notificationMailerOf(tx.dataSource);
+    if (!mailer) throw new Error('the digest needs a mailer: createApp installs one');
     const byUser = new Map<
       string,
       {
@@ -47,7 +50,8 @@ export const digestJob: ScheduledJob = {
       entry.kinds.push(row.kind);
       byUser.set(row.user_id, entry);
     }
-    afterCommit(async () => {
+    // Mailed once the claim has committed: never a digest for notifications a rollback gives back.
+    afterCommit(tx, async () => {
       for (const entry of byUser.values())
         await sendAfterCommit(
           mailer.mailer,

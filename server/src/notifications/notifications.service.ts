@@ -9,7 +9,7 @@ import {
   type UpdateNotificationPreferences,
 } from '@uitstroom/shared';
 import type { Actor } from '../core/request-context';
-import { liveEventsOf } from '../live/live-events';
+import { liveEventsOf } from '../core/live-events';
 import * as repository from './notifications.repository';
 import type { NotificationRow } from './notifications.repository';
 

@@ -15,7 +15,7 @@ import {
   scheduleCase,
   userId,
 } from '../../../tests/support/table-flow';
-import { liveEventsOf, type LiveEvent } from '../live/live-events';
+import { liveEventsOf, type LiveEvent } from '../core/live-events';
 import { notificationMailsSettled, notify } from './notify';
 
 let t: TestApp;

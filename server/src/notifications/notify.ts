@@ -1,11 +1,4 @@
-import type {
-  DataSource,
-  EntityManager,
-  EntitySubscriberInterface,
-  QueryRunner,
-  TransactionCommitEvent,
-  TransactionRollbackEvent,
-} from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import {
   defaultNotificationPreferences,
@@ -16,7 +9,8 @@ import {
   type NotificationEvent,
 } from '@uitstroom/shared';
 import { sendAfterCommit, type Mailer } from '../core/mailer';
-import { publishAfterCommit } from '../live/live-events';
+import { afterCommit } from '../core/after-commit';
+import { publishAfterCommit } from '../core/live-events';
 import { notificationMail } from './notification.mails';
 import * as repository from './notifications.repository';
 
@@ -41,7 +35,6 @@ const mailers = new WeakMap<DataSource, NotificationMailer>();
 /** Done once per app (createApp): without it, notifications still appear in the app, but no mail leaves. */
 export function installNotificationMailer(db: DataSource, mailer: NotificationMailer): void {
   mailers.set(db, mailer);
-  ensureCommitHook(db);
 }
 
 export function notificationMailerOf(db: DataSource): NotificationMailer | null {
@@ -50,65 +43,10 @@ export function notificationMailerOf(db: DataSource): NotificationMailer | null 
 
 // ---- what waits for the commit ----
 
-interface Pending {
-  /** The transaction depth it was written at: a rolled-back savepoint drops what was written inside it. */
-  depth: number;
-  immediateIds: string[];
-}
-
-const pendingByRunner = new WeakMap<QueryRunner, Pending[]>();
-const hookedDataSources = new WeakSet<DataSource>();
 const mailsInFlight = new WeakMap<DataSource, Set<Promise<unknown>>>();
 
-// TypeORM keeps the depth to itself; savepoints are the only reason to read it.
-const depthOf = (runner: QueryRunner) =>
-  (runner as unknown as { transactionDepth?: number }).transactionDepth ?? 1;
-
-const commitHook: EntitySubscriberInterface = {
-  afterTransactionCommit(event: TransactionCommitEvent) {
-    const runner = event.queryRunner;
-    const pending = pendingByRunner.get(runner);
-    if (!pending) return;
-    // A released savepoint: what it wrote now belongs to the enclosing transaction, which decides.
-    if (runner.isTransactionActive) {
-      for (const p of pending) p.depth = Math.min(p.depth, depthOf(runner));
-      return;
-    }
-    pendingByRunner.delete(runner);
-    // Never throw here: the change has committed, and an error would reach its caller as a failure.
-    try {
-      deliver(event.dataSource, pending);
-    } catch (error) {
-      notificationMailerOf(event.dataSource)?.logger?.error(
-        { err: error },
-        'delivering notifications failed',
-      );
-    }
-  },
-  afterTransactionRollback(event: TransactionRollbackEvent) {
-    const runner = event.queryRunner;
-    const pending = pendingByRunner.get(runner);
-    if (!pending) return;
-    if (!runner.isTransactionActive) {
-      pendingByRunner.delete(runner);
-      return;
-    }
-    pendingByRunner.set(
-      runner,
-      pending.filter((p) => p.depth <= depthOf(runner)),
-    );
-  },
-};
-
-function ensureCommitHook(db: DataSource): void {
-  if (hookedDataSources.has(db)) return;
-  hookedDataSources.add(db);
-  db.subscribers.push(commitHook);
-}
-
 /** After commit: the "at once" mails are sent without holding up the request that caused them. */
-function deliver(db: DataSource, pending: readonly Pending[]): void {
-  const immediateIds = pending.flatMap((p) => p.immediateIds);
+function deliver(db: DataSource, immediateIds: readonly string[]): void {
   const mailer = notificationMailerOf(db);
   if (!immediateIds.length || !mailer) return;
   track(
@@ -175,10 +113,9 @@ export async function notify(
   events: NotificationEvent | readonly NotificationEvent[],
   options: NotifyOptions = {},
 ): Promise<number> {
-  const runner = tx.queryRunner;
-  if (!runner?.isTransactionActive)
+  if (!tx.queryRunner?.isTransactionActive)
     throw new Error('notify() belongs inside the transaction of the change it tells about');
-  ensureCommitHook(tx.connection);
+  const immediateIds: string[] = [];
   const candidatesByRegion = new Map<string, NotificationCandidate[]>();
   let written = 0;
   const list = (Array.isArray(events) ? events : [events]) as readonly NotificationEvent[];
@@ -202,11 +139,9 @@ export async function notify(
     // Each recipient's open pages refresh their count once the change has committed.
     for (const userId of new Set(inserted.map((n) => n.user_id)))
       publishAfterCommit(tx, { kind: 'notifications', userId });
-    const immediateIds = inserted.filter((n) => n.delivery === 'immediately').map((n) => n.id);
-    if (!immediateIds.length) continue;
-    const pending = pendingByRunner.get(runner) ?? [];
-    pending.push({ depth: depthOf(runner), immediateIds });
-    pendingByRunner.set(runner, pending);
+    for (const n of inserted) if (n.delivery === 'immediately') immediateIds.push(n.id);
   }
+  // Sent without holding up the request that caused them; a rolled-back change sends nothing.
+  if (immediateIds.length) afterCommit(tx, () => deliver(tx.dataSource, immediateIds));
   return written;
 }

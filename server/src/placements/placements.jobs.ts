@@ -1,6 +1,6 @@
 import { amsterdamDate, type NotificationEvent } from '@uitstroom/shared';
 import { notify } from '../notifications/notify';
-import { dailyFrom, type ScheduledJob } from '../scheduler/scheduler';
+import { dailyFrom, type ScheduledJob } from '../core/scheduler';
 import { flagOverdueOffers } from './placements.repository';
 
 /** Overdue answers are flagged at six, with the due dates of preconditions, before the digest of seven counts them. */

@@ -29,7 +29,7 @@ import {
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { isUniqueViolation } from '../core/db';
-import { writeAudit } from '../audit/audit.writer';
+import { writeAudit } from '../core/audit-writer';
 import { notify } from '../notifications/notify';
 import {
   getCurrentRuleSet,

@@ -22,7 +22,7 @@ import {
   versionsOf,
   withdraw,
 } from '../../../tests/support/placement-flow';
-import { runDueJobs, type Clock } from '../scheduler/scheduler';
+import { runDueJobs, type Clock } from '../core/scheduler';
 import { overdueOffersJob } from './placements.jobs';
 
 /**

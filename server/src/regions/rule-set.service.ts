@@ -15,7 +15,7 @@ import {
   type RegionOrganisation,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
-import { writeAudit } from '../audit/audit.writer';
+import { writeAudit } from '../core/audit-writer';
 import { isUniqueViolation } from '../core/db';
 import { ruleSetScopeOf } from './regions.policy';
 import {

@@ -9,8 +9,8 @@ import {
   type ErasureCandidate,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
-import { writeAudit } from '../audit/audit.writer';
-import { publishAfterCommit } from '../live/live-events';
+import { writeAudit } from '../core/audit-writer';
+import { publishAfterCommit } from '../core/live-events';
 import { getCurrentRuleSet } from '../regions/rule-set.service';
 import * as repository from './retention.repository';
 

@@ -1,5 +1,5 @@
 import { amsterdamDate, dueFollowUpChecks } from '@uitstroom/shared';
-import { dailyFrom, type ScheduledJob } from '../scheduler/scheduler';
+import { dailyFrom, type ScheduledJob } from '../core/scheduler';
 import * as repository from './support.repository';
 
 /**

@@ -19,8 +19,8 @@ import {
   type SupportView,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
-import { writeAudit, type AuditRecord } from '../audit/audit.writer';
-import { publishAfterCommit } from '../live/live-events';
+import { writeAudit, type AuditRecord } from '../core/audit-writer';
+import { publishAfterCommit } from '../core/live-events';
 import { notify } from '../notifications/notify';
 import { moveCase, requireCase } from '../cases/cases.service';
 import type { CaseRow } from '../cases/cases.repository';

@@ -14,8 +14,8 @@ import {
   type TableState,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
-import { writeAudit } from '../audit/audit.writer';
-import { publishAfterCommit } from '../live/live-events';
+import { writeAudit } from '../core/audit-writer';
+import { publishAfterCommit } from '../core/live-events';
 import { notifyAgendaPublished, notifyDecision } from '../notifications/table-notifications';
 import {
   caseFactsForDecision,

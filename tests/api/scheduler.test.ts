@@ -1,18 +1,22 @@
 import type request from 'supertest';
 import type { NotificationEvent } from '@uitstroom/shared';
-import { startTestApp, type TestApp } from '../../../tests/support/test-app';
-import { startSmtpServer } from '../../../tests/support/smtp';
-import { readyCase } from '../../../tests/support/case-factory';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { startSmtpServer } from '../support/smtp';
+import { readyCase } from '../support/case-factory';
+import { decideFirst, planTable, publishTable, scheduleCase } from '../support/table-flow';
 import {
-  decideFirst,
-  planTable,
-  publishTable,
-  scheduleCase,
-} from '../../../tests/support/table-flow';
-import { notificationMailerOf, notificationMailsSettled, notify } from '../notifications/notify';
-import { digestJob, preconditionsDueJob } from '../notifications/notification.jobs';
-import { runDueJobs, startScheduler, type Clock, type ScheduledJob } from './scheduler';
-import { scheduledJobs } from './scheduled-jobs';
+  notificationMailerOf,
+  notificationMailsSettled,
+  notify,
+} from '../../server/src/notifications/notify';
+import { digestJob, preconditionsDueJob } from '../../server/src/notifications/notification.jobs';
+import {
+  runDueJobs,
+  startScheduler,
+  type Clock,
+  type ScheduledJob,
+} from '../../server/src/core/scheduler';
+import { scheduledJobs } from '../../server/src/scheduled-jobs';
 import { amsterdamDate } from '@uitstroom/shared';
 
 let t: TestApp;

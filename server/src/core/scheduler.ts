@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import { amsterdamDate, amsterdamHour } from '@uitstroom/shared';
-import { notificationMailerOf, type NotificationMailer } from '../notifications/notify';
+import { serializeError } from './logger';
 
 /**
  * Scheduled work (the daily digest, due-date flags, later the follow-up checks) on any number of
@@ -22,9 +22,6 @@ export interface JobContext {
   /** The clock's moment of this run. */
   now: Date;
   period: string;
-  mailer: NotificationMailer;
-  /** Work for after the run has committed: e-mails, never before the record that they were sent. */
-  afterCommit(work: () => Promise<void>): void;
 }
 
 export interface ScheduledJob {
@@ -47,14 +44,18 @@ export interface JobReport {
   outcome: JobOutcome;
 }
 
+const stderrLogger: Pick<Logger, 'error'> = {
+  error: (fields: { err?: unknown }, message?: string) =>
+    console.error(message, JSON.stringify(serializeError(fields.err))),
+} as Pick<Logger, 'error'>;
+
 // The first key of the two-key advisory lock: keeps the scheduler's locks apart from any other use.
 const lockNamespace = 0x5c4e;
 
 export interface RunOptions {
   jobs: readonly ScheduledJob[];
-  /** Default: the mailer the app installed for this data source. */
-  mailer?: NotificationMailer;
-  logger?: Logger;
+  /** Default: one JSON line on standard error. */
+  logger?: Pick<Logger, 'error'>;
 }
 
 /** Runs every job that is due at the clock's moment and has not run in its period, on whichever node gets there first. */
@@ -63,9 +64,7 @@ export async function runDueJobs(
   clock: Clock,
   options: RunOptions,
 ): Promise<JobReport[]> {
-  const mailer = options.mailer ?? notificationMailerOf(db);
-  if (!mailer) throw new Error('runDueJobs needs a mailer: createApp installs one, or pass it');
-  const logger = options.logger ?? mailer.logger;
+  const logger = options.logger ?? stderrLogger;
   const reports: JobReport[] = [];
   for (const job of options.jobs) {
     const now = clock.now();
@@ -74,7 +73,6 @@ export async function runDueJobs(
       reports.push({ job: job.key, period, outcome: 'notDue' });
       continue;
     }
-    const afterCommit: (() => Promise<void>)[] = [];
     try {
       const outcome = await db.transaction(async (tx): Promise<JobOutcome> => {
         const [{ locked }] = await tx.query(
@@ -87,27 +85,15 @@ export async function runDueJobs(
           [job.key, period, now],
         );
         if (!recorded.length) return 'alreadyDone';
-        await job.run(tx, {
-          now,
-          period,
-          mailer,
-          afterCommit: (work) => {
-            afterCommit.push(work);
-          },
-        });
+        // Work the job leaves for after its commit (core/after-commit) is done before the run returns.
+        await job.run(tx, { now, period });
         return 'ran';
       });
       reports.push({ job: job.key, period, outcome });
     } catch (error) {
       // Rolled back with its record: the next tick tries again. The other jobs still run.
-      logger?.error({ err: error, job: job.key, period }, 'scheduled job failed');
+      logger.error({ err: error, job: job.key, period }, 'scheduled job failed');
       reports.push({ job: job.key, period, outcome: 'failed' });
-      continue;
-    }
-    for (const work of afterCommit) {
-      await work().catch((error: unknown) =>
-        logger?.error({ err: error, job: job.key, period }, 'work after a scheduled job failed'),
-      );
     }
   }
   return reports;
@@ -131,10 +117,7 @@ export function startScheduler(db: DataSource, options: SchedulerOptions): () =>
     if (running || isStopped) return;
     running = runDueJobs(db, clock, options)
       .catch((error: unknown) =>
-        (options.logger ?? notificationMailerOf(db)?.logger)?.error(
-          { err: error },
-          'scheduler tick failed',
-        ),
+        (options.logger ?? stderrLogger).error({ err: error }, 'scheduler tick failed'),
       )
       .finally(() => {
         running = null;

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
-import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from 'typeorm';
-import { serializeError } from '../core/logger';
+import type { DataSource, EntityManager } from 'typeorm';
+import { afterCommit } from './after-commit';
+import { serializeError } from './logger';
 
 /**
  * What changed, said after the transaction that changed it has committed. An event names the thing,
@@ -52,13 +53,9 @@ export function liveEventsOf(dataSource: DataSource): LiveEvents {
       },
     };
     busByDataSource.set(dataSource, bus);
-    dataSource.subscribers.push(new PublishOnCommit(bus));
   }
   return bus;
 }
-
-const pendingKey = 'liveEvents';
-type WithPending = { [pendingKey]?: LiveEvent[] };
 
 /**
  * Says what changed from inside a transaction, where the change is made; the event goes out only
@@ -67,33 +64,5 @@ type WithPending = { [pendingKey]?: LiveEvent[] };
  */
 export function publishAfterCommit(tx: EntityManager, event: LiveEvent): void {
   const bus = liveEventsOf(tx.dataSource);
-  const runner = tx.queryRunner;
-  if (!runner?.isTransactionActive) {
-    bus.publish(event);
-    return;
-  }
-  const data = runner.data as WithPending;
-  const pending = (data[pendingKey] ??= []);
-  if (!pending.some((e) => JSON.stringify(e) === JSON.stringify(event))) pending.push(event);
-}
-
-/** TypeORM tells subscribers about every commit and rollback; savepoints (nested transactions) wait for the outer commit. */
-class PublishOnCommit implements EntitySubscriberInterface {
-  constructor(private readonly bus: LiveEvents) {}
-
-  afterTransactionCommit(event: { queryRunner: QueryRunner }): void {
-    if (event.queryRunner.isTransactionActive) return;
-    for (const pending of takePending(event.queryRunner)) this.bus.publish(pending);
-  }
-
-  afterTransactionRollback(event: { queryRunner: QueryRunner }): void {
-    if (!event.queryRunner.isTransactionActive) takePending(event.queryRunner);
-  }
-}
-
-function takePending(runner: QueryRunner): LiveEvent[] {
-  const data = runner.data as WithPending;
-  const pending = data[pendingKey] ?? [];
-  delete data[pendingKey];
-  return pending;
+  afterCommit(tx, () => bus.publish(event), { once: JSON.stringify(event) });
 }
