@@ -16,6 +16,7 @@ import { FreeTextOutOfAudit1765296000000 } from './1765296000000-free-text-out-o
 import { DeniedAccess1765382400000 } from './1765382400000-denied-access';
 import { AccountLockout1765468800000 } from './1765468800000-account-lockout';
 import { AuditChain1765555200000 } from './1765555200000-audit-chain';
+import { ClosedCaseReleasesOffers1765641600000 } from './1765641600000-closed-case-releases-offers';
 
 /** Every migration, in order. Listed explicitly so that no loader has to glob TypeScript files. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   DeniedAccess1765382400000,
   AccountLockout1765468800000,
   AuditChain1765555200000,
+  ClosedCaseReleasesOffers1765641600000,
 ];

@@ -14,25 +14,21 @@ import { refuseForeignOrigin } from './core/http/forgery';
 import { buildOpenApiDocument, createRegistry } from './core/http/openapi';
 import { mountRoutes, type AnyRoute } from './core/http/route';
 import { requestContextMiddleware, sessionMiddleware } from './core/session';
-import { authRoutes } from './auth/auth.routes';
+import { authRoutes, loadActor } from './auth';
 import { createMailer } from './core/mailer';
-import { loadActor } from './auth/auth.service';
-import { healthRoutes } from './health/health.routes';
-import { regionRoutes } from './regions/regions.routes';
-import { usersRoutes } from './users/users.routes';
-import { casesRoutes } from './cases/cases.routes';
-import { tablesRoutes } from './tables/tables.routes';
-import { auditRoutes } from './audit/audit.routes';
-import { documentsRoutes } from './cases/documents.routes';
-import { notificationsRoutes } from './notifications/notifications.routes';
-import { installNotificationMailer } from './notifications/notify';
-import { tasksRoutes } from './tasks/tasks.routes';
-import { dwellingsRoutes } from './dwellings/dwellings.routes';
-import { placementsRoutes } from './placements/placements.routes';
-import { supportRoutes } from './support/support.routes';
-import { retentionRoutes } from './retention/retention.routes';
-import { indicatorsRoutes } from './indicators/indicators.routes';
-import { auditDeniedAccess } from './audit/denied-access';
+import { healthRoutes } from './health';
+import { regionRoutes } from './regions';
+import { usersRoutes } from './users';
+import { casesRoutes, caseScope, documentsRoutes } from './cases';
+import { tablesRoutes, tableScope } from './tables';
+import { auditRoutes, auditDeniedAccess } from './audit';
+import { notificationsRoutes, installNotificationMailer } from './notifications';
+import { tasksRoutes } from './tasks';
+import { dwellingsRoutes } from './dwellings';
+import { placementsRoutes } from './placements';
+import { supportRoutes } from './support';
+import { retentionRoutes } from './retention';
+import { indicatorsRoutes } from './indicators';
 
 /** The whole HTTP app for one data source; no listening, so tests can drive it with supertest. */
 export function createApp(
@@ -107,7 +103,7 @@ export function createApp(
     ...tablesRoutes(db),
     ...documentsRoutes(db),
     ...auditRoutes(db),
-    ...notificationsRoutes(db),
+    ...notificationsRoutes(db, { caseScope, tableScope }),
     ...tasksRoutes(db),
     ...dwellingsRoutes(db),
     ...placementsRoutes(db),

@@ -1,7 +1,7 @@
-import { digestJob, preconditionsDueJob } from './notifications/notification.jobs';
+import { digestJob, preconditionsDueJob } from './notifications';
 import type { ScheduledJob } from './core/scheduler';
-import { followUpChecksJob } from './support/support.jobs';
-import { overdueOffersJob } from './placements/placements.jobs';
+import { followUpChecksJob } from './support';
+import { overdueOffersJob } from './placements';
 
 /**
  * The follow-up checks of issue 13 (still housed after 6 and 12 months) register here: each a

@@ -8,9 +8,14 @@ import type { DataSource } from 'typeorm';
 import { createApp } from './app';
 import type { AppConfig } from './core/config';
 import { createLogger } from './core/logger';
-import { authenticateSocket, isOwnOrigin, sessionOnHandshake } from './live/live.handshake';
-import { createGateway, type LiveIo } from './live/live.gateway';
-import { startDelivery } from './live/live.delivery';
+import {
+  authenticateSocket,
+  isOwnOrigin,
+  sessionOnHandshake,
+  createGateway,
+  type LiveIo,
+  startDelivery,
+} from './live';
 import { describeDatabaseError, endConnectionOnFatal, logDatabaseConnectionError } from './core/db';
 
 export interface RunningServer {

@@ -1,4 +1,5 @@
 import type { Actor } from '../core/request-context';
+import { placeholderFor } from '../core/db';
 
 /**
  * The row scope of the audit search: the privacy officer (regionAdmin) of a region reaches the
@@ -8,8 +9,7 @@ import type { Actor } from '../core/request-context';
  */
 export function regionAuditScope(actor: Actor, params: unknown[]): string {
   if (actor.seat !== 'regionAdmin') return 'FALSE';
-  params.push(actor.regionId);
-  const region = `$${params.length}`;
+  const region = placeholderFor(params)(actor.regionId);
   return `(
     a.actor_organisation_id IN (SELECT id FROM organisation WHERE region_id = ${region})
     OR a.subject_pseudonym IN (SELECT pseudonym FROM case_file WHERE region_id = ${region})

@@ -9,6 +9,7 @@ import {
 } from '@uitstroom/shared';
 import type { Actor } from '../core/request-context';
 import { regionAuditScope } from './audit.policy';
+import { placeholderFor } from '../core/db';
 
 export interface AuditLogRow {
   id: string;
@@ -111,10 +112,7 @@ export async function searchRegionLog(
   query: AuditSearchQuery,
 ): Promise<{ rows: AuditLogRow[]; total: number }> {
   const params: unknown[] = [];
-  const param = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
+  const param = placeholderFor(params);
   const conditions = [regionAuditScope(actor, params)];
   if (query.caseId) {
     const caseId = param(query.caseId);

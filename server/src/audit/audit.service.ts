@@ -15,7 +15,7 @@ import {
   type CaseExport,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
-import { ownCaseFile, requireOwnCaseRef } from '../cases/cases.service';
+import { ownCaseFile, requireOwnCaseRef } from '../cases';
 import { writeAudit } from '../core/audit-writer';
 import * as repository from './audit.repository';
 import type { AuditLogRow } from './audit.repository';

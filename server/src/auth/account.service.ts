@@ -5,7 +5,7 @@ import { sendAfterCommit, type Mailer } from '../core/mailer';
 import { attemptWithLimits, type AttemptLimits } from './auth.service';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../core/audit-writer';
-import { isTwoFactorRequired } from '../regions/rule-set.service';
+import { isTwoFactorRequired } from '../regions';
 import { passwordResetMail } from './account.mails';
 import {
   countUnusedRecoveryCodes,

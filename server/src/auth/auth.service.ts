@@ -6,7 +6,7 @@ import { sendAfterCommit, type Mail, type Mailer } from '../core/mailer';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../core/audit-writer';
 import { publishAfterCommit } from '../core/live-events';
-import { isTwoFactorRequired } from '../regions/rule-set.service';
+import { isTwoFactorRequired } from '../regions';
 import { verifyPassword } from './passwords';
 import { hashSecret } from './one-time-secrets';
 import { acceptedTotpStep } from './totp';

@@ -1,5 +1,6 @@
 import type { CaseSectionName, Seat } from '@uitstroom/shared';
 import type { Actor } from '../core/request-context';
+import { placeholderFor } from '../core/db';
 
 /**
  * Which cases a seat reaches (domain.md §5), as one SQL condition on `case_file c` that every list
@@ -7,10 +8,7 @@ import type { Actor } from '../core/request-context';
  * reaches nothing.
  */
 export function caseScope(actor: Actor, params: unknown[]): string {
-  const param = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
+  const param = placeholderFor(params);
   switch (actor.seat) {
     case 'casemanager':
       return `c.owner_organisation_id = ${param(actor.organisationId)}`;
@@ -53,10 +51,7 @@ export function corporationHousingReach(
   params: unknown[],
   organisationParam?: string,
 ): string {
-  const param = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
+  const param = placeholderFor(params);
   const organisation = organisationParam ?? param(actor.organisationId);
   return `(c.region_id = ${param(actor.regionId)} AND (
         EXISTS (SELECT 1 FROM dwelling w WHERE w.organisation_id = ${organisation} AND w.status = 'available' AND w.municipality_code = c.decided_destination_code)

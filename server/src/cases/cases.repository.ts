@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { CaseListQuery, CaseOutcome, CaseState, TargetGroup } from '@uitstroom/shared';
 import type { CaseDraft } from '@uitstroom/shared';
-import { returnedRows } from '../core/db';
+import { returnedRows, placeholderFor } from '../core/db';
 import type { Actor } from '../core/request-context';
 import { caseScope } from './cases.policy';
 
@@ -237,10 +237,7 @@ export async function listCasesInScope(
   options: { today: string; stalledDays: number },
 ): Promise<{ rows: CaseRow[]; total: number }> {
   const params: unknown[] = [];
-  const param = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
+  const param = placeholderFor(params);
   const conditions = [`(${caseScope(actor, params)})`];
   if (query.state) conditions.push(`c.state = ${param(query.state)}`);
   if (query.targetGroup) conditions.push(`c.target_group = ${param(query.targetGroup)}`);

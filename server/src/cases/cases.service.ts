@@ -33,8 +33,7 @@ import {
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../core/audit-writer';
 import { publishAfterCommit } from '../core/live-events';
-import { getCurrentRuleSet } from '../regions/rule-set.service';
-import { countOpenAllocations } from '../regions/rule-set.repository';
+import { getCurrentRuleSet, countOpenAllocations } from '../regions';
 import { isOwnOrganisationCase, sectionsNotWritable } from './cases.policy';
 import {
   readableFields,
@@ -45,8 +44,6 @@ import {
 import * as consentRepository from './consent.repository';
 import type { ConsentRow } from './consent.repository';
 import * as repository from './cases.repository';
-// Closing a case before the move releases its dwelling: the offers' table, written in the same transaction.
-import { cancelLiveOffers } from '../placements/placements.repository';
 import type { CaseRow, CaseWrite } from './cases.repository';
 
 const purpose = 'case_coordination' as const;
@@ -395,8 +392,8 @@ export async function transitionCase(
           };
     if (!(await repository.updateStateIfVersion(tx, caseId, request.version, change)))
       return conflict(tx, actor, caseId);
-    // Withdrawn before the move: an open or accepted offer lapses and its dwelling is free again (domain.md §4).
-    if (request.transition === 'withdraw') await cancelLiveOffers(tx, caseId);
+    // Withdrawn before the move, an open or accepted offer lapses and its dwelling is free again
+    // (domain.md §4): the database does it in this transaction (migration ClosedCaseReleasesOffers).
     publishAfterCommit(tx, { kind: 'case', caseId, byUserId: actor.userId });
     await repository.recordCaseEvent(tx, caseId, actor.userId, 'transition', {
       transition: request.transition,

@@ -129,3 +129,12 @@ export function returnedRows<T = Record<string, unknown>>(result: unknown): T[] 
     return result[0] as T[];
   return result as T[];
 }
+
+/**
+ * The placeholder maker of a parameterised query: `param(value)` adds the value to `params` and
+ * returns its placeholder (`$1`, `$2`, …), so a condition is built without counting by hand and no
+ * value is ever spliced into SQL text.
+ */
+export function placeholderFor(params: unknown[]): (value: unknown) => string {
+  return (value) => `$${params.push(value)}`;
+}

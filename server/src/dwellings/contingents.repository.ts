@@ -3,7 +3,6 @@ import type { ContingentProgress } from '@uitstroom/shared';
 import { returnedRows } from '../core/db';
 import type { Actor } from '../core/request-context';
 import { contingentScope } from './dwellings.policy';
-import { countProgress } from '../placements/placements.repository';
 
 /** Every query of the contingents. The service owns the transaction. */
 
@@ -128,4 +127,62 @@ export async function countContingentProgress(
   for (const { offered, accepted, movedIn, ...key } of await countProgress(db, keys))
     counted.set(contingentKeyOf(key), { offered, accepted, movedIn });
   return counted;
+}
+
+interface ContingentProgressKey {
+  organisationId: string;
+  municipalityCode: string;
+  year: number;
+}
+
+/**
+ * Read here, not asked of the placements module, because placements already depend on dwellings:
+ * the counts are a contingent's question put to the offers' tables.
+ *
+ * Progress against contingents: per corporation × municipality × year (Dutch calendar), the
+ * dwellings offered that year, the placements confirmed that year, and the moves (keys) that year.
+ */
+async function countProgress(
+  db: EntityManager,
+  keys: readonly ContingentProgressKey[],
+): Promise<(ContingentProgressKey & ContingentProgress)[]> {
+  if (!keys.length) return [];
+  const rows: {
+    organisation_id: string;
+    municipality_code: string;
+    year: number;
+    offered: number;
+    accepted: number;
+    moved_in: number;
+  }[] = await db.query(
+    `WITH k AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS k(organisation_id uuid, municipality_code text, year int))
+     SELECT k.organisation_id, k.municipality_code, k.year,
+       (SELECT count(DISTINCT f.dwelling_id)::int FROM offer f JOIN dwelling w ON w.id = f.dwelling_id
+         WHERE f.organisation_id = k.organisation_id AND trim(w.municipality_code) = k.municipality_code
+           AND extract(year FROM f.offered_at AT TIME ZONE 'Europe/Amsterdam')::int = k.year) AS offered,
+       (SELECT count(*)::int FROM offer f JOIN dwelling w ON w.id = f.dwelling_id
+         WHERE f.organisation_id = k.organisation_id AND trim(w.municipality_code) = k.municipality_code AND f.support_arranged IS NOT NULL
+           AND extract(year FROM f.decided_at AT TIME ZONE 'Europe/Amsterdam')::int = k.year) AS accepted,
+       (SELECT count(*)::int FROM move_in m JOIN offer f ON f.id = m.offer_id JOIN dwelling w ON w.id = f.dwelling_id
+         WHERE f.organisation_id = k.organisation_id AND trim(w.municipality_code) = k.municipality_code
+           AND extract(year FROM m.key_handover_date)::int = k.year) AS moved_in
+       FROM k`,
+    [
+      JSON.stringify(
+        keys.map((k) => ({
+          organisation_id: k.organisationId,
+          municipality_code: k.municipalityCode,
+          year: k.year,
+        })),
+      ),
+    ],
+  );
+  return rows.map((r) => ({
+    organisationId: r.organisation_id,
+    municipalityCode: r.municipality_code,
+    year: r.year,
+    offered: r.offered,
+    accepted: r.accepted,
+    movedIn: r.moved_in,
+  }));
 }

@@ -12,7 +12,7 @@ import {
 import type { Actor, RequestContext } from '../core/request-context';
 import { isUniqueViolation } from '../core/db';
 import { writeAudit } from '../core/audit-writer';
-import { getCurrentRuleSet, isMunicipalityOfRegion } from '../regions/rule-set.service';
+import { getCurrentRuleSet, isMunicipalityOfRegion } from '../regions';
 import { canEditContingent, contingentEditScope } from './dwellings.policy';
 import * as repository from './contingents.repository';
 import type { ContingentRow } from './contingents.repository';

@@ -18,7 +18,7 @@ import {
 import type { Actor, RequestContext } from '../core/request-context';
 import { isUniqueViolation } from '../core/db';
 import { writeAudit } from '../core/audit-writer';
-import { getCurrentRuleSet } from '../regions/rule-set.service';
+import { getCurrentRuleSet } from '../regions';
 import * as repository from './dwellings.repository';
 
 /**

@@ -1,4 +1,5 @@
 import type { Actor } from '../core/request-context';
+import { placeholderFor } from '../core/db';
 
 /**
  * Who reaches which dwellings and contingents. The route has checked the grant; these give the row
@@ -8,10 +9,7 @@ import type { Actor } from '../core/request-context';
 
 /** A corporation reaches its own organisation's dwellings; no other seat reaches any (a dwelling's address is the corporation's to share, by an offer). */
 export function dwellingScope(actor: Actor, params: unknown[]): string {
-  const param = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
+  const param = placeholderFor(params);
   if (actor.seat === 'corporation') return `w.organisation_id = ${param(actor.organisationId)}`;
   return 'FALSE';
 }
@@ -21,10 +19,7 @@ export function dwellingScope(actor: Actor, params: unknown[]): string {
  * chair and the region's administrator those of the whole region.
  */
 export function contingentScope(actor: Actor, params: unknown[]): string {
-  const param = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
+  const param = placeholderFor(params);
   switch (actor.seat) {
     case 'corporation':
       return `k.organisation_id = ${param(actor.organisationId)}`;

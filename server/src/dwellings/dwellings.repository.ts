@@ -6,7 +6,7 @@ import {
   type DwellingListQuery,
   type DwellingStatus,
 } from '@uitstroom/shared';
-import { returnedRows } from '../core/db';
+import { returnedRows, placeholderFor } from '../core/db';
 import type { Actor } from '../core/request-context';
 import { dwellingScope } from './dwellings.policy';
 
@@ -104,10 +104,7 @@ export async function listDwellingsInScope(
   query: Partial<DwellingListQuery> & { municipalities?: readonly string[]; isUnclaimed?: boolean },
 ): Promise<DwellingRow[]> {
   const params: unknown[] = [];
-  const param = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
+  const param = placeholderFor(params);
   const conditions = [`(${dwellingScope(actor, params)})`];
   if (query.status && query.status !== 'all') conditions.push(`w.status = ${param(query.status)}`);
   if (query.municipality) conditions.push(`w.municipality_code = ${param(query.municipality)}`);

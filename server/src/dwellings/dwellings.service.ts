@@ -22,8 +22,8 @@ import {
 import type { Actor, RequestContext } from '../core/request-context';
 import { isUniqueViolation } from '../core/db';
 import { writeAudit } from '../core/audit-writer';
-import { getCurrentRuleSet, isMunicipalityOfRegion } from '../regions/rule-set.service';
-import { caseForFitInReach, searchingCasesInReach } from '../cases/cases.service';
+import { getCurrentRuleSet, isMunicipalityOfRegion } from '../regions';
+import { caseForFitInReach, searchingCasesInReach } from '../cases';
 import * as repository from './dwellings.repository';
 import { toDwelling, type DwellingRow } from './dwellings.repository';
 

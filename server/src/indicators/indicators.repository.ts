@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ScopedFilter } from './indicators.policy';
+import { placeholderFor } from '../core/db';
 
 /**
  * Every query of the indicators (issue 14, domain.md §6). Aggregates only: each query groups and
@@ -34,10 +35,7 @@ export const caseMunicipalitySql =
 
 class Sql {
   readonly params: unknown[] = [];
-  param(value: unknown): string {
-    this.params.push(value);
-    return `$${this.params.length}`;
-  }
+  readonly param = placeholderFor(this.params);
   /** The first moment of the period's first Dutch day. */
   periodStart(q: IndicatorQuery): string {
     return `(${this.param(q.from)}::date::timestamp AT TIME ZONE ${zone})`;

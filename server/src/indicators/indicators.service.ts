@@ -25,7 +25,7 @@ import {
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../core/audit-writer';
-import { getCurrentRuleSet } from '../regions/rule-set.service';
+import { getCurrentRuleSet } from '../regions';
 import {
   planIndicators,
   showsCaseSections,

@@ -8,18 +8,13 @@ import {
   type LiveChangedBy,
   type LiveRoom,
 } from '@uitstroom/shared';
-import { getMe, loadActor } from '../auth/auth.service';
-import { getCase, seesWhoWorksOnCases } from '../cases/cases.service';
-import { getTable, tablesShowingCases } from '../tables/tables.service';
+import { getMe, loadActor } from '../auth';
+import { getCase, seesWhoWorksOnCases } from '../cases';
+import { getTable, tablesShowingCases } from '../tables';
 import type { Actor, RequestContext } from '../core/request-context';
 import { liveEventsOf, type LiveEvent } from '../core/live-events';
-import {
-  sessionRoom,
-  userRoom,
-  type LiveGateway,
-  type LiveIo,
-  type LiveSocket,
-} from './live.gateway';
+import { sessionRoom, userRoom, type LiveGateway } from './live.gateway';
+import type { LiveIo, LiveSocket } from './live.handshake';
 import { presenceRoom } from './live.presence';
 
 /**

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Server, Socket } from 'socket.io';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import {
@@ -15,17 +14,12 @@ import {
 } from '@uitstroom/shared';
 import type { AppConfig } from '../core/config';
 import type { Actor, RequestContext } from '../core/request-context';
-import { loadActor } from '../auth/auth.service';
-import { requireCase, seesWhoWorksOnCases } from '../cases/cases.service';
-import { isTableInReach } from '../tables/tables.service';
-import { isPastAbsoluteLifetime, type LiveSocketData } from './live.handshake';
+import { loadActor } from '../auth';
+import { requireCase, seesWhoWorksOnCases } from '../cases';
+import { isTableInReach } from '../tables';
+import { isPastAbsoluteLifetime, type LiveIo, type LiveSocket } from './live.handshake';
 import { findLiveSessions } from './live.repository';
 import { presenceRoom, startPresence } from './live.presence';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyEvents = Record<string, (...args: any[]) => void>;
-export type LiveIo = Server<AnyEvents, AnyEvents, AnyEvents, LiveSocketData>;
-export type LiveSocket = Socket<AnyEvents, AnyEvents, AnyEvents, LiveSocketData>;
 
 /** A page follows a handful of things at once; more is a runaway client. */
 const maxWatchedRooms = 20;

@@ -1,12 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import type { SessionData } from 'express-session';
-import type { ExtendedError, Socket } from 'socket.io';
+import type { ExtendedError, Server, Socket } from 'socket.io';
 import type { DataSource } from 'typeorm';
 import { AppError, type Seat } from '@uitstroom/shared';
 import type { AppConfig } from '../core/config';
 import { sessionCookieName } from '../core/session';
-import { getMe, loadActor } from '../auth/auth.service';
+import { getMe, loadActor } from '../auth';
+
+/** The socket server and its sockets; what a message carries is checked by zod where it is read. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyEvents = Record<string, (...args: any[]) => void>;
+export type LiveIo = Server<AnyEvents, AnyEvents, AnyEvents, LiveSocketData>;
+export type LiveSocket = Socket<AnyEvents, AnyEvents, AnyEvents, LiveSocketData>;
 
 /** What a socket carries about its seat; shared with the other nodes (presence), so names and ids only. */
 export interface LiveSocketData {

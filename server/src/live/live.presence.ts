@@ -12,7 +12,7 @@ import {
   type PresenceDetail,
   type PresenceEntry,
 } from '@uitstroom/shared';
-import type { LiveIo, LiveSocket } from './live.gateway';
+import type { LiveIo, LiveSocket } from './live.handshake';
 
 /** Presence goes to a room per level of detail: one emit per level reaches every socket of this node that may see it. */
 export const presenceRoom = (room: LiveRoom, detail: PresenceDetail) =>

@@ -7,8 +7,6 @@ import type {
 } from '@uitstroom/shared';
 import { returnedRows } from '../core/db';
 import type { Actor } from '../core/request-context';
-import { caseScope } from '../cases/cases.policy';
-import { tableScope } from '../tables/tables.policy';
 
 /** The active users of a region, as the recipient rules need them. */
 export async function listCandidates(
@@ -137,6 +135,18 @@ export interface NotificationRow {
   is_table_reachable: boolean;
 }
 
+/** A row scope: an SQL condition on the record's alias (`c`, `t`) whose values it adds to `params`. */
+type RowScope = (actor: Actor, params: unknown[]) => string;
+
+/**
+ * The row scopes of the cases and tables notifications point at. They belong to the cases and tables
+ * modules, which tell of notifications and so depend on this one; the app hands them in (app.ts).
+ */
+export interface NotificationReach {
+  caseScope: RowScope;
+  tableScope: RowScope;
+}
+
 /**
  * The signed-in user's own notifications, one page. Whether each one's case or table is in the
  * reader's reach is asked now, through the same row scopes as every case and table query: a case
@@ -146,10 +156,11 @@ export async function listOwn(
   db: EntityManager,
   actor: Actor,
   query: NotificationListQuery,
+  reach: NotificationReach,
 ): Promise<NotificationRow[]> {
   const params: unknown[] = [actor.userId];
-  const cases = caseScope(actor, params);
-  const tables = tableScope(actor, params);
+  const cases = reach.caseScope(actor, params);
+  const tables = reach.tableScope(actor, params);
   params.push(query.pageSize, (query.page - 1) * query.pageSize);
   const order =
     query.order === 'unreadFirst'

@@ -8,9 +8,11 @@ import {
   updateNotificationPreferencesSchema,
 } from '@uitstroom/shared';
 import { defineRoute } from '../core/http/route';
+import type { NotificationReach } from './notifications.repository';
 import * as notifications from './notifications.service';
 
-export function notificationsRoutes(db: DataSource) {
+/** `reach`: the row scopes of cases and tables, from their modules (see NotificationReach). */
+export function notificationsRoutes(db: DataSource, reach: NotificationReach) {
   return [
     defineRoute({
       method: 'get',
@@ -20,7 +22,7 @@ export function notificationsRoutes(db: DataSource) {
       access: { permission: 'notification:read' },
       query: notificationListQuerySchema,
       response: notificationListSchema,
-      handler: ({ query, actor }) => notifications.listNotifications(db, actor, query),
+      handler: ({ query, actor }) => notifications.listNotifications(db, actor, query, reach),
     }),
     defineRoute({
       method: 'get',

@@ -32,9 +32,10 @@ export async function listNotifications(
   db: DataSource,
   actor: Actor,
   query: NotificationListQuery,
+  reach: repository.NotificationReach,
 ): Promise<NotificationList> {
   return db.transaction('REPEATABLE READ', async (tx) => {
-    const rows = await repository.listOwn(tx, actor, query);
+    const rows = await repository.listOwn(tx, actor, query, reach);
     const { total, unread } = await repository.countOwn(tx, actor.userId);
     return {
       items: rows.map((row) => ({

@@ -1,5 +1,5 @@
 import { amsterdamDate, type NotificationEvent } from '@uitstroom/shared';
-import { notify } from '../notifications/notify';
+import { notify } from '../notifications';
 import { dailyFrom, type ScheduledJob } from '../core/scheduler';
 import { flagOverdueOffers } from './placements.repository';
 

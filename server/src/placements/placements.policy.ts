@@ -1,5 +1,5 @@
 import type { Actor } from '../core/request-context';
-import { isOwnOrganisationCase } from '../cases/cases.policy';
+import { isOwnOrganisationCase } from '../cases';
 
 /**
  * Who may see and do what with a case's offers. The case itself is reached through the cases

@@ -1,15 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type {
-  ContingentProgress,
-  MoveIn,
-  OfferStatus,
-  SupportIntensity,
-  TenancyForm,
-} from '@uitstroom/shared';
+import type { MoveIn, OfferStatus, SupportIntensity, TenancyForm } from '@uitstroom/shared';
 import { returnedRows } from '../core/db';
 import type { Actor } from '../core/request-context';
-import { dwellingScope } from '../dwellings/dwellings.policy';
-import { corporationHousingReach } from '../cases/cases.policy';
+import { dwellingScope } from '../dwellings';
+import { corporationHousingReach } from '../cases';
 
 /** Every query of offers, placements and moves. The service owns the transaction. */
 
@@ -243,19 +237,6 @@ export async function updateOfferIfVersion(
   return returnedRows(result).length === 1;
 }
 
-/**
- * A case closed before the move lets go of its dwelling: its open or accepted offer lapses. Called
- * by the cases module in the transaction that closes the case (domain.md §4: "offer released").
- */
-export async function cancelLiveOffers(db: EntityManager, caseId: string): Promise<number> {
-  const result = await db.query(
-    `UPDATE offer SET status = 'cancelled', cancelled_at = now(), version = version + 1, updated_at = now()
-      WHERE case_id = $1 AND status IN ('open', 'accepted') RETURNING id`,
-    [caseId],
-  );
-  return returnedRows(result).length;
-}
-
 /** When the case was first offered a dwelling (any offer, whatever became of it): the end of "waiting for an offer". */
 export async function findFirstOfferAt(db: EntityManager, caseId: string): Promise<Date | null> {
   const [row] = await db.query('SELECT min(offered_at) AS first FROM offer WHERE case_id = $1', [
@@ -454,61 +435,6 @@ export async function findMunicipalitiesWithFreeDwelling(
     [organisationId, municipalityCodes],
   );
   return new Set(rows.map((r) => r.code));
-}
-
-export interface ContingentProgressKey {
-  organisationId: string;
-  municipalityCode: string;
-  year: number;
-}
-
-/**
- * Progress against contingents: per corporation × municipality × year (Dutch calendar), the
- * dwellings offered that year, the placements confirmed that year, and the moves (keys) that year.
- */
-export async function countProgress(
-  db: EntityManager,
-  keys: readonly ContingentProgressKey[],
-): Promise<(ContingentProgressKey & ContingentProgress)[]> {
-  if (!keys.length) return [];
-  const rows: {
-    organisation_id: string;
-    municipality_code: string;
-    year: number;
-    offered: number;
-    accepted: number;
-    moved_in: number;
-  }[] = await db.query(
-    `WITH k AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS k(organisation_id uuid, municipality_code text, year int))
-     SELECT k.organisation_id, k.municipality_code, k.year,
-       (SELECT count(DISTINCT f.dwelling_id)::int FROM offer f JOIN dwelling w ON w.id = f.dwelling_id
-         WHERE f.organisation_id = k.organisation_id AND trim(w.municipality_code) = k.municipality_code
-           AND extract(year FROM f.offered_at AT TIME ZONE 'Europe/Amsterdam')::int = k.year) AS offered,
-       (SELECT count(*)::int FROM offer f JOIN dwelling w ON w.id = f.dwelling_id
-         WHERE f.organisation_id = k.organisation_id AND trim(w.municipality_code) = k.municipality_code AND f.support_arranged IS NOT NULL
-           AND extract(year FROM f.decided_at AT TIME ZONE 'Europe/Amsterdam')::int = k.year) AS accepted,
-       (SELECT count(*)::int FROM move_in m JOIN offer f ON f.id = m.offer_id JOIN dwelling w ON w.id = f.dwelling_id
-         WHERE f.organisation_id = k.organisation_id AND trim(w.municipality_code) = k.municipality_code
-           AND extract(year FROM m.key_handover_date)::int = k.year) AS moved_in
-       FROM k`,
-    [
-      JSON.stringify(
-        keys.map((k) => ({
-          organisation_id: k.organisationId,
-          municipality_code: k.municipalityCode,
-          year: k.year,
-        })),
-      ),
-    ],
-  );
-  return rows.map((r) => ({
-    organisationId: r.organisation_id,
-    municipalityCode: r.municipality_code,
-    year: r.year,
-    offered: r.offered,
-    accepted: r.accepted,
-    movedIn: r.moved_in,
-  }));
 }
 
 // ---- the daily flag of overdue answers ----

@@ -30,16 +30,17 @@ import {
 import type { Actor, RequestContext } from '../core/request-context';
 import { isUniqueViolation } from '../core/db';
 import { writeAudit } from '../core/audit-writer';
-import { notify } from '../notifications/notify';
+import { notify } from '../notifications';
+import { getCurrentRuleSet, isMunicipalityOfRegion, returnAllocation } from '../regions';
 import {
-  getCurrentRuleSet,
-  isMunicipalityOfRegion,
-  returnAllocation,
-} from '../regions/rule-set.service';
-import { markCaseActivity, moveCase, requireCase } from '../cases/cases.service';
-import { isOwnOrganisationCase } from '../cases/cases.policy';
-import { findCaseInScope, type CaseRow } from '../cases/cases.repository';
-import { findDwellingInScope } from '../dwellings/dwellings.repository';
+  markCaseActivity,
+  moveCase,
+  requireCase,
+  isOwnOrganisationCase,
+  findCaseInScope,
+  type CaseRow,
+} from '../cases';
+import { findDwellingInScope } from '../dwellings';
 import {
   isDestinationMunicipality,
   isOfferingCorporation,

@@ -11,7 +11,7 @@ import {
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../core/audit-writer';
 import { publishAfterCommit } from '../core/live-events';
-import { getCurrentRuleSet } from '../regions/rule-set.service';
+import { getCurrentRuleSet } from '../regions';
 import * as repository from './retention.repository';
 
 // Without a rule set the longest term the schema allows: nothing is proposed too early.

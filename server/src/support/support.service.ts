@@ -21,11 +21,10 @@ import {
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit, type AuditRecord } from '../core/audit-writer';
 import { publishAfterCommit } from '../core/live-events';
-import { notify } from '../notifications/notify';
-import { moveCase, requireCase } from '../cases/cases.service';
-import type { CaseRow } from '../cases/cases.repository';
+import { notify } from '../notifications';
+import { moveCase, requireCase, type CaseRow } from '../cases';
 import { isUniqueViolation } from '../core/db';
-import { escalateToTable, upcomingTablesOfRegion } from '../tables/tables.service';
+import { escalateToTable, upcomingTablesOfRegion } from '../tables';
 import { readsProviderNotes, supportFieldsBySeat } from './support.policy';
 import * as repository from './support.repository';
 

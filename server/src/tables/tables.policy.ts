@@ -1,4 +1,5 @@
 import type { Actor } from '../core/request-context';
+import { placeholderFor } from '../core/db';
 
 /**
  * Which tables a seat reaches: the chair and the case managers the tables of their region (case
@@ -6,10 +7,7 @@ import type { Actor } from '../core/request-context';
  * invited to, and only once the agenda is shared. Outside the reach a table does not exist (404).
  */
 export function tableScope(actor: Actor, params: unknown[]): string {
-  const param = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
+  const param = placeholderFor(params);
   switch (actor.seat) {
     case 'chair':
     case 'casemanager':

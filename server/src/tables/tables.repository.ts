@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { dutchToday, startOfDutchDay } from '@uitstroom/shared';
 import type { DecisionRule, Precondition, Seat, TableDetails, TableState } from '@uitstroom/shared';
-import { returnedRows } from '../core/db';
+import { returnedRows, placeholderFor } from '../core/db';
 import type { Actor } from '../core/request-context';
 import { tableScope } from './tables.policy';
 
@@ -45,16 +45,11 @@ export async function listTablesInScope(
   filter: { state?: TableState; upcoming?: boolean },
 ) {
   const params: unknown[] = [];
+  const param = placeholderFor(params);
   const conditions = [tableScope(actor, params)];
-  if (filter.state) {
-    params.push(filter.state);
-    conditions.push(`t.state = $${params.length}`);
-  }
+  if (filter.state) conditions.push(`t.state = ${param(filter.state)}`);
   // Upcoming: from the start of today's Dutch day (a table of this morning still shows today).
-  if (filter.upcoming) {
-    params.push(startOfDutchDay(dutchToday()));
-    conditions.push(`t.starts_at >= $${params.length}`);
-  }
+  if (filter.upcoming) conditions.push(`t.starts_at >= ${param(startOfDutchDay(dutchToday()))}`);
   return db
     .query(
       `SELECT t.id, t.title, t.starts_at AS "startsAt", t.state, trim(t.municipality_code) AS "municipalityCode", t.location, t.video_url AS "videoUrl",

@@ -16,20 +16,16 @@ import {
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../core/audit-writer';
 import { publishAfterCommit } from '../core/live-events';
-import { notifyAgendaPublished, notifyDecision } from '../notifications/table-notifications';
+import { notifyAgendaPublished, notifyDecision } from '../notifications';
 import {
   caseFactsForDecision,
   moveCase,
   projectCaseFields,
   projectCaseIfReachable,
   requireCase,
-} from '../cases/cases.service';
-import { isOwnOrganisationCase } from '../cases/cases.policy';
-import {
-  allocateByDistribution,
-  getCurrentRuleSet,
-  isMunicipalityOfRegion,
-} from '../regions/rule-set.service';
+  isOwnOrganisationCase,
+} from '../cases';
+import { allocateByDistribution, getCurrentRuleSet, isMunicipalityOfRegion } from '../regions';
 import { isUniqueViolation } from '../core/db';
 import { isChairOf, mayCompletePrecondition } from './tables.policy';
 import { minutesPdf } from './minutes.pdf';

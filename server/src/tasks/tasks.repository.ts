@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { CaseDraft, CaseState, LifeDomain, TableState } from '@uitstroom/shared';
 import type { Actor } from '../core/request-context';
-import { caseScope } from '../cases/cases.policy';
-import { tableScope } from '../tables/tables.policy';
+import { caseScope } from '../cases';
+import { tableScope } from '../tables';
 
 /**
  * The facts "Mijn taken" is derived from, each query inside the seat's own row scope (the cases and

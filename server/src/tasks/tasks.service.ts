@@ -9,9 +9,9 @@ import {
   type TaskList,
 } from '@uitstroom/shared';
 import type { Actor } from '../core/request-context';
-import { getCurrentRuleSet } from '../regions/rule-set.service';
+import { getCurrentRuleSet } from '../regions';
 import * as repository from './tasks.repository';
-import { offerFactsForTasks } from '../placements/placements.service';
+import { offerFactsForTasks } from '../placements';
 
 /**
  * "Mijn taken": the facts within the seat's reach, read in one snapshot, and the shared rules that

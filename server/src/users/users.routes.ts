@@ -13,7 +13,7 @@ import {
 import type { AppConfig } from '../core/config';
 import { defineRoute } from '../core/http/route';
 import type { Mailer } from '../core/mailer';
-import { linkBase } from '../auth/auth.routes';
+import { linkBase } from '../auth';
 import * as users from './users.service';
 
 export function usersRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {

@@ -8,20 +8,25 @@ import {
   type OrganisationSummary,
   type OutboxMail,
   type UserSummary,
+  type createUserSchema,
 } from '@uitstroom/shared';
 import type { z } from 'zod';
-import type { createUserSchema } from '@uitstroom/shared';
 import type { AppConfig } from '../core/config';
 import { sendAfterCommit, type Mail, type Mailer } from '../core/mailer';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit, type AuditRecord } from '../core/audit-writer';
 import { publishAfterCommit } from '../core/live-events';
-import { createLinkToken, setPasswordLink } from '../auth/account.service';
-import { invitationMail, passwordResetMail } from '../auth/account.mails';
-import { endSessionsOfUser, liftAccountLock } from '../auth/auth.repository';
+import {
+  createLinkToken,
+  setPasswordLink,
+  invitationMail,
+  passwordResetMail,
+  endSessionsOfUser,
+  liftAccountLock,
+} from '../auth';
 import { administeredRegionId } from './users.policy';
 import { isUniqueViolation } from '../core/db';
-import { isMunicipalityOfRegion } from '../regions/rule-set.service';
+import { isMunicipalityOfRegion } from '../regions';
 import * as repository from './users.repository';
 
 const audit = (record: Omit<AuditRecord, 'purpose' | 'outcome'>): AuditRecord => ({

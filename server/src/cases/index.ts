@@ -1,0 +1,19 @@
+// The front door of the cases module: all that other modules and the app may use of it.
+export { caseScope, corporationHousingReach, isOwnOrganisationCase } from './cases.policy';
+export { findCaseInScope, type CaseRow } from './cases.repository';
+export { casesRoutes } from './cases.routes';
+export {
+  caseFactsForDecision,
+  caseForFitInReach,
+  getCase,
+  markCaseActivity,
+  moveCase,
+  ownCaseFile,
+  projectCaseFields,
+  projectCaseIfReachable,
+  requireCase,
+  requireOwnCaseRef,
+  searchingCasesInReach,
+  seesWhoWorksOnCases,
+} from './cases.service';
+export { documentsRoutes } from './documents.routes';

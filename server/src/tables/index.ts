@@ -1,0 +1,10 @@
+// The front door of the tables module: all that other modules and the app may use of it.
+export { tableScope } from './tables.policy';
+export { tablesRoutes } from './tables.routes';
+export {
+  escalateToTable,
+  getTable,
+  isTableInReach,
+  tablesShowingCases,
+  upcomingTablesOfRegion,
+} from './tables.service';

@@ -1,0 +1,2 @@
+// The front door of the users module: all that other modules and the app may use of it.
+export { usersRoutes } from './users.routes';
