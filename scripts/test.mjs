@@ -1,4 +1,5 @@
 // `npm test`: the whole suite, layer by layer, each with its own time.
+//   lint    – ESLint, Prettier and dependency-cruiser's import rules (scripts/lint.mjs); first, it is fast
 //   types   – tsc over every package (jest only transpiles, for speed)
 //   unit    – pure domain rules in shared/ and the command line
 //   api     – jest + supertest against a real embedded PostgreSQL
@@ -7,9 +8,10 @@
 //             to the hours where the Dutch calendar date is not UTC's (faketime installed when missing)
 // Ends with one plain line "N passed, N failed" and exits non-zero when anything failed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runLint } from './lint.mjs';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const resultsDir = join(root, 'test-results');
@@ -154,6 +156,16 @@ function shiftedClock(at) {
   };
 }
 
+await layer('lint', async () => {
+  const checks = await runLint();
+  writeFileSync(join(resultsDir, 'layers', 'lint.json'), `${JSON.stringify(checks, null, 2)}\n`);
+  const failed = checks.filter((check) => check.status !== 0);
+  return {
+    passed: checks.length - failed.length,
+    failed: failed.length,
+    note: `faults: ${checks.map((check) => `${check.name} ${check.faults}`).join(', ')}`,
+  };
+});
 await layer('types', async () => {
   const projects = ['shared', 'server', 'client', 'tests'];
   // tsc uses one core: two projects at a time on the two cores CI has.
