@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 // The house rules catch what they promise. Each dependency-cruiser rule gets a miniature house
-// in a temporary folder (two server modules a and b, a leaf module c, core, shared and client)
-// with one violation planted, cruised with OUR .dependency-cruiser.cjs by the same command line
-// the lint layer runs; exactly that rule must report. The clean miniature reports nothing, so the
-// rules are not vacuous. ESLint and Prettier get a planted fault on stdin, next to a clean twin.
+// in a temporary folder (server modules a, b and c, core, shared and client) with one violation
+// planted, cruised with OUR .dependency-cruiser.cjs; exactly that rule must report. The clean
+// miniature reports nothing, so the rules are not vacuous, and the command line the lint layer runs
+// fails on a planted violation. ESLint and Prettier, with our configs, get a planted fault as text
+// next to a clean twin. The cruises and checks run in one child process (tests/support/
+// house-tools.mjs) through the tools' own JavaScript APIs, which keeps this file at a few seconds.
 const root = path.resolve(__dirname, '../..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 
