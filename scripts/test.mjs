@@ -46,6 +46,7 @@ async function layer(name, body) {
   layers.push({ name, seconds: (Date.now() - startedAt) / 1000, ...outcome });
 }
 
+/** One jest run of one project, or of several (they share one global set-up: one database). */
 function jestLayer(project, { files = [], env = {}, label = project } = {}) {
   const outputFile = join(resultsDir, 'layers', `${label}.json`);
   const status = run(
@@ -54,7 +55,7 @@ function jestLayer(project, { files = [], env = {}, label = project } = {}) {
       'jest',
       ...files,
       '--selectProjects',
-      project,
+      ...[project].flat(),
       '--json',
       '--outputFile',
       outputFile,
@@ -202,21 +203,20 @@ await layer('clock', () => {
   const outcomes = [];
   for (const moment of clockMoments) {
     console.log(`\n… klok op ${moment.at} (${moment.dutch} in Nederland)`);
+    // The pages join the api files in one jest run: one embedded PostgreSQL set up, not two.
     outcomes.push(
-      jestLayer('api', {
-        files: moment.everything ? clockApiTests : clockApiCoreTests,
-        env: shiftedClock(moment.at),
-        label: `${moment.label}-api`,
-      }),
+      moment.everything
+        ? jestLayer(['api', 'browser'], {
+            files: [...clockApiTests, ...clockBrowserTests],
+            env: shiftedClock(moment.at),
+            label: moment.label,
+          })
+        : jestLayer('api', {
+            files: clockApiCoreTests,
+            env: shiftedClock(moment.at),
+            label: `${moment.label}-api`,
+          }),
     );
-    if (moment.everything)
-      outcomes.push(
-        jestLayer('browser', {
-          files: clockBrowserTests,
-          env: shiftedClock(moment.at),
-          label: `${moment.label}-browser`,
-        }),
-      );
   }
   return {
     passed: outcomes.reduce((sum, o) => sum + o.passed, 0),
