@@ -37,6 +37,15 @@ module.exports = {
       },
     },
     {
+      name: 'modules-not-to-composition-root',
+      severity: 'error',
+      comment:
+        'app.ts and server.ts compose the modules; a module does not import them back (its ' +
+        'tests may, to start the app).',
+      from: { path: '^server/src/[^/]+/', pathNot: ['^server/src/core/', '\\.test\\.ts$'] },
+      to: { path: '^server/src/[^/]+\\.ts$' },
+    },
+    {
       name: 'core-knows-no-domain',
       severity: 'error',
       comment: 'server/src/core is the kernel every module uses: it imports no domain module.',

@@ -39,6 +39,8 @@ const cleanHouse: Record<string, string> = {
     "import { a } from '../a/index.js';\nexport const b = () => a({ day: '' });\n",
   'server/src/b/index.ts': "export { b } from './b.service.js';\n",
   'server/src/c/index.ts': 'export const c = 1;\n',
+  // A test may start the whole app.
+  'server/src/c/c.test.ts': "import '../app.js';\n",
   // app.ts composes every module through its front door, and uses core.
   'server/src/app.ts': [
     "import { b } from './b/index.js';",
@@ -87,6 +89,9 @@ const miniatures = {
   backDoorFromTest: {
     'server/src/b/b.test.ts':
       "import type { Row } from '../a/a.repository.js';\nexport const row: Row = { day: '' };\n",
+  },
+  moduleUsesApp: {
+    'server/src/c/start.ts': "import '../app.js';\nexport const started = true;\n",
   },
   coreUsesModule: {
     'server/src/core/http/route.ts':
@@ -241,7 +246,7 @@ describe('dependency-cruiser with our rules', () => {
         }),
       ]),
     );
-    expect(dependencies).toHaveLength(14);
+    expect(dependencies).toHaveLength(15);
   });
 
   test('no-circular: two client files that import each other, one of them type-only', () => {
@@ -275,6 +280,16 @@ describe('dependency-cruiser with our rules', () => {
       ]);
     },
   );
+
+  test('modules-not-to-composition-root: a module imports app.ts', () => {
+    expect(cruises.moduleUsesApp.violations).toEqual([
+      {
+        rule: 'modules-not-to-composition-root',
+        from: 'server/src/c/start.ts',
+        to: 'server/src/app.ts',
+      },
+    ]);
+  });
 
   test("core-knows-no-domain: core imports a module, even through the module's front door", () => {
     expect(cruises.coreUsesModule.violations).toEqual([
