@@ -3,6 +3,9 @@
 // Server modules are the folders directly under server/src; core/ is the shared kernel, not a
 // module. app.ts and server.ts compose the modules. Each rule has a test that plants a violation
 // (tests/unit/house-rules.test.ts).
+// Test files and server/src/demo are cruised like any file: a test reaches into its own module
+// only, and demo data uses the modules' front doors. A test that needs another module's inside
+// belongs in tests/api/, which is not cruised.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -20,6 +23,8 @@ module.exports = {
         'The graph of server modules (the folders under server/src) has no cycle: where two ' +
         'modules need each other, the dependency goes one way and the other side hears an event ' +
         'or gets a parameter.',
+      // Folder scope: each folder's arrows are those of every file in it and below, to the folder
+      // of the imported file (server/src/core/http is a folder of its own, inside core).
       scope: 'folder',
       from: { path: '^server/src/[^/]+' },
       to: { path: '^server/src/[^/]+', circular: true },
