@@ -1,4 +1,5 @@
 // `npm test`: the whole suite, layer by layer, each with its own time.
+//   lint    – ESLint, Prettier and dependency-cruiser's import rules (scripts/lint.mjs); first, it is fast
 //   types   – tsc over every package (jest only transpiles, for speed)
 //   unit    – pure domain rules in shared/ and the command line
 //   api     – jest + supertest against a real embedded PostgreSQL
@@ -7,9 +8,10 @@
 //             to the hours where the Dutch calendar date is not UTC's (faketime installed when missing)
 // Ends with one plain line "N passed, N failed" and exits non-zero when anything failed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runLint } from './lint.mjs';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const resultsDir = join(root, 'test-results');
@@ -44,6 +46,7 @@ async function layer(name, body) {
   layers.push({ name, seconds: (Date.now() - startedAt) / 1000, ...outcome });
 }
 
+/** One jest run of one project, or of several (they share one global set-up: one database). */
 function jestLayer(project, { files = [], env = {}, label = project } = {}) {
   const outputFile = join(resultsDir, 'layers', `${label}.json`);
   const status = run(
@@ -52,7 +55,7 @@ function jestLayer(project, { files = [], env = {}, label = project } = {}) {
       'jest',
       ...files,
       '--selectProjects',
-      project,
+      ...[project].flat(),
       '--json',
       '--outputFile',
       outputFile,
@@ -154,6 +157,16 @@ function shiftedClock(at) {
   };
 }
 
+await layer('lint', async () => {
+  const checks = await runLint();
+  writeFileSync(join(resultsDir, 'layers', 'lint.json'), `${JSON.stringify(checks, null, 2)}\n`);
+  const failed = checks.filter((check) => check.status !== 0);
+  return {
+    passed: checks.length - failed.length,
+    failed: failed.length,
+    note: `faults: ${checks.map((check) => `${check.name} ${check.faults}`).join(', ')}`,
+  };
+});
 await layer('types', async () => {
   const projects = ['shared', 'server', 'client', 'tests'];
   // tsc uses one core: two projects at a time on the two cores CI has.
@@ -190,21 +203,20 @@ await layer('clock', () => {
   const outcomes = [];
   for (const moment of clockMoments) {
     console.log(`\n… klok op ${moment.at} (${moment.dutch} in Nederland)`);
+    // The pages join the api files in one jest run: one embedded PostgreSQL set up, not two.
     outcomes.push(
-      jestLayer('api', {
-        files: moment.everything ? clockApiTests : clockApiCoreTests,
-        env: shiftedClock(moment.at),
-        label: `${moment.label}-api`,
-      }),
+      moment.everything
+        ? jestLayer(['api', 'browser'], {
+            files: [...clockApiTests, ...clockBrowserTests],
+            env: shiftedClock(moment.at),
+            label: moment.label,
+          })
+        : jestLayer('api', {
+            files: clockApiCoreTests,
+            env: shiftedClock(moment.at),
+            label: `${moment.label}-api`,
+          }),
     );
-    if (moment.everything)
-      outcomes.push(
-        jestLayer('browser', {
-          files: clockBrowserTests,
-          env: shiftedClock(moment.at),
-          label: `${moment.label}-browser`,
-        }),
-      );
   }
   return {
     passed: outcomes.reduce((sum, o) => sum + o.passed, 0),
