@@ -4,3 +4,4 @@ export { createLinkToken, setPasswordLink } from './account.service';
 export { endSessionsOfUser, liftAccountLock } from './auth.repository';
 export { authRoutes, linkBase } from './auth.routes';
 export { getMe, loadActor } from './auth.service';
+export { hashPassword } from './passwords';

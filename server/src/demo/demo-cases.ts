@@ -19,9 +19,8 @@ import {
   type Wishes,
 } from '@uitstroom/shared';
 import type { Actor } from '../core/request-context';
-import { prepareCaseWrite } from '../cases/cases.service';
-import { insertCase, recordCaseEvent } from '../cases/cases.repository';
-import { getCurrentRuleSet } from '../regions/rule-set.service';
+import { insertCase, prepareCaseWrite, recordCaseEvent } from '../cases';
+import { getCurrentRuleSet } from '../regions';
 
 /**
  * The demo cases: fictional residents, each a case file as a case manager would have built it.

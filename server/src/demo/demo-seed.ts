@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { ruleSetConfigSchema } from '@uitstroom/shared';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword } from '../auth';
 import { seedDemoCases } from './demo-cases';
 import { seedDemoDwellings } from './demo-dwellings';
 import { demoPassword, demoRegions } from './demo-regions';
