@@ -172,9 +172,17 @@ export const errorIssueSchema = z.object({
 });
 export type ErrorIssue = z.infer<typeof errorIssueSchema>;
 
+/** The codes as one schema, named in the OpenAPI document with the status of each. */
+export const errorCodeSchema = z.enum(errorCodes).meta({
+  id: 'ErrorCode',
+  description: `De code van een fout, met haar HTTP-status: ${errorCodes
+    .map((code) => `${code} (${errorStatus[code]})`)
+    .join(', ')}.`,
+});
+
 export const errorBodySchema = z.object({
   error: z.object({
-    code: z.enum(errorCodes),
+    code: errorCodeSchema,
     message: z.string(),
     issues: z.array(errorIssueSchema),
     details: z.record(z.string(), z.unknown()).optional(),
