@@ -7,7 +7,8 @@ import { answer, confirm, moveIn, offer, withdraw } from '../support/placement-f
 // dwelling (after hearing in Dutch that a colleague had just offered it to another case), the case manager
 // records that the resident accepts, the destination municipality confirms with the support it
 // arranges, and the corporation records the key handover with the three-party agreement and the
-// provider's 24/7 number. The neighbourhood's load shows with the offer, as a warning.
+// provider's 24/7 number. The neighbourhood's load shows with the offer, as a warning. Last, on
+// another case, a second corporation is a moment faster: the first hears who offered first.
 let h: BrowserHarness;
 let caseId = '';
 let otherCaseId = '';
@@ -238,6 +239,43 @@ describe('offers, placement and move in the browser', () => {
       [caseId],
     );
     expect(stored).toEqual({ waited_days_to_offer: 0, waited_days_to_keys: 0 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the corporation hears that another corporation offered first, and that its own offer was not made', async () => {
+    const centrada = await h.app.signIn('corporatie@centrada.demo');
+    await newDwelling(centrada, { street, houseNumber: '3', postcode: '8225 AB' });
+    const { context, page } = await h.signedInPage(
+      'corporatie@centrada.demo',
+      `/casussen/${otherCaseId}`,
+    );
+    const errors = collectErrors(page);
+    // The page hears no live update in this test: the race is the moment before it would arrive.
+    await page.routeWebSocket(/socket\.io/, () => {});
+    await page.reload();
+    const ours = page
+      .getByRole('region', { name: 'Passende woningen' })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: `${street} 3` }) });
+    await ours.waitFor();
+    // Mercatus offers one of its own dwellings to the same case a moment before Centrada's offer
+    // reaches the server (held back until then).
+    const mercatus = await h.app.signIn('corporatie@mercatus.demo');
+    const theirs = await newDwelling(mercatus, { neighbourhood: 'Boswijk' });
+    let mercatusStatus = 0;
+    await page.route(`**/api/cases/${otherCaseId}/offers`, async (route) => {
+      mercatusStatus = (await offer(mercatus, otherCaseId, theirs.id)).status;
+      await route.continue();
+    });
+    await ours.getByRole('button', { name: /Deze woning aanbieden/ }).click();
+    await ours
+      .getByRole('alert')
+      .getByText(
+        'Voor deze casus is zojuist al een woning aangeboden door Mercatus. Uw aanbod is niet gedaan: een casus krijgt één woningaanbod tegelijk.',
+      )
+      .waitFor();
+    expect(mercatusStatus).toBe(201);
     expect(errors).toEqual([]);
     await context.close();
   });

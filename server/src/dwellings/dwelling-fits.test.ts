@@ -272,6 +272,7 @@ describe('dwellings that fit a case', () => {
     expect(await status(goedeStede, `/api/cases/${ready.id}`)).toBe(200);
     const response = await goedeStede.get(`/api/cases/${ready.id}/dwelling-fits`);
     expect(response.status).toBe(409);
+    expect(response.body.error.code).toBe('CASE_NOT_SEEKING_DWELLING');
     expect(response.body.error.message).toMatch(/zoekt \(nog\) geen woning/);
   });
 

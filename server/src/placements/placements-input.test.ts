@@ -498,6 +498,7 @@ describe('placements routes × bad input: 400 at the field, nothing changed', ()
       .post(`/api/cases/${offered}/move-in`)
       .send({ ...(await versionsOf(agents.casemanager, offered)), ...moveInBody() });
     expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('CASE_WRONG_STATE');
     expect(early.body.error.message).toBe(
       'Deze stap kan niet vanuit de status ‘Woning aangeboden’.',
     );

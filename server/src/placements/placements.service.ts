@@ -6,6 +6,7 @@ import {
   answerDueOn,
   assessNeighbourhoodLoad,
   checkTransition,
+  transitionRefusalCode,
   isAnswerOverdue,
   keyHandoverDateProblem,
   neighbourhoodKey,
@@ -47,9 +48,9 @@ import {
   seesDwellingAddress,
   seesNeighbourhoodLoad,
   seesOffer,
-  seesReasons,
   type CaseFacts,
 } from './placements.policy';
+import { readsOffers, toOfferView, toPlacementView } from './placements.projection';
 import * as repository from './placements.repository';
 import type { OfferRow } from './placements.repository';
 
@@ -77,7 +78,7 @@ const factsOf = (row: CaseRow): CaseFacts => ({
 
 const dwellingTaken = () =>
   new AppError(
-    'CONFLICT',
+    'DWELLING_ALREADY_OFFERED',
     'Deze woning is zojuist aan een andere casus aangeboden. Kies een andere woning.',
     [{ path: 'dwellingId', message: 'Deze woning is al aangeboden aan een andere casus.' }],
   );
@@ -92,11 +93,11 @@ function caseTaken(
     : holder.organisation_id === actor.organisationId
       ? 'Voor deze casus heeft uw corporatie zojuist al een woning aangeboden.'
       : `Voor deze casus is zojuist al een woning aangeboden door ${holder.name}.`;
-  return new AppError('CONFLICT', message);
+  return new AppError('OFFER_TAKEN', message);
 }
 
 const noLiveOffer = () =>
-  new AppError('CONFLICT', 'Er staat voor deze casus geen woningaanbod open.');
+  new AppError('NO_OPEN_OFFER', 'Er staat voor deze casus geen woningaanbod open.');
 
 /** A stale offer version: 409 with the offer's current version, as for a case. */
 function offerVersionConflict(offer: OfferRow): AppError {
@@ -120,7 +121,7 @@ function caseVersionConflict(row: CaseRow): AppError {
 
 /** A refused step of the state table: the seat is 403, the rest says what must happen first. */
 function refused(check: Exclude<TransitionCheck, { ok: true }>): AppError {
-  return new AppError(check.reason === 'wrongSeat' ? 'FORBIDDEN' : 'CONFLICT', check.message);
+  return new AppError(transitionRefusalCode(check), check.message);
 }
 
 // ---- the view ----
@@ -157,14 +158,13 @@ async function loadsFor(
   return loads;
 }
 
-function toOfferView(
+/** The offer with everything the database holds; `toOfferView` cuts it to the reader's seat. */
+function fullOfferView(
   offer: OfferRow,
   actor: Actor,
-  c: CaseFacts,
   load: NeighbourhoodLoad | undefined,
   date: string,
 ): OfferView {
-  const reasons = seesReasons(actor);
   return {
     id: offer.id,
     version: offer.version,
@@ -184,15 +184,7 @@ function toOfferView(
       tenancyForm: offer.tenancy_form,
       conversionDate: offer.conversion_date,
       conversionConditions: offer.conversion_conditions,
-      ...(seesDwellingAddress(actor, c, { organisationId: offer.organisation_id })
-        ? {
-            address: {
-              street: offer.street,
-              houseNumber: offer.house_number,
-              postcode: offer.postcode,
-            },
-          }
-        : {}),
+      address: { street: offer.street, houseNumber: offer.house_number, postcode: offer.postcode },
     },
     offeredAt: offer.offered_at.toISOString(),
     answerDueOn: offer.answer_due_on,
@@ -202,15 +194,13 @@ function toOfferView(
     withdrawnAt: offer.withdrawn_at?.toISOString() ?? null,
     decidedAt: offer.decided_at?.toISOString() ?? null,
     completedAt: offer.completed_at?.toISOString() ?? null,
-    ...(reasons && offer.decline_reason !== null ? { declineReason: offer.decline_reason } : {}),
-    ...(reasons && offer.withdrawal_reason !== null
-      ? { withdrawalReason: offer.withdrawal_reason }
-      : {}),
-    ...(reasons && offer.refusal_reason !== null ? { refusalReason: offer.refusal_reason } : {}),
+    ...(offer.decline_reason !== null ? { declineReason: offer.decline_reason } : {}),
+    ...(offer.withdrawal_reason !== null ? { withdrawalReason: offer.withdrawal_reason } : {}),
+    ...(offer.refusal_reason !== null ? { refusalReason: offer.refusal_reason } : {}),
     ...(offer.support_arranged !== null && offer.support_intensity !== null
       ? { supportArranged: offer.support_arranged, supportIntensity: offer.support_intensity }
       : {}),
-    ...(load && seesNeighbourhoodLoad(actor) ? { neighbourhoodLoad: load } : {}),
+    ...(load ? { neighbourhoodLoad: load } : {}),
   };
 }
 
@@ -232,8 +222,8 @@ async function placementView(
     ownerOrganisationId: row.owner_organisation_id,
     decidedDestinationCode: row.decided_destination_code,
   };
-  const offers = (await repository.findOffersOfCase(tx, row.id)).filter((o) =>
-    seesOffer(actor, { organisationId: o.organisation_id }),
+  const offers = (await repository.findOffersOfCase(tx, row.id)).filter(
+    (o) => readsOffers(actor.seat) && seesOffer(actor, { organisationId: o.organisation_id }),
   );
   const date = today();
   const ruleSet = await getCurrentRuleSet(tx, row.region_id);
@@ -242,16 +232,18 @@ async function placementView(
   const loads = seesNeighbourhoodLoad(actor)
     ? await loadsFor(tx, row.region_id, offers, threshold, date)
     : new Map<string, NeighbourhoodLoad>();
-  const views = offers.map((o) => toOfferView(o, actor, facts, loads.get(o.id), date));
+  const views = offers.map((o) =>
+    toOfferView(fullOfferView(o, actor, loads.get(o.id), date), actor.seat, {
+      seesDwellingAddress: seesDwellingAddress(actor, facts, { organisationId: o.organisation_id }),
+    }),
+  );
   const current =
     views.find((o) => o.status === 'open' || o.status === 'accepted' || o.status === 'completed') ??
     null;
   const moveRow = await repository.findMoveIn(tx, row.id);
   const decision = await repository.findLatestDecision(tx, row.id);
-  // The move (keys, agreement, the provider's contact) is for the parties of the agreement and the
-  // seats that reach the case; a corporation only for its own dwelling.
   const moveIn: MoveInView | null =
-    moveRow && current && (actor.seat !== 'corporation' || current.isOwnOffer)
+    moveRow && current
       ? {
           keyHandoverDate: moveRow.key_handover_date,
           tenancyForm: moveRow.tenancy_form,
@@ -268,11 +260,6 @@ async function placementView(
           recordedBy: moveRow.recorded_by_organisation,
         }
       : null;
-  const fields = [
-    'placement',
-    ...(views.some((v) => v.dwelling.address) ? ['dwellingAddress'] : []),
-    ...(moveIn ? ['moveIn'] : []),
-  ];
   const isOwnCase = isOwnOrganisationCase(actor, row.owner_organisation_id);
   const isDestination = isDestinationMunicipality(actor, facts);
   const isOffered = row.state === 'offered' && current !== null;
@@ -284,19 +271,22 @@ async function placementView(
     refuse: isDestination && isOffered,
     moveIn: row.state === 'confirmed' && current !== null && (isOwnCase || current.isOwnOffer),
   };
-  return {
-    view: {
-      caseId: row.id,
-      caseVersion: row.version,
-      state: row.state,
-      current,
-      history: views.filter((v) => v !== current),
-      moveIn,
-      followUpProvider: decision?.follow_up_provider ?? null,
-      can,
-    },
-    fields,
-  };
+  const view = toPlacementView(actor.seat, {
+    caseId: row.id,
+    caseVersion: row.version,
+    state: row.state,
+    current,
+    history: views.filter((v) => v !== current),
+    moveIn,
+    followUpProvider: decision?.follow_up_provider ?? null,
+    can,
+  });
+  const fields = [
+    'placement',
+    ...(views.some((v) => v.dwelling.address) ? ['dwellingAddress'] : []),
+    ...(view.moveIn ? ['moveIn'] : []),
+  ];
+  return { view, fields };
 }
 
 /** After a write: the view of the case as it is now, even when the actor's own step took it out of their reach. */
@@ -542,11 +532,11 @@ export async function answerOffer(
     }
     if (row.state !== 'offered')
       throw new AppError(
-        'CONFLICT',
+        'OFFER_ALREADY_ANSWERED',
         'De plaatsing is al bevestigd; het antwoord van de bewoner staat vast.',
       );
     if (offer.status !== 'open')
-      throw new AppError('CONFLICT', 'De bewoner heeft dit aanbod al aanvaard.');
+      throw new AppError('OFFER_ALREADY_ANSWERED', 'De bewoner heeft dit aanbod al aanvaard.');
     if (offer.version !== input.offerVersion) throw offerVersionConflict(offer);
     if (
       !(await repository.updateOfferIfVersion(tx, offer.id, input.offerVersion, {

@@ -185,6 +185,7 @@ describe('the whole way: offer, answer, confirmation, keys', () => {
   it('only the destination confirms, and only once the resident accepted', async () => {
     const tooEarly = await confirm(lelystad, caseId);
     expect(tooEarly.status).toBe(409);
+    expect(tooEarly.body.error.code).toBe('CASE_REQUIREMENT_UNMET');
     expect(tooEarly.body.error.message).toBe(
       'Eerst moet de casemanager vastleggen dat de bewoner het aanbod heeft aanvaard.',
     );
@@ -273,6 +274,7 @@ describe('the whole way: offer, answer, confirmation, keys', () => {
     // A let dwelling is not offered again.
     const again = await offer(centrada, otherCaseId, dwelling.id);
     expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('DWELLING_ALREADY_OFFERED');
     expect(again.body.error.message).toBe(
       'Deze woning is zojuist aan een andere casus aangeboden. Kies een andere woning.',
     );
@@ -397,6 +399,7 @@ describe('the resident declines, the corporation withdraws', () => {
       .post(`/api/dwellings/${dwelling.id}/withdraw`)
       .send({ version: fresh.version, reason: 'De woning wordt verkocht aan een particulier.' });
     expect(blocked.status).toBe(409);
+    expect(blocked.body.error.code).toBe('DWELLING_ALREADY_OFFERED');
     expect(blocked.body.error.message).toMatch(/Trek eerst het aanbod in/);
 
     const closed = await kwintes.post(`/api/cases/${caseId}/transitions`).send({
@@ -456,6 +459,7 @@ describe('a corporation that comes second', () => {
       .post(`/api/cases/${caseId}/offers`)
       .send({ caseVersion: version, dwellingId: theirs.id });
     expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('OFFER_TAKEN');
     expect(late.body.error.message).toBe(
       'Voor deze casus is zojuist al een woning aangeboden door Centrada.',
     );

@@ -57,9 +57,10 @@ describe('marking a precondition done', () => {
     expect(winner.body.preconditions.find((p: { id: string }) => p.id === id)).toMatchObject({
       isDone: true,
     });
-    expect((first.status === 409 ? first : second).body.error.message).toBe(
-      'Deze randvoorwaarde is al gereed gemeld.',
-    );
+    expect((first.status === 409 ? first : second).body.error).toMatchObject({
+      code: 'PRECONDITION_ALREADY_DONE',
+      message: 'Deze randvoorwaarde is al gereed gemeld.',
+    });
 
     const [row] = await t.db.query(
       'SELECT p.done_at IS NOT NULL AS done, u.email FROM precondition p JOIN app_user u ON u.id = p.done_by WHERE p.id = $1',

@@ -538,7 +538,7 @@ describe('sharing the agenda', () => {
     expect(refused.status).toBe(409);
     expect(refused.body).toEqual({
       error: {
-        code: 'CONFLICT',
+        code: 'AGENDA_EMPTY',
         message:
           'De agenda is nog leeg. Zet eerst een casus op de agenda; een lege agenda wordt niet gedeeld.',
         issues: [],
@@ -559,6 +559,24 @@ describe('sharing the agenda', () => {
       (await chair.post(`/api/tables/${table.id}/publish`).send({ version: removed.body.version }))
         .status,
     ).toBe(409);
+  });
+
+  it('refuses to share an agenda twice: the table is no longer planned, in its own code', async () => {
+    const table = await planTable('Tafel twee keer gedeeld');
+    const scheduled = await schedule(table.id, await readyCase(kwintes, t.db));
+    const published = await chair
+      .post(`/api/tables/${table.id}/publish`)
+      .send({ version: scheduled.version });
+    expect(published.status).toBe(200);
+    const again = await chair
+      .post(`/api/tables/${table.id}/publish`)
+      .send({ version: published.body.version });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toEqual({
+      code: 'TABLE_NOT_PLANNED',
+      message: 'Dit kan niet bij een tafel met status ‘agenda gedeeld’.',
+      issues: [],
+    });
   });
 
   it("says by when: the region's number of calendar days before the table", async () => {
