@@ -3,8 +3,9 @@ import type { Page } from 'playwright-core';
 import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
 
 // Every page a seat reaches by links, on a phone (390 px) and a tablet (768 px): the page is no
-// wider than the screen, breaks no word over two lines on the phone, raises no script error, and axe finds no serious or critical WCAG 2.1 AA
-// violation. The pages are found by crawling the menu and the links inside the pages, one page of
+// wider than the screen, breaks no word over two lines on the phone, has no button smaller than a
+// finger (44 px), raises no script error, and axe finds no serious or critical WCAG 2.1 AA
+// violation. The pages made for printing are pages too. The pages are found by crawling the menu and the links inside the pages, one page of
 // each kind (one case, one table, one dwelling), so a new page is checked without naming it here.
 let h: BrowserHarness;
 beforeAll(async () => {
@@ -54,8 +55,8 @@ const seats = [
 /** Pages of one kind: a path with its ids taken out, so one case stands for all cases. */
 const kindOf = (path: string) =>
   path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id');
-/** Links that leave the app's pages: downloads from the API, the pages made for printing. */
-const skipped = /^\/api\/|\/brief$|\/afdrukken$/;
+/** Links that leave the app's pages: downloads from the API. */
+const skipped = /^\/api\//;
 
 /** The page has its heading and has read its data (each page says "… laden…" while it reads). */
 async function settle(page: Page) {
@@ -78,6 +79,24 @@ async function widthProblem(page: Page, path: string, width: number): Promise<st
     innerWidth: window.innerWidth,
   }));
   return scrollWidth <= innerWidth ? null : `${path} is ${scrollWidth} px wide at ${width}`;
+}
+
+/** Buttons (and links dressed as buttons) smaller than a finger: 44 × 44 px (WCAG 2.5.5). */
+async function smallTapTargets(page: Page, path: string): Promise<string[]> {
+  const small = await page.evaluate(() =>
+    [
+      ...document.querySelectorAll(
+        'header button, nav button, main button, main a.utrecht-button-link, main input[type=submit]',
+      ),
+    ]
+      .map((element) => ({ element, box: element.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && box.height > 0 && (box.height < 44 || box.width < 44))
+      .map(
+        ({ element, box }) =>
+          `"${(element.textContent ?? '').trim().slice(0, 30) || element.getAttribute('aria-label')}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+      ),
+  );
+  return small.length === 0 ? [] : [`${path} has small buttons: ${small.slice(0, 5).join(', ')}`];
 }
 
 /** Words that the page breaks over two lines (a hyphen or slash is a fair place to break). */
@@ -151,6 +170,7 @@ async function crawl(
       ...[await widthProblem(page, path, phone.width)].filter((p): p is string => p !== null),
     );
     problems.push(...(await brokenWords(page, path)));
+    problems.push(...(await smallTapTargets(page, path)));
     if (!judgedByAxe.has(axeKey(email, path))) {
       judgedByAxe.add(axeKey(email, path));
       problems.push(...(await axeProblems(page, path)));
