@@ -55,7 +55,7 @@ async function main() {
       );
       const [existing] = await tx.query('SELECT 1 FROM app_user WHERE email = $1', [args.email]);
       if (existing)
-        throw new AppError('CONFLICT', `Er bestaat al een gebruiker met ${args.email}.`);
+        throw new AppError('DUPLICATE_EMAIL', `Er bestaat al een gebruiker met ${args.email}.`);
       await tx.query(
         `INSERT INTO app_user (organisation_id, email, display_name, seat, password_hash) VALUES ($1, $2, $3, 'regionAdmin', $4)`,
         [organisation.id, args.email, args.name ?? args.email, passwordHash],

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { errorCodes } from '@uitstroom/shared';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -27,5 +28,19 @@ describe('GET /api/openapi.json', () => {
     expect(login.requestBody.content['application/json'].schema.properties).toHaveProperty('email');
     expect(login.responses).toHaveProperty('400');
     expect(document.paths['/api/auth/me'].get.responses).toHaveProperty('401');
+  });
+
+  it('lists every error code with its status in one named schema, and a 409 on routes that can refuse', async () => {
+    const document = (await request(t.app).get('/api/openapi.json')).body;
+    const codes = document.components.schemas.ErrorCode;
+    expect(codes.enum).toEqual(errorCodes);
+    expect(codes.enum).not.toContain('CONFLICT');
+    expect(codes.description).toContain('OFFER_TAKEN (409)');
+    expect(codes.description).toContain('NOT_FOUND (404)');
+    const offer = document.paths['/api/cases/{caseId}/offers'].post.responses['409'];
+    expect(offer.content['application/json'].schema.properties.error.properties.code).toEqual({
+      $ref: '#/components/schemas/ErrorCode',
+    });
+    expect(document.paths['/api/auth/login'].post.responses).not.toHaveProperty('409');
   });
 });

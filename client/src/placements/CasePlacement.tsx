@@ -269,7 +269,11 @@ function useStepFailure<T extends FieldValues>(
     setFailure(
       error instanceof ApiError && error.code === 'VERSION_CONFLICT'
         ? 'Iemand anders heeft de casus of het aanbod net gewijzigd. Laad de pagina opnieuw.'
-        : messageOf(error),
+        : // The page shows an offer that has been answered or taken back meanwhile.
+          error instanceof ApiError &&
+            ['OFFER_ALREADY_ANSWERED', 'NO_OPEN_OFFER'].includes(error.code)
+          ? `${error.message} Laad de pagina opnieuw.`
+          : messageOf(error),
     );
   };
   return { failure, setFailure, report };

@@ -1,9 +1,21 @@
 import { useState } from 'react';
 import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import type { Dwelling, PlacementView } from '@uitstroom/shared';
+import { ApiError } from '../core/api';
 import { messageOf } from '../cases/case-api';
 import { makeOffer } from './placement-api';
 import { NeighbourhoodLoadNote, useNeighbourhoodLoad } from './NeighbourhoodLoadNote';
+
+/**
+ * Why an offer was not made, fitting the code: another offer was first for this case (the server
+ * names the corporation, or says it was a colleague), so this one cannot follow; any other refusal
+ * (the dwelling offered elsewhere a moment ago, a stale page) is the server's own Dutch message.
+ */
+function offerRefusal(error: unknown): string {
+  if (error instanceof ApiError && error.code === 'OFFER_TAKEN')
+    return `${error.message} Uw aanbod is niet gedaan: een casus krijgt één woningaanbod tegelijk.`;
+  return messageOf(error, 'Het aanbod is niet gelukt. Probeer het opnieuw.');
+}
 
 /**
  * "Woning aanbieden" beside one of the corporation's fitting dwellings, with the load of its
@@ -32,7 +44,7 @@ export function OfferThisDwelling({
     try {
       onOffered(await makeOffer(caseId, { caseVersion, dwellingId: dwelling.id }));
     } catch (error) {
-      setFailure(messageOf(error, 'Het aanbod is niet gelukt. Probeer het opnieuw.'));
+      setFailure(offerRefusal(error));
     } finally {
       setIsBusy(false);
     }

@@ -41,7 +41,7 @@ export async function startTotpEnrollment(db: DataSource, userId: string) {
   const user = await requireActiveUser(db.manager, userId);
   if (user.totp_enabled_at)
     throw new AppError(
-      'CONFLICT',
+      'TOTP_ALREADY_ENABLED',
       'Tweestapsverificatie staat al aan. Vraag de regio-beheerder om die te herstellen als u uw telefoon kwijt bent.',
     );
   return describeEnrollment(newTotpSecret(), user.email);
@@ -56,7 +56,10 @@ export async function confirmTotpEnrollment(
   now = Date.now(),
 ): Promise<{ recoveryCodes: string[]; user: UserRow }> {
   if (!secret)
-    throw new AppError('CONFLICT', 'Start het instellen van tweestapsverificatie opnieuw.');
+    throw new AppError(
+      'TOTP_ENROLLMENT_NOT_STARTED',
+      'Start het instellen van tweestapsverificatie opnieuw.',
+    );
   const step = acceptedTotpStep(secret, code, now);
   if (step === null)
     throw new AppError('VALIDATION_FAILED', undefined, [
@@ -69,7 +72,8 @@ export async function confirmTotpEnrollment(
   const { codes, hashes } = newRecoveryCodes();
   const user = await db.transaction(async (tx) => {
     const row = await requireActiveUser(tx, userId);
-    if (row.totp_enabled_at) throw new AppError('CONFLICT', 'Tweestapsverificatie staat al aan.');
+    if (row.totp_enabled_at)
+      throw new AppError('TOTP_ALREADY_ENABLED', 'Tweestapsverificatie staat al aan.');
     await enableTotp(tx, userId, secret, step, hashes);
     await writeAudit(
       tx,

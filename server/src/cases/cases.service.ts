@@ -10,6 +10,7 @@ import {
   type TransitionName,
   allowedTransitions,
   checkTransition,
+  transitionRefusalCode,
   consentedCategories,
   isConsentActive,
   isExpiringSoon,
@@ -56,7 +57,7 @@ async function requireRuleSet(db: EntityManager, regionId: string): Promise<Rule
   const ruleSet = await getCurrentRuleSet(db, regionId);
   if (!ruleSet)
     throw new AppError(
-      'CONFLICT',
+      'RULE_SET_MISSING',
       'Uw regio heeft nog geen regelset; vraag de regio-beheerder die in te stellen.',
     );
   return ruleSet;
@@ -314,7 +315,7 @@ export async function updateCase(
           message: 'Uw rol mag dit onderdeel niet wijzigen.',
         })),
       );
-    if (row.state === 'closed') throw new AppError('CONFLICT', 'Deze casus is afgesloten.');
+    if (row.state === 'closed') throw new AppError('CASE_CLOSED', 'Deze casus is afgesloten.');
     if (row.version !== version) return conflict(tx, actor, caseId);
     const ruleSet = await requireRuleSet(tx, row.region_id);
     const sections: CaseDraft = { ...row.sections, ...changes };
@@ -371,7 +372,7 @@ export async function transitionCase(
         (request.transition === 'withdraw' &&
           !isOwnOrganisationCase(actor, row.owner_organisation_id));
       throw new AppError(
-        isForbidden ? 'FORBIDDEN' : 'CONFLICT',
+        isForbidden ? 'FORBIDDEN' : transitionRefusalCode(check),
         check.message,
         missing.map(({ path, message }) => ({ path, message })),
       );
@@ -699,8 +700,7 @@ export async function moveCase(
     seat: actor.seat,
     facts: change.facts,
   });
-  if (!check.ok)
-    throw new AppError(check.reason === 'wrongSeat' ? 'FORBIDDEN' : 'CONFLICT', check.message);
+  if (!check.ok) throw new AppError(transitionRefusalCode(check), check.message);
   if (row.version !== expectedVersion) return conflict(tx, actor, caseId);
   const now = new Date().toISOString();
   const isClosing = check.to === 'closed';

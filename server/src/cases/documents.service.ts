@@ -92,7 +92,7 @@ export async function uploadDocument(
     const row = await requireCase(tx, actor, caseId, { lock: true });
     if (!isOwnOrganisationCase(actor, row.owner_organisation_id))
       throw new AppError('FORBIDDEN', 'Alleen de casemanager van de casus voegt documenten toe.');
-    if (row.state === 'closed') throw new AppError('CONFLICT', 'Deze casus is afgesloten.');
+    if (row.state === 'closed') throw new AppError('CASE_CLOSED', 'Deze casus is afgesloten.');
     const id = await repository.insertDocument(tx, row.id, actor.userId, {
       category: query.category,
       filename: query.filename,

@@ -137,7 +137,7 @@ export async function createContingent(
       .catch((error: unknown) => {
         if (isUniqueViolation(error, 'contingent_one_per_year')) {
           throw new AppError(
-            'CONFLICT',
+            'DUPLICATE_CONTINGENT',
             'Voor deze corporatie, gemeente en dit jaar is er al een contingent; wijzig dat.',
             [
               {

@@ -218,7 +218,7 @@ export async function importDwellings(
       .catch((error: unknown) => {
         if (isUniqueViolation(error, 'dwelling_one_address_per_corporation'))
           throw new AppError(
-            'CONFLICT',
+            'DUPLICATE_ADDRESS',
             'Een van deze adressen is intussen al als woning geregistreerd. Er is niets ingelezen; probeer het opnieuw.',
           );
         throw error;

@@ -66,7 +66,7 @@ async function checkMunicipality(
 }
 
 const addressTaken = (prefix: string) =>
-  new AppError('CONFLICT', 'U heeft al een woning op dit adres.', [
+  new AppError('DUPLICATE_ADDRESS', 'U heeft al een woning op dit adres.', [
     {
       path: `${prefix}houseNumber`,
       message: 'U heeft al een woning op dit adres (postcode en huisnummer).',
@@ -77,7 +77,10 @@ const addressTaken = (prefix: string) =>
 async function conflict(tx: EntityManager, actor: Actor, dwellingId: string): Promise<never> {
   const current = await requireDwelling(tx, actor, dwellingId);
   if (current.status === 'withdrawn')
-    throw new AppError('CONFLICT', 'Deze woning is ingetrokken en kan niet meer worden gewijzigd.');
+    throw new AppError(
+      'DWELLING_WITHDRAWN',
+      'Deze woning is ingetrokken en kan niet meer worden gewijzigd.',
+    );
   throw new AppError('VERSION_CONFLICT', undefined, [], {
     currentVersion: current.version,
     current: toDwelling(current),
@@ -169,10 +172,10 @@ export async function withdrawDwelling(
     // Locked: an offer of this dwelling (which share-locks it) and its withdrawal happen one after the other.
     const row = await requireDwelling(tx, actor, dwellingId, true);
     if (row.status === 'withdrawn')
-      throw new AppError('CONFLICT', 'Deze woning is al ingetrokken.');
+      throw new AppError('DWELLING_WITHDRAWN', 'Deze woning is al ingetrokken.');
     if (await repository.isHeldByOffer(tx, dwellingId))
       throw new AppError(
-        'CONFLICT',
+        'DWELLING_ALREADY_OFFERED',
         'Deze woning is aangeboden aan een casus. Trek eerst het aanbod in; daarna kunt u de woning intrekken.',
       );
     if (
@@ -273,7 +276,7 @@ export async function dwellingFitsForCase(
     const found = await caseForFitInReach(tx, actor, caseId);
     if (found.state !== 'searching')
       throw new AppError(
-        'CONFLICT',
+        'CASE_NOT_SEEKING_DWELLING',
         'Deze casus zoekt (nog) geen woning: passende woningen zijn er na het besluit van de tafel.',
       );
     const rows = found.destination
@@ -321,7 +324,7 @@ export async function caseFitsForDwelling(
     const row = await requireDwelling(tx, actor, dwellingId);
     if (row.status === 'withdrawn')
       throw new AppError(
-        'CONFLICT',
+        'DWELLING_WITHDRAWN',
         'Deze woning is ingetrokken: er worden geen casussen bij gezocht.',
       );
     const dwelling = toDwelling(row);

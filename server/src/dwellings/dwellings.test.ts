@@ -181,7 +181,10 @@ describe('registering, editing and withdrawing a dwelling', () => {
       .put(`/api/dwellings/${dwelling.id}`)
       .send({ version: 2, dwelling: dwellingInput() });
     expect(edit.status).toBe(409);
-    expect(edit.body.error.code).toBe('CONFLICT');
+    expect(edit.body.error).toMatchObject({
+      code: 'DWELLING_WITHDRAWN',
+      message: 'Deze woning is ingetrokken en kan niet meer worden gewijzigd.',
+    });
     expect(
       (
         await centrada

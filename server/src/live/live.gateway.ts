@@ -151,7 +151,7 @@ export function createGateway(
           watched.length >= maxWatchedRooms
         ) {
           throw new AppError(
-            'CONFLICT',
+            'TOO_MANY_PAGES_OPEN',
             'Er staan te veel pagina’s tegelijk open. Sluit er een paar en probeer het opnieuw.',
           );
         }

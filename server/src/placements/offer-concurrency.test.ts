@@ -158,7 +158,7 @@ describe('one dwelling, twenty cases', () => {
       ]);
       for (const r of lost) {
         expect(r.body.error).toMatchObject({
-          code: 'CONFLICT',
+          code: 'DWELLING_ALREADY_OFFERED',
           message:
             'Deze woning is zojuist aan een andere casus aangeboden. Kies een andere woning.',
         });
@@ -263,7 +263,7 @@ describe('one case, twenty corporations', () => {
       for (const r of lost) {
         // What happened, and by whom; never the winner's dwelling.
         expect(r.body.error).toMatchObject({
-          code: 'CONFLICT',
+          code: 'OFFER_TAKEN',
           message: `Voor deze casus is zojuist al een woning aangeboden door ${winner.name}.`,
         });
         expect(JSON.stringify(r.body)).not.toContain(winner.dwellingId);

@@ -6,6 +6,7 @@ import {
   answerDueOn,
   assessNeighbourhoodLoad,
   checkTransition,
+  transitionRefusalCode,
   isAnswerOverdue,
   keyHandoverDateProblem,
   neighbourhoodKey,
@@ -77,7 +78,7 @@ const factsOf = (row: CaseRow): CaseFacts => ({
 
 const dwellingTaken = () =>
   new AppError(
-    'CONFLICT',
+    'DWELLING_ALREADY_OFFERED',
     'Deze woning is zojuist aan een andere casus aangeboden. Kies een andere woning.',
     [{ path: 'dwellingId', message: 'Deze woning is al aangeboden aan een andere casus.' }],
   );
@@ -92,11 +93,11 @@ function caseTaken(
     : holder.organisation_id === actor.organisationId
       ? 'Voor deze casus heeft uw corporatie zojuist al een woning aangeboden.'
       : `Voor deze casus is zojuist al een woning aangeboden door ${holder.name}.`;
-  return new AppError('CONFLICT', message);
+  return new AppError('OFFER_TAKEN', message);
 }
 
 const noLiveOffer = () =>
-  new AppError('CONFLICT', 'Er staat voor deze casus geen woningaanbod open.');
+  new AppError('NO_OPEN_OFFER', 'Er staat voor deze casus geen woningaanbod open.');
 
 /** A stale offer version: 409 with the offer's current version, as for a case. */
 function offerVersionConflict(offer: OfferRow): AppError {
@@ -120,7 +121,7 @@ function caseVersionConflict(row: CaseRow): AppError {
 
 /** A refused step of the state table: the seat is 403, the rest says what must happen first. */
 function refused(check: Exclude<TransitionCheck, { ok: true }>): AppError {
-  return new AppError(check.reason === 'wrongSeat' ? 'FORBIDDEN' : 'CONFLICT', check.message);
+  return new AppError(transitionRefusalCode(check), check.message);
 }
 
 // ---- the view ----
@@ -542,11 +543,11 @@ export async function answerOffer(
     }
     if (row.state !== 'offered')
       throw new AppError(
-        'CONFLICT',
+        'OFFER_ALREADY_ANSWERED',
         'De plaatsing is al bevestigd; het antwoord van de bewoner staat vast.',
       );
     if (offer.status !== 'open')
-      throw new AppError('CONFLICT', 'De bewoner heeft dit aanbod al aanvaard.');
+      throw new AppError('OFFER_ALREADY_ANSWERED', 'De bewoner heeft dit aanbod al aanvaard.');
     if (offer.version !== input.offerVersion) throw offerVersionConflict(offer);
     if (
       !(await repository.updateOfferIfVersion(tx, offer.id, input.offerVersion, {

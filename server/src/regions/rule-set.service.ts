@@ -356,7 +356,7 @@ export async function allocateByDistribution(
   const ruleSet = await getCurrentRuleSet(tx, request.regionId);
   if (!ruleSet)
     throw new AppError(
-      'CONFLICT',
+      'RULE_SET_MISSING',
       'Deze regio heeft nog geen instellingen; stel eerst de gemeenten en inwoneraantallen in.',
     );
   const period = agreementPeriodOn(ruleSet.config, request.date);
@@ -396,5 +396,5 @@ export async function returnAllocation(tx: EntityManager, allocationId: string):
   // Under the same lock as allocating, so that a count given back and a new allocation are ordered.
   await lockLedger(tx, allocation.region_id, allocation.period_start);
   if (!(await markAllocationReturned(tx, allocationId)))
-    throw new AppError('CONFLICT', 'Deze toewijzing is al teruggegeven.');
+    throw new AppError('ALLOCATION_ALREADY_RETURNED', 'Deze toewijzing is al teruggegeven.');
 }

@@ -603,7 +603,10 @@ describe('the distribution ledger', () => {
     expect(again.municipalityCode).toBe('GM0034');
     await expect(
       t.db.transaction((tx) => returnAllocation(tx, first.allocationId!)),
-    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    ).rejects.toMatchObject({
+      code: 'ALLOCATION_ALREADY_RETURNED',
+      message: 'Deze toewijzing is al teruggegeven.',
+    });
     await expect(
       t.db.transaction((tx) => returnAllocation(tx, '00000000-0000-4000-8000-000000000000')),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -83,7 +83,7 @@ export async function eraseCase(
       fallbackRetentionYears;
     if (!isErasureAllowed(input.ground, row.closed_on, years, dutchToday())) {
       throw new AppError(
-        'CONFLICT',
+        'RETENTION_NOT_DUE',
         `De bewaartermijn loopt tot ${formatDutchDate(retentionDueOn(row.closed_on, years))}; wissen kan eerder alleen op verzoek van de bewoner.`,
       );
     }

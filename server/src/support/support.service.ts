@@ -186,7 +186,7 @@ async function requireRunningSupport(
     throw new AppError('FORBIDDEN', 'Alleen de nazorgaanbieder houdt het logboek bij.');
   if (!isSupportWritable(row.state, support !== null)) {
     throw new AppError(
-      'CONFLICT',
+      row.state === 'closed' ? 'CASE_CLOSED' : 'SUPPORT_NOT_ACTIVE',
       row.state === 'closed'
         ? 'Deze casus is afgesloten; alleen de nametingen staan nog open.'
         : 'De nazorg is nog niet gestart.',
@@ -410,7 +410,7 @@ export async function agreeRelapsePlan(
     const row = await requireCase(tx, actor, caseId, { lock: true });
     const side = planAgreementSide(actor.seat);
     if (row.state !== 'aftercare')
-      throw new AppError('CONFLICT', 'Instemmen kan alleen tijdens de nazorg.');
+      throw new AppError('SUPPORT_NOT_ACTIVE', 'Instemmen kan alleen tijdens de nazorg.');
     if (side === 'municipality' && !isDestination(actor, row))
       throw new AppError('FORBIDDEN', 'Alleen de gemeente van bestemming stemt in met het plan.');
     if (
@@ -420,7 +420,7 @@ export async function agreeRelapsePlan(
       throw new AppError('FORBIDDEN', 'Alleen de nazorgaanbieder stemt in namens de zorg.');
     if (!side) throw new AppError('FORBIDDEN');
     const latest = await repository.latestPlanVersion(tx, row.id);
-    if (latest === 0) throw new AppError('CONFLICT', 'Er is nog geen terugvalpreventieplan.');
+    if (latest === 0) throw new AppError('PLAN_MISSING', 'Er is nog geen terugvalpreventieplan.');
     if (latest !== version)
       throw new AppError('VERSION_CONFLICT', 'Er is een nieuwere versie van het plan.', [], {
         currentVersion: latest,
@@ -451,7 +451,10 @@ export async function answerCheck(
     )
       throw new AppError('FORBIDDEN', 'Alleen de nazorgaanbieder beantwoordt de nameting.');
     if (!isCheckAnswerable(row.state, false))
-      throw new AppError('CONFLICT', 'Deze nameting kan niet (meer) worden beantwoord.');
+      throw new AppError(
+        'FOLLOW_UP_CHECK_CLOSED',
+        'Deze nameting kan niet (meer) worden beantwoord.',
+      );
     if (!(await repository.answerCheck(tx, row.id, checkId, actor.userId, answer)))
       throw new AppError('NOT_FOUND', 'Deze nameting bestaat niet of is al beantwoord.');
     await audit(tx, context, row, 'support.check', ['checks'], { checkId });

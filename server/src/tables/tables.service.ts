@@ -63,7 +63,11 @@ async function requireChairedTable(
     throw new AppError('VERSION_CONFLICT', undefined, [], { currentVersion: table.version });
   if (!allowed.includes(table.state))
     throw new AppError(
-      'CONFLICT',
+      table.state === 'closed'
+        ? 'TABLE_CLOSED'
+        : allowed.includes('published')
+          ? 'TABLE_NOT_PUBLISHED'
+          : 'TABLE_NOT_PLANNED',
       `Dit kan niet bij een tafel met status ‘${table.state === 'closed' ? 'afgesloten' : table.state === 'published' ? 'agenda gedeeld' : 'gepland'}’.`,
     );
   return table;
@@ -322,7 +326,8 @@ export async function addToAgenda(
     const table = await requireTable(tx, actor, tableId, true);
     if (table.version !== input.version)
       throw new AppError('VERSION_CONFLICT', undefined, [], { currentVersion: table.version });
-    if (table.state === 'closed') throw new AppError('CONFLICT', 'Deze tafel is al afgesloten.');
+    if (table.state === 'closed')
+      throw new AppError('TABLE_CLOSED', 'Deze tafel is al afgesloten.');
     if (!['chair', 'casemanager'].includes(actor.seat)) throw new AppError('FORBIDDEN');
     const facts = await caseFactsForDecision(tx, actor, input.caseId);
     if (facts.regionId !== table.region_id)
@@ -338,7 +343,7 @@ export async function addToAgenda(
       .insertAgendaItem(tx, tableId, input.caseId, actor.userId)
       .catch((error: unknown) => {
         if (isUniqueViolation(error, 'agenda_item_one_open_per_case'))
-          throw new AppError('CONFLICT', 'Deze casus staat al op een agenda.');
+          throw new AppError('CASE_ALREADY_ON_AGENDA', 'Deze casus staat al op een agenda.');
         throw error;
       });
     await repository.bumpTableVersion(tx, tableId, input.version);
@@ -427,7 +432,7 @@ export async function publishTable(
     // Sharing an empty agenda tells the invited nothing and would open the table to them for nothing.
     if (!(await repository.listAgenda(tx, tableId)).some((a) => a.status === 'open')) {
       throw new AppError(
-        'CONFLICT',
+        'AGENDA_EMPTY',
         'De agenda is nog leeg. Zet eerst een casus op de agenda; een lege agenda wordt niet gedeeld.',
       );
     }
@@ -515,7 +520,7 @@ export async function decideCase(
       throw new AppError('NOT_FOUND', 'Dit agendapunt staat niet (meer) open.');
     if (item.kind === 'escalation')
       throw new AppError(
-        'CONFLICT',
+        'ESCALATION_HAS_NO_DECISION',
         'Een escalatie uit de nazorg krijgt geen plaatsingsbesluit; de casus blijft in de nazorg.',
       );
     const facts = await caseFactsForDecision(tx, actor, item.case_id);
@@ -527,7 +532,7 @@ export async function decideCase(
         { currentVersion: facts.version },
       );
     const ruleSet = await getCurrentRuleSet(tx, table.region_id);
-    if (!ruleSet) throw new AppError('CONFLICT', 'Uw regio heeft nog geen regelset.');
+    if (!ruleSet) throw new AppError('RULE_SET_MISSING', 'Uw regio heeft nog geen regelset.');
     const regionCodes = new Set(ruleSet.config.municipalities.map((m) => m.code));
     const proposed = facts.proposal?.result ?? null;
     const issues: { path: string; message: string }[] = [];
@@ -862,7 +867,7 @@ export async function completePrecondition(
       );
     }
     if (precondition.is_done)
-      throw new AppError('CONFLICT', 'Deze randvoorwaarde is al gereed gemeld.');
+      throw new AppError('PRECONDITION_ALREADY_DONE', 'Deze randvoorwaarde is al gereed gemeld.');
     await tx.query('UPDATE precondition SET done_at = now(), done_by = $2 WHERE id = $1', [
       preconditionId,
       actor.userId,
@@ -927,7 +932,7 @@ export async function escalateToTable(
     .insertEscalationItem(tx, tableId, caseId, actor.userId, 'Escalatie uit de nazorg')
     .catch((error: unknown) => {
       if (isUniqueViolation(error, 'agenda_item_one_open_per_case'))
-        throw new AppError('CONFLICT', 'Deze casus staat al op een agenda.');
+        throw new AppError('CASE_ALREADY_ON_AGENDA', 'Deze casus staat al op een agenda.');
       throw error;
     });
   await tx.query('UPDATE outflow_table SET version = version + 1 WHERE id = $1', [tableId]);

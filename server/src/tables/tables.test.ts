@@ -538,7 +538,7 @@ describe('sharing the agenda', () => {
     expect(refused.status).toBe(409);
     expect(refused.body).toEqual({
       error: {
-        code: 'CONFLICT',
+        code: 'AGENDA_EMPTY',
         message:
           'De agenda is nog leeg. Zet eerst een casus op de agenda; een lege agenda wordt niet gedeeld.',
         issues: [],

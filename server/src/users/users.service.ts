@@ -59,6 +59,7 @@ export async function createOrganisation(
       .insertOrganisation(tx, regionId, input)
       .catch(
         conflictOn(
+          'DUPLICATE_NAME',
           'organisation_region_id_name_key',
           'name',
           'Er is al een organisatie met deze naam in uw regio.',
@@ -140,6 +141,7 @@ export async function createUser(
       .insertUser(tx, input)
       .catch(
         conflictOn(
+          'DUPLICATE_EMAIL',
           'app_user_email_key',
           'email',
           'Er bestaat al een gebruiker met dit e-mailadres.',
@@ -185,7 +187,7 @@ export async function resendInvitation(
     const user = await requireUser(tx, regionId, userId, true);
     if (user.status !== 'invited')
       throw new AppError(
-        'CONFLICT',
+        'USER_NOT_INVITED',
         'Deze gebruiker heeft al een wachtwoord; stuur een herstellink.',
       );
     await writeAudit(
@@ -212,7 +214,7 @@ export async function sendPasswordReset(
     const user = await requireUser(tx, regionId, userId, true);
     if (user.status !== 'active')
       throw new AppError(
-        'CONFLICT',
+        'USER_NOT_ACTIVE',
         user.status === 'invited'
           ? 'Deze gebruiker heeft nog geen wachtwoord; stuur de uitnodiging opnieuw.'
           : 'Deze gebruiker is gedeactiveerd.',
@@ -250,7 +252,7 @@ export async function setActive(
 ): Promise<UserSummary> {
   const regionId = administeredRegionId(actor);
   if (!isActive && userId === actor.userId)
-    throw new AppError('CONFLICT', 'U kunt uw eigen account niet deactiveren.');
+    throw new AppError('CANNOT_DEACTIVATE_SELF', 'U kunt uw eigen account niet deactiveren.');
   return db.transaction(async (tx) => {
     await requireUser(tx, regionId, userId, true);
     await repository.setUserActive(tx, userId, isActive);
@@ -304,7 +306,7 @@ export async function liftLock(
   return db.transaction(async (tx) => {
     const user = await requireUser(tx, regionId, userId, true);
     if (!(await liftAccountLock(tx, user.email, actor.userId)))
-      throw new AppError('CONFLICT', 'Dit account is niet (meer) geblokkeerd.');
+      throw new AppError('ACCOUNT_NOT_LOCKED', 'Dit account is niet (meer) geblokkeerd.');
     await writeAudit(
       tx,
       context,
@@ -364,10 +366,15 @@ async function requireUser(
 }
 
 /** A unique violation on the given constraint becomes a 409 at the field; anything else rethrows. */
-function conflictOn(constraint: string, path: string, message: string) {
+function conflictOn(
+  code: 'DUPLICATE_NAME' | 'DUPLICATE_EMAIL',
+  constraint: string,
+  path: string,
+  message: string,
+) {
   return (error: unknown): never => {
     if (isUniqueViolation(error, constraint))
-      throw new AppError('CONFLICT', message, [{ path, message }]);
+      throw new AppError(code, message, [{ path, message }]);
     throw error;
   };
 }

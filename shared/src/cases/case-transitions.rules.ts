@@ -371,6 +371,17 @@ export type TransitionCheck =
   | { ok: false; reason: 'unmetRequirement'; requirement: Requirement; message: string };
 
 /**
+ * The error code of a refused step: the seat is a 403; a step that cannot be taken from this state
+ * and a step whose preconditions are not met yet are each their own 409.
+ */
+export function transitionRefusalCode(
+  check: Exclude<TransitionCheck, { ok: true }>,
+): 'FORBIDDEN' | 'CASE_WRONG_STATE' | 'CASE_REQUIREMENT_UNMET' {
+  if (check.reason === 'wrongSeat') return 'FORBIDDEN';
+  return check.reason === 'wrongState' ? 'CASE_WRONG_STATE' : 'CASE_REQUIREMENT_UNMET';
+}
+
+/**
  * Whether a seat may take a step now. Checked in a fixed order, so the answer names the first
  * thing that blocks: the state, then the seat, then each precondition in table order (the seat's
  * own first). Fails closed: only a fact that is `true` counts as met.

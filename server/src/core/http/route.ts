@@ -192,6 +192,9 @@ function describeRoute(registry: OpenAPIRegistry, route: AnyRoute): void {
         : {
             401: errorResponse('Geen of verlopen sessie'),
             403: errorResponse('Geen toestemming'),
+            409: errorResponse(
+              'Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode)',
+            ),
           }),
       404: errorResponse('Niet gevonden'),
       429: errorResponse('Te veel aanvragen'),
