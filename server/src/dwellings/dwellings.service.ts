@@ -26,6 +26,7 @@ import { getCurrentRuleSet, isMunicipalityOfRegion } from '../regions';
 import { caseForFitInReach, searchingCasesInReach } from '../cases';
 import * as repository from './dwellings.repository';
 import { toDwelling, type DwellingRow } from './dwellings.repository';
+import { toDwellingView, toFitCaseView } from './dwellings.projection';
 
 /**
  * The dwellings a corporation registers, edits, withdraws, imports and exports, and their fit to
@@ -39,6 +40,10 @@ const administration = 'administration' as const;
 function today(): string {
   return dutchToday();
 }
+
+/** A dwelling as the actor's seat sees it: every answer, conflict and export goes through this. */
+const viewOf = (actor: Actor, row: DwellingRow): Dwelling =>
+  toDwellingView(toDwelling(row), actor.seat);
 
 async function requireDwelling(
   tx: EntityManager,
@@ -83,7 +88,7 @@ async function conflict(tx: EntityManager, actor: Actor, dwellingId: string): Pr
     );
   throw new AppError('VERSION_CONFLICT', undefined, [], {
     currentVersion: current.version,
-    current: toDwelling(current),
+    current: viewOf(actor, current),
   });
 }
 
@@ -92,7 +97,9 @@ export async function listDwellings(
   actor: Actor,
   query: DwellingListQuery,
 ): Promise<Dwelling[]> {
-  return (await repository.listDwellingsInScope(db.manager, actor, query)).map(toDwelling);
+  return (await repository.listDwellingsInScope(db.manager, actor, query)).map((row) =>
+    viewOf(actor, row),
+  );
 }
 
 export async function getDwelling(
@@ -100,7 +107,7 @@ export async function getDwelling(
   actor: Actor,
   dwellingId: string,
 ): Promise<Dwelling> {
-  return toDwelling(await requireDwelling(db.manager, actor, dwellingId));
+  return viewOf(actor, await requireDwelling(db.manager, actor, dwellingId));
 }
 
 export async function createDwelling(
@@ -122,7 +129,7 @@ export async function createDwelling(
       purpose: administration,
       outcome: 'success',
     });
-    return toDwelling(await requireDwelling(tx, actor, id));
+    return viewOf(actor, await requireDwelling(tx, actor, id));
   });
 }
 
@@ -155,7 +162,7 @@ export async function updateDwelling(
       purpose: administration,
       outcome: 'success',
     });
-    return toDwelling(await requireDwelling(tx, actor, dwellingId));
+    return viewOf(actor, await requireDwelling(tx, actor, dwellingId));
   });
 }
 
@@ -190,7 +197,7 @@ export async function withdrawDwelling(
       purpose: administration,
       outcome: 'success',
     });
-    return toDwelling(await requireDwelling(tx, actor, dwellingId));
+    return viewOf(actor, await requireDwelling(tx, actor, dwellingId));
   });
 }
 
@@ -213,7 +220,9 @@ export async function exportDwellings(
   query: DwellingListQuery,
 ): Promise<string> {
   return db.transaction(async (tx) => {
-    const dwellings = (await repository.listDwellingsInScope(tx, actor, query)).map(toDwelling);
+    const dwellings = (await repository.listDwellingsInScope(tx, actor, query)).map((row) =>
+      viewOf(actor, row),
+    );
     const nameOf = await municipalityNamer(tx, actor.regionId);
     const cells: Record<string, (d: Dwelling) => string | number | boolean | undefined> = {
       street: (d) => d.street,
@@ -298,7 +307,7 @@ export async function dwellingFitsForCase(
         .map((dwelling) => ({ dwelling, fit: fitDwelling(dwelling, needs, date, nameOf) })),
       (i) => i.fit,
       byAvailabilityThenId,
-    );
+    ).map(({ dwelling, fit }) => ({ dwelling: toDwellingView(dwelling, actor.seat), fit }));
     await writeAudit(tx, context, {
       action: 'case.dwellingFits',
       objectType: 'case',
@@ -345,7 +354,7 @@ export async function caseFitsForDwelling(
           : {}),
       };
       return {
-        case: fitCase,
+        case: toFitCaseView(fitCase, actor.seat),
         fit: fitDwelling(
           dwelling,
           caseNeedsOf(found.destination, fitCase.housingNeeds),

@@ -34,6 +34,7 @@ import {
 } from './indicators.policy';
 import * as repository from './indicators.repository';
 import type { IndicatorQuery, WaitingRow } from './indicators.repository';
+import { toDashboardView } from './indicators.projection';
 import { indicatorCsv } from './indicators.csv';
 import { dashboardPdf } from './indicators.pdf';
 
@@ -495,8 +496,8 @@ async function buildView(
     );
   }
   const allMunicipalities = base.config.municipalities.map((m) => ({ code: m.code, name: m.name }));
-  // What leaves is what the contract says, checked here rather than trusted.
-  return dashboardViewSchema.parse({
+  // What leaves is the seat's projection as the contract says, checked here rather than trusted.
+  const full: DashboardView = {
     dashboard,
     comparison,
     choices: {
@@ -509,7 +510,8 @@ async function buildView(
           ? base.corporations.filter((c) => c.id === scope.corporationId)
           : base.corporations,
     },
-  } satisfies DashboardView);
+  };
+  return dashboardViewSchema.parse(toDashboardView(full, actor.seat));
 }
 
 /**

@@ -10,7 +10,6 @@ import {
   isPlanAgreed,
   isSupportWritable,
   planAgreementSide,
-  supportViewSchema,
   type CloseSupport,
   type RaiseSignal,
   type RelapsePlanInput,
@@ -25,7 +24,7 @@ import { notify } from '../notifications';
 import { moveCase, requireCase, type CaseRow } from '../cases';
 import { isUniqueViolation } from '../core/db';
 import { escalateToTable, upcomingTablesOfRegion } from '../tables';
-import { readsProviderNotes, supportFieldsBySeat } from './support.policy';
+import { toSupportView } from './support.projection';
 import * as repository from './support.repository';
 
 const purpose = 'case_coordination' as const;
@@ -51,7 +50,7 @@ function audit(
   });
 }
 
-/** The support log as the actor's seat may see it; parsed by the view schema before it leaves. */
+/** The whole support log, then the actor's seat's projection of it: the one way it leaves. */
 async function viewSupport(
   tx: EntityManager,
   actor: Actor,
@@ -61,7 +60,6 @@ async function viewSupport(
   const log = support
     ? await repository.loadLog(tx, row.id)
     : { intensity: [], goals: [], contacts: [], respite: [], signals: [], plan: null, checks: [] };
-  const notes = readsProviderNotes(actor.seat);
   const iso = (value: Date | null) => value?.toISOString() ?? null;
   const isProvider = actor.seat === 'provider';
   const full: SupportView = {
@@ -75,9 +73,7 @@ async function viewSupport(
     landlordName: support?.landlord_name ?? null,
     recordedMove: await repository.findRecordedMove(tx, row.id),
     currentHoursPerWeek: log.intensity.at(-1)?.hoursPerWeek ?? null,
-    intensity: log.intensity.map((i: SupportView['intensity'][number]) =>
-      notes ? i : { id: i.id, date: i.date, hoursPerWeek: i.hoursPerWeek, direction: i.direction },
-    ),
+    intensity: log.intensity,
     goals: log.goals.map(
       (g: { updatedAt: Date } & Omit<SupportView['goals'][number], 'updatedAt'>) => ({
         ...g,
@@ -100,7 +96,7 @@ async function viewSupport(
         kind: s.kind,
         severity: s.severity,
         date: s.date,
-        ...(notes ? { description: s.description } : {}),
+        description: s.description,
         escalatedToTable: s.tableId ? { id: s.tableId, title: s.tableTitle ?? '' } : null,
       }),
     ),
@@ -141,12 +137,8 @@ async function viewSupport(
       answerChecks: isProvider && isCheckAnswerable(row.state, false),
     },
   };
-  const fields = supportFieldsBySeat[actor.seat] as readonly (keyof SupportView)[];
-  const picked = Object.fromEntries(fields.map((f) => [f, full[f]]));
-  const schema = supportViewSchema.pick(
-    Object.fromEntries(fields.map((f) => [f, true])) as Record<keyof SupportView, true>,
-  );
-  return { view: schema.parse(picked) as Partial<SupportView>, fields: [...fields] };
+  const { view, fields } = toSupportView(full, actor.seat);
+  return { view, fields: [...fields] };
 }
 
 const isDestination = (actor: Actor, row: CaseRow) =>

@@ -6,6 +6,8 @@ import {
   AppError,
   agendaPublishBy,
   tableViewSchema,
+  type AgendaItem,
+  type CaseDecision,
   type DecisionInput,
   type Precondition,
   type TableDecisionView,
@@ -30,6 +32,14 @@ import { isUniqueViolation } from '../core/db';
 import { isChairOf, mayCompletePrecondition } from './tables.policy';
 import { minutesPdf } from './minutes.pdf';
 import { decisionLetter } from './decision-letter';
+import {
+  tableFieldsFor,
+  toAgendaItemView,
+  toCaseDecisionView,
+  toDecisionView,
+  toLetterFacts,
+  toTableView,
+} from './tables.projection';
 import * as repository from './tables.repository';
 import type { TableRow } from './tables.repository';
 
@@ -186,8 +196,7 @@ async function viewTable(
     table.starts_at.toISOString(),
     ruleSet?.config.agendaPublicationDays ?? 5,
   );
-  const seesAgenda =
-    actor.seat === 'chair' || actor.seat === 'casemanager' || table.state !== 'planned';
+  const seesAgenda = tableFieldsFor(actor.seat, table.state).includes('agenda');
   const agendaRows = seesAgenda ? await repository.listAgenda(tx, table.id) : [];
   const decisions = await repository.findDecisions(
     tx,
@@ -206,7 +215,6 @@ async function viewTable(
   for (const item of agendaRows) {
     const projected = await projectCaseIfReachable(tx, actor, item.case_id);
     const caseView = projected?.view;
-    const readsFreeText = readsFreeTextOf(projected?.fields);
     const decision = decisions.find((d) => d.agenda_item_id === item.id);
     const proposal = caseView?.proposal?.result;
     const wish = caseView?.wishes?.municipalities?.[0];
@@ -225,7 +233,7 @@ async function viewTable(
         details: { tableId: table.id, tableDate: tableDateOf(table) },
       });
     }
-    agenda.push({
+    const agendaItem: AgendaItem = {
       id: item.id,
       position: item.position,
       status: item.status,
@@ -234,20 +242,24 @@ async function viewTable(
       case: (caseView ?? { pseudonym: item.pseudonym }) as Record<string, unknown>,
       isDestinationProvisional: item.status === 'open' && isByDistribution,
       decision: decision
-        ? decisionView(
-            decision,
-            preconditions.filter((p) => p.decisionId === decision.id),
-            organisationNames,
-            readsFreeText,
+        ? toDecisionView(
+            decisionView(
+              decision,
+              preconditions.filter((p) => p.decisionId === decision.id),
+              organisationNames,
+            ),
+            actor.seat,
+            projected?.fields,
           )
         : null,
-      ...(readsFreeText ? { note: item.note } : {}),
+      note: item.note,
       hasNote: item.note !== null,
       kind: item.kind,
-    });
+    };
+    agenda.push(toAgendaItemView(agendaItem, actor.seat, projected?.fields));
   }
-  // What leaves is what the schema says: a field the view does not name does not leave.
-  return tableViewSchema.parse({
+  // What leaves is the seat's projection, parsed by the schema: a field the view does not name does not leave.
+  const full: TableView = {
     id: table.id,
     version: table.version,
     state: table.state,
@@ -262,28 +274,19 @@ async function viewTable(
     publishBy,
     plannedAt: table.created_at.toISOString(),
     closedAt: table.closed_at?.toISOString() ?? null,
-    ...(seesAgenda ? { agenda } : {}),
-  });
+    agenda,
+  };
+  return tableViewSchema.parse(toTableView(full, actor.seat));
 }
 
 /**
- * Free text written about a resident at the table (a deferral or removal reason, an objection's
- * reason, the decision's motivation) can carry anything the chair or a party said: a diagnosis, a
- * danger. It goes only to a seat that reads the case's sensitive fields (consent included), the
- * same gate as the exceptions; the others learn that a reason was recorded, not what it says.
- */
-const readsFreeTextOf = (fields: readonly string[] | undefined) => !!fields?.includes('exceptions');
-
-/**
- * A decision as the table view and the minutes show it. Its motivation and referral summary may
- * carry an exception's reasons (an A's safety reasons, domain.md §3.5): they go only to a seat that
- * reads the case's exceptions, consent included, the same rule as the decision on the case page.
+ * A decision as the table view and the minutes show it, whole: its motivation, referral summary and
+ * objections' reasons leave only through the seat's projection (tables.projection.ts).
  */
 function decisionView(
   d: repository.DecisionRow,
   preconditions: readonly Precondition[],
   organisationNames: ReadonlyMap<string, string>,
-  readsExceptions: boolean,
 ): TableDecisionView {
   return {
     rule: d.rule,
@@ -299,7 +302,7 @@ function decisionView(
       ...p,
       organisationName: organisationNames.get(p.organisationId) ?? 'Onbekende organisatie',
     })),
-    votes: readsExceptions ? d.votes : d.votes.map(({ reason: _withheld, ...vote }) => vote),
+    votes: d.votes,
     preconditions: preconditions.map(
       ({ id, lifeDomain, description, ownerName, ownerOrganisationId, dueDate, isDone }) => ({
         id,
@@ -311,7 +314,8 @@ function decisionView(
         isDone,
       }),
     ),
-    ...(readsExceptions ? { motivation: d.motivation, referralSummary: d.referral_summary } : {}),
+    motivation: d.motivation,
+    referralSummary: d.referral_summary,
   };
 }
 
@@ -766,23 +770,28 @@ export async function getDecisionLetter(
       outcome: 'success',
       fields: ['identity', 'decision'],
     });
-    return decisionLetter({
-      firstName: row.sections.identity?.firstName ?? '',
-      rule: decision.rule,
-      destinationName: decision.destination
-        ? (names.get(decision.destination) ?? decision.destination)
-        : null,
-      originName: row.origin_code ? (names.get(row.origin_code) ?? row.origin_code) : null,
-      motivation: decision.motivation,
-      decisionDate: amsterdamDate(decision.decided_at),
-      ownerName: row.owner_name,
-      ownerOrganisation: row.owner_organisation_name,
-      preconditions: preconditions.map(
-        (p: { description: string; ownerName: string; dueDate: string }) => p,
+    return decisionLetter(
+      toLetterFacts(
+        {
+          firstName: row.sections.identity?.firstName ?? '',
+          rule: decision.rule,
+          destinationName: decision.destination
+            ? (names.get(decision.destination) ?? decision.destination)
+            : null,
+          originName: row.origin_code ? (names.get(row.origin_code) ?? row.origin_code) : null,
+          motivation: decision.motivation,
+          decisionDate: amsterdamDate(decision.decided_at),
+          ownerName: row.owner_name,
+          ownerOrganisation: row.owner_organisation_name,
+          preconditions: preconditions.map(
+            (p: { description: string; ownerName: string; dueDate: string }) => p,
+          ),
+          followUpProvider: decision.provider,
+          outcome: row.outcome,
+        },
+        actor.seat,
       ),
-      followUpProvider: decision.provider,
-      outcome: row.outcome,
-    });
+    );
   });
 }
 
@@ -818,7 +827,7 @@ export async function getCaseDecision(
       outcome: 'success',
       fields: ['decision'],
     });
-    return {
+    const full: CaseDecision = {
       rule: decision.rule,
       destination: decision.destination,
       departsFromProposal: decision.departs_from_proposal,
@@ -831,8 +840,9 @@ export async function getCaseDecision(
         startsAt: decision.starts_at.toISOString(),
       },
       preconditions: await repository.findPreconditions(tx, [decision.id]),
-      ...(fields.includes('exceptions') ? { motivation: decision.motivation } : {}),
+      motivation: decision.motivation,
     };
+    return toCaseDecisionView(full, actor.seat, fields);
   });
 }
 
