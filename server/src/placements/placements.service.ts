@@ -43,7 +43,11 @@ import {
 } from '../cases';
 import { findDwellingInScope } from '../dwellings';
 import {
+  assertCanOnPlacement,
   isDestinationMunicipality,
+  mayMakeOffers,
+  placementRefusal,
+  seesMoveIn,
   isOfferingCorporation,
   seesDwellingAddress,
   seesNeighbourhoodLoad,
@@ -252,7 +256,7 @@ async function placementView(
   // The move (keys, agreement, the provider's contact) is for the parties of the agreement and the
   // seats that reach the case; a corporation only for its own dwelling.
   const moveIn: MoveInView | null =
-    moveRow && current && (actor.seat !== 'corporation' || current.isOwnOffer)
+    moveRow && current && seesMoveIn(actor, current)
       ? {
           keyHandoverDate: moveRow.key_handover_date,
           tenancyForm: moveRow.tenancy_form,
@@ -278,7 +282,7 @@ async function placementView(
   const isDestination = isDestinationMunicipality(actor, facts);
   const isOffered = row.state === 'offered' && current !== null;
   const can = {
-    offer: actor.seat === 'corporation' && row.state === 'searching',
+    offer: mayMakeOffers(actor) && row.state === 'searching',
     answer: isOwnCase && isOffered && current.status === 'open',
     withdraw: isOffered && current.isOwnOffer,
     confirm: isDestination && isOffered && current.status === 'accepted',
@@ -356,7 +360,7 @@ export async function makeOffer(
       const row = await requireCase(tx, actor, caseId).catch(async (error: unknown) => {
         // A second offer that arrives after the first committed: the case left the corporation's reach with it.
         const holder =
-          error instanceof AppError && error.code === 'NOT_FOUND' && actor.seat === 'corporation'
+          error instanceof AppError && error.code === 'NOT_FOUND' && mayMakeOffers(actor)
             ? await repository.findHolderOfCaseInHousingReach(tx, actor, caseId)
             : null;
         throw holder ? caseTaken(holder, actor) : error;
@@ -460,13 +464,7 @@ export async function withdrawOffer(
       seat: actor.seat,
       facts: { ownDwelling: isOwn, reason: true },
     });
-    if (!check.ok)
-      throw check.reason === 'unmetRequirement'
-        ? new AppError(
-            'FORBIDDEN',
-            'Alleen de corporatie die de woning aanbood, kan het aanbod intrekken.',
-          )
-        : refused(check);
+    if (!check.ok) throw placementRefusal('withdrawOffer', check);
     if (offer.version !== input.offerVersion) throw offerVersionConflict(offer);
     const moved = await moveCase(tx, context, actor, row.id, input.caseVersion, {
       transition: 'withdrawOffer',
@@ -505,11 +503,7 @@ export async function answerOffer(
 ): Promise<PlacementView> {
   return db.transaction(async (tx) => {
     const row = await requireCase(tx, actor, caseId);
-    if (!isOwnOrganisationCase(actor, row.owner_organisation_id))
-      throw new AppError(
-        'FORBIDDEN',
-        'Het antwoord van de bewoner legt de casemanager van de bewoner vast.',
-      );
+    assertCanOnPlacement(actor, 'answer', factsOf(row));
     const offer = await repository.findLiveOffer(tx, row.id, { lock: true });
     if (!offer) throw noLiveOffer();
     if (input.answer === 'declined') {
@@ -602,10 +596,7 @@ function checkMunicipalityStep(
     seat: actor.seat,
     facts: { ...facts, isDestinationMunicipality: isDestination },
   });
-  if (check.ok) return;
-  if (check.reason === 'unmetRequirement' && check.requirement === 'isDestinationMunicipality')
-    throw new AppError('FORBIDDEN', check.message);
-  throw refused(check);
+  if (!check.ok) throw placementRefusal(transition, check);
 }
 
 /** The destination municipality confirms the placement, once the resident accepted, and records the support it arranges. */
@@ -705,12 +696,7 @@ export async function recordMoveIn(
 ): Promise<PlacementView> {
   return db.transaction(async (tx) => {
     const row = await requireCase(tx, actor, caseId);
-    if (actor.seat === 'casemanager' && !isOwnOrganisationCase(actor, row.owner_organisation_id)) {
-      throw new AppError(
-        'FORBIDDEN',
-        'De verhuizing legt de casemanager van de bewoner of de corporatie van de woning vast.',
-      );
-    }
+    assertCanOnPlacement(actor, 'moveIn', factsOf(row));
     const offer = await repository.findLiveOffer(tx, row.id, { lock: true });
     if (!offer) throw noLiveOffer();
     const isOwn = isOfferingCorporation(actor, { organisationId: offer.organisation_id });
@@ -721,10 +707,7 @@ export async function recordMoveIn(
       seat: actor.seat,
       facts,
     });
-    if (!check.ok)
-      throw check.reason === 'unmetRequirement'
-        ? new AppError('FORBIDDEN', 'Alleen de corporatie van de woning legt de verhuizing vast.')
-        : refused(check);
+    if (!check.ok) throw placementRefusal('moveIn', check);
     if (offer.version !== input.offerVersion) throw offerVersionConflict(offer);
     const date = today();
     const offeredOn = amsterdamDate(offer.offered_at);
@@ -862,11 +845,11 @@ export async function offerFactsForTasks(
   for (const offer of live) {
     facts.set(offer.case_id, {
       isOfferAccepted: offer.status === 'accepted',
-      isOwnDwelling: actor.seat === 'corporation' && offer.organisation_id === actor.organisationId,
+      isOwnDwelling: isOfferingCorporation(actor, { organisationId: offer.organisation_id }),
       offerAnswerDueOn: offer.status === 'open' ? offer.answer_due_on : null,
     });
   }
-  if (actor.seat === 'corporation') {
+  if (mayMakeOffers(actor)) {
     const searching = cases.filter((c) => c.state === 'searching' && c.decidedDestinationCode);
     const free = await repository.findMunicipalitiesWithFreeDwelling(tx, actor.organisationId, [
       ...new Set(searching.map((c) => c.decidedDestinationCode!)),
