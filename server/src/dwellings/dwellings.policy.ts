@@ -101,3 +101,25 @@ export function assertCanOnContingent(
       : undefined,
   );
 }
+
+/**
+ * A dwelling is the corporation's own: it reads, writes and matches its own dwellings, and no
+ * other seat acts on any (the row scope above makes another's dwelling a 404).
+ */
+export type DwellingAction = 'read' | 'write' | 'match';
+
+export function canOnDwelling(
+  actor: Actor,
+  _action: DwellingAction,
+  dwelling: { organisation_id: string },
+): boolean {
+  return actor.seat === 'corporation' && actor.organisationId === dwelling.organisation_id;
+}
+
+export function assertCanOnDwelling(
+  actor: Actor,
+  action: DwellingAction,
+  dwelling: { organisation_id: string },
+): void {
+  if (!canOnDwelling(actor, action, dwelling)) throw new AppError('FORBIDDEN');
+}
