@@ -30,6 +30,12 @@ export const rules: readonly Rule[] = [
     isExempt: (file) => isPolicy(file) || isRouteGrant(file),
   },
   {
+    // The state table's seat column makes this a 403 for a seat not named: a refusal of the policy.
+    name: 'a state-table refusal code outside a policy',
+    pattern: /\btransitionRefusalCode\(/,
+    isExempt: isPolicy,
+  },
+  {
     name: 'a seat comparison outside a policy',
     pattern: new RegExp(
       [
@@ -88,6 +94,10 @@ describe('every access rule lives in a policy', () => {
       'a FORBIDDEN refusal outside a policy',
     ],
     ['isForbidden ? "FORBIDDEN" : code', 'a FORBIDDEN refusal outside a policy'],
+    [
+      'throw new AppError(transitionRefusalCode(check), check.message);',
+      'a state-table refusal code outside a policy',
+    ],
   ])('the scan catches a planted %j in a service', (sample, rule) => {
     expect(findMisplacedChecks(service, `const x = 1;\n${sample}\n`)).toEqual([
       expect.objectContaining({ line: 2, rule }),

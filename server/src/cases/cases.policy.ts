@@ -153,6 +153,15 @@ export function assertCanOnCase(
 }
 
 /**
+ * The error of a step the state table refused. The table's seat column is the policy of a case's
+ * steps: a seat not named there is a 403; a step that cannot be taken from this state, or whose
+ * preconditions are not met yet, is the state's own 409.
+ */
+export function stepRefusal(check: Exclude<TransitionCheck, { ok: true }>): AppError {
+  return new AppError(transitionRefusalCode(check), check.message);
+}
+
+/**
  * The error of a refused step of the state table: a 403 when the seat may not take it, or when a
  * case manager of another organisation would withdraw the case; otherwise the state's own code
  * (wrong state, a requirement unmet), with what is missing.

@@ -10,7 +10,6 @@ import {
   type TransitionName,
   allowedTransitions,
   checkTransition,
-  transitionRefusalCode,
   consentedCategories,
   isConsentActive,
   isExpiringSoon,
@@ -39,6 +38,7 @@ import {
   assertCanOnCase,
   assertCanOnConsent,
   assertSectionsWritable,
+  stepRefusal,
   transitionRefusal,
   type CaseAction,
   type ConsentAction,
@@ -698,7 +698,7 @@ export async function moveCase(
     seat: actor.seat,
     facts: change.facts,
   });
-  if (!check.ok) throw new AppError(transitionRefusalCode(check), check.message);
+  if (!check.ok) throw stepRefusal(check);
   if (row.version !== expectedVersion) return conflict(tx, actor, caseId);
   const now = new Date().toISOString();
   const isClosing = check.to === 'closed';

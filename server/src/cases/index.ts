@@ -5,6 +5,7 @@ export {
   isDestinationMunicipalityOf,
   isFollowUpProviderOf,
   isOwnOrganisationCase,
+  stepRefusal,
 } from './cases.policy';
 export { findCaseInScope, type CaseRow } from './cases.repository';
 export { casesRoutes } from './cases.routes';

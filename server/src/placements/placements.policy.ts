@@ -1,6 +1,6 @@
-import { AppError, transitionRefusalCode, type TransitionCheck } from '@uitstroom/shared';
+import { AppError, type TransitionCheck } from '@uitstroom/shared';
 import type { Actor } from '../core/request-context';
-import { isOwnOrganisationCase } from '../cases';
+import { isOwnOrganisationCase, stepRefusal } from '../cases';
 
 /**
  * Who may see and do what with a case's offers. The case itself is reached through the cases
@@ -143,5 +143,5 @@ export function placementRefusal(
     if (check.requirement === 'isDestinationMunicipality')
       return new AppError('FORBIDDEN', check.message);
   }
-  return new AppError(transitionRefusalCode(check), check.message);
+  return stepRefusal(check);
 }

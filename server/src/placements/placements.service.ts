@@ -6,7 +6,6 @@ import {
   answerDueOn,
   assessNeighbourhoodLoad,
   checkTransition,
-  transitionRefusalCode,
   isAnswerOverdue,
   keyHandoverDateProblem,
   neighbourhoodKey,
@@ -25,7 +24,6 @@ import {
   type OfferView,
   type PlacementView,
   type RefusePlacement,
-  type TransitionCheck,
   type WithdrawOffer,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
@@ -39,6 +37,7 @@ import {
   requireCase,
   isOwnOrganisationCase,
   findCaseInScope,
+  stepRefusal,
   type CaseRow,
 } from '../cases';
 import { findDwellingInScope } from '../dwellings';
@@ -124,9 +123,6 @@ function caseVersionConflict(row: CaseRow): AppError {
 }
 
 /** A refused step of the state table: the seat is 403, the rest says what must happen first. */
-function refused(check: Exclude<TransitionCheck, { ok: true }>): AppError {
-  return new AppError(transitionRefusalCode(check), check.message);
-}
 
 // ---- the view ----
 
@@ -396,7 +392,7 @@ export async function makeOffer(
           throw new AppError('VALIDATION_FAILED', check.message, [
             { path: 'dwellingId', message: check.message },
           ]);
-        throw refused(check);
+        throw stepRefusal(check);
       }
       if (await repository.findClaimOfDwelling(tx, dwelling.id)) throw dwellingTaken();
       if (row.version !== input.caseVersion) throw caseVersionConflict(row);
@@ -513,7 +509,7 @@ export async function answerOffer(
         seat: actor.seat,
         facts: { reason: true },
       });
-      if (!check.ok) throw refused(check);
+      if (!check.ok) throw stepRefusal(check);
       if (offer.version !== input.offerVersion) throw offerVersionConflict(offer);
       const moved = await moveCase(tx, context, actor, row.id, input.caseVersion, {
         transition: 'declineOffer',
