@@ -20,8 +20,6 @@ import { writeAudit } from '../core/audit-writer';
 import * as repository from './audit.repository';
 import type { AuditLogRow } from './audit.repository';
 
-const onlyOwnCaseManager = 'Alleen de casemanager van de casus ziet wie het dossier inzag.';
-
 function toCaseLogEntry(row: AuditLogRow) {
   return {
     at: row.at,
@@ -50,7 +48,7 @@ export async function getCaseAccessLog(
   caseId: string,
 ): Promise<CaseAccessLog> {
   return db.transaction(async (tx) => {
-    const own = await requireOwnCaseRef(tx, actor, caseId, onlyOwnCaseManager);
+    const own = await requireOwnCaseRef(tx, actor, caseId, 'readAccessLog');
     const rows = await repository.findRowsOfSubject(tx, own.pseudonym);
     await writeAudit(tx, context, {
       action: 'case.accessLog.read',
@@ -83,7 +81,7 @@ export async function exportCase(
   caseId: string,
 ): Promise<CaseExport> {
   return db.transaction(async (tx) => {
-    const file = await ownCaseFile(tx, actor, caseId, onlyOwnCaseManager);
+    const file = await ownCaseFile(tx, actor, caseId, 'exportFile');
     const documents = await repository.findDocumentsOfCase(tx, file.id);
     const rows = await repository.findRowsOfSubject(tx, file.pseudonym);
     await writeAudit(tx, context, {

@@ -1,4 +1,11 @@
-import type { CaseSectionName, Seat } from '@uitstroom/shared';
+import {
+  AppError,
+  transitionRefusalCode,
+  type CaseSectionName,
+  type Seat,
+  type TransitionCheck,
+  type TransitionName,
+} from '@uitstroom/shared';
 import type { Actor } from '../core/request-context';
 import { placeholderFor } from '../core/db';
 
@@ -90,4 +97,150 @@ export function sectionsNotWritable(seat: Seat, sections: readonly string[]): st
 /** A case manager works on the cases of their own organisation; handing over stays inside it. */
 export function isOwnOrganisationCase(actor: Actor, ownerOrganisationId: string): boolean {
   return actor.seat === 'casemanager' && actor.organisationId === ownerOrganisationId;
+}
+
+/** A write that touches a section the seat may not write is refused whole, naming each section. */
+export function assertSectionsWritable(actor: Actor, sections: readonly string[]): void {
+  const refused = sectionsNotWritable(actor.seat, sections);
+  if (refused.length)
+    throw new AppError(
+      'FORBIDDEN',
+      'U mag deze onderdelen van de casus niet wijzigen.',
+      refused.map((path) => ({
+        path: `changes.${path}`,
+        message: 'Uw rol mag dit onderdeel niet wijzigen.',
+      })),
+    );
+}
+
+/**
+ * What a seat may do with a case it reaches (the row scope has answered whether it reaches it at
+ * all: outside it the case is a 404). The resident's own file is for the case manager of the
+ * owning organisation only:
+ * - `readAccessLog`: who looked at the file (AVG art. 15);
+ * - `exportFile`: the resident's copy of the file;
+ * - `withdraw`: take the case off the process (the seats of the state table, and of the case's
+ *   own organisation).
+ */
+export type CaseAction = 'readAccessLog' | 'exportFile' | 'withdraw';
+
+export function canOnCase(
+  actor: Actor,
+  action: CaseAction,
+  c: { owner_organisation_id: string },
+): boolean {
+  switch (action) {
+    case 'readAccessLog':
+    case 'exportFile':
+    case 'withdraw':
+      return isOwnOrganisationCase(actor, c.owner_organisation_id);
+  }
+}
+
+const caseRefusals: Record<CaseAction, string> = {
+  readAccessLog: 'Alleen de casemanager van de casus ziet wie het dossier inzag.',
+  exportFile: 'Alleen de casemanager van de casus ziet wie het dossier inzag.',
+  withdraw: 'Uw rol mag deze stap niet zetten.',
+};
+
+/** A case in reach, an act not allowed: 403. */
+export function assertCanOnCase(
+  actor: Actor,
+  action: CaseAction,
+  c: { owner_organisation_id: string },
+): void {
+  if (!canOnCase(actor, action, c)) throw new AppError('FORBIDDEN', caseRefusals[action]);
+}
+
+/**
+ * The error of a step the state table refused. The table's seat column is the policy of a case's
+ * steps: a seat not named there is a 403; a step that cannot be taken from this state, or whose
+ * preconditions are not met yet, is the state's own 409.
+ */
+export function stepRefusal(check: Exclude<TransitionCheck, { ok: true }>): AppError {
+  return new AppError(transitionRefusalCode(check), check.message);
+}
+
+/**
+ * The error of a refused step of the state table: a 403 when the seat may not take it, or when a
+ * case manager of another organisation would withdraw the case; otherwise the state's own code
+ * (wrong state, a requirement unmet), with what is missing.
+ */
+export function transitionRefusal(
+  actor: Actor,
+  transition: TransitionName,
+  check: Exclude<TransitionCheck, { ok: true }>,
+  c: { owner_organisation_id: string },
+  issues: { path: string; message: string }[],
+): AppError {
+  const isForbidden =
+    check.reason === 'wrongSeat' || (transition === 'withdraw' && !canOnCase(actor, 'withdraw', c));
+  return new AppError(
+    isForbidden ? 'FORBIDDEN' : transitionRefusalCode(check),
+    check.message,
+    issues,
+  );
+}
+
+/**
+ * The resident's consents (who may share what with whom) are kept by the case manager of the
+ * owning organisation: `read` the list, `record` a new one, `withdraw` one.
+ */
+export type ConsentAction = 'read' | 'record' | 'withdraw';
+
+export function canOnConsent(
+  actor: Actor,
+  _action: ConsentAction,
+  c: { owner_organisation_id: string },
+): boolean {
+  return isOwnOrganisationCase(actor, c.owner_organisation_id);
+}
+
+export function assertCanOnConsent(
+  actor: Actor,
+  action: ConsentAction,
+  c: { owner_organisation_id: string },
+): void {
+  if (!canOnConsent(actor, action, c))
+    throw new AppError('FORBIDDEN', 'Alleen de casemanager van de casus legt toestemming vast.');
+}
+
+/**
+ * A case's documents: `add` is for the case manager of the owning organisation. Which documents a
+ * seat reads follows the case's projection (the categories its fields cover).
+ */
+export type DocumentAction = 'add';
+
+export function canOnDocument(
+  actor: Actor,
+  _action: DocumentAction,
+  c: { owner_organisation_id: string },
+): boolean {
+  return isOwnOrganisationCase(actor, c.owner_organisation_id);
+}
+
+export function assertCanOnDocument(
+  actor: Actor,
+  action: DocumentAction,
+  c: { owner_organisation_id: string },
+): void {
+  if (!canOnDocument(actor, action, c))
+    throw new AppError('FORBIDDEN', 'Alleen de casemanager van de casus voegt documenten toe.');
+}
+
+/** The municipality the table decided the resident moves to (it confirms the placement, agrees the support plan). */
+export function isDestinationMunicipalityOf(
+  actor: Actor,
+  decidedDestinationCode: string | null,
+): boolean {
+  return (
+    actor.seat === 'municipality' &&
+    !!actor.municipalityCode &&
+    actor.municipalityCode === decidedDestinationCode
+  );
+}
+
+/** The organisation the table gave the follow-up support to. */
+export function isFollowUpProviderOf(actor: Actor, followUpProviderId: string | null): boolean {
+  return actor.seat === 'provider' && followUpProviderId === actor.organisationId;
 }

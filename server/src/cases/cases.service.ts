@@ -10,7 +10,6 @@ import {
   type TransitionName,
   allowedTransitions,
   checkTransition,
-  transitionRefusalCode,
   consentedCategories,
   isConsentActive,
   isExpiringSoon,
@@ -35,7 +34,15 @@ import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../core/audit-writer';
 import { publishAfterCommit } from '../core/live-events';
 import { getCurrentRuleSet, countOpenAllocations } from '../regions';
-import { isOwnOrganisationCase, sectionsNotWritable } from './cases.policy';
+import {
+  assertCanOnCase,
+  assertCanOnConsent,
+  assertSectionsWritable,
+  stepRefusal,
+  transitionRefusal,
+  type CaseAction,
+  type ConsentAction,
+} from './cases.policy';
 import {
   readableFields,
   toCaseView,
@@ -305,16 +312,7 @@ export async function updateCase(
   const touched = Object.keys(changes);
   return db.transaction(async (tx) => {
     const row = await requireCase(tx, actor, caseId);
-    const refused = sectionsNotWritable(actor.seat, touched);
-    if (refused.length)
-      throw new AppError(
-        'FORBIDDEN',
-        'U mag deze onderdelen van de casus niet wijzigen.',
-        refused.map((path) => ({
-          path: `changes.${path}`,
-          message: 'Uw rol mag dit onderdeel niet wijzigen.',
-        })),
-      );
+    assertSectionsWritable(actor, touched);
     if (row.state === 'closed') throw new AppError('CASE_CLOSED', 'Deze casus is afgesloten.');
     if (row.version !== version) return conflict(tx, actor, caseId);
     const ruleSet = await requireRuleSet(tx, row.region_id);
@@ -366,17 +364,14 @@ export async function transitionCase(
       seat: actor.seat,
       facts,
     });
-    if (!check.ok) {
-      const isForbidden =
-        check.reason === 'wrongSeat' ||
-        (request.transition === 'withdraw' &&
-          !isOwnOrganisationCase(actor, row.owner_organisation_id));
-      throw new AppError(
-        isForbidden ? 'FORBIDDEN' : transitionRefusalCode(check),
-        check.message,
+    if (!check.ok)
+      throw transitionRefusal(
+        actor,
+        request.transition,
+        check,
+        row,
         missing.map(({ path, message }) => ({ path, message })),
       );
-    }
     if (row.version !== request.version) return conflict(tx, actor, caseId);
     const now = new Date().toISOString();
     const change =
@@ -533,10 +528,15 @@ function toConsent(row: ConsentRow): Consent {
   };
 }
 
-async function requireOwnCase(tx: EntityManager, actor: Actor, caseId: string): Promise<CaseRow> {
+/** The case whose consents the actor keeps: 404 outside the scope, 403 for any other than its case manager. */
+async function requireConsentCase(
+  tx: EntityManager,
+  actor: Actor,
+  caseId: string,
+  action: ConsentAction,
+): Promise<CaseRow> {
   const row = await requireCase(tx, actor, caseId);
-  if (!isOwnOrganisationCase(actor, row.owner_organisation_id))
-    throw new AppError('FORBIDDEN', 'Alleen de casemanager van de casus legt toestemming vast.');
+  assertCanOnConsent(actor, action, row);
   return row;
 }
 
@@ -547,11 +547,10 @@ export async function requireOwnCaseRef(
   tx: EntityManager,
   actor: Actor,
   caseId: string,
-  refusal: string,
+  action: CaseAction,
 ): Promise<{ id: string; pseudonym: string; regionId: string }> {
   const row = await requireCase(tx, actor, caseId);
-  if (!isOwnOrganisationCase(actor, row.owner_organisation_id))
-    throw new AppError('FORBIDDEN', refusal);
+  assertCanOnCase(actor, action, row);
   return { id: row.id, pseudonym: row.pseudonym, regionId: row.region_id };
 }
 
@@ -560,11 +559,10 @@ export async function ownCaseFile(
   tx: EntityManager,
   actor: Actor,
   caseId: string,
-  refusal: string,
+  action: CaseAction,
 ): Promise<{ id: string; pseudonym: string; view: ProjectedCaseView; consents: Consent[] }> {
   const row = await requireCase(tx, actor, caseId);
-  if (!isOwnOrganisationCase(actor, row.owner_organisation_id))
-    throw new AppError('FORBIDDEN', refusal);
+  assertCanOnCase(actor, action, row);
   const { view } = await projectCase(tx, actor, row);
   return {
     id: row.id,
@@ -581,7 +579,7 @@ export async function listConsents(
   caseId: string,
 ): Promise<Consent[]> {
   return db.transaction(async (tx) => {
-    const row = await requireOwnCase(tx, actor, caseId);
+    const row = await requireConsentCase(tx, actor, caseId, 'read');
     await writeAudit(tx, context, {
       action: 'case.consent.read',
       objectType: 'case',
@@ -603,7 +601,7 @@ export async function recordConsent(
   input: RecordConsent,
 ): Promise<Consent> {
   return db.transaction(async (tx) => {
-    const row = await requireOwnCase(tx, actor, caseId);
+    const row = await requireConsentCase(tx, actor, caseId, 'record');
     if (
       !(await consentRepository.isOrganisationInRegion(tx, input.organisationId, row.region_id)) ||
       input.organisationId === row.owner_organisation_id
@@ -648,7 +646,7 @@ export async function withdrawConsent(
   consentId: string,
 ): Promise<Consent> {
   return db.transaction(async (tx) => {
-    const row = await requireOwnCase(tx, actor, caseId);
+    const row = await requireConsentCase(tx, actor, caseId, 'withdraw');
     if (!(await consentRepository.withdrawConsent(tx, row.id, consentId, actor.userId)))
       throw new AppError('NOT_FOUND', 'Deze toestemming bestaat niet of is al ingetrokken.');
     publishAfterCommit(tx, { kind: 'case', caseId: row.id, byUserId: actor.userId });
@@ -700,7 +698,7 @@ export async function moveCase(
     seat: actor.seat,
     facts: change.facts,
   });
-  if (!check.ok) throw new AppError(transitionRefusalCode(check), check.message);
+  if (!check.ok) throw stepRefusal(check);
   if (row.version !== expectedVersion) return conflict(tx, actor, caseId);
   const now = new Date().toISOString();
   const isClosing = check.to === 'closed';

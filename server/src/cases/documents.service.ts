@@ -12,7 +12,7 @@ import {
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../core/audit-writer';
 import { publishAfterCommit } from '../core/live-events';
-import { isOwnOrganisationCase } from './cases.policy';
+import { assertCanOnDocument } from './cases.policy';
 import { readableFields } from './cases.projection';
 import { recipientOf, requireCase } from './cases.service';
 import type { CaseRow } from './cases.repository';
@@ -90,8 +90,7 @@ export async function uploadDocument(
   return db.transaction(async (tx) => {
     // Locked, so that the case cannot close between the check and the insert.
     const row = await requireCase(tx, actor, caseId, { lock: true });
-    if (!isOwnOrganisationCase(actor, row.owner_organisation_id))
-      throw new AppError('FORBIDDEN', 'Alleen de casemanager van de casus voegt documenten toe.');
+    assertCanOnDocument(actor, 'add', row);
     if (row.state === 'closed') throw new AppError('CASE_CLOSED', 'Deze casus is afgesloten.');
     const id = await repository.insertDocument(tx, row.id, actor.userId, {
       category: query.category,

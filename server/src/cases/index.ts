@@ -1,5 +1,12 @@
 // The front door of the cases module: all that other modules and the app may use of it.
-export { caseScope, corporationHousingReach, isOwnOrganisationCase } from './cases.policy';
+export {
+  caseScope,
+  corporationHousingReach,
+  isDestinationMunicipalityOf,
+  isFollowUpProviderOf,
+  isOwnOrganisationCase,
+  stepRefusal,
+} from './cases.policy';
 export { findCaseInScope, type CaseRow } from './cases.repository';
 export { casesRoutes } from './cases.routes';
 export {

@@ -13,7 +13,7 @@ import type { Actor, RequestContext } from '../core/request-context';
 import { isUniqueViolation } from '../core/db';
 import { writeAudit } from '../core/audit-writer';
 import { getCurrentRuleSet, isMunicipalityOfRegion } from '../regions';
-import { canEditContingent, contingentEditScope } from './dwellings.policy';
+import { assertCanOnContingent, contingentEditScope } from './dwellings.policy';
 import * as repository from './contingents.repository';
 import type { ContingentRow } from './contingents.repository';
 
@@ -95,13 +95,11 @@ async function ownerOf(
   actor: Actor,
   organisationId: string | undefined,
 ): Promise<string> {
-  const scope = contingentEditScope(actor);
-  if (scope === 'own') {
-    if (organisationId && organisationId !== actor.organisationId)
-      throw new AppError('FORBIDDEN', 'U legt alleen contingenten van uw eigen corporatie vast.');
-    return actor.organisationId;
-  }
-  if (scope !== 'region') throw new AppError('FORBIDDEN');
+  assertCanOnContingent(actor, 'create', {
+    organisation_id: organisationId,
+    region_id: actor.regionId,
+  });
+  if (contingentEditScope(actor) === 'own') return actor.organisationId;
   if (!organisationId)
     throw new AppError('VALIDATION_FAILED', undefined, [
       { path: 'organisationId', message: 'Kies een woningcorporatie.' },
@@ -171,11 +169,7 @@ export async function updateContingent(
 ): Promise<Contingent> {
   return db.transaction(async (tx) => {
     const row = await requireContingent(tx, actor, contingentId);
-    if (!canEditContingent(actor, row))
-      throw new AppError(
-        'FORBIDDEN',
-        'Dit contingent houdt de corporatie of de regio-beheerder bij.',
-      );
+    assertCanOnContingent(actor, 'update', row);
     if (
       row.version !== input.version ||
       !(await repository.updatePromisedIfVersion(

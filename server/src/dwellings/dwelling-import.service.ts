@@ -19,6 +19,7 @@ import type { Actor, RequestContext } from '../core/request-context';
 import { isUniqueViolation } from '../core/db';
 import { writeAudit } from '../core/audit-writer';
 import { getCurrentRuleSet } from '../regions';
+import { assertCanOnDwelling } from './dwellings.policy';
 import * as repository from './dwellings.repository';
 
 /**
@@ -89,6 +90,8 @@ export async function importDwellings(
   mediaType: string | undefined,
   content: Buffer,
 ): Promise<DwellingImportResult> {
+  // Every imported dwelling is the actor's organisation's own.
+  assertCanOnDwelling(actor, 'write', { organisation_id: actor.organisationId });
   checkImportContentType(mediaType);
   const decoded = decodeCsvBytes(content);
   if (!decoded.ok) refuse(decoded.message);

@@ -1,3 +1,4 @@
+import { AppError } from '@uitstroom/shared';
 import type { Actor } from '../core/request-context';
 import { placeholderFor } from '../core/db';
 
@@ -53,4 +54,72 @@ export function canEditContingent(
   if (scope === 'region') return contingent.region_id === actor.regionId;
   if (scope === 'own') return contingent.organisation_id === actor.organisationId;
   return false;
+}
+
+/**
+ * What a seat may do with a contingent: `create` one for an organisation (a corporation its own,
+ * the region's administrator for a corporation of the region, which the service checks against
+ * the database), `update` the number promised (canEditContingent).
+ */
+export type ContingentAction = 'create' | 'update';
+
+export function canOnContingent(
+  actor: Actor,
+  action: ContingentAction,
+  contingent: { organisation_id: string | undefined; region_id: string },
+): boolean {
+  const scope = contingentEditScope(actor);
+  if (action === 'update')
+    return (
+      !!contingent.organisation_id &&
+      canEditContingent(actor, {
+        organisation_id: contingent.organisation_id,
+        region_id: contingent.region_id,
+      })
+    );
+  if (scope === 'own')
+    return !contingent.organisation_id || contingent.organisation_id === actor.organisationId;
+  return scope === 'region';
+}
+
+/** A contingent in reach (or a request for one), an act not allowed: 403. */
+export function assertCanOnContingent(
+  actor: Actor,
+  action: ContingentAction,
+  contingent: { organisation_id: string | undefined; region_id: string },
+): void {
+  if (canOnContingent(actor, action, contingent)) return;
+  if (action === 'update')
+    throw new AppError(
+      'FORBIDDEN',
+      'Dit contingent houdt de corporatie of de regio-beheerder bij.',
+    );
+  throw new AppError(
+    'FORBIDDEN',
+    contingentEditScope(actor) === 'own'
+      ? 'U legt alleen contingenten van uw eigen corporatie vast.'
+      : undefined,
+  );
+}
+
+/**
+ * A dwelling is the corporation's own: it reads, writes and matches its own dwellings, and no
+ * other seat acts on any (the row scope above makes another's dwelling a 404).
+ */
+export type DwellingAction = 'read' | 'write' | 'match';
+
+export function canOnDwelling(
+  actor: Actor,
+  _action: DwellingAction,
+  dwelling: { organisation_id: string },
+): boolean {
+  return actor.seat === 'corporation' && actor.organisationId === dwelling.organisation_id;
+}
+
+export function assertCanOnDwelling(
+  actor: Actor,
+  action: DwellingAction,
+  dwelling: { organisation_id: string },
+): void {
+  if (!canOnDwelling(actor, action, dwelling)) throw new AppError('FORBIDDEN');
 }

@@ -24,6 +24,7 @@ import { isUniqueViolation } from '../core/db';
 import { writeAudit } from '../core/audit-writer';
 import { getCurrentRuleSet, isMunicipalityOfRegion } from '../regions';
 import { caseForFitInReach, searchingCasesInReach } from '../cases';
+import { assertCanOnDwelling } from './dwellings.policy';
 import * as repository from './dwellings.repository';
 import { toDwelling, type DwellingRow } from './dwellings.repository';
 import { toDwellingView, toFitCaseView } from './dwellings.projection';
@@ -116,6 +117,8 @@ export async function createDwelling(
   actor: Actor,
   input: DwellingInput,
 ): Promise<Dwelling> {
+  // A new dwelling is the actor's organisation's own (insertDwelling takes it from the session).
+  assertCanOnDwelling(actor, 'write', { organisation_id: actor.organisationId });
   return db.transaction(async (tx) => {
     await checkMunicipality(tx, actor, input.municipalityCode, 'municipalityCode');
     const id = await repository.insertDwelling(tx, actor, input).catch((error: unknown) => {

@@ -133,3 +133,39 @@ export function planIndicators(actor: Actor, filter: IndicatorFilter): Indicator
 export function showsCaseSections(filter: ScopedFilter): boolean {
   return filter.corporationId === null;
 }
+
+/**
+ * Indicators are read only (`read`): the chair and the regionAdmin of the region, a municipality
+ * seat whose organisation names its municipality, and a corporation seat of one of the region's
+ * corporations (one in an organisation that is no corporation of the region reaches nothing: fail
+ * closed). Every other seat: nothing.
+ */
+export type IndicatorAction = 'read';
+
+export function canOnIndicators(
+  actor: Actor,
+  _action: IndicatorAction,
+  region: { corporationIds: readonly string[] },
+): boolean {
+  switch (actor.seat) {
+    case 'chair':
+    case 'regionAdmin':
+      return true;
+    case 'municipality':
+      return !!actor.municipalityCode;
+    case 'corporation':
+      return region.corporationIds.includes(actor.organisationId);
+    case 'casemanager':
+    case 'provider':
+      return false;
+  }
+  return false;
+}
+
+export function assertCanOnIndicators(
+  actor: Actor,
+  action: IndicatorAction,
+  region: { corporationIds: readonly string[] },
+): void {
+  if (!canOnIndicators(actor, action, region)) throw new AppError('FORBIDDEN');
+}

@@ -27,6 +27,7 @@ import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../core/audit-writer';
 import { getCurrentRuleSet } from '../regions';
 import {
+  assertCanOnIndicators,
   planIndicators,
   showsCaseSections,
   type IndicatorPlan,
@@ -470,10 +471,9 @@ async function buildView(
   if (scope.kind === 'municipality')
     label = `Gemeente ${municipalityLabel(base, scope.municipalityCode)}`;
   if (scope.kind === 'corporation') {
-    const own = base.corporations.find((c) => c.id === scope.corporationId);
     // A corporation seat in an organisation that is no corporation of the region: fail closed.
-    if (!own) throw new AppError('FORBIDDEN');
-    label = own.name;
+    assertCanOnIndicators(actor, 'read', { corporationIds: base.corporations.map((c) => c.id) });
+    label = base.corporations.find((c) => c.id === scope.corporationId)!.name;
   }
   let dashboard: Dashboard;
   let comparison: Dashboard | null = null;

@@ -6,7 +6,6 @@ import {
   answerDueOn,
   assessNeighbourhoodLoad,
   checkTransition,
-  transitionRefusalCode,
   isAnswerOverdue,
   keyHandoverDateProblem,
   neighbourhoodKey,
@@ -25,7 +24,6 @@ import {
   type OfferView,
   type PlacementView,
   type RefusePlacement,
-  type TransitionCheck,
   type WithdrawOffer,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
@@ -39,11 +37,15 @@ import {
   requireCase,
   isOwnOrganisationCase,
   findCaseInScope,
+  stepRefusal,
   type CaseRow,
 } from '../cases';
 import { findDwellingInScope } from '../dwellings';
 import {
+  assertCanOnPlacement,
   isDestinationMunicipality,
+  mayMakeOffers,
+  placementRefusal,
   isOfferingCorporation,
   seesDwellingAddress,
   seesNeighbourhoodLoad,
@@ -120,9 +122,6 @@ function caseVersionConflict(row: CaseRow): AppError {
 }
 
 /** A refused step of the state table: the seat is 403, the rest says what must happen first. */
-function refused(check: Exclude<TransitionCheck, { ok: true }>): AppError {
-  return new AppError(transitionRefusalCode(check), check.message);
-}
 
 // ---- the view ----
 
@@ -264,7 +263,7 @@ async function placementView(
   const isDestination = isDestinationMunicipality(actor, facts);
   const isOffered = row.state === 'offered' && current !== null;
   const can = {
-    offer: actor.seat === 'corporation' && row.state === 'searching',
+    offer: mayMakeOffers(actor) && row.state === 'searching',
     answer: isOwnCase && isOffered && current.status === 'open',
     withdraw: isOffered && current.isOwnOffer,
     confirm: isDestination && isOffered && current.status === 'accepted',
@@ -345,7 +344,7 @@ export async function makeOffer(
       const row = await requireCase(tx, actor, caseId).catch(async (error: unknown) => {
         // A second offer that arrives after the first committed: the case left the corporation's reach with it.
         const holder =
-          error instanceof AppError && error.code === 'NOT_FOUND' && actor.seat === 'corporation'
+          error instanceof AppError && error.code === 'NOT_FOUND' && mayMakeOffers(actor)
             ? await repository.findHolderOfCaseInHousingReach(tx, actor, caseId)
             : null;
         throw holder ? caseTaken(holder, actor) : error;
@@ -381,7 +380,7 @@ export async function makeOffer(
           throw new AppError('VALIDATION_FAILED', check.message, [
             { path: 'dwellingId', message: check.message },
           ]);
-        throw refused(check);
+        throw stepRefusal(check);
       }
       if (await repository.findClaimOfDwelling(tx, dwelling.id)) throw dwellingTaken();
       if (row.version !== input.caseVersion) throw caseVersionConflict(row);
@@ -449,13 +448,7 @@ export async function withdrawOffer(
       seat: actor.seat,
       facts: { ownDwelling: isOwn, reason: true },
     });
-    if (!check.ok)
-      throw check.reason === 'unmetRequirement'
-        ? new AppError(
-            'FORBIDDEN',
-            'Alleen de corporatie die de woning aanbood, kan het aanbod intrekken.',
-          )
-        : refused(check);
+    if (!check.ok) throw placementRefusal('withdrawOffer', check);
     if (offer.version !== input.offerVersion) throw offerVersionConflict(offer);
     const moved = await moveCase(tx, context, actor, row.id, input.caseVersion, {
       transition: 'withdrawOffer',
@@ -494,11 +487,7 @@ export async function answerOffer(
 ): Promise<PlacementView> {
   return db.transaction(async (tx) => {
     const row = await requireCase(tx, actor, caseId);
-    if (!isOwnOrganisationCase(actor, row.owner_organisation_id))
-      throw new AppError(
-        'FORBIDDEN',
-        'Het antwoord van de bewoner legt de casemanager van de bewoner vast.',
-      );
+    assertCanOnPlacement(actor, 'answer', factsOf(row));
     const offer = await repository.findLiveOffer(tx, row.id, { lock: true });
     if (!offer) throw noLiveOffer();
     if (input.answer === 'declined') {
@@ -508,7 +497,7 @@ export async function answerOffer(
         seat: actor.seat,
         facts: { reason: true },
       });
-      if (!check.ok) throw refused(check);
+      if (!check.ok) throw stepRefusal(check);
       if (offer.version !== input.offerVersion) throw offerVersionConflict(offer);
       const moved = await moveCase(tx, context, actor, row.id, input.caseVersion, {
         transition: 'declineOffer',
@@ -591,10 +580,7 @@ function checkMunicipalityStep(
     seat: actor.seat,
     facts: { ...facts, isDestinationMunicipality: isDestination },
   });
-  if (check.ok) return;
-  if (check.reason === 'unmetRequirement' && check.requirement === 'isDestinationMunicipality')
-    throw new AppError('FORBIDDEN', check.message);
-  throw refused(check);
+  if (!check.ok) throw placementRefusal(transition, check);
 }
 
 /** The destination municipality confirms the placement, once the resident accepted, and records the support it arranges. */
@@ -694,12 +680,7 @@ export async function recordMoveIn(
 ): Promise<PlacementView> {
   return db.transaction(async (tx) => {
     const row = await requireCase(tx, actor, caseId);
-    if (actor.seat === 'casemanager' && !isOwnOrganisationCase(actor, row.owner_organisation_id)) {
-      throw new AppError(
-        'FORBIDDEN',
-        'De verhuizing legt de casemanager van de bewoner of de corporatie van de woning vast.',
-      );
-    }
+    assertCanOnPlacement(actor, 'moveIn', factsOf(row));
     const offer = await repository.findLiveOffer(tx, row.id, { lock: true });
     if (!offer) throw noLiveOffer();
     const isOwn = isOfferingCorporation(actor, { organisationId: offer.organisation_id });
@@ -710,10 +691,7 @@ export async function recordMoveIn(
       seat: actor.seat,
       facts,
     });
-    if (!check.ok)
-      throw check.reason === 'unmetRequirement'
-        ? new AppError('FORBIDDEN', 'Alleen de corporatie van de woning legt de verhuizing vast.')
-        : refused(check);
+    if (!check.ok) throw placementRefusal('moveIn', check);
     if (offer.version !== input.offerVersion) throw offerVersionConflict(offer);
     const date = today();
     const offeredOn = amsterdamDate(offer.offered_at);
@@ -851,11 +829,11 @@ export async function offerFactsForTasks(
   for (const offer of live) {
     facts.set(offer.case_id, {
       isOfferAccepted: offer.status === 'accepted',
-      isOwnDwelling: actor.seat === 'corporation' && offer.organisation_id === actor.organisationId,
+      isOwnDwelling: isOfferingCorporation(actor, { organisationId: offer.organisation_id }),
       offerAnswerDueOn: offer.status === 'open' ? offer.answer_due_on : null,
     });
   }
-  if (actor.seat === 'corporation') {
+  if (mayMakeOffers(actor)) {
     const searching = cases.filter((c) => c.state === 'searching' && c.decidedDestinationCode);
     const free = await repository.findMunicipalitiesWithFreeDwelling(tx, actor.organisationId, [
       ...new Set(searching.map((c) => c.decidedDestinationCode!)),

@@ -7,7 +7,28 @@ import type { Actor } from '../core/request-context';
  * the session and never from the request, so another region's rule set has no address at all.
  * The seat is checked again here so that a service called from elsewhere fails closed too.
  */
-export function ruleSetScopeOf(actor: Actor): { regionId: string } {
-  if (actor.seat !== 'regionAdmin') throw new AppError('FORBIDDEN');
-  return { regionId: actor.regionId };
+export type RuleSetAction = 'read' | 'update';
+
+/** The region's administrator reads and changes the rule set of their own region, no other. */
+export function canOnRuleSet(
+  actor: Actor,
+  _action: RuleSetAction,
+  ruleSet: { regionId: string },
+): boolean {
+  return actor.seat === 'regionAdmin' && actor.regionId === ruleSet.regionId;
+}
+
+export function assertCanOnRuleSet(
+  actor: Actor,
+  action: RuleSetAction,
+  ruleSet: { regionId: string },
+): void {
+  if (!canOnRuleSet(actor, action, ruleSet)) throw new AppError('FORBIDDEN');
+}
+
+/** The row scope of the rule set: the actor's own region (403 for any seat that holds none). */
+export function ruleSetScopeOf(actor: Actor, action: RuleSetAction = 'read'): { regionId: string } {
+  const scope = { regionId: actor.regionId };
+  assertCanOnRuleSet(actor, action, scope);
+  return scope;
 }

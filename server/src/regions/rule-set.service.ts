@@ -221,7 +221,7 @@ export async function updateRuleSet(
   actor: Actor,
   request: UpdateRuleSetRequest,
 ): Promise<RuleSet> {
-  const { regionId } = ruleSetScopeOf(actor);
+  const { regionId } = ruleSetScopeOf(actor, 'update');
   let outcome: UpdateOutcome;
   try {
     outcome = await db.transaction(async (tx): Promise<UpdateOutcome> => {

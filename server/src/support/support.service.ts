@@ -21,10 +21,11 @@ import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit, type AuditRecord } from '../core/audit-writer';
 import { publishAfterCommit } from '../core/live-events';
 import { notify } from '../notifications';
-import { moveCase, requireCase, type CaseRow } from '../cases';
+import { isFollowUpProviderOf, moveCase, requireCase, type CaseRow } from '../cases';
 import { isUniqueViolation } from '../core/db';
 import { escalateToTable, upcomingTablesOfRegion } from '../tables';
 import { toSupportView } from './support.projection';
+import { assertCanOnSupport, canOnSupport, type SupportFacts } from './support.policy';
 import * as repository from './support.repository';
 
 const purpose = 'case_coordination' as const;
@@ -61,7 +62,7 @@ async function viewSupport(
     ? await repository.loadLog(tx, row.id)
     : { intensity: [], goals: [], contacts: [], respite: [], signals: [], plan: null, checks: [] };
   const iso = (value: Date | null) => value?.toISOString() ?? null;
-  const isProvider = actor.seat === 'provider';
+  const facts = supportFacts(row, support);
   const full: SupportView = {
     caseId: row.id,
     pseudonym: row.pseudonym,
@@ -127,22 +128,26 @@ async function viewSupport(
       }),
     ),
     can: {
-      start: isProvider && row.state === 'moved',
-      write: isProvider && isSupportWritable(row.state, support !== null),
+      start: canOnSupport(actor, 'start', facts) && row.state === 'moved',
+      write: canOnSupport(actor, 'write', facts) && isSupportWritable(row.state, support !== null),
       agreePlan:
-        (isProvider || (actor.seat === 'municipality' && isDestination(actor, row))) &&
-        row.state === 'aftercare' &&
-        log.plan !== null,
-      close: (isProvider || actor.seat === 'casemanager') && row.state === 'aftercare',
-      answerChecks: isProvider && isCheckAnswerable(row.state, false),
+        canOnSupport(actor, 'agreePlan', facts) && row.state === 'aftercare' && log.plan !== null,
+      close: canOnSupport(actor, 'close', facts) && row.state === 'aftercare',
+      answerChecks:
+        canOnSupport(actor, 'answerChecks', facts) && isCheckAnswerable(row.state, false),
     },
   };
   const { view, fields } = toSupportView(full, actor.seat);
   return { view, fields: [...fields] };
 }
 
-const isDestination = (actor: Actor, row: CaseRow) =>
-  actor.municipalityCode !== null && actor.municipalityCode === row.decided_destination_code;
+const supportFacts = (
+  row: CaseRow,
+  support: { provider_organisation_id: string } | null,
+): SupportFacts => ({
+  decidedDestinationCode: row.decided_destination_code,
+  providerOrganisationId: support?.provider_organisation_id ?? null,
+});
 
 export async function getSupport(
   db: DataSource,
@@ -174,8 +179,7 @@ async function requireRunningSupport(
 ): Promise<CaseRow> {
   const row = await requireCase(tx, actor, caseId, { lock: true });
   const support = await repository.findSupport(tx, row.id);
-  if (support && support.provider_organisation_id !== actor.organisationId)
-    throw new AppError('FORBIDDEN', 'Alleen de nazorgaanbieder houdt het logboek bij.');
+  assertCanOnSupport(actor, 'write', supportFacts(row, support));
   if (!isSupportWritable(row.state, support !== null)) {
     throw new AppError(
       row.state === 'closed' ? 'CASE_CLOSED' : 'SUPPORT_NOT_ACTIVE',
@@ -259,9 +263,10 @@ export async function startSupport(
 ): Promise<Partial<SupportView>> {
   return db.transaction(async (tx) => {
     const row = await requireCase(tx, actor, caseId, { lock: true });
-    const isFollowUpProvider =
-      actor.seat === 'provider' &&
-      (await repository.findDecidedProvider(tx, row.id)) === actor.organisationId;
+    const isFollowUpProvider = isFollowUpProviderOf(
+      actor,
+      await repository.findDecidedProvider(tx, row.id),
+    );
     if (input.startedOn > today())
       throw new AppError('VALIDATION_FAILED', undefined, [
         { path: 'startedOn', message: 'De startdatum ligt niet in de toekomst.' },
@@ -400,17 +405,15 @@ export async function agreeRelapsePlan(
 ): Promise<Partial<SupportView>> {
   return db.transaction(async (tx) => {
     const row = await requireCase(tx, actor, caseId, { lock: true });
-    const side = planAgreementSide(actor.seat);
     if (row.state !== 'aftercare')
       throw new AppError('SUPPORT_NOT_ACTIVE', 'Instemmen kan alleen tijdens de nazorg.');
-    if (side === 'municipality' && !isDestination(actor, row))
-      throw new AppError('FORBIDDEN', 'Alleen de gemeente van bestemming stemt in met het plan.');
-    if (
-      side === 'provider' &&
-      (await repository.findSupport(tx, row.id))?.provider_organisation_id !== actor.organisationId
-    )
-      throw new AppError('FORBIDDEN', 'Alleen de nazorgaanbieder stemt in namens de zorg.');
-    if (!side) throw new AppError('FORBIDDEN');
+    assertCanOnSupport(
+      actor,
+      'agreePlan',
+      supportFacts(row, await repository.findSupport(tx, row.id)),
+    );
+    // The policy admits only the two sides of the plan.
+    const side = planAgreementSide(actor.seat)!;
     const latest = await repository.latestPlanVersion(tx, row.id);
     if (latest === 0) throw new AppError('PLAN_MISSING', 'Er is nog geen terugvalpreventieplan.');
     if (latest !== version)
@@ -436,12 +439,7 @@ export async function answerCheck(
   return db.transaction(async (tx) => {
     const row = await requireCase(tx, actor, caseId, { lock: true });
     const support = await repository.findSupport(tx, row.id);
-    if (
-      !support ||
-      actor.seat !== 'provider' ||
-      support.provider_organisation_id !== actor.organisationId
-    )
-      throw new AppError('FORBIDDEN', 'Alleen de nazorgaanbieder beantwoordt de nameting.');
+    assertCanOnSupport(actor, 'answerChecks', supportFacts(row, support));
     if (!isCheckAnswerable(row.state, false))
       throw new AppError(
         'FOLLOW_UP_CHECK_CLOSED',

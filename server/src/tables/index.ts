@@ -1,5 +1,5 @@
 // The front door of the tables module: all that other modules and the app may use of it.
-export { tableScope } from './tables.policy';
+export { preparesTables, tableScope } from './tables.policy';
 export { tablesRoutes } from './tables.routes';
 export {
   escalateToTable,

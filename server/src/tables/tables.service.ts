@@ -25,11 +25,14 @@ import {
   projectCaseFields,
   projectCaseIfReachable,
   requireCase,
-  isOwnOrganisationCase,
 } from '../cases';
 import { allocateByDistribution, getCurrentRuleSet, isMunicipalityOfRegion } from '../regions';
 import { isUniqueViolation } from '../core/db';
-import { isChairOf, mayCompletePrecondition } from './tables.policy';
+import {
+  assertCanOnDecisionLetter,
+  assertCanOnPrecondition,
+  assertCanOnTable,
+} from './tables.policy';
 import { minutesPdf } from './minutes.pdf';
 import { decisionLetter } from './decision-letter';
 import {
@@ -67,8 +70,7 @@ async function requireChairedTable(
   allowed: readonly TableState[],
 ): Promise<TableRow> {
   const table = await requireTable(tx, actor, tableId, true);
-  if (!isChairOf(actor, table.region_id))
-    throw new AppError('FORBIDDEN', 'Alleen de tafelvoorzitter doet dit.');
+  assertCanOnTable(actor, 'chair', table);
   if (table.version !== version)
     throw new AppError('VERSION_CONFLICT', undefined, [], { currentVersion: table.version });
   if (!allowed.includes(table.state))
@@ -332,7 +334,7 @@ export async function addToAgenda(
       throw new AppError('VERSION_CONFLICT', undefined, [], { currentVersion: table.version });
     if (table.state === 'closed')
       throw new AppError('TABLE_CLOSED', 'Deze tafel is al afgesloten.');
-    if (!['chair', 'casemanager'].includes(actor.seat)) throw new AppError('FORBIDDEN');
+    assertCanOnTable(actor, 'schedule', table);
     const facts = await caseFactsForDecision(tx, actor, input.caseId);
     if (facts.regionId !== table.region_id)
       throw new AppError('VALIDATION_FAILED', undefined, [
@@ -744,8 +746,7 @@ export async function getDecisionLetter(
 ) {
   return db.transaction(async (tx) => {
     const row = await requireCase(tx, actor, caseId);
-    if (!isOwnOrganisationCase(actor, row.owner_organisation_id))
-      throw new AppError('FORBIDDEN', 'De brief gaat via de casemanager van de bewoner.');
+    assertCanOnDecisionLetter(actor, 'read', row);
     const [decision] = await tx.query(
       `SELECT d.id, d.rule, trim(d.destination_code) AS destination, d.motivation, d.decided_at, p.name AS provider
          FROM table_decision d JOIN agenda_item a ON a.id = d.agenda_item_id JOIN outflow_table t ON t.id = a.table_id
@@ -865,17 +866,10 @@ export async function completePrecondition(
     );
     if (!precondition)
       throw new AppError('NOT_FOUND', 'Deze randvoorwaarde bestaat niet bij deze casus.');
-    if (
-      !mayCompletePrecondition(actor, {
-        ownerOrganisationId: precondition.owner_organisation_id,
-        regionId: row.region_id,
-      })
-    ) {
-      throw new AppError(
-        'FORBIDDEN',
-        'Alleen de organisatie die de randvoorwaarde regelt, of de tafelvoorzitter, meldt haar gereed.',
-      );
-    }
+    assertCanOnPrecondition(actor, 'complete', {
+      ownerOrganisationId: precondition.owner_organisation_id,
+      regionId: row.region_id,
+    });
     if (precondition.is_done)
       throw new AppError('PRECONDITION_ALREADY_DONE', 'Deze randvoorwaarde is al gereed gemeld.');
     await tx.query('UPDATE precondition SET done_at = now(), done_by = $2 WHERE id = $1', [

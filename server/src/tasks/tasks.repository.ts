@@ -3,6 +3,7 @@ import type { CaseDraft, CaseState, LifeDomain, TableState } from '@uitstroom/sh
 import type { Actor } from '../core/request-context';
 import { caseScope } from '../cases';
 import { tableScope } from '../tables';
+import { ownTasksCondition } from './tasks.policy';
 
 /**
  * The facts "Mijn taken" is derived from, each query inside the seat's own row scope (the cases and
@@ -28,8 +29,7 @@ export interface TaskCaseRow {
 export async function listOpenCases(db: EntityManager, actor: Actor): Promise<TaskCaseRow[]> {
   const params: unknown[] = [];
   const scope = caseScope(actor, params);
-  const own =
-    actor.seat === 'casemanager' ? ` AND c.owner_user_id = $${params.push(actor.userId)}` : '';
+  const own = ownTasksCondition(actor, params);
   return db.query(
     `SELECT c.id, c.pseudonym, c.state, c.owner_user_id, trim(c.decided_destination_code) AS decided_destination_code,
             CASE WHEN c.state = 'intake' THEN c.sections END AS sections,

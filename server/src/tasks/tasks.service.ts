@@ -12,6 +12,9 @@ import type { Actor } from '../core/request-context';
 import { getCurrentRuleSet } from '../regions';
 import * as repository from './tasks.repository';
 import { offerFactsForTasks } from '../placements';
+import { isDestinationMunicipalityOf, isFollowUpProviderOf } from '../cases';
+import { preparesTables } from '../tables';
+import { hasTasks } from './tasks.policy';
 
 /**
  * "Mijn taken": the facts within the seat's reach, read in one snapshot, and the shared rules that
@@ -23,7 +26,7 @@ export async function listTasks(
   actor: Actor,
   now: Date = new Date(),
 ): Promise<TaskList> {
-  if (actor.seat === 'regionAdmin') return { items: [], count: 0 };
+  if (!hasTasks(actor)) return { items: [], count: 0 };
   const today = amsterdamDate(now);
   return db.transaction('REPEATABLE READ', async (tx) => {
     const ruleSet = await getCurrentRuleSet(tx, actor.regionId);
@@ -45,12 +48,8 @@ export async function listTasks(
       isOnOpenAgenda: row.is_on_open_agenda,
       decidedAt: row.decided_at?.toISOString() ?? null,
       isLetterGiven: !!row.letter_at && !!row.decided_at && row.letter_at >= row.decided_at,
-      isDestinationMunicipality:
-        actor.seat === 'municipality' &&
-        !!actor.municipalityCode &&
-        row.decided_destination_code === actor.municipalityCode,
-      isFollowUpProvider:
-        actor.seat === 'provider' && row.follow_up_provider_id === actor.organisationId,
+      isDestinationMunicipality: isDestinationMunicipalityOf(actor, row.decided_destination_code),
+      isFollowUpProvider: isFollowUpProviderOf(actor, row.follow_up_provider_id),
     }));
     // The offers' facts (issue 12): a dwelling to offer, the resident's answer and when it is due.
     const offerFacts = await offerFactsForTasks(
@@ -63,10 +62,7 @@ export async function listTasks(
       })),
     );
     for (const c of cases) Object.assign(c, offerFacts.get(c.id) ?? {});
-    const tables =
-      actor.seat === 'chair' || actor.seat === 'casemanager'
-        ? await repository.listOpenTables(tx, actor)
-        : [];
+    const tables = preparesTables(actor) ? await repository.listOpenTables(tx, actor) : [];
     const preconditions = await repository.listOwnedPreconditions(
       tx,
       actor,

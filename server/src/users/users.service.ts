@@ -45,7 +45,7 @@ export async function createOrganisation(
   actor: Actor,
   input: CreateOrganisation,
 ): Promise<OrganisationSummary> {
-  const regionId = administeredRegionId(actor);
+  const regionId = administeredRegionId(actor, 'create');
   return db.transaction(async (tx) => {
     if (
       input.municipalityCode &&
@@ -118,7 +118,7 @@ export async function createUser(
   input: z.output<typeof createUserSchema>,
   baseUrl: string,
 ): Promise<UserSummary> {
-  const regionId = administeredRegionId(actor);
+  const regionId = administeredRegionId(actor, 'create');
   const { user, mail } = await db.transaction(async (tx) => {
     const organisation = await repository.findOrganisationInRegion(
       tx,
@@ -182,7 +182,7 @@ export async function resendInvitation(
   userId: string,
   baseUrl: string,
 ): Promise<void> {
-  const regionId = administeredRegionId(actor);
+  const regionId = administeredRegionId(actor, 'update');
   const mail = await db.transaction(async (tx) => {
     const user = await requireUser(tx, regionId, userId, true);
     if (user.status !== 'invited')
@@ -209,7 +209,7 @@ export async function sendPasswordReset(
   userId: string,
   baseUrl: string,
 ): Promise<void> {
-  const regionId = administeredRegionId(actor);
+  const regionId = administeredRegionId(actor, 'update');
   const mail = await db.transaction(async (tx) => {
     const user = await requireUser(tx, regionId, userId, true);
     if (user.status !== 'active')
@@ -250,7 +250,7 @@ export async function setActive(
   userId: string,
   isActive: boolean,
 ): Promise<UserSummary> {
-  const regionId = administeredRegionId(actor);
+  const regionId = administeredRegionId(actor, 'update');
   if (!isActive && userId === actor.userId)
     throw new AppError('CANNOT_DEACTIVATE_SELF', 'U kunt uw eigen account niet deactiveren.');
   return db.transaction(async (tx) => {
@@ -278,7 +278,7 @@ export async function resetTwoFactor(
   actor: Actor,
   userId: string,
 ): Promise<UserSummary> {
-  const regionId = administeredRegionId(actor);
+  const regionId = administeredRegionId(actor, 'update');
   return db.transaction(async (tx) => {
     await requireUser(tx, regionId, userId, true);
     await repository.resetTwoFactor(tx, userId);
@@ -302,7 +302,7 @@ export async function liftLock(
   actor: Actor,
   userId: string,
 ): Promise<UserSummary> {
-  const regionId = administeredRegionId(actor);
+  const regionId = administeredRegionId(actor, 'update');
   return db.transaction(async (tx) => {
     const user = await requireUser(tx, regionId, userId, true);
     if (!(await liftAccountLock(tx, user.email, actor.userId)))
