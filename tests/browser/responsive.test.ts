@@ -5,8 +5,9 @@ import { collectErrors, startBrowserHarness, type BrowserHarness } from '../supp
 // Every page a seat reaches by links, on a phone (390 px) and a tablet (768 px): the page is no
 // wider than the screen, breaks no word over two lines on the phone, has no button smaller than a
 // finger (44 px), raises no script error, and axe finds no serious or critical WCAG 2.1 AA
-// violation. The pages made for printing are pages too. The pages are found by crawling the menu and the links inside the pages, one page of
-// each kind (one case, one table, one dwelling), so a new page is checked without naming it here.
+// violation. The pages made for printing are pages too. The pages are found by crawling the menu
+// and the links inside the pages, one page of each kind (one case, one table, one dwelling), so a
+// new page is checked without naming it here.
 let h: BrowserHarness;
 beforeAll(async () => {
   h = await startBrowserHarness();
