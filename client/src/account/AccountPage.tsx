@@ -11,7 +11,7 @@ import {
   seatLabel,
   type Account,
 } from '@uitstroom/shared';
-import { api, ApiError } from '../core/api';
+import { apiClient, ApiError, request } from '../core/api';
 import { TextField } from '../core/form';
 import { EnrollTotp } from '../auth/EnrollTotp';
 import { NotificationPreferencesForm } from '../notifications/NotificationPreferencesForm';
@@ -29,8 +29,10 @@ export function AccountPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [isEnrolling, setIsEnrolling] = useState(false);
   const load = useCallback(() => {
-    api('GET', '/api/account', { schema: accountSchema }).then(setAccount, (error: unknown) =>
-      setFailure(error instanceof ApiError ? error.message : 'Laden is niet gelukt.'),
+    request(apiClient.GET('/api/account'), { schema: accountSchema }).then(
+      setAccount,
+      (error: unknown) =>
+        setFailure(error instanceof ApiError ? error.message : 'Laden is niet gelukt.'),
     );
   }, []);
   useEffect(load, [load]);
@@ -117,7 +119,9 @@ function ChangePassword() {
   const onSubmit = handleSubmit(async ({ currentPassword, newPassword }) => {
     setIsDone(false);
     try {
-      await api('POST', '/api/account/password', { body: { currentPassword, newPassword } });
+      await request(
+        apiClient.POST('/api/account/password', { body: { currentPassword, newPassword } }),
+      );
       reset();
       setIsDone(true);
     } catch (error) {

@@ -14,7 +14,7 @@ import {
   type LoginRequest,
   type Me,
 } from '@uitstroom/shared';
-import { api, ApiError, onSessionEnded } from '../core/api';
+import { apiClient, ApiError, onSessionEnded, request } from '../core/api';
 
 type SessionState =
   | { status: 'loading' }
@@ -46,12 +46,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       try {
         setState({
           status: 'signedIn',
-          me: await api('GET', '/api/auth/me', { schema: meSchema }),
+          me: await request(apiClient.GET('/api/auth/me'), { schema: meSchema }),
         });
       } catch (error) {
         const isExpired = error instanceof ApiError && error.code === 'SESSION_EXPIRED';
         // After a reload in the middle of a sign-in, pick up the second step where it was.
-        const pending = await api('GET', '/api/auth/sign-in-step', {
+        const pending = await request(apiClient.GET('/api/auth/sign-in-step'), {
           schema: secondFactorStepSchema.optional(),
         }).catch(() => undefined);
         setState(
@@ -68,9 +68,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     );
   }, []);
 
-  const signIn = useCallback(async (request: LoginRequest) => {
-    const answer = await api('POST', '/api/auth/login', {
-      body: request,
+  const signIn = useCallback(async (credentials: LoginRequest) => {
+    const answer = await request(apiClient.POST('/api/auth/login', { body: credentials }), {
       schema: loginResponseSchema,
     });
     setState(
@@ -83,7 +82,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const completeSignIn = useCallback((me: Me) => setState({ status: 'signedIn', me }), []);
 
   const signOut = useCallback(async (reason: 'signedOut' | 'passwordSet' = 'signedOut') => {
-    await api('POST', '/api/auth/logout', { body: {} }).catch(() => undefined);
+    await request(apiClient.POST('/api/auth/logout', { body: {} })).catch(() => undefined);
     // Unsaved intake input is kept in this browser until saved; it leaves with the user.
     forgetLocalDrafts();
     setState({ status: 'signedOut', reason });

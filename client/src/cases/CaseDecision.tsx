@@ -10,7 +10,7 @@ import {
   lifeDomainLabel,
   type CaseDecision as Decision,
 } from '@uitstroom/shared';
-import { api, ApiError } from '../core/api';
+import { apiClient, ApiError, request } from '../core/api';
 import { useMe } from '../auth/session';
 
 /**
@@ -29,15 +29,14 @@ export function CaseDecision({
   const [doneFailure, setDoneFailure] = useState<string | null>(null);
   const me = useMe();
   useEffect(() => {
-    api('GET', `/api/cases/${caseId}/decision`, { schema: caseDecisionSchema }).then(
-      setDecision,
-      (error: unknown) => {
-        if (!(error instanceof ApiError && error.status === 404))
-          setFailure(
-            error instanceof ApiError ? error.message : 'Het besluit kon niet worden geladen.',
-          );
-      },
-    );
+    request(apiClient.GET('/api/cases/{caseId}/decision', { params: { path: { caseId } } }), {
+      schema: caseDecisionSchema,
+    }).then(setDecision, (error: unknown) => {
+      if (!(error instanceof ApiError && error.status === 404))
+        setFailure(
+          error instanceof ApiError ? error.message : 'Het besluit kon niet worden geladen.',
+        );
+    });
   }, [caseId]);
   if (failure)
     return (
@@ -55,10 +54,13 @@ export function CaseDecision({
     setDoneFailure(null);
     try {
       setDecision(
-        await api('POST', `/api/cases/${caseId}/preconditions/${preconditionId}/done`, {
-          body: {},
-          schema: caseDecisionSchema,
-        }),
+        await request(
+          apiClient.POST('/api/cases/{caseId}/preconditions/{preconditionId}/done', {
+            params: { path: { caseId, preconditionId } },
+            body: {},
+          }),
+          { schema: caseDecisionSchema },
+        ),
       );
     } catch (error) {
       setDoneFailure(

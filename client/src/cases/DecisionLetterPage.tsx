@@ -3,7 +3,7 @@ import { Link as RouterLink, useParams } from 'react-router';
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { decisionLetterSchema, formatDutchDate, type DecisionLetter } from '@uitstroom/shared';
 import { useMe } from '../auth/session';
-import { api, ApiError } from '../core/api';
+import { apiClient, ApiError, request } from '../core/api';
 import { fetchCase, messageOf } from './case-api';
 import { todayIsoDate } from './case-format';
 import './decision-letter.css';
@@ -16,10 +16,13 @@ type Loaded =
 
 function fetchLetter(caseId: string, signal: AbortSignal): Promise<DecisionLetter | null> {
   return (
-    api('GET', `/api/cases/${encodeURIComponent(caseId)}/decision-letter`, {
-      schema: decisionLetterSchema,
-      signal,
-    })
+    request(
+      apiClient.GET('/api/cases/{caseId}/decision-letter', {
+        params: { path: { caseId } },
+        signal,
+      }),
+      { schema: decisionLetterSchema },
+    )
       // 404 here (the case itself was found): the table has not decided yet.
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.status === 404) return null;

@@ -8,7 +8,7 @@ import {
   type NotificationPreferences,
   type UpdateNotificationPreferences,
 } from '@uitstroom/shared';
-import { api } from '../core/api';
+import { apiClient, request } from '../core/api';
 
 /**
  * The window event that says "your notifications changed": the live layer dispatches it when the
@@ -24,41 +24,51 @@ export function fetchNotifications(
   query: { order: 'unreadFirst' | 'newest'; page: number },
   signal?: AbortSignal,
 ): Promise<NotificationList> {
-  return api('GET', `/api/notifications?order=${query.order}&page=${query.page}&pageSize=20`, {
-    schema: notificationListSchema,
-    signal,
-  });
+  return request(
+    apiClient.GET('/api/notifications', {
+      params: { query: { order: query.order, page: query.page, pageSize: 20 } },
+      signal,
+    }),
+    { schema: notificationListSchema },
+  );
 }
 
 export async function fetchUnreadCount(signal?: AbortSignal): Promise<number> {
   return (
-    await api('GET', '/api/notifications/unread-count', { schema: unreadCountSchema, signal })
+    await request(apiClient.GET('/api/notifications/unread-count', { signal }), {
+      schema: unreadCountSchema,
+    })
   ).unreadCount;
 }
 
 export async function markNotificationRead(id: string): Promise<number> {
-  const { unreadCount } = await api('POST', `/api/notifications/${id}/read`, {
-    body: {},
-    schema: unreadCountSchema,
-  });
+  const { unreadCount } = await request(
+    apiClient.POST('/api/notifications/{notificationId}/read', {
+      params: { path: { notificationId: id } },
+    }),
+    { schema: unreadCountSchema },
+  );
   announceNotificationsChanged();
   return unreadCount;
 }
 
 export async function markAllNotificationsRead(): Promise<void> {
-  await api('POST', '/api/notifications/read-all', { body: {}, schema: unreadCountSchema });
+  await request(apiClient.POST('/api/notifications/read-all'), {
+    schema: unreadCountSchema,
+  });
   announceNotificationsChanged();
 }
 
 export function fetchPreferences(): Promise<NotificationPreferences> {
-  return api('GET', '/api/notifications/preferences', { schema: notificationPreferencesSchema });
+  return request(apiClient.GET('/api/notifications/preferences'), {
+    schema: notificationPreferencesSchema,
+  });
 }
 
 export function savePreferences(
   changes: UpdateNotificationPreferences,
 ): Promise<NotificationPreferences> {
-  return api('PUT', '/api/notifications/preferences', {
-    body: changes,
+  return request(apiClient.PUT('/api/notifications/preferences', { body: changes }), {
     schema: notificationPreferencesSchema,
   });
 }

@@ -18,7 +18,6 @@ import {
 import {
   answerOfferSchema,
   confirmPlacementSchema,
-  documentListSchema,
   dwellingKindLabel,
   formatDutchDate,
   formatDutchEuro,
@@ -38,13 +37,13 @@ import {
   type OfferView,
   type PlacementView,
 } from '@uitstroom/shared';
-import { api, ApiError } from '../core/api';
+import { ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
 import { ChoiceGroup, TextareaField } from '../core/fields';
 import { messageOf } from '../cases/case-api';
 import { formatDays, formatDutchTimestamp, todayIsoDate } from '../cases/case-format';
 import type { RegionMunicipalities } from '../cases/region';
-import { documentsPath, documentUrl } from '../cases/privacy/documents-api';
+import { documentUrl, fetchDocuments } from '../cases/privacy/documents-api';
 import {
   answerOffer,
   confirmPlacement,
@@ -578,7 +577,7 @@ function MoveInForm({ caseId, placement, offer, onDone }: StepProps) {
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
   useEffect(() => {
     // The signed agreement may be among the case's documents (those this seat may see).
-    api('GET', documentsPath(caseId), { schema: documentListSchema })
+    fetchDocuments(caseId)
       .then(setDocuments)
       .catch(() => setDocuments([]));
   }, [caseId]);

@@ -64,6 +64,7 @@ import {
   toTable,
   type AgendaEntry,
   type Table,
+  minutesUrl,
 } from './table-api';
 import { formatTableDateTime, tableStateBadge } from './table-format';
 import { ConfirmDialog, ReasonDialog } from './TableDialogs';
@@ -628,11 +629,7 @@ function Minutes({ table, agenda }: { table: Table; agenda: readonly AgendaEntry
           <Button type="button" appearance="primary-action-button" onClick={() => window.print()}>
             Afdrukken
           </Button>
-          <ButtonLink
-            appearance="secondary-action-button"
-            href={`/api/tables/${encodeURIComponent(table.id)}/minutes.pdf`}
-            download
-          >
+          <ButtonLink appearance="secondary-action-button" href={minutesUrl(table.id)} download>
             Notulen downloaden (PDF)
           </ButtonLink>
         </ButtonGroup>

@@ -1,6 +1,6 @@
 import { taskListSchema, type TaskList } from '@uitstroom/shared';
-import { api } from '../core/api';
+import { apiClient, request } from '../core/api';
 
 export function fetchTasks(signal?: AbortSignal): Promise<TaskList> {
-  return api('GET', '/api/tasks', { schema: taskListSchema, signal });
+  return request(apiClient.GET('/api/tasks', { signal }), { schema: taskListSchema });
 }

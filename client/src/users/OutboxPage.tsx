@@ -2,14 +2,14 @@ import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
 import { formatDutchDateTime, outboxMailSchema, type OutboxMail } from '@uitstroom/shared';
-import { api, ApiError } from '../core/api';
+import { apiClient, ApiError, request } from '../core/api';
 
 /** Demo mode only: the mails the app would have sent, so invitations and resets can be tried without SMTP. */
 export function OutboxPage() {
   const [mails, setMails] = useState<OutboxMail[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
-    api('GET', '/api/admin/outbox', { schema: z.array(outboxMailSchema) }).then(
+    request(apiClient.GET('/api/admin/outbox'), { schema: z.array(outboxMailSchema) }).then(
       setMails,
       (error: unknown) =>
         setFailure(error instanceof ApiError ? error.message : 'Laden is niet gelukt.'),

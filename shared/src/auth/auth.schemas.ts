@@ -25,3 +25,6 @@ export type Health = z.infer<typeof healthSchema>;
 
 /** Bodies without content (e.g. a logout) are an empty object, never anything else. */
 export const emptyBodySchema = z.strictObject({});
+
+/** The answer of a request that was accepted and acts later (a mail is sent): a Dutch sentence to show. */
+export const messageResponseSchema = z.object({ message: z.string() });

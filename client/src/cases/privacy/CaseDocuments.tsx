@@ -22,15 +22,14 @@ import {
   consentCategories,
   consentCategoryLabel,
   documentContentTypeLabel,
-  documentListSchema,
   type ConsentCategory,
   type DocumentSummary,
 } from '@uitstroom/shared';
-import { api, ApiError } from '../../core/api';
+import { ApiError } from '../../core/api';
 import {
   checkDocumentFile,
-  documentsPath,
   documentUrl,
+  fetchDocuments,
   fileErrorOf,
   uploadDocument,
 } from './documents-api';
@@ -94,7 +93,7 @@ export function CaseDocuments({
   const load = useCallback(
     (signal?: AbortSignal) => {
       setLoadFailure(null);
-      api('GET', documentsPath(caseId), { schema: documentListSchema, signal })
+      fetchDocuments(caseId, signal)
         .then(setDocuments)
         .catch((error: unknown) => {
           if ((error as Error).name === 'AbortError') return;
