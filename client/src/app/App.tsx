@@ -1,10 +1,12 @@
 import { lazy, Suspense, type ReactElement } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { Paragraph } from '@utrecht/component-library-react';
 import { isGranted } from '@uitstroom/shared';
 import { SessionProvider, useSession } from '../auth/session';
 import { LoginPage } from '../auth/LoginPage';
 import { Shell } from './Shell';
+import { queryClient } from '../core/query/query-client';
 import { ForgotPasswordPage } from '../auth/ForgotPasswordPage';
 import { SetPasswordPage } from '../auth/SetPasswordPage';
 import { AccountPage } from '../account/AccountPage';
@@ -182,10 +184,12 @@ function NotFoundPage() {
 
 export function App() {
   return (
-    <BrowserRouter>
-      <SessionProvider>
-        <AppRoutes />
-      </SessionProvider>
-    </BrowserRouter>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <SessionProvider>
+          <AppRoutes />
+        </SessionProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
   );
 }

@@ -13,6 +13,7 @@ import { useMe, useSession } from '../auth/session';
 import { LiveConnection } from '../live/LiveConnection';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { TasksNavLink } from '../tasks/TasksNavLink';
+import { invalidateNotifications } from '../notifications/notifications-api';
 
 /** The frame of every signed-in page: who you are, where you can go, and the page itself. */
 export function Shell() {
@@ -20,6 +21,7 @@ export function Shell() {
   const { signOut } = useSession();
   const menu = useFoldingMenu();
   const mainRef = useFocusableScrollBoxes();
+  useRefetchCountsOnNavigation();
   return (
     <div className="shell">
       <LiveConnection />
@@ -202,4 +204,21 @@ function useFocusableScrollBoxes() {
     };
   }, []);
   return mainRef;
+}
+
+/**
+ * The counts in the header (notifications, tasks) are read again after every move to another page:
+ * a step taken elsewhere ends a task; without the live layer, navigating is enough to catch up.
+ * The path, not the whole location: filters typed into a page's query string are not a new page.
+ */
+function useRefetchCountsOnNavigation() {
+  const { pathname } = useLocation();
+  const isFirst = useRef(true);
+  useEffect(() => {
+    if (isFirst.current) {
+      isFirst.current = false;
+      return;
+    }
+    void invalidateNotifications();
+  }, [pathname]);
 }

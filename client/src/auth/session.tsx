@@ -15,6 +15,7 @@ import {
   type Me,
 } from '@uitstroom/shared';
 import { apiClient, ApiError, onSessionEnded, request } from '../core/api';
+import { queryClient } from '../core/query/query-client';
 
 type SessionState =
   | { status: 'loading' }
@@ -40,6 +41,10 @@ function forgetLocalDrafts(): void {
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
+  // What one user read leaves with them: the next one to sign in on this tab starts from nothing.
+  useEffect(() => {
+    if (state.status !== 'signedIn') queryClient.clear();
+  }, [state.status]);
 
   useEffect(() => {
     (async () => {

@@ -15,7 +15,7 @@ import {
   type TableChanged,
 } from '@uitstroom/shared';
 import { apiClient, request } from '../core/api';
-import { announceNotificationsChanged } from '../notifications/notifications-api';
+import { invalidateNotifications } from '../notifications/notifications-api';
 
 /** What a page that follows a case or a table hears. */
 export interface RoomHandlers {
@@ -110,7 +110,7 @@ class LiveConnection {
       this.presence.set(key, event.data.people);
       this.presenceListeners.get(key)?.forEach((listener) => listener(event.data.people));
     });
-    socket.on(liveMessage.notificationsChanged, announceNotificationsChanged);
+    socket.on(liveMessage.notificationsChanged, () => void invalidateNotifications());
     socket.connect();
   }
 

@@ -1,5 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
-import { useLocation } from 'react-router';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   notificationListSchema,
   notificationPreferencesSchema,
@@ -9,15 +8,18 @@ import {
   type UpdateNotificationPreferences,
 } from '@uitstroom/shared';
 import { apiClient, request } from '../core/api';
+import { queryClient } from '../core/query/query-client';
+import { queryKeys } from '../core/query/query-keys';
 
 /**
- * The window event that says "your notifications changed": the live layer dispatches it when the
- * server says so, and this module when the user reads one here (so the badge follows at once).
+ * "Your notifications changed": the live layer says so when the server does, and a read here does
+ * (so the badge follows at once). The tasks are read again too: a notification often brings one.
  */
-export const notificationsChangedEvent = 'uitstroomtafel:notifications-changed';
-
-export function announceNotificationsChanged(): void {
-  window.dispatchEvent(new CustomEvent(notificationsChangedEvent));
+export function invalidateNotifications(): Promise<void> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: queryKeys.notifications }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.tasks }),
+  ]).then(() => undefined);
 }
 
 export function fetchNotifications(
@@ -48,7 +50,6 @@ export async function markNotificationRead(id: string): Promise<number> {
     }),
     { schema: unreadCountSchema },
   );
-  announceNotificationsChanged();
   return unreadCount;
 }
 
@@ -56,7 +57,6 @@ export async function markAllNotificationsRead(): Promise<void> {
   await request(apiClient.POST('/api/notifications/read-all'), {
     schema: unreadCountSchema,
   });
-  announceNotificationsChanged();
 }
 
 export function fetchPreferences(): Promise<NotificationPreferences> {
@@ -73,30 +73,28 @@ export function savePreferences(
   });
 }
 
-/**
- * Calls `load` when mounted, after every move to another page, and whenever the notifications change (live,
- * or read on another part of the page). Without the live layer, navigating is enough to catch up.
- * `load` gets a signal that aborts when a newer load starts or the component goes.
- */
-export function useReloadOnNotifications(load: (signal: AbortSignal) => void): void {
-  const location = useLocation();
-  const loadRef = useRef(load);
-  useLayoutEffect(() => {
-    loadRef.current = load;
+export type NotificationOrder = 'unreadFirst' | 'newest';
+
+/** One page of the notifications; the previous page stays shown while the next one loads. */
+export function useNotifications(order: NotificationOrder, page: number) {
+  return useQuery({
+    queryKey: queryKeys.notificationList(order, page),
+    queryFn: ({ signal }) => fetchNotifications({ order, page }, signal),
+    placeholderData: keepPreviousData,
   });
-  useEffect(() => {
-    let controller = new AbortController();
-    const reload = () => {
-      controller.abort();
-      controller = new AbortController();
-      loadRef.current(controller.signal);
-    };
-    reload();
-    window.addEventListener(notificationsChangedEvent, reload);
-    return () => {
-      window.removeEventListener(notificationsChangedEvent, reload);
-      controller.abort();
-    };
-    // The path, not the whole location: filters typed into a page's query string are not a new page.
-  }, [location.pathname]);
+}
+
+export function useUnreadCount() {
+  return useQuery({
+    queryKey: queryKeys.unreadCount,
+    queryFn: ({ signal }) => fetchUnreadCount(signal),
+  });
+}
+
+export function useMarkNotificationRead() {
+  return useMutation({ mutationFn: markNotificationRead, onSuccess: invalidateNotifications });
+}
+
+export function useMarkAllNotificationsRead() {
+  return useMutation({ mutationFn: markAllNotificationsRead, onSuccess: invalidateNotifications });
 }

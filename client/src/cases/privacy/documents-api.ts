@@ -8,7 +8,10 @@ import {
   type DocumentContentType,
   type DocumentSummary,
 } from '@uitstroom/shared';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { apiClient, ApiError, apiUrl, fileBody, request } from '../../core/api';
+import { queryClient } from '../../core/query/query-client';
+import { queryKeys } from '../../core/query/query-keys';
 
 /**
  * Uploading a document of a case: the documents panel and the consent form (the signed form)
@@ -78,4 +81,21 @@ export function fileErrorOf(error: unknown): string | null {
     error.issues.find((i) => i.path === 'body' || i.path === 'filename' || i.path === 'contentType')
       ?.message ?? null
   );
+}
+
+/** The documents of a case this seat may see. */
+export function useCaseDocuments(caseId: string) {
+  return useQuery({
+    queryKey: queryKeys.caseDocuments(caseId),
+    queryFn: ({ signal }) => fetchDocuments(caseId, signal),
+  });
+}
+
+/** Adds a document; the case's list is read again. */
+export function useUploadDocument(caseId: string) {
+  return useMutation({
+    mutationFn: ({ file, category }: { file: File; category: ConsentCategory }) =>
+      uploadDocument(caseId, file, category),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.caseDocuments(caseId) }),
+  });
 }
