@@ -8,8 +8,8 @@ import {
   Paragraph,
   SkipLink,
 } from '@utrecht/component-library-react';
-import { isGranted, seatLabel } from '@uitstroom/shared';
-import { useMe, useSession } from '../auth/session';
+import { seatLabel } from '@uitstroom/shared';
+import { useCan, useMe, useSession } from '../auth/session';
 import { LiveConnection } from '../live/LiveConnection';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { TasksNavLink } from '../tasks/TasksNavLink';
@@ -19,6 +19,7 @@ import { invalidateNotifications } from '../notifications/notifications-api';
 export function Shell() {
   const me = useMe();
   const { signOut } = useSession();
+  const can = useCan();
   const menu = useFoldingMenu();
   const mainRef = useFocusableScrollBoxes();
   useRefetchCountsOnNavigation();
@@ -66,57 +67,57 @@ export function Shell() {
           ref={menu.listRef}
           className={menu.open ? 'shell__menu shell__menu--open' : 'shell__menu'}
         >
-          {me.seat !== 'regionAdmin' && (
+          {can('case:list') && (
             <li>
               <TasksNavLink />
             </li>
           )}
-          {me.seat !== 'regionAdmin' && (
+          {can('case:list') && (
             <li>
               <NavLink to="/casussen">Mijn casussen</NavLink>
             </li>
           )}
-          {me.seat !== 'regionAdmin' && (
+          {can('table:read') && (
             <li>
               <NavLink to="/tafels">Tafels</NavLink>
             </li>
           )}
-          {me.seat === 'corporation' && (
+          {can('dwelling:read') && (
             <li>
               <NavLink to="/woningen">Woningen</NavLink>
             </li>
           )}
-          {['corporation', 'municipality', 'chair', 'regionAdmin'].includes(me.seat) && (
+          {can('contingent:read') && (
             <li>
               <NavLink to="/contingenten">Contingenten</NavLink>
             </li>
           )}
-          {isGranted(me.seat, 'indicator:read') && (
+          {can('indicator:read') && (
             <li>
               <NavLink to="/indicatoren">Indicatoren</NavLink>
             </li>
           )}
-          {me.seat === 'regionAdmin' && (
+          {can('user:read') && (
             <li>
               <NavLink to="/beheer/gebruikers">Organisaties en gebruikers</NavLink>
             </li>
           )}
-          {me.seat === 'regionAdmin' && (
+          {can('ruleSet:update') && (
             <li>
               <NavLink to="/regio/instellingen">Regio-instellingen</NavLink>
             </li>
           )}
-          {me.seat === 'regionAdmin' && (
+          {can('audit:search') && (
             <li>
               <NavLink to="/beheer/audit">Auditlog</NavLink>
             </li>
           )}
-          {me.seat === 'regionAdmin' && (
+          {can('case:erase') && (
             <li>
               <NavLink to="/beheer/bewaartermijnen">Bewaartermijnen</NavLink>
             </li>
           )}
-          {me.seat === 'regionAdmin' && (
+          {can('outbox:read') && (
             <li>
               <NavLink to="/beheer/postvak">Demo-postvak</NavLink>
             </li>

@@ -13,6 +13,7 @@ import {
   secondFactorStepSchema,
   type LoginRequest,
   type Me,
+  type Permission,
 } from '@uitstroom/shared';
 import { apiClient, ApiError, onSessionEnded, request } from '../core/api';
 import { queryClient } from '../core/query/query-client';
@@ -107,6 +108,15 @@ export function useSession(): SessionApi {
 }
 
 /** The signed-in user; only for pages inside the shell. */
+/**
+ * What the signed-in seat may do, from its grants (`GET /api/auth/me`, the server's own table); a
+ * page asks this, or a record's `allowedTransitions` and `can`, never compares seats.
+ */
+export function useCan(): (permission: Permission) => boolean {
+  const { grants } = useMe();
+  return (permission) => grants.includes(permission);
+}
+
 export function useMe(): Me {
   const { state } = useSession();
   if (state.status !== 'signedIn') throw new Error('useMe without a session');

@@ -31,7 +31,7 @@ import {
   type CaseSectionName,
   type OriginException,
 } from '@uitstroom/shared';
-import { useMe } from '../auth/session';
+import { useCan, useMe } from '../auth/session';
 import { ApiError } from '../core/api';
 import { SelectField } from '../core/form';
 import {
@@ -169,12 +169,13 @@ interface CaseViewProps {
 
 function CaseView({ view, onChange, notice, setNotice, liveNote }: CaseViewProps) {
   const me = useMe();
+  const can = useCan();
   const region = useRegionMunicipalities();
   const [referenceDate] = useState(todayIsoDate);
-  const canEdit = me.seat === 'casemanager' && view.state !== 'closed';
+  const canEdit = can('case:update') && view.state !== 'closed';
   // The owning organisation's case manager: records consent, adds documents, reads the log.
   const isOwningCaseManager =
-    me.seat === 'casemanager' && !!view.owner && view.owner.organisationId === me.organisation.id;
+    can('case:consent') && !!view.owner && view.owner.organisationId === me.organisation.id;
   // After a step elsewhere on the page (a consent, an offer): the case itself is read again; what it
   // still misses, and its warnings, come from the server.
   const refresh = () => {
@@ -363,7 +364,7 @@ function CaseView({ view, onChange, notice, setNotice, liveNote }: CaseViewProps
           />
         )}
       {/* A corporation sees its own dwellings that fit a case searching for one, and offers one of them. */}
-      {me.seat === 'corporation' && view.id && view.state === 'searching' && (
+      {can('offer:create') && view.id && view.state === 'searching' && (
         <CaseDwellingFits
           caseId={view.id}
           region={region}
@@ -443,7 +444,7 @@ function CaseHeader({
   setNotice(n: string | null): void;
   isOwningCaseManager: boolean;
 }) {
-  const me = useMe();
+  const can = useCan();
   const region = useRegionMunicipalities();
   // The region's waiting target (domain.md §6) counts until a dwelling is offered.
   const isWaitingTooLong =
@@ -511,7 +512,7 @@ function CaseHeader({
         </DataList>
       )}
       {isOwningCaseManager && view.id && <CasePrivacyLinks caseId={view.id} state={view.state} />}
-      {me.seat === 'casemanager' && view.owner && view.state !== 'closed' && (
+      {can('case:handover') && view.owner && view.state !== 'closed' && (
         <Handover
           view={view}
           onDone={(next, colleague) => {

@@ -25,7 +25,7 @@ import {
   type CaseList,
   type CaseListQuery,
 } from '@uitstroom/shared';
-import { useMe } from '../auth/session';
+import { useCan, useMe } from '../auth/session';
 import { SelectField, TextField } from '../core/form';
 import { fetchCases, messageOf } from './case-api';
 import { CheckboxField } from '../core/fields';
@@ -158,6 +158,7 @@ const emptyListExplanation: Record<string, string> = {
 
 export function MyCasesPage() {
   const me = useMe();
+  const can = useCan();
   const region = useRegionMunicipalities();
   const [search, setSearch] = useSearchParams();
   const state = readState(search);
@@ -205,7 +206,7 @@ export function MyCasesPage() {
     <div className="my-cases">
       <div className="page-title">
         <Heading level={1}>Mijn casussen</Heading>
-        {me.seat === 'casemanager' && (
+        {can('case:create') && (
           <RouterLink
             to="/casussen/nieuw"
             className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"

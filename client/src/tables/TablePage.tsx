@@ -34,7 +34,7 @@ import {
   type RegionOrganisation,
 } from '@uitstroom/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useMe } from '../auth/session';
+import { useCan, useMe } from '../auth/session';
 import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
 import { SelectField } from '../core/form';
@@ -84,6 +84,7 @@ export function TablePage() {
   const { tableId } = useParams();
   const location = useLocation();
   const me = useMe();
+  const can = useCan();
   const region = useRegionMunicipalities();
   const tableQuery = useQuery({
     queryKey: queryKeys.table(tableId ?? ''),
@@ -170,7 +171,7 @@ export function TablePage() {
   }
   if (!table) return <Paragraph role="status">Tafel laden…</Paragraph>;
 
-  const isChair = me.seat === 'chair';
+  const isChair = can('table:manage');
   const agenda = table.agenda;
 
   /** A write to the table: its answer replaces the table; a stale version reloads it and says so. */
@@ -328,7 +329,7 @@ export function TablePage() {
         </section>
       )}
 
-      {(me.seat === 'casemanager' || isChair) && table.state !== 'closed' && (
+      {can('table:agenda') && table.state !== 'closed' && (
         <ScheduleCase
           table={table}
           onScheduled={(next, name) => {

@@ -16,7 +16,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { tableStateLabel, type RegionOrganisation } from '@uitstroom/shared';
-import { useMe } from '../auth/session';
+import { useCan, useMe } from '../auth/session';
 import { Pager } from '../core/Pager';
 import { messageOf } from '../cases/case-api';
 import { useRegionMunicipalities, type RegionMunicipalities } from '../cases/region';
@@ -29,6 +29,7 @@ import './tables.css';
 /** `/tafels`: the tables in reach, upcoming first, then the past ones; the chair plans new ones here. */
 export function TablesPage() {
   const me = useMe();
+  const can = useCan();
   const region = useRegionMunicipalities();
   const navigate = useNavigate();
   const [isPlanning, setIsPlanning] = useState(false);
@@ -53,7 +54,7 @@ export function TablesPage() {
         )
       : null;
   const planButton = useRef<HTMLButtonElement>(null);
-  const isChair = me.seat === 'chair';
+  const isChair = can('table:manage');
 
   useEffect(() => {
     if (isPlanning) document.getElementById('plannen-kop')?.focus();
