@@ -180,11 +180,13 @@ await layer('types', async () => {
       )),
     );
   }
+  // The client's API types must match the routes: a changed route breaks the client's type check.
+  const apiTypesFresh = run('npx', ['tsx', 'scripts/api-types.ts', '--check']) === 0;
   const failed = projects.filter((_, i) => statuses[i] !== 0);
   return {
-    passed: projects.length - failed.length,
-    failed: failed.length,
-    note: 'projects type-checked',
+    passed: projects.length - failed.length + (apiTypesFresh ? 1 : 0),
+    failed: failed.length + (apiTypesFresh ? 0 : 1),
+    note: 'projects type-checked, API types fresh',
   };
 });
 await layer('unit', () => jestLayer('unit'));

@@ -15,7 +15,7 @@ import { buildOpenApiDocument, createRegistry } from './core/http/openapi';
 import { mountRoutes, type AnyRoute } from './core/http/route';
 import { requestContextMiddleware, sessionMiddleware } from './core/session';
 import { authRoutes, loadActor } from './auth';
-import { createMailer } from './core/mailer';
+import { createMailer, type Mailer } from './core/mailer';
 import { healthRoutes } from './health';
 import { regionRoutes } from './regions';
 import { usersRoutes } from './users';
@@ -94,23 +94,7 @@ export function createApp(
   // Notification mails link to PUBLIC_URL (required in production); locally, to this server.
   installNotificationMailer(db, { mailer, baseUrl: publicOriginOf(config), logger });
   const registry = createRegistry();
-  const routes: AnyRoute[] = [
-    ...healthRoutes(db),
-    ...authRoutes(db, config, mailer),
-    ...usersRoutes(db, config, mailer),
-    ...regionRoutes(db),
-    ...casesRoutes(db),
-    ...tablesRoutes(db),
-    ...documentsRoutes(db),
-    ...auditRoutes(db),
-    ...notificationsRoutes(db, { caseScope, tableScope }),
-    ...tasksRoutes(db),
-    ...dwellingsRoutes(db),
-    ...placementsRoutes(db),
-    ...supportRoutes(db),
-    ...retentionRoutes(db),
-    ...indicatorsRoutes(db),
-  ];
+  const routes = apiRoutes(db, config, mailer);
   const api = express.Router();
   mountRoutes(api, registry, routes);
   // The route table, for the authorization matrix test that is generated from it.
@@ -134,4 +118,28 @@ export function createApp(
   app.use('/api', auditDeniedAccess(db, routes));
   app.use(errorHandler(logger));
   return app;
+}
+
+/**
+ * Every route of the API. Building the list touches no database (handlers use `db` when called),
+ * so `scripts/api-types.ts` describes the API from it without a running server.
+ */
+export function apiRoutes(db: DataSource, config: AppConfig, mailer: Mailer): AnyRoute[] {
+  return [
+    ...healthRoutes(db),
+    ...authRoutes(db, config, mailer),
+    ...usersRoutes(db, config, mailer),
+    ...regionRoutes(db),
+    ...casesRoutes(db),
+    ...tablesRoutes(db),
+    ...documentsRoutes(db),
+    ...auditRoutes(db),
+    ...notificationsRoutes(db, { caseScope, tableScope }),
+    ...tasksRoutes(db),
+    ...dwellingsRoutes(db),
+    ...placementsRoutes(db),
+    ...supportRoutes(db),
+    ...retentionRoutes(db),
+    ...indicatorsRoutes(db),
+  ];
 }

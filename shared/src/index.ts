@@ -25,6 +25,7 @@ export * from './notifications/notification.rules';
 export * from './tasks/task.schemas';
 export * from './tasks/task.rules';
 export * from './tables/table.rules';
+export * from './tables/decision.rules';
 export * from './live/live.schemas';
 export * from './live/live.rules';
 export * from './csv/csv.rules';

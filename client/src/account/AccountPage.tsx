@@ -1,4 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { queryClient } from '../core/query/query-client';
+import { queryKeys } from '../core/query/query-keys';
+import { failureOf } from '../core/query/QueryState';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
@@ -11,7 +15,7 @@ import {
   seatLabel,
   type Account,
 } from '@uitstroom/shared';
-import { api, ApiError } from '../core/api';
+import { apiClient, ApiError, request } from '../core/api';
 import { TextField } from '../core/form';
 import { EnrollTotp } from '../auth/EnrollTotp';
 import { NotificationPreferencesForm } from '../notifications/NotificationPreferencesForm';
@@ -25,15 +29,17 @@ const passwordFormSchema = changePasswordSchema
 type PasswordForm = z.infer<typeof passwordFormSchema>;
 
 export function AccountPage() {
-  const [account, setAccount] = useState<Account | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const accountQuery = useQuery({
+    queryKey: queryKeys.account,
+    queryFn: ({ signal }) =>
+      request(apiClient.GET('/api/account', { signal }), { schema: accountSchema }),
+  });
+  const account: Account | null = accountQuery.data ?? null;
+  const failure = accountQuery.isError
+    ? failureOf(accountQuery.error, 'Laden is niet gelukt.')
+    : null;
   const [isEnrolling, setIsEnrolling] = useState(false);
-  const load = useCallback(() => {
-    api('GET', '/api/account', { schema: accountSchema }).then(setAccount, (error: unknown) =>
-      setFailure(error instanceof ApiError ? error.message : 'Laden is niet gelukt.'),
-    );
-  }, []);
-  useEffect(load, [load]);
+  const load = () => void queryClient.invalidateQueries({ queryKey: queryKeys.account });
 
   return (
     <>
@@ -117,7 +123,9 @@ function ChangePassword() {
   const onSubmit = handleSubmit(async ({ currentPassword, newPassword }) => {
     setIsDone(false);
     try {
-      await api('POST', '/api/account/password', { body: { currentPassword, newPassword } });
+      await request(
+        apiClient.POST('/api/account/password', { body: { currentPassword, newPassword } }),
+      );
       reset();
       setIsDone(true);
     } catch (error) {

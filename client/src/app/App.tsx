@@ -1,17 +1,28 @@
 import { lazy, Suspense, type ReactElement } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { Paragraph } from '@utrecht/component-library-react';
-import { isGranted } from '@uitstroom/shared';
+import type { Permission } from '@uitstroom/shared';
 import { SessionProvider, useSession } from '../auth/session';
 import { LoginPage } from '../auth/LoginPage';
 import { Shell } from './Shell';
+import { queryClient } from '../core/query/query-client';
 import { ForgotPasswordPage } from '../auth/ForgotPasswordPage';
 import { SetPasswordPage } from '../auth/SetPasswordPage';
-import { AccountPage } from '../account/AccountPage';
-import { UsersPage } from '../users/UsersPage';
-import { OutboxPage } from '../users/OutboxPage';
-import { RuleSetPage } from '../regions/RuleSetPage';
 
+// The account and the region's administration: their own chunks, out of the first page's JavaScript.
+const AccountPage = lazy(() =>
+  import('../account/AccountPage').then((module) => ({ default: module.AccountPage })),
+);
+const UsersPage = lazy(() =>
+  import('../users/UsersPage').then((module) => ({ default: module.UsersPage })),
+);
+const OutboxPage = lazy(() =>
+  import('../users/OutboxPage').then((module) => ({ default: module.OutboxPage })),
+);
+const RuleSetPage = lazy(() =>
+  import('../regions/RuleSetPage').then((module) => ({ default: module.RuleSetPage })),
+);
 // Its own chunk: the page carries the rule engine, which no other page needs.
 const OriginRulePage = lazy(() =>
   import('../origin-rule/OriginRulePage').then((module) => ({ default: module.OriginRulePage })),
@@ -106,50 +117,52 @@ function AppRoutes() {
       </Routes>
     );
   }
-  const isRegionAdmin = state.me.seat === 'regionAdmin';
-  const isCorporation = state.me.seat === 'corporation';
-  const hasContingents = ['corporation', 'municipality', 'chair', 'regionAdmin'].includes(
-    state.me.seat,
-  );
+  // The pages a seat reaches follow from its grants (GET /api/auth/me), as the API's routes do.
+  const can = (permission: Permission) => state.me.grants.includes(permission);
+  const worksOnCases = can('case:list');
   // Each seat starts where its work is: the chair at the tables, the region's administrator at the users.
-  const home =
-    state.me.seat === 'regionAdmin'
-      ? '/beheer/gebruikers'
-      : state.me.seat === 'chair'
-        ? '/tafels'
-        : '/casussen';
+  const home = can('user:read')
+    ? '/beheer/gebruikers'
+    : can('table:manage')
+      ? '/tafels'
+      : '/casussen';
   return (
     <Suspense fallback={<Loading />}>
       <Routes>
         {setPassword}
         <Route element={<Shell />}>
-          <Route path="/account" element={<AccountPage />} />
+          <Route path="/account" element={page(<AccountPage />)} />
           <Route path="/" element={<Navigate to={home} replace />} />
           <Route path="/inloggen" element={<Navigate to={home} replace />} />
           <Route path="/herkomstregel" element={page(<OriginRulePage />)} />
           <Route path="/meldingen" element={page(<NotificationsPage />)} />
-          {hasContingents && <Route path="/contingenten" element={page(<ContingentsPage />)} />}
-          {isGranted(state.me.seat, 'indicator:read') && (
+          {can('contingent:read') && (
+            <Route path="/contingenten" element={page(<ContingentsPage />)} />
+          )}
+          {can('indicator:read') && (
             <>
               <Route path="/indicatoren" element={page(<IndicatorsPage />)} />
               <Route path="/indicatoren/afdrukken" element={page(<IndicatorsPrintPage />)} />
             </>
           )}
-          {isCorporation && (
+          {can('dwelling:read') && (
             <>
               <Route path="/woningen" element={page(<DwellingsPage />)} />
               <Route path="/woningen/:dwellingId" element={page(<DwellingPage />)} />
             </>
           )}
-          {isRegionAdmin ? (
-            <>
-              <Route path="/beheer/gebruikers" element={<UsersPage />} />
-              <Route path="/beheer/postvak" element={<OutboxPage />} />
-              <Route path="/beheer/audit" element={page(<AuditSearchPage />)} />
-              <Route path="/beheer/bewaartermijnen" element={page(<RetentionPage />)} />
-              <Route path="/regio/instellingen" element={<RuleSetPage />} />
-            </>
-          ) : (
+          {can('user:read') && <Route path="/beheer/gebruikers" element={page(<UsersPage />)} />}
+          {can('outbox:read') && <Route path="/beheer/postvak" element={page(<OutboxPage />)} />}
+          {can('audit:search') && (
+            <Route path="/beheer/audit" element={page(<AuditSearchPage />)} />
+          )}
+          {can('case:erase') && (
+            <Route path="/beheer/bewaartermijnen" element={page(<RetentionPage />)} />
+          )}
+          {can('ruleSet:update') && (
+            <Route path="/regio/instellingen" element={page(<RuleSetPage />)} />
+          )}
+          {worksOnCases && (
             <>
               <Route path="/taken" element={page(<TasksPage />)} />
               <Route path="/casussen" element={page(<MyCasesPage />)} />
@@ -182,10 +195,12 @@ function NotFoundPage() {
 
 export function App() {
   return (
-    <BrowserRouter>
-      <SessionProvider>
-        <AppRoutes />
-      </SessionProvider>
-    </BrowserRouter>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <SessionProvider>
+          <AppRoutes />
+        </SessionProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
   );
 }

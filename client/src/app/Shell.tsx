@@ -8,18 +8,21 @@ import {
   Paragraph,
   SkipLink,
 } from '@utrecht/component-library-react';
-import { isGranted, seatLabel } from '@uitstroom/shared';
-import { useMe, useSession } from '../auth/session';
+import { seatLabel } from '@uitstroom/shared';
+import { useCan, useMe, useSession } from '../auth/session';
 import { LiveConnection } from '../live/LiveConnection';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { TasksNavLink } from '../tasks/TasksNavLink';
+import { invalidateNotifications } from '../notifications/notifications-api';
 
 /** The frame of every signed-in page: who you are, where you can go, and the page itself. */
 export function Shell() {
   const me = useMe();
   const { signOut } = useSession();
+  const can = useCan();
   const menu = useFoldingMenu();
   const mainRef = useFocusableScrollBoxes();
+  useRefetchCountsOnNavigation();
   return (
     <div className="shell">
       <LiveConnection />
@@ -64,57 +67,57 @@ export function Shell() {
           ref={menu.listRef}
           className={menu.open ? 'shell__menu shell__menu--open' : 'shell__menu'}
         >
-          {me.seat !== 'regionAdmin' && (
+          {can('case:list') && (
             <li>
               <TasksNavLink />
             </li>
           )}
-          {me.seat !== 'regionAdmin' && (
+          {can('case:list') && (
             <li>
               <NavLink to="/casussen">Mijn casussen</NavLink>
             </li>
           )}
-          {me.seat !== 'regionAdmin' && (
+          {can('table:read') && (
             <li>
               <NavLink to="/tafels">Tafels</NavLink>
             </li>
           )}
-          {me.seat === 'corporation' && (
+          {can('dwelling:read') && (
             <li>
               <NavLink to="/woningen">Woningen</NavLink>
             </li>
           )}
-          {['corporation', 'municipality', 'chair', 'regionAdmin'].includes(me.seat) && (
+          {can('contingent:read') && (
             <li>
               <NavLink to="/contingenten">Contingenten</NavLink>
             </li>
           )}
-          {isGranted(me.seat, 'indicator:read') && (
+          {can('indicator:read') && (
             <li>
               <NavLink to="/indicatoren">Indicatoren</NavLink>
             </li>
           )}
-          {me.seat === 'regionAdmin' && (
+          {can('user:read') && (
             <li>
               <NavLink to="/beheer/gebruikers">Organisaties en gebruikers</NavLink>
             </li>
           )}
-          {me.seat === 'regionAdmin' && (
+          {can('ruleSet:update') && (
             <li>
               <NavLink to="/regio/instellingen">Regio-instellingen</NavLink>
             </li>
           )}
-          {me.seat === 'regionAdmin' && (
+          {can('audit:search') && (
             <li>
               <NavLink to="/beheer/audit">Auditlog</NavLink>
             </li>
           )}
-          {me.seat === 'regionAdmin' && (
+          {can('case:erase') && (
             <li>
               <NavLink to="/beheer/bewaartermijnen">Bewaartermijnen</NavLink>
             </li>
           )}
-          {me.seat === 'regionAdmin' && (
+          {can('outbox:read') && (
             <li>
               <NavLink to="/beheer/postvak">Demo-postvak</NavLink>
             </li>
@@ -202,4 +205,21 @@ function useFocusableScrollBoxes() {
     };
   }, []);
   return mainRef;
+}
+
+/**
+ * The counts in the header (notifications, tasks) are read again after every move to another page:
+ * a step taken elsewhere ends a task; without the live layer, navigating is enough to catch up.
+ * The path, not the whole location: filters typed into a page's query string are not a new page.
+ */
+function useRefetchCountsOnNavigation() {
+  const { pathname } = useLocation();
+  const isFirst = useRef(true);
+  useEffect(() => {
+    if (isFirst.current) {
+      isFirst.current = false;
+      return;
+    }
+    void invalidateNotifications();
+  }, [pathname]);
 }

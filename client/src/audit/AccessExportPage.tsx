@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useParams } from 'react-router';
 import {
   Alert,
@@ -40,20 +41,15 @@ import './audit.css';
  */
 export function AccessExportPage() {
   const { caseId } = useParams();
-  const [data, setData] = useState<CaseExport | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!caseId) return;
-    const controller = new AbortController();
-    fetchCaseExport(caseId, controller.signal)
-      .then(setData)
-      .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError')
-          setFailure(messageOf(error, 'Het overzicht kon niet worden gemaakt.'));
-      });
-    return () => controller.abort();
-  }, [caseId]);
+  const exportQuery = useQuery({
+    queryKey: queryKeys.caseExport(caseId ?? ''),
+    queryFn: ({ signal }) => fetchCaseExport(caseId!, signal),
+    enabled: !!caseId,
+  });
+  const data: CaseExport | null = exportQuery.data ?? null;
+  const failure = exportQuery.isError
+    ? messageOf(exportQuery.error, 'Het overzicht kon niet worden gemaakt.')
+    : null;
 
   return (
     <article className="access-export" aria-labelledby="inzage-titel">

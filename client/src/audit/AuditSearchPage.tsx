@@ -1,4 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../core/query/query-keys';
 import { useSearchParams } from 'react-router';
 import { useForm } from 'react-hook-form';
 import {
@@ -121,46 +123,37 @@ export function AuditSearchPage() {
   const { filters, page } = readFilters(search);
   const queryInput = toQueryInput(filters, page);
   const apiQuery = new URLSearchParams(queryInput).toString();
-  const [result, setResult] = useState<AuditSearchResult | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [users, setUsers] = useState<UserSummary[]>([]);
-  const [organisations, setOrganisations] = useState<OrganisationSummary[]>([]);
-
-  useEffect(() => {
-    Promise.all([fetchRegionUsers(), fetchRegionOrganisations()])
-      .then(([u, o]) => {
-        setUsers([...u].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')));
-        setOrganisations(o);
-      })
-      .catch(() =>
-        setFailure('De gebruikers en organisaties konden niet worden geladen; zoeken kan wel.'),
-      );
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setResult(null);
-    // A URL typed by hand is checked here too: the server would refuse it with the same words.
-    const parsed = auditSearchQuerySchema.safeParse(
-      Object.fromEntries(new URLSearchParams(apiQuery)),
-    );
-    if (!parsed.success) {
-      setFailure('De zoekopdracht in het adres klopt niet. Pas de filters aan en zoek opnieuw.');
-      return;
-    }
-    setFailure(null);
-    searchAuditLog(new URLSearchParams(apiQuery), controller.signal)
-      .then(setResult)
-      .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError')
-          setFailure(
-            error instanceof ApiError
-              ? error.message
-              : 'Zoeken is niet gelukt. Probeer het opnieuw.',
-          );
-      });
-    return () => controller.abort();
-  }, [apiQuery]);
+  const people = useQuery({
+    queryKey: [...queryKeys.adminUsers, ...queryKeys.adminOrganisations],
+    queryFn: async () => {
+      const [u, o] = await Promise.all([fetchRegionUsers(), fetchRegionOrganisations()]);
+      return {
+        users: [...u].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')),
+        organisations: o,
+      };
+    },
+  });
+  const users: UserSummary[] = people.data?.users ?? [];
+  const organisations: OrganisationSummary[] = people.data?.organisations ?? [];
+  // A URL typed by hand is checked here too: the server would refuse it with the same words.
+  const isValidQuery = auditSearchQuerySchema.safeParse(
+    Object.fromEntries(new URLSearchParams(apiQuery)),
+  ).success;
+  const searchQuery = useQuery({
+    queryKey: queryKeys.audit(apiQuery),
+    queryFn: ({ signal }) => searchAuditLog(new URLSearchParams(apiQuery), signal),
+    enabled: isValidQuery,
+  });
+  const result: AuditSearchResult | null = searchQuery.data ?? null;
+  const failure = !isValidQuery
+    ? 'De zoekopdracht in het adres klopt niet. Pas de filters aan en zoek opnieuw.'
+    : searchQuery.isError
+      ? searchQuery.error instanceof ApiError
+        ? searchQuery.error.message
+        : 'Zoeken is niet gelukt. Probeer het opnieuw.'
+      : people.isError
+        ? 'De gebruikers en organisaties konden niet worden geladen; zoeken kan wel.'
+        : null;
 
   const { register, handleSubmit, setError, reset, formState } = useForm<Filters>({
     defaultValues: filters,

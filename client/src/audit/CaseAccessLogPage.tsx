@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useParams } from 'react-router';
 import {
   Alert,
@@ -28,21 +30,16 @@ const latestCount = 20;
  */
 export function CaseAccessLogPage() {
   const { caseId } = useParams();
-  const [log, setLog] = useState<CaseAccessLog | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const logQuery = useQuery({
+    queryKey: queryKeys.caseAccessLog(caseId ?? ''),
+    queryFn: ({ signal }) => fetchCaseAccessLog(caseId!, signal),
+    enabled: !!caseId,
+  });
+  const log: CaseAccessLog | null = logQuery.data ?? null;
+  const failure = logQuery.isError
+    ? messageOf(logQuery.error, 'Het logboek kon niet worden geladen.')
+    : null;
   const [showAll, setShowAll] = useState(false);
-
-  useEffect(() => {
-    if (!caseId) return;
-    const controller = new AbortController();
-    fetchCaseAccessLog(caseId, controller.signal)
-      .then(setLog)
-      .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError')
-          setFailure(messageOf(error, 'Het logboek kon niet worden geladen.'));
-      });
-    return () => controller.abort();
-  }, [caseId]);
 
   return (
     <>

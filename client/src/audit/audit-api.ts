@@ -11,37 +11,44 @@ import {
   type OrganisationSummary,
   type UserSummary,
 } from '@uitstroom/shared';
-import { api, ApiError } from '../core/api';
+import { apiClient, ApiError, apiUrl, queryOf, request } from '../core/api';
 
 /** The access log, the resident's export and the privacy officer's search, as the client calls them. */
 export function exportUrl(caseId: string): string {
-  return `/api/cases/${encodeURIComponent(caseId)}/export`;
+  return apiUrl('/api/cases/{caseId}/export', { caseId });
 }
 
 export function fetchCaseExport(caseId: string, signal?: AbortSignal): Promise<CaseExport> {
-  return api('GET', exportUrl(caseId), { schema: caseExportSchema, signal });
+  return request(
+    apiClient.GET('/api/cases/{caseId}/export', { params: { path: { caseId } }, signal }),
+    { schema: caseExportSchema },
+  );
 }
 
 export function fetchCaseAccessLog(caseId: string, signal?: AbortSignal): Promise<CaseAccessLog> {
-  return api('GET', `/api/cases/${encodeURIComponent(caseId)}/access-log`, {
-    schema: caseAccessLogSchema,
-    signal,
-  });
+  return request(
+    apiClient.GET('/api/cases/{caseId}/access-log', { params: { path: { caseId } }, signal }),
+    { schema: caseAccessLogSchema },
+  );
 }
 
 export function searchAuditLog(
   query: URLSearchParams,
   signal?: AbortSignal,
 ): Promise<AuditSearchResult> {
-  return api('GET', `/api/audit?${query.toString()}`, { schema: auditSearchResultSchema, signal });
+  return request(apiClient.GET('/api/audit', { params: { query: queryOf(query) }, signal }), {
+    schema: auditSearchResultSchema,
+  });
 }
 
 export function fetchRegionUsers(): Promise<UserSummary[]> {
-  return api('GET', '/api/admin/users', { schema: z.array(userSummarySchema) });
+  return request(apiClient.GET('/api/admin/users'), { schema: z.array(userSummarySchema) });
 }
 
 export function fetchRegionOrganisations(): Promise<OrganisationSummary[]> {
-  return api('GET', '/api/admin/organisations', { schema: z.array(organisationSchema) });
+  return request(apiClient.GET('/api/admin/organisations'), {
+    schema: z.array(organisationSchema),
+  });
 }
 
 /** A Dutch message for a failed call; a case out of reach reads the same as one that does not exist. */

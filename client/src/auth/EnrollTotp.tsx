@@ -16,7 +16,7 @@ import {
   type RecoveryCodes,
   type TotpEnrollment,
 } from '@uitstroom/shared';
-import { api, ApiError } from '../core/api';
+import { apiClient, ApiError, request } from '../core/api';
 import { TextField } from '../core/form';
 import { useSession } from './session';
 
@@ -41,7 +41,9 @@ export function EnrollTotp({
   });
 
   useEffect(() => {
-    api('POST', '/api/auth/totp/enrollment', { body: {}, schema: totpEnrollmentSchema })
+    request(apiClient.POST('/api/auth/totp/enrollment', { body: {} }), {
+      schema: totpEnrollmentSchema,
+    })
       .then(setEnrollment)
       .catch((error: unknown) =>
         setFailure(error instanceof ApiError ? error.message : 'Het instellen kon niet starten.'),
@@ -52,8 +54,7 @@ export function EnrollTotp({
     setFailure(null);
     try {
       setResult(
-        await api('POST', '/api/auth/totp/enrollment/confirm', {
-          body: { code },
+        await request(apiClient.POST('/api/auth/totp/enrollment/confirm', { body: { code } }), {
           schema: recoveryCodesSchema,
         }),
       );

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Link as RouterLink } from 'react-router';
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { passwordResetRequestSchema } from '@uitstroom/shared';
-import { api, ApiError } from '../core/api';
+import { apiClient, ApiError, request } from '../core/api';
 import { TextField } from '../core/form';
 import { AuthLayout } from './AuthLayout';
 
@@ -19,8 +19,8 @@ export function ForgotPasswordPage() {
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
     try {
-      const response = await api('POST', '/api/auth/password-reset', { body: values });
-      setAnswer((response as { message: string }).message);
+      const response = await request(apiClient.POST('/api/auth/password-reset', { body: values }));
+      setAnswer(response.message);
     } catch (error) {
       setFailure(error instanceof ApiError ? error.message : 'Versturen is niet gelukt.');
     }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { meSchema, recoveryCodeSchema, totpCodeSchema } from '@uitstroom/shared';
-import { api, ApiError } from '../core/api';
+import { apiClient, ApiError, request } from '../core/api';
 import { TextField } from '../core/form';
 import { useSession } from './session';
 
@@ -23,10 +23,12 @@ export function SecondFactorStep() {
       return;
     }
     try {
-      const me = await api('POST', '/api/auth/second-factor', {
-        body: isRecovery ? { recoveryCode: code } : { code },
-        schema: meSchema,
-      });
+      const me = await request(
+        apiClient.POST('/api/auth/second-factor', {
+          body: isRecovery ? { recoveryCode: code } : { code },
+        }),
+        { schema: meSchema },
+      );
       completeSignIn(me);
     } catch (error) {
       reset({ code: '' });

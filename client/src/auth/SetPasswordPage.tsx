@@ -10,7 +10,7 @@ import {
   tokenInfoSchema,
   type TokenInfo,
 } from '@uitstroom/shared';
-import { api, ApiError } from '../core/api';
+import { apiClient, ApiError, request } from '../core/api';
 import { TextField } from '../core/form';
 import { AuthLayout } from './AuthLayout';
 import { useSession } from './session';
@@ -36,7 +36,7 @@ export function SetPasswordPage() {
   });
 
   useEffect(() => {
-    api('POST', '/api/auth/token', { body: { token }, schema: tokenInfoSchema })
+    request(apiClient.POST('/api/auth/token', { body: { token } }), { schema: tokenInfoSchema })
       .then(setInfo)
       .catch((error: unknown) =>
         setLinkProblem(error instanceof ApiError ? error.message : 'Deze link werkt niet.'),
@@ -45,7 +45,7 @@ export function SetPasswordPage() {
 
   const onSubmit = handleSubmit(async ({ newPassword }) => {
     try {
-      await api('POST', '/api/auth/password', { body: { token, newPassword } });
+      await request(apiClient.POST('/api/auth/password', { body: { token, newPassword } }));
       await signOut('passwordSet');
       navigate('/', { replace: true });
     } catch (error) {

@@ -13,8 +13,10 @@ import {
   secondFactorStepSchema,
   type LoginRequest,
   type Me,
+  type Permission,
 } from '@uitstroom/shared';
-import { api, ApiError, onSessionEnded } from '../core/api';
+import { apiClient, ApiError, onSessionEnded, request } from '../core/api';
+import { queryClient } from '../core/query/query-client';
 
 type SessionState =
   | { status: 'loading' }
@@ -40,18 +42,22 @@ function forgetLocalDrafts(): void {
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
+  // What one user read leaves with them: the next one to sign in on this tab starts from nothing.
+  useEffect(() => {
+    if (state.status !== 'signedIn') queryClient.clear();
+  }, [state.status]);
 
   useEffect(() => {
     (async () => {
       try {
         setState({
           status: 'signedIn',
-          me: await api('GET', '/api/auth/me', { schema: meSchema }),
+          me: await request(apiClient.GET('/api/auth/me'), { schema: meSchema }),
         });
       } catch (error) {
         const isExpired = error instanceof ApiError && error.code === 'SESSION_EXPIRED';
         // After a reload in the middle of a sign-in, pick up the second step where it was.
-        const pending = await api('GET', '/api/auth/sign-in-step', {
+        const pending = await request(apiClient.GET('/api/auth/sign-in-step'), {
           schema: secondFactorStepSchema.optional(),
         }).catch(() => undefined);
         setState(
@@ -68,9 +74,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     );
   }, []);
 
-  const signIn = useCallback(async (request: LoginRequest) => {
-    const answer = await api('POST', '/api/auth/login', {
-      body: request,
+  const signIn = useCallback(async (credentials: LoginRequest) => {
+    const answer = await request(apiClient.POST('/api/auth/login', { body: credentials }), {
       schema: loginResponseSchema,
     });
     setState(
@@ -83,7 +88,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const completeSignIn = useCallback((me: Me) => setState({ status: 'signedIn', me }), []);
 
   const signOut = useCallback(async (reason: 'signedOut' | 'passwordSet' = 'signedOut') => {
-    await api('POST', '/api/auth/logout', { body: {} }).catch(() => undefined);
+    await request(apiClient.POST('/api/auth/logout', { body: {} })).catch(() => undefined);
     // Unsaved intake input is kept in this browser until saved; it leaves with the user.
     forgetLocalDrafts();
     setState({ status: 'signedOut', reason });
@@ -103,6 +108,15 @@ export function useSession(): SessionApi {
 }
 
 /** The signed-in user; only for pages inside the shell. */
+/**
+ * What the signed-in seat may do, from its grants (`GET /api/auth/me`, the server's own table); a
+ * page asks this, or a record's `allowedTransitions` and `can`, never compares seats.
+ */
+export function useCan(): (permission: Permission) => boolean {
+  const { grants } = useMe();
+  return (permission) => grants.includes(permission);
+}
+
 export function useMe(): Me {
   const { state } = useSession();
   if (state.status !== 'signedIn') throw new Error('useMe without a session');

@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { queryClient } from '../core/query/query-client';
+import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink } from 'react-router';
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import {
@@ -10,8 +12,8 @@ import {
   lifeDomainLabel,
   type CaseDecision as Decision,
 } from '@uitstroom/shared';
-import { api, ApiError } from '../core/api';
-import { useMe } from '../auth/session';
+import { apiClient, ApiError, request } from '../core/api';
+import { useCan, useMe } from '../auth/session';
 
 /**
  * The table's decision on the case, with the preconditions (randvoorwaarden), their owners and due
@@ -24,21 +26,41 @@ export function CaseDecision({
   caseId: string;
   nameOf: (code: string | null | undefined) => string;
 }) {
-  const [decision, setDecision] = useState<Decision | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [doneFailure, setDoneFailure] = useState<string | null>(null);
+  const decisionQuery = useQuery({
+    queryKey: queryKeys.caseDecision(caseId),
+    queryFn: ({ signal }) =>
+      request(
+        apiClient.GET('/api/cases/{caseId}/decision', { params: { path: { caseId } }, signal }),
+        { schema: caseDecisionSchema },
+      ),
+  });
+  const decision: Decision | null = decisionQuery.data ?? null;
+  const error = decisionQuery.error;
+  // No decision yet (404) is no failure: the section stays away.
+  const failure =
+    decisionQuery.isError && !(error instanceof ApiError && error.status === 404)
+      ? error instanceof ApiError
+        ? error.message
+        : 'Het besluit kon niet worden geladen.'
+      : null;
+  const markDoneMutation = useMutation({
+    mutationFn: (preconditionId: string) =>
+      request(
+        apiClient.POST('/api/cases/{caseId}/preconditions/{preconditionId}/done', {
+          params: { path: { caseId, preconditionId } },
+          body: {},
+        }),
+        { schema: caseDecisionSchema },
+      ),
+    onSuccess: (next) => queryClient.setQueryData(queryKeys.caseDecision(caseId), next),
+  });
+  const doneFailure = markDoneMutation.isError
+    ? markDoneMutation.error instanceof ApiError
+      ? markDoneMutation.error.message
+      : 'Gereed melden is niet gelukt. Probeer het opnieuw.'
+    : null;
+  const can = useCan();
   const me = useMe();
-  useEffect(() => {
-    api('GET', `/api/cases/${caseId}/decision`, { schema: caseDecisionSchema }).then(
-      setDecision,
-      (error: unknown) => {
-        if (!(error instanceof ApiError && error.status === 404))
-          setFailure(
-            error instanceof ApiError ? error.message : 'Het besluit kon niet worden geladen.',
-          );
-      },
-    );
-  }, [caseId]);
   if (failure)
     return (
       <Alert type="error">
@@ -48,26 +70,10 @@ export function CaseDecision({
   if (!decision) return null;
   // The same day as the agenda's: in Amsterdam, whatever the browser's zone.
   const today = dutchToday();
-  // The same rule as the server's policy: the owning organisation, or the chair.
+  // The same rule as the server's policy: the owning organisation, or the table's chair.
   const mayMarkDone = (ownerOrganisationId: string) =>
-    me.organisation.id === ownerOrganisationId || me.seat === 'chair';
-  const markDone = async (preconditionId: string) => {
-    setDoneFailure(null);
-    try {
-      setDecision(
-        await api('POST', `/api/cases/${caseId}/preconditions/${preconditionId}/done`, {
-          body: {},
-          schema: caseDecisionSchema,
-        }),
-      );
-    } catch (error) {
-      setDoneFailure(
-        error instanceof ApiError
-          ? error.message
-          : 'Gereed melden is niet gelukt. Probeer het opnieuw.',
-      );
-    }
-  };
+    me.organisation.id === ownerOrganisationId || can('table:decide');
+  const markDone = (preconditionId: string) => markDoneMutation.mutate(preconditionId);
   return (
     <section className="case-card case-decision" aria-labelledby="besluit-titel">
       <Heading level={2} id="besluit-titel">

@@ -31,12 +31,11 @@ import {
   type CaseSectionName,
   type OriginException,
 } from '@uitstroom/shared';
-import { useMe } from '../auth/session';
+import { useCan, useMe } from '../auth/session';
 import { ApiError } from '../core/api';
 import { SelectField } from '../core/form';
 import {
   consentMissingMessage,
-  fetchCase,
   fetchColleagues,
   handOverCase,
   messageOf,
@@ -67,6 +66,9 @@ import { OfferThisDwelling } from '../placements/OfferThisDwelling';
 import { SupportPanel } from '../support/SupportPanel';
 import { useLiveCase } from '../live/use-live';
 import { describeLiveChange, PresenceNote } from '../live/PresenceNote';
+import { invalidateCase, invalidateCaseParts, setCaseView, useCaseQuery } from './case-queries';
+import { queryClient } from '../core/query/query-client';
+import { queryKeys } from '../core/query/query-keys';
 import './cases.css';
 
 /**
@@ -78,54 +80,54 @@ import './cases.css';
 export function CasePage() {
   const { caseId } = useParams();
   const location = useLocation();
-  const [view, setView] = useState<ProjectedCase | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const caseQuery = useCaseQuery(caseId);
+  const view = caseQuery.data ?? null;
+  const [gone, setGone] = useState(false);
+  const failure = gone
+    ? 'Deze casus valt niet meer binnen uw bereik.'
+    : caseQuery.isError
+      ? caseQuery.error instanceof ApiError && caseQuery.error.status === 404
+        ? 'Deze casus bestaat niet of valt buiten uw bereik.'
+        : messageOf(caseQuery.error, 'De casus kon niet worden geladen.')
+      : null;
   const [notice, setNotice] = useState<string | null>(
     (location.state as { notice?: string } | null)?.notice ?? null,
   );
+  const setView = (next: ProjectedCase) => {
+    if (caseId) setCaseView(caseId, next);
+  };
 
+  // Whenever the case moves to a new version (here or by another seat), what is read beside it
+  // (placement, support, documents) is read again.
+  const version = view?.version;
+  const seenVersion = useRef(version);
   useEffect(() => {
-    if (!caseId) return;
-    const controller = new AbortController();
-    setView(null);
-    setFailure(null);
-    fetchCase(caseId, controller.signal)
-      .then(setView)
-      .catch((error: unknown) => {
-        if ((error as Error).name === 'AbortError') return;
-        setFailure(
-          error instanceof ApiError && error.status === 404
-            ? 'Deze casus bestaat niet of valt buiten uw bereik.'
-            : messageOf(error, 'De casus kon niet worden geladen.'),
-        );
-      });
-    return () => controller.abort();
-  }, [caseId]);
+    if (!caseId || version === undefined || seenVersion.current === version) return;
+    const isFirst = seenVersion.current === undefined;
+    seenVersion.current = version;
+    if (!isFirst) void invalidateCaseParts(caseId);
+  }, [caseId, version]);
 
-  // Another seat's change arrives without a reload, as this seat may see it. Never an older version
-  // over a newer one (the answer to one's own save may come first); a consent change keeps the
-  // version, so an equal one is taken too. Typed input is not in `view` and stays as it is.
+  // Another seat's change arrives without a reload, as this seat may see it. Typed input is not in
+  // the cached view and stays as it is.
   const me = useMe();
   const viewRef = useRef(view);
   viewRef.current = view;
   const [liveNote, setLiveNote] = useState<string | null>(null);
-  const [liveRound, setLiveRound] = useState(0);
   useLiveCase(caseId, {
     onChange: (next, changedBy) => {
       const current = viewRef.current;
-      if (current && (next.version ?? 0) < (current.version ?? 0)) return;
+      if (!caseId || (current && (next.version ?? 0) < (current.version ?? 0))) return;
       const isOwn = changedBy?.userId === me.user.id;
       if (current && next.version !== current.version && !isOwn)
         setLiveNote(describeLiveChange('deze casus', changedBy));
-      if (!isOwn) setLiveRound((round) => round + 1);
-      setView(next);
+      setCaseView(caseId, next);
+      // Others' changes: the documents and the rest, which the view does not carry, are read again.
+      if (!isOwn) void invalidateCaseParts(caseId);
     },
-    onGone: () => setFailure('Deze casus valt niet meer binnen uw bereik.'),
+    onGone: () => setGone(true),
     onResync: () => {
-      if (caseId)
-        fetchCase(caseId)
-          .then(setView)
-          .catch(() => undefined);
+      if (caseId) void queryClient.invalidateQueries({ queryKey: queryKeys.case(caseId) });
     },
   });
 
@@ -152,7 +154,6 @@ export function CasePage() {
       notice={notice}
       setNotice={setNotice}
       liveNote={liveNote}
-      liveRound={liveRound}
     />
   );
 }
@@ -164,25 +165,21 @@ interface CaseViewProps {
   setNotice(notice: string | null): void;
   /** Who changed the case while it was open here. */
   liveNote: string | null;
-  /** Counts others' changes: the documents, which the view does not carry, are read again. */
-  liveRound: number;
 }
 
-function CaseView({ view, onChange, notice, setNotice, liveNote, liveRound }: CaseViewProps) {
+function CaseView({ view, onChange, notice, setNotice, liveNote }: CaseViewProps) {
   const me = useMe();
+  const can = useCan();
   const region = useRegionMunicipalities();
   const [referenceDate] = useState(todayIsoDate);
-  const canEdit = me.seat === 'casemanager' && view.state !== 'closed';
+  const canEdit = can('case:update') && view.state !== 'closed';
   // The owning organisation's case manager: records consent, adds documents, reads the log.
   const isOwningCaseManager =
-    me.seat === 'casemanager' && !!view.owner && view.owner.organisationId === me.organisation.id;
-  const [documentsReloadKey, setDocumentsReloadKey] = useState(0);
-  // After a consent changes: what the case still misses, and its warnings, come from the server.
+    can('case:consent') && !!view.owner && view.owner.organisationId === me.organisation.id;
+  // After a step elsewhere on the page (a consent, an offer): the case itself is read again; what it
+  // still misses, and its warnings, come from the server.
   const refresh = () => {
-    if (view.id)
-      fetchCase(view.id)
-        .then(onChange)
-        .catch(() => undefined);
+    if (view.id) void invalidateCase(view.id);
   };
   const editLink = (step: IntakeStepSlug, path?: string) =>
     `/casussen/${view.id}/intake?stap=${step}${path ? `#${fieldId(path)}` : ''}`;
@@ -345,9 +342,7 @@ function CaseView({ view, onChange, notice, setNotice, liveNote, liveRound }: Ca
         !['intake', 'scheduled', 'decided'].includes(view.state) && (
           <CasePlacement
             caseId={view.id}
-            caseVersion={view.version}
             region={region}
-            reloadKey={liveRound}
             onCaseChanged={(message) => {
               setNotice(message);
               refresh();
@@ -362,7 +357,6 @@ function CaseView({ view, onChange, notice, setNotice, liveNote, liveRound }: Ca
           <SupportPanel
             caseId={view.id}
             caseVersion={view.version}
-            reloadKey={liveRound}
             onCaseChanged={(message) => {
               setNotice(message);
               refresh();
@@ -370,7 +364,7 @@ function CaseView({ view, onChange, notice, setNotice, liveNote, liveRound }: Ca
           />
         )}
       {/* A corporation sees its own dwellings that fit a case searching for one, and offers one of them. */}
-      {me.seat === 'corporation' && view.id && view.state === 'searching' && (
+      {can('offer:create') && view.id && view.state === 'searching' && (
         <CaseDwellingFits
           caseId={view.id}
           region={region}
@@ -399,14 +393,15 @@ function CaseView({ view, onChange, notice, setNotice, liveNote, liveRound }: Ca
           ownOrganisationId={view.owner!.organisationId}
           canRecord={view.state !== 'closed'}
           onChanged={refresh}
-          onDocumentAdded={() => setDocumentsReloadKey((k) => k + 1)}
+          onDocumentAdded={() =>
+            void queryClient.invalidateQueries({ queryKey: queryKeys.caseDocuments(view.id!) })
+          }
         />
       )}
       {view.id && (
         <CaseDocuments
           caseId={view.id}
           canUpload={isOwningCaseManager && view.state !== 'closed'}
-          reloadKey={documentsReloadKey + liveRound}
         />
       )}
     </div>
@@ -449,7 +444,7 @@ function CaseHeader({
   setNotice(n: string | null): void;
   isOwningCaseManager: boolean;
 }) {
-  const me = useMe();
+  const can = useCan();
   const region = useRegionMunicipalities();
   // The region's waiting target (domain.md §6) counts until a dwelling is offered.
   const isWaitingTooLong =
@@ -517,7 +512,7 @@ function CaseHeader({
         </DataList>
       )}
       {isOwningCaseManager && view.id && <CasePrivacyLinks caseId={view.id} state={view.state} />}
-      {me.seat === 'casemanager' && view.owner && view.state !== 'closed' && (
+      {can('case:handover') && view.owner && view.state !== 'closed' && (
         <Handover
           view={view}
           onDone={(next, colleague) => {

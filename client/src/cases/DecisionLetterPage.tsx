@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useParams } from 'react-router';
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { decisionLetterSchema, formatDutchDate, type DecisionLetter } from '@uitstroom/shared';
 import { useMe } from '../auth/session';
-import { api, ApiError } from '../core/api';
+import { apiClient, ApiError, request } from '../core/api';
 import { fetchCase, messageOf } from './case-api';
 import { todayIsoDate } from './case-format';
 import './decision-letter.css';
@@ -16,16 +17,39 @@ type Loaded =
 
 function fetchLetter(caseId: string, signal: AbortSignal): Promise<DecisionLetter | null> {
   return (
-    api('GET', `/api/cases/${encodeURIComponent(caseId)}/decision-letter`, {
-      schema: decisionLetterSchema,
-      signal,
-    })
+    request(
+      apiClient.GET('/api/cases/{caseId}/decision-letter', {
+        params: { path: { caseId } },
+        signal,
+      }),
+      { schema: decisionLetterSchema },
+    )
       // 404 here (the case itself was found): the table has not decided yet.
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;
       })
   );
+}
+
+function loadedOf(
+  data: { pseudonym: string | null; letter: DecisionLetter | null } | undefined,
+  error: unknown,
+): Loaded {
+  if (data)
+    return data.letter
+      ? { kind: 'letter', letter: data.letter, pseudonym: data.pseudonym }
+      : { kind: 'noDecision', pseudonym: data.pseudonym };
+  if (!error) return { kind: 'loading' };
+  return {
+    kind: 'failed',
+    message:
+      error instanceof ApiError && error.status === 404
+        ? 'Deze casus bestaat niet of valt buiten uw bereik.'
+        : error instanceof ApiError && error.status === 403
+          ? 'De besluitbrief gaat via de casemanager van de bewoner; alleen die kan hem bekijken en afdrukken.'
+          : messageOf(error, 'De brief kon niet worden geladen.'),
+  };
 }
 
 /** A short lead-in such as "Waarom?" or "Besluit:" stands out, so a reader finds the parts. */
@@ -47,35 +71,16 @@ function LetterParagraph({ text }: { text: string }) {
 export function DecisionLetterPage() {
   const { caseId } = useParams();
   const me = useMe();
-  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
-
-  useEffect(() => {
-    if (!caseId) return;
-    const controller = new AbortController();
-    setLoaded({ kind: 'loading' });
-    // The case first: a case out of reach is a 404 too, and must not read as "no decision yet".
-    fetchCase(caseId, controller.signal)
-      .then(async (view) => {
-        const pseudonym = view.pseudonym ?? null;
-        const letter = await fetchLetter(caseId, controller.signal);
-        setLoaded(
-          letter ? { kind: 'letter', letter, pseudonym } : { kind: 'noDecision', pseudonym },
-        );
-      })
-      .catch((error: unknown) => {
-        if ((error as Error).name === 'AbortError') return;
-        setLoaded({
-          kind: 'failed',
-          message:
-            error instanceof ApiError && error.status === 404
-              ? 'Deze casus bestaat niet of valt buiten uw bereik.'
-              : error instanceof ApiError && error.status === 403
-                ? 'De besluitbrief gaat via de casemanager van de bewoner; alleen die kan hem bekijken en afdrukken.'
-                : messageOf(error, 'De brief kon niet worden geladen.'),
-        });
-      });
-    return () => controller.abort();
-  }, [caseId]);
+  const letterQuery = useQuery({
+    queryKey: queryKeys.caseDecisionLetter(caseId ?? ''),
+    queryFn: async ({ signal }) => {
+      // The case first: a case out of reach is a 404 too, and must not read as "no decision yet".
+      const view = await fetchCase(caseId!, signal);
+      return { pseudonym: view.pseudonym ?? null, letter: await fetchLetter(caseId!, signal) };
+    },
+    enabled: !!caseId,
+  });
+  const loaded = loadedOf(letterQuery.data, letterQuery.error);
 
   return (
     <article className="decision-letter-page" aria-labelledby="brief-titel">

@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { queryClient } from '../core/query/query-client';
+import { queryKeys } from '../core/query/query-keys';
 import {
   Link as RouterLink,
   useLocation,
@@ -24,7 +26,7 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { caseStateLabel, joinDutchList } from '@uitstroom/shared';
-import { useMe } from '../auth/session';
+import { useCan, useMe } from '../auth/session';
 import { ApiError } from '../core/api';
 import {
   asVersionConflict,
@@ -63,9 +65,9 @@ import './cases.css';
 
 /** `/casussen/nieuw` and `/casussen/:caseId/intake`: the case manager's intake, step by step, saved as it is typed. */
 export function IntakePage() {
-  const me = useMe();
+  const can = useCan();
   const { caseId } = useParams();
-  if (me.seat !== 'casemanager') {
+  if (!can('case:create')) {
     return (
       <>
         <Heading level={1}>Aanmelding</Heading>
@@ -119,22 +121,30 @@ function IntakeForm({ routeCaseId }: { routeCaseId: string | null }) {
       setIsLoaded(true);
       return;
     }
-    const controller = new AbortController();
+    // The case once, through the cache (the form then owns its values; autosave writes them back).
+    let isCurrent = true;
     setIsLoaded(false);
-    fetchCase(routeCaseId, controller.signal)
+    queryClient
+      .fetchQuery({
+        queryKey: queryKeys.case(routeCaseId),
+        queryFn: ({ signal }) => fetchCase(routeCaseId, signal),
+      })
       .then((view) => {
+        if (!isCurrent) return;
         autosave.start(view);
         setIsLoaded(true);
       })
       .catch((error: unknown) => {
-        if ((error as Error).name === 'AbortError') return;
+        if (!isCurrent) return;
         setLoadError(
           error instanceof ApiError && error.status === 404
             ? 'Deze casus bestaat niet of valt buiten uw bereik.'
             : messageOf(error, 'Laden is niet gelukt.'),
         );
       });
-    return () => controller.abort();
+    return () => {
+      isCurrent = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once per case; autosave is a new object each render
   }, [routeCaseId]);
 

@@ -1,4 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import {
   Alert,
@@ -23,7 +25,7 @@ import {
   type CaseList,
   type CaseListQuery,
 } from '@uitstroom/shared';
-import { useMe } from '../auth/session';
+import { useCan, useMe } from '../auth/session';
 import { SelectField, TextField } from '../core/form';
 import { fetchCases, messageOf } from './case-api';
 import { CheckboxField } from '../core/fields';
@@ -156,30 +158,22 @@ const emptyListExplanation: Record<string, string> = {
 
 export function MyCasesPage() {
   const me = useMe();
+  const can = useCan();
   const region = useRegionMunicipalities();
   const [search, setSearch] = useSearchParams();
   const state = readState(search);
   const apiQuery = toApiQuery(state).toString();
-  const [list, setList] = useState<CaseList | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [isLoading, setIsLoading] = useState(true);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setIsLoading(true);
-    setFailure(null);
-    fetchCases(new URLSearchParams(apiQuery), controller.signal)
-      .then((answer) => {
-        setList(answer);
-        setIsLoading(false);
-      })
-      .catch((error: unknown) => {
-        if ((error as Error).name === 'AbortError') return;
-        setFailure(messageOf(error, 'De casussen konden niet worden geladen.'));
-        setIsLoading(false);
-      });
-    return () => controller.abort();
-  }, [apiQuery]);
+  // A new filter or page is a new list; the previous one stays on screen while it loads.
+  const casesQuery = useQuery({
+    queryKey: queryKeys.caseList(apiQuery),
+    queryFn: ({ signal }) => fetchCases(new URLSearchParams(apiQuery), signal),
+    placeholderData: keepPreviousData,
+  });
+  const list: CaseList | null = casesQuery.data ?? null;
+  const isLoading = casesQuery.isFetching;
+  const failure = casesQuery.isError
+    ? messageOf(casesQuery.error, 'De casussen konden niet worden geladen.')
+    : null;
 
   const go = (next: Partial<ListState>) => setSearch(writeState({ ...state, ...next }));
 
@@ -212,7 +206,7 @@ export function MyCasesPage() {
     <div className="my-cases">
       <div className="page-title">
         <Heading level={1}>Mijn casussen</Heading>
-        {me.seat === 'casemanager' && (
+        {can('case:create') && (
           <RouterLink
             to="/casussen/nieuw"
             className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"

@@ -9,7 +9,7 @@ import {
   type CaseView,
   type CreateCase,
 } from '@uitstroom/shared';
-import { api, ApiError } from '../core/api';
+import { apiClient, ApiError, queryOf, request } from '../core/api';
 
 /**
  * The cases API as the client uses it. Every answer is the seat's projection of the case: a field
@@ -20,18 +20,19 @@ export type ProjectedCase = Partial<CaseView>;
 export type Colleague = z.infer<typeof colleagueSchema>;
 
 export function fetchCases(query: URLSearchParams, signal?: AbortSignal): Promise<CaseList> {
-  return api('GET', `/api/cases?${query.toString()}`, { schema: caseListSchema, signal });
+  return request(apiClient.GET('/api/cases', { params: { query: queryOf(query) }, signal }), {
+    schema: caseListSchema,
+  });
 }
 
 export function fetchCase(caseId: string, signal?: AbortSignal): Promise<ProjectedCase> {
-  return api('GET', `/api/cases/${encodeURIComponent(caseId)}`, {
+  return request(apiClient.GET('/api/cases/{caseId}', { params: { path: { caseId } }, signal }), {
     schema: projectedCaseSchema,
-    signal,
   });
 }
 
 export function createCase(body: CreateCase): Promise<ProjectedCase> {
-  return api('POST', '/api/cases', { body, schema: projectedCaseSchema });
+  return request(apiClient.POST('/api/cases', { body }), { schema: projectedCaseSchema });
 }
 
 export function updateCase(
@@ -39,20 +40,23 @@ export function updateCase(
   version: number,
   changes: Partial<CaseSections>,
 ): Promise<ProjectedCase> {
-  return api('PATCH', `/api/cases/${encodeURIComponent(caseId)}`, {
-    body: { version, changes },
-    schema: projectedCaseSchema,
-  });
+  return request(
+    apiClient.PATCH('/api/cases/{caseId}', {
+      params: { path: { caseId } },
+      body: { version, changes },
+    }),
+    { schema: projectedCaseSchema },
+  );
 }
 
 export function transitionCase(
   caseId: string,
-  request: CaseTransitionRequest,
+  body: CaseTransitionRequest,
 ): Promise<ProjectedCase> {
-  return api('POST', `/api/cases/${encodeURIComponent(caseId)}/transitions`, {
-    body: request,
-    schema: projectedCaseSchema,
-  });
+  return request(
+    apiClient.POST('/api/cases/{caseId}/transitions', { params: { path: { caseId } }, body }),
+    { schema: projectedCaseSchema },
+  );
 }
 
 export function handOverCase(
@@ -60,14 +64,17 @@ export function handOverCase(
   version: number,
   toUserId: string,
 ): Promise<ProjectedCase> {
-  return api('POST', `/api/cases/${encodeURIComponent(caseId)}/handover`, {
-    body: { version, toUserId },
-    schema: projectedCaseSchema,
-  });
+  return request(
+    apiClient.POST('/api/cases/{caseId}/handover', {
+      params: { path: { caseId } },
+      body: { version, toUserId },
+    }),
+    { schema: projectedCaseSchema },
+  );
 }
 
 export function fetchColleagues(): Promise<Colleague[]> {
-  return api('GET', '/api/cases-colleagues', { schema: z.array(colleagueSchema) });
+  return request(apiClient.GET('/api/cases-colleagues'), { schema: z.array(colleagueSchema) });
 }
 
 /** A stale write: the server's current file and its version, from the 409's `details`. */

@@ -8,7 +8,7 @@ import {
   type TargetGroup,
 } from '@uitstroom/shared';
 import { useMe } from '../auth/session';
-import { api } from '../core/api';
+import { apiClient, request } from '../core/api';
 
 export interface RegionMunicipalities {
   readonly municipalities: readonly RegionMunicipality[];
@@ -33,7 +33,7 @@ const cache = new Map<string, Promise<Loaded>>();
 function loadRegion(regionId: string): Promise<Loaded> {
   let promise = cache.get(regionId);
   if (!promise) {
-    promise = api('GET', '/api/region', { schema: regionOverviewSchema })
+    promise = request(apiClient.GET('/api/region'), { schema: regionOverviewSchema })
       .then((region): Loaded => ({ ok: true, region }))
       // Kept for this page load (a reload asks again): asking at every render would never settle.
       .catch((): Loaded => ({

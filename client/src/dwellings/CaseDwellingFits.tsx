@@ -1,4 +1,6 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink } from 'react-router';
 import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
 import {
@@ -29,19 +31,14 @@ export function CaseDwellingFits({
   region: RegionMunicipalities;
   renderAction?: (dwelling: Dwelling) => ReactNode;
 }) {
-  const [fits, setFits] = useState<Fits | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchCaseDwellingFits(caseId, controller.signal)
-      .then(setFits)
-      .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError')
-          setFailure(messageOf(error, 'De passende woningen konden niet worden geladen.'));
-      });
-    return () => controller.abort();
-  }, [caseId]);
+  const fitsQuery = useQuery({
+    queryKey: queryKeys.caseDwellingFits(caseId),
+    queryFn: ({ signal }) => fetchCaseDwellingFits(caseId, signal),
+  });
+  const fits: Fits | null = fitsQuery.data ?? null;
+  const failure = fitsQuery.isError
+    ? messageOf(fitsQuery.error, 'De passende woningen konden niet worden geladen.')
+    : null;
 
   const destination = fits?.destination ? region.nameOf(fits.destination) : null;
   return (

@@ -1,4 +1,7 @@
 import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { queryClient } from '../core/query/query-client';
+import { queryKeys } from '../core/query/query-keys';
 import { useSearchParams } from 'react-router';
 import { useForm, type Resolver } from 'react-hook-form';
 import {
@@ -72,23 +75,20 @@ export function ContingentsPage() {
   const requested = Number(search.get('jaar'));
   const year =
     Number.isInteger(requested) && requested >= 2020 && requested <= 2100 ? requested : thisYear();
-  const [list, setList] = useState<ContingentList | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  // Another year is another list; the previous one stays on screen while it loads.
+  const contingentsQuery = useQuery({
+    queryKey: queryKeys.contingents(year),
+    queryFn: ({ signal }) => fetchContingents(year, signal),
+    placeholderData: keepPreviousData,
+  });
+  const list: ContingentList | null = contingentsQuery.data ?? null;
+  const failure = contingentsQuery.isError
+    ? messageOf(contingentsQuery.error, 'De contingenten konden niet worden geladen.')
+    : null;
+  const setList = (update: (current: ContingentList | undefined) => ContingentList | undefined) =>
+    queryClient.setQueryData(queryKeys.contingents(year), update);
   const [notice, setNotice] = useState<string | null>(null);
-  const [reloadKey, setReloadKey] = useState(0);
   const [page, setPage] = useState(1);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setFailure(null);
-    fetchContingents(year, controller.signal)
-      .then(setList)
-      .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError')
-          setFailure(messageOf(error, 'De contingenten konden niet worden geladen.'));
-      });
-    return () => controller.abort();
-  }, [year, reloadKey]);
 
   const canEdit = list?.canEdit ?? 'none';
   const replace = (saved: Contingent) =>
@@ -252,7 +252,7 @@ export function ContingentsPage() {
             setNotice(
               `Het contingent van ${added.organisationName} voor ${region.nameOf(added.municipalityCode)} is vastgelegd.`,
             );
-            setReloadKey((k) => k + 1);
+            void queryClient.invalidateQueries({ queryKey: queryKeys.contingents(year) });
           }}
         />
       )}

@@ -1,4 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { queryClient } from '../core/query/query-client';
+import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -48,30 +51,31 @@ export function DwellingPage() {
   const { dwellingId } = useParams();
   const location = useLocation();
   const region = useRegionMunicipalities();
-  const [dwelling, setDwelling] = useState<Dwelling | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const dwellingQuery = useQuery({
+    queryKey: queryKeys.dwelling(dwellingId ?? ''),
+    queryFn: ({ signal }) => fetchDwelling(dwellingId!, signal),
+    enabled: !!dwellingId,
+  });
+  const dwelling: Dwelling | null = dwellingQuery.data ?? null;
+  const setDwelling = (next: Dwelling) => {
+    queryClient.setQueryData(queryKeys.dwelling(next.id), next);
+    // What is read beside the dwelling (the fitting cases, its offers) follows it.
+    void queryClient.invalidateQueries({
+      queryKey: queryKeys.dwelling(next.id),
+      predicate: (query) => query.queryKey.length > 2,
+    });
+  };
+  const failure = !dwellingQuery.isError
+    ? null
+    : dwellingQuery.error instanceof ApiError && dwellingQuery.error.status === 404
+      ? 'Deze woning bestaat niet of valt buiten uw bereik.'
+      : messageOf(dwellingQuery.error, 'De woning kon niet worden geladen.');
   const [notice, setNotice] = useState<string | null>(
     (location.state as { notice?: string } | null)?.notice ?? null,
   );
   const [isEditing, setIsEditing] = useState(false);
   const [isWithdrawing, setIsWithdrawing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!dwellingId) return;
-    const controller = new AbortController();
-    fetchDwelling(dwellingId, controller.signal)
-      .then(setDwelling)
-      .catch((error: unknown) => {
-        if ((error as Error).name === 'AbortError') return;
-        setFailure(
-          error instanceof ApiError && error.status === 404
-            ? 'Deze woning bestaat niet of valt buiten uw bereik.'
-            : messageOf(error, 'De woning kon niet worden geladen.'),
-        );
-      });
-    return () => controller.abort();
-  }, [dwellingId]);
 
   useEffect(() => {
     if (isEditing) document.getElementById('woning-formulier-kop')?.focus();
@@ -226,20 +230,15 @@ function DwellingFacts({
 
 /** The searching cases this dwelling may serve, best fit first, each with its reasons. */
 function FittingCases({ dwelling, region }: { dwelling: Dwelling; region: RegionMunicipalities }) {
-  const [fits, setFits] = useState<DwellingCaseFits | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setFits(null);
-    fetchDwellingCases(dwelling.id, controller.signal)
-      .then(setFits)
-      .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError')
-          setFailure(messageOf(error, 'De passende casussen konden niet worden geladen.'));
-      });
-    return () => controller.abort();
-  }, [dwelling.id, dwelling.version]);
+  // Read again when the dwelling changes (the dwelling page invalidates it).
+  const fitsQuery = useQuery({
+    queryKey: queryKeys.dwellingCases(dwelling.id),
+    queryFn: ({ signal }) => fetchDwellingCases(dwelling.id, signal),
+  });
+  const fits: DwellingCaseFits | null = fitsQuery.data ?? null;
+  const failure = fitsQuery.isError
+    ? messageOf(fitsQuery.error, 'De passende casussen konden niet worden geladen.')
+    : null;
 
   return (
     <section className="case-card" aria-labelledby="passende-casussen-kop">

@@ -1,4 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { queryClient } from '../core/query/query-client';
+import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import {
   Alert,
@@ -79,23 +82,18 @@ export function DwellingsPage() {
   const filters = readFilters(search);
   const apiQuery = toApiQuery(filters).toString();
   const requestedPage = Number(search.get('pagina'));
-  const [dwellings, setDwellings] = useState<Dwelling[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  // A new filter is a new list; the previous one stays on screen while it loads.
+  const dwellingsQuery = useQuery({
+    queryKey: queryKeys.dwellingList(apiQuery),
+    queryFn: ({ signal }) => fetchDwellings(new URLSearchParams(apiQuery), signal),
+    placeholderData: keepPreviousData,
+  });
+  const dwellings: Dwelling[] | null = dwellingsQuery.data ?? null;
+  const failure = dwellingsQuery.isError
+    ? messageOf(dwellingsQuery.error, 'De woningen konden niet worden geladen.')
+    : null;
   const [isRegistering, setIsRegistering] = useState(false);
-  const [reloadKey, setReloadKey] = useState(0);
   const registerButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setFailure(null);
-    fetchDwellings(new URLSearchParams(apiQuery), controller.signal)
-      .then(setDwellings)
-      .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError')
-          setFailure(messageOf(error, 'De woningen konden niet worden geladen.'));
-      });
-    return () => controller.abort();
-  }, [apiQuery, reloadKey]);
 
   useEffect(() => {
     if (isRegistering) document.getElementById('woning-formulier-kop')?.focus();
@@ -283,7 +281,10 @@ export function DwellingsPage() {
       )}
       <Pager page={page} pages={pages} linkTo={pageLink} />
 
-      <DwellingImport region={region} onImported={() => setReloadKey((k) => k + 1)} />
+      <DwellingImport
+        region={region}
+        onImported={() => void queryClient.invalidateQueries({ queryKey: queryKeys.dwellings })}
+      />
     </div>
   );
 }

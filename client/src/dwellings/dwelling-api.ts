@@ -7,7 +7,6 @@ import {
   dwellingImportReportSchema,
   dwellingImportResultSchema,
   dwellingSchema,
-  errorBodySchema,
   maxDwellingImportBytes,
   type CaseDwellingFits,
   type Contingent,
@@ -19,25 +18,26 @@ import {
   type DwellingImportResult,
   type DwellingInput,
 } from '@uitstroom/shared';
-import { api, ApiError } from '../core/api';
+import { apiClient, ApiError, apiUrl, fileBody, queryOf, request } from '../core/api';
 
 /** The dwellings and contingents API as the client uses it; every answer is parsed with the server's schema. */
 
-const dwellingPath = (id: string) => `/api/dwellings/${encodeURIComponent(id)}`;
+const onDwelling = (dwellingId: string) => ({ params: { path: { dwellingId } } });
 
 export function fetchDwellings(query: URLSearchParams, signal?: AbortSignal): Promise<Dwelling[]> {
-  return api('GET', `/api/dwellings?${query.toString()}`, {
+  return request(apiClient.GET('/api/dwellings', { params: { query: queryOf(query) }, signal }), {
     schema: z.array(dwellingSchema),
-    signal,
   });
 }
 
 export function fetchDwelling(id: string, signal?: AbortSignal): Promise<Dwelling> {
-  return api('GET', dwellingPath(id), { schema: dwellingSchema, signal });
+  return request(apiClient.GET('/api/dwellings/{dwellingId}', { ...onDwelling(id), signal }), {
+    schema: dwellingSchema,
+  });
 }
 
 export function createDwelling(body: DwellingInput): Promise<Dwelling> {
-  return api('POST', '/api/dwellings', { body, schema: dwellingSchema });
+  return request(apiClient.POST('/api/dwellings', { body }), { schema: dwellingSchema });
 }
 
 export function updateDwelling(
@@ -45,32 +45,44 @@ export function updateDwelling(
   version: number,
   dwelling: DwellingInput,
 ): Promise<Dwelling> {
-  return api('PUT', dwellingPath(id), { body: { version, dwelling }, schema: dwellingSchema });
+  return request(
+    apiClient.PUT('/api/dwellings/{dwellingId}', {
+      ...onDwelling(id),
+      body: { version, dwelling },
+    }),
+    { schema: dwellingSchema },
+  );
 }
 
 export function withdrawDwelling(id: string, version: number, reason: string): Promise<Dwelling> {
-  return api('POST', `${dwellingPath(id)}/withdraw`, {
-    body: { version, reason },
-    schema: dwellingSchema,
-  });
+  return request(
+    apiClient.POST('/api/dwellings/{dwellingId}/withdraw', {
+      ...onDwelling(id),
+      body: { version, reason },
+    }),
+    { schema: dwellingSchema },
+  );
 }
 
 export function fetchDwellingCases(id: string, signal?: AbortSignal): Promise<DwellingCaseFits> {
-  return api('GET', `${dwellingPath(id)}/cases`, { schema: dwellingCaseFitsSchema, signal });
+  return request(
+    apiClient.GET('/api/dwellings/{dwellingId}/cases', { ...onDwelling(id), signal }),
+    { schema: dwellingCaseFitsSchema },
+  );
 }
 
 export function fetchCaseDwellingFits(
   caseId: string,
   signal?: AbortSignal,
 ): Promise<CaseDwellingFits> {
-  return api('GET', `/api/cases/${encodeURIComponent(caseId)}/dwelling-fits`, {
-    schema: caseDwellingFitsSchema,
-    signal,
-  });
+  return request(
+    apiClient.GET('/api/cases/{caseId}/dwelling-fits', { params: { path: { caseId } }, signal }),
+    { schema: caseDwellingFitsSchema },
+  );
 }
 
 export function dwellingsExportUrl(query: URLSearchParams): string {
-  return `/api/dwellings.csv?${query.toString()}`;
+  return apiUrl('/api/dwellings.csv', {}, query);
 }
 
 /** A stale write of a dwelling: the server's current dwelling, from the 409's details. */
@@ -93,47 +105,35 @@ export const tooLargeImportMessage =
 export async function importDwellingsCsv(file: File): Promise<ImportOutcome> {
   if (file.size > maxDwellingImportBytes)
     return { ok: false, message: tooLargeImportMessage, report: null };
-  let response: Response;
   try {
-    response = await fetch('/api/dwellings/import', {
-      method: 'POST',
-      credentials: 'same-origin',
+    const result = await request(
       // Browsers name a .csv differently (text/csv, application/vnd.ms-excel, nothing); the server reads the bytes.
-      headers: { Accept: 'application/json', 'Content-Type': 'text/csv' },
-      body: file,
-    });
-  } catch {
-    throw new ApiError(
-      0,
-      'NETWORK',
-      'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.',
+      apiClient.POST('/api/dwellings/import', fileBody(file, 'text/csv')),
+      {
+        schema: dwellingImportResultSchema,
+        fallbackMessage: 'Het inlezen is niet gelukt. Probeer het later opnieuw.',
+      },
     );
+    return { ok: true, result };
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status === 0) throw error;
+    if (error.status === 413) return { ok: false, message: tooLargeImportMessage, report: null };
+    if (error.status === 401 || error.status === 403 || error.code === 'INTERNAL') throw error;
+    const report = dwellingImportReportSchema.safeParse(error.details);
+    return { ok: false, message: error.message, report: report.success ? report.data : null };
   }
-  const payload: unknown = await response.json().catch(() => null);
-  if (response.ok) return { ok: true, result: dwellingImportResultSchema.parse(payload) };
-  if (response.status === 413) return { ok: false, message: tooLargeImportMessage, report: null };
-  const parsed = errorBodySchema.safeParse(payload);
-  if (!parsed.success)
-    throw new ApiError(
-      response.status,
-      'INTERNAL',
-      'Het inlezen is niet gelukt. Probeer het later opnieuw.',
-    );
-  const { code, message, issues, details } = parsed.data.error;
-  if (response.status === 401 || response.status === 403)
-    throw new ApiError(response.status, code, message, issues, details);
-  const report = dwellingImportReportSchema.safeParse(details);
-  return { ok: false, message, report: report.success ? report.data : null };
 }
 
 // ---- contingents ----
 
 export function fetchContingents(year: number, signal?: AbortSignal): Promise<ContingentList> {
-  return api('GET', `/api/contingents?year=${year}`, { schema: contingentListSchema, signal });
+  return request(apiClient.GET('/api/contingents', { params: { query: { year } }, signal }), {
+    schema: contingentListSchema,
+  });
 }
 
 export function createContingent(body: CreateContingent): Promise<Contingent> {
-  return api('POST', '/api/contingents', { body, schema: contingentSchema });
+  return request(apiClient.POST('/api/contingents', { body }), { schema: contingentSchema });
 }
 
 export function updateContingent(
@@ -141,12 +141,15 @@ export function updateContingent(
   version: number,
   promised: number | null,
 ): Promise<Contingent> {
-  return api('PATCH', `/api/contingents/${encodeURIComponent(id)}`, {
-    body: { version, promised },
-    schema: contingentSchema,
-  });
+  return request(
+    apiClient.PATCH('/api/contingents/{contingentId}', {
+      params: { path: { contingentId: id } },
+      body: { version, promised },
+    }),
+    { schema: contingentSchema },
+  );
 }
 
 export function contingentsExportUrl(year: number): string {
-  return `/api/contingents.csv?year=${year}`;
+  return apiUrl('/api/contingents.csv', {}, { year });
 }

@@ -1,4 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Alert, ButtonLink, Heading, Paragraph } from '@utrecht/component-library-react';
 import type { DashboardView } from '@uitstroom/shared';
@@ -29,44 +31,41 @@ type Failure = { message: string; fieldIssues: Partial<Record<FilterField, strin
  * chart and the table behind it, filtered by period, municipality, corporation and target group.
  * The filters are the URL; the CSVs, the PDF and the printable page take the same filters.
  */
+function failureOf(error: unknown): Failure {
+  const fieldIssues: Failure['fieldIssues'] = {};
+  for (const issue of error instanceof ApiError ? error.issues : []) {
+    const field = fieldOfIssue(issue.path);
+    if (field && !fieldIssues[field]) fieldIssues[field] = issue.message;
+  }
+  return {
+    message: Object.keys(fieldIssues).length
+      ? 'De filters kloppen niet; zie de melding bij het veld.'
+      : messageOf(error, 'De indicatoren konden niet worden geladen.'),
+    fieldIssues,
+  };
+}
+
 export function IndicatorsPage() {
   const me = useMe();
   const region = useRegionMunicipalities();
   const [search, setSearch] = useSearchParams();
   const values = readFilterValues(search);
   const query = filterApiQuery(values);
-  const [view, setView] = useState<DashboardView | null>(null);
-  const [isLoading, setIsLoading] = useState(true);
-  const [failure, setFailure] = useState<Failure | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setIsLoading(true);
-    setFailure(null);
-    fetchIndicators(query, controller.signal)
-      .then((answer) => {
-        setView(answer);
-        setIsLoading(false);
-      })
-      .catch((error: unknown) => {
-        if ((error as Error).name === 'AbortError') return;
-        const fieldIssues: Failure['fieldIssues'] = {};
-        for (const issue of error instanceof ApiError ? error.issues : []) {
-          const field = fieldOfIssue(issue.path);
-          if (field && !fieldIssues[field]) fieldIssues[field] = issue.message;
-        }
-        // Figures of other filters than the form shows would mislead: they go.
-        setView(null);
-        setFailure({
-          message: Object.keys(fieldIssues).length
-            ? 'De filters kloppen niet; zie de melding bij het veld.'
-            : messageOf(error, 'De indicatoren konden niet worden geladen.'),
-          fieldIssues,
-        });
-        setIsLoading(false);
-      });
-    return () => controller.abort();
-  }, [query]);
+  // Other filters are another view; the previous one stays on screen while it loads.
+  const indicatorsQuery = useQuery({
+    queryKey: queryKeys.indicators(query),
+    queryFn: ({ signal }) => fetchIndicators(query, signal),
+    placeholderData: keepPreviousData,
+  });
+  // Figures of other filters than the form shows would mislead: on a failure they go.
+  const view: DashboardView | null = indicatorsQuery.isError
+    ? null
+    : (indicatorsQuery.data ?? null);
+  const isLoading = indicatorsQuery.isFetching;
+  const failure = useMemo(
+    () => (indicatorsQuery.isError ? failureOf(indicatorsQuery.error) : null),
+    [indicatorsQuery.isError, indicatorsQuery.error],
+  );
 
   const sections = useMemo(() => (view ? buildSections(view) : []), [view]);
   const noFieldIssues = useMemo(() => ({}), []);

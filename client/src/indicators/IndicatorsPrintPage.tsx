@@ -1,4 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Alert, Button, ButtonLink, Heading, Paragraph } from '@utrecht/component-library-react';
 import type { DashboardView } from '@uitstroom/shared';
@@ -19,19 +21,14 @@ import './indicators.css';
 export function IndicatorsPrintPage() {
   const [search] = useSearchParams();
   const query = filterApiQuery(readFilterValues(search));
-  const [view, setView] = useState<DashboardView | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchIndicators(query, controller.signal)
-      .then(setView)
-      .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError')
-          setFailure(messageOf(error, 'De indicatoren konden niet worden geladen.'));
-      });
-    return () => controller.abort();
-  }, [query]);
+  const indicatorsQuery = useQuery({
+    queryKey: queryKeys.indicators(query),
+    queryFn: ({ signal }) => fetchIndicators(query, signal),
+  });
+  const view: DashboardView | null = indicatorsQuery.data ?? null;
+  const failure = indicatorsQuery.isError
+    ? messageOf(indicatorsQuery.error, 'De indicatoren konden niet worden geladen.')
+    : null;
 
   const sections = useMemo(() => (view ? buildSections(view) : []), [view]);
   const back = `/indicatoren${search.toString() ? `?${search.toString()}` : ''}`;

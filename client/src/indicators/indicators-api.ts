@@ -1,18 +1,21 @@
 import { dashboardViewSchema, type DashboardView, type IndicatorId } from '@uitstroom/shared';
-import { api } from '../core/api';
+import { apiClient, apiUrl, queryOf, request } from '../core/api';
 
 /** `query` is the API's query string (`from=…&municipality=…`), the same for the page, its CSVs and its PDF. */
 export function fetchIndicators(query: string, signal?: AbortSignal): Promise<DashboardView> {
-  return api('GET', `/api/indicators${query ? `?${query}` : ''}`, {
-    schema: dashboardViewSchema,
-    signal,
-  });
+  return request(
+    apiClient.GET('/api/indicators', {
+      params: { query: queryOf(new URLSearchParams(query)) },
+      signal,
+    }),
+    { schema: dashboardViewSchema },
+  );
 }
 
 export function indicatorCsvUrl(indicator: IndicatorId, query: string): string {
-  return `/api/indicators/${encodeURIComponent(indicator)}/csv${query ? `?${query}` : ''}`;
+  return apiUrl('/api/indicators/{indicator}/csv', { indicator }, new URLSearchParams(query));
 }
 
 export function indicatorsPdfUrl(query: string): string {
-  return `/api/indicators/report/pdf${query ? `?${query}` : ''}`;
+  return apiUrl('/api/indicators/report/pdf', {}, new URLSearchParams(query));
 }

@@ -14,8 +14,8 @@ import {
   type PresencePerson,
   type TableChanged,
 } from '@uitstroom/shared';
-import { api } from '../core/api';
-import { announceNotificationsChanged } from '../notifications/notifications-api';
+import { apiClient, request } from '../core/api';
+import { invalidateNotifications } from '../notifications/notifications-api';
 
 /** What a page that follows a case or a table hears. */
 export interface RoomHandlers {
@@ -110,7 +110,7 @@ class LiveConnection {
       this.presence.set(key, event.data.people);
       this.presenceListeners.get(key)?.forEach((listener) => listener(event.data.people));
     });
-    socket.on(liveMessage.notificationsChanged, announceNotificationsChanged);
+    socket.on(liveMessage.notificationsChanged, () => void invalidateNotifications());
     socket.connect();
   }
 
@@ -176,7 +176,7 @@ class LiveConnection {
     this.retry = setTimeout(() => {
       this.retry = null;
       // A 401 here ends the session in the app (api.ts tells the session provider); the shell then stops this connection.
-      api('GET', '/api/auth/me', { schema: meSchema }).then(
+      request(apiClient.GET('/api/auth/me'), { schema: meSchema }).then(
         () => this.socket?.connect(),
         () => undefined,
       );

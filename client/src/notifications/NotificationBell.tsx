@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { NavLink } from 'react-router';
-import { fetchUnreadCount, useReloadOnNotifications } from './notifications-api';
+import { useUnreadCount } from './notifications-api';
 import './notifications.css';
 
 /**
@@ -9,10 +8,7 @@ import './notifications.css';
  * politely, without the focus moving.
  */
 export function NotificationBell() {
-  const [count, setCount] = useState<number | null>(null);
-  useReloadOnNotifications((signal) => {
-    fetchUnreadCount(signal).then(setCount, () => undefined);
-  });
+  const count = useUnreadCount().data ?? null;
   const unread = count ?? 0;
   return (
     <div className="notification-bell">

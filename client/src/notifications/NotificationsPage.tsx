@@ -7,73 +7,42 @@ import {
   type NotificationList,
   type NotificationView,
 } from '@uitstroom/shared';
-import { ApiError } from '../core/api';
+import { failureOf } from '../core/query/QueryState';
 import { SelectField } from '../core/form';
 import {
-  fetchNotifications,
-  markAllNotificationsRead,
-  markNotificationRead,
-  useReloadOnNotifications,
+  useMarkAllNotificationsRead,
+  useMarkNotificationRead,
+  useNotifications,
+  type NotificationOrder as Order,
 } from './notifications-api';
 import { Pager } from '../core/Pager';
 import './notifications.css';
 
-type Order = 'unreadFirst' | 'newest';
-
 /** `7 december 2026 om 00:30`, Dutch time. */
 const moment = { format: (date: Date) => formatDutchDateAtTime(date) };
-
-function messageOf(error: unknown, fallback: string): string {
-  return error instanceof ApiError ? error.message : fallback;
-}
 
 /** `/meldingen`: the signed-in user's notifications, each with a link to where it is about. */
 export function NotificationsPage() {
   const [order, setOrder] = useState<Order>('unreadFirst');
   const [page, setPage] = useState(1);
-  const [list, setList] = useState<NotificationList | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-
-  useReloadOnNotifications((signal) => {
-    fetchNotifications({ order, page }, signal).then(
-      (next) => {
-        setList(next);
-        setFailure(null);
-      },
-      (error: unknown) => {
-        if ((error as Error).name !== 'AbortError')
-          setFailure(messageOf(error, 'De meldingen konden niet worden geladen.'));
-      },
-    );
-  });
-  // A new order or page is a new list: read it (the hook reloads on navigation and on changes).
+  const notifications = useNotifications(order, page);
+  const list: NotificationList | undefined = notifications.data;
+  const markOne = useMarkNotificationRead();
+  const markAllRead = useMarkAllNotificationsRead();
+  const writeError = markOne.error ?? markAllRead.error;
+  const failure = writeError
+    ? failureOf(writeError, 'Markeren als gelezen is niet gelukt.')
+    : notifications.isError
+      ? failureOf(notifications.error, 'De meldingen konden niet worden geladen.')
+      : null;
+  const isBusy = markAllRead.isPending;
+  // A new order or page is a new list (its own query).
   const reload = (next: { order?: Order; page?: number }) => {
-    const query = { order: next.order ?? order, page: next.page ?? page };
-    setOrder(query.order);
-    setPage(query.page);
-    fetchNotifications(query).then(setList, (error: unknown) =>
-      setFailure(messageOf(error, 'De meldingen konden niet worden geladen.')),
-    );
+    setOrder(next.order ?? order);
+    setPage(next.page ?? page);
   };
-
-  const markRead = async (notification: NotificationView) => {
-    try {
-      await markNotificationRead(notification.id);
-    } catch (error) {
-      setFailure(messageOf(error, 'Markeren als gelezen is niet gelukt.'));
-    }
-  };
-  const markAll = async () => {
-    setIsBusy(true);
-    try {
-      await markAllNotificationsRead();
-    } catch (error) {
-      setFailure(messageOf(error, 'Markeren als gelezen is niet gelukt.'));
-    } finally {
-      setIsBusy(false);
-    }
-  };
+  const markRead = (notification: NotificationView) => markOne.mutate(notification.id);
+  const markAll = () => markAllRead.mutate();
 
   const pages = list ? Math.max(1, Math.ceil(list.total / list.pageSize)) : 1;
   return (
@@ -113,7 +82,7 @@ export function NotificationsPage() {
               <Button
                 type="button"
                 appearance="secondary-action-button"
-                onClick={() => void markAll()}
+                onClick={markAll}
                 disabled={isBusy}
               >
                 Alles als gelezen markeren
@@ -134,7 +103,7 @@ export function NotificationsPage() {
                 <NotificationItem
                   key={notification.id}
                   notification={notification}
-                  onRead={() => void markRead(notification)}
+                  onRead={() => markRead(notification)}
                 />
               ))}
             </ul>

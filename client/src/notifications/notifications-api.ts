@@ -1,5 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
-import { useLocation } from 'react-router';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   notificationListSchema,
   notificationPreferencesSchema,
@@ -8,85 +7,94 @@ import {
   type NotificationPreferences,
   type UpdateNotificationPreferences,
 } from '@uitstroom/shared';
-import { api } from '../core/api';
+import { apiClient, request } from '../core/api';
+import { queryClient } from '../core/query/query-client';
+import { queryKeys } from '../core/query/query-keys';
 
 /**
- * The window event that says "your notifications changed": the live layer dispatches it when the
- * server says so, and this module when the user reads one here (so the badge follows at once).
+ * "Your notifications changed": the live layer says so when the server does, and a read here does
+ * (so the badge follows at once). The tasks are read again too: a notification often brings one.
  */
-export const notificationsChangedEvent = 'uitstroomtafel:notifications-changed';
-
-export function announceNotificationsChanged(): void {
-  window.dispatchEvent(new CustomEvent(notificationsChangedEvent));
+export function invalidateNotifications(): Promise<void> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: queryKeys.notifications }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.tasks }),
+  ]).then(() => undefined);
 }
 
 export function fetchNotifications(
   query: { order: 'unreadFirst' | 'newest'; page: number },
   signal?: AbortSignal,
 ): Promise<NotificationList> {
-  return api('GET', `/api/notifications?order=${query.order}&page=${query.page}&pageSize=20`, {
-    schema: notificationListSchema,
-    signal,
-  });
+  return request(
+    apiClient.GET('/api/notifications', {
+      params: { query: { order: query.order, page: query.page, pageSize: 20 } },
+      signal,
+    }),
+    { schema: notificationListSchema },
+  );
 }
 
 export async function fetchUnreadCount(signal?: AbortSignal): Promise<number> {
   return (
-    await api('GET', '/api/notifications/unread-count', { schema: unreadCountSchema, signal })
+    await request(apiClient.GET('/api/notifications/unread-count', { signal }), {
+      schema: unreadCountSchema,
+    })
   ).unreadCount;
 }
 
 export async function markNotificationRead(id: string): Promise<number> {
-  const { unreadCount } = await api('POST', `/api/notifications/${id}/read`, {
-    body: {},
-    schema: unreadCountSchema,
-  });
-  announceNotificationsChanged();
+  const { unreadCount } = await request(
+    apiClient.POST('/api/notifications/{notificationId}/read', {
+      params: { path: { notificationId: id } },
+    }),
+    { schema: unreadCountSchema },
+  );
   return unreadCount;
 }
 
 export async function markAllNotificationsRead(): Promise<void> {
-  await api('POST', '/api/notifications/read-all', { body: {}, schema: unreadCountSchema });
-  announceNotificationsChanged();
+  await request(apiClient.POST('/api/notifications/read-all'), {
+    schema: unreadCountSchema,
+  });
 }
 
 export function fetchPreferences(): Promise<NotificationPreferences> {
-  return api('GET', '/api/notifications/preferences', { schema: notificationPreferencesSchema });
+  return request(apiClient.GET('/api/notifications/preferences'), {
+    schema: notificationPreferencesSchema,
+  });
 }
 
 export function savePreferences(
   changes: UpdateNotificationPreferences,
 ): Promise<NotificationPreferences> {
-  return api('PUT', '/api/notifications/preferences', {
-    body: changes,
+  return request(apiClient.PUT('/api/notifications/preferences', { body: changes }), {
     schema: notificationPreferencesSchema,
   });
 }
 
-/**
- * Calls `load` when mounted, after every move to another page, and whenever the notifications change (live,
- * or read on another part of the page). Without the live layer, navigating is enough to catch up.
- * `load` gets a signal that aborts when a newer load starts or the component goes.
- */
-export function useReloadOnNotifications(load: (signal: AbortSignal) => void): void {
-  const location = useLocation();
-  const loadRef = useRef(load);
-  useLayoutEffect(() => {
-    loadRef.current = load;
+export type NotificationOrder = 'unreadFirst' | 'newest';
+
+/** One page of the notifications; the previous page stays shown while the next one loads. */
+export function useNotifications(order: NotificationOrder, page: number) {
+  return useQuery({
+    queryKey: queryKeys.notificationList(order, page),
+    queryFn: ({ signal }) => fetchNotifications({ order, page }, signal),
+    placeholderData: keepPreviousData,
   });
-  useEffect(() => {
-    let controller = new AbortController();
-    const reload = () => {
-      controller.abort();
-      controller = new AbortController();
-      loadRef.current(controller.signal);
-    };
-    reload();
-    window.addEventListener(notificationsChangedEvent, reload);
-    return () => {
-      window.removeEventListener(notificationsChangedEvent, reload);
-      controller.abort();
-    };
-    // The path, not the whole location: filters typed into a page's query string are not a new page.
-  }, [location.pathname]);
+}
+
+export function useUnreadCount() {
+  return useQuery({
+    queryKey: queryKeys.unreadCount,
+    queryFn: ({ signal }) => fetchUnreadCount(signal),
+  });
+}
+
+export function useMarkNotificationRead() {
+  return useMutation({ mutationFn: markNotificationRead, onSuccess: invalidateNotifications });
+}
+
+export function useMarkAllNotificationsRead() {
+  return useMutation({ mutationFn: markAllNotificationsRead, onSuccess: invalidateNotifications });
 }

@@ -18,7 +18,6 @@ import {
 import {
   answerOfferSchema,
   confirmPlacementSchema,
-  documentListSchema,
   dwellingKindLabel,
   formatDutchDate,
   formatDutchEuro,
@@ -38,13 +37,16 @@ import {
   type OfferView,
   type PlacementView,
 } from '@uitstroom/shared';
-import { api, ApiError } from '../core/api';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError } from '../core/api';
+import { queryClient } from '../core/query/query-client';
+import { queryKeys } from '../core/query/query-keys';
 import { SelectField, TextField } from '../core/form';
 import { ChoiceGroup, TextareaField } from '../core/fields';
 import { messageOf } from '../cases/case-api';
 import { formatDays, formatDutchTimestamp, todayIsoDate } from '../cases/case-format';
 import type { RegionMunicipalities } from '../cases/region';
-import { documentsPath, documentUrl } from '../cases/privacy/documents-api';
+import { documentUrl, useCaseDocuments } from '../cases/privacy/documents-api';
 import {
   answerOffer,
   confirmPlacement,
@@ -65,32 +67,23 @@ import './placements.css';
  */
 export function CasePlacement({
   caseId,
-  caseVersion,
   region,
-  reloadKey,
   onCaseChanged,
 }: {
   caseId: string;
-  /** Read again whenever the case changes, by this page or another seat. */
-  caseVersion: number;
   region: RegionMunicipalities;
-  reloadKey: number;
   /** A step moved the case: the page reads it again and says what happened. */
   onCaseChanged(notice: string): void;
 }) {
-  const [placement, setPlacement] = useState<PlacementView | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchPlacement(caseId, controller.signal)
-      .then(setPlacement)
-      .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError')
-          setFailure(messageOf(error, 'Het woningaanbod kon niet worden geladen.'));
-      });
-    return () => controller.abort();
-  }, [caseId, caseVersion, reloadKey]);
+  // Read again whenever the case changes, by this page or another seat (the case page invalidates it).
+  const placementQuery = useQuery({
+    queryKey: queryKeys.casePlacement(caseId),
+    queryFn: ({ signal }) => fetchPlacement(caseId, signal),
+  });
+  const placement = placementQuery.data ?? null;
+  const failure = placementQuery.isError
+    ? messageOf(placementQuery.error, 'Het woningaanbod kon niet worden geladen.')
+    : null;
 
   if (failure)
     return (
@@ -103,7 +96,7 @@ export function CasePlacement({
   if (!current && history.length === 0 && !moveIn) return null;
 
   const done = (next: PlacementView, notice: string) => {
-    setPlacement(next);
+    queryClient.setQueryData(queryKeys.casePlacement(caseId), next);
     onCaseChanged(notice);
   };
 
@@ -579,13 +572,8 @@ const moveInFields = [
 ];
 
 function MoveInForm({ caseId, placement, offer, onDone }: StepProps) {
-  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
-  useEffect(() => {
-    // The signed agreement may be among the case's documents (those this seat may see).
-    api('GET', documentsPath(caseId), { schema: documentListSchema })
-      .then(setDocuments)
-      .catch(() => setDocuments([]));
-  }, [caseId]);
+  // The signed agreement may be among the case's documents (those this seat may see).
+  const documents: DocumentSummary[] = useCaseDocuments(caseId).data ?? [];
   const form = useForm<MoveInValues>({
     resolver: zodResolver(moveInSchema),
     defaultValues: {

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink } from 'react-router';
 import { Alert, Heading, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { formatDutchDate, offerStatusLabel, type DwellingOffer } from '@uitstroom/shared';
@@ -12,18 +13,14 @@ import './placements.css';
  * pseudonym), where it stands, and an answer that is overdue flagged. Nothing when it was never offered.
  */
 export function DwellingOffers({ dwellingId }: { dwellingId: string }) {
-  const [offers, setOffers] = useState<DwellingOffer[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchDwellingOffers(dwellingId, controller.signal)
-      .then(setOffers)
-      .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError')
-          setFailure(messageOf(error, 'De aanbiedingen konden niet worden geladen.'));
-      });
-    return () => controller.abort();
-  }, [dwellingId]);
+  const offersQuery = useQuery({
+    queryKey: queryKeys.dwellingOffers(dwellingId),
+    queryFn: ({ signal }) => fetchDwellingOffers(dwellingId, signal),
+  });
+  const offers: DwellingOffer[] | null = offersQuery.data ?? null;
+  const failure = offersQuery.isError
+    ? messageOf(offersQuery.error, 'De aanbiedingen konden niet worden geladen.')
+    : null;
   if (failure)
     return (
       <Alert type="error">

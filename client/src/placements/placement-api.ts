@@ -13,51 +13,74 @@ import {
   type RefusePlacement,
   type WithdrawOffer,
 } from '@uitstroom/shared';
-import { api } from '../core/api';
+import { apiClient, request } from '../core/api';
 
 /** Offers, the placement and the move as the client uses them; every answer is parsed with the server's schema. */
 
-const casePath = (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}`;
+const onCase = (caseId: string) => ({ params: { path: { caseId } } });
 
 export function fetchPlacement(caseId: string, signal?: AbortSignal): Promise<PlacementView> {
-  return api('GET', `${casePath(caseId)}/placement`, { schema: placementViewSchema, signal });
-}
-
-export function makeOffer(caseId: string, body: MakeOffer): Promise<PlacementView> {
-  return api('POST', `${casePath(caseId)}/offers`, { body, schema: placementViewSchema });
-}
-
-export function answerOffer(caseId: string, body: AnswerOffer): Promise<PlacementView> {
-  return api('POST', `${casePath(caseId)}/offer/answer`, { body, schema: placementViewSchema });
-}
-
-export function withdrawOffer(caseId: string, body: WithdrawOffer): Promise<PlacementView> {
-  return api('POST', `${casePath(caseId)}/offer/withdraw`, { body, schema: placementViewSchema });
-}
-
-export function confirmPlacement(caseId: string, body: ConfirmPlacement): Promise<PlacementView> {
-  return api('POST', `${casePath(caseId)}/placement/confirm`, {
-    body,
+  return request(apiClient.GET('/api/cases/{caseId}/placement', { ...onCase(caseId), signal }), {
     schema: placementViewSchema,
   });
 }
 
+export function makeOffer(caseId: string, body: MakeOffer): Promise<PlacementView> {
+  return request(apiClient.POST('/api/cases/{caseId}/offers', { ...onCase(caseId), body }), {
+    schema: placementViewSchema,
+  });
+}
+
+export function answerOffer(caseId: string, body: AnswerOffer): Promise<PlacementView> {
+  return request(apiClient.POST('/api/cases/{caseId}/offer/answer', { ...onCase(caseId), body }), {
+    schema: placementViewSchema,
+  });
+}
+
+export function withdrawOffer(caseId: string, body: WithdrawOffer): Promise<PlacementView> {
+  return request(
+    apiClient.POST('/api/cases/{caseId}/offer/withdraw', { ...onCase(caseId), body }),
+    {
+      schema: placementViewSchema,
+    },
+  );
+}
+
+export function confirmPlacement(caseId: string, body: ConfirmPlacement): Promise<PlacementView> {
+  return request(
+    apiClient.POST('/api/cases/{caseId}/placement/confirm', { ...onCase(caseId), body }),
+    {
+      schema: placementViewSchema,
+    },
+  );
+}
+
 export function refusePlacement(caseId: string, body: RefusePlacement): Promise<PlacementView> {
-  return api('POST', `${casePath(caseId)}/placement/refuse`, { body, schema: placementViewSchema });
+  return request(
+    apiClient.POST('/api/cases/{caseId}/placement/refuse', { ...onCase(caseId), body }),
+    {
+      schema: placementViewSchema,
+    },
+  );
 }
 
 export function recordMoveIn(caseId: string, body: MoveIn): Promise<PlacementView> {
-  return api('POST', `${casePath(caseId)}/move-in`, { body, schema: placementViewSchema });
+  return request(apiClient.POST('/api/cases/{caseId}/move-in', { ...onCase(caseId), body }), {
+    schema: placementViewSchema,
+  });
 }
 
 export function fetchDwellingOffers(
   dwellingId: string,
   signal?: AbortSignal,
 ): Promise<DwellingOffer[]> {
-  return api('GET', `/api/dwellings/${encodeURIComponent(dwellingId)}/offers`, {
-    schema: z.array(dwellingOfferSchema),
-    signal,
-  });
+  return request(
+    apiClient.GET('/api/dwellings/{dwellingId}/offers', {
+      params: { path: { dwellingId } },
+      signal,
+    }),
+    { schema: z.array(dwellingOfferSchema) },
+  );
 }
 
 // The load of a municipality's neighbourhoods changes only with a move: read once per page visit.
@@ -66,9 +89,10 @@ const loads = new Map<string, Promise<NeighbourhoodLoadList>>();
 export function fetchNeighbourhoodLoad(municipalityCode: string): Promise<NeighbourhoodLoadList> {
   let pending = loads.get(municipalityCode);
   if (!pending) {
-    pending = api(
-      'GET',
-      `/api/neighbourhood-load?municipality=${encodeURIComponent(municipalityCode)}`,
+    pending = request(
+      apiClient.GET('/api/neighbourhood-load', {
+        params: { query: { municipality: municipalityCode } },
+      }),
       { schema: neighbourhoodLoadListSchema },
     );
     pending.catch(() => loads.delete(municipalityCode));

@@ -36,7 +36,7 @@ import {
   type RuleSet,
   type RuleSetConfig,
 } from '@uitstroom/shared';
-import { api, ApiError } from '../core/api';
+import { apiClient, ApiError, request } from '../core/api';
 import { TextField } from '../core/form';
 import { MunicipalitiesTable } from './MunicipalitiesTable';
 import { collectProblems, emptyConfig, fieldId, parseWholeNumber } from './rule-set-form';
@@ -137,10 +137,12 @@ export function RuleSetForm({ base, onSaved, onConflict, onLoadNewest }: Props) 
       setFailure(null);
       setConflictVersion(null);
       try {
-        const saved = await api('PUT', '/api/region/rule-set', {
-          body: { expectedVersion: base?.version ?? 0, config },
-          schema: ruleSetSchema,
-        });
+        const saved = await request(
+          apiClient.PUT('/api/region/rule-set', {
+            body: { expectedVersion: base?.version ?? 0, config },
+          }),
+          { schema: ruleSetSchema },
+        );
         onSaved(saved);
       } catch (error) {
         if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {

@@ -22,7 +22,7 @@ import {
   type RuleSet,
   type RuleSetHistory as History,
 } from '@uitstroom/shared';
-import { api, ApiError } from '../core/api';
+import { apiClient, ApiError, request } from '../core/api';
 import { formatSavedAt } from './rule-set-form';
 
 type OldVersion =
@@ -49,9 +49,12 @@ export function RuleSetHistory({
     }
     setOpened((current) => ({ ...current, [version]: { status: 'loading' } }));
     try {
-      const ruleSet = await api('GET', `/api/region/rule-set/versions/${version}`, {
-        schema: ruleSetSchema,
-      });
+      const ruleSet = await request(
+        apiClient.GET('/api/region/rule-set/versions/{version}', {
+          params: { path: { version: String(version) } },
+        }),
+        { schema: ruleSetSchema },
+      );
       setOpened((current) => ({ ...current, [version]: { status: 'shown', ruleSet } }));
     } catch (error) {
       const message =

@@ -6,7 +6,7 @@ import {
   type RuleSet,
   type RuleSetHistory as History,
 } from '@uitstroom/shared';
-import { api, ApiError } from '../core/api';
+import { apiClient, ApiError, request } from '../core/api';
 import { useMe } from '../auth/session';
 import { RuleSetForm } from './RuleSetForm';
 import { RuleSetHistory } from './RuleSetHistory';
@@ -35,7 +35,7 @@ export function RuleSetPage() {
     try {
       setCurrent({
         status: 'ready',
-        ruleSet: await api('GET', '/api/region/rule-set', { schema: ruleSetSchema }),
+        ruleSet: await request(apiClient.GET('/api/region/rule-set'), { schema: ruleSetSchema }),
       });
     } catch (error) {
       // No version yet is not a failure: the form starts from the product's defaults.
@@ -53,7 +53,9 @@ export function RuleSetPage() {
     setHistoryFailure(null);
     try {
       setHistory(
-        await api('GET', '/api/region/rule-set/versions', { schema: ruleSetHistorySchema }),
+        await request(apiClient.GET('/api/region/rule-set/versions'), {
+          schema: ruleSetHistorySchema,
+        }),
       );
     } catch (error) {
       setHistoryFailure(failureMessage(error, 'probeer het later opnieuw.'));

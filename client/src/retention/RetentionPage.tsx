@@ -1,4 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { queryClient } from '../core/query/query-client';
+import { queryKeys } from '../core/query/query-keys';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
@@ -45,29 +48,20 @@ const groundLabel = {
  * Erasing cannot be undone: the administrator types the pseudonym again and names the ground.
  */
 export function RetentionPage() {
-  const [candidates, setCandidates] = useState<ErasureCandidate[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const candidatesQuery = useQuery({
+    queryKey: queryKeys.erasureCandidates,
+    queryFn: ({ signal }) => fetchErasureCandidates(signal),
+  });
+  const candidates: ErasureCandidate[] | null = candidatesQuery.data ?? null;
+  const failure = candidatesQuery.isError
+    ? messageOf(candidatesQuery.error, 'De afgesloten casussen konden niet worden geladen.')
+    : null;
   const [erasing, setErasing] = useState<ErasureCandidate | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const pages = candidates ? Math.max(1, Math.ceil(candidates.length / pageSize)) : 1;
   const shown = Math.min(page, pages);
-  const load = useCallback((signal?: AbortSignal) => {
-    fetchErasureCandidates(signal)
-      .then((list) => {
-        setCandidates(list);
-        setFailure(null);
-      })
-      .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError')
-          setFailure(messageOf(error, 'De afgesloten casussen konden niet worden geladen.'));
-      });
-  }, []);
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
+  const load = () => void queryClient.invalidateQueries({ queryKey: queryKeys.erasureCandidates });
 
   return (
     <div className="retention-page">

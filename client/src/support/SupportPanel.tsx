@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import {
   Alert,
@@ -28,7 +28,10 @@ import {
   signalSeverityLabel,
 } from '@uitstroom/shared';
 import { useMe } from '../auth/session';
+import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../core/api';
+import { queryClient } from '../core/query/query-client';
+import { queryKeys } from '../core/query/query-keys';
 import { messageOf } from '../cases/case-api';
 import { formatDutchTimestamp } from '../cases/case-format';
 import {
@@ -61,37 +64,29 @@ import './support.css';
 export function SupportPanel({
   caseId,
   caseVersion,
-  reloadKey,
   onCaseChanged,
 }: {
   caseId: string;
   caseVersion: number;
-  /** Others' changes: the log is read again. */
-  reloadKey: number;
   /** Starting and closing move the case: the page reads it again and says what happened. */
   onCaseChanged(notice: string): void;
 }) {
-  const [support, setSupport] = useState<ProjectedSupport | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [isHidden, setIsHidden] = useState(false);
+  // Read again whenever the case changes, here or by another seat (the case page invalidates it).
+  const supportQuery = useQuery({
+    queryKey: queryKeys.caseSupport(caseId),
+    queryFn: ({ signal }) => fetchSupport(caseId, signal),
+  });
+  const support = supportQuery.data ?? null;
+  const setSupport = (next: ProjectedSupport) =>
+    queryClient.setQueryData(queryKeys.caseSupport(caseId), next);
+  const error = supportQuery.error;
+  // A seat without follow-up support in its work (corporation, chair) sees no panel at all.
+  const isHidden = error instanceof ApiError && (error.status === 403 || error.status === 404);
+  const failure =
+    supportQuery.isError && !isHidden
+      ? messageOf(error, 'De nazorg kon niet worden geladen.')
+      : null;
   const [notice, setNotice] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchSupport(caseId, controller.signal)
-      .then((next) => {
-        setSupport(next);
-        setFailure(null);
-      })
-      .catch((error: unknown) => {
-        if ((error as Error).name === 'AbortError') return;
-        // A seat without follow-up support in its work (corporation, chair) sees no panel at all.
-        if (error instanceof ApiError && (error.status === 403 || error.status === 404))
-          setIsHidden(true);
-        else setFailure(messageOf(error, 'De nazorg kon niet worden geladen.'));
-      });
-    return () => controller.abort();
-  }, [caseId, caseVersion, reloadKey]);
 
   if (isHidden) return null;
   const heading = (

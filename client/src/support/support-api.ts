@@ -13,55 +13,66 @@ import {
   type SupportEntry,
   type SupportView,
 } from '@uitstroom/shared';
-import { api } from '../core/api';
+import { apiClient, request } from '../core/api';
 
 /** The seat's projection of the support log: a part the seat may not see is absent, not empty. */
 export type ProjectedSupport = Partial<SupportView>;
 export type EscalationTable = z.infer<typeof escalationTableSchema>;
 
 const projectedSupportSchema = supportViewSchema.partial();
-const path = (caseId: string, rest = '') =>
-  `/api/cases/${encodeURIComponent(caseId)}/support${rest}`;
-const write = (caseId: string, rest: string, body: unknown) =>
-  api('POST', path(caseId, rest), { body, schema: projectedSupportSchema });
+const onCase = (caseId: string) => ({ params: { path: { caseId } } });
+const asSupport = (call: Promise<{ data?: unknown; response: Response }>) =>
+  request(call, { schema: projectedSupportSchema });
 
 export function fetchSupport(caseId: string, signal?: AbortSignal): Promise<ProjectedSupport> {
-  return api('GET', path(caseId), { schema: projectedSupportSchema, signal });
+  return asSupport(apiClient.GET('/api/cases/{caseId}/support', { ...onCase(caseId), signal }));
 }
-export const startSupport = (caseId: string, body: StartSupport) => write(caseId, '/start', body);
+export const startSupport = (caseId: string, body: StartSupport) =>
+  asSupport(apiClient.POST('/api/cases/{caseId}/support/start', { ...onCase(caseId), body }));
 export const addSupportEntry = (caseId: string, body: SupportEntry) =>
-  write(caseId, '/entries', body);
-export const raiseSignal = (caseId: string, body: RaiseSignal) => write(caseId, '/signals', body);
+  asSupport(apiClient.POST('/api/cases/{caseId}/support/entries', { ...onCase(caseId), body }));
+export const raiseSignal = (caseId: string, body: RaiseSignal) =>
+  asSupport(apiClient.POST('/api/cases/{caseId}/support/signals', { ...onCase(caseId), body }));
 export const saveRelapsePlan = (caseId: string, body: RelapsePlanInput) =>
-  write(caseId, '/plan', body);
+  asSupport(apiClient.POST('/api/cases/{caseId}/support/plan', { ...onCase(caseId), body }));
 export const agreeRelapsePlan = (caseId: string, version: number) =>
-  write(caseId, '/plan/agree', { version });
+  asSupport(
+    apiClient.POST('/api/cases/{caseId}/support/plan/agree', {
+      ...onCase(caseId),
+      body: { version },
+    }),
+  );
 export const answerCheck = (
   caseId: string,
   checkId: string,
   body: { stillLivesThere: boolean; tenancyConverted: boolean },
-) => write(caseId, `/checks/${encodeURIComponent(checkId)}`, body);
-export const closeSupport = (caseId: string, body: CloseSupport) => write(caseId, '/close', body);
+) =>
+  asSupport(
+    apiClient.POST('/api/cases/{caseId}/support/checks/{checkId}', {
+      params: { path: { caseId, checkId } },
+      body,
+    }),
+  );
+export const closeSupport = (caseId: string, body: CloseSupport) =>
+  asSupport(apiClient.POST('/api/cases/{caseId}/support/close', { ...onCase(caseId), body }));
 
 /** Upcoming tables of the region (title and date only), to escalate a signal to. */
 export function fetchEscalationTables(signal?: AbortSignal): Promise<EscalationTable[]> {
-  return api('GET', '/api/support/escalation-tables', {
+  return request(apiClient.GET('/api/support/escalation-tables', { signal }), {
     schema: z.array(escalationTableSchema),
-    signal,
   });
 }
 
 // ---- erasure and retention (the region's administrator) ----
 
 export function fetchErasureCandidates(signal?: AbortSignal): Promise<ErasureCandidate[]> {
-  return api('GET', '/api/retention/candidates', {
+  return request(apiClient.GET('/api/retention/candidates', { signal }), {
     schema: z.array(erasureCandidateSchema),
-    signal,
   });
 }
 export function eraseCase(caseId: string, body: EraseCase) {
-  return api('POST', `/api/retention/cases/${encodeURIComponent(caseId)}/erase`, {
-    body,
-    schema: erasureResultSchema,
-  });
+  return request(
+    apiClient.POST('/api/retention/cases/{caseId}/erase', { params: { path: { caseId } }, body }),
+    { schema: erasureResultSchema },
+  );
 }

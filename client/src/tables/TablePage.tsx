@@ -1,12 +1,4 @@
-import {
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type FormEvent,
-  type ReactNode,
-} from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import {
   Alert,
@@ -41,7 +33,10 @@ import {
   type OrganisationKind,
   type RegionOrganisation,
 } from '@uitstroom/shared';
-import { useMe } from '../auth/session';
+import { useQuery } from '@tanstack/react-query';
+import { useCan, useMe } from '../auth/session';
+import { queryClient } from '../core/query/query-client';
+import { queryKeys } from '../core/query/query-keys';
 import { SelectField } from '../core/form';
 import { fetchCase, messageOf } from '../cases/case-api';
 import { caseTitle } from '../cases/case-format';
@@ -64,6 +59,7 @@ import {
   toTable,
   type AgendaEntry,
   type Table,
+  minutesUrl,
 } from './table-api';
 import { formatTableDateTime, tableStateBadge } from './table-format';
 import { ConfirmDialog, ReasonDialog } from './TableDialogs';
@@ -88,49 +84,46 @@ export function TablePage() {
   const { tableId } = useParams();
   const location = useLocation();
   const me = useMe();
+  const can = useCan();
   const region = useRegionMunicipalities();
-  const [table, setTable] = useState<Table | null>(null);
-  const [loadFailure, setLoadFailure] = useState<string | null>(null);
+  const tableQuery = useQuery({
+    queryKey: queryKeys.table(tableId ?? ''),
+    queryFn: ({ signal }) => fetchTable(tableId!, signal),
+    enabled: !!tableId,
+  });
+  const table = tableQuery.data ?? null;
+  const setTable = (next: Table) => {
+    if (tableId) queryClient.setQueryData(queryKeys.table(tableId), next);
+  };
+  const [gone, setGone] = useState(false);
+  const loadFailure = gone
+    ? 'Deze tafel valt niet meer binnen uw bereik.'
+    : tableQuery.isError
+      ? isNotFound(tableQuery.error)
+        ? 'Deze tafel bestaat niet of valt buiten uw bereik.'
+        : messageOf(tableQuery.error, 'De tafel kon niet worden geladen.')
+      : null;
   const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(
     (location.state as { notice?: string } | null)?.notice ?? null,
   );
-  const [organisations, setOrganisations] = useState<RegionOrganisation[] | null>(null);
+  // Who can be marked present; a failure leaves the list empty.
+  const organisationsQuery = useQuery({
+    queryKey: queryKeys.regionOrganisations,
+    queryFn: ({ signal }) => fetchRegionOrganisations(signal),
+  });
+  const organisations: RegionOrganisation[] | null = organisationsQuery.isError
+    ? []
+    : (organisationsQuery.data ?? null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [decidingId, setDecidingId] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const focusAfter = useRef<string | null>(null);
 
-  const reload = useCallback(
-    async (signal?: AbortSignal) => {
-      if (!tableId) return;
-      try {
-        setTable(await fetchTable(tableId, signal));
-      } catch (error) {
-        if ((error as Error).name === 'AbortError') return;
-        setLoadFailure(
-          isNotFound(error)
-            ? 'Deze tafel bestaat niet of valt buiten uw bereik.'
-            : messageOf(error, 'De tafel kon niet worden geladen.'),
-        );
-      }
-    },
-    [tableId],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setTable(null);
-    setLoadFailure(null);
-    void reload(controller.signal);
-    return () => controller.abort();
-  }, [reload]);
-
-  useEffect(() => {
-    fetchRegionOrganisations()
-      .then(setOrganisations)
-      .catch(() => setOrganisations([]));
-  }, []);
+  // Read the table again (a stale write, or back after a lost connection).
+  const reload = async () => {
+    if (tableId) await queryClient.invalidateQueries({ queryKey: queryKeys.table(tableId) });
+  };
 
   // Another seat's change (to the table, or to a case on its agenda) arrives without a reload, as
   // this seat may see it; never an older version over a newer one. Open forms and dialogs keep their input.
@@ -145,7 +138,7 @@ export function TablePage() {
         setLiveNote(describeLiveChange('de tafel', changedBy));
       setTable(toTable(next));
     },
-    onGone: () => setLoadFailure('Deze tafel valt niet meer binnen uw bereik.'),
+    onGone: () => setGone(true),
     onResync: () => void reload(),
   });
 
@@ -178,7 +171,7 @@ export function TablePage() {
   }
   if (!table) return <Paragraph role="status">Tafel laden…</Paragraph>;
 
-  const isChair = me.seat === 'chair';
+  const isChair = can('table:manage');
   const agenda = table.agenda;
 
   /** A write to the table: its answer replaces the table; a stale version reloads it and says so. */
@@ -336,7 +329,7 @@ export function TablePage() {
         </section>
       )}
 
-      {(me.seat === 'casemanager' || isChair) && table.state !== 'closed' && (
+      {can('table:agenda') && table.state !== 'closed' && (
         <ScheduleCase
           table={table}
           onScheduled={(next, name) => {
@@ -628,11 +621,7 @@ function Minutes({ table, agenda }: { table: Table; agenda: readonly AgendaEntry
           <Button type="button" appearance="primary-action-button" onClick={() => window.print()}>
             Afdrukken
           </Button>
-          <ButtonLink
-            appearance="secondary-action-button"
-            href={`/api/tables/${encodeURIComponent(table.id)}/minutes.pdf`}
-            download
-          >
+          <ButtonLink appearance="secondary-action-button" href={minutesUrl(table.id)} download>
             Notulen downloaden (PDF)
           </ButtonLink>
         </ButtonGroup>
@@ -701,27 +690,20 @@ function ScheduleCase({
   onConflict(): Promise<void>;
 }) {
   const me = useMe();
-  const [cases, setCases] = useState<CaseListItem[] | null>(null);
-  const [total, setTotal] = useState(0);
+  const readyCases = useQuery({
+    queryKey: queryKeys.readyCases,
+    queryFn: ({ signal }) => fetchReadyCases(signal),
+  });
+  const cases: CaseListItem[] | null = readyCases.data?.items ?? null;
+  const total = readyCases.data?.total ?? 0;
+  const loadFailure = readyCases.isError
+    ? messageOf(readyCases.error, 'De uitstroomgerede casussen konden niet worden geladen.')
+    : null;
   const [choice, setChoice] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [loadFailure, setLoadFailure] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
-  const [round, setRound] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchReadyCases(controller.signal)
-      .then((list) => {
-        setCases(list.items);
-        setTotal(list.total);
-      })
-      .catch((e: unknown) => {
-        if ((e as Error).name !== 'AbortError')
-          setLoadFailure(messageOf(e, 'De uitstroomgerede casussen konden niet worden geladen.'));
-      });
-    return () => controller.abort();
-  }, [round]);
+  const readyCasesChanged = () =>
+    void queryClient.invalidateQueries({ queryKey: queryKeys.readyCases });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -737,12 +719,12 @@ function ScheduleCase({
       const current = await fetchCase(chosen.id);
       const next = await addToAgenda(table, chosen.id, current.version!);
       setChoice('');
-      setRound((r) => r + 1);
+      readyCasesChanged();
       onScheduled(next, chosen.name ?? chosen.pseudonym);
     } catch (e) {
       if (isVersionConflict(e)) {
         await onConflict();
-        setRound((r) => r + 1);
+        readyCasesChanged();
       } else setError(messageOf(e, 'De casus kon niet op de agenda worden gezet.'));
     } finally {
       setIsBusy(false);

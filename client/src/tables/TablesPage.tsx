@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import {
   Alert,
@@ -14,7 +16,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { tableStateLabel, type RegionOrganisation } from '@uitstroom/shared';
-import { useMe } from '../auth/session';
+import { useCan, useMe } from '../auth/session';
 import { Pager } from '../core/Pager';
 import { messageOf } from '../cases/case-api';
 import { useRegionMunicipalities, type RegionMunicipalities } from '../cases/region';
@@ -27,34 +29,32 @@ import './tables.css';
 /** `/tafels`: the tables in reach, upcoming first, then the past ones; the chair plans new ones here. */
 export function TablesPage() {
   const me = useMe();
+  const can = useCan();
   const region = useRegionMunicipalities();
   const navigate = useNavigate();
-  const [tables, setTables] = useState<TableListItem[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const [isPlanning, setIsPlanning] = useState(false);
-  const [organisations, setOrganisations] = useState<RegionOrganisation[] | null>(null);
+  const tablesQuery = useQuery({
+    queryKey: queryKeys.tables,
+    queryFn: ({ signal }) => fetchTables(signal),
+  });
+  const tables: TableListItem[] | null = tablesQuery.data ?? null;
+  // The organisations to invite, read once the chair starts planning.
+  const organisationsQuery = useQuery({
+    queryKey: queryKeys.regionOrganisations,
+    queryFn: ({ signal }) => fetchRegionOrganisations(signal),
+    enabled: isPlanning,
+  });
+  const organisations: RegionOrganisation[] | null = organisationsQuery.data ?? null;
+  const failure = tablesQuery.isError
+    ? messageOf(tablesQuery.error, 'De tafels konden niet worden geladen.')
+    : organisationsQuery.isError
+      ? messageOf(
+          organisationsQuery.error,
+          'De organisaties van de regio konden niet worden geladen.',
+        )
+      : null;
   const planButton = useRef<HTMLButtonElement>(null);
-  const isChair = me.seat === 'chair';
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchTables(controller.signal)
-      .then(setTables)
-      .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError')
-          setFailure(messageOf(error, 'De tafels konden niet worden geladen.'));
-      });
-    return () => controller.abort();
-  }, []);
-
-  useEffect(() => {
-    if (!isPlanning || organisations) return;
-    fetchRegionOrganisations()
-      .then(setOrganisations)
-      .catch((error: unknown) =>
-        setFailure(messageOf(error, 'De organisaties van de regio konden niet worden geladen.')),
-      );
-  }, [isPlanning, organisations]);
+  const isChair = can('table:manage');
 
   useEffect(() => {
     if (isPlanning) document.getElementById('plannen-kop')?.focus();

@@ -1,6 +1,11 @@
 import type { Resolver } from 'react-hook-form';
 import {
+  decisionDepartsFromProposal,
   decisionInputSchema,
+  decisionIssues,
+  isDecisionByDistribution,
+  isDecisionMotivationRequired,
+  type DecisionRuleFacts,
   seatsByOrganisationKind,
   type DecisionInput,
   type LifeDomain,
@@ -106,17 +111,20 @@ export function initialDecisionValues(
 
 const blank = (value: string) => (value.trim() === '' ? undefined : value);
 
+/** The facts the shared decision rules need, from what the table page knows of the case. */
+function ruleFacts(context: DecisionContext): DecisionRuleFacts {
+  return {
+    proposal: context.proposal?.result ?? null,
+    isDestinationProvisional: context.isDestinationProvisional,
+  };
+}
+
 /** Does the distribution choose the destination (C, or A that did not go to the wish), as the server decides? */
 export function isByDistribution(
   values: Pick<DecisionValues, 'rule' | 'destination'>,
   context: DecisionContext,
 ): boolean {
-  if (values.destination) return false;
-  const proposal = context.proposal?.result;
-  return (
-    values.rule === 'C' ||
-    (values.rule === 'A' && proposal?.outcome === 'A' && context.isDestinationProvisional)
-  );
+  return isDecisionByDistribution(values, ruleFacts(context));
 }
 
 /** Whether the table departs from the engine's proposal (then a motivation is required). */
@@ -124,18 +132,14 @@ export function departsFromProposal(
   values: Pick<DecisionValues, 'rule' | 'destination'>,
   context: DecisionContext,
 ): boolean {
-  const proposal = context.proposal?.result;
-  if (!proposal) return false;
-  if (values.rule !== proposal.outcome) return true;
-  if (values.rule === 'buiten_regio' || isByDistribution(values, context)) return false;
-  return (values.destination || proposal.destination) !== proposal.destination;
+  return decisionDepartsFromProposal(values, ruleFacts(context));
 }
 
 export function isMotivationRequired(
   values: Pick<DecisionValues, 'rule' | 'destination'>,
   context: DecisionContext,
 ): boolean {
-  return ['A', 'B', 'D'].includes(values.rule) || departsFromProposal(values, context);
+  return isDecisionMotivationRequired(values, ruleFacts(context));
 }
 
 /** The request as the API takes it (not yet validated), and which attendance row each vote came from. */
@@ -225,33 +229,9 @@ export function checkDecision(
       if (field) addMessage(messages, field, issue.message);
     }
   }
-  const motivation = values.motivation.trim();
-  if (isMotivationRequired(values, context) && motivation.length < 10) {
-    addMessage(
-      messages,
-      'motivation',
-      departsFromProposal(values, context)
-        ? 'Motiveer waarom de tafel afwijkt van het voorstel (minstens 10 tekens).'
-        : 'Een uitzondering wordt altijd gemotiveerd (minstens 10 tekens).',
-    );
-  }
-  if (values.rule === 'buiten_regio') {
-    if (values.referralSummary.trim().length < 10)
-      addMessage(
-        messages,
-        'referralSummary',
-        'Schrijf een overdracht voor de herkomstregio (minstens 10 tekens).',
-      );
-  } else {
-    if (!values.followUpProviderId)
-      addMessage(messages, 'followUpProviderId', 'Kies de aanbieder van de nazorg.');
-    if (
-      !values.destination &&
-      !isByDistribution(values, context) &&
-      !context.proposal?.result.destination
-    )
-      addMessage(messages, 'destination', 'Kies de bestemming.');
-  }
+  // The rules the server adds to the schema, from the same shared function it calls.
+  for (const issue of decisionIssues(values, ruleFacts(context)))
+    addMessage(messages, issue.path, issue.message);
   values.attendance.forEach((a, row) => {
     if (a.isPresent && a.position === 'object' && a.reason.trim().length < 10)
       addMessage(

@@ -11,7 +11,7 @@ import {
   type TableDetails,
   type TableView,
 } from '@uitstroom/shared';
-import { api, ApiError } from '../core/api';
+import { apiClient, ApiError, apiUrl, request } from '../core/api';
 import { projectedCaseSchema, type ProjectedCase } from '../cases/case-api';
 
 /**
@@ -48,42 +48,61 @@ export function toTable(view: TableView): Table {
   };
 }
 
-const path = (tableId: string, rest = '') => `/api/tables/${encodeURIComponent(tableId)}${rest}`;
-const write = async (method: 'POST' | 'PUT', url: string, body: unknown) =>
-  toTable(await api(method, url, { body, schema: tableViewSchema }));
+const asTable = async (call: Promise<{ data?: unknown; response: Response }>) =>
+  toTable(await request(call, { schema: tableViewSchema }));
+const onTable = (table: Table) => ({ params: { path: { tableId: table.id } } });
+const onItem = (table: Table, itemId: string) => ({
+  params: { path: { tableId: table.id, itemId } },
+});
 
 export function fetchTables(signal?: AbortSignal): Promise<TableListItem[]> {
-  return api('GET', '/api/tables', { schema: z.array(tableListItemSchema), signal });
+  return request(apiClient.GET('/api/tables', { signal }), {
+    schema: z.array(tableListItemSchema),
+  });
 }
 
-export async function fetchTable(tableId: string, signal?: AbortSignal): Promise<Table> {
-  return toTable(await api('GET', path(tableId), { schema: tableViewSchema, signal }));
+export function fetchTable(tableId: string, signal?: AbortSignal): Promise<Table> {
+  return asTable(apiClient.GET('/api/tables/{tableId}', { params: { path: { tableId } }, signal }));
 }
 
 export function createTable(details: TableDetails): Promise<Table> {
-  return write('POST', '/api/tables', details);
+  return asTable(apiClient.POST('/api/tables', { body: details }));
 }
 
 export function addToAgenda(table: Table, caseId: string, caseVersion: number): Promise<Table> {
-  return write('POST', path(table.id, '/agenda'), { version: table.version, caseId, caseVersion });
+  return asTable(
+    apiClient.POST('/api/tables/{tableId}/agenda', {
+      ...onTable(table),
+      body: { version: table.version, caseId, caseVersion },
+    }),
+  );
 }
 
 export function orderAgenda(table: Table, itemIds: string[]): Promise<Table> {
-  return write('PUT', path(table.id, '/agenda/order'), { version: table.version, itemIds });
+  return asTable(
+    apiClient.PUT('/api/tables/{tableId}/agenda/order', {
+      ...onTable(table),
+      body: { version: table.version, itemIds },
+    }),
+  );
 }
 
 export function removeFromAgenda(table: Table, itemId: string, reason: string): Promise<Table> {
-  return write('POST', path(table.id, `/agenda/${encodeURIComponent(itemId)}/remove`), {
-    version: table.version,
-    reason,
-  });
+  return asTable(
+    apiClient.POST('/api/tables/{tableId}/agenda/{itemId}/remove', {
+      ...onItem(table, itemId),
+      body: { version: table.version, reason },
+    }),
+  );
 }
 
 export function deferAgendaItem(table: Table, itemId: string, reason: string): Promise<Table> {
-  return write('POST', path(table.id, `/agenda/${encodeURIComponent(itemId)}/defer`), {
-    version: table.version,
-    reason,
-  });
+  return asTable(
+    apiClient.POST('/api/tables/{tableId}/agenda/{itemId}/defer', {
+      ...onItem(table, itemId),
+      body: { version: table.version, reason },
+    }),
+  );
 }
 
 export function recordDecision(
@@ -91,34 +110,53 @@ export function recordDecision(
   itemId: string,
   decision: DecisionInput,
 ): Promise<Table> {
-  return write('POST', path(table.id, `/agenda/${encodeURIComponent(itemId)}/decision`), decision);
+  return asTable(
+    apiClient.POST('/api/tables/{tableId}/agenda/{itemId}/decision', {
+      ...onItem(table, itemId),
+      body: decision,
+    }),
+  );
 }
 
 export function publishTable(table: Table): Promise<Table> {
-  return write('POST', path(table.id, '/publish'), { version: table.version });
+  return asTable(
+    apiClient.POST('/api/tables/{tableId}/publish', {
+      ...onTable(table),
+      body: { version: table.version },
+    }),
+  );
 }
 
 export function closeTable(table: Table): Promise<Table> {
-  return write('POST', path(table.id, '/close'), { version: table.version });
+  return asTable(
+    apiClient.POST('/api/tables/{tableId}/close', {
+      ...onTable(table),
+      body: { version: table.version },
+    }),
+  );
+}
+
+/** The address of a table's minutes as a PDF (a download link). */
+export function minutesUrl(tableId: string): string {
+  return apiUrl('/api/tables/{tableId}/minutes.pdf', { tableId });
 }
 
 /** The organisations of the signed-in user's region: to invite, to mark present, to own a precondition. */
 export function fetchRegionOrganisations(signal?: AbortSignal): Promise<RegionOrganisation[]> {
-  return api('GET', '/api/region/organisations', {
+  return request(apiClient.GET('/api/region/organisations', { signal }), {
     schema: z.array(regionOrganisationSchema),
-    signal,
   });
 }
 
 /** The cases in reach that are ready to be put on an agenda, longest waiting first. */
 export function fetchReadyCases(signal?: AbortSignal): Promise<CaseList> {
-  const query = new URLSearchParams({
-    state: 'ready',
-    sort: 'waitingDays',
-    direction: 'desc',
-    pageSize: '100',
-  });
-  return api('GET', `/api/cases?${query.toString()}`, { schema: caseListSchema, signal });
+  return request(
+    apiClient.GET('/api/cases', {
+      params: { query: { state: 'ready', sort: 'waitingDays', direction: 'desc', pageSize: 100 } },
+      signal,
+    }),
+    { schema: caseListSchema },
+  );
 }
 
 export function isVersionConflict(error: unknown): boolean {

@@ -1,7 +1,5 @@
-import { useState } from 'react';
 import { NavLink } from 'react-router';
-import { useReloadOnNotifications } from '../notifications/notifications-api';
-import { fetchTasks } from './tasks-api';
+import { useTasks } from './tasks-api';
 import './tasks.css';
 
 /**
@@ -9,17 +7,9 @@ import './tasks.css';
  * taken elsewhere ends a task) and whenever a notification arrives (which often brings one).
  */
 export function TasksNavLink() {
-  const [count, setCount] = useState<number | null>(null);
-  const [overdue, setOverdue] = useState(0);
-  useReloadOnNotifications((signal) => {
-    fetchTasks(signal).then(
-      (list) => {
-        setCount(list.count);
-        setOverdue(list.items.filter((t) => t.isOverdue).length);
-      },
-      () => undefined,
-    );
-  });
+  const list = useTasks().data;
+  const count = list?.count ?? null;
+  const overdue = list?.items.filter((t) => t.isOverdue).length ?? 0;
   return (
     <NavLink to="/taken" className="tasks-nav-link">
       Mijn taken

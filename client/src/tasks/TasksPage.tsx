@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { Alert, Heading, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import {
@@ -8,10 +7,9 @@ import {
   type Task,
   type TaskList,
 } from '@uitstroom/shared';
-import { ApiError } from '../core/api';
+import { failureOf } from '../core/query/QueryState';
 import { useMe } from '../auth/session';
-import { useReloadOnNotifications } from '../notifications/notifications-api';
-import { fetchTasks } from './tasks-api';
+import { useTasks } from './tasks-api';
 import './tasks.css';
 
 const intro: Record<Seat, string> = {
@@ -31,22 +29,11 @@ const intro: Record<Seat, string> = {
 /** `/taken`: what the seat can and should do now, each one click from where it is done. */
 export function TasksPage() {
   const me = useMe();
-  const [list, setList] = useState<TaskList | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  useReloadOnNotifications((signal) => {
-    fetchTasks(signal).then(
-      (next) => {
-        setList(next);
-        setFailure(null);
-      },
-      (error: unknown) => {
-        if ((error as Error).name !== 'AbortError')
-          setFailure(
-            error instanceof ApiError ? error.message : 'Uw taken konden niet worden geladen.',
-          );
-      },
-    );
-  });
+  const tasks = useTasks();
+  const list: TaskList | undefined = tasks.data;
+  const failure = tasks.isError
+    ? failureOf(tasks.error, 'Uw taken konden niet worden geladen.')
+    : null;
   const overdue = list?.items.filter((t) => t.isOverdue).length ?? 0;
 
   return (

@@ -1,20 +1,22 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
 import { formatDutchDateTime, outboxMailSchema, type OutboxMail } from '@uitstroom/shared';
-import { api, ApiError } from '../core/api';
+import { apiClient, request } from '../core/api';
+import { queryKeys } from '../core/query/query-keys';
+import { failureOf } from '../core/query/QueryState';
 
 /** Demo mode only: the mails the app would have sent, so invitations and resets can be tried without SMTP. */
 export function OutboxPage() {
-  const [mails, setMails] = useState<OutboxMail[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => {
-    api('GET', '/api/admin/outbox', { schema: z.array(outboxMailSchema) }).then(
-      setMails,
-      (error: unknown) =>
-        setFailure(error instanceof ApiError ? error.message : 'Laden is niet gelukt.'),
-    );
-  }, []);
+  const outbox = useQuery({
+    queryKey: queryKeys.outbox,
+    queryFn: ({ signal }) =>
+      request(apiClient.GET('/api/admin/outbox', { signal }), {
+        schema: z.array(outboxMailSchema),
+      }),
+  });
+  const mails: OutboxMail[] | null = outbox.data ?? null;
+  const failure = outbox.isError ? failureOf(outbox.error, 'Laden is niet gelukt.') : null;
   return (
     <>
       <Heading level={1}>Demo-postvak</Heading>

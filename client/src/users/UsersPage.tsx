@@ -32,7 +32,7 @@ import {
   type OrganisationSummary,
   type UserSummary,
 } from '@uitstroom/shared';
-import { api, ApiError } from '../core/api';
+import { apiClient, ApiError, request } from '../core/api';
 import { SelectField, TextField } from '../core/form';
 import { useMe } from '../auth/session';
 import { formatDutchTimestamp } from '../cases/case-format';
@@ -55,8 +55,10 @@ export function UsersPage() {
   const load = useCallback(async () => {
     try {
       const [orgs, list] = await Promise.all([
-        api('GET', '/api/admin/organisations', { schema: z.array(organisationSchema) }),
-        api('GET', '/api/admin/users', { schema: z.array(userSummarySchema) }),
+        request(apiClient.GET('/api/admin/organisations'), {
+          schema: z.array(organisationSchema),
+        }),
+        request(apiClient.GET('/api/admin/users'), { schema: z.array(userSummarySchema) }),
       ]);
       setOrganisations(orgs);
       setUsers(list);
@@ -77,7 +79,12 @@ export function UsersPage() {
     setNotice(null);
     setFailure(null);
     try {
-      await api('POST', `/api/admin/users/${user.id}/${action}`, { body: {} });
+      await request(
+        apiClient.POST(`/api/admin/users/{userId}/${action}`, {
+          params: { path: { userId: user.id } },
+          body: {},
+        }),
+      );
       setNotice(`${user.displayName}: ${done}`);
       await load();
     } catch (error) {
@@ -266,8 +273,7 @@ function NewUserForm({
   const seatsHere = organisation ? seatsByOrganisationKind[organisation.kind] : [];
   const onSubmit = handleSubmit(async (values) => {
     try {
-      const user = await api('POST', '/api/admin/users', {
-        body: values,
+      const user = await request(apiClient.POST('/api/admin/users', { body: values }), {
         schema: userSummarySchema,
       });
       reset();
@@ -346,8 +352,7 @@ function NewOrganisationForm({
   const kind = useWatch({ control, name: 'kind' });
   const onSubmit = handleSubmit(async (values) => {
     try {
-      const org = await api('POST', '/api/admin/organisations', {
-        body: values,
+      const org = await request(apiClient.POST('/api/admin/organisations', { body: values }), {
         schema: organisationSchema,
       });
       reset();

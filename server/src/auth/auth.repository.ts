@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Me, OrganisationKind, Seat } from '@uitstroom/shared';
+import { grantsBySeat, type Me, type OrganisationKind, type Seat } from '@uitstroom/shared';
 import type { Actor } from '../core/request-context';
 import { returnedRows } from '../core/db';
 
@@ -63,6 +63,7 @@ export function toMe(row: UserRow): Me {
       kind: row.organisation_kind,
     },
     region: { id: row.region_id, slug: row.region_slug, name: row.region_name },
+    grants: [...grantsBySeat[row.seat]],
   };
 }
 

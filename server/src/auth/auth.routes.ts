@@ -5,6 +5,7 @@ import {
   completePasswordSchema,
   confirmTotpSchema,
   emptyBodySchema,
+  messageResponseSchema,
   loginRequestSchema,
   loginResponseSchema,
   meSchema,
@@ -150,6 +151,7 @@ export function authRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
       summary: 'Uitloggen: beëindigt de sessie op de server',
       access: { permission: 'session:read' },
       body: emptyBodySchema,
+      noContent: true,
       handler: async ({ context, req, res }) => {
         await logOut(db, context, req.sessionID);
         await destroySession(req);
@@ -182,6 +184,7 @@ export function authRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
       summary: 'Eigen wachtwoord wijzigen; andere sessies eindigen',
       access: { permission: 'account:update' },
       body: changePasswordSchema,
+      noContent: true,
       handler: async ({ body, context, actor, req }) => {
         await changePassword(db, { config, mailer }, context, actor, body, req.sessionID);
         return undefined;
@@ -195,6 +198,7 @@ export function authRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
       access: { public: true },
       body: passwordResetRequestSchema,
       status: 202,
+      response: messageResponseSchema,
       handler: async ({ body, context }) => {
         await requestPasswordReset(db, config, mailer, context, body.email, linkBase(config));
         return {
@@ -221,6 +225,7 @@ export function authRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
       summary: 'Wachtwoord kiezen met een uitnodigings- of herstellink',
       access: { public: true },
       body: completePasswordSchema,
+      noContent: true,
       handler: async ({ body, context }) => {
         await setPasswordWithToken(db, context, body.token, body.newPassword);
         return undefined;

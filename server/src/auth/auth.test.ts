@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { errorBodySchema, meSchema } from '@uitstroom/shared';
+import { errorBodySchema, grantsBySeat, meSchema } from '@uitstroom/shared';
 import { startTestApp, type TestApp } from '../../../tests/support/test-app';
 import { createApp } from '../app';
 
@@ -31,6 +31,9 @@ describe('sign-in', () => {
       organisation: { name: 'Kwintes', kind: 'provider' },
       region: { slug: 'flevoland', name: 'Flevoland' },
     });
+    // The seat's grants, from the one table the routes check: what the client offers follows them.
+    expect(me.grants).toEqual([...grantsBySeat.casemanager]);
+    expect(me.grants).not.toContain('table:manage');
     const cookie = sessionCookie(login);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);

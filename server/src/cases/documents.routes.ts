@@ -78,6 +78,7 @@ export function documentsRoutes(db: DataSource) {
       summary: 'Een document downloaden',
       access: { permission: 'case:document:read' },
       params: documentParamsSchema,
+      file: { contentTypes: documentContentTypes },
       handler: async ({ params, context, actor, res }) => {
         const { summary, content } = await documents.downloadDocument(
           db,

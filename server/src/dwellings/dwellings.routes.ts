@@ -78,6 +78,7 @@ export function dwellingsRoutes(db: DataSource) {
       summary: 'De woningen van uw corporatie als CSV (kolommen als bij inlezen, plus status)',
       access: { permission: 'dwelling:read' },
       query: dwellingListQuerySchema,
+      file: { contentTypes: ['text/csv'] },
       handler: async ({ query, context, actor, res }) =>
         sendCsv(
           res,
@@ -203,6 +204,7 @@ export function dwellingsRoutes(db: DataSource) {
       summary: 'De contingenten van een jaar met voortgang als CSV',
       access: { permission: 'contingent:read' },
       query: contingentListQuerySchema,
+      file: { contentTypes: ['text/csv'] },
       handler: async ({ query, context, actor, res }) => {
         const { year, csv } = await contingents.exportContingents(db, context, actor, query);
         return sendCsv(res, `contingenten-${year}.csv`, csv);

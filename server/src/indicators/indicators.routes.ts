@@ -38,6 +38,7 @@ export function indicatorsRoutes(db: DataSource) {
         'Het hele dashboard als PDF voor de kwartaalrapportage aan de raden (dezelfde filters en hetzelfde bereik als het dashboard)',
       access: { permission: 'indicator:read' },
       query: indicatorFilterSchema,
+      file: { contentTypes: ['application/pdf'] },
       handler: async ({ query, context, actor, res }) => {
         const { filename, pdf } = await indicators.exportReportPdf(db, context, actor, query);
         res.set(fileHeaders('application/pdf', filename)).send(pdf);
@@ -53,6 +54,7 @@ export function indicatorsRoutes(db: DataSource) {
       access: { permission: 'indicator:read' },
       params: indicatorIdParamsSchema,
       query: indicatorFilterSchema,
+      file: { contentTypes: ['text/csv'] },
       handler: async ({ params, query, context, actor, res }) => {
         const { filename, csv } = await indicators.exportIndicatorCsv(
           db,

@@ -163,6 +163,7 @@ export function tablesRoutes(db: DataSource) {
       summary: 'De notulen als PDF; ieders exemplaar toont alleen wat de eigen rol mag zien',
       access: { permission: 'table:read' },
       params: tableIdParamsSchema,
+      file: { contentTypes: ['application/pdf'] },
       handler: async ({ params, context, actor, res }) => {
         const { pdf, filename } = await tables.getMinutesPdf(db, context, actor, params.tableId);
         res

@@ -5,6 +5,9 @@ import {
   formatDutchDate,
   AppError,
   agendaPublishBy,
+  decisionDepartsFromProposal,
+  decisionIssues,
+  isDecisionByDistribution,
   tableViewSchema,
   type AgendaItem,
   type CaseDecision,
@@ -546,18 +549,14 @@ export async function decideCase(
     await checkParticipants(tx, table, input, issues);
     let destination = input.destination ?? null;
     let allocationId: string | null = null;
-    // By distribution: C, or A where the proposal did not go to the wish; unless the table names a destination itself.
-    const isByDistribution =
-      !input.destination &&
-      (input.rule === 'C' ||
-        (input.rule === 'A' && proposed?.outcome === 'A' && proposed.destination !== facts.wish));
+    // The rules the chair's form checks too (shared/src/tables/decision.rules.ts); the database's part here.
+    const ruleFacts = {
+      proposal: proposed,
+      isDestinationProvisional: proposed?.destination !== facts.wish,
+    };
+    const isByDistribution = isDecisionByDistribution(input, ruleFacts);
     if (input.rule === 'buiten_regio') {
       destination = null;
-      if (!input.referralSummary || input.referralSummary.length < 10)
-        issues.push({
-          path: 'referralSummary',
-          message: 'Schrijf een overdracht voor de herkomstregio (minstens 10 tekens).',
-        });
     } else if (isByDistribution) {
       const excluded = [
         ...facts.excluded,
@@ -578,27 +577,11 @@ export async function decideCase(
       allocationId = allocation.allocationId;
     } else if (!destination) {
       destination = proposed?.destination ?? null;
-      if (!destination) issues.push({ path: 'destination', message: 'Kies de bestemming.' });
     }
     if (destination && !regionCodes.has(destination))
       issues.push({ path: 'destination', message: 'Kies een gemeente in de regio.' });
-    const departsFromProposal =
-      !!proposed &&
-      (input.rule !== proposed.outcome ||
-        (!isByDistribution && destination !== proposed.destination));
-    if (
-      (departsFromProposal || ['A', 'B', 'D'].includes(input.rule)) &&
-      (input.motivation?.trim().length ?? 0) < 10
-    ) {
-      issues.push({
-        path: 'motivation',
-        message: departsFromProposal
-          ? 'Motiveer waarom de tafel afwijkt van het voorstel (minstens 10 tekens).'
-          : 'Een uitzondering wordt altijd gemotiveerd (minstens 10 tekens).',
-      });
-    }
-    if (input.rule !== 'buiten_regio' && !input.followUpProviderId)
-      issues.push({ path: 'followUpProviderId', message: 'Kies de aanbieder van de nazorg.' });
+    issues.push(...decisionIssues(input, ruleFacts));
+    const departsFromProposal = decisionDepartsFromProposal(input, ruleFacts);
     if (issues.length) throw new AppError('VALIDATION_FAILED', undefined, issues);
 
     const [{ id: decisionId }] = await tx.query(

@@ -4,6 +4,7 @@ import {
   createOrganisationSchema,
   createUserSchema,
   emptyBodySchema,
+  messageResponseSchema,
   organisationSchema,
   outboxMailSchema,
   userIdParamsSchema,
@@ -70,6 +71,7 @@ export function usersRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
       access: { permission: 'user:update' },
       params: userIdParamsSchema,
       body: emptyBodySchema,
+      response: messageResponseSchema,
       handler: async ({ params, context, actor }) => {
         await users.resendInvitation(
           db,
@@ -92,6 +94,7 @@ export function usersRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
       access: { permission: 'user:update' },
       params: userIdParamsSchema,
       body: emptyBodySchema,
+      response: messageResponseSchema,
       handler: async ({ params, context, actor }) => {
         await users.sendPasswordReset(
           db,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { safeText } from '../primitives';
+import { permissions } from '../permissions';
 import { organisationKindSchema, seatSchema } from './seats';
 
 export const loginRequestSchema = z.strictObject({
@@ -14,6 +15,8 @@ export const meSchema = z.object({
   seat: seatSchema,
   organisation: z.object({ id: z.uuid(), name: safeText(), kind: organisationKindSchema }),
   region: z.object({ id: z.uuid(), slug: safeText(), name: safeText() }),
+  /** The seat's grants (`grantsBySeat`): what the client offers follows from these, never from the seat. */
+  grants: z.array(z.enum(permissions)),
 });
 export type Me = z.infer<typeof meSchema>;
 
@@ -25,3 +28,6 @@ export type Health = z.infer<typeof healthSchema>;
 
 /** Bodies without content (e.g. a logout) are an empty object, never anything else. */
 export const emptyBodySchema = z.strictObject({});
+
+/** The answer of a request that was accepted and acts later (a mail is sent): a Dutch sentence to show. */
+export const messageResponseSchema = z.object({ message: z.string() });

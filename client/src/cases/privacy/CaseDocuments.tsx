@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import {
   Alert,
   Button,
@@ -22,15 +22,16 @@ import {
   consentCategories,
   consentCategoryLabel,
   documentContentTypeLabel,
-  documentListSchema,
   type ConsentCategory,
   type DocumentSummary,
 } from '@uitstroom/shared';
-import { api, ApiError } from '../../core/api';
+import { ApiError } from '../../core/api';
+import { queryClient } from '../../core/query/query-client';
+import { queryKeys } from '../../core/query/query-keys';
 import {
   checkDocumentFile,
-  documentsPath,
   documentUrl,
+  useCaseDocuments,
   fileErrorOf,
   uploadDocument,
 } from './documents-api';
@@ -75,55 +76,22 @@ function placeServerError(error: unknown): { fields: FieldErrors; message: strin
 /**
  * The documents of a case that the signed-in seat may see (the server lists no others), with a
  * download link for each; for the case manager also a form to add one. Self-contained: give it
- * the case id and whether this user may upload; a new `reloadKey` reads the list again (after a
- * document was added elsewhere on the page, such as a signed consent form).
+ * the case id and whether this user may upload. The list is the case's documents query: a document
+ * added elsewhere on the page (a signed consent form) invalidates it, and it is read again.
  */
-export function CaseDocuments({
-  caseId,
-  canUpload,
-  reloadKey = 0,
-}: {
-  caseId: string;
-  canUpload: boolean;
-  reloadKey?: number;
-}) {
+export function CaseDocuments({ caseId, canUpload }: { caseId: string; canUpload: boolean }) {
   const headingId = useId();
-  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
-  const [loadFailure, setLoadFailure] = useState<string | null>(null);
-
-  const load = useCallback(
-    (signal?: AbortSignal) => {
-      setLoadFailure(null);
-      api('GET', documentsPath(caseId), { schema: documentListSchema, signal })
-        .then(setDocuments)
-        .catch((error: unknown) => {
-          if ((error as Error).name === 'AbortError') return;
-          setLoadFailure(
-            error instanceof ApiError && error.status !== 0 && error.status < 500
-              ? error.message
-              : 'De documenten konden niet worden geladen.',
-          );
-        });
-    },
-    [caseId],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setDocuments(null);
-    load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
-
-  // Read again when told, keeping the list on screen meanwhile.
-  const seenReloadKey = useRef(reloadKey);
-  useEffect(() => {
-    if (seenReloadKey.current === reloadKey) return;
-    seenReloadKey.current = reloadKey;
-    const controller = new AbortController();
-    load(controller.signal);
-    return () => controller.abort();
-  }, [reloadKey, load]);
+  const documentsQuery = useCaseDocuments(caseId);
+  const documents = documentsQuery.data ?? null;
+  const error = documentsQuery.error;
+  const loadFailure = !documentsQuery.isError
+    ? null
+    : error instanceof ApiError && error.status !== 0 && error.status < 500
+      ? error.message
+      : 'De documenten konden niet worden geladen.';
+  const load = () => void documentsQuery.refetch();
+  const setDocuments = (update: (current: DocumentSummary[] | undefined) => DocumentSummary[]) =>
+    queryClient.setQueryData(queryKeys.caseDocuments(caseId), update);
 
   return (
     <section className="case-documents" aria-labelledby={headingId}>

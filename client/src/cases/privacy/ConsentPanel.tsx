@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
 import {
   Alert,
@@ -13,13 +13,11 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import {
-  formatDutchDate,
-  consentCategoryLabel,
-  type Consent,
-  type RegionOrganisation,
-} from '@uitstroom/shared';
+import { formatDutchDate, consentCategoryLabel, type Consent } from '@uitstroom/shared';
+import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../core/api';
+import { queryClient } from '../../core/query/query-client';
+import { queryKeys } from '../../core/query/query-keys';
 import { messageOf } from '../case-api';
 import { todayIsoDate } from '../case-format';
 import { ConsentForm } from './ConsentForm';
@@ -102,50 +100,31 @@ export function ConsentPanel({
   const location = useLocation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [today] = useState(todayIsoDate);
-  const [consents, setConsents] = useState<Consent[] | null>(null);
-  const [loadFailure, setLoadFailure] = useState<string | null>(null);
-  const [organisations, setOrganisations] = useState<RegionOrganisation[] | null>(null);
-  const [organisationsFailure, setOrganisationsFailure] = useState<string | null>(null);
+  const consentsQuery = useQuery({
+    queryKey: queryKeys.caseConsents(caseId),
+    queryFn: ({ signal }) => fetchConsents(caseId, signal),
+  });
+  const consents = consentsQuery.data ?? null;
+  const loadError = consentsQuery.error;
+  const loadFailure = !consentsQuery.isError
+    ? null
+    : loadError instanceof ApiError && loadError.status !== 0 && loadError.status < 500
+      ? loadError.message
+      : 'De toestemmingen konden niet worden geladen.';
+  const load = () => void consentsQuery.refetch();
+  const setConsents = (update: (current: Consent[] | undefined) => Consent[]) =>
+    queryClient.setQueryData(queryKeys.caseConsents(caseId), update);
+  const organisationsQuery = useQuery({
+    queryKey: queryKeys.regionOrganisations,
+    queryFn: ({ signal }) => fetchRegionOrganisations(signal),
+    enabled: canRecord,
+  });
+  const organisations = organisationsQuery.data?.filter((o) => o.id !== ownOrganisationId) ?? null;
+  const organisationsFailure = organisationsQuery.isError
+    ? 'De organisaties van uw regio konden niet worden geladen. Laad de pagina opnieuw.'
+    : null;
   const [toWithdraw, setToWithdraw] = useState<Consent | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(
-    (signal?: AbortSignal) => {
-      setLoadFailure(null);
-      fetchConsents(caseId, signal)
-        .then(setConsents)
-        .catch((error: unknown) => {
-          if ((error as Error).name === 'AbortError') return;
-          setLoadFailure(
-            error instanceof ApiError && error.status !== 0 && error.status < 500
-              ? error.message
-              : 'De toestemmingen konden niet worden geladen.',
-          );
-        });
-    },
-    [caseId],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setConsents(null);
-    load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
-
-  useEffect(() => {
-    if (!canRecord) return;
-    const controller = new AbortController();
-    fetchRegionOrganisations(controller.signal)
-      .then((all) => setOrganisations(all.filter((o) => o.id !== ownOrganisationId)))
-      .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError')
-          setOrganisationsFailure(
-            'De organisaties van uw regio konden niet worden geladen. Laad de pagina opnieuw.',
-          );
-      });
-    return () => controller.abort();
-  }, [canRecord, ownOrganisationId]);
 
   // A link to #toestemming (from "Nog nodig" or a warning) lands here once the list is on screen.
   const isLoaded = consents !== null || loadFailure !== null;

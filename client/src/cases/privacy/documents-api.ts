@@ -2,13 +2,16 @@ import {
   documentContentTypes,
   documentFilenameSchema,
   documentSummarySchema,
-  errorBodySchema,
+  documentListSchema,
   maxDocumentBytes,
   type ConsentCategory,
   type DocumentContentType,
   type DocumentSummary,
 } from '@uitstroom/shared';
-import { ApiError } from '../../core/api';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { apiClient, ApiError, apiUrl, fileBody, request } from '../../core/api';
+import { queryClient } from '../../core/query/query-client';
+import { queryKeys } from '../../core/query/query-keys';
 
 /**
  * Uploading a document of a case: the documents panel and the consent form (the signed form)
@@ -18,12 +21,15 @@ import { ApiError } from '../../core/api';
 export const tooLargeMessage =
   'Het bestand is groter dan 10 MB. Kies een kleiner bestand of verklein het (bijvoorbeeld een scan in lagere resolutie).';
 
-export function documentsPath(caseId: string): string {
-  return `/api/cases/${encodeURIComponent(caseId)}/documents`;
+export function documentUrl(caseId: string, documentId: string): string {
+  return apiUrl('/api/cases/{caseId}/documents/{documentId}', { caseId, documentId });
 }
 
-export function documentUrl(caseId: string, documentId: string): string {
-  return `${documentsPath(caseId)}/${encodeURIComponent(documentId)}`;
+export function fetchDocuments(caseId: string, signal?: AbortSignal): Promise<DocumentSummary[]> {
+  return request(
+    apiClient.GET('/api/cases/{caseId}/documents', { params: { path: { caseId } }, signal }),
+    { schema: documentListSchema },
+  );
 }
 
 function isDocumentType(type: string): type is DocumentContentType {
@@ -49,34 +55,22 @@ export async function uploadDocument(
   file: File,
   category: ConsentCategory,
 ): Promise<DocumentSummary> {
-  const query = new URLSearchParams({ category, filename: file.name });
-  let response: Response;
   try {
-    response = await fetch(`${documentsPath(caseId)}?${query.toString()}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Content-Type': file.type },
-      body: file,
-    });
-  } catch {
-    throw new ApiError(
-      0,
-      'NETWORK',
-      'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.',
+    return await request(
+      apiClient.POST('/api/cases/{caseId}/documents', {
+        params: { path: { caseId }, query: { category, filename: file.name } },
+        ...fileBody(file),
+      }),
+      {
+        schema: documentSummarySchema,
+        fallbackMessage: 'Het toevoegen is niet gelukt. Probeer het later opnieuw.',
+      },
     );
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 413)
+      throw new ApiError(413, 'PAYLOAD_TOO_LARGE', tooLargeMessage);
+    throw error;
   }
-  const payload: unknown = await response.json().catch(() => null);
-  if (response.ok) return documentSummarySchema.parse(payload);
-  if (response.status === 413) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', tooLargeMessage);
-  const parsed = errorBodySchema.safeParse(payload);
-  if (!parsed.success)
-    throw new ApiError(
-      response.status,
-      'INTERNAL',
-      'Het toevoegen is niet gelukt. Probeer het later opnieuw.',
-    );
-  const { code, message, issues, details } = parsed.data.error;
-  throw new ApiError(response.status, code, message, issues, details);
 }
 
 /** An upload's error that concerns the file itself (its bytes, type, name or size), or null. */
@@ -87,4 +81,21 @@ export function fileErrorOf(error: unknown): string | null {
     error.issues.find((i) => i.path === 'body' || i.path === 'filename' || i.path === 'contentType')
       ?.message ?? null
   );
+}
+
+/** The documents of a case this seat may see. */
+export function useCaseDocuments(caseId: string) {
+  return useQuery({
+    queryKey: queryKeys.caseDocuments(caseId),
+    queryFn: ({ signal }) => fetchDocuments(caseId, signal),
+  });
+}
+
+/** Adds a document; the case's list is read again. */
+export function useUploadDocument(caseId: string) {
+  return useMutation({
+    mutationFn: ({ file, category }: { file: File; category: ConsentCategory }) =>
+      uploadDocument(caseId, file, category),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.caseDocuments(caseId) }),
+  });
 }

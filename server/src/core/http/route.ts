@@ -42,7 +42,14 @@ export interface RouteDefinition<B extends z.ZodType, Q extends z.ZodType, P ext
   body?: B;
   query?: Q;
   params?: P;
+  /**
+   * What a successful answer carries; every route declares exactly one: a JSON body (`response`),
+   * a file (`file`: its content types, e.g. a PDF or CSV download), or nothing (`noContent`: 204).
+   * The OpenAPI document, and the client's types generated from it, follow from this.
+   */
   response?: z.ZodType<R>;
+  file?: { contentTypes: readonly string[] };
+  noContent?: true;
   /**
    * The body is a file, not JSON: it arrives as a Buffer (at most `maxBytes`) in `body`, and its
    * metadata comes in the query. Used for document uploads.
@@ -77,6 +84,11 @@ export function mountRoutes(
   for (const route of routes) {
     if (!('public' in route.access) && !('permission' in route.access)) {
       throw new Error(`Route ${route.method.toUpperCase()} ${route.path} declares no permission`);
+    }
+    if ([route.response, route.file, route.noContent].filter(Boolean).length !== 1) {
+      throw new Error(
+        `Route ${route.method.toUpperCase()} ${route.path} must declare one of response, file, noContent`,
+      );
     }
     describeRoute(registry, route);
     // Who may call it is checked first, before a (possibly large) body is read.
@@ -183,9 +195,19 @@ function describeRoute(registry: OpenAPIRegistry, route: AnyRoute): void {
           : {}),
     },
     responses: {
-      [route.status ?? 200]: route.response
+      [route.noContent ? 204 : (route.status ?? 200)]: route.response
         ? { description: 'Gelukt', content: { 'application/json': { schema: route.response } } }
-        : { description: 'Gelukt' },
+        : route.file
+          ? {
+              description: 'Gelukt: een bestand',
+              content: Object.fromEntries(
+                route.file.contentTypes.map((type) => [
+                  type,
+                  { schema: { type: 'string', format: 'binary' } },
+                ]),
+              ),
+            }
+          : { description: 'Gelukt, zonder inhoud' },
       400: errorResponse('Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON)'),
       ...(isPublic
         ? {}

@@ -1,0 +1,37 @@
+import { useQuery } from '@tanstack/react-query';
+import { queryClient } from '../core/query/query-client';
+import { queryKeys } from '../core/query/query-keys';
+import { fetchCase, type ProjectedCase } from './case-api';
+
+/** The case as this seat may see it. */
+export function useCaseQuery(caseId: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.case(caseId ?? ''),
+    queryFn: ({ signal }) => fetchCase(caseId!, signal),
+    enabled: !!caseId,
+  });
+}
+
+/**
+ * A newer view of the case (the answer to a write, or a live event): it replaces the cached one,
+ * never an older version over a newer one (the answer to one's own save may come after the event).
+ * A consent change keeps the version, so an equal one is taken too.
+ */
+export function setCaseView(caseId: string, next: ProjectedCase): void {
+  queryClient.setQueryData<ProjectedCase>(queryKeys.case(caseId), (current) =>
+    current && (next.version ?? 0) < (current.version ?? 0) ? current : next,
+  );
+}
+
+/** The case changed: what is read beside it (placement, support, documents, decision, fits) is read again. */
+export function invalidateCaseParts(caseId: string): Promise<void> {
+  return queryClient.invalidateQueries({
+    queryKey: queryKeys.case(caseId),
+    predicate: (query) => query.queryKey.length > 2,
+  });
+}
+
+/** Read the case itself again (after a consent changes, what it misses comes from the server). */
+export function invalidateCase(caseId: string): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: queryKeys.case(caseId), exact: true });
+}

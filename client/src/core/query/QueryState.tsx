@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { Alert, Paragraph } from '@utrecht/component-library-react';
+import { ApiError } from '../api';
+
+/** The Dutch message of a failed read or write: the server's own, or the page's fallback. */
+export function failureOf(error: unknown, fallback: string): string {
+  return error instanceof ApiError ? error.message : fallback;
+}
+
+/**
+ * Loading and error states of a read, in one place: a polite "…laden" while it loads, the failure
+ * as an alert, and the page's content once the data is there.
+ */
+export function QueryState<T>({
+  query,
+  loading,
+  failure,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  loading: string;
+  /** The fallback message when the failure is not the API's own; or the whole message, from the error. */
+  failure: string | ((error: unknown) => string);
+  children: (data: T) => ReactNode;
+}) {
+  if (query.data !== undefined) return <>{children(query.data)}</>;
+  if (query.isError)
+    return (
+      <Alert type="error" role="alert">
+        <Paragraph>
+          {typeof failure === 'function' ? failure(query.error) : failureOf(query.error, failure)}
+        </Paragraph>
+      </Alert>
+    );
+  return <Paragraph role="status">{loading}</Paragraph>;
+}
