@@ -17,6 +17,7 @@ import { DeniedAccess1765382400000 } from './1765382400000-denied-access';
 import { AccountLockout1765468800000 } from './1765468800000-account-lockout';
 import { AuditChain1765555200000 } from './1765555200000-audit-chain';
 import { ClosedCaseReleasesOffers1765641600000 } from './1765641600000-closed-case-releases-offers';
+import { TableCancellation1765728000000 } from './1765728000000-table-cancellation';
 
 /** Every migration, in order. Listed explicitly so that no loader has to glob TypeScript files. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   AccountLockout1765468800000,
   AuditChain1765555200000,
   ClosedCaseReleasesOffers1765641600000,
+  TableCancellation1765728000000,
 ];

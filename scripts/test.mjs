@@ -85,6 +85,8 @@ function ensureDebianPackage(file, pkg) {
 }
 
 const ensureChromium = () => ensureDebianPackage('/usr/bin/chromium', 'chromium');
+// The api tests read back what a PDF prints with pdftotext.
+const ensurePdftotext = () => ensureDebianPackage('/usr/bin/pdftotext', 'poppler-utils');
 const libfaketime = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
 
 function buildClient() {
@@ -190,7 +192,10 @@ await layer('types', async () => {
   };
 });
 await layer('unit', () => jestLayer('unit'));
-await layer('api', () => jestLayer('api'));
+await layer('api', () => {
+  ensurePdftotext();
+  return jestLayer('api');
+});
 await layer('browser', () => {
   ensureChromium();
   if (!buildClient()) return { passed: 0, failed: 1 };
@@ -200,6 +205,7 @@ await layer('clock', () => {
   // Before any clock moves: apt refuses package lists dated in its future.
   ensureDebianPackage(libfaketime, 'faketime');
   ensureChromium();
+  ensurePdftotext();
   if (!existsSync(join(root, 'client', 'dist', 'index.html')) && !buildClient())
     return { passed: 0, failed: 1 };
   const outcomes = [];

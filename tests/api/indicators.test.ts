@@ -1,6 +1,7 @@
 import type request from 'supertest';
 import { addDays, amsterdamDate } from '@uitstroom/shared';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { pdfText } from '../support/pdf-text';
 
 /**
  * The indicators (issue 14) against generated data whose answers are known: a region of its own
@@ -705,6 +706,30 @@ describe('exports', () => {
     const pdf = response.body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(5000);
+    const text = pdfText(pdf);
+    expect(text).toContain('Indicatoren uitstroom Gemeente Noordstad, naast Regio Testregio');
+    expect(text).toContain('Noordstad 60,0 % <5 4,8 –');
+  });
+
+  it('the PDF prints what the dashboard holds: a negative backlog with a minus sign (U+2212), not Helvetica\'s `"`', async () => {
+    const response = await a.chair
+      .get(`/api/indicators/report/pdf?${q1}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(response.status).toBe(200);
+    const text = pdfText(response.body as Buffer);
+    expect(text).toContain('Indicatoren uitstroom Regio Testregio');
+    expect(text).toContain('Noordstad 60,0 % 3 4,8 1,8');
+    expect(text).toContain('Zuiddorp 30,0 % 4 2,4 −1,6');
+    expect(text).toContain('Oosthaven 10,0 % 1 0,8 −0,2');
+    expect(text).toContain(
+      'Uitstroomtafel · Regio Testregio · 1 januari 2025 tot en met 31 maart 2025',
+    );
+    expect(text).not.toContain('"1,6');
   });
 
   it('exports are in the audit log with their filters and no subject; looking at the dashboard is not', async () => {

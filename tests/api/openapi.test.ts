@@ -43,4 +43,18 @@ describe('GET /api/openapi.json', () => {
     });
     expect(document.paths['/api/auth/login'].post.responses).not.toHaveProperty('409');
   });
+
+  it('describes cancelling a table (issue 26): its body with the reason, the table it answers, 403 and 409', async () => {
+    const document = (await request(t.app).get('/api/openapi.json')).body;
+    const cancel = document.paths['/api/tables/{tableId}/cancel'].post;
+    expect(cancel.summary).toContain('annuleren');
+    const body = cancel.requestBody.content['application/json'].schema;
+    expect(Object.keys(body.properties).sort()).toEqual(['reason', 'version']);
+    expect(body.required).toEqual(expect.arrayContaining(['reason', 'version']));
+    expect(cancel.parameters.map((p: { name: string }) => p.name)).toContain('tableId');
+    expect(cancel.responses['200'].content['application/json'].schema).toBeDefined();
+    expect(cancel.responses).toHaveProperty('403');
+    expect(cancel.responses).toHaveProperty('409');
+    expect(document.components.schemas.ErrorCode.description).toContain('TABLE_CANCELLED (409)');
+  });
 });

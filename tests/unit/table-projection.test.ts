@@ -60,6 +60,8 @@ const expectedTable: Record<keyof TableView, Record<Seat, Mark>> = {
   publishBy: allButAdmin,
   plannedAt: allButAdmin,
   closedAt: allButAdmin,
+  cancelledAt: allButAdmin,
+  cancelReason: allButAdmin,
   agenda: allButAdmin,
 };
 
@@ -186,6 +188,8 @@ const table = (state: TableView['state']): TableView => ({
   publishBy: '2026-03-07',
   plannedAt: '2026-02-01T00:00:00.000Z',
   closedAt: null,
+  cancelledAt: null,
+  cancelReason: null,
   agenda: [item],
 });
 
@@ -251,6 +255,20 @@ describe('the table projection: every seat × every field', () => {
   ] as const)('before the agenda is shared, %s reads it: %s', (seat, reads) => {
     expect('agenda' in toTableView(table('planned'), seat)).toBe(reads);
   });
+
+  it.each([
+    ['chair', true],
+    ['casemanager', true],
+    ['municipality', false],
+    ['corporation', false],
+    ['provider', false],
+    ['regionAdmin', false],
+  ] as const)(
+    'a cancelled table keeps its agenda for its makers only: %s reads it: %s',
+    (seat, reads) => {
+      expect('agenda' in toTableView(table('cancelled'), seat)).toBe(reads);
+    },
+  );
 
   it.each(rowsOf(expectedItem))('%s reads agendaItem.%s: %s', (seat, field, mark) => {
     expect((agendaItemFieldsBySeat[seat] as readonly string[]).includes(field)).toBe(mark === 'R');

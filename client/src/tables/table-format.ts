@@ -40,6 +40,7 @@ export const tableStateBadge: Record<TableState, string> = {
   planned: 'table-badge--planned',
   published: 'table-badge--published',
   closed: 'table-badge--closed',
+  cancelled: 'table-badge--closed',
 };
 
 export const agendaStatusLabel = {

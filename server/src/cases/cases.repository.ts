@@ -229,6 +229,23 @@ function nameVisibleSql(actor: Actor, param: (value: unknown) => string, today: 
        AND k.withdrawn_at IS NULL AND k.given_on <= ${param(today)}::date AND (k.expires_on IS NULL OR k.expires_on >= ${param(today)}::date)))`;
 }
 
+function escapeLike(text: string): string {
+  return text.replace(/[%_\\]/g, (m) => `\\${m}`);
+}
+
+/**
+ * The kenmerk prefix a search text stands for, or null: `R-5M38` (any case, spaces ignored) or the
+ * code without `R-` from four characters on (`5m38jm94`), so that a short name fragment does not
+ * match every kenmerk.
+ */
+export function kenmerkPrefix(q: string): string | null {
+  const text = q.replace(/\s+/g, '').toUpperCase();
+  const withPrefix = /^R-([0-9A-Z]{0,8})$/.exec(text);
+  if (withPrefix) return `R-${withPrefix[1]}`;
+  if (/^[0-9A-Z]{4,8}$/.test(text)) return `R-${text}`;
+  return null;
+}
+
 /** The scoped, filtered, sorted page of cases and the total that matches. */
 export async function listCasesInScope(
   db: EntityManager,
@@ -251,10 +268,13 @@ export async function listCasesInScope(
     conditions.push(
       `c.ready_at IS NOT NULL AND ${waitingDaysSql(param(options.today))} >= ${param(query.minWaitingDays)}::int`,
     );
-  if (query.q)
-    conditions.push(
-      `${nameVisibleSql(actor, param, options.today)} AND c.search_name LIKE ${param(`%${query.q.toLowerCase().replace(/[%_\\]/g, (m) => `\\${m}`)}%`)}`,
-    );
+  if (query.q) {
+    // By name where the seat may see the name; by kenmerk (a prefix, any case) for every seat
+    // that reaches the case: the kenmerk is no secret to a seat that reaches the case.
+    const byName = `(${nameVisibleSql(actor, param, options.today)} AND c.search_name LIKE ${param(`%${escapeLike(query.q.toLowerCase())}%`)})`;
+    const kenmerk = kenmerkPrefix(query.q);
+    conditions.push(kenmerk ? `(${byName} OR c.pseudonym LIKE ${param(`${kenmerk}%`)})` : byName);
+  }
   if (query.isStalled !== undefined) {
     // Stalled from the threshold's Dutch day on: the last activity's Dutch day is that many days back or more.
     const stalled = `(c.state <> 'closed' AND (c.last_activity_at AT TIME ZONE 'Europe/Amsterdam')::date <= ${param(options.today)}::date - ${param(options.stalledDays)}::int)`;

@@ -778,6 +778,7 @@ export async function caseFactsForDecision(tx: EntityManager, actor: Actor, case
     regionId: row.region_id,
     pseudonym: row.pseudonym,
     originCode: row.origin_code,
+    proposedDestinationCode: row.proposed_destination_code,
     proposal: row.proposal as CaseView['proposal'],
     excluded: row.sections.excluded ?? [],
     wish: row.sections.wishes?.municipalities?.[0] ?? null,

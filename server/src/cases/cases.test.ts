@@ -2,6 +2,8 @@ import request from 'supertest';
 import { caseListSchema, errorBodySchema } from '@uitstroom/shared';
 import { startTestApp, type TestApp } from '../../../tests/support/test-app';
 import { giveConsent, newCase, readyCase } from '../../../tests/support/case-factory';
+import { planTable, publishTable, scheduleCase } from '../../../tests/support/table-flow';
+import { kenmerkPrefix } from './cases.repository';
 
 let t: TestApp;
 let kwintes: request.Agent;
@@ -365,6 +367,57 @@ describe('the case list', () => {
       (await (await t.signIn('regisseur@leger-des-heils.demo')).get('/api/cases')).body,
     );
     expect(other.items.map((i) => i.name)).not.toContain('Anna Zwart');
+  });
+
+  it('finds a case by its kenmerk for every seat that reaches it, by name only where the seat sees the name', async () => {
+    const chair = await t.signIn('voorzitter@almere.demo');
+    const view = await readyCase(kwintes, t.db, {
+      identity: { firstName: 'Kees', lastName: 'Kenmerkzoeker', birthDate: '1975-05-05' },
+    });
+    const table = await planTable(chair, t.db, {
+      title: `Tafel ${view.pseudonym}`,
+      invited: ['Gemeente Lelystad', 'Centrada'],
+    });
+    await scheduleCase(kwintes, table.id, view);
+    await publishTable(chair, table.id);
+    const pseudonym = view.pseudonym as string;
+    const found = async (agent: request.Agent, q: string) =>
+      caseListSchema
+        .parse((await agent.get(`/api/cases?q=${encodeURIComponent(q)}&pageSize=100`)).body)
+        .items.map((i) => i.pseudonym);
+    const seats = {
+      casemanager: kwintes,
+      municipality: await t.signIn('gemeente@lelystad.demo'),
+      corporation: await t.signIn('corporatie@centrada.demo'),
+    };
+    for (const [seat, agent] of Object.entries(seats)) {
+      for (const q of [
+        pseudonym,
+        pseudonym.toLowerCase(),
+        pseudonym.slice(0, 6),
+        pseudonym.slice(2),
+      ])
+        expect({ seat, q, found: await found(agent, q) }).toEqual({
+          seat,
+          q,
+          found: expect.arrayContaining([pseudonym]),
+        });
+    }
+    // The whole kenmerk finds that case alone.
+    expect(await found(seats.municipality, pseudonym)).toEqual([pseudonym]);
+    // By name: the owner finds it; seats that may not see the name cannot search by it.
+    expect(await found(kwintes, 'kenmerkzoeker')).toEqual([pseudonym]);
+    expect(await found(seats.municipality, 'kenmerkzoeker')).toEqual([]);
+    expect(await found(seats.corporation, 'kenmerkzoeker')).toEqual([]);
+    // A seat that does not reach the case does not find it by its kenmerk either.
+    expect(await found(await t.signIn('gemeente@urk.demo'), pseudonym)).toEqual([]);
+    expect(await found(await t.signIn('regisseur@leger-des-heils.demo'), pseudonym)).toEqual([]);
+    // A short name fragment is no kenmerk: it does not match every case.
+    expect(kenmerkPrefix('r')).toBeNull();
+    expect(kenmerkPrefix('yil')).toBeNull();
+    expect(kenmerkPrefix(' r-5m38 ')).toBe('R-5M38');
+    expect(kenmerkPrefix('5m38jm94')).toBe('R-5M38JM94');
+    expect(kenmerkPrefix('R-%')).toBeNull();
   });
 
   it("marks a case without activity for the region's threshold as stalled", async () => {

@@ -14,6 +14,7 @@ import {
   type IndicatorId,
   type WaitingIndicator,
 } from '@uitstroom/shared';
+import { pdfFont, useEmbeddedFont } from '../core/pdf-font';
 
 /**
  * The whole dashboard as a PDF, for the quarterly report to the councils: title, region, period,
@@ -21,7 +22,7 @@ import {
  * number of days reads better as a length. Made from the view the seat received, so "<5" stays
  * "<5" (and draws no bar) and a section the seat may not see is named as absent, not filled in.
  * A municipality's copy shows its own table with the region's beneath it, per indicator.
- * House style of the minutes (tables/minutes.pdf.ts): A4, Helvetica, 56 pt margins.
+ * House style of the minutes (tables/minutes.pdf.ts): A4, the embedded font (core/pdf-font.ts), 56 pt margins.
  */
 
 const dateTime = { format: (moment: Date) => formatDutchDateAtTime(moment) };
@@ -68,6 +69,7 @@ export function dashboardPdf(view: DashboardView, now: Date): Promise<Buffer> {
     bufferPages: true,
     info: { Title: `Indicatoren uitstroom: ${dashboard.scope.label}`, Author: 'Uitstroomtafel' },
   });
+  useEmbeddedFont(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) =>
@@ -89,10 +91,10 @@ export function dashboardPdf(view: DashboardView, now: Date): Promise<Buffer> {
     doc
       .moveDown(0.8)
       .fontSize(13)
-      .font('Helvetica-Bold')
+      .font(pdfFont.bold)
       .fillColor('black')
       .text(text, margin, doc.y, { width: contentWidth })
-      .font('Helvetica')
+      .font(pdfFont.regular)
       .fontSize(9);
   };
   const subheading = (text: string) => {
@@ -100,10 +102,10 @@ export function dashboardPdf(view: DashboardView, now: Date): Promise<Buffer> {
     doc
       .moveDown(0.4)
       .fontSize(10)
-      .font('Helvetica-Bold')
+      .font(pdfFont.bold)
       .fillColor('#222')
       .text(text, margin, doc.y, { width: contentWidth })
-      .font('Helvetica')
+      .font(pdfFont.regular)
       .fontSize(9);
   };
   const note = (text: string) => {
@@ -120,7 +122,7 @@ export function dashboardPdf(view: DashboardView, now: Date): Promise<Buffer> {
     const drawHeader = () => {
       let x = margin;
       const y = doc.y + 2;
-      doc.font('Helvetica-Bold').fontSize(8.5).fillColor('#222');
+      doc.font(pdfFont.bold).fontSize(8.5).fillColor('#222');
       table.columns.forEach((column, i) => {
         doc.text(fit(column.title, widths[i]! - 4), x + 2, y, {
           width: widths[i]! - 4,
@@ -135,7 +137,7 @@ export function dashboardPdf(view: DashboardView, now: Date): Promise<Buffer> {
         .lineWidth(0.5)
         .strokeColor('#999')
         .stroke();
-      doc.font('Helvetica').fontSize(8.5).fillColor('black');
+      doc.font(pdfFont.regular).fontSize(8.5).fillColor('black');
       doc.y = y + rowHeight;
     };
     drawHeader();
@@ -146,7 +148,7 @@ export function dashboardPdf(view: DashboardView, now: Date): Promise<Buffer> {
       }
       const y = doc.y;
       let x = margin;
-      doc.font(row.isGroupHeading ? 'Helvetica-Bold' : 'Helvetica');
+      doc.font(row.isGroupHeading ? pdfFont.bold : pdfFont.regular);
       table.columns.forEach((column, i) => {
         const text = row.cells[i] ?? '';
         doc.fillColor('black').text(fit(text, widths[i]! - 4), x + 2, y + 2, {
@@ -179,7 +181,7 @@ export function dashboardPdf(view: DashboardView, now: Date): Promise<Buffer> {
             .stroke();
         }
       }
-      doc.font('Helvetica').fillColor('black');
+      doc.font(pdfFont.regular).fillColor('black');
       doc.y = y + rowHeight;
     }
     doc.x = margin;
@@ -374,7 +376,7 @@ export function dashboardPdf(view: DashboardView, now: Date): Promise<Buffer> {
 
   // ---- the front matter ----
   const applied = dashboard.filter;
-  doc.fontSize(18).font('Helvetica-Bold').text('Indicatoren uitstroom').font('Helvetica');
+  doc.fontSize(18).font(pdfFont.bold).text('Indicatoren uitstroom').font(pdfFont.regular);
   doc
     .moveDown(0.2)
     .fontSize(12)

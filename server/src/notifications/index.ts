@@ -2,4 +2,4 @@
 export { digestJob, preconditionsDueJob } from './notification.jobs';
 export { notificationsRoutes } from './notifications.routes';
 export { installNotificationMailer, notify } from './notify';
-export { notifyAgendaPublished, notifyDecision } from './table-notifications';
+export { notifyAgendaPublished, notifyDecision, notifyTableCancelled } from './table-notifications';

@@ -34,6 +34,36 @@ export async function notifyAgendaPublished(
   return notify(tx, event, { actorUserId });
 }
 
+/**
+ * The chair cancelled the table: its invitees, and the case managers of the cases that were on its
+ * agenda (given: their items are released in the same transaction).
+ */
+export async function notifyTableCancelled(
+  tx: EntityManager,
+  tableId: string,
+  releasedCaseIds: readonly string[],
+  actorUserId: string,
+): Promise<number> {
+  const [table] = await tx.query(
+    `SELECT t.region_id, t.title, t.starts_at,
+            coalesce((SELECT array_agg(i.organisation_id) FROM outflow_table_invitation i WHERE i.table_id = t.id), '{}') AS invited,
+            coalesce((SELECT array_agg(DISTINCT c.owner_user_id) FROM case_file c WHERE c.id = ANY($2::uuid[])), '{}') AS owners
+       FROM outflow_table t WHERE t.id = $1`,
+    [tableId, releasedCaseIds],
+  );
+  if (!table) return 0;
+  const event: NotificationEvent = {
+    kind: 'tableCancelled',
+    regionId: table.region_id,
+    tableId,
+    tableTitle: table.title,
+    startsAt: table.starts_at.toISOString(),
+    invitedOrganisationIds: table.invited,
+    caseOwnerUserIds: table.owners,
+  };
+  return notify(tx, event, { actorUserId });
+}
+
 /** The table decided on a case: its destination, its follow-up provider, its case manager and the precondition owners. */
 export async function notifyDecision(
   tx: EntityManager,

@@ -12,6 +12,7 @@ import {
   type AgendaItem,
   type TableView,
 } from '@uitstroom/shared';
+import { useEmbeddedFont } from '../core/pdf-font';
 
 /** What a reader's copy of the minutes calls a case: the name where the reader may see it, else the pseudonym. */
 export function caseLabel(item: AgendaItem): string {
@@ -36,6 +37,7 @@ export function minutesPdf(
     margin: 56,
     info: { Title: `Notulen ${table.title}`, Author: 'Uitstroomtafel' },
   });
+  useEmbeddedFont(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) =>

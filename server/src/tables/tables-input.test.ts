@@ -35,7 +35,7 @@ const agents = {} as Record<Seat, request.Agent>;
 let orgs: Record<string, string>;
 /** Flevoland, shared, with Lelystad, Centrada and Leger des Heils invited. */
 let invited: Target;
-/** Flevoland, shared, nobody invited: only the chair and the case managers reach it. */
+/** Flevoland, shared, only the case manager's own organisation invited: no seat under test reaches it by invitation. */
 let uninvited: Target;
 /** Midden-IJssel, shared: outside every Flevoland seat's reach. */
 let otherRegion: Target;
@@ -72,9 +72,21 @@ async function sharedTable(
     .send({ version: created.body.version, caseId: caseView.id, caseVersion: caseView.version });
   if (scheduled.status !== 200)
     throw new Error(`schedule failed: ${JSON.stringify(scheduled.body)}`);
+  // Scheduling invites the case's municipalities; the chair sets the invitees back to the given
+  // ones, so that each table's reach is exactly what the test names.
+  const corrected = await chair.put(`/api/tables/${created.body.id}`).send({
+    version: scheduled.body.version,
+    details: {
+      title,
+      startsAt: created.body.startsAt,
+      invitedOrganisationIds: invitedNames.map((n) => orgs[n]),
+    },
+  });
+  if (corrected.status !== 200)
+    throw new Error(`invitees failed: ${JSON.stringify(corrected.body)}`);
   const published = await chair
     .post(`/api/tables/${created.body.id}/publish`)
-    .send({ version: scheduled.body.version });
+    .send({ version: corrected.body.version });
   if (published.status !== 200)
     throw new Error(`publish failed: ${JSON.stringify(published.body)}`);
   const item = published.body.agenda[0];
@@ -118,12 +130,14 @@ beforeAll(async () => {
     'Centrada',
     'Leger des Heils',
   ]);
-  uninvited = await sharedTable(agents.chair, agents.casemanager, 'Tafel zonder genodigden', []);
+  uninvited = await sharedTable(agents.chair, agents.casemanager, 'Tafel zonder genodigden', [
+    'Kwintes',
+  ]);
   otherRegion = await sharedTable(
     await t.signIn('voorzitter@deventer.demo'),
     await t.signIn('regisseur@tactus.demo'),
     'Tafel Deventer',
-    [],
+    ['Tactus'],
   );
 });
 afterAll(async () => {
@@ -168,6 +182,10 @@ const validBodies: Record<string, (target: Target) => unknown> = {
   }),
   'post /api/tables/:tableId/publish': (x) => ({ version: x.version }),
   'post /api/tables/:tableId/close': (x) => ({ version: x.version }),
+  'post /api/tables/:tableId/cancel': (x) => ({
+    version: x.version,
+    reason: 'De zaal is die dag niet beschikbaar.',
+  }),
   'post /api/cases/:caseId/preconditions/:preconditionId/done': () => ({}),
 };
 
@@ -502,6 +520,10 @@ const badInputs: Record<
   ],
   'post /api/tables/:tableId/close': [
     ['an extra field', (x) => ({ body: { version: x.version, force: true } }), 'force'],
+  ],
+  'post /api/tables/:tableId/cancel': [
+    ['no reason', (x) => ({ body: { version: x.version } }), 'reason'],
+    ['a reason of one word', (x) => ({ body: { version: x.version, reason: 'ziek' } }), 'reason'],
   ],
   'post /api/cases/:caseId/preconditions/:preconditionId/done': [
     [

@@ -30,6 +30,8 @@ const wholeTable = [
   'publishBy',
   'plannedAt',
   'closedAt',
+  'cancelledAt',
+  'cancelReason',
   'agenda',
 ] as const satisfies readonly (keyof TableView)[];
 
@@ -225,10 +227,14 @@ export function readsFreeText(seat: Seat, caseFields: readonly string[] | undefi
   );
 }
 
-/** The table's fields for this seat in this state: the agenda only once shared, or to its makers. */
+/**
+ * The table's fields for this seat in this state: the agenda only once shared, or to its makers. A
+ * cancelled table keeps its agenda (every case released) for its makers only: an invitee may never
+ * have seen it shared, and the cases are no longer the table's.
+ */
 export function tableFieldsFor(seat: Seat, state: TableState): readonly (keyof TableView)[] {
   const fields = tableFieldsBySeat[seat] as readonly (keyof TableView)[];
-  return state === 'planned' && !readsAgendaBeforePublication[seat]
+  return (state === 'planned' || state === 'cancelled') && !readsAgendaBeforePublication[seat]
     ? fields.filter((f) => f !== 'agenda')
     : fields;
 }

@@ -18,6 +18,8 @@ export interface TableRow {
   chair_name: string;
   published_at: Date | null;
   closed_at: Date | null;
+  cancelled_at: Date | null;
+  cancel_reason: string | null;
   version: number;
   created_at: Date;
 }
@@ -31,7 +33,8 @@ export async function findTableInScope(
   const params: unknown[] = [tableId];
   const rows: TableRow[] = await db.query(
     `SELECT t.id, t.region_id, trim(t.municipality_code) AS municipality_code, t.title, t.starts_at, t.location, t.video_url, t.state,
-            t.chair_user_id, u.display_name AS chair_name, t.published_at, t.closed_at, t.version, t.created_at
+            t.chair_user_id, u.display_name AS chair_name, t.published_at, t.closed_at,
+            t.cancelled_at, t.cancel_reason, t.version, t.created_at
        FROM outflow_table t JOIN app_user u ON u.id = t.chair_user_id
       WHERE t.id = $1 AND (${tableScope(actor, params)}) ${lock ? 'FOR UPDATE OF t' : ''}`,
     params,
@@ -143,6 +146,54 @@ export async function bumpTableVersion(
     [tableId, version, change.state ?? null],
   );
   return returnedRows(result).length === 1;
+}
+
+/** Cancels the table with the chair's reason; false when someone else changed it first. */
+export async function cancelTable(
+  db: EntityManager,
+  tableId: string,
+  version: number,
+  reason: string,
+): Promise<boolean> {
+  const result = await db.query(
+    `UPDATE outflow_table SET version = version + 1, state = 'cancelled', cancelled_at = now(), cancel_reason = $3
+     WHERE id = $1 AND version = $2 RETURNING id`,
+    [tableId, version, reason],
+  );
+  return returnedRows(result).length === 1;
+}
+
+/**
+ * The municipal organisations of the region for these CBS codes that are not invited to the table
+ * yet: the municipalities a case on its agenda concerns.
+ */
+export async function uninvitedMunicipalities(
+  db: EntityManager,
+  tableId: string,
+  regionId: string,
+  codes: readonly string[],
+): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const rows: { id: string }[] = await db.query(
+    `SELECT o.id FROM organisation o
+      WHERE o.region_id = $2 AND o.kind = 'municipality' AND trim(o.municipality_code) = ANY($3::text[])
+        AND NOT EXISTS (SELECT 1 FROM outflow_table_invitation i WHERE i.table_id = $1 AND i.organisation_id = o.id)
+      ORDER BY o.name`,
+    [tableId, regionId, codes],
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function addInvitations(
+  db: EntityManager,
+  tableId: string,
+  organisationIds: readonly string[],
+): Promise<void> {
+  if (organisationIds.length === 0) return;
+  await db.query(
+    `INSERT INTO outflow_table_invitation (table_id, organisation_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+    [tableId, organisationIds],
+  );
 }
 
 export async function countOrganisationsInRegion(

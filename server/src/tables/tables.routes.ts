@@ -18,6 +18,7 @@ import {
   tableSummarySchema,
   tableVersionSchema,
   tableViewSchema,
+  cancelTableSchema,
   updateTableSchema,
 } from '@uitstroom/shared';
 import { defineRoute } from '../core/http/route';
@@ -210,6 +211,19 @@ export function tablesRoutes(db: DataSource) {
       response: decisionLetterSchema,
       handler: ({ params, context, actor }) =>
         tables.getDecisionLetter(db, context, actor, params.caseId),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tables/:tableId/cancel',
+      tag: 'tables',
+      summary:
+        'Een geplande of gedeelde tafel annuleren, met reden; de casussen gaan terug naar uitstroomgereed en de genodigden horen het',
+      access: { permission: 'table:manage' },
+      params: tableIdParamsSchema,
+      body: cancelTableSchema,
+      response: tableViewSchema,
+      handler: ({ params, body, context, actor }) =>
+        tables.cancelTable(db, context, actor, params.tableId, body),
     }),
     defineRoute({
       method: 'post',

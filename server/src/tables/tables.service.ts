@@ -8,6 +8,7 @@ import {
   decisionDepartsFromProposal,
   decisionIssues,
   isDecisionByDistribution,
+  tableStateLabel,
   tableViewSchema,
   type AgendaItem,
   type CaseDecision,
@@ -21,7 +22,7 @@ import {
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../core/audit-writer';
 import { publishAfterCommit } from '../core/live-events';
-import { notifyAgendaPublished, notifyDecision } from '../notifications';
+import { notifyAgendaPublished, notifyDecision, notifyTableCancelled } from '../notifications';
 import {
   caseFactsForDecision,
   moveCase,
@@ -80,12 +81,24 @@ async function requireChairedTable(
     throw new AppError(
       table.state === 'closed'
         ? 'TABLE_CLOSED'
-        : allowed.includes('published')
-          ? 'TABLE_NOT_PUBLISHED'
-          : 'TABLE_NOT_PLANNED',
-      `Dit kan niet bij een tafel met status ‘${table.state === 'closed' ? 'afgesloten' : table.state === 'published' ? 'agenda gedeeld' : 'gepland'}’.`,
+        : table.state === 'cancelled'
+          ? 'TABLE_CANCELLED'
+          : allowed.includes('published')
+            ? 'TABLE_NOT_PUBLISHED'
+            : 'TABLE_NOT_PLANNED',
+      `Dit kan niet bij een tafel met status ‘${tableStateLabel[table.state].toLowerCase()}’.`,
     );
   return table;
+}
+
+/** A shared agenda goes to its invitees: a table without any is not shared, nor left without them. */
+function assertHasInvitees(invitedCount: number, path: string): void {
+  if (invitedCount === 0)
+    throw new AppError(
+      'TABLE_HAS_NO_INVITEES',
+      'Nodig eerst organisaties uit: een gedeelde agenda gaat naar de genodigden.',
+      [{ path, message: 'Nodig minstens één organisatie uit voordat u de agenda deelt.' }],
+    );
 }
 
 async function checkDetails(tx: EntityManager, actor: Actor, details: TableDetails): Promise<void> {
@@ -138,8 +151,10 @@ export async function updateTable(
   details: TableDetails,
 ): Promise<TableView> {
   return db.transaction(async (tx) => {
-    await requireChairedTable(tx, actor, tableId, version, ['planned', 'published']);
+    const table = await requireChairedTable(tx, actor, tableId, version, ['planned', 'published']);
     await checkDetails(tx, actor, details);
+    if (table.state === 'published')
+      assertHasInvitees(details.invitedOrganisationIds.length, 'details.invitedOrganisationIds');
     if (!(await repository.updateTableDetails(tx, tableId, version, details)))
       throw new AppError('VERSION_CONFLICT');
     publishAfterCommit(tx, { kind: 'table', tableId, byUserId: actor.userId });
@@ -279,6 +294,8 @@ async function viewTable(
     publishBy,
     plannedAt: table.created_at.toISOString(),
     closedAt: table.closed_at?.toISOString() ?? null,
+    cancelledAt: table.cancelled_at?.toISOString() ?? null,
+    cancelReason: table.cancel_reason,
     agenda,
   };
   return tableViewSchema.parse(toTableView(full, actor.seat));
@@ -337,6 +354,8 @@ export async function addToAgenda(
       throw new AppError('VERSION_CONFLICT', undefined, [], { currentVersion: table.version });
     if (table.state === 'closed')
       throw new AppError('TABLE_CLOSED', 'Deze tafel is al afgesloten.');
+    if (table.state === 'cancelled')
+      throw new AppError('TABLE_CANCELLED', 'Deze tafel is geannuleerd.');
     assertCanOnTable(actor, 'schedule', table);
     const facts = await caseFactsForDecision(tx, actor, input.caseId);
     if (facts.regionId !== table.region_id)
@@ -355,6 +374,15 @@ export async function addToAgenda(
           throw new AppError('CASE_ALREADY_ON_AGENDA', 'Deze casus staat al op een agenda.');
         throw error;
       });
+    // The municipalities the case concerns (origin, proposed destination) sit at the table: invited
+    // when they are not yet. On a shared agenda they see it at once (the reach is the invitation).
+    const concerned = await repository.uninvitedMunicipalities(
+      tx,
+      tableId,
+      table.region_id,
+      [facts.originCode, facts.proposedDestinationCode].filter((c): c is string => !!c),
+    );
+    await repository.addInvitations(tx, tableId, concerned);
     await repository.bumpTableVersion(tx, tableId, input.version);
     publishAfterCommit(tx, { kind: 'table', tableId, byUserId: actor.userId });
     return viewTable(tx, context, actor, await requireTable(tx, actor, tableId));
@@ -438,6 +466,7 @@ export async function publishTable(
 ): Promise<TableView> {
   return db.transaction(async (tx) => {
     await requireChairedTable(tx, actor, tableId, version, ['planned']);
+    assertHasInvitees((await repository.listInvited(tx, tableId)).length, 'invitedOrganisationIds');
     // Sharing an empty agenda tells the invited nothing and would open the table to them for nothing.
     if (!(await repository.listAgenda(tx, tableId)).some((a) => a.status === 'open')) {
       throw new AppError(
@@ -454,6 +483,57 @@ export async function publishTable(
       objectId: tableId,
       purpose,
       outcome: 'success',
+    });
+    return viewTable(tx, context, actor, await requireTable(tx, actor, tableId));
+  });
+}
+
+/**
+ * Cancelling a planned or shared table, with the chair's reason: every open case on its agenda is
+ * taken off (back to "uitstroomgereed", the clock runs on), the invitees and the case managers of
+ * those cases are told, and the table stays readable as cancelled.
+ */
+export async function cancelTable(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  tableId: string,
+  input: { version: number; reason: string },
+): Promise<TableView> {
+  return db.transaction(async (tx) => {
+    const table = await requireChairedTable(tx, actor, tableId, input.version, [
+      'planned',
+      'published',
+    ]);
+    const note = `Tafel geannuleerd: ${input.reason}`;
+    const releasedCaseIds: string[] = [];
+    for (const item of (await repository.listAgenda(tx, tableId)).filter(
+      (a) => a.status === 'open',
+    )) {
+      // An escalation never moved the case (it stays in aftercare): taking it off moves nothing back.
+      if (item.kind === 'placement') {
+        const facts = await caseFactsForDecision(tx, actor, item.case_id);
+        await moveCase(tx, context, actor, item.case_id, facts.version, {
+          transition: 'unschedule',
+          facts: { reason: true },
+          details: { tableId, removed: true, textFields: ['note'] },
+        });
+      }
+      releasedCaseIds.push(item.case_id);
+      await repository.setAgendaItemStatus(tx, item.id, 'removed', note);
+    }
+    // The case managers of the released cases hear of it with the invitees (read before the state changes).
+    await notifyTableCancelled(tx, tableId, releasedCaseIds, actor.userId);
+    if (!(await repository.cancelTable(tx, tableId, input.version, input.reason)))
+      throw new AppError('VERSION_CONFLICT');
+    publishAfterCommit(tx, { kind: 'table', tableId, byUserId: actor.userId });
+    await writeAudit(tx, context, {
+      action: 'table.cancel',
+      objectType: 'table',
+      objectId: tableId,
+      purpose,
+      outcome: 'success',
+      details: { tableDate: tableDateOf(table), textFields: ['cancelReason'] },
     });
     return viewTable(tx, context, actor, await requireTable(tx, actor, tableId));
   });

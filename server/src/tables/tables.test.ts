@@ -10,6 +10,7 @@ import {
   tableViewSchema,
 } from '@uitstroom/shared';
 import { startsLaterToday } from '../../../tests/support/table-flow';
+import { binaryOf, pdfText } from '../../../tests/support/pdf-text';
 import { startTestApp, type TestApp } from '../../../tests/support/test-app';
 import { giveConsent, readyCase } from '../../../tests/support/case-factory';
 
@@ -434,6 +435,39 @@ describe('minutes and the decision letter', () => {
     );
     expect(letter.body.paragraphs.join(' ')).toContain('bezwaar');
     expect((await chair.get(`/api/cases/${view.id}/decision-letter`)).status).toBe(403);
+  });
+});
+
+describe('the minutes PDF prints what was written', () => {
+  it('embeds a font with the minus sign, diacritics, curly quotes and €; emoji get a readable fallback', async () => {
+    const table = await planTable('Tafel “Noord” – café Zoë 🙂');
+    const view = await readyCase(kwintes, t.db);
+    const scheduled = await schedule(table.id, view);
+    const published = (
+      await chair.post(`/api/tables/${table.id}/publish`).send({ version: scheduled.version })
+    ).body;
+    const item = published.agenda[0];
+    const decided = await chair.post(`/api/tables/${table.id}/agenda/${item.id}/decision`).send(
+      await decisionBody(published, item, {
+        preconditions: [
+          {
+            lifeDomain: 'incomeAndDebts',
+            description: 'Huur € 650 per maand, saldo −250 na toeslag 👍🏽 🦄 geen ‘bezwaar’',
+            ownerOrganisationId: await org('Gemeente Lelystad'),
+            dueDate: '2027-01-15',
+          },
+        ],
+      }),
+    );
+    expect(decided.status).toBe(200);
+    const response = await binaryOf(chair.get(`/api/tables/${table.id}/minutes.pdf`));
+    expect(response.status).toBe(200);
+    const text = pdfText(response.body as Buffer);
+    expect(text).toContain('Notulen: Tafel “Noord” – café Zoë :-)');
+    expect(text).toContain(
+      '• Inkomen en schulden: Huur € 650 per maand, saldo −250 na toeslag (duim omhoog) [symbool] geen ‘bezwaar’ — Gemeente Lelystad, uiterlijk 15 januari 2027',
+    );
+    expect(text).not.toMatch(/[\u{1F300}-\u{1FAFF}]/u);
   });
 });
 

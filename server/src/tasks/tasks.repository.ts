@@ -55,14 +55,14 @@ export interface TaskTableRow {
   open_items: number;
 }
 
-/** The tables in the seat's reach that are not closed. */
+/** The tables in the seat's reach that are not closed nor cancelled. */
 export async function listOpenTables(db: EntityManager, actor: Actor): Promise<TaskTableRow[]> {
   const params: unknown[] = [];
   const scope = tableScope(actor, params);
   return db.query(
     `SELECT t.id, t.title, t.starts_at, t.created_at, t.state,
             (SELECT count(*)::int FROM agenda_item a WHERE a.table_id = t.id AND a.status = 'open') AS open_items
-       FROM outflow_table t WHERE t.state <> 'closed' AND (${scope}) ORDER BY t.starts_at`,
+       FROM outflow_table t WHERE t.state NOT IN ('closed', 'cancelled') AND (${scope}) ORDER BY t.starts_at`,
     params,
   );
 }

@@ -48,6 +48,7 @@ export const auditActionLabel: Readonly<Record<string, string>> = {
   'table.read': 'Tafel bekeken',
   'table.publish': 'Agenda van de tafel gepubliceerd',
   'table.close': 'Tafel afgesloten',
+  'table.cancel': 'Tafel geannuleerd',
   'table.minutes': 'Notulen gedownload',
   'case.letter': 'Besluitbrief opgesteld',
   'audit.search': 'Auditlog doorzocht',

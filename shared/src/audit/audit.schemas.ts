@@ -34,6 +34,7 @@ export const auditActions = [
   'table.read',
   'table.publish',
   'table.close',
+  'table.cancel',
   'table.minutes',
   'case.letter',
   'case.document.upload',

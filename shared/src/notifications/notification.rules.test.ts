@@ -57,6 +57,15 @@ const events: Record<string, NotificationEvent> = {
     invitedOrganisationIds: [org.lelystad, org.centrada, org.coordination],
     caseOwnerUserIds: ['u-cm'],
   },
+  tableCancelled: {
+    kind: 'tableCancelled',
+    regionId: region,
+    tableId: 't1',
+    tableTitle: 'Uitstroomtafel Flevoland',
+    startsAt: '2025-12-03T09:00:00Z',
+    invitedOrganisationIds: [org.lelystad, org.centrada],
+    caseOwnerUserIds: ['u-cm'],
+  },
   decisionConcerns: {
     kind: 'decisionConcerns',
     regionId: region,
@@ -130,6 +139,8 @@ describe('who is told of what', () => {
   it.each<[string, UserName[]]>([
     // Invited organisations (every seat at the table, the region's administrator never) and the owning case managers.
     ['agendaPublished', ['casemanager', 'chair', 'lelystad', 'centrada']],
+    // The invited organisations and the case managers whose cases were on its agenda.
+    ['tableCancelled', ['casemanager', 'lelystad', 'centrada']],
     // Destination municipality, the follow-up provider's provider seat, the owning case manager, the precondition owners.
     ['decisionConcerns', ['casemanager', 'lelystad', 'centrada', 'ldh']],
     ['offerToAnswer', ['casemanager']],
@@ -197,6 +208,7 @@ describe('who is told of what', () => {
 describe('what a notification says', () => {
   it.each<[string, string]>([
     ['agendaPublished', 'Agenda gedeeld: Uitstroomtafel Flevoland, 3 december 2025'],
+    ['tableCancelled', 'Tafel geannuleerd: Uitstroomtafel Flevoland, 3 december 2025'],
     ['decisionConcerns', 'Besluit over casus R-7K2M9QXA (Uitstroomtafel Flevoland)'],
     ['offerToAnswer', 'Woningaanbod voor casus R-7K2M9QXA wacht op het antwoord van de bewoner'],
     ['placementToConfirm', 'Plaatsing van casus R-7K2M9QXA wacht op uw bevestiging'],
@@ -223,6 +235,7 @@ describe('what a notification says', () => {
     [string, { caseId: string | null; tableId: string | null; preconditionId: string | null }]
   >([
     ['agendaPublished', { caseId: null, tableId: 't1', preconditionId: null }],
+    ['tableCancelled', { caseId: null, tableId: 't1', preconditionId: null }],
     ['decisionConcerns', { caseId: 'c1', tableId: 't1', preconditionId: null }],
     ['offerToAnswer', { caseId: 'c1', tableId: null, preconditionId: null }],
     ['placementToConfirm', { caseId: 'c1', tableId: null, preconditionId: null }],

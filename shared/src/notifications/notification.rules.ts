@@ -70,6 +70,17 @@ export type NotificationEvent =
       lifeDomain: LifeDomain;
       dueDate: string;
     }
+  /** Issue 26: the chair cancelled a table; the invitees and the case managers of its cases hear of it. */
+  | {
+      kind: 'tableCancelled';
+      regionId: string;
+      tableId: string;
+      tableTitle: string;
+      startsAt: string;
+      invitedOrganisationIds: readonly string[];
+      /** The owning case managers of the cases that were on the agenda. */
+      caseOwnerUserIds: readonly string[];
+    }
   /** Issue 13: the follow-up provider raised a signal (arrears, nuisance, relapse). */
   | {
       kind: 'signal';
@@ -109,6 +120,7 @@ export function isRecipient(event: NotificationEvent, user: NotificationCandidat
     user.seat === 'municipality' && code !== null && user.municipalityCode === code;
   switch (event.kind) {
     case 'agendaPublished':
+    case 'tableCancelled':
       return (
         event.invitedOrganisationIds.includes(user.organisationId) ||
         event.caseOwnerUserIds.includes(user.userId)
@@ -164,6 +176,8 @@ export function notificationTitle(event: NotificationEvent): string {
   switch (event.kind) {
     case 'agendaPublished':
       return `${notificationKindLabel.agendaPublished}: ${event.tableTitle}, ${formatDutchDate(amsterdamDate(new Date(event.startsAt)))}`;
+    case 'tableCancelled':
+      return `${notificationKindLabel.tableCancelled}: ${event.tableTitle}, ${formatDutchDate(amsterdamDate(new Date(event.startsAt)))}`;
     case 'decisionConcerns':
       return `Besluit over casus ${event.pseudonym} (${event.tableTitle})`;
     case 'offerToAnswer':
@@ -190,6 +204,7 @@ export function notificationReferences(event: NotificationEvent): {
 } {
   switch (event.kind) {
     case 'agendaPublished':
+    case 'tableCancelled':
       return { caseId: null, tableId: event.tableId, preconditionId: null };
     case 'decisionConcerns':
       return { caseId: event.caseId, tableId: event.tableId, preconditionId: null };
@@ -213,6 +228,7 @@ export const defaultNotificationPreferences: NotificationPreferences = {
   placementToConfirm: 'immediately',
   preconditionDue: 'immediately',
   signal: 'immediately',
+  tableCancelled: 'immediately',
 };
 
 /** A user's preferences: the stored choices over the defaults. */

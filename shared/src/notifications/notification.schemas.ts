@@ -14,6 +14,7 @@ export const notificationKinds = [
   'placementToConfirm',
   'preconditionDue',
   'signal',
+  'tableCancelled',
 ] as const;
 export const notificationKindSchema = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
@@ -25,6 +26,7 @@ export const notificationKindLabel: Record<NotificationKind, string> = {
   placementToConfirm: 'Plaatsing om te bevestigen',
   preconditionDue: 'Randvoorwaarde op de einddatum',
   signal: 'Signaal uit de nazorg',
+  tableCancelled: 'Tafel geannuleerd',
 };
 
 /** When a seat hears of it, for the preferences form. */
@@ -39,6 +41,8 @@ export const notificationKindDescription: Record<NotificationKind, string> = {
     'Een bewoner heeft een woning in uw gemeente aanvaard; u bevestigt of weigert de plaatsing.',
   preconditionDue: 'Een randvoorwaarde waarvan uw organisatie eigenaar is, bereikt haar einddatum.',
   signal: 'De nazorgaanbieder meldt een signaal, zoals een huurachterstand, overlast of terugval.',
+  tableCancelled:
+    'De voorzitter annuleert een tafel waarvoor uw organisatie is uitgenodigd, of waarop een casus van u stond.',
 };
 
 /** The kind in general words, for an e-mail: it says what happened, never about whom. */
@@ -49,6 +53,7 @@ export const notificationKindMailPhrase: Record<NotificationKind, string> = {
   placementToConfirm: 'er is een plaatsing die op uw bevestiging wacht',
   preconditionDue: 'een randvoorwaarde van uw organisatie heeft haar einddatum bereikt',
   signal: 'er is een signaal uit de nazorg',
+  tableCancelled: 'een uitstroomtafel waarvoor u bent uitgenodigd, is geannuleerd',
 };
 
 export const notificationDeliveries = ['immediately', 'digest', 'none'] as const;

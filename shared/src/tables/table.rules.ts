@@ -1,4 +1,5 @@
 import { amsterdamDate, daysBetween, toDutchDate } from '../calendar/calendar';
+import type { TableState } from './table.schemas';
 
 /**
  * The table's deadlines, as pure rules (no clock: "now" and "today" are arguments), so that the
@@ -23,7 +24,7 @@ export function agendaPublishBy(startsAt: string, publicationDays: number): stri
  * late, and says by how many days (`agendaDaysLate`).
  */
 export function isAgendaPublicationLate(
-  state: 'planned' | 'published' | 'closed',
+  state: TableState,
   publishBy: string,
   now: string,
   plannedAt?: string,

@@ -10,13 +10,14 @@ import { seatSchema } from '../auth/seats';
  * The Uitstroomtafel: planned by the chair, its agenda shared in advance with the invited
  * organisations, walked case by case at the meeting, closed with minutes.
  */
-export const tableStates = ['planned', 'published', 'closed'] as const;
+export const tableStates = ['planned', 'published', 'closed', 'cancelled'] as const;
 export const tableStateSchema = z.enum(tableStates);
 export type TableState = z.infer<typeof tableStateSchema>;
 export const tableStateLabel: Record<TableState, string> = {
   planned: 'Gepland',
   published: 'Agenda gedeeld',
   closed: 'Afgesloten',
+  cancelled: 'Geannuleerd',
 };
 
 const text = (max: number) =>
@@ -70,6 +71,8 @@ export const orderAgendaSchema = z.strictObject({
   itemIds: z.array(z.uuid()).min(1).max(200),
 });
 export const removeFromAgendaSchema = z.strictObject({ version: caseVersionSchema, reason });
+/** Cancelling a planned or shared table: its cases go back to uitstroomgereed, the invitees are told. */
+export const cancelTableSchema = z.strictObject({ version: caseVersionSchema, reason });
 
 export const decisionRules = ['herkomst', 'A', 'B', 'C', 'D', 'buiten_regio'] as const;
 export const decisionRuleSchema = z.enum(decisionRules, {
@@ -225,6 +228,9 @@ export const tableViewSchema = z.object({
   /** When the chair planned the table: one planned after `publishBy` is planned late, not overdue. */
   plannedAt: safeText(),
   closedAt: safeText().nullable(),
+  /** When and why the chair cancelled the table; null for a table that was not cancelled. */
+  cancelledAt: safeText().nullable(),
+  cancelReason: safeText().nullable(),
   /** Absent for an invited seat before the agenda is shared. */
   agenda: z.array(agendaItemSchema).optional(),
 });

@@ -140,6 +140,9 @@ describe('tasks from the state table, per seat', () => {
       aCase('r2', { state: 'ready', isOwnCase: false }),
     ];
     expect(nextTableOf({ now, tables: [later, past, sooner] })?.id).toBe('sooner');
+    // A cancelled table (issue 26) is no next table, however soon it was to be.
+    const cancelled = aTable('cancelled', { startsAt: '2026-03-20T09:00:00Z', state: 'cancelled' });
+    expect(nextTableOf({ now, tables: [later, cancelled, sooner] })?.id).toBe('sooner');
     const [scheduleCase] = tasksFor(
       'casemanager',
       facts({ cases: ready, tables: [later, sooner] }),

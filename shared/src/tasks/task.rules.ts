@@ -179,11 +179,16 @@ function task(kind: TaskKind, objectId: string, fields: TaskFields, today: strin
   };
 }
 
-/** The table a ready case goes on next: the first one of the region, not closed, that has not begun. */
+/** The table a ready case goes on next: the first one of the region, not closed nor cancelled, that has not begun. */
 export function nextTableOf(facts: Pick<TaskFacts, 'tables' | 'now'>): TaskTableFacts | null {
   return (
     [...facts.tables]
-      .filter((t) => t.state !== 'closed' && Date.parse(t.startsAt) >= Date.parse(facts.now))
+      .filter(
+        (t) =>
+          t.state !== 'closed' &&
+          t.state !== 'cancelled' &&
+          Date.parse(t.startsAt) >= Date.parse(facts.now),
+      )
       .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))[0] ?? null
   );
 }

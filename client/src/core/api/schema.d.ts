@@ -2488,6 +2488,7 @@ export interface paths {
             | 'table.read'
             | 'table.publish'
             | 'table.close'
+            | 'table.cancel'
             | 'table.minutes'
             | 'case.letter'
             | 'case.document.upload'
@@ -17443,7 +17444,8 @@ export interface paths {
                   | 'offerToAnswer'
                   | 'placementToConfirm'
                   | 'preconditionDue'
-                  | 'signal';
+                  | 'signal'
+                  | 'tableCancelled';
                 link: {
                   label: string;
                   to: string;
@@ -17802,6 +17804,8 @@ export interface paths {
               preconditionDue: 'immediately' | 'digest' | 'none';
               /** @enum {string} */
               signal: 'immediately' | 'digest' | 'none';
+              /** @enum {string} */
+              tableCancelled: 'immediately' | 'digest' | 'none';
             };
           };
         };
@@ -17959,6 +17963,8 @@ export interface paths {
             preconditionDue?: 'immediately' | 'digest' | 'none';
             /** @enum {string} */
             signal?: 'immediately' | 'digest' | 'none';
+            /** @enum {string} */
+            tableCancelled?: 'immediately' | 'digest' | 'none';
           };
         };
       };
@@ -17982,6 +17988,8 @@ export interface paths {
               preconditionDue: 'immediately' | 'digest' | 'none';
               /** @enum {string} */
               signal: 'immediately' | 'digest' | 'none';
+              /** @enum {string} */
+              tableCancelled: 'immediately' | 'digest' | 'none';
             };
           };
         };
@@ -20152,7 +20160,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          state?: 'planned' | 'published' | 'closed';
+          state?: 'planned' | 'published' | 'closed' | 'cancelled';
           upcoming?: 'true' | 'false';
         };
         header?: never;
@@ -20175,7 +20183,7 @@ export interface paths {
               municipalityCode: string | null;
               startsAt: string;
               /** @enum {string} */
-              state: 'planned' | 'published' | 'closed';
+              state: 'planned' | 'published' | 'closed' | 'cancelled';
               title: string;
               videoUrl: string | null;
             }[];
@@ -20415,6 +20423,8 @@ export interface paths {
                 /** @enum {string} */
                 status: 'open' | 'decided' | 'deferred' | 'removed';
               }[];
+              cancelledAt: string | null;
+              cancelReason: string | null;
               chair: {
                 displayName: string;
                 /** Format: uuid */
@@ -20436,7 +20446,7 @@ export interface paths {
               publishedAt: string | null;
               startsAt: string;
               /** @enum {string} */
-              state: 'planned' | 'published' | 'closed';
+              state: 'planned' | 'published' | 'closed' | 'cancelled';
               title: string;
               version: number;
               videoUrl: string | null;
@@ -20678,6 +20688,8 @@ export interface paths {
                 /** @enum {string} */
                 status: 'open' | 'decided' | 'deferred' | 'removed';
               }[];
+              cancelledAt: string | null;
+              cancelReason: string | null;
               chair: {
                 displayName: string;
                 /** Format: uuid */
@@ -20699,7 +20711,7 @@ export interface paths {
               publishedAt: string | null;
               startsAt: string;
               /** @enum {string} */
-              state: 'planned' | 'published' | 'closed';
+              state: 'planned' | 'published' | 'closed' | 'cancelled';
               title: string;
               version: number;
               videoUrl: string | null;
@@ -20944,6 +20956,8 @@ export interface paths {
                 /** @enum {string} */
                 status: 'open' | 'decided' | 'deferred' | 'removed';
               }[];
+              cancelledAt: string | null;
+              cancelReason: string | null;
               chair: {
                 displayName: string;
                 /** Format: uuid */
@@ -20965,7 +20979,7 @@ export interface paths {
               publishedAt: string | null;
               startsAt: string;
               /** @enum {string} */
-              state: 'planned' | 'published' | 'closed';
+              state: 'planned' | 'published' | 'closed' | 'cancelled';
               title: string;
               version: number;
               videoUrl: string | null;
@@ -21219,6 +21233,8 @@ export interface paths {
                 /** @enum {string} */
                 status: 'open' | 'decided' | 'deferred' | 'removed';
               }[];
+              cancelledAt: string | null;
+              cancelReason: string | null;
               chair: {
                 displayName: string;
                 /** Format: uuid */
@@ -21240,7 +21256,7 @@ export interface paths {
               publishedAt: string | null;
               startsAt: string;
               /** @enum {string} */
-              state: 'planned' | 'published' | 'closed';
+              state: 'planned' | 'published' | 'closed' | 'cancelled';
               title: string;
               version: number;
               videoUrl: string | null;
@@ -21537,6 +21553,8 @@ export interface paths {
                 /** @enum {string} */
                 status: 'open' | 'decided' | 'deferred' | 'removed';
               }[];
+              cancelledAt: string | null;
+              cancelReason: string | null;
               chair: {
                 displayName: string;
                 /** Format: uuid */
@@ -21558,7 +21576,7 @@ export interface paths {
               publishedAt: string | null;
               startsAt: string;
               /** @enum {string} */
-              state: 'planned' | 'published' | 'closed';
+              state: 'planned' | 'published' | 'closed' | 'cancelled';
               title: string;
               version: number;
               videoUrl: string | null;
@@ -21810,6 +21828,8 @@ export interface paths {
                 /** @enum {string} */
                 status: 'open' | 'decided' | 'deferred' | 'removed';
               }[];
+              cancelledAt: string | null;
+              cancelReason: string | null;
               chair: {
                 displayName: string;
                 /** Format: uuid */
@@ -21831,7 +21851,7 @@ export interface paths {
               publishedAt: string | null;
               startsAt: string;
               /** @enum {string} */
-              state: 'planned' | 'published' | 'closed';
+              state: 'planned' | 'published' | 'closed' | 'cancelled';
               title: string;
               version: number;
               videoUrl: string | null;
@@ -22083,6 +22103,8 @@ export interface paths {
                 /** @enum {string} */
                 status: 'open' | 'decided' | 'deferred' | 'removed';
               }[];
+              cancelledAt: string | null;
+              cancelReason: string | null;
               chair: {
                 displayName: string;
                 /** Format: uuid */
@@ -22104,7 +22126,7 @@ export interface paths {
               publishedAt: string | null;
               startsAt: string;
               /** @enum {string} */
-              state: 'planned' | 'published' | 'closed';
+              state: 'planned' | 'published' | 'closed' | 'cancelled';
               title: string;
               version: number;
               videoUrl: string | null;
@@ -22354,6 +22376,8 @@ export interface paths {
                 /** @enum {string} */
                 status: 'open' | 'decided' | 'deferred' | 'removed';
               }[];
+              cancelledAt: string | null;
+              cancelReason: string | null;
               chair: {
                 displayName: string;
                 /** Format: uuid */
@@ -22375,7 +22399,7 @@ export interface paths {
               publishedAt: string | null;
               startsAt: string;
               /** @enum {string} */
-              state: 'planned' | 'published' | 'closed';
+              state: 'planned' | 'published' | 'closed' | 'cancelled';
               title: string;
               version: number;
               videoUrl: string | null;
@@ -22517,6 +22541,280 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/tables/{tableId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Een geplande of gedeelde tafel annuleren, met reden; de casussen gaan terug naar uitstroomgereed en de genodigden horen het
+     * @description Vereist een sessie en het recht `table:manage`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          tableId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': {
+            reason: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              agenda?: {
+                case: {
+                  [key: string]: unknown;
+                };
+                /** Format: uuid */
+                caseId: string;
+                decision: {
+                  decidedAt: string;
+                  decidedBy: string;
+                  departsFromProposal: boolean;
+                  destination: string | null;
+                  followUpProvider: string | null;
+                  isDisputed: boolean;
+                  motivation?: string | null;
+                  preconditions: {
+                    description: string;
+                    dueDate: string;
+                    /** Format: uuid */
+                    id: string;
+                    isDone: boolean;
+                    /** @enum {string} */
+                    lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                    ownerName: string;
+                    /** Format: uuid */
+                    ownerOrganisationId: string;
+                  }[];
+                  present: {
+                    /** Format: uuid */
+                    organisationId: string;
+                    organisationName: string;
+                    /** @enum {string} */
+                    seat:
+                      | 'casemanager'
+                      | 'chair'
+                      | 'municipality'
+                      | 'corporation'
+                      | 'provider'
+                      | 'regionAdmin';
+                  }[];
+                  proposedDestination: string | null;
+                  referralSummary?: string | null;
+                  /** @enum {string} */
+                  rule: 'herkomst' | 'A' | 'B' | 'C' | 'D' | 'buiten_regio';
+                  ruleSetVersion: number;
+                  votes: {
+                    /** Format: uuid */
+                    organisationId: string;
+                    /** @enum {string} */
+                    position: 'agree' | 'object';
+                    reason?: string;
+                    /** @enum {string} */
+                    seat:
+                      | 'casemanager'
+                      | 'chair'
+                      | 'municipality'
+                      | 'corporation'
+                      | 'provider'
+                      | 'regionAdmin';
+                  }[];
+                } | null;
+                hasNote: boolean;
+                /** Format: uuid */
+                id: string;
+                isDestinationProvisional: boolean;
+                /** @enum {string} */
+                kind: 'placement' | 'escalation';
+                note?: string | null;
+                position: number;
+                pseudonym: string;
+                /** @enum {string} */
+                status: 'open' | 'decided' | 'deferred' | 'removed';
+              }[];
+              cancelledAt: string | null;
+              cancelReason: string | null;
+              chair: {
+                displayName: string;
+                /** Format: uuid */
+                userId: string;
+              };
+              closedAt: string | null;
+              /** Format: uuid */
+              id: string;
+              invited: {
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                name: string;
+              }[];
+              location: string | null;
+              municipalityCode: string | null;
+              plannedAt: string;
+              publishBy: string;
+              publishedAt: string | null;
+              startsAt: string;
+              /** @enum {string} */
+              state: 'planned' | 'published' | 'closed' | 'cancelled';
+              title: string;
+              version: number;
+              videoUrl: string | null;
+            };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tables/{tableId}/close': {
     parameters: {
       query?: never;
@@ -22626,6 +22924,8 @@ export interface paths {
                 /** @enum {string} */
                 status: 'open' | 'decided' | 'deferred' | 'removed';
               }[];
+              cancelledAt: string | null;
+              cancelReason: string | null;
               chair: {
                 displayName: string;
                 /** Format: uuid */
@@ -22647,7 +22947,7 @@ export interface paths {
               publishedAt: string | null;
               startsAt: string;
               /** @enum {string} */
-              state: 'planned' | 'published' | 'closed';
+              state: 'planned' | 'published' | 'closed' | 'cancelled';
               title: string;
               version: number;
               videoUrl: string | null;
@@ -23064,6 +23364,8 @@ export interface paths {
                 /** @enum {string} */
                 status: 'open' | 'decided' | 'deferred' | 'removed';
               }[];
+              cancelledAt: string | null;
+              cancelReason: string | null;
               chair: {
                 displayName: string;
                 /** Format: uuid */
@@ -23085,7 +23387,7 @@ export interface paths {
               publishedAt: string | null;
               startsAt: string;
               /** @enum {string} */
-              state: 'planned' | 'published' | 'closed';
+              state: 'planned' | 'published' | 'closed' | 'cancelled';
               title: string;
               version: number;
               videoUrl: string | null;
@@ -23426,7 +23728,7 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /**
-     * @description De code van een fout, met haar HTTP-status: VALIDATION_FAILED (400), MALFORMED_JSON (400), UNAUTHENTICATED (401), INVALID_CREDENTIALS (401), SESSION_EXPIRED (401), FORBIDDEN (403), NOT_FOUND (404), VERSION_CONFLICT (409), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_MEDIA_TYPE (415), TOO_MANY_ATTEMPTS (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), TOTP_ALREADY_ENABLED (409), TOTP_ENROLLMENT_NOT_STARTED (409), DUPLICATE_NAME (409), DUPLICATE_EMAIL (409), USER_NOT_INVITED (409), USER_NOT_ACTIVE (409), CANNOT_DEACTIVATE_SELF (409), ACCOUNT_NOT_LOCKED (409), RULE_SET_MISSING (409), ALLOCATION_ALREADY_RETURNED (409), CASE_CLOSED (409), CASE_WRONG_STATE (409), CASE_REQUIREMENT_UNMET (409), TABLE_NOT_PLANNED (409), TABLE_NOT_PUBLISHED (409), TABLE_CLOSED (409), TABLE_NOT_YET_HELD (409), AGENDA_EMPTY (409), CASE_ALREADY_ON_AGENDA (409), ESCALATION_HAS_NO_DECISION (409), PRECONDITION_ALREADY_DONE (409), DUPLICATE_ADDRESS (409), DUPLICATE_CONTINGENT (409), DWELLING_WITHDRAWN (409), DWELLING_ALREADY_OFFERED (409), CASE_NOT_SEEKING_DWELLING (409), OFFER_TAKEN (409), NO_OPEN_OFFER (409), OFFER_ALREADY_ANSWERED (409), SUPPORT_NOT_ACTIVE (409), PLAN_MISSING (409), FOLLOW_UP_CHECK_CLOSED (409), RETENTION_NOT_DUE (409), TOO_MANY_PAGES_OPEN (409).
+     * @description De code van een fout, met haar HTTP-status: VALIDATION_FAILED (400), MALFORMED_JSON (400), UNAUTHENTICATED (401), INVALID_CREDENTIALS (401), SESSION_EXPIRED (401), FORBIDDEN (403), NOT_FOUND (404), VERSION_CONFLICT (409), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_MEDIA_TYPE (415), TOO_MANY_ATTEMPTS (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), TOTP_ALREADY_ENABLED (409), TOTP_ENROLLMENT_NOT_STARTED (409), DUPLICATE_NAME (409), DUPLICATE_EMAIL (409), USER_NOT_INVITED (409), USER_NOT_ACTIVE (409), CANNOT_DEACTIVATE_SELF (409), ACCOUNT_NOT_LOCKED (409), RULE_SET_MISSING (409), ALLOCATION_ALREADY_RETURNED (409), CASE_CLOSED (409), CASE_WRONG_STATE (409), CASE_REQUIREMENT_UNMET (409), TABLE_NOT_PLANNED (409), TABLE_NOT_PUBLISHED (409), TABLE_CLOSED (409), TABLE_CANCELLED (409), TABLE_HAS_NO_INVITEES (409), TABLE_NOT_YET_HELD (409), AGENDA_EMPTY (409), CASE_ALREADY_ON_AGENDA (409), ESCALATION_HAS_NO_DECISION (409), PRECONDITION_ALREADY_DONE (409), DUPLICATE_ADDRESS (409), DUPLICATE_CONTINGENT (409), DWELLING_WITHDRAWN (409), DWELLING_ALREADY_OFFERED (409), CASE_NOT_SEEKING_DWELLING (409), OFFER_TAKEN (409), NO_OPEN_OFFER (409), OFFER_ALREADY_ANSWERED (409), SUPPORT_NOT_ACTIVE (409), PLAN_MISSING (409), FOLLOW_UP_CHECK_CLOSED (409), RETENTION_NOT_DUE (409), TOO_MANY_PAGES_OPEN (409).
      * @enum {string}
      */
     ErrorCode:
@@ -23459,6 +23761,8 @@ export interface components {
       | 'TABLE_NOT_PLANNED'
       | 'TABLE_NOT_PUBLISHED'
       | 'TABLE_CLOSED'
+      | 'TABLE_CANCELLED'
+      | 'TABLE_HAS_NO_INVITEES'
       | 'TABLE_NOT_YET_HELD'
       | 'AGENDA_EMPTY'
       | 'CASE_ALREADY_ON_AGENDA'
