@@ -52,7 +52,12 @@ export function CaseDecision({
         }),
         { schema: caseDecisionSchema },
       ),
-    onSuccess: (next) => queryClient.setQueryData(queryKeys.caseDecision(caseId), next),
+    // A precondition done is a task gone: the task list is read again before the case says
+    // "gereed", so "Mijn taken" never shows it after that (also when no page watches the list).
+    onSuccess: async (next) => {
+      await queryClient.invalidateQueries({ queryKey: queryKeys.tasks, refetchType: 'all' });
+      queryClient.setQueryData(queryKeys.caseDecision(caseId), next);
+    },
   });
   const doneFailure = markDoneMutation.isError
     ? markDoneMutation.error instanceof ApiError
