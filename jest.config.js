@@ -1,5 +1,6 @@
 // Three layers, run one after the other by scripts/test.mjs so each prints its own time:
-// unit (pure rules in shared/), api (supertest against a real PostgreSQL), browser (Chromium).
+// unit (pure rules in shared/), api (supertest against a real PostgreSQL), browser (Chromium);
+// and the README's screenshots, made on demand.
 /** @type {import('jest').Config['transform']} */
 const transform = {
   // Transpile only: type checking is its own step of `npm test` (tsc), which keeps jest fast.
@@ -32,6 +33,16 @@ module.exports = {
       ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',
+      setupFilesAfterEnv: ['<rootDir>/tests/support/browser-timeout.ts'],
+    },
+    {
+      // Not a layer of `npm test`: `npm run screenshots` makes the README's pictures on demand (the
+      // pages themselves are checked by the browser layer).
+      ...common,
+      displayName: 'screenshots',
+      testMatch: ['<rootDir>/tests/screenshots/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.mjs',
       globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',
       setupFilesAfterEnv: ['<rootDir>/tests/support/browser-timeout.ts'],

@@ -121,7 +121,7 @@ const clockApiTests = [
   'server/src/tables/preconditions.test.ts',
   'server/src/cases/consent.test.ts',
   'server/src/notifications/notifications.test.ts',
-  'server/src/scheduler/scheduler.test.ts',
+  'tests/api/scheduler.test.ts',
   'server/src/tasks/tasks.test.ts',
   'server/src/dwellings/contingents.test.ts',
   'tests/api/follow-up-support.test.ts',
