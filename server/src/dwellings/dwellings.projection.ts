@@ -1,4 +1,5 @@
 import { AppError, type Dwelling, type FitCase, type Seat } from '@uitstroom/shared';
+import { pickFields } from '../core/projection';
 
 /**
  * What each seat sees of a dwelling. A dwelling is the corporation's: its address goes to another
@@ -68,12 +69,6 @@ export const fitCaseFieldsBySeat = {
   regionAdmin: [],
 } as const satisfies Record<Seat, readonly (keyof FitCase)[]>;
 
-function pick<T extends object>(record: T, fields: readonly (keyof T)[]): Partial<T> {
-  return Object.fromEntries(
-    fields.filter((f) => record[f] !== undefined).map((f) => [f, record[f]]),
-  ) as Partial<T>;
-}
-
 /**
  * A seat without any field of a record reaches none (its row scope is empty): should one ever get
  * here, it is refused as the row scope refuses, not answered with an empty object.
@@ -90,12 +85,12 @@ function requireFields(fields: readonly string[]): void {
 export function toDwellingView(dwelling: Dwelling, seat: Seat): Dwelling {
   const fields = dwellingFieldsBySeat[seat] as readonly (keyof Dwelling)[];
   requireFields(fields);
-  return pick(dwelling, fields) as Dwelling;
+  return pickFields(dwelling, fields) as Dwelling;
 }
 
 /** Picks exactly the seat's fields of a case beside a dwelling. */
 export function toFitCaseView(fitCase: FitCase, seat: Seat): FitCase {
   const fields = fitCaseFieldsBySeat[seat] as readonly (keyof FitCase)[];
   requireFields(fields);
-  return pick(fitCase, fields) as FitCase;
+  return pickFields(fitCase, fields) as FitCase;
 }

@@ -5,6 +5,7 @@ import {
   type SupportViewField,
 } from '@uitstroom/shared';
 import type { z } from 'zod';
+import { pickFields } from '../core/projection';
 
 type IntensityField = keyof SupportView['intensity'][number];
 type SignalField = keyof SupportView['signals'][number];
@@ -117,12 +118,6 @@ export const signalFieldsBySeat = {
   regionAdmin: [],
 } as const satisfies Record<Seat, readonly SignalField[]>;
 
-function pick<T extends object, K extends keyof T>(record: T, fields: readonly K[]): Pick<T, K> {
-  return Object.fromEntries(
-    fields.filter((f) => record[f] !== undefined).map((f) => [f, record[f]]),
-  ) as Pick<T, K>;
-}
-
 export type ProjectedSupportView = Partial<SupportView>;
 
 const viewSchemas = new Map<Seat, z.ZodType>();
@@ -151,13 +146,13 @@ export function toSupportView(
   const fields = supportFieldsBySeat[seat] as readonly SupportViewField[];
   const inner: SupportView = {
     ...full,
-    intensity: full.intensity.map((i) => pick(i, intensityFieldsBySeat[seat])),
+    intensity: full.intensity.map((i) => pickFields(i, intensityFieldsBySeat[seat])),
     signals: full.signals.map(
-      (s) => pick(s, signalFieldsBySeat[seat]) as SupportView['signals'][number],
+      (s) => pickFields(s, signalFieldsBySeat[seat]) as SupportView['signals'][number],
     ),
   };
   return {
-    view: viewSchemaFor(seat).parse(pick(inner, fields)) as ProjectedSupportView,
+    view: viewSchemaFor(seat).parse(pickFields(inner, fields)) as ProjectedSupportView,
     fields,
   };
 }

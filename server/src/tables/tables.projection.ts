@@ -7,6 +7,7 @@ import type {
   TableView,
 } from '@uitstroom/shared';
 import type { LetterFacts } from './decision-letter';
+import { pickFields } from '../core/projection';
 
 type Vote = TableDecisionView['votes'][number];
 
@@ -210,12 +211,6 @@ export const letterFieldsBySeat = {
   regionAdmin: [],
 } as const satisfies Record<Seat, readonly (keyof LetterFacts)[]>;
 
-function pick<T extends object>(record: T, fields: readonly (keyof T)[]): Partial<T> {
-  return Object.fromEntries(
-    fields.filter((f) => record[f] !== undefined).map((f) => [f, record[f]]),
-  ) as Partial<T>;
-}
-
 /**
  * Whether the reader gets the free text about this case: its seat reads free text, and its own
  * projection of the case holds the exceptions (the same gate, consent included).
@@ -241,7 +236,7 @@ export function tableFieldsFor(seat: Seat, state: TableState): readonly (keyof T
 
 /** Picks the seat's fields of the table. */
 export function toTableView(full: TableView, seat: Seat): TableView {
-  return pick(full, tableFieldsFor(seat, full.state)) as TableView;
+  return pickFields(full, tableFieldsFor(seat, full.state)) as TableView;
 }
 
 /** Picks the seat's fields of an agenda item; the note only with the free text of its case. */
@@ -253,7 +248,7 @@ export function toAgendaItemView(
   const fields = (agendaItemFieldsBySeat[seat] as readonly (keyof AgendaItem)[]).filter(
     (f) => f !== 'note' || readsFreeText(seat, caseFields),
   );
-  return pick(full, fields) as AgendaItem;
+  return pickFields(full, fields) as AgendaItem;
 }
 
 /** Picks the seat's fields of a decision at the table, and of each vote in it. */
@@ -269,8 +264,8 @@ export function toDecisionView(
   const voteFields = (voteFieldsBySeat[seat] as readonly (keyof Vote)[]).filter(
     (f) => freeText || f !== 'reason',
   );
-  return pick(
-    { ...full, votes: full.votes.map((v) => pick(v, voteFields) as Vote) },
+  return pickFields(
+    { ...full, votes: full.votes.map((v) => pickFields(v, voteFields) as Vote) },
     fields,
   ) as TableDecisionView;
 }
@@ -285,10 +280,13 @@ export function toCaseDecisionView(
   const fields = (caseDecisionFieldsBySeat[seat] as readonly (keyof CaseDecision)[]).filter(
     (f) => freeText || f !== 'motivation',
   );
-  return pick(full, fields) as CaseDecision;
+  return pickFields(full, fields) as CaseDecision;
 }
 
 /** Picks the seat's facts for the letter; a seat without any gets none. */
 export function toLetterFacts(full: LetterFacts, seat: Seat): LetterFacts {
-  return pick(full, letterFieldsBySeat[seat] as readonly (keyof LetterFacts)[]) as LetterFacts;
+  return pickFields(
+    full,
+    letterFieldsBySeat[seat] as readonly (keyof LetterFacts)[],
+  ) as LetterFacts;
 }
