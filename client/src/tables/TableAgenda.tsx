@@ -138,11 +138,17 @@ function TableAgenda({
           gaf.
         </Paragraph>
       )}
-      {agenda && agenda.length === 0 && (
+      {agenda && agenda.length === 0 && table.state === 'cancelled' && (
+        <Paragraph>
+          De tafel is geannuleerd. De casussen die op de agenda stonden, zijn terug naar
+          uitstroomgereed en kunnen op een volgende tafel.
+        </Paragraph>
+      )}
+      {agenda && agenda.length === 0 && table.state !== 'cancelled' && (
         <div className="empty-state">
           <Heading level={3}>Nog geen casussen op de agenda</Heading>
           <Paragraph>
-            {(me.seat === 'casemanager' || isChair) && table.state !== 'cancelled'
+            {me.seat === 'casemanager' || isChair
               ? 'Zet hierboven een uitstroomgerede casus op de agenda.'
               : 'Er staan (nog) geen casussen op de agenda van deze tafel.'}
           </Paragraph>
