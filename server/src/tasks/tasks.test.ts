@@ -192,6 +192,32 @@ describe('Mijn taken through a case’s life', () => {
       await expectLinksOpen(agent, await tasksOf(agent));
   });
 
+  it('a task leads to a table only while the seat reaches it: invited, the link; taken off the invitees, none', async () => {
+    const invite = async (names: string[]) => {
+      const table = (await chair.get(`/api/tables/${tableId}`)).body;
+      const ids = await t.db.query('SELECT id FROM organisation WHERE name = ANY($1)', [names]);
+      const response = await chair.put(`/api/tables/${tableId}`).send({
+        version: table.version,
+        details: {
+          title: table.title,
+          startsAt: table.startsAt,
+          invitedOrganisationIds: ids.map((row: { id: string }) => row.id),
+        },
+      });
+      expect(response.status).toBe(200);
+    };
+    const urk = await t.signIn('gemeente@urk.demo');
+    const linkOfUrk = async () =>
+      (await tasksOf(urk)).find((task) => task.title.includes(caseView.pseudonym))?.link ?? null;
+    const invited = ['Gemeente Lelystad', 'Centrada', 'Leger des Heils'];
+    await invite([...invited, 'Gemeente Urk']);
+    expect(await linkOfUrk()).toEqual({ to: `/tafels/${tableId}`, label: 'Naar de tafel' });
+    await expectLinksOpen(urk, await tasksOf(urk));
+    await invite(invited);
+    expect((await urk.get(`/api/tables/${tableId}`)).status).toBe(404);
+    expect(await linkOfUrk()).toBeNull();
+  });
+
   it('a shared table of today waits for its decisions and its closing', async () => {
     const table = await planTable(chair, t.db, {
       title: 'Tafel van vandaag',
