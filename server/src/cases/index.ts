@@ -11,6 +11,7 @@ export { findCaseInScope, type CaseRow } from './cases.repository';
 export { casesRoutes } from './cases.routes';
 export {
   caseFactsForDecision,
+  caseNamesInReach,
   caseForFitInReach,
   getCase,
   markCaseActivity,
