@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, type UseFormReturn } from 'react-hook-form';
 import {
   Alert,
   Button,
@@ -69,19 +69,7 @@ export function PlanTableForm({
           {...form.register('title')}
         />
         <TableWhenWhereFields form={form} />
-        <SelectField
-          id={id('municipalityCode')}
-          label="Voor"
-          error={errors.municipalityCode?.message}
-          {...form.register('municipalityCode')}
-        >
-          <SelectOption value="">De hele regio</SelectOption>
-          {region.municipalities.map((m) => (
-            <SelectOption key={m.code} value={m.code}>
-              Gemeente {m.name}
-            </SelectOption>
-          ))}
-        </SelectField>
+        <TableForField form={form} region={region} />
         <InviteesFieldset
           form={form}
           organisations={organisations}
@@ -102,5 +90,30 @@ export function PlanTableForm({
         </ButtonGroup>
       </form>
     </section>
+  );
+}
+
+/** For whom the table meets: the whole region, or one municipality. */
+function TableForField({
+  form,
+  region,
+}: {
+  form: UseFormReturn<PlanValues>;
+  region: RegionMunicipalities;
+}) {
+  return (
+    <SelectField
+      id={id('municipalityCode')}
+      label="Voor"
+      error={form.formState.errors.municipalityCode?.message}
+      {...form.register('municipalityCode')}
+    >
+      <SelectOption value="">De hele regio</SelectOption>
+      {region.municipalities.map((m) => (
+        <SelectOption key={m.code} value={m.code}>
+          Gemeente {m.name}
+        </SelectOption>
+      ))}
+    </SelectField>
   );
 }

@@ -102,6 +102,7 @@ function CancelTableDialog({ table, openCount, focusAfter, onDone }: DialogProps
       title="Tafel annuleren"
       label="Reden van annuleren"
       submitLabel="Tafel annuleren"
+      closeLabel="Niet annuleren"
       intro={`De tafel gaat niet door.${cases} De genodigden en de casemanagers krijgen bericht, met de reden. Dit kan niet worden teruggedraaid.`}
       onSubmit={async (reason) => {
         // A failure (a stale version too: the table is read again) stays in the dialog.
