@@ -158,7 +158,16 @@ export async function updateTable(
     if (!(await repository.updateTableDetails(tx, tableId, version, details)))
       throw new AppError('VERSION_CONFLICT');
     publishAfterCommit(tx, { kind: 'table', tableId, byUserId: actor.userId });
+    const before = new Set((await repository.listInvited(tx, tableId)).map((o) => o.id));
     await repository.replaceInvitations(tx, tableId, details.invitedOrganisationIds);
+    // Invited to an agenda already shared: they see it at once, and hear of it as the others did.
+    if (table.state === 'published')
+      await notifyAgendaPublished(
+        tx,
+        tableId,
+        actor.userId,
+        details.invitedOrganisationIds.filter((id) => !before.has(id)),
+      );
     await writeAudit(tx, context, {
       action: 'table.update',
       objectType: 'table',
@@ -383,6 +392,8 @@ export async function addToAgenda(
       [facts.originCode, facts.proposedDestinationCode].filter((c): c is string => !!c),
     );
     await repository.addInvitations(tx, tableId, concerned);
+    if (table.state === 'published')
+      await notifyAgendaPublished(tx, tableId, actor.userId, concerned);
     await repository.bumpTableVersion(tx, tableId, input.version);
     publishAfterCommit(tx, { kind: 'table', tableId, byUserId: actor.userId });
     return viewTable(tx, context, actor, await requireTable(tx, actor, tableId));
