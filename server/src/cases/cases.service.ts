@@ -455,12 +455,15 @@ function nameOf(view: ProjectedCaseView): string | undefined {
 /**
  * The names of the residents of these cases that the actor may read, by case id: only cases in the
  * actor's reach, only where its seat's projection (with the resident's consent) shows the identity.
- * Tasks and notifications name a case by it, by its kenmerk otherwise.
+ * Tasks and notifications name a case by it, by its kenmerk otherwise. Showing a name is reading
+ * personal data, so it is logged as the case list is: that names were shown, how many and where.
  */
 export async function caseNamesInReach(
   tx: EntityManager,
+  context: RequestContext,
   actor: Actor,
   caseIds: readonly string[],
+  shownIn: 'tasks' | 'notifications',
 ): Promise<Map<string, { pseudonym: string; name: string }>> {
   const rows = await repository.findCasesInScope(tx, actor, [...new Set(caseIds)]);
   const names = new Map<string, { pseudonym: string; name: string }>();
@@ -480,6 +483,15 @@ export async function caseNamesInReach(
     const name = nameOf(view);
     if (name) names.set(row.id, { pseudonym: row.pseudonym, name });
   }
+  if (names.size > 0)
+    await writeAudit(tx, context, {
+      action: 'case.names.read',
+      objectType: 'case',
+      purpose,
+      outcome: 'success',
+      fields: ['name'],
+      details: { count: names.size, shownIn },
+    });
   return names;
 }
 

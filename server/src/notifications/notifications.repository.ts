@@ -6,7 +6,7 @@ import type {
   NotificationListQuery,
 } from '@uitstroom/shared';
 import { returnedRows } from '../core/db';
-import type { Actor } from '../core/request-context';
+import type { Actor, RequestContext } from '../core/request-context';
 
 /** The active users of a region, as the recipient rules need them. */
 export async function listCandidates(
@@ -148,8 +148,10 @@ export interface NotificationReach {
   /** The residents' names the reader may see (the cases module's projection), by case id. */
   caseNames(
     db: EntityManager,
+    context: RequestContext,
     actor: Actor,
     caseIds: readonly string[],
+    shownIn: 'notifications',
   ): Promise<ReadonlyMap<string, { pseudonym: string; name: string }>>;
 }
 

@@ -22,7 +22,8 @@ export function notificationsRoutes(db: DataSource, reach: NotificationReach) {
       access: { permission: 'notification:read' },
       query: notificationListQuerySchema,
       response: notificationListSchema,
-      handler: ({ query, actor }) => notifications.listNotifications(db, actor, query, reach),
+      handler: ({ query, context, actor }) =>
+        notifications.listNotifications(db, context, actor, query, reach),
     }),
     defineRoute({
       method: 'get',

@@ -8,7 +8,7 @@ import {
   type UnreadCount,
   type UpdateNotificationPreferences,
 } from '@uitstroom/shared';
-import type { Actor } from '../core/request-context';
+import type { Actor, RequestContext } from '../core/request-context';
 import { liveEventsOf } from '../core/live-events';
 import * as repository from './notifications.repository';
 import type { NotificationRow } from './notifications.repository';
@@ -42,6 +42,7 @@ function titleFor(
 
 export async function listNotifications(
   db: DataSource,
+  context: RequestContext,
   actor: Actor,
   query: NotificationListQuery,
   reach: repository.NotificationReach,
@@ -51,8 +52,10 @@ export async function listNotifications(
     const { total, unread } = await repository.countOwn(tx, actor.userId);
     const names = await reach.caseNames(
       tx,
+      context,
       actor,
       rows.filter((row) => row.case_id && row.is_case_reachable).map((row) => row.case_id!),
+      'notifications',
     );
     return {
       items: rows.map((row) => ({

@@ -150,6 +150,20 @@ describe('notifications of a table', () => {
     expect(await decisionTitleOf('corporatie@centrada.demo')).toBe(
       `Besluit over casus ${caseView.pseudonym} (${title})`,
     );
+    // Showing the names is a read of personal data: logged, with a count and never the name; a
+    // reader shown no name leaves no such row.
+    const namesShown = await t.db.query(
+      `SELECT a.actor_seat, a.fields, a.details FROM audit_log a WHERE a.action = 'case.names.read' AND a.details->>'shownIn' = 'notifications' ORDER BY a.id DESC`,
+    );
+    expect(namesShown[0]).toMatchObject({
+      actor_seat: 'casemanager',
+      fields: ['name'],
+      details: { shownIn: 'notifications', count: expect.any(Number) },
+    });
+    expect(JSON.stringify(namesShown)).not.toMatch(/Noor|de Jong/);
+    expect(namesShown.map((row: { actor_seat: string }) => row.actor_seat)).not.toContain(
+      'corporation',
+    );
     const stored = await t.db.query('SELECT title FROM notification WHERE case_id = $1', [
       caseView.id,
     ]);

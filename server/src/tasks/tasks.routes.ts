@@ -12,7 +12,7 @@ export function tasksRoutes(db: DataSource) {
       summary: 'Mijn taken: wat u nu kunt en moet doen, met de pagina waar dat gebeurt',
       access: { permission: 'task:read' },
       response: taskListSchema,
-      handler: ({ actor }) => tasks.listTasks(db, actor),
+      handler: ({ context, actor }) => tasks.listTasks(db, context, actor),
     }),
   ];
 }

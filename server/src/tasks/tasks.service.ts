@@ -8,7 +8,7 @@ import {
   type TaskCaseFacts,
   type TaskList,
 } from '@uitstroom/shared';
-import type { Actor } from '../core/request-context';
+import type { Actor, RequestContext } from '../core/request-context';
 import { getCurrentRuleSet } from '../regions';
 import * as repository from './tasks.repository';
 import { offerFactsForTasks } from '../placements';
@@ -24,6 +24,7 @@ import { hasTasks } from './tasks.policy';
  */
 export async function listTasks(
   db: DataSource,
+  context: RequestContext,
   actor: Actor,
   now: Date = new Date(),
 ): Promise<TaskList> {
@@ -70,10 +71,13 @@ export async function listTasks(
       addDays(today, preconditionLeadDays),
     );
     // A task names the resident where the seat's projection shows the name, the kenmerk otherwise.
-    const names = await caseNamesInReach(tx, actor, [
-      ...caseRows.map((row) => row.id),
-      ...preconditions.map((p) => p.case_id),
-    ]);
+    const names = await caseNamesInReach(
+      tx,
+      context,
+      actor,
+      [...caseRows.map((row) => row.id), ...preconditions.map((p) => p.case_id)],
+      'tasks',
+    );
     for (const c of cases) c.name = names.get(c.id)?.name;
     const items = tasksFor(actor.seat, {
       today,

@@ -65,6 +65,15 @@ describe('Mijn taken through a case’s life', () => {
       detail: 'Nog nodig: toestemming.',
       link: { to: `/casussen/${caseView.id}/intake` },
     });
+    // The name shown is a read of personal data, logged without the name.
+    const [shown] = await t.db.query(
+      `SELECT fields, details FROM audit_log WHERE action = 'case.names.read' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(shown).toEqual({
+      fields: ['name'],
+      details: { count: expect.any(Number), shownIn: 'tasks' },
+    });
+    expect(JSON.stringify(shown)).not.toMatch(/Noor|de Jong/);
     await giveConsent(kwintes, t.db, caseView.id, coordination);
     tasks = await tasksOf(kwintes);
     expect(about(tasks, caseView.id)).toEqual(['markReady']);

@@ -32,6 +32,7 @@ export const auditActionLabel: Readonly<Record<string, string>> = {
   'case.create': 'Casus aangemaakt',
   'case.read': 'Casus bekeken',
   'case.list': 'Casuslijst bekeken',
+  'case.names.read': 'Namen getoond in taken of meldingen',
   'case.update': 'Casus gewijzigd',
   'case.transition': 'Status gewijzigd',
   'case.handover': 'Casus overgedragen',

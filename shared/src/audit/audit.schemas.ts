@@ -23,6 +23,7 @@ export const auditActions = [
   'case.create',
   'case.read',
   'case.list',
+  'case.names.read',
   'case.update',
   'case.transition',
   'case.handover',
