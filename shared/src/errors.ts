@@ -72,6 +72,7 @@ const dwellingErrors = {
   DUPLICATE_ADDRESS: 409,
   DUPLICATE_CONTINGENT: 409,
   DWELLING_WITHDRAWN: 409,
+  DWELLING_LET: 409,
   DWELLING_ALREADY_OFFERED: 409,
   CASE_NOT_SEEKING_DWELLING: 409,
 } as const;
@@ -158,6 +159,7 @@ export const defaultErrorMessage: Record<ErrorCode, string> = {
   DUPLICATE_ADDRESS: 'Er is al een woning op dit adres.',
   DUPLICATE_CONTINGENT: 'Voor deze corporatie, gemeente en dit jaar is er al een contingent.',
   DWELLING_WITHDRAWN: 'Deze woning is ingetrokken.',
+  DWELLING_LET: 'Deze woning is verhuurd.',
   DWELLING_ALREADY_OFFERED: 'Deze woning is al aangeboden aan een casus.',
   CASE_NOT_SEEKING_DWELLING: 'Deze casus zoekt (nog) geen woning.',
   OFFER_TAKEN: 'Voor deze casus is al een woning aangeboden.',

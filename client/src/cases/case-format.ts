@@ -14,6 +14,7 @@ import {
   type CaseSectionName,
   type CaseSections,
   type ProposalOutcome,
+  roomsLabel,
 } from '@uitstroom/shared';
 import type { ProjectedCase } from './case-api';
 
@@ -175,7 +176,7 @@ export function describeSection<K extends CaseSectionName>(
     }
     case 'housingNeeds': {
       const v = value as CaseSections['housingNeeds'];
-      add('Kamers', v.rooms);
+      add('Kamers', v.rooms === undefined ? undefined : roomsLabel(v.rooms));
       add(
         'Begane grond of lift nodig',
         v.groundFloorOrLift === undefined ? undefined : yesNo(v.groundFloorOrLift),

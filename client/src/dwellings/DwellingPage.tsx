@@ -20,7 +20,8 @@ import {
 import {
   describeWaiting,
   caseStateLabel,
-  dwellingStatusLabel,
+  dwellingStateLabel,
+  isDwellingFree,
   formatDutchDate,
   formatDutchEuro,
   tenancyFormLabel,
@@ -35,7 +36,7 @@ import { describeSection } from '../cases/case-format';
 import { useRegionMunicipalities, type RegionMunicipalities } from '../cases/region';
 import { DwellingForm } from './DwellingForm';
 import { FitBadge, FitReasons } from './FitReasons';
-import { accessibilitySummary, kindAndRooms } from './dwelling-format';
+import { accessibilitySummary, dwellingBadgeClass, kindAndRooms } from './dwelling-format';
 import { DwellingOffers } from '../placements/DwellingOffers';
 import {
   asDwellingConflict,
@@ -98,6 +99,7 @@ export function DwellingPage() {
   }
   if (!dwelling) return <Paragraph role="status">Woning laden…</Paragraph>;
   const isAvailable = dwelling.status === 'available';
+  const isFree = isDwellingFree(dwelling);
 
   return (
     <div className="dwelling-page">
@@ -112,10 +114,10 @@ export function DwellingPage() {
         </Heading>
         <div className="case-header__badges">
           <StatusBadge
-            status={isAvailable ? 'success' : 'neutral'}
-            className={`dwelling-badge dwelling-badge--${dwelling.status}`}
+            status={isFree ? 'success' : 'neutral'}
+            className={dwellingBadgeClass(dwelling)}
           >
-            {dwellingStatusLabel[dwelling.status]}
+            {dwellingStateLabel(dwelling)}
           </StatusBadge>
         </div>
       </header>
@@ -174,7 +176,7 @@ export function DwellingPage() {
       )}
 
       <DwellingOffers dwellingId={dwelling.id} />
-      {isAvailable && <FittingCases dwelling={dwelling} region={region} />}
+      {isFree && <FittingCases dwelling={dwelling} region={region} />}
 
       {isWithdrawing && (
         <WithdrawDwellingDialog

@@ -18,7 +18,8 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import {
-  dwellingStatusLabel,
+  dwellingStateLabel,
+  isDwellingFree,
   formatDutchDate,
   formatDutchEuro,
   tenancyFormLabel,
@@ -31,7 +32,7 @@ import { useRegionMunicipalities } from '../cases/region';
 import { DwellingForm } from './DwellingForm';
 import { DwellingImport } from './DwellingImport';
 import { dwellingsExportUrl, fetchDwellings } from './dwelling-api';
-import { accessibilitySummary, kindAndRooms } from './dwelling-format';
+import { accessibilitySummary, dwellingBadgeClass, kindAndRooms } from './dwelling-format';
 import '../cases/cases.css';
 import './dwellings.css';
 
@@ -268,10 +269,10 @@ export function DwellingsPage() {
                 <TableCell>{tenancyFormLabel[d.tenancyForm]}</TableCell>
                 <TableCell>
                   <StatusBadge
-                    status={d.status === 'available' ? 'success' : 'neutral'}
-                    className={`dwelling-badge dwelling-badge--${d.status}`}
+                    status={isDwellingFree(d) ? 'success' : 'neutral'}
+                    className={dwellingBadgeClass(d)}
                   >
-                    {dwellingStatusLabel[d.status]}
+                    {dwellingStateLabel(d)}
                   </StatusBadge>
                 </TableCell>
               </TableRow>

@@ -1,4 +1,4 @@
-import { dwellingKindLabel, type Dwelling } from '@uitstroom/shared';
+import { dwellingKindLabel, roomsLabel, type Dwelling } from '@uitstroom/shared';
 
 /** `begane grond · rolstoeltoegankelijk`, `3e verdieping met lift`. */
 export function accessibilitySummary(
@@ -17,5 +17,10 @@ export function accessibilitySummary(
 export function kindAndRooms(d: Pick<Dwelling, 'kind' | 'rooms'>): string {
   const kind = dwellingKindLabel[d.kind];
   if (d.rooms === 0) return kind;
-  return `${kind}, ${d.rooms === 1 ? '1 kamer' : `${d.rooms} kamers`}`;
+  return `${kind}, ${roomsLabel(d.rooms)}`;
+}
+
+/** The badge's colour class: withdrawn, or else free, offered or let. */
+export function dwellingBadgeClass(d: Pick<Dwelling, 'status' | 'occupancy'>): string {
+  return `dwelling-badge dwelling-badge--${d.status === 'withdrawn' ? 'withdrawn' : d.occupancy}`;
 }

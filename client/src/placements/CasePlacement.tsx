@@ -36,6 +36,7 @@ import {
   type MoveIn,
   type OfferView,
   type PlacementView,
+  roomsLabel,
 } from '@uitstroom/shared';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../core/api';
@@ -174,7 +175,7 @@ function OfferFacts({ offer, region }: { offer: OfferView; region: RegionMunicip
     ['Wijk', d.neighbourhood],
     [
       'Soort',
-      `${dwellingKindLabel[d.kind]}, ${d.rooms === 0 ? 'geen aparte kamers' : d.rooms === 1 ? '1 kamer' : `${d.rooms} kamers`}, ${d.floor === 0 ? 'begane grond' : `verdieping ${d.floor}`}${d.hasLift ? ' met lift' : ''}`,
+      `${dwellingKindLabel[d.kind]}, ${roomsLabel(d.rooms)}, ${d.floor === 0 ? 'begane grond' : `verdieping ${d.floor}`}${d.hasLift ? ' met lift' : ''}`,
     ],
     ['Huur per maand', formatDutchEuro(d.rent)],
     ['Huurvorm', tenancyFormLabel[d.tenancyForm]],

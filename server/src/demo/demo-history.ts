@@ -1148,7 +1148,7 @@ async function writeRows(db: SqlConnection): Promise<Record<string, number>> {
     INSERT INTO dwelling (id, region_id, organisation_id, municipality_code, street, house_number, postcode, address_key, neighbourhood, kind, rooms, rent, floor,
                           has_lift, is_wheelchair_accessible, available_from, tenancy_form, created_by, created_at, updated_by, updated_at)
     SELECT o.dwelling_id, c.region_id, o.org_id, c.dest_code, h.street, a.house_number, a.postcode, replace(a.postcode, ' ', '') || '|' || a.house_number, h.name, o.kind,
-           CASE o.kind WHEN 'studio' THEN 1 WHEN 'room' THEN 1 WHEN 'house' THEN 3 + floor(o.u_hood * 2)::int ELSE 2 + floor(o.u_hood * 2)::int END,
+           CASE o.kind WHEN 'studio' THEN 0 WHEN 'room' THEN 1 WHEN 'house' THEN 3 + floor(o.u_hood * 2)::int ELSE 2 + floor(o.u_hood * 2)::int END,
            round((380 + 420 * o.u_kind)::numeric, 2),
            f.floor, f.floor > 2, o.u_tenancy > 0.9,
            (o.offered_at AT TIME ZONE 'Europe/Amsterdam')::date - (3 + floor(25 * o.u_hood))::int,

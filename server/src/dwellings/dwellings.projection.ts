@@ -12,6 +12,7 @@ const wholeDwelling = [
   'id',
   'version',
   'status',
+  'occupancy',
   'organisationId',
   'organisationName',
   'street',

@@ -4,6 +4,7 @@ import {
   type Dwelling,
   type DwellingInput,
   type DwellingListQuery,
+  type DwellingOccupancy,
   type DwellingStatus,
 } from '@uitstroom/shared';
 import { returnedRows, placeholderFor } from '../core/db';
@@ -34,6 +35,7 @@ export interface DwellingRow {
   conversion_date: string | null;
   conversion_conditions: string | null;
   status: DwellingStatus;
+  occupancy: DwellingOccupancy;
   withdrawn_at: Date | null;
   withdrawal_reason: string | null;
   version: number;
@@ -46,7 +48,10 @@ const columns = `
   w.id, w.region_id, w.organisation_id, o.name AS organisation_name, trim(w.municipality_code) AS municipality_code, w.street, w.house_number,
   w.postcode, w.neighbourhood, w.kind, w.rooms, w.rent::text AS rent, w.floor, w.has_lift, w.is_wheelchair_accessible, w.accessibility_notes,
   w.available_from::text AS available_from, w.tenancy_form, w.conversion_date::text AS conversion_date, w.conversion_conditions, w.status,
-  w.withdrawn_at, w.withdrawal_reason, w.version, w.created_at, w.updated_at`;
+  w.withdrawn_at, w.withdrawal_reason, w.version, w.created_at, w.updated_at,
+  CASE WHEN EXISTS (SELECT 1 FROM offer f WHERE f.dwelling_id = w.id AND f.status = 'completed') THEN 'let'
+       WHEN EXISTS (SELECT 1 FROM offer f WHERE f.dwelling_id = w.id AND f.status IN ('open', 'accepted')) THEN 'offered'
+       ELSE 'free' END AS occupancy`;
 const joins = 'FROM dwelling w JOIN organisation o ON o.id = w.organisation_id';
 
 export function toDwelling(row: DwellingRow): Dwelling {
@@ -54,6 +59,7 @@ export function toDwelling(row: DwellingRow): Dwelling {
     id: row.id,
     version: row.version,
     status: row.status,
+    occupancy: row.occupancy,
     organisationId: row.organisation_id,
     organisationName: row.organisation_name,
     street: row.street,

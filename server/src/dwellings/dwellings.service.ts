@@ -339,6 +339,17 @@ export async function caseFitsForDwelling(
         'DWELLING_WITHDRAWN',
         'Deze woning is ingetrokken: er worden geen casussen bij gezocht.',
       );
+    // A let or offered dwelling is never proposed: it serves one case at a time (domain.md §4).
+    if (row.occupancy === 'let')
+      throw new AppError(
+        'DWELLING_LET',
+        'Deze woning is verhuurd: er worden geen casussen bij gezocht.',
+      );
+    if (row.occupancy === 'offered')
+      throw new AppError(
+        'DWELLING_ALREADY_OFFERED',
+        'Deze woning is aangeboden: er worden geen andere casussen bij gezocht.',
+      );
     const dwelling = toDwelling(row);
     const nameOf = await municipalityNamer(tx, actor.regionId);
     const date = today();

@@ -1,5 +1,5 @@
 import type request from 'supertest';
-import { addDays } from '@uitstroom/shared';
+import { addDays, dwellingStateLabel } from '@uitstroom/shared';
 import { startTestApp, type TestApp } from '../../../tests/support/test-app';
 import { newDwelling, searchingCases } from '../../../tests/support/dwelling-factory';
 import { readyCase } from '../../../tests/support/case-factory';
@@ -283,6 +283,19 @@ describe('the whole way: offer, answer, confirmation, keys', () => {
     expect(again.body.error.message).toBe(
       'Deze woning is zojuist aan een andere casus aangeboden. Kies een andere woning.',
     );
+    // The dwelling reads "Verhuurd" and is no longer proposed to cases.
+    const asLet = (await centrada.get(`/api/dwellings/${dwelling.id}`).expect(200)).body;
+    expect({ status: asLet.status, occupancy: asLet.occupancy }).toEqual({
+      status: 'available',
+      occupancy: 'let',
+    });
+    expect(dwellingStateLabel(asLet)).toBe('Verhuurd');
+    const fits = await centrada.get(`/api/dwellings/${dwelling.id}/cases`);
+    expect(fits.status).toBe(409);
+    expect(fits.body.error).toMatchObject({
+      code: 'DWELLING_LET',
+      message: 'Deze woning is verhuurd: er worden geen casussen bij gezocht.',
+    });
   });
 
   it('the waiting clock stops at the keys: the case header, the list column, its sort and the "Wacht minstens" filter', async () => {

@@ -87,7 +87,7 @@ describe('fitDwelling, criterion by criterion', () => {
       { rooms: 0 },
       { rooms: 1 },
       'doesNotFit',
-      /^Een studio \(0 kamers\); nodig: 1 kamer\.$/,
+      /^Geen aparte kamers \(een studio\); nodig: 1 kamer\.$/,
     ],
     ['rooms needed not recorded', 'rooms', {}, { rooms: undefined }, 'unknown', /niet vastgelegd/],
     [

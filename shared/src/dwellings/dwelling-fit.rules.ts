@@ -1,7 +1,13 @@
 import type { HousingNeeds } from '../cases/case.schemas';
 import { daysBetween, formatDutchDate } from '../calendar/calendar';
 import { formatDutchInteger } from '../origin-rule/dutch-format';
-import type { FitCriterion, FitReason, FitResult, FitVerdict } from './dwelling.schemas';
+import {
+  roomsLabel,
+  type FitCriterion,
+  type FitReason,
+  type FitResult,
+  type FitVerdict,
+} from './dwelling.schemas';
 
 /**
  * Whether a dwelling fits a case searching for one, criterion by criterion, in plain Dutch.
@@ -73,8 +79,9 @@ export function formatDutchEuro(amount: number): string {
   return `${amount < 0 ? '−' : ''}€ ${whole}${rest === 0 ? '' : `,${String(rest).padStart(2, '0')}`}`;
 }
 
+/** `geen aparte kamers (een studio)` for 0, as the pages say rooms. */
 const roomsText = (rooms: number) =>
-  rooms === 0 ? 'een studio (0 kamers)' : rooms === 1 ? '1 kamer' : `${rooms} kamers`;
+  rooms === 0 ? `${roomsLabel(0)} (een studio)` : roomsLabel(rooms);
 const daysText = (days: number) => (days === 1 ? '1 dag' : `${days} dagen`);
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 

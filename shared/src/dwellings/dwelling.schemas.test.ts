@@ -23,6 +23,12 @@ describe('dwellingInputSchema', () => {
     );
   });
 
+  it('takes a studio of 0 rooms (living room and bedrooms together), as the intake counts them', () => {
+    expect(
+      dwellingInputSchema.safeParse({ ...validDwelling, kind: 'studio', rooms: 0 }).success,
+    ).toBe(true);
+  });
+
   it.each<[string, Record<string, unknown>, string, RegExp]>([
     ['no street', { street: '' }, 'street', /straat/],
     ['a house number of letters', { houseNumber: 'A' }, 'houseNumber', /huisnummer/i],
@@ -34,6 +40,12 @@ describe('dwellingInputSchema', () => {
     ['an unknown kind', { kind: 'villa' }, 'kind', /type/],
     ['negative rooms', { rooms: -1 }, 'rooms', /0 kamers/],
     ['rooms as a fraction', { rooms: 1.5 }, 'rooms', /geheel getal/],
+    [
+      'a studio of one room',
+      { kind: 'studio', rooms: 1 },
+      'rooms',
+      /Een studio is één ruimte: vul 0 kamers in/,
+    ],
     ['a negative rent', { rent: -5 }, 'rent', /negatief/],
     ['a rent with three decimals', { rent: 612.505 }, 'rent', /twee cijfers/],
     ['a rent over 5000', { rent: 5000.01 }, 'rent', /5\.000/],

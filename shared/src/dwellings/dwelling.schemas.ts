@@ -59,6 +59,13 @@ export const tenancyFormLabel: Record<TenancyForm, string> = {
 };
 
 export const dwellingStatuses = ['available', 'withdrawn'] as const;
+/**
+ * Whether an available dwelling is still free, held by an offer (open or accepted), or let to a
+ * resident who moved in: the offers decide it, the dwelling's own status is only the corporation's
+ * availability.
+ */
+export const dwellingOccupancies = ['free', 'offered', 'let'] as const;
+export type DwellingOccupancy = (typeof dwellingOccupancies)[number];
 export type DwellingStatus = (typeof dwellingStatuses)[number];
 export const dwellingStatusLabel: Record<DwellingStatus, string> = {
   available: 'Beschikbaar',
@@ -118,7 +125,23 @@ export const dwellingFieldsSchema = z.strictObject({
   conversionConditions: text(1000).optional(),
 });
 
-function checkConversion(value: z.output<typeof dwellingFieldsSchema>, ctx: z.RefinementCtx): void {
+/**
+ * Rooms as every page counts them: living room and bedrooms together, so a studio (one space with
+ * its own kitchen and bathroom) has 0, as the intake asks it; a room (kamer) in a shared home is
+ * 1 (domain.md §4: rooms mean the same in the intake, the dwelling and the fit). A page says
+ * `geen aparte kamers` for a studio, `1 kamer`, `3 kamers`.
+ */
+export function roomsLabel(rooms: number): string {
+  return rooms === 0 ? 'geen aparte kamers' : rooms === 1 ? '1 kamer' : `${rooms} kamers`;
+}
+
+function checkDwelling(value: z.output<typeof dwellingFieldsSchema>, ctx: z.RefinementCtx): void {
+  if (value.kind === 'studio' && value.rooms !== 0)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['rooms'],
+      message: 'Een studio is één ruimte: vul 0 kamers in (woonkamer en slaapkamers samen).',
+    });
   const hasConversion =
     value.conversionDate !== undefined || (value.conversionConditions ?? '') !== '';
   if (value.tenancyForm === 'regular' && hasConversion) {
@@ -138,7 +161,7 @@ function checkConversion(value: z.output<typeof dwellingFieldsSchema>, ctx: z.Re
 }
 
 /** A dwelling as a corporation registers or edits it: the form, the API and each CSV row. */
-export const dwellingInputSchema = dwellingFieldsSchema.superRefine(checkConversion);
+export const dwellingInputSchema = dwellingFieldsSchema.superRefine(checkDwelling);
 export type DwellingInput = z.infer<typeof dwellingInputSchema>;
 export type DwellingField = keyof DwellingInput;
 
@@ -178,6 +201,7 @@ export const dwellingSchema = z.object({
   id: z.uuid(),
   version: z.int(),
   status: z.enum(dwellingStatuses),
+  occupancy: z.enum(dwellingOccupancies),
   organisationId: z.uuid(),
   organisationName: safeText(),
   withdrawnAt: safeText().nullable(),
@@ -186,6 +210,19 @@ export const dwellingSchema = z.object({
   updatedAt: safeText(),
 });
 export type Dwelling = z.infer<typeof dwellingSchema>;
+
+/** What a page calls the dwelling's state: withdrawn first, then let, offered, or available. */
+export function dwellingStateLabel(d: Pick<Dwelling, 'status' | 'occupancy'>): string {
+  if (d.status === 'withdrawn') return dwellingStatusLabel.withdrawn;
+  return { free: dwellingStatusLabel.available, offered: 'Aangeboden', let: 'Verhuurd' }[
+    d.occupancy
+  ];
+}
+
+/** Only a free, available dwelling is proposed to cases ("Passende casussen"). */
+export function isDwellingFree(d: Pick<Dwelling, 'status' | 'occupancy'>): boolean {
+  return d.status === 'available' && d.occupancy === 'free';
+}
 
 // ---- CSV import ----
 

@@ -2478,6 +2478,7 @@ export interface paths {
             | 'case.create'
             | 'case.read'
             | 'case.list'
+            | 'case.names.read'
             | 'case.update'
             | 'case.transition'
             | 'case.handover'
@@ -7487,6 +7488,8 @@ export interface paths {
                   kind: 'studio' | 'apartment' | 'groundFloorHome' | 'house' | 'room';
                   municipalityCode: string;
                   neighbourhood: string;
+                  /** @enum {string} */
+                  occupancy: 'free' | 'offered' | 'let';
                   /** Format: uuid */
                   organisationId: string;
                   organisationName: string;
@@ -14440,6 +14443,8 @@ export interface paths {
               kind: 'studio' | 'apartment' | 'groundFloorHome' | 'house' | 'room';
               municipalityCode: string;
               neighbourhood: string;
+              /** @enum {string} */
+              occupancy: 'free' | 'offered' | 'let';
               /** Format: uuid */
               organisationId: string;
               organisationName: string;
@@ -14663,6 +14668,8 @@ export interface paths {
               kind: 'studio' | 'apartment' | 'groundFloorHome' | 'house' | 'room';
               municipalityCode: string;
               neighbourhood: string;
+              /** @enum {string} */
+              occupancy: 'free' | 'offered' | 'let';
               /** Format: uuid */
               organisationId: string;
               organisationName: string;
@@ -15037,6 +15044,8 @@ export interface paths {
               kind: 'studio' | 'apartment' | 'groundFloorHome' | 'house' | 'room';
               municipalityCode: string;
               neighbourhood: string;
+              /** @enum {string} */
+              occupancy: 'free' | 'offered' | 'let';
               /** Format: uuid */
               organisationId: string;
               organisationName: string;
@@ -15264,6 +15273,8 @@ export interface paths {
               kind: 'studio' | 'apartment' | 'groundFloorHome' | 'house' | 'room';
               municipalityCode: string;
               neighbourhood: string;
+              /** @enum {string} */
+              occupancy: 'free' | 'offered' | 'let';
               /** Format: uuid */
               organisationId: string;
               organisationName: string;
@@ -15882,6 +15893,8 @@ export interface paths {
               kind: 'studio' | 'apartment' | 'groundFloorHome' | 'house' | 'room';
               municipalityCode: string;
               neighbourhood: string;
+              /** @enum {string} */
+              occupancy: 'free' | 'offered' | 'let';
               /** Format: uuid */
               organisationId: string;
               organisationName: string;
@@ -23734,7 +23747,7 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /**
-     * @description De code van een fout, met haar HTTP-status: VALIDATION_FAILED (400), MALFORMED_JSON (400), UNAUTHENTICATED (401), INVALID_CREDENTIALS (401), SESSION_EXPIRED (401), FORBIDDEN (403), NOT_FOUND (404), VERSION_CONFLICT (409), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_MEDIA_TYPE (415), TOO_MANY_ATTEMPTS (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), TOTP_ALREADY_ENABLED (409), TOTP_ENROLLMENT_NOT_STARTED (409), DUPLICATE_NAME (409), DUPLICATE_EMAIL (409), USER_NOT_INVITED (409), USER_NOT_ACTIVE (409), CANNOT_DEACTIVATE_SELF (409), ACCOUNT_NOT_LOCKED (409), RULE_SET_MISSING (409), ALLOCATION_ALREADY_RETURNED (409), CASE_CLOSED (409), CASE_WRONG_STATE (409), CASE_REQUIREMENT_UNMET (409), TABLE_NOT_PLANNED (409), TABLE_NOT_PUBLISHED (409), TABLE_CLOSED (409), TABLE_CANCELLED (409), TABLE_HAS_NO_INVITEES (409), TABLE_NOT_YET_HELD (409), AGENDA_EMPTY (409), CASE_ALREADY_ON_AGENDA (409), ESCALATION_HAS_NO_DECISION (409), PRECONDITION_ALREADY_DONE (409), DUPLICATE_ADDRESS (409), DUPLICATE_CONTINGENT (409), DWELLING_WITHDRAWN (409), DWELLING_ALREADY_OFFERED (409), CASE_NOT_SEEKING_DWELLING (409), OFFER_TAKEN (409), NO_OPEN_OFFER (409), OFFER_ALREADY_ANSWERED (409), SUPPORT_NOT_ACTIVE (409), PLAN_MISSING (409), FOLLOW_UP_CHECK_CLOSED (409), RETENTION_NOT_DUE (409), TOO_MANY_PAGES_OPEN (409).
+     * @description De code van een fout, met haar HTTP-status: VALIDATION_FAILED (400), MALFORMED_JSON (400), UNAUTHENTICATED (401), INVALID_CREDENTIALS (401), SESSION_EXPIRED (401), FORBIDDEN (403), NOT_FOUND (404), VERSION_CONFLICT (409), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_MEDIA_TYPE (415), TOO_MANY_ATTEMPTS (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), TOTP_ALREADY_ENABLED (409), TOTP_ENROLLMENT_NOT_STARTED (409), DUPLICATE_NAME (409), DUPLICATE_EMAIL (409), USER_NOT_INVITED (409), USER_NOT_ACTIVE (409), CANNOT_DEACTIVATE_SELF (409), ACCOUNT_NOT_LOCKED (409), RULE_SET_MISSING (409), ALLOCATION_ALREADY_RETURNED (409), CASE_CLOSED (409), CASE_WRONG_STATE (409), CASE_REQUIREMENT_UNMET (409), TABLE_NOT_PLANNED (409), TABLE_NOT_PUBLISHED (409), TABLE_CLOSED (409), TABLE_CANCELLED (409), TABLE_HAS_NO_INVITEES (409), TABLE_NOT_YET_HELD (409), AGENDA_EMPTY (409), CASE_ALREADY_ON_AGENDA (409), ESCALATION_HAS_NO_DECISION (409), PRECONDITION_ALREADY_DONE (409), DUPLICATE_ADDRESS (409), DUPLICATE_CONTINGENT (409), DWELLING_WITHDRAWN (409), DWELLING_LET (409), DWELLING_ALREADY_OFFERED (409), CASE_NOT_SEEKING_DWELLING (409), OFFER_TAKEN (409), NO_OPEN_OFFER (409), OFFER_ALREADY_ANSWERED (409), SUPPORT_NOT_ACTIVE (409), PLAN_MISSING (409), FOLLOW_UP_CHECK_CLOSED (409), RETENTION_NOT_DUE (409), TOO_MANY_PAGES_OPEN (409).
      * @enum {string}
      */
     ErrorCode:
@@ -23777,6 +23790,7 @@ export interface components {
       | 'DUPLICATE_ADDRESS'
       | 'DUPLICATE_CONTINGENT'
       | 'DWELLING_WITHDRAWN'
+      | 'DWELLING_LET'
       | 'DWELLING_ALREADY_OFFERED'
       | 'CASE_NOT_SEEKING_DWELLING'
       | 'OFFER_TAKEN'
