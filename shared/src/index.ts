@@ -17,6 +17,7 @@ export * from './cases/case.rules';
 export * from './cases/case-transitions.rules';
 export * from './cases/consent.schemas';
 export * from './cases/consent.rules';
+export * from './cases/case-projection.table';
 export * from './cases/document.schemas';
 export * from './cases/document.rules';
 export * from './tables/table.schemas';
