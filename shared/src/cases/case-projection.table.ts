@@ -177,17 +177,17 @@ export function disclosureForOrganisationKind(kind: OrganisationKind): CategoryD
 
 /** The fields of the case file in a reader's words, for what consent shares. */
 export const caseFieldDescription: Partial<Record<CaseViewField, string>> = {
-  identity: 'naam, geboortedatum en BSN',
-  contact: 'telefoon, e-mail en hoe de bewoner bereikbaar is',
-  addresses: 'de adressen van vroeger',
+  identity: 'de persoonsgegevens (naam, geboortedatum, BSN)',
+  contact: 'de contactgegevens (telefoon, e-mail, bereikbaarheid)',
+  addresses: 'de adresgeschiedenis',
   household: 'het huishouden',
   housingNeeds:
-    'wat de woning nodig heeft (kamers, toegankelijkheid, huur, gewenste en te vermijden wijken)',
-  wishes: 'de woonwensen in eigen woorden',
-  supportNeeds: 'welke begeleiding, zorg en hulp bij geld de bewoner nodig heeft',
-  sensitive: 'diagnoses, verslaving, risico’s en veiligheid',
-  exceptions: 'waarom een uitzondering op de herkomstregel geldt',
-  excluded: 'de gemeenten waar de bewoner niet heen kan',
+    'de woonbehoeften (kamers, toegankelijkheid, huur, gewenste en te vermijden wijken)',
+  wishes: 'de woonwensen (gemeenten, woningtype, in eigen woorden)',
+  supportNeeds: 'de ondersteuningsbehoefte in de vier leefgebieden',
+  sensitive: 'de gevoelige informatie (diagnoses, verslaving, risico’s, veiligheid)',
+  exceptions: 'de uitzonderingen op de herkomstregel met hun motivering',
+  excluded: 'de uitgesloten gemeenten',
 };
 
 /** "a", "a en b", "a, b en c" */
