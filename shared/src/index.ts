@@ -12,6 +12,7 @@ export * from './audit/access-log.rules';
 export * from './origin-rule';
 export * from './regions/rule-set.schemas';
 export * from './regions/rule-set.rules';
+export * from './regions/neighbourhoods';
 export * from './cases/case.schemas';
 export * from './cases/case.rules';
 export * from './cases/case-transitions.rules';

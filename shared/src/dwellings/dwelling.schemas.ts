@@ -228,6 +228,7 @@ export type DwellingImportResult = z.infer<typeof dwellingImportResultSchema>;
 
 export const fitCriteria = [
   'destination',
+  'neighbourhood',
   'rooms',
   'accessibility',
   'rent',
@@ -236,6 +237,7 @@ export const fitCriteria = [
 export type FitCriterion = (typeof fitCriteria)[number];
 export const fitCriterionLabel: Record<FitCriterion, string> = {
   destination: 'Gemeente',
+  neighbourhood: 'Wijk',
   rooms: 'Kamers',
   accessibility: 'Toegankelijkheid',
   rent: 'Huur',
