@@ -764,7 +764,7 @@ function Wishes({
 }) {
   const isEmpty =
     !wishes.municipalities?.length &&
-    !wishes.neighbourhoods &&
+    !wishes.neighbourhoodNote &&
     !wishes.dwellingType &&
     !wishes.ownWords;
   if (isEmpty) return <Paragraph>Nog geen wensen vastgelegd.</Paragraph>;
@@ -788,10 +788,10 @@ function Wishes({
             </DataListValue>
           </DataListItem>
         ) : null}
-        {wishes.neighbourhoods && (
+        {wishes.neighbourhoodNote && (
           <DataListItem>
-            <DataListKey>Wijken</DataListKey>
-            <DataListValue>{wishes.neighbourhoods}</DataListValue>
+            <DataListKey>Toelichting bij de wijken</DataListKey>
+            <DataListValue>{wishes.neighbourhoodNote}</DataListValue>
           </DataListItem>
         )}
         {wishes.dwellingType && (

@@ -293,7 +293,7 @@ function Wishes({
   wishes: NonNullable<AgendaEntry['case']['wishes']>;
   region: RegionMunicipalities;
 }) {
-  const isEmpty = !wishes.municipalities?.length && !wishes.ownWords && !wishes.neighbourhoods;
+  const isEmpty = !wishes.municipalities?.length && !wishes.ownWords && !wishes.neighbourhoodNote;
   return (
     <section className="agenda-item__wishes" aria-label="Wensen van de bewoner">
       <Heading level={4}>Wensen van de bewoner</Heading>
@@ -304,7 +304,9 @@ function Wishes({
           {wishes.municipalities.map((code, i) => `${i + 1}. ${region.nameOf(code)}`).join(', ')}
         </Paragraph>
       )}
-      {wishes.neighbourhoods && <Paragraph>Wijken: {wishes.neighbourhoods}</Paragraph>}
+      {wishes.neighbourhoodNote && (
+        <Paragraph>Toelichting bij de wijken: {wishes.neighbourhoodNote}</Paragraph>
+      )}
       {wishes.ownWords && (
         <Blockquote className="case-own-words">
           <Paragraph>{wishes.ownWords}</Paragraph>

@@ -1,5 +1,3 @@
-import { neighbourhoodKey } from '../placements/placement.rules';
-
 /**
  * The wijken (neighbourhoods) a resident can wish for or avoid, per municipality of the demo
  * regions, as residents and corporations name them. The intake offers these as a list, so that a
@@ -76,7 +74,13 @@ export function neighbourhoodsOf(
  * spaces and a leading article do not count ("de Zuiderzeewijk" is "Zuiderzeewijk").
  */
 export function neighbourhoodWishKey(name: string): string {
-  return neighbourhoodKey(name).replace(/^(de|het|'t) /, '');
+  // The load count's key (placement.rules' neighbourhoodKey), less the article; not imported from
+  // there, because the case schemas read this file and the placement rules read those.
+  return name
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLocaleLowerCase('nl')
+    .replace(/^(de|het|'t) /, '');
 }
 
 export function isSameNeighbourhood(a: string, b: string): boolean {

@@ -4645,6 +4645,7 @@ export interface paths {
               };
               housingNeeds?: {
                 accessibility?: string;
+                avoidedNeighbourhoods?: string[];
                 groundFloorOrLift?: boolean;
                 maxRent?: number;
                 pets?: string;
@@ -4652,6 +4653,7 @@ export interface paths {
                 usesWheelchair?: boolean;
                 /** Format: date */
                 wishedMoveDate?: string;
+                wishedNeighbourhoods?: string[];
               };
               /** Format: uuid */
               id?: string;
@@ -4742,7 +4744,7 @@ export interface paths {
                 dwellingType?:
                   'studio' | 'apartment' | 'groundFloorHome' | 'house' | 'room' | 'any';
                 municipalities?: string[];
-                neighbourhoods?: string;
+                neighbourhoodNote?: string;
                 ownWords?: string;
               };
             };
@@ -5143,6 +5145,7 @@ export interface paths {
               };
               housingNeeds?: {
                 accessibility?: string;
+                avoidedNeighbourhoods?: string[];
                 groundFloorOrLift?: boolean;
                 maxRent?: number;
                 pets?: string;
@@ -5150,6 +5153,7 @@ export interface paths {
                 usesWheelchair?: boolean;
                 /** Format: date */
                 wishedMoveDate?: string;
+                wishedNeighbourhoods?: string[];
               };
               /** Format: uuid */
               id?: string;
@@ -5240,7 +5244,7 @@ export interface paths {
                 dwellingType?:
                   'studio' | 'apartment' | 'groundFloorHome' | 'house' | 'room' | 'any';
                 municipalities?: string[];
-                neighbourhoods?: string;
+                neighbourhoodNote?: string;
                 ownWords?: string;
               };
             };
@@ -5444,6 +5448,7 @@ export interface paths {
               };
               housingNeeds?: {
                 accessibility?: string;
+                avoidedNeighbourhoods?: string[];
                 groundFloorOrLift?: boolean;
                 maxRent?: number;
                 pets?: string;
@@ -5451,6 +5456,7 @@ export interface paths {
                 usesWheelchair?: boolean;
                 /** Format: date */
                 wishedMoveDate?: string;
+                wishedNeighbourhoods?: string[];
               };
               identity?: {
                 /** Format: date */
@@ -5484,7 +5490,7 @@ export interface paths {
                 dwellingType?:
                   'studio' | 'apartment' | 'groundFloorHome' | 'house' | 'room' | 'any';
                 municipalities?: string[];
-                neighbourhoods?: string;
+                neighbourhoodNote?: string;
                 ownWords?: string;
               };
             };
@@ -5555,6 +5561,7 @@ export interface paths {
               };
               housingNeeds?: {
                 accessibility?: string;
+                avoidedNeighbourhoods?: string[];
                 groundFloorOrLift?: boolean;
                 maxRent?: number;
                 pets?: string;
@@ -5562,6 +5569,7 @@ export interface paths {
                 usesWheelchair?: boolean;
                 /** Format: date */
                 wishedMoveDate?: string;
+                wishedNeighbourhoods?: string[];
               };
               /** Format: uuid */
               id?: string;
@@ -5652,7 +5660,7 @@ export interface paths {
                 dwellingType?:
                   'studio' | 'apartment' | 'groundFloorHome' | 'house' | 'room' | 'any';
                 municipalities?: string[];
-                neighbourhoods?: string;
+                neighbourhoodNote?: string;
                 ownWords?: string;
               };
             };
@@ -7508,7 +7516,13 @@ export interface paths {
                   isFit: boolean;
                   reasons: {
                     /** @enum {string} */
-                    criterion: 'destination' | 'rooms' | 'accessibility' | 'rent' | 'availability';
+                    criterion:
+                      | 'destination'
+                      | 'neighbourhood'
+                      | 'rooms'
+                      | 'accessibility'
+                      | 'rent'
+                      | 'availability';
                     text: string;
                     /** @enum {string} */
                     verdict: 'fits' | 'doesNotFit' | 'unknown';
@@ -7745,6 +7759,7 @@ export interface paths {
                 };
                 housingNeeds?: {
                   accessibility?: string;
+                  avoidedNeighbourhoods?: string[];
                   groundFloorOrLift?: boolean;
                   maxRent?: number;
                   pets?: string;
@@ -7752,6 +7767,7 @@ export interface paths {
                   usesWheelchair?: boolean;
                   /** Format: date */
                   wishedMoveDate?: string;
+                  wishedNeighbourhoods?: string[];
                 };
                 /** Format: uuid */
                 id?: string;
@@ -7833,7 +7849,7 @@ export interface paths {
                   dwellingType?:
                     'studio' | 'apartment' | 'groundFloorHome' | 'house' | 'room' | 'any';
                   municipalities?: string[];
-                  neighbourhoods?: string;
+                  neighbourhoodNote?: string;
                   ownWords?: string;
                 };
               };
@@ -8090,6 +8106,7 @@ export interface paths {
               };
               housingNeeds?: {
                 accessibility?: string;
+                avoidedNeighbourhoods?: string[];
                 groundFloorOrLift?: boolean;
                 maxRent?: number;
                 pets?: string;
@@ -8097,6 +8114,7 @@ export interface paths {
                 usesWheelchair?: boolean;
                 /** Format: date */
                 wishedMoveDate?: string;
+                wishedNeighbourhoods?: string[];
               };
               /** Format: uuid */
               id?: string;
@@ -8187,7 +8205,7 @@ export interface paths {
                 dwellingType?:
                   'studio' | 'apartment' | 'groundFloorHome' | 'house' | 'room' | 'any';
                 municipalities?: string[];
-                neighbourhoods?: string;
+                neighbourhoodNote?: string;
                 ownWords?: string;
               };
             };
@@ -13429,6 +13447,7 @@ export interface paths {
               };
               housingNeeds?: {
                 accessibility?: string;
+                avoidedNeighbourhoods?: string[];
                 groundFloorOrLift?: boolean;
                 maxRent?: number;
                 pets?: string;
@@ -13436,6 +13455,7 @@ export interface paths {
                 usesWheelchair?: boolean;
                 /** Format: date */
                 wishedMoveDate?: string;
+                wishedNeighbourhoods?: string[];
               };
               /** Format: uuid */
               id?: string;
@@ -13526,7 +13546,7 @@ export interface paths {
                 dwellingType?:
                   'studio' | 'apartment' | 'groundFloorHome' | 'house' | 'room' | 'any';
                 municipalities?: string[];
-                neighbourhoods?: string;
+                neighbourhoodNote?: string;
                 ownWords?: string;
               };
             };
@@ -15459,6 +15479,7 @@ export interface paths {
                   };
                   housingNeeds?: {
                     accessibility?: string;
+                    avoidedNeighbourhoods?: string[];
                     groundFloorOrLift?: boolean;
                     maxRent?: number;
                     pets?: string;
@@ -15466,6 +15487,7 @@ export interface paths {
                     usesWheelchair?: boolean;
                     /** Format: date */
                     wishedMoveDate?: string;
+                    wishedNeighbourhoods?: string[];
                   };
                   /** Format: uuid */
                   id: string;
@@ -15488,7 +15510,13 @@ export interface paths {
                   isFit: boolean;
                   reasons: {
                     /** @enum {string} */
-                    criterion: 'destination' | 'rooms' | 'accessibility' | 'rent' | 'availability';
+                    criterion:
+                      | 'destination'
+                      | 'neighbourhood'
+                      | 'rooms'
+                      | 'accessibility'
+                      | 'rent'
+                      | 'availability';
                     text: string;
                     /** @enum {string} */
                     verdict: 'fits' | 'doesNotFit' | 'unknown';
