@@ -71,7 +71,7 @@ export function NeighbourhoodChoices({
       <FieldsetLegend>{legend[list]}</FieldsetLegend>
       <FormFieldDescription id={`${id}-uitleg`}>
         Kies uit de wijken van uw regio. Ze horen bij het woonprofiel: ook een woningcorporatie ziet
-        ze, en de woningzoeker weegt ze mee.
+        ze, en ze tellen mee bij het zoeken naar een passende woning.
       </FormFieldDescription>
       {error && <FormFieldErrorMessage id={`${id}-fout`}>{error}</FormFieldErrorMessage>}
       {groups.length === 0 && (

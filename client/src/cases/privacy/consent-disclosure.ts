@@ -1,18 +1,26 @@
 import {
+  caseFieldDescription,
   consentCategoryLabel,
+  fieldsByConsentCategory,
+  listInDutch,
   describeDisclosure,
   disclosureForOrganisationKind,
   type ConsentCategory,
   type OrganisationKind,
 } from '@uitstroom/shared';
 
-/** What any organisation may see of a category at most, before one is chosen. */
-export const categoryExplanation: Record<ConsentCategory, string> = {
-  identityContact: 'Naam, geboortedatum, telefoon en e-mail, en de adressen van vroeger.',
-  housingProfile: 'Huishouden, woonwensen en wat de woning nodig heeft.',
-  supportNeeds: 'Welke begeleiding, zorg en hulp bij geld de bewoner nodig heeft.',
-  sensitive: 'Diagnoses, verslaving, risico’s en veiligheid, en waarom een uitzondering geldt.',
-};
+/** What a category holds, before an organisation is chosen: what of it one sees depends on its role. */
+export const categoryExplanation = Object.fromEntries(
+  (Object.keys(fieldsByConsentCategory) as ConsentCategory[]).map((category) => {
+    const text = listInDutch(
+      fieldsByConsentCategory[category].map((field) => caseFieldDescription[field] ?? field),
+    );
+    return [
+      category,
+      `${text.charAt(0).toUpperCase()}${text.slice(1)}: wat een organisatie daarvan ziet, hangt af van haar rol.`,
+    ];
+  }),
+) as Record<ConsentCategory, string>;
 
 /**
  * Per category, what this organisation will see and when: the server's projection table (in
