@@ -19,7 +19,7 @@ import { createMailer, type Mailer } from './core/mailer';
 import { healthRoutes } from './health';
 import { regionRoutes } from './regions';
 import { usersRoutes } from './users';
-import { casesRoutes, caseScope, documentsRoutes } from './cases';
+import { caseNamesInReach, casesRoutes, caseScope, documentsRoutes } from './cases';
 import { tablesRoutes, tableScope } from './tables';
 import { auditRoutes, auditDeniedAccess } from './audit';
 import { notificationsRoutes, installNotificationMailer } from './notifications';
@@ -134,7 +134,7 @@ export function apiRoutes(db: DataSource, config: AppConfig, mailer: Mailer): An
     ...tablesRoutes(db),
     ...documentsRoutes(db),
     ...auditRoutes(db),
-    ...notificationsRoutes(db, { caseScope, tableScope }),
+    ...notificationsRoutes(db, { caseScope, tableScope, caseNames: caseNamesInReach }),
     ...tasksRoutes(db),
     ...dwellingsRoutes(db),
     ...placementsRoutes(db),

@@ -347,8 +347,18 @@ describe('signals', () => {
       title: 'Escalatietafel',
       invited: ['Gemeente Lelystad'],
     });
+    // A cancelled table meets no more: it is not offered for an escalation.
+    const cancelled = await planTable(a.chair, t.db, { title: 'Geannuleerde tafel', invited: [] });
+    expect(
+      (
+        await a.chair
+          .post(`/api/tables/${cancelled.id}/cancel`)
+          .send({ version: cancelled.version, reason: 'De zaal is niet beschikbaar.' })
+      ).status,
+    ).toBe(200);
     const tables = (await a.provider.get('/api/support/escalation-tables')).body;
     expect(tables.map((x: { id: string }) => x.id)).toContain(table.id);
+    expect(tables.map((x: { id: string }) => x.id)).not.toContain(cancelled.id);
     const before = (await a.casemanager.get(`/api/cases/${caseView.id}`)).body;
     const response = await a.provider.post(`/api/cases/${caseView.id}/support/signals`).send({
       kind: 'relapse',

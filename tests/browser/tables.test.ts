@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { readyCase } from '../support/case-factory';
-import { startsLaterToday } from '../support/table-flow';
+import { planTable, scheduleCase, startsLaterToday } from '../support/table-flow';
 import { addDays, dutchToday } from '@uitstroom/shared';
 
 // A whole table in the browser: the chair plans it, the case manager puts ready cases on its
@@ -577,6 +577,61 @@ describe('a whole table in the browser', () => {
       .getByText('Te laat')
       .waitFor();
     await h.screenshot(page, 'tafel-randvoorwaarde-te-laat');
+    await context.close();
+  });
+});
+
+describe('the chair corrects and cancels a planned table', () => {
+  it('edits date and invitees, then cancels with a reason: Geannuleerd on the page and in the list', async () => {
+    const chair = await h.app.signIn(chairEmail);
+    const planned = await planTable(chair, h.app.db, {
+      title: `Tafel om te annuleren ${Date.now().toString(36)}`,
+      invited: ['Gemeente Lelystad'],
+      startsAt: `${isoDateInDays(10)}T08:00:00Z`,
+    });
+    const ready = await readyCase(await h.app.signIn(managerEmail), h.app.db);
+    await scheduleCase(chair, planned.id, ready);
+    const { context, page } = await h.signedInPage(chairEmail, `/tafels/${planned.id}`);
+    const errors = collectErrors(page);
+    await page.getByRole('button', { name: 'Tafel wijzigen' }).click();
+    const form = page.getByRole('form', { name: 'Tafel wijzigen' });
+    await form.getByLabel('Datum').fill(isoDateInDays(12));
+    await form.getByLabel('Begintijd').fill('13:30');
+    await form.getByRole('group', { name: 'Woningcorporaties' }).getByLabel('Centrada').check();
+    await h.screenshot(page, 'tafel-wijzigen');
+    await form.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await page.getByText('De tafel is gewijzigd.').waitFor();
+    const header = page.locator('header.table-header');
+    expect(await fact(header, 'Datum en tijd').textContent()).toMatch(/ om 13:30$/);
+    expect(await fact(header, 'Genodigden').textContent()).toBe(
+      'Gemeenten: Gemeente LelystadWoningcorporaties: Centrada',
+    );
+
+    await page.getByRole('button', { name: 'Tafel annuleren' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tafel annuleren' });
+    await dialog.getByLabel('Reden van annuleren').fill('te kort');
+    await dialog.getByRole('button', { name: 'Tafel annuleren' }).click();
+    await dialog.getByText('Geef een reden van minstens 10 tekens.').waitFor();
+    await dialog
+      .getByLabel('Reden van annuleren')
+      .fill('De zaal is niet beschikbaar en de helft is ziek.');
+    await dialog.getByRole('button', { name: 'Tafel annuleren' }).click();
+    await page.getByText('De tafel is geannuleerd. De genodigden krijgen bericht.').waitFor();
+    const badge = header.locator('.table-badge');
+    expect(await badge.textContent()).toBe('Geannuleerd');
+    expect(await badge.getAttribute('class')).toContain('table-badge--cancelled');
+    expect(await fact(header, 'Reden van annuleren').textContent()).toBe(
+      'De zaal is niet beschikbaar en de helft is ziek.',
+    );
+    expect(await page.getByRole('button', { name: 'Tafel wijzigen' }).count()).toBe(0);
+    await page.getByText('De tafel is geannuleerd. De casussen die op de agenda stonden').waitFor();
+    expect(await tableRow(planned.id)).toMatchObject({ state: 'cancelled' });
+    await h.screenshot(page, 'tafel-geannuleerd');
+
+    await page.goto('/tafels');
+    const row = page.getByRole('row').filter({ hasText: planned.title });
+    await row.locator('.table-badge--cancelled').getByText('Geannuleerd').waitFor();
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

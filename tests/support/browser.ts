@@ -1,7 +1,8 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { openChromium } from './chromium';
 import { startTestApp, demoPassword, type TestApp } from './test-app';
 import { startServer, type RunningServer } from '../../server/src/server';
 
@@ -18,18 +19,6 @@ export interface BrowserHarness {
   signedInPage(email: string, path?: string): Promise<{ context: BrowserContext; page: Page }>;
   screenshot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
-}
-
-/**
- * Under the clock layer of `npm test` libfaketime is preloaded into every process; Chromium started
- * with it never finishes closing. So Chromium runs on the real clock, and every page gets the
- * shifted clock from Playwright instead (below): app, database and page still share one time.
- */
-function chromiumEnvironment(): Record<string, string> {
-  const { LD_PRELOAD: _preload, FAKETIME: _faketime, ...rest } = process.env;
-  return Object.fromEntries(
-    Object.entries(rest).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  );
 }
 
 /** A page's Date starts at this process's (possibly shifted) time and runs on from there. */
@@ -49,23 +38,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   // The whole node, live layer included, on the test's database: the pages update over their sockets.
   const server = await startServer({ db: app.db, config: app.config, port, host: '127.0.0.1' });
   const baseUrl = server.url;
-  const browser = await chromium.launch({
-    env: chromiumEnvironment(),
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    // The machine has no network but loopback: keep Chromium from phoning home at every start.
-    args: [
-      '--no-sandbox',
-      '--lang=nl-NL',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  const browser = await openChromium();
   mkdirSync(screenshotDir, { recursive: true });
 
   const newPage = async () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 
-export default async function globalSetup() {
+export default async function globalSetup(globalConfig) {
   const startedAt = Date.now();
   const dataDir = mkdtempSync(join(tmpdir(), 'uitstroom-test-'));
   chmodSync(dataDir, 0o755);
@@ -23,6 +23,16 @@ export default async function globalSetup() {
   await seeded.initialize();
   await seedDemoData(seeded);
   await seeded.destroy();
+
+  // A run of browser files shares one Chromium: each file connects to it instead of starting its own.
+  const projects = globalConfig?.selectProjects ?? [];
+  if (projects.includes('browser') || projects.includes('screenshots')) {
+    const { chromiumLaunchOptions, sharedChromiumVariable } = await tsImport('./chromium.ts', here);
+    const { chromium } = await import('playwright-core');
+    const chromiumServer = await chromium.launchServer(chromiumLaunchOptions());
+    process.env[sharedChromiumVariable] = chromiumServer.wsEndpoint();
+    globalThis.__uitstroomChromium = chromiumServer;
+  }
 
   process.env.TEST_SUPERUSER_URL = database.superuserUrl;
   process.env.TEST_OWNER_URL = database.ownerUrl;

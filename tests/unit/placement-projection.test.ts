@@ -73,7 +73,7 @@ const expected: Record<OfferViewField, Record<Seat, 'R' | 'P' | '-'>> = {
     chair: '-',
     municipality: 'P',
     corporation: 'P',
-    provider: '-',
+    provider: 'P',
     regionAdmin: '-',
   },
   offeredAt: {

@@ -14,7 +14,7 @@ import {
   canOnContingent,
   canOnDwelling,
 } from '../../server/src/dwellings/dwellings.policy';
-import { canOnPlacement } from '../../server/src/placements/placements.policy';
+import { canOnPlacement, seesDwellingAddress } from '../../server/src/placements/placements.policy';
 import { assertCanOnSupport, canOnSupport } from '../../server/src/support/support.policy';
 import { canOnRuleSet } from '../../server/src/regions/regions.policy';
 import { canOnUser } from '../../server/src/users/users.policy';
@@ -234,5 +234,21 @@ describe('one policy per resource: who may do what, seat by seat', () => {
     }
     expect(thrown).toBeInstanceOf(AppError);
     expect(thrown).toMatchObject({ code: 'FORBIDDEN', status: 403, message });
+  });
+});
+
+describe("the new dwelling's street address (domain.md §3.5)", () => {
+  const otherCase = { ownerOrganisationId: 'org-other', decidedDestinationCode: '0344' };
+  const offerOf = (status: string) => ({ organisationId: own, status });
+  it.each([
+    ['an open offer', 'open', ['municipality', 'corporation']],
+    ['an accepted offer', 'accepted', ['municipality', 'corporation']],
+    // The follow-up provider visits the resident at home once the move is recorded.
+    ['the move recorded', 'completed', ['municipality', 'corporation', 'provider']],
+    ['a declined offer', 'declined', ['municipality', 'corporation']],
+  ])('%s: read by %j', (_label, status, expected) => {
+    expect(allowedSeats((a) => seesDwellingAddress(a, otherCase, offerOf(status)))).toEqual(
+      expected,
+    );
   });
 });

@@ -226,7 +226,8 @@ export function MyCasesPage() {
         noValidate
       >
         <TextField
-          label="Zoek op naam"
+          // What the search finds follows the projection: names only for a seat that may see them.
+          label={me.readsNames ? 'Zoek op naam of kenmerk' : 'Zoek op kenmerk'}
           name="q"
           type="search"
           defaultValue={state.q}

@@ -1,38 +1,23 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, type UseFormReturn } from 'react-hook-form';
 import {
   Alert,
   Button,
   ButtonGroup,
-  Fieldset,
-  FieldsetLegend,
-  FormFieldErrorMessage,
   Heading,
   Paragraph,
   SelectOption,
 } from '@utrecht/component-library-react';
-import {
-  organisationKinds,
-  type OrganisationKind,
-  type RegionOrganisation,
-} from '@uitstroom/shared';
+import type { RegionOrganisation } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
-import { CheckboxField } from '../core/fields';
 import { messageOf } from '../cases/case-api';
 import type { RegionMunicipalities } from '../cases/region';
 import { createTable, type Table } from './table-api';
-import { inputId } from './form-errors';
+import { InviteesFieldset, TableWhenWhereFields, tableFieldId } from './TableDetailsFields';
 import { checkPlan, emptyPlan, planFieldOf, planResolver, type PlanValues } from './plan-form';
 
-const kindHeading: Record<OrganisationKind, string> = {
-  municipality: 'Gemeenten',
-  corporation: 'Woningcorporaties',
-  provider: 'Zorgaanbieders',
-  coordination: 'Regionale coördinatie',
-};
-
-const id = (path: string) => inputId('tafel', path);
+const id = tableFieldId;
 
 /** The chair's form to plan a table: when, where, for whom, and who is invited. */
 export function PlanTableForm({
@@ -83,96 +68,13 @@ export function PlanTableForm({
           error={errors.title?.message}
           {...form.register('title')}
         />
-        <div className="table-form__row">
-          <TextField
-            id={id('date')}
-            label="Datum"
-            type="date"
-            error={errors.date?.message}
-            {...form.register('date')}
-          />
-          <TextField
-            id={id('time')}
-            label="Begintijd (Nederlandse tijd)"
-            type="time"
-            error={errors.time?.message}
-            {...form.register('time')}
-          />
-        </div>
-        <div className="table-form__row">
-          <TextField
-            id={id('location')}
-            label="Plaats (niet verplicht)"
-            description="Bijvoorbeeld “Stadhuis Almere, zaal 2”."
-            error={errors.location?.message}
-            {...form.register('location')}
-          />
-          <TextField
-            id={id('videoUrl')}
-            label="Videolink (niet verplicht)"
-            type="url"
-            inputMode="url"
-            description="Begint met https://."
-            error={errors.videoUrl?.message}
-            {...form.register('videoUrl')}
-          />
-        </div>
-        <SelectField
-          id={id('municipalityCode')}
-          label="Voor"
-          error={errors.municipalityCode?.message}
-          {...form.register('municipalityCode')}
-        >
-          <SelectOption value="">De hele regio</SelectOption>
-          {region.municipalities.map((m) => (
-            <SelectOption key={m.code} value={m.code}>
-              Gemeente {m.name}
-            </SelectOption>
-          ))}
-        </SelectField>
-        <Fieldset
-          invalid={!!errors.invitedOrganisationIds}
-          className="table-invitations"
-          aria-describedby={
-            errors.invitedOrganisationIds ? `${id('invitedOrganisationIds')}-fout` : undefined
-          }
-        >
-          <FieldsetLegend>Genodigde organisaties</FieldsetLegend>
-          {errors.invitedOrganisationIds?.message && (
-            <FormFieldErrorMessage id={`${id('invitedOrganisationIds')}-fout`}>
-              {errors.invitedOrganisationIds.message}
-            </FormFieldErrorMessage>
-          )}
-          <Paragraph className="table-form__hint">
-            Zij zien de agenda zodra u die deelt, elk met wat hun rol van een casus mag zien.
-          </Paragraph>
-          {!organisations && <Paragraph role="status">Organisaties laden…</Paragraph>}
-          <div className="table-invitations__groups">
-            {organisations &&
-              organisationKinds.map((kind) => {
-                const ofKind = organisations.filter((o) => o.kind === kind);
-                if (!ofKind.length) return null;
-                return (
-                  <Fieldset key={kind} className="table-invitations__group">
-                    <FieldsetLegend>{kindHeading[kind]}</FieldsetLegend>
-                    {ofKind.map((o, i) => (
-                      <CheckboxField
-                        key={o.id}
-                        id={
-                          i === 0 && kind === 'municipality'
-                            ? id('invitedOrganisationIds')
-                            : undefined
-                        }
-                        label={o.name}
-                        value={o.id}
-                        {...form.register('invitedOrganisationIds')}
-                      />
-                    ))}
-                  </Fieldset>
-                );
-              })}
-          </div>
-        </Fieldset>
+        <TableWhenWhereFields form={form} />
+        <TableForField form={form} region={region} />
+        <InviteesFieldset
+          form={form}
+          organisations={organisations}
+          hint="Zij zien de agenda zodra u die deelt, elk met wat hun rol van een casus mag zien."
+        />
         {failure && (
           <Alert type="error" role="alert">
             <Paragraph>{failure}</Paragraph>
@@ -188,5 +90,30 @@ export function PlanTableForm({
         </ButtonGroup>
       </form>
     </section>
+  );
+}
+
+/** For whom the table meets: the whole region, or one municipality. */
+function TableForField({
+  form,
+  region,
+}: {
+  form: UseFormReturn<PlanValues>;
+  region: RegionMunicipalities;
+}) {
+  return (
+    <SelectField
+      id={id('municipalityCode')}
+      label="Voor"
+      error={form.formState.errors.municipalityCode?.message}
+      {...form.register('municipalityCode')}
+    >
+      <SelectOption value="">De hele regio</SelectOption>
+      {region.municipalities.map((m) => (
+        <SelectOption key={m.code} value={m.code}>
+          Gemeente {m.name}
+        </SelectOption>
+      ))}
+    </SelectField>
   );
 }

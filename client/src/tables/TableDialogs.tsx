@@ -26,6 +26,7 @@ export function ReasonDialog({
   intro,
   label,
   submitLabel,
+  closeLabel = 'Annuleren',
   onSubmit,
   onClose,
 }: {
@@ -34,6 +35,8 @@ export function ReasonDialog({
   intro: ReactNode;
   label: string;
   submitLabel: string;
+  /** The button that closes the dialog without the step. */
+  closeLabel?: string;
   onSubmit(reason: string): Promise<void>;
   onClose(): void;
 }) {
@@ -85,7 +88,7 @@ export function ReasonDialog({
             appearance="secondary-action-button"
             onClick={() => dialogRef.current?.close()}
           >
-            Annuleren
+            {closeLabel}
           </Button>
         </ButtonGroup>
       </form>

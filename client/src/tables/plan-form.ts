@@ -1,5 +1,11 @@
 import type { Resolver } from 'react-hook-form';
-import { createTableSchema, type TableDetails } from '@uitstroom/shared';
+import {
+  amsterdamDate,
+  createTableSchema,
+  formatDutchTime,
+  type TableDetails,
+  type TableView,
+} from '@uitstroom/shared';
 import { addMessage, toFieldErrors, type FieldMessages } from './form-errors';
 import { amsterdamToIso } from './table-format';
 
@@ -25,6 +31,24 @@ export const emptyPlan: PlanValues = {
   invitedOrganisationIds: [],
 };
 
+/** A table as it stands, as the form to correct it starts (Dutch date and time). */
+export function planValuesOf(
+  table: Pick<
+    TableView,
+    'title' | 'startsAt' | 'location' | 'videoUrl' | 'municipalityCode' | 'invited'
+  >,
+): PlanValues {
+  return {
+    title: table.title,
+    date: amsterdamDate(table.startsAt),
+    time: formatDutchTime(table.startsAt),
+    location: table.location ?? '',
+    videoUrl: table.videoUrl ?? '',
+    municipalityCode: table.municipalityCode ?? '',
+    invitedOrganisationIds: table.invited.map((o) => o.id),
+  };
+}
+
 const blank = (value: string) => (value.trim() === '' ? undefined : value.trim());
 
 /** The form as the API takes it (not yet validated). */
@@ -43,9 +67,13 @@ export function toTableDetails(values: PlanValues): Record<string, unknown> {
   return Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined));
 }
 
-/** A path the API reports (`startsAt`, `invitedOrganisationIds.2`) → the form field that shows it. */
+/**
+ * A path the API reports (`startsAt`, `invitedOrganisationIds.2`; a correction's under `details.`)
+ * → the form field that shows it.
+ */
 export function planFieldOf(path: string): keyof PlanValues {
-  const [head] = path.split('.');
+  const parts = path.split('.');
+  const head = parts[0] === 'details' ? parts[1] : parts[0];
   if (head === 'startsAt') return 'date';
   if (
     head === 'title' ||

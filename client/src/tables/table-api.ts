@@ -69,6 +69,26 @@ export function createTable(details: TableDetails): Promise<Table> {
   return asTable(apiClient.POST('/api/tables', { body: details }));
 }
 
+/** The chair corrects a planned or shared table: when, where and who is invited. */
+export function updateTable(table: Table, details: TableDetails): Promise<Table> {
+  return asTable(
+    apiClient.PUT('/api/tables/{tableId}', {
+      ...onTable(table),
+      body: { version: table.version, details },
+    }),
+  );
+}
+
+/** The chair cancels a planned or shared table, with a reason; its cases go back to uitstroomgereed. */
+export function cancelTable(table: Table, reason: string): Promise<Table> {
+  return asTable(
+    apiClient.POST('/api/tables/{tableId}/cancel', {
+      ...onTable(table),
+      body: { version: table.version, reason },
+    }),
+  );
+}
+
 export function addToAgenda(table: Table, caseId: string, caseVersion: number): Promise<Table> {
   return asTable(
     apiClient.POST('/api/tables/{tableId}/agenda', {

@@ -40,7 +40,7 @@ export const tableStateBadge: Record<TableState, string> = {
   planned: 'table-badge--planned',
   published: 'table-badge--published',
   closed: 'table-badge--closed',
-  cancelled: 'table-badge--closed',
+  cancelled: 'table-badge--cancelled',
 };
 
 export const agendaStatusLabel = {

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { grantsBySeat, type Me, type OrganisationKind, type Seat } from '@uitstroom/shared';
 import type { Actor } from '../core/request-context';
 import { returnedRows } from '../core/db';
+import { seatReadsNames } from '../cases';
 
 export interface UserRow {
   id: string;
@@ -64,6 +65,7 @@ export function toMe(row: UserRow): Me {
     },
     region: { id: row.region_id, slug: row.region_slug, name: row.region_name },
     grants: [...grantsBySeat[row.seat]],
+    readsNames: seatReadsNames(row.seat),
   };
 }
 

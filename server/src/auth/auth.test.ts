@@ -34,6 +34,12 @@ describe('sign-in', () => {
     // The seat's grants, from the one table the routes check: what the client offers follows them.
     expect(me.grants).toEqual([...grantsBySeat.casemanager]);
     expect(me.grants).not.toContain('table:manage');
+    // The case projection shows a case manager names (the list searches by name and kenmerk).
+    expect(me.readsNames).toBe(true);
+    const corporation = await request(t.app)
+      .post('/api/auth/login')
+      .send({ email: 'corporatie@centrada.demo', password: 'uitstroom-demo' });
+    expect(meSchema.parse(corporation.body).readsNames).toBe(false);
     const cookie = sessionCookie(login);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);

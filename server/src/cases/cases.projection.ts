@@ -76,3 +76,8 @@ export function toCaseView(
   );
   return { view: viewSchemaFor(fields).parse(picked) as ProjectedCaseView, fields };
 }
+
+/** Whether the seat's projection can show the resident's name at all (consent decides per case). */
+export function seatReadsNames(seat: Seat): boolean {
+  return (readableFields[seat] as readonly CaseViewField[]).includes('identity');
+}

@@ -83,6 +83,21 @@ export async function findCaseInScope(
   return rows[0] ?? null;
 }
 
+/** The cases of these ids that lie in the actor's row scope (the others are left out). */
+export async function findCasesInScope(
+  db: EntityManager,
+  actor: Actor,
+  caseIds: readonly string[],
+): Promise<CaseRow[]> {
+  if (caseIds.length === 0) return [];
+  const params: unknown[] = [caseIds];
+  const scope = caseScope(actor, params);
+  return db.query(
+    `SELECT ${caseColumns} ${caseJoins} WHERE c.id = ANY($1::uuid[]) AND (${scope})`,
+    params,
+  );
+}
+
 export function generatePseudonym(): string {
   const alphabet = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
   const bytes = crypto.getRandomValues(new Uint8Array(8));

@@ -448,6 +448,45 @@ export async function handOverCase(
   });
 }
 
+/** The resident's name where the seat's projection shows the identity (consent applied), else undefined. */
+function nameOf(view: ProjectedCaseView): string | undefined {
+  const name = view.identity
+    ? `${view.identity.firstName ?? ''} ${view.identity.lastName ?? ''}`.trim()
+    : '';
+  return name || undefined;
+}
+
+/**
+ * The names of the residents of these cases that the actor may read, by case id: only cases in the
+ * actor's reach, only where its seat's projection (with the resident's consent) shows the identity.
+ * Tasks and notifications name a case by it, by its kenmerk otherwise.
+ */
+export async function caseNamesInReach(
+  tx: EntityManager,
+  actor: Actor,
+  caseIds: readonly string[],
+): Promise<Map<string, { pseudonym: string; name: string }>> {
+  const rows = await repository.findCasesInScope(tx, actor, [...new Set(caseIds)]);
+  const names = new Map<string, { pseudonym: string; name: string }>();
+  if (rows.length === 0) return names;
+  const ruleSet = await getCurrentRuleSet(tx, actor.regionId);
+  const consents = await consentRepository.findConsents(
+    tx,
+    rows.map((r) => r.id),
+  );
+  for (const row of rows) {
+    const own = consents.filter((c) => c.caseId === row.id);
+    const { view } = toCaseView(
+      fullView(row, actor, ruleSet, own),
+      actor.seat,
+      recipientFor(actor, row, own),
+    );
+    const name = nameOf(view);
+    if (name) names.set(row.id, { pseudonym: row.pseudonym, name });
+  }
+  return names;
+}
+
 export async function listCases(
   db: DataSource,
   context: RequestContext,
@@ -473,9 +512,7 @@ export async function listCases(
         actor.seat,
         recipientFor(actor, row, own),
       );
-      const name = view.identity
-        ? `${view.identity.firstName ?? ''} ${view.identity.lastName ?? ''}`.trim()
-        : undefined;
+      const name = nameOf(view);
       return {
         id: row.id,
         pseudonym: row.pseudonym,

@@ -396,6 +396,8 @@ describe('the case list', () => {
         pseudonym.toLowerCase(),
         pseudonym.slice(0, 6),
         pseudonym.slice(2),
+        // Its first characters with the prefix, any case ("r-5m3").
+        pseudonym.slice(0, 5).toLowerCase(),
       ])
         expect({ seat, q, found: await found(agent, q) }).toEqual({
           seat,
@@ -416,6 +418,7 @@ describe('the case list', () => {
     expect(kenmerkPrefix('r')).toBeNull();
     expect(kenmerkPrefix('yil')).toBeNull();
     expect(kenmerkPrefix(' r-5m38 ')).toBe('R-5M38');
+    expect(kenmerkPrefix('r-5M3')).toBe('R-5M3');
     expect(kenmerkPrefix('5m38jm94')).toBe('R-5M38JM94');
     expect(kenmerkPrefix('R-%')).toBeNull();
   });

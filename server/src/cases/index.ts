@@ -7,10 +7,12 @@ export {
   isOwnOrganisationCase,
   stepRefusal,
 } from './cases.policy';
+export { seatReadsNames } from './cases.projection';
 export { findCaseInScope, type CaseRow } from './cases.repository';
 export { casesRoutes } from './cases.routes';
 export {
   caseFactsForDecision,
+  caseNamesInReach,
   caseForFitInReach,
   getCase,
   markCaseActivity,

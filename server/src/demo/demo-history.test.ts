@@ -71,6 +71,7 @@ describe('the history generator', () => {
           const regionIds = result.regions.map((r) => r.id);
           expect(result.regions.map((r) => r.cases)).toEqual([50, 50]);
           expect(result.counts['case_file']).toBe(100);
+          expect(result.counts['outflow_table_invitation']).toBeGreaterThan(0);
           expect(await contradictions(tx, regionIds, now)).toEqual({});
           const [made] = await tx.query(
             `SELECT count(DISTINCT m.code)::int AS municipalities, count(DISTINCT o.id) FILTER (WHERE o.kind = 'corporation')::int AS corporations,
@@ -108,5 +109,41 @@ describe('the history generator', () => {
     const { dashboard } = dashboardViewSchema.parse(response.body);
     expect(dashboard.waitingToOffer.total.count).toBeGreaterThan(20);
     expect(dashboard.stillHoused?.find((s) => s.months === 6)?.answered).toBeGreaterThan(10);
+
+    // Every case on a table's agenda: its origin and destination municipalities are invited, so a
+    // shared upcoming table is in their reach (never "Deze tafel bestaat niet").
+    const [{ uninvited }] = await t.db.query(
+      `SELECT count(*)::int AS uninvited FROM agenda_item a
+         JOIN outflow_table t ON t.id = a.table_id JOIN case_file c ON c.id = a.case_id
+        WHERE t.region_id = ANY($1::uuid[])
+          AND EXISTS (SELECT 1 FROM organisation o WHERE o.region_id = t.region_id AND o.kind = 'municipality'
+                        AND trim(o.municipality_code) IN (trim(c.origin_code), trim(c.proposed_destination_code))
+                        AND NOT EXISTS (SELECT 1 FROM outflow_table_invitation i WHERE i.table_id = t.id AND i.organisation_id = o.id))`,
+      [regionIds],
+    );
+    expect(uninvited).toBe(0);
+    // An upcoming table of Flevoland with a case on it: the chair shares it (it has invitees now),
+    // and the municipality of origin of that case opens it.
+    const [upcoming] = await t.db.query(
+      `SELECT t.id, t.state, t.version, u.email FROM outflow_table t
+         JOIN region r ON r.id = t.region_id AND r.slug = 'flevoland'
+         JOIN agenda_item a ON a.table_id = t.id AND a.status = 'open' JOIN case_file c ON c.id = a.case_id
+         JOIN organisation o ON o.region_id = t.region_id AND o.kind = 'municipality' AND trim(o.municipality_code) = trim(c.origin_code)
+         JOIN app_user u ON u.organisation_id = o.id AND u.seat = 'municipality'
+        WHERE t.state IN ('planned', 'published') ORDER BY t.starts_at, u.email LIMIT 1`,
+    );
+    // (Which weekday today is decides whether one has a case yet; the count above holds on any day.)
+    if (upcoming) {
+      if (upcoming.state === 'planned')
+        expect(
+          (
+            await chair
+              .post(`/api/tables/${upcoming.id}/publish`)
+              .send({ version: upcoming.version })
+          ).status,
+        ).toBe(200);
+      const municipality = await t.signIn(upcoming.email);
+      expect((await municipality.get(`/api/tables/${upcoming.id}`)).status).toBe(200);
+    }
   });
 });

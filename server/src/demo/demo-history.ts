@@ -1256,6 +1256,31 @@ async function writeRows(db: SqlConnection): Promise<Record<string, number>> {
       WHERE contingent.promised IS NULL AND contingent.created_by IS NULL`,
   );
 
+  // Who sits at each table (issue 26): the municipalities its cases concern (origin, proposed and
+  // decided destination), as scheduling a case invites them, and the corporations with a contingent
+  // in a destination that year, as the chair invites them. Without them a municipality or corporation
+  // of a case on an upcoming table would find the table out of its reach.
+  await count(
+    'outflow_table_invitation',
+    `
+    INSERT INTO outflow_table_invitation (table_id, organisation_id)
+    SELECT DISTINCT t.id, o.id
+      FROM gen_table g JOIN outflow_table t ON t.id = g.id
+      JOIN agenda_item a ON a.table_id = t.id
+      JOIN case_file c ON c.id = a.case_id
+      JOIN organisation o ON o.region_id = t.region_id AND o.kind = 'municipality'
+       AND trim(o.municipality_code) IN (trim(c.origin_code), trim(c.proposed_destination_code), trim(c.decided_destination_code))
+    UNION
+    SELECT DISTINCT t.id, k.organisation_id
+      FROM gen_table g JOIN outflow_table t ON t.id = g.id
+      JOIN agenda_item a ON a.table_id = t.id
+      JOIN case_file c ON c.id = a.case_id
+      JOIN contingent k ON k.region_id = t.region_id
+       AND k.year = extract(year FROM t.starts_at AT TIME ZONE 'Europe/Amsterdam')::int
+       AND trim(k.municipality_code) IN (trim(c.proposed_destination_code), trim(c.decided_destination_code))
+    ON CONFLICT DO NOTHING`,
+  );
+
   await db.query('DROP TABLE IF EXISTS gen_agenda, gen_offer');
   return counts;
 }

@@ -145,6 +145,12 @@ type RowScope = (actor: Actor, params: unknown[]) => string;
 export interface NotificationReach {
   caseScope: RowScope;
   tableScope: RowScope;
+  /** The residents' names the reader may see (the cases module's projection), by case id. */
+  caseNames(
+    db: EntityManager,
+    actor: Actor,
+    caseIds: readonly string[],
+  ): Promise<ReadonlyMap<string, { pseudonym: string; name: string }>>;
 }
 
 /**

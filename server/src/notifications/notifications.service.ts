@@ -15,9 +15,9 @@ import type { NotificationRow } from './notifications.repository';
 
 /**
  * The signed-in user's notifications and e-mail preferences. Everything is scoped to the user
- * (another user's notification is "not found"). A notification names no resident, so reading the
- * list is not a look at personal data and writes no audit row; the case or table it links to
- * writes its own when opened.
+ * (another user's notification is "not found"). A stored notification names no resident; the
+ * list shows the name to a reader whose projection of the case shows it, as the case list does.
+ * The case or table it links to writes its own audit row when opened.
  */
 
 function linkOf(row: NotificationRow) {
@@ -26,6 +26,18 @@ function linkOf(row: NotificationRow) {
   if (row.table_id && row.is_table_reachable)
     return { to: `/tafels/${row.table_id}`, label: 'Naar de tafel' };
   return null;
+}
+
+/**
+ * A notification is stored naming its case by the kenmerk (mails and the stored row name no one);
+ * the reader sees the resident's name instead where its seat's projection of the case shows it now.
+ */
+function titleFor(
+  row: NotificationRow,
+  names: ReadonlyMap<string, { pseudonym: string; name: string }>,
+): string {
+  const named = row.case_id ? names.get(row.case_id) : undefined;
+  return named ? row.title.replace(`casus ${named.pseudonym}`, named.name) : row.title;
 }
 
 export async function listNotifications(
@@ -37,11 +49,16 @@ export async function listNotifications(
   return db.transaction('REPEATABLE READ', async (tx) => {
     const rows = await repository.listOwn(tx, actor, query, reach);
     const { total, unread } = await repository.countOwn(tx, actor.userId);
+    const names = await reach.caseNames(
+      tx,
+      actor,
+      rows.filter((row) => row.case_id && row.is_case_reachable).map((row) => row.case_id!),
+    );
     return {
       items: rows.map((row) => ({
         id: row.id,
         kind: row.kind,
-        title: row.title,
+        title: titleFor(row, names),
         createdAt: row.created_at.toISOString(),
         readAt: row.read_at?.toISOString() ?? null,
         link: linkOf(row),

@@ -138,6 +138,22 @@ describe('notifications of a table', () => {
       link: { to: `/casussen/${caseView.id}`, label: 'Naar de casus' },
     });
     expect(notification!.title).not.toMatch(/Noor|de Jong/);
+    // The same notification, named as each reader's projection of the case allows: the case manager
+    // sees the name, the corporation the kenmerk; the stored row (and so the mail) names no one.
+    const decisionTitleOf = async (email: string) =>
+      notificationListSchema
+        .parse((await (await t.signIn(email)).get('/api/notifications?pageSize=100')).body)
+        .items.find((n) => n.kind === 'decisionConcerns' && n.title.endsWith(`(${title})`))?.title;
+    expect(await decisionTitleOf('regisseur@kwintes.demo')).toBe(
+      `Besluit over Noor de Jong (${title})`,
+    );
+    expect(await decisionTitleOf('corporatie@centrada.demo')).toBe(
+      `Besluit over casus ${caseView.pseudonym} (${title})`,
+    );
+    const stored = await t.db.query('SELECT title FROM notification WHERE case_id = $1', [
+      caseView.id,
+    ]);
+    expect(stored.map((row: { title: string }) => row.title).join()).not.toMatch(/Noor|de Jong/);
     for (const to of [
       'aanbieder@leger-des-heils.demo',
       'corporatie@centrada.demo',

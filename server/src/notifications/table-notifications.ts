@@ -12,7 +12,10 @@ export async function notifyAgendaPublished(
   tx: EntityManager,
   tableId: string,
   actorUserId: string,
+  /** Organisations invited to an agenda already shared: only they hear of it (the rest did when it was shared). */
+  onlyOrganisationIds?: readonly string[],
 ): Promise<number> {
+  if (onlyOrganisationIds?.length === 0) return 0;
   const [table] = await tx.query(
     `SELECT t.region_id, t.title, t.starts_at,
             coalesce((SELECT array_agg(i.organisation_id) FROM outflow_table_invitation i WHERE i.table_id = t.id), '{}') AS invited,
@@ -28,8 +31,8 @@ export async function notifyAgendaPublished(
     tableId,
     tableTitle: table.title,
     startsAt: table.starts_at.toISOString(),
-    invitedOrganisationIds: table.invited,
-    caseOwnerUserIds: table.owners,
+    invitedOrganisationIds: onlyOrganisationIds ?? table.invited,
+    caseOwnerUserIds: onlyOrganisationIds ? [] : table.owners,
   };
   return notify(tx, event, { actorUserId });
 }

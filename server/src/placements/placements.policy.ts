@@ -16,6 +16,8 @@ export interface CaseFacts {
 
 export interface OfferFacts {
   organisationId: string;
+  /** Where the offer stands; `completed` once the move is recorded. */
+  status?: string;
 }
 
 /** The destination municipality of the case (it confirms or refuses the placement). */
@@ -34,14 +36,17 @@ export function isOfferingCorporation(actor: Actor, offer: OfferFacts): boolean 
 
 /**
  * The new dwelling's street address: only the corporation that offers it, the destination
- * municipality and the case manager (domain.md §3.5) — whatever the target group. Everyone else
- * reads the municipality and the neighbourhood (the load of a wijk is everybody's business).
+ * municipality and the case manager (domain.md §3.5), whatever the target group; and, once the move
+ * is recorded, the follow-up provider, which visits the resident there (a provider reaches only the
+ * cases it follows up). Everyone else reads the municipality and the neighbourhood (the load of a
+ * wijk is everybody's business).
  */
 export function seesDwellingAddress(actor: Actor, c: CaseFacts, offer: OfferFacts): boolean {
   return (
     isOfferingCorporation(actor, offer) ||
     isDestinationMunicipality(actor, c) ||
-    isOwnOrganisationCase(actor, c.ownerOrganisationId)
+    isOwnOrganisationCase(actor, c.ownerOrganisationId) ||
+    (actor.seat === 'provider' && offer.status === 'completed')
   );
 }
 

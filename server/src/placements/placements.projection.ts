@@ -35,8 +35,9 @@ const reasons = ['declineReason', 'withdrawalReason', 'refusalReason'] as const;
  * Which fields of an offer each seat reads at most (domain.md §3.5). The reasons the parties gave
  * are for the parties of the placement and the chair who sends the case back to the table; the
  * follow-up provider reads the move, not why earlier offers failed. The neighbourhood's load is for
- * those who weigh it and the case manager. The street address is never the chair's or the
- * provider's, and for the others only when they are a party to it (see `OfferReader`). A seat that
+ * those who weigh it and the case manager. The street address is never the chair's, and for the
+ * others only when they are a party to it (the provider once the move is recorded; see
+ * `OfferReader`). A seat that
  * reaches no case reads no offer. Fields not listed are absent, not null.
  */
 export const readableOfferFields = {
@@ -44,7 +45,7 @@ export const readableOfferFields = {
   chair: [...offerStatus, ...reasons, 'neighbourhoodLoad'],
   municipality: [...offerStatus, ...reasons, 'neighbourhoodLoad', 'dwellingAddress'],
   corporation: [...offerStatus, ...reasons, 'neighbourhoodLoad', 'dwellingAddress'],
-  provider: [...offerStatus],
+  provider: [...offerStatus, 'dwellingAddress'],
   regionAdmin: [],
 } as const satisfies Record<Seat, readonly OfferViewField[]>;
 

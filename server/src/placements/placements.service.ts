@@ -233,7 +233,10 @@ async function placementView(
     : new Map<string, NeighbourhoodLoad>();
   const views = offers.map((o) =>
     toOfferView(fullOfferView(o, actor, loads.get(o.id), date), actor.seat, {
-      seesDwellingAddress: seesDwellingAddress(actor, facts, { organisationId: o.organisation_id }),
+      seesDwellingAddress: seesDwellingAddress(actor, facts, {
+        organisationId: o.organisation_id,
+        status: o.status,
+      }),
     }),
   );
   const current =

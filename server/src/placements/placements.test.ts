@@ -270,7 +270,12 @@ describe('the whole way: offer, answer, confirmation, keys', () => {
     // The follow-up provider reads the move and its own contact for the corporation; the address stays with the three.
     const forProvider = await placementOf(provider, caseId);
     expect(forProvider.moveIn.providerContact.emergencyPhone).toBe('0320 999 000');
-    expect(forProvider.current.dwelling).not.toHaveProperty('address');
+    // The move is recorded: the follow-up provider visits the resident there (domain.md §3.5).
+    expect(forProvider.current.dwelling.address).toEqual({
+      street: 'Schouw',
+      houseNumber: '1001',
+      postcode: '8224 JX',
+    });
     // A let dwelling is not offered again.
     const again = await offer(centrada, otherCaseId, dwelling.id);
     expect(again.status).toBe(409);

@@ -95,6 +95,17 @@ describe('putting a case on an agenda invites the municipalities it concerns', (
     expect((await dronten.get(`/api/cases/${view.id}`)).status).toBe(200);
   });
 
+  it('a municipality invited by scheduling on a shared agenda hears of it as the others did', async () => {
+    const table = await plan('Tafel al gedeeld', ['Gemeente Lelystad']);
+    await schedule(table.id, await readyCase(kwintes, t.db));
+    expect((await publish(table.id)).status).toBe(200);
+    await schedule(table.id, await caseToDronten());
+    const told = (await notificationsOf(await t.signIn('gemeente@dronten.demo'))).filter(
+      (n) => n.kind === 'agendaPublished' && n.title.includes('Tafel al gedeeld'),
+    );
+    expect(told).toHaveLength(1);
+  });
+
   it('an organisation already invited is not invited twice; another case adds only what is missing', async () => {
     const table = await plan('Tafel met Lelystad', ['Gemeente Lelystad', 'Centrada']);
     await schedule(table.id, await readyCase(kwintes, t.db));
@@ -179,13 +190,19 @@ describe('the chair corrects a planned or shared table', () => {
         'Centrada',
         'Gemeente Lelystad',
       ]);
-      const seen = await (
-        await t.signIn('corporatie@centrada.demo')
-      ).get(`/api/tables/${table.id}`);
+      const corporation = await t.signIn('corporatie@centrada.demo');
+      const seen = await corporation.get(`/api/tables/${table.id}`);
       if (state === 'published') {
         expect(seen.status).toBe(200);
         expect(seen.body.agenda.map((a: { caseId: string }) => a.caseId)).toEqual([view.id]);
       } else expect(seen.status).toBe(404);
+      // Invited to a shared agenda: told as the others were; those invited before are not told twice.
+      const sharedNotice = (n: { kind: string; title: string }) =>
+        n.kind === 'agendaPublished' && n.title.includes(current.title);
+      const expected = state === 'published' ? 1 : 0;
+      expect((await notificationsOf(corporation)).filter(sharedNotice)).toHaveLength(expected);
+      const municipality = await t.signIn('gemeente@lelystad.demo');
+      expect((await notificationsOf(municipality)).filter(sharedNotice)).toHaveLength(expected);
     },
   );
 });

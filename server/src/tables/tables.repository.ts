@@ -281,7 +281,7 @@ export async function listUpcomingTablesOfRegion(
   tableId?: string,
 ): Promise<{ id: string; title: string; starts_at: Date; version: number }[]> {
   return db.query(
-    `SELECT id, title, starts_at, version FROM outflow_table WHERE region_id = $1 AND state <> 'closed' AND starts_at > now() AND ($2::uuid IS NULL OR id = $2)
+    `SELECT id, title, starts_at, version FROM outflow_table WHERE region_id = $1 AND state IN ('planned', 'published') AND starts_at > now() AND ($2::uuid IS NULL OR id = $2)
       ORDER BY starts_at LIMIT 50`,
     [regionId, tableId ?? null],
   );

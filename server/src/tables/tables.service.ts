@@ -158,7 +158,16 @@ export async function updateTable(
     if (!(await repository.updateTableDetails(tx, tableId, version, details)))
       throw new AppError('VERSION_CONFLICT');
     publishAfterCommit(tx, { kind: 'table', tableId, byUserId: actor.userId });
+    const before = new Set((await repository.listInvited(tx, tableId)).map((o) => o.id));
     await repository.replaceInvitations(tx, tableId, details.invitedOrganisationIds);
+    // Invited to an agenda already shared: they see it at once, and hear of it as the others did.
+    if (table.state === 'published')
+      await notifyAgendaPublished(
+        tx,
+        tableId,
+        actor.userId,
+        details.invitedOrganisationIds.filter((id) => !before.has(id)),
+      );
     await writeAudit(tx, context, {
       action: 'table.update',
       objectType: 'table',
@@ -383,6 +392,8 @@ export async function addToAgenda(
       [facts.originCode, facts.proposedDestinationCode].filter((c): c is string => !!c),
     );
     await repository.addInvitations(tx, tableId, concerned);
+    if (table.state === 'published')
+      await notifyAgendaPublished(tx, tableId, actor.userId, concerned);
     await repository.bumpTableVersion(tx, tableId, input.version);
     publishAfterCommit(tx, { kind: 'table', tableId, byUserId: actor.userId });
     return viewTable(tx, context, actor, await requireTable(tx, actor, tableId));
@@ -548,7 +559,8 @@ export async function closeTable(
   version: number,
 ): Promise<TableView> {
   return db.transaction(async (tx) => {
-    await requireChairedTable(tx, actor, tableId, version, ['published']);
+    const table = await requireChairedTable(tx, actor, tableId, version, ['published']);
+    assertTableHeld(table, 'Een tafel kan pas vanaf die dag worden gesloten.');
     for (const item of (await repository.listAgenda(tx, tableId)).filter(
       (a) => a.status === 'open',
     )) {
@@ -580,6 +592,21 @@ export async function closeTable(
 }
 
 /**
+ * domain.md §4: a table decides, and so closes, on or after its own Dutch calendar date, never
+ * before; the letter and the minutes carry that date.
+ */
+function assertTableHeld(table: Parameters<typeof tableDateOf>[0], then: string): void {
+  const tableDate = tableDateOf(table);
+  if (dutchToday() < tableDate)
+    throw new AppError(
+      'TABLE_NOT_YET_HELD',
+      `Deze tafel is op ${formatDutchDate(tableDate)}. ${then}`,
+      [],
+      { tableDate },
+    );
+}
+
+/**
  * The table's decision on one case. A decision by distribution (C, or A without an eligible wish)
  * takes its destination from the region's ledger under the ledger's row lock, in this transaction:
  * two tables deciding at once never read the same counts.
@@ -594,16 +621,7 @@ export async function decideCase(
 ): Promise<TableView> {
   return db.transaction(async (tx) => {
     const table = await requireChairedTable(tx, actor, tableId, input.version, ['published']);
-    // domain.md §4: a table decides on or after its own Dutch calendar date, never before; the letter and the minutes carry that date.
-    const tableDate = tableDateOf(table);
-    if (dutchToday() < tableDate) {
-      throw new AppError(
-        'TABLE_NOT_YET_HELD',
-        `Deze tafel is op ${formatDutchDate(tableDate)}. Een besluit kan pas vanaf die dag worden vastgelegd.`,
-        [],
-        { tableDate },
-      );
-    }
+    assertTableHeld(table, 'Een besluit kan pas vanaf die dag worden vastgelegd.');
     const item = await repository.findAgendaItem(tx, tableId, itemId);
     if (!item || item.status !== 'open')
       throw new AppError('NOT_FOUND', 'Dit agendapunt staat niet (meer) open.');

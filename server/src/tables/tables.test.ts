@@ -506,6 +506,20 @@ describe('a table decides on or after its own Dutch date (domain.md §4)', () =>
       [item.id],
     );
     expect(row).toEqual({ status: 'open', state: 'scheduled', decisions: 0 });
+    // Closing it before its day is refused too (it would send its cases back as "not discussed").
+    const closing = await chair
+      .post(`/api/tables/${table.id}/close`)
+      .send({ version: published.version });
+    expect(closing.status).toBe(409);
+    expect(closing.body.error).toMatchObject({
+      code: 'TABLE_NOT_YET_HELD',
+      message: `Deze tafel is op ${formatDutchDate(tomorrow)}. Een tafel kan pas vanaf die dag worden gesloten.`,
+    });
+    const [after] = await t.db.query(
+      'SELECT t.state, c.state AS case_state FROM outflow_table t JOIN agenda_item a ON a.table_id = t.id JOIN case_file c ON c.id = a.case_id WHERE t.id = $1',
+      [table.id],
+    );
+    expect(after).toEqual({ state: 'published', case_state: 'scheduled' });
   });
 
   it("decides on the table's own Dutch day, at any hour of it", async () => {

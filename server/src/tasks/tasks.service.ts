@@ -12,14 +12,15 @@ import type { Actor } from '../core/request-context';
 import { getCurrentRuleSet } from '../regions';
 import * as repository from './tasks.repository';
 import { offerFactsForTasks } from '../placements';
-import { isDestinationMunicipalityOf, isFollowUpProviderOf } from '../cases';
+import { caseNamesInReach, isDestinationMunicipalityOf, isFollowUpProviderOf } from '../cases';
 import { preparesTables } from '../tables';
 import { hasTasks } from './tasks.policy';
 
 /**
  * "Mijn taken": the facts within the seat's reach, read in one snapshot, and the shared rules that
- * turn them into tasks. A task names a case by its pseudonym and says what is missing in general
- * words, so the list holds no personal data and is not an audited look at a file.
+ * turn them into tasks. A task names a case as the case list does: by the resident's name where the
+ * seat's projection shows it, by its kenmerk otherwise; what is missing is said in general words,
+ * never a care detail.
  */
 export async function listTasks(
   db: DataSource,
@@ -68,6 +69,12 @@ export async function listTasks(
       actor,
       addDays(today, preconditionLeadDays),
     );
+    // A task names the resident where the seat's projection shows the name, the kenmerk otherwise.
+    const names = await caseNamesInReach(tx, actor, [
+      ...caseRows.map((row) => row.id),
+      ...preconditions.map((p) => p.case_id),
+    ]);
+    for (const c of cases) c.name = names.get(c.id)?.name;
     const items = tasksFor(actor.seat, {
       today,
       now: now.toISOString(),
@@ -85,6 +92,7 @@ export async function listTasks(
         id: p.id,
         caseId: p.case_id,
         pseudonym: p.pseudonym,
+        name: names.get(p.case_id)?.name,
         lifeDomain: p.life_domain,
         dueDate: p.due_date,
         isCaseReachable: p.is_case_reachable,

@@ -60,7 +60,8 @@ describe('Mijn taken through a case’s life', () => {
     let tasks = await tasksOf(kwintes);
     const [intake] = tasks.filter((task) => task.id === `completeIntake:${caseView.id}`);
     expect(intake).toMatchObject({
-      title: `Intake aanvullen: casus ${caseView.pseudonym}`,
+      // The case manager's projection shows the name: the task names the resident.
+      title: 'Intake aanvullen: Noor de Jong',
       detail: 'Nog nodig: toestemming.',
       link: { to: `/casussen/${caseView.id}/intake` },
     });
@@ -192,6 +193,32 @@ describe('Mijn taken through a case’s life', () => {
       await expectLinksOpen(agent, await tasksOf(agent));
   });
 
+  it('a task leads to a table only while the seat reaches it: invited, the link; taken off the invitees, none', async () => {
+    const invite = async (names: string[]) => {
+      const table = (await chair.get(`/api/tables/${tableId}`)).body;
+      const ids = await t.db.query('SELECT id FROM organisation WHERE name = ANY($1)', [names]);
+      const response = await chair.put(`/api/tables/${tableId}`).send({
+        version: table.version,
+        details: {
+          title: table.title,
+          startsAt: table.startsAt,
+          invitedOrganisationIds: ids.map((row: { id: string }) => row.id),
+        },
+      });
+      expect(response.status).toBe(200);
+    };
+    const urk = await t.signIn('gemeente@urk.demo');
+    const linkOfUrk = async () =>
+      (await tasksOf(urk)).find((task) => task.title.includes(caseView.pseudonym))?.link ?? null;
+    const invited = ['Gemeente Lelystad', 'Centrada', 'Leger des Heils'];
+    await invite([...invited, 'Gemeente Urk']);
+    expect(await linkOfUrk()).toEqual({ to: `/tafels/${tableId}`, label: 'Naar de tafel' });
+    await expectLinksOpen(urk, await tasksOf(urk));
+    await invite(invited);
+    expect((await urk.get(`/api/tables/${tableId}`)).status).toBe(404);
+    expect(await linkOfUrk()).toBeNull();
+  });
+
   it('a shared table of today waits for its decisions and its closing', async () => {
     const table = await planTable(chair, t.db, {
       title: 'Tafel van vandaag',
@@ -208,9 +235,13 @@ describe('Mijn taken through a case’s life', () => {
     });
   });
 
-  it('the region administrator has no tasks; the list names no resident', async () => {
+  it('the region administrator has no tasks; a task names the resident only to a seat that sees the name, and no care detail', async () => {
     expect(await tasksOf(await t.signIn('beheer@flevoland.demo'))).toEqual([]);
     const all = JSON.stringify(await tasksOf(kwintes)) + JSON.stringify(await tasksOf(chair));
-    expect(all).not.toMatch(/Noor|de Jong|Bipolaire|Bewindvoering/);
+    expect(all).not.toMatch(/Bipolaire|Bewindvoering/);
+    // The corporation's projection has no identity: its tasks name the case by its kenmerk.
+    const centrada = JSON.stringify(await tasksOf(await t.signIn('corporatie@centrada.demo')));
+    expect(centrada).toContain(`casus ${caseView.pseudonym}`);
+    expect(centrada).not.toMatch(/Noor|de Jong/);
   });
 });

@@ -17,6 +17,11 @@ export const meSchema = z.object({
   region: z.object({ id: z.uuid(), slug: safeText(), name: safeText() }),
   /** The seat's grants (`grantsBySeat`): what the client offers follows from these, never from the seat. */
   grants: z.array(z.enum(permissions)),
+  /**
+   * Whether the seat's projection of a case shows the resident's name (its own organisation's
+   * cases, or with the resident's consent): the case list's search then finds by name too.
+   */
+  readsNames: z.boolean(),
 });
 export type Me = z.infer<typeof meSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addMonths, dutchToday } from '../calendar/calendar';
 import { isoDate, safeText } from '../primitives';
 import '../validation';
 import {
@@ -86,11 +87,22 @@ export const bsnSchema = safeText()
   .trim()
   .refine(isValidBsn, { error: 'Geen geldig BSN: negen cijfers die de elfproef doorstaan.' });
 
+/**
+ * A birth date a person can have: not after today's Dutch date, and not more than 120 years back
+ * (a typo such as 2031 or 1026 is refused at its field, domain.md §4). Only what is written is
+ * checked: a stored date is shown as it is.
+ */
+export const plausibleBirthDate = isoDate
+  .refine((date) => date <= dutchToday(), { error: 'De geboortedatum ligt in de toekomst.' })
+  .refine((date) => date >= addMonths(dutchToday(), -120 * 12), {
+    error: 'De geboortedatum ligt meer dan 120 jaar terug.',
+  });
+
 // ---- the sections ----
 export const identitySchema = z.strictObject({
   firstName: text(100).min(1, { error: 'Vul de voornaam in.' }),
   lastName: text(100).min(1, { error: 'Vul de achternaam in.' }),
-  birthDate: isoDate.optional(),
+  birthDate: plausibleBirthDate.optional(),
   bsn: bsnSchema.optional(),
 });
 export type Identity = z.infer<typeof identitySchema>;
@@ -312,7 +324,7 @@ export const caseViewSchema = z.object({
     organisationId: z.uuid(),
     organisationName: safeText(),
   }),
-  identity: identitySchema.partial(),
+  identity: identitySchema.extend({ birthDate: isoDate.optional() }).partial(),
   contact: contactSchema,
   household: householdSchema,
   stay: staySchema.partial(),

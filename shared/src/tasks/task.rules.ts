@@ -30,6 +30,8 @@ import { taskKinds } from './task.schemas';
 export interface TaskCaseFacts {
   id: string;
   pseudonym: string;
+  /** The resident's name, only where the seat's projection of the case shows it. */
+  name?: string;
   state: CaseState;
   /** The actor is the case's own case manager: a case manager's tasks are the cases they own. */
   isOwnCase: boolean;
@@ -71,6 +73,8 @@ export interface TaskPreconditionFacts {
   id: string;
   caseId: string;
   pseudonym: string;
+  /** The resident's name, only where the seat's projection of the case shows it. */
+  name?: string;
   lifeDomain: LifeDomain;
   dueDate: string;
   /** The seat reaches the case (its page is the link); otherwise the table's page, if it reaches that. */
@@ -193,6 +197,9 @@ export function nextTableOf(facts: Pick<TaskFacts, 'tables' | 'now'>): TaskTable
   );
 }
 
+/** A case in a task's words: the resident's name where the seat may see it, its kenmerk otherwise. */
+const caseSubject = (c: { pseudonym: string; name?: string }) => c.name ?? `casus ${c.pseudonym}`;
+
 function caseTasks(seat: Seat, facts: TaskFacts): Task[] {
   const nextTable = nextTableOf(facts);
   const tasks: Task[] = [];
@@ -200,7 +207,7 @@ function caseTasks(seat: Seat, facts: TaskFacts): Task[] {
   let readyForChair = 0;
   for (const c of facts.cases) {
     if (seat === 'casemanager' && !c.isOwnCase) continue;
-    const subject = `casus ${c.pseudonym}`;
+    const subject = caseSubject(c);
     for (const transition of allowedTransitions(c.state, seat)) {
       const kind = taskOfTransition[transition];
       if (!kind) continue;
@@ -479,7 +486,7 @@ function preconditionTasks(facts: TaskFacts): Task[] {
         'preconditionDue',
         p.id,
         {
-          title: `Randvoorwaarde ${lifeDomainLabel[p.lifeDomain].toLowerCase()} regelen: casus ${p.pseudonym}`,
+          title: `Randvoorwaarde ${lifeDomainLabel[p.lifeDomain].toLowerCase()} regelen: ${caseSubject(p)}`,
           // The due date shows beside it; what the precondition says is read where it is linked (the case or the table).
           detail:
             p.isCaseReachable || p.tableId

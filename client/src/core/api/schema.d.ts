@@ -88,6 +88,7 @@ export interface paths {
                   kind: 'municipality' | 'corporation' | 'provider' | 'coordination';
                   name: string;
                 };
+                readsNames: boolean;
                 region: {
                   /** Format: uuid */
                   id: string;
@@ -2818,6 +2819,7 @@ export interface paths {
                     kind: 'municipality' | 'corporation' | 'provider' | 'coordination';
                     name: string;
                   };
+                  readsNames: boolean;
                   region: {
                     /** Format: uuid */
                     id: string;
@@ -3169,6 +3171,7 @@ export interface paths {
                 kind: 'municipality' | 'corporation' | 'provider' | 'coordination';
                 name: string;
               };
+              readsNames: boolean;
               region: {
                 /** Format: uuid */
                 id: string;
@@ -3644,6 +3647,7 @@ export interface paths {
                 kind: 'municipality' | 'corporation' | 'provider' | 'coordination';
                 name: string;
               };
+              readsNames: boolean;
               region: {
                 /** Format: uuid */
                 id: string;
@@ -3825,6 +3829,7 @@ export interface paths {
                     kind: 'municipality' | 'corporation' | 'provider' | 'coordination';
                     name: string;
                   };
+                  readsNames: boolean;
                   region: {
                     /** Format: uuid */
                     id: string;
@@ -4244,6 +4249,7 @@ export interface paths {
                   kind: 'municipality' | 'corporation' | 'provider' | 'coordination';
                   name: string;
                 };
+                readsNames: boolean;
                 region: {
                   /** Format: uuid */
                   id: string;

@@ -1,0 +1,116 @@
+import type { MutableRefObject } from 'react';
+import { Paragraph } from '@utrecht/component-library-react';
+import { caseTitle } from '../cases/case-format';
+import {
+  closeTable,
+  deferAgendaItem,
+  removeFromAgenda,
+  type AgendaEntry,
+  type Table,
+} from './table-api';
+import { useCancelTable } from './table-mutations';
+import { ConfirmDialog, ReasonDialog } from './TableDialogs';
+
+export type Dialog =
+  { kind: 'remove' | 'defer'; item: AgendaEntry } | { kind: 'close' } | { kind: 'cancel' } | null;
+
+interface DialogProps {
+  dialog: Dialog;
+  table: Table;
+  openCount: number;
+  act(write: () => Promise<Table>, done: string): Promise<boolean>;
+  focusAfter: MutableRefObject<string | null>;
+  onDone(notice?: string): void;
+}
+
+/** The page's questions before a step: a reason to take off, defer or cancel; a yes to close. */
+export function TablePageDialogs(props: DialogProps) {
+  const { dialog, table, act, focusAfter, onDone } = props;
+  if (!dialog) return null;
+  if (dialog.kind === 'cancel') return <CancelTableDialog {...props} />;
+  if (dialog.kind === 'close') return <CloseTableDialog {...props} />;
+  const title = caseTitle(dialog.item.case);
+  const isRemove = dialog.kind === 'remove';
+  return (
+    <ReasonDialog
+      id={isRemove ? 'van-agenda' : 'uitstellen'}
+      title={isRemove ? `${title} van de agenda halen` : `${title} uitstellen`}
+      label={isRemove ? 'Reden' : 'Reden van uitstel'}
+      submitLabel={isRemove ? 'Van de agenda halen' : 'Uitstellen'}
+      intro={
+        isRemove
+          ? 'De casus gaat terug naar uitstroomgereed; de wachttijd loopt door. De reden wordt vastgelegd.'
+          : 'De tafel besluit nu niet. De casus gaat terug naar uitstroomgereed en kan op een volgende tafel; de wachttijd loopt door.'
+      }
+      onSubmit={async (reason) => {
+        focusAfter.current = isRemove ? 'agenda-kop' : `agendapunt-${dialog.item.id}`;
+        // A conflict closes the dialog and says so on the page; any other failure stays in the dialog.
+        await act(
+          () =>
+            isRemove
+              ? removeFromAgenda(table, dialog.item.id, reason)
+              : deferAgendaItem(table, dialog.item.id, reason),
+          isRemove ? `${title} is van de agenda gehaald.` : `${title} is uitgesteld.`,
+        );
+        onDone();
+      }}
+      onClose={() => onDone()}
+    />
+  );
+}
+
+function CloseTableDialog({ table, openCount, act, focusAfter, onDone }: DialogProps) {
+  return (
+    <ConfirmDialog
+      id="afsluiten"
+      title="Tafel afsluiten"
+      confirmLabel="Tafel afsluiten"
+      onClose={() => onDone()}
+      onConfirm={async () => {
+        focusAfter.current = 'agenda-kop';
+        await act(() => closeTable(table), 'De tafel is afgesloten.');
+        onDone();
+      }}
+    >
+      <Paragraph>
+        Na het afsluiten kunt u geen besluiten meer vastleggen of de agenda wijzigen.
+      </Paragraph>
+      {openCount > 0 && (
+        <Paragraph>
+          <strong>
+            {openCount === 1 ? 'Eén casus is' : `${openCount} casussen zijn`} nog niet besproken.
+          </strong>{' '}
+          {openCount === 1 ? 'Die gaat' : 'Die gaan'} terug naar uitstroomgereed, als uitgesteld.
+        </Paragraph>
+      )}
+    </ConfirmDialog>
+  );
+}
+
+/** Cancelling asks a reason; the cases on the agenda go back, the invitees hear of it. */
+function CancelTableDialog({ table, openCount, focusAfter, onDone }: DialogProps) {
+  const cancel = useCancelTable(table);
+  const cases =
+    openCount === 0
+      ? ''
+      : openCount === 1
+        ? ' De casus op de agenda gaat terug naar uitstroomgereed; de wachttijd loopt door.'
+        : ` De ${openCount} casussen op de agenda gaan terug naar uitstroomgereed; de wachttijd loopt door.`;
+  return (
+    <ReasonDialog
+      id="annuleren"
+      title="Tafel annuleren"
+      label="Reden van annuleren"
+      submitLabel="Tafel annuleren"
+      closeLabel="Niet annuleren"
+      intro={`De tafel gaat niet door.${cases} De genodigden en de casemanagers krijgen bericht, met de reden. Dit kan niet worden teruggedraaid.`}
+      onSubmit={async (reason) => {
+        // A failure (a stale version too: the table is read again) stays in the dialog.
+        await cancel.mutateAsync(reason);
+        focusAfter.current = 'tafel-kop';
+        onDone('De tafel is geannuleerd. De genodigden krijgen bericht.');
+      }}
+      onClose={() => onDone()}
+    />
+  );
+}

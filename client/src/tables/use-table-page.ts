@@ -1,0 +1,136 @@
+import { useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMe } from '../auth/session';
+import { queryClient } from '../core/query/query-client';
+import { queryKeys } from '../core/query/query-keys';
+import { messageOf } from '../cases/case-api';
+import { useLiveTable } from '../live/use-live';
+import { describeLiveChange } from '../live/PresenceNote';
+import type { RegionOrganisation } from '@uitstroom/shared';
+import type { RegionMunicipalities } from '../cases/region';
+import type { Dialog } from './TablePageDialogs';
+import { fetchTable, isNotFound, isVersionConflict, toTable, type Table } from './table-api';
+
+export const conflictMessage =
+  'Iemand anders heeft de tafel intussen gewijzigd. De agenda is opnieuw geladen; controleer hem en probeer het opnieuw.';
+
+/**
+ * The table of the page, read through the query cache and kept current by the live layer: another
+ * seat's change arrives without a reload, as this seat may see it; never an older version over a
+ * newer one. Open forms and dialogs keep their input.
+ */
+export function useTableQuery(tableId: string | undefined) {
+  const me = useMe();
+  const tableQuery = useQuery({
+    queryKey: queryKeys.table(tableId ?? ''),
+    queryFn: ({ signal }) => fetchTable(tableId!, signal),
+    enabled: !!tableId,
+  });
+  const table = tableQuery.data ?? null;
+  const setTable = (next: Table) => {
+    if (tableId) queryClient.setQueryData(queryKeys.table(tableId), next);
+  };
+  // Read the table again (a stale write, or back after a lost connection).
+  const reload = async () => {
+    if (tableId) await queryClient.invalidateQueries({ queryKey: queryKeys.table(tableId) });
+  };
+  const [gone, setGone] = useState(false);
+  const [liveNote, setLiveNote] = useState<string | null>(null);
+  const tableRef = useRef(table);
+  tableRef.current = table;
+  useLiveTable(tableId, {
+    onChange: (next, changedBy) => {
+      const current = tableRef.current;
+      if (current && next.version < current.version) return;
+      if (current && next.version !== current.version && changedBy?.userId !== me.user.id)
+        setLiveNote(describeLiveChange('de tafel', changedBy));
+      setTable(toTable(next));
+    },
+    onGone: () => setGone(true),
+    onResync: () => void reload(),
+  });
+  const loadFailure = gone
+    ? 'Deze tafel valt niet meer binnen uw bereik.'
+    : tableQuery.isError
+      ? isNotFound(tableQuery.error)
+        ? 'Deze tafel bestaat niet of valt buiten uw bereik.'
+        : messageOf(tableQuery.error, 'De tafel kon niet worden geladen.')
+      : null;
+  return { table, setTable, reload, loadFailure, liveNote };
+}
+
+/**
+ * The page's writes to the table: the answer replaces the table and the page says what happened;
+ * a stale version reloads the table and says so.
+ */
+export function useTableWrites(
+  setTable: (next: Table) => void,
+  reload: () => Promise<void>,
+  initialNotice: string | null = null,
+) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(initialNotice);
+  const [isBusy, setIsBusy] = useState(false);
+  const act = async (write: () => Promise<Table>, done: string): Promise<boolean> => {
+    setFailure(null);
+    setNotice(null);
+    setIsBusy(true);
+    try {
+      setTable(await write());
+      setNotice(done);
+      return true;
+    } catch (error) {
+      if (isVersionConflict(error)) {
+        await reload();
+        setFailure(conflictMessage);
+        return false;
+      }
+      throw error;
+    } finally {
+      setIsBusy(false);
+    }
+  };
+  const actOnPage = (write: () => Promise<Table>, done: string) =>
+    act(write, done).catch((error: unknown) => {
+      setFailure(messageOf(error));
+      return false;
+    });
+  /** Says what happened (or nothing), and clears a failure. */
+  const say = (message: string | null) => {
+    setFailure(null);
+    setNotice(message);
+  };
+  return { failure, setFailure, notice, say, isBusy, act, actOnPage };
+}
+
+/**
+ * Focus follows what was acted on: `focusAfter.current = 'id|fallback'` names the element to focus
+ * once the page has rendered again. A modal dialog keeps the rest of the page inert: wait until it is gone.
+ */
+export function useFocusAfter(deps: readonly unknown[], isDialogOpen: boolean) {
+  const focusAfter = useRef<string | null>(null);
+  useEffect(() => {
+    const target = focusAfter.current;
+    if (!target || isDialogOpen) return;
+    focusAfter.current = null;
+    const [first, fallback] = target.split('|');
+    const element = document.getElementById(first!) as HTMLButtonElement | null;
+    if (element && !element.disabled) element.focus();
+    else document.getElementById(fallback ?? '')?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, isDialogOpen]);
+  return focusAfter;
+}
+
+export type TableWrites = ReturnType<typeof useTableWrites>;
+
+/** What the parts of the table page share: the table, its writes, the region and its organisations. */
+export interface TableAreaProps {
+  table: Table;
+  writes: TableWrites;
+  organisations: readonly RegionOrganisation[] | null;
+  setDialog(dialog: Dialog): void;
+  /** Planned or shared: a closed or cancelled table is read only. */
+  isOpen: boolean;
+  region: RegionMunicipalities;
+}
