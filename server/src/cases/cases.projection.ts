@@ -77,7 +77,13 @@ export function toCaseView(
   return { view: viewSchemaFor(fields).parse(picked) as ProjectedCaseView, fields };
 }
 
-/** Whether the seat's projection can show the resident's name at all (consent decides per case). */
+/**
+ * Whether the seat's projection can show the resident's name at all: always, or while its
+ * organisation houses the resident (a corporation); consent and the offer decide per case.
+ */
 export function seatReadsNames(seat: Seat): boolean {
-  return (readableFields[seat] as readonly CaseViewField[]).includes('identity');
+  return (
+    (readableFields[seat] as readonly CaseViewField[]).includes('identity') ||
+    (readableWhileHousing[seat] as readonly CaseViewField[]).includes('identity')
+  );
 }

@@ -92,8 +92,9 @@ export async function findCasesInScope(
   if (caseIds.length === 0) return [];
   const params: unknown[] = [caseIds];
   const scope = caseScope(actor, params);
+  const columns = caseColumnsFor(actor, placeholderFor(params));
   return db.query(
-    `SELECT ${caseColumns} ${caseJoins} WHERE c.id = ANY($1::uuid[]) AND (${scope})`,
+    `SELECT ${columns} ${caseJoins} WHERE c.id = ANY($1::uuid[]) AND (${scope})`,
     params,
   );
 }
