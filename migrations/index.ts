@@ -18,6 +18,7 @@ import { AccountLockout1765468800000 } from './1765468800000-account-lockout';
 import { AuditChain1765555200000 } from './1765555200000-audit-chain';
 import { ClosedCaseReleasesOffers1765641600000 } from './1765641600000-closed-case-releases-offers';
 import { TableCancellation1765728000000 } from './1765728000000-table-cancellation';
+import { NeighbourhoodLists1765807200000 } from './1765807200000-neighbourhood-lists';
 
 /** Every migration, in order. Listed explicitly so that no loader has to glob TypeScript files. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   AuditChain1765555200000,
   ClosedCaseReleasesOffers1765641600000,
   TableCancellation1765728000000,
+  NeighbourhoodLists1765807200000,
 ];

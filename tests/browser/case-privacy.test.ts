@@ -124,7 +124,7 @@ describe('privacy on the case page', () => {
     await form.getByRole('button', { name: 'Toestemming vastleggen' }).click();
     await panel
       .getByText(
-        'De toestemming is vastgelegd: Gemeente Lelystad ziet nu ook naam en contactgegevens en ondersteuningsbehoefte.',
+        'De toestemming is vastgelegd. Naam en contactgegevens: Gemeente Lelystad ziet, zolang de casus haar aangaat, de persoonsgegevens (naam, geboortedatum, BSN) en de adresgeschiedenis. Ondersteuningsbehoefte: Gemeente Lelystad ziet, zolang de casus haar aangaat, de ondersteuningsbehoefte in de vier leefgebieden.',
       )
       .waitFor();
 
@@ -192,6 +192,13 @@ describe('privacy on the case page', () => {
 
     // A signed form: uploaded with the consent, then listed among the documents.
     await organisation.selectOption({ label: 'Centrada' });
+    // The form says what Centrada will see of name and contact, and when: from the projection table.
+    await form
+      .getByText(
+        'Centrada ziet de persoonsgegevens (naam, geboortedatum, BSN) en de contactgegevens (telefoon, e-mail, bereikbaarheid): alleen zolang haar eigen aanbod op deze casus openstaat of is aanvaard',
+        { exact: false },
+      )
+      .waitFor();
     await form.getByLabel('Woonprofiel').check();
     await form
       .getByRole('radiogroup', { name: 'Hoe heeft de bewoner toestemming gegeven?' })
@@ -209,7 +216,9 @@ describe('privacy on the case page', () => {
     await form.getByLabel('Geldig tot en met (niet verplicht)').fill(soonIso);
     await form.getByRole('button', { name: 'Toestemming vastleggen' }).click();
     await panel
-      .getByText('De toestemming is vastgelegd: Centrada ziet nu ook woonprofiel.')
+      .getByText(
+        'De toestemming is vastgelegd. Woonprofiel: Centrada ziet, zolang de casus haar aangaat, het huishouden en de woonbehoeften (kamers, toegankelijkheid, huur, gewenste en te vermijden wijken).',
+      )
       .waitFor();
     const centrada = table
       .getByRole('row')

@@ -198,7 +198,9 @@ describe('the case file in the browser', () => {
 
     // The connection drops: the status says so, the input is kept, and it goes once the browser is back online.
     await context.setOffline(true);
-    await page.getByLabel('Wijken of buurten').fill('Centrum, niet in de Polderwijk');
+    await page
+      .getByLabel('Toelichting bij de wijken (niet verplicht)')
+      .fill('Centrum, niet in de Polderwijk');
     await saveStatus(page)
       .filter({ hasText: 'Niet opgeslagen: geen verbinding — we proberen het opnieuw' })
       .waitFor();
@@ -211,7 +213,7 @@ describe('the case file in the browser', () => {
     await andSaved(page, () => context.setOffline(false));
     expect((await caseRow(caseId)).sections.wishes).toEqual({
       municipalities: ['GM0050'],
-      neighbourhoods: 'Centrum, niet in de Polderwijk',
+      neighbourhoodNote: 'Centrum, niet in de Polderwijk',
       ownWords,
     });
 
@@ -221,6 +223,11 @@ describe('the case file in the browser', () => {
     await page
       .getByRole('radiogroup', { name: 'Begane grond of lift nodig?' })
       .getByLabel('Nee')
+      .check();
+    // The wijken are lists from the region's (issue 26): the wished municipality's are open.
+    await page
+      .getByRole('group', { name: 'Wijken waar de bewoner niet wil wonen' })
+      .getByLabel('Polderwijk')
       .check();
     await andSaved(page, () => page.getByLabel('Maximale huur per maand (in euro)').fill('650,50'));
     await page.getByRole('link', { name: /Ondersteuning/ }).click();
@@ -233,7 +240,12 @@ describe('the case file in the browser', () => {
       page.getByLabel('Veiligheid en huiselijk geweld').fill('Geen bijzonderheden.'),
     );
     const stored = (await caseRow(caseId)).sections;
-    expect(stored.housingNeeds).toEqual({ rooms: 2, groundFloorOrLift: false, maxRent: 650.5 });
+    expect(stored.housingNeeds).toEqual({
+      rooms: 2,
+      groundFloorOrLift: false,
+      maxRent: 650.5,
+      avoidedNeighbourhoods: ['Polderwijk'],
+    });
     expect(stored.sensitive).toEqual({ safety: 'Geen bijzonderheden.' });
 
     // The check: only the resident's consent is missing (recorded elsewhere; here through the API).

@@ -6,14 +6,20 @@ import {
   type ConsentCategory,
   type Seat,
 } from '@uitstroom/shared';
-import { readableFields, toCaseView } from '../../server/src/cases/cases.projection';
+import {
+  readableFields,
+  readableWhileHousing,
+  toCaseView,
+} from '../../server/src/cases/cases.projection';
 
 /**
  * Every seat × every field of the case view, written out by hand from domain.md §3 (decision 5)
  * and §5, so that a change to the projection table shows up here as a decision, not by accident.
- * R = the seat reads it (from its own organisation, or with full consent), - = never.
+ * R = the seat reads it (from its own organisation, or with full consent), H = only while its
+ * organisation houses the resident (its offer is open or accepted, or the resident moved into its
+ * dwelling) and with consent, - = never.
  */
-const expected: Record<CaseViewField, Record<Seat, 'R' | '-'>> = {
+const expected: Record<CaseViewField, Record<Seat, 'R' | 'H' | '-'>> = {
   id: {
     casemanager: 'R',
     chair: 'R',
@@ -138,7 +144,7 @@ const expected: Record<CaseViewField, Record<Seat, 'R' | '-'>> = {
     casemanager: 'R',
     chair: 'R',
     municipality: 'R',
-    corporation: '-',
+    corporation: 'H',
     provider: 'R',
     regionAdmin: '-',
   },
@@ -146,7 +152,7 @@ const expected: Record<CaseViewField, Record<Seat, 'R' | '-'>> = {
     casemanager: 'R',
     chair: '-',
     municipality: '-',
-    corporation: '-',
+    corporation: 'H',
     provider: 'R',
     regionAdmin: '-',
   },
@@ -334,12 +340,16 @@ describe('the field projection: every seat × every field', () => {
   });
 
   it.each(rows)('%s reads %s: %s', (seat, field, mark) => {
-    const { view } = toCaseView(fullView(), seat, {
-      isOwningOrganisation: false,
-      consented: allCategories,
-    });
-    expect(field in view).toBe(mark === 'R');
+    const read = (housesResident: boolean) =>
+      toCaseView(fullView(), seat, {
+        isOwningOrganisation: false,
+        consented: allCategories,
+        relation: { housesResident },
+      }).view;
+    expect(field in read(false)).toBe(mark === 'R');
+    expect(field in read(true)).toBe(mark === 'R' || mark === 'H');
     expect((readableFields[seat] as readonly string[]).includes(field)).toBe(mark === 'R');
+    expect((readableWhileHousing[seat] as readonly string[]).includes(field)).toBe(mark === 'H');
   });
 
   it.each(seats.filter((s) => s !== 'casemanager'))(
@@ -348,6 +358,7 @@ describe('the field projection: every seat × every field', () => {
       const { view } = toCaseView(fullView('womensShelter'), seat, {
         isOwningOrganisation: false,
         consented: allCategories,
+        relation: { housesResident: true },
       });
       expect(view).not.toHaveProperty('addresses');
       expect(JSON.stringify(view)).not.toContain('Agoraweg');
@@ -360,6 +371,7 @@ describe('the field projection: every seat × every field', () => {
       const { view } = toCaseView(fullView(), seat, {
         isOwningOrganisation: false,
         consented: new Set(['housingProfile']),
+        relation: { housesResident: true },
       });
       for (const field of [
         'identity',
@@ -376,10 +388,44 @@ describe('the field projection: every seat × every field', () => {
   );
 
   it('a corporation never sees a diagnosis, an exception motivation or the address history, whatever the consent', () => {
-    const { view } = toCaseView(fullView(), 'corporation', {
-      isOwningOrganisation: false,
-      consented: allCategories,
-    });
-    expect(JSON.stringify(view)).not.toMatch(/geheim|Onveilig|Agoraweg|de Jong/);
+    for (const housesResident of [false, true]) {
+      const { view } = toCaseView(fullView(), 'corporation', {
+        isOwningOrganisation: false,
+        consented: allCategories,
+        relation: { housesResident },
+      });
+      expect(JSON.stringify(view)).not.toMatch(/geheim|Onveilig|Agoraweg/);
+    }
   });
+
+  // Consent and the offer, each alone, give a corporation neither name nor contact (issue 26).
+  it.each([
+    ['consent, no offer', allCategories, false, false],
+    ['an offer, no consent', new Set<ConsentCategory>(['housingProfile']), true, false],
+    [
+      'an offer and consent for other categories',
+      new Set<ConsentCategory>(['housingProfile', 'supportNeeds']),
+      true,
+      false,
+    ],
+    [
+      'an offer and consent for name and contact',
+      new Set<ConsentCategory>(['housingProfile', 'identityContact']),
+      true,
+      true,
+    ],
+  ] as const)(
+    'a corporation with %s: name and contact %p',
+    (_label, consented, housesResident, sees) => {
+      const { view } = toCaseView(fullView(), 'corporation', {
+        isOwningOrganisation: false,
+        consented,
+        relation: { housesResident },
+      });
+      expect('identity' in view).toBe(sees);
+      expect('contact' in view).toBe(sees);
+      expect(JSON.stringify(view).includes('de Jong')).toBe(sees);
+      expect(view).not.toHaveProperty('addresses');
+    },
+  );
 });

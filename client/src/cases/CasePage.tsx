@@ -279,7 +279,7 @@ function CaseView({ view, onChange, notice, setNotice, liveNote }: CaseViewProps
                   title="Wensen van de bewoner"
                   edit={canEdit ? editLink('wensen') : undefined}
                 />
-                <Wishes wishes={view.wishes} region={region} />
+                <Wishes wishes={view.wishes} housingNeeds={view.housingNeeds} region={region} />
               </section>
             )}
             {view.exceptions !== undefined && (
@@ -757,14 +757,21 @@ function Transitions({
 
 function Wishes({
   wishes,
+  housingNeeds,
   region,
 }: {
   wishes: NonNullable<ProjectedCase['wishes']>;
+  /** The wished and avoided wijken are housing needs; beside the proposal they are wishes. */
+  housingNeeds?: ProjectedCase['housingNeeds'];
   region: RegionMunicipalities;
 }) {
+  const wished = housingNeeds?.wishedNeighbourhoods ?? [];
+  const avoided = housingNeeds?.avoidedNeighbourhoods ?? [];
   const isEmpty =
+    !wished.length &&
+    !avoided.length &&
     !wishes.municipalities?.length &&
-    !wishes.neighbourhoods &&
+    !wishes.neighbourhoodNote &&
     !wishes.dwellingType &&
     !wishes.ownWords;
   if (isEmpty) return <Paragraph>Nog geen wensen vastgelegd.</Paragraph>;
@@ -788,10 +795,22 @@ function Wishes({
             </DataListValue>
           </DataListItem>
         ) : null}
-        {wishes.neighbourhoods && (
+        {wished.length > 0 && (
           <DataListItem>
-            <DataListKey>Wijken</DataListKey>
-            <DataListValue>{wishes.neighbourhoods}</DataListValue>
+            <DataListKey>Gewenste wijken</DataListKey>
+            <DataListValue>{wished.join(', ')}</DataListValue>
+          </DataListItem>
+        )}
+        {avoided.length > 0 && (
+          <DataListItem>
+            <DataListKey>Wijken om te vermijden</DataListKey>
+            <DataListValue>{avoided.join(', ')}</DataListValue>
+          </DataListItem>
+        )}
+        {wishes.neighbourhoodNote && (
+          <DataListItem>
+            <DataListKey>Toelichting bij de wijken</DataListKey>
+            <DataListValue>{wishes.neighbourhoodNote}</DataListValue>
           </DataListItem>
         )}
         {wishes.dwellingType && (

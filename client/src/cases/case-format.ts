@@ -169,7 +169,7 @@ export function describeSection<K extends CaseSectionName>(
           'Gemeenten (in volgorde van voorkeur)',
           v.municipalities.map((code, i) => `${i + 1}. ${nameOf(code)}`).join(', '),
         );
-      add('Wijken', v.neighbourhoods);
+      add('Toelichting bij de wijken', v.neighbourhoodNote);
       add('Woningtype', v.dwellingType && dwellingTypeLabel[v.dwellingType]);
       add('In eigen woorden', v.ownWords);
       break;
@@ -189,6 +189,8 @@ export function describeSection<K extends CaseSectionName>(
       add('Huisdieren', v.pets);
       add('Maximale huur per maand', v.maxRent === undefined ? undefined : formatEuro(v.maxRent));
       add('Gewenste verhuisdatum', v.wishedMoveDate && formatDutchDate(v.wishedMoveDate));
+      add('Gewenste wijken', v.wishedNeighbourhoods?.join(', '));
+      add('Wijken om te vermijden', v.avoidedNeighbourhoods?.join(', '));
       break;
     }
     case 'supportNeeds': {

@@ -42,7 +42,8 @@ export interface IntakeValues {
   isOriginUntraceable: boolean;
   wishes: {
     municipalities: { code: string }[];
-    neighbourhoods: string;
+    /** Free text about wijken (what was typed before the lists, or a remark beside them). */
+    neighbourhoodNote: string;
     dwellingType: string;
     ownWords: string;
   };
@@ -54,6 +55,9 @@ export interface IntakeValues {
     pets: string;
     maxRent: string;
     wishedMoveDate: string;
+    /** Wijk names from the region's list, as the checkboxes give them. */
+    wishedNeighbourhoods: string[];
+    avoidedNeighbourhoods: string[];
   };
   supportNeeds: Record<LifeDomain, string>;
   sensitive: { diagnoses: string; addiction: string; risks: string; safety: string };
@@ -92,7 +96,7 @@ export function emptyIntakeValues(): IntakeValues {
     stay: { targetGroup: '', facility: '', admissionDate: '' },
     addresses: [],
     isOriginUntraceable: false,
-    wishes: { municipalities: [], neighbourhoods: '', dwellingType: '', ownWords: '' },
+    wishes: { municipalities: [], neighbourhoodNote: '', dwellingType: '', ownWords: '' },
     housingNeeds: {
       rooms: '',
       groundFloorOrLift: '',
@@ -101,6 +105,8 @@ export function emptyIntakeValues(): IntakeValues {
       pets: '',
       maxRent: '',
       wishedMoveDate: '',
+      wishedNeighbourhoods: [],
+      avoidedNeighbourhoods: [],
     },
     supportNeeds: Object.fromEntries(lifeDomains.map((d) => [d, ''])) as Record<LifeDomain, string>,
     sensitive: { diagnoses: '', addiction: '', risks: '', safety: '' },
@@ -119,6 +125,12 @@ function number(value: string): number | string | undefined {
 }
 const drop = <T extends Record<string, unknown>>(record: T): T =>
   Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
+
+/** The checked wijken, or nothing when none is (a draft saved before the lists has none at all). */
+function names(checked: unknown): string[] | undefined {
+  const list = Array.isArray(checked) ? checked.filter((n) => typeof n === 'string' && n) : [];
+  return list.length ? list : undefined;
+}
 
 /** Each section as the API would take it; not yet validated. */
 export function toSections(values: IntakeValues): Record<IntakeSection, unknown> {
@@ -164,7 +176,7 @@ export function toSections(values: IntakeValues): Record<IntakeSection, unknown>
       municipalities: v.wishes.municipalities.map((m) => m.code).filter(Boolean).length
         ? v.wishes.municipalities.map((m) => m.code).filter(Boolean)
         : undefined,
-      neighbourhoods: optional(v.wishes.neighbourhoods),
+      neighbourhoodNote: optional(v.wishes.neighbourhoodNote ?? ''),
       dwellingType: v.wishes.dwellingType || undefined,
       ownWords: optional(v.wishes.ownWords),
     }),
@@ -180,6 +192,8 @@ export function toSections(values: IntakeValues): Record<IntakeSection, unknown>
       pets: optional(v.housingNeeds.pets),
       maxRent: number(v.housingNeeds.maxRent),
       wishedMoveDate: optional(v.housingNeeds.wishedMoveDate),
+      wishedNeighbourhoods: names(v.housingNeeds.wishedNeighbourhoods),
+      avoidedNeighbourhoods: names(v.housingNeeds.avoidedNeighbourhoods),
     }),
     supportNeeds: drop(
       Object.fromEntries(lifeDomains.map((d) => [d, optional(v.supportNeeds[d])])),
@@ -305,7 +319,7 @@ export function sectionToValues<K extends IntakeSection>(
         municipalities: ((s['municipalities'] as string[] | undefined) ?? []).map((code) => ({
           code,
         })),
-        neighbourhoods: text(s['neighbourhoods']),
+        neighbourhoodNote: text(s['neighbourhoodNote']),
         dwellingType: text(s['dwellingType']),
         ownWords: text(s['ownWords']),
       } as IntakeValues[K];
@@ -319,6 +333,8 @@ export function sectionToValues<K extends IntakeSection>(
         pets: text(s['pets']),
         maxRent: s['maxRent'] === undefined ? '' : String(s['maxRent']).replace('.', ','),
         wishedMoveDate: text(s['wishedMoveDate']),
+        wishedNeighbourhoods: [...((s['wishedNeighbourhoods'] as string[] | undefined) ?? [])],
+        avoidedNeighbourhoods: [...((s['avoidedNeighbourhoods'] as string[] | undefined) ?? [])],
       } as IntakeValues[K];
     case 'supportNeeds':
       return Object.fromEntries(lifeDomains.map((d) => [d, text(s[d])])) as IntakeValues[K];

@@ -32,6 +32,7 @@ import { CheckboxField, ChoiceGroup, TextareaField, fieldId } from '../core/fiel
 import { addressKindLabel } from './case-format';
 import { emptyAddress, otherMunicipality, type IntakeValues } from './intake-form';
 import type { RegionMunicipalities } from './region';
+import { NeighbourhoodChoices } from './NeighbourhoodChoices';
 
 interface StepProps {
   form: UseFormReturn<IntakeValues>;
@@ -310,10 +311,11 @@ export function WishesStep({ form, region }: StepProps) {
           Gemeente toevoegen
         </Button>
       </Fieldset>
-      <TextField
-        label="Wijken of buurten"
-        description="Waar de bewoner graag, of juist liever niet, wil wonen."
-        {...field('wishes.neighbourhoods')}
+      <TextareaField
+        label="Toelichting bij de wijken (niet verplicht)"
+        rows={2}
+        description="De wijken zelf kiest u bij de woonbehoeften. Deze toelichting ziet een woningcorporatie niet."
+        {...field('wishes.neighbourhoodNote')}
       />
       <SelectField label="Soort woning" {...field('wishes.dwellingType')}>
         <SelectOption value="">Nog niet besproken</SelectOption>
@@ -333,7 +335,7 @@ export function WishesStep({ form, region }: StepProps) {
   );
 }
 
-export function HousingNeedsStep({ form }: StepProps) {
+export function HousingNeedsStep({ form, region }: StepProps) {
   const field = useField(form);
   const error = useErrors(form);
   return (
@@ -389,6 +391,8 @@ export function HousingNeedsStep({ form }: StepProps) {
         {...field('housingNeeds.accessibility')}
       />
       <TextField label="Huisdieren" {...field('housingNeeds.pets')} />
+      <NeighbourhoodChoices form={form} region={region} list="wishedNeighbourhoods" />
+      <NeighbourhoodChoices form={form} region={region} list="avoidedNeighbourhoods" />
     </>
   );
 }

@@ -183,7 +183,7 @@ export function AgendaItemCard({
 
         {(c.wishes || c.housingNeeds || c.household) && (
           <div className="agenda-item__beside">
-            {c.wishes && <Wishes wishes={c.wishes} region={region} />}
+            {c.wishes && <Wishes wishes={c.wishes} housingNeeds={c.housingNeeds} region={region} />}
             {(c.household || c.housingNeeds) && !c.wishes && (
               <HousingProfile item={item} region={region} />
             )}
@@ -288,12 +288,21 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 function Wishes({
   wishes,
+  housingNeeds,
   region,
 }: {
   wishes: NonNullable<AgendaEntry['case']['wishes']>;
+  housingNeeds?: AgendaEntry['case']['housingNeeds'];
   region: RegionMunicipalities;
 }) {
-  const isEmpty = !wishes.municipalities?.length && !wishes.ownWords && !wishes.neighbourhoods;
+  const wished = housingNeeds?.wishedNeighbourhoods ?? [];
+  const avoided = housingNeeds?.avoidedNeighbourhoods ?? [];
+  const isEmpty =
+    !wishes.municipalities?.length &&
+    !wishes.ownWords &&
+    !wishes.neighbourhoodNote &&
+    !wished.length &&
+    !avoided.length;
   return (
     <section className="agenda-item__wishes" aria-label="Wensen van de bewoner">
       <Heading level={4}>Wensen van de bewoner</Heading>
@@ -304,7 +313,11 @@ function Wishes({
           {wishes.municipalities.map((code, i) => `${i + 1}. ${region.nameOf(code)}`).join(', ')}
         </Paragraph>
       )}
-      {wishes.neighbourhoods && <Paragraph>Wijken: {wishes.neighbourhoods}</Paragraph>}
+      {wished.length > 0 && <Paragraph>Gewenste wijken: {wished.join(', ')}</Paragraph>}
+      {avoided.length > 0 && <Paragraph>Wijken om te vermijden: {avoided.join(', ')}</Paragraph>}
+      {wishes.neighbourhoodNote && (
+        <Paragraph>Toelichting bij de wijken: {wishes.neighbourhoodNote}</Paragraph>
+      )}
       {wishes.ownWords && (
         <Blockquote className="case-own-words">
           <Paragraph>{wishes.ownWords}</Paragraph>

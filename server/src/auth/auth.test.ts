@@ -39,7 +39,8 @@ describe('sign-in', () => {
     const corporation = await request(t.app)
       .post('/api/auth/login')
       .send({ email: 'corporatie@centrada.demo', password: 'uitstroom-demo' });
-    expect(meSchema.parse(corporation.body).readsNames).toBe(false);
+    // A corporation reads the name of a resident it houses, with consent (issue 26): it searches by name too.
+    expect(meSchema.parse(corporation.body).readsNames).toBe(true);
     const cookie = sessionCookie(login);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);

@@ -1,6 +1,10 @@
 import {
   caseViewSchema,
+  fieldsOfSeat,
   fieldsWithheldForConsent,
+  readableFields,
+  readableWhileHousing,
+  type CaseRelation,
   type CaseView,
   type CaseViewField,
   type ConsentCategory,
@@ -8,111 +12,34 @@ import {
 } from '@uitstroom/shared';
 import type { z } from 'zod';
 
-/** What every seat that reaches a case sees of it: where it stands, not who it is. */
-const caseStatus = [
-  'id',
-  'pseudonym',
-  'version',
-  'state',
-  'allowedTransitions',
-  'readyAt',
-  'waitingDays',
-  'waitingUntil',
-  'isStalled',
-  'outcome',
-  'closedAt',
-  'createdAt',
-  'updatedAt',
-  'lastActivityAt',
-] as const;
-
 /**
- * Which fields each seat reads (domain.md §3 decision 5 and §5). A corporation reads the housing
- * profile only: never diagnoses, risks, exception motivations or the address history. The chair's
- * region-wide list leaves out the sensitive section. Fields not listed are absent, not null.
+ * The projection table (which fields each seat reads, and what it reads besides while it houses the
+ * resident) lives in `shared`, so that the consent form derives from the same table what an
+ * organisation will see; this file applies it.
  */
-export const readableFields = {
-  casemanager: [
-    ...caseStatus,
-    'owner',
-    'identity',
-    'contact',
-    'household',
-    'stay',
-    'addresses',
-    'isOriginUntraceable',
-    'origin',
-    'wishes',
-    'housingNeeds',
-    'supportNeeds',
-    'sensitive',
-    'exceptions',
-    'excluded',
-    'proposal',
-    'missingForReady',
-    'consentWarnings',
-  ],
-  chair: [
-    ...caseStatus,
-    'owner',
-    'identity',
-    'household',
-    'stay',
-    'addresses',
-    'isOriginUntraceable',
-    'origin',
-    'wishes',
-    'housingNeeds',
-    'supportNeeds',
-    'exceptions',
-    'excluded',
-    'proposal',
-  ],
-  municipality: [
-    ...caseStatus,
-    'owner',
-    'identity',
-    'household',
-    'stay',
-    'addresses',
-    'isOriginUntraceable',
-    'origin',
-    'wishes',
-    'housingNeeds',
-    'supportNeeds',
-    'exceptions',
-    'excluded',
-    'proposal',
-  ],
-  corporation: [...caseStatus, 'household', 'housingNeeds'],
-  provider: [
-    ...caseStatus,
-    'owner',
-    'identity',
-    'contact',
-    'household',
-    'stay',
-    'wishes',
-    'housingNeeds',
-    'supportNeeds',
-  ],
-  regionAdmin: [],
-} as const satisfies Record<Seat, readonly CaseViewField[]>;
+export { readableFields, readableWhileHousing };
 
 /**
  * Who receives the case: the owning organisation (its case managers keep the whole file), or
- * another organisation, which receives only the categories the resident consented to.
+ * another organisation, which receives only the categories the resident consented to, and whose
+ * relation to the case (does it house the resident?) was read with the case.
  */
 export type Recipient =
   | { isOwningOrganisation: true }
-  | { isOwningOrganisation: false; consented: ReadonlySet<ConsentCategory> };
+  | {
+      isOwningOrganisation: false;
+      consented: ReadonlySet<ConsentCategory>;
+      relation: CaseRelation;
+    };
 
 /**
  * The seat's fields, less what consent withholds. Residents from a women's shelter: their address
  * history (and with it the street of the origin) is for the case manager alone.
  */
 function fieldsFor(seat: Seat, view: CaseView, recipient: Recipient): readonly CaseViewField[] {
-  let fields = readableFields[seat] as readonly CaseViewField[];
+  let fields: readonly CaseViewField[] = recipient.isOwningOrganisation
+    ? fieldsOfSeat(seat, { housesResident: false })
+    : fieldsOfSeat(seat, recipient.relation);
   if (view.stay.targetGroup === 'womensShelter' && seat !== 'casemanager')
     fields = fields.filter((f) => f !== 'addresses');
   if (!recipient.isOwningOrganisation) {
@@ -150,7 +77,13 @@ export function toCaseView(
   return { view: viewSchemaFor(fields).parse(picked) as ProjectedCaseView, fields };
 }
 
-/** Whether the seat's projection can show the resident's name at all (consent decides per case). */
+/**
+ * Whether the seat's projection can show the resident's name at all: always, or while its
+ * organisation houses the resident (a corporation); consent and the offer decide per case.
+ */
 export function seatReadsNames(seat: Seat): boolean {
-  return (readableFields[seat] as readonly CaseViewField[]).includes('identity');
+  return (
+    (readableFields[seat] as readonly CaseViewField[]).includes('identity') ||
+    (readableWhileHousing[seat] as readonly CaseViewField[]).includes('identity')
+  );
 }

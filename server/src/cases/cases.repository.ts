@@ -4,6 +4,7 @@ import type { CaseDraft } from '@uitstroom/shared';
 import { returnedRows, placeholderFor } from '../core/db';
 import type { Actor } from '../core/request-context';
 import { caseScope } from './cases.policy';
+import { readableFields, readableWhileHousing } from './cases.projection';
 
 export interface CaseRow {
   id: string;
@@ -30,6 +31,11 @@ export interface CaseRow {
   created_at: Date;
   updated_at: Date;
   last_activity_at: Date;
+  /**
+   * The reader's organisation houses the resident: its offer on the case is open or accepted, or
+   * the resident moved into its dwelling (completed). Read with the case, for the projection.
+   */
+  houses_resident: boolean;
 }
 
 const caseColumns = `
@@ -47,6 +53,17 @@ export function waitingDaysSql(todayParam: string): string {
   return `GREATEST(0, ${end} - (c.ready_at AT TIME ZONE 'Europe/Amsterdam')::date)`;
 }
 
+/**
+ * The columns of a case as one reader reads it: the case, and the reader's relation to it that the
+ * projection weighs (domain.md §5: a corporation that houses the resident reads name and contact,
+ * with consent). A declined, withdrawn, refused or cancelled offer is no such relation.
+ */
+function caseColumnsFor(actor: Actor, param: (value: unknown) => string): string {
+  return `${caseColumns},
+  EXISTS (SELECT 1 FROM offer f WHERE f.case_id = c.id AND f.organisation_id = ${param(actor.organisationId)}
+    AND f.status IN ('open', 'accepted', 'completed')) AS houses_resident`;
+}
+
 const caseJoins = `FROM case_file c JOIN organisation o ON o.id = c.owner_organisation_id JOIN app_user u ON u.id = c.owner_user_id`;
 
 /** A case the actor reaches, or null (outside the scope it does not exist for them). */
@@ -58,8 +75,9 @@ export async function findCaseInScope(
 ): Promise<CaseRow | null> {
   const params: unknown[] = [caseId];
   const scope = caseScope(actor, params);
+  const columns = caseColumnsFor(actor, placeholderFor(params));
   const rows: CaseRow[] = await db.query(
-    `SELECT ${caseColumns} ${caseJoins} WHERE c.id = $1 AND (${scope}) ${options.lock ? 'FOR UPDATE OF c' : ''}`,
+    `SELECT ${columns} ${caseJoins} WHERE c.id = $1 AND (${scope}) ${options.lock ? 'FOR UPDATE OF c' : ''}`,
     params,
   );
   return rows[0] ?? null;
@@ -74,8 +92,9 @@ export async function findCasesInScope(
   if (caseIds.length === 0) return [];
   const params: unknown[] = [caseIds];
   const scope = caseScope(actor, params);
+  const columns = caseColumnsFor(actor, placeholderFor(params));
   return db.query(
-    `SELECT ${caseColumns} ${caseJoins} WHERE c.id = ANY($1::uuid[]) AND (${scope})`,
+    `SELECT ${columns} ${caseJoins} WHERE c.id = ANY($1::uuid[]) AND (${scope})`,
     params,
   );
 }
@@ -234,14 +253,21 @@ export async function listCasemanagerColleagues(db: EntityManager, organisationI
 
 /**
  * Whether the actor may see the resident's name: their own organisation's case, or consent for
- * name and contact. Searching and sorting by name use it too, so that neither becomes a way to
- * learn a name the projection withholds.
+ * name and contact where the projection table gives the seat the name (always, or while its
+ * organisation houses the resident). Searching and sorting by name use it too, so that neither
+ * becomes a way to learn a name the projection withholds.
  */
 function nameVisibleSql(actor: Actor, param: (value: unknown) => string, today: string): string {
   const organisation = param(actor.organisationId);
-  return `(c.owner_organisation_id = ${organisation} OR EXISTS (
+  const consented = `EXISTS (
     SELECT 1 FROM case_consent k WHERE k.case_id = c.id AND k.organisation_id = ${organisation} AND 'identityContact' = ANY(k.categories)
-       AND k.withdrawn_at IS NULL AND k.given_on <= ${param(today)}::date AND (k.expires_on IS NULL OR k.expires_on >= ${param(today)}::date)))`;
+       AND k.withdrawn_at IS NULL AND k.given_on <= ${param(today)}::date AND (k.expires_on IS NULL OR k.expires_on >= ${param(today)}::date))`;
+  const readsName = (readableFields[actor.seat] as readonly string[]).includes('identity')
+    ? 'TRUE'
+    : (readableWhileHousing[actor.seat] as readonly string[]).includes('identity')
+      ? `EXISTS (SELECT 1 FROM offer f WHERE f.case_id = c.id AND f.organisation_id = ${organisation} AND f.status IN ('open', 'accepted', 'completed'))`
+      : 'FALSE';
+  return `(c.owner_organisation_id = ${organisation} OR (${readsName} AND ${consented}))`;
 }
 
 function escapeLike(text: string): string {
@@ -313,7 +339,7 @@ export async function listCasesInScope(
     params.slice(0, whereParamCount),
   );
   const rows: CaseRow[] = await db.query(
-    `SELECT ${caseColumns} ${caseJoins} WHERE ${where} ORDER BY ${order} LIMIT ${param(query.pageSize)} OFFSET ${param((query.page - 1) * query.pageSize)}`,
+    `SELECT ${caseColumnsFor(actor, param)} ${caseJoins} WHERE ${where} ORDER BY ${order} LIMIT ${param(query.pageSize)} OFFSET ${param((query.page - 1) * query.pageSize)}`,
     params,
   );
   return { rows, total };
@@ -327,8 +353,9 @@ export async function findSearchingCasesInScope(
 ): Promise<CaseRow[]> {
   const params: unknown[] = [municipalityCode];
   const scope = caseScope(actor, params);
+  const columns = caseColumnsFor(actor, placeholderFor(params));
   return db.query(
-    `SELECT ${caseColumns} ${caseJoins} WHERE c.state = 'searching' AND c.decided_destination_code = $1 AND (${scope}) ORDER BY c.ready_at NULLS LAST, c.id`,
+    `SELECT ${columns} ${caseJoins} WHERE c.state = 'searching' AND c.decided_destination_code = $1 AND (${scope}) ORDER BY c.ready_at NULLS LAST, c.id`,
     params,
   );
 }

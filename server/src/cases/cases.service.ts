@@ -190,12 +190,16 @@ const noConsentYet = {
   message: 'Leg vast wat de bewoner wil delen, en met wie (ook een weigering).',
 };
 
-/** The owning organisation keeps the whole file; any other receives what the resident consented to. */
+/**
+ * The owning organisation keeps the whole file; any other receives what the resident consented
+ * to, as its relation to the case (read with the row) allows.
+ */
 function recipientFor(actor: Actor, row: CaseRow, consents: readonly ConsentRow[]): Recipient {
   if (actor.organisationId === row.owner_organisation_id) return { isOwningOrganisation: true };
   return {
     isOwningOrganisation: false,
     consented: consentedCategories(consents, actor.organisationId, today()),
+    relation: { housesResident: row.houses_resident },
   };
 }
 

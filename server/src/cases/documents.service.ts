@@ -1,10 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
+  fieldsOfSeat,
   AppError,
   detectContentType,
   documentContentTypeSchema,
   visibleDocumentCategories,
-  type CaseViewField,
   type DocumentReader,
   type DocumentSummary,
   type DocumentUploadQuery,
@@ -13,7 +13,6 @@ import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../core/audit-writer';
 import { publishAfterCommit } from '../core/live-events';
 import { assertCanOnDocument } from './cases.policy';
-import { readableFields } from './cases.projection';
 import { recipientOf, requireCase } from './cases.service';
 import type { CaseRow } from './cases.repository';
 import * as repository from './documents.repository';
@@ -22,13 +21,14 @@ import type { DocumentRow } from './documents.repository';
 const purpose = 'case_coordination' as const;
 
 /**
- * The actor as a reader of this case's documents: the seat's readable fields, and the case's
- * recipient rule (the owning organisation keeps the whole file; others what is consented to).
+ * The actor as a reader of this case's documents: the seat's readable fields (with what it reads
+ * while it houses the resident), and the case's recipient rule (the owning organisation keeps the
+ * whole file; others what is consented to).
  */
 async function readerOf(tx: EntityManager, actor: Actor, row: CaseRow): Promise<DocumentReader> {
   return {
     seat: actor.seat,
-    readableFields: readableFields[actor.seat] as readonly CaseViewField[],
+    readableFields: fieldsOfSeat(actor.seat, { housesResident: row.houses_resident }),
     recipient: await recipientOf(tx, actor, row),
   };
 }

@@ -111,12 +111,12 @@ const wish = (
   municipalities: string[],
   dwellingType: NonNullable<Wishes['dwellingType']>,
   ownWords: string,
-  neighbourhoods?: string,
+  neighbourhoodNote?: string,
 ): Wishes => ({
   ...(municipalities.length ? { municipalities } : {}),
   dwellingType,
   ownWords,
-  ...(neighbourhoods ? { neighbourhoods } : {}),
+  ...(neighbourhoodNote ? { neighbourhoodNote } : {}),
 });
 /** Support needs in the four life domains of the AEF report, in that order. */
 const life = (
@@ -196,7 +196,8 @@ export const demoCases: DemoCase[] = [
       'apartment',
       'Ik wil in Almere blijven. Mijn dochter woont in Almere Buiten en ik zie haar elke zaterdag. Een kleine flat is genoeg voor mij.',
     ),
-    housing: { rooms: 2, maxRent: 620 },
+    // Wijken from the region's list (issue 26); none from his own address history.
+    housing: { rooms: 2, maxRent: 620, wishedNeighbourhoods: ['Almere Buiten'] },
     support: life(
       'Wajong-uitkering. Schuld bij de zorgverzekeraar; een betalingsregeling loopt via de gemeente.',
       'Kan zelf koken en schoonmaken. De post openen blijft lastig.',
@@ -222,8 +223,14 @@ export const demoCases: DemoCase[] = [
       [almere, lelystad],
       'studio',
       'Ik wil graag naar Almere. Daar wonen mijn broers en er is meer werk. Lelystad is ook goed als het niet anders kan.',
+      'In Lelystad liever bij het centrum, en niet de Zuiderzeewijk.',
     ),
-    housing: { rooms: 1, maxRent: 550 },
+    housing: {
+      rooms: 1,
+      maxRent: 550,
+      wishedNeighbourhoods: ['Stadshart', 'Bolder'],
+      avoidedNeighbourhoods: ['Zuiderzeewijk'],
+    },
     support: life(
       'Bijstandsuitkering. Schuldsanering afgerond in 2023, geen nieuwe schulden.',
       'Heeft hulp nodig bij plannen en bij de vaste lasten.',

@@ -172,6 +172,7 @@ describe('dwellings that fit a case', () => {
       'fits',
       'fits',
       'fits',
+      'fits',
     ]);
     expect(second!.fit.isFit).toBe(false);
     expect(second!.fit.reasons.find((r) => r.criterion === 'rent')).toEqual({

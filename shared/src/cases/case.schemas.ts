@@ -10,6 +10,7 @@ import {
 } from '../origin-rule/origin-rule.schemas';
 import { targetGroupSchema } from '../regions/rule-set.schemas';
 import { seatSchema } from '../auth/seats';
+import { neighbourhoodWishKey } from '../regions/neighbourhoods';
 
 /**
  * The case file (casus). It is kept in sections: each section is one field of the case view, and
@@ -180,25 +181,55 @@ export const wishesSchema = z.strictObject({
     .array(municipalityCodeSchema)
     .max(5, { error: 'Hoogstens 5 gemeenten.' })
     .optional(),
-  neighbourhoods: text(300).optional(),
+  /**
+   * What was said about wijken in free text before they became lists (issue 26), or a remark
+   * beside the lists: kept with the wishes, which a corporation does not read.
+   */
+  neighbourhoodNote: text(300).optional(),
   dwellingType: z.enum(dwellingTypes, { error: 'Kies een woningtype.' }).optional(),
   /** The resident's own words, always shown beside the proposal. */
   ownWords: text(2000).optional(),
 });
 export type Wishes = z.infer<typeof wishesSchema>;
 
-export const housingNeedsSchema = z.strictObject({
-  rooms: z.int({ error: 'Een geheel getal.' }).min(0).max(8).optional(),
-  groundFloorOrLift: z.boolean().optional(),
-  /** A wheelchair user needs a wheelchair-accessible dwelling (the fit of dwellings reads it). */
-  usesWheelchair: z.boolean().optional(),
-  accessibility: text(500).optional(),
-  pets: text(200).optional(),
-  /** Highest monthly rent the resident can pay, in euros. */
-  maxRent: z.number({ error: 'Een bedrag in euro’s.' }).min(0).max(5000).optional(),
-  /** From when the resident wishes to move (a dwelling that comes free later fits less). */
-  wishedMoveDate: isoDate.optional(),
-});
+const neighbourhoodName = text(100).min(1, { error: 'Kies een wijk.' });
+const neighbourhoodList = z
+  .array(neighbourhoodName)
+  .max(30, { error: 'Hoogstens 30 wijken.' })
+  .refine((names) => new Set(names.map(neighbourhoodWishKey)).size === names.length, {
+    error: 'Elke wijk één keer.',
+  });
+
+export const housingNeedsSchema = z
+  .strictObject({
+    rooms: z.int({ error: 'Een geheel getal.' }).min(0).max(8).optional(),
+    groundFloorOrLift: z.boolean().optional(),
+    /** A wheelchair user needs a wheelchair-accessible dwelling (the fit of dwellings reads it). */
+    usesWheelchair: z.boolean().optional(),
+    accessibility: text(500).optional(),
+    pets: text(200).optional(),
+    /** Highest monthly rent the resident can pay, in euros. */
+    maxRent: z.number({ error: 'Een bedrag in euro’s.' }).min(0).max(5000).optional(),
+    /** From when the resident wishes to move (a dwelling that comes free later fits less). */
+    wishedMoveDate: isoDate.optional(),
+    /**
+     * The wijken the resident wishes for and those to avoid: names from the region's list, part of
+     * the housing profile (the corporation reads them, the dwelling fit weighs them).
+     */
+    wishedNeighbourhoods: neighbourhoodList.optional(),
+    avoidedNeighbourhoods: neighbourhoodList.optional(),
+  })
+  .superRefine((needs, ctx) => {
+    const avoided = new Set((needs.avoidedNeighbourhoods ?? []).map(neighbourhoodWishKey));
+    (needs.wishedNeighbourhoods ?? []).forEach((name, index) => {
+      if (avoided.has(neighbourhoodWishKey(name)))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['wishedNeighbourhoods', index],
+          message: `${name} staat ook bij de wijken om te vermijden.`,
+        });
+    });
+  });
 export type HousingNeeds = z.infer<typeof housingNeedsSchema>;
 
 /** The four life domains of the AEF report. */

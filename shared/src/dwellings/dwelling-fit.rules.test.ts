@@ -18,6 +18,7 @@ const nameOf = (code: string) => names[code] ?? code;
 
 const dwelling: FitDwelling = {
   municipalityCode: lelystad,
+  neighbourhood: 'Atolwijk',
   rooms: 2,
   rent: 612.5,
   floor: 0,
@@ -90,6 +91,63 @@ describe('fitDwelling, criterion by criterion', () => {
       /^Geen aparte kamers \(een studio\); nodig: 1 kamer\.$/,
     ],
     ['rooms needed not recorded', 'rooms', {}, { rooms: undefined }, 'unknown', /niet vastgelegd/],
+    // The wijk (issue 26): the resident's avoided and wished wijken, as lists in the housing needs.
+    [
+      'an avoided wijk',
+      'neighbourhood',
+      { neighbourhood: 'Zuiderzeewijk' },
+      { avoidedNeighbourhoods: ['Zuiderzeewijk'] },
+      'doesNotFit',
+      /^De bewoner wil niet naar de Zuiderzeewijk\.$/,
+    ],
+    [
+      'an avoided wijk, typed otherwise by the corporation',
+      'neighbourhood',
+      { neighbourhood: ' zuiderzeewijk' },
+      { avoidedNeighbourhoods: ['Zuiderzeewijk'], wishedNeighbourhoods: ['Zuiderzeewijk'] },
+      'doesNotFit',
+      /^De bewoner wil niet naar de zuiderzeewijk\.$/,
+    ],
+    [
+      'an avoided wijk without "wijk" in its name',
+      'neighbourhood',
+      { neighbourhood: 'Bolder' },
+      { avoidedNeighbourhoods: ['Bolder'] },
+      'doesNotFit',
+      /^De bewoner wil niet naar Bolder\.$/,
+    ],
+    [
+      'a wished wijk',
+      'neighbourhood',
+      { neighbourhood: 'Boswijk' },
+      { wishedNeighbourhoods: ['Bolder', 'Boswijk'] },
+      'fits',
+      /^Ligt in de Boswijk, een wijk die de bewoner wenst\.$/,
+    ],
+    [
+      'another wijk than the wished ones of this municipality',
+      'neighbourhood',
+      { neighbourhood: 'Atolwijk' },
+      { wishedNeighbourhoods: ['Bolder', 'Boswijk', 'Kruidenwijk'] },
+      'doesNotFit',
+      /^Ligt in de Atolwijk; de bewoner wenst Bolder of de Boswijk\.$/,
+    ],
+    [
+      'wished wijken only in another municipality',
+      'neighbourhood',
+      { neighbourhood: 'Atolwijk' },
+      { wishedNeighbourhoods: ['Kruidenwijk'], avoidedNeighbourhoods: ['Danswijk'] },
+      'fits',
+      /^Ligt in de Atolwijk; de bewoner noemde hier geen wijk/,
+    ],
+    [
+      'no wijken named',
+      'neighbourhood',
+      {},
+      {},
+      'fits',
+      /^Ligt in de Atolwijk; de bewoner noemde hier geen wijk om te wensen of te vermijden\.$/,
+    ],
     [
       'ground floor needed, ground floor',
       'accessibility',
@@ -291,11 +349,30 @@ describe('fitDwelling as a whole', () => {
       { destination: null },
       { score: 100, isFit: false },
     ],
+    [
+      'no wijken named: the wijk does not weigh',
+      { neighbourhood: 'Zuiderzeewijk' },
+      { maxRent: undefined },
+      { score: 88, isFit: true },
+    ],
+    [
+      'an avoided wijk: loses its 20 of 120, no fit',
+      { neighbourhood: 'Zuiderzeewijk' },
+      { avoidedNeighbourhoods: ['Zuiderzeewijk'] },
+      { score: 83, isFit: false },
+    ],
+    [
+      'a wished wijk: weighs, and fits',
+      { neighbourhood: 'Bolder' },
+      { wishedNeighbourhoods: ['Bolder'], maxRent: undefined },
+      { score: 90, isFit: true },
+    ],
   ])('%s', (_label, d, n, expected) => {
     const fit = fitDwelling({ ...dwelling, ...d }, { ...needs, ...n }, today, nameOf);
     expect({ score: fit.score, isFit: fit.isFit }).toEqual(expected);
     expect(fit.reasons.map((r) => r.criterion)).toEqual([
       'destination',
+      'neighbourhood',
       'rooms',
       'accessibility',
       'rent',
@@ -306,6 +383,7 @@ describe('fitDwelling as a whole', () => {
   it('the score stays within 0–100 and a fit never has a misfit (property)', () => {
     const arbitraryDwelling = fc.record({
       municipalityCode: fc.constantFrom(lelystad, almere),
+      neighbourhood: fc.constantFrom('Zuiderzeewijk', 'Bolder', 'Kruidenwijk', 'Nergenshuizen'),
       rooms: fc.integer({ min: 0, max: 10 }),
       rent: fc.integer({ min: 0, max: 2000 }),
       floor: fc.integer({ min: -1, max: 20 }),
@@ -320,6 +398,12 @@ describe('fitDwelling as a whole', () => {
       usesWheelchair: fc.option(fc.boolean(), { nil: undefined }),
       maxRent: fc.option(fc.integer({ min: 0, max: 1500 }), { nil: undefined }),
       wishedMoveDate: fc.option(fc.constantFrom('2025-01-01', '2026-04-01'), { nil: undefined }),
+      wishedNeighbourhoods: fc.option(fc.subarray(['Bolder', 'Kruidenwijk', 'Atolwijk']), {
+        nil: undefined,
+      }),
+      avoidedNeighbourhoods: fc.option(fc.subarray(['Zuiderzeewijk', 'Danswijk']), {
+        nil: undefined,
+      }),
     });
     fc.assert(
       fc.property(arbitraryDwelling, arbitraryNeeds, (d, n) => {

@@ -2,6 +2,11 @@ import type { HousingNeeds } from '../cases/case.schemas';
 import { daysBetween, formatDutchDate } from '../calendar/calendar';
 import { formatDutchInteger } from '../origin-rule/dutch-format';
 import {
+  isNeighbourhoodOf,
+  isSameNeighbourhood,
+  neighbourhoodInSentence,
+} from '../regions/neighbourhoods';
+import {
   roomsLabel,
   type FitCriterion,
   type FitReason,
@@ -13,7 +18,8 @@ import {
  * Whether a dwelling fits a case searching for one, criterion by criterion, in plain Dutch.
  * Pure: no I/O, no clock (today is an argument). The corporation reads the case's housing
  * profile only (household and housing needs, domain.md §5), so this rule reads nothing else:
- * the resident's wishes (a dwelling type, a neighbourhood) are not the corporation's to see.
+ * the resident's wishes in their own words are not the corporation's to see. The wijken the
+ * resident wishes for or avoids are part of the housing needs, as lists, so they are weighed here.
  *
  * The destination municipality is a hard criterion: the table decided it, and a dwelling
  * elsewhere is no option. The others are weighed: a dwelling that misses one is still shown,
@@ -24,6 +30,8 @@ import {
 /** What of a dwelling the fit reads. */
 export interface FitDwelling {
   municipalityCode: string;
+  /** The wijk, as the corporation typed it. */
+  neighbourhood: string;
   rooms: number;
   rent: number;
   floor: number;
@@ -40,6 +48,8 @@ export interface CaseNeeds {
   usesWheelchair?: boolean;
   maxRent?: number;
   wishedMoveDate?: string;
+  wishedNeighbourhoods?: readonly string[];
+  avoidedNeighbourhoods?: readonly string[];
 }
 
 export function caseNeedsOf(
@@ -56,15 +66,23 @@ export function caseNeedsOf(
     ...(needs.usesWheelchair !== undefined ? { usesWheelchair: needs.usesWheelchair } : {}),
     ...(needs.maxRent !== undefined ? { maxRent: needs.maxRent } : {}),
     ...(needs.wishedMoveDate !== undefined ? { wishedMoveDate: needs.wishedMoveDate } : {}),
+    ...(needs.wishedNeighbourhoods?.length
+      ? { wishedNeighbourhoods: needs.wishedNeighbourhoods }
+      : {}),
+    ...(needs.avoidedNeighbourhoods?.length
+      ? { avoidedNeighbourhoods: needs.avoidedNeighbourhoods }
+      : {}),
   };
 }
 
 /**
  * How much each weighed criterion counts in the score. Accessibility weighs most: a resident in a
  * wheelchair cannot live on a third floor without a lift, whereas a rent a little over the budget
- * can sometimes be bridged (housing allowance, a budget agreed with the administrator).
+ * can sometimes be bridged (housing allowance, a budget agreed with the administrator). The wijk
+ * weighs only when the resident named wijken there (`isWeighed`): without a wish any wijk will do.
  */
 export const fitWeights: Record<Exclude<FitCriterion, 'destination'>, number> = {
+  neighbourhood: 20,
   rooms: 25,
   accessibility: 30,
   rent: 25,
@@ -107,6 +125,50 @@ function destinationReason(dwelling: FitDwelling, needs: CaseNeeds, nameOf: Name
         text: `Ligt in ${where}; de tafel besloot tot ${nameOf(needs.destination)}.`,
       };
 }
+
+/**
+ * The wijk: one the resident avoids does not fit, whatever else does (the reason says which); one
+ * of the wished wijken fits; when the resident wished for other wijken of this municipality, this
+ * one does not fit either. Wished wijken elsewhere say nothing about this dwelling.
+ */
+function neighbourhoodReason(dwelling: FitDwelling, needs: CaseNeeds): FitReason & Weighed {
+  const here = neighbourhoodInSentence(dwelling.neighbourhood);
+  if (
+    (needs.avoidedNeighbourhoods ?? []).some((n) => isSameNeighbourhood(n, dwelling.neighbourhood))
+  )
+    return {
+      criterion: 'neighbourhood',
+      verdict: 'doesNotFit',
+      text: `De bewoner wil niet naar ${here}.`,
+      isWeighed: true,
+    };
+  const wished = needs.wishedNeighbourhoods ?? [];
+  if (wished.some((n) => isSameNeighbourhood(n, dwelling.neighbourhood)))
+    return {
+      criterion: 'neighbourhood',
+      verdict: 'fits',
+      text: `Ligt in ${here}, een wijk die de bewoner wenst.`,
+      isWeighed: true,
+    };
+  const wishedHere = wished.filter((n) => isNeighbourhoodOf(dwelling.municipalityCode, n));
+  if (wishedHere.length)
+    return {
+      criterion: 'neighbourhood',
+      verdict: 'doesNotFit',
+      text: `Ligt in ${here}; de bewoner wenst ${listOr(wishedHere.map(neighbourhoodInSentence))}.`,
+      isWeighed: true,
+    };
+  return {
+    criterion: 'neighbourhood',
+    verdict: 'fits',
+    text: `Ligt in ${here}; de bewoner noemde hier geen wijk om te wensen of te vermijden.`,
+    isWeighed: false,
+  };
+}
+
+/** "a", "a of b", "a, b of c" */
+const listOr = (items: readonly string[]) =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} of ${items.at(-1)!}`;
 
 function roomsReason(dwelling: FitDwelling, needs: CaseNeeds): FitReason {
   const has = capitalise(roomsText(dwelling.rooms));
@@ -217,6 +279,11 @@ function availabilityReason(dwelling: FitDwelling, needs: CaseNeeds, today: stri
   };
 }
 
+interface Weighed {
+  /** Whether the reason counts in the score. */
+  isWeighed: boolean;
+}
+
 const verdictCredit: Record<FitVerdict, number> = { fits: 1, unknown: 0.5, doesNotFit: 0 };
 
 /**
@@ -229,20 +296,26 @@ export function fitDwelling(
   today: string,
   nameOf: NameOf = (code) => code,
 ): FitResult {
+  const { isWeighed: isNeighbourhoodWeighed, ...neighbourhood } = neighbourhoodReason(
+    dwelling,
+    needs,
+  );
   const reasons: FitReason[] = [
     destinationReason(dwelling, needs, nameOf),
+    neighbourhood,
     roomsReason(dwelling, needs),
     accessibilityReason(dwelling, needs),
     rentReason(dwelling, needs),
     availabilityReason(dwelling, needs, today),
   ];
-  const total = Object.values(fitWeights).reduce((sum, weight) => sum + weight, 0);
+  const weightOf = (reason: FitReason) =>
+    reason.criterion === 'destination' ||
+    (reason.criterion === 'neighbourhood' && !isNeighbourhoodWeighed)
+      ? 0
+      : fitWeights[reason.criterion];
+  const total = reasons.reduce((sum, reason) => sum + weightOf(reason), 0);
   const earned = reasons.reduce(
-    (sum, reason) =>
-      sum +
-      (reason.criterion === 'destination'
-        ? 0
-        : fitWeights[reason.criterion] * verdictCredit[reason.verdict]),
+    (sum, reason) => sum + weightOf(reason) * verdictCredit[reason.verdict],
     0,
   );
   // Elsewhere than the decided destination, nothing else matters; without a decision yet the

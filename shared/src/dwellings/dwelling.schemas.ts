@@ -265,6 +265,7 @@ export type DwellingImportResult = z.infer<typeof dwellingImportResultSchema>;
 
 export const fitCriteria = [
   'destination',
+  'neighbourhood',
   'rooms',
   'accessibility',
   'rent',
@@ -273,6 +274,7 @@ export const fitCriteria = [
 export type FitCriterion = (typeof fitCriteria)[number];
 export const fitCriterionLabel: Record<FitCriterion, string> = {
   destination: 'Gemeente',
+  neighbourhood: 'Wijk',
   rooms: 'Kamers',
   accessibility: 'Toegankelijkheid',
   rent: 'Huur',

@@ -32,6 +32,7 @@ import { SelectField, TextField } from '../../core/form';
 import { todayIsoDate } from '../case-format';
 import { recordConsent } from './consent-api';
 import { checkDocumentFile, fileErrorOf, uploadDocument } from './documents-api';
+import { categoryExplanation, disclosureSentences } from './consent-disclosure';
 
 type ConsentMethod = (typeof consentMethods)[number];
 
@@ -44,14 +45,6 @@ interface ConsentFormValues {
   witnessName: string;
   signedForm: FileList | null;
 }
-
-/** What the organisation then sees, per category, in one line. */
-const categoryExplanation: Record<ConsentCategory, string> = {
-  identityContact: 'Naam, geboortedatum, telefoon en e-mail, en de adressen van vroeger.',
-  housingProfile: 'Huishouden, woonwensen en wat de woning nodig heeft.',
-  supportNeeds: 'Welke begeleiding, zorg en hulp bij geld de bewoner nodig heeft.',
-  sensitive: 'Diagnoses, verslaving, risico’s en veiligheid, en waarom een uitzondering geldt.',
-};
 
 const kindGroupLabel: Record<OrganisationKind, string> = {
   municipality: 'Gemeenten',
@@ -169,6 +162,9 @@ export function ConsentForm({
   const { errors, isSubmitting } = form.formState;
   const method = useWatch({ control: form.control, name: 'method' });
   const categories = useWatch({ control: form.control, name: 'categories' });
+  const organisationId = useWatch({ control: form.control, name: 'organisationId' });
+  const chosen = organisations?.find((o) => o.id === organisationId);
+  const explanation = chosen ? disclosureSentences(chosen.kind, chosen.name) : categoryExplanation;
   const [failure, setFailure] = useState<string | null>(null);
   // The signed form once uploaded: a second try after a refused consent does not add it twice.
   const uploaded = useRef<{ file: File; documentId: string } | null>(null);
@@ -269,6 +265,9 @@ export function ConsentForm({
       >
         <FieldsetLegend>Wat mag deze organisatie zien?</FieldsetLegend>
         <FormFieldDescription id={`${categoriesId}-omschrijving`}>
+          {chosen
+            ? `Bij elke categorie staat wat ${chosen.name} dan ziet, en wanneer.`
+            : 'Kies eerst een organisatie: dan staat bij elke categorie wat zij ziet, en wanneer.'}{' '}
           Laat u alles leeg, dan legt u vast dat de bewoner niets wil delen met deze organisatie.
         </FormFieldDescription>
         {errors.categories && (
@@ -295,7 +294,7 @@ export function ConsentForm({
                 </FormLabel>
               </Paragraph>
               <FormFieldDescription id={`${optionId}-uitleg`} className="consent-form__explanation">
-                {categoryExplanation[category]}
+                {explanation[category]}
                 {isFree &&
                   ' Dit wordt ook zonder toestemming gedeeld, omdat het niemand bij naam noemt.'}
               </FormFieldDescription>

@@ -13,7 +13,12 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { formatDutchDate, consentCategoryLabel, type Consent } from '@uitstroom/shared';
+import {
+  formatDutchDate,
+  consentCategoryLabel,
+  listInDutch,
+  type Consent,
+} from '@uitstroom/shared';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../core/api';
 import { queryClient } from '../../core/query/query-client';
@@ -21,6 +26,7 @@ import { queryKeys } from '../../core/query/query-keys';
 import { messageOf } from '../case-api';
 import { todayIsoDate } from '../case-format';
 import { ConsentForm } from './ConsentForm';
+import { recordedNotice } from './consent-disclosure';
 import { fetchConsents, fetchRegionOrganisations, withdrawConsent } from './consent-api';
 import { documentUrl } from './documents-api';
 import './consent-panel.css';
@@ -45,12 +51,6 @@ function statusOf(consent: Consent, today: string): ConsentStatus {
 /** `2026-11-25` (a calendar day) or a timestamp → "25 november 2026", its Dutch day. */
 function shortDate(isoDateOrTimestamp: string): string {
   return formatDutchDate(isoDateOrTimestamp);
-}
-
-/** "a", "a en b", "a, b en c" */
-function listInDutch(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} en ${items.at(-1)!}`;
 }
 
 export function describeCategories(consent: Pick<Consent, 'categories'>): string {
@@ -145,7 +145,8 @@ export function ConsentPanel({
       <Paragraph className="consent-panel__intro">
         Per organisatie legt u vast wat de bewoner wil delen. Zonder toestemming ziet een andere
         organisatie alleen het woonprofiel, zonder naam. Wat een organisatie ziet, hangt ook af van
-        haar rol: een woningcorporatie ziet nooit ondersteuning of gevoelige informatie.
+        haar rol: een woningcorporatie ziet nooit ondersteuning of gevoelige informatie, en naam en
+        contact alleen zolang haar aanbod loopt of de bewoner in haar woning woont.
       </Paragraph>
       <div role="status" aria-live="polite" className="consent-panel__notice">
         {notice && (
@@ -188,9 +189,11 @@ export function ConsentPanel({
           onRecorded={(consent) => {
             replace(consent);
             setNotice(
-              consent.categories.length
-                ? `De toestemming is vastgelegd: ${consent.organisation.name} ziet nu ook ${describeCategories(consent)}.`
-                : `De weigering is vastgelegd: de bewoner deelt niets met ${consent.organisation.name}.`,
+              recordedNotice(
+                consent.organisation.name,
+                organisations?.find((o) => o.id === consent.organisation.id)?.kind,
+                consent.categories,
+              ),
             );
             onChanged();
           }}

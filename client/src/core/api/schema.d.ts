@@ -4652,6 +4652,7 @@ export interface paths {
               };
               housingNeeds?: {
                 accessibility?: string;
+                avoidedNeighbourhoods?: string[];
                 groundFloorOrLift?: boolean;
                 maxRent?: number;
                 pets?: string;
@@ -4659,6 +4660,7 @@ export interface paths {
                 usesWheelchair?: boolean;
                 /** Format: date */
                 wishedMoveDate?: string;
+                wishedNeighbourhoods?: string[];
               };
               /** Format: uuid */
               id?: string;
@@ -4749,7 +4751,7 @@ export interface paths {
                 dwellingType?:
                   'studio' | 'apartment' | 'groundFloorHome' | 'house' | 'room' | 'any';
                 municipalities?: string[];
-                neighbourhoods?: string;
+                neighbourhoodNote?: string;
                 ownWords?: string;
               };
             };
@@ -5150,6 +5152,7 @@ export interface paths {
               };
               housingNeeds?: {
                 accessibility?: string;
+                avoidedNeighbourhoods?: string[];
                 groundFloorOrLift?: boolean;
                 maxRent?: number;
                 pets?: string;
@@ -5157,6 +5160,7 @@ export interface paths {
                 usesWheelchair?: boolean;
                 /** Format: date */
                 wishedMoveDate?: string;
+                wishedNeighbourhoods?: string[];
               };
               /** Format: uuid */
               id?: string;
@@ -5247,7 +5251,7 @@ export interface paths {
                 dwellingType?:
                   'studio' | 'apartment' | 'groundFloorHome' | 'house' | 'room' | 'any';
                 municipalities?: string[];
-                neighbourhoods?: string;
+                neighbourhoodNote?: string;
                 ownWords?: string;
               };
             };
@@ -5451,6 +5455,7 @@ export interface paths {
               };
               housingNeeds?: {
                 accessibility?: string;
+                avoidedNeighbourhoods?: string[];
                 groundFloorOrLift?: boolean;
                 maxRent?: number;
                 pets?: string;
@@ -5458,6 +5463,7 @@ export interface paths {
                 usesWheelchair?: boolean;
                 /** Format: date */
                 wishedMoveDate?: string;
+                wishedNeighbourhoods?: string[];
               };
               identity?: {
                 /** Format: date */
@@ -5491,7 +5497,7 @@ export interface paths {
                 dwellingType?:
                   'studio' | 'apartment' | 'groundFloorHome' | 'house' | 'room' | 'any';
                 municipalities?: string[];
-                neighbourhoods?: string;
+                neighbourhoodNote?: string;
                 ownWords?: string;
               };
             };
@@ -5562,6 +5568,7 @@ export interface paths {
               };
               housingNeeds?: {
                 accessibility?: string;
+                avoidedNeighbourhoods?: string[];
                 groundFloorOrLift?: boolean;
                 maxRent?: number;
                 pets?: string;
@@ -5569,6 +5576,7 @@ export interface paths {
                 usesWheelchair?: boolean;
                 /** Format: date */
                 wishedMoveDate?: string;
+                wishedNeighbourhoods?: string[];
               };
               /** Format: uuid */
               id?: string;
@@ -5659,7 +5667,7 @@ export interface paths {
                 dwellingType?:
                   'studio' | 'apartment' | 'groundFloorHome' | 'house' | 'room' | 'any';
                 municipalities?: string[];
-                neighbourhoods?: string;
+                neighbourhoodNote?: string;
                 ownWords?: string;
               };
             };
@@ -7517,7 +7525,13 @@ export interface paths {
                   isFit: boolean;
                   reasons: {
                     /** @enum {string} */
-                    criterion: 'destination' | 'rooms' | 'accessibility' | 'rent' | 'availability';
+                    criterion:
+                      | 'destination'
+                      | 'neighbourhood'
+                      | 'rooms'
+                      | 'accessibility'
+                      | 'rent'
+                      | 'availability';
                     text: string;
                     /** @enum {string} */
                     verdict: 'fits' | 'doesNotFit' | 'unknown';
@@ -7754,6 +7768,7 @@ export interface paths {
                 };
                 housingNeeds?: {
                   accessibility?: string;
+                  avoidedNeighbourhoods?: string[];
                   groundFloorOrLift?: boolean;
                   maxRent?: number;
                   pets?: string;
@@ -7761,6 +7776,7 @@ export interface paths {
                   usesWheelchair?: boolean;
                   /** Format: date */
                   wishedMoveDate?: string;
+                  wishedNeighbourhoods?: string[];
                 };
                 /** Format: uuid */
                 id?: string;
@@ -7842,7 +7858,7 @@ export interface paths {
                   dwellingType?:
                     'studio' | 'apartment' | 'groundFloorHome' | 'house' | 'room' | 'any';
                   municipalities?: string[];
-                  neighbourhoods?: string;
+                  neighbourhoodNote?: string;
                   ownWords?: string;
                 };
               };
@@ -8099,6 +8115,7 @@ export interface paths {
               };
               housingNeeds?: {
                 accessibility?: string;
+                avoidedNeighbourhoods?: string[];
                 groundFloorOrLift?: boolean;
                 maxRent?: number;
                 pets?: string;
@@ -8106,6 +8123,7 @@ export interface paths {
                 usesWheelchair?: boolean;
                 /** Format: date */
                 wishedMoveDate?: string;
+                wishedNeighbourhoods?: string[];
               };
               /** Format: uuid */
               id?: string;
@@ -8196,7 +8214,7 @@ export interface paths {
                 dwellingType?:
                   'studio' | 'apartment' | 'groundFloorHome' | 'house' | 'room' | 'any';
                 municipalities?: string[];
-                neighbourhoods?: string;
+                neighbourhoodNote?: string;
                 ownWords?: string;
               };
             };
@@ -13438,6 +13456,7 @@ export interface paths {
               };
               housingNeeds?: {
                 accessibility?: string;
+                avoidedNeighbourhoods?: string[];
                 groundFloorOrLift?: boolean;
                 maxRent?: number;
                 pets?: string;
@@ -13445,6 +13464,7 @@ export interface paths {
                 usesWheelchair?: boolean;
                 /** Format: date */
                 wishedMoveDate?: string;
+                wishedNeighbourhoods?: string[];
               };
               /** Format: uuid */
               id?: string;
@@ -13535,7 +13555,7 @@ export interface paths {
                 dwellingType?:
                   'studio' | 'apartment' | 'groundFloorHome' | 'house' | 'room' | 'any';
                 municipalities?: string[];
-                neighbourhoods?: string;
+                neighbourhoodNote?: string;
                 ownWords?: string;
               };
             };
@@ -15476,6 +15496,7 @@ export interface paths {
                   };
                   housingNeeds?: {
                     accessibility?: string;
+                    avoidedNeighbourhoods?: string[];
                     groundFloorOrLift?: boolean;
                     maxRent?: number;
                     pets?: string;
@@ -15483,6 +15504,7 @@ export interface paths {
                     usesWheelchair?: boolean;
                     /** Format: date */
                     wishedMoveDate?: string;
+                    wishedNeighbourhoods?: string[];
                   };
                   /** Format: uuid */
                   id: string;
@@ -15505,7 +15527,13 @@ export interface paths {
                   isFit: boolean;
                   reasons: {
                     /** @enum {string} */
-                    criterion: 'destination' | 'rooms' | 'accessibility' | 'rent' | 'availability';
+                    criterion:
+                      | 'destination'
+                      | 'neighbourhood'
+                      | 'rooms'
+                      | 'accessibility'
+                      | 'rent'
+                      | 'availability';
                     text: string;
                     /** @enum {string} */
                     verdict: 'fits' | 'doesNotFit' | 'unknown';
