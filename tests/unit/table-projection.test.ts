@@ -119,6 +119,8 @@ const expectedCaseDecision: Record<keyof CaseDecision, Record<Seat, Mark>> = {
 const caseManagerOnly = row('-', 'R', '-', '-', '-', '-');
 const expectedLetter: Record<keyof LetterFacts, Record<Seat, Mark>> = {
   firstName: caseManagerOnly,
+  addressBlock: caseManagerOnly,
+  objectionProcedure: caseManagerOnly,
   rule: caseManagerOnly,
   destinationName: caseManagerOnly,
   originName: caseManagerOnly,
@@ -207,6 +209,8 @@ const caseDecision: CaseDecision = {
 
 const letter: LetterFacts = {
   firstName: 'Noor',
+  addressBlock: ['Noor de Jong', 'p/a De Schakel', 'Lelystad'],
+  objectionProcedure: 'Bent u het niet eens met dit besluit? Maak binnen zes weken bezwaar.',
   rule: 'A',
   destinationName: 'Utrecht',
   originName: 'Lelystad',

@@ -6,7 +6,6 @@ import { decisionLetterSchema, formatDutchDate, type DecisionLetter } from '@uit
 import { useMe } from '../auth/session';
 import { apiClient, ApiError, request } from '../core/api';
 import { fetchCase, messageOf } from './case-api';
-import { todayIsoDate } from './case-format';
 import './decision-letter.css';
 
 type Loaded =
@@ -136,10 +135,15 @@ export function DecisionLetterPage() {
             <Paragraph className="decision-letter__sender">
               Uitstroomtafel regio {me.region.name}
             </Paragraph>
+            <address className="decision-letter__address" aria-label="Adres van de bewoner">
+              {loaded.letter.addressBlock.map((line, index) => (
+                <span key={index}>{line}</span>
+              ))}
+            </address>
             <dl className="decision-letter__meta">
               <div>
                 <dt>Datum</dt>
-                <dd>{formatDutchDate(todayIsoDate())}</dd>
+                <dd>{formatDutchDate(loaded.letter.date)}</dd>
               </div>
               {loaded.pseudonym && (
                 <div>

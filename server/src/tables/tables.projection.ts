@@ -190,6 +190,8 @@ export const caseDecisionFieldsBySeat = {
  */
 const wholeLetter = [
   'firstName',
+  'addressBlock',
+  'objectionProcedure',
   'rule',
   'destinationName',
   'originName',

@@ -38,7 +38,7 @@ import {
   assertCanOnTable,
 } from './tables.policy';
 import { minutesPdf } from './minutes.pdf';
-import { decisionLetter } from './decision-letter';
+import { decisionLetter, letterAddressBlock, objectionProcedureFor } from './decision-letter';
 import {
   tableFieldsFor,
   toAgendaItemView,
@@ -829,7 +829,7 @@ export async function getDecisionLetter(
     const row = await requireCase(tx, actor, caseId);
     assertCanOnDecisionLetter(actor, 'read', row);
     const [decision] = await tx.query(
-      `SELECT d.id, d.rule, trim(d.destination_code) AS destination, d.motivation, d.decided_at, p.name AS provider
+      `SELECT d.id, d.rule, trim(d.destination_code) AS destination, trim(t.municipality_code) AS table_municipality, d.motivation, d.decided_at, p.name AS provider
          FROM table_decision d JOIN agenda_item a ON a.id = d.agenda_item_id JOIN outflow_table t ON t.id = a.table_id
          LEFT JOIN organisation p ON p.id = d.follow_up_provider_id
         WHERE d.case_id = $1 ORDER BY d.decided_at DESC LIMIT 1`,
@@ -837,12 +837,9 @@ export async function getDecisionLetter(
     );
     if (!decision) throw new AppError('NOT_FOUND', 'Er is nog geen besluit over deze casus.');
     const preconditions = await repository.findPreconditions(tx, [decision.id]);
-    const names = new Map(
-      (await getCurrentRuleSet(tx, row.region_id))?.config.municipalities.map((m) => [
-        m.code,
-        m.name,
-      ]) ?? [],
-    );
+    const municipalities =
+      (await getCurrentRuleSet(tx, row.region_id))?.config.municipalities ?? [];
+    const names = new Map(municipalities.map((m) => [m.code, m.name]));
     await writeAudit(tx, context, {
       action: 'case.letter',
       objectType: 'case',
@@ -856,6 +853,14 @@ export async function getDecisionLetter(
       toLetterFacts(
         {
           firstName: row.sections.identity?.firstName ?? '',
+          addressBlock: letterAddressBlock(row.sections, (code) => names.get(code) ?? code),
+          objectionProcedure: objectionProcedureFor(
+            // The municipality that decides on an objection: the destination, or for a referral
+            // out of the region the municipality the table sits for.
+            municipalities.find(
+              (m) => m.code === (decision.destination ?? decision.table_municipality),
+            ),
+          ),
           rule: decision.rule,
           destinationName: decision.destination
             ? (names.get(decision.destination) ?? decision.destination)

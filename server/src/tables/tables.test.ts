@@ -4,6 +4,7 @@ import {
   amsterdamDate,
   allocateByDistribution as chooseByDistribution,
   agendaPublishBy,
+  defaultObjectionProcedure,
   dutchToday,
   dutchWallClockToMoment,
   formatDutchDate,
@@ -433,7 +434,11 @@ describe('minutes and the decision letter', () => {
         `^Op ${formatDutchDate(dutchToday())} heeft de Uitstroomtafel over uw woning besloten\\.`,
       ),
     );
-    expect(letter.body.paragraphs.join(' ')).toContain('bezwaar');
+    // Dated on the decision's day, addressed to the resident, and the objection goes to the
+    // destination municipality by name (the rule set has no text of its own for it: the default).
+    expect(letter.body.date).toBe(dutchToday());
+    expect(letter.body.addressBlock[0]).toBe('Noor de Jong');
+    expect(letter.body.paragraphs).toContain(defaultObjectionProcedure('Lelystad'));
     expect((await chair.get(`/api/cases/${view.id}/decision-letter`)).status).toBe(403);
   });
 });

@@ -62,8 +62,24 @@ export const ruleSetMunicipalitySchema = z.strictObject({
   population: wholeNumber(1, 100_000_000, 'Het inwoneraantal is een positief geheel getal.'),
   /** The CBS reference year of the population figure (CBS publishes per 1 January). */
   populationYear: wholeNumber(1900, 2200, 'Het peiljaar is een jaartal van 1900 tot en met 2200.'),
+  /**
+   * How to object to a decision that names this municipality as the destination, in the resident's
+   * letter (plain Dutch). Without it the letter says the general procedure (`defaultObjectionProcedure`).
+   */
+  objectionProcedure: safeText({ error: 'De bezwaarprocedure is tekst.' })
+    .trim()
+    .min(20, {
+      error: 'Beschrijf de bezwaarprocedure in minstens 20 tekens, of laat het veld leeg.',
+    })
+    .max(1000, { error: 'De bezwaarprocedure heeft hoogstens 1.000 tekens.' })
+    .optional(),
 });
 export type RuleSetMunicipality = z.infer<typeof ruleSetMunicipalitySchema>;
+
+/** The objection procedure a letter gives when the municipality set none of its own (Awb: six weeks). */
+export function defaultObjectionProcedure(municipalityName: string): string {
+  return `Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken bezwaar maken bij de gemeente ${municipalityName}. Schrijf in een brief aan het college van burgemeester en wethouders van ${municipalityName} uw naam, de datum van dit besluit en waarom u het er niet mee eens bent. Uw casemanager helpt u daarbij.`;
+}
 
 /**
  * Young adults leaving extended youth care: from the `from`th birthday until the `until`th

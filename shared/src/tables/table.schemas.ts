@@ -255,6 +255,10 @@ export const tableListQuerySchema = z.strictObject({
 });
 
 export const decisionLetterSchema = z.object({
+  /** The resident's name and address as the envelope's window shows them. */
+  addressBlock: z.array(safeText()),
+  /** The letter is dated on the decision's Dutch date, not the day it is printed. */
+  date: isoDate,
   title: safeText(),
   paragraphs: z.array(safeText()),
 });

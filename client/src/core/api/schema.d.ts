@@ -6785,6 +6785,9 @@ export interface paths {
           };
           content: {
             'application/json': {
+              addressBlock: string[];
+              /** Format: date */
+              date: string;
               paragraphs: string[];
               title: string;
             };
@@ -18901,6 +18904,7 @@ export interface paths {
                 municipalities: {
                   code: string;
                   name: string;
+                  objectionProcedure?: string;
                   population: number;
                   populationYear: number;
                 }[];
@@ -19081,6 +19085,7 @@ export interface paths {
               municipalities: {
                 code: string;
                 name: string;
+                objectionProcedure?: string;
                 population: number;
                 populationYear: number;
               }[];
@@ -19120,6 +19125,7 @@ export interface paths {
                 municipalities: {
                   code: string;
                   name: string;
+                  objectionProcedure?: string;
                   population: number;
                   populationYear: number;
                 }[];
@@ -19499,6 +19505,7 @@ export interface paths {
                 municipalities: {
                   code: string;
                   name: string;
+                  objectionProcedure?: string;
                   population: number;
                   populationYear: number;
                 }[];
