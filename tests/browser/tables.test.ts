@@ -296,6 +296,17 @@ describe('a whole table in the browser', () => {
     expect(await form.getByLabel('Regel of uitzondering').inputValue()).toBe('herkomst');
     expect(await form.getByLabel('Bestemming').inputValue()).toBe('GM0995');
     await form.getByText('Niet verplicht: de tafel volgt het voorstel.').waitFor();
+    // The chair is told where the motivation goes.
+    await form
+      .getByText('De motivering komt woordelijk in de brief aan de bewoner', { exact: false })
+      .waitFor();
+    // The intake's support needs start the preconditions, one per life domain, to edit or remove.
+    const needOf = (n: number) =>
+      form.getByRole('group', { name: `Randvoorwaarde ${n}` }).getByLabel('Wat moet geregeld zijn');
+    expect(await needOf(1).inputValue()).toBe('Bewindvoering loopt.');
+    expect(await needOf(2).inputValue()).toBe('Ambulante begeleiding 4 uur per week.');
+    await form.getByRole('button', { name: 'Randvoorwaarde 2 verwijderen' }).click();
+    await form.getByRole('button', { name: 'Randvoorwaarde 1 verwijderen' }).click();
 
     // Departing from the proposal without a motivation: refused at the field, summary first.
     await form.getByLabel('Bestemming').selectOption({ label: 'Zeewolde' });

@@ -40,6 +40,7 @@ import {
   initialDecisionValues,
   isByDistribution,
   isMotivationRequired,
+  preconditionsFromSupportNeeds,
   seatsAtTable,
   toDecisionBody,
   type Attendee,
@@ -99,6 +100,7 @@ export function DecisionForm({
     proposal: item.case.proposal ?? null,
     isDestinationProvisional: item.isDestinationProvisional,
     attendees,
+    supportNeeds: item.case.supportNeeds,
   };
   const contextRef = useRef(context);
   contextRef.current = context;
@@ -183,11 +185,13 @@ export function DecisionForm({
   );
 
   const motivationRequired = isMotivationRequired(values, context);
-  const motivationNote = !motivationRequired
-    ? 'Niet verplicht: de tafel volgt het voorstel.'
-    : departsFromProposal(values, context)
-      ? 'Verplicht: de tafel wijkt af van het voorstel. Minstens 10 tekens.'
-      : 'Verplicht: bij uitzondering A, B en D motiveert de tafel altijd. Minstens 10 tekens.';
+  const motivationNote = `${
+    !motivationRequired
+      ? 'Niet verplicht: de tafel volgt het voorstel.'
+      : departsFromProposal(values, context)
+        ? 'Verplicht: de tafel wijkt af van het voorstel. Minstens 10 tekens.'
+        : 'Verplicht: bij uitzondering A, B en D motiveert de tafel altijd. Minstens 10 tekens.'
+  } ${values.rule === 'A' ? 'De motivering bij A blijft buiten de brief aan de bewoner (veiligheid).' : 'De motivering komt woordelijk in de brief aan de bewoner: schrijf haar in eenvoudige taal.'}`;
   const distribution = isByDistribution(values, context);
 
   return (
@@ -388,6 +392,8 @@ export function DecisionForm({
           <FormFieldDescription>
             Wat geregeld moet zijn voor of bij de verhuizing, per leefgebied, met wie het regelt en
             wanneer.
+            {preconditionsFromSupportNeeds(context.supportNeeds).length > 0 &&
+              ' Overgenomen uit de ondersteuningsbehoefte van de intake: pas ze aan, vul aan wie het regelt en wanneer, of verwijder wat niet nodig is.'}
           </FormFieldDescription>
           {(errors.preconditions?.message ?? errors.preconditions?.root?.message) && (
             <FormFieldErrorMessage id={`${id('preconditions')}-fout`}>

@@ -5,6 +5,8 @@ import {
   decisionIssues,
   isDecisionByDistribution,
   isDecisionMotivationRequired,
+  lifeDomains,
+  maxPreconditionDescriptionLength,
   type DecisionRuleFacts,
   seatsByOrganisationKind,
   type DecisionInput,
@@ -66,6 +68,26 @@ export interface DecisionContext {
   /** The server marks a destination by distribution as provisional: the ledger decides at the decision. */
   isDestinationProvisional: boolean;
   attendees: readonly Attendee[];
+  /** The intake's support needs per life domain, where the chair's projection of the case has them. */
+  supportNeeds?: Partial<Record<LifeDomain, string>>;
+}
+
+/**
+ * The preconditions the form starts with: one per life domain for which the intake recorded a
+ * support need, its text as the description (the chair edits, completes or removes them; who
+ * arranges it and by when are the table's to fill in).
+ */
+export function preconditionsFromSupportNeeds(
+  supportNeeds: DecisionContext['supportNeeds'],
+): PreconditionValue[] {
+  return lifeDomains
+    .map((lifeDomain) => ({ lifeDomain, need: supportNeeds?.[lifeDomain]?.trim() ?? '' }))
+    .filter(({ need }) => need !== '')
+    .map(({ lifeDomain, need }) => ({
+      ...emptyPrecondition,
+      lifeDomain,
+      description: need.slice(0, maxPreconditionDescriptionLength),
+    }));
 }
 
 export const emptyPrecondition: PreconditionValue = {
@@ -102,7 +124,7 @@ export function initialDecisionValues(
       position: '',
       reason: '',
     })),
-    preconditions: [],
+    preconditions: preconditionsFromSupportNeeds(context.supportNeeds),
     followUpProviderId: '',
     isDisputed: false,
     referralSummary: '',

@@ -100,9 +100,12 @@ export const voteSchema = z
     error: 'Een bezwaar heeft een reden van minstens 10 tekens.',
   });
 
+export const maxPreconditionDescriptionLength = 500;
 export const preconditionInputSchema = z.strictObject({
   lifeDomain: z.enum(lifeDomains, { error: 'Kies het leefgebied.' }),
-  description: text(500).min(3, { error: 'Beschrijf de randvoorwaarde.' }),
+  description: text(maxPreconditionDescriptionLength).min(3, {
+    error: 'Beschrijf de randvoorwaarde.',
+  }),
   ownerOrganisationId: z.uuid({ error: 'Kies wie dit regelt.' }),
   dueDate: isoDate,
 });
