@@ -173,7 +173,7 @@ describe('follow-up support in the browser', () => {
     await panel.getByText(signalDescription).waitFor();
     const close = panel.getByRole('form', { name: 'Casus afsluiten' });
     await close.getByRole('button', { name: 'Casus afsluiten' }).click();
-    await close.getByText(/verplicht|Geen geldige keuze/).waitFor();
+    await close.getByText('Kies de uitkomst waarmee de nazorg wordt afgesloten.').waitFor();
     await close.getByLabel('Uitkomst').selectOption({ label: 'Zelfstandig wonen' });
     const closed = posted(page, '/support/close');
     await close.getByRole('button', { name: 'Casus afsluiten' }).click();

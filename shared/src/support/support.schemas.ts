@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { isoDate, safeText } from '../primitives';
 import '../validation';
-import { caseOutcomeSchema, caseVersionSchema, lifeDomains } from '../cases/case.schemas';
+import {
+  caseOutcomeSchema,
+  caseOutcomes,
+  caseVersionSchema,
+  lifeDomains,
+} from '../cases/case.schemas';
 
 /**
  * Follow-up support after the move (nazorg, domain.md §4): the provider's log, signals, the
@@ -162,7 +167,8 @@ export const checkParamsSchema = z.strictObject({
 
 export const closeSupportSchema = z.strictObject({
   version: caseVersionSchema,
-  outcome: caseOutcomeSchema,
+  // An empty choice says what to choose, not "Geen geldige keuze." (issue 27.1).
+  outcome: z.enum(caseOutcomes, { error: 'Kies de uitkomst waarmee de nazorg wordt afgesloten.' }),
   closedOn: isoDate,
 });
 export type CloseSupport = z.infer<typeof closeSupportSchema>;
