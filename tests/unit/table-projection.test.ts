@@ -322,6 +322,17 @@ describe('the table projection: every seat × every field', () => {
     },
   );
 
+  it('the chair who recorded the decision reads its own motivation and referral back without consent; the votes’ reasons stay behind the gate', () => {
+    const own = toDecisionView(decision, 'chair', withoutExceptions, { isAuthor: true });
+    expect(own.motivation).toBe(decision.motivation);
+    expect(own.referralSummary).toBe(decision.referralSummary);
+    expect(own.votes[0]).not.toHaveProperty('reason');
+    // A seat whose table never names the motivation does not get it by being the author.
+    expect(
+      toDecisionView(decision, 'corporation', withoutExceptions, { isAuthor: true }),
+    ).not.toHaveProperty('motivation');
+  });
+
   it('a case out of the reader’s reach (no projection at all) gives no free text', () => {
     expect(toAgendaItemView(item, 'chair', undefined)).not.toHaveProperty('note');
     expect(toDecisionView(decision, 'chair', undefined)).not.toHaveProperty('motivation');

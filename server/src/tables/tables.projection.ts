@@ -253,15 +253,20 @@ export function toAgendaItemView(
   return pickFields(full, fields) as AgendaItem;
 }
 
-/** Picks the seat's fields of a decision at the table, and of each vote in it. */
+/**
+ * Picks the seat's fields of a decision at the table, and of each vote in it. The one who recorded
+ * the decision reads its own motivation and referral back (issue 27.4): it wrote them, whatever the
+ * resident's consent lets its organisation read of the case; the votes' reasons stay behind that gate.
+ */
 export function toDecisionView(
   full: TableDecisionView,
   seat: Seat,
   caseFields: readonly string[] | undefined,
+  reader: { isAuthor: boolean } = { isAuthor: false },
 ): TableDecisionView {
   const freeText = readsFreeText(seat, caseFields);
   const fields = (decisionFieldsBySeat[seat] as readonly (keyof TableDecisionView)[]).filter(
-    (f) => freeText || (f !== 'motivation' && f !== 'referralSummary'),
+    (f) => freeText || reader.isAuthor || (f !== 'motivation' && f !== 'referralSummary'),
   );
   const voteFields = (voteFieldsBySeat[seat] as readonly (keyof Vote)[]).filter(
     (f) => freeText || f !== 'reason',

@@ -330,6 +330,7 @@ export interface DecisionRow {
   votes: { organisationId: string; seat: Seat; position: 'agree' | 'object'; reason?: string }[];
   referral_summary: string | null;
   decided_at: Date;
+  decided_by: string;
   decided_by_name: string;
 }
 
@@ -341,7 +342,7 @@ export async function findDecisions(
   return db.query(
     `SELECT d.id, d.agenda_item_id, d.case_id, d.rule, trim(d.destination_code) AS destination_code, trim(d.proposed_destination_code) AS proposed_destination_code,
             d.departs_from_proposal, d.motivation, d.rule_set_version, d.allocation_id, d.follow_up_provider_id, p.name AS follow_up_provider_name,
-            d.present, d.votes, d.is_disputed, d.referral_summary, d.decided_at, u.display_name AS decided_by_name
+            d.present, d.votes, d.is_disputed, d.referral_summary, d.decided_at, d.decided_by, u.display_name AS decided_by_name
        FROM table_decision d JOIN app_user u ON u.id = d.decided_by LEFT JOIN organisation p ON p.id = d.follow_up_provider_id
       WHERE d.agenda_item_id = ANY($1::uuid[])`,
     [itemIds],

@@ -279,6 +279,7 @@ async function viewTable(
             ),
             actor.seat,
             projected?.fields,
+            { isAuthor: decision.decided_by === actor.userId },
           )
         : null,
       note: item.note,

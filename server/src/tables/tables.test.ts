@@ -702,10 +702,12 @@ describe("the minutes page: each seat's copy shows only what its projection allo
       expect(copy.agenda![1]!.status).toBe('deferred');
     }
     expect(owner.agenda![1]!.note).toBe('Niet behandeld aan tafel; terug naar uitstroomgereed.');
-    // The motivation: the owning case manager and the consented origin municipality; not the chair without consent, never a corporation.
+    // The motivation: the owning case manager and the consented origin municipality; the chair who
+    // wrote it reads it back (issue 27.4), though its organisation has no consent; never a corporation.
     expect(owner.agenda![0]!.decision!.motivation).toBe(motivation);
     expect(lelystad.agenda![0]!.decision!.motivation).toBe(motivation);
-    expect(chairs.agenda![0]!.decision).not.toHaveProperty('motivation');
+    expect(chairs.agenda![0]!.decision!.motivation).toBe(motivation);
+    expect(chairs.agenda![0]!.decision!.votes.some((v) => v.reason)).toBe(false);
     expect(centrada.agenda![0]!.decision).not.toHaveProperty('motivation');
     // Names: the owner always; the chair with consent; the corporation never.
     expect(owner.agenda![0]!.case).toHaveProperty('identity');
