@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { useForm, useWatch } from 'react-hook-form';
 import {
@@ -66,7 +67,13 @@ import { OfferThisDwelling } from '../placements/OfferThisDwelling';
 import { SupportPanel } from '../support/SupportPanel';
 import { useLiveCase } from '../live/use-live';
 import { describeLiveChange, PresenceNote } from '../live/PresenceNote';
-import { invalidateCase, invalidateCaseParts, setCaseView, useCaseQuery } from './case-queries';
+import {
+  invalidateCase,
+  invalidateCaseParts,
+  setCaseView,
+  useCaseQuery,
+  useCaseWrite,
+} from './case-queries';
 import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
 import './cases.css';
@@ -570,17 +577,18 @@ function Handover({
   view: ProjectedCase;
   onDone(view: ProjectedCase, to: Colleague): void;
 }) {
-  const [colleagues, setColleagues] = useState<Colleague[] | null>(null);
   const [choice, setChoice] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  useEffect(() => {
-    fetchColleagues()
-      .then(setColleagues)
-      .catch((error: unknown) =>
-        setFailure(messageOf(error, 'De collega’s konden niet worden geladen.')),
-      );
-  }, []);
+  const [writeFailure, setFailure] = useState<string | null>(null);
+  const handOver = useCaseWrite((to: Colleague) =>
+    handOverCase(view.id!, view.version!, to.userId),
+  );
+  const colleaguesQuery = useQuery({ queryKey: queryKeys.colleagues, queryFn: fetchColleagues });
+  const colleagues = colleaguesQuery.data ?? null;
+  const failure =
+    writeFailure ??
+    (colleaguesQuery.isError
+      ? messageOf(colleaguesQuery.error, 'De collega’s konden niet worden geladen.')
+      : null);
   const others = (colleagues ?? []).filter(
     (c) => c.userId !== view.owner?.userId && c.seat === 'casemanager',
   );
@@ -590,15 +598,12 @@ function Handover({
       setFailure('Kies een collega.');
       return;
     }
-    setIsBusy(true);
     setFailure(null);
     try {
-      onDone(await handOverCase(view.id!, view.version!, to.userId), to);
+      onDone(await handOver.mutateAsync(to), to);
       setChoice('');
     } catch (error) {
       setFailure(messageOf(error));
-    } finally {
-      setIsBusy(false);
     }
   };
   if (!colleagues && !failure) return null;
@@ -633,7 +638,7 @@ function Handover({
               </SelectOption>
             ))}
           </SelectField>
-          <Button type="submit" appearance="secondary-action-button" disabled={isBusy}>
+          <Button type="submit" appearance="secondary-action-button" disabled={handOver.isPending}>
             Overdragen
           </Button>
         </form>
@@ -656,6 +661,9 @@ function Transitions({
   const [isBusy, setIsBusy] = useState(false);
   const [issues, setIssues] = useState<{ path: string; message: string }[]>([]);
   const [isWithdrawOpen, setIsWithdrawOpen] = useState(false);
+  const transition = useCaseWrite(() =>
+    transitionCase(view.id!, { transition: 'markReady', version: view.version! }),
+  );
   const canMarkReady = allowed.includes('markReady');
   const canWithdraw = allowed.includes('withdraw');
   if (!canMarkReady && !canWithdraw) return null;
@@ -668,7 +676,7 @@ function Transitions({
     setIssues([]);
     try {
       onChange(
-        await transitionCase(view.id!, { transition: 'markReady', version: view.version! }),
+        await transition.mutateAsync(undefined),
         'De bewoner is uitstroomgereed. De wachttijd loopt vanaf vandaag.',
       );
     } catch (error) {

@@ -16,6 +16,7 @@ import {
 } from '@utrecht/component-library-react';
 import { SelectField } from '../core/form';
 import { asVersionConflict, messageOf, updateCase, type ProjectedCase } from './case-api';
+import { useCaseWrite } from './case-queries';
 import { CheckboxField, ChoiceGroup, TextareaField } from '../core/fields';
 import { describeSection } from './case-format';
 import { checkExceptions, toExceptionValues, type ExceptionValues } from './exceptions-form';
@@ -61,12 +62,15 @@ export function ExceptionsEditor({
     else baseVersion.current = view.version;
   }, [view]);
 
+  const saveChanges = useCaseWrite((changes: Pick<ProjectedCase, 'exceptions' | 'excluded'>) =>
+    updateCase(view.id!, baseVersion.current, changes),
+  );
   const save = form.handleSubmit(async (values) => {
     setFailure(null);
     const checked = checkExceptions(values, view, region.municipalities, referenceDate);
     if (!checked.value) return;
     try {
-      const saved = await updateCase(view.id!, baseVersion.current, {
+      const saved = await saveChanges.mutateAsync({
         exceptions: checked.value.exceptions,
         excluded: checked.value.excluded,
       });

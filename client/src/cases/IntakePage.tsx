@@ -36,6 +36,7 @@ import {
   transitionCase,
   type ProjectedCase,
 } from './case-api';
+import { useCaseWrite } from './case-queries';
 import { fieldId } from '../core/fields';
 import { caseTitle, describeSection, formatTime, sectionTitle } from './case-format';
 import {
@@ -508,6 +509,9 @@ function ReviewStep({
   const [failure, setFailure] = useState<string | null>(null);
   const [issues, setIssues] = useState<{ path: string; message: string }[]>([]);
   const [isBusy, setIsBusy] = useState(false);
+  const ready = useCaseWrite((version: number) =>
+    transitionCase(view!.id!, { transition: 'markReady', version }),
+  );
   if (!view?.id) {
     return (
       <Paragraph>
@@ -534,9 +538,7 @@ function ReviewStep({
       }
       // The version after the last save: saveNow has just brought the view up to date.
       const latest = await fetchCase(view.id!);
-      onReady(
-        await transitionCase(view.id!, { transition: 'markReady', version: latest.version! }),
-      );
+      onReady(await ready.mutateAsync(latest.version!));
     } catch (error) {
       const conflict = asVersionConflict(error);
       setFailure(

@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import { caseOutcomeLabel, caseTransitionRequestSchema, transitions } from '@uitstroom/shared';
 import { messageOf, transitionCase, type ProjectedCase } from './case-api';
+import { useCaseWrite } from './case-queries';
 import { ChoiceGroup, TextareaField } from '../core/fields';
 
 // The withdraw branch of the shared request, without the version (the page adds the one it read).
@@ -28,6 +29,14 @@ export function WithdrawDialog({
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const withdraw = useCaseWrite((values: WithdrawValues) =>
+    transitionCase(view.id!, {
+      transition: 'withdraw',
+      version: view.version!,
+      outcome: values.outcome as 'withdrawn' | 'droppedOut',
+      reason: values.reason,
+    }),
+  );
   const [resolver] = useState(
     () => zodResolver(withdrawSchema) as unknown as Resolver<WithdrawValues>,
   );
@@ -49,14 +58,7 @@ export function WithdrawDialog({
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
-      onDone(
-        await transitionCase(view.id!, {
-          transition: 'withdraw',
-          version: view.version!,
-          outcome: values.outcome as 'withdrawn' | 'droppedOut',
-          reason: values.reason,
-        }),
-      );
+      onDone(await withdraw.mutateAsync(values));
     } catch (error) {
       setFailure(messageOf(error));
     }

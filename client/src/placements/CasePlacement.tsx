@@ -39,7 +39,6 @@ import {
 } from '@uitstroom/shared';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../core/api';
-import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
 import { SelectField, TextField } from '../core/form';
 import { ChoiceGroup, TextareaField } from '../core/fields';
@@ -53,6 +52,7 @@ import {
   fetchPlacement,
   recordMoveIn,
   refusePlacement,
+  usePlacementStep,
   withdrawOffer,
 } from './placement-api';
 import { NeighbourhoodLoadNote } from './NeighbourhoodLoadNote';
@@ -95,10 +95,8 @@ export function CasePlacement({
   const { current, history, moveIn, can } = placement;
   if (!current && history.length === 0 && !moveIn) return null;
 
-  const done = (next: PlacementView, notice: string) => {
-    queryClient.setQueryData(queryKeys.casePlacement(caseId), next);
-    onCaseChanged(notice);
-  };
+  // The step's answer is in the cache already (usePlacementStep); the case page reads the case.
+  const done = (_next: PlacementView, notice: string) => onCaseChanged(notice);
 
   return (
     <section className="case-card placement" aria-labelledby="woningaanbod-kop">
@@ -286,10 +284,11 @@ function AnswerForm({ caseId, placement, offer, onDone }: StepProps) {
   });
   const { failure, report, setFailure } = useStepFailure(form.setError, ['answer', 'reason']);
   const isDecline = form.watch('answer') === 'declined';
+  const answer = usePlacementStep(caseId, answerOffer);
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
-      const next = await answerOffer(caseId, {
+      const next = await answer.mutateAsync({
         ...values,
         reason: values.answer === 'declined' ? values.reason : undefined,
       });
@@ -360,11 +359,12 @@ function ConfirmForm({ caseId, placement, offer, onDone }: StepProps) {
     'supportArranged',
     'supportIntensity',
   ]);
+  const confirm = usePlacementStep(caseId, confirmPlacement);
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
       onDone(
-        await confirmPlacement(caseId, values),
+        await confirm.mutateAsync(values),
         'De plaatsing is bevestigd. De verhuizing kan worden vastgelegd.',
       );
     } catch (error) {
@@ -414,6 +414,8 @@ function ConfirmForm({ caseId, placement, offer, onDone }: StepProps) {
 /** Withdrawing (the corporation) and refusing (the municipality): a reason, in a dialog. */
 function ReasonSteps({ caseId, placement, offer, onDone }: StepProps) {
   const [open, setOpen] = useState<'withdraw' | 'refuse' | null>(null);
+  const withdraw = usePlacementStep(caseId, withdrawOffer);
+  const refuse = usePlacementStep(caseId, refusePlacement);
   return (
     <>
       <ButtonGroup className="placement-reason-buttons">
@@ -458,8 +460,8 @@ function ReasonSteps({ caseId, placement, offer, onDone }: StepProps) {
             };
             const next =
               open === 'withdraw'
-                ? await withdrawOffer(caseId, body)
-                : await refusePlacement(caseId, body);
+                ? await withdraw.mutateAsync(body)
+                : await refuse.mutateAsync(body);
             setOpen(null);
             onDone(
               next,
@@ -590,11 +592,12 @@ function MoveInForm({ caseId, placement, offer, onDone }: StepProps) {
   });
   const { errors } = form.formState;
   const { failure, report, setFailure } = useStepFailure(form.setError, moveInFields);
+  const moveIn = usePlacementStep(caseId, recordMoveIn);
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
       onDone(
-        await recordMoveIn(caseId, values),
+        await moveIn.mutateAsync(values),
         'De verhuizing is vastgelegd. De nazorgaanbieder kan de nazorg starten.',
       );
     } catch (error) {

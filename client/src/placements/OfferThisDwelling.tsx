@@ -3,7 +3,7 @@ import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import type { Dwelling, PlacementView } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
 import { messageOf } from '../cases/case-api';
-import { makeOffer } from './placement-api';
+import { makeOffer, usePlacementStep } from './placement-api';
 import { NeighbourhoodLoadNote, useNeighbourhoodLoad } from './NeighbourhoodLoadNote';
 
 /**
@@ -37,16 +37,13 @@ export function OfferThisDwelling({
 }) {
   const load = useNeighbourhoodLoad(dwelling.municipalityCode, dwelling.neighbourhood);
   const [failure, setFailure] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const write = usePlacementStep(caseId, makeOffer);
   const offer = async () => {
-    setIsBusy(true);
     setFailure(null);
     try {
-      onOffered(await makeOffer(caseId, { caseVersion, dwellingId: dwelling.id }));
+      onOffered(await write.mutateAsync({ caseVersion, dwellingId: dwelling.id }));
     } catch (error) {
       setFailure(offerRefusal(error));
-    } finally {
-      setIsBusy(false);
     }
   };
   return (
@@ -60,7 +57,7 @@ export function OfferThisDwelling({
       <Button
         type="button"
         appearance="primary-action-button"
-        disabled={isBusy}
+        disabled={write.isPending}
         onClick={() => void offer()}
       >
         Deze woning aanbieden

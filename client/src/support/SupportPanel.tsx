@@ -30,7 +30,6 @@ import {
 import { useMe } from '../auth/session';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../core/api';
-import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
 import { messageOf } from '../cases/case-api';
 import { formatDutchTimestamp } from '../cases/case-format';
@@ -39,6 +38,7 @@ import {
   agreeRelapsePlan,
   fetchSupport,
   type ProjectedSupport,
+  useSupportWrite,
 } from './support-api';
 import {
   CheckForm,
@@ -77,8 +77,6 @@ export function SupportPanel({
     queryFn: ({ signal }) => fetchSupport(caseId, signal),
   });
   const support = supportQuery.data ?? null;
-  const setSupport = (next: ProjectedSupport) =>
-    queryClient.setQueryData(queryKeys.caseSupport(caseId), next);
   const error = supportQuery.error;
   // A seat without follow-up support in its work (corporation, chair) sees no panel at all.
   const isHidden = error instanceof ApiError && (error.status === 403 || error.status === 404);
@@ -111,12 +109,9 @@ export function SupportPanel({
       </section>
     );
 
-  const saved = (next: ProjectedSupport, message: string) => {
-    setSupport(next);
-    setNotice(message);
-  };
-  const movedCase = (next: ProjectedSupport, message: string) => {
-    setSupport(next);
+  // Each write has set the new support log in the cache already (useSupportWrite).
+  const saved = (_next: ProjectedSupport, message: string) => setNotice(message);
+  const movedCase = (_next: ProjectedSupport, message: string) => {
     setNotice(null);
     onCaseChanged(message);
   };
@@ -306,6 +301,7 @@ function Intensity({ support, caseId, canWrite, onSaved }: PartProps) {
 }
 
 function Goals({ support, caseId, canWrite, onSaved }: PartProps) {
+  const write = useSupportWrite(caseId);
   const fold = useFold();
   const [failure, setFailure] = useState<string | null>(null);
   const goals = support.goals ?? [];
@@ -313,7 +309,9 @@ function Goals({ support, caseId, canWrite, onSaved }: PartProps) {
     setFailure(null);
     try {
       onSaved(
-        await addSupportEntry(caseId, { type: 'goalProgress', goalId, progress }),
+        await write.mutateAsync(() =>
+          addSupportEntry(caseId, { type: 'goalProgress', goalId, progress }),
+        ),
         `De voortgang is bijgewerkt: ${goalProgressLabel[progress].toLowerCase()}.`,
       );
     } catch (error) {
@@ -511,6 +509,7 @@ function Signals({ support, caseId, canWrite, onSaved }: PartProps) {
 }
 
 function Plan({ support, caseId, canWrite, canAgree, onSaved }: PartProps & { canAgree: boolean }) {
+  const write = useSupportWrite(caseId);
   const me = useMe();
   const fold = useFold();
   const [failure, setFailure] = useState<string | null>(null);
@@ -528,7 +527,7 @@ function Plan({ support, caseId, canWrite, canAgree, onSaved }: PartProps & { ca
     setFailure(null);
     try {
       onSaved(
-        await agreeRelapsePlan(caseId, plan.version),
+        await write.mutateAsync(() => agreeRelapsePlan(caseId, plan.version)),
         `U hebt ingestemd met versie ${plan.version} van het plan.`,
       );
     } catch (error) {

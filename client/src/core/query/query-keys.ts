@@ -3,6 +3,7 @@
  * live event about a case invalidates the case and everything read of it in one call.
  */
 export const queryKeys = {
+  cases: ['cases'] as const,
   caseList: (query: string) => ['cases', query] as const,
   case: (caseId: string) => ['case', caseId] as const,
   caseDecision: (caseId: string) => ['case', caseId, 'decision'] as const,
