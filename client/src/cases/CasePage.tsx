@@ -399,10 +399,6 @@ function CaseView({ view, onChange, notice, setNotice, liveNote }: CaseViewProps
           caseId={view.id}
           ownOrganisationId={view.owner!.organisationId}
           canRecord={view.state !== 'closed'}
-          onChanged={refresh}
-          onDocumentAdded={() =>
-            void queryClient.invalidateQueries({ queryKey: queryKeys.caseDocuments(view.id!) })
-          }
         />
       )}
       {view.id && (

@@ -41,6 +41,7 @@ import {
   createContingent,
   fetchContingents,
   updateContingent,
+  useContingentWrite,
 } from './dwelling-api';
 import '../cases/cases.css';
 import './dwellings.css';
@@ -85,17 +86,10 @@ export function ContingentsPage() {
   const failure = contingentsQuery.isError
     ? messageOf(contingentsQuery.error, 'De contingenten konden niet worden geladen.')
     : null;
-  const setList = (update: (current: ContingentList | undefined) => ContingentList | undefined) =>
-    queryClient.setQueryData(queryKeys.contingents(year), update);
   const [notice, setNotice] = useState<string | null>(null);
   const [page, setPage] = useState(1);
 
   const canEdit = list?.canEdit ?? 'none';
-  const replace = (saved: Contingent) =>
-    setList(
-      (current) =>
-        current && { ...current, items: current.items.map((c) => (c.id === saved.id ? saved : c)) },
-    );
   const totals = (list?.items ?? []).reduce(
     (sum, c) => ({
       promised: sum.promised + (c.promised ?? 0),
@@ -205,7 +199,6 @@ export function ContingentsPage() {
                   region={region}
                   canEdit={canEdit !== 'none'}
                   onSaved={(saved) => {
-                    replace(saved);
                     setNotice(
                       `Het contingent van ${saved.organisationName} voor ${region.nameOf(saved.municipalityCode)} is opgeslagen.`,
                     );
@@ -252,7 +245,6 @@ export function ContingentsPage() {
             setNotice(
               `Het contingent van ${added.organisationName} voor ${region.nameOf(added.municipalityCode)} is vastgelegd.`,
             );
-            void queryClient.invalidateQueries({ queryKey: queryKeys.contingents(year) });
           }}
         />
       )}
@@ -271,6 +263,7 @@ function ContingentRow({
   canEdit: boolean;
   onSaved(saved: Contingent): void;
 }) {
+  const write = useContingentWrite(c.year);
   const [isEditing, setIsEditing] = useState(false);
   const [value, setValue] = useState(c.promised === null ? '' : String(c.promised));
   const [error, setError] = useState<string | null>(null);
@@ -283,7 +276,7 @@ function ContingentRow({
       return;
     }
     try {
-      onSaved(await updateContingent(c.id, c.version, parsed.data));
+      onSaved(await write.mutateAsync(() => updateContingent(c.id, c.version, parsed.data)));
       setIsEditing(false);
       setError(null);
     } catch (caught) {
@@ -371,6 +364,7 @@ function AddContingent({
   canEdit: 'own' | 'region';
   onAdded(added: Contingent): void;
 }) {
+  const write = useContingentWrite(year);
   const [corporations, setCorporations] = useState<RegionOrganisation[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [resolver] = useState<Resolver<AddValues>>(() => (values: AddValues) => {
@@ -416,12 +410,14 @@ function AddContingent({
     try {
       const promised = promisedOf(values.promised) as number | null;
       onAdded(
-        await createContingent({
-          ...(values.organisationId ? { organisationId: values.organisationId } : {}),
-          municipalityCode: values.municipalityCode,
-          year,
-          promised,
-        }),
+        await write.mutateAsync(() =>
+          createContingent({
+            ...(values.organisationId ? { organisationId: values.organisationId } : {}),
+            municipalityCode: values.municipalityCode,
+            year,
+            promised,
+          }),
+        ),
       );
       form.reset();
     } catch (error) {

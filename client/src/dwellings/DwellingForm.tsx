@@ -25,7 +25,12 @@ import { ChoiceGroup, TextareaField } from '../core/fields';
 import { messageOf } from '../cases/case-api';
 import type { RegionMunicipalities } from '../cases/region';
 import { flattenErrors } from '../tables/form-errors';
-import { asDwellingConflict, createDwelling, updateDwelling } from './dwelling-api';
+import {
+  asDwellingConflict,
+  createDwelling,
+  updateDwelling,
+  useDwellingWrite,
+} from './dwelling-api';
 import {
   checkDwelling,
   dwellingFieldOf,
@@ -58,6 +63,7 @@ export function DwellingForm({
   onSaved(dwelling: Dwelling): void;
   onCancel(): void;
 }) {
+  const write = useDwellingWrite();
   const [failure, setFailure] = useState<string | null>(null);
   const [version, setVersion] = useState(dwelling?.version ?? 0);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -84,7 +90,9 @@ export function DwellingForm({
     if (!input) return;
     try {
       onSaved(
-        dwelling ? await updateDwelling(dwelling.id, version, input) : await createDwelling(input),
+        dwelling
+          ? await write.mutateAsync(() => updateDwelling(dwelling.id, version, input))
+          : await write.mutateAsync(() => createDwelling(input)),
       );
     } catch (error) {
       const current = asDwellingConflict(error);

@@ -23,7 +23,7 @@ import {
 } from '@uitstroom/shared';
 import { messageOf } from '../cases/case-api';
 import type { RegionMunicipalities } from '../cases/region';
-import { importDwellingsCsv } from './dwelling-api';
+import { useImportDwellings } from './dwelling-api';
 
 type State =
   | { kind: 'idle' }
@@ -67,13 +67,9 @@ function templateCsv(region: RegionMunicipalities): string {
  * "Woningen inlezen": a CSV from Excel (UTF-8 or Windows-1252, ; or ,). All or nothing: one bad
  * row and nothing is saved, with a report per row that says where and what to fix.
  */
-export function DwellingImport({
-  region,
-  onImported,
-}: {
-  region: RegionMunicipalities;
-  onImported(count: number): void;
-}) {
+export function DwellingImport({ region }: { region: RegionMunicipalities }) {
+  // A successful import makes the lists of dwellings read again (useImportDwellings).
+  const importing = useImportDwellings();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [fileError, setFileError] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -94,7 +90,7 @@ export function DwellingImport({
     setFileError(null);
     setState({ kind: 'busy' });
     try {
-      const outcome = await importDwellingsCsv(file);
+      const outcome = await importing.mutateAsync(file);
       if (outcome.ok) {
         setState({
           kind: 'imported',
@@ -103,7 +99,6 @@ export function DwellingImport({
           delimiter: outcome.result.delimiter,
         });
         if (fileRef.current) fileRef.current.value = '';
-        onImported(outcome.result.imported);
       } else {
         setState({ kind: 'refused', message: outcome.message, report: outcome.report });
       }

@@ -42,6 +42,7 @@ import {
   fetchDwelling,
   fetchDwellingCases,
   withdrawDwelling,
+  useDwellingWrite,
 } from './dwelling-api';
 import '../cases/cases.css';
 import './dwellings.css';
@@ -57,14 +58,6 @@ export function DwellingPage() {
     enabled: !!dwellingId,
   });
   const dwelling: Dwelling | null = dwellingQuery.data ?? null;
-  const setDwelling = (next: Dwelling) => {
-    queryClient.setQueryData(queryKeys.dwelling(next.id), next);
-    // What is read beside the dwelling (the fitting cases, its offers) follows it.
-    void queryClient.invalidateQueries({
-      queryKey: queryKeys.dwelling(next.id),
-      predicate: (query) => query.queryKey.length > 2,
-    });
-  };
   const failure = !dwellingQuery.isError
     ? null
     : dwellingQuery.error instanceof ApiError && dwellingQuery.error.status === 404
@@ -130,8 +123,7 @@ export function DwellingPage() {
           <DwellingForm
             region={region}
             dwelling={dwelling}
-            onSaved={(saved) => {
-              setDwelling(saved);
+            onSaved={() => {
               setIsEditing(false);
               setNotice('De wijziging is opgeslagen.');
               requestAnimationFrame(() => editButton.current?.focus());
@@ -180,8 +172,7 @@ export function DwellingPage() {
         <WithdrawDwellingDialog
           dwelling={dwelling}
           onClose={() => setIsWithdrawing(false)}
-          onDone={(withdrawn) => {
-            setDwelling(withdrawn);
+          onDone={() => {
             setIsWithdrawing(false);
             setNotice('De woning is ingetrokken. Ze blijft bewaard, met de reden.');
           }}
@@ -312,6 +303,7 @@ function WithdrawDwellingDialog({
   onClose(): void;
   onDone(dwelling: Dwelling): void;
 }) {
+  const write = useDwellingWrite();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [resolver] = useState(
@@ -334,7 +326,9 @@ function WithdrawDwellingDialog({
   const submit = form.handleSubmit(async ({ reason }) => {
     setFailure(null);
     try {
-      onDone(await withdrawDwelling(dwelling.id, dwelling.version, reason));
+      onDone(
+        await write.mutateAsync(() => withdrawDwelling(dwelling.id, dwelling.version, reason)),
+      );
     } catch (error) {
       setFailure(
         asDwellingConflict(error)

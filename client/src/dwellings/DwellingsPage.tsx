@@ -281,10 +281,7 @@ export function DwellingsPage() {
       )}
       <Pager page={page} pages={pages} linkTo={pageLink} />
 
-      <DwellingImport
-        region={region}
-        onImported={() => void queryClient.invalidateQueries({ queryKey: queryKeys.dwellings })}
-      />
+      <DwellingImport region={region} />
     </div>
   );
 }

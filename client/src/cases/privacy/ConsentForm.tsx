@@ -30,8 +30,8 @@ import {
 import { ApiError } from '../../core/api';
 import { SelectField, TextField } from '../../core/form';
 import { todayIsoDate } from '../case-format';
-import { recordConsent } from './consent-api';
-import { checkDocumentFile, fileErrorOf, uploadDocument } from './documents-api';
+import { recordConsent, useConsentWrite } from './consent-api';
+import { checkDocumentFile, fileErrorOf, useUploadDocument } from './documents-api';
 
 type ConsentMethod = (typeof consentMethods)[number];
 
@@ -148,7 +148,6 @@ interface ConsentFormProps {
   organisations: RegionOrganisation[] | null;
   organisationsFailure: string | null;
   onRecorded(consent: Consent): void;
-  onDocumentAdded(): void;
 }
 
 /** "Toestemming vastleggen": with whom, what, since and until when, and how it was given. */
@@ -157,8 +156,9 @@ export function ConsentForm({
   organisations,
   organisationsFailure,
   onRecorded,
-  onDocumentAdded,
 }: ConsentFormProps) {
+  const upload = useUploadDocument(caseId);
+  const record = useConsentWrite(caseId);
   const id = useId();
   const form = useForm<ConsentFormValues>({
     defaultValues: emptyValues(),
@@ -180,16 +180,13 @@ export function ConsentForm({
       const file = values.signedForm?.[0];
       if (values.method === 'signedForm' && file) {
         if (uploaded.current?.file !== file) {
-          const document = await uploadDocument(caseId, file, signedFormCategory);
+          const document = await upload.mutateAsync({ file, category: signedFormCategory });
           uploaded.current = { file, documentId: document.id };
-          onDocumentAdded();
         }
         documentId = uploaded.current.documentId;
       }
-      const consent = await recordConsent(
-        caseId,
-        recordConsentSchema.parse(toRequest(values, documentId)),
-      );
+      const request = recordConsentSchema.parse(toRequest(values, documentId));
+      const consent = await record.mutateAsync(() => recordConsent(caseId, request));
       uploaded.current = null;
       form.reset(emptyValues());
       onRecorded(consent);

@@ -21,7 +21,12 @@ import { queryKeys } from '../../core/query/query-keys';
 import { messageOf } from '../case-api';
 import { todayIsoDate } from '../case-format';
 import { ConsentForm } from './ConsentForm';
-import { fetchConsents, fetchRegionOrganisations, withdrawConsent } from './consent-api';
+import {
+  fetchConsents,
+  fetchRegionOrganisations,
+  useConsentWrite,
+  withdrawConsent,
+} from './consent-api';
 import { documentUrl } from './documents-api';
 import './consent-panel.css';
 
@@ -79,10 +84,6 @@ interface ConsentPanelProps {
   ownOrganisationId: string;
   /** False for a closed case: consents can still be withdrawn, no longer recorded. */
   canRecord: boolean;
-  /** A consent was recorded or withdrawn: what the case still misses, and its warnings, change. */
-  onChanged(): void;
-  /** The signed form was added to the case's documents. */
-  onDocumentAdded(): void;
 }
 
 /**
@@ -90,13 +91,7 @@ interface ConsentPanelProps {
  * what is shared with whom, since when and until when, how it was given; withdrawing one; and
  * recording a new one (or a refusal).
  */
-export function ConsentPanel({
-  caseId,
-  ownOrganisationId,
-  canRecord,
-  onChanged,
-  onDocumentAdded,
-}: ConsentPanelProps) {
+export function ConsentPanel({ caseId, ownOrganisationId, canRecord }: ConsentPanelProps) {
   const location = useLocation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [today] = useState(todayIsoDate);
@@ -112,8 +107,6 @@ export function ConsentPanel({
       ? loadError.message
       : 'De toestemmingen konden niet worden geladen.';
   const load = () => void consentsQuery.refetch();
-  const setConsents = (update: (current: Consent[] | undefined) => Consent[]) =>
-    queryClient.setQueryData(queryKeys.caseConsents(caseId), update);
   const organisationsQuery = useQuery({
     queryKey: queryKeys.regionOrganisations,
     queryFn: ({ signal }) => fetchRegionOrganisations(signal),
@@ -133,9 +126,6 @@ export function ConsentPanel({
     headingRef.current?.scrollIntoView({ block: 'start' });
     headingRef.current?.focus({ preventScroll: true });
   }, [location.hash, location.key, isLoaded]);
-
-  const replace = (changed: Consent) =>
-    setConsents((current) => [changed, ...(current ?? []).filter((c) => c.id !== changed.id)]);
 
   return (
     <section className="case-card consent-panel" aria-labelledby={consentPanelId}>
@@ -184,15 +174,12 @@ export function ConsentPanel({
           caseId={caseId}
           organisations={organisations}
           organisationsFailure={organisationsFailure}
-          onDocumentAdded={onDocumentAdded}
           onRecorded={(consent) => {
-            replace(consent);
             setNotice(
               consent.categories.length
                 ? `De toestemming is vastgelegd: ${consent.organisation.name} ziet nu ook ${describeCategories(consent)}.`
                 : `De weigering is vastgelegd: de bewoner deelt niets met ${consent.organisation.name}.`,
             );
-            onChanged();
           }}
         />
       )}
@@ -203,11 +190,9 @@ export function ConsentPanel({
           onClose={() => setToWithdraw(null)}
           onDone={(withdrawn) => {
             setToWithdraw(null);
-            replace(withdrawn);
             setNotice(
               `De toestemming voor ${withdrawn.organisation.name} is ingetrokken. Dat geldt vanaf nu.`,
             );
-            onChanged();
           }}
         />
       )}
@@ -357,6 +342,7 @@ function WithdrawConsentDialog({
   const headingId = useId();
   const [isBusy, setIsBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const withdraw = useConsentWrite(caseId);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -368,7 +354,7 @@ function WithdrawConsentDialog({
     setIsBusy(true);
     setFailure(null);
     try {
-      onDone(await withdrawConsent(caseId, consent.id));
+      onDone(await withdraw.mutateAsync(() => withdrawConsent(caseId, consent.id)));
     } catch (error) {
       setFailure(messageOf(error, 'Het intrekken is niet gelukt. Probeer het opnieuw.'));
       setIsBusy(false);

@@ -28,6 +28,7 @@ export const queryKeys = {
   notificationPreferences: ['notification-preferences'] as const,
   tasks: ['tasks'] as const,
   dwellings: ['dwellings'] as const,
+  dwellingLists: ['dwellings', 'list'] as const,
   dwellingList: (query: string) => ['dwellings', 'list', query] as const,
   dwelling: (dwellingId: string) => ['dwellings', dwellingId] as const,
   dwellingCases: (dwellingId: string) => ['dwellings', dwellingId, 'cases'] as const,
