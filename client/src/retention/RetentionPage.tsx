@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -30,7 +29,7 @@ import { TextField } from '../core/form';
 import { ChoiceGroup } from '../core/fields';
 import { Pager } from '../core/Pager';
 import { messageOf } from '../cases/case-api';
-import { eraseCase, fetchErasureCandidates } from '../support/support-api';
+import { fetchErasureCandidates, useEraseCase } from '../support/support-api';
 import '../cases/cases.css';
 import './retention.css';
 
@@ -61,7 +60,6 @@ export function RetentionPage() {
   const [page, setPage] = useState(1);
   const pages = candidates ? Math.max(1, Math.ceil(candidates.length / pageSize)) : 1;
   const shown = Math.min(page, pages);
-  const load = () => void queryClient.invalidateQueries({ queryKey: queryKeys.erasureCandidates });
 
   return (
     <div className="retention-page">
@@ -146,7 +144,6 @@ export function RetentionPage() {
             setNotice(
               `De persoonsgegevens van casus ${pseudonym} zijn gewist (${formatDutchDateAtTime(erasedAt)}). Het wissen is in de auditlog vastgelegd.`,
             );
-            load();
           }}
         />
       )}
@@ -165,6 +162,7 @@ function EraseDialog({
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const erase = useEraseCase();
   useEffect(() => {
     // A modal dialog: the rest of the page is inert, Escape closes it, focus returns on close.
     if (dialogRef.current && !dialogRef.current.open) dialogRef.current.showModal();
@@ -188,7 +186,7 @@ function EraseDialog({
       return;
     }
     try {
-      const result = await eraseCase(candidate.caseId, values);
+      const result = await erase.mutateAsync({ caseId: candidate.caseId, body: values });
       onErased(result.pseudonym, result.erasedAt);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'VALIDATION_FAILED') {

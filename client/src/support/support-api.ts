@@ -89,3 +89,15 @@ export function useSupportWrite(caseId: string) {
     sets: () => queryKeys.caseSupport(caseId),
   });
 }
+
+/** Erases a closed case: the list of candidates, the case and the lists of cases change. */
+export function useEraseCase() {
+  return useWrite({
+    write: ({ caseId, body }: { caseId: string; body: EraseCase }) => eraseCase(caseId, body),
+    invalidates: (_result, { caseId }) => [
+      queryKeys.erasureCandidates,
+      queryKeys.case(caseId),
+      queryKeys.cases,
+    ],
+  });
+}
