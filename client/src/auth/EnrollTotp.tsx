@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
@@ -17,6 +18,9 @@ import {
   type TotpEnrollment,
 } from '@uitstroom/shared';
 import { apiClient, ApiError, request } from '../core/api';
+import { queryKeys } from '../core/query/query-keys';
+import { QueryState } from '../core/query/QueryState';
+import { useWrite } from '../core/query/use-write';
 import { TextField } from '../core/form';
 import { useSession } from './session';
 
@@ -32,7 +36,24 @@ export function EnrollTotp({
   onDone?: () => void;
 }) {
   const { completeSignIn, signOut } = useSession();
-  const [enrollment, setEnrollment] = useState<TotpEnrollment | null>(null);
+  // A new secret per visit: the enrollment is forgotten as soon as this form is gone.
+  const enrollment = useQuery({
+    queryKey: queryKeys.totpEnrollment,
+    queryFn: () =>
+      request(apiClient.POST('/api/auth/totp/enrollment', { body: {} }), {
+        schema: totpEnrollmentSchema,
+      }),
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+  const confirm = useWrite({
+    write: (code: string) =>
+      request(apiClient.POST('/api/auth/totp/enrollment/confirm', { body: { code } }), {
+        schema: recoveryCodesSchema,
+      }),
+    // The account page shows whether two-step verification is on.
+    invalidates: () => [queryKeys.account],
+  });
   const [result, setResult] = useState<RecoveryCodes | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError } = useForm<{ code: string }>({
@@ -40,24 +61,10 @@ export function EnrollTotp({
     defaultValues: { code: '' },
   });
 
-  useEffect(() => {
-    request(apiClient.POST('/api/auth/totp/enrollment', { body: {} }), {
-      schema: totpEnrollmentSchema,
-    })
-      .then(setEnrollment)
-      .catch((error: unknown) =>
-        setFailure(error instanceof ApiError ? error.message : 'Het instellen kon niet starten.'),
-      );
-  }, []);
-
   const onSubmit = handleSubmit(async ({ code }) => {
     setFailure(null);
     try {
-      setResult(
-        await request(apiClient.POST('/api/auth/totp/enrollment/confirm', { body: { code } }), {
-          schema: recoveryCodesSchema,
-        }),
-      );
+      setResult(await confirm.mutateAsync(code));
     } catch (error) {
       const issue =
         error instanceof ApiError ? error.issues.find((i) => i.path === 'code') : undefined;
@@ -112,49 +119,50 @@ export function EnrollTotp({
           <Paragraph>{failure}</Paragraph>
         </Alert>
       )}
-      {!enrollment && !failure && <Paragraph role="status">Laden…</Paragraph>}
-      {enrollment && (
-        <>
-          <OrderedList>
-            <OrderedListItem>
-              Installeer een authenticator-app op uw telefoon, bijvoorbeeld Microsoft Authenticator
-              of Google Authenticator.
-            </OrderedListItem>
-            <OrderedListItem>
-              Scan in de app deze QR-code. Lukt scannen niet, typ dan de sleutel eronder over.
-            </OrderedListItem>
-            <OrderedListItem>Vul de 6 cijfers in die de app daarna toont.</OrderedListItem>
-          </OrderedList>
-          <div
-            className="enroll-totp__qr"
-            role="img"
-            aria-label="QR-code voor uw authenticator-app"
-            dangerouslySetInnerHTML={{ __html: enrollment.qrSvg }}
-          />
-          <Paragraph>
-            Sleutel:{' '}
-            <code className="enroll-totp__secret" data-testid="totp-secret">
-              {enrollment.secret.replace(/(.{4})/g, '$1 ').trim()}
-            </code>
-          </Paragraph>
-          <form onSubmit={onSubmit} noValidate aria-label="Tweestapsverificatie bevestigen">
-            <TextField
-              label="Code uit de app"
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              error={formState.errors.code?.message}
-              {...register('code')}
+      <QueryState query={enrollment} loading="Laden…" failure="Het instellen kon niet starten.">
+        {(enrollment) => (
+          <>
+            <OrderedList>
+              <OrderedListItem>
+                Installeer een authenticator-app op uw telefoon, bijvoorbeeld Microsoft
+                Authenticator of Google Authenticator.
+              </OrderedListItem>
+              <OrderedListItem>
+                Scan in de app deze QR-code. Lukt scannen niet, typ dan de sleutel eronder over.
+              </OrderedListItem>
+              <OrderedListItem>Vul de 6 cijfers in die de app daarna toont.</OrderedListItem>
+            </OrderedList>
+            <div
+              className="enroll-totp__qr"
+              role="img"
+              aria-label="QR-code voor uw authenticator-app"
+              dangerouslySetInnerHTML={{ __html: enrollment.qrSvg }}
             />
-            <Button
-              type="submit"
-              appearance="primary-action-button"
-              disabled={formState.isSubmitting}
-            >
-              Bevestigen
-            </Button>
-          </form>
-        </>
-      )}
+            <Paragraph>
+              Sleutel:{' '}
+              <code className="enroll-totp__secret" data-testid="totp-secret">
+                {enrollment.secret.replace(/(.{4})/g, '$1 ').trim()}
+              </code>
+            </Paragraph>
+            <form onSubmit={onSubmit} noValidate aria-label="Tweestapsverificatie bevestigen">
+              <TextField
+                label="Code uit de app"
+                autoComplete="one-time-code"
+                inputMode="numeric"
+                error={formState.errors.code?.message}
+                {...register('code')}
+              />
+              <Button
+                type="submit"
+                appearance="primary-action-button"
+                disabled={formState.isSubmitting}
+              >
+                Bevestigen
+              </Button>
+            </form>
+          </>
+        )}
+      </QueryState>
       {context === 'signIn' && (
         <Paragraph className="login-card__aside">
           <Button appearance="subtle-button" onClick={() => void signOut('signedOut')}>

@@ -6,6 +6,7 @@ import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-re
 import { passwordResetRequestSchema } from '@uitstroom/shared';
 import { apiClient, ApiError, request } from '../core/api';
 import { TextField } from '../core/form';
+import { useWrite } from '../core/query/use-write';
 import { AuthLayout } from './AuthLayout';
 
 export function ForgotPasswordPage() {
@@ -15,11 +16,16 @@ export function ForgotPasswordPage() {
     resolver: zodResolver(passwordResetRequestSchema),
     defaultValues: { email: '' },
   });
+  // Asking for a reset link changes nothing the app has read.
+  const ask = useWrite({
+    write: (body: { email: string }) =>
+      request(apiClient.POST('/api/auth/password-reset', { body })),
+  });
 
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
     try {
-      const response = await request(apiClient.POST('/api/auth/password-reset', { body: values }));
+      const response = await ask.mutateAsync(values);
       setAnswer(response.message);
     } catch (error) {
       setFailure(error instanceof ApiError ? error.message : 'Versturen is niet gelukt.');

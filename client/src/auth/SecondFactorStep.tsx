@@ -4,6 +4,7 @@ import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-re
 import { meSchema, recoveryCodeSchema, totpCodeSchema } from '@uitstroom/shared';
 import { apiClient, ApiError, request } from '../core/api';
 import { TextField } from '../core/form';
+import { useWrite } from '../core/query/use-write';
 import { useSession } from './session';
 
 /** Second step of signing in: the 6 digits from the authenticator app, or a recovery code. */
@@ -14,6 +15,11 @@ export function SecondFactorStep() {
   const { register, handleSubmit, formState, setError, reset } = useForm<{ code: string }>({
     defaultValues: { code: '' },
   });
+  // The answer is `me`; the session starts from it (the cache is empty until then).
+  const verify = useWrite({
+    write: (body: { code: string } | { recoveryCode: string }) =>
+      request(apiClient.POST('/api/auth/second-factor', { body }), { schema: meSchema }),
+  });
 
   const onSubmit = handleSubmit(async ({ code }) => {
     setFailure(null);
@@ -23,12 +29,7 @@ export function SecondFactorStep() {
       return;
     }
     try {
-      const me = await request(
-        apiClient.POST('/api/auth/second-factor', {
-          body: isRecovery ? { recoveryCode: code } : { code },
-        }),
-        { schema: meSchema },
-      );
+      const me = await verify.mutateAsync(isRecovery ? { recoveryCode: code } : { code });
       completeSignIn(me);
     } catch (error) {
       reset({ code: '' });

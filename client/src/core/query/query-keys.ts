@@ -41,6 +41,8 @@ export const queryKeys = {
   adminOrganisations: ['admin', 'organisations'] as const,
   outbox: ['admin', 'outbox'] as const,
   account: ['account'] as const,
+  totpEnrollment: ['totp-enrollment'] as const,
+  passwordToken: (token: string) => ['password-token', token] as const,
   ruleSet: ['rule-set'] as const,
   ruleSetHistory: ['rule-set', 'versions'] as const,
 } as const;
