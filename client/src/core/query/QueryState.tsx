@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Alert, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import { ApiError } from '../api';
 
 /** The Dutch message of a failed read or write: the server's own, or the page's fallback. */
@@ -16,12 +16,15 @@ export function QueryState<T>({
   query,
   loading,
   failure,
+  retry,
   children,
 }: {
   query: UseQueryResult<T>;
   loading: string;
   /** The fallback message when the failure is not the API's own; or the whole message, from the error. */
   failure: string | ((error: unknown) => string);
+  /** The label of a button in the alert that reads again ("Opnieuw proberen"); no button without it. */
+  retry?: string;
   children: (data: T) => ReactNode;
 }) {
   if (query.data !== undefined) return <>{children(query.data)}</>;
@@ -31,6 +34,17 @@ export function QueryState<T>({
         <Paragraph>
           {typeof failure === 'function' ? failure(query.error) : failureOf(query.error, failure)}
         </Paragraph>
+        {retry && (
+          <Paragraph>
+            <Button
+              appearance="secondary-action-button"
+              type="button"
+              onClick={() => void query.refetch()}
+            >
+              {retry}
+            </Button>
+          </Paragraph>
+        )}
       </Alert>
     );
   return <Paragraph role="status">{loading}</Paragraph>;
