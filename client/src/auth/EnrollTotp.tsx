@@ -15,7 +15,6 @@ import {
   recoveryCodesSchema,
   totpEnrollmentSchema,
   type RecoveryCodes,
-  type TotpEnrollment,
 } from '@uitstroom/shared';
 import { apiClient, ApiError, request } from '../core/api';
 import { queryKeys } from '../core/query/query-keys';

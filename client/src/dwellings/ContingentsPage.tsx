@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
 import { useSearchParams } from 'react-router';
 import { useForm, type Resolver } from 'react-hook-form';

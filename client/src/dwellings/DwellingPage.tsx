@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { useForm, type Resolver } from 'react-hook-form';

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import {

@@ -26,8 +26,6 @@ import {
   type DocumentSummary,
 } from '@uitstroom/shared';
 import { ApiError } from '../../core/api';
-import { queryClient } from '../../core/query/query-client';
-import { queryKeys } from '../../core/query/query-keys';
 import {
   checkDocumentFile,
   documentUrl,

@@ -16,7 +16,6 @@ import {
 import { formatDutchDate, consentCategoryLabel, type Consent } from '@uitstroom/shared';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../core/api';
-import { queryClient } from '../../core/query/query-client';
 import { queryKeys } from '../../core/query/query-keys';
 import { messageOf } from '../case-api';
 import { todayIsoDate } from '../case-format';

@@ -27,12 +27,12 @@ export function applyWrite<TVars, TData>(
 
 /**
  * The common pattern of every write: a `useMutation` that, on success, sets the resource it answers
- * with and invalidates exactly the queries the write changes. The invalidations are not awaited: the
- * caller goes on with the answer while the cache reads again.
+ * with and invalidates exactly the queries the write changes. `mutateAsync` resolves once the
+ * changed queries that are on screen have been read again, so what follows sees them fresh.
  */
 export function useWrite<TVars, TData>(options: Write<TVars, TData>) {
   return useMutation({
     mutationFn: options.write,
-    onSuccess: (data, vars) => void applyWrite(options, data, vars),
+    onSuccess: (data, vars) => applyWrite(options, data, vars),
   });
 }
