@@ -25,6 +25,7 @@ import {
   type ErasureCandidate,
 } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
+import { QueryStatus } from '../core/query/QueryState';
 import { TextField } from '../core/form';
 import { ChoiceGroup } from '../core/fields';
 import { Pager } from '../core/Pager';
@@ -52,9 +53,6 @@ export function RetentionPage() {
     queryFn: ({ signal }) => fetchErasureCandidates(signal),
   });
   const candidates: ErasureCandidate[] | null = candidatesQuery.data ?? null;
-  const failure = candidatesQuery.isError
-    ? messageOf(candidatesQuery.error, 'De afgesloten casussen konden niet worden geladen.')
-    : null;
   const [erasing, setErasing] = useState<ErasureCandidate | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [page, setPage] = useState(1);
@@ -77,12 +75,11 @@ export function RetentionPage() {
           </Alert>
         )}
       </div>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
-      {!candidates && !failure && <Paragraph role="status">Afgesloten casussen laden…</Paragraph>}
+      <QueryStatus
+        query={candidatesQuery}
+        loading="Afgesloten casussen laden…"
+        failure="De afgesloten casussen konden niet worden geladen."
+      />
       {candidates && candidates.length === 0 && (
         <Paragraph className="retention-page__empty">
           Er zijn geen afgesloten casussen om te wissen.

@@ -28,6 +28,25 @@ export function QueryState<T>({
   children: (data: T) => ReactNode;
 }) {
   if (query.data !== undefined) return <>{children(query.data)}</>;
+  return <QueryStatus query={query} loading={loading} failure={failure} retry={retry} />;
+}
+
+/**
+ * The loading and error states alone, for a page that lays out its data itself (beside a form, or
+ * keeping the previous page while the next loads): nothing once there is data.
+ */
+export function QueryStatus({
+  query,
+  loading,
+  failure,
+  retry,
+}: {
+  query: Pick<UseQueryResult, 'data' | 'isError' | 'error' | 'refetch'>;
+  loading: string;
+  failure: string | ((error: unknown) => string);
+  retry?: string;
+}) {
+  if (query.data !== undefined) return null;
   if (query.isError)
     return (
       <Alert type="error" role="alert">
