@@ -29,6 +29,7 @@ import {
 } from '@uitstroom/shared';
 import { useMe } from '../auth/session';
 import { ApiError } from '../core/api';
+import { QueryStatus } from '../core/query/QueryState';
 import { SelectField, TextField } from '../core/form';
 import { Pager } from '../core/Pager';
 import { messageOf } from '../cases/case-api';
@@ -82,9 +83,6 @@ export function ContingentsPage() {
     placeholderData: keepPreviousData,
   });
   const list: ContingentList | null = contingentsQuery.data ?? null;
-  const failure = contingentsQuery.isError
-    ? messageOf(contingentsQuery.error, 'De contingenten konden niet worden geladen.')
-    : null;
   const [notice, setNotice] = useState<string | null>(null);
   const [page, setPage] = useState(1);
 
@@ -139,17 +137,16 @@ export function ContingentsPage() {
           <Paragraph>{region.loadError}</Paragraph>
         </Alert>
       )}
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <QueryStatus
+        query={contingentsQuery}
+        loading="Contingenten laden…"
+        failure="De contingenten konden niet worden geladen."
+      />
       {notice && (
         <Alert type="ok" role="status">
           <Paragraph>{notice}</Paragraph>
         </Alert>
       )}
-      {!list && !failure && <Paragraph role="status">Contingenten laden…</Paragraph>}
 
       {list && list.items.length === 0 && (
         <div className="empty-state">

@@ -28,6 +28,7 @@ import {
   type DwellingCaseFits,
 } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
+import { QueryStatus } from '../core/query/QueryState';
 import { TextareaField } from '../core/fields';
 import { messageOf } from '../cases/case-api';
 import { describeSection } from '../cases/case-format';
@@ -226,9 +227,6 @@ function FittingCases({ dwelling, region }: { dwelling: Dwelling; region: Region
     queryFn: ({ signal }) => fetchDwellingCases(dwelling.id, signal),
   });
   const fits: DwellingCaseFits | null = fitsQuery.data ?? null;
-  const failure = fitsQuery.isError
-    ? messageOf(fitsQuery.error, 'De passende casussen konden niet worden geladen.')
-    : null;
 
   return (
     <section className="case-card" aria-labelledby="passende-casussen-kop">
@@ -239,12 +237,11 @@ function FittingCases({ dwelling, region }: { dwelling: Dwelling; region: Region
         Casussen die een woning zoeken in {region.nameOf(dwelling.municipalityCode)}, de best
         passende eerst. U ziet alleen het woonprofiel: huishouden en woonbehoeften.
       </Paragraph>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
-      {!fits && !failure && <Paragraph role="status">Passende casussen zoeken…</Paragraph>}
+      <QueryStatus
+        query={fitsQuery}
+        loading="Passende casussen zoeken…"
+        failure="De passende casussen konden niet worden geladen."
+      />
       {fits && fits.items.length === 0 && (
         <Paragraph>
           Er zoekt nu geen casus een woning in {region.nameOf(dwelling.municipalityCode)}.
