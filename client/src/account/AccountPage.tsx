@@ -79,6 +79,7 @@ export function AccountPage() {
                   context="account"
                   onDone={() => {
                     setIsEnrolling(false);
+                    void accountQuery.refetch();
                   }}
                 />
               ) : (

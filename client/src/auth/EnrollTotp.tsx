@@ -50,8 +50,8 @@ export function EnrollTotp({
       request(apiClient.POST('/api/auth/totp/enrollment/confirm', { body: { code } }), {
         schema: recoveryCodesSchema,
       }),
-    // The account page shows whether two-step verification is on.
-    invalidates: () => [queryKeys.account],
+    // Whether two-step verification is on changes on the account page; it reads the account again
+    // once the user has kept the codes (onDone), not now, which would take the codes off screen.
   });
   const [result, setResult] = useState<RecoveryCodes | null>(null);
   const [failure, setFailure] = useState<string | null>(null);

@@ -1,5 +1,6 @@
 import type { FormEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { QueryStatus } from '../core/query/QueryState';
 import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import {
@@ -27,7 +28,7 @@ import {
 } from '@uitstroom/shared';
 import { useCan, useMe } from '../auth/session';
 import { SelectField, TextField } from '../core/form';
-import { fetchCases, messageOf } from './case-api';
+import { fetchCases } from './case-api';
 import { CheckboxField } from '../core/fields';
 import { formatShortDate } from './case-format';
 import { useRegionMunicipalities } from './region';
@@ -171,9 +172,6 @@ export function MyCasesPage() {
   });
   const list: CaseList | null = casesQuery.data ?? null;
   const isLoading = casesQuery.isFetching;
-  const failure = casesQuery.isError
-    ? messageOf(casesQuery.error, 'De casussen konden niet worden geladen.')
-    : null;
 
   const go = (next: Partial<ListState>) => setSearch(writeState({ ...state, ...next }));
 
@@ -286,11 +284,7 @@ export function MyCasesPage() {
           <Paragraph>{region.loadError}</Paragraph>
         </Alert>
       )}
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <QueryStatus query={casesQuery} failure="De casussen konden niet worden geladen." />
       <Paragraph role="status" className="case-count">
         {isLoading ? 'Casussen laden…' : list ? countText(list.total, isFiltered) : ''}
       </Paragraph>

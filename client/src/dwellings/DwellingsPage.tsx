@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { QueryStatus } from '../core/query/QueryState';
 import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import {
@@ -25,7 +26,6 @@ import {
 } from '@uitstroom/shared';
 import { SelectField, TextField } from '../core/form';
 import { Pager } from '../core/Pager';
-import { messageOf } from '../cases/case-api';
 import { useRegionMunicipalities } from '../cases/region';
 import { DwellingForm } from './DwellingForm';
 import { DwellingImport } from './DwellingImport';
@@ -88,9 +88,6 @@ export function DwellingsPage() {
     placeholderData: keepPreviousData,
   });
   const dwellings: Dwelling[] | null = dwellingsQuery.data ?? null;
-  const failure = dwellingsQuery.isError
-    ? messageOf(dwellingsQuery.error, 'De woningen konden niet worden geladen.')
-    : null;
   const [isRegistering, setIsRegistering] = useState(false);
   const registerButton = useRef<HTMLButtonElement>(null);
 
@@ -201,14 +198,10 @@ export function DwellingsPage() {
         </div>
       </form>
 
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <QueryStatus query={dwellingsQuery} failure="De woningen konden niet worden geladen." />
       <div className="dwellings-page__count">
         <Paragraph role="status" className="case-count">
-          {!dwellings && !failure
+          {!dwellings && !dwellingsQuery.isError
             ? 'Woningen laden…'
             : dwellings
               ? dwellings.length === 1

@@ -7,7 +7,7 @@ import {
   type NotificationList,
   type NotificationView,
 } from '@uitstroom/shared';
-import { failureOf } from '../core/query/QueryState';
+import { failureOf, QueryStatus } from '../core/query/QueryState';
 import { SelectField } from '../core/form';
 import {
   useMarkAllNotificationsRead,
@@ -30,11 +30,7 @@ export function NotificationsPage() {
   const markOne = useMarkNotificationRead();
   const markAllRead = useMarkAllNotificationsRead();
   const writeError = markOne.error ?? markAllRead.error;
-  const failure = writeError
-    ? failureOf(writeError, 'Markeren als gelezen is niet gelukt.')
-    : notifications.isError
-      ? failureOf(notifications.error, 'De meldingen konden niet worden geladen.')
-      : null;
+  const failure = writeError ? failureOf(writeError, 'Markeren als gelezen is niet gelukt.') : null;
   const isBusy = markAllRead.isPending;
   // A new order or page is a new list (its own query).
   const reload = (next: { order?: Order; page?: number }) => {
@@ -58,7 +54,11 @@ export function NotificationsPage() {
           <Paragraph>{failure}</Paragraph>
         </Alert>
       )}
-      {!list && !failure && <Paragraph role="status">Meldingen laden…</Paragraph>}
+      <QueryStatus
+        query={notifications}
+        loading="Meldingen laden…"
+        failure="De meldingen konden niet worden geladen."
+      />
       {list && (
         <>
           <div className="notifications-page__controls">

@@ -42,7 +42,8 @@ export function QueryStatus({
   retry,
 }: {
   query: Pick<UseQueryResult, 'data' | 'isError' | 'error' | 'refetch'>;
-  loading: string;
+  /** Without it, nothing shows while loading (the page says so itself, in a count line). */
+  loading?: string;
   failure: string | ((error: unknown) => string);
   retry?: string;
 }) {
@@ -66,5 +67,5 @@ export function QueryStatus({
         )}
       </Alert>
     );
-  return <Paragraph role="status">{loading}</Paragraph>;
+  return loading ? <Paragraph role="status">{loading}</Paragraph> : null;
 }
