@@ -35,6 +35,7 @@ import {
 import { useCan, useMe } from '../auth/session';
 import { ApiError } from '../core/api';
 import { SelectField } from '../core/form';
+import { takesOverCases } from '../core/seats';
 import {
   consentMissingMessage,
   fetchColleagues,
@@ -586,7 +587,7 @@ function Handover({
       ? messageOf(colleaguesQuery.error, 'De collega’s konden niet worden geladen.')
       : null);
   const others = (colleagues ?? []).filter(
-    (c) => c.userId !== view.owner?.userId && c.seat === 'casemanager',
+    (c) => c.userId !== view.owner?.userId && takesOverCases[c.seat],
   );
   const submit = async () => {
     const to = others.find((c) => c.userId === choice);

@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { QueryStatus } from '../core/query/QueryState';
+import { emptyCaseListExplanation } from '../core/seats';
 import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import {
@@ -145,18 +146,6 @@ function toApiQuery(state: ListState): URLSearchParams {
 const hasFilters = (s: ListState) =>
   !!(s.state || s.municipality || s.targetGroup || s.minWaitingDays || s.isStalled || s.q.trim());
 
-/** When a seat starts to see cases (domain.md §5), said where its list is still empty. */
-const emptyListExplanation: Record<string, string> = {
-  casemanager: 'Hier verschijnen de bewoners die u aanmeldt voor de uitstroomtafel.',
-  chair: 'Hier verschijnen de casussen van uw regio zodra casemanagers bewoners aanmelden.',
-  municipality:
-    'Hier verschijnen de casussen waarvan uw gemeente de herkomst of de (voorgestelde) bestemming is.',
-  corporation:
-    'Hier verschijnen de casussen op de gedeelde agenda van een tafel waarvoor u bent uitgenodigd, en de casussen die een woning zoeken in een gemeente waar u een woning of een contingent heeft.',
-  provider: 'Hier verschijnen de casussen zodra de tafel uw organisatie de nazorg geeft.',
-  regionAdmin: '',
-};
-
 export function MyCasesPage() {
   const me = useMe();
   const can = useCan();
@@ -295,7 +284,7 @@ export function MyCasesPage() {
           <Paragraph>
             {isFiltered
               ? 'Geen casus past bij deze filters. Pas de filters aan of wis ze.'
-              : emptyListExplanation[me.seat]}
+              : emptyCaseListExplanation[me.seat]}
           </Paragraph>
         </div>
       )}

@@ -30,6 +30,7 @@ import {
 import { useMe } from '../auth/session';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../core/api';
+import { relapsePlanSide } from '../core/seats';
 import { queryKeys } from '../core/query/query-keys';
 import { messageOf } from '../cases/case-api';
 import { formatDutchTimestamp } from '../cases/case-format';
@@ -515,12 +516,7 @@ function Plan({ support, caseId, canWrite, canAgree, onSaved }: PartProps & { ca
   const [failure, setFailure] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const plan = support.plan ?? null;
-  const side =
-    me.seat === 'provider'
-      ? 'providerAgreedAt'
-      : me.seat === 'municipality'
-        ? 'municipalityAgreedAt'
-        : null;
+  const side = relapsePlanSide[me.seat];
   const agree = async () => {
     if (!plan) return;
     setIsBusy(true);
