@@ -17,8 +17,8 @@ import {
 } from '@uitstroom/shared';
 import { apiClient, ApiError, request } from '../core/api';
 import { TextField } from '../core/form';
-import { EnrollTotp } from '../auth/EnrollTotp';
-import { NotificationPreferencesForm } from '../notifications/NotificationPreferencesForm';
+import { EnrollTotp } from '../auth';
+import { NotificationPreferencesForm } from '../notifications';
 
 const passwordFormSchema = changePasswordSchema
   .extend({ newPassword: newPasswordSchema, repeat: z.string() })

@@ -28,8 +28,8 @@ import {
   type CaseSectionName,
   type ExportedCaseFile,
 } from '@uitstroom/shared';
-import { describeSection } from '../cases/case-format';
-import { useRegionMunicipalities, type RegionMunicipalities } from '../cases/region';
+import { describeSection } from '../core/format';
+import { useRegionMunicipalities, type RegionMunicipalities } from '../core/region';
 import { exportUrl, fetchCaseExport } from './audit-api';
 import { formatDutchDateTime, formatDutchDay, formatSize } from './audit-format';
 import './audit.css';

@@ -29,7 +29,7 @@ import {
 } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
-import { useMe } from '../auth/session';
+import { useMe } from '../core/session';
 import { fetchRegionOrganisations, fetchRegionUsers, searchAuditLog } from './audit-api';
 import { formatDutchDay, formatTimeOfDay } from './audit-format';
 import { Pager } from '../core/Pager';

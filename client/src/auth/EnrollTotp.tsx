@@ -21,7 +21,7 @@ import { queryKeys } from '../core/query/query-keys';
 import { QueryState } from '../core/query/QueryState';
 import { useWrite } from '../core/query/use-write';
 import { TextField } from '../core/form';
-import { useSession } from './session';
+import { useSession } from '../core/session';
 
 /**
  * Setting up TOTP: scan the QR code (or type the key), confirm with a code, write down the

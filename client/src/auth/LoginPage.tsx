@@ -7,7 +7,7 @@ import { loginRequestSchema, type LoginRequest } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
 import { TextField } from '../core/form';
 import { AuthLayout } from './AuthLayout';
-import { useSession } from './session';
+import { useSession } from '../core/session';
 import { SecondFactorStep } from './SecondFactorStep';
 import { EnrollTotp } from './EnrollTotp';
 

@@ -5,7 +5,7 @@ import { meSchema, recoveryCodeSchema, totpCodeSchema } from '@uitstroom/shared'
 import { apiClient, ApiError, request } from '../core/api';
 import { TextField } from '../core/form';
 import { useWrite } from '../core/query/use-write';
-import { useSession } from './session';
+import { useSession } from '../core/session';
 
 /** Second step of signing in: the 6 digits from the authenticator app, or a recovery code. */
 export function SecondFactorStep() {

@@ -12,7 +12,7 @@ import { queryKeys } from '../core/query/query-keys';
 import { failureOf } from '../core/query/QueryState';
 import { useWrite } from '../core/query/use-write';
 import { AuthLayout } from './AuthLayout';
-import { useSession } from './session';
+import { useSession } from '../core/session';
 
 const formSchema = z
   .object({ newPassword: newPasswordSchema, repeat: z.string() })

@@ -32,7 +32,7 @@ import {
   type CaseSectionName,
   type OriginException,
 } from '@uitstroom/shared';
-import { useCan, useMe } from '../auth/session';
+import { useCan, useMe } from '../core/session';
 import { ApiError } from '../core/api';
 import { SelectField } from '../core/form';
 import { takesOverCases } from '../core/seats';
@@ -40,13 +40,13 @@ import {
   consentMissingMessage,
   fetchColleagues,
   handOverCase,
-  messageOf,
   transitionCase,
   type Colleague,
   type ProjectedCase,
 } from './case-api';
+import { messageOf } from '../core/messages';
 import { fieldId } from '../core/fields';
-import { caseTitle, describeSection, formatDutchTimestamp, todayIsoDate } from './case-format';
+import { caseTitle, describeSection, formatDutchTimestamp, todayIsoDate } from '../core/format';
 import { ExceptionsEditor } from './ExceptionsEditor';
 import {
   checkExceptions,
@@ -56,18 +56,18 @@ import {
 } from './exceptions-form';
 import { stepOfPath, type IntakeStepSlug } from './intake-form';
 import { ProposalCard, type ProposalState } from './ProposalCard';
-import { useRegionMunicipalities, type RegionMunicipalities } from './region';
+import { useRegionMunicipalities, type RegionMunicipalities } from '../core/region';
 import { WithdrawDialog } from './WithdrawDialog';
 import { CaseDocuments } from './privacy/CaseDocuments';
 import { CasePrivacyLinks } from './privacy/CasePrivacyLinks';
 import { CaseDecision } from './CaseDecision';
 import { ConsentPanel, consentPanelId } from './privacy/ConsentPanel';
-import { CaseDwellingFits } from '../dwellings/CaseDwellingFits';
-import { CasePlacement } from '../placements/CasePlacement';
-import { OfferThisDwelling } from '../placements/OfferThisDwelling';
-import { SupportPanel } from '../support/SupportPanel';
-import { useLiveCase } from '../live/use-live';
-import { describeLiveChange, PresenceNote } from '../live/PresenceNote';
+import { CaseDwellingFits } from '../dwellings';
+import { CasePlacement } from '../placements';
+import { OfferThisDwelling } from '../placements';
+import { SupportPanel } from '../support';
+import { useLiveCase } from '../live';
+import { describeLiveChange, PresenceNote } from '../live';
 import {
   invalidateCase,
   invalidateCaseParts,
@@ -77,7 +77,7 @@ import {
 } from './case-queries';
 import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
-import './cases.css';
+import '../core/layout.css';
 
 /**
  * `/casussen/:caseId`: the case as the seat may see it. The engine's proposal stands beside the

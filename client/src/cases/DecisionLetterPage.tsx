@@ -3,10 +3,11 @@ import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useParams } from 'react-router';
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { decisionLetterSchema, formatDutchDate, type DecisionLetter } from '@uitstroom/shared';
-import { useMe } from '../auth/session';
+import { useMe } from '../core/session';
 import { apiClient, ApiError, request } from '../core/api';
-import { fetchCase, messageOf } from './case-api';
-import { todayIsoDate } from './case-format';
+import { fetchCase } from './case-api';
+import { messageOf } from '../core/messages';
+import { todayIsoDate } from '../core/format';
 import './decision-letter.css';
 
 type Loaded =

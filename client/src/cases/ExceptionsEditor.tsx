@@ -15,12 +15,13 @@ import {
   SelectOption,
 } from '@utrecht/component-library-react';
 import { SelectField } from '../core/form';
-import { asVersionConflict, messageOf, updateCase, type ProjectedCase } from './case-api';
+import { asVersionConflict, updateCase, type ProjectedCase } from './case-api';
+import { messageOf } from '../core/messages';
 import { useCaseWrite } from './case-queries';
 import { CheckboxField, ChoiceGroup, TextareaField } from '../core/fields';
-import { describeSection } from './case-format';
+import { describeSection } from '../core/format';
 import { checkExceptions, toExceptionValues, type ExceptionValues } from './exceptions-form';
-import type { RegionMunicipalities } from './region';
+import type { RegionMunicipalities } from '../core/region';
 
 interface EditorProps {
   form: UseFormReturn<ExceptionValues>;

@@ -26,19 +26,19 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { caseStateLabel, joinDutchList } from '@uitstroom/shared';
-import { useCan, useMe } from '../auth/session';
+import { useCan, useMe } from '../core/session';
 import { ApiError } from '../core/api';
 import {
   asVersionConflict,
   consentMissingMessage,
   fetchCase,
-  messageOf,
   transitionCase,
   type ProjectedCase,
 } from './case-api';
+import { messageOf } from '../core/messages';
 import { useCaseWrite } from './case-queries';
 import { fieldId } from '../core/fields';
-import { caseTitle, describeSection, formatTime, sectionTitle } from './case-format';
+import { caseTitle, describeSection, formatTime, sectionTitle } from '../core/format';
 import {
   emptyIntakeValues,
   intakeResolverSchema,
@@ -60,9 +60,9 @@ import {
   SupportStep,
   WishesStep,
 } from './intake-steps';
-import { useRegionMunicipalities, type RegionMunicipalities } from './region';
+import { useRegionMunicipalities, type RegionMunicipalities } from '../core/region';
 import { useIntakeAutosave, type SaveStatus, type SectionConflict } from './use-intake-autosave';
-import './cases.css';
+import '../core/layout.css';
 
 /** `/casussen/nieuw` and `/casussen/:caseId/intake`: the case manager's intake, step by step, saved as it is typed. */
 export function IntakePage() {

@@ -27,14 +27,14 @@ import {
   type CaseList,
   type CaseListQuery,
 } from '@uitstroom/shared';
-import { useCan, useMe } from '../auth/session';
+import { useCan, useMe } from '../core/session';
 import { SelectField, TextField } from '../core/form';
 import { fetchCases } from './case-api';
 import { CheckboxField } from '../core/fields';
-import { formatShortDate } from './case-format';
-import { useRegionMunicipalities } from './region';
+import { formatShortDate } from '../core/format';
+import { useRegionMunicipalities } from '../core/region';
 import { Pager } from '../core/Pager';
-import './cases.css';
+import '../core/layout.css';
 
 /**
  * "Mijn casussen": the cases the seat reaches, filtered, searched, sorted and paged. The filters

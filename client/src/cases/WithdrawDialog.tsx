@@ -3,7 +3,8 @@ import { useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import { caseOutcomeLabel, caseTransitionRequestSchema, transitions } from '@uitstroom/shared';
-import { messageOf, transitionCase, type ProjectedCase } from './case-api';
+import { transitionCase, type ProjectedCase } from './case-api';
+import { messageOf } from '../core/messages';
 import { useCaseWrite } from './case-queries';
 import { ChoiceGroup, TextareaField } from '../core/fields';
 

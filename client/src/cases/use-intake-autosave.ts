@@ -6,10 +6,10 @@ import {
   asVersionConflict,
   createCase,
   isNetworkError,
-  messageOf,
   updateCase,
   type ProjectedCase,
 } from './case-api';
+import { messageOf } from '../core/messages';
 import {
   canonical,
   checkSection,

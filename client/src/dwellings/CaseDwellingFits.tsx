@@ -11,7 +11,7 @@ import {
   type CaseDwellingFits as Fits,
   type Dwelling,
 } from '@uitstroom/shared';
-import type { RegionMunicipalities } from '../cases/region';
+import type { RegionMunicipalities } from '../core/region';
 import { FitBadge, FitReasons } from './FitReasons';
 import { fetchCaseDwellingFits } from './dwelling-api';
 import { accessibilitySummary } from './dwelling-format';

@@ -27,15 +27,15 @@ import {
   type ContingentList,
   type RegionOrganisation,
 } from '@uitstroom/shared';
-import { useMe } from '../auth/session';
+import { useMe } from '../core/session';
 import { ApiError } from '../core/api';
 import { QueryStatus } from '../core/query/QueryState';
 import { SelectField, TextField } from '../core/form';
 import { Pager } from '../core/Pager';
-import { messageOf } from '../cases/case-api';
-import { useRegionMunicipalities, type RegionMunicipalities } from '../cases/region';
-import { fetchRegionOrganisations } from '../cases/privacy/consent-api';
-import { addMessage, toFieldErrors, type FieldMessages } from '../tables/form-errors';
+import { messageOf } from '../core/messages';
+import { useRegionMunicipalities, type RegionMunicipalities } from '../core/region';
+import { fetchRegionOrganisations } from '../core/region';
+import { addMessage, toFieldErrors, type FieldMessages } from '../core/form-errors';
 import {
   contingentsExportUrl,
   createContingent,
@@ -43,7 +43,7 @@ import {
   updateContingent,
   useContingentWrite,
 } from './dwelling-api';
-import '../cases/cases.css';
+import '../core/layout.css';
 import './dwellings.css';
 
 /** A region's year has a row per corporation and municipality: 25 at a time, the totals over all. */

@@ -22,9 +22,9 @@ import {
 import { ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
 import { ChoiceGroup, TextareaField } from '../core/fields';
-import { messageOf } from '../cases/case-api';
-import type { RegionMunicipalities } from '../cases/region';
-import { flattenErrors } from '../tables/form-errors';
+import { messageOf } from '../core/messages';
+import type { RegionMunicipalities } from '../core/region';
+import { flattenErrors } from '../core/form-errors';
 import {
   asDwellingConflict,
   createDwelling,

@@ -21,8 +21,8 @@ import {
   toCsv,
   type DwellingImportReport,
 } from '@uitstroom/shared';
-import { messageOf } from '../cases/case-api';
-import type { RegionMunicipalities } from '../cases/region';
+import { messageOf } from '../core/messages';
+import type { RegionMunicipalities } from '../core/region';
 import { useImportDwellings } from './dwelling-api';
 
 type State =

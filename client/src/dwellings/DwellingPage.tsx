@@ -30,13 +30,13 @@ import {
 import { ApiError } from '../core/api';
 import { QueryStatus } from '../core/query/QueryState';
 import { TextareaField } from '../core/fields';
-import { messageOf } from '../cases/case-api';
-import { describeSection } from '../cases/case-format';
-import { useRegionMunicipalities, type RegionMunicipalities } from '../cases/region';
+import { messageOf } from '../core/messages';
+import { describeSection } from '../core/format';
+import { useRegionMunicipalities, type RegionMunicipalities } from '../core/region';
 import { DwellingForm } from './DwellingForm';
 import { FitBadge, FitReasons } from './FitReasons';
 import { accessibilitySummary, kindAndRooms } from './dwelling-format';
-import { DwellingOffers } from '../placements/DwellingOffers';
+import { DwellingOffers } from '../placements';
 import {
   asDwellingConflict,
   fetchDwelling,
@@ -44,7 +44,7 @@ import {
   withdrawDwelling,
   useDwellingWrite,
 } from './dwelling-api';
-import '../cases/cases.css';
+import '../core/layout.css';
 import './dwellings.css';
 
 /** `/woningen/:dwellingId`: one dwelling, its edit and withdrawal, and the searching cases it fits. */

@@ -26,12 +26,12 @@ import {
 } from '@uitstroom/shared';
 import { SelectField, TextField } from '../core/form';
 import { Pager } from '../core/Pager';
-import { useRegionMunicipalities } from '../cases/region';
+import { useRegionMunicipalities } from '../core/region';
 import { DwellingForm } from './DwellingForm';
 import { DwellingImport } from './DwellingImport';
 import { dwellingsExportUrl, fetchDwellings } from './dwelling-api';
 import { accessibilitySummary, kindAndRooms } from './dwelling-format';
-import '../cases/cases.css';
+import '../core/layout.css';
 import './dwellings.css';
 
 /** The list's filters in the URL, in Dutch, so that a filtered list survives a reload. */

@@ -10,8 +10,8 @@ import {
 } from '@uitstroom/shared';
 import { SelectField, TextField } from '../core/form';
 import { indicatorFilterChoices } from '../core/seats';
-import { addMessage, toFieldErrors, type FieldMessages } from '../tables/form-errors';
-import { todayIsoDate } from '../cases/case-format';
+import { addMessage, toFieldErrors, type FieldMessages } from '../core/form-errors';
+import { todayIsoDate } from '../core/format';
 import {
   checkFilter,
   filterFields,

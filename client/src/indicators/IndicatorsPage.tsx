@@ -4,10 +4,10 @@ import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Alert, ButtonLink, Heading, Paragraph } from '@utrecht/component-library-react';
 import type { DashboardView } from '@uitstroom/shared';
-import { useMe } from '../auth/session';
+import { useMe } from '../core/session';
 import { ApiError } from '../core/api';
-import { messageOf } from '../cases/case-api';
-import { useRegionMunicipalities } from '../cases/region';
+import { messageOf } from '../core/messages';
+import { useRegionMunicipalities } from '../core/region';
 import {
   fieldOfIssue,
   filterApiQuery,
@@ -21,7 +21,7 @@ import { IndicatorFilters } from './IndicatorFilters';
 import { hasFigure, IndicatorChart } from './IndicatorChart';
 import { IndicatorTable } from './IndicatorTable';
 import { DashboardFacts, scopeIntro, SuppressionNote } from './IndicatorNotes';
-import '../cases/cases.css';
+import '../core/layout.css';
 import './indicators.css';
 
 type Failure = { message: string; fieldIssues: Partial<Record<FilterField, string>> };

@@ -10,7 +10,7 @@ import { buildSections } from './indicator-sections';
 import { fetchIndicators, indicatorsPdfUrl } from './indicators-api';
 import { IndicatorTable } from './IndicatorTable';
 import { DashboardFacts, scopeIntro, SuppressionNote } from './IndicatorNotes';
-import '../cases/cases.css';
+import '../core/layout.css';
 import './indicators.css';
 
 /**

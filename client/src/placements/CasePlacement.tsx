@@ -42,10 +42,10 @@ import { ApiError } from '../core/api';
 import { queryKeys } from '../core/query/query-keys';
 import { SelectField, TextField } from '../core/form';
 import { ChoiceGroup, TextareaField } from '../core/fields';
-import { messageOf } from '../cases/case-api';
-import { formatDays, formatDutchTimestamp, todayIsoDate } from '../cases/case-format';
-import type { RegionMunicipalities } from '../cases/region';
-import { documentUrl, useCaseDocuments } from '../cases/privacy/documents-api';
+import { messageOf } from '../core/messages';
+import { formatDays, formatDutchTimestamp, todayIsoDate } from '../core/format';
+import type { RegionMunicipalities } from '../core/region';
+import { documentUrl, useCaseDocuments } from '../cases';
 import {
   answerOffer,
   confirmPlacement,

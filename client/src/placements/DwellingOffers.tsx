@@ -3,8 +3,8 @@ import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink } from 'react-router';
 import { Alert, Heading, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { formatDutchDate, offerStatusLabel, type DwellingOffer } from '@uitstroom/shared';
-import { messageOf } from '../cases/case-api';
-import { formatDutchTimestamp } from '../cases/case-format';
+import { messageOf } from '../core/messages';
+import { formatDutchTimestamp } from '../core/format';
 import { fetchDwellingOffers } from './placement-api';
 import './placements.css';
 

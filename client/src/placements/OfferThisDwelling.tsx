@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import type { Dwelling, PlacementView } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
-import { messageOf } from '../cases/case-api';
+import { messageOf } from '../core/messages';
 import { makeOffer, usePlacementStep } from './placement-api';
 import { NeighbourhoodLoadNote, useNeighbourhoodLoad } from './NeighbourhoodLoadNote';
 

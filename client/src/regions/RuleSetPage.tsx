@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
 import type { RuleSet } from '@uitstroom/shared';
-import { useMe } from '../auth/session';
+import { useMe } from '../core/session';
 import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
 import { failureOf, QueryState } from '../core/query/QueryState';

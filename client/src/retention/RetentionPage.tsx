@@ -29,9 +29,9 @@ import { QueryStatus } from '../core/query/QueryState';
 import { TextField } from '../core/form';
 import { ChoiceGroup } from '../core/fields';
 import { Pager } from '../core/Pager';
-import { messageOf } from '../cases/case-api';
-import { fetchErasureCandidates, useEraseCase } from '../support/support-api';
-import '../cases/cases.css';
+import { messageOf } from '../core/messages';
+import { fetchErasureCandidates, useEraseCase } from '../support';
+import '../core/layout.css';
 import './retention.css';
 
 /** Closed cases pile up over the years: the list shows them 25 at a time, in the server's order. */

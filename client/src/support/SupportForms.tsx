@@ -28,9 +28,9 @@ import {
 import { ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
 import { CheckboxField, ChoiceGroup, TextareaField } from '../core/fields';
-import { messageOf } from '../cases/case-api';
-import { todayIsoDate } from '../cases/case-format';
-import { fetchRegionOrganisations } from '../tables/table-api';
+import { messageOf } from '../core/messages';
+import { todayIsoDate } from '../core/format';
+import { fetchRegionOrganisations } from '../core/region';
 import {
   addSupportEntry,
   answerCheck,

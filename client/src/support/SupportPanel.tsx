@@ -27,13 +27,13 @@ import {
   signalKindLabel,
   signalSeverityLabel,
 } from '@uitstroom/shared';
-import { useMe } from '../auth/session';
+import { useMe } from '../core/session';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../core/api';
 import { relapsePlanSide } from '../core/seats';
 import { queryKeys } from '../core/query/query-keys';
-import { messageOf } from '../cases/case-api';
-import { formatDutchTimestamp } from '../cases/case-format';
+import { messageOf } from '../core/messages';
+import { formatDutchTimestamp } from '../core/format';
 import {
   addSupportEntry,
   agreeRelapsePlan,

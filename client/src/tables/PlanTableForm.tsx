@@ -19,10 +19,10 @@ import {
 import { ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
 import { CheckboxField } from '../core/fields';
-import { messageOf } from '../cases/case-api';
-import type { RegionMunicipalities } from '../cases/region';
+import { messageOf } from '../core/messages';
+import type { RegionMunicipalities } from '../core/region';
 import { createTable, type Table } from './table-api';
-import { inputId } from './form-errors';
+import { inputId } from '../core/form-errors';
 import { checkPlan, emptyPlan, planFieldOf, planResolver, type PlanValues } from './plan-form';
 
 const kindHeading: Record<OrganisationKind, string> = {

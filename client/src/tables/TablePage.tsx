@@ -34,13 +34,14 @@ import {
   type RegionOrganisation,
 } from '@uitstroom/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useCan, useMe } from '../auth/session';
+import { useCan, useMe } from '../core/session';
 import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
 import { SelectField } from '../core/form';
-import { fetchCase, messageOf } from '../cases/case-api';
-import { caseTitle } from '../cases/case-format';
-import { useRegionMunicipalities, type RegionMunicipalities } from '../cases/region';
+import { fetchCase } from '../cases';
+import { messageOf } from '../core/messages';
+import { caseTitle } from '../core/format';
+import { useRegionMunicipalities, type RegionMunicipalities } from '../core/region';
 import { AgendaItemCard, type ChairActions } from './AgendaItemCard';
 import { DecisionForm } from './DecisionForm';
 import type { Attendee } from './decision-form';
@@ -49,7 +50,6 @@ import {
   closeTable,
   deferAgendaItem,
   fetchReadyCases,
-  fetchRegionOrganisations,
   fetchTable,
   isNotFound,
   isVersionConflict,
@@ -61,12 +61,13 @@ import {
   type Table,
   minutesUrl,
 } from './table-api';
+import { fetchRegionOrganisations } from '../core/region';
 import { formatTableDateTime, tableStateBadge } from './table-format';
 import { ConfirmDialog, ReasonDialog } from './TableDialogs';
-import '../cases/cases.css';
+import '../core/layout.css';
 import './tables.css';
-import { useLiveTable } from '../live/use-live';
-import { describeLiveChange, PresenceNote } from '../live/PresenceNote';
+import { useLiveTable } from '../live';
+import { describeLiveChange, PresenceNote } from '../live';
 
 const conflictMessage =
   'Iemand anders heeft de tafel intussen gewijzigd. De agenda is opnieuw geladen; controleer hem en probeer het opnieuw.';

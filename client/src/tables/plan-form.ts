@@ -1,6 +1,6 @@
 import type { Resolver } from 'react-hook-form';
 import { createTableSchema, type TableDetails } from '@uitstroom/shared';
-import { addMessage, toFieldErrors, type FieldMessages } from './form-errors';
+import { addMessage, toFieldErrors, type FieldMessages } from '../core/form-errors';
 import { amsterdamToIso } from './table-format';
 
 /** "Tafel plannen" as typed: date and time apart, the region as an empty municipality. */

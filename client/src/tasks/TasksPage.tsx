@@ -8,7 +8,7 @@ import {
   type TaskList,
 } from '@uitstroom/shared';
 import { QueryStatus } from '../core/query/QueryState';
-import { useMe } from '../auth/session';
+import { useMe } from '../core/session';
 import { useTasks } from './tasks-api';
 import './tasks.css';
 

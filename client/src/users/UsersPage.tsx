@@ -40,8 +40,8 @@ import {
   type UserAction,
 } from './users-api';
 import { SelectField, TextField } from '../core/form';
-import { useMe } from '../auth/session';
-import { formatDutchTimestamp } from '../cases/case-format';
+import { useMe } from '../core/session';
+import { formatDutchTimestamp } from '../core/format';
 
 const statusLabel: Record<UserSummary['status'], string> = {
   invited: 'Uitgenodigd',

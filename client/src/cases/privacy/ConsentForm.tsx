@@ -29,7 +29,7 @@ import {
 } from '@uitstroom/shared';
 import { ApiError } from '../../core/api';
 import { SelectField, TextField } from '../../core/form';
-import { todayIsoDate } from '../case-format';
+import { todayIsoDate } from '../../core/format';
 import { recordConsent, useConsentWrite } from './consent-api';
 import { checkDocumentFile, fileErrorOf, useUploadDocument } from './documents-api';
 

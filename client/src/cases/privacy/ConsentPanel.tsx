@@ -17,15 +17,11 @@ import { formatDutchDate, consentCategoryLabel, type Consent } from '@uitstroom/
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../core/api';
 import { queryKeys } from '../../core/query/query-keys';
-import { messageOf } from '../case-api';
-import { todayIsoDate } from '../case-format';
+import { messageOf } from '../../core/messages';
+import { todayIsoDate } from '../../core/format';
 import { ConsentForm } from './ConsentForm';
-import {
-  fetchConsents,
-  fetchRegionOrganisations,
-  useConsentWrite,
-  withdrawConsent,
-} from './consent-api';
+import { fetchConsents, useConsentWrite, withdrawConsent } from './consent-api';
+import { fetchRegionOrganisations } from '../../core/region';
 import { documentUrl } from './documents-api';
 import './consent-panel.css';
 

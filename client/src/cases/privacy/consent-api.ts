@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  consentSchema,
-  regionOrganisationSchema,
-  type Consent,
-  type RecordConsent,
-  type RegionOrganisation,
-} from '@uitstroom/shared';
+import { consentSchema, type Consent, type RecordConsent } from '@uitstroom/shared';
 import { useMutation } from '@tanstack/react-query';
 import { apiClient, request } from '../../core/api';
 import { queryClient } from '../../core/query/query-client';
@@ -36,13 +30,6 @@ export function withdrawConsent(caseId: string, consentId: string): Promise<Cons
     }),
     { schema: consentSchema },
   );
-}
-
-/** The organisations of the signed-in user's region: the parties a resident can share with. */
-export function fetchRegionOrganisations(signal?: AbortSignal): Promise<RegionOrganisation[]> {
-  return request(apiClient.GET('/api/region/organisations', { signal }), {
-    schema: z.array(regionOrganisationSchema),
-  });
 }
 
 /**

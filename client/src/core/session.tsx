@@ -16,8 +16,8 @@ import {
   type Me,
   type Permission,
 } from '@uitstroom/shared';
-import { apiClient, ApiError, onSessionEnded, request } from '../core/api';
-import { queryClient } from '../core/query/query-client';
+import { apiClient, ApiError, onSessionEnded, request } from './api';
+import { queryClient } from './query/query-client';
 
 type SessionState =
   | { status: 'loading' }
