@@ -116,7 +116,7 @@ function IntakeForm({ routeCaseId }: { routeCaseId: string | null }) {
 
   useEffect(() => {
     // The case this form just created: the form is already on it.
-    if (routeCaseId && routeCaseId === autosave.caseIdRef.current) return;
+    if (routeCaseId && routeCaseId === autosave.caseId()) return;
     if (!routeCaseId) {
       autosave.start(null);
       setIsLoaded(true);
