@@ -47,7 +47,6 @@ const longFunctionsPending = [
   'client/src/notifications/NotificationsPage.tsx',
   'client/src/origin-rule/OriginRuleExplanation.tsx',
   'client/src/origin-rule/TryoutForm.tsx',
-  'client/src/placements/CasePlacement.tsx',
   'client/src/regions/MunicipalitiesTable.tsx',
   'client/src/regions/RuleSetForm.tsx',
   'client/src/regions/RuleSetHistory.tsx',

@@ -132,26 +132,37 @@ export function CasePlacement({
       )}
       {moveIn && <MoveInFacts placement={placement} caseId={caseId} />}
 
-      {history.length > 0 && (
-        <>
-          <Heading level={3}>Eerdere aanbiedingen</Heading>
-          <ul className="placement-history">
-            {history.map((o) => (
-              <li key={o.id}>
-                <strong>{offerStatusLabel[o.status]}</strong> — {o.corporation.name},{' '}
-                {o.dwelling.neighbourhood} ({region.nameOf(o.dwelling.municipalityCode)}),
-                aangeboden op {formatDutchTimestamp(o.offeredAt)}
-                {(o.declineReason ?? o.withdrawalReason ?? o.refusalReason) && (
-                  <>
-                    . Reden: <q>{o.declineReason ?? o.withdrawalReason ?? o.refusalReason}</q>
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      {history.length > 0 && <OfferHistory history={history} region={region} />}
     </section>
+  );
+}
+
+/** The offers before the current one, with the reason each ended. */
+function OfferHistory({
+  history,
+  region,
+}: {
+  history: PlacementView['history'];
+  region: RegionMunicipalities;
+}) {
+  return (
+    <>
+      <Heading level={3}>Eerdere aanbiedingen</Heading>
+      <ul className="placement-history">
+        {history.map((o) => (
+          <li key={o.id}>
+            <strong>{offerStatusLabel[o.status]}</strong> — {o.corporation.name},{' '}
+            {o.dwelling.neighbourhood} ({region.nameOf(o.dwelling.municipalityCode)}), aangeboden op{' '}
+            {formatDutchTimestamp(o.offeredAt)}
+            {(o.declineReason ?? o.withdrawalReason ?? o.refusalReason) && (
+              <>
+                . Reden: <q>{o.declineReason ?? o.withdrawalReason ?? o.refusalReason}</q>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -327,11 +338,7 @@ function AnswerForm({ caseId, placement, offer, onDone }: StepProps) {
           {...form.register('reason')}
         />
       )}
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <StepFailure failure={failure} />
       <Button
         type="submit"
         appearance="primary-action-button"
@@ -395,11 +402,7 @@ function ConfirmForm({ caseId, placement, offer, onDone }: StepProps) {
           label: supportIntensityLabel[value],
         }))}
       />
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <StepFailure failure={failure} />
       <Button
         type="submit"
         appearance="primary-action-button"
@@ -538,23 +541,12 @@ function ReasonDialog({
           value={reason}
           onChange={(e) => setReason(e.target.value)}
         />
-        {failure && (
-          <Alert type="error" role="alert">
-            <Paragraph>{failure}</Paragraph>
-          </Alert>
-        )}
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" disabled={isBusy}>
-            {submitLabel}
-          </Button>
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            onClick={() => dialogRef.current?.close()}
-          >
-            Annuleren
-          </Button>
-        </ButtonGroup>
+        <DialogActions
+          failure={failure}
+          isBusy={isBusy}
+          submitLabel={submitLabel}
+          onCancel={() => dialogRef.current?.close()}
+        />
       </form>
     </dialog>
   );
@@ -640,58 +632,9 @@ function MoveInForm({ caseId, placement, offer, onDone }: StepProps) {
         error={errors.agreementConditions?.message}
         {...form.register('agreementConditions')}
       />
-      {documents.length > 0 && (
-        <SelectField
-          id="verhuizing-document"
-          label="Getekende overeenkomst (optioneel)"
-          description="Een document van deze casus; de casemanager voegt het toe bij Documenten."
-          error={errors.agreementDocumentId?.message}
-          {...form.register('agreementDocumentId', {
-            setValueAs: (value: string) => value || undefined,
-          })}
-        >
-          <SelectOption value="">Geen document</SelectOption>
-          {documents.map((d) => (
-            <SelectOption key={d.id} value={d.id}>
-              {d.filename}
-            </SelectOption>
-          ))}
-        </SelectField>
-      )}
-      <fieldset className="placement-contact">
-        <legend>
-          Contact van de zorgaanbieder voor de corporatie
-          {placement.followUpProvider ? ` (${placement.followUpProvider})` : ''}
-        </legend>
-        <TextField
-          id="verhuizing-contact-naam"
-          label="Naam contactpersoon"
-          autoComplete="off"
-          error={errors.providerContact?.name?.message}
-          {...form.register('providerContact.name')}
-        />
-        <div className="placement-row">
-          <TextField
-            id="verhuizing-contact-telefoon"
-            type="tel"
-            label="Telefoon (kantoortijden)"
-            error={errors.providerContact?.phone?.message}
-            {...form.register('providerContact.phone')}
-          />
-          <TextField
-            id="verhuizing-contact-nood"
-            type="tel"
-            label="Telefoon 24/7 (dag en nacht)"
-            error={errors.providerContact?.emergencyPhone?.message}
-            {...form.register('providerContact.emergencyPhone')}
-          />
-        </div>
-      </fieldset>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <AgreementDocumentField form={form} documents={documents} />
+      <ProviderContactFields form={form} provider={placement.followUpProvider} />
+      <StepFailure failure={failure} />
       <Button
         type="submit"
         appearance="primary-action-button"
@@ -700,6 +643,117 @@ function MoveInForm({ caseId, placement, offer, onDone }: StepProps) {
         Verhuizing vastleggen
       </Button>
     </form>
+  );
+}
+
+type MoveInFormApi = ReturnType<typeof useForm<MoveInValues>>;
+
+/** Who the corporation calls at the care provider, in office hours and day and night. */
+function ProviderContactFields({
+  form,
+  provider,
+}: {
+  form: MoveInFormApi;
+  provider: PlacementView['followUpProvider'];
+}) {
+  const { errors } = form.formState;
+  return (
+    <fieldset className="placement-contact">
+      <legend>
+        Contact van de zorgaanbieder voor de corporatie
+        {provider ? ` (${provider})` : ''}
+      </legend>
+      <TextField
+        id="verhuizing-contact-naam"
+        label="Naam contactpersoon"
+        autoComplete="off"
+        error={errors.providerContact?.name?.message}
+        {...form.register('providerContact.name')}
+      />
+      <div className="placement-row">
+        <TextField
+          id="verhuizing-contact-telefoon"
+          type="tel"
+          label="Telefoon (kantoortijden)"
+          error={errors.providerContact?.phone?.message}
+          {...form.register('providerContact.phone')}
+        />
+        <TextField
+          id="verhuizing-contact-nood"
+          type="tel"
+          label="Telefoon 24/7 (dag en nacht)"
+          error={errors.providerContact?.emergencyPhone?.message}
+          {...form.register('providerContact.emergencyPhone')}
+        />
+      </div>
+    </fieldset>
+  );
+}
+
+/** The signed agreement, chosen among the case's documents this seat may see. */
+function AgreementDocumentField({
+  form,
+  documents,
+}: {
+  form: MoveInFormApi;
+  documents: DocumentSummary[];
+}) {
+  const { errors } = form.formState;
+  if (documents.length === 0) return null;
+  return (
+    <SelectField
+      id="verhuizing-document"
+      label="Getekende overeenkomst (optioneel)"
+      description="Een document van deze casus; de casemanager voegt het toe bij Documenten."
+      error={errors.agreementDocumentId?.message}
+      {...form.register('agreementDocumentId', {
+        setValueAs: (value: string) => value || undefined,
+      })}
+    >
+      <SelectOption value="">Geen document</SelectOption>
+      {documents.map((d) => (
+        <SelectOption key={d.id} value={d.id}>
+          {d.filename}
+        </SelectOption>
+      ))}
+    </SelectField>
+  );
+}
+
+/** The foot of a reason dialog: the refusal, if any, and submit or cancel. */
+function DialogActions({
+  failure,
+  isBusy,
+  submitLabel,
+  onCancel,
+}: {
+  failure: string | null;
+  isBusy: boolean;
+  submitLabel: string;
+  onCancel(): void;
+}) {
+  return (
+    <>
+      <StepFailure failure={failure} />
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" disabled={isBusy}>
+          {submitLabel}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
+          Annuleren
+        </Button>
+      </ButtonGroup>
+    </>
+  );
+}
+
+/** A refused step, in the server's Dutch words. */
+function StepFailure({ failure }: { failure: string | null }) {
+  if (!failure) return null;
+  return (
+    <Alert type="error" role="alert">
+      <Paragraph>{failure}</Paragraph>
+    </Alert>
   );
 }
 
