@@ -22,6 +22,7 @@ import { QueryState } from '../core/query/QueryState';
 import { useWrite } from '../core/query/use-write';
 import { TextField } from '../core/form';
 import { useSession } from '../core/session';
+import { FailureAlert } from '../core/FailureAlert';
 
 /**
  * Setting up TOTP: scan the QR code (or type the key), confirm with a code, write down the
@@ -113,11 +114,7 @@ export function EnrollTotp({
           Uw regio vraagt bij het inloggen om een tweede stap. Stel die nu één keer in.
         </Paragraph>
       )}
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       <QueryState query={enrollment} loading="Laden…" failure="Het instellen kon niet starten.">
         {(enrollment) => (
           <>

@@ -8,6 +8,7 @@ import { apiClient, ApiError, request } from '../core/api';
 import { TextField } from '../core/form';
 import { useWrite } from '../core/query/use-write';
 import { AuthLayout } from './AuthLayout';
+import { FailureAlert } from '../core/FailureAlert';
 
 export function ForgotPasswordPage() {
   const [answer, setAnswer] = useState<string | null>(null);
@@ -44,11 +45,7 @@ export function ForgotPasswordPage() {
           <Paragraph>
             Vul uw e-mailadres in. U krijgt een link waarmee u een nieuw wachtwoord kiest.
           </Paragraph>
-          {failure && (
-            <Alert type="error" role="alert">
-              <Paragraph>{failure}</Paragraph>
-            </Alert>
-          )}
+          <FailureAlert failure={failure} />
           <form onSubmit={onSubmit} noValidate aria-label="Wachtwoord vergeten">
             <TextField
               label="E-mailadres"

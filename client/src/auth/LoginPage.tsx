@@ -10,6 +10,7 @@ import { AuthLayout } from './AuthLayout';
 import { useSession } from '../core/session';
 import { SecondFactorStep } from './SecondFactorStep';
 import { EnrollTotp } from './EnrollTotp';
+import { FailureAlert } from '../core/FailureAlert';
 
 const notices = {
   expired: { type: 'warning', text: 'Uw sessie is verlopen. Log opnieuw in.' },
@@ -59,11 +60,7 @@ function PasswordStep() {
           <Paragraph>{notice.text}</Paragraph>
         </Alert>
       )}
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       <form onSubmit={onSubmit} noValidate aria-label="Inloggen">
         <TextField
           label="E-mailadres"

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { meSchema, recoveryCodeSchema, totpCodeSchema } from '@uitstroom/shared';
 import { apiClient, ApiError, request } from '../core/api';
 import { TextField } from '../core/form';
 import { useWrite } from '../core/query/use-write';
 import { useSession } from '../core/session';
+import { FailureAlert } from '../core/FailureAlert';
 
 /** Second step of signing in: the 6 digits from the authenticator app, or a recovery code. */
 export function SecondFactorStep() {
@@ -55,11 +56,7 @@ export function SecondFactorStep() {
           ? 'Vul een van uw herstelcodes in. Elke code werkt één keer.'
           : 'Open uw authenticator-app en vul de 6 cijfers in die bij Uitstroomtafel staan.'}
       </Paragraph>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       <form onSubmit={onSubmit} noValidate aria-label="Tweede stap">
         <TextField
           key={isRecovery ? 'recovery' : 'totp'}

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useFormState, useWatch, get, type UseFormReturn } from 'react-hook-form';
 import {
-  Alert,
   Button,
   ButtonGroup,
   DataList,
@@ -22,6 +21,7 @@ import { CheckboxField, ChoiceGroup, TextareaField } from '../core/fields';
 import { describeSection } from '../core/format';
 import { checkExceptions, toExceptionValues, type ExceptionValues } from './exceptions-form';
 import type { RegionMunicipalities } from '../core/region';
+import { FailureAlert } from '../core/FailureAlert';
 
 interface EditorProps {
   form: UseFormReturn<ExceptionValues>;
@@ -259,11 +259,7 @@ export function ExceptionsEditor({
         options={region.municipalities.map((m) => ({ value: m.code, label: m.name }))}
       />
 
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       <ButtonGroup>
         <Button
           type="submit"

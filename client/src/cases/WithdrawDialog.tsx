@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import { caseOutcomeLabel, caseTransitionRequestSchema, transitions } from '@uitstroom/shared';
 import { transitionCase, type ProjectedCase } from './case-api';
 import { messageOf } from '../core/messages';
 import { useCaseWrite } from './case-queries';
 import { ChoiceGroup, TextareaField } from '../core/fields';
+import { FailureAlert } from '../core/FailureAlert';
 
 // The withdraw branch of the shared request, without the version (the page adds the one it read).
 const withdrawSchema = caseTransitionRequestSchema.options[1].omit({
@@ -95,11 +96,7 @@ export function WithdrawDialog({
           error={errors.reason?.message}
           {...form.register('reason')}
         />
-        {failure && (
-          <Alert type="error" role="alert">
-            <Paragraph>{failure}</Paragraph>
-          </Alert>
-        )}
+        <FailureAlert failure={failure} />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" disabled={isSubmitting}>
             Casus afsluiten

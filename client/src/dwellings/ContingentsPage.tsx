@@ -45,6 +45,7 @@ import {
 } from './dwelling-api';
 import '../core/layout.css';
 import './dwellings.css';
+import { FailureAlert } from '../core/FailureAlert';
 
 /** A region's year has a row per corporation and municipality: 25 at a time, the totals over all. */
 const pageSize = 25;
@@ -477,11 +478,7 @@ function AddContingent({
           error={errors.promised?.message}
           {...form.register('promised')}
         />
-        {failure && (
-          <Alert type="error" role="alert">
-            <Paragraph>{failure}</Paragraph>
-          </Alert>
-        )}
+        <FailureAlert failure={failure} />
         <div>
           <Button type="submit" appearance="primary-action-button" disabled={isSubmitting}>
             Contingent vastleggen

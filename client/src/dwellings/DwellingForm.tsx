@@ -39,6 +39,7 @@ import {
   toDwellingValues,
   type DwellingValues,
 } from './dwelling-form';
+import { FailureAlert } from '../core/FailureAlert';
 
 const id = (field: keyof DwellingValues) => `woning-${field}`;
 const yesNo = [
@@ -271,11 +272,7 @@ export function DwellingForm({
           </>
         )}
       </Fieldset>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" disabled={isSubmitting}>
           {dwelling ? 'Wijziging opslaan' : 'Woning registreren'}

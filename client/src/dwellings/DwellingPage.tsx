@@ -46,6 +46,7 @@ import {
 } from './dwelling-api';
 import '../core/layout.css';
 import './dwellings.css';
+import { FailureAlert } from '../core/FailureAlert';
 
 /** `/woningen/:dwellingId`: one dwelling, its edit and withdrawal, and the searching cases it fits. */
 export function DwellingPage() {
@@ -356,11 +357,7 @@ function WithdrawDwellingDialog({
           error={errors.reason?.message}
           {...form.register('reason')}
         />
-        {failure && (
-          <Alert type="error" role="alert">
-            <Paragraph>{failure}</Paragraph>
-          </Alert>
-        )}
+        <FailureAlert failure={failure} />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" disabled={isSubmitting}>
             Woning intrekken

@@ -15,6 +15,7 @@ import { failureOf, QueryState } from '../core/query/QueryState';
 import { ChoiceGroup } from '../core/fields';
 import { usePreferences, useSavePreferences } from './notifications-api';
 import './notifications.css';
+import { FailureAlert } from '../core/FailureAlert';
 
 const options = notificationDeliveries.map((delivery) => ({
   value: delivery,
@@ -66,11 +67,7 @@ function PreferencesForm({ loaded }: { loaded: NotificationPreferences }) {
   });
   return (
     <>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       {isSaved && (
         <Alert type="ok" role="status">
           <Paragraph>Uw keuzes zijn opgeslagen.</Paragraph>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { Alert, Button, Heading, Paragraph, StatusBadge } from '@utrecht/component-library-react';
+import { Button, Heading, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import {
   formatDutchDateAtTime,
   notificationKindLabel,
@@ -17,6 +17,7 @@ import {
 } from './notifications-api';
 import { Pager } from '../core/Pager';
 import './notifications.css';
+import { FailureAlert } from '../core/FailureAlert';
 
 /** `7 december 2026 om 00:30`, Dutch time. */
 const moment = { format: (date: Date) => formatDutchDateAtTime(date) };
@@ -49,11 +50,7 @@ export function NotificationsPage() {
         een randvoorwaarde op de einddatum. Of u meldingen ook per e-mail krijgt, stelt u in bij{' '}
         <RouterLink to="/account">Mijn account</RouterLink>.
       </Paragraph>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       <QueryStatus
         query={notifications}
         loading="Meldingen laden…"

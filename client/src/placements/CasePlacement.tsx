@@ -41,6 +41,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../core/api';
 import { queryKeys } from '../core/query/query-keys';
 import { SelectField, TextField } from '../core/form';
+import { FailureAlert } from '../core/FailureAlert';
 import { ChoiceGroup, TextareaField } from '../core/fields';
 import { messageOf } from '../core/messages';
 import { formatDays, formatDutchTimestamp, todayIsoDate } from '../core/format';
@@ -338,7 +339,7 @@ function AnswerForm({ caseId, placement, offer, onDone }: StepProps) {
           {...form.register('reason')}
         />
       )}
-      <StepFailure failure={failure} />
+      <FailureAlert failure={failure} />
       <Button
         type="submit"
         appearance="primary-action-button"
@@ -402,7 +403,7 @@ function ConfirmForm({ caseId, placement, offer, onDone }: StepProps) {
           label: supportIntensityLabel[value],
         }))}
       />
-      <StepFailure failure={failure} />
+      <FailureAlert failure={failure} />
       <Button
         type="submit"
         appearance="primary-action-button"
@@ -634,7 +635,7 @@ function MoveInForm({ caseId, placement, offer, onDone }: StepProps) {
       />
       <AgreementDocumentField form={form} documents={documents} />
       <ProviderContactFields form={form} provider={placement.followUpProvider} />
-      <StepFailure failure={failure} />
+      <FailureAlert failure={failure} />
       <Button
         type="submit"
         appearance="primary-action-button"
@@ -734,7 +735,7 @@ function DialogActions({
 }) {
   return (
     <>
-      <StepFailure failure={failure} />
+      <FailureAlert failure={failure} />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" disabled={isBusy}>
           {submitLabel}
@@ -744,16 +745,6 @@ function DialogActions({
         </Button>
       </ButtonGroup>
     </>
-  );
-}
-
-/** A refused step, in the server's Dutch words. */
-function StepFailure({ failure }: { failure: string | null }) {
-  if (!failure) return null;
-  return (
-    <Alert type="error" role="alert">
-      <Paragraph>{failure}</Paragraph>
-    </Alert>
   );
 }
 

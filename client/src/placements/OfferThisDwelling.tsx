@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
+import { Button } from '@utrecht/component-library-react';
 import type { Dwelling, PlacementView } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
 import { messageOf } from '../core/messages';
 import { makeOffer, usePlacementStep } from './placement-api';
 import { NeighbourhoodLoadNote, useNeighbourhoodLoad } from './NeighbourhoodLoadNote';
+import { FailureAlert } from '../core/FailureAlert';
 
 /**
  * Why an offer was not made, fitting the code: another offer was first for this case (the server
@@ -49,11 +50,7 @@ export function OfferThisDwelling({
   return (
     <div className="placement-offer-action">
       {load && <NeighbourhoodLoadNote load={load} municipalityName={municipalityName} />}
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       <Button
         type="button"
         appearance="primary-action-button"

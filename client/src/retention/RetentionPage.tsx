@@ -33,6 +33,7 @@ import { messageOf } from '../core/messages';
 import { fetchErasureCandidates, useEraseCase } from '../support';
 import '../core/layout.css';
 import './retention.css';
+import { FailureAlert } from '../core/FailureAlert';
 
 /** Closed cases pile up over the years: the list shows them 25 at a time, in the server's order. */
 const pageSize = 25;
@@ -235,11 +236,7 @@ function EraseDialog({
           error={errors.confirmPseudonym?.message}
           {...form.register('confirmPseudonym')}
         />
-        {failure && (
-          <Alert type="error" role="alert">
-            <Paragraph>{failure}</Paragraph>
-          </Alert>
-        )}
+        <FailureAlert failure={failure} />
         <ButtonGroup>
           <Button
             type="submit"

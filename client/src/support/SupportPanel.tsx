@@ -54,6 +54,7 @@ import {
   StartSupportForm,
 } from './SupportForms';
 import './support.css';
+import { FailureAlert } from '../core/FailureAlert';
 
 /**
  * "Nazorg" on the case page (issue 13): follow-up support after the move, as the reader's seat may
@@ -368,11 +369,7 @@ function Goals({ support, caseId, canWrite, onSaved }: PartProps) {
           ))}
         </ul>
       )}
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       {canWrite && (
         <Fold summary="Doel toevoegen" isOpen={fold.isOpen} onToggle={fold.onToggle}>
           <GoalForm
@@ -588,11 +585,7 @@ function Plan({ support, caseId, canWrite, canAgree, onSaved }: PartProps & { ca
               Instemmen met versie {plan.version}
             </Button>
           )}
-          {failure && (
-            <Alert type="error" role="alert">
-              <Paragraph>{failure}</Paragraph>
-            </Alert>
-          )}
+          <FailureAlert failure={failure} />
         </>
       )}
       {canWrite && (

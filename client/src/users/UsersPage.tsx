@@ -42,6 +42,7 @@ import {
 import { SelectField, TextField } from '../core/form';
 import { useMe } from '../core/session';
 import { formatDutchTimestamp } from '../core/format';
+import { FailureAlert } from '../core/FailureAlert';
 
 const statusLabel: Record<UserSummary['status'], string> = {
   invited: 'Uitgenodigd',
@@ -82,11 +83,7 @@ export function UsersPage() {
         Regio {me.region.name}. Nieuwe gebruikers krijgen een uitnodiging per e-mail en kiezen zelf
         hun wachtwoord.
       </Paragraph>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       {notice && (
         <Alert type="ok" role="status">
           <Paragraph>{notice}</Paragraph>

@@ -34,6 +34,7 @@ import {
   useUploadDocument,
 } from './documents-api';
 import './case-documents.css';
+import { FailureAlert } from '../../core/FailureAlert';
 
 const numberFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 
@@ -268,11 +269,7 @@ function UploadForm({ caseId }: { caseId: string }) {
           </Select>
         </Paragraph>
       </FormField>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       <div role="status" aria-live="polite">
         {notice && <Paragraph>{notice}</Paragraph>}
       </div>

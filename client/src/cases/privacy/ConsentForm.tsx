@@ -1,7 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import {
-  Alert,
   Button,
   Checkbox,
   Fieldset,
@@ -32,6 +31,7 @@ import { SelectField, TextField } from '../../core/form';
 import { todayIsoDate } from '../../core/format';
 import { recordConsent, useConsentWrite } from './consent-api';
 import { checkDocumentFile, fileErrorOf, useUploadDocument } from './documents-api';
+import { FailureAlert } from '../../core/FailureAlert';
 
 type ConsentMethod = (typeof consentMethods)[number];
 
@@ -233,11 +233,7 @@ export function ConsentForm({
       <Heading level={3} id={`${id}-kop`}>
         Toestemming vastleggen
       </Heading>
-      {organisationsFailure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{organisationsFailure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={organisationsFailure} />
 
       <SelectField
         label="Organisatie"
@@ -400,11 +396,7 @@ export function ConsentForm({
         </FormField>
       )}
 
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       <div>
         <Button
           type="submit"

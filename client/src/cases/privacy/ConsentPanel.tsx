@@ -24,6 +24,7 @@ import { fetchConsents, useConsentWrite, withdrawConsent } from './consent-api';
 import { fetchRegionOrganisations } from '../../core/region';
 import { documentUrl } from './documents-api';
 import './consent-panel.css';
+import { FailureAlert } from '../../core/FailureAlert';
 
 /** The id of the panel's heading: links from the case page and the intake's check point here. */
 export const consentPanelId = 'toestemming';
@@ -369,11 +370,7 @@ function WithdrawConsentDialog({
           {describeCategories(consent)} niet meer. Wat {name} eerder al heeft gezien, kan niet
           worden teruggehaald.
         </Paragraph>
-        {failure && (
-          <Alert type="error" role="alert">
-            <Paragraph>{failure}</Paragraph>
-          </Alert>
-        )}
+        <FailureAlert failure={failure} />
         <ButtonGroup>
           <Button
             type="button"
