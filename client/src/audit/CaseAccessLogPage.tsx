@@ -75,26 +75,7 @@ export function CaseAccessLogPage() {
           </TableHeader>
           <TableBody>
             {(showAll ? log.entries : log.entries.slice(0, latestCount)).map((entry, index) => (
-              <TableRow key={index}>
-                <TableCell className="audit-table__when">{formatDutchDateTime(entry.at)}</TableCell>
-                <TableCell>
-                  {entry.actor ? (
-                    <>
-                      <strong>{entry.actor.name}</strong>
-                      <br />
-                      <span className="audit-table__muted">
-                        {entry.actor.seatLabel} · {entry.actor.organisationName}
-                      </span>
-                    </>
-                  ) : (
-                    'Het systeem'
-                  )}
-                </TableCell>
-                <TableCell>{entry.actionLabel}</TableCell>
-                <TableCell>{entry.fields.length ? entry.fields.join(', ') : '—'}</TableCell>
-                <TableCell>{entry.purpose}</TableCell>
-                <TableCell>{entry.outcomeLabel}</TableCell>
-              </TableRow>
+              <LogRow key={index} entry={entry} />
             ))}
           </TableBody>
         </Table>
@@ -112,5 +93,31 @@ export function CaseAccessLogPage() {
         </Paragraph>
       )}
     </>
+  );
+}
+
+/** One line of the log: when, who (seat and organisation), what, which parts, why, and the outcome. */
+function LogRow({ entry }: { entry: CaseAccessLog['entries'][number] }) {
+  return (
+    <TableRow>
+      <TableCell className="audit-table__when">{formatDutchDateTime(entry.at)}</TableCell>
+      <TableCell>
+        {entry.actor ? (
+          <>
+            <strong>{entry.actor.name}</strong>
+            <br />
+            <span className="audit-table__muted">
+              {entry.actor.seatLabel} · {entry.actor.organisationName}
+            </span>
+          </>
+        ) : (
+          'Het systeem'
+        )}
+      </TableCell>
+      <TableCell>{entry.actionLabel}</TableCell>
+      <TableCell>{entry.fields.length ? entry.fields.join(', ') : '—'}</TableCell>
+      <TableCell>{entry.purpose}</TableCell>
+      <TableCell>{entry.outcomeLabel}</TableCell>
+    </TableRow>
   );
 }

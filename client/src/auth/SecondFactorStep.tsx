@@ -9,6 +9,13 @@ import { useSession } from '../core/session';
 import { FailureAlert } from '../core/FailureAlert';
 
 /** Second step of signing in: the 6 digits from the authenticator app, or a recovery code. */
+/** Why a code was refused, in Dutch. */
+function refusalOf(error: unknown): string {
+  if (error instanceof ApiError && error.code === 'INVALID_CREDENTIALS')
+    return 'Deze code klopt niet. Probeer de nieuwe code uit uw app.';
+  return error instanceof ApiError ? error.message : 'Controleren is niet gelukt.';
+}
+
 export function SecondFactorStep() {
   const { completeSignIn, signOut } = useSession();
   const [isRecovery, setIsRecovery] = useState(false);
@@ -38,13 +45,7 @@ export function SecondFactorStep() {
         await signOut('signedOut');
         return;
       }
-      setFailure(
-        error instanceof ApiError && error.code === 'INVALID_CREDENTIALS'
-          ? 'Deze code klopt niet. Probeer de nieuwe code uit uw app.'
-          : error instanceof ApiError
-            ? error.message
-            : 'Controleren is niet gelukt.',
-      );
+      setFailure(refusalOf(error));
     }
   });
 

@@ -67,14 +67,7 @@ export function NotificationsPage() {
               <option value="unreadFirst">Ongelezen eerst</option>
               <option value="newest">Nieuwste eerst</option>
             </SelectField>
-            <Paragraph className="notifications-page__count">
-              {list.unreadCount === 0
-                ? 'Alles gelezen'
-                : list.unreadCount === 1
-                  ? '1 ongelezen melding'
-                  : `${list.unreadCount} ongelezen meldingen`}
-              {list.total > 0 && ` van ${list.total}`}
-            </Paragraph>
+            <UnreadCount list={list} />
             {list.unreadCount > 0 && (
               <Button
                 type="button"
@@ -87,13 +80,7 @@ export function NotificationsPage() {
             )}
           </div>
           {list.items.length === 0 ? (
-            <div className="empty-state">
-              <Heading level={2}>Geen meldingen</Heading>
-              <Paragraph>
-                Zodra er iets is waarop u moet letten of reageren, ziet u het hier. Wat u nu kunt
-                doen, staat bij Mijn taken.
-              </Paragraph>
-            </div>
+            <NoNotifications />
           ) : (
             <ul className="notification-list" aria-label="Meldingen">
               {list.items.map((notification) => (
@@ -108,6 +95,32 @@ export function NotificationsPage() {
           <Pager page={page} pages={pages} onPage={(page) => reload({ page })} />
         </>
       )}
+    </div>
+  );
+}
+
+/** How many of the notifications are unread, of how many. */
+function UnreadCount({ list }: { list: NotificationList }) {
+  return (
+    <Paragraph className="notifications-page__count">
+      {list.unreadCount === 0
+        ? 'Alles gelezen'
+        : list.unreadCount === 1
+          ? '1 ongelezen melding'
+          : `${list.unreadCount} ongelezen meldingen`}
+      {list.total > 0 && ` van ${list.total}`}
+    </Paragraph>
+  );
+}
+
+function NoNotifications() {
+  return (
+    <div className="empty-state">
+      <Heading level={2}>Geen meldingen</Heading>
+      <Paragraph>
+        Zodra er iets is waarop u moet letten of reageren, ziet u het hier. Wat u nu kunt doen,
+        staat bij Mijn taken.
+      </Paragraph>
     </div>
   );
 }
