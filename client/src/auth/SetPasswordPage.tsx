@@ -65,18 +65,7 @@ export function SetPasswordPage() {
       <Heading level={1}>
         {info?.kind === 'invitation' ? 'Welkom bij de Uitstroomtafel' : 'Nieuw wachtwoord kiezen'}
       </Heading>
-      {linkProblem && (
-        <>
-          <Alert type="error" role="alert">
-            <Paragraph>{linkProblem}</Paragraph>
-          </Alert>
-          <Paragraph>
-            <RouterLink to="/wachtwoord-vergeten" className="utrecht-link">
-              Vraag een nieuwe link aan
-            </RouterLink>
-          </Paragraph>
-        </>
-      )}
+      <LinkProblem problem={linkProblem} />
       {!info && !linkProblem && <Paragraph role="status">Laden…</Paragraph>}
       {info && (
         <>
@@ -112,5 +101,22 @@ export function SetPasswordPage() {
         </>
       )}
     </AuthLayout>
+  );
+}
+
+/** A link that does not work (used, expired, unknown): why, and where to ask for a new one. */
+function LinkProblem({ problem }: { problem: string | null }) {
+  if (!problem) return null;
+  return (
+    <>
+      <Alert type="error" role="alert">
+        <Paragraph>{problem}</Paragraph>
+      </Alert>
+      <Paragraph>
+        <RouterLink to="/wachtwoord-vergeten" className="utrecht-link">
+          Vraag een nieuwe link aan
+        </RouterLink>
+      </Paragraph>
+    </>
   );
 }

@@ -19,6 +19,20 @@ interface WithdrawValues {
   reason: string;
 }
 
+/** The form of outcome and reason, checked by the shared schema. */
+function useWithdrawForm() {
+  const [resolver] = useState(
+    () => zodResolver(withdrawSchema) as unknown as Resolver<WithdrawValues>,
+  );
+  // Not on blur: a message appearing as focus leaves a field would move the next option from under the click.
+  return useForm<WithdrawValues>({
+    defaultValues: { outcome: '', reason: '' },
+    resolver,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+}
+
 /** Closing a case before the move: outcome and a reason of at least ten characters, in a modal dialog. */
 export function WithdrawDialog({
   view,
@@ -39,16 +53,7 @@ export function WithdrawDialog({
       reason: values.reason,
     }),
   );
-  const [resolver] = useState(
-    () => zodResolver(withdrawSchema) as unknown as Resolver<WithdrawValues>,
-  );
-  // Not on blur: a message appearing as focus leaves a field would move the next option from under the click.
-  const form = useForm<WithdrawValues>({
-    defaultValues: { outcome: '', reason: '' },
-    resolver,
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-  });
+  const form = useWithdrawForm();
   const { errors, isSubmitting } = form.formState;
 
   useEffect(() => {
