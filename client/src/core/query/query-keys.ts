@@ -45,4 +45,5 @@ export const queryKeys = {
   passwordToken: (token: string) => ['password-token', token] as const,
   ruleSet: ['rule-set'] as const,
   ruleSetHistory: ['rule-set', 'versions'] as const,
+  ruleSetVersion: (version: number) => ['rule-set', 'versions', version] as const,
 } as const;
