@@ -21,7 +21,6 @@ const longFunctionsPending = [
   'client/src/auth/EnrollTotp.tsx',
   'client/src/cases/CaseDecision.tsx',
   'client/src/cases/CasePage.tsx',
-  'client/src/cases/DecisionLetterPage.tsx',
   'client/src/cases/ExceptionsEditor.tsx',
   'client/src/cases/IntakePage.tsx',
   'client/src/cases/MyCasesPage.tsx',
