@@ -40,6 +40,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../core/api';
 import { queryKeys } from '../core/query/query-keys';
+import { QueryStatus } from '../core/query/QueryState';
 import { SelectField, TextField } from '../core/form';
 import { FailureAlert } from '../core/FailureAlert';
 import { ChoiceGroup, TextareaField } from '../core/fields';
@@ -82,17 +83,10 @@ export function CasePlacement({
     queryFn: ({ signal }) => fetchPlacement(caseId, signal),
   });
   const placement = placementQuery.data ?? null;
-  const failure = placementQuery.isError
-    ? messageOf(placementQuery.error, 'Het woningaanbod kon niet worden geladen.')
-    : null;
-
-  if (failure)
+  if (!placement)
     return (
-      <Alert type="error">
-        <Paragraph>{failure}</Paragraph>
-      </Alert>
+      <QueryStatus query={placementQuery} failure="Het woningaanbod kon niet worden geladen." />
     );
-  if (!placement) return null;
   const { current, history, moveIn, can } = placement;
   if (!current && history.length === 0 && !moveIn) return null;
 
