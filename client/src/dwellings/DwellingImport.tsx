@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import {
   Alert,
   Button,
@@ -138,45 +138,62 @@ export function DwellingImport({ region }: { region: RegionMunicipalities }) {
         className="dwelling-import__form"
         aria-labelledby="inlezen-kop"
       >
-        <FormField type="text" invalid={!!fileError}>
-          <Paragraph className="utrecht-form-field__label">
-            <FormLabel htmlFor="woningen-bestand">CSV-bestand</FormLabel>
-          </Paragraph>
-          <FormFieldDescription id="woningen-bestand-omschrijving">
-            UTF-8 of Windows-1252; gescheiden door ; of ,.
-          </FormFieldDescription>
-          {fileError && (
-            <FormFieldErrorMessage id="woningen-bestand-fout">{fileError}</FormFieldErrorMessage>
-          )}
-          <Paragraph className="utrecht-form-field__input">
-            <input
-              ref={fileRef}
-              id="woningen-bestand"
-              type="file"
-              accept=".csv,text/csv"
-              className="dwelling-import__file"
-              aria-describedby={`woningen-bestand-omschrijving${fileError ? ' woningen-bestand-fout' : ''}`}
-              aria-invalid={fileError ? true : undefined}
-            />
-          </Paragraph>
-        </FormField>
+        <CsvFileField fileRef={fileRef} fileError={fileError} />
         <Button type="submit" appearance="primary-action-button" disabled={state.kind === 'busy'}>
           {state.kind === 'busy' ? 'Bezig met inlezen…' : 'Inlezen'}
         </Button>
       </form>
       <div ref={resultRef} tabIndex={-1} className="dwelling-import__result" aria-live="polite">
-        {state.kind === 'imported' && (
-          <Alert type="ok">
-            <Paragraph>
-              {state.count === 1 ? '1 woning ingelezen' : `${state.count} woningen ingelezen`}{' '}
-              (tekenset {encodingLabel[state.encoding] ?? state.encoding}, scheidingsteken “
-              {state.delimiter}”).
-            </Paragraph>
-          </Alert>
-        )}
+        {state.kind === 'imported' && <Imported state={state} />}
         {state.kind === 'refused' && <ImportReport message={state.message} report={state.report} />}
       </div>
     </section>
+  );
+}
+
+/** The file input with its hint and its error. */
+function CsvFileField({
+  fileRef,
+  fileError,
+}: {
+  fileRef: RefObject<HTMLInputElement | null>;
+  fileError: string | null;
+}) {
+  return (
+    <FormField type="text" invalid={!!fileError}>
+      <Paragraph className="utrecht-form-field__label">
+        <FormLabel htmlFor="woningen-bestand">CSV-bestand</FormLabel>
+      </Paragraph>
+      <FormFieldDescription id="woningen-bestand-omschrijving">
+        UTF-8 of Windows-1252; gescheiden door ; of ,.
+      </FormFieldDescription>
+      {fileError && (
+        <FormFieldErrorMessage id="woningen-bestand-fout">{fileError}</FormFieldErrorMessage>
+      )}
+      <Paragraph className="utrecht-form-field__input">
+        <input
+          ref={fileRef}
+          id="woningen-bestand"
+          type="file"
+          accept=".csv,text/csv"
+          className="dwelling-import__file"
+          aria-describedby={`woningen-bestand-omschrijving${fileError ? ' woningen-bestand-fout' : ''}`}
+          aria-invalid={fileError ? true : undefined}
+        />
+      </Paragraph>
+    </FormField>
+  );
+}
+
+/** What was read in: how many dwellings, in which encoding and with which separator. */
+function Imported({ state }: { state: Extract<State, { kind: 'imported' }> }) {
+  return (
+    <Alert type="ok">
+      <Paragraph>
+        {state.count === 1 ? '1 woning ingelezen' : `${state.count} woningen ingelezen`} (tekenset{' '}
+        {encodingLabel[state.encoding] ?? state.encoding}, scheidingsteken “{state.delimiter}”).
+      </Paragraph>
+    </Alert>
   );
 }
 
