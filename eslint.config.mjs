@@ -18,7 +18,6 @@ const longFunctionsPending = [
   'client/src/app/Shell.tsx',
   'client/src/audit/AccessExportPage.tsx',
   'client/src/audit/AuditSearchPage.tsx',
-  'client/src/auth/EnrollTotp.tsx',
   'client/src/cases/CaseDecision.tsx',
   'client/src/cases/CasePage.tsx',
   'client/src/cases/ExceptionsEditor.tsx',
