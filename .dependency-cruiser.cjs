@@ -73,6 +73,28 @@ module.exports = {
       to: { path: '^server/' },
     },
     {
+      name: 'client-module-through-front-door',
+      severity: 'error',
+      comment:
+        'A client module (a folder under client/src) imports core/, shared and its own folder; ' +
+        "another module only through that module's front door, client/src/<module>/index.ts. " +
+        'app/ and main.tsx compose the modules (their pages) and may reach into them.',
+      from: { path: '^(client/src/[^/]+)/', pathNot: '^client/src/(core|app)/' },
+      to: {
+        path: '^client/src/[^/]+/',
+        pathNot: ['^$1/', '^client/src/core/', '^client/src/[^/]+/index\\.ts$'],
+      },
+    },
+    {
+      name: 'client-core-knows-no-module',
+      severity: 'error',
+      comment:
+        'client/src/core holds the generic pieces (API client, query cache, session, formatting, ' +
+        'messages, region data, fields, pager): it imports no client module.',
+      from: { path: '^client/src/core/' },
+      to: { path: '^client/src/', pathNot: '^client/src/core/' },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       comment:

@@ -4,6 +4,46 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+// TEMPORARY (issue 24): client files that still hold a function over 80 lines. Each is split and
+// leaves this list; a new file cannot join it. The tables module is being split by another change
+// (TablePage), its files leave with it.
+const longFunctionsPendingTables = [
+  'client/src/tables/AgendaItemCard.tsx',
+  'client/src/tables/DecisionForm.tsx',
+  'client/src/tables/PlanTableForm.tsx',
+  'client/src/tables/TablePage.tsx',
+  'client/src/tables/TablesPage.tsx',
+];
+const longFunctionsPending = [
+  'client/src/app/Shell.tsx',
+  'client/src/audit/AccessExportPage.tsx',
+  'client/src/audit/AuditSearchPage.tsx',
+  'client/src/cases/CaseDecision.tsx',
+  'client/src/cases/CasePage.tsx',
+  'client/src/cases/ExceptionsEditor.tsx',
+  'client/src/cases/IntakePage.tsx',
+  'client/src/cases/MyCasesPage.tsx',
+  'client/src/cases/intake-steps.tsx',
+  'client/src/cases/privacy/CaseDocuments.tsx',
+  'client/src/cases/privacy/ConsentForm.tsx',
+  'client/src/cases/privacy/ConsentPanel.tsx',
+  'client/src/core/format.ts',
+  'client/src/dwellings/ContingentsPage.tsx',
+  'client/src/dwellings/DwellingForm.tsx',
+  'client/src/dwellings/DwellingPage.tsx',
+  'client/src/dwellings/DwellingsPage.tsx',
+  'client/src/indicators/IndicatorChart.tsx',
+  'client/src/indicators/IndicatorFilters.tsx',
+  'client/src/indicators/IndicatorTable.tsx',
+  'client/src/indicators/indicator-sections.ts',
+  'client/src/origin-rule/TryoutForm.tsx',
+  'client/src/regions/MunicipalitiesTable.tsx',
+  'client/src/regions/RuleSetForm.tsx',
+  'client/src/support/SupportForms.tsx',
+  'client/src/support/SupportPanel.tsx',
+  'client/src/users/UsersPage.tsx',
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -22,6 +62,14 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    // No client function over 80 lines: a component that long does several things; split it.
+    files: ['client/src/**/*.{ts,tsx}'],
+    ignores: [...longFunctionsPendingTables, ...longFunctionsPending],
+    rules: {
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
     },
   },
   {

@@ -54,6 +54,16 @@ const cleanHouse: Record<string, string> = {
     'export const Main = (props: Props) => dutchDay(props.day);',
   ].join('\n'),
   'client/src/props.ts': 'export interface Props {\n  day: string;\n}\n',
+  // Client modules x and y: y uses x through x's front door, and core; app/ composes the pages.
+  'client/src/core/format.ts': 'export const formatDay = (day: string) => day;\n',
+  'client/src/x/x-api.ts': 'export const fetchX = () => 1;\n',
+  'client/src/x/index.ts': "export { fetchX } from './x-api';\n",
+  'client/src/y/YPage.tsx': [
+    "import { fetchX } from '../x';",
+    "import { formatDay } from '../core/format';",
+    'export const YPage = () => formatDay(String(fetchX()));',
+  ].join('\n'),
+  'client/src/app/App.tsx': "import { YPage } from '../y/YPage';\nexport const App = YPage;\n",
 };
 
 interface Violation {
@@ -107,6 +117,14 @@ const miniatures = {
   clientUsesServer: {
     'client/src/props.ts':
       "import type { Row } from '../../server/src/a/a.repository';\nexport type Props = Row;\n",
+  },
+  clientBackDoor: {
+    'client/src/y/YPage.tsx':
+      "import { fetchX } from '../x/x-api';\nexport const YPage = () => String(fetchX());\n",
+  },
+  clientCoreUsesModule: {
+    'client/src/core/format.ts':
+      "import { fetchX } from '../x';\nexport const formatDay = (day: string) => day + fetchX();\n",
   },
   unresolvable: {
     'client/src/props.ts': "export type { Props } from './missing';\n",
@@ -246,7 +264,7 @@ describe('dependency-cruiser with our rules', () => {
         }),
       ]),
     );
-    expect(dependencies).toHaveLength(15);
+    expect(dependencies).toHaveLength(19);
   });
 
   test('no-circular: two client files that import each other, one of them type-only', () => {
@@ -312,6 +330,26 @@ describe('dependency-cruiser with our rules', () => {
         rule: 'shared-imports-no-app-code',
         from: 'shared/src/calendar.ts',
         to: 'server/src/core/log.ts',
+      },
+    ]);
+  });
+
+  test("client-module-through-front-door: a client module reaches into another's file", () => {
+    expect(cruises.clientBackDoor.violations).toEqual([
+      {
+        rule: 'client-module-through-front-door',
+        from: 'client/src/y/YPage.tsx',
+        to: 'client/src/x/x-api.ts',
+      },
+    ]);
+  });
+
+  test('client-core-knows-no-module: client core imports a module', () => {
+    expect(cruises.clientCoreUsesModule.violations).toEqual([
+      {
+        rule: 'client-core-knows-no-module',
+        from: 'client/src/core/format.ts',
+        to: 'client/src/x/index.ts',
       },
     ]);
   });

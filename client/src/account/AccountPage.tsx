@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
-import { failureOf } from '../core/query/QueryState';
+import { QueryState } from '../core/query/QueryState';
+import { useWrite } from '../core/query/use-write';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
@@ -17,8 +17,8 @@ import {
 } from '@uitstroom/shared';
 import { apiClient, ApiError, request } from '../core/api';
 import { TextField } from '../core/form';
-import { EnrollTotp } from '../auth/EnrollTotp';
-import { NotificationPreferencesForm } from '../notifications/NotificationPreferencesForm';
+import { EnrollTotp } from '../auth';
+import { NotificationPreferencesForm } from '../notifications';
 
 const passwordFormSchema = changePasswordSchema
   .extend({ newPassword: newPasswordSchema, repeat: z.string() })
@@ -34,82 +34,73 @@ export function AccountPage() {
     queryFn: ({ signal }) =>
       request(apiClient.GET('/api/account', { signal }), { schema: accountSchema }),
   });
-  const account: Account | null = accountQuery.data ?? null;
-  const failure = accountQuery.isError
-    ? failureOf(accountQuery.error, 'Laden is niet gelukt.')
-    : null;
   const [isEnrolling, setIsEnrolling] = useState(false);
-  const load = () => void queryClient.invalidateQueries({ queryKey: queryKeys.account });
 
   return (
     <>
       <Heading level={1}>Mijn account</Heading>
-      {failure && (
-        <Alert type="error">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
-      {!account && !failure && <Paragraph role="status">Laden…</Paragraph>}
-      {account && (
-        <div className="account-page">
-          <section aria-labelledby="gegevens-titel">
-            <Heading level={2} id="gegevens-titel">
-              Gegevens
-            </Heading>
-            <dl className="facts">
-              <dt>Naam</dt>
-              <dd>{account.me.user.displayName}</dd>
-              <dt>E-mailadres</dt>
-              <dd>{account.me.user.email}</dd>
-              <dt>Rol</dt>
-              <dd>{seatLabel[account.me.seat]}</dd>
-              <dt>Organisatie</dt>
-              <dd>{account.me.organisation.name}</dd>
-              <dt>Regio</dt>
-              <dd>{account.me.region.name}</dd>
-            </dl>
-          </section>
-          <section aria-labelledby="tweestaps-titel">
-            <Heading level={2} id="tweestaps-titel">
-              Tweestapsverificatie
-            </Heading>
-            {account.twoFactor.isEnabled ? (
-              <>
-                <Paragraph>
-                  Staat aan. U heeft nog {account.twoFactor.recoveryCodesLeft} ongebruikte
-                  herstelcodes.
-                </Paragraph>
-                <Paragraph>
-                  Telefoon kwijt of nieuwe telefoon? Vraag de regio-beheerder de
-                  tweestapsverificatie te herstellen; daarna stelt u die opnieuw in.
-                </Paragraph>
-              </>
-            ) : isEnrolling ? (
-              <EnrollTotp
-                context="account"
-                onDone={() => {
-                  setIsEnrolling(false);
-                  load();
-                }}
-              />
-            ) : (
-              <>
-                <Paragraph>
-                  Staat uit.{' '}
-                  {account.twoFactor.isRequired
-                    ? 'Uw regio vraagt erom: bij de volgende keer inloggen stelt u die in.'
-                    : 'Met een tweede stap bij het inloggen is uw account beter beschermd.'}
-                </Paragraph>
-                <Button appearance="secondary-action-button" onClick={() => setIsEnrolling(true)}>
-                  Tweestapsverificatie instellen
-                </Button>
-              </>
-            )}
-          </section>
-          <ChangePassword />
-          <NotificationPreferencesForm />
-        </div>
-      )}
+      <QueryState query={accountQuery} loading="Laden…" failure="Laden is niet gelukt.">
+        {(account: Account) => (
+          <div className="account-page">
+            <section aria-labelledby="gegevens-titel">
+              <Heading level={2} id="gegevens-titel">
+                Gegevens
+              </Heading>
+              <dl className="facts">
+                <dt>Naam</dt>
+                <dd>{account.me.user.displayName}</dd>
+                <dt>E-mailadres</dt>
+                <dd>{account.me.user.email}</dd>
+                <dt>Rol</dt>
+                <dd>{seatLabel[account.me.seat]}</dd>
+                <dt>Organisatie</dt>
+                <dd>{account.me.organisation.name}</dd>
+                <dt>Regio</dt>
+                <dd>{account.me.region.name}</dd>
+              </dl>
+            </section>
+            <section aria-labelledby="tweestaps-titel">
+              <Heading level={2} id="tweestaps-titel">
+                Tweestapsverificatie
+              </Heading>
+              {account.twoFactor.isEnabled ? (
+                <>
+                  <Paragraph>
+                    Staat aan. U heeft nog {account.twoFactor.recoveryCodesLeft} ongebruikte
+                    herstelcodes.
+                  </Paragraph>
+                  <Paragraph>
+                    Telefoon kwijt of nieuwe telefoon? Vraag de regio-beheerder de
+                    tweestapsverificatie te herstellen; daarna stelt u die opnieuw in.
+                  </Paragraph>
+                </>
+              ) : isEnrolling ? (
+                <EnrollTotp
+                  context="account"
+                  onDone={() => {
+                    setIsEnrolling(false);
+                    void accountQuery.refetch();
+                  }}
+                />
+              ) : (
+                <>
+                  <Paragraph>
+                    Staat uit.{' '}
+                    {account.twoFactor.isRequired
+                      ? 'Uw regio vraagt erom: bij de volgende keer inloggen stelt u die in.'
+                      : 'Met een tweede stap bij het inloggen is uw account beter beschermd.'}
+                  </Paragraph>
+                  <Button appearance="secondary-action-button" onClick={() => setIsEnrolling(true)}>
+                    Tweestapsverificatie instellen
+                  </Button>
+                </>
+              )}
+            </section>
+            <ChangePassword />
+            <NotificationPreferencesForm />
+          </div>
+        )}
+      </QueryState>
     </>
   );
 }
@@ -120,12 +111,15 @@ function ChangePassword() {
     resolver: zodResolver(passwordFormSchema),
     defaultValues: { currentPassword: '', newPassword: '', repeat: '' },
   });
+  // Changing the password changes nothing the app has read.
+  const change = useWrite({
+    write: (body: { currentPassword: string; newPassword: string }) =>
+      request(apiClient.POST('/api/account/password', { body })),
+  });
   const onSubmit = handleSubmit(async ({ currentPassword, newPassword }) => {
     setIsDone(false);
     try {
-      await request(
-        apiClient.POST('/api/account/password', { body: { currentPassword, newPassword } }),
-      );
+      await change.mutateAsync({ currentPassword, newPassword });
       reset();
       setIsDone(true);
     } catch (error) {

@@ -3,7 +3,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Paragraph } from '@utrecht/component-library-react';
 import type { Permission } from '@uitstroom/shared';
-import { SessionProvider, useSession } from '../auth/session';
+import { SessionProvider, useSession } from '../core/session';
 import { LoginPage } from '../auth/LoginPage';
 import { Shell } from './Shell';
 import { queryClient } from '../core/query/query-client';

@@ -9,7 +9,7 @@ import {
   SkipLink,
 } from '@utrecht/component-library-react';
 import { seatLabel } from '@uitstroom/shared';
-import { useCan, useMe, useSession } from '../auth/session';
+import { useCan, useMe, useSession } from '../core/session';
 import { LiveConnection } from '../live/LiveConnection';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { TasksNavLink } from '../tasks/TasksNavLink';

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import { QueryStatus } from '../core/query/QueryState';
 import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useParams } from 'react-router';
 import {
-  Alert,
   Button,
   DataList,
   DataListItem,
@@ -28,9 +28,9 @@ import {
   type CaseSectionName,
   type ExportedCaseFile,
 } from '@uitstroom/shared';
-import { describeSection } from '../cases/case-format';
-import { useRegionMunicipalities, type RegionMunicipalities } from '../cases/region';
-import { exportUrl, fetchCaseExport, messageOf } from './audit-api';
+import { describeSection } from '../core/format';
+import { useRegionMunicipalities, type RegionMunicipalities } from '../core/region';
+import { exportUrl, fetchCaseExport } from './audit-api';
 import { formatDutchDateTime, formatDutchDay, formatSize } from './audit-format';
 import './audit.css';
 
@@ -47,9 +47,6 @@ export function AccessExportPage() {
     enabled: !!caseId,
   });
   const data: CaseExport | null = exportQuery.data ?? null;
-  const failure = exportQuery.isError
-    ? messageOf(exportQuery.error, 'Het overzicht kon niet worden gemaakt.')
-    : null;
 
   return (
     <article className="access-export" aria-labelledby="inzage-titel">
@@ -77,12 +74,11 @@ export function AccessExportPage() {
       <Heading level={1} id="inzage-titel">
         Inzage in uw dossier
       </Heading>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
-      {!data && !failure && <Paragraph role="status">Het overzicht wordt gemaakt…</Paragraph>}
+      <QueryStatus
+        query={exportQuery}
+        loading="Het overzicht wordt gemaakt…"
+        failure="Het overzicht kon niet worden gemaakt."
+      />
       {data && <ExportBody data={data} />}
     </article>
   );

@@ -4,7 +4,6 @@ import { queryKeys } from '../core/query/query-keys';
 import { useSearchParams } from 'react-router';
 import { useForm } from 'react-hook-form';
 import {
-  Alert,
   Button,
   Heading,
   Paragraph,
@@ -29,11 +28,12 @@ import {
 } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
-import { useMe } from '../auth/session';
+import { useMe } from '../core/session';
 import { fetchRegionOrganisations, fetchRegionUsers, searchAuditLog } from './audit-api';
 import { formatDutchDay, formatTimeOfDay } from './audit-format';
 import { Pager } from '../core/Pager';
 import './audit.css';
+import { FailureAlert } from '../core/FailureAlert';
 
 /**
  * `/beheer/audit`: the privacy officer's seat (regionAdmin) searches the region's audit log by
@@ -275,11 +275,7 @@ export function AuditSearchPage() {
         </div>
       </form>
 
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       {!result && !failure && <Paragraph role="status">Zoeken…</Paragraph>}
       {result && (
         <section aria-labelledby="audit-resultaat">

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from '../core/query/query-keys';
+import { QueryStatus } from '../core/query/QueryState';
 import { Link as RouterLink, useParams } from 'react-router';
 import {
-  Alert,
   Button,
   Heading,
   Paragraph,
@@ -16,7 +16,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import type { CaseAccessLog } from '@uitstroom/shared';
-import { fetchCaseAccessLog, messageOf } from './audit-api';
+import { fetchCaseAccessLog } from './audit-api';
 import { formatDutchDateTime } from './audit-format';
 import './audit.css';
 
@@ -36,9 +36,6 @@ export function CaseAccessLogPage() {
     enabled: !!caseId,
   });
   const log: CaseAccessLog | null = logQuery.data ?? null;
-  const failure = logQuery.isError
-    ? messageOf(logQuery.error, 'Het logboek kon niet worden geladen.')
-    : null;
   const [showAll, setShowAll] = useState(false);
 
   return (
@@ -57,12 +54,11 @@ export function CaseAccessLogPage() {
         </RouterLink>
         , met organisatie en rol in plaats van namen.
       </Paragraph>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
-      {!log && !failure && <Paragraph role="status">Logboek laden…</Paragraph>}
+      <QueryStatus
+        query={logQuery}
+        loading="Logboek laden…"
+        failure="Het logboek kon niet worden geladen."
+      />
       {log && log.entries.length === 0 && <Paragraph>Er staat nog niets in het logboek.</Paragraph>}
       {log && log.entries.length > 0 && (
         <Table className="audit-table">
@@ -79,26 +75,7 @@ export function CaseAccessLogPage() {
           </TableHeader>
           <TableBody>
             {(showAll ? log.entries : log.entries.slice(0, latestCount)).map((entry, index) => (
-              <TableRow key={index}>
-                <TableCell className="audit-table__when">{formatDutchDateTime(entry.at)}</TableCell>
-                <TableCell>
-                  {entry.actor ? (
-                    <>
-                      <strong>{entry.actor.name}</strong>
-                      <br />
-                      <span className="audit-table__muted">
-                        {entry.actor.seatLabel} · {entry.actor.organisationName}
-                      </span>
-                    </>
-                  ) : (
-                    'Het systeem'
-                  )}
-                </TableCell>
-                <TableCell>{entry.actionLabel}</TableCell>
-                <TableCell>{entry.fields.length ? entry.fields.join(', ') : '—'}</TableCell>
-                <TableCell>{entry.purpose}</TableCell>
-                <TableCell>{entry.outcomeLabel}</TableCell>
-              </TableRow>
+              <LogRow key={index} entry={entry} />
             ))}
           </TableBody>
         </Table>
@@ -116,5 +93,31 @@ export function CaseAccessLogPage() {
         </Paragraph>
       )}
     </>
+  );
+}
+
+/** One line of the log: when, who (seat and organisation), what, which parts, why, and the outcome. */
+function LogRow({ entry }: { entry: CaseAccessLog['entries'][number] }) {
+  return (
+    <TableRow>
+      <TableCell className="audit-table__when">{formatDutchDateTime(entry.at)}</TableCell>
+      <TableCell>
+        {entry.actor ? (
+          <>
+            <strong>{entry.actor.name}</strong>
+            <br />
+            <span className="audit-table__muted">
+              {entry.actor.seatLabel} · {entry.actor.organisationName}
+            </span>
+          </>
+        ) : (
+          'Het systeem'
+        )}
+      </TableCell>
+      <TableCell>{entry.actionLabel}</TableCell>
+      <TableCell>{entry.fields.length ? entry.fields.join(', ') : '—'}</TableCell>
+      <TableCell>{entry.purpose}</TableCell>
+      <TableCell>{entry.outcomeLabel}</TableCell>
+    </TableRow>
   );
 }

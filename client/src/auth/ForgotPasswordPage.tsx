@@ -6,7 +6,9 @@ import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-re
 import { passwordResetRequestSchema } from '@uitstroom/shared';
 import { apiClient, ApiError, request } from '../core/api';
 import { TextField } from '../core/form';
+import { useWrite } from '../core/query/use-write';
 import { AuthLayout } from './AuthLayout';
+import { FailureAlert } from '../core/FailureAlert';
 
 export function ForgotPasswordPage() {
   const [answer, setAnswer] = useState<string | null>(null);
@@ -15,11 +17,16 @@ export function ForgotPasswordPage() {
     resolver: zodResolver(passwordResetRequestSchema),
     defaultValues: { email: '' },
   });
+  // Asking for a reset link changes nothing the app has read.
+  const ask = useWrite({
+    write: (body: { email: string }) =>
+      request(apiClient.POST('/api/auth/password-reset', { body })),
+  });
 
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
     try {
-      const response = await request(apiClient.POST('/api/auth/password-reset', { body: values }));
+      const response = await ask.mutateAsync(values);
       setAnswer(response.message);
     } catch (error) {
       setFailure(error instanceof ApiError ? error.message : 'Versturen is niet gelukt.');
@@ -38,11 +45,7 @@ export function ForgotPasswordPage() {
           <Paragraph>
             Vul uw e-mailadres in. U krijgt een link waarmee u een nieuw wachtwoord kiest.
           </Paragraph>
-          {failure && (
-            <Alert type="error" role="alert">
-              <Paragraph>{failure}</Paragraph>
-            </Alert>
-          )}
+          <FailureAlert failure={failure} />
           <form onSubmit={onSubmit} noValidate aria-label="Wachtwoord vergeten">
             <TextField
               label="E-mailadres"

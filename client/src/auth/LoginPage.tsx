@@ -7,9 +7,10 @@ import { loginRequestSchema, type LoginRequest } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
 import { TextField } from '../core/form';
 import { AuthLayout } from './AuthLayout';
-import { useSession } from './session';
+import { useSession } from '../core/session';
 import { SecondFactorStep } from './SecondFactorStep';
 import { EnrollTotp } from './EnrollTotp';
+import { FailureAlert } from '../core/FailureAlert';
 
 const notices = {
   expired: { type: 'warning', text: 'Uw sessie is verlopen. Log opnieuw in.' },
@@ -59,11 +60,7 @@ function PasswordStep() {
           <Paragraph>{notice.text}</Paragraph>
         </Alert>
       )}
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       <form onSubmit={onSubmit} noValidate aria-label="Inloggen">
         <TextField
           label="E-mailadres"

@@ -1,18 +1,32 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { meSchema, recoveryCodeSchema, totpCodeSchema } from '@uitstroom/shared';
 import { apiClient, ApiError, request } from '../core/api';
 import { TextField } from '../core/form';
-import { useSession } from './session';
+import { useWrite } from '../core/query/use-write';
+import { useSession } from '../core/session';
+import { FailureAlert } from '../core/FailureAlert';
 
 /** Second step of signing in: the 6 digits from the authenticator app, or a recovery code. */
+/** Why a code was refused, in Dutch. */
+function refusalOf(error: unknown): string {
+  if (error instanceof ApiError && error.code === 'INVALID_CREDENTIALS')
+    return 'Deze code klopt niet. Probeer de nieuwe code uit uw app.';
+  return error instanceof ApiError ? error.message : 'Controleren is niet gelukt.';
+}
+
 export function SecondFactorStep() {
   const { completeSignIn, signOut } = useSession();
   const [isRecovery, setIsRecovery] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError, reset } = useForm<{ code: string }>({
     defaultValues: { code: '' },
+  });
+  // The answer is `me`; the session starts from it (the cache is empty until then).
+  const verify = useWrite({
+    write: (body: { code: string } | { recoveryCode: string }) =>
+      request(apiClient.POST('/api/auth/second-factor', { body }), { schema: meSchema }),
   });
 
   const onSubmit = handleSubmit(async ({ code }) => {
@@ -23,12 +37,7 @@ export function SecondFactorStep() {
       return;
     }
     try {
-      const me = await request(
-        apiClient.POST('/api/auth/second-factor', {
-          body: isRecovery ? { recoveryCode: code } : { code },
-        }),
-        { schema: meSchema },
-      );
+      const me = await verify.mutateAsync(isRecovery ? { recoveryCode: code } : { code });
       completeSignIn(me);
     } catch (error) {
       reset({ code: '' });
@@ -36,13 +45,7 @@ export function SecondFactorStep() {
         await signOut('signedOut');
         return;
       }
-      setFailure(
-        error instanceof ApiError && error.code === 'INVALID_CREDENTIALS'
-          ? 'Deze code klopt niet. Probeer de nieuwe code uit uw app.'
-          : error instanceof ApiError
-            ? error.message
-            : 'Controleren is niet gelukt.',
-      );
+      setFailure(refusalOf(error));
     }
   });
 
@@ -54,11 +57,7 @@ export function SecondFactorStep() {
           ? 'Vul een van uw herstelcodes in. Elke code werkt één keer.'
           : 'Open uw authenticator-app en vul de 6 cijfers in die bij Uitstroomtafel staan.'}
       </Paragraph>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       <form onSubmit={onSubmit} noValidate aria-label="Tweede stap">
         <TextField
           key={isRecovery ? 'recovery' : 'totp'}

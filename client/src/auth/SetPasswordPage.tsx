@@ -1,19 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
-import {
-  newPasswordSchema,
-  passwordMinLength,
-  tokenInfoSchema,
-  type TokenInfo,
-} from '@uitstroom/shared';
+import { newPasswordSchema, passwordMinLength, tokenInfoSchema } from '@uitstroom/shared';
 import { apiClient, ApiError, request } from '../core/api';
 import { TextField } from '../core/form';
+import { queryKeys } from '../core/query/query-keys';
+import { failureOf } from '../core/query/QueryState';
+import { useWrite } from '../core/query/use-write';
 import { AuthLayout } from './AuthLayout';
-import { useSession } from './session';
+import { useSession } from '../core/session';
 
 const formSchema = z
   .object({ newPassword: newPasswordSchema, repeat: z.string() })
@@ -28,24 +27,30 @@ export function SetPasswordPage() {
   const token = params.get('token') ?? '';
   const navigate = useNavigate();
   const { signOut } = useSession();
-  const [info, setInfo] = useState<TokenInfo | null>(null);
-  const [linkProblem, setLinkProblem] = useState<string | null>(null);
+  // What the link is for (an invitation or a reset); the server says so without using it up.
+  const tokenQuery = useQuery({
+    queryKey: queryKeys.passwordToken(token),
+    queryFn: () =>
+      request(apiClient.POST('/api/auth/token', { body: { token } }), { schema: tokenInfoSchema }),
+  });
+  const info = tokenQuery.data ?? null;
+  const [refusedLink, setLinkProblem] = useState<string | null>(null);
+  const linkProblem =
+    refusedLink ??
+    (tokenQuery.isError ? failureOf(tokenQuery.error, 'Deze link werkt niet.') : null);
+  // Setting the password signs out (the session below ends), so nothing read needs invalidating.
+  const setPassword = useWrite({
+    write: (newPassword: string) =>
+      request(apiClient.POST('/api/auth/password', { body: { token, newPassword } })),
+  });
   const { register, handleSubmit, formState, setError } = useForm<z.infer<typeof formSchema>>({
     resolver: zodResolver(formSchema),
     defaultValues: { newPassword: '', repeat: '' },
   });
 
-  useEffect(() => {
-    request(apiClient.POST('/api/auth/token', { body: { token } }), { schema: tokenInfoSchema })
-      .then(setInfo)
-      .catch((error: unknown) =>
-        setLinkProblem(error instanceof ApiError ? error.message : 'Deze link werkt niet.'),
-      );
-  }, [token]);
-
   const onSubmit = handleSubmit(async ({ newPassword }) => {
     try {
-      await request(apiClient.POST('/api/auth/password', { body: { token, newPassword } }));
+      await setPassword.mutateAsync(newPassword);
       await signOut('passwordSet');
       navigate('/', { replace: true });
     } catch (error) {
@@ -60,18 +65,7 @@ export function SetPasswordPage() {
       <Heading level={1}>
         {info?.kind === 'invitation' ? 'Welkom bij de Uitstroomtafel' : 'Nieuw wachtwoord kiezen'}
       </Heading>
-      {linkProblem && (
-        <>
-          <Alert type="error" role="alert">
-            <Paragraph>{linkProblem}</Paragraph>
-          </Alert>
-          <Paragraph>
-            <RouterLink to="/wachtwoord-vergeten" className="utrecht-link">
-              Vraag een nieuwe link aan
-            </RouterLink>
-          </Paragraph>
-        </>
-      )}
+      <LinkProblem problem={linkProblem} />
       {!info && !linkProblem && <Paragraph role="status">Laden…</Paragraph>}
       {info && (
         <>
@@ -107,5 +101,22 @@ export function SetPasswordPage() {
         </>
       )}
     </AuthLayout>
+  );
+}
+
+/** A link that does not work (used, expired, unknown): why, and where to ask for a new one. */
+function LinkProblem({ problem }: { problem: string | null }) {
+  if (!problem) return null;
+  return (
+    <>
+      <Alert type="error" role="alert">
+        <Paragraph>{problem}</Paragraph>
+      </Alert>
+      <Paragraph>
+        <RouterLink to="/wachtwoord-vergeten" className="utrecht-link">
+          Vraag een nieuwe link aan
+        </RouterLink>
+      </Paragraph>
+    </>
   );
 }

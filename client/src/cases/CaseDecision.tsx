@@ -13,7 +13,7 @@ import {
   type CaseDecision as Decision,
 } from '@uitstroom/shared';
 import { apiClient, ApiError, request } from '../core/api';
-import { useCan, useMe } from '../auth/session';
+import { useCan, useMe } from '../core/session';
 
 /**
  * The table's decision on the case, with the preconditions (randvoorwaarden), their owners and due

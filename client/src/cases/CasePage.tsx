@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { useForm, useWatch } from 'react-hook-form';
 import {
@@ -31,20 +32,21 @@ import {
   type CaseSectionName,
   type OriginException,
 } from '@uitstroom/shared';
-import { useCan, useMe } from '../auth/session';
+import { useCan, useMe } from '../core/session';
 import { ApiError } from '../core/api';
 import { SelectField } from '../core/form';
+import { takesOverCases } from '../core/seats';
 import {
   consentMissingMessage,
   fetchColleagues,
   handOverCase,
-  messageOf,
   transitionCase,
   type Colleague,
   type ProjectedCase,
 } from './case-api';
+import { messageOf } from '../core/messages';
 import { fieldId } from '../core/fields';
-import { caseTitle, describeSection, formatDutchTimestamp, todayIsoDate } from './case-format';
+import { caseTitle, describeSection, formatDutchTimestamp, todayIsoDate } from '../core/format';
 import { ExceptionsEditor } from './ExceptionsEditor';
 import {
   checkExceptions,
@@ -54,22 +56,28 @@ import {
 } from './exceptions-form';
 import { stepOfPath, type IntakeStepSlug } from './intake-form';
 import { ProposalCard, type ProposalState } from './ProposalCard';
-import { useRegionMunicipalities, type RegionMunicipalities } from './region';
+import { useRegionMunicipalities, type RegionMunicipalities } from '../core/region';
 import { WithdrawDialog } from './WithdrawDialog';
 import { CaseDocuments } from './privacy/CaseDocuments';
 import { CasePrivacyLinks } from './privacy/CasePrivacyLinks';
 import { CaseDecision } from './CaseDecision';
 import { ConsentPanel, consentPanelId } from './privacy/ConsentPanel';
-import { CaseDwellingFits } from '../dwellings/CaseDwellingFits';
-import { CasePlacement } from '../placements/CasePlacement';
-import { OfferThisDwelling } from '../placements/OfferThisDwelling';
-import { SupportPanel } from '../support/SupportPanel';
-import { useLiveCase } from '../live/use-live';
-import { describeLiveChange, PresenceNote } from '../live/PresenceNote';
-import { invalidateCase, invalidateCaseParts, setCaseView, useCaseQuery } from './case-queries';
+import { CaseDwellingFits } from '../dwellings';
+import { CasePlacement } from '../placements';
+import { OfferThisDwelling } from '../placements';
+import { SupportPanel } from '../support';
+import { useLiveCase } from '../live';
+import { describeLiveChange, PresenceNote } from '../live';
+import {
+  invalidateCase,
+  invalidateCaseParts,
+  setCaseView,
+  useCaseQuery,
+  useCaseWrite,
+} from './case-queries';
 import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
-import './cases.css';
+import '../core/layout.css';
 
 /**
  * `/casussen/:caseId`: the case as the seat may see it. The engine's proposal stands beside the
@@ -392,10 +400,6 @@ function CaseView({ view, onChange, notice, setNotice, liveNote }: CaseViewProps
           caseId={view.id}
           ownOrganisationId={view.owner!.organisationId}
           canRecord={view.state !== 'closed'}
-          onChanged={refresh}
-          onDocumentAdded={() =>
-            void queryClient.invalidateQueries({ queryKey: queryKeys.caseDocuments(view.id!) })
-          }
         />
       )}
       {view.id && (
@@ -570,19 +574,20 @@ function Handover({
   view: ProjectedCase;
   onDone(view: ProjectedCase, to: Colleague): void;
 }) {
-  const [colleagues, setColleagues] = useState<Colleague[] | null>(null);
   const [choice, setChoice] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  useEffect(() => {
-    fetchColleagues()
-      .then(setColleagues)
-      .catch((error: unknown) =>
-        setFailure(messageOf(error, 'De collega’s konden niet worden geladen.')),
-      );
-  }, []);
+  const [writeFailure, setFailure] = useState<string | null>(null);
+  const handOver = useCaseWrite((to: Colleague) =>
+    handOverCase(view.id!, view.version!, to.userId),
+  );
+  const colleaguesQuery = useQuery({ queryKey: queryKeys.colleagues, queryFn: fetchColleagues });
+  const colleagues = colleaguesQuery.data ?? null;
+  const failure =
+    writeFailure ??
+    (colleaguesQuery.isError
+      ? messageOf(colleaguesQuery.error, 'De collega’s konden niet worden geladen.')
+      : null);
   const others = (colleagues ?? []).filter(
-    (c) => c.userId !== view.owner?.userId && c.seat === 'casemanager',
+    (c) => c.userId !== view.owner?.userId && takesOverCases[c.seat],
   );
   const submit = async () => {
     const to = others.find((c) => c.userId === choice);
@@ -590,15 +595,12 @@ function Handover({
       setFailure('Kies een collega.');
       return;
     }
-    setIsBusy(true);
     setFailure(null);
     try {
-      onDone(await handOverCase(view.id!, view.version!, to.userId), to);
+      onDone(await handOver.mutateAsync(to), to);
       setChoice('');
     } catch (error) {
       setFailure(messageOf(error));
-    } finally {
-      setIsBusy(false);
     }
   };
   if (!colleagues && !failure) return null;
@@ -633,7 +635,7 @@ function Handover({
               </SelectOption>
             ))}
           </SelectField>
-          <Button type="submit" appearance="secondary-action-button" disabled={isBusy}>
+          <Button type="submit" appearance="secondary-action-button" disabled={handOver.isPending}>
             Overdragen
           </Button>
         </form>
@@ -656,6 +658,9 @@ function Transitions({
   const [isBusy, setIsBusy] = useState(false);
   const [issues, setIssues] = useState<{ path: string; message: string }[]>([]);
   const [isWithdrawOpen, setIsWithdrawOpen] = useState(false);
+  const transition = useCaseWrite(() =>
+    transitionCase(view.id!, { transition: 'markReady', version: view.version! }),
+  );
   const canMarkReady = allowed.includes('markReady');
   const canWithdraw = allowed.includes('withdraw');
   if (!canMarkReady && !canWithdraw) return null;
@@ -668,7 +673,7 @@ function Transitions({
     setIssues([]);
     try {
       onChange(
-        await transitionCase(view.id!, { transition: 'markReady', version: view.version! }),
+        await transition.mutateAsync(undefined),
         'De bewoner is uitstroomgereed. De wachttijd loopt vanaf vandaag.',
       );
     } catch (error) {

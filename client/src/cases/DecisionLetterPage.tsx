@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from '../core/query/query-keys';
+import { FailureAlert } from '../core/FailureAlert';
 import { Link as RouterLink, useParams } from 'react-router';
-import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { decisionLetterSchema, formatDutchDate, type DecisionLetter } from '@uitstroom/shared';
-import { useMe } from '../auth/session';
+import { useMe } from '../core/session';
 import { apiClient, ApiError, request } from '../core/api';
-import { fetchCase, messageOf } from './case-api';
+import { fetchCase } from './case-api';
+import { messageOf } from '../core/messages';
 import './decision-letter.css';
 
 type Loaded =
@@ -95,78 +97,80 @@ export function DecisionLetterPage() {
           </Button>
         )}
       </div>
-      {loaded.kind === 'loading' && (
-        <>
-          <Heading level={1} id="brief-titel">
-            Besluitbrief
-          </Heading>
-          <Paragraph role="status">De brief wordt gemaakt…</Paragraph>
-        </>
+      {loaded.kind !== 'letter' && (
+        <Heading level={1} id="brief-titel">
+          Besluitbrief
+        </Heading>
       )}
-      {loaded.kind === 'failed' && (
-        <>
-          <Heading level={1} id="brief-titel">
-            Besluitbrief
-          </Heading>
-          <Alert type="error" role="alert">
-            <Paragraph>{loaded.message}</Paragraph>
-          </Alert>
-        </>
-      )}
-      {loaded.kind === 'noDecision' && (
-        <>
-          <Heading level={1} id="brief-titel">
-            Besluitbrief
-          </Heading>
-          <div className="empty-state">
-            <Heading level={2}>Nog geen besluit</Heading>
-            <Paragraph>
-              De Uitstroomtafel heeft nog niet over deze casus besloten
-              {loaded.pseudonym ? ` (${loaded.pseudonym})` : ''}. Zodra de tafel een besluit heeft
-              genomen, staat hier de brief voor de bewoner: waar hij of zij gaat wonen en waarom,
-              wat er nu gebeurt, wie te bellen en hoe bezwaar te maken.
-            </Paragraph>
-          </div>
-        </>
-      )}
+      {loaded.kind === 'loading' && <Paragraph role="status">De brief wordt gemaakt…</Paragraph>}
+      {loaded.kind === 'failed' && <FailureAlert failure={loaded.message} />}
+      {loaded.kind === 'noDecision' && <NoDecision pseudonym={loaded.pseudonym} />}
       {loaded.kind === 'letter' && (
-        <div className="decision-letter">
-          <header className="decision-letter__head">
-            <Paragraph className="decision-letter__sender">
-              Uitstroomtafel regio {me.region.name}
-            </Paragraph>
-            <address className="decision-letter__address" aria-label="Adres van de bewoner">
-              {loaded.letter.addressBlock.map((line, index) => (
-                <span key={index}>{line}</span>
-              ))}
-            </address>
-            <dl className="decision-letter__meta">
-              <div>
-                <dt>Datum</dt>
-                <dd>{formatDutchDate(loaded.letter.date)}</dd>
-              </div>
-              {loaded.pseudonym && (
-                <div>
-                  <dt>Kenmerk</dt>
-                  <dd>{loaded.pseudonym}</dd>
-                </div>
-              )}
-            </dl>
-          </header>
-          <Heading level={1} id="brief-titel" className="decision-letter__title">
-            {loaded.letter.title}
-          </Heading>
-          <div className="decision-letter__body">
-            {loaded.letter.paragraphs.map((text, index) => (
-              <LetterParagraph key={index} text={text} />
-            ))}
-          </div>
-          <footer className="decision-letter__closing">
-            <Paragraph>Met vriendelijke groet,</Paragraph>
-            <Paragraph>De Uitstroomtafel regio {me.region.name}</Paragraph>
-          </footer>
-        </div>
+        <Letter letter={loaded.letter} pseudonym={loaded.pseudonym} regionName={me.region.name} />
       )}
     </article>
+  );
+}
+
+/** Before the table has decided: no letter yet, and what it will say. */
+function NoDecision({ pseudonym }: { pseudonym: string | null }) {
+  return (
+    <div className="empty-state">
+      <Heading level={2}>Nog geen besluit</Heading>
+      <Paragraph>
+        De Uitstroomtafel heeft nog niet over deze casus besloten
+        {pseudonym ? ` (${pseudonym})` : ''}. Zodra de tafel een besluit heeft genomen, staat hier
+        de brief voor de bewoner: waar hij of zij gaat wonen en waarom, wat er nu gebeurt, wie te
+        bellen en hoe bezwaar te maken.
+      </Paragraph>
+    </div>
+  );
+}
+
+/** The letter itself, dated today, with the case's reference. */
+function Letter({
+  letter,
+  pseudonym,
+  regionName,
+}: {
+  letter: DecisionLetter;
+  pseudonym: string | null;
+  regionName: string;
+}) {
+  return (
+    <div className="decision-letter">
+      <header className="decision-letter__head">
+        <Paragraph className="decision-letter__sender">Uitstroomtafel regio {regionName}</Paragraph>
+        <address className="decision-letter__address" aria-label="Adres van de bewoner">
+          {letter.addressBlock.map((line, index) => (
+            <span key={index}>{line}</span>
+          ))}
+        </address>
+        <dl className="decision-letter__meta">
+          <div>
+            <dt>Datum</dt>
+            <dd>{formatDutchDate(letter.date)}</dd>
+          </div>
+          {pseudonym && (
+            <div>
+              <dt>Kenmerk</dt>
+              <dd>{pseudonym}</dd>
+            </div>
+          )}
+        </dl>
+      </header>
+      <Heading level={1} id="brief-titel" className="decision-letter__title">
+        {letter.title}
+      </Heading>
+      <div className="decision-letter__body">
+        {letter.paragraphs.map((text, index) => (
+          <LetterParagraph key={index} text={text} />
+        ))}
+      </div>
+      <footer className="decision-letter__closing">
+        <Paragraph>Met vriendelijke groet,</Paragraph>
+        <Paragraph>De Uitstroomtafel regio {regionName}</Paragraph>
+      </footer>
+    </div>
   );
 }

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useFormState, useWatch, get, type UseFormReturn } from 'react-hook-form';
 import {
-  Alert,
   Button,
   ButtonGroup,
   DataList,
@@ -15,11 +14,14 @@ import {
   SelectOption,
 } from '@utrecht/component-library-react';
 import { SelectField } from '../core/form';
-import { asVersionConflict, messageOf, updateCase, type ProjectedCase } from './case-api';
+import { asVersionConflict, updateCase, type ProjectedCase } from './case-api';
+import { messageOf } from '../core/messages';
+import { useCaseWrite } from './case-queries';
 import { CheckboxField, ChoiceGroup, TextareaField } from '../core/fields';
-import { describeSection } from './case-format';
+import { describeSection } from '../core/format';
 import { checkExceptions, toExceptionValues, type ExceptionValues } from './exceptions-form';
-import type { RegionMunicipalities } from './region';
+import type { RegionMunicipalities } from '../core/region';
+import { FailureAlert } from '../core/FailureAlert';
 
 interface EditorProps {
   form: UseFormReturn<ExceptionValues>;
@@ -61,12 +63,15 @@ export function ExceptionsEditor({
     else baseVersion.current = view.version;
   }, [view]);
 
+  const saveChanges = useCaseWrite((changes: Pick<ProjectedCase, 'exceptions' | 'excluded'>) =>
+    updateCase(view.id!, baseVersion.current, changes),
+  );
   const save = form.handleSubmit(async (values) => {
     setFailure(null);
     const checked = checkExceptions(values, view, region.municipalities, referenceDate);
     if (!checked.value) return;
     try {
-      const saved = await updateCase(view.id!, baseVersion.current, {
+      const saved = await saveChanges.mutateAsync({
         exceptions: checked.value.exceptions,
         excluded: checked.value.excluded,
       });
@@ -254,11 +259,7 @@ export function ExceptionsEditor({
         options={region.municipalities.map((m) => ({ value: m.code, label: m.name }))}
       />
 
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       <ButtonGroup>
         <Button
           type="submit"

@@ -26,18 +26,19 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { caseStateLabel, joinDutchList } from '@uitstroom/shared';
-import { useCan, useMe } from '../auth/session';
+import { useCan, useMe } from '../core/session';
 import { ApiError } from '../core/api';
 import {
   asVersionConflict,
   consentMissingMessage,
   fetchCase,
-  messageOf,
   transitionCase,
   type ProjectedCase,
 } from './case-api';
+import { messageOf } from '../core/messages';
+import { useCaseWrite } from './case-queries';
 import { fieldId } from '../core/fields';
-import { caseTitle, describeSection, formatTime, sectionTitle } from './case-format';
+import { caseTitle, describeSection, formatTime, sectionTitle } from '../core/format';
 import {
   emptyIntakeValues,
   intakeResolverSchema,
@@ -59,9 +60,9 @@ import {
   SupportStep,
   WishesStep,
 } from './intake-steps';
-import { useRegionMunicipalities, type RegionMunicipalities } from './region';
+import { useRegionMunicipalities, type RegionMunicipalities } from '../core/region';
 import { useIntakeAutosave, type SaveStatus, type SectionConflict } from './use-intake-autosave';
-import './cases.css';
+import '../core/layout.css';
 
 /** `/casussen/nieuw` and `/casussen/:caseId/intake`: the case manager's intake, step by step, saved as it is typed. */
 export function IntakePage() {
@@ -115,7 +116,7 @@ function IntakeForm({ routeCaseId }: { routeCaseId: string | null }) {
 
   useEffect(() => {
     // The case this form just created: the form is already on it.
-    if (routeCaseId && routeCaseId === autosave.caseIdRef.current) return;
+    if (routeCaseId && routeCaseId === autosave.caseId()) return;
     if (!routeCaseId) {
       autosave.start(null);
       setIsLoaded(true);
@@ -508,6 +509,9 @@ function ReviewStep({
   const [failure, setFailure] = useState<string | null>(null);
   const [issues, setIssues] = useState<{ path: string; message: string }[]>([]);
   const [isBusy, setIsBusy] = useState(false);
+  const ready = useCaseWrite((version: number) =>
+    transitionCase(view!.id!, { transition: 'markReady', version }),
+  );
   if (!view?.id) {
     return (
       <Paragraph>
@@ -534,9 +538,7 @@ function ReviewStep({
       }
       // The version after the last save: saveNow has just brought the view up to date.
       const latest = await fetchCase(view.id!);
-      onReady(
-        await transitionCase(view.id!, { transition: 'markReady', version: latest.version! }),
-      );
+      onReady(await ready.mutateAsync(latest.version!));
     } catch (error) {
       const conflict = asVersionConflict(error);
       setFailure(

@@ -1,5 +1,7 @@
 import type { FormEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { QueryStatus } from '../core/query/QueryState';
+import { emptyCaseListExplanation } from '../core/seats';
 import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import {
@@ -25,14 +27,14 @@ import {
   type CaseList,
   type CaseListQuery,
 } from '@uitstroom/shared';
-import { useCan, useMe } from '../auth/session';
+import { useCan, useMe } from '../core/session';
 import { SelectField, TextField } from '../core/form';
-import { fetchCases, messageOf } from './case-api';
+import { fetchCases } from './case-api';
 import { CheckboxField } from '../core/fields';
-import { formatShortDate } from './case-format';
-import { useRegionMunicipalities } from './region';
+import { formatShortDate } from '../core/format';
+import { useRegionMunicipalities } from '../core/region';
 import { Pager } from '../core/Pager';
-import './cases.css';
+import '../core/layout.css';
 
 /**
  * "Mijn casussen": the cases the seat reaches, filtered, searched, sorted and paged. The filters
@@ -144,18 +146,6 @@ function toApiQuery(state: ListState): URLSearchParams {
 const hasFilters = (s: ListState) =>
   !!(s.state || s.municipality || s.targetGroup || s.minWaitingDays || s.isStalled || s.q.trim());
 
-/** When a seat starts to see cases (domain.md §5), said where its list is still empty. */
-const emptyListExplanation: Record<string, string> = {
-  casemanager: 'Hier verschijnen de bewoners die u aanmeldt voor de uitstroomtafel.',
-  chair: 'Hier verschijnen de casussen van uw regio zodra casemanagers bewoners aanmelden.',
-  municipality:
-    'Hier verschijnen de casussen waarvan uw gemeente de herkomst of de (voorgestelde) bestemming is.',
-  corporation:
-    'Hier verschijnen de casussen op de gedeelde agenda van een tafel waarvoor u bent uitgenodigd, en de casussen die een woning zoeken in een gemeente waar u een woning of een contingent heeft.',
-  provider: 'Hier verschijnen de casussen zodra de tafel uw organisatie de nazorg geeft.',
-  regionAdmin: '',
-};
-
 export function MyCasesPage() {
   const me = useMe();
   const can = useCan();
@@ -171,9 +161,6 @@ export function MyCasesPage() {
   });
   const list: CaseList | null = casesQuery.data ?? null;
   const isLoading = casesQuery.isFetching;
-  const failure = casesQuery.isError
-    ? messageOf(casesQuery.error, 'De casussen konden niet worden geladen.')
-    : null;
 
   const go = (next: Partial<ListState>) => setSearch(writeState({ ...state, ...next }));
 
@@ -287,11 +274,7 @@ export function MyCasesPage() {
           <Paragraph>{region.loadError}</Paragraph>
         </Alert>
       )}
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <QueryStatus query={casesQuery} failure="De casussen konden niet worden geladen." />
       <Paragraph role="status" className="case-count">
         {isLoading ? 'Casussen laden…' : list ? countText(list.total, isFiltered) : ''}
       </Paragraph>
@@ -302,7 +285,7 @@ export function MyCasesPage() {
           <Paragraph>
             {isFiltered
               ? 'Geen casus past bij deze filters. Pas de filters aan of wis ze.'
-              : emptyListExplanation[me.seat]}
+              : emptyCaseListExplanation[me.seat]}
           </Paragraph>
         </div>
       )}

@@ -13,7 +13,7 @@ import {
 import { neighbourhoodsOf } from '@uitstroom/shared';
 import { fieldId } from '../core/fields';
 import type { IntakeValues } from './intake-form';
-import type { RegionMunicipalities } from './region';
+import type { RegionMunicipalities } from '../core/region';
 
 type ListName = 'wishedNeighbourhoods' | 'avoidedNeighbourhoods';
 

@@ -12,8 +12,8 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import type { ErrorIssue, Proposal } from '@uitstroom/shared';
-import { outcomeLabel } from './case-format';
-import type { RegionMunicipalities } from './region';
+import { outcomeLabel } from '../core/format';
+import type { RegionMunicipalities } from '../core/region';
 
 /**
  * The engine's proposal for the case: the rule or exception applied, origin and destination by

@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import { caseOutcomeLabel, caseTransitionRequestSchema, transitions } from '@uitstroom/shared';
-import { messageOf, transitionCase, type ProjectedCase } from './case-api';
+import { transitionCase, type ProjectedCase } from './case-api';
+import { messageOf } from '../core/messages';
+import { useCaseWrite } from './case-queries';
 import { ChoiceGroup, TextareaField } from '../core/fields';
+import { FailureAlert } from '../core/FailureAlert';
 
 // The withdraw branch of the shared request, without the version (the page adds the one it read).
 const withdrawSchema = caseTransitionRequestSchema.options[1].omit({
@@ -14,6 +17,20 @@ const withdrawSchema = caseTransitionRequestSchema.options[1].omit({
 interface WithdrawValues {
   outcome: '' | 'withdrawn' | 'droppedOut';
   reason: string;
+}
+
+/** The form of outcome and reason, checked by the shared schema. */
+function useWithdrawForm() {
+  const [resolver] = useState(
+    () => zodResolver(withdrawSchema) as unknown as Resolver<WithdrawValues>,
+  );
+  // Not on blur: a message appearing as focus leaves a field would move the next option from under the click.
+  return useForm<WithdrawValues>({
+    defaultValues: { outcome: '', reason: '' },
+    resolver,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
 }
 
 /** Closing a case before the move: outcome and a reason of at least ten characters, in a modal dialog. */
@@ -28,16 +45,15 @@ export function WithdrawDialog({
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [resolver] = useState(
-    () => zodResolver(withdrawSchema) as unknown as Resolver<WithdrawValues>,
+  const withdraw = useCaseWrite((values: WithdrawValues) =>
+    transitionCase(view.id!, {
+      transition: 'withdraw',
+      version: view.version!,
+      outcome: values.outcome as 'withdrawn' | 'droppedOut',
+      reason: values.reason,
+    }),
   );
-  // Not on blur: a message appearing as focus leaves a field would move the next option from under the click.
-  const form = useForm<WithdrawValues>({
-    defaultValues: { outcome: '', reason: '' },
-    resolver,
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-  });
+  const form = useWithdrawForm();
   const { errors, isSubmitting } = form.formState;
 
   useEffect(() => {
@@ -49,14 +65,7 @@ export function WithdrawDialog({
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
-      onDone(
-        await transitionCase(view.id!, {
-          transition: 'withdraw',
-          version: view.version!,
-          outcome: values.outcome as 'withdrawn' | 'droppedOut',
-          reason: values.reason,
-        }),
-      );
+      onDone(await withdraw.mutateAsync(values));
     } catch (error) {
       setFailure(messageOf(error));
     }
@@ -92,11 +101,7 @@ export function WithdrawDialog({
           error={errors.reason?.message}
           {...form.register('reason')}
         />
-        {failure && (
-          <Alert type="error" role="alert">
-            <Paragraph>{failure}</Paragraph>
-          </Alert>
-        )}
+        <FailureAlert failure={failure} />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" disabled={isSubmitting}>
             Casus afsluiten

@@ -95,13 +95,6 @@ export function isNetworkError(error: unknown): boolean {
   return error instanceof ApiError && error.status === 0;
 }
 
-export function messageOf(
-  error: unknown,
-  fallback = 'Dat is niet gelukt. Probeer het opnieuw.',
-): string {
-  return error instanceof ApiError ? error.message : fallback;
-}
-
 /** The wording of the missing item `consents` (no consent or refusal recorded yet), linked to the consent panel. */
 export const consentMissingMessage =
   'De toestemming van de bewoner is nog niet vastgelegd: wat de bewoner wil delen, en met wie (ook een weigering telt).';

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
 import { fetchCase, type ProjectedCase } from './case-api';
@@ -34,4 +34,20 @@ export function invalidateCaseParts(caseId: string): Promise<void> {
 /** Read the case itself again (after a consent changes, what it misses comes from the server). */
 export function invalidateCase(caseId: string): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: queryKeys.case(caseId), exact: true });
+}
+
+/**
+ * A write on a case (a step, a hand-over, a saved section): its answer is the case's new view, set
+ * at once (never over a newer one); the lists of cases and the tasks, which show the case's state,
+ * are read again.
+ */
+export function useCaseWrite<B>(write: (body: B) => Promise<ProjectedCase>) {
+  return useMutation({
+    mutationFn: write,
+    onSuccess: (next) => {
+      if (next.id) setCaseView(next.id, next);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.cases });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.tasks });
+    },
+  });
 }

@@ -265,6 +265,38 @@ export function intakeResolverSchema() {
 const text = (value: unknown): string =>
   value === undefined || value === null ? '' : String(value);
 
+const yesNoOf = (value: unknown): '' | 'ja' | 'nee' =>
+  value === undefined ? '' : value ? 'ja' : 'nee';
+
+function addressesToValues(section: unknown, regionCodes: ReadonlySet<string>) {
+  return ((section as CaseSections['addresses'] | undefined) ?? []).map((a) => {
+    const isInRegion = regionCodes.has(a.municipality);
+    return {
+      municipality: isInRegion ? a.municipality : otherMunicipality,
+      otherCode: isInRegion ? '' : a.municipality,
+      kind: a.kind,
+      from: a.from,
+      to: a.to ?? '',
+      source: a.source,
+      street: a.street ?? '',
+    };
+  });
+}
+
+function housingNeedsToValues(s: Record<string, unknown>): IntakeValues['housingNeeds'] {
+  return {
+    rooms: text(s['rooms']),
+    groundFloorOrLift: yesNoOf(s['groundFloorOrLift']),
+    usesWheelchair: yesNoOf(s['usesWheelchair']),
+    accessibility: text(s['accessibility']),
+    pets: text(s['pets']),
+    maxRent: s['maxRent'] === undefined ? '' : String(s['maxRent']).replace('.', ','),
+    wishedMoveDate: text(s['wishedMoveDate']),
+    wishedNeighbourhoods: [...((s['wishedNeighbourhoods'] as string[] | undefined) ?? [])],
+    avoidedNeighbourhoods: [...((s['avoidedNeighbourhoods'] as string[] | undefined) ?? [])],
+  };
+}
+
 /** The form's text for one section of the server's file. */
 export function sectionToValues<K extends IntakeSection>(
   name: K,
@@ -300,18 +332,7 @@ export function sectionToValues<K extends IntakeSection>(
         admissionDate: text(s['admissionDate']),
       } as IntakeValues[K];
     case 'addresses':
-      return ((section as CaseSections['addresses'] | undefined) ?? []).map((a) => {
-        const isInRegion = regionCodes.has(a.municipality);
-        return {
-          municipality: isInRegion ? a.municipality : otherMunicipality,
-          otherCode: isInRegion ? '' : a.municipality,
-          kind: a.kind,
-          from: a.from,
-          to: a.to ?? '',
-          source: a.source,
-          street: a.street ?? '',
-        };
-      }) as IntakeValues[K];
+      return addressesToValues(section, regionCodes) as IntakeValues[K];
     case 'isOriginUntraceable':
       return (section === true) as IntakeValues[K];
     case 'wishes':
@@ -324,18 +345,7 @@ export function sectionToValues<K extends IntakeSection>(
         ownWords: text(s['ownWords']),
       } as IntakeValues[K];
     case 'housingNeeds':
-      return {
-        rooms: text(s['rooms']),
-        groundFloorOrLift:
-          s['groundFloorOrLift'] === undefined ? '' : s['groundFloorOrLift'] ? 'ja' : 'nee',
-        usesWheelchair: s['usesWheelchair'] === undefined ? '' : s['usesWheelchair'] ? 'ja' : 'nee',
-        accessibility: text(s['accessibility']),
-        pets: text(s['pets']),
-        maxRent: s['maxRent'] === undefined ? '' : String(s['maxRent']).replace('.', ','),
-        wishedMoveDate: text(s['wishedMoveDate']),
-        wishedNeighbourhoods: [...((s['wishedNeighbourhoods'] as string[] | undefined) ?? [])],
-        avoidedNeighbourhoods: [...((s['avoidedNeighbourhoods'] as string[] | undefined) ?? [])],
-      } as IntakeValues[K];
+      return housingNeedsToValues(s) as IntakeValues[K];
     case 'supportNeeds':
       return Object.fromEntries(lifeDomains.map((d) => [d, text(s[d])])) as IntakeValues[K];
     case 'sensitive':

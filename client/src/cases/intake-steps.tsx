@@ -29,9 +29,9 @@ import {
 } from '@uitstroom/shared';
 import { SelectField, TextField } from '../core/form';
 import { CheckboxField, ChoiceGroup, TextareaField, fieldId } from '../core/fields';
-import { addressKindLabel } from './case-format';
+import { addressKindLabel } from '../core/format';
 import { emptyAddress, otherMunicipality, type IntakeValues } from './intake-form';
-import type { RegionMunicipalities } from './region';
+import type { RegionMunicipalities } from '../core/region';
 import { NeighbourhoodChoices } from './NeighbourhoodChoices';
 
 interface StepProps {

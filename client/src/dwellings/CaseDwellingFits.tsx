@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { QueryStatus } from '../core/query/QueryState';
 import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink } from 'react-router';
-import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import {
   dwellingKindLabel,
   formatDutchDate,
@@ -10,8 +11,7 @@ import {
   type CaseDwellingFits as Fits,
   type Dwelling,
 } from '@uitstroom/shared';
-import { messageOf } from '../cases/case-api';
-import type { RegionMunicipalities } from '../cases/region';
+import type { RegionMunicipalities } from '../core/region';
 import { FitBadge, FitReasons } from './FitReasons';
 import { fetchCaseDwellingFits } from './dwelling-api';
 import { accessibilitySummary } from './dwelling-format';
@@ -36,9 +36,6 @@ export function CaseDwellingFits({
     queryFn: ({ signal }) => fetchCaseDwellingFits(caseId, signal),
   });
   const fits: Fits | null = fitsQuery.data ?? null;
-  const failure = fitsQuery.isError
-    ? messageOf(fitsQuery.error, 'De passende woningen konden niet worden geladen.')
-    : null;
 
   const destination = fits?.destination ? region.nameOf(fits.destination) : null;
   return (
@@ -50,12 +47,11 @@ export function CaseDwellingFits({
         Uw beschikbare woningen{destination ? ` in ${destination}, de gemeente van bestemming` : ''}
         , de best passende eerst, met per punt de reden.
       </Paragraph>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
-      {!fits && !failure && <Paragraph role="status">Passende woningen zoeken…</Paragraph>}
+      <QueryStatus
+        query={fitsQuery}
+        loading="Passende woningen zoeken…"
+        failure="De passende woningen konden niet worden geladen."
+      />
       {fits && fits.items.length === 0 && (
         <Paragraph>
           U heeft geen beschikbare woning in {destination ?? 'de gemeente van bestemming'}.{' '}

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
 import { useSearchParams } from 'react-router';
 import { useForm, type Resolver } from 'react-hook-form';
@@ -28,22 +27,25 @@ import {
   type ContingentList,
   type RegionOrganisation,
 } from '@uitstroom/shared';
-import { useMe } from '../auth/session';
+import { useMe } from '../core/session';
 import { ApiError } from '../core/api';
+import { QueryStatus } from '../core/query/QueryState';
 import { SelectField, TextField } from '../core/form';
 import { Pager } from '../core/Pager';
-import { messageOf } from '../cases/case-api';
-import { useRegionMunicipalities, type RegionMunicipalities } from '../cases/region';
-import { fetchRegionOrganisations } from '../cases/privacy/consent-api';
-import { addMessage, toFieldErrors, type FieldMessages } from '../tables/form-errors';
+import { messageOf } from '../core/messages';
+import { useRegionMunicipalities, type RegionMunicipalities } from '../core/region';
+import { fetchRegionOrganisations } from '../core/region';
+import { addMessage, toFieldErrors, type FieldMessages } from '../core/form-errors';
 import {
   contingentsExportUrl,
   createContingent,
   fetchContingents,
   updateContingent,
+  useContingentWrite,
 } from './dwelling-api';
-import '../cases/cases.css';
+import '../core/layout.css';
 import './dwellings.css';
+import { FailureAlert } from '../core/FailureAlert';
 
 /** A region's year has a row per corporation and municipality: 25 at a time, the totals over all. */
 const pageSize = 25;
@@ -82,20 +84,10 @@ export function ContingentsPage() {
     placeholderData: keepPreviousData,
   });
   const list: ContingentList | null = contingentsQuery.data ?? null;
-  const failure = contingentsQuery.isError
-    ? messageOf(contingentsQuery.error, 'De contingenten konden niet worden geladen.')
-    : null;
-  const setList = (update: (current: ContingentList | undefined) => ContingentList | undefined) =>
-    queryClient.setQueryData(queryKeys.contingents(year), update);
   const [notice, setNotice] = useState<string | null>(null);
   const [page, setPage] = useState(1);
 
   const canEdit = list?.canEdit ?? 'none';
-  const replace = (saved: Contingent) =>
-    setList(
-      (current) =>
-        current && { ...current, items: current.items.map((c) => (c.id === saved.id ? saved : c)) },
-    );
   const totals = (list?.items ?? []).reduce(
     (sum, c) => ({
       promised: sum.promised + (c.promised ?? 0),
@@ -146,17 +138,16 @@ export function ContingentsPage() {
           <Paragraph>{region.loadError}</Paragraph>
         </Alert>
       )}
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <QueryStatus
+        query={contingentsQuery}
+        loading="Contingenten laden…"
+        failure="De contingenten konden niet worden geladen."
+      />
       {notice && (
         <Alert type="ok" role="status">
           <Paragraph>{notice}</Paragraph>
         </Alert>
       )}
-      {!list && !failure && <Paragraph role="status">Contingenten laden…</Paragraph>}
 
       {list && list.items.length === 0 && (
         <div className="empty-state">
@@ -205,7 +196,6 @@ export function ContingentsPage() {
                   region={region}
                   canEdit={canEdit !== 'none'}
                   onSaved={(saved) => {
-                    replace(saved);
                     setNotice(
                       `Het contingent van ${saved.organisationName} voor ${region.nameOf(saved.municipalityCode)} is opgeslagen.`,
                     );
@@ -252,7 +242,6 @@ export function ContingentsPage() {
             setNotice(
               `Het contingent van ${added.organisationName} voor ${region.nameOf(added.municipalityCode)} is vastgelegd.`,
             );
-            void queryClient.invalidateQueries({ queryKey: queryKeys.contingents(year) });
           }}
         />
       )}
@@ -271,6 +260,7 @@ function ContingentRow({
   canEdit: boolean;
   onSaved(saved: Contingent): void;
 }) {
+  const write = useContingentWrite(c.year);
   const [isEditing, setIsEditing] = useState(false);
   const [value, setValue] = useState(c.promised === null ? '' : String(c.promised));
   const [error, setError] = useState<string | null>(null);
@@ -283,7 +273,7 @@ function ContingentRow({
       return;
     }
     try {
-      onSaved(await updateContingent(c.id, c.version, parsed.data));
+      onSaved(await write.mutateAsync(() => updateContingent(c.id, c.version, parsed.data)));
       setIsEditing(false);
       setError(null);
     } catch (caught) {
@@ -371,6 +361,7 @@ function AddContingent({
   canEdit: 'own' | 'region';
   onAdded(added: Contingent): void;
 }) {
+  const write = useContingentWrite(year);
   const [corporations, setCorporations] = useState<RegionOrganisation[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [resolver] = useState<Resolver<AddValues>>(() => (values: AddValues) => {
@@ -416,12 +407,14 @@ function AddContingent({
     try {
       const promised = promisedOf(values.promised) as number | null;
       onAdded(
-        await createContingent({
-          ...(values.organisationId ? { organisationId: values.organisationId } : {}),
-          municipalityCode: values.municipalityCode,
-          year,
-          promised,
-        }),
+        await write.mutateAsync(() =>
+          createContingent({
+            ...(values.organisationId ? { organisationId: values.organisationId } : {}),
+            municipalityCode: values.municipalityCode,
+            year,
+            promised,
+          }),
+        ),
       );
       form.reset();
     } catch (error) {
@@ -485,11 +478,7 @@ function AddContingent({
           error={errors.promised?.message}
           {...form.register('promised')}
         />
-        {failure && (
-          <Alert type="error" role="alert">
-            <Paragraph>{failure}</Paragraph>
-          </Alert>
-        )}
+        <FailureAlert failure={failure} />
         <div>
           <Button type="submit" appearance="primary-action-button" disabled={isSubmitting}>
             Contingent vastleggen

@@ -22,10 +22,15 @@ import {
 import { ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
 import { ChoiceGroup, TextareaField } from '../core/fields';
-import { messageOf } from '../cases/case-api';
-import type { RegionMunicipalities } from '../cases/region';
-import { flattenErrors } from '../tables/form-errors';
-import { asDwellingConflict, createDwelling, updateDwelling } from './dwelling-api';
+import { messageOf } from '../core/messages';
+import type { RegionMunicipalities } from '../core/region';
+import { flattenErrors } from '../core/form-errors';
+import {
+  asDwellingConflict,
+  createDwelling,
+  updateDwelling,
+  useDwellingWrite,
+} from './dwelling-api';
 import {
   checkDwelling,
   dwellingFieldOf,
@@ -34,6 +39,7 @@ import {
   toDwellingValues,
   type DwellingValues,
 } from './dwelling-form';
+import { FailureAlert } from '../core/FailureAlert';
 
 const id = (field: keyof DwellingValues) => `woning-${field}`;
 const yesNo = [
@@ -58,6 +64,7 @@ export function DwellingForm({
   onSaved(dwelling: Dwelling): void;
   onCancel(): void;
 }) {
+  const write = useDwellingWrite();
   const [failure, setFailure] = useState<string | null>(null);
   const [version, setVersion] = useState(dwelling?.version ?? 0);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -84,7 +91,9 @@ export function DwellingForm({
     if (!input) return;
     try {
       onSaved(
-        dwelling ? await updateDwelling(dwelling.id, version, input) : await createDwelling(input),
+        dwelling
+          ? await write.mutateAsync(() => updateDwelling(dwelling.id, version, input))
+          : await write.mutateAsync(() => createDwelling(input)),
       );
     } catch (error) {
       const current = asDwellingConflict(error);
@@ -263,11 +272,7 @@ export function DwellingForm({
           </>
         )}
       </Fieldset>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" disabled={isSubmitting}>
           {dwelling ? 'Wijziging opslaan' : 'Woning registreren'}

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import {
   Alert,
   Button,
@@ -21,9 +21,9 @@ import {
   toCsv,
   type DwellingImportReport,
 } from '@uitstroom/shared';
-import { messageOf } from '../cases/case-api';
-import type { RegionMunicipalities } from '../cases/region';
-import { importDwellingsCsv } from './dwelling-api';
+import { messageOf } from '../core/messages';
+import type { RegionMunicipalities } from '../core/region';
+import { useImportDwellings } from './dwelling-api';
 
 type State =
   | { kind: 'idle' }
@@ -67,13 +67,9 @@ function templateCsv(region: RegionMunicipalities): string {
  * "Woningen inlezen": a CSV from Excel (UTF-8 or Windows-1252, ; or ,). All or nothing: one bad
  * row and nothing is saved, with a report per row that says where and what to fix.
  */
-export function DwellingImport({
-  region,
-  onImported,
-}: {
-  region: RegionMunicipalities;
-  onImported(count: number): void;
-}) {
+export function DwellingImport({ region }: { region: RegionMunicipalities }) {
+  // A successful import makes the lists of dwellings read again (useImportDwellings).
+  const importing = useImportDwellings();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [fileError, setFileError] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -94,7 +90,7 @@ export function DwellingImport({
     setFileError(null);
     setState({ kind: 'busy' });
     try {
-      const outcome = await importDwellingsCsv(file);
+      const outcome = await importing.mutateAsync(file);
       if (outcome.ok) {
         setState({
           kind: 'imported',
@@ -103,7 +99,6 @@ export function DwellingImport({
           delimiter: outcome.result.delimiter,
         });
         if (fileRef.current) fileRef.current.value = '';
-        onImported(outcome.result.imported);
       } else {
         setState({ kind: 'refused', message: outcome.message, report: outcome.report });
       }
@@ -143,45 +138,62 @@ export function DwellingImport({
         className="dwelling-import__form"
         aria-labelledby="inlezen-kop"
       >
-        <FormField type="text" invalid={!!fileError}>
-          <Paragraph className="utrecht-form-field__label">
-            <FormLabel htmlFor="woningen-bestand">CSV-bestand</FormLabel>
-          </Paragraph>
-          <FormFieldDescription id="woningen-bestand-omschrijving">
-            UTF-8 of Windows-1252; gescheiden door ; of ,.
-          </FormFieldDescription>
-          {fileError && (
-            <FormFieldErrorMessage id="woningen-bestand-fout">{fileError}</FormFieldErrorMessage>
-          )}
-          <Paragraph className="utrecht-form-field__input">
-            <input
-              ref={fileRef}
-              id="woningen-bestand"
-              type="file"
-              accept=".csv,text/csv"
-              className="dwelling-import__file"
-              aria-describedby={`woningen-bestand-omschrijving${fileError ? ' woningen-bestand-fout' : ''}`}
-              aria-invalid={fileError ? true : undefined}
-            />
-          </Paragraph>
-        </FormField>
+        <CsvFileField fileRef={fileRef} fileError={fileError} />
         <Button type="submit" appearance="primary-action-button" disabled={state.kind === 'busy'}>
           {state.kind === 'busy' ? 'Bezig met inlezen…' : 'Inlezen'}
         </Button>
       </form>
       <div ref={resultRef} tabIndex={-1} className="dwelling-import__result" aria-live="polite">
-        {state.kind === 'imported' && (
-          <Alert type="ok">
-            <Paragraph>
-              {state.count === 1 ? '1 woning ingelezen' : `${state.count} woningen ingelezen`}{' '}
-              (tekenset {encodingLabel[state.encoding] ?? state.encoding}, scheidingsteken “
-              {state.delimiter}”).
-            </Paragraph>
-          </Alert>
-        )}
+        {state.kind === 'imported' && <Imported state={state} />}
         {state.kind === 'refused' && <ImportReport message={state.message} report={state.report} />}
       </div>
     </section>
+  );
+}
+
+/** The file input with its hint and its error. */
+function CsvFileField({
+  fileRef,
+  fileError,
+}: {
+  fileRef: RefObject<HTMLInputElement | null>;
+  fileError: string | null;
+}) {
+  return (
+    <FormField type="text" invalid={!!fileError}>
+      <Paragraph className="utrecht-form-field__label">
+        <FormLabel htmlFor="woningen-bestand">CSV-bestand</FormLabel>
+      </Paragraph>
+      <FormFieldDescription id="woningen-bestand-omschrijving">
+        UTF-8 of Windows-1252; gescheiden door ; of ,.
+      </FormFieldDescription>
+      {fileError && (
+        <FormFieldErrorMessage id="woningen-bestand-fout">{fileError}</FormFieldErrorMessage>
+      )}
+      <Paragraph className="utrecht-form-field__input">
+        <input
+          ref={fileRef}
+          id="woningen-bestand"
+          type="file"
+          accept=".csv,text/csv"
+          className="dwelling-import__file"
+          aria-describedby={`woningen-bestand-omschrijving${fileError ? ' woningen-bestand-fout' : ''}`}
+          aria-invalid={fileError ? true : undefined}
+        />
+      </Paragraph>
+    </FormField>
+  );
+}
+
+/** What was read in: how many dwellings, in which encoding and with which separator. */
+function Imported({ state }: { state: Extract<State, { kind: 'imported' }> }) {
+  return (
+    <Alert type="ok">
+      <Paragraph>
+        {state.count === 1 ? '1 woning ingelezen' : `${state.count} woningen ingelezen`} (tekenset{' '}
+        {encodingLabel[state.encoding] ?? state.encoding}, scheidingsteken “{state.delimiter}”).
+      </Paragraph>
+    </Alert>
   );
 }
 

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { useForm, type Resolver } from 'react-hook-form';
@@ -30,22 +29,25 @@ import {
   type DwellingCaseFits,
 } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
+import { QueryStatus } from '../core/query/QueryState';
 import { TextareaField } from '../core/fields';
-import { messageOf } from '../cases/case-api';
-import { describeSection } from '../cases/case-format';
-import { useRegionMunicipalities, type RegionMunicipalities } from '../cases/region';
+import { messageOf } from '../core/messages';
+import { describeSection } from '../core/format';
+import { useRegionMunicipalities, type RegionMunicipalities } from '../core/region';
 import { DwellingForm } from './DwellingForm';
 import { FitBadge, FitReasons } from './FitReasons';
 import { accessibilitySummary, dwellingBadgeClass, kindAndRooms } from './dwelling-format';
-import { DwellingOffers } from '../placements/DwellingOffers';
+import { DwellingOffers } from '../placements';
 import {
   asDwellingConflict,
   fetchDwelling,
   fetchDwellingCases,
   withdrawDwelling,
+  useDwellingWrite,
 } from './dwelling-api';
-import '../cases/cases.css';
+import '../core/layout.css';
 import './dwellings.css';
+import { FailureAlert } from '../core/FailureAlert';
 
 /** `/woningen/:dwellingId`: one dwelling, its edit and withdrawal, and the searching cases it fits. */
 export function DwellingPage() {
@@ -58,14 +60,6 @@ export function DwellingPage() {
     enabled: !!dwellingId,
   });
   const dwelling: Dwelling | null = dwellingQuery.data ?? null;
-  const setDwelling = (next: Dwelling) => {
-    queryClient.setQueryData(queryKeys.dwelling(next.id), next);
-    // What is read beside the dwelling (the fitting cases, its offers) follows it.
-    void queryClient.invalidateQueries({
-      queryKey: queryKeys.dwelling(next.id),
-      predicate: (query) => query.queryKey.length > 2,
-    });
-  };
   const failure = !dwellingQuery.isError
     ? null
     : dwellingQuery.error instanceof ApiError && dwellingQuery.error.status === 404
@@ -132,8 +126,7 @@ export function DwellingPage() {
           <DwellingForm
             region={region}
             dwelling={dwelling}
-            onSaved={(saved) => {
-              setDwelling(saved);
+            onSaved={() => {
               setIsEditing(false);
               setNotice('De wijziging is opgeslagen.');
               requestAnimationFrame(() => editButton.current?.focus());
@@ -182,8 +175,7 @@ export function DwellingPage() {
         <WithdrawDwellingDialog
           dwelling={dwelling}
           onClose={() => setIsWithdrawing(false)}
-          onDone={(withdrawn) => {
-            setDwelling(withdrawn);
+          onDone={() => {
             setIsWithdrawing(false);
             setNotice('De woning is ingetrokken. Ze blijft bewaard, met de reden.');
           }}
@@ -238,9 +230,6 @@ function FittingCases({ dwelling, region }: { dwelling: Dwelling; region: Region
     queryFn: ({ signal }) => fetchDwellingCases(dwelling.id, signal),
   });
   const fits: DwellingCaseFits | null = fitsQuery.data ?? null;
-  const failure = fitsQuery.isError
-    ? messageOf(fitsQuery.error, 'De passende casussen konden niet worden geladen.')
-    : null;
 
   return (
     <section className="case-card" aria-labelledby="passende-casussen-kop">
@@ -251,12 +240,11 @@ function FittingCases({ dwelling, region }: { dwelling: Dwelling; region: Region
         Casussen die een woning zoeken in {region.nameOf(dwelling.municipalityCode)}, de best
         passende eerst. U ziet alleen het woonprofiel: huishouden en woonbehoeften.
       </Paragraph>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
-      {!fits && !failure && <Paragraph role="status">Passende casussen zoeken…</Paragraph>}
+      <QueryStatus
+        query={fitsQuery}
+        loading="Passende casussen zoeken…"
+        failure="De passende casussen konden niet worden geladen."
+      />
       {fits && fits.items.length === 0 && (
         <Paragraph>
           Er zoekt nu geen casus een woning in {region.nameOf(dwelling.municipalityCode)}.
@@ -314,6 +302,7 @@ function WithdrawDwellingDialog({
   onClose(): void;
   onDone(dwelling: Dwelling): void;
 }) {
+  const write = useDwellingWrite();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [resolver] = useState(
@@ -336,7 +325,9 @@ function WithdrawDwellingDialog({
   const submit = form.handleSubmit(async ({ reason }) => {
     setFailure(null);
     try {
-      onDone(await withdrawDwelling(dwelling.id, dwelling.version, reason));
+      onDone(
+        await write.mutateAsync(() => withdrawDwelling(dwelling.id, dwelling.version, reason)),
+      );
     } catch (error) {
       setFailure(
         asDwellingConflict(error)
@@ -368,11 +359,7 @@ function WithdrawDwellingDialog({
           error={errors.reason?.message}
           {...form.register('reason')}
         />
-        {failure && (
-          <Alert type="error" role="alert">
-            <Paragraph>{failure}</Paragraph>
-          </Alert>
-        )}
+        <FailureAlert failure={failure} />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" disabled={isSubmitting}>
             Woning intrekken

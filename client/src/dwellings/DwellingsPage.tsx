@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { queryClient } from '../core/query/query-client';
+import { QueryStatus } from '../core/query/QueryState';
 import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import {
@@ -27,13 +27,12 @@ import {
 } from '@uitstroom/shared';
 import { SelectField, TextField } from '../core/form';
 import { Pager } from '../core/Pager';
-import { messageOf } from '../cases/case-api';
-import { useRegionMunicipalities } from '../cases/region';
+import { useRegionMunicipalities } from '../core/region';
 import { DwellingForm } from './DwellingForm';
 import { DwellingImport } from './DwellingImport';
 import { dwellingsExportUrl, fetchDwellings } from './dwelling-api';
 import { accessibilitySummary, dwellingBadgeClass, kindAndRooms } from './dwelling-format';
-import '../cases/cases.css';
+import '../core/layout.css';
 import './dwellings.css';
 
 /** The list's filters in the URL, in Dutch, so that a filtered list survives a reload. */
@@ -90,9 +89,6 @@ export function DwellingsPage() {
     placeholderData: keepPreviousData,
   });
   const dwellings: Dwelling[] | null = dwellingsQuery.data ?? null;
-  const failure = dwellingsQuery.isError
-    ? messageOf(dwellingsQuery.error, 'De woningen konden niet worden geladen.')
-    : null;
   const [isRegistering, setIsRegistering] = useState(false);
   const registerButton = useRef<HTMLButtonElement>(null);
 
@@ -203,14 +199,10 @@ export function DwellingsPage() {
         </div>
       </form>
 
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <QueryStatus query={dwellingsQuery} failure="De woningen konden niet worden geladen." />
       <div className="dwellings-page__count">
         <Paragraph role="status" className="case-count">
-          {!dwellings && !failure
+          {!dwellings && !dwellingsQuery.isError
             ? 'Woningen laden…'
             : dwellings
               ? dwellings.length === 1
@@ -282,10 +274,7 @@ export function DwellingsPage() {
       )}
       <Pager page={page} pages={pages} linkTo={pageLink} />
 
-      <DwellingImport
-        region={region}
-        onImported={() => void queryClient.invalidateQueries({ queryKey: queryKeys.dwellings })}
-      />
+      <DwellingImport region={region} />
     </div>
   );
 }

@@ -18,7 +18,10 @@ import {
   type DwellingImportResult,
   type DwellingInput,
 } from '@uitstroom/shared';
+import { useMutation } from '@tanstack/react-query';
 import { apiClient, ApiError, apiUrl, fileBody, queryOf, request } from '../core/api';
+import { queryClient } from '../core/query/query-client';
+import { queryKeys } from '../core/query/query-keys';
 
 /** The dwellings and contingents API as the client uses it; every answer is parsed with the server's schema. */
 
@@ -152,4 +155,53 @@ export function updateContingent(
 
 export function contingentsExportUrl(year: number): string {
   return apiUrl('/api/contingents.csv', {}, { year });
+}
+
+/**
+ * A write on a dwelling (register, change, withdraw; the call is the thunk given to `mutateAsync`):
+ * its answer is the dwelling's new state; what is read beside it (fitting cases, offers) and the
+ * lists of dwellings are read again.
+ */
+export function useDwellingWrite() {
+  return useMutation({
+    mutationFn: (call: () => Promise<Dwelling>) => call(),
+    onSuccess: (next) => {
+      queryClient.setQueryData(queryKeys.dwelling(next.id), next);
+      void queryClient.invalidateQueries({
+        queryKey: queryKeys.dwelling(next.id),
+        predicate: (query) => query.queryKey.length > 2,
+      });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.dwellingLists });
+    },
+  });
+}
+
+/** Imports a CSV of dwellings: a successful import changes the lists of dwellings. */
+export function useImportDwellings() {
+  return useMutation({
+    mutationFn: importDwellingsCsv,
+    onSuccess: (outcome) => {
+      if (outcome.ok) void queryClient.invalidateQueries({ queryKey: queryKeys.dwellings });
+    },
+  });
+}
+
+/**
+ * A write on a contingent of `year` (the call is the thunk given to `mutateAsync`): a changed one
+ * replaces its row at once; a new one makes the year's list read again.
+ */
+export function useContingentWrite(year: number) {
+  return useMutation({
+    mutationFn: (call: () => Promise<Contingent>) => call(),
+    onSuccess: (saved) => {
+      const key = queryKeys.contingents(year);
+      const list = queryClient.getQueryData<ContingentList>(key);
+      if (list?.items.some((c) => c.id === saved.id))
+        queryClient.setQueryData<ContingentList>(key, {
+          ...list,
+          items: list.items.map((c) => (c.id === saved.id ? saved : c)),
+        });
+      else void queryClient.invalidateQueries({ queryKey: key });
+    },
+  });
 }

@@ -5,7 +5,7 @@ import {
   type DwellingField,
   type DwellingInput,
 } from '@uitstroom/shared';
-import { addMessage, toFieldErrors, type FieldMessages } from '../tables/form-errors';
+import { addMessage, toFieldErrors, type FieldMessages } from '../core/form-errors';
 
 /** The dwelling form as typed: text everywhere, yes/no as radio values; the shared schema judges. */
 export interface DwellingValues {

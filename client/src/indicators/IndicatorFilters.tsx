@@ -9,8 +9,9 @@ import {
   type TargetGroup,
 } from '@uitstroom/shared';
 import { SelectField, TextField } from '../core/form';
-import { addMessage, toFieldErrors, type FieldMessages } from '../tables/form-errors';
-import { todayIsoDate } from '../cases/case-format';
+import { indicatorFilterChoices } from '../core/seats';
+import { addMessage, toFieldErrors, type FieldMessages } from '../core/form-errors';
+import { todayIsoDate } from '../core/format';
 import {
   checkFilter,
   filterFields,
@@ -131,7 +132,7 @@ export function IndicatorFilters({
         </div>
       </Fieldset>
       <div className="indicator-filters__choices">
-        {seat !== 'municipality' && (
+        {indicatorFilterChoices[seat].municipality && (
           <SelectField
             id="indicator-gemeente"
             label="Gemeente"
@@ -151,7 +152,7 @@ export function IndicatorFilters({
               )}
           </SelectField>
         )}
-        {seat !== 'corporation' && (
+        {indicatorFilterChoices[seat].corporation && (
           <SelectField
             id="indicator-corporatie"
             label="Corporatie"

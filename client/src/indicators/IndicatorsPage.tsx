@@ -4,10 +4,10 @@ import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Alert, ButtonLink, Heading, Paragraph } from '@utrecht/component-library-react';
 import type { DashboardView } from '@uitstroom/shared';
-import { useMe } from '../auth/session';
+import { useMe } from '../core/session';
 import { ApiError } from '../core/api';
-import { messageOf } from '../cases/case-api';
-import { useRegionMunicipalities } from '../cases/region';
+import { messageOf } from '../core/messages';
+import { useRegionMunicipalities } from '../core/region';
 import {
   fieldOfIssue,
   filterApiQuery,
@@ -21,7 +21,7 @@ import { IndicatorFilters } from './IndicatorFilters';
 import { hasFigure, IndicatorChart } from './IndicatorChart';
 import { IndicatorTable } from './IndicatorTable';
 import { DashboardFacts, scopeIntro, SuppressionNote } from './IndicatorNotes';
-import '../cases/cases.css';
+import '../core/layout.css';
 import './indicators.css';
 
 type Failure = { message: string; fieldIssues: Partial<Record<FilterField, string>> };
@@ -73,20 +73,7 @@ export function IndicatorsPage() {
 
   return (
     <div className="indicators-page">
-      <div className="page-title">
-        <Heading level={1}>Indicatoren</Heading>
-        <div className="indicators-page__exports no-print">
-          <RouterLink
-            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
-            to={`/indicatoren/afdrukken${printSearch ? `?${printSearch}` : ''}`}
-          >
-            Afdrukken
-          </RouterLink>
-          <ButtonLink appearance="secondary-action-button" href={indicatorsPdfUrl(query)} download>
-            PDF downloaden
-          </ButtonLink>
-        </div>
-      </div>
+      <IndicatorsTitle printSearch={printSearch} query={query} />
       <Paragraph className="indicators-page__intro">
         {view
           ? scopeIntro(view)
@@ -116,15 +103,7 @@ export function IndicatorsPage() {
         <div className="indicators-page__body" aria-busy={isLoading}>
           <DashboardFacts view={view} />
           <SuppressionNote view={view} />
-          <nav aria-label="Indicatoren op deze pagina" className="indicators-page__toc no-print">
-            <ul>
-              {sections.map((section) => (
-                <li key={section.id}>
-                  <a href={`#indicator-${section.id}`}>{section.title}</a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <SectionsNav sections={sections} />
           {sections.map((section) => (
             <IndicatorSection
               key={section.id}
@@ -214,5 +193,40 @@ function IndicatorSection({
         </>
       )}
     </section>
+  );
+}
+
+/** The page title with its print and PDF links, for the filters in the address bar. */
+function IndicatorsTitle({ printSearch, query }: { printSearch: string; query: string }) {
+  return (
+    <div className="page-title">
+      <Heading level={1}>Indicatoren</Heading>
+      <div className="indicators-page__exports no-print">
+        <RouterLink
+          className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+          to={`/indicatoren/afdrukken${printSearch ? `?${printSearch}` : ''}`}
+        >
+          Afdrukken
+        </RouterLink>
+        <ButtonLink appearance="secondary-action-button" href={indicatorsPdfUrl(query)} download>
+          PDF downloaden
+        </ButtonLink>
+      </div>
+    </div>
+  );
+}
+
+/** The table of contents of the indicators on the page. */
+function SectionsNav({ sections }: { sections: readonly { id: string; title: string }[] }) {
+  return (
+    <nav aria-label="Indicatoren op deze pagina" className="indicators-page__toc no-print">
+      <ul>
+        {sections.map((section) => (
+          <li key={section.id}>
+            <a href={`#indicator-${section.id}`}>{section.title}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

@@ -1,16 +1,16 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { QueryStatus } from '../core/query/QueryState';
 import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { Alert, Button, ButtonLink, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Button, ButtonLink, Heading, Paragraph } from '@utrecht/component-library-react';
 import type { DashboardView } from '@uitstroom/shared';
-import { messageOf } from '../cases/case-api';
 import { filterApiQuery, readFilterValues } from './indicator-filters';
 import { buildSections } from './indicator-sections';
 import { fetchIndicators, indicatorsPdfUrl } from './indicators-api';
 import { IndicatorTable } from './IndicatorTable';
 import { DashboardFacts, scopeIntro, SuppressionNote } from './IndicatorNotes';
-import '../cases/cases.css';
+import '../core/layout.css';
 import './indicators.css';
 
 /**
@@ -26,9 +26,6 @@ export function IndicatorsPrintPage() {
     queryFn: ({ signal }) => fetchIndicators(query, signal),
   });
   const view: DashboardView | null = indicatorsQuery.data ?? null;
-  const failure = indicatorsQuery.isError
-    ? messageOf(indicatorsQuery.error, 'De indicatoren konden niet worden geladen.')
-    : null;
 
   const sections = useMemo(() => (view ? buildSections(view) : []), [view]);
   const back = `/indicatoren${search.toString() ? `?${search.toString()}` : ''}`;
@@ -59,12 +56,11 @@ export function IndicatorsPrintPage() {
       <Heading level={1} id="rapport-titel">
         Indicatoren{view ? ` ${view.dashboard.scope.label}` : ''}
       </Heading>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
-      {!view && !failure && <Paragraph role="status">De rapportage wordt gemaakt…</Paragraph>}
+      <QueryStatus
+        query={indicatorsQuery}
+        loading="De rapportage wordt gemaakt…"
+        failure="De indicatoren konden niet worden geladen."
+      />
       {view && (
         <>
           <Paragraph>{scopeIntro(view)}</Paragraph>

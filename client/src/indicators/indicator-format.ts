@@ -1,4 +1,4 @@
-import { formatDutchTimestamp, formatTime } from '../cases/case-format';
+import { formatDutchTimestamp, formatTime } from '../core/format';
 import {
   formatDutchDate,
   formatDutchDecimal,

@@ -1,6 +1,6 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { presenceText, type LiveRoom } from '@uitstroom/shared';
-import { useMe } from '../auth/session';
+import { useMe } from '../core/session';
 import { usePresence } from './use-live';
 import './live.css';
 

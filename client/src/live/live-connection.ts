@@ -15,7 +15,7 @@ import {
   type TableChanged,
 } from '@uitstroom/shared';
 import { apiClient, request } from '../core/api';
-import { invalidateNotifications } from '../notifications/notifications-api';
+import { invalidateNotifications } from '../notifications';
 
 /** What a page that follows a case or a table hears. */
 export interface RoomHandlers {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LiveChangedBy, LiveRoom, PresencePerson, TableView } from '@uitstroom/shared';
-import type { ProjectedCase } from '../cases/case-api';
+import type { ProjectedCase } from '../cases';
 import { liveConnection, type RoomHandlers } from './live-connection';
 
 interface LiveHandlers<T> {

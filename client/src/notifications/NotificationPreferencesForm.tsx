@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
@@ -11,10 +11,11 @@ import {
   notificationPreferencesSchema,
   type NotificationPreferences,
 } from '@uitstroom/shared';
-import { ApiError } from '../core/api';
+import { failureOf, QueryState } from '../core/query/QueryState';
 import { ChoiceGroup } from '../core/fields';
-import { fetchPreferences, savePreferences } from './notifications-api';
+import { usePreferences, useSavePreferences } from './notifications-api';
 import './notifications.css';
+import { FailureAlert } from '../core/FailureAlert';
 
 const options = notificationDeliveries.map((delivery) => ({
   value: delivery,
@@ -23,38 +24,7 @@ const options = notificationDeliveries.map((delivery) => ({
 
 /** "Meldingen per e-mail" on the account page: per kind at once, in the daily digest, or not by e-mail. */
 export function NotificationPreferencesForm() {
-  const [loaded, setLoaded] = useState<NotificationPreferences | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [isSaved, setIsSaved] = useState(false);
-  const { register, handleSubmit, formState, reset } = useForm<NotificationPreferences>({
-    resolver: zodResolver(notificationPreferencesSchema),
-  });
-
-  useEffect(() => {
-    fetchPreferences().then(
-      (preferences) => {
-        setLoaded(preferences);
-        reset(preferences);
-      },
-      (error: unknown) => {
-        setFailure(
-          error instanceof ApiError ? error.message : 'Uw keuzes konden niet worden geladen.',
-        );
-      },
-    );
-  }, [reset]);
-
-  const onSubmit = handleSubmit(async (values) => {
-    setIsSaved(false);
-    setFailure(null);
-    try {
-      reset(await savePreferences(values));
-      setIsSaved(true);
-    } catch (error) {
-      setFailure(error instanceof ApiError ? error.message : 'Opslaan is niet gelukt.');
-    }
-  });
-
+  const preferences = usePreferences();
   return (
     <section aria-labelledby="meldingen-titel" className="notification-preferences">
       <Heading level={2} id="meldingen-titel" tabIndex={-1}>
@@ -65,46 +35,67 @@ export function NotificationPreferencesForm() {
         overzicht per dag (om 7:00 uur), of geen e-mail. Een e-mail noemt nooit een bewoner: alleen
         de soort melding en een link naar de app.
       </Paragraph>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <QueryState
+        query={preferences}
+        loading="Laden…"
+        failure="Uw keuzes konden niet worden geladen."
+      >
+        {(loaded) => <PreferencesForm loaded={loaded} />}
+      </QueryState>
+    </section>
+  );
+}
+
+/** The choices as loaded; saving puts the stored choices back in the form. */
+function PreferencesForm({ loaded }: { loaded: NotificationPreferences }) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const [isSaved, setIsSaved] = useState(false);
+  const save = useSavePreferences();
+  const { register, handleSubmit, formState, reset } = useForm<NotificationPreferences>({
+    resolver: zodResolver(notificationPreferencesSchema),
+    defaultValues: loaded,
+  });
+  const onSubmit = handleSubmit(async (values) => {
+    setIsSaved(false);
+    setFailure(null);
+    try {
+      reset(await save.mutateAsync(values));
+      setIsSaved(true);
+    } catch (error) {
+      setFailure(failureOf(error, 'Opslaan is niet gelukt.'));
+    }
+  });
+  return (
+    <>
+      <FailureAlert failure={failure} />
       {isSaved && (
         <Alert type="ok" role="status">
           <Paragraph>Uw keuzes zijn opgeslagen.</Paragraph>
         </Alert>
       )}
-      {!loaded && !failure && <Paragraph role="status">Laden…</Paragraph>}
-      {loaded && (
-        <form
-          onSubmit={onSubmit}
-          noValidate
-          aria-label="Meldingen per e-mail"
-          className="notification-preferences__form"
-        >
-          {notificationKinds.map((kind) => (
-            <ChoiceGroup
-              key={kind}
-              id={`melding-${kind}`}
-              type="radio"
-              className="case-choices--inline"
-              legend={notificationKindLabel[kind]}
-              description={notificationKindDescription[kind]}
-              error={formState.errors[kind]?.message}
-              options={options}
-              registration={register(kind, { onChange: () => setIsSaved(false) })}
-            />
-          ))}
-          <Button
-            type="submit"
-            appearance="primary-action-button"
-            disabled={formState.isSubmitting}
-          >
-            Keuzes opslaan
-          </Button>
-        </form>
-      )}
-    </section>
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        aria-label="Meldingen per e-mail"
+        className="notification-preferences__form"
+      >
+        {notificationKinds.map((kind) => (
+          <ChoiceGroup
+            key={kind}
+            id={`melding-${kind}`}
+            type="radio"
+            className="case-choices--inline"
+            legend={notificationKindLabel[kind]}
+            description={notificationKindDescription[kind]}
+            error={formState.errors[kind]?.message}
+            options={options}
+            registration={register(kind, { onChange: () => setIsSaved(false) })}
+          />
+        ))}
+        <Button type="submit" appearance="primary-action-button" disabled={formState.isSubmitting}>
+          Keuzes opslaan
+        </Button>
+      </form>
+    </>
   );
 }

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { Alert, Button, Heading, Paragraph, StatusBadge } from '@utrecht/component-library-react';
+import { Button, Heading, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import {
   formatDutchDateAtTime,
   notificationKindLabel,
   type NotificationList,
   type NotificationView,
 } from '@uitstroom/shared';
-import { failureOf } from '../core/query/QueryState';
+import { failureOf, QueryStatus } from '../core/query/QueryState';
 import { SelectField } from '../core/form';
 import {
   useMarkAllNotificationsRead,
@@ -17,6 +17,7 @@ import {
 } from './notifications-api';
 import { Pager } from '../core/Pager';
 import './notifications.css';
+import { FailureAlert } from '../core/FailureAlert';
 
 /** `7 december 2026 om 00:30`, Dutch time. */
 const moment = { format: (date: Date) => formatDutchDateAtTime(date) };
@@ -30,11 +31,7 @@ export function NotificationsPage() {
   const markOne = useMarkNotificationRead();
   const markAllRead = useMarkAllNotificationsRead();
   const writeError = markOne.error ?? markAllRead.error;
-  const failure = writeError
-    ? failureOf(writeError, 'Markeren als gelezen is niet gelukt.')
-    : notifications.isError
-      ? failureOf(notifications.error, 'De meldingen konden niet worden geladen.')
-      : null;
+  const failure = writeError ? failureOf(writeError, 'Markeren als gelezen is niet gelukt.') : null;
   const isBusy = markAllRead.isPending;
   // A new order or page is a new list (its own query).
   const reload = (next: { order?: Order; page?: number }) => {
@@ -53,12 +50,12 @@ export function NotificationsPage() {
         een randvoorwaarde op de einddatum. Of u meldingen ook per e-mail krijgt, stelt u in bij{' '}
         <RouterLink to="/account">Mijn account</RouterLink>.
       </Paragraph>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
-      {!list && !failure && <Paragraph role="status">Meldingen laden…</Paragraph>}
+      <FailureAlert failure={failure} />
+      <QueryStatus
+        query={notifications}
+        loading="Meldingen laden…"
+        failure="De meldingen konden niet worden geladen."
+      />
       {list && (
         <>
           <div className="notifications-page__controls">
@@ -70,14 +67,7 @@ export function NotificationsPage() {
               <option value="unreadFirst">Ongelezen eerst</option>
               <option value="newest">Nieuwste eerst</option>
             </SelectField>
-            <Paragraph className="notifications-page__count">
-              {list.unreadCount === 0
-                ? 'Alles gelezen'
-                : list.unreadCount === 1
-                  ? '1 ongelezen melding'
-                  : `${list.unreadCount} ongelezen meldingen`}
-              {list.total > 0 && ` van ${list.total}`}
-            </Paragraph>
+            <UnreadCount list={list} />
             {list.unreadCount > 0 && (
               <Button
                 type="button"
@@ -90,13 +80,7 @@ export function NotificationsPage() {
             )}
           </div>
           {list.items.length === 0 ? (
-            <div className="empty-state">
-              <Heading level={2}>Geen meldingen</Heading>
-              <Paragraph>
-                Zodra er iets is waarop u moet letten of reageren, ziet u het hier. Wat u nu kunt
-                doen, staat bij Mijn taken.
-              </Paragraph>
-            </div>
+            <NoNotifications />
           ) : (
             <ul className="notification-list" aria-label="Meldingen">
               {list.items.map((notification) => (
@@ -111,6 +95,32 @@ export function NotificationsPage() {
           <Pager page={page} pages={pages} onPage={(page) => reload({ page })} />
         </>
       )}
+    </div>
+  );
+}
+
+/** How many of the notifications are unread, of how many. */
+function UnreadCount({ list }: { list: NotificationList }) {
+  return (
+    <Paragraph className="notifications-page__count">
+      {list.unreadCount === 0
+        ? 'Alles gelezen'
+        : list.unreadCount === 1
+          ? '1 ongelezen melding'
+          : `${list.unreadCount} ongelezen meldingen`}
+      {list.total > 0 && ` van ${list.total}`}
+    </Paragraph>
+  );
+}
+
+function NoNotifications() {
+  return (
+    <div className="empty-state">
+      <Heading level={2}>Geen meldingen</Heading>
+      <Paragraph>
+        Zodra er iets is waarop u moet letten of reageren, ziet u het hier. Wat u nu kunt doen,
+        staat bij Mijn taken.
+      </Paragraph>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import {
 import { apiClient, request } from '../core/api';
 import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
+import { useWrite } from '../core/query/use-write';
 
 /**
  * "Your notifications changed": the live layer says so when the server does, and a read here does
@@ -59,8 +60,8 @@ export async function markAllNotificationsRead(): Promise<void> {
   });
 }
 
-export function fetchPreferences(): Promise<NotificationPreferences> {
-  return request(apiClient.GET('/api/notifications/preferences'), {
+export function fetchPreferences(signal?: AbortSignal): Promise<NotificationPreferences> {
+  return request(apiClient.GET('/api/notifications/preferences', { signal }), {
     schema: notificationPreferencesSchema,
   });
 }
@@ -97,4 +98,17 @@ export function useMarkNotificationRead() {
 
 export function useMarkAllNotificationsRead() {
   return useMutation({ mutationFn: markAllNotificationsRead, onSuccess: invalidateNotifications });
+}
+
+/** The seat's choices of e-mail per kind of notification. */
+export function usePreferences() {
+  return useQuery({
+    queryKey: queryKeys.notificationPreferences,
+    queryFn: ({ signal }) => fetchPreferences(signal),
+  });
+}
+
+/** Saves the choices; the answer is the stored choices, which replace the cached ones. */
+export function useSavePreferences() {
+  return useWrite({ write: savePreferences, sets: () => queryKeys.notificationPreferences });
 }

@@ -40,20 +40,22 @@ import {
 } from '@uitstroom/shared';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../core/api';
-import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
+import { QueryStatus } from '../core/query/QueryState';
 import { SelectField, TextField } from '../core/form';
+import { FailureAlert } from '../core/FailureAlert';
 import { ChoiceGroup, TextareaField } from '../core/fields';
-import { messageOf } from '../cases/case-api';
-import { formatDays, formatDutchTimestamp, todayIsoDate } from '../cases/case-format';
-import type { RegionMunicipalities } from '../cases/region';
-import { documentUrl, useCaseDocuments } from '../cases/privacy/documents-api';
+import { messageOf } from '../core/messages';
+import { formatDays, formatDutchTimestamp, todayIsoDate } from '../core/format';
+import type { RegionMunicipalities } from '../core/region';
+import { documentUrl, useCaseDocuments } from '../cases';
 import {
   answerOffer,
   confirmPlacement,
   fetchPlacement,
   recordMoveIn,
   refusePlacement,
+  usePlacementStep,
   withdrawOffer,
 } from './placement-api';
 import { NeighbourhoodLoadNote } from './NeighbourhoodLoadNote';
@@ -82,24 +84,15 @@ export function CasePlacement({
     queryFn: ({ signal }) => fetchPlacement(caseId, signal),
   });
   const placement = placementQuery.data ?? null;
-  const failure = placementQuery.isError
-    ? messageOf(placementQuery.error, 'Het woningaanbod kon niet worden geladen.')
-    : null;
-
-  if (failure)
+  if (!placement)
     return (
-      <Alert type="error">
-        <Paragraph>{failure}</Paragraph>
-      </Alert>
+      <QueryStatus query={placementQuery} failure="Het woningaanbod kon niet worden geladen." />
     );
-  if (!placement) return null;
   const { current, history, moveIn, can } = placement;
   if (!current && history.length === 0 && !moveIn) return null;
 
-  const done = (next: PlacementView, notice: string) => {
-    queryClient.setQueryData(queryKeys.casePlacement(caseId), next);
-    onCaseChanged(notice);
-  };
+  // The step's answer is in the cache already (usePlacementStep); the case page reads the case.
+  const done = (_next: PlacementView, notice: string) => onCaseChanged(notice);
 
   return (
     <section className="case-card placement" aria-labelledby="woningaanbod-kop">
@@ -135,26 +128,37 @@ export function CasePlacement({
       )}
       {moveIn && <MoveInFacts placement={placement} caseId={caseId} />}
 
-      {history.length > 0 && (
-        <>
-          <Heading level={3}>Eerdere aanbiedingen</Heading>
-          <ul className="placement-history">
-            {history.map((o) => (
-              <li key={o.id}>
-                <strong>{offerStatusLabel[o.status]}</strong> — {o.corporation.name},{' '}
-                {o.dwelling.neighbourhood} ({region.nameOf(o.dwelling.municipalityCode)}),
-                aangeboden op {formatDutchTimestamp(o.offeredAt)}
-                {(o.declineReason ?? o.withdrawalReason ?? o.refusalReason) && (
-                  <>
-                    . Reden: <q>{o.declineReason ?? o.withdrawalReason ?? o.refusalReason}</q>
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      {history.length > 0 && <OfferHistory history={history} region={region} />}
     </section>
+  );
+}
+
+/** The offers before the current one, with the reason each ended. */
+function OfferHistory({
+  history,
+  region,
+}: {
+  history: PlacementView['history'];
+  region: RegionMunicipalities;
+}) {
+  return (
+    <>
+      <Heading level={3}>Eerdere aanbiedingen</Heading>
+      <ul className="placement-history">
+        {history.map((o) => (
+          <li key={o.id}>
+            <strong>{offerStatusLabel[o.status]}</strong> — {o.corporation.name},{' '}
+            {o.dwelling.neighbourhood} ({region.nameOf(o.dwelling.municipalityCode)}), aangeboden op{' '}
+            {formatDutchTimestamp(o.offeredAt)}
+            {(o.declineReason ?? o.withdrawalReason ?? o.refusalReason) && (
+              <>
+                . Reden: <q>{o.declineReason ?? o.withdrawalReason ?? o.refusalReason}</q>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -287,10 +291,11 @@ function AnswerForm({ caseId, placement, offer, onDone }: StepProps) {
   });
   const { failure, report, setFailure } = useStepFailure(form.setError, ['answer', 'reason']);
   const isDecline = form.watch('answer') === 'declined';
+  const answer = usePlacementStep(caseId, answerOffer);
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
-      const next = await answerOffer(caseId, {
+      const next = await answer.mutateAsync({
         ...values,
         reason: values.answer === 'declined' ? values.reason : undefined,
       });
@@ -329,11 +334,7 @@ function AnswerForm({ caseId, placement, offer, onDone }: StepProps) {
           {...form.register('reason')}
         />
       )}
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       <Button
         type="submit"
         appearance="primary-action-button"
@@ -361,11 +362,12 @@ function ConfirmForm({ caseId, placement, offer, onDone }: StepProps) {
     'supportArranged',
     'supportIntensity',
   ]);
+  const confirm = usePlacementStep(caseId, confirmPlacement);
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
       onDone(
-        await confirmPlacement(caseId, values),
+        await confirm.mutateAsync(values),
         'De plaatsing is bevestigd. De verhuizing kan worden vastgelegd.',
       );
     } catch (error) {
@@ -396,11 +398,7 @@ function ConfirmForm({ caseId, placement, offer, onDone }: StepProps) {
           label: supportIntensityLabel[value],
         }))}
       />
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       <Button
         type="submit"
         appearance="primary-action-button"
@@ -415,6 +413,8 @@ function ConfirmForm({ caseId, placement, offer, onDone }: StepProps) {
 /** Withdrawing (the corporation) and refusing (the municipality): a reason, in a dialog. */
 function ReasonSteps({ caseId, placement, offer, onDone }: StepProps) {
   const [open, setOpen] = useState<'withdraw' | 'refuse' | null>(null);
+  const withdraw = usePlacementStep(caseId, withdrawOffer);
+  const refuse = usePlacementStep(caseId, refusePlacement);
   return (
     <>
       <ButtonGroup className="placement-reason-buttons">
@@ -459,8 +459,8 @@ function ReasonSteps({ caseId, placement, offer, onDone }: StepProps) {
             };
             const next =
               open === 'withdraw'
-                ? await withdrawOffer(caseId, body)
-                : await refusePlacement(caseId, body);
+                ? await withdraw.mutateAsync(body)
+                : await refuse.mutateAsync(body);
             setOpen(null);
             onDone(
               next,
@@ -537,23 +537,12 @@ function ReasonDialog({
           value={reason}
           onChange={(e) => setReason(e.target.value)}
         />
-        {failure && (
-          <Alert type="error" role="alert">
-            <Paragraph>{failure}</Paragraph>
-          </Alert>
-        )}
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" disabled={isBusy}>
-            {submitLabel}
-          </Button>
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            onClick={() => dialogRef.current?.close()}
-          >
-            Annuleren
-          </Button>
-        </ButtonGroup>
+        <DialogActions
+          failure={failure}
+          isBusy={isBusy}
+          submitLabel={submitLabel}
+          onCancel={() => dialogRef.current?.close()}
+        />
       </form>
     </dialog>
   );
@@ -591,11 +580,12 @@ function MoveInForm({ caseId, placement, offer, onDone }: StepProps) {
   });
   const { errors } = form.formState;
   const { failure, report, setFailure } = useStepFailure(form.setError, moveInFields);
+  const moveIn = usePlacementStep(caseId, recordMoveIn);
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
       onDone(
-        await recordMoveIn(caseId, values),
+        await moveIn.mutateAsync(values),
         'De verhuizing is vastgelegd. De nazorgaanbieder kan de nazorg starten.',
       );
     } catch (error) {
@@ -638,58 +628,9 @@ function MoveInForm({ caseId, placement, offer, onDone }: StepProps) {
         error={errors.agreementConditions?.message}
         {...form.register('agreementConditions')}
       />
-      {documents.length > 0 && (
-        <SelectField
-          id="verhuizing-document"
-          label="Getekende overeenkomst (optioneel)"
-          description="Een document van deze casus; de casemanager voegt het toe bij Documenten."
-          error={errors.agreementDocumentId?.message}
-          {...form.register('agreementDocumentId', {
-            setValueAs: (value: string) => value || undefined,
-          })}
-        >
-          <SelectOption value="">Geen document</SelectOption>
-          {documents.map((d) => (
-            <SelectOption key={d.id} value={d.id}>
-              {d.filename}
-            </SelectOption>
-          ))}
-        </SelectField>
-      )}
-      <fieldset className="placement-contact">
-        <legend>
-          Contact van de zorgaanbieder voor de corporatie
-          {placement.followUpProvider ? ` (${placement.followUpProvider})` : ''}
-        </legend>
-        <TextField
-          id="verhuizing-contact-naam"
-          label="Naam contactpersoon"
-          autoComplete="off"
-          error={errors.providerContact?.name?.message}
-          {...form.register('providerContact.name')}
-        />
-        <div className="placement-row">
-          <TextField
-            id="verhuizing-contact-telefoon"
-            type="tel"
-            label="Telefoon (kantoortijden)"
-            error={errors.providerContact?.phone?.message}
-            {...form.register('providerContact.phone')}
-          />
-          <TextField
-            id="verhuizing-contact-nood"
-            type="tel"
-            label="Telefoon 24/7 (dag en nacht)"
-            error={errors.providerContact?.emergencyPhone?.message}
-            {...form.register('providerContact.emergencyPhone')}
-          />
-        </div>
-      </fieldset>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <AgreementDocumentField form={form} documents={documents} />
+      <ProviderContactFields form={form} provider={placement.followUpProvider} />
+      <FailureAlert failure={failure} />
       <Button
         type="submit"
         appearance="primary-action-button"
@@ -698,6 +639,107 @@ function MoveInForm({ caseId, placement, offer, onDone }: StepProps) {
         Verhuizing vastleggen
       </Button>
     </form>
+  );
+}
+
+type MoveInFormApi = ReturnType<typeof useForm<MoveInValues>>;
+
+/** Who the corporation calls at the care provider, in office hours and day and night. */
+function ProviderContactFields({
+  form,
+  provider,
+}: {
+  form: MoveInFormApi;
+  provider: PlacementView['followUpProvider'];
+}) {
+  const { errors } = form.formState;
+  return (
+    <fieldset className="placement-contact">
+      <legend>
+        Contact van de zorgaanbieder voor de corporatie
+        {provider ? ` (${provider})` : ''}
+      </legend>
+      <TextField
+        id="verhuizing-contact-naam"
+        label="Naam contactpersoon"
+        autoComplete="off"
+        error={errors.providerContact?.name?.message}
+        {...form.register('providerContact.name')}
+      />
+      <div className="placement-row">
+        <TextField
+          id="verhuizing-contact-telefoon"
+          type="tel"
+          label="Telefoon (kantoortijden)"
+          error={errors.providerContact?.phone?.message}
+          {...form.register('providerContact.phone')}
+        />
+        <TextField
+          id="verhuizing-contact-nood"
+          type="tel"
+          label="Telefoon 24/7 (dag en nacht)"
+          error={errors.providerContact?.emergencyPhone?.message}
+          {...form.register('providerContact.emergencyPhone')}
+        />
+      </div>
+    </fieldset>
+  );
+}
+
+/** The signed agreement, chosen among the case's documents this seat may see. */
+function AgreementDocumentField({
+  form,
+  documents,
+}: {
+  form: MoveInFormApi;
+  documents: DocumentSummary[];
+}) {
+  const { errors } = form.formState;
+  if (documents.length === 0) return null;
+  return (
+    <SelectField
+      id="verhuizing-document"
+      label="Getekende overeenkomst (optioneel)"
+      description="Een document van deze casus; de casemanager voegt het toe bij Documenten."
+      error={errors.agreementDocumentId?.message}
+      {...form.register('agreementDocumentId', {
+        setValueAs: (value: string) => value || undefined,
+      })}
+    >
+      <SelectOption value="">Geen document</SelectOption>
+      {documents.map((d) => (
+        <SelectOption key={d.id} value={d.id}>
+          {d.filename}
+        </SelectOption>
+      ))}
+    </SelectField>
+  );
+}
+
+/** The foot of a reason dialog: the refusal, if any, and submit or cancel. */
+function DialogActions({
+  failure,
+  isBusy,
+  submitLabel,
+  onCancel,
+}: {
+  failure: string | null;
+  isBusy: boolean;
+  submitLabel: string;
+  onCancel(): void;
+}) {
+  return (
+    <>
+      <FailureAlert failure={failure} />
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" disabled={isBusy}>
+          {submitLabel}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
+          Annuleren
+        </Button>
+      </ButtonGroup>
+    </>
   );
 }
 

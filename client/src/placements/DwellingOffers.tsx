@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from '../core/query/query-keys';
+import { QueryStatus } from '../core/query/QueryState';
 import { Link as RouterLink } from 'react-router';
-import { Alert, Heading, Paragraph, StatusBadge } from '@utrecht/component-library-react';
+import { Heading, StatusBadge } from '@utrecht/component-library-react';
 import { formatDutchDate, offerStatusLabel, type DwellingOffer } from '@uitstroom/shared';
-import { messageOf } from '../cases/case-api';
-import { formatDutchTimestamp } from '../cases/case-format';
+import { formatDutchTimestamp } from '../core/format';
 import { fetchDwellingOffers } from './placement-api';
 import './placements.css';
 
@@ -18,14 +18,9 @@ export function DwellingOffers({ dwellingId }: { dwellingId: string }) {
     queryFn: ({ signal }) => fetchDwellingOffers(dwellingId, signal),
   });
   const offers: DwellingOffer[] | null = offersQuery.data ?? null;
-  const failure = offersQuery.isError
-    ? messageOf(offersQuery.error, 'De aanbiedingen konden niet worden geladen.')
-    : null;
-  if (failure)
+  if (offersQuery.isError)
     return (
-      <Alert type="error">
-        <Paragraph>{failure}</Paragraph>
-      </Alert>
+      <QueryStatus query={offersQuery} failure="De aanbiedingen konden niet worden geladen." />
     );
   if (!offers || offers.length === 0) return null;
   return (

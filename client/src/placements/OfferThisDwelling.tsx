@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
+import { Button } from '@utrecht/component-library-react';
 import type { Dwelling, PlacementView } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
-import { messageOf } from '../cases/case-api';
-import { makeOffer } from './placement-api';
+import { messageOf } from '../core/messages';
+import { makeOffer, usePlacementStep } from './placement-api';
 import { NeighbourhoodLoadNote, useNeighbourhoodLoad } from './NeighbourhoodLoadNote';
+import { FailureAlert } from '../core/FailureAlert';
 
 /**
  * Why an offer was not made, fitting the code: another offer was first for this case (the server
@@ -37,30 +38,23 @@ export function OfferThisDwelling({
 }) {
   const load = useNeighbourhoodLoad(dwelling.municipalityCode, dwelling.neighbourhood);
   const [failure, setFailure] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const write = usePlacementStep(caseId, makeOffer);
   const offer = async () => {
-    setIsBusy(true);
     setFailure(null);
     try {
-      onOffered(await makeOffer(caseId, { caseVersion, dwellingId: dwelling.id }));
+      onOffered(await write.mutateAsync({ caseVersion, dwellingId: dwelling.id }));
     } catch (error) {
       setFailure(offerRefusal(error));
-    } finally {
-      setIsBusy(false);
     }
   };
   return (
     <div className="placement-offer-action">
       {load && <NeighbourhoodLoadNote load={load} municipalityName={municipalityName} />}
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       <Button
         type="button"
         appearance="primary-action-button"
-        disabled={isBusy}
+        disabled={write.isPending}
         onClick={() => void offer()}
       >
         Deze woning aanbieden

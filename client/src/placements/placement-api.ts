@@ -14,6 +14,8 @@ import {
   type WithdrawOffer,
 } from '@uitstroom/shared';
 import { apiClient, request } from '../core/api';
+import { queryKeys } from '../core/query/query-keys';
+import { useWrite } from '../core/query/use-write';
 
 /** Offers, the placement and the move as the client uses them; every answer is parsed with the server's schema. */
 
@@ -101,4 +103,18 @@ export function fetchNeighbourhoodLoad(municipalityCode: string): Promise<Neighb
     setTimeout(() => loads.delete(municipalityCode), 60_000);
   }
   return pending;
+}
+
+/**
+ * A step on a case's placement (offer, answer, confirm, refuse, withdraw, move in): its answer is
+ * the placement's new state, which replaces the cached one; the case page reads the case again.
+ */
+export function usePlacementStep<B>(
+  caseId: string,
+  step: (caseId: string, body: B) => Promise<PlacementView>,
+) {
+  return useWrite({
+    write: (body: B) => step(caseId, body),
+    sets: () => queryKeys.casePlacement(caseId),
+  });
 }

@@ -30,14 +30,14 @@ import {
   agreementSchema,
   formatDutchDate,
   ruleSetConfigSchema,
-  ruleSetSchema,
   targetGroupLabel,
   targetGroups,
   type RuleSet,
   type RuleSetConfig,
 } from '@uitstroom/shared';
-import { apiClient, ApiError, request } from '../core/api';
+import { ApiError } from '../core/api';
 import { TextField } from '../core/form';
+import { useSaveRuleSet } from './rule-set-api';
 import { MunicipalitiesTable } from './MunicipalitiesTable';
 import { collectProblems, emptyConfig, fieldId, parseWholeNumber } from './rule-set-form';
 
@@ -123,6 +123,7 @@ export function RuleSetForm({ base, onSaved, onConflict, onLoadNewest }: Props) 
     // The list of problems above the form takes the focus, and links to each field.
     shouldFocusError: false,
   });
+  const save = useSaveRuleSet();
   const [conflictVersion, setConflictVersion] = useState<number | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const summary = useRef<HTMLDivElement>(null);
@@ -137,12 +138,7 @@ export function RuleSetForm({ base, onSaved, onConflict, onLoadNewest }: Props) 
       setFailure(null);
       setConflictVersion(null);
       try {
-        const saved = await request(
-          apiClient.PUT('/api/region/rule-set', {
-            body: { expectedVersion: base?.version ?? 0, config },
-          }),
-          { schema: ruleSetSchema },
-        );
+        const saved = await save.mutateAsync({ expectedVersion: base?.version ?? 0, config });
         onSaved(saved);
       } catch (error) {
         if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -22,13 +23,10 @@ import {
   type RuleSet,
   type RuleSetHistory as History,
 } from '@uitstroom/shared';
-import { apiClient, ApiError, request } from '../core/api';
+import { apiClient, request } from '../core/api';
+import { queryKeys } from '../core/query/query-keys';
+import { QueryState } from '../core/query/QueryState';
 import { formatSavedAt } from './rule-set-form';
-
-type OldVersion =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'shown'; ruleSet: RuleSet };
 
 /** Who saved which version when, and what changed; an older version can be opened to read it whole. */
 export function RuleSetHistory({
@@ -40,29 +38,6 @@ export function RuleSetHistory({
   failure: string | null;
   onRetry: () => void;
 }) {
-  const [opened, setOpened] = useState<Record<number, OldVersion>>({});
-
-  const toggle = async (version: number) => {
-    if (opened[version]) {
-      setOpened(({ [version]: _closed, ...rest }) => rest);
-      return;
-    }
-    setOpened((current) => ({ ...current, [version]: { status: 'loading' } }));
-    try {
-      const ruleSet = await request(
-        apiClient.GET('/api/region/rule-set/versions/{version}', {
-          params: { path: { version: String(version) } },
-        }),
-        { schema: ruleSetSchema },
-      );
-      setOpened((current) => ({ ...current, [version]: { status: 'shown', ruleSet } }));
-    } catch (error) {
-      const message =
-        error instanceof ApiError ? error.message : 'Deze versie kon niet worden geladen.';
-      setOpened((current) => ({ ...current, [version]: { status: 'failed', message } }));
-    }
-  };
-
   return (
     <section className="rule-set-history" aria-labelledby="versiegeschiedenis">
       <Heading level={2} id="versiegeschiedenis">
@@ -84,48 +59,69 @@ export function RuleSetHistory({
       )}
       {history && history.versions.length > 0 && (
         <ol className="rule-set-history__list" reversed>
-          {history.versions.map((entry, index) => {
-            const old = opened[entry.version];
-            return (
-              <li key={entry.version} className="rule-set-history__item">
-                <Heading level={3}>
-                  Versie {entry.version}
-                  {index === 0 && <span className="rule-set-history__current"> (geldt nu)</span>}
-                </Heading>
-                <Paragraph className="rule-set-history__meta">
-                  Opgeslagen op {formatSavedAt(entry.createdAt)} door{' '}
-                  {entry.createdBy?.displayName ?? 'het systeem (eerste inrichting)'}
-                </Paragraph>
-                <UnorderedList className="rule-set-history__changes">
-                  {entry.changes.map((change) => (
-                    <UnorderedListItem key={change}>{change}</UnorderedListItem>
-                  ))}
-                </UnorderedList>
-                <Button
-                  appearance="subtle-button"
-                  type="button"
-                  aria-expanded={!!old}
-                  onClick={() => void toggle(entry.version)}
-                >
-                  {old
-                    ? `Verberg versie ${entry.version}`
-                    : `Bekijk versie ${entry.version} volledig`}
-                </Button>
-                {old?.status === 'loading' && (
-                  <Paragraph role="status">Versie {entry.version} laden…</Paragraph>
-                )}
-                {old?.status === 'failed' && (
-                  <Alert type="error" role="alert">
-                    <Paragraph>{old.message}</Paragraph>
-                  </Alert>
-                )}
-                {old?.status === 'shown' && <OldVersionView ruleSet={old.ruleSet} />}
-              </li>
-            );
-          })}
+          {history.versions.map((entry, index) => (
+            <HistoryEntry key={entry.version} entry={entry} isCurrent={index === 0} />
+          ))}
         </ol>
       )}
     </section>
+  );
+}
+
+/** One version in the history: who saved it when, what changed; opened, the whole version. */
+function HistoryEntry({
+  entry,
+  isCurrent,
+}: {
+  entry: History['versions'][number];
+  isCurrent: boolean;
+}) {
+  const [isOpen, setIsOpen] = useState(false);
+  const version = useQuery({
+    queryKey: queryKeys.ruleSetVersion(entry.version),
+    queryFn: ({ signal }) =>
+      request(
+        apiClient.GET('/api/region/rule-set/versions/{version}', {
+          params: { path: { version: String(entry.version) } },
+          signal,
+        }),
+        { schema: ruleSetSchema },
+      ),
+    enabled: isOpen,
+  });
+  return (
+    <li className="rule-set-history__item">
+      <Heading level={3}>
+        Versie {entry.version}
+        {isCurrent && <span className="rule-set-history__current"> (geldt nu)</span>}
+      </Heading>
+      <Paragraph className="rule-set-history__meta">
+        Opgeslagen op {formatSavedAt(entry.createdAt)} door{' '}
+        {entry.createdBy?.displayName ?? 'het systeem (eerste inrichting)'}
+      </Paragraph>
+      <UnorderedList className="rule-set-history__changes">
+        {entry.changes.map((change) => (
+          <UnorderedListItem key={change}>{change}</UnorderedListItem>
+        ))}
+      </UnorderedList>
+      <Button
+        appearance="subtle-button"
+        type="button"
+        aria-expanded={isOpen}
+        onClick={() => setIsOpen(!isOpen)}
+      >
+        {isOpen ? `Verberg versie ${entry.version}` : `Bekijk versie ${entry.version} volledig`}
+      </Button>
+      {isOpen && (
+        <QueryState
+          query={version}
+          loading={`Versie ${entry.version} laden…`}
+          failure="Deze versie kon niet worden geladen."
+        >
+          {(ruleSet) => <OldVersionView ruleSet={ruleSet} />}
+        </QueryState>
+      )}
+    </li>
   );
 }
 

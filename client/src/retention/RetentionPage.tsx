@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -26,13 +25,15 @@ import {
   type ErasureCandidate,
 } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
+import { QueryStatus } from '../core/query/QueryState';
 import { TextField } from '../core/form';
 import { ChoiceGroup } from '../core/fields';
 import { Pager } from '../core/Pager';
-import { messageOf } from '../cases/case-api';
-import { eraseCase, fetchErasureCandidates } from '../support/support-api';
-import '../cases/cases.css';
+import { messageOf } from '../core/messages';
+import { fetchErasureCandidates, useEraseCase } from '../support';
+import '../core/layout.css';
 import './retention.css';
+import { FailureAlert } from '../core/FailureAlert';
 
 /** Closed cases pile up over the years: the list shows them 25 at a time, in the server's order. */
 const pageSize = 25;
@@ -53,15 +54,11 @@ export function RetentionPage() {
     queryFn: ({ signal }) => fetchErasureCandidates(signal),
   });
   const candidates: ErasureCandidate[] | null = candidatesQuery.data ?? null;
-  const failure = candidatesQuery.isError
-    ? messageOf(candidatesQuery.error, 'De afgesloten casussen konden niet worden geladen.')
-    : null;
   const [erasing, setErasing] = useState<ErasureCandidate | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const pages = candidates ? Math.max(1, Math.ceil(candidates.length / pageSize)) : 1;
   const shown = Math.min(page, pages);
-  const load = () => void queryClient.invalidateQueries({ queryKey: queryKeys.erasureCandidates });
 
   return (
     <div className="retention-page">
@@ -79,12 +76,11 @@ export function RetentionPage() {
           </Alert>
         )}
       </div>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
-      {!candidates && !failure && <Paragraph role="status">Afgesloten casussen laden…</Paragraph>}
+      <QueryStatus
+        query={candidatesQuery}
+        loading="Afgesloten casussen laden…"
+        failure="De afgesloten casussen konden niet worden geladen."
+      />
       {candidates && candidates.length === 0 && (
         <Paragraph className="retention-page__empty">
           Er zijn geen afgesloten casussen om te wissen.
@@ -105,33 +101,14 @@ export function RetentionPage() {
           </TableHeader>
           <TableBody>
             {candidates.slice((shown - 1) * pageSize, shown * pageSize).map((c) => (
-              <TableRow key={c.caseId}>
-                <TableCell className="retention-table__pseudonym">{c.pseudonym}</TableCell>
-                <TableCell>{formatDutchDate(c.closedAt.slice(0, 10))}</TableCell>
-                <TableCell>{caseOutcomeLabel[c.outcome]}</TableCell>
-                <TableCell>
-                  {formatDutchDate(c.retentionDueOn)}{' '}
-                  <StatusBadge
-                    status={c.isRetentionDue ? 'warning' : 'neutral'}
-                    className="retention-badge"
-                  >
-                    {c.isRetentionDue ? 'verstreken' : 'loopt nog'}
-                  </StatusBadge>
-                </TableCell>
-                <TableCell>
-                  <Button
-                    type="button"
-                    appearance="secondary-action-button"
-                    aria-label={`Wissen: ${c.pseudonym}`}
-                    onClick={() => {
-                      setNotice(null);
-                      setErasing(c);
-                    }}
-                  >
-                    Wissen…
-                  </Button>
-                </TableCell>
-              </TableRow>
+              <CandidateRow
+                key={c.caseId}
+                candidate={c}
+                onErase={() => {
+                  setNotice(null);
+                  setErasing(c);
+                }}
+              />
             ))}
           </TableBody>
         </DataTable>
@@ -146,7 +123,6 @@ export function RetentionPage() {
             setNotice(
               `De persoonsgegevens van casus ${pseudonym} zijn gewist (${formatDutchDateAtTime(erasedAt)}). Het wissen is in de auditlog vastgelegd.`,
             );
-            load();
           }}
         />
       )}
@@ -165,19 +141,12 @@ function EraseDialog({
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const erase = useEraseCase();
   useEffect(() => {
     // A modal dialog: the rest of the page is inert, Escape closes it, focus returns on close.
     if (dialogRef.current && !dialogRef.current.open) dialogRef.current.showModal();
   }, []);
-  const form = useForm({
-    resolver: zodResolver(eraseCaseSchema),
-    defaultValues: {
-      ground: (candidate.isRetentionDue ? 'retentionExpired' : undefined) as never,
-      confirmPseudonym: '',
-    },
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-  });
+  const form = useEraseForm(candidate);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
@@ -188,16 +157,12 @@ function EraseDialog({
       return;
     }
     try {
-      const result = await eraseCase(candidate.caseId, values);
+      const result = await erase.mutateAsync({ caseId: candidate.caseId, body: values });
       onErased(result.pseudonym, result.erasedAt);
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'VALIDATION_FAILED') {
-        for (const issue of error.issues)
-          if (issue.path === 'ground' || issue.path === 'confirmPseudonym')
-            form.setError(issue.path, { message: issue.message });
-        if (!error.issues.some((i) => i.path === 'ground' || i.path === 'confirmPseudonym'))
-          setFailure(error.message);
-      } else setFailure(messageOf(error));
+      const placed = placeRefusal(error);
+      for (const issue of placed.fields) form.setError(issue.path, { message: issue.message });
+      setFailure(placed.message);
     }
   });
   // Before the period ends only the resident's request is a ground.
@@ -215,14 +180,7 @@ function EraseDialog({
         <Heading level={2} id="wissen-kop">
           Casus {candidate.pseudonym} wissen
         </Heading>
-        <Alert type="warning">
-          <Paragraph>
-            Dit verwijdert de persoonsgegevens, de documenten en alle vrije tekst van deze casus
-            voorgoed. Dat kan niet ongedaan worden gemaakt.
-            {!candidate.isRetentionDue &&
-              ` De bewaartermijn loopt nog tot ${formatDutchDate(candidate.retentionDueOn)}: wissen kan nu alleen op verzoek van de bewoner.`}
-          </Paragraph>
-        </Alert>
+        <EraseWarning candidate={candidate} />
         <ChoiceGroup
           id="wissen-grond"
           type="radio"
@@ -240,29 +198,96 @@ function EraseDialog({
           error={errors.confirmPseudonym?.message}
           {...form.register('confirmPseudonym')}
         />
-        {failure && (
-          <Alert type="error" role="alert">
-            <Paragraph>{failure}</Paragraph>
-          </Alert>
-        )}
-        <ButtonGroup>
-          <Button
-            type="submit"
-            appearance="primary-action-button"
-            className="retention-dialog__erase"
-            disabled={isSubmitting}
-          >
-            Definitief wissen
-          </Button>
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            onClick={() => dialogRef.current?.close()}
-          >
-            Annuleren
-          </Button>
-        </ButtonGroup>
+        <FailureAlert failure={failure} />
+        <EraseActions isBusy={isSubmitting} onCancel={() => dialogRef.current?.close()} />
       </form>
     </dialog>
+  );
+}
+
+/** One closed case: its reference, when it closed and how, and until when it is kept. */
+function CandidateRow({ candidate: c, onErase }: { candidate: ErasureCandidate; onErase(): void }) {
+  return (
+    <TableRow>
+      <TableCell className="retention-table__pseudonym">{c.pseudonym}</TableCell>
+      <TableCell>{formatDutchDate(c.closedAt.slice(0, 10))}</TableCell>
+      <TableCell>{caseOutcomeLabel[c.outcome]}</TableCell>
+      <TableCell>
+        {formatDutchDate(c.retentionDueOn)}{' '}
+        <StatusBadge status={c.isRetentionDue ? 'warning' : 'neutral'} className="retention-badge">
+          {c.isRetentionDue ? 'verstreken' : 'loopt nog'}
+        </StatusBadge>
+      </TableCell>
+      <TableCell>
+        <Button
+          type="button"
+          appearance="secondary-action-button"
+          aria-label={`Wissen: ${c.pseudonym}`}
+          onClick={onErase}
+        >
+          Wissen…
+        </Button>
+      </TableCell>
+    </TableRow>
+  );
+}
+
+function EraseWarning({ candidate }: { candidate: ErasureCandidate }) {
+  return (
+    <Alert type="warning">
+      <Paragraph>
+        Dit verwijdert de persoonsgegevens, de documenten en alle vrije tekst van deze casus
+        voorgoed. Dat kan niet ongedaan worden gemaakt.
+        {!candidate.isRetentionDue &&
+          ` De bewaartermijn loopt nog tot ${formatDutchDate(candidate.retentionDueOn)}: wissen kan nu alleen op verzoek van de bewoner.`}
+      </Paragraph>
+    </Alert>
+  );
+}
+
+type EraseField = 'ground' | 'confirmPseudonym';
+
+/** A refused erasure: issues at the dialog's two fields, anything else as one message. */
+function placeRefusal(error: unknown): {
+  fields: { path: EraseField; message: string }[];
+  message: string | null;
+} {
+  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED')
+    return { fields: [], message: messageOf(error) };
+  const fields = error.issues.filter(
+    (i): i is { path: EraseField; message: string } =>
+      i.path === 'ground' || i.path === 'confirmPseudonym',
+  );
+  return { fields, message: fields.length ? null : error.message };
+}
+
+/** The ground and the typed-over reference; "verstreken" cases start on the expired period. */
+function useEraseForm(candidate: ErasureCandidate) {
+  return useForm({
+    resolver: zodResolver(eraseCaseSchema),
+    defaultValues: {
+      ground: (candidate.isRetentionDue ? 'retentionExpired' : undefined) as never,
+      confirmPseudonym: '',
+    },
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+}
+
+function EraseActions({ isBusy, onCancel }: { isBusy: boolean; onCancel(): void }) {
+  return (
+    <ButtonGroup>
+      <Button
+        type="submit"
+        appearance="primary-action-button"
+        className="retention-dialog__erase"
+        disabled={isBusy}
+      >
+        Definitief wissen
+      </Button>
+      <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
+        Annuleren
+      </Button>
+    </ButtonGroup>
   );
 }

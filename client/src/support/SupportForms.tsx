@@ -28,9 +28,9 @@ import {
 import { ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
 import { CheckboxField, ChoiceGroup, TextareaField } from '../core/fields';
-import { messageOf } from '../cases/case-api';
-import { todayIsoDate } from '../cases/case-format';
-import { fetchRegionOrganisations } from '../tables/table-api';
+import { messageOf } from '../core/messages';
+import { todayIsoDate } from '../core/format';
+import { fetchRegionOrganisations } from '../core/region';
 import {
   addSupportEntry,
   answerCheck,
@@ -41,6 +41,7 @@ import {
   startSupport,
   type EscalationTable,
   type ProjectedSupport,
+  useSupportWrite,
 } from './support-api';
 
 /**
@@ -138,6 +139,7 @@ export function StartSupportForm({
   caseVersion: number;
   recordedMove: NonNullable<ProjectedSupport['recordedMove']> | null;
 }) {
+  const write = useSupportWrite(caseId);
   const [corporations, setCorporations] = useState<RegionOrganisation[] | null>(null);
   useEffect(() => {
     fetchRegionOrganisations()
@@ -170,7 +172,7 @@ export function StartSupportForm({
       : { ...values, version: caseVersion };
     try {
       onSaved(
-        await startSupport(caseId, body),
+        await write.mutateAsync(() => startSupport(caseId, body)),
         'De nazorg is gestart. De casus staat nu in de nazorg.',
       );
     } catch (error) {
@@ -254,6 +256,7 @@ export function StartSupportForm({
 // ---- the log ----
 
 export function ContactForm({ caseId, onSaved }: FormProps) {
+  const write = useSupportWrite(caseId);
   const form = useForm({
     resolver: zodResolver(contactSchema),
     defaultValues: {
@@ -276,7 +279,10 @@ export function ContactForm({ caseId, onSaved }: FormProps) {
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
-      onSaved(await addSupportEntry(caseId, values), 'Het contact is vastgelegd.');
+      onSaved(
+        await write.mutateAsync(() => addSupportEntry(caseId, values)),
+        'Het contact is vastgelegd.',
+      );
     } catch (error) {
       report(error);
     }
@@ -332,6 +338,7 @@ export function IntensityForm({
   onSaved,
   currentHours,
 }: FormProps & { currentHours: number | null }) {
+  const write = useSupportWrite(caseId);
   const form = useForm({
     resolver: zodResolver(intensitySchema),
     defaultValues: {
@@ -359,7 +366,7 @@ export function IntensityForm({
           : 'afgeschaald';
     try {
       onSaved(
-        await addSupportEntry(caseId, values),
+        await write.mutateAsync(() => addSupportEntry(caseId, values)),
         `De intensiteit is ${direction} naar ${values.hoursPerWeek} uur per week.`,
       );
     } catch (error) {
@@ -405,6 +412,7 @@ export function IntensityForm({
 }
 
 export function GoalForm({ caseId, onSaved }: FormProps) {
+  const write = useSupportWrite(caseId);
   const form = useForm({
     resolver: zodResolver(goalSchema),
     defaultValues: {
@@ -425,7 +433,10 @@ export function GoalForm({ caseId, onSaved }: FormProps) {
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
-      onSaved(await addSupportEntry(caseId, values), 'Het doel is toegevoegd.');
+      onSaved(
+        await write.mutateAsync(() => addSupportEntry(caseId, values)),
+        'Het doel is toegevoegd.',
+      );
     } catch (error) {
       report(error);
     }
@@ -475,6 +486,7 @@ export function GoalForm({ caseId, onSaved }: FormProps) {
 }
 
 export function RespiteForm({ caseId, onSaved }: FormProps) {
+  const write = useSupportWrite(caseId);
   const form = useForm({
     resolver: zodResolver(respiteSchema),
     defaultValues: {
@@ -497,7 +509,10 @@ export function RespiteForm({ caseId, onSaved }: FormProps) {
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
-      onSaved(await addSupportEntry(caseId, values), 'De logeeropvang is vastgelegd.');
+      onSaved(
+        await write.mutateAsync(() => addSupportEntry(caseId, values)),
+        'De logeeropvang is vastgelegd.',
+      );
     } catch (error) {
       report(error);
     }
@@ -549,6 +564,7 @@ export function RespiteForm({ caseId, onSaved }: FormProps) {
 // ---- signals ----
 
 export function SignalForm({ caseId, onSaved }: FormProps) {
+  const write = useSupportWrite(caseId);
   const [isEscalating, setIsEscalating] = useState(false);
   const [tables, setTables] = useState<EscalationTable[] | null>(null);
   const [tablesFailure, setTablesFailure] = useState<string | null>(null);
@@ -589,10 +605,12 @@ export function SignalForm({ caseId, onSaved }: FormProps) {
     const table = tables?.find((t) => t.id === values.escalateToTableId);
     try {
       onSaved(
-        await raiseSignal(caseId, {
-          ...values,
-          escalateToTableId: isEscalating ? values.escalateToTableId : undefined,
-        }),
+        await write.mutateAsync(() =>
+          raiseSignal(caseId, {
+            ...values,
+            escalateToTableId: isEscalating ? values.escalateToTableId : undefined,
+          }),
+        ),
         table
           ? `Het signaal is gemeld en de casus staat op de agenda van “${table.title}”. De casus blijft in de nazorg.`
           : 'Het signaal is gemeld.',
@@ -699,6 +717,7 @@ export function PlanForm({
   onSaved,
   plan,
 }: FormProps & { plan: ProjectedSupport['plan'] }) {
+  const write = useSupportWrite(caseId);
   const form = useForm({
     resolver: zodResolver(relapsePlanInputSchema),
     defaultValues: {
@@ -719,7 +738,7 @@ export function PlanForm({
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
-      const next = await saveRelapsePlan(caseId, values);
+      const next = await write.mutateAsync(() => saveRelapsePlan(caseId, values));
       onSaved(
         next,
         `Versie ${next.plan?.version ?? ''} van het terugvalpreventieplan is opgeslagen. De gemeente stemt er nu mee in.`,
@@ -777,6 +796,7 @@ export function CheckForm({
   months,
   onSaved,
 }: FormProps & { checkId: string; months: number }) {
+  const write = useSupportWrite(caseId);
   const form = useForm({
     resolver: zodResolver(checkFormSchema),
     mode: 'onSubmit',
@@ -791,7 +811,7 @@ export function CheckForm({
     setFailure(null);
     try {
       onSaved(
-        await answerCheck(caseId, checkId, values),
+        await write.mutateAsync(() => answerCheck(caseId, checkId, values)),
         `De nameting na ${months} maanden is beantwoord.`,
       );
     } catch (error) {
@@ -844,6 +864,7 @@ export function CloseForm({
   startedOn,
   onSaved,
 }: FormProps & { caseVersion: number; startedOn: string | null }) {
+  const write = useSupportWrite(caseId);
   const form = useForm({
     resolver: zodResolver(closeSupportSchema),
     defaultValues: { version: caseVersion, outcome: undefined as never, closedOn: todayIsoDate() },
@@ -856,7 +877,7 @@ export function CloseForm({
     setFailure(null);
     try {
       onSaved(
-        await closeSupport(caseId, { ...values, version: caseVersion }),
+        await write.mutateAsync(() => closeSupport(caseId, { ...values, version: caseVersion })),
         `De casus is afgesloten met de uitkomst “${caseOutcomeLabel[values.outcome]}”. Alleen de nametingen staan nog open.`,
       );
     } catch (error) {

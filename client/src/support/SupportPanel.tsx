@@ -27,18 +27,19 @@ import {
   signalKindLabel,
   signalSeverityLabel,
 } from '@uitstroom/shared';
-import { useMe } from '../auth/session';
+import { useMe } from '../core/session';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../core/api';
-import { queryClient } from '../core/query/query-client';
+import { relapsePlanSide } from '../core/seats';
 import { queryKeys } from '../core/query/query-keys';
-import { messageOf } from '../cases/case-api';
-import { formatDutchTimestamp } from '../cases/case-format';
+import { messageOf } from '../core/messages';
+import { formatDutchTimestamp } from '../core/format';
 import {
   addSupportEntry,
   agreeRelapsePlan,
   fetchSupport,
   type ProjectedSupport,
+  useSupportWrite,
 } from './support-api';
 import {
   CheckForm,
@@ -53,6 +54,7 @@ import {
   StartSupportForm,
 } from './SupportForms';
 import './support.css';
+import { FailureAlert } from '../core/FailureAlert';
 
 /**
  * "Nazorg" on the case page (issue 13): follow-up support after the move, as the reader's seat may
@@ -77,8 +79,6 @@ export function SupportPanel({
     queryFn: ({ signal }) => fetchSupport(caseId, signal),
   });
   const support = supportQuery.data ?? null;
-  const setSupport = (next: ProjectedSupport) =>
-    queryClient.setQueryData(queryKeys.caseSupport(caseId), next);
   const error = supportQuery.error;
   // A seat without follow-up support in its work (corporation, chair) sees no panel at all.
   const isHidden = error instanceof ApiError && (error.status === 403 || error.status === 404);
@@ -111,12 +111,9 @@ export function SupportPanel({
       </section>
     );
 
-  const saved = (next: ProjectedSupport, message: string) => {
-    setSupport(next);
-    setNotice(message);
-  };
-  const movedCase = (next: ProjectedSupport, message: string) => {
-    setSupport(next);
+  // Each write has set the new support log in the cache already (useSupportWrite).
+  const saved = (_next: ProjectedSupport, message: string) => setNotice(message);
+  const movedCase = (_next: ProjectedSupport, message: string) => {
     setNotice(null);
     onCaseChanged(message);
   };
@@ -306,6 +303,7 @@ function Intensity({ support, caseId, canWrite, onSaved }: PartProps) {
 }
 
 function Goals({ support, caseId, canWrite, onSaved }: PartProps) {
+  const write = useSupportWrite(caseId);
   const fold = useFold();
   const [failure, setFailure] = useState<string | null>(null);
   const goals = support.goals ?? [];
@@ -313,7 +311,9 @@ function Goals({ support, caseId, canWrite, onSaved }: PartProps) {
     setFailure(null);
     try {
       onSaved(
-        await addSupportEntry(caseId, { type: 'goalProgress', goalId, progress }),
+        await write.mutateAsync(() =>
+          addSupportEntry(caseId, { type: 'goalProgress', goalId, progress }),
+        ),
         `De voortgang is bijgewerkt: ${goalProgressLabel[progress].toLowerCase()}.`,
       );
     } catch (error) {
@@ -369,11 +369,7 @@ function Goals({ support, caseId, canWrite, onSaved }: PartProps) {
           ))}
         </ul>
       )}
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       {canWrite && (
         <Fold summary="Doel toevoegen" isOpen={fold.isOpen} onToggle={fold.onToggle}>
           <GoalForm
@@ -511,24 +507,20 @@ function Signals({ support, caseId, canWrite, onSaved }: PartProps) {
 }
 
 function Plan({ support, caseId, canWrite, canAgree, onSaved }: PartProps & { canAgree: boolean }) {
+  const write = useSupportWrite(caseId);
   const me = useMe();
   const fold = useFold();
   const [failure, setFailure] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const plan = support.plan ?? null;
-  const side =
-    me.seat === 'provider'
-      ? 'providerAgreedAt'
-      : me.seat === 'municipality'
-        ? 'municipalityAgreedAt'
-        : null;
+  const side = relapsePlanSide[me.seat];
   const agree = async () => {
     if (!plan) return;
     setIsBusy(true);
     setFailure(null);
     try {
       onSaved(
-        await agreeRelapsePlan(caseId, plan.version),
+        await write.mutateAsync(() => agreeRelapsePlan(caseId, plan.version)),
         `U hebt ingestemd met versie ${plan.version} van het plan.`,
       );
     } catch (error) {
@@ -593,11 +585,7 @@ function Plan({ support, caseId, canWrite, canAgree, onSaved }: PartProps & { ca
               Instemmen met versie {plan.version}
             </Button>
           )}
-          {failure && (
-            <Alert type="error" role="alert">
-              <Paragraph>{failure}</Paragraph>
-            </Alert>
-          )}
+          <FailureAlert failure={failure} />
         </>
       )}
       {canWrite && (

@@ -14,6 +14,8 @@ import {
   type SupportView,
 } from '@uitstroom/shared';
 import { apiClient, request } from '../core/api';
+import { queryKeys } from '../core/query/query-keys';
+import { useWrite } from '../core/query/use-write';
 
 /** The seat's projection of the support log: a part the seat may not see is absent, not empty. */
 export type ProjectedSupport = Partial<SupportView>;
@@ -75,4 +77,27 @@ export function eraseCase(caseId: string, body: EraseCase) {
     apiClient.POST('/api/retention/cases/{caseId}/erase', { params: { path: { caseId } }, body }),
     { schema: erasureResultSchema },
   );
+}
+
+/**
+ * A write on a case's follow-up support: its answer is the support log's new state, which replaces
+ * the cached one. The call is the thunk given to `mutateAsync`.
+ */
+export function useSupportWrite(caseId: string) {
+  return useWrite({
+    write: (call: () => Promise<ProjectedSupport>) => call(),
+    sets: () => queryKeys.caseSupport(caseId),
+  });
+}
+
+/** Erases a closed case: the list of candidates, the case and the lists of cases change. */
+export function useEraseCase() {
+  return useWrite({
+    write: ({ caseId, body }: { caseId: string; body: EraseCase }) => eraseCase(caseId, body),
+    invalidates: (_result, { caseId }) => [
+      queryKeys.erasureCandidates,
+      queryKeys.case(caseId),
+      queryKeys.cases,
+    ],
+  });
 }

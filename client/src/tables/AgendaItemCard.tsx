@@ -31,13 +31,8 @@ import {
   targetGroupLabel,
   type TableDecisionView,
 } from '@uitstroom/shared';
-import {
-  caseTitle,
-  describeSection,
-  formatDutchTimestamp,
-  outcomeLabel,
-} from '../cases/case-format';
-import type { RegionMunicipalities } from '../cases/region';
+import { caseTitle, describeSection, formatDutchTimestamp, outcomeLabel } from '../core/format';
+import type { RegionMunicipalities } from '../core/region';
 import type { AgendaEntry } from './table-api';
 import { agendaStatusLabel, amsterdamDate, voteLabel } from './table-format';
 

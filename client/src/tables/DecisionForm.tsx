@@ -24,13 +24,13 @@ import {
   seatLabel,
   type RegionOrganisation,
 } from '@uitstroom/shared';
-import { useMe } from '../auth/session';
+import { useMe } from '../core/session';
 import { ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
 import { CheckboxField, ChoiceGroup, TextareaField } from '../core/fields';
-import { caseTitle, outcomeLabel } from '../cases/case-format';
-import { messageOf } from '../cases/case-api';
-import type { RegionMunicipalities } from '../cases/region';
+import { caseTitle, outcomeLabel } from '../core/format';
+import { messageOf } from '../core/messages';
+import type { RegionMunicipalities } from '../core/region';
 import {
   checkDecision,
   decisionFieldOf,
@@ -47,7 +47,7 @@ import {
   type DecisionContext,
   type DecisionValues,
 } from './decision-form';
-import { flattenErrors, inputId } from './form-errors';
+import { flattenErrors, inputId } from '../core/form-errors';
 import { isVersionConflict, recordDecision, type AgendaEntry, type Table } from './table-api';
 
 const kindGroup = {

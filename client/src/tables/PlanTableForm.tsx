@@ -11,8 +11,8 @@ import {
 import type { RegionOrganisation } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
-import { messageOf } from '../cases/case-api';
-import type { RegionMunicipalities } from '../cases/region';
+import { messageOf } from '../core/messages';
+import type { RegionMunicipalities } from '../core/region';
 import { createTable, type Table } from './table-api';
 import { InviteesFieldset, TableWhenWhereFields, tableFieldId } from './TableDetailsFields';
 import { checkPlan, emptyPlan, planFieldOf, planResolver, type PlanValues } from './plan-form';

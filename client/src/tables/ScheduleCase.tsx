@@ -9,11 +9,12 @@ import {
   SelectOption,
 } from '@utrecht/component-library-react';
 import { describeWaiting, type CaseListItem } from '@uitstroom/shared';
-import { useMe } from '../auth/session';
+import { useMe } from '../core/session';
 import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
 import { SelectField } from '../core/form';
-import { fetchCase, messageOf } from '../cases/case-api';
+import { fetchCase } from '../cases';
+import { messageOf } from '../core/messages';
 import { addToAgenda, fetchReadyCases, isVersionConflict, type Table } from './table-api';
 
 interface ScheduleProps {

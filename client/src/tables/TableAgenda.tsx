@@ -7,13 +7,13 @@ import {
   type OrganisationKind,
   type RegionOrganisation,
 } from '@uitstroom/shared';
-import { useMe } from '../auth/session';
-import type { RegionMunicipalities } from '../cases/region';
+import { useMe } from '../core/session';
+import type { RegionMunicipalities } from '../core/region';
 import { AgendaItemCard, type ChairActions } from './AgendaItemCard';
 import { DecisionForm } from './DecisionForm';
 import type { Attendee } from './decision-form';
 import { orderAgenda, type AgendaEntry, type Table } from './table-api';
-import { caseTitle } from '../cases/case-format';
+import { caseTitle } from '../core/format';
 import type { Dialog } from './TablePageDialogs';
 import { useFocusAfter, type TableAreaProps, type TableWrites } from './use-table-page';
 

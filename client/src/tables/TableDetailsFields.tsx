@@ -12,7 +12,7 @@ import {
 } from '@uitstroom/shared';
 import { TextField } from '../core/form';
 import { CheckboxField } from '../core/fields';
-import { inputId } from './form-errors';
+import { inputId } from '../core/form-errors';
 import type { PlanValues } from './plan-form';
 
 const kindHeading: Record<OrganisationKind, string> = {

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import { deferSchema } from '@uitstroom/shared';
 import { TextareaField } from '../core/fields';
-import { messageOf } from '../cases/case-api';
+import { messageOf } from '../core/messages';
 
 // The reason of a deferral or a removal, as the shared schema checks it (the page adds the version).
 const reasonSchema = deferSchema.pick({ reason: true });

@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import type { RegionOrganisation } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
-import { messageOf } from '../cases/case-api';
+import { messageOf } from '../core/messages';
 import { isVersionConflict, type Table } from './table-api';
 import { useUpdateTable } from './table-mutations';
 import { InviteesFieldset, TableWhenWhereFields } from './TableDetailsFields';

@@ -23,7 +23,7 @@ import {
   tableStateLabel,
   type OrganisationKind,
 } from '@uitstroom/shared';
-import type { RegionMunicipalities } from '../cases/region';
+import type { RegionMunicipalities } from '../core/region';
 import type { Table } from './table-api';
 import { formatTableDateTime, tableStateBadge } from './table-format';
 

@@ -9,7 +9,7 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { minutesOf, seatLabel } from '@uitstroom/shared';
-import { caseTitle } from '../cases/case-format';
+import { caseTitle } from '../core/format';
 import { minutesUrl, type AgendaEntry, type Table } from './table-api';
 import { Fact } from './TableHeader';
 

@@ -3,9 +3,9 @@ import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
 import { type RegionOrganisation } from '@uitstroom/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useCan } from '../auth/session';
+import { useCan } from '../core/session';
 import { queryKeys } from '../core/query/query-keys';
-import { useRegionMunicipalities } from '../cases/region';
+import { useRegionMunicipalities } from '../core/region';
 import { fetchRegionOrganisations, type Table } from './table-api';
 import { Minutes } from './TableMinutes';
 import { TableHeader } from './TableHeader';
@@ -14,9 +14,9 @@ import { AgendaArea } from './TableAgenda';
 import { ScheduleCase } from './ScheduleCase';
 import { TablePageDialogs, type Dialog } from './TablePageDialogs';
 import { conflictMessage, useFocusAfter, useTableQuery, useTableWrites } from './use-table-page';
-import '../cases/cases.css';
+import '../core/layout.css';
 import './tables.css';
-import { PresenceNote } from '../live/PresenceNote';
+import { PresenceNote } from '../live';
 
 /** `/tafels/:tableId`: the table with its agenda; the chair runs it from here, a case manager schedules cases on it. */
 export function TablePage() {

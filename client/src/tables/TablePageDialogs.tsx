@@ -1,6 +1,6 @@
 import type { MutableRefObject } from 'react';
 import { Paragraph } from '@utrecht/component-library-react';
-import { caseTitle } from '../cases/case-format';
+import { caseTitle } from '../core/format';
 import {
   closeTable,
   deferAgendaItem,

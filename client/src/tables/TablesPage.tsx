@@ -16,14 +16,15 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { tableStateLabel, type RegionOrganisation } from '@uitstroom/shared';
-import { useCan, useMe } from '../auth/session';
+import { useCan, useMe } from '../core/session';
 import { Pager } from '../core/Pager';
-import { messageOf } from '../cases/case-api';
-import { useRegionMunicipalities, type RegionMunicipalities } from '../cases/region';
+import { messageOf } from '../core/messages';
+import { useRegionMunicipalities, type RegionMunicipalities } from '../core/region';
 import { PlanTableForm } from './PlanTableForm';
-import { fetchRegionOrganisations, fetchTables, type TableListItem } from './table-api';
+import { fetchTables, type TableListItem } from './table-api';
+import { fetchRegionOrganisations } from '../core/region';
 import { amsterdamDate, formatTableDate, formatTableTime, tableStateBadge } from './table-format';
-import '../cases/cases.css';
+import '../core/layout.css';
 import './tables.css';
 
 /** `/tafels`: the tables in reach, upcoming first, then the past ones; the chair plans new ones here. */

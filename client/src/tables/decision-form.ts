@@ -14,8 +14,8 @@ import {
   type OrganisationKind,
   type Seat,
 } from '@uitstroom/shared';
-import type { ProjectedCase } from '../cases/case-api';
-import { addMessage, toFieldErrors, type FieldMessages } from './form-errors';
+import type { ProjectedCase } from '../cases';
+import { addMessage, toFieldErrors, type FieldMessages } from '../core/form-errors';
 
 /**
  * "Besluit vastleggen" as the chair fills it in: one row per organisation that could sit at the

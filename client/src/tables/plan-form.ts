@@ -6,7 +6,7 @@ import {
   type TableDetails,
   type TableView,
 } from '@uitstroom/shared';
-import { addMessage, toFieldErrors, type FieldMessages } from './form-errors';
+import { addMessage, toFieldErrors, type FieldMessages } from '../core/form-errors';
 import { amsterdamToIso } from './table-format';
 
 /** "Tafel plannen" as typed: date and time apart, the region as an empty municipality. */

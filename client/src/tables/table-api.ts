@@ -12,7 +12,7 @@ import {
   type TableView,
 } from '@uitstroom/shared';
 import { apiClient, ApiError, apiUrl, request } from '../core/api';
-import { projectedCaseSchema, type ProjectedCase } from '../cases/case-api';
+import { projectedCaseSchema, type ProjectedCase } from '../cases';
 
 /**
  * The tables API as the client uses it. Every write carries the table's version; a stale one is

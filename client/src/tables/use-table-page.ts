@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { useMe } from '../auth/session';
+import { useMe } from '../core/session';
 import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
-import { messageOf } from '../cases/case-api';
-import { useLiveTable } from '../live/use-live';
-import { describeLiveChange } from '../live/PresenceNote';
+import { messageOf } from '../core/messages';
+import { describeLiveChange, useLiveTable } from '../live';
 import type { RegionOrganisation } from '@uitstroom/shared';
-import type { RegionMunicipalities } from '../cases/region';
+import type { RegionMunicipalities } from '../core/region';
 import type { Dialog } from './TablePageDialogs';
 import { fetchTable, isNotFound, isVersionConflict, toTable, type Table } from './table-api';
 

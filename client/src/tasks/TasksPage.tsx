@@ -1,5 +1,5 @@
 import { Link as RouterLink } from 'react-router';
-import { Alert, Heading, Paragraph, StatusBadge } from '@utrecht/component-library-react';
+import { Heading, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import {
   formatDutchDate,
   taskKindLabel,
@@ -7,8 +7,8 @@ import {
   type Task,
   type TaskList,
 } from '@uitstroom/shared';
-import { failureOf } from '../core/query/QueryState';
-import { useMe } from '../auth/session';
+import { QueryStatus } from '../core/query/QueryState';
+import { useMe } from '../core/session';
 import { useTasks } from './tasks-api';
 import './tasks.css';
 
@@ -31,21 +31,17 @@ export function TasksPage() {
   const me = useMe();
   const tasks = useTasks();
   const list: TaskList | undefined = tasks.data;
-  const failure = tasks.isError
-    ? failureOf(tasks.error, 'Uw taken konden niet worden geladen.')
-    : null;
   const overdue = list?.items.filter((t) => t.isOverdue).length ?? 0;
 
   return (
     <div className="tasks-page">
       <Heading level={1}>Mijn taken</Heading>
       <Paragraph className="tasks-page__intro">{intro[me.seat]}</Paragraph>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
-      {!list && !failure && <Paragraph role="status">Taken laden…</Paragraph>}
+      <QueryStatus
+        query={tasks}
+        loading="Taken laden…"
+        failure="Uw taken konden niet worden geladen."
+      />
       {list && list.count === 0 && (
         <div className="empty-state">
           <Heading level={2}>Niets te doen op dit moment</Heading>

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { formatDutchDateTime, outboxMailSchema, type OutboxMail } from '@uitstroom/shared';
 import { apiClient, request } from '../core/api';
 import { queryKeys } from '../core/query/query-keys';
-import { failureOf } from '../core/query/QueryState';
+import { QueryStatus } from '../core/query/QueryState';
 
 /** Demo mode only: the mails the app would have sent, so invitations and resets can be tried without SMTP. */
 export function OutboxPage() {
@@ -16,7 +16,6 @@ export function OutboxPage() {
       }),
   });
   const mails: OutboxMail[] | null = outbox.data ?? null;
-  const failure = outbox.isError ? failureOf(outbox.error, 'Laden is niet gelukt.') : null;
   return (
     <>
       <Heading level={1}>Demo-postvak</Heading>
@@ -24,12 +23,7 @@ export function OutboxPage() {
         Deze installatie verstuurt geen echte e-mail (er is geen SMTP-server ingesteld).
         Uitnodigingen en herstellinks van uw regio staan hier.
       </Paragraph>
-      {failure && (
-        <Alert type="warning">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
-      {!mails && !failure && <Paragraph role="status">Laden…</Paragraph>}
+      <QueryStatus query={outbox} loading="Laden…" failure="Laden is niet gelukt." />
       {mails?.length === 0 && (
         <div className="empty-state" role="status">
           <Paragraph>Nog geen e-mail verstuurd.</Paragraph>

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
 import {
   Alert,
   Button,
@@ -23,19 +22,27 @@ import {
   createUserSchema,
   organisationKindLabel,
   organisationKinds,
-  organisationSchema,
   seatLabel,
   seatsByOrganisationKind,
-  userSummarySchema,
   type CreateOrganisation,
   type CreateUser,
   type OrganisationSummary,
   type UserSummary,
 } from '@uitstroom/shared';
-import { apiClient, ApiError, request } from '../core/api';
+import { ApiError } from '../core/api';
+import { QueryState } from '../core/query/QueryState';
+import {
+  useAdminOrganisations,
+  useAdminUsers,
+  useCreateOrganisation,
+  useCreateUser,
+  useUserAction,
+  type UserAction,
+} from './users-api';
 import { SelectField, TextField } from '../core/form';
-import { useMe } from '../auth/session';
-import { formatDutchTimestamp } from '../cases/case-format';
+import { useMe } from '../core/session';
+import { formatDutchTimestamp } from '../core/format';
+import { FailureAlert } from '../core/FailureAlert';
 
 const statusLabel: Record<UserSummary['status'], string> = {
   invited: 'Uitgenodigd',
@@ -46,55 +53,27 @@ const statusLabel: Record<UserSummary['status'], string> = {
 /** The regio-beheerder's page: organisations and the people who may sign in. */
 export function UsersPage() {
   const me = useMe();
-  const [organisations, setOrganisations] = useState<OrganisationSummary[] | null>(null);
-  const [users, setUsers] = useState<UserSummary[] | null>(null);
+  const organisationsQuery = useAdminOrganisations();
+  const usersQuery = useAdminUsers();
+  const userAction = useUserAction();
   const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
 
-  const load = useCallback(async () => {
-    try {
-      const [orgs, list] = await Promise.all([
-        request(apiClient.GET('/api/admin/organisations'), {
-          schema: z.array(organisationSchema),
-        }),
-        request(apiClient.GET('/api/admin/users'), { schema: z.array(userSummarySchema) }),
-      ]);
-      setOrganisations(orgs);
-      setUsers(list);
-    } catch (error) {
-      setFailure(error instanceof ApiError ? error.message : 'Laden is niet gelukt.');
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const act = async (
-    user: UserSummary,
-    action:
-      'deactivate' | 'activate' | 'invitation' | 'password-reset' | 'two-factor-reset' | 'unlock',
-    done: string,
-  ) => {
+  const act = async (user: UserSummary, action: UserAction, done: string) => {
     setNotice(null);
     setFailure(null);
     try {
-      await request(
-        apiClient.POST(`/api/admin/users/{userId}/${action}`, {
-          params: { path: { userId: user.id } },
-          body: {},
-        }),
-      );
+      await userAction.mutateAsync({ userId: user.id, action });
       setNotice(`${user.displayName}: ${done}`);
-      await load();
     } catch (error) {
       setFailure(error instanceof ApiError ? error.message : 'Dat is niet gelukt.');
     }
   };
 
   const visible = useMemo(
-    () => (users ?? []).filter((u) => !filter || u.organisation.id === filter),
-    [users, filter],
+    () => (usersQuery.data ?? []).filter((u) => !filter || u.organisation.id === filter),
+    [usersQuery.data, filter],
   );
 
   return (
@@ -104,155 +83,158 @@ export function UsersPage() {
         Regio {me.region.name}. Nieuwe gebruikers krijgen een uitnodiging per e-mail en kiezen zelf
         hun wachtwoord.
       </Paragraph>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       {notice && (
         <Alert type="ok" role="status">
           <Paragraph>{notice}</Paragraph>
         </Alert>
       )}
-      {!users && !failure && <Paragraph role="status">Laden…</Paragraph>}
-      {organisations && users && (
-        <>
-          <div className="admin-forms">
-            <NewUserForm
-              organisations={organisations}
-              onCreated={async (user) => {
-                setNotice(`${user.displayName} is uitgenodigd op ${user.email}.`);
-                await load();
-              }}
-            />
-            <NewOrganisationForm
-              onCreated={async (org) => {
-                setNotice(`${org.name} is toegevoegd.`);
-                await load();
-              }}
-            />
-          </div>
-          <section aria-labelledby="gebruikers-titel">
-            <Heading level={2} id="gebruikers-titel">
-              Gebruikers ({visible.length})
-            </Heading>
-            <FormField type="select" className="inline-field">
-              <FormLabel htmlFor="filter-organisatie">Toon organisatie</FormLabel>
-              <Select
-                id="filter-organisatie"
-                value={filter}
-                onChange={(e) => setFilter(e.target.value)}
-              >
-                <SelectOption value="">Alle organisaties</SelectOption>
-                {organisations.map((o) => (
-                  <SelectOption key={o.id} value={o.id}>
-                    {o.name}
-                  </SelectOption>
-                ))}
-              </Select>
-            </FormField>
-            <Table className="admin-table">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">Naam</TableHeaderCell>
-                  <TableHeaderCell scope="col">Rol en organisatie</TableHeaderCell>
-                  <TableHeaderCell scope="col">Status</TableHeaderCell>
-                  <TableHeaderCell scope="col">Acties</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {visible.map((user) => (
-                  <TableRow key={user.id}>
-                    <TableCell>
-                      <strong>{user.displayName}</strong>
-                      <br />
-                      {user.email}
-                    </TableCell>
-                    <TableCell>
-                      {seatLabel[user.seat]}
-                      <br />
-                      {user.organisation.name}
-                    </TableCell>
-                    <TableCell>
-                      {statusLabel[user.status]}
-                      {user.hasTwoFactor ? ' · tweestaps aan' : ''}
-                      {user.lockedUntil && (
-                        <>
-                          <br />
-                          <strong className="admin-table__locked">
-                            Geblokkeerd tot {formatDutchTimestamp(user.lockedUntil)}
-                          </strong>{' '}
-                          (te veel mislukte pogingen)
-                        </>
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      <div className="row-actions">
-                        {user.lockedUntil && (
-                          <Button
-                            appearance="primary-action-button"
-                            onClick={() =>
-                              act(user, 'unlock', 'blokkade opgeheven; inloggen kan weer.')
-                            }
-                          >
-                            Blokkade opheffen
-                          </Button>
-                        )}
-                        {user.status === 'invited' && (
-                          <Button
-                            appearance="secondary-action-button"
-                            onClick={() =>
-                              act(user, 'invitation', 'uitnodiging opnieuw verstuurd.')
-                            }
-                          >
-                            Uitnodiging opnieuw
-                          </Button>
-                        )}
-                        {user.status === 'active' && (
-                          <Button
-                            appearance="secondary-action-button"
-                            onClick={() => act(user, 'password-reset', 'herstellink verstuurd.')}
-                          >
-                            Herstellink sturen
-                          </Button>
-                        )}
-                        {user.hasTwoFactor && (
-                          <Button
-                            appearance="secondary-action-button"
-                            onClick={() =>
-                              act(user, 'two-factor-reset', 'tweestapsverificatie hersteld.')
-                            }
-                          >
-                            Tweestaps herstellen
-                          </Button>
-                        )}
-                        {user.status !== 'deactivated' && user.id !== me.user.id && (
-                          <Button
-                            appearance="secondary-action-button"
-                            onClick={() =>
-                              act(user, 'deactivate', 'gedeactiveerd; alle sessies zijn beëindigd.')
-                            }
-                          >
-                            Deactiveren
-                          </Button>
-                        )}
-                        {user.status === 'deactivated' && (
-                          <Button
-                            appearance="secondary-action-button"
-                            onClick={() => act(user, 'activate', 'weer actief.')}
-                          >
-                            Activeren
-                          </Button>
-                        )}
-                      </div>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </section>
-        </>
-      )}
+      <QueryState query={usersQuery} loading="Laden…" failure="Laden is niet gelukt.">
+        {() => (
+          <QueryState query={organisationsQuery} loading="Laden…" failure="Laden is niet gelukt.">
+            {(organisations) => (
+              <>
+                <div className="admin-forms">
+                  <NewUserForm
+                    organisations={organisations}
+                    onCreated={(user) =>
+                      setNotice(`${user.displayName} is uitgenodigd op ${user.email}.`)
+                    }
+                  />
+                  <NewOrganisationForm
+                    onCreated={(org) => setNotice(`${org.name} is toegevoegd.`)}
+                  />
+                </div>
+                <section aria-labelledby="gebruikers-titel">
+                  <Heading level={2} id="gebruikers-titel">
+                    Gebruikers ({visible.length})
+                  </Heading>
+                  <FormField type="select" className="inline-field">
+                    <FormLabel htmlFor="filter-organisatie">Toon organisatie</FormLabel>
+                    <Select
+                      id="filter-organisatie"
+                      value={filter}
+                      onChange={(e) => setFilter(e.target.value)}
+                    >
+                      <SelectOption value="">Alle organisaties</SelectOption>
+                      {organisations.map((o) => (
+                        <SelectOption key={o.id} value={o.id}>
+                          {o.name}
+                        </SelectOption>
+                      ))}
+                    </Select>
+                  </FormField>
+                  <Table className="admin-table">
+                    <TableHeader>
+                      <TableRow>
+                        <TableHeaderCell scope="col">Naam</TableHeaderCell>
+                        <TableHeaderCell scope="col">Rol en organisatie</TableHeaderCell>
+                        <TableHeaderCell scope="col">Status</TableHeaderCell>
+                        <TableHeaderCell scope="col">Acties</TableHeaderCell>
+                      </TableRow>
+                    </TableHeader>
+                    <TableBody>
+                      {visible.map((user) => (
+                        <TableRow key={user.id}>
+                          <TableCell>
+                            <strong>{user.displayName}</strong>
+                            <br />
+                            {user.email}
+                          </TableCell>
+                          <TableCell>
+                            {seatLabel[user.seat]}
+                            <br />
+                            {user.organisation.name}
+                          </TableCell>
+                          <TableCell>
+                            {statusLabel[user.status]}
+                            {user.hasTwoFactor ? ' · tweestaps aan' : ''}
+                            {user.lockedUntil && (
+                              <>
+                                <br />
+                                <strong className="admin-table__locked">
+                                  Geblokkeerd tot {formatDutchTimestamp(user.lockedUntil)}
+                                </strong>{' '}
+                                (te veel mislukte pogingen)
+                              </>
+                            )}
+                          </TableCell>
+                          <TableCell>
+                            <div className="row-actions">
+                              {user.lockedUntil && (
+                                <Button
+                                  appearance="primary-action-button"
+                                  onClick={() =>
+                                    act(user, 'unlock', 'blokkade opgeheven; inloggen kan weer.')
+                                  }
+                                >
+                                  Blokkade opheffen
+                                </Button>
+                              )}
+                              {user.status === 'invited' && (
+                                <Button
+                                  appearance="secondary-action-button"
+                                  onClick={() =>
+                                    act(user, 'invitation', 'uitnodiging opnieuw verstuurd.')
+                                  }
+                                >
+                                  Uitnodiging opnieuw
+                                </Button>
+                              )}
+                              {user.status === 'active' && (
+                                <Button
+                                  appearance="secondary-action-button"
+                                  onClick={() =>
+                                    act(user, 'password-reset', 'herstellink verstuurd.')
+                                  }
+                                >
+                                  Herstellink sturen
+                                </Button>
+                              )}
+                              {user.hasTwoFactor && (
+                                <Button
+                                  appearance="secondary-action-button"
+                                  onClick={() =>
+                                    act(user, 'two-factor-reset', 'tweestapsverificatie hersteld.')
+                                  }
+                                >
+                                  Tweestaps herstellen
+                                </Button>
+                              )}
+                              {user.status !== 'deactivated' && user.id !== me.user.id && (
+                                <Button
+                                  appearance="secondary-action-button"
+                                  onClick={() =>
+                                    act(
+                                      user,
+                                      'deactivate',
+                                      'gedeactiveerd; alle sessies zijn beëindigd.',
+                                    )
+                                  }
+                                >
+                                  Deactiveren
+                                </Button>
+                              )}
+                              {user.status === 'deactivated' && (
+                                <Button
+                                  appearance="secondary-action-button"
+                                  onClick={() => act(user, 'activate', 'weer actief.')}
+                                >
+                                  Activeren
+                                </Button>
+                              )}
+                            </div>
+                          </TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                </section>
+              </>
+            )}
+          </QueryState>
+        )}
+      </QueryState>
     </>
   );
 }
@@ -262,8 +244,9 @@ function NewUserForm({
   onCreated,
 }: {
   organisations: OrganisationSummary[];
-  onCreated: (user: UserSummary) => Promise<void>;
+  onCreated: (user: UserSummary) => void;
 }) {
+  const create = useCreateUser();
   const { register, handleSubmit, formState, setError, reset, control } = useForm<CreateUser>({
     resolver: zodResolver(createUserSchema) as never,
     defaultValues: { organisationId: '', email: '', displayName: '', seat: 'casemanager' },
@@ -273,11 +256,9 @@ function NewUserForm({
   const seatsHere = organisation ? seatsByOrganisationKind[organisation.kind] : [];
   const onSubmit = handleSubmit(async (values) => {
     try {
-      const user = await request(apiClient.POST('/api/admin/users', { body: values }), {
-        schema: userSummarySchema,
-      });
+      const user = await create.mutateAsync(values);
       reset();
-      await onCreated(user);
+      onCreated(user);
     } catch (error) {
       const issues = error instanceof ApiError ? error.issues : [];
       for (const issue of issues)
@@ -339,11 +320,8 @@ function NewUserForm({
   );
 }
 
-function NewOrganisationForm({
-  onCreated,
-}: {
-  onCreated: (org: OrganisationSummary) => Promise<void>;
-}) {
+function NewOrganisationForm({ onCreated }: { onCreated: (org: OrganisationSummary) => void }) {
+  const create = useCreateOrganisation();
   const { register, handleSubmit, formState, setError, reset, control } =
     useForm<CreateOrganisation>({
       resolver: zodResolver(createOrganisationSchema) as never,
@@ -352,11 +330,9 @@ function NewOrganisationForm({
   const kind = useWatch({ control, name: 'kind' });
   const onSubmit = handleSubmit(async (values) => {
     try {
-      const org = await request(apiClient.POST('/api/admin/organisations', { body: values }), {
-        schema: organisationSchema,
-      });
+      const org = await create.mutateAsync(values);
       reset();
-      await onCreated(org);
+      onCreated(org);
     } catch (error) {
       const issues = error instanceof ApiError ? error.issues : [];
       for (const issue of issues)

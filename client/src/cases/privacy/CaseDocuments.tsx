@@ -26,16 +26,15 @@ import {
   type DocumentSummary,
 } from '@uitstroom/shared';
 import { ApiError } from '../../core/api';
-import { queryClient } from '../../core/query/query-client';
-import { queryKeys } from '../../core/query/query-keys';
 import {
   checkDocumentFile,
   documentUrl,
   useCaseDocuments,
   fileErrorOf,
-  uploadDocument,
+  useUploadDocument,
 } from './documents-api';
 import './case-documents.css';
+import { FailureAlert } from '../../core/FailureAlert';
 
 const numberFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 
@@ -90,8 +89,6 @@ export function CaseDocuments({ caseId, canUpload }: { caseId: string; canUpload
       ? error.message
       : 'De documenten konden niet worden geladen.';
   const load = () => void documentsQuery.refetch();
-  const setDocuments = (update: (current: DocumentSummary[] | undefined) => DocumentSummary[]) =>
-    queryClient.setQueryData(queryKeys.caseDocuments(caseId), update);
 
   return (
     <section className="case-documents" aria-labelledby={headingId}>
@@ -112,12 +109,7 @@ export function CaseDocuments({ caseId, canUpload }: { caseId: string; canUpload
       ) : (
         <DocumentTable caseId={caseId} documents={documents} />
       )}
-      {canUpload && (
-        <UploadForm
-          caseId={caseId}
-          onUploaded={(document) => setDocuments((current) => [document, ...(current ?? [])])}
-        />
-      )}
+      {canUpload && <UploadForm caseId={caseId} />}
     </section>
   );
 }
@@ -163,13 +155,8 @@ function DocumentTable({ caseId, documents }: { caseId: string; documents: Docum
   );
 }
 
-function UploadForm({
-  caseId,
-  onUploaded,
-}: {
-  caseId: string;
-  onUploaded(document: DocumentSummary): void;
-}) {
+function UploadForm({ caseId }: { caseId: string }) {
+  const upload = useUploadDocument(caseId);
   const fileId = useId();
   const categoryId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -198,8 +185,7 @@ function UploadForm({
     }
     setIsSending(true);
     try {
-      const document = await uploadDocument(caseId, file, category);
-      onUploaded(document);
+      const document = await upload.mutateAsync({ file, category });
       setNotice(`${document.filename} is toegevoegd.`);
       setCategory('');
       if (fileInput.current) fileInput.current.value = '';
@@ -283,11 +269,7 @@ function UploadForm({
           </Select>
         </Paragraph>
       </FormField>
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       <div role="status" aria-live="polite">
         {notice && <Paragraph>{notice}</Paragraph>}
       </div>

@@ -1,7 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import {
-  Alert,
   Button,
   Checkbox,
   Fieldset,
@@ -29,9 +28,10 @@ import {
 } from '@uitstroom/shared';
 import { ApiError } from '../../core/api';
 import { SelectField, TextField } from '../../core/form';
-import { todayIsoDate } from '../case-format';
-import { recordConsent } from './consent-api';
-import { checkDocumentFile, fileErrorOf, uploadDocument } from './documents-api';
+import { todayIsoDate } from '../../core/format';
+import { recordConsent, useConsentWrite } from './consent-api';
+import { checkDocumentFile, fileErrorOf, useUploadDocument } from './documents-api';
+import { FailureAlert } from '../../core/FailureAlert';
 import { categoryExplanation, disclosureSentences } from './consent-disclosure';
 
 type ConsentMethod = (typeof consentMethods)[number];
@@ -141,7 +141,6 @@ interface ConsentFormProps {
   organisations: RegionOrganisation[] | null;
   organisationsFailure: string | null;
   onRecorded(consent: Consent): void;
-  onDocumentAdded(): void;
 }
 
 /** "Toestemming vastleggen": with whom, what, since and until when, and how it was given. */
@@ -150,8 +149,9 @@ export function ConsentForm({
   organisations,
   organisationsFailure,
   onRecorded,
-  onDocumentAdded,
 }: ConsentFormProps) {
+  const upload = useUploadDocument(caseId);
+  const record = useConsentWrite(caseId);
   const id = useId();
   const form = useForm<ConsentFormValues>({
     defaultValues: emptyValues(),
@@ -176,16 +176,13 @@ export function ConsentForm({
       const file = values.signedForm?.[0];
       if (values.method === 'signedForm' && file) {
         if (uploaded.current?.file !== file) {
-          const document = await uploadDocument(caseId, file, signedFormCategory);
+          const document = await upload.mutateAsync({ file, category: signedFormCategory });
           uploaded.current = { file, documentId: document.id };
-          onDocumentAdded();
         }
         documentId = uploaded.current.documentId;
       }
-      const consent = await recordConsent(
-        caseId,
-        recordConsentSchema.parse(toRequest(values, documentId)),
-      );
+      const request = recordConsentSchema.parse(toRequest(values, documentId));
+      const consent = await record.mutateAsync(() => recordConsent(caseId, request));
       uploaded.current = null;
       form.reset(emptyValues());
       onRecorded(consent);
@@ -232,11 +229,7 @@ export function ConsentForm({
       <Heading level={3} id={`${id}-kop`}>
         Toestemming vastleggen
       </Heading>
-      {organisationsFailure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{organisationsFailure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={organisationsFailure} />
 
       <SelectField
         label="Organisatie"
@@ -402,11 +395,7 @@ export function ConsentForm({
         </FormField>
       )}
 
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       <div>
         <Button
           type="submit"

@@ -21,15 +21,16 @@ import {
 } from '@uitstroom/shared';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../core/api';
-import { queryClient } from '../../core/query/query-client';
 import { queryKeys } from '../../core/query/query-keys';
-import { messageOf } from '../case-api';
-import { todayIsoDate } from '../case-format';
+import { messageOf } from '../../core/messages';
+import { todayIsoDate } from '../../core/format';
 import { ConsentForm } from './ConsentForm';
 import { recordedNotice } from './consent-disclosure';
-import { fetchConsents, fetchRegionOrganisations, withdrawConsent } from './consent-api';
+import { fetchConsents, useConsentWrite, withdrawConsent } from './consent-api';
+import { fetchRegionOrganisations } from '../../core/region';
 import { documentUrl } from './documents-api';
 import './consent-panel.css';
+import { FailureAlert } from '../../core/FailureAlert';
 
 /** The id of the panel's heading: links from the case page and the intake's check point here. */
 export const consentPanelId = 'toestemming';
@@ -79,10 +80,6 @@ interface ConsentPanelProps {
   ownOrganisationId: string;
   /** False for a closed case: consents can still be withdrawn, no longer recorded. */
   canRecord: boolean;
-  /** A consent was recorded or withdrawn: what the case still misses, and its warnings, change. */
-  onChanged(): void;
-  /** The signed form was added to the case's documents. */
-  onDocumentAdded(): void;
 }
 
 /**
@@ -90,13 +87,7 @@ interface ConsentPanelProps {
  * what is shared with whom, since when and until when, how it was given; withdrawing one; and
  * recording a new one (or a refusal).
  */
-export function ConsentPanel({
-  caseId,
-  ownOrganisationId,
-  canRecord,
-  onChanged,
-  onDocumentAdded,
-}: ConsentPanelProps) {
+export function ConsentPanel({ caseId, ownOrganisationId, canRecord }: ConsentPanelProps) {
   const location = useLocation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [today] = useState(todayIsoDate);
@@ -112,8 +103,6 @@ export function ConsentPanel({
       ? loadError.message
       : 'De toestemmingen konden niet worden geladen.';
   const load = () => void consentsQuery.refetch();
-  const setConsents = (update: (current: Consent[] | undefined) => Consent[]) =>
-    queryClient.setQueryData(queryKeys.caseConsents(caseId), update);
   const organisationsQuery = useQuery({
     queryKey: queryKeys.regionOrganisations,
     queryFn: ({ signal }) => fetchRegionOrganisations(signal),
@@ -133,9 +122,6 @@ export function ConsentPanel({
     headingRef.current?.scrollIntoView({ block: 'start' });
     headingRef.current?.focus({ preventScroll: true });
   }, [location.hash, location.key, isLoaded]);
-
-  const replace = (changed: Consent) =>
-    setConsents((current) => [changed, ...(current ?? []).filter((c) => c.id !== changed.id)]);
 
   return (
     <section className="case-card consent-panel" aria-labelledby={consentPanelId}>
@@ -185,9 +171,7 @@ export function ConsentPanel({
           caseId={caseId}
           organisations={organisations}
           organisationsFailure={organisationsFailure}
-          onDocumentAdded={onDocumentAdded}
           onRecorded={(consent) => {
-            replace(consent);
             setNotice(
               recordedNotice(
                 consent.organisation.name,
@@ -195,7 +179,6 @@ export function ConsentPanel({
                 consent.categories,
               ),
             );
-            onChanged();
           }}
         />
       )}
@@ -206,11 +189,9 @@ export function ConsentPanel({
           onClose={() => setToWithdraw(null)}
           onDone={(withdrawn) => {
             setToWithdraw(null);
-            replace(withdrawn);
             setNotice(
               `De toestemming voor ${withdrawn.organisation.name} is ingetrokken. Dat geldt vanaf nu.`,
             );
-            onChanged();
           }}
         />
       )}
@@ -360,6 +341,7 @@ function WithdrawConsentDialog({
   const headingId = useId();
   const [isBusy, setIsBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const withdraw = useConsentWrite(caseId);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -371,7 +353,7 @@ function WithdrawConsentDialog({
     setIsBusy(true);
     setFailure(null);
     try {
-      onDone(await withdrawConsent(caseId, consent.id));
+      onDone(await withdraw.mutateAsync(() => withdrawConsent(caseId, consent.id)));
     } catch (error) {
       setFailure(messageOf(error, 'Het intrekken is niet gelukt. Probeer het opnieuw.'));
       setIsBusy(false);
@@ -391,11 +373,7 @@ function WithdrawConsentDialog({
           {describeCategories(consent)} niet meer. Wat {name} eerder al heeft gezien, kan niet
           worden teruggehaald.
         </Paragraph>
-        {failure && (
-          <Alert type="error" role="alert">
-            <Paragraph>{failure}</Paragraph>
-          </Alert>
-        )}
+        <FailureAlert failure={failure} />
         <ButtonGroup>
           <Button
             type="button"

@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import {
-  consentSchema,
-  regionOrganisationSchema,
-  type Consent,
-  type RecordConsent,
-  type RegionOrganisation,
-} from '@uitstroom/shared';
+import { consentSchema, type Consent, type RecordConsent } from '@uitstroom/shared';
+import { useMutation } from '@tanstack/react-query';
 import { apiClient, request } from '../../core/api';
+import { queryClient } from '../../core/query/query-client';
+import { queryKeys } from '../../core/query/query-keys';
 
 /** The resident's consents on a case, as the owning case manager records and withdraws them. */
 
@@ -35,9 +32,20 @@ export function withdrawConsent(caseId: string, consentId: string): Promise<Cons
   );
 }
 
-/** The organisations of the signed-in user's region: the parties a resident can share with. */
-export function fetchRegionOrganisations(signal?: AbortSignal): Promise<RegionOrganisation[]> {
-  return request(apiClient.GET('/api/region/organisations', { signal }), {
-    schema: z.array(regionOrganisationSchema),
+/**
+ * Records or withdraws a consent (the call is the thunk given to `mutateAsync`): the changed consent
+ * goes to the top of the case's list, and the case is read again, since what it still misses and
+ * what other organisations see of it change with a consent.
+ */
+export function useConsentWrite(caseId: string) {
+  return useMutation({
+    mutationFn: (call: () => Promise<Consent>) => call(),
+    onSuccess: (changed) => {
+      queryClient.setQueryData<Consent[]>(queryKeys.caseConsents(caseId), (current) => [
+        changed,
+        ...(current ?? []).filter((c) => c.id !== changed.id),
+      ]);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.case(caseId), exact: true });
+    },
   });
 }

@@ -91,11 +91,16 @@ export function useCaseDocuments(caseId: string) {
   });
 }
 
-/** Adds a document; the case's list is read again. */
+/** Adds a document: it shows at once at the top of the case's list, which is then read again. */
 export function useUploadDocument(caseId: string) {
   return useMutation({
     mutationFn: ({ file, category }: { file: File; category: ConsentCategory }) =>
       uploadDocument(caseId, file, category),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.caseDocuments(caseId) }),
+    onSuccess: (document) => {
+      queryClient.setQueryData<DocumentSummary[]>(queryKeys.caseDocuments(caseId), (current) =>
+        current ? [document, ...current.filter((d) => d.id !== document.id)] : current,
+      );
+      void queryClient.invalidateQueries({ queryKey: queryKeys.caseDocuments(caseId) });
+    },
   });
 }

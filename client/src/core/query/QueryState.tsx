@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Alert, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import { ApiError } from '../api';
 
 /** The Dutch message of a failed read or write: the server's own, or the page's fallback. */
@@ -16,22 +16,56 @@ export function QueryState<T>({
   query,
   loading,
   failure,
+  retry,
   children,
 }: {
   query: UseQueryResult<T>;
   loading: string;
   /** The fallback message when the failure is not the API's own; or the whole message, from the error. */
   failure: string | ((error: unknown) => string);
+  /** The label of a button in the alert that reads again ("Opnieuw proberen"); no button without it. */
+  retry?: string;
   children: (data: T) => ReactNode;
 }) {
   if (query.data !== undefined) return <>{children(query.data)}</>;
+  return <QueryStatus query={query} loading={loading} failure={failure} retry={retry} />;
+}
+
+/**
+ * The loading and error states alone, for a page that lays out its data itself (beside a form, or
+ * keeping the previous page while the next loads): nothing once there is data.
+ */
+export function QueryStatus({
+  query,
+  loading,
+  failure,
+  retry,
+}: {
+  query: Pick<UseQueryResult, 'data' | 'isError' | 'error' | 'refetch'>;
+  /** Without it, nothing shows while loading (the page says so itself, in a count line). */
+  loading?: string;
+  failure: string | ((error: unknown) => string);
+  retry?: string;
+}) {
+  if (query.data !== undefined) return null;
   if (query.isError)
     return (
       <Alert type="error" role="alert">
         <Paragraph>
           {typeof failure === 'function' ? failure(query.error) : failureOf(query.error, failure)}
         </Paragraph>
+        {retry && (
+          <Paragraph>
+            <Button
+              appearance="secondary-action-button"
+              type="button"
+              onClick={() => void query.refetch()}
+            >
+              {retry}
+            </Button>
+          </Paragraph>
+        )}
       </Alert>
     );
-  return <Paragraph role="status">{loading}</Paragraph>;
+  return loading ? <Paragraph role="status">{loading}</Paragraph> : null;
 }

@@ -3,6 +3,7 @@
  * live event about a case invalidates the case and everything read of it in one call.
  */
 export const queryKeys = {
+  cases: ['cases'] as const,
   caseList: (query: string) => ['cases', query] as const,
   case: (caseId: string) => ['case', caseId] as const,
   caseDecision: (caseId: string) => ['case', caseId, 'decision'] as const,
@@ -27,6 +28,7 @@ export const queryKeys = {
   notificationPreferences: ['notification-preferences'] as const,
   tasks: ['tasks'] as const,
   dwellings: ['dwellings'] as const,
+  dwellingLists: ['dwellings', 'list'] as const,
   dwellingList: (query: string) => ['dwellings', 'list', query] as const,
   dwelling: (dwellingId: string) => ['dwellings', dwellingId] as const,
   dwellingCases: (dwellingId: string) => ['dwellings', dwellingId, 'cases'] as const,
@@ -39,6 +41,9 @@ export const queryKeys = {
   adminOrganisations: ['admin', 'organisations'] as const,
   outbox: ['admin', 'outbox'] as const,
   account: ['account'] as const,
+  totpEnrollment: ['totp-enrollment'] as const,
+  passwordToken: (token: string) => ['password-token', token] as const,
   ruleSet: ['rule-set'] as const,
   ruleSetHistory: ['rule-set', 'versions'] as const,
+  ruleSetVersion: (version: number) => ['rule-set', 'versions', version] as const,
 } as const;

@@ -13,10 +13,13 @@ import {
   targetGroupLabel,
   type CaseSectionName,
   type CaseSections,
+  type CaseView,
   type ProposalOutcome,
   roomsLabel,
 } from '@uitstroom/shared';
-import type { ProjectedCase } from './case-api';
+
+/** A case as a seat may see it: a field the seat may not see is absent. */
+type ProjectedCase = Partial<CaseView>;
 
 /** The name where the seat sees it, else the pseudonym (never an empty heading). */
 export function caseTitle(view: Pick<ProjectedCase, 'identity' | 'pseudonym'>): string {

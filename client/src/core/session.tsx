@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import {
   createContext,
   useCallback,
@@ -15,8 +16,8 @@ import {
   type Me,
   type Permission,
 } from '@uitstroom/shared';
-import { apiClient, ApiError, onSessionEnded, request } from '../core/api';
-import { queryClient } from '../core/query/query-client';
+import { apiClient, ApiError, onSessionEnded, request } from './api';
+import { queryClient } from './query/query-client';
 
 type SessionState =
   | { status: 'loading' }
@@ -74,25 +75,40 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     );
   }, []);
 
-  const signIn = useCallback(async (credentials: LoginRequest) => {
-    const answer = await request(apiClient.POST('/api/auth/login', { body: credentials }), {
-      schema: loginResponseSchema,
-    });
-    setState(
-      'secondFactor' in answer
-        ? { status: 'secondFactor', step: answer.secondFactor }
-        : { status: 'signedIn', me: answer },
-    );
-  }, []);
+  // Signing in and out are writes; their answer is the session's state, not a cached read.
+  const { mutateAsync: login } = useMutation({
+    mutationFn: (credentials: LoginRequest) =>
+      request(apiClient.POST('/api/auth/login', { body: credentials }), {
+        schema: loginResponseSchema,
+      }),
+  });
+  const { mutateAsync: logout } = useMutation({
+    mutationFn: () => request(apiClient.POST('/api/auth/logout', { body: {} })),
+  });
+
+  const signIn = useCallback(
+    async (credentials: LoginRequest) => {
+      const answer = await login(credentials);
+      setState(
+        'secondFactor' in answer
+          ? { status: 'secondFactor', step: answer.secondFactor }
+          : { status: 'signedIn', me: answer },
+      );
+    },
+    [login],
+  );
 
   const completeSignIn = useCallback((me: Me) => setState({ status: 'signedIn', me }), []);
 
-  const signOut = useCallback(async (reason: 'signedOut' | 'passwordSet' = 'signedOut') => {
-    await request(apiClient.POST('/api/auth/logout', { body: {} })).catch(() => undefined);
-    // Unsaved intake input is kept in this browser until saved; it leaves with the user.
-    forgetLocalDrafts();
-    setState({ status: 'signedOut', reason });
-  }, []);
+  const signOut = useCallback(
+    async (reason: 'signedOut' | 'passwordSet' = 'signedOut') => {
+      await logout().catch(() => undefined);
+      // Unsaved intake input is kept in this browser until saved; it leaves with the user.
+      forgetLocalDrafts();
+      setState({ status: 'signedOut', reason });
+    },
+    [logout],
+  );
 
   const value = useMemo(
     () => ({ state, signIn, completeSignIn, signOut }),

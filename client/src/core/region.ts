@@ -1,14 +1,17 @@
 import { use, useMemo } from 'react';
+import { z } from 'zod';
 import {
   nameMunicipality,
   regionOverviewSchema,
   ruleSetDefaults,
   type RegionMunicipality,
+  regionOrganisationSchema,
+  type RegionOrganisation,
   type RegionOverview,
   type TargetGroup,
 } from '@uitstroom/shared';
-import { useMe } from '../auth/session';
-import { apiClient, request } from '../core/api';
+import { useMe } from './session';
+import { apiClient, request } from './api';
 
 export interface RegionMunicipalities {
   readonly municipalities: readonly RegionMunicipality[];
@@ -75,4 +78,11 @@ export function useRegionMunicipalities(): RegionMunicipalities {
       },
     };
   }, [loaded]);
+}
+
+/** The organisations of the signed-in user's region (to share with, to invite, to name a corporation). */
+export function fetchRegionOrganisations(signal?: AbortSignal): Promise<RegionOrganisation[]> {
+  return request(apiClient.GET('/api/region/organisations', { signal }), {
+    schema: z.array(regionOrganisationSchema),
+  });
 }

@@ -1,0 +1,2 @@
+// The front door of the dwellings module: the dwellings that fit a case.
+export { CaseDwellingFits } from './CaseDwellingFits';

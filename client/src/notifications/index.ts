@@ -1,0 +1,3 @@
+// The front door of the notifications module.
+export { invalidateNotifications } from './notifications-api';
+export { NotificationPreferencesForm } from './NotificationPreferencesForm';
