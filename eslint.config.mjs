@@ -10,8 +10,6 @@ import globals from 'globals';
 const longFunctionsPendingTables = [
   'client/src/tables/AgendaItemCard.tsx',
   'client/src/tables/DecisionForm.tsx',
-  'client/src/tables/PlanTableForm.tsx',
-  'client/src/tables/TablePage.tsx',
   'client/src/tables/TablesPage.tsx',
 ];
 const longFunctionsPending = [
