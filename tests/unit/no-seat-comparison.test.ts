@@ -11,16 +11,6 @@ import { join, relative, sep } from 'node:path';
 const root = join(__dirname, '..', '..');
 const clientSource = join(root, 'client', 'src');
 
-/**
- * TEMPORARY: the tables module (client/src/tables) is being split by another change (issue 24,
- * TablePage); its per-seat wording moves to core/seats.ts then, and these entries go.
- */
-const pendingTablesFiles = [
-  'client/src/tables/TablePage.tsx',
-  'client/src/tables/TablesPage.tsx',
-  'client/src/tables/decision-form.ts',
-];
-
 const comparison =
   /\b(seat|role)\s*[!=]==?|[!=]==?\s*[\w.]*\b(seat|role)\b(?!\w)|switch\s*\(\s*[\w.]*\b(seat|role)\s*\)/;
 
@@ -69,7 +59,6 @@ describe('no seat comparison in the client', () => {
     const found = sourceFiles(clientSource)
       .map((file) => relative(root, file).split(sep).join('/'))
       .filter((file) => !file.startsWith('client/src/core/'))
-      .filter((file) => !pendingTablesFiles.includes(file))
       .flatMap((file) =>
         findSeatComparisons(readFileSync(join(root, file), 'utf8')).map(
           (hit) => `${file}:${hit.line}: ${hit.text}`,

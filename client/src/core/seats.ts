@@ -51,3 +51,77 @@ export const takesOverCases: Record<Seat, boolean> = {
   provider: false,
   regionAdmin: false,
 };
+
+/** The Tafels page's opening line: the chair plans, the case manager schedules, the others are invited. */
+export const tablesIntroduction: Record<Seat, string> = {
+  chair:
+    'Plan de uitstroomtafels van uw regio, zet casussen op de agenda en deel die op tijd met de genodigden.',
+  casemanager:
+    'De uitstroomtafels van uw regio. Zet een uitstroomgerede casus op de agenda van een tafel die nog niet is afgesloten.',
+  municipality:
+    'De uitstroomtafels waarvoor uw organisatie is uitgenodigd, zodra de voorzitter de agenda heeft gedeeld.',
+  corporation:
+    'De uitstroomtafels waarvoor uw organisatie is uitgenodigd, zodra de voorzitter de agenda heeft gedeeld.',
+  provider:
+    'De uitstroomtafels waarvoor uw organisatie is uitgenodigd, zodra de voorzitter de agenda heeft gedeeld.',
+  regionAdmin:
+    'De uitstroomtafels waarvoor uw organisatie is uitgenodigd, zodra de voorzitter de agenda heeft gedeeld.',
+};
+
+/** The Tafels page with no table yet. */
+export const noTablesYet: Record<Seat, string> = {
+  chair: 'Er is nog geen tafel gepland. Kies “Tafel plannen” om de eerste te plannen.',
+  casemanager: 'Er is nog geen tafel gepland in uw regio.',
+  municipality:
+    'Hier verschijnen de tafels waarvoor uw organisatie is uitgenodigd, zodra de agenda is gedeeld.',
+  corporation:
+    'Hier verschijnen de tafels waarvoor uw organisatie is uitgenodigd, zodra de agenda is gedeeld.',
+  provider:
+    'Hier verschijnen de tafels waarvoor uw organisatie is uitgenodigd, zodra de agenda is gedeeld.',
+  regionAdmin:
+    'Hier verschijnen de tafels waarvoor uw organisatie is uitgenodigd, zodra de agenda is gedeeld.',
+};
+
+/** Scheduling with no ready case: the case manager's own organisation, or the region's. */
+export const noReadyCasesToSchedule: Record<Seat, string> = {
+  casemanager:
+    'Uw organisatie heeft geen casus die uitstroomgereed is en nog niet op een agenda staat.',
+  chair: 'Er is in de regio geen casus die uitstroomgereed is en nog niet op een agenda staat.',
+  municipality:
+    'Er is in de regio geen casus die uitstroomgereed is en nog niet op een agenda staat.',
+  corporation:
+    'Er is in de regio geen casus die uitstroomgereed is en nog niet op een agenda staat.',
+  provider: 'Er is in de regio geen casus die uitstroomgereed is en nog niet op een agenda staat.',
+  regionAdmin:
+    'Er is in de regio geen casus die uitstroomgereed is en nog niet op een agenda staat.',
+};
+
+/** The chair schedules any organisation's case, so it reads whose case each one is. */
+export const schedulesOthersCases: Record<Seat, boolean> = {
+  chair: true,
+  casemanager: false,
+  municipality: false,
+  corporation: false,
+  provider: false,
+  regionAdmin: false,
+};
+
+/** The seats that put cases on an agenda themselves, and so are told how on an empty one. */
+export const putsCasesOnAgendas: Record<Seat, boolean> = {
+  chair: true,
+  casemanager: true,
+  municipality: false,
+  corporation: false,
+  provider: false,
+  regionAdmin: false,
+};
+
+/** Whether a seat sits at the table (the region's administrator keeps the configuration only). */
+export const sitsAtTable: Record<Seat, boolean> = {
+  chair: true,
+  casemanager: true,
+  municipality: true,
+  corporation: true,
+  provider: true,
+  regionAdmin: false,
+};

@@ -16,6 +16,7 @@ import { SelectField } from '../core/form';
 import { fetchCase } from '../cases';
 import { messageOf } from '../core/messages';
 import { addToAgenda, fetchReadyCases, isVersionConflict, type Table } from './table-api';
+import { noReadyCasesToSchedule, schedulesOthersCases } from '../core/seats';
 
 interface ScheduleProps {
   table: Table;
@@ -47,13 +48,7 @@ export function ScheduleCase({ table, onScheduled, onConflict }: ScheduleProps) 
       {!cases && !loadFailure && (
         <Paragraph role="status">Uitstroomgerede casussen laden…</Paragraph>
       )}
-      {cases && cases.length === 0 && (
-        <Paragraph>
-          {me.seat === 'casemanager'
-            ? 'Uw organisatie heeft geen casus die uitstroomgereed is en nog niet op een agenda staat.'
-            : 'Er is in de regio geen casus die uitstroomgereed is en nog niet op een agenda staat.'}
-        </Paragraph>
-      )}
+      {cases && cases.length === 0 && <Paragraph>{noReadyCasesToSchedule[me.seat]}</Paragraph>}
       {cases && cases.length > 0 && (
         <ScheduleCaseForm
           cases={cases}
@@ -126,7 +121,7 @@ function ScheduleCaseForm({
             {c.waitingDays !== null
               ? ` — ${describeWaiting(c.waitingDays, c.waitingUntil).toLowerCase()}`
               : ''}
-            {me.seat === 'chair' ? ` — ${c.ownerName}` : ''}
+            {schedulesOthersCases[me.seat] ? ` — ${c.ownerName}` : ''}
           </SelectOption>
         ))}
       </SelectField>

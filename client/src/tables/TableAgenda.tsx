@@ -16,6 +16,7 @@ import { orderAgenda, type AgendaEntry, type Table } from './table-api';
 import { caseTitle } from '../core/format';
 import type { Dialog } from './TablePageDialogs';
 import { useFocusAfter, type TableAreaProps, type TableWrites } from './use-table-page';
+import { putsCasesOnAgendas } from '../core/seats';
 
 /** The agenda with the chair's buttons at each item, and the decision being recorded. */
 export function AgendaArea({
@@ -132,7 +133,7 @@ function TableAgenda({
         {agenda ? ` (${agenda.length === 1 ? '1 casus' : `${agenda.length} casussen`})` : ''}
       </Heading>
       {!agenda && <Paragraph>De voorzitter heeft de agenda nog niet gedeeld.</Paragraph>}
-      {agenda && agenda.length > 0 && !isChair && me.seat !== 'casemanager' && (
+      {agenda && agenda.length > 0 && !isChair && !putsCasesOnAgendas[me.seat] && (
         <Paragraph className="table-form__hint">
           Per casus ziet u wat uw rol mag zien; de naam alleen als de bewoner daarvoor toestemming
           gaf.
@@ -148,7 +149,7 @@ function TableAgenda({
         <div className="empty-state">
           <Heading level={3}>Nog geen casussen op de agenda</Heading>
           <Paragraph>
-            {me.seat === 'casemanager' || isChair
+            {putsCasesOnAgendas[me.seat] || isChair
               ? 'Zet hierboven een uitstroomgerede casus op de agenda.'
               : 'Er staan (nog) geen casussen op de agenda van deze tafel.'}
           </Paragraph>

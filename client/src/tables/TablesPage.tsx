@@ -26,6 +26,7 @@ import { fetchRegionOrganisations } from '../core/region';
 import { amsterdamDate, formatTableDate, formatTableTime, tableStateBadge } from './table-format';
 import '../core/layout.css';
 import './tables.css';
+import { noTablesYet, tablesIntroduction } from '../core/seats';
 
 /** `/tafels`: the tables in reach, upcoming first, then the past ones; the chair plans new ones here. */
 export function TablesPage() {
@@ -80,13 +81,7 @@ export function TablesPage() {
           </Button>
         )}
       </div>
-      <Paragraph className="tables-page__intro">
-        {isChair
-          ? 'Plan de uitstroomtafels van uw regio, zet casussen op de agenda en deel die op tijd met de genodigden.'
-          : me.seat === 'casemanager'
-            ? 'De uitstroomtafels van uw regio. Zet een uitstroomgerede casus op de agenda van een tafel die nog niet is afgesloten.'
-            : 'De uitstroomtafels waarvoor uw organisatie is uitgenodigd, zodra de voorzitter de agenda heeft gedeeld.'}
-      </Paragraph>
+      <Paragraph className="tables-page__intro">{tablesIntroduction[me.seat]}</Paragraph>
       {region.loadError && (
         <Alert type="warning">
           <Paragraph>{region.loadError}</Paragraph>
@@ -120,13 +115,7 @@ export function TablesPage() {
       {tables && tables.length === 0 && (
         <div className="empty-state">
           <Heading level={2}>Nog geen tafels</Heading>
-          <Paragraph>
-            {isChair
-              ? 'Er is nog geen tafel gepland. Kies “Tafel plannen” om de eerste te plannen.'
-              : me.seat === 'casemanager'
-                ? 'Er is nog geen tafel gepland in uw regio.'
-                : 'Hier verschijnen de tafels waarvoor uw organisatie is uitgenodigd, zodra de agenda is gedeeld.'}
-          </Paragraph>
+          <Paragraph>{noTablesYet[me.seat]}</Paragraph>
         </div>
       )}
       {tables && tables.length > 0 && (

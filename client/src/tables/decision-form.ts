@@ -16,6 +16,7 @@ import {
 } from '@uitstroom/shared';
 import type { ProjectedCase } from '../cases';
 import { addMessage, toFieldErrors, type FieldMessages } from '../core/form-errors';
+import { sitsAtTable } from '../core/seats';
 
 /**
  * "Besluit vastleggen" as the chair fills it in: one row per organisation that could sit at the
@@ -99,7 +100,7 @@ export const emptyPrecondition: PreconditionValue = {
 
 /** The seats an organisation of a kind can take at the table (the region's administrator does not sit there). */
 export function seatsAtTable(kind: OrganisationKind): Seat[] {
-  return seatsByOrganisationKind[kind].filter((seat) => seat !== 'regionAdmin');
+  return seatsByOrganisationKind[kind].filter((seat) => sitsAtTable[seat]);
 }
 
 export function initialDecisionValues(
