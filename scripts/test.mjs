@@ -8,7 +8,7 @@
 //             to the hours where the Dutch calendar date is not UTC's (faketime installed when missing)
 // Ends with one plain line "N passed, N failed" and exits non-zero when anything failed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runLint } from './lint.mjs';
@@ -188,6 +188,35 @@ function shiftedClock(at) {
   };
 }
 
+/**
+ * libfaketime names its shared semaphore and memory after the process that made them and does not
+ * always remove them (a killed process leaves them in /dev/shm). A later process with the same pid,
+ * run as another user (initdb runs as postgres under root), then cannot make its own and fails. So
+ * the segments of processes that no longer exist go before the clock moves.
+ */
+function removeStaleFaketimeSegments() {
+  const folder = '/dev/shm';
+  if (!existsSync(folder)) return;
+  for (const name of readdirSync(folder)) {
+    const pid = /^(?:sem\.)?faketime_(?:sem|shm)_(\d+)$/.exec(name)?.[1];
+    if (!pid || isAlive(Number(pid))) continue;
+    try {
+      rmSync(join(folder, name), { force: true });
+    } catch {
+      // Another user's segment: not ours to remove.
+    }
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
 await layer('lint', async () => {
   const checks = await runLint();
   writeFileSync(join(resultsDir, 'layers', 'lint.json'), `${JSON.stringify(checks, null, 2)}\n`);
@@ -233,6 +262,7 @@ await layer('browser', () => {
 await layer('clock', async () => {
   // Before any clock moves: apt refuses package lists dated in its future.
   ensureDebianPackage(libfaketime, 'faketime');
+  removeStaleFaketimeSegments();
   ensureChromium();
   ensurePdftotext();
   if (!existsSync(join(root, 'client', 'dist', 'index.html')) && !buildClient())
