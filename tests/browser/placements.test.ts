@@ -239,6 +239,17 @@ describe('offers, placement and move in the browser', () => {
       [caseId],
     );
     expect(stored).toEqual({ waited_days_to_offer: 0, waited_days_to_keys: 0 });
+    // The dwelling is let now: the list says so, and its page proposes no cases any more.
+    await page.goto(`/woningen?zoek=${encodeURIComponent(street)}`);
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: `${street} 7` }) });
+    await row.getByText('Verhuurd', { exact: true }).waitFor();
+    await row.getByRole('link', { name: `${street} 7` }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(`^${street} 7`) }).waitFor();
+    await page.locator('.case-header__badges').getByText('Verhuurd', { exact: true }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Passende casussen' }).count()).toBe(0);
+    await h.screenshot(page, 'placements-dwelling-let');
     expect(errors).toEqual([]);
     await context.close();
   });
