@@ -52,48 +52,46 @@ export const takesOverCases: Record<Seat, boolean> = {
   regionAdmin: false,
 };
 
+// Words several seats read alike: the invited seats on the Tafels page, every seat but the case
+// manager when no case is ready to schedule.
+const invitedTablesIntroduction =
+  'De uitstroomtafels waarvoor uw organisatie is uitgenodigd, zodra de voorzitter de agenda heeft gedeeld.';
+const noInvitedTablesYet =
+  'Hier verschijnen de tafels waarvoor uw organisatie is uitgenodigd, zodra de agenda is gedeeld.';
+const noReadyCaseInRegion =
+  'Er is in de regio geen casus die uitstroomgereed is en nog niet op een agenda staat.';
+
 /** The Tafels page's opening line: the chair plans, the case manager schedules, the others are invited. */
 export const tablesIntroduction: Record<Seat, string> = {
   chair:
     'Plan de uitstroomtafels van uw regio, zet casussen op de agenda en deel die op tijd met de genodigden.',
   casemanager:
     'De uitstroomtafels van uw regio. Zet een uitstroomgerede casus op de agenda van een tafel die nog niet is afgesloten.',
-  municipality:
-    'De uitstroomtafels waarvoor uw organisatie is uitgenodigd, zodra de voorzitter de agenda heeft gedeeld.',
-  corporation:
-    'De uitstroomtafels waarvoor uw organisatie is uitgenodigd, zodra de voorzitter de agenda heeft gedeeld.',
-  provider:
-    'De uitstroomtafels waarvoor uw organisatie is uitgenodigd, zodra de voorzitter de agenda heeft gedeeld.',
-  regionAdmin:
-    'De uitstroomtafels waarvoor uw organisatie is uitgenodigd, zodra de voorzitter de agenda heeft gedeeld.',
+  municipality: invitedTablesIntroduction,
+  corporation: invitedTablesIntroduction,
+  provider: invitedTablesIntroduction,
+  regionAdmin: invitedTablesIntroduction,
 };
 
 /** The Tafels page with no table yet. */
 export const noTablesYet: Record<Seat, string> = {
   chair: 'Er is nog geen tafel gepland. Kies “Tafel plannen” om de eerste te plannen.',
   casemanager: 'Er is nog geen tafel gepland in uw regio.',
-  municipality:
-    'Hier verschijnen de tafels waarvoor uw organisatie is uitgenodigd, zodra de agenda is gedeeld.',
-  corporation:
-    'Hier verschijnen de tafels waarvoor uw organisatie is uitgenodigd, zodra de agenda is gedeeld.',
-  provider:
-    'Hier verschijnen de tafels waarvoor uw organisatie is uitgenodigd, zodra de agenda is gedeeld.',
-  regionAdmin:
-    'Hier verschijnen de tafels waarvoor uw organisatie is uitgenodigd, zodra de agenda is gedeeld.',
+  municipality: noInvitedTablesYet,
+  corporation: noInvitedTablesYet,
+  provider: noInvitedTablesYet,
+  regionAdmin: noInvitedTablesYet,
 };
 
 /** Scheduling with no ready case: the case manager's own organisation, or the region's. */
 export const noReadyCasesToSchedule: Record<Seat, string> = {
   casemanager:
     'Uw organisatie heeft geen casus die uitstroomgereed is en nog niet op een agenda staat.',
-  chair: 'Er is in de regio geen casus die uitstroomgereed is en nog niet op een agenda staat.',
-  municipality:
-    'Er is in de regio geen casus die uitstroomgereed is en nog niet op een agenda staat.',
-  corporation:
-    'Er is in de regio geen casus die uitstroomgereed is en nog niet op een agenda staat.',
-  provider: 'Er is in de regio geen casus die uitstroomgereed is en nog niet op een agenda staat.',
-  regionAdmin:
-    'Er is in de regio geen casus die uitstroomgereed is en nog niet op een agenda staat.',
+  chair: noReadyCaseInRegion,
+  municipality: noReadyCaseInRegion,
+  corporation: noReadyCaseInRegion,
+  provider: noReadyCaseInRegion,
+  regionAdmin: noReadyCaseInRegion,
 };
 
 /** The chair schedules any organisation's case, so it reads whose case each one is. */
