@@ -502,6 +502,7 @@ describe('for other modules', () => {
       neighbourhoodLoadThreshold: 3,
       retentionYears: 7,
       twoFactorRequired: true,
+      bindingTest: { isEnabled: false, minYears: 2, withinYears: 5 },
     };
     await expect(
       updateRuleSet(t.db, context, actor, { expectedVersion: 0, config }),

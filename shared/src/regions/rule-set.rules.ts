@@ -3,6 +3,7 @@ import { formatDutchInteger } from '../origin-rule/dutch-format';
 import {
   targetGroupLabel,
   type Agreement,
+  type BindingTestSetting,
   type RuleSetConfig,
   type RuleSetMunicipality,
 } from './rule-set.schemas';
@@ -209,5 +210,37 @@ export function describeRuleSetChanges(
     );
   }
 
+  const binding = describeBindingTestChange(previous.bindingTest, next.bindingTest);
+  if (binding !== null) changes.push(binding);
+
   return changes.length > 0 ? changes : ['Geen inhoudelijke wijzigingen.'];
+}
+
+/** `2 van de laatste 5 jaar vóór de opname` */
+export function describeBindingYears(
+  test: Pick<BindingTestSetting, 'minYears' | 'withinYears'>,
+): string {
+  return `${test.minYears} van de laatste ${test.withinYears} jaar vóór de opname`;
+}
+
+/** The minimum-binding test as the settings show it: `aan, 2 van de laatste 5 jaar vóór de opname`, or `uit`. */
+export function describeBindingTest(test: BindingTestSetting): string {
+  return test.isEnabled ? `aan, ${describeBindingYears(test)}` : 'uit';
+}
+
+/**
+ * One line for a change of the minimum-binding test; null when nothing a proposal reads changed.
+ * Figures changed while the test stays off change no proposal, but they are a change of the
+ * version all the same and are said so.
+ */
+function describeBindingTestChange(
+  previous: BindingTestSetting,
+  next: BindingTestSetting,
+): string | null {
+  const sameYears =
+    previous.minYears === next.minYears && previous.withinYears === next.withinYears;
+  if (previous.isEnabled === next.isEnabled && sameYears) return null;
+  if (previous.isEnabled !== next.isEnabled || next.isEnabled)
+    return `Minimale binding: ${describeBindingTest(previous)}${arrow}${describeBindingTest(next)}`;
+  return `Minimale binding (staat uit): ${describeBindingYears(previous)}${arrow}${describeBindingYears(next)}`;
 }
