@@ -3,6 +3,10 @@
  * (`validateAndPropose` on the raw object, as the server and the command line call it),
  * on one core. Target: 50,000 per second (issue 5).
  *
+ * The same cases run once more with the region's minimum-binding test on (2 of the last 5 years,
+ * issue 32), in rounds that alternate with the rounds without it, so that both see the same
+ * machine; the engine with the test must stay within 10% of the engine without.
+ *
  *   npm run bench:rules            # BENCH_CASES, BENCH_ROUNDS and BENCH_SEED override the defaults
  */
 import { performance } from 'node:perf_hooks';
@@ -14,6 +18,9 @@ import {
 } from '@uitstroom/shared';
 
 const target = 50_000;
+/** The engine with the binding test may be at most this much slower than without it. */
+const bindingTolerance = 0.1;
+const bindingTest = { minYears: 2, withinYears: 5 };
 const caseCount = Number(process.env.BENCH_CASES ?? 10_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
 const seed = Number(process.env.BENCH_SEED ?? 20261125);
@@ -160,18 +167,33 @@ const cases = JSON.parse(
   JSON.stringify(Array.from({ length: caseCount }, generateCase)),
 ) as unknown[];
 
-const outcomes = new Map<ProposalOutcome | 'ongeldig', number>();
-for (const raw of cases) {
-  const result = validateAndPropose(raw);
-  const key = result.ok ? result.proposal.outcome : 'ongeldig';
-  outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+/** The same cases in a region that has the minimum-binding test. */
+const casesWithBinding = cases.map((raw) => {
+  const input = raw as { region: Record<string, unknown> };
+  return { ...input, region: { ...input.region, bindingTest: { ...bindingTest } } };
+});
+
+function countOutcomes(
+  inputs: readonly unknown[],
+): Map<ProposalOutcome | 'ongeldig' | 'binding gehaald', number> {
+  const counts = new Map<ProposalOutcome | 'ongeldig' | 'binding gehaald', number>();
+  const add = (key: ProposalOutcome | 'ongeldig' | 'binding gehaald') =>
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const raw of inputs) {
+    const result = validateAndPropose(raw);
+    add(result.ok ? result.proposal.outcome : 'ongeldig');
+    if (result.ok && result.proposal.binding?.holds) add('binding gehaald');
+  }
+  if (counts.has('ongeldig')) {
+    console.error(
+      `De generator maakte ${counts.get('ongeldig')} ongeldige gevallen; de bench meet alleen geldige.`,
+    );
+    process.exit(1);
+  }
+  return counts;
 }
-if (outcomes.has('ongeldig')) {
-  console.error(
-    `De generator maakte ${outcomes.get('ongeldig')} ongeldige gevallen; de bench meet alleen geldige.`,
-  );
-  process.exit(1);
-}
+const outcomes = countOutcomes(cases);
+const outcomesWithBinding = countOutcomes(casesWithBinding);
 
 /** For comparison only: validation by the zod schema alone, without the precompiled check. */
 function proposeWithZodOnly(raw: unknown): ReturnType<typeof validateAndPropose> {
@@ -183,21 +205,64 @@ function proposeWithZodOnly(raw: unknown): ReturnType<typeof validateAndPropose>
 
 function runRound(
   propose: (raw: unknown) => ReturnType<typeof validateAndPropose> = validateAndPropose,
+  inputs: readonly unknown[] = cases,
 ): number {
   let checksum = 0;
   const start = performance.now();
-  for (const raw of cases) {
+  for (const raw of inputs) {
     const result = propose(raw);
     if (result.ok) checksum += result.proposal.reasons.length;
   }
   const seconds = (performance.now() - start) / 1000;
   if (checksum === 0) throw new Error('no proposals');
-  return cases.length / seconds;
+  return inputs.length / seconds;
 }
 
-for (let i = 0; i < 3; i += 1) runRound(); // warm-up: let the JIT compile the schema and the rule
-const rates = Array.from({ length: rounds }, runRound).sort((a, b) => a - b);
-const median = rates[Math.floor(rates.length / 2)] ?? 0;
+const medianOf = (values: number[]) =>
+  values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+// Warm-up: let the JIT compile the schema and the rule, with and without the test.
+for (let i = 0; i < 3; i += 1) {
+  runRound();
+  runRound(validateAndPropose, casesWithBinding);
+}
+const rates = Array.from({ length: rounds }, () => runRound()).sort((a, b) => a - b);
+const median = medianOf(rates);
+
+/**
+ * One round of both engines, in alternating slices of the same cases (without the test, then
+ * with it), so that a busy moment of a shared machine falls on both alike. Gives both rates.
+ */
+function runPairedRound(sliceSize = 250): { without: number; with: number } {
+  let secondsWithout = 0;
+  let secondsWith = 0;
+  let checksum = 0;
+  for (let first = 0; first < cases.length; first += sliceSize) {
+    const last = Math.min(first + sliceSize, cases.length);
+    let start = performance.now();
+    for (let i = first; i < last; i += 1) {
+      const result = validateAndPropose(cases[i]);
+      if (result.ok) checksum += result.proposal.reasons.length;
+    }
+    secondsWithout += performance.now() - start;
+    start = performance.now();
+    for (let i = first; i < last; i += 1) {
+      const result = validateAndPropose(casesWithBinding[i]);
+      if (result.ok) checksum += result.proposal.reasons.length;
+    }
+    secondsWith += performance.now() - start;
+  }
+  if (checksum === 0) throw new Error('no proposals');
+  return {
+    without: (cases.length * 1000) / secondsWithout,
+    with: (cases.length * 1000) / secondsWith,
+  };
+}
+
+const paired = Array.from({ length: rounds }, () => runPairedRound());
+const medianWithout = medianOf(paired.map((round) => round.without));
+const medianWithBinding = medianOf(paired.map((round) => round.with));
+const ratio = medianOf(paired.map((round) => round.with / round.without));
 for (let i = 0; i < 2; i += 1) runRound(proposeWithZodOnly);
 const zodOnly =
   [runRound(proposeWithZodOnly), runRound(proposeWithZodOnly), runRound(proposeWithZodOnly)].sort(
@@ -215,7 +280,24 @@ console.log(
 console.log(
   `for comparison, zod schema alone (no precompiled check): ${format(zodOnly)} proposals/s`,
 );
+console.log(
+  `with the minimum-binding test (${bindingTest.minYears} of the last ${bindingTest.withinYears} years): outcomes ${[...outcomesWithBinding].map(([k, v]) => `${k} ${v}`).join(', ')}`,
+);
+console.log(
+  `paired rounds, without / with the test: ${paired.map((round) => `${format(round.without)} / ${format(round.with)}`).join(', ')} proposals/s`,
+);
+console.log(
+  `median without the test ${format(medianWithout)}, with the test ${format(medianWithBinding)} proposals/s; ratio with/without ${ratio.toFixed(3)} (median of the paired rounds; at least ${(1 - bindingTolerance).toFixed(2)} required)`,
+);
+let failed = false;
 if (median < target) {
   console.error(`BELOW TARGET: ${format(median)} < ${format(target)} proposals/s`);
-  process.exit(1);
+  failed = true;
 }
+if (ratio < 1 - bindingTolerance) {
+  console.error(
+    `THE BINDING TEST COSTS TOO MUCH: ${ratio.toFixed(3)} of the speed without it, below ${(1 - bindingTolerance).toFixed(2)}`,
+  );
+  failed = true;
+}
+if (failed) process.exit(1);

@@ -43,6 +43,8 @@ const userErrors = {
 /** The region's rule set and the distribution ledger. */
 const regionErrors = {
   RULE_SET_MISSING: 409,
+  /** A draft made on a version that is no longer the current one: publishing it would undo the newer. */
+  RULE_SET_DRAFT_OUTDATED: 409,
   ALLOCATION_ALREADY_RETURNED: 409,
 } as const;
 
@@ -142,6 +144,8 @@ export const defaultErrorMessage: Record<ErrorCode, string> = {
   CANNOT_DEACTIVATE_SELF: 'U kunt uw eigen account niet deactiveren.',
   ACCOUNT_NOT_LOCKED: 'Dit account is niet (meer) geblokkeerd.',
   RULE_SET_MISSING: 'Uw regio heeft nog geen regelset.',
+  RULE_SET_DRAFT_OUTDATED:
+    'Na dit concept is een nieuwere versie gepubliceerd. Maak het concept opnieuw op de nieuwste versie.',
   ALLOCATION_ALREADY_RETURNED: 'Deze toewijzing is al teruggegeven.',
   CASE_CLOSED: 'Deze casus is afgesloten.',
   CASE_WRONG_STATE: 'Deze stap kan niet vanuit de huidige status van de casus.',

@@ -18,6 +18,7 @@ export const permissions = [
   'outbox:read',
   'ruleSet:read',
   'ruleSet:update',
+  'ruleSet:publish',
   'case:create',
   'case:list',
   'case:read',
@@ -161,6 +162,8 @@ export const grantsBySeat = {
     'outbox:read',
     'ruleSet:read',
     'ruleSet:update',
+    // Publishing a draft makes it the version every proposal and decision of the region works under.
+    'ruleSet:publish',
     // The region's contingents: the numbers promised, kept with the corporations.
     'contingent:read',
     'contingent:write',

@@ -160,6 +160,52 @@ describe('Regio-instellingen', () => {
     await context.close();
   });
 
+  it('switches the binding test on in a draft, which changes nothing until it is published beside the current version', async () => {
+    const { context, page } = await openSettings();
+    const before = await ruleSetCount();
+    await page.getByLabel('Toets op minimale binding').check();
+    await page.getByLabel('Minstens (jaren in de herkomstgemeente)').fill('3');
+    await page.getByLabel('Van de laatste (jaren vóór de opname)').fill('2');
+    await page.getByRole('button', { name: 'Opslaan als concept' }).click();
+    await page
+      .getByText(
+        'Het minimum aantal jaren is niet groter dan het aantal jaren vóór de opname waarin het moet liggen.',
+      )
+      .first()
+      .waitFor();
+    await page.getByLabel('Van de laatste (jaren vóór de opname)').fill('6');
+    await page.getByRole('button', { name: 'Opslaan als concept' }).click();
+    await page
+      .getByRole('status')
+      .getByText('Het concept is opgeslagen. Het geldt pas als het is gepubliceerd.')
+      .waitFor();
+    expect(await ruleSetCount()).toBe(before);
+    const region = await (await context.request.get('/api/region')).json();
+    expect(region.bindingTest.isEnabled).toBe(false);
+
+    // The draft beside the current version: what holds now, what would hold.
+    const draft = page.getByRole('region', { name: /^Concept voor versie/ });
+    const row = draft.getByRole('row', { name: /Minimale binding/ });
+    await row.getByRole('cell', { name: 'uit', exact: true }).waitFor();
+    await row.getByRole('cell', { name: 'aan, 3 van de laatste 6 jaar vóór de opname' }).waitFor();
+    await h.screenshot(page, 'regio-instellingen-concept');
+
+    await draft.getByRole('button', { name: /^Publiceren als versie/ }).click();
+    await page
+      .getByRole('status')
+      .getByText(/is gepubliceerd en geldt vanaf nu\./)
+      .waitFor();
+    expect(await ruleSetCount()).toBe(before + 1);
+    expect(await page.getByRole('region', { name: /^Concept voor versie/ }).count()).toBe(0);
+    const latest = page.getByRole('listitem').filter({ hasText: 'gepubliceerd op' }).first();
+    await latest
+      .getByText('Minimale binding: uit → aan, 3 van de laatste 6 jaar vóór de opname')
+      .waitFor();
+    const after = await (await context.request.get('/api/region')).json();
+    expect(after.bindingTest).toEqual({ isEnabled: true, minYears: 3, withinYears: 6 });
+    await context.close();
+  });
+
   it('other seats have no link to it, and the address shows "Pagina niet gevonden"', async () => {
     const { context, page } = await h.signedInPage('gemeente@almere.demo', '/casussen');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).waitFor();

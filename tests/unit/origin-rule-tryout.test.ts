@@ -33,6 +33,21 @@ describe('the examples of the try-out form', () => {
     },
   );
 
+  it('the binding example is the contract’s: 546 of 730 days in Lelystad, so no origin', () => {
+    const result = proposeForForm(example('te-korte-binding'), referenceDate);
+    expect(result.ok && result.proposal).toMatchObject({
+      outcome: 'C',
+      origin: null,
+      binding: { municipality: 'GM0995', daysBound: 546, daysRequired: 730, holds: false },
+    });
+    // Switched off, the same case goes back to Lelystad.
+    const off = example('te-korte-binding');
+    off.bindingTest.applies = false;
+    const without = proposeForForm(off, referenceDate);
+    expect(without.ok && without.proposal).toMatchObject({ outcome: 'herkomst', origin: 'GM0995' });
+    expect(without.ok && 'binding' in without.proposal).toBe(false);
+  });
+
   it('cover every outcome of the rule', () => {
     expect(new Set(tryoutExamples.map((e) => e.outcome))).toEqual(
       new Set(['herkomst', 'A', 'B', 'C', 'D', 'buiten_regio']),
@@ -118,6 +133,30 @@ describe('issues of the engine at the fields of the form', () => {
       },
       'exceptionD.motivation',
       'Een motivering is verplicht.',
+    ],
+    [
+      'a binding test asking more years than its period',
+      (v) => {
+        v.bindingTest = { applies: true, minYears: '6', withinYears: '5' };
+      },
+      'bindingTest.minYears',
+      'Het minimum aantal jaren is niet groter dan het aantal jaren vóór de opname waarin het moet liggen.',
+    ],
+    [
+      'a binding period over 20 years',
+      (v) => {
+        v.bindingTest = { applies: true, minYears: '2', withinYears: '25' };
+      },
+      'bindingTest.withinYears',
+      'Het aantal jaren vóór de opname is hoogstens 20.',
+    ],
+    [
+      'a binding test without its years',
+      (v) => {
+        v.bindingTest = { applies: true, minYears: '', withinYears: '5' };
+      },
+      'bindingTest.minYears',
+      'Dit veld is verplicht.',
     ],
   ])('%s', (_name, change, field, message) => {
     const values = example('contract');

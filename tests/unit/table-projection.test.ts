@@ -94,6 +94,7 @@ const expectedDecision: Record<keyof TableDecisionView, Record<Seat, Mark>> = {
   preconditions: allButAdmin,
   motivation: freeText,
   referralSummary: freeText,
+  binding: freeText,
 };
 
 const expectedVote: Record<keyof TableDecisionView['votes'][number], Record<Seat, Mark>> = {
@@ -159,6 +160,7 @@ const decision: TableDecisionView = {
   preconditions: [],
   motivation: 'Onveilig netwerk in de herkomstgemeente.',
   referralSummary: 'Traumabehandeling loopt.',
+  binding: { municipality: 'GM0344', daysBound: 546, daysRequired: 730, holds: false },
 };
 
 const item: AgendaItem = {

@@ -194,8 +194,14 @@ function CaseView({ view, onChange, notice, setNotice, liveNote }: CaseViewProps
 
   // Exceptions: the form lives here, so the proposal beside the wishes can follow it live.
   const [isEditing, setIsEditing] = useState(false);
-  const contextRef = useRef({ view, municipalities: region.municipalities, referenceDate });
-  contextRef.current = { view, municipalities: region.municipalities, referenceDate };
+  const context = {
+    view,
+    municipalities: region.municipalities,
+    referenceDate,
+    bindingTest: region.bindingTest,
+  };
+  const contextRef = useRef(context);
+  contextRef.current = context;
   const [resolver] = useState(() => exceptionsResolver(() => contextRef.current));
   // Checked on "Opslaan", then again at every change; never on leaving a field, where a message
   // appearing above the next field would move it away from under a click.
@@ -210,7 +216,13 @@ function CaseView({ view, onChange, notice, setNotice, liveNote }: CaseViewProps
   const proposal: ProposalState | null = useMemo(() => {
     if (view.proposal === undefined) return null;
     if (isEditing) {
-      const check = checkExceptions(edited, view, region.municipalities, referenceDate);
+      const check = checkExceptions(
+        edited,
+        view,
+        region.municipalities,
+        referenceDate,
+        region.bindingTest,
+      );
       if (!check.proposal)
         return { kind: 'none', reason: 'Nog geen voorstel: de opnamedatum ontbreekt.' };
       return check.proposal.ok
@@ -229,7 +241,7 @@ function CaseView({ view, onChange, notice, setNotice, liveNote }: CaseViewProps
         ? 'De regel kan voor dit dossier nog geen voorstel doen.'
         : 'Nog geen voorstel: de opnamedatum ontbreekt.',
     };
-  }, [view, isEditing, edited, region.municipalities, referenceDate]);
+  }, [view, isEditing, edited, region.municipalities, region.bindingTest, referenceDate]);
 
   const startEditing = () => {
     exceptionsForm.reset(toExceptionValues(view));

@@ -68,7 +68,13 @@ export function ExceptionsEditor({
   );
   const save = form.handleSubmit(async (values) => {
     setFailure(null);
-    const checked = checkExceptions(values, view, region.municipalities, referenceDate);
+    const checked = checkExceptions(
+      values,
+      view,
+      region.municipalities,
+      referenceDate,
+      region.bindingTest,
+    );
     if (!checked.value) return;
     try {
       const saved = await saveChanges.mutateAsync({

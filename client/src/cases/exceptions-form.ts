@@ -6,6 +6,7 @@ import {
   type CaseDraft,
   type OriginException,
   type ProposalResult,
+  type BindingTestSetting,
   type RegionMunicipality,
   type RuleSetConfig,
 } from '@uitstroom/shared';
@@ -120,6 +121,8 @@ export function checkExceptions(
   view: ProjectedCase,
   municipalities: readonly RegionMunicipality[],
   referenceDate: string,
+  /** The region's minimum-binding test, so that the live proposal is the one the server makes. */
+  bindingTest: BindingTestSetting | null = null,
 ): ExceptionsCheck {
   const { list, slots } = toCandidates(values);
   const excluded = [...new Set(values.excluded ?? [])];
@@ -134,7 +137,10 @@ export function checkExceptions(
   if (!parsed.success) for (const issue of parsed.error.issues) addIssue(issue.path, issue.message);
 
   // toProposalInput reads code, name and population of the region's municipalities, nothing else.
-  const ruleSet = { municipalities: [...municipalities] } as Pick<RuleSetConfig, 'municipalities'>;
+  const ruleSet = {
+    municipalities: [...municipalities] as RuleSetConfig['municipalities'],
+    bindingTest,
+  };
   const input =
     toProposalInput(draftOf(view, list, excluded), ruleSet, {}, referenceDate) ??
     // Without an admission date there is no proposal yet, but the exceptions are still checked against the region.
@@ -168,11 +174,12 @@ export function exceptionsResolver(
     view: ProjectedCase;
     municipalities: readonly RegionMunicipality[];
     referenceDate: string;
+    bindingTest: BindingTestSetting | null;
   },
 ): Resolver<ExceptionValues> {
   return (values) => {
-    const { view, municipalities, referenceDate } = getContext();
-    const { errors } = checkExceptions(values, view, municipalities, referenceDate);
+    const { view, municipalities, referenceDate, bindingTest } = getContext();
+    const { errors } = checkExceptions(values, view, municipalities, referenceDate, bindingTest);
     if (errors.size === 0) return { values, errors: {} };
     const nested: Record<
       string,

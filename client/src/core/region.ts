@@ -18,6 +18,8 @@ export interface RegionMunicipalities {
   /** The region's target groups (the Akkoord of the region names which). */
   readonly targetGroups: readonly TargetGroup[];
   readonly youthAgeBand: RegionOverview['youthAgeBand'];
+  /** The region's minimum-binding test (null: none, or not loaded); live proposals use it as the server does. */
+  readonly bindingTest: RegionOverview['bindingTest'];
   readonly stalledCaseDays: number | null;
   /** Days from "uitstroomgereed" to a dwelling before the waiting clock is flagged (the region's rule set). */
   readonly waitingTargetDays: number;
@@ -68,6 +70,7 @@ export function useRegionMunicipalities(): RegionMunicipalities {
       waitingTargetDays:
         (loaded.ok ? loaded.region.waitingTargetDays : null) ?? ruleSetDefaults.waitingTargetDays,
       youthAgeBand: loaded.ok ? loaded.region.youthAgeBand : null,
+      bindingTest: loaded.ok ? loaded.region.bindingTest : null,
       loadError: loaded.ok ? null : loaded.message,
       isInRegion: (code) => codes.has(code),
       nameOf: (code) => {

@@ -12,7 +12,7 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { nameMunicipality, type Proposal } from '@uitstroom/shared';
+import { describeBindingFigures, nameMunicipality, type Proposal } from '@uitstroom/shared';
 import {
   fieldId,
   outcomeLabels,
@@ -77,6 +77,14 @@ function ProposalView({ proposal, values }: { proposal: Proposal; values: Tryout
             {proposal.origin === null ? 'Niet te vinden' : name(proposal.origin)}
           </DataListValue>
         </DataListItem>
+        {proposal.binding && (
+          <DataListItem>
+            <DataListKey>Minimale binding</DataListKey>
+            <DataListValue className="tryout-result__binding">
+              {describeBindingFigures(proposal.binding, name)}
+            </DataListValue>
+          </DataListItem>
+        )}
         <DataListItem>
           <DataListKey>Bestemming</DataListKey>
           <DataListValue className="tryout-result__destination">{destination}</DataListValue>

@@ -23,6 +23,7 @@ import {
   type TryoutValues,
 } from './tryout-form';
 import { isTryoutRegionKey, tryoutRegionKeys, tryoutRegions } from './tryout-regions';
+import { TryoutBindingFields } from './TryoutBindingFields';
 
 interface TryoutFormProps {
   form: UseFormReturn<TryoutValues>;
@@ -111,6 +112,8 @@ export function TryoutForm({ form, values, errors, referenceDate }: TryoutFormPr
           ze uit de regels van uw regio.
         </FormFieldDescription>
       </Fieldset>
+
+      <TryoutBindingFields register={register} values={values} errors={errors} />
 
       <Fieldset className="tryout-section">
         <FieldsetLegend>Opname en adressen</FieldsetLegend>

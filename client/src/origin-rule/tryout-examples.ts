@@ -222,6 +222,37 @@ export const tryoutExamples: readonly TryoutExample[] = [
       wish: 'GM0034',
     }),
   },
+  {
+    id: 'te-korte-binding',
+    title: 'Te korte binding',
+    summary:
+      'De regio vraagt 2 van de laatste 5 jaar; de bewoner woonde 546 dagen in Lelystad: geen herkomst, dus verdeling (C).',
+    outcome: 'C',
+    // The example of the contract's section "Minimum binding", with an earlier stay in Almere.
+    values: completeValues({
+      regionKey: 'flevoland',
+      bindingTest: { applies: true, minYears: '2', withinYears: '5' },
+      admissionDate: '2022-03-01',
+      addresses: [
+        {
+          municipality: 'GM0034',
+          outsideCode: '',
+          kind: 'woonadres',
+          from: '2015-02-01',
+          to: '2020-09-01',
+        },
+        {
+          municipality: 'GM0995',
+          outsideCode: '',
+          kind: 'woonadres',
+          from: '2020-09-01',
+          to: '2022-03-01',
+        },
+      ],
+      wish: 'GM0995',
+      placements: { GM0034: '4', GM0995: '1' },
+    }),
+  },
 ];
 
 /** The form when the page opens: the example of the contract, so that a proposal shows at once. */

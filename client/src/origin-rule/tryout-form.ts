@@ -35,6 +35,8 @@ export interface AddressRow {
 
 export interface TryoutValues {
   regionKey: TryoutRegionKey;
+  /** The region's minimum-binding test: M of the last W years (as typed) when it applies. */
+  bindingTest: { applies: boolean; minYears: string; withinYears: string };
   admissionDate: string;
   addresses: AddressRow[];
   /** '' for no wish, a code of the region, or `outsideRegion`. */
@@ -78,6 +80,7 @@ export function completeValues(
     placements[municipality.code] = values.placements?.[municipality.code] ?? '';
   return {
     regionKey: values.regionKey,
+    bindingTest: { applies: false, minYears: '2', withinYears: '5', ...values.bindingTest },
     admissionDate: values.admissionDate ?? '',
     addresses: values.addresses ?? [{ ...emptyAddress }],
     wish: values.wish ?? '',
@@ -191,10 +194,21 @@ export function toEngineInput(values: TryoutValues, referenceDate: string): Engi
     const count = toCount(values.placements[municipality.code]);
     if (count !== undefined) placements[municipality.code] = count;
   }
+  const binding = values.bindingTest;
   return {
     input: {
       referenceDate,
-      region: { municipalities: region.municipalities.map((m) => ({ ...m })) },
+      region: {
+        municipalities: region.municipalities.map((m) => ({ ...m })),
+        ...(binding.applies
+          ? {
+              bindingTest: {
+                minYears: toCount(binding.minYears),
+                withinYears: toCount(binding.withinYears),
+              },
+            }
+          : {}),
+      },
       resident: {
         admissionDate: given(values.admissionDate),
         addresses: values.addresses.map((address) => ({
@@ -268,6 +282,9 @@ function fieldForPath(
   exceptionKinds: readonly ExceptionKind[],
 ): TryoutField | null {
   if (path === 'resident.admissionDate') return 'admissionDate';
+  if (path === 'region.bindingTest.minYears') return 'bindingTest.minYears';
+  if (path === 'region.bindingTest.withinYears') return 'bindingTest.withinYears';
+  if (path.startsWith('region.bindingTest')) return 'bindingTest.applies';
   if (path === 'resident.wish') return values.wish === outsideRegion ? 'wishOutsideCode' : 'wish';
   if (path === 'resident.excluded' || path.startsWith('resident.excluded.')) return 'excluded';
 
@@ -322,6 +339,9 @@ export function labelForField(field: TryoutField, values: TryoutValues): string 
 }
 
 const fieldLabels: Partial<Record<TryoutField, string>> = {
+  'bindingTest.applies': 'Minimale binding',
+  'bindingTest.minYears': 'Minimale binding: minstens aantal jaren',
+  'bindingTest.withinYears': 'Minimale binding: van de laatste aantal jaren',
   admissionDate: 'Datum van de opname',
   wish: 'Woonwens',
   wishOutsideCode: 'Woonwens: CBS-code',

@@ -34,17 +34,23 @@ import {
   targetGroups,
   type RuleSet,
   type RuleSetConfig,
+  type RuleSetDraft,
 } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
 import { TextField } from '../core/form';
-import { useSaveRuleSet } from './rule-set-api';
+import { useSaveRuleSet, useSaveRuleSetDraft } from './rule-set-api';
+import { RuleSetBindingFields } from './RuleSetBindingFields';
 import { MunicipalitiesTable } from './MunicipalitiesTable';
 import { collectProblems, emptyConfig, fieldId, parseWholeNumber } from './rule-set-form';
 
 interface Props {
   /** The version the form starts from; null for a region without a rule set yet. */
   base: RuleSet | null;
+  /** The saved draft of the next version: the form continues it (unless a newer version overtook it). */
+  draft: RuleSetDraft | null;
   onSaved(ruleSet: RuleSet): void;
+  /** Saved as a draft: nothing the region works with has changed. */
+  onDraftSaved(): void;
   /** Someone else saved meanwhile: the history should show it. */
   onConflict(): void;
   onLoadNewest(): void;
@@ -108,10 +114,21 @@ function CurrentPeriodNote({ control }: { control: Control<RuleSetConfig> }) {
 }
 
 /** The regionAdmin's form: every field of the rule set, validated with the shared schema. */
-export function RuleSetForm({ base, onSaved, onConflict, onLoadNewest }: Props) {
+export function RuleSetForm({
+  base,
+  draft,
+  onSaved,
+  onDraftSaved,
+  onConflict,
+  onLoadNewest,
+}: Props) {
+  const continuesDraft = draft !== null && !draft.isOutdated;
   const defaultValues = useMemo(
-    () => base?.config ?? emptyConfig(amsterdamYear(new Date())),
-    [base],
+    () =>
+      (continuesDraft ? draft.config : null) ??
+      base?.config ??
+      emptyConfig(amsterdamYear(new Date())),
+    [base, draft, continuesDraft],
   );
   const savedCodes = useMemo(
     () => new Set(base?.config.municipalities.map((m) => m.code) ?? []),
@@ -124,7 +141,9 @@ export function RuleSetForm({ base, onSaved, onConflict, onLoadNewest }: Props) 
     shouldFocusError: false,
   });
   const save = useSaveRuleSet();
+  const saveDraft = useSaveRuleSetDraft();
   const [conflictVersion, setConflictVersion] = useState<number | null>(null);
+  const [isDraftConflict, setIsDraftConflict] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const summary = useRef<HTMLDivElement>(null);
   const conflictAlert = useRef<HTMLDivElement>(null);
@@ -133,45 +152,59 @@ export function RuleSetForm({ base, onSaved, onConflict, onLoadNewest }: Props) 
   const nextVersion = (base?.version ?? 0) + 1;
   const number = { setValueAs: parseWholeNumber };
 
-  const onSubmit = handleSubmit(
-    async (config) => {
-      setFailure(null);
-      setConflictVersion(null);
-      try {
-        const saved = await save.mutateAsync({ expectedVersion: base?.version ?? 0, config });
-        onSaved(saved);
-      } catch (error) {
-        if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
-          const current = error.details?.['currentVersion'];
-          setConflictVersion(typeof current === 'number' ? current : nextVersion);
-          onConflict();
-          requestAnimationFrame(() => conflictAlert.current?.focus());
-          return;
-        }
-        if (
-          error instanceof ApiError &&
-          error.code === 'VALIDATION_FAILED' &&
-          error.issues.some((issue) => issue.path.startsWith('config.'))
-        ) {
-          for (const issue of error.issues) {
-            if (issue.path.startsWith('config.'))
-              setError(issue.path.slice('config.'.length) as never, {
-                type: 'server',
-                message: issue.message,
-              });
+  const submit = (asDraft: boolean) =>
+    handleSubmit(
+      async (config) => {
+        setFailure(null);
+        setConflictVersion(null);
+        setIsDraftConflict(false);
+        try {
+          if (asDraft) {
+            await saveDraft.mutateAsync({
+              basedOnVersion: base?.version ?? 0,
+              expectedRevision: draft?.revision ?? 0,
+              config,
+            });
+            onDraftSaved();
+            return;
           }
-          requestAnimationFrame(() => summary.current?.focus());
-          return;
+          const saved = await save.mutateAsync({ expectedVersion: base?.version ?? 0, config });
+          onSaved(saved);
+        } catch (error) {
+          if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
+            const current = error.details?.['currentVersion'];
+            setIsDraftConflict(typeof error.details?.['currentRevision'] === 'number');
+            setConflictVersion(typeof current === 'number' ? current : (base?.version ?? 0));
+            onConflict();
+            requestAnimationFrame(() => conflictAlert.current?.focus());
+            return;
+          }
+          if (
+            error instanceof ApiError &&
+            error.code === 'VALIDATION_FAILED' &&
+            error.issues.some((issue) => issue.path.startsWith('config.'))
+          ) {
+            for (const issue of error.issues) {
+              if (issue.path.startsWith('config.'))
+                setError(issue.path.slice('config.'.length) as never, {
+                  type: 'server',
+                  message: issue.message,
+                });
+            }
+            requestAnimationFrame(() => summary.current?.focus());
+            return;
+          }
+          setFailure(
+            error instanceof ApiError
+              ? error.message
+              : 'Opslaan is niet gelukt. Probeer het opnieuw.',
+          );
         }
-        setFailure(
-          error instanceof ApiError
-            ? error.message
-            : 'Opslaan is niet gelukt. Probeer het opnieuw.',
-        );
-      }
-    },
-    () => requestAnimationFrame(() => summary.current?.focus()),
-  );
+      },
+      () => requestAnimationFrame(() => summary.current?.focus()),
+    );
+  const onSubmit = submit(false);
+  const onSubmitDraft = submit(true);
 
   return (
     <form
@@ -183,6 +216,11 @@ export function RuleSetForm({ base, onSaved, onConflict, onLoadNewest }: Props) 
       <Heading level={2} id="instellingen-wijzigen">
         {base ? 'Instellingen wijzigen' : 'Instellingen vastleggen'}
       </Heading>
+      <Paragraph className="rule-set-note">
+        {continuesDraft ? 'Het formulier toont het concept. ' : ''}
+        Sla een wijziging op als concept om haar eerst te laten bekijken: een concept verandert
+        niets tot u het publiceert. Opslaan als versie laat de wijziging meteen gelden.
+      </Paragraph>
 
       {conflictVersion !== null && (
         <Alert
@@ -192,12 +230,18 @@ export function RuleSetForm({ base, onSaved, onConflict, onLoadNewest }: Props) 
           tabIndex={-1}
           className="rule-set-alert"
         >
-          <Heading level={3}>Niet opgeslagen: er is een nieuwere versie</Heading>
+          <Heading level={3}>
+            {isDraftConflict
+              ? 'Niet opgeslagen: het concept is intussen gewijzigd'
+              : 'Niet opgeslagen: er is een nieuwere versie'}
+          </Heading>
           <Paragraph>
-            Iemand anders heeft intussen versie {conflictVersion} opgeslagen. Uw wijzigingen staan
-            nog in het formulier, maar zijn niet opgeslagen. Laad de nieuwste versie en voer uw
-            wijzigingen daarin opnieuw in; de versiegeschiedenis hieronder laat zien wat er
-            veranderde.
+            {isDraftConflict
+              ? 'Iemand anders heeft intussen het concept gewijzigd, gepubliceerd of weggegooid.'
+              : `Iemand anders heeft intussen versie ${conflictVersion} opgeslagen.`}{' '}
+            Uw wijzigingen staan nog in het formulier, maar zijn niet opgeslagen. Laad de nieuwste
+            versie en voer uw wijzigingen daarin opnieuw in; de versiegeschiedenis hieronder laat
+            zien wat er veranderde.
           </Paragraph>
           <Paragraph>
             <Button appearance="primary-action-button" type="button" onClick={onLoadNewest}>
@@ -334,6 +378,8 @@ export function RuleSetForm({ base, onSaved, onConflict, onLoadNewest }: Props) 
         <CurrentPeriodNote control={control} />
       </Fieldset>
 
+      <RuleSetBindingFields register={register} errors={errors} />
+
       <Fieldset className="rule-set-fieldset">
         <FieldsetLegend>Tafels en signalen</FieldsetLegend>
         <div className="rule-set-stack">
@@ -407,6 +453,14 @@ export function RuleSetForm({ base, onSaved, onConflict, onLoadNewest }: Props) 
       <ButtonGroup className="rule-set-actions">
         <Button type="submit" appearance="primary-action-button" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? 'Bezig met opslaan…' : `Opslaan als versie ${nextVersion}`}
+        </Button>
+        <Button
+          type="button"
+          appearance="secondary-action-button"
+          disabled={formState.isSubmitting}
+          onClick={() => void onSubmitDraft()}
+        >
+          Opslaan als concept
         </Button>
         <Button
           type="button"

@@ -16,6 +16,7 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import {
+  describeBindingTest,
   formatDutchDate,
   formatDutchInteger,
   ruleSetSchema,
@@ -98,6 +99,12 @@ function HistoryEntry({
       <Paragraph className="rule-set-history__meta">
         Opgeslagen op {formatSavedAt(entry.createdAt)} door{' '}
         {entry.createdBy?.displayName ?? 'het systeem (eerste inrichting)'}
+        {entry.publishedAt !== entry.createdAt && (
+          <>
+            ; gepubliceerd op {formatSavedAt(entry.publishedAt)} door{' '}
+            {entry.publishedBy?.displayName ?? 'het systeem'}
+          </>
+        )}
       </Paragraph>
       <UnorderedList className="rule-set-history__changes">
         {entry.changes.map((change) => (
@@ -182,6 +189,9 @@ function OldVersionView({ ruleSet }: { ruleSet: RuleSet }) {
         </UnorderedListItem>
         <UnorderedListItem>
           Tweestapsverificatie: {config.twoFactorRequired ? 'verplicht' : 'niet verplicht'}
+        </UnorderedListItem>
+        <UnorderedListItem>
+          Minimale binding: {describeBindingTest(config.bindingTest)}
         </UnorderedListItem>
       </UnorderedList>
     </div>

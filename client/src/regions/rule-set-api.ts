@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import {
+  ruleSetDraftStateSchema,
   ruleSetHistorySchema,
   ruleSetSchema,
   type RuleSet,
   type RuleSetConfig,
+  type SaveRuleSetDraftRequest,
 } from '@uitstroom/shared';
 import { apiClient, ApiError, request } from '../core/api';
 import { queryKeys } from '../core/query/query-keys';
@@ -44,5 +46,50 @@ export function useSaveRuleSet() {
       request(apiClient.PUT('/api/region/rule-set', { body }), { schema: ruleSetSchema }),
     sets: () => queryKeys.ruleSet,
     invalidates: () => [queryKeys.ruleSetHistory],
+  });
+}
+
+/** The draft of the next version, if there is one (`{ draft: null }` otherwise). */
+export function useRuleSetDraft() {
+  return useQuery({
+    queryKey: queryKeys.ruleSetDraft,
+    queryFn: ({ signal }) =>
+      request(apiClient.GET('/api/region/rule-set/draft', { signal }), {
+        schema: ruleSetDraftStateSchema,
+      }),
+  });
+}
+
+/** Saves the draft: nothing the region works with changes until it is published. */
+export function useSaveRuleSetDraft() {
+  return useWrite({
+    write: (body: SaveRuleSetDraftRequest) =>
+      request(apiClient.PUT('/api/region/rule-set/draft', { body }), {
+        schema: ruleSetDraftStateSchema,
+      }),
+    sets: () => queryKeys.ruleSetDraft,
+  });
+}
+
+/** Publishes the draft: it becomes the current version, and the history reads again. */
+export function usePublishRuleSetDraft() {
+  return useWrite({
+    write: (revision: number) =>
+      request(apiClient.POST('/api/region/rule-set/draft/publish', { body: { revision } }), {
+        schema: ruleSetSchema,
+      }),
+    sets: () => queryKeys.ruleSet,
+    invalidates: () => [queryKeys.ruleSetHistory, queryKeys.ruleSetDraft],
+  });
+}
+
+/** Throws the draft away; the current version stays. */
+export function useDiscardRuleSetDraft() {
+  return useWrite({
+    write: () =>
+      request(apiClient.DELETE('/api/region/rule-set/draft', {}), {
+        schema: ruleSetDraftStateSchema,
+      }),
+    sets: () => queryKeys.ruleSetDraft,
   });
 }

@@ -450,6 +450,7 @@ function makeRegions(count: number, seed: number, startAt: Date): MadeRegion[] {
         retentionYears: 7,
         // The bench signs in with the password alone.
         twoFactorRequired: false,
+        bindingTest: { isEnabled: false, minYears: 2, withinYears: 5 },
       }),
       organisations: [
         {

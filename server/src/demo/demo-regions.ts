@@ -71,6 +71,7 @@ export const demoRegions: DemoRegion[] = [
       retentionYears: 7,
       // Demo mode signs in with the shared password only; real regions keep the default (on).
       twoFactorRequired: false,
+      bindingTest: { isEnabled: false, minYears: 2, withinYears: 5 },
     },
     municipalities: [
       { code: 'GM0034', name: 'Almere', population: 226500, populationYear: 2024 },
@@ -166,6 +167,7 @@ export const demoRegions: DemoRegion[] = [
       neighbourhoodLoadThreshold: 3,
       retentionYears: 7,
       twoFactorRequired: false,
+      bindingTest: { isEnabled: false, minYears: 2, withinYears: 5 },
     },
     municipalities: [
       { code: 'GM0150', name: 'Deventer', population: 102500, populationYear: 2024 },

@@ -1,20 +1,27 @@
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
+  publishRuleSetDraftRequestSchema,
   regionOrganisationSchema,
   regionOverviewSchema,
+  ruleSetDraftStateSchema,
   ruleSetHistorySchema,
   ruleSetSchema,
   ruleSetVersionParamsSchema,
+  saveRuleSetDraftRequestSchema,
   updateRuleSetRequestSchema,
 } from '@uitstroom/shared';
 import { defineRoute } from '../core/http/route';
 import {
+  discardRuleSetDraft,
   listRegionOrganisations,
+  publishRuleSetDraft,
   readCurrentRuleSet,
   readRegionOverview,
+  readRuleSetDraft,
   readRuleSetHistory,
   readRuleSetVersion,
+  saveRuleSetDraft,
   updateRuleSet,
 } from './rule-set.service';
 
@@ -80,6 +87,46 @@ export function regionRoutes(db: DataSource) {
       body: updateRuleSetRequestSchema,
       response: ruleSetSchema,
       handler: ({ body, context, actor }) => updateRuleSet(db, context, actor, body),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/region/rule-set/draft',
+      tag: 'regions',
+      summary: 'Het concept van de volgende versie, met wat publiceren zou veranderen (of geen)',
+      access: { permission: 'ruleSet:read' },
+      response: ruleSetDraftStateSchema,
+      handler: ({ context, actor }) => readRuleSetDraft(db, context, actor),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/region/rule-set/draft',
+      tag: 'regions',
+      summary:
+        'Regio-instellingen als concept opslaan: verandert niets tot het concept is gepubliceerd',
+      access: { permission: 'ruleSet:update' },
+      body: saveRuleSetDraftRequestSchema,
+      response: ruleSetDraftStateSchema,
+      handler: ({ body, context, actor }) => saveRuleSetDraft(db, context, actor, body),
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/region/rule-set/draft',
+      tag: 'regions',
+      summary: 'Het concept weggooien; de geldende versie blijft',
+      access: { permission: 'ruleSet:update' },
+      response: ruleSetDraftStateSchema,
+      handler: ({ context, actor }) => discardRuleSetDraft(db, context, actor),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/region/rule-set/draft/publish',
+      tag: 'regions',
+      summary:
+        'Het concept publiceren: het wordt de nieuwe geldende versie, met wie en wanneer (409 als het verouderd is)',
+      access: { permission: 'ruleSet:publish' },
+      body: publishRuleSetDraftRequestSchema,
+      response: ruleSetSchema,
+      handler: ({ body, context, actor }) => publishRuleSetDraft(db, context, actor, body),
     }),
   ];
 }

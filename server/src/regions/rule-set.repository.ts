@@ -10,12 +10,17 @@ export interface RuleSetRow {
   created_at: Date;
   created_by: string | null;
   created_by_name: string | null;
+  published_at: Date;
+  published_by: string | null;
+  published_by_name: string | null;
 }
 
 const ruleSetWithCreator = `
-  SELECT rs.id, rs.version, rs.config, rs.created_at, rs.created_by, u.display_name AS created_by_name
+  SELECT rs.id, rs.version, rs.config, rs.created_at, rs.created_by, u.display_name AS created_by_name,
+         rs.published_at, rs.published_by, p.display_name AS published_by_name
     FROM rule_set rs
-    LEFT JOIN app_user u ON u.id = rs.created_by`;
+    LEFT JOIN app_user u ON u.id = rs.created_by
+    LEFT JOIN app_user p ON p.id = rs.published_by`;
 
 export async function findCurrentRuleSet(
   db: EntityManager,
@@ -60,19 +65,76 @@ export async function lockRegionForRuleSetChange(
   return rows.length > 0;
 }
 
+/**
+ * A new current version. Saved in one step it is created and published by one person at once; a
+ * published draft keeps who saved it and when (`created`), and the publisher publishes it now.
+ */
 export async function insertRuleSet(
   tx: EntityManager,
   regionId: string,
   version: number,
   config: RuleSetConfig,
-  createdBy: string | null,
+  author: { createdBy: string | null; createdAt?: Date; publishedBy: string | null },
 ): Promise<RuleSetRow> {
   const [{ id }]: [{ id: string }] = await tx.query(
-    'INSERT INTO rule_set (region_id, version, config, created_by) VALUES ($1, $2, $3, $4) RETURNING id',
-    [regionId, version, JSON.stringify(config), createdBy],
+    `INSERT INTO rule_set (region_id, version, config, created_by, created_at, published_by)
+     VALUES ($1, $2, $3, $4, coalesce($5::timestamptz, now()), $6) RETURNING id`,
+    [
+      regionId,
+      version,
+      JSON.stringify(config),
+      author.createdBy,
+      author.createdAt ?? null,
+      author.publishedBy,
+    ],
   );
   const rows: RuleSetRow[] = await tx.query(`${ruleSetWithCreator} WHERE rs.id = $1`, [id]);
   return rows[0]!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The draft of the next version: one per region.
+
+export interface RuleSetDraftRow {
+  based_on_version: number;
+  revision: number;
+  config: unknown;
+  saved_at: Date;
+  saved_by: string;
+  saved_by_name: string;
+}
+
+export async function findRuleSetDraft(
+  db: EntityManager,
+  regionId: string,
+): Promise<RuleSetDraftRow | null> {
+  const rows: RuleSetDraftRow[] = await db.query(
+    `SELECT d.based_on_version, d.revision, d.config, d.saved_at, d.saved_by, u.display_name AS saved_by_name
+       FROM rule_set_draft d JOIN app_user u ON u.id = d.saved_by
+      WHERE d.region_id = $1`,
+    [regionId],
+  );
+  return rows[0] ?? null;
+}
+
+/** Writes the draft at its next revision; the caller holds the region's rule-set lock. */
+export async function saveRuleSetDraft(
+  tx: EntityManager,
+  regionId: string,
+  draft: { basedOnVersion: number; revision: number; config: RuleSetConfig; savedBy: string },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO rule_set_draft (region_id, based_on_version, revision, config, saved_by, saved_at)
+     VALUES ($1, $2, $3, $4, $5, now())
+     ON CONFLICT (region_id) DO UPDATE
+        SET based_on_version = EXCLUDED.based_on_version, revision = EXCLUDED.revision,
+            config = EXCLUDED.config, saved_by = EXCLUDED.saved_by, saved_at = EXCLUDED.saved_at`,
+    [regionId, draft.basedOnVersion, draft.revision, JSON.stringify(draft.config), draft.savedBy],
+  );
+}
+
+export async function deleteRuleSetDraft(tx: EntityManager, regionId: string): Promise<void> {
+  await tx.query('DELETE FROM rule_set_draft WHERE region_id = $1', [regionId]);
 }
 
 /** Of the given codes, those the registry has under another region. */

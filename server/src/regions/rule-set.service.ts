@@ -9,7 +9,10 @@ import {
   type DistributionResult,
   type RuleSet,
   type RuleSetConfig,
+  type RuleSetDraftState,
   type RuleSetHistory,
+  type PublishRuleSetDraftRequest,
+  type SaveRuleSetDraftRequest,
   type UpdateRuleSetRequest,
   type RegionOverview,
   type RegionOrganisation,
@@ -20,10 +23,12 @@ import { isUniqueViolation } from '../core/db';
 import { ruleSetScopeOf } from './regions.policy';
 import {
   countOpenAllocations,
+  deleteRuleSetDraft,
   ensureLedger,
   findAllocation,
   findCurrentRuleSet,
   findMunicipalitiesOfOtherRegions,
+  findRuleSetDraft,
   findRuleSetVersion,
   insertAllocation,
   insertRuleSet,
@@ -31,7 +36,9 @@ import {
   lockLedger,
   lockRegionForRuleSetChange,
   markAllocationReturned,
+  saveRuleSetDraft as writeRuleSetDraft,
   upsertMunicipalities,
+  type RuleSetDraftRow,
   type RuleSetRow,
 } from './rule-set.repository';
 
@@ -41,18 +48,26 @@ function managerOf(db: DataSource | EntityManager): EntityManager {
   return db instanceof DataSource ? db.manager : db;
 }
 
-/** A stored row as the API shows it. The config is parsed again: what leaves is what the schema says. */
+/** A stored config as the API shows it: parsed again, so what leaves is what the schema says. */
+function toConfig(config: unknown, where: string): RuleSetConfig {
+  const parsed = storedRuleSetConfigSchema.safeParse(config);
+  if (!parsed.success) throw new Error(`${where} holds a config the schema refuses`);
+  return parsed.data;
+}
+
+function personOf(id: string | null, name: string | null) {
+  return id && name ? { id, displayName: name } : null;
+}
+
+/** A stored row as the API shows it. */
 function toRuleSet(row: RuleSetRow): RuleSet {
-  const parsed = storedRuleSetConfigSchema.safeParse(row.config);
-  if (!parsed.success) throw new Error(`rule_set ${row.id} holds a config the schema refuses`);
   return {
     version: row.version,
-    config: parsed.data,
+    config: toConfig(row.config, `rule_set ${row.id}`),
     createdAt: row.created_at.toISOString(),
-    createdBy:
-      row.created_by && row.created_by_name
-        ? { id: row.created_by, displayName: row.created_by_name }
-        : null,
+    createdBy: personOf(row.created_by, row.created_by_name),
+    publishedAt: row.published_at.toISOString(),
+    publishedBy: personOf(row.published_by, row.published_by_name),
   };
 }
 
@@ -121,6 +136,7 @@ export async function readRegionOverview(db: DataSource, actor: Actor): Promise<
     youthAgeBand: ruleSet?.config.youthAgeBand ?? null,
     stalledCaseDays: ruleSet?.config.stalledCaseDays ?? null,
     waitingTargetDays: ruleSet?.config.waitingTargetDays ?? null,
+    bindingTest: ruleSet?.config.bindingTest ?? null,
   };
 }
 
@@ -200,6 +216,8 @@ export async function readRuleSetHistory(
       version: ruleSet.version,
       createdAt: ruleSet.createdAt,
       createdBy: ruleSet.createdBy,
+      publishedAt: ruleSet.publishedAt,
+      publishedBy: ruleSet.publishedBy,
       changes: describeRuleSetChanges(ruleSets[index - 1]?.config ?? null, ruleSet.config),
     }));
     return { versions: versions.reverse() };
@@ -242,28 +260,11 @@ export async function updateRuleSet(
         });
         return { kind: 'conflict', currentVersion };
       }
-      await refuseMunicipalitiesOfOtherRegions(tx, regionId, request.config);
-      const row = await insertRuleSet(
-        tx,
-        regionId,
-        currentVersion + 1,
-        request.config,
-        actor.userId,
-      );
-      await upsertMunicipalities(tx, regionId, request.config.municipalities);
-      const previous = current ? toRuleSet(current).config : null;
-      await writeAudit(tx, context, {
-        ...audit,
+      const ruleSet = await insertCurrentVersion(tx, context, regionId, current, request.config, {
         action: 'ruleSet.update',
-        objectId: row.id,
-        outcome: 'success',
-        fields: changedFields(previous, request.config),
-        details: {
-          version: row.version,
-          changes: describeRuleSetChanges(previous, request.config),
-        },
+        author: { createdBy: actor.userId, publishedBy: actor.userId },
       });
-      return { kind: 'saved', ruleSet: toRuleSet(row) };
+      return { kind: 'saved', ruleSet };
     });
   } catch (error) {
     if (!isUniqueViolation(error, 'rule_set_region_id_version_key')) throw error;
@@ -282,6 +283,215 @@ export async function updateRuleSet(
     );
   }
   return outcome.ruleSet;
+}
+
+/**
+ * Makes a config the region's next and current version: the municipality registry follows it, and
+ * the audit entry says what changed. The caller holds the region's rule-set lock.
+ */
+async function insertCurrentVersion(
+  tx: EntityManager,
+  context: RequestContext,
+  regionId: string,
+  current: RuleSetRow | null,
+  config: RuleSetConfig,
+  options: {
+    action: 'ruleSet.update' | 'ruleSet.publish';
+    author: { createdBy: string | null; createdAt?: Date; publishedBy: string };
+  },
+): Promise<RuleSet> {
+  await refuseMunicipalitiesOfOtherRegions(tx, regionId, config);
+  const row = await insertRuleSet(
+    tx,
+    regionId,
+    (current?.version ?? 0) + 1,
+    config,
+    options.author,
+  );
+  await upsertMunicipalities(tx, regionId, config.municipalities);
+  const previous = current ? toRuleSet(current).config : null;
+  await writeAudit(tx, context, {
+    ...audit,
+    action: options.action,
+    objectId: row.id,
+    outcome: 'success',
+    fields: changedFields(previous, config),
+    details: { version: row.version, changes: describeRuleSetChanges(previous, config) },
+  });
+  return toRuleSet(row);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drafts (issue 32): a version is saved as a draft, which changes nothing the region works with,
+// and becomes current only when the regionAdmin publishes it.
+
+function toDraftState(
+  draft: RuleSetDraftRow | null,
+  current: RuleSetRow | null,
+): RuleSetDraftState {
+  if (!draft) return { draft: null };
+  const config = toConfig(draft.config, 'rule_set_draft');
+  const currentVersion = current?.version ?? 0;
+  return {
+    draft: {
+      basedOnVersion: draft.based_on_version,
+      revision: draft.revision,
+      config,
+      savedAt: draft.saved_at.toISOString(),
+      savedBy: { id: draft.saved_by, displayName: draft.saved_by_name },
+      isOutdated: draft.based_on_version !== currentVersion,
+      changes: describeRuleSetChanges(current ? toRuleSet(current).config : null, config),
+    },
+  };
+}
+
+/** The region's draft, with what publishing it would change against the current version. */
+export async function readRuleSetDraft(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+): Promise<RuleSetDraftState> {
+  const { regionId } = ruleSetScopeOf(actor);
+  return db.transaction(async (tx) => {
+    const draft = await findRuleSetDraft(tx, regionId);
+    await writeAudit(tx, context, {
+      ...audit,
+      objectType: 'region',
+      action: 'ruleSet.read',
+      objectId: regionId,
+      outcome: 'success',
+      details: { draftRevision: draft?.revision ?? null },
+    });
+    return toDraftState(draft, await findCurrentRuleSet(tx, regionId));
+  });
+}
+
+const draftChangedMeanwhile = (revision: number) =>
+  new AppError(
+    'VERSION_CONFLICT',
+    revision === 0
+      ? 'Iemand anders heeft het concept intussen verwijderd of gepubliceerd.'
+      : `Iemand anders heeft het concept intussen gewijzigd (revisie ${revision}).`,
+    [],
+    { currentRevision: revision },
+  );
+
+/**
+ * Saves the draft of the next version. It is always made on the current version, and on the
+ * draft's revision the editor read (0: no draft yet), so that no save silently undoes another.
+ */
+export async function saveRuleSetDraft(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  request: SaveRuleSetDraftRequest,
+): Promise<RuleSetDraftState> {
+  const { regionId } = ruleSetScopeOf(actor, 'update');
+  return db.transaction(async (tx) => {
+    if (!(await lockRegionForRuleSetChange(tx, regionId))) throw new AppError('NOT_FOUND');
+    const current = await findCurrentRuleSet(tx, regionId);
+    const currentVersion = current?.version ?? 0;
+    if (request.basedOnVersion !== currentVersion)
+      throw new AppError(
+        'VERSION_CONFLICT',
+        `Iemand anders heeft intussen versie ${currentVersion} gepubliceerd.`,
+        [],
+        { currentVersion },
+      );
+    const existing = await findRuleSetDraft(tx, regionId);
+    if ((existing?.revision ?? 0) !== request.expectedRevision)
+      throw draftChangedMeanwhile(existing?.revision ?? 0);
+    await refuseMunicipalitiesOfOtherRegions(tx, regionId, request.config);
+    const revision = request.expectedRevision + 1;
+    await writeRuleSetDraft(tx, regionId, {
+      basedOnVersion: currentVersion,
+      revision,
+      config: request.config,
+      savedBy: actor.userId,
+    });
+    const previous = current ? toRuleSet(current).config : null;
+    await writeAudit(tx, context, {
+      ...audit,
+      objectType: 'region',
+      action: 'ruleSet.draft.save',
+      objectId: regionId,
+      outcome: 'success',
+      fields: changedFields(previous, request.config),
+      details: {
+        basedOnVersion: currentVersion,
+        revision,
+        changes: describeRuleSetChanges(previous, request.config),
+      },
+    });
+    return toDraftState(await findRuleSetDraft(tx, regionId), current);
+  });
+}
+
+/**
+ * Publishes the draft: it becomes the next version and the current one, with who published it and
+ * when; the draft is gone. A draft made on a version that is no longer current is refused
+ * (RULE_SET_DRAFT_OUTDATED): publishing it would silently undo the newer version.
+ */
+export async function publishRuleSetDraft(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  request: PublishRuleSetDraftRequest,
+): Promise<RuleSet> {
+  const { regionId } = ruleSetScopeOf(actor, 'publish');
+  return db.transaction(async (tx) => {
+    if (!(await lockRegionForRuleSetChange(tx, regionId))) throw new AppError('NOT_FOUND');
+    const draft = await findRuleSetDraft(tx, regionId);
+    if (!draft) throw new AppError('NOT_FOUND', 'Er is geen concept om te publiceren.');
+    if (draft.revision !== request.revision) throw draftChangedMeanwhile(draft.revision);
+    const current = await findCurrentRuleSet(tx, regionId);
+    const currentVersion = current?.version ?? 0;
+    if (draft.based_on_version !== currentVersion)
+      throw new AppError(
+        'RULE_SET_DRAFT_OUTDATED',
+        `Het concept is gemaakt op versie ${draft.based_on_version}, maar intussen geldt versie ${currentVersion}. Sla het concept opnieuw op de nieuwste versie op.`,
+        [],
+        { currentVersion, basedOnVersion: draft.based_on_version },
+      );
+    const ruleSet = await insertCurrentVersion(
+      tx,
+      context,
+      regionId,
+      current,
+      toConfig(draft.config, 'rule_set_draft'),
+      {
+        action: 'ruleSet.publish',
+        author: { createdBy: draft.saved_by, createdAt: draft.saved_at, publishedBy: actor.userId },
+      },
+    );
+    await deleteRuleSetDraft(tx, regionId);
+    return ruleSet;
+  });
+}
+
+/** Throws the draft away; the current version stays as it is. */
+export async function discardRuleSetDraft(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+): Promise<RuleSetDraftState> {
+  const { regionId } = ruleSetScopeOf(actor, 'update');
+  return db.transaction(async (tx) => {
+    if (!(await lockRegionForRuleSetChange(tx, regionId))) throw new AppError('NOT_FOUND');
+    const draft = await findRuleSetDraft(tx, regionId);
+    if (draft) {
+      await deleteRuleSetDraft(tx, regionId);
+      await writeAudit(tx, context, {
+        ...audit,
+        objectType: 'region',
+        action: 'ruleSet.draft.discard',
+        objectId: regionId,
+        outcome: 'success',
+        details: { basedOnVersion: draft.based_on_version, revision: draft.revision },
+      });
+    }
+    return { draft: null };
+  });
 }
 
 /** The registry keeps one region per code: a code of another region cannot join this one. */

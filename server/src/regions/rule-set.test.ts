@@ -3,6 +3,7 @@ import {
   allocateByDistribution as chooseByDistribution,
   errorBodySchema,
   formatDutchInteger,
+  ruleSetDraftStateSchema,
   ruleSetHistorySchema,
   ruleSetSchema,
   type RuleSet,
@@ -82,15 +83,21 @@ const endpoints = [
   ['GET', '/api/region/rule-set/versions'],
   ['GET', '/api/region/rule-set/versions/1'],
   ['PUT', '/api/region/rule-set'],
+  ['GET', '/api/region/rule-set/draft'],
+  ['PUT', '/api/region/rule-set/draft'],
+  ['DELETE', '/api/region/rule-set/draft'],
+  ['POST', '/api/region/rule-set/draft/publish'],
 ] as const;
 
 function call(
   agent: request.SuperTest<request.Test> | request.Agent,
-  method: 'GET' | 'PUT',
+  method: 'GET' | 'PUT' | 'DELETE' | 'POST',
   path: string,
   body?: unknown,
 ) {
-  return method === 'GET' ? agent.get(path) : agent.put(path).send(body as object);
+  if (method === 'GET') return agent.get(path);
+  if (method === 'DELETE') return agent.delete(path);
+  return (method === 'PUT' ? agent.put(path) : agent.post(path)).send(body as object);
 }
 
 describe('authorization', () => {
@@ -410,6 +417,158 @@ describe('versioning', () => {
   });
 });
 
+describe('drafts (issue 32)', () => {
+  const draftCount = async (): Promise<number> =>
+    (await t.db.query('SELECT count(*)::int AS n FROM rule_set_draft'))[0].n;
+  const readDraft = async () =>
+    ruleSetDraftStateSchema.parse((await flevolandAdmin.get('/api/region/rule-set/draft')).body)
+      .draft;
+  const overview = async () => (await flevolandAdmin.get('/api/region')).body;
+
+  it('a draft changes nothing; publishing makes it the current version with who published it and when', async () => {
+    const second = await t.signIn('beheer@flevoland.demo');
+    const before = await current(flevolandAdmin);
+    const versions = await ruleSetCount(flevolandId);
+    expect(await readDraft()).toBeNull();
+    expect((await overview()).bindingTest).toEqual(before.config.bindingTest);
+    const config = {
+      ...before.config,
+      bindingTest: { isEnabled: true, minYears: 3, withinYears: 6 },
+    };
+    const saved = await flevolandAdmin
+      .put('/api/region/rule-set/draft')
+      .send({ basedOnVersion: before.version, expectedRevision: 0, config });
+    expect(saved.status).toBe(200);
+    const draft = ruleSetDraftStateSchema.parse(saved.body).draft!;
+    expect(draft).toMatchObject({
+      basedOnVersion: before.version,
+      revision: 1,
+      isOutdated: false,
+      savedBy: { displayName: 'Johan Bakker' },
+      changes: ['Minimale binding: uit → aan, 3 van de laatste 6 jaar vóór de opname'],
+    });
+    // Nothing the region works with has changed.
+    expect(await ruleSetCount(flevolandId)).toBe(versions);
+    expect((await current(flevolandAdmin)).version).toBe(before.version);
+    expect((await overview()).bindingTest.isEnabled).toBe(false);
+
+    // A second save on a revision it did not read is refused; so is a draft on an older version.
+    const stale = await second
+      .put('/api/region/rule-set/draft')
+      .send({ basedOnVersion: before.version, expectedRevision: 0, config });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({
+      code: 'VERSION_CONFLICT',
+      details: { currentRevision: 1 },
+    });
+    expect(
+      (await second.post('/api/region/rule-set/draft/publish').send({ revision: 2 })).status,
+    ).toBe(409);
+
+    const published = await second.post('/api/region/rule-set/draft/publish').send({ revision: 1 });
+    expect(published.status).toBe(200);
+    const next = ruleSetSchema.parse(published.body);
+    expect(next).toMatchObject({
+      version: before.version + 1,
+      config: { bindingTest: { isEnabled: true, minYears: 3, withinYears: 6 } },
+      createdBy: { displayName: 'Johan Bakker' },
+      publishedBy: { displayName: 'Johan Bakker' },
+    });
+    expect(Date.parse(next.publishedAt)).toBeGreaterThanOrEqual(Date.parse(next.createdAt));
+    expect((await current(flevolandAdmin)).version).toBe(next.version);
+    expect((await overview()).bindingTest).toEqual({
+      isEnabled: true,
+      minYears: 3,
+      withinYears: 6,
+    });
+    expect(await readDraft()).toBeNull();
+    const history = ruleSetHistorySchema.parse(
+      (await flevolandAdmin.get('/api/region/rule-set/versions')).body,
+    );
+    expect(history.versions[0]).toMatchObject({
+      version: next.version,
+      publishedBy: { displayName: 'Johan Bakker' },
+      changes: ['Minimale binding: uit → aan, 3 van de laatste 6 jaar vóór de opname'],
+    });
+    const [audit] = await t.db.query(
+      `SELECT details FROM audit_log WHERE action = 'ruleSet.publish' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit.details).toMatchObject({ version: next.version });
+
+    // Nothing left to publish.
+    const again = await flevolandAdmin
+      .post('/api/region/rule-set/draft/publish')
+      .send({ revision: 1 });
+    expect(again.status).toBe(404);
+    // Back off, for the tests after this one.
+    expect(
+      (
+        await flevolandAdmin.put('/api/region/rule-set').send({
+          expectedVersion: next.version,
+          config: before.config,
+        })
+      ).status,
+    ).toBe(200);
+  });
+
+  it('a draft overtaken by a newer version is outdated: publishing it is refused; it can be thrown away', async () => {
+    const before = await current(flevolandAdmin);
+    const saved = await flevolandAdmin.put('/api/region/rule-set/draft').send({
+      basedOnVersion: before.version,
+      expectedRevision: 0,
+      config: { ...before.config, stalledCaseDays: 21 },
+    });
+    expect(saved.status).toBe(200);
+    expect(
+      (
+        await flevolandAdmin
+          .put('/api/region/rule-set')
+          .send(await withPopulation(flevolandAdmin, 'Urk', 22600))
+      ).status,
+    ).toBe(200);
+    expect(await readDraft()).toMatchObject({ isOutdated: true, basedOnVersion: before.version });
+    const versions = await ruleSetCount(flevolandId);
+    const refused = await flevolandAdmin
+      .post('/api/region/rule-set/draft/publish')
+      .send({ revision: 1 });
+    expect(refused.status).toBe(409);
+    expect(errorBodySchema.parse(refused.body).error.code).toBe('RULE_SET_DRAFT_OUTDATED');
+    expect(await ruleSetCount(flevolandId)).toBe(versions);
+    // Saving it again on an old version is refused; on the newest it is no longer outdated.
+    expect(
+      (
+        await flevolandAdmin.put('/api/region/rule-set/draft').send({
+          basedOnVersion: before.version,
+          expectedRevision: 1,
+          config: before.config,
+        })
+      ).status,
+    ).toBe(409);
+    const discarded = await flevolandAdmin.delete('/api/region/rule-set/draft');
+    expect(discarded.status).toBe(200);
+    expect(discarded.body).toEqual({ draft: null });
+    expect(await draftCount()).toBe(0);
+  });
+
+  it('a draft is checked like a version: M above W is 400 at its path, and nothing is saved', async () => {
+    const { version, config } = await current(flevolandAdmin);
+    const response = await flevolandAdmin.put('/api/region/rule-set/draft').send({
+      basedOnVersion: version,
+      expectedRevision: 0,
+      config: { ...config, bindingTest: { isEnabled: true, minYears: 6, withinYears: 5 } },
+    });
+    expect(response.status).toBe(400);
+    expect(errorBodySchema.parse(response.body).error.issues).toEqual([
+      {
+        path: 'config.bindingTest.minYears',
+        message:
+          'Het minimum aantal jaren is niet groter dan het aantal jaren vóór de opname waarin het moet liggen.',
+      },
+    ]);
+    expect(await draftCount()).toBe(0);
+  });
+});
+
 describe('audit', () => {
   it('writes a read, a successful change and a conflict to the audit log, for administration', async () => {
     const reads = await auditCount('ruleSet.read', 'success');
@@ -502,6 +661,7 @@ describe('for other modules', () => {
       neighbourhoodLoadThreshold: 3,
       retentionYears: 7,
       twoFactorRequired: true,
+      bindingTest: { isEnabled: false, minYears: 2, withinYears: 5 },
     };
     await expect(
       updateRuleSet(t.db, context, actor, { expectedVersion: 0, config }),

@@ -117,6 +117,8 @@ const decisionWithFreeText = [
   'preconditions',
   'motivation',
   'referralSummary',
+  // The binding figures come from the address history, like the proposal: the same seats read them.
+  'binding',
 ] as const satisfies readonly (keyof TableDecisionView)[];
 const decisionWithoutFreeText = [
   'rule',

@@ -1,6 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { dutchToday, startOfDutchDay } from '@uitstroom/shared';
-import type { DecisionRule, Precondition, Seat, TableDetails, TableState } from '@uitstroom/shared';
+import type {
+  DecisionRule,
+  Precondition,
+  ProposalBinding,
+  Seat,
+  TableDetails,
+  TableState,
+} from '@uitstroom/shared';
 import { returnedRows, placeholderFor } from '../core/db';
 import type { Actor } from '../core/request-context';
 import { tableScope } from './tables.policy';
@@ -329,6 +336,8 @@ export interface DecisionRow {
   present: { organisationId: string; seat: Seat }[];
   votes: { organisationId: string; seat: Seat; position: 'agree' | 'object'; reason?: string }[];
   referral_summary: string | null;
+  /** The proposal's minimum-binding figures at the decision (jsonb); null without a test. */
+  binding: ProposalBinding | null;
   decided_at: Date;
   decided_by: string;
   decided_by_name: string;
@@ -342,7 +351,7 @@ export async function findDecisions(
   return db.query(
     `SELECT d.id, d.agenda_item_id, d.case_id, d.rule, trim(d.destination_code) AS destination_code, trim(d.proposed_destination_code) AS proposed_destination_code,
             d.departs_from_proposal, d.motivation, d.rule_set_version, d.allocation_id, d.follow_up_provider_id, p.name AS follow_up_provider_name,
-            d.present, d.votes, d.is_disputed, d.referral_summary, d.decided_at, d.decided_by, u.display_name AS decided_by_name
+            d.present, d.votes, d.is_disputed, d.referral_summary, d.binding, d.decided_at, d.decided_by, u.display_name AS decided_by_name
        FROM table_decision d JOIN app_user u ON u.id = d.decided_by LEFT JOIN organisation p ON p.id = d.follow_up_provider_id
       WHERE d.agenda_item_id = ANY($1::uuid[])`,
     [itemIds],

@@ -326,6 +326,7 @@ function decisionView(
     proposedDestination: d.proposed_destination_code,
     departsFromProposal: d.departs_from_proposal,
     ruleSetVersion: d.rule_set_version,
+    binding: d.binding,
     followUpProvider: d.follow_up_provider_name,
     isDisputed: d.is_disputed,
     decidedAt: d.decided_at.toISOString(),
@@ -657,10 +658,12 @@ export async function decideCase(
     if (input.rule === 'buiten_regio') {
       destination = null;
     } else if (isByDistribution) {
-      const excluded = [
-        ...facts.excluded,
-        ...(input.rule === 'A' && facts.originCode ? [facts.originCode] : []),
-      ];
+      // Under A the obstacles lie in the origin, or in the municipality of the last woonadres when
+      // the region's binding test left the origin unknown (rule-engine-contract.md): neither receives.
+      const obstacles = [facts.originCode, proposed?.binding?.municipality].filter(
+        (code): code is string => typeof code === 'string',
+      );
+      const excluded = [...facts.excluded, ...(input.rule === 'A' ? obstacles : [])];
       const allocation = await allocateByDistribution(tx, {
         regionId: table.region_id,
         date: dutchToday(),
@@ -685,8 +688,8 @@ export async function decideCase(
 
     const [{ id: decisionId }] = await tx.query(
       `INSERT INTO table_decision (agenda_item_id, case_id, rule, destination_code, proposed_destination_code, departs_from_proposal, motivation,
-         rule_set_version, allocation_id, follow_up_provider_id, present, votes, is_disputed, referral_summary, decided_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+         rule_set_version, allocation_id, follow_up_provider_id, present, votes, is_disputed, referral_summary, decided_by, binding)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
       [
         itemId,
         item.case_id,
@@ -703,6 +706,7 @@ export async function decideCase(
         input.isDisputed,
         input.referralSummary ?? null,
         actor.userId,
+        proposed?.binding ? JSON.stringify(proposed.binding) : null,
       ],
     );
     for (const p of input.preconditions) {

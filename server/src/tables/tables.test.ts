@@ -910,3 +910,87 @@ describe('free text about a resident follows the projection (issue 21)', () => {
     expect(leaks).toBe(0);
   });
 });
+
+describe("the region's minimum-binding test (issue 32)", () => {
+  it('a short stay leaves the origin unknown: the proposal and the decision carry the figures; under A the last woonadres stays excluded', async () => {
+    const admin = await t.signIn('beheer@flevoland.demo');
+    const setBinding = async (isEnabled: boolean) => {
+      const current = (await admin.get('/api/region/rule-set')).body;
+      const saved = await admin.put('/api/region/rule-set').send({
+        expectedVersion: current.version,
+        config: { ...current.config, bindingTest: { isEnabled, minYears: 2, withinYears: 5 } },
+      });
+      expect(saved.status).toBe(200);
+    };
+    await setBinding(true);
+    try {
+      // 546 days in Lelystad before the admission of 1 March 2022: fewer than 2 × 365.
+      const shortStay = [
+        {
+          municipality: 'GM0995',
+          kind: 'woonadres' as const,
+          from: '2020-09-01',
+          to: '2022-03-01',
+          source: 'brp' as const,
+        },
+      ];
+      const figures = { municipality: 'GM0995', daysBound: 546, daysRequired: 730, holds: false };
+      const short = await readyCase(kwintes, t.db, { addresses: shortStay });
+      expect(short.proposal.result).toMatchObject({
+        outcome: 'C',
+        origin: null,
+        binding: figures,
+      });
+      expect(short.origin).toBeNull();
+      expect(short.proposal.result.reasons.join(' ')).toContain(
+        'woonde de bewoner 546 dagen in Lelystad, en vereist zijn 730 dagen',
+      );
+
+      // Under A with every other municipality excluded, the distribution has no one left: the
+      // municipality of the last woonadres stays excluded although it is not the origin.
+      const others = ['GM0034', 'GM0303', 'GM0171', 'GM0184', 'GM0050'];
+      const obstacles = await readyCase(kwintes, t.db, {
+        addresses: shortStay,
+        exceptions: [{ kind: 'A', motivation: 'Onveilig netwerk in Lelystad, vastgelegd.' }],
+        excluded: others,
+      });
+      expect(obstacles.proposal.result).toMatchObject({ outcome: 'A', destination: null });
+
+      const table = await planTable('Tafel minimale binding');
+      await schedule(table.id, short);
+      const scheduled = await schedule(table.id, obstacles);
+      const view = (
+        await chair.post(`/api/tables/${table.id}/publish`).send({ version: scheduled.version })
+      ).body;
+      const [shortItem, obstaclesItem] = view.agenda;
+      const refused = await chair
+        .post(`/api/tables/${table.id}/agenda/${obstaclesItem.id}/decision`)
+        .send(
+          await decisionBody(view, obstaclesItem, {
+            rule: 'A',
+            motivation: 'Belemmeringen in Lelystad, zie dossier.',
+          }),
+        );
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.issues).toContainEqual({
+        path: 'destination',
+        message: 'Geen gemeente over voor verdeling: kies de bestemming.',
+      });
+
+      const decided = await chair
+        .post(`/api/tables/${table.id}/agenda/${shortItem.id}/decision`)
+        .send(await decisionBody(view, shortItem, { rule: 'C' }));
+      expect(decided.status).toBe(200);
+      const decision = decided.body.agenda.find(
+        (a: { id: string }) => a.id === shortItem.id,
+      ).decision;
+      expect(decision.binding).toEqual(figures);
+      const [row] = await t.db.query('SELECT binding FROM table_decision WHERE case_id = $1', [
+        short.id,
+      ]);
+      expect(row.binding).toEqual(figures);
+    } finally {
+      await setBinding(false);
+    }
+  });
+});

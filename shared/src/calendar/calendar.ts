@@ -137,6 +137,39 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.UTC(ty, tm - 1, td) - Date.UTC(fy, fm - 1, fd)) / 86_400_000);
 }
 
+/**
+ * The day number of a calendar date: days since 1 January 1970 in the proleptic Gregorian
+ * calendar, for any year (also before the year 100, where `Date.UTC` would read 19xx, and before
+ * the year 1). Integer arithmetic only, so the rule engine can count days on its hot path.
+ * The parts must form a real date; the caller has checked them.
+ */
+export function dayNumberOf(year: number, month: number, day: number): number {
+  // Howard Hinnant's days_from_civil: years start in March, so the leap day ends a year.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 +
+    Math.floor(yearOfEra / 4) -
+    Math.floor(yearOfEra / 100) +
+    dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/**
+ * `dayNumberOf` for a 'YYYY-MM-DD' string that a schema has already accepted (no checks: the rule
+ * engine calls it for every address of every case).
+ */
+export function dayNumberOfIsoDate(isoDate: string): number {
+  const digit = (index: number) => isoDate.charCodeAt(index) - 48;
+  return dayNumberOf(
+    digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3),
+    digit(5) * 10 + digit(6),
+    digit(8) * 10 + digit(9),
+  );
+}
+
 /** The quarter (1–4) of a calendar date. */
 export function quarterOf(isoDate: string): { year: number; quarter: 1 | 2 | 3 | 4 } {
   const [y, m] = partsOf(isoDate);

@@ -1,7 +1,11 @@
 import { daysBetween, toDutchDate } from '../calendar/calendar';
 import type { ErrorIssue } from '../errors';
 import type { ProposalInput } from '../origin-rule/origin-rule.schemas';
-import type { RuleSetConfig } from '../regions/rule-set.schemas';
+import {
+  engineBindingTest,
+  type BindingTestSetting,
+  type RuleSetConfig,
+} from '../regions/rule-set.schemas';
 import type { CaseSections } from './case.schemas';
 
 /** The sections of a case as stored: during intake any of them may still be missing. */
@@ -14,13 +18,17 @@ export type CaseDraft = Partial<CaseSections>;
  */
 export function toProposalInput(
   draft: CaseDraft,
-  ruleSet: Pick<RuleSetConfig, 'municipalities'>,
+  ruleSet: Pick<RuleSetConfig, 'municipalities'> & {
+    /** The region's minimum-binding setting; absent, null or switched off: no test. */
+    readonly bindingTest?: BindingTestSetting | null;
+  },
   placements: Record<string, number>,
   referenceDate: string,
 ): ProposalInput | null {
   const admissionDate = draft.stay?.admissionDate;
   if (!admissionDate) return null;
   const wish = draft.wishes?.municipalities?.[0];
+  const bindingTest = engineBindingTest(ruleSet.bindingTest);
   return {
     referenceDate,
     region: {
@@ -29,6 +37,7 @@ export function toProposalInput(
         name,
         population,
       })),
+      ...(bindingTest ? { bindingTest } : {}),
     },
     resident: {
       admissionDate,

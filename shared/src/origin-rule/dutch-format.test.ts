@@ -1,5 +1,6 @@
 import { formatDutchDate, formatDutchPeriod } from '../calendar/calendar';
 import {
+  describeBindingFigures,
   formatDutchDecimal,
   formatDutchInteger,
   formatDutchPercentage,
@@ -68,5 +69,25 @@ describe('Dutch formatting', () => {
     expect(nameMunicipality('GM0184', region)).toBe('Urk');
     expect(nameMunicipality('GM0363', region)).toBe('GM0363');
     expect(nameMunicipality('GM0184', new Map([['GM0184', region[0]!]]))).toBe('Urk');
+  });
+});
+
+describe('describeBindingFigures', () => {
+  const nameOf = (code: string) => (code === 'GM0995' ? 'Lelystad' : code);
+  it.each([
+    [
+      { municipality: 'GM0995', daysBound: 546, daysRequired: 730, holds: false },
+      'Niet gehaald: 546 van de vereiste 730 dagen in Lelystad',
+    ],
+    [
+      { municipality: 'GM0995', daysBound: 1720, daysRequired: 730, holds: true },
+      'Gehaald: 1.720 van de vereiste 730 dagen in Lelystad',
+    ],
+    [
+      { municipality: null, daysBound: 0, daysRequired: 1095, holds: false },
+      'Niet gehaald: geen woonadres vóór de opname, 0 van de vereiste 1.095 dagen',
+    ],
+  ])('%o → %s', (binding, expected) => {
+    expect(describeBindingFigures(binding, nameOf)).toBe(expected);
   });
 });

@@ -48,3 +48,23 @@ export function nameMunicipality(
     return (region as readonly NamedMunicipality[]).find((m) => m.code === code)?.name ?? code;
   return (region as ReadonlyMap<string, NamedMunicipality>).get(code)?.name ?? code;
 }
+
+/**
+ * The minimum-binding figures of a proposal in one line for a page:
+ * `Niet gehaald: 546 van de vereiste 730 dagen in Lelystad`. `nameOf` names a municipality.
+ */
+export function describeBindingFigures(
+  binding: {
+    readonly municipality: string | null;
+    readonly daysBound: number;
+    readonly daysRequired: number;
+    readonly holds: boolean;
+  },
+  nameOf: (code: string) => string,
+): string {
+  const verdict = binding.holds ? 'Gehaald' : 'Niet gehaald';
+  const required = formatDutchInteger(binding.daysRequired);
+  if (binding.municipality === null)
+    return `${verdict}: geen woonadres vóór de opname, 0 van de vereiste ${required} dagen`;
+  return `${verdict}: ${formatDutchInteger(binding.daysBound)} van de vereiste ${required} dagen in ${nameOf(binding.municipality)}`;
+}

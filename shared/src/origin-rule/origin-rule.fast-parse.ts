@@ -8,6 +8,7 @@ const {
   addressKinds,
   findCrossFieldIssues,
   findMotivationProblem,
+  maximumBindingYears,
   municipalityCodePattern,
   proposalInputSchema,
   supportGrounds,
@@ -43,7 +44,8 @@ export function parseProposalInput(raw: unknown): z.ZodSafeParseResult<ProposalI
 }
 
 const inputKeys = new Set(['referenceDate', 'region', 'resident', 'exceptions', 'distribution']);
-const regionKeys = new Set(['municipalities']);
+const regionKeys = new Set(['municipalities', 'bindingTest']);
+const bindingTestKeys = new Set(['minYears', 'withinYears']);
 const municipalityKeys = new Set(['code', 'name', 'population']);
 const residentKeys = new Set(['admissionDate', 'addresses', 'wish', 'excluded']);
 const addressKeys = new Set(['municipality', 'kind', 'from', 'to']);
@@ -103,7 +105,21 @@ function isRegion(value: unknown): boolean {
     if (typeof population !== 'number' || !Number.isSafeInteger(population) || population <= 0)
       return false;
   }
-  return true;
+  return !('bindingTest' in value) || isBindingTest(value['bindingTest']);
+}
+
+function isBindingTest(value: unknown): boolean {
+  if (!isPlainObject(value) || !hasOnlyKeys(value, bindingTestKeys)) return false;
+  const { minYears, withinYears } = value;
+  return (
+    typeof minYears === 'number' &&
+    typeof withinYears === 'number' &&
+    Number.isSafeInteger(minYears) &&
+    Number.isSafeInteger(withinYears) &&
+    minYears >= 1 &&
+    minYears <= withinYears &&
+    withinYears <= maximumBindingYears
+  );
 }
 
 function isResident(value: unknown): boolean {

@@ -119,6 +119,29 @@ const caseArbitrary = fc
     return input;
   });
 
+/** A region's minimum-binding test, mostly with a small M so that it holds often enough. */
+const bindingTestArbitrary = fc.integer({ min: 1, max: 20 }).chain((withinYears) =>
+  fc.record({
+    minYears: fc.oneof(
+      { weight: 3, arbitrary: fc.integer({ min: 1, max: Math.min(3, withinYears) }) },
+      { weight: 1, arbitrary: fc.integer({ min: 1, max: withinYears }) },
+    ),
+    withinYears: fc.constant(withinYears),
+  }),
+);
+
+function withBindingTest(raw: unknown, bindingTest: unknown): Record<string, unknown> {
+  // A JSON copy: jest's structuredClone builds objects of another realm, which the fast path leaves to zod.
+  const copy = JSON.parse(JSON.stringify(raw)) as { region: Record<string, unknown> };
+  copy.region['bindingTest'] = bindingTest;
+  return copy;
+}
+
+/** A generated case, with a binding test in half of them. */
+const caseWithOptionalTestArbitrary = fc
+  .tuple(caseArbitrary, fc.option(bindingTestArbitrary, { nil: undefined }))
+  .map(([raw, test]) => (test === undefined ? raw : withBindingTest(raw, test)));
+
 function proposalOf(raw: unknown) {
   const result = validateAndPropose(raw);
   if (!result.ok) throw new Error(`generated an invalid case: ${JSON.stringify(result.error)}`);
@@ -165,7 +188,7 @@ describe(`origin rule properties (seed ${seed})`, () => {
 
   it('gives the same proposal, reasons included, whatever the order of addresses, municipalities and exceptions', () => {
     fc.assert(
-      fc.property(caseArbitrary, fc.infiniteStream(fc.nat()), (raw, randoms) => {
+      fc.property(caseWithOptionalTestArbitrary, fc.infiniteStream(fc.nat()), (raw, randoms) => {
         const shuffled = structuredClone(raw) as RawCase;
         const shuffle = <T>(items: T[]) => {
           for (let i = items.length - 1; i > 0; i -= 1) {
@@ -250,7 +273,7 @@ describe(`origin rule properties (seed ${seed})`, () => {
     );
     fc.assert(
       fc.property(
-        caseArbitrary,
+        caseWithOptionalTestArbitrary,
         fc.nat(),
         weird,
         fc.constantFrom('replace', 'delete', 'add'),
@@ -267,6 +290,161 @@ describe(`origin rule properties (seed ${seed})`, () => {
         },
       ),
       { seed, numRuns: 2000 },
+    );
+  });
+});
+
+type RawAddress = { municipality: string; kind: string; from: string; to?: string };
+type RawResident = { admissionDate: string; addresses: RawAddress[]; excluded: string[] };
+
+/** Step 1 of the contract, written again for the test: the last woonadres before the admission. */
+function stepOneOrigin(resident: RawResident): string | null {
+  let used: RawAddress | undefined;
+  for (const address of resident.addresses)
+    if (
+      address.kind === 'woonadres' &&
+      address.from < resident.admissionDate &&
+      (!used || address.from > used.from)
+    )
+      used = address;
+  return used?.municipality ?? null;
+}
+
+/** A proposal without its binding field and the sentence about it: what the test may add. */
+function withoutBinding(proposal: ReturnType<typeof proposalOf>) {
+  const { binding: _binding, ...rest } = proposal;
+  return { ...rest, reasons: rest.reasons.filter((r) => !r.startsWith('Minimale binding')) };
+}
+
+/** Days bound counted day by day, with the platform's own calendar (Date.UTC), as an oracle. */
+function countDaysBoundSlowly(
+  resident: RawResident,
+  municipality: string,
+  withinYears: number,
+): number {
+  const dayMs = 86_400_000;
+  const at = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+  const [year, month, day] = resident.admissionDate.split('-').map(Number) as [
+    number,
+    number,
+    number,
+  ];
+  const admission = at(resident.admissionDate);
+  const windowStart = Date.UTC(year - withinYears, month - 1, month === 2 && day === 29 ? 28 : day);
+  const runs = resident.addresses
+    .filter(
+      (a) =>
+        a.kind === 'woonadres' &&
+        a.municipality === municipality &&
+        a.from < resident.admissionDate,
+    )
+    .map((a) => ({
+      from: at(a.from),
+      to: a.to === undefined || a.to > resident.admissionDate ? admission : at(a.to),
+    }));
+  let days = 0;
+  for (let moment = windowStart; moment < admission; moment += dayMs)
+    if (runs.some((run) => run.from <= moment && moment < run.to)) days += 1;
+  return days;
+}
+
+describe(`minimum binding properties (seed ${seed})`, () => {
+  it('switched off: no binding field, and the origin is that of step 1 as before', () => {
+    fc.assert(
+      fc.property(caseArbitrary, (raw) => {
+        const proposal = proposalOf(raw);
+        expect('binding' in proposal).toBe(false);
+        expect(proposal.origin).toBe(
+          stepOneOrigin((raw as unknown as { resident: RawResident }).resident),
+        );
+        expect(proposal.reasons.some((r) => r.startsWith('Minimale binding'))).toBe(false);
+      }),
+      runs,
+    );
+  });
+
+  it('a test that holds never changes the proposal; switching it off gives the proposal back', () => {
+    fc.assert(
+      fc.property(caseArbitrary, bindingTestArbitrary, (raw, test) => {
+        const resident = (raw as unknown as { resident: RawResident }).resident;
+        const origin = stepOneOrigin(resident);
+        fc.pre(origin !== null);
+        // An earlier woonadres in the same municipality covering the whole window: the test holds,
+        // and step 1 still finds the same address (earlier woonadressen are never named).
+        const bound = structuredClone(raw) as unknown as { resident: RawResident };
+        bound.resident.addresses.push({
+          municipality: origin!,
+          kind: 'woonadres',
+          from: '0001-01-01',
+        });
+        const off = proposalOf(bound);
+        const on = proposalOf(withBindingTest(bound, test));
+        expect(on.binding?.holds).toBe(true);
+        expect(withoutBinding(on)).toEqual(off);
+      }),
+      runs,
+    );
+  });
+
+  it('whenever a generated test holds, the proposal is the one without it', () => {
+    fc.assert(
+      fc.property(caseArbitrary, bindingTestArbitrary, (raw, test) => {
+        const on = proposalOf(withBindingTest(raw, test));
+        if (on.binding?.holds) expect(withoutBinding(on)).toEqual(proposalOf(raw));
+      }),
+      runs,
+    );
+  });
+
+  it('the figures: step 1’s municipality, the days counted day by day, M × 365, and holds when enough', () => {
+    fc.assert(
+      fc.property(caseArbitrary, bindingTestArbitrary, (raw, test) => {
+        const resident = (raw as unknown as { resident: RawResident }).resident;
+        const municipality = stepOneOrigin(resident);
+        const { binding, origin } = proposalOf(withBindingTest(raw, test));
+        const daysBound =
+          municipality === null
+            ? 0
+            : countDaysBoundSlowly(resident, municipality, test.withinYears);
+        const daysRequired = test.minYears * 365;
+        expect(binding).toEqual({
+          municipality,
+          daysBound,
+          daysRequired,
+          holds: municipality !== null && daysBound >= daysRequired,
+        });
+        expect(origin).toBe(binding?.holds ? municipality : null);
+      }),
+      { seed, numRuns: 150 },
+    );
+  });
+
+  it('a test that fails decides as an untraceable origin, with step 1’s municipality excluded under A', () => {
+    fc.assert(
+      fc.property(caseArbitrary, bindingTestArbitrary, (raw, test) => {
+        const on = proposalOf(withBindingTest(raw, test));
+        fc.pre(on.binding?.holds === false);
+        const found = on.binding?.municipality ?? null;
+        const untraceable = structuredClone(raw) as unknown as { resident: RawResident };
+        const resident = untraceable.resident;
+        resident.addresses = resident.addresses.filter((a) => a.kind !== 'woonadres');
+        if (on.outcome === 'A' && found !== null && !resident.excluded.includes(found))
+          resident.excluded.push(found);
+        // Excluding it may clash with a B that names it (then B did not apply): no such case here.
+        const result = validateAndPropose(untraceable);
+        fc.pre(result.ok);
+        if (!result.ok) return;
+        const { outcome, origin, destination } = result.proposal;
+        expect({ outcome: on.outcome, origin: on.origin, destination: on.destination }).toEqual({
+          outcome,
+          origin,
+          destination,
+        });
+        if (on.outcome === 'A')
+          expect(on.destination === null || on.destination !== found).toBe(true);
+        expect(on.outcome).not.toBe('buiten_regio');
+      }),
+      runs,
     );
   });
 });

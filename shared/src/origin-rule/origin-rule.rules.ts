@@ -1,6 +1,11 @@
 import type { ErrorBody } from '../errors';
 import { validationError } from '../validation';
-import { formatDutchDate, formatDutchPeriod } from '../calendar/calendar';
+import {
+  dayNumberOf,
+  dayNumberOfIsoDate,
+  formatDutchDate,
+  formatDutchPeriod,
+} from '../calendar/calendar';
 import {
   formatDutchDecimal,
   formatDutchInteger,
@@ -10,12 +15,15 @@ import {
 import { parseProposalInput } from './origin-rule.fast-parse';
 import type {
   Address,
+  BindingTest,
   ExceptionA,
   ExceptionB,
   ExceptionD,
   Proposal,
+  ProposalBinding,
   ProposalInput,
   RegionMunicipality,
+  Resident,
 } from './origin-rule.schemas';
 
 /**
@@ -205,8 +213,21 @@ export function proposeDestination(input: ProposalInput): Proposal {
     reasons,
   };
 
-  const origin = findOrigin(context);
+  // Step 1 finds the last woonadres; a region's binding test may then leave the origin unknown.
+  // Under A the municipality found stays excluded all the same: the obstacles lie there.
+  const found = findOrigin(context);
+  const bindingTest = input.region.bindingTest;
+  const binding =
+    bindingTest === undefined ? undefined : measureBinding(input.resident, bindingTest, found);
+  if (bindingTest !== undefined && binding !== undefined)
+    reasons.push(describeBinding(context, bindingTest, binding));
+  const origin = binding === undefined || binding.holds ? found : null;
   const originName = origin === null ? null : nameOf(context, origin);
+  const foundName = found === null ? null : nameOf(context, found);
+  const propose = (outcome: Proposal['outcome'], destination: string | null): Proposal =>
+    binding === undefined
+      ? { outcome, origin, destination, reasons }
+      : { outcome, origin, destination, binding, reasons };
   let exceptionA: ExceptionA | undefined;
   let exceptionB: ExceptionB | undefined;
   let exceptionD: ExceptionD | undefined;
@@ -229,7 +250,7 @@ export function proposeDestination(input: ProposalInput): Proposal {
     if (exceptionB) reasons.push('Uitzondering B wordt niet beoordeeld: uitzondering D gaat voor.');
     if (exceptionA) reasons.push('Uitzondering A wordt niet beoordeeld: uitzondering D gaat voor.');
     pushWishBesideException(context, 'D', destination);
-    return { outcome: 'D', origin, destination, reasons };
+    return propose('D', destination);
   }
 
   // 3. B: better elsewhere, but only what the resident cannot reach from the origin.
@@ -254,7 +275,7 @@ export function proposeDestination(input: ProposalInput): Proposal {
       if (exceptionA)
         reasons.push('Uitzondering A wordt niet beoordeeld: uitzondering B gaat voor.');
       pushWishBesideException(context, 'B', exceptionB.municipality);
-      return { outcome: 'B', origin, destination: exceptionB.municipality, reasons };
+      return propose('B', exceptionB.municipality);
     }
   }
 
@@ -262,9 +283,11 @@ export function proposeDestination(input: ProposalInput): Proposal {
   // 4. A: obstacles at the origin; the wish if it is eligible, otherwise the distribution.
   if (exceptionA) {
     reasons.push(
-      originName === null
+      foundName === null
         ? 'Uitzondering A geldt: belemmeringen in de herkomst staan het herstel in de weg.'
-        : `Uitzondering A geldt: belemmeringen in ${originName} staan het herstel in de weg, dus ${originName} is niet de bestemming.`,
+        : originName === null
+          ? `Uitzondering A geldt: belemmeringen in ${foundName} staan het herstel in de weg, dus ${foundName} is niet de bestemming, ook al staat de herkomst niet vast.`
+          : `Uitzondering A geldt: belemmeringen in ${originName} staan het herstel in de weg, dus ${originName} is niet de bestemming.`,
     );
     const distributionFollows = 'daarom volgt de bestemming uit de verdeling naar inwoneraantal.';
     if (wish === undefined) {
@@ -273,9 +296,11 @@ export function proposeDestination(input: ProposalInput): Proposal {
       reasons.push(
         `De bewoner wil graag naar ${wish}, maar die gemeente ligt buiten de regio; ${distributionFollows}`,
       );
-    } else if (wish === origin) {
+    } else if (wish === found) {
       reasons.push(
-        `De bewoner wil graag naar ${nameOf(context, wish)}, maar dat is de herkomst; ${distributionFollows}`,
+        origin === null
+          ? `De bewoner wil graag naar ${nameOf(context, wish)}, maar daar liggen de belemmeringen; ${distributionFollows}`
+          : `De bewoner wil graag naar ${nameOf(context, wish)}, maar dat is de herkomst; ${distributionFollows}`,
       );
     } else if (context.excluded.has(wish)) {
       reasons.push(
@@ -284,24 +309,28 @@ export function proposeDestination(input: ProposalInput): Proposal {
     } else {
       const wishName = nameOf(context, wish);
       reasons.push(
-        `De bewoner wil graag naar ${wishName}: die gemeente ligt in de regio, is niet de herkomst en is niet uitgesloten, dus ${wishName} is de bestemming.`,
+        origin === null && found !== null
+          ? `De bewoner wil graag naar ${wishName}: die gemeente ligt in de regio, is niet waar de belemmeringen liggen en is niet uitgesloten, dus ${wishName} is de bestemming.`
+          : `De bewoner wil graag naar ${wishName}: die gemeente ligt in de regio, is niet de herkomst en is niet uitgesloten, dus ${wishName} is de bestemming.`,
       );
-      return { outcome: 'A', origin, destination: wish, reasons };
+      return propose('A', wish);
     }
-    return { outcome: 'A', origin, destination: distribute(context, origin), reasons };
+    return propose('A', distribute(context, found, origin === null ? 'obstacles' : 'origin'));
   }
 
   // 5. C: the origin cannot be traced, so the population decides (not the wish).
   if (origin === null) {
     reasons.push(
-      'Uitzondering C geldt: omdat de herkomst niet te achterhalen is, volgt de bestemming uit de verdeling naar inwoneraantal.',
+      foundName === null
+        ? 'Uitzondering C geldt: omdat de herkomst niet te achterhalen is, volgt de bestemming uit de verdeling naar inwoneraantal.'
+        : `Uitzondering C geldt: omdat de binding met ${foundName} te kort is, staat de herkomst niet vast en volgt de bestemming uit de verdeling naar inwoneraantal.`,
     );
     reasons.push(
       wish === undefined
         ? 'De bewoner heeft geen woonwens opgegeven.'
         : `De bewoner wil graag naar ${nameOf(context, wish)}; bij uitzondering C volgt de bestemming uit de verdeling naar inwoneraantal, niet uit de woonwens.`,
     );
-    return { outcome: 'C', origin, destination: distribute(context, null), reasons };
+    return propose('C', distribute(context, null, 'origin'));
   }
 
   // originName is set from here on: the origin is known.
@@ -320,7 +349,7 @@ export function proposeDestination(input: ProposalInput): Proposal {
     reasons.push(
       `${originLabel} ligt buiten de regio: de casus wordt verwezen naar de herkomstregio, en deze regio wijst geen bestemming toe.`,
     );
-    return { outcome: 'buiten_regio', origin, destination: null, reasons };
+    return propose('buiten_regio', null);
   }
 
   // 7. The rule itself: back to the municipality of origin. Excluding a municipality only steers
@@ -339,7 +368,7 @@ export function proposeDestination(input: ProposalInput): Proposal {
       `De bewoner wil graag naar ${nameOf(context, wish)}; zonder uitzondering A of B blijft ${originLabel} de bestemming.`,
     );
   }
-  return { outcome: 'herkomst', origin, destination: origin, reasons };
+  return propose('herkomst', origin);
 }
 
 /**
@@ -379,6 +408,107 @@ function findOrigin(context: Context): string | null {
   return used ? used.municipality : null;
 }
 
+/**
+ * The region's minimum-binding test (rule-engine-contract.md, "Minimum binding"): the calendar
+ * days of the W years before the admission (from the same day and month W years earlier, 29
+ * February read as 28 February, up to the admission day, not included) covered by at least one
+ * woonadres in `municipality` that starts before the admission; held against M × 365.
+ */
+export function measureBinding(
+  resident: Pick<Resident, 'admissionDate' | 'addresses'>,
+  test: BindingTest,
+  municipality: string | null,
+): ProposalBinding {
+  const daysRequired = test.minYears * daysPerBindingYear;
+  if (municipality === null) return { municipality, daysBound: 0, daysRequired, holds: false };
+  const admissionDate = resident.admissionDate;
+  const admission = dayNumberOfIsoDate(admissionDate);
+  const windowStart = bindingWindowStartDay(admissionDate, test.withinYears);
+
+  // Each address as a half-open run of day numbers [start, end) clipped to the window.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const address of resident.addresses) {
+    if (
+      address.kind !== 'woonadres' ||
+      address.municipality !== municipality ||
+      !(address.from < admissionDate)
+    )
+      continue;
+    const start = Math.max(dayNumberOfIsoDate(address.from), windowStart);
+    const end =
+      address.to === undefined || address.to > admissionDate
+        ? admission
+        : dayNumberOfIsoDate(address.to);
+    // A `to` on or before the `from` (or a run that ends before the window) covers no day.
+    if (end > start) {
+      starts.push(start);
+      ends.push(end);
+    }
+  }
+  const daysBound = countCoveredDays(starts, ends);
+  return { municipality, daysBound, daysRequired, holds: daysBound >= daysRequired };
+}
+
+/** Days required per year of M: the contract counts a year as 365 days, leap years alike. */
+export const daysPerBindingYear = 365;
+
+/** The parts of the window's first day: the admission's day and month, W years earlier. */
+function bindingWindowStartParts(
+  admissionDate: string,
+  withinYears: number,
+): [number, number, number] {
+  const year = Number(admissionDate.slice(0, 4)) - withinYears;
+  const month = Number(admissionDate.slice(5, 7));
+  const day = Number(admissionDate.slice(8, 10));
+  // 29 February becomes 28 February, in every year (the contract makes no exception for leap years).
+  return [year, month, month === 2 && day === 29 ? 28 : day];
+}
+
+function bindingWindowStartDay(admissionDate: string, withinYears: number): number {
+  return dayNumberOf(...bindingWindowStartParts(admissionDate, withinYears));
+}
+
+/** Days in the union of half-open runs [starts[i], ends[i]); overlapping days count once. */
+function countCoveredDays(starts: number[], ends: number[]): number {
+  if (starts.length === 1) return (ends[0] as number) - (starts[0] as number);
+  const order = starts.map((_, index) => index).sort((a, b) => starts[a]! - starts[b]!);
+  let total = 0;
+  let runStart = -Infinity;
+  let runEnd = -Infinity;
+  for (const index of order) {
+    const start = starts[index]!;
+    const end = ends[index]!;
+    if (start > runEnd) {
+      if (runEnd > runStart) total += runEnd - runStart;
+      runStart = start;
+      runEnd = end;
+    } else if (end > runEnd) {
+      runEnd = end;
+    }
+  }
+  if (runEnd > runStart) total += runEnd - runStart;
+  return total;
+}
+
+/**
+ * The binding sentence: which municipality, the days counted and the days required. No dates are
+ * worded here: the admission date is in the sentence before, and wording a date is the costliest
+ * step of a proposal (issue 32 keeps the test within 10% of the engine without it).
+ */
+function describeBinding(context: Context, test: BindingTest, binding: ProposalBinding): string {
+  const { minYears, withinYears } = test;
+  const required = `${formatDutchInteger(binding.daysRequired)} dagen (${minYears} × 365)`;
+  const rule = `de regio vraagt dat de bewoner minstens ${minYears} van de laatste ${withinYears} jaar vóór de opname in de herkomstgemeente woonde`;
+  if (binding.municipality === null)
+    return `Minimale binding niet gehaald: ${rule}, en zonder woonadres vóór de opname zijn dat 0 van de vereiste ${required}.`;
+  const days = `${formatDutchInteger(binding.daysBound)} ${binding.daysBound === 1 ? 'dag' : 'dagen'}`;
+  const place = nameOf(context, binding.municipality);
+  return binding.holds
+    ? `Minimale binding gehaald: ${rule}; in die ${withinYears} jaar woonde de bewoner ${days} in ${place}, en vereist zijn ${required}, dus ${place} is de herkomst.`
+    : `Minimale binding niet gehaald: ${rule}; in die ${withinYears} jaar woonde de bewoner ${days} in ${place}, en vereist zijn ${required}, dus de herkomst staat niet vast.`;
+}
+
 function compareAddresses(a: Address, b: Address): number {
   return (
     compareText(a.from, b.from) ||
@@ -403,8 +533,15 @@ function pushWishBesideException(context: Context, kind: 'B' | 'D', destination:
   }
 }
 
-/** The distribution over the region without the excluded (and, for A, without the origin). */
-function distribute(context: Context, originToSkip: string | null): string | null {
+/**
+ * The distribution over the region without the excluded and, for A, without the municipality of
+ * the obstacles: the origin, or the last woonadres when the binding test left the origin unknown.
+ */
+function distribute(
+  context: Context,
+  originToSkip: string | null,
+  skippedAs: 'origin' | 'obstacles',
+): string | null {
   const { input, reasons, excluded, regionByCode } = context;
   const municipalities = input.region.municipalities;
   const candidateCodes: string[] = [];
@@ -422,7 +559,12 @@ function distribute(context: Context, originToSkip: string | null): string | nul
 
   const without: string[] = [];
   const skippedOrigin = originToSkip === null ? undefined : regionByCode.get(originToSkip);
-  if (skippedOrigin) without.push(`zonder ${skippedOrigin.name} (de herkomst)`);
+  if (skippedOrigin)
+    without.push(
+      skippedAs === 'origin'
+        ? `zonder ${skippedOrigin.name} (de herkomst)`
+        : `zonder ${skippedOrigin.name} (waar de belemmeringen liggen)`,
+    );
   if (excludedNames.length > 0)
     without.push(`zonder ${joinDutchList(excludedNames.sort(compareNames))} (uitgesloten)`);
   const scope = without.length === 0 ? 'de hele regio' : `de regio ${without.join(' en ')}`;

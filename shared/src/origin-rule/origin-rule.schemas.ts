@@ -40,8 +40,50 @@ export const regionMunicipalitySchema = z.strictObject({
 });
 export type RegionMunicipality = z.infer<typeof regionMunicipalitySchema>;
 
+/** A region may require at most this many years of binding, within at most this many years. */
+export const maximumBindingYears = 20;
+
+const bindingYears = (notWholeMessage: string) =>
+  z.int({
+    error: (issue) => (issue.input === undefined ? requiredMessage : notWholeMessage),
+  });
+
+/** M of the minimum-binding test: the years the resident must have lived in the origin. */
+export const bindingMinYearsSchema = bindingYears(
+  'Het minimum aantal jaren is een geheel getal.',
+).min(1, { error: 'Het minimum aantal jaren is minstens 1.' });
+
+/** W of the minimum-binding test: the years before the admission in which M must lie. */
+export const bindingWithinYearsSchema = bindingYears(
+  'Het aantal jaren vóór de opname is een geheel getal.',
+).max(maximumBindingYears, {
+  error: `Het aantal jaren vóór de opname is hoogstens ${maximumBindingYears}.`,
+});
+
+export const bindingMinAboveWithinMessage =
+  'Het minimum aantal jaren is niet groter dan het aantal jaren vóór de opname waarin het moet liggen.';
+
+/**
+ * The region's minimum-binding test ("lived in the origin at least M of the last W years before
+ * admission"). M above W is reported at `minYears` by the cross-field check, which also runs when
+ * another field is invalid.
+ */
+export const bindingTestSchema = z.strictObject(
+  { minYears: bindingMinYearsSchema, withinYears: bindingWithinYearsSchema },
+  {
+    error: (issue) => {
+      if (issue.code !== 'invalid_type') return undefined;
+      return issue.input === undefined
+        ? requiredMessage
+        : 'De bindingstoets is een object met minYears en withinYears.';
+    },
+  },
+);
+export type BindingTest = z.infer<typeof bindingTestSchema>;
+
 export const regionSchema = z.strictObject({
   municipalities: z.array(regionMunicipalitySchema),
+  bindingTest: bindingTestSchema.optional(),
 });
 export type Region = z.infer<typeof regionSchema>;
 
@@ -189,6 +231,17 @@ export function findCrossFieldIssues(value: unknown, ctx?: z.RefinementCtx): boo
   const region = isRecord(value['region']) ? value['region'] : undefined;
   const resident = isRecord(value['resident']) ? value['resident'] : undefined;
 
+  const bindingTest = region?.['bindingTest'];
+  if (isRecord(bindingTest) && isBindingAboveWithin(bindingTest)) {
+    found = true;
+    if (!ctx) return true;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['region', 'bindingTest', 'minYears'],
+      message: bindingMinAboveWithinMessage,
+    });
+  }
+
   // Without a well-formed region the question "is it in the region" has no answer yet.
   let regionCodes: Set<string> | undefined;
   const municipalities = region?.['municipalities'];
@@ -281,6 +334,20 @@ export function findCrossFieldIssues(value: unknown, ctx?: z.RefinementCtx): boo
   return found;
 }
 
+/**
+ * M above W, both whole numbers. An M below 1 has its own message at the same path already, so
+ * it is not reported twice.
+ */
+export function isBindingAboveWithin(test: Record<string, unknown>): boolean {
+  const { minYears, withinYears } = test;
+  return (
+    Number.isSafeInteger(minYears) &&
+    Number.isSafeInteger(withinYears) &&
+    (minYears as number) >= 1 &&
+    (minYears as number) > (withinYears as number)
+  );
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -288,10 +355,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export const proposalOutcomes = ['herkomst', 'A', 'B', 'C', 'D', 'buiten_regio'] as const;
 export type ProposalOutcome = (typeof proposalOutcomes)[number];
 
+/** The figures of the minimum-binding test, in a proposal of a region that has one. */
+export const proposalBindingSchema = z.strictObject({
+  /** The origin found in step 1 (the last woonadres before the admission); null without one. */
+  municipality: municipalityCodeSchema.nullable(),
+  daysBound: z.int().nonnegative(),
+  daysRequired: z.int().positive(),
+  holds: z.boolean(),
+});
+export type ProposalBinding = z.infer<typeof proposalBindingSchema>;
+
 export const proposalSchema = z.strictObject({
   outcome: z.enum(proposalOutcomes),
   origin: municipalityCodeSchema.nullable(),
   destination: municipalityCodeSchema.nullable(),
+  /** Only with a region's `bindingTest`. */
+  binding: proposalBindingSchema.optional(),
   reasons: z.array(safeText().min(1)).min(1),
 });
 export type Proposal = z.infer<typeof proposalSchema>;

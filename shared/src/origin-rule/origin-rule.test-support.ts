@@ -67,6 +67,8 @@ export interface CaseOptions {
   excluded?: string[];
   exceptions?: unknown[];
   placements?: Record<string, unknown>;
+  /** The region's minimum-binding test; absent: none. */
+  bindingTest?: unknown;
 }
 
 /** A raw case (as JSON would give it): the example's history, no wish, no exceptions. */
@@ -82,6 +84,8 @@ export function buildCase(options: CaseOptions = {}): Record<string, unknown> {
     region: { municipalities: options.municipalities ?? flevoland.map((m) => ({ ...m })) },
     resident,
   };
+  if (options.bindingTest !== undefined)
+    (input['region'] as Record<string, unknown>)['bindingTest'] = options.bindingTest;
   if (options.exceptions !== undefined) input['exceptions'] = options.exceptions;
   if (options.placements !== undefined) input['distribution'] = { placements: options.placements };
   return input;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { addDays, amsterdamDate } from '../calendar/calendar';
-import { agreementPeriodOn, describeRuleSetChanges } from './rule-set.rules';
+import { agreementPeriodOn, compareRuleSets, describeRuleSetChanges } from './rule-set.rules';
 import type { Agreement, RuleSetConfig } from './rule-set.schemas';
 import { flevolandRuleSet, flevolandWith } from './rule-set.test-support';
 
@@ -295,7 +295,51 @@ const changeRows: [string, RuleSetConfig, string[]][] = [
     }),
     ['Tweestapsverificatie: niet verplicht → verplicht'],
   ],
+  [
+    'the binding test switched on',
+    changed((c) => {
+      c.bindingTest = { isEnabled: true, minYears: 2, withinYears: 5 };
+    }),
+    ['Minimale binding: uit → aan, 2 van de laatste 5 jaar vóór de opname'],
+  ],
+  [
+    'the binding test made stricter while on',
+    changed((c) => {
+      c.bindingTest = { isEnabled: true, minYears: 3, withinYears: 5 };
+    }),
+    ['Minimale binding: uit → aan, 3 van de laatste 5 jaar vóór de opname'],
+  ],
+  [
+    'the binding figures changed while off',
+    changed((c) => {
+      c.bindingTest = { isEnabled: false, minYears: 3, withinYears: 10 };
+    }),
+    [
+      'Minimale binding (staat uit): 2 van de laatste 5 jaar vóór de opname → 3 van de laatste 10 jaar vóór de opname',
+    ],
+  ],
 ];
+
+describe('compareRuleSets', () => {
+  it('gives each difference with what holds now and what would hold, for a table side by side', () => {
+    const previous = changed((c) => {
+      c.bindingTest = { isEnabled: true, minYears: 2, withinYears: 5 };
+    });
+    const next = changed((c) => {
+      c.municipalities[0]!.population = 228000;
+      c.targetGroups = c.targetGroups.filter((g) => g !== 'youthCare');
+    });
+    expect(compareRuleSets(previous, next)).toEqual([
+      { label: 'Inwoners Almere', before: '226.500', after: '228.000' },
+      { label: 'Doelgroep vervallen', before: 'Jongeren uit verlengde jeugdzorg', after: null },
+      {
+        label: 'Minimale binding',
+        before: 'aan, 2 van de laatste 5 jaar vóór de opname',
+        after: 'uit',
+      },
+    ]);
+  });
+});
 
 describe('describeRuleSetChanges', () => {
   it('says "Eerste versie." without a previous version', () => {

@@ -3,6 +3,7 @@ import { formatDutchInteger } from '../origin-rule/dutch-format';
 import {
   targetGroupLabel,
   type Agreement,
+  type BindingTestSetting,
   type RuleSetConfig,
   type RuleSetMunicipality,
 } from './rule-set.schemas';
@@ -98,6 +99,24 @@ function describePeriod(agreement: Agreement): string {
 }
 
 /**
+ * One difference between two versions, for a table of "geldend" beside "concept": `before` is
+ * null for what is added, `after` null for what is removed.
+ */
+export interface RuleSetDifference {
+  readonly label: string;
+  readonly before: string | null;
+  readonly after: string | null;
+}
+
+/** A difference as one line of the history: `Inwoners Almere: 226.500 → 228.000`. */
+export function formatRuleSetDifference(difference: RuleSetDifference): string {
+  const { label, before, after } = difference;
+  return before !== null && after !== null
+    ? `${label}: ${before}${arrow}${after}`
+    : `${label}: ${before ?? after ?? ''}`;
+}
+
+/**
  * What changed from one version to the next, in plain Dutch lines for the history
  * (e.g. "Inwoners Almere: 226.500 → 228.000"). The order of municipalities and of target groups
  * is presentation, not content, and is not reported. Without a previous version: "Eerste versie".
@@ -107,7 +126,17 @@ export function describeRuleSetChanges(
   next: RuleSetConfig,
 ): string[] {
   if (previous === null) return ['Eerste versie.'];
-  const changes: string[] = [];
+  const differences = compareRuleSets(previous, next);
+  return differences.length > 0
+    ? differences.map(formatRuleSetDifference)
+    : ['Geen inhoudelijke wijzigingen.'];
+}
+
+/** Every difference between two versions, in the order of the settings page. */
+export function compareRuleSets(previous: RuleSetConfig, next: RuleSetConfig): RuleSetDifference[] {
+  const changes: RuleSetDifference[] = [];
+  const change = (label: string, before: string | null, after: string | null) =>
+    changes.push({ label, before, after });
 
   const before = new Map<string, RuleSetMunicipality>(
     previous.municipalities.map((m) => [m.code, m]),
@@ -116,36 +145,42 @@ export function describeRuleSetChanges(
   for (const municipality of next.municipalities) {
     const old = before.get(municipality.code);
     if (!old) {
-      changes.push(
-        `Gemeente toegevoegd: ${municipality.name} (${municipality.code}), ${plural(municipality.population, 'inwoner', 'inwoners')} (peiljaar ${municipality.populationYear})`,
+      change(
+        'Gemeente toegevoegd',
+        null,
+        `${municipality.name} (${municipality.code}), ${plural(municipality.population, 'inwoner', 'inwoners')} (peiljaar ${municipality.populationYear})`,
       );
       continue;
     }
     if (old.name !== municipality.name)
-      changes.push(`Naam ${municipality.code}: ${old.name}${arrow}${municipality.name}`);
+      change(`Naam ${municipality.code}`, old.name, municipality.name);
     if (old.population !== municipality.population) {
-      changes.push(
-        `Inwoners ${municipality.name}: ${formatDutchInteger(old.population)}${arrow}${formatDutchInteger(municipality.population)}`,
+      change(
+        `Inwoners ${municipality.name}`,
+        formatDutchInteger(old.population),
+        formatDutchInteger(municipality.population),
       );
     }
     if (old.populationYear !== municipality.populationYear) {
-      changes.push(
-        `Peiljaar inwoners ${municipality.name}: ${old.populationYear}${arrow}${municipality.populationYear}`,
+      change(
+        `Peiljaar inwoners ${municipality.name}`,
+        String(old.populationYear),
+        String(municipality.populationYear),
       );
     }
   }
   for (const municipality of previous.municipalities) {
     if (!after.has(municipality.code))
-      changes.push(`Gemeente verwijderd: ${municipality.name} (${municipality.code})`);
+      change('Gemeente verwijderd', `${municipality.name} (${municipality.code})`, null);
   }
 
   for (const group of next.targetGroups) {
     if (!previous.targetGroups.includes(group))
-      changes.push(`Doelgroep toegevoegd: ${targetGroupLabel[group]}`);
+      change('Doelgroep toegevoegd', null, targetGroupLabel[group]);
   }
   for (const group of previous.targetGroups) {
     if (!next.targetGroups.includes(group))
-      changes.push(`Doelgroep vervallen: ${targetGroupLabel[group]}`);
+      change('Doelgroep vervallen', targetGroupLabel[group], null);
   }
 
   const band = (b: RuleSetConfig['youthAgeBand']) => `${b.from} tot ${b.until} jaar`;
@@ -153,61 +188,117 @@ export function describeRuleSetChanges(
     previous.youthAgeBand.from !== next.youthAgeBand.from ||
     previous.youthAgeBand.until !== next.youthAgeBand.until
   ) {
-    changes.push(
-      `Leeftijd jongeren: ${band(previous.youthAgeBand)}${arrow}${band(next.youthAgeBand)}`,
-    );
+    change('Leeftijd jongeren', band(previous.youthAgeBand), band(next.youthAgeBand));
   }
 
   if (
     previous.agreement.firstPeriodStart !== next.agreement.firstPeriodStart ||
     previous.agreement.firstPeriodEnd !== next.agreement.firstPeriodEnd
   ) {
-    changes.push(
-      `Eerste akkoordperiode: ${describePeriod(previous.agreement)}${arrow}${describePeriod(next.agreement)}`,
+    change(
+      'Eerste akkoordperiode',
+      describePeriod(previous.agreement),
+      describePeriod(next.agreement),
     );
   }
   if (previous.agreement.extensionYears !== next.agreement.extensionYears) {
-    changes.push(
-      `Verlenging akkoord: telkens ${plural(previous.agreement.extensionYears, 'jaar', 'jaar')}${arrow}telkens ${plural(next.agreement.extensionYears, 'jaar', 'jaar')}`,
+    change(
+      'Verlenging akkoord',
+      `telkens ${plural(previous.agreement.extensionYears, 'jaar', 'jaar')}`,
+      `telkens ${plural(next.agreement.extensionYears, 'jaar', 'jaar')}`,
     );
   }
 
+  const days = (count: number) => plural(count, 'dag', 'dagen');
   if (previous.agendaPublicationDays !== next.agendaPublicationDays) {
-    changes.push(
-      `Agenda delen: ${plural(previous.agendaPublicationDays, 'dag', 'dagen')}${arrow}${plural(next.agendaPublicationDays, 'dag', 'dagen')} vóór de tafel`,
+    change(
+      'Agenda delen',
+      days(previous.agendaPublicationDays),
+      `${days(next.agendaPublicationDays)} vóór de tafel`,
     );
   }
   if (previous.stalledCaseDays !== next.stalledCaseDays) {
-    changes.push(
-      `Signaal stilstand: na ${plural(previous.stalledCaseDays, 'dag', 'dagen')}${arrow}na ${plural(next.stalledCaseDays, 'dag', 'dagen')} zonder activiteit`,
+    change(
+      'Signaal stilstand',
+      `na ${days(previous.stalledCaseDays)}`,
+      `na ${days(next.stalledCaseDays)} zonder activiteit`,
     );
   }
   if (previous.waitingTargetDays !== next.waitingTargetDays) {
-    changes.push(
-      `Streeftermijn wachttijd: ${plural(previous.waitingTargetDays, 'dag', 'dagen')}${arrow}${plural(next.waitingTargetDays, 'dag', 'dagen')} na uitstroomgereed`,
+    change(
+      'Streeftermijn wachttijd',
+      days(previous.waitingTargetDays),
+      `${days(next.waitingTargetDays)} na uitstroomgereed`,
     );
   }
   if (previous.offerAnswerDays !== next.offerAnswerDays) {
-    changes.push(
-      `Termijn antwoord op woningaanbod: ${plural(previous.offerAnswerDays, 'dag', 'dagen')}${arrow}${plural(next.offerAnswerDays, 'dag', 'dagen')}`,
+    change(
+      'Termijn antwoord op woningaanbod',
+      days(previous.offerAnswerDays),
+      days(next.offerAnswerDays),
     );
   }
   if (previous.neighbourhoodLoadThreshold !== next.neighbourhoodLoadThreshold) {
-    changes.push(
-      `Drempel wijkbelasting: ${plural(previous.neighbourhoodLoadThreshold, 'plaatsing', 'plaatsingen')}${arrow}${plural(next.neighbourhoodLoadThreshold, 'plaatsing', 'plaatsingen')} per wijk per jaar`,
+    const placements = (count: number) => plural(count, 'plaatsing', 'plaatsingen');
+    change(
+      'Drempel wijkbelasting',
+      placements(previous.neighbourhoodLoadThreshold),
+      `${placements(next.neighbourhoodLoadThreshold)} per wijk per jaar`,
     );
   }
   if (previous.retentionYears !== next.retentionYears) {
-    changes.push(
-      `Bewaartermijn afgesloten casussen: ${plural(previous.retentionYears, 'jaar', 'jaar')}${arrow}${plural(next.retentionYears, 'jaar', 'jaar')}`,
+    change(
+      'Bewaartermijn afgesloten casussen',
+      plural(previous.retentionYears, 'jaar', 'jaar'),
+      plural(next.retentionYears, 'jaar', 'jaar'),
     );
   }
   if (previous.twoFactorRequired !== next.twoFactorRequired) {
     const label = (required: boolean) => (required ? 'verplicht' : 'niet verplicht');
-    changes.push(
-      `Tweestapsverificatie: ${label(previous.twoFactorRequired)}${arrow}${label(next.twoFactorRequired)}`,
+    change(
+      'Tweestapsverificatie',
+      label(previous.twoFactorRequired),
+      label(next.twoFactorRequired),
     );
   }
 
-  return changes.length > 0 ? changes : ['Geen inhoudelijke wijzigingen.'];
+  const binding = compareBindingTests(previous.bindingTest, next.bindingTest);
+  if (binding !== null) changes.push(binding);
+  return changes;
+}
+
+/** `2 van de laatste 5 jaar vóór de opname` */
+export function describeBindingYears(
+  test: Pick<BindingTestSetting, 'minYears' | 'withinYears'>,
+): string {
+  return `${test.minYears} van de laatste ${test.withinYears} jaar vóór de opname`;
+}
+
+/** The minimum-binding test as the settings show it: `aan, 2 van de laatste 5 jaar vóór de opname`, or `uit`. */
+export function describeBindingTest(test: BindingTestSetting): string {
+  return test.isEnabled ? `aan, ${describeBindingYears(test)}` : 'uit';
+}
+
+/**
+ * The change of the minimum-binding test; null when nothing changed. Figures changed while the
+ * test stays off change no proposal, but they are a change of the version all the same.
+ */
+function compareBindingTests(
+  previous: BindingTestSetting,
+  next: BindingTestSetting,
+): RuleSetDifference | null {
+  const sameYears =
+    previous.minYears === next.minYears && previous.withinYears === next.withinYears;
+  if (previous.isEnabled === next.isEnabled && sameYears) return null;
+  if (previous.isEnabled !== next.isEnabled || next.isEnabled)
+    return {
+      label: 'Minimale binding',
+      before: describeBindingTest(previous),
+      after: describeBindingTest(next),
+    };
+  return {
+    label: 'Minimale binding (staat uit)',
+    before: describeBindingYears(previous),
+    after: describeBindingYears(next),
+  };
 }

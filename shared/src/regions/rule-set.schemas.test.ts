@@ -1,5 +1,6 @@
 import { toErrorIssues } from '../validation';
 import {
+  engineBindingTest,
   ruleSetConfigSchema,
   ruleSetVersionParamsSchema,
   updateRuleSetRequestSchema,
@@ -27,6 +28,42 @@ const manyMunicipalities = Array.from({ length: 401 }, (_, i) => ({
 // Each row: what is wrong, the input, the path the error names, and its message.
 const invalidRows: [string, unknown, string, string][] = [
   ['not an object', 'Flevoland', '', 'Verwacht een object.'],
+  [
+    'the binding test missing',
+    flevolandWith('bindingTest', undefined),
+    'bindingTest',
+    'Dit veld is verplicht.',
+  ],
+  [
+    'the binding switch missing',
+    flevolandWith('bindingTest.isEnabled', undefined),
+    'bindingTest.isEnabled',
+    'Dit veld is verplicht.',
+  ],
+  [
+    'binding: M above W',
+    flevolandWith('bindingTest', { isEnabled: true, minYears: 6, withinYears: 5 }),
+    'bindingTest.minYears',
+    'Het minimum aantal jaren is niet groter dan het aantal jaren vóór de opname waarin het moet liggen.',
+  ],
+  [
+    'binding: W above 20',
+    flevolandWith('bindingTest.withinYears', 21),
+    'bindingTest.withinYears',
+    'Het aantal jaren vóór de opname is hoogstens 20.',
+  ],
+  [
+    'binding: M of 0, also while off',
+    flevolandWith('bindingTest.minYears', 0),
+    'bindingTest.minYears',
+    'Het minimum aantal jaren is minstens 1.',
+  ],
+  [
+    'binding: a field it does not name',
+    flevolandWith('bindingTest.maxYears', 3),
+    'bindingTest.maxYears',
+    unknownMessage,
+  ],
   ['an unknown field at the top', { ...flevolandRuleSet(), remark: 'x' }, 'remark', unknownMessage],
   [
     'an unknown field in a municipality',
@@ -401,6 +438,21 @@ describe('ruleSetConfigSchema accepts', () => {
     expect(storedRuleSetConfigSchema.safeParse(flevolandWith('offerAnswerDays', 0)).success).toBe(
       false,
     );
+  });
+
+  it('reads a version stored before the binding test existed with the test off, at 2 of 5 years', () => {
+    expect(
+      storedRuleSetConfigSchema.parse(flevolandWith('bindingTest', undefined)).bindingTest,
+    ).toEqual({ isEnabled: false, minYears: 2, withinYears: 5 });
+  });
+
+  it('gives the engine the test only while it is switched on', () => {
+    expect(engineBindingTest({ isEnabled: false, minYears: 2, withinYears: 5 })).toBeUndefined();
+    expect(engineBindingTest({ isEnabled: true, minYears: 3, withinYears: 6 })).toEqual({
+      minYears: 3,
+      withinYears: 6,
+    });
+    expect(engineBindingTest(null)).toBeUndefined();
   });
 
   it('trims the names it keeps', () => {

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { isoDate as anyIsoDate, isoDateTime, isoDateWith, safeText } from '../primitives';
 // Installs the Dutch error map, so that generic messages of these schemas are Dutch too.
 import '../validation';
-import { municipalityCodeSchema } from '../origin-rule/origin-rule.schemas';
+import {
+  bindingMinAboveWithinMessage,
+  bindingMinYearsSchema,
+  bindingWithinYearsSchema,
+  isBindingAboveWithin,
+  municipalityCodeSchema,
+  type BindingTest,
+} from '../origin-rule/origin-rule.schemas';
 
 /**
  * A region's configuration: what the rule engine, the tables and the retention job read. It is
@@ -102,6 +109,31 @@ export const agreementSchema = z.strictObject({
 });
 export type Agreement = z.infer<typeof agreementSchema>;
 
+/**
+ * The region's minimum-binding test (domain.md §3.1, rule-engine-contract.md "Minimum binding"):
+ * switched on, the engine requires M of the last W years before the admission in the origin.
+ * M and W are kept while it is off, so that switching it on again restores them.
+ */
+export const bindingTestSettingSchema = z.strictObject({
+  isEnabled: z.boolean({
+    error: (issue) => (issue.input === undefined ? requiredMessage : 'Verwacht waar of onwaar.'),
+  }),
+  minYears: bindingMinYearsSchema,
+  withinYears: bindingWithinYearsSchema.min(1, {
+    error: 'Het aantal jaren vóór de opname is minstens 1.',
+  }),
+});
+export type BindingTestSetting = z.infer<typeof bindingTestSettingSchema>;
+
+/** The engine's `region.bindingTest` for a region's setting: absent while the switch is off. */
+export function engineBindingTest(
+  setting: BindingTestSetting | null | undefined,
+): BindingTest | undefined {
+  return setting?.isEnabled
+    ? { minYears: setting.minYears, withinYears: setting.withinYears }
+    : undefined;
+}
+
 export const ruleSetConfigSchema = z
   .strictObject({
     municipalities: z
@@ -148,6 +180,8 @@ export const ruleSetConfigSchema = z
     twoFactorRequired: z.boolean({
       error: (issue) => (issue.input === undefined ? requiredMessage : 'Verwacht waar of onwaar.'),
     }),
+    /** The minimum-binding test of the origin rule. Versions stored before it existed read it off. */
+    bindingTest: bindingTestSettingSchema,
   })
   .superRefine((value, ctx) => void findRuleSetCrossFieldIssues(value, ctx), {
     // Run even when a field elsewhere is invalid, so that a form shows every problem at once;
@@ -183,6 +217,9 @@ export const ruleSetDefaults: Omit<RuleSetConfig, 'municipalities' | 'agreement'
   retentionYears: 7,
   // On by default: special-category data (domain.md §5). Only demo regions switch it off.
   twoFactorRequired: true,
+  // Off by default (domain.md §3.1). The figures a region starts from when it switches the test on
+  // are the contract's example: two of the last five years.
+  bindingTest: { isEnabled: false, minYears: 2, withinYears: 5 },
 };
 
 /**
@@ -196,7 +233,7 @@ export const storedRuleSetConfigSchema = z.preprocess(
 );
 
 /** The settings added after the first versions were stored, each with its default for the versions before it. */
-const settingsAddedLater = ['waitingTargetDays', 'offerAnswerDays'] as const;
+const settingsAddedLater = ['waitingTargetDays', 'offerAnswerDays', 'bindingTest'] as const;
 
 function withStoredDefaults(value: Record<string, unknown>): Record<string, unknown> {
   const missing = settingsAddedLater.filter((key) => !(key in value));
@@ -274,6 +311,15 @@ function findRuleSetCrossFieldIssues(value: unknown, ctx: z.RefinementCtx): void
     });
   }
 
+  const bindingTest = value['bindingTest'];
+  if (isRecord(bindingTest) && isBindingAboveWithin(bindingTest)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['bindingTest', 'minYears'],
+      message: bindingMinAboveWithinMessage,
+    });
+  }
+
   const agreement = value['agreement'];
   if (isRecord(agreement)) {
     const start = agreement['firstPeriodStart'];
@@ -295,12 +341,18 @@ function findRuleSetCrossFieldIssues(value: unknown, ctx: z.RefinementCtx): void
 
 export const ruleSetCreatorSchema = z.object({ id: z.uuid(), displayName: safeText() });
 
-/** One version of a region's rule set. `createdBy` is null for a version made by the system (seed). */
+/**
+ * One version of a region's rule set. `createdBy` wrote it (for a published draft: who saved the
+ * draft), `publishedBy` made it the current version; both null for a version made by the system
+ * (seed). A version saved in one step is created and published by the same person at once.
+ */
 export const ruleSetSchema = z.object({
   version: z.int().positive(),
   config: ruleSetConfigSchema,
   createdAt: isoDateTime({ offset: true }),
   createdBy: ruleSetCreatorSchema.nullable(),
+  publishedAt: isoDateTime({ offset: true }),
+  publishedBy: ruleSetCreatorSchema.nullable(),
 });
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 
@@ -308,6 +360,8 @@ export const ruleSetVersionSummarySchema = z.object({
   version: z.int().positive(),
   createdAt: isoDateTime({ offset: true }),
   createdBy: ruleSetCreatorSchema.nullable(),
+  publishedAt: isoDateTime({ offset: true }),
+  publishedBy: ruleSetCreatorSchema.nullable(),
   /** What changed against the previous version, in plain Dutch. */
   changes: z.array(safeText()),
 });
@@ -330,6 +384,50 @@ export const updateRuleSetRequestSchema = z.strictObject({
 });
 export type UpdateRuleSetRequest = z.infer<typeof updateRuleSetRequestSchema>;
 
+/**
+ * A draft of the next version (one per region). Saving it changes nothing the region works
+ * with; the regionAdmin publishes it as a separate step, which makes it the current version.
+ */
+export const ruleSetDraftSchema = z.object({
+  /** The version the draft was made on; 0 for a region without a rule set yet. */
+  basedOnVersion: z.int().nonnegative(),
+  /** Counts the saves of this draft, so that two people editing it cannot overwrite each other. */
+  revision: z.int().positive(),
+  config: ruleSetConfigSchema,
+  savedAt: isoDateTime({ offset: true }),
+  savedBy: ruleSetCreatorSchema,
+  /** The current version is no longer the one the draft was made on: it cannot be published as is. */
+  isOutdated: z.boolean(),
+  /** What publishing would change against the current version, in plain Dutch. */
+  changes: z.array(safeText()),
+});
+export type RuleSetDraft = z.infer<typeof ruleSetDraftSchema>;
+
+export const ruleSetDraftStateSchema = z.object({ draft: ruleSetDraftSchema.nullable() });
+export type RuleSetDraftState = z.infer<typeof ruleSetDraftStateSchema>;
+
+const revisionNumber = (min: number) =>
+  wholeNumber(min, 1_000_000_000, `Het revisienummer is een geheel getal van ${min} of meer.`);
+
+export const saveRuleSetDraftRequestSchema = z.strictObject({
+  /** The current version the draft is made on; 0 for a region without a rule set yet. */
+  basedOnVersion: wholeNumber(
+    0,
+    1_000_000_000,
+    'Het versienummer is een geheel getal van 0 of meer.',
+  ),
+  /** The draft's revision the change was made on; 0 when there is no draft yet. */
+  expectedRevision: revisionNumber(0),
+  config: ruleSetConfigSchema,
+});
+export type SaveRuleSetDraftRequest = z.infer<typeof saveRuleSetDraftRequestSchema>;
+
+export const publishRuleSetDraftRequestSchema = z.strictObject({
+  /** The revision of the draft the regionAdmin read and publishes. */
+  revision: revisionNumber(1),
+});
+export type PublishRuleSetDraftRequest = z.infer<typeof publishRuleSetDraftRequestSchema>;
+
 export const ruleSetVersionParamsSchema = z.strictObject({
   version: safeText()
     .regex(/^[1-9]\d{0,8}$/, { error: 'Een versienummer is een positief geheel getal.' })
@@ -347,6 +445,8 @@ export const regionOverviewSchema = z.object({
   stalledCaseDays: z.int().nullable(),
   /** Days from "uitstroomgereed" to a dwelling before the waiting clock is flagged. */
   waitingTargetDays: z.int().nullable(),
+  /** The minimum-binding test of the current version (the try-outs and forms propose with it). */
+  bindingTest: bindingTestSettingSchema.nullable(),
 });
 export type RegionOverview = z.infer<typeof regionOverviewSchema>;
 

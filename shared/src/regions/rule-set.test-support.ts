@@ -21,6 +21,7 @@ export function flevolandRuleSet(): RuleSetConfig {
     neighbourhoodLoadThreshold: 3,
     retentionYears: 7,
     twoFactorRequired: false,
+    bindingTest: { isEnabled: false, minYears: 2, withinYears: 5 },
   };
 }
 

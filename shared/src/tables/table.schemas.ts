@@ -3,7 +3,7 @@ import { isoDate, isoDateTime, safeText, safeUrl } from '../primitives';
 import '../validation';
 import { caseVersionSchema } from '../cases/case.schemas';
 import { lifeDomains } from '../cases/case.schemas';
-import { municipalityCodeSchema } from '../origin-rule/origin-rule.schemas';
+import { municipalityCodeSchema, proposalBindingSchema } from '../origin-rule/origin-rule.schemas';
 import { seatSchema } from '../auth/seats';
 
 /**
@@ -188,6 +188,11 @@ export const tableDecisionViewSchema = z.object({
   preconditions: z.array(preconditionSchema),
   motivation: safeText().nullable().optional(),
   referralSummary: safeText().nullable().optional(),
+  /**
+   * The minimum-binding figures of the proposal the decision was taken on (null: the region had
+   * no test). Read from the address history: only for the seats that read the proposal.
+   */
+  binding: proposalBindingSchema.nullable().optional(),
 });
 export type TableDecisionView = z.infer<typeof tableDecisionViewSchema>;
 

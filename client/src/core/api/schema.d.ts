@@ -42,6 +42,7 @@ export interface paths {
                   | 'outbox:read'
                   | 'ruleSet:read'
                   | 'ruleSet:update'
+                  | 'ruleSet:publish'
                   | 'case:create'
                   | 'case:list'
                   | 'case:read'
@@ -2501,6 +2502,9 @@ export interface paths {
             | 'audit.search'
             | 'ruleSet.read'
             | 'ruleSet.update'
+            | 'ruleSet.draft.save'
+            | 'ruleSet.draft.discard'
+            | 'ruleSet.publish'
             | 'dwelling.create'
             | 'dwelling.update'
             | 'dwelling.withdraw'
@@ -2774,6 +2778,7 @@ export interface paths {
                     | 'outbox:read'
                     | 'ruleSet:read'
                     | 'ruleSet:update'
+                    | 'ruleSet:publish'
                     | 'case:create'
                     | 'case:list'
                     | 'case:read'
@@ -3126,6 +3131,7 @@ export interface paths {
                 | 'outbox:read'
                 | 'ruleSet:read'
                 | 'ruleSet:update'
+                | 'ruleSet:publish'
                 | 'case:create'
                 | 'case:list'
                 | 'case:read'
@@ -3602,6 +3608,7 @@ export interface paths {
                 | 'outbox:read'
                 | 'ruleSet:read'
                 | 'ruleSet:update'
+                | 'ruleSet:publish'
                 | 'case:create'
                 | 'case:list'
                 | 'case:read'
@@ -3784,6 +3791,7 @@ export interface paths {
                     | 'outbox:read'
                     | 'ruleSet:read'
                     | 'ruleSet:update'
+                    | 'ruleSet:publish'
                     | 'case:create'
                     | 'case:list'
                     | 'case:read'
@@ -4204,6 +4212,7 @@ export interface paths {
                   | 'outbox:read'
                   | 'ruleSet:read'
                   | 'ruleSet:update'
+                  | 'ruleSet:publish'
                   | 'case:create'
                   | 'case:list'
                   | 'case:read'
@@ -4700,6 +4709,12 @@ export interface paths {
               };
               proposal?: {
                 result: {
+                  binding?: {
+                    daysBound: number;
+                    daysRequired: number;
+                    holds: boolean;
+                    municipality: string | null;
+                  };
                   destination: string | null;
                   origin: string | null;
                   /** @enum {string} */
@@ -5200,6 +5215,12 @@ export interface paths {
               };
               proposal?: {
                 result: {
+                  binding?: {
+                    daysBound: number;
+                    daysRequired: number;
+                    holds: boolean;
+                    municipality: string | null;
+                  };
                   destination: string | null;
                   origin: string | null;
                   /** @enum {string} */
@@ -5616,6 +5637,12 @@ export interface paths {
               };
               proposal?: {
                 result: {
+                  binding?: {
+                    daysBound: number;
+                    daysRequired: number;
+                    holds: boolean;
+                    municipality: string | null;
+                  };
                   destination: string | null;
                   origin: string | null;
                   /** @enum {string} */
@@ -7811,6 +7838,12 @@ export interface paths {
                 };
                 proposal?: {
                   result: {
+                    binding?: {
+                      daysBound: number;
+                      daysRequired: number;
+                      holds: boolean;
+                      municipality: string | null;
+                    };
                     destination: string | null;
                     origin: string | null;
                     /** @enum {string} */
@@ -8166,6 +8199,12 @@ export interface paths {
               };
               proposal?: {
                 result: {
+                  binding?: {
+                    daysBound: number;
+                    daysRequired: number;
+                    holds: boolean;
+                    municipality: string | null;
+                  };
                   destination: string | null;
                   origin: string | null;
                   /** @enum {string} */
@@ -13507,6 +13546,12 @@ export interface paths {
               };
               proposal?: {
                 result: {
+                  binding?: {
+                    daysBound: number;
+                    daysRequired: number;
+                    holds: boolean;
+                    municipality: string | null;
+                  };
                   destination: string | null;
                   origin: string | null;
                   /** @enum {string} */
@@ -18539,6 +18584,11 @@ export interface paths {
           };
           content: {
             'application/json': {
+              bindingTest: {
+                isEnabled: boolean;
+                minYears: number;
+                withinYears: number;
+              } | null;
               municipalities: {
                 code: string;
                 name: string;
@@ -18901,6 +18951,11 @@ export interface paths {
                   /** Format: date */
                   firstPeriodStart: string;
                 };
+                bindingTest: {
+                  isEnabled: boolean;
+                  minYears: number;
+                  withinYears: number;
+                };
                 municipalities: {
                   code: string;
                   name: string;
@@ -18923,6 +18978,13 @@ export interface paths {
               /** Format: date-time */
               createdAt: string;
               createdBy: {
+                displayName: string;
+                /** Format: uuid */
+                id: string;
+              } | null;
+              /** Format: date-time */
+              publishedAt: string;
+              publishedBy: {
                 displayName: string;
                 /** Format: uuid */
                 id: string;
@@ -19082,6 +19144,11 @@ export interface paths {
                 /** Format: date */
                 firstPeriodStart: string;
               };
+              bindingTest: {
+                isEnabled: boolean;
+                minYears: number;
+                withinYears: number;
+              };
               municipalities: {
                 code: string;
                 name: string;
@@ -19122,6 +19189,11 @@ export interface paths {
                   /** Format: date */
                   firstPeriodStart: string;
                 };
+                bindingTest: {
+                  isEnabled: boolean;
+                  minYears: number;
+                  withinYears: number;
+                };
                 municipalities: {
                   code: string;
                   name: string;
@@ -19144,6 +19216,13 @@ export interface paths {
               /** Format: date-time */
               createdAt: string;
               createdBy: {
+                displayName: string;
+                /** Format: uuid */
+                id: string;
+              } | null;
+              /** Format: date-time */
+              publishedAt: string;
+              publishedBy: {
                 displayName: string;
                 /** Format: uuid */
                 id: string;
@@ -19287,6 +19366,870 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/region/rule-set/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Het concept van de volgende versie, met wat publiceren zou veranderen (of geen)
+     * @description Vereist een sessie en het recht `ruleSet:read`.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              draft: {
+                basedOnVersion: number;
+                changes: string[];
+                config: {
+                  agendaPublicationDays: number;
+                  agreement: {
+                    extensionYears: number;
+                    /** Format: date */
+                    firstPeriodEnd: string;
+                    /** Format: date */
+                    firstPeriodStart: string;
+                  };
+                  bindingTest: {
+                    isEnabled: boolean;
+                    minYears: number;
+                    withinYears: number;
+                  };
+                  municipalities: {
+                    code: string;
+                    name: string;
+                    objectionProcedure?: string;
+                    population: number;
+                    populationYear: number;
+                  }[];
+                  neighbourhoodLoadThreshold: number;
+                  offerAnswerDays: number;
+                  retentionYears: number;
+                  stalledCaseDays: number;
+                  targetGroups: ('protectedHousing' | 'shelter' | 'womensShelter' | 'youthCare')[];
+                  twoFactorRequired: boolean;
+                  waitingTargetDays: number;
+                  youthAgeBand: {
+                    from: number;
+                    until: number;
+                  };
+                };
+                isOutdated: boolean;
+                revision: number;
+                /** Format: date-time */
+                savedAt: string;
+                savedBy: {
+                  displayName: string;
+                  /** Format: uuid */
+                  id: string;
+                };
+              } | null;
+            };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    /**
+     * Regio-instellingen als concept opslaan: verandert niets tot het concept is gepubliceerd
+     * @description Vereist een sessie en het recht `ruleSet:update`.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': {
+            basedOnVersion: number;
+            config: {
+              agendaPublicationDays: number;
+              agreement: {
+                extensionYears: number;
+                /** Format: date */
+                firstPeriodEnd: string;
+                /** Format: date */
+                firstPeriodStart: string;
+              };
+              bindingTest: {
+                isEnabled: boolean;
+                minYears: number;
+                withinYears: number;
+              };
+              municipalities: {
+                code: string;
+                name: string;
+                objectionProcedure?: string;
+                population: number;
+                populationYear: number;
+              }[];
+              neighbourhoodLoadThreshold: number;
+              offerAnswerDays: number;
+              retentionYears: number;
+              stalledCaseDays: number;
+              targetGroups: ('protectedHousing' | 'shelter' | 'womensShelter' | 'youthCare')[];
+              twoFactorRequired: boolean;
+              waitingTargetDays: number;
+              youthAgeBand: {
+                from: number;
+                until: number;
+              };
+            };
+            expectedRevision: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              draft: {
+                basedOnVersion: number;
+                changes: string[];
+                config: {
+                  agendaPublicationDays: number;
+                  agreement: {
+                    extensionYears: number;
+                    /** Format: date */
+                    firstPeriodEnd: string;
+                    /** Format: date */
+                    firstPeriodStart: string;
+                  };
+                  bindingTest: {
+                    isEnabled: boolean;
+                    minYears: number;
+                    withinYears: number;
+                  };
+                  municipalities: {
+                    code: string;
+                    name: string;
+                    objectionProcedure?: string;
+                    population: number;
+                    populationYear: number;
+                  }[];
+                  neighbourhoodLoadThreshold: number;
+                  offerAnswerDays: number;
+                  retentionYears: number;
+                  stalledCaseDays: number;
+                  targetGroups: ('protectedHousing' | 'shelter' | 'womensShelter' | 'youthCare')[];
+                  twoFactorRequired: boolean;
+                  waitingTargetDays: number;
+                  youthAgeBand: {
+                    from: number;
+                    until: number;
+                  };
+                };
+                isOutdated: boolean;
+                revision: number;
+                /** Format: date-time */
+                savedAt: string;
+                savedBy: {
+                  displayName: string;
+                  /** Format: uuid */
+                  id: string;
+                };
+              } | null;
+            };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /**
+     * Het concept weggooien; de geldende versie blijft
+     * @description Vereist een sessie en het recht `ruleSet:update`.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              draft: {
+                basedOnVersion: number;
+                changes: string[];
+                config: {
+                  agendaPublicationDays: number;
+                  agreement: {
+                    extensionYears: number;
+                    /** Format: date */
+                    firstPeriodEnd: string;
+                    /** Format: date */
+                    firstPeriodStart: string;
+                  };
+                  bindingTest: {
+                    isEnabled: boolean;
+                    minYears: number;
+                    withinYears: number;
+                  };
+                  municipalities: {
+                    code: string;
+                    name: string;
+                    objectionProcedure?: string;
+                    population: number;
+                    populationYear: number;
+                  }[];
+                  neighbourhoodLoadThreshold: number;
+                  offerAnswerDays: number;
+                  retentionYears: number;
+                  stalledCaseDays: number;
+                  targetGroups: ('protectedHousing' | 'shelter' | 'womensShelter' | 'youthCare')[];
+                  twoFactorRequired: boolean;
+                  waitingTargetDays: number;
+                  youthAgeBand: {
+                    from: number;
+                    until: number;
+                  };
+                };
+                isOutdated: boolean;
+                revision: number;
+                /** Format: date-time */
+                savedAt: string;
+                savedBy: {
+                  displayName: string;
+                  /** Format: uuid */
+                  id: string;
+                };
+              } | null;
+            };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/region/rule-set/draft/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Het concept publiceren: het wordt de nieuwe geldende versie, met wie en wanneer (409 als het verouderd is)
+     * @description Vereist een sessie en het recht `ruleSet:publish`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': {
+            revision: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              config: {
+                agendaPublicationDays: number;
+                agreement: {
+                  extensionYears: number;
+                  /** Format: date */
+                  firstPeriodEnd: string;
+                  /** Format: date */
+                  firstPeriodStart: string;
+                };
+                bindingTest: {
+                  isEnabled: boolean;
+                  minYears: number;
+                  withinYears: number;
+                };
+                municipalities: {
+                  code: string;
+                  name: string;
+                  objectionProcedure?: string;
+                  population: number;
+                  populationYear: number;
+                }[];
+                neighbourhoodLoadThreshold: number;
+                offerAnswerDays: number;
+                retentionYears: number;
+                stalledCaseDays: number;
+                targetGroups: ('protectedHousing' | 'shelter' | 'womensShelter' | 'youthCare')[];
+                twoFactorRequired: boolean;
+                waitingTargetDays: number;
+                youthAgeBand: {
+                  from: number;
+                  until: number;
+                };
+              };
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: {
+                displayName: string;
+                /** Format: uuid */
+                id: string;
+              } | null;
+              /** Format: date-time */
+              publishedAt: string;
+              publishedBy: {
+                displayName: string;
+                /** Format: uuid */
+                id: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/region/rule-set/versions': {
     parameters: {
       query?: never;
@@ -19319,6 +20262,13 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
                 createdBy: {
+                  displayName: string;
+                  /** Format: uuid */
+                  id: string;
+                } | null;
+                /** Format: date-time */
+                publishedAt: string;
+                publishedBy: {
                   displayName: string;
                   /** Format: uuid */
                   id: string;
@@ -19502,6 +20452,11 @@ export interface paths {
                   /** Format: date */
                   firstPeriodStart: string;
                 };
+                bindingTest: {
+                  isEnabled: boolean;
+                  minYears: number;
+                  withinYears: number;
+                };
                 municipalities: {
                   code: string;
                   name: string;
@@ -19524,6 +20479,13 @@ export interface paths {
               /** Format: date-time */
               createdAt: string;
               createdBy: {
+                displayName: string;
+                /** Format: uuid */
+                id: string;
+              } | null;
+              /** Format: date-time */
+              publishedAt: string;
+              publishedBy: {
                 displayName: string;
                 /** Format: uuid */
                 id: string;
@@ -20412,6 +21374,12 @@ export interface paths {
                 /** Format: uuid */
                 caseId: string;
                 decision: {
+                  binding?: {
+                    daysBound: number;
+                    daysRequired: number;
+                    holds: boolean;
+                    municipality: string | null;
+                  } | null;
                   decidedAt: string;
                   decidedBy: string;
                   departsFromProposal: boolean;
@@ -20677,6 +21645,12 @@ export interface paths {
                 /** Format: uuid */
                 caseId: string;
                 decision: {
+                  binding?: {
+                    daysBound: number;
+                    daysRequired: number;
+                    holds: boolean;
+                    municipality: string | null;
+                  } | null;
                   decidedAt: string;
                   decidedBy: string;
                   departsFromProposal: boolean;
@@ -20945,6 +21919,12 @@ export interface paths {
                 /** Format: uuid */
                 caseId: string;
                 decision: {
+                  binding?: {
+                    daysBound: number;
+                    daysRequired: number;
+                    holds: boolean;
+                    municipality: string | null;
+                  } | null;
                   decidedAt: string;
                   decidedBy: string;
                   departsFromProposal: boolean;
@@ -21222,6 +22202,12 @@ export interface paths {
                 /** Format: uuid */
                 caseId: string;
                 decision: {
+                  binding?: {
+                    daysBound: number;
+                    daysRequired: number;
+                    holds: boolean;
+                    municipality: string | null;
+                  } | null;
                   decidedAt: string;
                   decidedBy: string;
                   departsFromProposal: boolean;
@@ -21542,6 +22528,12 @@ export interface paths {
                 /** Format: uuid */
                 caseId: string;
                 decision: {
+                  binding?: {
+                    daysBound: number;
+                    daysRequired: number;
+                    holds: boolean;
+                    municipality: string | null;
+                  } | null;
                   decidedAt: string;
                   decidedBy: string;
                   departsFromProposal: boolean;
@@ -21817,6 +22809,12 @@ export interface paths {
                 /** Format: uuid */
                 caseId: string;
                 decision: {
+                  binding?: {
+                    daysBound: number;
+                    daysRequired: number;
+                    holds: boolean;
+                    municipality: string | null;
+                  } | null;
                   decidedAt: string;
                   decidedBy: string;
                   departsFromProposal: boolean;
@@ -22092,6 +23090,12 @@ export interface paths {
                 /** Format: uuid */
                 caseId: string;
                 decision: {
+                  binding?: {
+                    daysBound: number;
+                    daysRequired: number;
+                    holds: boolean;
+                    municipality: string | null;
+                  } | null;
                   decidedAt: string;
                   decidedBy: string;
                   departsFromProposal: boolean;
@@ -22365,6 +23369,12 @@ export interface paths {
                 /** Format: uuid */
                 caseId: string;
                 decision: {
+                  binding?: {
+                    daysBound: number;
+                    daysRequired: number;
+                    holds: boolean;
+                    municipality: string | null;
+                  } | null;
                   decidedAt: string;
                   decidedBy: string;
                   departsFromProposal: boolean;
@@ -22640,6 +23650,12 @@ export interface paths {
                 /** Format: uuid */
                 caseId: string;
                 decision: {
+                  binding?: {
+                    daysBound: number;
+                    daysRequired: number;
+                    holds: boolean;
+                    municipality: string | null;
+                  } | null;
                   decidedAt: string;
                   decidedBy: string;
                   departsFromProposal: boolean;
@@ -22913,6 +23929,12 @@ export interface paths {
                 /** Format: uuid */
                 caseId: string;
                 decision: {
+                  binding?: {
+                    daysBound: number;
+                    daysRequired: number;
+                    holds: boolean;
+                    municipality: string | null;
+                  } | null;
                   decidedAt: string;
                   decidedBy: string;
                   departsFromProposal: boolean;
@@ -23353,6 +24375,12 @@ export interface paths {
                 /** Format: uuid */
                 caseId: string;
                 decision: {
+                  binding?: {
+                    daysBound: number;
+                    daysRequired: number;
+                    holds: boolean;
+                    municipality: string | null;
+                  } | null;
                   decidedAt: string;
                   decidedBy: string;
                   departsFromProposal: boolean;
@@ -23782,7 +24810,7 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /**
-     * @description De code van een fout, met haar HTTP-status: VALIDATION_FAILED (400), MALFORMED_JSON (400), UNAUTHENTICATED (401), INVALID_CREDENTIALS (401), SESSION_EXPIRED (401), FORBIDDEN (403), NOT_FOUND (404), VERSION_CONFLICT (409), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_MEDIA_TYPE (415), TOO_MANY_ATTEMPTS (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), TOTP_ALREADY_ENABLED (409), TOTP_ENROLLMENT_NOT_STARTED (409), DUPLICATE_NAME (409), DUPLICATE_EMAIL (409), USER_NOT_INVITED (409), USER_NOT_ACTIVE (409), CANNOT_DEACTIVATE_SELF (409), ACCOUNT_NOT_LOCKED (409), RULE_SET_MISSING (409), ALLOCATION_ALREADY_RETURNED (409), CASE_CLOSED (409), CASE_WRONG_STATE (409), CASE_REQUIREMENT_UNMET (409), TABLE_NOT_PLANNED (409), TABLE_NOT_PUBLISHED (409), TABLE_CLOSED (409), TABLE_CANCELLED (409), TABLE_HAS_NO_INVITEES (409), TABLE_NOT_YET_HELD (409), AGENDA_EMPTY (409), CASE_ALREADY_ON_AGENDA (409), ESCALATION_HAS_NO_DECISION (409), PRECONDITION_ALREADY_DONE (409), DUPLICATE_ADDRESS (409), DUPLICATE_CONTINGENT (409), DWELLING_WITHDRAWN (409), DWELLING_LET (409), DWELLING_ALREADY_OFFERED (409), CASE_NOT_SEEKING_DWELLING (409), OFFER_TAKEN (409), NO_OPEN_OFFER (409), OFFER_ALREADY_ANSWERED (409), SUPPORT_NOT_ACTIVE (409), PLAN_MISSING (409), FOLLOW_UP_CHECK_CLOSED (409), RETENTION_NOT_DUE (409), TOO_MANY_PAGES_OPEN (409).
+     * @description De code van een fout, met haar HTTP-status: VALIDATION_FAILED (400), MALFORMED_JSON (400), UNAUTHENTICATED (401), INVALID_CREDENTIALS (401), SESSION_EXPIRED (401), FORBIDDEN (403), NOT_FOUND (404), VERSION_CONFLICT (409), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_MEDIA_TYPE (415), TOO_MANY_ATTEMPTS (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), TOTP_ALREADY_ENABLED (409), TOTP_ENROLLMENT_NOT_STARTED (409), DUPLICATE_NAME (409), DUPLICATE_EMAIL (409), USER_NOT_INVITED (409), USER_NOT_ACTIVE (409), CANNOT_DEACTIVATE_SELF (409), ACCOUNT_NOT_LOCKED (409), RULE_SET_MISSING (409), RULE_SET_DRAFT_OUTDATED (409), ALLOCATION_ALREADY_RETURNED (409), CASE_CLOSED (409), CASE_WRONG_STATE (409), CASE_REQUIREMENT_UNMET (409), TABLE_NOT_PLANNED (409), TABLE_NOT_PUBLISHED (409), TABLE_CLOSED (409), TABLE_CANCELLED (409), TABLE_HAS_NO_INVITEES (409), TABLE_NOT_YET_HELD (409), AGENDA_EMPTY (409), CASE_ALREADY_ON_AGENDA (409), ESCALATION_HAS_NO_DECISION (409), PRECONDITION_ALREADY_DONE (409), DUPLICATE_ADDRESS (409), DUPLICATE_CONTINGENT (409), DWELLING_WITHDRAWN (409), DWELLING_LET (409), DWELLING_ALREADY_OFFERED (409), CASE_NOT_SEEKING_DWELLING (409), OFFER_TAKEN (409), NO_OPEN_OFFER (409), OFFER_ALREADY_ANSWERED (409), SUPPORT_NOT_ACTIVE (409), PLAN_MISSING (409), FOLLOW_UP_CHECK_CLOSED (409), RETENTION_NOT_DUE (409), TOO_MANY_PAGES_OPEN (409).
      * @enum {string}
      */
     ErrorCode:
@@ -23808,6 +24836,7 @@ export interface components {
       | 'CANNOT_DEACTIVATE_SELF'
       | 'ACCOUNT_NOT_LOCKED'
       | 'RULE_SET_MISSING'
+      | 'RULE_SET_DRAFT_OUTDATED'
       | 'ALLOCATION_ALREADY_RETURNED'
       | 'CASE_CLOSED'
       | 'CASE_WRONG_STATE'

@@ -45,5 +45,6 @@ export const queryKeys = {
   passwordToken: (token: string) => ['password-token', token] as const,
   ruleSet: ['rule-set'] as const,
   ruleSetHistory: ['rule-set', 'versions'] as const,
+  ruleSetDraft: ['rule-set', 'draft'] as const,
   ruleSetVersion: (version: number) => ['rule-set', 'versions', version] as const,
 } as const;
