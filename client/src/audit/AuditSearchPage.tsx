@@ -19,6 +19,7 @@ import {
 import {
   auditActionLabel,
   auditActions,
+  auditObjectTypeLabel,
   auditOutcomeLabel,
   auditSearchQuerySchema,
   describeFields,
@@ -78,16 +79,6 @@ const fieldOfParameter: Record<string, keyof Filters> = {
   from: 'van',
   to: 'tot',
   action: 'handeling',
-};
-
-const objectTypeLabel: Record<string, string> = {
-  case: 'Casus',
-  user: 'Gebruiker',
-  organisation: 'Organisatie',
-  audit_log: 'Auditlog',
-  ruleSet: 'Regelset',
-  region: 'Regio',
-  table: 'Tafel',
 };
 
 function readFilters(search: URLSearchParams): { filters: Filters; page: number } {
@@ -343,7 +334,7 @@ function ResultTable({ result }: { result: AuditSearchResult }) {
                 <code className="audit-table__code">{row.action}</code>
               </TableCell>
               <TableCell>
-                {objectTypeLabel[row.objectType] ?? row.objectType}
+                {auditObjectTypeLabel[row.objectType] ?? row.objectType}
                 {row.subjectPseudonym && (
                   <>
                     <br />

@@ -14,7 +14,7 @@ import { isUniqueViolation } from '../core/db';
 import { writeAudit } from '../core/audit-writer';
 import { renderExport } from '../core/export-file';
 import type { DownloadFile } from '../core/http/download';
-import { getCurrentRuleSet, isMunicipalityOfRegion } from '../regions';
+import { isMunicipalityOfRegion, municipalityNamer } from '../regions';
 import { assertCanOnContingent, contingentEditScope } from './dwellings.policy';
 import * as repository from './contingents.repository';
 import type { ContingentRow } from './contingents.repository';
@@ -211,9 +211,7 @@ export async function exportContingents(
   return db.transaction(async (tx) => {
     const year = query.year ?? currentYear();
     const items = await withProgress(tx, await repository.listContingentsInScope(tx, actor, year));
-    const municipalities =
-      (await getCurrentRuleSet(tx, actor.regionId))?.config.municipalities ?? [];
-    const nameOf = (code: string) => municipalities.find((m) => m.code === code)?.name ?? code;
+    const nameOf = await municipalityNamer(tx, actor.regionId);
     const file = await renderExport(format, `contingenten-${year}`, {
       sheetName: `Contingenten ${year}`,
       title: {

@@ -27,7 +27,7 @@ import { isUniqueViolation } from '../core/db';
 import { writeAudit } from '../core/audit-writer';
 import { renderExport } from '../core/export-file';
 import type { DownloadFile } from '../core/http/download';
-import { getCurrentRuleSet, isMunicipalityOfRegion } from '../regions';
+import { isMunicipalityOfRegion, municipalityNamer } from '../regions';
 import { caseForFitInReach, searchingCasesInReach } from '../cases';
 import { assertCanOnDwelling } from './dwellings.policy';
 import * as repository from './dwellings.repository';
@@ -207,15 +207,6 @@ export async function withdrawDwelling(
     });
     return viewOf(actor, await requireDwelling(tx, actor, dwellingId));
   });
-}
-
-/** A municipality's name in the actor's region (the code where the region does not name it). */
-async function municipalityNamer(
-  tx: EntityManager,
-  regionId: string,
-): Promise<(code: string) => string> {
-  const municipalities = (await getCurrentRuleSet(tx, regionId))?.config.municipalities ?? [];
-  return (code) => municipalities.find((m) => m.code === code)?.name ?? code;
 }
 
 /** How each column of the import is typed in an export. */
