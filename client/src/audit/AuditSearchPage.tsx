@@ -30,7 +30,13 @@ import {
 import { ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
 import { useMe } from '../core/session';
-import { fetchRegionOrganisations, fetchRegionUsers, searchAuditLog } from './audit-api';
+import {
+  auditSearchWorkbookUrl,
+  fetchRegionOrganisations,
+  fetchRegionUsers,
+  searchAuditLog,
+} from './audit-api';
+import { ExportLinks } from '../core/ExportLinks';
 import { formatDutchDay, formatTimeOfDay } from './audit-format';
 import { Pager } from '../core/Pager';
 import './audit.css';
@@ -106,6 +112,12 @@ function toQueryInput(filters: Filters, page: number): Record<string, string> {
   if (filters.tot) input.to = filters.tot;
   if (filters.handeling) input.action = filters.handeling;
   return input;
+}
+
+/** The search's filters without its page: what the workbook of all its rows takes. */
+function filterQueryOf(input: Record<string, string>): URLSearchParams {
+  const { page: _page, pageSize: _pageSize, ...filters } = input;
+  return new URLSearchParams(filters);
 }
 
 export function AuditSearchPage() {
@@ -279,6 +291,15 @@ export function AuditSearchPage() {
           </Heading>
           {result.total === 0 && (
             <Paragraph>Probeer een langere periode of minder filters.</Paragraph>
+          )}
+          {result.total > 0 && (
+            <Paragraph>
+              <ExportLinks
+                formats={['xlsx']}
+                urlOf={() => auditSearchWorkbookUrl(filterQueryOf(queryInput))}
+                text={(format) => `Deze regels exporteren (${format})`}
+              />
+            </Paragraph>
           )}
           {result.items.length > 0 && <ResultTable result={result} />}
           <Pager page={page} pages={pages} linkTo={pageLink} />
