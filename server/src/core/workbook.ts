@@ -152,8 +152,9 @@ export async function writeWorkbook(sheet: WorkbookSheet): Promise<Buffer> {
       if (format && typeof value === 'string') cell.alignment = { horizontal: 'right' };
     });
   });
+  // Half a character to spare: ExcelJS takes a width of exactly 9 for its default and leaves it out.
   columns.forEach((_, i) => {
-    worksheet.getColumn(i + 1).width = Math.min(maxWidth, Math.max(minWidth, widths[i]! + 2));
+    worksheet.getColumn(i + 1).width = Math.min(maxWidth, Math.max(minWidth, widths[i]! + 2.5));
   });
   if (columns.length > 0)
     worksheet.autoFilter = {
