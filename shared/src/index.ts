@@ -31,6 +31,7 @@ export * from './tables/decision.rules';
 export * from './live/live.schemas';
 export * from './live/live.rules';
 export * from './csv/csv.rules';
+export * from './csv/export-table.rules';
 export * from './dwellings/dwelling.schemas';
 export * from './dwellings/dwelling-fit.rules';
 export * from './dwellings/dwelling-import.rules';

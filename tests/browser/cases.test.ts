@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
 
@@ -565,6 +566,21 @@ describe('closing a case before the move', () => {
     await pager.getByRole('link', { name: 'Volgende pagina' }).click();
     await page.waitForURL(/[?&]pagina=2/);
     await pager.getByText(`Pagina 2 van ${pages}`).waitFor();
+    // The workbook beside the list holds every case the filters find, not the page on screen.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Deze casussen exporteren (Excel)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^casussen-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    const sheet = workbook.worksheets[0]!;
+    const listed = await total();
+    expect(sheet.getCell('A1').value).toMatch(
+      new RegExp(`^Casussen \\(${listed} casussen\\) · Filters: gesorteerd op laatste wijziging`),
+    );
+    expect(sheet.getRow(2).getCell(2).value).toBe('naam');
+    expect(sheet.rowCount - 2).toBe(listed);
     await pager.getByRole('link', { name: 'Vorige pagina' }).click();
     await pager.getByText(`Pagina 1 van ${pages}`).waitFor();
     await context.close();

@@ -19,6 +19,7 @@ import {
 import {
   auditActionLabel,
   auditActions,
+  auditObjectTypeLabel,
   auditOutcomeLabel,
   auditSearchQuerySchema,
   describeFields,
@@ -29,7 +30,13 @@ import {
 import { ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
 import { useMe } from '../core/session';
-import { fetchRegionOrganisations, fetchRegionUsers, searchAuditLog } from './audit-api';
+import {
+  auditSearchWorkbookUrl,
+  fetchRegionOrganisations,
+  fetchRegionUsers,
+  searchAuditLog,
+} from './audit-api';
+import { ExportLinks } from '../core/ExportLinks';
 import { formatDutchDay, formatTimeOfDay } from './audit-format';
 import { Pager } from '../core/Pager';
 import './audit.css';
@@ -80,16 +87,6 @@ const fieldOfParameter: Record<string, keyof Filters> = {
   action: 'handeling',
 };
 
-const objectTypeLabel: Record<string, string> = {
-  case: 'Casus',
-  user: 'Gebruiker',
-  organisation: 'Organisatie',
-  audit_log: 'Auditlog',
-  ruleSet: 'Regelset',
-  region: 'Regio',
-  table: 'Tafel',
-};
-
 function readFilters(search: URLSearchParams): { filters: Filters; page: number } {
   const filters = { ...emptyFilters };
   for (const name of filterNames) filters[name] = (search.get(name) ?? '').slice(0, 100);
@@ -115,6 +112,12 @@ function toQueryInput(filters: Filters, page: number): Record<string, string> {
   if (filters.tot) input.to = filters.tot;
   if (filters.handeling) input.action = filters.handeling;
   return input;
+}
+
+/** The search's filters without its page: what the workbook of all its rows takes. */
+function filterQueryOf(input: Record<string, string>): URLSearchParams {
+  const { page: _page, pageSize: _pageSize, ...filters } = input;
+  return new URLSearchParams(filters);
 }
 
 export function AuditSearchPage() {
@@ -289,6 +292,15 @@ export function AuditSearchPage() {
           {result.total === 0 && (
             <Paragraph>Probeer een langere periode of minder filters.</Paragraph>
           )}
+          {result.total > 0 && (
+            <Paragraph>
+              <ExportLinks
+                formats={['xlsx']}
+                urlOf={() => auditSearchWorkbookUrl(filterQueryOf(queryInput))}
+                text={(format) => `Deze regels exporteren (${format})`}
+              />
+            </Paragraph>
+          )}
           {result.items.length > 0 && <ResultTable result={result} />}
           <Pager page={page} pages={pages} linkTo={pageLink} />
         </section>
@@ -343,7 +355,7 @@ function ResultTable({ result }: { result: AuditSearchResult }) {
                 <code className="audit-table__code">{row.action}</code>
               </TableCell>
               <TableCell>
-                {objectTypeLabel[row.objectType] ?? row.objectType}
+                {auditObjectTypeLabel[row.objectType] ?? row.objectType}
                 {row.subjectPseudonym && (
                   <>
                     <br />

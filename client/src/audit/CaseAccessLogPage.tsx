@@ -16,7 +16,8 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import type { CaseAccessLog } from '@uitstroom/shared';
-import { fetchCaseAccessLog } from './audit-api';
+import { caseAccessLogWorkbookUrl, fetchCaseAccessLog } from './audit-api';
+import { ExportLinks } from '../core/ExportLinks';
 import { formatDutchDateTime } from './audit-format';
 import './audit.css';
 
@@ -60,6 +61,15 @@ export function CaseAccessLogPage() {
         failure="Het logboek kon niet worden geladen."
       />
       {log && log.entries.length === 0 && <Paragraph>Er staat nog niets in het logboek.</Paragraph>}
+      {log && log.entries.length > 0 && (
+        <Paragraph>
+          <ExportLinks
+            formats={['xlsx']}
+            urlOf={() => caseAccessLogWorkbookUrl(log.caseId)}
+            text={(format) => `Logboek downloaden (${format})`}
+          />
+        </Paragraph>
+      )}
       {log && log.entries.length > 0 && (
         <Table className="audit-table">
           <TableCaption className="visually-hidden">Logboek van de casus</TableCaption>

@@ -41,6 +41,15 @@ export function searchAuditLog(
   });
 }
 
+/** The workbook of every row the search finds (its filters, without the page). */
+export function auditSearchWorkbookUrl(query: URLSearchParams): string {
+  return apiUrl('/api/audit.xlsx', {}, query);
+}
+
+export function caseAccessLogWorkbookUrl(caseId: string): string {
+  return apiUrl('/api/cases/{caseId}/access-log.xlsx', { caseId });
+}
+
 export function fetchRegionUsers(): Promise<UserSummary[]> {
   return request(apiClient.GET('/api/admin/users'), { schema: z.array(userSummarySchema) });
 }

@@ -29,7 +29,8 @@ import {
 } from '@uitstroom/shared';
 import { useCan, useMe } from '../core/session';
 import { SelectField, TextField } from '../core/form';
-import { fetchCases } from './case-api';
+import { caseListWorkbookUrl, fetchCases } from './case-api';
+import { ExportLinks } from '../core/ExportLinks';
 import { CheckboxField } from '../core/fields';
 import { formatShortDate } from '../core/format';
 import { useRegionMunicipalities } from '../core/region';
@@ -127,19 +128,22 @@ function writeState(state: ListState): URLSearchParams {
   return search;
 }
 
-function toApiQuery(state: ListState): URLSearchParams {
-  const query = new URLSearchParams({
-    sort: state.sort,
-    direction: state.direction,
-    page: String(state.page),
-    pageSize: String(pageSize),
-  });
+/** The filters and the order on screen, as the API reads them: the list's page and its workbook alike. */
+function toFilterQuery(state: ListState): URLSearchParams {
+  const query = new URLSearchParams({ sort: state.sort, direction: state.direction });
   if (state.state) query.set('state', state.state);
   if (state.municipality) query.set('municipality', state.municipality);
   if (state.targetGroup) query.set('targetGroup', state.targetGroup);
   if (state.minWaitingDays) query.set('minWaitingDays', state.minWaitingDays);
   if (state.isStalled) query.set('isStalled', 'true');
   if (state.q.trim()) query.set('q', state.q.trim());
+  return query;
+}
+
+function toApiQuery(state: ListState): URLSearchParams {
+  const query = toFilterQuery(state);
+  query.set('page', String(state.page));
+  query.set('pageSize', String(pageSize));
   return query;
 }
 
@@ -275,9 +279,18 @@ export function MyCasesPage() {
         </Alert>
       )}
       <QueryStatus query={casesQuery} failure="De casussen konden niet worden geladen." />
-      <Paragraph role="status" className="case-count">
-        {isLoading ? 'Casussen laden…' : list ? countText(list.total, isFiltered) : ''}
-      </Paragraph>
+      <div className="case-count-row">
+        <Paragraph role="status" className="case-count">
+          {isLoading ? 'Casussen laden…' : list ? countText(list.total, isFiltered) : ''}
+        </Paragraph>
+        {list && list.total > 0 && (
+          <ExportLinks
+            formats={['xlsx']}
+            urlOf={() => caseListWorkbookUrl(toFilterQuery(state))}
+            text={(format) => `Deze casussen exporteren (${format})`}
+          />
+        )}
+      </div>
 
       {list && list.total === 0 && !isLoading && (
         <div className="empty-state">

@@ -9,7 +9,7 @@ import {
   type CaseView,
   type CreateCase,
 } from '@uitstroom/shared';
-import { apiClient, ApiError, queryOf, request } from '../core/api';
+import { apiClient, ApiError, apiUrl, queryOf, request } from '../core/api';
 
 /**
  * The cases API as the client uses it. Every answer is the seat's projection of the case: a field
@@ -23,6 +23,11 @@ export function fetchCases(query: URLSearchParams, signal?: AbortSignal): Promis
   return request(apiClient.GET('/api/cases', { params: { query: queryOf(query) }, signal }), {
     schema: caseListSchema,
   });
+}
+
+/** The workbook of every case the list's filters find (the query without its page), in the list's order. */
+export function caseListWorkbookUrl(query: URLSearchParams): string {
+  return apiUrl('/api/cases.xlsx', {}, query);
 }
 
 export function fetchCase(caseId: string, signal?: AbortSignal): Promise<ProjectedCase> {

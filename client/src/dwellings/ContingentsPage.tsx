@@ -46,6 +46,7 @@ import {
 import '../core/layout.css';
 import './dwellings.css';
 import { FailureAlert } from '../core/FailureAlert';
+import { ExportLinks } from '../core/ExportLinks';
 
 /** A region's year has a row per corporation and municipality: 25 at a time, the totals over all. */
 const pageSize = 25;
@@ -226,9 +227,10 @@ export function ContingentsPage() {
           </Table>
           <Pager page={shownPage} pages={pages} onPage={setPage} />
           <Paragraph>
-            <a className="utrecht-link" href={contingentsExportUrl(year)} download>
-              Contingenten {year} exporteren (CSV)
-            </a>
+            <ExportLinks
+              urlOf={(format) => contingentsExportUrl(year, format)}
+              text={(format) => `Contingenten ${year} exporteren (${format})`}
+            />
           </Paragraph>
         </>
       )}

@@ -31,6 +31,7 @@ import { useRegionMunicipalities } from '../core/region';
 import { DwellingForm } from './DwellingForm';
 import { DwellingImport } from './DwellingImport';
 import { dwellingsExportUrl, fetchDwellings } from './dwelling-api';
+import { ExportLinks } from '../core/ExportLinks';
 import { accessibilitySummary, dwellingBadgeClass, kindAndRooms } from './dwelling-format';
 import '../core/layout.css';
 import './dwellings.css';
@@ -210,9 +211,10 @@ export function DwellingsPage() {
                 : `${dwellings.length} woningen`
               : ''}
         </Paragraph>
-        <a className="utrecht-link" href={dwellingsExportUrl(toApiQuery(filters))} download>
-          Deze woningen exporteren (CSV)
-        </a>
+        <ExportLinks
+          urlOf={(format) => dwellingsExportUrl(toApiQuery(filters), format)}
+          text={(format) => `Deze woningen exporteren (${format})`}
+        />
       </div>
 
       {dwellings && dwellings.length === 0 && (

@@ -17,6 +17,7 @@ import {
   type DwellingImportReport,
   type DwellingImportResult,
   type DwellingInput,
+  type ExportFormat,
 } from '@uitstroom/shared';
 import { useMutation } from '@tanstack/react-query';
 import { apiClient, ApiError, apiUrl, fileBody, queryOf, request } from '../core/api';
@@ -84,8 +85,8 @@ export function fetchCaseDwellingFits(
   );
 }
 
-export function dwellingsExportUrl(query: URLSearchParams): string {
-  return apiUrl('/api/dwellings.csv', {}, query);
+export function dwellingsExportUrl(query: URLSearchParams, format: ExportFormat): string {
+  return apiUrl(`/api/dwellings.${format}`, {}, query);
 }
 
 /** A stale write of a dwelling: the server's current dwelling, from the 409's details. */
@@ -153,8 +154,8 @@ export function updateContingent(
   );
 }
 
-export function contingentsExportUrl(year: number): string {
-  return apiUrl('/api/contingents.csv', {}, { year });
+export function contingentsExportUrl(year: number, format: ExportFormat): string {
+  return apiUrl(`/api/contingents.${format}`, {}, { year });
 }
 
 /**

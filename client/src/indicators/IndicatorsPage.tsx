@@ -16,7 +16,8 @@ import {
   type FilterField,
 } from './indicator-filters';
 import { buildSections, type SectionSpec } from './indicator-sections';
-import { fetchIndicators, indicatorCsvUrl, indicatorsPdfUrl } from './indicators-api';
+import { fetchIndicators, indicatorExportUrl, indicatorsPdfUrl } from './indicators-api';
+import { ExportLinks } from '../core/ExportLinks';
 import { IndicatorFilters } from './IndicatorFilters';
 import { hasFigure, IndicatorChart } from './IndicatorChart';
 import { IndicatorTable } from './IndicatorTable';
@@ -149,13 +150,15 @@ function IndicatorSection({
         <Heading level={2} id={headingId}>
           {section.title}
         </Heading>
-        <a
-          className="utrecht-link indicator-section__csv no-print"
-          href={indicatorCsvUrl(section.id, query)}
-          download
-        >
-          CSV downloaden<span className="visually-hidden">: {section.title}</span>
-        </a>
+        <ExportLinks
+          className="indicator-section__exports no-print"
+          urlOf={(format) => indicatorExportUrl(section.id, query, format)}
+          text={(format) => (
+            <>
+              {format} downloaden<span className="visually-hidden">: {section.title}</span>
+            </>
+          )}
+        />
       </div>
       <Paragraph className="indicator-section__description">{section.description}</Paragraph>
       {section.isEmpty ? (

@@ -1,4 +1,9 @@
-import { dashboardViewSchema, type DashboardView, type IndicatorId } from '@uitstroom/shared';
+import {
+  dashboardViewSchema,
+  type DashboardView,
+  type ExportFormat,
+  type IndicatorId,
+} from '@uitstroom/shared';
 import { apiClient, apiUrl, queryOf, request } from '../core/api';
 
 /** `query` is the API's query string (`from=…&municipality=…`), the same for the page, its CSVs and its PDF. */
@@ -12,8 +17,12 @@ export function fetchIndicators(query: string, signal?: AbortSignal): Promise<Da
   );
 }
 
-export function indicatorCsvUrl(indicator: IndicatorId, query: string): string {
-  return apiUrl('/api/indicators/{indicator}/csv', { indicator }, new URLSearchParams(query));
+export function indicatorExportUrl(
+  indicator: IndicatorId,
+  query: string,
+  format: ExportFormat,
+): string {
+  return apiUrl(`/api/indicators/{indicator}/${format}`, { indicator }, new URLSearchParams(query));
 }
 
 export function indicatorsPdfUrl(query: string): string {

@@ -147,3 +147,19 @@ export async function searchRegionLog(
   );
   return { rows, total };
 }
+
+/** The region's name and those a search filters by, for the title of its export: only a user or organisation of the region. */
+export async function findFilterNames(
+  db: EntityManager,
+  regionId: string,
+  ids: { userId?: string; organisationId?: string },
+): Promise<{ regionName: string; userName: string | null; organisationName: string | null }> {
+  const [row] = await db.query(
+    `SELECT (SELECT r.name FROM region r WHERE r.id = $3) AS "regionName",
+            (SELECT u.display_name FROM app_user u JOIN organisation o ON o.id = u.organisation_id
+              WHERE u.id = $1 AND o.region_id = $3) AS "userName",
+            (SELECT o.name FROM organisation o WHERE o.id = $2 AND o.region_id = $3) AS "organisationName"`,
+    [ids.userId ?? null, ids.organisationId ?? null, regionId],
+  );
+  return row;
+}

@@ -1,5 +1,6 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
+  auditObjectTypeLabel,
   auditOutcomeLabel,
   caseAccessLogSchema,
   caseExportSchema,
@@ -7,16 +8,23 @@ import {
   describeFields,
   describePurpose,
   describeStaffForResident,
+  dutchToday,
+  formatDutchDate,
+  formatDutchInteger,
   residentRoleLabel,
   seatLabel,
+  type AuditSearchFilter,
   type AuditSearchQuery,
   type AuditSearchResult,
+  type AuditSearchRow,
   type CaseAccessLog,
   type CaseExport,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { ownCaseFile, requireOwnCaseRef } from '../cases';
 import { writeAudit } from '../core/audit-writer';
+import { renderExport } from '../core/export-file';
+import type { DownloadFile } from '../core/http/download';
 import * as repository from './audit.repository';
 import type { AuditLogRow } from './audit.repository';
 
@@ -48,22 +56,82 @@ export async function getCaseAccessLog(
   caseId: string,
 ): Promise<CaseAccessLog> {
   return db.transaction(async (tx) => {
-    const own = await requireOwnCaseRef(tx, actor, caseId, 'readAccessLog');
-    const rows = await repository.findRowsOfSubject(tx, own.pseudonym);
+    const log = await readCaseAccessLog(tx, actor, caseId);
     await writeAudit(tx, context, {
       action: 'case.accessLog.read',
       objectType: 'case',
-      objectId: own.id,
-      subjectPseudonym: own.pseudonym,
+      objectId: log.caseId,
+      subjectPseudonym: log.pseudonym,
       purpose: 'accountability',
       outcome: 'success',
       fields: ['accessLog'],
-      details: { count: rows.length },
+      details: { count: log.entries.length },
     });
-    return caseAccessLogSchema.parse({
-      caseId: own.id,
-      pseudonym: own.pseudonym,
-      entries: rows.map(toCaseLogEntry),
+    return log;
+  });
+}
+
+async function readCaseAccessLog(
+  tx: EntityManager,
+  actor: Actor,
+  caseId: string,
+): Promise<CaseAccessLog> {
+  const own = await requireOwnCaseRef(tx, actor, caseId, 'readAccessLog');
+  const rows = await repository.findRowsOfSubject(tx, own.pseudonym);
+  return caseAccessLogSchema.parse({
+    caseId: own.id,
+    pseudonym: own.pseudonym,
+    entries: rows.map(toCaseLogEntry),
+  });
+}
+
+/**
+ * The access log of one case as a workbook, for its own case manager (to answer a resident, a
+ * complaint): the same rows as the page, newest first. Logged on the case, as an export.
+ */
+export async function exportCaseAccessLog(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  caseId: string,
+): Promise<DownloadFile> {
+  return db.transaction(async (tx) => {
+    const log = await readCaseAccessLog(tx, actor, caseId);
+    await writeAudit(tx, context, {
+      action: 'case.accessLog.export',
+      objectType: 'case',
+      objectId: log.caseId,
+      subjectPseudonym: log.pseudonym,
+      purpose: 'accountability',
+      outcome: 'success',
+      fields: ['accessLog'],
+      details: { format: 'xlsx', count: log.entries.length },
+    });
+    return renderExport('xlsx', `logboek-${log.pseudonym}-${dutchToday()}`, {
+      sheetName: `Logboek ${log.pseudonym}`,
+      title: { subject: `Logboek van de casus ${log.pseudonym}`, filters: [], madeAt: new Date() },
+      table: {
+        columns: [
+          { header: 'wanneer', type: 'moment' },
+          { header: 'wie', type: 'text' },
+          { header: 'rol', type: 'text' },
+          { header: 'organisatie', type: 'text' },
+          { header: 'wat', type: 'text' },
+          { header: 'onderdelen', type: 'text' },
+          { header: 'doel', type: 'text' },
+          { header: 'uitkomst', type: 'text' },
+        ],
+        rows: log.entries.map((entry) => [
+          entry.at,
+          entry.actor?.name ?? 'Het systeem',
+          entry.actor?.seatLabel,
+          entry.actor?.organisationName,
+          entry.actionLabel,
+          entry.fields.join(', '),
+          entry.purpose,
+          entry.outcomeLabel,
+        ]),
+      },
     });
   });
 }
@@ -124,6 +192,49 @@ export async function exportCase(
   });
 }
 
+/** The case a search is about, as the log names a resident: by pseudonym, only of the region. */
+async function subjectOfSearch(
+  tx: EntityManager,
+  actor: Actor,
+  query: AuditSearchFilter,
+): Promise<string | null> {
+  const pseudonym = query.caseId
+    ? await repository.findPseudonymInRegion(tx, actor.regionId, query.caseId)
+    : null;
+  return (
+    pseudonym ??
+    (query.pseudonym && (await repository.isPseudonymInRegion(tx, actor.regionId, query.pseudonym))
+      ? query.pseudonym
+      : null)
+  );
+}
+
+function toSearchRow(row: AuditLogRow): AuditSearchRow {
+  return {
+    id: row.id,
+    at: row.at,
+    actor: {
+      userId: row.actorUserId,
+      name: row.actorName,
+      organisationId: row.actorOrganisationId,
+      organisationName: row.actorOrganisationName,
+      seat: row.actorSeat,
+      seatLabel: row.actorSeat ? seatLabel[row.actorSeat] : null,
+    },
+    action: row.action,
+    actionLabel: describeAction(row.action, row.details),
+    objectType: row.objectType,
+    objectId: row.objectId,
+    subjectPseudonym: row.subjectPseudonym,
+    fields: row.fields,
+    purpose: row.purpose,
+    purposeLabel: describePurpose(row),
+    outcome: row.outcome,
+    clientAddress: row.clientAddress,
+    requestId: row.requestId,
+  };
+}
+
 /**
  * The privacy officer's search of the region's audit log: who did what, to which object, when,
  * from where. Never the content of a case: the rows carry field names, not values, and of the
@@ -138,19 +249,10 @@ export async function searchAuditLog(
 ): Promise<AuditSearchResult> {
   return db.transaction(async (tx) => {
     const { rows, total } = await repository.searchRegionLog(tx, actor, query);
-    const pseudonym = query.caseId
-      ? await repository.findPseudonymInRegion(tx, actor.regionId, query.caseId)
-      : null;
-    const subject =
-      pseudonym ??
-      (query.pseudonym &&
-      (await repository.isPseudonymInRegion(tx, actor.regionId, query.pseudonym))
-        ? query.pseudonym
-        : null);
     await writeAudit(tx, context, {
       action: 'audit.search',
       objectType: 'audit_log',
-      subjectPseudonym: subject,
+      subjectPseudonym: await subjectOfSearch(tx, actor, query),
       purpose: 'accountability',
       outcome: 'success',
       // What the search reads is the log itself: who acted, from where; never the case.
@@ -158,32 +260,112 @@ export async function searchAuditLog(
       details: { query, total },
     });
     return {
-      items: rows.map((row) => ({
-        id: row.id,
-        at: row.at,
-        actor: {
-          userId: row.actorUserId,
-          name: row.actorName,
-          organisationId: row.actorOrganisationId,
-          organisationName: row.actorOrganisationName,
-          seat: row.actorSeat,
-          seatLabel: row.actorSeat ? seatLabel[row.actorSeat] : null,
-        },
-        action: row.action,
-        actionLabel: describeAction(row.action, row.details),
-        objectType: row.objectType,
-        objectId: row.objectId,
-        subjectPseudonym: row.subjectPseudonym,
-        fields: row.fields,
-        purpose: row.purpose,
-        purposeLabel: describePurpose(row),
-        outcome: row.outcome,
-        clientAddress: row.clientAddress,
-        requestId: row.requestId,
-      })),
+      items: rows.map(toSearchRow),
       total,
       page: query.page,
       pageSize: query.pageSize,
     };
+  });
+}
+
+/** An export of the search holds every row it finds, newest first, up to this many. */
+export const maxAuditExportRows = 10_000;
+
+/** The search's filters, worded for the title row of its export. */
+function describeSearch(
+  query: AuditSearchFilter,
+  names: { userName: string | null; organisationName: string | null },
+): string[] {
+  return [
+    ...(query.caseId ? [`casus ${query.caseId}`] : []),
+    ...(query.pseudonym ? [`casus ${query.pseudonym}`] : []),
+    ...(query.userId ? [`gebruiker ${names.userName ?? query.userId}`] : []),
+    ...(query.organisationId
+      ? [`organisatie ${names.organisationName ?? query.organisationId}`]
+      : []),
+    ...(query.from && !query.to ? [`vanaf ${formatDutchDate(query.from)}`] : []),
+    ...(query.to && !query.from ? [`tot en met ${formatDutchDate(query.to)}`] : []),
+    ...(query.action ? [`handeling ${describeAction(query.action)}`] : []),
+  ];
+}
+
+/**
+ * The search as a workbook: every row the filters find (not only the page), with the same columns
+ * as the page and the stored names beside the Dutch ones. Logged as the search is, as an export.
+ */
+export async function exportAuditSearch(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  query: AuditSearchFilter,
+): Promise<DownloadFile> {
+  return db.transaction(async (tx) => {
+    const { rows, total } = await repository.searchRegionLog(tx, actor, {
+      ...query,
+      page: 1,
+      pageSize: maxAuditExportRows,
+    });
+    await writeAudit(tx, context, {
+      action: 'audit.export',
+      objectType: 'audit_log',
+      subjectPseudonym: await subjectOfSearch(tx, actor, query),
+      purpose: 'accountability',
+      outcome: 'success',
+      fields: ['accessLog'],
+      details: { format: 'xlsx', query, total, count: rows.length },
+    });
+    const items = rows.map(toSearchRow);
+    const names = await repository.findFilterNames(tx, actor.regionId, query);
+    const count =
+      total > items.length
+        ? `de nieuwste ${formatDutchInteger(items.length)} van ${formatDutchInteger(total)} regels`
+        : total === 1
+          ? '1 regel'
+          : `${formatDutchInteger(total)} regels`;
+    return renderExport('xlsx', `auditlog-${dutchToday()}`, {
+      sheetName: 'Auditlog',
+      title: {
+        subject: `Auditlog van regio ${names.regionName} (${count})`,
+        period: query.from && query.to ? { from: query.from, to: query.to } : null,
+        filters: describeSearch(query, names),
+        madeAt: new Date(),
+      },
+      table: {
+        columns: [
+          { header: 'tijdstip', type: 'moment' },
+          { header: 'naam', type: 'text' },
+          { header: 'rol', type: 'text' },
+          { header: 'organisatie', type: 'text' },
+          { header: 'handeling', type: 'text' },
+          { header: 'handeling (code)', type: 'text' },
+          { header: 'object', type: 'text' },
+          { header: 'kenmerk', type: 'text' },
+          { header: 'object-id', type: 'text' },
+          { header: 'onderdelen', type: 'text' },
+          { header: 'velden', type: 'text' },
+          { header: 'doel', type: 'text' },
+          { header: 'uitkomst', type: 'text' },
+          { header: 'herkomst (IP-adres)', type: 'text' },
+          { header: 'verzoek-id', type: 'text' },
+        ],
+        rows: items.map((row) => [
+          row.at,
+          row.actor.name ?? 'Niet ingelogd',
+          row.actor.seatLabel,
+          row.actor.organisationName,
+          row.actionLabel,
+          row.action,
+          auditObjectTypeLabel[row.objectType] ?? row.objectType,
+          row.subjectPseudonym,
+          row.objectId,
+          describeFields(row.fields).join(', '),
+          row.fields.join(', '),
+          row.purposeLabel,
+          auditOutcomeLabel[row.outcome],
+          row.clientAddress,
+          row.requestId,
+        ]),
+      },
+    });
   });
 }

@@ -5,6 +5,7 @@ import {
   consentSchema,
   recordConsentSchema,
   caseIdParamsSchema,
+  caseListFilterSchema,
   caseListQuerySchema,
   caseListSchema,
   caseTransitionRequestSchema,
@@ -16,6 +17,8 @@ import {
   updateCaseSchema,
 } from '@uitstroom/shared';
 import { defineRoute } from '../core/http/route';
+import { sendDownload } from '../core/http/download';
+import { exportContentType, exportFormatName } from '../core/export-file';
 import * as cases from './cases.service';
 
 // The response is the seat's projection of the view: every field optional here, exact per seat.
@@ -32,6 +35,17 @@ export function casesRoutes(db: DataSource) {
       query: caseListQuerySchema,
       response: caseListSchema,
       handler: ({ query, context, actor }) => cases.listCases(db, context, actor, query),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/cases.xlsx',
+      tag: 'cases',
+      summary: `Alle casussen die de filters van de lijst vinden (niet alleen de pagina), in de volgorde van de lijst, als ${exportFormatName.xlsx}; alleen de kolommen die uw rol mag zien`,
+      access: { permission: 'case:list' },
+      query: caseListFilterSchema,
+      file: { contentTypes: [exportContentType.xlsx] },
+      handler: async ({ query, context, actor, res }) =>
+        sendDownload(res, await cases.exportCaseList(db, context, actor, query)),
     }),
     defineRoute({
       method: 'post',

@@ -20,6 +20,8 @@ import {
   validateAndPropose,
   type CaseDraft,
   type CaseList,
+  type CaseListFilter,
+  type CaseListItem,
   type CaseListQuery,
   type CaseSections,
   type CaseTransitionRequest,
@@ -32,8 +34,10 @@ import {
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../core/audit-writer';
+import { renderExport } from '../core/export-file';
+import type { DownloadFile } from '../core/http/download';
 import { publishAfterCommit } from '../core/live-events';
-import { getCurrentRuleSet, countOpenAllocations } from '../regions';
+import { getCurrentRuleSet, countOpenAllocations, municipalityNamer } from '../regions';
 import {
   assertCanOnCase,
   assertCanOnConsent,
@@ -50,6 +54,7 @@ import {
   type Recipient,
 } from './cases.projection';
 import * as consentRepository from './consent.repository';
+import { caseListSheet, maxCaseListExportRows } from './cases.export';
 import type { ConsentRow } from './consent.repository';
 import * as repository from './cases.repository';
 import type { CaseRow, CaseWrite } from './cases.repository';
@@ -499,6 +504,56 @@ export async function caseNamesInReach(
   return names;
 }
 
+/** The page of cases (or, for an export, every case up to `limit`) that the query finds, each as the seat's list item. */
+async function findListItems(
+  tx: EntityManager,
+  actor: Actor,
+  query: CaseListQuery,
+): Promise<{ items: CaseListItem[]; total: number }> {
+  const ruleSet = await getCurrentRuleSet(tx, actor.regionId);
+  const date = today();
+  const stalledDays = ruleSet?.config.stalledCaseDays ?? 14;
+  const { rows, total } = await repository.listCasesInScope(tx, actor, query, {
+    today: date,
+    stalledDays,
+  });
+  const consents = await consentRepository.findConsents(
+    tx,
+    rows.map((r) => r.id),
+  );
+  const items = rows.map((row) => {
+    const own = consents.filter((c) => c.caseId === row.id);
+    const { view } = toCaseView(
+      fullView(row, actor, ruleSet, own),
+      actor.seat,
+      recipientFor(actor, row, own),
+    );
+    const name = nameOf(view);
+    return {
+      id: row.id,
+      pseudonym: row.pseudonym,
+      ...(name ? { name } : {}),
+      state: row.state,
+      ...(view.stay?.targetGroup ? { targetGroup: view.stay.targetGroup } : {}),
+      origin: view.origin ?? null,
+      destination:
+        row.decided_destination_code ?? (view.proposal ? row.proposed_destination_code : null),
+      ownerName: view.owner?.displayName ?? '',
+      waitingDays: view.waitingDays ?? null,
+      waitingUntil: view.waitingUntil ?? null,
+      isStalled: view.isStalled ?? false,
+      updatedAt: row.updated_at.toISOString(),
+    };
+  });
+  return { items, total };
+}
+
+/** The query as the log keeps it: a name typed in the search box is personal data, so only that a search was made. */
+const loggedQuery = (query: CaseListFilter) => ({
+  ...query,
+  ...(query.q ? { q: '[zoekterm]' } : {}),
+});
+
 export async function listCases(
   db: DataSource,
   context: RequestContext,
@@ -506,54 +561,47 @@ export async function listCases(
   query: CaseListQuery,
 ): Promise<CaseList> {
   return db.transaction(async (tx) => {
-    const ruleSet = await getCurrentRuleSet(tx, actor.regionId);
-    const date = today();
-    const stalledDays = ruleSet?.config.stalledCaseDays ?? 14;
-    const { rows, total } = await repository.listCasesInScope(tx, actor, query, {
-      today: date,
-      stalledDays,
-    });
-    const consents = await consentRepository.findConsents(
-      tx,
-      rows.map((r) => r.id),
-    );
-    const items = rows.map((row) => {
-      const own = consents.filter((c) => c.caseId === row.id);
-      const { view } = toCaseView(
-        fullView(row, actor, ruleSet, own),
-        actor.seat,
-        recipientFor(actor, row, own),
-      );
-      const name = nameOf(view);
-      return {
-        id: row.id,
-        pseudonym: row.pseudonym,
-        ...(name ? { name } : {}),
-        state: row.state,
-        ...(view.stay?.targetGroup ? { targetGroup: view.stay.targetGroup } : {}),
-        origin: view.origin ?? null,
-        destination:
-          row.decided_destination_code ?? (view.proposal ? row.proposed_destination_code : null),
-        ownerName: view.owner?.displayName ?? '',
-        waitingDays: view.waitingDays ?? null,
-        waitingUntil: view.waitingUntil ?? null,
-        isStalled: view.isStalled ?? false,
-        updatedAt: row.updated_at.toISOString(),
-      };
-    });
-    // A name typed in the search box is personal data: the append-only log keeps that a search was made, never the term.
+    const { items, total } = await findListItems(tx, actor, query);
     await writeAudit(tx, context, {
       action: 'case.list',
       objectType: 'case',
       purpose,
       outcome: 'success',
       fields: ['name', 'state'],
-      details: {
-        count: items.length,
-        query: { ...query, ...(query.q ? { q: '[zoekterm]' } : {}) },
-      },
+      details: { count: items.length, query: loggedQuery(query) },
     });
     return { items, total, page: query.page, pageSize: query.pageSize };
+  });
+}
+
+/**
+ * The case list as a workbook: every case the filters on screen find (not only the page), in the
+ * order on screen, with exactly the columns of the seat's projection. The file leaves the
+ * application with names in it, so it is logged as an export: how many, which parts, which filters.
+ */
+export async function exportCaseList(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  query: CaseListFilter,
+): Promise<DownloadFile> {
+  return db.transaction(async (tx) => {
+    const { items, total } = await findListItems(tx, actor, {
+      ...query,
+      page: 1,
+      pageSize: maxCaseListExportRows,
+    });
+    const nameOfMunicipality = await municipalityNamer(tx, actor.regionId);
+    const sheet = caseListSheet(actor.seat, query, items, total, nameOfMunicipality, new Date());
+    await writeAudit(tx, context, {
+      action: 'case.list.export',
+      objectType: 'case',
+      purpose,
+      outcome: 'success',
+      fields: sheet.fields,
+      details: { format: 'xlsx', count: items.length, query: loggedQuery(query) },
+    });
+    return renderExport('xlsx', `casussen-${today()}`, sheet);
   });
 }
 

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   amsterdamYear,
   AppError,
-  toCsv,
+  type ExportFormat,
   type Contingent,
   type ContingentList,
   type ContingentListQuery,
@@ -12,7 +12,9 @@ import {
 import type { Actor, RequestContext } from '../core/request-context';
 import { isUniqueViolation } from '../core/db';
 import { writeAudit } from '../core/audit-writer';
-import { getCurrentRuleSet, isMunicipalityOfRegion } from '../regions';
+import { renderExport } from '../core/export-file';
+import type { DownloadFile } from '../core/http/download';
+import { isMunicipalityOfRegion, municipalityNamer } from '../regions';
 import { assertCanOnContingent, contingentEditScope } from './dwellings.policy';
 import * as repository from './contingents.repository';
 import type { ContingentRow } from './contingents.repository';
@@ -198,38 +200,54 @@ export async function updateContingent(
   });
 }
 
-/** The contingents the actor reads, with progress, as a CSV through the one safe writer. */
+/** The contingents the actor reads, with progress, as a CSV or a workbook through the one pair of safe writers. */
 export async function exportContingents(
   db: DataSource,
   context: RequestContext,
   actor: Actor,
   query: ContingentListQuery,
-): Promise<{ year: number; csv: string }> {
+  format: ExportFormat,
+): Promise<DownloadFile> {
   return db.transaction(async (tx) => {
     const year = query.year ?? currentYear();
     const items = await withProgress(tx, await repository.listContingentsInScope(tx, actor, year));
-    const municipalities =
-      (await getCurrentRuleSet(tx, actor.regionId))?.config.municipalities ?? [];
-    const nameOf = (code: string) => municipalities.find((m) => m.code === code)?.name ?? code;
-    const csv = toCsv(
-      ['jaar', 'corporatie', 'gemeente', 'toegezegd', 'aangeboden', 'aanvaard', 'verhuisd'],
-      items.map((c) => [
-        c.year,
-        c.organisationName,
-        nameOf(c.municipalityCode),
-        c.promised,
-        c.progress.offered,
-        c.progress.accepted,
-        c.progress.movedIn,
-      ]),
-    );
+    const nameOf = await municipalityNamer(tx, actor.regionId);
+    const file = await renderExport(format, `contingenten-${year}`, {
+      sheetName: `Contingenten ${year}`,
+      title: {
+        subject: `Contingenten ${year} met voortgang`,
+        period: { from: `${year}-01-01`, to: `${year}-12-31` },
+        filters: [],
+        madeAt: new Date(),
+      },
+      table: {
+        columns: [
+          { header: 'jaar', type: 'integer' },
+          { header: 'corporatie', type: 'text' },
+          { header: 'gemeente', type: 'text' },
+          { header: 'toegezegd', type: 'count' },
+          { header: 'aangeboden', type: 'count' },
+          { header: 'aanvaard', type: 'count' },
+          { header: 'verhuisd', type: 'count' },
+        ],
+        rows: items.map((c) => [
+          c.year,
+          c.organisationName,
+          nameOf(c.municipalityCode),
+          c.promised,
+          c.progress.offered,
+          c.progress.accepted,
+          c.progress.movedIn,
+        ]),
+      },
+    });
     await writeAudit(tx, context, {
       action: 'contingent.export',
       objectType: 'contingent',
       purpose: administration,
       outcome: 'success',
-      details: { year, count: items.length },
+      details: { format, year, count: items.length },
     });
-    return { year, csv };
+    return file;
   });
 }

@@ -1,8 +1,6 @@
-import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
-  dutchToday,
   caseDwellingFitsSchema,
   caseIdParamsSchema,
   contingentIdParamsSchema,
@@ -17,12 +15,15 @@ import {
   dwellingInputSchema,
   dwellingListQuerySchema,
   dwellingSchema,
+  exportFormats,
   maxDwellingImportBytes,
   updateContingentSchema,
   updateDwellingSchema,
   withdrawDwellingSchema,
 } from '@uitstroom/shared';
 import { defineRoute } from '../core/http/route';
+import { sendDownload } from '../core/http/download';
+import { exportContentType, exportFormatName } from '../core/export-file';
 import * as dwellings from './dwellings.service';
 import * as contingents from './contingents.service';
 import { importDwellings } from './dwelling-import.service';
@@ -33,20 +34,6 @@ const csvBodySchema = z.instanceof(Buffer, { error: 'Stuur het CSV-bestand zelf 
 function mediaTypeOf(header: string | undefined): string | undefined {
   return header?.split(';')[0]?.trim().toLowerCase() || undefined;
 }
-
-/** A CSV download: never sniffed into HTML, not kept by a shared computer's cache. */
-function sendCsv(res: Response, filename: string, csv: string): undefined {
-  res.set({
-    'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="${filename}"`,
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'no-store',
-  });
-  res.send(csv);
-  return undefined;
-}
-
-const today = () => dutchToday();
 
 export function dwellingsRoutes(db: DataSource) {
   return [
@@ -71,21 +58,19 @@ export function dwellingsRoutes(db: DataSource) {
       response: dwellingSchema,
       handler: ({ body, context, actor }) => dwellings.createDwelling(db, context, actor, body),
     }),
-    defineRoute({
-      method: 'get',
-      path: '/api/dwellings.csv',
-      tag: 'dwellings',
-      summary: 'De woningen van uw corporatie als CSV (kolommen als bij inlezen, plus status)',
-      access: { permission: 'dwelling:read' },
-      query: dwellingListQuerySchema,
-      file: { contentTypes: ['text/csv'] },
-      handler: async ({ query, context, actor, res }) =>
-        sendCsv(
-          res,
-          `woningen-${today()}.csv`,
-          await dwellings.exportDwellings(db, context, actor, query),
-        ),
-    }),
+    ...exportFormats.map((format) =>
+      defineRoute({
+        method: 'get',
+        path: `/api/dwellings.${format}`,
+        tag: 'dwellings',
+        summary: `De woningen van uw corporatie als ${exportFormatName[format]}: kolommen als bij inlezen, plus status`,
+        access: { permission: 'dwelling:read' },
+        query: dwellingListQuerySchema,
+        file: { contentTypes: [exportContentType[format]] },
+        handler: async ({ query, context, actor, res }) =>
+          sendDownload(res, await dwellings.exportDwellings(db, context, actor, query, format)),
+      }),
+    ),
     defineRoute({
       method: 'post',
       path: '/api/dwellings/import',
@@ -197,19 +182,19 @@ export function dwellingsRoutes(db: DataSource) {
       response: contingentSchema,
       handler: ({ body, context, actor }) => contingents.createContingent(db, context, actor, body),
     }),
-    defineRoute({
-      method: 'get',
-      path: '/api/contingents.csv',
-      tag: 'contingents',
-      summary: 'De contingenten van een jaar met voortgang als CSV',
-      access: { permission: 'contingent:read' },
-      query: contingentListQuerySchema,
-      file: { contentTypes: ['text/csv'] },
-      handler: async ({ query, context, actor, res }) => {
-        const { year, csv } = await contingents.exportContingents(db, context, actor, query);
-        return sendCsv(res, `contingenten-${year}.csv`, csv);
-      },
-    }),
+    ...exportFormats.map((format) =>
+      defineRoute({
+        method: 'get',
+        path: `/api/contingents.${format}`,
+        tag: 'contingents',
+        summary: `De contingenten van een jaar met voortgang als ${exportFormatName[format]}`,
+        access: { permission: 'contingent:read' },
+        query: contingentListQuerySchema,
+        file: { contentTypes: [exportContentType[format]] },
+        handler: async ({ query, context, actor, res }) =>
+          sendDownload(res, await contingents.exportContingents(db, context, actor, query, format)),
+      }),
+    ),
     defineRoute({
       method: 'patch',
       path: '/api/contingents/:contingentId',

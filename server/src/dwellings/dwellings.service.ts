@@ -9,7 +9,10 @@ import {
   fitDwelling,
   rankByFit,
   tenancyFormLabel,
-  toCsv,
+  type DwellingCsvColumn,
+  type ExportCell,
+  type ExportColumnType,
+  type ExportFormat,
   type CaseDwellingFits,
   type Dwelling,
   type DwellingCaseFits,
@@ -22,7 +25,9 @@ import {
 import type { Actor, RequestContext } from '../core/request-context';
 import { isUniqueViolation } from '../core/db';
 import { writeAudit } from '../core/audit-writer';
-import { getCurrentRuleSet, isMunicipalityOfRegion } from '../regions';
+import { renderExport } from '../core/export-file';
+import type { DownloadFile } from '../core/http/download';
+import { isMunicipalityOfRegion, municipalityNamer } from '../regions';
 import { caseForFitInReach, searchingCasesInReach } from '../cases';
 import { assertCanOnDwelling } from './dwellings.policy';
 import * as repository from './dwellings.repository';
@@ -204,30 +209,47 @@ export async function withdrawDwelling(
   });
 }
 
-/** A municipality's name in the actor's region (the code where the region does not name it). */
-async function municipalityNamer(
-  tx: EntityManager,
-  regionId: string,
-): Promise<(code: string) => string> {
-  const municipalities = (await getCurrentRuleSet(tx, regionId))?.config.municipalities ?? [];
-  return (code) => municipalities.find((m) => m.code === code)?.name ?? code;
+/** How each column of the import is typed in an export. */
+const exportTypeOfKind: Record<DwellingCsvColumn['kind'], ExportColumnType> = {
+  text: 'text',
+  municipality: 'text',
+  kind: 'text',
+  tenancyForm: 'text',
+  integer: 'integer',
+  amount: 'euro',
+  yesNo: 'yesNo',
+  date: 'date',
+};
+
+/** The filters of the list, worded for the title row of a workbook. */
+function describeDwellingFilters(
+  query: DwellingListQuery,
+  nameOf: (code: string) => string,
+): string[] {
+  return [
+    query.status === 'all' ? 'alle statussen' : `status ${dwellingStatusLabel[query.status]}`,
+    ...(query.municipality ? [`gemeente ${nameOf(query.municipality)}`] : []),
+    ...(query.q ? [`zoekterm “${query.q}”`] : []),
+  ];
 }
 
-const dutchDate = (iso: string | undefined) => (iso ? iso.split('-').reverse().join('-') : '');
-
-/** The actor's dwellings as a CSV: the import's columns (so a file can go back in after editing), then status and the reason of withdrawal. */
+/**
+ * The actor's dwellings as a CSV or a workbook: the import's columns (so a file can go back in
+ * after editing), then status and the reason of withdrawal.
+ */
 export async function exportDwellings(
   db: DataSource,
   context: RequestContext,
   actor: Actor,
   query: DwellingListQuery,
-): Promise<string> {
+  format: ExportFormat,
+): Promise<DownloadFile> {
   return db.transaction(async (tx) => {
     const dwellings = (await repository.listDwellingsInScope(tx, actor, query)).map((row) =>
       viewOf(actor, row),
     );
     const nameOf = await municipalityNamer(tx, actor.regionId);
-    const cells: Record<string, (d: Dwelling) => string | number | boolean | undefined> = {
+    const cells: Record<string, (d: Dwelling) => ExportCell> = {
       street: (d) => d.street,
       houseNumber: (d) => d.houseNumber,
       postcode: (d) => d.postcode,
@@ -240,27 +262,40 @@ export async function exportDwellings(
       hasLift: (d) => d.hasLift,
       isWheelchairAccessible: (d) => d.isWheelchairAccessible,
       accessibilityNotes: (d) => d.accessibilityNotes,
-      availableFrom: (d) => dutchDate(d.availableFrom),
+      availableFrom: (d) => d.availableFrom,
       tenancyForm: (d) => tenancyFormLabel[d.tenancyForm],
-      conversionDate: (d) => dutchDate(d.conversionDate),
+      conversionDate: (d) => d.conversionDate,
       conversionConditions: (d) => d.conversionConditions,
     };
-    const csv = toCsv(
-      [...dwellingCsvColumns.map((c) => c.header), 'status', 'reden van intrekking'],
-      dwellings.map((d) => [
-        ...dwellingCsvColumns.map((c) => cells[c.field]!(d)),
-        dwellingStatusLabel[d.status],
-        d.withdrawalReason,
-      ]),
-    );
+    const date = today();
+    const file = await renderExport(format, `woningen-${date}`, {
+      sheetName: 'Woningen',
+      title: {
+        subject: 'Woningen',
+        filters: describeDwellingFilters(query, nameOf),
+        madeAt: new Date(),
+      },
+      table: {
+        columns: [
+          ...dwellingCsvColumns.map((c) => ({ header: c.header, type: exportTypeOfKind[c.kind] })),
+          { header: 'status', type: 'text' },
+          { header: 'reden van intrekking', type: 'text' },
+        ],
+        rows: dwellings.map((d) => [
+          ...dwellingCsvColumns.map((c) => cells[c.field]!(d)),
+          dwellingStatusLabel[d.status],
+          d.withdrawalReason,
+        ]),
+      },
+    });
     await writeAudit(tx, context, {
       action: 'dwelling.export',
       objectType: 'dwelling',
       purpose: administration,
       outcome: 'success',
-      details: { count: dwellings.length, query },
+      details: { format, count: dwellings.length, query },
     });
-    return csv;
+    return file;
   });
 }
 

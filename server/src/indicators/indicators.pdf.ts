@@ -2,12 +2,13 @@ import PDFDocument from 'pdfkit';
 import {
   formatDutchDateAtTime,
   countText,
+  describeAppliedFilter,
+  describeDashboardScope,
   formatDutchDate,
   formatDutchDecimal,
   indicatorIds,
   indicatorTitle,
   suppressedCountText,
-  targetGroupLabel,
   type Dashboard,
   type DashboardView,
   type IndicatorCount,
@@ -377,30 +378,13 @@ export function dashboardPdf(view: DashboardView, now: Date): Promise<Buffer> {
   // ---- the front matter ----
   const applied = dashboard.filter;
   doc.fontSize(18).font(pdfFont.bold).text('Indicatoren uitstroom').font(pdfFont.regular);
-  doc
-    .moveDown(0.2)
-    .fontSize(12)
-    .text(
-      view.comparison
-        ? `${dashboard.scope.label}, naast ${view.comparison.scope.label}`
-        : dashboard.scope.label,
-    );
+  doc.moveDown(0.2).fontSize(12).text(describeDashboardScope(view));
   doc
     .moveDown(0.3)
     .fontSize(10)
     .fillColor('#333')
     .text(`Periode: ${formatDutchDate(applied.from)} tot en met ${formatDutchDate(applied.to)}`)
-    .text(
-      `Filters: ${
-        [
-          applied.municipality ? `gemeente ${applied.municipality.name}` : null,
-          applied.corporation ? `corporatie ${applied.corporation.name}` : null,
-          applied.targetGroup ? `doelgroep ${targetGroupLabel[applied.targetGroup]}` : null,
-        ]
-          .filter(Boolean)
-          .join(', ') || 'geen'
-      }`,
-    )
+    .text(`Filters: ${describeAppliedFilter(applied).join(', ') || 'geen'}`)
     .text(`Gemaakt op ${dateTime.format(now)}`);
   if (dashboard.smallCountsSuppressed)
     note(

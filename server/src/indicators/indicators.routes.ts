@@ -1,21 +1,14 @@
 import type { DataSource } from 'typeorm';
 import {
   dashboardViewSchema,
+  exportFormats,
   indicatorFilterSchema,
   indicatorIdParamsSchema,
 } from '@uitstroom/shared';
 import { defineRoute } from '../core/http/route';
+import { sendDownload } from '../core/http/download';
+import { exportContentType, exportFormatName } from '../core/export-file';
 import * as indicators from './indicators.service';
-
-/** A download: never sniffed into something else, not kept by a shared computer's cache. */
-function fileHeaders(contentType: string, filename: string) {
-  return {
-    'Content-Type': contentType,
-    'Content-Disposition': `attachment; filename="${filename}"`,
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'no-store',
-  };
-}
 
 export function indicatorsRoutes(db: DataSource) {
   return [
@@ -41,31 +34,25 @@ export function indicatorsRoutes(db: DataSource) {
       file: { contentTypes: ['application/pdf'] },
       handler: async ({ query, context, actor, res }) => {
         const { filename, pdf } = await indicators.exportReportPdf(db, context, actor, query);
-        res.set(fileHeaders('application/pdf', filename)).send(pdf);
-        return undefined;
+        return sendDownload(res, { filename, contentType: 'application/pdf', body: pdf });
       },
     }),
-    defineRoute({
-      method: 'get',
-      path: '/api/indicators/:indicator/csv',
-      tag: 'indicators',
-      summary:
-        'Eén indicator als CSV (; en decimale komma), met dezelfde filters en hetzelfde bereik als het dashboard',
-      access: { permission: 'indicator:read' },
-      params: indicatorIdParamsSchema,
-      query: indicatorFilterSchema,
-      file: { contentTypes: ['text/csv'] },
-      handler: async ({ params, query, context, actor, res }) => {
-        const { filename, csv } = await indicators.exportIndicatorCsv(
-          db,
-          context,
-          actor,
-          params.indicator,
-          query,
-        );
-        res.set(fileHeaders('text/csv; charset=utf-8', filename)).send(csv);
-        return undefined;
-      },
-    }),
+    ...exportFormats.map((format) =>
+      defineRoute({
+        method: 'get',
+        path: `/api/indicators/:indicator/${format}`,
+        tag: 'indicators',
+        summary: `Eén indicator als ${exportFormatName[format]}, met dezelfde filters en hetzelfde bereik als het dashboard`,
+        access: { permission: 'indicator:read' },
+        params: indicatorIdParamsSchema,
+        query: indicatorFilterSchema,
+        file: { contentTypes: [exportContentType[format]] },
+        handler: async ({ params, query, context, actor, res }) =>
+          sendDownload(
+            res,
+            await indicators.exportIndicator(db, context, actor, params.indicator, query, format),
+          ),
+      }),
+    ),
   ];
 }

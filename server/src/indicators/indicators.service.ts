@@ -11,11 +11,16 @@ import {
   caseStates,
   decisionRuleLabel,
   decisionRules,
+  describeAppliedFilter,
+  describeDashboardScope,
+  indicatorTitle,
   shownCount,
+  suppressedCountText,
   shownFigure,
   targetGroupLabel,
   type Dashboard,
   type DashboardView,
+  type ExportFormat,
   type IndicatorFilter,
   type IndicatorId,
   type RuleSetConfig,
@@ -36,7 +41,9 @@ import {
 import * as repository from './indicators.repository';
 import type { IndicatorQuery, WaitingRow } from './indicators.repository';
 import { toDashboardView } from './indicators.projection';
-import { indicatorCsv } from './indicators.csv';
+import { indicatorTable } from './indicators.export';
+import { renderExport } from '../core/export-file';
+import type { DownloadFile } from '../core/http/download';
 import { dashboardPdf } from './indicators.pdf';
 
 /**
@@ -45,7 +52,7 @@ import { dashboardPdf } from './indicators.pdf';
  * what the seat may see: small counts as "<5" for every seat but the chair and the regionAdmin.
  *
  * Aggregates name no one, so looking at a dashboard is not audited (as lists of contingents are
- * not). Exports are: a CSV or the PDF leaves the application for a council's report, so who took
+ * not). Exports are: a CSV, a workbook or the PDF leaves the application for a council's report, so who took
  * which figures with which filters is logged (action `indicator.export`, purpose "verantwoording",
  * no subject: no resident is concerned).
  */
@@ -547,7 +554,7 @@ async function auditExport(
   context: RequestContext,
   objectId: IndicatorId | 'report',
   view: DashboardView,
-  format: 'csv' | 'pdf',
+  format: ExportFormat | 'pdf',
 ): Promise<void> {
   const applied = view.dashboard.filter;
   await writeAudit(tx, context, {
@@ -571,25 +578,42 @@ async function auditExport(
 const periodName = (view: DashboardView) =>
   `${view.dashboard.filter.from}-tot-${view.dashboard.filter.to}`;
 
-export async function exportIndicatorCsv(
+/** One indicator as a CSV or a workbook, with the dashboard's filters and scope; audited as an export. */
+export async function exportIndicator(
   db: DataSource,
   context: RequestContext,
   actor: Actor,
   indicator: IndicatorId,
   filter: IndicatorFilter,
+  format: ExportFormat,
   now = new Date(),
-): Promise<{ filename: string; csv: string }> {
+): Promise<DownloadFile> {
   return inSnapshot(db, async (tx) => {
     const view = await buildView(tx, actor, filter, now);
-    const file = indicatorCsv(view, indicator);
+    const file = indicatorTable(view, indicator);
     if (!file) {
       throw new AppError(
         'NOT_FOUND',
         'Deze indicator gaat over casussen, niet over de woningen van één corporatie; bij een corporatie is hij er niet.',
       );
     }
-    await auditExport(tx, context, indicator, view, 'csv');
-    return { filename: `${file.name}-${periodName(view)}.csv`, csv: file.csv };
+    await auditExport(tx, context, indicator, view, format);
+    const applied = view.dashboard.filter;
+    return renderExport(format, `${file.name}-${periodName(view)}`, {
+      sheetName: indicatorTitle[indicator],
+      title: {
+        subject: `${indicatorTitle[indicator]}: ${describeDashboardScope(view)}`,
+        period: { from: applied.from, to: applied.to },
+        filters: [
+          ...describeAppliedFilter(applied),
+          ...(view.dashboard.smallCountsSuppressed
+            ? [`aantallen van 1 tot en met 4 als "${suppressedCountText}"`]
+            : []),
+        ],
+        madeAt: now,
+      },
+      table: file.table,
+    });
   });
 }
 

@@ -6,5 +6,6 @@ export {
   getCurrentRuleSet,
   isMunicipalityOfRegion,
   isTwoFactorRequired,
+  municipalityNamer,
   returnAllocation,
 } from './rule-set.service';

@@ -85,6 +85,15 @@ export async function getCurrentRuleSet(
   return row ? toRuleSet(row) : null;
 }
 
+/** A municipality's name in the region's current rule set (the code where the region does not name it). */
+export async function municipalityNamer(
+  db: DataSource | EntityManager,
+  regionId: string,
+): Promise<(code: string) => string> {
+  const municipalities = (await getCurrentRuleSet(db, regionId))?.config.municipalities ?? [];
+  return (code) => municipalities.find((m) => m.code === code)?.name ?? code;
+}
+
 /** One version of a region's rule set (a decision shows the version it was taken under). */
 export async function getRuleSetVersion(
   db: DataSource | EntityManager,

@@ -62,12 +62,12 @@ export const auditActionLabel: Readonly<Record<string, string>> = {
   'dwelling.update': 'Woning gewijzigd',
   'dwelling.withdraw': 'Woning ingetrokken',
   'dwelling.import': 'Woningen ingelezen uit CSV',
-  'dwelling.export': 'Woningen geëxporteerd als CSV',
+  'dwelling.export': 'Woningen geëxporteerd (CSV of Excel)',
   'case.dwellingFits': 'Passende woningen bij de casus bekeken',
   'dwelling.caseFits': 'Woonprofiel bekeken bij een woning',
   'contingent.create': 'Contingent toegevoegd',
   'contingent.update': 'Contingent gewijzigd',
-  'contingent.export': 'Contingenten geëxporteerd als CSV',
+  'contingent.export': 'Contingenten geëxporteerd (CSV of Excel)',
   'case.placement.read': 'Woningaanbod en plaatsing bekeken',
   'case.offer.accept': 'Aanvaarding van het woningaanbod vastgelegd',
   'support.read': 'Nazorglogboek bekeken',
@@ -79,9 +79,12 @@ export const auditActionLabel: Readonly<Record<string, string>> = {
   'support.close': 'Nazorg afgesloten',
   'retention.list': 'Voorstellen tot wissen bekeken',
   'case.erase': 'Persoonsgegevens gewist (AVG art. 17)',
-  'indicator.export': 'Indicatoren geëxporteerd (CSV of PDF)',
+  'indicator.export': 'Indicatoren geëxporteerd (CSV, Excel of PDF)',
   'access.denied': 'Toegang geweigerd',
   'auth.lockout.lift': 'Blokkade van het account opgeheven',
+  'case.list.export': 'Casuslijst geëxporteerd (Excel)',
+  'case.accessLog.export': 'Logboek van de casus geëxporteerd (Excel)',
+  'audit.export': 'Auditlog geëxporteerd (Excel)',
 };
 
 /**
@@ -140,6 +143,17 @@ export const auditOutcomeLabel: Record<AuditOutcome, string> = {
   success: 'gelukt',
   failure: 'mislukt',
   denied: 'geweigerd',
+};
+
+/** What kind of object a row is about, in the privacy officer's words. */
+export const auditObjectTypeLabel: Readonly<Record<string, string>> = {
+  case: 'Casus',
+  user: 'Gebruiker',
+  organisation: 'Organisatie',
+  audit_log: 'Auditlog',
+  ruleSet: 'Regelset',
+  region: 'Regio',
+  table: 'Tafel',
 };
 
 /** The purpose column in plain Dutch. */
@@ -204,8 +218,9 @@ export function describePurpose(row: {
     const date = formatDutchDate(tableDate);
     return `voorbereiding tafel ${tableDate.slice(0, 4) === row.at.slice(0, 4) ? date.slice(0, -5) : date}`;
   }
-  if (row.action === 'audit.search') return 'privacytoezicht';
-  if (row.action === 'case.accessLog.read') return 'verantwoording: wie zag het dossier';
+  if (row.action === 'audit.search' || row.action === 'audit.export') return 'privacytoezicht';
+  if (row.action === 'case.accessLog.read' || row.action === 'case.accessLog.export')
+    return 'verantwoording: wie zag het dossier';
   return auditPurposeLabel[row.purpose] ?? row.purpose;
 }
 

@@ -102,20 +102,32 @@ export type CaseExport = z.infer<typeof caseExportSchema>;
 
 // ---- the privacy officer's search of the region's audit log ----
 
+const auditSearchFilterShape = {
+  caseId: z.uuid({ error: 'Geen geldig casus-id.' }).optional(),
+  pseudonym: safeText()
+    .trim()
+    .toUpperCase()
+    .regex(/^R-[0-9A-Z]{8}$/, { error: 'Een pseudoniem ziet eruit als R-7K2M9QXA.' })
+    .optional(),
+  userId: z.uuid({ error: 'Onbekende gebruiker.' }).optional(),
+  organisationId: z.uuid({ error: 'Onbekende organisatie.' }).optional(),
+  /** Calendar days in Dutch time, both inclusive. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  action: z.enum(auditActions, { error: 'Onbekende handeling.' }).optional(),
+};
+const isPeriodInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+const periodOrder = { path: ['to'], error: 'De einddatum ligt niet vóór de begindatum.' };
+
+/** What the search filters by: the search's page and the export of all it finds alike. */
+export const auditSearchFilterSchema = z
+  .strictObject(auditSearchFilterShape)
+  .refine(isPeriodInOrder, periodOrder);
+export type AuditSearchFilter = z.infer<typeof auditSearchFilterSchema>;
+
 export const auditSearchQuerySchema = z
   .strictObject({
-    caseId: z.uuid({ error: 'Geen geldig casus-id.' }).optional(),
-    pseudonym: safeText()
-      .trim()
-      .toUpperCase()
-      .regex(/^R-[0-9A-Z]{8}$/, { error: 'Een pseudoniem ziet eruit als R-7K2M9QXA.' })
-      .optional(),
-    userId: z.uuid({ error: 'Onbekende gebruiker.' }).optional(),
-    organisationId: z.uuid({ error: 'Onbekende organisatie.' }).optional(),
-    /** Calendar days in Dutch time, both inclusive. */
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    action: z.enum(auditActions, { error: 'Onbekende handeling.' }).optional(),
+    ...auditSearchFilterShape,
     page: z.coerce.number({ error: 'Verwacht een getal.' }).int().min(1).max(10000).default(1),
     pageSize: z.coerce
       .number({ error: 'Verwacht een getal.' })
@@ -124,10 +136,7 @@ export const auditSearchQuerySchema = z
       .max(100, { error: 'Hoogstens 100 per pagina.' })
       .default(25),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, {
-    path: ['to'],
-    error: 'De einddatum ligt niet vóór de begindatum.',
-  });
+  .refine(isPeriodInOrder, periodOrder);
 export type AuditSearchQuery = z.infer<typeof auditSearchQuerySchema>;
 
 /** A row of the search: who did what to which object, never the content of a case. */

@@ -73,6 +73,9 @@ export const auditActions = [
   'indicator.export',
   'access.denied',
   'auth.lockout.lift',
+  'case.list.export',
+  'case.accessLog.export',
+  'audit.export',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

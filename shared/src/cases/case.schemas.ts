@@ -361,7 +361,8 @@ export const caseViewSchema = z.object({
 export type CaseView = z.infer<typeof caseViewSchema>;
 export type CaseViewField = keyof CaseView;
 
-export const caseListQuerySchema = z.strictObject({
+/** What the case list is filtered and sorted by: the list's page and the export of all it finds alike. */
+export const caseListFilterSchema = z.strictObject({
   state: caseStateSchema.optional(),
   municipality: municipalityCodeSchema.optional(),
   targetGroup: targetGroupSchema.optional(),
@@ -373,6 +374,10 @@ export const caseListQuerySchema = z.strictObject({
     .optional(),
   sort: z.enum(['name', 'waitingDays', 'updatedAt', 'state']).default('updatedAt'),
   direction: z.enum(['asc', 'desc']).default('desc'),
+});
+export type CaseListFilter = z.infer<typeof caseListFilterSchema>;
+
+export const caseListQuerySchema = caseListFilterSchema.extend({
   page: z.coerce.number().int().min(1).max(10000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });

@@ -1,17 +1,19 @@
-import {
-  toCsv,
-  type CsvCell,
-  type Dashboard,
-  type DashboardView,
-  type IndicatorId,
-  type WaitingIndicator,
+import type {
+  Dashboard,
+  DashboardView,
+  ExportCell,
+  ExportColumn,
+  ExportTable,
+  IndicatorId,
+  WaitingIndicator,
 } from '@uitstroom/shared';
 
 /**
- * Each indicator as a CSV, written from the dashboard the seat already received (so "<5" stays
- * "<5", and a section the seat may not see has no file), through the one safe writer: every text
- * quoted and formula cells neutralised (an organisation or neighbourhood named `=HYPERLINK(…)`
- * arrives as text). Dutch headers, `;` and a decimal comma, as Dutch Excel reads them.
+ * Each indicator as a table, for its CSV and its workbook, written from the dashboard the seat
+ * already received (so "<5" stays "<5", and a section the seat may not see has no file), through
+ * the one pair of safe writers: formula-like text neutralised (an organisation or neighbourhood
+ * named `=HYPERLINK(…)` arrives as text). Dutch headers; the CSV with `;` and a decimal comma as
+ * Dutch Excel reads it, the workbook with real numbers, dates and percentages.
  *
  * The first column names the area the row is about. A municipality gets its own rows and the
  * region's rows in one file (the same filters, its own first), so its council report can set them
@@ -31,12 +33,11 @@ const fileName: Record<IndicatorId, string> = {
   stillHoused: 'nog-gehuisvest',
 };
 
-/** A share 0..1 as a percentage with one decimal; empty where it is not shown. */
-export const percentage = (share: number | null) =>
-  share === null ? null : Math.round(share * 1000) / 10;
+type Rows = ExportCell[][];
+type Section = { columns: ExportColumn[]; rows: (dashboard: Dashboard) => Rows | null };
 
-type Rows = CsvCell[][];
-type Section = { header: string[]; rows: (dashboard: Dashboard) => Rows | null };
+const text = (header: string): ExportColumn => ({ header, type: 'text' });
+const count = (header: string): ExportColumn => ({ header, type: 'count' });
 
 function waitingRows(indicator: WaitingIndicator): Rows {
   const groups: [string, WaitingIndicator['byMunicipality']][] = [
@@ -54,27 +55,27 @@ function waitingRows(indicator: WaitingIndicator): Rows {
       f.p75Days,
       indicator.targetDays,
       f.overTarget,
-      percentage(f.overTargetShare),
+      f.overTargetShare,
     ]),
   );
 }
 
-const waitingHeader = [
-  'indeling',
-  'groep',
-  'aantal',
-  'mediaan (dagen)',
-  '75e percentiel (dagen)',
-  'norm (dagen)',
-  'boven de norm',
-  'boven de norm (%)',
+const waitingColumns: ExportColumn[] = [
+  text('indeling'),
+  text('groep'),
+  count('aantal'),
+  { header: 'mediaan (dagen)', type: 'decimal' },
+  { header: '75e percentiel (dagen)', type: 'decimal' },
+  { header: 'norm (dagen)', type: 'integer' },
+  count('boven de norm'),
+  { header: 'boven de norm (%)', type: 'percentage' },
 ];
 
 const sections: Record<IndicatorId, Section> = {
-  waitingToOffer: { header: waitingHeader, rows: (d) => waitingRows(d.waitingToOffer) },
-  waitingToKeys: { header: waitingHeader, rows: (d) => waitingRows(d.waitingToKeys) },
+  waitingToOffer: { columns: waitingColumns, rows: (d) => waitingRows(d.waitingToOffer) },
+  waitingToKeys: { columns: waitingColumns, rows: (d) => waitingRows(d.waitingToKeys) },
   openCases: {
-    header: ['onderdeel', 'aantal'],
+    columns: [text('onderdeel'), count('aantal')],
     rows: (d) =>
       d.openCases && [
         ...d.openCases.byState.map((s) => [`Fase: ${s.label}`, s.count]),
@@ -83,18 +84,18 @@ const sections: Record<IndicatorId, Section> = {
       ],
   },
   decisions: {
-    header: ['regel', 'aantal besluiten'],
+    columns: [text('regel'), count('aantal besluiten')],
     rows: (d) => d.decisions && d.decisions.map((r) => [r.label, r.count]),
   },
   distribution: {
-    header: [
-      'periode van',
-      'periode tot en met',
-      'gemeente',
-      'aandeel inwoners (%)',
-      'toegewezen',
-      'verwacht naar inwonertal',
-      'achterstand',
+    columns: [
+      { header: 'periode van', type: 'date' },
+      { header: 'periode tot en met', type: 'date' },
+      text('gemeente'),
+      { header: 'aandeel inwoners (%)', type: 'percentage' },
+      count('toegewezen'),
+      { header: 'verwacht naar inwonertal', type: 'decimal' },
+      { header: 'achterstand', type: 'decimal' },
     ],
     rows: (d) =>
       d.distribution && [
@@ -102,7 +103,7 @@ const sections: Record<IndicatorId, Section> = {
           d.distribution!.periodStart,
           d.distribution!.periodEnd,
           r.name,
-          percentage(r.populationShare),
+          r.populationShare,
           r.allocated,
           r.expected,
           r.deficit,
@@ -111,7 +112,7 @@ const sections: Record<IndicatorId, Section> = {
           d.distribution.periodStart,
           d.distribution.periodEnd,
           'Totaal',
-          100,
+          1,
           d.distribution.total,
           null,
           null,
@@ -119,7 +120,13 @@ const sections: Record<IndicatorId, Section> = {
       ],
   },
   dwellings: {
-    header: ['corporatie', 'gemeente', 'toegezegd in contingent', 'aangeboden', 'aanvaard'],
+    columns: [
+      text('corporatie'),
+      text('gemeente'),
+      count('toegezegd in contingent'),
+      count('aangeboden'),
+      count('aanvaard'),
+    ],
     rows: (d) =>
       d.dwellings.map((r) => [
         r.organisationName,
@@ -130,32 +137,32 @@ const sections: Record<IndicatorId, Section> = {
       ]),
   },
   neighbourhoods: {
-    header: ['gemeente', 'wijk', 'verhuizingen'],
+    columns: [text('gemeente'), text('wijk'), count('verhuizingen')],
     rows: (d) => d.neighbourhoods.map((r) => [r.municipalityName, r.neighbourhood, r.moves]),
   },
   outcomes: {
-    header: ['uitkomst', 'aantal'],
+    columns: [text('uitkomst'), count('aantal')],
     rows: (d) => d.outcomes && d.outcomes.map((r) => [r.label, r.count]),
   },
   stillHoused: {
-    header: [
-      'meting na (maanden)',
-      'metingen',
-      'beantwoord',
-      'nog gehuisvest',
-      'nog gehuisvest (%)',
+    columns: [
+      { header: 'meting na (maanden)', type: 'integer' },
+      count('metingen'),
+      count('beantwoord'),
+      count('nog gehuisvest'),
+      { header: 'nog gehuisvest (%)', type: 'percentage' },
     ],
     rows: (d) =>
       d.stillHoused &&
-      d.stillHoused.map((r) => [r.months, r.due, r.answered, r.stillHoused, percentage(r.share)]),
+      d.stillHoused.map((r) => [r.months, r.due, r.answered, r.stillHoused, r.share]),
   },
 };
 
-/** The file of one indicator, or null where the seat's dashboard has no such section. */
-export function indicatorCsv(
+/** The table of one indicator, or null where the seat's dashboard has no such section. */
+export function indicatorTable(
   view: DashboardView,
   indicator: IndicatorId,
-): { name: string; csv: string } | null {
+): { name: string; table: ExportTable } | null {
   const section = sections[indicator];
   const areas = [view.dashboard, ...(view.comparison ? [view.comparison] : [])];
   const rows: Rows = [];
@@ -164,5 +171,8 @@ export function indicatorCsv(
     if (!own) return null;
     rows.push(...own.map((row) => [dashboard.scope.label, ...row]));
   }
-  return { name: fileName[indicator], csv: toCsv(['gebied', ...section.header], rows) };
+  return {
+    name: fileName[indicator],
+    table: { columns: [text('gebied'), ...section.columns], rows },
+  };
 }
