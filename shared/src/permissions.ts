@@ -56,6 +56,7 @@ export const permissions = [
   'neighbourhoodLoad:read',
   'indicator:read',
   'precondition:complete',
+  'import:run',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -81,6 +82,7 @@ const atTheTable = [
   'table:read',
   'case:document:read',
   'precondition:complete',
+  'import:run',
 ] as const;
 
 export const grantsBySeat = {
@@ -172,6 +174,9 @@ export const grantsBySeat = {
     'audit:search',
     // Erasure (AVG art. 17) by case id: pseudonym, closing date, outcome and retention date, never content.
     'case:erase',
+    // Bringing the region in from a workbook (issue 28): organisations, users, cases, dwellings and
+    // contingents. The answer is counts per sheet, never a case's content.
+    'import:run',
   ],
 } as const satisfies Record<Seat, readonly Permission[]>;
 

@@ -79,6 +79,7 @@ export const auditActionLabel: Readonly<Record<string, string>> = {
   'indicator.export': 'Indicatoren geëxporteerd (CSV of PDF)',
   'access.denied': 'Toegang geweigerd',
   'auth.lockout.lift': 'Blokkade van het account opgeheven',
+  import: 'Ingelezen uit een bestand (import)',
 };
 
 /**

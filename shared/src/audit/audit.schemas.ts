@@ -70,6 +70,7 @@ export const auditActions = [
   'indicator.export',
   'access.denied',
   'auth.lockout.lift',
+  'import',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
