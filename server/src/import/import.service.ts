@@ -277,7 +277,9 @@ function mergedSections(current: CaseDraft, c: PlannedCase, importedBefore: Set<
       ...(c.birthDate ? { birthDate: c.birthDate } : {}),
     },
     stay: { ...current.stay, targetGroup: c.targetGroup, admissionDate: c.admissionDate },
-    addresses: [...typedIn, ...c.addresses.map(withoutRow)].slice(0, 50),
+    addresses: c.hasNewAddresses
+      ? [...typedIn, ...c.addresses.map(withoutRow)].slice(0, 50)
+      : current.addresses,
     ...(c.wish ? { wishes: { ...current.wishes, municipalities: [c.wish, ...otherWishes].slice(0, 5) } } : {}),
   };
 }

@@ -280,6 +280,8 @@ export interface ImportData {
   addresses: (ImportedAddress & { externalRef: string })[];
   /** Data rows read, over all sheets (example rows left out). */
   rowCount: number;
+  /** The sheets the file has: a sheet left out changes nothing (its rows are not "removed"). */
+  sheets: Set<ImportSheet>;
 }
 
 type Values = Record<string, string | number | undefined>;
@@ -387,6 +389,7 @@ export function readImportTables(
     contingents: [],
     addresses: [],
     rowCount: 0,
+    sheets: new Set(),
   };
   const shapes = new Map<ImportSheet, SheetShape>();
   for (const table of tables) {
@@ -409,6 +412,7 @@ export function readImportTables(
       continue;
     }
     shapes.set(sheet, matchHeader(table, sheet, issues));
+    data.sheets.add(sheet);
   }
   const total = [...shapes.values()].reduce((sum, s) => sum + s.rows.length, 0);
   if (total > maxImportRows) {
@@ -763,7 +767,10 @@ export function planImport(
       );
     const current = existing.cases.get(c.externalRef);
     const digest = digestOf(caseDigestContent(c));
-    const addressDigests = c.addresses.map((a) => digestOf(addressDigestContent(a)));
+    // Without the sheet Adressen the file says nothing about addresses: those of before stay.
+    const addressDigests = data.sheets.has('Adressen')
+      ? c.addresses.map((a) => digestOf(addressDigestContent(a)))
+      : [...(current?.addressDigests ?? [])];
     const hasNewAddresses =
       !current ||
       addressDigests.length !== current.addressDigests.length ||
@@ -811,6 +818,7 @@ export function planImport(
     unchanged: rows.filter((r) => r.action === 'unchanged').length,
   });
   const addressRows = cases.flatMap((c) => {
+    if (!data.sheets.has('Adressen')) return [];
     const before = new Set(existing.cases.get(c.externalRef)?.addressDigests ?? []);
     return c.addressDigests.map((d) => ({ action: before.has(d) ? 'unchanged' : 'create' }) as const);
   });
