@@ -39,60 +39,78 @@ export async function loadExisting(
   regionId: string,
   data: ImportData,
 ): Promise<ExistingRecords> {
-  const emails = [...new Set([...data.users.map((u) => u.email), ...data.cases.map((c) => c.caseManagerEmail)])];
+  const emails = [
+    ...new Set([...data.users.map((u) => u.email), ...data.cases.map((c) => c.caseManagerEmail)]),
+  ];
   const corporations = [
     ...new Set([...data.dwellings, ...data.contingents].map((d) => d.corporationName)),
   ];
-  const [organisations, users, cases, dwellings, contingents, addresses] = await Promise.all([
-    db.query(
-      'SELECT name, kind, trim(municipality_code) AS municipality_code FROM organisation WHERE region_id = $1',
-      [regionId],
-    ) as Promise<{ name: string; kind: OrganisationKind; municipality_code: string | null }[]>,
-    db.query(
-      `SELECT u.email, u.display_name, u.seat, o.name AS organisation_name, o.region_id = $1 AS is_own_region
+  // One after the other: inside the import's transaction they share one connection.
+  const organisations: {
+    name: string;
+    kind: OrganisationKind;
+    municipality_code: string | null;
+  }[] = await db.query(
+    'SELECT name, kind, trim(municipality_code) AS municipality_code FROM organisation WHERE region_id = $1',
+    [regionId],
+  );
+  const users: {
+    email: string;
+    display_name: string;
+    seat: Seat;
+    organisation_name: string;
+    is_own_region: boolean;
+  }[] = await db.query(
+    `SELECT u.email, u.display_name, u.seat, o.name AS organisation_name, o.region_id = $1 AS is_own_region
          FROM app_user u JOIN organisation o ON o.id = u.organisation_id WHERE u.email = ANY($2::text[])`,
-      [regionId, emails],
-    ) as Promise<
-      { email: string; display_name: string; seat: Seat; organisation_name: string; is_own_region: boolean }[]
-    >,
-    db.query(
-      `SELECT id, pseudonym, external_ref, state, sections, owner_user_id, import_digest, coalesce(import_address_digests, '{}') AS address_digests
+    [regionId, emails],
+  );
+  const cases: {
+    id: string;
+    pseudonym: string;
+    external_ref: string;
+    state: CaseState;
+    sections: CaseDraft;
+    owner_user_id: string;
+    import_digest: string | null;
+    address_digests: string[];
+  }[] = await db.query(
+    `SELECT id, pseudonym, external_ref, state, sections, owner_user_id, import_digest, coalesce(import_address_digests, '{}') AS address_digests
          FROM case_file WHERE region_id = $1 AND external_ref = ANY($2::text[])`,
-      [regionId, data.cases.map((c) => c.externalRef)],
-    ) as Promise<
-      {
-        id: string;
-        pseudonym: string;
-        external_ref: string;
-        state: CaseState;
-        sections: CaseDraft;
-        owner_user_id: string;
-        import_digest: string | null;
-        address_digests: string[];
-      }[]
-    >,
-    db.query(
-      `SELECT d.id, d.external_ref, d.import_digest, o.name AS corporation_name
+    [regionId, data.cases.map((c) => c.externalRef)],
+  );
+  const dwellings: {
+    id: string;
+    external_ref: string;
+    import_digest: string | null;
+    corporation_name: string;
+  }[] = await db.query(
+    `SELECT d.id, d.external_ref, d.import_digest, o.name AS corporation_name
          FROM dwelling d JOIN organisation o ON o.id = d.organisation_id
         WHERE d.region_id = $1 AND d.external_ref = ANY($2::text[])`,
-      [regionId, data.dwellings.map((d) => d.externalRef)],
-    ) as Promise<
-      { id: string; external_ref: string; import_digest: string | null; corporation_name: string }[]
-    >,
-    db.query(
-      `SELECT o.name AS corporation_name, trim(c.municipality_code) AS municipality_code, c.year, c.promised
+    [regionId, data.dwellings.map((d) => d.externalRef)],
+  );
+  const contingents: {
+    corporation_name: string;
+    municipality_code: string;
+    year: number;
+    promised: number | null;
+  }[] = await db.query(
+    `SELECT o.name AS corporation_name, trim(c.municipality_code) AS municipality_code, c.year, c.promised
          FROM contingent c JOIN organisation o ON o.id = c.organisation_id WHERE c.region_id = $1`,
-      [regionId],
-    ) as Promise<
-      { corporation_name: string; municipality_code: string; year: number; promised: number | null }[]
-    >,
-    db.query(
-      `SELECT o.name AS corporation_name, d.address_key, d.external_ref
+    [regionId],
+  );
+  const addresses: {
+    corporation_name: string;
+    address_key: string;
+    external_ref: string | null;
+  }[] = await db.query(
+    `SELECT o.name AS corporation_name, d.address_key, d.external_ref
          FROM dwelling d JOIN organisation o ON o.id = d.organisation_id
         WHERE d.region_id = $1 AND d.status <> 'withdrawn' AND o.name = ANY($2::text[])`,
-      [regionId, corporations],
-    ) as Promise<{ corporation_name: string; address_key: string; external_ref: string | null }[]>,
-  ]);
+    [regionId, corporations],
+  );
+
   return {
     organisations: new Map(
       organisations.map((o) => [o.name, { kind: o.kind, municipalityCode: o.municipality_code }]),

@@ -30,7 +30,7 @@ export const workbookContentType =
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Rows of the data sheets that offer the allowed values as a drop-down list. */
-const validatedRows = 5000;
+const validatedRows = 1000;
 
 const columnLetter = (index: number): string =>
   index < 26
