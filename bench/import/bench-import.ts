@@ -64,9 +64,29 @@ async function regionWorkbook(template: Buffer): Promise<Buffer> {
     workbook,
     'Adressen',
     refs.flatMap((ref, i) => [
-      { 'Extern kenmerk': ref, 'Gemeente (CBS-code)': municipalities[(i + 1) % 6], Soort: 'woonadres', Van: '01-01-2005', Tot: '01-01-2015', Bron: 'BRP-uittreksel' },
-      { 'Extern kenmerk': ref, 'Gemeente (CBS-code)': municipalities[i % 6], Soort: 'woonadres', Van: '01-01-2015', Tot: '01-12-2021', Bron: 'BRP-uittreksel' },
-      { 'Extern kenmerk': ref, 'Gemeente (CBS-code)': 'GM0034', Soort: 'instelling', Van: '01-12-2021', Bron: 'Dossier aanbieder' },
+      {
+        'Extern kenmerk': ref,
+        'Gemeente (CBS-code)': municipalities[(i + 1) % 6],
+        Soort: 'woonadres',
+        Van: '01-01-2005',
+        Tot: '01-01-2015',
+        Bron: 'BRP-uittreksel',
+      },
+      {
+        'Extern kenmerk': ref,
+        'Gemeente (CBS-code)': municipalities[i % 6],
+        Soort: 'woonadres',
+        Van: '01-01-2015',
+        Tot: '01-12-2021',
+        Bron: 'BRP-uittreksel',
+      },
+      {
+        'Extern kenmerk': ref,
+        'Gemeente (CBS-code)': 'GM0034',
+        Soort: 'instelling',
+        Van: '01-12-2021',
+        Bron: 'Dossier aanbieder',
+      },
     ]),
   );
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -83,7 +103,12 @@ async function main() {
     await db.initialize();
     await seedDemoData(db);
     const config = readConfig({ LOG_LEVEL: 'silent' }, { databaseUrl: database.appUrl });
-    const mailer = createMailer({ smtpUrl: null, mailFrom: config.mailFrom, isProduction: false, db });
+    const mailer = createMailer({
+      smtpUrl: null,
+      mailFrom: config.mailFrom,
+      isProduction: false,
+      db,
+    });
     const [admin] = await db.query(
       `SELECT u.id, u.organisation_id, o.region_id FROM app_user u JOIN organisation o ON o.id = u.organisation_id
         WHERE u.email = 'beheer@flevoland.demo'`,
@@ -95,7 +120,12 @@ async function main() {
       seat: 'regionAdmin',
       municipalityCode: null,
     };
-    const context = { actor, requestId: `bench-${randomUUID()}`, clientAddress: 'bench', hadExpiredSession: false };
+    const context = {
+      actor,
+      requestId: `bench-${randomUUID()}`,
+      clientAddress: 'bench',
+      hadExpiredSession: false,
+    };
     const file = {
       name: 'bench.xlsx',
       content: await regionWorkbook(await downloadTemplate(db, actor)),
@@ -105,7 +135,14 @@ async function main() {
     );
     const run = async (label: string, isDryRun: boolean) => {
       const started = performance.now();
-      const report = await importFile(db, { config, mailer, baseUrl: 'http://localhost' }, context, actor, [file], { isDryRun });
+      const report = await importFile(
+        db,
+        { config, mailer, baseUrl: 'http://localhost' },
+        context,
+        actor,
+        [file],
+        { isDryRun },
+      );
       const seconds = (performance.now() - started) / 1000;
       const cases = report.sheets.find((s) => s.sheet === 'Casussen')!;
       console.log(

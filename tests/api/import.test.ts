@@ -39,9 +39,7 @@ const binary = (res: request.Response, callback: (error: Error | null, body: Buf
 };
 
 function send(files: { name: string; content: Buffer }[], dryRun?: boolean) {
-  const pending = admin
-    .post(`/api/import${dryRun ? '?dryRun=true' : ''}`)
-    .set('Origin', origin);
+  const pending = admin.post(`/api/import${dryRun ? '?dryRun=true' : ''}`).set('Origin', origin);
   for (const file of files) pending.attach('file', file.content, file.name);
   return pending;
 }
@@ -99,8 +97,18 @@ async function regionWorkbook(): Promise<ExcelJS.Workbook> {
     { Naam: 'Wonen Import', Soort: 'Woningcorporatie' },
   ]);
   fill(workbook, 'Gebruikers', [
-    { 'E-mail': 'nieuw@zorg-import.test', Naam: 'Nina Nieuw', Organisatie: 'Zorg Import', Rol: 'Casemanager / regisseur' },
-    { 'E-mail': 'woningen@wonen-import.test', Naam: 'Wim Wonen', Organisatie: 'Wonen Import', Rol: 'Woningcorporatie' },
+    {
+      'E-mail': 'nieuw@zorg-import.test',
+      Naam: 'Nina Nieuw',
+      Organisatie: 'Zorg Import',
+      Rol: 'Casemanager / regisseur',
+    },
+    {
+      'E-mail': 'woningen@wonen-import.test',
+      Naam: 'Wim Wonen',
+      Organisatie: 'Wonen Import',
+      Rol: 'Woningcorporatie',
+    },
   ]);
   fill(workbook, 'Casussen', caseRows);
   fill(workbook, 'Adressen', addressRows);
@@ -149,7 +157,9 @@ function expectRefused(response: request.Response, paths: string[]) {
 
 const countsOf = (body: unknown) =>
   Object.fromEntries(
-    importReportSchema.parse(body).sheets.map((s) => [s.sheet, [s.created, s.updated, s.unchanged]]),
+    importReportSchema
+      .parse(body)
+      .sheets.map((s) => [s.sheet, [s.created, s.updated, s.unchanged]]),
   );
 
 describe('the template', () => {
@@ -171,9 +181,32 @@ describe('the template', () => {
     const required: Record<string, string[]> = {
       Organisaties: ['Naam', 'Soort', 'Gemeente (CBS-code)'],
       Gebruikers: ['E-mail', 'Naam', 'Organisatie', 'Rol'],
-      Casussen: ['Extern kenmerk', 'Voornaam', 'Achternaam', 'Geboortedatum', 'Doelgroep', 'Opnamedatum', 'Casemanager (e-mail)', 'Uitstroomgereed op', 'Wens gemeente (CBS-code)'],
+      Casussen: [
+        'Extern kenmerk',
+        'Voornaam',
+        'Achternaam',
+        'Geboortedatum',
+        'Doelgroep',
+        'Opnamedatum',
+        'Casemanager (e-mail)',
+        'Uitstroomgereed op',
+        'Wens gemeente (CBS-code)',
+      ],
       Adressen: ['Extern kenmerk', 'Gemeente (CBS-code)', 'Soort', 'Van', 'Tot', 'Bron'],
-      Woningen: ['Extern kenmerk', 'Corporatie', 'Straat', 'Huisnummer', 'Postcode', 'Gemeente (CBS-code)', 'Wijk', 'Type', 'Kamers', 'Huur', 'Beschikbaar vanaf', 'Huurvorm'],
+      Woningen: [
+        'Extern kenmerk',
+        'Corporatie',
+        'Straat',
+        'Huisnummer',
+        'Postcode',
+        'Gemeente (CBS-code)',
+        'Wijk',
+        'Type',
+        'Kamers',
+        'Huur',
+        'Beschikbaar vanaf',
+        'Huurvorm',
+      ],
       Contingenten: ['Corporatie', 'Gemeente (CBS-code)', 'Jaar', 'Aantal'],
     };
     for (const [name, columns] of Object.entries(required)) {
@@ -190,15 +223,27 @@ describe('the template', () => {
           : [],
       );
     expect(valuesUnder('Soort')).toEqual(
-      expect.arrayContaining(['Woningcorporatie', 'Zorgaanbieder', 'woonadres', 'instelling', 'briefadres']),
+      expect.arrayContaining([
+        'Woningcorporatie',
+        'Zorgaanbieder',
+        'woonadres',
+        'instelling',
+        'briefadres',
+      ]),
     );
     expect(valuesUnder('Rol')).toContain('Casemanager / regisseur');
     expect(valuesUnder('Doelgroep')).toEqual(
       expect.arrayContaining(['Beschermd wonen', 'Maatschappelijke opvang', 'Vrouwenopvang']),
     );
-    expect(valuesUnder('Bron')).toEqual(['BRP-uittreksel', 'Verklaring bewoner', 'Dossier aanbieder']);
+    expect(valuesUnder('Bron')).toEqual([
+      'BRP-uittreksel',
+      'Verklaring bewoner',
+      'Dossier aanbieder',
+    ]);
     expect(valuesUnder('Huurvorm')).toContain('Housing First');
-    expect(valuesUnder('Gemeente (CBS-code)')).toEqual(expect.arrayContaining(['GM0034', 'GM0995']));
+    expect(valuesUnder('Gemeente (CBS-code)')).toEqual(
+      expect.arrayContaining(['GM0034', 'GM0995']),
+    );
   });
 
   it('is for the regio-beheerder only', async () => {
@@ -224,7 +269,9 @@ describe('dry run, import, the same file again, a changed row', () => {
       Contingenten: [2, 0, 0],
     });
     expect(await importedCaseCount()).toBe(0);
-    const [{ n }] = await t.db.query("SELECT count(*)::int AS n FROM organisation WHERE name = 'Zorg Import'");
+    const [{ n }] = await t.db.query(
+      "SELECT count(*)::int AS n FROM organisation WHERE name = 'Zorg Import'",
+    );
     expect(n).toBe(0);
   });
 
@@ -251,7 +298,10 @@ describe('dry run, import, the same file again, a changed row', () => {
       "SELECT subject_pseudonym, details FROM audit_log WHERE action = 'import' AND object_type = 'case'",
     );
     expect(audit).toHaveLength(caseCount);
-    expect(audit[0].details).toMatchObject({ fileName: 'regio.xlsx', sha256: response.body.sha256 });
+    expect(audit[0].details).toMatchObject({
+      fileName: 'regio.xlsx',
+      sha256: response.body.sha256,
+    });
     expect(new Set(audit.map((a: { subject_pseudonym: string }) => a.subject_pseudonym))).toEqual(
       new Set(cases.map((c: { pseudonym: string }) => c.pseudonym)),
     );
@@ -300,7 +350,9 @@ describe('dry run, import, the same file again, a changed row', () => {
       Adressen: [0, 0, caseCount * 2],
       Contingenten: [0, 1, 1],
     });
-    const [c] = await t.db.query("SELECT sections, version FROM case_file WHERE external_ref = 'WL-001'");
+    const [c] = await t.db.query(
+      "SELECT sections, version FROM case_file WHERE external_ref = 'WL-001'",
+    );
     expect(c.sections.identity.lastName).toBe('Gewijzigd');
     expect(c.version).toBe(2);
     const [k] = await t.db.query(
@@ -318,7 +370,12 @@ describe('dry run, import, the same file again, a changed row', () => {
       .patch(`/api/cases/${id}`)
       .send({ version: current.version, changes: { household, stay, wishes, contact } });
     expect(updated.status).toBe(200);
-    await giveConsent(manager, t.db, id, 'Regionale coördinatie Flevoland (centrumgemeente Almere)');
+    await giveConsent(
+      manager,
+      t.db,
+      id,
+      'Regionale coördinatie Flevoland (centrumgemeente Almere)',
+    );
     const ready = await manager
       .post(`/api/cases/${id}/transitions`)
       .send({ transition: 'markReady', version: updated.body.version });
@@ -337,8 +394,13 @@ describe('bad files get a clear answer at their row and column, and nothing is s
   });
 
   it('a file that is no workbook', async () => {
-    expectRefused(await send([{ name: 'regio.xlsx', content: Buffer.from('geen werkmap') }]), ['file']);
-    const zipButNoWorkbook = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64)]);
+    expectRefused(await send([{ name: 'regio.xlsx', content: Buffer.from('geen werkmap') }]), [
+      'file',
+    ]);
+    const zipButNoWorkbook = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+      Buffer.alloc(64),
+    ]);
     expectRefused(await send([{ name: 'regio.xlsx', content: zipButNoWorkbook }]), ['file']);
   });
 
@@ -361,7 +423,10 @@ describe('bad files get a clear answer at their row and column, and nothing is s
   it('formulas and merged cells', async () => {
     const workbook = await regionWorkbook();
     const cases = workbook.getWorksheet('Casussen')!;
-    cases.getCell(3, headerOf(cases).indexOf('Voornaam') + 1).value = { formula: 'UPPER("a")', result: 'A' } as ExcelJS.CellFormulaValue;
+    cases.getCell(3, headerOf(cases).indexOf('Voornaam') + 1).value = {
+      formula: 'UPPER("a")',
+      result: 'A',
+    } as ExcelJS.CellFormulaValue;
     const addresses = workbook.getWorksheet('Adressen')!;
     addresses.mergeCells('B4:C4');
     expectRefused(await send([{ name: 'regio.xlsx', content: await bufferOf(workbook) }]), [
@@ -381,7 +446,11 @@ describe('bad files get a clear answer at their row and column, and nothing is s
   it('a case manager or a wish of another region, an unknown coded value, a duplicate key', async () => {
     const workbook = await regionWorkbook();
     fill(workbook, 'Casussen', [
-      { ...caseRows[0], 'Extern kenmerk': 'WL-900', 'Casemanager (e-mail)': 'regisseur@tactus.demo' },
+      {
+        ...caseRows[0],
+        'Extern kenmerk': 'WL-900',
+        'Casemanager (e-mail)': 'regisseur@tactus.demo',
+      },
       { ...caseRows[0], 'Extern kenmerk': 'WL-901', 'Wens gemeente (CBS-code)': 'GM0150' },
       { ...caseRows[0], 'Extern kenmerk': 'WL-902', Doelgroep: 'Dakloos' },
       { ...caseRows[0] },
@@ -399,11 +468,16 @@ describe('bad files get a clear answer at their row and column, and nothing is s
     // The references are checked once every row reads well.
     const other = await regionWorkbook();
     fill(other, 'Casussen', [
-      { ...caseRows[0], 'Extern kenmerk': 'WL-900', 'Casemanager (e-mail)': 'regisseur@tactus.demo' },
+      {
+        ...caseRows[0],
+        'Extern kenmerk': 'WL-900',
+        'Casemanager (e-mail)': 'regisseur@tactus.demo',
+      },
     ]);
-    const refused = expectRefused(await send([{ name: 'regio.xlsx', content: await bufferOf(other) }]), [
-      `Casussen.${first}.Casemanager (e-mail)`,
-    ]);
+    const refused = expectRefused(
+      await send([{ name: 'regio.xlsx', content: await bufferOf(other) }]),
+      [`Casussen.${first}.Casemanager (e-mail)`],
+    );
     expect(refused[0]!.message).toContain('andere regio');
   });
 
@@ -430,7 +504,9 @@ describe('CSV files and the command line', () => {
     ]);
     expect(response.status).toBe(200);
     expect(countsOf(response.body)).toMatchObject({ Casussen: [1, 0, 0], Adressen: [1, 0, 0] });
-    const [c] = await t.db.query("SELECT trim(origin_code) AS origin FROM case_file WHERE external_ref = 'CSV-1'");
+    const [c] = await t.db.query(
+      "SELECT trim(origin_code) AS origin FROM case_file WHERE external_ref = 'CSV-1'",
+    );
     expect(c.origin).toBe('GM0303');
   });
 
@@ -444,7 +520,10 @@ describe('CSV files and the command line', () => {
           execFile(
             process.execPath,
             ['--import', 'tsx', 'scripts/import.ts', '--region', 'flevoland', ...args],
-            { cwd: join(__dirname, '..', '..'), env: { ...process.env, DATABASE_URL: t.databaseUrls.appUrl } },
+            {
+              cwd: join(__dirname, '..', '..'),
+              env: { ...process.env, DATABASE_URL: t.databaseUrls.appUrl },
+            },
             (error, stdout, stderr) =>
               resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
           );

@@ -99,7 +99,10 @@ export async function prepareCaseWrite(
   sections: CaseDraft,
   ruleSet: RuleSet,
 ): Promise<CaseWrite> {
-  return caseWriteOf(sections, proposeWith(sections, ruleSet, await placementsNow(db, regionId, ruleSet)));
+  return caseWriteOf(
+    sections,
+    proposeWith(sections, ruleSet, await placementsNow(db, regionId, ruleSet)),
+  );
 }
 
 /**

@@ -1,6 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { dutchToday, importQuerySchema, importReportSchema, maxImportBytes } from '@uitstroom/shared';
+import {
+  dutchToday,
+  importQuerySchema,
+  importReportSchema,
+  maxImportBytes,
+} from '@uitstroom/shared';
 import type { AppConfig } from '../core/config';
 import type { Mailer } from '../core/mailer';
 import { defineRoute } from '../core/http/route';

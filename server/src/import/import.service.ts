@@ -262,8 +262,15 @@ const withoutRow = ({ row: _row, ...address }: CaseAddress & { row: number }): C
  * date, target group and admission date, the first wish, and the addresses it brought (the ones
  * typed in since stay).
  */
-function mergedSections(current: CaseDraft, c: PlannedCase, importedBefore: Set<string>): CaseDraft {
-  const { birthDate: _birthDate, ...identity } = current.identity ?? { firstName: '', lastName: '' };
+function mergedSections(
+  current: CaseDraft,
+  c: PlannedCase,
+  importedBefore: Set<string>,
+): CaseDraft {
+  const { birthDate: _birthDate, ...identity } = current.identity ?? {
+    firstName: '',
+    lastName: '',
+  };
   const otherWishes = (current.wishes?.municipalities ?? []).filter((m) => m !== c.wish);
   const typedIn = (current.addresses ?? []).filter(
     (a) => !importedBefore.has(digestOf(addressDigestContent(a))),
@@ -280,7 +287,9 @@ function mergedSections(current: CaseDraft, c: PlannedCase, importedBefore: Set<
     addresses: c.hasNewAddresses
       ? [...typedIn, ...c.addresses.map(withoutRow)].slice(0, 50)
       : current.addresses,
-    ...(c.wish ? { wishes: { ...current.wishes, municipalities: [c.wish, ...otherWishes].slice(0, 5) } } : {}),
+    ...(c.wish
+      ? { wishes: { ...current.wishes, municipalities: [c.wish, ...otherWishes].slice(0, 5) } }
+      : {}),
   };
 }
 

@@ -39,8 +39,11 @@ const columnLetter = (index: number): string =>
 
 /** exceljs keeps a sheet's data validations by address (a range too) but does not type them. */
 const validationsOf = (worksheet: ExcelJS.Worksheet) =>
-  (worksheet as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } })
-    .dataValidations;
+  (
+    worksheet as unknown as {
+      dataValidations: { add(address: string, v: ExcelJS.DataValidation): void };
+    }
+  ).dataValidations;
 
 /**
  * The template: per sheet a bold header with a note per column and one example row, and the sheet
@@ -76,10 +79,14 @@ export async function buildTemplate(municipalities: readonly NamedMunicipality[]
   for (const sheet of importSheets) {
     const worksheet = workbook.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
     const columns = importColumns[sheet];
-    worksheet.columns = columns.map((c) => ({ header: c.name, width: Math.max(14, c.name.length + 4) }));
+    worksheet.columns = columns.map((c) => ({
+      header: c.name,
+      width: Math.max(14, c.name.length + 4),
+    }));
     worksheet.getRow(1).font = { bold: true };
     columns.forEach((column, index) => {
-      worksheet.getCell(1, index + 1).note = `${column.isRequired ? 'Verplicht. ' : 'Niet verplicht. '}${column.note}${index === 0 ? ' Rij 2 is een voorbeeld: overschrijf of verwijder die (ongewijzigd wordt ze overgeslagen).' : ''}`;
+      worksheet.getCell(1, index + 1).note =
+        `${column.isRequired ? 'Verplicht. ' : 'Niet verplicht. '}${column.note}${index === 0 ? ' Rij 2 is een voorbeeld: overschrijf of verwijder die (ongewijzigd wordt ze overgeslagen).' : ''}`;
     });
     worksheet.addRow(columns.map((c) => c.example));
     columns.forEach((column, index) => {
@@ -87,14 +94,17 @@ export async function buildTemplate(municipalities: readonly NamedMunicipality[]
       if (list === -1) return;
       const letter = columnLetter(list);
       const last = allowed[list]!.values.length + 1;
-      validationsOf(worksheet).add(`${columnLetter(index)}2:${columnLetter(index)}${validatedRows}`, {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`'${allowedValuesSheet}'!$${letter}$2:$${letter}$${last}`],
-        showErrorMessage: true,
-        errorTitle: 'Onbekende waarde',
-        error: `Kies een waarde van het blad ${allowedValuesSheet}.`,
-      });
+      validationsOf(worksheet).add(
+        `${columnLetter(index)}2:${columnLetter(index)}${validatedRows}`,
+        {
+          type: 'list',
+          allowBlank: true,
+          formulae: [`'${allowedValuesSheet}'!$${letter}$2:$${letter}$${last}`],
+          showErrorMessage: true,
+          errorTitle: 'Onbekende waarde',
+          error: `Kies een waarde van het blad ${allowedValuesSheet}.`,
+        },
+      );
     });
   }
   const sheet = workbook.addWorksheet(allowedValuesSheet);
@@ -127,8 +137,7 @@ const refuseFile = (message: string): never => {
   throw new FileRefused([{ path: 'file', message }], message);
 };
 
-const isZip = (content: Buffer) =>
-  content.length > 4 && content.readUInt32LE(0) === 0x04034b50;
+const isZip = (content: Buffer) => content.length > 4 && content.readUInt32LE(0) === 0x04034b50;
 
 /** The tables of the upload: one workbook, or CSV files named after their sheets. */
 export async function readUpload(files: readonly UploadedFile[]): Promise<ImportTable[]> {
@@ -177,11 +186,18 @@ async function readWorkbook(content: Buffer): Promise<ImportTable[]> {
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
-    refuseFile('Dit bestand is geen Excel-werkmap (.xlsx) die gelezen kan worden. Sla het op als Excel-werkmap en probeer het opnieuw.');
+    refuseFile(
+      'Dit bestand is geen Excel-werkmap (.xlsx) die gelezen kan worden. Sla het op als Excel-werkmap en probeer het opnieuw.',
+    );
   }
-  const rowCount = workbook.worksheets.reduce((sum, w) => sum + Math.max(0, w.actualRowCount - 1), 0);
+  const rowCount = workbook.worksheets.reduce(
+    (sum, w) => sum + Math.max(0, w.actualRowCount - 1),
+    0,
+  );
   if (rowCount > maxImportRows)
-    refuseFile(`Het bestand heeft ${rowCount} rijen; hoogstens ${maxImportRows} worden in één keer ingelezen. Splits het bestand.`);
+    refuseFile(
+      `Het bestand heeft ${rowCount} rijen; hoogstens ${maxImportRows} worden in één keer ingelezen. Splits het bestand.`,
+    );
   const issues: ImportIssue[] = [];
   const tables = workbook.worksheets
     .filter((w) => w.name.trim().toLowerCase() !== allowedValuesSheet.toLowerCase())
@@ -196,7 +212,8 @@ function readWorksheet(worksheet: ExcelJS.Worksheet, issues: ImportIssue[]): Imp
   worksheet.getRow(1).eachCell({ includeEmpty: true }, (cell, column) => {
     header[column - 1] = cellValue(cell);
   });
-  const columnName = (column: number) => cellText(header[column - 1] ?? null) || `kolom ${columnLetter(column - 1)}`;
+  const columnName = (column: number) =>
+    cellText(header[column - 1] ?? null) || `kolom ${columnLetter(column - 1)}`;
   for (const range of (worksheet.model as { merges?: string[] }).merges ?? []) {
     const topLeft = worksheet.getCell(range.split(':')[0]!);
     issues.push({
@@ -213,10 +230,14 @@ function readWorksheet(worksheet: ExcelJS.Worksheet, issues: ImportIssue[]): Imp
       if (cell.type === ExcelJS.ValueType.Formula)
         issues.push({
           path: at,
-          message: 'Deze cel bevat een formule; die wordt niet ingelezen. Zet er de waarde zelf in (kopiëren, plakken als waarde).',
+          message:
+            'Deze cel bevat een formule; die wordt niet ingelezen. Zet er de waarde zelf in (kopiëren, plakken als waarde).',
         });
       else if (cell.type === ExcelJS.ValueType.Error)
-        issues.push({ path: at, message: 'Deze cel bevat een foutwaarde (zoals #N/B); zet er de juiste waarde in.' });
+        issues.push({
+          path: at,
+          message: 'Deze cel bevat een foutwaarde (zoals #N/B); zet er de juiste waarde in.',
+        });
       else cells[column - 1] = cellValue(cell);
     });
     rows.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? null) });

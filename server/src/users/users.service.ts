@@ -369,8 +369,19 @@ export async function writeImportedPeople(
   actor: Actor,
   baseUrl: string,
   input: {
-    organisations: readonly { name: string; kind: OrganisationKind; municipalityCode: string | null; isNew: boolean }[];
-    users: readonly { email: string; displayName: string; organisationName: string; seat: Seat; isNew: boolean }[];
+    organisations: readonly {
+      name: string;
+      kind: OrganisationKind;
+      municipalityCode: string | null;
+      isNew: boolean;
+    }[];
+    users: readonly {
+      email: string;
+      displayName: string;
+      organisationName: string;
+      seat: Seat;
+      isNew: boolean;
+    }[];
   },
 ): Promise<{ organisationIds: Map<string, string>; userIds: Map<string, string>; mails: Mail[] }> {
   const regionId = administeredRegionId(actor, 'create');
@@ -388,7 +399,16 @@ export async function writeImportedPeople(
   const mails: Mail[] = [];
   for (const user of input.users.filter((u) => u.isNew))
     mails.push(
-      await invitation(tx, config, actor, userIds.get(user.email)!, user.email, user.displayName, regionId, baseUrl),
+      await invitation(
+        tx,
+        config,
+        actor,
+        userIds.get(user.email)!,
+        user.email,
+        user.displayName,
+        regionId,
+        baseUrl,
+      ),
     );
   return { organisationIds, userIds, mails };
 }

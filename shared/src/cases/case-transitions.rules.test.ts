@@ -447,7 +447,11 @@ describe('nextReadyAt: the waiting clock starts once', () => {
   });
 
   it.each([
-    ['a day before today: from the start of that Dutch day', '2025-04-01', '2025-03-31T22:00:00.000Z'],
+    [
+      'a day before today: from the start of that Dutch day',
+      '2025-04-01',
+      '2025-03-31T22:00:00.000Z',
+    ],
     ['a winter day', '2025-01-10', '2025-01-09T23:00:00.000Z'],
     ['today itself', '2025-06-15', '2025-06-14T22:00:00.000Z'],
     ['a day after today: from now', '2025-06-16', now],

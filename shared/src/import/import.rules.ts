@@ -83,7 +83,11 @@ export function cellText(cell: ImportCell): string {
   return cell.date;
 }
 
-const shortLabel = (label: string) => label.replace(/\s*\(.*\)$/, '').split(' / ')[0]!.trim();
+const shortLabel = (label: string) =>
+  label
+    .replace(/\s*\(.*\)$/, '')
+    .split(' / ')[0]!
+    .trim();
 
 /** A coded value by its Dutch label (also without its explanation in brackets) or by its code. */
 export function findChoice(text: string, choices: readonly ImportChoice[]): ImportChoice | null {
@@ -221,7 +225,9 @@ function isExampleRow(sheet: ImportSheet, shape: SheetShape, cells: readonly Imp
     const index = shape.indexOf.get(column.name);
     const text = index === undefined ? '' : cellText(cells[index] ?? null);
     const example = String(column.example);
-    return text === example || (typeof column.example === 'number' && Number(text) === column.example);
+    return (
+      text === example || (typeof column.example === 'number' && Number(text) === column.example)
+    );
   });
 }
 
@@ -363,7 +369,11 @@ function readDwelling(
     const text = cellText(cell) || dwellingDefaults[field] || '';
     if (index === undefined && !dwellingDefaults[field]) continue;
     indexOf.set(field, texts.length);
-    texts.push(typeof cell === 'number' && column.kind === 'date' ? (excelSerialToIsoDate(cell) ?? text) : text);
+    texts.push(
+      typeof cell === 'number' && column.kind === 'date'
+        ? (excelSerialToIsoDate(cell) ?? text)
+        : text,
+    );
   }
   const result = readDwellingRow(texts, indexOf, municipalities);
   if (result.ok) return result.dwelling;
@@ -488,13 +498,18 @@ function readSheetRow(
         { email: 'E-mail', displayName: 'Naam', seat: 'Rol' },
         at,
       );
-      if (user !== invalid) data.users.push({ row, ...user, organisationName: text('Organisatie')! });
+      if (user !== invalid)
+        data.users.push({ row, ...user, organisationName: text('Organisatie')! });
       return;
     }
     case 'Casussen': {
       const identity = judge(
         identitySchema.pick({ firstName: true, lastName: true, birthDate: true }),
-        { firstName: text('Voornaam'), lastName: text('Achternaam'), birthDate: text('Geboortedatum') },
+        {
+          firstName: text('Voornaam'),
+          lastName: text('Achternaam'),
+          birthDate: text('Geboortedatum'),
+        },
         { firstName: 'Voornaam', lastName: 'Achternaam', birthDate: 'Geboortedatum' },
         at,
       );
@@ -525,7 +540,13 @@ function readSheetRow(
           to: text('Tot'),
           source: text('Bron'),
         },
-        { municipality: 'Gemeente (CBS-code)', kind: 'Soort', from: 'Van', to: 'Tot', source: 'Bron' },
+        {
+          municipality: 'Gemeente (CBS-code)',
+          kind: 'Soort',
+          from: 'Van',
+          to: 'Tot',
+          source: 'Bron',
+        },
         at,
       );
       if (address === invalid) return;
@@ -599,7 +620,12 @@ function findRepeatedKeys(data: ImportData, issues: ImportIssue[]): void {
   for (const item of data.cases)
     if (item.addresses.length > 50)
       issues.push(
-        issueAt('Adressen', item.addresses[50]!.row, 'Extern kenmerk', 'Hoogstens 50 adressen per casus.'),
+        issueAt(
+          'Adressen',
+          item.addresses[50]!.row,
+          'Extern kenmerk',
+          'Hoogstens 50 adressen per casus.',
+        ),
       );
 }
 
@@ -644,8 +670,9 @@ export interface ImportPlan {
   counts: ImportSheetCount[];
 }
 
-export const contingentKey = (c: Pick<ImportedContingent, 'corporationName' | 'municipalityCode' | 'year'>) =>
-  `${c.corporationName}|${c.municipalityCode}|${c.year}`;
+export const contingentKey = (
+  c: Pick<ImportedContingent, 'corporationName' | 'municipalityCode' | 'year'>,
+) => `${c.corporationName}|${c.municipalityCode}|${c.year}`;
 
 /** The content of an imported case that its digest covers: what the import owns of it. */
 export function caseDigestContent(c: ImportedCase): unknown[] {
@@ -703,7 +730,8 @@ export function planImport(
   });
   const organisationProblem = (name: string, wanted?: OrganisationKind) => {
     const kind = kindOf.get(name);
-    if (!kind) return `Onbekende organisatie “${name}”: niet in de regio en niet op het blad Organisaties.`;
+    if (!kind)
+      return `Onbekende organisatie “${name}”: niet in de regio en niet op het blad Organisaties.`;
     if (wanted && kind !== wanted)
       return `${name} is geen ${organisationKindLabel[wanted].toLowerCase()} maar een ${organisationKindLabel[kind].toLowerCase()}.`;
     return null;
@@ -723,7 +751,12 @@ export function planImport(
         `Een ${organisationKindLabel[kindOf.get(u.organisationName)!].toLowerCase()} kan geen rol ‘${seatLabel[u.seat]}’ hebben.`,
       );
     if (current && !current.isOwnRegion)
-      at('Gebruikers', u.row, 'E-mail', 'Dit e-mailadres hoort bij een gebruiker van een andere regio.');
+      at(
+        'Gebruikers',
+        u.row,
+        'E-mail',
+        'Dit e-mailadres hoort bij een gebruiker van een andere regio.',
+      );
     else if (current && current.organisationName !== u.organisationName)
       at(
         'Gebruikers',
@@ -777,8 +810,17 @@ export function planImport(
       addressDigests.some((d, i) => d !== current.addressDigests[i]);
     const isChanged = !current || current.digest !== digest || hasNewAddresses;
     if (current?.state === 'closed' && isChanged)
-      at('Casussen', c.row, 'Extern kenmerk', 'Deze casus is afgesloten; een import verandert haar niet meer.');
-    const action: RowAction = !current ? 'create' : current.digest === digest ? 'unchanged' : 'update';
+      at(
+        'Casussen',
+        c.row,
+        'Extern kenmerk',
+        'Deze casus is afgesloten; een import verandert haar niet meer.',
+      );
+    const action: RowAction = !current
+      ? 'create'
+      : current.digest === digest
+        ? 'unchanged'
+        : 'update';
     return { ...c, action, digest, addressDigests, hasNewAddresses };
   });
 
@@ -794,7 +836,11 @@ export function planImport(
         `Deze woning hoort bij ${current.corporationName}; een import verhuist geen woning naar een andere corporatie.`,
       );
     const digest = digestOf(dwellingDigestContent(d));
-    const action: RowAction = !current ? 'create' : current.digest === digest ? 'unchanged' : 'update';
+    const action: RowAction = !current
+      ? 'create'
+      : current.digest === digest
+        ? 'unchanged'
+        : 'update';
     return { ...d, action, digest };
   });
 
@@ -820,7 +866,9 @@ export function planImport(
   const addressRows = cases.flatMap((c) => {
     if (!data.sheets.has('Adressen')) return [];
     const before = new Set(existing.cases.get(c.externalRef)?.addressDigests ?? []);
-    return c.addressDigests.map((d) => ({ action: before.has(d) ? 'unchanged' : 'create' }) as const);
+    return c.addressDigests.map(
+      (d) => ({ action: before.has(d) ? 'unchanged' : 'create' }) as const,
+    );
   });
   return {
     ok: true,

@@ -26,9 +26,11 @@ function boundaryOf(contentType: string | undefined): string {
 /** `form-data; name="file"; filename="Wachtlijst Flevoland.xlsx"` → its parameters. */
 function dispositionOf(headers: string): { name?: string; filename?: string } {
   const line = headers.split('\r\n').find((h) => /^content-disposition:/i.test(h)) ?? '';
+  // Browsers write a quote in a name as %22 (HTML's form encoding), never with a backslash: an
+  // old browser's full Windows path keeps its backslashes and is cut to its last segment below.
   const parameter = (key: string) => {
-    const quoted = new RegExp(`;\\s*${key}="((?:[^"\\\\]|\\\\.)*)"`, 'i').exec(line);
-    if (quoted) return quoted[1]!.replace(/\\(.)/g, '$1');
+    const quoted = new RegExp(`;\\s*${key}="([^"]*)"`, 'i').exec(line);
+    if (quoted) return quoted[1]!.replace(/%22/g, '"');
     return new RegExp(`;\\s*${key}=([^;\\s]+)`, 'i').exec(line)?.[1];
   };
   const extended = /;\s*filename\*=UTF-8''([^;\s]+)/i.exec(line)?.[1];

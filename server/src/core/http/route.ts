@@ -174,9 +174,11 @@ function rawBodyParser(rawBody: NonNullable<AnyRoute['rawBody']>) {
 function refuseFormWithoutOrigin(req: Request, _res: Response, next: (error?: unknown) => void) {
   if (req.is('multipart/form-data') && req.get('origin') === undefined)
     return next(
-      new AppError('FORBIDDEN', 'Een formulier met een bestand wordt alleen aangenomen met een Origin.', [
-        { path: 'Origin', message: 'Stuur de Origin van de Uitstroomtafel mee.' },
-      ]),
+      new AppError(
+        'FORBIDDEN',
+        'Een formulier met een bestand wordt alleen aangenomen met een Origin.',
+        [{ path: 'Origin', message: 'Stuur de Origin van de Uitstroomtafel mee.' }],
+      ),
     );
   next();
 }
