@@ -20,6 +20,7 @@ import { ClosedCaseReleasesOffers1765641600000 } from './1765641600000-closed-ca
 import { TableCancellation1765728000000 } from './1765728000000-table-cancellation';
 import { NeighbourhoodLists1765807200000 } from './1765807200000-neighbourhood-lists';
 import { RuleSetDraftsAndBinding1765900000000 } from './1765900000000-rule-set-drafts-and-binding';
+import { RegionImport1765910000000 } from './1765910000000-region-import';
 
 /** Every migration, in order. Listed explicitly so that no loader has to glob TypeScript files. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   TableCancellation1765728000000,
   NeighbourhoodLists1765807200000,
   RuleSetDraftsAndBinding1765900000000,
+  RegionImport1765910000000,
 ];

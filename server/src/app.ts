@@ -29,6 +29,7 @@ import { placementsRoutes } from './placements';
 import { supportRoutes } from './support';
 import { retentionRoutes } from './retention';
 import { indicatorsRoutes } from './indicators';
+import { importRoutes } from './import';
 
 /** The whole HTTP app for one data source; no listening, so tests can drive it with supertest. */
 export function createApp(
@@ -141,5 +142,6 @@ export function apiRoutes(db: DataSource, config: AppConfig, mailer: Mailer): An
     ...supportRoutes(db),
     ...retentionRoutes(db),
     ...indicatorsRoutes(db),
+    ...importRoutes(db, config, mailer),
   ];
 }

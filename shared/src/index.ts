@@ -42,3 +42,5 @@ export * from './support/support.schemas';
 export * from './support/support.rules';
 export * from './indicators/indicator.schemas';
 export * from './indicators/indicator.rules';
+export * from './import/import.schemas';
+export * from './import/import.rules';

@@ -57,6 +57,7 @@ export const permissions = [
   'neighbourhoodLoad:read',
   'indicator:read',
   'precondition:complete',
+  'import:run',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -82,6 +83,7 @@ const atTheTable = [
   'table:read',
   'case:document:read',
   'precondition:complete',
+  'import:run',
 ] as const;
 
 export const grantsBySeat = {
@@ -175,6 +177,9 @@ export const grantsBySeat = {
     'audit:search',
     // Erasure (AVG art. 17) by case id: pseudonym, closing date, outcome and retention date, never content.
     'case:erase',
+    // Bringing the region in from a workbook (issue 28): organisations, users, cases, dwellings and
+    // contingents. The answer is counts per sheet, never a case's content.
+    'import:run',
   ],
 } as const satisfies Record<Seat, readonly Permission[]>;
 

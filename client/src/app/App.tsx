@@ -76,6 +76,10 @@ const DwellingPage = lazy(() =>
 const ContingentsPage = lazy(() =>
   import('../dwellings/ContingentsPage').then((module) => ({ default: module.ContingentsPage })),
 );
+// Bringing the region in from a workbook (regionAdmin).
+const ImportPage = lazy(() =>
+  import('../import/ImportPage').then((module) => ({ default: module.ImportPage })),
+);
 // Retention and erasure of closed cases (regionAdmin).
 const RetentionPage = lazy(() =>
   import('../retention/RetentionPage').then((module) => ({ default: module.RetentionPage })),
@@ -159,6 +163,7 @@ function AppRoutes() {
           {can('case:erase') && (
             <Route path="/beheer/bewaartermijnen" element={page(<RetentionPage />)} />
           )}
+          {can('import:run') && <Route path="/beheer/inlezen" element={page(<ImportPage />)} />}
           {can('ruleSet:update') && (
             <Route path="/regio/instellingen" element={page(<RuleSetPage />)} />
           )}

@@ -107,6 +107,11 @@ export function Shell() {
               <NavLink to="/regio/instellingen">Regio-instellingen</NavLink>
             </li>
           )}
+          {can('import:run') && (
+            <li>
+              <NavLink to="/beheer/inlezen">Gegevens inlezen</NavLink>
+            </li>
+          )}
           {can('audit:search') && (
             <li>
               <NavLink to="/beheer/audit">Auditlog</NavLink>

@@ -24,6 +24,8 @@ export interface CaseRow {
   proposal: unknown;
   rule_set_version: number | null;
   ready_at: Date | null;
+  /** Since when the resident was ready by an import (`Uitstroomgereed op`): marking ready starts the clock there. */
+  ready_on: string | null;
   outcome: CaseOutcome | null;
   closed_at: Date | null;
   /** The Dutch day of the key handover, once the move is recorded: the waiting clock stops there. */
@@ -41,7 +43,7 @@ export interface CaseRow {
 const caseColumns = `
   c.id, c.pseudonym, c.region_id, c.owner_organisation_id, o.name AS owner_organisation_name, c.owner_user_id, u.display_name AS owner_name,
   c.state, c.version, c.target_group, c.sections, trim(c.origin_code) AS origin_code, trim(c.proposed_destination_code) AS proposed_destination_code,
-  trim(c.decided_destination_code) AS decided_destination_code, c.proposal, c.rule_set_version, c.ready_at, c.outcome, c.closed_at,
+  trim(c.decided_destination_code) AS decided_destination_code, c.proposal, c.rule_set_version, c.ready_at, to_char(c.ready_on, 'YYYY-MM-DD') AS ready_on, c.outcome, c.closed_at,
   (SELECT to_char(m.key_handover_date, 'YYYY-MM-DD') FROM move_in m WHERE m.case_id = c.id) AS keys_on, c.created_at, c.updated_at, c.last_activity_at`;
 /**
  * The waiting days of a case in SQL, as `waitingOf` counts them: Dutch calendar days from
@@ -229,6 +231,97 @@ export async function recordCaseEvent(
   await db.query(
     'INSERT INTO case_event (case_id, actor_user_id, kind, details) VALUES ($1, $2, $3, $4)',
     [caseId, actorUserId, kind, JSON.stringify(details)],
+  );
+}
+
+/** A case file as an import writes it: its owner, its key in the region's own list and what the import wrote. */
+export interface ImportedCaseWrite {
+  id?: string;
+  ownerUserId: string;
+  ownerOrganisationId: string;
+  externalRef: string;
+  readyOn: string | null;
+  digest: string;
+  addressDigests: readonly string[];
+  write: CaseWrite;
+}
+
+function importedCaseRecords(rows: readonly ImportedCaseWrite[]) {
+  return rows.map((r) => ({
+    id: r.id ?? null,
+    pseudonym: generatePseudonym(),
+    owner_user_id: r.ownerUserId,
+    owner_organisation_id: r.ownerOrganisationId,
+    external_ref: r.externalRef,
+    ready_on: r.readyOn,
+    import_digest: r.digest,
+    import_address_digests: r.addressDigests,
+    target_group: r.write.targetGroup,
+    sections: r.write.sections,
+    search_name: r.write.searchName,
+    origin_code: r.write.originCode,
+    proposed_destination_code: r.write.proposedDestinationCode,
+    proposal: r.write.proposal,
+    rule_set_version: r.write.ruleSetVersion,
+  }));
+}
+
+const importedCaseColumns = `id uuid, pseudonym text, owner_user_id uuid, owner_organisation_id uuid, external_ref text, ready_on date,
+  import_digest text, import_address_digests text[], target_group text, sections jsonb, search_name text, origin_code text,
+  proposed_destination_code text, proposal jsonb, rule_set_version integer`;
+
+/**
+ * Many new cases in one statement (an import), each in intake with its "created" event; returns
+ * their ids and pseudonyms in the order given. One statement, not a loop: a thousand cases cost
+ * one round trip.
+ */
+export async function insertImportedCases(
+  db: EntityManager,
+  regionId: string,
+  actorUserId: string,
+  rows: readonly ImportedCaseWrite[],
+): Promise<{ id: string; pseudonym: string }[]> {
+  if (rows.length === 0) return [];
+  const inserted: { id: string; pseudonym: string }[] = await db.query(
+    `WITH input AS (
+       SELECT r.*, o.ord FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS o(item, ord),
+         LATERAL jsonb_to_record(o.item) AS r(${importedCaseColumns})
+     ), created AS (
+       INSERT INTO case_file (pseudonym, region_id, owner_organisation_id, owner_user_id, state, target_group, sections, search_name,
+         origin_code, proposed_destination_code, proposal, rule_set_version, external_ref, ready_on, import_digest, import_address_digests)
+       SELECT pseudonym, $1, owner_organisation_id, owner_user_id, 'intake', target_group, sections, search_name,
+         origin_code, proposed_destination_code, proposal, rule_set_version, external_ref, ready_on, import_digest, import_address_digests
+         FROM input ORDER BY ord
+       RETURNING id, pseudonym
+     ), events AS (
+       INSERT INTO case_event (case_id, actor_user_id, kind, details)
+       SELECT id, $3, 'created', '{"via":"import"}'::jsonb FROM created
+     )
+     SELECT c.id, c.pseudonym, i.ord FROM created c JOIN input i ON i.pseudonym = c.pseudonym ORDER BY i.ord`,
+    [regionId, JSON.stringify(importedCaseRecords(rows)), actorUserId],
+  );
+  return inserted.map(({ id, pseudonym }) => ({ id, pseudonym }));
+}
+
+/**
+ * Many imported cases changed in one statement: what the import owns (identity, stay, wish,
+ * addresses, owner, ready day) as the caller merged it into the sections, the proposal again, and
+ * the digests. A closed case is never touched (the caller refused it before).
+ */
+export async function updateImportedCases(
+  db: EntityManager,
+  rows: readonly (ImportedCaseWrite & { id: string })[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.query(
+    `UPDATE case_file c SET owner_user_id = r.owner_user_id, owner_organisation_id = r.owner_organisation_id, ready_on = r.ready_on,
+       import_digest = r.import_digest, import_address_digests = r.import_address_digests, target_group = r.target_group,
+       sections = r.sections, search_name = r.search_name, origin_code = r.origin_code,
+       proposed_destination_code = r.proposed_destination_code, proposal = r.proposal, rule_set_version = r.rule_set_version,
+       version = c.version + 1, updated_at = now(), last_activity_at = now()
+      FROM jsonb_to_recordset($1::jsonb) AS r(${importedCaseColumns})
+     WHERE c.id = r.id AND c.state <> 'closed'`,
+    [JSON.stringify(importedCaseRecords(rows))],
   );
 }
 

@@ -80,15 +80,17 @@ async function requireRuleSet(db: EntityManager, regionId: string): Promise<Rule
  * period's ledger. A file that cannot be proposed for yet (no admission date, or input the engine
  * refuses) has no proposal; the case page says what is missing.
  */
-async function proposeFor(
-  db: EntityManager,
-  regionId: string,
-  sections: CaseDraft,
-  ruleSet: RuleSet,
-) {
+async function placementsNow(db: EntityManager, regionId: string, ruleSet: RuleSet) {
   const date = today();
   const period = agreementPeriodOn(ruleSet.config, date);
-  const placements = await countOpenAllocations(db, regionId, period.start);
+  return { date, placements: await countOpenAllocations(db, regionId, period.start) };
+}
+
+function proposeWith(
+  sections: CaseDraft,
+  ruleSet: RuleSet,
+  { date, placements }: { date: string; placements: Record<string, number> },
+) {
   const input = toProposalInput(sections, ruleSet.config, placements, date);
   if (!input) return null;
   const result = validateAndPropose(input);
@@ -102,7 +104,28 @@ export async function prepareCaseWrite(
   sections: CaseDraft,
   ruleSet: RuleSet,
 ): Promise<CaseWrite> {
-  const proposal = await proposeFor(db, regionId, sections, ruleSet);
+  return caseWriteOf(
+    sections,
+    proposeWith(sections, ruleSet, await placementsNow(db, regionId, ruleSet)),
+  );
+}
+
+/**
+ * The writes of many files at once (an import): the ledger's counts are read once, so a thousand
+ * proposals cost one query. Each proposal reads the same counts, as they would one by one: a
+ * proposal allocates nothing (only a decision does).
+ */
+export async function prepareCaseWrites(
+  db: EntityManager,
+  regionId: string,
+  drafts: readonly CaseDraft[],
+  ruleSet: RuleSet,
+): Promise<CaseWrite[]> {
+  const now = await placementsNow(db, regionId, ruleSet);
+  return drafts.map((sections) => caseWriteOf(sections, proposeWith(sections, ruleSet, now)));
+}
+
+function caseWriteOf(sections: CaseDraft, proposal: ReturnType<typeof proposeWith>): CaseWrite {
   return {
     sections,
     targetGroup: sections.stay!.targetGroup,
@@ -393,7 +416,12 @@ export async function transitionCase(
           }
         : {
             state: check.to,
-            readyAt: nextReadyAt(row.ready_at?.toISOString() ?? null, request.transition, now),
+            readyAt: nextReadyAt(
+              row.ready_at?.toISOString() ?? null,
+              request.transition,
+              now,
+              row.ready_on,
+            ),
           };
     if (!(await repository.updateStateIfVersion(tx, caseId, request.version, change)))
       return conflict(tx, actor, caseId);

@@ -30,3 +30,11 @@ export { documentsRoutes } from './documents.routes';
 // use cases would, so it needs the case's own write and event record.
 export { insertCase, recordCaseEvent } from './cases.repository';
 export { prepareCaseWrite } from './cases.service';
+// The import (server/src/import) writes many case files at once, with the engine's proposals.
+export {
+  insertImportedCases,
+  updateImportedCases,
+  type CaseWrite,
+  type ImportedCaseWrite,
+} from './cases.repository';
+export { prepareCaseWrites } from './cases.service';

@@ -480,3 +480,28 @@ function isEnterableByOthers(folder: string): boolean {
   }
   return true;
 }
+
+/**
+ * The embedded database of a running `npm start` on this data folder, for a command that runs
+ * beside it (`npm run import`): its port from PostgreSQL's own pid file, the passwords from the
+ * folder's credentials. Null when no PostgreSQL runs on the folder (the command starts one).
+ */
+export function runningEmbeddedDatabase(
+  dataDir: string,
+  databaseName: string,
+  appRole = 'uitstroom_app',
+): { appUrl: string; ownerUrl: string } | null {
+  const pgDir = join(dataDir, 'pg');
+  const pidFile = join(pgDir, 'postmaster.pid');
+  const credentialsFile = join(dataDir, 'credentials.json');
+  if (!existsSync(pidFile) || !existsSync(credentialsFile)) return null;
+  const [pidLine, dataLine, , portLine] = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(pidLine);
+  const port = Number(portLine);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !Number.isInteger(port)) return null;
+  if (!isPostgresOn(pid, dataLine ?? '', pgDir)) return null;
+  const credentials = JSON.parse(readFileSync(credentialsFile, 'utf8')) as Credentials;
+  const url = (user: string, password: string) =>
+    `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${databaseName}`;
+  return { appUrl: url(appRole, credentials.app), ownerUrl: url(ownerRole, credentials.owner) };
+}

@@ -186,3 +186,39 @@ async function countProgress(
     movedIn: r.moved_in,
   }));
 }
+
+/**
+ * Contingents from an import, in one statement: a new corporation × municipality × year is
+ * added, an existing one gets the promised number of the file (its version goes up).
+ */
+export async function upsertImportedContingents(
+  db: EntityManager,
+  actor: Actor,
+  rows: readonly {
+    organisationId: string;
+    municipalityCode: string;
+    year: number;
+    promised: number | null;
+  }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.query(
+    `INSERT INTO contingent (region_id, organisation_id, municipality_code, year, promised, created_by, updated_by)
+     SELECT $1, r.organisation_id, r.municipality_code, r.year, r.promised, $2, $2
+       FROM jsonb_to_recordset($3::jsonb) AS r(organisation_id uuid, municipality_code text, year smallint, promised integer)
+     ON CONFLICT ON CONSTRAINT contingent_one_per_year DO UPDATE
+       SET promised = EXCLUDED.promised, updated_by = EXCLUDED.updated_by, updated_at = now(), version = contingent.version + 1`,
+    [
+      actor.regionId,
+      actor.userId,
+      JSON.stringify(
+        rows.map((r) => ({
+          organisation_id: r.organisationId,
+          municipality_code: r.municipalityCode,
+          year: r.year,
+          promised: r.promised,
+        })),
+      ),
+    ],
+  );
+}

@@ -1,10 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { parse } from 'csv-parse/sync';
 import {
   AppError,
   addressKey,
   decodeCsvBytes,
-  detectDelimiter,
   dwellingImportContentTypes,
   findRepeatedAddresses,
   matchDwellingHeader,
@@ -17,6 +15,7 @@ import {
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { isUniqueViolation } from '../core/db';
+import { readCsvRecords } from '../core/csv-records';
 import { writeAudit } from '../core/audit-writer';
 import { getCurrentRuleSet } from '../regions';
 import { assertCanOnDwelling } from './dwellings.policy';
@@ -33,24 +32,6 @@ import * as repository from './dwellings.repository';
 
 /** Enough to find the pattern in a broken file; the count says how many more there are. */
 const maxReportedProblems = 500;
-
-type CsvParseError = Error & { code?: string; lines?: number };
-
-/** csv-parse's errors in Dutch, with the line where the file stops making sense. */
-function describeParseError(error: CsvParseError): string {
-  const where = error.lines ? ` (regel ${error.lines})` : '';
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return `Een aanhalingsteken wordt geopend maar niet gesloten${where}.`;
-    case 'INVALID_OPENING_QUOTE':
-      return `Een aanhalingsteken staat midden in een cel${where}. Zet zo’n cel helemaal tussen aanhalingstekens, met dubbele aanhalingstekens erin.`;
-    case 'CSV_INVALID_CLOSING_QUOTE':
-    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return `Na een afsluitend aanhalingsteken staat nog tekst in dezelfde cel${where}.`;
-    default:
-      return `Het bestand is geen geldige CSV${where}.`;
-  }
-}
 
 function refuse(
   message: string,
@@ -95,20 +76,10 @@ export async function importDwellings(
   checkImportContentType(mediaType);
   const decoded = decodeCsvBytes(content);
   if (!decoded.ok) refuse(decoded.message);
-  const delimiter = detectDelimiter(decoded.text);
-  let records: string[][];
-  try {
-    records = parse(decoded.text, {
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      bom: true,
-    }) as string[][];
-  } catch (error) {
-    refuse(describeParseError(error as CsvParseError));
-  }
-  // A row of only delimiters (Excel leaves them below the data) is an empty row too.
-  const [header, ...rows] = records.filter((cells) => cells.some((cell) => cell.trim() !== ''));
+  const parsed = readCsvRecords(decoded.text);
+  if (!parsed.ok) refuse(parsed.message);
+  const { delimiter } = parsed;
+  const [header, ...rows] = parsed.records.map((r) => r.cells);
   if (!header) refuse('Het bestand is leeg.');
   const match = matchDwellingHeader(header);
   if (!match.ok) {

@@ -234,6 +234,77 @@ export async function insertDwellings(
   return (inserted as unknown[]).length;
 }
 
+const writeColumns = [
+  'municipality_code',
+  'street',
+  'house_number',
+  'postcode',
+  'address_key',
+  'neighbourhood',
+  'kind',
+  'rooms',
+  'rent',
+  'floor',
+  'has_lift',
+  'is_wheelchair_accessible',
+  'accessibility_notes',
+  'available_from',
+  'tenancy_form',
+  'conversion_date',
+  'conversion_conditions',
+] as const;
+const writeColumnTypes = `municipality_code text, street text, house_number text, postcode text, address_key text, neighbourhood text, kind text, rooms smallint,
+  rent numeric, floor smallint, has_lift boolean, is_wheelchair_accessible boolean, accessibility_notes text, available_from date,
+  tenancy_form text, conversion_date date, conversion_conditions text`;
+
+/** A dwelling as an import writes it: its corporation, its key at the corporation and the digest of the row. */
+export interface ImportedDwellingWrite {
+  /** Set for a dwelling the import wrote before: it is updated. */
+  id: string | null;
+  organisationId: string;
+  externalRef: string;
+  digest: string;
+  input: DwellingInput;
+}
+
+/**
+ * Dwellings from an import, in two statements (new ones, changed ones) whatever their number.
+ * A changed dwelling keeps its status and offers: the import owns its description, not its story.
+ */
+export async function writeImportedDwellings(
+  db: EntityManager,
+  actor: Actor,
+  rows: readonly ImportedDwellingWrite[],
+): Promise<void> {
+  const records = (items: readonly ImportedDwellingWrite[]) =>
+    JSON.stringify(
+      items.map((r) => ({
+        id: r.id,
+        organisation_id: r.organisationId,
+        external_ref: r.externalRef,
+        import_digest: r.digest,
+        ...Object.fromEntries(writeColumns.map((c, i) => [c, writeValues(r.input)[i]])),
+      })),
+    );
+  const created = rows.filter((r) => r.id === null);
+  const changed = rows.filter((r) => r.id !== null);
+  if (created.length)
+    await db.query(
+      `INSERT INTO dwelling (region_id, created_by, updated_by, organisation_id, external_ref, import_digest, ${writeColumns.join(', ')})
+       SELECT $1, $2, $2, r.organisation_id, r.external_ref, r.import_digest, ${writeColumns.map((c) => `r.${c}`).join(', ')}
+         FROM jsonb_to_recordset($3::jsonb) AS r(organisation_id uuid, external_ref text, import_digest text, ${writeColumnTypes})`,
+      [actor.regionId, actor.userId, records(created)],
+    );
+  if (changed.length)
+    await db.query(
+      `UPDATE dwelling d SET import_digest = r.import_digest, ${writeColumns.map((c) => `${c} = r.${c}`).join(', ')},
+         updated_by = $1, updated_at = now(), version = d.version + 1
+        FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, import_digest text, ${writeColumnTypes})
+       WHERE d.id = r.id`,
+      [actor.userId, records(changed)],
+    );
+}
+
 /** The one way a dwelling's content changes: only on the version the writer read (false: stale, the caller answers 409). */
 export async function updateDwellingIfVersion(
   db: EntityManager,

@@ -50,7 +50,7 @@ export async function erasePersonalData(db: EntityManager, caseId: string): Prom
   await db.query('DELETE FROM case_document WHERE case_id = $1', [caseId]);
   await db.query(
     `UPDATE case_file SET sections = jsonb_build_object('identity', '{}'::jsonb, 'stay', jsonb_build_object('targetGroup', target_group)),
-       search_name = '', proposal = NULL, erased_at = now(), version = version + 1, updated_at = now()
+       search_name = '', proposal = NULL, external_ref = NULL, import_digest = NULL, import_address_digests = NULL, erased_at = now(), version = version + 1, updated_at = now()
      WHERE id = $1`,
     [caseId],
   );

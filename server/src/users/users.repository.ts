@@ -179,3 +179,73 @@ export async function listOutbox(db: EntityManager, regionId: string) {
     }),
   );
 }
+
+/** New organisations of an import, and the municipality code of existing ones, in one statement. */
+export async function upsertOrganisations(
+  db: EntityManager,
+  regionId: string,
+  rows: readonly { name: string; kind: OrganisationKind; municipalityCode: string | null }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.query(
+    `INSERT INTO organisation (region_id, kind, name, municipality_code)
+     SELECT $1, r.kind, r.name, r.municipality_code FROM jsonb_to_recordset($2::jsonb) AS r(kind text, name text, municipality_code text)
+     ON CONFLICT (region_id, name) DO UPDATE SET municipality_code = EXCLUDED.municipality_code
+       WHERE organisation.municipality_code IS DISTINCT FROM EXCLUDED.municipality_code`,
+    [
+      regionId,
+      JSON.stringify(
+        rows.map((r) => ({ kind: r.kind, name: r.name, municipality_code: r.municipalityCode })),
+      ),
+    ],
+  );
+}
+
+export async function organisationIdsByName(
+  db: EntityManager,
+  regionId: string,
+): Promise<Map<string, string>> {
+  const rows: { id: string; name: string }[] = await db.query(
+    'SELECT id, name FROM organisation WHERE region_id = $1',
+    [regionId],
+  );
+  return new Map(rows.map((r) => [r.name, r.id]));
+}
+
+/** New users of an import (without a password: they get an invitation) and changed names, in one statement. */
+export async function upsertUsers(
+  db: EntityManager,
+  rows: readonly { organisationId: string; email: string; displayName: string; seat: Seat }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.query(
+    `INSERT INTO app_user (organisation_id, email, display_name, seat)
+     SELECT r.organisation_id, r.email, r.display_name, r.seat
+       FROM jsonb_to_recordset($1::jsonb) AS r(organisation_id uuid, email text, display_name text, seat text)
+     ON CONFLICT (email) DO UPDATE SET display_name = EXCLUDED.display_name, version = app_user.version + 1
+       WHERE app_user.display_name <> EXCLUDED.display_name AND app_user.organisation_id = EXCLUDED.organisation_id`,
+    [
+      JSON.stringify(
+        rows.map((r) => ({
+          organisation_id: r.organisationId,
+          email: r.email,
+          display_name: r.displayName,
+          seat: r.seat,
+        })),
+      ),
+    ],
+  );
+}
+
+export async function userIdsByEmail(
+  db: EntityManager,
+  regionId: string,
+  emails: readonly string[],
+): Promise<Map<string, string>> {
+  const rows: { id: string; email: string }[] = await db.query(
+    `SELECT u.id, u.email FROM app_user u JOIN organisation o ON o.id = u.organisation_id
+      WHERE o.region_id = $1 AND u.email = ANY($2::text[])`,
+    [regionId, emails],
+  );
+  return new Map(rows.map((r) => [r.email, r.id]));
+}

@@ -5,6 +5,8 @@ import {
   seatLabel,
   organisationKindLabel,
   type CreateOrganisation,
+  type OrganisationKind,
+  type Seat,
   type OrganisationSummary,
   type OutboxMail,
   type UserSummary,
@@ -327,7 +329,8 @@ export async function listOutbox(
   return repository.listOutbox(db.manager, administeredRegionId(actor));
 }
 
-async function invitation(
+/** The invitation of a new user: a link token and the mail, to be sent after commit. */
+export async function invitation(
   tx: EntityManager,
   config: AppConfig,
   actor: Actor,
@@ -352,6 +355,62 @@ async function invitation(
     link: setPasswordLink(baseUrl, token),
     expiresAt,
   });
+}
+
+/**
+ * Organisations and users from an import (issue 28), inside the import's transaction: new
+ * organisations and users in one statement each, changed names and municipality codes, and one
+ * invitation per new user, never a password. The caller checked names, kinds and seats with the
+ * same rules as the forms (`canOrganisationHoldSeat`); the unique keys catch a race.
+ */
+export async function writeImportedPeople(
+  tx: EntityManager,
+  config: AppConfig,
+  actor: Actor,
+  baseUrl: string,
+  input: {
+    organisations: readonly {
+      name: string;
+      kind: OrganisationKind;
+      municipalityCode: string | null;
+      isNew: boolean;
+    }[];
+    users: readonly {
+      email: string;
+      displayName: string;
+      organisationName: string;
+      seat: Seat;
+      isNew: boolean;
+    }[];
+  },
+): Promise<{ organisationIds: Map<string, string>; userIds: Map<string, string>; mails: Mail[] }> {
+  const regionId = administeredRegionId(actor, 'create');
+  await repository.upsertOrganisations(tx, regionId, input.organisations);
+  const organisationIds = await repository.organisationIdsByName(tx, regionId);
+  await repository.upsertUsers(
+    tx,
+    input.users.map((u) => ({ ...u, organisationId: organisationIds.get(u.organisationName)! })),
+  );
+  const userIds = await repository.userIdsByEmail(
+    tx,
+    regionId,
+    input.users.map((u) => u.email),
+  );
+  const mails: Mail[] = [];
+  for (const user of input.users.filter((u) => u.isNew))
+    mails.push(
+      await invitation(
+        tx,
+        config,
+        actor,
+        userIds.get(user.email)!,
+        user.email,
+        user.displayName,
+        regionId,
+        baseUrl,
+      ),
+    );
+  return { organisationIds, userIds, mails };
 }
 
 async function requireUser(

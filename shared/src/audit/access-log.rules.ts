@@ -85,6 +85,7 @@ export const auditActionLabel: Readonly<Record<string, string>> = {
   'case.list.export': 'Casuslijst geëxporteerd (Excel)',
   'case.accessLog.export': 'Logboek van de casus geëxporteerd (Excel)',
   'audit.export': 'Auditlog geëxporteerd (Excel)',
+  import: 'Ingelezen uit een bestand (import)',
 };
 
 /**

@@ -76,6 +76,7 @@ export const auditActions = [
   'case.list.export',
   'case.accessLog.export',
   'audit.export',
+  'import',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -85,6 +85,25 @@ export function toDutchDate(isoDateOrMoment: string | Date): string {
   return amsterdamDate(isoDateOrMoment);
 }
 
+// ---- days without a zone (spreadsheets) ----
+
+/**
+ * The calendar day of a date that carries no zone, as spreadsheets keep them: Excel stores a day
+ * as a serial number, which exceljs hands over as midnight UTC. That day is the day the sheet
+ * shows, in any zone: no conversion to Dutch time (it would move a day back in summer).
+ */
+export function dayOfZonelessDate(date: Date): string {
+  return isoOf(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+const excelEpoch = Date.UTC(1899, 11, 30);
+
+/** An Excel date serial (days since 30-12-1899, as a date cell without its format arrives) as a day, or null. */
+export function excelSerialToIsoDate(serial: number): string | null {
+  if (!Number.isInteger(serial) || serial < 1 || serial > 2_958_465) return null;
+  return dayOfZonelessDate(new Date(excelEpoch + serial * 86_400_000));
+}
+
 // ---- Dutch days → moments (for SQL ranges and typed times) ----
 
 /** The first moment of a Dutch day: `2026-07-01` → `2026-06-30T22:00:00Z`. */

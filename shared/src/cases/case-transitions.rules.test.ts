@@ -446,6 +446,22 @@ describe('nextReadyAt: the waiting clock starts once', () => {
     expect(nextReadyAt(first, 'markReady', now)).toBe(first);
   });
 
+  it.each([
+    [
+      'a day before today: from the start of that Dutch day',
+      '2025-04-01',
+      '2025-03-31T22:00:00.000Z',
+    ],
+    ['a winter day', '2025-01-10', '2025-01-09T23:00:00.000Z'],
+    ['today itself', '2025-06-15', '2025-06-14T22:00:00.000Z'],
+    ['a day after today: from now', '2025-06-16', now],
+    ['unknown: from now', null, now],
+  ])('an imported Uitstroomgereed op, %s', (_label, readyOn, expected) => {
+    expect(nextReadyAt(null, 'markReady', now, readyOn)).toBe(expected);
+    expect(nextReadyAt(first, 'markReady', now, readyOn)).toBe(first);
+    expect(nextReadyAt(null, 'withdraw', now, readyOn)).toBeNull();
+  });
+
   it.each(
     expectedNames
       .filter((t) => t !== 'markReady')

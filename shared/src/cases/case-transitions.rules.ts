@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Seat } from '../auth/seats';
+import { amsterdamDate, startOfDutchDay } from '../calendar/calendar';
 import { caseStateLabel, type CaseOutcome, type CaseState } from './case.schemas';
 
 /**
@@ -421,13 +422,19 @@ export function checkTransition(input: {
  * The waiting clock after a step. It starts at the first step to "uitstroomgereed" and never
  * restarts: a case deferred at the table or refused by the destination has been waiting all along
  * (the indicator is the waiting time from uitstroomgereed to a dwelling, domain.md §6).
- * `now` is an ISO timestamp given by the caller.
+ * `now` is an ISO timestamp given by the caller. A case brought in by an import may know since
+ * when the resident has been ready (`Uitstroomgereed op`, a Dutch day): the clock then starts at
+ * the beginning of that day, when it is not after today; a day in the future counts from now.
  */
 export function nextReadyAt(
   currentReadyAt: string | null,
   transition: TransitionName,
   now: string,
+  knownReadyOn: string | null = null,
 ): string | null {
   if (currentReadyAt !== null) return currentReadyAt;
-  return ruleOf(transition)?.startsWaitingClock === true ? now : null;
+  if (ruleOf(transition)?.startsWaitingClock !== true) return null;
+  if (knownReadyOn !== null && knownReadyOn <= amsterdamDate(now))
+    return startOfDutchDay(knownReadyOn).toISOString();
+  return now;
 }

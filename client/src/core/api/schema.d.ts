@@ -81,6 +81,7 @@ export interface paths {
                   | 'neighbourhoodLoad:read'
                   | 'indicator:read'
                   | 'precondition:complete'
+                  | 'import:run'
                 )[];
                 organisation: {
                   /** Format: uuid */
@@ -2531,7 +2532,8 @@ export interface paths {
             | 'auth.lockout.lift'
             | 'case.list.export'
             | 'case.accessLog.export'
-            | 'audit.export';
+            | 'audit.export'
+            | 'import';
           caseId?: string;
           from?: string;
           organisationId?: string;
@@ -2788,6 +2790,9 @@ export interface paths {
             | 'audit.search'
             | 'ruleSet.read'
             | 'ruleSet.update'
+            | 'ruleSet.draft.save'
+            | 'ruleSet.draft.discard'
+            | 'ruleSet.publish'
             | 'dwelling.create'
             | 'dwelling.update'
             | 'dwelling.withdraw'
@@ -2814,7 +2819,8 @@ export interface paths {
             | 'auth.lockout.lift'
             | 'case.list.export'
             | 'case.accessLog.export'
-            | 'audit.export';
+            | 'audit.export'
+            | 'import';
           caseId?: string;
           from?: string;
           organisationId?: string;
@@ -3063,6 +3069,7 @@ export interface paths {
                     | 'neighbourhoodLoad:read'
                     | 'indicator:read'
                     | 'precondition:complete'
+                    | 'import:run'
                   )[];
                   organisation: {
                     /** Format: uuid */
@@ -3416,6 +3423,7 @@ export interface paths {
                 | 'neighbourhoodLoad:read'
                 | 'indicator:read'
                 | 'precondition:complete'
+                | 'import:run'
               )[];
               organisation: {
                 /** Format: uuid */
@@ -3893,6 +3901,7 @@ export interface paths {
                 | 'neighbourhoodLoad:read'
                 | 'indicator:read'
                 | 'precondition:complete'
+                | 'import:run'
               )[];
               organisation: {
                 /** Format: uuid */
@@ -4076,6 +4085,7 @@ export interface paths {
                     | 'neighbourhoodLoad:read'
                     | 'indicator:read'
                     | 'precondition:complete'
+                    | 'import:run'
                   )[];
                   organisation: {
                     /** Format: uuid */
@@ -4497,6 +4507,7 @@ export interface paths {
                   | 'neighbourhoodLoad:read'
                   | 'indicator:read'
                   | 'precondition:complete'
+                  | 'import:run'
                 )[];
                 organisation: {
                   /** Format: uuid */
@@ -17297,6 +17308,360 @@ export interface paths {
         };
         /** @description Niet gevonden */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Organisaties, gebruikers, casussen, adressen, woningen en contingenten inlezen (formulierveld file: een .xlsx, of CSV-bestanden per blad; hoogstens 20 MB): alles of niets; dryRun=true slaat niets op. Een fout per cel op <blad>.<rij>.<kolom>
+     * @description Vereist een sessie en het recht `import:run`.
+     */
+    post: {
+      parameters: {
+        query?: {
+          dryRun?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'multipart/form-data': string;
+        };
+      };
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              fileName: string;
+              invitations: number;
+              isDryRun: boolean;
+              sha256: string;
+              sheets: {
+                created: number;
+                /** @enum {string} */
+                sheet:
+                  | 'Organisaties'
+                  | 'Gebruikers'
+                  | 'Casussen'
+                  | 'Adressen'
+                  | 'Woningen'
+                  | 'Contingenten';
+                unchanged: number;
+                updated: number;
+              }[];
+            };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/import/template.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Het sjabloon om een regio in te lezen: een blad per soort gegevens, een voorbeeldrij, een toelichting per kolom en de toegestane waarden
+     * @description Vereist een sessie en het recht `import:run`.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Gelukt: een bestand */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
           headers: {
             [name: string]: unknown;
           };

@@ -54,7 +54,13 @@ export interface RouteDefinition<B extends z.ZodType, Q extends z.ZodType, P ext
    * The body is a file, not JSON: it arrives as a Buffer (at most `maxBytes`) in `body`, and its
    * metadata comes in the query. Used for document uploads.
    */
-  rawBody?: { maxBytes: number; contentTypes: readonly string[]; typeMessage?: string };
+  rawBody?: {
+    maxBytes: number;
+    contentTypes: readonly string[];
+    typeMessage?: string;
+    /** A body over `maxBytes` is a 400 at this path with this message (default: 413 PAYLOAD_TOO_LARGE). */
+    tooLarge?: { path: string; message: string };
+  };
   /** Status of a successful answer; 200 unless said otherwise. */
   status?: number;
   handler: (input: RouteInput<z.output<B>, z.output<Q>, z.output<P>>) => Promise<R>;
@@ -110,13 +116,12 @@ export function mountRoutes(
       route.rawBody?.contentTypes ?? ['application/json'],
       route.rawBody?.typeMessage,
     );
-    const rawParser = route.rawBody
-      ? [express.raw({ type: () => true, limit: route.rawBody.maxBytes })]
-      : [];
+    const rawParser = route.rawBody ? [rawBodyParser(route.rawBody)] : [];
     router[route.method](
       route.path,
       checkAccess,
       checkBodyType,
+      refuseFormWithoutOrigin,
       ...rawParser,
       async (req: Request, res: Response) => {
         const context = requestContextOf(req);
@@ -145,6 +150,37 @@ export function mountRoutes(
       },
     );
   }
+}
+
+/** The raw body as a Buffer, at most `maxBytes`; over it, the route's own 400 when it names one. */
+function rawBodyParser(rawBody: NonNullable<AnyRoute['rawBody']>) {
+  const parse = express.raw({ type: () => true, limit: rawBody.maxBytes });
+  return (req: Request, res: Response, next: (error?: unknown) => void) =>
+    parse(req, res, (error?: unknown) => {
+      const isTooLarge = (error as { type?: string } | undefined)?.type === 'entity.too.large';
+      if (isTooLarge && rawBody.tooLarge)
+        return next(
+          new AppError('VALIDATION_FAILED', rawBody.tooLarge.message, [rawBody.tooLarge]),
+        );
+      next(error);
+    });
+}
+
+/**
+ * A form upload (multipart/form-data) is a body any page can send, so a route that takes one
+ * (the import) takes it only with an Origin: every browser sends one with a form, and a foreign
+ * one was refused before (forgery.ts). A script sends the app's own origin as its Origin header.
+ */
+function refuseFormWithoutOrigin(req: Request, _res: Response, next: (error?: unknown) => void) {
+  if (req.is('multipart/form-data') && req.get('origin') === undefined)
+    return next(
+      new AppError(
+        'FORBIDDEN',
+        'Een formulier met een bestand wordt alleen aangenomen met een Origin.',
+        [{ path: 'Origin', message: 'Stuur de Origin van de Uitstroomtafel mee.' }],
+      ),
+    );
+  next();
 }
 
 /**
