@@ -6,11 +6,11 @@ describe('the cost of a password hash', () => {
     process.env.NODE_ENV = originalEnvironment;
   });
 
-  function passwordsModuleUnder(nodeEnv: string) {
+  async function passwordsModuleUnder(nodeEnv: string) {
     process.env.NODE_ENV = nodeEnv;
     let passwords!: typeof import('../../server/src/auth/passwords');
-    jest.isolateModules(() => {
-      passwords = require('../../server/src/auth/passwords');
+    await jest.isolateModulesAsync(async () => {
+      passwords = await import('../../server/src/auth/passwords');
     });
     return passwords;
   }
@@ -21,7 +21,7 @@ describe('the cost of a password hash', () => {
   ])(
     'under NODE_ENV=%s a hash starts %s',
     async (nodeEnv, prefix) => {
-      const { hashPassword, verifyPassword } = passwordsModuleUnder(nodeEnv);
+      const { hashPassword, verifyPassword } = await passwordsModuleUnder(nodeEnv);
       const hash = await hashPassword('een wachtwoord');
       expect(hash.startsWith(prefix)).toBe(true);
       expect(await verifyPassword(hash, 'een wachtwoord')).toBe(true);
