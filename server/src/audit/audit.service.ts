@@ -57,17 +57,30 @@ export async function getCaseAccessLog(
 ): Promise<CaseAccessLog> {
   return db.transaction(async (tx) => {
     const log = await readCaseAccessLog(tx, actor, caseId);
-    await writeAudit(tx, context, {
-      action: 'case.accessLog.read',
-      objectType: 'case',
-      objectId: log.caseId,
-      subjectPseudonym: log.pseudonym,
-      purpose: 'accountability',
-      outcome: 'success',
-      fields: ['accessLog'],
-      details: { count: log.entries.length },
-    });
+    await auditAccessLogRead(tx, context, log, 'case.accessLog.read');
     return log;
+  });
+}
+
+/** Reading a case's log is logged on the case itself: the resident's log shows who looked at it. */
+async function auditAccessLogRead(
+  tx: EntityManager,
+  context: RequestContext,
+  log: CaseAccessLog,
+  action: 'case.accessLog.read' | 'case.accessLog.export',
+): Promise<void> {
+  await writeAudit(tx, context, {
+    action,
+    objectType: 'case',
+    objectId: log.caseId,
+    subjectPseudonym: log.pseudonym,
+    purpose: 'accountability',
+    outcome: 'success',
+    fields: ['accessLog'],
+    details: {
+      ...(action === 'case.accessLog.export' ? { format: 'xlsx' } : {}),
+      count: log.entries.length,
+    },
   });
 }
 
@@ -97,16 +110,7 @@ export async function exportCaseAccessLog(
 ): Promise<DownloadFile> {
   return db.transaction(async (tx) => {
     const log = await readCaseAccessLog(tx, actor, caseId);
-    await writeAudit(tx, context, {
-      action: 'case.accessLog.export',
-      objectType: 'case',
-      objectId: log.caseId,
-      subjectPseudonym: log.pseudonym,
-      purpose: 'accountability',
-      outcome: 'success',
-      fields: ['accessLog'],
-      details: { format: 'xlsx', count: log.entries.length },
-    });
+    await auditAccessLogRead(tx, context, log, 'case.accessLog.export');
     return renderExport('xlsx', `logboek-${log.pseudonym}-${dutchToday()}`, {
       sheetName: `Logboek ${log.pseudonym}`,
       title: { subject: `Logboek van de casus ${log.pseudonym}`, filters: [], madeAt: new Date() },

@@ -506,17 +506,7 @@ export async function caseNamesInReach(
   const names = new Map<string, { pseudonym: string; name: string }>();
   if (rows.length === 0) return names;
   const ruleSet = await getCurrentRuleSet(tx, actor.regionId);
-  const consents = await consentRepository.findConsents(
-    tx,
-    rows.map((r) => r.id),
-  );
-  for (const row of rows) {
-    const own = consents.filter((c) => c.caseId === row.id);
-    const { view } = toCaseView(
-      fullView(row, actor, ruleSet, own),
-      actor.seat,
-      recipientFor(actor, row, own),
-    );
+  for (const { row, view } of await projectRows(tx, actor, ruleSet, rows)) {
     const name = nameOf(view);
     if (name) names.set(row.id, { pseudonym: row.pseudonym, name });
   }
@@ -532,7 +522,29 @@ export async function caseNamesInReach(
   return names;
 }
 
-/** The page of cases (or, for an export, every case up to `limit`) that the query finds, each as the seat's list item. */
+/** Each case as the actor's seat sees it, with the resident's consents as they stand now. */
+async function projectRows(
+  tx: EntityManager,
+  actor: Actor,
+  ruleSet: RuleSet | null,
+  rows: readonly CaseRow[],
+): Promise<{ row: CaseRow; view: ProjectedCaseView }[]> {
+  const consents = await consentRepository.findConsents(
+    tx,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => {
+    const own = consents.filter((c) => c.caseId === row.id);
+    const { view } = toCaseView(
+      fullView(row, actor, ruleSet, own),
+      actor.seat,
+      recipientFor(actor, row, own),
+    );
+    return { row, view };
+  });
+}
+
+/** The cases the query finds (a page of them: the export asks for one page as long as it takes), each as the seat's list item. */
 async function findListItems(
   tx: EntityManager,
   actor: Actor,
@@ -545,17 +557,7 @@ async function findListItems(
     today: date,
     stalledDays,
   });
-  const consents = await consentRepository.findConsents(
-    tx,
-    rows.map((r) => r.id),
-  );
-  const items = rows.map((row) => {
-    const own = consents.filter((c) => c.caseId === row.id);
-    const { view } = toCaseView(
-      fullView(row, actor, ruleSet, own),
-      actor.seat,
-      recipientFor(actor, row, own),
-    );
+  const items = (await projectRows(tx, actor, ruleSet, rows)).map(({ row, view }) => {
     const name = nameOf(view);
     return {
       id: row.id,

@@ -134,7 +134,6 @@ export async function writeWorkbook(sheet: WorkbookSheet): Promise<Buffer> {
     cell.font = { bold: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
     cell.border = { bottom: { style: 'thin' } };
-    cell.alignment = { vertical: 'bottom', wrapText: false };
   });
 
   const widths = columns.map((column) => column.header.length);
