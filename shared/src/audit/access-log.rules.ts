@@ -79,6 +79,9 @@ export const auditActionLabel: Readonly<Record<string, string>> = {
   'indicator.export': 'Indicatoren geëxporteerd (CSV of PDF)',
   'access.denied': 'Toegang geweigerd',
   'auth.lockout.lift': 'Blokkade van het account opgeheven',
+  'auth.provider.link': 'Account gekoppeld aan de inlogdienst van de organisatie',
+  'admin.identityProvider.update': 'Inlogdienst van een organisatie ingesteld',
+  'admin.identityProvider.remove': 'Inlogdienst van een organisatie verwijderd',
 };
 
 /**

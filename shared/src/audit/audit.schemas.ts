@@ -70,6 +70,9 @@ export const auditActions = [
   'indicator.export',
   'access.denied',
   'auth.lockout.lift',
+  'auth.provider.link',
+  'admin.identityProvider.update',
+  'admin.identityProvider.remove',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
