@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+// The key comes from the environment; `npm start` and `npm run migrate` say so when it is the development key.
 import {
-  developmentKeyNotice,
   encryptionKeysFrom,
   isSealed,
   openSecret,
@@ -56,7 +56,6 @@ export class IdentityProviders1765930000000 implements MigrationInterface {
       'SELECT id, totp_secret FROM app_user WHERE totp_secret IS NOT NULL FOR UPDATE',
     );
     const toSeal = plain.filter((row) => !isSealed(row.totp_secret));
-    if (toSeal.length && keys.isDevelopmentKey) console.warn(developmentKeyNotice);
     for (const row of toSeal)
       await db.query('UPDATE app_user SET totp_secret = $2 WHERE id = $1', [
         row.id,

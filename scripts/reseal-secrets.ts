@@ -34,10 +34,9 @@ async function main() {
         ]);
         totp += 1;
       }
-      const providers: { organisation_id: string; client_secret_sealed: string }[] =
-        await tx.query(
-          'SELECT organisation_id, client_secret_sealed FROM identity_provider FOR UPDATE',
-        );
+      const providers: { organisation_id: string; client_secret_sealed: string }[] = await tx.query(
+        'SELECT organisation_id, client_secret_sealed FROM identity_provider FOR UPDATE',
+      );
       let clients = 0;
       for (const provider of providers.filter(
         (p) => !isSealedWithCurrentKey(keys, p.client_secret_sealed),

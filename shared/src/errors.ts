@@ -143,7 +143,8 @@ export const defaultErrorMessage: Record<ErrorCode, string> = {
   USER_NOT_ACTIVE: 'Deze gebruiker is niet actief.',
   CANNOT_DEACTIVATE_SELF: 'U kunt uw eigen account niet deactiveren.',
   ACCOUNT_NOT_LOCKED: 'Dit account is niet (meer) geblokkeerd.',
-  DUPLICATE_EMAIL_DOMAIN: 'Dit e-maildomein hoort al bij de inlogdienst van een andere organisatie.',
+  DUPLICATE_EMAIL_DOMAIN:
+    'Dit e-maildomein hoort al bij de inlogdienst van een andere organisatie.',
   IDENTITY_PROVIDER_MISSING: 'Deze organisatie heeft geen eigen inlogdienst.',
   RULE_SET_MISSING: 'Uw regio heeft nog geen regelset.',
   ALLOCATION_ALREADY_RETURNED: 'Deze toewijzing is al teruggegeven.',

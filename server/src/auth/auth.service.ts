@@ -174,7 +174,8 @@ export async function logIn(
       (await verifyPassword(user?.password_hash ?? null, request.password)) && !!user?.is_active;
     // An organisation that signs in through its own provider may have switched passwords off: then
     // a right password opens nothing either (and the answer says no more than for a wrong one).
-    const isRefusedHere = !!user && isValid && (await isPasswordRefusedFor(tx, user.organisation_id));
+    const isRefusedHere =
+      !!user && isValid && (await isPasswordRefusedFor(tx, user.organisation_id));
     if (!user || !isValid || isRefusedHere) {
       await writeAudit(tx, context, {
         ...audit,

@@ -49,7 +49,9 @@ const discovered = new Map<string, { configuration: client.Configuration; until:
 
 function cacheKeyOf(provider: ProviderEndpoint): string {
   return createHash('sha256')
-    .update([provider.issuer, provider.clientId, provider.clientSecret, provider.version].join('\n'))
+    .update(
+      [provider.issuer, provider.clientId, provider.clientSecret, provider.version].join('\n'),
+    )
     .digest('hex');
 }
 
@@ -74,7 +76,10 @@ async function configurationOf(
       provider.clientId,
       { id_token_signed_response_alg: 'RS256' },
       client.ClientSecretBasic(provider.clientSecret),
-      { timeout: timeoutSeconds, ...(isLoopback ? { execute: [client.allowInsecureRequests] } : {}) },
+      {
+        timeout: timeoutSeconds,
+        ...(isLoopback ? { execute: [client.allowInsecureRequests] } : {}),
+      },
     );
     configuration.timeout = timeoutSeconds;
     discovered.set(key, { configuration, until: Date.now() + discoveryLifetimeMs });

@@ -96,8 +96,7 @@ export async function chooseSignInMethod(
 }
 
 export type ProviderSignInOutcome =
-  | { kind: 'signedIn'; actor: Actor; me: Me }
-  | { kind: 'failed'; failure: ProviderSignInFailure };
+  { kind: 'signedIn'; actor: Actor; me: Me } | { kind: 'failed'; failure: ProviderSignInFailure };
 
 /**
  * The provider sent the user back. Only a user who exists here and is active gets in, found by

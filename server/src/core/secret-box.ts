@@ -84,8 +84,7 @@ export function sealSecret(keys: EncryptionKeys, plaintext: string, belongsTo: s
 /** Opens a sealed value; throws when no listed key sealed it or it was altered or moved. */
 export function openSecret(keys: EncryptionKeys, sealed: string, belongsTo: string): string {
   const [version, keyId, payload] = sealed.split(':');
-  if (`${version}:` !== sealedPrefix || !keyId || !payload)
-    throw new Error('Not a sealed secret');
+  if (`${version}:` !== sealedPrefix || !keyId || !payload) throw new Error('Not a sealed secret');
   const key = keys.keys.find((candidate) => keyIdOf(candidate) === keyId);
   if (!key)
     throw new Error(

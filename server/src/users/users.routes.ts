@@ -65,7 +65,8 @@ export function usersRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
       method: 'delete',
       path: '/api/admin/organisations/:organisationId/identity-provider',
       tag: 'admin',
-      summary: 'Inlogdienst van de organisatie verwijderen: iedereen logt weer in met een wachtwoord',
+      summary:
+        'Inlogdienst van de organisatie verwijderen: iedereen logt weer in met een wachtwoord',
       access: { permission: 'organisation:update' },
       params: organisationIdParamsSchema,
       response: organisationSchema,

@@ -7,7 +7,12 @@
 /** The part after the last @, in lower case; '' when there is none. */
 export function emailDomainOf(email: string): string {
   const at = email.lastIndexOf('@');
-  return at < 0 ? '' : email.slice(at + 1).trim().toLowerCase();
+  return at < 0
+    ? ''
+    : email
+        .slice(at + 1)
+        .trim()
+        .toLowerCase();
 }
 
 /** `@Kwintes.NL ` → `kwintes.nl`: how a regio-beheerder may type a domain. */

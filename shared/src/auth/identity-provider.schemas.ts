@@ -27,12 +27,9 @@ const emailDomainSchema = safeText()
  * version read otherwise, so two regio-beheerders cannot overwrite each other unawares.
  */
 export const saveIdentityProviderSchema = z.strictObject({
-  issuer: safeText()
-    .trim()
-    .max(500)
-    .refine(isAcceptableIssuer, {
-      error: 'Vul de issuer-URL van de inlogdienst in, beginnend met https://.',
-    }),
+  issuer: safeText().trim().max(500).refine(isAcceptableIssuer, {
+    error: 'Vul de issuer-URL van de inlogdienst in, beginnend met https://.',
+  }),
   clientId: safeText().trim().min(1, { error: 'Vul de client-ID in.' }).max(500),
   clientSecret: safeText().min(1, { error: 'Vul het client secret in.' }).max(2000).optional(),
   emailDomains: z
@@ -71,6 +68,14 @@ export type SignInMethod = z.infer<typeof signInMethodSchema>;
  * What a provider sends back to the callback: `code` and `state`, or `error`; providers add their
  * own parameters (`session_state`, `iss`), which are passed on to the check as they came.
  */
-export const providerCallbackQuerySchema = z.record(safeText().max(100), safeText().max(4000));
+const callbackParameter = safeText().max(4000).optional();
+export const providerCallbackQuerySchema = z.looseObject({
+  code: callbackParameter,
+  state: callbackParameter,
+  iss: callbackParameter,
+  error: callbackParameter,
+  error_description: callbackParameter,
+  session_state: callbackParameter,
+});
 
 export const providerSignInFailureSchema = z.enum(providerSignInFailures);

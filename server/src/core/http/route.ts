@@ -90,7 +90,9 @@ export function mountRoutes(
     if (!('public' in route.access) && !('permission' in route.access)) {
       throw new Error(`Route ${route.method.toUpperCase()} ${route.path} declares no permission`);
     }
-    if ([route.response, route.file, route.noContent, route.redirect].filter(Boolean).length !== 1) {
+    if (
+      [route.response, route.file, route.noContent, route.redirect].filter(Boolean).length !== 1
+    ) {
       throw new Error(
         `Route ${route.method.toUpperCase()} ${route.path} must declare one of response, file, noContent, redirect`,
       );
@@ -206,18 +208,18 @@ function describeRoute(registry: OpenAPIRegistry, route: AnyRoute): void {
             headers: { Location: { schema: { type: 'string' }, description: 'Waarheen' } },
           }
         : route.response
-        ? { description: 'Gelukt', content: { 'application/json': { schema: route.response } } }
-        : route.file
-          ? {
-              description: 'Gelukt: een bestand',
-              content: Object.fromEntries(
-                route.file.contentTypes.map((type) => [
-                  type,
-                  { schema: { type: 'string', format: 'binary' } },
-                ]),
-              ),
-            }
-          : { description: 'Gelukt, zonder inhoud' },
+          ? { description: 'Gelukt', content: { 'application/json': { schema: route.response } } }
+          : route.file
+            ? {
+                description: 'Gelukt: een bestand',
+                content: Object.fromEntries(
+                  route.file.contentTypes.map((type) => [
+                    type,
+                    { schema: { type: 'string', format: 'binary' } },
+                  ]),
+                ),
+              }
+            : { description: 'Gelukt, zonder inhoud' },
       400: errorResponse('Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON)'),
       ...(isPublic
         ? {}
