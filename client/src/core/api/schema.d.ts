@@ -36,6 +36,7 @@ export interface paths {
                   | 'region:read'
                   | 'organisation:read'
                   | 'organisation:create'
+                  | 'organisation:update'
                   | 'user:read'
                   | 'user:create'
                   | 'user:update'
@@ -453,6 +454,13 @@ export interface paths {
             'application/json': {
               /** Format: uuid */
               id: string;
+              identityProvider: {
+                clientId: string;
+                emailDomains: string[];
+                isPasswordSignInAllowed: boolean;
+                issuer: string;
+                version: number;
+              } | null;
               /** @enum {string} */
               kind: 'municipality' | 'corporation' | 'provider' | 'coordination';
               municipalityCode: string | null;
@@ -621,6 +629,13 @@ export interface paths {
             'application/json': {
               /** Format: uuid */
               id: string;
+              identityProvider: {
+                clientId: string;
+                emailDomains: string[];
+                isPasswordSignInAllowed: boolean;
+                issuer: string;
+                version: number;
+              } | null;
               /** @enum {string} */
               kind: 'municipality' | 'corporation' | 'provider' | 'coordination';
               municipalityCode: string | null;
@@ -758,6 +773,365 @@ export interface paths {
       };
     };
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/organisations/{organisationId}/identity-provider': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Inlogdienst van de organisatie (OpenID Connect) instellen: issuer, client, e-maildomeinen, wachtwoord toegestaan
+     * @description Vereist een sessie en het recht `organisation:update`.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          organisationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': {
+            clientId: string;
+            clientSecret?: string;
+            emailDomains: string[];
+            isPasswordSignInAllowed: boolean;
+            issuer: string;
+            version: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              identityProvider: {
+                clientId: string;
+                emailDomains: string[];
+                isPasswordSignInAllowed: boolean;
+                issuer: string;
+                version: number;
+              } | null;
+              /** @enum {string} */
+              kind: 'municipality' | 'corporation' | 'provider' | 'coordination';
+              municipalityCode: string | null;
+              name: string;
+              userCount: number;
+            };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /**
+     * Inlogdienst van de organisatie verwijderen: iedereen logt weer in met een wachtwoord
+     * @description Vereist een sessie en het recht `organisation:update`.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          organisationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              identityProvider: {
+                clientId: string;
+                emailDomains: string[];
+                isPasswordSignInAllowed: boolean;
+                issuer: string;
+                version: number;
+              } | null;
+              /** @enum {string} */
+              kind: 'municipality' | 'corporation' | 'provider' | 'coordination';
+              municipalityCode: string | null;
+              name: string;
+              userCount: number;
+            };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -969,6 +1343,7 @@ export interface paths {
               hasTwoFactor: boolean;
               /** Format: uuid */
               id: string;
+              isLinkedToProvider: boolean;
               lockedUntil: string | null;
               organisation: {
                 /** Format: uuid */
@@ -1158,6 +1533,7 @@ export interface paths {
               hasTwoFactor: boolean;
               /** Format: uuid */
               id: string;
+              isLinkedToProvider: boolean;
               lockedUntil: string | null;
               organisation: {
                 /** Format: uuid */
@@ -1354,6 +1730,7 @@ export interface paths {
               hasTwoFactor: boolean;
               /** Format: uuid */
               id: string;
+              isLinkedToProvider: boolean;
               lockedUntil: string | null;
               organisation: {
                 /** Format: uuid */
@@ -1550,6 +1927,7 @@ export interface paths {
               hasTwoFactor: boolean;
               /** Format: uuid */
               id: string;
+              isLinkedToProvider: boolean;
               lockedUntil: string | null;
               organisation: {
                 /** Format: uuid */
@@ -2092,6 +2470,7 @@ export interface paths {
               hasTwoFactor: boolean;
               /** Format: uuid */
               id: string;
+              isLinkedToProvider: boolean;
               lockedUntil: string | null;
               organisation: {
                 /** Format: uuid */
@@ -2288,6 +2667,7 @@ export interface paths {
               hasTwoFactor: boolean;
               /** Format: uuid */
               id: string;
+              isLinkedToProvider: boolean;
               lockedUntil: string | null;
               organisation: {
                 /** Format: uuid */
@@ -2524,7 +2904,10 @@ export interface paths {
             | 'case.erase'
             | 'indicator.export'
             | 'access.denied'
-            | 'auth.lockout.lift';
+            | 'auth.lockout.lift'
+            | 'auth.provider.link'
+            | 'admin.identityProvider.update'
+            | 'admin.identityProvider.remove';
           caseId?: string;
           from?: string;
           organisationId?: string;
@@ -2768,6 +3151,7 @@ export interface paths {
                     | 'region:read'
                     | 'organisation:read'
                     | 'organisation:create'
+                    | 'organisation:update'
                     | 'user:read'
                     | 'user:create'
                     | 'user:update'
@@ -3120,6 +3504,7 @@ export interface paths {
                 | 'region:read'
                 | 'organisation:read'
                 | 'organisation:create'
+                | 'organisation:update'
                 | 'user:read'
                 | 'user:create'
                 | 'user:update'
@@ -3550,6 +3935,115 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/provider/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Terugkomst van de inlogdienst van de organisatie (OpenID Connect): ingelogd naar de app, anders naar het inlogscherm met de reden
+     * @description Zonder sessie bereikbaar.
+     */
+    get: {
+      parameters: {
+        query?: {
+          code?: string;
+          error?: string;
+          error_description?: string;
+          iss?: string;
+          session_state?: string;
+          state?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Naar / (ingelogd) of naar /inloggen?inlogdienst=<reden> */
+        303: {
+          headers: {
+            /** @description Waarheen */
+            Location?: string;
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/second-factor': {
     parameters: {
       query?: never;
@@ -3596,6 +4090,7 @@ export interface paths {
                 | 'region:read'
                 | 'organisation:read'
                 | 'organisation:create'
+                | 'organisation:update'
                 | 'user:read'
                 | 'user:create'
                 | 'user:update'
@@ -3743,6 +4238,130 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/sign-in-method': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Eerste stap van het inloggen: het e-mailadres. Het domein beslist: de inlogdienst van de organisatie of het wachtwoord
+     * @description Zonder sessie bereikbaar.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            email: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json':
+              | {
+                  /** @enum {string} */
+                  method: 'password';
+                }
+              | {
+                  authorizationUrl: string;
+                  /** @enum {string} */
+                  method: 'provider';
+                }
+              | {
+                  isPasswordAllowed: boolean;
+                  message: string;
+                  /** @enum {string} */
+                  method: 'providerUnavailable';
+                };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/sign-in-step': {
     parameters: {
       query?: never;
@@ -3778,6 +4397,7 @@ export interface paths {
                     | 'region:read'
                     | 'organisation:read'
                     | 'organisation:create'
+                    | 'organisation:update'
                     | 'user:read'
                     | 'user:create'
                     | 'user:update'
@@ -4198,6 +4818,7 @@ export interface paths {
                   | 'region:read'
                   | 'organisation:read'
                   | 'organisation:create'
+                  | 'organisation:update'
                   | 'user:read'
                   | 'user:create'
                   | 'user:update'
@@ -23782,7 +24403,7 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /**
-     * @description De code van een fout, met haar HTTP-status: VALIDATION_FAILED (400), MALFORMED_JSON (400), UNAUTHENTICATED (401), INVALID_CREDENTIALS (401), SESSION_EXPIRED (401), FORBIDDEN (403), NOT_FOUND (404), VERSION_CONFLICT (409), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_MEDIA_TYPE (415), TOO_MANY_ATTEMPTS (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), TOTP_ALREADY_ENABLED (409), TOTP_ENROLLMENT_NOT_STARTED (409), DUPLICATE_NAME (409), DUPLICATE_EMAIL (409), USER_NOT_INVITED (409), USER_NOT_ACTIVE (409), CANNOT_DEACTIVATE_SELF (409), ACCOUNT_NOT_LOCKED (409), RULE_SET_MISSING (409), ALLOCATION_ALREADY_RETURNED (409), CASE_CLOSED (409), CASE_WRONG_STATE (409), CASE_REQUIREMENT_UNMET (409), TABLE_NOT_PLANNED (409), TABLE_NOT_PUBLISHED (409), TABLE_CLOSED (409), TABLE_CANCELLED (409), TABLE_HAS_NO_INVITEES (409), TABLE_NOT_YET_HELD (409), AGENDA_EMPTY (409), CASE_ALREADY_ON_AGENDA (409), ESCALATION_HAS_NO_DECISION (409), PRECONDITION_ALREADY_DONE (409), DUPLICATE_ADDRESS (409), DUPLICATE_CONTINGENT (409), DWELLING_WITHDRAWN (409), DWELLING_LET (409), DWELLING_ALREADY_OFFERED (409), CASE_NOT_SEEKING_DWELLING (409), OFFER_TAKEN (409), NO_OPEN_OFFER (409), OFFER_ALREADY_ANSWERED (409), SUPPORT_NOT_ACTIVE (409), PLAN_MISSING (409), FOLLOW_UP_CHECK_CLOSED (409), RETENTION_NOT_DUE (409), TOO_MANY_PAGES_OPEN (409).
+     * @description De code van een fout, met haar HTTP-status: VALIDATION_FAILED (400), MALFORMED_JSON (400), UNAUTHENTICATED (401), INVALID_CREDENTIALS (401), SESSION_EXPIRED (401), FORBIDDEN (403), NOT_FOUND (404), VERSION_CONFLICT (409), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_MEDIA_TYPE (415), TOO_MANY_ATTEMPTS (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), TOTP_ALREADY_ENABLED (409), TOTP_ENROLLMENT_NOT_STARTED (409), DUPLICATE_NAME (409), DUPLICATE_EMAIL (409), USER_NOT_INVITED (409), USER_NOT_ACTIVE (409), CANNOT_DEACTIVATE_SELF (409), ACCOUNT_NOT_LOCKED (409), DUPLICATE_EMAIL_DOMAIN (409), IDENTITY_PROVIDER_MISSING (409), RULE_SET_MISSING (409), ALLOCATION_ALREADY_RETURNED (409), CASE_CLOSED (409), CASE_WRONG_STATE (409), CASE_REQUIREMENT_UNMET (409), TABLE_NOT_PLANNED (409), TABLE_NOT_PUBLISHED (409), TABLE_CLOSED (409), TABLE_CANCELLED (409), TABLE_HAS_NO_INVITEES (409), TABLE_NOT_YET_HELD (409), AGENDA_EMPTY (409), CASE_ALREADY_ON_AGENDA (409), ESCALATION_HAS_NO_DECISION (409), PRECONDITION_ALREADY_DONE (409), DUPLICATE_ADDRESS (409), DUPLICATE_CONTINGENT (409), DWELLING_WITHDRAWN (409), DWELLING_LET (409), DWELLING_ALREADY_OFFERED (409), CASE_NOT_SEEKING_DWELLING (409), OFFER_TAKEN (409), NO_OPEN_OFFER (409), OFFER_ALREADY_ANSWERED (409), SUPPORT_NOT_ACTIVE (409), PLAN_MISSING (409), FOLLOW_UP_CHECK_CLOSED (409), RETENTION_NOT_DUE (409), TOO_MANY_PAGES_OPEN (409).
      * @enum {string}
      */
     ErrorCode:
@@ -23807,6 +24428,8 @@ export interface components {
       | 'USER_NOT_ACTIVE'
       | 'CANNOT_DEACTIVATE_SELF'
       | 'ACCOUNT_NOT_LOCKED'
+      | 'DUPLICATE_EMAIL_DOMAIN'
+      | 'IDENTITY_PROVIDER_MISSING'
       | 'RULE_SET_MISSING'
       | 'ALLOCATION_ALREADY_RETURNED'
       | 'CASE_CLOSED'
