@@ -1,14 +1,18 @@
 // Three layers, run one after the other by scripts/test.mjs so each prints its own time:
 // unit (pure rules in shared/), api (supertest against a real PostgreSQL), browser (Chromium);
 // and the README's screenshots, made on demand.
+// Packages that ship only ES modules, which jest (CommonJS, Node 20) cannot require as they are.
+const esmOnly = '(openid-client|oauth4webapi|jose|oidc-provider)';
 /** @type {import('jest').Config['transform']} */
 const transform = {
   // Transpile only: type checking is its own step of `npm test` (tsc), which keeps jest fast.
   '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }],
+  [`/node_modules/${esmOnly}/.+\\.js$`]: '<rootDir>/tests/support/esm-to-cjs.cjs',
 };
 const common = {
   rootDir: __dirname,
   transform,
+  transformIgnorePatterns: [`/node_modules/(?!${esmOnly}/)`],
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
 };

@@ -21,6 +21,7 @@ import { TableCancellation1765728000000 } from './1765728000000-table-cancellati
 import { NeighbourhoodLists1765807200000 } from './1765807200000-neighbourhood-lists';
 import { RuleSetDraftsAndBinding1765900000000 } from './1765900000000-rule-set-drafts-and-binding';
 import { RegionImport1765910000000 } from './1765910000000-region-import';
+import { IdentityProviders1765930000000 } from './1765930000000-identity-providers';
 
 /** Every migration, in order. Listed explicitly so that no loader has to glob TypeScript files. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   NeighbourhoodLists1765807200000,
   RuleSetDraftsAndBinding1765900000000,
   RegionImport1765910000000,
+  IdentityProviders1765930000000,
 ];

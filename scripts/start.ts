@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startServer } from '../server/src/server';
 import { readConfig } from '../server/src/core/config';
+import { developmentKeyNotice } from '../server/src/core/secret-box';
 import { createDataSource, pendingMigrationNames, runMigrations } from '../server/src/core/db';
 import {
   chooseDataDir,
@@ -59,6 +60,7 @@ async function main() {
   const config = readConfig(process.env, {
     clientDistDir: process.env.CLIENT_DIST_DIR ?? join(root, 'client', 'dist'),
   });
+  if (config.encryptionKeys.isDevelopmentKey) console.log(developmentKeyNotice);
 
   // The embedded database migrates here; with DATABASE_URL the app never holds the owner's credentials: migrations are their own step (`npm run migrate`).
   const ran = embedded ? await runMigrations(embedded.ownerUrl) : [];

@@ -38,6 +38,8 @@ const userErrors = {
   USER_NOT_ACTIVE: 409,
   CANNOT_DEACTIVATE_SELF: 409,
   ACCOUNT_NOT_LOCKED: 409,
+  DUPLICATE_EMAIL_DOMAIN: 409,
+  IDENTITY_PROVIDER_MISSING: 409,
 } as const;
 
 /** The region's rule set and the distribution ledger. */
@@ -143,6 +145,9 @@ export const defaultErrorMessage: Record<ErrorCode, string> = {
   USER_NOT_ACTIVE: 'Deze gebruiker is niet actief.',
   CANNOT_DEACTIVATE_SELF: 'U kunt uw eigen account niet deactiveren.',
   ACCOUNT_NOT_LOCKED: 'Dit account is niet (meer) geblokkeerd.',
+  DUPLICATE_EMAIL_DOMAIN:
+    'Dit e-maildomein hoort al bij de inlogdienst van een andere organisatie.',
+  IDENTITY_PROVIDER_MISSING: 'Deze organisatie heeft geen eigen inlogdienst.',
   RULE_SET_MISSING: 'Uw regio heeft nog geen regelset.',
   RULE_SET_DRAFT_OUTDATED:
     'Na dit concept is een nieuwere versie gepubliceerd. Maak het concept opnieuw op de nieuwste versie.',

@@ -6,6 +6,8 @@ export * from './permissions';
 export * from './auth/seats';
 export * from './auth/auth.schemas';
 export * from './auth/account.schemas';
+export * from './auth/identity-provider.rules';
+export * from './auth/identity-provider.schemas';
 export * from './audit/audit.schemas';
 export * from './audit/access-log.schemas';
 export * from './audit/access-log.rules';

@@ -12,6 +12,7 @@ export const permissions = [
   'region:read',
   'organisation:read',
   'organisation:create',
+  'organisation:update',
   'user:read',
   'user:create',
   'user:update',
@@ -158,6 +159,8 @@ export const grantsBySeat = {
     ...everySeat,
     'organisation:read',
     'organisation:create',
+    // Per organisation its identity provider (OpenID Connect) and whether passwords stay allowed.
+    'organisation:update',
     'user:read',
     'user:create',
     'user:update',

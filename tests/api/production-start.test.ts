@@ -50,6 +50,7 @@ describe('the production path: npm start with DATABASE_URL and NODE_ENV=producti
       NODE_ENV: 'production',
       PORT: String(port),
       SESSION_SECRET: 'test-secret-for-production-path',
+      APP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
       DATABASE_URL: database.appUrl,
       LOG_LEVEL: 'silent',
       TRUST_PROXY: '1',

@@ -1,5 +1,4 @@
-import type { Page } from 'playwright-core';
-import { startBrowserHarness, type BrowserHarness } from '../support/browser';
+import { signInThroughPage, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { currentTotpCode } from '../../server/src/auth/totp';
 
 let h: BrowserHarness;
@@ -9,13 +8,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-async function signInThroughForm(page: Page, email: string, password: string) {
-  await page.goto('/');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-}
 
 async function latestOutboxLink(to: string): Promise<string> {
   const [mail] = await h.app.db.query(
@@ -64,7 +56,7 @@ describe('inviting a colleague, in the browser', () => {
     await invitee.page
       .getByText('Uw wachtwoord is ingesteld. Log in met uw nieuwe wachtwoord.')
       .waitFor();
-    await signInThroughForm(invitee.page, 'mirthe@kwintes.demo', 'koffie bij de uitstroomtafel');
+    await signInThroughPage(invitee.page, 'mirthe@kwintes.demo', 'koffie bij de uitstroomtafel');
     await invitee.page
       .getByRole('region', { name: 'Ingelogd als' })
       .getByText('Mirthe Groen')
@@ -101,7 +93,7 @@ describe('a locked account, in the browser (issue 21)', () => {
     );
     const user = await h.browser.newContext({ baseURL: h.baseUrl });
     const page = await user.newPage();
-    await signInThroughForm(page, email, 'uitstroom-demo');
+    await signInThroughPage(page, email, 'uitstroom-demo');
     await page.getByText(/tijdelijk geblokkeerd/).waitFor();
 
     const admin = await h.signedInPage('beheer@flevoland.demo', '/beheer/gebruikers');
@@ -118,7 +110,7 @@ describe('a locked account, in the browser (issue 21)', () => {
       ),
     ).toEqual([{ n: 1 }]);
 
-    await signInThroughForm(page, email, 'uitstroom-demo');
+    await signInThroughPage(page, email, 'uitstroom-demo');
     await page.getByRole('heading', { name: 'Mijn casussen' }).waitFor();
     await user.close();
     await admin.context.close();
@@ -139,7 +131,7 @@ describe('a forgotten password, in the browser', () => {
     await page.getByLabel('Herhaal het wachtwoord').fill('de vuurtoren van urk');
     await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
     await page.getByText('Uw wachtwoord is ingesteld. Log in met uw nieuwe wachtwoord.').waitFor();
-    await signInThroughForm(page, 'gemeente@urk.demo', 'de vuurtoren van urk');
+    await signInThroughPage(page, 'gemeente@urk.demo', 'de vuurtoren van urk');
     await page.getByRole('region', { name: 'Ingelogd als' }).getByText('Jannie Brouwer').waitFor();
     await context.close();
   });
@@ -163,7 +155,7 @@ describe('two-factor sign-in, in the browser', () => {
     await page.getByText('Staat aan. U heeft nog 10 ongebruikte herstelcodes.').waitFor();
     await page.getByRole('button', { name: 'Uitloggen' }).click();
 
-    await signInThroughForm(page, 'gemeente@lelystad.demo', 'uitstroom-demo');
+    await signInThroughPage(page, 'gemeente@lelystad.demo', 'uitstroom-demo');
     await page.getByRole('heading', { name: 'Tweestapsverificatie' }).waitFor();
     await page.getByLabel('Code uit de app').fill('000000');
     await page.getByRole('button', { name: 'Controleren' }).click();
@@ -174,7 +166,7 @@ describe('two-factor sign-in, in the browser', () => {
     await page.getByRole('region', { name: 'Ingelogd als' }).getByText('Sandra Jansen').waitFor();
     await page.getByRole('button', { name: 'Uitloggen' }).click();
 
-    await signInThroughForm(page, 'gemeente@lelystad.demo', 'uitstroom-demo');
+    await signInThroughPage(page, 'gemeente@lelystad.demo', 'uitstroom-demo');
     await page
       .getByRole('button', { name: 'Telefoon niet bij de hand? Gebruik een herstelcode' })
       .click();

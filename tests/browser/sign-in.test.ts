@@ -1,4 +1,5 @@
-import { startBrowserHarness, type BrowserHarness } from '../support/browser';
+import { signInThroughPage, startBrowserHarness, type BrowserHarness } from '../support/browser';
+import { startTestProvider } from '../support/oidc-provider';
 
 let h: BrowserHarness;
 beforeAll(async () => {
@@ -42,13 +43,7 @@ describe('signing in as every demo seat', () => {
     '%s signs in through the form and sees the shell',
     async (email, name, seat, organisation, region) => {
       const { context, page } = await h.newPage();
-      await page.goto('/');
-      await page
-        .getByRole('heading', { level: 1, name: 'Inloggen bij de Uitstroomtafel' })
-        .waitFor();
-      await page.getByLabel('E-mailadres').fill(email);
-      await page.getByLabel('Wachtwoord').fill('uitstroom-demo');
-      await page.getByRole('button', { name: 'Inloggen' }).click();
+      await signInThroughPage(page, email);
       const user = page.getByRole('region', { name: 'Ingelogd als' });
       await user.getByText(name).waitFor();
       expect(await user.textContent()).toContain(`${seat} · ${organisation} · regio ${region}`);
@@ -66,11 +61,15 @@ describe('the sign-in page', () => {
   it('says so at the field when the form is incomplete, and at the top when the password is wrong', async () => {
     const { context, page } = await h.newPage();
     await page.goto('/');
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inloggen bij de Uitstroomtafel' }).waitFor();
+    // The e-mail address first: its domain decides between the organisation's provider and the password.
+    await page.getByRole('button', { name: 'Volgende' }).click();
     await page.getByText('Vul een geldig e-mailadres in.').waitFor();
+    await page.getByLabel('E-mailadres').fill('regisseur@kwintes.demo');
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.getByText('Vul uw wachtwoord in.').waitFor();
     await h.screenshot(page, 'sign-in-empty');
-    await page.getByLabel('E-mailadres').fill('regisseur@kwintes.demo');
     await page.getByLabel('Wachtwoord').fill('niet-goed');
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page
@@ -108,5 +107,54 @@ describe('the sign-in page', () => {
     await page.getByText('Nog geen casussen').waitFor();
     await h.screenshot(page, 'my-cases-empty');
     await context.close();
+  });
+});
+
+describe('signing in with the organisation’s own accounts (OpenID Connect)', () => {
+  it('an invited colleague goes to the organisation’s provider and comes back signed in', async () => {
+    const provider = await startTestProvider({
+      redirectUri: `${h.baseUrl}/api/auth/provider/callback`,
+      accounts: [{ email: 'ilse@triade.example', sub: 'triade-ilse', acr: 'mfa', amr: ['mfa'] }],
+    });
+    try {
+      const admin = await h.app.signIn('beheer@flevoland.demo');
+      const organisations = (await admin.get('/api/admin/organisations').expect(200)).body as {
+        id: string;
+        name: string;
+      }[];
+      const triade = organisations.find((o) => o.name === 'Triade')!;
+      await admin
+        .put(`/api/admin/organisations/${triade.id}/identity-provider`)
+        .send({
+          issuer: provider.issuer,
+          clientId: provider.clientId,
+          clientSecret: provider.clientSecret,
+          emailDomains: ['triade.example'],
+          isPasswordSignInAllowed: true,
+          version: null,
+        })
+        .expect(200);
+      await admin
+        .post('/api/admin/users')
+        .send({
+          organisationId: triade.id,
+          email: 'ilse@triade.example',
+          displayName: 'Ilse Kramer',
+          seat: 'provider',
+        })
+        .expect(201);
+
+      const { context, page } = await h.newPage();
+      await page.goto('/');
+      await page.getByLabel('E-mailadres').fill('ilse@triade.example');
+      await page.getByRole('button', { name: 'Volgende' }).click();
+      const user = page.getByRole('region', { name: 'Ingelogd als' });
+      await user.getByText('Ilse Kramer').waitFor();
+      expect(await user.textContent()).toContain('Zorgaanbieder (ambulant) · Triade');
+      expect(await page.getByLabel('Wachtwoord').count()).toBe(0);
+      await context.close();
+    } finally {
+      await provider.close();
+    }
   });
 });

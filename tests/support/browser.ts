@@ -78,6 +78,22 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   };
 }
 
+/**
+ * Signs in through the page as a person does: the e-mail address first (its domain decides the
+ * way in), then the password. Most tests sign in through the API instead (`signedInPage`, faster).
+ */
+export async function signInThroughPage(
+  page: Page,
+  email: string,
+  password = demoPassword,
+): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByRole('button', { name: 'Volgende' }).click();
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
 /** A port nobody listens on now (the system picks it; closed again at once). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

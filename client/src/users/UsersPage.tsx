@@ -43,6 +43,7 @@ import { SelectField, TextField } from '../core/form';
 import { useMe } from '../core/session';
 import { formatDutchTimestamp } from '../core/format';
 import { FailureAlert } from '../core/FailureAlert';
+import { IdentityProviderSection } from './IdentityProviderForm';
 
 const statusLabel: Record<UserSummary['status'], string> = {
   invited: 'Uitgenodigd',
@@ -104,6 +105,7 @@ export function UsersPage() {
                   <NewOrganisationForm
                     onCreated={(org) => setNotice(`${org.name} is toegevoegd.`)}
                   />
+                  <IdentityProviderSection organisations={organisations} onDone={setNotice} />
                 </div>
                 <section aria-labelledby="gebruikers-titel">
                   <Heading level={2} id="gebruikers-titel">
@@ -149,6 +151,7 @@ export function UsersPage() {
                           <TableCell>
                             {statusLabel[user.status]}
                             {user.hasTwoFactor ? ' · tweestaps aan' : ''}
+                            {user.isLinkedToProvider ? ' · via eigen organisatie' : ''}
                             {user.lockedUntil && (
                               <>
                                 <br />
@@ -171,7 +174,12 @@ export function UsersPage() {
                                   Blokkade opheffen
                                 </Button>
                               )}
-                              {user.status === 'invited' && (
+                              {(user.status === 'invited' ||
+                                (user.status === 'active' &&
+                                  !user.isLinkedToProvider &&
+                                  organisations.some(
+                                    (o) => o.id === user.organisation.id && o.identityProvider,
+                                  ))) && (
                                 <Button
                                   appearance="secondary-action-button"
                                   onClick={() =>

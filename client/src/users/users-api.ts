@@ -5,6 +5,7 @@ import {
   userSummarySchema,
   type CreateOrganisation,
   type CreateUser,
+  type SaveIdentityProvider,
 } from '@uitstroom/shared';
 import { apiClient, request } from '../core/api';
 import { queryKeys } from '../core/query/query-keys';
@@ -66,6 +67,35 @@ export function useCreateOrganisation() {
       request(apiClient.POST('/api/admin/organisations', { body }), {
         schema: organisationSchema,
       }),
+    invalidates: () => [queryKeys.adminOrganisations],
+  });
+}
+
+/** Sets or changes an organisation's identity provider: the organisations read again. */
+export function useSaveIdentityProvider() {
+  return useWrite({
+    write: ({ organisationId, body }: { organisationId: string; body: SaveIdentityProvider }) =>
+      request(
+        apiClient.PUT('/api/admin/organisations/{organisationId}/identity-provider', {
+          params: { path: { organisationId } },
+          body,
+        }),
+        { schema: organisationSchema },
+      ),
+    invalidates: () => [queryKeys.adminOrganisations, queryKeys.adminUsers],
+  });
+}
+
+/** Back to passwords for the organisation: the organisations read again. */
+export function useRemoveIdentityProvider() {
+  return useWrite({
+    write: (organisationId: string) =>
+      request(
+        apiClient.DELETE('/api/admin/organisations/{organisationId}/identity-provider', {
+          params: { path: { organisationId } },
+        }),
+        { schema: organisationSchema },
+      ),
     invalidates: () => [queryKeys.adminOrganisations],
   });
 }

@@ -8,9 +8,33 @@ export function invitationMail(options: {
   displayName: string;
   regionName: string;
   regionId: string;
-  link: string;
+  /** The link to choose a password; null where the organisation signs in through its provider only. */
+  link: string | null;
+  /** The sign-in page, where the organisation's own accounts sign in (null: password only). */
+  providerSignInLink?: string | null;
   expiresAt: Date;
 }): Mail {
+  const until = formatDutchDateAtTime(options.expiresAt);
+  const viaProvider = options.providerSignInLink
+    ? [
+        'U logt in met het account van uw eigen organisatie. Ga naar',
+        '',
+        options.providerSignInLink,
+        '',
+        `en vul uw e-mailadres in. Log vóór ${until} voor het eerst in: dan wordt uw account gekoppeld.`,
+      ]
+    : [];
+  const viaPassword = options.link
+    ? [
+        options.providerSignInLink
+          ? 'U kunt ook een wachtwoord kiezen, via deze link:'
+          : 'Kies via deze link uw wachtwoord:',
+        '',
+        options.link,
+        '',
+        `De link werkt één keer en is geldig tot ${until}.`,
+      ]
+    : [];
   return {
     to: options.to,
     regionId: options.regionId,
@@ -19,11 +43,9 @@ export function invitationMail(options: {
       `Beste ${options.displayName},`,
       '',
       `U bent uitgenodigd voor de Uitstroomtafel van regio ${options.regionName}.`,
-      'Kies via deze link uw wachtwoord:',
-      '',
-      options.link,
-      '',
-      `De link werkt één keer en is geldig tot ${formatDutchDateAtTime(options.expiresAt)}.`,
+      ...viaProvider,
+      ...(viaProvider.length && viaPassword.length ? [''] : []),
+      ...viaPassword,
       'Verwachtte u deze uitnodiging niet? Dan kunt u dit bericht negeren.',
     ].join('\n'),
   };

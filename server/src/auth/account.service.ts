@@ -18,9 +18,11 @@ import {
   type UserRow,
 } from './auth.repository';
 import { hashSecret, newLinkToken, newRecoveryCodes } from './one-time-secrets';
+import { isPasswordRefusedFor } from './identity-provider.repository';
 import { assertAcceptablePassword } from './password-policy';
 import { hashPassword, verifyPassword } from './passwords';
 import { acceptedTotpStep, describeEnrollment, newTotpSecret } from './totp';
+import { openSecret, sealSecret, sealedFor, type EncryptionKeys } from '../core/secret-box';
 
 const auditBase = { objectType: 'user', purpose: 'authentication' as const };
 
@@ -47,19 +49,29 @@ export async function startTotpEnrollment(db: DataSource, userId: string) {
   return describeEnrollment(newTotpSecret(), user.email);
 }
 
+/**
+ * The secret shown but not yet confirmed waits in the session (a row in PostgreSQL): sealed there
+ * too, and bound to the user it was made for.
+ */
+export function sealPendingTotpSecret(keys: EncryptionKeys, userId: string, secret: string) {
+  return sealSecret(keys, secret, `session.pendingTotpSecret:${userId}`);
+}
+
 export async function confirmTotpEnrollment(
   db: DataSource,
+  keys: EncryptionKeys,
   context: RequestContext,
   userId: string,
-  secret: string | undefined,
+  sealedPendingSecret: string | undefined,
   code: string,
   now = Date.now(),
 ): Promise<{ recoveryCodes: string[]; user: UserRow }> {
-  if (!secret)
+  if (!sealedPendingSecret)
     throw new AppError(
       'TOTP_ENROLLMENT_NOT_STARTED',
       'Start het instellen van tweestapsverificatie opnieuw.',
     );
+  const secret = openSecret(keys, sealedPendingSecret, `session.pendingTotpSecret:${userId}`);
   const step = acceptedTotpStep(secret, code, now);
   if (step === null)
     throw new AppError('VALIDATION_FAILED', undefined, [
@@ -74,7 +86,13 @@ export async function confirmTotpEnrollment(
     const row = await requireActiveUser(tx, userId);
     if (row.totp_enabled_at)
       throw new AppError('TOTP_ALREADY_ENABLED', 'Tweestapsverificatie staat al aan.');
-    await enableTotp(tx, userId, secret, step, hashes);
+    await enableTotp(
+      tx,
+      userId,
+      sealSecret(keys, secret, sealedFor.totpSecret(userId)),
+      step,
+      hashes,
+    );
     await writeAudit(
       tx,
       { ...context, actor: context.actor ?? null },
@@ -142,7 +160,10 @@ export async function requestPasswordReset(
   const normalised = email.trim().toLowerCase();
   const mail = await db.transaction(async (tx) => {
     const user = await findUserByEmail(tx, normalised);
-    const isEligible = !!user?.is_active && !!user.password_hash;
+    const isEligible =
+      !!user?.is_active &&
+      !!user.password_hash &&
+      !(await isPasswordRefusedFor(tx, user.organisation_id));
     const [{ recent }] = isEligible
       ? await tx.query(
           `SELECT count(*)::int AS recent FROM user_token WHERE user_id = $1 AND kind = 'password_reset' AND created_at > now() - interval '1 hour'`,

@@ -193,16 +193,17 @@ export async function useRecoveryCode(
   return returnedRows(result).length > 0;
 }
 
+/** `sealedSecret`: the TOTP secret sealed with the application key (a CHECK refuses a plain one). */
 export async function enableTotp(
   tx: EntityManager,
   userId: string,
-  secret: string,
+  sealedSecret: string,
   step: number,
   recoveryCodeHashes: string[],
 ): Promise<void> {
   await tx.query(
     `UPDATE app_user SET totp_secret = $2, totp_enabled_at = now(), totp_last_step = $3, version = version + 1 WHERE id = $1`,
-    [userId, secret, step],
+    [userId, sealedSecret, step],
   );
   await tx.query('DELETE FROM recovery_code WHERE user_id = $1', [userId]);
   await tx.query('INSERT INTO recovery_code (user_id, code_hash) SELECT $1, unnest($2::text[])', [

@@ -10,6 +10,9 @@ import {
   loginResponseSchema,
   meSchema,
   passwordResetRequestSchema,
+  providerCallbackQuerySchema,
+  signInMethodRequestSchema,
+  signInMethodSchema,
   recoveryCodesSchema,
   tokenInfoRequestSchema,
   tokenInfoSchema,
@@ -27,10 +30,16 @@ import {
   describeToken,
   getAccount,
   requestPasswordReset,
+  sealPendingTotpSecret,
   setPasswordWithToken,
   startTotpEnrollment,
 } from './account.service';
 import { toMe } from './auth.repository';
+import {
+  chooseSignInMethod,
+  completeProviderSignIn,
+  providerCallbackPath,
+} from './provider-sign-in.service';
 import {
   completeSignIn,
   pendingSignInOf,
@@ -66,6 +75,49 @@ export function authRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
     }),
     defineRoute({
       method: 'post',
+      path: '/api/auth/sign-in-method',
+      tag: 'auth',
+      summary:
+        'Eerste stap van het inloggen: het e-mailadres. Het domein beslist: de inlogdienst van de organisatie of het wachtwoord',
+      access: { public: true },
+      body: signInMethodRequestSchema,
+      response: signInMethodSchema,
+      handler: async ({ body, context, req }) => {
+        const { answer, pending } = await chooseSignInMethod(db, config, context, body.email);
+        if (pending) {
+          req.session.pendingProviderSignIn = pending;
+          await saveSession(req);
+        }
+        return answer;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: providerCallbackPath,
+      tag: 'auth',
+      summary:
+        'Terugkomst van de inlogdienst van de organisatie (OpenID Connect): ingelogd naar de app, anders naar het inlogscherm met de reden',
+      access: { public: true },
+      query: providerCallbackQuerySchema,
+      redirect: { description: 'Naar / (ingelogd) of naar /inloggen?inlogdienst=<reden>' },
+      handler: async ({ context, req, res }) => {
+        // The checks of one authorisation request are used once, whatever the outcome.
+        const pending = req.session.pendingProviderSignIn;
+        delete req.session.pendingProviderSignIn;
+        const callbackUrl = new URL(req.originalUrl, 'http://callback.invalid');
+        const outcome = await completeProviderSignIn(db, config, context, pending, callbackUrl);
+        if (outcome.kind === 'signedIn') {
+          await completeSignIn(req, outcome.actor.userId);
+          res.redirect(303, '/');
+        } else {
+          if (pending) await saveSession(req);
+          res.redirect(303, `/inloggen?inlogdienst=${outcome.failure}`);
+        }
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'post',
       path: '/api/auth/second-factor',
       tag: 'auth',
       summary: 'Tweede stap van het inloggen: TOTP-code of herstelcode',
@@ -97,7 +149,11 @@ export function authRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
         // Either halfway through a sign-in that requires it, or signed in and choosing it.
         const userId = context.actor?.userId ?? requirePendingSignIn(req, 'enroll').userId;
         const enrollment = await startTotpEnrollment(db, userId);
-        req.session.pendingTotpSecret = enrollment.secret;
+        req.session.pendingTotpSecret = sealPendingTotpSecret(
+          config.encryptionKeys,
+          userId,
+          enrollment.secret,
+        );
         await saveSession(req);
         return enrollment;
       },
@@ -115,6 +171,7 @@ export function authRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
         const userId = context.actor?.userId ?? pending!.userId;
         const { recoveryCodes, user } = await confirmTotpEnrollment(
           db,
+          config.encryptionKeys,
           context,
           userId,
           req.session.pendingTotpSecret,

@@ -10,7 +10,9 @@ import { isTwoFactorRequired } from '../regions';
 import { verifyPassword } from './passwords';
 import { hashSecret } from './one-time-secrets';
 import { acceptedTotpStep } from './totp';
+import { openSecret, sealedFor } from '../core/secret-box';
 import { accountLockedMail } from './account.mails';
+import { isPasswordRefusedFor } from './identity-provider.repository';
 import {
   acceptTotpStep,
   countAccountFailures,
@@ -170,8 +172,16 @@ export async function logIn(
     };
     const isValid =
       (await verifyPassword(user?.password_hash ?? null, request.password)) && !!user?.is_active;
-    if (!user || !isValid) {
-      await writeAudit(tx, context, { ...audit, outcome: 'failure' });
+    // An organisation that signs in through its own provider may have switched passwords off: then
+    // a right password opens nothing either (and the answer says no more than for a wrong one).
+    const isRefusedHere =
+      !!user && isValid && (await isPasswordRefusedFor(tx, user.organisation_id));
+    if (!user || !isValid || isRefusedHere) {
+      await writeAudit(tx, context, {
+        ...audit,
+        outcome: 'failure',
+        ...(isRefusedHere ? { details: { reason: 'passwordNotAllowed' } } : {}),
+      });
       return null;
     }
     const actor = toActor(user);
@@ -207,7 +217,12 @@ export async function verifySecondFactor(
     if (!user?.totp_secret || !user.is_active) return null;
     const actor = toActor(user);
     if ('code' in input) {
-      const step = acceptedTotpStep(user.totp_secret, input.code, now);
+      const secret = openSecret(
+        limits.config.encryptionKeys,
+        user.totp_secret,
+        sealedFor.totpSecret(user.id),
+      );
+      const step = acceptedTotpStep(secret, input.code, now);
       const isAccepted = step !== null && (await acceptTotpStep(tx, user.id, step));
       await writeAudit(
         tx,

@@ -5,3 +5,9 @@ export { endSessionsOfUser, liftAccountLock } from './auth.repository';
 export { authRoutes, linkBase } from './auth.routes';
 export { getMe, loadActor } from './auth.service';
 export { hashPassword } from './passwords';
+export {
+  identityProviderOf,
+  providerSignInFor,
+  removeIdentityProvider,
+  saveIdentityProvider,
+} from './identity-provider.service';

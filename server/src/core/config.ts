@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { encryptionKeysFrom, type EncryptionKeys } from './secret-box';
 
 /** Everything the server reads from its environment, read once. The README lists each variable. */
 export interface AppConfig {
@@ -31,6 +32,10 @@ export interface AppConfig {
   /** Lifetime of an invitation link and of a password-reset link. */
   invitationHours: number;
   passwordResetMinutes: number;
+  /** APP_ENCRYPTION_KEY: seals TOTP secrets and identity providers' client secrets (secret-box.ts). */
+  encryptionKeys: EncryptionKeys;
+  /** How long a call to an organisation's identity provider may take before it counts as unreachable. */
+  identityProviderTimeoutSeconds: number;
 }
 
 export function readConfig(
@@ -70,6 +75,8 @@ export function readConfig(
     mailFrom: env.MAIL_FROM ?? 'Uitstroomtafel <noreply@uitstroomtafel.local>',
     invitationHours: intFrom(env.INVITATION_HOURS, 72),
     passwordResetMinutes: intFrom(env.PASSWORD_RESET_MINUTES, 60),
+    encryptionKeys: encryptionKeysFrom(env),
+    identityProviderTimeoutSeconds: intFrom(env.IDENTITY_PROVIDER_TIMEOUT_SECONDS, 10),
     ...overrides,
   };
 }

@@ -13,8 +13,19 @@ declare module 'express-session' {
     authenticatedAt: number;
     /** Password accepted, second factor still to come: nothing but that step is allowed. */
     pendingSignIn: { userId: string; step: 'totp' | 'enroll'; since: number };
-    /** A TOTP secret shown to the user and not yet confirmed with a code. */
+    /** A TOTP secret shown to the user and not yet confirmed with a code (sealed with the application key). */
     pendingTotpSecret: string;
+    /**
+     * Sent to the organisation's identity provider and not yet back: the checks of that one
+     * authorisation request (state, nonce, PKCE verifier). Used once, then removed.
+     */
+    pendingProviderSignIn: {
+      organisationId: string;
+      state: string;
+      nonce: string;
+      codeVerifier: string;
+      since: number;
+    };
   }
 }
 

@@ -5,12 +5,37 @@ export async function listOrganisations(
   db: EntityManager,
   regionId: string,
 ): Promise<OrganisationSummary[]> {
+  return queryOrganisations(db, 'o.region_id = $1', [regionId]);
+}
+
+export async function findOrganisationSummary(
+  db: EntityManager,
+  regionId: string,
+  organisationId: string,
+): Promise<OrganisationSummary | null> {
+  const [organisation] = await queryOrganisations(db, 'o.region_id = $1 AND o.id = $2', [
+    regionId,
+    organisationId,
+  ]);
+  return organisation ?? null;
+}
+
+/** Organisations with their user count and identity provider (never its client secret). */
+async function queryOrganisations(
+  db: EntityManager,
+  condition: string,
+  params: unknown[],
+): Promise<OrganisationSummary[]> {
   const rows = await db.query(
-    `SELECT o.id, o.kind, o.name, o.municipality_code, count(u.id)::int AS user_count
-       FROM organisation o LEFT JOIN app_user u ON u.organisation_id = o.id
-      WHERE o.region_id = $1
-      GROUP BY o.id ORDER BY o.kind, o.name`,
-    [regionId],
+    `SELECT o.id, o.kind, o.name, o.municipality_code,
+            (SELECT count(*)::int FROM app_user u WHERE u.organisation_id = o.id) AS user_count,
+            p.issuer, p.client_id, p.is_password_sign_in_allowed, p.version,
+            (SELECT array_agg(d.domain ORDER BY d.domain) FROM identity_provider_domain d
+              WHERE d.organisation_id = o.id) AS email_domains
+       FROM organisation o LEFT JOIN identity_provider p ON p.organisation_id = o.id
+      WHERE ${condition}
+      ORDER BY o.kind, o.name`,
+    params,
   );
   return rows.map(
     (r: {
@@ -19,12 +44,26 @@ export async function listOrganisations(
       name: string;
       municipality_code: string | null;
       user_count: number;
+      issuer: string | null;
+      client_id: string;
+      is_password_sign_in_allowed: boolean;
+      version: number;
+      email_domains: string[] | null;
     }) => ({
       id: r.id,
       kind: r.kind,
       name: r.name,
       municipalityCode: r.municipality_code?.trim() ?? null,
       userCount: r.user_count,
+      identityProvider: r.issuer
+        ? {
+            issuer: r.issuer,
+            clientId: r.client_id,
+            emailDomains: r.email_domains ?? [],
+            isPasswordSignInAllowed: r.is_password_sign_in_allowed,
+            version: r.version,
+          }
+        : null,
     }),
   );
 }
@@ -55,7 +94,7 @@ export async function insertOrganisation(
 
 const userSummaryQuery = `
   SELECT u.id, u.email, u.display_name, u.seat, u.is_active, u.password_hash IS NOT NULL AS has_password,
-         u.totp_enabled_at IS NOT NULL AS has_two_factor, u.created_at,
+         u.totp_enabled_at IS NOT NULL AS has_two_factor, u.provider_subject IS NOT NULL AS is_linked_to_provider, u.created_at,
          o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind,
          (SELECT l.locked_until FROM account_lock l WHERE l.email = u.email AND l.lifted_at IS NULL AND l.locked_until > now()) AS locked_until
     FROM app_user u JOIN organisation o ON o.id = u.organisation_id`;
@@ -68,6 +107,7 @@ interface UserSummaryRow {
   is_active: boolean;
   has_password: boolean;
   has_two_factor: boolean;
+  is_linked_to_provider: boolean;
   created_at: Date;
   organisation_id: string;
   organisation_name: string;
@@ -86,8 +126,13 @@ function toUserSummary(row: UserSummaryRow): UserSummary {
       name: row.organisation_name,
       kind: row.organisation_kind,
     },
-    status: !row.is_active ? 'deactivated' : row.has_password ? 'active' : 'invited',
+    status: !row.is_active
+      ? 'deactivated'
+      : row.has_password || row.is_linked_to_provider
+        ? 'active'
+        : 'invited',
     hasTwoFactor: row.has_two_factor,
+    isLinkedToProvider: row.is_linked_to_provider,
     createdAt: row.created_at.toISOString(),
     lockedUntil: row.locked_until?.toISOString() ?? null,
   };

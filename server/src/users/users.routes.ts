@@ -5,8 +5,10 @@ import {
   createUserSchema,
   emptyBodySchema,
   messageResponseSchema,
+  organisationIdParamsSchema,
   organisationSchema,
   outboxMailSchema,
+  saveIdentityProviderSchema,
   userIdParamsSchema,
   userListQuerySchema,
   userSummarySchema,
@@ -38,6 +40,38 @@ export function usersRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
       body: createOrganisationSchema,
       response: organisationSchema,
       handler: ({ body, context, actor }) => users.createOrganisation(db, context, actor, body),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/admin/organisations/:organisationId/identity-provider',
+      tag: 'admin',
+      summary:
+        'Inlogdienst van de organisatie (OpenID Connect) instellen: issuer, client, e-maildomeinen, wachtwoord toegestaan',
+      access: { permission: 'organisation:update' },
+      params: organisationIdParamsSchema,
+      body: saveIdentityProviderSchema,
+      response: organisationSchema,
+      handler: ({ params, body, context, actor }) =>
+        users.saveOrganisationIdentityProvider(
+          db,
+          config,
+          context,
+          actor,
+          params.organisationId,
+          body,
+        ),
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/admin/organisations/:organisationId/identity-provider',
+      tag: 'admin',
+      summary:
+        'Inlogdienst van de organisatie verwijderen: iedereen logt weer in met een wachtwoord',
+      access: { permission: 'organisation:update' },
+      params: organisationIdParamsSchema,
+      response: organisationSchema,
+      handler: ({ params, context, actor }) =>
+        users.removeOrganisationIdentityProvider(db, context, actor, params.organisationId),
     }),
     defineRoute({
       method: 'get',

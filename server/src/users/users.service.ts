@@ -11,6 +11,7 @@ import {
   type OutboxMail,
   type UserSummary,
   type createUserSchema,
+  type saveIdentityProviderSchema,
 } from '@uitstroom/shared';
 import type { z } from 'zod';
 import type { AppConfig } from '../core/config';
@@ -25,6 +26,9 @@ import {
   passwordResetMail,
   endSessionsOfUser,
   liftAccountLock,
+  providerSignInFor,
+  removeIdentityProvider,
+  saveIdentityProvider,
 } from '../auth';
 import { administeredRegionId } from './users.policy';
 import { isUniqueViolation } from '../core/db';
@@ -83,6 +87,7 @@ export async function createOrganisation(
       name: input.name,
       municipalityCode: input.municipalityCode ?? null,
       userCount: 0,
+      identityProvider: null,
     };
   });
 }
@@ -187,7 +192,13 @@ export async function resendInvitation(
   const regionId = administeredRegionId(actor, 'update');
   const mail = await db.transaction(async (tx) => {
     const user = await requireUser(tx, regionId, userId, true);
-    if (user.status !== 'invited')
+    // Someone who will sign in through the organisation's provider may be invited (again) until
+    // that first sign-in links them, also when they had a password before the provider came.
+    const isProviderInvitee =
+      user.status !== 'deactivated' &&
+      !user.isLinkedToProvider &&
+      !!(await providerSignInFor(tx, user.organisation.id, user.email));
+    if (user.status !== 'invited' && !isProviderInvitee)
       throw new AppError(
         'USER_NOT_INVITED',
         'Deze gebruiker heeft al een wachtwoord; stuur een herstellink.',
@@ -347,12 +358,20 @@ export async function invitation(
     config.invitationHours * 3600,
     actor.userId,
   );
+  const [{ organisation_id: organisationId }] = await tx.query(
+    'SELECT organisation_id FROM app_user WHERE id = $1',
+    [userId],
+  );
+  const viaProvider = await providerSignInFor(tx, organisationId, email);
   return invitationMail({
     to: email,
     displayName,
     regionName: await repository.regionName(tx, regionId),
     regionId,
-    link: setPasswordLink(baseUrl, token),
+    // Through the organisation's provider the invitation is the open door for the first sign-in;
+    // a password link only where the organisation still allows passwords.
+    link: viaProvider && !viaProvider.isPasswordAllowed ? null : setPasswordLink(baseUrl, token),
+    providerSignInLink: viaProvider ? `${baseUrl.replace(/\/$/, '')}/inloggen` : null,
     expiresAt,
   });
 }
@@ -436,4 +455,70 @@ function conflictOn(
       throw new AppError(code, message, [{ path, message }]);
     throw error;
   };
+}
+
+/**
+ * The organisation's identity provider: its staff sign in with their own accounts (OpenID
+ * Connect). Saving checks the version read, seals the client secret, and claims the e-mail
+ * domains (one provider per domain).
+ */
+export async function saveOrganisationIdentityProvider(
+  db: DataSource,
+  config: AppConfig,
+  context: RequestContext,
+  actor: Actor,
+  organisationId: string,
+  input: z.output<typeof saveIdentityProviderSchema>,
+): Promise<OrganisationSummary> {
+  const regionId = administeredRegionId(actor, 'update');
+  return db.transaction(async (tx) => {
+    await requireOrganisation(tx, regionId, organisationId);
+    await saveIdentityProvider(tx, config.encryptionKeys, organisationId, input, actor.userId);
+    await writeAudit(
+      tx,
+      context,
+      audit({
+        action: 'admin.identityProvider.update',
+        objectType: 'organisation',
+        objectId: organisationId,
+        details: {
+          issuer: input.issuer,
+          emailDomains: input.emailDomains,
+          isPasswordSignInAllowed: input.isPasswordSignInAllowed,
+          isClientSecretChanged: !!input.clientSecret,
+        },
+      }),
+    );
+    return (await repository.findOrganisationSummary(tx, regionId, organisationId))!;
+  });
+}
+
+/** Back to passwords for the whole organisation; links already made stay for a provider set up again. */
+export async function removeOrganisationIdentityProvider(
+  db: DataSource,
+  context: RequestContext,
+  actor: Actor,
+  organisationId: string,
+): Promise<OrganisationSummary> {
+  const regionId = administeredRegionId(actor, 'update');
+  return db.transaction(async (tx) => {
+    await requireOrganisation(tx, regionId, organisationId);
+    await removeIdentityProvider(tx, organisationId);
+    await writeAudit(
+      tx,
+      context,
+      audit({
+        action: 'admin.identityProvider.remove',
+        objectType: 'organisation',
+        objectId: organisationId,
+      }),
+    );
+    return (await repository.findOrganisationSummary(tx, regionId, organisationId))!;
+  });
+}
+
+async function requireOrganisation(tx: EntityManager, regionId: string, organisationId: string) {
+  const organisation = await repository.findOrganisationInRegion(tx, regionId, organisationId);
+  if (!organisation) throw new AppError('NOT_FOUND', 'Onbekende organisatie.');
+  return organisation;
 }

@@ -86,6 +86,9 @@ export const auditActionLabel: Readonly<Record<string, string>> = {
   'case.accessLog.export': 'Logboek van de casus geëxporteerd (Excel)',
   'audit.export': 'Auditlog geëxporteerd (Excel)',
   import: 'Ingelezen uit een bestand (import)',
+  'auth.provider.link': 'Account gekoppeld aan de inlogdienst van de organisatie',
+  'admin.identityProvider.update': 'Inlogdienst van een organisatie ingesteld',
+  'admin.identityProvider.remove': 'Inlogdienst van een organisatie verwijderd',
 };
 
 /**

@@ -77,6 +77,9 @@ export const auditActions = [
   'case.accessLog.export',
   'audit.export',
   'import',
+  'auth.provider.link',
+  'admin.identityProvider.update',
+  'admin.identityProvider.remove',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

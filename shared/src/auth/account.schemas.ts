@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { safeText } from '../primitives';
 import { meSchema } from './auth.schemas';
 import { organisationKindSchema, seatSchema } from './seats';
+import { identityProviderSummarySchema } from './identity-provider.schemas';
 
 /**
  * Password rules per OWASP ASVS 4.0 (V2.1): at least 12 characters, at most 128, any characters,
@@ -86,6 +87,8 @@ export const organisationSchema = z.object({
   name: safeText(),
   municipalityCode: safeText().nullable(),
   userCount: z.number().int(),
+  /** Its staff sign in with the organisation's own accounts (OpenID Connect); null: with a password. */
+  identityProvider: identityProviderSummarySchema.nullable(),
 });
 export type OrganisationSummary = z.infer<typeof organisationSchema>;
 
@@ -120,6 +123,8 @@ export const userSummarySchema = z.object({
   organisation: z.object({ id: z.uuid(), name: safeText(), kind: organisationKindSchema }),
   status: z.enum(userStatuses),
   hasTwoFactor: z.boolean(),
+  /** Linked to the organisation's identity provider (at the first sign-in there). */
+  isLinkedToProvider: z.boolean(),
   createdAt: safeText(),
   /** Locked after too many failed attempts until this moment (null: not locked); the regio-beheerder can lift it at once. */
   lockedUntil: safeText().nullable(),

@@ -36,6 +36,7 @@ export interface paths {
                   | 'region:read'
                   | 'organisation:read'
                   | 'organisation:create'
+                  | 'organisation:update'
                   | 'user:read'
                   | 'user:create'
                   | 'user:update'
@@ -455,6 +456,13 @@ export interface paths {
             'application/json': {
               /** Format: uuid */
               id: string;
+              identityProvider: {
+                clientId: string;
+                emailDomains: string[];
+                isPasswordSignInAllowed: boolean;
+                issuer: string;
+                version: number;
+              } | null;
               /** @enum {string} */
               kind: 'municipality' | 'corporation' | 'provider' | 'coordination';
               municipalityCode: string | null;
@@ -623,6 +631,13 @@ export interface paths {
             'application/json': {
               /** Format: uuid */
               id: string;
+              identityProvider: {
+                clientId: string;
+                emailDomains: string[];
+                isPasswordSignInAllowed: boolean;
+                issuer: string;
+                version: number;
+              } | null;
               /** @enum {string} */
               kind: 'municipality' | 'corporation' | 'provider' | 'coordination';
               municipalityCode: string | null;
@@ -760,6 +775,365 @@ export interface paths {
       };
     };
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/organisations/{organisationId}/identity-provider': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Inlogdienst van de organisatie (OpenID Connect) instellen: issuer, client, e-maildomeinen, wachtwoord toegestaan
+     * @description Vereist een sessie en het recht `organisation:update`.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          organisationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': {
+            clientId: string;
+            clientSecret?: string;
+            emailDomains: string[];
+            isPasswordSignInAllowed: boolean;
+            issuer: string;
+            version: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              identityProvider: {
+                clientId: string;
+                emailDomains: string[];
+                isPasswordSignInAllowed: boolean;
+                issuer: string;
+                version: number;
+              } | null;
+              /** @enum {string} */
+              kind: 'municipality' | 'corporation' | 'provider' | 'coordination';
+              municipalityCode: string | null;
+              name: string;
+              userCount: number;
+            };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /**
+     * Inlogdienst van de organisatie verwijderen: iedereen logt weer in met een wachtwoord
+     * @description Vereist een sessie en het recht `organisation:update`.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          organisationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              identityProvider: {
+                clientId: string;
+                emailDomains: string[];
+                isPasswordSignInAllowed: boolean;
+                issuer: string;
+                version: number;
+              } | null;
+              /** @enum {string} */
+              kind: 'municipality' | 'corporation' | 'provider' | 'coordination';
+              municipalityCode: string | null;
+              name: string;
+              userCount: number;
+            };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -971,6 +1345,7 @@ export interface paths {
               hasTwoFactor: boolean;
               /** Format: uuid */
               id: string;
+              isLinkedToProvider: boolean;
               lockedUntil: string | null;
               organisation: {
                 /** Format: uuid */
@@ -1160,6 +1535,7 @@ export interface paths {
               hasTwoFactor: boolean;
               /** Format: uuid */
               id: string;
+              isLinkedToProvider: boolean;
               lockedUntil: string | null;
               organisation: {
                 /** Format: uuid */
@@ -1356,6 +1732,7 @@ export interface paths {
               hasTwoFactor: boolean;
               /** Format: uuid */
               id: string;
+              isLinkedToProvider: boolean;
               lockedUntil: string | null;
               organisation: {
                 /** Format: uuid */
@@ -1552,6 +1929,7 @@ export interface paths {
               hasTwoFactor: boolean;
               /** Format: uuid */
               id: string;
+              isLinkedToProvider: boolean;
               lockedUntil: string | null;
               organisation: {
                 /** Format: uuid */
@@ -2094,6 +2472,7 @@ export interface paths {
               hasTwoFactor: boolean;
               /** Format: uuid */
               id: string;
+              isLinkedToProvider: boolean;
               lockedUntil: string | null;
               organisation: {
                 /** Format: uuid */
@@ -2290,6 +2669,7 @@ export interface paths {
               hasTwoFactor: boolean;
               /** Format: uuid */
               id: string;
+              isLinkedToProvider: boolean;
               lockedUntil: string | null;
               organisation: {
                 /** Format: uuid */
@@ -2533,7 +2913,10 @@ export interface paths {
             | 'case.list.export'
             | 'case.accessLog.export'
             | 'audit.export'
-            | 'import';
+            | 'import'
+            | 'auth.provider.link'
+            | 'admin.identityProvider.update'
+            | 'admin.identityProvider.remove';
           caseId?: string;
           from?: string;
           organisationId?: string;
@@ -2820,7 +3203,10 @@ export interface paths {
             | 'case.list.export'
             | 'case.accessLog.export'
             | 'audit.export'
-            | 'import';
+            | 'import'
+            | 'auth.provider.link'
+            | 'admin.identityProvider.update'
+            | 'admin.identityProvider.remove';
           caseId?: string;
           from?: string;
           organisationId?: string;
@@ -3024,6 +3410,7 @@ export interface paths {
                     | 'region:read'
                     | 'organisation:read'
                     | 'organisation:create'
+                    | 'organisation:update'
                     | 'user:read'
                     | 'user:create'
                     | 'user:update'
@@ -3378,6 +3765,7 @@ export interface paths {
                 | 'region:read'
                 | 'organisation:read'
                 | 'organisation:create'
+                | 'organisation:update'
                 | 'user:read'
                 | 'user:create'
                 | 'user:update'
@@ -3810,6 +4198,115 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/provider/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Terugkomst van de inlogdienst van de organisatie (OpenID Connect): ingelogd naar de app, anders naar het inlogscherm met de reden
+     * @description Zonder sessie bereikbaar.
+     */
+    get: {
+      parameters: {
+        query?: {
+          code?: string;
+          error?: string;
+          error_description?: string;
+          iss?: string;
+          session_state?: string;
+          state?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Naar / (ingelogd) of naar /inloggen?inlogdienst=<reden> */
+        303: {
+          headers: {
+            /** @description Waarheen */
+            Location?: string;
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/second-factor': {
     parameters: {
       query?: never;
@@ -3856,6 +4353,7 @@ export interface paths {
                 | 'region:read'
                 | 'organisation:read'
                 | 'organisation:create'
+                | 'organisation:update'
                 | 'user:read'
                 | 'user:create'
                 | 'user:update'
@@ -4005,6 +4503,130 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/sign-in-method': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Eerste stap van het inloggen: het e-mailadres. Het domein beslist: de inlogdienst van de organisatie of het wachtwoord
+     * @description Zonder sessie bereikbaar.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            email: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json':
+              | {
+                  /** @enum {string} */
+                  method: 'password';
+                }
+              | {
+                  authorizationUrl: string;
+                  /** @enum {string} */
+                  method: 'provider';
+                }
+              | {
+                  isPasswordAllowed: boolean;
+                  message: string;
+                  /** @enum {string} */
+                  method: 'providerUnavailable';
+                };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/sign-in-step': {
     parameters: {
       query?: never;
@@ -4040,6 +4662,7 @@ export interface paths {
                     | 'region:read'
                     | 'organisation:read'
                     | 'organisation:create'
+                    | 'organisation:update'
                     | 'user:read'
                     | 'user:create'
                     | 'user:update'
@@ -4462,6 +5085,7 @@ export interface paths {
                   | 'region:read'
                   | 'organisation:read'
                   | 'organisation:create'
+                  | 'organisation:update'
                   | 'user:read'
                   | 'user:create'
                   | 'user:update'
@@ -26290,7 +26914,7 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /**
-     * @description De code van een fout, met haar HTTP-status: VALIDATION_FAILED (400), MALFORMED_JSON (400), UNAUTHENTICATED (401), INVALID_CREDENTIALS (401), SESSION_EXPIRED (401), FORBIDDEN (403), NOT_FOUND (404), VERSION_CONFLICT (409), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_MEDIA_TYPE (415), TOO_MANY_ATTEMPTS (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), TOTP_ALREADY_ENABLED (409), TOTP_ENROLLMENT_NOT_STARTED (409), DUPLICATE_NAME (409), DUPLICATE_EMAIL (409), USER_NOT_INVITED (409), USER_NOT_ACTIVE (409), CANNOT_DEACTIVATE_SELF (409), ACCOUNT_NOT_LOCKED (409), RULE_SET_MISSING (409), RULE_SET_DRAFT_OUTDATED (409), ALLOCATION_ALREADY_RETURNED (409), CASE_CLOSED (409), CASE_WRONG_STATE (409), CASE_REQUIREMENT_UNMET (409), TABLE_NOT_PLANNED (409), TABLE_NOT_PUBLISHED (409), TABLE_CLOSED (409), TABLE_CANCELLED (409), TABLE_HAS_NO_INVITEES (409), TABLE_NOT_YET_HELD (409), AGENDA_EMPTY (409), CASE_ALREADY_ON_AGENDA (409), ESCALATION_HAS_NO_DECISION (409), PRECONDITION_ALREADY_DONE (409), DUPLICATE_ADDRESS (409), DUPLICATE_CONTINGENT (409), DWELLING_WITHDRAWN (409), DWELLING_LET (409), DWELLING_ALREADY_OFFERED (409), CASE_NOT_SEEKING_DWELLING (409), OFFER_TAKEN (409), NO_OPEN_OFFER (409), OFFER_ALREADY_ANSWERED (409), SUPPORT_NOT_ACTIVE (409), PLAN_MISSING (409), FOLLOW_UP_CHECK_CLOSED (409), RETENTION_NOT_DUE (409), TOO_MANY_PAGES_OPEN (409).
+     * @description De code van een fout, met haar HTTP-status: VALIDATION_FAILED (400), MALFORMED_JSON (400), UNAUTHENTICATED (401), INVALID_CREDENTIALS (401), SESSION_EXPIRED (401), FORBIDDEN (403), NOT_FOUND (404), VERSION_CONFLICT (409), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_MEDIA_TYPE (415), TOO_MANY_ATTEMPTS (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), TOTP_ALREADY_ENABLED (409), TOTP_ENROLLMENT_NOT_STARTED (409), DUPLICATE_NAME (409), DUPLICATE_EMAIL (409), USER_NOT_INVITED (409), USER_NOT_ACTIVE (409), CANNOT_DEACTIVATE_SELF (409), ACCOUNT_NOT_LOCKED (409), DUPLICATE_EMAIL_DOMAIN (409), IDENTITY_PROVIDER_MISSING (409), RULE_SET_MISSING (409), RULE_SET_DRAFT_OUTDATED (409), ALLOCATION_ALREADY_RETURNED (409), CASE_CLOSED (409), CASE_WRONG_STATE (409), CASE_REQUIREMENT_UNMET (409), TABLE_NOT_PLANNED (409), TABLE_NOT_PUBLISHED (409), TABLE_CLOSED (409), TABLE_CANCELLED (409), TABLE_HAS_NO_INVITEES (409), TABLE_NOT_YET_HELD (409), AGENDA_EMPTY (409), CASE_ALREADY_ON_AGENDA (409), ESCALATION_HAS_NO_DECISION (409), PRECONDITION_ALREADY_DONE (409), DUPLICATE_ADDRESS (409), DUPLICATE_CONTINGENT (409), DWELLING_WITHDRAWN (409), DWELLING_LET (409), DWELLING_ALREADY_OFFERED (409), CASE_NOT_SEEKING_DWELLING (409), OFFER_TAKEN (409), NO_OPEN_OFFER (409), OFFER_ALREADY_ANSWERED (409), SUPPORT_NOT_ACTIVE (409), PLAN_MISSING (409), FOLLOW_UP_CHECK_CLOSED (409), RETENTION_NOT_DUE (409), TOO_MANY_PAGES_OPEN (409).
      * @enum {string}
      */
     ErrorCode:
@@ -26315,6 +26939,8 @@ export interface components {
       | 'USER_NOT_ACTIVE'
       | 'CANNOT_DEACTIVATE_SELF'
       | 'ACCOUNT_NOT_LOCKED'
+      | 'DUPLICATE_EMAIL_DOMAIN'
+      | 'IDENTITY_PROVIDER_MISSING'
       | 'RULE_SET_MISSING'
       | 'RULE_SET_DRAFT_OUTDATED'
       | 'ALLOCATION_ALREADY_RETURNED'

@@ -51,6 +51,11 @@ export interface RouteDefinition<B extends z.ZodType, Q extends z.ZodType, P ext
   file?: { contentTypes: readonly string[] };
   noContent?: true;
   /**
+   * The answer sends the browser on (303 with a Location): a page the user arrives at from
+   * elsewhere, such as the return from an organisation's identity provider. The handler redirects.
+   */
+  redirect?: { description: string };
+  /**
    * The body is a file, not JSON: it arrives as a Buffer (at most `maxBytes`) in `body`, and its
    * metadata comes in the query. Used for document uploads.
    */
@@ -91,9 +96,11 @@ export function mountRoutes(
     if (!('public' in route.access) && !('permission' in route.access)) {
       throw new Error(`Route ${route.method.toUpperCase()} ${route.path} declares no permission`);
     }
-    if ([route.response, route.file, route.noContent].filter(Boolean).length !== 1) {
+    if (
+      [route.response, route.file, route.noContent, route.redirect].filter(Boolean).length !== 1
+    ) {
       throw new Error(
-        `Route ${route.method.toUpperCase()} ${route.path} must declare one of response, file, noContent`,
+        `Route ${route.method.toUpperCase()} ${route.path} must declare one of response, file, noContent, redirect`,
       );
     }
     describeRoute(registry, route);
@@ -231,19 +238,24 @@ function describeRoute(registry: OpenAPIRegistry, route: AnyRoute): void {
           : {}),
     },
     responses: {
-      [route.noContent ? 204 : (route.status ?? 200)]: route.response
-        ? { description: 'Gelukt', content: { 'application/json': { schema: route.response } } }
-        : route.file
-          ? {
-              description: 'Gelukt: een bestand',
-              content: Object.fromEntries(
-                route.file.contentTypes.map((type) => [
-                  type,
-                  { schema: { type: 'string', format: 'binary' } },
-                ]),
-              ),
-            }
-          : { description: 'Gelukt, zonder inhoud' },
+      [route.noContent ? 204 : route.redirect ? 303 : (route.status ?? 200)]: route.redirect
+        ? {
+            description: route.redirect.description,
+            headers: { Location: { schema: { type: 'string' }, description: 'Waarheen' } },
+          }
+        : route.response
+          ? { description: 'Gelukt', content: { 'application/json': { schema: route.response } } }
+          : route.file
+            ? {
+                description: 'Gelukt: een bestand',
+                content: Object.fromEntries(
+                  route.file.contentTypes.map((type) => [
+                    type,
+                    { schema: { type: 'string', format: 'binary' } },
+                  ]),
+                ),
+              }
+            : { description: 'Gelukt, zonder inhoud' },
       400: errorResponse('Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON)'),
       ...(isPublic
         ? {}
