@@ -375,6 +375,18 @@ export async function readRuleSetDraft(
   });
 }
 
+/** A change of the region's rule set or draft, one at a time per region (see `updateRuleSet`). */
+function inRuleSetLock<T>(
+  db: DataSource,
+  regionId: string,
+  work: (tx: EntityManager) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    if (!(await lockRegionForRuleSetChange(tx, regionId))) throw new AppError('NOT_FOUND');
+    return work(tx);
+  });
+}
+
 const draftChangedMeanwhile = (revision: number) =>
   new AppError(
     'VERSION_CONFLICT',
@@ -396,8 +408,7 @@ export async function saveRuleSetDraft(
   request: SaveRuleSetDraftRequest,
 ): Promise<RuleSetDraftState> {
   const { regionId } = ruleSetScopeOf(actor, 'update');
-  return db.transaction(async (tx) => {
-    if (!(await lockRegionForRuleSetChange(tx, regionId))) throw new AppError('NOT_FOUND');
+  return inRuleSetLock(db, regionId, async (tx) => {
     const current = await findCurrentRuleSet(tx, regionId);
     const currentVersion = current?.version ?? 0;
     if (request.basedOnVersion !== currentVersion)
@@ -448,8 +459,7 @@ export async function publishRuleSetDraft(
   request: PublishRuleSetDraftRequest,
 ): Promise<RuleSet> {
   const { regionId } = ruleSetScopeOf(actor, 'publish');
-  return db.transaction(async (tx) => {
-    if (!(await lockRegionForRuleSetChange(tx, regionId))) throw new AppError('NOT_FOUND');
+  return inRuleSetLock(db, regionId, async (tx) => {
     const draft = await findRuleSetDraft(tx, regionId);
     if (!draft) throw new AppError('NOT_FOUND', 'Er is geen concept om te publiceren.');
     if (draft.revision !== request.revision) throw draftChangedMeanwhile(draft.revision);
@@ -485,8 +495,7 @@ export async function discardRuleSetDraft(
   actor: Actor,
 ): Promise<RuleSetDraftState> {
   const { regionId } = ruleSetScopeOf(actor, 'update');
-  return db.transaction(async (tx) => {
-    if (!(await lockRegionForRuleSetChange(tx, regionId))) throw new AppError('NOT_FOUND');
+  return inRuleSetLock(db, regionId, async (tx) => {
     const draft = await findRuleSetDraft(tx, regionId);
     if (draft) {
       await deleteRuleSetDraft(tx, regionId);

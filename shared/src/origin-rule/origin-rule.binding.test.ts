@@ -1,4 +1,8 @@
-import { proposalSchema, type ProposalBinding } from './origin-rule.schemas';
+import {
+  proposalSchema,
+  type ProposalBinding,
+  type ProposalOutcome as Outcome,
+} from './origin-rule.schemas';
 import { validateAndPropose } from './origin-rule.rules';
 import { isCertainlyValidProposalInput } from './origin-rule.fast-parse';
 import {
@@ -15,6 +19,7 @@ import {
   exceptionB,
   exceptionD,
   instelling,
+  proposeValid,
   setAt,
   woonadres,
   type CaseOptions,
@@ -25,13 +30,7 @@ import {
  * row names the sentence it checks; the admission is 1 March 2022 unless a row says otherwise.
  */
 
-type Outcome = 'herkomst' | 'A' | 'B' | 'C' | 'D' | 'buiten_regio';
-
-function propose(raw: unknown) {
-  const result = validateAndPropose(raw);
-  if (!result.ok) throw new Error(`invalid test input: ${JSON.stringify(result.error)}`);
-  return result.proposal;
-}
+const propose = proposeValid;
 
 const twoOfFive = { minYears: 2, withinYears: 5 };
 const oneOfOne = { minYears: 1, withinYears: 1 };

@@ -1,3 +1,5 @@
+import { validateAndPropose } from './origin-rule.rules';
+
 /**
  * Builders for the tests of the origin rule: the demo region Flevoland of the contract, and a
  * case that differs from the contract's example only where a test says so.
@@ -117,4 +119,11 @@ export function setAt(root: unknown, dottedPath: string, value: unknown): void {
   const last = keys[keys.length - 1] as string;
   if (value === undefined) delete node[last];
   else node[last] = value;
+}
+
+/** The proposal for a raw case that a test knows to be valid (an invalid one fails the test). */
+export function proposeValid(raw: unknown) {
+  const result = validateAndPropose(raw);
+  if (!result.ok) throw new Error(`invalid test input: ${JSON.stringify(result.error)}`);
+  return result.proposal;
 }
