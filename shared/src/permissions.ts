@@ -82,7 +82,6 @@ const atTheTable = [
   'table:read',
   'case:document:read',
   'precondition:complete',
-  'import:run',
 ] as const;
 
 export const grantsBySeat = {
