@@ -80,7 +80,7 @@ export function ImportPage() {
         noValidate
         onSubmit={tryFile}
         className="import-page__form"
-        aria-labelledby="bestand-label"
+        aria-label="Bestand inlezen"
       >
         <FileField fileError={fileError} fileRef={fileRef} onChange={() => setHasTried(false)} />
         <Actions state={state} hasTried={hasTried} onImport={() => void run(false)} />
@@ -164,9 +164,7 @@ function FileField({
   return (
     <FormField type="text" invalid={!!fileError}>
       <Paragraph className="utrecht-form-field__label">
-        <FormLabel htmlFor="import-bestand" id="bestand-label">
-          Bestand
-        </FormLabel>
+        <FormLabel htmlFor="import-bestand">Bestand</FormLabel>
       </Paragraph>
       <FormFieldDescription id="import-bestand-omschrijving">
         Een Excel-werkmap (.xlsx), of CSV-bestanden per blad; hoogstens 20 MB en {maxImportRows}{' '}
