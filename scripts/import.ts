@@ -76,7 +76,7 @@ async function actorFor(db: DataSource, region: string, email: string | undefine
     const [known] = await db.query('SELECT 1 FROM region WHERE slug = $1', [region]);
     throw new Refused(
       !known
-        ? `Onbekende regio “${region}”.`
+        ? `Onbekende regio “${region}”. Start de app eerst één keer (npm start maakt de demoregio’s), of maak de regio met npm run create-admin.`
         : email
           ? `${email} is geen actieve regio-beheerder van ${region}.`
           : `Regio ${region} heeft geen actieve regio-beheerder; maak er een met npm run create-admin.`,

@@ -216,3 +216,47 @@ describe('Regio-instellingen', () => {
     await context.close();
   });
 });
+
+describe('Gegevens inlezen (issue 28)', () => {
+  const csv = (municipality: string) =>
+    Buffer.from(`Corporatie;Gemeente (CBS-code);Jaar;Aantal\nCentrada;${municipality};2031;7\n`);
+
+  it('a proef shows what would happen, then the import; a bad file its problems by sheet, row and column', async () => {
+    const { context, page } = await h.signedInPage('beheer@flevoland.demo', '/beheer/inlezen');
+    await page.getByRole('heading', { level: 1, name: 'Gegevens inlezen' }).waitFor();
+    expect(
+      await page.getByRole('link', { name: 'Sjabloon downloaden (Excel)' }).getAttribute('href'),
+    ).toBe('/api/import/template.xlsx');
+    const file = page.getByLabel('Bestand', { exact: true });
+    const importButton = page.getByRole('button', { name: 'Inlezen', exact: true });
+    expect(await importButton.isDisabled()).toBe(true);
+
+    await file.setInputFiles({
+      name: 'Contingenten.csv',
+      mimeType: 'text/csv',
+      buffer: csv('GM0150'),
+    });
+    await page.getByRole('button', { name: 'Proef (niets opslaan)' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Niet ingelezen' }).waitFor();
+    const problem = page.getByRole('row', { name: /Contingenten 2 Gemeente \(CBS-code\)/ });
+    await problem.getByText('GM0150 is geen gemeente van uw regio', { exact: false }).waitFor();
+
+    await file.setInputFiles({
+      name: 'Contingenten.csv',
+      mimeType: 'text/csv',
+      buffer: csv('GM0995'),
+    });
+    await page.getByRole('button', { name: 'Proef (niets opslaan)' }).click();
+    await page
+      .getByRole('heading', { level: 2, name: 'Proef geslaagd: er is niets opgeslagen' })
+      .waitFor();
+    expect(await page.getByRole('row', { name: 'Contingenten 1 0 0' }).count()).toBe(1);
+    await importButton.click();
+    await page.getByRole('heading', { level: 2, name: 'Ingelezen' }).waitFor();
+    const [row] = await h.app.db.query(
+      "SELECT c.promised FROM contingent c JOIN organisation o ON o.id = c.organisation_id WHERE o.name = 'Centrada' AND c.year = 2031",
+    );
+    expect(row.promised).toBe(7);
+    await context.close();
+  });
+});

@@ -75,6 +75,64 @@ export function ImportPage() {
   return (
     <>
       <Heading level={1}>Gegevens inlezen</Heading>
+      <Intro />
+      <form
+        noValidate
+        onSubmit={tryFile}
+        className="import-page__form"
+        aria-label="Bestand inlezen"
+      >
+        <FileField fileError={fileError} fileRef={fileRef} onChange={() => setHasTried(false)} />
+        <Actions state={state} hasTried={hasTried} onImport={() => void run(false)} />
+      </form>
+      <div ref={resultRef} tabIndex={-1} aria-live="polite" className="import-page__result">
+        {state.kind === 'report' && <Report report={state.report} />}
+        {state.kind === 'refused' && <Problems message={state.message} issues={state.issues} />}
+      </div>
+    </>
+  );
+}
+
+/** The proef submits the form; reading in comes after a proef of the same file succeeded. */
+function Actions({
+  state,
+  hasTried,
+  onImport,
+}: {
+  state: State;
+  hasTried: boolean;
+  onImport: () => void;
+}) {
+  return (
+    <>
+      <ButtonGroup>
+        <Button type="submit" appearance="secondary-action-button" disabled={state.kind === 'busy'}>
+          {state.kind === 'busy' && state.isDryRun
+            ? 'Bezig met de proef…'
+            : 'Proef (niets opslaan)'}
+        </Button>
+        <Button
+          type="button"
+          appearance="primary-action-button"
+          disabled={state.kind === 'busy' || !hasTried}
+          onClick={onImport}
+        >
+          {state.kind === 'busy' && !state.isDryRun ? 'Bezig met inlezen…' : 'Inlezen'}
+        </Button>
+      </ButtonGroup>
+      {!hasTried && (
+        <Paragraph className="import-page__hint">
+          Inlezen kan na een geslaagde proef met hetzelfde bestand.
+        </Paragraph>
+      )}
+    </>
+  );
+}
+
+/** What the page does, and the template to start from. */
+function Intro() {
+  return (
+    <>
       <Paragraph>
         Breng de organisaties, gebruikers, casussen met hun adressen, woningen en contingenten van
         uw regio in één keer in. Vul het sjabloon (een blad per soort gegevens; een blad zonder
@@ -90,42 +148,6 @@ export function ImportPage() {
           Sjabloon downloaden (Excel)
         </a>
       </Paragraph>
-      <form
-        noValidate
-        onSubmit={tryFile}
-        className="import-page__form"
-        aria-labelledby="bestand-label"
-      >
-        <FileField fileError={fileError} fileRef={fileRef} onChange={() => setHasTried(false)} />
-        <ButtonGroup>
-          <Button
-            type="submit"
-            appearance="secondary-action-button"
-            disabled={state.kind === 'busy'}
-          >
-            {state.kind === 'busy' && state.isDryRun
-              ? 'Bezig met de proef…'
-              : 'Proef (niets opslaan)'}
-          </Button>
-          <Button
-            type="button"
-            appearance="primary-action-button"
-            disabled={state.kind === 'busy' || !hasTried}
-            onClick={() => void run(false)}
-          >
-            {state.kind === 'busy' && !state.isDryRun ? 'Bezig met inlezen…' : 'Inlezen'}
-          </Button>
-        </ButtonGroup>
-        {!hasTried && (
-          <Paragraph className="import-page__hint">
-            Inlezen kan na een geslaagde proef met hetzelfde bestand.
-          </Paragraph>
-        )}
-      </form>
-      <div ref={resultRef} tabIndex={-1} aria-live="polite" className="import-page__result">
-        {state.kind === 'report' && <Report report={state.report} />}
-        {state.kind === 'refused' && <Problems message={state.message} issues={state.issues} />}
-      </div>
     </>
   );
 }
@@ -142,9 +164,7 @@ function FileField({
   return (
     <FormField type="text" invalid={!!fileError}>
       <Paragraph className="utrecht-form-field__label">
-        <FormLabel htmlFor="import-bestand" id="bestand-label">
-          Bestand
-        </FormLabel>
+        <FormLabel htmlFor="import-bestand">Bestand</FormLabel>
       </Paragraph>
       <FormFieldDescription id="import-bestand-omschrijving">
         Een Excel-werkmap (.xlsx), of CSV-bestanden per blad; hoogstens 20 MB en {maxImportRows}{' '}

@@ -347,7 +347,7 @@ describe('rows', () => {
     ],
   ] as const)('a key twice in %s', (sheet, rows, path) => {
     const { issues } = readImportTables(
-      [table(sheet, rows as Record<string, ImportCell>[])],
+      [table(sheet, rows as unknown as Record<string, ImportCell>[])],
       municipalities,
     );
     expect(issues).toEqual([{ path, message: 'Dubbel: staat al op rij 2.' }]);
