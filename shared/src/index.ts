@@ -41,3 +41,7 @@ export * from './support/support.schemas';
 export * from './support/support.rules';
 export * from './indicators/indicator.schemas';
 export * from './indicators/indicator.rules';
+export * from './partners/api-token.rules';
+export * from './partners/api-token.schemas';
+export * from './partners/webhook.rules';
+export * from './partners/webhook.schemas';

@@ -56,6 +56,8 @@ export const permissions = [
   'neighbourhoodLoad:read',
   'indicator:read',
   'precondition:complete',
+  'apiToken:manage',
+  'webhook:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -172,6 +174,8 @@ export const grantsBySeat = {
     'audit:search',
     // Erasure (AVG art. 17) by case id: pseudonym, closing date, outcome and retention date, never content.
     'case:erase',
+    // The organisations' own systems: API tokens for a seat of an organisation, and their subscriptions.
+    'apiToken:manage',
   ],
 } as const satisfies Record<Seat, readonly Permission[]>;
 

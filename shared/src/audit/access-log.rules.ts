@@ -79,6 +79,14 @@ export const auditActionLabel: Readonly<Record<string, string>> = {
   'indicator.export': 'Indicatoren geëxporteerd (CSV of PDF)',
   'access.denied': 'Toegang geweigerd',
   'auth.lockout.lift': 'Blokkade van het account opgeheven',
+  'apiToken.issue': 'API-token uitgegeven',
+  'apiToken.list': 'API-tokens bekeken',
+  'apiToken.revoke': 'API-token ingetrokken',
+  'apiToken.call': 'Aanvraag met een API-token',
+  'webhook.subscribe': 'Abonnement op gebeurtenissen genomen',
+  'webhook.unsubscribe': 'Abonnement op gebeurtenissen beëindigd',
+  'webhook.list': 'Abonnementen op gebeurtenissen bekeken',
+  'webhook.deliveries.read': 'Bezorglog van gebeurtenissen bekeken',
 };
 
 /**

@@ -70,6 +70,14 @@ export const auditActions = [
   'indicator.export',
   'access.denied',
   'auth.lockout.lift',
+  'apiToken.issue',
+  'apiToken.list',
+  'apiToken.revoke',
+  'apiToken.call',
+  'webhook.subscribe',
+  'webhook.unsubscribe',
+  'webhook.list',
+  'webhook.deliveries.read',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
