@@ -29,9 +29,11 @@ import {
   type RecordConsent,
   type RuleSet,
   type Seat,
+  partnerEventOfTransition,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../core/audit-writer';
+import { recordPartnerEvent } from '../core/partner-events';
 import { publishAfterCommit } from '../core/live-events';
 import { getCurrentRuleSet, countOpenAllocations } from '../regions';
 import {
@@ -782,6 +784,9 @@ export async function moveCase(
     fields: ['state'],
     details: { transition: change.transition, ...change.details },
   });
+  // The organisations' own systems hear of the steps they follow (decided, offered, confirmed, …).
+  const partnerEvent = partnerEventOfTransition[change.transition];
+  if (partnerEvent) await recordPartnerEvent(tx, { kind: partnerEvent, caseId });
   return { version: expectedVersion + 1, pseudonym: row.pseudonym };
 }
 

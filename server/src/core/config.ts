@@ -31,6 +31,8 @@ export interface AppConfig {
   /** Lifetime of an invitation link and of a password-reset link. */
   invitationHours: number;
   passwordResetMinutes: number;
+  /** Requests per API token and minute, counted across all nodes; past it a 429. */
+  apiTokenRequestsPerMinute: number;
 }
 
 export function readConfig(
@@ -70,6 +72,7 @@ export function readConfig(
     mailFrom: env.MAIL_FROM ?? 'Uitstroomtafel <noreply@uitstroomtafel.local>',
     invitationHours: intFrom(env.INVITATION_HOURS, 72),
     passwordResetMinutes: intFrom(env.PASSWORD_RESET_MINUTES, 60),
+    apiTokenRequestsPerMinute: intFrom(env.API_TOKEN_REQUESTS_PER_MINUTE, 300),
     ...overrides,
   };
 }

@@ -7,7 +7,7 @@ export async function listOrganisations(
 ): Promise<OrganisationSummary[]> {
   const rows = await db.query(
     `SELECT o.id, o.kind, o.name, o.municipality_code, count(u.id)::int AS user_count
-       FROM organisation o LEFT JOIN app_user u ON u.organisation_id = o.id
+       FROM organisation o LEFT JOIN app_user u ON u.organisation_id = o.id AND u.kind = 'person'
       WHERE o.region_id = $1
       GROUP BY o.id ORDER BY o.kind, o.name`,
     [regionId],
@@ -58,7 +58,7 @@ const userSummaryQuery = `
          u.totp_enabled_at IS NOT NULL AS has_two_factor, u.created_at,
          o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind,
          (SELECT l.locked_until FROM account_lock l WHERE l.email = u.email AND l.lifted_at IS NULL AND l.locked_until > now()) AS locked_until
-    FROM app_user u JOIN organisation o ON o.id = u.organisation_id`;
+    FROM app_user u JOIN organisation o ON o.id = u.organisation_id AND u.kind = 'person'`;
 
 interface UserSummaryRow {
   id: string;
