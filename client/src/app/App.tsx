@@ -76,6 +76,10 @@ const DwellingPage = lazy(() =>
 const ContingentsPage = lazy(() =>
   import('../dwellings/ContingentsPage').then((module) => ({ default: module.ContingentsPage })),
 );
+// API tokens and subscriptions of the organisations' own systems (regionAdmin).
+const ApiTokensPage = lazy(() =>
+  import('../partners/ApiTokensPage').then((module) => ({ default: module.ApiTokensPage })),
+);
 // Retention and erasure of closed cases (regionAdmin).
 const RetentionPage = lazy(() =>
   import('../retention/RetentionPage').then((module) => ({ default: module.RetentionPage })),
@@ -153,6 +157,9 @@ function AppRoutes() {
           )}
           {can('user:read') && <Route path="/beheer/gebruikers" element={page(<UsersPage />)} />}
           {can('outbox:read') && <Route path="/beheer/postvak" element={page(<OutboxPage />)} />}
+          {can('apiToken:manage') && (
+            <Route path="/beheer/koppelingen" element={page(<ApiTokensPage />)} />
+          )}
           {can('audit:search') && (
             <Route path="/beheer/audit" element={page(<AuditSearchPage />)} />
           )}

@@ -10,7 +10,7 @@ export interface paths {
     };
     /**
      * Mijn account: tweestapsverificatie en herstelcodes
-     * @description Vereist een sessie en het recht `account:update`.
+     * @description Vereist een sessie en het recht `account:update` (Eigen account wijzigen); niet met een API-token.
      */
     get: {
       parameters: {
@@ -80,6 +80,8 @@ export interface paths {
                   | 'neighbourhoodLoad:read'
                   | 'indicator:read'
                   | 'precondition:complete'
+                  | 'apiToken:manage'
+                  | 'webhook:manage'
                 )[];
                 organisation: {
                   /** Format: uuid */
@@ -139,7 +141,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -223,7 +225,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -265,7 +267,7 @@ export interface paths {
     put?: never;
     /**
      * Eigen wachtwoord wijzigen; andere sessies eindigen
-     * @description Vereist een sessie en het recht `account:update`.
+     * @description Vereist een sessie en het recht `account:update` (Eigen account wijzigen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -311,7 +313,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -395,7 +397,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -433,7 +435,7 @@ export interface paths {
     };
     /**
      * Organisaties van de regio
-     * @description Vereist een sessie en het recht `organisation:read`.
+     * @description Vereist het recht `organisation:read` (Organisaties van de regio lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -482,7 +484,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -566,7 +568,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -592,7 +594,7 @@ export interface paths {
     put?: never;
     /**
      * Organisatie toevoegen
-     * @description Vereist een sessie en het recht `organisation:create`.
+     * @description Vereist een sessie en het recht `organisation:create` (Organisaties toevoegen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -650,7 +652,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -734,7 +736,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -772,7 +774,7 @@ export interface paths {
     };
     /**
      * Demo-postvak: verstuurde e-mail zonder SMTP
-     * @description Vereist een sessie en het recht `outbox:read`.
+     * @description Vereist een sessie en het recht `outbox:read` (Demo-postvak lezen); niet met een API-token.
      */
     get: {
       parameters: {
@@ -819,7 +821,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -903,7 +905,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -943,7 +945,7 @@ export interface paths {
     };
     /**
      * Gebruikers van de regio
-     * @description Vereist een sessie en het recht `user:read`.
+     * @description Vereist een sessie en het recht `user:read` (Gebruikers lezen); niet met een API-token.
      */
     get: {
       parameters: {
@@ -1011,7 +1013,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1095,7 +1097,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1121,7 +1123,7 @@ export interface paths {
     put?: never;
     /**
      * Gebruiker toevoegen en uitnodigen per e-mail
-     * @description Vereist een sessie en het recht `user:create`.
+     * @description Vereist een sessie en het recht `user:create` (Gebruikers toevoegen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -1200,7 +1202,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1284,7 +1286,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1324,7 +1326,7 @@ export interface paths {
     put?: never;
     /**
      * Gebruiker weer activeren
-     * @description Vereist een sessie en het recht `user:update`.
+     * @description Vereist een sessie en het recht `user:update` (Gebruikers wijzigen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -1396,7 +1398,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1480,7 +1482,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1520,7 +1522,7 @@ export interface paths {
     put?: never;
     /**
      * Gebruiker deactiveren; alle sessies eindigen meteen
-     * @description Vereist een sessie en het recht `user:update`.
+     * @description Vereist een sessie en het recht `user:update` (Gebruikers wijzigen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -1592,7 +1594,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1676,7 +1678,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1716,7 +1718,7 @@ export interface paths {
     put?: never;
     /**
      * Uitnodiging opnieuw sturen
-     * @description Vereist een sessie en het recht `user:update`.
+     * @description Vereist een sessie en het recht `user:update` (Gebruikers wijzigen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -1765,7 +1767,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1849,7 +1851,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1889,7 +1891,7 @@ export interface paths {
     put?: never;
     /**
      * Herstellink voor het wachtwoord sturen
-     * @description Vereist een sessie en het recht `user:update`.
+     * @description Vereist een sessie en het recht `user:update` (Gebruikers wijzigen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -1938,7 +1940,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2022,7 +2024,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -2062,7 +2064,7 @@ export interface paths {
     put?: never;
     /**
      * Tweestapsverificatie herstellen (telefoon kwijt)
-     * @description Vereist een sessie en het recht `user:update`.
+     * @description Vereist een sessie en het recht `user:update` (Gebruikers wijzigen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -2134,7 +2136,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2218,7 +2220,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -2258,7 +2260,7 @@ export interface paths {
     put?: never;
     /**
      * Blokkade na te veel mislukte pogingen meteen opheffen
-     * @description Vereist een sessie en het recht `user:update`.
+     * @description Vereist een sessie en het recht `user:update` (Gebruikers wijzigen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -2330,7 +2332,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2414,7 +2416,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -2452,7 +2454,7 @@ export interface paths {
     };
     /**
      * De auditlog van de regio doorzoeken, zonder inhoud van casussen
-     * @description Vereist een sessie en het recht `audit:search`.
+     * @description Vereist een sessie en het recht `audit:search` (Auditlog doorzoeken); niet met een API-token.
      */
     get: {
       parameters: {
@@ -2524,7 +2526,15 @@ export interface paths {
             | 'case.erase'
             | 'indicator.export'
             | 'access.denied'
-            | 'auth.lockout.lift';
+            | 'auth.lockout.lift'
+            | 'apiToken.issue'
+            | 'apiToken.list'
+            | 'apiToken.revoke'
+            | 'apiToken.call'
+            | 'webhook.subscribe'
+            | 'webhook.unsubscribe'
+            | 'webhook.list'
+            | 'webhook.deliveries.read';
           caseId?: string;
           from?: string;
           organisationId?: string;
@@ -2608,7 +2618,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2692,7 +2702,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -2812,6 +2822,8 @@ export interface paths {
                     | 'neighbourhoodLoad:read'
                     | 'indicator:read'
                     | 'precondition:complete'
+                    | 'apiToken:manage'
+                    | 'webhook:manage'
                   )[];
                   organisation: {
                     /** Format: uuid */
@@ -2890,7 +2902,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -2930,7 +2942,7 @@ export interface paths {
     put?: never;
     /**
      * Uitloggen: beëindigt de sessie op de server
-     * @description Vereist een sessie en het recht `session:read`.
+     * @description Vereist een sessie en het recht `session:read` (Eigen sessie lezen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -2973,7 +2985,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3057,7 +3069,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -3095,7 +3107,7 @@ export interface paths {
     };
     /**
      * Wie is ingelogd: gebruiker, zetel, organisatie en regio
-     * @description Vereist een sessie en het recht `session:read`.
+     * @description Vereist een sessie en het recht `session:read` (Eigen sessie lezen); niet met een API-token.
      */
     get: {
       parameters: {
@@ -3164,6 +3176,8 @@ export interface paths {
                 | 'neighbourhoodLoad:read'
                 | 'indicator:read'
                 | 'precondition:complete'
+                | 'apiToken:manage'
+                | 'webhook:manage'
               )[];
               organisation: {
                 /** Format: uuid */
@@ -3217,7 +3231,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3301,7 +3315,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -3410,7 +3424,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -3521,7 +3535,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -3640,6 +3654,8 @@ export interface paths {
                 | 'neighbourhoodLoad:read'
                 | 'indicator:read'
                 | 'precondition:complete'
+                | 'apiToken:manage'
+                | 'webhook:manage'
               )[];
               organisation: {
                 /** Format: uuid */
@@ -3714,7 +3730,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -3822,6 +3838,8 @@ export interface paths {
                     | 'neighbourhoodLoad:read'
                     | 'indicator:read'
                     | 'precondition:complete'
+                    | 'apiToken:manage'
+                    | 'webhook:manage'
                   )[];
                   organisation: {
                     /** Format: uuid */
@@ -3900,7 +3918,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -4016,7 +4034,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -4126,7 +4144,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -4242,6 +4260,8 @@ export interface paths {
                   | 'neighbourhoodLoad:read'
                   | 'indicator:read'
                   | 'precondition:complete'
+                  | 'apiToken:manage'
+                  | 'webhook:manage'
                 )[];
                 organisation: {
                   /** Format: uuid */
@@ -4318,7 +4338,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -4356,7 +4376,7 @@ export interface paths {
     };
     /**
      * Casussen binnen uw bereik, met filters, zoeken, sorteren en pagina’s
-     * @description Vereist een sessie en het recht `case:list`.
+     * @description Vereist het recht `case:list` (Casussen opzoeken): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -4450,7 +4470,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -4534,7 +4554,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -4560,7 +4580,7 @@ export interface paths {
     put?: never;
     /**
      * Bewoner aanmelden: een nieuwe casus in status aangemeld
-     * @description Vereist een sessie en het recht `case:create`.
+     * @description Vereist een sessie en het recht `case:create` (Casussen aanmelden); niet met een API-token.
      */
     post: {
       parameters: {
@@ -4778,7 +4798,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -4862,7 +4882,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -4900,7 +4920,7 @@ export interface paths {
     };
     /**
      * Casemanagers van uw organisatie (voor overdracht)
-     * @description Vereist een sessie en het recht `case:handover`.
+     * @description Vereist een sessie en het recht `case:handover` (Casussen overdragen); niet met een API-token.
      */
     get: {
       parameters: {
@@ -4953,7 +4973,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -5037,7 +5057,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -5077,7 +5097,7 @@ export interface paths {
     };
     /**
      * Een casus, zoals uw rol die mag zien
-     * @description Vereist een sessie en het recht `case:read`.
+     * @description Vereist het recht `case:read` (Casussen lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -5278,7 +5298,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -5362,7 +5382,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -5392,7 +5412,7 @@ export interface paths {
     head?: never;
     /**
      * Onderdelen van de casus vervangen; 409 bij een verouderde versie
-     * @description Vereist een sessie en het recht `case:update`.
+     * @description Vereist het recht `case:update` (Casussen bijwerken): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     patch: {
       parameters: {
@@ -5694,7 +5714,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -5778,7 +5798,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -5812,7 +5832,7 @@ export interface paths {
     };
     /**
      * Wie las of wijzigde wat van deze casus, wanneer en waarvoor
-     * @description Vereist een sessie en het recht `case:accessLog`.
+     * @description Vereist het recht `case:accessLog` (Inzagelog van een casus lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -5883,7 +5903,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -5967,7 +5987,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -6007,7 +6027,7 @@ export interface paths {
     };
     /**
      * Toestemmingen van de bewoner, per ontvangende organisatie
-     * @description Vereist een sessie en het recht `case:consent`.
+     * @description Vereist een sessie en het recht `case:consent` (Toestemming vastleggen); niet met een API-token.
      */
     get: {
       parameters: {
@@ -6069,7 +6089,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -6153,7 +6173,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -6179,7 +6199,7 @@ export interface paths {
     put?: never;
     /**
      * Toestemming vastleggen (of een weigering: geen categorieën)
-     * @description Vereist een sessie en het recht `case:consent`.
+     * @description Vereist een sessie en het recht `case:consent` (Toestemming vastleggen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -6258,7 +6278,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -6342,7 +6362,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -6382,7 +6402,7 @@ export interface paths {
     put?: never;
     /**
      * Toestemming intrekken; geldt vanaf de volgende aanvraag
-     * @description Vereist een sessie en het recht `case:consent`.
+     * @description Vereist een sessie en het recht `case:consent` (Toestemming vastleggen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -6449,7 +6469,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -6533,7 +6553,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -6571,7 +6591,7 @@ export interface paths {
     };
     /**
      * Het laatste besluit van de tafel over een casus, met de randvoorwaarden
-     * @description Vereist een sessie en het recht `case:read`.
+     * @description Vereist het recht `case:read` (Casussen lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -6641,7 +6661,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -6725,7 +6745,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -6765,7 +6785,7 @@ export interface paths {
     };
     /**
      * De brief aan de bewoner over het besluit, in eenvoudig Nederlands
-     * @description Vereist een sessie en het recht `case:letter`.
+     * @description Vereist het recht `case:letter` (Besluitbrief lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -6814,7 +6834,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -6898,7 +6918,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -6938,7 +6958,7 @@ export interface paths {
     };
     /**
      * De documenten van de casus die u mag zien
-     * @description Vereist een sessie en het recht `case:document:read`.
+     * @description Vereist het recht `case:document:read` (Documenten lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -6992,7 +7012,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7076,7 +7096,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -7102,7 +7122,7 @@ export interface paths {
     put?: never;
     /**
      * Een document toevoegen (PDF, PNG of JPEG, hoogstens 10 MB); het bestand is de inhoud, categorie en naam staan in de query
-     * @description Vereist een sessie en het recht `case:document:write`.
+     * @description Vereist het recht `case:document:write` (Documenten toevoegen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -7165,7 +7185,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7249,7 +7269,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -7287,7 +7307,7 @@ export interface paths {
     };
     /**
      * Een document downloaden
-     * @description Vereist een sessie en het recht `case:document:read`.
+     * @description Vereist het recht `case:document:read` (Documenten lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -7333,7 +7353,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7417,7 +7437,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -7457,7 +7477,7 @@ export interface paths {
     };
     /**
      * Uw woningen die passen bij een casus die een woning zoekt, best passend eerst, met redenen
-     * @description Vereist een sessie en het recht `dwelling:match`.
+     * @description Vereist het recht `dwelling:match` (Passende casussen bij woningen zoeken): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -7566,7 +7586,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7650,7 +7670,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -7690,7 +7710,7 @@ export interface paths {
     };
     /**
      * Inzage voor de bewoner (AVG art. 15): dossier, toestemmingen, documenten en logboek
-     * @description Vereist een sessie en het recht `case:export`.
+     * @description Vereist het recht `case:export` (Gegevens van een bewoner exporteren): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -7909,7 +7929,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7993,7 +8013,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -8035,7 +8055,7 @@ export interface paths {
     put?: never;
     /**
      * De casus overdragen aan een collega-casemanager
-     * @description Vereist een sessie en het recht `case:handover`.
+     * @description Vereist een sessie en het recht `case:handover` (Casussen overdragen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -8244,7 +8264,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8328,7 +8348,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -8368,7 +8388,7 @@ export interface paths {
     put?: never;
     /**
      * De verhuizing vastleggen: sleuteloverdracht, huurvorm, driepartijenovereenkomst en contact van de zorgaanbieder
-     * @description Vereist een sessie en het recht `placement:moveIn`.
+     * @description Vereist het recht `placement:moveIn` (Verhuizingen vastleggen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -8628,7 +8648,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8712,7 +8732,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -8752,7 +8772,7 @@ export interface paths {
     put?: never;
     /**
      * Het antwoord van de bewoner vastleggen: aanvaard, of afgewezen met een reden
-     * @description Vereist een sessie en het recht `offer:answer`.
+     * @description Vereist het recht `offer:answer` (Antwoord van de bewoner vastleggen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -8996,7 +9016,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -9080,7 +9100,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -9120,7 +9140,7 @@ export interface paths {
     put?: never;
     /**
      * Het aanbod intrekken, met een reden (de corporatie die aanbood)
-     * @description Vereist een sessie en het recht `offer:withdraw`.
+     * @description Vereist het recht `offer:withdraw` (Woningaanbod intrekken): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -9362,7 +9382,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -9446,7 +9466,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -9486,7 +9506,7 @@ export interface paths {
     put?: never;
     /**
      * Een woning van uw corporatie aanbieden aan een casus die een woning zoekt; 409 als de woning of de casus zojuist al is vergeven
-     * @description Vereist een sessie en het recht `offer:create`.
+     * @description Vereist het recht `offer:create` (Woningen aanbieden): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -9728,7 +9748,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -9812,7 +9832,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -9850,7 +9870,7 @@ export interface paths {
     };
     /**
      * Woningaanbod, plaatsing en verhuizing van een casus, zoals uw rol die mag zien
-     * @description Vereist een sessie en het recht `case:read`.
+     * @description Vereist het recht `case:read` (Casussen lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -10084,7 +10104,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -10168,7 +10188,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -10210,7 +10230,7 @@ export interface paths {
     put?: never;
     /**
      * De plaatsing bevestigen en de ondersteuning vastleggen (gemeente van bestemming)
-     * @description Vereist een sessie en het recht `placement:decide`.
+     * @description Vereist het recht `placement:decide` (Plaatsingen bevestigen of weigeren): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -10454,7 +10474,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -10538,7 +10558,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -10578,7 +10598,7 @@ export interface paths {
     put?: never;
     /**
      * De plaatsing weigeren, met een reden: terug naar de tafel (gemeente van bestemming)
-     * @description Vereist een sessie en het recht `placement:decide`.
+     * @description Vereist het recht `placement:decide` (Plaatsingen bevestigen of weigeren): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -10820,7 +10840,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -10904,7 +10924,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -10944,7 +10964,7 @@ export interface paths {
     put?: never;
     /**
      * Een randvoorwaarde gereed melden (de organisatie die haar regelt, of de tafelvoorzitter); 409 als zij al gereed is
-     * @description Vereist een sessie en het recht `precondition:complete`.
+     * @description Vereist het recht `precondition:complete` (Randvoorwaarden gereed melden): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -11019,7 +11039,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -11103,7 +11123,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -11141,7 +11161,7 @@ export interface paths {
     };
     /**
      * Het nazorglogboek, zoals uw rol het mag zien
-     * @description Vereist een sessie en het recht `support:read`.
+     * @description Vereist het recht `support:read` (Nazorg lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -11280,7 +11300,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -11364,7 +11384,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -11406,7 +11426,7 @@ export interface paths {
     put?: never;
     /**
      * Een nameting (6 of 12 maanden) beantwoorden
-     * @description Vereist een sessie en het recht `support:write`.
+     * @description Vereist het recht `support:write` (Nazorg vastleggen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -11553,7 +11573,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -11637,7 +11657,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -11677,7 +11697,7 @@ export interface paths {
     put?: never;
     /**
      * De nazorg afsluiten met een uitkomst en een datum
-     * @description Vereist een sessie en het recht `support:close`.
+     * @description Vereist het recht `support:close` (Nazorg afsluiten): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -11834,7 +11854,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -11918,7 +11938,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -11958,7 +11978,7 @@ export interface paths {
     put?: never;
     /**
      * Contact, intensiteit, doel, voortgang of logeerplek vastleggen
-     * @description Vereist een sessie en het recht `support:write`.
+     * @description Vereist het recht `support:write` (Nazorg vastleggen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -12149,7 +12169,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -12233,7 +12253,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -12273,7 +12293,7 @@ export interface paths {
     put?: never;
     /**
      * Een nieuwe versie van het terugvalpreventieplan
-     * @description Vereist een sessie en het recht `support:write`.
+     * @description Vereist het recht `support:write` (Nazorg vastleggen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -12421,7 +12441,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -12505,7 +12525,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -12545,7 +12565,7 @@ export interface paths {
     put?: never;
     /**
      * Instemmen met een versie van het plan (aanbieder of gemeente)
-     * @description Vereist een sessie en het recht `support:agree`.
+     * @description Vereist het recht `support:agree` (Terugvalpreventieplan akkoord geven): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -12690,7 +12710,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -12774,7 +12794,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -12814,7 +12834,7 @@ export interface paths {
     put?: never;
     /**
      * Een signaal melden, zo nodig met escalatie naar een tafel
-     * @description Vereist een sessie en het recht `support:write`.
+     * @description Vereist het recht `support:write` (Nazorg vastleggen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -12967,7 +12987,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -13051,7 +13071,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -13091,7 +13111,7 @@ export interface paths {
     put?: never;
     /**
      * Nazorg starten na de verhuizing (nazorgaanbieder)
-     * @description Vereist een sessie en het recht `support:write`.
+     * @description Vereist het recht `support:write` (Nazorg vastleggen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -13243,7 +13263,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -13327,7 +13347,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -13367,7 +13387,7 @@ export interface paths {
     put?: never;
     /**
      * Een stap in het proces (uitstroomgereed, terugtrekken)
-     * @description Vereist een sessie en het recht `case:transition`.
+     * @description Vereist het recht `case:transition` (Casussen een stap verder zetten): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -13585,7 +13605,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -13669,7 +13689,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -13707,7 +13727,7 @@ export interface paths {
     };
     /**
      * Contingenten van een jaar (standaard dit jaar) met voortgang, binnen uw bereik
-     * @description Vereist een sessie en het recht `contingent:read`.
+     * @description Vereist het recht `contingent:read` (Contingenten lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -13771,7 +13791,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -13855,7 +13875,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -13881,7 +13901,7 @@ export interface paths {
     put?: never;
     /**
      * Een contingent vastleggen (corporatie × gemeente × jaar; het aantal mag leeg zijn)
-     * @description Vereist een sessie en het recht `contingent:write`.
+     * @description Vereist het recht `contingent:write` (Contingenten bijhouden): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -13948,7 +13968,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -14032,7 +14052,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -14070,7 +14090,7 @@ export interface paths {
     };
     /**
      * De contingenten van een jaar met voortgang als CSV
-     * @description Vereist een sessie en het recht `contingent:read`.
+     * @description Vereist het recht `contingent:read` (Contingenten lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -14113,7 +14133,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -14197,7 +14217,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -14243,7 +14263,7 @@ export interface paths {
     head?: never;
     /**
      * Het toegezegde aantal wijzigen; 409 bij een verouderde versie
-     * @description Vereist een sessie en het recht `contingent:write`.
+     * @description Vereist het recht `contingent:write` (Contingenten bijhouden): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     patch: {
       parameters: {
@@ -14309,7 +14329,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -14393,7 +14413,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -14427,7 +14447,7 @@ export interface paths {
     };
     /**
      * De woningen van uw corporatie, met filters
-     * @description Vereist een sessie en het recht `dwelling:read`.
+     * @description Vereist het recht `dwelling:read` (Woningen lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -14514,7 +14534,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -14598,7 +14618,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -14624,7 +14644,7 @@ export interface paths {
     put?: never;
     /**
      * Een woning registreren
-     * @description Vereist een sessie en het recht `dwelling:write`.
+     * @description Vereist het recht `dwelling:write` (Woningen registreren en wijzigen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -14739,7 +14759,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -14823,7 +14843,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -14861,7 +14881,7 @@ export interface paths {
     };
     /**
      * De woningen van uw corporatie als CSV (kolommen als bij inlezen, plus status)
-     * @description Vereist een sessie en het recht `dwelling:read`.
+     * @description Vereist het recht `dwelling:read` (Woningen lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -14906,7 +14926,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -14990,7 +15010,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -15030,7 +15050,7 @@ export interface paths {
     };
     /**
      * Eén woning van uw corporatie
-     * @description Vereist een sessie en het recht `dwelling:read`.
+     * @description Vereist het recht `dwelling:read` (Woningen lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -15115,7 +15135,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -15199,7 +15219,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -15224,7 +15244,7 @@ export interface paths {
     };
     /**
      * Een woning wijzigen; 409 bij een verouderde versie
-     * @description Vereist een sessie en het recht `dwelling:write`.
+     * @description Vereist het recht `dwelling:write` (Woningen registreren en wijzigen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     put: {
       parameters: {
@@ -15344,7 +15364,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -15428,7 +15448,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -15467,7 +15487,7 @@ export interface paths {
     };
     /**
      * Casussen die een woning zoeken in de gemeente van deze woning, best passend eerst, met redenen
-     * @description Vereist een sessie en het recht `dwelling:match`.
+     * @description Vereist het recht `dwelling:match` (Passende casussen bij woningen zoeken): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -15568,7 +15588,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -15652,7 +15672,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -15692,7 +15712,7 @@ export interface paths {
     };
     /**
      * De aanbiedingen van een woning van uw corporatie, met de termijn van het antwoord
-     * @description Vereist een sessie en het recht `dwelling:read`.
+     * @description Vereist het recht `dwelling:read` (Woningen lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -15754,7 +15774,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -15838,7 +15858,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -15880,7 +15900,7 @@ export interface paths {
     put?: never;
     /**
      * Een woning intrekken, met een reden (de woning blijft bewaard)
-     * @description Vereist een sessie en het recht `dwelling:write`.
+     * @description Vereist het recht `dwelling:write` (Woningen registreren en wijzigen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -15972,7 +15992,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -16056,7 +16076,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -16096,7 +16116,7 @@ export interface paths {
     put?: never;
     /**
      * Woningen inlezen uit een CSV (UTF-8 of Windows-1252, ; of ,): alles of niets; bij een fout een rapport per rij in details
-     * @description Vereist een sessie en het recht `dwelling:write`.
+     * @description Vereist het recht `dwelling:write` (Woningen registreren en wijzigen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -16149,7 +16169,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -16233,7 +16253,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -16338,7 +16358,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -16378,7 +16398,7 @@ export interface paths {
     };
     /**
      * Het dashboard van uw rol: regio (voorzitter, regio-beheerder), eigen gemeente naast de regio, of de eigen woningen van een corporatie; aantallen onder 5 als "<5" behalve voor voorzitter en regio-beheerder
-     * @description Vereist een sessie en het recht `indicator:read`.
+     * @description Vereist het recht `indicator:read` (Indicatoren lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -16804,7 +16824,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -16888,7 +16908,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -16928,7 +16948,7 @@ export interface paths {
     };
     /**
      * Eén indicator als CSV (; en decimale komma), met dezelfde filters en hetzelfde bereik als het dashboard
-     * @description Vereist een sessie en het recht `indicator:read`.
+     * @description Vereist het recht `indicator:read` (Indicatoren lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -16986,7 +17006,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -17070,7 +17090,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -17110,7 +17130,7 @@ export interface paths {
     };
     /**
      * Het hele dashboard als PDF voor de kwartaalrapportage aan de raden (dezelfde filters en hetzelfde bereik als het dashboard)
-     * @description Vereist een sessie en het recht `indicator:read`.
+     * @description Vereist het recht `indicator:read` (Indicatoren lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -17157,7 +17177,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -17241,7 +17261,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -17281,7 +17301,7 @@ export interface paths {
     };
     /**
      * Verhuizingen per wijk van een gemeente in de afgelopen 12 maanden, tegen de drempel van de regio
-     * @description Vereist een sessie en het recht `neighbourhoodLoad:read`.
+     * @description Vereist het recht `neighbourhoodLoad:read` (Wijkbelasting lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -17337,7 +17357,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -17421,7 +17441,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -17461,7 +17481,7 @@ export interface paths {
     };
     /**
      * Uw meldingen, ongelezen of nieuwste eerst, met het aantal ongelezen
-     * @description Vereist een sessie en het recht `notification:read`.
+     * @description Vereist een sessie en het recht `notification:read` (Meldingen lezen); niet met een API-token.
      */
     get: {
       parameters: {
@@ -17531,7 +17551,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -17615,7 +17635,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -17657,7 +17677,7 @@ export interface paths {
     put?: never;
     /**
      * Een melding als gelezen markeren
-     * @description Vereist een sessie en het recht `notification:update`.
+     * @description Vereist een sessie en het recht `notification:update` (Meldingen bijwerken); niet met een API-token.
      */
     post: {
       parameters: {
@@ -17702,7 +17722,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -17786,7 +17806,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -17824,7 +17844,7 @@ export interface paths {
     };
     /**
      * Per soort melding: direct, in het dagelijkse overzicht of geen e-mail
-     * @description Vereist een sessie en het recht `notification:read`.
+     * @description Vereist een sessie en het recht `notification:read` (Meldingen lezen); niet met een API-token.
      */
     get: {
       parameters: {
@@ -17880,7 +17900,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -17964,7 +17984,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -17989,7 +18009,7 @@ export interface paths {
     };
     /**
      * Uw keuze per soort melding wijzigen
-     * @description Vereist een sessie en het recht `notification:update`.
+     * @description Vereist een sessie en het recht `notification:update` (Meldingen bijwerken); niet met een API-token.
      */
     put: {
       parameters: {
@@ -18064,7 +18084,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -18148,7 +18168,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -18189,7 +18209,7 @@ export interface paths {
     put?: never;
     /**
      * Alle meldingen als gelezen markeren
-     * @description Vereist een sessie en het recht `notification:update`.
+     * @description Vereist een sessie en het recht `notification:update` (Meldingen bijwerken); niet met een API-token.
      */
     post: {
       parameters: {
@@ -18232,7 +18252,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -18316,7 +18336,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -18354,7 +18374,7 @@ export interface paths {
     };
     /**
      * Het aantal ongelezen meldingen
-     * @description Vereist een sessie en het recht `notification:read`.
+     * @description Vereist een sessie en het recht `notification:read` (Meldingen lezen); niet met een API-token.
      */
     get: {
       parameters: {
@@ -18397,7 +18417,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -18481,7 +18501,744 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/partner/subscriptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Eigen abonnementen op gebeurtenissen
+     * @description Alleen met een API-token dat het recht `webhook:manage` (Gebeurtenissen ontvangen (webhooks)) draagt.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              deliveries: {
+                delivered: number;
+                failed: number;
+                pending: number;
+              };
+              /** Format: uuid */
+              id: string;
+              kinds: (
+                | 'caseDecided'
+                | 'dwellingOffered'
+                | 'placementConfirmed'
+                | 'placementRefused'
+                | 'moveRecorded'
+                | 'signalRaised'
+              )[];
+              /** Format: uuid */
+              tokenId: string;
+              url: string;
+            }[];
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Een adres abonneren op gebeurtenissen (het ondertekengeheim komt alleen nu mee)
+     * @description Alleen met een API-token dat het recht `webhook:manage` (Gebeurtenissen ontvangen (webhooks)) draagt.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': {
+            kinds: (
+              | 'caseDecided'
+              | 'dwellingOffered'
+              | 'placementConfirmed'
+              | 'placementRefused'
+              | 'moveRecorded'
+              | 'signalRaised'
+            )[];
+            /** Format: uri */
+            url: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Gelukt */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              deliveries: {
+                delivered: number;
+                failed: number;
+                pending: number;
+              };
+              /** Format: uuid */
+              id: string;
+              kinds: (
+                | 'caseDecided'
+                | 'dwellingOffered'
+                | 'placementConfirmed'
+                | 'placementRefused'
+                | 'moveRecorded'
+                | 'signalRaised'
+              )[];
+              secret: string;
+              /** Format: uuid */
+              tokenId: string;
+              url: string;
+            };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/partner/subscriptions/{subscriptionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Abonnement beëindigen
+     * @description Alleen met een API-token dat het recht `webhook:manage` (Gebeurtenissen ontvangen (webhooks)) draagt.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          subscriptionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Gelukt, zonder inhoud */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/partner/subscriptions/{subscriptionId}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Bezorglog van een abonnement: elke gebeurtenis met haar pogingen
+     * @description Alleen met een API-token dat het recht `webhook:manage` (Gebeurtenissen ontvangen (webhooks)) draagt.
+     */
+    get: {
+      parameters: {
+        query?: {
+          state?: 'pending' | 'delivered' | 'failed';
+        };
+        header?: never;
+        path: {
+          subscriptionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: {
+                /** Format: date-time */
+                at: string;
+                attempt: number;
+                durationMs: number;
+                error: string | null;
+                statusCode: number | null;
+              }[];
+              /** Format: uuid */
+              caseId: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              deliveredAt: string | null;
+              /** Format: uuid */
+              eventId: string;
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'caseDecided'
+                | 'dwellingOffered'
+                | 'placementConfirmed'
+                | 'placementRefused'
+                | 'moveRecorded'
+                | 'signalRaised';
+              /** Format: date-time */
+              nextAttemptAt: string | null;
+              /** @enum {string} */
+              state: 'pending' | 'delivered' | 'failed';
+            }[];
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -18521,7 +19278,7 @@ export interface paths {
     };
     /**
      * Uw regio: gemeenten met inwoneraantal, doelgroepen en leeftijdsgrenzen (voor elke rol)
-     * @description Vereist een sessie en het recht `region:read`.
+     * @description Vereist het recht `region:read` (Gegevens van de regio lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -18578,7 +19335,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -18662,7 +19419,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -18702,7 +19459,7 @@ export interface paths {
     };
     /**
      * De organisaties van uw regio (om uit te nodigen, toestemming te geven, randvoorwaarden te beleggen)
-     * @description Vereist een sessie en het recht `region:read`.
+     * @description Vereist het recht `region:read` (Gegevens van de regio lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -18750,7 +19507,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -18834,7 +19591,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -18874,7 +19631,7 @@ export interface paths {
     };
     /**
      * De geldende regio-instellingen (nieuwste versie)
-     * @description Vereist een sessie en het recht `ruleSet:read`.
+     * @description Vereist het recht `ruleSet:read` (Regelset lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -18952,7 +19709,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -19036,7 +19793,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -19061,7 +19818,7 @@ export interface paths {
     };
     /**
      * Regio-instellingen wijzigen: maakt een nieuwe versie (409 als er intussen een nieuwere is)
-     * @description Vereist een sessie en het recht `ruleSet:update`.
+     * @description Vereist een sessie en het recht `ruleSet:update` (Regelset wijzigen); niet met een API-token.
      */
     put: {
       parameters: {
@@ -19173,7 +19930,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -19257,7 +20014,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -19296,7 +20053,7 @@ export interface paths {
     };
     /**
      * Alle versies van de regio-instellingen, nieuwste eerst, met wat er veranderde
-     * @description Vereist een sessie en het recht `ruleSet:read`.
+     * @description Vereist het recht `ruleSet:read` (Regelset lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -19349,7 +20106,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -19433,7 +20190,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -19473,7 +20230,7 @@ export interface paths {
     };
     /**
      * Eén eerdere versie van de regio-instellingen
-     * @description Vereist een sessie en het recht `ruleSet:read`.
+     * @description Vereist het recht `ruleSet:read` (Regelset lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -19553,7 +20310,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -19637,7 +20394,990 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/region/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * API-tokens van de regio (zonder geheimen)
+     * @description Vereist een sessie en het recht `apiToken:manage` (API-tokens beheren); niet met een API-token.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string | null;
+              expiresOn: string;
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              lastUsedAt: string | null;
+              name: string;
+              organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              permissions: (
+                | 'session:read'
+                | 'rule:try'
+                | 'account:update'
+                | 'region:read'
+                | 'organisation:read'
+                | 'organisation:create'
+                | 'user:read'
+                | 'user:create'
+                | 'user:update'
+                | 'outbox:read'
+                | 'ruleSet:read'
+                | 'ruleSet:update'
+                | 'case:create'
+                | 'case:list'
+                | 'case:read'
+                | 'case:update'
+                | 'case:transition'
+                | 'case:handover'
+                | 'case:consent'
+                | 'table:read'
+                | 'table:manage'
+                | 'table:agenda'
+                | 'table:decide'
+                | 'case:letter'
+                | 'case:document:read'
+                | 'case:document:write'
+                | 'case:accessLog'
+                | 'case:export'
+                | 'audit:search'
+                | 'notification:read'
+                | 'notification:update'
+                | 'task:read'
+                | 'dwelling:read'
+                | 'dwelling:write'
+                | 'dwelling:match'
+                | 'contingent:read'
+                | 'contingent:write'
+                | 'support:read'
+                | 'support:write'
+                | 'support:agree'
+                | 'support:close'
+                | 'case:erase'
+                | 'offer:create'
+                | 'offer:withdraw'
+                | 'offer:answer'
+                | 'placement:decide'
+                | 'placement:moveIn'
+                | 'neighbourhoodLoad:read'
+                | 'indicator:read'
+                | 'precondition:complete'
+                | 'apiToken:manage'
+                | 'webhook:manage'
+              )[];
+              prefix: string;
+              /** Format: date-time */
+              revokedAt: string | null;
+              /** @enum {string} */
+              seat:
+                | 'casemanager'
+                | 'chair'
+                | 'municipality'
+                | 'corporation'
+                | 'provider'
+                | 'regionAdmin';
+              /** @enum {string} */
+              status: 'active' | 'expired' | 'revoked';
+            }[];
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * API-token uitgeven aan een zetel van een organisatie (het token komt alleen nu mee)
+     * @description Vereist een sessie en het recht `apiToken:manage` (API-tokens beheren); niet met een API-token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            expiresOn: string;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+            permissions: (
+              | 'session:read'
+              | 'rule:try'
+              | 'account:update'
+              | 'region:read'
+              | 'organisation:read'
+              | 'organisation:create'
+              | 'user:read'
+              | 'user:create'
+              | 'user:update'
+              | 'outbox:read'
+              | 'ruleSet:read'
+              | 'ruleSet:update'
+              | 'case:create'
+              | 'case:list'
+              | 'case:read'
+              | 'case:update'
+              | 'case:transition'
+              | 'case:handover'
+              | 'case:consent'
+              | 'table:read'
+              | 'table:manage'
+              | 'table:agenda'
+              | 'table:decide'
+              | 'case:letter'
+              | 'case:document:read'
+              | 'case:document:write'
+              | 'case:accessLog'
+              | 'case:export'
+              | 'audit:search'
+              | 'notification:read'
+              | 'notification:update'
+              | 'task:read'
+              | 'dwelling:read'
+              | 'dwelling:write'
+              | 'dwelling:match'
+              | 'contingent:read'
+              | 'contingent:write'
+              | 'support:read'
+              | 'support:write'
+              | 'support:agree'
+              | 'support:close'
+              | 'case:erase'
+              | 'offer:create'
+              | 'offer:withdraw'
+              | 'offer:answer'
+              | 'placement:decide'
+              | 'placement:moveIn'
+              | 'neighbourhoodLoad:read'
+              | 'indicator:read'
+              | 'precondition:complete'
+              | 'apiToken:manage'
+              | 'webhook:manage'
+            )[];
+            /** @enum {string} */
+            seat:
+              'casemanager' | 'chair' | 'municipality' | 'corporation' | 'provider' | 'regionAdmin';
+          };
+        };
+      };
+      responses: {
+        /** @description Gelukt */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string | null;
+              expiresOn: string;
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              lastUsedAt: string | null;
+              name: string;
+              organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              permissions: (
+                | 'session:read'
+                | 'rule:try'
+                | 'account:update'
+                | 'region:read'
+                | 'organisation:read'
+                | 'organisation:create'
+                | 'user:read'
+                | 'user:create'
+                | 'user:update'
+                | 'outbox:read'
+                | 'ruleSet:read'
+                | 'ruleSet:update'
+                | 'case:create'
+                | 'case:list'
+                | 'case:read'
+                | 'case:update'
+                | 'case:transition'
+                | 'case:handover'
+                | 'case:consent'
+                | 'table:read'
+                | 'table:manage'
+                | 'table:agenda'
+                | 'table:decide'
+                | 'case:letter'
+                | 'case:document:read'
+                | 'case:document:write'
+                | 'case:accessLog'
+                | 'case:export'
+                | 'audit:search'
+                | 'notification:read'
+                | 'notification:update'
+                | 'task:read'
+                | 'dwelling:read'
+                | 'dwelling:write'
+                | 'dwelling:match'
+                | 'contingent:read'
+                | 'contingent:write'
+                | 'support:read'
+                | 'support:write'
+                | 'support:agree'
+                | 'support:close'
+                | 'case:erase'
+                | 'offer:create'
+                | 'offer:withdraw'
+                | 'offer:answer'
+                | 'placement:decide'
+                | 'placement:moveIn'
+                | 'neighbourhoodLoad:read'
+                | 'indicator:read'
+                | 'precondition:complete'
+                | 'apiToken:manage'
+                | 'webhook:manage'
+              )[];
+              prefix: string;
+              /** Format: date-time */
+              revokedAt: string | null;
+              /** @enum {string} */
+              seat:
+                | 'casemanager'
+                | 'chair'
+                | 'municipality'
+                | 'corporation'
+                | 'provider'
+                | 'regionAdmin';
+              /** @enum {string} */
+              status: 'active' | 'expired' | 'revoked';
+              token: string;
+            };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/region/tokens/{tokenId}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * API-token intrekken (werkt vanaf de volgende aanvraag niet meer)
+     * @description Vereist een sessie en het recht `apiToken:manage` (API-tokens beheren); niet met een API-token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          tokenId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string | null;
+              expiresOn: string;
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              lastUsedAt: string | null;
+              name: string;
+              organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              permissions: (
+                | 'session:read'
+                | 'rule:try'
+                | 'account:update'
+                | 'region:read'
+                | 'organisation:read'
+                | 'organisation:create'
+                | 'user:read'
+                | 'user:create'
+                | 'user:update'
+                | 'outbox:read'
+                | 'ruleSet:read'
+                | 'ruleSet:update'
+                | 'case:create'
+                | 'case:list'
+                | 'case:read'
+                | 'case:update'
+                | 'case:transition'
+                | 'case:handover'
+                | 'case:consent'
+                | 'table:read'
+                | 'table:manage'
+                | 'table:agenda'
+                | 'table:decide'
+                | 'case:letter'
+                | 'case:document:read'
+                | 'case:document:write'
+                | 'case:accessLog'
+                | 'case:export'
+                | 'audit:search'
+                | 'notification:read'
+                | 'notification:update'
+                | 'task:read'
+                | 'dwelling:read'
+                | 'dwelling:write'
+                | 'dwelling:match'
+                | 'contingent:read'
+                | 'contingent:write'
+                | 'support:read'
+                | 'support:write'
+                | 'support:agree'
+                | 'support:close'
+                | 'case:erase'
+                | 'offer:create'
+                | 'offer:withdraw'
+                | 'offer:answer'
+                | 'placement:decide'
+                | 'placement:moveIn'
+                | 'neighbourhoodLoad:read'
+                | 'indicator:read'
+                | 'precondition:complete'
+                | 'apiToken:manage'
+                | 'webhook:manage'
+              )[];
+              prefix: string;
+              /** Format: date-time */
+              revokedAt: string | null;
+              /** @enum {string} */
+              seat:
+                | 'casemanager'
+                | 'chair'
+                | 'municipality'
+                | 'corporation'
+                | 'provider'
+                | 'regionAdmin';
+              /** @enum {string} */
+              status: 'active' | 'expired' | 'revoked';
+            };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/region/tokens/{tokenId}/subscriptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Abonnementen van een API-token op gebeurtenissen
+     * @description Vereist een sessie en het recht `apiToken:manage` (API-tokens beheren); niet met een API-token.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          tokenId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              deliveries: {
+                delivered: number;
+                failed: number;
+                pending: number;
+              };
+              /** Format: uuid */
+              id: string;
+              kinds: (
+                | 'caseDecided'
+                | 'dwellingOffered'
+                | 'placementConfirmed'
+                | 'placementRefused'
+                | 'moveRecorded'
+                | 'signalRaised'
+              )[];
+              /** Format: uuid */
+              tokenId: string;
+              url: string;
+            }[];
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -19677,7 +21417,7 @@ export interface paths {
     };
     /**
      * Afgesloten casussen van de regio als voorstel tot wissen (pseudoniem, datum, uitkomst, bewaartermijn)
-     * @description Vereist een sessie en het recht `case:erase`.
+     * @description Vereist een sessie en het recht `case:erase` (Casussen wissen); niet met een API-token.
      */
     get: {
       parameters: {
@@ -19735,7 +21475,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -19819,7 +21559,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -19861,7 +21601,7 @@ export interface paths {
     put?: never;
     /**
      * De persoonsgegevens van een afgesloten casus wissen (AVG art. 17)
-     * @description Vereist een sessie en het recht `case:erase`.
+     * @description Vereist een sessie en het recht `case:erase` (Casussen wissen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -19917,7 +21657,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -20001,7 +21741,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -20039,7 +21779,7 @@ export interface paths {
     };
     /**
      * Tafels van uw regio die nog komen (titel en datum), om naar te escaleren
-     * @description Vereist een sessie en het recht `support:write`.
+     * @description Vereist het recht `support:write` (Nazorg vastleggen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -20085,7 +21825,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -20169,7 +21909,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -20209,7 +21949,7 @@ export interface paths {
     };
     /**
      * Tafels binnen uw bereik
-     * @description Vereist een sessie en het recht `table:read`.
+     * @description Vereist het recht `table:read` (Tafels lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -20264,7 +22004,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -20348,7 +22088,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -20374,7 +22114,7 @@ export interface paths {
     put?: never;
     /**
      * Een tafel plannen
-     * @description Vereist een sessie en het recht `table:manage`.
+     * @description Vereist het recht `table:manage` (Tafels plannen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -20528,7 +22268,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -20612,7 +22352,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -20650,7 +22390,7 @@ export interface paths {
     };
     /**
      * Een tafel met agenda, per casus wat uw rol mag zien
-     * @description Vereist een sessie en het recht `table:read`.
+     * @description Vereist het recht `table:read` (Tafels lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -20793,7 +22533,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -20877,7 +22617,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -20902,7 +22642,7 @@ export interface paths {
     };
     /**
      * Gegevens en genodigden van een tafel wijzigen
-     * @description Vereist een sessie en het recht `table:manage`.
+     * @description Vereist het recht `table:manage` (Tafels plannen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     put: {
       parameters: {
@@ -21061,7 +22801,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -21145,7 +22885,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -21186,7 +22926,7 @@ export interface paths {
     put?: never;
     /**
      * Een uitstroomgerede casus agenderen
-     * @description Vereist een sessie en het recht `table:agenda`.
+     * @description Vereist het recht `table:agenda` (Casussen agenderen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -21338,7 +23078,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -21422,7 +23162,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -21462,7 +23202,7 @@ export interface paths {
     put?: never;
     /**
      * Het besluit van de tafel over een casus
-     * @description Vereist een sessie en het recht `table:decide`.
+     * @description Vereist een sessie en het recht `table:decide` (Besluiten vastleggen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -21658,7 +23398,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -21742,7 +23482,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -21782,7 +23522,7 @@ export interface paths {
     put?: never;
     /**
      * Een casus aan tafel uitstellen, met reden
-     * @description Vereist een sessie en het recht `table:decide`.
+     * @description Vereist een sessie en het recht `table:decide` (Besluiten vastleggen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -21933,7 +23673,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -22017,7 +23757,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -22057,7 +23797,7 @@ export interface paths {
     put?: never;
     /**
      * Een casus van de agenda halen, met reden
-     * @description Vereist een sessie en het recht `table:manage`.
+     * @description Vereist het recht `table:manage` (Tafels plannen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -22208,7 +23948,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -22292,7 +24032,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -22331,7 +24071,7 @@ export interface paths {
     get?: never;
     /**
      * De volgorde van de agenda
-     * @description Vereist een sessie en het recht `table:manage`.
+     * @description Vereist het recht `table:manage` (Tafels plannen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     put: {
       parameters: {
@@ -22481,7 +24221,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -22565,7 +24305,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -22606,7 +24346,7 @@ export interface paths {
     put?: never;
     /**
      * Een geplande of gedeelde tafel annuleren, met reden; de casussen gaan terug naar uitstroomgereed en de genodigden horen het
-     * @description Vereist een sessie en het recht `table:manage`.
+     * @description Vereist het recht `table:manage` (Tafels plannen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -22756,7 +24496,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -22840,7 +24580,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -22880,7 +24620,7 @@ export interface paths {
     put?: never;
     /**
      * De tafel afsluiten; niet behandelde casussen gaan terug
-     * @description Vereist een sessie en het recht `table:decide`.
+     * @description Vereist een sessie en het recht `table:decide` (Besluiten vastleggen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -23029,7 +24769,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -23113,7 +24853,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -23151,7 +24891,7 @@ export interface paths {
     };
     /**
      * De notulen als PDF; ieders exemplaar toont alleen wat de eigen rol mag zien
-     * @description Vereist een sessie en het recht `table:read`.
+     * @description Vereist het recht `table:read` (Tafels lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -23194,7 +24934,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -23278,7 +25018,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -23320,7 +25060,7 @@ export interface paths {
     put?: never;
     /**
      * De agenda delen met de genodigden
-     * @description Vereist een sessie en het recht `table:manage`.
+     * @description Vereist het recht `table:manage` (Tafels plannen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -23469,7 +25209,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -23553,7 +25293,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -23591,7 +25331,7 @@ export interface paths {
     };
     /**
      * Mijn taken: wat u nu kunt en moet doen, met de pagina waar dat gebeurt
-     * @description Vereist een sessie en het recht `task:read`.
+     * @description Vereist een sessie en het recht `task:read` (Taken lezen); niet met een API-token.
      */
     get: {
       parameters: {
@@ -23662,7 +25402,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -23746,7 +25486,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -23782,7 +25522,7 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /**
-     * @description De code van een fout, met haar HTTP-status: VALIDATION_FAILED (400), MALFORMED_JSON (400), UNAUTHENTICATED (401), INVALID_CREDENTIALS (401), SESSION_EXPIRED (401), FORBIDDEN (403), NOT_FOUND (404), VERSION_CONFLICT (409), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_MEDIA_TYPE (415), TOO_MANY_ATTEMPTS (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), TOTP_ALREADY_ENABLED (409), TOTP_ENROLLMENT_NOT_STARTED (409), DUPLICATE_NAME (409), DUPLICATE_EMAIL (409), USER_NOT_INVITED (409), USER_NOT_ACTIVE (409), CANNOT_DEACTIVATE_SELF (409), ACCOUNT_NOT_LOCKED (409), RULE_SET_MISSING (409), ALLOCATION_ALREADY_RETURNED (409), CASE_CLOSED (409), CASE_WRONG_STATE (409), CASE_REQUIREMENT_UNMET (409), TABLE_NOT_PLANNED (409), TABLE_NOT_PUBLISHED (409), TABLE_CLOSED (409), TABLE_CANCELLED (409), TABLE_HAS_NO_INVITEES (409), TABLE_NOT_YET_HELD (409), AGENDA_EMPTY (409), CASE_ALREADY_ON_AGENDA (409), ESCALATION_HAS_NO_DECISION (409), PRECONDITION_ALREADY_DONE (409), DUPLICATE_ADDRESS (409), DUPLICATE_CONTINGENT (409), DWELLING_WITHDRAWN (409), DWELLING_LET (409), DWELLING_ALREADY_OFFERED (409), CASE_NOT_SEEKING_DWELLING (409), OFFER_TAKEN (409), NO_OPEN_OFFER (409), OFFER_ALREADY_ANSWERED (409), SUPPORT_NOT_ACTIVE (409), PLAN_MISSING (409), FOLLOW_UP_CHECK_CLOSED (409), RETENTION_NOT_DUE (409), TOO_MANY_PAGES_OPEN (409).
+     * @description De code van een fout, met haar HTTP-status: VALIDATION_FAILED (400), MALFORMED_JSON (400), UNAUTHENTICATED (401), INVALID_CREDENTIALS (401), SESSION_EXPIRED (401), FORBIDDEN (403), NOT_FOUND (404), VERSION_CONFLICT (409), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_MEDIA_TYPE (415), TOO_MANY_ATTEMPTS (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), TOTP_ALREADY_ENABLED (409), TOTP_ENROLLMENT_NOT_STARTED (409), DUPLICATE_NAME (409), DUPLICATE_EMAIL (409), USER_NOT_INVITED (409), USER_NOT_ACTIVE (409), CANNOT_DEACTIVATE_SELF (409), ACCOUNT_NOT_LOCKED (409), RULE_SET_MISSING (409), ALLOCATION_ALREADY_RETURNED (409), CASE_CLOSED (409), CASE_WRONG_STATE (409), CASE_REQUIREMENT_UNMET (409), TABLE_NOT_PLANNED (409), TABLE_NOT_PUBLISHED (409), TABLE_CLOSED (409), TABLE_CANCELLED (409), TABLE_HAS_NO_INVITEES (409), TABLE_NOT_YET_HELD (409), AGENDA_EMPTY (409), CASE_ALREADY_ON_AGENDA (409), ESCALATION_HAS_NO_DECISION (409), PRECONDITION_ALREADY_DONE (409), DUPLICATE_ADDRESS (409), DUPLICATE_CONTINGENT (409), DWELLING_WITHDRAWN (409), DWELLING_LET (409), DWELLING_ALREADY_OFFERED (409), CASE_NOT_SEEKING_DWELLING (409), OFFER_TAKEN (409), NO_OPEN_OFFER (409), OFFER_ALREADY_ANSWERED (409), SUPPORT_NOT_ACTIVE (409), PLAN_MISSING (409), FOLLOW_UP_CHECK_CLOSED (409), RETENTION_NOT_DUE (409), TOKEN_INVALID (401), TOKEN_REVOKED (401), TOKEN_EXPIRED (401), TOKEN_RATE_LIMITED (429), TOO_MANY_PAGES_OPEN (409).
      * @enum {string}
      */
     ErrorCode:
@@ -23835,6 +25575,10 @@ export interface components {
       | 'PLAN_MISSING'
       | 'FOLLOW_UP_CHECK_CLOSED'
       | 'RETENTION_NOT_DUE'
+      | 'TOKEN_INVALID'
+      | 'TOKEN_REVOKED'
+      | 'TOKEN_EXPIRED'
+      | 'TOKEN_RATE_LIMITED'
       | 'TOO_MANY_PAGES_OPEN';
   };
   responses: never;
