@@ -30,12 +30,7 @@ import { placementsRoutes } from './placements';
 import { supportRoutes } from './support';
 import { retentionRoutes } from './retention';
 import { indicatorsRoutes } from './indicators';
-import {
-  auditTokenRequests,
-  limitTokenRequests,
-  partnersRoutes,
-  resolveToken,
-} from './partners';
+import { auditTokenRequests, limitTokenRequests, partnersRoutes, resolveToken } from './partners';
 
 /** The whole HTTP app for one data source; no listening, so tests can drive it with supertest. */
 export function createApp(

@@ -106,7 +106,6 @@ function TokenTable({
   shown: string | null;
   onShow(tokenId: string | null): void;
 }) {
-  const revoke = useRevokeToken();
   const [failure, setFailure] = useState<string | null>(null);
   if (tokens.length === 0)
     return <Paragraph className="partners-page__empty">Er zijn nog geen API-tokens.</Paragraph>;
@@ -129,63 +128,84 @@ function TokenTable({
           </TableHeader>
           <TableBody>
             {tokens.map((token) => (
-              <TableRow key={token.id}>
-                <TableCell>
-                  {token.name}
-                  <br />
-                  <code>{token.prefix}…</code>
-                </TableCell>
-                <TableCell>
-                  {token.organisation.name} ({seatLabel[token.seat]})
-                </TableCell>
-                <TableCell>{token.permissions.map((p) => permissionLabel[p]).join(', ')}</TableCell>
-                <TableCell>{formatDutchDate(token.expiresOn)}</TableCell>
-                <TableCell>
-                  {tokenStatusLabel[token.status]}
-                  {token.lastUsedAt && (
-                    <>
-                      <br />
-                      laatst gebruikt {formatDutchDate(token.lastUsedAt)}
-                    </>
-                  )}
-                </TableCell>
-                <TableCell>
-                  <div className="partners-page__actions">
-                    <Button
-                      appearance="subtle-button"
-                      aria-expanded={shown === token.id}
-                      onClick={() => onShow(shown === token.id ? null : token.id)}
-                    >
-                      Abonnementen<span className="visually-hidden"> van {token.name}</span>
-                    </Button>
-                    {token.status === 'active' && (
-                      <Button
-                        appearance="secondary-action-button"
-                        disabled={revoke.isPending}
-                        onClick={async () => {
-                          setFailure(null);
-                          try {
-                            await revoke.mutateAsync(token.id);
-                          } catch (error) {
-                            setFailure(
-                              error instanceof ApiError
-                                ? error.message
-                                : 'Intrekken is niet gelukt.',
-                            );
-                          }
-                        }}
-                      >
-                        Intrekken<span className="visually-hidden"> {token.name}</span>
-                      </Button>
-                    )}
-                  </div>
-                </TableCell>
-              </TableRow>
+              <TokenRow
+                key={token.id}
+                token={token}
+                isShown={shown === token.id}
+                onShow={onShow}
+                onFailure={setFailure}
+              />
             ))}
           </TableBody>
         </Table>
       </div>
     </>
+  );
+}
+
+function TokenRow({
+  token,
+  isShown,
+  onShow,
+  onFailure,
+}: {
+  token: ApiToken;
+  isShown: boolean;
+  onShow(tokenId: string | null): void;
+  onFailure(message: string | null): void;
+}) {
+  const revoke = useRevokeToken();
+  return (
+    <TableRow>
+      <TableCell>
+        {token.name}
+        <br />
+        <code>{token.prefix}…</code>
+      </TableCell>
+      <TableCell>
+        {token.organisation.name} ({seatLabel[token.seat]})
+      </TableCell>
+      <TableCell>{token.permissions.map((p) => permissionLabel[p]).join(', ')}</TableCell>
+      <TableCell>{formatDutchDate(token.expiresOn)}</TableCell>
+      <TableCell>
+        {tokenStatusLabel[token.status]}
+        {token.lastUsedAt && (
+          <>
+            <br />
+            laatst gebruikt {formatDutchDate(token.lastUsedAt)}
+          </>
+        )}
+      </TableCell>
+      <TableCell>
+        <div className="partners-page__actions">
+          <Button
+            appearance="subtle-button"
+            aria-expanded={isShown}
+            onClick={() => onShow(isShown ? null : token.id)}
+          >
+            Abonnementen<span className="visually-hidden"> van {token.name}</span>
+          </Button>
+          {token.status === 'active' && (
+            <Button
+              appearance="secondary-action-button"
+              disabled={revoke.isPending}
+              onClick={async () => {
+                onFailure(null);
+                try {
+                  await revoke.mutateAsync(token.id);
+                } catch (error) {
+                  onFailure(
+                    error instanceof ApiError ? error.message : 'Intrekken is niet gelukt.',
+                  );
+                }
+              }}
+            >
+              Intrekken<span className="visually-hidden"> {token.name}</span>
+            </Button>
+          )}
+        </div>
+      </TableCell>
+    </TableRow>
   );
 }
 
@@ -228,35 +248,11 @@ function IssueTokenForm({
   organisations: OrganisationSummary[];
   onIssued(issued: IssuedToken): void;
 }) {
-  const issue = useIssueToken();
   const today = dutchToday();
-  const { register, handleSubmit, formState, setError, reset, control } = useForm<IssueToken>({
-    resolver: zodResolver(issueTokenSchema) as never,
-    defaultValues: {
-      name: '',
-      organisationId: '',
-      seat: 'casemanager',
-      permissions: [],
-      expiresOn: addDays(today, 90),
-    },
-  });
+  const { register, formState, control, onSubmit } = useIssueTokenForm(today, onIssued);
   const [organisationId, seat] = useWatch({ control, name: ['organisationId', 'seat'] });
   const organisation = organisations.find((o) => o.id === organisationId);
   const seatsHere: readonly Seat[] = organisation ? seatsByOrganisationKind[organisation.kind] : [];
-  const onSubmit = handleSubmit(async (values) => {
-    try {
-      onIssued(await issue.mutateAsync(values));
-      reset();
-    } catch (error) {
-      const issues = error instanceof ApiError ? error.issues : [];
-      for (const issue of issues)
-        setError(issue.path.split('.')[0] as keyof IssueToken, { message: issue.message });
-      if (!issues.length)
-        setError('name', {
-          message: error instanceof ApiError ? error.message : 'Uitgeven is niet gelukt.',
-        });
-    }
-  });
   const errors = formState.errors;
   return (
     <section aria-labelledby="nieuw-token-titel" className="admin-card">
@@ -313,4 +309,34 @@ function IssueTokenForm({
       </form>
     </section>
   );
+}
+
+/** The form's state and its submit: the API's issues land at their fields. */
+function useIssueTokenForm(today: string, onIssued: (issued: IssuedToken) => void) {
+  const issue = useIssueToken();
+  const { register, handleSubmit, formState, setError, reset, control } = useForm<IssueToken>({
+    resolver: zodResolver(issueTokenSchema) as never,
+    defaultValues: {
+      name: '',
+      organisationId: '',
+      seat: 'casemanager',
+      permissions: [],
+      expiresOn: addDays(today, 90),
+    },
+  });
+  const onSubmit = handleSubmit(async (values) => {
+    try {
+      onIssued(await issue.mutateAsync(values));
+      reset();
+    } catch (error) {
+      const issues = error instanceof ApiError ? error.issues : [];
+      for (const issue of issues)
+        setError(issue.path.split('.')[0] as keyof IssueToken, { message: issue.message });
+      if (!issues.length)
+        setError('name', {
+          message: error instanceof ApiError ? error.message : 'Uitgeven is niet gelukt.',
+        });
+    }
+  });
+  return { register, formState, control, onSubmit };
 }

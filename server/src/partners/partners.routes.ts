@@ -33,7 +33,8 @@ export function partnersRoutes(db: DataSource, config: AppConfig) {
       method: 'post',
       path: '/api/region/tokens',
       tag: 'partners',
-      summary: 'API-token uitgeven aan een zetel van een organisatie (het token komt alleen nu mee)',
+      summary:
+        'API-token uitgeven aan een zetel van een organisatie (het token komt alleen nu mee)',
       status: 201,
       access: { permission: 'apiToken:manage' },
       body: issueTokenSchema,
@@ -91,7 +92,8 @@ export function partnersRoutes(db: DataSource, config: AppConfig) {
       access: { permission: 'webhook:manage' },
       params: subscriptionIdParamsSchema,
       noContent: true,
-      handler: ({ params, context }) => webhooks.endSubscription(db, context, params.subscriptionId),
+      handler: ({ params, context }) =>
+        webhooks.endSubscription(db, context, params.subscriptionId),
     }),
     defineRoute({
       method: 'get',

@@ -69,10 +69,7 @@ function failureOf(error: unknown): string {
   return `Niet bereikbaar${code ? ` (${code})` : ''}.`;
 }
 
-async function send(
-  row: repository.DueDeliveryRow,
-  at: Date,
-): Promise<repository.AttemptOutcome> {
+async function send(row: repository.DueDeliveryRow, at: Date): Promise<repository.AttemptOutcome> {
   const body = deliveryBody(row);
   const timestamp = Math.floor(at.getTime() / 1000);
   const started = performance.now();

@@ -1,11 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type {
-  Delivery,
-  PartnerEventKind,
-  Permission,
-  Seat,
-  Subscription,
-} from '@uitstroom/shared';
+import type { Delivery, PartnerEventKind, Permission, Seat, Subscription } from '@uitstroom/shared';
 import { returnedRows } from '../core/db';
 
 interface SubscriptionRow {
@@ -97,7 +91,13 @@ interface DeliveryRow {
   created_at: Date;
   delivered_at: Date | null;
   next_attempt_at: Date | null;
-  attempts: { attempt: number; at: string; status_code: number | null; error: string | null; duration_ms: number }[];
+  attempts: {
+    attempt: number;
+    at: string;
+    status_code: number | null;
+    error: string | null;
+    duration_ms: number;
+  }[];
 }
 
 /** The latest deliveries of a subscription (at most 100), each with every attempt. */
@@ -146,7 +146,10 @@ export interface PendingEventRow {
 }
 
 /** Events not yet fanned out, oldest first; another node's run skips the ones this one holds. */
-export async function takeEventsToFanOut(db: EntityManager, limit: number): Promise<PendingEventRow[]> {
+export async function takeEventsToFanOut(
+  db: EntityManager,
+  limit: number,
+): Promise<PendingEventRow[]> {
   return db.query(
     `SELECT id, region_id, kind, case_id FROM partner_event
       WHERE fanned_out_at IS NULL ORDER BY occurred_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,

@@ -17,7 +17,9 @@ export function bearerTokenOf(req: Request): string | null {
 }
 
 export function isBearerRequest(req: Request): boolean {
-  return typeof req.headers.authorization === 'string' && /^Bearer\b/i.test(req.headers.authorization);
+  return (
+    typeof req.headers.authorization === 'string' && /^Bearer\b/i.test(req.headers.authorization)
+  );
 }
 
 /** Runs `middleware` for every request but those with a bearer token. */
