@@ -12,6 +12,7 @@ import {
   type Seat,
 } from '@uitstroom/shared';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { issueToken } from '../support/api-tokens';
 import { newCase } from '../support/case-factory';
 import { organisationId } from '../support/table-flow';
 import { searchingCase, startedSupport } from '../support/follow-up-flow';
@@ -53,22 +54,8 @@ afterAll(async () => {
 
 const inAMonth = () => addDays(dutchToday(), 30);
 
-async function issue(
-  organisation: string,
-  seat: Seat,
-  permissions: Permission[],
-  name = `Systeem ${organisation} ${permissions.join(' ')}`,
-) {
-  const response = await admin.post('/api/region/tokens').send({
-    name: name.slice(0, 100),
-    organisationId: await organisationId(t.db, organisation),
-    seat,
-    permissions,
-    expiresOn: inAMonth(),
-  });
-  if (response.status !== 201)
-    throw new Error(`issue failed ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body as { id: string; token: string; prefix: string };
+function issue(organisation: string, seat: Seat, permissions: Permission[]) {
+  return issueToken(admin, t.db, { organisation, seat, permissions });
 }
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });

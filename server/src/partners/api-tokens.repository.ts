@@ -1,11 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import {
-  tokenStatusOf,
-  type ApiToken,
-  type OrganisationKind,
-  type Permission,
-  type Seat,
-} from '@uitstroom/shared';
+import { tokenStatusOf, type ApiToken, type Permission, type Seat } from '@uitstroom/shared';
 import { returnedRows } from '../core/db';
 import type { Actor } from '../core/request-context';
 
@@ -70,18 +64,6 @@ export async function findTokenInRegion(
     tokenId,
   ]);
   return rows[0] ? toApiToken(rows[0], now) : null;
-}
-
-export async function findOrganisationInRegion(
-  db: EntityManager,
-  regionId: string,
-  organisationId: string,
-): Promise<{ id: string; kind: OrganisationKind; name: string } | null> {
-  const rows = await db.query(
-    'SELECT id, kind, name FROM organisation WHERE id = $1 AND region_id = $2',
-    [organisationId, regionId],
-  );
-  return rows[0] ?? null;
 }
 
 /**

@@ -15,6 +15,7 @@ import {
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../core/audit-writer';
 import type { TokenResolution } from '../core/http/bearer';
+import { findOrganisationInRegion } from '../users';
 import { tokenGrantProblems } from './partners.policy';
 import * as repository from './api-tokens.repository';
 
@@ -39,11 +40,7 @@ export async function issueToken(
 ): Promise<IssuedToken> {
   const today = dutchToday();
   return db.transaction(async (tx) => {
-    const organisation = await repository.findOrganisationInRegion(
-      tx,
-      actor.regionId,
-      input.organisationId,
-    );
+    const organisation = await findOrganisationInRegion(tx, actor.regionId, input.organisationId);
     if (!organisation)
       throw new AppError('VALIDATION_FAILED', undefined, [
         { path: 'organisationId', message: 'Kies een organisatie van uw regio.' },

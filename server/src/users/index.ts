@@ -1,2 +1,4 @@
 // The front door of the users module: all that other modules and the app may use of it.
 export { usersRoutes } from './users.routes';
+// The organisations of a region: the partners module issues tokens to one of them.
+export { findOrganisationInRegion } from './users.repository';
