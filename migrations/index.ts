@@ -22,6 +22,7 @@ import { NeighbourhoodLists1765807200000 } from './1765807200000-neighbourhood-l
 import { RuleSetDraftsAndBinding1765900000000 } from './1765900000000-rule-set-drafts-and-binding';
 import { RegionImport1765910000000 } from './1765910000000-region-import';
 import { IdentityProviders1765930000000 } from './1765930000000-identity-providers';
+import { ApiTokensAndEvents1765940000000 } from './1765940000000-api-tokens-and-events';
 
 /** Every migration, in order. Listed explicitly so that no loader has to glob TypeScript files. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   RuleSetDraftsAndBinding1765900000000,
   RegionImport1765910000000,
   IdentityProviders1765930000000,
+  ApiTokensAndEvents1765940000000,
 ];

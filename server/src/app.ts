@@ -11,6 +11,7 @@ import { pgPoolOf } from './core/db';
 import { createLogger, logSerializers } from './core/logger';
 import { apiNotFound, errorHandler } from './core/http/errors';
 import { refuseForeignOrigin } from './core/http/forgery';
+import { bearerContextMiddleware, unlessBearer } from './core/http/bearer';
 import { buildOpenApiDocument, createRegistry } from './core/http/openapi';
 import { mountRoutes, type AnyRoute } from './core/http/route';
 import { requestContextMiddleware, sessionMiddleware } from './core/session';
@@ -30,6 +31,7 @@ import { supportRoutes } from './support';
 import { retentionRoutes } from './retention';
 import { indicatorsRoutes } from './indicators';
 import { importRoutes } from './import';
+import { auditTokenRequests, limitTokenRequests, partnersRoutes, resolveToken } from './partners';
 
 /** The whole HTTP app for one data source; no listening, so tests can drive it with supertest. */
 export function createApp(
@@ -79,11 +81,17 @@ export function createApp(
   const session = sessionMiddleware(config, pgPoolOf(db));
   // The live layer (server.ts) reads the same sessions on the socket's opening request.
   app.locals.sessionMiddleware = session;
-  app.use('/api', session);
+  // A request with an API token reads no session and makes none (core/http/bearer.ts).
+  app.use('/api', unlessBearer(session));
   app.use(
     '/api',
-    requestContextMiddleware(config, (userId) => loadActor(db, userId)),
+    bearerContextMiddleware(
+      (token) => resolveToken(db, token),
+      requestContextMiddleware(config, (userId) => loadActor(db, userId)),
+    ),
   );
+  app.use('/api', limitTokenRequests(db, config.apiTokenRequestsPerMinute));
+  app.use('/api', auditTokenRequests(db, logger));
 
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,
@@ -143,5 +151,6 @@ export function apiRoutes(db: DataSource, config: AppConfig, mailer: Mailer): An
     ...retentionRoutes(db),
     ...indicatorsRoutes(db),
     ...importRoutes(db, config, mailer),
+    ...partnersRoutes(db, config),
   ];
 }

@@ -2,6 +2,7 @@ import { digestJob, preconditionsDueJob } from './notifications';
 import type { ScheduledJob } from './core/scheduler';
 import { followUpChecksJob } from './support';
 import { overdueOffersJob } from './placements';
+import { webhookDeliveryJob } from './partners';
 
 /**
  * The follow-up checks of issue 13 (still housed after 6 and 12 months) register here: each a
@@ -11,5 +12,11 @@ export const followUpCheckJobs: ScheduledJob[] = [followUpChecksJob];
 
 /** Every scheduled job of the product, in the order a tick runs them: due dates before the digest that counts them. */
 export function scheduledJobs(): ScheduledJob[] {
-  return [preconditionsDueJob, overdueOffersJob, digestJob, ...followUpCheckJobs];
+  return [
+    preconditionsDueJob,
+    overdueOffersJob,
+    digestJob,
+    ...followUpCheckJobs,
+    webhookDeliveryJob,
+  ];
 }

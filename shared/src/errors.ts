@@ -100,6 +100,14 @@ const retentionErrors = {
   RETENTION_NOT_DUE: 409,
 } as const;
 
+/** API tokens of the organisations' own systems. */
+const partnerErrors = {
+  TOKEN_INVALID: 401,
+  TOKEN_REVOKED: 401,
+  TOKEN_EXPIRED: 401,
+  TOKEN_RATE_LIMITED: 429,
+} as const;
+
 /** The live connection. */
 const liveErrors = {
   TOO_MANY_PAGES_OPEN: 409,
@@ -116,6 +124,7 @@ export const errorStatus = {
   ...placementErrors,
   ...supportErrors,
   ...retentionErrors,
+  ...partnerErrors,
   ...liveErrors,
 } as const;
 
@@ -178,6 +187,10 @@ export const defaultErrorMessage: Record<ErrorCode, string> = {
   PLAN_MISSING: 'Er is nog geen terugvalpreventieplan.',
   FOLLOW_UP_CHECK_CLOSED: 'Deze nameting kan niet (meer) worden beantwoord.',
   RETENTION_NOT_DUE: 'De bewaartermijn van deze casus loopt nog.',
+  TOKEN_INVALID: 'Dit API-token is onbekend.',
+  TOKEN_REVOKED: 'Dit API-token is ingetrokken.',
+  TOKEN_EXPIRED: 'Dit API-token is verlopen.',
+  TOKEN_RATE_LIMITED: 'Te veel aanvragen met dit API-token. Probeer het over een minuut opnieuw.',
   TOO_MANY_PAGES_OPEN: 'Er staan te veel pagina’s tegelijk open.',
 };
 

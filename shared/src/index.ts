@@ -46,3 +46,7 @@ export * from './indicators/indicator.schemas';
 export * from './indicators/indicator.rules';
 export * from './import/import.schemas';
 export * from './import/import.rules';
+export * from './partners/api-token.rules';
+export * from './partners/api-token.schemas';
+export * from './partners/webhook.rules';
+export * from './partners/webhook.schemas';

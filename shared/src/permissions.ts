@@ -59,6 +59,8 @@ export const permissions = [
   'indicator:read',
   'precondition:complete',
   'import:run',
+  'apiToken:manage',
+  'webhook:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -182,6 +184,8 @@ export const grantsBySeat = {
     // Bringing the region in from a workbook (issue 28): organisations, users, cases, dwellings and
     // contingents. The answer is counts per sheet, never a case's content.
     'import:run',
+    // The organisations' own systems: API tokens for a seat of an organisation, and their subscriptions.
+    'apiToken:manage',
   ],
 } as const satisfies Record<Seat, readonly Permission[]>;
 

@@ -1,13 +1,18 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { isGranted, seats, type Seat } from '@uitstroom/shared';
+import { isGranted, seats, tokenGrantsOf, type Permission, type Seat } from '@uitstroom/shared';
 import type { AnyRoute } from '../../server/src/core/http/route';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { issueToken, organisationOf, tokenAgent } from '../support/api-tokens';
 
 /**
  * Generated from the app's own route table and the grants table: every route × every seat. A
  * seat without the route's permission gets 403 before anything else happens; a seat with it never
  * gets 401/403 from the permission layer; without a session, 401. A new route is in here at once.
+ *
+ * The bearer column (issue 31): per seat a token with half the permissions that seat may put on a
+ * token. A route is reached exactly when the token carries its permission, never for the seat's
+ * other grants; public routes other than the sessionless ones (health) are closed to tokens.
  */
 const seatAccounts: Record<Seat, string> = {
   casemanager: 'regisseur@kwintes.demo',
@@ -21,11 +26,27 @@ const seatAccounts: Record<Seat, string> = {
 let t: TestApp;
 let routes: AnyRoute[];
 const agents = {} as Record<Seat, request.Agent>;
+const tokens = {} as Record<Seat, request.Agent>;
+/**
+ * What each seat's token carries: every other permission the seat may put on a token, so that the
+ * one run shows both a route reached for a permission the token carries and a 403 for one the
+ * seat holds but the token does not.
+ */
+const carried = (seat: Seat): readonly Permission[] =>
+  tokenGrantsOf(seat).filter((_, index) => index % 2 === 0);
 
 beforeAll(async () => {
   t = await startTestApp();
   routes = t.app.locals.routes as AnyRoute[];
   for (const seat of seats) agents[seat] = await t.signIn(seatAccounts[seat]);
+  for (const seat of seats) {
+    const { token } = await issueToken(agents.regionAdmin, t.db, {
+      organisation: await organisationOf(t.db, seatAccounts[seat]),
+      seat,
+      permissions: carried(seat),
+    });
+    tokens[seat] = tokenAgent(t.app, token);
+  }
 });
 afterAll(async () => {
   await t.close();
@@ -73,4 +94,26 @@ describe('the authorization matrix', () => {
       expect(response.status).toBeLessThan(500);
     }
   });
+
+  it.each(seats)(
+    'seat %s with a token: reached exactly where the token carries the permission',
+    async (seat) => {
+      const expectations = routes.map((route) => async () => {
+        const label = `token ${seat} ${route.method.toUpperCase()} ${route.path}`;
+        const status = (await call(tokens[seat], route)).status;
+        // Of the public routes a token reaches only those that need no session (health).
+        const carries =
+          'public' in route.access
+            ? route.access.sessionless === true
+            : carried(seat).includes(route.access.permission);
+        if (carries) expect({ label, status }).not.toEqual({ label, status: 403 });
+        else expect({ label, carries, status }).toEqual({ label, carries, status: 403 });
+        expect({ label, status }).not.toEqual({ label, status: 401 });
+        expect({ label, status: Math.min(status, 500) }).not.toEqual({ label, status: 500 });
+      });
+      // A few at a time: the token's requests are independent of each other.
+      for (let i = 0; i < expectations.length; i += 4)
+        await Promise.all(expectations.slice(i, i + 4).map((expectation) => expectation()));
+    },
+  );
 });

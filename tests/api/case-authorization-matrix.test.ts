@@ -1,15 +1,17 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { isGranted, seats, type Permission, type Seat } from '@uitstroom/shared';
+import { isGranted, seats, tokenGrantsOf, type Permission, type Seat } from '@uitstroom/shared';
 import type { AnyRoute } from '../../server/src/core/http/route';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { giveConsent, newCase } from '../support/case-factory';
+import { issueToken, organisationOf, tokenAgent } from '../support/api-tokens';
 
 /**
  * Every case route × every seat × {a case in the seat's reach, a case outside it}, generated from
  * the route table and the grants table. Without the grant: 403. With it, a case outside the reach
  * is 404 (it does not exist for that seat); a case inside it is never 401/403/404 for routes whose
- * only id is the case. Reading with and without consent is checked for the non-owning seats.
+ * only id is the case. Reading with and without consent is checked for the non-owning seats. The
+ * same again with a token of each seat (issue 31): the seat's reach, the token's permissions.
  */
 const accounts: Record<Seat, string> = {
   casemanager: 'regisseur@kwintes.demo',
@@ -190,16 +192,20 @@ describe('case routes × seats × reach', () => {
       });
   });
 
-  it.each(seats)('seat %s', async (seat) => {
+  /**
+   * The seat's reach through one caller: a session (the seat's grants) or a token (only the
+   * permissions it carries, with the very same row scope).
+   */
+  async function checkReach(seat: Seat, caller: request.Agent, holds: (p: Permission) => boolean) {
     const outcomes: string[] = [];
     for (const route of routes) {
       const permission = (route.access as { permission: Permission }).permission;
       const label = `${route.method.toUpperCase()} ${route.path}`;
       // Read the inside case afresh: an earlier route may have moved its version on.
-      const outside = (await call(agents[seat], route, outsideCase)).status;
+      const outside = (await call(caller, route, outsideCase)).status;
       const fresh = (await agents.casemanager.get(`/api/cases/${insideCase.id}`)).body;
-      const inside = (await call(agents[seat], route, fresh)).status;
-      if (!isGranted(seat, permission)) {
+      const inside = (await call(caller, route, fresh)).status;
+      if (!holds(permission)) {
         outcomes.push(`${label}: ${outside}/${inside} (expect 403/403)`);
         expect({ label, outside, inside }).toEqual({ label, outside: 403, inside: 403 });
         continue;
@@ -217,6 +223,22 @@ describe('case routes × seats × reach', () => {
       outcomes.push(`${label}: ${outside}/${inside}`);
     }
     expect(outcomes.length).toBe(routes.length);
+  }
+
+  it.each(seats)('seat %s', async (seat) => {
+    await checkReach(seat, agents[seat], (permission) => isGranted(seat, permission));
+  });
+
+  // The bearer column: a token with all the seat may put on one reaches the same cases, no more.
+  it.each(seats)('seat %s with a token', async (seat) => {
+    const { token } = await issueToken(agents.regionAdmin, t.db, {
+      organisation: await organisationOf(t.db, accounts[seat]),
+      seat,
+      permissions: tokenGrantsOf(seat),
+    });
+    await checkReach(seat, tokenAgent(t.app, token), (permission) =>
+      tokenGrantsOf(seat).includes(permission),
+    );
   });
 
   it.each(['chair', 'municipality'] as const)(

@@ -255,7 +255,29 @@ describe('the scheduler', () => {
       'offers.overdue',
       'notifications.digest',
       'support.followUpChecks',
+      'partners.webhookDelivery',
     ]);
+  });
+
+  it('a job that runs every tick runs again in the same period and leaves no run record', async () => {
+    let runs = 0;
+    const everyTick: ScheduledJob = {
+      key: 'test.everyTick',
+      everyTick: true,
+      periodAt: () => 'always',
+      async run() {
+        runs += 1;
+      },
+    };
+    const outcomes = [
+      ...(await runDueJobs(t.db, clock, { jobs: [everyTick] })),
+      ...(await runDueJobs(t.db, clock, { jobs: [everyTick] })),
+    ].map((r) => r.outcome);
+    expect([runs, outcomes]).toEqual([2, ['ran', 'ran']]);
+    const records = await t.db.query(
+      `SELECT 1 FROM scheduled_job_run WHERE job = 'test.everyTick'`,
+    );
+    expect(records).toHaveLength(0);
   });
 
   it('a job that fails rolls back with its record, and the next tick runs it again', async () => {

@@ -1,3 +1,5 @@
+import type { Page } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
 import { signInThroughPage, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { currentTotpCode } from '../../server/src/auth/totp';
 
@@ -174,5 +176,34 @@ describe('two-factor sign-in, in the browser', () => {
     await page.getByRole('button', { name: 'Controleren' }).click();
     await page.getByRole('region', { name: 'Ingelogd als' }).getByText('Sandra Jansen').waitFor();
     await context.close();
+  });
+});
+
+describe('a partner system’s token, in the browser (issue 31)', () => {
+  it('the regio-beheerder issues a token, sees it once, and revokes it; the next request is refused', async () => {
+    const { page } = await h.signedInPage('beheer@flevoland.demo', '/');
+    await page.getByRole('link', { name: 'Koppelingen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Koppelingen met eigen systemen' }).waitFor();
+    const form = page.getByRole('form', { name: 'Token uitgeven' });
+    await form.getByLabel('Naam').fill('Zaaksysteem Kwintes');
+    await form.getByLabel('Organisatie').selectOption({ label: 'Kwintes' });
+    await form.getByLabel('Rol').selectOption({ label: 'Casemanager / regisseur' });
+    await form.getByLabel('Casussen lezen').check();
+    await form.getByRole('button', { name: 'Token uitgeven' }).click();
+    const shown = page.getByRole('status').getByLabel('Token');
+    const token = await shown.inputValue();
+    expect(token).toMatch(/^ut_/);
+    const read = (t: string) =>
+      fetch(`${h.baseUrl}/api/cases/${randomUUID()}`, {
+        headers: { Authorization: `Bearer ${t}` },
+      });
+    // A case it does not reach: 404, not 401.
+    expect((await read(token)).status).toBe(404);
+    await page.getByRole('button', { name: 'Ik heb het token bewaard' }).click();
+    expect(await page.getByText(token).count()).toBe(0);
+    const row = page.getByRole('row', { name: /Zaaksysteem Kwintes/ });
+    await row.getByRole('button', { name: /Intrekken/ }).click();
+    await row.getByText('Ingetrokken').waitFor();
+    expect((await read(token)).status).toBe(401);
   });
 });

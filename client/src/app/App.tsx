@@ -80,6 +80,10 @@ const ContingentsPage = lazy(() =>
 const ImportPage = lazy(() =>
   import('../import/ImportPage').then((module) => ({ default: module.ImportPage })),
 );
+// API tokens and subscriptions of the organisations' own systems (regionAdmin).
+const ApiTokensPage = lazy(() =>
+  import('../partners/ApiTokensPage').then((module) => ({ default: module.ApiTokensPage })),
+);
 // Retention and erasure of closed cases (regionAdmin).
 const RetentionPage = lazy(() =>
   import('../retention/RetentionPage').then((module) => ({ default: module.RetentionPage })),
@@ -157,6 +161,9 @@ function AppRoutes() {
           )}
           {can('user:read') && <Route path="/beheer/gebruikers" element={page(<UsersPage />)} />}
           {can('outbox:read') && <Route path="/beheer/postvak" element={page(<OutboxPage />)} />}
+          {can('apiToken:manage') && (
+            <Route path="/beheer/koppelingen" element={page(<ApiTokensPage />)} />
+          )}
           {can('audit:search') && (
             <Route path="/beheer/audit" element={page(<AuditSearchPage />)} />
           )}

@@ -122,6 +122,11 @@ export function Shell() {
               <NavLink to="/beheer/bewaartermijnen">Bewaartermijnen</NavLink>
             </li>
           )}
+          {can('apiToken:manage') && (
+            <li>
+              <NavLink to="/beheer/koppelingen">Koppelingen</NavLink>
+            </li>
+          )}
           {can('outbox:read') && (
             <li>
               <NavLink to="/beheer/postvak">Demo-postvak</NavLink>

@@ -31,11 +31,13 @@ import {
   type RecordConsent,
   type RuleSet,
   type Seat,
+  partnerEventOfTransition,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
 import { writeAudit } from '../core/audit-writer';
 import { renderExport } from '../core/export-file';
 import type { DownloadFile } from '../core/http/download';
+import { recordPartnerEvent } from '../core/partner-events';
 import { publishAfterCommit } from '../core/live-events';
 import { getCurrentRuleSet, countOpenAllocations, municipalityNamer } from '../regions';
 import {
@@ -860,6 +862,9 @@ export async function moveCase(
     fields: ['state'],
     details: { transition: change.transition, ...change.details },
   });
+  // The organisations' own systems hear of the steps they follow (decided, offered, confirmed, …).
+  const partnerEvent = partnerEventOfTransition[change.transition];
+  if (partnerEvent) await recordPartnerEvent(tx, { kind: partnerEvent, caseId });
   return { version: expectedVersion + 1, pseudonym: row.pseudonym };
 }
 

@@ -36,6 +36,8 @@ export interface AppConfig {
   encryptionKeys: EncryptionKeys;
   /** How long a call to an organisation's identity provider may take before it counts as unreachable. */
   identityProviderTimeoutSeconds: number;
+  /** Requests per API token and minute, counted across all nodes; past it a 429. */
+  apiTokenRequestsPerMinute: number;
 }
 
 export function readConfig(
@@ -77,6 +79,7 @@ export function readConfig(
     passwordResetMinutes: intFrom(env.PASSWORD_RESET_MINUTES, 60),
     encryptionKeys: encryptionKeysFrom(env),
     identityProviderTimeoutSeconds: intFrom(env.IDENTITY_PROVIDER_TIMEOUT_SECONDS, 10),
+    apiTokenRequestsPerMinute: intFrom(env.API_TOKEN_REQUESTS_PER_MINUTE, 300),
     ...overrides,
   };
 }

@@ -1,7 +1,10 @@
 import type { Request } from 'express';
-import type { Seat } from '@uitstroom/shared';
+import type { AppError, Permission, Seat } from '@uitstroom/shared';
 
-/** The signed-in user as every service sees it. */
+/**
+ * The signed-in user as every service sees it. A request with an API token acts as the token's own
+ * account (`userId` is the token's id; see the partners module) in the seat it was issued to.
+ */
 export interface Actor {
   userId: string;
   organisationId: string;
@@ -22,6 +25,12 @@ export interface RequestContext {
   hadExpiredSession: boolean;
   /** Whose session it was, when an ended session still named its user (for the audit of a refused request). */
   expiredSessionUserId?: string;
+  /**
+   * The request came with `Authorization: Bearer`: no session is read for it. With a token that
+   * can act, its id and the permissions it carries (only these count, never the seat's others);
+   * otherwise why it cannot (unknown, revoked, expired), answered by every non-public route.
+   */
+  bearer?: { tokenId: string; permissions: readonly Permission[] } | { refusal: AppError };
 }
 
 const contextKey = Symbol('requestContext');

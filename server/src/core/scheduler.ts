@@ -29,6 +29,11 @@ export interface ScheduledJob {
   key: string;
   /** The period a moment falls in for this job (e.g. the day), or null while the job is not due yet. */
   periodAt(now: Date): string | null;
+  /**
+   * Runs on every tick, under the same lock, and leaves no run record: for work that claims its
+   * own rows (the webhook outbox), so running it twice does nothing twice.
+   */
+  everyTick?: true;
   run(tx: EntityManager, context: JobContext): Promise<void>;
 }
 
@@ -80,10 +85,12 @@ export async function runDueJobs(
           [lockNamespace, job.key],
         );
         if (!locked) return 'busy';
-        const recorded = await tx.query(
-          'INSERT INTO scheduled_job_run (job, period, due_at) VALUES ($1, $2, $3) ON CONFLICT (job, period) DO NOTHING RETURNING job',
-          [job.key, period, now],
-        );
+        const recorded = job.everyTick
+          ? [job.key]
+          : await tx.query(
+              'INSERT INTO scheduled_job_run (job, period, due_at) VALUES ($1, $2, $3) ON CONFLICT (job, period) DO NOTHING RETURNING job',
+              [job.key, period, now],
+            );
         if (!recorded.length) return 'alreadyDone';
         // Work the job leaves for after its commit (core/after-commit) is done before the run returns.
         await job.run(tx, { now, period });

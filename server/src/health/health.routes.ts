@@ -9,7 +9,7 @@ export function healthRoutes(db: DataSource) {
       path: '/api/health',
       tag: 'health',
       summary: 'Gezondheid van de app en de database',
-      access: { public: true },
+      access: { public: true, sessionless: true },
       response: healthSchema,
       handler: async ({ res }) => {
         const isDbUp = await db.query('SELECT 1').then(

@@ -18,6 +18,7 @@ import {
   type SupportView,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../core/request-context';
+import { recordPartnerEvent } from '../core/partner-events';
 import { writeAudit, type AuditRecord } from '../core/audit-writer';
 import { publishAfterCommit } from '../core/live-events';
 import { notify } from '../notifications';
@@ -360,6 +361,7 @@ export async function raiseSignal(
       signalKind: input.kind,
       escalated: escalation !== null,
     });
+    await recordPartnerEvent(tx, { kind: 'signalRaised', caseId: row.id });
     publishAfterCommit(tx, { kind: 'case', caseId: row.id, byUserId: actor.userId });
     return (await viewSupport(tx, actor, row)).view;
   });

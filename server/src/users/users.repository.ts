@@ -28,7 +28,7 @@ async function queryOrganisations(
 ): Promise<OrganisationSummary[]> {
   const rows = await db.query(
     `SELECT o.id, o.kind, o.name, o.municipality_code,
-            (SELECT count(*)::int FROM app_user u WHERE u.organisation_id = o.id) AS user_count,
+            (SELECT count(*)::int FROM app_user u WHERE u.organisation_id = o.id AND u.kind = 'person') AS user_count,
             p.issuer, p.client_id, p.is_password_sign_in_allowed, p.version,
             (SELECT array_agg(d.domain ORDER BY d.domain) FROM identity_provider_domain d
               WHERE d.organisation_id = o.id) AS email_domains
@@ -97,7 +97,7 @@ const userSummaryQuery = `
          u.totp_enabled_at IS NOT NULL AS has_two_factor, u.provider_subject IS NOT NULL AS is_linked_to_provider, u.created_at,
          o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind,
          (SELECT l.locked_until FROM account_lock l WHERE l.email = u.email AND l.lifted_at IS NULL AND l.locked_until > now()) AS locked_until
-    FROM app_user u JOIN organisation o ON o.id = u.organisation_id`;
+    FROM app_user u JOIN organisation o ON o.id = u.organisation_id AND u.kind = 'person'`;
 
 interface UserSummaryRow {
   id: string;

@@ -89,6 +89,14 @@ export const auditActionLabel: Readonly<Record<string, string>> = {
   'auth.provider.link': 'Account gekoppeld aan de inlogdienst van de organisatie',
   'admin.identityProvider.update': 'Inlogdienst van een organisatie ingesteld',
   'admin.identityProvider.remove': 'Inlogdienst van een organisatie verwijderd',
+  'apiToken.issue': 'API-token uitgegeven',
+  'apiToken.list': 'API-tokens bekeken',
+  'apiToken.revoke': 'API-token ingetrokken',
+  'apiToken.call': 'Aanvraag met een API-token',
+  'webhook.subscribe': 'Abonnement op gebeurtenissen genomen',
+  'webhook.unsubscribe': 'Abonnement op gebeurtenissen beëindigd',
+  'webhook.list': 'Abonnementen op gebeurtenissen bekeken',
+  'webhook.deliveries.read': 'Bezorglog van gebeurtenissen bekeken',
 };
 
 /**

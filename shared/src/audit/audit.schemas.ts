@@ -80,6 +80,14 @@ export const auditActions = [
   'auth.provider.link',
   'admin.identityProvider.update',
   'admin.identityProvider.remove',
+  'apiToken.issue',
+  'apiToken.list',
+  'apiToken.revoke',
+  'apiToken.call',
+  'webhook.subscribe',
+  'webhook.unsubscribe',
+  'webhook.list',
+  'webhook.deliveries.read',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -10,7 +10,7 @@ export interface paths {
     };
     /**
      * Mijn account: tweestapsverificatie en herstelcodes
-     * @description Vereist een sessie en het recht `account:update`.
+     * @description Vereist een sessie en het recht `account:update` (Eigen account wijzigen); niet met een API-token.
      */
     get: {
       parameters: {
@@ -83,6 +83,8 @@ export interface paths {
                   | 'indicator:read'
                   | 'precondition:complete'
                   | 'import:run'
+                  | 'apiToken:manage'
+                  | 'webhook:manage'
                 )[];
                 organisation: {
                   /** Format: uuid */
@@ -142,7 +144,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -226,7 +228,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -268,7 +270,7 @@ export interface paths {
     put?: never;
     /**
      * Eigen wachtwoord wijzigen; andere sessies eindigen
-     * @description Vereist een sessie en het recht `account:update`.
+     * @description Vereist een sessie en het recht `account:update` (Eigen account wijzigen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -314,7 +316,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -398,7 +400,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -436,7 +438,7 @@ export interface paths {
     };
     /**
      * Organisaties van de regio
-     * @description Vereist een sessie en het recht `organisation:read`.
+     * @description Vereist het recht `organisation:read` (Organisaties van de regio lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -492,7 +494,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -576,7 +578,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -602,7 +604,7 @@ export interface paths {
     put?: never;
     /**
      * Organisatie toevoegen
-     * @description Vereist een sessie en het recht `organisation:create`.
+     * @description Vereist een sessie en het recht `organisation:create` (Organisaties toevoegen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -667,7 +669,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -751,7 +753,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -790,7 +792,7 @@ export interface paths {
     get?: never;
     /**
      * Inlogdienst van de organisatie (OpenID Connect) instellen: issuer, client, e-maildomeinen, wachtwoord toegestaan
-     * @description Vereist een sessie en het recht `organisation:update`.
+     * @description Vereist het recht `organisation:update` (undefined): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     put: {
       parameters: {
@@ -859,7 +861,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -943,7 +945,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -969,7 +971,7 @@ export interface paths {
     post?: never;
     /**
      * Inlogdienst van de organisatie verwijderen: iedereen logt weer in met een wachtwoord
-     * @description Vereist een sessie en het recht `organisation:update`.
+     * @description Vereist het recht `organisation:update` (undefined): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     delete: {
       parameters: {
@@ -1027,7 +1029,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1111,7 +1113,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1148,7 +1150,7 @@ export interface paths {
     };
     /**
      * Demo-postvak: verstuurde e-mail zonder SMTP
-     * @description Vereist een sessie en het recht `outbox:read`.
+     * @description Vereist een sessie en het recht `outbox:read` (Demo-postvak lezen); niet met een API-token.
      */
     get: {
       parameters: {
@@ -1195,7 +1197,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1279,7 +1281,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1319,7 +1321,7 @@ export interface paths {
     };
     /**
      * Gebruikers van de regio
-     * @description Vereist een sessie en het recht `user:read`.
+     * @description Vereist een sessie en het recht `user:read` (Gebruikers lezen); niet met een API-token.
      */
     get: {
       parameters: {
@@ -1388,7 +1390,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1472,7 +1474,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1498,7 +1500,7 @@ export interface paths {
     put?: never;
     /**
      * Gebruiker toevoegen en uitnodigen per e-mail
-     * @description Vereist een sessie en het recht `user:create`.
+     * @description Vereist een sessie en het recht `user:create` (Gebruikers toevoegen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -1578,7 +1580,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1662,7 +1664,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1702,7 +1704,7 @@ export interface paths {
     put?: never;
     /**
      * Gebruiker weer activeren
-     * @description Vereist een sessie en het recht `user:update`.
+     * @description Vereist een sessie en het recht `user:update` (Gebruikers wijzigen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -1775,7 +1777,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1859,7 +1861,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1899,7 +1901,7 @@ export interface paths {
     put?: never;
     /**
      * Gebruiker deactiveren; alle sessies eindigen meteen
-     * @description Vereist een sessie en het recht `user:update`.
+     * @description Vereist een sessie en het recht `user:update` (Gebruikers wijzigen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -1972,7 +1974,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2056,7 +2058,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -2096,7 +2098,7 @@ export interface paths {
     put?: never;
     /**
      * Uitnodiging opnieuw sturen
-     * @description Vereist een sessie en het recht `user:update`.
+     * @description Vereist een sessie en het recht `user:update` (Gebruikers wijzigen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -2145,7 +2147,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2229,7 +2231,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -2269,7 +2271,7 @@ export interface paths {
     put?: never;
     /**
      * Herstellink voor het wachtwoord sturen
-     * @description Vereist een sessie en het recht `user:update`.
+     * @description Vereist een sessie en het recht `user:update` (Gebruikers wijzigen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -2318,7 +2320,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2402,7 +2404,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -2442,7 +2444,7 @@ export interface paths {
     put?: never;
     /**
      * Tweestapsverificatie herstellen (telefoon kwijt)
-     * @description Vereist een sessie en het recht `user:update`.
+     * @description Vereist een sessie en het recht `user:update` (Gebruikers wijzigen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -2515,7 +2517,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2599,7 +2601,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -2639,7 +2641,7 @@ export interface paths {
     put?: never;
     /**
      * Blokkade na te veel mislukte pogingen meteen opheffen
-     * @description Vereist een sessie en het recht `user:update`.
+     * @description Vereist een sessie en het recht `user:update` (Gebruikers wijzigen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -2712,7 +2714,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2796,7 +2798,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -2834,7 +2836,7 @@ export interface paths {
     };
     /**
      * De auditlog van de regio doorzoeken, zonder inhoud van casussen
-     * @description Vereist een sessie en het recht `audit:search`.
+     * @description Vereist een sessie en het recht `audit:search` (Auditlog doorzoeken); niet met een API-token.
      */
     get: {
       parameters: {
@@ -2916,7 +2918,15 @@ export interface paths {
             | 'import'
             | 'auth.provider.link'
             | 'admin.identityProvider.update'
-            | 'admin.identityProvider.remove';
+            | 'admin.identityProvider.remove'
+            | 'apiToken.issue'
+            | 'apiToken.list'
+            | 'apiToken.revoke'
+            | 'apiToken.call'
+            | 'webhook.subscribe'
+            | 'webhook.unsubscribe'
+            | 'webhook.list'
+            | 'webhook.deliveries.read';
           caseId?: string;
           from?: string;
           organisationId?: string;
@@ -3000,7 +3010,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3084,7 +3094,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -3124,7 +3134,7 @@ export interface paths {
     };
     /**
      * Alle regels die de zoekopdracht vindt (niet alleen de pagina), nieuwste eerst, als Excel-werkboek (.xlsx)
-     * @description Vereist een sessie en het recht `audit:search`.
+     * @description Vereist een sessie en het recht `audit:search` (Auditlog doorzoeken); niet met een API-token.
      */
     get: {
       parameters: {
@@ -3206,7 +3216,15 @@ export interface paths {
             | 'import'
             | 'auth.provider.link'
             | 'admin.identityProvider.update'
-            | 'admin.identityProvider.remove';
+            | 'admin.identityProvider.remove'
+            | 'apiToken.issue'
+            | 'apiToken.list'
+            | 'apiToken.revoke'
+            | 'apiToken.call'
+            | 'webhook.subscribe'
+            | 'webhook.unsubscribe'
+            | 'webhook.list'
+            | 'webhook.deliveries.read';
           caseId?: string;
           from?: string;
           organisationId?: string;
@@ -3250,7 +3268,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3334,7 +3352,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -3457,6 +3475,8 @@ export interface paths {
                     | 'indicator:read'
                     | 'precondition:complete'
                     | 'import:run'
+                    | 'apiToken:manage'
+                    | 'webhook:manage'
                   )[];
                   organisation: {
                     /** Format: uuid */
@@ -3535,7 +3555,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -3575,7 +3595,7 @@ export interface paths {
     put?: never;
     /**
      * Uitloggen: beëindigt de sessie op de server
-     * @description Vereist een sessie en het recht `session:read`.
+     * @description Vereist een sessie en het recht `session:read` (Eigen sessie lezen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -3618,7 +3638,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3702,7 +3722,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -3740,7 +3760,7 @@ export interface paths {
     };
     /**
      * Wie is ingelogd: gebruiker, zetel, organisatie en regio
-     * @description Vereist een sessie en het recht `session:read`.
+     * @description Vereist een sessie en het recht `session:read` (Eigen sessie lezen); niet met een API-token.
      */
     get: {
       parameters: {
@@ -3812,6 +3832,8 @@ export interface paths {
                 | 'indicator:read'
                 | 'precondition:complete'
                 | 'import:run'
+                | 'apiToken:manage'
+                | 'webhook:manage'
               )[];
               organisation: {
                 /** Format: uuid */
@@ -3865,7 +3887,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3949,7 +3971,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -4058,7 +4080,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -4169,7 +4191,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -4276,7 +4298,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -4400,6 +4422,8 @@ export interface paths {
                 | 'indicator:read'
                 | 'precondition:complete'
                 | 'import:run'
+                | 'apiToken:manage'
+                | 'webhook:manage'
               )[];
               organisation: {
                 /** Format: uuid */
@@ -4474,7 +4498,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -4598,7 +4622,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -4709,6 +4733,8 @@ export interface paths {
                     | 'indicator:read'
                     | 'precondition:complete'
                     | 'import:run'
+                    | 'apiToken:manage'
+                    | 'webhook:manage'
                   )[];
                   organisation: {
                     /** Format: uuid */
@@ -4787,7 +4813,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -4903,7 +4929,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -5013,7 +5039,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -5132,6 +5158,8 @@ export interface paths {
                   | 'indicator:read'
                   | 'precondition:complete'
                   | 'import:run'
+                  | 'apiToken:manage'
+                  | 'webhook:manage'
                 )[];
                 organisation: {
                   /** Format: uuid */
@@ -5208,7 +5236,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -5246,7 +5274,7 @@ export interface paths {
     };
     /**
      * Casussen binnen uw bereik, met filters, zoeken, sorteren en pagina’s
-     * @description Vereist een sessie en het recht `case:list`.
+     * @description Vereist het recht `case:list` (Casussen opzoeken): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -5340,7 +5368,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -5424,7 +5452,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -5450,7 +5478,7 @@ export interface paths {
     put?: never;
     /**
      * Bewoner aanmelden: een nieuwe casus in status aangemeld
-     * @description Vereist een sessie en het recht `case:create`.
+     * @description Vereist een sessie en het recht `case:create` (Casussen aanmelden); niet met een API-token.
      */
     post: {
       parameters: {
@@ -5674,7 +5702,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -5758,7 +5786,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -5796,7 +5824,7 @@ export interface paths {
     };
     /**
      * Casemanagers van uw organisatie (voor overdracht)
-     * @description Vereist een sessie en het recht `case:handover`.
+     * @description Vereist een sessie en het recht `case:handover` (Casussen overdragen); niet met een API-token.
      */
     get: {
       parameters: {
@@ -5849,7 +5877,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -5933,7 +5961,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -5973,7 +6001,7 @@ export interface paths {
     };
     /**
      * Alle casussen die de filters van de lijst vinden (niet alleen de pagina), in de volgorde van de lijst, als Excel-werkboek (.xlsx); alleen de kolommen die uw rol mag zien
-     * @description Vereist een sessie en het recht `case:list`.
+     * @description Vereist het recht `case:list` (Casussen opzoeken): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -6033,7 +6061,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -6117,7 +6145,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -6157,7 +6185,7 @@ export interface paths {
     };
     /**
      * Een casus, zoals uw rol die mag zien
-     * @description Vereist een sessie en het recht `case:read`.
+     * @description Vereist het recht `case:read` (Casussen lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -6364,7 +6392,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -6448,7 +6476,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -6478,7 +6506,7 @@ export interface paths {
     head?: never;
     /**
      * Onderdelen van de casus vervangen; 409 bij een verouderde versie
-     * @description Vereist een sessie en het recht `case:update`.
+     * @description Vereist het recht `case:update` (Casussen bijwerken): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     patch: {
       parameters: {
@@ -6786,7 +6814,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -6870,7 +6898,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -6904,7 +6932,7 @@ export interface paths {
     };
     /**
      * Wie las of wijzigde wat van deze casus, wanneer en waarvoor
-     * @description Vereist een sessie en het recht `case:accessLog`.
+     * @description Vereist het recht `case:accessLog` (Inzagelog van een casus lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -6975,7 +7003,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7059,7 +7087,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -7099,7 +7127,7 @@ export interface paths {
     };
     /**
      * Het logboek van deze casus als Excel-werkboek (.xlsx)
-     * @description Vereist een sessie en het recht `case:accessLog`.
+     * @description Vereist het recht `case:accessLog` (Inzagelog van een casus lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -7142,7 +7170,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7226,7 +7254,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -7266,7 +7294,7 @@ export interface paths {
     };
     /**
      * Toestemmingen van de bewoner, per ontvangende organisatie
-     * @description Vereist een sessie en het recht `case:consent`.
+     * @description Vereist een sessie en het recht `case:consent` (Toestemming vastleggen); niet met een API-token.
      */
     get: {
       parameters: {
@@ -7328,7 +7356,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7412,7 +7440,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -7438,7 +7466,7 @@ export interface paths {
     put?: never;
     /**
      * Toestemming vastleggen (of een weigering: geen categorieën)
-     * @description Vereist een sessie en het recht `case:consent`.
+     * @description Vereist een sessie en het recht `case:consent` (Toestemming vastleggen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -7517,7 +7545,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7601,7 +7629,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -7641,7 +7669,7 @@ export interface paths {
     put?: never;
     /**
      * Toestemming intrekken; geldt vanaf de volgende aanvraag
-     * @description Vereist een sessie en het recht `case:consent`.
+     * @description Vereist een sessie en het recht `case:consent` (Toestemming vastleggen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -7708,7 +7736,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7792,7 +7820,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -7830,7 +7858,7 @@ export interface paths {
     };
     /**
      * Het laatste besluit van de tafel over een casus, met de randvoorwaarden
-     * @description Vereist een sessie en het recht `case:read`.
+     * @description Vereist het recht `case:read` (Casussen lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -7900,7 +7928,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7984,7 +8012,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -8024,7 +8052,7 @@ export interface paths {
     };
     /**
      * De brief aan de bewoner over het besluit, in eenvoudig Nederlands
-     * @description Vereist een sessie en het recht `case:letter`.
+     * @description Vereist het recht `case:letter` (Besluitbrief lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -8073,7 +8101,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8157,7 +8185,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -8197,7 +8225,7 @@ export interface paths {
     };
     /**
      * De documenten van de casus die u mag zien
-     * @description Vereist een sessie en het recht `case:document:read`.
+     * @description Vereist het recht `case:document:read` (Documenten lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -8251,7 +8279,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8335,7 +8363,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -8361,7 +8389,7 @@ export interface paths {
     put?: never;
     /**
      * Een document toevoegen (PDF, PNG of JPEG, hoogstens 10 MB); het bestand is de inhoud, categorie en naam staan in de query
-     * @description Vereist een sessie en het recht `case:document:write`.
+     * @description Vereist het recht `case:document:write` (Documenten toevoegen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -8424,7 +8452,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8508,7 +8536,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -8546,7 +8574,7 @@ export interface paths {
     };
     /**
      * Een document downloaden
-     * @description Vereist een sessie en het recht `case:document:read`.
+     * @description Vereist het recht `case:document:read` (Documenten lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -8592,7 +8620,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8676,7 +8704,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -8716,7 +8744,7 @@ export interface paths {
     };
     /**
      * Uw woningen die passen bij een casus die een woning zoekt, best passend eerst, met redenen
-     * @description Vereist een sessie en het recht `dwelling:match`.
+     * @description Vereist het recht `dwelling:match` (Passende casussen bij woningen zoeken): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -8825,7 +8853,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8909,7 +8937,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -8949,7 +8977,7 @@ export interface paths {
     };
     /**
      * Inzage voor de bewoner (AVG art. 15): dossier, toestemmingen, documenten en logboek
-     * @description Vereist een sessie en het recht `case:export`.
+     * @description Vereist het recht `case:export` (Gegevens van een bewoner exporteren): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -9174,7 +9202,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -9258,7 +9286,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -9300,7 +9328,7 @@ export interface paths {
     put?: never;
     /**
      * De casus overdragen aan een collega-casemanager
-     * @description Vereist een sessie en het recht `case:handover`.
+     * @description Vereist een sessie en het recht `case:handover` (Casussen overdragen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -9515,7 +9543,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -9599,7 +9627,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -9639,7 +9667,7 @@ export interface paths {
     put?: never;
     /**
      * De verhuizing vastleggen: sleuteloverdracht, huurvorm, driepartijenovereenkomst en contact van de zorgaanbieder
-     * @description Vereist een sessie en het recht `placement:moveIn`.
+     * @description Vereist het recht `placement:moveIn` (Verhuizingen vastleggen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -9899,7 +9927,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -9983,7 +10011,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -10023,7 +10051,7 @@ export interface paths {
     put?: never;
     /**
      * Het antwoord van de bewoner vastleggen: aanvaard, of afgewezen met een reden
-     * @description Vereist een sessie en het recht `offer:answer`.
+     * @description Vereist het recht `offer:answer` (Antwoord van de bewoner vastleggen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -10267,7 +10295,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -10351,7 +10379,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -10391,7 +10419,7 @@ export interface paths {
     put?: never;
     /**
      * Het aanbod intrekken, met een reden (de corporatie die aanbood)
-     * @description Vereist een sessie en het recht `offer:withdraw`.
+     * @description Vereist het recht `offer:withdraw` (Woningaanbod intrekken): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -10633,7 +10661,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -10717,7 +10745,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -10757,7 +10785,7 @@ export interface paths {
     put?: never;
     /**
      * Een woning van uw corporatie aanbieden aan een casus die een woning zoekt; 409 als de woning of de casus zojuist al is vergeven
-     * @description Vereist een sessie en het recht `offer:create`.
+     * @description Vereist het recht `offer:create` (Woningen aanbieden): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -10999,7 +11027,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -11083,7 +11111,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -11121,7 +11149,7 @@ export interface paths {
     };
     /**
      * Woningaanbod, plaatsing en verhuizing van een casus, zoals uw rol die mag zien
-     * @description Vereist een sessie en het recht `case:read`.
+     * @description Vereist het recht `case:read` (Casussen lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -11355,7 +11383,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -11439,7 +11467,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -11481,7 +11509,7 @@ export interface paths {
     put?: never;
     /**
      * De plaatsing bevestigen en de ondersteuning vastleggen (gemeente van bestemming)
-     * @description Vereist een sessie en het recht `placement:decide`.
+     * @description Vereist het recht `placement:decide` (Plaatsingen bevestigen of weigeren): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -11725,7 +11753,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -11809,7 +11837,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -11849,7 +11877,7 @@ export interface paths {
     put?: never;
     /**
      * De plaatsing weigeren, met een reden: terug naar de tafel (gemeente van bestemming)
-     * @description Vereist een sessie en het recht `placement:decide`.
+     * @description Vereist het recht `placement:decide` (Plaatsingen bevestigen of weigeren): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -12091,7 +12119,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -12175,7 +12203,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -12215,7 +12243,7 @@ export interface paths {
     put?: never;
     /**
      * Een randvoorwaarde gereed melden (de organisatie die haar regelt, of de tafelvoorzitter); 409 als zij al gereed is
-     * @description Vereist een sessie en het recht `precondition:complete`.
+     * @description Vereist het recht `precondition:complete` (Randvoorwaarden gereed melden): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -12290,7 +12318,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -12374,7 +12402,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -12412,7 +12440,7 @@ export interface paths {
     };
     /**
      * Het nazorglogboek, zoals uw rol het mag zien
-     * @description Vereist een sessie en het recht `support:read`.
+     * @description Vereist het recht `support:read` (Nazorg lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -12551,7 +12579,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -12635,7 +12663,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -12677,7 +12705,7 @@ export interface paths {
     put?: never;
     /**
      * Een nameting (6 of 12 maanden) beantwoorden
-     * @description Vereist een sessie en het recht `support:write`.
+     * @description Vereist het recht `support:write` (Nazorg vastleggen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -12824,7 +12852,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -12908,7 +12936,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -12948,7 +12976,7 @@ export interface paths {
     put?: never;
     /**
      * De nazorg afsluiten met een uitkomst en een datum
-     * @description Vereist een sessie en het recht `support:close`.
+     * @description Vereist het recht `support:close` (Nazorg afsluiten): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -13105,7 +13133,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -13189,7 +13217,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -13229,7 +13257,7 @@ export interface paths {
     put?: never;
     /**
      * Contact, intensiteit, doel, voortgang of logeerplek vastleggen
-     * @description Vereist een sessie en het recht `support:write`.
+     * @description Vereist het recht `support:write` (Nazorg vastleggen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -13420,7 +13448,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -13504,7 +13532,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -13544,7 +13572,7 @@ export interface paths {
     put?: never;
     /**
      * Een nieuwe versie van het terugvalpreventieplan
-     * @description Vereist een sessie en het recht `support:write`.
+     * @description Vereist het recht `support:write` (Nazorg vastleggen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -13692,7 +13720,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -13776,7 +13804,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -13816,7 +13844,7 @@ export interface paths {
     put?: never;
     /**
      * Instemmen met een versie van het plan (aanbieder of gemeente)
-     * @description Vereist een sessie en het recht `support:agree`.
+     * @description Vereist het recht `support:agree` (Terugvalpreventieplan akkoord geven): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -13961,7 +13989,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -14045,7 +14073,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -14085,7 +14113,7 @@ export interface paths {
     put?: never;
     /**
      * Een signaal melden, zo nodig met escalatie naar een tafel
-     * @description Vereist een sessie en het recht `support:write`.
+     * @description Vereist het recht `support:write` (Nazorg vastleggen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -14238,7 +14266,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -14322,7 +14350,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -14362,7 +14390,7 @@ export interface paths {
     put?: never;
     /**
      * Nazorg starten na de verhuizing (nazorgaanbieder)
-     * @description Vereist een sessie en het recht `support:write`.
+     * @description Vereist het recht `support:write` (Nazorg vastleggen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -14514,7 +14542,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -14598,7 +14626,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -14638,7 +14666,7 @@ export interface paths {
     put?: never;
     /**
      * Een stap in het proces (uitstroomgereed, terugtrekken)
-     * @description Vereist een sessie en het recht `case:transition`.
+     * @description Vereist het recht `case:transition` (Casussen een stap verder zetten): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -14862,7 +14890,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -14946,7 +14974,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -14984,7 +15012,7 @@ export interface paths {
     };
     /**
      * Contingenten van een jaar (standaard dit jaar) met voortgang, binnen uw bereik
-     * @description Vereist een sessie en het recht `contingent:read`.
+     * @description Vereist het recht `contingent:read` (Contingenten lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -15048,7 +15076,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -15132,7 +15160,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -15158,7 +15186,7 @@ export interface paths {
     put?: never;
     /**
      * Een contingent vastleggen (corporatie × gemeente × jaar; het aantal mag leeg zijn)
-     * @description Vereist een sessie en het recht `contingent:write`.
+     * @description Vereist het recht `contingent:write` (Contingenten bijhouden): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -15225,7 +15253,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -15309,7 +15337,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -15347,7 +15375,7 @@ export interface paths {
     };
     /**
      * De contingenten van een jaar met voortgang als CSV (; en decimale komma)
-     * @description Vereist een sessie en het recht `contingent:read`.
+     * @description Vereist het recht `contingent:read` (Contingenten lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -15390,7 +15418,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -15474,7 +15502,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -15514,7 +15542,7 @@ export interface paths {
     };
     /**
      * De contingenten van een jaar met voortgang als Excel-werkboek (.xlsx)
-     * @description Vereist een sessie en het recht `contingent:read`.
+     * @description Vereist het recht `contingent:read` (Contingenten lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -15557,7 +15585,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -15641,7 +15669,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -15687,7 +15715,7 @@ export interface paths {
     head?: never;
     /**
      * Het toegezegde aantal wijzigen; 409 bij een verouderde versie
-     * @description Vereist een sessie en het recht `contingent:write`.
+     * @description Vereist het recht `contingent:write` (Contingenten bijhouden): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     patch: {
       parameters: {
@@ -15753,7 +15781,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -15837,7 +15865,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -15871,7 +15899,7 @@ export interface paths {
     };
     /**
      * De woningen van uw corporatie, met filters
-     * @description Vereist een sessie en het recht `dwelling:read`.
+     * @description Vereist het recht `dwelling:read` (Woningen lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -15958,7 +15986,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -16042,7 +16070,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -16068,7 +16096,7 @@ export interface paths {
     put?: never;
     /**
      * Een woning registreren
-     * @description Vereist een sessie en het recht `dwelling:write`.
+     * @description Vereist het recht `dwelling:write` (Woningen registreren en wijzigen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -16183,7 +16211,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -16267,7 +16295,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -16305,7 +16333,7 @@ export interface paths {
     };
     /**
      * De woningen van uw corporatie als CSV (; en decimale komma): kolommen als bij inlezen, plus status
-     * @description Vereist een sessie en het recht `dwelling:read`.
+     * @description Vereist het recht `dwelling:read` (Woningen lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -16350,7 +16378,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -16434,7 +16462,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -16474,7 +16502,7 @@ export interface paths {
     };
     /**
      * De woningen van uw corporatie als Excel-werkboek (.xlsx): kolommen als bij inlezen, plus status
-     * @description Vereist een sessie en het recht `dwelling:read`.
+     * @description Vereist het recht `dwelling:read` (Woningen lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -16519,7 +16547,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -16603,7 +16631,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -16643,7 +16671,7 @@ export interface paths {
     };
     /**
      * Eén woning van uw corporatie
-     * @description Vereist een sessie en het recht `dwelling:read`.
+     * @description Vereist het recht `dwelling:read` (Woningen lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -16728,7 +16756,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -16812,7 +16840,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -16837,7 +16865,7 @@ export interface paths {
     };
     /**
      * Een woning wijzigen; 409 bij een verouderde versie
-     * @description Vereist een sessie en het recht `dwelling:write`.
+     * @description Vereist het recht `dwelling:write` (Woningen registreren en wijzigen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     put: {
       parameters: {
@@ -16957,7 +16985,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -17041,7 +17069,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -17080,7 +17108,7 @@ export interface paths {
     };
     /**
      * Casussen die een woning zoeken in de gemeente van deze woning, best passend eerst, met redenen
-     * @description Vereist een sessie en het recht `dwelling:match`.
+     * @description Vereist het recht `dwelling:match` (Passende casussen bij woningen zoeken): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -17181,7 +17209,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -17265,7 +17293,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -17305,7 +17333,7 @@ export interface paths {
     };
     /**
      * De aanbiedingen van een woning van uw corporatie, met de termijn van het antwoord
-     * @description Vereist een sessie en het recht `dwelling:read`.
+     * @description Vereist het recht `dwelling:read` (Woningen lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -17367,7 +17395,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -17451,7 +17479,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -17493,7 +17521,7 @@ export interface paths {
     put?: never;
     /**
      * Een woning intrekken, met een reden (de woning blijft bewaard)
-     * @description Vereist een sessie en het recht `dwelling:write`.
+     * @description Vereist het recht `dwelling:write` (Woningen registreren en wijzigen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -17585,7 +17613,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -17669,7 +17697,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -17709,7 +17737,7 @@ export interface paths {
     put?: never;
     /**
      * Woningen inlezen uit een CSV (UTF-8 of Windows-1252, ; of ,): alles of niets; bij een fout een rapport per rij in details
-     * @description Vereist een sessie en het recht `dwelling:write`.
+     * @description Vereist het recht `dwelling:write` (Woningen registreren en wijzigen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -17762,7 +17790,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -17846,7 +17874,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -17951,7 +17979,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -17993,7 +18021,7 @@ export interface paths {
     put?: never;
     /**
      * Organisaties, gebruikers, casussen, adressen, woningen en contingenten inlezen (formulierveld file: een .xlsx, of CSV-bestanden per blad; hoogstens 20 MB): alles of niets; dryRun=true slaat niets op. Een fout per cel op <blad>.<rij>.<kolom>
-     * @description Vereist een sessie en het recht `import:run`.
+     * @description Vereist het recht `import:run` (undefined): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -18058,7 +18086,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -18142,7 +18170,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -18180,7 +18208,7 @@ export interface paths {
     };
     /**
      * Het sjabloon om een regio in te lezen: een blad per soort gegevens, een voorbeeldrij, een toelichting per kolom en de toegestane waarden
-     * @description Vereist een sessie en het recht `import:run`.
+     * @description Vereist het recht `import:run` (undefined): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -18221,7 +18249,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -18305,7 +18333,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -18345,7 +18373,7 @@ export interface paths {
     };
     /**
      * Het dashboard van uw rol: regio (voorzitter, regio-beheerder), eigen gemeente naast de regio, of de eigen woningen van een corporatie; aantallen onder 5 als "<5" behalve voor voorzitter en regio-beheerder
-     * @description Vereist een sessie en het recht `indicator:read`.
+     * @description Vereist het recht `indicator:read` (Indicatoren lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -18771,7 +18799,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -18855,7 +18883,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -18895,7 +18923,7 @@ export interface paths {
     };
     /**
      * Eén indicator als CSV (; en decimale komma), met dezelfde filters en hetzelfde bereik als het dashboard
-     * @description Vereist een sessie en het recht `indicator:read`.
+     * @description Vereist het recht `indicator:read` (Indicatoren lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -18953,7 +18981,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -19037,7 +19065,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -19077,7 +19105,7 @@ export interface paths {
     };
     /**
      * Eén indicator als Excel-werkboek (.xlsx), met dezelfde filters en hetzelfde bereik als het dashboard
-     * @description Vereist een sessie en het recht `indicator:read`.
+     * @description Vereist het recht `indicator:read` (Indicatoren lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -19135,7 +19163,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -19219,7 +19247,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -19259,7 +19287,7 @@ export interface paths {
     };
     /**
      * Het hele dashboard als PDF voor de kwartaalrapportage aan de raden (dezelfde filters en hetzelfde bereik als het dashboard)
-     * @description Vereist een sessie en het recht `indicator:read`.
+     * @description Vereist het recht `indicator:read` (Indicatoren lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -19306,7 +19334,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -19390,7 +19418,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -19430,7 +19458,7 @@ export interface paths {
     };
     /**
      * Verhuizingen per wijk van een gemeente in de afgelopen 12 maanden, tegen de drempel van de regio
-     * @description Vereist een sessie en het recht `neighbourhoodLoad:read`.
+     * @description Vereist het recht `neighbourhoodLoad:read` (Wijkbelasting lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -19486,7 +19514,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -19570,7 +19598,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -19610,7 +19638,7 @@ export interface paths {
     };
     /**
      * Uw meldingen, ongelezen of nieuwste eerst, met het aantal ongelezen
-     * @description Vereist een sessie en het recht `notification:read`.
+     * @description Vereist een sessie en het recht `notification:read` (Meldingen lezen); niet met een API-token.
      */
     get: {
       parameters: {
@@ -19680,7 +19708,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -19764,7 +19792,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -19806,7 +19834,7 @@ export interface paths {
     put?: never;
     /**
      * Een melding als gelezen markeren
-     * @description Vereist een sessie en het recht `notification:update`.
+     * @description Vereist een sessie en het recht `notification:update` (Meldingen bijwerken); niet met een API-token.
      */
     post: {
       parameters: {
@@ -19851,7 +19879,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -19935,7 +19963,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -19973,7 +20001,7 @@ export interface paths {
     };
     /**
      * Per soort melding: direct, in het dagelijkse overzicht of geen e-mail
-     * @description Vereist een sessie en het recht `notification:read`.
+     * @description Vereist een sessie en het recht `notification:read` (Meldingen lezen); niet met een API-token.
      */
     get: {
       parameters: {
@@ -20029,7 +20057,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -20113,7 +20141,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -20138,7 +20166,7 @@ export interface paths {
     };
     /**
      * Uw keuze per soort melding wijzigen
-     * @description Vereist een sessie en het recht `notification:update`.
+     * @description Vereist een sessie en het recht `notification:update` (Meldingen bijwerken); niet met een API-token.
      */
     put: {
       parameters: {
@@ -20213,7 +20241,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -20297,7 +20325,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -20338,7 +20366,7 @@ export interface paths {
     put?: never;
     /**
      * Alle meldingen als gelezen markeren
-     * @description Vereist een sessie en het recht `notification:update`.
+     * @description Vereist een sessie en het recht `notification:update` (Meldingen bijwerken); niet met een API-token.
      */
     post: {
       parameters: {
@@ -20381,7 +20409,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -20465,7 +20493,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -20503,7 +20531,7 @@ export interface paths {
     };
     /**
      * Het aantal ongelezen meldingen
-     * @description Vereist een sessie en het recht `notification:read`.
+     * @description Vereist een sessie en het recht `notification:read` (Meldingen lezen); niet met een API-token.
      */
     get: {
       parameters: {
@@ -20546,7 +20574,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -20630,7 +20658,744 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/partner/subscriptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Eigen abonnementen op gebeurtenissen
+     * @description Alleen met een API-token dat het recht `webhook:manage` (Gebeurtenissen ontvangen (webhooks)) draagt.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              deliveries: {
+                delivered: number;
+                failed: number;
+                pending: number;
+              };
+              /** Format: uuid */
+              id: string;
+              kinds: (
+                | 'caseDecided'
+                | 'dwellingOffered'
+                | 'placementConfirmed'
+                | 'placementRefused'
+                | 'moveRecorded'
+                | 'signalRaised'
+              )[];
+              /** Format: uuid */
+              tokenId: string;
+              url: string;
+            }[];
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Een adres abonneren op gebeurtenissen (het ondertekengeheim komt alleen nu mee)
+     * @description Alleen met een API-token dat het recht `webhook:manage` (Gebeurtenissen ontvangen (webhooks)) draagt.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': {
+            kinds: (
+              | 'caseDecided'
+              | 'dwellingOffered'
+              | 'placementConfirmed'
+              | 'placementRefused'
+              | 'moveRecorded'
+              | 'signalRaised'
+            )[];
+            /** Format: uri */
+            url: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Gelukt */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              deliveries: {
+                delivered: number;
+                failed: number;
+                pending: number;
+              };
+              /** Format: uuid */
+              id: string;
+              kinds: (
+                | 'caseDecided'
+                | 'dwellingOffered'
+                | 'placementConfirmed'
+                | 'placementRefused'
+                | 'moveRecorded'
+                | 'signalRaised'
+              )[];
+              secret: string;
+              /** Format: uuid */
+              tokenId: string;
+              url: string;
+            };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/partner/subscriptions/{subscriptionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Abonnement beëindigen
+     * @description Alleen met een API-token dat het recht `webhook:manage` (Gebeurtenissen ontvangen (webhooks)) draagt.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          subscriptionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Gelukt, zonder inhoud */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/partner/subscriptions/{subscriptionId}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Bezorglog van een abonnement: elke gebeurtenis met haar pogingen
+     * @description Alleen met een API-token dat het recht `webhook:manage` (Gebeurtenissen ontvangen (webhooks)) draagt.
+     */
+    get: {
+      parameters: {
+        query?: {
+          state?: 'pending' | 'delivered' | 'failed';
+        };
+        header?: never;
+        path: {
+          subscriptionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: {
+                /** Format: date-time */
+                at: string;
+                attempt: number;
+                durationMs: number;
+                error: string | null;
+                statusCode: number | null;
+              }[];
+              /** Format: uuid */
+              caseId: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              deliveredAt: string | null;
+              /** Format: uuid */
+              eventId: string;
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'caseDecided'
+                | 'dwellingOffered'
+                | 'placementConfirmed'
+                | 'placementRefused'
+                | 'moveRecorded'
+                | 'signalRaised';
+              /** Format: date-time */
+              nextAttemptAt: string | null;
+              /** @enum {string} */
+              state: 'pending' | 'delivered' | 'failed';
+            }[];
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -20670,7 +21435,7 @@ export interface paths {
     };
     /**
      * Uw regio: gemeenten met inwoneraantal, doelgroepen en leeftijdsgrenzen (voor elke rol)
-     * @description Vereist een sessie en het recht `region:read`.
+     * @description Vereist het recht `region:read` (Gegevens van de regio lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -20732,7 +21497,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -20816,7 +21581,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -20856,7 +21621,7 @@ export interface paths {
     };
     /**
      * De organisaties van uw regio (om uit te nodigen, toestemming te geven, randvoorwaarden te beleggen)
-     * @description Vereist een sessie en het recht `region:read`.
+     * @description Vereist het recht `region:read` (Gegevens van de regio lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -20904,7 +21669,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -20988,7 +21753,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -21028,7 +21793,7 @@ export interface paths {
     };
     /**
      * De geldende regio-instellingen (nieuwste versie)
-     * @description Vereist een sessie en het recht `ruleSet:read`.
+     * @description Vereist het recht `ruleSet:read` (Regelset lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -21118,7 +21883,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -21202,7 +21967,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -21227,7 +21992,7 @@ export interface paths {
     };
     /**
      * Regio-instellingen wijzigen: maakt een nieuwe versie (409 als er intussen een nieuwere is)
-     * @description Vereist een sessie en het recht `ruleSet:update`.
+     * @description Vereist een sessie en het recht `ruleSet:update` (Regelset wijzigen); niet met een API-token.
      */
     put: {
       parameters: {
@@ -21356,7 +22121,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -21440,7 +22205,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -21479,7 +22244,7 @@ export interface paths {
     };
     /**
      * Het concept van de volgende versie, met wat publiceren zou veranderen (of geen)
-     * @description Vereist een sessie en het recht `ruleSet:read`.
+     * @description Vereist het recht `ruleSet:read` (Regelset lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -21567,7 +22332,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -21651,7 +22416,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -21676,7 +22441,7 @@ export interface paths {
     };
     /**
      * Regio-instellingen als concept opslaan: verandert niets tot het concept is gepubliceerd
-     * @description Vereist een sessie en het recht `ruleSet:update`.
+     * @description Vereist een sessie en het recht `ruleSet:update` (Regelset wijzigen); niet met een API-token.
      */
     put: {
       parameters: {
@@ -21804,7 +22569,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -21888,7 +22653,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -21914,7 +22679,7 @@ export interface paths {
     post?: never;
     /**
      * Het concept weggooien; de geldende versie blijft
-     * @description Vereist een sessie en het recht `ruleSet:update`.
+     * @description Vereist een sessie en het recht `ruleSet:update` (Regelset wijzigen); niet met een API-token.
      */
     delete: {
       parameters: {
@@ -22002,7 +22767,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -22086,7 +22851,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -22125,7 +22890,7 @@ export interface paths {
     put?: never;
     /**
      * Het concept publiceren: het wordt de nieuwe geldende versie, met wie en wanneer (409 als het verouderd is)
-     * @description Vereist een sessie en het recht `ruleSet:publish`.
+     * @description Vereist het recht `ruleSet:publish` (undefined): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -22221,7 +22986,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -22305,7 +23070,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -22343,7 +23108,7 @@ export interface paths {
     };
     /**
      * Alle versies van de regio-instellingen, nieuwste eerst, met wat er veranderde
-     * @description Vereist een sessie en het recht `ruleSet:read`.
+     * @description Vereist het recht `ruleSet:read` (Regelset lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -22403,7 +23168,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -22487,7 +23252,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -22527,7 +23292,7 @@ export interface paths {
     };
     /**
      * Eén eerdere versie van de regio-instellingen
-     * @description Vereist een sessie en het recht `ruleSet:read`.
+     * @description Vereist het recht `ruleSet:read` (Regelset lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -22619,7 +23384,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -22703,7 +23468,1002 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/region/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * API-tokens van de regio (zonder geheimen)
+     * @description Vereist een sessie en het recht `apiToken:manage` (API-tokens beheren); niet met een API-token.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string | null;
+              expiresOn: string;
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              lastUsedAt: string | null;
+              name: string;
+              organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              permissions: (
+                | 'session:read'
+                | 'rule:try'
+                | 'account:update'
+                | 'region:read'
+                | 'organisation:read'
+                | 'organisation:create'
+                | 'organisation:update'
+                | 'user:read'
+                | 'user:create'
+                | 'user:update'
+                | 'outbox:read'
+                | 'ruleSet:read'
+                | 'ruleSet:update'
+                | 'ruleSet:publish'
+                | 'case:create'
+                | 'case:list'
+                | 'case:read'
+                | 'case:update'
+                | 'case:transition'
+                | 'case:handover'
+                | 'case:consent'
+                | 'table:read'
+                | 'table:manage'
+                | 'table:agenda'
+                | 'table:decide'
+                | 'case:letter'
+                | 'case:document:read'
+                | 'case:document:write'
+                | 'case:accessLog'
+                | 'case:export'
+                | 'audit:search'
+                | 'notification:read'
+                | 'notification:update'
+                | 'task:read'
+                | 'dwelling:read'
+                | 'dwelling:write'
+                | 'dwelling:match'
+                | 'contingent:read'
+                | 'contingent:write'
+                | 'support:read'
+                | 'support:write'
+                | 'support:agree'
+                | 'support:close'
+                | 'case:erase'
+                | 'offer:create'
+                | 'offer:withdraw'
+                | 'offer:answer'
+                | 'placement:decide'
+                | 'placement:moveIn'
+                | 'neighbourhoodLoad:read'
+                | 'indicator:read'
+                | 'precondition:complete'
+                | 'import:run'
+                | 'apiToken:manage'
+                | 'webhook:manage'
+              )[];
+              prefix: string;
+              /** Format: date-time */
+              revokedAt: string | null;
+              /** @enum {string} */
+              seat:
+                | 'casemanager'
+                | 'chair'
+                | 'municipality'
+                | 'corporation'
+                | 'provider'
+                | 'regionAdmin';
+              /** @enum {string} */
+              status: 'active' | 'expired' | 'revoked';
+            }[];
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * API-token uitgeven aan een zetel van een organisatie (het token komt alleen nu mee)
+     * @description Vereist een sessie en het recht `apiToken:manage` (API-tokens beheren); niet met een API-token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            expiresOn: string;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+            permissions: (
+              | 'session:read'
+              | 'rule:try'
+              | 'account:update'
+              | 'region:read'
+              | 'organisation:read'
+              | 'organisation:create'
+              | 'organisation:update'
+              | 'user:read'
+              | 'user:create'
+              | 'user:update'
+              | 'outbox:read'
+              | 'ruleSet:read'
+              | 'ruleSet:update'
+              | 'ruleSet:publish'
+              | 'case:create'
+              | 'case:list'
+              | 'case:read'
+              | 'case:update'
+              | 'case:transition'
+              | 'case:handover'
+              | 'case:consent'
+              | 'table:read'
+              | 'table:manage'
+              | 'table:agenda'
+              | 'table:decide'
+              | 'case:letter'
+              | 'case:document:read'
+              | 'case:document:write'
+              | 'case:accessLog'
+              | 'case:export'
+              | 'audit:search'
+              | 'notification:read'
+              | 'notification:update'
+              | 'task:read'
+              | 'dwelling:read'
+              | 'dwelling:write'
+              | 'dwelling:match'
+              | 'contingent:read'
+              | 'contingent:write'
+              | 'support:read'
+              | 'support:write'
+              | 'support:agree'
+              | 'support:close'
+              | 'case:erase'
+              | 'offer:create'
+              | 'offer:withdraw'
+              | 'offer:answer'
+              | 'placement:decide'
+              | 'placement:moveIn'
+              | 'neighbourhoodLoad:read'
+              | 'indicator:read'
+              | 'precondition:complete'
+              | 'import:run'
+              | 'apiToken:manage'
+              | 'webhook:manage'
+            )[];
+            /** @enum {string} */
+            seat:
+              'casemanager' | 'chair' | 'municipality' | 'corporation' | 'provider' | 'regionAdmin';
+          };
+        };
+      };
+      responses: {
+        /** @description Gelukt */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string | null;
+              expiresOn: string;
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              lastUsedAt: string | null;
+              name: string;
+              organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              permissions: (
+                | 'session:read'
+                | 'rule:try'
+                | 'account:update'
+                | 'region:read'
+                | 'organisation:read'
+                | 'organisation:create'
+                | 'organisation:update'
+                | 'user:read'
+                | 'user:create'
+                | 'user:update'
+                | 'outbox:read'
+                | 'ruleSet:read'
+                | 'ruleSet:update'
+                | 'ruleSet:publish'
+                | 'case:create'
+                | 'case:list'
+                | 'case:read'
+                | 'case:update'
+                | 'case:transition'
+                | 'case:handover'
+                | 'case:consent'
+                | 'table:read'
+                | 'table:manage'
+                | 'table:agenda'
+                | 'table:decide'
+                | 'case:letter'
+                | 'case:document:read'
+                | 'case:document:write'
+                | 'case:accessLog'
+                | 'case:export'
+                | 'audit:search'
+                | 'notification:read'
+                | 'notification:update'
+                | 'task:read'
+                | 'dwelling:read'
+                | 'dwelling:write'
+                | 'dwelling:match'
+                | 'contingent:read'
+                | 'contingent:write'
+                | 'support:read'
+                | 'support:write'
+                | 'support:agree'
+                | 'support:close'
+                | 'case:erase'
+                | 'offer:create'
+                | 'offer:withdraw'
+                | 'offer:answer'
+                | 'placement:decide'
+                | 'placement:moveIn'
+                | 'neighbourhoodLoad:read'
+                | 'indicator:read'
+                | 'precondition:complete'
+                | 'import:run'
+                | 'apiToken:manage'
+                | 'webhook:manage'
+              )[];
+              prefix: string;
+              /** Format: date-time */
+              revokedAt: string | null;
+              /** @enum {string} */
+              seat:
+                | 'casemanager'
+                | 'chair'
+                | 'municipality'
+                | 'corporation'
+                | 'provider'
+                | 'regionAdmin';
+              /** @enum {string} */
+              status: 'active' | 'expired' | 'revoked';
+              token: string;
+            };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/region/tokens/{tokenId}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * API-token intrekken (werkt vanaf de volgende aanvraag niet meer)
+     * @description Vereist een sessie en het recht `apiToken:manage` (API-tokens beheren); niet met een API-token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          tokenId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string | null;
+              expiresOn: string;
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              lastUsedAt: string | null;
+              name: string;
+              organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              permissions: (
+                | 'session:read'
+                | 'rule:try'
+                | 'account:update'
+                | 'region:read'
+                | 'organisation:read'
+                | 'organisation:create'
+                | 'organisation:update'
+                | 'user:read'
+                | 'user:create'
+                | 'user:update'
+                | 'outbox:read'
+                | 'ruleSet:read'
+                | 'ruleSet:update'
+                | 'ruleSet:publish'
+                | 'case:create'
+                | 'case:list'
+                | 'case:read'
+                | 'case:update'
+                | 'case:transition'
+                | 'case:handover'
+                | 'case:consent'
+                | 'table:read'
+                | 'table:manage'
+                | 'table:agenda'
+                | 'table:decide'
+                | 'case:letter'
+                | 'case:document:read'
+                | 'case:document:write'
+                | 'case:accessLog'
+                | 'case:export'
+                | 'audit:search'
+                | 'notification:read'
+                | 'notification:update'
+                | 'task:read'
+                | 'dwelling:read'
+                | 'dwelling:write'
+                | 'dwelling:match'
+                | 'contingent:read'
+                | 'contingent:write'
+                | 'support:read'
+                | 'support:write'
+                | 'support:agree'
+                | 'support:close'
+                | 'case:erase'
+                | 'offer:create'
+                | 'offer:withdraw'
+                | 'offer:answer'
+                | 'placement:decide'
+                | 'placement:moveIn'
+                | 'neighbourhoodLoad:read'
+                | 'indicator:read'
+                | 'precondition:complete'
+                | 'import:run'
+                | 'apiToken:manage'
+                | 'webhook:manage'
+              )[];
+              prefix: string;
+              /** Format: date-time */
+              revokedAt: string | null;
+              /** @enum {string} */
+              seat:
+                | 'casemanager'
+                | 'chair'
+                | 'municipality'
+                | 'corporation'
+                | 'provider'
+                | 'regionAdmin';
+              /** @enum {string} */
+              status: 'active' | 'expired' | 'revoked';
+            };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/region/tokens/{tokenId}/subscriptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Abonnementen van een API-token op gebeurtenissen
+     * @description Vereist een sessie en het recht `apiToken:manage` (API-tokens beheren); niet met een API-token.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          tokenId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              deliveries: {
+                delivered: number;
+                failed: number;
+                pending: number;
+              };
+              /** Format: uuid */
+              id: string;
+              kinds: (
+                | 'caseDecided'
+                | 'dwellingOffered'
+                | 'placementConfirmed'
+                | 'placementRefused'
+                | 'moveRecorded'
+                | 'signalRaised'
+              )[];
+              /** Format: uuid */
+              tokenId: string;
+              url: string;
+            }[];
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -22743,7 +24503,7 @@ export interface paths {
     };
     /**
      * Afgesloten casussen van de regio als voorstel tot wissen (pseudoniem, datum, uitkomst, bewaartermijn)
-     * @description Vereist een sessie en het recht `case:erase`.
+     * @description Vereist een sessie en het recht `case:erase` (Casussen wissen); niet met een API-token.
      */
     get: {
       parameters: {
@@ -22801,7 +24561,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -22885,7 +24645,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -22927,7 +24687,7 @@ export interface paths {
     put?: never;
     /**
      * De persoonsgegevens van een afgesloten casus wissen (AVG art. 17)
-     * @description Vereist een sessie en het recht `case:erase`.
+     * @description Vereist een sessie en het recht `case:erase` (Casussen wissen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -22983,7 +24743,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -23067,7 +24827,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -23105,7 +24865,7 @@ export interface paths {
     };
     /**
      * Tafels van uw regio die nog komen (titel en datum), om naar te escaleren
-     * @description Vereist een sessie en het recht `support:write`.
+     * @description Vereist het recht `support:write` (Nazorg vastleggen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -23151,7 +24911,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -23235,7 +24995,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -23275,7 +25035,7 @@ export interface paths {
     };
     /**
      * Tafels binnen uw bereik
-     * @description Vereist een sessie en het recht `table:read`.
+     * @description Vereist het recht `table:read` (Tafels lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -23330,7 +25090,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -23414,7 +25174,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -23440,7 +25200,7 @@ export interface paths {
     put?: never;
     /**
      * Een tafel plannen
-     * @description Vereist een sessie en het recht `table:manage`.
+     * @description Vereist het recht `table:manage` (Tafels plannen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -23600,7 +25360,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -23684,7 +25444,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -23722,7 +25482,7 @@ export interface paths {
     };
     /**
      * Een tafel met agenda, per casus wat uw rol mag zien
-     * @description Vereist een sessie en het recht `table:read`.
+     * @description Vereist het recht `table:read` (Tafels lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -23871,7 +25631,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -23955,7 +25715,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -23980,7 +25740,7 @@ export interface paths {
     };
     /**
      * Gegevens en genodigden van een tafel wijzigen
-     * @description Vereist een sessie en het recht `table:manage`.
+     * @description Vereist het recht `table:manage` (Tafels plannen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     put: {
       parameters: {
@@ -24145,7 +25905,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -24229,7 +25989,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -24270,7 +26030,7 @@ export interface paths {
     put?: never;
     /**
      * Een uitstroomgerede casus agenderen
-     * @description Vereist een sessie en het recht `table:agenda`.
+     * @description Vereist het recht `table:agenda` (Casussen agenderen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -24428,7 +26188,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -24512,7 +26272,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -24552,7 +26312,7 @@ export interface paths {
     put?: never;
     /**
      * Het besluit van de tafel over een casus
-     * @description Vereist een sessie en het recht `table:decide`.
+     * @description Vereist een sessie en het recht `table:decide` (Besluiten vastleggen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -24754,7 +26514,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -24838,7 +26598,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -24878,7 +26638,7 @@ export interface paths {
     put?: never;
     /**
      * Een casus aan tafel uitstellen, met reden
-     * @description Vereist een sessie en het recht `table:decide`.
+     * @description Vereist een sessie en het recht `table:decide` (Besluiten vastleggen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -25035,7 +26795,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -25119,7 +26879,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -25159,7 +26919,7 @@ export interface paths {
     put?: never;
     /**
      * Een casus van de agenda halen, met reden
-     * @description Vereist een sessie en het recht `table:manage`.
+     * @description Vereist het recht `table:manage` (Tafels plannen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -25316,7 +27076,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -25400,7 +27160,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -25439,7 +27199,7 @@ export interface paths {
     get?: never;
     /**
      * De volgorde van de agenda
-     * @description Vereist een sessie en het recht `table:manage`.
+     * @description Vereist het recht `table:manage` (Tafels plannen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     put: {
       parameters: {
@@ -25595,7 +27355,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -25679,7 +27439,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -25720,7 +27480,7 @@ export interface paths {
     put?: never;
     /**
      * Een geplande of gedeelde tafel annuleren, met reden; de casussen gaan terug naar uitstroomgereed en de genodigden horen het
-     * @description Vereist een sessie en het recht `table:manage`.
+     * @description Vereist het recht `table:manage` (Tafels plannen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -25876,7 +27636,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -25960,7 +27720,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -26000,7 +27760,7 @@ export interface paths {
     put?: never;
     /**
      * De tafel afsluiten; niet behandelde casussen gaan terug
-     * @description Vereist een sessie en het recht `table:decide`.
+     * @description Vereist een sessie en het recht `table:decide` (Besluiten vastleggen); niet met een API-token.
      */
     post: {
       parameters: {
@@ -26155,7 +27915,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -26239,7 +27999,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -26277,7 +28037,7 @@ export interface paths {
     };
     /**
      * De notulen als PDF; ieders exemplaar toont alleen wat de eigen rol mag zien
-     * @description Vereist een sessie en het recht `table:read`.
+     * @description Vereist het recht `table:read` (Tafels lezen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     get: {
       parameters: {
@@ -26320,7 +28080,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -26404,7 +28164,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -26446,7 +28206,7 @@ export interface paths {
     put?: never;
     /**
      * De agenda delen met de genodigden
-     * @description Vereist een sessie en het recht `table:manage`.
+     * @description Vereist het recht `table:manage` (Tafels plannen): een sessie van een zetel met dat recht, of een API-token dat het draagt.
      */
     post: {
       parameters: {
@@ -26601,7 +28361,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -26685,7 +28445,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -26723,7 +28483,7 @@ export interface paths {
     };
     /**
      * Mijn taken: wat u nu kunt en moet doen, met de pagina waar dat gebeurt
-     * @description Vereist een sessie en het recht `task:read`.
+     * @description Vereist een sessie en het recht `task:read` (Taken lezen); niet met een API-token.
      */
     get: {
       parameters: {
@@ -26794,7 +28554,7 @@ export interface paths {
             };
           };
         };
-        /** @description Geen of verlopen sessie */
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
         401: {
           headers: {
             [name: string]: unknown;
@@ -26878,7 +28638,7 @@ export interface paths {
             };
           };
         };
-        /** @description Te veel aanvragen */
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
         429: {
           headers: {
             [name: string]: unknown;
@@ -26914,7 +28674,7 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /**
-     * @description De code van een fout, met haar HTTP-status: VALIDATION_FAILED (400), MALFORMED_JSON (400), UNAUTHENTICATED (401), INVALID_CREDENTIALS (401), SESSION_EXPIRED (401), FORBIDDEN (403), NOT_FOUND (404), VERSION_CONFLICT (409), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_MEDIA_TYPE (415), TOO_MANY_ATTEMPTS (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), TOTP_ALREADY_ENABLED (409), TOTP_ENROLLMENT_NOT_STARTED (409), DUPLICATE_NAME (409), DUPLICATE_EMAIL (409), USER_NOT_INVITED (409), USER_NOT_ACTIVE (409), CANNOT_DEACTIVATE_SELF (409), ACCOUNT_NOT_LOCKED (409), DUPLICATE_EMAIL_DOMAIN (409), IDENTITY_PROVIDER_MISSING (409), RULE_SET_MISSING (409), RULE_SET_DRAFT_OUTDATED (409), ALLOCATION_ALREADY_RETURNED (409), CASE_CLOSED (409), CASE_WRONG_STATE (409), CASE_REQUIREMENT_UNMET (409), TABLE_NOT_PLANNED (409), TABLE_NOT_PUBLISHED (409), TABLE_CLOSED (409), TABLE_CANCELLED (409), TABLE_HAS_NO_INVITEES (409), TABLE_NOT_YET_HELD (409), AGENDA_EMPTY (409), CASE_ALREADY_ON_AGENDA (409), ESCALATION_HAS_NO_DECISION (409), PRECONDITION_ALREADY_DONE (409), DUPLICATE_ADDRESS (409), DUPLICATE_CONTINGENT (409), DWELLING_WITHDRAWN (409), DWELLING_LET (409), DWELLING_ALREADY_OFFERED (409), CASE_NOT_SEEKING_DWELLING (409), OFFER_TAKEN (409), NO_OPEN_OFFER (409), OFFER_ALREADY_ANSWERED (409), SUPPORT_NOT_ACTIVE (409), PLAN_MISSING (409), FOLLOW_UP_CHECK_CLOSED (409), RETENTION_NOT_DUE (409), TOO_MANY_PAGES_OPEN (409).
+     * @description De code van een fout, met haar HTTP-status: VALIDATION_FAILED (400), MALFORMED_JSON (400), UNAUTHENTICATED (401), INVALID_CREDENTIALS (401), SESSION_EXPIRED (401), FORBIDDEN (403), NOT_FOUND (404), VERSION_CONFLICT (409), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_MEDIA_TYPE (415), TOO_MANY_ATTEMPTS (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), TOTP_ALREADY_ENABLED (409), TOTP_ENROLLMENT_NOT_STARTED (409), DUPLICATE_NAME (409), DUPLICATE_EMAIL (409), USER_NOT_INVITED (409), USER_NOT_ACTIVE (409), CANNOT_DEACTIVATE_SELF (409), ACCOUNT_NOT_LOCKED (409), DUPLICATE_EMAIL_DOMAIN (409), IDENTITY_PROVIDER_MISSING (409), RULE_SET_MISSING (409), RULE_SET_DRAFT_OUTDATED (409), ALLOCATION_ALREADY_RETURNED (409), CASE_CLOSED (409), CASE_WRONG_STATE (409), CASE_REQUIREMENT_UNMET (409), TABLE_NOT_PLANNED (409), TABLE_NOT_PUBLISHED (409), TABLE_CLOSED (409), TABLE_CANCELLED (409), TABLE_HAS_NO_INVITEES (409), TABLE_NOT_YET_HELD (409), AGENDA_EMPTY (409), CASE_ALREADY_ON_AGENDA (409), ESCALATION_HAS_NO_DECISION (409), PRECONDITION_ALREADY_DONE (409), DUPLICATE_ADDRESS (409), DUPLICATE_CONTINGENT (409), DWELLING_WITHDRAWN (409), DWELLING_LET (409), DWELLING_ALREADY_OFFERED (409), CASE_NOT_SEEKING_DWELLING (409), OFFER_TAKEN (409), NO_OPEN_OFFER (409), OFFER_ALREADY_ANSWERED (409), SUPPORT_NOT_ACTIVE (409), PLAN_MISSING (409), FOLLOW_UP_CHECK_CLOSED (409), RETENTION_NOT_DUE (409), TOKEN_INVALID (401), TOKEN_REVOKED (401), TOKEN_EXPIRED (401), TOKEN_RATE_LIMITED (429), TOO_MANY_PAGES_OPEN (409).
      * @enum {string}
      */
     ErrorCode:
@@ -26970,6 +28730,10 @@ export interface components {
       | 'PLAN_MISSING'
       | 'FOLLOW_UP_CHECK_CLOSED'
       | 'RETENTION_NOT_DUE'
+      | 'TOKEN_INVALID'
+      | 'TOKEN_REVOKED'
+      | 'TOKEN_EXPIRED'
+      | 'TOKEN_RATE_LIMITED'
       | 'TOO_MANY_PAGES_OPEN';
   };
   responses: never;

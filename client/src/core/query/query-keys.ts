@@ -38,6 +38,9 @@ export const queryKeys = {
   indicators: (query: string) => ['indicators', query] as const,
   audit: (query: string) => ['audit', query] as const,
   adminUsers: ['admin', 'users'] as const,
+  apiTokens: ['admin', 'api-tokens'] as const,
+  apiTokenSubscriptions: (tokenId: string) =>
+    ['admin', 'api-tokens', tokenId, 'subscriptions'] as const,
   adminOrganisations: ['admin', 'organisations'] as const,
   outbox: ['admin', 'outbox'] as const,
   account: ['account'] as const,

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError } from '@uitstroom/shared';
 import type { Logger } from 'pino';
+import { isBearerRequest } from './bearer';
 
 /** Any /api path that no route answered: a 404 in the error shape, signed in or not. */
 export const apiNotFound: RequestHandler = (req, _res, next) => {
@@ -19,6 +20,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (appError.code === 'INTERNAL')
       logger.error({ err: error, requestId: (req as { id?: string }).id }, 'unhandled error');
     if (res.headersSent) return;
+    // RFC 6750: a refused bearer token says so in the challenge.
+    if (appError.status === 401 && isBearerRequest(req))
+      res.set('WWW-Authenticate', 'Bearer realm="uitstroomtafel", error="invalid_token"');
+    if (appError.code === 'TOKEN_RATE_LIMITED' && appError.details?.retryAfterSeconds)
+      res.set('Retry-After', String(appError.details.retryAfterSeconds));
     res.status(appError.status).json(appError.toBody());
   };
 }

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import { AppError } from '@uitstroom/shared';
 import type { AppConfig } from '../config';
+import { isBearerRequest } from './bearer';
 
 /**
  * Request forgery. SameSite=Lax keeps the session cookie from other sites, not from a sibling
@@ -38,6 +39,9 @@ export function refuseForeignOrigin(
 ): RequestHandler {
   return (req, _res, next) => {
     if (!stateChangingMethods.has(req.method)) return next();
+    // A bearer token is no ambient credential: a page elsewhere cannot make the browser send it,
+    // and a bearer request reads no session (bearer.ts), so its Origin does not matter.
+    if (isBearerRequest(req)) return next();
     const origin = req.get('origin');
     if (origin === undefined) return next();
     if (origin === ownOriginOf(config, req)) return next();

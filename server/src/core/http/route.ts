@@ -5,11 +5,15 @@ import {
   AppError,
   errorBodySchema,
   isGranted,
+  isTokenPermission,
+  seats,
   parseOrThrow,
+  permissionLabel,
   type Permission,
 } from '@uitstroom/shared';
 import type { Actor, RequestContext } from '../request-context';
 import { refuseUnexpectedBodyType } from './forgery';
+import { holdsPermission, unauthenticatedError } from './bearer';
 import { requestContextOf } from '../request-context';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -18,8 +22,15 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
  * Who may call a route. `public` (sign-in, health, the API description) is the exception and
  * named as such; every other route names the permission it needs. A route without one refuses
  * to be registered, so a new endpoint cannot be forgotten by the authorization table.
+ *
+ * A request with an API token reaches a route when the token carries the route's permission (a
+ * token never carries the personal ones: `permissionsNeverOnToken`), and of the public routes only
+ * those marked `sessionless`: the others are steps of signing in, which a token has no part in.
  */
-export type RouteAccess = { public: true } | { permission: Permission };
+export type RouteAccess = { public: true; sessionless?: true } | { permission: Permission };
+
+export const sessionOnlyPublicRouteMessage =
+  'Deze route is er voor het inloggen van personen; met een API-token is zij niet bereikbaar.';
 
 export interface RouteInput<B, Q, P> {
   body: B;
@@ -108,12 +119,11 @@ export function mountRoutes(
     const checkAccess = (req: Request, _res: Response, next: (error?: unknown) => void) => {
       const context = requestContextOf(req);
       if ('permission' in route.access) {
-        if (!context.actor)
-          return next(
-            new AppError(context.hadExpiredSession ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED'),
-          );
-        if (!isGranted(context.actor.seat, route.access.permission))
+        if (!context.actor) return next(unauthenticatedError(context));
+        if (!holdsPermission(context, route.access.permission))
           return next(new AppError('FORBIDDEN'));
+      } else if (context.bearer && !route.access.sessionless) {
+        return next(new AppError('FORBIDDEN', sessionOnlyPublicRouteMessage));
       }
       next();
     };
@@ -205,20 +215,39 @@ function refuseUndecodableQuery(req: Request): void {
   }
 }
 
+function credentialsFor(permission: Permission): Record<string, string[]>[] {
+  const bySession = seats.some((seat) => isGranted(seat, permission));
+  return [
+    ...(bySession ? [{ session: [] }] : []),
+    ...(isTokenPermission(permission) ? [{ bearer: [] }] : []),
+  ];
+}
+
+function accessDescription(permission: Permission): string {
+  const right = `het recht \`${permission}\` (${permissionLabel[permission]})`;
+  const credentials = credentialsFor(permission);
+  if (credentials.length === 2)
+    return `Vereist ${right}: een sessie van een zetel met dat recht, of een API-token dat het draagt.`;
+  if ('bearer' in credentials[0]!) return `Alleen met een API-token dat ${right} draagt.`;
+  return `Vereist een sessie en ${right}; niet met een API-token.`;
+}
+
 function describeRoute(registry: OpenAPIRegistry, route: AnyRoute): void {
   const errorResponse = (description: string) => ({
     description,
     content: { 'application/json': { schema: errorBodySchema } },
   });
   const isPublic = 'public' in route.access;
+  const permission = 'permission' in route.access ? route.access.permission : null;
   registry.registerPath({
     method: route.method,
     path: route.path.replace(/:(\w+)/g, '{$1}'),
     summary: route.summary,
     tags: [route.tag],
-    description: isPublic
-      ? 'Zonder sessie bereikbaar.'
-      : `Vereist een sessie en het recht \`${(route.access as { permission: string }).permission}\`.`,
+    description: permission === null ? 'Zonder sessie bereikbaar.' : accessDescription(permission),
+    // Which credentials reach the operation; the permission itself, for generators and checks.
+    security: permission === null ? [] : credentialsFor(permission),
+    ...(permission === null ? {} : { 'x-permission': permission }),
     request: {
       ...(route.params ? { params: route.params } : {}),
       ...(route.query ? { query: route.query } : {}),
@@ -260,14 +289,16 @@ function describeRoute(registry: OpenAPIRegistry, route: AnyRoute): void {
       ...(isPublic
         ? {}
         : {
-            401: errorResponse('Geen of verlopen sessie'),
+            401: errorResponse(
+              'Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED)',
+            ),
             403: errorResponse('Geen toestemming'),
             409: errorResponse(
               'Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode)',
             ),
           }),
       404: errorResponse('Niet gevonden'),
-      429: errorResponse('Te veel aanvragen'),
+      429: errorResponse('Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED)'),
     },
   });
 }
