@@ -25,7 +25,6 @@ const longFunctionsPending = [
   'client/src/cases/privacy/CaseDocuments.tsx',
   'client/src/cases/privacy/ConsentForm.tsx',
   'client/src/cases/privacy/ConsentPanel.tsx',
-  'client/src/core/format.ts',
   'client/src/dwellings/ContingentsPage.tsx',
   'client/src/dwellings/DwellingForm.tsx',
   'client/src/dwellings/DwellingPage.tsx',
