@@ -18,7 +18,6 @@ const longFunctionsPending = [
   'client/src/audit/AuditSearchPage.tsx',
   'client/src/cases/CaseDecision.tsx',
   'client/src/cases/CasePage.tsx',
-  'client/src/cases/ExceptionsEditor.tsx',
   'client/src/cases/IntakePage.tsx',
   'client/src/cases/MyCasesPage.tsx',
   'client/src/cases/intake-steps.tsx',
