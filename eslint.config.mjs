@@ -20,7 +20,6 @@ const longFunctionsPending = [
   'client/src/cases/CasePage.tsx',
   'client/src/cases/IntakePage.tsx',
   'client/src/cases/MyCasesPage.tsx',
-  'client/src/cases/privacy/ConsentPanel.tsx',
   'client/src/dwellings/ContingentsPage.tsx',
   'client/src/dwellings/DwellingForm.tsx',
   'client/src/dwellings/DwellingPage.tsx',

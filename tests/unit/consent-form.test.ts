@@ -1,3 +1,4 @@
+import type { Consent } from '@uitstroom/shared';
 import { ApiError } from '../../client/src/core/api';
 import {
   consentFieldOf,
@@ -8,10 +9,15 @@ import {
   toConsentRequest,
   type ConsentFormValues,
 } from '../../client/src/cases/privacy/consent-form';
+import {
+  consentStatusOf,
+  describeCategories,
+  orderConsents,
+} from '../../client/src/cases/privacy/consent-status';
 
 // The consent form's pure parts (client/src/cases/privacy/consent-form.ts): the request it sends,
 // where a message shows, what the browser refuses before sending, and the organisations to choose
-// from. The browser test (tests/browser/case-privacy.test.ts) records consent through the page.
+// from; and how the consent panel reads and orders the consents (consent-status.ts). The browser test (tests/browser/case-privacy.test.ts) records consent through the page.
 
 const organisationId = '3f0c1a52-8a0e-4f4e-9d5e-2b7c1f0a9e11';
 const values = (changes: Partial<ConsentFormValues>): ConsentFormValues => ({
@@ -135,5 +141,64 @@ describe('groupByKind', () => {
       ['municipality', ['Almere', 'Zeewolde']],
       ['provider', ['Zorggroep Oost']],
     ]);
+  });
+});
+
+describe('the consents in the panel', () => {
+  const today = '2026-12-07';
+  const consent = (name: string, changes: Partial<Consent>): Consent => ({
+    id: `${name}-${changes.givenOn ?? ''}`,
+    organisation: { id: name, name },
+    categories: ['housingProfile'],
+    givenOn: '2026-01-01',
+    expiresOn: null,
+    method: 'verbalWithWitness',
+    witnessName: 'J. de Boer',
+    documentId: null,
+    withdrawnAt: null,
+    recordedBy: 'Sanne',
+    isActive: false,
+    isExpiringSoon: false,
+    ...changes,
+  });
+
+  it.each<[string, Partial<Consent>, string]>([
+    [
+      'withdrawn, whatever else',
+      { withdrawnAt: '2026-05-01T10:00:00Z', isActive: true },
+      'withdrawn',
+    ],
+    ['active', { isActive: true }, 'active'],
+    ['ended before today', { expiresOn: '2026-12-06' }, 'expired'],
+    ['ending today, not active: not yet in force', { expiresOn: '2026-12-07' }, 'notYetInForce'],
+    ['given for later', { givenOn: '2026-12-20' }, 'notYetInForce'],
+  ])('%s', (_, changes, status) => {
+    expect(consentStatusOf(consent('Almere', changes), today)).toBe(status);
+  });
+
+  it('orders per organisation, what holds now first, newest first', () => {
+    const ordered = orderConsents(
+      [
+        consent('Zeewolde', { isActive: true }),
+        consent('Almere', { withdrawnAt: '2026-05-01T10:00:00Z', givenOn: '2026-03-01' }),
+        consent('Almere', { expiresOn: '2026-02-01', givenOn: '2026-01-01' }),
+        consent('Almere', { expiresOn: '2026-04-01', givenOn: '2026-02-01' }),
+        consent('Almere', { isActive: true, givenOn: '2025-06-01' }),
+      ],
+      today,
+    );
+    expect(ordered.map((c) => [c.organisation.name, c.givenOn])).toEqual([
+      ['Almere', '2025-06-01'],
+      ['Almere', '2026-02-01'],
+      ['Almere', '2026-01-01'],
+      ['Almere', '2026-03-01'],
+      ['Zeewolde', '2026-01-01'],
+    ]);
+  });
+
+  it('names the categories in a Dutch sentence', () => {
+    expect(
+      describeCategories({ categories: ['identityContact', 'housingProfile', 'supportNeeds'] }),
+    ).toBe('naam en contactgegevens, woonprofiel en ondersteuningsbehoefte');
   });
 });
