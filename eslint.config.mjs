@@ -21,7 +21,6 @@ const longFunctionsPending = [
   'client/src/cases/IntakePage.tsx',
   'client/src/cases/MyCasesPage.tsx',
   'client/src/dwellings/ContingentsPage.tsx',
-  'client/src/dwellings/DwellingPage.tsx',
   'client/src/dwellings/DwellingsPage.tsx',
   'client/src/indicators/IndicatorChart.tsx',
   'client/src/indicators/IndicatorFilters.tsx',
