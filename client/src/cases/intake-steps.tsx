@@ -151,9 +151,7 @@ export function StayStep({ form }: StepProps) {
 
 export function AddressesStep({ form, region }: StepProps) {
   const field = useField(form);
-  const error = useErrors(form);
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'addresses' });
-  const rows = useWatch({ control: form.control, name: 'addresses' });
   return (
     <>
       <Paragraph>
@@ -170,77 +168,11 @@ export function AddressesStep({ form, region }: StepProps) {
         <Paragraph className="intake-empty">Nog geen adressen vastgelegd.</Paragraph>
       )}
       <ol className="intake-rows" aria-label="Adressen">
-        {fields.map((row, index) => {
-          const isOther = rows?.[index]?.municipality === otherMunicipality;
-          const municipalityError = error(`addresses.${index}.municipality`);
-          return (
-            <li key={row.id}>
-              <Fieldset className="intake-row">
-                <FieldsetLegend>Adres {index + 1}</FieldsetLegend>
-                <div className="intake-grid">
-                  <SelectField
-                    label="Gemeente"
-                    {...field(`addresses.${index}.municipality`)}
-                    error={isOther ? undefined : municipalityError}
-                  >
-                    <SelectOption value="">Kies een gemeente</SelectOption>
-                    {region.municipalities.map((m) => (
-                      <SelectOption key={m.code} value={m.code}>
-                        {m.name}
-                      </SelectOption>
-                    ))}
-                    <SelectOption value={otherMunicipality}>
-                      Andere gemeente (CBS-code)
-                    </SelectOption>
-                  </SelectField>
-                  {isOther && (
-                    <TextField
-                      label="CBS-code van de gemeente"
-                      description="GM en vier cijfers, bijvoorbeeld GM0363 voor Amsterdam."
-                      {...field(`addresses.${index}.otherCode`)}
-                      error={municipalityError}
-                    />
-                  )}
-                  <SelectField label="Soort adres" {...field(`addresses.${index}.kind`)}>
-                    <SelectOption value="">Kies de soort</SelectOption>
-                    {(['woonadres', 'instelling', 'briefadres'] as const).map((kind) => (
-                      <SelectOption key={kind} value={kind}>
-                        {addressKindLabel[kind]}
-                      </SelectOption>
-                    ))}
-                  </SelectField>
-                  <SelectField label="Bron" {...field(`addresses.${index}.source`)}>
-                    <SelectOption value="">Kies de bron</SelectOption>
-                    {addressSources.map((source) => (
-                      <SelectOption key={source} value={source}>
-                        {addressSourceLabel[source]}
-                      </SelectOption>
-                    ))}
-                  </SelectField>
-                  <TextField label="Vanaf" type="date" {...field(`addresses.${index}.from`)} />
-                  <TextField
-                    label="Tot (leeg als het nog loopt)"
-                    type="date"
-                    {...field(`addresses.${index}.to`)}
-                  />
-                  <TextField
-                    label="Straat en huisnummer (niet verplicht)"
-                    autoComplete="off"
-                    {...field(`addresses.${index}.street`)}
-                  />
-                </div>
-                <Button
-                  type="button"
-                  appearance="secondary-action-button"
-                  className="intake-row__remove"
-                  onClick={() => remove(index)}
-                >
-                  Adres {index + 1} verwijderen
-                </Button>
-              </Fieldset>
-            </li>
-          );
-        })}
+        {fields.map((row, index) => (
+          <li key={row.id}>
+            <AddressRow form={form} region={region} index={index} onRemove={() => remove(index)} />
+          </li>
+        ))}
       </ol>
       <Button
         type="button"
@@ -250,6 +182,96 @@ export function AddressesStep({ form, region }: StepProps) {
       >
         Adres toevoegen
       </Button>
+    </>
+  );
+}
+
+interface AddressRowProps extends StepProps {
+  index: number;
+}
+
+/** One address of the history, with the button that takes it out. */
+function AddressRow({ form, region, index, onRemove }: AddressRowProps & { onRemove(): void }) {
+  const field = useField(form);
+  return (
+    <Fieldset className="intake-row">
+      <FieldsetLegend>Adres {index + 1}</FieldsetLegend>
+      <div className="intake-grid">
+        <AddressMunicipalityFields form={form} region={region} index={index} />
+        <SelectField label="Soort adres" {...field(`addresses.${index}.kind`)}>
+          <SelectOption value="">Kies de soort</SelectOption>
+          {(['woonadres', 'instelling', 'briefadres'] as const).map((kind) => (
+            <SelectOption key={kind} value={kind}>
+              {addressKindLabel[kind]}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <SelectField label="Bron" {...field(`addresses.${index}.source`)}>
+          <SelectOption value="">Kies de bron</SelectOption>
+          {addressSources.map((source) => (
+            <SelectOption key={source} value={source}>
+              {addressSourceLabel[source]}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <TextField label="Vanaf" type="date" {...field(`addresses.${index}.from`)} />
+        <TextField
+          label="Tot (leeg als het nog loopt)"
+          type="date"
+          {...field(`addresses.${index}.to`)}
+        />
+        <TextField
+          label="Straat en huisnummer (niet verplicht)"
+          autoComplete="off"
+          {...field(`addresses.${index}.street`)}
+        />
+      </div>
+      <Button
+        type="button"
+        appearance="secondary-action-button"
+        className="intake-row__remove"
+        onClick={onRemove}
+      >
+        Adres {index + 1} verwijderen
+      </Button>
+    </Fieldset>
+  );
+}
+
+/**
+ * The municipality of an address: one of the region's, or another by its CBS code. The error of
+ * the municipality shows at the code field when the code is what is typed.
+ */
+function AddressMunicipalityFields({ form, region, index }: AddressRowProps) {
+  const field = useField(form);
+  const error = useErrors(form);
+  const isOther =
+    useWatch({ control: form.control, name: `addresses.${index}.municipality` }) ===
+    otherMunicipality;
+  const municipalityError = error(`addresses.${index}.municipality`);
+  return (
+    <>
+      <SelectField
+        label="Gemeente"
+        {...field(`addresses.${index}.municipality`)}
+        error={isOther ? undefined : municipalityError}
+      >
+        <SelectOption value="">Kies een gemeente</SelectOption>
+        {region.municipalities.map((m) => (
+          <SelectOption key={m.code} value={m.code}>
+            {m.name}
+          </SelectOption>
+        ))}
+        <SelectOption value={otherMunicipality}>Andere gemeente (CBS-code)</SelectOption>
+      </SelectField>
+      {isOther && (
+        <TextField
+          label="CBS-code van de gemeente"
+          description="GM en vier cijfers, bijvoorbeeld GM0363 voor Amsterdam."
+          {...field(`addresses.${index}.otherCode`)}
+          error={municipalityError}
+        />
+      )}
     </>
   );
 }

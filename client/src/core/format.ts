@@ -99,6 +99,105 @@ const yesNo = (value: boolean) => (value ? 'Ja' : 'Nee');
 const present = <T>(value: T | undefined | null): value is T =>
   value !== undefined && value !== null && value !== '';
 
+/** A label and a value that may be missing: missing ones are left out of the facts. */
+type MaybeFact = readonly [label: string, value: string | number | undefined | null];
+
+/** How one section reads as facts; input still being typed may lack any part. */
+type SectionDescriber<K extends CaseSectionName> = (
+  value: Partial<CaseSections[K]>,
+  nameOf: (code: string) => string,
+) => MaybeFact[];
+
+/** An address in one line; also for one still being typed (a conflict shows it). */
+function describeAddress(
+  address: Partial<CaseSections['addresses'][number]>,
+  nameOf: (code: string) => string,
+): string {
+  const street = address.street ? `, ${address.street}` : '';
+  const kind = (address.kind && addressKindLabel[address.kind]) ?? 'Adres';
+  const where = address.municipality
+    ? nameOf(address.municipality)
+    : 'een nog niet gekozen gemeente';
+  const period = address.from
+    ? formatDutchPeriod(address.from, address.to)
+    : 'periode nog niet ingevuld';
+  const source = address.source ? addressSourceLabel[address.source] : 'bron nog niet gekozen';
+  return `${kind} in ${where}${street}, ${period} (${source})`;
+}
+
+const describeHousingNeeds: SectionDescriber<'housingNeeds'> = (v) => [
+  ['Kamers', v.rooms === undefined ? undefined : roomsLabel(v.rooms)],
+  [
+    'Begane grond of lift nodig',
+    v.groundFloorOrLift === undefined ? undefined : yesNo(v.groundFloorOrLift),
+  ],
+  ['Gebruikt een rolstoel', v.usesWheelchair === undefined ? undefined : yesNo(v.usesWheelchair)],
+  ['Toegankelijkheid', v.accessibility],
+  ['Huisdieren', v.pets],
+  ['Maximale huur per maand', v.maxRent === undefined ? undefined : formatEuro(v.maxRent)],
+  ['Gewenste verhuisdatum', v.wishedMoveDate && formatDutchDate(v.wishedMoveDate)],
+  ['Gewenste wijken', v.wishedNeighbourhoods?.join(', ')],
+  ['Wijken om te vermijden', v.avoidedNeighbourhoods?.join(', ')],
+];
+
+/** Each section of the file as facts, in the order the page shows them. */
+const sectionDescribers: { [K in CaseSectionName]: SectionDescriber<K> } = {
+  identity: (v) => [
+    ['Voornaam', v.firstName],
+    ['Achternaam', v.lastName],
+    ['Geboortedatum', v.birthDate && formatDutchDate(v.birthDate)],
+    ['BSN', v.bsn],
+  ],
+  contact: (v) => [
+    ['Telefoon', v.phone],
+    ['E-mailadres', v.email],
+    ['Toelichting', v.note],
+  ],
+  household: (v) => [
+    ['Volwassenen', v.adults],
+    ['Kinderen', v.children],
+    ['Toelichting', v.description],
+  ],
+  stay: (v) => [
+    ['Doelgroep', v.targetGroup && targetGroupLabel[v.targetGroup]],
+    ['Voorziening', v.facility],
+    ['Opnamedatum', v.admissionDate && formatDutchDate(v.admissionDate)],
+  ],
+  addresses: (addresses, nameOf) =>
+    Array.from(addresses as CaseSections['addresses'], (address, index) => [
+      `Adres ${index + 1}`,
+      describeAddress(address, nameOf),
+    ]),
+  isOriginUntraceable: (value) => [['Herkomst niet te achterhalen', yesNo(value as boolean)]],
+  wishes: (v, nameOf) => [
+    [
+      'Gemeenten (in volgorde van voorkeur)',
+      v.municipalities?.length
+        ? v.municipalities.map((code, i) => `${i + 1}. ${nameOf(code)}`).join(', ')
+        : undefined,
+    ],
+    ['Toelichting bij de wijken', v.neighbourhoodNote],
+    ['Woningtype', v.dwellingType && dwellingTypeLabel[v.dwellingType]],
+    ['In eigen woorden', v.ownWords],
+  ],
+  housingNeeds: describeHousingNeeds,
+  supportNeeds: (v) => lifeDomains.map((domain) => [lifeDomainLabel[domain], v[domain]]),
+  sensitive: (v) => [
+    ['Diagnoses', v.diagnoses],
+    ['Verslaving', v.addiction],
+    ['Risico’s', v.risks],
+    ['Veiligheid en huiselijk geweld', v.safety],
+  ],
+  exceptions: (exceptions, nameOf) =>
+    Array.from(exceptions as CaseSections['exceptions'], (exception) => {
+      const where = 'municipality' in exception ? ` (${nameOf(exception.municipality)})` : '';
+      return [`Uitzondering ${exception.kind}${where}`, exception.motivation];
+    }),
+  excluded: (codes, nameOf) => [
+    ['Uitgesloten gemeenten', (codes as string[]).map(nameOf).join(', ')],
+  ],
+};
+
 /**
  * A section as label–value pairs for reading: only what is filled in. Used on the case page and
  * to show "their" version beside the typed input after a conflict.
@@ -109,115 +208,8 @@ export function describeSection<K extends CaseSectionName>(
   nameOf: (code: string) => string,
 ): Fact[] {
   if (value === undefined) return [];
-  const facts: Fact[] = [];
-  const add = (label: string, v: string | number | undefined | null) => {
-    if (present(v)) facts.push({ label, value: String(v) });
-  };
-  switch (name) {
-    case 'identity': {
-      const v = value as Partial<CaseSections['identity']>;
-      add('Voornaam', v.firstName);
-      add('Achternaam', v.lastName);
-      add('Geboortedatum', v.birthDate && formatDutchDate(v.birthDate));
-      add('BSN', v.bsn);
-      break;
-    }
-    case 'contact': {
-      const v = value as CaseSections['contact'];
-      add('Telefoon', v.phone);
-      add('E-mailadres', v.email);
-      add('Toelichting', v.note);
-      break;
-    }
-    case 'household': {
-      const v = value as CaseSections['household'];
-      add('Volwassenen', v.adults);
-      add('Kinderen', v.children);
-      add('Toelichting', v.description);
-      break;
-    }
-    case 'stay': {
-      const v = value as Partial<CaseSections['stay']>;
-      add('Doelgroep', v.targetGroup && targetGroupLabel[v.targetGroup]);
-      add('Voorziening', v.facility);
-      add('Opnamedatum', v.admissionDate && formatDutchDate(v.admissionDate));
-      break;
-    }
-    case 'addresses': {
-      const v = value as CaseSections['addresses'];
-      // Also used for input still being typed (a conflict shows it): any part may be missing.
-      v.forEach((address: Partial<CaseSections['addresses'][number]>, index) => {
-        const street = address.street ? `, ${address.street}` : '';
-        const kind = (address.kind && addressKindLabel[address.kind]) ?? 'Adres';
-        const where = address.municipality
-          ? nameOf(address.municipality)
-          : 'een nog niet gekozen gemeente';
-        const period = address.from
-          ? formatDutchPeriod(address.from, address.to)
-          : 'periode nog niet ingevuld';
-        const source = address.source
-          ? addressSourceLabel[address.source]
-          : 'bron nog niet gekozen';
-        add(`Adres ${index + 1}`, `${kind} in ${where}${street}, ${period} (${source})`);
-      });
-      break;
-    }
-    case 'isOriginUntraceable':
-      add('Herkomst niet te achterhalen', yesNo(value as boolean));
-      break;
-    case 'wishes': {
-      const v = value as CaseSections['wishes'];
-      if (v.municipalities?.length)
-        add(
-          'Gemeenten (in volgorde van voorkeur)',
-          v.municipalities.map((code, i) => `${i + 1}. ${nameOf(code)}`).join(', '),
-        );
-      add('Toelichting bij de wijken', v.neighbourhoodNote);
-      add('Woningtype', v.dwellingType && dwellingTypeLabel[v.dwellingType]);
-      add('In eigen woorden', v.ownWords);
-      break;
-    }
-    case 'housingNeeds': {
-      const v = value as CaseSections['housingNeeds'];
-      add('Kamers', v.rooms === undefined ? undefined : roomsLabel(v.rooms));
-      add(
-        'Begane grond of lift nodig',
-        v.groundFloorOrLift === undefined ? undefined : yesNo(v.groundFloorOrLift),
-      );
-      add(
-        'Gebruikt een rolstoel',
-        v.usesWheelchair === undefined ? undefined : yesNo(v.usesWheelchair),
-      );
-      add('Toegankelijkheid', v.accessibility);
-      add('Huisdieren', v.pets);
-      add('Maximale huur per maand', v.maxRent === undefined ? undefined : formatEuro(v.maxRent));
-      add('Gewenste verhuisdatum', v.wishedMoveDate && formatDutchDate(v.wishedMoveDate));
-      add('Gewenste wijken', v.wishedNeighbourhoods?.join(', '));
-      add('Wijken om te vermijden', v.avoidedNeighbourhoods?.join(', '));
-      break;
-    }
-    case 'supportNeeds': {
-      const v = value as CaseSections['supportNeeds'];
-      for (const domain of lifeDomains) add(lifeDomainLabel[domain], v[domain]);
-      break;
-    }
-    case 'sensitive': {
-      const v = value as CaseSections['sensitive'];
-      add('Diagnoses', v.diagnoses);
-      add('Verslaving', v.addiction);
-      add('Risico’s', v.risks);
-      add('Veiligheid en huiselijk geweld', v.safety);
-      break;
-    }
-    case 'excluded':
-      add('Uitgesloten gemeenten', (value as string[]).map(nameOf).join(', '));
-      break;
-    case 'exceptions':
-      for (const exception of value as CaseSections['exceptions']) {
-        const where = 'municipality' in exception ? ` (${nameOf(exception.municipality)})` : '';
-        add(`Uitzondering ${exception.kind}${where}`, exception.motivation);
-      }
-      break;
-  }
-  return facts;
+  const describe = sectionDescribers[name] as SectionDescriber<K>;
+  return describe(value as Partial<CaseSections[K]>, nameOf).flatMap(([label, v]) =>
+    present(v) ? [{ label, value: String(v) }] : [],
+  );
 }

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { useForm, type Resolver } from 'react-hook-form';
@@ -28,7 +28,6 @@ import {
   type Dwelling,
   type DwellingCaseFits,
 } from '@uitstroom/shared';
-import { ApiError } from '../core/api';
 import { QueryStatus } from '../core/query/QueryState';
 import { TextareaField } from '../core/fields';
 import { messageOf } from '../core/messages';
@@ -59,12 +58,6 @@ export function DwellingPage() {
     queryFn: ({ signal }) => fetchDwelling(dwellingId!, signal),
     enabled: !!dwellingId,
   });
-  const dwelling: Dwelling | null = dwellingQuery.data ?? null;
-  const failure = !dwellingQuery.isError
-    ? null
-    : dwellingQuery.error instanceof ApiError && dwellingQuery.error.status === 404
-      ? 'Deze woning bestaat niet of valt buiten uw bereik.'
-      : messageOf(dwellingQuery.error, 'De woning kon niet worden geladen.');
   const [notice, setNotice] = useState<string | null>(
     (location.state as { notice?: string } | null)?.notice ?? null,
   );
@@ -76,101 +69,44 @@ export function DwellingPage() {
     if (isEditing) document.getElementById('woning-formulier-kop')?.focus();
   }, [isEditing]);
 
-  if (failure) {
-    return (
-      <>
-        <Heading level={1}>Woning</Heading>
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-        <Paragraph>
-          <RouterLink className="utrecht-link" to="/woningen">
-            Terug naar Woningen
-          </RouterLink>
-        </Paragraph>
-      </>
-    );
-  }
-  if (!dwelling) return <Paragraph role="status">Woning laden…</Paragraph>;
-  const isAvailable = dwelling.status === 'available';
-  const isFree = isDwellingFree(dwelling);
-
+  const dwelling = dwellingQuery.data;
+  if (!dwelling) return <DwellingNotShown query={dwellingQuery} />;
+  const closeEditor = (afterwards: string | null) => {
+    setIsEditing(false);
+    if (afterwards) setNotice(afterwards);
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
   return (
     <div className="dwelling-page">
-      <Paragraph className="case-breadcrumb">
-        <RouterLink className="utrecht-link" to="/woningen">
-          Woningen
-        </RouterLink>
-      </Paragraph>
-      <header className="case-header">
-        <Heading level={1}>
-          {dwelling.street} {dwelling.houseNumber}, {region.nameOf(dwelling.municipalityCode)}
-        </Heading>
-        <div className="case-header__badges">
-          <StatusBadge
-            status={isFree ? 'success' : 'neutral'}
-            className={dwellingBadgeClass(dwelling)}
-          >
-            {dwellingStateLabel(dwelling)}
-          </StatusBadge>
-        </div>
-      </header>
+      <DwellingHeader dwelling={dwelling} region={region} />
       {notice && (
         <Alert type="ok" role="status">
           <Paragraph>{notice}</Paragraph>
         </Alert>
       )}
-
       {isEditing ? (
         <section className="case-card">
           <DwellingForm
             region={region}
             dwelling={dwelling}
-            onSaved={() => {
-              setIsEditing(false);
-              setNotice('De wijziging is opgeslagen.');
-              requestAnimationFrame(() => editButton.current?.focus());
-            }}
-            onCancel={() => {
-              setIsEditing(false);
-              requestAnimationFrame(() => editButton.current?.focus());
-            }}
+            onSaved={() => closeEditor('De wijziging is opgeslagen.')}
+            onCancel={() => closeEditor(null)}
           />
         </section>
       ) : (
-        <section className="case-card" aria-labelledby="woning-gegevens-kop">
-          <Heading level={2} id="woning-gegevens-kop">
-            Gegevens
-          </Heading>
-          <DwellingFacts dwelling={dwelling} region={region} />
-          {isAvailable && (
-            <ButtonGroup>
-              <Button
-                ref={editButton}
-                type="button"
-                appearance="secondary-action-button"
-                onClick={() => {
-                  setNotice(null);
-                  setIsEditing(true);
-                }}
-              >
-                Woning wijzigen
-              </Button>
-              <Button
-                type="button"
-                appearance="secondary-action-button"
-                onClick={() => setIsWithdrawing(true)}
-              >
-                Woning intrekken
-              </Button>
-            </ButtonGroup>
-          )}
-        </section>
+        <DwellingDetails
+          dwelling={dwelling}
+          region={region}
+          editButton={editButton}
+          onEdit={() => {
+            setNotice(null);
+            setIsEditing(true);
+          }}
+          onWithdraw={() => setIsWithdrawing(true)}
+        />
       )}
-
       <DwellingOffers dwellingId={dwelling.id} />
-      {isFree && <FittingCases dwelling={dwelling} region={region} />}
-
+      {isDwellingFree(dwelling) && <FittingCases dwelling={dwelling} region={region} />}
       {isWithdrawing && (
         <WithdrawDwellingDialog
           dwelling={dwelling}
@@ -182,6 +118,103 @@ export function DwellingPage() {
         />
       )}
     </div>
+  );
+}
+
+/**
+ * While the dwelling loads, or when it cannot be shown: a dwelling out of the seat's scope is a
+ * 404, told as one that does not exist, with the way back to the list.
+ */
+function DwellingNotShown({ query }: { query: UseQueryResult<Dwelling> }) {
+  const status = (
+    <QueryStatus
+      query={query}
+      loading="Woning laden…"
+      failure="De woning kon niet worden geladen."
+      notFound="Deze woning bestaat niet of valt buiten uw bereik."
+    />
+  );
+  if (!query.isError) return status;
+  return (
+    <>
+      <Heading level={1}>Woning</Heading>
+      {status}
+      <Paragraph>
+        <RouterLink className="utrecht-link" to="/woningen">
+          Terug naar Woningen
+        </RouterLink>
+      </Paragraph>
+    </>
+  );
+}
+
+function DwellingHeader({
+  dwelling,
+  region,
+}: {
+  dwelling: Dwelling;
+  region: RegionMunicipalities;
+}) {
+  return (
+    <>
+      <Paragraph className="case-breadcrumb">
+        <RouterLink className="utrecht-link" to="/woningen">
+          Woningen
+        </RouterLink>
+      </Paragraph>
+      <header className="case-header">
+        <Heading level={1}>
+          {dwelling.street} {dwelling.houseNumber}, {region.nameOf(dwelling.municipalityCode)}
+        </Heading>
+        <div className="case-header__badges">
+          <StatusBadge
+            status={isDwellingFree(dwelling) ? 'success' : 'neutral'}
+            className={dwellingBadgeClass(dwelling)}
+          >
+            {dwellingStateLabel(dwelling)}
+          </StatusBadge>
+        </div>
+      </header>
+    </>
+  );
+}
+
+/** The dwelling's facts; while it is available, the buttons to edit or withdraw it. */
+function DwellingDetails({
+  dwelling,
+  region,
+  editButton,
+  onEdit,
+  onWithdraw,
+}: {
+  dwelling: Dwelling;
+  region: RegionMunicipalities;
+  editButton: RefObject<HTMLButtonElement | null>;
+  onEdit(): void;
+  onWithdraw(): void;
+}) {
+  return (
+    <section className="case-card" aria-labelledby="woning-gegevens-kop">
+      <Heading level={2} id="woning-gegevens-kop">
+        Gegevens
+      </Heading>
+      <DwellingFacts dwelling={dwelling} region={region} />
+      {dwelling.status === 'available' && (
+        <ButtonGroup>
+          <Button
+            ref={editButton}
+            type="button"
+            appearance="secondary-action-button"
+            onClick={onEdit}
+          >
+            Woning wijzigen
+          </Button>
+          <Button type="button" appearance="secondary-action-button" onClick={onWithdraw}>
+            Woning intrekken
+          </Button>
+        </ButtonGroup>
+      )}
+    </section>
   );
 }
 

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { useForm, type Resolver } from 'react-hook-form';
+import { useForm, type UseFormRegisterReturn, type UseFormReturn } from 'react-hook-form';
 import { Button, Fieldset, FieldsetLegend, SelectOption } from '@utrecht/component-library-react';
 import {
   targetGroupLabel,
@@ -10,15 +10,14 @@ import {
 } from '@uitstroom/shared';
 import { SelectField, TextField } from '../core/form';
 import { indicatorFilterChoices } from '../core/seats';
-import { addMessage, toFieldErrors, type FieldMessages } from '../core/form-errors';
 import { todayIsoDate } from '../core/format';
+import { quickPeriods, type FilterField, type FilterValues } from './indicator-filters';
 import {
-  checkFilter,
-  filterFields,
-  quickPeriods,
-  type FilterField,
-  type FilterValues,
-} from './indicator-filters';
+  filterResolver,
+  shownFilter,
+  withCurrentValue,
+  type FilterOption,
+} from './indicator-filter-form';
 
 interface Props {
   /** The filters in the URL now. */
@@ -48,30 +47,79 @@ export function IndicatorFilters({
   apiIssues,
   onApply,
 }: Props) {
-  const shown: FilterValues = {
-    ...values,
-    from: values.from || appliedPeriod?.from || '',
-    to: values.to || appliedPeriod?.to || '',
+  const shown = shownFilter(values, appliedPeriod);
+  const form = useFilterForm(shown, apiIssues);
+  const { errors } = form.formState;
+  const apply = form.handleSubmit((checked) => onApply(checked));
+  const choose = (from: string, to: string) => {
+    form.setValue('from', from);
+    form.setValue('to', to);
+    void apply();
   };
-  const [resolver] = useState<Resolver<FilterValues>>(() => (input: FilterValues) => {
-    const checked = checkFilter(input);
-    if (checked.ok) return { values: input, errors: {} };
-    const messages: FieldMessages = new Map();
-    for (const issue of checked.issues)
-      addMessage(
-        messages,
-        (filterFields as readonly string[]).includes(issue.path) ? issue.path : 'from',
-        issue.message,
-      );
-    return { values: {}, errors: toFieldErrors<FilterValues>(messages) };
-  });
+  const offers = indicatorFilterChoices[seat];
+  return (
+    <form
+      noValidate
+      onSubmit={apply}
+      className="indicator-filters"
+      aria-label="Indicatoren filteren"
+    >
+      <PeriodFields form={form} shown={shown} onChoose={choose} />
+      <div className="indicator-filters__choices">
+        {offers.municipality && (
+          <FilterSelect
+            id="indicator-gemeente"
+            label="Gemeente"
+            all="Alle gemeenten"
+            options={(choices?.municipalities ?? []).map((m) => ({ value: m.code, label: m.name }))}
+            current={values.municipality}
+            error={errors.municipality?.message}
+            registration={form.register('municipality')}
+          />
+        )}
+        {offers.corporation && (
+          <FilterSelect
+            id="indicator-corporatie"
+            label="Corporatie"
+            all="Alle corporaties"
+            options={(choices?.corporations ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            current={values.corporation}
+            error={errors.corporation?.message}
+            registration={form.register('corporation')}
+          />
+        )}
+        <FilterSelect
+          id="indicator-doelgroep"
+          label="Doelgroep"
+          all="Alle doelgroepen"
+          options={targetGroups.map((g) => ({ value: g, label: targetGroupLabel[g] }))}
+          current={values.targetGroup}
+          error={errors.targetGroup?.message}
+          registration={form.register('targetGroup')}
+        />
+        <div className="indicator-filters__buttons">
+          <Button type="submit" appearance="primary-action-button">
+            Toepassen
+          </Button>
+          {Object.values(values).some(Boolean) && (
+            <RouterLink className="utrecht-link" to="/indicatoren">
+              Filters wissen
+            </RouterLink>
+          )}
+        </div>
+      </div>
+    </form>
+  );
+}
+
+/** The form follows the URL (back, forward, a quick choice), and shows the API's messages at their fields. */
+function useFilterForm(shown: FilterValues, apiIssues: Partial<Record<FilterField, string>>) {
   const form = useForm<FilterValues>({
     defaultValues: shown,
-    resolver,
+    resolver: filterResolver,
     mode: 'onSubmit',
     reValidateMode: 'onSubmit',
   });
-  const { errors } = form.formState;
   const shownKey = JSON.stringify(shown);
 
   // Back, forward and a quick choice bring the values of the URL they belong to.
@@ -82,123 +130,82 @@ export function IndicatorFilters({
     for (const [field, message] of Object.entries(apiIssues))
       form.setError(field as FilterField, { message });
   }, [form, apiIssues]);
+  return form;
+}
 
-  const apply = form.handleSubmit((checked) => onApply(checked));
-  const periods = quickPeriods(todayIsoDate());
-  const isFiltered = Object.values(values).some(Boolean);
-  const choose = (from: string, to: string) => {
-    form.setValue('from', from);
-    form.setValue('to', to);
-    void apply();
-  };
-
+/** The period: quick choices that apply at once, and the two dates. */
+function PeriodFields({
+  form,
+  shown,
+  onChoose,
+}: {
+  form: UseFormReturn<FilterValues>;
+  shown: FilterValues;
+  onChoose(from: string, to: string): void;
+}) {
+  const { errors } = form.formState;
   return (
-    <form
-      noValidate
-      onSubmit={apply}
-      className="indicator-filters"
-      aria-label="Indicatoren filteren"
-    >
-      <Fieldset className="indicator-filters__period">
-        <FieldsetLegend>Periode</FieldsetLegend>
-        <div className="indicator-filters__quick" role="group" aria-label="Snelkeuze periode">
-          {periods.map((period) => (
-            <Button
-              key={period.key}
-              type="button"
-              appearance="subtle-button"
-              aria-pressed={shown.from === period.from && shown.to === period.to}
-              onClick={() => choose(period.from, period.to)}
-            >
-              {period.label}
-            </Button>
-          ))}
-        </div>
-        <div className="indicator-filters__dates">
-          <TextField
-            id="indicator-van"
-            label="Van"
-            type="date"
-            error={errors.from?.message}
-            {...form.register('from')}
-          />
-          <TextField
-            id="indicator-tot"
-            label="Tot en met"
-            type="date"
-            error={errors.to?.message}
-            {...form.register('to')}
-          />
-        </div>
-      </Fieldset>
-      <div className="indicator-filters__choices">
-        {indicatorFilterChoices[seat].municipality && (
-          <SelectField
-            id="indicator-gemeente"
-            label="Gemeente"
-            error={errors.municipality?.message}
-            {...form.register('municipality')}
+    <Fieldset className="indicator-filters__period">
+      <FieldsetLegend>Periode</FieldsetLegend>
+      <div className="indicator-filters__quick" role="group" aria-label="Snelkeuze periode">
+        {quickPeriods(todayIsoDate()).map((period) => (
+          <Button
+            key={period.key}
+            type="button"
+            appearance="subtle-button"
+            aria-pressed={shown.from === period.from && shown.to === period.to}
+            onClick={() => onChoose(period.from, period.to)}
           >
-            <SelectOption value="">Alle gemeenten</SelectOption>
-            {(choices?.municipalities ?? []).map((m) => (
-              <SelectOption key={m.code} value={m.code}>
-                {m.name}
-              </SelectOption>
-            ))}
-            {/* A value from the URL that is not a choice stays visible, so its message makes sense. */}
-            {values.municipality &&
-              !choices?.municipalities.some((m) => m.code === values.municipality) && (
-                <SelectOption value={values.municipality}>{values.municipality}</SelectOption>
-              )}
-          </SelectField>
-        )}
-        {indicatorFilterChoices[seat].corporation && (
-          <SelectField
-            id="indicator-corporatie"
-            label="Corporatie"
-            error={errors.corporation?.message}
-            {...form.register('corporation')}
-          >
-            <SelectOption value="">Alle corporaties</SelectOption>
-            {(choices?.corporations ?? []).map((c) => (
-              <SelectOption key={c.id} value={c.id}>
-                {c.name}
-              </SelectOption>
-            ))}
-            {values.corporation &&
-              !choices?.corporations.some((c) => c.id === values.corporation) && (
-                <SelectOption value={values.corporation}>{values.corporation}</SelectOption>
-              )}
-          </SelectField>
-        )}
-        <SelectField
-          id="indicator-doelgroep"
-          label="Doelgroep"
-          error={errors.targetGroup?.message}
-          {...form.register('targetGroup')}
-        >
-          <SelectOption value="">Alle doelgroepen</SelectOption>
-          {targetGroups.map((g) => (
-            <SelectOption key={g} value={g}>
-              {targetGroupLabel[g]}
-            </SelectOption>
-          ))}
-          {values.targetGroup &&
-            !(targetGroups as readonly string[]).includes(values.targetGroup) && (
-              <SelectOption value={values.targetGroup}>{values.targetGroup}</SelectOption>
-            )}
-        </SelectField>
-        <div className="indicator-filters__buttons">
-          <Button type="submit" appearance="primary-action-button">
-            Toepassen
+            {period.label}
           </Button>
-          {isFiltered && (
-            <RouterLink className="utrecht-link" to="/indicatoren">
-              Filters wissen
-            </RouterLink>
-          )}
-        </div>
+        ))}
       </div>
-    </form>
+      <div className="indicator-filters__dates">
+        <TextField
+          id="indicator-van"
+          label="Van"
+          type="date"
+          error={errors.from?.message}
+          {...form.register('from')}
+        />
+        <TextField
+          id="indicator-tot"
+          label="Tot en met"
+          type="date"
+          error={errors.to?.message}
+          {...form.register('to')}
+        />
+      </div>
+    </Fieldset>
+  );
+}
+
+/** One filter choice: "all" first, then the options, and the URL's value if it is none of them. */
+function FilterSelect({
+  id,
+  label,
+  all,
+  options,
+  current,
+  error,
+  registration,
+}: {
+  id: string;
+  label: string;
+  all: string;
+  options: FilterOption[];
+  current: string;
+  error: string | undefined;
+  registration: UseFormRegisterReturn;
+}) {
+  return (
+    <SelectField id={id} label={label} error={error} {...registration}>
+      <SelectOption value="">{all}</SelectOption>
+      {withCurrentValue(options, current).map((o) => (
+        <SelectOption key={o.value} value={o.value}>
+          {o.label}
+        </SelectOption>
+      ))}
+    </SelectField>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useLocation } from 'react-router';
 import {
   Alert,
@@ -13,20 +13,22 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import {
-  formatDutchDate,
-  consentCategoryLabel,
-  listInDutch,
-  type Consent,
-} from '@uitstroom/shared';
+import { formatDutchDate, consentCategoryLabel, type Consent } from '@uitstroom/shared';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError } from '../../core/api';
 import { queryKeys } from '../../core/query/query-keys';
+import { QueryState } from '../../core/query/QueryState';
+import { refusalOr } from '../../core/query/failure-wording';
 import { messageOf } from '../../core/messages';
 import { todayIsoDate } from '../../core/format';
 import { ConsentForm } from './ConsentForm';
 import { recordedNotice } from './consent-disclosure';
 import { fetchConsents, useConsentWrite, withdrawConsent } from './consent-api';
+import {
+  consentStatusLabel,
+  consentStatusOf,
+  describeCategories,
+  orderConsents,
+} from './consent-status';
 import { fetchRegionOrganisations } from '../../core/region';
 import { documentUrl } from './documents-api';
 import './consent-panel.css';
@@ -35,43 +37,9 @@ import { FailureAlert } from '../../core/FailureAlert';
 /** The id of the panel's heading: links from the case page and the intake's check point here. */
 export const consentPanelId = 'toestemming';
 
-type ConsentStatus = 'active' | 'expired' | 'withdrawn' | 'notYetInForce';
-const statusLabel: Record<ConsentStatus, string> = {
-  active: 'Actief',
-  expired: 'Verlopen',
-  withdrawn: 'Ingetrokken',
-  notYetInForce: 'Nog niet ingegaan',
-};
-
-function statusOf(consent: Consent, today: string): ConsentStatus {
-  if (consent.withdrawnAt) return 'withdrawn';
-  if (consent.isActive) return 'active';
-  return consent.expiresOn && consent.expiresOn < today ? 'expired' : 'notYetInForce';
-}
-
 /** `2026-11-25` (a calendar day) or a timestamp → "25 november 2026", its Dutch day. */
 function shortDate(isoDateOrTimestamp: string): string {
   return formatDutchDate(isoDateOrTimestamp);
-}
-
-export function describeCategories(consent: Pick<Consent, 'categories'>): string {
-  return listInDutch(consent.categories.map((c) => consentCategoryLabel[c].toLowerCase()));
-}
-
-/** Per organisation, then what holds now before what no longer does, newest first. */
-function ordered(consents: readonly Consent[], today: string): Consent[] {
-  const rank: Record<ConsentStatus, number> = {
-    active: 0,
-    notYetInForce: 1,
-    expired: 2,
-    withdrawn: 3,
-  };
-  return [...consents].sort(
-    (a, b) =>
-      a.organisation.name.localeCompare(b.organisation.name, 'nl') ||
-      rank[statusOf(a, today)] - rank[statusOf(b, today)] ||
-      b.givenOn.localeCompare(a.givenOn),
-  );
 }
 
 interface ConsentPanelProps {
@@ -88,84 +56,49 @@ interface ConsentPanelProps {
  * recording a new one (or a refusal).
  */
 export function ConsentPanel({ caseId, ownOrganisationId, canRecord }: ConsentPanelProps) {
-  const location = useLocation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [today] = useState(todayIsoDate);
   const consentsQuery = useQuery({
     queryKey: queryKeys.caseConsents(caseId),
     queryFn: ({ signal }) => fetchConsents(caseId, signal),
   });
-  const consents = consentsQuery.data ?? null;
-  const loadError = consentsQuery.error;
-  const loadFailure = !consentsQuery.isError
-    ? null
-    : loadError instanceof ApiError && loadError.status !== 0 && loadError.status < 500
-      ? loadError.message
-      : 'De toestemmingen konden niet worden geladen.';
-  const load = () => void consentsQuery.refetch();
-  const organisationsQuery = useQuery({
-    queryKey: queryKeys.regionOrganisations,
-    queryFn: ({ signal }) => fetchRegionOrganisations(signal),
-    enabled: canRecord,
-  });
-  const organisations = organisationsQuery.data?.filter((o) => o.id !== ownOrganisationId) ?? null;
-  const organisationsFailure = organisationsQuery.isError
-    ? 'De organisaties van uw regio konden niet worden geladen. Laad de pagina opnieuw.'
-    : null;
+  const { organisations, organisationsFailure } = useOrganisationsToConsentTo(
+    canRecord,
+    ownOrganisationId,
+  );
   const [toWithdraw, setToWithdraw] = useState<Consent | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  // A link to #toestemming (from "Nog nodig" or a warning) lands here once the list is on screen.
-  const isLoaded = consents !== null || loadFailure !== null;
-  useEffect(() => {
-    if (location.hash !== `#${consentPanelId}` || !isLoaded) return;
-    headingRef.current?.scrollIntoView({ block: 'start' });
-    headingRef.current?.focus({ preventScroll: true });
-  }, [location.hash, location.key, isLoaded]);
+  useFocusWhenLinked(headingRef, consentsQuery.data !== undefined || consentsQuery.isError);
 
   return (
     <section className="case-card consent-panel" aria-labelledby={consentPanelId}>
       <Heading level={2} id={consentPanelId} ref={headingRef} tabIndex={-1}>
         Toestemming van de bewoner
       </Heading>
-      <Paragraph className="consent-panel__intro">
-        Per organisatie legt u vast wat de bewoner wil delen. Zonder toestemming ziet een andere
-        organisatie alleen het woonprofiel, zonder naam. Wat een organisatie ziet, hangt ook af van
-        haar rol: een woningcorporatie ziet nooit ondersteuning of gevoelige informatie, en naam en
-        contact alleen zolang haar aanbod loopt of de bewoner in haar woning woont.
-      </Paragraph>
-      <div role="status" aria-live="polite" className="consent-panel__notice">
-        {notice && (
-          <Alert type="ok">
-            <Paragraph>{notice}</Paragraph>
-          </Alert>
-        )}
-      </div>
-      {loadFailure ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{loadFailure}</Paragraph>
-          <Button type="button" appearance="secondary-action-button" onClick={() => load()}>
-            Opnieuw proberen
-          </Button>
-        </Alert>
-      ) : consents === null ? (
-        <Paragraph aria-live="polite">Toestemmingen laden…</Paragraph>
-      ) : consents.length === 0 ? (
-        <Paragraph className="consent-panel__empty">
-          Er is nog geen toestemming vastgelegd. Vraag de bewoner wat hij of zij wil delen, en met
-          wie. Ook een weigering legt u vast.
-        </Paragraph>
-      ) : (
-        <ConsentTable
-          caseId={caseId}
-          consents={ordered(consents, today)}
-          today={today}
-          onWithdraw={(c) => {
-            setNotice(null);
-            setToWithdraw(c);
-          }}
-        />
-      )}
+      <ConsentIntro />
+      <ConsentNotice notice={notice} />
+      <QueryState
+        query={consentsQuery}
+        loading="Toestemmingen laden…"
+        failure={refusalOr('De toestemmingen konden niet worden geladen.')}
+        retry="Opnieuw proberen"
+      >
+        {(consents) =>
+          consents.length === 0 ? (
+            <NoConsentYet />
+          ) : (
+            <ConsentTable
+              caseId={caseId}
+              consents={orderConsents(consents, today)}
+              today={today}
+              onWithdraw={(c) => {
+                setNotice(null);
+                setToWithdraw(c);
+              }}
+            />
+          )
+        }
+      </QueryState>
       {canRecord && (
         <ConsentForm
           caseId={caseId}
@@ -199,6 +132,64 @@ export function ConsentPanel({ caseId, ownOrganisationId, canRecord }: ConsentPa
   );
 }
 
+/** The region's organisations other than the owner's own, read only when consent can be recorded. */
+function useOrganisationsToConsentTo(canRecord: boolean, ownOrganisationId: string) {
+  const organisationsQuery = useQuery({
+    queryKey: queryKeys.regionOrganisations,
+    queryFn: ({ signal }) => fetchRegionOrganisations(signal),
+    enabled: canRecord,
+  });
+  return {
+    organisations: organisationsQuery.data?.filter((o) => o.id !== ownOrganisationId) ?? null,
+    organisationsFailure: organisationsQuery.isError
+      ? 'De organisaties van uw regio konden niet worden geladen. Laad de pagina opnieuw.'
+      : null,
+  };
+}
+
+/** A link to #toestemming (from "Nog nodig" or a warning) lands here once the list is on screen. */
+function useFocusWhenLinked(headingRef: RefObject<HTMLHeadingElement | null>, isLoaded: boolean) {
+  const location = useLocation();
+  useEffect(() => {
+    if (location.hash !== `#${consentPanelId}` || !isLoaded) return;
+    headingRef.current?.scrollIntoView({ block: 'start' });
+    headingRef.current?.focus({ preventScroll: true });
+  }, [headingRef, location.hash, location.key, isLoaded]);
+}
+
+/** What was just recorded or withdrawn, said politely (the live region is there from the start). */
+function ConsentNotice({ notice }: { notice: string | null }) {
+  return (
+    <div role="status" aria-live="polite" className="consent-panel__notice">
+      {notice && (
+        <Alert type="ok">
+          <Paragraph>{notice}</Paragraph>
+        </Alert>
+      )}
+    </div>
+  );
+}
+
+function ConsentIntro() {
+  return (
+    <Paragraph className="consent-panel__intro">
+      Per organisatie legt u vast wat de bewoner wil delen. Zonder toestemming ziet een andere
+      organisatie alleen het woonprofiel, zonder naam. Wat een organisatie ziet, hangt ook af van
+      haar rol: een woningcorporatie ziet nooit ondersteuning of gevoelige informatie, en naam en
+      contact alleen zolang haar aanbod loopt of de bewoner in haar woning woont.
+    </Paragraph>
+  );
+}
+
+function NoConsentYet() {
+  return (
+    <Paragraph className="consent-panel__empty">
+      Er is nog geen toestemming vastgelegd. Vraag de bewoner wat hij of zij wil delen, en met wie.
+      Ook een weigering legt u vast.
+    </Paragraph>
+  );
+}
+
 function ConsentTable({
   caseId,
   consents,
@@ -229,99 +220,123 @@ function ConsentTable({
           </TableRow>
         </TableHeader>
         <TableBody>
-          {consents.map((consent) => {
-            const status = statusOf(consent, today);
-            return (
-              <TableRow
-                key={consent.id}
-                className={status === 'active' ? undefined : 'consent-table__row--past'}
-              >
-                <TableHeaderCell scope="row" className="consent-table__organisation">
-                  {consent.organisation.name}
-                </TableHeaderCell>
-                <TableCell>
-                  {consent.categories.length ? (
-                    <ul className="consent-labels">
-                      {consent.categories.map((c) => (
-                        <li key={c} className="consent-label">
-                          {consentCategoryLabel[c]}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <span className="consent-label consent-label--refusal">
-                      Niets: de bewoner weigert
-                    </span>
-                  )}
-                </TableCell>
-                <TableCell className="consent-table__period">
-                  <span>Gegeven op {shortDate(consent.givenOn)}</span>
-                  <span>
-                    {consent.expiresOn
-                      ? `tot en met ${shortDate(consent.expiresOn)}`
-                      : 'tot intrekking'}
-                  </span>
-                </TableCell>
-                <TableCell>
-                  {consent.method === 'verbalWithWitness' ? (
-                    <>Mondeling, getuige: {consent.witnessName}</>
-                  ) : (
-                    <>
-                      Ondertekend formulier
-                      {consent.documentId && (
-                        <>
-                          {' ('}
-                          <a
-                            className="utrecht-link"
-                            href={documentUrl(caseId, consent.documentId)}
-                          >
-                            downloaden
-                            <span className="visually-hidden">
-                              {' '}
-                              (ondertekend formulier voor {consent.organisation.name})
-                            </span>
-                          </a>
-                          {')'}
-                        </>
-                      )}
-                    </>
-                  )}
-                  <span className="consent-table__muted consent-table__by">
-                    Vastgelegd door {consent.recordedBy}
-                  </span>
-                </TableCell>
-                <TableCell>
-                  <span className={`consent-status consent-status--${status}`}>
-                    {statusLabel[status]}
-                  </span>
-                  {status === 'withdrawn' && consent.withdrawnAt && (
-                    <span className="consent-table__muted consent-table__by">
-                      op {shortDate(consent.withdrawnAt)}
-                    </span>
-                  )}
-                  {consent.isExpiringSoon && (
-                    <span className="consent-status consent-status--soon">Verloopt binnenkort</span>
-                  )}
-                </TableCell>
-                <TableCell>
-                  {status === 'active' && consent.categories.length > 0 && (
-                    <Button
-                      type="button"
-                      appearance="secondary-action-button"
-                      className="consent-table__action"
-                      aria-label={`Intrekken: toestemming voor ${consent.organisation.name}`}
-                      onClick={() => onWithdraw(consent)}
-                    >
-                      Intrekken
-                    </Button>
-                  )}
-                </TableCell>
-              </TableRow>
-            );
-          })}
+          {consents.map((consent) => (
+            <ConsentRow
+              key={consent.id}
+              caseId={caseId}
+              consent={consent}
+              today={today}
+              onWithdraw={onWithdraw}
+            />
+          ))}
         </TableBody>
       </Table>
     </div>
+  );
+}
+
+function ConsentRow({
+  caseId,
+  consent,
+  today,
+  onWithdraw,
+}: {
+  caseId: string;
+  consent: Consent;
+  today: string;
+  onWithdraw(consent: Consent): void;
+}) {
+  const status = consentStatusOf(consent, today);
+  return (
+    <TableRow className={status === 'active' ? undefined : 'consent-table__row--past'}>
+      <TableHeaderCell scope="row" className="consent-table__organisation">
+        {consent.organisation.name}
+      </TableHeaderCell>
+      <TableCell>
+        <SharedCategories consent={consent} />
+      </TableCell>
+      <TableCell className="consent-table__period">
+        <span>Gegeven op {shortDate(consent.givenOn)}</span>
+        <span>
+          {consent.expiresOn ? `tot en met ${shortDate(consent.expiresOn)}` : 'tot intrekking'}
+        </span>
+      </TableCell>
+      <TableCell>
+        <HowGiven caseId={caseId} consent={consent} />
+      </TableCell>
+      <TableCell>
+        <span className={`consent-status consent-status--${status}`}>
+          {consentStatusLabel[status]}
+        </span>
+        {status === 'withdrawn' && consent.withdrawnAt && (
+          <span className="consent-table__muted consent-table__by">
+            op {shortDate(consent.withdrawnAt)}
+          </span>
+        )}
+        {consent.isExpiringSoon && (
+          <span className="consent-status consent-status--soon">Verloopt binnenkort</span>
+        )}
+      </TableCell>
+      <TableCell>
+        {status === 'active' && consent.categories.length > 0 && (
+          <Button
+            type="button"
+            appearance="secondary-action-button"
+            className="consent-table__action"
+            aria-label={`Intrekken: toestemming voor ${consent.organisation.name}`}
+            onClick={() => onWithdraw(consent)}
+          >
+            Intrekken
+          </Button>
+        )}
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/** The categories as labels, or the refusal. */
+function SharedCategories({ consent }: { consent: Consent }) {
+  if (!consent.categories.length)
+    return <span className="consent-label consent-label--refusal">Niets: de bewoner weigert</span>;
+  return (
+    <ul className="consent-labels">
+      {consent.categories.map((c) => (
+        <li key={c} className="consent-label">
+          {consentCategoryLabel[c]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Verbal with the witness's name, or the signed form with its download; and who recorded it. */
+function HowGiven({ caseId, consent }: { caseId: string; consent: Consent }) {
+  return (
+    <>
+      {consent.method === 'verbalWithWitness' ? (
+        <>Mondeling, getuige: {consent.witnessName}</>
+      ) : (
+        <>
+          Ondertekend formulier
+          {consent.documentId && (
+            <>
+              {' ('}
+              <a className="utrecht-link" href={documentUrl(caseId, consent.documentId)}>
+                downloaden
+                <span className="visually-hidden">
+                  {' '}
+                  (ondertekend formulier voor {consent.organisation.name})
+                </span>
+              </a>
+              {')'}
+            </>
+          )}
+        </>
+      )}
+      <span className="consent-table__muted consent-table__by">
+        Vastgelegd door {consent.recordedBy}
+      </span>
+    </>
   );
 }
 

@@ -1,12 +1,9 @@
 import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
-import { ApiError } from '../api';
+import { failureMessage, type FailureWording } from './failure-wording';
 
-/** The Dutch message of a failed read or write: the server's own, or the page's fallback. */
-export function failureOf(error: unknown, fallback: string): string {
-  return error instanceof ApiError ? error.message : fallback;
-}
+export { failureOf } from './failure-wording';
 
 /**
  * Loading and error states of a read, in one place: a polite "…laden" while it loads, the failure
@@ -14,21 +11,17 @@ export function failureOf(error: unknown, fallback: string): string {
  */
 export function QueryState<T>({
   query,
-  loading,
-  failure,
-  retry,
   children,
-}: {
+  ...status
+}: FailureWording & {
   query: UseQueryResult<T>;
   loading: string;
-  /** The fallback message when the failure is not the API's own; or the whole message, from the error. */
-  failure: string | ((error: unknown) => string);
   /** The label of a button in the alert that reads again ("Opnieuw proberen"); no button without it. */
   retry?: string;
   children: (data: T) => ReactNode;
 }) {
   if (query.data !== undefined) return <>{children(query.data)}</>;
-  return <QueryStatus query={query} loading={loading} failure={failure} retry={retry} />;
+  return <QueryStatus query={query} {...status} />;
 }
 
 /**
@@ -38,22 +31,19 @@ export function QueryState<T>({
 export function QueryStatus({
   query,
   loading,
-  failure,
   retry,
-}: {
+  ...wording
+}: FailureWording & {
   query: Pick<UseQueryResult, 'data' | 'isError' | 'error' | 'refetch'>;
   /** Without it, nothing shows while loading (the page says so itself, in a count line). */
   loading?: string;
-  failure: string | ((error: unknown) => string);
   retry?: string;
 }) {
   if (query.data !== undefined) return null;
   if (query.isError)
     return (
       <Alert type="error" role="alert">
-        <Paragraph>
-          {typeof failure === 'function' ? failure(query.error) : failureOf(query.error, failure)}
-        </Paragraph>
+        <Paragraph>{failureMessage(query.error, wording)}</Paragraph>
         {retry && (
           <Paragraph>
             <Button
