@@ -4,12 +4,19 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { Paragraph } from '@utrecht/component-library-react';
 import type { Permission } from '@uitstroom/shared';
 import { SessionProvider, useSession } from '../core/session';
-import { LoginPage } from '../auth/LoginPage';
 import { Shell } from './Shell';
 import { queryClient } from '../core/query/query-client';
-import { ForgotPasswordPage } from '../auth/ForgotPasswordPage';
-import { SetPasswordPage } from '../auth/SetPasswordPage';
 
+// Signing in and choosing a password: their own chunks, which a signed-in user never loads.
+const LoginPage = lazy(() =>
+  import('../auth/LoginPage').then((module) => ({ default: module.LoginPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('../auth/ForgotPasswordPage').then((module) => ({ default: module.ForgotPasswordPage })),
+);
+const SetPasswordPage = lazy(() =>
+  import('../auth/SetPasswordPage').then((module) => ({ default: module.SetPasswordPage })),
+);
 // The account and the region's administration: their own chunks, out of the first page's JavaScript.
 const AccountPage = lazy(() =>
   import('../account/AccountPage').then((module) => ({ default: module.AccountPage })),
@@ -111,20 +118,23 @@ function page(element: ReactElement) {
   return <Suspense fallback={<Loading />}>{element}</Suspense>;
 }
 
+// The link from an invitation or reset mail works whether or not someone is signed in here.
+const setPassword = <Route path="/wachtwoord-instellen" element={page(<SetPasswordPage />)} />;
+
+function SignedOutRoutes() {
+  return (
+    <Routes>
+      {setPassword}
+      <Route path="/wachtwoord-vergeten" element={page(<ForgotPasswordPage />)} />
+      <Route path="*" element={page(<LoginPage />)} />
+    </Routes>
+  );
+}
+
 function AppRoutes() {
   const { state } = useSession();
   if (state.status === 'loading') return <Loading />;
-  // The link from an invitation or reset mail works whether or not someone is signed in here.
-  const setPassword = <Route path="/wachtwoord-instellen" element={<SetPasswordPage />} />;
-  if (state.status !== 'signedIn') {
-    return (
-      <Routes>
-        {setPassword}
-        <Route path="/wachtwoord-vergeten" element={<ForgotPasswordPage />} />
-        <Route path="*" element={<LoginPage />} />
-      </Routes>
-    );
-  }
+  if (state.status !== 'signedIn') return <SignedOutRoutes />;
   // The pages a seat reaches follow from its grants (GET /api/auth/me), as the API's routes do.
   const can = (permission: Permission) => state.me.grants.includes(permission);
   const worksOnCases = can('case:list');
