@@ -1,5 +1,10 @@
 import type { BrowserContext, Locator, Page, Response } from 'playwright-core';
-import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
+import {
+  collectErrors,
+  startBrowserHarness,
+  type BrowserHarness,
+  confirmStep,
+} from '../support/browser';
 
 // The case file in the browser: intake with autosave and nothing lost, the proposal beside the
 // wishes (live while exceptions are edited), the step to "uitstroomgereed", the list, and a 409.
@@ -345,6 +350,11 @@ describe('the case file in the browser', () => {
 
     // Ready: the waiting clock starts.
     await page.getByRole('button', { name: 'Markeer als uitstroomgereed' }).click();
+    await page
+      .getByRole('dialog')
+      .getByText('De wachttijd gaat vandaag lopen', { exact: false })
+      .waitFor();
+    await confirmStep(page, 'Uitstroomgereed');
     await page.getByText('Wacht 0 dagen sinds uitstroomgereed', { exact: false }).waitFor();
     await page.locator('.case-badge--state', { hasText: 'Uitstroomgereed' }).waitFor();
     expect((await caseRow(caseId)).state).toBe('ready');

@@ -1,5 +1,10 @@
 import type { Page } from 'playwright-core';
-import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
+import {
+  collectErrors,
+  startBrowserHarness,
+  type BrowserHarness,
+  confirmStep,
+} from '../support/browser';
 import { newDwelling, searchingCases } from '../support/dwelling-factory';
 import { answer, confirm, moveIn, offer, withdraw } from '../support/placement-flow';
 
@@ -102,6 +107,7 @@ describe('offers, placement and move in the browser', () => {
     ]);
     expect((await offer(colleague, otherCaseId, dwellingId)).status).toBe(201);
     await ours.getByRole('button', { name: /Deze woning aanbieden/ }).click();
+    await confirmStep(page, 'Woning aanbieden');
     await ours
       .getByRole('alert')
       .getByText('Deze woning is zojuist aan een andere casus aangeboden. Kies een andere woning.')
@@ -116,6 +122,7 @@ describe('offers, placement and move in the browser', () => {
       .filter({ has: page.getByRole('link', { name: `${street} 7` }) })
       .getByRole('button', { name: /Deze woning aanbieden/ })
       .click();
+    await confirmStep(page, 'Woning aanbieden');
     await page
       .getByText('De woning is aangeboden. De casemanager legt het antwoord van de bewoner vast.')
       .waitFor();
@@ -154,6 +161,13 @@ describe('offers, placement and move in the browser', () => {
     await form.getByLabel('De bewoner aanvaardt de woning').check();
     await form.getByRole('button', { name: 'Antwoord vastleggen' }).click();
     await page
+      .getByRole('dialog')
+      .getByText('De gemeente van bestemming krijgt een melding om de plaatsing te bevestigen.', {
+        exact: false,
+      })
+      .waitFor();
+    await confirmStep(page, 'Antwoord vastleggen');
+    await page
       .getByText(
         'De aanvaarding is vastgelegd. De gemeente van bestemming bevestigt nu de plaatsing.',
       )
@@ -181,6 +195,7 @@ describe('offers, placement and move in the browser', () => {
     await form.getByLabel('Regulier (2 tot 5 uur per week)').check();
     await h.screenshot(page, 'placements-confirm-form');
     await form.getByRole('button', { name: 'Plaatsing bevestigen' }).click();
+    await confirmStep(page, 'Plaatsing bevestigen');
     await page
       .getByText('De plaatsing is bevestigd. De verhuizing kan worden vastgelegd.')
       .waitFor();
@@ -280,6 +295,7 @@ describe('offers, placement and move in the browser', () => {
       await route.continue();
     });
     await ours.getByRole('button', { name: /Deze woning aanbieden/ }).click();
+    await confirmStep(page, 'Woning aanbieden');
     await ours
       .getByRole('alert')
       .getByText(

@@ -35,6 +35,8 @@ const expected: Record<keyof SupportView, Record<Seat, Mark>> = {
   signals: row('R', 'R', 'R', '-', '-', '-'),
   plan: row('R', 'R', 'R', '-', '-', '-'),
   checks: row('R', 'R', 'R', '-', '-', '-'),
+  // What closing lists (issue 27.1): for the seats that close.
+  openPreconditions: row('R', 'R', '-', '-', '-', '-'),
   can: row('R', 'R', 'R', '-', '-', '-'),
 };
 
@@ -126,6 +128,15 @@ const fullView: SupportView = {
       stillLivesThere: null,
       tenancyConverted: null,
       answeredAt: null,
+    },
+  ],
+  openPreconditions: [
+    {
+      id: '99999999-9999-4999-8999-999999999999',
+      lifeDomain: 'incomeAndDebts',
+      description: 'Budgetbeheer geregeld',
+      ownerName: 'Gemeente Lelystad',
+      dueDate: '2026-06-01',
     },
   ],
   can: { start: false, write: true, agreePlan: true, close: true, answerChecks: true },

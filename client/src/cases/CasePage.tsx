@@ -58,6 +58,7 @@ import { stepOfPath, type IntakeStepSlug } from './intake-form';
 import { ProposalCard, type ProposalState } from './ProposalCard';
 import { useRegionMunicipalities, type RegionMunicipalities } from '../core/region';
 import { WithdrawDialog } from './WithdrawDialog';
+import { ConfirmDialog } from '../core/ConfirmDialog';
 import { CaseDocuments } from './privacy/CaseDocuments';
 import { CasePrivacyLinks } from './privacy/CasePrivacyLinks';
 import { CaseDecision } from './CaseDecision';
@@ -658,6 +659,7 @@ function Transitions({
   const [isBusy, setIsBusy] = useState(false);
   const [issues, setIssues] = useState<{ path: string; message: string }[]>([]);
   const [isWithdrawOpen, setIsWithdrawOpen] = useState(false);
+  const [isMarkReadyOpen, setIsMarkReadyOpen] = useState(false);
   const transition = useCaseWrite(() =>
     transitionCase(view.id!, { transition: 'markReady', version: view.version! }),
   );
@@ -730,7 +732,7 @@ function Transitions({
           <Button
             type="button"
             appearance="primary-action-button"
-            onClick={() => void markReady()}
+            onClick={() => setIsMarkReadyOpen(true)}
             disabled={isBusy}
           >
             {transitions.markReady.label}
@@ -746,6 +748,19 @@ function Transitions({
           </Button>
         )}
       </ButtonGroup>
+      {isMarkReadyOpen && (
+        <ConfirmDialog
+          id="uitstroomgereed-bevestigen"
+          title={transitions.markReady.label}
+          consequence={transitions.markReady.consequence}
+          confirmLabel="Uitstroomgereed"
+          onClose={() => setIsMarkReadyOpen(false)}
+          onConfirm={async () => {
+            await markReady();
+            setIsMarkReadyOpen(false);
+          }}
+        />
+      )}
       {isWithdrawOpen && (
         <WithdrawDialog
           view={view}

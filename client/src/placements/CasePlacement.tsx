@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useForm, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
@@ -37,6 +37,7 @@ import {
   type OfferView,
   type PlacementView,
   roomsLabel,
+  stepConsequence,
 } from '@uitstroom/shared';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../core/api';
@@ -59,6 +60,8 @@ import {
   withdrawOffer,
 } from './placement-api';
 import { NeighbourhoodLoadNote } from './NeighbourhoodLoadNote';
+import { ConfirmPending, useConfirmedSubmit } from '../core/ConfirmDialog';
+import { ReasonDialog } from '../core/ReasonDialog';
 import './placements.css';
 
 /**
@@ -292,7 +295,9 @@ function AnswerForm({ caseId, placement, offer, onDone }: StepProps) {
   const { failure, report, setFailure } = useStepFailure(form.setError, ['answer', 'reason']);
   const isDecline = form.watch('answer') === 'declined';
   const answer = usePlacementStep(caseId, answerOffer);
-  const submit = form.handleSubmit(async (values) => {
+  const confirmation = useConfirmedSubmit<AnswerOffer>();
+  const submit = form.handleSubmit(confirmation.ask);
+  const send = async (values: AnswerOffer) => {
     setFailure(null);
     try {
       const next = await answer.mutateAsync({
@@ -308,7 +313,7 @@ function AnswerForm({ caseId, placement, offer, onDone }: StepProps) {
     } catch (error) {
       report(error);
     }
-  });
+  };
   return (
     <form className="placement-step" noValidate onSubmit={submit} aria-labelledby="antwoord-kop">
       <Heading level={3} id="antwoord-kop">
@@ -335,13 +340,19 @@ function AnswerForm({ caseId, placement, offer, onDone }: StepProps) {
         />
       )}
       <FailureAlert failure={failure} />
-      <Button
-        type="submit"
-        appearance="primary-action-button"
-        disabled={form.formState.isSubmitting}
-      >
-        Antwoord vastleggen
-      </Button>
+      <SubmitStep label="Antwoord vastleggen" isBusy={form.formState.isSubmitting} />
+      <ConfirmPending
+        id="antwoord-bevestigen"
+        title="Antwoord van de bewoner vastleggen"
+        consequence={
+          confirmation.pending?.answer === 'declined'
+            ? transitions.declineOffer.consequence
+            : stepConsequence.acceptOffer
+        }
+        confirmLabel="Antwoord vastleggen"
+        confirmation={confirmation}
+        send={send}
+      />
     </form>
   );
 }
@@ -363,7 +374,9 @@ function ConfirmForm({ caseId, placement, offer, onDone }: StepProps) {
     'supportIntensity',
   ]);
   const confirm = usePlacementStep(caseId, confirmPlacement);
-  const submit = form.handleSubmit(async (values) => {
+  const confirmation = useConfirmedSubmit<ConfirmPlacement>();
+  const submit = form.handleSubmit(confirmation.ask);
+  const send = async (values: ConfirmPlacement) => {
     setFailure(null);
     try {
       onDone(
@@ -373,7 +386,7 @@ function ConfirmForm({ caseId, placement, offer, onDone }: StepProps) {
     } catch (error) {
       report(error);
     }
-  });
+  };
   return (
     <form className="placement-step" noValidate onSubmit={submit} aria-labelledby="bevestigen-kop">
       <Heading level={3} id="bevestigen-kop">
@@ -399,13 +412,15 @@ function ConfirmForm({ caseId, placement, offer, onDone }: StepProps) {
         }))}
       />
       <FailureAlert failure={failure} />
-      <Button
-        type="submit"
-        appearance="primary-action-button"
-        disabled={form.formState.isSubmitting}
-      >
-        Plaatsing bevestigen
-      </Button>
+      <SubmitStep label="Plaatsing bevestigen" isBusy={form.formState.isSubmitting} />
+      <ConfirmPending
+        id="bevestigen-bevestigen"
+        title={transitions.confirmPlacement.label}
+        consequence={transitions.confirmPlacement.consequence}
+        confirmLabel="Plaatsing bevestigen"
+        confirmation={confirmation}
+        send={send}
+      />
     </form>
   );
 }
@@ -415,6 +430,7 @@ function ReasonSteps({ caseId, placement, offer, onDone }: StepProps) {
   const [open, setOpen] = useState<'withdraw' | 'refuse' | null>(null);
   const withdraw = usePlacementStep(caseId, withdrawOffer);
   const refuse = usePlacementStep(caseId, refusePlacement);
+  const step = open === 'withdraw' ? 'withdrawOffer' : 'refusePlacement';
   return (
     <>
       <ButtonGroup className="placement-reason-buttons">
@@ -439,16 +455,10 @@ function ReasonSteps({ caseId, placement, offer, onDone }: StepProps) {
       </ButtonGroup>
       {open && (
         <ReasonDialog
-          title={
-            open === 'withdraw'
-              ? transitions.withdrawOffer.label
-              : transitions.refusePlacement.label
-          }
-          description={
-            open === 'withdraw'
-              ? transitions.withdrawOffer.description
-              : transitions.refusePlacement.description
-          }
+          id={open === 'withdraw' ? 'intrekken' : 'weigeren'}
+          title={transitions[step].label}
+          consequence={`${transitions[step].description} ${transitions[step].consequence}`}
+          schema={placementReasonSchema}
           submitLabel={open === 'withdraw' ? 'Aanbod intrekken' : 'Plaatsing weigeren'}
           onClose={() => setOpen(null)}
           onSubmit={async (reason) => {
@@ -475,76 +485,12 @@ function ReasonSteps({ caseId, placement, offer, onDone }: StepProps) {
   );
 }
 
-function ReasonDialog({
-  title,
-  description,
-  submitLabel,
-  onClose,
-  onSubmit,
-}: {
-  title: string;
-  description: string;
-  submitLabel: string;
-  onClose(): void;
-  onSubmit(reason: string): Promise<void>;
-}) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  useEffect(() => {
-    // A modal dialog: the rest of the page is inert, Escape closes it, focus returns on close.
-    if (dialogRef.current && !dialogRef.current.open) dialogRef.current.showModal();
-  }, []);
-  const submit = async () => {
-    const checked = placementReasonSchema.safeParse(reason);
-    setError(checked.success ? undefined : checked.error.issues[0]!.message);
-    if (!checked.success) return;
-    setIsBusy(true);
-    setFailure(null);
-    try {
-      await onSubmit(checked.data);
-    } catch (caught) {
-      setFailure(
-        caught instanceof ApiError && caught.code === 'VERSION_CONFLICT'
-          ? 'Iemand anders heeft de casus net gewijzigd. Laad de pagina opnieuw.'
-          : messageOf(caught),
-      );
-    } finally {
-      setIsBusy(false);
-    }
-  };
+/** The button that sends a step's form (the step's dialog asks first). */
+function SubmitStep({ label, isBusy }: { label: string; isBusy: boolean }) {
   return (
-    <dialog ref={dialogRef} className="case-dialog" aria-labelledby="reden-kop" onClose={onClose}>
-      <form
-        noValidate
-        className="case-dialog__form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Heading level={2} id="reden-kop">
-          {title}
-        </Heading>
-        <Paragraph>{description}</Paragraph>
-        <TextareaField
-          id="reden-tekst"
-          label="Reden"
-          description="Minstens 10 tekens."
-          error={error}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-        <DialogActions
-          failure={failure}
-          isBusy={isBusy}
-          submitLabel={submitLabel}
-          onCancel={() => dialogRef.current?.close()}
-        />
-      </form>
-    </dialog>
+    <Button type="submit" appearance="primary-action-button" disabled={isBusy}>
+      {label}
+    </Button>
   );
 }
 
@@ -581,7 +527,9 @@ function MoveInForm({ caseId, placement, offer, onDone }: StepProps) {
   const { errors } = form.formState;
   const { failure, report, setFailure } = useStepFailure(form.setError, moveInFields);
   const moveIn = usePlacementStep(caseId, recordMoveIn);
-  const submit = form.handleSubmit(async (values) => {
+  const confirmation = useConfirmedSubmit<MoveInValues>();
+  const submit = form.handleSubmit(confirmation.ask);
+  const send = async (values: MoveInValues) => {
     setFailure(null);
     try {
       onDone(
@@ -591,35 +539,14 @@ function MoveInForm({ caseId, placement, offer, onDone }: StepProps) {
     } catch (error) {
       report(error);
     }
-  });
+  };
   return (
     <form className="placement-step" noValidate onSubmit={submit} aria-labelledby="verhuizing-kop">
       <Heading level={3} id="verhuizing-kop">
         {transitions.moveIn.label}
       </Heading>
       <Paragraph>{transitions.moveIn.description}</Paragraph>
-      <div className="placement-row">
-        <TextField
-          id="verhuizing-sleutels"
-          type="date"
-          label="Datum sleuteloverdracht"
-          error={errors.keyHandoverDate?.message}
-          {...form.register('keyHandoverDate')}
-        />
-        <SelectField
-          id="verhuizing-huurvorm"
-          label="Huurvorm"
-          description="Zoals bij de woning geregistreerd, tenzij anders afgesproken."
-          error={errors.tenancyForm?.message}
-          {...form.register('tenancyForm')}
-        >
-          {tenancyForms.map((value) => (
-            <SelectOption key={value} value={value}>
-              {tenancyFormLabel[value]}
-            </SelectOption>
-          ))}
-        </SelectField>
-      </div>
+      <MoveInDateFields form={form} />
       <TextareaField
         id="verhuizing-overeenkomst"
         label="Afspraken in de driepartijenovereenkomst (huurder, corporatie, zorgaanbieder)"
@@ -631,18 +558,49 @@ function MoveInForm({ caseId, placement, offer, onDone }: StepProps) {
       <AgreementDocumentField form={form} documents={documents} />
       <ProviderContactFields form={form} provider={placement.followUpProvider} />
       <FailureAlert failure={failure} />
-      <Button
-        type="submit"
-        appearance="primary-action-button"
-        disabled={form.formState.isSubmitting}
-      >
-        Verhuizing vastleggen
-      </Button>
+      <SubmitStep label="Verhuizing vastleggen" isBusy={form.formState.isSubmitting} />
+      <ConfirmPending
+        id="verhuizing-bevestigen"
+        title={transitions.moveIn.label}
+        consequence={transitions.moveIn.consequence}
+        confirmLabel="Verhuizing vastleggen"
+        confirmation={confirmation}
+        send={send}
+      />
     </form>
   );
 }
 
 type MoveInFormApi = ReturnType<typeof useForm<MoveInValues>>;
+
+/** The key handover date and the tenancy form of the move. */
+function MoveInDateFields({ form }: { form: MoveInFormApi }) {
+  const { errors } = form.formState;
+  return (
+    <div className="placement-row">
+      <TextField
+        id="verhuizing-sleutels"
+        type="date"
+        label="Datum sleuteloverdracht"
+        error={errors.keyHandoverDate?.message}
+        {...form.register('keyHandoverDate')}
+      />
+      <SelectField
+        id="verhuizing-huurvorm"
+        label="Huurvorm"
+        description="Zoals bij de woning geregistreerd, tenzij anders afgesproken."
+        error={errors.tenancyForm?.message}
+        {...form.register('tenancyForm')}
+      >
+        {tenancyForms.map((value) => (
+          <SelectOption key={value} value={value}>
+            {tenancyFormLabel[value]}
+          </SelectOption>
+        ))}
+      </SelectField>
+    </div>
+  );
+}
 
 /** Who the corporation calls at the care provider, in office hours and day and night. */
 function ProviderContactFields({
@@ -713,33 +671,6 @@ function AgreementDocumentField({
         </SelectOption>
       ))}
     </SelectField>
-  );
-}
-
-/** The foot of a reason dialog: the refusal, if any, and submit or cancel. */
-function DialogActions({
-  failure,
-  isBusy,
-  submitLabel,
-  onCancel,
-}: {
-  failure: string | null;
-  isBusy: boolean;
-  submitLabel: string;
-  onCancel(): void;
-}) {
-  return (
-    <>
-      <FailureAlert failure={failure} />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" disabled={isBusy}>
-          {submitLabel}
-        </Button>
-        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
-          Annuleren
-        </Button>
-      </ButtonGroup>
-    </>
   );
 }
 

@@ -729,6 +729,8 @@ export interface StateChange {
   /** The closing date the actor gave (closing from follow-up support); default: now. */
   closedAt?: string;
   details?: Record<string, unknown>;
+  /** Recorded on the case's own log only, never in the audit log (free text, such as a reason). */
+  eventDetails?: Record<string, unknown>;
 }
 
 /**
@@ -771,6 +773,7 @@ export async function moveCase(
     from: row.state,
     to: check.to,
     ...change.details,
+    ...change.eventDetails,
   });
   await writeAudit(tx, context, {
     action: 'case.transition',

@@ -5,6 +5,7 @@ export {
   escalateToTable,
   getTable,
   isTableInReach,
+  openPreconditionsOf,
   tablesShowingCases,
   upcomingTablesOfRegion,
 } from './tables.service';

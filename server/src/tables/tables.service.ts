@@ -935,6 +935,27 @@ export async function getCaseDecision(
 }
 
 /**
+ * The preconditions of the case's latest decision that are not done yet (closing lists them,
+ * issue 27.1). For a case the caller has already read within the actor's reach.
+ */
+export async function openPreconditionsOf(tx: EntityManager, caseId: string) {
+  const [decision]: { id: string }[] = await tx.query(
+    'SELECT id FROM table_decision WHERE case_id = $1 ORDER BY decided_at DESC LIMIT 1',
+    [caseId],
+  );
+  if (!decision) return [];
+  return (await repository.findPreconditions(tx, [decision.id]))
+    .filter((p) => !p.isDone)
+    .map(({ id, lifeDomain, description, ownerName, dueDate }) => ({
+      id,
+      lifeDomain,
+      description,
+      ownerName,
+      dueDate,
+    }));
+}
+
+/**
  * Marks a precondition done, once: its owning organisation or the region's chair. The row lock makes
  * two clicks at once land one after the other; the second finds it done and gets a conflict.
  */

@@ -133,6 +133,12 @@ export interface TransitionRule {
   readonly label: string;
   /** The Dutch explanation beside the button. */
   readonly description: string;
+  /**
+   * One line in the confirmation dialog before the step (issue 27.1): what follows and who is
+   * told. "Told" is a notification (notification.rules); everyone else who has the case open sees
+   * the change live.
+   */
+  readonly consequence: string;
 }
 
 const statesBeforeMoved = [
@@ -156,6 +162,8 @@ export const transitions = {
     label: 'Markeer als uitstroomgereed',
     description:
       'De bewoner is klaar om uit te stromen: herkomst, wensen en toestemming zijn vastgelegd. Vanaf nu loopt de wachttijd.',
+    consequence:
+      'De wachttijd gaat vandaag lopen en de casus kan op de agenda van een tafel. Niemand krijgt een melding.',
   },
   schedule: {
     from: ['ready'],
@@ -165,6 +173,8 @@ export const transitions = {
     records: ['agendaItem (table)'],
     label: 'Agenderen',
     description: 'Zet de casus op de agenda van een geplande tafel van de regio.',
+    consequence:
+      'De casus staat op de agenda. Is de agenda al gedeeld, dan krijgen de genodigden en de casemanager een melding; anders zodra de voorzitter de agenda deelt.',
   },
   unschedule: {
     from: ['scheduled'],
@@ -175,6 +185,8 @@ export const transitions = {
     label: 'Uitstellen of van de agenda halen',
     description:
       'Stel de bespreking uit of haal de casus van de agenda, met een reden. De casus is weer uitstroomgereed; de wachttijd loopt door.',
+    consequence:
+      'De casus is weer uitstroomgereed en kan op een volgende tafel. Niemand krijgt een melding; de casemanager ziet het bij de casus.',
   },
   decide: {
     from: ['scheduled'],
@@ -194,6 +206,8 @@ export const transitions = {
     label: 'Besluit vastleggen',
     description:
       'Leg het besluit van de tafel vast: bestemming, toegepaste regel, aanwezigen en hun instemming of bezwaar, motivatie, randvoorwaarden en nazorgaanbieder.',
+    consequence:
+      'De bestemming en de randvoorwaarden liggen vast. De gemeente van bestemming, de nazorgaanbieder, de casemanager en de eigenaren van de randvoorwaarden krijgen een melding.',
   },
   // Taken at once with the decision when the destination lies in the region: modelled as the
   // chair's step because it happens inside the chair's decision, never as a button of its own.
@@ -207,6 +221,8 @@ export const transitions = {
     label: 'Woning zoeken starten',
     description:
       'Volgt direct op het besluit als de bestemming in de regio ligt: de corporaties zoeken een woning.',
+    consequence:
+      'De corporaties met woningen of een contingent in de gemeente van bestemming zien de casus bij hun passende woningen.',
   },
   referToOriginRegion: {
     from: ['decided'],
@@ -218,6 +234,8 @@ export const transitions = {
     label: 'Verwijzen naar herkomstregio',
     description:
       'De herkomst ligt buiten de regio: de casus wordt verwezen naar de herkomstregio en afgesloten.',
+    consequence:
+      'De casus wordt afgesloten en verwezen naar de herkomstregio. De casemanager krijgt een melding van het besluit.',
   },
   offerDwelling: {
     from: ['searching'],
@@ -228,6 +246,8 @@ export const transitions = {
     label: 'Woning aanbieden',
     description:
       'Bied een woning van uw corporatie aan voor deze casus, in de gemeente van bestemming. De woning is daarmee geclaimd.',
+    consequence:
+      'De woning is geclaimd voor deze casus en wordt niet meer aan andere casussen voorgesteld. De casemanager krijgt een melding om het antwoord van de bewoner vast te leggen.',
   },
   declineOffer: {
     from: ['offered'],
@@ -238,6 +258,8 @@ export const transitions = {
     label: 'Aanbod afwijzen (bewoner)',
     description:
       'De bewoner wijst de aangeboden woning af, met een reden. De woning komt vrij en het zoeken gaat verder.',
+    consequence:
+      'De woning komt vrij en de casus zoekt verder. Niemand krijgt een melding; de corporatie ziet de afwijzing bij haar aanbod.',
   },
   withdrawOffer: {
     from: ['offered'],
@@ -248,6 +270,8 @@ export const transitions = {
     label: 'Aanbod intrekken',
     description:
       'De corporatie trekt het aanbod in, met een reden. De woning komt vrij en het zoeken gaat verder.',
+    consequence:
+      'De woning komt vrij en de casus zoekt verder. Niemand krijgt een melding; de casemanager ziet het bij de casus.',
   },
   confirmPlacement: {
     from: ['offered'],
@@ -258,6 +282,8 @@ export const transitions = {
     label: 'Plaatsing bevestigen',
     description:
       'De gemeente van bestemming bevestigt de plaatsing, nu de bewoner het aanbod heeft aanvaard.',
+    consequence:
+      'De verhuizing kan worden vastgelegd door de casemanager of de corporatie. Niemand krijgt een melding; zij zien het bij de casus.',
   },
   // Back to the table, not to the search: the destination itself is refused, so the table decides
   // again, and the allocation the decision counted is given back to the distribution ledger.
@@ -270,6 +296,8 @@ export const transitions = {
     label: 'Plaatsing weigeren',
     description:
       'De gemeente van bestemming weigert de plaatsing, met een reden. De casus gaat terug naar de tafel; de wachttijd loopt door.',
+    consequence:
+      'De casus gaat terug naar de tafel, de woning komt vrij en een telling van de verdeling wordt teruggegeven. Niemand krijgt een melding; de casemanager en de corporatie zien het bij de casus.',
   },
   moveIn: {
     from: ['confirmed'],
@@ -281,6 +309,8 @@ export const transitions = {
     label: 'Verhuizing vastleggen',
     description:
       'Leg de datum van de sleuteloverdracht en de huurvorm vast: de bewoner is verhuisd.',
+    consequence:
+      'De bewoner is verhuisd; de nazorgaanbieder ziet het nieuwe adres en kan de nazorg starten. Niemand krijgt een melding.',
   },
   startAftercare: {
     from: ['moved'],
@@ -291,6 +321,8 @@ export const transitions = {
     label: 'Nazorg starten',
     description:
       'De nazorgaanbieder uit het besluit start de ambulante ondersteuning na de verhuizing.',
+    consequence:
+      'De nazorg loopt: vanaf nu worden contacten, doelen en signalen vastgelegd. Niemand krijgt een melding.',
   },
   close: {
     from: ['aftercare'],
@@ -311,6 +343,8 @@ export const transitions = {
     ],
     label: 'Afsluiten',
     description: 'Sluit de nazorg af met een uitkomst en een datum.',
+    consequence:
+      'De casus wordt afgesloten met deze uitkomst; de nametingen na 6 en 12 maanden blijven staan. Niemand krijgt een melding.',
   },
   withdraw: {
     from: statesBeforeMoved,
@@ -322,6 +356,8 @@ export const transitions = {
     label: 'Terugtrekken',
     description:
       'Trek de casus terug vóór de verhuizing, met de uitkomst ‘Teruggetrokken’ of ‘Uitgevallen’ en een reden.',
+    consequence:
+      'De casus wordt afgesloten; een openstaand woningaanbod vervalt en de woning komt vrij. Niemand krijgt een melding.',
   },
 } as const satisfies Record<TransitionName, TransitionRule>;
 
@@ -332,6 +368,14 @@ function ruleOf(transition: TransitionName): TransitionRule | undefined {
   // A name from outside the type (a raw request, 'constructor') must not reach the prototype.
   return Object.hasOwn(rules, transition) ? rules[transition] : undefined;
 }
+
+/** The steps that are no transition of their own but change what follows, for their confirmation. */
+export const stepConsequence = {
+  acceptOffer:
+    'De aanvaarding is vastgelegd. De gemeente van bestemming krijgt een melding om de plaatsing te bevestigen.',
+  correct:
+    'De stap wordt teruggedraaid en als herstel vastgelegd in het logboek; niets wordt gewist. Niemand krijgt een melding; wie de casus openheeft, ziet het direct.',
+} as const;
 
 // ---- the rules ----
 

@@ -11214,6 +11214,15 @@ export interface paths {
               isStarted?: boolean;
               keyHandoverDate?: string | null;
               landlordName?: string | null;
+              openPreconditions?: {
+                description: string;
+                dueDate: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                ownerName: string;
+              }[];
               plan?: {
                 draftedAt: string;
                 finalSay: string;
@@ -11487,6 +11496,15 @@ export interface paths {
               isStarted?: boolean;
               keyHandoverDate?: string | null;
               landlordName?: string | null;
+              openPreconditions?: {
+                description: string;
+                dueDate: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                ownerName: string;
+              }[];
               plan?: {
                 draftedAt: string;
                 finalSay: string;
@@ -11693,6 +11711,7 @@ export interface paths {
           'application/json': {
             /** Format: date */
             closedOn: string;
+            openItemsReason?: string;
             /** @enum {string} */
             outcome:
               | 'independentLiving'
@@ -11768,6 +11787,15 @@ export interface paths {
               isStarted?: boolean;
               keyHandoverDate?: string | null;
               landlordName?: string | null;
+              openPreconditions?: {
+                description: string;
+                dueDate: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                ownerName: string;
+              }[];
               plan?: {
                 draftedAt: string;
                 finalSay: string;
@@ -12083,6 +12111,15 @@ export interface paths {
               isStarted?: boolean;
               keyHandoverDate?: string | null;
               landlordName?: string | null;
+              openPreconditions?: {
+                description: string;
+                dueDate: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                ownerName: string;
+              }[];
               plan?: {
                 draftedAt: string;
                 finalSay: string;
@@ -12355,6 +12392,15 @@ export interface paths {
               isStarted?: boolean;
               keyHandoverDate?: string | null;
               landlordName?: string | null;
+              openPreconditions?: {
+                description: string;
+                dueDate: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                ownerName: string;
+              }[];
               plan?: {
                 draftedAt: string;
                 finalSay: string;
@@ -12624,6 +12670,15 @@ export interface paths {
               isStarted?: boolean;
               keyHandoverDate?: string | null;
               landlordName?: string | null;
+              openPreconditions?: {
+                description: string;
+                dueDate: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                ownerName: string;
+              }[];
               plan?: {
                 draftedAt: string;
                 finalSay: string;
@@ -12901,6 +12956,15 @@ export interface paths {
               isStarted?: boolean;
               keyHandoverDate?: string | null;
               landlordName?: string | null;
+              openPreconditions?: {
+                description: string;
+                dueDate: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                ownerName: string;
+              }[];
               plan?: {
                 draftedAt: string;
                 finalSay: string;
@@ -13177,6 +13241,15 @@ export interface paths {
               isStarted?: boolean;
               keyHandoverDate?: string | null;
               landlordName?: string | null;
+              openPreconditions?: {
+                description: string;
+                dueDate: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                ownerName: string;
+              }[];
               plan?: {
                 draftedAt: string;
                 finalSay: string;
