@@ -19,6 +19,7 @@ import { AuditChain1765555200000 } from './1765555200000-audit-chain';
 import { ClosedCaseReleasesOffers1765641600000 } from './1765641600000-closed-case-releases-offers';
 import { TableCancellation1765728000000 } from './1765728000000-table-cancellation';
 import { NeighbourhoodLists1765807200000 } from './1765807200000-neighbourhood-lists';
+import { StepCorrections1765950000000 } from './1765950000000-step-corrections';
 
 /** Every migration, in order. Listed explicitly so that no loader has to glob TypeScript files. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   ClosedCaseReleasesOffers1765641600000,
   TableCancellation1765728000000,
   NeighbourhoodLists1765807200000,
+  StepCorrections1765950000000,
 ];

@@ -23,6 +23,7 @@ export const permissions = [
   'case:read',
   'case:update',
   'case:transition',
+  'case:correct',
   'case:handover',
   'case:consent',
   'table:read',
@@ -78,6 +79,8 @@ const atTheTable = [
   'case:list',
   'case:read',
   'case:transition',
+  // Herstel: whether this actor may correct the last step is the shared correction rule's business.
+  'case:correct',
   'table:read',
   'case:document:read',
   'precondition:complete',

@@ -70,6 +70,8 @@ const sampleBodies: Record<string, (caseView: Record<string, any>) => unknown> =
   }),
   // markReady on an intake without consent: refused by the state table (409), never closes the case.
   'post /api/cases/:caseId/transitions': (c) => ({ transition: 'markReady', version: c.version }),
+  // Herstel on an intake case: nothing to correct (409), never written.
+  'post /api/cases/:caseId/correction': (c) => ({ version: c.version }),
   'post /api/cases/:caseId/handover': (c) => ({
     version: c.version,
     toUserId: c.owner?.userId ?? randomUUID(),

@@ -358,6 +358,14 @@ describe('the case file in the browser', () => {
     await page.getByText('Wacht 0 dagen sinds uitstroomgereed', { exact: false }).waitFor();
     await page.locator('.case-badge--state', { hasText: 'Uitstroomgereed' }).waitFor();
     expect((await caseRow(caseId)).state).toBe('ready');
+    // Issue 27.2: taken by mistake, taken back the same day (herstel), then taken again.
+    await page.getByRole('button', { name: 'Herstellen: Markeer als uitstroomgereed' }).click();
+    await confirmStep(page, 'Herstellen');
+    await page.locator('.case-badge--state', { hasText: 'Aangemeld' }).waitFor();
+    expect((await caseRow(caseId)).ready_at).toBeNull();
+    await page.getByRole('button', { name: 'Markeer als uitstroomgereed' }).click();
+    await confirmStep(page, 'Uitstroomgereed');
+    await page.locator('.case-badge--state', { hasText: 'Uitstroomgereed' }).waitFor();
     expect(errors).toEqual([]);
 
     // Other cases, one of them stalled, so that the list has something to filter.

@@ -58,6 +58,7 @@ import { stepOfPath, type IntakeStepSlug } from './intake-form';
 import { ProposalCard, type ProposalState } from './ProposalCard';
 import { useRegionMunicipalities, type RegionMunicipalities } from '../core/region';
 import { WithdrawDialog } from './WithdrawDialog';
+import { CorrectStep } from './CorrectStep';
 import { ConfirmDialog } from '../core/ConfirmDialog';
 import { CaseDocuments } from './privacy/CaseDocuments';
 import { CasePrivacyLinks } from './privacy/CasePrivacyLinks';
@@ -665,7 +666,7 @@ function Transitions({
   );
   const canMarkReady = allowed.includes('markReady');
   const canWithdraw = allowed.includes('withdraw');
-  if (!canMarkReady && !canWithdraw) return null;
+  if (!canMarkReady && !canWithdraw && !view.correction) return null;
   const missing = view.missingForReady ?? [];
   const isComplete = missing.length === 0;
 
@@ -747,6 +748,7 @@ function Transitions({
             {transitions.withdraw.label}
           </Button>
         )}
+        <CorrectStep view={view} onDone={onChange} />
       </ButtonGroup>
       {isMarkReadyOpen && (
         <ConfirmDialog

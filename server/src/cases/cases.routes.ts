@@ -8,6 +8,7 @@ import {
   caseListQuerySchema,
   caseListSchema,
   caseTransitionRequestSchema,
+  correctStepSchema,
   caseViewSchema,
   colleagueSchema,
   createCaseSchema,
@@ -17,6 +18,7 @@ import {
 } from '@uitstroom/shared';
 import { defineRoute } from '../core/http/route';
 import * as cases from './cases.service';
+import * as corrections from './case-corrections.service';
 
 // The response is the seat's projection of the view: every field optional here, exact per seat.
 const projectedCaseSchema = caseViewSchema.partial();
@@ -77,6 +79,19 @@ export function casesRoutes(db: DataSource) {
       response: projectedCaseSchema,
       handler: ({ params, body, context, actor }) =>
         cases.transitionCase(db, context, actor, params.caseId, body),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/cases/:caseId/correction',
+      tag: 'cases',
+      summary:
+        'De laatste stap herstellen: wie hem zette dezelfde dag, de voorzitter met een reden (domain.md §4)',
+      access: { permission: 'case:correct' },
+      params: caseIdParamsSchema,
+      body: correctStepSchema,
+      response: projectedCaseSchema,
+      handler: ({ params, body, context, actor }) =>
+        corrections.correctStep(db, context, actor, params.caseId, body),
     }),
     defineRoute({
       method: 'post',

@@ -336,7 +336,7 @@ export async function findLatestDecision(
        FROM table_decision d
        LEFT JOIN organisation p ON p.id = d.follow_up_provider_id
        LEFT JOIN distribution_allocation a ON a.id = d.allocation_id
-      WHERE d.case_id = $1 ORDER BY d.decided_at DESC LIMIT 1`,
+      WHERE d.case_id = $1 AND d.corrected_at IS NULL ORDER BY d.decided_at DESC LIMIT 1`,
     [caseId],
   );
   return rows[0] ?? null;

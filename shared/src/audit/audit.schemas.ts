@@ -26,6 +26,7 @@ export const auditActions = [
   'case.names.read',
   'case.update',
   'case.transition',
+  'case.correct',
   'case.handover',
   'case.consent.read',
   'case.consent.record',

@@ -47,6 +47,7 @@ export interface paths {
                   | 'case:read'
                   | 'case:update'
                   | 'case:transition'
+                  | 'case:correct'
                   | 'case:handover'
                   | 'case:consent'
                   | 'table:read'
@@ -2481,6 +2482,7 @@ export interface paths {
             | 'case.names.read'
             | 'case.update'
             | 'case.transition'
+            | 'case.correct'
             | 'case.handover'
             | 'case.consent.read'
             | 'case.consent.record'
@@ -2779,6 +2781,7 @@ export interface paths {
                     | 'case:read'
                     | 'case:update'
                     | 'case:transition'
+                    | 'case:correct'
                     | 'case:handover'
                     | 'case:consent'
                     | 'table:read'
@@ -3131,6 +3134,7 @@ export interface paths {
                 | 'case:read'
                 | 'case:update'
                 | 'case:transition'
+                | 'case:correct'
                 | 'case:handover'
                 | 'case:consent'
                 | 'table:read'
@@ -3607,6 +3611,7 @@ export interface paths {
                 | 'case:read'
                 | 'case:update'
                 | 'case:transition'
+                | 'case:correct'
                 | 'case:handover'
                 | 'case:consent'
                 | 'table:read'
@@ -3789,6 +3794,7 @@ export interface paths {
                     | 'case:read'
                     | 'case:update'
                     | 'case:transition'
+                    | 'case:correct'
                     | 'case:handover'
                     | 'case:consent'
                     | 'table:read'
@@ -4209,6 +4215,7 @@ export interface paths {
                   | 'case:read'
                   | 'case:update'
                   | 'case:transition'
+                  | 'case:correct'
                   | 'case:handover'
                   | 'case:consent'
                   | 'table:read'
@@ -4621,6 +4628,11 @@ export interface paths {
                 note?: string;
                 phone?: string;
               };
+              correction?: {
+                label: string;
+                needsReason: boolean;
+                transition: string;
+              } | null;
               createdAt?: string;
               exceptions?: (
                 | {
@@ -5121,6 +5133,11 @@ export interface paths {
                 note?: string;
                 phone?: string;
               };
+              correction?: {
+                label: string;
+                needsReason: boolean;
+                transition: string;
+              } | null;
               createdAt?: string;
               exceptions?: (
                 | {
@@ -5537,6 +5554,11 @@ export interface paths {
                 note?: string;
                 phone?: string;
               };
+              correction?: {
+                label: string;
+                needsReason: boolean;
+                transition: string;
+              } | null;
               createdAt?: string;
               exceptions?: (
                 | {
@@ -6425,6 +6447,343 @@ export interface paths {
               recordedBy: string;
               withdrawnAt: string | null;
               witnessName: string | null;
+            };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{caseId}/correction': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * De laatste stap herstellen: wie hem zette dezelfde dag, de voorzitter met een reden (domain.md §4)
+     * @description Vereist een sessie en het recht `case:correct`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          caseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': {
+            reason?: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addresses?: {
+                /** Format: date */
+                from: string;
+                /** @enum {string} */
+                kind: 'woonadres' | 'instelling' | 'briefadres';
+                municipality: string;
+                /** @enum {string} */
+                source: 'brp' | 'resident' | 'providerFile';
+                street?: string;
+                /** Format: date */
+                to?: string;
+              }[];
+              allowedTransitions?: string[];
+              closedAt?: string | null;
+              consentWarnings?: {
+                expiresOn: string;
+                organisationName: string;
+              }[];
+              contact?: {
+                /** Format: email */
+                email?: string;
+                note?: string;
+                phone?: string;
+              };
+              correction?: {
+                label: string;
+                needsReason: boolean;
+                transition: string;
+              } | null;
+              createdAt?: string;
+              exceptions?: (
+                | {
+                    /** @enum {string} */
+                    kind: 'A';
+                    motivation: string;
+                  }
+                | {
+                    canTravelFromOrigin: boolean;
+                    /** @enum {string} */
+                    ground: 'netwerk' | 'daginvulling';
+                    /** @enum {string} */
+                    kind: 'B';
+                    motivation: string;
+                    municipality: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'D';
+                    motivation: string;
+                    municipality: string;
+                  }
+              )[];
+              excluded?: string[];
+              household?: {
+                adults?: number;
+                children?: number;
+                description?: string;
+              };
+              housingNeeds?: {
+                accessibility?: string;
+                avoidedNeighbourhoods?: string[];
+                groundFloorOrLift?: boolean;
+                maxRent?: number;
+                pets?: string;
+                rooms?: number;
+                usesWheelchair?: boolean;
+                /** Format: date */
+                wishedMoveDate?: string;
+                wishedNeighbourhoods?: string[];
+              };
+              /** Format: uuid */
+              id?: string;
+              identity?: {
+                /** Format: date */
+                birthDate?: string;
+                bsn?: string;
+                firstName?: string;
+                lastName?: string;
+              };
+              isOriginUntraceable?: boolean;
+              isStalled?: boolean;
+              lastActivityAt?: string;
+              missingForReady?: {
+                message: string;
+                path: string;
+              }[];
+              origin?: string | null;
+              /** @enum {string|null} */
+              outcome?:
+                | 'independentLiving'
+                | 'housingFirst'
+                | 'intermediateFacility'
+                | 'wlz'
+                | 'backToProtectedHousing'
+                | 'droppedOut'
+                | 'withdrawn'
+                | 'referredToOriginRegion'
+                | null;
+              owner?: {
+                displayName: string;
+                /** Format: uuid */
+                organisationId: string;
+                organisationName: string;
+                /** Format: uuid */
+                userId: string;
+              };
+              proposal?: {
+                result: {
+                  destination: string | null;
+                  origin: string | null;
+                  /** @enum {string} */
+                  outcome: 'herkomst' | 'A' | 'B' | 'C' | 'D' | 'buiten_regio';
+                  reasons: string[];
+                };
+                ruleSetVersion: number;
+              } | null;
+              pseudonym?: string;
+              readyAt?: string | null;
+              sensitive?: {
+                addiction?: string;
+                diagnoses?: string;
+                risks?: string;
+                safety?: string;
+              };
+              /** @enum {string} */
+              state?:
+                | 'intake'
+                | 'ready'
+                | 'scheduled'
+                | 'decided'
+                | 'searching'
+                | 'offered'
+                | 'confirmed'
+                | 'moved'
+                | 'aftercare'
+                | 'closed';
+              stay?: {
+                /** Format: date */
+                admissionDate?: string;
+                facility?: string;
+                /** @enum {string} */
+                targetGroup?: 'protectedHousing' | 'shelter' | 'womensShelter' | 'youthCare';
+              };
+              supportNeeds?: {
+                housing?: string;
+                incomeAndDebts?: string;
+                participation?: string;
+                supportAndCare?: string;
+              };
+              updatedAt?: string;
+              version?: number;
+              waitingDays?: number | null;
+              /** @enum {string|null} */
+              waitingUntil?: 'keys' | 'closing' | 'today' | null;
+              wishes?: {
+                /** @enum {string} */
+                dwellingType?:
+                  'studio' | 'apartment' | 'groundFloorHome' | 'house' | 'room' | 'any';
+                municipalities?: string[];
+                neighbourhoodNote?: string;
+                ownWords?: string;
+              };
             };
           };
         };
@@ -8087,6 +8446,11 @@ export interface paths {
                 note?: string;
                 phone?: string;
               };
+              correction?: {
+                label: string;
+                needsReason: boolean;
+                transition: string;
+              } | null;
               createdAt?: string;
               exceptions?: (
                 | {
@@ -13501,6 +13865,11 @@ export interface paths {
                 note?: string;
                 phone?: string;
               };
+              correction?: {
+                label: string;
+                needsReason: boolean;
+                transition: string;
+              } | null;
               createdAt?: string;
               exceptions?: (
                 | {
