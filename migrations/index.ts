@@ -20,6 +20,7 @@ import { ClosedCaseReleasesOffers1765641600000 } from './1765641600000-closed-ca
 import { TableCancellation1765728000000 } from './1765728000000-table-cancellation';
 import { NeighbourhoodLists1765807200000 } from './1765807200000-neighbourhood-lists';
 import { StepCorrections1765950000000 } from './1765950000000-step-corrections';
+import { ProviderContact1765950000001 } from './1765950000001-provider-contact';
 
 /** Every migration, in order. Listed explicitly so that no loader has to glob TypeScript files. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   TableCancellation1765728000000,
   NeighbourhoodLists1765807200000,
   StepCorrections1765950000000,
+  ProviderContact1765950000001,
 ];

@@ -57,6 +57,7 @@ export const permissions = [
   'neighbourhoodLoad:read',
   'indicator:read',
   'precondition:complete',
+  'organisation:settings',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -153,6 +154,8 @@ export const grantsBySeat = {
     'support:write',
     'support:agree',
     'support:close',
+    // Its organisation's contact person and 24/7 number, which the corporation sees at the move.
+    'organisation:settings',
   ],
   regionAdmin: [
     ...everySeat,

@@ -150,7 +150,6 @@ const sampleBodies: Record<string, (caseView: Record<string, any>) => unknown> =
     offerVersion: 1,
     keyHandoverDate: '2026-01-01',
     agreementConditions: 'Begeleiding 4 uur per week, huur na een jaar op eigen naam.',
-    providerContact: { name: 'Petra Bos', phone: '0320 123 456', emergencyPhone: '0320 999 000' },
   }),
   // A random precondition of the case: not found (404) for every seat that reaches the case.
   'post /api/cases/:caseId/preconditions/:preconditionId/done': () => ({}),

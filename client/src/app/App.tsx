@@ -17,6 +17,11 @@ const AccountPage = lazy(() =>
 const UsersPage = lazy(() =>
   import('../users/UsersPage').then((module) => ({ default: module.UsersPage })),
 );
+const OrganisationSettingsPage = lazy(() =>
+  import('../users/OrganisationSettingsPage').then((module) => ({
+    default: module.OrganisationSettingsPage,
+  })),
+);
 const OutboxPage = lazy(() =>
   import('../users/OutboxPage').then((module) => ({ default: module.OutboxPage })),
 );
@@ -153,6 +158,9 @@ function AppRoutes() {
           )}
           {can('user:read') && <Route path="/beheer/gebruikers" element={page(<UsersPage />)} />}
           {can('outbox:read') && <Route path="/beheer/postvak" element={page(<OutboxPage />)} />}
+          {can('organisation:settings') && (
+            <Route path="/organisatie" element={page(<OrganisationSettingsPage />)} />
+          )}
           {can('audit:search') && (
             <Route path="/beheer/audit" element={page(<AuditSearchPage />)} />
           )}

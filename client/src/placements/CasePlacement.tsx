@@ -36,6 +36,7 @@ import {
   type MoveIn,
   type OfferView,
   type PlacementView,
+  keysBeforeAvailable,
   roomsLabel,
   stepConsequence,
 } from '@uitstroom/shared';
@@ -502,9 +503,6 @@ const moveInFields = [
   'tenancyForm',
   'agreementConditions',
   'agreementDocumentId',
-  'providerContact.name',
-  'providerContact.phone',
-  'providerContact.emergencyPhone',
 ];
 
 function MoveInForm({ caseId, placement, offer, onDone }: StepProps) {
@@ -519,7 +517,6 @@ function MoveInForm({ caseId, placement, offer, onDone }: StepProps) {
       tenancyForm: offer.dwelling.tenancyForm,
       agreementConditions: '',
       agreementDocumentId: undefined,
-      providerContact: { name: '', phone: '', emergencyPhone: '' },
     },
     mode: 'onSubmit',
     reValidateMode: 'onChange',
@@ -528,12 +525,15 @@ function MoveInForm({ caseId, placement, offer, onDone }: StepProps) {
   const { failure, report, setFailure } = useStepFailure(form.setError, moveInFields);
   const moveIn = usePlacementStep(caseId, recordMoveIn);
   const confirmation = useConfirmedSubmit<MoveInValues>();
+  const earlyKeys = (values: MoveInValues) =>
+    keysBeforeAvailable(values.keyHandoverDate, offer.dwelling.availableFrom);
   const submit = form.handleSubmit(confirmation.ask);
   const send = async (values: MoveInValues) => {
     setFailure(null);
     try {
       onDone(
-        await moveIn.mutateAsync(values),
+        // The dialog named an early handover (keys before the dwelling is free): its yes confirms it.
+        await moveIn.mutateAsync({ ...values, confirmed: earlyKeys(values) !== null }),
         'De verhuizing is vastgelegd. De nazorgaanbieder kan de nazorg starten.',
       );
     } catch (error) {
@@ -556,13 +556,18 @@ function MoveInForm({ caseId, placement, offer, onDone }: StepProps) {
         {...form.register('agreementConditions')}
       />
       <AgreementDocumentField form={form} documents={documents} />
-      <ProviderContactFields form={form} provider={placement.followUpProvider} />
+      <ProviderContactNote placement={placement} />
       <FailureAlert failure={failure} />
       <SubmitStep label="Verhuizing vastleggen" isBusy={form.formState.isSubmitting} />
       <ConfirmPending
         id="verhuizing-bevestigen"
         title={transitions.moveIn.label}
-        consequence={transitions.moveIn.consequence}
+        consequence={[
+          confirmation.pending && earlyKeys(confirmation.pending),
+          transitions.moveIn.consequence,
+        ]
+          .filter(Boolean)
+          .join(' ')}
         confirmLabel="Verhuizing vastleggen"
         confirmation={confirmation}
         send={send}
@@ -602,45 +607,37 @@ function MoveInDateFields({ form }: { form: MoveInFormApi }) {
   );
 }
 
-/** Who the corporation calls at the care provider, in office hours and day and night. */
-function ProviderContactFields({
-  form,
-  provider,
-}: {
-  form: MoveInFormApi;
-  provider: PlacementView['followUpProvider'];
-}) {
-  const { errors } = form.formState;
+/**
+ * Whom the corporation calls at the care provider, in office hours and day and night: kept by the
+ * provider in its own settings (issue 27.2), shown here, never typed by the corporation.
+ */
+function ProviderContactNote({ placement }: { placement: PlacementView }) {
+  const contact = placement.followUpProviderContact;
+  const provider = placement.followUpProvider ?? 'De nazorgaanbieder';
+  if (!contact)
+    return (
+      <Alert type="warning">
+        <Paragraph>
+          {provider} heeft nog geen contactpersoon en 24/7-nummer ingesteld. Vraag de aanbieder dat
+          te doen bij Organisatie-instellingen; daarna kan de verhuizing worden vastgelegd.
+        </Paragraph>
+      </Alert>
+    );
   return (
-    <fieldset className="placement-contact">
-      <legend>
-        Contact van de zorgaanbieder voor de corporatie
-        {provider ? ` (${provider})` : ''}
-      </legend>
-      <TextField
-        id="verhuizing-contact-naam"
-        label="Naam contactpersoon"
-        autoComplete="off"
-        error={errors.providerContact?.name?.message}
-        {...form.register('providerContact.name')}
-      />
-      <div className="placement-row">
-        <TextField
-          id="verhuizing-contact-telefoon"
-          type="tel"
-          label="Telefoon (kantoortijden)"
-          error={errors.providerContact?.phone?.message}
-          {...form.register('providerContact.phone')}
-        />
-        <TextField
-          id="verhuizing-contact-nood"
-          type="tel"
-          label="Telefoon 24/7 (dag en nacht)"
-          error={errors.providerContact?.emergencyPhone?.message}
-          {...form.register('providerContact.emergencyPhone')}
-        />
-      </div>
-    </fieldset>
+    <DataList className="case-facts" aria-label={`Contact van ${provider} voor de corporatie`}>
+      <DataListItem>
+        <DataListKey>Contactpersoon zorgaanbieder</DataListKey>
+        <DataListValue>{`${contact.name} (${provider})`}</DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>Telefoon (kantoortijden)</DataListKey>
+        <DataListValue>{contact.phone}</DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>Telefoon 24/7 (dag en nacht)</DataListKey>
+        <DataListValue>{contact.emergencyPhone}</DataListValue>
+      </DataListItem>
+    </DataList>
   );
 }
 

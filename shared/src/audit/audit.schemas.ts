@@ -27,6 +27,7 @@ export const auditActions = [
   'case.update',
   'case.transition',
   'case.correct',
+  'organisation.settings.update',
   'case.handover',
   'case.consent.read',
   'case.consent.record',

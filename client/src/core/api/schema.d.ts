@@ -81,6 +81,7 @@ export interface paths {
                   | 'neighbourhoodLoad:read'
                   | 'indicator:read'
                   | 'precondition:complete'
+                  | 'organisation:settings'
                 )[];
                 organisation: {
                   /** Format: uuid */
@@ -2483,6 +2484,7 @@ export interface paths {
             | 'case.update'
             | 'case.transition'
             | 'case.correct'
+            | 'organisation.settings.update'
             | 'case.handover'
             | 'case.consent.read'
             | 'case.consent.record'
@@ -2815,6 +2817,7 @@ export interface paths {
                     | 'neighbourhoodLoad:read'
                     | 'indicator:read'
                     | 'precondition:complete'
+                    | 'organisation:settings'
                   )[];
                   organisation: {
                     /** Format: uuid */
@@ -3168,6 +3171,7 @@ export interface paths {
                 | 'neighbourhoodLoad:read'
                 | 'indicator:read'
                 | 'precondition:complete'
+                | 'organisation:settings'
               )[];
               organisation: {
                 /** Format: uuid */
@@ -3645,6 +3649,7 @@ export interface paths {
                 | 'neighbourhoodLoad:read'
                 | 'indicator:read'
                 | 'precondition:complete'
+                | 'organisation:settings'
               )[];
               organisation: {
                 /** Format: uuid */
@@ -3828,6 +3833,7 @@ export interface paths {
                     | 'neighbourhoodLoad:read'
                     | 'indicator:read'
                     | 'precondition:complete'
+                    | 'organisation:settings'
                   )[];
                   organisation: {
                     /** Format: uuid */
@@ -4249,6 +4255,7 @@ export interface paths {
                   | 'neighbourhoodLoad:read'
                   | 'indicator:read'
                   | 'precondition:complete'
+                  | 'organisation:settings'
                 )[];
                 organisation: {
                   /** Format: uuid */
@@ -8750,14 +8757,10 @@ export interface paths {
             /** Format: uuid */
             agreementDocumentId?: string;
             caseVersion: number;
+            confirmed?: boolean;
             /** Format: date */
             keyHandoverDate: string;
             offerVersion: number;
-            providerContact: {
-              emergencyPhone: string;
-              name: string;
-              phone: string;
-            };
             /** @enum {string} */
             tenancyForm?:
               | 'regular'
@@ -8861,6 +8864,11 @@ export interface paths {
                 withdrawnAt: string | null;
               } | null;
               followUpProvider: string | null;
+              followUpProviderContact: {
+                emergencyPhone: string;
+                name: string;
+                phone: string;
+              } | null;
               history: {
                 answerDueOn: string;
                 answeredAt: string | null;
@@ -9229,6 +9237,11 @@ export interface paths {
                 withdrawnAt: string | null;
               } | null;
               followUpProvider: string | null;
+              followUpProviderContact: {
+                emergencyPhone: string;
+                name: string;
+                phone: string;
+              } | null;
               history: {
                 answerDueOn: string;
                 answeredAt: string | null;
@@ -9595,6 +9608,11 @@ export interface paths {
                 withdrawnAt: string | null;
               } | null;
               followUpProvider: string | null;
+              followUpProviderContact: {
+                emergencyPhone: string;
+                name: string;
+                phone: string;
+              } | null;
               history: {
                 answerDueOn: string;
                 answeredAt: string | null;
@@ -9961,6 +9979,11 @@ export interface paths {
                 withdrawnAt: string | null;
               } | null;
               followUpProvider: string | null;
+              followUpProviderContact: {
+                emergencyPhone: string;
+                name: string;
+                phone: string;
+              } | null;
               history: {
                 answerDueOn: string;
                 answeredAt: string | null;
@@ -10317,6 +10340,11 @@ export interface paths {
                 withdrawnAt: string | null;
               } | null;
               followUpProvider: string | null;
+              followUpProviderContact: {
+                emergencyPhone: string;
+                name: string;
+                phone: string;
+              } | null;
               history: {
                 answerDueOn: string;
                 answeredAt: string | null;
@@ -10687,6 +10715,11 @@ export interface paths {
                 withdrawnAt: string | null;
               } | null;
               followUpProvider: string | null;
+              followUpProviderContact: {
+                emergencyPhone: string;
+                name: string;
+                phone: string;
+              } | null;
               history: {
                 answerDueOn: string;
                 answeredAt: string | null;
@@ -11053,6 +11086,11 @@ export interface paths {
                 withdrawnAt: string | null;
               } | null;
               followUpProvider: string | null;
+              followUpProviderContact: {
+                emergencyPhone: string;
+                name: string;
+                phone: string;
+              } | null;
               history: {
                 answerDueOn: string;
                 answeredAt: string | null;
@@ -18954,6 +18992,344 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/organisation/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Contactpersoon en 24/7-nummer van de eigen organisatie (nazorgaanbieder)
+     * @description Vereist een sessie en het recht `organisation:settings`.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              organisationName: string;
+              providerContact: {
+                emergencyPhone: string;
+                name: string;
+                phone: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    /**
+     * Contactpersoon en 24/7-nummer van de eigen organisatie vastleggen
+     * @description Vereist een sessie en het recht `organisation:settings`.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': {
+            providerContact: {
+              emergencyPhone: string;
+              name: string;
+              phone: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              organisationName: string;
+              providerContact: {
+                emergencyPhone: string;
+                name: string;
+                phone: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/region': {
     parameters: {
       query?: never;
@@ -24224,7 +24600,7 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /**
-     * @description De code van een fout, met haar HTTP-status: VALIDATION_FAILED (400), MALFORMED_JSON (400), UNAUTHENTICATED (401), INVALID_CREDENTIALS (401), SESSION_EXPIRED (401), FORBIDDEN (403), NOT_FOUND (404), VERSION_CONFLICT (409), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_MEDIA_TYPE (415), TOO_MANY_ATTEMPTS (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), TOTP_ALREADY_ENABLED (409), TOTP_ENROLLMENT_NOT_STARTED (409), DUPLICATE_NAME (409), DUPLICATE_EMAIL (409), USER_NOT_INVITED (409), USER_NOT_ACTIVE (409), CANNOT_DEACTIVATE_SELF (409), ACCOUNT_NOT_LOCKED (409), RULE_SET_MISSING (409), ALLOCATION_ALREADY_RETURNED (409), CASE_CLOSED (409), CASE_WRONG_STATE (409), CASE_REQUIREMENT_UNMET (409), TABLE_NOT_PLANNED (409), TABLE_NOT_PUBLISHED (409), TABLE_CLOSED (409), TABLE_CANCELLED (409), TABLE_HAS_NO_INVITEES (409), TABLE_NOT_YET_HELD (409), AGENDA_EMPTY (409), CASE_ALREADY_ON_AGENDA (409), ESCALATION_HAS_NO_DECISION (409), PRECONDITION_ALREADY_DONE (409), DUPLICATE_ADDRESS (409), DUPLICATE_CONTINGENT (409), DWELLING_WITHDRAWN (409), DWELLING_LET (409), DWELLING_ALREADY_OFFERED (409), CASE_NOT_SEEKING_DWELLING (409), OFFER_TAKEN (409), NO_OPEN_OFFER (409), OFFER_ALREADY_ANSWERED (409), SUPPORT_NOT_ACTIVE (409), PLAN_MISSING (409), FOLLOW_UP_CHECK_CLOSED (409), RETENTION_NOT_DUE (409), TOO_MANY_PAGES_OPEN (409).
+     * @description De code van een fout, met haar HTTP-status: VALIDATION_FAILED (400), MALFORMED_JSON (400), UNAUTHENTICATED (401), INVALID_CREDENTIALS (401), SESSION_EXPIRED (401), FORBIDDEN (403), NOT_FOUND (404), VERSION_CONFLICT (409), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_MEDIA_TYPE (415), TOO_MANY_ATTEMPTS (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), TOTP_ALREADY_ENABLED (409), TOTP_ENROLLMENT_NOT_STARTED (409), DUPLICATE_NAME (409), DUPLICATE_EMAIL (409), USER_NOT_INVITED (409), USER_NOT_ACTIVE (409), CANNOT_DEACTIVATE_SELF (409), ACCOUNT_NOT_LOCKED (409), RULE_SET_MISSING (409), ALLOCATION_ALREADY_RETURNED (409), CASE_CLOSED (409), CASE_WRONG_STATE (409), CASE_REQUIREMENT_UNMET (409), TABLE_NOT_PLANNED (409), TABLE_NOT_PUBLISHED (409), TABLE_CLOSED (409), TABLE_CANCELLED (409), TABLE_HAS_NO_INVITEES (409), TABLE_NOT_YET_HELD (409), AGENDA_EMPTY (409), CASE_ALREADY_ON_AGENDA (409), ESCALATION_HAS_NO_DECISION (409), PRECONDITION_ALREADY_DONE (409), DUPLICATE_ADDRESS (409), DUPLICATE_CONTINGENT (409), DWELLING_WITHDRAWN (409), DWELLING_LET (409), DWELLING_ALREADY_OFFERED (409), CASE_NOT_SEEKING_DWELLING (409), OFFER_TAKEN (409), NO_OPEN_OFFER (409), OFFER_ALREADY_ANSWERED (409), KEYS_BEFORE_AVAILABLE (409), SUPPORT_NOT_ACTIVE (409), PLAN_MISSING (409), FOLLOW_UP_CHECK_CLOSED (409), RETENTION_NOT_DUE (409), TOO_MANY_PAGES_OPEN (409).
      * @enum {string}
      */
     ErrorCode:
@@ -24273,6 +24649,7 @@ export interface components {
       | 'OFFER_TAKEN'
       | 'NO_OPEN_OFFER'
       | 'OFFER_ALREADY_ANSWERED'
+      | 'KEYS_BEFORE_AVAILABLE'
       | 'SUPPORT_NOT_ACTIVE'
       | 'PLAN_MISSING'
       | 'FOLLOW_UP_CHECK_CLOSED'

@@ -39,6 +39,7 @@ export const queryKeys = {
   audit: (query: string) => ['audit', query] as const,
   adminUsers: ['admin', 'users'] as const,
   adminOrganisations: ['admin', 'organisations'] as const,
+  organisationSettings: ['organisation', 'settings'] as const,
   outbox: ['admin', 'outbox'] as const,
   account: ['account'] as const,
   totpEnrollment: ['totp-enrollment'] as const,
