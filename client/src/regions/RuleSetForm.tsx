@@ -39,6 +39,7 @@ import { ApiError } from '../core/api';
 import { TextField } from '../core/form';
 import { useSaveRuleSet } from './rule-set-api';
 import { MunicipalitiesTable } from './MunicipalitiesTable';
+import { ObjectionProcedures } from './ObjectionProcedures';
 import { collectProblems, emptyConfig, fieldId, parseWholeNumber } from './rule-set-form';
 
 interface Props {
@@ -252,6 +253,7 @@ export function RuleSetForm({ base, onSaved, onConflict, onLoadNewest }: Props) 
           errors={errors}
           savedCodes={savedCodes}
         />
+        <ObjectionProcedures control={control} register={register} errors={errors} />
       </Fieldset>
 
       <Fieldset

@@ -133,6 +133,12 @@ export function describeRuleSetChanges(
         `Peiljaar inwoners ${municipality.name}: ${old.populationYear}${arrow}${municipality.populationYear}`,
       );
     }
+    if ((old.objectionProcedure ?? null) !== (municipality.objectionProcedure ?? null))
+      changes.push(
+        municipality.objectionProcedure
+          ? `Bezwaarprocedure ${municipality.name}: eigen tekst`
+          : `Bezwaarprocedure ${municipality.name}: standaardtekst`,
+      );
   }
   for (const municipality of previous.municipalities) {
     if (!after.has(municipality.code))
