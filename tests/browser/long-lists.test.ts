@@ -1,4 +1,4 @@
-import { formatDutchDate } from '@uitstroom/shared';
+import { dutchToday, formatDutchDate } from '@uitstroom/shared';
 import { startBrowserHarness, type BrowserHarness } from '../support/browser';
 
 /**
