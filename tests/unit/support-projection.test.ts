@@ -1,4 +1,10 @@
-import { seats, supportViewSchema, type Seat, type SupportView } from '@uitstroom/shared';
+import {
+  seats,
+  signalReaderSeats,
+  supportViewSchema,
+  type Seat,
+  type SupportView,
+} from '@uitstroom/shared';
 import { supportFieldsBySeat, toSupportView } from '../../server/src/support/support.projection';
 
 type Mark = 'R' | '-';
@@ -152,6 +158,14 @@ const noteRows = seats.flatMap((seat) =>
     (path) => [seat, path, expectedNotes[path][seat]] as const,
   ),
 );
+
+describe('nobody is told of a signal they may not see (issue 27.6)', () => {
+  it('the seats that read signals in the shared rules are exactly those of the projection table', () => {
+    expect([...signalReaderSeats].sort()).toEqual(
+      seats.filter((s) => (supportFieldsBySeat[s] as readonly string[]).includes('signals')).sort(),
+    );
+  });
+});
 
 describe('the support projection: every seat × every field', () => {
   it('covers every field of the support view', () => {

@@ -354,7 +354,6 @@ export async function raiseSignal(
         caseOwnerUserId: row.owner_user_id,
         destinationMunicipalityCode: row.decided_destination_code,
         signalKind: input.kind,
-        landlordOrganisationId: support.landlord_organisation_id,
       },
       { actorUserId: actor.userId },
     );

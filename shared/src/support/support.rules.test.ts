@@ -48,10 +48,10 @@ describe('dueFollowUpChecks', () => {
 
 describe('signalAudience', () => {
   it.each([
-    ['paymentArrears', { landlord: true, municipality: false, caseManager: true }],
-    ['nuisance', { landlord: true, municipality: false, caseManager: true }],
-    ['relapse', { landlord: false, municipality: true, caseManager: true }],
-    ['other', { landlord: false, municipality: false, caseManager: true }],
+    ['paymentArrears', { municipality: false, caseManager: true }],
+    ['nuisance', { municipality: false, caseManager: true }],
+    ['relapse', { municipality: true, caseManager: true }],
+    ['other', { municipality: false, caseManager: true }],
   ] as const)('%s', (kind, expected) => expect(signalAudience(kind)).toEqual(expected));
 });
 

@@ -25,25 +25,27 @@ export function dueFollowUpChecks(
 }
 
 /**
- * Who must act on a signal (issue 13). Arrears and nuisance are the landlord's business: the
- * corporation hears of them, by kind only, without care details. A relapse is care: the
+ * The seats that read the signals of follow-up support: the support projection's table
+ * (`supportFieldsBySeat`, server) says the same, and a unit test holds the two together. Nobody
+ * is told of a signal they may not see (issue 27.6).
+ */
+export const signalReaderSeats: readonly Seat[] = ['casemanager', 'provider', 'municipality'];
+
+/**
+ * Who must act on a signal (issue 13), among the seats that read signals. A relapse is care: the
  * municipality (which purchases the support) and the case manager. The case manager hears of
- * every signal: the case is theirs.
+ * every signal: the case is theirs. Arrears and nuisance concern the landlord too, but the
+ * corporation reads no follow-up support: it is not told (issue 27.6); the case manager and the
+ * provider speak to it, under the three-party agreement.
  */
 export function signalAudience(kind: SignalKind): {
-  landlord: boolean;
   municipality: boolean;
   caseManager: boolean;
 } {
-  switch (kind) {
-    case 'paymentArrears':
-    case 'nuisance':
-      return { landlord: true, municipality: false, caseManager: true };
-    case 'relapse':
-      return { landlord: false, municipality: true, caseManager: true };
-    case 'other':
-      return { landlord: false, municipality: false, caseManager: true };
-  }
+  return {
+    municipality: kind === 'relapse' && signalReaderSeats.includes('municipality'),
+    caseManager: signalReaderSeats.includes('casemanager'),
+  };
 }
 
 /** The states in which the provider logs support: after the move until closing; a closed case only answers checks. */
