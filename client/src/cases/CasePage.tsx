@@ -359,8 +359,10 @@ function CaseView({ view, onChange, notice, setNotice, liveNote }: CaseViewProps
             }}
           />
         )}
-      {/* Follow-up support after the move: the API decides per seat what shows and what may be done. */}
-      {view.id &&
+      {/* Follow-up support after the move: the API decides per seat what shows and what may be done.
+          A seat without support:read (the corporation, the chair) does not ask (issue 27.6). */}
+      {can('support:read') &&
+        view.id &&
         view.version &&
         view.state &&
         ['moved', 'aftercare', 'closed'].includes(view.state) && (
