@@ -332,7 +332,6 @@ export async function raiseSignal(
 ): Promise<Partial<SupportView>> {
   return db.transaction(async (tx) => {
     const row = await requireRunningSupport(tx, actor, caseId);
-    const support = (await repository.findSupport(tx, row.id))!;
     const escalation = input.escalateToTableId
       ? await escalateToTable(tx, actor, input.escalateToTableId, row.id, row.region_id)
       : null;
