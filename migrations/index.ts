@@ -23,6 +23,8 @@ import { RuleSetDraftsAndBinding1765900000000 } from './1765900000000-rule-set-d
 import { RegionImport1765910000000 } from './1765910000000-region-import';
 import { IdentityProviders1765930000000 } from './1765930000000-identity-providers';
 import { ApiTokensAndEvents1765940000000 } from './1765940000000-api-tokens-and-events';
+import { StepCorrections1765950000000 } from './1765950000000-step-corrections';
+import { ProviderContact1765950000001 } from './1765950000001-provider-contact';
 
 /** Every migration, in order. Listed explicitly so that no loader has to glob TypeScript files. */
 export const migrations = [
@@ -51,4 +53,6 @@ export const migrations = [
   RegionImport1765910000000,
   IdentityProviders1765930000000,
   ApiTokensAndEvents1765940000000,
+  StepCorrections1765950000000,
+  ProviderContact1765950000001,
 ];

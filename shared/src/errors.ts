@@ -86,6 +86,7 @@ const placementErrors = {
   OFFER_TAKEN: 409,
   NO_OPEN_OFFER: 409,
   OFFER_ALREADY_ANSWERED: 409,
+  KEYS_BEFORE_AVAILABLE: 409,
 } as const;
 
 /** Follow-up support. */
@@ -183,6 +184,8 @@ export const defaultErrorMessage: Record<ErrorCode, string> = {
   OFFER_TAKEN: 'Voor deze casus is al een woning aangeboden.',
   NO_OPEN_OFFER: 'Er staat voor deze casus geen woningaanbod open.',
   OFFER_ALREADY_ANSWERED: 'Het antwoord van de bewoner op dit aanbod staat al vast.',
+  KEYS_BEFORE_AVAILABLE:
+    'De sleuteloverdracht ligt vóór de dag waarop de woning beschikbaar is. Bevestig dat dit klopt.',
   SUPPORT_NOT_ACTIVE: 'Dit kan alleen tijdens de nazorg.',
   PLAN_MISSING: 'Er is nog geen terugvalpreventieplan.',
   FOLLOW_UP_CHECK_CLOSED: 'Deze nameting kan niet (meer) worden beantwoord.',

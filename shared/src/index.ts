@@ -18,6 +18,7 @@ export * from './regions/neighbourhoods';
 export * from './cases/case.schemas';
 export * from './cases/case.rules';
 export * from './cases/case-transitions.rules';
+export * from './cases/case-corrections.rules';
 export * from './cases/consent.schemas';
 export * from './cases/consent.rules';
 export * from './cases/case-projection.table';

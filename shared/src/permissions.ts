@@ -25,6 +25,7 @@ export const permissions = [
   'case:read',
   'case:update',
   'case:transition',
+  'case:correct',
   'case:handover',
   'case:consent',
   'table:read',
@@ -61,6 +62,7 @@ export const permissions = [
   'import:run',
   'apiToken:manage',
   'webhook:manage',
+  'organisation:settings',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -83,6 +85,8 @@ const atTheTable = [
   'case:list',
   'case:read',
   'case:transition',
+  // Herstel: whether this actor may correct the last step is the shared correction rule's business.
+  'case:correct',
   'table:read',
   'case:document:read',
   'precondition:complete',
@@ -155,6 +159,8 @@ export const grantsBySeat = {
     'support:write',
     'support:agree',
     'support:close',
+    // Its organisation's contact person and 24/7 number, which the corporation sees at the move.
+    'organisation:settings',
   ],
   regionAdmin: [
     ...everySeat,

@@ -21,7 +21,9 @@ export const dutchErrorMap: z.core.$ZodErrorMap = (issue) => {
       if (issue.format === 'email') return 'Geen geldig e-mailadres.';
       return 'Ongeldig formaat.';
     case 'invalid_value':
-      return 'Geen geldige keuze.';
+      // A schema that offers a choice names it in its own message ("Kies de huurvorm."); this is the
+      // fallback for one that does not, and still asks for a choice (issue 27.1).
+      return 'Kies een van de mogelijkheden.';
     default:
       return dutchLocale.localeError(issue);
   }

@@ -72,6 +72,8 @@ const sampleBodies: Record<string, (caseView: Record<string, any>) => unknown> =
   }),
   // markReady on an intake without consent: refused by the state table (409), never closes the case.
   'post /api/cases/:caseId/transitions': (c) => ({ transition: 'markReady', version: c.version }),
+  // Herstel on an intake case: nothing to correct (409), never written.
+  'post /api/cases/:caseId/correction': (c) => ({ version: c.version }),
   'post /api/cases/:caseId/handover': (c) => ({
     version: c.version,
     toUserId: c.owner?.userId ?? randomUUID(),
@@ -150,7 +152,6 @@ const sampleBodies: Record<string, (caseView: Record<string, any>) => unknown> =
     offerVersion: 1,
     keyHandoverDate: '2026-01-01',
     agreementConditions: 'Begeleiding 4 uur per week, huur na een jaar op eigen naam.',
-    providerContact: { name: 'Petra Bos', phone: '0320 123 456', emergencyPhone: '0320 999 000' },
   }),
   // A random precondition of the case: not found (404) for every seat that reaches the case.
   'post /api/cases/:caseId/preconditions/:preconditionId/done': () => ({}),

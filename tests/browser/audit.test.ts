@@ -139,6 +139,9 @@ describe('Inzage in uw dossier (casemanager, voor de bewoner)', () => {
     await own.page
       .getByRole('heading', { level: 1, name: `Logboek van de casus ${target.pseudonym}` })
       .waitFor();
+    // The log opens with the latest ten lines (issue 27.6); the look sought may be older.
+    const all = own.page.getByRole('button', { name: 'Toon alles' });
+    if (await all.count()) await all.click();
     await own.page
       .getByRole('row')
       .filter({ hasText: 'Marieke de Vries' })

@@ -1,6 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Locator, Page, Response } from 'playwright-core';
-import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
+import {
+  collectErrors,
+  startBrowserHarness,
+  type BrowserHarness,
+  confirmStep,
+} from '../support/browser';
 
 // The case file in the browser: intake with autosave and nothing lost, the proposal beside the
 // wishes (live while exceptions are edited), the step to "uitstroomgereed", the list, and a 409.
@@ -346,9 +351,22 @@ describe('the case file in the browser', () => {
 
     // Ready: the waiting clock starts.
     await page.getByRole('button', { name: 'Markeer als uitstroomgereed' }).click();
+    await page
+      .getByRole('dialog')
+      .getByText('De wachttijd gaat vandaag lopen', { exact: false })
+      .waitFor();
+    await confirmStep(page, 'Uitstroomgereed');
     await page.getByText('Wacht 0 dagen sinds uitstroomgereed', { exact: false }).waitFor();
     await page.locator('.case-badge--state', { hasText: 'Uitstroomgereed' }).waitFor();
     expect((await caseRow(caseId)).state).toBe('ready');
+    // Issue 27.2: taken by mistake, taken back the same day (herstel), then taken again.
+    await page.getByRole('button', { name: 'Herstellen: Markeer als uitstroomgereed' }).click();
+    await confirmStep(page, 'Herstellen');
+    await page.locator('.case-badge--state', { hasText: 'Aangemeld' }).waitFor();
+    expect((await caseRow(caseId)).ready_at).toBeNull();
+    await page.getByRole('button', { name: 'Markeer als uitstroomgereed' }).click();
+    await confirmStep(page, 'Uitstroomgereed');
+    await page.locator('.case-badge--state', { hasText: 'Uitstroomgereed' }).waitFor();
     expect(errors).toEqual([]);
 
     // Other cases, one of them stalled, so that the list has something to filter.

@@ -1,4 +1,9 @@
-import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
+import {
+  collectErrors,
+  startBrowserHarness,
+  type BrowserHarness,
+  confirmStep,
+} from '../support/browser';
 import { newDwelling, searchingCases } from '../support/dwelling-factory';
 import { giveConsent } from '../support/case-factory';
 
@@ -74,6 +79,7 @@ describe('consent and wijken for a corporation', () => {
     await h.screenshot(page, 'consent-corporation-fits');
 
     await wished.getByRole('button', { name: /Deze woning aanbieden/ }).click();
+    await confirmStep(page, 'Woning aanbieden');
     await page.getByRole('heading', { level: 1, name }).waitFor();
     await h.screenshot(page, 'consent-corporation-offered');
     expect(errors).toEqual([]);

@@ -1,5 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
-import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
+import {
+  collectErrors,
+  startBrowserHarness,
+  type BrowserHarness,
+  confirmStep,
+} from '../support/browser';
 import { movedCase } from '../support/follow-up-flow';
 import { planTable } from '../support/table-flow';
 import { addDays, dutchToday } from '@uitstroom/shared';
@@ -80,6 +85,7 @@ describe('follow-up support in the browser', () => {
     await start.getByLabel('Verhuurder (woningcorporatie)').selectOption({ label: 'Centrada' });
     const started = posted(page, '/support/start');
     await start.getByRole('button', { name: 'Nazorg starten' }).click();
+    await confirmStep(page, 'Nazorg starten');
     expect((await started).status()).toBe(200);
     await page.getByText('De nazorg is gestart. De casus staat nu in de nazorg.').waitFor();
     await page.locator('.case-badge--state', { hasText: 'Nazorg' }).waitFor();
@@ -175,8 +181,21 @@ describe('follow-up support in the browser', () => {
     await close.getByRole('button', { name: 'Casus afsluiten' }).click();
     await close.getByText('Kies de uitkomst waarmee de nazorg wordt afgesloten.').waitFor();
     await close.getByLabel('Uitkomst').selectOption({ label: 'Zelfstandig wonen' });
-    const closed = posted(page, '/support/close');
     await close.getByRole('button', { name: 'Casus afsluiten' }).click();
+    // Issue 27.1: the relapse of today is open, so is the precondition of the decision: both are
+    // listed, and closing anyway asks a reason.
+    const dialog = page.getByRole('dialog', {
+      name: 'Afsluiten met de uitkomst “Zelfstandig wonen”',
+    });
+    await dialog.getByText(/^Signaal: terugval/).waitFor();
+    await dialog.getByText(/^Randvoorwaarde /).waitFor();
+    await dialog.getByRole('button', { name: 'Toch afsluiten' }).click();
+    await dialog.getByText('Reden om toch af te sluiten: minstens 10 tekens.').waitFor();
+    await dialog
+      .getByLabel('Reden om toch af te sluiten')
+      .fill('De terugval is opgevangen; de randvoorwaarde rondt de gemeente af.');
+    const closed = posted(page, '/support/close');
+    await dialog.getByRole('button', { name: 'Toch afsluiten' }).click();
     expect((await closed).status()).toBe(200);
     await page
       .getByText(

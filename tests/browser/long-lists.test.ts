@@ -1,10 +1,10 @@
-import { formatDutchDate } from '@uitstroom/shared';
+import { dutchToday, formatDutchDate } from '@uitstroom/shared';
 import { startBrowserHarness, type BrowserHarness } from '../support/browser';
 
 /**
  * Long lists page: a region that has met every week for half a year has its upcoming table first
  * and its past tables ten at a time, the latest first; a case's access log opens with its latest
- * 20 lines and "Toon alles" shows the rest.
+ * 10 lines and "Toon alles" shows the rest.
  */
 let h: BrowserHarness;
 const weekMs = 7 * 86_400_000;
@@ -63,7 +63,7 @@ it('the chair sees the upcoming table first, then the past tables by ten, the la
   await context.close();
 });
 
-it("a case's access log shows its latest 20 lines, and all of them after “Toon alles”", async () => {
+it("a case's access log shows its latest 10 lines under their Dutch day, and all of them after “Toon alles”", async () => {
   const [owned] = await h.app.db.query(
     `SELECT c.id FROM case_file c JOIN organisation o ON o.id = c.owner_organisation_id
       WHERE o.name = 'Kwintes' AND c.state <> 'closed' ORDER BY c.created_at LIMIT 1`,
@@ -81,11 +81,14 @@ it("a case's access log shows its latest 20 lines, and all of them after “Toon
     'regisseur@kwintes.demo',
     `/casussen/${owned.id}/logboek`,
   );
-  const summary = page.getByText(/De laatste 20 van \d+ regels\./);
+  const summary = page.getByText(/De laatste 10 van \d+ regels\./);
   await summary.waitFor();
   const total = Number((await summary.textContent())!.match(/van (\d+) regels/)![1]);
   expect(total).toBeGreaterThanOrEqual(count);
-  await expect(page.locator('tbody tr').count()).resolves.toBe(20);
+  await expect(page.locator('tbody tr').count()).resolves.toBe(10);
+  // Issue 27.6: grouped by day, newest first; the day is the heading, the row says the time.
+  await page.getByRole('heading', { level: 2, name: formatDutchDate(dutchToday()) }).waitFor();
+  expect(await page.getByText(/decision/i).count()).toBe(0);
   await page.getByRole('button', { name: 'Toon alles' }).click();
   await page.waitForFunction((n) => document.querySelectorAll('tbody tr').length === n, total);
   await expect(page.getByRole('button', { name: 'Toon alles' }).count()).resolves.toBe(0);

@@ -1,5 +1,10 @@
 import type { Page } from 'playwright-core';
-import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
+import {
+  collectErrors,
+  startBrowserHarness,
+  type BrowserHarness,
+  confirmStep,
+} from '../support/browser';
 import { newDwelling, searchingCases } from '../support/dwelling-factory';
 import { answer, confirm, moveIn, offer, withdraw } from '../support/placement-flow';
 
@@ -102,6 +107,7 @@ describe('offers, placement and move in the browser', () => {
     ]);
     expect((await offer(colleague, otherCaseId, dwellingId)).status).toBe(201);
     await ours.getByRole('button', { name: /Deze woning aanbieden/ }).click();
+    await confirmStep(page, 'Woning aanbieden');
     await ours
       .getByRole('alert')
       .getByText('Deze woning is zojuist aan een andere casus aangeboden. Kies een andere woning.')
@@ -116,6 +122,7 @@ describe('offers, placement and move in the browser', () => {
       .filter({ has: page.getByRole('link', { name: `${street} 7` }) })
       .getByRole('button', { name: /Deze woning aanbieden/ })
       .click();
+    await confirmStep(page, 'Woning aanbieden');
     await page
       .getByText('De woning is aangeboden. De casemanager legt het antwoord van de bewoner vast.')
       .waitFor();
@@ -154,6 +161,13 @@ describe('offers, placement and move in the browser', () => {
     await form.getByLabel('De bewoner aanvaardt de woning').check();
     await form.getByRole('button', { name: 'Antwoord vastleggen' }).click();
     await page
+      .getByRole('dialog')
+      .getByText('De gemeente van bestemming krijgt een melding om de plaatsing te bevestigen.', {
+        exact: false,
+      })
+      .waitFor();
+    await confirmStep(page, 'Antwoord vastleggen');
+    await page
       .getByText(
         'De aanvaarding is vastgelegd. De gemeente van bestemming bevestigt nu de plaatsing.',
       )
@@ -181,6 +195,7 @@ describe('offers, placement and move in the browser', () => {
     await form.getByLabel('Regulier (2 tot 5 uur per week)').check();
     await h.screenshot(page, 'placements-confirm-form');
     await form.getByRole('button', { name: 'Plaatsing bevestigen' }).click();
+    await confirmStep(page, 'Plaatsing bevestigen');
     await page
       .getByText('De plaatsing is bevestigd. De verhuizing kan worden vastgelegd.')
       .waitFor();
@@ -210,17 +225,18 @@ describe('offers, placement and move in the browser', () => {
     await form
       .getByText('Beschrijf de afspraken van de driepartijenovereenkomst (minstens 10 tekens).')
       .waitFor();
-    await form.getByText('Vul het nummer in dat dag en nacht bereikbaar is (24/7).').waitFor();
+    // Issue 27.2: whom to call comes from the provider's own settings, not typed here.
+    expect(await form.getByLabel('Telefoon 24/7 (dag en nacht)').count()).toBe(0);
+    await form.getByText('Telefoon 24/7 (dag en nacht)').waitFor();
+    await form.getByText('0320 299 900').waitFor();
     await form
       .getByLabel(/Afspraken in de driepartijenovereenkomst/)
       .fill(
         'Begeleiding vier uur per week; bij een huurachterstand belt de corporatie binnen een week de begeleider. Na een jaar zonder achterstand gaat de huur op eigen naam.',
       );
-    await form.getByLabel('Naam contactpersoon').fill('Petra Bos');
-    await form.getByLabel('Telefoon (kantoortijden)').fill('0320 123 456');
-    await form.getByLabel('Telefoon 24/7 (dag en nacht)').fill('0320 999 000');
     await h.screenshot(page, 'placements-move-in-form');
     await form.getByRole('button', { name: 'Verhuizing vastleggen' }).click();
+    await confirmStep(page, 'Verhuizing vastleggen');
     await page
       .getByText('De verhuizing is vastgelegd. De nazorgaanbieder kan de nazorg starten.')
       .waitFor();
@@ -231,7 +247,7 @@ describe('offers, placement and move in the browser', () => {
       .waitFor();
     const card = offerCard(page);
     await card.getByRole('heading', { name: 'Verhuizing', exact: true }).waitFor();
-    await card.getByText('0320 999 000').waitFor();
+    await card.getByText('0320 299 900').waitFor();
     await card.getByText('Via de zorgaanbieder').first().waitFor();
     await h.screenshot(page, 'placements-moved-corporation');
     const [stored] = await h.app.db.query(
@@ -280,6 +296,7 @@ describe('offers, placement and move in the browser', () => {
       await route.continue();
     });
     await ours.getByRole('button', { name: /Deze woning aanbieden/ }).click();
+    await confirmStep(page, 'Woning aanbieden');
     await ours
       .getByRole('alert')
       .getByText(

@@ -141,14 +141,12 @@ async function axeProblems(page: Page, path: string): Promise<string[]> {
 }
 
 /**
- * axe takes seconds a page (and the suite has a time budget): it judges each kind of page once, as
- * the first seat that opens it, and a case, a table and a dwelling also as the seats that see the
- * most and the least of them (the case manager and the corporation).
+ * axe judges every kind of page of every seat (issue 27.7): a page differs per seat (its buttons,
+ * forms and dialogs), so one seat's verdict does not stand for another's. Each seat's crawl sees a
+ * kind of page once.
  */
 const judgedByAxe = new Set<string>();
-const axeEverySeat = new Set(['regisseur@kwintes.demo', 'corporatie@centrada.demo']);
-const axeKey = (email: string, path: string) =>
-  /:id/.test(kindOf(path)) && axeEverySeat.has(email) ? `${email} ${kindOf(path)}` : kindOf(path);
+const axeKey = (email: string, path: string) => `${email} ${kindOf(path)}`;
 
 /** One seat's crawl: the problems found, the script errors, and the kinds of page it saw. */
 async function crawl(
@@ -156,6 +154,14 @@ async function crawl(
 ): Promise<{ problems: string[]; errors: string[]; kinds: string[] }> {
   const { context, page } = await h.signedInPage(email, '/');
   const errors = collectErrors(page);
+  // No page asks what its seat is refused (issue 27.6): a 403 from the API is a defect of the page.
+  const refused: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() === 403 && new URL(response.url()).pathname.startsWith('/api/'))
+      refused.push(
+        `${new URL(page.url()).pathname} asked ${new URL(response.url()).pathname}: 403`,
+      );
+  });
   await page.setViewportSize(phone);
   await settle(page);
   const start = new URL(page.url()).pathname;
@@ -193,6 +199,7 @@ async function crawl(
     }
   }
   await context.close();
+  problems.push(...refused);
   return {
     problems: problems.map((p) => `${email} ${p}`),
     errors: errors.map((e) => `${email} ${e}`),
@@ -201,13 +208,14 @@ async function crawl(
 }
 
 it('as six seats, every page reachable by links fits a phone and a tablet', async () => {
-  // All six seats at once: the pages wait on the server more than on the processor.
+  // All six seats at once: the pages wait on the server more than on the processor. axe on every
+  // page of every seat (66 kinds of page) took 226 s on a loaded machine: the timeout has room.
   const results = await Promise.all(seats.map(crawl));
   expect(results.flatMap((r) => r.problems)).toEqual([]);
   expect(results.flatMap((r) => r.errors)).toEqual([]);
   for (const r of results) expect(r.kinds.length).toBeGreaterThan(3);
   console.log(results.map((r, i) => `${seats[i]}: ${r.kinds.length} pages`).join('\n'));
-}, 240_000);
+}, 360_000);
 
 it('the menu folds into a button that the keyboard opens and Escape closes', async () => {
   const { context, page } = await h.signedInPage('voorzitter@almere.demo', '/tafels');

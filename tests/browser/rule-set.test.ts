@@ -36,6 +36,16 @@ describe('Regio-instellingen', () => {
     const almere = page.getByLabel('Inwoners Almere', { exact: true });
     expect(await almere.inputValue()).toBe('226500');
     await almere.fill('228.000'); // as a Dutch reader types it
+    // Issue 27.4: each municipality's objection procedure for the letter; empty shows the default.
+    await page
+      .getByText(
+        'Standaard: Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken bezwaar maken bij de gemeente Urk.',
+        { exact: false },
+      )
+      .waitFor();
+    const urkProcedure =
+      'Bezwaar tegen dit besluit maakt u binnen zes weken bij de gemeente Urk, Wilhelminastraat 1.';
+    await page.getByLabel('Bezwaarprocedure Urk', { exact: true }).fill(urkProcedure);
     await page.getByRole('button', { name: 'Opslaan als versie 2' }).click();
 
     await page.getByRole('status').getByText('Versie 2 is opgeslagen en geldt vanaf nu.').waitFor();
@@ -47,6 +57,14 @@ describe('Regio-instellingen', () => {
     await page.getByRole('heading', { level: 3, name: 'Versie 1', exact: true }).waitFor();
     expect(await page.getByLabel('Inwoners Almere', { exact: true }).inputValue()).toBe('228000');
     expect(await page.getByRole('button', { name: 'Opslaan als versie 3' }).count()).toBe(1);
+    const [{ config }] = await h.app.db.query(
+      `SELECT config FROM rule_set WHERE region_id = (SELECT id FROM region WHERE slug = 'flevoland') ORDER BY version DESC LIMIT 1`,
+    );
+    const urk = config.municipalities.find((m: { name: string }) => m.name === 'Urk');
+    expect(urk.objectionProcedure).toBe(urkProcedure);
+    expect(
+      config.municipalities.find((m: { name: string }) => m.name === 'Almere').objectionProcedure,
+    ).toBeUndefined();
 
     // The old version stays readable.
     await page.getByRole('button', { name: 'Bekijk versie 1 volledig' }).click();

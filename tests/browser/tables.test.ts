@@ -1,5 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
-import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
+import {
+  collectErrors,
+  startBrowserHarness,
+  type BrowserHarness,
+  confirmStep,
+} from '../support/browser';
 import { readyCase } from '../support/case-factory';
 import { planTable, scheduleCase, startsLaterToday } from '../support/table-flow';
 import { addDays, dutchToday } from '@uitstroom/shared';
@@ -138,6 +143,7 @@ describe('a whole table in the browser', () => {
         (r) => r.request().method() === 'POST' && r.url().endsWith(`/api/tables/${tableId}/agenda`),
       );
       await schedule.getByRole('button', { name: 'Op de agenda zetten' }).click();
+      await confirmStep(page, 'Op de agenda zetten');
       expect((await added).status()).toBe(200);
       await page.getByText(`${name} staat op de agenda.`).waitFor();
       await agendaItem(page, name).waitFor();
@@ -385,6 +391,7 @@ describe('a whole table in the browser', () => {
       { times: 1 },
     );
     await form.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await confirmStep(page, 'Besluit vastleggen');
     await precondition.getByText('Deze datum ligt na de verhuisdatum.').waitFor();
     expect(await precondition.getByLabel('Uiterlijk op').getAttribute('aria-invalid')).toBe('true');
     await page.unroute(`**/api/tables/${tableId}/agenda/*/decision`);
@@ -394,6 +401,7 @@ describe('a whole table in the browser', () => {
       (r) => r.request().method() === 'POST' && r.url().endsWith('/decision'),
     );
     await form.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await confirmStep(page, 'Besluit vastleggen');
     expect((await decided).status()).toBe(200);
     await page.getByText(`Het besluit over ${firstName} is vastgelegd.`).waitFor();
     const decision = item.getByRole('region', { name: 'Besluit van de tafel' });

@@ -125,3 +125,15 @@ export function collectErrors(page: Page, alsoExpected?: RegExp): string[] {
   });
   return errors;
 }
+
+/**
+ * Answers the question a step asks before it is taken (issue 27.1): the dialog says what follows
+ * and who is told (its description), then its button takes the step.
+ */
+export async function confirmStep(page: Page, confirmLabel: string | RegExp): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  expect(await dialog.getAttribute('aria-describedby')).toBeTruthy();
+  await dialog.getByRole('button', { name: confirmLabel, exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}

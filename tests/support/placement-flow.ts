@@ -95,7 +95,6 @@ export function moveInBody(overrides: Record<string, unknown> = {}) {
     keyHandoverDate: todayInAmsterdam(),
     agreementConditions:
       'Begeleiding van 4 uur per week; na een jaar zonder huurachterstand gaat de huur op naam van de bewoner.',
-    providerContact: { name: 'Petra Bos', phone: '0320 123 456', emergencyPhone: '0320 999 000' },
     ...overrides,
   };
 }

@@ -60,6 +60,15 @@ const expected: Record<CaseViewField, Record<Seat, 'R' | 'H' | '-'>> = {
     provider: 'R',
     regionAdmin: '-',
   },
+  // Herstel (issue 27.2): whether this reader may correct the last step, like the steps it may take.
+  correction: {
+    casemanager: 'R',
+    chair: 'R',
+    municipality: 'R',
+    corporation: 'R',
+    provider: 'R',
+    regionAdmin: '-',
+  },
   readyAt: {
     casemanager: 'R',
     chair: 'R',
@@ -324,6 +333,7 @@ function fullView(
     updatedAt: '2026-10-01T00:00:00.000Z',
     lastActivityAt: '2026-10-01T00:00:00.000Z',
     allowedTransitions: [],
+    correction: null,
     consentWarnings: [],
   };
 }

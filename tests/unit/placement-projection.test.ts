@@ -298,6 +298,7 @@ describe('the move of a placement, per seat', () => {
     history: [],
     moveIn,
     followUpProvider: 'Kwintes',
+    followUpProviderContact: null,
     can: {
       offer: false,
       answer: false,

@@ -1,4 +1,10 @@
-import { seats, supportViewSchema, type Seat, type SupportView } from '@uitstroom/shared';
+import {
+  seats,
+  signalReaderSeats,
+  supportViewSchema,
+  type Seat,
+  type SupportView,
+} from '@uitstroom/shared';
 import { supportFieldsBySeat, toSupportView } from '../../server/src/support/support.projection';
 
 type Mark = 'R' | '-';
@@ -35,6 +41,8 @@ const expected: Record<keyof SupportView, Record<Seat, Mark>> = {
   signals: row('R', 'R', 'R', '-', '-', '-'),
   plan: row('R', 'R', 'R', '-', '-', '-'),
   checks: row('R', 'R', 'R', '-', '-', '-'),
+  // What closing lists (issue 27.1): for the seats that close.
+  openPreconditions: row('R', 'R', '-', '-', '-', '-'),
   can: row('R', 'R', 'R', '-', '-', '-'),
 };
 
@@ -128,6 +136,15 @@ const fullView: SupportView = {
       answeredAt: null,
     },
   ],
+  openPreconditions: [
+    {
+      id: '99999999-9999-4999-8999-999999999999',
+      lifeDomain: 'incomeAndDebts',
+      description: 'Budgetbeheer geregeld',
+      ownerName: 'Gemeente Lelystad',
+      dueDate: '2026-06-01',
+    },
+  ],
   can: { start: false, write: true, agreePlan: true, close: true, answerChecks: true },
 };
 
@@ -141,6 +158,14 @@ const noteRows = seats.flatMap((seat) =>
     (path) => [seat, path, expectedNotes[path][seat]] as const,
   ),
 );
+
+describe('nobody is told of a signal they may not see (issue 27.6)', () => {
+  it('the seats that read signals in the shared rules are exactly those of the projection table', () => {
+    expect([...signalReaderSeats].sort()).toEqual(
+      seats.filter((s) => (supportFieldsBySeat[s] as readonly string[]).includes('signals')).sort(),
+    );
+  });
+});
 
 describe('the support projection: every seat × every field', () => {
   it('covers every field of the support view', () => {

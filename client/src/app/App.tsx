@@ -24,6 +24,11 @@ const AccountPage = lazy(() =>
 const UsersPage = lazy(() =>
   import('../users/UsersPage').then((module) => ({ default: module.UsersPage })),
 );
+const OrganisationSettingsPage = lazy(() =>
+  import('../users/OrganisationSettingsPage').then((module) => ({
+    default: module.OrganisationSettingsPage,
+  })),
+);
 const OutboxPage = lazy(() =>
   import('../users/OutboxPage').then((module) => ({ default: module.OutboxPage })),
 );
@@ -173,6 +178,9 @@ function AppRoutes() {
           {can('outbox:read') && <Route path="/beheer/postvak" element={page(<OutboxPage />)} />}
           {can('apiToken:manage') && (
             <Route path="/beheer/koppelingen" element={page(<ApiTokensPage />)} />
+          )}
+          {can('organisation:settings') && (
+            <Route path="/organisatie" element={page(<OrganisationSettingsPage />)} />
           )}
           {can('audit:search') && (
             <Route path="/beheer/audit" element={page(<AuditSearchPage />)} />

@@ -132,6 +132,11 @@ export function Shell() {
               <NavLink to="/beheer/postvak">Demo-postvak</NavLink>
             </li>
           )}
+          {can('organisation:settings') && (
+            <li>
+              <NavLink to="/organisatie">Organisatie-instellingen</NavLink>
+            </li>
+          )}
           <li>
             <NavLink to="/herkomstregel">Zo werkt de herkomstregel</NavLink>
           </li>

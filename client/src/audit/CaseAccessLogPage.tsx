@@ -15,14 +15,14 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import type { CaseAccessLog } from '@uitstroom/shared';
+import { formatDutchDate, groupLogByDay, type CaseAccessLog } from '@uitstroom/shared';
 import { caseAccessLogWorkbookUrl, fetchCaseAccessLog } from './audit-api';
 import { ExportLinks } from '../core/ExportLinks';
-import { formatDutchDateTime } from './audit-format';
+import { formatTimeOfDay } from './audit-format';
 import './audit.css';
 
-/** The log opens with the latest entries; "Toon alles" shows the rest (newest first). */
-const latestCount = 20;
+/** The log opens with the latest ten entries; "Toon alles" shows the rest (issue 27.6). */
+const latestCount = 10;
 
 /**
  * `/casussen/:caseId/logboek`: for the case manager of the owning organisation, who read or
@@ -71,24 +71,7 @@ export function CaseAccessLogPage() {
         </Paragraph>
       )}
       {log && log.entries.length > 0 && (
-        <Table className="audit-table">
-          <TableCaption className="visually-hidden">Logboek van de casus</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Wanneer</TableHeaderCell>
-              <TableHeaderCell scope="col">Wie</TableHeaderCell>
-              <TableHeaderCell scope="col">Wat</TableHeaderCell>
-              <TableHeaderCell scope="col">Onderdelen</TableHeaderCell>
-              <TableHeaderCell scope="col">Doel</TableHeaderCell>
-              <TableHeaderCell scope="col">Uitkomst</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {(showAll ? log.entries : log.entries.slice(0, latestCount)).map((entry, index) => (
-              <LogRow key={index} entry={entry} />
-            ))}
-          </TableBody>
-        </Table>
+        <LogDays entries={log.entries} shown={showAll ? undefined : latestCount} />
       )}
       {log && !showAll && log.entries.length > latestCount && (
         <Paragraph className="audit-log__more">
@@ -106,11 +89,46 @@ export function CaseAccessLogPage() {
   );
 }
 
+/** The entries grouped by Dutch day, newest day first, each day its own heading and table. */
+function LogDays({ entries, shown }: { entries: CaseAccessLog['entries']; shown?: number }) {
+  return (
+    <>
+      {groupLogByDay(entries, shown).map(({ day, entries: ofDay }) => (
+        <section key={day} aria-labelledby={`logboek-${day}`} className="audit-log__day">
+          <Heading level={2} id={`logboek-${day}`}>
+            {formatDutchDate(day)}
+          </Heading>
+          <Table className="audit-table">
+            <TableCaption className="visually-hidden">
+              Logboek van {formatDutchDate(day)}
+            </TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">Tijd</TableHeaderCell>
+                <TableHeaderCell scope="col">Wie</TableHeaderCell>
+                <TableHeaderCell scope="col">Wat</TableHeaderCell>
+                <TableHeaderCell scope="col">Onderdelen</TableHeaderCell>
+                <TableHeaderCell scope="col">Doel</TableHeaderCell>
+                <TableHeaderCell scope="col">Uitkomst</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {ofDay.map((entry, index) => (
+                <LogRow key={index} entry={entry} />
+              ))}
+            </TableBody>
+          </Table>
+        </section>
+      ))}
+    </>
+  );
+}
+
 /** One line of the log: when, who (seat and organisation), what, which parts, why, and the outcome. */
 function LogRow({ entry }: { entry: CaseAccessLog['entries'][number] }) {
   return (
     <TableRow>
-      <TableCell className="audit-table__when">{formatDutchDateTime(entry.at)}</TableCell>
+      <TableCell className="audit-table__when">{formatTimeOfDay(entry.at)}</TableCell>
       <TableCell>
         {entry.actor ? (
           <>

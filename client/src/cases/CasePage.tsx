@@ -58,6 +58,8 @@ import { stepOfPath, type IntakeStepSlug } from './intake-form';
 import { ProposalCard, type ProposalState } from './ProposalCard';
 import { useRegionMunicipalities, type RegionMunicipalities } from '../core/region';
 import { WithdrawDialog } from './WithdrawDialog';
+import { CorrectStep } from './CorrectStep';
+import { ConfirmDialog } from '../core/ConfirmDialog';
 import { CaseDocuments } from './privacy/CaseDocuments';
 import { CasePrivacyLinks } from './privacy/CasePrivacyLinks';
 import { CaseDecision } from './CaseDecision';
@@ -369,8 +371,10 @@ function CaseView({ view, onChange, notice, setNotice, liveNote }: CaseViewProps
             }}
           />
         )}
-      {/* Follow-up support after the move: the API decides per seat what shows and what may be done. */}
-      {view.id &&
+      {/* Follow-up support after the move: the API decides per seat what shows and what may be done.
+          A seat without support:read (the corporation, the chair) does not ask (issue 27.6). */}
+      {can('support:read') &&
+        view.id &&
         view.version &&
         view.state &&
         ['moved', 'aftercare', 'closed'].includes(view.state) && (
@@ -670,12 +674,13 @@ function Transitions({
   const [isBusy, setIsBusy] = useState(false);
   const [issues, setIssues] = useState<{ path: string; message: string }[]>([]);
   const [isWithdrawOpen, setIsWithdrawOpen] = useState(false);
+  const [isMarkReadyOpen, setIsMarkReadyOpen] = useState(false);
   const transition = useCaseWrite(() =>
     transitionCase(view.id!, { transition: 'markReady', version: view.version! }),
   );
   const canMarkReady = allowed.includes('markReady');
   const canWithdraw = allowed.includes('withdraw');
-  if (!canMarkReady && !canWithdraw) return null;
+  if (!canMarkReady && !canWithdraw && !view.correction) return null;
   const missing = view.missingForReady ?? [];
   const isComplete = missing.length === 0;
 
@@ -742,7 +747,7 @@ function Transitions({
           <Button
             type="button"
             appearance="primary-action-button"
-            onClick={() => void markReady()}
+            onClick={() => setIsMarkReadyOpen(true)}
             disabled={isBusy}
           >
             {transitions.markReady.label}
@@ -757,7 +762,21 @@ function Transitions({
             {transitions.withdraw.label}
           </Button>
         )}
+        <CorrectStep view={view} onDone={onChange} />
       </ButtonGroup>
+      {isMarkReadyOpen && (
+        <ConfirmDialog
+          id="uitstroomgereed-bevestigen"
+          title={transitions.markReady.label}
+          consequence={transitions.markReady.consequence}
+          confirmLabel="Uitstroomgereed"
+          onClose={() => setIsMarkReadyOpen(false)}
+          onConfirm={async () => {
+            await markReady();
+            setIsMarkReadyOpen(false);
+          }}
+        />
+      )}
       {isWithdrawOpen && (
         <WithdrawDialog
           view={view}

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
+import { DialogButtons, useModal } from '../core/ConfirmDialog';
 import { caseOutcomeLabel, caseTransitionRequestSchema, transitions } from '@uitstroom/shared';
 import { transitionCase, type ProjectedCase } from './case-api';
 import { messageOf } from '../core/messages';
@@ -43,7 +44,7 @@ export function WithdrawDialog({
   onClose(): void;
   onDone(view: ProjectedCase): void;
 }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModal();
   const [failure, setFailure] = useState<string | null>(null);
   const withdraw = useCaseWrite((values: WithdrawValues) =>
     transitionCase(view.id!, {
@@ -55,12 +56,6 @@ export function WithdrawDialog({
   );
   const form = useWithdrawForm();
   const { errors, isSubmitting } = form.formState;
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    // A modal dialog: the rest of the page is inert, Escape closes it, focus returns on close.
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
@@ -76,13 +71,15 @@ export function WithdrawDialog({
       ref={dialogRef}
       className="case-dialog"
       aria-labelledby="terugtrekken-kop"
+      aria-describedby="terugtrekken-gevolg"
       onClose={onClose}
     >
       <form noValidate onSubmit={submit} className="case-dialog__form">
         <Heading level={2} id="terugtrekken-kop">
           Casus terugtrekken
         </Heading>
-        <Paragraph>{transitions.withdraw.description} De casus wordt daarmee afgesloten.</Paragraph>
+        <Paragraph>{transitions.withdraw.description}</Paragraph>
+        <Paragraph id="terugtrekken-gevolg">{transitions.withdraw.consequence}</Paragraph>
         <ChoiceGroup
           id="terugtrekken-uitkomst"
           type="radio"
@@ -102,18 +99,11 @@ export function WithdrawDialog({
           {...form.register('reason')}
         />
         <FailureAlert failure={failure} />
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" disabled={isSubmitting}>
-            Casus afsluiten
-          </Button>
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            onClick={() => dialogRef.current?.close()}
-          >
-            Annuleren
-          </Button>
-        </ButtonGroup>
+        <DialogButtons
+          label="Casus afsluiten"
+          isBusy={isSubmitting}
+          onCancel={() => dialogRef.current?.close()}
+        />
       </form>
     </dialog>
   );

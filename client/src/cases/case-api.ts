@@ -6,6 +6,7 @@ import {
   type CaseList,
   type CaseSections,
   type CaseTransitionRequest,
+  type CorrectStep,
   type CaseView,
   type CreateCase,
 } from '@uitstroom/shared';
@@ -60,6 +61,14 @@ export function transitionCase(
 ): Promise<ProjectedCase> {
   return request(
     apiClient.POST('/api/cases/{caseId}/transitions', { params: { path: { caseId } }, body }),
+    { schema: projectedCaseSchema },
+  );
+}
+
+/** Herstel of the case's last step (issue 27.2); the chair gives a reason. */
+export function correctStep(caseId: string, body: CorrectStep): Promise<ProjectedCase> {
+  return request(
+    apiClient.POST('/api/cases/{caseId}/correction', { params: { path: { caseId } }, body }),
     { schema: projectedCaseSchema },
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useForm, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
@@ -36,7 +36,9 @@ import {
   type MoveIn,
   type OfferView,
   type PlacementView,
+  keysBeforeAvailable,
   roomsLabel,
+  stepConsequence,
 } from '@uitstroom/shared';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../core/api';
@@ -59,6 +61,8 @@ import {
   withdrawOffer,
 } from './placement-api';
 import { NeighbourhoodLoadNote } from './NeighbourhoodLoadNote';
+import { ConfirmPending, useConfirmedSubmit } from '../core/ConfirmDialog';
+import { ReasonDialog } from '../core/ReasonDialog';
 import './placements.css';
 
 /**
@@ -292,7 +296,9 @@ function AnswerForm({ caseId, placement, offer, onDone }: StepProps) {
   const { failure, report, setFailure } = useStepFailure(form.setError, ['answer', 'reason']);
   const isDecline = form.watch('answer') === 'declined';
   const answer = usePlacementStep(caseId, answerOffer);
-  const submit = form.handleSubmit(async (values) => {
+  const confirmation = useConfirmedSubmit<AnswerOffer>();
+  const submit = form.handleSubmit(confirmation.ask);
+  const send = async (values: AnswerOffer) => {
     setFailure(null);
     try {
       const next = await answer.mutateAsync({
@@ -308,7 +314,7 @@ function AnswerForm({ caseId, placement, offer, onDone }: StepProps) {
     } catch (error) {
       report(error);
     }
-  });
+  };
   return (
     <form className="placement-step" noValidate onSubmit={submit} aria-labelledby="antwoord-kop">
       <Heading level={3} id="antwoord-kop">
@@ -335,13 +341,19 @@ function AnswerForm({ caseId, placement, offer, onDone }: StepProps) {
         />
       )}
       <FailureAlert failure={failure} />
-      <Button
-        type="submit"
-        appearance="primary-action-button"
-        disabled={form.formState.isSubmitting}
-      >
-        Antwoord vastleggen
-      </Button>
+      <SubmitStep label="Antwoord vastleggen" isBusy={form.formState.isSubmitting} />
+      <ConfirmPending
+        id="antwoord-bevestigen"
+        title="Antwoord van de bewoner vastleggen"
+        consequence={
+          confirmation.pending?.answer === 'declined'
+            ? transitions.declineOffer.consequence
+            : stepConsequence.acceptOffer
+        }
+        confirmLabel="Antwoord vastleggen"
+        confirmation={confirmation}
+        send={send}
+      />
     </form>
   );
 }
@@ -363,7 +375,9 @@ function ConfirmForm({ caseId, placement, offer, onDone }: StepProps) {
     'supportIntensity',
   ]);
   const confirm = usePlacementStep(caseId, confirmPlacement);
-  const submit = form.handleSubmit(async (values) => {
+  const confirmation = useConfirmedSubmit<ConfirmPlacement>();
+  const submit = form.handleSubmit(confirmation.ask);
+  const send = async (values: ConfirmPlacement) => {
     setFailure(null);
     try {
       onDone(
@@ -373,7 +387,7 @@ function ConfirmForm({ caseId, placement, offer, onDone }: StepProps) {
     } catch (error) {
       report(error);
     }
-  });
+  };
   return (
     <form className="placement-step" noValidate onSubmit={submit} aria-labelledby="bevestigen-kop">
       <Heading level={3} id="bevestigen-kop">
@@ -399,13 +413,15 @@ function ConfirmForm({ caseId, placement, offer, onDone }: StepProps) {
         }))}
       />
       <FailureAlert failure={failure} />
-      <Button
-        type="submit"
-        appearance="primary-action-button"
-        disabled={form.formState.isSubmitting}
-      >
-        Plaatsing bevestigen
-      </Button>
+      <SubmitStep label="Plaatsing bevestigen" isBusy={form.formState.isSubmitting} />
+      <ConfirmPending
+        id="bevestigen-bevestigen"
+        title={transitions.confirmPlacement.label}
+        consequence={transitions.confirmPlacement.consequence}
+        confirmLabel="Plaatsing bevestigen"
+        confirmation={confirmation}
+        send={send}
+      />
     </form>
   );
 }
@@ -415,6 +431,7 @@ function ReasonSteps({ caseId, placement, offer, onDone }: StepProps) {
   const [open, setOpen] = useState<'withdraw' | 'refuse' | null>(null);
   const withdraw = usePlacementStep(caseId, withdrawOffer);
   const refuse = usePlacementStep(caseId, refusePlacement);
+  const step = open === 'withdraw' ? 'withdrawOffer' : 'refusePlacement';
   return (
     <>
       <ButtonGroup className="placement-reason-buttons">
@@ -439,16 +456,10 @@ function ReasonSteps({ caseId, placement, offer, onDone }: StepProps) {
       </ButtonGroup>
       {open && (
         <ReasonDialog
-          title={
-            open === 'withdraw'
-              ? transitions.withdrawOffer.label
-              : transitions.refusePlacement.label
-          }
-          description={
-            open === 'withdraw'
-              ? transitions.withdrawOffer.description
-              : transitions.refusePlacement.description
-          }
+          id={open === 'withdraw' ? 'intrekken' : 'weigeren'}
+          title={transitions[step].label}
+          consequence={`${transitions[step].description} ${transitions[step].consequence}`}
+          schema={placementReasonSchema}
           submitLabel={open === 'withdraw' ? 'Aanbod intrekken' : 'Plaatsing weigeren'}
           onClose={() => setOpen(null)}
           onSubmit={async (reason) => {
@@ -475,76 +486,12 @@ function ReasonSteps({ caseId, placement, offer, onDone }: StepProps) {
   );
 }
 
-function ReasonDialog({
-  title,
-  description,
-  submitLabel,
-  onClose,
-  onSubmit,
-}: {
-  title: string;
-  description: string;
-  submitLabel: string;
-  onClose(): void;
-  onSubmit(reason: string): Promise<void>;
-}) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  useEffect(() => {
-    // A modal dialog: the rest of the page is inert, Escape closes it, focus returns on close.
-    if (dialogRef.current && !dialogRef.current.open) dialogRef.current.showModal();
-  }, []);
-  const submit = async () => {
-    const checked = placementReasonSchema.safeParse(reason);
-    setError(checked.success ? undefined : checked.error.issues[0]!.message);
-    if (!checked.success) return;
-    setIsBusy(true);
-    setFailure(null);
-    try {
-      await onSubmit(checked.data);
-    } catch (caught) {
-      setFailure(
-        caught instanceof ApiError && caught.code === 'VERSION_CONFLICT'
-          ? 'Iemand anders heeft de casus net gewijzigd. Laad de pagina opnieuw.'
-          : messageOf(caught),
-      );
-    } finally {
-      setIsBusy(false);
-    }
-  };
+/** The button that sends a step's form (the step's dialog asks first). */
+function SubmitStep({ label, isBusy }: { label: string; isBusy: boolean }) {
   return (
-    <dialog ref={dialogRef} className="case-dialog" aria-labelledby="reden-kop" onClose={onClose}>
-      <form
-        noValidate
-        className="case-dialog__form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Heading level={2} id="reden-kop">
-          {title}
-        </Heading>
-        <Paragraph>{description}</Paragraph>
-        <TextareaField
-          id="reden-tekst"
-          label="Reden"
-          description="Minstens 10 tekens."
-          error={error}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-        <DialogActions
-          failure={failure}
-          isBusy={isBusy}
-          submitLabel={submitLabel}
-          onCancel={() => dialogRef.current?.close()}
-        />
-      </form>
-    </dialog>
+    <Button type="submit" appearance="primary-action-button" disabled={isBusy}>
+      {label}
+    </Button>
   );
 }
 
@@ -556,9 +503,6 @@ const moveInFields = [
   'tenancyForm',
   'agreementConditions',
   'agreementDocumentId',
-  'providerContact.name',
-  'providerContact.phone',
-  'providerContact.emergencyPhone',
 ];
 
 function MoveInForm({ caseId, placement, offer, onDone }: StepProps) {
@@ -573,7 +517,6 @@ function MoveInForm({ caseId, placement, offer, onDone }: StepProps) {
       tenancyForm: offer.dwelling.tenancyForm,
       agreementConditions: '',
       agreementDocumentId: undefined,
-      providerContact: { name: '', phone: '', emergencyPhone: '' },
     },
     mode: 'onSubmit',
     reValidateMode: 'onChange',
@@ -581,45 +524,29 @@ function MoveInForm({ caseId, placement, offer, onDone }: StepProps) {
   const { errors } = form.formState;
   const { failure, report, setFailure } = useStepFailure(form.setError, moveInFields);
   const moveIn = usePlacementStep(caseId, recordMoveIn);
-  const submit = form.handleSubmit(async (values) => {
+  const confirmation = useConfirmedSubmit<MoveInValues>();
+  const earlyKeys = (values: MoveInValues) =>
+    keysBeforeAvailable(values.keyHandoverDate, offer.dwelling.availableFrom);
+  const submit = form.handleSubmit(confirmation.ask);
+  const send = async (values: MoveInValues) => {
     setFailure(null);
     try {
       onDone(
-        await moveIn.mutateAsync(values),
+        // The dialog named an early handover (keys before the dwelling is free): its yes confirms it.
+        await moveIn.mutateAsync({ ...values, confirmed: earlyKeys(values) !== null }),
         'De verhuizing is vastgelegd. De nazorgaanbieder kan de nazorg starten.',
       );
     } catch (error) {
       report(error);
     }
-  });
+  };
   return (
     <form className="placement-step" noValidate onSubmit={submit} aria-labelledby="verhuizing-kop">
       <Heading level={3} id="verhuizing-kop">
         {transitions.moveIn.label}
       </Heading>
       <Paragraph>{transitions.moveIn.description}</Paragraph>
-      <div className="placement-row">
-        <TextField
-          id="verhuizing-sleutels"
-          type="date"
-          label="Datum sleuteloverdracht"
-          error={errors.keyHandoverDate?.message}
-          {...form.register('keyHandoverDate')}
-        />
-        <SelectField
-          id="verhuizing-huurvorm"
-          label="Huurvorm"
-          description="Zoals bij de woning geregistreerd, tenzij anders afgesproken."
-          error={errors.tenancyForm?.message}
-          {...form.register('tenancyForm')}
-        >
-          {tenancyForms.map((value) => (
-            <SelectOption key={value} value={value}>
-              {tenancyFormLabel[value]}
-            </SelectOption>
-          ))}
-        </SelectField>
-      </div>
+      <MoveInDateFields form={form} />
       <TextareaField
         id="verhuizing-overeenkomst"
         label="Afspraken in de driepartijenovereenkomst (huurder, corporatie, zorgaanbieder)"
@@ -629,60 +556,88 @@ function MoveInForm({ caseId, placement, offer, onDone }: StepProps) {
         {...form.register('agreementConditions')}
       />
       <AgreementDocumentField form={form} documents={documents} />
-      <ProviderContactFields form={form} provider={placement.followUpProvider} />
+      <ProviderContactNote placement={placement} />
       <FailureAlert failure={failure} />
-      <Button
-        type="submit"
-        appearance="primary-action-button"
-        disabled={form.formState.isSubmitting}
-      >
-        Verhuizing vastleggen
-      </Button>
+      <SubmitStep label="Verhuizing vastleggen" isBusy={form.formState.isSubmitting} />
+      <ConfirmPending
+        id="verhuizing-bevestigen"
+        title={transitions.moveIn.label}
+        consequence={[
+          confirmation.pending && earlyKeys(confirmation.pending),
+          transitions.moveIn.consequence,
+        ]
+          .filter(Boolean)
+          .join(' ')}
+        confirmLabel="Verhuizing vastleggen"
+        confirmation={confirmation}
+        send={send}
+      />
     </form>
   );
 }
 
 type MoveInFormApi = ReturnType<typeof useForm<MoveInValues>>;
 
-/** Who the corporation calls at the care provider, in office hours and day and night. */
-function ProviderContactFields({
-  form,
-  provider,
-}: {
-  form: MoveInFormApi;
-  provider: PlacementView['followUpProvider'];
-}) {
+/** The key handover date and the tenancy form of the move. */
+function MoveInDateFields({ form }: { form: MoveInFormApi }) {
   const { errors } = form.formState;
   return (
-    <fieldset className="placement-contact">
-      <legend>
-        Contact van de zorgaanbieder voor de corporatie
-        {provider ? ` (${provider})` : ''}
-      </legend>
+    <div className="placement-row">
       <TextField
-        id="verhuizing-contact-naam"
-        label="Naam contactpersoon"
-        autoComplete="off"
-        error={errors.providerContact?.name?.message}
-        {...form.register('providerContact.name')}
+        id="verhuizing-sleutels"
+        type="date"
+        label="Datum sleuteloverdracht"
+        error={errors.keyHandoverDate?.message}
+        {...form.register('keyHandoverDate')}
       />
-      <div className="placement-row">
-        <TextField
-          id="verhuizing-contact-telefoon"
-          type="tel"
-          label="Telefoon (kantoortijden)"
-          error={errors.providerContact?.phone?.message}
-          {...form.register('providerContact.phone')}
-        />
-        <TextField
-          id="verhuizing-contact-nood"
-          type="tel"
-          label="Telefoon 24/7 (dag en nacht)"
-          error={errors.providerContact?.emergencyPhone?.message}
-          {...form.register('providerContact.emergencyPhone')}
-        />
-      </div>
-    </fieldset>
+      <SelectField
+        id="verhuizing-huurvorm"
+        label="Huurvorm"
+        description="Zoals bij de woning geregistreerd, tenzij anders afgesproken."
+        error={errors.tenancyForm?.message}
+        {...form.register('tenancyForm')}
+      >
+        {tenancyForms.map((value) => (
+          <SelectOption key={value} value={value}>
+            {tenancyFormLabel[value]}
+          </SelectOption>
+        ))}
+      </SelectField>
+    </div>
+  );
+}
+
+/**
+ * Whom the corporation calls at the care provider, in office hours and day and night: kept by the
+ * provider in its own settings (issue 27.2), shown here, never typed by the corporation.
+ */
+function ProviderContactNote({ placement }: { placement: PlacementView }) {
+  const contact = placement.followUpProviderContact;
+  const provider = placement.followUpProvider ?? 'De nazorgaanbieder';
+  if (!contact)
+    return (
+      <Alert type="warning">
+        <Paragraph>
+          {provider} heeft nog geen contactpersoon en 24/7-nummer ingesteld. Vraag de aanbieder dat
+          te doen bij Organisatie-instellingen; daarna kan de verhuizing worden vastgelegd.
+        </Paragraph>
+      </Alert>
+    );
+  return (
+    <DataList className="case-facts" aria-label={`Contact van ${provider} voor de corporatie`}>
+      <DataListItem>
+        <DataListKey>Contactpersoon zorgaanbieder</DataListKey>
+        <DataListValue>{`${contact.name} (${provider})`}</DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>Telefoon (kantoortijden)</DataListKey>
+        <DataListValue>{contact.phone}</DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>Telefoon 24/7 (dag en nacht)</DataListKey>
+        <DataListValue>{contact.emergencyPhone}</DataListValue>
+      </DataListItem>
+    </DataList>
   );
 }
 
@@ -713,33 +668,6 @@ function AgreementDocumentField({
         </SelectOption>
       ))}
     </SelectField>
-  );
-}
-
-/** The foot of a reason dialog: the refusal, if any, and submit or cancel. */
-function DialogActions({
-  failure,
-  isBusy,
-  submitLabel,
-  onCancel,
-}: {
-  failure: string | null;
-  isBusy: boolean;
-  submitLabel: string;
-  onCancel(): void;
-}) {
-  return (
-    <>
-      <FailureAlert failure={failure} />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" disabled={isBusy}>
-          {submitLabel}
-        </Button>
-        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
-          Annuleren
-        </Button>
-      </ButtonGroup>
-    </>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button } from '@utrecht/component-library-react';
-import type { Dwelling, PlacementView } from '@uitstroom/shared';
+import { transitions, type Dwelling, type PlacementView } from '@uitstroom/shared';
+import { ConfirmDialog } from '../core/ConfirmDialog';
 import { ApiError } from '../core/api';
 import { messageOf } from '../core/messages';
 import { makeOffer, usePlacementStep } from './placement-api';
@@ -38,6 +39,7 @@ export function OfferThisDwelling({
 }) {
   const load = useNeighbourhoodLoad(dwelling.municipalityCode, dwelling.neighbourhood);
   const [failure, setFailure] = useState<string | null>(null);
+  const [isAsking, setIsAsking] = useState(false);
   const write = usePlacementStep(caseId, makeOffer);
   const offer = async () => {
     setFailure(null);
@@ -55,13 +57,26 @@ export function OfferThisDwelling({
         type="button"
         appearance="primary-action-button"
         disabled={write.isPending}
-        onClick={() => void offer()}
+        onClick={() => setIsAsking(true)}
       >
         Deze woning aanbieden
         <span className="visually-hidden">
           : {dwelling.street} {dwelling.houseNumber}
         </span>
       </Button>
+      {isAsking && (
+        <ConfirmDialog
+          id={`aanbieden-${dwelling.id}`}
+          title={`${dwelling.street} ${dwelling.houseNumber} aanbieden`}
+          consequence={transitions.offerDwelling.consequence}
+          confirmLabel="Woning aanbieden"
+          onClose={() => setIsAsking(false)}
+          onConfirm={async () => {
+            await offer();
+            setIsAsking(false);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -41,6 +41,7 @@ import { TextField } from '../core/form';
 import { useSaveRuleSet, useSaveRuleSetDraft } from './rule-set-api';
 import { RuleSetBindingFields } from './RuleSetBindingFields';
 import { MunicipalitiesTable } from './MunicipalitiesTable';
+import { ObjectionProcedures } from './ObjectionProcedures';
 import { collectProblems, emptyConfig, fieldId, parseWholeNumber } from './rule-set-form';
 
 interface Props {
@@ -296,6 +297,7 @@ export function RuleSetForm({
           errors={errors}
           savedCodes={savedCodes}
         />
+        <ObjectionProcedures control={control} register={register} errors={errors} />
       </Fieldset>
 
       <Fieldset

@@ -1,8 +1,21 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { useForm, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
+import {
+  useForm,
+  type FieldValues,
+  type Path,
+  type UseFormReturn,
+  type UseFormSetError,
+} from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { Alert, Button, Paragraph, SelectOption } from '@utrecht/component-library-react';
+import {
+  Alert,
+  Button,
+  Paragraph,
+  SelectOption,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
 import {
   formatDutchDate,
   caseOutcomeLabel,
@@ -23,8 +36,14 @@ import {
   signalSeverityLabel,
   startSupportSchema,
   supportEntrySchema,
+  openItemsAtClosing,
+  transitions,
+  type CloseSupport,
   type RegionOrganisation,
+  type StartSupport,
 } from '@uitstroom/shared';
+import { ConfirmDialog, ConfirmPending, useConfirmedSubmit } from '../core/ConfirmDialog';
+import { ReasonDialog } from '../core/ReasonDialog';
 import { ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
 import { CheckboxField, ChoiceGroup, TextareaField } from '../core/fields';
@@ -165,7 +184,9 @@ export function StartSupportForm({
     'landlordOrganisationId',
     'hoursPerWeek',
   ]);
-  const submit = form.handleSubmit(async (values) => {
+  const confirmation = useConfirmedSubmit<StartSupport>();
+  const submit = form.handleSubmit(confirmation.ask);
+  const send = async (values: StartSupport) => {
     setFailure(null);
     const body = recordedMove
       ? { version: caseVersion, startedOn: values.startedOn, hoursPerWeek: values.hoursPerWeek }
@@ -178,7 +199,7 @@ export function StartSupportForm({
     } catch (error) {
       report(error);
     }
-  });
+  };
   return (
     <form className="support-form" noValidate onSubmit={submit} aria-label="Nazorg starten">
       {recordedMove ? (
@@ -249,6 +270,14 @@ export function StartSupportForm({
       <Button type="submit" appearance="primary-action-button" disabled={isSubmitting}>
         Nazorg starten
       </Button>
+      <ConfirmPending
+        id="start-bevestigen"
+        title={transitions.startAftercare.label}
+        consequence={transitions.startAftercare.consequence}
+        confirmLabel="Nazorg starten"
+        confirmation={confirmation}
+        send={send}
+      />
     </form>
   );
 }
@@ -857,13 +886,21 @@ export function CheckForm({
 
 /** After a move the case ends where the resident lives now, or in dropping out (the `close` step's outcomes). */
 const closingOutcomes = caseOutcomes.filter((o) => isOutcomeAllowed('close', o));
+const openItemsReasonSchema = closeSupportSchema.shape.openItemsReason.unwrap();
 
 export function CloseForm({
   caseId,
   caseVersion,
   startedOn,
+  signals,
+  openPreconditions,
   onSaved,
-}: FormProps & { caseVersion: number; startedOn: string | null }) {
+}: FormProps & {
+  caseVersion: number;
+  startedOn: string | null;
+  signals: ProjectedSupport['signals'];
+  openPreconditions: ProjectedSupport['openPreconditions'];
+}) {
   const write = useSupportWrite(caseId);
   const form = useForm({
     resolver: zodResolver(closeSupportSchema),
@@ -871,54 +908,136 @@ export function CloseForm({
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const { failure, setFailure, report } = useServerFailure(form.setError, ['outcome', 'closedOn']);
-  const submit = form.handleSubmit(async (values) => {
+  const confirmation = useConfirmedSubmit<CloseSupport>();
+  const submit = form.handleSubmit(confirmation.ask);
+  const send = async (values: CloseSupport) => {
     setFailure(null);
-    try {
-      onSaved(
-        await write.mutateAsync(() => closeSupport(caseId, { ...values, version: caseVersion })),
-        `De casus is afgesloten met de uitkomst “${caseOutcomeLabel[values.outcome]}”. Alleen de nametingen staan nog open.`,
-      );
-    } catch (error) {
-      report(error);
-    }
-  });
+    onSaved(
+      await write.mutateAsync(() => closeSupport(caseId, { ...values, version: caseVersion })),
+      `De casus is afgesloten met de uitkomst “${caseOutcomeLabel[values.outcome]}”. Alleen de nametingen staan nog open.`,
+    );
+  };
   return (
-    <form className="support-form" noValidate onSubmit={submit} aria-label="Casus afsluiten">
-      <Paragraph>
-        Sluit de nazorg af met een uitkomst en een datum. Daarna is het logboek alleen nog te lezen;
-        de nametingen na 6 en 12 maanden blijven open.
-      </Paragraph>
-      <div className="support-row">
-        <SelectField
-          id="afsluiten-uitkomst"
-          label="Uitkomst"
-          error={errors.outcome?.message}
-          {...form.register('outcome', { setValueAs: (v: string) => v || undefined })}
-        >
-          <SelectOption value="">Kies de uitkomst</SelectOption>
-          {closingOutcomes.map((o) => (
-            <SelectOption key={o} value={o}>
-              {caseOutcomeLabel[o]}
-            </SelectOption>
-          ))}
-        </SelectField>
-        <TextField
-          id="afsluiten-datum"
-          type="date"
-          label="Datum van afsluiten"
-          min={startedOn ?? undefined}
-          max={todayIsoDate()}
-          description={startedOn ? 'Tussen de start van de nazorg en vandaag.' : undefined}
-          error={errors.closedOn?.message}
-          {...form.register('closedOn')}
+    <>
+      <form className="support-form" noValidate onSubmit={submit} aria-label="Casus afsluiten">
+        <Paragraph>
+          Sluit de nazorg af met een uitkomst en een datum. Daarna is het logboek alleen nog te
+          lezen; de nametingen na 6 en 12 maanden blijven open.
+        </Paragraph>
+        <CloseFields form={form} startedOn={startedOn} />
+        <Failure message={failure} />
+        <Button type="submit" appearance="primary-action-button" disabled={isSubmitting}>
+          Casus afsluiten
+        </Button>
+      </form>
+      {confirmation.pending && (
+        <CloseDialog
+          values={confirmation.pending}
+          openItems={openItemsAtClosing({
+            signals: signals ?? [],
+            preconditions: openPreconditions ?? [],
+            closedOn: confirmation.pending.closedOn,
+          })}
+          onClose={confirmation.close}
+          onConfirm={async (openItemsReason) => {
+            try {
+              await send({ ...confirmation.pending!, openItemsReason });
+            } catch (error) {
+              // A field of the form (outcome, date) is shown at the form; anything else in the dialog.
+              if (!(error instanceof ApiError && error.code === 'VALIDATION_FAILED')) throw error;
+              if (error.issues.some((i) => i.path === 'openItemsReason')) throw error;
+              report(error);
+            }
+            confirmation.close();
+          }}
         />
-      </div>
-      <Failure message={failure} />
-      <Button type="submit" appearance="primary-action-button" disabled={isSubmitting}>
-        Casus afsluiten
-      </Button>
-    </form>
+      )}
+    </>
+  );
+}
+
+type CloseFormApi = UseFormReturn<CloseSupport>;
+
+function CloseFields({ form, startedOn }: { form: CloseFormApi; startedOn: string | null }) {
+  const { errors } = form.formState;
+  return (
+    <div className="support-row">
+      <SelectField
+        id="afsluiten-uitkomst"
+        label="Uitkomst"
+        error={errors.outcome?.message}
+        {...form.register('outcome', { setValueAs: (v: string) => v || undefined })}
+      >
+        <SelectOption value="">Kies de uitkomst</SelectOption>
+        {closingOutcomes.map((o) => (
+          <SelectOption key={o} value={o}>
+            {caseOutcomeLabel[o]}
+          </SelectOption>
+        ))}
+      </SelectField>
+      <TextField
+        id="afsluiten-datum"
+        type="date"
+        label="Datum van afsluiten"
+        min={startedOn ?? undefined}
+        max={todayIsoDate()}
+        description={startedOn ? 'Tussen de start van de nazorg en vandaag.' : undefined}
+        error={errors.closedOn?.message}
+        {...form.register('closedOn')}
+      />
+    </div>
+  );
+}
+
+/**
+ * The question before closing (issue 27.1): what follows, who is told, and what is still open
+ * (signals of the last months, preconditions not done). With anything open, a reason is asked.
+ */
+function CloseDialog({
+  values,
+  openItems,
+  onClose,
+  onConfirm,
+}: {
+  values: CloseSupport;
+  openItems: string[];
+  onClose(): void;
+  onConfirm(openItemsReason: string | undefined): Promise<void>;
+}) {
+  const title = `Afsluiten met de uitkomst “${caseOutcomeLabel[values.outcome]}”`;
+  const consequence = transitions.close.consequence;
+  if (openItems.length === 0)
+    return (
+      <ConfirmDialog
+        id="afsluiten-bevestigen"
+        title={title}
+        consequence={consequence}
+        confirmLabel="Casus afsluiten"
+        onClose={onClose}
+        onConfirm={() => onConfirm(undefined)}
+      />
+    );
+  return (
+    <ReasonDialog
+      id="afsluiten-bevestigen"
+      title={title}
+      consequence={consequence}
+      label="Reden om toch af te sluiten"
+      submitLabel="Toch afsluiten"
+      schema={openItemsReasonSchema}
+      onClose={onClose}
+      onSubmit={onConfirm}
+    >
+      <Alert type="warning">
+        <Paragraph>Er staat nog open:</Paragraph>
+        <UnorderedList>
+          {openItems.map((item) => (
+            <UnorderedListItem key={item}>{item}</UnorderedListItem>
+          ))}
+        </UnorderedList>
+      </Alert>
+    </ReasonDialog>
   );
 }

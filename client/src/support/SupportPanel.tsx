@@ -188,6 +188,8 @@ export function SupportPanel({
                 caseId={caseId}
                 caseVersion={caseVersion}
                 startedOn={support.startedOn ?? null}
+                signals={support.signals}
+                openPreconditions={support.openPreconditions}
                 onSaved={movedCase}
               />
             </Part>

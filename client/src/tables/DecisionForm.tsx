@@ -22,8 +22,11 @@ import {
   lifeDomains,
   organisationKinds,
   seatLabel,
+  transitions,
+  type DecisionInput,
   type RegionOrganisation,
 } from '@uitstroom/shared';
+import { ConfirmPending, useConfirmedSubmit } from '../core/ConfirmDialog';
 import { useMe } from '../core/session';
 import { ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
@@ -149,40 +152,50 @@ export function DecisionForm({
     }
   });
 
+  // A valid decision is asked once more before it is recorded (issue 27.1): what follows, who is told.
+  const confirmation = useConfirmedSubmit<{ formValues: DecisionValues; body: DecisionInput }>();
   const submit = form.handleSubmit(
-    async (formValues) => {
+    (formValues) => {
       setFailure(null);
       const { body } = checkDecision(formValues, contextRef.current);
-      if (!body) return;
-      try {
-        onDecided(await recordDecision(table, item.id, body));
-      } catch (error) {
-        if (isVersionConflict(error)) {
-          setFailure(
-            `${messageOf(error)} De agenda is opnieuw geladen; controleer het besluit en leg het opnieuw vast.`,
-          );
-          await onConflict();
-          return;
-        }
-        const { voteRows } = toDecisionBody(formValues, contextRef.current);
-        const issues = error instanceof ApiError ? error.issues : [];
-        const unplaced: string[] = [];
-        for (const issue of issues) {
-          const field = decisionFieldOf(issue.path, voteRows);
-          if (field) form.setError(field as never, { type: 'server', message: issue.message });
-          else unplaced.push(issue.message);
-        }
-        if (!issues.length || unplaced.length)
-          setFailure(
-            [messageOf(error, 'Het besluit kon niet worden vastgelegd.'), ...unplaced].join(' '),
-          );
-        if (issues.length) isSummaryFocusPending.current = true;
-      }
+      if (body) confirmation.ask({ formValues, body });
     },
     () => {
       isSummaryFocusPending.current = true;
     },
   );
+  const send = async ({
+    formValues,
+    body,
+  }: {
+    formValues: DecisionValues;
+    body: DecisionInput;
+  }) => {
+    try {
+      onDecided(await recordDecision(table, item.id, body));
+    } catch (error) {
+      if (isVersionConflict(error)) {
+        setFailure(
+          `${messageOf(error)} De agenda is opnieuw geladen; controleer het besluit en leg het opnieuw vast.`,
+        );
+        await onConflict();
+        return;
+      }
+      const { voteRows } = toDecisionBody(formValues, contextRef.current);
+      const issues = error instanceof ApiError ? error.issues : [];
+      const unplaced: string[] = [];
+      for (const issue of issues) {
+        const field = decisionFieldOf(issue.path, voteRows);
+        if (field) form.setError(field as never, { type: 'server', message: issue.message });
+        else unplaced.push(issue.message);
+      }
+      if (!issues.length || unplaced.length)
+        setFailure(
+          [messageOf(error, 'Het besluit kon niet worden vastgelegd.'), ...unplaced].join(' '),
+        );
+      if (issues.length) isSummaryFocusPending.current = true;
+    }
+  };
 
   const motivationRequired = isMotivationRequired(values, context);
   const motivationNote = `${
@@ -524,6 +537,18 @@ export function DecisionForm({
           </Button>
         </ButtonGroup>
       </form>
+      <ConfirmPending
+        id={`${prefix}-bevestigen`}
+        title={`Besluit vastleggen: ${name}`}
+        consequence={
+          confirmation.pending?.formValues.rule === 'buiten_regio'
+            ? transitions.referToOriginRegion.consequence
+            : transitions.decide.consequence
+        }
+        confirmLabel="Besluit vastleggen"
+        confirmation={confirmation}
+        send={send}
+      />
     </section>
   );
 }

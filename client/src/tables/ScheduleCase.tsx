@@ -8,7 +8,8 @@ import {
   Paragraph,
   SelectOption,
 } from '@utrecht/component-library-react';
-import { describeWaiting, type CaseListItem } from '@uitstroom/shared';
+import { describeWaiting, transitions, type CaseListItem } from '@uitstroom/shared';
+import { ConfirmPending, useConfirmedSubmit } from '../core/ConfirmDialog';
 import { useMe } from '../core/session';
 import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
@@ -69,20 +70,23 @@ function ScheduleCaseForm({
   onScheduled,
   onConflict,
 }: ScheduleProps & { cases: CaseListItem[]; total: number }) {
-  const me = useMe();
   const [choice, setChoice] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const readyCasesChanged = () =>
     void queryClient.invalidateQueries({ queryKey: queryKeys.readyCases });
 
-  const submit = async (event: FormEvent) => {
+  const confirmation = useConfirmedSubmit<CaseListItem>();
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const chosen = cases.find((c) => c.id === choice);
     if (!chosen) {
-      setError('Kies een casus.');
+      setError('Kies de casus die op de agenda moet.');
       return;
     }
+    confirmation.ask(chosen);
+  };
+  const schedule = async (chosen: CaseListItem) => {
     setIsBusy(true);
     setError(null);
     try {
@@ -103,28 +107,16 @@ function ScheduleCaseForm({
   };
 
   return (
-    <form className="table-schedule__form" noValidate onSubmit={(e) => void submit(e)}>
-      <SelectField
-        id="agenderen-casus"
-        label="Uitstroomgerede casus"
-        value={choice}
-        onChange={(e) => {
-          setChoice(e.target.value);
+    <form className="table-schedule__form" noValidate onSubmit={submit}>
+      <ReadyCaseSelect
+        cases={cases}
+        choice={choice}
+        error={error}
+        onChoose={(id) => {
+          setChoice(id);
           setError(null);
         }}
-        error={error ?? undefined}
-      >
-        <SelectOption value="">Kies een casus</SelectOption>
-        {cases.map((c) => (
-          <SelectOption key={c.id} value={c.id}>
-            {c.name ?? c.pseudonym}
-            {c.waitingDays !== null
-              ? ` — ${describeWaiting(c.waitingDays, c.waitingUntil).toLowerCase()}`
-              : ''}
-            {schedulesOthersCases[me.seat] ? ` — ${c.ownerName}` : ''}
-          </SelectOption>
-        ))}
-      </SelectField>
+      />
       <ButtonGroup>
         <Button type="submit" appearance="secondary-action-button" disabled={isBusy}>
           Op de agenda zetten
@@ -135,6 +127,49 @@ function ScheduleCaseForm({
           De {cases.length} langst wachtende van {total} casussen.
         </Paragraph>
       )}
+      <ConfirmPending
+        id="agenderen-bevestigen"
+        title="Casus op de agenda zetten"
+        consequence={transitions.schedule.consequence}
+        confirmLabel="Op de agenda zetten"
+        confirmation={confirmation}
+        send={schedule}
+      />
     </form>
+  );
+}
+
+/** The ready cases of the reader's reach, the longest waiting first, with their waiting time. */
+function ReadyCaseSelect({
+  cases,
+  choice,
+  error,
+  onChoose,
+}: {
+  cases: CaseListItem[];
+  choice: string;
+  error: string | null;
+  onChoose(id: string): void;
+}) {
+  const me = useMe();
+  return (
+    <SelectField
+      id="agenderen-casus"
+      label="Uitstroomgerede casus"
+      value={choice}
+      onChange={(e) => onChoose(e.target.value)}
+      error={error ?? undefined}
+    >
+      <SelectOption value="">Kies een casus</SelectOption>
+      {cases.map((c) => (
+        <SelectOption key={c.id} value={c.id}>
+          {c.name ?? c.pseudonym}
+          {c.waitingDays !== null
+            ? ` — ${describeWaiting(c.waitingDays, c.waitingUntil).toLowerCase()}`
+            : ''}
+          {schedulesOthersCases[me.seat] ? ` — ${c.ownerName}` : ''}
+        </SelectOption>
+      ))}
+    </SelectField>
   );
 }

@@ -9,7 +9,11 @@ import {
   type Table,
 } from './table-api';
 import { useCancelTable } from './table-mutations';
-import { ConfirmDialog, ReasonDialog } from './TableDialogs';
+import { deferSchema } from '@uitstroom/shared';
+import { ConfirmDialog } from '../core/ConfirmDialog';
+import { ReasonDialog } from '../core/ReasonDialog';
+
+const reasonSchema = deferSchema.shape.reason;
 
 export type Dialog =
   { kind: 'remove' | 'defer'; item: AgendaEntry } | { kind: 'close' } | { kind: 'cancel' } | null;
@@ -37,10 +41,11 @@ export function TablePageDialogs(props: DialogProps) {
       title={isRemove ? `${title} van de agenda halen` : `${title} uitstellen`}
       label={isRemove ? 'Reden' : 'Reden van uitstel'}
       submitLabel={isRemove ? 'Van de agenda halen' : 'Uitstellen'}
-      intro={
+      schema={reasonSchema}
+      consequence={
         isRemove
-          ? 'De casus gaat terug naar uitstroomgereed; de wachttijd loopt door. De reden wordt vastgelegd.'
-          : 'De tafel besluit nu niet. De casus gaat terug naar uitstroomgereed en kan op een volgende tafel; de wachttijd loopt door.'
+          ? 'De casus gaat terug naar uitstroomgereed; de wachttijd loopt door. De reden wordt vastgelegd; niemand krijgt een melding, de casemanager ziet het bij de casus.'
+          : 'De tafel besluit nu niet. De casus gaat terug naar uitstroomgereed en kan op een volgende tafel; de wachttijd loopt door. Niemand krijgt een melding; de casemanager ziet het bij de casus.'
       }
       onSubmit={async (reason) => {
         focusAfter.current = isRemove ? 'agenda-kop' : `agendapunt-${dialog.item.id}`;
@@ -65,6 +70,7 @@ function CloseTableDialog({ table, openCount, act, focusAfter, onDone }: DialogP
       id="afsluiten"
       title="Tafel afsluiten"
       confirmLabel="Tafel afsluiten"
+      consequence="Na het afsluiten kunt u geen besluiten meer vastleggen of de agenda wijzigen. Niemand krijgt een melding; de notulen zijn daarna te downloaden."
       onClose={() => onDone()}
       onConfirm={async () => {
         focusAfter.current = 'agenda-kop';
@@ -72,9 +78,6 @@ function CloseTableDialog({ table, openCount, act, focusAfter, onDone }: DialogP
         onDone();
       }}
     >
-      <Paragraph>
-        Na het afsluiten kunt u geen besluiten meer vastleggen of de agenda wijzigen.
-      </Paragraph>
       {openCount > 0 && (
         <Paragraph>
           <strong>
@@ -103,7 +106,8 @@ function CancelTableDialog({ table, openCount, focusAfter, onDone }: DialogProps
       label="Reden van annuleren"
       submitLabel="Tafel annuleren"
       closeLabel="Niet annuleren"
-      intro={`De tafel gaat niet door.${cases} De genodigden en de casemanagers krijgen bericht, met de reden. Dit kan niet worden teruggedraaid.`}
+      schema={reasonSchema}
+      consequence={`De tafel gaat niet door.${cases} De genodigden en de casemanagers krijgen bericht, met de reden. Dit kan niet worden teruggedraaid.`}
       onSubmit={async (reason) => {
         // A failure (a stale version too: the table is read again) stays in the dialog.
         await cancel.mutateAsync(reason);

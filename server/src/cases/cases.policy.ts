@@ -42,7 +42,7 @@ export function caseScope(actor: Actor, params: unknown[]): string {
     }
     case 'provider':
       // The cases the table gave to its organisation for follow-up support.
-      return `EXISTS (SELECT 1 FROM table_decision d WHERE d.case_id = c.id AND d.follow_up_provider_id = ${param(actor.organisationId)})`;
+      return `EXISTS (SELECT 1 FROM table_decision d WHERE d.case_id = c.id AND d.corrected_at IS NULL AND d.follow_up_provider_id = ${param(actor.organisationId)})`;
     case 'regionAdmin':
       return 'FALSE';
   }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { CaseListQuery, CaseOutcome, CaseState, TargetGroup } from '@uitstroom/shared';
-import type { CaseDraft } from '@uitstroom/shared';
+import type { CaseDraft, LoggedStep } from '@uitstroom/shared';
 import { returnedRows, placeholderFor } from '../core/db';
 import type { Actor } from '../core/request-context';
 import { caseScope } from './cases.policy';
@@ -225,7 +225,7 @@ export async function recordCaseEvent(
   db: EntityManager,
   caseId: string,
   actorUserId: string,
-  kind: 'created' | 'transition' | 'handover',
+  kind: 'created' | 'transition' | 'handover' | 'correction',
   details: Record<string, unknown>,
 ): Promise<void> {
   await db.query(
@@ -322,6 +322,20 @@ export async function updateImportedCases(
       FROM jsonb_to_recordset($1::jsonb) AS r(${importedCaseColumns})
      WHERE c.id = r.id AND c.state <> 'closed'`,
     [JSON.stringify(importedCaseRecords(rows))],
+  );
+}
+
+/**
+ * The newest two steps and corrections on the case's log, newest first (the id orders entries
+ * written in one transaction, such as a decision and the search it starts), each with its Dutch day.
+ */
+export async function findStepLog(db: EntityManager, caseId: string): Promise<LoggedStep[]> {
+  return db.query(
+    `SELECT kind, details->>'transition' AS transition, details->>'from' AS "from", details->>'to' AS "to",
+            actor_user_id AS "actorUserId", to_char(at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD') AS "on"
+       FROM case_event WHERE case_id = $1 AND kind IN ('transition', 'correction')
+      ORDER BY id DESC LIMIT 2`,
+    [caseId],
   );
 }
 

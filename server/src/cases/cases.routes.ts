@@ -9,6 +9,7 @@ import {
   caseListQuerySchema,
   caseListSchema,
   caseTransitionRequestSchema,
+  correctStepSchema,
   caseViewSchema,
   colleagueSchema,
   createCaseSchema,
@@ -20,6 +21,7 @@ import { defineRoute } from '../core/http/route';
 import { sendDownload } from '../core/http/download';
 import { exportContentType, exportFormatName } from '../core/export-file';
 import * as cases from './cases.service';
+import * as corrections from './case-corrections.service';
 
 // The response is the seat's projection of the view: every field optional here, exact per seat.
 const projectedCaseSchema = caseViewSchema.partial();
@@ -91,6 +93,19 @@ export function casesRoutes(db: DataSource) {
       response: projectedCaseSchema,
       handler: ({ params, body, context, actor }) =>
         cases.transitionCase(db, context, actor, params.caseId, body),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/cases/:caseId/correction',
+      tag: 'cases',
+      summary:
+        'De laatste stap herstellen: wie hem zette dezelfde dag, de voorzitter met een reden (domain.md §4)',
+      access: { permission: 'case:correct' },
+      params: caseIdParamsSchema,
+      body: correctStepSchema,
+      response: projectedCaseSchema,
+      handler: ({ params, body, context, actor }) =>
+        corrections.correctStep(db, context, actor, params.caseId, body),
     }),
     defineRoute({
       method: 'post',

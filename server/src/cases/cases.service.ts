@@ -9,7 +9,10 @@ import {
   type TransitionFacts,
   type TransitionName,
   allowedTransitions,
+  checkCorrection,
   checkTransition,
+  stepToCorrect,
+  transitions,
   consentedCategories,
   isConsentActive,
   isExpiringSoon,
@@ -160,6 +163,7 @@ function fullView(
   actor: Actor,
   ruleSet: RuleSet | null,
   consents: readonly ConsentRow[],
+  correction?: CaseView['correction'],
 ): CaseView {
   const s = row.sections;
   const date = today();
@@ -209,6 +213,7 @@ function fullView(
     updatedAt: row.updated_at.toISOString(),
     lastActivityAt: row.last_activity_at.toISOString(),
     allowedTransitions: allowedTransitions(row.state, actor.seat),
+    ...(correction !== undefined ? { correction } : {}),
     consentWarnings: consents
       .filter((c) => isExpiringSoon(c, date))
       .map((c) => ({ organisationName: c.organisationName, expiresOn: c.expiresOn! })),
@@ -253,7 +258,7 @@ async function projectCase(
   const consents = await consentRepository.findConsents(tx, [row.id]);
   const rules = ruleSet === undefined ? await getCurrentRuleSet(tx, row.region_id) : ruleSet;
   return toCaseView(
-    fullView(row, actor, rules, consents),
+    fullView(row, actor, rules, consents, await correctionFor(tx, actor, row)),
     actor.seat,
     recipientFor(actor, row, consents),
   );
@@ -271,13 +276,40 @@ export async function requireCase(
   return row;
 }
 
+/**
+ * Whether the reader may correct the case's last step now, as the case page offers it: the shared
+ * rule on the case's log (what rests on the step since is checked when the correction is asked).
+ */
+async function correctionFor(
+  tx: EntityManager,
+  actor: Actor,
+  row: CaseRow,
+): Promise<CaseView['correction']> {
+  const log = await repository.findStepLog(tx, row.id);
+  const base = { log, state: row.state, actor, today: today() };
+  const check = checkCorrection({ ...base, hasReason: true });
+  if (!check.ok) return null;
+  const step = stepToCorrect(log)!.step.transition;
+  return {
+    transition: step,
+    label: transitions[step].label,
+    needsReason: !checkCorrection({ ...base, hasReason: false }).ok,
+  };
+}
+
 /** Projects the case for the actor and logs the look at personal data, in the same transaction. */
-async function viewAndAudit(
+export async function viewAndAudit(
   tx: EntityManager,
   context: RequestContext,
   actor: Actor,
   row: CaseRow,
-  action: 'case.read' | 'case.create' | 'case.update' | 'case.transition' | 'case.handover',
+  action:
+    | 'case.read'
+    | 'case.create'
+    | 'case.update'
+    | 'case.transition'
+    | 'case.handover'
+    | 'case.correct',
   extra: { fields?: string[]; details?: Record<string, unknown> } = {},
 ): Promise<ProjectedCaseView> {
   const { view, fields } = await projectCase(tx, actor, row);
@@ -809,6 +841,8 @@ export interface StateChange {
   /** The closing date the actor gave (closing from follow-up support); default: now. */
   closedAt?: string;
   details?: Record<string, unknown>;
+  /** Recorded on the case's own log only, never in the audit log (free text, such as a reason). */
+  eventDetails?: Record<string, unknown>;
 }
 
 /**
@@ -851,6 +885,7 @@ export async function moveCase(
     from: row.state,
     to: check.to,
     ...change.details,
+    ...change.eventDetails,
   });
   await writeAudit(tx, context, {
     action: 'case.transition',

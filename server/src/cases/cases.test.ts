@@ -235,6 +235,35 @@ describe('states', () => {
   });
 });
 
+describe('herstel (issue 27.2)', () => {
+  it('the case manager takes back its own "uitstroomgereed" the same day: back to intake, the waiting clock never started; the chair needs a reason', async () => {
+    const ready = await readyCase(kwintes, t.db);
+    expect(ready.correction).toMatchObject({ transition: 'markReady', needsReason: false });
+    const chair = await t.signIn('voorzitter@almere.demo');
+    // The chair corrects any day, but only with a reason.
+    const unexplained = await chair
+      .post(`/api/cases/${ready.id}/correction`)
+      .send({ version: ready.version });
+    expect(unexplained.status).toBe(409);
+    expect(unexplained.body.error.message).toBe('Geef een reden voor het herstel.');
+    const bad = await kwintes
+      .post(`/api/cases/${ready.id}/correction`)
+      .send({ version: ready.version, reason: 'kort' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].path).toBe('reason');
+    const back = await kwintes
+      .post(`/api/cases/${ready.id}/correction`)
+      .send({ version: ready.version });
+    expect(back.status).toBe(200);
+    expect(back.body).toMatchObject({ state: 'intake', readyAt: null, correction: null });
+    expect((await caseRow(ready.id)).ready_at).toBeNull();
+    const stale = await kwintes
+      .post(`/api/cases/${ready.id}/correction`)
+      .send({ version: ready.version });
+    expect(stale.status).toBe(409);
+  });
+});
+
 describe('reach and projection', () => {
   it("another organisation's case manager, a corporation and a provider do not find the case (404)", async () => {
     const view = await newCase(kwintes);

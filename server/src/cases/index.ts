@@ -26,6 +26,7 @@ export {
   seesWhoWorksOnCases,
 } from './cases.service';
 export { documentsRoutes } from './documents.routes';
+export { registerCorrectionUndo, type CorrectionUndo } from './case-corrections.service';
 // The demo data (server/src/demo) writes case files with a backdated history, step by step as the
 // use cases would, so it needs the case's own write and event record.
 export { insertCase, recordCaseEvent } from './cases.repository';

@@ -37,6 +37,13 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
           'INSERT INTO organisation (region_id, kind, name, municipality_code) VALUES ($1, $2, $3, $4) RETURNING id',
           [regionId, org.kind, org.name, org.municipalityCode ?? null],
         );
+        // Issue 27.2: a provider keeps whom a corporation calls, day and night (fictional numbers).
+        const providerSeat = org.users.find((u) => u.seat === 'provider');
+        if (org.kind === 'provider' && providerSeat)
+          await tx.query(
+            'UPDATE organisation SET contact_name = $2, contact_phone = $3, emergency_phone = $4 WHERE id = $1',
+            [organisationId, providerSeat.displayName, '0320 200 100', '0320 299 900'],
+          );
         for (const user of org.users) {
           await tx.query(
             'INSERT INTO app_user (organisation_id, email, display_name, seat, password_hash) VALUES ($1, $2, $3, $4, $5)',

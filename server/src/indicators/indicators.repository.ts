@@ -239,6 +239,8 @@ export async function decisionsByRule(
   const joinsCase = caseFilters.length > 0 || !!q.own;
   const conditions = [
     `d.region_id = ${region}`,
+    // A corrected decision (herstel) was set aside: it is not counted.
+    'd.corrected_at IS NULL',
     sql.inPeriod('d.decided_at', q),
     ...caseFilters,
     ...(joinsCase ? [`c.region_id = ${region}`] : []),

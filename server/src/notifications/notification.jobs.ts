@@ -88,7 +88,7 @@ async function flagDuePreconditions(tx: EntityManager, now: Date): Promise<Notif
     await tx.query(
       `UPDATE precondition p SET due_flagged_at = $1
        FROM case_file c, table_decision d, agenda_item a
-      WHERE c.id = p.case_id AND d.id = p.decision_id AND a.id = d.agenda_item_id
+      WHERE c.id = p.case_id AND d.id = p.decision_id AND a.id = d.agenda_item_id AND d.corrected_at IS NULL
         AND p.done_at IS NULL AND p.due_flagged_at IS NULL AND p.due_date <= $2::date AND c.state <> 'closed'
       RETURNING p.id, p.case_id, c.pseudonym, c.region_id, p.owner_organisation_id, p.life_domain, to_char(p.due_date, 'YYYY-MM-DD') AS due_date, a.table_id`,
       [now, amsterdamDate(now)],

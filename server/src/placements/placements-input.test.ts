@@ -355,7 +355,7 @@ const badInputs: Record<string, BadInput[]> = {
       'keyHandoverDate',
     ],
     [
-      'no 24/7 number',
+      'a typed provider contact (it comes from the provider’s settings, issue 27.2)',
       () => ({
         ids: { caseId: confirmed },
         body: {
@@ -364,7 +364,7 @@ const badInputs: Record<string, BadInput[]> = {
           ...moveInBody({ providerContact: { name: 'Petra Bos', phone: '0320 123 456' } }),
         },
       }),
-      'providerContact.emergencyPhone',
+      'providerContact',
     ],
     [
       'an unknown tenancy form',

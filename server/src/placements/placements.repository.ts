@@ -1,5 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import type { MoveIn, OfferStatus, SupportIntensity, TenancyForm } from '@uitstroom/shared';
+import type {
+  MoveIn,
+  OfferStatus,
+  ProviderContact,
+  SupportIntensity,
+  TenancyForm,
+} from '@uitstroom/shared';
 import { returnedRows } from '../core/db';
 import type { Actor } from '../core/request-context';
 import { dwellingScope } from '../dwellings';
@@ -283,6 +289,7 @@ export async function insertMoveIn(
     caseId: string;
     offerId: string;
     input: MoveIn;
+    providerContact: ProviderContact;
     tenancyForm: TenancyForm;
     waitedDaysToOffer: number | null;
     waitedDaysToKeys: number | null;
@@ -301,9 +308,9 @@ export async function insertMoveIn(
       move.tenancyForm,
       input.agreementConditions,
       input.agreementDocumentId ?? null,
-      input.providerContact.name,
-      input.providerContact.phone,
-      input.providerContact.emergencyPhone,
+      move.providerContact.name,
+      move.providerContact.phone,
+      move.providerContact.emergencyPhone,
       move.waitedDaysToOffer,
       move.waitedDaysToKeys,
       move.recordedBy,
@@ -330,13 +337,20 @@ export async function findMoveIn(db: EntityManager, caseId: string): Promise<Mov
 export async function findLatestDecision(
   db: EntityManager,
   caseId: string,
-): Promise<{ follow_up_provider: string | null; open_allocation_id: string | null } | null> {
+): Promise<{
+  follow_up_provider: string | null;
+  open_allocation_id: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  emergency_phone: string | null;
+} | null> {
   const rows = await db.query(
-    `SELECT p.name AS follow_up_provider, CASE WHEN a.returned_at IS NULL THEN d.allocation_id END AS open_allocation_id
+    `SELECT p.name AS follow_up_provider, CASE WHEN a.returned_at IS NULL THEN d.allocation_id END AS open_allocation_id,
+            p.contact_name, p.contact_phone, p.emergency_phone
        FROM table_decision d
        LEFT JOIN organisation p ON p.id = d.follow_up_provider_id
        LEFT JOIN distribution_allocation a ON a.id = d.allocation_id
-      WHERE d.case_id = $1 ORDER BY d.decided_at DESC LIMIT 1`,
+      WHERE d.case_id = $1 AND d.corrected_at IS NULL ORDER BY d.decided_at DESC LIMIT 1`,
     [caseId],
   );
   return rows[0] ?? null;

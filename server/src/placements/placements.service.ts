@@ -8,6 +8,7 @@ import {
   checkTransition,
   isAnswerOverdue,
   keyHandoverDateProblem,
+  keysBeforeAvailable,
   neighbourhoodKey,
   neighbourhoodLoadSince,
   ruleSetDefaults,
@@ -18,6 +19,7 @@ import {
   type DwellingOffer,
   type MakeOffer,
   type MoveIn,
+  type ProviderContact,
   type MoveInView,
   type NeighbourhoodLoad,
   type NeighbourhoodLoadList,
@@ -96,6 +98,18 @@ function caseTaken(
       ? 'Voor deze casus heeft uw corporatie zojuist al een woning aangeboden.'
       : `Voor deze casus is zojuist al een woning aangeboden door ${holder.name}.`;
   return new AppError('OFFER_TAKEN', message);
+}
+
+/** The follow-up provider's contact from its own settings, or null while it has set none. */
+function providerContactOf(
+  decision: Awaited<ReturnType<typeof repository.findLatestDecision>>,
+): ProviderContact | null {
+  if (!decision?.contact_name || !decision.contact_phone || !decision.emergency_phone) return null;
+  return {
+    name: decision.contact_name,
+    phone: decision.contact_phone,
+    emergencyPhone: decision.emergency_phone,
+  };
 }
 
 const noLiveOffer = () =>
@@ -281,6 +295,7 @@ async function placementView(
     history: views.filter((v) => v !== current),
     moveIn,
     followUpProvider: decision?.follow_up_provider ?? null,
+    followUpProviderContact: providerContactOf(decision),
     can,
   });
   const fields = [
@@ -711,6 +726,19 @@ export async function recordMoveIn(
       });
     }
     if (issues.length) throw new AppError('VALIDATION_FAILED', undefined, issues);
+    const early = keysBeforeAvailable(input.keyHandoverDate, offer.available_from);
+    if (early && input.confirmed !== true)
+      throw new AppError('KEYS_BEFORE_AVAILABLE', `${early} Bevestig dan de verhuizing.`, [
+        { path: 'keyHandoverDate', message: early },
+      ]);
+    // The corporation no longer types whom to call: the provider keeps it in its settings (issue 27.2).
+    const decision = await repository.findLatestDecision(tx, row.id);
+    const providerContact = providerContactOf(decision);
+    if (!providerContact)
+      throw new AppError(
+        'CASE_REQUIREMENT_UNMET',
+        `${decision?.follow_up_provider ?? 'De nazorgaanbieder'} heeft nog geen contactpersoon en 24/7-nummer ingesteld. Vraag de aanbieder dat te doen bij Organisatie-instellingen; daarna kan de verhuizing worden vastgelegd.`,
+      );
     const tenancyForm = input.tenancyForm ?? offer.tenancy_form;
     const moved = await moveCase(tx, context, actor, row.id, input.caseVersion, {
       transition: 'moveIn',
@@ -731,6 +759,7 @@ export async function recordMoveIn(
       caseId: row.id,
       offerId: offer.id,
       input,
+      providerContact,
       tenancyForm,
       recordedBy: actor.userId,
       waitedDaysToOffer: firstOfferAt ? waitedDays(readyAt, amsterdamDate(firstOfferAt)) : null,

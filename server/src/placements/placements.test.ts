@@ -243,7 +243,28 @@ describe('the whole way: offer, answer, confirmation, keys', () => {
       'confirmed',
     );
 
-    const moved = await moveIn(centrada, caseId);
+    // Issue 27.2: the provider keeps whom to call in its own settings; the corporation reads them
+    // with the placement and types nothing; another seat cannot change them.
+    const contact = { name: 'Petra Bos', phone: '0320 123 456', emergencyPhone: '0320 999 000' };
+    const set = await provider.put('/api/organisation/settings').send({ providerContact: contact });
+    expect(set.status).toBe(200);
+    expect(set.body).toEqual({ organisationName: 'Kwintes', providerContact: contact });
+    expect(
+      (await centrada.put('/api/organisation/settings').send({ providerContact: contact })).status,
+    ).toBe(403);
+    expect((await placementOf(centrada, caseId)).followUpProviderContact).toEqual(contact);
+    // Issue 27.3: keys before the dwelling is free are asked about, then taken as confirmed.
+    await t.db.query(
+      `UPDATE dwelling SET available_from = (now() AT TIME ZONE 'Europe/Amsterdam')::date + 1 WHERE id = $1`,
+      [dwelling.id],
+    );
+    const early = await moveIn(centrada, caseId);
+    expect(early.status).toBe(409);
+    expect(early.body.error).toMatchObject({
+      code: 'KEYS_BEFORE_AVAILABLE',
+      issues: [{ path: 'keyHandoverDate' }],
+    });
+    const moved = await moveIn(centrada, caseId, { confirmed: true });
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({
       state: 'moved',

@@ -36,6 +36,8 @@ const everything = [
   'signals',
   'plan',
   'checks',
+  // What closing lists: the provider and the case manager close (issue 27.1).
+  'openPreconditions',
   'can',
 ] as const satisfies readonly SupportViewField[];
 

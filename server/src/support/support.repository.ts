@@ -31,7 +31,7 @@ export async function findDecidedProvider(
   caseId: string,
 ): Promise<string | null> {
   const [row] = await db.query(
-    'SELECT follow_up_provider_id FROM table_decision WHERE case_id = $1 ORDER BY decided_at DESC LIMIT 1',
+    'SELECT follow_up_provider_id FROM table_decision WHERE case_id = $1 AND corrected_at IS NULL ORDER BY decided_at DESC LIMIT 1',
     [caseId],
   );
   return row?.follow_up_provider_id ?? null;

@@ -9,6 +9,7 @@ import {
   isOutcomeAllowed,
   isPlanAgreed,
   isSupportWritable,
+  openItemsAtClosing,
   planAgreementSide,
   type CloseSupport,
   type RaiseSignal,
@@ -24,7 +25,7 @@ import { publishAfterCommit } from '../core/live-events';
 import { notify } from '../notifications';
 import { isFollowUpProviderOf, moveCase, requireCase, type CaseRow } from '../cases';
 import { isUniqueViolation } from '../core/db';
-import { escalateToTable, upcomingTablesOfRegion } from '../tables';
+import { escalateToTable, openPreconditionsOf, upcomingTablesOfRegion } from '../tables';
 import { toSupportView } from './support.projection';
 import { assertCanOnSupport, canOnSupport, type SupportFacts } from './support.policy';
 import * as repository from './support.repository';
@@ -128,6 +129,7 @@ async function viewSupport(
         answeredAt: iso(k.answeredAt),
       }),
     ),
+    openPreconditions: await openPreconditionsOf(tx, row.id),
     can: {
       start: canOnSupport(actor, 'start', facts) && row.state === 'moved',
       write: canOnSupport(actor, 'write', facts) && isSupportWritable(row.state, support !== null),
@@ -331,7 +333,6 @@ export async function raiseSignal(
 ): Promise<Partial<SupportView>> {
   return db.transaction(async (tx) => {
     const row = await requireRunningSupport(tx, actor, caseId);
-    const support = (await repository.findSupport(tx, row.id))!;
     const escalation = input.escalateToTableId
       ? await escalateToTable(tx, actor, input.escalateToTableId, row.id, row.region_id)
       : null;
@@ -353,7 +354,6 @@ export async function raiseSignal(
         caseOwnerUserId: row.owner_user_id,
         destinationMunicipalityCode: row.decided_destination_code,
         signalKind: input.kind,
-        landlordOrganisationId: support.landlord_organisation_id,
       },
       { actorUserId: actor.userId },
     );
@@ -471,6 +471,11 @@ export async function closeSupport(
         { path: 'closedOn', message: 'De datum ligt tussen de start van de nazorg en vandaag.' },
       ]);
     }
+    const openItems = openItemsAtClosing({
+      signals: support ? (await repository.loadLog(tx, row.id)).signals : [],
+      preconditions: await openPreconditionsOf(tx, row.id),
+      closedOn: input.closedOn,
+    });
     await moveCase(tx, context, actor, row.id, input.version, {
       transition: 'close',
       outcome: input.outcome,
@@ -481,7 +486,20 @@ export async function closeSupport(
         isFollowUpProvider: support?.provider_organisation_id === actor.organisationId,
       },
       details: { outcome: input.outcome, closedOn: input.closedOn },
+      // The reason is free text: the case's log keeps it, the audit log does not.
+      ...(input.openItemsReason
+        ? { eventDetails: { openItems, openItemsReason: input.openItemsReason } }
+        : {}),
     });
+    // Open signals or preconditions do not forbid closing, but they ask why (issue 27.1). Asked
+    // once the step itself is allowed; the refusal rolls the step back with the transaction.
+    if (openItems.length > 0 && !input.openItemsReason)
+      throw new AppError('VALIDATION_FAILED', 'Er staat nog iets open bij deze casus.', [
+        {
+          path: 'openItemsReason',
+          message: `Er staat nog iets open (${openItems.join('; ')}). Geef een reden om toch af te sluiten.`,
+        },
+      ]);
     await audit(tx, context, row, 'support.close', ['state']);
     return (await viewSupport(tx, actor, await requireCase(tx, actor, caseId))).view;
   });

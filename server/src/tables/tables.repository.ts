@@ -353,7 +353,7 @@ export async function findDecisions(
             d.departs_from_proposal, d.motivation, d.rule_set_version, d.allocation_id, d.follow_up_provider_id, p.name AS follow_up_provider_name,
             d.present, d.votes, d.is_disputed, d.referral_summary, d.binding, d.decided_at, d.decided_by, u.display_name AS decided_by_name
        FROM table_decision d JOIN app_user u ON u.id = d.decided_by LEFT JOIN organisation p ON p.id = d.follow_up_provider_id
-      WHERE d.agenda_item_id = ANY($1::uuid[])`,
+      WHERE d.agenda_item_id = ANY($1::uuid[]) AND d.corrected_at IS NULL`,
     [itemIds],
   );
 }

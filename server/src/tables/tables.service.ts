@@ -837,7 +837,7 @@ export async function getDecisionLetter(
       `SELECT d.id, d.rule, trim(d.destination_code) AS destination, trim(t.municipality_code) AS table_municipality, d.motivation, d.decided_at, p.name AS provider
          FROM table_decision d JOIN agenda_item a ON a.id = d.agenda_item_id JOIN outflow_table t ON t.id = a.table_id
          LEFT JOIN organisation p ON p.id = d.follow_up_provider_id
-        WHERE d.case_id = $1 ORDER BY d.decided_at DESC LIMIT 1`,
+        WHERE d.case_id = $1 AND d.corrected_at IS NULL ORDER BY d.decided_at DESC LIMIT 1`,
       [caseId],
     );
     if (!decision) throw new AppError('NOT_FOUND', 'Er is nog geen besluit over deze casus.');
@@ -905,7 +905,7 @@ export async function getCaseDecision(
               t.id AS table_id, t.title AS table_title, t.starts_at, p.name AS provider
          FROM table_decision d JOIN agenda_item a ON a.id = d.agenda_item_id JOIN outflow_table t ON t.id = a.table_id
          LEFT JOIN organisation p ON p.id = d.follow_up_provider_id
-        WHERE d.case_id = $1 ORDER BY d.decided_at DESC LIMIT 1`,
+        WHERE d.case_id = $1 AND d.corrected_at IS NULL ORDER BY d.decided_at DESC LIMIT 1`,
       [caseId],
     );
     if (!decision) throw new AppError('NOT_FOUND', 'Er is nog geen besluit over deze casus.');
@@ -936,6 +936,27 @@ export async function getCaseDecision(
     };
     return toCaseDecisionView(full, actor.seat, fields);
   });
+}
+
+/**
+ * The preconditions of the case's latest decision that are not done yet (closing lists them,
+ * issue 27.1). For a case the caller has already read within the actor's reach.
+ */
+export async function openPreconditionsOf(tx: EntityManager, caseId: string) {
+  const [decision]: { id: string }[] = await tx.query(
+    'SELECT id FROM table_decision WHERE case_id = $1 AND corrected_at IS NULL ORDER BY decided_at DESC LIMIT 1',
+    [caseId],
+  );
+  if (!decision) return [];
+  return (await repository.findPreconditions(tx, [decision.id]))
+    .filter((p) => !p.isDone)
+    .map(({ id, lifeDomain, description, ownerName, dueDate }) => ({
+      id,
+      lifeDomain,
+      description,
+      ownerName,
+      dueDate,
+    }));
 }
 
 /**

@@ -372,6 +372,94 @@ describe('fair distribution under concurrency', () => {
   }, 120_000);
 });
 
+describe('herstel of a decision (issue 27.2, domain.md §4)', () => {
+  it('the chair who decided corrects it the same day: kept as set aside, its count given back, the agenda item open again; the case manager may not', async () => {
+    const table = await planTable('Hersteltafel');
+    const untraceable = await readyCase(kwintes, t.db, {
+      isOriginUntraceable: true,
+      identity: { firstName: 'Herstel', lastName: 'Onbekend', birthDate: '1975-01-01' },
+    });
+    const scheduled = await schedule(table.id, untraceable);
+    const published = (
+      await chair.post(`/api/tables/${table.id}/publish`).send({ version: scheduled.version })
+    ).body;
+    const item = published.agenda[0];
+    const decided = await chair
+      .post(`/api/tables/${table.id}/agenda/${item.id}/decision`)
+      .send(await decisionBody(published, item, { rule: 'C' }));
+    expect(decided.status).toBe(200);
+    const openAllocations = async () =>
+      (
+        await t.db.query(
+          'SELECT count(*)::int AS n FROM distribution_allocation a JOIN table_decision d ON d.allocation_id = a.id WHERE d.case_id = $1 AND a.returned_at IS NULL',
+          [untraceable.id],
+        )
+      )[0].n;
+    expect(await openAllocations()).toBe(1);
+    const asChair = (await chair.get(`/api/cases/${untraceable.id}`)).body;
+    expect(asChair).toMatchObject({
+      state: 'searching',
+      correction: { transition: 'decide', label: 'Besluit vastleggen', needsReason: false },
+    });
+    // The case manager took no part in the decision: nothing to correct for it.
+    const asOwner = (await kwintes.get(`/api/cases/${untraceable.id}`)).body;
+    expect(asOwner.correction).toBeNull();
+    const refused = await kwintes
+      .post(`/api/cases/${untraceable.id}/correction`)
+      .send({ version: asOwner.version });
+    expect(refused.status).toBe(403);
+
+    const corrected = await chair
+      .post(`/api/cases/${untraceable.id}/correction`)
+      .send({ version: asChair.version });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body).toMatchObject({ state: 'scheduled', correction: null });
+    expect(await openAllocations()).toBe(0);
+    const [kept] = await t.db.query(
+      'SELECT corrected_at IS NOT NULL AS is_set_aside FROM table_decision WHERE case_id = $1',
+      [untraceable.id],
+    );
+    expect(kept.is_set_aside).toBe(true);
+    expect((await chair.get(`/api/cases/${untraceable.id}/decision`)).status).toBe(404);
+    const events = await t.db.query(
+      `SELECT kind, details->>'transition' AS transition FROM case_event WHERE case_id = $1 AND kind <> 'created' ORDER BY id`,
+      [untraceable.id],
+    );
+    expect(
+      events.map((e: { kind: string; transition: string }) => `${e.kind} ${e.transition}`),
+    ).toEqual([
+      'transition markReady',
+      'transition schedule',
+      'transition decide',
+      'transition startSearch',
+      'correction decide',
+    ]);
+    const [audit] = await t.db.query(
+      `SELECT details FROM audit_log WHERE action = 'case.correct' AND object_id = $1`,
+      [untraceable.id],
+    );
+    expect(audit.details).toMatchObject({
+      transition: 'decide',
+      from: 'searching',
+      to: 'scheduled',
+    });
+    // A correction is not corrected again; the table decides anew on the same agenda item.
+    expect(
+      (
+        await chair
+          .post(`/api/cases/${untraceable.id}/correction`)
+          .send({ version: corrected.body.version })
+      ).status,
+    ).toBe(409);
+    const table2 = (await chair.get(`/api/tables/${table.id}`)).body;
+    const again = await chair
+      .post(`/api/tables/${table.id}/agenda/${item.id}/decision`)
+      .send(await decisionBody(table2, table2.agenda[0], { rule: 'C' }));
+    expect(again.status).toBe(200);
+    expect(await openAllocations()).toBe(1);
+  });
+});
+
 describe('consent at the table', () => {
   it('a municipality at the table sees the name only with consent', async () => {
     const table = await planTable('Tafel toestemming');

@@ -39,7 +39,7 @@ export async function listOpenCases(db: EntityManager, actor: Actor): Promise<Ta
             -- The decision letter opened since the decision: its audit row says so (case.letter).
             (SELECT max(l.at) FROM audit_log l WHERE l.subject_pseudonym = c.pseudonym AND l.action = 'case.letter') AS letter_at
        FROM case_file c
-       LEFT JOIN LATERAL (SELECT td.decided_at, td.follow_up_provider_id FROM table_decision td WHERE td.case_id = c.id ORDER BY td.decided_at DESC LIMIT 1) d ON true
+       LEFT JOIN LATERAL (SELECT td.decided_at, td.follow_up_provider_id FROM table_decision td WHERE td.case_id = c.id AND td.corrected_at IS NULL ORDER BY td.decided_at DESC LIMIT 1) d ON true
       WHERE c.state <> 'closed' AND (${scope})${own}
       ORDER BY c.created_at`,
     params,
@@ -95,7 +95,7 @@ export async function listOwnedPreconditions(
             (SELECT t.id FROM outflow_table t WHERE t.id = a.table_id AND (${tables})) AS table_id
        FROM precondition p
        JOIN case_file cf ON cf.id = p.case_id
-       JOIN table_decision d ON d.id = p.decision_id
+       JOIN table_decision d ON d.id = p.decision_id AND d.corrected_at IS NULL
        JOIN agenda_item a ON a.id = d.agenda_item_id
       WHERE p.owner_organisation_id = $1 AND p.done_at IS NULL AND p.due_date <= $2::date AND cf.state <> 'closed'
       ORDER BY p.due_date`,

@@ -12,15 +12,38 @@ import {
   userIdParamsSchema,
   userListQuerySchema,
   userSummarySchema,
+  providerSettingsSchema,
+  providerSettingsViewSchema,
 } from '@uitstroom/shared';
 import type { AppConfig } from '../core/config';
 import { defineRoute } from '../core/http/route';
 import type { Mailer } from '../core/mailer';
 import { linkBase } from '../auth';
 import * as users from './users.service';
+import * as settings from './organisation-settings.service';
 
 export function usersRoutes(db: DataSource, config: AppConfig, mailer: Mailer) {
   return [
+    defineRoute({
+      method: 'get',
+      path: '/api/organisation/settings',
+      tag: 'admin',
+      summary: 'Contactpersoon en 24/7-nummer van de eigen organisatie (nazorgaanbieder)',
+      access: { permission: 'organisation:settings' },
+      response: providerSettingsViewSchema,
+      handler: ({ actor }) => settings.getProviderSettings(db, actor),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/organisation/settings',
+      tag: 'admin',
+      summary: 'Contactpersoon en 24/7-nummer van de eigen organisatie vastleggen',
+      access: { permission: 'organisation:settings' },
+      body: providerSettingsSchema,
+      response: providerSettingsViewSchema,
+      handler: ({ body, context, actor }) =>
+        settings.updateProviderSettings(db, context, actor, body),
+    }),
     defineRoute({
       method: 'get',
       path: '/api/admin/organisations',

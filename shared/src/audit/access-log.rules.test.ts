@@ -1,6 +1,7 @@
 import { auditActions } from './audit.schemas';
 import { seats } from '../auth/seats';
 import {
+  groupLogByDay,
   auditActionLabel,
   auditPurposeLabel,
   describeAction,
@@ -100,5 +101,47 @@ describe('how an audit row reads', () => {
     expect(describeStaffForResident('Centrada', 'corporation')).toBe('Centrada (woningcorporatie)');
     expect(describeStaffForResident('Kwintes', null)).toBe('Kwintes');
     expect(describeStaffForResident(null, null)).toBe('Het systeem');
+  });
+});
+
+describe('the case log grouped by Dutch day, newest first (issue 27.6)', () => {
+  const entry = (at: string) => ({ at });
+  const log = [
+    entry('2026-03-09T10:00:00Z'),
+    entry('2026-03-10T23:30:00Z'), // 00:30 on 11 March in Amsterdam
+    entry('2026-03-10T08:00:00Z'),
+    entry('2026-03-10T09:00:00Z'),
+  ];
+  it.each([
+    [
+      'all',
+      undefined,
+      [
+        ['2026-03-11', ['2026-03-10T23:30:00Z']],
+        ['2026-03-10', ['2026-03-10T09:00:00Z', '2026-03-10T08:00:00Z']],
+        ['2026-03-09', ['2026-03-09T10:00:00Z']],
+      ],
+    ],
+    [
+      'the latest two',
+      2,
+      [
+        ['2026-03-11', ['2026-03-10T23:30:00Z']],
+        ['2026-03-10', ['2026-03-10T09:00:00Z']],
+      ],
+    ],
+    ['nothing', 0, []],
+  ] as const)('%s', (_name, shown, expected) => {
+    expect(groupLogByDay(log, shown).map((g) => [g.day, g.entries.map((e) => e.at)])).toEqual(
+      expected,
+    );
+  });
+
+  it('every part of a case the server names reads in Dutch (no "decision")', () => {
+    expect(describeFields(['decision', 'state', 'placement'])).toEqual([
+      'Besluit van de tafel',
+      'Status',
+      'Woningaanbod en plaatsing',
+    ]);
   });
 });

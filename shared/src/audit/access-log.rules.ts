@@ -1,7 +1,7 @@
 import type { Seat } from '../auth/seats';
 import { caseStateLabel, type CaseState } from '../cases/case.schemas';
 import { transitions } from '../cases/case-transitions.rules';
-import { formatDutchDate } from '../calendar/calendar';
+import { amsterdamDate, formatDutchDate } from '../calendar/calendar';
 import type { AuditOutcome } from './audit.schemas';
 
 /**
@@ -35,6 +35,8 @@ export const auditActionLabel: Readonly<Record<string, string>> = {
   'case.names.read': 'Namen getoond in taken of meldingen',
   'case.update': 'Casus gewijzigd',
   'case.transition': 'Status gewijzigd',
+  'case.correct': 'Stap hersteld',
+  'organisation.settings.update': 'Contactpersoon en 24/7-nummer van de organisatie gewijzigd',
   'case.handover': 'Casus overgedragen',
   'case.consent.read': 'Toestemmingen bekeken',
   'case.consent.record': 'Toestemming vastgelegd',
@@ -124,6 +126,10 @@ export const auditFieldLabel: Readonly<Record<string, string>> = {
   consentWarnings: 'Toestemmingen',
   documents: 'Documenten',
   accessLog: 'Logboek',
+  decision: 'Besluit van de tafel',
+  email: 'E-mailadres',
+  displayName: 'Naam',
+  municipalities: 'Gemeenten',
   placement: 'Woningaanbod en plaatsing',
   dwellingAddress: 'Adres van de aangeboden woning',
   moveIn: 'Verhuizing',
@@ -134,11 +140,13 @@ export const auditFieldLabel: Readonly<Record<string, string>> = {
   signals: 'Signalen uit de nazorg',
   plan: 'Terugvalpreventieplan',
   checks: 'Nametingen',
+  providerContact: 'Contactpersoon van de nazorgaanbieder',
   id: 'Status',
   pseudonym: 'Status',
   version: 'Status',
   state: 'Status',
   allowedTransitions: 'Status',
+  correction: 'Status',
   missingForReady: 'Status',
   readyAt: 'Status',
   waitingDays: 'Status',
@@ -243,4 +251,24 @@ export function describeStaffForResident(
 ): string {
   if (!organisationName) return 'Het systeem';
   return seat ? `${organisationName} (${residentRoleLabel[seat]})` : organisationName;
+}
+
+/**
+ * The case's log as a person reads it (issue 27.6): grouped by Dutch calendar day, newest day and
+ * newest entry first, and only the latest `shown` entries until the reader asks for all. The
+ * entries come newest first.
+ */
+export function groupLogByDay<E extends { at: string }>(
+  entries: readonly E[],
+  shown: number = Number.POSITIVE_INFINITY,
+): { day: string; entries: E[] }[] {
+  const sorted = [...entries].sort((a, b) => b.at.localeCompare(a.at)).slice(0, shown);
+  const days: { day: string; entries: E[] }[] = [];
+  for (const entry of sorted) {
+    const day = amsterdamDate(new Date(entry.at));
+    const last = days.at(-1);
+    if (last?.day === day) last.entries.push(entry);
+    else days.push({ day, entries: [entry] });
+  }
+  return days;
 }

@@ -63,6 +63,7 @@ export const exportedCaseFileSchema = caseViewSchema
   .omit({
     version: true,
     allowedTransitions: true,
+    correction: true,
     missingForReady: true,
     consentWarnings: true,
     owner: true,

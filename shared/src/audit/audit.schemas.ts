@@ -26,6 +26,8 @@ export const auditActions = [
   'case.names.read',
   'case.update',
   'case.transition',
+  'case.correct',
+  'organisation.settings.update',
   'case.handover',
   'case.consent.read',
   'case.consent.record',

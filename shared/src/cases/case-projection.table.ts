@@ -16,6 +16,7 @@ const caseStatus = [
   'version',
   'state',
   'allowedTransitions',
+  'correction',
   'readyAt',
   'waitingDays',
   'waitingUntil',

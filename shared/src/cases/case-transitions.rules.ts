@@ -134,6 +134,12 @@ export interface TransitionRule {
   readonly label: string;
   /** The Dutch explanation beside the button. */
   readonly description: string;
+  /**
+   * One line in the confirmation dialog before the step (issue 27.1): what follows and who is
+   * told. "Told" is a notification (notification.rules); everyone else who has the case open sees
+   * the change live.
+   */
+  readonly consequence: string;
 }
 
 const statesBeforeMoved = [
@@ -157,6 +163,8 @@ export const transitions = {
     label: 'Markeer als uitstroomgereed',
     description:
       'De bewoner is klaar om uit te stromen: herkomst, wensen en toestemming zijn vastgelegd. Vanaf nu loopt de wachttijd.',
+    consequence:
+      'De wachttijd gaat vandaag lopen en de casus kan op de agenda van een tafel. Niemand krijgt een melding.',
   },
   schedule: {
     from: ['ready'],
@@ -166,6 +174,8 @@ export const transitions = {
     records: ['agendaItem (table)'],
     label: 'Agenderen',
     description: 'Zet de casus op de agenda van een geplande tafel van de regio.',
+    consequence:
+      'De casus staat op de agenda. Is de agenda al gedeeld, dan krijgen de genodigden en de casemanager een melding; anders zodra de voorzitter de agenda deelt.',
   },
   unschedule: {
     from: ['scheduled'],
@@ -176,6 +186,8 @@ export const transitions = {
     label: 'Uitstellen of van de agenda halen',
     description:
       'Stel de bespreking uit of haal de casus van de agenda, met een reden. De casus is weer uitstroomgereed; de wachttijd loopt door.',
+    consequence:
+      'De casus is weer uitstroomgereed en kan op een volgende tafel. Niemand krijgt een melding; de casemanager ziet het bij de casus.',
   },
   decide: {
     from: ['scheduled'],
@@ -195,6 +207,8 @@ export const transitions = {
     label: 'Besluit vastleggen',
     description:
       'Leg het besluit van de tafel vast: bestemming, toegepaste regel, aanwezigen en hun instemming of bezwaar, motivatie, randvoorwaarden en nazorgaanbieder.',
+    consequence:
+      'De bestemming en de randvoorwaarden liggen vast. De gemeente van bestemming, de nazorgaanbieder, de casemanager en de eigenaren van de randvoorwaarden krijgen een melding.',
   },
   // Taken at once with the decision when the destination lies in the region: modelled as the
   // chair's step because it happens inside the chair's decision, never as a button of its own.
@@ -208,6 +222,8 @@ export const transitions = {
     label: 'Woning zoeken starten',
     description:
       'Volgt direct op het besluit als de bestemming in de regio ligt: de corporaties zoeken een woning.',
+    consequence:
+      'De corporaties met woningen of een contingent in de gemeente van bestemming zien de casus bij hun passende woningen.',
   },
   referToOriginRegion: {
     from: ['decided'],
@@ -219,6 +235,8 @@ export const transitions = {
     label: 'Verwijzen naar herkomstregio',
     description:
       'De herkomst ligt buiten de regio: de casus wordt verwezen naar de herkomstregio en afgesloten.',
+    consequence:
+      'De casus wordt afgesloten en verwezen naar de herkomstregio. De casemanager krijgt een melding van het besluit.',
   },
   offerDwelling: {
     from: ['searching'],
@@ -229,6 +247,8 @@ export const transitions = {
     label: 'Woning aanbieden',
     description:
       'Bied een woning van uw corporatie aan voor deze casus, in de gemeente van bestemming. De woning is daarmee geclaimd.',
+    consequence:
+      'De woning is geclaimd voor deze casus en wordt niet meer aan andere casussen voorgesteld. De casemanager krijgt een melding om het antwoord van de bewoner vast te leggen.',
   },
   declineOffer: {
     from: ['offered'],
@@ -239,6 +259,8 @@ export const transitions = {
     label: 'Aanbod afwijzen (bewoner)',
     description:
       'De bewoner wijst de aangeboden woning af, met een reden. De woning komt vrij en het zoeken gaat verder.',
+    consequence:
+      'De woning komt vrij en de casus zoekt verder. Niemand krijgt een melding; de corporatie ziet de afwijzing bij haar aanbod.',
   },
   withdrawOffer: {
     from: ['offered'],
@@ -249,6 +271,8 @@ export const transitions = {
     label: 'Aanbod intrekken',
     description:
       'De corporatie trekt het aanbod in, met een reden. De woning komt vrij en het zoeken gaat verder.',
+    consequence:
+      'De woning komt vrij en de casus zoekt verder. Niemand krijgt een melding; de casemanager ziet het bij de casus.',
   },
   confirmPlacement: {
     from: ['offered'],
@@ -259,6 +283,8 @@ export const transitions = {
     label: 'Plaatsing bevestigen',
     description:
       'De gemeente van bestemming bevestigt de plaatsing, nu de bewoner het aanbod heeft aanvaard.',
+    consequence:
+      'De verhuizing kan worden vastgelegd door de casemanager of de corporatie. Niemand krijgt een melding; zij zien het bij de casus.',
   },
   // Back to the table, not to the search: the destination itself is refused, so the table decides
   // again, and the allocation the decision counted is given back to the distribution ledger.
@@ -271,6 +297,8 @@ export const transitions = {
     label: 'Plaatsing weigeren',
     description:
       'De gemeente van bestemming weigert de plaatsing, met een reden. De casus gaat terug naar de tafel; de wachttijd loopt door.',
+    consequence:
+      'De casus gaat terug naar de tafel, de woning komt vrij en een telling van de verdeling wordt teruggegeven. Niemand krijgt een melding; de casemanager en de corporatie zien het bij de casus.',
   },
   moveIn: {
     from: ['confirmed'],
@@ -282,6 +310,8 @@ export const transitions = {
     label: 'Verhuizing vastleggen',
     description:
       'Leg de datum van de sleuteloverdracht en de huurvorm vast: de bewoner is verhuisd.',
+    consequence:
+      'De bewoner is verhuisd; de nazorgaanbieder ziet het nieuwe adres en kan de nazorg starten. Niemand krijgt een melding.',
   },
   startAftercare: {
     from: ['moved'],
@@ -292,6 +322,8 @@ export const transitions = {
     label: 'Nazorg starten',
     description:
       'De nazorgaanbieder uit het besluit start de ambulante ondersteuning na de verhuizing.',
+    consequence:
+      'De nazorg loopt: vanaf nu worden contacten, doelen en signalen vastgelegd. Niemand krijgt een melding.',
   },
   close: {
     from: ['aftercare'],
@@ -312,6 +344,8 @@ export const transitions = {
     ],
     label: 'Afsluiten',
     description: 'Sluit de nazorg af met een uitkomst en een datum.',
+    consequence:
+      'De casus wordt afgesloten met deze uitkomst; de nametingen na 6 en 12 maanden blijven staan. Niemand krijgt een melding.',
   },
   withdraw: {
     from: statesBeforeMoved,
@@ -323,6 +357,8 @@ export const transitions = {
     label: 'Terugtrekken',
     description:
       'Trek de casus terug vóór de verhuizing, met de uitkomst ‘Teruggetrokken’ of ‘Uitgevallen’ en een reden.',
+    consequence:
+      'De casus wordt afgesloten; een openstaand woningaanbod vervalt en de woning komt vrij. Niemand krijgt een melding.',
   },
 } as const satisfies Record<TransitionName, TransitionRule>;
 
@@ -333,6 +369,14 @@ function ruleOf(transition: TransitionName): TransitionRule | undefined {
   // A name from outside the type (a raw request, 'constructor') must not reach the prototype.
   return Object.hasOwn(rules, transition) ? rules[transition] : undefined;
 }
+
+/** The steps that are no transition of their own but change what follows, for their confirmation. */
+export const stepConsequence = {
+  acceptOffer:
+    'De aanvaarding is vastgelegd. De gemeente van bestemming krijgt een melding om de plaatsing te bevestigen.',
+  correct:
+    'De stap wordt teruggedraaid en als herstel vastgelegd in het logboek; niets wordt gewist. Niemand krijgt een melding; wie de casus openheeft, ziet het direct.',
+} as const;
 
 // ---- the rules ----
 

@@ -355,6 +355,14 @@ export const caseViewSchema = z.object({
   lastActivityAt: safeText(),
   /** The transitions this seat may take now. */
   allowedTransitions: z.array(safeText()),
+  /**
+   * The last step as this reader may correct it now (herstel, domain.md §4), or null: read with
+   * one case, absent from lists.
+   */
+  correction: z
+    .object({ transition: safeText(), label: safeText(), needsReason: z.boolean() })
+    .nullable()
+    .optional(),
   /** Consents that expire within 30 days (for the case manager). */
   consentWarnings: z.array(z.object({ organisationName: safeText(), expiresOn: safeText() })),
 });
@@ -437,3 +445,14 @@ export const caseTransitionRequestSchema = z.discriminatedUnion(
   { error: 'Onbekende stap.' },
 );
 export type CaseTransitionRequest = z.infer<typeof caseTransitionRequestSchema>;
+
+/** Herstel of the case's last step (domain.md §4): the chair gives a reason, the one who took it that day need not. */
+export const correctStepSchema = z.strictObject({
+  version: caseVersionSchema,
+  reason: safeText()
+    .trim()
+    .min(10, { error: 'Geef een reden van minstens 10 tekens.' })
+    .max(1000, { error: 'Hoogstens 1000 tekens.' })
+    .optional(),
+});
+export type CorrectStep = z.infer<typeof correctStepSchema>;

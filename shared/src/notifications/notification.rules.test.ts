@@ -111,14 +111,14 @@ const events: Record<string, NotificationEvent> = {
     caseOwnerUserId: 'u-cm',
     destinationMunicipalityCode: 'GM0995',
     signalKind: 'relapse',
-    landlordOrganisationId: org.centrada,
   },
 };
 
 describe('a signal goes to the seats that must act on it', () => {
   it.each<[string, UserName[]]>([
-    ['paymentArrears', ['casemanager', 'centrada']],
-    ['nuisance', ['casemanager', 'centrada']],
+    // The landlord reads no follow-up support: it is not told of what it may not see (issue 27.6).
+    ['paymentArrears', ['casemanager']],
+    ['nuisance', ['casemanager']],
     ['relapse', ['casemanager', 'lelystad']],
     ['other', ['casemanager']],
   ])('%s → %j', (signalKind, expected) => {

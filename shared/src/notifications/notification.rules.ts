@@ -90,8 +90,6 @@ export type NotificationEvent =
       caseOwnerUserId: string;
       destinationMunicipalityCode: string | null;
       signalKind: SignalKind;
-      /** The corporation renting the dwelling: told of arrears and nuisance only. */
-      landlordOrganisationId: string | null;
     };
 
 /** A user of the region as the rules need to know them. */
@@ -145,15 +143,12 @@ export function isRecipient(event: NotificationEvent, user: NotificationCandidat
     case 'preconditionDue':
       return user.organisationId === event.ownerOrganisationId;
     case 'signal': {
-      // Each signal goes to the seats that must act on it (support.rules): arrears and nuisance to
-      // the landlord's corporation seat, a relapse to the destination municipality.
+      // Each signal goes to the seats that must act on it and may read it (support.rules): a
+      // relapse to the destination municipality, every signal to the case manager.
       const audience = signalAudience(event.signalKind);
       return (
         (audience.caseManager && user.userId === event.caseOwnerUserId) ||
-        (audience.municipality && isDestination(event.destinationMunicipalityCode)) ||
-        (audience.landlord &&
-          user.seat === 'corporation' &&
-          user.organisationId === event.landlordOrganisationId)
+        (audience.municipality && isDestination(event.destinationMunicipalityCode))
       );
     }
   }

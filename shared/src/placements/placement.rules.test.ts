@@ -3,6 +3,7 @@ import {
   assessNeighbourhoodLoad,
   isAnswerOverdue,
   keyHandoverDateProblem,
+  keysBeforeAvailable,
   neighbourhoodKey,
   neighbourhoodLoadSince,
   waitedDays,
@@ -114,6 +115,21 @@ describe('keyHandoverDateProblem', () => {
     const found = keyHandoverDateProblem(date, offeredOn, today);
     if (problem === null) expect(found).toBeNull();
     else expect(found).toMatch(problem);
+  });
+});
+
+describe('keysBeforeAvailable: keys before the dwelling is free ask for a confirmation (issue 27.3)', () => {
+  it.each([
+    ['the day before', '2026-03-09', '2026-03-10', true],
+    ['on the day it is free', '2026-03-10', '2026-03-10', false],
+    ['after', '2026-03-20', '2026-03-10', false],
+  ])('%s', (_name, keys, availableFrom, asks) => {
+    const found = keysBeforeAvailable(keys, availableFrom);
+    if (asks)
+      expect(found).toMatch(
+        /^De sleuteloverdracht \(\d+ \w+ 2026\) ligt vóór de dag waarop de woning beschikbaar is/,
+      );
+    else expect(found).toBeNull();
   });
 });
 

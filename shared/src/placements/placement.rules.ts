@@ -1,4 +1,10 @@
-import { addDays, daysBetween, formatDutchDays, toDutchDate } from '../calendar/calendar';
+import {
+  addDays,
+  daysBetween,
+  formatDutchDate,
+  formatDutchDays,
+  toDutchDate,
+} from '../calendar/calendar';
 import type { CaseView } from '../cases/case.schemas';
 import type { NeighbourhoodLoadLevel, OfferStatus } from './placement.schemas';
 
@@ -82,6 +88,16 @@ export function keyHandoverDateProblem(
   if (date > today)
     return 'De sleuteloverdracht ligt in de toekomst; leg de verhuizing vast op of na de dag van de sleutels.';
   return null;
+}
+
+/**
+ * Keys before the dwelling is free (issue 27.3): possible (an early handover agreed with the
+ * previous tenant), but more often a typo; the step asks for a confirmation, it does not refuse.
+ */
+export function keysBeforeAvailable(keyHandoverDate: string, availableFrom: string): string | null {
+  return keyHandoverDate < availableFrom
+    ? `De sleuteloverdracht (${formatDutchDate(keyHandoverDate)}) ligt vóór de dag waarop de woning beschikbaar is (${formatDutchDate(availableFrom)}). Klopt dat?`
+    : null;
 }
 
 // ---- neighbourhood load (domain.md §4: placements per wijk, shown as a warning) ----

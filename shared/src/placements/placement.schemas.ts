@@ -146,9 +146,27 @@ export const providerContactSchema = z.strictObject({
 export type ProviderContact = z.infer<typeof providerContactSchema>;
 
 /**
+ * The provider organisation's own settings (issue 27.2), kept by its provider seat: the contact
+ * the corporation sees at the move.
+ */
+export const providerSettingsSchema = z.strictObject({ providerContact: providerContactSchema });
+export type ProviderSettings = z.infer<typeof providerSettingsSchema>;
+export const providerContactViewSchema = z.object({
+  name: safeText(),
+  phone: safeText(),
+  emergencyPhone: safeText(),
+});
+export const providerSettingsViewSchema = z.object({
+  organisationName: safeText(),
+  providerContact: providerContactViewSchema.nullable(),
+});
+export type ProviderSettingsView = z.infer<typeof providerSettingsViewSchema>;
+
+/**
  * The move: the key handover, the tenancy form (the dwelling's, unless changed), the three-party
  * agreement between tenant, corporation and provider (its conditions, and optionally the signed
- * document among the case's documents) and the provider's contact for the corporation.
+ * document among the case's documents). The provider's contact comes from the provider's own
+ * settings, not from this request (issue 27.2).
  */
 export const moveInSchema = z.strictObject({
   caseVersion,
@@ -169,7 +187,8 @@ export const moveInSchema = z.strictObject({
     })
     .max(4000, { error: 'Hoogstens 4000 tekens.' }),
   agreementDocumentId: z.uuid({ error: 'Kies een document van deze casus.' }).optional(),
-  providerContact: providerContactSchema,
+  /** The keys come before the dwelling's available-from date, and the actor confirmed that (issue 27.3). */
+  confirmed: z.boolean().optional(),
 });
 export type MoveIn = z.infer<typeof moveInSchema>;
 
@@ -265,6 +284,8 @@ export const placementViewSchema = z.object({
   moveIn: moveInViewSchema.nullable(),
   /** The follow-up provider the table chose (the third party of the agreement), if any. */
   followUpProvider: safeText().nullable(),
+  /** Whom the corporation calls at the follow-up provider, from the provider's own settings (null: not set yet). */
+  followUpProviderContact: providerContactViewSchema.nullable(),
   /** The steps this reader may take now (the server checks each again when it is taken). */
   can: z.object({
     offer: z.boolean(),

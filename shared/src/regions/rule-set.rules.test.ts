@@ -289,6 +289,14 @@ const changeRows: [string, RuleSetConfig, string[]][] = [
     ['Bewaartermijn afgesloten casussen: 7 jaar → 10 jaar'],
   ],
   [
+    'an objection procedure of its own (issue 27.4)',
+    changed((c) => {
+      c.municipalities[2]!.objectionProcedure =
+        'Bezwaar maakt u binnen zes weken bij de gemeente Lelystad, Stadhuisplein 2.';
+    }),
+    ['Bezwaarprocedure Lelystad: standaardtekst → eigen tekst'],
+  ],
+  [
     'two-factor on',
     changed((c) => {
       c.twoFactorRequired = true;

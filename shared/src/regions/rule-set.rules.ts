@@ -168,6 +168,15 @@ export function compareRuleSets(previous: RuleSetConfig, next: RuleSetConfig): R
         String(municipality.populationYear),
       );
     }
+    if ((old.objectionProcedure ?? null) !== (municipality.objectionProcedure ?? null)) {
+      const kindOf = (procedure: string | undefined) =>
+        procedure ? 'eigen tekst' : 'standaardtekst';
+      change(
+        `Bezwaarprocedure ${municipality.name}`,
+        kindOf(old.objectionProcedure),
+        kindOf(municipality.objectionProcedure),
+      );
+    }
   }
   for (const municipality of previous.municipalities) {
     if (!after.has(municipality.code))

@@ -8,6 +8,8 @@ import {
   isSupportWritable,
   planAgreementSide,
   retentionDueOn,
+  openItemsAtClosing,
+  openSignals,
   signalAudience,
 } from './support.rules';
 import {
@@ -46,11 +48,52 @@ describe('dueFollowUpChecks', () => {
 
 describe('signalAudience', () => {
   it.each([
-    ['paymentArrears', { landlord: true, municipality: false, caseManager: true }],
-    ['nuisance', { landlord: true, municipality: false, caseManager: true }],
-    ['relapse', { landlord: false, municipality: true, caseManager: true }],
-    ['other', { landlord: false, municipality: false, caseManager: true }],
+    ['paymentArrears', { municipality: false, caseManager: true }],
+    ['nuisance', { municipality: false, caseManager: true }],
+    ['relapse', { municipality: true, caseManager: true }],
+    ['other', { municipality: false, caseManager: true }],
   ] as const)('%s', (kind, expected) => expect(signalAudience(kind)).toEqual(expected));
+});
+
+describe('openSignals: a signal of the last three months before closing is open (issue 27.1)', () => {
+  it.each([
+    ['raised on the closing day', '2026-03-10', '2026-03-10', true],
+    ['raised the day before', '2026-03-09', '2026-03-10', true],
+    ['a day short of three months', '2025-12-11', '2026-03-10', true],
+    ['three months before: worked through', '2025-12-10', '2026-03-10', false],
+    ['a year before', '2025-03-10', '2026-03-10', false],
+    ['after the closing date (a closing dated back)', '2026-03-11', '2026-03-10', false],
+  ])('%s', (_name, date, closedOn, isOpen) => {
+    expect(openSignals([{ kind: 'paymentArrears', date }], closedOn).length).toBe(isOpen ? 1 : 0);
+  });
+
+  it('lists the open signals, then the preconditions not done, each in one Dutch line', () => {
+    expect(
+      openItemsAtClosing({
+        signals: [
+          { kind: 'nuisance', date: '2026-03-01' },
+          { kind: 'paymentArrears', date: '2026-02-01' },
+          { kind: 'relapse', date: '2025-01-01' },
+        ],
+        preconditions: [
+          {
+            lifeDomain: 'incomeAndDebts',
+            description: 'Budgetbeheer geregeld',
+            ownerName: 'Gemeente Lelystad',
+            dueDate: '2026-04-01',
+          },
+        ],
+        closedOn: '2026-03-10',
+      }),
+    ).toEqual([
+      'Signaal: betalingsachterstand (1 februari 2026)',
+      'Signaal: overlast (1 maart 2026)',
+      'Randvoorwaarde inkomen en schulden: Budgetbeheer geregeld (Gemeente Lelystad, uiterlijk 1 april 2026)',
+    ]);
+    expect(openItemsAtClosing({ signals: [], preconditions: [], closedOn: '2026-03-10' })).toEqual(
+      [],
+    );
+  });
 });
 
 describe('what may be written when', () => {

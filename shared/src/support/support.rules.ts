@@ -1,7 +1,9 @@
 import { addMonths } from '../calendar/calendar';
+import { formatDutchDate } from '../calendar/calendar';
+import { lifeDomainLabel, type LifeDomain } from '../cases/case.schemas';
 import type { Seat } from '../auth/seats';
 import type { CaseState } from '../cases/case.schemas';
-import type { SignalKind } from './support.schemas';
+import { signalKindLabel, type SignalKind } from './support.schemas';
 
 /**
  * Pure rules of follow-up support, erasure and retention: no I/O, no clock (today is an argument).
@@ -23,25 +25,27 @@ export function dueFollowUpChecks(
 }
 
 /**
- * Who must act on a signal (issue 13). Arrears and nuisance are the landlord's business: the
- * corporation hears of them, by kind only, without care details. A relapse is care: the
+ * The seats that read the signals of follow-up support: the support projection's table
+ * (`supportFieldsBySeat`, server) says the same, and a unit test holds the two together. Nobody
+ * is told of a signal they may not see (issue 27.6).
+ */
+export const signalReaderSeats: readonly Seat[] = ['casemanager', 'provider', 'municipality'];
+
+/**
+ * Who must act on a signal (issue 13), among the seats that read signals. A relapse is care: the
  * municipality (which purchases the support) and the case manager. The case manager hears of
- * every signal: the case is theirs.
+ * every signal: the case is theirs. Arrears and nuisance concern the landlord too, but the
+ * corporation reads no follow-up support: it is not told (issue 27.6); the case manager and the
+ * provider speak to it, under the three-party agreement.
  */
 export function signalAudience(kind: SignalKind): {
-  landlord: boolean;
   municipality: boolean;
   caseManager: boolean;
 } {
-  switch (kind) {
-    case 'paymentArrears':
-    case 'nuisance':
-      return { landlord: true, municipality: false, caseManager: true };
-    case 'relapse':
-      return { landlord: false, municipality: true, caseManager: true };
-    case 'other':
-      return { landlord: false, municipality: false, caseManager: true };
-  }
+  return {
+    municipality: kind === 'relapse' && signalReaderSeats.includes('municipality'),
+    caseManager: signalReaderSeats.includes('casemanager'),
+  };
 }
 
 /** The states in which the provider logs support: after the move until closing; a closed case only answers checks. */
@@ -92,4 +96,44 @@ export function isErasureAllowed(
   today: string,
 ): boolean {
   return ground === 'residentRequest' || retentionDueOn(closedOn, retentionYears) <= today;
+}
+
+/**
+ * How long a signal counts as open (issue 27.1). A signal has no "resolved" state: the provider
+ * raises it and works on it in the contacts that follow. The product decides that a signal of the
+ * last three months before the closing date is still open (it may still be at play), an older one
+ * has been worked through; closing with an open one asks a reason, it is not refused.
+ */
+export const openSignalMonths = 3;
+
+/** The signals still open on the closing date, oldest first. */
+export function openSignals<S extends { kind: SignalKind; date: string }>(
+  signals: readonly S[],
+  closedOn: string,
+): S[] {
+  return signals
+    .filter((s) => s.date <= closedOn && addMonths(s.date, openSignalMonths) > closedOn)
+    .sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** What is still open when the case closes, each in one Dutch line: the open signals, then the preconditions not done. */
+export function openItemsAtClosing(input: {
+  signals: readonly { kind: SignalKind; date: string }[];
+  preconditions: readonly {
+    lifeDomain: LifeDomain;
+    description: string;
+    ownerName: string;
+    dueDate: string;
+  }[];
+  closedOn: string;
+}): string[] {
+  return [
+    ...openSignals(input.signals, input.closedOn).map(
+      (s) => `Signaal: ${signalKindLabel[s.kind].toLowerCase()} (${formatDutchDate(s.date)})`,
+    ),
+    ...input.preconditions.map(
+      (p) =>
+        `Randvoorwaarde ${lifeDomainLabel[p.lifeDomain].toLowerCase()}: ${p.description} (${p.ownerName}, uiterlijk ${formatDutchDate(p.dueDate)})`,
+    ),
+  ];
 }

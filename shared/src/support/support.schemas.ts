@@ -170,6 +170,11 @@ export const closeSupportSchema = z.strictObject({
   // An empty choice says what to choose, not "Geen geldige keuze." (issue 27.1).
   outcome: z.enum(caseOutcomes, { error: 'Kies de uitkomst waarmee de nazorg wordt afgesloten.' }),
   closedOn: isoDate,
+  /**
+   * Why the case closes while signals or preconditions are still open (issue 27.1): required then
+   * (the service knows what is open), kept in the case's log, never in the audit log.
+   */
+  openItemsReason: requiredText(10, 1000, 'Reden om toch af te sluiten').optional(),
 });
 export type CloseSupport = z.infer<typeof closeSupportSchema>;
 
@@ -260,6 +265,16 @@ export const supportViewSchema = z.object({
       stillLivesThere: z.boolean().nullable(),
       tenancyConverted: z.boolean().nullable(),
       answeredAt: safeText().nullable(),
+    }),
+  ),
+  /** The table's preconditions not done yet: closing lists them (issue 27.1). */
+  openPreconditions: z.array(
+    z.object({
+      id: z.uuid(),
+      lifeDomain: z.enum(lifeDomains),
+      description: safeText(),
+      ownerName: safeText(),
+      dueDate: safeText(),
     }),
   ),
   /** What the seat may do here now. */

@@ -49,6 +49,7 @@ export interface paths {
                   | 'case:read'
                   | 'case:update'
                   | 'case:transition'
+                  | 'case:correct'
                   | 'case:handover'
                   | 'case:consent'
                   | 'table:read'
@@ -85,6 +86,7 @@ export interface paths {
                   | 'import:run'
                   | 'apiToken:manage'
                   | 'webhook:manage'
+                  | 'organisation:settings'
                 )[];
                 organisation: {
                   /** Format: uuid */
@@ -792,7 +794,7 @@ export interface paths {
     get?: never;
     /**
      * Inlogdienst van de organisatie (OpenID Connect) instellen: issuer, client, e-maildomeinen, wachtwoord toegestaan
-     * @description Vereist het recht `organisation:update` (undefined): een sessie van een zetel met dat recht, of een API-token dat het draagt.
+     * @description Vereist een sessie en het recht `organisation:update` (Inlogdienst van een organisatie instellen); niet met een API-token.
      */
     put: {
       parameters: {
@@ -971,7 +973,7 @@ export interface paths {
     post?: never;
     /**
      * Inlogdienst van de organisatie verwijderen: iedereen logt weer in met een wachtwoord
-     * @description Vereist het recht `organisation:update` (undefined): een sessie van een zetel met dat recht, of een API-token dat het draagt.
+     * @description Vereist een sessie en het recht `organisation:update` (Inlogdienst van een organisatie instellen); niet met een API-token.
      */
     delete: {
       parameters: {
@@ -2865,6 +2867,8 @@ export interface paths {
             | 'case.names.read'
             | 'case.update'
             | 'case.transition'
+            | 'case.correct'
+            | 'organisation.settings.update'
             | 'case.handover'
             | 'case.consent.read'
             | 'case.consent.record'
@@ -3163,6 +3167,8 @@ export interface paths {
             | 'case.names.read'
             | 'case.update'
             | 'case.transition'
+            | 'case.correct'
+            | 'organisation.settings.update'
             | 'case.handover'
             | 'case.consent.read'
             | 'case.consent.record'
@@ -3441,6 +3447,7 @@ export interface paths {
                     | 'case:read'
                     | 'case:update'
                     | 'case:transition'
+                    | 'case:correct'
                     | 'case:handover'
                     | 'case:consent'
                     | 'table:read'
@@ -3477,6 +3484,7 @@ export interface paths {
                     | 'import:run'
                     | 'apiToken:manage'
                     | 'webhook:manage'
+                    | 'organisation:settings'
                   )[];
                   organisation: {
                     /** Format: uuid */
@@ -3798,6 +3806,7 @@ export interface paths {
                 | 'case:read'
                 | 'case:update'
                 | 'case:transition'
+                | 'case:correct'
                 | 'case:handover'
                 | 'case:consent'
                 | 'table:read'
@@ -3834,6 +3843,7 @@ export interface paths {
                 | 'import:run'
                 | 'apiToken:manage'
                 | 'webhook:manage'
+                | 'organisation:settings'
               )[];
               organisation: {
                 /** Format: uuid */
@@ -4388,6 +4398,7 @@ export interface paths {
                 | 'case:read'
                 | 'case:update'
                 | 'case:transition'
+                | 'case:correct'
                 | 'case:handover'
                 | 'case:consent'
                 | 'table:read'
@@ -4424,6 +4435,7 @@ export interface paths {
                 | 'import:run'
                 | 'apiToken:manage'
                 | 'webhook:manage'
+                | 'organisation:settings'
               )[];
               organisation: {
                 /** Format: uuid */
@@ -4699,6 +4711,7 @@ export interface paths {
                     | 'case:read'
                     | 'case:update'
                     | 'case:transition'
+                    | 'case:correct'
                     | 'case:handover'
                     | 'case:consent'
                     | 'table:read'
@@ -4735,6 +4748,7 @@ export interface paths {
                     | 'import:run'
                     | 'apiToken:manage'
                     | 'webhook:manage'
+                    | 'organisation:settings'
                   )[];
                   organisation: {
                     /** Format: uuid */
@@ -5124,6 +5138,7 @@ export interface paths {
                   | 'case:read'
                   | 'case:update'
                   | 'case:transition'
+                  | 'case:correct'
                   | 'case:handover'
                   | 'case:consent'
                   | 'table:read'
@@ -5160,6 +5175,7 @@ export interface paths {
                   | 'import:run'
                   | 'apiToken:manage'
                   | 'webhook:manage'
+                  | 'organisation:settings'
                 )[];
                 organisation: {
                   /** Format: uuid */
@@ -5539,6 +5555,11 @@ export interface paths {
                 note?: string;
                 phone?: string;
               };
+              correction?: {
+                label: string;
+                needsReason: boolean;
+                transition: string;
+              } | null;
               createdAt?: string;
               exceptions?: (
                 | {
@@ -6229,6 +6250,11 @@ export interface paths {
                 note?: string;
                 phone?: string;
               };
+              correction?: {
+                label: string;
+                needsReason: boolean;
+                transition: string;
+              } | null;
               createdAt?: string;
               exceptions?: (
                 | {
@@ -6651,6 +6677,11 @@ export interface paths {
                 note?: string;
                 phone?: string;
               };
+              correction?: {
+                label: string;
+                needsReason: boolean;
+                transition: string;
+              } | null;
               createdAt?: string;
               exceptions?: (
                 | {
@@ -7712,6 +7743,349 @@ export interface paths {
               recordedBy: string;
               withdrawnAt: string | null;
               witnessName: string | null;
+            };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{caseId}/correction': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * De laatste stap herstellen: wie hem zette dezelfde dag, de voorzitter met een reden (domain.md §4)
+     * @description Vereist een sessie en het recht `case:correct` (Een stap van een casus herstellen); niet met een API-token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          caseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': {
+            reason?: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addresses?: {
+                /** Format: date */
+                from: string;
+                /** @enum {string} */
+                kind: 'woonadres' | 'instelling' | 'briefadres';
+                municipality: string;
+                /** @enum {string} */
+                source: 'brp' | 'resident' | 'providerFile';
+                street?: string;
+                /** Format: date */
+                to?: string;
+              }[];
+              allowedTransitions?: string[];
+              closedAt?: string | null;
+              consentWarnings?: {
+                expiresOn: string;
+                organisationName: string;
+              }[];
+              contact?: {
+                /** Format: email */
+                email?: string;
+                note?: string;
+                phone?: string;
+              };
+              correction?: {
+                label: string;
+                needsReason: boolean;
+                transition: string;
+              } | null;
+              createdAt?: string;
+              exceptions?: (
+                | {
+                    /** @enum {string} */
+                    kind: 'A';
+                    motivation: string;
+                  }
+                | {
+                    canTravelFromOrigin: boolean;
+                    /** @enum {string} */
+                    ground: 'netwerk' | 'daginvulling';
+                    /** @enum {string} */
+                    kind: 'B';
+                    motivation: string;
+                    municipality: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'D';
+                    motivation: string;
+                    municipality: string;
+                  }
+              )[];
+              excluded?: string[];
+              household?: {
+                adults?: number;
+                children?: number;
+                description?: string;
+              };
+              housingNeeds?: {
+                accessibility?: string;
+                avoidedNeighbourhoods?: string[];
+                groundFloorOrLift?: boolean;
+                maxRent?: number;
+                pets?: string;
+                rooms?: number;
+                usesWheelchair?: boolean;
+                /** Format: date */
+                wishedMoveDate?: string;
+                wishedNeighbourhoods?: string[];
+              };
+              /** Format: uuid */
+              id?: string;
+              identity?: {
+                /** Format: date */
+                birthDate?: string;
+                bsn?: string;
+                firstName?: string;
+                lastName?: string;
+              };
+              isOriginUntraceable?: boolean;
+              isStalled?: boolean;
+              lastActivityAt?: string;
+              missingForReady?: {
+                message: string;
+                path: string;
+              }[];
+              origin?: string | null;
+              /** @enum {string|null} */
+              outcome?:
+                | 'independentLiving'
+                | 'housingFirst'
+                | 'intermediateFacility'
+                | 'wlz'
+                | 'backToProtectedHousing'
+                | 'droppedOut'
+                | 'withdrawn'
+                | 'referredToOriginRegion'
+                | null;
+              owner?: {
+                displayName: string;
+                /** Format: uuid */
+                organisationId: string;
+                organisationName: string;
+                /** Format: uuid */
+                userId: string;
+              };
+              proposal?: {
+                result: {
+                  binding?: {
+                    daysBound: number;
+                    daysRequired: number;
+                    holds: boolean;
+                    municipality: string | null;
+                  };
+                  destination: string | null;
+                  origin: string | null;
+                  /** @enum {string} */
+                  outcome: 'herkomst' | 'A' | 'B' | 'C' | 'D' | 'buiten_regio';
+                  reasons: string[];
+                };
+                ruleSetVersion: number;
+              } | null;
+              pseudonym?: string;
+              readyAt?: string | null;
+              sensitive?: {
+                addiction?: string;
+                diagnoses?: string;
+                risks?: string;
+                safety?: string;
+              };
+              /** @enum {string} */
+              state?:
+                | 'intake'
+                | 'ready'
+                | 'scheduled'
+                | 'decided'
+                | 'searching'
+                | 'offered'
+                | 'confirmed'
+                | 'moved'
+                | 'aftercare'
+                | 'closed';
+              stay?: {
+                /** Format: date */
+                admissionDate?: string;
+                facility?: string;
+                /** @enum {string} */
+                targetGroup?: 'protectedHousing' | 'shelter' | 'womensShelter' | 'youthCare';
+              };
+              supportNeeds?: {
+                housing?: string;
+                incomeAndDebts?: string;
+                participation?: string;
+                supportAndCare?: string;
+              };
+              updatedAt?: string;
+              version?: number;
+              waitingDays?: number | null;
+              /** @enum {string|null} */
+              waitingUntil?: 'keys' | 'closing' | 'today' | null;
+              wishes?: {
+                /** @enum {string} */
+                dwellingType?:
+                  'studio' | 'apartment' | 'groundFloorHome' | 'house' | 'room' | 'any';
+                municipalities?: string[];
+                neighbourhoodNote?: string;
+                ownWords?: string;
+              };
             };
           };
         };
@@ -9380,6 +9754,11 @@ export interface paths {
                 note?: string;
                 phone?: string;
               };
+              correction?: {
+                label: string;
+                needsReason: boolean;
+                transition: string;
+              } | null;
               createdAt?: string;
               exceptions?: (
                 | {
@@ -9685,14 +10064,10 @@ export interface paths {
             /** Format: uuid */
             agreementDocumentId?: string;
             caseVersion: number;
+            confirmed?: boolean;
             /** Format: date */
             keyHandoverDate: string;
             offerVersion: number;
-            providerContact: {
-              emergencyPhone: string;
-              name: string;
-              phone: string;
-            };
             /** @enum {string} */
             tenancyForm?:
               | 'regular'
@@ -9796,6 +10171,11 @@ export interface paths {
                 withdrawnAt: string | null;
               } | null;
               followUpProvider: string | null;
+              followUpProviderContact: {
+                emergencyPhone: string;
+                name: string;
+                phone: string;
+              } | null;
               history: {
                 answerDueOn: string;
                 answeredAt: string | null;
@@ -10164,6 +10544,11 @@ export interface paths {
                 withdrawnAt: string | null;
               } | null;
               followUpProvider: string | null;
+              followUpProviderContact: {
+                emergencyPhone: string;
+                name: string;
+                phone: string;
+              } | null;
               history: {
                 answerDueOn: string;
                 answeredAt: string | null;
@@ -10530,6 +10915,11 @@ export interface paths {
                 withdrawnAt: string | null;
               } | null;
               followUpProvider: string | null;
+              followUpProviderContact: {
+                emergencyPhone: string;
+                name: string;
+                phone: string;
+              } | null;
               history: {
                 answerDueOn: string;
                 answeredAt: string | null;
@@ -10896,6 +11286,11 @@ export interface paths {
                 withdrawnAt: string | null;
               } | null;
               followUpProvider: string | null;
+              followUpProviderContact: {
+                emergencyPhone: string;
+                name: string;
+                phone: string;
+              } | null;
               history: {
                 answerDueOn: string;
                 answeredAt: string | null;
@@ -11252,6 +11647,11 @@ export interface paths {
                 withdrawnAt: string | null;
               } | null;
               followUpProvider: string | null;
+              followUpProviderContact: {
+                emergencyPhone: string;
+                name: string;
+                phone: string;
+              } | null;
               history: {
                 answerDueOn: string;
                 answeredAt: string | null;
@@ -11622,6 +12022,11 @@ export interface paths {
                 withdrawnAt: string | null;
               } | null;
               followUpProvider: string | null;
+              followUpProviderContact: {
+                emergencyPhone: string;
+                name: string;
+                phone: string;
+              } | null;
               history: {
                 answerDueOn: string;
                 answeredAt: string | null;
@@ -11988,6 +12393,11 @@ export interface paths {
                 withdrawnAt: string | null;
               } | null;
               followUpProvider: string | null;
+              followUpProviderContact: {
+                emergencyPhone: string;
+                name: string;
+                phone: string;
+              } | null;
               history: {
                 answerDueOn: string;
                 answeredAt: string | null;
@@ -12513,6 +12923,15 @@ export interface paths {
               isStarted?: boolean;
               keyHandoverDate?: string | null;
               landlordName?: string | null;
+              openPreconditions?: {
+                description: string;
+                dueDate: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                ownerName: string;
+              }[];
               plan?: {
                 draftedAt: string;
                 finalSay: string;
@@ -12786,6 +13205,15 @@ export interface paths {
               isStarted?: boolean;
               keyHandoverDate?: string | null;
               landlordName?: string | null;
+              openPreconditions?: {
+                description: string;
+                dueDate: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                ownerName: string;
+              }[];
               plan?: {
                 draftedAt: string;
                 finalSay: string;
@@ -12992,6 +13420,7 @@ export interface paths {
           'application/json': {
             /** Format: date */
             closedOn: string;
+            openItemsReason?: string;
             /** @enum {string} */
             outcome:
               | 'independentLiving'
@@ -13067,6 +13496,15 @@ export interface paths {
               isStarted?: boolean;
               keyHandoverDate?: string | null;
               landlordName?: string | null;
+              openPreconditions?: {
+                description: string;
+                dueDate: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                ownerName: string;
+              }[];
               plan?: {
                 draftedAt: string;
                 finalSay: string;
@@ -13382,6 +13820,15 @@ export interface paths {
               isStarted?: boolean;
               keyHandoverDate?: string | null;
               landlordName?: string | null;
+              openPreconditions?: {
+                description: string;
+                dueDate: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                ownerName: string;
+              }[];
               plan?: {
                 draftedAt: string;
                 finalSay: string;
@@ -13654,6 +14101,15 @@ export interface paths {
               isStarted?: boolean;
               keyHandoverDate?: string | null;
               landlordName?: string | null;
+              openPreconditions?: {
+                description: string;
+                dueDate: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                ownerName: string;
+              }[];
               plan?: {
                 draftedAt: string;
                 finalSay: string;
@@ -13923,6 +14379,15 @@ export interface paths {
               isStarted?: boolean;
               keyHandoverDate?: string | null;
               landlordName?: string | null;
+              openPreconditions?: {
+                description: string;
+                dueDate: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                ownerName: string;
+              }[];
               plan?: {
                 draftedAt: string;
                 finalSay: string;
@@ -14200,6 +14665,15 @@ export interface paths {
               isStarted?: boolean;
               keyHandoverDate?: string | null;
               landlordName?: string | null;
+              openPreconditions?: {
+                description: string;
+                dueDate: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                ownerName: string;
+              }[];
               plan?: {
                 draftedAt: string;
                 finalSay: string;
@@ -14476,6 +14950,15 @@ export interface paths {
               isStarted?: boolean;
               keyHandoverDate?: string | null;
               landlordName?: string | null;
+              openPreconditions?: {
+                description: string;
+                dueDate: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                ownerName: string;
+              }[];
               plan?: {
                 draftedAt: string;
                 finalSay: string;
@@ -14727,6 +15210,11 @@ export interface paths {
                 note?: string;
                 phone?: string;
               };
+              correction?: {
+                label: string;
+                needsReason: boolean;
+                transition: string;
+              } | null;
               createdAt?: string;
               exceptions?: (
                 | {
@@ -18021,7 +18509,7 @@ export interface paths {
     put?: never;
     /**
      * Organisaties, gebruikers, casussen, adressen, woningen en contingenten inlezen (formulierveld file: een .xlsx, of CSV-bestanden per blad; hoogstens 20 MB): alles of niets; dryRun=true slaat niets op. Een fout per cel op <blad>.<rij>.<kolom>
-     * @description Vereist het recht `import:run` (undefined): een sessie van een zetel met dat recht, of een API-token dat het draagt.
+     * @description Vereist een sessie en het recht `import:run` (Gegevens inlezen uit een bestand); niet met een API-token.
      */
     post: {
       parameters: {
@@ -18208,7 +18696,7 @@ export interface paths {
     };
     /**
      * Het sjabloon om een regio in te lezen: een blad per soort gegevens, een voorbeeldrij, een toelichting per kolom en de toegestane waarden
-     * @description Vereist het recht `import:run` (undefined): een sessie van een zetel met dat recht, of een API-token dat het draagt.
+     * @description Vereist een sessie en het recht `import:run` (Gegevens inlezen uit een bestand); niet met een API-token.
      */
     get: {
       parameters: {
@@ -20689,6 +21177,344 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/organisation/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Contactpersoon en 24/7-nummer van de eigen organisatie (nazorgaanbieder)
+     * @description Vereist een sessie en het recht `organisation:settings` (Instellingen van de eigen organisatie wijzigen); niet met een API-token.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              organisationName: string;
+              providerContact: {
+                emergencyPhone: string;
+                name: string;
+                phone: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    /**
+     * Contactpersoon en 24/7-nummer van de eigen organisatie vastleggen
+     * @description Vereist een sessie en het recht `organisation:settings` (Instellingen van de eigen organisatie wijzigen); niet met een API-token.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': {
+            providerContact: {
+              emergencyPhone: string;
+              name: string;
+              phone: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Gelukt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              organisationName: string;
+              providerContact: {
+                emergencyPhone: string;
+                name: string;
+                phone: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Ongeldige invoer (VALIDATION_FAILED, MALFORMED_JSON) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen of verlopen sessie, of een onbekend, ingetrokken of verlopen API-token (TOKEN_INVALID, TOKEN_REVOKED, TOKEN_EXPIRED) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Geen toestemming */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Niet gevonden */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Botst met de huidige stand: een verouderde versie (VERSION_CONFLICT) of een reden die de code noemt (zie ErrorCode) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Te veel aanvragen (TOO_MANY_ATTEMPTS, TOKEN_RATE_LIMITED) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: components['schemas']['ErrorCode'];
+                details?: {
+                  [key: string]: unknown;
+                };
+                issues: {
+                  message: string;
+                  path: string;
+                }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/partner/subscriptions': {
     parameters: {
       query?: never;
@@ -22890,7 +23716,7 @@ export interface paths {
     put?: never;
     /**
      * Het concept publiceren: het wordt de nieuwe geldende versie, met wie en wanneer (409 als het verouderd is)
-     * @description Vereist het recht `ruleSet:publish` (undefined): een sessie van een zetel met dat recht, of een API-token dat het draagt.
+     * @description Vereist een sessie en het recht `ruleSet:publish` (Regelset publiceren); niet met een API-token.
      */
     post: {
       parameters: {
@@ -23560,6 +24386,7 @@ export interface paths {
                 | 'case:read'
                 | 'case:update'
                 | 'case:transition'
+                | 'case:correct'
                 | 'case:handover'
                 | 'case:consent'
                 | 'table:read'
@@ -23596,6 +24423,7 @@ export interface paths {
                 | 'import:run'
                 | 'apiToken:manage'
                 | 'webhook:manage'
+                | 'organisation:settings'
               )[];
               prefix: string;
               /** Format: date-time */
@@ -23781,6 +24609,7 @@ export interface paths {
               | 'case:read'
               | 'case:update'
               | 'case:transition'
+              | 'case:correct'
               | 'case:handover'
               | 'case:consent'
               | 'table:read'
@@ -23817,6 +24646,7 @@ export interface paths {
               | 'import:run'
               | 'apiToken:manage'
               | 'webhook:manage'
+              | 'organisation:settings'
             )[];
             /** @enum {string} */
             seat:
@@ -23866,6 +24696,7 @@ export interface paths {
                 | 'case:read'
                 | 'case:update'
                 | 'case:transition'
+                | 'case:correct'
                 | 'case:handover'
                 | 'case:consent'
                 | 'table:read'
@@ -23902,6 +24733,7 @@ export interface paths {
                 | 'import:run'
                 | 'apiToken:manage'
                 | 'webhook:manage'
+                | 'organisation:settings'
               )[];
               prefix: string;
               /** Format: date-time */
@@ -24119,6 +24951,7 @@ export interface paths {
                 | 'case:read'
                 | 'case:update'
                 | 'case:transition'
+                | 'case:correct'
                 | 'case:handover'
                 | 'case:consent'
                 | 'table:read'
@@ -24155,6 +24988,7 @@ export interface paths {
                 | 'import:run'
                 | 'apiToken:manage'
                 | 'webhook:manage'
+                | 'organisation:settings'
               )[];
               prefix: string;
               /** Format: date-time */
@@ -28674,7 +29508,7 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /**
-     * @description De code van een fout, met haar HTTP-status: VALIDATION_FAILED (400), MALFORMED_JSON (400), UNAUTHENTICATED (401), INVALID_CREDENTIALS (401), SESSION_EXPIRED (401), FORBIDDEN (403), NOT_FOUND (404), VERSION_CONFLICT (409), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_MEDIA_TYPE (415), TOO_MANY_ATTEMPTS (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), TOTP_ALREADY_ENABLED (409), TOTP_ENROLLMENT_NOT_STARTED (409), DUPLICATE_NAME (409), DUPLICATE_EMAIL (409), USER_NOT_INVITED (409), USER_NOT_ACTIVE (409), CANNOT_DEACTIVATE_SELF (409), ACCOUNT_NOT_LOCKED (409), DUPLICATE_EMAIL_DOMAIN (409), IDENTITY_PROVIDER_MISSING (409), RULE_SET_MISSING (409), RULE_SET_DRAFT_OUTDATED (409), ALLOCATION_ALREADY_RETURNED (409), CASE_CLOSED (409), CASE_WRONG_STATE (409), CASE_REQUIREMENT_UNMET (409), TABLE_NOT_PLANNED (409), TABLE_NOT_PUBLISHED (409), TABLE_CLOSED (409), TABLE_CANCELLED (409), TABLE_HAS_NO_INVITEES (409), TABLE_NOT_YET_HELD (409), AGENDA_EMPTY (409), CASE_ALREADY_ON_AGENDA (409), ESCALATION_HAS_NO_DECISION (409), PRECONDITION_ALREADY_DONE (409), DUPLICATE_ADDRESS (409), DUPLICATE_CONTINGENT (409), DWELLING_WITHDRAWN (409), DWELLING_LET (409), DWELLING_ALREADY_OFFERED (409), CASE_NOT_SEEKING_DWELLING (409), OFFER_TAKEN (409), NO_OPEN_OFFER (409), OFFER_ALREADY_ANSWERED (409), SUPPORT_NOT_ACTIVE (409), PLAN_MISSING (409), FOLLOW_UP_CHECK_CLOSED (409), RETENTION_NOT_DUE (409), TOKEN_INVALID (401), TOKEN_REVOKED (401), TOKEN_EXPIRED (401), TOKEN_RATE_LIMITED (429), TOO_MANY_PAGES_OPEN (409).
+     * @description De code van een fout, met haar HTTP-status: VALIDATION_FAILED (400), MALFORMED_JSON (400), UNAUTHENTICATED (401), INVALID_CREDENTIALS (401), SESSION_EXPIRED (401), FORBIDDEN (403), NOT_FOUND (404), VERSION_CONFLICT (409), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_MEDIA_TYPE (415), TOO_MANY_ATTEMPTS (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), TOTP_ALREADY_ENABLED (409), TOTP_ENROLLMENT_NOT_STARTED (409), DUPLICATE_NAME (409), DUPLICATE_EMAIL (409), USER_NOT_INVITED (409), USER_NOT_ACTIVE (409), CANNOT_DEACTIVATE_SELF (409), ACCOUNT_NOT_LOCKED (409), DUPLICATE_EMAIL_DOMAIN (409), IDENTITY_PROVIDER_MISSING (409), RULE_SET_MISSING (409), RULE_SET_DRAFT_OUTDATED (409), ALLOCATION_ALREADY_RETURNED (409), CASE_CLOSED (409), CASE_WRONG_STATE (409), CASE_REQUIREMENT_UNMET (409), TABLE_NOT_PLANNED (409), TABLE_NOT_PUBLISHED (409), TABLE_CLOSED (409), TABLE_CANCELLED (409), TABLE_HAS_NO_INVITEES (409), TABLE_NOT_YET_HELD (409), AGENDA_EMPTY (409), CASE_ALREADY_ON_AGENDA (409), ESCALATION_HAS_NO_DECISION (409), PRECONDITION_ALREADY_DONE (409), DUPLICATE_ADDRESS (409), DUPLICATE_CONTINGENT (409), DWELLING_WITHDRAWN (409), DWELLING_LET (409), DWELLING_ALREADY_OFFERED (409), CASE_NOT_SEEKING_DWELLING (409), OFFER_TAKEN (409), NO_OPEN_OFFER (409), OFFER_ALREADY_ANSWERED (409), KEYS_BEFORE_AVAILABLE (409), SUPPORT_NOT_ACTIVE (409), PLAN_MISSING (409), FOLLOW_UP_CHECK_CLOSED (409), RETENTION_NOT_DUE (409), TOKEN_INVALID (401), TOKEN_REVOKED (401), TOKEN_EXPIRED (401), TOKEN_RATE_LIMITED (429), TOO_MANY_PAGES_OPEN (409).
      * @enum {string}
      */
     ErrorCode:
@@ -28726,6 +29560,7 @@ export interface components {
       | 'OFFER_TAKEN'
       | 'NO_OPEN_OFFER'
       | 'OFFER_ALREADY_ANSWERED'
+      | 'KEYS_BEFORE_AVAILABLE'
       | 'SUPPORT_NOT_ACTIVE'
       | 'PLAN_MISSING'
       | 'FOLLOW_UP_CHECK_CLOSED'

@@ -42,6 +42,7 @@ export const queryKeys = {
   apiTokenSubscriptions: (tokenId: string) =>
     ['admin', 'api-tokens', tokenId, 'subscriptions'] as const,
   adminOrganisations: ['admin', 'organisations'] as const,
+  organisationSettings: ['organisation', 'settings'] as const,
   outbox: ['admin', 'outbox'] as const,
   account: ['account'] as const,
   totpEnrollment: ['totp-enrollment'] as const,
