@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { signInThroughPage, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { currentTotpCode } from '../../server/src/auth/totp';
