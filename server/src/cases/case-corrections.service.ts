@@ -10,6 +10,7 @@ import {
 import type { Actor, RequestContext } from '../core/request-context';
 import { publishAfterCommit } from '../core/live-events';
 import { requireCase, viewAndAudit } from './cases.service';
+import { assertCorrectionAllowed } from './cases.policy';
 import type { ProjectedCaseView } from './cases.projection';
 import * as repository from './cases.repository';
 
@@ -68,11 +69,7 @@ export async function correctStep(
       hasReason: !!input.reason,
       dependent: undoer ? await undoer.dependent(tx, caseId) : null,
     });
-    if (!check.ok)
-      throw new AppError(
-        check.code === 'FORBIDDEN' ? 'FORBIDDEN' : 'CASE_REQUIREMENT_UNMET',
-        check.message,
-      );
+    assertCorrectionAllowed(check);
     if (row.version !== input.version)
       throw new AppError('VERSION_CONFLICT', undefined, [], { currentVersion: row.version });
     const undone = undoer ? await undoer.undo(tx, actor, caseId) : {};

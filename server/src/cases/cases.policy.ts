@@ -2,6 +2,7 @@ import {
   AppError,
   transitionRefusalCode,
   type CaseSectionName,
+  type CorrectionCheck,
   type Seat,
   type TransitionCheck,
   type TransitionName,
@@ -243,4 +244,14 @@ export function isDestinationMunicipalityOf(
 /** The organisation the table gave the follow-up support to. */
 export function isFollowUpProviderOf(actor: Actor, followUpProviderId: string | null): boolean {
   return actor.seat === 'provider' && followUpProviderId === actor.organisationId;
+}
+
+/**
+ * Herstel (domain.md §4): the shared rule decides; a step the reader may not take back is refused
+ * as forbidden, a step something rests on (or one past its day) as a requirement not met.
+ */
+export function assertCorrectionAllowed(
+  check: CorrectionCheck,
+): asserts check is Extract<CorrectionCheck, { ok: true }> {
+  if (!check.ok) throw new AppError(check.code, check.message);
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { ruleSetConfigSchema } from '@uitstroom/shared';
+import { isGranted, ruleSetConfigSchema } from '@uitstroom/shared';
 import { hashPassword } from '../auth';
 import { seedDemoCases } from './demo-cases';
 import { seedDemoDwellings } from './demo-dwellings';
@@ -38,11 +38,12 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
           [regionId, org.kind, org.name, org.municipalityCode ?? null],
         );
         // Issue 27.2: a provider keeps whom a corporation calls, day and night (fictional numbers).
-        const providerSeat = org.users.find((u) => u.seat === 'provider');
-        if (org.kind === 'provider' && providerSeat)
+        // The contact is the user who keeps the organisation's settings.
+        const contact = org.users.find((u) => isGranted(u.seat, 'organisation:settings'));
+        if (org.kind === 'provider' && contact)
           await tx.query(
             'UPDATE organisation SET contact_name = $2, contact_phone = $3, emergency_phone = $4 WHERE id = $1',
-            [organisationId, providerSeat.displayName, '0320 200 100', '0320 299 900'],
+            [organisationId, contact.displayName, '0320 200 100', '0320 299 900'],
           );
         for (const user of org.users) {
           await tx.query(

@@ -4,6 +4,7 @@ import {
   confirmPlacementSchema,
   makeOfferSchema,
   moveInSchema,
+  providerSettingsSchema,
   refusePlacementSchema,
   withdrawOfferSchema,
 } from './placement.schemas';
@@ -16,6 +17,9 @@ const moveIn = {
   tenancyForm: 'viaProvider',
   agreementConditions:
     'Begeleiding 4 uur per week; na een jaar zonder achterstand gaat de huur op eigen naam.',
+};
+/** The provider's own settings: the contact the corporation reads at the move (issue 27.2). */
+const providerSettings = {
   providerContact: { name: 'Petra Bos', phone: '0320 123 456', emergencyPhone: '+31 320 999 000' },
 };
 
@@ -202,18 +206,25 @@ describe('the requests of offers, placement and the move: bad input names its fi
       /driepartijenovereenkomst/,
     ],
     [
-      'a move without the provider’s 24/7 number',
-      moveInSchema,
-      { ...moveIn, providerContact: { name: 'Petra Bos', phone: '0320 123 456' } },
+      'provider settings without the 24/7 number',
+      providerSettingsSchema,
+      { providerContact: { name: 'Petra Bos', phone: '0320 123 456' } },
       'providerContact.emergencyPhone',
       /24\/7/,
     ],
     [
-      'a move with a phone number of letters',
-      moveInSchema,
-      { ...moveIn, providerContact: { ...moveIn.providerContact, phone: 'bel maar' } },
+      'provider settings with a phone number of letters',
+      providerSettingsSchema,
+      { providerContact: { ...providerSettings.providerContact, phone: 'bel maar' } },
       'providerContact.phone',
       /telefoonnummer/,
+    ],
+    [
+      'a move that still names the provider’s contact (it comes from the provider’s settings)',
+      moveInSchema,
+      { ...moveIn, ...providerSettings },
+      '',
+      /.+/,
     ],
     [
       'a move with a document id that is no id',
