@@ -255,7 +255,10 @@ describe('the whole way: offer, answer, confirmation, keys', () => {
     expect((await placementOf(centrada, caseId)).followUpProviderContact).toEqual(contact);
     // Issue 27.3: keys before the dwelling is free are asked about, then taken as confirmed.
     await t.db.query(
-      `UPDATE dwelling SET available_from = (now() AT TIME ZONE 'Europe/Amsterdam')::date + 1 WHERE id = $1`,
+      // The conversion date moves along: it may not lie before the dwelling is free.
+      `UPDATE dwelling SET available_from = (now() AT TIME ZONE 'Europe/Amsterdam')::date + 1,
+                           conversion_date = (now() AT TIME ZONE 'Europe/Amsterdam')::date + 366
+        WHERE id = $1`,
       [dwelling.id],
     );
     const early = await moveIn(centrada, caseId);
