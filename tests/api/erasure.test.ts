@@ -133,15 +133,13 @@ beforeAll(async () => {
   });
   // A closing day before every moment the suite's clock is set to (a closing is never in the future).
   const current = (await a.casemanager.get(`/api/cases/${caseView.id}`)).body;
-  const closed = await a.casemanager
-    .post(`/api/cases/${caseView.id}/support/close`)
-    .send({
-      version: current.version,
-      outcome: 'independentLiving',
-      closedOn: '2026-02-01',
-      // The arrears of January are a signal still open at the closing (issue 27.1).
-      openItemsReason: 'De achterstand is met de verhuurder geregeld.',
-    });
+  const closed = await a.casemanager.post(`/api/cases/${caseView.id}/support/close`).send({
+    version: current.version,
+    outcome: 'independentLiving',
+    closedOn: '2026-02-01',
+    // The arrears of January are a signal still open at the closing (issue 27.1).
+    openItemsReason: 'De achterstand is met de verhuurder geregeld.',
+  });
   expect(closed.status).toBe(200);
 });
 afterAll(async () => {
