@@ -253,5 +253,9 @@ export function isFollowUpProviderOf(actor: Actor, followUpProviderId: string | 
 export function assertCorrectionAllowed(
   check: CorrectionCheck,
 ): asserts check is Extract<CorrectionCheck, { ok: true }> {
-  if (!check.ok) throw new AppError(check.code, check.message);
+  if (!check.ok)
+    throw new AppError(
+      check.code === 'FORBIDDEN' ? 'FORBIDDEN' : 'CASE_REQUIREMENT_UNMET',
+      check.message,
+    );
 }
