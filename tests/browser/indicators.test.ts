@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from '../support/axe';
 import {
   collectErrors,
   screenshotDir,
@@ -141,18 +141,7 @@ describe('indicators in the browser', () => {
     expect(await page.getByText('Aantallen onder de 5 tonen we als <5').count()).toBe(0);
     await screenshots(page, 'chair');
     // Charts, tables, filters and links as axe-core judges them (WCAG 2.1 A and AA).
-    const axe = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    expect(
-      axe.violations.map(
-        (v) =>
-          `${v.id}: ${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join(', ')}`,
-      ),
-    ).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

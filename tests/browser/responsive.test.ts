@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { axeViolations } from '../support/axe';
 import { collectErrors, startBrowserHarness, type BrowserHarness } from '../support/browser';
 
 // Every page a seat reaches by links, on a phone (390 px) and a tablet (768 px): the page is no
@@ -125,31 +125,6 @@ async function brokenWords(page: Page, path: string): Promise<string[]> {
   return words.length === 0 ? [] : [`${path} breaks inside ${words.slice(0, 5).join(', ')}`];
 }
 
-async function axeProblems(page: Page, path: string): Promise<string[]> {
-  const axe = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    // Only the violations are read: axe then keeps no list of every node that passed.
-    .options({ resultTypes: ['violations'] })
-    .analyze();
-  return axe.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${path} ${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
-
-/**
- * axe judges every kind of page once, as the first seat to reach it sees it (issue 27.7). Judging
- * each kind again for every seat took the crawl from under 90 s to almost 350 s on two cores, past
- * the suite's budget; the per-seat differences (buttons, forms) use the same components.
- */
-const judgedByAxe = new Set<string>();
-const axeKey = (_email: string, path: string) => kindOf(path);
-
 /** One seat's crawl: the problems found, the script errors, and the kinds of page it saw. */
 async function crawl(
   email: string,
@@ -179,10 +154,10 @@ async function crawl(
     );
     problems.push(...(await brokenWords(page, path)));
     problems.push(...(await smallTapTargets(page, path)));
-    if (!judgedByAxe.has(axeKey(email, path))) {
-      judgedByAxe.add(axeKey(email, path));
-      problems.push(...(await axeProblems(page, path)));
-    }
+    // axe judges every page for every seat (issue 27.7): each seat's page has its own buttons and forms.
+    problems.push(
+      ...(await axeViolations(page, ['serious', 'critical'])).map((v) => `${path} ${v}`),
+    );
     // The tablet: the menu's pages and the first pages they link to, the width only (axe judged
     // their markup above). The same page resized: the layout follows the width without a reload.
     if (depth <= 1) {
