@@ -120,8 +120,24 @@ describe('follow-up support in the browser', () => {
     await signal.getByRole('button', { name: 'Signaal melden en escaleren' }).click();
     await signal.getByText('Kies een tafel.').waitFor();
     await signal.getByLabel('Tafel', { exact: true }).selectOption(tableId);
-    const raised = posted(page, '/support/signals');
+    // Escalating tells others: it asks first, saying what follows and who is told.
     await signal.getByRole('button', { name: 'Signaal melden en escaleren' }).click();
+    const escalation = page.getByRole('dialog', { name: 'Signaal melden en escaleren' });
+    await escalation
+      .getByText(
+        `De casus komt op de agenda van “${escalationTitle}” en blijft in de nazorg. De casemanager en de gemeente van bestemming krijgen een melding van het signaal.`,
+      )
+      .waitFor();
+    await escalation.getByRole('button', { name: 'Annuleren' }).click();
+    await escalation.waitFor({ state: 'detached' });
+    const [{ count }] = await h.app.db.query(
+      'SELECT count(*)::int AS count FROM support_signal WHERE case_id = $1',
+      [caseView.id],
+    );
+    expect(count).toBe(0);
+    await signal.getByRole('button', { name: 'Signaal melden en escaleren' }).click();
+    const raised = posted(page, '/support/signals');
+    await confirmStep(page, 'Signaal melden en escaleren');
     expect((await raised).status()).toBe(201);
     await panel
       .getByText(

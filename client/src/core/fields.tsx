@@ -1,6 +1,7 @@
 import {
   forwardRef,
   useId,
+  type ComponentPropsWithoutRef,
   type InputHTMLAttributes,
   type ReactNode,
   type TextareaHTMLAttributes,
@@ -16,8 +17,10 @@ import {
   FormLabel,
   Paragraph,
   RadioButton,
+  SelectOption,
   Textarea,
 } from '@utrecht/component-library-react';
+import { SelectField, TextField } from './form';
 
 /**
  * The fields `core/form.tsx` does not have, in its house style: a label, an optional description,
@@ -182,3 +185,49 @@ export function ChoiceGroup({
 export function fieldId(path: string): string {
   return `veld-${path.replace(/\./g, '-')}`;
 }
+
+/** A date with its label and its Dutch error at the field; spreads react-hook-form's `register`. */
+export const DateField = forwardRef<
+  HTMLInputElement,
+  Omit<ComponentPropsWithoutRef<typeof TextField>, 'type'>
+>(function DateField(props, ref) {
+  return <TextField ref={ref} type="date" {...props} />;
+});
+
+interface OptionsFieldProps extends Omit<ComponentPropsWithoutRef<typeof SelectField>, 'children'> {
+  options: readonly ChoiceOption[];
+  /**
+   * The empty first option that asks for a choice ("Kies de soort"), or names the lack of one
+   * ("Geen document"). Register the field with `setValueAs: emptyAsUndefined` so that the schema,
+   * not an empty string, says what to choose.
+   */
+  placeholder?: string;
+}
+
+/** A select of a fixed list of options, with its label and its Dutch error at the field. */
+export const OptionsField = forwardRef<HTMLSelectElement, OptionsFieldProps>(function OptionsField(
+  { options, placeholder, ...select },
+  ref,
+) {
+  return (
+    <SelectField ref={ref} {...select}>
+      {placeholder !== undefined && <SelectOption value="">{placeholder}</SelectOption>}
+      {options.map((option) => (
+        <SelectOption key={option.value} value={option.value}>
+          {option.label}
+        </SelectOption>
+      ))}
+    </SelectField>
+  );
+});
+
+/** The values of an enum with their Dutch labels, as the options of a select or a choice group. */
+export function optionsOf<V extends string>(
+  values: readonly V[],
+  labels: Readonly<Record<V, string>>,
+): ChoiceOption[] {
+  return values.map((value) => ({ value, label: labels[value] }));
+}
+
+/** `setValueAs` of a select with an empty first option: nothing chosen is absent, not `''`. */
+export const emptyAsUndefined = (value: string): string | undefined => value || undefined;

@@ -12,7 +12,6 @@ import {
   Heading,
   Link,
   Paragraph,
-  SelectOption,
   StatusBadge,
 } from '@utrecht/component-library-react';
 import {
@@ -44,9 +43,15 @@ import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../core/api';
 import { queryKeys } from '../core/query/query-keys';
 import { QueryStatus } from '../core/query/QueryState';
-import { SelectField, TextField } from '../core/form';
 import { FailureAlert } from '../core/FailureAlert';
-import { ChoiceGroup, TextareaField } from '../core/fields';
+import {
+  ChoiceGroup,
+  DateField,
+  emptyAsUndefined,
+  OptionsField,
+  optionsOf,
+  TextareaField,
+} from '../core/fields';
 import { messageOf } from '../core/messages';
 import { formatDays, formatDutchTimestamp, todayIsoDate } from '../core/format';
 import type { RegionMunicipalities } from '../core/region';
@@ -583,26 +588,20 @@ function MoveInDateFields({ form }: { form: MoveInFormApi }) {
   const { errors } = form.formState;
   return (
     <div className="placement-row">
-      <TextField
+      <DateField
         id="verhuizing-sleutels"
-        type="date"
         label="Datum sleuteloverdracht"
         error={errors.keyHandoverDate?.message}
         {...form.register('keyHandoverDate')}
       />
-      <SelectField
+      <OptionsField
         id="verhuizing-huurvorm"
         label="Huurvorm"
         description="Zoals bij de woning geregistreerd, tenzij anders afgesproken."
+        options={optionsOf(tenancyForms, tenancyFormLabel)}
         error={errors.tenancyForm?.message}
         {...form.register('tenancyForm')}
-      >
-        {tenancyForms.map((value) => (
-          <SelectOption key={value} value={value}>
-            {tenancyFormLabel[value]}
-          </SelectOption>
-        ))}
-      </SelectField>
+      />
     </div>
   );
 }
@@ -652,22 +651,15 @@ function AgreementDocumentField({
   const { errors } = form.formState;
   if (documents.length === 0) return null;
   return (
-    <SelectField
+    <OptionsField
       id="verhuizing-document"
       label="Getekende overeenkomst (optioneel)"
       description="Een document van deze casus; de casemanager voegt het toe bij Documenten."
+      placeholder="Geen document"
+      options={documents.map((d) => ({ value: d.id, label: d.filename }))}
       error={errors.agreementDocumentId?.message}
-      {...form.register('agreementDocumentId', {
-        setValueAs: (value: string) => value || undefined,
-      })}
-    >
-      <SelectOption value="">Geen document</SelectOption>
-      {documents.map((d) => (
-        <SelectOption key={d.id} value={d.id}>
-          {d.filename}
-        </SelectOption>
-      ))}
-    </SelectField>
+      {...form.register('agreementDocumentId', { setValueAs: emptyAsUndefined })}
+    />
   );
 }
 
