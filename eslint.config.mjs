@@ -14,7 +14,6 @@ const longFunctionsPendingTables = [
 ];
 const longFunctionsPending = [
   'client/src/app/Shell.tsx',
-  'client/src/audit/AccessExportPage.tsx',
   'client/src/cases/CaseDecision.tsx',
   'client/src/cases/CasePage.tsx',
   'client/src/cases/IntakePage.tsx',
