@@ -20,8 +20,6 @@ const longFunctionsPending = [
   'client/src/cases/MyCasesPage.tsx',
   'client/src/dwellings/ContingentsPage.tsx',
   'client/src/dwellings/DwellingsPage.tsx',
-  'client/src/indicators/IndicatorTable.tsx',
-  'client/src/indicators/indicator-sections.ts',
   'client/src/origin-rule/TryoutForm.tsx',
   'client/src/regions/MunicipalitiesTable.tsx',
   'client/src/regions/RuleSetForm.tsx',
