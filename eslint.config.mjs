@@ -14,16 +14,12 @@ const longFunctionsPendingTables = [
 ];
 const longFunctionsPending = [
   'client/src/app/Shell.tsx',
-  'client/src/audit/AccessExportPage.tsx',
-  'client/src/audit/AuditSearchPage.tsx',
   'client/src/cases/CaseDecision.tsx',
   'client/src/cases/CasePage.tsx',
   'client/src/cases/IntakePage.tsx',
   'client/src/cases/MyCasesPage.tsx',
   'client/src/dwellings/ContingentsPage.tsx',
   'client/src/dwellings/DwellingsPage.tsx',
-  'client/src/indicators/IndicatorTable.tsx',
-  'client/src/indicators/indicator-sections.ts',
   'client/src/origin-rule/TryoutForm.tsx',
   'client/src/regions/MunicipalitiesTable.tsx',
   'client/src/regions/RuleSetForm.tsx',

@@ -1,5 +1,7 @@
+import { targetGroupLabel } from '@uitstroom/shared';
 import { emptyFilter, type FilterValues } from '../../client/src/indicators/indicator-filters';
 import {
+  choiceOptions,
   filterResolver,
   shownFilter,
   withCurrentValue,
@@ -51,5 +53,26 @@ describe('the dashboard filter form', () => {
       { value: 'GM0995', label: 'Lelystad' },
     ];
     expect(withCurrentValue(options, current).map((o) => o.value)).toEqual(values);
+  });
+
+  it("offers the dashboard's municipalities and corporations, none before it has loaded", () => {
+    const choices = {
+      municipalities: [{ code: 'GM0995', name: 'Lelystad' }],
+      corporations: [{ id: 'c1', name: 'Centrada' }],
+    };
+    const chosen = { municipality: 'GM0034', corporation: '', targetGroup: 'shelter' };
+    expect(choiceOptions(choices, ['shelter'], chosen)).toEqual({
+      municipality: [
+        { value: 'GM0995', label: 'Lelystad' },
+        { value: 'GM0034', label: 'GM0034' },
+      ],
+      corporation: [{ value: 'c1', label: 'Centrada' }],
+      targetGroup: [{ value: 'shelter', label: targetGroupLabel.shelter }],
+    });
+    expect(choiceOptions(null, [], { ...chosen, municipality: '', targetGroup: '' })).toEqual({
+      municipality: [],
+      corporation: [],
+      targetGroup: [],
+    });
   });
 });

@@ -94,28 +94,7 @@ function ExportBody({ data }: { data: CaseExport }) {
         bekeken of veranderd. U heeft recht op dit overzicht. Dat staat in de privacywet (AVG,
         artikel 15).
       </Paragraph>
-      <DataList className="access-export__facts access-export__meta">
-        <DataListItem>
-          <DataListKey>Uw kenmerk</DataListKey>
-          <DataListValue>{data.pseudonym}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>Gemaakt op</DataListKey>
-          <DataListValue>{formatDutchDateTime(data.generatedAt)}</DataListValue>
-        </DataListItem>
-        {file.owner && (
-          <DataListItem>
-            <DataListKey>Uw casemanager werkt bij</DataListKey>
-            <DataListValue>{file.owner.organisationName}</DataListValue>
-          </DataListItem>
-        )}
-        {file.state && (
-          <DataListItem>
-            <DataListKey>Waar staat uw aanvraag</DataListKey>
-            <DataListValue>{caseStateLabel[file.state]}</DataListValue>
-          </DataListItem>
-        )}
-      </DataList>
+      <ExportFacts data={data} />
 
       <section className="access-export__section" aria-labelledby="inzage-gegevens">
         <Heading level={2} id="inzage-gegevens">
@@ -123,134 +102,179 @@ function ExportBody({ data }: { data: CaseExport }) {
         </Heading>
         <FileFacts file={file} region={region} />
       </section>
-
-      <section className="access-export__section" aria-labelledby="inzage-toestemming">
-        <Heading level={2} id="inzage-toestemming">
-          Met wie wij uw gegevens delen
-        </Heading>
-        <Paragraph>
-          U heeft zelf gezegd welke organisaties welke gegevens mogen zien. Dat kunt u altijd weer
-          intrekken bij uw casemanager.
-        </Paragraph>
-        {data.consents.length === 0 ? (
-          <Paragraph>U heeft nog niets afgesproken over het delen van uw gegevens.</Paragraph>
-        ) : (
-          <Table className="access-export__table">
-            <TableCaption className="visually-hidden">Toestemmingen</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">Organisatie</TableHeaderCell>
-                <TableHeaderCell scope="col">Mag zien</TableHeaderCell>
-                <TableHeaderCell scope="col">Afgesproken</TableHeaderCell>
-                <TableHeaderCell scope="col">Geldt nu?</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.consents.map((consent, index) => (
-                <TableRow key={index}>
-                  <TableCell>{consent.organisationName}</TableCell>
-                  <TableCell>
-                    {consent.categories.length
-                      ? consent.categories.map((c) => consentCategoryLabel[c]).join(', ')
-                      : 'Niets (u wilde niet delen)'}
-                  </TableCell>
-                  <TableCell>
-                    {formatDutchDay(consent.givenOn)}
-                    {consent.expiresOn ? ` tot ${formatDutchDay(consent.expiresOn)}` : ''}
-                    <br />
-                    <span className="access-export__muted">
-                      {consentMethodLabel[consent.method]}
-                    </span>
-                  </TableCell>
-                  <TableCell>
-                    {consent.withdrawnAt
-                      ? `Nee, ingetrokken op ${formatDutchDay(consent.withdrawnAt)}`
-                      : consent.isActive
-                        ? 'Ja'
-                        : 'Nee, verlopen'}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-      </section>
-
-      <section className="access-export__section" aria-labelledby="inzage-documenten">
-        <Heading level={2} id="inzage-documenten">
-          Documenten in uw dossier
-        </Heading>
-        {data.documents.length === 0 ? (
-          <Paragraph>Er zitten geen documenten in uw dossier.</Paragraph>
-        ) : (
-          <UnorderedList>
-            {data.documents.map((document, index) => (
-              <UnorderedListItem key={index}>
-                {document.filename}{' '}
-                <span className="access-export__muted">
-                  ({consentCategoryLabel[document.category]}, {formatSize(document.sizeBytes)},{' '}
-                  {formatDutchDay(document.uploadedAt)})
-                </span>
-              </UnorderedListItem>
-            ))}
-          </UnorderedList>
-        )}
-        {data.documents.length > 0 && (
-          <Paragraph>Wilt u een document zelf zien? Vraag het aan uw casemanager.</Paragraph>
-        )}
-      </section>
-
-      <section
-        className="access-export__section access-export__log"
-        aria-labelledby="inzage-logboek"
-      >
-        <Heading level={2} id="inzage-logboek">
-          Wie heeft uw dossier bekeken of veranderd
-        </Heading>
-        <Paragraph>
-          Elke keer dat iemand uw dossier opent of verandert, schrijven wij dat op. Hieronder staat
-          wanneer, bij welke organisatie en in welke rol die persoon werkt, wat hij of zij deed en
-          waarom. Namen van medewerkers staan er niet in.
-        </Paragraph>
-        {data.accessLog.length === 0 ? (
-          <Paragraph>Nog niemand heeft uw dossier bekeken.</Paragraph>
-        ) : (
-          <Table className="access-export__table">
-            <TableCaption className="visually-hidden">Logboek van uw dossier</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">Wanneer</TableHeaderCell>
-                <TableHeaderCell scope="col">Wie (organisatie en rol)</TableHeaderCell>
-                <TableHeaderCell scope="col">Wat</TableHeaderCell>
-                <TableHeaderCell scope="col">Welke gegevens</TableHeaderCell>
-                <TableHeaderCell scope="col">Waarom</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.accessLog.map((entry, index) => (
-                <TableRow key={index}>
-                  <TableCell className="access-export__when">
-                    {formatDutchDateTime(entry.at)}
-                  </TableCell>
-                  <TableCell>{entry.by}</TableCell>
-                  <TableCell>
-                    {entry.actionLabel}
-                    {entry.outcomeLabel !== 'gelukt' ? ` (${entry.outcomeLabel})` : ''}
-                  </TableCell>
-                  <TableCell>{entry.fields.length ? entry.fields.join(', ') : '—'}</TableCell>
-                  <TableCell>{entry.purpose}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-      </section>
+      <ConsentsSection consents={data.consents} />
+      <DocumentsSection documents={data.documents} />
+      <AccessLogSection accessLog={data.accessLog} />
 
       <Paragraph className="access-export__footer">
         Klopt er iets niet, of wilt u dat wij iets aanpassen of verwijderen? Vraag het aan uw
         casemanager{file.owner ? ` bij ${file.owner.organisationName}` : ''}.
       </Paragraph>
     </>
+  );
+}
+
+/** The overview's own facts: the resident's pseudonym, when it was made, who has the file, where it stands. */
+function ExportFacts({ data }: { data: CaseExport }) {
+  const file = data.caseFile;
+  return (
+    <DataList className="access-export__facts access-export__meta">
+      <DataListItem>
+        <DataListKey>Uw kenmerk</DataListKey>
+        <DataListValue>{data.pseudonym}</DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>Gemaakt op</DataListKey>
+        <DataListValue>{formatDutchDateTime(data.generatedAt)}</DataListValue>
+      </DataListItem>
+      {file.owner && (
+        <DataListItem>
+          <DataListKey>Uw casemanager werkt bij</DataListKey>
+          <DataListValue>{file.owner.organisationName}</DataListValue>
+        </DataListItem>
+      )}
+      {file.state && (
+        <DataListItem>
+          <DataListKey>Waar staat uw aanvraag</DataListKey>
+          <DataListValue>{caseStateLabel[file.state]}</DataListValue>
+        </DataListItem>
+      )}
+    </DataList>
+  );
+}
+
+function ConsentsSection({ consents }: { consents: CaseExport['consents'] }) {
+  return (
+    <section className="access-export__section" aria-labelledby="inzage-toestemming">
+      <Heading level={2} id="inzage-toestemming">
+        Met wie wij uw gegevens delen
+      </Heading>
+      <Paragraph>
+        U heeft zelf gezegd welke organisaties welke gegevens mogen zien. Dat kunt u altijd weer
+        intrekken bij uw casemanager.
+      </Paragraph>
+      {consents.length === 0 ? (
+        <Paragraph>U heeft nog niets afgesproken over het delen van uw gegevens.</Paragraph>
+      ) : (
+        <Table className="access-export__table">
+          <TableCaption className="visually-hidden">Toestemmingen</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Organisatie</TableHeaderCell>
+              <TableHeaderCell scope="col">Mag zien</TableHeaderCell>
+              <TableHeaderCell scope="col">Afgesproken</TableHeaderCell>
+              <TableHeaderCell scope="col">Geldt nu?</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {consents.map((consent, index) => (
+              <ConsentRow key={index} consent={consent} />
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
+}
+
+function ConsentRow({ consent }: { consent: CaseExport['consents'][number] }) {
+  return (
+    <TableRow>
+      <TableCell>{consent.organisationName}</TableCell>
+      <TableCell>
+        {consent.categories.length
+          ? consent.categories.map((c) => consentCategoryLabel[c]).join(', ')
+          : 'Niets (u wilde niet delen)'}
+      </TableCell>
+      <TableCell>
+        {formatDutchDay(consent.givenOn)}
+        {consent.expiresOn ? ` tot ${formatDutchDay(consent.expiresOn)}` : ''}
+        <br />
+        <span className="access-export__muted">{consentMethodLabel[consent.method]}</span>
+      </TableCell>
+      <TableCell>
+        {consent.withdrawnAt
+          ? `Nee, ingetrokken op ${formatDutchDay(consent.withdrawnAt)}`
+          : consent.isActive
+            ? 'Ja'
+            : 'Nee, verlopen'}
+      </TableCell>
+    </TableRow>
+  );
+}
+
+function DocumentsSection({ documents }: { documents: CaseExport['documents'] }) {
+  return (
+    <section className="access-export__section" aria-labelledby="inzage-documenten">
+      <Heading level={2} id="inzage-documenten">
+        Documenten in uw dossier
+      </Heading>
+      {documents.length === 0 ? (
+        <Paragraph>Er zitten geen documenten in uw dossier.</Paragraph>
+      ) : (
+        <UnorderedList>
+          {documents.map((document, index) => (
+            <UnorderedListItem key={index}>
+              {document.filename}{' '}
+              <span className="access-export__muted">
+                ({consentCategoryLabel[document.category]}, {formatSize(document.sizeBytes)},{' '}
+                {formatDutchDay(document.uploadedAt)})
+              </span>
+            </UnorderedListItem>
+          ))}
+        </UnorderedList>
+      )}
+      {documents.length > 0 && (
+        <Paragraph>Wilt u een document zelf zien? Vraag het aan uw casemanager.</Paragraph>
+      )}
+    </section>
+  );
+}
+
+function AccessLogSection({ accessLog }: { accessLog: CaseExport['accessLog'] }) {
+  return (
+    <section className="access-export__section access-export__log" aria-labelledby="inzage-logboek">
+      <Heading level={2} id="inzage-logboek">
+        Wie heeft uw dossier bekeken of veranderd
+      </Heading>
+      <Paragraph>
+        Elke keer dat iemand uw dossier opent of verandert, schrijven wij dat op. Hieronder staat
+        wanneer, bij welke organisatie en in welke rol die persoon werkt, wat hij of zij deed en
+        waarom. Namen van medewerkers staan er niet in.
+      </Paragraph>
+      {accessLog.length === 0 ? (
+        <Paragraph>Nog niemand heeft uw dossier bekeken.</Paragraph>
+      ) : (
+        <Table className="access-export__table">
+          <TableCaption className="visually-hidden">Logboek van uw dossier</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Wanneer</TableHeaderCell>
+              <TableHeaderCell scope="col">Wie (organisatie en rol)</TableHeaderCell>
+              <TableHeaderCell scope="col">Wat</TableHeaderCell>
+              <TableHeaderCell scope="col">Welke gegevens</TableHeaderCell>
+              <TableHeaderCell scope="col">Waarom</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {accessLog.map((entry, index) => (
+              <TableRow key={index}>
+                <TableCell className="access-export__when">
+                  {formatDutchDateTime(entry.at)}
+                </TableCell>
+                <TableCell>{entry.by}</TableCell>
+                <TableCell>
+                  {entry.actionLabel}
+                  {entry.outcomeLabel !== 'gelukt' ? ` (${entry.outcomeLabel})` : ''}
+                </TableCell>
+                <TableCell>{entry.fields.length ? entry.fields.join(', ') : '—'}</TableCell>
+                <TableCell>{entry.purpose}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </section>
   );
 }
 

@@ -1,13 +1,11 @@
 import { useEffect, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { queryKeys } from '../core/query/query-keys';
 import { useSearchParams } from 'react-router';
 import { useForm } from 'react-hook-form';
 import {
   Button,
   Heading,
   Paragraph,
-  SelectOption,
   Table,
   TableBody,
   TableCaption,
@@ -17,18 +15,19 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import {
-  auditActionLabel,
-  auditActions,
   auditObjectTypeLabel,
   auditOutcomeLabel,
-  auditSearchQuerySchema,
   describeFields,
   type AuditSearchResult,
-  type OrganisationSummary,
-  type UserSummary,
+  type AuditSearchRow,
 } from '@uitstroom/shared';
-import { ApiError } from '../core/api';
-import { SelectField, TextField } from '../core/form';
+import { DateRangeFields, FilterSelectField, type FilterOption } from '../core/fields';
+import { TextField } from '../core/form';
+import { ExportLinks } from '../core/ExportLinks';
+import { FailureAlert } from '../core/FailureAlert';
+import { Pager } from '../core/Pager';
+import { QueryStatus } from '../core/query/QueryState';
+import { queryKeys } from '../core/query/query-keys';
 import { useMe } from '../core/session';
 import {
   auditSearchWorkbookUrl,
@@ -36,11 +35,23 @@ import {
   fetchRegionUsers,
   searchAuditLog,
 } from './audit-api';
-import { ExportLinks } from '../core/ExportLinks';
 import { formatDutchDay, formatTimeOfDay } from './audit-format';
-import { Pager } from '../core/Pager';
+import {
+  actionOptions,
+  emptyFilters,
+  filterErrorsOf,
+  filterQueryOf,
+  foundText,
+  isValidQuery,
+  organisationOptions,
+  pageCount,
+  readFilters,
+  toQueryInput,
+  userOptions,
+  writeFilters,
+  type Filters,
+} from './audit-search';
 import './audit.css';
-import { FailureAlert } from '../core/FailureAlert';
 
 /**
  * `/beheer/audit`: the privacy officer's seat (regionAdmin) searches the region's audit log by
@@ -48,155 +59,21 @@ import { FailureAlert } from '../core/FailureAlert';
  * field names only: the content of a case never reaches this page. Every search is logged.
  * The filters live in the URL (Dutch names), so a search survives a reload and can be shared.
  */
-
-interface Filters {
-  casus: string;
-  gebruiker: string;
-  organisatie: string;
-  van: string;
-  tot: string;
-  handeling: string;
-}
-const filterNames = [
-  'casus',
-  'gebruiker',
-  'organisatie',
-  'van',
-  'tot',
-  'handeling',
-] as const satisfies readonly (keyof Filters)[];
-const emptyFilters: Filters = {
-  casus: '',
-  gebruiker: '',
-  organisatie: '',
-  van: '',
-  tot: '',
-  handeling: '',
-};
-const pageSize = 25;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Which form field answers for which parameter of the query. */
-const fieldOfParameter: Record<string, keyof Filters> = {
-  caseId: 'casus',
-  pseudonym: 'casus',
-  userId: 'gebruiker',
-  organisationId: 'organisatie',
-  from: 'van',
-  to: 'tot',
-  action: 'handeling',
-};
-
-function readFilters(search: URLSearchParams): { filters: Filters; page: number } {
-  const filters = { ...emptyFilters };
-  for (const name of filterNames) filters[name] = (search.get(name) ?? '').slice(0, 100);
-  const page = Number(search.get('pagina'));
-  return { filters, page: Number.isInteger(page) && page >= 1 ? page : 1 };
-}
-
-function writeFilters(filters: Filters, page: number): URLSearchParams {
-  const search = new URLSearchParams();
-  for (const name of filterNames) if (filters[name].trim()) search.set(name, filters[name].trim());
-  if (page > 1) search.set('pagina', String(page));
-  return search;
-}
-
-/** The API's query: a case is given by its id or by its pseudonym, in one field. */
-function toQueryInput(filters: Filters, page: number): Record<string, string> {
-  const input: Record<string, string> = { page: String(page), pageSize: String(pageSize) };
-  const casus = filters.casus.trim();
-  if (casus) input[uuidPattern.test(casus) ? 'caseId' : 'pseudonym'] = casus;
-  if (filters.gebruiker) input.userId = filters.gebruiker;
-  if (filters.organisatie) input.organisationId = filters.organisatie;
-  if (filters.van) input.from = filters.van;
-  if (filters.tot) input.to = filters.tot;
-  if (filters.handeling) input.action = filters.handeling;
-  return input;
-}
-
-/** The search's filters without its page: what the workbook of all its rows takes. */
-function filterQueryOf(input: Record<string, string>): URLSearchParams {
-  const { page: _page, pageSize: _pageSize, ...filters } = input;
-  return new URLSearchParams(filters);
-}
-
 export function AuditSearchPage() {
   const me = useMe();
   const [search, setSearch] = useSearchParams();
   const { filters, page } = readFilters(search);
   const queryInput = toQueryInput(filters, page);
   const apiQuery = new URLSearchParams(queryInput).toString();
-  const people = useQuery({
-    queryKey: [...queryKeys.adminUsers, ...queryKeys.adminOrganisations],
-    queryFn: async () => {
-      const [u, o] = await Promise.all([fetchRegionUsers(), fetchRegionOrganisations()]);
-      return {
-        users: [...u].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')),
-        organisations: o,
-      };
-    },
-  });
-  const users: UserSummary[] = people.data?.users ?? [];
-  const organisations: OrganisationSummary[] = people.data?.organisations ?? [];
   // A URL typed by hand is checked here too: the server would refuse it with the same words.
-  const isValidQuery = auditSearchQuerySchema.safeParse(
-    Object.fromEntries(new URLSearchParams(apiQuery)),
-  ).success;
+  const isValid = isValidQuery(queryInput);
   const searchQuery = useQuery({
     queryKey: queryKeys.audit(apiQuery),
     queryFn: ({ signal }) => searchAuditLog(new URLSearchParams(apiQuery), signal),
-    enabled: isValidQuery,
+    enabled: isValid,
   });
-  const result: AuditSearchResult | null = searchQuery.data ?? null;
-  const failure = !isValidQuery
-    ? 'De zoekopdracht in het adres klopt niet. Pas de filters aan en zoek opnieuw.'
-    : searchQuery.isError
-      ? searchQuery.error instanceof ApiError
-        ? searchQuery.error.message
-        : 'Zoeken is niet gelukt. Probeer het opnieuw.'
-      : people.isError
-        ? 'De gebruikers en organisaties konden niet worden geladen; zoeken kan wel.'
-        : null;
-
-  const { register, handleSubmit, setError, reset, formState } = useForm<Filters>({
-    defaultValues: filters,
-  });
-  // Back and forward move through searches: the form follows the address.
-  const filterKey = writeFilters(filters, 1).toString();
-  useEffect(() => {
-    reset(readFilters(new URLSearchParams(filterKey)).filters);
-  }, [filterKey, reset]);
-  const onSubmit = handleSubmit((values) => {
-    const parsed = auditSearchQuerySchema.safeParse(toQueryInput(values, 1));
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = fieldOfParameter[String(issue.path[0])];
-        if (!field) continue;
-        setError(field, {
-          message:
-            field === 'casus'
-              ? 'Vul een kenmerk in (zoals R-7K2M9QXA) of een casus-id.'
-              : issue.message,
-        });
-      }
-      return;
-    }
-    setSearch(writeFilters(values, 1));
-  });
-  const clear = () => {
-    reset(emptyFilters);
-    setSearch(new URLSearchParams());
-  };
-
-  const actionOptions = useMemo(
-    () =>
-      [...auditActions].sort((a, b) =>
-        (auditActionLabel[a] ?? a).localeCompare(auditActionLabel[b] ?? b, 'nl'),
-      ),
-    [],
-  );
-  const pages = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
-  const pageLink = (to: number) => `?${writeFilters(filters, to).toString()}`;
+  const choices = useFilterChoices();
+  const result = searchQuery.data;
 
   return (
     <>
@@ -206,106 +83,171 @@ export function AuditSearchPage() {
         handeling. U ziet welke onderdelen iemand las of wijzigde, nooit de inhoud van een casus.
         Elke zoekopdracht wordt zelf ook gelogd.
       </Paragraph>
-
-      <form
-        className="audit-filters"
-        onSubmit={onSubmit}
-        noValidate
-        aria-label="Auditlog doorzoeken"
-      >
-        <TextField
-          label="Casus (kenmerk of id)"
-          placeholder="R-7K2M9QXA"
-          autoComplete="off"
-          error={formState.errors.casus?.message}
-          {...register('casus')}
+      <AuditFilters
+        filters={filters}
+        users={choices.users}
+        organisations={choices.organisations}
+        onSearch={(values) => setSearch(writeFilters(values, 1))}
+      />
+      {isValid ? (
+        <QueryStatus
+          query={searchQuery}
+          loading="Zoeken…"
+          failure="Zoeken is niet gelukt. Probeer het opnieuw."
         />
-        <SelectField
-          label="Gebruiker"
-          error={formState.errors.gebruiker?.message}
-          {...register('gebruiker')}
-        >
-          <SelectOption value="">Alle gebruikers</SelectOption>
-          {users.map((u) => (
-            <SelectOption key={u.id} value={u.id}>
-              {u.displayName} ({u.organisation.name})
-            </SelectOption>
-          ))}
-        </SelectField>
-        <SelectField
-          label="Organisatie"
-          error={formState.errors.organisatie?.message}
-          {...register('organisatie')}
-        >
-          <SelectOption value="">Alle organisaties</SelectOption>
-          {organisations.map((o) => (
-            <SelectOption key={o.id} value={o.id}>
-              {o.name}
-            </SelectOption>
-          ))}
-        </SelectField>
-        <TextField
-          label="Van"
-          type="date"
-          error={formState.errors.van?.message}
-          {...register('van')}
-        />
-        <TextField
-          label="Tot en met"
-          type="date"
-          error={formState.errors.tot?.message}
-          {...register('tot')}
-        />
-        <SelectField
-          label="Handeling"
-          error={formState.errors.handeling?.message}
-          {...register('handeling')}
-        >
-          <SelectOption value="">Alle handelingen</SelectOption>
-          {actionOptions.map((a) => (
-            <SelectOption key={a} value={a}>
-              {auditActionLabel[a] ?? a}
-            </SelectOption>
-          ))}
-        </SelectField>
-        <div className="audit-filters__buttons">
-          <Button type="submit" appearance="primary-action-button">
-            Zoeken
-          </Button>
-          <Button type="button" appearance="subtle-button" onClick={clear}>
-            Filters wissen
-          </Button>
-        </div>
-      </form>
-
-      <FailureAlert failure={failure} />
-      {!result && !failure && <Paragraph role="status">Zoeken…</Paragraph>}
+      ) : (
+        <FailureAlert failure="De zoekopdracht in het adres klopt niet. Pas de filters aan en zoek opnieuw." />
+      )}
+      {/* Without the people to choose from, a search by case, period or action still works. */}
+      <QueryStatus
+        query={choices.failed}
+        failure={() => 'De gebruikers en organisaties konden niet worden geladen; zoeken kan wel.'}
+      />
       {result && (
-        <section aria-labelledby="audit-resultaat">
-          <Heading level={2} id="audit-resultaat" className="audit-count" aria-live="polite">
-            {result.total === 0
-              ? 'Geen regels gevonden'
-              : result.total === 1
-                ? '1 regel gevonden'
-                : `${result.total.toLocaleString('nl-NL')} regels gevonden`}
-          </Heading>
-          {result.total === 0 && (
-            <Paragraph>Probeer een langere periode of minder filters.</Paragraph>
-          )}
-          {result.total > 0 && (
-            <Paragraph>
-              <ExportLinks
-                formats={['xlsx']}
-                urlOf={() => auditSearchWorkbookUrl(filterQueryOf(queryInput))}
-                text={(format) => `Deze regels exporteren (${format})`}
-              />
-            </Paragraph>
-          )}
-          {result.items.length > 0 && <ResultTable result={result} />}
-          <Pager page={page} pages={pages} linkTo={pageLink} />
-        </section>
+        <AuditResults
+          result={result}
+          page={page}
+          pageLink={(to) => `?${writeFilters(filters, to).toString()}`}
+          workbookUrl={auditSearchWorkbookUrl(filterQueryOf(queryInput))}
+        />
       )}
     </>
+  );
+}
+
+/** The region's users and organisations for the filters; `failed` is the read that failed, if one did. */
+function useFilterChoices() {
+  const users = useQuery({
+    queryKey: queryKeys.adminUsers,
+    queryFn: ({ signal }) => fetchRegionUsers(signal),
+  });
+  const organisations = useQuery({
+    queryKey: queryKeys.adminOrganisations,
+    queryFn: ({ signal }) => fetchRegionOrganisations(signal),
+  });
+  const userChoices = useMemo(() => userOptions(users.data ?? []), [users.data]);
+  const organisationChoices = useMemo(
+    () => organisationOptions(organisations.data ?? []),
+    [organisations.data],
+  );
+  return {
+    users: userChoices,
+    organisations: organisationChoices,
+    failed: users.isError ? users : organisations,
+  };
+}
+
+/** The form follows the address (back and forward move through searches) and checks before it searches. */
+function useFilterForm(filters: Filters, onSearch: (values: Filters) => void) {
+  const form = useForm<Filters>({ defaultValues: filters });
+  const { reset, setError, handleSubmit } = form;
+  const filterKey = writeFilters(filters, 1).toString();
+  useEffect(() => {
+    reset(readFilters(new URLSearchParams(filterKey)).filters);
+  }, [filterKey, reset]);
+  const submit = handleSubmit((values) => {
+    const errors = filterErrorsOf(values);
+    for (const [field, message] of errors) setError(field, { message });
+    if (errors.length === 0) onSearch(values);
+  });
+  const clear = () => {
+    reset(emptyFilters);
+    onSearch(emptyFilters);
+  };
+  return { form, submit, clear };
+}
+
+function AuditFilters({
+  filters,
+  users,
+  organisations,
+  onSearch,
+}: {
+  filters: Filters;
+  users: readonly FilterOption[];
+  organisations: readonly FilterOption[];
+  onSearch: (values: Filters) => void;
+}) {
+  const { form, submit, clear } = useFilterForm(filters, onSearch);
+  const { register } = form;
+  const { errors } = form.formState;
+  return (
+    <form className="audit-filters" onSubmit={submit} noValidate aria-label="Auditlog doorzoeken">
+      <TextField
+        label="Casus (kenmerk of id)"
+        placeholder="R-7K2M9QXA"
+        autoComplete="off"
+        error={errors.casus?.message}
+        {...register('casus')}
+      />
+      <FilterSelectField
+        label="Gebruiker"
+        all="Alle gebruikers"
+        options={users}
+        error={errors.gebruiker?.message}
+        registration={register('gebruiker')}
+      />
+      <FilterSelectField
+        label="Organisatie"
+        all="Alle organisaties"
+        options={organisations}
+        error={errors.organisatie?.message}
+        registration={register('organisatie')}
+      />
+      <DateRangeFields
+        from={register('van')}
+        to={register('tot')}
+        fromError={errors.van?.message}
+        toError={errors.tot?.message}
+      />
+      <FilterSelectField
+        label="Handeling"
+        all="Alle handelingen"
+        options={actionOptions}
+        error={errors.handeling?.message}
+        registration={register('handeling')}
+      />
+      <div className="audit-filters__buttons">
+        <Button type="submit" appearance="primary-action-button">
+          Zoeken
+        </Button>
+        <Button type="button" appearance="subtle-button" onClick={clear}>
+          Filters wissen
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function AuditResults({
+  result,
+  page,
+  pageLink,
+  workbookUrl,
+}: {
+  result: AuditSearchResult;
+  page: number;
+  pageLink: (page: number) => string;
+  workbookUrl: string;
+}) {
+  return (
+    <section aria-labelledby="audit-resultaat">
+      <Heading level={2} id="audit-resultaat" className="audit-count" aria-live="polite">
+        {foundText(result.total)}
+      </Heading>
+      {result.total === 0 && <Paragraph>Probeer een langere periode of minder filters.</Paragraph>}
+      {result.total > 0 && (
+        <Paragraph>
+          <ExportLinks
+            formats={['xlsx']}
+            urlOf={() => workbookUrl}
+            text={(format) => `Deze regels exporteren (${format})`}
+          />
+        </Paragraph>
+      )}
+      {result.items.length > 0 && <ResultTable result={result} />}
+      <Pager page={page} pages={pageCount(result)} linkTo={pageLink} />
+    </section>
   );
 }
 
@@ -330,74 +272,90 @@ function ResultTable({ result }: { result: AuditSearchResult }) {
         </TableHeader>
         <TableBody>
           {result.items.map((row) => (
-            <TableRow key={row.id}>
-              <TableCell className="audit-table__when">
-                {formatDutchDay(row.at)}
-                <br />
-                {formatTimeOfDay(row.at)}
-              </TableCell>
-              <TableCell>
-                {row.actor.name ? (
-                  <>
-                    <strong>{row.actor.name}</strong>
-                    <br />
-                    <span className="audit-table__muted">
-                      {row.actor.seatLabel} · {row.actor.organisationName}
-                    </span>
-                  </>
-                ) : (
-                  <span className="audit-table__muted">Niet ingelogd</span>
-                )}
-              </TableCell>
-              <TableCell>
-                {row.actionLabel}
-                <br />
-                <code className="audit-table__code">{row.action}</code>
-              </TableCell>
-              <TableCell>
-                {auditObjectTypeLabel[row.objectType] ?? row.objectType}
-                {row.subjectPseudonym && (
-                  <>
-                    <br />
-                    <code className="audit-table__code audit-table__nowrap">
-                      {row.subjectPseudonym}
-                    </code>
-                  </>
-                )}
-                {!row.subjectPseudonym && row.objectId && (
-                  <>
-                    <br />
-                    <code className="audit-table__code" title={row.objectId}>
-                      {row.objectId.slice(0, 8)}…
-                    </code>
-                  </>
-                )}
-              </TableCell>
-              {/* The parts by their Dutch names, once each; the stored field names on hover. */}
-              <TableCell title={row.fields.join(', ') || undefined}>
-                {row.fields.length ? describeFields(row.fields).join(', ') : '—'}
-              </TableCell>
-              <TableCell>{row.purposeLabel}</TableCell>
-              <TableCell>
-                <span className={`audit-outcome audit-outcome--${row.outcome}`}>
-                  {auditOutcomeLabel[row.outcome]}
-                </span>
-              </TableCell>
-              <TableCell className="audit-table__muted">
-                {row.clientAddress ?? '—'}
-                {row.requestId && (
-                  <>
-                    <br />
-                    <code className="audit-table__code" title={row.requestId}>
-                      {row.requestId.slice(0, 8)}
-                    </code>
-                  </>
-                )}
-              </TableCell>
-            </TableRow>
+            <ResultRow key={row.id} row={row} />
           ))}
         </TableBody>
       </Table>
     </div>
+  );
+}
+
+function ResultRow({ row }: { row: AuditSearchRow }) {
+  return (
+    <TableRow>
+      <TableCell className="audit-table__when">
+        {formatDutchDay(row.at)}
+        <br />
+        {formatTimeOfDay(row.at)}
+      </TableCell>
+      <TableCell>
+        <ActorText actor={row.actor} />
+      </TableCell>
+      <TableCell>
+        {row.actionLabel}
+        <br />
+        <code className="audit-table__code">{row.action}</code>
+      </TableCell>
+      <TableCell>
+        <ObjectText row={row} />
+      </TableCell>
+      {/* The parts by their Dutch names, once each; the stored field names on hover. */}
+      <TableCell title={row.fields.join(', ') || undefined}>
+        {row.fields.length ? describeFields(row.fields).join(', ') : '—'}
+      </TableCell>
+      <TableCell>{row.purposeLabel}</TableCell>
+      <TableCell>
+        <span className={`audit-outcome audit-outcome--${row.outcome}`}>
+          {auditOutcomeLabel[row.outcome]}
+        </span>
+      </TableCell>
+      <TableCell className="audit-table__muted">
+        {row.clientAddress ?? '—'}
+        {row.requestId && (
+          <>
+            <br />
+            <code className="audit-table__code" title={row.requestId}>
+              {row.requestId.slice(0, 8)}
+            </code>
+          </>
+        )}
+      </TableCell>
+    </TableRow>
+  );
+}
+
+function ActorText({ actor }: { actor: AuditSearchRow['actor'] }) {
+  if (!actor.name) return <span className="audit-table__muted">Niet ingelogd</span>;
+  return (
+    <>
+      <strong>{actor.name}</strong>
+      <br />
+      <span className="audit-table__muted">
+        {actor.seatLabel} · {actor.organisationName}
+      </span>
+    </>
+  );
+}
+
+/** The object's kind, and the case's pseudonym or else the start of the object's id. */
+function ObjectText({ row }: { row: AuditSearchRow }) {
+  return (
+    <>
+      {auditObjectTypeLabel[row.objectType] ?? row.objectType}
+      {row.subjectPseudonym && (
+        <>
+          <br />
+          <code className="audit-table__code audit-table__nowrap">{row.subjectPseudonym}</code>
+        </>
+      )}
+      {!row.subjectPseudonym && row.objectId && (
+        <>
+          <br />
+          <code className="audit-table__code" title={row.objectId}>
+            {row.objectId.slice(0, 8)}…
+          </code>
+        </>
+      )}
+    </>
   );
 }

@@ -50,12 +50,14 @@ export function caseAccessLogWorkbookUrl(caseId: string): string {
   return apiUrl('/api/cases/{caseId}/access-log.xlsx', { caseId });
 }
 
-export function fetchRegionUsers(): Promise<UserSummary[]> {
-  return request(apiClient.GET('/api/admin/users'), { schema: z.array(userSummarySchema) });
+export function fetchRegionUsers(signal?: AbortSignal): Promise<UserSummary[]> {
+  return request(apiClient.GET('/api/admin/users', { signal }), {
+    schema: z.array(userSummarySchema),
+  });
 }
 
-export function fetchRegionOrganisations(): Promise<OrganisationSummary[]> {
-  return request(apiClient.GET('/api/admin/organisations'), {
+export function fetchRegionOrganisations(signal?: AbortSignal): Promise<OrganisationSummary[]> {
+  return request(apiClient.GET('/api/admin/organisations', { signal }), {
     schema: z.array(organisationSchema),
   });
 }

@@ -1,15 +1,15 @@
-import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { newPasswordSchema, passwordMinLength, tokenInfoSchema } from '@uitstroom/shared';
 import { apiClient, ApiError, request } from '../core/api';
 import { TextField } from '../core/form';
 import { queryKeys } from '../core/query/query-keys';
-import { failureOf } from '../core/query/QueryState';
+import { FailureAlert } from '../core/FailureAlert';
+import { QueryStatus } from '../core/query/QueryState';
 import { useWrite } from '../core/query/use-write';
 import { AuthLayout } from './AuthLayout';
 import { useSession } from '../core/session';
@@ -34,15 +34,13 @@ export function SetPasswordPage() {
       request(apiClient.POST('/api/auth/token', { body: { token } }), { schema: tokenInfoSchema }),
   });
   const info = tokenQuery.data ?? null;
-  const [refusedLink, setLinkProblem] = useState<string | null>(null);
-  const linkProblem =
-    refusedLink ??
-    (tokenQuery.isError ? failureOf(tokenQuery.error, 'Deze link werkt niet.') : null);
   // Setting the password signs out (the session below ends), so nothing read needs invalidating.
   const setPassword = useWrite({
     write: (newPassword: string) =>
       request(apiClient.POST('/api/auth/password', { body: { token, newPassword } })),
   });
+  // A link read as good can still be refused at saving (used meanwhile, just expired): the write says so.
+  const refusedLink = linkRefusalOf(setPassword.error);
   const { register, handleSubmit, formState, setError } = useForm<z.infer<typeof formSchema>>({
     resolver: zodResolver(formSchema),
     defaultValues: { newPassword: '', repeat: '' },
@@ -54,9 +52,9 @@ export function SetPasswordPage() {
       await signOut('passwordSet');
       navigate('/', { replace: true });
     } catch (error) {
+      if (linkRefusalOf(error)) return;
       const issue = error instanceof ApiError ? error.issues[0] : undefined;
-      if (issue?.path === 'token') setLinkProblem(issue.message);
-      else setError('newPassword', { message: issue?.message ?? 'Opslaan is niet gelukt.' });
+      setError('newPassword', { message: issue?.message ?? 'Opslaan is niet gelukt.' });
     }
   });
 
@@ -65,8 +63,9 @@ export function SetPasswordPage() {
       <Heading level={1}>
         {info?.kind === 'invitation' ? 'Welkom bij de Uitstroomtafel' : 'Nieuw wachtwoord kiezen'}
       </Heading>
-      <LinkProblem problem={linkProblem} />
-      {!info && !linkProblem && <Paragraph role="status">Laden…</Paragraph>}
+      <QueryStatus query={tokenQuery} loading="Laden…" failure="Deze link werkt niet." />
+      <FailureAlert failure={refusedLink} />
+      {(tokenQuery.isError || refusedLink) && <NewLinkAdvice />}
       {info && (
         <>
           <Paragraph>
@@ -104,19 +103,19 @@ export function SetPasswordPage() {
   );
 }
 
-/** A link that does not work (used, expired, unknown): why, and where to ask for a new one. */
-function LinkProblem({ problem }: { problem: string | null }) {
-  if (!problem) return null;
+/** The message of a write the server refused for its link (used, expired, unknown), if it did. */
+function linkRefusalOf(error: unknown): string | null {
+  const issue = error instanceof ApiError ? error.issues[0] : undefined;
+  return issue?.path === 'token' ? issue.message : null;
+}
+
+/** Where to go when the link does not work. */
+function NewLinkAdvice() {
   return (
-    <>
-      <Alert type="error" role="alert">
-        <Paragraph>{problem}</Paragraph>
-      </Alert>
-      <Paragraph>
-        <RouterLink to="/wachtwoord-vergeten" className="utrecht-link">
-          Vraag een nieuwe link aan
-        </RouterLink>
-      </Paragraph>
-    </>
+    <Paragraph>
+      <RouterLink to="/wachtwoord-vergeten" className="utrecht-link">
+        Vraag een nieuwe link aan
+      </RouterLink>
+    </Paragraph>
   );
 }

@@ -181,6 +181,74 @@ export function ChoiceGroup({
   );
 }
 
+interface DateRangeFieldsProps {
+  /** The two dates, registered with react-hook-form. */
+  from: UseFormRegisterReturn;
+  to: UseFormRegisterReturn;
+  fromError?: string;
+  toError?: string;
+  /** The inputs' ids, for links from error summaries; generated without. */
+  fromId?: string;
+  toId?: string;
+  /** With it, the two stand in a div of this class; without, in the layout of the form around them. */
+  className?: string;
+}
+
+/** A period as two dates, "Van" and "Tot en met" (both days included), each with its error. */
+export function DateRangeFields({
+  from,
+  to,
+  fromError,
+  toError,
+  fromId,
+  toId,
+  className,
+}: DateRangeFieldsProps) {
+  const fields = (
+    <>
+      <TextField id={fromId} label="Van" type="date" error={fromError} {...from} />
+      <TextField id={toId} label="Tot en met" type="date" error={toError} {...to} />
+    </>
+  );
+  return className ? <div className={className}>{fields}</div> : fields;
+}
+
+export interface FilterOption {
+  readonly value: string;
+  readonly label: string;
+}
+
+interface FilterSelectFieldProps {
+  id?: string;
+  label: string;
+  /** The first option, of the empty value: no filter ("Alle gemeenten"). */
+  all: string;
+  options: readonly FilterOption[];
+  error?: string;
+  registration: UseFormRegisterReturn;
+}
+
+/** A filter's choice: "all" first, then the options. */
+export function FilterSelectField({
+  id,
+  label,
+  all,
+  options,
+  error,
+  registration,
+}: FilterSelectFieldProps) {
+  return (
+    <SelectField id={id} label={label} error={error} {...registration}>
+      <SelectOption value="">{all}</SelectOption>
+      {options.map((option) => (
+        <SelectOption key={option.value} value={option.value}>
+          {option.label}
+        </SelectOption>
+      ))}
+    </SelectField>
+  );
+}
+
 /** `identity.birthDate` → `veld-identity-birthDate`: the id of a field, for links from summaries. */
 export function fieldId(path: string): string {
   return `veld-${path.replace(/\./g, '-')}`;

@@ -1,23 +1,13 @@
 import { useEffect } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { useForm, type UseFormRegisterReturn, type UseFormReturn } from 'react-hook-form';
-import { Button, Fieldset, FieldsetLegend, SelectOption } from '@utrecht/component-library-react';
-import {
-  targetGroupLabel,
-  type DashboardView,
-  type Seat,
-  type TargetGroup,
-} from '@uitstroom/shared';
-import { SelectField, TextField } from '../core/form';
+import { useForm, type UseFormReturn } from 'react-hook-form';
+import { Button, Fieldset, FieldsetLegend } from '@utrecht/component-library-react';
+import type { DashboardView, Seat, TargetGroup } from '@uitstroom/shared';
+import { DateRangeFields, FilterSelectField } from '../core/fields';
 import { indicatorFilterChoices } from '../core/seats';
 import { todayIsoDate } from '../core/format';
 import { quickPeriods, type FilterField, type FilterValues } from './indicator-filters';
-import {
-  filterResolver,
-  shownFilter,
-  withCurrentValue,
-  type FilterOption,
-} from './indicator-filter-form';
+import { choiceOptions, filterResolver, shownFilter } from './indicator-filter-form';
 
 interface Props {
   /** The filters in the URL now. */
@@ -57,6 +47,7 @@ export function IndicatorFilters({
     void apply();
   };
   const offers = indicatorFilterChoices[seat];
+  const options = choiceOptions(choices, targetGroups, values);
   return (
     <form
       noValidate
@@ -67,33 +58,30 @@ export function IndicatorFilters({
       <PeriodFields form={form} shown={shown} onChoose={choose} />
       <div className="indicator-filters__choices">
         {offers.municipality && (
-          <FilterSelect
+          <FilterSelectField
             id="indicator-gemeente"
             label="Gemeente"
             all="Alle gemeenten"
-            options={(choices?.municipalities ?? []).map((m) => ({ value: m.code, label: m.name }))}
-            current={values.municipality}
+            options={options.municipality}
             error={errors.municipality?.message}
             registration={form.register('municipality')}
           />
         )}
         {offers.corporation && (
-          <FilterSelect
+          <FilterSelectField
             id="indicator-corporatie"
             label="Corporatie"
             all="Alle corporaties"
-            options={(choices?.corporations ?? []).map((c) => ({ value: c.id, label: c.name }))}
-            current={values.corporation}
+            options={options.corporation}
             error={errors.corporation?.message}
             registration={form.register('corporation')}
           />
         )}
-        <FilterSelect
+        <FilterSelectField
           id="indicator-doelgroep"
           label="Doelgroep"
           all="Alle doelgroepen"
-          options={targetGroups.map((g) => ({ value: g, label: targetGroupLabel[g] }))}
-          current={values.targetGroup}
+          options={options.targetGroup}
           error={errors.targetGroup?.message}
           registration={form.register('targetGroup')}
         />
@@ -160,52 +148,15 @@ function PeriodFields({
           </Button>
         ))}
       </div>
-      <div className="indicator-filters__dates">
-        <TextField
-          id="indicator-van"
-          label="Van"
-          type="date"
-          error={errors.from?.message}
-          {...form.register('from')}
-        />
-        <TextField
-          id="indicator-tot"
-          label="Tot en met"
-          type="date"
-          error={errors.to?.message}
-          {...form.register('to')}
-        />
-      </div>
+      <DateRangeFields
+        className="indicator-filters__dates"
+        fromId="indicator-van"
+        toId="indicator-tot"
+        from={form.register('from')}
+        to={form.register('to')}
+        fromError={errors.from?.message}
+        toError={errors.to?.message}
+      />
     </Fieldset>
-  );
-}
-
-/** One filter choice: "all" first, then the options, and the URL's value if it is none of them. */
-function FilterSelect({
-  id,
-  label,
-  all,
-  options,
-  current,
-  error,
-  registration,
-}: {
-  id: string;
-  label: string;
-  all: string;
-  options: FilterOption[];
-  current: string;
-  error: string | undefined;
-  registration: UseFormRegisterReturn;
-}) {
-  return (
-    <SelectField id={id} label={label} error={error} {...registration}>
-      <SelectOption value="">{all}</SelectOption>
-      {withCurrentValue(options, current).map((o) => (
-        <SelectOption key={o.value} value={o.value}>
-          {o.label}
-        </SelectOption>
-      ))}
-    </SelectField>
   );
 }

@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { QueryStatus } from '../core/query/QueryState';
 import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { Alert, ButtonLink, Heading, Paragraph } from '@utrecht/component-library-react';
-import type { DashboardView } from '@uitstroom/shared';
+import { ButtonLink, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useMe } from '../core/session';
 import { ApiError } from '../core/api';
-import { messageOf } from '../core/messages';
 import { useRegionMunicipalities } from '../core/region';
 import {
   fieldOfIssue,
@@ -25,27 +24,24 @@ import { DashboardFacts, scopeIntro, SuppressionNote } from './IndicatorNotes';
 import '../core/layout.css';
 import './indicators.css';
 
-type Failure = { message: string; fieldIssues: Partial<Record<FilterField, string>> };
+type FieldIssues = Partial<Record<FilterField, string>>;
+const noFieldIssues: FieldIssues = {};
+
+/** The API's messages about the filters of a refused read, each at the field it is about. */
+function fieldIssuesOf(error: unknown): FieldIssues {
+  const fieldIssues: FieldIssues = {};
+  for (const issue of error instanceof ApiError ? error.issues : []) {
+    const field = fieldOfIssue(issue.path);
+    if (field && !fieldIssues[field]) fieldIssues[field] = issue.message;
+  }
+  return fieldIssues;
+}
 
 /**
  * `/indicatoren`: what the parties agreed to watch (domain.md §6), one section per indicator with a
  * chart and the table behind it, filtered by period, municipality, corporation and target group.
  * The filters are the URL; the CSVs, the PDF and the printable page take the same filters.
  */
-function failureOf(error: unknown): Failure {
-  const fieldIssues: Failure['fieldIssues'] = {};
-  for (const issue of error instanceof ApiError ? error.issues : []) {
-    const field = fieldOfIssue(issue.path);
-    if (field && !fieldIssues[field]) fieldIssues[field] = issue.message;
-  }
-  return {
-    message: Object.keys(fieldIssues).length
-      ? 'De filters kloppen niet; zie de melding bij het veld.'
-      : messageOf(error, 'De indicatoren konden niet worden geladen.'),
-    fieldIssues,
-  };
-}
-
 export function IndicatorsPage() {
   const me = useMe();
   const region = useRegionMunicipalities();
@@ -59,17 +55,13 @@ export function IndicatorsPage() {
     placeholderData: keepPreviousData,
   });
   // Figures of other filters than the form shows would mislead: on a failure they go.
-  const view: DashboardView | null = indicatorsQuery.isError
-    ? null
-    : (indicatorsQuery.data ?? null);
-  const isLoading = indicatorsQuery.isFetching;
-  const failure = useMemo(
-    () => (indicatorsQuery.isError ? failureOf(indicatorsQuery.error) : null),
+  const view = indicatorsQuery.isError ? undefined : indicatorsQuery.data;
+  const fieldIssues = useMemo(
+    () => (indicatorsQuery.isError ? fieldIssuesOf(indicatorsQuery.error) : noFieldIssues),
     [indicatorsQuery.isError, indicatorsQuery.error],
   );
 
   const sections = useMemo(() => (view ? buildSections(view) : []), [view]);
-  const noFieldIssues = useMemo(() => ({}), []);
   const printSearch = filterSearch(values).toString();
 
   return (
@@ -87,21 +79,30 @@ export function IndicatorsPage() {
         choices={view?.choices ?? null}
         targetGroups={region.targetGroups}
         seat={me.seat}
-        apiIssues={failure?.fieldIssues ?? noFieldIssues}
+        apiIssues={fieldIssues}
         onApply={(next) => setSearch(filterSearch(next))}
       />
 
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure.message}</Paragraph>
-        </Alert>
-      )}
+      <QueryStatus
+        query={{
+          data: view,
+          isError: indicatorsQuery.isError,
+          error: indicatorsQuery.error,
+          refetch: indicatorsQuery.refetch,
+        }}
+        failure={
+          Object.keys(fieldIssues).length
+            ? () => 'De filters kloppen niet; zie de melding bij het veld.'
+            : 'De indicatoren konden niet worden geladen.'
+        }
+      />
+      {/* While other filters load, the previous figures stay: this line says so, from the start. */}
       <Paragraph role="status" className="indicators-page__status">
-        {isLoading ? 'Indicatoren laden…' : ''}
+        {indicatorsQuery.isFetching ? 'Indicatoren laden…' : ''}
       </Paragraph>
 
       {view && (
-        <div className="indicators-page__body" aria-busy={isLoading}>
+        <div className="indicators-page__body" aria-busy={indicatorsQuery.isFetching}>
           <DashboardFacts view={view} />
           <SuppressionNote view={view} />
           <SectionsNav sections={sections} />

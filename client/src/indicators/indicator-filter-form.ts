@@ -1,4 +1,6 @@
 import type { Resolver } from 'react-hook-form';
+import { targetGroupLabel, type DashboardView, type TargetGroup } from '@uitstroom/shared';
+import type { FilterOption } from '../core/fields';
 import { addMessage, toFieldErrors, type FieldMessages } from '../core/form-errors';
 import { checkFilter, filterFields, type FilterValues } from './indicator-filters';
 
@@ -31,11 +33,6 @@ export function shownFilter(
   };
 }
 
-export interface FilterOption {
-  value: string;
-  label: string;
-}
-
 /** The options of a choice, plus the URL's value when it is none of them: so its message makes sense. */
 export function withCurrentValue(
   options: readonly FilterOption[],
@@ -44,4 +41,31 @@ export function withCurrentValue(
   return current && !options.some((o) => o.value === current)
     ? [...options, { value: current, label: current }]
     : [...options];
+}
+
+type ChoiceField = 'municipality' | 'corporation' | 'targetGroup';
+
+/**
+ * The options of the form's three choices: the municipalities and corporations the dashboard offers
+ * (none until it has loaded) and the region's target groups, each with the URL's value if it is none.
+ */
+export function choiceOptions(
+  choices: DashboardView['choices'] | null,
+  targetGroups: readonly TargetGroup[],
+  values: Pick<FilterValues, ChoiceField>,
+): Record<ChoiceField, FilterOption[]> {
+  return {
+    municipality: withCurrentValue(
+      (choices?.municipalities ?? []).map((m) => ({ value: m.code, label: m.name })),
+      values.municipality,
+    ),
+    corporation: withCurrentValue(
+      (choices?.corporations ?? []).map((c) => ({ value: c.id, label: c.name })),
+      values.corporation,
+    ),
+    targetGroup: withCurrentValue(
+      targetGroups.map((g) => ({ value: g, label: targetGroupLabel[g] })),
+      values.targetGroup,
+    ),
+  };
 }

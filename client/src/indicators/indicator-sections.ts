@@ -81,6 +81,8 @@ interface Sides<T> {
   regionLabel: string;
 }
 
+type View = Pick<DashboardView, 'dashboard' | 'comparison'>;
+
 const sameFigures = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Rows of both sides by key, in the region's order (it has every row), the own-only rows after. */
@@ -199,7 +201,7 @@ const chartCount = (count: IndicatorCount): ChartValue => count;
 
 /** A section's figures on both sides; `collapseSame`: where the region's are the very same as the own, show them once. */
 function sidesOf<K extends keyof Dashboard>(
-  view: Pick<DashboardView, 'dashboard' | 'comparison'>,
+  view: View,
   key: K,
   collapseSame = true,
 ): Sides<NonNullable<Dashboard[K]>> | null {
@@ -329,88 +331,21 @@ function countSection(
 }
 
 /** Every section the seat may see, in the order of domain.md §6; a section the seat may not see is left out. */
-export function buildSections(
-  view: Pick<DashboardView, 'dashboard' | 'comparison'>,
-): SectionSpec[] {
-  const sections: SectionSpec[] = [];
+export function buildSections(view: View): SectionSpec[] {
   const waitingToOffer = sidesOf(view, 'waitingToOffer');
-  if (waitingToOffer) sections.push(waitingSection('waitingToOffer', waitingToOffer));
   const waitingToKeys = sidesOf(view, 'waitingToKeys');
-  if (waitingToKeys) sections.push(waitingSection('waitingToKeys', waitingToKeys));
-
   const open = sidesOf(view, 'openCases');
-  if (open) {
-    const byState = map(open, (o) => o.byState as readonly Labelled[]);
-    const extra = (o: typeof open.own) => [
-      {
-        key: 'stalled',
-        label: `Vastgelopen: ${o.stalledDays} dagen of langer geen activiteit`,
-        count: o.stalled,
-      },
-      {
-        key: 'waitingOverTarget',
-        label: 'Langer dan de norm uitstroomgereed, nog zonder woningaanbod',
-        count: o.waitingOverTarget,
-      },
-    ];
-    const countCells = (row: Labelled) => [countText(row.count)];
-    sections.push({
-      id: 'openCases',
-      title: indicatorTitle.openCases,
-      description:
-        'De casussen die vandaag open zijn, per fase (de periode telt hier niet mee), en hoeveel daarvan vastgelopen zijn of te lang wachten.',
-      isEmpty: [open.own, open.region].every(
-        (o) => !o || (o.byState.every((row) => isZero(row.count)) && isZero(o.stalled)),
-      ),
-      emptyText: 'Er zijn vandaag geen open casussen.',
-      charts: [
-        {
-          label: '',
-          chart: {
-            summary: 'Staafdiagram: open casussen per fase.',
-            unit: 'count',
-            rows: chartRows(
-              byState,
-              (r) => r.key,
-              (r) => r.label,
-              { Aantal: (r) => chartCount(r.count) },
-            ),
-            series: chartSeries(open, ['Aantal']),
-          },
-        },
-      ],
-      tables: [
-        {
-          caption: indicatorTitle.openCases,
-          rowHeader: 'Fase',
-          columns: ['Aantal'],
-          groups: [
-            {
-              rows: tableRows(
-                byState,
-                (r) => r.key,
-                (r) => r.label,
-                countCells,
-              ),
-            },
-            {
-              title: 'Waarvan',
-              rows: tableRows(
-                map(open, extra),
-                (r) => r.key,
-                (r) => r.label,
-                countCells,
-              ),
-            },
-          ],
-        },
-      ],
-    });
-  }
-
   const decisions = sidesOf(view, 'decisions');
-  if (decisions) {
-    sections.push(
+  const distribution = sidesOf(view, 'distribution', false);
+  const dwellings = sidesOf(view, 'dwellings', false);
+  const neighbourhoods = sidesOf(view, 'neighbourhoods', false);
+  const outcomes = sidesOf(view, 'outcomes');
+  const stillHoused = sidesOf(view, 'stillHoused');
+  return [
+    waitingToOffer && waitingSection('waitingToOffer', waitingToOffer),
+    waitingToKeys && waitingSection('waitingToKeys', waitingToKeys),
+    open && openCasesSection(open),
+    decisions &&
       countSection('decisions', decisions, {
         description:
           'De besluiten van de tafels in de periode, naar de regel waarop de bestemming rust: de gemeente van herkomst of een uitzondering.',
@@ -418,245 +353,304 @@ export function buildSections(
         what: 'besluiten per regel',
         rowHeader: 'Regel',
       }),
-    );
-  }
-
-  const distributionSides = sidesOf(view, 'distribution', false);
-  if (distributionSides) {
-    type Row = (typeof distributionSides.own.rows)[number];
-    const keyOf = (row: Row) => row.municipalityCode;
-    const labelOf = (row: Row) => row.name;
-    // One ledger for the region: a municipality's own row is the region's row, and the total is the region's.
-    const { sides: rows, ownKeys } = collapseRepeated(
-      map(distributionSides, (d) => d.rows),
-      keyOf,
-    );
-    const totals = ownKeys
-      ? {
-          ...distributionSides,
-          own: distributionSides.region ?? distributionSides.own,
-          region: null,
-        }
-      : distributionSides;
-    const distribution = distributionSides.own;
-    const totalRow = tableRows(
-      map(totals, (d) => [d]),
-      () => 'total',
-      () => 'Totaal',
-      (d) => [shareText(1), countText(d.total), '', ''],
-    ).map((row) => ({ ...row, isTotal: true }));
-    sections.push({
-      id: 'distribution',
-      title: indicatorTitle.distribution,
-      description: `Toewijzingen met uitzondering C (verdeling naar inwoneraantal) in de akkoordperiode ${formatDutchDate(distribution.periodStart)} t/m ${formatDutchDate(distribution.periodEnd)}, tegen het aandeel van elke gemeente in de bevolking. Verwacht is wat een precies eerlijke verdeling had gegeven; een tekort boven nul betekent dat de gemeente aan de beurt is.`,
-      isEmpty:
-        isZero(distribution.total) &&
-        (distributionSides.region === null || isZero(distributionSides.region.total)),
-      emptyText: 'Nog geen toewijzingen naar inwoneraantal in deze akkoordperiode.',
-      charts: [
-        {
-          label: '',
-          chart: {
-            summary:
-              'Staafdiagram: per gemeente het aantal toegewezen bewoners naast het verwachte aantal en het tekort.',
-            unit: 'count',
-            rows: chartRows(rows, keyOf, labelOf, {
-              Toegewezen: (r) => chartCount(r.allocated),
-              Verwacht: (r) => r.expected,
-              Tekort: (r) => r.deficit,
-            }),
-            series: chartSeries(rows, ['Toegewezen', 'Verwacht', 'Tekort']),
-          },
-        },
-      ],
-      tables: [
-        {
-          caption: ownKeys
-            ? `${indicatorTitle.distribution} (${distributionSides.regionLabel})`
-            : indicatorTitle.distribution,
-          rowHeader: 'Gemeente',
-          columns: ['Aandeel inwoners', 'Toegewezen', 'Verwacht', 'Tekort'],
-          groups: [
-            {
-              rows: markOwn(
-                tableRows(rows, keyOf, labelOf, (r) => [
-                  shareText(r.populationShare),
-                  countText(r.allocated),
-                  decimalText(r.expected),
-                  decimalText(r.deficit),
-                ]),
-                ownKeys,
-              ),
-            },
-            { rows: totalRow },
-          ],
-        },
-      ],
-    });
-  }
-
-  const dwellingSides = sidesOf(view, 'dwellings', false);
-  if (dwellingSides) {
-    type Row = (typeof dwellingSides.own)[number];
-    const keyOf = (row: Row) => `${row.organisationId}:${row.municipalityCode}`;
-    const labelOf = (row: Row) => `${row.organisationName} · ${row.municipalityName}`;
-    const { sides: dwellings, ownKeys } = collapseRepeated(dwellingSides, keyOf);
-    sections.push({
-      id: 'dwellings',
-      title: indicatorTitle.dwellings,
-      description:
-        'Per corporatie en gemeente: de woningen die in de periode aan een casus zijn aangeboden en door de bewoner aanvaard, naast wat het contingent van die jaren toezegt.',
-      isEmpty: dwellings.own.length === 0 && (dwellings.region?.length ?? 0) === 0,
-      emptyText: 'Geen gegevens in deze periode: geen aanbiedingen en geen contingenten.',
-      charts: [
-        {
-          label: '',
-          chart: {
-            summary:
-              'Staafdiagram: per corporatie en gemeente de aangeboden en aanvaarde woningen naast het toegezegde aantal.',
-            unit: 'count',
-            rows: chartRows(dwellings, keyOf, labelOf, {
-              Aangeboden: (r) => chartCount(r.offered),
-              Aanvaard: (r) => chartCount(r.accepted),
-              Toegezegd: (r) => r.promised,
-            }),
-            series: chartSeries(dwellings, ['Aangeboden', 'Aanvaard', 'Toegezegd'], ['Toegezegd']),
-          },
-        },
-      ],
-      tables: [
-        {
-          caption: ownKeys
-            ? `${indicatorTitle.dwellings} (${dwellingSides.regionLabel})`
-            : indicatorTitle.dwellings,
-          rowHeader: 'Corporatie · gemeente',
-          columns: ['Aangeboden', 'Aanvaard', 'Toegezegd'],
-          groups: [
-            {
-              rows: markOwn(
-                tableRows(dwellings, keyOf, labelOf, (r) => [
-                  countText(r.offered),
-                  countText(r.accepted),
-                  r.promised === null ? 'geen afspraak' : countText(r.promised),
-                ]),
-                ownKeys,
-              ),
-            },
-          ],
-        },
-      ],
-    });
-  }
-
-  const neighbourhoodSides = sidesOf(view, 'neighbourhoods', false);
-  if (neighbourhoodSides) {
-    type Row = (typeof neighbourhoodSides.own)[number];
-    const keyOf = (row: Row) => `${row.municipalityCode}:${row.neighbourhood}`;
-    const labelOf = (row: Row) => `${row.municipalityName} · ${row.neighbourhood}`;
-    const { sides: neighbourhoods, ownKeys } = collapseRepeated(neighbourhoodSides, keyOf);
-    sections.push({
-      id: 'neighbourhoods',
-      title: indicatorTitle.neighbourhoods,
-      description: 'Verhuizingen (sleuteloverdrachten) in de periode, per wijk van de woning.',
-      isEmpty: neighbourhoods.own.length === 0 && (neighbourhoods.region?.length ?? 0) === 0,
-      emptyText: 'Geen verhuizingen in deze periode.',
-      charts: [
-        {
-          label: '',
-          chart: {
-            summary: 'Staafdiagram: verhuizingen per wijk.',
-            unit: 'count',
-            rows: chartRows(neighbourhoods, keyOf, labelOf, {
-              Verhuizingen: (r) => chartCount(r.moves),
-            }),
-            series: chartSeries(neighbourhoods, ['Verhuizingen']),
-          },
-        },
-      ],
-      tables: [
-        {
-          caption: ownKeys
-            ? `${indicatorTitle.neighbourhoods} (${neighbourhoodSides.regionLabel})`
-            : indicatorTitle.neighbourhoods,
-          rowHeader: 'Gemeente · wijk',
-          columns: ['Verhuizingen'],
-          groups: [
-            {
-              rows: markOwn(
-                tableRows(neighbourhoods, keyOf, labelOf, (r) => [countText(r.moves)]),
-                ownKeys,
-              ),
-            },
-          ],
-        },
-      ],
-    });
-  }
-
-  const outcomes = sidesOf(view, 'outcomes');
-  if (outcomes) {
-    sections.push(
+    distribution && distributionSection(distribution),
+    dwellings && dwellingsSection(dwellings),
+    neighbourhoods && neighbourhoodsSection(neighbourhoods),
+    outcomes &&
       countSection('outcomes', outcomes, {
         description: 'De casussen die in de periode zijn afgesloten, naar uitkomst.',
         emptyText: 'Geen afgesloten casussen in deze periode.',
         what: 'afgesloten casussen per uitkomst',
         rowHeader: 'Uitkomst',
       }),
-    );
-  }
+    stillHoused && stillHousedSection(stillHoused),
+  ].filter((section): section is SectionSpec => !!section);
+}
 
-  const stillHoused = sidesOf(view, 'stillHoused');
-  if (stillHoused) {
-    type Row = (typeof stillHoused.own)[number];
-    const keyOf = (row: Row) => String(row.months);
-    const labelOf = (row: Row) => `Na ${row.months} maanden`;
-    sections.push({
-      id: 'stillHoused',
-      title: indicatorTitle.stillHoused,
-      description:
-        'De nazorgcontroles 6 en 12 maanden na de sleuteloverdracht die in de periode vielen: hoeveel zijn er beantwoord, en woont de bewoner nog in de woning?',
-      isEmpty:
-        stillHoused.own.every((r) => isZero(r.due)) &&
-        (stillHoused.region?.every((r) => isZero(r.due)) ?? true),
-      emptyText: 'Geen nazorgcontroles in deze periode.',
-      charts: [
-        {
-          label: '',
-          chart: {
-            summary:
-              'Staafdiagram: beantwoorde controles en bewoners die nog gehuisvest zijn, na 6 en na 12 maanden.',
-            unit: 'count',
-            rows: chartRows(stillHoused, keyOf, labelOf, {
-              Beantwoord: (r) => chartCount(r.answered),
-              'Nog gehuisvest': (r) => chartCount(r.stillHoused),
-            }),
-            series: chartSeries(stillHoused, ['Beantwoord', 'Nog gehuisvest']),
-          },
+type OpenCases = NonNullable<Dashboard['openCases']>;
+
+/** The cases open today per phase, and of them the stalled ones and those waiting too long. */
+function openCasesSection(open: Sides<OpenCases>): SectionSpec {
+  const byState = map(open, (o) => o.byState as readonly Labelled[]);
+  const extra = (o: OpenCases): Labelled[] => [
+    {
+      key: 'stalled',
+      label: `Vastgelopen: ${o.stalledDays} dagen of langer geen activiteit`,
+      count: o.stalled,
+    },
+    {
+      key: 'waitingOverTarget',
+      label: 'Langer dan de norm uitstroomgereed, nog zonder woningaanbod',
+      count: o.waitingOverTarget,
+    },
+  ];
+  const keyOf = (r: Labelled) => r.key;
+  const labelOf = (r: Labelled) => r.label;
+  const countCells = (row: Labelled) => [countText(row.count)];
+  return {
+    id: 'openCases',
+    title: indicatorTitle.openCases,
+    description:
+      'De casussen die vandaag open zijn, per fase (de periode telt hier niet mee), en hoeveel daarvan vastgelopen zijn of te lang wachten.',
+    isEmpty: [open.own, open.region].every(
+      (o) => !o || (o.byState.every((row) => isZero(row.count)) && isZero(o.stalled)),
+    ),
+    emptyText: 'Er zijn vandaag geen open casussen.',
+    charts: [
+      {
+        label: '',
+        chart: {
+          summary: 'Staafdiagram: open casussen per fase.',
+          unit: 'count',
+          rows: chartRows(byState, keyOf, labelOf, { Aantal: (r) => chartCount(r.count) }),
+          series: chartSeries(open, ['Aantal']),
         },
-      ],
-      tables: [
-        {
-          caption: indicatorTitle.stillHoused,
-          rowHeader: 'Controle',
-          columns: ['Te doen', 'Beantwoord', 'Nog gehuisvest', 'Aandeel nog gehuisvest'],
-          groups: [
-            {
-              rows: tableRows(stillHoused, keyOf, labelOf, (r) => [
-                countText(r.due),
-                countText(r.answered),
-                countText(r.stillHoused),
-                shareText(r.share),
+      },
+    ],
+    tables: [
+      {
+        caption: indicatorTitle.openCases,
+        rowHeader: 'Fase',
+        columns: ['Aantal'],
+        groups: [
+          { rows: tableRows(byState, keyOf, labelOf, countCells) },
+          { title: 'Waarvan', rows: tableRows(map(open, extra), keyOf, labelOf, countCells) },
+        ],
+      },
+    ],
+  };
+}
+
+type Distribution = NonNullable<Dashboard['distribution']>;
+type DistributionRow = Distribution['rows'][number];
+
+/** Allocations by population share in the Akkoord's period, against each municipality's share. */
+function distributionSection(distributionSides: Sides<Distribution>): SectionSpec {
+  const keyOf = (row: DistributionRow) => row.municipalityCode;
+  const labelOf = (row: DistributionRow) => row.name;
+  // One ledger for the region: a municipality's own row is the region's row, and the total is the region's.
+  const { sides: rows, ownKeys } = collapseRepeated(
+    map(distributionSides, (d) => d.rows),
+    keyOf,
+  );
+  const distribution = distributionSides.own;
+  return {
+    id: 'distribution',
+    title: indicatorTitle.distribution,
+    description: `Toewijzingen met uitzondering C (verdeling naar inwoneraantal) in de akkoordperiode ${formatDutchDate(distribution.periodStart)} t/m ${formatDutchDate(distribution.periodEnd)}, tegen het aandeel van elke gemeente in de bevolking. Verwacht is wat een precies eerlijke verdeling had gegeven; een tekort boven nul betekent dat de gemeente aan de beurt is.`,
+    isEmpty:
+      isZero(distribution.total) &&
+      (distributionSides.region === null || isZero(distributionSides.region.total)),
+    emptyText: 'Nog geen toewijzingen naar inwoneraantal in deze akkoordperiode.',
+    charts: [
+      {
+        label: '',
+        chart: {
+          summary:
+            'Staafdiagram: per gemeente het aantal toegewezen bewoners naast het verwachte aantal en het tekort.',
+          unit: 'count',
+          rows: chartRows(rows, keyOf, labelOf, {
+            Toegewezen: (r) => chartCount(r.allocated),
+            Verwacht: (r) => r.expected,
+            Tekort: (r) => r.deficit,
+          }),
+          series: chartSeries(rows, ['Toegewezen', 'Verwacht', 'Tekort']),
+        },
+      },
+    ],
+    tables: [
+      {
+        caption: ownKeys
+          ? `${indicatorTitle.distribution} (${distributionSides.regionLabel})`
+          : indicatorTitle.distribution,
+        rowHeader: 'Gemeente',
+        columns: ['Aandeel inwoners', 'Toegewezen', 'Verwacht', 'Tekort'],
+        groups: [
+          {
+            rows: markOwn(
+              tableRows(rows, keyOf, labelOf, (r) => [
+                shareText(r.populationShare),
+                countText(r.allocated),
+                decimalText(r.expected),
+                decimalText(r.deficit),
               ]),
-            },
-          ],
+              ownKeys,
+            ),
+          },
+          { rows: distributionTotal(distributionSides, !!ownKeys) },
+        ],
+      },
+    ],
+  };
+}
+
+/** The ledger's total row; where the rows show the region's ledger once, the region's total. */
+function distributionTotal(sides: Sides<Distribution>, isRegionsLedger: boolean): TableRowSpec[] {
+  const totals = isRegionsLedger
+    ? { ...sides, own: sides.region ?? sides.own, region: null }
+    : sides;
+  return tableRows(
+    map(totals, (d) => [d]),
+    () => 'total',
+    () => 'Totaal',
+    (d) => [shareText(1), countText(d.total), '', ''],
+  ).map((row) => ({ ...row, isTotal: true }));
+}
+
+type DwellingRow = Dashboard['dwellings'][number];
+
+/** Per corporation and municipality: the dwellings offered and accepted, beside the contingent's promise. */
+function dwellingsSection(dwellingSides: Sides<Dashboard['dwellings']>): SectionSpec {
+  const keyOf = (row: DwellingRow) => `${row.organisationId}:${row.municipalityCode}`;
+  const labelOf = (row: DwellingRow) => `${row.organisationName} · ${row.municipalityName}`;
+  const { sides: dwellings, ownKeys } = collapseRepeated(dwellingSides, keyOf);
+  return {
+    id: 'dwellings',
+    title: indicatorTitle.dwellings,
+    description:
+      'Per corporatie en gemeente: de woningen die in de periode aan een casus zijn aangeboden en door de bewoner aanvaard, naast wat het contingent van die jaren toezegt.',
+    isEmpty: dwellings.own.length === 0 && (dwellings.region?.length ?? 0) === 0,
+    emptyText: 'Geen gegevens in deze periode: geen aanbiedingen en geen contingenten.',
+    charts: [
+      {
+        label: '',
+        chart: {
+          summary:
+            'Staafdiagram: per corporatie en gemeente de aangeboden en aanvaarde woningen naast het toegezegde aantal.',
+          unit: 'count',
+          rows: chartRows(dwellings, keyOf, labelOf, {
+            Aangeboden: (r) => chartCount(r.offered),
+            Aanvaard: (r) => chartCount(r.accepted),
+            Toegezegd: (r) => r.promised,
+          }),
+          series: chartSeries(dwellings, ['Aangeboden', 'Aanvaard', 'Toegezegd'], ['Toegezegd']),
         },
-      ],
-    });
-  }
-  return sections;
+      },
+    ],
+    tables: [
+      {
+        caption: ownKeys
+          ? `${indicatorTitle.dwellings} (${dwellingSides.regionLabel})`
+          : indicatorTitle.dwellings,
+        rowHeader: 'Corporatie · gemeente',
+        columns: ['Aangeboden', 'Aanvaard', 'Toegezegd'],
+        groups: [
+          {
+            rows: markOwn(
+              tableRows(dwellings, keyOf, labelOf, (r) => [
+                countText(r.offered),
+                countText(r.accepted),
+                r.promised === null ? 'geen afspraak' : countText(r.promised),
+              ]),
+              ownKeys,
+            ),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+type NeighbourhoodRow = Dashboard['neighbourhoods'][number];
+
+/** The moves (key handovers) in the period, per neighbourhood of the dwelling. */
+function neighbourhoodsSection(
+  neighbourhoodSides: Sides<Dashboard['neighbourhoods']>,
+): SectionSpec {
+  const keyOf = (row: NeighbourhoodRow) => `${row.municipalityCode}:${row.neighbourhood}`;
+  const labelOf = (row: NeighbourhoodRow) => `${row.municipalityName} · ${row.neighbourhood}`;
+  const { sides: neighbourhoods, ownKeys } = collapseRepeated(neighbourhoodSides, keyOf);
+  return {
+    id: 'neighbourhoods',
+    title: indicatorTitle.neighbourhoods,
+    description: 'Verhuizingen (sleuteloverdrachten) in de periode, per wijk van de woning.',
+    isEmpty: neighbourhoods.own.length === 0 && (neighbourhoods.region?.length ?? 0) === 0,
+    emptyText: 'Geen verhuizingen in deze periode.',
+    charts: [
+      {
+        label: '',
+        chart: {
+          summary: 'Staafdiagram: verhuizingen per wijk.',
+          unit: 'count',
+          rows: chartRows(neighbourhoods, keyOf, labelOf, {
+            Verhuizingen: (r) => chartCount(r.moves),
+          }),
+          series: chartSeries(neighbourhoods, ['Verhuizingen']),
+        },
+      },
+    ],
+    tables: [
+      {
+        caption: ownKeys
+          ? `${indicatorTitle.neighbourhoods} (${neighbourhoodSides.regionLabel})`
+          : indicatorTitle.neighbourhoods,
+        rowHeader: 'Gemeente · wijk',
+        columns: ['Verhuizingen'],
+        groups: [
+          {
+            rows: markOwn(
+              tableRows(neighbourhoods, keyOf, labelOf, (r) => [countText(r.moves)]),
+              ownKeys,
+            ),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+type StillHoused = NonNullable<Dashboard['stillHoused']>;
+type StillHousedRow = StillHoused[number];
+
+/** The follow-up checks 6 and 12 months after the keys: answered, and is the resident still housed? */
+function stillHousedSection(stillHoused: Sides<StillHoused>): SectionSpec {
+  const keyOf = (row: StillHousedRow) => String(row.months);
+  const labelOf = (row: StillHousedRow) => `Na ${row.months} maanden`;
+  return {
+    id: 'stillHoused',
+    title: indicatorTitle.stillHoused,
+    description:
+      'De nazorgcontroles 6 en 12 maanden na de sleuteloverdracht die in de periode vielen: hoeveel zijn er beantwoord, en woont de bewoner nog in de woning?',
+    isEmpty:
+      stillHoused.own.every((r) => isZero(r.due)) &&
+      (stillHoused.region?.every((r) => isZero(r.due)) ?? true),
+    emptyText: 'Geen nazorgcontroles in deze periode.',
+    charts: [
+      {
+        label: '',
+        chart: {
+          summary:
+            'Staafdiagram: beantwoorde controles en bewoners die nog gehuisvest zijn, na 6 en na 12 maanden.',
+          unit: 'count',
+          rows: chartRows(stillHoused, keyOf, labelOf, {
+            Beantwoord: (r) => chartCount(r.answered),
+            'Nog gehuisvest': (r) => chartCount(r.stillHoused),
+          }),
+          series: chartSeries(stillHoused, ['Beantwoord', 'Nog gehuisvest']),
+        },
+      },
+    ],
+    tables: [
+      {
+        caption: indicatorTitle.stillHoused,
+        rowHeader: 'Controle',
+        columns: ['Te doen', 'Beantwoord', 'Nog gehuisvest', 'Aandeel nog gehuisvest'],
+        groups: [
+          {
+            rows: tableRows(stillHoused, keyOf, labelOf, (r) => [
+              countText(r.due),
+              countText(r.answered),
+              countText(r.stillHoused),
+              shareText(r.share),
+            ]),
+          },
+        ],
+      },
+    ],
+  };
 }
 
 /** Whether any figure on the dashboard is "<5" or left out, so the page explains it once. */
-export function showsSuppressed(view: Pick<DashboardView, 'dashboard' | 'comparison'>): boolean {
+export function showsSuppressed(view: View): boolean {
   return view.dashboard.smallCountsSuppressed || (view.comparison?.smallCountsSuppressed ?? false);
 }
