@@ -21,7 +21,7 @@ import {
   type AuditSearchResult,
   type AuditSearchRow,
 } from '@uitstroom/shared';
-import { DateRangeFields, FilterSelectField, type FilterOption } from '../core/fields';
+import { DateRangeFields, OptionsField, type FilterOption } from '../core/fields';
 import { TextField } from '../core/form';
 import { ExportLinks } from '../core/ExportLinks';
 import { FailureAlert } from '../core/FailureAlert';
@@ -180,19 +180,19 @@ function AuditFilters({
         error={errors.casus?.message}
         {...register('casus')}
       />
-      <FilterSelectField
+      <OptionsField
         label="Gebruiker"
-        all="Alle gebruikers"
+        placeholder="Alle gebruikers"
         options={users}
         error={errors.gebruiker?.message}
-        registration={register('gebruiker')}
+        {...register('gebruiker')}
       />
-      <FilterSelectField
+      <OptionsField
         label="Organisatie"
-        all="Alle organisaties"
+        placeholder="Alle organisaties"
         options={organisations}
         error={errors.organisatie?.message}
-        registration={register('organisatie')}
+        {...register('organisatie')}
       />
       <DateRangeFields
         from={register('van')}
@@ -200,12 +200,12 @@ function AuditFilters({
         fromError={errors.van?.message}
         toError={errors.tot?.message}
       />
-      <FilterSelectField
+      <OptionsField
         label="Handeling"
-        all="Alle handelingen"
+        placeholder="Alle handelingen"
         options={actionOptions}
         error={errors.handeling?.message}
-        registration={register('handeling')}
+        {...register('handeling')}
       />
       <div className="audit-filters__buttons">
         <Button type="submit" appearance="primary-action-button">

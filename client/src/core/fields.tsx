@@ -206,47 +206,16 @@ export function DateRangeFields({
 }: DateRangeFieldsProps) {
   const fields = (
     <>
-      <TextField id={fromId} label="Van" type="date" error={fromError} {...from} />
-      <TextField id={toId} label="Tot en met" type="date" error={toError} {...to} />
+      <DateField id={fromId} label="Van" error={fromError} {...from} />
+      <DateField id={toId} label="Tot en met" error={toError} {...to} />
     </>
   );
   return className ? <div className={className}>{fields}</div> : fields;
 }
 
-export interface FilterOption {
-  readonly value: string;
+/** An option of a filter: its label is plain text (filters build their lists from data). */
+export interface FilterOption extends ChoiceOption {
   readonly label: string;
-}
-
-interface FilterSelectFieldProps {
-  id?: string;
-  label: string;
-  /** The first option, of the empty value: no filter ("Alle gemeenten"). */
-  all: string;
-  options: readonly FilterOption[];
-  error?: string;
-  registration: UseFormRegisterReturn;
-}
-
-/** A filter's choice: "all" first, then the options. */
-export function FilterSelectField({
-  id,
-  label,
-  all,
-  options,
-  error,
-  registration,
-}: FilterSelectFieldProps) {
-  return (
-    <SelectField id={id} label={label} error={error} {...registration}>
-      <SelectOption value="">{all}</SelectOption>
-      {options.map((option) => (
-        <SelectOption key={option.value} value={option.value}>
-          {option.label}
-        </SelectOption>
-      ))}
-    </SelectField>
-  );
 }
 
 /** `identity.birthDate` → `veld-identity-birthDate`: the id of a field, for links from summaries. */
@@ -265,8 +234,8 @@ export const DateField = forwardRef<
 interface OptionsFieldProps extends Omit<ComponentPropsWithoutRef<typeof SelectField>, 'children'> {
   options: readonly ChoiceOption[];
   /**
-   * The empty first option that asks for a choice ("Kies de soort"), or names the lack of one
-   * ("Geen document"). Register the field with `setValueAs: emptyAsUndefined` so that the schema,
+   * The empty first option that asks for a choice ("Kies de soort"), names the lack of one
+   * ("Geen document") or a filter's "all" ("Alle gemeenten"). Register the field with `setValueAs: emptyAsUndefined` so that the schema,
    * not an empty string, says what to choose.
    */
   placeholder?: string;

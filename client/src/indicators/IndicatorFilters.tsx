@@ -3,7 +3,7 @@ import { Link as RouterLink } from 'react-router';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import { Button, Fieldset, FieldsetLegend } from '@utrecht/component-library-react';
 import type { DashboardView, Seat, TargetGroup } from '@uitstroom/shared';
-import { DateRangeFields, FilterSelectField } from '../core/fields';
+import { DateRangeFields, OptionsField } from '../core/fields';
 import { indicatorFilterChoices } from '../core/seats';
 import { todayIsoDate } from '../core/format';
 import { quickPeriods, type FilterField, type FilterValues } from './indicator-filters';
@@ -58,32 +58,32 @@ export function IndicatorFilters({
       <PeriodFields form={form} shown={shown} onChoose={choose} />
       <div className="indicator-filters__choices">
         {offers.municipality && (
-          <FilterSelectField
+          <OptionsField
             id="indicator-gemeente"
             label="Gemeente"
-            all="Alle gemeenten"
+            placeholder="Alle gemeenten"
             options={options.municipality}
             error={errors.municipality?.message}
-            registration={form.register('municipality')}
+            {...form.register('municipality')}
           />
         )}
         {offers.corporation && (
-          <FilterSelectField
+          <OptionsField
             id="indicator-corporatie"
             label="Corporatie"
-            all="Alle corporaties"
+            placeholder="Alle corporaties"
             options={options.corporation}
             error={errors.corporation?.message}
-            registration={form.register('corporation')}
+            {...form.register('corporation')}
           />
         )}
-        <FilterSelectField
+        <OptionsField
           id="indicator-doelgroep"
           label="Doelgroep"
-          all="Alle doelgroepen"
+          placeholder="Alle doelgroepen"
           options={options.targetGroup}
           error={errors.targetGroup?.message}
-          registration={form.register('targetGroup')}
+          {...form.register('targetGroup')}
         />
         <div className="indicator-filters__buttons">
           <Button type="submit" appearance="primary-action-button">
