@@ -2,10 +2,12 @@
 //   lint    – ESLint, Prettier and dependency-cruiser's import rules (scripts/lint.mjs); first, it is fast
 //   types   – tsc over every package (jest only transpiles, for speed)
 //   unit    – pure domain rules in shared/ and the command line
-//   api     – jest + supertest against a real embedded PostgreSQL
+//   api     – jest + supertest against a real embedded PostgreSQL; the files that compute a Dutch
+//             day run with the clock moved by libfaketime to just after midnight in the Netherlands
+//             (faketime installed when missing)
 //   browser – the built client in Debian's Chromium (installed with apt-get when missing)
-//   clock   – the date-sensitive api and browser tests again, with the clock moved by libfaketime
-//             to the hours where the Dutch calendar date is not UTC's (faketime installed when missing)
+//   clock   – the core of the date-sensitive files again at the other hours where the Dutch calendar
+//             date is not UTC's, and the placements page at the first of them
 // Ends with one plain line "N passed, N failed" and exits non-zero when anything failed.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,10 +48,12 @@ async function layer(name, body) {
   layers.push({ name, seconds: (Date.now() - startedAt) / 1000, ...outcome });
 }
 
-function jestArgs(project, files, outputFile, maxWorkers) {
+function jestArgs(project, files, outputFile, maxWorkers, ignore = []) {
   return [
     'jest',
     ...files,
+    // jest's own default ignore, and the files another run of the same layer takes.
+    ...(ignore.length ? ['--testPathIgnorePatterns', '/node_modules/', ...ignore] : []),
     '--selectProjects',
     ...[project].flat(),
     '--json',
@@ -76,14 +80,17 @@ function jestLayer(project, { files = [], env = {}, label = project } = {}) {
 }
 
 /**
- * Like jestLayer, beside other runs: one worker, its output kept in a file and printed when it
- * ends, so that runs side by side do not mix their lines.
+ * Like jestLayer, beside other runs: one worker unless told, its output kept in a file and printed
+ * when it ends, so that runs side by side do not mix their lines.
  */
-function jestBeside(project, { files = [], env = {}, label = project } = {}) {
+function jestBeside(
+  project,
+  { files = [], ignore = [], env = {}, label = project, maxWorkers = 1 } = {},
+) {
   const outputFile = join(resultsDir, 'layers', `${label}.json`);
   const logFile = join(resultsDir, 'layers', `${label}.log`);
   return new Promise((resolve) => {
-    const child = spawn('npx', jestArgs(project, files, outputFile, 1), {
+    const child = spawn('npx', jestArgs(project, files, outputFile, maxWorkers, ignore), {
       cwd: root,
       env: { ...process.env, NODE_ENV: 'test', QUIET_SETUP: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -124,8 +131,9 @@ function buildClient() {
 }
 
 // The hours that bite: just after midnight in the Netherlands while UTC is still on the day before
-// (winter and summer), and the two nights the clocks move. Each moment runs the tests that compute a
-// day; the first runs every such test and the pages, the others the core of them.
+// (winter and summer), and the two nights the clocks move. The first moment is the api layer's own
+// clock for every file that computes a day (the machine's own hour is an arbitrary one, and this one
+// is the hardest: a UTC date is a day off), and the placements page's; the others run the core.
 const clockMoments = [
   {
     at: '2026-12-06T23:30:00Z',
@@ -249,9 +257,36 @@ await layer('types', async () => {
   };
 });
 await layer('unit', () => jestLayer('unit'));
-await layer('api', () => {
+/** The outcome of runs side by side, as one layer's. */
+function together(outcomes, note) {
+  return {
+    passed: outcomes.reduce((sum, o) => sum + o.passed, 0),
+    failed: outcomes.reduce((sum, o) => sum + o.failed, 0),
+    status: outcomes.find((o) => o.status)?.status ?? 0,
+    note,
+  };
+}
+
+/** Before any clock moves: apt refuses package lists dated in its future. */
+function ensureFaketime() {
+  ensureDebianPackage(libfaketime, 'faketime');
+  removeStaleFaketimeSegments();
+}
+
+await layer('api', async () => {
   ensurePdftotext();
-  return jestLayer('api');
+  ensureFaketime();
+  const [first] = clockMoments;
+  console.log(`… de datumbestanden met de klok op ${first.at} (${first.dutch} in Nederland)`);
+  // Side by side, each with its own database: the files at the machine's hour on two workers, the
+  // files that compute a day on one, with the moved clock.
+  return together(
+    await Promise.all([
+      jestBeside('api', { ignore: clockApiTests, label: 'api', maxWorkers: 2 }),
+      jestBeside('api', { files: clockApiTests, env: shiftedClock(first.at), label: first.label }),
+    ]),
+    `${clockApiTests.length} files at ${first.dutch}`,
+  );
 });
 await layer('browser', () => {
   ensureChromium();
@@ -259,44 +294,32 @@ await layer('browser', () => {
   return jestLayer('browser');
 });
 await layer('clock', async () => {
-  // Before any clock moves: apt refuses package lists dated in its future.
-  ensureDebianPackage(libfaketime, 'faketime');
-  removeStaleFaketimeSegments();
+  ensureFaketime();
   ensureChromium();
-  ensurePdftotext();
   if (!existsSync(join(root, 'client', 'dist', 'index.html')) && !buildClient())
     return { passed: 0, failed: 1 };
-  // The first moment runs every date-sensitive file and the pages, on both cores.
   const [first, ...later] = clockMoments;
-  console.log(`\n… klok op ${first.at} (${first.dutch} in Nederland)`);
-  // The pages join the api files in one jest run: one embedded PostgreSQL set up, not two.
-  const outcomes = [
-    jestLayer(['api', 'browser'], {
-      files: [...clockApiTests, ...clockBrowserTests],
-      env: shiftedClock(first.at),
-      label: first.label,
-    }),
-  ];
-  // The later moments each have their own clock, so their own processes and database: side by side,
-  // one worker each, because their tests wait on the database more than on the processor.
+  console.log(`… de plaatsingspagina met de klok op ${first.at} (${first.dutch} in Nederland)`);
   for (const moment of later) console.log(`… klok op ${moment.at} (${moment.dutch} in Nederland)`);
-  outcomes.push(
-    ...(await Promise.all(
-      later.map((moment) =>
+  // Each moment has its own clock, so its own processes and database: side by side, one worker
+  // each, because their tests wait on the database more than on the processor.
+  return together(
+    await Promise.all([
+      jestBeside('browser', {
+        files: clockBrowserTests,
+        env: shiftedClock(first.at),
+        label: `${first.label}-pages`,
+      }),
+      ...later.map((moment) =>
         jestBeside('api', {
           files: clockApiCoreTests,
           env: shiftedClock(moment.at),
           label: `${moment.label}-api`,
         }),
       ),
-    )),
+    ]),
+    `${clockMoments.length} moments`,
   );
-  return {
-    passed: outcomes.reduce((sum, o) => sum + o.passed, 0),
-    failed: outcomes.reduce((sum, o) => sum + o.failed, 0),
-    status: outcomes.find((o) => o.status)?.status ?? 0,
-    note: `${clockMoments.length} moments`,
-  };
 });
 
 const passed = layers.reduce((sum, l) => sum + l.passed, 0);
