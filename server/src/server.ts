@@ -16,7 +16,7 @@ import {
   type LiveIo,
   startDelivery,
 } from './live';
-import { describeDatabaseError, endConnectionOnFatal, logDatabaseConnectionError } from './core/db';
+import { endConnectionOnFatal, logDatabaseConnectionError } from './core/db';
 
 export interface RunningServer {
   httpServer: HttpServer;
@@ -67,7 +67,7 @@ export async function startServer(options: {
         isOwnOrigin(config, req.headers),
       ),
     adapter: createAdapter(listenSafePool(adapterPool), {
-      errorHandler: (error) => logger.error(describeDatabaseError(error), 'live: adapter error'),
+      errorHandler: (error) => logger.error({ err: error }, 'live: adapter error'),
     }),
   });
   io.engine.use(sessionOnHandshake(app.locals.sessionMiddleware as RequestHandler));

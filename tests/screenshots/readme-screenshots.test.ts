@@ -100,6 +100,31 @@ it('the corporation: its dwellings and contingents; everyone: my tasks', async (
   await caseManager.context.close();
 });
 
+it('everyone: signing in, the e-mail address first (its domain decides the way in)', async () => {
+  const { context, page } = await h.newPage();
+  await page.goto('/');
+  await page.getByLabel('E-mailadres').fill('regisseur@kwintes.demo');
+  await page.getByRole('button', { name: 'Volgende' }).click();
+  await page.getByLabel('Wachtwoord').waitFor();
+  await h.screenshot(page, 'readme-inloggen');
+  await context.close();
+});
+
+it('the region admin: reading spreadsheets in, and the partner systems’ tokens; the provider: its own settings', async () => {
+  const admin = await h.signedInPage('beheer@flevoland.demo', '/beheer/inlezen');
+  await admin.page.getByRole('heading', { level: 1 }).waitFor();
+  await h.screenshot(admin.page, 'readme-inlezen');
+  await admin.page.goto('/beheer/koppelingen');
+  await admin.page.getByRole('heading', { level: 1 }).waitFor();
+  await h.screenshot(admin.page, 'readme-koppelingen');
+  await admin.context.close();
+  const provider = await h.signedInPage('aanbieder@leger-des-heils.demo', '/organisatie');
+  await provider.page.getByRole('heading', { level: 1 }).waitFor();
+  await provider.page.getByRole('textbox').first().waitFor();
+  await h.screenshot(provider.page, 'readme-organisatie');
+  await provider.context.close();
+});
+
 it('the chair and a municipality: the indicators, on the demo history that `npm start` adds', async () => {
   // Last in this file: the history adds a few hundred cases that the other pages need not show.
   expect(await seedDemoHistory(h.app.db)).toBe(true);

@@ -13,19 +13,12 @@ const logger = createLogger(
 );
 
 /**
- * What a dropped connection may write to the log: the SQL state and the driver's message. Never the
- * error itself, which can carry the client (connection details) or a query with its parameters.
+ * A dropped connection in the log: the error as every logger keeps errors (core/logger.ts: its kind,
+ * SQL state and stack frames; never the message, the query, its parameters or the client with its
+ * connection details).
  */
-export function describeDatabaseError(error: unknown): { code?: string; message: string } {
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return {
-    code: typeof code === 'string' ? code : undefined,
-    message: typeof message === 'string' ? message : 'onbekende fout',
-  };
-}
-
 export function logDatabaseConnectionError(error: unknown, what: string): void {
-  logger.warn(describeDatabaseError(error), `database: ${what}`);
+  logger.warn({ err: error }, `database: ${what}`);
 }
 
 /**
