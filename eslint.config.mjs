@@ -25,8 +25,6 @@ const longFunctionsPending = [
   'client/src/indicators/IndicatorTable.tsx',
   'client/src/indicators/indicator-sections.ts',
   'client/src/origin-rule/TryoutForm.tsx',
-  'client/src/regions/MunicipalitiesTable.tsx',
-  'client/src/regions/RuleSetForm.tsx',
   'client/src/support/SupportForms.tsx',
   'client/src/support/SupportPanel.tsx',
   'client/src/users/UsersPage.tsx',

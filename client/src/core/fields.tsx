@@ -18,6 +18,7 @@ import {
   RadioButton,
   Textarea,
 } from '@utrecht/component-library-react';
+import { TextField } from './form';
 
 /**
  * The fields `core/form.tsx` does not have, in its house style: a label, an optional description,
@@ -182,3 +183,23 @@ export function ChoiceGroup({
 export function fieldId(path: string): string {
   return `veld-${path.replace(/\./g, '-')}`;
 }
+
+interface WholeNumberFieldProps extends Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'type' | 'inputMode'
+> {
+  label: string;
+  description?: string;
+  error?: string;
+}
+
+/**
+ * A labelled field for a whole number, with the numeric keyboard on a phone. A text box, not
+ * `type="number"`: the reader may type "228.000", and a browser's number box would refuse that.
+ * Spread `register(path, wholeNumber)` into it (`core/whole-number.ts`).
+ */
+export const WholeNumberField = forwardRef<HTMLInputElement, WholeNumberFieldProps>(
+  function WholeNumberField(props, ref) {
+    return <TextField ref={ref} inputMode="numeric" {...props} />;
+  },
+);
