@@ -13,7 +13,6 @@ const longFunctionsPendingTables = [
   'client/src/tables/TablesPage.tsx',
 ];
 const longFunctionsPending = [
-  'client/src/app/Shell.tsx',
   'client/src/audit/AccessExportPage.tsx',
   'client/src/audit/AuditSearchPage.tsx',
   'client/src/cases/CaseDecision.tsx',
