@@ -26,7 +26,6 @@ const longFunctionsPending = [
   'client/src/origin-rule/TryoutForm.tsx',
   'client/src/support/SupportForms.tsx',
   'client/src/support/SupportPanel.tsx',
-  'client/src/users/UsersPage.tsx',
 ];
 
 export default tseslint.config(

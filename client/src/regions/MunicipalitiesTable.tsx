@@ -5,6 +5,7 @@ import {
   type Control,
   type FieldErrors,
   type UseFormRegister,
+  type UseFormRegisterReturn,
 } from 'react-hook-form';
 import {
   Button,
@@ -37,6 +38,9 @@ interface Props {
   savedCodes: ReadonlySet<string>;
 }
 
+/** A typed CBS code as the schema reads it: no spaces around, capitals ("gm0034" → "GM0034"). */
+const toCode = (value: unknown) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+
 /** One input in a cell, labelled for a screen reader by the row and column it sits in. */
 function CellInput({
   path,
@@ -67,37 +71,37 @@ function CellInput({
 
 /** The CBS code of a row: typed in a new row; a saved row keeps its code (a new code is a new municipality). */
 function CodeInput({
-  index,
+  path,
   code,
   name,
   isSaved,
-  register,
-  errors,
-}: Omit<Props, 'control' | 'savedCodes'> & {
-  index: number;
+  error,
+  registration,
+}: {
+  path: string;
   code: string;
   name: string;
   isSaved: boolean;
+  error?: string;
+  registration: UseFormRegisterReturn;
 }) {
   if (isSaved)
     return (
       <>
         <span className="rule-set-table__code">{code}</span>
-        <input type="hidden" {...register(`municipalities.${index}.code`)} />
+        <input type="hidden" {...registration} />
       </>
     );
   return (
     <CellInput
-      path={`municipalities.${index}.code`}
+      path={path}
       label={`CBS-code ${name}`}
-      error={errors.municipalities?.[index]?.code?.message}
+      error={error}
       className="rule-set-table__code-input"
       placeholder="GM0000"
       autoComplete="off"
       spellCheck={false}
-      {...register(`municipalities.${index}.code`, {
-        setValueAs: (v: unknown) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
-      })}
+      {...registration}
     />
   );
 }
@@ -123,10 +127,22 @@ function MunicipalityRow({
 }) {
   const { register, errors } = fields;
   const rowErrors = errors.municipalities?.[index];
+  // The code first: a new row's first registered field takes the focus (react-hook-form's append).
+  const codeRegistration = register(
+    `municipalities.${index}.code`,
+    isSaved ? undefined : { setValueAs: toCode },
+  );
   return (
     <TableRow>
       <TableCell>
-        <CodeInput index={index} code={code} name={name} isSaved={isSaved} {...fields} />
+        <CodeInput
+          path={`municipalities.${index}.code`}
+          code={code}
+          name={name}
+          isSaved={isSaved}
+          error={rowErrors?.code?.message}
+          registration={codeRegistration}
+        />
       </TableCell>
       <TableCell>
         <CellInput
