@@ -53,6 +53,12 @@ describe('checkAddContingent', () => {
       [['municipalityCode', 'Kies een gemeente.']],
     ],
     [
+      'a number that is not whole',
+      values({ promised: '4,5' }),
+      'own',
+      [['promised', 'Een geheel aantal woningen.']],
+    ],
+    [
       'too many',
       values({ promised: '10001' }),
       'own',

@@ -47,12 +47,12 @@ export function checkAddContingent(
     promised: promisedOf(values.promised),
   });
   if (!parsed.success)
-    for (const issue of parsed.error.issues)
-      addMessage(
-        messages,
-        String(issue.path[0] ?? 'municipalityCode'),
-        issue.code === 'invalid_type' ? 'Kies een gemeente.' : issue.message,
-      );
+    for (const issue of parsed.error.issues) {
+      const path = String(issue.path[0] ?? 'municipalityCode');
+      // Only a missing municipality is a type error to explain; "4,5" keeps the schema's own words.
+      const isMissingMunicipality = path === 'municipalityCode' && issue.code === 'invalid_type';
+      addMessage(messages, path, isMissingMunicipality ? 'Kies een gemeente.' : issue.message);
+    }
   return messages;
 }
 
