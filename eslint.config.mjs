@@ -19,7 +19,6 @@ const longFunctionsPending = [
   'client/src/cases/CasePage.tsx',
   'client/src/cases/IntakePage.tsx',
   'client/src/cases/MyCasesPage.tsx',
-  'client/src/dwellings/DwellingsPage.tsx',
   'client/src/indicators/IndicatorTable.tsx',
   'client/src/indicators/indicator-sections.ts',
   'client/src/origin-rule/TryoutForm.tsx',
