@@ -21,7 +21,6 @@ const longFunctionsPending = [
   'client/src/cases/MyCasesPage.tsx',
   'client/src/indicators/IndicatorTable.tsx',
   'client/src/indicators/indicator-sections.ts',
-  'client/src/origin-rule/TryoutForm.tsx',
   'client/src/support/SupportForms.tsx',
   'client/src/support/SupportPanel.tsx',
 ];
