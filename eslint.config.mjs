@@ -13,17 +13,10 @@ const longFunctionsPendingTables = [
   'client/src/tables/TablesPage.tsx',
 ];
 const longFunctionsPending = [
-  'client/src/app/Shell.tsx',
   'client/src/cases/CaseDecision.tsx',
   'client/src/cases/CasePage.tsx',
   'client/src/cases/IntakePage.tsx',
   'client/src/cases/MyCasesPage.tsx',
-  'client/src/dwellings/ContingentsPage.tsx',
-  'client/src/dwellings/DwellingsPage.tsx',
-  'client/src/origin-rule/TryoutForm.tsx',
-  'client/src/regions/MunicipalitiesTable.tsx',
-  'client/src/regions/RuleSetForm.tsx',
-  'client/src/users/UsersPage.tsx',
 ];
 
 export default tseslint.config(

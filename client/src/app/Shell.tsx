@@ -8,7 +8,7 @@ import {
   Paragraph,
   SkipLink,
 } from '@utrecht/component-library-react';
-import { seatLabel } from '@uitstroom/shared';
+import { seatLabel, type Permission } from '@uitstroom/shared';
 import { useCan, useMe, useSession } from '../core/session';
 import { LiveConnection } from '../live/LiveConnection';
 import { NotificationBell } from '../notifications/NotificationBell';
@@ -17,131 +17,14 @@ import { invalidateNotifications } from '../notifications/notifications-api';
 
 /** The frame of every signed-in page: who you are, where you can go, and the page itself. */
 export function Shell() {
-  const me = useMe();
-  const { signOut } = useSession();
-  const can = useCan();
-  const menu = useFoldingMenu();
   const mainRef = useFocusableScrollBoxes();
   useRefetchCountsOnNavigation();
   return (
     <div className="shell">
       <LiveConnection />
       <SkipLink href="#inhoud">Direct naar de inhoud</SkipLink>
-      <PageHeader className="shell__header">
-        <div className="shell__brand">
-          <span className="shell__logo" aria-hidden="true">
-            ⌂
-          </span>
-          <span>Uitstroomtafel</span>
-        </div>
-        <NotificationBell />
-        <section className="shell__user" aria-label="Ingelogd als">
-          <Paragraph className="shell__user-name">{me.user.displayName}</Paragraph>
-          <Paragraph className="shell__user-seat">
-            {seatLabel[me.seat]} · {me.organisation.name} · regio {me.region.name}
-          </Paragraph>
-          <Paragraph className="shell__user-links">
-            <RouterLink to="/account">Mijn account</RouterLink>
-          </Paragraph>
-          <Button appearance="secondary-action-button" onClick={() => void signOut()}>
-            Uitloggen
-          </Button>
-        </section>
-      </PageHeader>
-      <nav className="shell__nav" aria-label="Hoofdmenu" onKeyDown={menu.onKeyDown}>
-        <button
-          type="button"
-          className="shell__menu-button"
-          ref={menu.buttonRef}
-          aria-expanded={menu.open}
-          aria-controls="hoofdmenu"
-          onClick={menu.toggle}
-        >
-          <span className="shell__menu-icon" aria-hidden="true">
-            {menu.open ? '✕' : '☰'}
-          </span>{' '}
-          Menu
-        </button>
-        <ul
-          id="hoofdmenu"
-          ref={menu.listRef}
-          className={menu.open ? 'shell__menu shell__menu--open' : 'shell__menu'}
-        >
-          {can('case:list') && (
-            <li>
-              <TasksNavLink />
-            </li>
-          )}
-          {can('case:list') && (
-            <li>
-              <NavLink to="/casussen">Mijn casussen</NavLink>
-            </li>
-          )}
-          {can('table:read') && (
-            <li>
-              <NavLink to="/tafels">Tafels</NavLink>
-            </li>
-          )}
-          {can('dwelling:read') && (
-            <li>
-              <NavLink to="/woningen">Woningen</NavLink>
-            </li>
-          )}
-          {can('contingent:read') && (
-            <li>
-              <NavLink to="/contingenten">Contingenten</NavLink>
-            </li>
-          )}
-          {can('indicator:read') && (
-            <li>
-              <NavLink to="/indicatoren">Indicatoren</NavLink>
-            </li>
-          )}
-          {can('user:read') && (
-            <li>
-              <NavLink to="/beheer/gebruikers">Organisaties en gebruikers</NavLink>
-            </li>
-          )}
-          {can('ruleSet:update') && (
-            <li>
-              <NavLink to="/regio/instellingen">Regio-instellingen</NavLink>
-            </li>
-          )}
-          {can('import:run') && (
-            <li>
-              <NavLink to="/beheer/inlezen">Gegevens inlezen</NavLink>
-            </li>
-          )}
-          {can('audit:search') && (
-            <li>
-              <NavLink to="/beheer/audit">Auditlog</NavLink>
-            </li>
-          )}
-          {can('case:erase') && (
-            <li>
-              <NavLink to="/beheer/bewaartermijnen">Bewaartermijnen</NavLink>
-            </li>
-          )}
-          {can('apiToken:manage') && (
-            <li>
-              <NavLink to="/beheer/koppelingen">Koppelingen</NavLink>
-            </li>
-          )}
-          {can('outbox:read') && (
-            <li>
-              <NavLink to="/beheer/postvak">Demo-postvak</NavLink>
-            </li>
-          )}
-          {can('organisation:settings') && (
-            <li>
-              <NavLink to="/organisatie">Organisatie-instellingen</NavLink>
-            </li>
-          )}
-          <li>
-            <NavLink to="/herkomstregel">Zo werkt de herkomstregel</NavLink>
-          </li>
-        </ul>
-      </nav>
+      <ShellHeader />
+      <MainMenu />
       <main id="inhoud" className="shell__main" tabIndex={-1} ref={mainRef}>
         <Outlet />
       </main>
@@ -155,6 +38,94 @@ export function Shell() {
         </Paragraph>
       </PageFooter>
     </div>
+  );
+}
+
+/** The name of the app, the notifications, and who is signed in. */
+function ShellHeader() {
+  const me = useMe();
+  const { signOut } = useSession();
+  return (
+    <PageHeader className="shell__header">
+      <div className="shell__brand">
+        <span className="shell__logo" aria-hidden="true">
+          ⌂
+        </span>
+        <span>Uitstroomtafel</span>
+      </div>
+      <NotificationBell />
+      <section className="shell__user" aria-label="Ingelogd als">
+        <Paragraph className="shell__user-name">{me.user.displayName}</Paragraph>
+        <Paragraph className="shell__user-seat">
+          {seatLabel[me.seat]} · {me.organisation.name} · regio {me.region.name}
+        </Paragraph>
+        <Paragraph className="shell__user-links">
+          <RouterLink to="/account">Mijn account</RouterLink>
+        </Paragraph>
+        <Button appearance="secondary-action-button" onClick={() => void signOut()}>
+          Uitloggen
+        </Button>
+      </section>
+    </PageHeader>
+  );
+}
+
+/** The main menu, in its order: a link shows when the seat's grants allow its page. */
+const menuLinks: readonly { to: string; label: string; permission: Permission | null }[] = [
+  { to: '/casussen', label: 'Mijn casussen', permission: 'case:list' },
+  { to: '/tafels', label: 'Tafels', permission: 'table:read' },
+  { to: '/woningen', label: 'Woningen', permission: 'dwelling:read' },
+  { to: '/contingenten', label: 'Contingenten', permission: 'contingent:read' },
+  { to: '/indicatoren', label: 'Indicatoren', permission: 'indicator:read' },
+  { to: '/beheer/gebruikers', label: 'Organisaties en gebruikers', permission: 'user:read' },
+  { to: '/regio/instellingen', label: 'Regio-instellingen', permission: 'ruleSet:update' },
+  { to: '/beheer/inlezen', label: 'Gegevens inlezen', permission: 'import:run' },
+  { to: '/beheer/audit', label: 'Auditlog', permission: 'audit:search' },
+  { to: '/beheer/bewaartermijnen', label: 'Bewaartermijnen', permission: 'case:erase' },
+  { to: '/beheer/koppelingen', label: 'Koppelingen', permission: 'apiToken:manage' },
+  { to: '/beheer/postvak', label: 'Demo-postvak', permission: 'outbox:read' },
+  { to: '/organisatie', label: 'Organisatie-instellingen', permission: 'organisation:settings' },
+  { to: '/herkomstregel', label: 'Zo werkt de herkomstregel', permission: null },
+];
+
+/** The main menu: "Mijn taken" (with its count) first, then every page the seat may open. */
+function MainMenu() {
+  const can = useCan();
+  const menu = useFoldingMenu();
+  return (
+    <nav className="shell__nav" aria-label="Hoofdmenu" onKeyDown={menu.onKeyDown}>
+      <button
+        type="button"
+        className="shell__menu-button"
+        ref={menu.buttonRef}
+        aria-expanded={menu.open}
+        aria-controls="hoofdmenu"
+        onClick={menu.toggle}
+      >
+        <span className="shell__menu-icon" aria-hidden="true">
+          {menu.open ? '✕' : '☰'}
+        </span>{' '}
+        Menu
+      </button>
+      <ul
+        id="hoofdmenu"
+        ref={menu.listRef}
+        className={menu.open ? 'shell__menu shell__menu--open' : 'shell__menu'}
+      >
+        {can('case:list') && (
+          <li>
+            <TasksNavLink />
+          </li>
+        )}
+        {menuLinks
+          .filter((link) => link.permission === null || can(link.permission))
+          .map((link) => (
+            <li key={link.to}>
+              <NavLink to={link.to}>{link.label}</NavLink>
+            </li>
+          ))}
+      </ul>
+    </nav>
   );
 }
 

@@ -268,3 +268,23 @@ export function optionsOf<V extends string>(
 
 /** `setValueAs` of a select with an empty first option: nothing chosen is absent, not `''`. */
 export const emptyAsUndefined = (value: string): string | undefined => value || undefined;
+
+interface WholeNumberFieldProps extends Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'type' | 'inputMode'
+> {
+  label: string;
+  description?: string;
+  error?: string;
+}
+
+/**
+ * A labelled field for a whole number, with the numeric keyboard on a phone. A text box, not
+ * `type="number"`: the reader may type "228.000", and a browser's number box would refuse that.
+ * Spread `register(path, wholeNumber)` into it (`core/whole-number.ts`).
+ */
+export const WholeNumberField = forwardRef<HTMLInputElement, WholeNumberFieldProps>(
+  function WholeNumberField(props, ref) {
+    return <TextField ref={ref} inputMode="numeric" {...props} />;
+  },
+);

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { queryKeys } from '../core/query/query-keys';
 import { useSearchParams } from 'react-router';
 import { useForm, type Resolver } from 'react-hook-form';
 import {
@@ -20,22 +19,26 @@ import {
 } from '@utrecht/component-library-react';
 import {
   amsterdamYear,
-  createContingentSchema,
   formatDutchInteger,
   promisedSchema,
   type Contingent,
   type ContingentList,
-  type RegionOrganisation,
 } from '@uitstroom/shared';
 import { useMe } from '../core/session';
 import { ApiError } from '../core/api';
+import { queryKeys } from '../core/query/query-keys';
 import { QueryStatus } from '../core/query/QueryState';
 import { SelectField, TextField } from '../core/form';
 import { Pager } from '../core/Pager';
 import { messageOf } from '../core/messages';
-import { useRegionMunicipalities, type RegionMunicipalities } from '../core/region';
-import { fetchRegionOrganisations } from '../core/region';
-import { addMessage, toFieldErrors, type FieldMessages } from '../core/form-errors';
+import {
+  fetchRegionOrganisations,
+  useRegionMunicipalities,
+  type RegionMunicipalities,
+} from '../core/region';
+import { toFieldErrors } from '../core/form-errors';
+import { FailureAlert } from '../core/FailureAlert';
+import { ExportLinks } from '../core/ExportLinks';
 import {
   contingentsExportUrl,
   createContingent,
@@ -43,22 +46,22 @@ import {
   updateContingent,
   useContingentWrite,
 } from './dwelling-api';
+import {
+  addFieldOf,
+  checkAddContingent,
+  contingentBodyOf,
+  contingentTotals,
+  promisedOf,
+  type AddContingentValues,
+  type ContingentEditScope,
+} from './contingent-form';
 import '../core/layout.css';
 import './dwellings.css';
-import { FailureAlert } from '../core/FailureAlert';
-import { ExportLinks } from '../core/ExportLinks';
 
 /** A region's year has a row per corporation and municipality: 25 at a time, the totals over all. */
 const pageSize = 25;
 
 const thisYear = () => amsterdamYear(new Date());
-
-/** `4` → 4, `` → null (no number agreed yet); anything else stays text, so the schema says so. */
-function promisedOf(text: string): number | null | string {
-  const trimmed = text.trim();
-  if (trimmed === '') return null;
-  return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
-}
 
 const intro: Record<string, string> = {
   corporation:
@@ -70,14 +73,20 @@ const intro: Record<string, string> = {
   chair: 'Wat de woningcorporaties per gemeente hebben toegezegd, en hoe ver zij daarmee zijn.',
 };
 
+/** The year of the page (`?jaar=`), this Dutch year unless a plausible other is asked for. */
+function yearOf(search: URLSearchParams): number {
+  const requested = Number(search.get('jaar'));
+  return Number.isInteger(requested) && requested >= 2020 && requested <= 2100
+    ? requested
+    : thisYear();
+}
+
 /** `/contingenten`: the numbers promised per corporation × municipality × year, with progress. */
 export function ContingentsPage() {
   const me = useMe();
   const region = useRegionMunicipalities();
   const [search, setSearch] = useSearchParams();
-  const requested = Number(search.get('jaar'));
-  const year =
-    Number.isInteger(requested) && requested >= 2020 && requested <= 2100 ? requested : thisYear();
+  const year = yearOf(search);
   // Another year is another list; the previous one stays on screen while it loads.
   const contingentsQuery = useQuery({
     queryKey: queryKeys.contingents(year),
@@ -87,47 +96,23 @@ export function ContingentsPage() {
   const list: ContingentList | null = contingentsQuery.data ?? null;
   const [notice, setNotice] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-
   const canEdit = list?.canEdit ?? 'none';
-  const totals = (list?.items ?? []).reduce(
-    (sum, c) => ({
-      promised: sum.promised + (c.promised ?? 0),
-      offered: sum.offered + c.progress.offered,
-      accepted: sum.accepted + c.progress.accepted,
-      movedIn: sum.movedIn + c.progress.movedIn,
-    }),
-    { promised: 0, offered: 0, accepted: 0, movedIn: 0 },
-  );
-
-  const pages = list ? Math.max(1, Math.ceil(list.items.length / pageSize)) : 1;
-  const shownPage = Math.min(page, pages);
+  const noticeOf = (contingent: Contingent, done: string) =>
+    setNotice(
+      `Het contingent van ${contingent.organisationName} voor ${region.nameOf(contingent.municipalityCode)} is ${done}.`,
+    );
 
   return (
     <div className="contingents-page">
       <div className="page-title">
         <Heading level={1}>Contingenten {year}</Heading>
-        <nav aria-label="Jaar kiezen" className="contingents-page__years">
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            onClick={() => {
-              setPage(1);
-              setSearch({ jaar: String(year - 1) });
-            }}
-          >
-            ← {year - 1}
-          </Button>
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            onClick={() => {
-              setPage(1);
-              setSearch({ jaar: String(year + 1) });
-            }}
-          >
-            {year + 1} →
-          </Button>
-        </nav>
+        <YearNav
+          year={year}
+          onYear={(next) => {
+            setPage(1);
+            setSearch({ jaar: String(next) });
+          }}
+        />
       </div>
       <Paragraph className="dwellings-page__intro">{intro[me.seat] ?? ''}</Paragraph>
       <Paragraph className="case-card__note">
@@ -149,125 +134,143 @@ export function ContingentsPage() {
           <Paragraph>{notice}</Paragraph>
         </Alert>
       )}
-
-      {list && list.items.length === 0 && (
-        <div className="empty-state">
-          <Heading level={2}>Nog geen contingenten voor {year}</Heading>
-          <Paragraph>
-            {canEdit === 'none'
-              ? 'Zodra de woningcorporaties of de regio-beheerder contingenten vastleggen, ziet u ze hier.'
-              : 'Leg hieronder het eerste contingent vast.'}
-          </Paragraph>
-        </div>
-      )}
+      {list && list.items.length === 0 && <EmptyYear year={year} canEdit={canEdit !== 'none'} />}
       {list && list.items.length > 0 && (
-        <>
-          <Table className="case-table contingents-table">
-            <caption className="visually-hidden">
-              Contingenten {year} per corporatie en gemeente
-            </caption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">Corporatie</TableHeaderCell>
-                <TableHeaderCell scope="col">Gemeente</TableHeaderCell>
-                <TableHeaderCell scope="col" className="contingents-table__number">
-                  Toegezegd
-                </TableHeaderCell>
-                <TableHeaderCell scope="col" className="contingents-table__number">
-                  Aangeboden
-                </TableHeaderCell>
-                <TableHeaderCell scope="col" className="contingents-table__number">
-                  Aanvaard
-                </TableHeaderCell>
-                <TableHeaderCell scope="col" className="contingents-table__number">
-                  Verhuisd
-                </TableHeaderCell>
-                {canEdit !== 'none' && (
-                  <TableHeaderCell scope="col">
-                    <span className="visually-hidden">Wijzigen</span>
-                  </TableHeaderCell>
-                )}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.items.slice((shownPage - 1) * pageSize, shownPage * pageSize).map((c) => (
-                <ContingentRow
-                  key={c.id}
-                  contingent={c}
-                  region={region}
-                  canEdit={canEdit !== 'none'}
-                  onSaved={(saved) => {
-                    setNotice(
-                      `Het contingent van ${saved.organisationName} voor ${region.nameOf(saved.municipalityCode)} is opgeslagen.`,
-                    );
-                  }}
-                />
-              ))}
-            </TableBody>
-            <TableFooter>
-              <TableRow>
-                <TableHeaderCell scope="row" colSpan={2}>
-                  Totaal{pages > 1 ? ` (alle ${list.items.length})` : ''}
-                </TableHeaderCell>
-                <TableCell className="contingents-table__number">
-                  {formatDutchInteger(totals.promised)}
-                </TableCell>
-                <TableCell className="contingents-table__number">
-                  {formatDutchInteger(totals.offered)}
-                </TableCell>
-                <TableCell className="contingents-table__number">
-                  {formatDutchInteger(totals.accepted)}
-                </TableCell>
-                <TableCell className="contingents-table__number">
-                  {formatDutchInteger(totals.movedIn)}
-                </TableCell>
-                {canEdit !== 'none' && <TableCell />}
-              </TableRow>
-            </TableFooter>
-          </Table>
-          <Pager page={shownPage} pages={pages} onPage={setPage} />
-          <Paragraph>
-            <ExportLinks
-              urlOf={(format) => contingentsExportUrl(year, format)}
-              text={(format) => `Contingenten ${year} exporteren (${format})`}
-            />
-          </Paragraph>
-        </>
+        <ContingentsTable
+          list={list}
+          year={year}
+          region={region}
+          page={page}
+          onPage={setPage}
+          onSaved={(saved) => noticeOf(saved, 'opgeslagen')}
+        />
       )}
-
       {list && canEdit !== 'none' && (
         <AddContingent
           year={year}
           region={region}
-          canEdit={canEdit}
-          onAdded={(added) => {
-            setNotice(
-              `Het contingent van ${added.organisationName} voor ${region.nameOf(added.municipalityCode)} is vastgelegd.`,
-            );
-          }}
+          scope={canEdit}
+          onAdded={(added) => noticeOf(added, 'vastgelegd')}
         />
       )}
     </div>
   );
 }
 
-function ContingentRow({
-  contingent: c,
+/** No contingent in the year yet: who records them, or that this seat may record the first. */
+function EmptyYear({ year, canEdit }: { year: number; canEdit: boolean }) {
+  return (
+    <div className="empty-state">
+      <Heading level={2}>Nog geen contingenten voor {year}</Heading>
+      <Paragraph>
+        {canEdit
+          ? 'Leg hieronder het eerste contingent vast.'
+          : 'Zodra de woningcorporaties of de regio-beheerder contingenten vastleggen, ziet u ze hier.'}
+      </Paragraph>
+    </div>
+  );
+}
+
+/** To the year before or after. */
+function YearNav({ year, onYear }: { year: number; onYear(year: number): void }) {
+  return (
+    <nav aria-label="Jaar kiezen" className="contingents-page__years">
+      <Button type="button" appearance="secondary-action-button" onClick={() => onYear(year - 1)}>
+        ← {year - 1}
+      </Button>
+      <Button type="button" appearance="secondary-action-button" onClick={() => onYear(year + 1)}>
+        {year + 1} →
+      </Button>
+    </nav>
+  );
+}
+
+const numberCell = 'contingents-table__number';
+
+/** The year's contingents, a page at a time, with the totals over all of them and the exports. */
+function ContingentsTable({
+  list,
+  year,
   region,
-  canEdit,
+  page,
+  onPage,
   onSaved,
 }: {
-  contingent: Contingent;
+  list: ContingentList;
+  year: number;
   region: RegionMunicipalities;
-  canEdit: boolean;
+  page: number;
+  onPage(page: number): void;
   onSaved(saved: Contingent): void;
 }) {
+  const canEdit = list.canEdit !== 'none';
+  const totals = contingentTotals(list.items);
+  const pages = Math.max(1, Math.ceil(list.items.length / pageSize));
+  const shownPage = Math.min(page, pages);
+  return (
+    <>
+      <Table className="case-table contingents-table">
+        <caption className="visually-hidden">
+          Contingenten {year} per corporatie en gemeente
+        </caption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">Corporatie</TableHeaderCell>
+            <TableHeaderCell scope="col">Gemeente</TableHeaderCell>
+            {['Toegezegd', 'Aangeboden', 'Aanvaard', 'Verhuisd'].map((label) => (
+              <TableHeaderCell key={label} scope="col" className={numberCell}>
+                {label}
+              </TableHeaderCell>
+            ))}
+            {canEdit && (
+              <TableHeaderCell scope="col">
+                <span className="visually-hidden">Wijzigen</span>
+              </TableHeaderCell>
+            )}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {list.items.slice((shownPage - 1) * pageSize, shownPage * pageSize).map((c) => (
+            <ContingentRow
+              key={c.id}
+              contingent={c}
+              region={region}
+              canEdit={canEdit}
+              onSaved={onSaved}
+            />
+          ))}
+        </TableBody>
+        <TableFooter>
+          <TableRow>
+            <TableHeaderCell scope="row" colSpan={2}>
+              Totaal{pages > 1 ? ` (alle ${list.items.length})` : ''}
+            </TableHeaderCell>
+            {[totals.promised, totals.offered, totals.accepted, totals.movedIn].map((n, i) => (
+              <TableCell key={i} className={numberCell}>
+                {formatDutchInteger(n)}
+              </TableCell>
+            ))}
+            {canEdit && <TableCell />}
+          </TableRow>
+        </TableFooter>
+      </Table>
+      <Pager page={shownPage} pages={pages} onPage={onPage} />
+      <Paragraph>
+        <ExportLinks
+          urlOf={(format) => contingentsExportUrl(year, format)}
+          text={(format) => `Contingenten ${year} exporteren (${format})`}
+        />
+      </Paragraph>
+    </>
+  );
+}
+
+/** Changing a contingent's promised number in its row: the text typed, and the message at it. */
+function usePromisedEdit(c: Contingent, onSaved: (saved: Contingent) => void) {
   const write = useContingentWrite(c.year);
   const [isEditing, setIsEditing] = useState(false);
   const [value, setValue] = useState(c.promised === null ? '' : String(c.promised));
   const [error, setError] = useState<string | null>(null);
-  const label = `Toegezegd aantal voor ${c.organisationName} in ${region.nameOf(c.municipalityCode)}`;
-
   const save = async () => {
     const parsed = promisedSchema.safeParse(promisedOf(value));
     if (!parsed.success) {
@@ -286,22 +289,42 @@ function ContingentRow({
       );
     }
   };
+  const cancel = () => {
+    setIsEditing(false);
+    setError(null);
+    setValue(c.promised === null ? '' : String(c.promised));
+  };
+  return { isEditing, edit: () => setIsEditing(true), value, setValue, error, save, cancel };
+}
 
+function ContingentRow({
+  contingent: c,
+  region,
+  canEdit,
+  onSaved,
+}: {
+  contingent: Contingent;
+  region: RegionMunicipalities;
+  canEdit: boolean;
+  onSaved(saved: Contingent): void;
+}) {
+  const edit = usePromisedEdit(c, onSaved);
+  const label = `Toegezegd aantal voor ${c.organisationName} in ${region.nameOf(c.municipalityCode)}`;
   return (
     <TableRow>
       <TableCell>{c.organisationName}</TableCell>
       <TableCell>{region.nameOf(c.municipalityCode)}</TableCell>
-      <TableCell className="contingents-table__number">
-        {isEditing ? (
+      <TableCell className={numberCell}>
+        {edit.isEditing ? (
           <TextField
             id={`toegezegd-${c.id}`}
             label={label}
             className="contingents-table__input"
             inputMode="numeric"
-            value={value}
-            error={error ?? undefined}
+            value={edit.value}
+            error={edit.error ?? undefined}
             description="Leeg: nog geen aantal afgesproken."
-            onChange={(event) => setValue(event.target.value)}
+            onChange={(event) => edit.setValue(event.target.value)}
           />
         ) : c.promised === null ? (
           <span className="contingents-table__empty">nog geen aantal</span>
@@ -309,34 +332,26 @@ function ContingentRow({
           formatDutchInteger(c.promised)
         )}
       </TableCell>
-      <TableCell className="contingents-table__number">{c.progress.offered}</TableCell>
-      <TableCell className="contingents-table__number">{c.progress.accepted}</TableCell>
-      <TableCell className="contingents-table__number">{c.progress.movedIn}</TableCell>
+      <TableCell className={numberCell}>{c.progress.offered}</TableCell>
+      <TableCell className={numberCell}>{c.progress.accepted}</TableCell>
+      <TableCell className={numberCell}>{c.progress.movedIn}</TableCell>
       {canEdit && (
         <TableCell>
-          {isEditing ? (
+          {edit.isEditing ? (
             <ButtonGroup>
-              <Button type="button" appearance="primary-action-button" onClick={() => void save()}>
-                Opslaan
-              </Button>
               <Button
                 type="button"
-                appearance="secondary-action-button"
-                onClick={() => {
-                  setIsEditing(false);
-                  setError(null);
-                  setValue(c.promised === null ? '' : String(c.promised));
-                }}
+                appearance="primary-action-button"
+                onClick={() => void edit.save()}
               >
+                Opslaan
+              </Button>
+              <Button type="button" appearance="secondary-action-button" onClick={edit.cancel}>
                 Annuleren
               </Button>
             </ButtonGroup>
           ) : (
-            <Button
-              type="button"
-              appearance="secondary-action-button"
-              onClick={() => setIsEditing(true)}
-            >
+            <Button type="button" appearance="secondary-action-button" onClick={edit.edit}>
               Wijzigen<span className="visually-hidden">: {label}</span>
             </Button>
           )}
@@ -346,93 +361,63 @@ function ContingentRow({
   );
 }
 
-interface AddValues {
-  organisationId: string;
-  municipalityCode: string;
-  promised: string;
-}
-
-function AddContingent({
-  year,
-  region,
-  canEdit,
-  onAdded,
-}: {
-  year: number;
-  region: RegionMunicipalities;
-  canEdit: 'own' | 'region';
-  onAdded(added: Contingent): void;
-}) {
+/** The form that adds a contingent of `year`, checked with the server's schema before it is sent. */
+function useAddContingentForm(
+  year: number,
+  scope: ContingentEditScope,
+  onAdded: (added: Contingent) => void,
+) {
   const write = useContingentWrite(year);
-  const [corporations, setCorporations] = useState<RegionOrganisation[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
-  const [resolver] = useState<Resolver<AddValues>>(() => (values: AddValues) => {
-    const messages: FieldMessages = new Map();
-    if (canEdit === 'region' && !values.organisationId)
-      addMessage(messages, 'organisationId', 'Kies een woningcorporatie.');
-    const parsed = createContingentSchema.safeParse({
-      ...(values.organisationId ? { organisationId: values.organisationId } : {}),
-      municipalityCode: values.municipalityCode || undefined,
-      year,
-      promised: promisedOf(values.promised),
-    });
-    if (!parsed.success)
-      for (const issue of parsed.error.issues)
-        addMessage(
-          messages,
-          String(issue.path[0] ?? 'municipalityCode'),
-          issue.code === 'invalid_type' ? 'Kies een gemeente.' : issue.message,
-        );
-    return messages.size === 0
-      ? { values, errors: {} }
-      : { values: {}, errors: toFieldErrors<AddValues>(messages) };
-  });
-  const form = useForm<AddValues>({
+  const [resolver] = useState<Resolver<AddContingentValues>>(
+    () => (values: AddContingentValues) => {
+      const messages = checkAddContingent(values, year, scope);
+      return messages.size === 0
+        ? { values, errors: {} }
+        : { values: {}, errors: toFieldErrors<AddContingentValues>(messages) };
+    },
+  );
+  const form = useForm<AddContingentValues>({
     defaultValues: { organisationId: '', municipalityCode: '', promised: '' },
     resolver,
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
-  const { errors, isSubmitting } = form.formState;
-
-  useEffect(() => {
-    if (canEdit !== 'region') return;
-    fetchRegionOrganisations()
-      .then((all) => setCorporations(all.filter((o) => o.kind === 'corporation')))
-      .catch((error: unknown) =>
-        setFailure(messageOf(error, 'De woningcorporaties konden niet worden geladen.')),
-      );
-  }, [canEdit]);
-
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
-      const promised = promisedOf(values.promised) as number | null;
-      onAdded(
-        await write.mutateAsync(() =>
-          createContingent({
-            ...(values.organisationId ? { organisationId: values.organisationId } : {}),
-            municipalityCode: values.municipalityCode,
-            year,
-            promised,
-          }),
-        ),
-      );
+      onAdded(await write.mutateAsync(() => createContingent(contingentBodyOf(values, year))));
       form.reset();
     } catch (error) {
       const issues = error instanceof ApiError ? error.issues : [];
-      for (const issue of issues)
-        form.setError(
-          (['organisationId', 'municipalityCode', 'promised'].includes(issue.path)
-            ? issue.path
-            : 'municipalityCode') as keyof AddValues,
-          { message: issue.message },
-        );
+      for (const issue of issues) form.setError(addFieldOf(issue.path), { message: issue.message });
       if (!issues.length)
         setFailure(messageOf(error, 'Het contingent kon niet worden vastgelegd.'));
     }
   });
+  return { form, submit, failure };
+}
 
+function AddContingent({
+  year,
+  region,
+  scope,
+  onAdded,
+}: {
+  year: number;
+  region: RegionMunicipalities;
+  scope: ContingentEditScope;
+  onAdded(added: Contingent): void;
+}) {
+  const { form, submit, failure } = useAddContingentForm(year, scope, onAdded);
+  const { errors, isSubmitting } = form.formState;
+  // Only the regio-beheerder chooses the corporation; a corporation adds its own.
+  const corporationsQuery = useQuery({
+    queryKey: queryKeys.regionOrganisations,
+    queryFn: ({ signal }) => fetchRegionOrganisations(signal),
+    enabled: scope === 'region',
+    select: (organisations) => organisations.filter((o) => o.kind === 'corporation'),
+  });
   return (
     <section className="case-card" aria-labelledby="contingent-toevoegen-kop">
       <Heading level={2} id="contingent-toevoegen-kop">
@@ -444,7 +429,7 @@ function AddContingent({
         className="contingent-form"
         aria-labelledby="contingent-toevoegen-kop"
       >
-        {canEdit === 'region' && (
+        {scope === 'region' && (
           <SelectField
             id="contingent-corporatie"
             label="Woningcorporatie"
@@ -452,7 +437,7 @@ function AddContingent({
             {...form.register('organisationId')}
           >
             <SelectOption value="">Kies een woningcorporatie</SelectOption>
-            {corporations.map((o) => (
+            {(corporationsQuery.data ?? []).map((o) => (
               <SelectOption key={o.id} value={o.id}>
                 {o.name}
               </SelectOption>
@@ -479,6 +464,10 @@ function AddContingent({
           description="Leeg laten als er nog geen aantal is afgesproken."
           error={errors.promised?.message}
           {...form.register('promised')}
+        />
+        <QueryStatus
+          query={corporationsQuery}
+          failure="De woningcorporaties konden niet worden geladen."
         />
         <FailureAlert failure={failure} />
         <div>

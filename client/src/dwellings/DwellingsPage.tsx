@@ -27,50 +27,23 @@ import {
 } from '@uitstroom/shared';
 import { SelectField, TextField } from '../core/form';
 import { Pager } from '../core/Pager';
-import { useRegionMunicipalities } from '../core/region';
+import { useRegionMunicipalities, type RegionMunicipalities } from '../core/region';
 import { DwellingForm } from './DwellingForm';
 import { DwellingImport } from './DwellingImport';
 import { dwellingsExportUrl, fetchDwellings } from './dwelling-api';
+import {
+  isFiltered,
+  pageLinkOf,
+  pageOf,
+  readFilters,
+  toApiQuery,
+  writeFilters,
+  type DwellingFilters,
+} from './dwelling-filters';
 import { ExportLinks } from '../core/ExportLinks';
 import { accessibilitySummary, dwellingBadgeClass, kindAndRooms } from './dwelling-format';
 import '../core/layout.css';
 import './dwellings.css';
-
-/** The list's filters in the URL, in Dutch, so that a filtered list survives a reload. */
-interface Filters {
-  status: 'available' | 'withdrawn' | 'all';
-  municipality: string;
-  q: string;
-}
-const statusParam = { available: 'beschikbaar', withdrawn: 'ingetrokken', all: 'alle' } as const;
-
-function readFilters(search: URLSearchParams): Filters {
-  const status =
-    (Object.keys(statusParam) as Filters['status'][]).find(
-      (k) => statusParam[k] === search.get('status'),
-    ) ?? 'available';
-  const municipality = search.get('gemeente') ?? '';
-  return {
-    status,
-    municipality: /^GM\d{4}$/.test(municipality) ? municipality : '',
-    q: (search.get('zoek') ?? '').slice(0, 100),
-  };
-}
-
-function writeFilters(filters: Filters): URLSearchParams {
-  const search = new URLSearchParams();
-  if (filters.status !== 'available') search.set('status', statusParam[filters.status]);
-  if (filters.municipality) search.set('gemeente', filters.municipality);
-  if (filters.q.trim()) search.set('zoek', filters.q.trim());
-  return search;
-}
-
-function toApiQuery(filters: Filters): URLSearchParams {
-  const query = new URLSearchParams({ status: filters.status });
-  if (filters.municipality) query.set('municipality', filters.municipality);
-  if (filters.q.trim()) query.set('q', filters.q.trim());
-  return query;
-}
 
 /** A corporation has hundreds of dwellings: the list shows them 25 at a time (the page is in the URL). */
 const pageSize = 25;
@@ -78,11 +51,9 @@ const pageSize = 25;
 /** `/woningen`: the corporation's dwellings; register one, read many from a CSV, export them. */
 export function DwellingsPage() {
   const region = useRegionMunicipalities();
-  const navigate = useNavigate();
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
   const filters = readFilters(search);
   const apiQuery = toApiQuery(filters).toString();
-  const requestedPage = Number(search.get('pagina'));
   // A new filter is a new list; the previous one stays on screen while it loads.
   const dwellingsQuery = useQuery({
     queryKey: queryKeys.dwellingList(apiQuery),
@@ -90,33 +61,66 @@ export function DwellingsPage() {
     placeholderData: keepPreviousData,
   });
   const dwellings: Dwelling[] | null = dwellingsQuery.data ?? null;
-  const [isRegistering, setIsRegistering] = useState(false);
-  const registerButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (isRegistering) document.getElementById('woning-formulier-kop')?.focus();
-  }, [isRegistering]);
-
-  const onFilter = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    setSearch(
-      writeFilters({
-        status: String(data.get('status') ?? 'available') as Filters['status'],
-        municipality: String(data.get('municipality') ?? ''),
-        q: String(data.get('q') ?? ''),
-      }),
-    );
-  };
   const pages = dwellings ? Math.max(1, Math.ceil(dwellings.length / pageSize)) : 1;
-  const page =
-    Number.isInteger(requestedPage) && requestedPage >= 1 ? Math.min(requestedPage, pages) : 1;
-  const pageLink = (to: number) =>
-    `?${new URLSearchParams([...writeFilters(filters), ...(to > 1 ? [['pagina', String(to)]] : [])]).toString()}`;
-  const isFiltered = filters.status !== 'available' || !!filters.municipality || !!filters.q.trim();
+  const page = pageOf(search, pages);
 
   return (
     <div className="dwellings-page">
+      <RegisterDwelling region={region} />
+      <DwellingFiltersForm filters={filters} region={region} />
+      <QueryStatus query={dwellingsQuery} failure="De woningen konden niet worden geladen." />
+      <div className="dwellings-page__count">
+        <Paragraph role="status" className="case-count">
+          {!dwellings && !dwellingsQuery.isError
+            ? 'Woningen laden…'
+            : dwellings
+              ? dwellings.length === 1
+                ? '1 woning'
+                : `${dwellings.length} woningen`
+              : ''}
+        </Paragraph>
+        <ExportLinks
+          urlOf={(format) => dwellingsExportUrl(toApiQuery(filters), format)}
+          text={(format) => `Deze woningen exporteren (${format})`}
+        />
+      </div>
+      {dwellings && dwellings.length === 0 && (
+        <div className="empty-state">
+          <Heading level={2}>
+            {isFiltered(filters) ? 'Geen woningen gevonden' : 'Nog geen woningen'}
+          </Heading>
+          <Paragraph>
+            {isFiltered(filters)
+              ? 'Geen woning past bij deze filters. Pas de filters aan of wis ze.'
+              : 'Registreer een woning, of lees er een aantal tegelijk in uit een CSV-bestand.'}
+          </Paragraph>
+        </div>
+      )}
+      {dwellings && dwellings.length > 0 && (
+        <DwellingTable
+          dwellings={dwellings.slice((page - 1) * pageSize, page * pageSize)}
+          region={region}
+        />
+      )}
+      <Pager page={page} pages={pages} linkTo={(to) => pageLinkOf(filters, to)} />
+      <DwellingImport region={region} />
+    </div>
+  );
+}
+
+/**
+ * The page's title with "Woning registreren", the intro, and the form that registers one: the form
+ * takes the focus when it opens, and gives it back to the button when it is cancelled.
+ */
+function RegisterDwelling({ region }: { region: RegionMunicipalities }) {
+  const navigate = useNavigate();
+  const [isRegistering, setIsRegistering] = useState(false);
+  const registerButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (isRegistering) document.getElementById('woning-formulier-kop')?.focus();
+  }, [isRegistering]);
+  return (
+    <>
       <div className="page-title">
         <Heading level={1}>Woningen</Heading>
         {!isRegistering && (
@@ -139,7 +143,6 @@ export function DwellingsPage() {
           <Paragraph>{region.loadError}</Paragraph>
         </Alert>
       )}
-
       {isRegistering && (
         <section className="case-card">
           <DwellingForm
@@ -159,124 +162,126 @@ export function DwellingsPage() {
           />
         </section>
       )}
+    </>
+  );
+}
 
-      <form
-        key={search.toString()}
-        role="search"
-        aria-label="Woningen filteren"
-        className="case-filters dwelling-filters"
-        onSubmit={onFilter}
-        noValidate
-      >
-        <TextField
-          label="Zoek op straat, postcode of wijk"
-          name="q"
-          type="search"
-          defaultValue={filters.q}
-          autoComplete="off"
-        />
-        <SelectField label="Status" name="status" defaultValue={filters.status}>
-          <SelectOption value="available">Beschikbaar</SelectOption>
-          <SelectOption value="withdrawn">Ingetrokken</SelectOption>
-          <SelectOption value="all">Alle</SelectOption>
-        </SelectField>
-        <SelectField label="Gemeente" name="municipality" defaultValue={filters.municipality}>
-          <SelectOption value="">Alle gemeenten</SelectOption>
-          {region.municipalities.map((m) => (
-            <SelectOption key={m.code} value={m.code}>
-              {m.name}
-            </SelectOption>
-          ))}
-        </SelectField>
-        <div className="case-filters__buttons">
-          <Button type="submit" appearance="primary-action-button">
-            Filteren
-          </Button>
-          {isFiltered && (
-            <RouterLink className="utrecht-link" to="/woningen">
-              Filters wissen
-            </RouterLink>
-          )}
-        </div>
-      </form>
-
-      <QueryStatus query={dwellingsQuery} failure="De woningen konden niet worden geladen." />
-      <div className="dwellings-page__count">
-        <Paragraph role="status" className="case-count">
-          {!dwellings && !dwellingsQuery.isError
-            ? 'Woningen laden…'
-            : dwellings
-              ? dwellings.length === 1
-                ? '1 woning'
-                : `${dwellings.length} woningen`
-              : ''}
-        </Paragraph>
-        <ExportLinks
-          urlOf={(format) => dwellingsExportUrl(toApiQuery(filters), format)}
-          text={(format) => `Deze woningen exporteren (${format})`}
-        />
+/** The filters of the list, kept in the address bar (filtering is a new address, so it survives a reload). */
+function DwellingFiltersForm({
+  filters,
+  region,
+}: {
+  filters: DwellingFilters;
+  region: RegionMunicipalities;
+}) {
+  const [search, setSearch] = useSearchParams();
+  const onFilter = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setSearch(
+      writeFilters({
+        status: String(data.get('status') ?? 'available') as DwellingFilters['status'],
+        municipality: String(data.get('municipality') ?? ''),
+        q: String(data.get('q') ?? ''),
+      }),
+    );
+  };
+  return (
+    <form
+      key={search.toString()}
+      role="search"
+      aria-label="Woningen filteren"
+      className="case-filters dwelling-filters"
+      onSubmit={onFilter}
+      noValidate
+    >
+      <TextField
+        label="Zoek op straat, postcode of wijk"
+        name="q"
+        type="search"
+        defaultValue={filters.q}
+        autoComplete="off"
+      />
+      <SelectField label="Status" name="status" defaultValue={filters.status}>
+        <SelectOption value="available">Beschikbaar</SelectOption>
+        <SelectOption value="withdrawn">Ingetrokken</SelectOption>
+        <SelectOption value="all">Alle</SelectOption>
+      </SelectField>
+      <SelectField label="Gemeente" name="municipality" defaultValue={filters.municipality}>
+        <SelectOption value="">Alle gemeenten</SelectOption>
+        {region.municipalities.map((m) => (
+          <SelectOption key={m.code} value={m.code}>
+            {m.name}
+          </SelectOption>
+        ))}
+      </SelectField>
+      <div className="case-filters__buttons">
+        <Button type="submit" appearance="primary-action-button">
+          Filteren
+        </Button>
+        {isFiltered(filters) && (
+          <RouterLink className="utrecht-link" to="/woningen">
+            Filters wissen
+          </RouterLink>
+        )}
       </div>
+    </form>
+  );
+}
 
-      {dwellings && dwellings.length === 0 && (
-        <div className="empty-state">
-          <Heading level={2}>{isFiltered ? 'Geen woningen gevonden' : 'Nog geen woningen'}</Heading>
-          <Paragraph>
-            {isFiltered
-              ? 'Geen woning past bij deze filters. Pas de filters aan of wis ze.'
-              : 'Registreer een woning, of lees er een aantal tegelijk in uit een CSV-bestand.'}
-          </Paragraph>
-        </div>
-      )}
-      {dwellings && dwellings.length > 0 && (
-        <Table className="case-table dwelling-table">
-          <caption className="visually-hidden">Woningen, die het eerst vrijkomen bovenaan</caption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Adres</TableHeaderCell>
-              <TableHeaderCell scope="col">Gemeente en wijk</TableHeaderCell>
-              <TableHeaderCell scope="col">Woning</TableHeaderCell>
-              <TableHeaderCell scope="col">Huur</TableHeaderCell>
-              <TableHeaderCell scope="col">Beschikbaar vanaf</TableHeaderCell>
-              <TableHeaderCell scope="col">Huurvorm</TableHeaderCell>
-              <TableHeaderCell scope="col">Status</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {dwellings.slice((page - 1) * pageSize, page * pageSize).map((d) => (
-              <TableRow key={d.id}>
-                <TableCell>
-                  <RouterLink className="utrecht-link case-table__name" to={`/woningen/${d.id}`}>
-                    {d.street} {d.houseNumber}
-                  </RouterLink>
-                  <Paragraph className="case-table__muted">{d.postcode}</Paragraph>
-                </TableCell>
-                <TableCell>
-                  {region.nameOf(d.municipalityCode)}
-                  <Paragraph className="case-table__muted">{d.neighbourhood}</Paragraph>
-                </TableCell>
-                <TableCell>
-                  {kindAndRooms(d)}
-                  <Paragraph className="case-table__muted">{accessibilitySummary(d)}</Paragraph>
-                </TableCell>
-                <TableCell className="dwelling-table__rent">{formatDutchEuro(d.rent)}</TableCell>
-                <TableCell>{formatDutchDate(d.availableFrom)}</TableCell>
-                <TableCell>{tenancyFormLabel[d.tenancyForm]}</TableCell>
-                <TableCell>
-                  <StatusBadge
-                    status={isDwellingFree(d) ? 'success' : 'neutral'}
-                    className={dwellingBadgeClass(d)}
-                  >
-                    {dwellingStateLabel(d)}
-                  </StatusBadge>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-      <Pager page={page} pages={pages} linkTo={pageLink} />
-
-      <DwellingImport region={region} />
-    </div>
+/** One page of the list: address, place, kind, rent, when it is free, tenancy and state. */
+function DwellingTable({
+  dwellings,
+  region,
+}: {
+  dwellings: readonly Dwelling[];
+  region: RegionMunicipalities;
+}) {
+  return (
+    <Table className="case-table dwelling-table">
+      <caption className="visually-hidden">Woningen, die het eerst vrijkomen bovenaan</caption>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">Adres</TableHeaderCell>
+          <TableHeaderCell scope="col">Gemeente en wijk</TableHeaderCell>
+          <TableHeaderCell scope="col">Woning</TableHeaderCell>
+          <TableHeaderCell scope="col">Huur</TableHeaderCell>
+          <TableHeaderCell scope="col">Beschikbaar vanaf</TableHeaderCell>
+          <TableHeaderCell scope="col">Huurvorm</TableHeaderCell>
+          <TableHeaderCell scope="col">Status</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {dwellings.map((d) => (
+          <TableRow key={d.id}>
+            <TableCell>
+              <RouterLink className="utrecht-link case-table__name" to={`/woningen/${d.id}`}>
+                {d.street} {d.houseNumber}
+              </RouterLink>
+              <Paragraph className="case-table__muted">{d.postcode}</Paragraph>
+            </TableCell>
+            <TableCell>
+              {region.nameOf(d.municipalityCode)}
+              <Paragraph className="case-table__muted">{d.neighbourhood}</Paragraph>
+            </TableCell>
+            <TableCell>
+              {kindAndRooms(d)}
+              <Paragraph className="case-table__muted">{accessibilitySummary(d)}</Paragraph>
+            </TableCell>
+            <TableCell className="dwelling-table__rent">{formatDutchEuro(d.rent)}</TableCell>
+            <TableCell>{formatDutchDate(d.availableFrom)}</TableCell>
+            <TableCell>{tenancyFormLabel[d.tenancyForm]}</TableCell>
+            <TableCell>
+              <StatusBadge
+                status={isDwellingFree(d) ? 'success' : 'neutral'}
+                className={dwellingBadgeClass(d)}
+              >
+                {dwellingStateLabel(d)}
+              </StatusBadge>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

@@ -1,7 +1,4 @@
-import { useRef } from 'react';
-import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import {
-  Button,
   Fieldset,
   FieldsetLegend,
   FormFieldDescription,
@@ -9,21 +6,26 @@ import {
   Paragraph,
   SelectOption,
 } from '@utrecht/component-library-react';
-import { formatDutchDate, type RegionMunicipality } from '@uitstroom/shared';
-import { SelectField, TextField } from '../core/form';
-import { ChoiceGroup, CheckboxField, TextareaField } from '../core/fields';
+import { formatDutchDate } from '@uitstroom/shared';
+import type { UseFormReturn } from 'react-hook-form';
+import { SelectField } from '../core/form';
 import {
   describeMunicipality,
-  emptyAddress,
   fieldId,
   moveToRegion,
-  outsideRegion,
   regionOf,
   type TryoutField,
   type TryoutValues,
 } from './tryout-form';
 import { isTryoutRegionKey, tryoutRegionKeys, tryoutRegions } from './tryout-regions';
 import { TryoutBindingFields } from './TryoutBindingFields';
+import {
+  AddressesFieldset,
+  ExceptionsFieldset,
+  PlacementsFieldset,
+  WishFieldset,
+  type TryoutSectionProps,
+} from './TryoutSections';
 
 interface TryoutFormProps {
   form: UseFormReturn<TryoutValues>;
@@ -33,52 +35,15 @@ interface TryoutFormProps {
   referenceDate: string;
 }
 
-const addressKindOptions = [
-  { value: 'woonadres', label: 'Woonadres' },
-  { value: 'instelling', label: 'Instelling' },
-  { value: 'briefadres', label: 'Briefadres' },
-] as const;
-
-function MunicipalityOptions({
-  municipalities,
-  placeholder,
-  outside,
-}: {
-  municipalities: readonly RegionMunicipality[];
-  placeholder: string;
-  outside?: boolean;
-}) {
-  return (
-    <>
-      <SelectOption value="">{placeholder}</SelectOption>
-      {municipalities.map((m) => (
-        <SelectOption key={m.code} value={m.code}>
-          {m.name}
-        </SelectOption>
-      ))}
-      {outside && <SelectOption value={outsideRegion}>Buiten de regio (CBS-code)</SelectOption>}
-    </>
-  );
-}
-
 /** The hypothetical case: nothing here is sent anywhere; the page computes the proposal from it. */
 export function TryoutForm({ form, values, errors, referenceDate }: TryoutFormProps) {
-  const { register, control, getValues, reset } = form;
-  const addresses = useFieldArray({ control, name: 'addresses' });
-  const addButton = useRef<HTMLButtonElement>(null);
-  const region = regionOf(values);
-  const municipalities = region.municipalities;
-  const error = (field: TryoutField) => errors.get(field);
-  const field = (name: TryoutField) => ({ id: fieldId(name), error: error(name) });
-
-  const regionRegistration = register('regionKey', {
-    onChange: (event: { target: { value: string } }) => {
-      const key = event.target.value;
-      if (isTryoutRegionKey(key))
-        reset(moveToRegion(getValues(), key), { keepDefaultValues: true });
-    },
-  });
-
+  const { register, control } = form;
+  const section: TryoutSectionProps = {
+    register,
+    values,
+    field: (name) => ({ id: fieldId(name), error: errors.get(name) }),
+    municipalities: regionOf(values).municipalities,
+  };
   return (
     <form
       className="tryout-form"
@@ -93,281 +58,48 @@ export function TryoutForm({ form, values, errors, referenceDate }: TryoutFormPr
         Peildatum: vandaag, {formatDutchDate(referenceDate)}. Vul geen echte namen of adressen in;
         alleen gemeenten en data.
       </Paragraph>
-
-      <Fieldset className="tryout-section">
-        <FieldsetLegend>Regio</FieldsetLegend>
-        <SelectField
-          label="Regio van de uitstroomtafel"
-          {...field('regionKey')}
-          {...regionRegistration}
-        >
-          {tryoutRegionKeys.map((key) => (
-            <SelectOption key={key} value={key}>
-              {tryoutRegions[key].name}
-            </SelectOption>
-          ))}
-        </SelectField>
-        <FormFieldDescription>
-          Gemeenten: {municipalities.map(describeMunicipality).join(', ')}. Straks leest deze pagina
-          ze uit de regels van uw regio.
-        </FormFieldDescription>
-      </Fieldset>
-
+      <RegionFieldset form={form} {...section} />
       <TryoutBindingFields register={register} values={values} errors={errors} />
-
-      <Fieldset className="tryout-section">
-        <FieldsetLegend>Opname en adressen</FieldsetLegend>
-        <TextField
-          label="Datum van de eerste opname"
-          type="date"
-          description="De eerste dag in een 24-uursvoorziening in dit traject."
-          {...field('admissionDate')}
-          {...register('admissionDate')}
-        />
-        <ol className="tryout-addresses">
-          {addresses.fields.map((row, index) => {
-            const current = values.addresses[index];
-            const number = index + 1;
-            return (
-              <li key={row.id} className="tryout-address">
-                <Fieldset className="tryout-address__fieldset">
-                  <FieldsetLegend>Adres {number}</FieldsetLegend>
-                  <div className="tryout-address__grid">
-                    <SelectField
-                      label={`Gemeente van adres ${number}`}
-                      {...field(`addresses.${index}.municipality`)}
-                      {...register(`addresses.${index}.municipality`)}
-                    >
-                      <MunicipalityOptions
-                        municipalities={municipalities}
-                        placeholder="Kies een gemeente"
-                        outside
-                      />
-                    </SelectField>
-                    {current?.municipality === outsideRegion && (
-                      <TextField
-                        label={`CBS-code van adres ${number}`}
-                        description="GM en vier cijfers, bijvoorbeeld GM0363 voor Amsterdam."
-                        autoComplete="off"
-                        spellCheck={false}
-                        {...field(`addresses.${index}.outsideCode`)}
-                        {...register(`addresses.${index}.outsideCode`)}
-                      />
-                    )}
-                    <SelectField
-                      label={`Soort adres ${number}`}
-                      {...field(`addresses.${index}.kind`)}
-                      {...register(`addresses.${index}.kind`)}
-                    >
-                      {addressKindOptions.map((o) => (
-                        <SelectOption key={o.value} value={o.value}>
-                          {o.label}
-                        </SelectOption>
-                      ))}
-                    </SelectField>
-                    <TextField
-                      label={`Adres ${number} vanaf`}
-                      type="date"
-                      {...field(`addresses.${index}.from`)}
-                      {...register(`addresses.${index}.from`)}
-                    />
-                    <TextField
-                      label={`Adres ${number} tot`}
-                      type="date"
-                      description="Leeg als het adres nog geldt."
-                      {...field(`addresses.${index}.to`)}
-                      {...register(`addresses.${index}.to`)}
-                    />
-                  </div>
-                  <Button
-                    type="button"
-                    appearance="subtle-button"
-                    className="tryout-address__remove"
-                    onClick={() => {
-                      addresses.remove(index);
-                      addButton.current?.focus();
-                    }}
-                  >
-                    Adres {number} verwijderen
-                  </Button>
-                </Fieldset>
-              </li>
-            );
-          })}
-        </ol>
-        {addresses.fields.length === 0 && (
-          <Paragraph>
-            Er staan geen adressen in. Zonder woonadres is de herkomst niet te vinden.
-          </Paragraph>
-        )}
-        <Button
-          ref={addButton}
-          type="button"
-          appearance="secondary-action-button"
-          onClick={() => addresses.append({ ...emptyAddress })}
-        >
-          Adres toevoegen
-        </Button>
-      </Fieldset>
-
-      <Fieldset className="tryout-section">
-        <FieldsetLegend>Woonwens en uitgesloten gemeenten</FieldsetLegend>
-        <SelectField label="Woonwens van de bewoner" {...field('wish')} {...register('wish')}>
-          <MunicipalityOptions
-            municipalities={municipalities}
-            placeholder="Geen woonwens"
-            outside
-          />
-        </SelectField>
-        {values.wish === outsideRegion && (
-          <TextField
-            label="CBS-code van de gewenste gemeente"
-            autoComplete="off"
-            spellCheck={false}
-            {...field('wishOutsideCode')}
-            {...register('wishOutsideCode')}
-          />
-        )}
-        <ChoiceGroup
-          type="checkbox"
-          legend="Uitgesloten gemeenten"
-          description="Gemeenten waar de bewoner niet heen kan, bijvoorbeeld om de veiligheid. Ze doen niet mee in de verdeling."
-          options={municipalities.map((m) => ({ value: m.code, label: m.name }))}
-          registration={register('excluded')}
-          className="tryout-choices--columns"
-          {...field('excluded')}
-        />
-      </Fieldset>
-
-      <Fieldset className="tryout-section">
-        <FieldsetLegend>Uitzonderingen</FieldsetLegend>
-        <FormFieldDescription>
-          Zet een uitzondering aan als de tafel die wil laten meewegen. C vult u niet in: die volgt
-          uit de adressen.
-        </FormFieldDescription>
-
-        <Fieldset className="tryout-exception">
-          <FieldsetLegend>Uitzondering A: belemmeringen in de herkomstgemeente</FieldsetLegend>
-          <CheckboxField
-            label="Uitzondering A invoeren"
-            {...field('exceptionA.applies')}
-            {...register('exceptionA.applies')}
-          />
-          {values.exceptionA.applies && (
-            <TextareaField
-              label="Motivering bij uitzondering A"
-              description="Minstens 10 tekens. Wat staat het herstel in de herkomstgemeente in de weg?"
-              {...field('exceptionA.motivation')}
-              {...register('exceptionA.motivation')}
-            />
-          )}
-        </Fieldset>
-
-        <Fieldset className="tryout-exception">
-          <FieldsetLegend>Uitzondering B: betere kansen elders</FieldsetLegend>
-          <CheckboxField
-            label="Uitzondering B invoeren"
-            {...field('exceptionB.applies')}
-            {...register('exceptionB.applies')}
-          />
-          {values.exceptionB.applies && (
-            <>
-              <SelectField
-                label="Gemeente met betere kansen"
-                {...field('exceptionB.municipality')}
-                {...register('exceptionB.municipality')}
-              >
-                <MunicipalityOptions
-                  municipalities={municipalities}
-                  placeholder="Kies een gemeente"
-                />
-              </SelectField>
-              <ChoiceGroup
-                type="radio"
-                legend="Wat is er in die gemeente?"
-                options={[
-                  { value: 'netwerk', label: 'Een steunend netwerk, zoals familie of vrienden' },
-                  {
-                    value: 'daginvulling',
-                    label: 'Een vaste daginvulling, zoals werk of dagbesteding',
-                  },
-                ]}
-                registration={register('exceptionB.ground')}
-                {...field('exceptionB.ground')}
-              />
-              <ChoiceGroup
-                type="radio"
-                legend="Kan de bewoner dit vanuit de herkomstgemeente bereizen?"
-                description="Zo ja, dan geldt B niet: de bewoner kan er ook vanuit de herkomst heen."
-                options={[
-                  { value: 'ja', label: 'Ja' },
-                  { value: 'nee', label: 'Nee' },
-                ]}
-                registration={register('exceptionB.canTravelFromOrigin')}
-                className="tryout-choices--inline"
-                {...field('exceptionB.canTravelFromOrigin')}
-              />
-              <TextareaField
-                label="Motivering bij uitzondering B"
-                description="Minstens 10 tekens."
-                {...field('exceptionB.motivation')}
-                {...register('exceptionB.motivation')}
-              />
-            </>
-          )}
-        </Fieldset>
-
-        <Fieldset className="tryout-exception">
-          <FieldsetLegend>Uitzondering D: anders echt niet passend</FieldsetLegend>
-          <CheckboxField
-            label="Uitzondering D invoeren"
-            {...field('exceptionD.applies')}
-            {...register('exceptionD.applies')}
-          />
-          {values.exceptionD.applies && (
-            <>
-              <SelectField
-                label="Gemeente die de tafel kiest"
-                {...field('exceptionD.municipality')}
-                {...register('exceptionD.municipality')}
-              >
-                <MunicipalityOptions
-                  municipalities={municipalities}
-                  placeholder="Kies een gemeente"
-                />
-              </SelectField>
-              <TextareaField
-                label="Motivering bij uitzondering D"
-                description="Minstens 10 tekens. Zonder schriftelijke motivering geldt D niet."
-                {...field('exceptionD.motivation')}
-                {...register('exceptionD.motivation')}
-              />
-            </>
-          )}
-        </Fieldset>
-      </Fieldset>
-
-      <Fieldset className="tryout-section">
-        <FieldsetLegend>Plaatsingen door verdeling tot nu toe</FieldsetLegend>
-        <FormFieldDescription>
-          Hoeveel bewoners elke gemeente in deze periode al kreeg via de verdeling naar
-          inwoneraantal (bij C, en bij A zonder passende woonwens). Leeg telt als 0.
-        </FormFieldDescription>
-        <div className="tryout-placements">
-          {municipalities.map((m) => (
-            <TextField
-              key={`${values.regionKey}-${m.code}`}
-              label={m.name}
-              type="number"
-              min={0}
-              step={1}
-              inputMode="numeric"
-              {...field(`placements.${m.code}`)}
-              {...register(`placements.${m.code}`)}
-            />
-          ))}
-        </div>
-      </Fieldset>
+      <AddressesFieldset control={control} {...section} />
+      <WishFieldset {...section} />
+      <ExceptionsFieldset {...section} />
+      <PlacementsFieldset {...section} />
     </form>
+  );
+}
+
+/** The region of the table: choosing another moves the case to that region's municipalities. */
+function RegionFieldset({
+  form,
+  field,
+  municipalities,
+}: TryoutSectionProps & { form: UseFormReturn<TryoutValues> }) {
+  const { register, getValues, reset } = form;
+  const regionRegistration = register('regionKey', {
+    onChange: (event: { target: { value: string } }) => {
+      const key = event.target.value;
+      if (isTryoutRegionKey(key))
+        reset(moveToRegion(getValues(), key), { keepDefaultValues: true });
+    },
+  });
+  return (
+    <Fieldset className="tryout-section">
+      <FieldsetLegend>Regio</FieldsetLegend>
+      <SelectField
+        label="Regio van de uitstroomtafel"
+        {...field('regionKey')}
+        {...regionRegistration}
+      >
+        {tryoutRegionKeys.map((key) => (
+          <SelectOption key={key} value={key}>
+            {tryoutRegions[key].name}
+          </SelectOption>
+        ))}
+      </SelectField>
+      <FormFieldDescription>
+        Gemeenten: {municipalities.map(describeMunicipality).join(', ')}. Straks leest deze pagina
+        ze uit de regels van uw regio.
+      </FormFieldDescription>
+    </Fieldset>
   );
 }

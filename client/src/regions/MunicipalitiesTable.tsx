@@ -5,6 +5,7 @@ import {
   type Control,
   type FieldErrors,
   type UseFormRegister,
+  type UseFormRegisterReturn,
 } from 'react-hook-form';
 import {
   Button,
@@ -26,7 +27,8 @@ import {
   formatDutchPercentage,
   type RuleSetConfig,
 } from '@uitstroom/shared';
-import { fieldId, newMunicipality, parseWholeNumber } from './rule-set-form';
+import { wholeNumber } from '../core/whole-number';
+import { fieldId, newMunicipality } from './rule-set-form';
 
 interface Props {
   control: Control<RuleSetConfig>;
@@ -35,6 +37,9 @@ interface Props {
   /** Codes of the saved version: those rows keep their code (a new code is a new municipality). */
   savedCodes: ReadonlySet<string>;
 }
+
+/** A typed CBS code as the schema reads it: no spaces around, capitals ("gm0034" → "GM0034"). */
+const toCode = (value: unknown) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 
 /** One input in a cell, labelled for a screen reader by the row and column it sits in. */
 function CellInput({
@@ -64,6 +69,146 @@ function CellInput({
   );
 }
 
+/** The CBS code of a row: typed in a new row; a saved row keeps its code (a new code is a new municipality). */
+function CodeInput({
+  path,
+  code,
+  name,
+  isSaved,
+  error,
+  registration,
+}: {
+  path: string;
+  code: string;
+  name: string;
+  isSaved: boolean;
+  error?: string;
+  registration: UseFormRegisterReturn;
+}) {
+  if (isSaved)
+    return (
+      <>
+        <span className="rule-set-table__code">{code}</span>
+        <input type="hidden" {...registration} />
+      </>
+    );
+  return (
+    <CellInput
+      path={path}
+      label={`CBS-code ${name}`}
+      error={error}
+      className="rule-set-table__code-input"
+      placeholder="GM0000"
+      autoComplete="off"
+      spellCheck={false}
+      {...registration}
+    />
+  );
+}
+
+/** The row of one municipality: its inputs, its share of the region's population, removing it. */
+function MunicipalityRow({
+  index,
+  code,
+  name,
+  share,
+  isSaved,
+  onRemove,
+  ...fields
+}: Omit<Props, 'control' | 'savedCodes'> & {
+  index: number;
+  /** The code the row started with (a saved one cannot change). */
+  code: string;
+  /** How the row is named to a screen reader: the typed name, or "gemeente 3". */
+  name: string;
+  share: string;
+  isSaved: boolean;
+  onRemove(): void;
+}) {
+  const { register, errors } = fields;
+  const rowErrors = errors.municipalities?.[index];
+  // The code first: a new row's first registered field takes the focus (react-hook-form's append).
+  const codeRegistration = register(
+    `municipalities.${index}.code`,
+    isSaved ? undefined : { setValueAs: toCode },
+  );
+  return (
+    <TableRow>
+      <TableCell>
+        <CodeInput
+          path={`municipalities.${index}.code`}
+          code={code}
+          name={name}
+          isSaved={isSaved}
+          error={rowErrors?.code?.message}
+          registration={codeRegistration}
+        />
+      </TableCell>
+      <TableCell>
+        <CellInput
+          path={`municipalities.${index}.name`}
+          label={`Naam ${name}`}
+          error={rowErrors?.name?.message}
+          autoComplete="off"
+          {...register(`municipalities.${index}.name`)}
+        />
+      </TableCell>
+      <TableCell>
+        <CellInput
+          path={`municipalities.${index}.population`}
+          label={`Inwoners ${name}`}
+          error={rowErrors?.population?.message}
+          className="rule-set-table__population"
+          inputMode="numeric"
+          autoComplete="off"
+          {...register(`municipalities.${index}.population`, wholeNumber)}
+        />
+      </TableCell>
+      <TableCell>
+        <CellInput
+          path={`municipalities.${index}.populationYear`}
+          label={`Peiljaar inwoners ${name}`}
+          error={rowErrors?.populationYear?.message}
+          className="rule-set-table__year"
+          inputMode="numeric"
+          autoComplete="off"
+          {...register(`municipalities.${index}.populationYear`, wholeNumber)}
+        />
+      </TableCell>
+      <TableCell className="rule-set-table__number">{share}</TableCell>
+      <TableCell>
+        <Button appearance="subtle-button" type="button" onClick={onRemove}>
+          Verwijderen<span className="visually-hidden"> {name}</span>
+        </Button>
+      </TableCell>
+    </TableRow>
+  );
+}
+
+function TableHead() {
+  return (
+    <>
+      <TableCaption className="visually-hidden">
+        Gemeenten van de regio met hun inwoneraantal
+      </TableCaption>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">CBS-code</TableHeaderCell>
+          <TableHeaderCell scope="col">Naam</TableHeaderCell>
+          <TableHeaderCell scope="col">Inwoners</TableHeaderCell>
+          <TableHeaderCell scope="col">Peiljaar</TableHeaderCell>
+          <TableHeaderCell scope="col" className="rule-set-table__number">
+            Aandeel
+          </TableHeaderCell>
+          <TableHeaderCell scope="col">
+            <span className="visually-hidden">Acties</span>
+          </TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+    </>
+  );
+}
+
 /** The region's municipalities: CBS code, name, population and its reference year, with their share. */
 export function MunicipalitiesTable({ control, register, errors, savedCodes }: Props) {
   const { fields, append, remove } = useFieldArray({ control, name: 'municipalities' });
@@ -78,6 +223,10 @@ export function MunicipalitiesTable({ control, register, errors, savedCodes }: P
     0,
     ...rows.map((row) => (Number.isInteger(row?.populationYear) ? row.populationYear : 0)),
   );
+  const shareOf = (index: number) =>
+    total > 0 && populations[index]
+      ? formatDutchPercentage((populations[index] ?? 0) / total, 1)
+      : '–';
 
   return (
     <div className="rule-set-municipalities" id={fieldId('municipalities')} tabIndex={-1}>
@@ -88,107 +237,24 @@ export function MunicipalitiesTable({ control, register, errors, savedCodes }: P
       )}
       <div className="rule-set-table-scroll">
         <Table className="rule-set-table">
-          <TableCaption className="visually-hidden">
-            Gemeenten van de regio met hun inwoneraantal
-          </TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">CBS-code</TableHeaderCell>
-              <TableHeaderCell scope="col">Naam</TableHeaderCell>
-              <TableHeaderCell scope="col">Inwoners</TableHeaderCell>
-              <TableHeaderCell scope="col">Peiljaar</TableHeaderCell>
-              <TableHeaderCell scope="col" className="rule-set-table__number">
-                Aandeel
-              </TableHeaderCell>
-              <TableHeaderCell scope="col">
-                <span className="visually-hidden">Acties</span>
-              </TableHeaderCell>
-            </TableRow>
-          </TableHeader>
+          <TableHead />
           <TableBody>
-            {fields.map((field, index) => {
-              const rowErrors = errors.municipalities?.[index];
-              const name = rows[index]?.name?.trim() || `gemeente ${index + 1}`;
-              const isSaved = savedCodes.has(field.code);
-              return (
-                <TableRow key={field.id}>
-                  <TableCell>
-                    {isSaved ? (
-                      <>
-                        <span className="rule-set-table__code">{field.code}</span>
-                        <input type="hidden" {...register(`municipalities.${index}.code`)} />
-                      </>
-                    ) : (
-                      <CellInput
-                        path={`municipalities.${index}.code`}
-                        label={`CBS-code ${name}`}
-                        error={rowErrors?.code?.message}
-                        className="rule-set-table__code-input"
-                        placeholder="GM0000"
-                        autoComplete="off"
-                        spellCheck={false}
-                        {...register(`municipalities.${index}.code`, {
-                          setValueAs: (v: unknown) =>
-                            typeof v === 'string' ? v.trim().toUpperCase() : v,
-                        })}
-                      />
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    <CellInput
-                      path={`municipalities.${index}.name`}
-                      label={`Naam ${name}`}
-                      error={rowErrors?.name?.message}
-                      autoComplete="off"
-                      {...register(`municipalities.${index}.name`)}
-                    />
-                  </TableCell>
-                  <TableCell>
-                    <CellInput
-                      path={`municipalities.${index}.population`}
-                      label={`Inwoners ${name}`}
-                      error={rowErrors?.population?.message}
-                      className="rule-set-table__population"
-                      inputMode="numeric"
-                      autoComplete="off"
-                      {...register(`municipalities.${index}.population`, {
-                        setValueAs: parseWholeNumber,
-                      })}
-                    />
-                  </TableCell>
-                  <TableCell>
-                    <CellInput
-                      path={`municipalities.${index}.populationYear`}
-                      label={`Peiljaar inwoners ${name}`}
-                      error={rowErrors?.populationYear?.message}
-                      className="rule-set-table__year"
-                      inputMode="numeric"
-                      autoComplete="off"
-                      {...register(`municipalities.${index}.populationYear`, {
-                        setValueAs: parseWholeNumber,
-                      })}
-                    />
-                  </TableCell>
-                  <TableCell className="rule-set-table__number">
-                    {total > 0 && populations[index]
-                      ? formatDutchPercentage((populations[index] ?? 0) / total, 1)
-                      : '–'}
-                  </TableCell>
-                  <TableCell>
-                    <Button
-                      appearance="subtle-button"
-                      type="button"
-                      onClick={() => {
-                        remove(index);
-                        addButton.current?.focus();
-                      }}
-                    >
-                      Verwijderen<span className="visually-hidden"> {name}</span>
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              );
-            })}
+            {fields.map((field, index) => (
+              <MunicipalityRow
+                key={field.id}
+                index={index}
+                code={field.code}
+                name={rows[index]?.name?.trim() || `gemeente ${index + 1}`}
+                share={shareOf(index)}
+                isSaved={savedCodes.has(field.code)}
+                register={register}
+                errors={errors}
+                onRemove={() => {
+                  remove(index);
+                  addButton.current?.focus();
+                }}
+              />
+            ))}
           </TableBody>
           <TableFooter>
             <TableRow>

@@ -1,9 +1,8 @@
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { Fieldset, FieldsetLegend, Paragraph } from '@utrecht/component-library-react';
 import type { RuleSetConfig } from '@uitstroom/shared';
-import { TextField } from '../core/form';
-import { CheckboxField } from '../core/fields';
-import { fieldId, parseWholeNumber } from './rule-set-form';
+import { CheckboxField, WholeNumberField } from '../core/fields';
+import { fieldId, wholeNumberFieldOf } from './rule-set-form';
 
 /**
  * The minimum-binding test of the origin rule (domain.md §3.1): the switch, M and W. M and W stay
@@ -16,7 +15,7 @@ export function RuleSetBindingFields({
   register: UseFormRegister<RuleSetConfig>;
   errors: FieldErrors<RuleSetConfig>;
 }) {
-  const number = { setValueAs: parseWholeNumber };
+  const number = wholeNumberFieldOf(register, errors);
   return (
     <Fieldset className="rule-set-fieldset">
       <FieldsetLegend>Minimale binding met de herkomstgemeente</FieldsetLegend>
@@ -33,22 +32,14 @@ export function RuleSetBindingFields({
         {...register('bindingTest.isEnabled')}
       />
       <div className="rule-set-row">
-        <TextField
-          id={fieldId('bindingTest.minYears')}
+        <WholeNumberField
           label="Minstens (jaren in de herkomstgemeente)"
-          inputMode="numeric"
-          className="rule-set-short"
-          error={errors.bindingTest?.minYears?.message}
-          {...register('bindingTest.minYears', number)}
+          {...number('bindingTest.minYears')}
         />
-        <TextField
-          id={fieldId('bindingTest.withinYears')}
+        <WholeNumberField
           label="Van de laatste (jaren vóór de opname)"
-          inputMode="numeric"
-          className="rule-set-short"
           description="Hoogstens 20."
-          error={errors.bindingTest?.withinYears?.message}
-          {...register('bindingTest.withinYears', number)}
+          {...number('bindingTest.withinYears')}
         />
       </div>
     </Fieldset>

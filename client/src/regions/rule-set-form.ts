@@ -1,10 +1,11 @@
-import type { FieldErrors } from 'react-hook-form';
+import type { FieldErrors, Path, UseFormRegister } from 'react-hook-form';
 import {
   formatDutchDateAtTime,
   ruleSetDefaults,
   type RuleSetConfig,
   type RuleSetMunicipality,
 } from '@uitstroom/shared';
+import { wholeNumber } from '../core/whole-number';
 
 /** The id of the input for a dotted path, so that the list of problems can link to it. */
 export function fieldId(path: string): string {
@@ -34,13 +35,32 @@ export function collectProblems(errors: FieldErrors<RuleSetConfig>): FormProblem
 }
 
 /**
- * A number field's text as a number: blank is NaN (the schema then says what is missing), and the
- * dots and spaces a Dutch reader types between thousands ("228.000") are ignored.
+ * The props of a whole-number field of the rule set at `path`, for a `WholeNumberField`: its id (the
+ * list of problems links to it), its error, and its registration that reads the text as a number.
  */
-export function parseWholeNumber(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  const compact = value.replace(/[.\s\u00a0]/g, '');
-  return compact === '' ? Number.NaN : Number(compact);
+export function wholeNumberFieldOf(
+  register: UseFormRegister<RuleSetConfig>,
+  errors: FieldErrors<RuleSetConfig>,
+) {
+  return (path: Path<RuleSetConfig>) => ({
+    id: fieldId(path),
+    className: 'rule-set-short',
+    error: messageAt(errors, path),
+    ...register(path, wholeNumber),
+  });
+}
+
+/** The message of react-hook-form's nested errors at a dotted path, if there is one. */
+export function messageAt(errors: FieldErrors<RuleSetConfig>, path: string): string | undefined {
+  const node = path
+    .split('.')
+    .reduce<unknown>(
+      (at, key) =>
+        at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined,
+      errors,
+    );
+  const message = node && typeof node === 'object' ? (node as { message?: unknown }).message : null;
+  return typeof message === 'string' && message !== '' ? message : undefined;
 }
 
 /** An empty row; the number fields start blank (react-hook-form shows the text as it is). */

@@ -37,8 +37,8 @@ import {
   useCreateOrganisation,
   useCreateUser,
   useUserAction,
-  type UserAction,
 } from './users-api';
+import { userActionsOf, type UserActionButton } from './user-actions';
 import { SelectField, TextField } from '../core/form';
 import { useMe } from '../core/session';
 import { formatDutchTimestamp } from '../core/format';
@@ -59,9 +59,8 @@ export function UsersPage() {
   const userAction = useUserAction();
   const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [filter, setFilter] = useState('');
 
-  const act = async (user: UserSummary, action: UserAction, done: string) => {
+  const act = async (user: UserSummary, { action, done }: UserActionButton) => {
     setNotice(null);
     setFailure(null);
     try {
@@ -71,11 +70,6 @@ export function UsersPage() {
       setFailure(error instanceof ApiError ? error.message : 'Dat is niet gelukt.');
     }
   };
-
-  const visible = useMemo(
-    () => (usersQuery.data ?? []).filter((u) => !filter || u.organisation.id === filter),
-    [usersQuery.data, filter],
-  );
 
   return (
     <>
@@ -91,7 +85,7 @@ export function UsersPage() {
         </Alert>
       )}
       <QueryState query={usersQuery} loading="Laden…" failure="Laden is niet gelukt.">
-        {() => (
+        {(users) => (
           <QueryState query={organisationsQuery} loading="Laden…" failure="Laden is niet gelukt.">
             {(organisations) => (
               <>
@@ -107,137 +101,12 @@ export function UsersPage() {
                   />
                   <IdentityProviderSection organisations={organisations} onDone={setNotice} />
                 </div>
-                <section aria-labelledby="gebruikers-titel">
-                  <Heading level={2} id="gebruikers-titel">
-                    Gebruikers ({visible.length})
-                  </Heading>
-                  <FormField type="select" className="inline-field">
-                    <FormLabel htmlFor="filter-organisatie">Toon organisatie</FormLabel>
-                    <Select
-                      id="filter-organisatie"
-                      value={filter}
-                      onChange={(e) => setFilter(e.target.value)}
-                    >
-                      <SelectOption value="">Alle organisaties</SelectOption>
-                      {organisations.map((o) => (
-                        <SelectOption key={o.id} value={o.id}>
-                          {o.name}
-                        </SelectOption>
-                      ))}
-                    </Select>
-                  </FormField>
-                  <Table className="admin-table">
-                    <TableHeader>
-                      <TableRow>
-                        <TableHeaderCell scope="col">Naam</TableHeaderCell>
-                        <TableHeaderCell scope="col">Rol en organisatie</TableHeaderCell>
-                        <TableHeaderCell scope="col">Status</TableHeaderCell>
-                        <TableHeaderCell scope="col">Acties</TableHeaderCell>
-                      </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      {visible.map((user) => (
-                        <TableRow key={user.id}>
-                          <TableCell>
-                            <strong>{user.displayName}</strong>
-                            <br />
-                            {user.email}
-                          </TableCell>
-                          <TableCell>
-                            {seatLabel[user.seat]}
-                            <br />
-                            {user.organisation.name}
-                          </TableCell>
-                          <TableCell>
-                            {statusLabel[user.status]}
-                            {user.hasTwoFactor ? ' · tweestaps aan' : ''}
-                            {user.isLinkedToProvider ? ' · via eigen organisatie' : ''}
-                            {user.lockedUntil && (
-                              <>
-                                <br />
-                                <strong className="admin-table__locked">
-                                  Geblokkeerd tot {formatDutchTimestamp(user.lockedUntil)}
-                                </strong>{' '}
-                                (te veel mislukte pogingen)
-                              </>
-                            )}
-                          </TableCell>
-                          <TableCell>
-                            <div className="row-actions">
-                              {user.lockedUntil && (
-                                <Button
-                                  appearance="primary-action-button"
-                                  onClick={() =>
-                                    act(user, 'unlock', 'blokkade opgeheven; inloggen kan weer.')
-                                  }
-                                >
-                                  Blokkade opheffen
-                                </Button>
-                              )}
-                              {(user.status === 'invited' ||
-                                (user.status === 'active' &&
-                                  !user.isLinkedToProvider &&
-                                  organisations.some(
-                                    (o) => o.id === user.organisation.id && o.identityProvider,
-                                  ))) && (
-                                <Button
-                                  appearance="secondary-action-button"
-                                  onClick={() =>
-                                    act(user, 'invitation', 'uitnodiging opnieuw verstuurd.')
-                                  }
-                                >
-                                  Uitnodiging opnieuw
-                                </Button>
-                              )}
-                              {user.status === 'active' && (
-                                <Button
-                                  appearance="secondary-action-button"
-                                  onClick={() =>
-                                    act(user, 'password-reset', 'herstellink verstuurd.')
-                                  }
-                                >
-                                  Herstellink sturen
-                                </Button>
-                              )}
-                              {user.hasTwoFactor && (
-                                <Button
-                                  appearance="secondary-action-button"
-                                  onClick={() =>
-                                    act(user, 'two-factor-reset', 'tweestapsverificatie hersteld.')
-                                  }
-                                >
-                                  Tweestaps herstellen
-                                </Button>
-                              )}
-                              {user.status !== 'deactivated' && user.id !== me.user.id && (
-                                <Button
-                                  appearance="secondary-action-button"
-                                  onClick={() =>
-                                    act(
-                                      user,
-                                      'deactivate',
-                                      'gedeactiveerd; alle sessies zijn beëindigd.',
-                                    )
-                                  }
-                                >
-                                  Deactiveren
-                                </Button>
-                              )}
-                              {user.status === 'deactivated' && (
-                                <Button
-                                  appearance="secondary-action-button"
-                                  onClick={() => act(user, 'activate', 'weer actief.')}
-                                >
-                                  Activeren
-                                </Button>
-                              )}
-                            </div>
-                          </TableCell>
-                        </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
-                </section>
+                <UsersSection
+                  users={users}
+                  organisations={organisations}
+                  selfId={me.user.id}
+                  onAct={act}
+                />
               </>
             )}
           </QueryState>
@@ -247,11 +116,126 @@ export function UsersPage() {
   );
 }
 
+/** The users of the region, of one organisation or all, each with what can be done for them. */
+function UsersSection({
+  users,
+  organisations,
+  selfId,
+  onAct,
+}: {
+  users: readonly UserSummary[];
+  organisations: readonly OrganisationSummary[];
+  selfId: string;
+  onAct(user: UserSummary, button: UserActionButton): void;
+}) {
+  const [filter, setFilter] = useState('');
+  const visible = useMemo(
+    () => users.filter((u) => !filter || u.organisation.id === filter),
+    [users, filter],
+  );
+  const providerOrganisations = new Set(
+    organisations.filter((o) => o.identityProvider).map((o) => o.id),
+  );
+  return (
+    <section aria-labelledby="gebruikers-titel">
+      <Heading level={2} id="gebruikers-titel">
+        Gebruikers ({visible.length})
+      </Heading>
+      <FormField type="select" className="inline-field">
+        <FormLabel htmlFor="filter-organisatie">Toon organisatie</FormLabel>
+        <Select id="filter-organisatie" value={filter} onChange={(e) => setFilter(e.target.value)}>
+          <SelectOption value="">Alle organisaties</SelectOption>
+          {organisations.map((o) => (
+            <SelectOption key={o.id} value={o.id}>
+              {o.name}
+            </SelectOption>
+          ))}
+        </Select>
+      </FormField>
+      <Table className="admin-table">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">Naam</TableHeaderCell>
+            <TableHeaderCell scope="col">Rol en organisatie</TableHeaderCell>
+            <TableHeaderCell scope="col">Status</TableHeaderCell>
+            <TableHeaderCell scope="col">Acties</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {visible.map((user) => (
+            <UserRow
+              key={user.id}
+              user={user}
+              buttons={userActionsOf(user, {
+                isSelf: user.id === selfId,
+                hasIdentityProvider: providerOrganisations.has(user.organisation.id),
+              })}
+              onAct={(button) => onAct(user, button)}
+            />
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}
+
+function UserRow({
+  user,
+  buttons,
+  onAct,
+}: {
+  user: UserSummary;
+  buttons: readonly UserActionButton[];
+  onAct(button: UserActionButton): void;
+}) {
+  return (
+    <TableRow>
+      <TableCell>
+        <strong>{user.displayName}</strong>
+        <br />
+        {user.email}
+      </TableCell>
+      <TableCell>
+        {seatLabel[user.seat]}
+        <br />
+        {user.organisation.name}
+      </TableCell>
+      <TableCell>
+        {statusLabel[user.status]}
+        {user.hasTwoFactor ? ' · tweestaps aan' : ''}
+        {user.isLinkedToProvider ? ' · via eigen organisatie' : ''}
+        {user.lockedUntil && (
+          <>
+            <br />
+            <strong className="admin-table__locked">
+              Geblokkeerd tot {formatDutchTimestamp(user.lockedUntil)}
+            </strong>{' '}
+            (te veel mislukte pogingen)
+          </>
+        )}
+      </TableCell>
+      <TableCell>
+        <div className="row-actions">
+          {buttons.map((button) => (
+            <Button
+              key={button.action}
+              appearance={button.isPrimary ? 'primary-action-button' : 'secondary-action-button'}
+              onClick={() => onAct(button)}
+            >
+              {button.label}
+            </Button>
+          ))}
+        </div>
+      </TableCell>
+    </TableRow>
+  );
+}
+
 function NewUserForm({
   organisations,
   onCreated,
 }: {
-  organisations: OrganisationSummary[];
+  organisations: readonly OrganisationSummary[];
   onCreated: (user: UserSummary) => void;
 }) {
   const create = useCreateUser();
