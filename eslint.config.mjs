@@ -17,7 +17,6 @@ const longFunctionsPending = [
   'client/src/audit/AccessExportPage.tsx',
   'client/src/audit/AuditSearchPage.tsx',
   'client/src/cases/CaseDecision.tsx',
-  'client/src/cases/CasePage.tsx',
   'client/src/cases/IntakePage.tsx',
   'client/src/cases/MyCasesPage.tsx',
   'client/src/dwellings/ContingentsPage.tsx',
