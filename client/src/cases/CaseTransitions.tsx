@@ -11,7 +11,7 @@ import {
 } from '@utrecht/component-library-react';
 import { transitions } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
-import { ConfirmDialog } from '../core/ConfirmDialog';
+import { ConfirmDialog, StepRefusal } from '../core/ConfirmDialog';
 import { messageOf } from '../core/messages';
 import { consentMissingMessage, transitionCase, type ProjectedCase } from './case-api';
 import { useCaseWrite } from './case-queries';
@@ -139,7 +139,10 @@ function MissingForReady({
   );
 }
 
-/** A refused step in the server's words, with the issues it names; a stale version says so. */
+/**
+ * A refused step in the server's words (or the page's own, a `StepRefusal`), with the issues the
+ * server names; a stale version says so.
+ */
 export function StepFailure({
   error,
   conflict = 'Iemand anders heeft de casus net gewijzigd. Laad de pagina opnieuw.',
@@ -152,7 +155,9 @@ export function StepFailure({
   const issues = error instanceof ApiError && !isConflict ? error.issues : [];
   return (
     <Alert type="error" role="alert">
-      <Paragraph>{isConflict ? conflict : messageOf(error)}</Paragraph>
+      <Paragraph>
+        {isConflict ? conflict : error instanceof StepRefusal ? error.message : messageOf(error)}
+      </Paragraph>
       {issues.length > 0 && (
         <UnorderedList>
           {issues.map((i) => (
