@@ -16,7 +16,6 @@ const longFunctionsPending = [
   'client/src/app/Shell.tsx',
   'client/src/audit/AccessExportPage.tsx',
   'client/src/audit/AuditSearchPage.tsx',
-  'client/src/cases/MyCasesPage.tsx',
   'client/src/dwellings/ContingentsPage.tsx',
   'client/src/dwellings/DwellingsPage.tsx',
   'client/src/indicators/IndicatorTable.tsx',
