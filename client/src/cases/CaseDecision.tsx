@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router';
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import {
@@ -10,23 +10,13 @@ import {
   lifeDomainLabel,
   type CaseDecision as Decision,
 } from '@uitstroom/shared';
-import { apiClient, ApiError, request } from '../core/api';
+import { apiClient, request } from '../core/api';
 import { FailureAlert } from '../core/FailureAlert';
 import { QueryStatus, failureOf } from '../core/query/QueryState';
 import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
 import { useCan, useMe } from '../core/session';
-
-/** The case's decision; null while the table has not decided (the API's 404 for a case in reach). */
-function fetchDecision(caseId: string, signal: AbortSignal): Promise<Decision | null> {
-  return request(
-    apiClient.GET('/api/cases/{caseId}/decision', { params: { path: { caseId } }, signal }),
-    { schema: caseDecisionSchema },
-  ).catch((error: unknown) => {
-    if (error instanceof ApiError && error.status === 404) return null;
-    throw error;
-  });
-}
+import { useCaseDecisionQuery } from './case-queries';
 
 /** "Gereed melden" of one precondition; its answer is the decision as it now stands. */
 function useMarkDone(caseId: string) {
@@ -59,10 +49,7 @@ export function CaseDecision({
   caseId: string;
   nameOf: (code: string | null | undefined) => string;
 }) {
-  const decisionQuery = useQuery({
-    queryKey: queryKeys.caseDecision(caseId),
-    queryFn: ({ signal }) => fetchDecision(caseId, signal),
-  });
+  const decisionQuery = useCaseDecisionQuery(caseId);
   const decision = decisionQuery.data;
   if (!decision)
     return <QueryStatus query={decisionQuery} failure="Het besluit kon niet worden geladen." />;

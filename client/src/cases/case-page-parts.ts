@@ -31,6 +31,11 @@ export interface CasePanels {
   ownCase: boolean;
 }
 
+/** A case past the table's agenda has a decision (a correction brings it back before it). */
+export function hasDecision(view: ProjectedCase): boolean {
+  return !!view.id && !!view.state && !['intake', 'ready', 'scheduled'].includes(view.state);
+}
+
 export function casePanelsOf(
   view: ProjectedCase,
   can: (permission: Permission) => boolean,
@@ -42,7 +47,7 @@ export function casePanelsOf(
   const isOwnCase =
     can('case:consent') && !!view.id && view.owner?.organisationId === ownOrganisationId;
   return {
-    decision: isKnown && !['intake', 'ready', 'scheduled'].includes(state!),
+    decision: hasDecision(view),
     placement: isKnown && !!view.version && !['intake', 'scheduled', 'decided'].includes(state!),
     support:
       isKnown &&
