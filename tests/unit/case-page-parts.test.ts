@@ -1,6 +1,11 @@
 import type { Permission } from '@uitstroom/shared';
 import type { ProjectedCase } from '../../client/src/cases/case-api';
-import { casePanelsOf, proposalStateOf } from '../../client/src/cases/case-page-parts';
+import {
+  casePanelsOf,
+  isWaitingTooLong,
+  mayMarkPreconditionDone,
+  proposalStateOf,
+} from '../../client/src/cases/case-page-parts';
 import type { ExceptionValues } from '../../client/src/cases/exceptions-form';
 
 // What the case page shows, decided outside its components (client/src/cases/case-page-parts.ts):
@@ -124,5 +129,27 @@ describe('proposalStateOf', () => {
     };
     const withException = proposalStateOf(admitted, withD, region, '2026-03-01');
     expect(withException).toMatchObject({ kind: 'live', proposal: { destination: 'GM0307' } });
+  });
+});
+
+describe('isWaitingTooLong', () => {
+  it.each([
+    ['ready, over the target', 'ready', 91, true],
+    ['ready, at the target', 'ready', 90, false],
+    ['searching, over the target', 'searching', 120, true],
+    ['offered: the clock no longer flags', 'offered', 120, false],
+    ['intake: no clock yet', 'intake', null, false],
+  ] as const)('%s', (_label, state, waitingDays, expected) => {
+    expect(isWaitingTooLong(caseAt(state, { waitingDays }), 90)).toBe(expected);
+  });
+});
+
+describe('mayMarkPreconditionDone', () => {
+  it.each([
+    ['the owning organisation', own, grantsOf(), true],
+    ['another organisation', 'org-other', grantsOf(), false],
+    ["the table's chair, for any owner", 'org-other', grantsOf('table:decide'), true],
+  ] as const)('%s', (_label, owner, can, expected) => {
+    expect(mayMarkPreconditionDone({ ownerOrganisationId: owner }, own, can)).toBe(expected);
   });
 });

@@ -16,6 +16,7 @@ import { QueryStatus, failureOf } from '../core/query/QueryState';
 import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
 import { useCan, useMe } from '../core/session';
+import { mayMarkPreconditionDone } from './case-page-parts';
 import { useCaseDecisionQuery } from './case-queries';
 
 /** "Gereed melden" of one precondition; its answer is the decision as it now stands. */
@@ -101,9 +102,6 @@ function Preconditions({
   if (preconditions.length === 0) return <Paragraph>Geen randvoorwaarden afgesproken.</Paragraph>;
   // The same day as the agenda's: in Amsterdam, whatever the browser's zone.
   const today = dutchToday();
-  // The same rule as the server's policy: the owning organisation, or the table's chair.
-  const mayMarkDone = (ownerOrganisationId: string) =>
-    me.organisation.id === ownerOrganisationId || can('table:decide');
   return (
     <>
       <ul className="case-decision__preconditions">
@@ -114,7 +112,7 @@ function Preconditions({
               <strong>{lifeDomainLabel[p.lifeDomain]}:</strong> {p.description} — {p.ownerName},
               uiterlijk {formatDutchDate(p.dueDate)}
               {p.isDone ? ' (gereed)' : isOverdue ? ' — te laat' : ''}
-              {!p.isDone && mayMarkDone(p.ownerOrganisationId) && (
+              {!p.isDone && mayMarkPreconditionDone(p, me.organisation.id, can) && (
                 <>
                   {' '}
                   <Button

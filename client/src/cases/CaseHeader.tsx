@@ -17,13 +17,12 @@ import {
   caseStateLabel,
   describeWaiting,
   formatDutchDate,
-  isOverWaitingTarget,
   targetGroupLabel,
 } from '@uitstroom/shared';
 import { caseTitle, formatDutchTimestamp } from '../core/format';
 import { useRegionMunicipalities } from '../core/region';
 import type { ProjectedCase } from './case-api';
-import type { CasePanels } from './case-page-parts';
+import { isWaitingTooLong, type CasePanels } from './case-page-parts';
 import { CaseHandover } from './CaseHandover';
 import { CasePrivacyLinks } from './privacy/CasePrivacyLinks';
 import { consentPanelId } from './privacy/ConsentPanel';
@@ -107,11 +106,7 @@ function waitingLineOf(view: ProjectedCase): string | null {
 
 function CaseBadges({ view }: { view: ProjectedCase }) {
   const region = useRegionMunicipalities();
-  // The region's waiting target (domain.md §6) counts until a dwelling is offered.
-  const isWaitingTooLong =
-    !!view.state &&
-    ['ready', 'scheduled', 'decided', 'searching'].includes(view.state) &&
-    isOverWaitingTarget(view.waitingDays, region.waitingTargetDays);
+  const isOverTarget = isWaitingTooLong(view, region.waitingTargetDays);
   return (
     <div className="case-header__badges">
       {view.state && (
@@ -124,7 +119,7 @@ function CaseBadges({ view }: { view: ProjectedCase }) {
           Vastgelopen
         </StatusBadge>
       )}
-      {isWaitingTooLong && (
+      {isOverTarget && (
         <StatusBadge status="warning" className="case-badge case-badge--waiting">
           Wacht langer dan {region.waitingTargetDays} dagen
         </StatusBadge>

@@ -1,4 +1,9 @@
-import type { BindingTestSetting, Permission, RegionMunicipality } from '@uitstroom/shared';
+import {
+  isOverWaitingTarget,
+  type BindingTestSetting,
+  type Permission,
+  type RegionMunicipality,
+} from '@uitstroom/shared';
 import type { ProjectedCase } from './case-api';
 import { checkExceptions, type ExceptionValues } from './exceptions-form';
 import type { ProposalState } from './ProposalCard';
@@ -107,4 +112,26 @@ export function proposalStateOf(
       ? 'De regel kan voor dit dossier nog geen voorstel doen.'
       : noAdmissionDate,
   };
+}
+
+/** The region's waiting target (domain.md §6) is flagged until a dwelling is offered. */
+export function isWaitingTooLong(view: ProjectedCase, waitingTargetDays: number): boolean {
+  return (
+    !!view.state &&
+    ['ready', 'scheduled', 'decided', 'searching'].includes(view.state) &&
+    isOverWaitingTarget(view.waitingDays, waitingTargetDays)
+  );
+}
+
+/**
+ * Who reports a precondition done: the organisation that owns it, or the table's chair. The
+ * server's policy decides (`mayCompletePrecondition`); the button follows the same rule so that
+ * nobody is offered a step the server refuses.
+ */
+export function mayMarkPreconditionDone(
+  precondition: { ownerOrganisationId: string },
+  ownOrganisationId: string,
+  can: (permission: Permission) => boolean,
+): boolean {
+  return precondition.ownerOrganisationId === ownOrganisationId || can('table:decide');
 }
