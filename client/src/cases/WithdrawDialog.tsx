@@ -80,7 +80,6 @@ export function WithdrawDialog({
   onDone(view: ProjectedCase): void;
 }) {
   const dialogRef = useModal();
-  const [failure, setFailure] = useState<string | null>(null);
   const withdraw = useCaseWrite((values: WithdrawValues) =>
     transitionCase(view.id!, {
       transition: 'withdraw',
@@ -92,14 +91,10 @@ export function WithdrawDialog({
   const form = useWithdrawForm();
   const { errors, isSubmitting } = form.formState;
 
-  const submit = form.handleSubmit(async (values) => {
-    setFailure(null);
-    try {
-      onDone(await withdraw.mutateAsync(values));
-    } catch (error) {
-      setFailure(messageOf(error));
-    }
-  });
+  // A refusal shows in the dialog, from the write itself.
+  const submit = form.handleSubmit((values) =>
+    withdraw.mutateAsync(values).then(onDone, () => undefined),
+  );
 
   return (
     <dialog
@@ -134,7 +129,7 @@ export function WithdrawDialog({
           error={errors.reason?.message}
           {...form.register('reason')}
         />
-        <FailureAlert failure={failure} />
+        <FailureAlert failure={withdraw.isError ? messageOf(withdraw.error) : null} />
         <DialogButtons
           label="Casus afsluiten"
           isBusy={isSubmitting}
