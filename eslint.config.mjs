@@ -12,12 +12,7 @@ const longFunctionsPendingTables = [
   'client/src/tables/DecisionForm.tsx',
   'client/src/tables/TablesPage.tsx',
 ];
-const longFunctionsPending = [
-  'client/src/cases/CaseDecision.tsx',
-  'client/src/cases/CasePage.tsx',
-  'client/src/cases/IntakePage.tsx',
-  'client/src/cases/MyCasesPage.tsx',
-];
+const longFunctionsPending = [];
 
 export default tseslint.config(
   {

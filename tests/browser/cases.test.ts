@@ -6,6 +6,7 @@ import {
   type BrowserHarness,
   confirmStep,
 } from '../support/browser';
+import { searchingCase } from '../support/follow-up-flow';
 
 // The case file in the browser: intake with autosave and nothing lost, the proposal beside the
 // wishes (live while exceptions are edited), the step to "uitstroomgereed", the list, and a 409.
@@ -426,17 +427,17 @@ describe('the case file in the browser', () => {
     await nameHeader.getByRole('button').click();
     await page.waitForURL(/sorteer=naam/);
     await page.locator('th[aria-sort="ascending"]', { hasText: 'Naam' }).waitFor();
-    await expectEventually(
-      async () =>
-        (await page.locator('tbody tr td:first-child a').allTextContents())[0] ===
-        `Daan Kok-${lastName}`,
-    );
-    expect(await page.locator('tbody tr td:first-child a').allTextContents()).toEqual([
+    // The previous order stays on screen until the sorted page arrives: wait for the whole list,
+    // not its first name, which may already lead the previous order.
+    const byName = [
       `Daan Kok-${lastName}`,
       `Noor ${lastName}`,
       `Sem Bakker-${lastName}`,
       `Yara Visser-${lastName}`,
-    ]);
+    ];
+    const names = () => page.locator('tbody tr td:first-child a').allTextContents();
+    await expectEventually(async () => (await names()).join('|') === byName.join('|'));
+    expect(await names()).toEqual(byName);
     await nameHeader.getByRole('button').click();
     await page.locator('th[aria-sort="descending"]', { hasText: 'Naam' }).waitFor();
     await topScreenshot(page, 'casussen-lijst');
@@ -631,6 +632,27 @@ describe('closing a case before the move', () => {
     // A closed file is read only: no links to change it, and no buttons.
     expect(await page.getByRole('link', { name: /^Wijzigen/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Terugtrekken' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it("names the decision's open preconditions before a decided case is withdrawn", async () => {
+    const agents = {
+      casemanager: await h.app.signIn(manager),
+      chair: await h.app.signIn('voorzitter@almere.demo'),
+    };
+    const caseId = await searchingCase(agents, h.app.db);
+    const { context, page } = await h.signedInPage(manager, `/casussen/${caseId}`);
+    await page.getByRole('heading', { level: 2, name: 'Besluit van de tafel' }).waitFor();
+    await page.getByRole('button', { name: 'Terugtrekken' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Casus terugtrekken' });
+    await dialog.getByText('Er staat nog open:').waitFor();
+    await dialog
+      .getByRole('listitem')
+      .filter({
+        hasText:
+          /^Randvoorwaarde inkomen.*: Bewindvoering overdragen \(Gemeente Lelystad, uiterlijk/i,
+      })
+      .waitFor();
     await context.close();
   });
 });

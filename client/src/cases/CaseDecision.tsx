@@ -1,8 +1,6 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { queryClient } from '../core/query/query-client';
-import { queryKeys } from '../core/query/query-keys';
+import { useMutation } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router';
-import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import {
   caseDecisionSchema,
   dutchToday,
@@ -12,38 +10,18 @@ import {
   lifeDomainLabel,
   type CaseDecision as Decision,
 } from '@uitstroom/shared';
-import { apiClient, ApiError, request } from '../core/api';
+import { apiClient, request } from '../core/api';
+import { FailureAlert } from '../core/FailureAlert';
+import { QueryStatus, failureOf } from '../core/query/QueryState';
+import { queryClient } from '../core/query/query-client';
+import { queryKeys } from '../core/query/query-keys';
 import { useCan, useMe } from '../core/session';
+import { mayMarkPreconditionDone } from './case-page-parts';
+import { useCaseDecisionQuery } from './case-queries';
 
-/**
- * The table's decision on the case, with the preconditions (randvoorwaarden), their owners and due
- * dates; an overdue one is flagged. Shown once the case has been decided.
- */
-export function CaseDecision({
-  caseId,
-  nameOf,
-}: {
-  caseId: string;
-  nameOf: (code: string | null | undefined) => string;
-}) {
-  const decisionQuery = useQuery({
-    queryKey: queryKeys.caseDecision(caseId),
-    queryFn: ({ signal }) =>
-      request(
-        apiClient.GET('/api/cases/{caseId}/decision', { params: { path: { caseId } }, signal }),
-        { schema: caseDecisionSchema },
-      ),
-  });
-  const decision: Decision | null = decisionQuery.data ?? null;
-  const error = decisionQuery.error;
-  // No decision yet (404) is no failure: the section stays away.
-  const failure =
-    decisionQuery.isError && !(error instanceof ApiError && error.status === 404)
-      ? error instanceof ApiError
-        ? error.message
-        : 'Het besluit kon niet worden geladen.'
-      : null;
-  const markDoneMutation = useMutation({
+/** "Gereed melden" of one precondition; its answer is the decision as it now stands. */
+function useMarkDone(caseId: string) {
+  return useMutation({
     mutationFn: (preconditionId: string) =>
       request(
         apiClient.POST('/api/cases/{caseId}/preconditions/{preconditionId}/done', {
@@ -59,26 +37,23 @@ export function CaseDecision({
       queryClient.setQueryData(queryKeys.caseDecision(caseId), next);
     },
   });
-  const doneFailure = markDoneMutation.isError
-    ? markDoneMutation.error instanceof ApiError
-      ? markDoneMutation.error.message
-      : 'Gereed melden is niet gelukt. Probeer het opnieuw.'
-    : null;
-  const can = useCan();
-  const me = useMe();
-  if (failure)
-    return (
-      <Alert type="error">
-        <Paragraph>{failure}</Paragraph>
-      </Alert>
-    );
-  if (!decision) return null;
-  // The same day as the agenda's: in Amsterdam, whatever the browser's zone.
-  const today = dutchToday();
-  // The same rule as the server's policy: the owning organisation, or the table's chair.
-  const mayMarkDone = (ownerOrganisationId: string) =>
-    me.organisation.id === ownerOrganisationId || can('table:decide');
-  const markDone = (preconditionId: string) => markDoneMutation.mutate(preconditionId);
+}
+
+/**
+ * The table's decision on the case, with the preconditions (randvoorwaarden), their owners and due
+ * dates; an overdue one is flagged. Shown once the case has been decided; nothing before.
+ */
+export function CaseDecision({
+  caseId,
+  nameOf,
+}: {
+  caseId: string;
+  nameOf: (code: string | null | undefined) => string;
+}) {
+  const decisionQuery = useCaseDecisionQuery(caseId);
+  const decision = decisionQuery.data;
+  if (!decision)
+    return <QueryStatus query={decisionQuery} failure="Het besluit kon niet worden geladen." />;
   return (
     <section className="case-card case-decision" aria-labelledby="besluit-titel">
       <Heading level={2} id="besluit-titel">
@@ -109,40 +84,56 @@ export function CaseDecision({
         <dd>{decision.followUpProvider ?? '—'}</dd>
       </dl>
       <Heading level={3}>Randvoorwaarden</Heading>
-      {decision.preconditions.length === 0 ? (
-        <Paragraph>Geen randvoorwaarden afgesproken.</Paragraph>
-      ) : (
-        <ul className="case-decision__preconditions">
-          {decision.preconditions.map((p) => {
-            const isOverdue = isPreconditionOverdue(p.dueDate, p.isDone, today);
-            return (
-              <li key={p.id} className={isOverdue ? 'is-overdue' : undefined}>
-                <strong>{lifeDomainLabel[p.lifeDomain]}:</strong> {p.description} — {p.ownerName},
-                uiterlijk {formatDutchDate(p.dueDate)}
-                {p.isDone ? ' (gereed)' : isOverdue ? ' — te laat' : ''}
-                {!p.isDone && mayMarkDone(p.ownerOrganisationId) && (
-                  <>
-                    {' '}
-                    <Button
-                      appearance="secondary-action-button"
-                      className="case-decision__done"
-                      onClick={() => void markDone(p.id)}
-                      aria-label={`${lifeDomainLabel[p.lifeDomain]}: ${p.description} gereed melden`}
-                    >
-                      Gereed melden
-                    </Button>
-                  </>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      {doneFailure && (
-        <Alert type="error">
-          <Paragraph>{doneFailure}</Paragraph>
-        </Alert>
-      )}
+      <Preconditions caseId={caseId} preconditions={decision.preconditions} />
     </section>
+  );
+}
+
+function Preconditions({
+  caseId,
+  preconditions,
+}: {
+  caseId: string;
+  preconditions: Decision['preconditions'];
+}) {
+  const markDone = useMarkDone(caseId);
+  const can = useCan();
+  const me = useMe();
+  if (preconditions.length === 0) return <Paragraph>Geen randvoorwaarden afgesproken.</Paragraph>;
+  // The same day as the agenda's: in Amsterdam, whatever the browser's zone.
+  const today = dutchToday();
+  return (
+    <>
+      <ul className="case-decision__preconditions">
+        {preconditions.map((p) => {
+          const isOverdue = isPreconditionOverdue(p.dueDate, p.isDone, today);
+          return (
+            <li key={p.id} className={isOverdue ? 'is-overdue' : undefined}>
+              <strong>{lifeDomainLabel[p.lifeDomain]}:</strong> {p.description} — {p.ownerName},
+              uiterlijk {formatDutchDate(p.dueDate)}
+              {p.isDone ? ' (gereed)' : isOverdue ? ' — te laat' : ''}
+              {!p.isDone && mayMarkPreconditionDone(p, me.organisation.id, can) && (
+                <>
+                  {' '}
+                  <Button
+                    appearance="secondary-action-button"
+                    className="case-decision__done"
+                    onClick={() => markDone.mutate(p.id)}
+                    aria-label={`${lifeDomainLabel[p.lifeDomain]}: ${p.description} gereed melden`}
+                  >
+                    Gereed melden
+                  </Button>
+                </>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {markDone.isError && (
+        <FailureAlert
+          failure={failureOf(markDone.error, 'Gereed melden is niet gelukt. Probeer het opnieuw.')}
+        />
+      )}
+    </>
   );
 }

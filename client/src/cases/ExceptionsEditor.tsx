@@ -71,9 +71,26 @@ export function ExceptionsEditor({ form, view, region, onCancel, ...saving }: Ed
         Een uitzondering geldt alleen met een geschreven motivering. Het voorstel hiernaast rekent
         meteen mee; opgeslagen wordt pas als u op Opslaan drukt.
       </Paragraph>
-      <ExceptionAFields {...fields} />
-      <ExceptionBFields {...fields} />
-      <ExceptionDFields {...fields} />
+      <MotivatedException
+        {...fields}
+        slot="a"
+        legend="A — belemmeringen in de herkomstgemeente"
+        motivationDescription="Bijvoorbeeld een onveilig netwerk. Deze motivering ziet een woningcorporatie nooit."
+      />
+      <MotivatedException
+        {...fields}
+        slot="b"
+        legend="B — betere kansen elders"
+        municipalityLabel="Gemeente waar het netwerk of de daginvulling is"
+      >
+        <ExceptionBGround form={form} errorOf={errorOf} />
+      </MotivatedException>
+      <MotivatedException
+        {...fields}
+        slot="d"
+        legend="D — anders echt niet passend"
+        municipalityLabel="Gemeente bij uitzondering D"
+      />
       <ChoiceGroup
         id="uitgesloten"
         type="checkbox"
@@ -153,80 +170,59 @@ function TheirExceptions({
   );
 }
 
-function ExceptionAFields({ form, errorOf }: ExceptionFieldsProps) {
-  const isOn = useWatch({ control: form.control, name: 'a.isOn' });
+/**
+ * One exception's block: switched on with a checkbox, then (for B and D) the municipality it names,
+ * what else the exception asks (`children`), and its written motivation. A, B and D share it.
+ */
+function MotivatedException({
+  slot,
+  legend,
+  municipalityLabel,
+  motivationDescription,
+  form,
+  errorOf,
+  municipalityOptions,
+  children,
+}: ExceptionFieldsProps & {
+  slot: 'a' | 'b' | 'd';
+  legend: string;
+  /** The label of the municipality it names; none for A. */
+  municipalityLabel?: string;
+  motivationDescription?: string;
+  children?: ReactNode;
+}) {
+  const isOn = useWatch({ control: form.control, name: `${slot}.isOn` });
+  const letter = slot.toUpperCase();
+  // Only B and D name a municipality (a label is given for them alone).
+  const municipality = `${slot}.municipality` as 'b.municipality' | 'd.municipality';
   return (
     <Fieldset className="exception-block">
-      <FieldsetLegend>A — belemmeringen in de herkomstgemeente</FieldsetLegend>
+      <FieldsetLegend>{legend}</FieldsetLegend>
       <CheckboxField
-        id="uitzondering-a"
-        label="Uitzondering A is van toepassing"
-        {...form.register('a.isOn')}
-      />
-      {isOn && (
-        <TextareaField
-          id="uitzondering-a-motivering"
-          label="Motivering bij uitzondering A"
-          description="Bijvoorbeeld een onveilig netwerk. Deze motivering ziet een woningcorporatie nooit."
-          error={errorOf('a.motivation')}
-          {...form.register('a.motivation')}
-        />
-      )}
-    </Fieldset>
-  );
-}
-
-function ExceptionBFields({ form, errorOf, municipalityOptions }: ExceptionFieldsProps) {
-  const isOn = useWatch({ control: form.control, name: 'b.isOn' });
-  return (
-    <Fieldset className="exception-block">
-      <FieldsetLegend>B — betere kansen elders</FieldsetLegend>
-      <CheckboxField
-        id="uitzondering-b"
-        label="Uitzondering B is van toepassing"
-        {...form.register('b.isOn')}
+        id={`uitzondering-${slot}`}
+        label={`Uitzondering ${letter} is van toepassing`}
+        {...form.register(`${slot}.isOn`)}
       />
       {isOn && (
         <>
-          <SelectField
-            id="uitzondering-b-gemeente"
-            label="Gemeente waar het netwerk of de daginvulling is"
-            error={errorOf('b.municipality')}
-            {...form.register('b.municipality')}
-          >
-            <SelectOption value="">Kies een gemeente</SelectOption>
-            {municipalityOptions}
-          </SelectField>
-          <ChoiceGroup
-            id="uitzondering-b-grond"
-            type="radio"
-            className="case-choices--inline"
-            legend="Grond"
-            error={errorOf('b.ground')}
-            registration={form.register('b.ground')}
-            options={[
-              { value: 'netwerk', label: 'Steunend netwerk' },
-              { value: 'daginvulling', label: 'Vaste daginvulling, zoals werk' },
-            ]}
-          />
-          <ChoiceGroup
-            id="uitzondering-b-reizen"
-            type="radio"
-            className="case-choices--inline"
-            legend="Kan de bewoner dit vanuit de herkomstgemeente bereizen?"
-            description="Zo ja, dan geldt B niet: de herkomst blijft de bestemming."
-            error={errorOf('b.canTravelFromOrigin')}
-            registration={form.register('b.canTravelFromOrigin')}
-            options={[
-              { value: 'ja', label: 'Ja' },
-              { value: 'nee', label: 'Nee' },
-            ]}
-          />
+          {municipalityLabel && (
+            <SelectField
+              id={`uitzondering-${slot}-gemeente`}
+              label={municipalityLabel}
+              error={errorOf(municipality)}
+              {...form.register(municipality)}
+            >
+              <SelectOption value="">Kies een gemeente</SelectOption>
+              {municipalityOptions}
+            </SelectField>
+          )}
+          {children}
           <TextareaField
-            id="uitzondering-b-motivering"
-            label="Motivering bij uitzondering B"
-            error={errorOf('b.motivation')}
-            {...form.register('b.motivation')}
+            id={`uitzondering-${slot}-motivering`}
+            label={`Motivering bij uitzondering ${letter}`}
+            description={motivationDescription}
+            error={errorOf(`${slot}.motivation`)}
+            {...form.register(`${slot}.motivation`)}
           />
         </>
       )}
@@ -234,35 +230,35 @@ function ExceptionBFields({ form, errorOf, municipalityOptions }: ExceptionField
   );
 }
 
-function ExceptionDFields({ form, errorOf, municipalityOptions }: ExceptionFieldsProps) {
-  const isOn = useWatch({ control: form.control, name: 'd.isOn' });
+/** B's own questions, between its municipality and its motivation. */
+function ExceptionBGround({ form, errorOf }: Omit<ExceptionFieldsProps, 'municipalityOptions'>) {
   return (
-    <Fieldset className="exception-block">
-      <FieldsetLegend>D — anders echt niet passend</FieldsetLegend>
-      <CheckboxField
-        id="uitzondering-d"
-        label="Uitzondering D is van toepassing"
-        {...form.register('d.isOn')}
+    <>
+      <ChoiceGroup
+        id="uitzondering-b-grond"
+        type="radio"
+        className="case-choices--inline"
+        legend="Grond"
+        error={errorOf('b.ground')}
+        registration={form.register('b.ground')}
+        options={[
+          { value: 'netwerk', label: 'Steunend netwerk' },
+          { value: 'daginvulling', label: 'Vaste daginvulling, zoals werk' },
+        ]}
       />
-      {isOn && (
-        <>
-          <SelectField
-            id="uitzondering-d-gemeente"
-            label="Gemeente bij uitzondering D"
-            error={errorOf('d.municipality')}
-            {...form.register('d.municipality')}
-          >
-            <SelectOption value="">Kies een gemeente</SelectOption>
-            {municipalityOptions}
-          </SelectField>
-          <TextareaField
-            id="uitzondering-d-motivering"
-            label="Motivering bij uitzondering D"
-            error={errorOf('d.motivation')}
-            {...form.register('d.motivation')}
-          />
-        </>
-      )}
-    </Fieldset>
+      <ChoiceGroup
+        id="uitzondering-b-reizen"
+        type="radio"
+        className="case-choices--inline"
+        legend="Kan de bewoner dit vanuit de herkomstgemeente bereizen?"
+        description="Zo ja, dan geldt B niet: de herkomst blijft de bestemming."
+        error={errorOf('b.canTravelFromOrigin')}
+        registration={form.register('b.canTravelFromOrigin')}
+        options={[
+          { value: 'ja', label: 'Ja' },
+          { value: 'nee', label: 'Nee' },
+        ]}
+      />
+    </>
   );
 }

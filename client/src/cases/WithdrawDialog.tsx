@@ -1,12 +1,25 @@
 import { useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Heading, Paragraph } from '@utrecht/component-library-react';
+import {
+  Alert,
+  Heading,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
 import { DialogButtons, useModal } from '../core/ConfirmDialog';
-import { caseOutcomeLabel, caseTransitionRequestSchema, transitions } from '@uitstroom/shared';
+import {
+  caseOutcomeLabel,
+  caseTransitionRequestSchema,
+  dutchToday,
+  openItemsAtClosing,
+  transitions,
+} from '@uitstroom/shared';
 import { transitionCase, type ProjectedCase } from './case-api';
 import { messageOf } from '../core/messages';
-import { useCaseWrite } from './case-queries';
+import { useCaseDecisionQuery, useCaseWrite } from './case-queries';
+import { hasDecision } from './case-page-parts';
 import { ChoiceGroup, TextareaField } from '../core/fields';
 import { FailureAlert } from '../core/FailureAlert';
 
@@ -34,6 +47,28 @@ function useWithdrawForm() {
   });
 }
 
+/**
+ * The table's preconditions not done yet, in the words the closing of follow-up support uses: a
+ * withdrawal leaves them undone, so the dialog names them before the case is closed.
+ */
+function OpenPreconditions({ view }: { view: ProjectedCase }) {
+  // The decision panel has read it already; before the table decided there is none to ask for.
+  const decision = useCaseDecisionQuery(view.id!, hasDecision(view)).data;
+  const open = (decision?.preconditions ?? []).filter((p) => !p.isDone);
+  if (open.length === 0) return null;
+  const items = openItemsAtClosing({ signals: [], preconditions: open, closedOn: dutchToday() });
+  return (
+    <Alert type="warning">
+      <Paragraph>Er staat nog open:</Paragraph>
+      <UnorderedList>
+        {items.map((item) => (
+          <UnorderedListItem key={item}>{item}</UnorderedListItem>
+        ))}
+      </UnorderedList>
+    </Alert>
+  );
+}
+
 /** Closing a case before the move: outcome and a reason of at least ten characters, in a modal dialog. */
 export function WithdrawDialog({
   view,
@@ -45,7 +80,6 @@ export function WithdrawDialog({
   onDone(view: ProjectedCase): void;
 }) {
   const dialogRef = useModal();
-  const [failure, setFailure] = useState<string | null>(null);
   const withdraw = useCaseWrite((values: WithdrawValues) =>
     transitionCase(view.id!, {
       transition: 'withdraw',
@@ -57,14 +91,10 @@ export function WithdrawDialog({
   const form = useWithdrawForm();
   const { errors, isSubmitting } = form.formState;
 
-  const submit = form.handleSubmit(async (values) => {
-    setFailure(null);
-    try {
-      onDone(await withdraw.mutateAsync(values));
-    } catch (error) {
-      setFailure(messageOf(error));
-    }
-  });
+  // A refusal shows in the dialog, from the write itself.
+  const submit = form.handleSubmit((values) =>
+    withdraw.mutateAsync(values).then(onDone, () => undefined),
+  );
 
   return (
     <dialog
@@ -80,6 +110,7 @@ export function WithdrawDialog({
         </Heading>
         <Paragraph>{transitions.withdraw.description}</Paragraph>
         <Paragraph id="terugtrekken-gevolg">{transitions.withdraw.consequence}</Paragraph>
+        <OpenPreconditions view={view} />
         <ChoiceGroup
           id="terugtrekken-uitkomst"
           type="radio"
@@ -98,7 +129,7 @@ export function WithdrawDialog({
           error={errors.reason?.message}
           {...form.register('reason')}
         />
-        <FailureAlert failure={failure} />
+        <FailureAlert failure={withdraw.isError ? messageOf(withdraw.error) : null} />
         <DialogButtons
           label="Casus afsluiten"
           isBusy={isSubmitting}

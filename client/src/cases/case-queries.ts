@@ -1,6 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
+import { caseDecisionSchema, type CaseDecision } from '@uitstroom/shared';
+import { apiClient, ApiError, request } from '../core/api';
 import { fetchCase, type ProjectedCase } from './case-api';
 
 /** The case as this seat may see it. */
@@ -49,5 +51,25 @@ export function useCaseWrite<B>(write: (body: B) => Promise<ProjectedCase>) {
       void queryClient.invalidateQueries({ queryKey: queryKeys.cases });
       void queryClient.invalidateQueries({ queryKey: queryKeys.tasks });
     },
+  });
+}
+
+/** The case's decision; null while the table has not decided (the API's 404 for a case in reach). */
+function fetchDecision(caseId: string, signal: AbortSignal): Promise<CaseDecision | null> {
+  return request(
+    apiClient.GET('/api/cases/{caseId}/decision', { params: { path: { caseId } }, signal }),
+    { schema: caseDecisionSchema },
+  ).catch((error: unknown) => {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  });
+}
+
+/** The table's decision on the case and its preconditions; asked only where the case has one. */
+export function useCaseDecisionQuery(caseId: string, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.caseDecision(caseId),
+    queryFn: ({ signal }) => fetchDecision(caseId, signal),
+    enabled,
   });
 }

@@ -18,20 +18,35 @@ import type { ProjectedCase } from './case-api';
  * the engine's own cross-checks (B or D in the region, not excluded) are the only judges.
  */
 
+/**
+ * An exception that sends the resident to a named municipality, with its motivation: B and D alike
+ * (B adds its ground and whether the origin can reach it). The switch and the empty texts are the
+ * form's; the shared schema judges the exception they make.
+ */
+export interface MotivatedExceptionValues {
+  isOn: boolean;
+  municipality: string;
+  motivation: string;
+}
+
 export interface ExceptionValues {
   a: { isOn: boolean; motivation: string };
-  b: {
-    isOn: boolean;
-    municipality: string;
+  b: MotivatedExceptionValues & {
     ground: '' | 'netwerk' | 'daginvulling';
     canTravelFromOrigin: '' | 'ja' | 'nee';
-    motivation: string;
   };
-  d: { isOn: boolean; municipality: string; motivation: string };
+  d: MotivatedExceptionValues;
   excluded: string[];
 }
 
 type Slot = 'a' | 'b' | 'd';
+
+function motivatedValues(exception: {
+  municipality: string;
+  motivation: string;
+}): MotivatedExceptionValues {
+  return { isOn: true, municipality: exception.municipality, motivation: exception.motivation };
+}
 
 export function toExceptionValues(view: ProjectedCase): ExceptionValues {
   const values: ExceptionValues = {
@@ -42,21 +57,13 @@ export function toExceptionValues(view: ProjectedCase): ExceptionValues {
   };
   for (const exception of view.exceptions ?? []) {
     if (exception.kind === 'A') values.a = { isOn: true, motivation: exception.motivation };
-    if (exception.kind === 'B') {
+    if (exception.kind === 'B')
       values.b = {
-        isOn: true,
-        municipality: exception.municipality,
+        ...motivatedValues(exception),
         ground: exception.ground,
         canTravelFromOrigin: exception.canTravelFromOrigin ? 'ja' : 'nee',
-        motivation: exception.motivation,
       };
-    }
-    if (exception.kind === 'D')
-      values.d = {
-        isOn: true,
-        municipality: exception.municipality,
-        motivation: exception.motivation,
-      };
+    if (exception.kind === 'D') values.d = motivatedValues(exception);
   }
   return values;
 }
@@ -70,23 +77,22 @@ function toCandidates(values: ExceptionValues): { list: Record<string, unknown>[
     list.push({ kind: 'A', motivation: values.a.motivation });
     slots.push('a');
   }
+  const motivated = ({ municipality, motivation }: MotivatedExceptionValues) => ({
+    municipality: blank(municipality),
+    motivation,
+  });
   if (values.b.isOn) {
     list.push({
       kind: 'B',
-      municipality: blank(values.b.municipality),
+      ...motivated(values.b),
       ground: values.b.ground || undefined,
       canTravelFromOrigin:
         values.b.canTravelFromOrigin === '' ? undefined : values.b.canTravelFromOrigin === 'ja',
-      motivation: values.b.motivation,
     });
     slots.push('b');
   }
   if (values.d.isOn) {
-    list.push({
-      kind: 'D',
-      municipality: blank(values.d.municipality),
-      motivation: values.d.motivation,
-    });
+    list.push({ kind: 'D', ...motivated(values.d) });
     slots.push('d');
   }
   return {

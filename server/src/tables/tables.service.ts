@@ -30,7 +30,12 @@ import {
   projectCaseIfReachable,
   requireCase,
 } from '../cases';
-import { allocateByDistribution, getCurrentRuleSet, isMunicipalityOfRegion } from '../regions';
+import {
+  allocateByDistribution,
+  getCurrentRuleSet,
+  isMunicipalityOfRegion,
+  municipalityNamer,
+} from '../regions';
 import { isUniqueViolation } from '../core/db';
 import {
   assertCanOnDecisionLetter,
@@ -842,9 +847,10 @@ export async function getDecisionLetter(
     );
     if (!decision) throw new AppError('NOT_FOUND', 'Er is nog geen besluit over deze casus.');
     const preconditions = await repository.findPreconditions(tx, [decision.id]);
+    const nameOf = await municipalityNamer(tx, row.region_id);
+    // The objection procedure is the municipality's own text in the rule set (or a default).
     const municipalities =
       (await getCurrentRuleSet(tx, row.region_id))?.config.municipalities ?? [];
-    const names = new Map(municipalities.map((m) => [m.code, m.name]));
     await writeAudit(tx, context, {
       action: 'case.letter',
       objectType: 'case',
@@ -858,7 +864,7 @@ export async function getDecisionLetter(
       toLetterFacts(
         {
           firstName: row.sections.identity?.firstName ?? '',
-          addressBlock: letterAddressBlock(row.sections, (code) => names.get(code) ?? code),
+          addressBlock: letterAddressBlock(row.sections, nameOf),
           objectionProcedure: objectionProcedureFor(
             // The municipality that decides on an objection: the destination, or for a referral
             // out of the region the municipality the table sits for.
@@ -867,10 +873,8 @@ export async function getDecisionLetter(
             ),
           ),
           rule: decision.rule,
-          destinationName: decision.destination
-            ? (names.get(decision.destination) ?? decision.destination)
-            : null,
-          originName: row.origin_code ? (names.get(row.origin_code) ?? row.origin_code) : null,
+          destinationName: decision.destination ? nameOf(decision.destination) : null,
+          originName: row.origin_code ? nameOf(row.origin_code) : null,
           motivation: decision.motivation,
           decisionDate: amsterdamDate(decision.decided_at),
           ownerName: row.owner_name,

@@ -354,9 +354,12 @@ function WithdrawConsentDialog({
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingId = useId();
-  const [isBusy, setIsBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const withdraw = useConsentWrite(caseId);
+  // Busy from the click until the dialog closes (also once done, while the panel takes it away).
+  const isBusy = withdraw.isPending || withdraw.isSuccess;
+  const failure = withdraw.isError
+    ? messageOf(withdraw.error, 'Het intrekken is niet gelukt. Probeer het opnieuw.')
+    : null;
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -364,16 +367,8 @@ function WithdrawConsentDialog({
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
-  const confirm = async () => {
-    setIsBusy(true);
-    setFailure(null);
-    try {
-      onDone(await withdraw.mutateAsync(() => withdrawConsent(caseId, consent.id)));
-    } catch (error) {
-      setFailure(messageOf(error, 'Het intrekken is niet gelukt. Probeer het opnieuw.'));
-      setIsBusy(false);
-    }
-  };
+  const confirm = () =>
+    withdraw.mutate(() => withdrawConsent(caseId, consent.id), { onSuccess: onDone });
 
   const name = consent.organisation.name;
   return (
@@ -394,7 +389,7 @@ function WithdrawConsentDialog({
             type="button"
             appearance="primary-action-button"
             hint="danger"
-            onClick={() => void confirm()}
+            onClick={confirm}
             disabled={isBusy}
             aria-busy={isBusy || undefined}
           >
