@@ -51,7 +51,8 @@ import {
   type DecisionValues,
 } from './decision-form';
 import { flattenErrors, inputId } from '../core/form-errors';
-import { isVersionConflict, recordDecision, type AgendaEntry, type Table } from './table-api';
+import { isVersionConflict, type AgendaEntry, type Table } from './table-api';
+import { useTableStep } from './table-mutations';
 
 const kindGroup = {
   municipality: 'Gemeenten',
@@ -82,7 +83,7 @@ export function DecisionForm({
   organisations,
   region,
   onDecided,
-  onConflict,
+  reload,
   onCancel,
 }: {
   table: Table;
@@ -90,8 +91,9 @@ export function DecisionForm({
   attendees: readonly Attendee[];
   organisations: readonly RegionOrganisation[];
   region: RegionMunicipalities;
-  onDecided(table: Table): void;
-  onConflict(): Promise<void>;
+  onDecided(): void;
+  /** Reads the table again (the decision's version was stale). */
+  reload(): Promise<void>;
   onCancel(): void;
 }) {
   const me = useMe();
@@ -153,6 +155,7 @@ export function DecisionForm({
   });
 
   // A valid decision is asked once more before it is recorded (issue 27.1): what follows, who is told.
+  const decide = useTableStep(table, reload);
   const confirmation = useConfirmedSubmit<{ formValues: DecisionValues; body: DecisionInput }>();
   const submit = form.handleSubmit(
     (formValues) => {
@@ -172,13 +175,18 @@ export function DecisionForm({
     body: DecisionInput;
   }) => {
     try {
-      onDecided(await recordDecision(table, item.id, body));
+      await decide.mutateAsync({
+        kind: 'decide',
+        itemId: item.id,
+        caseId: item.case.id,
+        decision: body,
+      });
+      onDecided();
     } catch (error) {
       if (isVersionConflict(error)) {
         setFailure(
           `${messageOf(error)} De agenda is opnieuw geladen; controleer het besluit en leg het opnieuw vast.`,
         );
-        await onConflict();
         return;
       }
       const { voteRows } = toDecisionBody(formValues, contextRef.current);
