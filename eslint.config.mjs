@@ -7,10 +7,7 @@ import globals from 'globals';
 // TEMPORARY (issue 24): client files that still hold a function over 80 lines. Each is split and
 // leaves this list; a new file cannot join it. The tables module is being split by another change
 // (TablePage), its files leave with it.
-const longFunctionsPendingTables = [
-  'client/src/tables/DecisionForm.tsx',
-  'client/src/tables/TablesPage.tsx',
-];
+const longFunctionsPendingTables = ['client/src/tables/DecisionForm.tsx'];
 const longFunctionsPending = [
   'client/src/app/Shell.tsx',
   'client/src/audit/AccessExportPage.tsx',

@@ -17,6 +17,7 @@ import { caseTitle } from '../core/format';
 import type { Dialog } from './TablePageDialogs';
 import { useFocusAfter, type TableAreaProps, type TableWrites } from './use-table-page';
 import { putsCasesOnAgendas } from '../core/seats';
+import { describeCaseCount } from './table-list';
 
 /** The agenda with the chair's buttons at each item, and the decision being recorded. */
 export function AgendaArea({
@@ -126,7 +127,7 @@ function TableAgenda({
     <section className="table-agenda" aria-labelledby="agenda-kop">
       <Heading level={2} id="agenda-kop" tabIndex={-1}>
         Agenda
-        {agenda ? ` (${agenda.length === 1 ? '1 casus' : `${agenda.length} casussen`})` : ''}
+        {agenda ? ` (${describeCaseCount(agenda.length)})` : ''}
       </Heading>
       {!agenda && <Paragraph>De voorzitter heeft de agenda nog niet gedeeld.</Paragraph>}
       {agenda && agenda.length > 0 && !isChair && !putsCasesOnAgendas[me.seat] && (
