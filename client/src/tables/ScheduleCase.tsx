@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import {
-  Alert,
   Button,
   ButtonGroup,
   Heading,
@@ -12,6 +11,7 @@ import { describeWaiting, transitions, type CaseListItem } from '@uitstroom/shar
 import { ConfirmPending, useConfirmedSubmit } from '../core/ConfirmDialog';
 import { useMe } from '../core/session';
 import { queryKeys } from '../core/query/query-keys';
+import { QueryStatus } from '../core/query/QueryState';
 import { SelectField } from '../core/form';
 import { messageOf } from '../core/messages';
 import { fetchReadyCases, isVersionConflict, type Table } from './table-api';
@@ -35,22 +35,16 @@ export function ScheduleCase(props: ScheduleProps) {
     queryFn: ({ signal }) => fetchReadyCases(signal),
   });
   const cases: CaseListItem[] | null = readyCases.data?.items ?? null;
-  const loadFailure = readyCases.isError
-    ? messageOf(readyCases.error, 'De uitstroomgerede casussen konden niet worden geladen.')
-    : null;
   return (
     <section className="table-card table-schedule" aria-labelledby="agenderen-kop">
       <Heading level={2} id="agenderen-kop">
         Casus agenderen
       </Heading>
-      {loadFailure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{loadFailure}</Paragraph>
-        </Alert>
-      )}
-      {!cases && !loadFailure && (
-        <Paragraph role="status">Uitstroomgerede casussen laden…</Paragraph>
-      )}
+      <QueryStatus
+        query={readyCases}
+        loading="Uitstroomgerede casussen laden…"
+        failure="De uitstroomgerede casussen konden niet worden geladen."
+      />
       {cases && cases.length === 0 && <Paragraph>{noReadyCasesToSchedule[me.seat]}</Paragraph>}
       {cases && cases.length > 0 && (
         <ScheduleCaseForm

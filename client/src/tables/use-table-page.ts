@@ -3,16 +3,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useMe } from '../core/session';
 import { queryKeys } from '../core/query/query-keys';
 import { applyWrite } from '../core/query/use-write';
+import { failureMessage } from '../core/query/failure-wording';
 import { messageOf } from '../core/messages';
 import { describeLiveChange, useLiveTable } from '../live';
 import type { RegionOrganisation } from '@uitstroom/shared';
 import type { RegionMunicipalities } from '../core/region';
 import type { Dialog } from './TablePageDialogs';
-import { fetchTable, isNotFound, isVersionConflict, toTable, type Table } from './table-api';
+import { fetchTable, isVersionConflict, toTable, type Table } from './table-api';
 import { useTableStep } from './table-mutations';
 import type { TableStep } from './table-steps';
 
-export const conflictMessage =
+const conflictMessage =
   'Iemand anders heeft de tafel intussen gewijzigd. De agenda is opnieuw geladen; controleer hem en probeer het opnieuw.';
 
 /**
@@ -51,9 +52,10 @@ export function useTableQuery(tableId: string | undefined) {
   const loadFailure = gone
     ? 'Deze tafel valt niet meer binnen uw bereik.'
     : tableQuery.isError
-      ? isNotFound(tableQuery.error)
-        ? 'Deze tafel bestaat niet of valt buiten uw bereik.'
-        : messageOf(tableQuery.error, 'De tafel kon niet worden geladen.')
+      ? failureMessage(tableQuery.error, {
+          failure: 'De tafel kon niet worden geladen.',
+          notFound: 'Deze tafel bestaat niet of valt buiten uw bereik.',
+        })
       : null;
   return { table, reload, loadFailure, liveNote };
 }
