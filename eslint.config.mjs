@@ -4,16 +4,6 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-// TEMPORARY (issue 24): client files that still hold a function over 80 lines. Each is split and
-// leaves this list; a new file cannot join it. The tables module is being split by another change
-// (TablePage), its files leave with it.
-const longFunctionsPendingTables = [
-  'client/src/tables/AgendaItemCard.tsx',
-  'client/src/tables/DecisionForm.tsx',
-  'client/src/tables/TablesPage.tsx',
-];
-const longFunctionsPending = [];
-
 export default tseslint.config(
   {
     ignores: [
@@ -37,7 +27,6 @@ export default tseslint.config(
   {
     // No client function over 80 lines: a component that long does several things; split it.
     files: ['client/src/**/*.{ts,tsx}'],
-    ignores: [...longFunctionsPendingTables, ...longFunctionsPending],
     rules: {
       'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
     },

@@ -13,7 +13,8 @@ import { ApiError } from '../core/api';
 import { SelectField, TextField } from '../core/form';
 import { messageOf } from '../core/messages';
 import type { RegionMunicipalities } from '../core/region';
-import { createTable, type Table } from './table-api';
+import type { Table } from './table-api';
+import { usePlanTable } from './table-mutations';
 import { InviteesFieldset, TableWhenWhereFields, tableFieldId } from './TableDetailsFields';
 import { checkPlan, emptyPlan, planFieldOf, planResolver, type PlanValues } from './plan-form';
 
@@ -39,14 +40,15 @@ export function PlanTableForm({
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
+  const plan = usePlanTable();
 
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     const { details } = checkPlan(values);
     if (!details) return;
     try {
-      onPlanned(await createTable(details));
+      onPlanned(await plan.mutateAsync(details));
     } catch (error) {
       const issues = error instanceof ApiError ? error.issues : [];
       for (const issue of issues)
@@ -81,7 +83,7 @@ export function PlanTableForm({
           </Alert>
         )}
         <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" disabled={isSubmitting}>
+          <Button type="submit" appearance="primary-action-button" disabled={plan.isPending}>
             Tafel plannen
           </Button>
           <Button type="button" appearance="secondary-action-button" onClick={onCancel}>

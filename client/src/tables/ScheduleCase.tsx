@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import {
-  Alert,
   Button,
   ButtonGroup,
   Heading,
@@ -11,52 +10,48 @@ import {
 import { describeWaiting, transitions, type CaseListItem } from '@uitstroom/shared';
 import { ConfirmPending, useConfirmedSubmit } from '../core/ConfirmDialog';
 import { useMe } from '../core/session';
-import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
+import { QueryStatus } from '../core/query/QueryState';
 import { SelectField } from '../core/form';
-import { fetchCase } from '../cases';
 import { messageOf } from '../core/messages';
-import { addToAgenda, fetchReadyCases, isVersionConflict, type Table } from './table-api';
+import { fetchReadyCases, isVersionConflict, type Table } from './table-api';
+import { useTableStep } from './table-mutations';
 import { noReadyCasesToSchedule, schedulesOthersCases } from '../core/seats';
 
 interface ScheduleProps {
   table: Table;
-  onScheduled(table: Table, name: string): void;
-  onConflict(): Promise<void>;
+  /** Reads the table again (the table's or the case's version was stale). */
+  reload(): Promise<void>;
+  onScheduled(name: string): void;
+  /** The step was stale: the table has been read again; the page says so. */
+  onStale(): void;
 }
 
 /** "Casus agenderen": a ready case of the reader's reach onto this table, with the case's current version. */
-export function ScheduleCase({ table, onScheduled, onConflict }: ScheduleProps) {
+export function ScheduleCase(props: ScheduleProps) {
   const me = useMe();
   const readyCases = useQuery({
     queryKey: queryKeys.readyCases,
     queryFn: ({ signal }) => fetchReadyCases(signal),
   });
   const cases: CaseListItem[] | null = readyCases.data?.items ?? null;
-  const loadFailure = readyCases.isError
-    ? messageOf(readyCases.error, 'De uitstroomgerede casussen konden niet worden geladen.')
-    : null;
   return (
     <section className="table-card table-schedule" aria-labelledby="agenderen-kop">
       <Heading level={2} id="agenderen-kop">
         Casus agenderen
       </Heading>
-      {loadFailure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{loadFailure}</Paragraph>
-        </Alert>
-      )}
-      {!cases && !loadFailure && (
-        <Paragraph role="status">Uitstroomgerede casussen laden…</Paragraph>
-      )}
+      <QueryStatus
+        query={readyCases}
+        loading="Uitstroomgerede casussen laden…"
+        failure="De uitstroomgerede casussen konden niet worden geladen."
+      />
       {cases && cases.length === 0 && <Paragraph>{noReadyCasesToSchedule[me.seat]}</Paragraph>}
       {cases && cases.length > 0 && (
         <ScheduleCaseForm
+          {...props}
           cases={cases}
           total={readyCases.data?.total ?? 0}
-          table={table}
-          onScheduled={onScheduled}
-          onConflict={onConflict}
+          readAgain={() => void readyCases.refetch()}
         />
       )}
     </section>
@@ -67,14 +62,19 @@ function ScheduleCaseForm({
   cases,
   total,
   table,
+  reload,
   onScheduled,
-  onConflict,
-}: ScheduleProps & { cases: CaseListItem[]; total: number }) {
+  onStale,
+  readAgain,
+}: ScheduleProps & {
+  cases: CaseListItem[];
+  total: number;
+  /** Reads the ready cases again (a stale case left the list, or changed). */
+  readAgain(): void;
+}) {
   const [choice, setChoice] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  const readyCasesChanged = () =>
-    void queryClient.invalidateQueries({ queryKey: queryKeys.readyCases });
+  const step = useTableStep(table, reload);
 
   const confirmation = useConfirmedSubmit<CaseListItem>();
   const submit = (event: FormEvent) => {
@@ -87,22 +87,17 @@ function ScheduleCaseForm({
     confirmation.ask(chosen);
   };
   const schedule = async (chosen: CaseListItem) => {
-    setIsBusy(true);
     setError(null);
     try {
-      // The list carries no version: the case itself says which one this request is about.
-      const current = await fetchCase(chosen.id);
-      const next = await addToAgenda(table, chosen.id, current.version!);
+      // The ready cases are read again with the table (the case is no longer ready).
+      await step.mutateAsync({ kind: 'schedule', caseId: chosen.id });
       setChoice('');
-      readyCasesChanged();
-      onScheduled(next, chosen.name ?? chosen.pseudonym);
+      onScheduled(chosen.name ?? chosen.pseudonym);
     } catch (e) {
       if (isVersionConflict(e)) {
-        await onConflict();
-        readyCasesChanged();
+        onStale();
+        readAgain();
       } else setError(messageOf(e, 'De casus kon niet op de agenda worden gezet.'));
-    } finally {
-      setIsBusy(false);
     }
   };
 
@@ -118,7 +113,7 @@ function ScheduleCaseForm({
         }}
       />
       <ButtonGroup>
-        <Button type="submit" appearance="secondary-action-button" disabled={isBusy}>
+        <Button type="submit" appearance="secondary-action-button" disabled={step.isPending}>
           Op de agenda zetten
         </Button>
       </ButtonGroup>

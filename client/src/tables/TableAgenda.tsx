@@ -12,11 +12,12 @@ import type { RegionMunicipalities } from '../core/region';
 import { AgendaItemCard, type ChairActions } from './AgendaItemCard';
 import { DecisionForm } from './DecisionForm';
 import type { Attendee } from './decision-form';
-import { orderAgenda, type AgendaEntry, type Table } from './table-api';
+import type { AgendaEntry, Table } from './table-api';
 import { caseTitle } from '../core/format';
 import type { Dialog } from './TablePageDialogs';
 import { useFocusAfter, type TableAreaProps, type TableWrites } from './use-table-page';
 import { putsCasesOnAgendas } from '../core/seats';
+import { describeCaseCount } from './table-list';
 
 /** The agenda with the chair's buttons at each item, and the decision being recorded. */
 export function AgendaArea({
@@ -28,13 +29,9 @@ export function AgendaArea({
   region,
   isChair,
   isDialogOpen,
-  reload,
-  setTable,
 }: TableAreaProps & {
   isChair: boolean;
   isDialogOpen: boolean;
-  reload(): Promise<void>;
-  setTable(next: Table): void;
 }) {
   const [decidingId, setDecidingId] = useState<string | null>(null);
   const focusAfter = useFocusAfter([table, decidingId], isDialogOpen);
@@ -53,13 +50,12 @@ export function AgendaArea({
       chair={chair}
       decidingId={decidingId}
       organisations={organisations}
-      onDecided={(item, next) => {
+      onDecided={(item) => {
         focusAfter.current = `agendapunt-${item.id}`;
-        setTable(next);
         setDecidingId(null);
         writes.say(`Het besluit over ${caseTitle(item.case)} is vastgelegd.`);
       }}
-      onConflict={reload}
+      reload={writes.reload}
       onStopDeciding={(item) => {
         focusAfter.current = `besluit-${item.id}-knop`;
         setDecidingId(null);
@@ -87,7 +83,7 @@ function chairActionsOf(
     const other = delta < 0 ? 'omlaag' : 'omhoog';
     focusAfter.current = `verplaats-${item.id}-${direction}|verplaats-${item.id}-${other}`;
     void writes.actOnPage(
-      () => orderAgenda(table, ids),
+      { kind: 'order', itemIds: ids },
       `${caseTitle(item.case)} staat nu op plaats ${to + 1} van ${ids.length}.`,
     );
   };
@@ -106,8 +102,9 @@ function chairActionsOf(
 export interface DecidingProps {
   decidingId: string | null;
   organisations: readonly RegionOrganisation[] | null;
-  onDecided(item: AgendaEntry, next: Table): void;
-  onConflict(): Promise<void>;
+  onDecided(item: AgendaEntry): void;
+  /** Reads the table again (the decision's version was stale). */
+  reload(): Promise<void>;
   onStopDeciding(item: AgendaEntry): void;
 }
 
@@ -130,7 +127,7 @@ function TableAgenda({
     <section className="table-agenda" aria-labelledby="agenda-kop">
       <Heading level={2} id="agenda-kop" tabIndex={-1}>
         Agenda
-        {agenda ? ` (${agenda.length === 1 ? '1 casus' : `${agenda.length} casussen`})` : ''}
+        {agenda ? ` (${describeCaseCount(agenda.length)})` : ''}
       </Heading>
       {!agenda && <Paragraph>De voorzitter heeft de agenda nog niet gedeeld.</Paragraph>}
       {agenda && agenda.length > 0 && !isChair && !putsCasesOnAgendas[me.seat] && (
@@ -183,7 +180,7 @@ function ItemDecision({
   decidingId,
   organisations,
   onDecided,
-  onConflict,
+  reload,
   onStopDeciding,
 }: DecidingProps & { table: Table; item: AgendaEntry; region: RegionMunicipalities }) {
   const me = useMe();
@@ -195,8 +192,8 @@ function ItemDecision({
       attendees={attendeesFor(table, item, me.organisation, organisations)}
       organisations={organisations}
       region={region}
-      onDecided={(next) => onDecided(item, next)}
-      onConflict={onConflict}
+      onDecided={() => onDecided(item)}
+      reload={reload}
       onCancel={() => onStopDeciding(item)}
     />
   );

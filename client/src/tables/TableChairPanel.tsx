@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
-import { publishTable, type Table } from './table-api';
+import type { Table } from './table-api';
 import { TableEditForm } from './TableEditForm';
 import { useFocusAfter, type TableAreaProps } from './use-table-page';
 
@@ -28,10 +28,7 @@ export function ChairArea({
         isEditing={isEditing}
         onPublish={() => {
           focusAfter.current = 'voorzitter-kop';
-          void writes.actOnPage(
-            () => publishTable(table),
-            'De agenda is gedeeld met de genodigden.',
-          );
+          void writes.actOnPage({ kind: 'publish' }, 'De agenda is gedeeld met de genodigden.');
         }}
         onClose={() => setDialog({ kind: 'close' })}
         onEdit={() => {
@@ -45,6 +42,7 @@ export function ChairArea({
         <TableEditForm
           table={table}
           organisations={organisations}
+          reload={writes.reload}
           onSaved={() => stopEditing('De tafel is gewijzigd.')}
           onCancel={() => stopEditing()}
         />

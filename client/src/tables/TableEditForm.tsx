@@ -5,7 +5,7 @@ import type { RegionOrganisation } from '@uitstroom/shared';
 import { ApiError } from '../core/api';
 import { messageOf } from '../core/messages';
 import { isVersionConflict, type Table } from './table-api';
-import { useUpdateTable } from './table-mutations';
+import { useTableStep } from './table-mutations';
 import { InviteesFieldset, TableWhenWhereFields } from './TableDetailsFields';
 import { checkPlan, planFieldOf, planResolver, planValuesOf, type PlanValues } from './plan-form';
 
@@ -16,11 +16,14 @@ const conflict =
 export function TableEditForm({
   table,
   organisations,
+  reload,
   onSaved,
   onCancel,
 }: {
   table: Table;
   organisations: readonly RegionOrganisation[] | null;
+  /** Reads the table again (the correction's version was stale). */
+  reload(): Promise<void>;
   onSaved(): void;
   onCancel(): void;
 }) {
@@ -31,13 +34,13 @@ export function TableEditForm({
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
-  const update = useUpdateTable(table);
+  const update = useTableStep(table, reload);
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     const { details } = checkPlan(values);
     if (!details) return;
     try {
-      await update.mutateAsync(details);
+      await update.mutateAsync({ kind: 'update', details });
       onSaved();
     } catch (error) {
       const issues = error instanceof ApiError ? error.issues : [];

@@ -12,6 +12,7 @@ import { minutesOf, seatLabel } from '@uitstroom/shared';
 import { caseTitle } from '../core/format';
 import { minutesUrl, type AgendaEntry, type Table } from './table-api';
 import { Fact } from './TableHeader';
+import { describeCaseCount } from './table-list';
 
 /**
  * The minutes of a closed table (domain.md §4): who was present, what was decided and what was
@@ -53,9 +54,7 @@ export function Minutes({ table, agenda }: { table: Table; agenda: readonly Agen
             </UnorderedList>
           )}
         </Fact>
-        <Fact label="Besloten">
-          {minutes.decided.length === 1 ? '1 casus' : `${minutes.decided.length} casussen`}
-        </Fact>
+        <Fact label="Besloten">{describeCaseCount(minutes.decided.length)}</Fact>
         <Fact label="Uitgesteld">
           {minutes.deferred.length === 0 ? (
             'Geen.'

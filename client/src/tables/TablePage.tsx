@@ -5,15 +5,15 @@ import { type RegionOrganisation } from '@uitstroom/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useCan } from '../core/session';
 import { queryKeys } from '../core/query/query-keys';
-import { useRegionMunicipalities } from '../core/region';
-import { fetchRegionOrganisations, type Table } from './table-api';
+import { fetchRegionOrganisations, useRegionMunicipalities } from '../core/region';
+import type { Table } from './table-api';
 import { Minutes } from './TableMinutes';
 import { TableHeader } from './TableHeader';
 import { ChairArea } from './TableChairPanel';
 import { AgendaArea } from './TableAgenda';
 import { ScheduleCase } from './ScheduleCase';
 import { TablePageDialogs, type Dialog } from './TablePageDialogs';
-import { conflictMessage, useFocusAfter, useTableQuery, useTableWrites } from './use-table-page';
+import { useFocusAfter, useTableQuery, useTableWrites } from './use-table-page';
 import '../core/layout.css';
 import './tables.css';
 import { PresenceNote } from '../live';
@@ -21,7 +21,7 @@ import { PresenceNote } from '../live';
 /** `/tafels/:tableId`: the table with its agenda; the chair runs it from here, a case manager schedules cases on it. */
 export function TablePage() {
   const { tableId } = useParams();
-  const { table, setTable, reload, loadFailure, liveNote } = useTableQuery(tableId);
+  const { table, reload, loadFailure, liveNote } = useTableQuery(tableId);
   if (loadFailure) {
     return (
       <>
@@ -38,22 +38,21 @@ export function TablePage() {
     );
   }
   if (!table) return <Paragraph role="status">Tafel laden…</Paragraph>;
-  return <TableWorkspace table={table} setTable={setTable} reload={reload} liveNote={liveNote} />;
+  return <TableWorkspace table={table} reload={reload} liveNote={liveNote} />;
 }
 
 interface WorkspaceProps {
   table: Table;
-  setTable(next: Table): void;
   reload(): Promise<void>;
   liveNote: string | null;
 }
 
-function TableWorkspace({ table, setTable, reload, liveNote }: WorkspaceProps) {
+function TableWorkspace({ table, reload, liveNote }: WorkspaceProps) {
   const location = useLocation();
   const can = useCan();
   const region = useRegionMunicipalities();
   const writes = useTableWrites(
-    setTable,
+    table,
     reload,
     (location.state as { notice?: string } | null)?.notice ?? null,
   );
@@ -92,28 +91,17 @@ function TableWorkspace({ table, setTable, reload, liveNote }: WorkspaceProps) {
       {can('table:agenda') && isOpen && (
         <ScheduleCase
           table={table}
-          onScheduled={(next, name) => {
-            setTable(next);
-            writes.say(`${name} staat op de agenda.`);
-          }}
-          onConflict={async () => {
-            await reload();
-            writes.setFailure(conflictMessage);
-          }}
+          reload={reload}
+          onScheduled={(name) => writes.say(`${name} staat op de agenda.`)}
+          onStale={writes.sayStale}
         />
       )}
-      <AgendaArea
-        {...area}
-        isChair={isChair}
-        isDialogOpen={!!dialog}
-        reload={reload}
-        setTable={setTable}
-      />
+      <AgendaArea {...area} isChair={isChair} isDialogOpen={!!dialog} />
       <TablePageDialogs
         dialog={dialog}
         table={table}
         openCount={openCount}
-        act={writes.act}
+        writes={writes}
         focusAfter={focusAfter}
         onDone={(message) => {
           setDialog(null);

@@ -1,14 +1,9 @@
 import type { MutableRefObject } from 'react';
 import { Paragraph } from '@utrecht/component-library-react';
 import { caseTitle } from '../core/format';
-import {
-  closeTable,
-  deferAgendaItem,
-  removeFromAgenda,
-  type AgendaEntry,
-  type Table,
-} from './table-api';
-import { useCancelTable } from './table-mutations';
+import type { AgendaEntry, Table } from './table-api';
+import { useTableStep } from './table-mutations';
+import type { TableStep } from './table-steps';
 import { deferSchema } from '@uitstroom/shared';
 import { ConfirmDialog } from '../core/ConfirmDialog';
 import { ReasonDialog } from '../core/ReasonDialog';
@@ -22,14 +17,15 @@ interface DialogProps {
   dialog: Dialog;
   table: Table;
   openCount: number;
-  act(write: () => Promise<Table>, done: string): Promise<boolean>;
+  /** The page's steps (a stale one says so on the page), and reading the table again. */
+  writes: { act(step: TableStep, done: string): Promise<boolean>; reload(): Promise<void> };
   focusAfter: MutableRefObject<string | null>;
   onDone(notice?: string): void;
 }
 
 /** The page's questions before a step: a reason to take off, defer or cancel; a yes to close. */
 export function TablePageDialogs(props: DialogProps) {
-  const { dialog, table, act, focusAfter, onDone } = props;
+  const { dialog, writes, focusAfter, onDone } = props;
   if (!dialog) return null;
   if (dialog.kind === 'cancel') return <CancelTableDialog {...props} />;
   if (dialog.kind === 'close') return <CloseTableDialog {...props} />;
@@ -50,11 +46,8 @@ export function TablePageDialogs(props: DialogProps) {
       onSubmit={async (reason) => {
         focusAfter.current = isRemove ? 'agenda-kop' : `agendapunt-${dialog.item.id}`;
         // A conflict closes the dialog and says so on the page; any other failure stays in the dialog.
-        await act(
-          () =>
-            isRemove
-              ? removeFromAgenda(table, dialog.item.id, reason)
-              : deferAgendaItem(table, dialog.item.id, reason),
+        await writes.act(
+          { kind: dialog.kind, itemId: dialog.item.id, caseId: dialog.item.case.id, reason },
           isRemove ? `${title} is van de agenda gehaald.` : `${title} is uitgesteld.`,
         );
         onDone();
@@ -64,7 +57,7 @@ export function TablePageDialogs(props: DialogProps) {
   );
 }
 
-function CloseTableDialog({ table, openCount, act, focusAfter, onDone }: DialogProps) {
+function CloseTableDialog({ openCount, writes, focusAfter, onDone }: DialogProps) {
   return (
     <ConfirmDialog
       id="afsluiten"
@@ -74,7 +67,7 @@ function CloseTableDialog({ table, openCount, act, focusAfter, onDone }: DialogP
       onClose={() => onDone()}
       onConfirm={async () => {
         focusAfter.current = 'agenda-kop';
-        await act(() => closeTable(table), 'De tafel is afgesloten.');
+        await writes.act({ kind: 'close' }, 'De tafel is afgesloten.');
         onDone();
       }}
     >
@@ -91,8 +84,8 @@ function CloseTableDialog({ table, openCount, act, focusAfter, onDone }: DialogP
 }
 
 /** Cancelling asks a reason; the cases on the agenda go back, the invitees hear of it. */
-function CancelTableDialog({ table, openCount, focusAfter, onDone }: DialogProps) {
-  const cancel = useCancelTable(table);
+function CancelTableDialog({ table, openCount, writes, focusAfter, onDone }: DialogProps) {
+  const cancel = useTableStep(table, writes.reload);
   const cases =
     openCount === 0
       ? ''
@@ -110,7 +103,7 @@ function CancelTableDialog({ table, openCount, focusAfter, onDone }: DialogProps
       consequence={`De tafel gaat niet door.${cases} De genodigden en de casemanagers krijgen bericht, met de reden. Dit kan niet worden teruggedraaid.`}
       onSubmit={async (reason) => {
         // A failure (a stale version too: the table is read again) stays in the dialog.
-        await cancel.mutateAsync(reason);
+        await cancel.mutateAsync({ kind: 'cancel', reason });
         focusAfter.current = 'tafel-kop';
         onDone('De tafel is geannuleerd. De genodigden krijgen bericht.');
       }}

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { queryKeys } from '../core/query/query-keys';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import {
   Alert,
@@ -15,15 +14,20 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { tableStateLabel, type RegionOrganisation } from '@uitstroom/shared';
+import { dutchToday, tableStateLabel, type Seat } from '@uitstroom/shared';
+import { queryKeys } from '../core/query/query-keys';
+import { QueryStatus } from '../core/query/QueryState';
 import { useCan, useMe } from '../core/session';
 import { Pager } from '../core/Pager';
-import { messageOf } from '../core/messages';
-import { useRegionMunicipalities, type RegionMunicipalities } from '../core/region';
+import {
+  fetchRegionOrganisations,
+  useRegionMunicipalities,
+  type RegionMunicipalities,
+} from '../core/region';
 import { PlanTableForm } from './PlanTableForm';
 import { fetchTables, type TableListItem } from './table-api';
-import { fetchRegionOrganisations } from '../core/region';
-import { amsterdamDate, formatTableDate, formatTableTime, tableStateBadge } from './table-format';
+import { formatTableDate, formatTableTime, tableStateBadge } from './table-format';
+import { describeCaseCount, pageOf, splitByDate } from './table-list';
 import '../core/layout.css';
 import './tables.css';
 import { noTablesYet, tablesIntroduction } from '../core/seats';
@@ -33,44 +37,17 @@ export function TablesPage() {
   const me = useMe();
   const can = useCan();
   const region = useRegionMunicipalities();
-  const navigate = useNavigate();
   const [isPlanning, setIsPlanning] = useState(false);
   const tablesQuery = useQuery({
     queryKey: queryKeys.tables,
     queryFn: ({ signal }) => fetchTables(signal),
   });
-  const tables: TableListItem[] | null = tablesQuery.data ?? null;
-  // The organisations to invite, read once the chair starts planning.
-  const organisationsQuery = useQuery({
-    queryKey: queryKeys.regionOrganisations,
-    queryFn: ({ signal }) => fetchRegionOrganisations(signal),
-    enabled: isPlanning,
-  });
-  const organisations: RegionOrganisation[] | null = organisationsQuery.data ?? null;
-  const failure = tablesQuery.isError
-    ? messageOf(tablesQuery.error, 'De tafels konden niet worden geladen.')
-    : organisationsQuery.isError
-      ? messageOf(
-          organisationsQuery.error,
-          'De organisaties van de regio konden niet worden geladen.',
-        )
-      : null;
   const planButton = useRef<HTMLButtonElement>(null);
-  const isChair = can('table:manage');
-
-  useEffect(() => {
-    if (isPlanning) document.getElementById('plannen-kop')?.focus();
-  }, [isPlanning]);
-
-  const today = amsterdamDate(new Date());
-  const upcoming = (tables ?? []).filter((t) => amsterdamDate(new Date(t.startsAt)) >= today);
-  const past = (tables ?? []).filter((t) => amsterdamDate(new Date(t.startsAt)) < today).reverse();
-
   return (
     <div className="tables-page">
       <div className="page-title">
         <Heading level={1}>Tafels</Heading>
-        {isChair && !isPlanning && (
+        {can('table:manage') && !isPlanning && (
           <Button
             ref={planButton}
             type="button"
@@ -87,62 +64,97 @@ export function TablesPage() {
           <Paragraph>{region.loadError}</Paragraph>
         </Alert>
       )}
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
-
+      <QueryStatus
+        query={tablesQuery}
+        loading="Tafels laden…"
+        failure="De tafels konden niet worden geladen."
+      />
       {isPlanning && (
-        <PlanTableForm
+        <Planning
           region={region}
-          organisations={organisations}
-          onPlanned={(table) =>
-            navigate(`/tafels/${table.id}`, {
-              state: {
-                notice: `De tafel “${table.title}” is gepland. Zet nu casussen op de agenda.`,
-              },
-            })
-          }
           onCancel={() => {
             setIsPlanning(false);
             requestAnimationFrame(() => planButton.current?.focus());
           }}
         />
       )}
-
-      {!tables && !failure && <Paragraph role="status">Tafels laden…</Paragraph>}
-      {tables && tables.length === 0 && (
-        <div className="empty-state">
-          <Heading level={2}>Nog geen tafels</Heading>
-          <Paragraph>{noTablesYet[me.seat]}</Paragraph>
-        </div>
-      )}
-      {tables && tables.length > 0 && (
-        <>
-          <TableList
-            id="komend"
-            title="Komende tafels"
-            tables={upcoming}
-            region={region}
-            empty="Er staat geen tafel gepland."
-          />
-          <TableList
-            id="geweest"
-            title="Eerdere tafels"
-            tables={past}
-            region={region}
-            empty="Nog geen eerdere tafels."
-            pageSize={pastPageSize}
-          />
-        </>
-      )}
+      {tablesQuery.data && <TableLists tables={tablesQuery.data} region={region} seat={me.seat} />}
     </div>
+  );
+}
+
+/** The chair plans a table; the organisations to invite are read once planning starts. */
+function Planning({ region, onCancel }: { region: RegionMunicipalities; onCancel(): void }) {
+  const navigate = useNavigate();
+  const organisationsQuery = useQuery({
+    queryKey: queryKeys.regionOrganisations,
+    queryFn: ({ signal }) => fetchRegionOrganisations(signal),
+  });
+  useEffect(() => {
+    document.getElementById('plannen-kop')?.focus();
+  }, []);
+  return (
+    <>
+      <QueryStatus
+        query={organisationsQuery}
+        failure="De organisaties van de regio konden niet worden geladen."
+      />
+      <PlanTableForm
+        region={region}
+        organisations={organisationsQuery.data ?? null}
+        onPlanned={(table) =>
+          navigate(`/tafels/${table.id}`, {
+            state: {
+              notice: `De tafel “${table.title}” is gepland. Zet nu casussen op de agenda.`,
+            },
+          })
+        }
+        onCancel={onCancel}
+      />
+    </>
   );
 }
 
 /** The past tables by page, the latest first: a region meets every week or two, for years. */
 const pastPageSize = 10;
+
+function TableLists({
+  tables,
+  region,
+  seat,
+}: {
+  tables: TableListItem[];
+  region: RegionMunicipalities;
+  seat: Seat;
+}) {
+  if (tables.length === 0)
+    return (
+      <div className="empty-state">
+        <Heading level={2}>Nog geen tafels</Heading>
+        <Paragraph>{noTablesYet[seat]}</Paragraph>
+      </div>
+    );
+  const { upcoming, past } = splitByDate(tables, dutchToday());
+  return (
+    <>
+      <TableList
+        id="komend"
+        title="Komende tafels"
+        tables={upcoming}
+        region={region}
+        empty="Er staat geen tafel gepland."
+      />
+      <TableList
+        id="geweest"
+        title="Eerdere tafels"
+        tables={past}
+        region={region}
+        empty="Nog geen eerdere tafels."
+        pageSize={pastPageSize}
+      />
+    </>
+  );
+}
 
 function TableList({
   id,
@@ -160,15 +172,13 @@ function TableList({
   pageSize?: number;
 }) {
   const [page, setPage] = useState(1);
-  const pages = pageSize ? Math.max(1, Math.ceil(all.length / pageSize)) : 1;
-  const shown = Math.min(page, pages);
-  const tables = pageSize ? all.slice((shown - 1) * pageSize, shown * pageSize) : all;
+  const shown = pageOf(all, page, pageSize);
   return (
     <section aria-labelledby={`${id}-kop`}>
       <Heading level={2} id={`${id}-kop`}>
         {title}
       </Heading>
-      {tables.length === 0 ? (
+      {shown.items.length === 0 ? (
         <Paragraph className="tables-page__empty">{empty}</Paragraph>
       ) : (
         <DataTable className="tables-list">
@@ -182,59 +192,56 @@ function TableList({
             </TableRow>
           </TableHeader>
           <TableBody>
-            {tables.map((t) => (
-              <TableRow key={t.id}>
-                <TableCell>
-                  <time dateTime={t.startsAt}>
-                    {formatTableDate(t.startsAt)}
-                    <br />
-                    om {formatTableTime(t.startsAt)}
-                  </time>
-                </TableCell>
-                <TableCell>
-                  <RouterLink className="utrecht-link tables-list__title" to={`/tafels/${t.id}`}>
-                    {t.title}
-                  </RouterLink>
-                  {t.location && <Paragraph className="tables-list__where">{t.location}</Paragraph>}
-                  {t.videoUrl && (
-                    <Paragraph className="tables-list__where">
-                      <a
-                        className="utrecht-link"
-                        href={t.videoUrl}
-                        rel="noreferrer noopener"
-                        target="_blank"
-                      >
-                        Videolink
-                        <span className="visually-hidden">
-                          {' '}
-                          van {t.title} (opent in een nieuw venster)
-                        </span>
-                      </a>
-                    </Paragraph>
-                  )}
-                </TableCell>
-                <TableCell>
-                  {t.municipalityCode
-                    ? `Gemeente ${region.nameOf(t.municipalityCode)}`
-                    : 'De hele regio'}
-                </TableCell>
-                <TableCell>
-                  <StatusBadge
-                    status="neutral"
-                    className={`table-badge ${tableStateBadge[t.state]}`}
-                  >
-                    {tableStateLabel[t.state]}
-                  </StatusBadge>
-                </TableCell>
-                <TableCell>
-                  {t.agendaCount === 1 ? '1 casus' : `${t.agendaCount} casussen`}
-                </TableCell>
-              </TableRow>
+            {shown.items.map((t) => (
+              <TableListRow key={t.id} table={t} region={region} />
             ))}
           </TableBody>
         </DataTable>
       )}
-      <Pager page={shown} pages={pages} onPage={setPage} />
+      <Pager page={shown.page} pages={shown.pages} onPage={setPage} />
     </section>
+  );
+}
+
+function TableListRow({
+  table: t,
+  region,
+}: {
+  table: TableListItem;
+  region: RegionMunicipalities;
+}) {
+  return (
+    <TableRow>
+      <TableCell>
+        <time dateTime={t.startsAt}>
+          {formatTableDate(t.startsAt)}
+          <br />
+          om {formatTableTime(t.startsAt)}
+        </time>
+      </TableCell>
+      <TableCell>
+        <RouterLink className="utrecht-link tables-list__title" to={`/tafels/${t.id}`}>
+          {t.title}
+        </RouterLink>
+        {t.location && <Paragraph className="tables-list__where">{t.location}</Paragraph>}
+        {t.videoUrl && (
+          <Paragraph className="tables-list__where">
+            <a className="utrecht-link" href={t.videoUrl} rel="noreferrer noopener" target="_blank">
+              Videolink
+              <span className="visually-hidden"> van {t.title} (opent in een nieuw venster)</span>
+            </a>
+          </Paragraph>
+        )}
+      </TableCell>
+      <TableCell>
+        {t.municipalityCode ? `Gemeente ${region.nameOf(t.municipalityCode)}` : 'De hele regio'}
+      </TableCell>
+      <TableCell>
+        <StatusBadge status="neutral" className={`table-badge ${tableStateBadge[t.state]}`}>
+          {tableStateLabel[t.state]}
+        </StatusBadge>
+      </TableCell>
+      <TableCell>{describeCaseCount(t.agendaCount)}</TableCell>
+    </TableRow>
   );
 }

@@ -1,4 +1,4 @@
-import type { Resolver } from 'react-hook-form';
+import type { Resolver, UseFormReturn } from 'react-hook-form';
 import {
   decisionDepartsFromProposal,
   decisionInputSchema,
@@ -17,6 +17,7 @@ import {
 import type { ProjectedCase } from '../cases';
 import { addMessage, toFieldErrors, type FieldMessages } from '../core/form-errors';
 import { sitsAtTable } from '../core/seats';
+import type { AgendaEntry, Table } from './table-api';
 
 /**
  * "Besluit vastleggen" as the chair fills it in: one row per organisation that could sit at the
@@ -53,6 +54,13 @@ export interface DecisionValues {
   followUpProviderId: string;
   isDisputed: boolean;
   referralSummary: string;
+}
+
+/** What the parts of the decision form share: the form, what is typed, and each field's id. */
+export interface DecisionPartProps {
+  form: UseFormReturn<DecisionValues>;
+  values: DecisionValues;
+  id(path: string): string;
 }
 
 /** An organisation that can be marked present: the invited ones, the chair's own, the case manager's. */
@@ -273,4 +281,93 @@ export function decisionResolver(getContext: () => DecisionContext): Resolver<De
       ? { values, errors: {} }
       : { values: {}, errors: toFieldErrors<DecisionValues>(messages) };
   };
+}
+
+/** What the form knows of the table and the case it decides on. */
+export function decisionContextOf(
+  table: Pick<Table, 'version'>,
+  item: Pick<AgendaEntry, 'case' | 'isDestinationProvisional'>,
+  attendees: readonly Attendee[],
+): DecisionContext {
+  return {
+    tableVersion: table.version,
+    caseVersion: item.case.version ?? 0,
+    proposal: item.case.proposal ?? null,
+    isDestinationProvisional: item.isDestinationProvisional,
+    attendees,
+    supportNeeds: item.case.supportNeeds,
+  };
+}
+
+/** The form's order, which the summary of problems follows. */
+const fieldOrder = [
+  'rule',
+  'destination',
+  'motivation',
+  'referralSummary',
+  'attendance',
+  'preconditions',
+  'followUpProviderId',
+  'isDisputed',
+];
+
+/** The problems in the order of the fields that show them (the sort keeps rows in their order). */
+export function orderProblems<P extends { path: string }>(problems: readonly P[]): P[] {
+  const rank = (p: P) => fieldOrder.indexOf(p.path.split('.')[0]!);
+  return [...problems].sort((a, b) => rank(a) - rank(b));
+}
+
+/** The field a problem links to: an attendance row's presence and position are one radio group. */
+export function problemAnchor(path: string): string {
+  return path.replace(/\.(position|isPresent)$/, '.position');
+}
+
+/**
+ * The server's refusal at the fields: each issue at the field that shows it, and the messages no
+ * field shows (the versions), to say above the buttons.
+ */
+export function placeDecisionIssues(
+  issues: readonly { path: string; message: string }[],
+  voteRows: readonly number[],
+): { placed: { field: string; message: string }[]; unplaced: string[] } {
+  const placed: { field: string; message: string }[] = [];
+  const unplaced: string[] = [];
+  for (const issue of issues) {
+    const field = decisionFieldOf(issue.path, voteRows);
+    if (field) placed.push({ field, message: issue.message });
+    else unplaced.push(issue.message);
+  }
+  return { placed, unplaced };
+}
+
+/**
+ * The note under the motivation: whether it is required and why, and where it goes (issue 27.4):
+ * word for word into the resident's letter, except under A (safety).
+ */
+export function describeMotivationNote(
+  values: Pick<DecisionValues, 'rule' | 'destination'>,
+  context: DecisionContext,
+): string {
+  const requirement = !isMotivationRequired(values, context)
+    ? 'Niet verplicht: de tafel volgt het voorstel.'
+    : departsFromProposal(values, context)
+      ? 'Verplicht: de tafel wijkt af van het voorstel. Minstens 10 tekens.'
+      : 'Verplicht: bij uitzondering A, B en D motiveert de tafel altijd. Minstens 10 tekens.';
+  const letter =
+    values.rule === 'A'
+      ? 'De motivering bij A blijft buiten de brief aan de bewoner (veiligheid).'
+      : 'De motivering komt woordelijk in de brief aan de bewoner: schrijf haar in eenvoudige taal.';
+  return `${requirement} ${letter}`;
+}
+
+/** The destination's empty choice: who decides when the chair picks no municipality. */
+export function describeNoDestination(
+  rule: DecisionRule,
+  context: Pick<DecisionContext, 'proposal' | 'isDestinationProvisional'>,
+  nameOf: (code: string) => string,
+): string {
+  if (rule === 'C' || (rule === 'A' && context.isDestinationProvisional))
+    return 'De verdeling naar inwoneraantal bepaalt';
+  const proposed = context.proposal?.result?.destination;
+  return proposed ? `Zoals voorgesteld: ${nameOf(proposed)}` : 'Kies een gemeente';
 }

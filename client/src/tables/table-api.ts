@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import {
   caseListSchema,
-  regionOrganisationSchema,
   tableSummarySchema,
   tableViewSchema,
   type AgendaItem,
   type CaseList,
   type DecisionInput,
-  type RegionOrganisation,
   type TableDetails,
   type TableView,
 } from '@uitstroom/shared';
@@ -161,13 +159,6 @@ export function minutesUrl(tableId: string): string {
   return apiUrl('/api/tables/{tableId}/minutes.pdf', { tableId });
 }
 
-/** The organisations of the signed-in user's region: to invite, to mark present, to own a precondition. */
-export function fetchRegionOrganisations(signal?: AbortSignal): Promise<RegionOrganisation[]> {
-  return request(apiClient.GET('/api/region/organisations', { signal }), {
-    schema: z.array(regionOrganisationSchema),
-  });
-}
-
 /** The cases in reach that are ready to be put on an agenda, longest waiting first. */
 export function fetchReadyCases(signal?: AbortSignal): Promise<CaseList> {
   return request(
@@ -181,8 +172,4 @@ export function fetchReadyCases(signal?: AbortSignal): Promise<CaseList> {
 
 export function isVersionConflict(error: unknown): boolean {
   return error instanceof ApiError && error.code === 'VERSION_CONFLICT';
-}
-
-export function isNotFound(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 404;
 }

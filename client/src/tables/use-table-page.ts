@@ -1,16 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useMe } from '../core/session';
-import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
+import { applyWrite } from '../core/query/use-write';
+import { failureMessage } from '../core/query/failure-wording';
 import { messageOf } from '../core/messages';
 import { describeLiveChange, useLiveTable } from '../live';
 import type { RegionOrganisation } from '@uitstroom/shared';
 import type { RegionMunicipalities } from '../core/region';
 import type { Dialog } from './TablePageDialogs';
-import { fetchTable, isNotFound, isVersionConflict, toTable, type Table } from './table-api';
+import { fetchTable, isVersionConflict, toTable, type Table } from './table-api';
+import { useTableStep } from './table-mutations';
+import type { TableStep } from './table-steps';
 
-export const conflictMessage =
+const conflictMessage =
   'Iemand anders heeft de tafel intussen gewijzigd. De agenda is opnieuw geladen; controleer hem en probeer het opnieuw.';
 
 /**
@@ -26,12 +29,9 @@ export function useTableQuery(tableId: string | undefined) {
     enabled: !!tableId,
   });
   const table = tableQuery.data ?? null;
-  const setTable = (next: Table) => {
-    if (tableId) queryClient.setQueryData(queryKeys.table(tableId), next);
-  };
   // Read the table again (a stale write, or back after a lost connection).
   const reload = async () => {
-    if (tableId) await queryClient.invalidateQueries({ queryKey: queryKeys.table(tableId) });
+    if (tableId) await tableQuery.refetch();
   };
   const [gone, setGone] = useState(false);
   const [liveNote, setLiveNote] = useState<string | null>(null);
@@ -40,10 +40,11 @@ export function useTableQuery(tableId: string | undefined) {
   useLiveTable(tableId, {
     onChange: (next, changedBy) => {
       const current = tableRef.current;
-      if (current && next.version < current.version) return;
+      if (!tableId || (current && next.version < current.version)) return;
       if (current && next.version !== current.version && changedBy?.userId !== me.user.id)
         setLiveNote(describeLiveChange('de tafel', changedBy));
-      setTable(toTable(next));
+      // The event carries the table as this seat may see it: it stands in the cache as a write's answer would.
+      void applyWrite({ sets: () => queryKeys.table(tableId) }, toTable(next), undefined);
     },
     onGone: () => setGone(true),
     onResync: () => void reload(),
@@ -51,55 +52,53 @@ export function useTableQuery(tableId: string | undefined) {
   const loadFailure = gone
     ? 'Deze tafel valt niet meer binnen uw bereik.'
     : tableQuery.isError
-      ? isNotFound(tableQuery.error)
-        ? 'Deze tafel bestaat niet of valt buiten uw bereik.'
-        : messageOf(tableQuery.error, 'De tafel kon niet worden geladen.')
+      ? failureMessage(tableQuery.error, {
+          failure: 'De tafel kon niet worden geladen.',
+          notFound: 'Deze tafel bestaat niet of valt buiten uw bereik.',
+        })
       : null;
-  return { table, setTable, reload, loadFailure, liveNote };
+  return { table, reload, loadFailure, liveNote };
 }
 
 /**
- * The page's writes to the table: the answer replaces the table and the page says what happened;
- * a stale version reloads the table and says so.
+ * The page's steps on the table (`act`): the answer replaces the table and the page says what
+ * happened; a stale version reads the table again and says so.
  */
 export function useTableWrites(
-  setTable: (next: Table) => void,
+  table: Table,
   reload: () => Promise<void>,
   initialNotice: string | null = null,
 ) {
   const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(initialNotice);
-  const [isBusy, setIsBusy] = useState(false);
-  const act = async (write: () => Promise<Table>, done: string): Promise<boolean> => {
-    setFailure(null);
-    setNotice(null);
-    setIsBusy(true);
-    try {
-      setTable(await write());
-      setNotice(done);
-      return true;
-    } catch (error) {
-      if (isVersionConflict(error)) {
-        await reload();
-        setFailure(conflictMessage);
-        return false;
-      }
-      throw error;
-    } finally {
-      setIsBusy(false);
-    }
-  };
-  const actOnPage = (write: () => Promise<Table>, done: string) =>
-    act(write, done).catch((error: unknown) => {
-      setFailure(messageOf(error));
-      return false;
-    });
+  const step = useTableStep(table, reload);
   /** Says what happened (or nothing), and clears a failure. */
   const say = (message: string | null) => {
     setFailure(null);
     setNotice(message);
   };
-  return { failure, setFailure, notice, say, isBusy, act, actOnPage };
+  /** A step taken elsewhere on the page was stale: the table has been read again; the page says so. */
+  const sayStale = () => setFailure(conflictMessage);
+  /** Takes a step; false when its version was stale. Any other failure is the caller's to show. */
+  const act = async (next: TableStep, done: string): Promise<boolean> => {
+    say(null);
+    try {
+      await step.mutateAsync(next);
+      setNotice(done);
+      return true;
+    } catch (error) {
+      if (!isVersionConflict(error)) throw error;
+      sayStale();
+      return false;
+    }
+  };
+  /** A step whose failure the page shows, not a dialog. */
+  const actOnPage = (next: TableStep, done: string) =>
+    act(next, done).catch((error: unknown) => {
+      setFailure(messageOf(error));
+      return false;
+    });
+  return { failure, notice, say, sayStale, isBusy: step.isPending, act, actOnPage, reload };
 }
 
 /**
