@@ -3,7 +3,6 @@ import type { ProjectedCase } from '../../client/src/cases/case-api';
 import {
   casePanelsOf,
   isWaitingTooLong,
-  mayMarkPreconditionDone,
   proposalStateOf,
 } from '../../client/src/cases/case-page-parts';
 import type { ExceptionValues } from '../../client/src/cases/exceptions-form';
@@ -141,15 +140,5 @@ describe('isWaitingTooLong', () => {
     ['intake: no clock yet', 'intake', null, false],
   ] as const)('%s', (_label, state, waitingDays, expected) => {
     expect(isWaitingTooLong(caseAt(state, { waitingDays }), 90)).toBe(expected);
-  });
-});
-
-describe('mayMarkPreconditionDone', () => {
-  it.each([
-    ['the owning organisation', own, grantsOf(), true],
-    ['another organisation', 'org-other', grantsOf(), false],
-    ["the table's chair, for any owner", 'org-other', grantsOf('table:decide'), true],
-  ] as const)('%s', (_label, owner, can, expected) => {
-    expect(mayMarkPreconditionDone({ ownerOrganisationId: owner }, own, can)).toBe(expected);
   });
 });

@@ -15,8 +15,6 @@ import { FailureAlert } from '../core/FailureAlert';
 import { QueryStatus, failureOf } from '../core/query/QueryState';
 import { queryClient } from '../core/query/query-client';
 import { queryKeys } from '../core/query/query-keys';
-import { useCan, useMe } from '../core/session';
-import { mayMarkPreconditionDone } from './case-page-parts';
 import { useCaseDecisionQuery } from './case-queries';
 
 /** "Gereed melden" of one precondition; its answer is the decision as it now stands. */
@@ -97,8 +95,6 @@ function Preconditions({
   preconditions: Decision['preconditions'];
 }) {
   const markDone = useMarkDone(caseId);
-  const can = useCan();
-  const me = useMe();
   if (preconditions.length === 0) return <Paragraph>Geen randvoorwaarden afgesproken.</Paragraph>;
   // The same day as the agenda's: in Amsterdam, whatever the browser's zone.
   const today = dutchToday();
@@ -112,7 +108,7 @@ function Preconditions({
               <strong>{lifeDomainLabel[p.lifeDomain]}:</strong> {p.description} — {p.ownerName},
               uiterlijk {formatDutchDate(p.dueDate)}
               {p.isDone ? ' (gereed)' : isOverdue ? ' — te laat' : ''}
-              {!p.isDone && mayMarkPreconditionDone(p, me.organisation.id, can) && (
+              {p.mayComplete && (
                 <>
                   {' '}
                   <Button

@@ -122,16 +122,3 @@ export function isWaitingTooLong(view: ProjectedCase, waitingTargetDays: number)
     isOverWaitingTarget(view.waitingDays, waitingTargetDays)
   );
 }
-
-/**
- * Who reports a precondition done: the organisation that owns it, or the table's chair. The
- * server's policy decides (`mayCompletePrecondition`); the button follows the same rule so that
- * nobody is offered a step the server refuses.
- */
-export function mayMarkPreconditionDone(
-  precondition: { ownerOrganisationId: string },
-  ownOrganisationId: string,
-  can: (permission: Permission) => boolean,
-): boolean {
-  return precondition.ownerOrganisationId === ownOrganisationId || can('table:decide');
-}

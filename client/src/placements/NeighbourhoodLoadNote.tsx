@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Paragraph } from '@utrecht/component-library-react';
 import {
   assessNeighbourhoodLoad,
   neighbourhoodKey,
   type NeighbourhoodLoad,
 } from '@uitstroom/shared';
+import { queryKeys } from '../core/query/query-keys';
 import { fetchNeighbourhoodLoad } from './placement-api';
 
 const moves = (n: number) => (n === 1 ? '1 verhuizing' : `${n} verhuizingen`);
@@ -43,33 +44,30 @@ export function NeighbourhoodLoadNote({
   );
 }
 
-/** The load of one dwelling's neighbourhood, before it is offered: read for its municipality, assessed here with the shared rule. */
+/**
+ * The load of one dwelling's neighbourhood, before it is offered: read for its municipality, assessed
+ * here with the shared rule. The load changes only with a move: one read per municipality a minute,
+ * shared by every dwelling on the page. Without it (not read yet, or refused) there is no note.
+ */
 export function useNeighbourhoodLoad(
   municipalityCode: string,
   neighbourhood: string,
 ): NeighbourhoodLoad | null {
-  const [load, setLoad] = useState<NeighbourhoodLoad | null>(null);
-  useEffect(() => {
-    let isCurrent = true;
-    fetchNeighbourhoodLoad(municipalityCode)
-      .then((list) => {
-        if (!isCurrent) return;
-        const found = list.items.find(
-          (item) => neighbourhoodKey(item.neighbourhood) === neighbourhoodKey(neighbourhood),
-        );
-        const placements = found?.placements ?? 0;
-        setLoad({
-          municipalityCode,
-          neighbourhood,
-          placements,
-          threshold: list.threshold,
-          ...assessNeighbourhoodLoad(neighbourhood, placements, list.threshold),
-        });
-      })
-      .catch(() => undefined);
-    return () => {
-      isCurrent = false;
-    };
-  }, [municipalityCode, neighbourhood]);
-  return load;
+  const { data: list } = useQuery({
+    queryKey: queryKeys.neighbourhoodLoad(municipalityCode),
+    queryFn: () => fetchNeighbourhoodLoad(municipalityCode),
+    staleTime: 60_000,
+  });
+  if (!list) return null;
+  const found = list.items.find(
+    (item) => neighbourhoodKey(item.neighbourhood) === neighbourhoodKey(neighbourhood),
+  );
+  const placements = found?.placements ?? 0;
+  return {
+    municipalityCode,
+    neighbourhood,
+    placements,
+    threshold: list.threshold,
+    ...assessNeighbourhoodLoad(neighbourhood, placements, list.threshold),
+  };
 }

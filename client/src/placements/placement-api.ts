@@ -85,24 +85,13 @@ export function fetchDwellingOffers(
   );
 }
 
-// The load of a municipality's neighbourhoods changes only with a move: read once per page visit.
-const loads = new Map<string, Promise<NeighbourhoodLoadList>>();
-
 export function fetchNeighbourhoodLoad(municipalityCode: string): Promise<NeighbourhoodLoadList> {
-  let pending = loads.get(municipalityCode);
-  if (!pending) {
-    pending = request(
-      apiClient.GET('/api/neighbourhood-load', {
-        params: { query: { municipality: municipalityCode } },
-      }),
-      { schema: neighbourhoodLoadListSchema },
-    );
-    pending.catch(() => loads.delete(municipalityCode));
-    loads.set(municipalityCode, pending);
-    // Forgotten after a minute, so that a long-open page does not keep an old count.
-    setTimeout(() => loads.delete(municipalityCode), 60_000);
-  }
-  return pending;
+  return request(
+    apiClient.GET('/api/neighbourhood-load', {
+      params: { query: { municipality: municipalityCode } },
+    }),
+    { schema: neighbourhoodLoadListSchema },
+  );
 }
 
 /**

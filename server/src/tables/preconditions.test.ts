@@ -44,6 +44,21 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('marking a precondition done', () => {
+  it('the case page learns from the server who may mark each one done: its owner and the chair (issue 24.3)', async () => {
+    const mayComplete = async (agent: request.Agent) =>
+      Object.fromEntries(
+        (await agent.get(`/api/cases/${caseView.id}/decision`).expect(200)).body.preconditions.map(
+          (p: { ownerName: string; mayComplete: boolean }) => [p.ownerName, p.mayComplete],
+        ),
+      );
+    const lelystad = await t.signIn('gemeente@lelystad.demo');
+    expect(Object.values(await mayComplete(chair))).toEqual([true, true, true]);
+    expect(Object.values(await mayComplete(kwintes))).toEqual([false, false, false]);
+    expect(
+      Object.values(await mayComplete(lelystad)).filter((may: unknown) => may === true),
+    ).toHaveLength(1);
+  });
+
   it('its owner marks it done once: the decision shows it, the task goes, the audit log has it; two at once give one conflict', async () => {
     const lelystad = await t.signIn('gemeente@lelystad.demo');
     const id = await preconditionOf('Gemeente Lelystad');

@@ -41,6 +41,7 @@ import {
   assertCanOnDecisionLetter,
   assertCanOnPrecondition,
   assertCanOnTable,
+  mayCompletePrecondition,
 } from './tables.policy';
 import { minutesPdf } from './minutes.pdf';
 import { decisionLetter, letterAddressBlock, objectionProcedureFor } from './decision-letter';
@@ -935,7 +936,15 @@ export async function getCaseDecision(
         title: decision.table_title,
         startsAt: decision.starts_at.toISOString(),
       },
-      preconditions: await repository.findPreconditions(tx, [decision.id]),
+      preconditions: (await repository.findPreconditions(tx, [decision.id])).map((p) => ({
+        ...p,
+        mayComplete:
+          !p.isDone &&
+          mayCompletePrecondition(actor, {
+            ownerOrganisationId: p.ownerOrganisationId,
+            regionId: row.region_id,
+          }),
+      })),
       motivation: decision.motivation,
     };
     return toCaseDecisionView(full, actor.seat, fields);

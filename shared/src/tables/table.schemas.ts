@@ -148,6 +148,11 @@ export const preconditionSchema = z.object({
   ownerOrganisationId: z.uuid(),
   dueDate: safeText(),
   isDone: z.boolean(),
+  /**
+   * On the case page: whether the reader may mark it done now (the server's policy decides, so the
+   * page shows "Gereed melden" without knowing the rule).
+   */
+  mayComplete: z.boolean().optional(),
 });
 export type Precondition = z.infer<typeof preconditionSchema>;
 

@@ -8266,6 +8266,7 @@ export interface paths {
                 isDone: boolean;
                 /** @enum {string} */
                 lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                mayComplete?: boolean;
                 ownerName: string;
                 /** Format: uuid */
                 ownerOrganisationId: string;
@@ -12692,6 +12693,7 @@ export interface paths {
                 isDone: boolean;
                 /** @enum {string} */
                 lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                mayComplete?: boolean;
                 ownerName: string;
                 /** Format: uuid */
                 ownerOrganisationId: string;
@@ -26093,6 +26095,7 @@ export interface paths {
                     isDone: boolean;
                     /** @enum {string} */
                     lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                    mayComplete?: boolean;
                     ownerName: string;
                     /** Format: uuid */
                     ownerOrganisationId: string;
@@ -26364,6 +26367,7 @@ export interface paths {
                     isDone: boolean;
                     /** @enum {string} */
                     lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                    mayComplete?: boolean;
                     ownerName: string;
                     /** Format: uuid */
                     ownerOrganisationId: string;
@@ -26638,6 +26642,7 @@ export interface paths {
                     isDone: boolean;
                     /** @enum {string} */
                     lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                    mayComplete?: boolean;
                     ownerName: string;
                     /** Format: uuid */
                     ownerOrganisationId: string;
@@ -26921,6 +26926,7 @@ export interface paths {
                     isDone: boolean;
                     /** @enum {string} */
                     lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                    mayComplete?: boolean;
                     ownerName: string;
                     /** Format: uuid */
                     ownerOrganisationId: string;
@@ -27247,6 +27253,7 @@ export interface paths {
                     isDone: boolean;
                     /** @enum {string} */
                     lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                    mayComplete?: boolean;
                     ownerName: string;
                     /** Format: uuid */
                     ownerOrganisationId: string;
@@ -27528,6 +27535,7 @@ export interface paths {
                     isDone: boolean;
                     /** @enum {string} */
                     lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                    mayComplete?: boolean;
                     ownerName: string;
                     /** Format: uuid */
                     ownerOrganisationId: string;
@@ -27809,6 +27817,7 @@ export interface paths {
                     isDone: boolean;
                     /** @enum {string} */
                     lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                    mayComplete?: boolean;
                     ownerName: string;
                     /** Format: uuid */
                     ownerOrganisationId: string;
@@ -28088,6 +28097,7 @@ export interface paths {
                     isDone: boolean;
                     /** @enum {string} */
                     lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                    mayComplete?: boolean;
                     ownerName: string;
                     /** Format: uuid */
                     ownerOrganisationId: string;
@@ -28369,6 +28379,7 @@ export interface paths {
                     isDone: boolean;
                     /** @enum {string} */
                     lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                    mayComplete?: boolean;
                     ownerName: string;
                     /** Format: uuid */
                     ownerOrganisationId: string;
@@ -28648,6 +28659,7 @@ export interface paths {
                     isDone: boolean;
                     /** @enum {string} */
                     lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                    mayComplete?: boolean;
                     ownerName: string;
                     /** Format: uuid */
                     ownerOrganisationId: string;
@@ -29094,6 +29106,7 @@ export interface paths {
                     isDone: boolean;
                     /** @enum {string} */
                     lifeDomain: 'incomeAndDebts' | 'housing' | 'supportAndCare' | 'participation';
+                    mayComplete?: boolean;
                     ownerName: string;
                     /** Format: uuid */
                     ownerOrganisationId: string;

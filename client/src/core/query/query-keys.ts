@@ -34,6 +34,8 @@ export const queryKeys = {
   dwellingCases: (dwellingId: string) => ['dwellings', dwellingId, 'cases'] as const,
   dwellingOffers: (dwellingId: string) => ['dwellings', dwellingId, 'offers'] as const,
   contingents: (year: number) => ['contingents', year] as const,
+  neighbourhoodLoad: (municipalityCode: string) =>
+    ['neighbourhood-load', municipalityCode] as const,
   erasureCandidates: ['retention', 'candidates'] as const,
   indicators: (query: string) => ['indicators', query] as const,
   audit: (query: string) => ['audit', query] as const,
