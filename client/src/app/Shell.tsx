@@ -13,7 +13,7 @@ import { useCan, useMe, useSession } from '../core/session';
 import { LiveConnection } from '../live/LiveConnection';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { TasksNavLink } from '../tasks/TasksNavLink';
-import { invalidateNotifications } from '../notifications/notifications-api';
+import { invalidateNotifications } from '../notifications';
 
 /** The frame of every signed-in page: who you are, where you can go, and the page itself. */
 export function Shell() {
