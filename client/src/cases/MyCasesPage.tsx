@@ -3,7 +3,6 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import {
   Alert,
-  Button,
   Heading,
   Paragraph,
   SelectOption,
@@ -24,7 +23,7 @@ import {
   type CaseList,
 } from '@uitstroom/shared';
 import { ExportLinks } from '../core/ExportLinks';
-import { CheckboxField } from '../core/fields';
+import { CheckboxField, FilterButtons } from '../core/fields';
 import { SelectField, TextField } from '../core/form';
 import { formatShortDate } from '../core/format';
 import { Pager } from '../core/Pager';
@@ -197,16 +196,11 @@ function CaseFilters({
         pattern="[0-9]*"
       />
       <CheckboxField label="Alleen vastgelopen" name="isStalled" defaultChecked={state.isStalled} />
-      <div className="case-filters__buttons">
-        <Button type="submit" appearance="primary-action-button">
-          Filteren
-        </Button>
-        {hasFilters(state) && (
-          <RouterLink className="utrecht-link" to="/casussen">
-            Filters wissen
-          </RouterLink>
-        )}
-      </div>
+      <FilterButtons
+        className="case-filters__buttons"
+        submitLabel="Filteren"
+        clearTo={hasFilters(state) ? '/casussen' : undefined}
+      />
     </form>
   );
 }

@@ -7,7 +7,9 @@ import {
   type TextareaHTMLAttributes,
 } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { Link as RouterLink } from 'react-router';
 import {
+  Button,
   Checkbox,
   Fieldset,
   FieldsetLegend,
@@ -288,3 +290,28 @@ export const WholeNumberField = forwardRef<HTMLInputElement, WholeNumberFieldPro
     return <TextField ref={ref} inputMode="numeric" {...props} />;
   },
 );
+
+/** A filter form's buttons: apply, and while a filter is set, a link back to the unfiltered page. */
+export function FilterButtons({
+  className,
+  submitLabel,
+  clearTo,
+}: {
+  className: string;
+  submitLabel: string;
+  /** The unfiltered page; without it (nothing filtered) there is nothing to clear. */
+  clearTo?: string;
+}) {
+  return (
+    <div className={className}>
+      <Button type="submit" appearance="primary-action-button">
+        {submitLabel}
+      </Button>
+      {clearTo && (
+        <RouterLink className="utrecht-link" to={clearTo}>
+          Filters wissen
+        </RouterLink>
+      )}
+    </div>
+  );
+}

@@ -27,6 +27,7 @@ import {
 } from '@uitstroom/shared';
 import { SelectField, TextField } from '../core/form';
 import { Pager } from '../core/Pager';
+import { FilterButtons } from '../core/fields';
 import { useRegionMunicipalities, type RegionMunicipalities } from '../core/region';
 import { DwellingForm } from './DwellingForm';
 import { DwellingImport } from './DwellingImport';
@@ -215,16 +216,11 @@ function DwellingFiltersForm({
           </SelectOption>
         ))}
       </SelectField>
-      <div className="case-filters__buttons">
-        <Button type="submit" appearance="primary-action-button">
-          Filteren
-        </Button>
-        {isFiltered(filters) && (
-          <RouterLink className="utrecht-link" to="/woningen">
-            Filters wissen
-          </RouterLink>
-        )}
-      </div>
+      <FilterButtons
+        className="case-filters__buttons"
+        submitLabel="Filteren"
+        clearTo={isFiltered(filters) ? '/woningen' : undefined}
+      />
     </form>
   );
 }

@@ -1,9 +1,8 @@
 import { useEffect } from 'react';
-import { Link as RouterLink } from 'react-router';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import { Button, Fieldset, FieldsetLegend } from '@utrecht/component-library-react';
 import type { DashboardView, Seat, TargetGroup } from '@uitstroom/shared';
-import { DateRangeFields, OptionsField } from '../core/fields';
+import { DateRangeFields, FilterButtons, OptionsField } from '../core/fields';
 import { indicatorFilterChoices } from '../core/seats';
 import { todayIsoDate } from '../core/format';
 import { quickPeriods, type FilterField, type FilterValues } from './indicator-filters';
@@ -85,16 +84,11 @@ export function IndicatorFilters({
           error={errors.targetGroup?.message}
           {...form.register('targetGroup')}
         />
-        <div className="indicator-filters__buttons">
-          <Button type="submit" appearance="primary-action-button">
-            Toepassen
-          </Button>
-          {Object.values(values).some(Boolean) && (
-            <RouterLink className="utrecht-link" to="/indicatoren">
-              Filters wissen
-            </RouterLink>
-          )}
-        </div>
+        <FilterButtons
+          className="indicator-filters__buttons"
+          submitLabel="Toepassen"
+          clearTo={Object.values(values).some(Boolean) ? '/indicatoren' : undefined}
+        />
       </div>
     </form>
   );
