@@ -8,10 +8,6 @@ import {
   Alert,
   Button,
   ButtonGroup,
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Heading,
   Paragraph,
   StatusBadge,
@@ -47,6 +43,7 @@ import {
 import '../core/layout.css';
 import './dwellings.css';
 import { FailureAlert } from '../core/FailureAlert';
+import { Facts } from '../core/Facts';
 
 /** `/woningen/:dwellingId`: one dwelling, its edit and withdrawal, and the searching cases it fits. */
 export function DwellingPage() {
@@ -243,16 +240,7 @@ function DwellingFacts({
     facts.push(['Omzetting naar eigen naam', formatDutchDate(d.conversionDate)]);
   if (d.conversionConditions) facts.push(['Voorwaarden omzetting', d.conversionConditions]);
   if (d.withdrawalReason) facts.push(['Reden van intrekking', d.withdrawalReason]);
-  return (
-    <DataList className="case-facts">
-      {facts.map(([label, value]) => (
-        <DataListItem key={label}>
-          <DataListKey>{label}</DataListKey>
-          <DataListValue>{value}</DataListValue>
-        </DataListItem>
-      ))}
-    </DataList>
-  );
+  return <Facts facts={facts} />;
 }
 
 /** The searching cases this dwelling may serve, best fit first, each with its reasons. */

@@ -69,6 +69,7 @@ import { NeighbourhoodLoadNote } from './NeighbourhoodLoadNote';
 import { ConfirmPending, useConfirmedSubmit } from '../core/ConfirmDialog';
 import { ReasonDialog } from '../core/ReasonDialog';
 import './placements.css';
+import { Facts } from '../core/Facts';
 
 /**
  * The dwelling of a case (domain.md §4, "woning aangeboden" to "verhuisd"), as the reader's seat
@@ -236,14 +237,7 @@ function OfferFacts({ offer, region }: { offer: OfferView; region: RegionMunicip
           </Paragraph>
         </Alert>
       )}
-      <DataList className="case-facts">
-        {facts.map(([label, value]) => (
-          <DataListItem key={label}>
-            <DataListKey>{label}</DataListKey>
-            <DataListValue>{value}</DataListValue>
-          </DataListItem>
-        ))}
-      </DataList>
+      <Facts facts={facts} />
       {offer.neighbourhoodLoad && (
         <NeighbourhoodLoadNote load={offer.neighbourhoodLoad} municipalityName={municipality} />
       )}
@@ -691,14 +685,7 @@ function MoveInFacts({ placement, caseId }: { placement: PlacementView; caseId: 
   return (
     <div className="placement-move">
       <Heading level={3}>Verhuizing</Heading>
-      <DataList className="case-facts">
-        {facts.map(([label, value]) => (
-          <DataListItem key={label}>
-            <DataListKey>{label}</DataListKey>
-            <DataListValue>{value}</DataListValue>
-          </DataListItem>
-        ))}
-      </DataList>
+      <Facts facts={facts} />
     </div>
   );
 }

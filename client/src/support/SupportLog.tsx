@@ -1,10 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import {
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Paragraph,
   StatusBadge,
   Table as DataTable,
@@ -33,6 +29,7 @@ import { IntensityForm } from './IntensityForm';
 import { RespiteForm } from './RespiteForm';
 import { SignalForm } from './SignalForm';
 import { FoldedForm, Part, type PartProps } from './SupportPart';
+import { Facts } from '../core/Facts';
 
 type Goal = NonNullable<ProjectedSupport['goals']>[number];
 type GoalProgress = (typeof goalProgresses)[number];
@@ -55,14 +52,7 @@ export function SupportFacts({ support }: { support: ProjectedSupport }) {
           {support.isClosed ? 'Afgesloten' : 'Nazorg loopt'}
         </StatusBadge>
       </div>
-      <DataList className="case-facts support-facts">
-        {facts.map(([label, value]) => (
-          <DataListItem key={label}>
-            <DataListKey>{label}</DataListKey>
-            <DataListValue>{value}</DataListValue>
-          </DataListItem>
-        ))}
-      </DataList>
+      <Facts facts={facts} className="case-facts support-facts" />
     </>
   );
 }

@@ -1,12 +1,4 @@
-import {
-  Button,
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  Paragraph,
-  StatusBadge,
-} from '@utrecht/component-library-react';
+import { Button, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { formatDutchDate } from '@uitstroom/shared';
 import { useMe } from '../core/session';
 import { ApiError } from '../core/api';
@@ -18,6 +10,7 @@ import { agreeRelapsePlan, type ProjectedSupport, useSupportWrite } from './supp
 import { CheckForm } from './CheckForm';
 import { PlanForm } from './PlanForm';
 import { FoldedForm, Part, type PartProps } from './SupportPart';
+import { Facts } from '../core/Facts';
 
 type RelapsePlan = NonNullable<ProjectedSupport['plan']>;
 
@@ -93,14 +86,7 @@ function PlanFacts({ plan }: { plan: RelapsePlan }) {
           {plan.isAgreed ? 'afgesproken' : 'nog niet door beide kanten ingestemd'}
         </StatusBadge>
       </div>
-      <DataList className="case-facts">
-        {facts.map(([label, value]) => (
-          <DataListItem key={label}>
-            <DataListKey>{label}</DataListKey>
-            <DataListValue>{value}</DataListValue>
-          </DataListItem>
-        ))}
-      </DataList>
+      <Facts facts={facts} />
     </>
   );
 }
