@@ -83,7 +83,7 @@ function ContactForm({ current }: { current: ProviderSettingsView }) {
     }
   });
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="contact-kop" className="settings-form">
+    <form noValidate onSubmit={submit} aria-labelledby="contact-kop" className="admin-card">
       <Heading level={2} id="contact-kop">
         Contact voor de corporatie ({current.organisationName})
       </Heading>
