@@ -284,6 +284,9 @@ describe('a whole table in the browser', () => {
       .getByText(/^Besluiten vastleggen kan vanaf \d{1,2} \w+ \d{4}, de dag van de tafel\.$/)
       .waitFor();
     expect(await page.getByRole('button', { name: /^Besluit vastleggen/ }).count()).toBe(0);
+    // Nor closed: the chair's panel says when, and offers no step the server would refuse.
+    await page.getByText(/^De tafel is op \d{1,2} \w+ \d{4}\. Vanaf die dag legt u/).waitFor();
+    expect(await page.getByRole('button', { name: 'Tafel afsluiten' }).count()).toBe(0);
     // The table's day has come: the test moves the table planned two weeks ahead to today.
     await h.app.db.query('UPDATE outflow_table SET starts_at = $2 WHERE id = $1', [
       tableId,

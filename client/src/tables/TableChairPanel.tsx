@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
+import { dutchToday, formatDutchDate, isTableHeld } from '@uitstroom/shared';
 import type { Table } from './table-api';
 import { TableEditForm } from './TableEditForm';
 import { useFocusAfter, type TableAreaProps } from './use-table-page';
@@ -51,6 +52,28 @@ export function ChairArea({
   );
 }
 
+/** A shared table: before its day the chair waits (the server refuses earlier); from then on, decide and close. */
+function MeetingStep({ table, onClose }: { table: Table; onClose(): void }) {
+  if (!isTableHeld(table.startsAt, dutchToday()))
+    return (
+      <Paragraph>
+        De tafel is op {formatDutchDate(table.startsAt)}. Vanaf die dag legt u per casus het besluit
+        vast of stelt u de casus uit, en sluit u de tafel af.
+      </Paragraph>
+    );
+  return (
+    <>
+      <Paragraph>
+        Loop de agenda door en leg per casus het besluit vast, of stel de casus uit. Sluit de tafel
+        af als alles is besproken.
+      </Paragraph>
+      <Button type="button" appearance="secondary-action-button" onClick={onClose}>
+        Tafel afsluiten
+      </Button>
+    </>
+  );
+}
+
 /**
  * The chair's steps on a planned or shared table: share the agenda, close the table, correct its
  * date, place and invitees, or cancel it.
@@ -82,17 +105,7 @@ export function TableChairPanel({
       {table.state === 'planned' && (
         <PublishStep openCount={openCount} isBusy={isBusy} onPublish={onPublish} />
       )}
-      {table.state === 'published' && (
-        <>
-          <Paragraph>
-            Loop de agenda door en leg per casus het besluit vast, of stel de casus uit. Sluit de
-            tafel af als alles is besproken.
-          </Paragraph>
-          <Button type="button" appearance="secondary-action-button" onClick={onClose}>
-            Tafel afsluiten
-          </Button>
-        </>
-      )}
+      {table.state === 'published' && <MeetingStep table={table} onClose={onClose} />}
       <ButtonGroup className="table-chair__corrections">
         <Button
           type="button"

@@ -12,9 +12,9 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import {
-  amsterdamDate,
   agendaDaysLate,
   dutchToday,
+  isTableHeld,
   formatDutchDate,
   formatDutchDays,
   isAgendaPublicationLate,
@@ -153,7 +153,7 @@ function TableDateNotes({ table }: { table: Table }) {
     isPlannedAfterPublicationDeadline(table.publishBy, table.plannedAt);
   return (
     <>
-      {table.state === 'published' && amsterdamDate(table.startsAt) > dutchToday() && (
+      {table.state === 'published' && !isTableHeld(table.startsAt, dutchToday()) && (
         <Paragraph className="table-header__note">
           Besluiten vastleggen kan vanaf {formatDutchDate(table.startsAt)}, de dag van de tafel.
         </Paragraph>

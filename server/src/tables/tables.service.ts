@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   amsterdamDate,
   dutchToday,
+  isTableHeld,
   formatDutchDate,
   AppError,
   agendaPublishBy,
@@ -605,7 +606,7 @@ export async function closeTable(
  */
 function assertTableHeld(table: Parameters<typeof tableDateOf>[0], then: string): void {
   const tableDate = tableDateOf(table);
-  if (dutchToday() < tableDate)
+  if (!isTableHeld(table.starts_at.toISOString(), dutchToday()))
     throw new AppError(
       'TABLE_NOT_YET_HELD',
       `Deze tafel is op ${formatDutchDate(tableDate)}. ${then}`,

@@ -7,6 +7,7 @@ import {
   isOverWaitingTarget,
   isPreconditionOverdue,
   minutesOf,
+  isTableHeld,
 } from './table.rules';
 
 describe('agendaPublishBy', () => {
@@ -103,6 +104,29 @@ describe('isPreconditionOverdue', () => {
     ['across a month', '2026-02-28', false, '2026-03-01', true],
   ])('%s', (_what, dueDate, isDone, today, expected) => {
     expect(isPreconditionOverdue(dueDate, isDone, today)).toBe(expected);
+  });
+});
+
+describe('isTableHeld', () => {
+  it.each([
+    ['the day before', '2026-12-15T09:00:00Z', '2026-12-14', false],
+    ['its own day', '2026-12-15T09:00:00Z', '2026-12-15', true],
+    ['a later day', '2026-12-15T09:00:00Z', '2027-01-04', true],
+    [
+      '00:30 Dutch time is the next Dutch day, not UTC’s',
+      '2026-12-14T23:30:00Z',
+      '2026-12-14',
+      false,
+    ],
+    ['… and on that Dutch day it is held', '2026-12-14T23:30:00Z', '2026-12-15', true],
+    [
+      'summer: 00:30 Dutch time is 22:30 UTC the day before',
+      '2026-07-01T22:30:00Z',
+      '2026-07-02',
+      true,
+    ],
+  ] as const)('%s', (_label, startsAt, today, expected) => {
+    expect(isTableHeld(startsAt, today)).toBe(expected);
   });
 });
 

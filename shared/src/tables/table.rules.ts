@@ -44,6 +44,14 @@ export function agendaDaysLate(publishBy: string, sharedAt: string): number {
   return Math.max(0, daysBetween(amsterdamDate(publishBy), toDutchDate(sharedAt)));
 }
 
+/**
+ * Whether the table has met: from its own Dutch calendar date on it decides and closes, never before
+ * (domain.md §4). The server refuses earlier; the page offers neither step before then.
+ */
+export function isTableHeld(startsAt: string, today: string): boolean {
+  return today >= amsterdamDate(startsAt);
+}
+
 /** A precondition is overdue the day after its due date, until it is done (dates as yyyy-mm-dd). */
 export function isPreconditionOverdue(dueDate: string, isDone: boolean, today: string): boolean {
   return !isDone && dueDate < today;
