@@ -53,7 +53,11 @@ export function isoDateWith(params?: DateParams) {
   return z.iso.date(params).refine(hasExistingYear, { error: yearZeroMessage });
 }
 
-export const isoDate = isoDateWith({ error: invalidDateMessage });
+/** An empty date field asks to be filled in, rather than calling "" an invalid date. */
+export const emptyDateMessage = 'Vul een datum in.';
+export const isoDate = isoDateWith({
+  error: (issue) => (issue.input === '' ? emptyDateMessage : invalidDateMessage),
+});
 
 /** An ISO timestamp (with offset unless said otherwise), in the same years. */
 export function isoDateTime(params: DateTimeParams = { offset: true }) {

@@ -6,6 +6,7 @@ import {
   placeDecisionIssues,
   problemAnchor,
   type DecisionContext,
+  problemWording,
 } from '../../client/src/tables/decision-form';
 
 // What "Besluit vastleggen" says and where (client/src/tables/decision-form.ts): the note under the
@@ -84,6 +85,26 @@ describe('describeNoDestination', () => {
     ['no destination proposed', 'D', proposing('D', null), 'Kies een gemeente'],
   ] as const)('%s', (_title, rule, context, expected) => {
     expect(describeNoDestination(rule, context, nameOf)).toBe(expected);
+  });
+});
+
+describe('problemWording', () => {
+  it.each([
+    ['a field of the decision', 'motivation', 'Geef een motivering.', 'Geef een motivering.'],
+    [
+      'the first precondition',
+      'preconditions.0.ownerOrganisationId',
+      'Kies wie dit regelt.',
+      'Randvoorwaarde 1: Kies wie dit regelt.',
+    ],
+    [
+      'the fourth',
+      'preconditions.3.dueDate',
+      'Vul een datum in.',
+      'Randvoorwaarde 4: Vul een datum in.',
+    ],
+  ])('%s', (_label, path, message, expected) => {
+    expect(problemWording(path, message)).toBe(expected);
   });
 });
 

@@ -18,6 +18,8 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import {
+  dwellingStatuses,
+  dwellingStatusLabel,
   dwellingStateLabel,
   isDwellingFree,
   formatDutchDate,
@@ -204,8 +206,11 @@ function DwellingFiltersForm({
         autoComplete="off"
       />
       <SelectField label="Status" name="status" defaultValue={filters.status}>
-        <SelectOption value="available">Beschikbaar</SelectOption>
-        <SelectOption value="withdrawn">Ingetrokken</SelectOption>
+        {dwellingStatuses.map((status) => (
+          <SelectOption key={status} value={status}>
+            {dwellingStatusLabel[status]}
+          </SelectOption>
+        ))}
         <SelectOption value="all">Alle</SelectOption>
       </SelectField>
       <SelectField label="Gemeente" name="municipality" defaultValue={filters.municipality}>

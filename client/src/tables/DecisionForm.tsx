@@ -30,6 +30,7 @@ import {
   isByDistribution,
   isMotivationRequired,
   problemAnchor,
+  problemWording,
   type Attendee,
   type DecisionContext,
   type DecisionPartProps,
@@ -200,7 +201,9 @@ function ProblemSummary({
         <UnorderedList>
           {problems.map((p) => (
             <UnorderedListItem key={p.path}>
-              <Link href={`#${id(problemAnchor(p.path))}`}>{p.message}</Link>
+              <Link href={`#${id(problemAnchor(p.path))}`}>
+                {problemWording(p.path, p.message)}
+              </Link>
             </UnorderedListItem>
           ))}
         </UnorderedList>

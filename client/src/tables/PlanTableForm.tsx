@@ -66,7 +66,7 @@ export function PlanTableForm({
         <TextField
           id={id('title')}
           label="Naam van de tafel"
-          description="Bijvoorbeeld “Uitstroomtafel Flevoland april”."
+          description="Bijvoorbeeld “Uitstroomtafel Flevoland maart”."
           error={errors.title?.message}
           {...form.register('title')}
         />

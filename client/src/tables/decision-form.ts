@@ -299,6 +299,15 @@ export function decisionContextOf(
   };
 }
 
+/**
+ * A problem as the summary says it: one of a precondition's names its number, since every
+ * precondition has the same fields ("Randvoorwaarde 2: Kies wie dit regelt.").
+ */
+export function problemWording(path: string, message: string): string {
+  const row = /^preconditions\.(\d+)\./.exec(path)?.[1];
+  return row === undefined ? message : `Randvoorwaarde ${Number(row) + 1}: ${message}`;
+}
+
 /** The form's order, which the summary of problems follows. */
 const fieldOrder = [
   'rule',

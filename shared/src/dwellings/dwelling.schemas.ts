@@ -67,8 +67,12 @@ export const dwellingStatuses = ['available', 'withdrawn'] as const;
 export const dwellingOccupancies = ['free', 'offered', 'let'] as const;
 export type DwellingOccupancy = (typeof dwellingOccupancies)[number];
 export type DwellingStatus = (typeof dwellingStatuses)[number];
+/**
+ * The corporation's own status, not whether the dwelling is free: a let dwelling is still "niet
+ * ingetrokken" (its occupancy, free, offered or let, says the rest).
+ */
 export const dwellingStatusLabel: Record<DwellingStatus, string> = {
-  available: 'Beschikbaar',
+  available: 'Niet ingetrokken',
   withdrawn: 'Ingetrokken',
 };
 
