@@ -657,6 +657,32 @@ describe('closing a case before the move', () => {
   });
 });
 
+describe('the list as a seat that may not see names or origins', () => {
+  it('the corporation reads kenmerken under "Kenmerk" and a dash where the origin is not its to see', async () => {
+    // A case looking for a dwelling in Lelystad: the corporations there reach it.
+    await searchingCase(
+      {
+        casemanager: await h.app.signIn(manager),
+        chair: await h.app.signIn('voorzitter@almere.demo'),
+      },
+      h.app.db,
+    );
+    const { context, page } = await h.signedInPage('corporatie@centrada.demo', '/casussen');
+    const errors = collectErrors(page);
+    await page.getByRole('columnheader', { name: 'Kenmerk' }).waitFor();
+    expect(await page.getByRole('columnheader', { name: 'Naam' }).count()).toBe(0);
+    const routes = await page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: /^R-/ }) })
+      .locator('td:nth-child(4)')
+      .allTextContents();
+    expect(routes.length).toBeGreaterThan(0);
+    expect(routes.filter((route) => /onbekend/.test(route))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 async function topScreenshot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await h.screenshot(page, name);

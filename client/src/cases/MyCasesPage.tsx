@@ -224,7 +224,12 @@ function CaseTable({
       <caption className="visually-hidden">Casussen, gesorteerd op {sortCaption(state)}</caption>
       <TableHeader>
         <TableRow>
-          <SortableHeader label="Naam" sortKey="name" {...sortable} />
+          {/* A seat that may not see names sees the kenmerk in this column, and the header says so. */}
+          <SortableHeader
+            label={list.items.some((item) => item.name) ? 'Naam' : 'Kenmerk'}
+            sortKey="name"
+            {...sortable}
+          />
           <SortableHeader label="Status" sortKey="state" {...sortable} />
           <TableHeaderCell scope="col">Doelgroep</TableHeaderCell>
           <TableHeaderCell scope="col">Herkomst → bestemming</TableHeaderCell>
@@ -253,7 +258,7 @@ function CaseRow({
     <TableRow>
       <TableCell>
         <RouterLink className="utrecht-link case-table__name" to={`/casussen/${item.id}`}>
-          {item.name ?? item.pseudonym}
+          {item.name ?? <span className="case-table__kenmerk">{item.pseudonym}</span>}
         </RouterLink>
         {item.isStalled && (
           <>
@@ -269,7 +274,8 @@ function CaseRow({
       <TableCell>
         {item.origin || item.destination ? (
           <>
-            {item.origin ? region.nameOf(item.origin) : 'onbekend'} →{' '}
+            {/* No origin: not known yet, or not this seat's to see; a dash, not a guess. */}
+            {item.origin ? region.nameOf(item.origin) : '—'} →{' '}
             {item.destination ? region.nameOf(item.destination) : 'nog open'}
           </>
         ) : (
@@ -283,7 +289,7 @@ function CaseRow({
           waitingCell(item.waitingDays, item.waitingUntil)
         )}
       </TableCell>
-      <TableCell>{item.ownerName}</TableCell>
+      <TableCell>{item.ownerName || '—'}</TableCell>
       <TableCell>
         <time dateTime={item.updatedAt}>{formatShortDate(item.updatedAt)}</time>
       </TableCell>
