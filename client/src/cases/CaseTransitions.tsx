@@ -49,7 +49,7 @@ export function CaseTransitions({
 
   return (
     <section className="case-actions" aria-labelledby="acties-kop">
-      <Heading level={2} id="acties-kop" className="visually-hidden">
+      <Heading level={2} id="acties-kop" className="case-actions__title">
         Volgende stap
       </Heading>
       {canMarkReady && <MissingForReady missing={missing} editLink={editLink} />}
