@@ -123,6 +123,9 @@ describe('a forgotten password, in the browser', () => {
     const { context, page } = await h.newPage();
     await page.goto('/');
     await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();
+    // The page loads in its own chunk, and the router keeps the sign-in page (with its own
+    // "E-mailadres") on screen until it is there: fill the field only once the new page stands.
+    await page.getByRole('heading', { level: 1, name: 'Wachtwoord vergeten' }).waitFor();
     await page.getByLabel('E-mailadres').fill('gemeente@urk.demo');
     await page.getByRole('button', { name: 'Stuur mij een link' }).click();
     await page.getByText('Als dit adres bij ons bekend is').waitFor();
