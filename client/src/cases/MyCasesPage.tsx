@@ -23,7 +23,7 @@ import {
   type CaseList,
 } from '@uitstroom/shared';
 import { ExportLinks } from '../core/ExportLinks';
-import { CheckboxField, FilterButtons } from '../core/fields';
+import { CheckboxField, FilterButtons, OptionsField, optionsOf } from '../core/fields';
 import { SelectField, TextField } from '../core/form';
 import { formatShortDate } from '../core/format';
 import { Pager } from '../core/Pager';
@@ -164,14 +164,13 @@ function CaseFilters({
         autoComplete="off"
         className="case-filters__search"
       />
-      <SelectField label="Status" name="state" defaultValue={state.state}>
-        <SelectOption value="">Alle statussen</SelectOption>
-        {caseStates.map((s) => (
-          <SelectOption key={s} value={s}>
-            {caseStateLabel[s]}
-          </SelectOption>
-        ))}
-      </SelectField>
+      <OptionsField
+        label="Status"
+        name="state"
+        defaultValue={state.state}
+        placeholder="Alle statussen"
+        options={optionsOf(caseStates, caseStateLabel)}
+      />
       <SelectField label="Gemeente" name="municipality" defaultValue={state.municipality}>
         <SelectOption value="">Alle gemeenten</SelectOption>
         {region.municipalities.map((m) => (

@@ -28,7 +28,14 @@ import {
   targetGroups,
 } from '@uitstroom/shared';
 import { SelectField, TextField } from '../core/form';
-import { CheckboxField, ChoiceGroup, TextareaField, fieldId } from '../core/fields';
+import {
+  CheckboxField,
+  ChoiceGroup,
+  OptionsField,
+  TextareaField,
+  fieldId,
+  optionsOf,
+} from '../core/fields';
 import { addressKindLabel } from '../core/format';
 import { emptyAddress, otherMunicipality, type IntakeValues } from './intake-form';
 import type { RegionMunicipalities } from '../core/region';
@@ -206,14 +213,12 @@ function AddressRow({ form, region, index, onRemove }: AddressRowProps & { onRem
             </SelectOption>
           ))}
         </SelectField>
-        <SelectField label="Bron" {...field(`addresses.${index}.source`)}>
-          <SelectOption value="">Kies de bron</SelectOption>
-          {addressSources.map((source) => (
-            <SelectOption key={source} value={source}>
-              {addressSourceLabel[source]}
-            </SelectOption>
-          ))}
-        </SelectField>
+        <OptionsField
+          label="Bron"
+          {...field(`addresses.${index}.source`)}
+          placeholder="Kies de bron"
+          options={optionsOf(addressSources, addressSourceLabel)}
+        />
         <TextField label="Vanaf" type="date" {...field(`addresses.${index}.from`)} />
         <TextField
           label="Tot (leeg als het nog loopt)"
@@ -339,14 +344,12 @@ export function WishesStep({ form, region }: StepProps) {
         description="De wijken zelf kiest u bij de woonbehoeften. Deze toelichting ziet een woningcorporatie niet."
         {...field('wishes.neighbourhoodNote')}
       />
-      <SelectField label="Soort woning" {...field('wishes.dwellingType')}>
-        <SelectOption value="">Nog niet besproken</SelectOption>
-        {dwellingTypes.map((type) => (
-          <SelectOption key={type} value={type}>
-            {dwellingTypeLabel[type]}
-          </SelectOption>
-        ))}
-      </SelectField>
+      <OptionsField
+        label="Soort woning"
+        {...field('wishes.dwellingType')}
+        placeholder="Nog niet besproken"
+        options={optionsOf(dwellingTypes, dwellingTypeLabel)}
+      />
       <TextareaField
         label="In de woorden van de bewoner"
         rows={5}

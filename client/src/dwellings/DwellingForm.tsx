@@ -20,7 +20,7 @@ import {
   type Dwelling,
 } from '@uitstroom/shared';
 import { SelectField, TextField } from '../core/form';
-import { ChoiceGroup, TextareaField } from '../core/fields';
+import { ChoiceGroup, OptionsField, TextareaField, optionsOf } from '../core/fields';
 import type { RegionMunicipalities } from '../core/region';
 import { flattenErrors } from '../core/form-errors';
 import {
@@ -200,14 +200,12 @@ function DwellingFields(group: GroupProps) {
     <Fieldset className="dwelling-form__group">
       <FieldsetLegend>De woning</FieldsetLegend>
       <div className="dwelling-form__row">
-        <SelectField label="Type" {...text('kind')}>
-          <SelectOption value="">Kies een type</SelectOption>
-          {dwellingKinds.map((k) => (
-            <SelectOption key={k} value={k}>
-              {dwellingKindLabel[k]}
-            </SelectOption>
-          ))}
-        </SelectField>
+        <OptionsField
+          label="Type"
+          {...text('kind')}
+          placeholder="Kies een type"
+          options={optionsOf(dwellingKinds, dwellingKindLabel)}
+        />
         <TextField
           label="Aantal kamers"
           inputMode="numeric"
@@ -265,14 +263,12 @@ function AvailabilityFields(group: GroupProps) {
       <FieldsetLegend>Beschikbaarheid en huurvorm</FieldsetLegend>
       <div className="dwelling-form__row">
         <TextField label="Beschikbaar vanaf" type="date" {...text('availableFrom')} />
-        <SelectField label="Huurvorm" {...text('tenancyForm')}>
-          <SelectOption value="">Kies een huurvorm</SelectOption>
-          {tenancyForms.map((f) => (
-            <SelectOption key={f} value={f}>
-              {tenancyFormLabel[f]}
-            </SelectOption>
-          ))}
-        </SelectField>
+        <OptionsField
+          label="Huurvorm"
+          {...text('tenancyForm')}
+          placeholder="Kies een huurvorm"
+          options={optionsOf(tenancyForms, tenancyFormLabel)}
+        />
       </div>
       {tenancyForm !== 'regular' && (
         <>

@@ -15,7 +15,7 @@ import {
   type RegionOrganisation,
 } from '@uitstroom/shared';
 import { SelectField, TextField } from '../core/form';
-import { TextareaField } from '../core/fields';
+import { OptionsField, TextareaField, optionsOf } from '../core/fields';
 import {
   emptyPrecondition,
   preconditionsFromSupportNeeds,
@@ -95,19 +95,14 @@ function PreconditionRow({
     <Fieldset className="precondition-row">
       <FieldsetLegend>Randvoorwaarde {index + 1}</FieldsetLegend>
       <div className="precondition-row__grid">
-        <SelectField
+        <OptionsField
           id={id(`preconditions.${index}.lifeDomain`)}
           label="Leefgebied"
           error={rowErrors?.lifeDomain?.message}
           {...form.register(`preconditions.${index}.lifeDomain`)}
-        >
-          <SelectOption value="">Kies een leefgebied</SelectOption>
-          {lifeDomains.map((d) => (
-            <SelectOption key={d} value={d}>
-              {lifeDomainLabel[d]}
-            </SelectOption>
-          ))}
-        </SelectField>
+          placeholder="Kies een leefgebied"
+          options={optionsOf(lifeDomains, lifeDomainLabel)}
+        />
         <SelectField
           id={id(`preconditions.${index}.ownerOrganisationId`)}
           label="Wie regelt het"
